@@ -1,0 +1,138 @@
+"""The `redactor` command line: one verb per command, JSON on request, no personal data in output."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from redactor import __version__
+from redactor.config import Config, ConfigError
+
+app = typer.Typer(
+    name="redactor",
+    help=(
+        "Find and redact Swedish personal data (personnummer, names, addresses, phone numbers, e-mail, "
+        "payment and customer identifiers) in Klang.ai call transcripts, and store the result as "
+        "Parquet in a local folder or an EU S3 bucket."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals may hold transcript text
+)
+
+# Exit codes a scheduler can act on.
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_PARTIAL = 3  # run completed, some calls quarantined
+EXIT_LOCKED = 4  # another run holds the lease
+
+ConfigOption = typer.Option(None, "--config", "-c", help="TOML config file layered over the defaults.",
+                            exists=True, dir_okay=False)
+StoreOption = typer.Option(None, "--store", "-s",
+                           help="Where to write: a folder (default ./lake) or s3://bucket/prefix.")
+
+
+def _config(path: Optional[Path]) -> Config:
+    try:
+        return Config.load(path)
+    except ConfigError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _fail(message: str, code: int = EXIT_FAILURE) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.callback(invoke_without_command=True)
+def main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.command()
+def ingest(
+    sources: List[str] = typer.Argument(..., help="Export files, folders (searched recursively) or glob patterns. "
+                                               "JSON, JSON Lines, page wrappers and .gz are accepted."),
+    store: Optional[str] = StoreOption,
+    config: Optional[Path] = ConfigOption,
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on a terminal."),
+) -> None:
+    """Redact exports and write calls, segments and findings as Parquet.
+
+    Calls that cannot be processed safely go to the store's quarantine with a reason; the run goes
+    on. Prints a one-line JSON summary. Exit code 0: all written; 3: some quarantined; 1: failure.
+    """
+    from redactor.ingest.reader import SourceError
+    from redactor.job import run_ingest
+    from redactor.pipeline import Pipeline
+    from redactor.store import StoreError
+    from redactor.transform import KeyError_, PolicyError
+
+    cfg = _config(config)
+    try:
+        pipeline = Pipeline(cfg)
+    except (PolicyError, KeyError_, FileNotFoundError) as exc:
+        _fail(str(exc), EXIT_USAGE)
+    show = progress and sys.stderr.isatty()
+    try:
+        if show:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} calls"),
+                          TimeElapsedColumn(), transient=True) as bar:
+                task = bar.add_task("redacting", total=None)
+                summary = run_ingest(sources, cfg, store, pipeline, on_result=lambda _: bar.advance(task))
+        else:
+            summary = run_ingest(sources, cfg, store, pipeline)
+    except (SourceError, StoreError) as exc:
+        _fail(str(exc))
+    typer.echo(summary.to_json())
+    raise typer.Exit(EXIT_PARTIAL if summary.quarantined else EXIT_OK)
+
+
+@app.command()
+def scan(
+    file: str = typer.Argument("-", help="A text file, a JSON Lines file, or - for standard input."),
+    format: str = typer.Option("text", "--format", "-f", help="Input format: 'text' (one document) or 'jsonl' "
+                                                               '(lines of {"id": ..., "text": ...}).'),
+    config: Optional[Path] = ConfigOption,
+) -> None:
+    """Detect personal data in text and print JSON Lines of entities with character offsets.
+
+    Output lines are {"id": ..., "entities": [{"type", "start", "end", "score"}]}, offsets into
+    the input text exactly as given. Nothing is redacted or stored.
+    """
+    import json
+
+    from redactor.detect import Detector
+    from redactor.scan import ScanInputError, read_jsonl, scan_documents
+
+    if format not in ("text", "jsonl"):
+        _fail("--format must be 'text' or 'jsonl'", EXIT_USAGE)
+    cfg = _config(config)
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        text = raw.decode("utf-8")
+    except FileNotFoundError:
+        _fail(f"file not found: {file}", EXIT_USAGE)
+    except UnicodeDecodeError as exc:
+        _fail(f"input is not valid UTF-8 (byte offset {exc.start})", EXIT_USAGE)
+    try:
+        docs = list(read_jsonl(text.splitlines())) if format == "jsonl" else [(None if file == "-" else file, text)]
+    except ScanInputError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    detect = cfg.section("detect")
+    detector = Detector(cfg.model_path, float(detect.get("score_threshold", 0.5)), cfg.section("allowlist").get("values", []))
+    for row in scan_documents(detector, docs):
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    app()

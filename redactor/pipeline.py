@@ -1,0 +1,129 @@
+"""The pipeline: records -> calls -> detections -> redacted calls | quarantine, in bounded batches.
+
+Fail closed: anything that goes wrong with one call sends that call to quarantine with a reason
+built from our own words and the exception's type, never its message (which may quote data).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from redactor import __version__
+from redactor.config import Config
+from redactor.detect import Detection, Detector
+from redactor.ingest import ParseError, RawRecord, parse_record
+from redactor.model import Call, Quarantined, RedactedCall
+from redactor.transform import Policy, Pseudonymiser, load_key
+from redactor.transform.call import LeakError, ScanUnits, scan_units, transform_call
+
+@dataclass
+class RunSummary:
+    files: int = 0
+    calls_read: int = 0
+    calls_written: int = 0
+    quarantined: int = 0
+    findings: Counter = field(default_factory=Counter)
+    quarantine_reasons: Counter = field(default_factory=Counter)
+    pipeline_version: str = ""
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "files": self.files, "calls_read": self.calls_read, "calls_written": self.calls_written,
+            "quarantined": self.quarantined, "findings": dict(sorted(self.findings.items())),
+            "quarantine_stages": dict(sorted(self.quarantine_reasons.items())),
+            "pipeline_version": self.pipeline_version, "seconds": round(self.seconds, 3),
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False)
+
+
+def _safe_reason(stage: str, exc: BaseException) -> str:
+    if isinstance(exc, (ParseError, LeakError)):
+        return str(exc)  # these messages are ours and name fields, never values
+    return f"{stage} failed ({type(exc).__name__})"
+
+
+class Pipeline:
+    def __init__(self, config: Config, detector: Detector | None = None):
+        self.config = config
+        key = load_key(config.section("pseudonymise").get("key_file") or None)
+        self.pseudonymiser = Pseudonymiser(key) if key else None
+        policy = config.section("policy")
+        self.policy = Policy(policy.get("default", "redact"), dict(policy.get("entities", {})), self.pseudonymiser)
+        detect = config.section("detect")
+        self.detector = detector or Detector(
+            config.model_path,
+            score_threshold=float(detect.get("score_threshold", 0.5)),
+            allowlist=config.section("allowlist").get("values", []),
+        )
+        self.version = f"{__version__}+{self.detector.model_name}+cfg.{config.digest}"
+        self.batch_size = int(config.section("ingest").get("batch_size", 64))
+        self.max_record_bytes = int(config.section("ingest").get("max_record_bytes", 16 * 1024 * 1024))
+
+    # ---- per call --------------------------------------------------------------------------
+
+    def parse(self, record: RawRecord) -> Call | Quarantined:
+        if record.error:
+            return Quarantined(record.source_file, record.index, record.error, "read", record.raw)
+        try:
+            return parse_record(record.data, record.raw, record.source_file)
+        except Exception as exc:  # noqa: BLE001 - fail closed on anything
+            return Quarantined(record.source_file, record.index, _safe_reason("parse", exc), "parse", record.raw)
+
+    def redact_batch(self, calls: list[tuple[Call, RawRecord]]) -> list[RedactedCall | Quarantined]:
+        """Detect over the whole batch at once (spaCy batches well), then transform call by call."""
+        units = [scan_units(call) for call, _ in calls]
+        flat: list[tuple[int, str, str]] = [(i, name, text) for i, u in enumerate(units) for name, text in u.texts.items()]
+        try:
+            found = self.detector.detect_many([t for _, _, t in flat])
+        except Exception:  # noqa: BLE001 - isolate the failing call
+            if len(calls) == 1:
+                raise
+            return [r for pair in calls for r in self.redact_batch([pair])]
+        per_call: list[dict[str, list[Detection]]] = [{} for _ in calls]
+        for (i, name, _), dets in zip(flat, found):
+            per_call[i][name] = dets
+        out: list[RedactedCall | Quarantined] = []
+        for (call, record), unit, dets in zip(calls, units, per_call):
+            out.append(self._transform(call, record, unit, dets))
+        return out
+
+    def _transform(self, call: Call, record: RawRecord, unit: ScanUnits,
+                   dets: dict[str, list[Detection]]) -> RedactedCall | Quarantined:
+        try:
+            return transform_call(call, unit, dets, self.policy, self.pseudonymiser, self.version)
+        except Exception as exc:  # noqa: BLE001
+            stage = "verify" if isinstance(exc, LeakError) else "transform"
+            return Quarantined(record.source_file, record.index, _safe_reason(stage, exc), stage,
+                               record.raw, call_id=call.call_id)
+
+    # ---- streams ---------------------------------------------------------------------------
+
+    def process(self, records: Iterable[RawRecord]) -> Iterator[RedactedCall | Quarantined]:
+        """Stream results in bounded batches; memory does not grow with the input."""
+        pending: list[tuple[Call, RawRecord]] = []
+        for record in records:
+            parsed = self.parse(record)
+            if isinstance(parsed, Quarantined):
+                yield parsed
+                continue
+            pending.append((parsed, record))
+            if len(pending) >= self.batch_size:
+                yield from self._detect_safely(pending)
+                pending = []
+        if pending:
+            yield from self._detect_safely(pending)
+
+    def _detect_safely(self, pending: list[tuple[Call, RawRecord]]) -> Iterator[RedactedCall | Quarantined]:
+        try:
+            yield from self.redact_batch(pending)
+        except Exception as exc:  # noqa: BLE001 - a single call whose detection fails
+            call, record = pending[0]
+            yield Quarantined(record.source_file, record.index, _safe_reason("detect", exc), "detect",
+                              record.raw, call_id=call.call_id)
+

@@ -1,0 +1,85 @@
+"""The lake: Parquet tables hive-partitioned by call date, plus the quarantine, in an object store.
+
+Layout (under the store's root/prefix):
+  calls/call_date=YYYY-MM-DD/part-<id>.parquet      (likewise segments/, findings/)
+  quarantine/date=YYYY-MM-DD/<id>.json               reason record
+  quarantine/date=YYYY-MM-DD/<id>.payload            the input bytes, restricted and short-lived
+Every Parquet file carries its retention class and expiry date in its key-value metadata, and
+every object carries them as tags.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from collections import defaultdict
+from datetime import date, datetime, timezone
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from redactor.model import Quarantined, RedactedCall
+from redactor.store.backend import ObjectStore
+from redactor.store.retention import Retention
+from redactor.store.tables import TABLES, build_tables
+
+REDACTED_CLASS = "transcript-redacted"
+QUARANTINE_CLASS = "quarantine"
+
+
+def parquet_bytes(table: pa.Table, tags: dict[str, str]) -> bytes:
+    meta = dict(table.schema.metadata or {})
+    meta.update({f"redactor.{k}".encode(): v.encode() for k, v in tags.items()})
+    buf = io.BytesIO()
+    pq.write_table(table.replace_schema_metadata(meta), buf, compression="zstd")
+    return buf.getvalue()
+
+
+def call_date(rc: RedactedCall) -> date:
+    created = rc.call.created_at
+    assert created is not None  # parse_record guarantees it
+    return created.astimezone(timezone.utc).date()
+
+
+class Lake:
+    def __init__(self, store: ObjectStore, retention: Retention):
+        self.store = store
+        self.retention = retention
+
+    def write_calls(self, calls: list[RedactedCall]) -> list[str]:
+        """Write one file per table and partition; returns the keys written.
+
+        File names derive from the calls they hold, so writing the same batch again replaces
+        the same objects rather than adding copies.
+        """
+        by_day: dict[date, list[RedactedCall]] = defaultdict(list)
+        for rc in calls:
+            by_day[call_date(rc)].append(rc)
+        keys: list[str] = []
+        for day, day_calls in sorted(by_day.items()):
+            batch_id = hashlib.sha256("\n".join(sorted(rc.call.call_id for rc in day_calls)).encode()).hexdigest()[:16]
+            tables = build_tables(day_calls)
+            for name in TABLES:
+                tags = self.retention.tags(REDACTED_CLASS, name)
+                key = f"{name}/call_date={day.isoformat()}/part-{batch_id}.parquet"
+                self.store.put(key, parquet_bytes(tables[name], tags), tags)
+                keys.append(key)
+        return keys
+
+    def quarantine(self, item: Quarantined) -> str:
+        now = datetime.now(timezone.utc)
+        ident = hashlib.sha256(
+            f"{item.source_file}\x1f{item.record_index}\x1f".encode() + item.payload
+        ).hexdigest()[:20]
+        base = f"quarantine/date={now.date().isoformat()}/{ident}"
+        tags = self.retention.tags(QUARANTINE_CLASS, "quarantine")
+        # Payload first: a reason record always points at bytes that exist.
+        self.store.put(f"{base}.payload", item.payload, tags)
+        record = {
+            "source_file": item.source_file, "record_index": item.record_index, "stage": item.stage,
+            "reason": item.reason, "call_id": item.call_id, "quarantined_at": now.isoformat(),
+            "payload_key": f"{base}.payload", "payload_sha256": hashlib.sha256(item.payload).hexdigest(),
+        }
+        self.store.put(f"{base}.json", json.dumps(record, ensure_ascii=False).encode(), tags)
+        return f"{base}.json"

@@ -1,0 +1,209 @@
+"""Rewrite a call given its detections: every field, every word, consistently.
+
+Rules, in order:
+1. A value detected in one field is redacted wherever it stands in the call (agent read-backs,
+   names in the summary, the caller number in metadata).
+2. Overlapping findings merge into one replaced span.
+3. A word touched by a replaced span is replaced too, so no word keeps what the text lost.
+4. A final check looks for every detected value in the output; finding one is a `LeakError`,
+   and the caller quarantines the call instead of writing it.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field, replace as dc_replace
+
+from recognizers import canonical_value
+from redactor.detect import Detection
+from redactor.model import Call, Finding, RedactedCall, Segment
+from redactor.transform import spans as sp
+from redactor.transform.policy import Policy
+from redactor.transform.pseudonym import Pseudonymiser
+
+# Identifiers that find a person again; their keyed tokens make up the subject index.
+SUBJECT_ENTITIES = ("SE_PERSONNUMMER", "PHONE_NUMBER", "EMAIL_ADDRESS", "CUSTOMER_NUMBER", "SE_FACILITY_ID")
+
+_FIELD = re.compile(r"^(?:segments\[(?P<seg>\d+)\]\.(?P<segpart>text|speaker|unaligned_words)"
+                    r"|participants\[(?P<part>\d+)\]|metadata\.(?P<meta>.+)|(?P<top>title|digest|summary|source_id|source_file))$")
+
+
+class LeakError(Exception):
+    """A detected value survived the transformation; the message names the field, not the value."""
+
+
+@dataclass
+class ScanUnits:
+    """The texts detection runs on, and where each word of each segment lives in them."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    # (segment index, word index) -> (field name, start, end)
+    word_spans: dict[tuple[int, int], tuple[str, int, int]] = field(default_factory=dict)
+
+
+def _align_words(seg: Segment, units: ScanUnits) -> None:
+    text_field = f"segments[{seg.index}].text"
+    lowered = seg.text.lower()
+    pos = 0
+    unaligned: list[tuple[int, str]] = []
+    for k, word in enumerate(seg.words):
+        token = word.text.strip().lower()
+        at = lowered.find(token, pos) if token else -1
+        # A word more than a few characters past the cursor means the text and words disagree.
+        if at < 0 or (at - pos) > 3 + len(token):
+            unaligned.append((k, word.text))
+            continue
+        units.word_spans[(seg.index, k)] = (text_field, at, at + len(token))
+        pos = at + len(token)
+    if unaligned:
+        # Words the text does not contain are scanned on their own, so they cannot slip through.
+        name = f"segments[{seg.index}].unaligned_words"
+        parts, offset = [], 0
+        for k, text in unaligned:
+            units.word_spans[(seg.index, k)] = (name, offset, offset + len(text))
+            parts.append(text)
+            offset += len(text) + 1
+        units.texts[name] = " ".join(parts)
+
+
+def scan_units(call: Call) -> ScanUnits:
+    units = ScanUnits()
+    units.texts.update(call.text_fields())
+    units.texts["source_id"] = call.source_id
+    units.texts["source_file"] = call.source_file.rsplit("/", 1)[-1]
+    for seg in call.segments:
+        if seg.words:
+            _align_words(seg, units)
+    return units
+
+
+def _set_field(call: Call, name: str, value: str) -> None:
+    m = _FIELD.match(name)
+    if not m:
+        raise ValueError(f"unknown field {name!r}")
+    if m.group("seg") is not None:
+        part = m.group("segpart")
+        if part != "unaligned_words":  # synthetic: its words are rewritten one by one
+            setattr(call.segments[int(m.group("seg"))], part, value)
+    elif m.group("part") is not None:
+        call.participants[int(m.group("part"))] = value
+    elif m.group("meta") is not None:
+        call.metadata[m.group("meta")] = value
+    else:
+        setattr(call, m.group("top"), value)
+
+
+def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, list[sp.Span]]:
+    """Add every other occurrence of every detected value, in every field."""
+    values: dict[str, sp.Span] = {}
+    for name, spans in found.items():
+        for s in spans:
+            value = units.texts[name][s.start:s.end]
+            key = " ".join(value.lower().split())
+            if key not in values or values[key].score < s.score:
+                values[key] = s
+    patterns = [(sp.value_pattern(v), s) for v, s in values.items()]
+    out = {name: list(spans) for name, spans in found.items()}
+    for name, text in units.texts.items():
+        for pattern, s in patterns:
+            if pattern is None:
+                continue
+            for start, end in sp.occurrences(text, pattern):
+                out.setdefault(name, []).append(sp.Span(start, end, s.entity_type, s.score))
+    return out
+
+
+def _audio_range(seg: Segment, field_name: str, start: int, end: int,
+                 units: ScanUnits) -> tuple[float | None, float | None]:
+    times = []
+    for k, word in enumerate(seg.words):
+        where = units.word_spans.get((seg.index, k))
+        if where and where[0] == field_name and where[1] < end and start < where[2]:
+            times.append((word.start, word.end))
+    if times:
+        starts = [t[0] for t in times if t[0] is not None]
+        ends = [t[1] for t in times if t[1] is not None]
+        return (min(starts) if starts else None, max(ends) if ends else None)
+    return seg.start, seg.end  # no word timings: the whole segment is the finest range known
+
+
+def transform_call(
+    call: Call,
+    units: ScanUnits,
+    detections: dict[str, list[Detection]],
+    policy: Policy,
+    pseudonymiser: Pseudonymiser | None,
+    pipeline_version: str,
+) -> RedactedCall:
+    found = {name: [sp.Span(d.start, d.end, d.entity_type, d.score) for d in dets]
+             for name, dets in detections.items() if dets}
+    recognizer_of = {(name, d.start, d.end): d.recognizer for name, dets in detections.items() for d in dets}
+    found = _propagate(units, found)
+
+    out = copy.deepcopy(call)
+    findings: list[Finding] = []
+    values: dict[str, str] = {}  # value -> entity type, kept in memory for the leak check
+    subject: set[str] = set()
+    # Per field: merged spans with their replacement, for rewriting words afterwards.
+    replaced: dict[str, list[tuple[sp.Span, str]]] = {}
+
+    for name, spans in found.items():
+        text = units.texts[name]
+        merged = sp.merge(spans)
+        reps = []
+        for s in merged:
+            value = text[s.start:s.end]
+            values[value] = s.entity_type
+            reps.append(policy.replacement(s.entity_type, value))
+            if pseudonymiser is not None and s.entity_type in SUBJECT_ENTITIES:
+                subject.add(pseudonymiser.index_token(s.entity_type, canonical_value(s.entity_type, value)))
+        new_text, new_offsets = sp.replace(text, merged, reps)
+        _set_field(out, name, new_text)
+        replaced[name] = list(zip(merged, reps))
+        seg = _segment_of(call, name)
+        for s, (ns, ne) in zip(merged, new_offsets):
+            audio = _audio_range(seg, name, s.start, s.end, units) if seg is not None else (None, None)
+            findings.append(Finding(
+                field=name, entity_type=s.entity_type, start=ns, end=ne, score=s.score,
+                recognizer=recognizer_of.get((name, s.start, s.end), "propagated"),
+                value=text[s.start:s.end], audio_start=audio[0], audio_end=audio[1],
+            ))
+
+    _rewrite_words(out, units, replaced)
+    _verify(out, values)
+    return RedactedCall(call=out, findings=findings, subject_tokens=sorted(subject),
+                        pipeline_version=pipeline_version)
+
+
+def _segment_of(call: Call, field_name: str) -> Segment | None:
+    m = _FIELD.match(field_name)
+    if m and m.group("seg") is not None:
+        return call.segments[int(m.group("seg"))]
+    return None
+
+
+def _rewrite_words(out: Call, units: ScanUnits, replaced: dict[str, list[tuple[sp.Span, str]]]) -> None:
+    """Each word touched by a replaced span carries the replacement, keeping its own timing."""
+    for seg in out.segments:
+        for k, word in enumerate(seg.words):
+            name, start, end = units.word_spans[(seg.index, k)]
+            for span, rep in replaced.get(name, ()):
+                if span.start < end and start < span.end:
+                    seg.words[k] = dc_replace(word, text=rep)
+                    break
+
+
+def _verify(out: Call, values: dict[str, str]) -> None:
+    texts = dict(out.text_fields())
+    texts["source_id"] = out.source_id
+    texts["source_file"] = out.source_file.rsplit("/", 1)[-1]
+    for seg in out.segments:
+        texts[f"segments[{seg.index}].words"] = " ".join(w.text for w in seg.words)
+    for value in values:
+        pattern = sp.value_pattern(value)
+        if pattern is None:
+            continue
+        for name, text in texts.items():
+            if pattern.search(text):
+                raise LeakError(f"a detected value survived in field {name}")

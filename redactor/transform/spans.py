@@ -1,0 +1,57 @@
+"""Pure span arithmetic: merging overlaps, replacing spans, finding a value again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    entity_type: str
+    score: float
+
+
+def merge(spans: list[Span]) -> list[Span]:
+    """Overlapping or touching-inside spans become one; the highest-scoring type names it."""
+    merged: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if merged and s.start < merged[-1].end:
+            last = merged[-1]
+            best = last if last.score >= s.score else s
+            merged[-1] = Span(last.start, max(last.end, s.end), best.entity_type, max(last.score, s.score))
+        else:
+            merged.append(s)
+    return merged
+
+
+def replace(text: str, spans: list[Span], replacements: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Apply non-overlapping spans (sorted); return new text and each replacement's new offsets."""
+    out: list[str] = []
+    new_offsets: list[tuple[int, int]] = []
+    pos = 0
+    length = 0
+    for span, rep in zip(spans, replacements):
+        out.append(text[pos:span.start])
+        length += span.start - pos
+        new_offsets.append((length, length + len(rep)))
+        out.append(rep)
+        length += len(rep)
+        pos = span.end
+    out.append(text[pos:])
+    return "".join(out), new_offsets
+
+
+def value_pattern(value: str) -> re.Pattern[str] | None:
+    """A case-insensitive, whitespace-tolerant pattern for a value standing on its own."""
+    parts = value.split()
+    if not parts or sum(len(p) for p in parts) < 2:
+        return None
+    body = r"\s+".join(re.escape(p) for p in parts)
+    return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+
+
+def occurrences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
