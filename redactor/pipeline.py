@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 from redactor import __version__
 from redactor.config import Config
 from redactor.detect import Detection, Detector
+from redactor.detect.structure import structural_detections
 from redactor.ingest import ParseError, RawRecord, parse_record
 from redactor.model import Call, Quarantined, RedactedCall
 from redactor.transform import Policy, Pseudonymiser, load_key
@@ -85,9 +86,9 @@ class Pipeline:
             if len(calls) == 1:
                 raise
             return [r for pair in calls for r in self.redact_batch([pair])]
-        per_call: list[dict[str, list[Detection]]] = [{} for _ in calls]
+        per_call = [structural_detections(u.texts) for u in units]
         for (i, name, _), dets in zip(flat, found):
-            per_call[i][name] = dets
+            per_call[i].setdefault(name, []).extend(dets)
         out: list[RedactedCall | Quarantined] = []
         for (call, record), unit, dets in zip(calls, units, per_call):
             out.append(self._transform(call, record, unit, dets))

@@ -104,6 +104,11 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             if key not in values or values[key].score < s.score:
                 values[key] = s
     patterns = [(sp.value_pattern(v), s) for v, s in values.items()]
+    # A person's first and last names also stand alone ("Toppen Sofia"); matched with their
+    # capital only, so the surname Holm does not take every "holm" and Per not every "per".
+    parts = {p for v, s in values.items() if s.entity_type == "PERSON" for p in _name_parts(units, found, v)}
+    patterns += [(sp.value_pattern(p, ignore_case=False), values_span) for p, values_span in
+                 ((p, sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts))]
     out = {name: list(spans) for name, spans in found.items()}
     for name, text in units.texts.items():
         for pattern, s in patterns:
@@ -112,6 +117,17 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             for start, end in sp.occurrences(text, pattern):
                 out.setdefault(name, []).append(sp.Span(start, end, s.entity_type, s.score))
     return out
+
+
+def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> set[str]:
+    """Capitalised parts (two letters or more) of a detected full name, as written."""
+    parts: set[str] = set()
+    for name, spans in found.items():
+        for s in spans:
+            value = units.texts[name][s.start:s.end]
+            if s.entity_type == "PERSON" and " ".join(value.lower().split()) == key:
+                parts.update(p for p in re.split(r"[\s-]+", value) if len(p) >= 2 and p[0].isupper() and p[1:].islower())
+    return parts
 
 
 def _audio_range(seg: Segment, field_name: str, start: int, end: int,

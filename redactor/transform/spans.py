@@ -44,13 +44,13 @@ def replace(text: str, spans: list[Span], replacements: list[str]) -> tuple[str,
     return "".join(out), new_offsets
 
 
-def value_pattern(value: str) -> re.Pattern[str] | None:
-    """A case-insensitive, whitespace-tolerant pattern for a value standing on its own."""
+def value_pattern(value: str, ignore_case: bool = True) -> re.Pattern[str] | None:
+    """A whitespace-tolerant pattern for a value standing on its own (case-insensitive by default)."""
     parts = value.split()
     if not parts or sum(len(p) for p in parts) < 2:
         return None
     body = r"\s+".join(re.escape(p) for p in parts)
-    return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE if ignore_case else 0)
 
 
 def occurrences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
