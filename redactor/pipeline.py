@@ -77,22 +77,26 @@ class Pipeline:
             return Quarantined(record.source_file, record.index, _safe_reason("parse", exc), "parse", record.raw)
 
     def redact_batch(self, calls: list[tuple[Call, RawRecord]]) -> list[RedactedCall | Quarantined]:
-        """Detect over the whole batch at once (spaCy batches well), then transform call by call."""
+        """Detect over the whole batch at once (spaCy batches well), then transform call by call.
+
+        If detection fails for the batch, each call is retried alone, so one poison call is
+        quarantined and the others go through: every input comes out as exactly one result.
+        """
         units = [scan_units(call) for call, _ in calls]
         flat: list[tuple[int, str, str]] = [(i, name, text) for i, u in enumerate(units) for name, text in u.texts.items()]
         try:
             found = self.detector.detect_many([t for _, _, t in flat])
-        except Exception:  # noqa: BLE001 - isolate the failing call
+        except Exception as exc:  # noqa: BLE001 - isolate the failing call
             if len(calls) == 1:
-                raise
+                call, record = calls[0]
+                return [Quarantined(record.source_file, record.index, _safe_reason("detect", exc), "detect",
+                                    record.raw, call_id=call.call_id)]
             return [r for pair in calls for r in self.redact_batch([pair])]
         per_call = [structural_detections(u.texts) for u in units]
         for (i, name, _), dets in zip(flat, found):
             per_call[i].setdefault(name, []).extend(dets)
-        out: list[RedactedCall | Quarantined] = []
-        for (call, record), unit, dets in zip(calls, units, per_call):
-            out.append(self._transform(call, record, unit, dets))
-        return out
+        return [self._transform(call, record, unit, dets)
+                for (call, record), unit, dets in zip(calls, units, per_call)]
 
     def _transform(self, call: Call, record: RawRecord, unit: ScanUnits,
                    dets: dict[str, list[Detection]]) -> RedactedCall | Quarantined:
@@ -115,16 +119,7 @@ class Pipeline:
                 continue
             pending.append((parsed, record))
             if len(pending) >= self.batch_size:
-                yield from self._detect_safely(pending)
+                yield from self.redact_batch(pending)
                 pending = []
         if pending:
-            yield from self._detect_safely(pending)
-
-    def _detect_safely(self, pending: list[tuple[Call, RawRecord]]) -> Iterator[RedactedCall | Quarantined]:
-        try:
             yield from self.redact_batch(pending)
-        except Exception as exc:  # noqa: BLE001 - a single call whose detection fails
-            call, record = pending[0]
-            yield Quarantined(record.source_file, record.index, _safe_reason("detect", exc), "detect",
-                              record.raw, call_id=call.call_id)
-

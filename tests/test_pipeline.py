@@ -1,0 +1,146 @@
+"""Bad input is quarantined with a reason and nothing is lost; failures fail closed."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from redactor.detect import Detection
+from redactor.job import run_ingest
+from redactor.store import open_store
+from tests.conftest import PNR_DASH, SAMPLES
+from tests.factories import dumps, klang_record, segmented_record
+
+
+def _quarantine(store_root):
+    store = open_store(str(store_root))
+    records = [json.loads(store.get(o.key)) for o in store.list("quarantine/") if o.key.endswith(".json")]
+    return store, records
+
+
+def test_samples_round_trip_through_parquet(tmp_path, config, pipeline):
+    summary = run_ingest([str(SAMPLES)], config, str(tmp_path / "lake"), pipeline)
+    assert summary.quarantined == 0 and summary.calls_written == summary.calls_read >= 6
+    calls = pq.read_table(tmp_path / "lake" / "calls")  # hive partitions discovered
+    assert calls.num_rows == summary.calls_written
+    assert "call_date" in calls.column_names
+    con = duckdb.connect()
+    glob = str(tmp_path / "lake" / "segments" / "**" / "*.parquet")
+    n, = con.sql(f"select count(*) from read_parquet('{glob}', hive_partitioning=true)").fetchone()
+    assert n > 30
+    text = " ".join(r[0] for r in con.sql(f"select text from read_parquet('{glob}')").fetchall())
+    assert PNR_DASH not in text and "070-123 45 67" not in text
+    # Retention travels inside every Parquet file.
+    some = next((tmp_path / "lake" / "findings").rglob("*.parquet"))
+    meta = pq.read_metadata(some).metadata
+    assert meta[b"redactor.retention-class"] == b"transcript-redacted"
+    assert meta[b"redactor.expires-on"]
+    # Findings record types and offsets but never a value.
+    findings = pq.read_table(tmp_path / "lake" / "findings").to_pylist()
+    assert {"SE_PERSONNUMMER", "PHONE_NUMBER", "EMAIL_ADDRESS", "PERSON"} <= {f["entity_type"] for f in findings}
+    assert all(set(f) >= {"field", "start", "end", "score", "recognizer"} for f in findings)
+
+
+def test_rerun_replaces_instead_of_duplicating(tmp_path, config, pipeline):
+    for _ in range(2):
+        run_ingest([str(SAMPLES)], config, str(tmp_path / "lake"), pipeline)
+    calls = pq.read_table(tmp_path / "lake" / "calls")
+    assert calls.num_rows == len(set(calls.column("call_id").to_pylist()))
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("truncated.json", dumps(klang_record())[:200].encode(), "invalid JSON"),
+    ("latin1.json", "{\"id\": \"x\", \"title\": \"G\u00f6teborg\"}".encode("latin-1"), "not valid UTF-8"),
+    ("empty.json", b"   \n", "empty file"),
+    ("gzip.json.gz", gzip.compress(b"{}")[:-6], "corrupt gzip"),
+    ("notacall.json", b"[1, 2]", "record must be a JSON object"),
+    ("shape.json", b'{"id": "x"}', "unknown export shape"),
+])
+def test_bad_files_are_quarantined_with_a_reason(tmp_path, config, pipeline, name, data, reason):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / name).write_bytes(data)
+    summary = run_ingest([str(src)], config, str(tmp_path / "lake"), pipeline)
+    store, records = _quarantine(tmp_path / "lake")
+    assert summary.calls_written == 0 and summary.quarantined == len(records) >= 1
+    assert any(reason in r["reason"] for r in records)
+    # Nothing is lost: the quarantined payloads are the input bytes.
+    payload = b"".join(store.get(r["payload_key"]) for r in records)
+    assert payload == data or len(records) > 1
+    assert store.tags(records[0]["payload_key"])["retention-class"] == "quarantine"
+
+
+def test_one_bad_line_costs_only_that_line(tmp_path, config, detector):
+    from redactor.pipeline import Pipeline
+
+    huge = json.dumps(klang_record("huge", summary="x" * 400_000))
+    lines = [dumps(klang_record("a")), '{"id": "broken", ', dumps(segmented_record("b")), huge, dumps(klang_record("c", sources=[]))]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines))
+    cfg = type(config)({**config.data, "ingest": {**config.section("ingest"), "max_record_bytes": 100_000}})
+    summary = run_ingest([str(tmp_path / "in.jsonl")], cfg, str(tmp_path / "lake"), Pipeline(cfg, detector=detector))
+    _, records = _quarantine(tmp_path / "lake")
+    reasons = sorted(r["reason"] for r in records)
+    assert summary.calls_read == 5 and summary.calls_written == 2 and summary.quarantined == 3
+    assert any("invalid JSON" in r for r in reasons)
+    assert any("larger than 100000 bytes" in r for r in reasons)
+    assert any("empty call" in r for r in reasons)
+    assert sorted(r["record_index"] for r in records) == [2, 4, 5]
+
+
+class _ExplodingDetector:
+    """A detector that fails on one text, to prove failure quarantines only that call."""
+
+    model_name = "exploding-0"
+
+    def __init__(self, real, poison: str):
+        self.real, self.poison = real, poison
+
+    def detect_many(self, texts):
+        if any(self.poison in t for t in texts):
+            raise RuntimeError(f"boom on {self.poison}")  # message carries data: must not surface
+        return self.real.detect_many(texts)
+
+
+def test_detection_failure_quarantines_the_call_and_only_it(tmp_path, config, detector):
+    from redactor.pipeline import Pipeline
+
+    pipe = Pipeline(config, detector=_ExplodingDetector(detector, "Giftig"))
+    recs = [klang_record("ok1"), klang_record("bad", title=f"Giftig {PNR_DASH}"), klang_record("ok2")]
+    (tmp_path / "in.json").write_text(dumps(recs))
+    summary = run_ingest([str(tmp_path / "in.json")], config, str(tmp_path / "lake"), pipe)
+    assert (summary.calls_written, summary.quarantined) == (2, 1)
+    _, (record,) = _quarantine(tmp_path / "lake")
+    assert record["stage"] == "detect" and record["reason"] == "detect failed (RuntimeError)"
+    assert PNR_DASH not in summary.to_json()
+    written = pq.read_table(tmp_path / "lake" / "calls").column("title").to_pylist()
+    assert not any("Giftig" in t for t in written)
+
+
+def test_a_leak_fails_closed(tmp_path, config, detector, monkeypatch):
+    """If the transform ever let a detected value through, the call must not be written."""
+    from redactor.pipeline import Pipeline
+    from redactor.transform import call as call_mod
+
+    monkeypatch.setattr(call_mod, "_rewrite_words", lambda *a, **k: None)  # simulate a bug
+    (tmp_path / "in.json").write_text(dumps(segmented_record()))
+    summary = run_ingest([str(tmp_path / "in.json")], config, str(tmp_path / "lake"), Pipeline(config, detector=detector))
+    _, (record,) = _quarantine(tmp_path / "lake")
+    assert summary.calls_written == 0 and record["stage"] == "verify"
+    assert "survived in field segments[1].words" in record["reason"]
+    assert not (tmp_path / "lake" / "calls").exists()
+
+
+def test_structural_names(detector):
+    from redactor.detect.structure import structural_detections
+
+    found = structural_detections({
+        "participants[0]": "Vera Testsson", "segments[0].speaker": "Talare 2",
+        "segments[1].speaker": "Agent Nils", "metadata.agent_name": "Nils Provsson", "metadata.queue": "Privat",
+    })
+    assert set(found) == {"participants[0]", "segments[1].speaker", "metadata.agent_name"}
+    (d,) = found["segments[1].speaker"]
+    assert (d.start, d.end) == (6, 10)

@@ -1,0 +1,117 @@
+"""Redaction is consistent across fields and words, pseudonyms are stable, and nothing leaks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from redactor.ingest import parse_record
+from redactor.model import Quarantined, RedactedCall
+from redactor.pipeline import Pipeline
+from redactor.transform import Policy, PolicyError, Pseudonymiser, load_key, KeyError_
+from redactor.transform.policy import mask
+from tests.conftest import PNR_12, PNR_DASH
+from tests.factories import dumps, klang_record, segmented_record
+from redactor.ingest.reader import RawRecord
+
+
+def _record(rec: dict, name: str = "t.json") -> RawRecord:
+    raw = dumps(rec).encode()
+    return RawRecord(name, None, raw, data=rec)
+
+
+def _run(pipeline: Pipeline, *recs: dict) -> list[RedactedCall | Quarantined]:
+    return list(pipeline.process([_record(r, f"r{i}.json") for i, r in enumerate(recs)]))
+
+
+def _all_text(rc: RedactedCall) -> str:
+    c = rc.call
+    parts = [c.title, c.digest, c.summary, c.source_id, *c.participants, *c.metadata.values()]
+    for s in c.segments:
+        parts += [s.text, s.speaker or "", *(w.text for w in s.words)]
+    return "\n".join(parts)
+
+
+def test_values_are_redacted_everywhere_in_the_call(pipeline):
+    rec = klang_record(summary=f"Kunden lämnade {PNR_DASH} och 070-123 45 67.")
+    (rc,) = _run(pipeline, rec)
+    text = _all_text(rc)
+    assert PNR_DASH not in text and "070-123 45 67" not in text
+    assert "<SE_PERSONNUMMER>" in rc.call.summary
+    # Participant names are persons by position, and so are their parts elsewhere.
+    assert rc.call.participants == ["<PERSON>"]
+    assert "Testsson" not in text
+
+
+def test_read_back_in_another_field_is_found_by_propagation(pipeline):
+    rec = segmented_record(caller_number="kund 0701234567", title="Samtal från 0701234567")
+    (rc,) = _run(pipeline, rec)
+    assert "0701234567" not in _all_text(rc)
+
+
+def test_words_follow_the_text(pipeline):
+    (rc,) = _run(pipeline, segmented_record())
+    seg = rc.call.segments[1]
+    assert seg.text == "Mitt nummer är <PHONE_NUMBER> tack"
+    assert [w.text for w in seg.words] == ["Mitt", "nummer", "är"] + ["<PHONE_NUMBER>"] * 4 + ["tack"]
+    # Timings are kept, so the audio can be muted for exactly that range.
+    (finding,) = [f for f in rc.findings if f.field == "segments[1].text"]
+    assert finding.audio_start == pytest.approx(2.2) and finding.audio_end == pytest.approx(3.7)
+    assert not any(ch.isdigit() for w in seg.words for ch in w.text)
+
+
+def test_words_missing_from_the_text_are_scanned_on_their_own(pipeline):
+    rec = segmented_record()
+    # The text was edited but the word list still carries the number.
+    rec["segments"][1]["text"] = "Mitt nummer är [borttaget] tack"
+    (rc,) = _run(pipeline, rec)
+    words = [w.text for w in rc.call.segments[1].words]
+    assert not any(ch.isdigit() for w in words for ch in w)
+
+
+def test_pseudonyms_are_stable_across_calls_and_runs(config, detector, pseudonym_key):
+    from redactor.config import Config
+
+    cfg = Config({**config.data, "policy": {"default": "pseudonymise", "entities": {}}})
+    first = Pipeline(cfg, detector=detector)
+    second = Pipeline(cfg, detector=detector)  # a new run: same key, same tokens
+    a = _run(first, klang_record("a", summary=f"pnr {PNR_DASH}"))[0]
+    b = _run(second, klang_record("b", summary=f"pnr {PNR_12}"))[0]
+    tok_a = re.search(r"<SE_PERSONNUMMER:[0-9a-f]{10}>", a.call.summary).group(0)
+    tok_b = re.search(r"<SE_PERSONNUMMER:[0-9a-f]{10}>", b.call.summary).group(0)
+    assert tok_a == tok_b  # 10- and 12-digit forms of one number are one person
+    assert a.subject_tokens == b.subject_tokens or set(a.subject_tokens) & set(b.subject_tokens)
+
+
+def test_pseudonymise_without_key_is_a_clear_error(monkeypatch):
+    monkeypatch.delenv("REDACTOR_PSEUDONYM_KEY", raising=False)
+    monkeypatch.delenv("REDACTOR_PSEUDONYM_KEY_FILE", raising=False)
+    assert load_key() is None
+    with pytest.raises(PolicyError, match="needs a key"):
+        Policy("redact", {"SE_PERSONNUMMER": "pseudonymise"}, None)
+    with pytest.raises(KeyError_, match="at least 16 bytes"):
+        load_key(env={"REDACTOR_PSEUDONYM_KEY": "short"})
+
+
+def test_key_file(tmp_path):
+    path = tmp_path / "key"
+    path.write_text("a-long-enough-key-for-hmac\n")
+    assert load_key(str(path), env={}) == b"a-long-enough-key-for-hmac"
+    with pytest.raises(KeyError_, match="cannot read"):
+        load_key(str(tmp_path / "missing"), env={})
+
+
+def test_different_keys_give_different_tokens():
+    a = Pseudonymiser(b"k" * 32).text_token("PHONE_NUMBER", "+46701234567")
+    b = Pseudonymiser(b"j" * 32).text_token("PHONE_NUMBER", "+46701234567")
+    assert a != b
+
+
+def test_mask_keeps_shape_only():
+    assert mask("070-123 45 67") == "***-*** ** **"
+
+
+def test_unknown_action_is_rejected():
+    with pytest.raises(PolicyError, match="unknown action"):
+        Policy("delete")
