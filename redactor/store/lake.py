@@ -42,6 +42,16 @@ def call_date(rc: RedactedCall) -> date:
     return created.astimezone(timezone.utc).date()
 
 
+def _partition_date(key: str) -> date | None:
+    for part in key.split("/"):
+        if part.startswith("call_date="):
+            try:
+                return date.fromisoformat(part[len("call_date="):])
+            except ValueError:
+                return None
+    return None
+
+
 class Lake:
     def __init__(self, store: ObjectStore, retention: Retention):
         self.store = store
@@ -65,6 +75,22 @@ class Lake:
                 key = f"{name}/call_date={day.isoformat()}/part-{batch_id}.parquet"
                 self.store.put(key, parquet_bytes(tables[name], tags), tags)
                 keys.append(key)
+        return keys
+
+    def live_files(self, table: str, since: date | None = None, until: date | None = None) -> list[str]:
+        """Keys of the Parquet files readers should read for a table, optionally by call date.
+
+        Readers (queries, exports, erasure) go through this instead of listing the prefix
+        themselves, so the store alone decides which files are committed.
+        """
+        keys = []
+        for obj in self.store.list(f"{table}/"):
+            if not obj.key.endswith(".parquet"):
+                continue
+            day = _partition_date(obj.key)
+            if day is not None and ((since and day < since) or (until and day > until)):
+                continue
+            keys.append(obj.key)
         return keys
 
     def quarantine(self, item: Quarantined) -> str:
