@@ -26,6 +26,8 @@ from redactor.store.tables import TABLES, build_tables
 
 REDACTED_CLASS = "transcript-redacted"
 QUARANTINE_CLASS = "quarantine"
+# restrictions/<call_id>/<request id>.json: a call with any object here is restricted (GDPR art. 18).
+RESTRICTIONS_PREFIX = "restrictions/"
 
 
 def parquet_bytes(table: pa.Table, tags: dict[str, str]) -> bytes:
@@ -92,6 +94,11 @@ class Lake:
                 continue
             keys.append(obj.key)
         return keys
+
+    def restricted_call_ids(self) -> set[str]:
+        """Calls under restriction: kept, but excluded from analysts' views (see redactor.rights)."""
+        return {obj.key[len(RESTRICTIONS_PREFIX):].split("/", 1)[0]
+                for obj in self.store.list(RESTRICTIONS_PREFIX) if obj.key.endswith(".json")}
 
     def quarantine(self, item: Quarantined) -> str:
         now = datetime.now(timezone.utc)
