@@ -9,12 +9,13 @@ from redactor.config import Config
 from redactor.ingest import expand_sources, iter_records
 from redactor.model import Quarantined, RedactedCall
 from redactor.pipeline import Pipeline, RunSummary
-from redactor.store import Retention, open_store
+from redactor.store import Retention
+from redactor.store.backend import open_store_from_config
 from redactor.store.lake import Lake
 
 
 def open_lake(config: Config, store_uri: str | None, pipeline_version: str) -> Lake:
-    store = open_store(store_uri or config.section("store")["uri"])
+    store = open_store_from_config(config.section("store"), store_uri)
     return Lake(store, Retention(dict(config.section("retention")), pipeline_version))
 
 

@@ -39,3 +39,41 @@ def pseudonym_key(monkeypatch) -> str:
     key = "test-key-not-a-secret-0123456789"
     monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", key)
     return key
+
+
+# ---- S3 servers (issue 5): started once per session, on 127.0.0.1, by the tests themselves ----
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    """A real SeaweedFS S3 server: `.endpoint_url`, `.access_key`, `.secret_key`, `.make_bucket()`,
+    `.client()`, `.setenv(monkeypatch)`, `.run_lifecycle()` (see tests/s3support.py)."""
+    from tests.s3support import start_seaweedfs
+
+    server = start_seaweedfs(tmp_path_factory.mktemp("seaweedfs"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def moto_s3(tmp_path_factory):
+    """moto's server: reports LocationConstraint and does SSE-KMS (expires nothing)."""
+    from tests.s3support import start_moto
+
+    server = start_moto(tmp_path_factory.mktemp("moto"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_env(s3_server, monkeypatch):
+    """The SeaweedFS server with this test's AWS environment pointing at it."""
+    s3_server.setenv(monkeypatch)
+    return s3_server
+
+
+@pytest.fixture
+def s3_config(tmp_path) -> Config:
+    """Defaults plus `[store] allow_unknown_region = true` (SeaweedFS reports no region)."""
+    path = tmp_path / "s3.toml"
+    path.write_text("[store]\nallow_unknown_region = true\n")
+    return Config.load(path)

@@ -122,3 +122,10 @@ def open_store(uri: str, **options) -> ObjectStore:
     if "://" in uri:
         raise StoreError(f"unsupported store URI scheme: {uri.split('://')[0]}:// (use a folder or s3://)")
     return LocalStore(uri)
+
+
+def open_store_from_config(store_section: dict, uri: str | None = None) -> ObjectStore:
+    """The store named by `uri` (else `[store] uri`) with the other `[store]` options applied
+    (for S3: allow_unknown_region, sse, kms_key_id; a folder needs none)."""
+    options = {k: v for k, v in store_section.items() if k != "uri"}
+    return open_store(uri or store_section["uri"], **options)

@@ -1,0 +1,97 @@
+"""DuckDB reading the lake straight from S3, fully offline.
+
+DuckDB's `INSTALL httpfs` downloads from extensions.duckdb.org, and autoloading would try the
+same on first use of s3://. Instead the extension is loaded from the `duckdb-extension-httpfs`
+wheel, which is built for exactly one DuckDB version (pinned together in pyproject.toml), with
+autoinstall and autoload switched off so nothing ever reaches for the network.
+
+Credentials, endpoint and region come from the same AWS configuration chain boto3 uses, and go
+into a temporary (in-memory) DuckDB secret scoped to the bucket; they are never written to disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import duckdb
+
+OFFLINE_SETTINGS = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
+
+
+class DuckDBS3Error(RuntimeError):
+    pass
+
+
+def httpfs_path() -> Path:
+    """The httpfs extension file shipped for the installed DuckDB version."""
+    try:
+        import duckdb_extension_httpfs
+    except ImportError:
+        raise DuckDBS3Error("the duckdb-extension-httpfs package is not installed") from None
+    version = duckdb.__version__
+    path = Path(duckdb_extension_httpfs.__file__).parent / "extensions" / f"v{version}" / "httpfs.duckdb_extension"
+    if not path.is_file():
+        available = sorted(p.name for p in path.parent.parent.glob("v*"))
+        raise DuckDBS3Error(
+            f"no httpfs extension for DuckDB {version} (the wheel has: {', '.join(available) or 'none'}); "
+            "install duckdb and duckdb-extension-httpfs of the same version"
+        )
+    return path
+
+
+def _quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def connect(database: str = ":memory:", read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with httpfs loaded from the wheel and no network extension fetching."""
+    con = duckdb.connect(database, read_only=read_only, config=dict(OFFLINE_SETTINGS))
+    con.execute(f"LOAD {_quote(str(httpfs_path()))}")
+    return con
+
+
+def add_s3_secret(con: duckdb.DuckDBPyConnection, bucket: str | None = None, session=None) -> None:
+    """Give DuckDB the credentials/endpoint/region boto3 would use (optionally only for `bucket`)."""
+    import boto3
+
+    from redactor.store.s3 import endpoint_is_aws, make_client
+
+    session = session or boto3.session.Session()
+    creds = session.get_credentials()
+    if creds is None:
+        raise DuckDBS3Error("no AWS credentials found (environment, profile or instance role)")
+    frozen = creds.get_frozen_credentials()
+    client = make_client(session=session)  # resolves AWS_ENDPOINT_URL / profile endpoint like the store
+    region = client.meta.region_name or "us-east-1"
+    parts = [
+        "TYPE s3",
+        f"KEY_ID {_quote(frozen.access_key)}",
+        f"SECRET {_quote(frozen.secret_key)}",
+        f"REGION {_quote(region)}",
+    ]
+    if frozen.token:
+        parts.append(f"SESSION_TOKEN {_quote(frozen.token)}")
+    if not endpoint_is_aws(client):
+        # A local or third-party server: host:port, plain HTTP if so configured, and path-style
+        # URLs because a bucket name cannot be prefixed to an IP address.
+        url = urlparse(client.meta.endpoint_url)
+        parts += [
+            f"ENDPOINT {_quote(url.netloc)}",
+            f"USE_SSL {'true' if url.scheme == 'https' else 'false'}",
+            "URL_STYLE 'path'",
+        ]
+    if bucket:
+        parts.append(f"SCOPE {_quote(f's3://{bucket}')}")
+    name = "redactor_s3" + (f"_{abs(hash(bucket)) % 10**8}" if bucket else "")
+    con.execute(f"CREATE OR REPLACE TEMPORARY SECRET {name} ({', '.join(parts)})")
+
+
+def connect_s3(bucket: str | None = None, session=None) -> duckdb.DuckDBPyConnection:
+    """`connect()` plus the S3 secret: ready for read_parquet('s3://bucket/...')."""
+    con = connect()
+    add_s3_secret(con, bucket, session)
+    return con
