@@ -134,5 +134,12 @@ def scan(
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+# Data-subject rights and reprocessing (issue 8): `redactor subject ...` and `redactor reprocess`.
+from redactor.rights.cli import reprocess_command, subject_app  # noqa: E402
+
+app.add_typer(subject_app, name="subject")
+app.command("reprocess")(reprocess_command)
+
+
 if __name__ == "__main__":
     app()

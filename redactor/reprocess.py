@@ -1,0 +1,390 @@
+"""Reprocess history with the current pipeline: from raw exports in retention, or from redacted rows.
+
+- `--from raw` re-runs the whole pipeline on the raw exports still kept (`raw-landing` class) and
+  replaces those calls' rows. Calls erased by a data-subject request are never brought back, even
+  if a copy of their export were still around.
+- `--from redacted` re-scans the stored, already-redacted text with the current detector and
+  redacts further. It can only remove information: replacement tokens (`<PERSON>`,
+  `<SE_PERSONNUMMER:3f9a1c2b7d>`) are swapped for same-length private-use placeholders before
+  detection, no detection may touch them, and they are put back unchanged afterwards. Old findings
+  keep their pipeline version (offsets moved to the new text); new findings, the segments and the
+  call row carry the current one. Works on data of any age.
+
+Replacement goes through `redactor.store.rewrite.rewrite_partition`, atomic per table partition:
+a reader sees a call's old rows or its new rows, never both or neither.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace as dc_replace
+from datetime import date, timezone
+from difflib import SequenceMatcher
+from typing import Iterable
+
+import pyarrow as pa
+
+from redactor.detect import Detection
+from redactor.detect.structure import structural_detections
+from redactor.ingest import parse_record
+from redactor.ingest.reader import RawRecord, split_records
+from redactor.model import Call, Finding, Quarantined, RedactedCall, Segment, Word
+from redactor.pipeline import Pipeline
+from redactor.rights.find import partition_of, read_parquet
+from redactor.rights.raw import raw_keys
+from redactor.store.lake import Lake, call_date
+from redactor.store.rewrite import rewrite_partition
+from redactor.store.tables import build_tables
+from redactor.transform.call import LeakError, scan_units, transform_call
+
+# A replacement the pipeline wrote: <ENTITY> or <ENTITY:hex>.
+TOKEN = re.compile(r"<[A-Z][A-Z0-9_]*(?::[0-9a-f]{4,64})?>")
+_PUA_FIRST, _PUA_LAST = 0xE000, 0xF8FF
+_PUA = re.compile("[\ue000-\uf8ff]")
+WRITE_ORDER = ("findings", "segments", "calls")
+
+
+class RescanError(Exception):
+    """A call could not be re-scanned safely; its rows stay as they are."""
+
+
+@dataclass
+class ReprocessReport:
+    source: str
+    since: date | None
+    until: date | None
+    dry_run: bool
+    pipeline_version: str
+    calls_seen: int = 0
+    calls_rewritten: int = 0
+    calls_added: int = 0
+    calls_current: int = 0  # already produced by this pipeline version (redacted path)
+    calls_failed: int = 0
+    calls_skipped_erased: int = 0
+    partitions_rewritten: int = 0
+    failures: Counter = field(default_factory=Counter)
+    before: Counter = field(default_factory=Counter)
+    after: Counter = field(default_factory=Counter)
+    added: Counter = field(default_factory=Counter)
+    dropped: Counter = field(default_factory=Counter)
+
+    def as_dict(self) -> dict:
+        entities = sorted(set(self.before) | set(self.after))
+        return {
+            "source": self.source, "since": self.since.isoformat() if self.since else None,
+            "until": self.until.isoformat() if self.until else None, "dry_run": self.dry_run,
+            "pipeline_version": self.pipeline_version, "calls_seen": self.calls_seen,
+            "calls_rewritten": self.calls_rewritten, "calls_added": self.calls_added,
+            "calls_current": self.calls_current, "calls_failed": self.calls_failed,
+            "calls_skipped_erased": self.calls_skipped_erased,
+            "partitions_rewritten": self.partitions_rewritten, "failures": dict(sorted(self.failures.items())),
+            "findings": {e: {"before": self.before[e], "after": self.after[e], "added": self.added[e],
+                             "dropped": self.dropped[e]} for e in entities},
+        }
+
+    def count(self, old: Counter, new: Counter) -> None:
+        self.before.update(old)
+        self.after.update(new)
+        for e in set(old) | set(new):
+            diff = new[e] - old[e]
+            if diff > 0:
+                self.added[e] += diff
+            elif diff < 0:
+                self.dropped[e] -= diff
+
+
+# ---- reading a partition back into calls ----------------------------------------------------
+
+def _map(value) -> dict:
+    return dict(value or [])
+
+
+def _rows(lake: Lake, table: str, day: date) -> list[dict]:
+    return [r for key in lake.live_files(table, since=day, until=day) for r in read_parquet(lake, key).to_pylist()]
+
+
+def call_from_rows(row: dict, segments: list[dict]) -> Call:
+    segs = [Segment(index=s["segment_index"], text=s["text"] or "", speaker=s["speaker"], role=s["role"],
+                    start=s["start_seconds"], end=s["end_seconds"],
+                    words=[Word(w["text"], w["start"], w["end"], w["confidence"]) for w in (s["words"] or [])])
+            for s in sorted(segments, key=lambda s: s["segment_index"])]
+    return Call(
+        call_id=row["call_id"], source_id=row["source_id"] or "", shape=row["shape"] or "",
+        created_at=row["created_at"], updated_at=row["updated_at"], duration_seconds=row["duration_seconds"],
+        language=row["language"], status=row["status"], title=row["title"] or "", digest=row["digest"] or "",
+        summary=row["summary"] or "", participants=list(row["participants"] or []), metadata=_map(row["metadata"]),
+        segments=segs, source_file=row["source_file"] or "", content_hash=row["content_hash"] or "",
+    )
+
+
+def finding_from_row(r: dict) -> Finding:
+    return Finding(field=r["field"], entity_type=r["entity_type"], start=r["start"], end=r["end"], score=r["score"],
+                   recognizer=r["recognizer"], audio_start=r["audio_start"], audio_end=r["audio_end"])
+
+
+# ---- protecting replacement tokens ---------------------------------------------------------
+
+def _all_strings(call: Call) -> Iterable[str]:
+    yield from call.text_fields().values()
+    yield call.source_id
+    yield call.source_file
+    for seg in call.segments:
+        for w in seg.words:
+            yield w.text
+
+
+def _apply(call: Call, fn) -> None:
+    """Apply a string function to every free-text field of a call, in place."""
+    call.title, call.digest, call.summary = fn(call.title), fn(call.digest), fn(call.summary)
+    call.source_id, call.source_file = fn(call.source_id), fn(call.source_file)
+    call.participants = [fn(p) for p in call.participants]
+    call.metadata = {k: fn(v) for k, v in call.metadata.items()}
+    for seg in call.segments:
+        seg.text = fn(seg.text)
+        seg.speaker = fn(seg.speaker) if seg.speaker is not None else None
+        seg.words = [dc_replace(w, text=fn(w.text)) for w in seg.words]
+
+
+def protect(call: Call) -> dict[str, str]:
+    """Swap every replacement token for a same-length run of one private-use character, in place.
+
+    Same length keeps every offset valid; a private-use character is neither a letter nor a digit,
+    so no recognizer matches it. Returns placeholder -> token for `restore`.
+    """
+    if any(_PUA.search(s) for s in _all_strings(call)):
+        raise RescanError("text holds private-use characters; cannot protect tokens")
+    tokens = sorted({m.group() for s in _all_strings(call) for m in TOKEN.finditer(s)})
+    if len(tokens) > _PUA_LAST - _PUA_FIRST:
+        raise RescanError("too many distinct replacement tokens in one call")
+    forward = {t: chr(_PUA_FIRST + i) * len(t) for i, t in enumerate(tokens)}
+    if forward:
+        _apply(call, lambda s: TOKEN.sub(lambda m: forward[m.group()], s))
+    return {v: k for k, v in forward.items()}
+
+
+def restore(call: Call, back: dict[str, str]) -> None:
+    if not back:
+        return
+    pattern = re.compile("|".join(re.escape(p) for p in sorted(back, key=len, reverse=True)))
+    _apply(call, lambda s: pattern.sub(lambda m: back[m.group()], s))
+
+
+def trim_protected(text: str, det: Detection) -> list[Detection]:
+    """The parts of a detection outside placeholders, stripped; a detection inside one vanishes."""
+    out = []
+    pos = det.start
+    for m in list(_PUA.finditer(text, det.start, det.end)) + [None]:
+        stop = m.start() if m else det.end
+        chunk = text[pos:stop]
+        lead = len(chunk) - len(chunk.lstrip(" \t\n,.;:"))
+        trail = len(chunk.rstrip(" \t\n,.;:"))
+        if trail > lead and any(ch.isalnum() for ch in chunk[lead:trail]):
+            out.append(dc_replace(det, start=pos + lead, end=pos + trail))
+        if m:
+            pos = m.end()
+    return out
+
+
+def _remap(old: str, new: str, start: int, end: int) -> tuple[int, int]:
+    """Where a span of the old text stands in the new (the new one = old with spans replaced)."""
+    if old == new:
+        return start, end
+    ops = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+
+    def at(p: int, is_end: bool) -> int:
+        for tag, i1, i2, j1, j2 in ops:
+            if i1 <= p < i2 or (is_end and p == i2 and i2 > i1):
+                return j1 + (p - i1) if tag == "equal" else (j2 if is_end else j1)
+        return len(new)
+
+    return at(start, False), at(end, True)
+
+
+def _field_texts(call: Call) -> dict[str, str]:
+    texts = dict(call.text_fields())
+    texts["source_id"] = call.source_id
+    texts["source_file"] = call.source_file.rsplit("/", 1)[-1]
+    return texts
+
+
+# ---- re-scanning redacted calls -------------------------------------------------------------
+
+def rescan(pipeline: Pipeline, calls: list[tuple[Call, list[dict], list[str]]]) -> list[RedactedCall | RescanError]:
+    """Detect again over already-redacted calls and redact what is new. Input per call: the call as
+    stored, its finding rows, its subject tokens."""
+    prepared = []
+    for call, finding_rows, tokens in calls:
+        try:
+            work = Call(**{**call.__dict__})  # shallow copy; _apply replaces lists/dicts, never mutates them
+            work.segments = [dc_replace(s, words=list(s.words)) for s in call.segments]
+            back = protect(work)
+            prepared.append((call, finding_rows, tokens, work, back, scan_units(work)))
+        except RescanError as exc:
+            prepared.append(exc)
+    live = [p for p in prepared if not isinstance(p, RescanError)]
+    flat = [(i, name, text) for i, p in enumerate(live) for name, text in p[5].texts.items()]
+    found = pipeline.detector.detect_many([t for _, _, t in flat])
+    dets: list[dict[str, list[Detection]]] = [structural_detections(p[5].texts) for p in live]
+    for (i, name, text), ds in zip(flat, found):
+        dets[i].setdefault(name, []).extend(ds)
+    for i, p in enumerate(live):
+        texts = p[5].texts
+        dets[i] = {name: [t for d in ds for t in trim_protected(texts[name], d)] for name, ds in dets[i].items()}
+
+    results: list[RedactedCall | RescanError] = []
+    it = iter(zip(live, dets))
+    for p in prepared:
+        if isinstance(p, RescanError):
+            results.append(p)
+            continue
+        (call, finding_rows, tokens, work, back, units), call_dets = next(it)
+        try:
+            rc = transform_call(work, units, call_dets, pipeline.policy, pipeline.pseudonymiser, pipeline.version)
+        except LeakError as exc:
+            results.append(RescanError(str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - fail closed: keep the old rows
+            results.append(RescanError(f"transform failed ({type(exc).__name__})"))
+            continue
+        restore(rc.call, back)
+        old_texts, new_texts = _field_texts(call), _field_texts(rc.call)
+        old = []
+        for r in finding_rows:
+            f = finding_from_row(r)
+            if f.field in old_texts and f.field in new_texts:
+                s, e = _remap(old_texts[f.field], new_texts[f.field], f.start, f.end)
+                f = dc_replace(f, start=s, end=e)
+            old.append((f, r["pipeline_version"]))
+        rc.subject_tokens = sorted(set(tokens) | set(rc.subject_tokens))
+        rc.findings = [f for f, _ in old] + rc.findings
+        rc.finding_versions = [v for _, v in old] + [pipeline.version] * (len(rc.findings) - len(old))
+        results.append(rc)
+    return results
+
+
+def _tables(rcs: list[RedactedCall]) -> dict[str, pa.Table]:
+    tables = build_tables(rcs)
+    versions = [v for rc in rcs for v in getattr(rc, "finding_versions", [rc.pipeline_version] * len(rc.findings))]
+    f = tables["findings"]
+    idx = f.schema.get_field_index("pipeline_version")
+    tables["findings"] = f.set_column(idx, "pipeline_version", pa.array(versions, pa.string()))
+    return tables
+
+
+def _write_day(lake: Lake, day: date, rcs: list[RedactedCall], report: ReprocessReport) -> None:
+    tables = _tables(rcs)
+    ids = {rc.call.call_id for rc in rcs}
+    for name in WRITE_ORDER:
+        rewrite_partition(lake, name, day, drop=ids, replace=tables[name])
+    report.partitions_rewritten += 1
+
+
+def _partition_days(lake: Lake, since: date | None, until: date | None) -> list[date]:
+    return sorted({d for k in lake.live_files("calls", since=since, until=until) if (d := partition_of(k))})
+
+
+def reprocess_redacted(lake: Lake, pipeline: Pipeline, since: date | None, until: date | None,
+                       dry_run: bool = False, force: bool = False) -> ReprocessReport:
+    report = ReprocessReport("redacted", since, until, dry_run, pipeline.version)
+    for day in _partition_days(lake, since, until):
+        calls = _rows(lake, "calls", day)
+        segs, finds = defaultdict(list), defaultdict(list)
+        for r in _rows(lake, "segments", day):
+            segs[r["call_id"]].append(r)
+        for r in _rows(lake, "findings", day):
+            finds[r["call_id"]].append(r)
+        todo = []
+        for row in calls:
+            report.calls_seen += 1
+            if row["pipeline_version"] == pipeline.version and not force:
+                report.calls_current += 1
+                continue
+            todo.append((call_from_rows(row, segs[row["call_id"]]), finds[row["call_id"]], list(row["subject_tokens"] or [])))
+        done: list[RedactedCall] = []
+        for start in range(0, len(todo), pipeline.batch_size):
+            batch = todo[start:start + pipeline.batch_size]
+            for (call, frows, _), res in zip(batch, rescan(pipeline, batch)):
+                if isinstance(res, RescanError):
+                    report.calls_failed += 1
+                    report.failures[str(res)] += 1
+                    continue
+                old = Counter(r["entity_type"] for r in frows)
+                report.count(old, Counter(f.entity_type for f in res.findings))
+                done.append(res)
+        if done and not dry_run:
+            _write_day(lake, day, done, report)
+        report.calls_rewritten += 0 if dry_run else len(done)
+    return report
+
+
+# ---- from raw --------------------------------------------------------------------------------
+
+def erased_call_ids(lake: Lake) -> set[str]:
+    """Calls an erasure removed (receipts and pending erasures): never to be written again."""
+    ids: set[str] = set()
+    for obj in lake.store.list("audit/erasures/"):
+        if obj.key.endswith(".json"):
+            try:
+                ids.update(json.loads(lake.store.get(obj.key)).get("call_ids", ()))
+            except ValueError:
+                continue
+    return ids
+
+
+def raw_records(lake: Lake, since: date | None, until: date | None, max_record_bytes: int) -> Iterable[RawRecord]:
+    """Raw records whose call falls in [since, until]; unparsable ones only without a date filter."""
+    for key in raw_keys(lake):
+        for rec in split_records(key, lake.store.get(key), max_record_bytes):
+            if since is None and until is None:
+                yield rec
+                continue
+            try:
+                call = parse_record(rec.data, rec.raw, key) if not rec.error else None
+            except Exception:  # noqa: BLE001
+                call = None
+            if call is None:
+                continue  # no date to place it by; it was quarantined when it landed
+            day = call.created_at.astimezone(timezone.utc).date()
+            if (since is None or day >= since) and (until is None or day <= until):
+                yield rec
+
+
+def reprocess_raw(lake: Lake, pipeline: Pipeline, since: date | None, until: date | None,
+                  dry_run: bool = False) -> ReprocessReport:
+    report = ReprocessReport("raw", since, until, dry_run, pipeline.version)
+    erased = erased_call_ids(lake)
+    by_day: dict[date, list[RedactedCall]] = defaultdict(list)
+    for res in pipeline.process(raw_records(lake, since, until, pipeline.max_record_bytes)):
+        report.calls_seen += 1
+        if isinstance(res, Quarantined):
+            if res.call_id in erased:
+                report.calls_skipped_erased += 1
+                continue
+            report.calls_failed += 1
+            report.failures[res.stage] += 1
+            if not dry_run:
+                lake.quarantine(res)
+            continue
+        if res.call.call_id in erased:
+            report.calls_skipped_erased += 1
+            continue
+        by_day[call_date(res)].append(res)
+    for day, rcs in sorted(by_day.items()):
+        ids = {rc.call.call_id for rc in rcs}
+        old: dict[str, Counter] = defaultdict(Counter)
+        present: set[str] = set()
+        for r in _rows(lake, "calls", day):
+            if r["call_id"] in ids:
+                present.add(r["call_id"])
+        for r in _rows(lake, "findings", day):
+            if r["call_id"] in ids:
+                old[r["call_id"]][r["entity_type"]] += 1
+        for rc in rcs:
+            report.count(old[rc.call.call_id], Counter(f.entity_type for f in rc.findings))
+        report.calls_added += len(ids - present)
+        if not dry_run:
+            _write_day(lake, day, rcs, report)
+            report.calls_rewritten += len(present & ids)
+    return report

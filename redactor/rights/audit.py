@@ -1,0 +1,30 @@
+"""The audit log: one JSON object per data-subject action under `audit/`, `audit` retention class.
+
+Records hold tokens, call ids, counts and times: never an identifier or any transcript text.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from redactor.store.lake import Lake
+
+AUDIT_CLASS = "audit"
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def put_json(lake: Lake, key: str, record: dict, dataset: str = "audit") -> None:
+    tags = lake.retention.tags(AUDIT_CLASS, dataset)
+    lake.store.put(key, json.dumps(record, ensure_ascii=False, sort_keys=True, default=str).encode(), tags)
+
+
+def write_audit(lake: Lake, action: str, request_id: str, record: dict) -> str:
+    """`audit/<action>/date=YYYY-MM-DD/<timestamp>-<request id>.json`; returns the key."""
+    when = now_utc()
+    key = f"audit/{action}/date={when.date().isoformat()}/{when.strftime('%Y%m%dT%H%M%S%fZ')}-{request_id}.json"
+    put_json(lake, key, {"action": action, "request_id": request_id, "at": when.isoformat(), **record})
+    return key

@@ -1,0 +1,248 @@
+"""`redactor subject find|export|erase|restrict|unrestrict` and `redactor reprocess`.
+
+Identifiers given on the command line are validated and turned into subject-index tokens at
+once; output names tokens, call ids and counts, never an identifier.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from redactor.cli import EXIT_FAILURE, EXIT_USAGE, ConfigOption, StoreOption, _config, _fail
+
+subject_app = typer.Typer(
+    name="subject",
+    help=(
+        "Data-subject rights for one person: find their calls, export everything stored about them "
+        "(access, portability), erase them (right to be forgotten), restrict or unrestrict processing. "
+        "Needs the pseudonymisation key the calls were ingested with (REDACTOR_PSEUDONYM_KEY)."
+    ),
+    no_args_is_help=True,
+)
+
+_PNR = typer.Option(None, "--personnummer", "-p", help="Personnummer or samordningsnummer (any written form). Repeatable.")
+_PHONE = typer.Option(None, "--phone", help="Swedish phone number (any written form). Repeatable.")
+_EMAIL = typer.Option(None, "--email", help="E-mail address. Repeatable.")
+_CUST = typer.Option(None, "--customer-number", help="Customer or contract number. Repeatable.")
+_FAC = typer.Option(None, "--facility-id", help="Anläggnings-id (18 digits, 735999...). Repeatable.")
+
+
+class _Ctx:
+    def __init__(self, config, lake, request):
+        self.config, self.lake, self.request = config, lake, request
+
+
+def _open(config: Optional[Path], store: Optional[str], **ids) -> _Ctx:
+    from redactor import __version__
+    from redactor.job import open_lake
+    from redactor.rights.find import pseudonymiser_from
+    from redactor.rights.identifiers import IdentifierError, KeyMissingError, build_request
+    from redactor.store import StoreError
+    from redactor.transform import KeyError_
+
+    cfg = _config(config)
+    try:
+        request = build_request(pseudonymiser_from(cfg), **ids)
+    except (KeyMissingError, KeyError_, IdentifierError) as exc:
+        _fail(str(exc), EXIT_USAGE)
+    try:
+        lake = open_lake(cfg, store, __version__)
+    except StoreError as exc:
+        _fail(str(exc))
+    return _Ctx(cfg, lake, request)
+
+
+def _detector_match(ctx: _Ctx, enabled: bool):
+    """A lazily loaded detector for the quarantine scan: spaCy loads only if a payload needs it."""
+    if not enabled:
+        return None
+    from redactor.rights.raw import detector_matcher
+
+    state: dict = {}
+
+    def match(payload: bytes) -> bool:
+        if "fn" not in state:
+            from redactor.detect import Detector
+
+            detect = ctx.config.section("detect")
+            det = Detector(ctx.config.model_path, float(detect.get("score_threshold", 0.5)),
+                           ctx.config.section("allowlist").get("values", []))
+            state["fn"] = detector_matcher(det, ctx.request.identifiers)
+        return state["fn"](payload)
+
+    return match
+
+
+def _run(fn):
+    from redactor.store import StoreError
+
+    try:
+        return fn()
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+_DETECTOR = typer.Option(True, "--detector/--no-detector",
+                         help="Also run the detector over quarantined payloads to find spoken or split forms.")
+
+
+@subject_app.command()
+def find(
+    personnummer: Optional[List[str]] = _PNR, phone: Optional[List[str]] = _PHONE,
+    email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
+    facility_id: Optional[List[str]] = _FAC,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
+) -> None:
+    """Which calls concern this person: call ids and dates (restricted calls marked)."""
+    from redactor.rights.audit import write_audit
+    from redactor.rights.find import find_calls
+
+    ctx = _open(config, store, personnummer=personnummer, phone=phone, email=email,
+                customer_number=customer_number, facility_id=facility_id)
+    calls = _run(lambda: find_calls(ctx.lake, ctx.request.tokens))
+    _run(lambda: write_audit(ctx.lake, "find", ctx.request.request_id,
+                             {"tokens": ctx.request.tokens, "calls": len(calls)}))
+    if as_json:
+        typer.echo(json.dumps({"request_id": ctx.request.request_id, "tokens": ctx.request.tokens,
+                               "calls": [c.as_dict() for c in calls]}, ensure_ascii=False))
+        return
+    typer.echo(f"{len(calls)} call(s) for tokens {', '.join(ctx.request.tokens)}")
+    for c in calls:
+        typer.echo(f"{c.call_id}  {c.call_date}  {'restricted' if c.restricted else ''}".rstrip())
+
+
+@subject_app.command()
+def export(
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the JSON export ('-' for standard output).",
+                                dir_okay=False),
+    personnummer: Optional[List[str]] = _PNR, phone: Optional[List[str]] = _PHONE,
+    email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
+    facility_id: Optional[List[str]] = _FAC, detector: bool = _DETECTOR,
+    store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
+) -> None:
+    """Everything stored about this person as JSON (access and portability requests).
+
+    Their calls' redacted rows from calls, segments and findings; their records in raw exports still
+    in retention; their quarantined items. Prints a summary (counts and tokens) when writing a file.
+    """
+    from redactor.rights.export import export_subject
+
+    ctx = _open(config, store, personnummer=personnummer, phone=phone, email=email,
+                customer_number=customer_number, facility_id=facility_id)
+    doc = _run(lambda: export_subject(ctx.lake, ctx.request, _detector_match(ctx, detector)))
+    text = json.dumps(doc, ensure_ascii=False, indent=2, default=str)
+    if str(output) == "-":
+        sys.stdout.write(text + "\n")
+        return
+    output.write_text(text + "\n", encoding="utf-8")
+    typer.echo(json.dumps({"output": str(output), "tokens": ctx.request.tokens, "calls": len(doc["calls"]),
+                           "raw_records": len(doc["raw_exports"]), "quarantined": len(doc["quarantined"])}))
+
+
+@subject_app.command()
+def erase(
+    personnummer: Optional[List[str]] = _PNR, phone: Optional[List[str]] = _PHONE,
+    email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
+    facility_id: Optional[List[str]] = _FAC, detector: bool = _DETECTOR,
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+    store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
+) -> None:
+    """Erase this person: their calls from every table and partition, their raw exports and quarantined items, old object versions; writes an erasure receipt to audit/.
+
+    Safe to re-run: an interrupted erasure is completed by running the same command again.
+    """
+    from redactor.rights.erase import erase_subject
+    from redactor.rights.find import find_calls
+
+    ctx = _open(config, store, personnummer=personnummer, phone=phone, email=email,
+                customer_number=customer_number, facility_id=facility_id)
+    if not yes:
+        n = len(_run(lambda: find_calls(ctx.lake, ctx.request.tokens)))
+        if not typer.confirm(f"Erase {n} call(s) and every other trace of this person from {ctx.lake.store.uri}?"):
+            raise typer.Exit(EXIT_FAILURE)
+    report = _run(lambda: erase_subject(ctx.lake, ctx.request, _detector_match(ctx, detector)))
+    typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+
+
+def _restrict_cmd(action: str):
+    def command(
+        personnummer: Optional[List[str]] = _PNR, phone: Optional[List[str]] = _PHONE,
+        email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
+        facility_id: Optional[List[str]] = _FAC,
+        store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
+    ) -> None:
+        from redactor.rights import restrict as r
+
+        ctx = _open(config, store, personnummer=personnummer, phone=phone, email=email,
+                    customer_number=customer_number, facility_id=facility_id)
+        report = _run(lambda: getattr(r, action)(ctx.lake, ctx.request))
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+
+    command.__doc__ = {
+        "restrict": "Restrict processing: keep this person's calls but exclude them from analysts' views.",
+        "unrestrict": "Lift this person's restriction: their calls return to analysts' views.",
+    }[action]
+    return command
+
+
+subject_app.command("restrict")(_restrict_cmd("restrict"))
+subject_app.command("unrestrict")(_restrict_cmd("unrestrict"))
+
+
+def _day(value: Optional[str], name: str) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{name} must be a date YYYY-MM-DD", EXIT_USAGE)
+
+
+def reprocess_command(
+    since: Optional[str] = typer.Option(None, "--since", help="First call date (YYYY-MM-DD), inclusive."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last call date (YYYY-MM-DD), inclusive."),
+    source: str = typer.Option("redacted", "--from", help="'raw': re-run the pipeline on raw exports still in "
+                               "retention; 'redacted': re-scan stored redacted text and redact further (any age)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only count, per entity type, the findings that would "
+                                 "be added or dropped; write nothing."),
+    force: bool = typer.Option(False, "--force", help="--from redacted: re-scan calls already produced by this "
+                               "pipeline version too."),
+    store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
+) -> None:
+    """Bring stored calls up to the current recognizers, model and config.
+
+    Replacement is atomic per partition; every row records the pipeline version that produced it.
+    Prints a JSON summary with per-entity counts before/after.
+    """
+    from redactor.job import open_lake
+    from redactor.pipeline import Pipeline
+    from redactor.reprocess import reprocess_raw, reprocess_redacted
+    from redactor.store import StoreError
+    from redactor.transform import KeyError_, PolicyError
+
+    if source not in ("raw", "redacted"):
+        _fail("--from must be 'raw' or 'redacted'", EXIT_USAGE)
+    first, last = _day(since, "--since"), _day(until, "--until")
+    if first and last and first > last:
+        _fail("--since is after --until", EXIT_USAGE)
+    cfg = _config(config)
+    try:
+        pipeline = Pipeline(cfg)
+    except (PolicyError, KeyError_, FileNotFoundError) as exc:
+        _fail(str(exc), EXIT_USAGE)
+    try:
+        lake = open_lake(cfg, store, pipeline.version)
+        if source == "raw":
+            report = reprocess_raw(lake, pipeline, first, last, dry_run)
+        else:
+            report = reprocess_redacted(lake, pipeline, first, last, dry_run, force)
+    except StoreError as exc:
+        _fail(str(exc))
+    typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))

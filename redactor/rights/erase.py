@@ -1,0 +1,199 @@
+"""Erasure ("rätten att bli bortglömd", GDPR art. 17): remove one person from the whole store.
+
+Order of work, chosen so a crash at any point leaves a state that a re-run completes:
+
+1. Find the person's calls via the subject index and write a *pending erasure record*
+   (`audit/erasures/pending/<request id>.json`: tokens and call ids, never an identifier) before
+   anything is removed. The request id derives from the tokens, so re-running the same request
+   finds the record and knows every call even after their index rows are gone.
+2. Rewrite every table partition holding any of those calls without their rows (findings and
+   segments first, calls last, so the index row is the last thing to go), each rewrite atomic.
+3. Delete or rewrite raw exports holding their records; delete their quarantined items (matched
+   by call id, by the identifiers' surface forms in the bytes, and optionally by the detector).
+4. Drop restrictions on the erased calls.
+5. On a versioned bucket, delete every noncurrent version that still holds them: a rewrite or
+   delete otherwise leaves the old bytes one `GetObject?versionId=` away.
+6. Write the erasure receipt (`audit/erasures/date=.../<time>-<request id>.json`, `audit` class:
+   tokens, call ids, counts, times) and only then remove the pending record.
+
+Every step is idempotent: a call already gone is simply not found again.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import pyarrow.parquet as pq
+
+from redactor.rights.audit import now_utc, put_json, write_audit
+from redactor.rights.find import find_calls, partition_of, read_parquet
+from redactor.rights.identifiers import SubjectRequest
+from redactor.rights.raw import match_quarantine, match_raw, remaining_bytes
+from redactor.rights.restrict import drop_restrictions
+from redactor.store.lake import Lake
+from redactor.store.rewrite import rewrite_partition
+from redactor.store.tables import TABLES
+
+PENDING_PREFIX = "audit/erasures/pending/"
+# Rewrite order inside a partition: the subject index (calls) goes last.
+ERASE_ORDER = ("findings", "segments", "calls")
+assert set(ERASE_ORDER) == set(TABLES)
+
+
+@dataclass
+class EraseReport:
+    request_id: str
+    tokens: list[str]
+    call_ids: list[str] = field(default_factory=list)
+    resumed: bool = False
+    rows_removed: Counter = field(default_factory=Counter)
+    partitions_rewritten: int = 0
+    raw_deleted: int = 0
+    raw_rewritten: int = 0
+    raw_records_removed: int = 0
+    quarantine_deleted: int = 0
+    restrictions_dropped: int = 0
+    versions_deleted: int = 0
+    receipt_key: str = ""
+    started_at: str = ""
+    completed_at: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "request_id": self.request_id, "tokens": self.tokens, "calls": len(self.call_ids),
+            "call_ids": self.call_ids, "resumed": self.resumed,
+            "rows_removed": dict(sorted(self.rows_removed.items())),
+            "partitions_rewritten": self.partitions_rewritten, "raw_deleted": self.raw_deleted,
+            "raw_rewritten": self.raw_rewritten, "raw_records_removed": self.raw_records_removed,
+            "quarantine_items_deleted": self.quarantine_deleted,
+            "restrictions_dropped": self.restrictions_dropped,
+            "noncurrent_versions_deleted": self.versions_deleted,
+            "started_at": self.started_at, "completed_at": self.completed_at, "receipt_key": self.receipt_key,
+        }
+
+
+def pending_key(request_id: str) -> str:
+    return f"{PENDING_PREFIX}{request_id}.json"
+
+
+def _load_pending(lake: Lake, request_id: str) -> dict | None:
+    key = pending_key(request_id)
+    if not lake.store.exists(key):
+        return None
+    return json.loads(lake.store.get(key))
+
+
+def _partitions_holding(lake: Lake, ids: set[str]) -> dict[tuple[str, date | None], list[str]]:
+    """(table, call date) -> files that hold rows of these calls, over every committed file."""
+    out: dict[tuple[str, date | None], list[str]] = {}
+    for table in TABLES:
+        for key in lake.live_files(table):
+            col = read_parquet(lake, key, ["call_id"]).column("call_id").to_pylist()
+            if ids.intersection(col):
+                out.setdefault((table, partition_of(key)), []).append(key)
+    return out
+
+
+def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None) -> EraseReport:
+    report = EraseReport(request.request_id, request.tokens, started_at=now_utc().isoformat())
+    pending = _load_pending(lake, request.request_id)
+    ids = {c.call_id for c in find_calls(lake, request.tokens)}
+    if pending:
+        report.resumed = True
+        report.started_at = pending.get("started_at", report.started_at)
+        ids |= set(pending.get("call_ids", ()))
+    report.call_ids = sorted(ids)
+
+    # 1. The pending record first: from here on a re-run knows every call, index or not.
+    put_json(lake, pending_key(request.request_id), {
+        "request_id": request.request_id, "tokens": request.tokens, "call_ids": report.call_ids,
+        "started_at": report.started_at, "state": "pending",
+    }, dataset="erasures")
+
+    # 2. Tables, partition by partition, the index last.
+    touched: set[str] = set()
+    if ids:
+        holding = _partitions_holding(lake, ids)
+        days = sorted({day for _, day in holding}, key=lambda d: d or date.min)
+        for day in days:
+            for table in ERASE_ORDER:
+                if (table, day) not in holding:
+                    continue
+                result = rewrite_partition(lake, table, day, drop=ids)
+                report.rows_removed[table] += result.rows_removed
+                report.partitions_rewritten += 1
+                touched.update(result.keys_written)
+                touched.update(result.keys_deleted)
+
+    # 3. Raw exports and quarantine.
+    matcher = request.matcher()
+    for m in match_raw(lake, ids, matcher):
+        report.raw_records_removed += len(m.matched)
+        if m.kept:
+            tags = lake.store.tags(m.key)
+            lake.store.put(m.key, remaining_bytes(m), tags)
+            report.raw_rewritten += 1
+        else:
+            lake.store.delete(m.key)
+            report.raw_deleted += 1
+        touched.add(m.key)
+    for q in match_quarantine(lake, ids, matcher, detector_match):
+        for key in q.keys:
+            lake.store.delete(key)
+            touched.add(key)
+        report.quarantine_deleted += 1
+
+    # 4. Restrictions on calls that no longer exist.
+    report.restrictions_dropped = drop_restrictions(lake, ids)
+
+    # 5. Old versions on a versioned bucket.
+    report.versions_deleted = purge_noncurrent(lake, ids, matcher)
+
+    # 6. Receipt, then the pending record goes.
+    report.completed_at = now_utc().isoformat()
+    receipt = {k: v for k, v in report.as_dict().items() if k not in ("receipt_key",)}
+    report.receipt_key = write_audit(lake, "erasures", request.request_id, receipt)
+    lake.store.delete(pending_key(request.request_id))
+    return report
+
+
+# ---- versioned buckets -----------------------------------------------------------------------
+
+def _holds(data: bytes, key: str, ids: set[str], matcher) -> bool:
+    if key.endswith(".parquet"):
+        try:
+            col = pq.read_table(io.BytesIO(data), columns=["call_id"]).column("call_id").to_pylist()
+        except Exception:  # noqa: BLE001 - unreadable: fall back to the byte scan
+            return matcher.in_bytes(data)
+        return bool(ids.intersection(col))
+    return matcher.in_bytes(data) or any(i.encode() in data for i in ids)
+
+
+def purge_noncurrent(lake: Lake, ids: set[str], matcher) -> int:
+    """Delete every noncurrent object version that still holds the person (versioned S3 only).
+
+    Only versions that hold them go: Parquet versions whose call ids include one of their calls,
+    other objects whose bytes contain their identifiers or call ids. The audit log is left alone
+    (it holds tokens only). Returns the number of versions deleted.
+    """
+    store = lake.store
+    versioned = getattr(store, "versioned", None)
+    if versioned is None or not versioned():
+        return 0
+    client, bucket, prefix = store.client, store.bucket, store.prefix
+    deleted = 0
+    paginator = client.get_paginator("list_object_versions")
+    for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
+        for v in page.get("Versions", []):
+            key = v["Key"][len(prefix):]
+            if v.get("IsLatest") or key.startswith("audit/"):
+                continue
+            data = client.get_object(Bucket=bucket, Key=v["Key"], VersionId=v["VersionId"])["Body"].read()
+            if _holds(data, key, ids, matcher):
+                client.delete_object(Bucket=bucket, Key=v["Key"], VersionId=v["VersionId"])
+                deleted += 1
+    return deleted

@@ -1,0 +1,142 @@
+"""A person's traces outside the tables: raw exports still in retention, and quarantined items.
+
+Neither carries subject tokens, so both are matched two ways, in memory only:
+- by call id: a raw record that parses into one of the person's calls (the same deterministic
+  `call_id` the tables hold), a quarantine reason record naming one of their calls;
+- by content: the identifiers' surface forms (`SubjectMatcher`) in the bytes, the gunzipped bytes
+  and every JSON string value, which also catches records that never parsed (quarantined for bad
+  JSON, a leak, a detector failure) and so never got a call id.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from redactor.ingest import parse_record
+from redactor.ingest.reader import RawRecord, split_records
+from redactor.rights.identifiers import SubjectMatcher
+from redactor.store.lake import Lake
+
+# Where raw exports are kept (class `raw-landing`). The scheduled job's landing area decides this;
+# every prefix listed here is searched.
+RAW_PREFIXES = ("raw/",)
+QUARANTINE_PREFIX = "quarantine/"
+MAX_RECORD_BYTES = 16 * 1024 * 1024
+
+
+def raw_keys(lake: Lake) -> Iterator[str]:
+    for prefix in RAW_PREFIXES:
+        for obj in lake.store.list(prefix):
+            if obj.key.endswith((".tmp", ".manifest.json")):
+                continue
+            yield obj.key
+
+
+def record_call_id(record: RawRecord) -> str | None:
+    if record.error:
+        return None
+    try:
+        return parse_record(record.data, record.raw, record.source_file).call_id
+    except Exception:  # noqa: BLE001 - an unparsable record simply has no call id
+        return None
+
+
+@dataclass
+class RawMatch:
+    key: str
+    matched: list[RawRecord] = field(default_factory=list)
+    kept: list[RawRecord] = field(default_factory=list)
+    gzipped: bool = False
+
+
+def match_raw(lake: Lake, call_ids: set[str], matcher: SubjectMatcher,
+              max_record_bytes: int = MAX_RECORD_BYTES) -> list[RawMatch]:
+    """Raw exports holding at least one of the person's records, split into theirs and the rest."""
+    out = []
+    for key in raw_keys(lake):
+        data = lake.store.get(key)
+        m = RawMatch(key, gzipped=data[:2] == b"\x1f\x8b")
+        for rec in split_records(key, data, max_record_bytes):
+            mine = record_call_id(rec) in call_ids or matcher.in_bytes(rec.raw)
+            (m.matched if mine else m.kept).append(rec)
+        if not m.matched and matcher.in_bytes(data):
+            # The identifier is in the file but in no record we could split out: the file is theirs.
+            m.matched, m.kept = m.kept, []
+        if m.matched:
+            out.append(m)
+    return out
+
+
+def remaining_bytes(m: RawMatch) -> bytes:
+    """The export without the person's records, as JSON Lines (gzipped again if it was)."""
+    body = b"".join(r.raw.rstrip(b"\n") + b"\n" for r in m.kept)
+    return gzip.compress(body, mtime=0) if m.gzipped else body
+
+
+@dataclass
+class QuarantineMatch:
+    base: str  # quarantine/date=.../<id>
+    keys: list[str]
+    reason: dict | None = None
+    payload: bytes = field(default=b"", repr=False)
+
+
+def match_quarantine(lake: Lake, call_ids: set[str], matcher: SubjectMatcher,
+                     detector_match=None) -> list[QuarantineMatch]:
+    """Quarantined items (reason record + payload) that are the person's.
+
+    `detector_match(text) -> bool`, when given, is a second opinion from the current detector: it
+    finds spoken or oddly split forms of the identifiers that no fixed pattern anticipates.
+    """
+    items: dict[str, list[str]] = {}
+    for obj in lake.store.list(QUARANTINE_PREFIX):
+        base = obj.key.rsplit(".", 1)[0] if obj.key.endswith((".json", ".payload")) else obj.key
+        items.setdefault(base, []).append(obj.key)
+    out = []
+    for base, keys in sorted(items.items()):
+        reason = None
+        payload = b""
+        mine = False
+        for key in keys:
+            data = lake.store.get(key)
+            if key.endswith(".json"):
+                try:
+                    reason = json.loads(data)
+                except ValueError:
+                    reason = None
+                if reason and reason.get("call_id") in call_ids:
+                    mine = True
+            else:
+                payload = data
+            if not mine and matcher.in_bytes(data):
+                mine = True
+        if not mine and detector_match is not None and payload:
+            mine = detector_match(payload)
+        if mine:
+            out.append(QuarantineMatch(base, sorted(keys), reason, payload))
+    return out
+
+
+def detector_matcher(detector, identifiers, max_chars: int = 1_000_000):
+    """A `detector_match` for `match_quarantine`: run the current detector over the payload's text
+    and compare the canonical form of every identifier it finds with the person's."""
+    from recognizers import canonical_value
+    from redactor.rights.identifiers import texts_of
+
+    wanted = {(i.entity, i.canonical) for i in identifiers}
+    entities = {e for e, _ in wanted}
+
+    def match(payload: bytes) -> bool:
+        text = texts_of(payload)[-1][:max_chars]
+        try:
+            found = detector.detect(text)
+        except Exception:  # noqa: BLE001 - the pattern scan already ran; this is a second opinion
+            return False
+        return any(d.entity_type in entities
+                   and (d.entity_type, canonical_value(d.entity_type, text[d.start:d.end])) in wanted
+                   for d in found)
+
+    return match

@@ -1,0 +1,82 @@
+"""Restriction of processing (GDPR art. 18): the person's calls stay stored but leave analysts' views.
+
+Layout: `restrictions/<call_id>/<request id>.json`, one small object per call and request, so two
+requests never race on a shared list, and a call that concerns two people stays restricted until
+both restrictions are lifted. `Lake.restricted_call_ids()` is what views read. The objects carry
+the `audit` retention class: a restriction must outlive the data it restricts.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from redactor.rights.audit import now_utc, put_json, write_audit
+from redactor.rights.find import find_calls
+from redactor.rights.identifiers import SubjectRequest
+from redactor.store.lake import RESTRICTIONS_PREFIX, Lake
+
+
+@dataclass
+class RestrictReport:
+    action: str
+    request_id: str
+    tokens: list[str]
+    calls: list[str] = field(default_factory=list)
+    changed: int = 0
+    audit_key: str = ""
+
+    def as_dict(self) -> dict:
+        return {"action": self.action, "request_id": self.request_id, "tokens": self.tokens,
+                "calls": len(self.calls), "call_ids": self.calls, "changed": self.changed,
+                "audit_key": self.audit_key}
+
+
+def restriction_key(call_id: str, request_id: str) -> str:
+    return f"{RESTRICTIONS_PREFIX}{call_id}/{request_id}.json"
+
+
+def restrict(lake: Lake, request: SubjectRequest) -> RestrictReport:
+    report = RestrictReport("restrict", request.request_id, request.tokens)
+    for sc in find_calls(lake, request.tokens):
+        key = restriction_key(sc.call_id, request.request_id)
+        report.calls.append(sc.call_id)
+        if lake.store.exists(key):
+            continue
+        put_json(lake, key, {"call_id": sc.call_id, "request_id": request.request_id, "tokens": request.tokens,
+                             "restricted_at": now_utc().isoformat()}, dataset="restrictions")
+        report.changed += 1
+    report.audit_key = write_audit(lake, "restrict", request.request_id,
+                                   {"tokens": request.tokens, "call_ids": report.calls, "added": report.changed})
+    return report
+
+
+def unrestrict(lake: Lake, request: SubjectRequest) -> RestrictReport:
+    """Lift this person's restrictions: those made with any of their tokens, on any call."""
+    report = RestrictReport("unrestrict", request.request_id, request.tokens)
+    wanted = set(request.tokens)
+    for obj in list(lake.store.list(RESTRICTIONS_PREFIX)):
+        if not obj.key.endswith(".json"):
+            continue
+        try:
+            record = json.loads(lake.store.get(obj.key))
+        except ValueError:
+            continue
+        if wanted.intersection(record.get("tokens", ())):
+            lake.store.delete(obj.key)
+            report.changed += 1
+            report.calls.append(record.get("call_id", obj.key[len(RESTRICTIONS_PREFIX):].split("/", 1)[0]))
+    report.calls = sorted(set(report.calls))
+    report.audit_key = write_audit(lake, "unrestrict", request.request_id,
+                                   {"tokens": request.tokens, "call_ids": report.calls, "removed": report.changed})
+    return report
+
+
+def drop_restrictions(lake: Lake, call_ids: set[str]) -> int:
+    """Remove every restriction on calls that no longer exist (after an erasure)."""
+    n = 0
+    for obj in list(lake.store.list(RESTRICTIONS_PREFIX)):
+        if obj.key[len(RESTRICTIONS_PREFIX):].split("/", 1)[0] in call_ids:
+            lake.store.delete(obj.key)
+            n += 1
+    return n
