@@ -134,6 +134,13 @@ def scan(
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+# The EU bucket (issue 5): `redactor bucket init|check` and `redactor purge`.
+from redactor.bucket import bucket_app, purge_command  # noqa: E402
+
+app.add_typer(bucket_app, name="bucket")
+app.command("purge")(purge_command)
+
+
 # Data-subject rights and reprocessing (issue 8): `redactor subject ...` and `redactor reprocess`.
 from redactor.rights.cli import reprocess_command, subject_app  # noqa: E402
 
