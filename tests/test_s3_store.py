@@ -282,3 +282,76 @@ def test_cli_ingest_into_s3(s3_env, s3_config, tmp_path):
     assert done.exit_code == 0, done.output
     assert json.loads(done.stdout.strip().splitlines()[-1])["calls_written"] >= 1
     assert any(k.startswith("lake/calls/") for k in s3_env.all_keys(bucket))
+
+
+# ---- faults: the server goes away in the middle of an ingest -----------------------------------
+
+@pytest.mark.s3
+@pytest.mark.slow
+def test_server_crash_mid_ingest_loses_nothing_and_a_rerun_completes(tmp_path, monkeypatch, detector):
+    """Own server (the session one must stay up): SIGKILL it between two PutObjects of one batch,
+    so a call's `calls` file is written and its `segments` file is not. The run fails with one
+    clear line; after a restart every object present is whole and tagged, and a re-run writes
+    every call exactly once."""
+    from redactor.cli import app
+    from redactor.config import Config
+    from redactor.pipeline import Pipeline
+    from tests.s3support import start_seaweedfs
+
+    server = start_seaweedfs(tmp_path / "seaweedfs")
+    try:
+        server.setenv(monkeypatch)
+        bucket = server.make_bucket("fault")
+        cfg_path = tmp_path / "fault.toml"
+        # One call per batch: many small writes, so the crash lands mid-run.
+        cfg_path.write_text("[store]\nallow_unknown_region = true\n[ingest]\nbatch_size = 1\n")
+        cfg = Config.load(cfg_path)
+        pipeline = Pipeline(cfg, detector=detector)
+        monkeypatch.setattr("redactor.pipeline.Pipeline", lambda config: pipeline)  # reuse the loaded model
+
+        puts = {"n": 0}
+        real_put = S3Store.put
+
+        def crashing_put(self, key, data, tags):
+            puts["n"] += 1
+            if puts["n"] == 5:  # 2nd call: `calls` written (4th put), `segments` not
+                server.stop(kill=True)
+            return real_put(self, key, data, tags)
+
+        monkeypatch.setattr(S3Store, "put", crashing_put)
+        uri = f"s3://{bucket}/lake"
+        args = ["ingest", str(SAMPLES), "--store", uri, "--config", str(cfg_path), "--no-progress"]
+        failed = CliRunner().invoke(app, args)
+        assert failed.exit_code == 1, failed.output
+        message = failed.stderr.strip()
+        assert message.startswith("error: S3 PutObject failed for s3://") and "/lake/segments/" in message
+        assert server.endpoint_url in message and "could not connect" in message
+        assert "Traceback" not in failed.output and len(message.splitlines()) == 1
+        assert failed.stdout == ""
+
+        server.start()
+        c = server.client()
+        partial = server.all_keys(bucket)
+        assert len(partial) == 4  # call 1's three tables + call 2's calls table; nothing half-written
+        for key in partial:
+            assert c.head_object(Bucket=bucket, Key=key)["ServerSideEncryption"] == "AES256"
+            assert len(c.get_object_tagging(Bucket=bucket, Key=key)["TagSet"]) == 4
+            pq.read_table(io.BytesIO(c.get_object(Bucket=bucket, Key=key)["Body"].read()))  # whole Parquet
+
+        monkeypatch.setattr(S3Store, "put", real_put)
+        rerun = CliRunner().invoke(app, args)
+        assert rerun.exit_code == 0, rerun.output
+        summary = json.loads(rerun.stdout.strip().splitlines()[-1])
+        assert summary["calls_written"] == summary["calls_read"] >= 6
+
+        from redactor.store.duckdb_s3 import connect_s3
+
+        con = connect_s3(bucket)
+        rows, distinct = con.execute(
+            f"select count(*), count(distinct call_id) from read_parquet('{uri}/calls/**/*.parquet')").fetchone()
+        assert rows == distinct == summary["calls_written"]  # every call, once
+        seg_calls = con.execute(
+            f"select count(distinct call_id) from read_parquet('{uri}/segments/**/*.parquet')").fetchone()[0]
+        assert seg_calls == summary["calls_written"]  # the call whose segments were lost has them now
+    finally:
+        server.stop()
