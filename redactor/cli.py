@@ -148,5 +148,12 @@ app.add_typer(subject_app, name="subject")
 app.command("reprocess")(reprocess_command)
 
 
+# Analysts' read-only SQL (issue 7): `redactor query` and `redactor report`.
+from redactor.query.command import query as query_command, report as report_command  # noqa: E402
+
+app.command("query")(query_command)
+app.command("report")(report_command)
+
+
 if __name__ == "__main__":
     app()
