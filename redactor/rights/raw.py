@@ -27,6 +27,16 @@ QUARANTINE_PREFIX = "quarantine/"
 MAX_RECORD_BYTES = 16 * 1024 * 1024
 
 
+def land_raw(lake: Lake, name: str, data: bytes, day=None) -> str:
+    """Keep a raw export under `raw/date=YYYY-MM-DD/<name>` with the `raw-landing` class (for tests
+    and manual landing; the scheduled job lands its own)."""
+    from datetime import date as _date
+
+    key = f"{RAW_PREFIXES[0]}date={(day or _date.today()).isoformat()}/{name}"
+    lake.store.put(key, data, lake.retention.tags("raw-landing", "raw"))
+    return key
+
+
 def raw_keys(lake: Lake) -> Iterator[str]:
     for prefix in RAW_PREFIXES:
         for obj in lake.store.list(prefix):

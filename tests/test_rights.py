@@ -1,0 +1,423 @@
+"""Data-subject rights: find, export, erase, restrict — on a folder and on a real S3 server.
+
+Three made-up people with Skatteverket test personnummer. Person A is the one who asks; B and C
+must come out of every operation untouched.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from redactor.cli import app
+from redactor.config import Config
+from redactor.ingest.parse import make_call_id
+from redactor.job import open_lake, run_ingest
+from redactor.pipeline import Pipeline
+from redactor.rights import IdentifierError, KeyMissingError, build_request
+from redactor.rights.erase import PENDING_PREFIX, erase_subject
+from redactor.rights.export import export_subject
+from redactor.rights.find import find_calls, pseudonymiser_from, read_parquet
+from redactor.rights.raw import land_raw
+from redactor.rights.restrict import restrict, unrestrict
+from redactor.store.tables import TABLES
+from tests.factories import dumps, klang_record, segmented_record
+
+KEY = "test-key-not-a-secret-0123456789"
+
+A = {"personnummer": ["880413-2382"], "phone": ["070-311 22 45"], "email": ["vera.testsson@exempel.se"]}
+B = {"personnummer": ["800426-2385"]}
+C = {"personnummer": ["930805-2381"]}
+
+# Every form person A's identifiers take anywhere in the test data, and then some.
+A_FORMS = ["880413-2382", "8804132382", "198804132382", "19880413-2382", "880413 2382", "88 04 13 23 82",
+           "070-311 22 45", "0703112245", "+46703112245", "+46 70 311 22 45", "vera.testsson@exempel.se",
+           "Testsson"]
+A_DIGITS = ["8804132382", "703112245"]
+
+
+def _klang(cid, day, content, person, **over):
+    return klang_record(cid, content=content, created_at=f"{day}T10:00:00Z", updated_at=f"{day}T10:05:00Z",
+                        summary=f"Samtal med {person}.", digest="Kunden ringde.",
+                        sources=[{"type": "transcript", "duration_seconds": 60, "language": "swe",
+                                  "participants": [{"name": person}], "content": content}], **over)
+
+
+def _segmented(cid, day, text, caller):
+    words, t = [], 1.0
+    for w in text.split():
+        words.append({"word": w, "start": t, "end": t + 0.3, "confidence": 0.9})
+        t += 0.4
+    return segmented_record(cid, created_at=f"{day}T09:00:00Z", caller_number=caller, segments=[
+        {"speaker": "spk_0", "role": "AGENT", "start": 0.0, "end": 0.9, "text": "Norrsken Energi, välkommen."},
+        {"speaker": "spk_1", "role": "CUSTOMER", "start": 1.0, "end": t, "text": text, "words": words},
+    ])
+
+
+RECORDS = {
+    "a1": _klang("conv_a1", "2026-11-20", "[00:00:01] Agent: Hej!\n[00:00:04] Vera Testsson: Mitt personnummer "
+                 "är 880413-2382 och numret 070-311 22 45.\n[00:00:09] Agent: Tack Vera.", "Vera Testsson"),
+    "a2": _segmented("seg_a2", "2026-11-21", "mitt personnummer är 88 04 13 23 82 tack", "+46 70 311 22 45"),
+    "a3": _klang("conv_a3", "2026-11-22", "[00:00:01] Agent: Hej!\n[00:00:03] Vera Testsson: Min e-post är "
+                 "vera.testsson@exempel.se.", "Vera Testsson"),
+    "b1": _klang("conv_b1", "2026-11-20", "[00:00:01] Agent: Hej!\n[00:00:04] Olle Provsson: Personnummer "
+                 "800426-2385.\n[00:00:08] Agent: Tack.", "Olle Provsson"),
+    "b2": _segmented("seg_b2", "2026-11-22", "jag heter Olle och mitt personnummer är 800426-2385", "073-444 55 66"),
+    "c1": _klang("conv_c1", "2026-11-21", "[00:00:01] Agent: Hej!\n[00:00:04] Greta Exempelsson: Det gäller "
+                 "930805-2381.", "Greta Exempelsson"),
+}
+CALL_IDS = {name: make_call_id("klang" if rec.get("sources") else "segmented", rec.get("id") or rec["call_id"])
+            for name, rec in RECORDS.items()}
+A_IDS = {CALL_IDS[n] for n in ("a1", "a2", "a3")}
+OTHER_IDS = {CALL_IDS[n] for n in ("b1", "b2", "c1")}
+
+# Export files as they arrive: a shared JSON Lines file, single calls, gzip, an array, and two
+# broken files that go to quarantine (one with A's number behind a no-break space, one with B's).
+FILES = {
+    "shared.jsonl": (dumps(RECORDS["a1"]) + "\n" + dumps(RECORDS["b1"]) + "\n").encode(),
+    "one.json": dumps(RECORDS["a2"]).encode(),
+    "two.json.gz": gzip.compress(dumps(RECORDS["a3"]).encode(), mtime=0),
+    "three.json": dumps([RECORDS["b2"], RECORDS["c1"]]).encode(),
+    "broken-1.json": '{"id": "x1", "summary": "kund 880413\u00a02382 ringde", "sources": ['.encode(),
+    "broken-2.json": b'{"id": "x2", "summary": "kund 800426-2385 ringde", "sources": [',
+}
+
+
+@pytest.fixture
+def keyed(monkeypatch, detector):
+    """A pipeline with the pseudonymisation key (so the subject index is written)."""
+    monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", KEY)
+    return lambda cfg: Pipeline(cfg, detector=detector)
+
+
+def build_world(tmp_path, cfg: Config, store_uri: str, pipeline: Pipeline, versioned_client=None):
+    src = tmp_path / "exports"
+    src.mkdir(exist_ok=True)
+    for name, data in FILES.items():
+        (src / name).write_bytes(data)
+    summary = run_ingest([str(src)], cfg, store_uri, pipeline)
+    assert summary.calls_written == 6 and summary.quarantined == 2
+    if versioned_client is not None:  # a second run overwrites: noncurrent versions now hold A too
+        run_ingest([str(src)], cfg, store_uri, pipeline)
+    lake = open_lake(cfg, store_uri, pipeline.version)
+    for name, data in FILES.items():
+        land_raw(lake, name, data)
+    return lake
+
+
+def _request(cfg, ids):
+    return build_request(pseudonymiser_from(cfg), **ids)
+
+
+def table_rows(lake, table):
+    return [r for k in lake.live_files(table) for r in read_parquet(lake, k).to_pylist()]
+
+
+def _by_call(rows):
+    out = {}
+    for r in rows:
+        out.setdefault(r["call_id"], []).append(json.dumps(r, default=str, sort_keys=True))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def snapshot(lake):
+    return {t: _by_call(table_rows(lake, t)) for t in TABLES}
+
+
+def renderings(key: str, data: bytes) -> list[str]:
+    """Every way an object's bytes can be read: as stored, gunzipped, Parquet decoded."""
+    out = [data.decode("utf-8", "replace")]
+    if data[:2] == b"\x1f\x8b":
+        out.append(gzip.decompress(data).decode("utf-8", "replace"))
+    if key.endswith(".parquet") or data[:4] == b"PAR1":
+        out.append(json.dumps(pq.read_table(io.BytesIO(data)).to_pylist(), default=str, ensure_ascii=False))
+    return out
+
+
+def traces(objects) -> list[str]:
+    """Keys of objects in which any form of person A's identifiers (or name) still stands."""
+    hits = []
+    for key, data in objects:
+        for text in renderings(key, data):
+            flat = text.replace("\u00a0", " ")
+            digits = [re.sub(r"\D", "", s) for s in re.findall(r"[\d\s+\-\u00a0]{9,}", text)]
+            if any(f.lower() in flat.lower() for f in A_FORMS) or any(d in x for x in digits for d in A_DIGITS):
+                hits.append(key)
+                break
+    return hits
+
+
+def all_objects(lake):
+    return [(o.key, lake.store.get(o.key)) for o in lake.store.list("")]
+
+
+def assert_erased(lake, cfg, before):
+    after = snapshot(lake)
+    for t in TABLES:
+        assert not A_IDS & set(after[t]), t
+        assert {k: v for k, v in before[t].items() if k in OTHER_IDS} == after[t], t  # others byte-identical
+    assert {r["call_id"] for r in table_rows(lake, "calls")} == OTHER_IDS
+    assert find_calls(lake, _request(cfg, A).tokens) == []
+    assert len(find_calls(lake, _request(cfg, B).tokens)) == 2
+    keys = {o.key.rsplit("/", 1)[-1] for o in lake.store.list("raw/")}
+    assert keys == {"shared.jsonl", "three.json", "broken-2.json"}
+    shared = next(o.key for o in lake.store.list("raw/") if o.key.endswith("shared.jsonl"))
+    assert [json.loads(line)["id"] for line in lake.store.get(shared).splitlines()] == ["conv_b1"]
+    three = next(o.key for o in lake.store.list("raw/") if o.key.endswith("three.json"))
+    assert lake.store.get(three) == FILES["three.json"]
+    assert lake.store.tags(shared)["retention-class"] == "raw-landing"
+    quarantined = [json.loads(lake.store.get(o.key)) for o in lake.store.list("quarantine/") if o.key.endswith(".json")]
+    assert len(quarantined) == 1 and quarantined[0]["source_file"].endswith("broken-2.json")
+    assert not list(lake.store.list(PENDING_PREFIX))
+    assert traces(all_objects(lake)) == []
+    receipts = [json.loads(lake.store.get(o.key)) for o in lake.store.list("audit/erasures/")]
+    assert receipts and set().union(*(r["call_ids"] for r in receipts)) == A_IDS
+    assert lake.store.tags(next(o.key for o in lake.store.list("audit/erasures/")))["retention-class"] == "audit"
+
+
+# ---- identifiers and the key -----------------------------------------------------------------
+
+@pytest.mark.parametrize("kind, value, reason", [
+    ("personnummer", "880413-2383", "check digit"),
+    ("personnummer", "880231-2382", "real date"),
+    ("personnummer", "88041", "personnummer is not valid"),
+    ("phone", "0709", "not a valid Swedish number"),
+    ("phone", "hej", "not a valid Swedish number"),
+    ("email", "vera.testsson@", "not a valid e-mail"),
+    ("email", "vera testsson@exempel.se", "not a valid e-mail"),
+    ("customer_number", "!", "customer_number is not valid"),
+])
+def test_invalid_identifiers_are_refused_without_echoing_them(config, kind, value, reason, monkeypatch):
+    monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", KEY)
+    with pytest.raises(IdentifierError, match=reason) as info:
+        build_request(pseudonymiser_from(config), **{kind: [value]})
+    assert value not in str(info.value)
+
+
+def test_forms_of_one_identifier_give_one_token(config, monkeypatch):
+    monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", KEY)
+    p = pseudonymiser_from(config)
+    assert len({build_request(p, personnummer=[f]).tokens[0]
+                for f in ("880413-2382", "8804132382", "19880413-2382", "198804132382", "88 04 13 23 82")}) == 1
+    assert len({build_request(p, phone=[f]).tokens[0] for f in ("070-311 22 45", "+46 70 311 22 45", "0703112245")}) == 1
+    assert build_request(p, email=["Vera.Testsson@Exempel.se"]).tokens == build_request(p, email=[A["email"][0]]).tokens
+
+
+def test_without_a_key_the_subject_commands_refuse(tmp_path, monkeypatch, config):
+    monkeypatch.delenv("REDACTOR_PSEUDONYM_KEY", raising=False)
+    monkeypatch.delenv("REDACTOR_PSEUDONYM_KEY_FILE", raising=False)
+    with pytest.raises(KeyMissingError):
+        pseudonymiser_from(config)
+    for cmd in ("find", "erase", "restrict"):
+        done = CliRunner().invoke(app, ["subject", cmd, "--personnummer", "880413-2382", "--store", str(tmp_path)])
+        assert done.exit_code == 2 and "subject index needs the pseudonymisation key" in done.output
+        assert "880413" not in done.output
+
+
+def test_cli_rejects_bad_identifiers_clearly(tmp_path, monkeypatch):
+    monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", KEY)
+    for args in (["--personnummer", "880413-2383"], ["--email", "inte-en-adress"], ["--phone", "12345"], []):
+        done = CliRunner().invoke(app, ["subject", "find", *args, "--store", str(tmp_path)])
+        assert done.exit_code == 2 and "error:" in done.output, args
+        assert all(a not in done.output for a in args if not a.startswith("--"))
+
+
+# ---- the subject index -----------------------------------------------------------------------
+
+def test_subject_index_is_written_whatever_the_text_policy(tmp_path, keyed):
+    rec = RECORDS["a1"]
+    (tmp_path / "a.json").write_text(dumps(rec))
+    tokens = []
+    for policy in ("redact", "pseudonymise", "mask"):
+        cfg_path = tmp_path / f"{policy}.toml"
+        cfg_path.write_text(f'[policy]\ndefault = "{policy}"\n')
+        cfg = Config.load(cfg_path)
+        run_ingest([str(tmp_path / "a.json")], cfg, str(tmp_path / policy), keyed(cfg))
+        lake = open_lake(cfg, str(tmp_path / policy), "t")
+        (row,) = table_rows(lake, "calls")
+        tokens.append(row["subject_tokens"])
+        assert "880413" not in json.dumps(row, default=str)
+    assert tokens[0] == tokens[1] == tokens[2]
+    assert {t.split(":")[0] for t in tokens[0]} == {"SE_PERSONNUMMER", "PHONE_NUMBER"}
+
+
+# ---- find / export / restrict ----------------------------------------------------------------
+
+def test_find_export_restrict(tmp_path, config, keyed):
+    lake = build_world(tmp_path, config, str(tmp_path / "lake"), keyed(config))
+    req = _request(config, A)
+    found = find_calls(lake, req.tokens)
+    assert {c.call_id for c in found} == A_IDS
+    assert [c.call_date.isoformat() for c in found] == ["2026-11-20", "2026-11-21", "2026-11-22"]
+    # Any one identifier finds the calls it occurs in.
+    assert {c.call_id for c in find_calls(lake, _request(config, {"email": A["email"]}).tokens)} == {CALL_IDS["a3"]}
+
+    doc = export_subject(lake, req)
+    assert {c["call_id"] for c in doc["calls"]} == A_IDS
+    for c in doc["calls"]:
+        assert c["calls"]["call_id"] == c["call_id"] and c["segments"] and c["findings"]
+        assert all(r["call_id"] == c["call_id"] for t in ("segments", "findings") for r in c[t])
+    assert sorted(r["key"].rsplit("/", 1)[-1] for r in doc["raw_exports"]) == [
+        "broken-1.json", "one.json", "shared.jsonl", "two.json.gz"]
+    shared = [r for r in doc["raw_exports"] if r["key"].endswith("shared.jsonl")]
+    assert [r["record"]["id"] for r in shared] == ["conv_a1"]  # only their record of a shared file
+    assert len(doc["quarantined"]) == 1 and doc["quarantined"][0]["reason"]["source_file"].endswith("broken-1.json")
+    text = json.dumps(doc, ensure_ascii=False)
+    assert not any(i in text for i in OTHER_IDS) and "800426" not in text and "Provsson" not in text
+
+    rep = restrict(lake, req)
+    assert rep.changed == 3 and lake.restricted_call_ids() == A_IDS
+    assert restrict(lake, req).changed == 0  # idempotent
+    assert all(c.restricted for c in find_calls(lake, req.tokens))
+    # Another person's restriction on their own calls is independent.
+    restrict(lake, _request(config, B))
+    assert unrestrict(lake, req).changed == 3
+    assert lake.restricted_call_ids() == {CALL_IDS["b1"], CALL_IDS["b2"]}
+    assert traces([(o.key, lake.store.get(o.key)) for o in lake.store.list("audit/")]) == []
+    assert traces([(o.key, lake.store.get(o.key)) for o in lake.store.list("restrictions/")]) == []
+
+
+def test_cli_find_and_export_print_no_identifier(tmp_path, config, keyed):
+    store = str(tmp_path / "lake")
+    build_world(tmp_path, config, store, keyed(config))
+    ids = ["--personnummer", "19880413-2382", "--phone", "+46 70 311 22 45", "--email", "VERA.testsson@exempel.se"]
+    done = CliRunner().invoke(app, ["subject", "find", *ids, "--json", "--store", store])
+    assert done.exit_code == 0, done.output
+    assert {c["call_id"] for c in json.loads(done.output)["calls"]} == A_IDS
+    done = CliRunner().invoke(app, ["subject", "find", *ids, "--store", store])
+    assert done.exit_code == 0 and "3 call(s)" in done.output
+    out = tmp_path / "export.json"
+    done = CliRunner().invoke(app, ["subject", "export", *ids, "-o", str(out), "--no-detector", "--store", store])
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.output)["calls"] == 3
+    assert {c["call_id"] for c in json.loads(out.read_text())["calls"]} == A_IDS
+    done = CliRunner().invoke(app, ["subject", "restrict", *ids, "--store", store])
+    assert done.exit_code == 0 and json.loads(done.output)["calls"] == 3
+    for output in (done.output,):
+        assert traces([("out", output.encode())]) == []
+
+
+# ---- erase -----------------------------------------------------------------------------------
+
+def test_erase_removes_exactly_the_person_and_every_trace(tmp_path, config, keyed, detector):
+    from redactor.rights.raw import detector_matcher
+
+    lake = build_world(tmp_path, config, str(tmp_path / "lake"), keyed(config))
+    before = snapshot(lake)
+    assert A_IDS | OTHER_IDS == set(before["calls"])
+    assert traces(all_objects(lake))  # the scan does see A before the erasure
+    req = _request(config, A)
+    restrict(lake, req)
+    report = erase_subject(lake, req, detector_matcher(detector, req.identifiers))
+    assert report.rows_removed["calls"] == 3 and report.raw_deleted == 3 and report.raw_rewritten == 1
+    assert report.quarantine_deleted == 1 and report.restrictions_dropped == 3
+    assert_erased(lake, config, before)
+    assert lake.restricted_call_ids() == set()
+    # Running it again is harmless and finds nothing more.
+    again = erase_subject(lake, req)
+    assert again.call_ids == [] and not again.rows_removed and again.raw_deleted == 0
+    assert_erased(lake, config, before)
+
+
+def test_erase_resumes_after_a_crash(tmp_path, config, keyed, monkeypatch):
+    import redactor.rights.erase as erase_mod
+
+    lake = build_world(tmp_path, config, str(tmp_path / "lake"), keyed(config))
+    before = snapshot(lake)
+    req = _request(config, A)
+    real = erase_mod.rewrite_partition
+    calls = []
+
+    def crash_after_first_partition(*args, **kwargs):
+        if len(calls) == 3:  # findings, segments and calls of the first date are done
+            raise RuntimeError("simulated crash")
+        calls.append(args[1:3])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(erase_mod, "rewrite_partition", crash_after_first_partition)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        erase_subject(lake, req)
+    # Half done: the first date's call is gone from the index, the rest still there, a pending record.
+    assert {c.call_id for c in find_calls(lake, req.tokens)} == {CALL_IDS["a2"], CALL_IDS["a3"]}
+    (pending,) = [json.loads(lake.store.get(o.key)) for o in lake.store.list(PENDING_PREFIX)]
+    assert set(pending["call_ids"]) == A_IDS and pending["tokens"] == req.tokens
+    assert traces([(PENDING_PREFIX, json.dumps(pending).encode())]) == []
+
+    monkeypatch.setattr(erase_mod, "rewrite_partition", real)
+    report = erase_subject(lake, req)
+    assert report.resumed and set(report.call_ids) == A_IDS
+    assert_erased(lake, config, before)
+
+
+def test_cli_erase_prints_counts_and_tokens_only(tmp_path, config, keyed):
+    store = str(tmp_path / "lake")
+    build_world(tmp_path, config, store, keyed(config))
+    ids = ["--personnummer", "880413-2382", "--phone", "0703112245", "--email", "vera.testsson@exempel.se"]
+    done = CliRunner().invoke(app, ["subject", "erase", *ids, "--yes", "--no-detector", "--store", store])
+    assert done.exit_code == 0, done.output
+    out = json.loads(done.output)
+    assert out["calls"] == 3 and out["rows_removed"]["calls"] == 3 and len(out["tokens"]) == 3
+    assert traces([("out", done.output.encode())]) == []
+
+
+# ---- on the real S3 server -------------------------------------------------------------------
+
+@pytest.mark.s3
+@pytest.mark.slow
+def test_erase_on_a_versioned_bucket_leaves_no_version_behind(tmp_path, s3_env, s3_config, keyed):
+    bucket = s3_env.make_bucket("rights")
+    client = s3_env.client()
+    client.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+    uri = f"s3://{bucket}/lake"
+    lake = build_world(tmp_path, s3_config, uri, keyed(s3_config), versioned_client=client)
+
+    def every_version():
+        out = []
+        for page in client.get_paginator("list_object_versions").paginate(Bucket=bucket):
+            for v in page.get("Versions", []):
+                out.append((v["Key"], client.get_object(Bucket=bucket, Key=v["Key"], VersionId=v["VersionId"])["Body"].read()))
+        return out
+
+    assert len(every_version()) > len(all_objects(lake))  # the second ingest left noncurrent versions
+    assert traces(every_version())
+    before = snapshot(lake)
+    report = erase_subject(lake, _request(s3_config, A))
+    assert report.versions_deleted > 0
+    assert_erased(lake, s3_config, before)
+    assert traces(every_version()) == []
+    # Other people's history is kept: their noncurrent versions are still there.
+    assert any(k.endswith("three.json") or "/calls/" in k for k, _ in every_version())
+
+
+@pytest.mark.s3
+@pytest.mark.slow
+def test_erase_resumes_after_a_crash_on_s3(tmp_path, s3_env, s3_config, keyed, monkeypatch):
+    import redactor.rights.erase as erase_mod
+
+    bucket = s3_env.make_bucket("rights")
+    lake = build_world(tmp_path, s3_config, f"s3://{bucket}/lake", keyed(s3_config))
+    before = snapshot(lake)
+    req = _request(s3_config, A)
+    real = erase_mod.rewrite_partition
+    n = []
+
+    def crash(*args, **kwargs):
+        if len(n) == 3:
+            raise RuntimeError("simulated crash")
+        n.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(erase_mod, "rewrite_partition", crash)
+    with pytest.raises(RuntimeError):
+        erase_subject(lake, req)
+    monkeypatch.setattr(erase_mod, "rewrite_partition", real)
+    assert erase_subject(lake, req).resumed
+    assert_erased(lake, s3_config, before)
+    exported = export_subject(lake, _request(s3_config, B))
+    assert {c["call_id"] for c in exported["calls"]} == {CALL_IDS["b1"], CALL_IDS["b2"]}
