@@ -229,6 +229,8 @@ def start_seaweedfs(base: Path, timeout: float = 90.0) -> S3Server:
         # The admin server listens even with the UI off; give it ports too.
         f"-admin.port={admin}", f"-admin.port.grpc={admin + GRPC_OFFSET}",
         "-s3.port.iceberg=0", "-s3.port.lance=0",
+        # Unix sockets default to /tmp/seaweedfs-*-<port>.sock and are left behind: keep them here.
+        f"-s3.localSocket={base / 's3.sock'}", f"-filer.localSocket={base / 'filer.sock'}",
         f"-s3.config={config_path}",
     ]
     server = S3Server(
