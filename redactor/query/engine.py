@@ -143,11 +143,29 @@ def _empty_view_sql(table: str) -> str:
     return f"SELECT {', '.join(cols)} WHERE false"
 
 
+def _partition_day(path: str) -> str | None:
+    for part in path.split("/"):
+        if part.startswith(f"{PARTITION_COLUMN}="):
+            try:
+                return date.fromisoformat(part.split("=", 1)[1]).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
 def _parquet_view_sql(paths: list[str], excluded_calls: set[str]) -> str:
     files = "[" + ", ".join(quote_literal(p) for p in paths) + "]"
-    # hive_types pins call_date to DATE instead of letting DuckDB guess from the path values.
-    sql = (f"SELECT * FROM read_parquet({files}, hive_partitioning = true, "
-           f"hive_types = {{'{PARTITION_COLUMN}': 'DATE'}})")
+    day = _partition_day(paths[0]) if len(paths) == 1 else None
+    if day:
+        # One file: DuckDB 1.5.5 fails with an INTERNAL error (which invalidates the connection)
+        # on min()/max() of a hive column over a single-file list, so give the column as a
+        # constant instead (with hive_partitioning off, since DuckDB would otherwise detect it
+        # from the path); there is nothing to prune in one file anyway.
+        sql = f"SELECT *, DATE '{day}' AS {PARTITION_COLUMN} FROM read_parquet({files}, hive_partitioning = false)"
+    else:
+        # hive_types pins call_date to DATE instead of letting DuckDB guess from the path values.
+        sql = (f"SELECT * FROM read_parquet({files}, hive_partitioning = true, "
+               f"hive_types = {{'{PARTITION_COLUMN}': 'DATE'}})")
     if excluded_calls:
         # Restricted calls (GDPR art. 18) are kept in the lake but never shown to analysts.
         sql += " WHERE call_id NOT IN (" + ", ".join(quote_literal(c) for c in sorted(excluded_calls)) + ")"

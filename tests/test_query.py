@@ -1,0 +1,429 @@
+"""Issue 7: analysts' read-only SQL over the redacted lake (redactor query / report).
+
+The ready-made queries run on the samples, ingested once with a pseudonymisation key (so
+repeat callers are visible), on a local folder and on a real S3 server (SeaweedFS), and their
+answers are checked as numbers: the stable facts of the samples are spelled out, the rest is
+recomputed independently from the Parquet files with pyarrow.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from redactor.cli import app
+from redactor.config import Config
+from redactor.job import open_lake, run_ingest
+from redactor.query.engine import QueryEngine, QueryError, ReadOnlyError, check_read_only
+from redactor.query.named import find_query, list_queries
+from tests.conftest import SAMPLES
+
+KEY = "test-key-not-a-secret-0123456789"
+NAMED = ("weekly_calls_per_queue", "call_duration_stats", "top_topics", "repeat_callers",
+         "callbacks_per_week", "segment_search", "findings_per_entity_week")
+HAVE_S3_FIXTURE = importlib.util.find_spec("tests.s3support") is not None
+W48 = date(2026, 11, 23)  # Monday of ISO week 2026-W48, the week of every sample call
+
+
+def _ingest(config, detector, store_uri: str, key: str | None) -> None:
+    from redactor.pipeline import Pipeline
+
+    with pytest.MonkeyPatch.context() as mp:
+        if key:
+            mp.setenv("REDACTOR_PSEUDONYM_KEY", key)
+        else:
+            mp.delenv("REDACTOR_PSEUDONYM_KEY", raising=False)
+        mp.delenv("REDACTOR_PSEUDONYM_KEY_FILE", raising=False)
+        summary = run_ingest([str(SAMPLES)], config, store_uri, Pipeline(config, detector=detector))
+    assert summary.calls_written == 8 and summary.quarantined == 0
+
+
+@pytest.fixture(scope="module")
+def lake_dir(tmp_path_factory, config, detector) -> Path:
+    path = tmp_path_factory.mktemp("query") / "lake"
+    _ingest(config, detector, str(path), KEY)
+    return path
+
+
+@pytest.fixture(scope="module")
+def engine(lake_dir, config):
+    eng = QueryEngine(open_lake(config, str(lake_dir), "test"))
+    yield eng
+    eng.close()
+
+
+def run_named(eng: QueryEngine, name: str, **params) -> list[dict]:
+    q = find_query(name)
+    result = eng.query(q.sql, q.bind({k: str(v) for k, v in params.items()}))
+    return [dict(zip(result.columns, row)) for row in result.rows()]
+
+
+def parquet_rows(lake_dir: Path, table: str) -> list[dict]:
+    """The table as pyarrow reads it straight from the files, independent of DuckDB."""
+    rows = []
+    for f in sorted((lake_dir / table).glob("call_date=*/*.parquet")):
+        day = date.fromisoformat(f.parent.name.split("=", 1)[1])
+        rows += [{**r, "call_date": day} for r in pq.read_table(f).to_pylist()]
+    return rows
+
+
+# ---- the ready-made queries, local store -------------------------------------------------
+
+def test_every_ready_made_query_is_listed_documented_and_runs(engine):
+    listed = {q.name: q for q in list_queries()}
+    assert set(NAMED) <= set(listed)
+    for name in NAMED:
+        q = listed[name]
+        assert q.title and q.description, f"{name} needs a title and a description"
+        engine.query(q.sql, q.bind())
+
+
+def test_views_cover_the_lake(engine, lake_dir):
+    assert engine.query("select count(*) from calls").scalar() == 8
+    assert engine.query("select count(*) from segments").scalar() == len(parquet_rows(lake_dir, "segments"))
+    assert engine.query("select count(*) from findings").scalar() == len(parquet_rows(lake_dir, "findings"))
+    types = dict(engine.query("select column_name, column_type from (describe calls)").rows())
+    assert types["call_date"] == "DATE" and types["subject_tokens"] == "VARCHAR[]"
+
+
+def test_weekly_calls_per_queue(engine):
+    rows = run_named(engine, "weekly_calls_per_queue")
+    got = [(r["week"], r["week_start"], r["queue"], r["calls"], r["inbound"], r["outbound"], r["total_hours"],
+            r["avg_minutes"]) for r in rows]
+    assert got == [
+        # Klang API calls have no queue: their folder stands in. 412+96+233+180 s = 921 s.
+        ("2026-W48", W48, "kundtjanst-el", 4, 0, 0, 0.26, 3.8),
+        ("2026-W48", W48, "Kundservice privat", 3, 3, 0, 0.08, 1.5),  # 88+142.5+40 s
+        ("2026-W48", W48, "Företag", 1, 0, 1, 0.02, 1.0),  # 61.2 s
+    ]
+
+
+def test_call_duration_stats(engine):
+    rows = {r["queue"]: r for r in run_named(engine, "call_duration_stats")}
+    everything = rows["(all queues)"]
+    # Durations (s): 40, 61.2, 88, 96, 142.5, 180, 233, 412 -> median 119.25 s, mean 156.6 s.
+    assert (everything["calls"], everything["with_duration"]) == (8, 8)
+    assert (everything["min_minutes"], everything["median_minutes"], everything["avg_minutes"],
+            everything["max_minutes"]) == (0.7, 2.0, 2.6, 6.9)
+    assert rows["Kundservice privat"]["median_minutes"] == 1.5  # 88 s
+    assert list(rows)[-1] == "(all queues)"
+
+
+def test_repeat_callers_by_pseudonym_token(engine, lake_dir):
+    rows = run_named(engine, "repeat_callers")
+    # Independently: tokens that occur in more than one call.
+    calls_of = defaultdict(set)
+    for call in parquet_rows(lake_dir, "calls"):
+        for token in call["subject_tokens"] or []:
+            calls_of[token].add(call["call_id"])
+    expected = {t for t, ids in calls_of.items() if len(ids) > 1}
+    assert {r["token"] for r in rows} == expected
+    # The samples: two personnummer come back (the estate call's two people call again on
+    # 26 and 27 November).
+    assert len(rows) == 2
+    assert all(r["identifier_type"] == "SE_PERSONNUMMER" and r["calls"] == 2 for r in rows)
+    assert sorted((r["first_call"], r["last_call"], r["span_days"]) for r in rows) == [
+        (date(2026, 11, 25), date(2026, 11, 26), 1), (date(2026, 11, 25), date(2026, 11, 27), 2)]
+    assert all(r["queues"] == ["Kundservice privat", "kundtjanst-el"] for r in rows)
+    # Tokens are keyed hashes, not values: 32 hex digits after the type.
+    assert all(len(r["token"].split(":", 1)[1]) == 32 for r in rows)
+    assert run_named(engine, "repeat_callers", min_calls=3) == []
+
+
+def test_callbacks_per_week(engine):
+    assert [tuple(r.values()) for r in run_named(engine, "callbacks_per_week")] == [("2026-W48", 8, 7, 2, 28.6)]
+    # With a zero-day window no earlier call counts.
+    assert run_named(engine, "callbacks_per_week", days=0)[0]["callbacks"] == 0
+
+
+def test_without_a_key_there_are_no_tokens(tmp_path, config, detector):
+    _ingest(config, detector, str(tmp_path / "lake"), None)
+    with QueryEngine(open_lake(config, str(tmp_path / "lake"), "test")) as eng:
+        assert run_named(eng, "repeat_callers") == []
+        assert run_named(eng, "callbacks_per_week")[0]["calls_with_token"] == 0
+
+
+def test_segment_search_elavbrott(engine, lake_dir):
+    rows = run_named(engine, "segment_search")
+    assert len(rows) == 1
+    hit = rows[0]
+    assert "elavbrott" in hit["text"].lower()
+    assert (hit["call_date"], hit["queue"], hit["segment_index"], hit["start_seconds"]) == (
+        date(2026, 11, 25), "kundtjanst-el", 1, 4.0)
+    title = engine.query(f"select title from calls where call_id = '{hit['call_id']}'").scalar()
+    assert title == "Elavbrott Sundsvall"
+    # Any term, case-insensitive, substring (compounds), and no LIKE wildcards.
+    expected = sum("avbrott" in (s["text"] or "").lower() for s in parquet_rows(lake_dir, "segments"))
+    assert len(run_named(engine, "segment_search", term="AVBROTT")) == expected >= 1
+    assert run_named(engine, "segment_search", term="%") == []
+
+
+def test_top_topics(engine):
+    rows = run_named(engine, "top_topics")
+    words = {r["word"]: r["calls"] for r in rows}
+    assert {"elavbrott", "dödsbo", "faktura", "elavtal", "strömavbrott"} <= set(words)
+    assert all(n == 1 for n in words.values())  # each sample call has its own topic
+    # Placeholders, stop words and numbers never show up as topics.
+    assert not {"person", "kunden", "och", "att", "till"} & set(words)
+    assert not any(ch.isdigit() for w in words for ch in w)
+    assert len(run_named(engine, "top_topics", limit=3)) == 3
+
+
+def test_findings_per_entity_week(engine, lake_dir):
+    rows = run_named(engine, "findings_per_entity_week")
+    findings = parquet_rows(lake_dir, "findings")
+    per_type = Counter(f["entity_type"] for f in findings)
+    calls_per_type = {t: len({f["call_id"] for f in findings if f["entity_type"] == t}) for t in per_type}
+    assert {r["entity_type"]: (r["findings"], r["calls"]) for r in rows} == {
+        t: (n, calls_per_type[t]) for t, n in per_type.items()}
+    assert {r["week"] for r in rows} == {"2026-W48"}
+    assert {"PERSON", "SE_PERSONNUMMER", "PHONE_NUMBER", "EMAIL_ADDRESS"} <= set(per_type)
+    assert [r["findings"] for r in rows] == sorted((r["findings"] for r in rows), reverse=True)
+
+
+# ---- partitions, committed files only, restrictions ---------------------------------------
+
+def test_call_date_filter_prunes_files(engine):
+    assert len(engine.files["segments"]) == 4  # four call dates in the samples
+    everything = "select count(*) from segments"
+    one_day = "select count(*) from segments where call_date between DATE '2026-11-25' and DATE '2026-11-25'"
+    assert engine.files_read(everything) == 4
+    assert engine.files_read(one_day) == 1
+    assert engine.files_read("select count(*) from calls where call_date >= DATE '2026-11-26'") == 2
+    # The pruned answer is still right.
+    assert engine.query(one_day).scalar() == engine.query(
+        "select count(*) from segments where call_date = DATE '2026-11-25'").scalar() > 0
+
+
+def test_since_until_narrow_the_views(lake_dir, config):
+    with QueryEngine(open_lake(config, str(lake_dir), "t"), since=date(2026, 11, 26), until=date(2026, 11, 26)) as eng:
+        assert len(eng.files["calls"]) == 1
+        assert eng.query("select count(*), min(call_date), max(call_date) from calls").rows() == [
+            (2, date(2026, 11, 26), date(2026, 11, 26))]
+
+
+def test_views_read_only_what_live_files_returns(lake_dir, config, monkeypatch):
+    lake = open_lake(config, str(lake_dir), "t")
+    real = lake.live_files
+    # A commit protocol that (say) has not committed 2026-11-27 yet: readers must not see it.
+    monkeypatch.setattr(lake, "live_files", lambda table, since=None, until=None: [
+        k for k in real(table, since, until) if "2026-11-27" not in k])
+    with QueryEngine(lake) as eng:
+        assert eng.query("select count(*) from calls").scalar() == 6
+        assert eng.query("select count(*) from calls where call_date = DATE '2026-11-27'").scalar() == 0
+        with pytest.raises(QueryError, match="disabled by configuration"):
+            eng.query(f"select count(*) from read_parquet('{lake_dir}/calls/call_date=2026-11-27/*.parquet')")
+
+
+def test_restricted_calls_are_left_out(lake_dir, config, tmp_path):
+    copy = tmp_path / "lake"
+    shutil.copytree(lake_dir, copy)
+    lake = open_lake(config, str(copy), "t")
+    with QueryEngine(lake) as eng:
+        call_id, segs = eng.query("select call_id, count(*) from segments group by 1 order by 2 desc limit 1").rows()[0]
+    lake.store.put(f"restrictions/{call_id}/req-1.json", b"{}", {})
+    with QueryEngine(open_lake(config, str(copy), "t")) as eng:
+        assert eng.query("select count(*) from calls").scalar() == 7
+        for table in ("calls", "segments", "findings"):
+            assert eng.query(f"select count(*) from {table} where call_id = '{call_id}'").scalar() == 0
+
+
+def test_empty_store_has_typed_empty_views(tmp_path, config):
+    with QueryEngine(open_lake(config, str(tmp_path / "nothing"), "t")) as eng:
+        for table in ("calls", "segments", "findings"):
+            assert eng.query(f"select count(*) from {table}").scalar() == 0
+        assert run_named(eng, "weekly_calls_per_queue") == []
+        assert run_named(eng, "repeat_callers") == []
+
+
+# ---- read-only ----------------------------------------------------------------------------
+
+REFUSED_BY_CHECK = [
+    "copy (select 1 as a) to '{live}' (format parquet, use_tmp_file false)",
+    "explain analyze copy (select 1 as a) to '{live}' (format parquet, use_tmp_file false)",
+    "/* c */ explain analyze copy (select 1 as a) to '{live}'",
+    "attach '{tmp}/x.duckdb' as x",
+    "install httpfs",
+    "load httpfs",
+    "load '{tmp}/evil.duckdb_extension'",
+    "create table t as select 1",
+    "create view v as select 1",
+    "create secret s (type s3, key_id 'a', secret 'b')",
+    "insert into calls select * from calls",
+    "update calls set title = 'x'",
+    "delete from calls",
+    "drop view calls",
+    "export database '{tmp}/dump'",
+    "set s3_endpoint = 'example.org'",
+    "set enable_external_access = true",
+    "reset lock_configuration",
+    "pragma enable_profiling",
+    "call pragma_version()",
+    "checkpoint",
+    "select 1; drop view calls",
+]
+
+REFUSED_BY_DUCKDB = [
+    "select * from read_csv('/etc/passwd')",
+    "select * from read_text('/etc/hostname')",
+    "select * from glob('{lake}/*')",
+    "select * from read_parquet('{lake}/calls/*/*.parquet')",
+    "select * from read_text('{lake}/calls/call_date=2026-11-24/.{name}.tags.json')",
+    "select * from parquet_metadata('/etc/passwd')",
+]
+
+
+@pytest.mark.parametrize("sql", REFUSED_BY_CHECK)
+def test_statements_that_write_or_reach_out_are_refused(engine, lake_dir, tmp_path, sql):
+    live = engine.files["calls"][0]
+    before = Path(live).read_bytes()
+    with pytest.raises(ReadOnlyError):
+        engine.execute(sql.format(live=live, tmp=tmp_path, lake=lake_dir))
+    assert Path(live).read_bytes() == before
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("sql", REFUSED_BY_DUCKDB)
+def test_reading_files_outside_the_views_fails(engine, lake_dir, sql):
+    name = Path(engine.files["calls"][0]).name
+    with pytest.raises(QueryError, match="disabled by configuration|Permission"):
+        engine.execute(sql.format(lake=lake_dir, name=name))
+
+
+def test_read_only_queries_are_allowed(engine):
+    con = duckdb.connect()
+    for sql in ["select 1", "with x as (select 1) select * from x", "describe calls", "show tables",
+                "summarize select 1", "explain select 1", "explain analyze select 1", "from calls limit 1",
+                "-- comment\nselect 1"]:
+        check_read_only(con, sql)
+        engine.execute(sql)
+    assert {r[0] for r in engine.query("show tables").rows()} == {"calls", "segments", "findings"}
+
+
+def test_settings_are_locked(engine):
+    assert engine.query("select current_setting('enable_external_access')").scalar() is False
+    assert engine.query("select current_setting('lock_configuration')").scalar() is True
+    assert engine.query("select current_setting('autoinstall_known_extensions')").scalar() is False
+
+
+# ---- the command line ---------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def cli(*args, input=None):
+    return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+def test_cli_sql_in_every_format(lake_dir, tmp_path):
+    sql = "select queue, count(*) as n from calls where queue is not null group by 1 order by 2 desc, 1"
+    table = cli("query", sql, "--store", str(lake_dir))
+    assert table.exit_code == 0, table.output
+    assert "Kundservice privat" in table.output and "2 rows" in table.output
+    as_json = json.loads(cli("query", sql, "--store", str(lake_dir), "--format", "json").output)
+    assert {r["queue"]: r["n"] for r in as_json} == {"Kundservice privat": 3, "Företag": 1}
+    out = tmp_path / "r.parquet"
+    done = cli("query", "select * from calls", "--store", str(lake_dir), "--format", "parquet", "--output", str(out))
+    assert done.exit_code == 0
+    assert pq.read_table(out).num_rows == 8
+    no_file = cli("query", "select 1", "--store", str(lake_dir), "--format", "parquet")
+    assert no_file.exit_code == 2 and "--output" in no_file.output
+
+
+def test_cli_csv_is_exact(lake_dir):
+    done = cli("query", "select queue, count(*) as n from calls where queue is not null group by 1 order by 2 desc",
+               "--store", str(lake_dir), "--format", "csv")
+    assert done.output.splitlines() == ["queue,n", "Kundservice privat,3", "Företag,1"]
+
+
+def test_cli_named_list_and_report(lake_dir):
+    listing = cli("query", "--list")
+    assert listing.exit_code == 0 and all(name in listing.output for name in NAMED)
+    by_name = cli("query", "--name", "segment_search", "--store", str(lake_dir), "--format", "json")
+    assert by_name.exit_code == 0 and len(json.loads(by_name.output)) == 1
+    report = cli("report", "repeat_callers", "--store", str(lake_dir), "--format", "json")
+    assert len(json.loads(report.output)) == 2
+    param = cli("report", "segment_search", "--param", "term=ingen-sådan-text", "--store", str(lake_dir),
+                "--format", "json")
+    assert json.loads(param.output) == []
+    assert cli("report", "no_such_query", "--store", str(lake_dir)).exit_code == 2
+    assert cli("report", "segment_search", "--param", "bogus=1", "--store", str(lake_dir)).exit_code == 2
+    ranged = cli("report", "weekly_calls_per_queue", "--since", "2026-11-26", "--store", str(lake_dir), "--format", "json")
+    assert sum(r["calls"] for r in json.loads(ranged.output)) == 4
+
+
+def test_cli_refuses_writes_with_exit_2(lake_dir):
+    done = cli("query", "copy (select 1) to '/tmp/should-not-exist.csv'", "--store", str(lake_dir))
+    assert done.exit_code == 2 and "read-only" in done.output
+    assert not Path("/tmp/should-not-exist.csv").exists()
+
+
+def test_interactive_prompt_from_stdin(lake_dir):
+    session = "\n".join([
+        "select count(*) as n",
+        "  from calls;",
+        ".tables",
+        ".run segment_search term=elavbrott",
+        "create table x as select 1;",
+        "select 42 as answer;",
+        ".quit",
+        "select 'never reached';",
+    ]) + "\n"
+    done = cli("query", "--store", str(lake_dir), "--format", "csv", input=session)
+    lines = done.stdout.splitlines()
+    assert lines[:2] == ["n", "8"]
+    assert "calls  (4 files)" in lines
+    assert "answer" in lines and "42" in lines and "never reached" not in done.stdout
+    assert "read-only" in done.stderr
+    assert done.exit_code == 2  # a statement failed in a piped session
+    # EOF ends the session and runs a last statement without ';'.
+    eof = cli("query", "--store", str(lake_dir), "--format", "csv", input="select 7 as seven")
+    assert eof.exit_code == 0 and eof.stdout.splitlines() == ["seven", "7"]
+
+
+# ---- the same answers from S3 --------------------------------------------------------------
+
+@pytest.mark.s3
+@pytest.mark.slow
+@pytest.mark.skipif(not HAVE_S3_FIXTURE, reason="the S3 server fixture (tests/s3support.py) is not there yet")
+def test_s3_store_gives_the_same_answers_offline(request, engine, lake_dir, config, detector, tmp_path, monkeypatch):
+    s3 = request.getfixturevalue("s3_env")
+    s3_cfg_path = tmp_path / "s3.toml"
+    s3_cfg_path.write_text("[store]\nallow_unknown_region = true\n")
+    s3_config = Config.load(s3_cfg_path)
+    bucket = s3.make_bucket("query")
+    uri = f"s3://{bucket}/lake"
+    _ingest(s3_config, detector, uri, KEY)
+    # Quarantine-like objects next to the tables must stay out of reach.
+    s3.client().put_object(Bucket=bucket, Key="lake/quarantine/date=2026-11-27/x.payload", Body=b"raw")
+
+    with QueryEngine(open_lake(s3_config, uri, "t")) as remote:
+        assert remote.is_s3 and all(f.startswith(f"s3://{bucket}/lake/") for f in remote.files["calls"])
+        for name in NAMED:
+            q = find_query(name)
+            assert remote.query(q.sql, q.bind()).rows() == engine.query(q.sql, q.bind()).rows(), name
+        assert remote.files_read("select count(*) from segments where call_date = DATE '2026-11-25'") == 1
+        assert remote.files_read("select count(*) from segments") == 4
+        for sql in [f"select * from read_text('s3://{bucket}/lake/quarantine/date=2026-11-27/x.payload')",
+                    f"select * from read_parquet('s3://{bucket}/lake/calls/*/*.parquet')",
+                    "select * from read_csv('/etc/passwd')"]:
+            with pytest.raises(QueryError, match="disabled by configuration"):
+                remote.execute(sql)
+        with pytest.raises(ReadOnlyError):
+            remote.execute(f"copy (select 1 as a) to '{remote.files['calls'][0]}' (format parquet)")
+        secrets = remote.query("select secret_string from duckdb_secrets()").rows()
+        assert secrets and all(s3.secret_key not in row[0] for row in secrets)
+
+    # The command line, same store, answers with the same numbers.
+    done = cli("report", "weekly_calls_per_queue", "--store", uri, "--config", str(s3_cfg_path), "--format", "json")
+    assert done.exit_code == 0, done.output
+    assert [r["calls"] for r in json.loads(done.stdout)] == [4, 3, 1]
