@@ -281,6 +281,11 @@ def _write_day(lake: Lake, day: date, rcs: list[RedactedCall], report: Reprocess
     report.partitions_rewritten += 1
 
 
+def _as_writer(lake: Lake, pipeline: Pipeline) -> Lake:
+    """The same lake, tagging what it writes with the version doing the writing."""
+    return Lake(lake.store, dc_replace(lake.retention, pipeline_version=pipeline.version))
+
+
 def _partition_days(lake: Lake, since: date | None, until: date | None) -> list[date]:
     return sorted({d for k in lake.live_files("calls", since=since, until=until) if (d := partition_of(k))})
 
@@ -288,6 +293,7 @@ def _partition_days(lake: Lake, since: date | None, until: date | None) -> list[
 def reprocess_redacted(lake: Lake, pipeline: Pipeline, since: date | None, until: date | None,
                        dry_run: bool = False, force: bool = False) -> ReprocessReport:
     report = ReprocessReport("redacted", since, until, dry_run, pipeline.version)
+    lake = _as_writer(lake, pipeline)
     for day in _partition_days(lake, since, until):
         calls = _rows(lake, "calls", day)
         segs, finds = defaultdict(list), defaultdict(list)
@@ -354,6 +360,7 @@ def raw_records(lake: Lake, since: date | None, until: date | None, max_record_b
 def reprocess_raw(lake: Lake, pipeline: Pipeline, since: date | None, until: date | None,
                   dry_run: bool = False) -> ReprocessReport:
     report = ReprocessReport("raw", since, until, dry_run, pipeline.version)
+    lake = _as_writer(lake, pipeline)
     erased = erased_call_ids(lake)
     by_day: dict[date, list[RedactedCall]] = defaultdict(list)
     for res in pipeline.process(raw_records(lake, since, until, pipeline.max_record_bytes)):

@@ -273,6 +273,14 @@ def test_find_export_restrict(tmp_path, config, keyed):
 
     rep = restrict(lake, req)
     assert rep.changed == 3 and lake.restricted_call_ids() == A_IDS
+    # Analysts' views leave restricted calls out of every table; the data itself stays.
+    from redactor.query.engine import QueryEngine
+
+    with QueryEngine(lake) as eng:
+        for t in TABLES:
+            seen = {r[0] for r in eng.query(f"select distinct call_id from {t}").rows()}
+            assert seen and not seen & A_IDS, t
+    assert A_IDS <= set(snapshot(lake)["calls"])
     assert restrict(lake, req).changed == 0  # idempotent
     assert all(c.restricted for c in find_calls(lake, req.tokens))
     # Another person's restriction on their own calls is independent.
