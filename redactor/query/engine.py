@@ -18,6 +18,7 @@ Why this shape:
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -46,8 +47,6 @@ _EXPLAIN_PREFIX = re.compile(
     r"^\s*(?:(?:--[^\n]*(?:\n|$)|/\*.*?\*/)\s*)*explain\s+(?:analy[sz]e\s+|\((?:[^()']|'[^']*')*\)\s*)?",
     re.IGNORECASE | re.DOTALL,
 )
-
-_FILES_READ = re.compile(r"Total Files Read:\s*(\d+)")
 
 
 class QueryError(Exception):
@@ -249,10 +248,20 @@ class QueryEngine:
         return results[0]
 
     def files_read(self, sql: str, params: dict[str, Any] | None = None) -> int:
-        """How many Parquet files DuckDB opened to answer `sql` (from EXPLAIN ANALYZE)."""
-        plan = self.query(f"EXPLAIN ANALYZE {sql}", params)
-        text = "\n".join(str(v) for row in plan.rows() for v in row)
-        return sum(int(n) for n in _FILES_READ.findall(text))
+        """How many Parquet files DuckDB opened to answer `sql` (from its EXPLAIN ANALYZE profile)."""
+        plan = self.query(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
+        total = 0
+        stack = [json.loads(str(v)) for row in plan.rows() for v in row if str(v).lstrip().startswith(("{", "["))]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                info = node.get("extra_info")
+                if isinstance(info, dict) and "Total Files Read" in info:
+                    total += int(str(info["Total Files Read"]).replace(",", ""))
+                stack.extend(node.get("children", []))
+        return total
 
     def table_names(self) -> Iterable[str]:
         return TABLES
