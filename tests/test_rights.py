@@ -311,6 +311,22 @@ def test_cli_find_and_export_print_no_identifier(tmp_path, config, keyed):
         assert traces([("out", output.encode())]) == []
 
 
+def test_a_different_key_is_refused_once_the_index_key_is_known(tmp_path, config, keyed, monkeypatch):
+    store = str(tmp_path / "lake")
+    build_world(tmp_path, config, store, keyed(config))
+    monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", "another-key-not-a-secret-987654321")
+    done = CliRunner().invoke(app, ["subject", "find", "--personnummer", "880413-2382", "--store", store])
+    assert done.exit_code == 0 and "0 call(s)" in done.output and "warning: no call carries" in done.output
+    monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", KEY)
+    done = CliRunner().invoke(app, ["subject", "find", "--personnummer", "880413-2382", "--store", store])
+    assert done.exit_code == 0 and "2 call(s)" in done.output  # a3 has only the e-mail
+    monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", "another-key-not-a-secret-987654321")
+    for cmd in ("find", "erase"):
+        done = CliRunner().invoke(app, ["subject", cmd, "--personnummer", "880413-2382", "-y" if cmd == "erase" else "--json",
+                                        "--store", store])
+        assert done.exit_code == 2 and "not the one the subject index was built with" in done.output
+
+
 # ---- erase -----------------------------------------------------------------------------------
 
 def test_erase_removes_exactly_the_person_and_every_trace(tmp_path, config, keyed, detector):

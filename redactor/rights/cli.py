@@ -34,28 +34,42 @@ _FAC = typer.Option(None, "--facility-id", help="Anläggnings-id (18 digits, 735
 
 
 class _Ctx:
-    def __init__(self, config, lake, request):
-        self.config, self.lake, self.request = config, lake, request
+    def __init__(self, config, lake, request, pseudonymiser):
+        self.config, self.lake, self.request, self.pseudonymiser = config, lake, request, pseudonymiser
+
+    def found(self, n: int) -> str | None:
+        """After a lookup: remember the key if it found calls; a warning if it found none."""
+        from redactor.rights.find import NOTHING_FOUND, remember_key
+
+        if n:
+            _run(lambda: remember_key(self.lake, self.pseudonymiser))
+            return None
+        typer.echo(f"warning: {NOTHING_FOUND}", err=True)
+        return NOTHING_FOUND
 
 
 def _open(config: Optional[Path], store: Optional[str], **ids) -> _Ctx:
     from redactor import __version__
     from redactor.job import open_lake
-    from redactor.rights.find import pseudonymiser_from
+    from redactor.rights.find import pseudonymiser_from, verify_key
     from redactor.rights.identifiers import IdentifierError, KeyMissingError, build_request
     from redactor.store import StoreError
     from redactor.transform import KeyError_
 
     cfg = _config(config)
     try:
-        request = build_request(pseudonymiser_from(cfg), **ids)
+        pseudonymiser = pseudonymiser_from(cfg)
+        request = build_request(pseudonymiser, **ids)
     except (KeyMissingError, KeyError_, IdentifierError) as exc:
         _fail(str(exc), EXIT_USAGE)
     try:
         lake = open_lake(cfg, store, __version__)
+        verify_key(lake, pseudonymiser)
+    except KeyMissingError as exc:
+        _fail(str(exc), EXIT_USAGE)
     except StoreError as exc:
         _fail(str(exc))
-    return _Ctx(cfg, lake, request)
+    return _Ctx(cfg, lake, request, pseudonymiser)
 
 
 def _detector_match(ctx: _Ctx, enabled: bool):
@@ -107,6 +121,7 @@ def find(
     ctx = _open(config, store, personnummer=personnummer, phone=phone, email=email,
                 customer_number=customer_number, facility_id=facility_id)
     calls = _run(lambda: find_calls(ctx.lake, ctx.request.tokens))
+    ctx.found(len(calls))
     _run(lambda: write_audit(ctx.lake, "find", ctx.request.request_id,
                              {"tokens": ctx.request.tokens, "calls": len(calls)}))
     if as_json:
@@ -137,6 +152,7 @@ def export(
     ctx = _open(config, store, personnummer=personnummer, phone=phone, email=email,
                 customer_number=customer_number, facility_id=facility_id)
     doc = _run(lambda: export_subject(ctx.lake, ctx.request, _detector_match(ctx, detector)))
+    ctx.found(len(doc["calls"]))
     text = json.dumps(doc, ensure_ascii=False, indent=2, default=str)
     if str(output) == "-":
         sys.stdout.write(text + "\n")
@@ -163,10 +179,10 @@ def erase(
 
     ctx = _open(config, store, personnummer=personnummer, phone=phone, email=email,
                 customer_number=customer_number, facility_id=facility_id)
-    if not yes:
-        n = len(_run(lambda: find_calls(ctx.lake, ctx.request.tokens)))
-        if not typer.confirm(f"Erase {n} call(s) and every other trace of this person from {ctx.lake.store.uri}?"):
-            raise typer.Exit(EXIT_FAILURE)
+    n = len(_run(lambda: find_calls(ctx.lake, ctx.request.tokens)))
+    ctx.found(n)
+    if not yes and not typer.confirm(f"Erase {n} call(s) and every other trace of this person from {ctx.lake.store.uri}?"):
+        raise typer.Exit(EXIT_FAILURE)
     report = _run(lambda: erase_subject(ctx.lake, ctx.request, _detector_match(ctx, detector)))
     typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
 
@@ -183,6 +199,7 @@ def _restrict_cmd(action: str):
         ctx = _open(config, store, personnummer=personnummer, phone=phone, email=email,
                     customer_number=customer_number, facility_id=facility_id)
         report = _run(lambda: getattr(r, action)(ctx.lake, ctx.request))
+        ctx.found(len(report.calls))
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
 
     command.__doc__ = {

@@ -131,7 +131,7 @@ def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None) -> E
 
     # 3. Raw exports and quarantine.
     matcher = request.matcher()
-    for m in match_raw(lake, ids, matcher):
+    for m in match_raw(lake, ids, matcher, whole_file=True):
         report.raw_records_removed += len(m.matched)
         if m.kept:
             tags = lake.store.tags(m.key)

@@ -24,6 +24,40 @@ def pseudonymiser_from(config: Config) -> Pseudonymiser:
     return Pseudonymiser(key)
 
 
+# Proof of which key built the subject index: a keyed token of a fixed text, written the first time
+# a key actually finds calls. A later command with another key is refused instead of answering
+# "no calls" (which, for an erasure, would be a false all-clear).
+KEY_CHECK_KEY = "audit/subject-index/key-check.json"
+_KEY_CHECK_TEXT = "klang-redactor subject index"
+KEY_MISMATCH = (
+    "this pseudonymisation key is not the one the subject index was built with (the key that found "
+    f"calls before); set REDACTOR_PSEUDONYM_KEY to that key. If the key was rotated on purpose, remove {KEY_CHECK_KEY}"
+)
+NOTHING_FOUND = ("no call carries these tokens; if calls were expected, check that REDACTOR_PSEUDONYM_KEY is the "
+                 "key the calls were ingested with")
+
+
+def _key_check(pseudonymiser: Pseudonymiser) -> str:
+    return pseudonymiser.index_token("KEY_CHECK", _KEY_CHECK_TEXT)
+
+
+def verify_key(lake: Lake, pseudonymiser: Pseudonymiser) -> None:
+    """Raise KeyMissingError if the store remembers a different key."""
+    import json
+
+    if lake.store.exists(KEY_CHECK_KEY):
+        if json.loads(lake.store.get(KEY_CHECK_KEY)).get("token") != _key_check(pseudonymiser):
+            raise KeyMissingError(KEY_MISMATCH)
+
+
+def remember_key(lake: Lake, pseudonymiser: Pseudonymiser) -> None:
+    """Record the key's check token once it has found calls (so it is the index's key)."""
+    if not lake.store.exists(KEY_CHECK_KEY):
+        from redactor.rights.audit import put_json
+
+        put_json(lake, KEY_CHECK_KEY, {"token": _key_check(pseudonymiser)}, dataset="subject-index")
+
+
 def read_parquet(lake: Lake, key: str, columns: list[str] | None = None) -> pa.Table:
     return pq.read_table(io.BytesIO(lake.store.get(key)), columns=columns)
 

@@ -63,8 +63,12 @@ class RawMatch:
 
 
 def match_raw(lake: Lake, call_ids: set[str], matcher: SubjectMatcher,
-              max_record_bytes: int = MAX_RECORD_BYTES) -> list[RawMatch]:
-    """Raw exports holding at least one of the person's records, split into theirs and the rest."""
+              max_record_bytes: int = MAX_RECORD_BYTES, whole_file: bool = False) -> list[RawMatch]:
+    """Raw exports holding at least one of the person's records, split into theirs and the rest.
+
+    `whole_file` (erasure): a file whose bytes mention the person although none of its records
+    does, as split, counts as theirs entirely. Never for exports: it would hand out other people's
+    records."""
     out = []
     for key in raw_keys(lake):
         data = lake.store.get(key)
@@ -72,7 +76,7 @@ def match_raw(lake: Lake, call_ids: set[str], matcher: SubjectMatcher,
         for rec in split_records(key, data, max_record_bytes):
             mine = record_call_id(rec) in call_ids or matcher.in_bytes(rec.raw)
             (m.matched if mine else m.kept).append(rec)
-        if not m.matched and matcher.in_bytes(data):
+        if whole_file and not m.matched and matcher.in_bytes(data):
             # The identifier is in the file but in no record we could split out: the file is theirs.
             m.matched, m.kept = m.kept, []
         if m.matched:
