@@ -75,6 +75,10 @@ def stop_process(proc: subprocess.Popen, grace: float = 30.0) -> None:
         proc.wait(timeout=10)
 
 
+class PortConflict(RuntimeError):
+    """The server could not use the ports it was given (another process took one meanwhile)."""
+
+
 @dataclass
 class S3Server:
     """A running S3 server: where it is, how to log in, and helpers for tests."""
@@ -115,14 +119,15 @@ class S3Server:
         for name, value in self.env().items():
             monkeypatch.setenv(name, value)
 
-    def client(self, service: str = "s3", region: str | None = None):
+    def client(self, service: str = "s3", region: str | None = None, read_timeout: float = 30, attempts: int = 2):
         import boto3
         from botocore.config import Config
 
         return boto3.client(
             service, endpoint_url=self.endpoint_url, region_name=region or self.region,
             aws_access_key_id=self.access_key, aws_secret_access_key=self.secret_key,
-            config=Config(retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=3, read_timeout=30),
+            config=Config(retries={"max_attempts": attempts, "mode": "standard"}, connect_timeout=3,
+                          read_timeout=read_timeout),
         )
 
     def make_bucket(self, prefix: str = "test", region: str | None = None) -> str:
@@ -172,9 +177,13 @@ class S3Server:
         last: Exception | None = None
         while time.monotonic() < deadline:
             if self.proc is not None and self.proc.poll() is not None:
-                raise RuntimeError(f"SeaweedFS exited with {self.proc.returncode}:\n{self.log_tail()}")
+                raise PortConflict(f"SeaweedFS exited with {self.proc.returncode}:\n{self.log_tail()}")
+            if "Port allocation failed" in self.log_tail(50000):
+                # weed mini logs a taken port and keeps running without that component.
+                self.stop(kill=True)
+                raise PortConflict(f"SeaweedFS could not bind its ports:\n{self.log_tail()}")
             try:
-                c = self.client()
+                c = self.client(read_timeout=3, attempts=1)
                 c.create_bucket(Bucket=probe)
                 c.put_object(Bucket=probe, Key="probe", Body=b"ok")
                 c.delete_object(Bucket=probe, Key="probe")
@@ -205,8 +214,22 @@ class S3Server:
             return ""
 
 
-def start_seaweedfs(base: Path, timeout: float = 90.0) -> S3Server:
-    """Start `weed mini` in `base` on free loopback ports, with one access key, and wait for it."""
+def start_seaweedfs(base: Path, timeout: float = 90.0, attempts: int = 3) -> S3Server:
+    """Start `weed mini` in `base` on free loopback ports, with one access key, and wait for it.
+
+    Ports are picked free but can be taken by a parallel test run before the server binds them;
+    then the server exits and we try again on new ports.
+    """
+    last: Exception | None = None
+    for attempt in range(attempts):
+        try:
+            return _start_seaweedfs_once(base / f"try{attempt}", timeout)
+        except PortConflict as exc:
+            last = exc
+    raise RuntimeError(f"SeaweedFS did not start in {attempts} attempts: {last}")
+
+
+def _start_seaweedfs_once(base: Path, timeout: float) -> S3Server:
     base.mkdir(parents=True, exist_ok=True)
     access_key, secret_key = "test-" + secrets.token_hex(6), secrets.token_hex(20)
     identities = {"identities": [{
