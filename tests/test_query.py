@@ -427,3 +427,167 @@ def test_s3_store_gives_the_same_answers_offline(request, engine, lake_dir, conf
     done = cli("report", "weekly_calls_per_queue", "--store", uri, "--config", str(s3_cfg_path), "--format", "json")
     assert done.exit_code == 0, done.output
     assert [r["calls"] for r in json.loads(done.stdout)] == [4, 3, 1]
+
+
+# ---- deploy/: Athena / Trino DDL and the analyst's S3 policies -----------------------------
+
+DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
+
+
+def _hive_type(t) -> str:
+    import pyarrow as pa
+
+    if pa.types.is_string(t):
+        return "string"
+    if pa.types.is_int32(t):
+        return "int"
+    if pa.types.is_float64(t):
+        return "double"
+    if pa.types.is_timestamp(t):
+        return "timestamp"
+    if pa.types.is_list(t):
+        return f"array<{_hive_type(t.value_type)}>"
+    if pa.types.is_map(t):
+        return f"map<{_hive_type(t.key_type)},{_hive_type(t.item_type)}>"
+    if pa.types.is_struct(t):
+        return "struct<" + ",".join(f"{f.name}:{_hive_type(f.type)}" for f in t) + ">"
+    raise TypeError(t)
+
+
+def _norm(type_sql: str) -> str:
+    """Type text without identifier quotes, for comparing what sqlglot parsed with the schema."""
+    return type_sql.replace('"', "").upper()
+
+
+def _columns(create, dialect: str) -> list[tuple[str, str]]:
+    from sqlglot import exp
+
+    return [(c.name, _norm(c.args["kind"].sql("trino"))) for c in create.this.expressions
+            if isinstance(c, exp.ColumnDef)]
+
+
+@pytest.mark.parametrize("table", ["calls", "segments", "findings"])
+def test_athena_ddl_parses_and_matches_the_schema(table):
+    import sqlglot
+    from sqlglot import exp
+
+    from redactor.store.tables import SCHEMAS
+
+    text = (DEPLOY / "athena" / f"{table}.sql").read_text()
+    statements = [s for s in sqlglot.parse(text, read="athena") if s is not None]
+    assert len(statements) == 1 and isinstance(statements[0], exp.Create)
+    create = statements[0]
+    assert create.this.this.name == table
+    expected = [(f.name, _norm(exp.DataType.build(_hive_type(f.type), dialect="athena").sql("trino")))
+                for f in SCHEMAS[table]]
+    assert _columns(create, "athena") == expected
+    partitioned = create.find(exp.PartitionedByProperty)
+    assert [c.name for c in partitioned.this.expressions] == ["call_date"]
+    props = {p.name: p.text("value") for p in create.find_all(exp.Property) if p.name}
+    assert props["projection.enabled"] == "true" and props["projection.call_date.type"] == "date"
+    assert props["projection.call_date.format"] == "yyyy-MM-dd"
+    location = create.find(exp.LocationProperty).this.name
+    assert location.endswith(f"/lake/{table}/")
+    assert props["storage.location.template"] == f"{location}call_date=${{call_date}}/"
+
+
+def test_trino_ddl_parses_and_matches_the_schema():
+    import sqlglot
+    from sqlglot import exp
+
+    from redactor.store.tables import SCHEMAS
+
+    text = (DEPLOY / "athena" / "trino_hive_metastore.sql").read_text()
+    creates = [s for s in sqlglot.parse(text, read="trino") if isinstance(s, exp.Create)]
+    assert [c.this.this.name for c in creates] == ["calls", "segments", "findings"]
+    for create in creates:
+        table = create.this.this.name
+        expected = [(f.name, _norm(exp.DataType.build(_hive_type(f.type), dialect="athena").sql("trino")))
+                    for f in SCHEMAS[table]]
+        got = _columns(create, "trino")
+        # Trino's timestamp(3) is the same column as Athena's timestamp.
+        assert [(n, t.replace("TIMESTAMP(3)", "TIMESTAMP")) for n, t in got] == expected + [("call_date", "VARCHAR")]
+        assert "partitioned_by=array['call_date']" in create.sql("trino").replace(" ", "").lower()
+
+
+def test_broken_ddl_does_not_parse():
+    import sqlglot
+    from sqlglot.errors import ParseError
+
+    text = (DEPLOY / "athena" / "calls.sql").read_text().replace("PARTITIONED BY (`call_date` string)",
+                                                               "PARTITIONED BY (`call_date` string")
+    with pytest.raises(ParseError):
+        sqlglot.parse(text, read="athena")
+
+
+def _matches(patterns, value: str) -> bool:
+    import fnmatch
+
+    patterns = [patterns] if isinstance(patterns, str) else patterns
+    return any(fnmatch.fnmatchcase(value.lower(), p.lower()) for p in patterns)
+
+
+def _condition_holds(condition: dict, context: dict) -> bool:
+    for op, pairs in condition.items():
+        for key, wanted in pairs.items():
+            if key not in context:
+                return False
+            value = context[key]
+            if op in ("StringLike", "ArnLike"):
+                ok = _matches(wanted, value)
+            elif op in ("StringEquals", "Bool"):
+                ok = value in ([wanted] if isinstance(wanted, str) else wanted)
+            else:
+                raise AssertionError(f"condition operator {op} not modelled by this test")
+            if not ok:
+                return False
+    return True
+
+
+def _decide(policies: list[dict], action: str, resource: str, context: dict) -> bool:
+    """IAM evaluation in miniature: an explicit Deny wins, else an Allow is needed."""
+    allowed = False
+    for policy in policies:
+        for st in policy["Statement"]:
+            if not _matches(st["Action"], action):
+                continue
+            if "Resource" in st and not _matches(st["Resource"], resource):
+                continue
+            if "NotResource" in st and _matches(st["NotResource"], resource):
+                continue
+            if "Condition" in st and not _condition_holds(st["Condition"], context):
+                continue
+            if st["Effect"] == "Deny":
+                return False
+            allowed = True
+    return allowed
+
+
+def test_analyst_policy_reads_only_the_redacted_tables():
+    identity = json.loads((DEPLOY / "iam" / "analyst-read-only.json").read_text())
+    guard = json.loads((DEPLOY / "iam" / "bucket-policy-analyst-guard.json").read_text())
+    bucket = "arn:aws:s3:::klang-redacted-eu-north-1"
+    ctx = {"aws:SecureTransport": "true", "aws:PrincipalArn": "arn:aws:iam::111122223333:role/klang-support-analyst"}
+    both = [identity, guard]
+
+    def get(key, policies=both, context=ctx):
+        return _decide(policies, "s3:GetObject", f"{bucket}/{key}", context)
+
+    def list_(prefix):
+        return _decide(both, "s3:ListBucket", bucket, {**ctx, "s3:prefix": prefix})
+
+    for key in ["lake/calls/call_date=2026-11-24/part-1.parquet", "lake/segments/call_date=2026-11-24/part-1.parquet",
+                "lake/findings/call_date=2026-11-24/part-1.parquet"]:
+        assert get(key) and get(key, [identity]), key
+    for key in ["lake/quarantine/date=2026-11-27/x.payload", "lake/quarantine/date=2026-11-27/x.json",
+                "landing/klang/2026-11-27/export.json.gz", "lake/keys/pseudonym.key", "lake/restrictions/c1/r.json",
+                "lake/audit/2026/erasure.json", "lake/callsX/secret", "other/calls/x.parquet"]:
+        assert not get(key), key
+        # The bucket-policy guard alone also refuses, whatever identity policy the role has.
+        broad = {"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": f"{bucket}/*"}]}
+        assert not get(key, [broad, guard]), key
+    assert list_("lake/calls/") and list_("lake/restrictions/")
+    assert not list_("lake/quarantine/") and not list_("lake/") and not list_("")
+    for action in ["s3:PutObject", "s3:DeleteObject", "s3:PutObjectTagging", "s3:DeleteObjectVersion"]:
+        assert not _decide(both, action, f"{bucket}/lake/calls/call_date=2026-11-24/part-1.parquet", ctx), action
+    assert not get("lake/calls/call_date=2026-11-24/part-1.parquet", context={**ctx, "aws:SecureTransport": "false"})
