@@ -577,16 +577,16 @@ def test_analyst_policy_reads_only_the_redacted_tables():
         return _decide(both, "s3:ListBucket", bucket, {**ctx, "s3:prefix": prefix})
 
     for key in ["lake/calls/call_date=2026-11-24/part-1.parquet", "lake/segments/call_date=2026-11-24/part-1.parquet",
-                "lake/findings/call_date=2026-11-24/part-1.parquet"]:
+                "lake/findings/call_date=2026-11-24/part-1.parquet", "lake/_lake/snapshots/00000042.json"]:
         assert get(key) and get(key, [identity]), key
     for key in ["lake/quarantine/date=2026-11-27/x.payload", "lake/quarantine/date=2026-11-27/x.json",
                 "landing/klang/2026-11-27/export.json.gz", "lake/keys/pseudonym.key", "lake/restrictions/c1/r.json",
-                "lake/audit/2026/erasure.json", "lake/callsX/secret", "other/calls/x.parquet"]:
+                "lake/audit/2026/erasure.json", "lake/callsX/secret", "other/calls/x.parquet", "lake/_lake/leases/job.json"]:
         assert not get(key), key
         # The bucket-policy guard alone also refuses, whatever identity policy the role has.
         broad = {"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": f"{bucket}/*"}]}
         assert not get(key, [broad, guard]), key
-    assert list_("lake/calls/") and list_("lake/restrictions/")
+    assert list_("lake/calls/") and list_("lake/restrictions/") and list_("lake/_lake/snapshots/")
     assert not list_("lake/quarantine/") and not list_("lake/") and not list_("")
     for action in ["s3:PutObject", "s3:DeleteObject", "s3:PutObjectTagging", "s3:DeleteObjectVersion"]:
         assert not _decide(both, action, f"{bucket}/lake/calls/call_date=2026-11-24/part-1.parquet", ctx), action
