@@ -57,6 +57,7 @@ class EraseReport:
     raw_records_removed: int = 0
     quarantine_deleted: int = 0
     restrictions_dropped: int = 0
+    stray_files_deleted: int = 0
     versions_deleted: int = 0
     receipt_key: str = ""
     started_at: str = ""
@@ -70,7 +71,7 @@ class EraseReport:
             "partitions_rewritten": self.partitions_rewritten, "raw_deleted": self.raw_deleted,
             "raw_rewritten": self.raw_rewritten, "raw_records_removed": self.raw_records_removed,
             "quarantine_items_deleted": self.quarantine_deleted,
-            "restrictions_dropped": self.restrictions_dropped,
+            "restrictions_dropped": self.restrictions_dropped, "stray_files_deleted": self.stray_files_deleted,
             "noncurrent_versions_deleted": self.versions_deleted,
             "started_at": self.started_at, "completed_at": self.completed_at, "receipt_key": self.receipt_key,
         }
@@ -129,6 +130,10 @@ def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None) -> E
                 touched.update(result.keys_written)
                 touched.update(result.keys_deleted)
 
+    # 2b. Any table object that is not (or no longer) committed but still holds them: files a
+    #     crashed writer left behind, files retired by a commit and not yet collected.
+    report.stray_files_deleted = sweep_tables(lake, ids)
+
     # 3. Raw exports and quarantine.
     matcher = request.matcher()
     for m in match_raw(lake, ids, matcher, whole_file=True):
@@ -161,6 +166,23 @@ def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None) -> E
     return report
 
 
+def sweep_tables(lake: Lake, ids: set[str]) -> int:
+    """Delete every Parquet object under the table prefixes that is not committed and holds one
+    of these calls. Committed files were rewritten above; anything else is garbage with their data."""
+    if not ids:
+        return 0
+    deleted = 0
+    for table in TABLES:
+        live = set(lake.live_files(table))
+        for obj in list(lake.store.list(f"{table}/")):
+            if obj.key in live or not obj.key.endswith(".parquet"):
+                continue
+            if _holds(lake.store.get(obj.key), obj.key, ids, None):
+                lake.store.delete(obj.key)
+                deleted += 1
+    return deleted
+
+
 # ---- versioned buckets -----------------------------------------------------------------------
 
 def _holds(data: bytes, key: str, ids: set[str], matcher) -> bool:
@@ -168,7 +190,7 @@ def _holds(data: bytes, key: str, ids: set[str], matcher) -> bool:
         try:
             col = pq.read_table(io.BytesIO(data), columns=["call_id"]).column("call_id").to_pylist()
         except Exception:  # noqa: BLE001 - unreadable: fall back to the byte scan
-            return matcher.in_bytes(data)
+            return matcher.in_bytes(data) if matcher is not None else any(i.encode() in data for i in ids)
         return bool(ids.intersection(col))
     return matcher.in_bytes(data) or any(i.encode() in data for i in ids)
 
