@@ -95,6 +95,7 @@ class S3Server:
     log_path: Path | None = None
     proc: subprocess.Popen | None = field(default=None, repr=False)
     args: list[str] = field(default_factory=list, repr=False)
+    grpc_ports: list[int] = field(default_factory=list, repr=False)
 
     # ---- clients and environment ---------------------------------------------------------
 
@@ -206,6 +207,11 @@ class S3Server:
         else:
             stop_process(self.proc)
         self.proc = None
+        # weed leaves /tmp/seaweedfs-<component>-grpc-<port>.sock behind (no flag moves them):
+        # remove exactly the ones named after this server's ports.
+        for port in self.grpc_ports:
+            for sock in Path("/tmp").glob(f"seaweedfs-*-grpc-{port}.sock"):
+                sock.unlink(missing_ok=True)
 
     def log_tail(self, chars: int = 3000) -> str:
         try:
@@ -259,6 +265,7 @@ def _start_seaweedfs_once(base: Path, timeout: float) -> S3Server:
     server = S3Server(
         endpoint_url=f"http://127.0.0.1:{s3}", access_key=access_key, secret_key=secret_key,
         master_port=master, s3_grpc_port=s3 + GRPC_OFFSET, data_dir=data, log_path=base / "weed.log", args=args,
+        grpc_ports=[p + GRPC_OFFSET for p in (master, volume, filer, s3, admin)],
     )
     server.start(timeout)
     return server
