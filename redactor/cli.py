@@ -63,6 +63,12 @@ def ingest(
     store: Optional[str] = StoreOption,
     config: Optional[Path] = ConfigOption,
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on a terminal."),
+    workers: int = typer.Option(1, "--workers", "-w", min=0,
+                                help="Worker processes (0: one per core). Same output as 1; the driver alone writes."),
+    engine: str = typer.Option("local", "--engine", help="'local' (processes on this machine) or 'dask' (a Dask "
+                                                          "cluster, sharded by export file)."),
+    address: Optional[str] = typer.Option(None, "--address", help="Dask scheduler address (tcp://host:8786); "
+                                                                  "without it --engine dask starts a local cluster."),
 ) -> None:
     """Redact exports and write calls, segments and findings as Parquet.
 
@@ -81,6 +87,19 @@ def ingest(
     except (PolicyError, KeyError_, FileNotFoundError) as exc:
         _fail(str(exc), EXIT_USAGE)
     show = progress and sys.stderr.isatty()
+    from redactor.parallel import EngineError, default_workers, make_engine
+
+    if engine not in ("local", "dask"):
+        _fail("--engine must be 'local' or 'dask'", EXIT_USAGE)
+    n_workers = workers or default_workers()
+    runner = None
+    if engine == "dask" or n_workers > 1:
+        runner = make_engine(engine, cfg, workers=n_workers, address=address)
+        try:
+            runner.start(pipeline.version)
+        except EngineError as exc:
+            runner.close()
+            _fail(str(exc))
     try:
         if show:
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -88,11 +107,15 @@ def ingest(
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} calls"),
                           TimeElapsedColumn(), transient=True) as bar:
                 task = bar.add_task("redacting", total=None)
-                summary = run_ingest(sources, cfg, store, pipeline, on_result=lambda _: bar.advance(task))
+                summary = run_ingest(sources, cfg, store, pipeline, on_result=lambda _: bar.advance(task),
+                                     engine=runner)
         else:
-            summary = run_ingest(sources, cfg, store, pipeline)
-    except (SourceError, StoreError) as exc:
+            summary = run_ingest(sources, cfg, store, pipeline, engine=runner)
+    except (SourceError, StoreError, EngineError) as exc:
         _fail(str(exc))
+    finally:
+        if runner is not None:
+            runner.close()
     typer.echo(summary.to_json())
     raise typer.Exit(EXIT_PARTIAL if summary.quarantined else EXIT_OK)
 

@@ -25,7 +25,10 @@ def run_ingest(
     store_uri: str | None = None,
     pipeline: Pipeline | None = None,
     on_result: Callable[[RedactedCall | Quarantined], None] | None = None,
+    engine=None,
 ) -> RunSummary:
+    """`engine` (redactor.parallel: worker processes or a Dask cluster) computes the results in
+    input order; this function alone writes them, exactly as in one process."""
     started = time.monotonic()
     paths = expand_sources(sources)
     pipeline = pipeline or Pipeline(config)
@@ -39,7 +42,9 @@ def run_ingest(
             summary.calls_written += len(batch)
             batch.clear()
 
-    for result in pipeline.process(iter_records(paths, pipeline.max_record_bytes)):
+    results = (engine.process(paths, pipeline) if engine is not None
+               else pipeline.process(iter_records(paths, pipeline.max_record_bytes)))
+    for result in results:
         summary.calls_read += 1
         if isinstance(result, Quarantined):
             lake.quarantine(result)

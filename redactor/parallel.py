@@ -1,0 +1,279 @@
+"""Run the per-call pipeline on several cores, or on a Dask cluster, with the same results.
+
+Both engines only compute: they turn export files into `RedactedCall | Quarantined` results, in
+input order, one result per record, exactly what `Pipeline.process(iter_records(paths))` yields
+in one process. The driver (`redactor.job.run_ingest`) alone writes them to the store through the
+same Lake path, so the job's guarantees (what is committed, what is quarantined) do not change.
+
+- `LocalEngine` (`redactor ingest --workers N`): a pool of N processes, each building its own
+  `Pipeline` once in an initializer. The driver reads records and sends chunks of them; at most
+  `max_in_flight` chunks are out at once, so memory stays flat however large the input. If a
+  worker fails on a chunk or dies, that chunk is processed in the driver (same code, same result):
+  every record still comes out exactly once.
+- `DaskEngine` (`redactor ingest --engine dask [--address tcp://host:8786]`): the same per-file
+  function on an existing Dask cluster, sharded by export file: a task reads one file and returns
+  its results; the driver consumes files in order, a bounded number in flight. Without an address
+  it starts a local multi-process cluster on 127.0.0.1. Workers need the project installed, the
+  same model and config, and the export files at the same paths (a shared filesystem or volume);
+  each worker builds its pipeline once and the driver refuses workers whose pipeline version
+  (code + model + config) differs from its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Iterable, Iterator, Protocol
+
+from redactor.config import Config
+from redactor.ingest import RawRecord, iter_records
+from redactor.model import Quarantined, RedactedCall
+
+log = logging.getLogger("redactor.parallel")
+
+Result = RedactedCall | Quarantined
+
+
+class EngineError(RuntimeError):
+    """The engine cannot run (workers disagree with the driver, no cluster at the address...)."""
+
+
+class Engine(Protocol):
+    def start(self) -> None: ...
+
+    def process(self, paths: list[Path], pipeline) -> Iterator[Result]: ...
+
+    def close(self) -> None: ...
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# ---- in the worker processes ---------------------------------------------------------------------
+
+_PIPELINES: dict[str, object] = {}  # config digest -> Pipeline, one per worker process
+
+
+def _worker_pipeline(config: Config):
+    pipeline = _PIPELINES.get(config.digest)
+    if pipeline is None:
+        from redactor.pipeline import Pipeline
+
+        # One process per core: spaCy/numpy must not start threads of their own.
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
+        pipeline = _PIPELINES[config.digest] = Pipeline(config)
+    return pipeline
+
+
+def _init_worker(config: Config) -> None:
+    _worker_pipeline(config)
+
+
+def _worker_version(config: Config) -> str:
+    return _worker_pipeline(config).version
+
+
+def _process_chunk(config: Config, records: list[RawRecord]) -> list[Result]:
+    return list(_worker_pipeline(config).process(records))
+
+
+def process_file(config: Config, path: str, max_record_bytes: int) -> list[Result]:
+    """The per-file task of the Dask engine: read one export file and process its records."""
+    return list(_worker_pipeline(config).process(iter_records([Path(path)], max_record_bytes)))
+
+
+# ---- local processes -------------------------------------------------------------------------------
+
+def _chunks(records: Iterable[RawRecord], size: int) -> Iterator[list[RawRecord]]:
+    chunk: list[RawRecord] = []
+    for rec in records:
+        chunk.append(rec)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class LocalEngine:
+    """N worker processes on this machine; results in input order, bounded in flight."""
+
+    def __init__(self, config: Config, workers: int | None = None, chunk_size: int | None = None,
+                 max_in_flight: int | None = None, start_method: str | None = None):
+        self.config = config
+        self.workers = workers or default_workers()
+        self.chunk_size = chunk_size or int(config.section("ingest").get("batch_size", 64))
+        self.max_in_flight = max_in_flight or 2 * self.workers
+        # forkserver: workers fork from a clean server process, never from a driver that may be
+        # running threads (progress bar, Arrow); spawn where there is no forkserver.
+        methods = mp.get_all_start_methods()
+        self.start_method = start_method or ("forkserver" if "forkserver" in methods else "spawn")
+        self._pool: ProcessPoolExecutor | None = None
+        self.restarts = 0
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        ctx = mp.get_context(self.start_method)
+        if self.start_method == "forkserver":
+            ctx.set_forkserver_preload(["redactor.pipeline"])
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx,
+                                   initializer=_init_worker, initargs=(self.config,))
+
+    def start(self, expected_version: str | None = None) -> None:
+        """Start the workers and wait until each has built its pipeline."""
+        if self._pool is None:
+            self._pool = self._new_pool()
+        versions = set(self._pool.map(_worker_version, [self.config] * self.workers))
+        if expected_version is not None and versions != {expected_version}:
+            raise EngineError("worker pipeline version differs from the driver's")
+
+    def process(self, paths: list[Path], pipeline) -> Iterator[Result]:
+        if self._pool is None:
+            self.start()
+        yield from self.map_records(iter_records(paths, pipeline.max_record_bytes), pipeline)
+
+    def map_records(self, records: Iterable[RawRecord], pipeline) -> Iterator[Result]:
+        """Results for records, in input order; `pipeline` (the driver's) is the fallback."""
+        pending: deque[tuple[list[RawRecord], Future]] = deque()
+        for chunk in _chunks(records, self.chunk_size):
+            while len(pending) >= self.max_in_flight:
+                yield from self._collect(*pending.popleft(), pipeline)
+            pending.append((chunk, self._submit(chunk)))
+        while pending:
+            yield from self._collect(*pending.popleft(), pipeline)
+
+    def _submit(self, chunk: list[RawRecord]) -> Future:
+        assert self._pool is not None
+        try:
+            return self._pool.submit(_process_chunk, self.config, chunk)
+        except BrokenProcessPool:  # a worker died since the last submit: start a fresh pool
+            self._restart()
+            return self._pool.submit(_process_chunk, self.config, chunk)
+
+    def _restart(self) -> None:
+        self.restarts += 1
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=False)
+        self._pool = self._new_pool()
+
+    def _collect(self, chunk: list[RawRecord], future: Future, pipeline) -> list[Result]:
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            log.warning("a worker process died; its chunk of %d records is processed in the driver", len(chunk))
+            self._restart()
+            return list(pipeline.process(chunk))
+        except Exception as exc:  # noqa: BLE001 - fail over, never drop records
+            log.warning("a worker failed on a chunk (%s); processing it in the driver", type(exc).__name__)
+            return list(pipeline.process(chunk))
+        if len(results) != len(chunk):  # Pipeline.process yields one result per record
+            raise EngineError("a worker returned a different number of results than records")
+        return results
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> "LocalEngine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+# ---- Dask --------------------------------------------------------------------------------------------
+
+class DaskEngine:
+    """The per-file function on a Dask cluster (an existing one at `address`, or a local one)."""
+
+    def __init__(self, config: Config, address: str | None = None, workers: int | None = None,
+                 max_in_flight: int | None = None):
+        self.config = config
+        self.address = address
+        self.workers = workers or default_workers()
+        self._max_in_flight = max_in_flight
+        self.client = None
+        self._cluster = None
+
+    def start(self, expected_version: str | None = None) -> None:
+        if self.client is not None:
+            return
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - dask is a dev/extra dependency
+            raise EngineError("the dask engine needs 'dask[distributed]' installed") from exc
+        if self.address:
+            try:
+                self.client = Client(self.address, timeout=30)
+            except (OSError, TimeoutError) as exc:
+                raise EngineError(f"no Dask scheduler reachable at {self.address}") from exc
+        else:
+            self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                         host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self._cluster)
+        # Build every worker's pipeline now, and check it is the driver's pipeline.
+        versions = set(self.client.run(_worker_version, self.config).values())
+        if expected_version is not None and versions != {expected_version}:
+            raise EngineError("a Dask worker's pipeline version differs from the driver's "
+                              "(different code, model or config)")
+
+    @property
+    def max_in_flight(self) -> int:
+        if self._max_in_flight:
+            return self._max_in_flight
+        n = len(self.client.scheduler_info().get("workers", {})) if self.client else self.workers
+        return 2 * max(1, n)
+
+    def process(self, paths: list[Path], pipeline) -> Iterator[Result]:
+        if self.client is None:
+            self.start(pipeline.version)
+        pending: deque[tuple[str, object]] = deque()
+        for path in paths:
+            while len(pending) >= self.max_in_flight:
+                yield from self._collect(*pending.popleft(), pipeline)
+            fut = self.client.submit(process_file, self.config, os.fspath(path), pipeline.max_record_bytes,
+                                     pure=False, retries=1)
+            pending.append((os.fspath(path), fut))
+        while pending:
+            yield from self._collect(*pending.popleft(), pipeline)
+
+    def _collect(self, path: str, future, pipeline) -> list[Result]:
+        try:
+            return future.result()
+        except Exception as exc:  # noqa: BLE001 - a lost worker or task: the driver does the file
+            log.warning("a Dask task failed on an export file (%s); processing it in the driver", type(exc).__name__)
+            return list(pipeline.process(iter_records([Path(path)], pipeline.max_record_bytes)))
+        finally:
+            future.release()
+
+    def close(self) -> None:
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+    def __enter__(self) -> "DaskEngine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def make_engine(kind: str, config: Config, workers: int | None = None, address: str | None = None):
+    """`local` (processes on this machine) or `dask` (a cluster at `address`, or a local one)."""
+    if kind == "local":
+        return LocalEngine(config, workers=workers)
+    if kind == "dask":
+        return DaskEngine(config, address=address, workers=workers)
+    raise EngineError(f"unknown engine {kind!r} (use 'local' or 'dask')")
