@@ -60,40 +60,32 @@ class Lake:
         self.retention = retention
 
     def write_calls(self, calls: list[RedactedCall]) -> list[str]:
-        """Write one file per table and partition; returns the keys written.
+        """Store calls in one commit, each call id exactly once; returns the data keys written.
 
-        File names derive from the calls they hold, so writing the same batch again replaces
-        the same objects rather than adding copies.
+        A call already in the lake is replaced where it lives (its rows leave the old files),
+        not appended: see `redactor.store.txn.Transaction.replace_calls`.
         """
-        by_day: dict[date, list[RedactedCall]] = defaultdict(list)
-        for rc in calls:
-            by_day[call_date(rc)].append(rc)
-        keys: list[str] = []
-        for day, day_calls in sorted(by_day.items()):
-            batch_id = hashlib.sha256("\n".join(sorted(rc.call.call_id for rc in day_calls)).encode()).hexdigest()[:16]
-            tables = build_tables(day_calls)
-            for name in TABLES:
-                tags = self.retention.tags(REDACTED_CLASS, name)
-                key = f"{name}/call_date={day.isoformat()}/part-{batch_id}.parquet"
-                self.store.put(key, parquet_bytes(tables[name], tags), tags)
-                keys.append(key)
-        return keys
+        from redactor.store.txn import replace_calls
+
+        return replace_calls(self, calls).written
+
+    def snapshot(self):
+        """The latest committed snapshot (`redactor.store.snapshot.Snapshot`): the live files of
+        every table at one instant. Readers that need several tables consistently use this."""
+        from redactor.store.snapshot import load_snapshot
+
+        return load_snapshot(self.store)
 
     def live_files(self, table: str, since: date | None = None, until: date | None = None) -> list[str]:
         """Keys of the Parquet files readers should read for a table, optionally by call date.
 
         Readers (queries, exports, erasure) go through this instead of listing the prefix
-        themselves, so the store alone decides which files are committed.
+        themselves, so the store alone decides which files are committed: exactly the files the
+        latest snapshot (`_lake/snapshots/<version>.json`, written last and atomically by every
+        commit) lists, minus files past their expiry date. A file being written, one a crashed
+        run left behind, or one replaced by a newer commit is never returned.
         """
-        keys = []
-        for obj in self.store.list(f"{table}/"):
-            if not obj.key.endswith(".parquet"):
-                continue
-            day = _partition_date(obj.key)
-            if day is not None and ((since and day < since) or (until and day > until)):
-                continue
-            keys.append(obj.key)
-        return keys
+        return self.snapshot().live_keys(table, since, until)
 
     def restricted_call_ids(self) -> set[str]:
         """Calls under restriction: kept, but excluded from analysts' views (see redactor.rights)."""

@@ -14,21 +14,24 @@ Semantics, for `rewrite_partition(lake, table, day, drop=ids, replace=rows)`:
 - a rewritten file keeps its tags and retention (`expires-on`): replacing rows never extends how
   long the data is kept. Only the `pipeline-version` tag moves to the version doing the rewrite.
 
-Files are found through `Lake.live_files`, the single authority on what is committed.
+Mechanics (issue 6, the lake's commit protocol): the rewrite is one transaction of
+`redactor.store.txn` — survivors and replacement rows go to new files, and one snapshot commit
+swaps them for the old ones, so a reader sees the partition's old rows or its new rows, never both
+or neither. The replaced files are deleted right after the commit (`purge`): erased or
+less-redacted rows do not wait for garbage collection. To change several tables or partitions in
+one commit, use `redactor.store.txn` directly (`LakeWriter(lake).transaction(...)`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 from dataclasses import dataclass, field
 from datetime import date
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from redactor.store.lake import REDACTED_CLASS, Lake, parquet_bytes
+from redactor.store.lake import Lake
 from redactor.store.tables import SCHEMAS
 
 
@@ -55,43 +58,19 @@ def _read(lake: Lake, key: str) -> pa.Table:
 
 def rewrite_partition(lake: Lake, table: str, day: date, *, drop: set[str] | frozenset[str] = frozenset(),
                       replace: pa.Table | None = None) -> RewriteResult:
+    from redactor.store.txn import with_retry
+
     schema = SCHEMAS[table]
     result = RewriteResult(table, day)
-    replace = conform(replace, schema) if replace is not None else pa.Table.from_pylist([], schema=schema)
-    replacing = set(replace.column("call_id").to_pylist())
+    replace = conform(replace, schema) if replace is not None else None
+    replacing = set(replace.column("call_id").to_pylist()) if replace is not None else set()
     gone = set(drop) | replacing
-    placed: set[str] = set()
     if not gone:
         return result
-    for key in lake.live_files(table, since=day, until=day):
-        current = _read(lake, key)
-        hit = pc.is_in(current.column("call_id"), value_set=pa.array(sorted(gone), pa.string()))
-        if not pc.any(hit).as_py():
-            continue
-        present = set(pc.filter(current.column("call_id"), hit).to_pylist())
-        keep = conform(current.filter(pc.invert(hit)), schema)
-        here = (present & replacing) - placed
-        placed |= here
-        add = replace.filter(pc.is_in(replace.column("call_id"), value_set=pa.array(sorted(here), pa.string())))
-        new = pa.concat_tables([keep, add])
-        result.rows_removed += current.num_rows - keep.num_rows
-        result.rows_added += add.num_rows
-        if new.num_rows == 0:
-            lake.store.delete(key)
-            result.keys_deleted.append(key)
-            continue
-        tags = dict(lake.store.tags(key)) or lake.retention.tags(REDACTED_CLASS, table)
-        if add.num_rows and lake.retention.pipeline_version:
-            tags["pipeline-version"] = lake.retention.pipeline_version
-        lake.store.put(key, parquet_bytes(new.replace_schema_metadata(current.schema.metadata), tags), tags)
-        result.keys_written.append(key)
-    rest = sorted(replacing - placed)
-    if rest:
-        add = replace.filter(pc.is_in(replace.column("call_id"), value_set=pa.array(rest, pa.string())))
-        batch_id = hashlib.sha256("\n".join(rest).encode()).hexdigest()[:16]
-        key = f"{table}/call_date={day.isoformat()}/part-{batch_id}.parquet"
-        tags = lake.retention.tags(REDACTED_CLASS, table)
-        lake.store.put(key, parquet_bytes(add, tags), tags)
-        result.rows_added += add.num_rows
-        result.keys_written.append(key)
+    done = with_retry(lake, "rewrite", lambda txn: txn.rewrite_partition(
+        table, day, drop_call_ids=gone, replacement=replace), purge=True)
+    result.rows_removed = int(done.result.get("rows_dropped", 0))
+    result.rows_added = int(done.result.get("rows_added", 0))
+    result.keys_written = list(done.written)
+    result.keys_deleted = list(done.retired)
     return result
