@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 RETENTION_CLASSES = ("transcript-redacted", "raw-landing", "quarantine", "audit")
 
@@ -16,7 +16,8 @@ class Retention:
     def expires_on(self, retention_class: str, today: date | None = None) -> date:
         if retention_class not in self.days:
             raise ValueError(f"no retention period configured for class {retention_class!r}")
-        return (today or date.today()) + timedelta(days=int(self.days[retention_class]))
+        # UTC, like purge and bucket lifecycle, so a host's time zone never shifts an expiry.
+        return (today or datetime.now(timezone.utc).date()) + timedelta(days=int(self.days[retention_class]))
 
     def tags(self, retention_class: str, dataset: str, today: date | None = None) -> dict[str, str]:
         return {
