@@ -91,6 +91,19 @@ def process_file(config: Config, path: str, max_record_bytes: int) -> list[Resul
     return list(_worker_pipeline(config).process(iter_records([Path(path)], max_record_bytes)))
 
 
+def _by_export(records: Iterable[RawRecord], max_records: int) -> Iterator[list[RawRecord]]:
+    """Consecutive records of one export file, at most `max_records` together (a very large
+    export is split in order, never mixed with another)."""
+    shard: list[RawRecord] = []
+    for rec in records:
+        if shard and (rec.source_file != shard[-1].source_file or len(shard) >= max_records):
+            yield shard
+            shard = []
+        shard.append(rec)
+    if shard:
+        yield shard
+
+
 # ---- local processes -------------------------------------------------------------------------------
 
 def _chunks(records: Iterable[RawRecord], size: int) -> Iterator[list[RawRecord]]:
@@ -111,7 +124,9 @@ class LocalEngine:
                  max_in_flight: int | None = None, start_method: str | None = None):
         self.config = config
         self.workers = workers or default_workers()
-        self.chunk_size = chunk_size or int(config.section("ingest").get("batch_size", 64))
+        # Chunks smaller than the pipeline's batch keep every worker busy on small inputs; a
+        # chunk of 16 calls is still ~3,000 texts for spaCy to batch.
+        self.chunk_size = chunk_size or max(8, int(config.section("ingest").get("batch_size", 64)) // 4)
         self.max_in_flight = max_in_flight or 2 * self.workers
         # forkserver: workers fork from a clean server process, never from a driver that may be
         # running threads (progress bar, Arrow); spawn where there is no forkserver.
@@ -119,6 +134,7 @@ class LocalEngine:
         self.start_method = start_method or ("forkserver" if "forkserver" in methods else "spawn")
         self._pool: ProcessPoolExecutor | None = None
         self.restarts = 0
+        self.chunks_done = 0  # by the workers (not the driver's fallback)
 
     def _new_pool(self) -> ProcessPoolExecutor:
         ctx = mp.get_context(self.start_method)
@@ -176,6 +192,7 @@ class LocalEngine:
             return list(pipeline.process(chunk))
         if len(results) != len(chunk):  # Pipeline.process yields one result per record
             raise EngineError("a worker returned a different number of results than records")
+        self.chunks_done += 1
         return results
 
     def close(self) -> None:
@@ -196,13 +213,15 @@ class DaskEngine:
     """The per-file function on a Dask cluster (an existing one at `address`, or a local one)."""
 
     def __init__(self, config: Config, address: str | None = None, workers: int | None = None,
-                 max_in_flight: int | None = None):
+                 max_in_flight: int | None = None, max_records_per_task: int = 256):
         self.config = config
         self.address = address
         self.workers = workers or default_workers()
         self._max_in_flight = max_in_flight
+        self.max_records_per_task = max_records_per_task
         self.client = None
         self._cluster = None
+        self.tasks_done = 0  # by Dask workers (not the driver's fallback)
 
     def start(self, expected_version: str | None = None) -> None:
         if self.client is not None:
@@ -233,25 +252,45 @@ class DaskEngine:
         n = len(self.client.scheduler_info().get("workers", {})) if self.client else self.workers
         return 2 * max(1, n)
 
-    def process(self, paths: list[Path], pipeline) -> Iterator[Result]:
+    def map_records(self, records: Iterable[RawRecord], pipeline) -> Iterator[Result]:
+        """Results for records the driver read (any source: folders, s3://, the Klang API), one
+        task per export file (split past `max_records_per_task`), in input order."""
         if self.client is None:
             self.start(pipeline.version)
-        pending: deque[tuple[str, object]] = deque()
+        pending: deque[tuple[object, object]] = deque()
+        for shard in _by_export(records, self.max_records_per_task):
+            while len(pending) >= self.max_in_flight:
+                yield from self._collect(*pending.popleft(), pipeline)
+            [data] = self.client.scatter([shard], hash=False)
+            fut = self.client.submit(_process_chunk, self.config, data, pure=False, retries=1)
+            pending.append((shard, fut))
+        while pending:
+            yield from self._collect(*pending.popleft(), pipeline)
+
+    def process(self, paths: list[Path], pipeline) -> Iterator[Result]:
+        """Workers read the export files themselves (they must see the same paths)."""
+        if self.client is None:
+            self.start(pipeline.version)
+        pending: deque[tuple[object, object]] = deque()
         for path in paths:
             while len(pending) >= self.max_in_flight:
                 yield from self._collect(*pending.popleft(), pipeline)
             fut = self.client.submit(process_file, self.config, os.fspath(path), pipeline.max_record_bytes,
                                      pure=False, retries=1)
-            pending.append((os.fspath(path), fut))
+            pending.append((Path(path), fut))
         while pending:
             yield from self._collect(*pending.popleft(), pipeline)
 
-    def _collect(self, path: str, future, pipeline) -> list[Result]:
+    def _collect(self, work, future, pipeline) -> list[Result]:
+        """`work` is a shard of records or an export path; the driver redoes it if the task failed."""
         try:
-            return future.result()
-        except Exception as exc:  # noqa: BLE001 - a lost worker or task: the driver does the file
-            log.warning("a Dask task failed on an export file (%s); processing it in the driver", type(exc).__name__)
-            return list(pipeline.process(iter_records([Path(path)], pipeline.max_record_bytes)))
+            results = future.result()
+            self.tasks_done += 1
+            return results
+        except Exception as exc:  # noqa: BLE001 - a lost worker or task: the driver does the export
+            log.warning("a Dask task failed on an export (%s); processing it in the driver", type(exc).__name__)
+            records = work if isinstance(work, list) else iter_records([work], pipeline.max_record_bytes)
+            return list(pipeline.process(records))
         finally:
             future.release()
 
