@@ -33,7 +33,7 @@ class Sentence:
 
 
 def read_tsv(path: str | Path, limit: int | None = None) -> Iterator[Sentence]:
-    """Webbnyheter 2012 format: token TAB tag, blank line between sentences, '0' means outside."""
+    """Webbnyheter 2012 format: token, whitespace, tag; blank line between sentences, '0' means outside."""
     words: list[str] = []
     tags: list[str] = []
     count = 0
@@ -48,7 +48,11 @@ def read_tsv(path: str | Path, limit: int | None = None) -> Iterator[Sentence]:
                         return
                 words, tags = [], []
                 continue
-            token, _, tag = line.rpartition("\t")
+            # Train is TAB-separated, test uses a run of spaces: split on the last whitespace.
+            parts = line.rsplit(None, 1)
+            if len(parts) != 2:
+                continue
+            token, tag = parts
             # A soft hyphen sometimes prefixes tokens in this corpus; it is invisible noise.
             token = token.replace("\u00ad", "") or token
             if not token:
@@ -85,14 +89,15 @@ def tag_spans(tags: list[str], labels: Iterable[str] = LABELS) -> list[tuple[int
     """Token spans (start, end_exclusive, label) for runs of equal labels within `labels`."""
     keep = set(labels)
     spans: list[tuple[int, int, str]] = []
-    start = None
-    for i, tag in enumerate(list(tags) + ["O"]):
-        prev = tags[i - 1] if i > 0 else "O"
-        if start is not None and tag != prev:
-            spans.append((start, i, prev))
-            start = None
-        if start is None and tag != "O" and tag in keep and (i == 0 or tag != prev or start is None):
-            start = i
+    i = 0
+    while i < len(tags):
+        tag = tags[i]
+        j = i + 1
+        while j < len(tags) and tags[j] == tag:
+            j += 1
+        if tag != "O" and tag in keep:
+            spans.append((i, j, tag))
+        i = j
     return spans
 
 

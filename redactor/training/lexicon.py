@@ -1,0 +1,185 @@
+"""Name and place lexicon, and the tiny "static vectors" table the model reads it through.
+
+Without pretrained vectors the model only knows names it saw in training. A lexicon lets it
+generalise: each lexicon word gets a short 0/1 feature vector (first name, surname, place, ...)
+stored as the pipeline's static vectors, in lower, Title and UPPER case so ASR text hits too. The
+vectors ship inside models/sv_klang (vocab/vectors), so `spacy.load` needs no custom code.
+
+The lexicon itself is data (models/data/lexicon.tsv, committed) so training reproduces without
+depending on the Faker version; `build_lexicon()` regenerates it from Faker + the lists below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy
+
+# Feature columns of the vector table; order matters once a model is trained.
+FEATURES = ("first", "surname", "foreign_first", "foreign_surname", "place", "country", "common")
+
+# Names that are also ordinary Swedish words; the generator uses them in both senses.
+HOMOGRAPH_NAMES = {
+    "first": ["Björn", "Sten", "Rosa", "Åsa", "Stig", "Ros", "Björk", "Linnea", "Viola", "Vera", "Ull"],
+    "surname": ["Berg", "Lind", "Holm", "Ek", "Björk", "Sten", "Ros", "Ström", "Sjö", "Strand", "Hall", "Falk", "Rask"],
+}
+
+IMMIGRANT_FIRST = [
+    "Mohammed", "Mohamed", "Muhammad", "Mohammad", "Ali", "Ahmed", "Ahmad", "Hassan", "Hussein",
+    "Omar", "Yusuf", "Ibrahim", "Mustafa", "Abdullahi", "Abdi", "Khalid", "Karim", "Mehmet",
+    "Emre", "Murat", "Reza", "Amir", "Hamid", "Samir", "Tariq", "Bilal", "Youssef", "Jamal",
+    "Fatima", "Amina", "Aisha", "Leyla", "Layla", "Zainab", "Mariam", "Maryam", "Nour", "Hiba",
+    "Yasmin", "Zeynep", "Elif", "Ayşe", "Hodan", "Sahra", "Faduma", "Shirin", "Parisa", "Nasrin",
+    "Anh", "Minh", "Thi", "Linh", "Hoa", "Tuan", "Duc", "Mai", "Jovana", "Milan", "Dragan",
+    "Goran", "Zoran", "Nikola", "Milica", "Jelena", "Piotr", "Krzysztof", "Agnieszka", "Katarzyna",
+    "Tomasz", "Ewa", "Olga", "Irina", "Dmitri", "Sergei", "Tigist", "Dawit", "Senait", "Mehdi",
+]
+IMMIGRANT_SURNAMES = [
+    "Nguyen", "Tran", "Pham", "Hoang", "Yilmaz", "Yılmaz", "Kaya", "Demir", "Öztürk", "Aydin",
+    "Çelik", "Şahin", "Kowalski", "Kowalska", "Nowak", "Wiśniewski", "Kowalczyk", "Lewandowski",
+    "Jovanović", "Jovanovic", "Petrović", "Petrovic", "Nikolić", "Hodžić", "Hodzic", "Hadžić",
+    "Mehmedović", "Hussein", "Hassan", "Mohammed", "Ahmed", "Ali", "Omar", "Abdi", "Osman",
+    "Warsame", "Farah", "Jama", "Rahimi", "Hosseini", "Mohammadi", "Karimi", "Ahmadi", "Sharifi",
+    "Haddad", "Khalil", "Saleh", "Mansour", "Ibrahim", "Yousef", "Said", "Kovač", "Horvat",
+    "Popescu", "Ivanova", "Ivanov", "Smirnov", "Garcia", "Rodriguez", "Fernandez", "Silva",
+    "Santos", "Kim", "Chen", "Wang", "Zhang", "Liu", "Tesfaye", "Haile", "Bekele", "Virtanen",
+    "Korhonen", "Mäkinen", "Nieminen", "Hämäläinen",
+]
+
+# Swedish towns and regions beyond Faker's 45 cities; these are LOC in news and in calls.
+SWEDISH_PLACES = """
+Stockholm Göteborg Malmö Uppsala Västerås Örebro Linköping Helsingborg Jönköping Norrköping Lund
+Umeå Gävle Borås Södertälje Eskilstuna Halmstad Växjö Karlstad Sundsvall Östersund Trollhättan
+Luleå Borlänge Kristianstad Kalmar Falun Skövde Karlskrona Skellefteå Uddevalla Varberg Nyköping
+Motala Landskrona Örnsköldsvik Trelleborg Karlskoga Lidköping Alingsås Piteå Sandviken Kiruna
+Visby Ystad Kungsbacka Katrineholm Enköping Vänersborg Mjölby Falkenberg Härnösand Ängelholm
+Hässleholm Kungälv Nässjö Värnamo Oskarshamn Västervik Tranås Ludvika Avesta Köping Arvika
+Mora Hudiksvall Söderhamn Bollnäs Ljusdal Sollefteå Kramfors Boden Haparanda Gällivare Arjeplog
+Jokkmokk Åre Sälen Vimmerby Ljungby Älmhult Eslöv Höör Hörby Simrishamn Sölvesborg Karlshamn
+Ronneby Olofström Tomelilla Staffanstorp Lomma Vellinge Höganäs Båstad Laholm Hylte Gislaved
+Gnosjö Vetlanda Eksjö Aneby Nora Lindesberg Hallsberg Kumla Askersund Fagersta Sala Norberg
+Strängnäs Flen Vingåker Oxelösund Trosa Gnesta Norrtälje Sigtuna Märsta Knivsta Täby Solna
+Sundbyberg Nacka Huddinge Botkyrka Haninge Tyresö Värmdö Lidingö Danderyd Vallentuna Järfälla
+Sollentuna Upplands-Väsby Ekerö Salem Nykvarn Bromma Kista Rinkeby Tensta Skärholmen Farsta
+Vällingby Hägersten Södermalm Kungsholmen Östermalm Vasastan Gamla stan Hisingen Angered
+Mölndal Partille Lerum Kungälv Stenungsund Orust Tjörn Lysekil Strömstad Mariestad Tidaholm
+Falköping Ulricehamn Mark Skara Götene Töreboda Hjo Vara Grästorp Åmål Säffle Kristinehamn
+Filipstad Hagfors Torsby Sunne Kil Grums Hammarö Forshaga Munkfors Årjäng Eda Leksand Rättvik
+Orsa Älvdalen Malung Gagnef Säter Hedemora Smedjebacken Hofors Ockelbo Ovanåker Nordanstig
+Timrå Ånge Sundsvall Härjedalen Sveg Krokom Strömsund Berg Bräcke Ragunda Lycksele Vilhelmina
+Storuman Sorsele Dorotea Åsele Vindeln Vännäs Nordmaling Bjurholm Robertsfors Kalix Överkalix
+Pajala Övertorneå Älvsbyn Arvidsjaur Skåne Småland Norrland Dalarna Värmland Halland Blekinge
+Gotland Öland Jämtland Lappland Västerbotten Norrbotten Uppland Södermanland Östergötland
+Västergötland Bohuslän Dalsland Närke Västmanland Gästrikland Hälsingland Medelpad Ångermanland
+Härjedalen Sverige Norge Danmark Finland Island Tyskland Polen Europa Norden Köpenhamn Oslo
+Helsingfors Berlin London Paris Spanien Thailand Turkiet Irak Iran Syrien Somalia Bosnien
+Vietnam Kroatien Serbien Grekland Italien Frankrike Estland Lettland Litauen
+"""
+
+
+def _latin(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-žḀ-ỿ'\-]+", word))
+
+
+def _add(table: dict[str, set[str]], words: Iterable[str], feature: str, min_len: int = 2) -> None:
+    for w in words:
+        for part in re.split(r"[\s]+", w.strip()):
+            if len(part) >= min_len and _latin(part):
+                table.setdefault(part.lower(), set()).add(feature)
+
+
+def build_lexicon(common_words: Iterable[str] = ()) -> dict[str, set[str]]:
+    """Word -> feature set, from Faker's name/address providers and the curated lists above."""
+    import importlib
+
+    from faker.providers.address import sv_SE as sv_addr
+    from faker.providers.person import sv_SE as sv_person
+
+    table: dict[str, set[str]] = {}
+    p = sv_person.Provider
+    _add(table, list(p.first_names_female) + list(p.first_names_male), "first")
+    _add(table, p.last_names, "surname")
+    _add(table, HOMOGRAPH_NAMES["first"], "first")
+    _add(table, HOMOGRAPH_NAMES["surname"], "surname")
+    _add(table, IMMIGRANT_FIRST, "foreign_first")
+    _add(table, IMMIGRANT_SURNAMES, "foreign_surname")
+    # Foreign names appear in Swedish news and calls alike; 3+ letters keeps "Le"/"Li" noise out.
+    for loc in ("fi_FI", "no_NO", "da_DK", "de_DE", "pl_PL", "tr_TR", "en_US", "en_GB", "fr_FR",
+                "es_ES", "it_IT", "pt_BR", "hr_HR", "sl_SI", "cs_CZ", "nl_NL", "et_EE", "lt_LT",
+                "hu_HU", "ro_RO"):
+        prov = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        _add(table, getattr(prov, "first_names", ()) or (), "foreign_first", min_len=3)
+        _add(table, getattr(prov, "last_names", ()) or (), "foreign_surname", min_len=3)
+    a = sv_addr.Provider
+    _add(table, list(a.cities) + SWEDISH_PLACES.split() + [s.split()[0] for s in a.states], "place")
+    # Multi-word countries ("Trinidad och Tobago") would tag "och"; keep one-word names only.
+    _add(table, [c for c in a.countries if " " not in c], "country", min_len=3)
+    _add(table, common_words, "common")
+    return table
+
+
+def common_lowercase_words(sentences, min_count: int = 3) -> list[str]:
+    """Words written lowercase outside entities at least `min_count` times in the training news."""
+    counts: Counter[str] = Counter()
+    for sent in sentences:
+        for i, (w, t) in enumerate(zip(sent.words, sent.tags)):
+            if t == "O" and w.islower() and i > 0:
+                counts[w] += 1
+    return sorted(w for w, c in counts.items() if c >= min_count)
+
+
+def save_lexicon(table: dict[str, set[str]], path: str | Path) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("# word\tfeatures (generated by redactor.training.lexicon; see models/data/README.md)\n")
+        for word in sorted(table):
+            fh.write(f"{word}\t{','.join(sorted(table[word]))}\n")
+
+
+def load_lexicon(path: str | Path) -> dict[str, set[str]]:
+    table: dict[str, set[str]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            word, _, feats = line.rstrip("\n").partition("\t")
+            table[word] = set(feats.split(","))
+    return table
+
+
+def names_of(table: dict[str, set[str]], feature: str) -> list[str]:
+    return sorted(w for w, f in table.items() if feature in f)
+
+
+def write_vectors_pipeline(table: dict[str, set[str]], out_dir: str | Path) -> Path:
+    """A blank sv pipeline whose only content is the lexicon as static vectors.
+
+    The training config points [initialize] vectors at this directory. Genitive forms
+    ("Annas", "Lindqvists") get the same vector: news and calls use them constantly.
+    """
+    import spacy
+    from spacy.vectors import Vectors
+
+    # spaCy only persists a non-ORTH key attribute for floret vectors, so key on ORTH and add
+    # the casings that occur: lower (ASR), Title (written), UPPER (headlines).
+    rows: dict[str, numpy.ndarray] = {}
+    for word, feats in table.items():
+        vec = numpy.array([1.0 if f in feats else 0.0 for f in FEATURES], dtype="float32")
+        forms = [word]
+        if feats - {"common"} and not word.endswith(("s", "x", "z")):
+            forms.append(word + "s")
+        for form in forms:
+            for cased in (form, form[:1].upper() + form[1:], form.upper()):
+                rows.setdefault(cased, vec)
+    nlp = spacy.blank("sv")
+    keys = sorted(rows)
+    data = numpy.stack([rows[k] for k in keys])
+    vectors = Vectors(strings=nlp.vocab.strings, shape=data.shape, name="sv_klang_lexicon")
+    for key, row in zip(keys, data):
+        vectors.add(key, vector=row)
+    nlp.vocab.vectors = vectors
+    out = Path(out_dir)
+    nlp.to_disk(out)
+    return out
