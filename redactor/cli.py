@@ -58,10 +58,23 @@ def main(version: bool = typer.Option(False, "--version", help="Print the versio
 
 @app.command()
 def ingest(
-    sources: List[str] = typer.Argument(..., help="Export files, folders (searched recursively) or glob patterns. "
-                                               "JSON, JSON Lines, page wrappers and .gz are accepted."),
+    sources: Optional[List[str]] = typer.Argument(
+        None, help="Export files, folders (searched recursively) or glob patterns; s3://bucket/prefix/ landing "
+                   "areas; klang:// for the Klang API (base URL: klang.base_url in the config, or $KLANG_API_URL). "
+                   "JSON, JSON Lines, page wrappers and .gz are accepted."),
     store: Optional[str] = StoreOption,
     config: Optional[Path] = ConfigOption,
+    from_klang_api: bool = typer.Option(False, "--from-klang-api", help="Also pull new conversations from the Klang "
+                                        "API (same as the source klang://); key from $KLANG_API_KEY."),
+    since: Optional[str] = typer.Option(None, "--since", help="Klang API: fetch conversations created after this "
+                                        "date/time (ISO 8601, UTC) instead of after the stored watermark."),
+    force: bool = typer.Option(False, "--force", help="Process exports again even if the ledger says they are "
+                               "done (calls are still stored once: replaced, not duplicated)."),
+    store_report: bool = typer.Option(True, "--store-report/--no-store-report", help="Also write the run report "
+                                      "to _runs/date=YYYY-MM-DD/<run id>.json in the store (audit retention)."),
+    log_level: Optional[str] = typer.Option(None, "--log-level", help="JSON log lines on stderr at this level "
+                                            "(debug, info, warning, error; default $REDACTOR_LOG_LEVEL, else info, "
+                                            "warning on a terminal)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on a terminal."),
     workers: int = typer.Option(1, "--workers", "-w", min=0,
                                 help="Worker processes (0: one per core). Same output as 1; the driver alone writes."),
@@ -70,23 +83,42 @@ def ingest(
     address: Optional[str] = typer.Option(None, "--address", help="Dask scheduler address (tcp://host:8786); "
                                                                   "without it --engine dask starts a local cluster."),
 ) -> None:
-    """Redact exports and write calls, segments and findings as Parquet.
+    """Redact new exports and store calls, segments and findings as Parquet: the scheduled job.
 
-    Calls that cannot be processed safely go to the store's quarantine with a reason; the run goes
-    on. Prints a one-line JSON summary. Exit code 0: all written; 3: some quarantined; 1: failure.
+    Incremental (exports already done are skipped), idempotent (a call is stored once, replaced if
+    delivered again), crash-safe (a killed run leaves nothing visible half-done; the next run
+    continues), one run at a time (a lease in the store). Bad input goes to the quarantine with a
+    reason and the run goes on. Prints the JSON run report on stdout, JSON log lines on stderr.
+
+    Exit codes: 0 all stored; 3 stored, some quarantined; 4 another run holds the lease (nothing
+    done); 1 failure (a source, the store or the API failed; what was stored stays stored and the
+    next run continues); 2 bad usage.
     """
+    import os
+    import signal
+    import threading
+
     from redactor.ingest.reader import SourceError
-    from redactor.job import run_ingest
+    from redactor.ingest.sources import parse_since
+    from redactor.ingest_job import JobUsageError, run_job
+    from redactor.logs import configure
     from redactor.pipeline import Pipeline
     from redactor.store import StoreError
     from redactor.transform import KeyError_, PolicyError
 
+    show = progress and sys.stderr.isatty()
+    configure(log_level or os.environ.get("REDACTOR_LOG_LEVEL") or ("warning" if show else "info"))
+    if not sources and not from_klang_api:
+        _fail("nothing to ingest: give SOURCE paths, s3:// landing prefixes, klang:// or --from-klang-api", EXIT_USAGE)
+    try:
+        since_dt = parse_since(since) if since else None
+    except ValueError as exc:
+        _fail(str(exc), EXIT_USAGE)
     cfg = _config(config)
     try:
         pipeline = Pipeline(cfg)
     except (PolicyError, KeyError_, FileNotFoundError) as exc:
         _fail(str(exc), EXIT_USAGE)
-    show = progress and sys.stderr.isatty()
     from redactor.parallel import EngineError, default_workers, make_engine
 
     if engine not in ("local", "dask"):
@@ -100,6 +132,17 @@ def ingest(
         except EngineError as exc:
             runner.close()
             _fail(str(exc))
+    # SIGTERM (systemd stop, Kubernetes pod deletion): stop taking new exports, commit what is
+    # done, release the lease, report. A second signal kills as usual.
+    stop = threading.Event()
+
+    def on_term(signum, frame):  # noqa: ARG001
+        stop.set()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    previous = signal.signal(signal.SIGTERM, on_term) if threading.current_thread() is threading.main_thread() else None
+    options = dict(from_klang=from_klang_api, since=since_dt, incremental=not force, report_to_store=store_report,
+                   engine=runner, stop=stop)
     try:
         if show:
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -107,17 +150,28 @@ def ingest(
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} calls"),
                           TimeElapsedColumn(), transient=True) as bar:
                 task = bar.add_task("redacting", total=None)
-                summary = run_ingest(sources, cfg, store, pipeline, on_result=lambda _: bar.advance(task),
-                                     engine=runner)
+                report = run_job(sources or [], cfg, store, pipeline, on_result=lambda _: bar.advance(task), **options)
         else:
-            summary = run_ingest(sources, cfg, store, pipeline, engine=runner)
+            report = run_job(sources or [], cfg, store, pipeline, **options)
+    except JobUsageError as exc:
+        _fail(str(exc), EXIT_USAGE)
     except (SourceError, StoreError, EngineError) as exc:
         _fail(str(exc))
     finally:
         if runner is not None:
             runner.close()
-    typer.echo(summary.to_json())
-    raise typer.Exit(EXIT_PARTIAL if summary.quarantined else EXIT_OK)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    typer.echo(report.to_json())
+    if report.status in ("failed", "stopped"):
+        first = str(report.exception) if isinstance(report.exception, (StoreError, SourceError)) else (
+            report.errors[0] if report.errors else report.status)
+        typer.echo(f"error: {first}", err=True)
+        raise typer.Exit(EXIT_FAILURE)
+    if report.status == "locked":
+        typer.echo(f"error: {report.errors[0] if report.errors else 'the lake lease is held by another run'}", err=True)
+        raise typer.Exit(EXIT_LOCKED)
+    raise typer.Exit(EXIT_PARTIAL if report.quarantined else EXIT_OK)
 
 
 @app.command()
@@ -176,6 +230,12 @@ from redactor.query.command import query as query_command, report as report_comm
 
 app.command("query")(query_command)
 app.command("report")(report_command)
+
+
+# The scheduled job's maintenance (issue 6): `redactor compact`.
+from redactor.lake_cli import compact_command  # noqa: E402
+
+app.command("compact")(compact_command)
 
 
 if __name__ == "__main__":

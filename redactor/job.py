@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from typing import Callable
 
 from redactor.config import Config
-from redactor.ingest import expand_sources, iter_records
 from redactor.model import Quarantined, RedactedCall
 from redactor.pipeline import Pipeline, RunSummary
 from redactor.store import Retention
@@ -26,37 +24,24 @@ def run_ingest(
     pipeline: Pipeline | None = None,
     on_result: Callable[[RedactedCall | Quarantined], None] | None = None,
     engine=None,
+    *,
+    incremental: bool = False,
+    report_to_store: bool = False,
+    **job_options,
 ) -> RunSummary:
-    """`engine` (redactor.parallel: worker processes or a Dask cluster) computes the results in
-    input order; this function alone writes them, exactly as in one process."""
-    started = time.monotonic()
-    paths = expand_sources(sources)
-    pipeline = pipeline or Pipeline(config)
-    lake = open_lake(config, store_uri, pipeline.version)
-    summary = RunSummary(files=len(paths), pipeline_version=pipeline.version)
-    batch: list[RedactedCall] = []
+    """Run the ingestion job (`redactor.ingest_job.run_job`) on these sources and return its report.
 
-    def flush() -> None:
-        if batch:
-            lake.write_calls(batch)
-            summary.calls_written += len(batch)
-            batch.clear()
+    As a library call it processes every given export (`incremental=False`: the scheduled
+    `redactor ingest` skips exports already done) and raises the run's first error instead of
+    returning a failed report. Calls are stored exactly once either way: a call already in the
+    lake is replaced, not appended. `engine` (redactor.parallel) computes results in worker
+    processes; this process alone writes them. Returns the run's `RunSummary` (counts only; the
+    full run report is `redactor.ingest_job.run_job`'s return value).
+    """
+    from redactor.ingest_job import run_job
 
-    results = (engine.process(paths, pipeline) if engine is not None
-               else pipeline.process(iter_records(paths, pipeline.max_record_bytes)))
-    for result in results:
-        summary.calls_read += 1
-        if isinstance(result, Quarantined):
-            lake.quarantine(result)
-            summary.quarantined += 1
-            summary.quarantine_reasons[result.stage] += 1
-        else:
-            batch.append(result)
-            summary.findings.update(f.entity_type for f in result.findings)
-            if len(batch) >= pipeline.batch_size:
-                flush()
-        if on_result:
-            on_result(result)
-    flush()
-    summary.seconds = time.monotonic() - started
-    return summary
+    report = run_job(sources, config, store_uri, pipeline, on_result=on_result, engine=engine,
+                     incremental=incremental, report_to_store=report_to_store, **job_options)
+    if report.status in ("failed", "locked") and report.exception is not None:
+        raise report.exception
+    return report.summary()

@@ -41,6 +41,21 @@ class _JsonFormatter(logging.Formatter):
         return json.dumps(line, ensure_ascii=False, default=str, sort_keys=False)
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever `sys.stderr` is at the moment (test runners swap it)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property  # type: ignore[override]
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 class JsonLogger:
     """A thin wrapper: `log.info("event", key=value, ...)`."""
 
@@ -80,7 +95,7 @@ def configure(level: str | None = None, stream=None) -> None:
     for handler in list(root.handlers):
         if getattr(handler, "_redactor_json", False):
             root.removeHandler(handler)
-    handler = logging.StreamHandler(stream or sys.stderr)
+    handler = logging.StreamHandler(stream) if stream is not None else _StderrHandler()
     handler.setFormatter(_JsonFormatter())
     handler._redactor_json = True  # type: ignore[attr-defined]
     root.addHandler(handler)

@@ -1,0 +1,517 @@
+"""The scheduled ingestion job: incremental, idempotent, crash-safe.
+
+One run:
+1. takes the lake lease (`redactor.store.lease`) or stops with status "locked";
+2. loads the latest snapshot and the ledger (which exports are done, where every call lives);
+3. lists every source; an export already done with the same fingerprint is skipped unread; a
+   new or changed one is read, hashed (an export whose bytes were done before, under any name, is
+   recorded as a duplicate and not processed again), split into records and sent through the
+   pipeline;
+4. commits every `commit_every_calls` calls / `commit_every_seconds` seconds: the redacted calls
+   (replacing earlier versions of the same call ids, wherever they are) and the ledger rows of the
+   exports whose every record is now stored or quarantined, in one snapshot commit
+   (`redactor.store.txn`); quarantined records are written to `quarantine/` as they come and
+   their export is recorded done-in-quarantine, so a poison export is never retried forever;
+5. after each commit applies the landing policy to the exports it completed (delete / retag) and
+   records that in the next commit; the Klang API watermark is committed last;
+6. compacts the partitions it touched once they hold `compact_min_files` files, garbage-collects,
+   releases the lease, and writes the JSON run report to `_runs/<date>/<run id>.json` (audit
+   retention) and returns it (the CLI prints it).
+
+Killed at any point, the next run finds: files without a snapshot (invisible, collected later),
+exports not yet recorded (processed again; their calls replace themselves), exports recorded but
+not cleaned up (cleaned up now), a lease of a dead process (taken over) or of a silent one (expired
+after `lease_seconds`). Nothing is lost, nothing is stored twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+import threading
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable
+
+from redactor import __version__
+from redactor.config import Config
+from redactor.failpoints import crashpoint
+from redactor.ingest.klang_api import KlangApiError
+from redactor.ingest.reader import SourceError, split_records
+from redactor.ingest.sources import (
+    LANDING_MODES, Export, FetchError, KlangApi, LocalFiles, S3Landing, klang_client_from_config,
+)
+from redactor.logs import get_logger, safe_error, set_context
+from redactor.model import Quarantined, RedactedCall
+from redactor.pipeline import Pipeline, RunSummary
+from redactor.store.backend import StoreError
+from redactor.store.lease import Lease, LeaseError, LeaseHeld
+from redactor.store.snapshot import CommitConflict
+from redactor.store.txn import LakeWriter
+
+log = get_logger("redactor.job")
+
+RUNS_PREFIX = "_runs/"
+
+
+class JobUsageError(ValueError):
+    """Bad sources or options: nothing was done (the CLI exits with EXIT_USAGE)."""
+
+
+@dataclass
+class RunReport(RunSummary):
+    """The run summary (as before) plus what a scheduler and an operator need."""
+
+    run_id: str = ""
+    status: str = "running"  # ok | partial | locked | failed | stopped
+    started_at: str = ""
+    finished_at: str = ""
+    incremental: bool = True
+    exports: Counter = field(default_factory=Counter)
+    calls: Counter = field(default_factory=Counter)
+    landing: Counter = field(default_factory=Counter)
+    lake: dict = field(default_factory=dict)
+    durations: Counter = field(default_factory=Counter)
+    sources: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    lease: dict = field(default_factory=dict)
+    versions: dict = field(default_factory=dict)
+    report_key: str = ""
+    exception: BaseException | None = field(default=None, repr=False, compare=False)  # first failure, not reported
+
+    def summary(self) -> RunSummary:
+        """The counts alone, as `RunSummary` (what `redactor.job.run_ingest` returns)."""
+        return RunSummary(files=self.files, calls_read=self.calls_read, calls_written=self.calls_written,
+                          quarantined=self.quarantined, findings=Counter(self.findings),
+                          quarantine_reasons=Counter(self.quarantine_reasons),
+                          pipeline_version=self.pipeline_version, seconds=self.seconds)
+
+    def as_dict(self) -> dict:
+        base = super().as_dict()
+        base.update({
+            "run_id": self.run_id, "status": self.status, "started_at": self.started_at,
+            "finished_at": self.finished_at, "incremental": self.incremental,
+            "exports": dict(sorted(self.exports.items())), "calls": dict(sorted(self.calls.items())),
+            "landing": dict(sorted(self.landing.items())), "lake": self.lake,
+            "durations": {k: round(v, 3) for k, v in sorted(self.durations.items())},
+            "sources": self.sources, "errors": self.errors, "lease": self.lease, "versions": self.versions,
+            "report_key": self.report_key,
+        })
+        return base
+
+
+def _versions(pipeline: Pipeline) -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"redactor": __version__, "pipeline": pipeline.version, "python": platform.python_version()}
+    for pkg in ("pyarrow", "presidio-analyzer", "spacy", "boto3"):
+        try:
+            out[pkg] = version(pkg)
+        except PackageNotFoundError:
+            pass
+    return out
+
+
+@dataclass
+class _Pending:
+    export: Export
+    source: object
+    sha: str
+    total: int
+    seen: int = 0
+    calls: int = 0
+    quarantined: int = 0
+    status: str = ""  # set for exports complete without records (duplicate / same content)
+
+
+class _Timer:
+    def __init__(self, report: RunReport, name: str):
+        self.report, self.name = report, name
+
+    def __enter__(self):
+        self.t = time.monotonic()
+
+    def __exit__(self, *exc):
+        self.report.durations[self.name] += time.monotonic() - self.t
+
+
+def build_sources(specs: list[str], config: Config, *, from_klang: bool = False, since: datetime | None = None,
+                  cursor_lookup: Callable[[str], str | None] | None = None, klang_sleep=None) -> list:
+    """SOURCE arguments -> source objects. Local paths/globs (one source for all of them),
+    `s3://bucket/prefix/` landing areas, `klang://` (the configured API), `klang+https://host`."""
+    local: list[str] = []
+    sources: list = []
+    klang_bases: list[str | None] = [None] if from_klang else []
+    for spec in specs:
+        if spec.startswith("s3://"):
+            sources.append(S3Landing(spec, config.section("store")))
+        elif spec == "klang://" or spec == "klang:":
+            klang_bases.append(None)
+        elif spec.startswith(("klang+https://", "klang+http://")):
+            klang_bases.append(spec[len("klang+"):])
+        elif spec.startswith("klang://"):
+            klang_bases.append("https://" + spec[len("klang://"):])
+        elif "://" in spec:
+            raise JobUsageError(f"unsupported source scheme {spec.split('://')[0]}:// "
+                                "(use a path, s3://bucket/prefix/, klang:// or --from-klang-api)")
+        else:
+            local.append(spec)
+    if local:
+        sources.insert(0, LocalFiles(local))
+    section = config.section("klang")
+    for base in dict.fromkeys(klang_bases):
+        try:
+            client = klang_client_from_config(section, base, sleep=klang_sleep)
+        except KlangApiError as exc:
+            raise JobUsageError(str(exc)) from None
+        probe = KlangApi(client, None)
+        cursor = cursor_lookup(probe.cursor_name) if cursor_lookup else None
+        sources.append(KlangApi(
+            client, cursor, since=since, lookback_hours=float(section.get("lookback_hours", 6)),
+            ready_statuses=tuple(section.get("ready_statuses", ["ready", "completed"])),
+            pending_give_up_hours=float(section.get("pending_give_up_hours", 72))))
+    if not sources:
+        raise JobUsageError("nothing to ingest: give SOURCE paths, s3:// landing prefixes, klang:// or --from-klang-api")
+    return sources
+
+
+def run_job(
+    sources: list[str],
+    config: Config,
+    store_uri: str | None = None,
+    pipeline: Pipeline | None = None,
+    *,
+    from_klang: bool = False,
+    since: datetime | None = None,
+    incremental: bool = True,
+    report_to_store: bool = True,
+    on_result: Callable[[RedactedCall | Quarantined], None] | None = None,
+    engine=None,
+    stop: threading.Event | None = None,
+    klang_sleep=None,
+) -> RunReport:
+    """Run the ingestion job once. Never raises for data problems; raises JobUsageError for bad
+    arguments and SourceError for a local path that does not exist (before anything is done)."""
+    from redactor.job import open_lake
+
+    started = time.monotonic()
+    run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
+    set_context(run_id=run_id)
+    pipeline = pipeline or Pipeline(config)
+    report = RunReport(run_id=run_id, pipeline_version=pipeline.version, incremental=incremental,
+                       started_at=datetime.now(timezone.utc).isoformat(), versions=_versions(pipeline))
+    job = config.section("job")
+    landing_mode = str(config.section("landing").get("after_ingest", "retag"))
+    if landing_mode not in LANDING_MODES:
+        raise JobUsageError(f"[landing] after_ingest must be one of {', '.join(LANDING_MODES)}, not {landing_mode!r}")
+    lake = open_lake(config, store_uri, pipeline.version)
+    writer_box: dict = {}
+
+    def cursor_lookup(name: str) -> str | None:
+        return writer_box["writer"].ledger.cursors.get(name) if "writer" in writer_box else None
+
+    # Sources are built before the lease (usage errors cost nothing) but the API source needs the
+    # ledger's cursor, which is only read under the lease: it is rebuilt below.
+    srcs = build_sources(sources, config, from_klang=from_klang, since=since, klang_sleep=klang_sleep)
+    lease = Lease(lake.store, lake.retention, ttl_seconds=float(job.get("lease_seconds", 300)),
+                  operation="ingest", run_id=run_id)
+    try:
+        with _Timer(report, "lease"):
+            lease.acquire()
+    except LeaseHeld as exc:
+        report.status = "locked"
+        report.exception = exc
+        report.lease = {k: exc.holder.get(k) for k in ("run_id", "operation", "host", "pid", "expires_at")}
+        report.errors.append(str(exc))
+        log.warning("lease held by another run", holder_run_id=exc.holder.get("run_id"))
+        return _finish(report, lake, started, report_to_store)
+    except (LeaseError, StoreError) as exc:
+        report.status = "failed"
+        report.exception = exc
+        report.errors.append(safe_error(exc))
+        log.error("cannot take the lease", error=safe_error(exc))
+        return _finish(report, lake, started, report_to_store)
+    report.lease = {"owner": lease.owner, "ttl_seconds": lease.ttl,
+                    "took_over": lease.took_over, "conditional_writes": lease.cond.mode}
+    lease.start_heartbeat()
+    log.info("run started", sources=[s.kind for s in srcs], incremental=incremental, landing=landing_mode)
+    try:
+        with _Timer(report, "load_state"):
+            writer = LakeWriter(lake, run_id=run_id, lease=lease)
+            writer_box["writer"] = writer
+            writer.ledger  # noqa: B018 - load it now, under the lease
+        report.lake["version_before"] = writer.snapshot.version
+        if any(isinstance(s, KlangApi) for s in srcs):
+            srcs = build_sources(sources, config, from_klang=from_klang, since=since,
+                                 cursor_lookup=cursor_lookup, klang_sleep=klang_sleep)
+        _Run(report, config, lake, writer, pipeline, srcs, landing_mode, incremental, on_result, engine,
+             stop).run()
+    except Exception as exc:  # noqa: BLE001 - the report must be written whatever happened
+        report.status = "failed"
+        report.exception = exc
+        report.errors.append(safe_error(exc))
+        log.error("run failed", error=safe_error(exc))
+    finally:
+        try:
+            lease.release()
+        except Exception as exc:  # noqa: BLE001 - it will expire
+            log.warning("lease release failed", error=safe_error(exc))
+    return _finish(report, lake, started, report_to_store)
+
+
+def _finish(report: RunReport, lake, started: float, report_to_store: bool) -> RunReport:
+    report.seconds = time.monotonic() - started
+    report.durations["total"] = report.seconds
+    report.finished_at = datetime.now(timezone.utc).isoformat()
+    if report.status == "running":
+        report.status = "partial" if report.quarantined else "ok"
+    if report_to_store:
+        day = report.finished_at[:10]
+        key = f"{RUNS_PREFIX}date={day}/{report.run_id}.json"
+        report.report_key = key
+        try:
+            import json
+
+            lake.store.put(key, json.dumps(report.as_dict(), ensure_ascii=False, sort_keys=True).encode(),
+                           lake.retention.tags("audit", "runs"))
+        except Exception as exc:  # noqa: BLE001 - stdout still has it
+            report.report_key = ""
+            report.errors.append(f"run report not stored: {safe_error(exc)}")
+    log.info("run finished", status=report.status, calls_read=report.calls_read, calls_written=report.calls_written,
+             quarantined=report.quarantined, seconds=round(report.seconds, 3))
+    set_context(run_id=None)
+    return report
+
+
+class _Run:
+    def __init__(self, report: RunReport, config: Config, lake, writer: LakeWriter, pipeline: Pipeline, srcs: list,
+                 landing_mode: str, incremental: bool, on_result, engine, stop):
+        self.report, self.config, self.lake, self.w = report, config, lake, writer
+        self.pipeline, self.srcs, self.landing_mode, self.incremental = pipeline, srcs, landing_mode, incremental
+        self.on_result, self.engine, self.stop = on_result, engine, stop
+        job = config.section("job")
+        self.commit_calls = max(1, int(job.get("commit_every_calls", 256)))
+        self.commit_seconds = float(job.get("commit_every_seconds", 60))
+        self.compact_min_files = int(job.get("compact_min_files", 8))
+        self.gc_grace = float(job.get("gc_grace_seconds", 3600))
+        self.pending: dict[str, _Pending] = {}  # export name -> progress
+        self.complete: list[_Pending] = []  # all results in, not yet committed
+        self.buffer: list[RedactedCall] = []
+        self.to_clean: list[tuple[object, Export, dict]] = []  # committed, landing cleanup due
+        self.cleaned_rows: list[dict] = []  # cleanup done, not yet committed
+        self.seen_sha: set[str] = set()
+        self.touched_days: set[str] = set()
+        self.last_commit = time.monotonic()
+        self.source_failed = False
+
+    # ---- reading exports -----------------------------------------------------------------
+
+    def _export_row(self, p: _Pending, status: str) -> dict:
+        e = p.export
+        cleaned = p.source.cleanup_is_noop(self.landing_mode)
+        return {"kind": "export", "key": e.ref, "fp": e.fingerprint, "sha": p.sha, "status": status,
+                "value": e.kind, "n_calls": p.calls, "n_quarantined": p.quarantined, "cleaned": cleaned}
+
+    def records(self):
+        ledger = self.w.ledger
+        max_bytes = self.pipeline.max_record_bytes
+        for src in self.srcs:
+            info = {"kind": src.kind, "exports": 0, "processed": 0, "skipped": 0, "failed": 0, "complete": False}
+            self.report.sources.append(info)
+            try:
+                for exp in src.exports():
+                    if self.stop is not None and self.stop.is_set():
+                        break
+                    info["exports"] += 1
+                    self.report.exports["seen"] += 1
+                    self.report.files += 1
+                    prev = ledger.exports.get(exp.ref)
+                    if self.incremental and prev is not None and exp.fingerprint and prev.fp == exp.fingerprint:
+                        info["skipped"] += 1
+                        self.report.exports["skipped_done"] += 1
+                        if not prev.cleaned:
+                            row = {"kind": "export", "key": exp.ref, "fp": prev.fp, "sha": prev.sha,
+                                   "status": prev.status, "value": prev.kind, "n_calls": prev.n_calls,
+                                   "n_quarantined": prev.n_quarantined, "cleaned": True}
+                            self.to_clean.append((src, exp, row))
+                        continue
+                    try:
+                        raw = exp.fetch()
+                    except FetchError as exc:
+                        info["failed"] += 1
+                        self.report.exports["fetch_failed"] += 1
+                        self.report.errors.append(f"{src.kind} export {exp.ref[:12]}: {exc}")
+                        log.warning("export fetch failed", kind=src.kind, ref=exp.ref[:12], error=str(exc))
+                        if isinstance(src, KlangApi):
+                            src.failed(exp)
+                        continue
+                    crashpoint("after-fetch")
+                    sha = hashlib.sha256(raw).hexdigest()
+                    if self.incremental and ((prev is not None and prev.sha == sha)
+                                             or ledger.export_by_sha(sha) or sha in self.seen_sha):
+                        # Same bytes as an export already done (renamed, touched, delivered twice).
+                        status = prev.status if prev is not None and prev.sha == sha else "duplicate"
+                        p = _Pending(exp, src, sha, 0, status=status)
+                        self.report.exports["duplicate" if status == "duplicate" else "unchanged"] += 1
+                        info["skipped"] += 1
+                        self.complete.append(p)
+                        continue
+                    self.seen_sha.add(sha)
+                    recs = list(split_records(exp.name, raw, max_bytes))
+                    del raw
+                    if exp.name in self.pending:  # the same name twice in one run: finish the first
+                        self.report.errors.append(f"{src.kind} export {exp.ref[:12]} listed twice; second skipped")
+                        continue
+                    self.pending[exp.name] = _Pending(exp, src, sha, len(recs))
+                    info["processed"] += 1
+                    self.report.exports["processed"] += 1
+                    yield from recs
+                info["complete"] = bool(getattr(src, "complete", True))
+            except (KlangApiError, SourceError, StoreError) as exc:
+                self.source_failed = True
+                self.report.exception = self.report.exception or exc
+                self.report.errors.append(f"{src.kind} source: {safe_error(exc)}")
+                log.error("source failed", kind=src.kind, error=safe_error(exc))
+            if isinstance(src, KlangApi):
+                info.update({"listed": src.listed, "pending_not_ready": src.pending,
+                             "pending_given_up": src.stale_pending, "cursor_before": src.cursor_before or None})
+
+    # ---- results -------------------------------------------------------------------------
+
+    def _result(self, result) -> None:
+        r = self.report
+        r.calls_read += 1
+        if isinstance(result, Quarantined):
+            self.lake.quarantine(result)
+            r.quarantined += 1
+            r.quarantine_reasons[result.stage] += 1
+            name = result.source_file
+            field_ = "quarantined"
+        else:
+            self.buffer.append(result)
+            r.findings.update(f.entity_type for f in result.findings)
+            name = result.call.source_file
+            field_ = "calls"
+        p = self.pending.get(name)
+        if p is not None:
+            p.seen += 1
+            setattr(p, field_, getattr(p, field_) + 1)
+            if p.seen >= p.total:
+                self.complete.append(self.pending.pop(name))
+        if self.on_result:
+            self.on_result(result)
+        due = time.monotonic() - self.last_commit >= self.commit_seconds and (self.buffer or self.complete)
+        if len(self.buffer) >= self.commit_calls or due:
+            self.commit()
+
+    def commit(self, extra_rows: list[dict] | None = None) -> None:
+        rows = []
+        for p in self.complete:
+            status = p.status or ("quarantined" if p.calls == 0 and p.quarantined else
+                                  "partial" if p.quarantined else "written")
+            rows.append(self._export_row(p, status))
+        rows += self.cleaned_rows + (extra_rows or [])
+        if not self.buffer and not rows:
+            return
+        r = self.report
+        t = time.monotonic()
+        for attempt in range(3):
+            txn = self.w.transaction("ingest")
+            outcome = txn.replace_calls(self.buffer)
+            for row in rows:
+                txn.record(row)
+            crashpoint("before-commit")
+            try:
+                snap = txn.commit()
+                break
+            except CommitConflict:
+                # Another writer committed (a lease failure, or an erasure that does not take the
+                # lease): start again from its snapshot; our files are content-named, so mostly the
+                # same objects are written again.
+                if attempt == 2:
+                    raise
+                r.lake["conflicts_retried"] = r.lake.get("conflicts_retried", 0) + 1
+                self.w.refresh()
+        crashpoint("after-commit")
+        r.durations["commit"] += time.monotonic() - t
+        r.calls_written += outcome.get("added", 0) + outcome.get("replaced", 0)
+        r.calls.update(outcome)
+        r.lake["commits"] = r.lake.get("commits", 0) + 1
+        r.lake["files_written"] = r.lake.get("files_written", 0) + len(txn.written)
+        r.lake["version_after"] = snap.version
+        self.touched_days |= txn.touched_days
+        log.info("commit", version=snap.version, calls=len(self.buffer), exports=len(self.complete),
+                 files=len(txn.written))
+        self.buffer = []
+        for p, row in zip(self.complete, rows):
+            r.exports["done"] += 1
+            if not row["cleaned"]:
+                self.to_clean.append((p.source, p.export, dict(row, cleaned=True)))
+        self.complete = []
+        self.cleaned_rows = []
+        self.last_commit = time.monotonic()
+        self.clean_landing()
+
+    def clean_landing(self) -> None:
+        with _Timer(self.report, "landing"):
+            for src, exp, row in self.to_clean:
+                try:
+                    outcome = src.cleanup(exp, self.landing_mode, self.lake.retention)
+                except FetchError as exc:
+                    self.report.landing["failed"] += 1
+                    self.report.errors.append(f"{src.kind} export {exp.ref[:12]}: {exc}")
+                    log.warning("landing cleanup failed", kind=src.kind, ref=exp.ref[:12], error=str(exc))
+                    continue
+                crashpoint("after-landing-cleanup")
+                self.report.landing[outcome] += 1
+                self.cleaned_rows.append(row)
+            self.to_clean = []
+
+    # ---- the run -------------------------------------------------------------------------
+
+    def run(self) -> None:
+        r = self.report
+        with _Timer(r, "process"):
+            records = self.records()
+            if self.engine is not None and hasattr(self.engine, "map_records"):
+                results = self.engine.map_records(records, self.pipeline)
+            else:
+                results = self.pipeline.process(records)
+            for result in results:
+                self._result(result)
+            self.clean_landing()  # exports skipped as done but not yet cleaned up
+            extra = []
+            for src in self.srcs:
+                if isinstance(src, KlangApi):
+                    cursor = src.new_cursor()
+                    for info in r.sources:
+                        if info["kind"] == "klang" and "cursor_after" not in info:
+                            info["cursor_after"] = cursor or src.cursor_before or None
+                            break
+                    if cursor and cursor != src.cursor_before:
+                        extra.append({"kind": "cursor", "key": src.cursor_name, "value": cursor})
+            self.commit(extra)
+            if self.cleaned_rows:  # cleanup of the last commit's exports, recorded
+                self.commit()
+        if self.stop is not None and self.stop.is_set():
+            r.status = "stopped"
+            r.errors.append("stopped by a signal; the next run continues where this one stopped")
+        elif self.source_failed or r.exports.get("fetch_failed"):
+            r.status = "failed"
+        with _Timer(r, "compact"):
+            if self.compact_min_files > 0 and self.touched_days:
+                from redactor.store.maintenance import compact
+
+                stats = compact(self.w, min_files=self.compact_min_files, days=self.touched_days)
+                if stats:
+                    r.lake["compaction"] = stats
+        with _Timer(r, "gc"):
+            from redactor.store.maintenance import gc
+
+            stats = gc(self.w, self.gc_grace)
+            if stats:
+                r.lake["gc"] = stats
+        r.lake["version_after"] = self.w.snapshot.version
