@@ -327,11 +327,13 @@ def test_server_crash_mid_ingest_loses_nothing_and_a_rerun_completes(tmp_path, m
         args = ["ingest", str(SAMPLES), "--store", uri, "--config", str(cfg_path), "--no-progress"]
         failed = CliRunner().invoke(app, args)
         assert failed.exit_code != 0, failed.output
-        message = failed.stderr.strip()
-        assert message.startswith("error: ") and len(message.splitlines()) == 1, message
+        # stderr: JSON log lines (issue 6), then one plain line with the error; stdout: the run report.
+        *log_lines, message = failed.stderr.strip().splitlines()
+        assert all(json.loads(line)["level"] for line in log_lines)
+        assert message.startswith("error: "), message
         assert f"s3://{bucket}/lake/segments/" in message and server.endpoint_url in message, message
         assert "could not connect" in message
-        assert "Traceback" not in failed.output and failed.stdout == ""
+        assert "Traceback" not in failed.output and json.loads(failed.stdout)["status"] == "failed"
 
         server.start()
         c = server.client()
