@@ -81,9 +81,14 @@ def write_landing(folder: Path, n_calls: int, *, seed: int = 7, poison: bool = T
             (folder / f"export-{start}-{k:04d}.json.gz").write_bytes(gzip.compress(dumps(recs).encode(), mtime=0))
         else:
             (folder / f"export-{start}-{k:04d}.json").write_text(dumps({"data": recs, "has_more": False}))
+    made = sorted(folder.glob(f"export-{start}-*"))
     for j in range(duplicates):
-        i = start + rng.randrange(n_calls)
-        (folder / f"again-{start}-{j:03d}.json").write_text(dumps([call_record(i)]))
+        if j % 2 == 0:  # the same bytes again under another name
+            src = rng.choice(made)
+            (folder / f"copy-{start}-{j:03d}-{src.name}").write_bytes(src.read_bytes())
+        else:  # the same call again, in another container
+            i = start + rng.randrange(n_calls)
+            (folder / f"again-{start}-{j:03d}.json").write_text(dumps([call_record(i)]))
     if poison:
         for name, data in POISON.items():
             (folder / f"{start}-{name}").write_bytes(data)

@@ -277,6 +277,8 @@ def klang_client_from_config(section: dict, base_override: str | None = None, sl
     if not base:
         raise KlangApiError("no Klang API base URL: set [klang] base_url or $KLANG_API_URL")
     key_env = section.get("api_key_env", "KLANG_API_KEY")
+    if not os.environ.get(key_env):
+        raise KlangApiError(f"no Klang API key: set ${key_env} (the variable named by [klang] api_key_env)")
     kwargs = dict(
         timeout=float(section.get("timeout_seconds", 30)), max_attempts=int(section.get("max_attempts", 6)),
         backoff=float(section.get("backoff_seconds", 1.0)), max_backoff=float(section.get("max_backoff_seconds", 60)),
