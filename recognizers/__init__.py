@@ -10,13 +10,14 @@ from typing import Callable
 
 from presidio_analyzer import EntityRecognizer
 
-from recognizers import email, personnummer, phone
+from recognizers import address, email, personnummer, phone
 from recognizers.allowlist import AllowlistFilter
 
 CANONICAL: dict[str, Callable[[str], str]] = {
     personnummer.ENTITY: personnummer.canonical,
     phone.ENTITY: phone.canonical,
     email.ENTITY: email.canonical,
+    address.ENTITY: address.canonical,
 }
 
 
@@ -34,6 +35,8 @@ def build_recognizers(language: str = "sv") -> list[EntityRecognizer]:
         personnummer.SePersonnummerRecognizer(supported_language=language),
         phone.SePhoneRecognizer(supported_language=language),
         email.EmailRecognizer(supported_language=language),
+        address.SeAddressRecognizer(supported_language=language),
+        address.SePostTownRecognizer(supported_language=language),
     ]
 
 

@@ -1,7 +1,15 @@
-"""EMAIL_ADDRESS in written form.
+"""EMAIL_ADDRESS in written and spoken form.
 
-Presidio's own EmailRecognizer calls tldextract, which fetches the public-suffix list over the
-network on first use; this one validates the shape locally instead.
+Written: "anna.berg@exempel.se". Presidio's own EmailRecognizer calls tldextract, which fetches the
+public-suffix list over the network on first use; this one validates the shape locally instead.
+
+Spoken (speech-to-text): "anna punkt berg snabel-a gmail punkt com", with the at-sign said as
+"snabel-a" / "snabel a" / "snabela" / "at" / "kommersiellt a", dots as "punkt", "-" as
+"bindestreck"/"streck", "_" as "understreck", freely mixed with written parts
+("anna.berg snabel-a exempel.se"). The span covers exactly what was said, from the first part of
+the local name to the top-level domain. Pieces are only joined by an explicit separator, so
+"min mejl är anna punkt berg ..." starts at "anna". A spoken address must end in a known
+top-level domain, which keeps "at" and "punkt" from matching ordinary speech.
 """
 
 from __future__ import annotations
@@ -16,15 +24,60 @@ ENTITY = "EMAIL_ADDRESS"
 _REGEX = r"(?<![\w.+-])[A-Za-z0-9ÅÄÖåäöéü._%+-]{1,64}@[A-Za-z0-9ÅÄÖåäö-]{1,63}(?:\.[A-Za-z0-9ÅÄÖåäö-]{1,63})*\.[A-Za-z]{2,24}(?![\w@])"
 _TLD = re.compile(r"\.([A-Za-z]{2,24})$")
 
-CONTEXT = ["e-post", "epost", "mejl", "mail", "mailadress", "e-postadress", "mejladress", "adress"]
+# Top-level domains a spoken address may end in (what Swedish callers actually use).
+SPOKEN_TLDS = ["com", "se", "nu", "net", "org", "eu", "info", "io", "biz", "fi", "dk", "no", "de", "uk", "me",
+               "co", "online", "email", "mail"]
+
+# One piece of an address: letters/digits with written separators inside ("anna.berg", "a_b-c").
+_PIECE = r"[a-z0-9åäöéü]+(?:[._-][a-z0-9åäöéü]+)*"
+_SPOKEN_SEP_WORDS = r"punkt|bindestreck|streck|understreck"
+# Between pieces: a spoken separator word (with spaces) or a written one.
+_SEP = rf"(?:[ ]+(?:{_SPOKEN_SEP_WORDS})[ ]+|[._-])"
+_DOMAIN_SEP = r"(?:[ ]+(?:punkt|bindestreck|streck)[ ]+|[.-])"
+_AT_WORDS = r"snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at"
+_AT = rf"(?:[ ]*@[ ]*|[ ]+(?:{_AT_WORDS})[ ]+)"
+_TLD_ALT = "|".join(SPOKEN_TLDS)
+_SPOKEN_REGEX = (
+    rf"(?<![\w.@-]){_PIECE}(?:{_SEP}{_PIECE}){{0,6}}{_AT}"
+    rf"{_PIECE}(?:{_DOMAIN_SEP}{_PIECE}){{0,4}}{_DOMAIN_SEP}(?:{_TLD_ALT})(?![\w@]|[.-]\w)"
+)
+
+_SPOKEN_TO_WRITTEN = [
+    (re.compile(r"[ ]+(?:snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at)[ ]+", re.I), "@"),
+    (re.compile(r"[ ]+understreck[ ]+", re.I), "_"),
+    (re.compile(r"[ ]+(?:bindestreck|streck)[ ]+", re.I), "-"),
+    (re.compile(r"[ ]+punkt[ ]+", re.I), "."),
+    (re.compile(r"[ ]*@[ ]*"), "@"),
+]
+
+CONTEXT = ["e-post", "epost", "mejl", "mail", "mailadress", "e-postadress", "mejladress", "adress",
+           "e-postadressen", "mejladressen", "mailen", "mejlen"]
+
+
+def written_form(text: str) -> str:
+    """The written address a spoken (or mixed) one stands for, lowercased."""
+    out = " ".join(text.split())
+    for rx, repl in _SPOKEN_TO_WRITTEN:
+        out = rx.sub(repl, out)
+    return out.replace(" ", "").lower()
 
 
 def canonical(text: str) -> str:
-    return text.strip().lower()
+    return written_form(text.strip())
+
+
+def is_valid_address(written: str) -> bool:
+    local, _, domain = written.rpartition("@")
+    if not local or "@" in local or local.startswith(".") or local.endswith(".") or ".." in written:
+        return False
+    return bool(_TLD.search(domain))
 
 
 class EmailRecognizer(PatternRecognizer):
-    PATTERNS = [Pattern("email (written)", _REGEX, 0.5)]
+    PATTERNS = [
+        Pattern("email (written)", _REGEX, 0.5),
+        Pattern("email (spoken)", _SPOKEN_REGEX, 0.6),
+    ]
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
@@ -36,7 +89,4 @@ class EmailRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        local, _, domain = pattern_text.rpartition("@")
-        if not local or local.startswith(".") or local.endswith(".") or ".." in pattern_text:
-            return False
-        return bool(_TLD.search(domain))
+        return is_valid_address(written_form(pattern_text))

@@ -1,0 +1,175 @@
+"""SE_ADDRESS (street line) and LOCATION (post town after an address or a postal code).
+
+Street line: a street name + house number (+ letter) (+ "lgh 1102" / "lägenhet 1102" / "2 tr"),
+as written ("Lövstigen 4B, lägenhet 1102") or as ASR writes speech ("storgatan tolv",
+"kungsgatan fyrtiotre b"). A street name is recognised by its ending (gazetteer
+`data/street_suffixes.txt`: -gatan, -vägen, -gränd, -stigen, ...), either compounded
+("Storgatan") or after a genitive ("Olof Palmes gata") or an adjective ("Gamla vägen", "Stora
+torget"). Endings that are also everyday compounds (-plan: "betalningsplan", -platsen, -backen,
+...) count only when the word is capitalised; a short stop list removes road words ("motorvägen",
+"riksväg 40").
+
+Post town: a municipality or post town from the gazetteers (`data/municipalities.txt`,
+`data/post_towns.txt`) right after a number: the postal code ("722 19 Västerås"), the house
+number/letter/flat ("Storgatan 12, Västerås", "Lövstigen 4B i Umeå") or a spoken number
+("sju två två nitton västerås"). Town names that are also common words ("Mora", "Vara", "Lund",
+"Mark") must be capitalised. Anywhere else, towns are left to the NER model.
+
+Spoken house numbers 1-99 come from a local word list (`NUMBER_WORDS`): the shared spoken-number
+module (recognizers/numbers.py) had not landed when this was written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+ENTITY = "SE_ADDRESS"
+LOCATION = "LOCATION"
+DATA = Path(__file__).resolve().parent / "data"
+
+_UNITS = {"ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
+_TEENS = {"tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
+          "sjutton": 17, "arton": 18, "nitton": 19}
+_TENS = {"tjugo": 20, "tjugu": 20, "tjugi": 20, "trettio": 30, "tretti": 30, "fyrtio": 40, "förtio": 40,
+         "förti": 40, "fyrti": 40, "femtio": 50, "femti": 50, "sextio": 60, "sexti": 60, "sjuttio": 70,
+         "sjutti": 70, "åttio": 80, "åtti": 80, "nittio": 90, "nitti": 90}
+# Unit words inside a compound ("tjugoen", "fyrtiotre"); "en" is only accepted there.
+_COMPOUND_UNITS = {**_UNITS, "en": 1}
+
+NUMBER_WORDS: dict[str, int] = {**_UNITS, **_TEENS, **_TENS}
+for _t, _tv in _TENS.items():
+    for _u, _uv in _COMPOUND_UNITS.items():
+        NUMBER_WORDS[_t + _u] = _tv + _uv
+        NUMBER_WORDS[f"{_t} {_u}"] = _tv + _uv
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", "[ ]+") for w in sorted(words, key=len, reverse=True))
+
+
+def _read_list(name: str) -> list[str]:
+    lines = (DATA / name).read_text("utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+STREET_SUFFIXES = _read_list("street_suffixes.txt")
+# Endings that are also everyday compound nouns: only accepted on a capitalised word.
+PROPER_ONLY_SUFFIXES = {"plan", "planen", "platsen", "plats", "backen", "backe", "leden", "parken",
+                        "hagen", "ängen", "kullen", "lunden", "höjden", "udden", "gången", "trappan",
+                        "ringen", "bryggan", "sluttningen", "liden", "vången", "kajen", "stråket", "gärdet",
+                        "svängen", "kroken", "slingan", "promenaden"}
+# Road words, not addresses ("motorvägen 40", "riksväg 50"), unless capitalised.
+ROAD_WORDS = re.compile(
+    r"^(?:motor|riks|läns|europa|cykel|gång|gen|om|lands|bil|skogs|grus|åter|hem|bak|fram|mellan|halv|"
+    r"väg|sido|in|ut|till|vinter|sommar|ring)(?:väg|vägen|gata|gatan|led|leden)$")
+# A standalone ending after a genitive ("Olof Palmes gata") or an adjective ("Gamla vägen").
+_STANDALONE = ["gata", "gatan", "väg", "vägen", "gränd", "gränden", "torg", "torget", "allé", "allén",
+               "backe", "backen", "stig", "stigen", "plan", "plats", "platsen"]
+_ADJECTIVES = ["stora", "lilla", "gamla", "nya", "norra", "södra", "östra", "västra", "övre", "nedre", "sankt",
+               "s:t", "övre"]
+
+_L = "a-zåäöéüA-ZÅÄÖÉÜ"
+_NUM_WORDS_ALT = _alt(NUMBER_WORDS)
+_HOUSE_NO = rf"(?:\d{{1,4}}|(?:{_NUM_WORDS_ALT})(?![{_L}]))"
+_LETTER = rf"(?:[ ]?[a-hA-H](?![{_L}\d]))"
+_FLAT = r"(?:,?[ ]+(?:lgh\.?|lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr)[ ]+(?:nummer[ ]+|nr[ ]+)?\d{4}(?!\d))"
+_FLOOR = rf"(?:,?[ ]+\d[ ]?(?:tr|trappor|trappa|trp)(?![{_L}]))"
+_COMPOUND = rf"[{_L}]{{2,}}(?:{_alt(STREET_SUFFIXES)})"
+_GENITIVE = rf"(?:(?-i:[A-ZÅÄÖ][a-zåäöéü]+)[ ]+)?[{_L}]{{2,}}s[ ]+(?:{_alt(_STANDALONE)})"
+_WITH_ADJ = rf"(?:{_alt(_ADJECTIVES)})[ ]+(?:{_COMPOUND}|{_alt(_STANDALONE)})"
+_STREET = rf"(?:{_WITH_ADJ}|{_GENITIVE}|{_COMPOUND})"
+_ADDRESS_REGEX = (
+    rf"(?<![{_L}\d-]){_STREET}[ ]+(?:nummer[ ]+|nr\.?[ ]+)?{_HOUSE_NO}{_LETTER}?{_FLAT}?{_FLOOR}?(?![{_L}\d])"
+)
+
+# Town names that are also Swedish words or common names: must be capitalised.
+AMBIGUOUS_TOWNS = {"Vara", "Mark", "Lund", "Kil", "Sala", "Mora", "Åre", "Boden", "Ale", "Berg", "Eda", "Nora",
+                   "Flen", "Habo", "Heby", "Orsa", "Viken", "Lima", "Dingle", "Åsa", "Kode", "Bohus", "Dalby",
+                   "Salem", "Ystad", "Kinda", "Grums", "Hjo", "Töre", "Duved", "Idre", "Handen", "Gimo", "Bjuv",
+                   "Osby", "Lerum", "Kumla", "Kalix", "Säter", "Klippan", "Arboga", "Sunne", "Tanum", "Orust",
+                   "Tjörn", "Hylte", "Ydre", "Malå", "Laxå", "Sveg", "Insjön", "Husum", "Sälen", "Ljusne", "Taberg"}
+
+
+@lru_cache(maxsize=1)
+def towns() -> list[str]:
+    seen: dict[str, None] = {}
+    for name in _read_list("municipalities.txt") + _read_list("post_towns.txt"):
+        seen.setdefault(name, None)
+    return list(seen)
+
+
+def _town_regex() -> str:
+    plain = [t for t in towns() if t not in AMBIGUOUS_TOWNS]
+    ambiguous = [t for t in towns() if t in AMBIGUOUS_TOWNS]
+    names = rf"(?:{_alt(plain)}|(?-i:{_alt(ambiguous)}))"
+    # Right after a number (postal code, house number, flat number), a house letter or a spoken
+    # number, optionally with a comma and "i".
+    before = (rf"(?:\d|(?<=\d[ ]?)[a-hA-H]|(?<![{_L}])(?:{_NUM_WORDS_ALT}|noll))[,.]?[ ]{{1,3}}(?:i[ ]+)?")
+    return rf"(?<={before})(?<![{_L}]){names}(?![{_L}\d-])"
+
+
+ADDRESS_CONTEXT = ["adress", "adressen", "bor", "boende", "gatuadress", "postadress", "folkbokförd", "flyttat",
+                   "flytta", "lägenhet", "lgh", "leveransadress", "fakturaadress", "anläggningsadress"]
+TOWN_CONTEXT = ["adress", "adressen", "bor", "postnummer", "postort", "ort", "flyttat"]
+
+
+def _number_value(word: str) -> Optional[int]:
+    return NUMBER_WORDS.get(" ".join(word.lower().split()))
+
+
+def canonical(text: str) -> str:
+    """Case-folded street line with spoken house numbers as digits and "lgh" for the flat:
+    "Storgatan tolv" and "storgatan 12" give the same key."""
+    out = " ".join(text.casefold().replace(",", " ").split())
+    for phrase in sorted(NUMBER_WORDS, key=len, reverse=True):
+        out = re.sub(rf"(?<![{_L}]){re.escape(phrase)}(?![{_L}])", str(NUMBER_WORDS[phrase]), out)
+    out = re.sub(r"\b(?:lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)\s+(?:nummer\s+|nr\s+)?", "lgh ", out)
+    out = re.sub(r"(\d)\s+([a-h])\b", r"\1\2", out)
+    out = re.sub(r"\s+(?:nummer|nr\.?)\s+(\d)", r" \1", out)
+    return out
+
+
+class SeAddressRecognizer(PatternRecognizer):
+    PATTERNS = [Pattern("swedish street address", _ADDRESS_REGEX, 0.55)]
+
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entity=ENTITY,
+            patterns=self.PATTERNS,
+            context=ADDRESS_CONTEXT,
+            supported_language=supported_language,
+            name="SeAddressRecognizer",
+        )
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        m = re.match(rf"[{_L}:]+", pattern_text)
+        first = m.group(0) if m else ""
+        street_word = re.match(rf"(?:(?:[{_L}:]+[ ]+)*?)([{_L}]+)[ ]+(?:nummer[ ]+|nr\.?[ ]+)?(?:\d|{_NUM_WORDS_ALT})",
+                               pattern_text, flags=re.I)
+        word = street_word.group(1) if street_word else first
+        lower = word.lower()
+        if first[:1].islower():
+            if any(lower.endswith(s) and len(lower) > len(s) for s in PROPER_ONLY_SUFFIXES) and not any(
+                    lower.endswith(s) for s in STREET_SUFFIXES if s not in PROPER_ONLY_SUFFIXES):
+                return False
+            if ROAD_WORDS.match(lower):
+                return False
+        return True
+
+
+class SePostTownRecognizer(PatternRecognizer):
+    """LOCATION: the post town of an address (after a postal code or a street line)."""
+
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entity=LOCATION,
+            patterns=[Pattern("swedish post town after an address", _town_regex(), 0.6)],
+            context=TOWN_CONTEXT,
+            supported_language=supported_language,
+            name="SePostTownRecognizer",
+        )

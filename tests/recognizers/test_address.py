@@ -1,0 +1,61 @@
+"""SE_ADDRESS street lines (written and spoken) and LOCATION post towns after an address."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers import canonical_value
+from recognizers.address import ENTITY, LOCATION, SeAddressRecognizer, SePostTownRecognizer, towns
+
+
+@pytest.fixture(scope="module")
+def recs():
+    return SeAddressRecognizer(), SePostTownRecognizer()
+
+
+def found(recs, text):
+    street, town = recs
+    res = street.analyze(text, [ENTITY]) + town.analyze(text, [LOCATION])
+    return sorted((r.entity_type, text[r.start:r.end]) for r in res)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jag bor på Lövstigen 4B, lägenhet 1102, 722 19 Västerås.",
+     [(LOCATION, "Västerås"), (ENTITY, "Lövstigen 4B, lägenhet 1102")]),
+    ("ja det är storgatan tolv i västerås", [(LOCATION, "västerås"), (ENTITY, "storgatan tolv")]),
+    ("kungsgatan fyrtiotre b sju två två nitton västerås",
+     [(LOCATION, "västerås"), (ENTITY, "kungsgatan fyrtiotre b")]),
+    ("Olof Palmes gata 3 lgh 1201 i Stockholm", [(LOCATION, "Stockholm"), (ENTITY, "Olof Palmes gata 3 lgh 1201")]),
+    ("Gamla vägen 5, 123 45 Mora", [(LOCATION, "Mora"), (ENTITY, "Gamla vägen 5")]),
+    ("Stora Nygatan 17 2 tr, 111 27 Stockholm", [(LOCATION, "Stockholm"), (ENTITY, "Stora Nygatan 17 2 tr")]),
+    ("adressen är Hamnplan 2", [(ENTITY, "Hamnplan 2")]),
+    ("Ringvägen tjugo tre", [(ENTITY, "Ringvägen tjugo tre")]),
+    ("Skolgatan 9 A i Upplands Väsby", [(LOCATION, "Upplands Väsby"), (ENTITY, "Skolgatan 9 A")]),
+])
+def test_found(recs, text, expected):
+    assert found(recs, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "vi kan lägga upp en betalningsplan 6 månader",
+    "det tar en halvtimme på motorvägen 40 minuter",
+    "riksväg 50 var avstängd",
+    "en säkring på 16 ampere i Lund",
+    "vi har ett kontor i Västerås",  # a town alone is the NER model's job
+    "722 19 mora",  # ambiguous town names must be capitalised
+    "hamnplan 2",  # everyday compound endings must be capitalised
+])
+def test_not_found(recs, text):
+    assert found(recs, text) == []
+
+
+def test_canonical_spoken_equals_written():
+    assert canonical_value(ENTITY, "Storgatan tolv") == canonical_value(ENTITY, "storgatan 12")
+    assert canonical_value(ENTITY, "Lövstigen 4 B, lägenhet 1102") == canonical_value(ENTITY, "lövstigen 4b lgh 1102")
+
+
+def test_gazetteers():
+    names = towns()
+    assert len(names) >= 290
+    for town in ("Stockholm", "Västerås", "Upplands Väsby", "Malung-Sälen", "Östra Göinge", "Bromma"):
+        assert town in names
