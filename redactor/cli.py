@@ -238,5 +238,11 @@ from redactor.lake_cli import compact_command  # noqa: E402
 app.command("compact")(compact_command)
 
 
+# Evaluation on a labelled corpus (issue 3): `redactor eval DATASET.jsonl [--baseline presidio]`.
+from redactor.evaluation import eval_command  # noqa: E402
+
+app.command("eval")(eval_command)
+
+
 if __name__ == "__main__":
     app()

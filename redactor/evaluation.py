@@ -1,0 +1,331 @@
+"""`redactor eval DATASET.jsonl`: how well the detector finds what a labelled corpus marks.
+
+Dataset: JSON Lines, one document a line: {"id", "text", "entities": [{"type", "start", "end"}]},
+offsets into `text` as given (character offsets, end exclusive).
+
+Metrics, per entity type (span overlap, as presidio-research counts it):
+- recall: share of annotated spans of the type overlapped by at least one predicted span of the
+  same type;
+- precision: share of predicted spans of the type that overlap at least one annotated span of
+  the same type;
+- F2 = 5PR / (4P + R): recall weighs more than precision, as for redaction it should.
+
+Redaction recall: share of annotated characters covered by any predicted span, whatever its type
+(what a reader of the redacted text actually sees); and the same for the non-name types only
+(every type except PERSON and LOCATION, the NER model's types), so the pattern recognizers can be
+judged while the name model is still training.
+
+`--baseline presidio` runs Presidio 2.2.366's own recognizers on the same corpus, on the same
+spaCy pipeline (models/sv_klang, same lemma component, same NER label mapping):
+SePersonnummerRecognizer, SeOrganisationsnummerRecognizer, PhoneRecognizer(supported_regions=["SE"]),
+EmailRecognizer (tldextract made offline), IbanRecognizer, CreditCardRecognizer and its
+SpacyRecognizer; Presidio's default score threshold; the config's allowlist as Presidio's own
+`allow_list`.
+
+Nothing from the documents is printed: only ids, counts and rates.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+import typer
+
+NAME_TYPES = frozenset({"PERSON", "LOCATION"})
+
+Span = tuple[str, int, int]  # (type, start, end)
+
+
+class DatasetError(ValueError):
+    pass
+
+
+@dataclass
+class Document:
+    id: object
+    text: str
+    entities: list[Span] = field(default_factory=list)
+
+
+def load_dataset(path: str | Path) -> list[Document]:
+    docs: list[Document] = []
+    for lineno, line in enumerate(Path(path).read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DatasetError(f"line {lineno}: invalid JSON ({exc.msg})") from None
+        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
+            raise DatasetError(f'line {lineno}: expected an object with a string "text"')
+        text = raw["text"]
+        spans: list[Span] = []
+        for k, ent in enumerate(raw.get("entities") or []):
+            try:
+                etype, start, end = str(ent["type"]), int(ent["start"]), int(ent["end"])
+            except (KeyError, TypeError, ValueError):
+                raise DatasetError(f"line {lineno}: entity {k} needs type, start and end") from None
+            if not 0 <= start < end <= len(text):
+                raise DatasetError(f"line {lineno}: entity {k} has offsets outside the text")
+            spans.append((etype, start, end))
+        docs.append(Document(raw.get("id", lineno), text, spans))
+    return docs
+
+
+# ---- metrics ---------------------------------------------------------------------------------
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def f_beta(precision: Optional[float], recall: Optional[float], beta: float = 2.0) -> Optional[float]:
+    if recall == 0:
+        return 0.0  # nothing found: F2 is 0 whatever the precision (even with no prediction)
+    if precision is None or recall is None:
+        return None
+    if precision == 0 and recall == 0:
+        return 0.0
+    b2 = beta * beta
+    return (1 + b2) * precision * recall / (b2 * precision + recall)
+
+
+def _rate(num: int, den: int) -> Optional[float]:
+    return round(num / den, 4) if den else None
+
+
+def _covered_chars(gold: Sequence[Span], pred: Sequence[Span], keep) -> tuple[int, int]:
+    """(annotated characters of the kept types, those covered by any prediction)."""
+    total = covered = 0
+    for etype, start, end in gold:
+        if not keep(etype):
+            continue
+        chars = set(range(start, end))
+        total += len(chars)
+        for _, ps, pe in pred:
+            if _overlaps(start, end, ps, pe):
+                chars -= set(range(max(start, ps), min(end, pe)))
+        covered += (end - start) - len(chars)
+    return total, covered
+
+
+def evaluate(gold_docs: Sequence[Sequence[Span]], pred_docs: Sequence[Sequence[Span]],
+             types: Optional[Iterable[str]] = None) -> dict:
+    """Per-type precision/recall/F2 by span overlap, and character-level redaction recall.
+
+    `gold_docs[i]` and `pred_docs[i]` are the spans of document i. With `types`, only those types
+    are counted (gold and predicted alike)."""
+    if len(gold_docs) != len(pred_docs):
+        raise ValueError("gold and predictions must cover the same documents")
+    wanted = set(types) if types else None
+
+    def keep(t: str) -> bool:
+        return wanted is None or t in wanted
+
+    counts: dict[str, dict[str, int]] = {}
+
+    def c(t: str) -> dict[str, int]:
+        return counts.setdefault(t, {"gold": 0, "found": 0, "predicted": 0, "correct": 0})
+
+    chars_all = [0, 0]
+    chars_non_name = [0, 0]
+    for gold, pred in zip(gold_docs, pred_docs):
+        gold = [s for s in gold if keep(s[0])]
+        pred = list(pred)
+        for etype, start, end in gold:
+            c(etype)["gold"] += 1
+            if any(pt == etype and _overlaps(start, end, ps, pe) for pt, ps, pe in pred):
+                c(etype)["found"] += 1
+        for ptype, ps, pe in pred:
+            if not keep(ptype):
+                continue
+            c(ptype)["predicted"] += 1
+            if any(gt == ptype and _overlaps(gs, ge, ps, pe) for gt, gs, ge in gold):
+                c(ptype)["correct"] += 1
+        t, cov = _covered_chars(gold, pred, lambda _t: True)
+        chars_all[0] += t
+        chars_all[1] += cov
+        t, cov = _covered_chars(gold, pred, lambda t_: t_ not in NAME_TYPES)
+        chars_non_name[0] += t
+        chars_non_name[1] += cov
+
+    per_type = {}
+    for etype in sorted(counts):
+        k = counts[etype]
+        p = _rate(k["correct"], k["predicted"])
+        r = _rate(k["found"], k["gold"])
+        f2 = f_beta(p, r)
+        per_type[etype] = {**k, "precision": p, "recall": r, "f2": round(f2, 4) if f2 is not None else None}
+    tot = {key: sum(k[key] for k in counts.values()) for key in ("gold", "found", "predicted", "correct")}
+    p, r = _rate(tot["correct"], tot["predicted"]), _rate(tot["found"], tot["gold"])
+    f2 = f_beta(p, r)
+    return {
+        "documents": len(gold_docs),
+        "per_type": per_type,
+        "overall": {**tot, "precision": p, "recall": r, "f2": round(f2, 4) if f2 is not None else None},
+        "redaction_recall": {
+            "all": _rate(chars_all[1], chars_all[0]), "chars": chars_all[0],
+            "non_name": _rate(chars_non_name[1], chars_non_name[0]), "non_name_chars": chars_non_name[0],
+        },
+    }
+
+
+# ---- systems under test ----------------------------------------------------------------------
+
+def predict_detector(detector, docs: Sequence[Document]) -> list[list[Span]]:
+    """Our detector through `scan_documents` (NFC normalisation, offsets back to the input)."""
+    from redactor.scan import scan_documents
+
+    rows = scan_documents(detector, [(d.id, d.text) for d in docs])
+    return [[(e["type"], e["start"], e["end"]) for e in row["entities"]] for row in rows]
+
+
+def evaluate_detector(detector, path: str | Path, types: Optional[Iterable[str]] = None) -> dict:
+    docs = load_dataset(path)
+    return evaluate([d.entities for d in docs], predict_detector(detector, docs), types)
+
+
+def offline_tldextract() -> None:
+    """Presidio's EmailRecognizer calls `tldextract.extract`, whose default extractor fetches the
+    public-suffix list over the network: use the snapshot shipped with tldextract instead."""
+    import tldextract
+
+    tldextract.extract = tldextract.TLDExtract(suffix_list_urls=())
+
+
+def build_presidio_baseline(model_path: str | Path, language: str = "sv"):
+    """Presidio 2.2.366's own recognizers for Swedish on our spaCy pipeline (see module doc)."""
+    offline_tldextract()
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.predefined_recognizers import (
+        CreditCardRecognizer, EmailRecognizer, IbanRecognizer, PhoneRecognizer, SeOrganisationsnummerRecognizer,
+        SePersonnummerRecognizer, SpacyRecognizer)
+
+    from redactor.detect.analyzer import NER_ENTITIES, LocalSpacyNlpEngine
+
+    engine = LocalSpacyNlpEngine(Path(model_path))
+    engine.load()
+    registry = RecognizerRegistry(supported_languages=[language])
+    for rec in (
+        SePersonnummerRecognizer(supported_language=language),
+        SeOrganisationsnummerRecognizer(supported_language=language),
+        PhoneRecognizer(supported_regions=["SE"], supported_language=language),
+        EmailRecognizer(supported_language=language),
+        IbanRecognizer(supported_language=language),
+        CreditCardRecognizer(supported_language=language),
+        SpacyRecognizer(supported_language=language, supported_entities=NER_ENTITIES),
+    ):
+        registry.add_recognizer(rec)
+    return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=[language])
+
+
+def predict_presidio(analyzer, docs: Sequence[Document], allow_list: Sequence[str] = (),
+                     language: str = "sv", batch_size: int = 32) -> list[list[Span]]:
+    from redactor.ingest.normalize import normalize
+
+    out: list[list[Span]] = [[] for _ in docs]
+    todo = [i for i, d in enumerate(docs) if d.text.strip()]
+    norms = {i: normalize(docs[i].text) for i in todo}
+    artifacts = analyzer.nlp_engine.process_batch([norms[i].text for i in todo], language, batch_size=batch_size)
+    for i, (text, nlp_artifacts) in zip(todo, artifacts):
+        results = analyzer.analyze(text=text, language=language, nlp_artifacts=nlp_artifacts,
+                                   allow_list=list(allow_list) or None)
+        out[i] = [(r.entity_type, *norms[i].to_original(r.start, r.end)) for r in results]
+    return out
+
+
+# ---- output ----------------------------------------------------------------------------------
+
+def _fmt(x: Optional[float]) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def render_table(results: dict[str, dict], title: str):
+    """One Rich table, systems side by side (results: system name -> `evaluate` output)."""
+    from rich.table import Table
+
+    systems = list(results)
+    table = Table(title=title)
+    table.add_column("entity type", no_wrap=True)
+    table.add_column("gold", justify="right")
+    for name in systems:
+        for metric in ("P", "R", "F2"):
+            table.add_column(f"{name} {metric}", justify="right")
+    types = sorted({t for r in results.values() for t in r["per_type"]})
+    for etype in types:
+        first = next(r["per_type"][etype] for r in results.values() if etype in r["per_type"])
+        row = [etype, str(first["gold"])]
+        for name in systems:
+            m = results[name]["per_type"].get(etype)
+            row += [_fmt(m["precision"]), _fmt(m["recall"]), _fmt(m["f2"])] if m else ["-", "-", "-"]
+        table.add_row(*row)
+    table.add_section()
+    first = next(iter(results.values()))
+    row = ["all types", str(first["overall"]["gold"])]
+    for name in systems:
+        o = results[name]["overall"]
+        row += [_fmt(o["precision"]), _fmt(o["recall"]), _fmt(o["f2"])]
+    table.add_row(*row)
+    row = ["redaction recall (chars)", str(first["redaction_recall"]["chars"])]
+    for name in systems:
+        row += ["", _fmt(results[name]["redaction_recall"]["all"]), ""]
+    table.add_row(*row)
+    row = ["  non-name types only", str(first["redaction_recall"]["non_name_chars"])]
+    for name in systems:
+        row += ["", _fmt(results[name]["redaction_recall"]["non_name"]), ""]
+    table.add_row(*row)
+    return table
+
+
+def eval_command(
+    dataset: Path = typer.Argument(..., help='JSON Lines of {"id", "text", "entities": [{"type", "start", "end"}]}.',
+                                   exists=True, dir_okay=False),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="TOML config layered over the defaults "
+                                          "(model, score threshold, allowlist).", exists=True, dir_okay=False),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Also run a baseline: 'presidio'."),
+    types: Optional[str] = typer.Option(None, "--types", help="Comma-separated entity types to count (default all)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON instead of a table."),
+) -> None:
+    """Precision, recall and F2 per entity type, and redaction recall, on a labelled corpus."""
+    import time
+
+    from redactor.config import Config, ConfigError
+
+    if baseline not in (None, "presidio"):
+        typer.echo("error: --baseline must be 'presidio'", err=True)
+        raise typer.Exit(2)
+    try:
+        cfg = Config.load(config)
+        docs = load_dataset(dataset)
+    except (ConfigError, DatasetError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
+    allow = list(cfg.section("allowlist").get("values", []))
+    gold = [d.entities for d in docs]
+
+    from redactor.detect import Detector
+
+    t0 = time.perf_counter()
+    detector = Detector(cfg.model_path, float(cfg.section("detect").get("score_threshold", 0.5)), allow)
+    results = {"ours": evaluate(gold, predict_detector(detector, docs), wanted)}
+    timings = {"ours": round(time.perf_counter() - t0, 2)}
+    if baseline == "presidio":
+        t0 = time.perf_counter()
+        analyzer = build_presidio_baseline(cfg.model_path)
+        results["presidio"] = evaluate(gold, predict_presidio(analyzer, docs, allow), wanted)
+        timings["presidio"] = round(time.perf_counter() - t0, 2)
+    if as_json:
+        typer.echo(json.dumps({"dataset": str(dataset), "documents": len(docs),
+                               "entities": sum(len(g) for g in gold), "model": detector.model_name,
+                               "seconds": timings, "results": results}, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    title = f"{dataset.name}: {len(docs)} documents, {sum(len(g) for g in gold)} entities, model {detector.model_name}"
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=160)  # piped: do not wrap the table at 80 columns
+    console.print(render_table(results, title))
