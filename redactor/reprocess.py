@@ -10,13 +10,12 @@
   keep their pipeline version (offsets moved to the new text); new findings, the segments and the
   call row carry the current one. Works on data of any age.
 
-Replacement goes through `redactor.store.rewrite.rewrite_partition`, atomic per table partition:
-a reader sees a call's old rows or its new rows, never both or neither.
+Replacement is one commit of the lake's transaction protocol (`redactor.store.txn`) per call date,
+all three tables in it: a reader sees a date's old rows or its new rows, never both or neither.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace as dc_replace
@@ -33,9 +32,10 @@ from redactor.ingest.reader import RawRecord, split_records
 from redactor.model import Call, Finding, Quarantined, RedactedCall, Segment, Word
 from redactor.pipeline import Pipeline
 from redactor.rights.find import partition_of, read_parquet
+from redactor.rights.erase import erased_call_ids
 from redactor.rights.raw import raw_keys
+from redactor.store.backend import ObjectStore
 from redactor.store.lake import Lake, call_date
-from redactor.store.rewrite import rewrite_partition
 from redactor.store.tables import build_tables
 from redactor.transform.call import LeakError, scan_units, transform_call
 
@@ -101,8 +101,10 @@ def _map(value) -> dict:
     return dict(value or [])
 
 
-def _rows(lake: Lake, table: str, day: date) -> list[dict]:
-    return [r for key in lake.live_files(table, since=day, until=day) for r in read_parquet(lake, key).to_pylist()]
+def _rows(lake: Lake, table: str, day: date, snap=None) -> list[dict]:
+    """A table's rows of one date, from one snapshot when given (all tables at the same instant)."""
+    keys = snap.live_keys(table, day, day) if snap is not None else lake.live_files(table, since=day, until=day)
+    return [r for key in keys for r in read_parquet(lake, key).to_pylist()]
 
 
 def call_from_rows(row: dict, segments: list[dict]) -> Call:
@@ -273,11 +275,59 @@ def _tables(rcs: list[RedactedCall]) -> dict[str, pa.Table]:
     return tables
 
 
+def _iso(dt) -> str:
+    return dt.astimezone(timezone.utc).isoformat() if dt else ""
+
+
 def _write_day(lake: Lake, day: date, rcs: list[RedactedCall], report: ReprocessReport) -> None:
+    """One commit: these calls' rows in all three tables swapped for the new ones.
+
+    A replaced call's new rows keep the expiry date of the file its old row was in (reprocessing
+    never extends retention); a call new to the lake gets the usual one. A call the ledger places
+    on another date (its date moved) leaves that partition in the same commit.
+    """
+    from redactor.store.txn import with_retry
+
+    latest: dict[str, RedactedCall] = {}
+    for rc in rcs:  # one version per call, the last delivered wins
+        latest.pop(rc.call.call_id, None)
+        latest[rc.call.call_id] = rc
+    rcs = list(latest.values())
     tables = _tables(rcs)
-    ids = {rc.call.call_id for rc in rcs}
-    for name in WRITE_ORDER:
-        rewrite_partition(lake, name, day, drop=ids, replace=tables[name])
+    ids = set(latest)
+    day_s = day.isoformat()
+
+    def apply(txn) -> dict:
+        expiry: dict[str, str] = {}
+        for entry in txn.entries("calls", day_s):
+            held = ids.intersection(txn.w.read_file(entry.key).column("call_id").to_pylist())
+            for cid in held:
+                if entry.expires_on and (cid not in expiry or entry.expires_on < expiry[cid]):
+                    expiry[cid] = entry.expires_on
+        elsewhere: dict[str, set[str]] = defaultdict(set)
+        for cid in ids:
+            known = txn.w.ledger.calls.get(cid)
+            if known is not None and known.day and known.day != day_s:
+                elsewhere[known.day].add(cid)
+        counts = Counter()
+        for other, moved in sorted(elsewhere.items()):
+            for name in WRITE_ORDER:
+                counts["rows_dropped"] += int(txn.rewrite_partition(name, other, drop_call_ids=moved).get("rows_dropped", 0))
+        for name in WRITE_ORDER:
+            counts["rows_dropped"] += int(txn.rewrite_partition(name, day_s, drop_call_ids=ids).get("rows_dropped", 0))
+            table = tables[name]
+            col = table.column("call_id").to_pylist()
+            for exp in sorted({expiry.get(c) or "" for c in col}):
+                mask = pa.array([(expiry.get(c) or "") == exp for c in col])
+                part = table.filter(mask)
+                txn.add_rows(name, day_s, part, expires_on=exp or None)
+                counts["rows_added"] += part.num_rows
+        for rc in rcs:
+            txn.record({"kind": "call", "key": rc.call.call_id, "day": day_s, "sha": rc.call.content_hash,
+                        "updated": _iso(rc.call.updated_at), "pv": rc.pipeline_version})
+        return dict(counts)
+
+    with_retry(lake, "reprocess", apply, purge=True)
     report.partitions_rewritten += 1
 
 
@@ -295,11 +345,12 @@ def reprocess_redacted(lake: Lake, pipeline: Pipeline, since: date | None, until
     report = ReprocessReport("redacted", since, until, dry_run, pipeline.version)
     lake = _as_writer(lake, pipeline)
     for day in _partition_days(lake, since, until):
-        calls = _rows(lake, "calls", day)
+        snap = lake.snapshot()
+        calls = _rows(lake, "calls", day, snap)
         segs, finds = defaultdict(list), defaultdict(list)
-        for r in _rows(lake, "segments", day):
+        for r in _rows(lake, "segments", day, snap):
             segs[r["call_id"]].append(r)
-        for r in _rows(lake, "findings", day):
+        for r in _rows(lake, "findings", day, snap):
             finds[r["call_id"]].append(r)
         todo = []
         for row in calls:
@@ -327,43 +378,33 @@ def reprocess_redacted(lake: Lake, pipeline: Pipeline, since: date | None, until
 
 # ---- from raw --------------------------------------------------------------------------------
 
-def erased_call_ids(lake: Lake) -> set[str]:
-    """Calls an erasure removed (receipts and pending erasures): never to be written again."""
-    ids: set[str] = set()
-    for obj in lake.store.list("audit/erasures/"):
-        if obj.key.endswith(".json"):
-            try:
-                ids.update(json.loads(lake.store.get(obj.key)).get("call_ids", ()))
-            except ValueError:
-                continue
-    return ids
-
-
-def raw_records(lake: Lake, since: date | None, until: date | None, max_record_bytes: int) -> Iterable[RawRecord]:
+def raw_records(stores: list[ObjectStore], since: date | None, until: date | None,
+                max_record_bytes: int) -> Iterable[RawRecord]:
     """Raw records whose call falls in [since, until]; unparsable ones only without a date filter."""
-    for key in raw_keys(lake):
-        for rec in split_records(key, lake.store.get(key), max_record_bytes):
-            if since is None and until is None:
-                yield rec
-                continue
-            try:
-                call = parse_record(rec.data, rec.raw, key) if not rec.error else None
-            except Exception:  # noqa: BLE001
-                call = None
-            if call is None:
-                continue  # no date to place it by; it was quarantined when it landed
-            day = call.created_at.astimezone(timezone.utc).date()
-            if (since is None or day >= since) and (until is None or day <= until):
-                yield rec
+    for store in stores:
+        for key in raw_keys(store):
+            for rec in split_records(key, store.get(key), max_record_bytes):
+                if since is None and until is None:
+                    yield rec
+                    continue
+                try:
+                    call = parse_record(rec.data, rec.raw, key) if not rec.error else None
+                except Exception:  # noqa: BLE001
+                    call = None
+                if call is None:
+                    continue  # no date to place it by; it was quarantined when it landed
+                day = call.created_at.astimezone(timezone.utc).date()
+                if (since is None or day >= since) and (until is None or day <= until):
+                    yield rec
 
 
 def reprocess_raw(lake: Lake, pipeline: Pipeline, since: date | None, until: date | None,
-                  dry_run: bool = False) -> ReprocessReport:
+                  dry_run: bool = False, raw_stores: list[ObjectStore] = ()) -> ReprocessReport:
     report = ReprocessReport("raw", since, until, dry_run, pipeline.version)
     lake = _as_writer(lake, pipeline)
     erased = erased_call_ids(lake)
     by_day: dict[date, list[RedactedCall]] = defaultdict(list)
-    for res in pipeline.process(raw_records(lake, since, until, pipeline.max_record_bytes)):
+    for res in pipeline.process(raw_records(list(raw_stores), since, until, pipeline.max_record_bytes)):
         report.calls_seen += 1
         if isinstance(res, Quarantined):
             if res.call_id in erased:

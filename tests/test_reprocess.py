@@ -25,7 +25,7 @@ from redactor.reprocess import TOKEN, reprocess_raw, reprocess_redacted
 from redactor.rights import build_request
 from redactor.rights.erase import erase_subject
 from redactor.rights.find import find_calls, pseudonymiser_from
-from redactor.rights.raw import land_raw
+from redactor.store.backend import LocalStore
 from redactor.store.tables import TABLES
 from tests.factories import dumps, klang_record, segmented_record
 from tests.test_rights import all_objects, snapshot, table_rows
@@ -99,9 +99,7 @@ def _world(tmp_path, cfg, uri, old, land=True):
     summary = run_ingest([str(src)], cfg, uri, old)
     assert summary.calls_written == 3 and summary.quarantined == 0
     lake = open_lake(cfg, uri, old.version)
-    if land:
-        for name, data in files.items():
-            land_raw(lake, name, data)
+    lake.raw_stores = [LocalStore(src)] if land else []  # the landing folder keeps the exports
     return lake
 
 
@@ -266,10 +264,11 @@ def test_reprocess_from_raw_replaces_rows_and_never_brings_back_an_erased_call(t
     lake = _world(tmp_path, policy_config, str(tmp_path / "lake"), old)
     before = snapshot(lake)
 
-    dry = reprocess_raw(lake, new, date(2026, 11, 20), date(2026, 11, 22), dry_run=True)
+    dry = reprocess_raw(lake, new, date(2026, 11, 20), date(2026, 11, 22), dry_run=True,
+                        raw_stores=lake.raw_stores)
     assert dry.calls_seen == 3 and dry.added["CUSTOMER_NUMBER"] >= 3 and snapshot(lake) == before
 
-    report = reprocess_raw(lake, new, date(2026, 11, 20), date(2026, 11, 22))
+    report = reprocess_raw(lake, new, date(2026, 11, 20), date(2026, 11, 22), raw_stores=lake.raw_stores)
     assert report.calls_rewritten == 3 and report.calls_added == 0 and report.calls_failed == 0
     assert NEW_VALUE not in _texts(lake)
     rows = table_rows(lake, "calls")
@@ -279,10 +278,10 @@ def test_reprocess_from_raw_replaces_rows_and_never_brings_back_an_erased_call(t
 
     # Erase the person, put a stray copy of their export back, reprocess: they stay erased.
     req = build_request(pseudonymiser_from(policy_config), personnummer=["880413-2382"])
-    erased = erase_subject(lake, req)
+    erased = erase_subject(lake, req, raw_stores=lake.raw_stores)
     assert len(erased.call_ids) == 2
-    land_raw(lake, "stray.json.gz", _records()["r2.json.gz"])
-    again = reprocess_raw(lake, new, None, None)
+    (tmp_path / "exports" / "stray.json.gz").write_bytes(_records()["r2.json.gz"])
+    again = reprocess_raw(lake, new, None, None, raw_stores=lake.raw_stores)
     assert again.calls_skipped_erased == 1 and find_calls(lake, req.tokens) == []
     assert len(table_rows(lake, "calls")) == 1
 
@@ -323,8 +322,24 @@ def test_rescan_on_s3(tmp_path, s3_env, s3_config, pipelines):
     assert report.calls_rewritten == 3
     assert NEW_VALUE not in _texts(lake)
     assert all(_token_counts(lake).get(t) == n for t, n in tokens_before.items())
-    raw = reprocess_raw(lake, new, None, None)
+    raw = reprocess_raw(lake, new, None, None, raw_stores=lake.raw_stores)
     assert raw.calls_rewritten == 3 and len(table_rows(lake, "calls")) == 3
     for key in s3_env.all_keys(bucket, "lake/calls/"):
         tags = {t["Key"]: t["Value"] for t in s3_env.client().get_object_tagging(Bucket=bucket, Key=key)["TagSet"]}
         assert tags["retention-class"] == "transcript-redacted" and tags["pipeline-version"] == new.version
+
+
+def test_reprocessing_never_extends_retention(tmp_path, policy_config, pipelines):
+    old, new = pipelines
+    lake = _world(tmp_path, policy_config, str(tmp_path / "lake"), old, land=True)
+    expiry_before = {e.expires_on for t in TABLES for d in lake.snapshot().partitions(t)
+                     for e in lake.snapshot().entries(t, d)}
+    # Reprocess through a lake whose config would give new files a different expiry date.
+    path = tmp_path / "short.toml"
+    path.write_text("[retention]\ntranscript-redacted = 10\n")
+    short = open_lake(Config.load(path), str(tmp_path / "lake"), new.version)
+    assert reprocess_redacted(short, new, None, None).calls_rewritten == 3
+    assert reprocess_raw(short, new, None, None, raw_stores=lake.raw_stores).calls_rewritten == 3
+    snap = lake.snapshot()
+    assert {e.expires_on for t in TABLES for d in snap.partitions(t) for e in snap.entries(t, d)} == expiry_before
+    assert {r["pipeline_version"] for r in table_rows(lake, "calls")} == {new.version}

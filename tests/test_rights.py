@@ -26,7 +26,7 @@ from redactor.rights import IdentifierError, KeyMissingError, build_request
 from redactor.rights.erase import PENDING_PREFIX, erase_subject
 from redactor.rights.export import export_subject
 from redactor.rights.find import find_calls, pseudonymiser_from, read_parquet
-from redactor.rights.raw import land_raw
+from redactor.store.backend import open_store_from_config
 from redactor.rights.restrict import restrict, unrestrict
 from redactor.store.tables import TABLES
 from tests.factories import dumps, klang_record, segmented_record
@@ -99,19 +99,29 @@ def keyed(monkeypatch, detector):
 
 
 def build_world(tmp_path, cfg: Config, store_uri: str, pipeline: Pipeline, versioned_client=None):
+    """Exports arrive in a landing area (a folder, or s3://<bucket>/landing/ next to the lake),
+    are ingested from there and stay there as the raw area (`lake.raw_stores`)."""
     src = tmp_path / "exports"
     src.mkdir(exist_ok=True)
     for name, data in FILES.items():
         (src / name).write_bytes(data)
-    summary = run_ingest([str(src)], cfg, store_uri, pipeline)
+    if store_uri.startswith("s3://"):
+        landing = store_uri.rsplit("/", 1)[0] + "/landing/"
+        raw = open_store_from_config(cfg.section("store"), landing)
+        for _ in range(2 if versioned_client is not None else 1):
+            # Landing twice on a versioned bucket: the first copies become noncurrent versions.
+            for name, data in FILES.items():
+                raw.put(name, data, {"dataset": "landing"})
+        source = landing
+    else:
+        raw = open_store_from_config(cfg.section("store"), str(src))
+        source = str(src)
+    summary = run_ingest([source], cfg, store_uri, pipeline)
     assert summary.calls_written == 6 and summary.quarantined == 2
-    lake = open_lake(cfg, store_uri, pipeline.version)
-    for _ in range(2 if versioned_client is not None else 1):
-        # Landing twice on a versioned bucket: the first copies become noncurrent versions.
-        for name, data in FILES.items():
-            land_raw(lake, name, data)
     if versioned_client is not None:  # a second ingest, whatever it overwrites or replaces
-        run_ingest([str(src)], cfg, store_uri, pipeline)
+        run_ingest([source], cfg, store_uri, pipeline)
+    lake = open_lake(cfg, store_uri, pipeline.version)
+    lake.raw_stores = [raw]
     return lake
 
 
@@ -158,7 +168,9 @@ def traces(objects) -> list[str]:
 
 
 def all_objects(lake):
-    return [(o.key, lake.store.get(o.key)) for o in lake.store.list("")]
+    """Every object of the lake and of its raw areas."""
+    stores = [lake.store, *getattr(lake, "raw_stores", [])]
+    return [(f"{st.uri}/{o.key}", st.get(o.key)) for st in stores for o in st.list("")]
 
 
 def assert_erased(lake, cfg, before):
@@ -169,13 +181,10 @@ def assert_erased(lake, cfg, before):
     assert {r["call_id"] for r in table_rows(lake, "calls")} == OTHER_IDS
     assert find_calls(lake, _request(cfg, A).tokens) == []
     assert len(find_calls(lake, _request(cfg, B).tokens)) == 2
-    keys = {o.key.rsplit("/", 1)[-1] for o in lake.store.list("raw/")}
-    assert keys == {"shared.jsonl", "three.json", "broken-2.json"}
-    shared = next(o.key for o in lake.store.list("raw/") if o.key.endswith("shared.jsonl"))
-    assert [json.loads(line)["id"] for line in lake.store.get(shared).splitlines()] == ["conv_b1"]
-    three = next(o.key for o in lake.store.list("raw/") if o.key.endswith("three.json"))
-    assert lake.store.get(three) == FILES["three.json"]
-    assert lake.store.tags(shared)["retention-class"] == "raw-landing"
+    (raw,) = lake.raw_stores
+    assert {o.key for o in raw.list("")} == {"shared.jsonl", "three.json", "broken-2.json"}
+    assert [json.loads(line)["id"] for line in raw.get("shared.jsonl").splitlines()] == ["conv_b1"]
+    assert raw.get("three.json") == FILES["three.json"]
     quarantined = [json.loads(lake.store.get(o.key)) for o in lake.store.list("quarantine/") if o.key.endswith(".json")]
     assert len(quarantined) == 1 and quarantined[0]["source_file"].endswith("broken-2.json")
     assert not list(lake.store.list(PENDING_PREFIX))
@@ -262,14 +271,14 @@ def test_find_export_restrict(tmp_path, config, keyed):
     # Any one identifier finds the calls it occurs in.
     assert {c.call_id for c in find_calls(lake, _request(config, {"email": A["email"]}).tokens)} == {CALL_IDS["a3"]}
 
-    doc = export_subject(lake, req)
+    doc = export_subject(lake, req, raw_stores=lake.raw_stores)
     assert {c["call_id"] for c in doc["calls"]} == A_IDS
     for c in doc["calls"]:
         assert c["calls"]["call_id"] == c["call_id"] and c["segments"] and c["findings"]
         assert all(r["call_id"] == c["call_id"] for t in ("segments", "findings") for r in c[t])
-    assert sorted(r["key"].rsplit("/", 1)[-1] for r in doc["raw_exports"]) == [
+    assert sorted(r["where"].rsplit("/", 1)[-1] for r in doc["raw_exports"]) == [
         "broken-1.json", "one.json", "shared.jsonl", "two.json.gz"]
-    shared = [r for r in doc["raw_exports"] if r["key"].endswith("shared.jsonl")]
+    shared = [r for r in doc["raw_exports"] if r["where"].endswith("shared.jsonl")]
     assert [r["record"]["id"] for r in shared] == ["conv_a1"]  # only their record of a shared file
     assert len(doc["quarantined"]) == 1 and doc["quarantined"][0]["reason"]["source_file"].endswith("broken-1.json")
     text = json.dumps(doc, ensure_ascii=False)
@@ -305,9 +314,10 @@ def test_cli_find_and_export_print_no_identifier(tmp_path, config, keyed):
     done = CliRunner().invoke(app, ["subject", "find", *ids, "--store", store])
     assert done.exit_code == 0 and "3 call(s)" in done.output
     out = tmp_path / "export.json"
-    done = CliRunner().invoke(app, ["subject", "export", *ids, "-o", str(out), "--no-detector", "--store", store])
+    done = CliRunner().invoke(app, ["subject", "export", *ids, "-o", str(out), "--no-detector", "--store", store,
+                                    "--raw", str(tmp_path / "exports")])
     assert done.exit_code == 0, done.output
-    assert json.loads(done.output)["calls"] == 3
+    assert json.loads(done.output)["calls"] == 3 and json.loads(done.output)["raw_records"] == 4
     assert {c["call_id"] for c in json.loads(out.read_text())["calls"]} == A_IDS
     done = CliRunner().invoke(app, ["subject", "restrict", *ids, "--store", store])
     assert done.exit_code == 0 and json.loads(done.output)["calls"] == 3
@@ -342,13 +352,13 @@ def test_erase_removes_exactly_the_person_and_every_trace(tmp_path, config, keye
     assert traces(all_objects(lake))  # the scan does see A before the erasure
     req = _request(config, A)
     restrict(lake, req)
-    report = erase_subject(lake, req, detector_matcher(detector, req.identifiers))
+    report = erase_subject(lake, req, detector_matcher(detector, req.identifiers), lake.raw_stores)
     assert report.rows_removed["calls"] == 3 and report.raw_deleted == 3 and report.raw_rewritten == 1
     assert report.quarantine_deleted == 1 and report.restrictions_dropped == 3
     assert_erased(lake, config, before)
     assert lake.restricted_call_ids() == set()
     # Running it again is harmless and finds nothing more.
-    again = erase_subject(lake, req)
+    again = erase_subject(lake, req, raw_stores=lake.raw_stores)
     assert again.call_ids == [] and not again.rows_removed and again.raw_deleted == 0
     assert_erased(lake, config, before)
 
@@ -367,26 +377,26 @@ def test_erase_resumes_after_a_crash(tmp_path, config, keyed, monkeypatch):
     assert stray.num_rows
     lake.store.put(key.rsplit("/", 1)[0] + "/part-stray.parquet", parquet_bytes(stray, {}), {})
     req = _request(config, A)
-    real = erase_mod.rewrite_partition
-    calls = []
+    real = erase_mod.erase_day
+    days = []
 
-    def crash_after_first_partition(*args, **kwargs):
-        if len(calls) == 3:  # findings, segments and calls of the first date are done
+    def crash_after_first_partition(lake_, day, holding):
+        if days:  # the first date (all three tables, one commit) is done
             raise RuntimeError("simulated crash")
-        calls.append(args[1:3])
-        return real(*args, **kwargs)
+        days.append(day)
+        return real(lake_, day, holding)
 
-    monkeypatch.setattr(erase_mod, "rewrite_partition", crash_after_first_partition)
+    monkeypatch.setattr(erase_mod, "erase_day", crash_after_first_partition)
     with pytest.raises(RuntimeError, match="simulated crash"):
-        erase_subject(lake, req)
+        erase_subject(lake, req, raw_stores=lake.raw_stores)
     # Half done: the first date's call is gone from the index, the rest still there, a pending record.
     assert {c.call_id for c in find_calls(lake, req.tokens)} == {CALL_IDS["a2"], CALL_IDS["a3"]}
     (pending,) = [json.loads(lake.store.get(o.key)) for o in lake.store.list(PENDING_PREFIX)]
     assert set(pending["call_ids"]) == A_IDS and pending["tokens"] == req.tokens
     assert traces([(PENDING_PREFIX, json.dumps(pending).encode())]) == []
 
-    monkeypatch.setattr(erase_mod, "rewrite_partition", real)
-    report = erase_subject(lake, req)
+    monkeypatch.setattr(erase_mod, "erase_day", real)
+    report = erase_subject(lake, req, raw_stores=lake.raw_stores)
     assert report.resumed and set(report.call_ids) == A_IDS
     assert_erased(lake, config, before)
 
@@ -395,10 +405,14 @@ def test_cli_erase_prints_counts_and_tokens_only(tmp_path, config, keyed):
     store = str(tmp_path / "lake")
     build_world(tmp_path, config, store, keyed(config))
     ids = ["--personnummer", "880413-2382", "--phone", "0703112245", "--email", "vera.testsson@exempel.se"]
-    done = CliRunner().invoke(app, ["subject", "erase", *ids, "--yes", "--no-detector", "--store", store])
+    cfg = tmp_path / "areas.toml"  # the raw area named in the config this time
+    cfg.write_text(f'[landing]\nraw_areas = ["{tmp_path / "exports"}"]\n')
+    done = CliRunner().invoke(app, ["subject", "erase", *ids, "--yes", "--no-detector", "--store", store,
+                                    "--config", str(cfg)])
     assert done.exit_code == 0, done.output
     out = json.loads(done.output)
     assert out["calls"] == 3 and out["rows_removed"]["calls"] == 3 and len(out["tokens"]) == 3
+    assert out["raw_deleted"] == 3 and out["raw_rewritten"] == 1
     assert traces([("out", done.output.encode())]) == []
 
 
@@ -423,7 +437,7 @@ def test_erase_on_a_versioned_bucket_leaves_no_version_behind(tmp_path, s3_env, 
     assert len(every_version()) > len(all_objects(lake))  # the second ingest left noncurrent versions
     assert traces(every_version())
     before = snapshot(lake)
-    report = erase_subject(lake, _request(s3_config, A))
+    report = erase_subject(lake, _request(s3_config, A), raw_stores=lake.raw_stores)
     assert report.versions_deleted > 0
     assert_erased(lake, s3_config, before)
     assert traces(every_version()) == []
@@ -440,20 +454,21 @@ def test_erase_resumes_after_a_crash_on_s3(tmp_path, s3_env, s3_config, keyed, m
     lake = build_world(tmp_path, s3_config, f"s3://{bucket}/lake", keyed(s3_config))
     before = snapshot(lake)
     req = _request(s3_config, A)
-    real = erase_mod.rewrite_partition
+    real = erase_mod.erase_day
     n = []
 
-    def crash(*args, **kwargs):
-        if len(n) == 3:
+    def crash(*args):
+        if n:
             raise RuntimeError("simulated crash")
         n.append(1)
-        return real(*args, **kwargs)
+        return real(*args)
 
-    monkeypatch.setattr(erase_mod, "rewrite_partition", crash)
+    monkeypatch.setattr(erase_mod, "erase_day", crash)
     with pytest.raises(RuntimeError):
-        erase_subject(lake, req)
-    monkeypatch.setattr(erase_mod, "rewrite_partition", real)
-    assert erase_subject(lake, req).resumed
+        erase_subject(lake, req, raw_stores=lake.raw_stores)
+    assert len(find_calls(lake, req.tokens)) == 2
+    monkeypatch.setattr(erase_mod, "erase_day", real)
+    assert erase_subject(lake, req, raw_stores=lake.raw_stores).resumed
     assert_erased(lake, s3_config, before)
-    exported = export_subject(lake, _request(s3_config, B))
+    exported = export_subject(lake, _request(s3_config, B), raw_stores=lake.raw_stores)
     assert {c["call_id"] for c in exported["calls"]} == {CALL_IDS["b1"], CALL_IDS["b2"]}

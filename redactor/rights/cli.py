@@ -102,6 +102,16 @@ def _run(fn):
         _fail(str(exc))
 
 
+_RAW = typer.Option(None, "--raw", help="A raw area to search as well as [landing] raw_areas: a folder or "
+                    "s3://bucket/prefix/ where exports are kept after ingest. Repeatable.")
+
+
+def _raw_stores(ctx: "_Ctx", extra):
+    from redactor.rights.raw import open_raw_areas
+
+    return _run(lambda: open_raw_areas(ctx.config, extra or ()))
+
+
 _DETECTOR = typer.Option(True, "--detector/--no-detector",
                          help="Also run the detector over quarantined payloads to find spoken or split forms.")
 
@@ -139,7 +149,7 @@ def export(
                                 dir_okay=False),
     personnummer: Optional[List[str]] = _PNR, phone: Optional[List[str]] = _PHONE,
     email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
-    facility_id: Optional[List[str]] = _FAC, detector: bool = _DETECTOR,
+    facility_id: Optional[List[str]] = _FAC, detector: bool = _DETECTOR, raw: Optional[List[str]] = _RAW,
     store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
 ) -> None:
     """Everything stored about this person as JSON (access and portability requests).
@@ -151,7 +161,8 @@ def export(
 
     ctx = _open(config, store, personnummer=personnummer, phone=phone, email=email,
                 customer_number=customer_number, facility_id=facility_id)
-    doc = _run(lambda: export_subject(ctx.lake, ctx.request, _detector_match(ctx, detector)))
+    stores = _raw_stores(ctx, raw)
+    doc = _run(lambda: export_subject(ctx.lake, ctx.request, _detector_match(ctx, detector), stores))
     ctx.found(len(doc["calls"]))
     text = json.dumps(doc, ensure_ascii=False, indent=2, default=str)
     if str(output) == "-":
@@ -166,7 +177,7 @@ def export(
 def erase(
     personnummer: Optional[List[str]] = _PNR, phone: Optional[List[str]] = _PHONE,
     email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
-    facility_id: Optional[List[str]] = _FAC, detector: bool = _DETECTOR,
+    facility_id: Optional[List[str]] = _FAC, detector: bool = _DETECTOR, raw: Optional[List[str]] = _RAW,
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
     store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
 ) -> None:
@@ -183,7 +194,8 @@ def erase(
     ctx.found(n)
     if not yes and not typer.confirm(f"Erase {n} call(s) and every other trace of this person from {ctx.lake.store.uri}?"):
         raise typer.Exit(EXIT_FAILURE)
-    report = _run(lambda: erase_subject(ctx.lake, ctx.request, _detector_match(ctx, detector)))
+    stores = _raw_stores(ctx, raw)
+    report = _run(lambda: erase_subject(ctx.lake, ctx.request, _detector_match(ctx, detector), stores))
     typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
 
 
@@ -231,6 +243,8 @@ def reprocess_command(
                                  "be added or dropped; write nothing."),
     force: bool = typer.Option(False, "--force", help="--from redacted: re-scan calls already produced by this "
                                "pipeline version too."),
+    raw: Optional[List[str]] = typer.Option(None, "--raw", help="--from raw: a raw area (folder or "
+                                            "s3://bucket/prefix/) besides [landing] raw_areas. Repeatable."),
     store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
 ) -> None:
     """Bring stored calls up to the current recognizers, model and config.
@@ -257,7 +271,12 @@ def reprocess_command(
     try:
         lake = open_lake(cfg, store, pipeline.version)
         if source == "raw":
-            report = reprocess_raw(lake, pipeline, first, last, dry_run)
+            from redactor.rights.raw import open_raw_areas
+
+            stores = open_raw_areas(cfg, raw or ())
+            if not stores:
+                _fail("--from raw needs a raw area: [landing] raw_areas in the config or --raw URI", EXIT_USAGE)
+            report = reprocess_raw(lake, pipeline, first, last, dry_run, stores)
         else:
             report = reprocess_redacted(lake, pipeline, first, last, dry_run, force)
     except StoreError as exc:

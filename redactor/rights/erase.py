@@ -6,10 +6,14 @@ Order of work, chosen so a crash at any point leaves a state that a re-run compl
    (`audit/erasures/pending/<request id>.json`: tokens and call ids, never an identifier) before
    anything is removed. The request id derives from the tokens, so re-running the same request
    finds the record and knows every call even after their index rows are gone.
-2. Rewrite every table partition holding any of those calls without their rows (findings and
-   segments first, calls last, so the index row is the last thing to go), each rewrite atomic.
-3. Delete or rewrite raw exports holding their records; delete their quarantined items (matched
-   by call id, by the identifiers' surface forms in the bytes, and optionally by the detector).
+2. Remove their rows from every table, one commit of the lake's transaction protocol
+   (`redactor.store.txn`) per call date with all three tables in it; the replaced files are deleted
+   right after the commit (`purge`), and the ledger forgets the calls. Every committed file is read
+   (not only the dates the index names). Table objects no commit lists that still hold them (left
+   by a crashed writer, retired and not yet collected, past expiry) are deleted too.
+3. Delete or rewrite the raw exports holding their records in the raw areas (`[landing]
+   raw_areas`, `--raw`); delete their quarantined items (matched by call id, by the identifiers'
+   surface forms in the bytes, and optionally by the detector).
 4. Drop restrictions on the erased calls.
 5. On a versioned bucket, delete every noncurrent version that still holds them: a rewrite or
    delete otherwise leaves the old bytes one `GetObject?versionId=` away.
@@ -32,10 +36,10 @@ import pyarrow.parquet as pq
 from redactor.rights.audit import now_utc, put_json, write_audit
 from redactor.rights.find import find_calls, partition_of, read_parquet
 from redactor.rights.identifiers import SubjectRequest
-from redactor.rights.raw import match_quarantine, match_raw, remaining_bytes
+from redactor.rights.raw import delete_raw, match_quarantine, match_raw, remaining_bytes, replace_raw
 from redactor.rights.restrict import drop_restrictions
+from redactor.store.backend import ObjectStore
 from redactor.store.lake import Lake
-from redactor.store.rewrite import rewrite_partition
 from redactor.store.tables import TABLES
 
 PENDING_PREFIX = "audit/erasures/pending/"
@@ -88,18 +92,42 @@ def _load_pending(lake: Lake, request_id: str) -> dict | None:
     return json.loads(lake.store.get(key))
 
 
-def _partitions_holding(lake: Lake, ids: set[str]) -> dict[tuple[str, date | None], list[str]]:
-    """(table, call date) -> files that hold rows of these calls, over every committed file."""
-    out: dict[tuple[str, date | None], list[str]] = {}
+def _partitions_holding(lake: Lake, ids: set[str]) -> dict[date, dict[str, set[str]]]:
+    """call date -> table -> which of these calls it holds, over every committed file (not only
+    the dates the index names)."""
+    out: dict[date, dict[str, set[str]]] = {}
     for table in TABLES:
         for key in lake.live_files(table):
+            day = partition_of(key)
             col = read_parquet(lake, key, ["call_id"]).column("call_id").to_pylist()
-            if ids.intersection(col):
-                out.setdefault((table, partition_of(key)), []).append(key)
+            hit = ids.intersection(col)
+            if hit and day is not None:
+                out.setdefault(day, {}).setdefault(table, set()).update(hit)
     return out
 
 
-def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None) -> EraseReport:
+def erase_day(lake: Lake, day: date, holding: dict[str, set[str]]) -> Counter:
+    """One commit: every table of one date without these calls; the replaced files are deleted
+    right after the commit, and the ledger forgets the calls. Returns rows removed per table."""
+    from redactor.store.txn import with_retry
+
+    ids = set().union(*holding.values())
+    day_s = day.isoformat()
+
+    def apply(txn) -> dict:
+        removed = Counter()
+        for table in ERASE_ORDER:
+            if table in holding:
+                removed[table] += int(txn.rewrite_partition(table, day_s, drop_call_ids=ids).get("rows_dropped", 0))
+        for cid in sorted(holding.get("calls", ids)):
+            txn.record({"kind": "call_removed", "key": cid, "day": day_s})
+        return dict(removed)
+
+    return Counter(with_retry(lake, "erase", apply, purge=True).result)
+
+
+def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None,
+                  raw_stores: list[ObjectStore] = ()) -> EraseReport:
     report = EraseReport(request.request_id, request.tokens, started_at=now_utc().isoformat())
     pending = _load_pending(lake, request.request_id)
     ids = {c.call_id for c in find_calls(lake, request.tokens)}
@@ -115,20 +143,11 @@ def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None) -> E
         "started_at": report.started_at, "state": "pending",
     }, dataset="erasures")
 
-    # 2. Tables, partition by partition, the index last.
-    touched: set[str] = set()
+    # 2. Tables: one commit per call date, all three tables in it.
     if ids:
-        holding = _partitions_holding(lake, ids)
-        days = sorted({day for _, day in holding}, key=lambda d: d or date.min)
-        for day in days:
-            for table in ERASE_ORDER:
-                if (table, day) not in holding:
-                    continue
-                result = rewrite_partition(lake, table, day, drop=ids)
-                report.rows_removed[table] += result.rows_removed
-                report.partitions_rewritten += 1
-                touched.update(result.keys_written)
-                touched.update(result.keys_deleted)
+        for day, holding in sorted(_partitions_holding(lake, ids).items()):
+            report.rows_removed.update(erase_day(lake, day, holding))
+            report.partitions_rewritten += len(holding)
 
     # 2b. Any table object that is not (or no longer) committed but still holds them: files a
     #     crashed writer left behind, files retired by a commit and not yet collected.
@@ -136,27 +155,24 @@ def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None) -> E
 
     # 3. Raw exports and quarantine.
     matcher = request.matcher()
-    for m in match_raw(lake, ids, matcher, whole_file=True):
+    for m in match_raw(raw_stores, ids, matcher, whole_file=True):
         report.raw_records_removed += len(m.matched)
         if m.kept:
-            tags = lake.store.tags(m.key)
-            lake.store.put(m.key, remaining_bytes(m), tags)
+            replace_raw(m.store, m.key, remaining_bytes(m))
             report.raw_rewritten += 1
         else:
-            lake.store.delete(m.key)
+            delete_raw(m.store, m.key)
             report.raw_deleted += 1
-        touched.add(m.key)
     for q in match_quarantine(lake, ids, matcher, detector_match):
         for key in q.keys:
             lake.store.delete(key)
-            touched.add(key)
         report.quarantine_deleted += 1
 
     # 4. Restrictions on calls that no longer exist.
     report.restrictions_dropped = drop_restrictions(lake, ids)
 
-    # 5. Old versions on a versioned bucket.
-    report.versions_deleted = purge_noncurrent(lake, ids, matcher)
+    # 5. Old versions on a versioned bucket (the lake's and every raw area's).
+    report.versions_deleted = sum(purge_noncurrent(store, ids, matcher) for store in [lake.store, *raw_stores])
 
     # 6. Receipt, then the pending record goes.
     report.completed_at = now_utc().isoformat()
@@ -164,6 +180,19 @@ def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None) -> E
     report.receipt_key = write_audit(lake, "erasures", request.request_id, receipt)
     lake.store.delete(pending_key(request.request_id))
     return report
+
+
+def erased_call_ids(lake: Lake) -> set[str]:
+    """Calls an erasure removed or is removing (receipts and pending records). Whatever writes
+    calls from old sources (reprocess from raw, a re-run over old exports) must skip these."""
+    ids: set[str] = set()
+    for obj in lake.store.list("audit/erasures/"):
+        if obj.key.endswith(".json"):
+            try:
+                ids.update(json.loads(lake.store.get(obj.key)).get("call_ids", ()))
+            except ValueError:
+                continue
+    return ids
 
 
 def sweep_tables(lake: Lake, ids: set[str]) -> int:
@@ -195,14 +224,13 @@ def _holds(data: bytes, key: str, ids: set[str], matcher) -> bool:
     return matcher.in_bytes(data) or any(i.encode() in data for i in ids)
 
 
-def purge_noncurrent(lake: Lake, ids: set[str], matcher) -> int:
+def purge_noncurrent(store: ObjectStore, ids: set[str], matcher) -> int:
     """Delete every noncurrent object version that still holds the person (versioned S3 only).
 
     Only versions that hold them go: Parquet versions whose call ids include one of their calls,
     other objects whose bytes contain their identifiers or call ids. The audit log is left alone
     (it holds tokens only). Returns the number of versions deleted.
     """
-    store = lake.store
     versioned = getattr(store, "versioned", None)
     if versioned is None or not versioned():
         return 0

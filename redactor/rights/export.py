@@ -39,7 +39,7 @@ def _record_json(raw: bytes):
         return raw.decode("utf-8", errors="replace")
 
 
-def export_subject(lake: Lake, request: SubjectRequest, detector_match=None) -> dict:
+def export_subject(lake: Lake, request: SubjectRequest, detector_match=None, raw_stores=()) -> dict:
     calls = find_calls(lake, request.tokens)
     ids = {c.call_id for c in calls}
     by_id: dict[str, dict] = {c.call_id: {**c.as_dict(), **{t: [] for t in TABLES}} for c in calls}
@@ -54,8 +54,8 @@ def export_subject(lake: Lake, request: SubjectRequest, detector_match=None) -> 
         entry["calls"] = entry["calls"][0] if len(entry["calls"]) == 1 else entry["calls"]
         entry["segments"].sort(key=lambda r: r["segment_index"])
 
-    raw = [{"key": m.key, "record_index": r.index, "record": _record_json(r.raw)}
-           for m in match_raw(lake, ids, request.matcher()) for r in m.matched]
+    raw = [{"where": m.where, "record_index": r.index, "record": _record_json(r.raw)}
+           for m in match_raw(raw_stores, ids, request.matcher()) for r in m.matched]
     quarantined = [{"key": q.base, "reason": q.reason, "payload": _record_json(q.payload) if q.payload else None}
                    for q in match_quarantine(lake, ids, request.matcher(), detector_match)]
     write_audit(lake, "export", request.request_id, {

@@ -12,37 +12,70 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import tempfile
 from dataclasses import dataclass, field
-from typing import Iterator
+from pathlib import Path
+from typing import Iterable, Iterator
 
+from redactor.config import Config
 from redactor.ingest import parse_record
-from redactor.ingest.reader import RawRecord, split_records
+from redactor.ingest.reader import EXPORT_SUFFIXES, RawRecord, split_records
 from redactor.rights.identifiers import SubjectMatcher
+from redactor.store.backend import LocalStore, ObjectStore, open_store_from_config
 from redactor.store.lake import Lake
 
-# Where raw exports are kept (class `raw-landing`). The scheduled job's landing area decides this;
-# every prefix listed here is searched.
-RAW_PREFIXES = ("raw/",)
 QUARANTINE_PREFIX = "quarantine/"
 MAX_RECORD_BYTES = 16 * 1024 * 1024
 
 
-def land_raw(lake: Lake, name: str, data: bytes, day=None) -> str:
-    """Keep a raw export under `raw/date=YYYY-MM-DD/<name>` with the `raw-landing` class (for tests
-    and manual landing; the scheduled job lands its own)."""
-    from datetime import date as _date
+# ---- raw areas -------------------------------------------------------------------------------
+#
+# The scheduled job (issue 6) reads exports from landing areas (folders, `s3://bucket/prefix/`)
+# and afterwards leaves them there retagged with the short `raw-landing` class (or deletes them,
+# `[landing] after_ingest`). The lake itself does not record where they are (the ledger keeps only
+# hashed references, as a file name may be personal data), so the areas to search are named:
+# `[landing] raw_areas` in the config, plus `--raw URI` on the command line.
 
-    key = f"{RAW_PREFIXES[0]}date={(day or _date.today()).isoformat()}/{name}"
-    lake.store.put(key, data, lake.retention.tags("raw-landing", "raw"))
-    return key
+def raw_area_uris(config: Config, extra: Iterable[str] = ()) -> list[str]:
+    uris = [str(u) for u in config.section("landing").get("raw_areas", []) or []] + [str(u) for u in extra]
+    return list(dict.fromkeys(u for u in uris if u))
 
 
-def raw_keys(lake: Lake) -> Iterator[str]:
-    for prefix in RAW_PREFIXES:
-        for obj in lake.store.list(prefix):
-            if obj.key.endswith((".tmp", ".manifest.json")):
-                continue
+def open_raw_areas(config: Config, extra: Iterable[str] = ()) -> list[ObjectStore]:
+    """The raw areas as stores (S3 ones with the `[store]` options: region guard, SSE)."""
+    return [open_store_from_config(config.section("store"), uri) for uri in raw_area_uris(config, extra)]
+
+
+def raw_keys(store: ObjectStore) -> Iterator[str]:
+    """Exports in a raw area: the files the job would read there."""
+    for obj in store.list(""):
+        name = obj.key.rsplit("/", 1)[-1]
+        if name.endswith(EXPORT_SUFFIXES) and not name.startswith("."):
             yield obj.key
+
+
+def replace_raw(store: ObjectStore, key: str, data: bytes) -> None:
+    """Rewrite a raw export in place, keeping its tags. A folder gets no tag sidecar (the job would
+    read a `.x.json.tags.json` beside the export as one more export)."""
+    if isinstance(store, LocalStore):
+        path = Path(store.local_path(key))
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return
+    store.put(key, data, store.tags(key))
+
+
+def delete_raw(store: ObjectStore, key: str) -> None:
+    store.delete(key)  # on a versioned bucket S3Store.delete removes every version
 
 
 def record_call_id(record: RawRecord) -> str | None:
@@ -56,13 +89,18 @@ def record_call_id(record: RawRecord) -> str | None:
 
 @dataclass
 class RawMatch:
+    store: ObjectStore = field(repr=False)
     key: str
     matched: list[RawRecord] = field(default_factory=list)
     kept: list[RawRecord] = field(default_factory=list)
     gzipped: bool = False
 
+    @property
+    def where(self) -> str:
+        return f"{self.store.uri.rstrip('/')}/{self.key}"
 
-def match_raw(lake: Lake, call_ids: set[str], matcher: SubjectMatcher,
+
+def match_raw(stores: Iterable[ObjectStore], call_ids: set[str], matcher: SubjectMatcher,
               max_record_bytes: int = MAX_RECORD_BYTES, whole_file: bool = False) -> list[RawMatch]:
     """Raw exports holding at least one of the person's records, split into theirs and the rest.
 
@@ -70,17 +108,17 @@ def match_raw(lake: Lake, call_ids: set[str], matcher: SubjectMatcher,
     does, as split, counts as theirs entirely. Never for exports: it would hand out other people's
     records."""
     out = []
-    for key in raw_keys(lake):
-        data = lake.store.get(key)
-        m = RawMatch(key, gzipped=data[:2] == b"\x1f\x8b")
-        for rec in split_records(key, data, max_record_bytes):
-            mine = record_call_id(rec) in call_ids or matcher.in_bytes(rec.raw)
-            (m.matched if mine else m.kept).append(rec)
-        if whole_file and not m.matched and matcher.in_bytes(data):
-            # The identifier is in the file but in no record we could split out: the file is theirs.
-            m.matched, m.kept = m.kept, []
-        if m.matched:
-            out.append(m)
+    for store in stores:
+        for key in raw_keys(store):
+            data = store.get(key)
+            m = RawMatch(store, key, gzipped=data[:2] == b"\x1f\x8b")
+            for rec in split_records(key, data, max_record_bytes):
+                mine = record_call_id(rec) in call_ids or matcher.in_bytes(rec.raw)
+                (m.matched if mine else m.kept).append(rec)
+            if whole_file and not m.matched and matcher.in_bytes(data):
+                m.matched, m.kept = m.kept, []
+            if m.matched:
+                out.append(m)
     return out
 
 
