@@ -15,8 +15,8 @@ same Lake path, so the job's guarantees (what is committed, what is quarantined)
   its results; the driver consumes files in order, a bounded number in flight. Without an address
   it starts a local multi-process cluster on 127.0.0.1. Workers need the project installed, the
   same model and config, and the export files at the same paths (a shared filesystem or volume);
-  each worker builds its pipeline once and the driver refuses workers whose pipeline version
-  (code + model + config) differs from its own.
+  each worker builds its pipeline once and the driver refuses workers whose pipeline version or
+  code/model fingerprint (`fingerprint`) differs from its own.
 """
 
 from __future__ import annotations
@@ -74,12 +74,56 @@ def _worker_pipeline(config: Config):
     return pipeline
 
 
+_FINGERPRINT: dict[str, str] = {}
+
+
+def fingerprint(config: Config) -> str:
+    """What must be the same on the driver and every worker for their results to be the driver's:
+    the code (every source and data file of the `redactor` and `recognizers` packages), the
+    model folder (meta.json, config.cfg, and every file's name and size) and the configuration.
+    The pipeline version alone (release + model name/version + config) would not notice a worker
+    running other code or a retrained model that kept its version number."""
+    import hashlib
+
+    import recognizers
+    import redactor
+
+    key = config.digest
+    if key not in _FINGERPRINT:
+        h = hashlib.sha256(config.digest.encode())
+        for pkg in (redactor, recognizers):
+            root = Path(pkg.__file__).parent
+            for f in sorted(root.rglob("*")):
+                if f.is_file() and f.suffix in (".py", ".toml", ".txt", ".json", ".csv") and "__pycache__" not in f.parts:
+                    h.update(f"{pkg.__name__}/{f.relative_to(root).as_posix()}\0".encode())
+                    h.update(f.read_bytes())
+        model = config.model_path
+        for name in ("meta.json", "config.cfg"):
+            if (model / name).is_file():
+                h.update((model / name).read_bytes())
+        if model.is_dir():
+            for f in sorted(model.rglob("*")):
+                if f.is_file():
+                    h.update(f"{f.relative_to(model).as_posix()}:{f.stat().st_size}\0".encode())
+        _FINGERPRINT[key] = h.hexdigest()[:16]
+    return _FINGERPRINT[key]
+
+
 def _init_worker(config: Config) -> None:
     _worker_pipeline(config)
 
 
-def _worker_version(config: Config) -> str:
-    return _worker_pipeline(config).version
+def _worker_version(config: Config) -> tuple[str, str]:
+    return _worker_pipeline(config).version, fingerprint(config)
+
+
+def _check_versions(found: set, config: Config, expected_version: str | None, where: str) -> None:
+    if expected_version is None:
+        return
+    if {v for v, _ in found} != {expected_version}:
+        raise EngineError(f"{where} pipeline version differs from the driver's (different release, model or config)")
+    if {f for _, f in found} != {fingerprint(config)}:
+        raise EngineError(f"{where} code or model files differ from the driver's: deploy the same build everywhere")
 
 
 def _process_chunk(config: Config, records: list[RawRecord]) -> list[Result]:
@@ -148,8 +192,7 @@ class LocalEngine:
         if self._pool is None:
             self._pool = self._new_pool()
         versions = set(self._pool.map(_worker_version, [self.config] * self.workers))
-        if expected_version is not None and versions != {expected_version}:
-            raise EngineError("worker pipeline version differs from the driver's")
+        _check_versions(versions, self.config, expected_version, "a worker's")
 
     def process(self, paths: list[Path], pipeline) -> Iterator[Result]:
         if self._pool is None:
@@ -240,10 +283,8 @@ class DaskEngine:
                                          host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self._cluster)
         # Build every worker's pipeline now, and check it is the driver's pipeline.
-        versions = set(self.client.run(_worker_version, self.config).values())
-        if expected_version is not None and versions != {expected_version}:
-            raise EngineError("a Dask worker's pipeline version differs from the driver's "
-                              "(different code, model or config)")
+        versions = {tuple(v) for v in self.client.run(_worker_version, self.config).values()}
+        _check_versions(versions, self.config, expected_version, "a Dask worker's")
 
     @property
     def max_in_flight(self) -> int:

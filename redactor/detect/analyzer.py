@@ -10,14 +10,18 @@ stop words), looks up recognizers, runs every recognizer, the context enhancer, 
 duplicate filters, and deep-copies the results, field by field. Here a field goes through
 `AnalyzerEngine.analyze` only if something could be found in it:
 
-- a pattern recognizer's regex (compiled exactly as Presidio compiles it, same flags, same timeout)
-  matches somewhere in the field, or
+- a pattern recognizer returns a result for the field (a quick regex search first, compiled as
+  Presidio compiles it; where it matches, the recognizer's own `analyze`: validation included), or
 - the spaCy pipeline put an entity on it whose label Presidio does not ignore, or
 - a recognizer of another kind is registered that offers no cheap test (`may_match(text)`), in
   which case every field is analysed (correct, just slower).
 
-Otherwise Presidio would return nothing for the field, because every result starts as a regex match
-or an NER entity (context only raises or lowers scores of existing results). Two more savings
+A recognizer may define `may_match(text) -> bool`, a cheap test that is False only where it can
+find nothing (e.g. "no street suffix in the text"); a pattern recognizer's regexes then run only
+where it says True. The recognizer owns that promise; tests/test_bench.py checks the outcome.
+
+Otherwise Presidio would return nothing for the field, because every result starts as a pattern
+recognizer's result or an NER entity (context only raises or lowers scores of existing results). Two more savings
 keep the output identical: the `lower_lemmas` component runs only on the documents that get
 analysed (it is the last component, nothing reads lemmas before Presidio), and a pipeline without
 components (no NER: the tokenizer alone) is run only on the fields that get analysed. Results of
@@ -36,6 +40,7 @@ import regex
 import spacy
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer import pattern_recognizer as _presidio_pattern_recognizer
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
@@ -98,29 +103,29 @@ def _resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]
     return sorted(kept, key=lambda r: (r.start, r.end))
 
 
-def _pattern_prefilter(rec: PatternRecognizer) -> Callable[[str], bool]:
-    """True when one of the recognizer's patterns has a non-empty match in the text, compiled and
-    run exactly as `PatternRecognizer.analyze` runs them inside `AnalyzerEngine.analyze` (the
-    recognizer's global flags, Presidio's regex timeout). A timeout counts as a match: Presidio
-    then decides for itself."""
-    compiled = [regex.compile(p.regex, flags=rec.global_regex_flags) for p in rec.patterns]
-    timeout = _presidio_pattern_recognizer.REGEX_TIMEOUT_SECONDS
+class _PatternCheck:
+    """A pattern recognizer's raw results for a text, exactly as `AnalyzerEngine.analyze` gets
+    them (`rec.analyze`: Presidio's code, regex timeout, validation, invalidation, minimum score),
+    but only called where one of its patterns matches: a quick search with the patterns compiled
+    as Presidio compiles them (the recognizer's global flags). No match means no result."""
 
-    def may_match(text: str) -> bool:
-        for rx in compiled:
+    def __init__(self, rec: PatternRecognizer, gate: Callable[[str], bool] | None = None):
+        self.rec = rec
+        self.gate = gate  # the recognizer's own `may_match`: False promises no result
+        self.compiled = [regex.compile(p.regex, flags=rec.global_regex_flags) for p in rec.patterns]
+        self.timeout = _presidio_pattern_recognizer.REGEX_TIMEOUT_SECONDS
+
+    def results(self, text: str, entities: list[str]) -> list[RecognizerResult]:
+        if self.gate is not None and not self.gate(text):
+            return []
+        for rx in self.compiled:
             try:
-                m = rx.search(text, timeout=timeout)
-                if m is None:
-                    continue
-                if m.end() > m.start():
-                    return True
-                if any(x.end() > x.start() for x in rx.finditer(text, timeout=timeout)):
-                    return True
+                hit = rx.search(text, timeout=self.timeout) is not None
             except TimeoutError:
-                return True
-        return False
-
-    return may_match
+                hit = True  # let Presidio's own code decide (and log) as it would
+            if hit:
+                return self.rec.analyze(text=text, entities=entities, nlp_artifacts=None)
+        return []
 
 
 def _overrides(rec: EntityRecognizer, base: type, *names: str) -> bool:
@@ -159,20 +164,38 @@ class Detector:
         nlp = self.nlp_engine.nlp[LANGUAGE]
         # A pipeline with no component of its own (the tokenizer alone) never sets entities.
         self._nlp_sets_entities = any(name != LEMMA_COMPONENT for name in nlp.pipe_names)
+        # What AnalyzerEngine.analyze computes on every call, computed once (the registry is fixed).
+        all_fields = not self.entities
+        self._recognizers = self.analyzer.registry.get_recognizers(
+            language=LANGUAGE, entities=self.entities, all_fields=all_fields)
+        self._entities = self.analyzer.get_supported_entities(language=LANGUAGE) if all_fields else self.entities
         self._uses_ner = False
-        self._prefilters: list[Callable[[str], bool]] = []
+        self._spacy_idx: set[int] = set()
+        self._pattern_checks: list[tuple[int, _PatternCheck]] = []
+        self._may_match_fns: list[Callable[[str], bool]] = []
         self._analyse_all = False  # a recognizer we cannot pre-test: analyse every field
-        for rec in self.analyzer.get_recognizers(LANGUAGE):
-            may_match = getattr(rec, "may_match", None)
-            if callable(may_match):  # a recognizer's own cheap superset test
-                self._prefilters.append(may_match)
+        for idx, rec in enumerate(self._recognizers):
+            may_match = getattr(rec, "may_match", None)  # a recognizer's own cheap superset test
+            may_match = may_match if callable(may_match) else None
+            if isinstance(rec, PatternRecognizer) and not _overrides(rec, PatternRecognizer, "analyze", "enhance_using_context"):
+                self._pattern_checks.append((idx, _PatternCheck(rec, may_match)))
+            elif may_match is not None:
+                self._may_match_fns.append(may_match)
             elif isinstance(rec, SpacyRecognizer) and not _overrides(rec, SpacyRecognizer, "analyze", "enhance_using_context"):
                 self._uses_ner = True
-            elif isinstance(rec, PatternRecognizer) and not _overrides(rec, PatternRecognizer, "analyze", "enhance_using_context"):
-                self._prefilters.append(_pattern_prefilter(rec))
+                self._spacy_idx.add(idx)
             else:
                 self._analyse_all = True
         self._ignored_labels = set(self.nlp_engine.ner_model_configuration.labels_to_ignore)
+        # Context can only change a result's score when its recognizer has context words, it was
+        # not boosted already, and it is below the maximum (the enhancer adds a non-negative
+        # factor and caps at the maximum); recognizer-level enhancement must be the base no-op.
+        enhancer = self.analyzer.context_aware_enhancer
+        self._context_may_matter_always = (
+            type(enhancer) is not LemmaContextAwareEnhancer
+            or enhancer.context_similarity_factor < 0
+            or any(_overrides(r, EntityRecognizer, "enhance_using_context") for r in self._recognizers))
+        self._has_context = {rec.id: bool(rec.context) for rec in self._recognizers}
         self._cache: OrderedDict[str, list[Detection]] = OrderedDict()
 
     @property
@@ -185,16 +208,78 @@ class Detector:
 
     # ---- detection ---------------------------------------------------------------------------
 
-    def _may_match(self, text: str) -> bool:
-        return self._analyse_all or any(f(text) for f in self._prefilters)
+    def _scan(self, text: str) -> tuple[bool, dict[int, list[RecognizerResult]]]:
+        """Whether Presidio could find anything in the text, and the pattern recognizers' raw
+        results (by recognizer index), which `_analyse` reuses instead of running them again."""
+        known: dict[int, list[RecognizerResult]] = {}
+        flagged = self._analyse_all
+        for idx, check in self._pattern_checks:
+            res = known[idx] = check.results(text, self._entities)
+            if res:
+                flagged = True
+        if not flagged:
+            for may_match in self._may_match_fns:
+                if may_match(text):
+                    return True, known
+        return flagged, known
 
     def _has_entities(self, doc) -> bool:
         return self._uses_ner and any(ent.label_ not in self._ignored_labels for ent in doc.ents)
 
-    def _analyse(self, text: str, doc) -> list[Detection]:
-        """Plain Presidio on one field, from its spaCy doc (with lemmas)."""
-        nlp_artifacts = self.nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
-        results = self.analyzer.analyze(text=text, language=LANGUAGE, entities=self.entities, nlp_artifacts=nlp_artifacts)
+    def _needs_context(self, results: list[RecognizerResult]) -> bool:
+        if self._context_may_matter_always:
+            return True
+        for r in results:
+            meta = r.recognition_metadata or {}
+            if (self._has_context.get(meta.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY), True)
+                    and not meta.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY)
+                    and r.score < EntityRecognizer.MAX_SCORE):
+                return True
+        return False
+
+    def _analyse(self, text: str, known: dict[int, list[RecognizerResult]], doc=None,
+                 has_entities: bool = False) -> list[Detection] | None:
+        """`AnalyzerEngine.analyze` on one field, step by step with Presidio's own helpers, minus
+        the work whose result is already known: the recognizer list (fixed), the pattern
+        recognizers' raw results (from `_scan`), the NER recognizer's when the doc has no entity
+        it would report, the context enhancement when it cannot change any score (and with it the
+        NlpArtifacts), and the decision-process clean-up (a Detection carries no explanation).
+
+        `doc` is the field's spaCy doc (lemmas are filled here when needed); without one, returns
+        None if the analysis needs tokens."""
+        results: list[RecognizerResult] = []
+        need_artifacts = False
+        for idx, rec in enumerate(self._recognizers):
+            if idx in known:
+                current = known[idx]
+            elif idx in self._spacy_idx and not has_entities:
+                current = []  # SpacyRecognizer only reports the doc's (non-ignored) entities
+            else:
+                need_artifacts = True
+                break
+            if current:
+                AnalyzerEngine._AnalyzerEngine__add_recognizer_id_if_not_exists(current, rec)
+                results.extend(current)
+        if not need_artifacts and not self._needs_context(results):
+            results = self.analyzer._AnalyzerEngine__remove_low_scores(results, None, self._recognizers)
+            return self._to_detections(text, EntityRecognizer.remove_duplicates(results))
+        if doc is None:
+            return None
+        analyzer = self.analyzer
+        nlp_artifacts = self.nlp_engine._doc_to_nlp_artifact(lower_lemmas(doc), LANGUAGE)
+        results = []
+        for idx, rec in enumerate(self._recognizers):
+            if not rec.is_loaded:
+                rec.load()
+                rec.is_loaded = True
+            current = known[idx] if idx in known else rec.analyze(
+                text=text, entities=self._entities, nlp_artifacts=nlp_artifacts)
+            if current:
+                AnalyzerEngine._AnalyzerEngine__add_recognizer_id_if_not_exists(current, rec)
+                results.extend(current)
+        results = analyzer._enhance_using_context(text, results, nlp_artifacts, self._recognizers, None)
+        results = analyzer._AnalyzerEngine__remove_low_scores(results, None, self._recognizers)
+        results = EntityRecognizer.remove_duplicates(results)
         return self._to_detections(text, results)
 
     def _to_detections(self, text: str, results: list[RecognizerResult]) -> list[Detection]:
@@ -231,17 +316,30 @@ class Detector:
             todo.append(i)
         nlp = self.nlp_engine.nlp[LANGUAGE]
         if not self._nlp_sets_entities:
-            # Tokens only: Presidio needs them only where a recognizer matched.
-            flagged = [i for i in todo if self._may_match(texts[i])]
-            for i, doc in zip(flagged, nlp.pipe([texts[i] for i in flagged], batch_size=batch_size)):
-                out[i] = self._analyse(texts[i], doc)
+            # Tokens only: Presidio needs them only where a recognizer found something whose
+            # score context could still change.
+            need_tokens = []
+            for i in todo:
+                hit, known = self._scan(texts[i])
+                if hit:
+                    found = self._analyse(texts[i], known)
+                    if found is None:
+                        need_tokens.append((i, known))
+                    else:
+                        out[i] = found
+            with nlp.select_pipes(disable=[LEMMA_COMPONENT]):
+                docs = nlp.pipe([texts[i] for i, _ in need_tokens], batch_size=batch_size)
+                for (i, known), doc in zip(need_tokens, docs):
+                    out[i] = self._analyse(texts[i], known, doc)
         else:
             # Same texts, same order, same batches as the reference path: the model sees what it
             # would have seen; lemmas are filled only where Presidio will read them.
             with nlp.select_pipes(disable=[LEMMA_COMPONENT]):
                 for i, doc in zip(todo, nlp.pipe([texts[i] for i in todo], batch_size=batch_size)):
-                    if self._has_entities(doc) or self._may_match(texts[i]):
-                        out[i] = self._analyse(texts[i], lower_lemmas(doc))
+                    hit, known = self._scan(texts[i])
+                    has_entities = self._has_entities(doc)
+                    if hit or has_entities:
+                        out[i] = self._analyse(texts[i], known, doc, has_entities)
         for i in todo:
             t = texts[i]
             if len(t) <= CACHE_MAX_CHARS:
