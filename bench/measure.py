@@ -55,16 +55,55 @@ class PeakRss:
     def _run(self) -> None:
         while not self._stop.is_set():
             self.peak_tree = max(self.peak_tree, self._sample())
+            self._own_cpu = max(self._own_cpu, self._tree_cpu())
             self._stop.wait(self._interval)
 
+    def _tree_cpu(self) -> float:
+        import psutil
+
+        total = 0.0
+        try:
+            procs = [self._proc] + self._proc.children(recursive=True)
+        except psutil.Error:
+            procs = [self._proc]
+        for p in procs:
+            try:
+                t = p.cpu_times()
+                total += t.user + t.system
+                self._seen_cpu[p.pid] = t.user + t.system
+            except psutil.Error:
+                pass
+        # processes that ended keep the CPU they had when last seen
+        return sum(self._seen_cpu.values())
+
+    @staticmethod
+    def _system_busy() -> float:
+        import psutil
+
+        t = psutil.cpu_times()
+        return sum(t) - t.idle - getattr(t, "iowait", 0.0)
+
     def __enter__(self) -> "PeakRss":
+        import time as _t
+
+        self._seen_cpu: dict[int, float] = {}
+        self._own_cpu0 = self._tree_cpu()
+        self._own_cpu = self._own_cpu0
+        self._sys0, self._wall0 = self._system_busy(), _t.monotonic()
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
+        import time as _t
+
         self._stop.set()
         self._thread.join()
         self.peak_tree = max(self.peak_tree, self._sample())
+        own = max(self._own_cpu, self._tree_cpu()) - self._own_cpu0
+        wall = max(1e-9, _t.monotonic() - self._wall0)
+        # Cores busy with other work on the machine meanwhile (other users' jobs): context for
+        # the numbers, since every measurement shares the same cores.
+        self.other_cores = round(max(0.0, (self._system_busy() - self._sys0) - own) / wall, 2)
 
     @property
     def peak_self(self) -> int:
@@ -199,7 +238,7 @@ def measure_texts(kind: str, work: Path, calls_per_batch: int) -> dict:
                     recall.add(call["gold"], spans[off:off + len(call["texts"])], call["texts"])
     out = {"name": kind, "calls": calls, "fields": fields, "chars": chars, "seconds": round(seconds, 3),
            "calls_per_s": round(calls / seconds, 2), "chars_per_s": round(chars / seconds),
-           "peak_rss_mb": round(rss.peak_self / 2**20, 1), **info}
+           "peak_rss_mb": round(rss.peak_self / 2**20, 1), "other_cores_busy": rss.other_cores, **info}
     if kind != "spacy_pipe":
         out["recall_generated"] = recall.as_dict()
     return out
@@ -235,6 +274,7 @@ def measure_ingest(work: Path, workers: int, engine: str, exports: Path | None =
     out = {"name": name, "calls": calls, "seconds": round(seconds, 3), "calls_per_s": round(calls / seconds, 2),
            "chars": chars, "chars_per_s": round(chars / seconds) if chars else None,
            "peak_rss_mb": round(rss.peak_tree / 2**20, 1), "peak_rss_driver_mb": round(rss.peak_self / 2**20, 1),
+           "other_cores_busy": rss.other_cores,
            "workers": workers, "engine": engine, "written": summary.calls_written,
            "quarantined": summary.quarantined, "quarantine_stages": dict(summary.quarantine_reasons),
            "store_mb": round(written / 2**20, 1)}

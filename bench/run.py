@@ -114,8 +114,8 @@ def markdown(result: dict) -> str:
         f"Data: {meta['calls']:,} generated calls (seed {meta['seed']}), {meta['transcript_chars_per_call']:,} "
         f"transcript characters and {meta['fields_per_call']} scanned texts ({meta['chars_per_call']:,} characters) a call.",
         "",
-        "| measurement | calls/s | characters/s | peak RSS (MB) | recall, overlap / full (generated) |",
-        "|---|---:|---:|---:|---:|",
+        "| measurement | calls/s | characters/s | peak RSS (MB) | recall, overlap / full (generated) | other load (cores) |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for x in result["measurements"]:
         label = LABELS.get(x["name"]) or x["name"].replace("_", " ")
@@ -125,7 +125,9 @@ def markdown(result: dict) -> str:
         rec = x.get("recall_generated", {})
         shown = f"{_fmt(rec['recall'], 3)} / {_fmt(rec['recall_full'], 3)}" if rec.get("recall") is not None else "–"
         lines.append(f"| {label} | {_fmt(x['calls_per_s'], 1)} | {_fmt(x.get('chars_per_s'))} | "
-                     f"{_fmt(x['peak_rss_mb'], 1)} | {shown} |")
+                     f"{_fmt(x['peak_rss_mb'], 1)} | {shown} | {_fmt(x.get('other_cores_busy'), 2)} |")
+    lines += ["", "\"Other load\" is CPU used by other processes on the machine during the measurement, in "
+                  "cores (the machine is shared); figures measured with other load near 0 are the clean ones."]
     r = result["ratios"]
     lines += ["", "| ratio | value | target |", "|---|---:|---|"]
     lines.append(f"| detector / Presidio baseline throughput | {_fmt(r.get('detector_over_baseline'), 2)}× | ≥ 3× |")
@@ -158,10 +160,12 @@ def markdown(result: dict) -> str:
         lines += ["", "bench/data/dev_corpus.jsonl not present: development-corpus recall not measured."]
     if result.get("memory"):
         lines += ["", "Memory with input size (streamed ingest, exports written in 1,000-call files):", "",
-                  "| calls | workers | calls/s | peak RSS, all processes (MB) | driver (MB) |", "|---:|---:|---:|---:|---:|"]
+                  "| calls | workers | calls/s | peak RSS, all processes (MB) | driver (MB) | other load (cores) |",
+        "|---:|---:|---:|---:|---:|---:|"]
         for x in result["memory"]:
             lines.append(f"| {x['calls']:,} | {x['workers']} | {_fmt(x['calls_per_s'], 1)} | "
-                         f"{_fmt(x['peak_rss_mb'], 1)} | {_fmt(x['peak_rss_driver_mb'], 1)} |")
+                         f"{_fmt(x['peak_rss_mb'], 1)} | {_fmt(x['peak_rss_driver_mb'], 1)} | "
+                         f"{_fmt(x.get('other_cores_busy'), 2)} |")
     return "\n".join(lines) + "\n"
 
 
