@@ -7,7 +7,7 @@
   available for "sv", plus the two Swedish ones shipped disabled (`SePersonnummerRecognizer`,
   `SeOrganisationsnummerRecognizer`) switched on; the other countries' recognizers are left out.
   Presidio adds its `SpacyRecognizer` itself.
-- `BatchAnalyzerEngine.analyze_iterator`, default score threshold (0).
+- `BatchAnalyzerEngine.analyze_iterator`, default score threshold (0), default regex flags.
 - Offline: the e-mail recognizer calls `tldextract.extract`, which would fetch the public-suffix
   list; it is replaced by an extractor that uses the snapshot shipped with tldextract.
 """
@@ -47,19 +47,25 @@ def registry_configuration() -> dict:
 
 
 def build_baseline(model_path: str | Path):
-    """A `BatchAnalyzerEngine` over vanilla Presidio for Swedish; returns (batch_engine, analyzer)."""
-    import warnings
+    """A `BatchAnalyzerEngine` over vanilla Presidio for Swedish; returns (batch_engine, analyzer).
 
+    The recognizers are instantiated from `presidio_analyzer.predefined_recognizers` by class,
+    not through Presidio's name lookup, which scans every subclass of EntityRecognizer by class
+    name and could pick one of our own recognizers of the same name (EmailRecognizer,
+    SePersonnummerRecognizer) when both are imported in one process."""
     offline_tldextract()
-    from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
+    from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer import predefined_recognizers as predefined
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
-    from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
     engine = SpacyNlpEngine(models=[{"lang_code": "sv", "model_name": str(model_path)}])
     engine.load()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "adding the default NLP recognizer": that is what we want
-        registry = RecognizerRegistryProvider(registry_configuration=registry_configuration(),
-                                              nlp_engine=engine).create_recognizer_registry()
+    registry = RecognizerRegistry(supported_languages=["sv"])
+    for rc in registry_configuration()["recognizers"]:
+        if rc["name"] == "SpacyRecognizer":
+            continue
+        registry.add_recognizer(getattr(predefined, rc["name"])(supported_language="sv"))
+    # What Presidio's provider adds for a spaCy NLP engine.
+    registry.add_recognizer(predefined.SpacyRecognizer(supported_language="sv"))
     analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["sv"])
     return BatchAnalyzerEngine(analyzer), analyzer

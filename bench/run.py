@@ -154,8 +154,14 @@ def markdown(result: dict) -> str:
             lines.append(f"| {t} | {cell('detector', t)} | {cell('presidio_baseline', t)} |")
     dev = rec.get("dev_corpus", {})
     if dev.get("available"):
-        lines += ["", f"Recall on bench/data/dev_corpus.jsonl ({dev['documents']} documents, span overlap): ours "
-                      f"{_fmt(dev['detector']['recall'], 3)}, Presidio baseline {_fmt(dev['presidio_baseline']['recall'], 3)}."]
+        o, b = dev["detector"], dev["presidio_baseline"]
+        lines += ["", f"Development corpus bench/data/dev_corpus.jsonl ({dev['documents']} documents"
+                      f"{', scored by ' + dev['harness'] if dev.get('harness') else ''}):", "",
+                  "| | recall (type-aware span overlap) | redaction recall (characters covered) | precision |",
+                  "|---|---:|---:|---:|",
+                  f"| ours | {_fmt(o.get('recall'), 3)} | {_fmt(o.get('redaction_recall'), 3)} | {_fmt(o.get('precision'), 3)} |",
+                  f"| Presidio baseline | {_fmt(b.get('recall'), 3)} | {_fmt(b.get('redaction_recall'), 3)} | "
+                  f"{_fmt(b.get('precision'), 3)} |"]
     else:
         lines += ["", "bench/data/dev_corpus.jsonl not present: development-corpus recall not measured."]
     if result.get("memory"):
