@@ -18,6 +18,10 @@ CANONICAL: dict[str, Callable[[str], str]] = {
     phone.ENTITY: phone.canonical,
     email.ENTITY: email.canonical,
     address.ENTITY: address.canonical,
+    # Subject-index identifiers without a recognizer module yet: spacing and case must not change
+    # the token (an officer types "KN-448120", a transcript says "kn 448120").
+    "CUSTOMER_NUMBER": lambda text: "".join(ch for ch in text.upper() if ch.isalnum()),
+    "SE_FACILITY_ID": lambda text: "".join(ch for ch in text if ch.isdigit()),
 }
 
 

@@ -220,6 +220,9 @@ def test_forms_of_one_identifier_give_one_token(config, monkeypatch):
                 for f in ("880413-2382", "8804132382", "19880413-2382", "198804132382", "88 04 13 23 82")}) == 1
     assert len({build_request(p, phone=[f]).tokens[0] for f in ("070-311 22 45", "+46 70 311 22 45", "0703112245")}) == 1
     assert build_request(p, email=["Vera.Testsson@Exempel.se"]).tokens == build_request(p, email=[A["email"][0]]).tokens
+    assert len({build_request(p, customer_number=[f]).tokens[0] for f in ("KN-448120", "kn 448120", "KN448120")}) == 1
+    assert len({build_request(p, facility_id=[f]).tokens[0]
+                for f in ("735999123456789012", "735999 123 456 789 012")}) == 1
 
 
 def test_without_a_key_the_subject_commands_refuse(tmp_path, monkeypatch, config):
