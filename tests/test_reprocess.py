@@ -306,6 +306,12 @@ def test_cli_reprocess(tmp_path, policy_config, pipelines, monkeypatch):
     done = CliRunner().invoke(app, args)
     assert done.exit_code == 0 and json.loads(done.output)["calls_rewritten"] == 2
     assert "880413" not in done.output and "Testsson" not in done.output
+    done = CliRunner().invoke(app, ["reprocess", "--from", "raw", "--store", store, "--config", str(cfg)])
+    assert done.exit_code == 2 and "needs a raw area" in done.output
+    done = CliRunner().invoke(app, ["reprocess", "--from", "raw", "--dry-run", "--store", store, "--config", str(cfg),
+                                    "--raw", str(tmp_path / "exports")])
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.output)["calls_seen"] == 3 and json.loads(done.output)["source"] == "raw"
     for bad in (["--from", "elsewhere"], ["--since", "2026-13-01"], ["--since", "2026-11-22", "--until", "2026-11-20"]):
         done = CliRunner().invoke(app, ["reprocess", *bad, "--store", store])
         assert done.exit_code == 2 and "error:" in done.output
