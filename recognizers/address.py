@@ -13,7 +13,7 @@ Post town: a municipality or post town from the gazetteers (`data/municipalities
 `data/post_towns.txt`) right after a number: the postal code ("722 19 Västerås"), the house
 number/letter/flat ("Storgatan 12, Västerås", "Lövstigen 4B i Umeå") or a spoken number
 ("sju två två nitton västerås"). Town names that are also common words ("Mora", "Vara", "Lund",
-"Mark") must be capitalised. Anywhere else, towns are left to the NER model.
+"Mark") must be capitalised, except right after a postal code or "<house number> i". Anywhere else, towns are left to the NER model.
 
 Spoken house numbers 1-99 come from a local word list (`NUMBER_WORDS`): the shared spoken-number
 module (recognizers/numbers.py) had not landed when this was written.
@@ -74,12 +74,15 @@ _ADJECTIVES = ["stora", "lilla", "gamla", "nya", "norra", "södra", "östra", "v
                "s:t", "övre"]
 
 _L = "a-zåäöéüA-ZÅÄÖÉÜ"
-_NUM_WORDS_ALT = _alt(NUMBER_WORDS)
+# NUMBER_WORDS as a compact regex (tens + optional unit | teens | units), not a 300-way alternation.
+_NUM_WORDS_ALT = (rf"(?:(?:{_alt(_TENS)})(?:[ ]?(?:{_alt(_COMPOUND_UNITS)}))?|{_alt(_TEENS)}|{_alt(_UNITS)})"
+                  rf"(?![a-zåäöéü])")
 _HOUSE_NO = rf"(?:\d{{1,4}}|(?:{_NUM_WORDS_ALT})(?![{_L}]))"
 _LETTER = rf"(?:[ ]?[a-hA-H](?![{_L}\d]))"
 _FLAT = r"(?:,?[ ]+(?:lgh\.?|lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr)[ ]+(?:nummer[ ]+|nr[ ]+)?\d{4}(?!\d))"
 _FLOOR = rf"(?:,?[ ]+\d[ ]?(?:tr|trappor|trappa|trp)(?![{_L}]))"
-_COMPOUND = rf"[{_L}]{{2,}}(?:{_alt(STREET_SUFFIXES)})"
+# The whole word first (possessive, no backtracking), then: does it end in a street suffix?
+_COMPOUND = rf"[{_L}]{{3,}}+(?<=[{_L}]{{2}}(?:{_alt(STREET_SUFFIXES)}))"
 _GENITIVE = rf"(?:(?-i:[A-ZÅÄÖ][a-zåäöéü]+)[ ]+)?[{_L}]{{2,}}s[ ]+(?:{_alt(_STANDALONE)})"
 _WITH_ADJ = rf"(?:{_alt(_ADJECTIVES)})[ ]+(?:{_COMPOUND}|{_alt(_STANDALONE)})"
 _STREET = rf"(?:{_WITH_ADJ}|{_GENITIVE}|{_COMPOUND})"
@@ -106,11 +109,17 @@ def towns() -> list[str]:
 def _town_regex() -> str:
     plain = [t for t in towns() if t not in AMBIGUOUS_TOWNS]
     ambiguous = [t for t in towns() if t in AMBIGUOUS_TOWNS]
-    names = rf"(?:{_alt(plain)}|(?-i:{_alt(ambiguous)}))"
-    # Right after a number (postal code, house number, flat number), a house letter or a spoken
-    # number, optionally with a comma and "i".
-    before = (rf"(?:\d|(?<=\d[ ]?)[a-hA-H]|(?<![{_L}])(?:{_NUM_WORDS_ALT}|noll))[,.]?[ ]{{1,3}}(?:i[ ]+)?")
-    return rf"(?<={before})(?<![{_L}]){names}(?![{_L}\d-])"
+    num = rf"(?:{_NUM_WORDS_ALT}|noll)"
+    # The number before the town is matched and dropped from the span with \K (cheaper than a
+    # lookbehind tried at every position): a postal code/house/flat number, a house letter or a
+    # spoken number, optionally with a comma and "i".
+    before = (rf"(?:(?<![{_L}\d])\d+|(?<![{_L}])(?:\d|{num})[ ]?[a-hA-H]|(?<![{_L}]){num})"
+              rf"[,.]?[ ]{{1,3}}(?:i[ ]+)?")
+    # Ambiguous names in lower case only where the address is unmistakable: after a postal code
+    # (written, or two spoken numbers) or after "<number> i".
+    strong = rf"(?:(?<=\d{{3}}[ ]?\d{{2}}[,.]?[ ]{{1,3}})|(?<={num}[ ]+{num}[,.]?[ ]{{1,3}})|(?<=[ ]i[ ]+))"
+    return (rf"{before}\K(?:{_alt(plain)}|(?-i:{_alt(ambiguous)})|{strong}(?:{_alt(ambiguous)}))"
+            rf"(?![{_L}\d-])")
 
 
 ADDRESS_CONTEXT = ["adress", "adressen", "bor", "boende", "gatuadress", "postadress", "folkbokförd", "flyttat",

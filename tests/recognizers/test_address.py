@@ -31,6 +31,9 @@ def found(recs, text):
     ("adressen är Hamnplan 2", [(ENTITY, "Hamnplan 2")]),
     ("Ringvägen tjugo tre", [(ENTITY, "Ringvägen tjugo tre")]),
     ("Skolgatan 9 A i Upplands Väsby", [(LOCATION, "Upplands Väsby"), (ENTITY, "Skolgatan 9 A")]),
+    ("skolstigen 47 två två sex nittioåtta lund", [(LOCATION, "lund"), (ENTITY, "skolstigen 47")]),
+    ("722 19 mora", [(LOCATION, "mora")]),
+    ("Bäckvägen tio a i Visby", [(LOCATION, "Visby"), (ENTITY, "Bäckvägen tio a")]),
 ])
 def test_found(recs, text, expected):
     assert found(recs, text) == expected
@@ -42,7 +45,7 @@ def test_found(recs, text, expected):
     "riksväg 50 var avstängd",
     "en säkring på 16 ampere i Lund",
     "vi har ett kontor i Västerås",  # a town alone is the NER model's job
-    "722 19 mora",  # ambiguous town names must be capitalised
+    "så vi ses klockan tre mark",  # ambiguous town names must be capitalised (or follow a postal code)
     "hamnplan 2",  # everyday compound endings must be capitalised
 ])
 def test_not_found(recs, text):
@@ -59,3 +62,12 @@ def test_gazetteers():
     assert len(names) >= 290
     for town in ("Stockholm", "Västerås", "Upplands Väsby", "Malung-Sälen", "Östra Göinge", "Bromma"):
         assert town in names
+
+
+def test_long_text_is_fast(recs):
+    import time
+
+    text = "och sen så är det 16 ampere på vägen hem tre gånger i Stockholm och 722 kronor " * 300
+    t0 = time.perf_counter()
+    assert found(recs, text) == []
+    assert time.perf_counter() - t0 < 2
