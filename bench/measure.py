@@ -53,8 +53,16 @@ class PeakRss:
         return total
 
     def _run(self) -> None:
+        import time as _t
+
+        next_mark = 0.0
         while not self._stop.is_set():
-            self.peak_tree = max(self.peak_tree, self._sample())
+            tree = self._sample()
+            self.peak_tree = max(self.peak_tree, tree)
+            now = _t.monotonic() - self._wall0
+            if now >= next_mark:  # a coarse timeline: flat or growing?
+                self.timeline.append((round(now), round(tree / 2**20), round(self._proc.memory_info().rss / 2**20)))
+                next_mark = now + 15
             self._own_cpu = max(self._own_cpu, self._tree_cpu())
             self._stop.wait(self._interval)
 
@@ -87,6 +95,7 @@ class PeakRss:
         import time as _t
 
         self._seen_cpu: dict[int, float] = {}
+        self.timeline: list[tuple[int, int, int]] = []
         self._own_cpu0 = self._tree_cpu()
         self._own_cpu = self._own_cpu0
         self._sys0, self._wall0 = self._system_busy(), _t.monotonic()
@@ -275,6 +284,7 @@ def measure_ingest(work: Path, workers: int, engine: str, exports: Path | None =
            "chars": chars, "chars_per_s": round(chars / seconds) if chars else None,
            "peak_rss_mb": round(rss.peak_tree / 2**20, 1), "peak_rss_driver_mb": round(rss.peak_self / 2**20, 1),
            "other_cores_busy": rss.other_cores,
+           "rss_timeline": {"every_s": 15, "seconds_tree_driver_mb": rss.timeline},
            "workers": workers, "engine": engine, "written": summary.calls_written,
            "quarantined": summary.quarantined, "quarantine_stages": dict(summary.quarantine_reasons),
            "store_mb": round(written / 2**20, 1)}
