@@ -220,12 +220,12 @@ class LocalEngine:
         _check_versions(versions, self.config, expected_version, "a worker's")
 
     def process(self, paths: list[Path], pipeline) -> Iterator[Result]:
-        if self._pool is None:
-            self.start()
         yield from self.map_records(iter_records(paths, pipeline.max_record_bytes), pipeline)
 
     def map_records(self, records: Iterable[RawRecord], pipeline) -> Iterator[Result]:
         """Results for records, in input order; `pipeline` (the driver's) is the fallback."""
+        if self._pool is None:
+            self.start(pipeline.version)
         pending: deque[tuple[list[RawRecord], Future]] = deque()
         for chunk in _chunks(records, self.chunk_size):
             while len(pending) >= self.max_in_flight:
