@@ -39,7 +39,7 @@ PNR_FILE = ROOT / "recognizers" / "data" / "skatteverket-testpersonnummer.txt"
 # The company's own data (not personal data; in bench/data/dev_allowlist.toml).
 COMPANY = "Norrsken Energi"
 COMPANY_SWITCHBOARD = "08-465 004 80"
-COMPANY_SWITCHBOARD_SPOKEN = "noll åtta fyrtiosex femtio noll noll åttio"
+COMPANY_SWITCHBOARD_SPOKEN = "noll åtta fyrtiosex femtio noll fyra åttio"
 COMPANY_ORGNR = "556614-2708"
 COMPANY_BANKGIRO = "5050-1055"
 

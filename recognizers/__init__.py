@@ -10,18 +10,35 @@ from typing import Callable
 
 from presidio_analyzer import EntityRecognizer
 
-from recognizers import address, email, personnummer, phone
+from recognizers import (address, email, identifiers, numbers, organisationsnummer, payment, personnummer, phone,
+                         postal_code)
 from recognizers.allowlist import AllowlistFilter
 
+
+def _digits(text: str) -> str:
+    """Digits of a written or spoken number ("735 999 ..." / "sju tre fem ...")."""
+    if numbers.has_spoken_number(text):
+        return numbers.words_to_digits(text)
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+# Normal forms: spacing, case and spoken-vs-written never change the token (an officer types
+# "KN-448120", a transcript says "kn 448120"; "noll sju noll ..." and "070-..." are one number).
 CANONICAL: dict[str, Callable[[str], str]] = {
     personnummer.ENTITY: personnummer.canonical,
+    organisationsnummer.ENTITY: organisationsnummer.canonical,
     phone.ENTITY: phone.canonical,
     email.ENTITY: email.canonical,
     address.ENTITY: address.canonical,
-    # Subject-index identifiers without a recognizer module yet: spacing and case must not change
-    # the token (an officer types "KN-448120", a transcript says "kn 448120").
-    "CUSTOMER_NUMBER": lambda text: "".join(ch for ch in text.upper() if ch.isalnum()),
-    "SE_FACILITY_ID": lambda text: "".join(ch for ch in text if ch.isdigit()),
+    postal_code.ENTITY: postal_code.canonical,
+    payment.IBAN: payment.iban_canonical,
+    payment.CARD: _digits,
+    payment.BANK_ACCOUNT: payment.account_canonical,
+    payment.BANKGIRO: payment.giro_canonical,
+    payment.PLUSGIRO: payment.giro_canonical,
+    identifiers.CUSTOMER: identifiers.customer_canonical,
+    identifiers.FACILITY: _digits,
+    identifiers.IP: lambda text: text.strip().lower(),
 }
 
 
@@ -37,10 +54,27 @@ def build_recognizers(language: str = "sv") -> list[EntityRecognizer]:
     """The pattern recognizers the analyzer registers (the NER model adds PERSON/LOCATION)."""
     return [
         personnummer.SePersonnummerRecognizer(supported_language=language),
+        personnummer.SeSpokenPersonnummerRecognizer(supported_language=language),
+        organisationsnummer.SeOrganisationsnummerRecognizer(supported_language=language),
+        organisationsnummer.SeSpokenOrganisationsnummerRecognizer(supported_language=language),
         phone.SePhoneRecognizer(supported_language=language),
+        phone.SeSpokenPhoneRecognizer(supported_language=language),
         email.EmailRecognizer(supported_language=language),
         address.SeAddressRecognizer(supported_language=language),
         address.SePostTownRecognizer(supported_language=language),
+        postal_code.SePostalCodeRecognizer(supported_language=language),
+        postal_code.SeSpokenPostalCodeRecognizer(supported_language=language),
+        payment.IbanRecognizer(supported_language=language),
+        payment.CreditCardRecognizer(supported_language=language),
+        payment.SpokenCreditCardRecognizer(supported_language=language),
+        payment.SeBankAccountRecognizer(supported_language=language),
+        payment.SeBankgiroRecognizer(supported_language=language),
+        payment.SePlusgiroRecognizer(supported_language=language),
+        identifiers.SeFacilityIdRecognizer(supported_language=language),
+        identifiers.SeSpokenFacilityIdRecognizer(supported_language=language),
+        identifiers.CustomerNumberRecognizer(supported_language=language),
+        identifiers.SpokenCustomerNumberRecognizer(supported_language=language),
+        identifiers.IpAddressRecognizer(supported_language=language),
     ]
 
 

@@ -1,12 +1,23 @@
 """Company numbers that are not personal data (switchboard, organisationsnummer, ...).
 
-Matching is on the canonical value, so "08-123 456 78" in the config also allows "08123 45678".
+Matching is on the digits, so "08-123 456 78" in the config also allows "08123 45678",
+"+46 8 123 456 78" and the spoken "noll åtta etthundratjugotre fyrtiofem sextiosju åttio"
+(number words are read by `recognizers.numbers`); other values (an e-mail address) match
+case- and space-folded. Works for every numeric type: phone, organisationsnummer, bankgiro, ...
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Iterable
+
+from recognizers import numbers
+
+
+def _digits(text: str) -> str:
+    if numbers.has_spoken_number(text):
+        return numbers.words_to_digits(text)
+    return "".join(ch for ch in text if ch.isdigit())
 
 
 @dataclass
@@ -18,14 +29,14 @@ class AllowlistFilter:
     def __post_init__(self) -> None:
         for value in self.values:
             self._keys.add(" ".join(value.casefold().split()))
-            digits = "".join(ch for ch in value if ch.isdigit())
+            digits = _digits(value)
             if len(digits) >= 6:
                 self._digits.add(digits.lstrip("0"))
 
     def allows(self, entity_type: str, text: str) -> bool:
         if " ".join(text.casefold().split()) in self._keys:
             return True
-        digits = "".join(ch for ch in text if ch.isdigit())
+        digits = _digits(text)
         if len(digits) >= 6:
             # Compare without trunk zero / country code so +46 8 ... matches 08-...
             core = digits[2:] if digits.startswith("46") and len(digits) > 9 else digits

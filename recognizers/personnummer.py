@@ -3,6 +3,20 @@
 Forms: YYMMDD-NNNC, YYMMDD+NNNC (age 100+), YYYYMMDD-NNNC, compact 10/12 digits, and the spaced
 forms ASR produces ("850312 4238", "85 03 12 42 38"). Valid means a real calendar date (day + 60
 for samordningsnummer) and a correct Luhn digit over the 10-digit form.
+
+Spoken, mixed and split forms ("åttiofem noll tre tolv fyrtiotvå trettioåtta", "850312 fyrtiotvå
+trettioåtta", head and tail in two turns with "Mm." between) are found on digit windows
+(`recognizers.numbers`) by `SeSpokenPersonnummerRecognizer`, with the same validation.
+
+Interim numbers (interimspersonnummer, used in healthcare before a personnummer exists): a letter
+T, R, S, U, W, X, J, K, L, M or N in position 9 (the first of the last four: "850312-T238",
+"19850312-T238"); validated like a personnummer with the letter counted as 1 in the Luhn sum, as
+the public validation libraries do. Regional reservnummer (letters and digits with no public check
+digit) are not recognised: nothing validates them, and nothing here could tell them from other
+codes.
+
+Numbers introduced as an OCR/invoice reference ("OCR-numret är ...") are not reported: see
+`recognizers.numbers.REFERENCE_BEFORE`.
 """
 
 from __future__ import annotations
@@ -12,6 +26,7 @@ from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from recognizers import numbers
 from recognizers.checksums import digits_only, luhn_ok, valid_date
 
 ENTITY = "SE_PERSONNUMMER"
@@ -20,7 +35,14 @@ _SEP = r"[ ]?"
 # Century digits optional; birth date in pairs that may be spaced; the separator before the last
 # four is "-", "+", a space or nothing; the last four may be split in two pairs.
 _BODY = rf"(?:(?:18|19|20){_SEP})?\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}[ ]?[-+]?[ ]?\d{{2}}{_SEP}\d{{2}}"
-_REGEX = rf"(?<![\d+\-]){_BODY}(?![\d])"
+_REF = r"(?<!(?:ocr|faktura|referens)[-a-zåäö]{0,12}[ :]{0,3}(?:är[ ]{1,2})?)"
+# Ten digits starting with 0 (born 2000-2009) look like a phone number: after a phone question
+# ("vilket telefonnummer ...") with no personnummer word since, they are left to the phone recognizer.
+_NOT_PHONE_TOPIC = rf"(?:(?=[1-9])|{numbers.regex_not_after(numbers.PHONE_WORDS, numbers.PNR_WORDS)})"
+_REGEX = rf"(?<![\d+\-]){_REF}{_NOT_PHONE_TOPIC}{_BODY}(?![\d])"
+_INTERIM_LETTERS = "TRSUWXJKLMN"
+_INTERIM_REGEX = (rf"(?<![\w+\-])(?:(?:18|19|20))?\d{{6}}[ ]?[-+]?[ ]?[{_INTERIM_LETTERS}{_INTERIM_LETTERS.lower()}]"
+                  rf"[ ]?\d{{2}}[ ]?\d(?![\w])")
 
 CONTEXT = [
     "personnummer", "personnumret", "personnumer", "personnr", "pnr", "samordningsnummer",
@@ -29,8 +51,12 @@ CONTEXT = [
 
 
 def _split(text: str) -> tuple[str, bool] | None:
-    """Digits of the number and whether it used the 100+ '+' separator, or None if malformed."""
-    digits = digits_only(text)
+    """Digits of the number (an interim letter counted as 1) and whether it used the 100+ '+'
+    separator, or None if malformed."""
+    digits = "".join("1" if ch.upper() in _INTERIM_LETTERS and ch.isalpha() else ch
+                     for ch in text if ch.isdigit() or ch.isalpha())
+    if not digits.isdigit():
+        return None
     if len(digits) not in (10, 12):
         return None
     return digits, "+" in text
@@ -65,8 +91,22 @@ def is_valid(text: str, today: date | None = None) -> bool:
     return luhn_ok(ten)
 
 
+def is_valid_digits(digits: str, plus: bool = False, today: date | None = None) -> bool:
+    if len(digits) == 12 and digits[:2] not in ("18", "19", "20"):
+        return False
+    return is_valid(digits + ("+" if plus else ""), today)
+
+
 def canonical(text: str, today: date | None = None) -> str:
-    """The 12-digit form, the key for pseudonyms and the subject index."""
+    """The 12-digit form, the key for pseudonyms and the subject index (spoken forms included;
+    an interim number keeps its letter)."""
+    if numbers.has_spoken_number(text):
+        text = numbers.words_to_digits(text) + ("+" if "+" in text else "")
+    letter = next((ch.upper() for ch in text if ch.isalpha()), None)
+    if letter:
+        digits = "".join(ch for ch in text if ch.isdigit())
+        full = canonical(digits[:-3] + "1" + digits[-3:] + ("+" if "+" in text else ""), today)
+        return full[:-4] + letter + full[-3:]
     split = _split(text)
     if split is None:
         return digits_only(text)
@@ -81,7 +121,8 @@ def canonical(text: str, today: date | None = None) -> str:
 
 
 class SePersonnummerRecognizer(PatternRecognizer):
-    PATTERNS = [Pattern("personnummer (written or spaced)", _REGEX, 0.5)]
+    PATTERNS = [Pattern("personnummer (written or spaced)", _REGEX, 0.5),
+                Pattern("interim personnummer (letter in position 9)", _INTERIM_REGEX, 0.5)]
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
@@ -94,3 +135,20 @@ class SePersonnummerRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         return is_valid(pattern_text)
+
+
+class SeSpokenPersonnummerRecognizer(numbers.DigitWindowRecognizer):
+    """Spoken, mixed, paused and split personnummer (10 or 12 digits on a digit window)."""
+
+    ENTITY = ENTITY
+    LENGTHS = (10, 12)
+    CONTEXT = CONTEXT
+    NAME = "SeSpokenPersonnummerRecognizer"
+
+    def score_window(self, text, window):
+        if not is_valid_digits(window.digits, window.has_plus()):
+            return None
+        if window.digits[0] == "0" and numbers.topic_before(text, window.start) == "phone":
+            return None
+        # Luhn and a calendar date: as strong as the written form; split over turns a bit less.
+        return 0.7 if window.crosses_turn else 0.85

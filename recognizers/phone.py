@@ -3,6 +3,10 @@
 Groupings seen in transcripts: 070-123 45 67, 0701234567, +46 70 123 45 67, 0046 70..., 08-123 456 78,
 031-12 34 56. A candidate must start with a trunk 0 or the country code and hold a plausible
 Swedish national number; libphonenumber's metadata (offline, shipped with `phonenumbers`) decides.
+
+Spoken forms ("noll sju noll ett två tre fyrtiofem sextiosju", pairs, digit by digit, mixed with
+written groups, with fillers, split over two turns) are found on digit windows
+(`recognizers.numbers`) by `SeSpokenPhoneRecognizer`, with the same validation.
 """
 
 from __future__ import annotations
@@ -12,16 +16,25 @@ from typing import Optional
 import phonenumbers
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from recognizers import numbers, personnummer
 from recognizers.checksums import digits_only
 
 ENTITY = "PHONE_NUMBER"
 
 # Country code or trunk zero, then 7-10 more digits in groups separated by space or hyphen.
-_REGEX = r"(?<![\d+])(?:\+46|0046|0)(?:[ -]?\(0\))?[ -]?\d{1,3}(?:[ -]?\d){5,9}(?![\d])"
+_REF = r"(?<!(?:ocr|faktura|referens)[-a-zåäö]{0,12}[ :]{0,3}(?:är[ ]{1,2})?)"
+# Ten digits starting with 0 may be a personnummer (born 2000-2009): never in the personnummer
+# layout NNNNNN-NNNN, and not right after a personnummer question (no phone word since).
+_TEN = r"(?=\d(?:[ -]?\d){9}(?![ -]?\d))"
+_PNR_LAYOUT = r"(?!\d{6}[ ]?[-+][ ]?\d{4}(?!\d))"
+_TRUNK = (rf"(?:\+46|0046|(?!{_TEN})0|{_PNR_LAYOUT}"
+          rf"{numbers.regex_not_after(numbers.PNR_WORDS, numbers.PHONE_WORDS)}0)")
+_REGEX = rf"(?<![\d+]){_REF}{_TRUNK}(?:[ -]?\(0\))?[ -]?\d{{1,3}}(?:[ -]?\d){{5,9}}(?![\d])"
 
+# ("nummer" alone is not a phone word: Presidio matches substrings, and "personnummer" contains it.)
 CONTEXT = [
-    "telefon", "telefonnummer", "telefonnumret", "nummer", "numret", "mobil", "mobilnummer",
-    "mobilnumret", "ring", "ringa", "nås", "sms", "tel", "tfn",
+    "telefon", "telefonnummer", "telefonnumret", "mobil", "mobilnummer", "mobilnumret", "mobilen", "ring",
+    "ringa", "nås", "sms", "tel", "tfn", "hemnummer", "jobbnummer",
 ]
 
 
@@ -54,6 +67,8 @@ def is_valid(text: str) -> bool:
 
 
 def canonical(text: str) -> str:
+    if numbers.has_spoken_number(text):
+        text = ("+" if text.lstrip().startswith("+") else "") + numbers.words_to_digits(text)
     national = national_number(text)
     return f"+46{national}" if national else digits_only(text)
 
@@ -72,3 +87,28 @@ class SePhoneRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         return is_valid(pattern_text)
+
+
+class SeSpokenPhoneRecognizer(numbers.DigitWindowRecognizer):
+    """Spoken, mixed, paused and split phone numbers on digit windows."""
+
+    ENTITY = ENTITY
+    LENGTHS = tuple(range(8, 14))
+    CONTEXT = CONTEXT
+    NAME = "SeSpokenPhoneRecognizer"
+
+    def score_window(self, text, window):
+        digits = window.digits
+        plus = window.start > 0 and text[window.start - 1] == "+"
+        if plus and digits.startswith("46"):
+            candidate = "+" + digits
+        elif digits.startswith("0046") or (digits.startswith("0") and not digits.startswith("00")):
+            candidate = digits
+        else:
+            return None
+        if not is_valid(candidate):
+            return None
+        if len(digits) == 10 and digits[0] == "0" and personnummer.is_valid_digits(digits) \
+                and numbers.topic_before(text, window.start) != "phone":
+            return None  # valid as a personnummer too and nobody asked for a phone number
+        return 0.55 if window.crosses_turn else 0.65

@@ -1,0 +1,128 @@
+"""SE_FACILITY_ID (anläggnings-id), CUSTOMER_NUMBER (kund-/avtalsnummer) and IP_ADDRESS.
+
+- SE_FACILITY_ID: the 18-digit GSRN of an electricity connection point, always starting 735999
+  in Sweden ("735999123456789012", "735 999 123 456 789 012", spoken). The last digit is a GS1
+  mod-10 check digit: valid ones score 1.0, an 18-digit 735999 number with a wrong check digit
+  (a misheard digit) still scores 0.6: the prefix alone is specific enough.
+- CUSTOMER_NUMBER: the retailer's customer/contract number. Its format is the company's own, so
+  any 5-12 digit number (optionally a short capital prefix: "KN-448120") counts, but only right
+  after a context word ("kundnummer", "kundnumret", "avtalsnummer", ...): base score 0.2, raised
+  above the threshold by Presidio's context enhancer. Spoken ones need the context word within the
+  preceding words.
+- IP_ADDRESS: IPv4 dotted quads (each part 0-255) and IPv6 (checked with `ipaddress`).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from typing import Optional
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from recognizers import numbers
+from recognizers.checksums import digits_only
+
+FACILITY = "SE_FACILITY_ID"
+CUSTOMER = "CUSTOMER_NUMBER"
+IP = "IP_ADDRESS"
+
+
+def gs1_ok(digits: str) -> bool:
+    total = sum(int(ch) * (3 if i % 2 == 0 else 1) for i, ch in enumerate(reversed(digits[:-1])))
+    return (10 - total % 10) % 10 == int(digits[-1])
+
+
+_FACILITY_REGEX = r"(?<![\d\-.,])735[ ]?999(?:[ ]?\d){12}(?![\d]|[.,]\d)"
+FACILITY_CONTEXT = ["anläggnings-id", "anläggningsid", "anläggningsnummer", "anläggning", "id", "gsrn", "mätpunkt"]
+
+
+class SeFacilityIdRecognizer(PatternRecognizer):
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(supported_entity=FACILITY, patterns=[Pattern("anläggnings-id (735999...)", _FACILITY_REGEX, 0.6)],
+                         context=FACILITY_CONTEXT, supported_language=supported_language,
+                         name="SeFacilityIdRecognizer")
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        digits = digits_only(pattern_text)
+        return True if gs1_ok(digits) else None
+
+
+class SeSpokenFacilityIdRecognizer(numbers.DigitWindowRecognizer):
+    ENTITY = FACILITY
+    LENGTHS = (18,)
+    CONTEXT = FACILITY_CONTEXT
+    NAME = "SeSpokenFacilityIdRecognizer"
+
+    def score_window(self, text, window):
+        if not window.digits.startswith("735999"):
+            return None
+        return 0.9 if gs1_ok(window.digits) else 0.6
+
+
+# ---- customer number ---------------------------------------------------------------------------
+
+CUSTOMER_CONTEXT = ["kundnummer", "kundnumret", "kundnr", "kund-id", "kundid", "avtalsnummer", "avtalsnumret",
+                    "avtalsnr", "medlemsnummer", "medlemsnumret", "kundnumme"]
+_CUSTOMER_REGEX = (r"(?<![\w\-.,+])(?:(?-i:[A-Z]{1,3})[- ]?)?\d{2,6}(?:[ -]?\d{2,6}){0,2}"
+                   r"(?![\d]|[.,]\d)")
+_CUSTOMER_BEFORE = re.compile(rf"(?:{'|'.join(CUSTOMER_CONTEXT)})[a-zåäö]*\b[^\n\d]{{0,25}}$", re.IGNORECASE)
+
+
+def customer_canonical(text: str) -> str:
+    if numbers.has_spoken_number(text):
+        return numbers.words_to_digits(text)
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+_CUSTOMER_QUICK = re.compile("|".join(CUSTOMER_CONTEXT), re.IGNORECASE)
+
+
+class CustomerNumberRecognizer(PatternRecognizer):
+    """Context-only: `may_match` (the detector's cheap gate) is False unless a context word is in
+    the text, so the many numbers of a call without one cost nothing."""
+
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(supported_entity=CUSTOMER, patterns=[Pattern("customer/contract number", _CUSTOMER_REGEX, 0.2)],
+                         context=CUSTOMER_CONTEXT, supported_language=supported_language,
+                         name="CustomerNumberRecognizer")
+
+    def may_match(self, text: str) -> bool:
+        return _CUSTOMER_QUICK.search(text) is not None
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        n = len(digits_only(pattern_text))
+        return None if 5 <= n <= 12 else False
+
+
+class SpokenCustomerNumberRecognizer(numbers.DigitWindowRecognizer):
+    ENTITY = CUSTOMER
+    LENGTHS = tuple(range(5, 13))
+    CONTEXT = CUSTOMER_CONTEXT
+    NAME = "SpokenCustomerNumberRecognizer"
+
+    def score_window(self, text, window):
+        if window.crosses_turn:
+            return None
+        return 0.6 if _CUSTOMER_BEFORE.search(text[max(0, window.start - 60):window.start]) else None
+
+
+# ---- IP address ---------------------------------------------------------------------------------
+
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_IPV4 = rf"(?<![\d.]){_OCTET}(?:\.{_OCTET}){{3}}(?![\d]|\.\d)"
+_IPV6 = r"(?<![:\w])(?:[0-9A-Fa-f]{1,4}:){2,7}(?::|[0-9A-Fa-f]{1,4})(?::[0-9A-Fa-f]{1,4}){0,5}(?![:\w])"
+IP_CONTEXT = ["ip", "ip-adress", "ip-adressen", "ipadress", "adress", "router", "inloggning", "loggar"]
+
+
+class IpAddressRecognizer(PatternRecognizer):
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(supported_entity=IP, patterns=[Pattern("IPv4", _IPV4, 0.6), Pattern("IPv6", _IPV6, 0.6)],
+                         context=IP_CONTEXT, supported_language=supported_language, name="SvIpRecognizer")
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        try:
+            ipaddress.ip_address(pattern_text)
+        except ValueError:
+            return False
+        return None

@@ -1,0 +1,600 @@
+"""Spoken and spaced numbers: Swedish number words to digits, with the way back to the words.
+
+Speech-to-text writes numbers as digits ("850312-4238", "85 03 12 42 38"), as words
+("åttiofem noll tre tolv fyrtiotvå trettioåtta", "noll sju noll ett två tre fyrtiofem sextiosju")
+or mixed ("850312 fyrtiotvå trettioåtta"), with fillers in the middle ("åttiofem eh noll tre"),
+pauses written as commas or "...", and sometimes split over two turns with a back-channel in
+between ("Kund: 850312\\nAgent: Mm.\\nKund: 4238"). This module turns all of that into digits for the
+digit-based recognizers and maps every match back to the exact characters of what was said.
+
+Number words: units (noll, ett/en, två, ... nio; the digit names nolla, etta, tvåa, ...), teens
+(tio ... nitton, aderton), tens with the spoken variants ASR writes (tjugo/tjugu/tjugi/tjuge,
+trettio/tretti, fyrtio/förtio/förti/fyrti, ...), compounds in one word or two ("tjugoen",
+"tjugoett", "tjugo en", "tjugi tre"), hundreds and thousands ("etthundratjugotre", "ett hundra
+tjugotre", "nittonhundraåttiofem", "tvåtusen tjugofyra"). A phrase without hundra/tusen is read as
+digits in order ("noll tre" -> "03", "tolv" -> "12"), a phrase with them as its value
+("femhundratrettiotvå" -> "532").
+
+Two views of a text:
+
+- `runs(text)`: the text's *digit runs*: sequences of tokens (a written digit group or a spoken
+  number phrase) separated only by spaces, "-", "+", ", ", "...", fillers ("eh", "öh", "ehm",
+  "alltså", ...) or a turn change with at most one short back-channel turn in between. Each token
+  knows its digits and its exact span in the text. Digit recognizers search *windows* (consecutive
+  tokens of one run) whose digits validate (Luhn, calendar, numbering plan), so
+  "... trettioåtta tre gånger" still yields the personnummer before "tre".
+- `digit_view(text)`: the whole text with every spoken phrase replaced by its digits (consecutive
+  phrases of one run joined without spaces, fillers between them dropped) and a `to_original`
+  mapping, for regex-based matching on digits.
+
+Speed: the text is scanned once with one precompiled regex for candidate tokens (digits or a
+word made of number-word parts); texts without digits or number words cost one failed search.
+Word parses are cached; results per text are cached (several recognizers ask for the same text).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Iterable, Optional
+
+# ---- lexicon ---------------------------------------------------------------------------------
+
+UNIT_WORDS: dict[str, int] = {
+    "noll": 0, "nolla": 0, "ett": 1, "en": 1, "etta": 1, "två": 2, "tvåa": 2, "tre": 3, "trea": 3,
+    "fyra": 4, "fyran": 4, "fem": 5, "femma": 5, "sex": 6, "sexa": 6, "sju": 7, "sjua": 7, "åtta": 8, "åttan": 8,
+    "nio": 9, "nia": 9, "nie": 9,
+}
+TEEN_WORDS: dict[str, int] = {
+    "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
+    "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19,
+}
+TENS_WORDS: dict[str, int] = {
+    "tjugo": 20, "tjugu": 20, "tjugi": 20, "tjuge": 20, "tju": 20,
+    "trettio": 30, "tretti": 30, "tretty": 30, "trätti": 30,
+    "fyrtio": 40, "förtio": 40, "förti": 40, "fyrti": 40, "fyrtie": 40,
+    "femtio": 50, "femti": 50, "sextio": 60, "sexti": 60, "sjuttio": 70, "sjutti": 70,
+    "åttio": 80, "åtti": 80, "nittio": 90, "nitti": 90,
+}
+HUNDRED_WORDS = {"hundra": 100}
+THOUSAND_WORDS = {"tusen": 1000}
+# Units allowed as the second part of a tens compound ("tjugoen", "tjugoett", "fyrtiotvå").
+_COMPOUND_UNITS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+                   "nio": 9}
+# Digit-name forms ("nolla", "sjua") and "tju"/"nie" stand alone only, never inside a compound.
+_STANDALONE_ONLY = {"nolla", "etta", "tvåa", "trea", "fyran", "femma", "sexa", "sjua", "åttan", "nia", "nie", "tju"}
+
+FILLERS = ["eh", "eeh", "ehh", "ehm", "öh", "ööh", "öhh", "öhm", "äh", "ähm", "hm", "hmm", "mm", "mhm", "asså",
+           "alltså", "va"]
+
+_L = "a-zA-ZåäöÅÄÖéÉüÜ"
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_PARTS = [w for w in {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, **HUNDRED_WORDS, **THOUSAND_WORDS}]
+_PART_RX = re.compile(_alt(_PARTS))
+# A candidate token: a run of digits, or one word made only of number-word parts.
+_TOKEN_RX = re.compile(rf"\d+|(?<![{_L}\d])(?:{_alt(_PARTS)})+(?![{_L}\d])", re.IGNORECASE)
+_QUICK_RX = re.compile(rf"\d|(?<![{_L}])(?:{_alt(_PARTS)})", re.IGNORECASE)
+
+# Between two tokens of one run, inside a turn.
+_FILLER_ALT = _alt(FILLERS)
+_GAP_RX = re.compile(
+    rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT})(?![{_L}]))+",
+    re.IGNORECASE)
+# A turn change: end of line, the next speaker's label, optionally one short back-channel turn
+# without digits ("Mm.", "Ja?", "Och sista fyra?") and another label.
+_LABEL = r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?[^\n:]{1,40}:[ \t]*"
+_TURN_RX = re.compile(rf"[ \t]*(?:\.\.\.|[.?!…,])?[ \t]*\n{_LABEL}(?:[^\n\d]{{0,40}}\n{_LABEL})?")
+
+
+# ---- parsing number words ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Phrase:
+    """A parsed number word: its digits and how it may combine with a neighbouring word."""
+    digits: str
+    value: int
+    kind: str  # "unit", "teen", "tens" (bare tens: "tjugo"), "compound" (tens+unit), "big" (has hundra/tusen)
+    ends_with_multiplier: bool = False  # "femhundra", "tusen": a following smaller phrase adds on
+
+
+def _split_parts(word: str) -> Optional[list[str]]:
+    parts = []
+    pos = 0
+    while pos < len(word):
+        m = _PART_RX.match(word, pos)
+        if not m:
+            return None
+        parts.append(m.group(0))
+        pos = m.end()
+    return parts
+
+
+def _small(parts: list[str], i: int) -> tuple[Optional[int], int, str]:
+    """A value below 100 at parts[i]: (value, next index, kind) or (None, i, "")."""
+    if i >= len(parts):
+        return None, i, ""
+    p = parts[i]
+    if p in TENS_WORDS:
+        if i + 1 < len(parts) and parts[i + 1] in _COMPOUND_UNITS:
+            return TENS_WORDS[p] + _COMPOUND_UNITS[parts[i + 1]], i + 2, "compound"
+        return TENS_WORDS[p], i + 1, "tens"
+    if p in TEEN_WORDS:
+        return TEEN_WORDS[p], i + 1, "teen"
+    if p in UNIT_WORDS:
+        return UNIT_WORDS[p], i + 1, "unit"
+    return None, i, ""
+
+
+@lru_cache(maxsize=4096)
+def parse_word(word: str) -> Optional[Phrase]:
+    """One written word ("åttiofem", "etthundratjugotre", "noll") as a number, or None."""
+    w = word.lower()
+    if w in _STANDALONE_ONLY:
+        return Phrase(str(UNIT_WORDS.get(w, 20)) if w != "tju" else "20", UNIT_WORDS.get(w, 20),
+                      "unit" if w != "tju" else "tens")
+    parts = _split_parts(w)
+    if not parts or any(p in _STANDALONE_ONLY for p in parts):
+        return None
+    i = 0
+    total = 0
+    big = False
+    ends_mult = False
+    # [small] tusen
+    if "tusen" in parts:
+        k = parts.index("tusen")
+        if k == 0:
+            mult = 1
+        else:
+            sub = parse_word("".join(parts[:k]))
+            if sub is None or sub.value == 0:
+                return None
+            mult = sub.value
+        total += mult * 1000
+        i = k + 1
+        big = True
+        ends_mult = i == len(parts)
+    # [small] hundra
+    if "hundra" in parts[i:]:
+        k = parts.index("hundra", i)
+        if k == i:
+            mult = 1
+        else:
+            mult, nxt, _ = _small(parts, i)
+            if mult is None or nxt != k or mult == 0:
+                return None
+        total += mult * 100
+        i = k + 1
+        big = True
+        ends_mult = i == len(parts)
+    if i < len(parts):
+        val, nxt, kind = _small(parts, i)
+        if val is None or nxt != len(parts):
+            return None
+        if big and val == 0:
+            return None
+        total += val
+        if not big:
+            digits = f"{val:02d}" if kind in ("tens", "compound", "teen") else str(val)
+            return Phrase(digits, val, kind)
+    if not big:
+        return None
+    return Phrase(str(total), total, "big", ends_mult)
+
+
+def _combine(prev: Phrase, nxt: Phrase) -> Optional[Phrase]:
+    """Two adjacent words read as one number: "tjugo en" (21), "tre hundra" (300),
+    "femhundra trettiotvå" (532), "tvåtusen tjugofyra" (2024)."""
+    if prev.kind == "tens" and nxt.kind == "unit" and 1 <= nxt.value <= 9:
+        v = prev.value + nxt.value
+        return Phrase(f"{v:02d}", v, "compound")
+    if prev.ends_with_multiplier and nxt.value < (1000 if prev.value % 1000 == 0 and prev.value >= 1000 else 100):
+        if nxt.value == 0:
+            return None
+        v = prev.value + nxt.value
+        return Phrase(str(v), v, "big", nxt.ends_with_multiplier)
+    return None
+
+
+def _multiplied(prev: Phrase, word: str) -> Optional[Phrase]:
+    """"tre hundra", "ett hundra", "två tusen": a small number then a bare multiplier word."""
+    w = word.lower()
+    if prev.kind == "big" or prev.value == 0:
+        return None
+    if w == "hundra" and prev.value < 100:
+        return Phrase(str(prev.value * 100), prev.value * 100, "big", True)
+    if w == "tusen" and prev.value < 1000:
+        return Phrase(str(prev.value * 1000), prev.value * 1000, "big", True)
+    return None
+
+
+def words_to_digits(text: str) -> str:
+    """All digits a phrase stands for, in order: written digits kept, number words converted,
+    everything else dropped ("noll åtta - 12 34" -> "081234"). For allowlists and canonical forms."""
+    return "".join(t.digits for run in runs(text) for t in run.tokens) if _QUICK_RX.search(text) else ""
+
+
+# ---- tokens and runs -------------------------------------------------------------------------
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    digits: str
+    spoken: bool  # a number word (not written digits)
+    alt: str = ""  # the other reading of two joined words ("fyrtio sex": "46", or "40" "6" -> "406")
+
+
+@dataclass
+class Run:
+    tokens: list[Token]
+    # gap kind before tokens[k] (k >= 1): "plain" (spaces, "-"), "loose" (fillers, ", ", "..."),
+    # "turn" (another turn in between); gaps[0] is unused.
+    gaps: list[str] = field(default_factory=list)
+    plus_before: list[bool] = field(default_factory=list)  # a "+" in the gap before tokens[k] (or right before tokens[0])
+
+    @property
+    def digits(self) -> str:
+        return "".join(t.digits for t in self.tokens)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Consecutive tokens i..j (inclusive) of a run and what they say."""
+    run: Run
+    i: int
+    j: int
+    digits: str
+
+    @property
+    def start(self) -> int:
+        return self.run.tokens[self.i].start
+
+    @property
+    def end(self) -> int:
+        return self.run.tokens[self.j].end
+
+    @property
+    def spoken(self) -> bool:
+        return any(self.run.tokens[k].spoken for k in range(self.i, self.j + 1))
+
+    @property
+    def gap_kinds(self) -> set[str]:
+        return {self.run.gaps[k] for k in range(self.i + 1, self.j + 1)}
+
+    @property
+    def crosses_turn(self) -> bool:
+        return "turn" in self.gap_kinds
+
+    @property
+    def plain(self) -> bool:
+        """Written digits with only spaces/hyphens between them (what the written patterns see)."""
+        return not self.spoken and self.gap_kinds <= {"plain"}
+
+    def has_plus(self) -> bool:
+        return any(self.run.plus_before[k] for k in range(self.i + 1, self.j + 1))
+
+    def pieces(self) -> list[tuple[int, int]]:
+        """Character spans of the window, one per turn it lies in (the back-channel in between
+        is not part of the number)."""
+        out = []
+        s = self.run.tokens[self.i].start
+        for k in range(self.i + 1, self.j + 1):
+            if self.run.gaps[k] == "turn":
+                out.append((s, self.run.tokens[k - 1].end))
+                s = self.run.tokens[k].start
+        out.append((s, self.run.tokens[self.j].end))
+        return out
+
+
+def _gap_kind(gap: str) -> str:
+    stripped = gap.replace(" ", "").replace("\t", "").replace("-", "").replace("–", "").replace("+", "")
+    return "plain" if not stripped else "loose"
+
+
+def _scan_tokens(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    prev: Optional[Phrase] = None
+    for m in _TOKEN_RX.finditer(text):
+        s, e = m.span()
+        word = m.group(0)
+        if word[0].isdigit():
+            tokens.append(Token(s, e, word, False))
+            prev = None
+            continue
+        ph = parse_word(word)
+        if ph is None:
+            prev = None
+            continue
+        # Join with the previous word when the two make one number ("tjugo en", "tre hundra").
+        if prev is not None and tokens and tokens[-1].spoken and text[tokens[-1].end:s].strip(" \t") == "":
+            joined = _combine(prev, ph) or _multiplied(prev, word)
+            if joined is not None:
+                last = tokens[-1]
+                # "fyrtio sex" may be 46 or 40, 6 (a digit read on its own): keep both readings
+                alt = last.digits + ph.digits if prev.kind == "tens" and ph.kind == "unit" and not last.alt else ""
+                tokens[-1] = Token(last.start, e, joined.digits, True, alt)
+                prev = joined
+                continue
+        tokens.append(Token(s, e, ph.digits, True))
+        prev = ph
+    return tokens
+
+
+@lru_cache(maxsize=256)
+def _runs_cached(text: str) -> tuple[Run, ...]:
+    tokens = _scan_tokens(text)
+    out: list[Run] = []
+    if not tokens:
+        return ()
+    starts = [t.start for t in tokens]
+    k = 0
+    n = len(tokens)
+    while k < n:
+        first = tokens[k]
+        plus0 = first.start > 0 and text[first.start - 1] == "+"
+        run = Run([first], ["start"], [plus0])
+        k += 1
+        while k < n:
+            prev, nxt = run.tokens[-1], tokens[k]
+            gap = text[prev.end:nxt.start]
+            if gap == "" and prev.spoken != nxt.spoken:
+                # "5b", "3a": a digit glued to a word is not a run continuation
+                break
+            if gap == "" or _GAP_RX.fullmatch(gap):
+                run.tokens.append(nxt)
+                run.gaps.append(_gap_kind(gap) if gap else "plain")
+                run.plus_before.append("+" in gap)
+                k += 1
+                continue
+            m = _TURN_RX.match(text, prev.end)
+            if m:
+                # the next token must start right after the turn change (tokens inside a skipped
+                # back-channel are not part of the number)
+                kk = bisect_left(starts, m.end(), lo=k)
+                if kk < n and tokens[kk].start == m.end():
+                    run.tokens.append(tokens[kk])
+                    run.gaps.append("turn")
+                    run.plus_before.append(False)
+                    k = kk + 1
+                    continue
+            break
+        out.append(run)
+    return tuple(out)
+
+
+def runs(text: str) -> tuple[Run, ...]:
+    """The text's digit runs (cached per text: the digit recognizers share one scan)."""
+    if not _QUICK_RX.search(text):
+        return ()
+    return _runs_cached(text)
+
+
+def has_spoken_number(text: str) -> bool:
+    return any(t.spoken for r in runs(text) for t in r.tokens)
+
+
+def windows(text: str, lengths: Iterable[int], accept: Callable[[Window], bool], *,
+            skip_plain: bool = True, min_tokens: int = 1) -> list[Window]:
+    """Non-overlapping windows whose digit count is in `lengths` and that `accept` takes, longest
+    first, then leftmost. With `skip_plain`, windows the written patterns already see (written
+    digits, spaces/hyphens only) are left out."""
+    lens = set(lengths)
+    if not lens:
+        return []
+    lo, hi = min(lens), max(lens)
+    cands: list[Window] = []
+    for run in runs(text):
+        toks = run.tokens
+        if sum(len(t.alt or t.digits) for t in toks) < lo:
+            continue
+        last = len(toks) - 1
+        for i in range(len(toks)):
+            # A number split over turns is taken whole: a window crossing a turn change starts
+            # where an utterance of digits starts and ends where one ends.
+            starts_turn = i == 0 or run.gaps[i] == "turn"
+            readings = [""]
+            for j in range(i, len(toks)):
+                tok = toks[j]
+                readings = [r + d for r in readings for d in ((tok.digits, tok.alt) if tok.alt else (tok.digits,))
+                            if len(r) + len(d) <= hi][:8]
+                if not readings:
+                    break
+                if j - i + 1 < min_tokens:
+                    continue
+                for acc in readings:
+                    if len(acc) not in lens:
+                        continue
+                    w = Window(run, i, j, acc)
+                    if skip_plain and w.plain:
+                        continue
+                    if w.crosses_turn and not (starts_turn and (j == last or run.gaps[j + 1] == "turn")):
+                        continue
+                    if accept(w):
+                        cands.append(w)
+                        break
+    if not cands:
+        return []
+    cands.sort(key=lambda w: (-(w.end - w.start), w.start))
+    chosen: list[Window] = []
+    for w in cands:
+        if all(w.end <= c.start or c.end <= w.start for c in chosen):
+            chosen.append(w)
+    return sorted(chosen, key=lambda w: w.start)
+
+
+# ---- digit view --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DigitView:
+    """The text with spoken numbers as digits. `segments` are (view_start, view_end, orig_start,
+    orig_end, exact): exact segments map character by character, the others (a spoken token)
+    map any character inside to the whole token."""
+    text: str
+    segments: tuple[tuple[int, int, int, int, bool], ...]
+
+    def _locate(self, pos: int) -> tuple[int, int, int, int, bool]:
+        lo, hi = 0, len(self.segments) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.segments[mid][1] <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return self.segments[lo]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of the view span [start, end): whole words for spoken digits."""
+        if not self.segments:
+            return start, end
+        vs, _ve, os_, oe, exact = self._locate(start)
+        o_start = os_ + (start - vs) if exact else os_
+        vs, _ve, os_, oe, exact = self._locate(max(start, end - 1))
+        o_end = os_ + (end - vs) if exact else oe
+        return o_start, o_end
+
+
+@lru_cache(maxsize=64)
+def digit_view(text: str) -> DigitView:
+    """Spoken number phrases replaced by their digits; the phrases of one run written together
+    (fillers and pauses between them dropped), written text unchanged."""
+    rs = runs(text)
+    if not any(t.spoken for r in rs for t in r.tokens):
+        return DigitView(text, ((0, len(text), 0, len(text), True),))
+    out: list[str] = []
+    segs: list[tuple[int, int, int, int, bool]] = []
+    vpos = 0
+    opos = 0
+
+    def copy(upto: int) -> None:
+        nonlocal vpos, opos
+        if upto > opos:
+            out.append(text[opos:upto])
+            segs.append((vpos, vpos + upto - opos, opos, upto, True))
+            vpos += upto - opos
+            opos = upto
+
+    for run in rs:
+        for k, tok in enumerate(run.tokens):
+            if not tok.spoken:
+                continue
+            prev = run.tokens[k - 1] if k else None
+            if prev is not None and prev.spoken and run.gaps[k] != "turn":
+                opos = tok.start  # drop the space/filler between two spoken phrases
+            copy(tok.start)
+            out.append(tok.digits)
+            segs.append((vpos, vpos + len(tok.digits), tok.start, tok.end, False))
+            vpos += len(tok.digits)
+            opos = tok.end
+    copy(len(text))
+    return DigitView("".join(out), tuple(segs))
+
+
+# ---- recognizers on digit windows ------------------------------------------------------------
+
+# Numbers introduced as invoice/OCR references are not personal data (README: hard negatives);
+# the digit recognizers skip a candidate right after these words.
+REFERENCE_BEFORE = re.compile(
+    r"(?:\bocr|\bfaktura|\breferens|\bbetalningsreferens|\bfakturanr)[-a-zåäö]*[ :]*(?:är[ ]+|nummer[ ]+|nr[ .]+)*$",
+    re.IGNORECASE)
+
+
+# Which identifier the call is talking about: the last of these words before a number decides
+# between a personnummer and a phone number when the digits are valid as both (people born
+# 2000-2009 have personnummer starting with 0, like a phone number).
+PNR_WORDS = r"personn|pnr|samordningsn|födelsen|född|sista fyra"
+PHONE_WORDS = r"telefon|mobil|\bring|\bnås\b|\bnå dig|\bsms|\btfn\b|\btel\b|växel|kundtjänst"
+_TOPIC_RX = re.compile(rf"(?:(?P<pnr>{PNR_WORDS})|(?P<phone>{PHONE_WORDS}))", re.IGNORECASE)
+TOPIC_WINDOW = 200
+
+
+def topic_before(text: str, start: int) -> Optional[str]:
+    """"pnr" or "phone": the kind of number the nearest preceding context word asks for."""
+    last = None
+    for m in _TOPIC_RX.finditer(text, max(0, start - TOPIC_WINDOW), start):
+        last = m.lastgroup
+    return last
+
+
+def regex_not_after(words: str, unless: str) -> str:
+    """A lookbehind (for the `regex` module) that fails when one of `words` occurs in the
+    preceding TOPIC_WINDOW characters with none of `unless` after it."""
+    return rf"(?<!(?:{words})(?:(?!{unless}).){{0,{TOPIC_WINDOW}}})"
+
+
+def after_reference_word(text: str, start: int) -> bool:
+    """True when the number at `start` is introduced as an OCR/invoice reference."""
+    return REFERENCE_BEFORE.search(text[max(0, start - 40):start]) is not None
+
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult  # noqa: E402
+
+
+class DigitWindowRecognizer(EntityRecognizer):
+    """Base for the spoken/mixed/split forms of a digit-based identifier.
+
+    Subclasses set ENTITY, LENGTHS (digit counts), CONTEXT, NAME and implement
+    `score_window(text, window) -> float | None` (None: not this entity). Only windows the written
+    patterns cannot see are reported (a number word, a filler or pause inside, or a turn change);
+    the family's PatternRecognizer handles plain written digits, so results never duplicate.
+    `may_match` lets the detector skip texts without such a window.
+    """
+
+    ENTITY = ""
+    LENGTHS: tuple[int, ...] = ()
+    CONTEXT: list[str] = []
+    NAME = ""
+    MIN_TOKENS = 1
+
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language,
+                         name=self.NAME, context=list(self.CONTEXT))
+
+    def load(self) -> None:  # nothing to load
+        pass
+
+    def score_window(self, text: str, window: Window) -> Optional[float]:
+        raise NotImplementedError
+
+    def may_match(self, text: str) -> bool:
+        lo = min(self.LENGTHS)
+        for run in runs(text):
+            if len(run.digits) >= lo and (any(t.spoken for t in run.tokens) or any(g != "plain" for g in run.gaps[1:])):
+                return True
+        return False
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if entities and self.ENTITY not in entities:
+            return []
+        if not self.may_match(text):
+            return []
+        scores: dict[tuple[int, int], float] = {}
+
+        def accept(w: Window) -> bool:
+            if after_reference_word(text, w.start):
+                return False
+            s = self.score_window(text, w)
+            if s is None:
+                return False
+            scores[(w.run.tokens[w.i].start, w.run.tokens[w.j].end)] = s
+            return True
+
+        results = []
+        for w in windows(text, self.LENGTHS, accept, min_tokens=self.MIN_TOKENS):
+            score = scores[(w.start, w.end)]
+            for s, e in w.pieces():
+                if s > 0 and text[s - 1] == "+" and s == w.start:
+                    s -= 1
+                expl = AnalysisExplanation(recognizer=self.name, original_score=score,
+                                           textual_explanation="digit window (spoken/mixed/split form)")
+                results.append(RecognizerResult(
+                    entity_type=self.ENTITY, start=s, end=e, score=score, analysis_explanation=expl,
+                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return results

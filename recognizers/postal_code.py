@@ -1,0 +1,108 @@
+"""SE_POSTAL_CODE: Swedish postal codes ("532 31", "53231", spoken "fem tre två trettioett").
+
+Five digits, the first 1-9, written "NNN NN" or "NNNNN". Five-digit numbers are everywhere in a
+call (meter readings, kWh, amounts), so a postal code is only reported where the call says it is
+one: right before a post town from the gazetteer ("532 31 Skara", "722 19, Västerås"), right
+after a street line ("Storgatan 12, 532 31") or after "postnummer"/"postnumret"/"postnr". The
+same holds for spoken codes, found on digit windows (`recognizers.numbers`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from recognizers import address, numbers
+from recognizers.checksums import digits_only
+
+ENTITY = "SE_POSTAL_CODE"
+_L = "a-zåäöéüA-ZÅÄÖÉÜ"
+
+CONTEXT = ["postnummer", "postnumret", "postnr", "postort", "adress", "adressen", "bor"]
+
+_CODE = r"[1-9]\d{2}[ ]?\d{2}"
+# What may come before a postal code: "postnummer (är)", or the end of a street line
+# ("...gatan 12", "...vägen 4 B", "lgh 1102", "2 tr") with an optional comma.
+_POST_WORD = r"(?:postnummer|postnumret|postnr)\.?(?:[ ]+(?:är|blir))?[ :]{1,3}"
+_SUFFIXES = "|".join(sorted({re.escape(s) for s in address.STREET_SUFFIXES}, key=len, reverse=True))
+_STREET_END = (rf"(?:(?:{_SUFFIXES})[ ]+(?:\d{{1,4}}|[{_L}]+)(?:[ ]?[a-hA-H])?"
+               rf"(?:,?[ ]+(?:lgh|lägenhet)[ ]+\d{{4}})?(?:,?[ ]+\d[ ]?tr)?,?[ ]{{1,2}})")
+
+
+@lru_cache(maxsize=1)
+def _town_alt() -> str:
+    return "|".join(re.escape(t) for t in sorted(address.towns(), key=len, reverse=True))
+
+
+def _regexes() -> list[tuple[str, str]]:
+    town_ahead = rf"(?=[,.]?[ ]{{1,3}}(?:{_town_alt()})(?![{_L}]))"
+    start = r"(?<![\d,.:+\-/])"
+    end = r"(?![\d]|[,.:]\d)"
+    return [
+        ("postal code before a post town", rf"{start}{_CODE}{end}{town_ahead}"),
+        ("postal code after 'postnummer'", rf"{start}(?<={_POST_WORD}){_CODE}{end}"),
+        ("postal code after a street line", rf"{start}(?=[1-9])(?<={_STREET_END}){_CODE}{end}"),
+    ]
+
+
+_TOWN_AFTER_RX = None
+_BEFORE_RX = None
+
+
+def _town_after() -> re.Pattern:
+    global _TOWN_AFTER_RX
+    if _TOWN_AFTER_RX is None:
+        _TOWN_AFTER_RX = re.compile(rf"[,.]?[ ]{{1,3}}(?:{_town_alt()})(?![{_L}])", re.IGNORECASE)
+    return _TOWN_AFTER_RX
+
+
+def _before() -> "re.Pattern":
+    global _BEFORE_RX
+    if _BEFORE_RX is None:
+        import regex
+
+        _BEFORE_RX = regex.compile(rf"(?:{_POST_WORD}|{_STREET_END})$", regex.IGNORECASE)
+    return _BEFORE_RX
+
+
+def looks_like_postal_position(text: str, start: int, end: int) -> bool:
+    """A post town right after, or 'postnummer'/a street line right before."""
+    if _town_after().match(text, end):
+        return True
+    return _before().search(text[max(0, start - 60):start]) is not None
+
+
+def canonical(text: str) -> str:
+    digits = numbers.words_to_digits(text) if numbers.has_spoken_number(text) else digits_only(text)
+    return f"{digits[:3]} {digits[3:]}" if len(digits) == 5 else digits
+
+
+class SePostalCodeRecognizer(PatternRecognizer):
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entity=ENTITY,
+            patterns=[Pattern(name, rx, 0.6) for name, rx in _regexes()],
+            context=CONTEXT,
+            supported_language=supported_language,
+            name="SePostalCodeRecognizer",
+        )
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        return len(digits_only(pattern_text)) == 5 or False
+
+
+class SeSpokenPostalCodeRecognizer(numbers.DigitWindowRecognizer):
+    """Spoken postal codes ("fem tre två trettioett Skara", "femhundratrettiotvå trettioett")."""
+
+    ENTITY = ENTITY
+    LENGTHS = (5,)
+    CONTEXT = CONTEXT
+    NAME = "SeSpokenPostalCodeRecognizer"
+
+    def score_window(self, text, window):
+        if window.digits[0] == "0" or window.crosses_turn:
+            return None
+        return 0.7 if looks_like_postal_position(text, window.start, window.end) else None
