@@ -501,8 +501,12 @@ def digit_view(text: str) -> DigitView:
 # Numbers introduced as invoice/OCR references are not personal data (README: hard negatives);
 # the digit recognizers skip a candidate right after these words.
 REFERENCE_BEFORE = re.compile(
-    r"(?:\bocr|\bfaktura|\breferens|\bbetalningsreferens|\bfakturanr)[-a-zåäö]*[ :]*(?:är[ ]+|nummer[ ]+|nr[ .]+)*$",
+    r"(?:\bocr|\bfaktura|\breferens|\bbetalningsreferens|\bfakturanr)[-a-zåäö]*[ :]*"
+    r"(?:är[ ]+|nummer[ ]+|numret[ ]+|nr[ .]+)*$",
     re.IGNORECASE)
+# The same as a lookbehind for the written patterns (the `regex` module, as Presidio compiles them).
+REF_LOOKBEHIND = (r"(?<!(?:ocr|faktura|referens)[-a-zåäö]{0,12}(?:[ ]?(?:nummer|numret|nr\.?))?[ :]{0,3}"
+                  r"(?:är[ ]{1,2})?)")
 
 
 # Which identifier the call is talking about: the last of these words before a number decides

@@ -29,7 +29,7 @@ from recognizers.checksums import digits_only, luhn_ok
 
 ENTITY = "SE_ORGANISATIONSNUMMER"
 
-_REF = r"(?<!(?:ocr|faktura|referens)[-a-zåäö]{0,12}[ :]{0,3}(?:är[ ]{1,2})?)"
+_REF = numbers.REF_LOOKBEHIND
 _DASH = rf"(?<![\d+\-]){_REF}(?:16[ ]?)?[1235-9]\d[2-9]\d{{3}}[ ]?-[ ]?\d{{4}}(?![\d])"
 _PLAIN = rf"(?<![\d+\-]){_REF}(?:16[ ]?)?[1235-9]\d[2-9]\d[ ]?\d{{2}}[ ]?\d{{2}}[ ]?\d{{2}}(?![\d])"
 

@@ -28,7 +28,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from recognizers import numbers
 from recognizers.checksums import digits_only, luhn_ok
 
-_REF = r"(?<!(?:ocr|faktura|referens)[-a-zåäö]{0,12}[ :]{0,3}(?:är[ ]{1,2})?)"
+_REF = numbers.REF_LOOKBEHIND
 
 # ---- IBAN ----------------------------------------------------------------------------------
 

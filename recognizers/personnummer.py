@@ -35,7 +35,7 @@ _SEP = r"[ ]?"
 # Century digits optional; birth date in pairs that may be spaced; the separator before the last
 # four is "-", "+", a space or nothing; the last four may be split in two pairs.
 _BODY = rf"(?:(?:18|19|20){_SEP})?\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}[ ]?[-+]?[ ]?\d{{2}}{_SEP}\d{{2}}"
-_REF = r"(?<!(?:ocr|faktura|referens)[-a-zåäö]{0,12}[ :]{0,3}(?:är[ ]{1,2})?)"
+_REF = numbers.REF_LOOKBEHIND
 # Ten digits starting with 0 (born 2000-2009) look like a phone number: after a phone question
 # ("vilket telefonnummer ...") with no personnummer word since, they are left to the phone recognizer.
 _NOT_PHONE_TOPIC = rf"(?:(?=[1-9])|{numbers.regex_not_after(numbers.PHONE_WORDS, numbers.PNR_WORDS)})"

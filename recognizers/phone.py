@@ -22,7 +22,7 @@ from recognizers.checksums import digits_only
 ENTITY = "PHONE_NUMBER"
 
 # Country code or trunk zero, then 7-10 more digits in groups separated by space or hyphen.
-_REF = r"(?<!(?:ocr|faktura|referens)[-a-zåäö]{0,12}[ :]{0,3}(?:är[ ]{1,2})?)"
+_REF = numbers.REF_LOOKBEHIND
 # Ten digits starting with 0 may be a personnummer (born 2000-2009): never in the personnummer
 # layout NNNNNN-NNNN, and not right after a personnummer question (no phone word since).
 _TEN = r"(?=\d(?:[ -]?\d){9}(?![ -]?\d))"

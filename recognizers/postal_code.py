@@ -38,7 +38,7 @@ def _town_alt() -> str:
 
 
 def _regexes() -> list[tuple[str, str]]:
-    town_ahead = rf"(?=[,.]?[ ]{{1,3}}(?:{_town_alt()})(?![{_L}]))"
+    town_ahead = rf"(?=[,.]?[ ]{{1,3}}(?:i[ ]+)?(?:{_town_alt()})(?![{_L}]))"
     start = r"(?<![\d,.:+\-/])"
     end = r"(?![\d]|[,.:]\d)"
     return [
@@ -55,7 +55,7 @@ _BEFORE_RX = None
 def _town_after() -> re.Pattern:
     global _TOWN_AFTER_RX
     if _TOWN_AFTER_RX is None:
-        _TOWN_AFTER_RX = re.compile(rf"[,.]?[ ]{{1,3}}(?:{_town_alt()})(?![{_L}])", re.IGNORECASE)
+        _TOWN_AFTER_RX = re.compile(rf"[,.]?[ ]{{1,3}}(?:i[ ]+)?(?:{_town_alt()})(?![{_L}])", re.IGNORECASE)
     return _TOWN_AFTER_RX
 
 

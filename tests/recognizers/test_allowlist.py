@@ -1,0 +1,50 @@
+"""The company's own numbers (config allowlist) are never redacted: every numeric type, written
+in any grouping or spoken; the customer's numbers next to them still are."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.allowlist import AllowlistFilter
+from tests.recognizers.helpers import with_luhn
+
+SWITCHBOARD = "08-465 004 80"  # PTS fiction series
+ORGNR = with_luhn("556614270")
+ORGNR_DASH = f"{ORGNR[:6]}-{ORGNR[6:]}"
+BANKGIRO = with_luhn("5050105")
+BANKGIRO_DASH = f"{BANKGIRO[:4]}-{BANKGIRO[4:]}"
+
+
+@pytest.fixture(scope="module")
+def detector(config):
+    from redactor.detect import Detector
+
+    return Detector(config.model_path, 0.5, [SWITCHBOARD, ORGNR_DASH, BANKGIRO_DASH, "kundtjanst@norrsken.example"])
+
+
+def test_filter_matches_digits_in_any_form():
+    f = AllowlistFilter([SWITCHBOARD, ORGNR_DASH])
+    for form in ["08-465 004 80", "0846500480", "+46 8 465 004 80", "08 46 50 04 80",
+                 "noll åtta fyrtiosex femtio noll fyra åttio", "noll åtta fyra sex fem noll noll fyra åtta noll"]:
+        assert f.allows("PHONE_NUMBER", form), form
+    assert f.allows("SE_ORGANISATIONSNUMMER", ORGNR) and f.allows("SE_ORGANISATIONSNUMMER", f"{ORGNR[:6]} {ORGNR[6:]}")
+    assert not f.allows("PHONE_NUMBER", "070-174 06 55")
+
+
+@pytest.mark.parametrize("text", [
+    f"Ring vår växel på {SWITCHBOARD}.",
+    "Du når kundtjänst på noll åtta fyrtiosex femtio noll fyra åttio.",
+    "ring oss på +46 8 465 004 80",
+    f"Vårt organisationsnummer är {ORGNR_DASH}.",
+    f"organisationsnummer {ORGNR}",
+    f"Betala till bankgiro {BANKGIRO_DASH}.",
+    "Mejla kundtjanst@norrsken.example",
+])
+def test_company_numbers_not_redacted(detector, text):
+    assert detector.detect(text) == []
+
+
+def test_customer_numbers_next_to_company_ones_still_found(detector):
+    text = f"Vår växel är {SWITCHBOARD}, men ditt nummer är 070-174 06 55."
+    dets = detector.detect(text)
+    assert [(d.entity_type, text[d.start:d.end]) for d in dets] == [("PHONE_NUMBER", "070-174 06 55")]

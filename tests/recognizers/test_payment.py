@@ -1,0 +1,116 @@
+"""IBAN_CODE, CREDIT_CARD, SE_BANK_ACCOUNT, SE_BANKGIRO, SE_PLUSGIRO: forms, check digits,
+context where the format alone is too common, OCR references and amounts left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers import canonical_value
+from recognizers.payment import (BANK_ACCOUNT, BANKGIRO, CARD, IBAN, PLUSGIRO, CreditCardRecognizer, IbanRecognizer,
+                                 SeBankAccountRecognizer, SeBankgiroRecognizer, SePlusgiroRecognizer,
+                                 SpokenCreditCardRecognizer, account_score, card_valid_digits, iban_valid)
+from tests.recognizers.helpers import found, with_luhn, with_wrong_luhn
+
+
+def make_iban(bban: str, country: str = "SE") -> str:
+    numeric = "".join(str(int(c, 36)) for c in bban + country + "00")
+    return f"{country}{98 - int(numeric) % 97:02d}{bban}"
+
+
+IBAN_SE = make_iban("50000000058398257466")
+CARD_VISA = with_luhn("411111111111111")
+CARD_MAESTRO = with_luhn("676123456789012")
+
+
+@pytest.fixture(scope="module")
+def recs():
+    return (IbanRecognizer(), CreditCardRecognizer(), SpokenCreditCardRecognizer(), SeBankAccountRecognizer(),
+            SeBankgiroRecognizer(), SePlusgiroRecognizer())
+
+
+def confident(recs, text, threshold=0.5):
+    out = []
+    for rec in recs:
+        for r in rec.analyze(text, rec.supported_entities):
+            if r.score >= threshold:
+                out.append((r.start, r.entity_type, text[r.start:r.end]))
+    return [(t, s) for _, t, s in sorted(out)]
+
+
+def grouped(s: str, n: int = 4) -> str:
+    return " ".join(s[i:i + n] for i in range(0, len(s), n))
+
+
+@pytest.mark.parametrize("value", [IBAN_SE, grouped(IBAN_SE), grouped(IBAN_SE).lower(), make_iban("NWBK60161331926819", "GB")])
+def test_iban(recs, value):
+    assert confident(recs, f"Mitt IBAN är {value} tack.") == [(IBAN, value)]
+
+
+def test_iban_check_digits():
+    assert iban_valid(IBAN_SE)
+    assert not iban_valid(IBAN_SE[:-1] + str((int(IBAN_SE[-1]) + 1) % 10))
+    assert not iban_valid("SE12")
+    assert canonical_value(IBAN, grouped(IBAN_SE).lower()) == IBAN_SE
+
+
+@pytest.mark.parametrize("value", [CARD_VISA, grouped(CARD_VISA), "-".join(grouped(CARD_VISA).split()),
+                                   grouped(CARD_MAESTRO), with_luhn("37144963539843")[:4] + " " +
+                                   with_luhn("37144963539843")[4:10] + " " + with_luhn("37144963539843")[10:]])
+def test_card(recs, value):
+    assert confident(recs, f"ja kortet är {value}.") == [(CARD, value)]
+
+
+def test_card_validation_and_spoken(recs):
+    assert card_valid_digits(CARD_VISA)
+    assert not card_valid_digits(with_wrong_luhn("411111111111111"))
+    assert not card_valid_digits(with_luhn("735999123456789"))  # no issuer starts with 7
+    words = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"]
+    spoken = " ".join(words[int(d)] for d in CARD_VISA)
+    assert confident(recs, f"kortnumret är {spoken} tack") == [(CARD, spoken)]
+
+
+CLR = with_luhn("8327")  # Swedbank clearing with its check digit
+ACC = with_luhn("123456789")
+
+
+@pytest.mark.parametrize("value", [f"{CLR[:4]}-{CLR[4]}, {ACC[:3]} {ACC[3:6]} {ACC[6:9]}-{ACC[9]}",
+                                   f"{CLR[:4]}-{CLR[4]} {ACC}", f"{CLR} {ACC}"])
+def test_swedbank_account_with_check_digits_alone(recs, value):
+    assert account_score(value) == 1.0
+    assert confident(recs, f"Swedbank, {value}.") == [(BANK_ACCOUNT, value)]
+
+
+def test_other_bank_accounts_need_context():
+    assert account_score("6789 123 456 789") == 0.4
+    assert account_score("0123 4567890") is None  # clearing out of range
+    assert account_score(f"{with_wrong_luhn('8327')} {ACC}") is None  # Swedbank clearing check digit wrong
+
+
+BG = with_luhn("5050105")
+PG = with_luhn("123456")
+
+
+@pytest.mark.parametrize("rec_cls, entity, value", [
+    (SeBankgiroRecognizer, BANKGIRO, f"{BG[:4]}-{BG[4:]}"),
+    (SePlusgiroRecognizer, PLUSGIRO, f"{PG[:2]} {PG[2:4]} {PG[4:6]}-{PG[6]}"),
+    (SePlusgiroRecognizer, PLUSGIRO, f"{PG[:6]}-{PG[6]}"),
+])
+def test_giro_forms_low_score_without_context(rec_cls, entity, value):
+    (r,) = rec_cls().analyze(f"betala till {value}", [entity])
+    assert 0 < r.score < 0.5  # Presidio's context enhancer lifts it with "bankgiro"/"plusgiro"
+    assert rec_cls().may_match(f"bankgiro {value}") or rec_cls().may_match(f"plusgiro {value}")
+    assert not rec_cls().may_match(f"betala till {value}")
+
+
+def test_giro_check_digit():
+    assert SeBankgiroRecognizer().analyze(f"bankgiro {with_wrong_luhn('5050105')[:4]}-{with_wrong_luhn('5050105')[4:]}",
+                                          [BANKGIRO]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Det kostar 1 250 kronor.", "349,50 kr", "42,5 öre per kilowattimme", "mätarställningen är 45 872",
+    "den 15 mars", "2024-03-15", "16 ampere", "20A", "klockan 16.30",
+    f"OCR-numret är {CARD_VISA}", f"Fakturanummer {grouped(CARD_VISA)}",
+])
+def test_hard_negatives(recs, text):
+    assert confident(recs, text) == []

@@ -1,0 +1,130 @@
+"""SE_PERSONNUMMER: every written, spaced, spoken, mixed and split form; validation failures;
+interim numbers; personnummer vs phone number. Numbers from Skatteverket's test list only."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers import canonical_value
+from recognizers.personnummer import (ENTITY, SePersonnummerRecognizer, SeSpokenPersonnummerRecognizer, canonical,
+                                      is_valid)
+from recognizers.phone import SePhoneRecognizer, SeSpokenPhoneRecognizer
+from tests.recognizers.helpers import found
+
+P12 = "198804132382"  # Skatteverket test numbers
+P12_B = "200501012397"  # born 2005: starts with 0 in the ten-digit form, like a phone number
+P12_OLD = "191002202388"  # 100+: the '+' form
+
+
+@pytest.fixture(scope="module")
+def recs():
+    return SePersonnummerRecognizer(), SeSpokenPersonnummerRecognizer(), SePhoneRecognizer(), SeSpokenPhoneRecognizer()
+
+
+def pnr_found(recs, text):
+    return [s for t, s in found(recs, text) if t == ENTITY]
+
+
+@pytest.mark.parametrize("value", [
+    "880413-2382", "8804132382", "19880413-2382", "198804132382", "880413 2382", "88 04 13 2382",
+    "88 04 13 23 82", "19880413 2382", "880413 - 2382", "1988 04 13 23 82",
+])
+def test_written_and_spaced(recs, value):
+    assert pnr_found(recs, f"Mitt personnummer är {value}, tack.") == [value]
+
+
+@pytest.mark.parametrize("value", [
+    "åttioåtta noll fyra tretton tjugotre åttiotvå",
+    "nitton åttioåtta noll fyra tretton tjugotre åttiotvå",
+    "nittonhundraåttioåtta noll fyra tretton tjugotre åttiotvå",
+    "åtti åtta noll fyra tretton tjugi tre åttiotvå",
+    "åttioåtta noll fyra tretton två tre åtta två",
+    "880413 tjugotre åttiotvå",
+    "åttioåtta noll fyra tretton 2382",
+    "åttioåtta eh noll fyra tretton öh tjugotre åttiotvå",
+    "åttioåtta noll fyra tretton, tjugotre åttiotvå",
+    "ÅTTIOÅTTA noll fyra Tretton tjugotre åttiotvå",
+])
+def test_spoken_and_mixed(recs, value):
+    assert pnr_found(recs, f"ja det är {value} tror jag") == [value]
+
+
+def test_split_over_two_turns(recs):
+    text = "Kund: 880413\nAgent: Mm, och sista fyra?\nKund: tjugotre åttiotvå."
+    assert pnr_found(recs, text) == ["880413", "tjugotre åttiotvå"]
+
+
+def test_plus_form_for_centenarians(recs):
+    ten = P12_OLD[2:]
+    value = f"{ten[:6]}+{ten[6:]}"
+    assert pnr_found(recs, f"Det är {value}, jag är född 1910.") == [value]
+    assert canonical(value) == P12_OLD
+
+
+def test_samordningsnummer():
+    # day + 60, built from a test number of 1890 (check digit recomputed): no one alive has it
+    from tests.recognizers.helpers import with_luhn
+
+    ten = with_luhn("900161980")
+    assert is_valid(ten) and is_valid(f"{ten[:6]}-{ten[6:]}")
+    assert is_valid(with_luhn("900191980"))  # 31 January + 60
+    assert not is_valid(with_luhn("900192980"))  # "32 January" + 60
+    assert canonical(ten) == "19" + ten  # no "+": the most recent century
+
+
+@pytest.mark.parametrize("text", [
+    "880413-2383",  # wrong check digit
+    "880231-2382",  # 31 February
+    "881313-2380",  # month 13
+    "8804132",  # too short
+    "OCR-numret är 8804132382",  # an invoice reference, not a person
+    "fakturanummer 198804132382",
+])
+def test_not_reported(recs, text):
+    assert pnr_found(recs, text) == []
+
+
+def test_validation_failures():
+    assert is_valid("880413-2382")
+    assert not is_valid("880413-2383")
+    assert not is_valid("010229-2381")  # 29 Feb 2001 does not exist
+    assert not is_valid("12345")
+
+
+@pytest.mark.parametrize("value, digits", [("880413-T382", "880413T382"), ("19880413-T382", "19880413T382")])
+def test_interim_numbers(recs, value, digits):
+    # interim number: a letter in position 9, Luhn with the letter counted as 1 (880413-1382 is
+    # not valid, so build one that is: 880413-T38C with C the Luhn digit of 880413138)
+    from tests.recognizers.helpers import with_luhn
+
+    c = with_luhn("880413138")[-1]
+    value = value[:-1] + c
+    assert pnr_found(recs, f"reservnumret är {value}") == [value]
+    assert canonical(value) == "19880413T38" + c
+    bad = value[:-1] + str((int(c) + 1) % 10)
+    assert pnr_found(recs, f"reservnumret är {bad}") == []
+
+
+def test_born_2005_is_a_personnummer_after_a_personnummer_question(recs):
+    ten = P12_B[2:]
+    text = f"Agent: Kan jag få ditt personnummer?\nKund: {ten}"
+    assert found(recs, text) == [(ENTITY, ten)]
+    spoken = "noll fem noll ett noll ett tjugotre nittiosju"
+    assert found(recs, f"Agent: Och personnumret?\nKund: {spoken}") == [(ENTITY, spoken)]
+
+
+def test_same_digits_after_a_phone_question_are_a_phone_number(recs):
+    ten = P12_B[2:]
+    text = f"Agent: Vilket telefonnummer når vi dig på?\nKund: {ten}"
+    assert found(recs, text) == [("PHONE_NUMBER", ten)]
+
+
+def test_dash_layout_is_never_a_phone_number(recs):
+    ten = P12_B[2:]
+    value = f"{ten[:6]}-{ten[6:]}"
+    assert found(recs, f"det är {value}") == [(ENTITY, value)]
+
+
+def test_canonical_forms_agree():
+    forms = ["880413-2382", "19880413-2382", "88 04 13 23 82", "åttioåtta noll fyra tretton tjugotre åttiotvå"]
+    assert {canonical_value(ENTITY, f) for f in forms} == {P12}

@@ -1,0 +1,71 @@
+"""PHONE_NUMBER: Swedish landline and mobile in every grouping, +46/0046, spoken digit by digit or
+in pairs, mixed, split; validation failures. Numbers from PTS's series for fiction (070-174 06 xx,
+08-465 004 xx, 031-390 06 xx)."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers import canonical_value
+from recognizers.phone import ENTITY, SePhoneRecognizer, SeSpokenPhoneRecognizer, is_valid
+from tests.recognizers.helpers import found
+
+
+@pytest.fixture(scope="module")
+def recs():
+    return SePhoneRecognizer(), SeSpokenPhoneRecognizer()
+
+
+@pytest.mark.parametrize("value", [
+    "070-174 06 55", "0701740655", "070 174 06 55", "070-17 40 655", "+46 70 174 06 55", "+46701740655",
+    "0046 70 174 06 55", "+46 (0)70 174 06 55", "08-465 004 80", "08-46 50 04 80", "0846500480",
+    "031-390 06 12", "031 390 06 12", "+46 31 390 06 12",
+])
+def test_written_groupings(recs, value):
+    assert found(recs, f"Ring mig på {value} efter fem.") == [(ENTITY, value)]
+
+
+@pytest.mark.parametrize("value", [
+    "noll sju noll ett sju fyra noll sex fem fem",
+    "noll sju noll sjutton fyrtio sex femtiofem",
+    "noll sju noll ett sju fyra noll sex femtiofem",
+    "070 sjutton fyrtio sex fem fem",  # "fyrtio sex" read as 40, 6
+    "noll åtta fyrtiosex femtio noll fyra åttio",
+    "noll åtta fyra sex fem noll noll fyra åtta noll",
+    "noll sju noll eh ett sju fyra, noll sex femtiofem",
+    "NOLL SJU NOLL ett sju fyra noll sex fem fem",
+    "noll noll fyrtiosex sjuttio ett sju fyra noll sex fem fem",
+])
+def test_spoken_and_mixed(recs, value):
+    assert found(recs, f"mitt nummer är {value} tack") == [(ENTITY, value)]
+
+
+def test_country_code_plus_is_covered(recs):
+    text = "det är +46 sjuttio ett sju fyra noll sex fem fem"
+    assert found(recs, text) == [(ENTITY, "+46 sjuttio ett sju fyra noll sex fem fem")]
+
+
+def test_split_over_turns(recs):
+    text = "Kund: 070-174 ...\nAgent: Ja?\nKund: 06 55."
+    assert found(recs, text) == [(ENTITY, "070-174"), (ENTITY, "06 55")]
+
+
+@pytest.mark.parametrize("text", [
+    "Det kostar 1 250 kronor.", "349,50 kr per månad", "mätarställningen är 45 872", "den 15 mars",
+    "2024-03-15", "klockan 08.00", "16 ampere", "OCR-numret är 0701740655", "070-174",
+    "noll komma fem procent", "ett två tre fyra",
+])
+def test_not_phone_numbers(recs, text):
+    assert found(recs, text) == []
+
+
+def test_validation():
+    assert is_valid("070-174 06 55") and is_valid("+46 8 465 004 80")
+    assert not is_valid("070-17")  # too short
+    assert not is_valid("0000000000")
+    assert not is_valid("12345678")  # no trunk zero / country code
+
+
+def test_canonical_written_and_spoken_agree():
+    forms = ["070-174 06 55", "+46 70 174 06 55", "noll sju noll ett sju fyra noll sex fem fem"]
+    assert {canonical_value(ENTITY, f) for f in forms} == {"+46701740655"}

@@ -1,0 +1,44 @@
+"""SE_POSTAL_CODE: only where the call says it is one (before a post town, after a street line or
+'postnummer'); written and spoken; meter readings and amounts are not postal codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers import canonical_value
+from recognizers.postal_code import ENTITY, SePostalCodeRecognizer, SeSpokenPostalCodeRecognizer
+from tests.recognizers.helpers import found
+
+
+@pytest.fixture(scope="module")
+def recs():
+    return SePostalCodeRecognizer(), SeSpokenPostalCodeRecognizer()
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Storgatan 12, 532 31 Skara.", "532 31"),
+    ("storgatan 12 53231 skara", "53231"),
+    ("722 19, Västerås", "722 19"),
+    ("postnummer 532 31", "532 31"),
+    ("postnumret är 53231", "53231"),
+    ("Lövstigen 4B, lgh 1102, 722 19", "722 19"),
+    ("Kungsgatan 43 b 2 tr 111 27", "111 27"),
+    ("storgatan tolv fem tre två trettioett skara", "fem tre två trettioett"),
+    ("sju två två nitton västerås", "sju två två nitton"),
+    ("postnumret är femhundratrettiotvå trettioett", "femhundratrettiotvå trettioett"),
+    ("fem tre två tre ett i skara", "fem tre två tre ett"),
+])
+def test_found(recs, text, value):
+    assert found(recs, text) == [(ENTITY, value)]
+
+
+@pytest.mark.parametrize("text", [
+    "mätarställningen är 45 872", "det är 45 872 kilowattimmar", "Det blir 12 500 kronor.",
+    "förbrukningen var 18 450 kWh", "kundnummer 53231", "fyrtiofem tusen åttahundrasjuttiotvå",
+])
+def test_hard_negatives(recs, text):
+    assert found(recs, text) == []
+
+
+def test_canonical():
+    assert {canonical_value(ENTITY, v) for v in ["532 31", "53231", "fem tre två trettioett"]} == {"532 31"}
