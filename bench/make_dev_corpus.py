@@ -126,6 +126,27 @@ def say_digits(digits: str) -> str:
     return " ".join(UNITS[int(d)] for d in digits)
 
 
+def hesitate(spoken: str, rng: random.Random) -> str:
+    """A speaker pausing inside a number: a filler, or ASR's comma/"..." between two words."""
+    words = spoken.split(" ")
+    if len(words) < 3 or rng.random() < 0.6:
+        return spoken
+    k = rng.randrange(1, len(words))
+    pause = rng.choice(["eh", "öh", "ehm", "...", ","])
+    if pause == ",":
+        words[k - 1] += ","
+    else:
+        words.insert(k, pause)
+    return " ".join(words)
+
+
+def thin_spaces(value: str, rng: random.Random) -> str:
+    """Transcripts put U+00A0 / U+202F / U+2009 inside numbers."""
+    if rng.random() < 0.2 and " " in value:
+        return value.replace(" ", rng.choice(["\u00a0", "\u202f", "\u2009"]))
+    return value
+
+
 # ---- call builder ------------------------------------------------------------------------------
 
 class Call:
@@ -188,7 +209,7 @@ class Gen:
         r = self.rng
         ten = p12[2:]
         form = r.choice(["dash", "dash", "compact", "12", "12dash", "spaced1", "spaced2", "spaced3", "spoken",
-                         "spoken", "mixed", "mixed2"])
+                         "spoken", "mixed", "mixed2", "spoken_tail_digits", "streck"])
         if form == "dash":
             return f"{ten[:6]}-{ten[6:]}"
         if form == "compact":
@@ -198,17 +219,21 @@ class Gen:
         if form == "12dash":
             return f"{p12[:8]}-{p12[8:]}"
         if form == "spaced1":
-            return f"{ten[:6]} {ten[6:]}"
+            return thin_spaces(f"{ten[:6]} {ten[6:]}", r)
         if form == "spaced2":
-            return f"{ten[:2]} {ten[2:4]} {ten[4:6]} {ten[6:8]} {ten[8:]}"
+            return thin_spaces(f"{ten[:2]} {ten[2:4]} {ten[4:6]} {ten[6:8]} {ten[8:]}", r)
         if form == "spaced3":
-            return f"{ten[:2]} {ten[2:4]} {ten[4:6]} {ten[6:]}"
+            return thin_spaces(f"{ten[:2]} {ten[2:4]} {ten[4:6]} {ten[6:]}", r)
         if form == "spoken":
             if r.random() < 0.3:
-                return f"{say_pairs(p12[:2], r)} {say_pairs(ten, r)}"
-            return say_pairs(ten, r)
+                return hesitate(f"{say_pairs(p12[:2], r)} {say_pairs(ten, r)}", r)
+            return hesitate(say_pairs(ten, r), r)
+        if form == "spoken_tail_digits":
+            return hesitate(f"{say_pairs(ten[:6], r)} {say_digits(ten[6:])}", r)
         if form == "mixed":
             return f"{ten[:6]} {say_pairs(ten[6:], r)}"
+        if form == "streck":  # the dash said aloud
+            return f"{ten[:6]} streck {ten[6:]}" if r.random() < 0.4 else f"{say_pairs(ten[:6], r)} streck {say_pairs(ten[6:], r)}"
         return f"{say_pairs(ten[:6], r)} {ten[6:]}"
 
     def phone(self) -> str:
@@ -236,20 +261,22 @@ class Gen:
         else:  # 070-174 06 55 or 070-17 40 655
             groups = [rest[:3], rest[3:5], rest[5:]] if r.random() < 0.8 else [rest[:2], rest[2:4], rest[4:]]
         grouped = " ".join(groups)
-        form = r.choice(["dash", "compact", "intl", "spaced", "dash", "spoken", "digits", "mixed"])
+        form = r.choice(["dash", "compact", "intl", "spaced", "dash", "spoken", "digits", "mixed", "0046"])
         if form == "dash":
-            return f"{area}-{grouped}"
+            return thin_spaces(f"{area}-{grouped}", r)
         if form == "compact":
             return area + rest
         if form == "intl":
-            return f"+46 {area[1:]} {grouped}" if r.random() < 0.7 else f"+46{area[1:]}{rest}"
+            return thin_spaces(f"+46 {area[1:]} {grouped}", r) if r.random() < 0.7 else f"+46{area[1:]}{rest}"
+        if form == "0046":
+            return f"0046 {area[1:]} {grouped}"
         if form == "spaced":
-            return f"{area} {grouped}"
+            return thin_spaces(f"{area} {grouped}", r)
         spoken_groups = " ".join(say_pairs(g, r) if len(g) == 2 else say_digits(g) for g in groups)
         if form == "spoken":
-            return f"{say_digits(area)} {spoken_groups}"
+            return hesitate(f"{say_digits(area)} {spoken_groups}", r)
         if form == "digits":
-            return say_digits(area + rest)
+            return hesitate(say_digits(area + rest), r)
         return f"{area} {spoken_groups}"
 
     def email(self, first: str, last: str) -> tuple[str, str]:
@@ -414,8 +441,52 @@ def hard_negative(rng: random.Random) -> tuple[str, str]:
          "Jaha, tack."),
         (f"Elområde {rng.randint(1, 4)}, och huvudsäkringen är {fuse} ampere.",
          f"Vi har en villa på {rng.randint(90, 220)} kvadrat."),
+        # said in words, as ASR writes them
+        ("Vad står det på mätaren nu?",
+         f"Det står {say_thousands(meter, rng)} kilowattimmar."),
+        (f"Det blir {say_thousands(amount, rng)} kronor och {say_number(rng.randint(10, 99), rng)} öre.",
+         "Okej, det är mer än förra månaden."),
+        ("Och vilket OCR-nummer står det på inbetalningskortet?",
+         f"OCR-numret är {say_digits(ocr)}."),
+        (f"Fakturan är på {say_thousands(amount, rng)} kronor, den förfaller den {ordinal(day)} {month}.",
+         f"Kan jag dela upp den på {rng.choice(['två', 'tre', 'fyra'])} månader?"),
+        ("Hur mycket har du förbrukat i år?",
+         f"Ungefär {say_thousands(kwh, rng)} kilowattimmar, vi har {say_number(rng.randint(2, 6), rng)} barn."),
+        (f"Priset är {say_number(rng.randint(30, 99), rng)} komma {say_number(rng.randint(1, 9), rng)} öre per "
+         "kilowattimme i april.",
+         f"Och i maj, blir det {say_number(rng.randint(30, 99), rng)} öre då?"),
+        ("När flyttade du in?",
+         f"Den {ordinal(day)} {month} {rng.choice(['tjugotjugofyra', 'tvåtusen tjugofyra', 'tjugofyra'])}, "
+         f"vid {say_number(rng.randint(1, 12), rng)} tiden."),
+        ("Vilken säkring har du?",
+         f"{say_number(int(fuse), rng).capitalize()} ampere tror jag, huset är byggt nittonhundra{say_number(rng.randint(20, 99), rng)}."),
     ]
     return rng.choice(options)
+
+
+ORDINALS = ["första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde", "tionde",
+            "elfte", "tolfte", "trettonde", "fjortonde", "femtonde", "sextonde", "sjuttonde", "artonde", "nittonde",
+            "tjugonde", "tjugoförsta", "tjugoandra", "tjugotredje", "tjugofjärde", "tjugofemte", "tjugosjätte",
+            "tjugosjunde", "tjugoåttonde"]
+
+
+def ordinal(day: int) -> str:
+    return ORDINALS[day - 1]
+
+
+def say_thousands(n: int, rng: random.Random) -> str:
+    """An amount or reading as said: 'fyrtiofem tusen åttahundrasjuttiotvå', 'tolvhundrafemtio'."""
+    thousands, rest = divmod(n, 1000)
+    hundreds, small = divmod(rest, 100)
+    parts = []
+    if thousands:
+        parts.append(("" if thousands == 1 and rng.random() < 0.5 else say_number(thousands, rng).replace(" ", ""))
+                     + "tusen")
+    if hundreds:
+        parts.append(("ett" if hundreds == 1 else UNITS[hundreds]) + "hundra")
+    if small:
+        parts.append(say_number(small, rng).replace(" ", ""))
+    return " ".join(parts) if parts else "noll"
 
 
 # ---- call scenarios ----------------------------------------------------------------------------
@@ -491,7 +562,11 @@ def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict]]:
             c.agent("Vilket telefonnummer når vi dig på?")
             if rng.random() < 0.2:
                 form = gen.phone_form(nsn)
-                parts = form.split(" ")
+                parts = [p for p in re.split(r"[ \u00a0\u202f\u2009]", form) if p not in ("eh", "öh", "ehm", "...")]
+                while len(parts) < 2:  # one block: say it grouped instead
+                    form = gen.phone_form(nsn)
+                    parts = [p for p in re.split(r"[ \u00a0\u202f\u2009]", form) if p not in ("eh", "öh", "ehm", "...")]
+                parts = [p.rstrip(",") for p in parts]
                 cut = max(1, len(parts) // 2)
                 c.kund(("PHONE_NUMBER", " ".join(parts[:cut])), " ...")
                 c.agent("Ja?")

@@ -182,3 +182,34 @@ class SePostTownRecognizer(PatternRecognizer):
             supported_language=supported_language,
             name="SePostTownRecognizer",
         )
+
+
+class SeAddressLowercaseRecognizer(PatternRecognizer):
+    """Street lines whose ending is also an everyday word ("-slingan", "-backen", "-leden", ...)
+    in lowercase ASR text, where `SeAddressRecognizer` wants a capital: accepted only when the call
+    marks them as an address: a postal code or "i <post town>"/"<post town>" right after, or
+    "bor på"/"adressen är"/"flyttar till" right before."""
+
+    def __init__(self, supported_language: str = "sv"):
+        proper = _alt(sorted(PROPER_ONLY_SUFFIXES))
+        towns_alt = _alt(towns())
+        street = rf"[{_L}]{{3,}}+(?<=[{_L}]{{2}}(?:{proper}))"
+        line = rf"{street}[ ]+(?:nummer[ ]+|nr\.?[ ]+)?{_HOUSE_NO}{_LETTER}?{_FLAT}?{_FLOOR}?(?![{_L}\d])"
+        after = rf"(?=,?[ ]+(?:\d{{3}}[ ]?\d{{2}}(?!\d)|(?:i[ ]+)?(?:{towns_alt})(?![{_L}])|(?:{_NUM_WORDS_ALT}|noll)[ ]+(?:{_NUM_WORDS_ALT}|noll)))"
+        before = r"(?<=(?:bor[ ]+på|adress(?:en)?[ ]+(?:är[ ]+)?|flytta[rt]?[ ]+till|flyttar[ ]+in[ ]+på)[ ]+(?:eh[ ]+|öh[ ]+)?)"
+        super().__init__(
+            supported_entity=ENTITY,
+            patterns=[Pattern("street line (everyday ending) before a postal code/town", rf"(?<![{_L}\d-]){line}{after}", 0.55),
+                      Pattern("street line (everyday ending) after 'bor på'", rf"(?<![{_L}\d-]){before}{line}", 0.55)],
+            context=ADDRESS_CONTEXT,
+            supported_language=supported_language,
+            name="SeAddressLowercaseRecognizer",
+        )
+
+    def may_match(self, text: str) -> bool:
+        low = text.lower()
+        return any(s in low for s in PROPER_ONLY_SUFFIXES)
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        first = pattern_text.split()[0].lower()
+        return not ROAD_WORDS.match(first) and not first.endswith(("betalningsplan", "planen"))

@@ -18,8 +18,8 @@ digits in order ("noll tre" -> "03", "tolv" -> "12"), a phrase with them as its 
 Two views of a text:
 
 - `runs(text)`: the text's *digit runs*: sequences of tokens (a written digit group or a spoken
-  number phrase) separated only by spaces, "-", "+", ", ", "...", fillers ("eh", "öh", "ehm",
-  "alltså", ...) or a turn change with at most one short back-channel turn in between. Each token
+  number phrase) separated only by spaces, "-", "+", ", ", "...", a spoken dash ("streck"),
+  fillers ("eh", "öh", "ehm", "alltså", ...) or a turn change with at most one short back-channel turn in between. Each token
   knows its digits and its exact span in the text. Digit recognizers search *windows* (consecutive
   tokens of one run) whose digits validate (Luhn, calendar, numbering plan), so
   "... trettioåtta tre gånger" still yields the personnummer before "tre".
@@ -84,13 +84,15 @@ _QUICK_RX = re.compile(rf"\d|(?<![{_L}])(?:{_alt(_PARTS)})", re.IGNORECASE)
 
 # Between two tokens of one run, inside a turn.
 _FILLER_ALT = _alt(FILLERS)
+# "streck"/"bindestreck" is how people say the dash of a personnummer ("850312 streck 4238").
 _GAP_RX = re.compile(
-    rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT})(?![{_L}]))+",
+    rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT}|streck|bindestreck)(?![{_L}]))+",
     re.IGNORECASE)
 # A turn change: end of line, the next speaker's label, optionally one short back-channel turn
-# without digits ("Mm.", "Ja?", "Och sista fyra?") and another label.
+# without digits (at most four words: "Mm.", "Ja?", "Och sista fyra?") and another label.
 _LABEL = r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?[^\n:]{1,40}:[ \t]*"
-_TURN_RX = re.compile(rf"[ \t]*(?:\.\.\.|[.?!…,])?[ \t]*\n{_LABEL}(?:[^\n\d]{{0,40}}\n{_LABEL})?")
+_BACKCHANNEL = r"(?=[^\n]{0,25}\n)[ \t]*(?:[^\s\d]+[ \t]+){0,3}[^\s\d]*[ \t]*"  # <= 4 words, <= 25 chars
+_TURN_RX = re.compile(rf"[ \t]*(?:\.\.\.|[.?!…,])?[ \t]*\n{_LABEL}(?:{_BACKCHANNEL}\n{_LABEL})?")
 
 
 # ---- parsing number words ----------------------------------------------------------------------
@@ -312,9 +314,16 @@ def _scan_tokens(text: str) -> list[Token]:
         if ph is None:
             prev = None
             continue
-        # Join with the previous word when the two make one number ("tjugo en", "tre hundra").
-        if prev is not None and tokens and tokens[-1].spoken and text[tokens[-1].end:s].strip(" \t") == "":
-            joined = _combine(prev, ph) or _multiplied(prev, word)
+        # Join with the previous word when the two make one number ("tjugo en", "tre hundra"); a
+        # tens word and a unit also across a pause ("nittio, ett"), where both readings are kept.
+        if prev is not None and tokens and tokens[-1].spoken:
+            between = text[tokens[-1].end:s]
+            plain = between.strip(" \t") == ""
+            joined = None
+            if plain:
+                joined = _combine(prev, ph) or _multiplied(prev, word)
+            elif prev.kind == "tens" and ph.kind == "unit" and _GAP_RX.fullmatch(between):
+                joined = _combine(prev, ph)
             if joined is not None:
                 last = tokens[-1]
                 # "fyrtio sex" may be 46 or 40, 6 (a digit read on its own): keep both readings
@@ -569,7 +578,8 @@ class DigitWindowRecognizer(EntityRecognizer):
     def may_match(self, text: str) -> bool:
         lo = min(self.LENGTHS)
         for run in runs(text):
-            if len(run.digits) >= lo and (any(t.spoken for t in run.tokens) or any(g != "plain" for g in run.gaps[1:])):
+            longest = sum(len(t.alt or t.digits) for t in run.tokens)
+            if longest >= lo and (any(t.spoken for t in run.tokens) or any(g != "plain" for g in run.gaps[1:])):
                 return True
         return False
 
@@ -581,7 +591,11 @@ class DigitWindowRecognizer(EntityRecognizer):
         scores: dict[tuple[int, int], float] = {}
 
         def accept(w: Window) -> bool:
-            if after_reference_word(text, w.start):
+            # an OCR/invoice reference: the whole run of digits it introduces
+            k = w.i
+            while k > 0 and w.run.gaps[k] != "turn":
+                k -= 1  # where this utterance of digits starts
+            if after_reference_word(text, w.start) or after_reference_word(text, w.run.tokens[k].start):
                 return False
             s = self.score_window(text, w)
             if s is None:

@@ -27,9 +27,16 @@ _REF = numbers.REF_LOOKBEHIND
 # layout NNNNNN-NNNN, and not right after a personnummer question (no phone word since).
 _TEN = r"(?=\d(?:[ -]?\d){9}(?![ -]?\d))"
 _PNR_LAYOUT = r"(?!\d{6}[ ]?[-+][ ]?\d{4}(?!\d))"
-_TRUNK = (rf"(?:\+46|0046|(?!{_TEN})0|{_PNR_LAYOUT}"
-          rf"{numbers.regex_not_after(numbers.PNR_WORDS, numbers.PHONE_WORDS)}0)")
-_REGEX = rf"(?<![\d+]){_REF}{_TRUNK}(?:[ -]?\(0\))?[ -]?\d{{1,3}}(?:[ -]?\d){{5,9}}(?![\d])"
+_REST = r"(?:[ -]?\(0\))?[ -]?\d{1,3}(?:[ -]?\d){5,9}(?![\d])"
+# Not ten digits with a trunk zero (those are decided below), or with a country code.
+_REGEX = rf"(?<![\d+]){_REF}(?:\+46|0046|(?!{_TEN})0){_REST}"
+# Ten digits with a trunk zero after a phone question (a phone word, no personnummer word since).
+_PHONE_TOPIC = rf"(?<=(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
+_REGEX_TEN_PHONE_TOPIC = rf"(?<![\d+]){_REF}{_PHONE_TOPIC}{_PNR_LAYOUT}0{_REST}"
+# The same without a phone question: a phone number unless the digits are a valid personnummer
+# (SeTenDigitPhoneRecognizer), and never after a personnummer question.
+_REGEX_TEN_NO_TOPIC = (rf"(?<![\d+]){_REF}(?<!(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
+                       rf"{numbers.regex_not_after(numbers.PNR_WORDS, numbers.PHONE_WORDS)}{_PNR_LAYOUT}(?={_TEN})0{_REST}")
 
 # ("nummer" alone is not a phone word: Presidio matches substrings, and "personnummer" contains it.)
 CONTEXT = [
@@ -74,7 +81,8 @@ def canonical(text: str) -> str:
 
 
 class SePhoneRecognizer(PatternRecognizer):
-    PATTERNS = [Pattern("swedish phone (written)", _REGEX, 0.4)]
+    PATTERNS = [Pattern("swedish phone (written)", _REGEX, 0.4),
+                Pattern("swedish phone, ten digits, after a phone question", _REGEX_TEN_PHONE_TOPIC, 0.4)]
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
@@ -86,6 +94,22 @@ class SePhoneRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
+        return is_valid(pattern_text)
+
+
+class SeTenDigitPhoneRecognizer(PatternRecognizer):
+    """Ten digits starting with 0 and no phone question before them: a phone number unless the
+    digits are also a valid personnummer (born 2000-2009: 1.1 % of mobile numbers are), which is
+    far likelier for a number nobody asked as a phone number."""
+
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(supported_entity=ENTITY,
+                         patterns=[Pattern("swedish phone, ten digits, no topic", _REGEX_TEN_NO_TOPIC, 0.4)],
+                         context=CONTEXT, supported_language=supported_language, name="SeTenDigitPhoneRecognizer")
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        if personnummer.is_valid_digits(digits_only(pattern_text)):
+            return False
         return is_valid(pattern_text)
 
 
@@ -111,4 +135,6 @@ class SeSpokenPhoneRecognizer(numbers.DigitWindowRecognizer):
         if len(digits) == 10 and digits[0] == "0" and personnummer.is_valid_digits(digits) \
                 and numbers.topic_before(text, window.start) != "phone":
             return None  # valid as a personnummer too and nobody asked for a phone number
+        if numbers.topic_before(text, window.start) == "pnr":
+            return 0.45  # digits right after a personnummer question: a phone word must confirm it
         return 0.55 if window.crosses_turn else 0.65
