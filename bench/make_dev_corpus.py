@@ -2,8 +2,8 @@
 
     .venv/bin/python -m bench.make_dev_corpus [--calls 80] [--seed 3] [--out bench/data/dev_corpus.jsonl]
 
-One call per line: {"id", "text", "entities": [{"type", "start", "end"}]}; the text is the whole
-call, one turn a line ("Agent: ..." / "Kund: ..."). About a third of the calls are written the
+One call per line: {"id", "text", "entities": [{"type", "start", "end"}], "negatives": [...]}; the
+text is the whole call, one turn a line ("Agent: ..." / "Kund: ..."). About a third of the calls are written the
 way ASR without punctuation/casing writes them (lowercase, no sentence punctuation).
 
 What is in it (the forms of the design brief): personnummer (dash, plus for 100+, compact,
@@ -14,7 +14,9 @@ plusgiro, card, anläggnings-id, kundnummer, company organisationsnummer, IP add
 (greeting, identification, read-back, relatives, dödsbo), fillers ("eh", "öh") and many hard
 negatives: amounts, öre prices, meter readings, kWh, dates, times, fuse sizes, invoice and OCR
 references, and the company's own switchboard number and organisationsnummer (fixed values,
-listed in `bench/data/dev_allowlist.toml`, never annotated).
+listed in `bench/data/dev_allowlist.toml`, never annotated as entities). Hard negatives are
+listed under "negatives" with their kind (AMOUNT, PRICE, METER, KWH, DATE, TIME, FUSE, INVOICE,
+OCR, COMPANY): `redactor eval` reports how many of them any redaction touched (target: none).
 
 Made-up data only: names from Faker sv_SE (seeded), personnummer from Skatteverket's test list
 (recognizers/data/), phone numbers from the series PTS reserves for fiction, every other
@@ -165,27 +167,47 @@ class Call:
     def kund(self, *pieces) -> None:
         self.say("Kund", *pieces)
 
-    def render(self) -> tuple[str, list[dict]]:
+    def render(self) -> tuple[str, list[dict], list[dict]]:
+        """(text, entities, hard negatives)."""
         text = ""
         ents: list[dict] = []
+        negs: list[dict] = []
         for role, pieces in self.lines:
             text += f"{role}: "
             for p in pieces:
                 if isinstance(p, tuple):
                     etype, value = p
                     value = value.lower() if self.asr else value
-                    ents.append({"type": etype, "start": len(text), "end": len(text) + len(value)})
+                    span = {"type": etype.lstrip("-"), "start": len(text), "end": len(text) + len(value)}
+                    (negs if etype.startswith("-") else ents).append(span)
                     text += value
                 else:
                     text += _asr_plain(p) if self.asr else p
             text = text.rstrip(" ") + "\n"
-        return text.rstrip("\n"), ents
+        return text.rstrip("\n"), ents, negs
 
 
 def _asr_plain(text: str) -> str:
     """Lowercase without sentence punctuation (decimal commas and "08.00" stay)."""
     out = re.sub(r"[.?!]+(?=\s|$)", "", text.lower())
     return re.sub(r",(?=\s|$)", "", out)
+
+
+_MARK = re.compile(r"«([A-Z]+)\|([^»]*)»")
+
+
+def marked(line: str) -> list:
+    """Pieces of a line with «TYPE|text» hard-negative marks: ("-TYPE", text) for each."""
+    pieces: list = []
+    pos = 0
+    for m in _MARK.finditer(line):
+        if m.start() > pos:
+            pieces.append(line[pos:m.start()])
+        pieces.append(("-" + m.group(1), m.group(2)))
+        pos = m.end()
+    if pos < len(line):
+        pieces.append(line[pos:])
+    return pieces
 
 
 def filler(rng: random.Random) -> str:
@@ -412,54 +434,60 @@ def hard_negative(rng: random.Random) -> tuple[str, str]:
     ocr_body = str(rng.randint(10 ** 9, 10 ** 12))
     ocr = ocr_body + luhn_digit(ocr_body)
     fuse = rng.choice(["16", "20", "25", "35", "50"])
+    # «TYPE|text» marks a hard negative: recorded under "negatives" (never redacted, checked by
+    # `redactor eval`), written as plain text.
+    sp = lambda n: say_thousands(n, rng)  # noqa: E731
     options = [
-        (f"Din förbrukning förra året var {kwh:,} kWh.".replace(",", " "),
-         f"Okej, och vad kostar det per kilowattimme just nu?"),
-        (f"Just nu ligger spotpriset på {ore} öre per kilowattimme plus påslag.",
+        (f"Din förbrukning förra året var «KWH|{kwh:,} kWh».".replace(",", " "),
+         "Okej, och vad kostar det per kilowattimme just nu?"),
+        (f"Just nu ligger spotpriset på «PRICE|{ore} öre» per kilowattimme plus påslag.",
          "Det var dyrt."),
-        (f"Fakturan på {amount} kronor förföll den {day} {month}.",
-         f"Jag trodde jag betalade den den {rng.randint(1, 28)}:e."),
-        (f"Vilken mätarställning står det på mätaren?",
-         f"Det står {meter} ... {meter // 10:,} nej {meter}.".replace(",", " ")),
-        (f"Fakturanummer {invoice}, och OCR-numret är {ocr}.",
+        (f"Fakturan på «AMOUNT|{amount} kronor» förföll den «DATE|{day} {month}».",
+         f"Jag trodde jag betalade den den «DATE|{rng.randint(1, 28)}:e»."),
+        ("Vilken mätarställning står det på mätaren?",
+         f"Det står «METER|{meter}» ... «METER|{meter // 10:,}» nej «METER|{meter}».".replace(",", " ")),
+        (f"Fakturanummer «INVOICE|{invoice}», och OCR-numret är «OCR|{ocr}».",
          "Ja det är den jag har framför mig."),
-        (f"Du har en säkring på {fuse} ampere idag.",
-         f"Ja det stämmer, {fuse} A."),
-        (f"Du kan alltid ringa vår växel på {COMPANY_SWITCHBOARD}.",
+        (f"Du har en säkring på «FUSE|{fuse} ampere» idag.",
+         f"Ja det stämmer, «FUSE|{fuse} A»."),
+        (f"Du kan alltid ringa vår växel på «COMPANY|{COMPANY_SWITCHBOARD}».",
          "Bra, tack."),
-        (f"Betala till bankgiro {COMPANY_BANKGIRO}, vårt organisationsnummer är {COMPANY_ORGNR}.",
+        (f"Betala till bankgiro «COMPANY|{COMPANY_BANKGIRO}», vårt organisationsnummer är «COMPANY|{COMPANY_ORGNR}».",
          "Okej, jag skriver upp det."),
-        (f"Det blir {amount},{rng.randint(10, 99)} kr inklusive moms, alltså {rng.randint(20, 25)} procent.",
+        (f"Det blir «AMOUNT|{amount},{rng.randint(10, 99)} kr» inklusive moms, alltså {rng.randint(20, 25)} procent.",
          "Mm."),
-        (f"Vi har öppet mellan klockan {rng.choice(['8', '08.00', 'åtta'])} och {rng.choice(['17', '16.30', 'fem'])}.",
+        (f"Vi har öppet mellan klockan «TIME|{rng.choice(['8', '08.00', 'åtta'])}» och "
+         f"«TIME|{rng.choice(['17', '16.30', 'fem'])}».",
          "Då ringer jag tillbaka i morgon vid tio."),
-        (f"Avläsningen gjordes {rng.randint(2023, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}.",
-         f"Men jag flyttade in den {rng.randint(1, 28)} {month}."),
-        (f"Ditt månadsbelopp blir {rng.randint(300, 2500)} kronor, {rng.randint(10, 90)} öre i fast avgift per dag.",
+        (f"Avläsningen gjordes «DATE|{rng.randint(2023, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}».",
+         f"Men jag flyttade in den «DATE|{rng.randint(1, 28)} {month}»."),
+        (f"Ditt månadsbelopp blir «AMOUNT|{rng.randint(300, 2500)} kronor», «PRICE|{rng.randint(10, 90)} öre» i fast "
+         "avgift per dag.",
          f"Och hur många månader, {rng.choice(['tolv', '24', 'sex'])}?"),
-        ("Ring gärna vår kundtjänst på " + COMPANY_SWITCHBOARD_SPOKEN + ".",
+        (f"Ring gärna vår kundtjänst på «COMPANY|{COMPANY_SWITCHBOARD_SPOKEN}».",
          "Jaha, tack."),
-        (f"Elområde {rng.randint(1, 4)}, och huvudsäkringen är {fuse} ampere.",
+        (f"Elområde {rng.randint(1, 4)}, och huvudsäkringen är «FUSE|{fuse} ampere».",
          f"Vi har en villa på {rng.randint(90, 220)} kvadrat."),
         # said in words, as ASR writes them
         ("Vad står det på mätaren nu?",
-         f"Det står {say_thousands(meter, rng)} kilowattimmar."),
-        (f"Det blir {say_thousands(amount, rng)} kronor och {say_number(rng.randint(10, 99), rng)} öre.",
+         f"Det står «METER|{sp(meter)}» kilowattimmar."),
+        (f"Det blir «AMOUNT|{sp(amount)} kronor och {say_number(rng.randint(10, 99), rng)} öre».",
          "Okej, det är mer än förra månaden."),
         ("Och vilket OCR-nummer står det på inbetalningskortet?",
-         f"OCR-numret är {say_digits(ocr)}."),
-        (f"Fakturan är på {say_thousands(amount, rng)} kronor, den förfaller den {ordinal(day)} {month}.",
+         f"OCR-numret är «OCR|{say_digits(ocr)}»."),
+        (f"Fakturan är på «AMOUNT|{sp(amount)} kronor», den förfaller den «DATE|{ordinal(day)} {month}».",
          f"Kan jag dela upp den på {rng.choice(['två', 'tre', 'fyra'])} månader?"),
         ("Hur mycket har du förbrukat i år?",
-         f"Ungefär {say_thousands(kwh, rng)} kilowattimmar, vi har {say_number(rng.randint(2, 6), rng)} barn."),
-        (f"Priset är {say_number(rng.randint(30, 99), rng)} komma {say_number(rng.randint(1, 9), rng)} öre per "
-         "kilowattimme i april.",
-         f"Och i maj, blir det {say_number(rng.randint(30, 99), rng)} öre då?"),
+         f"Ungefär «KWH|{sp(kwh)} kilowattimmar», vi har {say_number(rng.randint(2, 6), rng)} barn."),
+        (f"Priset är «PRICE|{say_number(rng.randint(30, 99), rng)} komma {say_number(rng.randint(1, 9), rng)} öre» "
+         "per kilowattimme i april.",
+         f"Och i maj, blir det «PRICE|{say_number(rng.randint(30, 99), rng)} öre» då?"),
         ("När flyttade du in?",
-         f"Den {ordinal(day)} {month} {rng.choice(['tjugotjugofyra', 'tvåtusen tjugofyra', 'tjugofyra'])}, "
-         f"vid {say_number(rng.randint(1, 12), rng)} tiden."),
+         f"«DATE|Den {ordinal(day)} {month} {rng.choice(['tjugotjugofyra', 'tvåtusen tjugofyra', 'tjugofyra'])}», "
+         f"vid «TIME|{say_number(rng.randint(1, 12), rng)}» tiden."),
         ("Vilken säkring har du?",
-         f"{say_number(int(fuse), rng).capitalize()} ampere tror jag, huset är byggt nittonhundra{say_number(rng.randint(20, 99), rng)}."),
+         f"«FUSE|{say_number(int(fuse), rng).capitalize()} ampere» tror jag, huset är byggt "
+         f"«DATE|nittonhundra{say_number(rng.randint(20, 99), rng).replace(' ', '')}»."),
     ]
     return rng.choice(options)
 
@@ -491,7 +519,7 @@ def say_thousands(n: int, rng: random.Random) -> str:
 
 # ---- call scenarios ----------------------------------------------------------------------------
 
-def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict]]:
+def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], list[dict]]:
     asr = rng.random() < 0.35
     c = Call(rng, asr)
     agent = rng.choice(AGENTS)
@@ -541,8 +569,8 @@ def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict]]:
     for sc in scenarios:
         if rng.random() < 0.7:
             a, k = hard_negative(rng)
-            c.agent(a)
-            c.kund(k)
+            c.agent(*marked(a))
+            c.kund(*marked(k))
         if sc == "move":
             line, code, town, spoken = gen.address()
             c.agent("Vilken adress flyttar du till?")
@@ -646,8 +674,8 @@ def build(n_calls: int = 80, seed: int = 3) -> list[dict]:
     gen = Gen(rng, fake, pnrs)
     out = []
     for i in range(n_calls):
-        text, ents = make_call(i, rng, gen)
-        out.append({"id": f"dev-{i:03d}", "text": text, "entities": ents})
+        text, ents, negs = make_call(i, rng, gen)
+        out.append({"id": f"dev-{i:03d}", "text": text, "entities": ents, "negatives": negs})
     return out
 
 

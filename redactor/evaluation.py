@@ -1,7 +1,9 @@
 """`redactor eval DATASET.jsonl`: how well the detector finds what a labelled corpus marks.
 
 Dataset: JSON Lines, one document a line: {"id", "text", "entities": [{"type", "start", "end"}]},
-offsets into `text` as given (character offsets, end exclusive).
+offsets into `text` as given (character offsets, end exclusive). Optional "negatives" (same
+shape): hard negatives that must not be redacted (amounts, prices, meter readings, dates, the
+company's own numbers, ...); the report counts how many of them any prediction overlaps.
 
 Metrics, per entity type (span overlap, as presidio-research counts it):
 - recall: share of annotated spans of the type overlapped by at least one predicted span of the
@@ -48,6 +50,7 @@ class Document:
     id: object
     text: str
     entities: list[Span] = field(default_factory=list)
+    negatives: list[Span] = field(default_factory=list)
 
 
 def load_dataset(path: str | Path) -> list[Document]:
@@ -62,17 +65,31 @@ def load_dataset(path: str | Path) -> list[Document]:
         if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
             raise DatasetError(f'line {lineno}: expected an object with a string "text"')
         text = raw["text"]
-        spans: list[Span] = []
-        for k, ent in enumerate(raw.get("entities") or []):
-            try:
-                etype, start, end = str(ent["type"]), int(ent["start"]), int(ent["end"])
-            except (KeyError, TypeError, ValueError):
-                raise DatasetError(f"line {lineno}: entity {k} needs type, start and end") from None
-            if not 0 <= start < end <= len(text):
-                raise DatasetError(f"line {lineno}: entity {k} has offsets outside the text")
-            spans.append((etype, start, end))
-        docs.append(Document(raw.get("id", lineno), text, spans))
+        lists: dict[str, list[Span]] = {"entities": [], "negatives": []}
+        for key, spans in lists.items():
+            for k, ent in enumerate(raw.get(key) or []):
+                what = "entity" if key == "entities" else "negative"
+                try:
+                    etype, start, end = str(ent["type"]), int(ent["start"]), int(ent["end"])
+                except (KeyError, TypeError, ValueError):
+                    raise DatasetError(f"line {lineno}: {what} {k} needs type, start and end") from None
+                if not 0 <= start < end <= len(text):
+                    raise DatasetError(f"line {lineno}: {what} {k} has offsets outside the text")
+                spans.append((etype, start, end))
+        docs.append(Document(raw.get("id", lineno), text, lists["entities"], lists["negatives"]))
     return docs
+
+
+def negatives_touched(neg_docs: Sequence[Sequence[Span]], pred_docs: Sequence[Sequence[Span]]) -> dict:
+    """Per kind of hard negative: how many there are and how many any prediction overlaps."""
+    out: dict[str, dict[str, int]] = {}
+    for negs, pred in zip(neg_docs, pred_docs):
+        for kind, start, end in negs:
+            k = out.setdefault(kind, {"count": 0, "redacted": 0})
+            k["count"] += 1
+            if any(_overlaps(start, end, ps, pe) for _, ps, pe in pred):
+                k["redacted"] += 1
+    return {kind: out[kind] for kind in sorted(out)}
 
 
 # ---- metrics ---------------------------------------------------------------------------------
@@ -184,7 +201,10 @@ def predict_detector(detector, docs: Sequence[Document]) -> list[list[Span]]:
 
 def evaluate_detector(detector, path: str | Path, types: Optional[Iterable[str]] = None) -> dict:
     docs = load_dataset(path)
-    return evaluate([d.entities for d in docs], predict_detector(detector, docs), types)
+    pred = predict_detector(detector, docs)
+    out = evaluate([d.entities for d in docs], pred, types)
+    out["hard_negatives"] = negatives_touched([d.negatives for d in docs], pred)
+    return out
 
 
 def offline_tldextract() -> None:
@@ -276,6 +296,16 @@ def render_table(results: dict[str, dict], title: str):
     for name in systems:
         row += ["", _fmt(results[name]["redaction_recall"]["non_name"]), ""]
     table.add_row(*row)
+    kinds = sorted({k for r in results.values() for k in r.get("hard_negatives", {})})
+    if kinds:
+        table.add_section()
+        for kind in kinds:
+            counts = first.get("hard_negatives", {}).get(kind, {"count": 0})
+            row = [f"hard negative {kind} redacted", str(counts["count"])]
+            for name in systems:
+                n = results[name].get("hard_negatives", {}).get(kind, {}).get("redacted", 0)
+                row += ["", str(n), ""]
+            table.add_row(*row)
     return table
 
 
@@ -308,14 +338,19 @@ def eval_command(
 
     from redactor.detect import Detector
 
+    negs = [d.negatives for d in docs]
     t0 = time.perf_counter()
     detector = Detector(cfg.model_path, float(cfg.section("detect").get("score_threshold", 0.5)), allow)
-    results = {"ours": evaluate(gold, predict_detector(detector, docs), wanted)}
+    pred = predict_detector(detector, docs)
+    results = {"ours": evaluate(gold, pred, wanted)}
+    results["ours"]["hard_negatives"] = negatives_touched(negs, pred)
     timings = {"ours": round(time.perf_counter() - t0, 2)}
     if baseline == "presidio":
         t0 = time.perf_counter()
         analyzer = build_presidio_baseline(cfg.model_path)
-        results["presidio"] = evaluate(gold, predict_presidio(analyzer, docs, allow), wanted)
+        pred = predict_presidio(analyzer, docs, allow)
+        results["presidio"] = evaluate(gold, pred, wanted)
+        results["presidio"]["hard_negatives"] = negatives_touched(negs, pred)
         timings["presidio"] = round(time.perf_counter() - t0, 2)
     if as_json:
         typer.echo(json.dumps({"dataset": str(dataset), "documents": len(docs),
