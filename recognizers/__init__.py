@@ -55,6 +55,7 @@ def build_recognizers(language: str = "sv") -> list[EntityRecognizer]:
     return [
         personnummer.SePersonnummerRecognizer(supported_language=language),
         personnummer.SeSpokenPersonnummerRecognizer(supported_language=language),
+        personnummer.SePersonnummerTailRecognizer(supported_language=language),
         organisationsnummer.SeOrganisationsnummerRecognizer(supported_language=language),
         organisationsnummer.SeSpokenOrganisationsnummerRecognizer(supported_language=language),
         phone.SePhoneRecognizer(supported_language=language),

@@ -67,7 +67,7 @@ _COMPOUND_UNITS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, 
 _STANDALONE_ONLY = {"nolla", "etta", "tvåa", "trea", "fyran", "femma", "sexa", "sjua", "åttan", "nia", "nie", "tju"}
 
 FILLERS = ["eh", "eeh", "ehh", "ehm", "öh", "ööh", "öhh", "öhm", "äh", "ähm", "hm", "hmm", "mm", "mhm", "asså",
-           "alltså", "va"]
+           "alltså", "va", "vänta", "liksom", "typ"]
 
 _L = "a-zA-ZåäöÅÄÖéÉüÜ"
 
@@ -564,6 +564,7 @@ class DigitWindowRecognizer(EntityRecognizer):
     CONTEXT: list[str] = []
     NAME = ""
     MIN_TOKENS = 1
+    SKIP_PLAIN = True  # leave plain written digits to the family's PatternRecognizer
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language,
@@ -604,7 +605,7 @@ class DigitWindowRecognizer(EntityRecognizer):
             return True
 
         results = []
-        for w in windows(text, self.LENGTHS, accept, min_tokens=self.MIN_TOKENS):
+        for w in windows(text, self.LENGTHS, accept, min_tokens=self.MIN_TOKENS, skip_plain=self.SKIP_PLAIN):
             score = scores[(w.start, w.end)]
             for s, e in w.pieces():
                 if s > 0 and text[s - 1] == "+" and s == w.start:

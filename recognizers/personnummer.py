@@ -21,6 +21,7 @@ Numbers introduced as an OCR/invoice reference ("OCR-numret är ...") are not re
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Optional
 
@@ -153,3 +154,29 @@ class SeSpokenPersonnummerRecognizer(numbers.DigitWindowRecognizer):
             return None
         # Luhn and a calendar date: as strong as the written form; split over turns a bit less.
         return 0.7 if window.crosses_turn else 0.85
+
+
+_TAIL_BEFORE = re.compile(
+    r"(?:sista[ ]+fyra|fyra[ ]+sista)(?:[ ]+siffrorna)?(?:[ ]+(?:i|på)[ ]+(?:personnumret|personnumret|numret))?"
+    r"(?:[ ]+(?:är|blir))?[ ]*[:,]?[ ]*(?:eh[ ]+|öh[ ]+)?$", re.IGNORECASE)
+_TAIL_QUICK = re.compile(r"sista[ ]+fyra|fyra[ ]+sista", re.IGNORECASE)
+
+
+class SePersonnummerTailRecognizer(numbers.DigitWindowRecognizer):
+    """The last four digits said on their own after "sista fyra" ("... och sista fyra är tjugotre
+    åttiotvå"): only part of a personnummer, but with the birth date said elsewhere in the call it
+    identifies the person. Written or spoken; nothing without those words right before."""
+
+    ENTITY = ENTITY
+    LENGTHS = (4,)
+    CONTEXT = CONTEXT
+    NAME = "SePersonnummerTailRecognizer"
+    SKIP_PLAIN = False
+
+    def may_match(self, text):
+        return _TAIL_QUICK.search(text) is not None
+
+    def score_window(self, text, window):
+        if window.crosses_turn:
+            return None
+        return 0.6 if _TAIL_BEFORE.search(text[max(0, window.start - 60):window.start]) else None

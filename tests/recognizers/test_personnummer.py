@@ -128,3 +128,22 @@ def test_dash_layout_is_never_a_phone_number(recs):
 def test_canonical_forms_agree():
     forms = ["880413-2382", "19880413-2382", "88 04 13 23 82", "åttioåtta noll fyra tretton tjugotre åttiotvå"]
     assert {canonical_value(ENTITY, f) for f in forms} == {P12}
+
+
+@pytest.mark.parametrize("text, tail", [
+    ("född trettonde april och sista fyra är tjugotre åttiotvå", "tjugotre åttiotvå"),
+    ("de fyra sista siffrorna är 2382", "2382"),
+    ("sista fyra 23 82 tack", "23 82"),
+    ("sista fyra tjugotre åttiotvå", "tjugotre åttiotvå"),
+])
+def test_last_four_after_sista_fyra(text, tail):
+    from recognizers.personnummer import SePersonnummerTailRecognizer
+
+    rec = SePersonnummerTailRecognizer()
+    assert [text[r.start:r.end] for r in rec.analyze(text, [ENTITY])] == [tail]
+    assert rec.analyze(text.replace("sista fyra", "klockan").replace("fyra sista", "klockan"), [ENTITY]) == []
+
+
+def test_hesitation_words_inside_a_spoken_number(recs):
+    value = "åttioåtta noll fyra tretton eh vänta tjugotre åttiotvå"
+    assert pnr_found(recs, f"personnumret alltså {value}") == [value]
