@@ -30,8 +30,8 @@ from recognizers.checksums import digits_only, luhn_ok
 ENTITY = "SE_ORGANISATIONSNUMMER"
 
 _REF = numbers.REF_LOOKBEHIND
-_DASH = rf"(?<![\d+\-]){_REF}(?:16[ ]?)?[1235-9]\d[2-9]\d{{3}}[ ]?-[ ]?\d{{4}}(?![\d])"
-_PLAIN = rf"(?<![\d+\-]){_REF}(?:16[ ]?)?[1235-9]\d[2-9]\d[ ]?\d{{2}}[ ]?\d{{2}}[ ]?\d{{2}}(?![\d])"
+_DASH = rf"(?=\d)(?<![\d+\-]){_REF}(?:16[ ]?)?[1235-9]\d[2-9]\d{{3}}[ ]?-[ ]?\d{{4}}(?![\d])"
+_PLAIN = rf"(?=\d)(?<![\d+\-]){_REF}(?:16[ ]?)?[1235-9]\d[2-9]\d[ ]?\d{{2}}[ ]?\d{{2}}[ ]?\d{{2}}(?![\d])"
 
 CONTEXT = ["organisationsnummer", "organisationsnumret", "orgnummer", "orgnumret", "orgnr", "org", "företag",
            "firma", "firman", "bolag", "bolaget", "aktiebolag", "föreningen", "förening", "brf", "bostadsrättsförening"]

@@ -68,7 +68,7 @@ class IbanRecognizer(PatternRecognizer):
 # ---- credit card -----------------------------------------------------------------------------
 
 CARD = "CREDIT_CARD"
-_CARD_REGEX = rf"(?<![\d\-.,]){_REF}\d{{4}}(?:[ -]?\d{{2,6}}){{2,4}}(?:[ -]?\d{{1,4}})?(?![\d]|[.,]\d)"
+_CARD_REGEX = rf"(?=\d)(?<![\d\-.,]){_REF}\d{{4}}(?:[ -]?\d{{2,6}}){{2,4}}(?:[ -]?\d{{1,4}})?(?![\d]|[.,]\d)"
 CARD_CONTEXT = ["kort", "kortet", "kortnummer", "kortnumret", "kreditkort", "betalkort", "visa", "mastercard",
                 "amex", "kortbetalning"]
 
@@ -121,7 +121,7 @@ class SpokenCreditCardRecognizer(numbers.DigitWindowRecognizer):
 # ---- bank account ------------------------------------------------------------------------------
 
 BANK_ACCOUNT = "SE_BANK_ACCOUNT"
-_ACCOUNT_REGEX = (rf"(?<![\d\-+.,]){_REF}(?:8\d{{4}}|[1-9]\d{{3}}(?:[ ]?-[ ]?\d)?)(?:,[ ]?|[ ]?-[ ]?|[ ]+)"
+_ACCOUNT_REGEX = (rf"(?=\d)(?<![\d\-+.,]){_REF}(?:8\d{{4}}|[1-9]\d{{3}}(?:[ ]?-[ ]?\d)?)(?:,[ ]?|[ ]?-[ ]?|[ ]+)"
                   r"\d{1,4}(?:[ -]?\d){5,11}(?![\d]|[.,]\d)")
 ACCOUNT_CONTEXT = ["konto", "kontot", "kontonummer", "kontonumret", "bankkonto", "clearing", "clearingnummer",
                    "clearingnumret", "autogiro", "swedbank", "nordea", "handelsbanken", "seb", "danske",
@@ -186,8 +186,8 @@ def account_canonical(text: str) -> str:
 
 BANKGIRO = "SE_BANKGIRO"
 PLUSGIRO = "SE_PLUSGIRO"
-_BG_REGEX = rf"(?<![\d\-+.,/]){_REF}\d{{3,4}}[ ]?-[ ]?\d{{4}}(?![\d\-]|[.,]\d)"
-_PG_REGEX = rf"(?<![\d\-+.,/]){_REF}\d{{1,2}}(?:[ ]?\d{{2}}){{0,3}}[ ]?-[ ]?\d(?![\d\-]|[.,]\d)"
+_BG_REGEX = rf"(?=\d)(?<![\d\-+.,/]){_REF}\d{{3,4}}[ ]?-[ ]?\d{{4}}(?![\d\-]|[.,]\d)"
+_PG_REGEX = rf"(?=\d)(?<![\d\-+.,/]){_REF}\d{{1,2}}(?:[ ]?\d{{2}}){{0,3}}[ ]?-[ ]?\d(?![\d\-]|[.,]\d)"
 BG_CONTEXT = ["bankgiro", "bankgironummer", "bankgirot", "bg", "giro", "girot"]
 PG_CONTEXT = ["plusgiro", "plusgironummer", "plusgirot", "postgiro", "pg", "giro", "girot"]
 

@@ -40,10 +40,10 @@ _REF = numbers.REF_LOOKBEHIND
 # Ten digits starting with 0 (born 2000-2009) look like a phone number: after a phone question
 # ("vilket telefonnummer ...") with no personnummer word since, they are left to the phone recognizer.
 _NOT_PHONE_TOPIC = (rf"(?:(?=[1-9])|(?=\d{{6}}[ ]?[-+])|"
-                    rf"{numbers.regex_not_after(numbers.PHONE_WORDS, numbers.PNR_WORDS)})")
-_REGEX = rf"(?<![\d+\-]){_REF}{_NOT_PHONE_TOPIC}{_BODY}(?![\d])"
+                    rf"(?=0){numbers.regex_not_after(numbers.PHONE_WORDS, numbers.PNR_WORDS)})")
+_REGEX = rf"(?=\d)(?<![\d+\-]){_REF}{_NOT_PHONE_TOPIC}{_BODY}(?![\d])"
 _INTERIM_LETTERS = "TRSUWXJKLMN"
-_INTERIM_REGEX = (rf"(?<![\w+\-])(?:(?:18|19|20))?\d{{6}}[ ]?[-+]?[ ]?[{_INTERIM_LETTERS}{_INTERIM_LETTERS.lower()}]"
+_INTERIM_REGEX = (rf"(?=\d)(?<![\w+\-])(?:(?:18|19|20))?\d{{6}}[ ]?[-+]?[ ]?[{_INTERIM_LETTERS}{_INTERIM_LETTERS.lower()}]"
                   rf"[ ]?\d{{2}}[ ]?\d(?![\w])")
 
 CONTEXT = [

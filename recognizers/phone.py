@@ -29,13 +29,13 @@ _TEN = r"(?=\d(?:[ -]?\d){9}(?![ -]?\d))"
 _PNR_LAYOUT = r"(?!\d{6}[ ]?[-+][ ]?\d{4}(?!\d))"
 _REST = r"(?:[ -]?\(0\))?[ -]?\d{1,3}(?:[ -]?\d){5,9}(?![\d])"
 # Not ten digits with a trunk zero (those are decided below), or with a country code.
-_REGEX = rf"(?<![\d+]){_REF}(?:\+46|0046|(?!{_TEN})0){_REST}"
+_REGEX = rf"(?=[\d+])(?<![\d+]){_REF}(?:\+46|0046|(?!{_TEN})0){_REST}"
 # Ten digits with a trunk zero after a phone question (a phone word, no personnummer word since).
 _PHONE_TOPIC = rf"(?<=(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
-_REGEX_TEN_PHONE_TOPIC = rf"(?<![\d+]){_REF}{_PHONE_TOPIC}{_PNR_LAYOUT}0{_REST}"
+_REGEX_TEN_PHONE_TOPIC = rf"(?=0){_TEN}(?<![\d+]){_REF}{_PHONE_TOPIC}{_PNR_LAYOUT}0{_REST}"
 # The same without a phone question: a phone number unless the digits are a valid personnummer
 # (SeTenDigitPhoneRecognizer), and never after a personnummer question.
-_REGEX_TEN_NO_TOPIC = (rf"(?<![\d+]){_REF}(?<!(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
+_REGEX_TEN_NO_TOPIC = (rf"(?=0){_TEN}(?<![\d+]){_REF}(?<!(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
                        rf"{numbers.regex_not_after(numbers.PNR_WORDS, numbers.PHONE_WORDS)}{_PNR_LAYOUT}(?={_TEN})0{_REST}")
 
 # ("nummer" alone is not a phone word: Presidio matches substrings, and "personnummer" contains it.)
