@@ -207,8 +207,9 @@ class SeAddressLowercaseRecognizer(PatternRecognizer):
         )
 
     def may_match(self, text: str) -> bool:
-        low = text.lower()
-        return any(s in low for s in PROPER_ONLY_SUFFIXES)
+        from recognizers.numbers import mentions
+
+        return mentions(text, PROPER_ONLY_SUFFIXES)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         first = pattern_text.split()[0].lower()

@@ -43,6 +43,10 @@ class SeFacilityIdRecognizer(PatternRecognizer):
                          context=FACILITY_CONTEXT, supported_language=supported_language,
                          name="SeFacilityIdRecognizer")
 
+    def may_match(self, text: str) -> bool:
+        """Cheap gate: written digits only."""
+        return numbers.has_digit(text)
+
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         digits = digits_only(pattern_text)
         return True if gs1_ok(digits) else None
@@ -75,7 +79,7 @@ def customer_canonical(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
-_CUSTOMER_QUICK = re.compile("|".join(CUSTOMER_CONTEXT), re.IGNORECASE)
+_CUSTOMER_WORDS = ("kundn", "kund-id", "kundid", "avtalsn", "medlemsn")
 
 
 class CustomerNumberRecognizer(PatternRecognizer):
@@ -88,7 +92,7 @@ class CustomerNumberRecognizer(PatternRecognizer):
                          name="CustomerNumberRecognizer")
 
     def may_match(self, text: str) -> bool:
-        return _CUSTOMER_QUICK.search(text) is not None
+        return numbers.has_digit(text) and (numbers.mentions(text, _CUSTOMER_WORDS))
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         n = len(digits_only(pattern_text))
@@ -119,6 +123,10 @@ class IpAddressRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=IP, patterns=[Pattern("IPv4", _IPV4, 0.6), Pattern("IPv6", _IPV6, 0.6)],
                          context=IP_CONTEXT, supported_language=supported_language, name="SvIpRecognizer")
+
+    def may_match(self, text: str) -> bool:
+        """Cheap gate: written digits only."""
+        return numbers.has_digit(text)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         try:

@@ -378,11 +378,45 @@ def _runs_cached(text: str) -> tuple[Run, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1024)
 def runs(text: str) -> tuple[Run, ...]:
     """The text's digit runs (cached per text: the digit recognizers share one scan)."""
     if not _QUICK_RX.search(text):
         return ()
     return _runs_cached(text)
+
+
+@lru_cache(maxsize=1024)
+def longest_unwritten_run(text: str) -> int:
+    """Most digits any run could give that the written patterns cannot see (a number word, a
+    filler or pause, a turn change inside): 0 when there is none. The digit-window recognizers'
+    cheap `may_match` compares it with their shortest length."""
+    best = 0
+    for run in runs(text):
+        if any(t.spoken for t in run.tokens) or any(g != "plain" for g in run.gaps[1:]):
+            best = max(best, sum(len(t.alt or t.digits) for t in run.tokens))
+    return best
+
+
+_DIGIT_RX = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1024)
+def has_digit(text: str) -> bool:
+    """Cheap gate for the written digit patterns: nothing to find in a text without a digit."""
+    return _DIGIT_RX.search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def lowered(text: str) -> str:
+    """`text.lower()`, cached: the recognizers' cheap gates test context words on it."""
+    return text.lower()
+
+
+def mentions(text: str, words: Iterable[str]) -> bool:
+    """Any of the (lowercase) words occurs in the text, as a substring."""
+    low = lowered(text)
+    return any(w in low for w in words)
 
 
 def has_spoken_number(text: str) -> bool:
@@ -577,12 +611,7 @@ class DigitWindowRecognizer(EntityRecognizer):
         raise NotImplementedError
 
     def may_match(self, text: str) -> bool:
-        lo = min(self.LENGTHS)
-        for run in runs(text):
-            longest = sum(len(t.alt or t.digits) for t in run.tokens)
-            if longest >= lo and (any(t.spoken for t in run.tokens) or any(g != "plain" for g in run.gaps[1:])):
-                return True
-        return False
+        return longest_unwritten_run(text) >= self.LENGTHS[0]
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if entities and self.ENTITY not in entities:

@@ -59,7 +59,8 @@ def canonical(text: str) -> str:
     return f"{digits[:6]}-{digits[6:]}" if len(digits) == 10 else digits
 
 
-_QUICK = re.compile(r"[1235-9]\d[2-9]\d{3}[ ]?-|" + "|".join(CONTEXT), re.IGNORECASE)
+_DASH_QUICK = re.compile(r"[1235-9]\d[2-9]\d{3}[ ]?-")
+_CONTEXT_WORDS = tuple(w.lower() for w in CONTEXT)
 
 
 class SeOrganisationsnummerRecognizer(PatternRecognizer):
@@ -74,7 +75,7 @@ class SeOrganisationsnummerRecognizer(PatternRecognizer):
 
     def may_match(self, text: str) -> bool:
         """The dash form, or a context word (needed by every other form)."""
-        return _QUICK.search(text) is not None
+        return numbers.has_digit(text) and (numbers.mentions(text, _CONTEXT_WORDS) or _DASH_QUICK.search(text) is not None)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         if not is_valid(pattern_text):

@@ -61,6 +61,10 @@ class IbanRecognizer(PatternRecognizer):
                          context=["iban", "konto", "kontonummer", "utlandsbetalning", "bank"],
                          supported_language=supported_language, name="SvIbanRecognizer")
 
+    def may_match(self, text: str) -> bool:
+        """Cheap gate: written digits only."""
+        return numbers.has_digit(text)
+
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         return iban_valid(pattern_text)
 
@@ -103,6 +107,10 @@ class CreditCardRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=CARD, patterns=[Pattern("card number", _CARD_REGEX, 0.5)],
                          context=CARD_CONTEXT, supported_language=supported_language, name="SvCreditCardRecognizer")
+
+    def may_match(self, text: str) -> bool:
+        """Cheap gate: written digits only."""
+        return numbers.has_digit(text)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         return card_valid_digits(digits_only(pattern_text))
@@ -155,9 +163,11 @@ def account_score(text: str) -> Optional[float]:
     return 0.4
 
 
-_ACCOUNT_QUICK = re.compile("|".join(ACCOUNT_CONTEXT) + r"|8\d{3}[ ]?-?[ ]?\d[ ,]", re.IGNORECASE)
-_BG_QUICK = re.compile(r"giro|\bbg\b", re.IGNORECASE)
-_PG_QUICK = re.compile(r"giro|\bpg\b", re.IGNORECASE)
+_ACCOUNT_WORDS = ("konto", "clearing", "autogiro", "bank", "nordea", "seb", "danske", "ica", "skandia",
+                  "länsförsäkring", "utbetal")
+_SWEDBANK_CLEARING = re.compile(r"8\d{3}[ ]?-?[ ]?\d[ ,]")
+_BG_WORDS = ("giro", "bg")
+_PG_WORDS = ("giro", "pg")
 
 
 class SeBankAccountRecognizer(PatternRecognizer):
@@ -168,7 +178,7 @@ class SeBankAccountRecognizer(PatternRecognizer):
 
     def may_match(self, text: str) -> bool:
         """A context word, or a Swedbank clearing number (the only form reported without one)."""
-        return _ACCOUNT_QUICK.search(text) is not None
+        return numbers.has_digit(text) and (numbers.mentions(text, _ACCOUNT_WORDS) or _SWEDBANK_CLEARING.search(text) is not None)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         score = account_score(pattern_text)
@@ -198,7 +208,7 @@ class SeBankgiroRecognizer(PatternRecognizer):
                          context=BG_CONTEXT, supported_language=supported_language, name="SeBankgiroRecognizer")
 
     def may_match(self, text: str) -> bool:
-        return _BG_QUICK.search(text) is not None  # context-only: nothing without a context word
+        return numbers.has_digit(text) and (numbers.mentions(text, _BG_WORDS))  # context-only: nothing without a context word
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         digits = digits_only(pattern_text)
@@ -211,7 +221,7 @@ class SePlusgiroRecognizer(PatternRecognizer):
                          context=PG_CONTEXT, supported_language=supported_language, name="SePlusgiroRecognizer")
 
     def may_match(self, text: str) -> bool:
-        return _PG_QUICK.search(text) is not None  # context-only
+        return numbers.has_digit(text) and (numbers.mentions(text, _PG_WORDS))  # context-only
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         digits = digits_only(pattern_text)

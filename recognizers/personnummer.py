@@ -135,6 +135,10 @@ class SePersonnummerRecognizer(PatternRecognizer):
             name="SePersonnummerRecognizer",
         )
 
+    def may_match(self, text: str) -> bool:
+        """Cheap gate: written digits only."""
+        return numbers.has_digit(text)
+
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         return is_valid(pattern_text)
 

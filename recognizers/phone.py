@@ -93,6 +93,10 @@ class SePhoneRecognizer(PatternRecognizer):
             name="SePhoneRecognizer",
         )
 
+    def may_match(self, text: str) -> bool:
+        """Cheap gate: written digits only."""
+        return numbers.has_digit(text)
+
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         return is_valid(pattern_text)
 
@@ -106,6 +110,10 @@ class SeTenDigitPhoneRecognizer(PatternRecognizer):
         super().__init__(supported_entity=ENTITY,
                          patterns=[Pattern("swedish phone, ten digits, no topic", _REGEX_TEN_NO_TOPIC, 0.4)],
                          context=CONTEXT, supported_language=supported_language, name="SeTenDigitPhoneRecognizer")
+
+    def may_match(self, text: str) -> bool:
+        """Cheap gate: written digits only."""
+        return numbers.has_digit(text)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         if personnummer.is_valid_digits(digits_only(pattern_text)):

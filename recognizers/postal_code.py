@@ -90,6 +90,10 @@ class SePostalCodeRecognizer(PatternRecognizer):
             name="SePostalCodeRecognizer",
         )
 
+    def may_match(self, text: str) -> bool:
+        """Cheap gate: written digits only."""
+        return numbers.has_digit(text)
+
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         return len(digits_only(pattern_text)) == 5 or False
 
