@@ -613,6 +613,10 @@ class DigitWindowRecognizer(EntityRecognizer):
     def may_match(self, text: str) -> bool:
         return longest_unwritten_run(text) >= self.LENGTHS[0]
 
+    def extend_start(self, text: str, start: int) -> int:
+        """Where the reported span starts: a "+" right before the digits belongs to the number."""
+        return start - 1 if start > 0 and text[start - 1] == "+" else start
+
     def analyze(self, text, entities, nlp_artifacts=None):
         if entities and self.ENTITY not in entities:
             return []
@@ -637,8 +641,8 @@ class DigitWindowRecognizer(EntityRecognizer):
         for w in windows(text, self.LENGTHS, accept, min_tokens=self.MIN_TOKENS, skip_plain=self.SKIP_PLAIN):
             score = scores[(w.start, w.end)]
             for s, e in w.pieces():
-                if s > 0 and text[s - 1] == "+" and s == w.start:
-                    s -= 1
+                if s == w.start:
+                    s = self.extend_start(text, s)
                 expl = AnalysisExplanation(recognizer=self.name, original_score=score,
                                            textual_explanation="digit window (spoken/mixed/split form)")
                 results.append(RecognizerResult(

@@ -15,6 +15,13 @@
   both need a context word ("bankgiro", "bg", "plusgiro", "pg", "postgiro"). The company's own
   bankgiro is allowlisted in the config.
 
+Spoken and mixed forms ("bankgiro femtiofyra noll två, nittiosex åttioett", "clearingnumret är
+åtta tre två sju nio och kontonumret ett två tre ...") are read on the digit runs of
+`recognizers.numbers`, with the same checks and a context word required right before the number
+(in the same turn). Clearing and account said as two numbers with words between them ("clearing
+8327-9, kontonummer 123 456 789-7") are reported as one SE_BANK_ACCOUNT span from the clearing
+number to the end of the account number, so the pseudonym stays one value.
+
 OCR/invoice references are not reported (`recognizers.numbers.REFERENCE_BEFORE`).
 """
 
@@ -23,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
 from recognizers import numbers
 from recognizers.checksums import digits_only, luhn_ok
@@ -145,14 +152,10 @@ def split_account(text: str) -> Optional[tuple[str, str]]:
     return clearing, digits_only(m.group(3))
 
 
-def account_score(text: str) -> Optional[float]:
-    """1.0 when the check digits prove it (Swedbank 8NNN-N), 0.4 (context needed) when only the
-    shape fits, None when it cannot be an account."""
-    split = split_account(text)
-    if split is None:
-        return None
-    clearing, account = split
-    if not 1100 <= int(clearing[:4]) <= 9969 or not 6 <= len(account) <= 12:
+def account_digits_score(clearing: str, account: str) -> Optional[float]:
+    """1.0 when the check digits prove it (Swedbank 8NNN-N + a Luhn-valid ten-digit account), 0.4
+    (context needed) when only the shape fits, None when it cannot be an account."""
+    if len(clearing) not in (4, 5) or not 1100 <= int(clearing[:4]) <= 9969 or not 6 <= len(account) <= 12:
         return None
     if len(clearing) == 5:
         if clearing[0] != "8" or not luhn_ok(clearing):
@@ -161,6 +164,14 @@ def account_score(text: str) -> Optional[float]:
             return 1.0
         return 0.4
     return 0.4
+
+
+def account_score(text: str) -> Optional[float]:
+    """`account_digits_score` of a written "clearing account" text."""
+    split = split_account(text)
+    if split is None:
+        return None
+    return account_digits_score(*split)
 
 
 _ACCOUNT_WORDS = ("konto", "clearing", "autogiro", "bank", "nordea", "seb", "danske", "ica", "skandia",
@@ -188,8 +199,137 @@ class SeBankAccountRecognizer(PatternRecognizer):
 
 
 def account_canonical(text: str) -> str:
+    """"clearing-account" digits: written, spoken, or with words between the two parts."""
+    if numbers.has_spoken_number(text) or any(ch.isalpha() for ch in text):
+        best = _spoken_account_split(text)
+        if best is not None:
+            return f"{best[0]}-{best[1]}"
     split = split_account(text)
     return f"{split[0]}-{split[1]}" if split else digits_only(text)
+
+
+# ---- spoken / two-part bank account ----------------------------------------------------------
+
+# The clearing number or account must be introduced by an account word right before it (same
+# turn, no digits in between): clearing + account digits are too common otherwise.
+_ACCOUNT_BEFORE = re.compile(r"(?:konto|clearing)[a-zåäö]*\b[^\n\d]{0,40}$", re.IGNORECASE)
+# What people say between the clearing number and the account number.
+_ACCOUNT_BETWEEN = re.compile(
+    r"[ ,.:]*(?:(?:och|sen|sedan|så|är|eh|öh|ehm|alltså|själva|mitt|det)[ ,.:]+)*"
+    r"(?:(?:konto|kontot|kontonummer|kontonumret|kontonr|nummer|numret)\.?[ ,.:]+)?"
+    r"(?:(?:är|blir|eh|öh|ehm)[ ,.:]+)*", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(r"[ ]*(?:kr\b|kronor|öre|kwh|procent|%)", re.IGNORECASE)
+
+
+def _readings(tokens) -> list[str]:
+    """Digit strings a token sequence may stand for ("fyrtio sex": 46 or 406), at most eight."""
+    out = [""]
+    for tok in tokens:
+        out = [r + d for r in out for d in ((tok.digits, tok.alt) if tok.alt else (tok.digits,))][:8]
+    return out
+
+
+def _utterance(run) -> list:
+    """The run's tokens up to a turn change (an account number is said in one go)."""
+    toks = [run.tokens[0]]
+    for k in range(1, len(run.tokens)):
+        if run.gaps[k] == "turn":
+            break
+        toks.append(run.tokens[k])
+    return toks
+
+
+def _best_split(readings: list[str]) -> Optional[tuple[str, str, float]]:
+    """The best (clearing, account, score) any reading splits into."""
+    best = None
+    for d in readings:
+        for n in ((5, 4) if d[:1] == "8" else (4,)):
+            score = account_digits_score(d[:n], d[n:])
+            if score is not None and (best is None or score > best[2]):
+                best = (d[:n], d[n:], score)
+    return best
+
+
+def _spoken_account_split(text: str) -> Optional[tuple[str, str]]:
+    rs = numbers.runs(text)
+    if len(rs) == 1:
+        best = _best_split(_readings(_utterance(rs[0])))
+    elif len(rs) == 2:
+        best = _two_part(_readings(_utterance(rs[0])), _readings(_utterance(rs[1])))
+    else:
+        best = None
+    return (best[0], best[1]) if best else None
+
+
+def _two_part(clearings: list[str], accounts: list[str]) -> Optional[tuple[str, str, float]]:
+    best = None
+    for c in clearings:
+        for a in accounts:
+            score = account_digits_score(c, a)
+            if score is not None and (best is None or score > best[2]):
+                best = (c, a, score)
+    return best
+
+
+_ACCOUNT_QUICK_WORDS = ("konto", "clearing")
+
+
+class SeSpokenBankAccountRecognizer(numbers.DigitWindowRecognizer):
+    """Bank accounts said in words or mixed ("åtta tre två sju nio, ett två tre ..."), and clearing
+    and account said as two numbers with words between them ("clearingnummer 8327-9, och
+    kontonumret är 123 456 789-7", written or spoken): one span from clearing to account end.
+    Needs "konto..."/"clearing..." right before the number (same turn); Swedbank's check digits
+    raise the score. Plain written "clearing account" is the pattern recognizer's."""
+
+    ENTITY = BANK_ACCOUNT
+    LENGTHS = (4,)
+    CONTEXT = ACCOUNT_CONTEXT
+    NAME = "SeSpokenBankAccountRecognizer"
+
+    def may_match(self, text: str) -> bool:
+        return numbers.mentions(text, _ACCOUNT_QUICK_WORDS) and bool(numbers.runs(text))
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if entities and self.ENTITY not in entities:
+            return []
+        if not self.may_match(text):
+            return []
+        rs = numbers.runs(text)
+        results = []
+        k = 0
+        while k < len(rs):
+            first = _utterance(rs[k])
+            start = first[0].start
+            if not _ACCOUNT_BEFORE.search(text[max(0, start - 60):start]) or numbers.after_reference_word(text, start):
+                k += 1
+                continue
+            found = None
+            nxt = rs[k + 1] if k + 1 < len(rs) else None
+            if nxt is not None and _ACCOUNT_BETWEEN.fullmatch(text, first[-1].end, nxt.tokens[0].start):
+                second = _utterance(nxt)
+                best = _two_part(_readings(first), _readings(second))
+                if best is not None:
+                    found = (start, second[-1].end, best[2], 2)
+            if found is None:
+                plain = not any(t.spoken for t in first) and all(
+                    rs[k].gaps[i] == "plain" for i in range(1, len(first)))
+                best = None if plain else _best_split(_readings(first))
+                if best is not None:
+                    found = (start, first[-1].end, best[2], 1)
+            if found is None or _AMOUNT_AFTER.match(text, found[1]):
+                k += 1
+                continue
+            s, e, score, used = found
+            # context word right before: as sure as the written form with context (0.4 + 0.35)
+            score = 0.85 if score >= 1.0 else 0.75
+            expl = AnalysisExplanation(recognizer=self.name, original_score=score,
+                                       textual_explanation="clearing + account (spoken, mixed or two-part)")
+            results.append(RecognizerResult(
+                entity_type=self.ENTITY, start=s, end=e, score=score, analysis_explanation=expl,
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+            k += used
+        return results
 
 
 # ---- bankgiro / plusgiro -----------------------------------------------------------------------
@@ -198,13 +338,29 @@ BANKGIRO = "SE_BANKGIRO"
 PLUSGIRO = "SE_PLUSGIRO"
 _BG_REGEX = rf"(?=\d)(?<![\d\-+.,/]){_REF}\d{{3,4}}[ ]?-[ ]?\d{{4}}(?![\d\-]|[.,]\d)"
 _PG_REGEX = rf"(?=\d)(?<![\d\-+.,/]){_REF}\d{{1,2}}(?:[ ]?\d{{2}}){{0,3}}[ ]?-[ ]?\d(?![\d\-]|[.,]\d)"
+# Presidio's context enhancer looks five words back; people say "vårt bankgiro är ... nej vänta,
+# det är ..." with the number further away. A giro word earlier in the same line (<= 100
+# characters, the `regex` module's variable lookbehind) is context enough for a Luhn-valid number.
+_BG_TOPIC = r"(?<=(?:bankgiro|\bbg\b)[^\n]{0,100})"
+_PG_TOPIC = r"(?<=(?:plusgiro|postgiro|\bpg\b)[^\n]{0,100})"
+
+
+def _topical(pattern: str, topic: str) -> str:
+    """`pattern` with the topic lookbehind placed after its leading (?=\\d), so the costly
+    lookbehind runs only where a digit starts."""
+    assert pattern.startswith("(?=\\d)")
+    return "(?=\\d)" + topic + pattern[len("(?=\\d)"):]
+
+
 BG_CONTEXT = ["bankgiro", "bankgironummer", "bankgirot", "bg", "giro", "girot"]
 PG_CONTEXT = ["plusgiro", "plusgironummer", "plusgirot", "postgiro", "pg", "giro", "girot"]
 
 
 class SeBankgiroRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entity=BANKGIRO, patterns=[Pattern("bankgiro", _BG_REGEX, 0.3)],
+        super().__init__(supported_entity=BANKGIRO, patterns=[Pattern("bankgiro", _BG_REGEX, 0.3),
+                                                      Pattern("bankgiro, giro word earlier in the line",
+                                                              _topical(_BG_REGEX, _BG_TOPIC), 0.6)],
                          context=BG_CONTEXT, supported_language=supported_language, name="SeBankgiroRecognizer")
 
     def may_match(self, text: str) -> bool:
@@ -217,7 +373,9 @@ class SeBankgiroRecognizer(PatternRecognizer):
 
 class SePlusgiroRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entity=PLUSGIRO, patterns=[Pattern("plusgiro", _PG_REGEX, 0.3)],
+        super().__init__(supported_entity=PLUSGIRO, patterns=[Pattern("plusgiro", _PG_REGEX, 0.3),
+                                                      Pattern("plusgiro, giro word earlier in the line",
+                                                              _topical(_PG_REGEX, _PG_TOPIC), 0.6)],
                          context=PG_CONTEXT, supported_language=supported_language, name="SePlusgiroRecognizer")
 
     def may_match(self, text: str) -> bool:
@@ -228,6 +386,49 @@ class SePlusgiroRecognizer(PatternRecognizer):
         return None if 2 <= len(digits) <= 8 and luhn_ok(digits) else False
 
 
+_BG_BEFORE = re.compile(r"(?:bankgiro|\bbg\b)[a-zåäö]*\b[^\n\d]{0,40}$", re.IGNORECASE)
+_PG_BEFORE = re.compile(r"(?:plusgiro|postgiro|\bpg\b)[a-zåäö]*\b[^\n\d]{0,40}$", re.IGNORECASE)
+
+
+class _SpokenGiroRecognizer(numbers.DigitWindowRecognizer):
+    """A giro number said in words or mixed: Luhn-valid, starting its run of digits, with a giro
+    word right before it in the same turn (seven or eight digits pass Luhn by chance one time in
+    ten, so the word is what makes it a giro number)."""
+
+    BEFORE: re.Pattern = _BG_BEFORE
+    WORDS: tuple[str, ...] = ()
+
+    def may_match(self, text: str) -> bool:
+        return numbers.mentions(text, self.WORDS) and super().may_match(text)
+
+    def score_window(self, text, window):
+        if window.i != 0 or window.crosses_turn or not luhn_ok(window.digits):
+            return None
+        if not self.BEFORE.search(text[max(0, window.start - 60):window.start]):
+            return None
+        if _AMOUNT_AFTER.match(text, window.end):
+            return None
+        return 0.7
+
+
+class SeSpokenBankgiroRecognizer(_SpokenGiroRecognizer):
+    ENTITY = BANKGIRO
+    LENGTHS = (7, 8)
+    CONTEXT = BG_CONTEXT
+    NAME = "SeSpokenBankgiroRecognizer"
+    BEFORE = _BG_BEFORE
+    WORDS = _BG_WORDS
+
+
+class SeSpokenPlusgiroRecognizer(_SpokenGiroRecognizer):
+    ENTITY = PLUSGIRO
+    LENGTHS = (5, 6, 7, 8)  # shorter plusgiro numbers exist (organisations) but are too easy to hit by chance spoken
+    CONTEXT = PG_CONTEXT
+    NAME = "SeSpokenPlusgiroRecognizer"
+    BEFORE = _PG_BEFORE
+    WORDS = _PG_WORDS
+
+
 def giro_canonical(text: str) -> str:
-    digits = digits_only(text)
+    digits = numbers.words_to_digits(text) if numbers.has_spoken_number(text) else digits_only(text)
     return f"{digits[:-1]}-{digits[-1]}" if digits else digits

@@ -11,6 +11,7 @@ written groups, with fillers, split over two turns) are found on digit windows
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import phonenumbers
@@ -121,6 +122,9 @@ class SeTenDigitPhoneRecognizer(PatternRecognizer):
         return is_valid(pattern_text)
 
 
+_SPOKEN_PLUS = re.compile(r"(?<![a-zåäö])plus[ ]+$", re.IGNORECASE)
+
+
 class SeSpokenPhoneRecognizer(numbers.DigitWindowRecognizer):
     """Spoken, mixed, paused and split phone numbers on digit windows."""
 
@@ -129,9 +133,15 @@ class SeSpokenPhoneRecognizer(numbers.DigitWindowRecognizer):
     CONTEXT = CONTEXT
     NAME = "SeSpokenPhoneRecognizer"
 
+    def extend_start(self, text, start):
+        m = _SPOKEN_PLUS.search(text, max(0, start - 8), start)
+        return m.start() if m else super().extend_start(text, start)
+
     def score_window(self, text, window):
         digits = window.digits
-        plus = window.start > 0 and text[window.start - 1] == "+"
+        # "+" written, or said ("plus fyrtiosex sjuttio ...")
+        plus = (window.start > 0 and text[window.start - 1] == "+") or \
+            _SPOKEN_PLUS.search(text, max(0, window.start - 8), window.start) is not None
         if plus and digits.startswith("46"):
             candidate = "+" + digits
         elif digits.startswith("0046") or (digits.startswith("0") and not digits.startswith("00")):
