@@ -562,17 +562,25 @@ TOPIC_WINDOW = 200
 
 
 def topic_before(text: str, start: int) -> Optional[str]:
-    """"pnr" or "phone": the kind of number the nearest preceding context word asks for."""
+    """"pnr" or "phone": the kind of number the nearest preceding context word asks for. A
+    personnummer word governs only the next number ("mitt personnummer är 880413-2382 och numret
+    070-..."): with digits in between it no longer counts; a phone word also covers a read-back."""
     last = None
     for m in _TOPIC_RX.finditer(text, max(0, start - TOPIC_WINDOW), start):
-        last = m.lastgroup
-    return last
+        last = m
+    if last is None:
+        return None
+    if last.lastgroup == "pnr":
+        between = text[last.end():start]
+        if _DIGIT_RX.search(between) or len(words_to_digits(between)) >= 6:
+            return None
+    return last.lastgroup
 
 
 def regex_not_after(words: str, unless: str) -> str:
     """A lookbehind (for the `regex` module) that fails when one of `words` occurs in the
-    preceding TOPIC_WINDOW characters with none of `unless` after it."""
-    return rf"(?<!(?:{words})(?:(?!{unless}).){{0,{TOPIC_WINDOW}}})"
+    preceding TOPIC_WINDOW characters with none of `unless` and no digit after it."""
+    return rf"(?<!(?:{words})(?:(?!{unless})\D){{0,{TOPIC_WINDOW}}})"
 
 
 def after_reference_word(text: str, start: int) -> bool:

@@ -35,9 +35,9 @@ _REGEX = rf"(?=[\d+])(?<![\d+]){_REF}(?:\+46|0046|(?!{_TEN})0){_REST}"
 _PHONE_TOPIC = rf"(?<=(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
 _REGEX_TEN_PHONE_TOPIC = rf"(?=0){_TEN}(?<![\d+]){_REF}{_PHONE_TOPIC}{_PNR_LAYOUT}0{_REST}"
 # The same without a phone question: a phone number unless the digits are a valid personnummer
-# (SeTenDigitPhoneRecognizer), and never after a personnummer question.
+# (SeTenDigitPhoneRecognizer).
 _REGEX_TEN_NO_TOPIC = (rf"(?=0){_TEN}(?<![\d+]){_REF}(?<!(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
-                       rf"{numbers.regex_not_after(numbers.PNR_WORDS, numbers.PHONE_WORDS)}{_PNR_LAYOUT}(?={_TEN})0{_REST}")
+                       rf"{_PNR_LAYOUT}0{_REST}")
 
 # ("nummer" alone is not a phone word: Presidio matches substrings, and "personnummer" contains it.)
 CONTEXT = [

@@ -71,3 +71,22 @@ def test_long_text_is_fast(recs):
     t0 = time.perf_counter()
     assert found(recs, text) == []
     assert time.perf_counter() - t0 < 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("kvarnslingan tjugotvå 559 07 jönköping", "kvarnslingan tjugotvå"),
+    ("jag bor på kvarnslingan 22", "kvarnslingan 22"),
+    ("parkleden sexton c lgh 1006 977 90 luleå", "parkleden sexton c lgh 1006"),
+    ("så solbacken tre i falun", "solbacken tre"),
+])
+def test_lowercase_everyday_endings_when_marked_as_an_address(text, expected):
+    from recognizers.address import SeAddressLowercaseRecognizer
+
+    assert [text[r.start:r.end] for r in SeAddressLowercaseRecognizer().analyze(text, [ENTITY])] == [expected]
+
+
+@pytest.mark.parametrize("text", ["vi har en betalningsplan 2 år", "i backen 3 gånger", "motorvägen 40 mot stan"])
+def test_lowercase_everyday_endings_alone_are_not_addresses(text):
+    from recognizers.address import SeAddressLowercaseRecognizer
+
+    assert SeAddressLowercaseRecognizer().analyze(text, [ENTITY]) == []

@@ -7,7 +7,9 @@ import pytest
 
 
 def by_type(detector, text):
-    return [(d.entity_type, text[d.start:d.end], d.score) for d in detector.detect(text)]
+    """Findings of the pattern recognizers (the NER model's names are measured elsewhere)."""
+    return [(d.entity_type, text[d.start:d.end], d.score) for d in detector.detect(text)
+            if d.recognizer != "SpacyRecognizer"]
 
 
 def test_context_word_raises_a_score(detector):

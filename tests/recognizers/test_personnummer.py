@@ -8,7 +8,7 @@ import pytest
 from recognizers import canonical_value
 from recognizers.personnummer import (ENTITY, SePersonnummerRecognizer, SeSpokenPersonnummerRecognizer, canonical,
                                       is_valid)
-from recognizers.phone import SePhoneRecognizer, SeSpokenPhoneRecognizer
+from recognizers.phone import SePhoneRecognizer, SeSpokenPhoneRecognizer, SeTenDigitPhoneRecognizer
 from tests.recognizers.helpers import found
 
 P12 = "198804132382"  # Skatteverket test numbers
@@ -18,7 +18,8 @@ P12_OLD = "191002202388"  # 100+: the '+' form
 
 @pytest.fixture(scope="module")
 def recs():
-    return SePersonnummerRecognizer(), SeSpokenPersonnummerRecognizer(), SePhoneRecognizer(), SeSpokenPhoneRecognizer()
+    return (SePersonnummerRecognizer(), SeSpokenPersonnummerRecognizer(), SePhoneRecognizer(),
+            SeTenDigitPhoneRecognizer(), SeSpokenPhoneRecognizer())
 
 
 def pnr_found(recs, text):
@@ -147,3 +148,12 @@ def test_last_four_after_sista_fyra(text, tail):
 def test_hesitation_words_inside_a_spoken_number(recs):
     value = "åttioåtta noll fyra tretton eh vänta tjugotre åttiotvå"
     assert pnr_found(recs, f"personnumret alltså {value}") == [value]
+
+
+def test_a_phone_number_after_a_given_personnummer_is_a_phone_number(recs):
+    text = "Mitt personnummer är 880413-2382 och numret 070-174 06 55."
+    assert found(recs, text) == [(ENTITY, "880413-2382"), ("PHONE_NUMBER", "070-174 06 55")]
+    text = "personnumret är åttioåtta noll fyra tretton tjugotre åttiotvå och numret noll sju noll ett sju fyra noll sex fem fem"
+    assert found(recs, text) == [(ENTITY, "åttioåtta noll fyra tretton tjugotre åttiotvå"),
+                                 ("PHONE_NUMBER", "noll sju noll ett sju fyra noll sex fem fem")]
+

@@ -7,13 +7,13 @@ from __future__ import annotations
 import pytest
 
 from recognizers import canonical_value
-from recognizers.phone import ENTITY, SePhoneRecognizer, SeSpokenPhoneRecognizer, is_valid
+from recognizers.phone import ENTITY, SePhoneRecognizer, SeSpokenPhoneRecognizer, SeTenDigitPhoneRecognizer, is_valid
 from tests.recognizers.helpers import found
 
 
 @pytest.fixture(scope="module")
 def recs():
-    return SePhoneRecognizer(), SeSpokenPhoneRecognizer()
+    return SePhoneRecognizer(), SeTenDigitPhoneRecognizer(), SeSpokenPhoneRecognizer()
 
 
 @pytest.mark.parametrize("value", [
