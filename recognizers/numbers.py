@@ -222,6 +222,19 @@ def words_to_digits(text: str) -> str:
     return "".join(t.digits for run in runs(text) for t in run.tokens) if _QUICK_RX.search(text) else ""
 
 
+def readings(text: str, limit: int = 8) -> list[str]:
+    """Digit strings the text may stand for, `words_to_digits` first: a tens word and a unit may be
+    one number or two ("sjuttio ett": 71 or 70, 1), so canonical forms try each against the
+    identifier's check."""
+    if not _QUICK_RX.search(text):
+        return [""]
+    out = [""]
+    for run in runs(text):
+        for t in run.tokens:
+            out = [r + d for r in out for d in ((t.digits, t.alt) if t.alt else (t.digits,))][:limit]
+    return out
+
+
 # ---- tokens and runs -------------------------------------------------------------------------
 
 @dataclass

@@ -210,15 +210,23 @@ def account_canonical(text: str) -> str:
 
 # ---- spoken / two-part bank account ----------------------------------------------------------
 
-# The clearing number or account must be introduced by an account word right before it (same
-# turn, no digits in between): clearing + account digits are too common otherwise.
-_ACCOUNT_BEFORE = re.compile(r"(?:konto|clearing)[a-zåäö]*\b[^\n\d]{0,40}$", re.IGNORECASE)
+# The clearing number or account must be introduced by an account word right before it (the last
+# such word; same turn, no digits in between): clearing + account digits are too common otherwise.
+_ACCOUNT_BEFORE = re.compile(r"(?:konto|clearing)[a-zåäö]*\b(?P<tail>(?:(?!konto|clearing)[^\n\d]){0,40})$", re.IGNORECASE)
 # What people say between the clearing number and the account number.
 _ACCOUNT_BETWEEN = re.compile(
     r"[ ,.:]*(?:(?:och|sen|sedan|så|är|eh|öh|ehm|alltså|själva|mitt|det)[ ,.:]+)*"
     r"(?:(?:konto|kontot|kontonummer|kontonumret|kontonr|nummer|numret)\.?[ ,.:]+)?"
     r"(?:(?:är|blir|eh|öh|ehm)[ ,.:]+)*", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr\b|kronor|öre|kwh|procent|%)", re.IGNORECASE)
+
+
+
+def _introduced_by(before: re.Pattern, text: str, start: int) -> bool:
+    """A context word right before `start` (same turn, no written digits or number words between:
+    in "bankgiro, sen sa jag ett två och ..." the giro word introduces "ett två", not what follows)."""
+    m = before.search(text, max(0, start - 60), start)
+    return m is not None and not numbers.words_to_digits(m.group("tail"))
 
 
 def _readings(tokens) -> list[str]:
@@ -300,7 +308,7 @@ class SeSpokenBankAccountRecognizer(numbers.DigitWindowRecognizer):
         while k < len(rs):
             first = _utterance(rs[k])
             start = first[0].start
-            if not _ACCOUNT_BEFORE.search(text[max(0, start - 60):start]) or numbers.after_reference_word(text, start):
+            if not _introduced_by(_ACCOUNT_BEFORE, text, start) or numbers.after_reference_word(text, start):
                 k += 1
                 continue
             found = None
@@ -386,8 +394,8 @@ class SePlusgiroRecognizer(PatternRecognizer):
         return None if 2 <= len(digits) <= 8 and luhn_ok(digits) else False
 
 
-_BG_BEFORE = re.compile(r"(?:bankgiro|\bbg\b)[a-zåäö]*\b[^\n\d]{0,40}$", re.IGNORECASE)
-_PG_BEFORE = re.compile(r"(?:plusgiro|postgiro|\bpg\b)[a-zåäö]*\b[^\n\d]{0,40}$", re.IGNORECASE)
+_BG_BEFORE = re.compile(r"(?:bankgiro|\bbg\b)[a-zåäö]*\b(?P<tail>(?:(?!bankgiro|\bbg\b)[^\n\d]){0,40})$", re.IGNORECASE)
+_PG_BEFORE = re.compile(r"(?:plusgiro|postgiro|\bpg\b)[a-zåäö]*\b(?P<tail>(?:(?!plusgiro|postgiro|\bpg\b)[^\n\d]){0,40})$", re.IGNORECASE)
 
 
 class _SpokenGiroRecognizer(numbers.DigitWindowRecognizer):
@@ -404,7 +412,7 @@ class _SpokenGiroRecognizer(numbers.DigitWindowRecognizer):
     def score_window(self, text, window):
         if window.i != 0 or window.crosses_turn or not luhn_ok(window.digits):
             return None
-        if not self.BEFORE.search(text[max(0, window.start - 60):window.start]):
+        if not _introduced_by(self.BEFORE, text, window.start):
             return None
         if _AMOUNT_AFTER.match(text, window.end):
             return None

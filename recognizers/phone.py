@@ -76,7 +76,11 @@ def is_valid(text: str) -> bool:
 
 def canonical(text: str) -> str:
     if numbers.has_spoken_number(text):
-        text = ("+" if text.lstrip().startswith("+") else "") + numbers.words_to_digits(text)
+        head = text.lstrip()
+        plus = "+" if head.startswith("+") or head[:4].lower() == "plus" else ""
+        # the reading the recognizer validated ("sjuttio ett" may be 70, 1), else the plain one
+        cands = [plus + d for d in numbers.readings(text)]
+        text = next((c for c in cands if is_valid(c)), cands[0])
     national = national_number(text)
     return f"+46{national}" if national else digits_only(text)
 

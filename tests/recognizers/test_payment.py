@@ -8,6 +8,7 @@ import pytest
 from recognizers import canonical_value
 from recognizers.payment import (BANK_ACCOUNT, BANKGIRO, CARD, IBAN, PLUSGIRO, CreditCardRecognizer, IbanRecognizer,
                                  SeBankAccountRecognizer, SeBankgiroRecognizer, SePlusgiroRecognizer,
+                                 SeSpokenBankAccountRecognizer, SeSpokenBankgiroRecognizer, SeSpokenPlusgiroRecognizer,
                                  SpokenCreditCardRecognizer, account_score, card_valid_digits, iban_valid)
 from tests.recognizers.helpers import found, with_luhn, with_wrong_luhn
 
@@ -114,3 +115,87 @@ def test_giro_check_digit():
 ])
 def test_hard_negatives(recs, text):
     assert confident(recs, text) == []
+
+
+# ---- spoken and two-part forms ---------------------------------------------------------------
+
+_W = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"]
+
+
+def said(digits: str) -> str:
+    return " ".join(_W[int(d)] for d in digits)
+
+
+@pytest.fixture(scope="module")
+def spoken_recs():
+    return (SeBankAccountRecognizer(), SeSpokenBankAccountRecognizer(), SeBankgiroRecognizer(),
+            SeSpokenBankgiroRecognizer(), SePlusgiroRecognizer(), SeSpokenPlusgiroRecognizer())
+
+
+@pytest.mark.parametrize("text, span", [
+    # clearing and account as two numbers with words between: one span, written or spoken
+    (f"clearingnummer {CLR[:4]}-{CLR[4]}, kontonummer {ACC[:3]} {ACC[3:6]} {ACC[6:9]}-{ACC[9]} tack",
+     f"{CLR[:4]}-{CLR[4]}, kontonummer {ACC[:3]} {ACC[3:6]} {ACC[6:9]}-{ACC[9]}"),
+    (f"clearingnumret är {said(CLR)} och kontonumret {said(ACC)}", f"{said(CLR)} och kontonumret {said(ACC)}"),
+    ("clearingnumret är sextiosju åttionio och kontonumret är ett två tre fyra fem sex sju åtta nio",
+     "sextiosju åttionio och kontonumret är ett två tre fyra fem sex sju åtta nio"),
+    ("clearing 6789 konto 123 456 789", "6789 konto 123 456 789"),
+    # one run, spoken or mixed
+    (f"mitt kontonummer är {said(CLR)}, {said(ACC)}.", f"{said(CLR)}, {said(ACC)}"),
+    (f"kontonumret {CLR} {said(ACC)}", f"{CLR} {said(ACC)}"),
+])
+def test_bank_account_spoken_and_two_part(spoken_recs, text, span):
+    assert confident(spoken_recs, text) == [(BANK_ACCOUNT, span)]
+
+
+def test_bank_account_wrong_clearing_leaves_the_account_alone(spoken_recs):
+    # a clearing number that fails its check (or is out of range) is not joined to the account; the
+    # account said after "kontonumret" is still reported on its own (it is bank data either way)
+    for clearing in (said(with_wrong_luhn("8327")), said("0123")):
+        text = f"clearingnummer {clearing} och kontonumret {said(ACC)}"
+        assert confident(spoken_recs, text) == [(BANK_ACCOUNT, said(ACC))]
+
+
+def test_bank_account_canonical_same_for_every_form():
+    forms = [f"{CLR[:4]}-{CLR[4]}, {ACC[:3]} {ACC[3:6]} {ACC[6:9]}-{ACC[9]}", f"{CLR} {ACC}",
+             f"{said(CLR)} och kontonumret {said(ACC)}", f"{CLR[:4]}-{CLR[4]}, kontonummer {ACC}"]
+    assert {canonical_value(BANK_ACCOUNT, f) for f in forms} == {f"{CLR}-{ACC}"}
+
+
+@pytest.mark.parametrize("text", [
+    "på kontot har jag fyratusen tvåhundra kronor",  # an amount after an account word
+    f"clearingnumret är {said(CLR)}",  # a clearing number alone is not an account
+    f"jag ringde {said(CLR)} och sen {said(ACC)}",  # no account word
+])
+def test_bank_account_spoken_negatives(spoken_recs, text):
+    assert [t for t, _ in confident(spoken_recs, text) if t == BANK_ACCOUNT] == []
+
+
+@pytest.mark.parametrize("text, entity, span", [
+    (f"bankgiro {said(BG)}", BANKGIRO, said(BG)),
+    ("vårt bankgiro är femtio femtio, tio femtiofem", BANKGIRO, "femtio femtio, tio femtiofem"),
+    (f"bankgironumret är {said(BG[:4])} streck {said(BG[4:])}", BANKGIRO, f"{said(BG[:4])} streck {said(BG[4:])}"),
+    (f"plusgiro {said(PG)}", PLUSGIRO, said(PG)),
+    (f"mitt plusgiro är {said(PG[:6])} streck {said(PG[6])}", PLUSGIRO, f"{said(PG[:6])} streck {said(PG[6])}"),
+])
+def test_giro_spoken(spoken_recs, text, entity, span):
+    assert confident(spoken_recs, text) == [(entity, span)]
+
+
+@pytest.mark.parametrize("text", [
+    f"bankgiro {said(with_wrong_luhn('5050105'))}",  # check digit wrong
+    f"jag sa {said(BG)}",  # no giro word
+    f"bankgiro, sen sa jag {said('12')} och {said(BG)}",  # not the number right after the giro word
+    f"plusgiro {said('12')}",  # too short to say on its own
+    f"bankgiro {said(BG)} kronor",  # an amount
+])
+def test_giro_spoken_negatives(spoken_recs, text):
+    assert confident(spoken_recs, text) == []
+
+
+def test_giro_word_earlier_in_the_line():
+    text = f"vårt bankgiro är alltså, vänta lite nu ska jag se, nej jag hittar det, det är {BG[:4]}-{BG[4:]}"
+    assert confident((SeBankgiroRecognizer(),), text) == [(BANKGIRO, f"{BG[:4]}-{BG[4:]}")]
+    # the word on another line (another turn) does not count
+    assert confident((SeBankgiroRecognizer(),), text.replace("det är", "\ndet är")) == []
+    assert canonical_value(BANKGIRO, said(BG)) == canonical_value(BANKGIRO, f"{BG[:4]}-{BG[4:]}") == f"{BG[:7]}-{BG[7]}"

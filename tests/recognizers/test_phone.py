@@ -69,3 +69,17 @@ def test_validation():
 def test_canonical_written_and_spoken_agree():
     forms = ["070-174 06 55", "+46 70 174 06 55", "noll sju noll ett sju fyra noll sex fem fem"]
     assert {canonical_value(ENTITY, f) for f in forms} == {"+46701740655"}
+
+
+@pytest.mark.parametrize("text, span", [
+    ("telefon plus fyrtiosex sjuttio ett sju fyra noll sex fem fem", "plus fyrtiosex sjuttio ett sju fyra noll sex fem fem"),
+    ("ring Plus fyra sex sju noll ett sju fyra noll sex fem fem", "Plus fyra sex sju noll ett sju fyra noll sex fem fem"),
+])
+def test_spoken_plus_is_the_country_code_prefix_and_covered(recs, text, span):
+    assert found(recs, text) == [(ENTITY, span)]
+    assert canonical_value(ENTITY, span) == "+46701740655"
+
+
+def test_plus_word_without_country_code_is_not_a_prefix(recs):
+    # "plus" as addition: 46 not following it, and no trunk zero: nothing
+    assert found(recs, "det blir tre plus fyra sju noll ett sju fyra noll sex fem fem") == []
