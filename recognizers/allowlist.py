@@ -36,9 +36,13 @@ class AllowlistFilter:
     def allows(self, entity_type: str, text: str) -> bool:
         if " ".join(text.casefold().split()) in self._keys:
             return True
-        digits = _digits(text)
-        if len(digits) >= 6:
-            # Compare without trunk zero / country code so +46 8 ... matches 08-...
-            core = digits[2:] if digits.startswith("46") and len(digits) > 9 else digits
-            return core.lstrip("0") in self._digits
+        # Spoken: every reading ("sjuttio ett" is 71, or 70 and 1 said digit by digit), as the
+        # recognizer may have matched the number on either.
+        candidates = numbers.readings(text) if numbers.has_spoken_number(text) else [_digits(text)]
+        for digits in candidates:
+            if len(digits) >= 6:
+                # Compare without trunk zero / country code so +46 8 ... matches 08-...
+                core = digits[2:] if digits.startswith("46") and len(digits) > 9 else digits
+                if core.lstrip("0") in self._digits:
+                    return True
         return False

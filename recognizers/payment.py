@@ -32,7 +32,7 @@ from typing import Optional
 
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
-from recognizers import numbers
+from recognizers import numbers, personnummer
 from recognizers.checksums import digits_only, luhn_ok
 
 _REF = numbers.REF_LOOKBEHIND
@@ -321,7 +321,13 @@ class SeSpokenBankAccountRecognizer(numbers.DigitWindowRecognizer):
             if found is None:
                 plain = not any(t.spoken for t in first) and all(
                     rs[k].gaps[i] == "plain" for i in range(1, len(first)))
-                best = None if plain else _best_split(_readings(first))
+                reads = _readings(first)
+                # A personnummer said after "kontot ..." ("kontot står på mig, åttioåtta noll fyra
+                # ...") is a personnummer: its recognizer reports it.
+                if plain or any(personnummer.is_valid_digits(d) for d in reads):
+                    best = None
+                else:
+                    best = _best_split(reads)
                 if best is not None:
                     found = (start, first[-1].end, best[2], 1)
             if found is None or _AMOUNT_AFTER.match(text, found[1]):

@@ -48,3 +48,11 @@ def test_customer_numbers_next_to_company_ones_still_found(detector):
     text = f"Vår växel är {SWITCHBOARD}, men ditt nummer är 070-174 06 55."
     dets = detector.detect(text)
     assert [(d.entity_type, text[d.start:d.end]) for d in dets] == [("PHONE_NUMBER", "070-174 06 55")]
+
+
+def test_filter_tries_every_reading_of_a_spoken_number():
+    # "sjuttio ett" may be 71 or "70, 1": a company number needing the second reading still matches
+    f = AllowlistFilter(["0771-70 10 00"])
+    assert f.allows("PHONE_NUMBER", "noll sju sju ett sjuttio ett noll noll noll")
+    assert f.allows("PHONE_NUMBER", "noll sju sju ett, sjuttio, tio, noll noll")
+    assert not f.allows("PHONE_NUMBER", "noll sju sju ett sjuttio två noll noll noll")

@@ -199,3 +199,8 @@ def test_giro_word_earlier_in_the_line():
     # the word on another line (another turn) does not count
     assert confident((SeBankgiroRecognizer(),), text.replace("det är", "\ndet är")) == []
     assert canonical_value(BANKGIRO, said(BG)) == canonical_value(BANKGIRO, f"{BG[:4]}-{BG[4:]}") == f"{BG[:7]}-{BG[7]}"
+
+
+def test_personnummer_after_an_account_word_is_not_an_account(spoken_recs):
+    # Skatteverket test number said after "kontot": the personnummer recognizer's, not an account
+    assert confident(spoken_recs, "kontot står på mig, åttioåtta noll fyra tretton tjugotre åttiotvå") == []
