@@ -5,7 +5,7 @@ public-suffix list over the network on first use; this one validates the shape l
 
 Spoken (speech-to-text): "anna punkt berg snabel-a gmail punkt com", with the at-sign said as
 "snabel-a" / "snabel a" / "snabela" / "at" / "kommersiellt a", dots as "punkt", "-" as
-"bindestreck"/"streck", "_" as "understreck", freely mixed with written parts
+"bindestreck"/"streck", "_" as "understreck"/"underscore", freely mixed with written parts
 ("anna.berg snabel-a exempel.se"). The span covers exactly what was said, from the first part of
 the local name to the top-level domain. Pieces are only joined by an explicit separator, so
 "min mejl är anna punkt berg ..." starts at "anna". A spoken address must end in a known
@@ -30,7 +30,7 @@ SPOKEN_TLDS = ["com", "se", "nu", "net", "org", "eu", "info", "io", "biz", "fi",
 
 # One piece of an address: letters/digits with written separators inside ("anna.berg", "a_b-c").
 _PIECE = r"[a-z0-9åäöéü]+(?:[._-][a-z0-9åäöéü]+)*"
-_SPOKEN_SEP_WORDS = r"punkt|bindestreck|streck|understreck"
+_SPOKEN_SEP_WORDS = r"punkt|bindestreck|streck|understreck|underscore"
 # Between pieces: a spoken separator word (with spaces) or a written one.
 _SEP = rf"(?:[ ]+(?:{_SPOKEN_SEP_WORDS})[ ]+|[._-])"
 _DOMAIN_SEP = r"(?:[ ]+(?:punkt|bindestreck|streck)[ ]+|[.-])"
@@ -44,7 +44,7 @@ _SPOKEN_REGEX = (
 
 _SPOKEN_TO_WRITTEN = [
     (re.compile(r"[ ]+(?:snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at)[ ]+", re.I), "@"),
-    (re.compile(r"[ ]+understreck[ ]+", re.I), "_"),
+    (re.compile(r"[ ]+(?:understreck|underscore)[ ]+", re.I), "_"),
     (re.compile(r"[ ]+(?:bindestreck|streck)[ ]+", re.I), "-"),
     (re.compile(r"[ ]+punkt[ ]+", re.I), "."),
     (re.compile(r"[ ]*@[ ]*"), "@"),

@@ -25,6 +25,8 @@ def found(rec, text):
      "kalle_svensson@hotmail.se"),
     ("eh det är per bindestreck olof at telia punkt com", "per bindestreck olof at telia punkt com",
      "per-olof@telia.com"),
+    ("det är jonas underscore berg at gmail punkt com", "jonas underscore berg at gmail punkt com",
+     "jonas_berg@gmail.com"),
     ("sara streck lind kommersiellt a exempel punkt nu", "sara streck lind kommersiellt a exempel punkt nu",
      "sara-lind@exempel.nu"),
     ("Anna Punkt Berg Snabel-A Exempel Punkt Se", "Anna Punkt Berg Snabel-A Exempel Punkt Se", "anna.berg@exempel.se"),
