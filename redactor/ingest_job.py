@@ -125,6 +125,7 @@ class _Pending:
     calls: int = 0
     quarantined: int = 0
     status: str = ""  # set for exports complete without records (duplicate / same content)
+    outstanding: Counter = field(default_factory=Counter)  # record sha256 -> results still to come
 
 
 class _Timer:
@@ -298,6 +299,10 @@ class _Run:
         self.compact_min_files = int(job.get("compact_min_files", 8))
         self.gc_grace = float(job.get("gc_grace_seconds", 3600))
         self.pending: dict[str, _Pending] = {}  # export name -> progress
+        # Results find their export by the hash of the record's bytes (a RedactedCall carries it as
+        # content_hash, a Quarantined as its payload): every other field of a redacted call,
+        # its source file name included, may have been rewritten by the redaction.
+        self.by_record: dict[str, list[_Pending]] = {}
         self.complete: list[_Pending] = []  # all results in, not yet committed
         self.buffer: list[RedactedCall] = []
         self.to_clean: list[tuple[object, Export, dict]] = []  # committed, landing cleanup due
@@ -365,7 +370,13 @@ class _Run:
                     if exp.name in self.pending:  # the same name twice in one run: finish the first
                         self.report.errors.append(f"{src.kind} export {exp.ref[:12]} listed twice; second skipped")
                         continue
-                    self.pending[exp.name] = _Pending(exp, src, sha, len(recs))
+                    p = _Pending(exp, src, sha, len(recs))
+                    for rec in recs:
+                        h = hashlib.sha256(rec.raw).hexdigest()
+                        if not p.outstanding[h]:
+                            self.by_record.setdefault(h, []).append(p)
+                        p.outstanding[h] += 1
+                    self.pending[exp.name] = p
                     info["processed"] += 1
                     self.report.exports["processed"] += 1
                     yield from recs
@@ -388,19 +399,29 @@ class _Run:
             self.lake.quarantine(result)
             r.quarantined += 1
             r.quarantine_reasons[result.stage] += 1
-            name = result.source_file
+            h = hashlib.sha256(result.payload).hexdigest()
             field_ = "quarantined"
         else:
             self.buffer.append(result)
             r.findings.update(f.entity_type for f in result.findings)
-            name = result.call.source_file
+            h = result.call.content_hash
             field_ = "calls"
-        p = self.pending.get(name)
-        if p is not None:
+        owners = self.by_record.get(h, [])
+        p = next((o for o in owners if o.outstanding[h] > 0), None)
+        if p is None:
+            r.exports["unmatched_results"] += 1  # never expected; its export stays not done
+            log.warning("result without a pending export", record=h[:12])
+        else:
+            p.outstanding[h] -= 1
+            if not p.outstanding[h]:
+                owners.remove(p)
+                if not owners:
+                    del self.by_record[h]
             p.seen += 1
             setattr(p, field_, getattr(p, field_) + 1)
             if p.seen >= p.total:
-                self.complete.append(self.pending.pop(name))
+                self.pending.pop(p.export.name, None)
+                self.complete.append(p)
         if self.on_result:
             self.on_result(result)
         due = time.monotonic() - self.last_commit >= self.commit_seconds and (self.buffer or self.complete)

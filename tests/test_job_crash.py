@@ -39,9 +39,9 @@ N_CALLS = 120  # at the start; every run then finds NEW_PER_RUN more (exports ke
 NEW_PER_RUN = 40  # before each crash-point run
 NEW_PER_KILL = 100  # before each random kill: enough work that the timer lands mid-run
 SEED = 20261128
-CRASH_POINTS = ["before-data-file@7", "before-snapshot@2", "after-snapshot@3", "after-fetch@40",
-                "after-commit@4", "after-landing-cleanup@5", "compact-before-commit@1", "gc-after-delete@1"]
-RANDOM_KILLS = 5
+CRASH_POINTS = ["before-data-file@7", "before-snapshot@2", "after-fetch@40", "after-commit@4",
+                "after-landing-cleanup@5", "compact-before-commit@1", "gc-after-delete@1"]
+RANDOM_KILLS = 4
 
 CONFIG = """
 [ingest]
@@ -61,7 +61,8 @@ def work():
     base = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
     path = Path(tempfile.mkdtemp(prefix="redactor-crash-", dir=base))
     yield path
-    shutil.rmtree(path, ignore_errors=True)
+    if not os.environ.get("REDACTOR_KEEP_CRASH_DIR"):
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _start(args: list[str], env_extra: dict | None = None) -> subprocess.Popen:
@@ -124,7 +125,10 @@ def test_sigkill_anywhere_then_rerun_stores_every_call_exactly_once(work):
         while _read(lease) in (None, stale) and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)  # start-up (imports, model) is over once this run holds the lease
         time.sleep(rng.uniform(0.0, 1.2))
-        os.killpg(proc.pid, signal.SIGKILL)
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:  # it finished first
+            pass
         proc.communicate(timeout=60)
         seen.append(("sigkill", proc.returncode, _check(lake, landing, originals)))
 
@@ -145,8 +149,9 @@ def test_sigkill_anywhere_then_rerun_stores_every_call_exactly_once(work):
     rows, distinct = duckdb.sql(f"select count(*), count(distinct call_id) from read_parquet({files!r})").fetchone()
     assert rows == distinct == len(expected)
     # Nothing left in the landing area; every export recorded as done; the poison never lost.
-    assert list(landing.iterdir()) == []
     done = LakeWriter(lake).ledger.exports
+    left = {p.name: done.get(originals.get(p.name, "")) for p in landing.iterdir()}
+    assert left == {}, (left, seen, report)
     assert set(originals.values()) <= set(done)
     payloads = {lake.store.get(o.key) for o in lake.store.list("quarantine/") if o.key.endswith(".payload")}
     assert set(POISON.values()) <= payloads

@@ -139,6 +139,10 @@ def test_run_report_in_the_store_and_logs_without_personal_data(tmp_path, cfg, p
     everything = result.stdout + result.stderr + lake.store.get(report["report_key"]).decode()
     for secret in [*NAMES, *PNRS, "8804132382", "Testsson"]:
         assert secret not in everything, secret
+    # The stored call's source file name is redacted, yet its export is recorded as done.
+    assert report["exports"]["done"] == 2
+    again = runner.invoke(app, ["ingest", str(landing), "--store", str(store), "--config", str(cfg[0]), "--no-progress"])
+    assert json.loads(again.stdout)["exports"] == {"seen": 2, "skipped_done": 2}
 
 
 def test_exit_codes(tmp_path, cfg, pipe):

@@ -308,15 +308,15 @@ def test_only_one_of_many_concurrent_acquirers_wins(tmp_path, config):
 
 def test_renewal_keeps_the_lease_and_a_lost_lease_stops_commits(tmp_path, config, pipeline):
     store = open_store(str(tmp_path / "lake"))
-    lease = Lease(store, _retention(config), ttl_seconds=1.5).acquire()
-    lease.start_heartbeat(interval=0.3)
+    lease = Lease(store, _retention(config), ttl_seconds=0.8).acquire()
+    lease.start_heartbeat(interval=0.15)
     import time
 
-    time.sleep(2.0)  # longer than the TTL: the heartbeat kept it
+    time.sleep(1.2)  # longer than the TTL: the heartbeat kept it
     with pytest.raises(LeaseHeld):
-        Lease(store, _retention(config), ttl_seconds=1.5).acquire()
+        Lease(store, _retention(config), ttl_seconds=0.8).acquire()
     lease.stop_heartbeat()
-    time.sleep(1.6)  # now it expires and someone else takes it
+    time.sleep(0.9)  # now it expires and someone else takes it
     thief = Lease(store, _retention(config), ttl_seconds=60).acquire()
     lake = Lake(store, Retention(dict(config.section("retention")), pipeline.version))
     txn = LakeWriter(lake, lease=lease).transaction("late")
