@@ -500,6 +500,8 @@ class _Run:
             if self.engine is not None and hasattr(self.engine, "map_records"):
                 results = self.engine.map_records(records, self.pipeline)
             else:
+                if self.engine is not None:
+                    log.warning("engine cannot take records; redacting in this process", engine=type(self.engine).__name__)
                 results = self.pipeline.process(records)
             for result in results:
                 self._result(result)
