@@ -166,3 +166,30 @@ def test_sigkill_anywhere_then_rerun_stores_every_call_exactly_once(work):
     assert on_disk == {k for t in ("calls", "segments", "findings") for k in lake.live_files(t)}
     assert len(lake.live_files("calls")) <= 7  # one file per call date after compaction
     assert not (store / "_lake" / "lease.json").exists()
+
+
+def test_sigterm_stops_cleanly_and_the_next_run_continues(work):
+    """systemd stop / pod deletion: the run stops taking exports, commits, releases the lease."""
+    landing, store = work / "landing", work / "lake"
+    expected = write_landing(landing, 300, poison=False, seed=5)
+    cfg_path = work / "job.toml"
+    cfg_path.write_text(CONFIG)
+    args = ["ingest", str(landing), "--store", str(store), "--config", str(cfg_path), "--no-progress"]
+    proc = _start(args)
+    lease = store / "_lake" / "lease.json"
+    deadline = time.monotonic() + 60
+    while not lease.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=60)
+    report = json.loads(out)
+    assert proc.returncode == 1 and report["status"] == "stopped", err.decode()[-2000:]
+    assert not lease.exists()  # released, not left to expire
+    lake = open_lake(Config.load(cfg_path), str(store), "")
+    stored = set(reader_invariants(lake)["calls"])
+    assert 0 < len(stored) < len(expected)
+    final = _start(args)
+    out, _ = final.communicate(timeout=120)
+    assert final.returncode == 0 and set(reader_invariants(lake)["calls"]) == expected
+    assert list(landing.iterdir()) == []
