@@ -10,7 +10,7 @@ need two primitives that plain `ObjectStore.put` does not give:
 How each store provides them:
 
 - S3: `PutObject` with `If-None-Match: *` / `If-Match: <etag>` (AWS since 2024; SeaweedFS 4.48
-  supports both, and under contention exactly one of 16 concurrent writers wins: see
+  supports both, and under contention exactly one of 8 (by hand: 16, 32) concurrent writers wins: see
   tests/test_job_s3.py). The first use probes the server: it creates a probe object twice, and
   if the second create is *accepted* the server ignores the header, so we fall back (below).
 - Local folder: an `flock` on a hidden lock file next to the object, held while comparing and
