@@ -326,3 +326,38 @@ def test_renewal_keeps_the_lease_and_a_lost_lease_stops_commits(tmp_path, config
     assert lake.live_files("calls") == []
     thief.release()
     assert os.path.exists(tmp_path / "lake")
+
+
+class _PlainStore:
+    """A store without conditional writes (neither a folder nor S3): the write-then-verify mode."""
+
+    def __init__(self, inner):
+        self._inner = inner
+        self.uri = inner.uri
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+def test_without_conditional_writes_commits_and_leases_still_exclude_each_other(tmp_path, config, pipeline):
+    from redactor.store.cas import Conditional, conditional_for
+
+    store = _PlainStore(open_store(str(tmp_path / "lake")))
+    cond = conditional_for(store)
+    assert type(cond) is Conditional and cond.mode == "fallback"
+    assert cond.create("k.json", b"1", {}) and not cond.create("k.json", b"2", {})
+    data, token = cond.read("k.json")
+    assert cond.replace("k.json", b"3", {}, token) and not cond.replace("k.json", b"4", {}, token)
+    lake = Lake(store, Retention(dict(config.section("retention")), pipeline.version))
+    w1, w2 = LakeWriter(lake), LakeWriter(lake)
+    t1, t2 = w1.transaction("a"), w2.transaction("b")
+    t1.replace_calls(redact(pipeline, call_record(95)))
+    t2.replace_calls(redact(pipeline, call_record(96)))
+    t1.commit()
+    with pytest.raises(CommitConflict):
+        t2.commit()
+    assert ids(lake) == [call_id_of(95)]
+    held = Lease(store, _retention(config), ttl_seconds=60).acquire()
+    with pytest.raises(LeaseHeld):
+        Lease(store, _retention(config), ttl_seconds=60).acquire()
+    held.release()
