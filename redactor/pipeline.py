@@ -62,6 +62,7 @@ class Pipeline:
             score_threshold=float(detect.get("score_threshold", 0.5)),
             allowlist=config.section("allowlist").get("values", []),
         )
+        self.label_fields = {f"metadata.{key}" for key in detect.get("label_fields", [])}
         self.version = f"{__version__}+{self.detector.model_name}+cfg.{config.digest}"
         self.batch_size = int(config.section("ingest").get("batch_size", 64))
         self.max_record_bytes = int(config.section("ingest").get("max_record_bytes", 16 * 1024 * 1024))
@@ -94,6 +95,8 @@ class Pipeline:
             return [r for pair in calls for r in self.redact_batch([pair])]
         per_call = [structural_detections(u.texts) for u in units]
         for (i, name, _), dets in zip(flat, found):
+            if name in self.label_fields:
+                dets = [d for d in dets if not d.from_model]
             per_call[i].setdefault(name, []).extend(dets)
         return [self._transform(call, record, unit, dets)
                 for (call, record), unit, dets in zip(calls, units, per_call)]

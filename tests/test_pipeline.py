@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from redactor.detect import Detection
+from redactor.detect.analyzer import NER_RECOGNIZER
 from redactor.job import run_ingest
 from redactor.store import open_store
 from tests.conftest import PNR_DASH, SAMPLES
@@ -144,3 +145,30 @@ def test_structural_names(detector):
     assert set(found) == {"participants[0]", "segments[1].speaker", "metadata.agent_name"}
     (d,) = found["segments[1].speaker"]
     assert (d.start, d.end) == (6, 10)
+
+
+class _NamesEverywhere:
+    """The name model at its worst: every non-empty field is one PERSON."""
+
+    def __init__(self, real):
+        self.real, self.model_name = real, real.model_name
+
+    def detect_many(self, texts):
+        return [dets + [Detection("PERSON", 0, len(t), 0.85, NER_RECOGNIZER)] if t.strip() else dets
+                for t, dets in zip(texts, self.real.detect_many(texts))]
+
+
+def test_label_metadata_is_not_read_by_the_name_model(tmp_path, config, detector):
+    from redactor.pipeline import Pipeline
+
+    record = segmented_record(queue="Kundservice privat", team="070-765 43 21", agent="Nils Provsson")
+    (tmp_path / "in.json").write_text(dumps(record))
+    pipe = Pipeline(config, detector=_NamesEverywhere(detector))
+    assert run_ingest([str(tmp_path / "in.json")], config, str(tmp_path / "lake"), pipe).calls_written == 1
+    (call,) = pq.read_table(tmp_path / "lake" / "calls").to_pylist()
+    meta = dict(call["metadata"])
+    # Queue and direction stay readable for the analysts' reports...
+    assert (call["queue"], call["direction"]) == ("Kundservice privat", "inbound")
+    # ...a pattern recognizer still scans a label field, and other metadata is still read by the model.
+    assert meta["team"] == "<PHONE_NUMBER>"
+    assert meta["agent"] == "<PERSON>"

@@ -128,19 +128,26 @@ def test_repeat_callers_by_pseudonym_token(engine, lake_dir):
     expected = {t for t, ids in calls_of.items() if len(ids) > 1}
     assert {r["token"] for r in rows} == expected
     # The samples: two personnummer come back (the estate call's two people call again on
-    # 26 and 27 November).
-    assert len(rows) == 2
-    assert all(r["identifier_type"] == "SE_PERSONNUMMER" and r["calls"] == 2 for r in rows)
-    assert sorted((r["first_call"], r["last_call"], r["span_days"]) for r in rows) == [
+    # 26 and 27 November), and one mobile number: written "070-123 45 67" on 24 November and
+    # spoken digit group by digit group on 25 November get the same token.
+    by_type = defaultdict(list)
+    for r in rows:
+        by_type[r["identifier_type"]].append(r)
+    assert {t: len(v) for t, v in by_type.items()} == {"SE_PERSONNUMMER": 2, "PHONE_NUMBER": 1}
+    assert all(r["calls"] == 2 for r in rows)
+    assert sorted((r["first_call"], r["last_call"], r["span_days"]) for r in by_type["SE_PERSONNUMMER"]) == [
         (date(2026, 11, 25), date(2026, 11, 26), 1), (date(2026, 11, 25), date(2026, 11, 27), 2)]
-    assert all(r["queues"] == ["Kundservice privat", "kundtjanst-el"] for r in rows)
+    assert all(r["queues"] == ["Kundservice privat", "kundtjanst-el"] for r in by_type["SE_PERSONNUMMER"])
+    [phone] = by_type["PHONE_NUMBER"]
+    assert (phone["first_call"], phone["last_call"], phone["queues"]) == (
+        date(2026, 11, 24), date(2026, 11, 25), ["kundtjanst-el"])
     # Tokens are keyed hashes, not values: 32 hex digits after the type.
     assert all(len(r["token"].split(":", 1)[1]) == 32 for r in rows)
     assert run_named(engine, "repeat_callers", min_calls=3) == []
 
 
 def test_callbacks_per_week(engine):
-    assert [tuple(r.values()) for r in run_named(engine, "callbacks_per_week")] == [("2026-W48", 8, 7, 2, 28.6)]
+    assert [tuple(r.values()) for r in run_named(engine, "callbacks_per_week")] == [("2026-W48", 8, 8, 3, 37.5)]
     # With a zero-day window no earlier call counts.
     assert run_named(engine, "callbacks_per_week", days=0)[0]["callbacks"] == 0
 
@@ -352,7 +359,7 @@ def test_cli_named_list_and_report(lake_dir):
     by_name = cli("query", "--name", "segment_search", "--store", str(lake_dir), "--format", "json")
     assert by_name.exit_code == 0 and len(json.loads(by_name.output)) == 1
     report = cli("report", "repeat_callers", "--store", str(lake_dir), "--format", "json")
-    assert len(json.loads(report.output)) == 2
+    assert len(json.loads(report.output)) == 3  # two personnummer and one phone number
     param = cli("report", "segment_search", "--param", "term=ingen-sådan-text", "--store", str(lake_dir),
                 "--format", "json")
     assert json.loads(param.output) == []

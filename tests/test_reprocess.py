@@ -1,7 +1,8 @@
 """Reprocessing history: from redacted text (only ever removes) and from raw exports in retention.
 
-"Improved" pipeline = the default one plus a test-only deny-list recognizer for a customer number
-the shipped recognizers do not know, with its own version string.
+"Improved" pipeline = the default one plus a test-only deny-list recognizer for a customer
+identifier the shipped recognizers do not know (a bonus code with no digits), with its own
+version string.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from tests.factories import dumps, klang_record, segmented_record
 from tests.test_rights import all_objects, snapshot, table_rows
 
 KEY = "test-key-not-a-secret-0123456789"
-NEW_VALUE = "KN-448120"  # a made-up customer number
+NEW_VALUE = "QZ-LUMA"  # a made-up bonus code: no digits, no context word the shipped recognizers know
 
 
 def _words(text, t=1.0):
@@ -43,14 +44,14 @@ def _words(text, t=1.0):
 
 
 def _records():
-    text = f"mitt kundnummer är {NEW_VALUE} och personnummer 880413-2382"
+    text = f"min bonuskod är {NEW_VALUE} och personnummer 880413-2382"
     words, t = _words(text)
     seg = segmented_record("seg_r1", created_at="2026-11-20T09:00:00Z", summary=f"Kund {NEW_VALUE} ringde.", segments=[
         {"speaker": "spk_0", "role": "AGENT", "start": 0.0, "end": 0.9, "text": "Norrsken Energi, välkommen."},
         {"speaker": "spk_1", "role": "CUSTOMER", "start": 1.0, "end": t, "text": text, "words": words}])
     k1 = klang_record("conv_r2", created_at="2026-11-21T10:00:00Z", title=f"Ärende {NEW_VALUE}", content=(
         "[00:00:01] Agent: Norrsken Energi, hej!\n"
-        f"[00:00:04] Vera Testsson: Jag har kundnummer {NEW_VALUE}, personnummer 880413-2382.\n"
+        f"[00:00:04] Vera Testsson: Jag har bonuskod {NEW_VALUE}, personnummer 880413-2382.\n"
         "[00:00:09] Agent: Tack Vera, och numret 070-311 22 45 stämmer?"))
     k2 = klang_record("conv_r3", created_at="2026-11-22T10:00:00Z", summary="Greta Exempelsson flyttar.", content=(
         "[00:00:01] Agent: Hej!\n[00:00:04] Greta Exempelsson: Jag flyttar, personnummer 930805-2381."),
@@ -77,7 +78,7 @@ def improved_detector(config) -> Detector:
         supported_entity="CUSTOMER_NUMBER", deny_list=[NEW_VALUE], supported_language="sv", name="TestDenyList"))
     # The detector pre-computes which recognizers can match a field; rebuild that after adding one.
     getattr(det, "_build_fast_path", lambda: None)()
-    assert det.detect(f"kundnummer {NEW_VALUE}")
+    assert det.detect(f"bonuskod {NEW_VALUE}")
     return det
 
 
@@ -161,7 +162,7 @@ def test_rescan_redacts_the_new_value_everywhere_and_keeps_every_token(tmp_path,
     assert report.calls_rewritten == 3 and report.calls_failed == 0
     assert report.added["CUSTOMER_NUMBER"] == dry.added["CUSTOMER_NUMBER"]
     text = _texts(lake)
-    assert NEW_VALUE not in text and "448120" not in text
+    assert NEW_VALUE not in text and "LUMA" not in text
     assert "<CUSTOMER_NUMBER>" in text
     # Every replacement token written before is still there, unchanged, as often as before.
     after = _token_counts(lake)
@@ -190,12 +191,12 @@ def test_tokens_survive_even_when_their_hex_looks_like_a_number(tmp_path, config
     lake = open_lake(config, str(tmp_path / "lake"), "old")
     tokens = ["<SE_PERSONNUMMER:8804132382>", "<PHONE_NUMBER:0703112245>", "<PERSON>", "<EMAIL_ADDRESS:a1b2c3d4e5>"]
     text = (f"Kunden {tokens[2]} har personnummer {tokens[0]} och numret {tokens[1]}, "
-            f"e-post {tokens[3]}, kundnummer {NEW_VALUE}, maskat ***-*** ** **.")
+            f"e-post {tokens[3]}, bonuskod {NEW_VALUE}, maskat ***-*** ** **.")
     words = [Word(w, i * 0.5, i * 0.5 + 0.4) for i, w in enumerate(text.split())]
     call = Call(call_id="cfixed0000000000000000001", source_id="x", shape="klang",
                 created_at=datetime(2026, 11, 20, 10, tzinfo=timezone.utc), title=f"Ärende {tokens[0]}",
                 summary=text, participants=[tokens[2]], metadata={"caller_number": tokens[1]},
-                segments=[Segment(0, text, speaker=tokens[2], words=words)], source_file="x.json")
+                segments=[Segment(0, text, speaker=tokens[2], words=words)], source_file="export-20261120.json")
     lake.write_calls([RedactedCall(call, [], [], "old")])
     report = reprocess_redacted(lake, new, None, None)
     assert report.calls_rewritten == 1
@@ -207,7 +208,8 @@ def test_tokens_survive_even_when_their_hex_looks_like_a_number(tmp_path, config
     assert dict(row["metadata"]) == {"caller_number": tokens[1]} and seg["speaker"] == tokens[2]
     # A word touched by a replacement becomes the replacement (the comma goes with it).
     assert [w["text"] for w in seg["words"]] == ["<CUSTOMER_NUMBER>" if NEW_VALUE in w else w for w in text.split()]
-    assert {f["entity_type"] for f in table_rows(lake, "findings")} == {"CUSTOMER_NUMBER"}
+    findings = table_rows(lake, "findings")
+    assert {f["entity_type"] for f in findings} == {"CUSTOMER_NUMBER"}, [(f["entity_type"], f["field"], f["start"], f["end"]) for f in findings]
 
 
 def test_readers_never_see_both_or_neither(tmp_path, policy_config, pipelines):

@@ -53,6 +53,8 @@ NER_ENTITIES = ["PERSON", "LOCATION"]
 # webbnyheter/SUC labels -> Presidio's names; ORG and MISC are not personal data here.
 LABEL_MAPPING = {"PER": "PERSON", "PRS": "PERSON", "PERSON": "PERSON", "LOC": "LOCATION", "LOCATION": "LOCATION"}
 LEMMA_COMPONENT = "lower_lemmas"
+# The recognizer name Presidio gives the NER model's results.
+NER_RECOGNIZER = SpacyRecognizer.__name__
 # Texts up to this length have their results cached (speaker labels, back-channel turns).
 CACHE_MAX_CHARS = 64
 CACHE_ENTRIES = 20_000
@@ -67,6 +69,10 @@ class Detection:
     end: int
     score: float
     recognizer: str
+
+    @property
+    def from_model(self) -> bool:
+        return self.recognizer == NER_RECOGNIZER
 
 
 class LocalSpacyNlpEngine(SpacyNlpEngine):

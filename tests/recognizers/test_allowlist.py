@@ -31,17 +31,20 @@ def test_filter_matches_digits_in_any_form():
     assert not f.allows("PHONE_NUMBER", "070-174 06 55")
 
 
-@pytest.mark.parametrize("text", [
-    f"Ring vår växel på {SWITCHBOARD}.",
-    "Du når kundtjänst på noll åtta fyrtiosex femtio noll fyra åttio.",
-    "ring oss på +46 8 465 004 80",
-    f"Vårt organisationsnummer är {ORGNR_DASH}.",
-    f"organisationsnummer {ORGNR}",
-    f"Betala till bankgiro {BANKGIRO_DASH}.",
-    "Mejla kundtjanst@norrsken.example",
+@pytest.mark.parametrize("text, company", [
+    (f"Ring vår växel på {SWITCHBOARD}.", SWITCHBOARD),
+    ("Du når kundtjänst på noll åtta fyrtiosex femtio noll fyra åttio.", "noll åtta fyrtiosex femtio noll fyra åttio"),
+    ("ring oss på +46 8 465 004 80", "+46 8 465 004 80"),
+    (f"Vårt organisationsnummer är {ORGNR_DASH}.", ORGNR_DASH),
+    (f"organisationsnummer {ORGNR}", ORGNR),
+    (f"Betala till bankgiro {BANKGIRO_DASH}.", BANKGIRO_DASH),
+    ("Mejla kundtjanst@norrsken.example", "kundtjanst@norrsken.example"),
 ])
-def test_company_numbers_not_redacted(detector, text):
-    assert detector.detect(text) == []
+def test_company_numbers_not_redacted(detector, text, company):
+    start = text.index(company)
+    # Whatever else the name model makes of the sentence, nothing touches the company's value.
+    assert not [d for d in detector.detect(text) if d.start < start + len(company) and start < d.end]
+    assert not [d for d in detector.detect(text) if not d.from_model]
 
 
 def test_customer_numbers_next_to_company_ones_still_found(detector):
