@@ -244,5 +244,11 @@ from redactor.evaluation import eval_command  # noqa: E402
 app.command("eval")(eval_command)
 
 
+# The Swedish name/place model (issue 4): `redactor model train|eval`.
+from redactor.training.cli import model_app  # noqa: E402
+
+app.add_typer(model_app, name="model")
+
+
 if __name__ == "__main__":
     app()

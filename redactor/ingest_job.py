@@ -47,6 +47,8 @@ from redactor.ingest.sources import (
 from redactor.logs import get_logger, safe_error, set_context
 from redactor.model import Quarantined, RedactedCall
 from redactor.pipeline import Pipeline, RunSummary
+from redactor.rights.erase import erased_call_ids
+from redactor.rights.restrict import restrict_new_calls, restrictions_in_force
 from redactor.store.backend import StoreError
 from redactor.store.lease import Lease, LeaseError, LeaseHeld
 from redactor.store.snapshot import CommitConflict
@@ -124,6 +126,7 @@ class _Pending:
     seen: int = 0
     calls: int = 0
     quarantined: int = 0
+    skipped: int = 0  # calls of erased people, not stored
     status: str = ""  # set for exports complete without records (duplicate / same content)
     outstanding: Counter = field(default_factory=Counter)  # record sha256 -> results still to come
 
@@ -311,6 +314,10 @@ class _Run:
         self.touched_days: set[str] = set()
         self.last_commit = time.monotonic()
         self.source_failed = False
+        # A person erased on request stays erased when their export is delivered again (the API
+        # re-sends an edited conversation, an export is re-run with --force): their calls are
+        # neither stored nor quarantined.
+        self.erased = erased_call_ids(lake)
 
     # ---- reading exports -----------------------------------------------------------------
 
@@ -395,7 +402,13 @@ class _Run:
     def _result(self, result) -> None:
         r = self.report
         r.calls_read += 1
-        if isinstance(result, Quarantined):
+        call_id = result.call_id if isinstance(result, Quarantined) else result.call.call_id
+        if call_id and call_id in self.erased:
+            r.calls["skipped_erased"] += 1
+            log.info("call skipped: erased on a data-subject request", call_id=call_id)
+            h = hashlib.sha256(result.payload).hexdigest() if isinstance(result, Quarantined) else result.call.content_hash
+            field_ = "skipped"
+        elif isinstance(result, Quarantined):
             self.lake.quarantine(result)
             r.quarantined += 1
             r.quarantine_reasons[result.stage] += 1
@@ -439,6 +452,9 @@ class _Run:
             return
         r = self.report
         t = time.monotonic()
+        restricted = restrict_new_calls(self.lake, self.buffer, restrictions_in_force(self.lake)) if self.buffer else 0
+        if restricted:
+            r.calls["restricted_on_ingest"] += restricted
         for attempt in range(3):
             txn = self.w.transaction("ingest")
             outcome = txn.replace_calls(self.buffer)
@@ -456,6 +472,7 @@ class _Run:
                     raise
                 r.lake["conflicts_retried"] = r.lake.get("conflicts_retried", 0) + 1
                 self.w.refresh()
+                self._drop_erased()
         crashpoint("after-commit")
         r.durations["commit"] += time.monotonic() - t
         r.calls_written += outcome.get("added", 0) + outcome.get("replaced", 0)
@@ -475,6 +492,14 @@ class _Run:
         self.cleaned_rows = []
         self.last_commit = time.monotonic()
         self.clean_landing()
+
+    def _drop_erased(self) -> None:
+        """An erasure committed while this run held calls in memory: leave its calls out."""
+        self.erased = erased_call_ids(self.lake)
+        kept = [c for c in self.buffer if c.call.call_id not in self.erased]
+        if len(kept) < len(self.buffer):
+            self.report.calls["skipped_erased"] += len(self.buffer) - len(kept)
+        self.buffer = kept
 
     def clean_landing(self) -> None:
         with _Timer(self.report, "landing"):

@@ -132,7 +132,10 @@ def test_sigkill_anywhere_then_rerun_stores_every_call_exactly_once(work):
         proc.communicate(timeout=60)
         seen.append(("sigkill", proc.returncode, _check(lake, landing, originals)))
 
-    assert sum(1 for _, rc, _ in seen if rc in (-9, 137)) >= len(seen) - 1, seen  # they really died
+    # They really died: every crash point, and most timers (on a fast or idle machine a run may
+    # finish its batch before the timer fires; it then exits cleanly, which is fine too).
+    died = [rc in (-9, 137) for _, rc, _ in seen]
+    assert all(died[:len(CRASH_POINTS)]) and sum(died[len(CRASH_POINTS):]) >= RANDOM_KILLS // 2, seen
     progress = [n for _, _, n in seen]
     assert progress == sorted(progress) and progress[-1] > 0, seen  # committed work is never lost
 

@@ -307,6 +307,26 @@ def test_find_export_restrict(tmp_path, config, keyed):
     assert traces([(o.key, lake.store.get(o.key)) for o in lake.store.list("restrictions/")]) == []
 
 
+def test_a_new_call_of_a_restricted_person_arrives_restricted(tmp_path, config, keyed):
+    from redactor.ingest_job import run_job
+
+    lake = build_world(tmp_path, config, str(tmp_path / "lake"), keyed(config))
+    restrict(lake, _request(config, A))
+    # A calls again, giving only their phone number; B calls again too.
+    new = tmp_path / "new"
+    new.mkdir()
+    (new / "later.jsonl").write_text(
+        dumps(_segmented("seg_a4", "2026-11-23", "ring mig på 070-311 22 45", "+46 8 123 456 78")) + "\n"
+        + dumps(_segmented("seg_b3", "2026-11-23", "personnummer 800426-2385", "073-444 55 66")) + "\n")
+    report = run_job([str(new)], config, str(tmp_path / "lake"), keyed(config))
+    assert report.calls["restricted_on_ingest"] == 1
+    a4 = make_call_id("segmented", "seg_a4")
+    assert lake.restricted_call_ids() == A_IDS | {a4}
+    # Lifting the restriction lifts it on the new call as well.
+    unrestrict(lake, _request(config, A))
+    assert lake.restricted_call_ids() == set()
+
+
 def test_cli_find_and_export_print_no_identifier(tmp_path, config, keyed):
     store = str(tmp_path / "lake")
     build_world(tmp_path, config, store, keyed(config))
@@ -364,6 +384,23 @@ def test_erase_removes_exactly_the_person_and_every_trace(tmp_path, config, keye
     again = erase_subject(lake, req, raw_stores=lake.raw_stores)
     assert again.call_ids == [] and not again.rows_removed and again.raw_deleted == 0
     assert_erased(lake, config, before)
+
+
+def test_an_erased_person_is_not_ingested_again_when_their_export_comes_back(tmp_path, config, keyed):
+    from redactor.ingest_job import run_job
+
+    lake = build_world(tmp_path, config, str(tmp_path / "lake"), keyed(config))
+    erase_subject(lake, _request(config, A), raw_stores=lake.raw_stores)
+    # The same exports delivered again (a re-run with --force, the API re-sending them).
+    again = tmp_path / "redelivered"
+    again.mkdir()
+    for name, data in FILES.items():
+        (again / name).write_bytes(data)
+    report = run_job([str(again)], config, str(tmp_path / "lake"), keyed(config), incremental=False)
+    assert report.status == "partial"  # the two broken files, quarantined again
+    assert report.calls["skipped_erased"] == 3, report.calls
+    assert {r["call_id"] for r in table_rows(lake, "calls")} == OTHER_IDS
+    assert find_calls(lake, _request(config, A).tokens) == []
 
 
 def test_erase_resumes_after_a_crash(tmp_path, config, keyed, monkeypatch):

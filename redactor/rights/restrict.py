@@ -9,11 +9,13 @@ the `audit` retention class: a restriction must outlive the data it restricts.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from redactor.rights.audit import now_utc, put_json, write_audit
 from redactor.rights.find import find_calls
 from redactor.rights.identifiers import SubjectRequest
+from redactor.model import RedactedCall
 from redactor.store.lake import RESTRICTIONS_PREFIX, Lake
 
 
@@ -70,6 +72,39 @@ def unrestrict(lake: Lake, request: SubjectRequest) -> RestrictReport:
     report.audit_key = write_audit(lake, "unrestrict", request.request_id,
                                    {"tokens": request.tokens, "call_ids": report.calls, "removed": report.changed})
     return report
+
+
+def restrictions_in_force(lake: Lake) -> dict[str, tuple[str, list[str]]]:
+    """Subject token -> (request id, that request's tokens), for every restriction in force."""
+    by_token: dict[str, tuple[str, list[str]]] = {}
+    for obj in lake.store.list(RESTRICTIONS_PREFIX):
+        if not obj.key.endswith(".json"):
+            continue
+        try:
+            record = json.loads(lake.store.get(obj.key))
+        except ValueError:
+            continue
+        for token in record.get("tokens", ()):
+            by_token[token] = (record["request_id"], record["tokens"])
+    return by_token
+
+
+def restrict_new_calls(lake: Lake, calls: Iterable[RedactedCall],
+                       in_force: dict[str, tuple[str, list[str]]]) -> int:
+    """Restrict the calls that concern a person under restriction. The ingest job calls this before
+    it commits them, so a new call of a restricted person is never visible to analysts."""
+    n = 0
+    for rc in calls:
+        for token in rc.subject_tokens:
+            if token not in in_force:
+                continue
+            request_id, tokens = in_force[token]
+            key = restriction_key(rc.call.call_id, request_id)
+            if not lake.store.exists(key):
+                put_json(lake, key, {"call_id": rc.call.call_id, "request_id": request_id, "tokens": tokens,
+                                     "restricted_at": now_utc().isoformat()}, dataset="restrictions")
+                n += 1
+    return n
 
 
 def drop_restrictions(lake: Lake, call_ids: set[str]) -> int:
