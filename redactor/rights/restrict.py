@@ -38,16 +38,32 @@ def restriction_key(call_id: str, request_id: str) -> str:
     return f"{RESTRICTIONS_PREFIX}{call_id}/{request_id}.json"
 
 
+def _put_restriction(lake: Lake, call_id: str, request_id: str, tokens: list[str]) -> bool:
+    """Restrict one call for one request; False if it already was."""
+    key = restriction_key(call_id, request_id)
+    if lake.store.exists(key):
+        return False
+    put_json(lake, key, {"call_id": call_id, "request_id": request_id, "tokens": tokens,
+                         "restricted_at": now_utc().isoformat()}, dataset="restrictions")
+    return True
+
+
+def _restriction_records(lake: Lake):
+    """(key, record) of every readable restriction object."""
+    for obj in list(lake.store.list(RESTRICTIONS_PREFIX)):
+        if not obj.key.endswith(".json"):
+            continue
+        try:
+            yield obj.key, json.loads(lake.store.get(obj.key))
+        except ValueError:
+            continue
+
+
 def restrict(lake: Lake, request: SubjectRequest) -> RestrictReport:
     report = RestrictReport("restrict", request.request_id, request.tokens)
     for sc in find_calls(lake, request.tokens):
-        key = restriction_key(sc.call_id, request.request_id)
         report.calls.append(sc.call_id)
-        if lake.store.exists(key):
-            continue
-        put_json(lake, key, {"call_id": sc.call_id, "request_id": request.request_id, "tokens": request.tokens,
-                             "restricted_at": now_utc().isoformat()}, dataset="restrictions")
-        report.changed += 1
+        report.changed += _put_restriction(lake, sc.call_id, request.request_id, request.tokens)
     report.audit_key = write_audit(lake, "restrict", request.request_id,
                                    {"tokens": request.tokens, "call_ids": report.calls, "added": report.changed})
     return report
@@ -57,17 +73,11 @@ def unrestrict(lake: Lake, request: SubjectRequest) -> RestrictReport:
     """Lift this person's restrictions: those made with any of their tokens, on any call."""
     report = RestrictReport("unrestrict", request.request_id, request.tokens)
     wanted = set(request.tokens)
-    for obj in list(lake.store.list(RESTRICTIONS_PREFIX)):
-        if not obj.key.endswith(".json"):
-            continue
-        try:
-            record = json.loads(lake.store.get(obj.key))
-        except ValueError:
-            continue
+    for key, record in _restriction_records(lake):
         if wanted.intersection(record.get("tokens", ())):
-            lake.store.delete(obj.key)
+            lake.store.delete(key)
             report.changed += 1
-            report.calls.append(record.get("call_id", obj.key[len(RESTRICTIONS_PREFIX):].split("/", 1)[0]))
+            report.calls.append(record.get("call_id", key[len(RESTRICTIONS_PREFIX):].split("/", 1)[0]))
     report.calls = sorted(set(report.calls))
     report.audit_key = write_audit(lake, "unrestrict", request.request_id,
                                    {"tokens": request.tokens, "call_ids": report.calls, "removed": report.changed})
@@ -77,13 +87,7 @@ def unrestrict(lake: Lake, request: SubjectRequest) -> RestrictReport:
 def restrictions_in_force(lake: Lake) -> dict[str, tuple[str, list[str]]]:
     """Subject token -> (request id, that request's tokens), for every restriction in force."""
     by_token: dict[str, tuple[str, list[str]]] = {}
-    for obj in lake.store.list(RESTRICTIONS_PREFIX):
-        if not obj.key.endswith(".json"):
-            continue
-        try:
-            record = json.loads(lake.store.get(obj.key))
-        except ValueError:
-            continue
+    for _, record in _restriction_records(lake):
         for token in record.get("tokens", ()):
             by_token[token] = (record["request_id"], record["tokens"])
     return by_token
@@ -96,14 +100,8 @@ def restrict_new_calls(lake: Lake, calls: Iterable[RedactedCall],
     n = 0
     for rc in calls:
         for token in rc.subject_tokens:
-            if token not in in_force:
-                continue
-            request_id, tokens = in_force[token]
-            key = restriction_key(rc.call.call_id, request_id)
-            if not lake.store.exists(key):
-                put_json(lake, key, {"call_id": rc.call.call_id, "request_id": request_id, "tokens": tokens,
-                                     "restricted_at": now_utc().isoformat()}, dataset="restrictions")
-                n += 1
+            if token in in_force:
+                n += _put_restriction(lake, rc.call.call_id, *in_force[token])
     return n
 
 
