@@ -28,6 +28,8 @@ from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from recognizers.numbers import has_digit, lowered, mentions
+
 ENTITY = "SE_ADDRESS"
 LOCATION = "LOCATION"
 DATA = Path(__file__).resolve().parent / "data"
@@ -143,8 +145,23 @@ def canonical(text: str) -> str:
     return out
 
 
+# Every street line contains one of these as a substring (a compound's ending or a standalone word).
+_STREET_ENDINGS = tuple(sorted({w.lower() for w in STREET_SUFFIXES} | set(_STANDALONE)))
+_WORD = re.compile(r"\w+")
+_NUMBER_STEMS = tuple(sorted(set(_UNITS) | set(_TEENS) | set(_TENS) | {"noll"}))
+
+
+@lru_cache(maxsize=1)
+def _town_first_words() -> frozenset[str]:
+    return frozenset(_WORD.findall(t.lower())[0] for t in towns())
+
+
 class SeAddressRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("swedish street address", _ADDRESS_REGEX, 0.55)]
+
+    def may_match(self, text: str) -> bool:
+        """Cheap gate for the detector: no street ending, no street line."""
+        return mentions(text, _STREET_ENDINGS)
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
@@ -183,6 +200,13 @@ class SePostTownRecognizer(PatternRecognizer):
             name="SePostTownRecognizer",
         )
 
+    def may_match(self, text: str) -> bool:
+        """Cheap gate for the detector: a town's first word as a word of the text, and a number
+        (digit or number word) somewhere before it could be."""
+        if not (has_digit(text) or mentions(text, _NUMBER_STEMS)):
+            return False
+        return not _town_first_words().isdisjoint(_WORD.findall(lowered(text)))
+
 
 class SeAddressLowercaseRecognizer(PatternRecognizer):
     """Street lines whose ending is also an everyday word ("-slingan", "-backen", "-leden", ...)
@@ -207,8 +231,6 @@ class SeAddressLowercaseRecognizer(PatternRecognizer):
         )
 
     def may_match(self, text: str) -> bool:
-        from recognizers.numbers import mentions
-
         return mentions(text, PROPER_ONLY_SUFFIXES)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:

@@ -19,6 +19,8 @@ from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from recognizers.numbers import mentions
+
 ENTITY = "EMAIL_ADDRESS"
 
 _REGEX = r"(?<![\w.+-])[A-Za-z0-9ÅÄÖåäöéü._%+-]{1,64}@[A-Za-z0-9ÅÄÖåäö-]{1,63}(?:\.[A-Za-z0-9ÅÄÖåäö-]{1,63})*\.[A-Za-z]{2,24}(?![\w@])"
@@ -87,6 +89,10 @@ class EmailRecognizer(PatternRecognizer):
             supported_language=supported_language,
             name="SvEmailRecognizer",
         )
+
+    def may_match(self, text: str) -> bool:
+        """Cheap gate for the detector: an address has an "@" or a spoken at-word."""
+        return "@" in text or mentions(text, ("snabel", "kommersiell", " at "))
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         return is_valid_address(written_form(pattern_text))
