@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 
 import pytest
 
 from redactor.ingest import iter_records, parse_record
 from redactor.ingest.parse import ParseError, parse_transcript_content
-from redactor.ingest.normalize import normalize
+from redactor.ingest.normalize import normalize, normalize_by_cluster
 from tests.factories import dumps, klang_record, segmented_record
 
 
@@ -88,6 +89,18 @@ def test_normalize_maps_back_to_original_offsets():
     e = norm.text.index("\u00e9n")
     assert original[slice(*norm.to_original(e, e + 2))] == "e\u0301n"
     assert norm.to_original(len(norm.text) - 2, len(norm.text)) == (len(original) - 2, len(original))
+
+
+def test_normalize_shortcut_equals_the_definition():
+    """Text that needs no change skips the per-character loop; the result must be the same."""
+    pieces = list("abcåäöÅÄÖé 0123,.") + [
+        "\u0301", "\u0308", "\u030a", "\u0327",  # combining accents
+        "\u1100", "\u1161", "\u11a8", "\uac00",  # Hangul jamo and a syllable (compose across starters)
+        "\u0b47", "\u0b3e", "\u212b", "\u0344", "\u1e9b", "\u00a0", "\u202f", "\u200b", "\u00ad"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        assert normalize(text) == normalize_by_cluster(text), ascii(text)
 
 
 @pytest.mark.parametrize("mutate, reason", [

@@ -61,6 +61,18 @@ def test_words_follow_the_text(pipeline):
     assert not any(ch.isdigit() for w in seg.words for ch in w.text)
 
 
+def test_the_parsed_call_is_left_as_it_was(pipeline):
+    """The transform rewrites a copy: the parsed call (kept for reprocessing and error reports)
+    still holds the original text, words, participants and metadata."""
+    import copy
+
+    call = parse_record(segmented_record(participants=["Vera Testsson"]), b"{}", "t.json")
+    before = copy.deepcopy(call)
+    (rc,) = pipeline.redact_batch([(call, _record(segmented_record()))])
+    assert rc.call.segments[1].words[3].text == "<PHONE_NUMBER>" and rc.call.metadata["caller_number"] != before.metadata["caller_number"]
+    assert call == before
+
+
 def test_words_missing_from_the_text_are_scanned_on_their_own(pipeline):
     rec = segmented_record()
     # The text was edited but the word list still carries the number.

@@ -10,9 +10,20 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+import regex
+
 # Characters ASR and word processors put inside numbers and between words.
 _SPACES = {"\u00a0", "\u202f", "\u2009", "\u2007", "\u2002", "\u2003", "\u200a", "\u3000"}
 _DROP = {"\u200b", "\ufeff", "\u00ad"}  # zero-width space, BOM, soft hyphen
+# Special spaces, dropped characters, and every character with a non-zero combining class (the
+# `regex` module's Unicode data covers every such character of `unicodedata`'s, and newer ones).
+_SPECIAL = regex.compile("[" + "".join(sorted(_SPACES | _DROP)) + r"]|\P{ccc=0}")
+
+
+def _unchanged(text: str) -> bool:
+    """`normalize` would return the text as it is with one-to-one offsets (most fields: ASCII, or
+    NFC Swedish without combining marks), checked in C instead of the per-character loop below."""
+    return text.isascii() or (unicodedata.is_normalized("NFC", text) and _SPECIAL.search(text) is None)
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,14 @@ def _clusters(text: str):
 
 
 def normalize(text: str) -> NormalizedText:
+    if _unchanged(text):
+        n = len(text)
+        return NormalizedText(text, tuple(range(n)), tuple(range(1, n + 1)), n)
+    return normalize_by_cluster(text)
+
+
+def normalize_by_cluster(text: str) -> NormalizedText:
+    """The definition: each base character with its combining marks is one unit of the mapping."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -62,6 +81,4 @@ def normalize(text: str) -> NormalizedText:
 
 def normalize_text(text: str) -> str:
     """The normalised string alone, for fields whose original offsets are not needed."""
-    if text.isascii():
-        return text
-    return normalize(text).text
+    return text if _unchanged(text) else normalize(text).text

@@ -11,7 +11,6 @@ Rules, in order:
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, field, replace as dc_replace
 
@@ -157,7 +156,7 @@ def transform_call(
     recognizer_of = {(name, d.start, d.end): d.recognizer for name, dets in detections.items() for d in dets}
     found = _propagate(units, found)
 
-    out = copy.deepcopy(call)
+    out = _copy_for_rewrite(call)
     findings: list[Finding] = []
     values: dict[str, str] = {}  # value -> entity type, kept in memory for the leak check
     subject: set[str] = set()
@@ -190,6 +189,13 @@ def transform_call(
     _verify(out, values)
     return RedactedCall(call=out, findings=findings, subject_tokens=sorted(subject),
                         pipeline_version=pipeline_version)
+
+
+def _copy_for_rewrite(call: Call) -> Call:
+    """A copy whose fields, lists and segments can be rewritten without touching the input (a
+    deep copy cost a sixth of the ingest time). Words are shared: they are replaced, never changed."""
+    return dc_replace(call, participants=list(call.participants), metadata=dict(call.metadata),
+                      segments=[dc_replace(seg, words=list(seg.words)) for seg in call.segments])
 
 
 def _segment_of(call: Call, field_name: str) -> Segment | None:
