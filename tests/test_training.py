@@ -64,6 +64,59 @@ def test_synthetic_is_deterministic_with_exact_offsets():
     assert len(docs) >= 0.95 * len(a)
 
 
+
+def test_synthetic_call_centre_material():
+    """Speaker labels, e-mails, numbers, queues and sentence-initial verbs appear, never as entities;
+    names said next to them (or used as a speaker label) are PER."""
+    gen = synthetic.Generator(seed=5)
+    exs = list(gen.examples(3000))
+    covered = lambda ex: {i for s, e, _ in ex.entities for i in range(s, e)}  # noqa: E731
+    seen = {"label": 0, "named_label": 0, "mail": 0, "spoken_mail": 0, "queue": 0, "verb": 0, "per_unit": 0}
+    for ex in exs:
+        inside = covered(ex)
+        for line_start in [0] + [i + 1 for i, ch in enumerate(ex.text) if ch == "\n"]:
+            line = ex.text[line_start:]
+            head = line.split(": ", 1)[0] if ": " in line.split("\n", 1)[0] else ""
+            head = head.split("] ", 1)[-1]
+            start = line_start + line.index(head) if head else -1
+            if head in synthetic.AGENT_LABELS + synthetic.CUSTOMER_LABELS:
+                seen["label"] += 1
+                assert not inside & set(range(start, start + len(head))), (ex.text, ex.entities)
+            elif head and (start, start + len(head), "PER") in ex.entities:
+                seen["named_label"] += 1
+        for tok_start, tok in _tokens(ex.text):
+            span = set(range(tok_start, tok_start + len(tok)))
+            if "@" in tok:
+                seen["mail"] += 1
+                assert not span & inside, (ex.text, ex.entities)
+            if tok in ("Mejla", "Ring", "Sms:a", "Maila", "Skicka") and tok_start == 0:
+                seen["verb"] += 1
+                assert not span & inside
+            if tok.lower() == "per" and ex.text[tok_start + 4:].split(" ", 1)[0] in synthetic.PER_UNITS:
+                seen["per_unit"] += 1
+                assert not span & inside
+        if "snabel" in ex.text:
+            seen["spoken_mail"] += 1
+            at = ex.text.index("snabel")
+            assert not set(range(at, at + 6)) & inside
+        if any(q in ex.text for q in ("Kundservice", "Växeln", "Elavbrott")):
+            seen["queue"] += 1
+    assert all(n >= 10 for n in seen.values()), seen
+    # the e-mail of a person who was just named is built from that name, and only the name is PER
+    ex = synthetic.Generator(seed=0).render(["jag heter ", synthetic.P, " och min mejl är ", synthetic.MSAME], asr=False)
+    (s, e, lab), = ex.entities
+    surname = ex.text[s:e].split()[-1]
+    assert lab == "PER" and synthetic._mail_fold(surname) in ex.text[e:]
+    # every example still becomes a spaCy Doc with aligned spans
+    assert len(list(synthetic.to_docs(spacy.blank("sv"), exs))) >= 0.98 * len(exs)
+
+
+def _tokens(text):
+    pos = 0
+    for tok in text.replace("\n", " ").split(" "):
+        yield pos, tok.rstrip(".,?!")
+        pos += len(tok) + 1
+
 def test_lexicon_vectors_roundtrip(tmp_path):
     table = {"sigvard": {"first"}, "ekholt": {"surname"}, "kiruna": {"place"}}
     out = lexicon.write_vectors_pipeline(table, tmp_path / "vec")

@@ -7,6 +7,14 @@ case-transformed on its own, so entity character offsets stay exact.
 
 All names are drawn from the lexicon (models/data/lexicon.tsv), not from Faker at run time, so
 the output does not change with the Faker version.
+
+Besides the name templates and the negatives there is a call-centre share (`call_share`) that
+looks like what the pipeline really reads: speaker-labelled turns ("Kund: ...", "Agent: ...",
+"[00:01:02] Anna Berg: ..."; the role label is not an entity, a person's name as label is),
+written and spoken e-mail addresses, phone and customer numbers (never entities: the pattern
+recognizers own them; a name said separately still is one), queue and department names from
+call metadata ("Kundservice privat", "Växeln"), imperative verbs capitalised at sentence start
+("Mejla", "Ring", "Sms:a") and "per kilowattimme"/"per månad" next to the first name Per.
 """
 
 from __future__ import annotations
@@ -112,6 +120,98 @@ NEGATIVE_TEMPLATES = [
 
 FILLERS = ["eh", "öh", "ja", "alltså", "liksom", "mm", "ehm", "okej", "ja men"]
 
+# --- call-centre material: speaker labels, contact details, queues, verbs ----------------------
+# Slots whose text is never an entity (rendered by Generator.outside()).
+MW = ("MAIL", "written")       # vera.testsson@exempel.se
+MS = ("MAIL", "spoken")        # vera punkt testsson snabel-a exempel punkt se
+MSAME = ("MAIL", "same")       # e-mail built from the last person rendered in the same example
+PH = ("PHONE", "")             # written or spoken phone number
+CN = ("CUSTNO", "")            # kund-/avtalsnummer, written or spoken
+PR = ("PRICE", "")             # 1,20 kronor / 89 öre / tvåhundra kronor
+QU = ("QUEUE", "")             # Kundservice privat, Växeln, Elavbrott ...
+PERN = ("PER", "per")          # the first name Per (contrast to "per kilowattimme")
+PERF = ("PER", "per_full")     # Per + surname
+OUTSIDE_SLOTS = {"REL", "NUM", "MAIL", "PHONE", "CUSTNO", "PRICE", "QUEUE"}
+
+AGENT_LABELS = ["Agent", "Agent", "Agent", "Handläggare", "Kundtjänst", "Kundservice", "Operatör", "Rådgivare",
+                "Säljare", "Talare 1", "Medarbetare", "Support"]
+CUSTOMER_LABELS = ["Kund", "Kund", "Kund", "Kunden", "Talare 2", "Uppringare", "Kund 1", "Privatkund",
+                   "Företagskund"]
+QUEUE_BASES = ["Kundservice", "Kundtjänst", "Växeln", "Elavbrott", "Företag", "Privat", "Felanmälan",
+               "Flytt", "Fakturafrågor", "Avtal", "Elnät", "Företagskunder", "Privatkunder", "Solceller",
+               "Laddbox", "Inkasso", "Sälj", "Avbrottsinfo", "Kundservice Företag", "Kundtjänst Privat",
+               "Kundsupport", "Elhandel", "Mina sidor", "Återkoppling"]
+QUEUE_SUFFIXES = ["privat", "företag", "Privat", "Företag", "inkommande", "utgående", "kväll", "helg",
+                  "prio", "2", "engelska", "callback"]
+MAIL_DOMAINS = ["gmail.com", "hotmail.com", "hotmail.se", "outlook.com", "yahoo.se", "live.se",
+                "icloud.com", "telia.com", "bredband.net", "exempel.se", "example.com", "post.example"]
+ROLE_MAILS = ["kundtjanst", "kundservice", "info", "faktura", "support", "flytt", "elavbrott", "foretag"]
+COMPANY_DOMAINS = ["norrsken.example", "klangenergi.example", "fjallkraft.example", "solbacka.example",
+                   "norrskenenergi.se", "vindkraftnorr.example"]
+SPOKEN_AT = ["snabel-a", "snabel-a", "snabel a", "snabela", "at"]
+SPOKEN_SEP = {".": ["punkt"], "_": ["understreck", "underscore"], "-": ["bindestreck", "streck", "minus"]}
+DIGIT_WORDS = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"]
+TENS_WORDS = {2: "tjugo", 3: "trettio", 4: "fyrtio", 5: "femtio", 6: "sextio", 7: "sjuttio", 8: "åttio",
+              9: "nittio"}
+TEENS_WORDS = ["tio", "elva", "tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton"]
+PER_UNITS = ["kilowattimme", "kilowattimme", "kilowattimmen", "kWh", "månad", "månad", "år", "kvartal",
+             "dag", "timme", "styck", "faktura", "megawattimme", "person", "mätare"]
+
+# One utterance each; e-mails, numbers, queues and verbs are outside, the people in them inside.
+CALL_TEMPLATES = [
+    # e-mail addresses, written and spoken
+    ["Mejla ", MW, "."], ["mejla ", MW], ["Mejla ", MW, " så tittar vi på det."],
+    ["Mejla oss på ", MW, " så svarar vi inom två dagar."], ["Maila ", MW, "."], ["maila bilden till ", MW],
+    ["Maila in blanketten till ", MW, " eller skicka den med post."], ["Skicka en bild på mätaren till ", MW, "."],
+    ["skicka den till ", MS], ["Skicka fakturan till min mejl."], ["Mejla mig fakturan i stället."],
+    ["min mejl är ", MS], ["Min e-post är ", MW, "."], ["mejladressen är ", MS], ["e-postadressen är ", MW],
+    ["det är ", MS], ["ja det är ", MS, " heter den"], ["kan du skicka det till ", MW, "?"],
+    ["Kan du läsa upp din mejladress? Ja, det är ", MS, "."], ["mejlen är ", MS, " eh nej förlåt ", MS],
+    ["Jag har bytt mejl till ", MW, "."], ["skriv ", MS, " så kommer det fram"],
+    ["jag heter ", P, " och min mejl är ", MSAME], ["Jag heter ", P, ", mejla mig på ", MSAME, "."],
+    ["mitt namn är ", P, " och mejladressen ", MSAME], ["mejla ", F, " på ", MSAME],
+    ["Mejla ", P, " direkt på ", MSAME, "."], ["det är ", P, " och mejlen är ", MSAME, " med punkt emellan"],
+    ["Skicka det till ", P, " på ", MSAME, "."], ["Maila ", F, " så ordnar hon det."],
+    # phone and customer numbers
+    ["Ring ", PH, " om strömmen inte kommer tillbaka."], ["Ring oss på ", PH, "."], ["ring mig på ", PH],
+    ["Ring tillbaka efter lunch."], ["Ring mig i morgon förmiddag."], ["Ring ", F, " på ekonomi, hon vet mer."],
+    ["ring ", F, " så får du svar"], ["mitt nummer är ", PH], ["Mobilnumret är ", PH, "."],
+    ["du kan nå mig på ", PH, " efter fem"], ["telefonnumret är ", PH, " det är min mobil"],
+    ["Sms:a ", PH, " när du har läst av mätaren."], ["sms:a koden till ", PH], ["Sms:a mätarställningen till oss."],
+    ["Messa mig när det är klart."], ["Jag heter ", P, " och nås på ", PH, "."], ["det är ", F, " på ", PH],
+    ["mitt kundnummer är ", CN], ["Kundnumret är ", CN, "."], ["avtalsnummer ", CN], ["ja kundnumret ", CN],
+    ["Kan du ge mig ditt kundnummer?"], ["Skriv kundnumret ", CN, " på blanketten."],
+    ["Kundnummer ", CN, ", det står på ", P, "."], ["mitt avtalsnummer är ", CN, " och avtalet står på ", P],
+    # "per" as a preposition, Per as a name
+    ["Det kostar ", PR, " per kilowattimme."], ["det blir ", PR, " per månad"], ["Per månad blir det ", PR, "."],
+    ["fast avgift ", PR, " per år"], ["elpriset var ", PR, " per kWh i januari"], ["det är ", PR, " per ", ("UNIT", "")],
+    ["Per ", ("UNIT", ""), " kostar det ", PR, "."], ["vi tar ", PR, " per påbörjad timme"],
+    ["månadsavgiften är ", PR, " per månad och elen ", PR, " per kilowattimme"],
+    ["jag heter ", PERF], ["Jag heter ", PERF, " och ringer om fakturan."], ["tack ", PERN, " då vet jag"],
+    ["det var ", PERN, " som hjälpte mig sist"], ["Hej ", PERN, "!"], ["är det ", PERF, " jag pratar med"],
+    # imperative verbs and call vocabulary at sentence start
+    ["Logga in på mina sidor."], ["Fyll i ditt personnummer."], ["Ange ditt kundnummer."],
+    ["Tryck ett för ", QU, "."], ["Vänta lite så kollar jag."], ["Kontakta ", O, " om elnätet."],
+    ["Kontakta oss om du har frågor."], ["Betala fakturan innan den sista."], ["Välj fast pris om du vill veta kostnaden."],
+    ["Kolla högst upp på fakturan."], ["Läs av mätaren i morgon."], ["Boka en tid med elektrikern."],
+    ["Ladda ner appen och logga in med bank-id."], ["Skriv upp referensnumret."], ["Stäng av huvudbrytaren."],
+    ["Mejla bara så löser vi det."], ["Ring oss igen om det händer."], ["Skicka ett mejl till ", QU, "."],
+    # queues and departments said in the call
+    ["Du har kommit till ", QU, "."], ["jag kopplar dig till ", QU], ["Jag kopplar vidare till ", QU, "."],
+    ["välkommen till ", O, " ", QU], ["Välkommen till ", QU, ", du pratar med ", F, "."],
+    ["jag blev kopplad från ", QU], ["ni får ringa ", QU, " om det"], ["det här är ", QU, " du pratar med ", F],
+]
+
+# Call metadata and titles: queue names stand alone or next to an agent's name.
+METADATA_TEMPLATES = [
+    [QU], [QU], [QU], ["Kö: ", QU], ["Kö: ", QU, ", agent: ", P], ["Avdelning: ", QU], ["Köns namn: ", QU],
+    ["Samtal till ", QU, " från ", PH], ["Överfört från Växeln till ", QU, "."], [QU, " - ", P], [QU, " / ", F],
+    [O, " ", QU], ["Inkommande samtal, ", QU], ["Ämne: ", QU], ["Samtal med ", P, " om flytt"],
+    ["Kunden ringde ", QU, " om fakturan."], ["Kunden vill bli uppringd på ", PH, "."],
+    ["Kunden ", P, " ringde om sin faktura och fick hjälp av ", F, " på ", QU, "."],
+    ["Sammanfattning: kunden mejlade ", MW, " och fick svar."], ["Kö ", QU, ", handläggare ", F],
+]
+
 
 @dataclass
 class Example:
@@ -131,6 +231,7 @@ class Generator:
         self.places = [w for w in cap(names_of(table, "place")) if len(w) > 2]
         self.homograph_first = HOMOGRAPH_NAMES["first"]
         self.homograph_surname = HOMOGRAPH_NAMES["surname"]
+        self._last_person = ""
 
     # --- slot fillers -------------------------------------------------------------------------
     def first_name(self) -> str:
@@ -171,38 +272,221 @@ class Generator:
             return self.rng.choice(STREET_PREFIXES) + self.rng.choice(STREET_SUFFIXES)
         if slot == "company":
             return self.rng.choice(COMPANIES)
+        if slot == "per":
+            return "Per"
+        if slot == "per_full":
+            return "Per " + self.surname_()
         raise ValueError(slot)
 
+    def outside(self, kind: str, variant: str, asr: bool) -> str:
+        """Text for a slot that is never an entity."""
+        rng = self.rng
+        if kind == "REL":
+            return rng.choice(RELATIVES)
+        if kind == "NUM":
+            return str(rng.randint(1, 120))
+        if kind == "MAIL":
+            return self.email(variant, asr)
+        if kind == "PHONE":
+            return self.phone(spoken=asr and rng.random() < 0.5)
+        if kind == "CUSTNO":
+            digits = "".join(str(rng.randint(0, 9)) for _ in range(rng.randint(6, 10)))
+            if asr and rng.random() < 0.4:
+                return self.spoken_digits(digits)
+            return digits if rng.random() < 0.7 else " ".join(digits[i:i + 3] for i in range(0, len(digits), 3))
+        if kind == "PRICE":
+            return self.price()
+        if kind == "QUEUE":
+            queue = rng.choice(QUEUE_BASES)
+            if rng.random() < 0.45:
+                queue += " " + rng.choice(QUEUE_SUFFIXES)
+            return queue
+        if kind == "UNIT":
+            return rng.choice(PER_UNITS)
+        raise ValueError(kind)
+
+    def email(self, variant: str, asr: bool) -> str:
+        rng = self.rng
+        if variant == "same" and self._last_person:
+            parts = self._last_person.split()
+            first, last = parts[0], parts[-1]
+        else:
+            first, last = self.first_name().split()[0], self.surname_()
+        first, last = _mail_fold(first), _mail_fold(last)
+        r = rng.random()
+        if r < 0.08 and variant != "same":
+            local, domain = rng.choice(ROLE_MAILS), rng.choice(COMPANY_DOMAINS)
+        else:
+            domain = rng.choice(MAIL_DOMAINS)
+            sep = rng.choice([".", ".", "", "_", "-"])
+            if r < 0.25:
+                local = first[0] + sep + last
+            elif r < 0.35:
+                local = first + str(rng.randint(1, 99))
+            elif r < 0.45:
+                local = first + sep + last + str(rng.randint(50, 99))
+            else:
+                local = first + sep + last
+        spoken = variant == "spoken" or (variant == "same" and asr and rng.random() < 0.6)
+        if not spoken:
+            return f"{local}@{domain}"
+        words = []
+        for ch_run in _split_keep(local, "._-"):
+            words.append(rng.choice(SPOKEN_SEP[ch_run]) if ch_run in SPOKEN_SEP else ch_run)
+        words.append(rng.choice(SPOKEN_AT))
+        words += [rng.choice(SPOKEN_SEP[c]) if c in SPOKEN_SEP else c for c in _split_keep(domain, ".")]
+        return " ".join(words)
+
+    def phone(self, spoken: bool = False) -> str:
+        rng = self.rng
+        d = lambda n: "".join(str(rng.randint(0, 9)) for _ in range(n))  # noqa: E731
+        r = rng.random()
+        if r < 0.55:
+            digits = "07" + rng.choice("02369") + d(7)
+        elif r < 0.75:
+            digits = "08" + d(rng.choice([7, 8]))
+        else:
+            digits = "0" + rng.choice(["31", "40", "90", "18", "13", "54", "63"]) + d(6)
+        if spoken:
+            return self.spoken_digits(digits)
+        style = rng.random()
+        if style < 0.3:
+            return digits
+        if style < 0.45:
+            return "+46 " + digits[1:3] + " " + digits[3:6] + " " + digits[6:8] + " " + digits[8:]
+        area = 2 if digits.startswith("08") else 3
+        rest = digits[area:]
+        groups = [rest[i:i + 2] for i in range(0, len(rest), 2)] if len(rest) % 2 == 0 else \
+            [rest[:3]] + [rest[i:i + 2] for i in range(3, len(rest), 2)]
+        return digits[:area] + "-" + " ".join(groups)
+
+    def spoken_digits(self, digits: str) -> str:
+        """Digit by digit, or in pairs ("sjuttiotre"), the way callers read numbers."""
+        out = []
+        i = 0
+        while i < len(digits):
+            if self.rng.random() < 0.3 and i + 1 < len(digits) and digits[i] != "0":
+                out.append(_number_words(int(digits[i:i + 2])))
+                i += 2
+            else:
+                out.append(DIGIT_WORDS[int(digits[i])])
+                i += 1
+        return " ".join(out)
+
+    def price(self) -> str:
+        rng = self.rng
+        r = rng.random()
+        if r < 0.35:
+            return f"{rng.randint(0, 4)},{rng.randint(0, 99):02d} kronor"
+        if r < 0.55:
+            return f"{rng.randint(5, 250)} öre"
+        if r < 0.8:
+            return f"{rng.randint(20, 900)} {rng.choice(['kronor', 'kr', 'kronor'])}"
+        return _number_words(rng.randint(2, 99)) + " " + rng.choice(["kronor", "öre"])
+
     # --- rendering ----------------------------------------------------------------------------
-    def render(self, template: list, asr: bool) -> Example:
+    def render(self, template: list, asr: bool, filler: bool = True) -> Example:
         text = ""
         ents: list[tuple[int, int, str]] = []
+        self._last_person = ""
         for piece in template:
             if isinstance(piece, str):
                 chunk, label = piece, None
-            elif piece[0] == "REL":
-                chunk, label = self.rng.choice(RELATIVES), None
-            elif piece[0] == "NUM":
-                chunk, label = str(self.rng.randint(1, 120)), None
+                if asr:
+                    chunk = _asr(chunk)
+            elif piece[0] in OUTSIDE_SLOTS or piece[0] == "UNIT":
+                chunk, label = self.outside(piece[0], piece[1], asr), None
+                if asr:  # lowercase only: keep the dots and commas inside addresses and prices
+                    chunk = chunk.lower()
             else:
                 chunk, label = self.fill(piece[1]), piece[0]
-            if asr:
-                chunk = _asr(chunk)
+                if label == "PER":
+                    self._last_person = chunk
+                if asr:
+                    chunk = _asr(chunk)
             if label:
                 ents.append((len(text), len(text) + len(chunk), label))
             text += chunk
-        if asr and self.rng.random() < 0.3:
-            filler = self.rng.choice(FILLERS) + " "
-            text = filler + text
-            ents = [(s + len(filler), e + len(filler), lab) for s, e, lab in ents]
+        if asr and filler and self.rng.random() < 0.3:
+            fill = self.rng.choice(FILLERS) + " "
+            text = fill + text
+            ents = [(s + len(fill), e + len(fill), lab) for s, e, lab in ents]
         return Example(text.strip(), ents) if text == text.strip() else _strip(text, ents)
 
-    def examples(self, n: int, negative_share: float = 0.35, asr_share: float = 0.5) -> Iterator[Example]:
+    def negative(self, asr: bool) -> Example:
+        text = self.rng.choice(NEGATIVE_TEMPLATES)
+        return Example(_asr(text) if asr else text, [])
+
+    def utterance(self, asr: bool) -> Example:
+        """One turn's content: a name template, a call template or a negative."""
+        r = self.rng.random()
+        if r < 0.35:
+            return self.render(self.rng.choice(NAME_TEMPLATES), asr)
+        if r < 0.7:
+            return self.render(self.rng.choice(CALL_TEMPLATES), asr)
+        return self.negative(asr)
+
+    def speaker(self, role: str, named: bool, asr: bool) -> tuple[str, tuple[int, int, str] | None]:
+        """A speaker label (without the colon): a role word, or a person's name (an entity)."""
+        if named:
+            name = self.fill("full") if self.rng.random() < 0.6 else self.first_name()
+            if asr and self.rng.random() < 0.3:
+                name = name.lower()
+            return name, (0, len(name), "PER")
+        label = self.rng.choice(AGENT_LABELS if role == "agent" else CUSTOMER_LABELS)
+        r = self.rng.random()
+        if r < 0.1:
+            label = label.lower()
+        elif r < 0.13:
+            label = label.upper()
+        return label, None
+
+    def dialogue(self, asr: bool, turns: int | None = None) -> Example:
+        """Speaker-labelled turns joined by newlines, as in a transcript's content field."""
+        rng = self.rng
+        turns = turns or rng.choice([1, 1, 2, 2, 3, 3, 4, 5])
+        named = {"agent": rng.random() < 0.2, "customer": rng.random() < 0.15}
+        labels = {role: self.speaker(role, named[role], asr) for role in ("agent", "customer")}
+        stamp = rng.random() < 0.3
+        t = rng.randint(0, 300)
+        role = "agent" if rng.random() < 0.6 else "customer"
+        text, ents = "", []
+        for i in range(turns):
+            if i:
+                text += "\n"
+            if stamp:
+                t += rng.randint(2, 40)
+                text += f"[{t // 3600:02d}:{t // 60 % 60:02d}:{t % 60:02d}] "
+            label, label_ent = labels[role]
+            if label_ent:
+                ents.append((len(text), len(text) + len(label), "PER"))
+            text += label + ": "
+            ex = self.utterance(asr)
+            ents += [(s + len(text), e + len(text), lab) for s, e, lab in ex.entities]
+            text += ex.text
+            role = "customer" if role == "agent" else "agent"
+        return Example(text, ents)
+
+    def call_example(self, asr: bool) -> Example:
+        r = self.rng.random()
+        if r < 0.45:
+            return self.dialogue(asr)
+        if r < 0.85:
+            return self.render(self.rng.choice(CALL_TEMPLATES), asr)
+        # Metadata fields are typed, not transcribed: mostly cased even in ASR-style examples.
+        return self.render(self.rng.choice(METADATA_TEMPLATES), asr and self.rng.random() < 0.3, filler=False)
+
+    def examples(self, n: int, negative_share: float = 0.35, asr_share: float = 0.5,
+                 call_share: float = 0.25) -> Iterator[Example]:
+        """`call_share` of the examples are call-centre material (see the module docstring); the
+        rest are name templates and negatives as before, `negative_share` of them negatives."""
         for _ in range(n):
             asr = self.rng.random() < asr_share
-            if self.rng.random() < negative_share:
-                text = self.rng.choice(NEGATIVE_TEMPLATES)
-                yield Example(_asr(text) if asr else text, [])
+            r = self.rng.random()
+            if r < call_share:
+                yield self.call_example(asr)
+            elif r < call_share + (1 - call_share) * negative_share:
+                yield self.negative(asr)
             else:
                 yield self.render(self.rng.choice(NAME_TEMPLATES), asr)
 
@@ -215,6 +499,41 @@ def _asr(text: str) -> str:
     if out.endswith("."):
         out = out[:-1]
     return out
+
+
+_MAIL_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "ø": "o", "æ": "ae",
+                            "ç": "c", "ş": "s", "ğ": "g", "ı": "i", " ": "", "'": ""})
+
+
+def _mail_fold(name: str) -> str:
+    """How a name usually appears in an e-mail address: lowercase ASCII."""
+    return name.lower().translate(_MAIL_FOLD).encode("ascii", "ignore").decode() or "x"
+
+
+def _split_keep(text: str, seps: str) -> list[str]:
+    """'anna.berg-lind' -> ['anna', '.', 'berg', '-', 'lind'] (empty parts dropped)."""
+    out, cur = [], ""
+    for ch in text:
+        if ch in seps:
+            if cur:
+                out.append(cur)
+            out.append(ch)
+            cur = ""
+        else:
+            cur += ch
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _number_words(n: int) -> str:
+    """0-99 in Swedish words (the way digits are read in pairs)."""
+    if n < 10:
+        return DIGIT_WORDS[n]
+    if n < 20:
+        return TEENS_WORDS[n - 10]
+    tens, ones = divmod(n, 10)
+    return TENS_WORDS[tens] + (DIGIT_WORDS[ones] if ones else "")
 
 
 def _strip(text: str, ents: list[tuple[int, int, str]]) -> Example:
