@@ -50,6 +50,15 @@ def test_read_back_in_another_field_is_found_by_propagation(pipeline):
     assert "0701234567" not in _all_text(rc)
 
 
+def test_a_known_name_is_also_redacted_in_the_genitive(pipeline):
+    content = ("[00:00:01] Agent: Gäller det Veras faktura eller familjen Testssons konto?\n"
+               "[00:00:05] Vera Testsson: Veras. Lars har ett eget.")
+    (rc,) = _run(pipeline, klang_record(content=content))
+    text = _all_text(rc)
+    assert "Veras" not in text and "Testssons" not in text  # the participant's name, as a genitive
+    assert "faktura" in text and "konto" in text
+
+
 def test_words_follow_the_text(pipeline):
     (rc,) = _run(pipeline, segmented_record())
     seg = rc.call.segments[1]

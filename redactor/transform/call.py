@@ -102,11 +102,12 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             key = " ".join(value.lower().split())
             if key not in values or values[key].score < s.score:
                 values[key] = s
-    patterns = [(sp.value_pattern(v), s) for v, s in values.items()]
+    # Names also in the genitive: the model may find "Erik" in one turn and miss "Eriks faktura".
+    patterns = [(sp.value_pattern(v, genitive=s.entity_type == "PERSON"), s) for v, s in values.items()]
     # A person's first and last names also stand alone ("Toppen Sofia"); matched with their
     # capital only, so the surname Holm does not take every "holm" and Per not every "per".
     parts = {p for v, s in values.items() if s.entity_type == "PERSON" for p in _name_parts(units, found, v)}
-    patterns += [(sp.value_pattern(p, ignore_case=False), values_span) for p, values_span in
+    patterns += [(sp.value_pattern(p, ignore_case=False, genitive=True), values_span) for p, values_span in
                  ((p, sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts))]
     out = {name: list(spans) for name, spans in found.items()}
     for name, text in units.texts.items():

@@ -44,12 +44,15 @@ def replace(text: str, spans: list[Span], replacements: list[str]) -> tuple[str,
     return "".join(out), new_offsets
 
 
-def value_pattern(value: str, ignore_case: bool = True) -> re.Pattern[str] | None:
-    """A whitespace-tolerant pattern for a value standing on its own (case-insensitive by default)."""
+def value_pattern(value: str, ignore_case: bool = True, genitive: bool = False) -> re.Pattern[str] | None:
+    """A whitespace-tolerant pattern for a value standing on its own (case-insensitive by default).
+    With `genitive`, a name's Swedish genitive matches too ("Eriks", not after s/x/z: "Lars")."""
     parts = value.split()
     if not parts or sum(len(p) for p in parts) < 2:
         return None
     body = r"\s+".join(re.escape(p) for p in parts)
+    if genitive and parts[-1][-1].lower() not in "sxz":
+        body += "s?"
     return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE if ignore_case else 0)
 
 
