@@ -111,6 +111,44 @@ def test_synthetic_call_centre_material():
     assert len(list(synthetic.to_docs(spacy.blank("sv"), exs))) >= 0.98 * len(exs)
 
 
+def test_synthetic_genitive_and_vocative_names():
+    """Genitive names are PER including the genitive s (none added after s/x/z); relatives and roles
+    in the genitive are not; a name at the end of a turn (vocative) is PER, with or without comma,
+    cased and lowercase."""
+    assert synthetic.genitive("Erik") == "Eriks" and synthetic.genitive("Anna Berg") == "Anna Bergs"
+    assert [synthetic.genitive(n) for n in ("Lars", "Max", "Inez", "klas")] == ["Lars", "Max", "Inez", "klas"]
+    gen = synthetic.Generator(seed=11)
+    exs = list(gen.examples(4000))
+    gen_nouns = set(synthetic.GEN_NOUNS) | {"dödsbo", "fullmakt", "underskrift", "bouppteckning", "vägnar"}
+    seen = {"genitive": 0, "genitive_lower": 0, "no_extra_s": 0, "relative": 0, "vocative": 0,
+            "vocative_comma": 0, "vocative_lower": 0}
+    for ex in exs:
+        ents = [(s, e) for s, e, lab in ex.entities if lab == "PER"]
+        for s, e in ents:
+            name, after, before = ex.text[s:e], ex.text[e:], ex.text[:s]
+            nxt = after.split(" ", 2)[1].rstrip(".,?!") if after.startswith(" ") and " " in after else ""
+            if nxt in gen_nouns and not before.rstrip().endswith(("heter", "är", "hette")):
+                seen["genitive"] += 1
+                seen["genitive_lower"] += name == name.lower()
+                seen["no_extra_s"] += name[-1] in "xz" or name.endswith(("ss", "ass", "ars", "as"))
+                assert name[-1].lower() in "sxz", (ex.text, ex.entities)
+            if not after.rstrip(".?!") and not before.endswith((" och ", ": ")) and "\n" not in ex.text:
+                if any(before.lower().rstrip(", ").endswith(w) for w in ("tack", "ögonblick", "med", "dag", "då")):
+                    seen["vocative"] += 1
+                    seen["vocative_comma"] += before.endswith(", ")
+                    seen["vocative_lower"] += name == name.lower()
+        for rel in synthetic.RELATIVES + synthetic.GEN_NOT_NAMES:
+            i = ex.text.lower().find(" " + rel + " ")
+            if i >= 0 and ex.text[i + len(rel) + 2:].split(" ", 1)[0].rstrip(".,?!") in gen_nouns:
+                seen["relative"] += 1
+                assert not any(s <= i + 1 < e for s, e in ents), (ex.text, ex.entities)
+    assert all(n >= 10 for n in seen.values()), seen
+    ex = gen.render(["jag upprepar ", synthetic.FG, " personnummer ", synthetic.PNR], asr=True)
+    (s, e, lab), = ex.entities
+    assert lab == "PER" and ex.text[e:].startswith(" personnummer ") and ex.text == ex.text.lower()
+    assert len(list(synthetic.to_docs(spacy.blank("sv"), exs))) >= 0.98 * len(exs)
+
+
 def _tokens(text):
     pos = 0
     for tok in text.replace("\n", " ").split(" "):

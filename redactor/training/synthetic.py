@@ -15,6 +15,13 @@ written and spoken e-mail addresses, phone and customer numbers (never entities:
 recognizers own them; a name said separately still is one), queue and department names from
 call metadata ("Kundservice privat", "Växeln"), imperative verbs capitalised at sentence start
 ("Mejla", "Ring", "Sms:a") and "per kilowattimme"/"per månad" next to the first name Per.
+
+A genitive/vocative share (`genvoc_share`) covers two ways callers and agents use names that news
+rarely shows: names in the genitive ("Eriks faktura", "Anna Bergs adress", "det gäller Lars
+dödsbo"; the entity is the whole token including the genitive s, as in Webbnyheter, and a name
+already ending in s/x/z takes no extra s) next to genitive relatives and nouns that are not names
+("min mammas personnummer", "kundens konto"), and a name as a vocative at the end of a turn
+("vad kan jag hjälpa dig med, Kristina?", "tack så mycket sofia", "ett ögonblick Johan").
 """
 
 from __future__ import annotations
@@ -131,7 +138,7 @@ PR = ("PRICE", "")             # 1,20 kronor / 89 öre / tvåhundra kronor
 QU = ("QUEUE", "")             # Kundservice privat, Växeln, Elavbrott ...
 PERN = ("PER", "per")          # the first name Per (contrast to "per kilowattimme")
 PERF = ("PER", "per_full")     # Per + surname
-OUTSIDE_SLOTS = {"REL", "NUM", "MAIL", "PHONE", "CUSTNO", "PRICE", "QUEUE"}
+OUTSIDE_SLOTS = {"REL", "NUM", "MAIL", "PHONE", "CUSTNO", "PRICE", "QUEUE", "PNR", "NOUN", "NGEN"}
 
 AGENT_LABELS = ["Agent", "Agent", "Agent", "Handläggare", "Kundtjänst", "Kundservice", "Operatör", "Rådgivare",
                 "Säljare", "Talare 1", "Medarbetare", "Support"]
@@ -212,6 +219,82 @@ METADATA_TEMPLATES = [
     ["Sammanfattning: kunden mejlade ", MW, " och fick svar."], ["Kö ", QU, ", handläggare ", F],
 ]
 
+# --- genitive names and vocatives ---------------------------------------------------------------
+FG = ("PER", "first_gen")      # Eriks, Annas, Lars (no extra s after s/x/z)
+PG = ("PER", "full_gen")       # Anna Bergs
+SG = ("PER", "surname_gen")    # Bergs, Lindqvists
+EG = ("PER", "elder_gen")      # an older-generation full name in the genitive, for dödsbo calls
+PNR = ("PNR", "")              # a personnummer, written or spoken (never an entity)
+GEN_NOUNS = ["personnummer", "faktura", "konto", "adress", "avtal", "elavtal", "kundnummer", "mejl",
+             "telefonnummer", "lägenhet", "mätare", "räkning", "namn", "bankkonto", "nummer"]
+NOUN = ("NOUN", "")            # one of GEN_NOUNS (never an entity)
+# Genitives that are not names: relatives, roles and nouns in the same positions.
+GEN_NOT_NAMES = ["kundens", "makens", "sambons", "sambos", "min frus", "min mans", "företagets",
+                 "hyresgästens", "dödsboets", "avtalets", "barnens", "grannens", "föreningens",
+                 "firmans", "hushållets", "ägarens"]
+NOT_NAME_GEN = ("NGEN", "")    # one of GEN_NOT_NAMES (never an entity)
+
+GENITIVE_TEMPLATES = [
+    # identification and read-back
+    ["det gäller ", FG, " ", NOUN], ["Det gäller ", FG, " ", NOUN, "."], ["det är ", FG, " ", NOUN],
+    ["Det är ", FG, " ", NOUN, ", inte mitt."], ["det är ", PG, " ", NOUN], ["Det är ", PG, " ", NOUN, "."],
+    ["jag ringer om ", FG, " ", NOUN], ["Jag ringer om ", PG, " ", NOUN, "."],
+    ["vad är ", FG, " personnummer"], ["Vad är ", PG, " personnummer?"],
+    ["och ", FG, " personnummer är ", PNR], [FG, " personnummer är ", PNR, "."],
+    [PG, " personnummer är ", PNR], ["jag upprepar ", FG, " personnummer ", PNR],
+    ["Jag upprepar: ", PG, " personnummer ", PNR, ", stämmer det?"],
+    ["har du ", FG, " personnummer"], ["Har du ", PG, " personnummer också?"],
+    ["jag har ", FG, " personnummer här det är ", PNR], ["kan jag få ", FG, " personnummer"],
+    ["Kan jag få ", PG, " kundnummer?"], ["jag behöver ", FG, " underskrift också"],
+    ["fakturan ska till ", FG, " adress"], ["Skicka fakturan till ", PG, " adress."],
+    ["det står på ", FG, " namn"], ["Avtalet står på ", SG, " namn."], ["det står på ", PG, " namn"],
+    ["det är ", SG, " konto"], ["familjen ", SG, " avtal gick ut i mars"],
+    ["Det gäller familjen ", SG, " lägenhet."],
+    ["jag ringer för ", FG, " räkning hon är sjuk"], ["Jag ringer å ", FG, " vägnar."],
+    ["min ", ("REL", ""), " ", NOUN, " och ", FG, " ", NOUN, " är samma"],
+    ["är det ", FG, " eller ", FG, " ", NOUN], ["Är det ", PG, " ", NOUN, " du menar?"],
+    ["jag har ", FG, " fullmakt"], ["Jag har ", PG, " fullmakt här."],
+    # dödsbo
+    ["det gäller ", EG, " dödsbo"], ["Det gäller ", EG, " dödsbo."], ["jag ringer om ", EG, " dödsbo"],
+    ["Jag är dödsbodelägare i ", EG, " dödsbo."], ["det gäller min ", ("REL", ""), " dödsbo ", EG],
+    ["min ", ("REL", ""), " dödsbo hon hette ", E], ["Det gäller min ", ("REL", ""), " dödsbo. Han hette ", E, "."],
+    ["vi har ", FG, " bouppteckning nu"], ["", EG, " konto ska avslutas"],
+]
+
+# The same positions without a name: relatives and roles in the genitive are not entities.
+GENITIVE_NEGATIVE_TEMPLATES = [
+    ["det gäller min ", ("REL", ""), " ", NOUN], ["Det gäller min ", ("REL", ""), " ", NOUN, "."],
+    ["min ", ("REL", ""), " personnummer är ", PNR], ["Min ", ("REL", ""), " personnummer är ", PNR, "."],
+    ["det är ", NOT_NAME_GEN, " ", NOUN], ["Det är ", NOT_NAME_GEN, " ", NOUN, "."],
+    ["vad är ", NOT_NAME_GEN, " personnummer"], ["jag har min ", ("REL", ""), " fullmakt"],
+    ["det gäller min ", ("REL", ""), " dödsbo"], ["Jag ringer om min ", ("REL", ""), " dödsbo."],
+    ["jag upprepar ", NOT_NAME_GEN, " personnummer ", PNR], ["skicka det till ", NOT_NAME_GEN, " adress"],
+]
+
+VOCATIVE_TEMPLATES = [
+    ["vad kan jag hjälpa dig med ", F], ["Vad kan jag hjälpa dig med, ", F, "?"],
+    ["vad kan jag hjälpa till med ", F], ["Hur kan jag hjälpa dig, ", F, "?"],
+    ["tack så mycket ", F], ["Tack så mycket, ", F, "!"], ["tack ", F], ["Tack, ", F, "."],
+    ["ett ögonblick ", F], ["Ett ögonblick, ", F, "."], ["tack ", F, " ett ögonblick"],
+    ["Tack ", F, ". Ett ögonblick."], ["var det något mer jag kan hjälpa dig med ", F],
+    ["Var det något mer jag kan hjälpa dig med, ", F, "?"], ["ha en bra dag ", F], ["Ha en fin dag, ", F, "!"],
+    ["hej då ", F], ["Hej då, ", F, "!"], ["hej ", F], ["Hej, ", F, "!"], ["god morgon ", F],
+    ["stämmer det ", F], ["Stämmer det, ", F, "?"], ["då är det klart ", F], ["Då är det klart, ", F, "."],
+    ["okej tack ", F], ["vi hörs ", F], ["Vi hörs, ", F, "."], ["tack för hjälpen ", F],
+    ["Tack för hjälpen, ", F, "!"], ["det ordnar jag ", F], ["Det ordnar jag, ", P, "."],
+    ["jag förstår ", F], ["Jag förstår, ", F, "."], ["då har jag registrerat det ", F],
+    ["vänta lite ", F], ["Förlåt, ", F, ", vad sa du?"], ["ursäkta ", F, " kan du upprepa"],
+    ["ja precis ", F], ["Absolut, ", F, "."], ["tack detsamma ", F], ["hör du mig ", F],
+]
+
+# Endings that look like a vocative slot but have no name.
+VOCATIVE_NEGATIVE_TEMPLATES = [
+    "vad kan jag hjälpa dig med", "Vad kan jag hjälpa dig med?", "tack så mycket", "Tack så mycket!",
+    "ett ögonblick", "Ett ögonblick.", "tack ett ögonblick", "ha en bra dag", "Hej då!", "stämmer det",
+    "tack så mycket hej hej", "vi hörs", "tack för hjälpen", "Tack för hjälpen!", "då är det klart",
+    "tack så mycket för hjälpen", "ett ögonblick bara", "tack detsamma", "hör du mig",
+]
+
 
 @dataclass
 class Example:
@@ -276,6 +359,8 @@ class Generator:
             return "Per"
         if slot == "per_full":
             return "Per " + self.surname_()
+        if slot.endswith("_gen"):
+            return genitive(self.fill(slot[:-4]))
         raise ValueError(slot)
 
     def outside(self, kind: str, variant: str, asr: bool) -> str:
@@ -303,7 +388,22 @@ class Generator:
             return queue
         if kind == "UNIT":
             return rng.choice(PER_UNITS)
+        if kind == "PNR":
+            return self.personnummer(spoken=asr and rng.random() < 0.5)
+        if kind == "NOUN":
+            return rng.choice(GEN_NOUNS)
+        if kind == "NGEN":
+            return rng.choice(GEN_NOT_NAMES)
         raise ValueError(kind)
+
+    def personnummer(self, spoken: bool = False) -> str:
+        rng = self.rng
+        date = f"{rng.randint(30, 99):02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+        tail = "".join(str(rng.randint(0, 9)) for _ in range(4))
+        century = "19" if rng.random() < 0.4 else ""
+        if spoken:
+            return self.spoken_digits(century + date + tail)
+        return century + date + rng.choice(["-", "", " "]) + tail
 
     def email(self, variant: str, asr: bool) -> str:
         rng = self.rng
@@ -413,6 +513,18 @@ class Generator:
             ents = [(s + len(fill), e + len(fill), lab) for s, e, lab in ents]
         return Example(text.strip(), ents) if text == text.strip() else _strip(text, ents)
 
+    def genvoc(self, asr: bool) -> Example:
+        """A genitive name or a vocative, or the same position without a name."""
+        r = self.rng.random()
+        if r < 0.45:
+            return self.render(self.rng.choice(GENITIVE_TEMPLATES), asr)
+        if r < 0.6:
+            return self.render(self.rng.choice(GENITIVE_NEGATIVE_TEMPLATES), asr)
+        if r < 0.9:
+            return self.render(self.rng.choice(VOCATIVE_TEMPLATES), asr)
+        text = self.rng.choice(VOCATIVE_NEGATIVE_TEMPLATES)
+        return Example(_asr(text) if asr else text, [])
+
     def negative(self, asr: bool) -> Example:
         text = self.rng.choice(NEGATIVE_TEMPLATES)
         return Example(_asr(text) if asr else text, [])
@@ -420,9 +532,11 @@ class Generator:
     def utterance(self, asr: bool) -> Example:
         """One turn's content: a name template, a call template or a negative."""
         r = self.rng.random()
-        if r < 0.35:
+        if r < 0.3:
             return self.render(self.rng.choice(NAME_TEMPLATES), asr)
-        if r < 0.7:
+        if r < 0.42:
+            return self.genvoc(asr)
+        if r < 0.72:
             return self.render(self.rng.choice(CALL_TEMPLATES), asr)
         return self.negative(asr)
 
@@ -477,18 +591,27 @@ class Generator:
         return self.render(self.rng.choice(METADATA_TEMPLATES), asr and self.rng.random() < 0.3, filler=False)
 
     def examples(self, n: int, negative_share: float = 0.35, asr_share: float = 0.5,
-                 call_share: float = 0.25) -> Iterator[Example]:
-        """`call_share` of the examples are call-centre material (see the module docstring); the
-        rest are name templates and negatives as before, `negative_share` of them negatives."""
+                 call_share: float = 0.25, genvoc_share: float = 0.14) -> Iterator[Example]:
+        """`call_share` of the examples are call-centre material and `genvoc_share` genitive names
+        and vocatives (see the module docstring); the rest are name templates and negatives as
+        before, `negative_share` of them negatives."""
+        rest = 1 - call_share - genvoc_share
         for _ in range(n):
             asr = self.rng.random() < asr_share
             r = self.rng.random()
             if r < call_share:
                 yield self.call_example(asr)
-            elif r < call_share + (1 - call_share) * negative_share:
+            elif r < call_share + genvoc_share:
+                yield self.genvoc(asr)
+            elif r < call_share + genvoc_share + rest * negative_share:
                 yield self.negative(asr)
             else:
                 yield self.render(self.rng.choice(NAME_TEMPLATES), asr)
+
+
+def genitive(name: str) -> str:
+    """Swedish genitive of a name: -s, nothing after s/x/z (Lars, Max, Inez)."""
+    return name if name[-1:].lower() in "sxz" else name + "s"
 
 
 def _asr(text: str) -> str:

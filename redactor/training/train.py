@@ -36,8 +36,9 @@ LEXICON = DATA / "lexicon.tsv"
 # Data mix, fixed here so the seed alone determines the run.
 ASR_COPY_SHARE = 0.6  # share of news sentences that also appear lowercased (half without punctuation)
 # 14,000 synthetic examples: a quarter call-centre material (speaker-labelled turns, e-mails,
-# numbers, queues; see synthetic.py), the rest name templates and negatives as before. News stays
-# about 60 % of the training words.
+# numbers, queues; see synthetic.py), 14 % genitive names and vocatives (with their nameless
+# counterparts), the rest name templates and negatives as before. News stays about 60 % of the
+# training words.
 N_SYNTHETIC = 14000
 N_SYNTHETIC_DEV = 700
 
