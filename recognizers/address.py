@@ -159,10 +159,6 @@ def _town_first_words() -> frozenset[str]:
 class SeAddressRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("swedish street address", _ADDRESS_REGEX, 0.55)]
 
-    def may_match(self, text: str) -> bool:
-        """Cheap gate for the detector: no street ending, no street line."""
-        return mentions(text, _STREET_ENDINGS)
-
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
             supported_entity=ENTITY,
@@ -171,6 +167,10 @@ class SeAddressRecognizer(PatternRecognizer):
             supported_language=supported_language,
             name="SeAddressRecognizer",
         )
+
+    def may_match(self, text: str) -> bool:
+        """Cheap gate for the detector: no street ending, no street line."""
+        return mentions(text, _STREET_ENDINGS)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         m = re.match(rf"[{_L}:]+", pattern_text)

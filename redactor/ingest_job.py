@@ -402,22 +402,24 @@ class _Run:
     def _result(self, result) -> None:
         r = self.report
         r.calls_read += 1
-        call_id = result.call_id if isinstance(result, Quarantined) else result.call.call_id
+        quarantined = isinstance(result, Quarantined)
+        # The record's hash (to find its export) and the call id, whichever kind of result.
+        if quarantined:
+            call_id, h = result.call_id, hashlib.sha256(result.payload).hexdigest()
+        else:
+            call_id, h = result.call.call_id, result.call.content_hash
         if call_id and call_id in self.erased:
             r.calls["skipped_erased"] += 1
             log.info("call skipped: erased on a data-subject request", call_id=call_id)
-            h = hashlib.sha256(result.payload).hexdigest() if isinstance(result, Quarantined) else result.call.content_hash
             field_ = "skipped"
-        elif isinstance(result, Quarantined):
+        elif quarantined:
             self.lake.quarantine(result)
             r.quarantined += 1
             r.quarantine_reasons[result.stage] += 1
-            h = hashlib.sha256(result.payload).hexdigest()
             field_ = "quarantined"
         else:
             self.buffer.append(result)
             r.findings.update(f.entity_type for f in result.findings)
-            h = result.call.content_hash
             field_ = "calls"
         owners = self.by_record.get(h, [])
         p = next((o for o in owners if o.outstanding[h] > 0), None)

@@ -81,4 +81,4 @@ def normalize_by_cluster(text: str) -> NormalizedText:
 
 def normalize_text(text: str) -> str:
     """The normalised string alone, for fields whose original offsets are not needed."""
-    return text if _unchanged(text) else normalize(text).text
+    return text if _unchanged(text) else normalize_by_cluster(text).text
