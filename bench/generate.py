@@ -31,6 +31,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
 
+from recognizers.numbers import number_words
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -65,9 +67,6 @@ COMPANY = "Norrsken Energi"
 SWITCHBOARD = "0771-123 456"
 COMPANY_ORGNR = "556123-4567"
 
-ONES = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
-        "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton"]
-TENS = {20: "tjugo", 30: "trettio", 40: "fyrtio", 50: "femtio", 60: "sextio", 70: "sjuttio", 80: "åttio", 90: "nittio"}
 MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december"]
 ORDINAL_DAYS = ["första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde", "tionde",
@@ -77,16 +76,11 @@ ORDINAL_DAYS = ["första", "andra", "tredje", "fjärde", "femte", "sjätte", "sj
 
 def spoken_pair(n: int) -> str:
     """0-99 as ASR writes a spoken pair: "noll tre", "tolv", "fyrtiotvå"."""
-    if n < 10:
-        return f"noll {ONES[n]}"
-    if n < 20:
-        return ONES[n]
-    tens, one = divmod(n, 10)
-    return TENS[tens * 10] + (ONES[one] if one else "")
+    return f"noll {number_words(n)}" if n < 10 else number_words(n)
 
 
 def spoken_digits(digits: str) -> str:
-    return " ".join(ONES[int(d)] for d in digits)
+    return " ".join(number_words(int(d)) for d in digits)
 
 
 @dataclass

@@ -66,6 +66,21 @@ _COMPOUND_UNITS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, 
 # Digit-name forms ("nolla", "sjua") and "tju"/"nie" stand alone only, never inside a compound.
 _STANDALONE_ONLY = {"nolla", "etta", "tvåa", "trea", "fyran", "femma", "sexa", "sjua", "åttan", "nia", "nie", "tju"}
 
+# The standard form of each value (the first listed above), for generators of spoken numbers.
+_CANONICAL: dict[int, str] = {}
+for _words in (UNIT_WORDS, TEEN_WORDS, TENS_WORDS):
+    for _w, _v in _words.items():
+        _CANONICAL.setdefault(_v, _w)
+
+
+def number_words(n: int) -> str:
+    """0-99 said as one number ("sju", "tolv", "fyrtiotvå"), as the readings below take it."""
+    if n in _CANONICAL:
+        return _CANONICAL[n]
+    tens, ones = divmod(n, 10)
+    return _CANONICAL[tens * 10] + _CANONICAL[ones]
+
+
 FILLERS = ["eh", "eeh", "ehh", "ehm", "öh", "ööh", "öhh", "öhm", "äh", "ähm", "hm", "hmm", "mm", "mhm", "asså",
            "alltså", "va", "vänta", "liksom", "typ"]
 

@@ -31,6 +31,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from recognizers.numbers import number_words
+
 from .lexicon import HOMOGRAPH_NAMES, IMMIGRANT_FIRST, IMMIGRANT_SURNAMES, load_lexicon, names_of
 
 DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "models" / "data" / "lexicon.tsv"
@@ -157,10 +159,6 @@ COMPANY_DOMAINS = ["norrsken.example", "klangenergi.example", "fjallkraft.exampl
                    "norrskenenergi.se", "vindkraftnorr.example"]
 SPOKEN_AT = ["snabel-a", "snabel-a", "snabel a", "snabela", "at"]
 SPOKEN_SEP = {".": ["punkt"], "_": ["understreck", "underscore"], "-": ["bindestreck", "streck", "minus"]}
-DIGIT_WORDS = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"]
-TENS_WORDS = {2: "tjugo", 3: "trettio", 4: "fyrtio", 5: "femtio", 6: "sextio", 7: "sjuttio", 8: "åttio",
-              9: "nittio"}
-TEENS_WORDS = ["tio", "elva", "tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton"]
 PER_UNITS = ["kilowattimme", "kilowattimme", "kilowattimmen", "kWh", "månad", "månad", "år", "kvartal",
              "dag", "timme", "styck", "faktura", "megawattimme", "person", "mätare"]
 
@@ -466,10 +464,10 @@ class Generator:
         i = 0
         while i < len(digits):
             if self.rng.random() < 0.3 and i + 1 < len(digits) and digits[i] != "0":
-                out.append(_number_words(int(digits[i:i + 2])))
+                out.append(number_words(int(digits[i:i + 2])))
                 i += 2
             else:
-                out.append(DIGIT_WORDS[int(digits[i])])
+                out.append(number_words(int(digits[i])))
                 i += 1
         return " ".join(out)
 
@@ -482,7 +480,7 @@ class Generator:
             return f"{rng.randint(5, 250)} öre"
         if r < 0.8:
             return f"{rng.randint(20, 900)} {rng.choice(['kronor', 'kr', 'kronor'])}"
-        return _number_words(rng.randint(2, 99)) + " " + rng.choice(["kronor", "öre"])
+        return number_words(rng.randint(2, 99)) + " " + rng.choice(["kronor", "öre"])
 
     # --- rendering ----------------------------------------------------------------------------
     def render(self, template: list, asr: bool, filler: bool = True) -> Example:
@@ -647,16 +645,6 @@ def _split_keep(text: str, seps: str) -> list[str]:
     if cur:
         out.append(cur)
     return out
-
-
-def _number_words(n: int) -> str:
-    """0-99 in Swedish words (the way digits are read in pairs)."""
-    if n < 10:
-        return DIGIT_WORDS[n]
-    if n < 20:
-        return TEENS_WORDS[n - 10]
-    tens, ones = divmod(n, 10)
-    return TENS_WORDS[tens] + (DIGIT_WORDS[ones] if ones else "")
 
 
 def _strip(text: str, ents: list[tuple[int, int, str]]) -> Example:

@@ -117,3 +117,10 @@ def test_reference_words_mark_ocr_numbers():
     text = "OCR-numret är 8503124238"
     assert numbers.after_reference_word(text, text.index("85"))
     assert not numbers.after_reference_word("personnummer 8503124238", 13)
+
+
+def test_number_words_is_read_back_as_the_same_number():
+    from recognizers.numbers import number_words
+
+    assert [number_words(n) for n in (0, 7, 12, 20, 42)] == ["noll", "sju", "tolv", "tjugo", "fyrtiotvå"]
+    assert all(words_to_digits(number_words(n)) == str(n) for n in range(100))
