@@ -48,7 +48,7 @@ from redactor.logs import get_logger, safe_error, set_context
 from redactor.model import Quarantined, RedactedCall
 from redactor.pipeline import Pipeline, RunSummary
 from redactor.rights.erase import erased_call_ids
-from redactor.rights.restrict import restrict_new_calls, restrictions_in_force
+from redactor.rights.restrict import RestrictionIndex, restrict_new_calls
 from redactor.store.backend import StoreError
 from redactor.store.lease import Lease, LeaseError, LeaseHeld
 from redactor.store.snapshot import CommitConflict
@@ -318,6 +318,7 @@ class _Run:
         # re-sends an edited conversation, an export is re-run with --force): their calls are
         # neither stored nor quarantined.
         self.erased = erased_call_ids(lake)
+        self.restrictions = RestrictionIndex(lake)
 
     # ---- reading exports -----------------------------------------------------------------
 
@@ -454,7 +455,7 @@ class _Run:
             return
         r = self.report
         t = time.monotonic()
-        restricted = restrict_new_calls(self.lake, self.buffer, restrictions_in_force(self.lake)) if self.buffer else 0
+        restricted = restrict_new_calls(self.lake, self.buffer, self.restrictions.in_force()) if self.buffer else 0
         if restricted:
             r.calls["restricted_on_ingest"] += restricted
         for attempt in range(3):

@@ -327,6 +327,25 @@ def test_a_new_call_of_a_restricted_person_arrives_restricted(tmp_path, config, 
     assert lake.restricted_call_ids() == set()
 
 
+def test_the_ingest_jobs_restriction_index_reads_each_object_once(tmp_path, config, keyed):
+    from redactor.rights.restrict import RestrictionIndex
+
+    lake = build_world(tmp_path, config, str(tmp_path / "lake"), keyed(config))
+    index = RestrictionIndex(lake)
+    assert index.in_force() == {}
+    restrict(lake, _request(config, A))
+    gets = []
+    real_get = lake.store.get
+    lake.store.get = lambda key: (key.startswith("restrictions/") and gets.append(key)) or real_get(key)
+    a_tokens = set(_request(config, A).tokens)
+    assert set(index.in_force()) == a_tokens and len(gets) == 3
+    assert set(index.in_force()) == a_tokens and len(gets) == 3  # nothing read again
+    restrict(lake, _request(config, B))
+    assert set(index.in_force()) == a_tokens | set(_request(config, B).tokens) and len(gets) == 5
+    unrestrict(lake, _request(config, A))
+    assert set(index.in_force()) == set(_request(config, B).tokens)
+
+
 def test_cli_find_and_export_print_no_identifier(tmp_path, config, keyed):
     store = str(tmp_path / "lake")
     build_world(tmp_path, config, store, keyed(config))

@@ -48,15 +48,23 @@ def _put_restriction(lake: Lake, call_id: str, request_id: str, tokens: list[str
     return True
 
 
+def _read_record(lake: Lake, key: str) -> dict | None:
+    try:
+        return json.loads(lake.store.get(key))
+    except ValueError:
+        return None
+
+
+def _restriction_keys(lake: Lake) -> list[str]:
+    return [obj.key for obj in lake.store.list(RESTRICTIONS_PREFIX) if obj.key.endswith(".json")]
+
+
 def _restriction_records(lake: Lake):
     """(key, record) of every readable restriction object."""
-    for obj in list(lake.store.list(RESTRICTIONS_PREFIX)):
-        if not obj.key.endswith(".json"):
-            continue
-        try:
-            yield obj.key, json.loads(lake.store.get(obj.key))
-        except ValueError:
-            continue
+    for key in _restriction_keys(lake):
+        record = _read_record(lake, key)
+        if record is not None:
+            yield key, record
 
 
 def restrict(lake: Lake, request: SubjectRequest) -> RestrictReport:
@@ -84,13 +92,25 @@ def unrestrict(lake: Lake, request: SubjectRequest) -> RestrictReport:
     return report
 
 
-def restrictions_in_force(lake: Lake) -> dict[str, tuple[str, list[str]]]:
-    """Subject token -> (request id, that request's tokens), for every restriction in force."""
-    by_token: dict[str, tuple[str, list[str]]] = {}
-    for _, record in _restriction_records(lake):
-        for token in record.get("tokens", ()):
-            by_token[token] = (record["request_id"], record["tokens"])
-    return by_token
+class RestrictionIndex:
+    """The restrictions in force, for a job that asks at every commit. Each ask lists the prefix
+    (one request) but reads an object only the first time its key is seen: restriction objects
+    are written once and only ever deleted, so a known key holds the record already read."""
+
+    def __init__(self, lake: Lake):
+        self.lake = lake
+        self._records: dict[str, dict | None] = {}
+
+    def in_force(self) -> dict[str, tuple[str, list[str]]]:
+        """Subject token -> (request id, that request's tokens), for every restriction in force."""
+        known = self._records
+        self._records = {key: known[key] if key in known else _read_record(self.lake, key)
+                         for key in _restriction_keys(self.lake)}
+        by_token: dict[str, tuple[str, list[str]]] = {}
+        for record in filter(None, self._records.values()):
+            for token in record.get("tokens", ()):
+                by_token[token] = (record["request_id"], record["tokens"])
+        return by_token
 
 
 def restrict_new_calls(lake: Lake, calls: Iterable[RedactedCall],

@@ -44,6 +44,11 @@ def replace(text: str, spans: list[Span], replacements: list[str]) -> tuple[str,
     return "".join(out), new_offsets
 
 
+def genitive_of(name: str) -> str:
+    """Swedish genitive of a name: -s, nothing after s/x/z (Lars, Max, Inez)."""
+    return name if name[-1:].lower() in "sxz" else name + "s"
+
+
 def value_pattern(value: str, ignore_case: bool = True, genitive: bool = False) -> re.Pattern[str] | None:
     """A whitespace-tolerant pattern for a value standing on its own (case-insensitive by default).
     With `genitive`, a name's Swedish genitive matches too ("Eriks", not after s/x/z: "Lars")."""
@@ -51,7 +56,7 @@ def value_pattern(value: str, ignore_case: bool = True, genitive: bool = False) 
     if not parts or sum(len(p) for p in parts) < 2:
         return None
     body = r"\s+".join(re.escape(p) for p in parts)
-    if genitive and parts[-1][-1].lower() not in "sxz":
+    if genitive and genitive_of(parts[-1]) != parts[-1]:
         body += "s?"
     return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE if ignore_case else 0)
 
