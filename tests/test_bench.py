@@ -227,3 +227,28 @@ def test_bench_command_runs_end_to_end(tmp_path):
     assert "recall" in result and "detector" in result["recall"]["generated"]
     table = (out / "results.md").read_text()
     assert "calls/s" in table and "Presidio" in table
+
+
+class _Blind:
+    """A detector that finds nothing: every name must then count as readable."""
+
+    def __init__(self, real):
+        self.model_name = real.model_name
+
+    def detect_many(self, texts):
+        return [[] for _ in texts]
+
+
+def test_name_leaks_counts_names_readable_after_the_pipeline(tmp_path, config, pipeline):
+    from bench.name_leaks import DEV_CORPUS, leaks
+    from redactor.pipeline import Pipeline
+
+    lines = DEV_CORPUS.read_text("utf-8").splitlines()[:4]
+    (tmp_path / "slice.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gold = sum(e["type"] == "PERSON" for line in lines for e in json.loads(line)["entities"])
+    assert gold > 5
+    found = leaks(pipeline, tmp_path / "slice.jsonl")
+    assert (found["documents"], found["mentions"], found["quarantined"]) == (4, gold, 0)
+    assert found["leaked"] <= 1
+    blind = leaks(Pipeline(config, detector=_Blind(pipeline.detector)), tmp_path / "slice.jsonl")
+    assert blind["leaked"] == gold

@@ -172,3 +172,19 @@ def test_label_metadata_is_not_read_by_the_name_model(tmp_path, config, detector
     # ...a pattern recognizer still scans a label field, and other metadata is still read by the model.
     assert meta["team"] == "<PHONE_NUMBER>"
     assert meta["agent"] == "<PERSON>"
+
+
+@pytest.mark.parametrize("text", [
+    "export-20261120.json", "se www.klang-energi.se/kundservice", "referens AB-4471-X",
+    "kundnummer K-88231", "samtal_2026-11-20.wav",
+])
+def test_codes_file_names_and_addresses_are_never_a_name(detector, text):
+    """The name model guesses at unknown tokens by their shape; `name_shape` drops what no name
+    or place can look like (digits, slashes, dotted words)."""
+    assert not [d for d in detector.detect(text) if d.from_model]
+
+
+def test_name_shape_keeps_real_names(detector):
+    text = "Jag pratade med Anna-Karin Berg-Lind och Åsa Öberg i Kalmar."
+    found = {text[d.start:d.end]: d.entity_type for d in detector.detect(text) if d.from_model}
+    assert found == {"Anna-Karin Berg-Lind": "PERSON", "Åsa Öberg": "PERSON", "Kalmar": "LOCATION"}

@@ -44,6 +44,26 @@ def test_sentence_to_doc_and_asr_variant():
     asr = corpus.asr_variant(sent, random.Random(0), drop_punct=True)
     assert asr.words == ["hej", "greta", "tallqvist"] and asr.tags == ["O", "PER", "PER"]
 
+def test_swap_mentions_replaces_names_and_places_in_their_context():
+    sent = corpus.Sentence(
+        ["Greta", "Tallqvist", "från", "Kalmar", "ringde", "Erikas", "chef", "på", "Klang", "Energi", "."],
+        ["PER", "PER", "O", "LOC", "O", "PER", "O", "O", "ORG", "ORG", "O"])
+    gen = synthetic.Generator(seed=5)
+    for _ in range(20):
+        out = corpus.swap_mentions(sent, gen.mention)
+        spans = corpus.tag_spans(out.tags)
+        assert [lab for _s, _e, lab in spans] == ["PER", "LOC", "PER", "ORG"]
+        (ps, pe, _), (ls, le, _), (gs, ge, _), (os_, oe, _) = spans
+        assert out.words[pe:ls] == ["från"] and out.words[le:gs] == ["ringde"]
+        # A genitive (or any name ending in s) and an organisation are kept as they were.
+        assert out.words[gs:ge] == ["Erikas"] and out.words[os_:oe] == ["Klang", "Energi"]
+        assert out.words[ge:] == ["chef", "på", "Klang", "Energi", "."]
+        assert pe - ps >= 2 and le - ls == 1
+    replaced = {tuple(corpus.swap_mentions(sent, gen.mention).words[:2]) for _ in range(20)}
+    assert len(replaced) > 10 and ("Greta", "Tallqvist") not in replaced
+    assert gen.mention("PER", ["greta"]) is None and gen.mention("PER", ["Lars"]) is None
+
+
 
 def test_synthetic_is_deterministic_with_exact_offsets():
     a = list(synthetic.Generator(seed=3).examples(300))

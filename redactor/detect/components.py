@@ -1,5 +1,8 @@
 """spaCy components the analyzer appends to the shipped pipeline.
 
+`name_shape` drops entities that cannot be a name or a place: the model judges an unknown token
+partly by its shape and now and then tags a file name, web address or reference code.
+
 Presidio matches context words against token lemmas. A pipeline without a Swedish lemmatizer has
 empty lemmas, so no Swedish context word would ever fire; the lowercased form is a good stand-in
 (Presidio matches context words as substrings, so "personnumret" still contains "personnummer"'s stem
@@ -7,6 +10,8 @@ only if listed; recognizers list the inflected forms they need).
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,4 +22,17 @@ def lower_lemmas(doc: Doc) -> Doc:
     for token in doc:
         if not token.lemma_:
             token.lemma_ = token.lower_
+    return doc
+
+
+# A name or place can hold letters and the hyphen, apostrophe, dot and colon of "Berg-Lind",
+# "O'Brien", "J. Berg", "SVT:s"; a digit, "/", "@", "_", "#" or a dotted word ("klang-energi.se",
+# "export.json") makes it a code, file name or address.
+_NOT_A_NAME = re.compile(r"[\d/@_#\\]|[^\W\d_]{2}\.[^\W\d_]")
+
+
+@Language.component("name_shape")
+def name_shape(doc: Doc) -> Doc:
+    if any(_NOT_A_NAME.search(ent.text) for ent in doc.ents):
+        doc.ents = [ent for ent in doc.ents if not _NOT_A_NAME.search(ent.text)]
     return doc

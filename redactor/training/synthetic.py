@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from recognizers.numbers import number_words
+from redactor.transform.spans import genitive_of as genitive
 
 from .lexicon import HOMOGRAPH_NAMES, IMMIGRANT_FIRST, IMMIGRANT_SURNAMES, load_lexicon, names_of
 
@@ -340,6 +341,23 @@ class Generator:
             return self.rng.choice(self.surname) + "-" + self.rng.choice(self.surname)
         return self.rng.choice(self.surname)
 
+    def mention(self, label: str, words: list[str]) -> list[str] | None:
+        """Another name of the same kind for a news entity; None keeps the original.
+
+        Kept: anything not plainly capitalised, a last word ending in s (a genitive or a name
+        like Lars: we cannot tell, and a wrong genitive would teach the wrong boundary),
+        organisations and multi-word places."""
+        last = words[-1]
+        if not last[:1].isupper() or last[-1:] in "sS" or label not in ("PER", "LOC"):
+            return None
+        if label == "LOC":
+            return [self.rng.choice(self.places)] if len(words) == 1 else None
+        if len(words) == 1:
+            name = self.first_name() if self.rng.random() < 0.5 else self.surname_()
+        else:
+            name = self.fill("full")
+        return name.split()
+
     def fill(self, slot: str) -> str:
         if slot == "first":
             return self.first_name()
@@ -605,11 +623,6 @@ class Generator:
                 yield self.negative(asr)
             else:
                 yield self.render(self.rng.choice(NAME_TEMPLATES), asr)
-
-
-def genitive(name: str) -> str:
-    """Swedish genitive of a name: -s, nothing after s/x/z (Lars, Max, Inez)."""
-    return name if name[-1:].lower() in "sxz" else name + "s"
 
 
 def _asr(text: str) -> str:

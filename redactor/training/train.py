@@ -35,6 +35,9 @@ LEXICON = DATA / "lexicon.tsv"
 
 # Data mix, fixed here so the seed alone determines the run.
 ASR_COPY_SHARE = 0.6  # share of news sentences that also appear lowercased (half without punctuation)
+# Share of news sentences with a person or place that also appear with other names in their place
+# (corpus.swap_mentions); their copies get lowercased like the rest.
+SWAP_SHARE = 0.5
 # 14,000 synthetic examples: a quarter call-centre material (speaker-labelled turns, e-mails,
 # numbers, queues; see synthetic.py), 14 % genitive names and vocatives (with their nameless
 # counterparts), the rest name templates and negatives as before. News stays about 60 % of the
@@ -54,10 +57,12 @@ def build_data(build: Path, seed: int, n_synthetic: int = N_SYNTHETIC, news_limi
     vectors_dir = lexicon.write_vectors_pipeline(table, build / "lexicon_vectors")
 
     nlp = spacy.blank("sv")
-    train_sents = list(news)
-    train_sents += [corpus.asr_variant(s, rng) for s in news if rng.random() < ASR_COPY_SHARE]
-    docs = [corpus.sentence_to_doc(nlp.vocab, s) for s in train_sents]
     gen = synthetic.Generator(seed=seed, lexicon_path=LEXICON)
+    swapped = [corpus.swap_mentions(s, gen.mention) for s in news
+               if any(t in ("PER", "LOC") for t in s.tags) and rng.random() < SWAP_SHARE]
+    train_sents = news + swapped
+    train_sents += [corpus.asr_variant(s, rng) for s in train_sents if rng.random() < ASR_COPY_SHARE]
+    docs = [corpus.sentence_to_doc(nlp.vocab, s) for s in train_sents]
     docs += list(synthetic.to_docs(nlp, gen.examples(n_synthetic)))
     rng.shuffle(docs)
     corpus.to_docbin(docs).to_disk(build / "train.spacy")
