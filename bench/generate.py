@@ -58,7 +58,7 @@ TOWNS = [("Västerås", "722"), ("Uppsala", "753"), ("Göteborg", "413"), ("Malm
          ("Linköping", "582"), ("Umeå", "903"), ("Sundsvall", "852"), ("Luleå", "972"), ("Jönköping", "553"),
          ("Gävle", "803"), ("Karlstad", "652"), ("Borås", "503"), ("Norrköping", "602")]
 # PTS reserves these number series for fiction: they reach no one.
-FICTION_PHONES = [("070", "17406", 5, 99), ("08", "4650040", 0, 99), ("031", "39006", 0, 99),
+FICTION_PHONES = [("070", "17406", 5, 99), ("08", "465004", 0, 99), ("031", "39006", 0, 99),
                   ("040", "62804", 0, 99), ("0980", "319", 200, 299)]
 MAIL_DOMAINS = ["exempel.se", "example.com", "example.org", "exempel.nu"]
 EPOCH = datetime(2026, 10, 1, 6, 0, tzinfo=timezone.utc)
@@ -147,6 +147,8 @@ class _CallWriter:
         if form == "grouped":
             if len(sub) == 7:
                 return f"{area}-{sub[:3]} {sub[3:5]} {sub[5:]}"
+            if len(sub) == 8:
+                return f"{area}-{sub[:3]} {sub[3:6]} {sub[6:]}"
             return f"{area}-{sub[:3]} {sub[3:]}"
         if form == "dash_compact":
             return f"{area}-{sub}"

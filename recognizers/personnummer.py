@@ -93,6 +93,15 @@ def is_valid(text: str, today: date | None = None) -> bool:
     return luhn_ok(ten)
 
 
+_WRITTEN = re.compile(_BODY)
+
+
+def written_as_personnummer(text: str) -> bool:
+    """Whether the written pattern reads this layout ("0701740656", "070174-0656", "07 01 74 06 56");
+    a phone grouping such as "070-174 06 56" it does not."""
+    return _WRITTEN.fullmatch(text.strip()) is not None
+
+
 def is_valid_digits(digits: str, plus: bool = False, today: date | None = None) -> bool:
     if len(digits) == 12 and digits[:2] not in ("18", "19", "20"):
         return False

@@ -108,8 +108,10 @@ class SePhoneRecognizer(PatternRecognizer):
 
 class SeTenDigitPhoneRecognizer(PatternRecognizer):
     """Ten digits starting with 0 and no phone question before them: a phone number unless the
-    digits are also a valid personnummer (born 2000-2009: 1.1 % of mobile numbers are), which is
-    far likelier for a number nobody asked as a phone number."""
+    digits are also a valid personnummer (born 2000-2009: 1.1 % of mobile numbers are) written as
+    one ("0701740656", "070174-0656"), which is far likelier for a number nobody asked as a phone
+    number and which the personnummer recognizer reports. In a phone grouping ("070-174 06 56")
+    it is a phone number: nothing else would report it."""
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=ENTITY,
@@ -121,7 +123,7 @@ class SeTenDigitPhoneRecognizer(PatternRecognizer):
         return numbers.has_digit(text)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        if personnummer.is_valid_digits(digits_only(pattern_text)):
+        if personnummer.is_valid_digits(digits_only(pattern_text)) and personnummer.written_as_personnummer(pattern_text):
             return False
         return is_valid(pattern_text)
 

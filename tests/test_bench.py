@@ -95,7 +95,13 @@ def test_generated_calls_are_realistic_shaped():
     skv = Path(__file__).resolve().parent.parent.parent / "shared/data/personnummer/skatteverket-testpersonnummer.txt"
     if skv.is_file():
         assert pnrs <= set(skv.read_text().split())
-    assert FICTION_PHONES
+    # PTS's fiction series, each a whole Swedish number (08-465 004 xx has ten digits, not eleven).
+    from recognizers.phone import is_valid
+
+    for area, prefix, lo, hi in FICTION_PHONES:
+        for n in (lo, hi):
+            number = area + prefix + f"{n:0{len(str(hi))}d}"
+            assert len(number) == 10 and is_valid(number), number
 
 
 def test_write_exports_streams_chunks(tmp_path):

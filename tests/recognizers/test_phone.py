@@ -83,3 +83,23 @@ def test_spoken_plus_is_the_country_code_prefix_and_covered(recs, text, span):
 def test_plus_word_without_country_code_is_not_a_prefix(recs):
     # "plus" as addition: 46 not following it, and no trunk zero: nothing
     assert found(recs, "det blir tre plus fyra sju noll ett sju fyra noll sex fem fem") == []
+
+
+@pytest.mark.parametrize("value", [
+    "070-174 06 56", "070 174 06 56", "070-17 40 656", "070-1740656", "040-628 04 53", "040-62 80 453",
+])
+def test_a_number_valid_as_a_personnummer_in_a_phone_grouping_is_a_phone_number(recs, value):
+    """0701740656 and 0406280453 are valid personnummer digits too. Written in a personnummer layout
+    the personnummer recognizer reports them; in a phone grouping nothing else would, so the phone
+    recognizer must (before: neither did, and the number stayed in the output)."""
+    from recognizers.personnummer import SePersonnummerRecognizer, is_valid_digits
+    from recognizers.checksums import digits_only
+
+    assert is_valid_digits(digits_only(value))
+    assert found((SePersonnummerRecognizer(),), f"Det är {value}.") == []
+    assert found(recs, f"Det är {value}.") == [(ENTITY, value)]
+
+
+@pytest.mark.parametrize("value", ["0701740656", "070174-0656", "070174 0656", "07 01 74 06 56"])
+def test_the_same_digits_in_a_personnummer_layout_are_left_to_the_personnummer_recognizer(recs, value):
+    assert found(recs, f"Det är {value}.") == []
