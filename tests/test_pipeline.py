@@ -188,3 +188,14 @@ def test_name_shape_keeps_real_names(detector):
     text = "Jag pratade med Anna-Karin Berg-Lind och Åsa Öberg i Kalmar."
     found = {text[d.start:d.end]: d.entity_type for d in detector.detect(text) if d.from_model}
     assert found == {"Anna-Karin Berg-Lind": "PERSON", "Åsa Öberg": "PERSON", "Kalmar": "LOCATION"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hej, det är Ida Al-Hassan, jag ringer om fakturan.", "Ida Al-Hassan"),
+    ("jag heter fatima al-hassan", "fatima al-hassan"),
+    ("Det gäller Omar El-Sayed.", "Omar El-Sayed"),
+])
+def test_a_surname_with_a_particle_belongs_to_the_name(detector, text, name):
+    """The model tags "Ida" and leaves "Al-Hassan" out; `name_particles` extends the span."""
+    found = [text[d.start:d.end] for d in detector.detect(text) if d.entity_type == "PERSON"]
+    assert found == [name]

@@ -45,7 +45,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 import recognizers
-from redactor.detect import components  # noqa: F401  (registers "lower_lemmas", "name_shape")
+from redactor.detect import components  # noqa: F401  (registers "lower_lemmas", "name_shape", "name_particles")
 from redactor.detect.components import lower_lemmas
 
 LANGUAGE = "sv"
@@ -54,6 +54,7 @@ NER_ENTITIES = ["PERSON", "LOCATION"]
 LABEL_MAPPING = {"PER": "PERSON", "PRS": "PERSON", "PERSON": "PERSON", "LOC": "LOCATION", "LOCATION": "LOCATION"}
 LEMMA_COMPONENT = "lower_lemmas"
 SHAPE_COMPONENT = "name_shape"
+PARTICLES_COMPONENT = "name_particles"
 # The recognizer name Presidio gives the NER model's results.
 NER_RECOGNIZER = SpacyRecognizer.__name__
 # Texts up to this length have their results cached (speaker labels, back-channel turns).
@@ -93,8 +94,10 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
         if not (self.model_path / "config.cfg").is_file():
             raise FileNotFoundError(f"spaCy pipeline not found at {self.model_path} (expected config.cfg there)")
         nlp = spacy.load(self.model_path)
-        if nlp.has_pipe("ner") and SHAPE_COMPONENT not in nlp.pipe_names:
-            nlp.add_pipe(SHAPE_COMPONENT, after="ner")
+        if nlp.has_pipe("ner"):
+            for name in (PARTICLES_COMPONENT, SHAPE_COMPONENT):  # name_shape ends up first
+                if name not in nlp.pipe_names:
+                    nlp.add_pipe(name, after="ner")
         if LEMMA_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(LEMMA_COMPONENT, last=True)
         self.nlp = {LANGUAGE: nlp}

@@ -2,6 +2,8 @@
 
 `name_shape` drops entities that cannot be a name or a place: the model judges an unknown token
 partly by its shape and now and then tags a file name, web address or reference code.
+`name_particles` extends a person over a following surname with an Arabic article or kinship
+particle ("Ida Al-Hassan", "Omar El-Sayed"), which the model leaves out of the span.
 
 Presidio matches context words against token lemmas. A pipeline without a Swedish lemmatizer has
 empty lemmas, so no Swedish context word would ever fire; the lowercased form is a good stand-in
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 
 @Language.component("lower_lemmas")
@@ -35,4 +37,23 @@ _NOT_A_NAME = re.compile(r"[\d/@_#\\]|[^\W\d_]{2}\.[^\W\d_]")
 def name_shape(doc: Doc) -> Doc:
     if any(_NOT_A_NAME.search(ent.text) for ent in doc.ents):
         doc.ents = [ent for ent in doc.ents if not _NOT_A_NAME.search(ent.text)]
+    return doc
+
+
+# A surname beginning with an article or kinship particle and a hyphen: Al-Hassan, el-sayed, Abu-Bakr.
+_PARTICLE_SURNAME = re.compile(r"(?:al|el|abu|abd|bin|ben|ibn|bint)-[^\W\d_]{2,}", re.IGNORECASE)
+
+
+@Language.component("name_particles")
+def name_particles(doc: Doc) -> Doc:
+    ents = list(doc.ents)
+    changed = False
+    for i, ent in enumerate(ents):
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if ent.label_ in ("PER", "PERSON") and nxt is not None and _PARTICLE_SURNAME.fullmatch(nxt.text) \
+                and not any(other.start <= nxt.i < other.end for other in ents):
+            ents[i] = Span(doc, ent.start, ent.end + 1, label=ent.label)
+            changed = True
+    if changed:
+        doc.ents = ents
     return doc
