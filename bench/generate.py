@@ -60,6 +60,13 @@ TOWNS = [("Västerås", "722"), ("Uppsala", "753"), ("Göteborg", "413"), ("Malm
 # PTS reserves these number series for fiction: they reach no one.
 FICTION_PHONES = [("070", "17406", 5, 99), ("08", "465004", 0, 99), ("031", "39006", 0, 99),
                   ("040", "62804", 0, 99), ("0980", "319", 200, 299)]
+
+
+def fiction_subscriber(prefix: str, n: int, hi: int) -> str:
+    """Subscriber digits of number `n` in a FICTION_PHONES series (zero-padded like its top)."""
+    return prefix + f"{n:0{len(str(hi))}d}"
+
+
 MAIL_DOMAINS = ["exempel.se", "example.com", "example.org", "exempel.nu"]
 EPOCH = datetime(2026, 10, 1, 6, 0, tzinfo=timezone.utc)
 CALL_INTERVAL_S = 43
@@ -272,7 +279,7 @@ def _scenario(w: _CallWriter, topic: str) -> None:
 def _build_call(rng: random.Random, index: int, target_chars: int) -> tuple[_CallWriter, str]:
     first, last = rng.choice(FIRST), rng.choice(LAST)
     area, prefix, lo, hi = rng.choice(FICTION_PHONES)
-    sub = prefix + f"{rng.randint(lo, hi):0{len(str(hi))}d}"
+    sub = fiction_subscriber(prefix, rng.randint(lo, hi), hi)
     town, post3 = rng.choice(TOWNS)
     person = _Person(
         first, last, rng.choice(PERSONNUMMER), (area, sub),

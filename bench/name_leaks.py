@@ -33,14 +33,6 @@ def _record(doc_id: str, text: str) -> dict:
             "sources": [{"type": "transcript", "language": "swe", "participants": [], "content": text}]}
 
 
-def stored_texts(rc: RedactedCall) -> list[str]:
-    call = rc.call
-    texts = [call.title, call.summary, call.digest, *call.participants]
-    for seg in call.segments:
-        texts += [seg.text, seg.speaker or ""]
-    return [t for t in texts if t]
-
-
 def leaks(pipeline: Pipeline, corpus: Path = DEV_CORPUS) -> dict:
     docs = [json.loads(line) for line in corpus.read_text("utf-8").splitlines() if line.strip()]
     records = [RawRecord(str(corpus), i, b"", _record(d["id"], d["text"])) for i, d in enumerate(docs)]
@@ -51,7 +43,7 @@ def leaks(pipeline: Pipeline, corpus: Path = DEV_CORPUS) -> dict:
         if not isinstance(result, RedactedCall):
             failed += 1  # quarantined: nothing stored, so nothing leaks, but it is not a result
             continue
-        out = "\n".join(stored_texts(result))
+        out = "\n".join(result.call.text_fields().values())
         for name in names:
             body = r"\s+".join(re.escape(p) for p in name.split())
             if re.search(rf"(?<!\w){body}\w{{0,2}}(?!\w)", out, re.IGNORECASE):

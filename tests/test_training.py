@@ -44,6 +44,7 @@ def test_sentence_to_doc_and_asr_variant():
     asr = corpus.asr_variant(sent, random.Random(0), drop_punct=True)
     assert asr.words == ["hej", "greta", "tallqvist"] and asr.tags == ["O", "PER", "PER"]
 
+
 def test_swap_mentions_replaces_names_and_places_in_their_context():
     sent = corpus.Sentence(
         ["Greta", "Tallqvist", "från", "Kalmar", "ringde", "Erikas", "chef", "på", "Klang", "Energi", "."],
@@ -62,7 +63,6 @@ def test_swap_mentions_replaces_names_and_places_in_their_context():
     replaced = {tuple(corpus.swap_mentions(sent, gen.mention).words[:2]) for _ in range(20)}
     assert len(replaced) > 10 and ("Greta", "Tallqvist") not in replaced
     assert gen.mention("PER", ["greta"]) is None and gen.mention("PER", ["Lars"]) is None
-
 
 
 def test_synthetic_is_deterministic_with_exact_offsets():

@@ -94,10 +94,9 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
         if not (self.model_path / "config.cfg").is_file():
             raise FileNotFoundError(f"spaCy pipeline not found at {self.model_path} (expected config.cfg there)")
         nlp = spacy.load(self.model_path)
-        if nlp.has_pipe("ner"):
-            for name in (PARTICLES_COMPONENT, SHAPE_COMPONENT):  # name_shape ends up first
-                if name not in nlp.pipe_names:
-                    nlp.add_pipe(name, after="ner")
+        if nlp.has_pipe("ner") and SHAPE_COMPONENT not in nlp.pipe_names:
+            nlp.add_pipe(SHAPE_COMPONENT, after="ner")
+            nlp.add_pipe(PARTICLES_COMPONENT, after=SHAPE_COMPONENT)
         if LEMMA_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(LEMMA_COMPONENT, last=True)
         self.nlp = {LANGUAGE: nlp}

@@ -35,8 +35,9 @@ _NOT_A_NAME = re.compile(r"[\d/@_#\\]|[^\W\d_]{2}\.[^\W\d_]")
 
 @Language.component("name_shape")
 def name_shape(doc: Doc) -> Doc:
-    if any(_NOT_A_NAME.search(ent.text) for ent in doc.ents):
-        doc.ents = [ent for ent in doc.ents if not _NOT_A_NAME.search(ent.text)]
+    kept = [ent for ent in doc.ents if not _NOT_A_NAME.search(ent.text)]
+    if len(kept) < len(doc.ents):
+        doc.ents = kept
     return doc
 
 
