@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 from redactor import __version__
 from redactor.config import Config
 from redactor.detect import Detection, Detector
+from redactor.detect.dialogue import Dialogue
 from redactor.detect.structure import structural_detections
 from redactor.ingest import ParseError, RawRecord, parse_record
 from redactor.model import Call, Quarantined, RedactedCall
@@ -84,22 +85,41 @@ class Pipeline:
         quarantined and the others go through: every input comes out as exactly one result.
         """
         units = [scan_units(call) for call, _ in calls]
-        flat: list[tuple[int, str, str]] = [(i, name, text) for i, u in enumerate(units) for name, text in u.texts.items()]
         try:
-            found = self.detector.detect_many([t for _, _, t in flat])
+            per_call = self.detect_units(units)
         except Exception as exc:  # noqa: BLE001 - isolate the failing call
             if len(calls) == 1:
                 call, record = calls[0]
                 return [Quarantined(record.source_file, record.index, _safe_reason("detect", exc), "detect",
                                     record.raw, call_id=call.call_id)]
             return [r for pair in calls for r in self.redact_batch([pair])]
-        per_call = [structural_detections(u.texts) for u in units]
-        for (i, name, _), dets in zip(flat, found):
-            if name in self.label_fields:
-                dets = [d for d in dets if not d.from_model]
-            per_call[i].setdefault(name, []).extend(dets)
         return [self._transform(call, record, unit, dets)
                 for (call, record), unit, dets in zip(calls, units, per_call)]
+
+    def detect_units(self, units: list[ScanUnits]) -> list[dict[str, list[Detection]]]:
+        """Detections per call and field. A call's segments are detected together, as its
+        dialogue (`redactor.detect.dialogue`), so a question and its answer, or a number split
+        over turns, meet; every other field is detected on its own."""
+        texts: list[str] = []
+        owners: list[tuple[int, str | Dialogue]] = []
+        for i, unit in enumerate(units):
+            for name, text in unit.texts.items():
+                if name not in unit.dialogue_fields:
+                    texts.append(text)
+                    owners.append((i, name))
+            texts.append(unit.dialogue.text)
+            owners.append((i, unit.dialogue))
+        found = self.detector.detect_many(texts)
+        per_call = [structural_detections(u.texts) for u in units]
+        for (i, owner), dets in zip(owners, found):
+            if isinstance(owner, Dialogue):
+                for name, seg_dets in owner.split(dets).items():
+                    per_call[i].setdefault(name, []).extend(seg_dets)
+                continue
+            if owner in self.label_fields:
+                dets = [d for d in dets if not d.from_model]
+            per_call[i].setdefault(owner, []).extend(dets)
+        return per_call
 
     def _transform(self, call: Call, record: RawRecord, unit: ScanUnits,
                    dets: dict[str, list[Detection]]) -> RedactedCall | Quarantined:
