@@ -14,12 +14,11 @@ from typing import Iterable, Iterator
 from redactor import __version__
 from redactor.config import Config
 from redactor.detect import Detection, Detector
-from redactor.detect.dialogue import Dialogue
 from redactor.detect.structure import structural_detections
 from redactor.ingest import ParseError, RawRecord, parse_record
 from redactor.model import Call, Quarantined, RedactedCall
 from redactor.transform import Policy, Pseudonymiser, load_key
-from redactor.transform.call import LeakError, ScanUnits, scan_units, transform_call
+from redactor.transform.call import DIALOGUE, LeakError, ScanUnits, scan_units, transform_call
 
 @dataclass
 class RunSummary:
@@ -101,24 +100,21 @@ class Pipeline:
         dialogue (`redactor.detect.dialogue`), so a question and its answer, or a number split
         over turns, meet; every other field is detected on its own."""
         texts: list[str] = []
-        owners: list[tuple[int, str | Dialogue]] = []
+        owners: list[tuple[int, str]] = []
         for i, unit in enumerate(units):
-            for name, text in unit.texts.items():
-                if name not in unit.dialogue_fields:
-                    texts.append(text)
-                    owners.append((i, name))
-            texts.append(unit.dialogue.text)
-            owners.append((i, unit.dialogue))
+            for name, text in unit.detection_texts().items():
+                texts.append(text)
+                owners.append((i, name))
         found = self.detector.detect_many(texts)
         per_call = [structural_detections(u.texts) for u in units]
-        for (i, owner), dets in zip(owners, found):
-            if isinstance(owner, Dialogue):
-                for name, seg_dets in owner.split(dets).items():
-                    per_call[i].setdefault(name, []).extend(seg_dets)
+        for (i, name), dets in zip(owners, found):
+            if name == DIALOGUE:
+                for field_name, seg_dets in units[i].dialogue.split(dets).items():
+                    per_call[i].setdefault(field_name, []).extend(seg_dets)
                 continue
-            if owner in self.label_fields:
+            if name in self.label_fields:
                 dets = [d for d in dets if not d.from_model]
-            per_call[i].setdefault(owner, []).extend(dets)
+            per_call[i].setdefault(name, []).extend(dets)
         return per_call
 
     def _transform(self, call: Call, record: RawRecord, unit: ScanUnits,

@@ -39,6 +39,9 @@ class LeakError(Exception):
     """A detected value survived the transformation; the message names the field, not the value."""
 
 
+DIALOGUE = "dialogue"  # the detection text of all segments together (not a stored field)
+
+
 @dataclass
 class ScanUnits:
     """The texts detection runs on, and where each word of each segment lives in them."""
@@ -47,6 +50,13 @@ class ScanUnits:
     # The segments' texts, detected together as the call's dialogue (the fields it stands for).
     dialogue: Dialogue = field(default_factory=lambda: build_dialogue([]))
     dialogue_fields: frozenset[str] = frozenset()
+
+    def detection_texts(self) -> dict[str, str]:
+        """What detection runs on: every field on its own, except the segments' texts, which
+        stand together as the dialogue (key DIALOGUE)."""
+        texts = {name: text for name, text in self.texts.items() if name not in self.dialogue_fields}
+        texts[DIALOGUE] = self.dialogue.text
+        return texts
     # (segment index, word index) -> (field name, start, end)
     word_spans: dict[tuple[int, int], tuple[str, int, int]] = field(default_factory=dict)
 
