@@ -56,6 +56,9 @@ def _engine(config_path: Optional[Path], store: Optional[str], since: Optional[s
         _fail(str(exc), EXIT_USAGE)
     try:
         lake = open_lake(cfg, store, "query")
+        if lake.snapshot().empty:
+            # Zero rows from a mistyped --store would look like an answer.
+            _fail(f"no lake at {lake.store.uri}: nothing has been committed there (check --store)", EXIT_FAILURE)
         return QueryEngine(lake, _day(since, "--since"), _day(until, "--until"))
     except StoreError as exc:
         _fail(str(exc), EXIT_FAILURE)
