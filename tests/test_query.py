@@ -473,6 +473,43 @@ def test_interactive_prompt_from_stdin(lake_dir):
     assert eof.exit_code == 0 and eof.stdout.splitlines() == ["seven", "7"]
 
 
+def test_interactive_prompt_ctrl_c_clears_and_run_usage(engine):
+    import io
+
+    from redactor.query.shell import RUN_USAGE, Shell
+
+    typed = iter(["select 'half", KeyboardInterrupt, "select 1 as one;", ".run", ".quit"])
+    prompts = []
+
+    def read_line(prompt: str) -> str:
+        prompts.append(prompt)
+        item = next(typed)
+        if item is KeyboardInterrupt:
+            raise KeyboardInterrupt
+        return item
+
+    out, err = io.StringIO(), io.StringIO()
+    shell = Shell(engine, out, err, "csv", interactive=True, read_line=read_line)
+    shell.run(io.StringIO())
+    # The half statement was dropped, not glued to the next one; the session went on.
+    assert out.getvalue().splitlines() == ["one", "1"]
+    assert prompts == ["sql> ", "...> ", "sql> ", "sql> ", "sql> "]
+    assert "statement cleared" in err.getvalue() and RUN_USAGE in err.getvalue() and shell.errors == 0
+
+
+def test_table_output_uses_the_terminal_width(lake_dir, monkeypatch):
+    sql = "select call_id, full_text from calls order by call_id limit 3"
+    monkeypatch.setenv("COLUMNS", "200")
+    wide = cli("query", "--store", str(lake_dir), sql).stdout.splitlines()
+    assert max(len(line) for line in wide) == 200  # long text fills the terminal, not 80 columns
+    monkeypatch.setenv("COLUMNS", "60")
+    narrow = cli("query", "--store", str(lake_dir), sql).stdout.splitlines()
+    assert max(len(line) for line in narrow) <= 60 and any("…" in line for line in narrow)
+    monkeypatch.delenv("COLUMNS")
+    piped = cli("query", "--store", str(lake_dir), sql).stdout.splitlines()  # not a terminal: cells cut at 80
+    assert max(len(line) for line in piped) < 130
+
+
 # ---- the same answers from S3 --------------------------------------------------------------
 
 @pytest.mark.s3
@@ -681,3 +718,55 @@ def test_analyst_policy_reads_only_the_redacted_tables():
     for action in ["s3:PutObject", "s3:DeleteObject", "s3:PutObjectTagging", "s3:DeleteObjectVersion"]:
         assert not _decide(both, action, f"{bucket}/lake/calls/call_date=2026-11-24/part-1.parquet", ctx), action
     assert not get("lake/calls/call_date=2026-11-24/part-1.parquet", context={**ctx, "aws:SecureTransport": "false"})
+
+
+# ---- exports for analysts' own tools (issue 17) ---------------------------------------------
+
+def test_export_parquet_folder_and_duckdb_file(lake_dir, config, tmp_path):
+    copy = tmp_path / "lake"
+    shutil.copytree(lake_dir, copy)
+    lake = open_lake(config, str(copy), "t")
+    with QueryEngine(lake) as eng:
+        restricted = eng.query("select call_id from calls order by call_id limit 1").scalar()
+    lake.store.put(f"restrictions/{restricted}/req-1.json", b"{}", {})
+    with QueryEngine(open_lake(config, str(copy), "t")) as eng:
+        counts = {t: eng.query(f"select count(*) from {t}").scalar() for t in ("calls", "segments", "findings")}
+        version = eng.version
+
+    done = cli("export", "--store", str(copy), "--to", str(tmp_path / "bi"))
+    assert done.exit_code == 0, done.output
+    manifest = json.loads(done.stdout)
+    assert manifest["lake_version"] == version and manifest["restricted_calls_left_out"] == 1
+    assert {t: v["rows"] for t, v in manifest["tables"].items()} == counts
+    assert json.loads((tmp_path / "bi" / "manifest.json").read_text()) == manifest
+    for table, n in counts.items():
+        rows = pq.read_table(tmp_path / "bi" / f"{table}.parquet").to_pylist()
+        assert len(rows) == n and restricted not in {r["call_id"] for r in rows}
+        assert "call_date" in rows[0]
+    # What a BI tool does with the folder: plain DuckDB over the files.
+    assert duckdb.sql(f"select count(*) from '{tmp_path / 'bi' / 'segments.parquet'}'").fetchone()[0] == counts["segments"]
+
+    again = cli("export", "--store", str(copy), "--to", str(tmp_path / "bi"))
+    assert again.exit_code == 2 and "--replace" in again.output
+    assert cli("export", "--store", str(copy), "--to", str(tmp_path / "bi"), "--replace").exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "bi").iterdir()) == [
+        "calls.parquet", "findings.parquet", "manifest.json", "segments.parquet"]
+
+    done = cli("export", "--store", str(copy), "--to", str(tmp_path / "bi.duckdb"), "--since", "2026-11-25")
+    assert done.exit_code == 0, done.output
+    con = duckdb.connect(str(tmp_path / "bi.duckdb"), read_only=True)
+    try:
+        assert con.execute("select min(call_date) from calls").fetchone()[0] == date(2026, 11, 25)
+        assert con.execute("select count(*) from calls where call_id = ?", [restricted]).fetchone()[0] == 0
+        stored = json.loads(con.execute("select manifest_json from manifest").fetchone()[0])
+        assert stored["since"] == "2026-11-25" and stored["lake_version"] == version
+        assert con.execute("select count(*) from segments").fetchone()[0] == stored["tables"]["segments"]["rows"]
+    finally:
+        con.close()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging left behind
+
+
+def test_a_store_without_a_lake_is_an_error(tmp_path):
+    for args in (["query", "select 1"], ["export", "--to", str(tmp_path / "x")]):
+        done = cli(*args, "--store", str(tmp_path / "nothing"))
+        assert done.exit_code == 1 and "no lake" in done.output

@@ -80,7 +80,7 @@ def _engine(config_path: Optional[Path], store: Optional[str], since: Optional[s
 
 def _run_and_write(engine, sql: str, params: dict, fmt: str, output: Optional[str], max_rows: int) -> None:
     from redactor.query.engine import QueryError
-    from redactor.query.output import FORMATS, write_result
+    from redactor.query.output import FORMATS, terminal_width, write_result
 
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}", EXIT_USAGE)
@@ -92,7 +92,7 @@ def _run_and_write(engine, sql: str, params: dict, fmt: str, output: Optional[st
         _fail("several statements: only --format table to the terminal shows more than one result", EXIT_USAGE)
     try:
         for result in results:
-            write_result(result.table, fmt, sys.stdout, output, max_rows)
+            write_result(result.table, fmt, sys.stdout, output, max_rows, terminal_width(sys.stdout))
     except (ValueError, OSError) as exc:
         _fail(str(exc), EXIT_USAGE)
 
