@@ -3,8 +3,9 @@
 The app holds one `QueryEngine(materialise=True)`: the committed, restriction-filtered rows copied
 into in-memory DuckDB tables once, so every page is a query on memory, not on the bucket. Before
 answering, the lake's snapshot version and the set of restricted calls are looked at again (at
-most every `refresh_seconds`); if either changed, a new engine is built and swapped in. A call is
-additionally checked against the restrictions of that moment before it is shown.
+most every `refresh_seconds`); if either changed, a new engine is built and swapped in and the
+cached dashboard figures are dropped. A call is additionally checked against the restrictions of
+that moment before it is shown.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ QUEUE = "coalesce(nullif(queue, ''), metadata['folder_id'], '(none)')"
 LENGTH_BUCKETS = [(0, 1, "< 1 min"), (1, 3, "1–3 min"), (3, 5, "3–5 min"), (5, 10, "5–10 min"),
                   (10, 20, "10–20 min"), (20, 1e9, "≥ 20 min")]
 SEARCH_LIMIT = 100
+DASHBOARD_CACHE = 32  # date ranges whose dashboard figures are kept (per lake version)
 
 
 @dataclass
@@ -63,6 +65,8 @@ class LakeView:
         self._checked = 0.0
         self._state = self._current_state()
         self.engine = QueryEngine(lake, materialise=True)
+        self._dashboards: dict[tuple, Dashboard] = {}
+        self.dashboard()  # the default page is ready before the first analyst asks
 
     def _current_state(self) -> tuple[int, frozenset[str]]:
         return self.lake.snapshot().version, frozenset(self.lake.restricted_call_ids())
@@ -78,6 +82,8 @@ class LakeView:
                 fresh = QueryEngine(self.lake, materialise=True)
                 old, self.engine, self._state = self.engine, fresh, state
                 old.close()
+                self._dashboards.clear()
+                self.dashboard()
 
     @property
     def version(self) -> int:
@@ -97,6 +103,16 @@ class LakeView:
     # ---- pages -----------------------------------------------------------------------------
 
     def dashboard(self, since: date | None = None, until: date | None = None) -> Dashboard:
+        """The dashboard's figures, kept per date range until the next commit or restriction."""
+        with self._lock:
+            key = (self.version, since, until)
+            if key not in self._dashboards:
+                if len(self._dashboards) >= DASHBOARD_CACHE:
+                    self._dashboards.pop(next(iter(self._dashboards)))
+                self._dashboards[key] = self.compute_dashboard(since, until)
+            return self._dashboards[key]
+
+    def compute_dashboard(self, since: date | None, until: date | None) -> Dashboard:
         where, params = _date_filter(since, until)
         weekly = self.query(f"SELECT strftime(call_date, '%G-W%V') AS week, {QUEUE} AS queue, count(*) AS n "
                             f"FROM calls {where} GROUP BY ALL", params).rows()
@@ -122,19 +138,15 @@ class LakeView:
             [dict(zip(repeat.columns, r)) for r in repeat.rows()], totals)
 
     def search(self, term: str, limit: int = SEARCH_LIMIT) -> tuple[list[dict[str, Any]], int]:
-        """Calls whose redacted segments contain `term` (case-insensitive), newest first."""
-        params = {"term": term}
-        matches = ("WITH hits AS (SELECT call_id, call_date, min(segment_index) AS first_segment, count(*) AS hits "
-                   "FROM segments WHERE contains(lower(text), lower($term)) GROUP BY ALL)")
-        total = self.query(f"{matches} SELECT count(*) FROM hits", params).scalar()
+        """Calls whose redacted segments contain `term` (case-insensitive), newest first; and how many."""
         rows = self.rows(
-            f"{matches} SELECT h.call_id, h.call_date, h.hits, c.created_at, {QUEUE} AS queue, c.title, "
-            "c.duration_seconds, s.text AS snippet FROM hits AS h "
+            "WITH hits AS (SELECT call_id, call_date, count(*) AS hits, arg_min(text, segment_index) AS snippet "
+            "FROM segments WHERE contains(lower(text), lower($term)) GROUP BY ALL) "
+            f"SELECT h.call_id, h.call_date, h.hits, h.snippet, c.created_at, {QUEUE} AS queue, c.title, "
+            "c.duration_seconds, count(*) OVER () AS total FROM hits AS h "
             "JOIN calls AS c ON c.call_id = h.call_id AND c.call_date = h.call_date "
-            "JOIN segments AS s ON s.call_id = h.call_id AND s.call_date = h.call_date "
-            "AND s.segment_index = h.first_segment "
-            f"ORDER BY c.created_at DESC, h.call_id LIMIT {int(limit)}", params)
-        return rows, total
+            f"ORDER BY c.created_at DESC, h.call_id LIMIT {int(limit)}", {"term": term})
+        return rows, (rows[0]["total"] if rows else 0)
 
     def call(self, call_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
         """The call and its turns in order, or None if unknown or restricted (now)."""
