@@ -302,14 +302,20 @@ def assert_nothing_secret_readable(eng: QueryEngine, secrets: list[str]) -> None
         assert answer is None or not any(s in answer for s in secrets), sql
 
 
-@pytest.mark.parametrize("materialise", [False, True])
-def test_no_sql_reads_a_restricted_call_or_a_secret(lake_dir, config, tmp_path, monkeypatch, materialise):
+def restricted_copy(lake_dir: Path, config, tmp_path: Path) -> tuple[Path, str]:
+    """A copy of the lake with its first call (by id) under restriction."""
     copy = tmp_path / "lake"
     shutil.copytree(lake_dir, copy)
     lake = open_lake(config, str(copy), "t")
     with QueryEngine(lake) as eng:
         call_id = eng.query("select call_id from calls order by call_id limit 1").scalar()
     lake.store.put(f"restrictions/{call_id}/req-1.json", b"{}", {})
+    return copy, call_id
+
+
+@pytest.mark.parametrize("materialise", [False, True])
+def test_no_sql_reads_a_restricted_call_or_a_secret(lake_dir, config, tmp_path, monkeypatch, materialise):
+    copy, call_id = restricted_copy(lake_dir, config, tmp_path)
     probe_secret = "probe-secret-" + "0123456789abcdef"
     monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", probe_secret)
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", probe_secret)
@@ -723,12 +729,7 @@ def test_analyst_policy_reads_only_the_redacted_tables():
 # ---- exports for analysts' own tools (issue 17) ---------------------------------------------
 
 def test_export_parquet_folder_and_duckdb_file(lake_dir, config, tmp_path):
-    copy = tmp_path / "lake"
-    shutil.copytree(lake_dir, copy)
-    lake = open_lake(config, str(copy), "t")
-    with QueryEngine(lake) as eng:
-        restricted = eng.query("select call_id from calls order by call_id limit 1").scalar()
-    lake.store.put(f"restrictions/{restricted}/req-1.json", b"{}", {})
+    copy, restricted = restricted_copy(lake_dir, config, tmp_path)
     with QueryEngine(open_lake(config, str(copy), "t")) as eng:
         counts = {t: eng.query(f"select count(*) from {t}").scalar() for t in ("calls", "segments", "findings")}
         version = eng.version

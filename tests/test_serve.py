@@ -26,16 +26,9 @@ from redactor.job import open_lake
 from redactor.serve.access import Access, AccessError, check_bind
 from redactor.serve.app import create_app, highlight, mmss
 from redactor.serve.data import LakeView
-from tests.test_query import KEY, _ingest
+from tests.test_query import lake_dir  # noqa: F401  - the samples, ingested once for this module
 
 TOKEN = "test-token-not-a-secret-000"
-
-
-@pytest.fixture(scope="module")
-def lake_dir(tmp_path_factory, config, detector) -> Path:
-    path = tmp_path_factory.mktemp("serve") / "lake"
-    _ingest(config, detector, str(path), KEY)
-    return path
 
 
 @pytest.fixture(scope="module")
