@@ -560,6 +560,21 @@ def test_s3_store_gives_the_same_answers_offline(request, engine, lake_dir, conf
         assert remote.query("select count(*) from calls").scalar() == 7
         assert_restricted_call_unreadable(remote, restricted, f"s3://{bucket}/lake/*/*/*.parquet")
         assert_nothing_secret_readable(remote, [s3.secret_key, s3.access_key])
+    # The web app on the same bucket: same rows, the restricted call is not there.
+    from starlette.testclient import TestClient
+
+    from redactor.serve.app import create_app
+    from redactor.serve.data import LakeView
+
+    view = LakeView(open_lake(s3_config, uri, "t"), refresh_seconds=0)
+    try:
+        client = TestClient(create_app(view))
+        assert client.get(f"/calls/{restricted}").status_code == 404
+        listed = client.get("/calls", params={"q": "e"}).text
+        assert restricted not in listed and listed.count('<a href="/calls/c') == 7
+        assert view.query("select count(*) from calls").scalar() == 7
+    finally:
+        view.close()
 
 
 # ---- deploy/: Athena / Trino DDL and the analyst's S3 policies -----------------------------
