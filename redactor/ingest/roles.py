@@ -46,7 +46,7 @@ def assign_roles(segments: list[Segment], participant_roles: dict[str, str]) -> 
 
 def default_queue(metadata: dict[str, str], klang: dict) -> None:
     """A queue for a Klang call that names none: `[klang.folder_queues]` by folder, else `[klang] queue`."""
-    if any(metadata.get(k) for k in ("queue", "queue_name", "metadata.queue")):
+    if any(metadata.get(k) for k in ("queue", "queue_name", "metadata.queue")):  # as redactor.store.tables reads it
         return
     queue = (klang.get("folder_queues") or {}).get(metadata.get("folder_id", "")) or klang.get("queue")
     if queue:

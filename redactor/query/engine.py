@@ -185,12 +185,12 @@ class QueryEngine:
     materialise: bool = False
     files: dict[str, list[str]] = field(init=False, default_factory=dict)
     restricted: set[str] = field(init=False, default_factory=set)
-    version: int | None = field(init=False, default=None)
+    version: int = field(init=False, default=0)  # the lake snapshot the views show
 
     def __post_init__(self) -> None:
         store = self.lake.store
         snapshot = self.lake.snapshot()  # one instant for all three tables
-        self.version = getattr(snapshot, "version", None)
+        self.version = snapshot.version
         self.restricted = set(self.lake.restricted_call_ids())
         filesystem, scheme = _filesystem(store)
         config = dict(OFFLINE_CONFIG)

@@ -27,7 +27,7 @@ def _axis(value: float) -> tuple[float, int]:
     """A round axis maximum at or above `value` and how many grid steps it has (about four)."""
     if value <= 0:
         return 1.0, 1
-    step = _nice_step(value / 4)
+    step = max(1.0, _nice_step(value / 4))  # counts: no fractional grid lines
     ticks = max(1, math.ceil(value / step))
     return step * ticks, ticks
 
