@@ -231,6 +231,13 @@ from redactor.query.command import query as query_command, report as report_comm
 app.command("query")(query_command)
 app.command("report")(report_command)
 
+# Analysts' exports and web app (issue 17): `redactor export`, `redactor serve`.
+from redactor.query.command import export_command  # noqa: E402
+from redactor.serve.command import serve_command  # noqa: E402
+
+app.command("export")(export_command)
+app.command("serve")(serve_command)
+
 
 # The scheduled job's maintenance (issue 6): `redactor compact`.
 from redactor.lake_cli import compact_command  # noqa: E402
