@@ -290,5 +290,13 @@ from redactor.training.cli import model_app  # noqa: E402
 app.add_typer(model_app, name="model")
 
 
+# Operators (issue 19): `redactor status` and `redactor quarantine list|show|retry|drop`.
+from redactor.status import status_command  # noqa: E402
+from redactor.quarantine_cli import quarantine_app  # noqa: E402
+
+app.command("status")(status_command)
+app.add_typer(quarantine_app, name="quarantine")
+
+
 if __name__ == "__main__":
     app()

@@ -5,7 +5,9 @@ Records hold tokens, call ids, counts and times: never an identifier or any tran
 
 from __future__ import annotations
 
+import getpass
 import json
+import os
 from datetime import datetime, timezone
 
 from redactor.store.lake import Lake
@@ -28,3 +30,14 @@ def write_audit(lake: Lake, action: str, request_id: str, record: dict) -> str:
     key = f"audit/{action}/date={when.date().isoformat()}/{when.strftime('%Y%m%dT%H%M%S%fZ')}-{request_id}.json"
     put_json(lake, key, {"action": action, "request_id": request_id, "at": when.isoformat(), **record})
     return key
+
+
+def operator_name(given: str | None = None) -> str:
+    """Who ran a command, for its receipt: `--operator`, else the OS user (in a container without a
+    passwd entry, the uid)."""
+    if given and given.strip():
+        return given.strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return f"uid:{os.getuid()}"
