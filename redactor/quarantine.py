@@ -113,13 +113,12 @@ def _delete(lake: Lake, item: Item) -> None:
         lake.store.delete(key)
 
 
-def drop_items(lake: Lake, items: list[Item], operator: str, case_ref: str | None = None) -> dict:
+def drop_items(lake: Lake, items: list[Item]) -> dict:
     """Delete items for good; one receipt in `audit/quarantine-drops/` names what went (ids, stages,
-    reasons, payload hashes), never a value."""
+    reasons, payload hashes), never a value, and who did it (`redactor.rights.audit.set_actor`)."""
     for item in items:
         _delete(lake, item)
-    record = {"operator": operator, "case_ref": case_ref,
-              "items": [_receipt_entry(i) for i in items]}
+    record = {"items": [_receipt_entry(i) for i in items]}
     request_id = hashlib.sha256("".join(i.id for i in items).encode()).hexdigest()[:16]
     key = write_audit(lake, "quarantine-drops", request_id, record)
     return {"dropped": len(items), "ids": [i.id for i in items], "receipt_key": key}
@@ -137,7 +136,7 @@ class RetryOutcome:
         return {k: v for k, v in self.__dict__.items() if v not in ("", None)}
 
 
-def retry_items(lake: Lake, items: list[Item], pipeline, *, operator: str, lease=None, run_id: str = "",
+def retry_items(lake: Lake, items: list[Item], pipeline, *, lease=None, run_id: str = "",
                 dry_run: bool = False) -> dict:
     """Run each item's payload through the current pipeline. An item whose every record now comes
     out redacted is stored (one commit for all, restrictions applied as the job does) and removed
@@ -179,7 +178,7 @@ def retry_items(lake: Lake, items: list[Item], pipeline, *, operator: str, lease
     for item in done:  # only once their calls are committed
         _delete(lake, item)
     summary["receipt_key"] = write_audit(lake, "quarantine-retries", run_id or "retry", {
-        "operator": operator, "pipeline_version": pipeline.version, "items": summary["items"]})
+        "pipeline_version": pipeline.version, "items": summary["items"]})
     return summary
 
 

@@ -26,6 +26,7 @@ _ALL = typer.Option(False, "--all", help="Every item in the quarantine.")
 _STAGE = typer.Option(None, "--stage", help="Only items quarantined at this stage (read, parse, detect, transform, "
                                             "verify).")
 _OPERATOR = typer.Option(None, "--operator", help="Who is doing this, for the receipt (default: the OS user).")
+_CASE = typer.Option(None, "--case-ref", help="Ticket or case reference, recorded in the receipt.")
 
 
 def _lake(config: Optional[Path], store: Optional[str], version: str = ""):
@@ -97,7 +98,7 @@ def show_command(item_id: str = typer.Argument(..., help="Item id (or a unique p
 @quarantine_app.command("retry")
 def retry_command(ids: Optional[List[str]] = _IDS, every: bool = _ALL, stage: Optional[str] = _STAGE,
                   dry_run: bool = typer.Option(False, "--dry-run", help="Run the pipeline, store and delete nothing."),
-                  operator: Optional[str] = _OPERATOR, as_json: bool = _JSON,
+                  case_ref: Optional[str] = _CASE, operator: Optional[str] = _OPERATOR, as_json: bool = _JSON,
                   store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption) -> None:
     """Re-run items through the current pipeline (after a recognizer, model or config fix).
 
@@ -108,12 +109,13 @@ def retry_command(ids: Optional[List[str]] = _IDS, every: bool = _ALL, stage: Op
     from redactor.logs import safe_error
     from redactor.pipeline import Pipeline
     from redactor.quarantine import retry_items
-    from redactor.rights.audit import now_utc, operator_name
+    from redactor.rights.audit import now_utc, set_actor
     from redactor.store.lease import Lease, LeaseError, LeaseHeld
     from redactor.store.snapshot import CommitConflict
     from redactor.transform import KeyError_, PolicyError
 
     cfg = _config(config)
+    set_actor(operator, case_ref)
     try:
         pipeline = Pipeline(cfg)
     except (PolicyError, KeyError_, FileNotFoundError) as exc:
@@ -132,8 +134,8 @@ def retry_command(ids: Optional[List[str]] = _IDS, every: bool = _ALL, stage: Op
     except LeaseError as exc:
         _fail(safe_error(exc))
     try:
-        out = _store_errors(lambda: retry_items(lake, items, pipeline, operator=operator_name(operator),
-                                                lease=None if dry_run else lease, run_id=run_id, dry_run=dry_run))
+        out = _store_errors(lambda: retry_items(lake, items, pipeline, lease=None if dry_run else lease,
+                                                run_id=run_id, dry_run=dry_run))
     except (LeaseError, CommitConflict) as exc:
         _fail(safe_error(exc))
     finally:
@@ -153,16 +155,15 @@ def retry_command(ids: Optional[List[str]] = _IDS, every: bool = _ALL, stage: Op
 
 @quarantine_app.command("drop")
 def drop_command(ids: Optional[List[str]] = _IDS, every: bool = _ALL, stage: Optional[str] = _STAGE,
-                 case_ref: Optional[str] = typer.Option(None, "--case-ref", help="Ticket or case reference for the "
-                                                        "receipt."),
-                 operator: Optional[str] = _OPERATOR,
+                 case_ref: Optional[str] = _CASE, operator: Optional[str] = _OPERATOR,
                  yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
                  as_json: bool = _JSON, store: Optional[str] = StoreOption,
                  config: Optional[Path] = ConfigOption) -> None:
     """Delete items (reason record and payload) for good; writes a receipt to audit/quarantine-drops/."""
     from redactor.quarantine import drop_items
-    from redactor.rights.audit import operator_name
+    from redactor.rights.audit import set_actor
 
+    set_actor(operator, case_ref)
     lake = _lake(config, store)
     items = _store_errors(lambda: _select(lake, ids, every, stage))
     if not items:
@@ -170,6 +171,6 @@ def drop_command(ids: Optional[List[str]] = _IDS, every: bool = _ALL, stage: Opt
         return
     if not yes and not typer.confirm(f"Delete {len(items)} quarantined item(s) from {lake.store.uri} for good?"):
         raise typer.Exit(EXIT_FAILURE)
-    out = _store_errors(lambda: drop_items(lake, items, operator_name(operator), case_ref))
+    out = _store_errors(lambda: drop_items(lake, items))
     typer.echo(json.dumps(out, ensure_ascii=False) if as_json else
                f"dropped {out['dropped']} item(s); receipt {out['receipt_key']}")
