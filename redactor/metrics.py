@@ -32,9 +32,10 @@ def _label(value: str) -> str:
     return str(value).replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
 
 
-def metrics_text(report: dict, exit_code: int, job: str = "ingest", now: float | None = None) -> str:
-    """The textfile for one run report (the JSON `redactor ingest` prints)."""
-    base = f'job="{_label(job)}"'
+def metrics_text(report: dict, exit_code: int, command: str = "ingest", now: float | None = None) -> str:
+    """The textfile for one run report (the JSON `redactor ingest` prints). The label is `command`,
+    not `job`: Prometheus sets `job` itself (the scrape job) and would rename ours."""
+    base = f'command="{_label(command)}"'
     samples: dict[str, list[tuple[str, float]]] = {name: [] for name in _HELP}
     calls = report.get("calls", {}) or {}
     for outcome, value in (("read", report.get("calls_read", 0)), ("written", report.get("calls_written", 0)),
