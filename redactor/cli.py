@@ -115,12 +115,12 @@ def ingest(
 
     show = sys.stderr.isatty() if progress is None else progress
     configure(log_level or os.environ.get("REDACTOR_LOG_LEVEL") or ("warning" if show else "info"))
-    metrics_to: list = [metrics_file]
+    metrics_to = metrics_file  # the config may name it too, once it is loaded
 
     def stop_early(message: str, code: int) -> None:
         """The run could not start: still a JSON report on stdout (and metrics), then the error."""
         _ingest_done(RunReport(status="usage_error" if code == EXIT_USAGE else "failed", errors=[message]),
-                     code, metrics_to[0], message)
+                     code, metrics_to, message)
 
     if not sources and not from_klang_api:
         stop_early("nothing to ingest: give SOURCE paths, s3:// landing prefixes, klang:// or --from-klang-api",
@@ -133,7 +133,7 @@ def ingest(
         cfg = Config.load(config)
     except ConfigError as exc:
         stop_early(str(exc), EXIT_USAGE)
-    metrics_to[0] = metrics_file or (cfg.section("job").get("metrics_file") or None)
+    metrics_to = metrics_file or (cfg.section("job").get("metrics_file") or None)
     try:
         pipeline = Pipeline(cfg)
     except (PolicyError, KeyError_, FileNotFoundError) as exc:
@@ -182,11 +182,11 @@ def ingest(
     if report.status in ("failed", "stopped"):
         first = str(report.exception) if isinstance(report.exception, (StoreError, SourceError)) else (
             report.errors[0] if report.errors else report.status)
-        _ingest_done(report, EXIT_FAILURE, metrics_to[0], first)
+        _ingest_done(report, EXIT_FAILURE, metrics_to, first)
     if report.status == "locked":
-        _ingest_done(report, EXIT_LOCKED, metrics_to[0],
+        _ingest_done(report, EXIT_LOCKED, metrics_to,
                      report.errors[0] if report.errors else "the lake lease is held by another run")
-    _ingest_done(report, EXIT_PARTIAL if report.quarantined else EXIT_OK, metrics_to[0])
+    _ingest_done(report, EXIT_PARTIAL if report.quarantined else EXIT_OK, metrics_to)
 
 
 def _ingest_done(report, code: int, metrics_file, error: Optional[str] = None) -> None:

@@ -32,7 +32,7 @@ class RunProgress:
     """
 
     def __init__(self, stream: TextIO | None = None):
-        self.console = Console(file=stream or sys.stderr, stderr=stream is None)
+        self.console = Console(file=stream or sys.stderr)
         self.bar = Progress(SpinnerColumn(), TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
                             _Rate(), TimeRemainingColumn(), TimeElapsedColumn(), console=self.console, transient=True)
         self.calls = self.bar.add_task("calls", total=None)
