@@ -23,12 +23,27 @@ RUN_FIELDS = ("run_id", "status", "started_at", "finished_at", "seconds", "calls
               "quarantined")
 
 
-def last_runs(lake: Lake, n: int) -> list[dict]:
-    """The newest `n` run reports, newest first (run ids start with their UTC start time)."""
+def _run_keys(lake: Lake, n: int, today: date) -> list[str]:
+    """Report keys, newest first: the last week's day prefixes if they hold `n`, else all (96 runs a
+    day for years is a long listing)."""
     from redactor.ingest_job import RUNS_PREFIX
 
-    keys = sorted((o.key for o in lake.store.list(RUNS_PREFIX) if o.key.endswith(".json")),
-                  key=lambda k: (k.split("/")[1], k.rsplit("/", 1)[-1]), reverse=True)
+    def newest_first(keys):
+        return sorted((k for k in keys if k.endswith(".json")),
+                      key=lambda k: (k.split("/")[1], k.rsplit("/", 1)[-1]), reverse=True)
+
+    recent: list[str] = []
+    for back in range(7):
+        day = (today - timedelta(days=back)).isoformat()
+        recent += newest_first(o.key for o in lake.store.list(f"{RUNS_PREFIX}date={day}/"))
+        if len(recent) >= n:
+            return recent
+    return newest_first(o.key for o in lake.store.list(RUNS_PREFIX))
+
+
+def last_runs(lake: Lake, n: int, today: date | None = None) -> list[dict]:
+    """The newest `n` run reports, newest first (run ids start with their UTC start time)."""
+    keys = _run_keys(lake, n, today or datetime.now(timezone.utc).date())
     out = []
     for key in keys[:n]:
         try:
@@ -132,7 +147,7 @@ def collect(lake: Lake, config: Config, sources: list[str], *, runs: int = 5, ho
     first = oldest(items)
     doc = {
         "store": lake.store.uri, "as_of": now.isoformat(timespec="seconds"),
-        "runs": last_runs(lake, runs), "lake": lake_doc, "lease": lease_holder(lake),
+        "runs": last_runs(lake, runs, today), "lake": lake_doc, "lease": lease_holder(lake),
         "quarantine": {"count": len(items), "by_stage": stage_counts(items), "oldest_at": first,
                        "oldest_age_days": age_days(first, today)},
         "expiring": {"within_days": horizon_days, **expiring},

@@ -172,6 +172,20 @@ def test_status_on_a_lake_with_quarantined_items(tmp_path, config, pipeline):
     assert doc["configuration"]["allowlist_values"] == 1
 
 
+def test_last_runs_newest_first_from_recent_days_or_all(tmp_path, config):
+    from redactor.status import last_runs
+
+    lake = open_lake(config, str(tmp_path / "lake"), "t")
+    tags = lake.retention.tags("audit", "runs")
+    for day, run in (("2026-01-05", "20260105T000000Z-a"), ("2026-01-05", "20260105T120000Z-b"),
+                     ("2026-02-01", "20260201T000000Z-c"), ("2026-02-03", "20260203T000000Z-d")):
+        lake.store.put(f"_runs/date={day}/{run}.json", json.dumps({"run_id": run, "status": "ok"}).encode(), tags)
+    recent = [r["run_id"] for r in last_runs(lake, 2, today=date(2026, 2, 4))]
+    assert recent == ["20260203T000000Z-d", "20260201T000000Z-c"]  # found in the last week
+    everything = [r["run_id"] for r in last_runs(lake, 3, today=date(2026, 2, 4))]
+    assert everything == ["20260203T000000Z-d", "20260201T000000Z-c", "20260105T120000Z-b"]  # listed all
+
+
 # ---- quarantine ------------------------------------------------------------------------------
 
 def test_quarantine_list_show_retry_drop(tmp_path, monkeypatch):
