@@ -152,7 +152,11 @@ def retry_items(lake: Lake, items: list[Item], pipeline, *, lease=None, run_id: 
     to_store: list[RedactedCall] = []
     done: list[Item] = []
     for item in items:
-        payload = lake.store.get(f"{item.base}.payload")
+        try:
+            payload = lake.store.get(f"{item.base}.payload")
+        except StoreError:
+            outcomes.append(RetryOutcome(item.id, "still_quarantined", stage="read", reason="payload missing"))
+            continue
         results = list(pipeline.process(split_records(item.source_file or item.id, payload, pipeline.max_record_bytes)))
         failed = [r for r in results if isinstance(r, Quarantined) and r.call_id not in erased]
         good = [r for r in results if isinstance(r, RedactedCall) and r.call.call_id not in erased]
