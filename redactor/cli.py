@@ -192,17 +192,17 @@ def ingest(
 def _ingest_done(report, code: int, metrics_file, error: Optional[str] = None) -> None:
     """End of `redactor ingest`: the JSON report on stdout, the summary and any error on stderr,
     the metrics textfile; then exit with `code`."""
-    from redactor.logs import get_logger
+    from redactor.logs import get_logger, set_context
     from redactor.progress import summary_line
 
     doc = report.as_dict()
+    set_context(run_id=doc.get("run_id") or None)  # a run that never started has no id
     typer.echo(json.dumps(doc, ensure_ascii=False))
     line = summary_line(doc, code)
     if sys.stderr.isatty():
         typer.echo(line, err=True)
     else:  # stderr is a JSON log stream there: the summary is one more line of it
-        get_logger("redactor.job").info("run summary", text=line, exit_code=code, **(
-            {"run_id": doc["run_id"]} if doc.get("run_id") else {}))
+        get_logger("redactor.job").info("run summary", text=line, exit_code=code)
     if metrics_file:
         from redactor.metrics import metrics_text, write_textfile
 
@@ -210,6 +210,7 @@ def _ingest_done(report, code: int, metrics_file, error: Optional[str] = None) -
             write_textfile(metrics_file, metrics_text(doc, code))
         except OSError as exc:
             typer.echo(f"warning: metrics not written to {metrics_file} (errno {exc.errno})", err=True)
+    set_context(run_id=None)
     if error is not None:
         typer.echo(f"error: {error}", err=True)
     raise typer.Exit(code)
