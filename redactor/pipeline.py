@@ -7,6 +7,7 @@ built from our own words and the exception's type, never its message (which may 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -41,6 +42,11 @@ class RunSummary:
 
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), ensure_ascii=False)
+
+
+# A metadata key in lower-case field-name form ("caller_number", "sources[0].type"): the name
+# model guesses at such words without context, so only the pattern recognizers scan it.
+_PLAIN_KEY = re.compile(r"[a-z0-9_.\[\]-]+")
 
 
 def _safe_reason(stage: str, exc: BaseException) -> str:
@@ -94,8 +100,8 @@ class Pipeline:
                                     record.raw, call_id=call.call_id)]
             return [r for pair in calls for r in self.redact_batch([pair])]
         per_call = [structural_detections(u.texts) for u in units]
-        for (i, name, _), dets in zip(flat, found):
-            if name in self.label_fields:
+        for (i, name, text), dets in zip(flat, found):
+            if name in self.label_fields or (name.startswith("metadata_keys[") and _PLAIN_KEY.fullmatch(text)):
                 dets = [d for d in dets if not d.from_model]
             per_call[i].setdefault(name, []).extend(dets)
         return [self._transform(call, record, unit, dets)

@@ -63,3 +63,33 @@ def value_pattern(value: str, ignore_case: bool = True, genitive: bool = False) 
 
 def occurrences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
+
+
+# Digit groups as people write them: any of these between groups ("811 218 987 6", "811218.9876",
+# "(070) 174 06 05", a line break inside a turn). Texts are folded first (recognizers.fold).
+_DIGIT_RUN = re.compile(r"\d+(?:(?:[ \t]*[-./_()+,][ \t]*|[ \t]+|[ \t]*\n[ \t]*)\d+)*")
+_GROUP = re.compile(r"\d+")
+
+
+def digit_occurrences(text: str, keys: set[str]) -> list[tuple[int, int]]:
+    """Where one of the digit strings `keys` stands in the (folded) text in any grouping: inside a
+    run of digit groups, starting or ending where a group does (so "19811218-9876" holds
+    "8112189876", and "0701740605" holds the national "701740605")."""
+    out: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN.finditer(text):
+        groups = [(g.start() + m.start(), g.end() + m.start()) for g in _GROUP.finditer(m.group())]
+        digits = "".join(text[s:e] for s, e in groups)
+        at: list[int] = []  # text offset of each digit
+        firsts: set[int] = set()  # digit index where a group starts / ends
+        lasts: set[int] = set()
+        for s, e in groups:
+            firsts.add(len(at))
+            at.extend(range(s, e))
+            lasts.add(len(at))
+        for key in keys:
+            i = digits.find(key)
+            while i >= 0:
+                if i in firsts or i + len(key) in lasts:
+                    out.append((at[i], at[i + len(key) - 1] + 1))
+                i = digits.find(key, i + 1)
+    return out
