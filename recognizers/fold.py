@@ -11,7 +11,8 @@ view, and every folded character remembers which original characters it came fro
 - format characters (category Cf: U+200B-U+200F, U+2060, soft hyphen, BOM) and stray marks
   (U+034F, variation selectors) dropped; diacritics dropped unless they make a Swedish letter
   (å, ä, ö), so "te\u0301lia" and "télia" read as "telia" and "8\u03018" as "88";
-- every dash and hyphen (category Pd, U+2212 minus, U+02D7, U+2043) as "-", every space
+- every dash and hyphen (category Pd, U+2212 minus, U+02D7, U+2043, the katakana long-vowel mark
+  and box-drawing lines that look like one) as "-", every space
   separator as " ", line and paragraph separators as a line break;
 - full stops of other scripts ("。", "｡", "·") as ".", and the Cyrillic and Greek letters that look
   like Latin ones ("о", "е", "а", "ο", ...) as those Latin letters.
@@ -29,7 +30,7 @@ import regex
 
 # Letters whose diacritic is part of the Swedish alphabet (the model and context words need them).
 _KEEP_ACCENTED = set("åäöÅÄÖ")
-_DASHES = {"\u2212", "\u02d7", "\u2043", "\u2796", "\ufe63", "\uff0d"}
+_DASHES = {"\u2212", "\u02d7", "\u2043", "\u2796", "\ufe63", "\uff0d", "\u30fc", "\uff70", "\u2500", "\u2501"}
 _FULL_STOPS = {"\u3002", "\uff61", "\ufe12", "\u00b7", "\u2219", "\u22c5", "\u2024"}
 _SLASHES = {"\u2044", "\u2215", "\u29f8"}
 # Cyrillic and Greek letters a reader takes for Latin ones (Unicode confusables, the common part).

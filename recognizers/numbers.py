@@ -101,10 +101,11 @@ _QUICK_RX = re.compile(rf"\d|(?<![{_L}])(?:{_alt(_PARTS)})", re.IGNORECASE)
 _FILLER_ALT = _alt(FILLERS)
 # "streck"/"bindestreck" is how people say the dash of a personnummer ("850312 streck 4238").
 # Also the separators people write between digit groups: "811218.9876", "811218/9876",
-# "811218_9876", "(070) 174 06 05", and a line break inside a turn.
+# "811218_9876", "(070) 174 06 05", and a line break inside a turn (a "." or "_" with a space on
+# one side only is a sentence end or a word, not a separator).
 _GAP_RX = re.compile(
     rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT}|streck|bindestreck)(?![{_L}]))+"
-    rf"|[._]|[ \t]*[()/][ \t]*|[ \t]*\n[ \t]*",
+    rf"|[._]|[ \t]+[._][ \t]+|[ \t]*[()/][ \t]*|[ \t]*\r?\n[ \t]*",
     re.IGNORECASE)
 # A turn change: end of line, the next speaker's label, optionally one short back-channel turn
 # without digits (at most four words: "Mm.", "Ja?", "Och sista fyra?") and another label.

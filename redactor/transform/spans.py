@@ -67,7 +67,7 @@ def occurrences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
 
 # Digit groups as people write them: any of these between groups ("811 218 987 6", "811218.9876",
 # "(070) 174 06 05", a line break inside a turn). Texts are folded first (recognizers.fold).
-_DIGIT_RUN = re.compile(r"\d+(?:(?:[ \t]*[-./_()+,][ \t]*|[ \t]+|[ \t]*\n[ \t]*)\d+)*")
+_DIGIT_RUN = re.compile(r"\d+(?:(?:[ \t]*[-./_()+,][ \t]*|[ \t]+|[ \t]*\r?\n[ \t]*)\d+)*")
 _GROUP = re.compile(r"\d+")
 
 
