@@ -107,28 +107,38 @@ def _cluster_end(text: str, i: int) -> int:
 
 
 def fold(text: str) -> FoldedText:
-    """The detection view of `text` with its offset map."""
+    """The detection view of `text` with its offset map. Stretches that need no folding are
+    copied whole; only the characters `_MAY_CHANGE` finds (with their marks) are looked at."""
     n = len(text)
-    if _MAY_CHANGE.search(text) is None:
+    hit = _MAY_CHANGE.search(text)
+    if hit is None:
         return FoldedText(text, (), (), n, changed=False)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    i = 0
-    while i < n:
-        j = _cluster_end(text, i)
-        cluster = text[i:j]
-        if j > i + 1:
+    pos = 0
+    while hit is not None:
+        i = hit.start()
+        # A mark right after an unchanged letter belongs to that letter's cluster.
+        base = i - 1 if i > pos and _is_mark(text[i]) else i
+        out.append(text[pos:base])
+        starts.extend(range(pos, base))
+        ends.extend(range(pos + 1, base + 1))
+        j = _cluster_end(text, base)
+        if j > base + 1:
             # A base with combining marks: a Swedish letter if it composes to one, else the base.
-            composed = unicodedata.normalize("NFC", cluster)
-            piece = composed if composed in _KEEP_ACCENTED else fold_char(text[i])
+            composed = unicodedata.normalize("NFC", text[base:j])
+            piece = composed if composed in _KEEP_ACCENTED else fold_char(text[base])
         else:
-            piece = fold_char(cluster)
-        for ch in piece:
-            out.append(ch)
-            starts.append(i)
-            ends.append(j)
-        i = j
+            piece = fold_char(text[base])
+        out.append(piece)
+        starts.extend([base] * len(piece))
+        ends.extend([j] * len(piece))
+        pos = j
+        hit = _MAY_CHANGE.search(text, pos)
+    out.append(text[pos:])
+    starts.extend(range(pos, n))
+    ends.extend(range(pos + 1, n + 1))
     folded = "".join(out)
     return FoldedText(folded, tuple(starts), tuple(ends), n, changed=folded != text)
 

@@ -134,8 +134,8 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         view = fold(text)
         hits = [(start, end, s) for pattern, s in patterns if pattern is not None
                 for start, end in sp.occurrences(view.text, pattern)]
-        hits += [(start, end, digit_keys[key]) for key in digit_keys
-                 for start, end in sp.digit_occurrences(view.text, {key})]
+        if digit_keys:
+            hits += [(start, end, digit_keys[key]) for start, end, key in sp.digit_occurrences(view.text, set(digit_keys))]
         for start, end, s in hits:
             o_start, o_end = view.to_original(start, end)
             out.setdefault(name, []).append(sp.Span(o_start, o_end, s.entity_type, s.score))
@@ -254,12 +254,11 @@ def _verify(out: Call, values: dict[str, str]) -> None:
         texts[f"segments[{seg.index}].role"] = seg.role or ""
     texts["language"], texts["status"] = out.language or "", out.status or ""
     folded = {name: fold_text(text) for name, text in texts.items()}
-    for value, entity_type in values.items():
-        pattern = sp.value_pattern(fold_text(value))
-        keys = digit_keys_of(entity_type, value)
-        for name, text in folded.items():
-            if (pattern is not None and pattern.search(text)) or (keys and sp.digit_occurrences(text, keys)):
-                raise LeakError(f"a detected value survived in field {name}")
+    keys = {k for value, entity_type in values.items() for k in digit_keys_of(entity_type, value)}
+    patterns = [p for p in (sp.value_pattern(fold_text(value)) for value in values) if p is not None]
+    for name, text in folded.items():
+        if any(p.search(text) for p in patterns) or (keys and sp.digit_occurrences(text, keys)):
+            raise LeakError(f"a detected value survived in field {name}")
 
 
 # Numbers whose digits identify a person whatever their grouping (leak check, propagation).

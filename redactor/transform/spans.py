@@ -71,11 +71,11 @@ _DIGIT_RUN = re.compile(r"\d+(?:(?:[ \t]*[-./_()+,][ \t]*|[ \t]+|[ \t]*\r?\n[ \t
 _GROUP = re.compile(r"\d+")
 
 
-def digit_occurrences(text: str, keys: set[str]) -> list[tuple[int, int]]:
+def digit_occurrences(text: str, keys: set[str]) -> list[tuple[int, int, str]]:
     """Where one of the digit strings `keys` stands in the (folded) text in any grouping: inside a
     run of digit groups, starting or ending where a group does (so "19811218-9876" holds
-    "8112189876", and "0701740605" holds the national "701740605")."""
-    out: list[tuple[int, int]] = []
+    "8112189876", and "0701740605" holds the national "701740605"). Returns (start, end, key)."""
+    out: list[tuple[int, int, str]] = []
     for m in _DIGIT_RUN.finditer(text):
         groups = [(g.start() + m.start(), g.end() + m.start()) for g in _GROUP.finditer(m.group())]
         digits = "".join(text[s:e] for s, e in groups)
@@ -90,6 +90,6 @@ def digit_occurrences(text: str, keys: set[str]) -> list[tuple[int, int]]:
             i = digits.find(key)
             while i >= 0:
                 if i in firsts or i + len(key) in lasts:
-                    out.append((at[i], at[i + len(key) - 1] + 1))
+                    out.append((at[i], at[i + len(key) - 1] + 1, key))
                 i = digits.find(key, i + 1)
     return out
