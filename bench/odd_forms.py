@@ -5,7 +5,7 @@
 Builds calls that each carry one value — a Skatteverket test personnummer, a PTS fiction-series
 phone number or a made-up e-mail address — in an odd written form (digits of other scripts,
 invisible characters, dash variants, dots, slashes, tabs, line breaks, digit-by-digit and triple
-groupings, "＠", "。", Cyrillic look-alikes, combining accents) and in one field of one of the two
+groupings, "＠", "。", "[at]", Cyrillic look-alikes, combining accents) and in one field of one of the two
 export shapes (transcript turn, title, digest, summary, participant, metadata value, metadata
 key, role, language, status, segment text, words, speaker). Two sets: every form from issue 14 in
 every field ("listed"), and N random combinations ("random"). The calls go through the scheduled
@@ -95,6 +95,8 @@ EMAIL_FORMS = {
     "cyrillic-o-e": lambda e: e.replace("o", "\u043e").replace("e", "\u0435"),
     "combining-accents": lambda e: e.replace("e", "e\u0301").replace("a", "a\u0300"),
     "zero-width": lambda e: e.replace(".", "\u200b.").replace("@", "@\u200d"),
+    "bracketed": lambda e: e.replace("@", " [at] ")[::-1].replace(".", " ]tod[ ", 1)[::-1],
+    "parenthesised-at": lambda e: e.replace("@", "(at)"),
 }
 PHONE_LAYOUTS = {
     "standard": lambda d: f"{d[:3]}-{d[3:6]} {d[6:8]} {d[8:]}",

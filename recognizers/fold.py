@@ -1,7 +1,7 @@
 """The detection view of a text: what a person reads, with a map back to the original characters.
 
 People and exporters write numbers in many alphabets and with many invisible or look-alike
-characters. A reader sees "８１１２１８–９８７６" or "811218\u200d9876" as a personnummer; a regex over
+characters. A reader sees "８８０４１３–２３８２" or "880413\u200d2382" as a personnummer; a regex over
 the raw text does not, and `ord(ch) - 48` is no digit value. Recognizers therefore run on a folded
 view, and every folded character remembers which original characters it came from:
 

@@ -100,8 +100,8 @@ _QUICK_RX = re.compile(rf"\d|(?<![{_L}])(?:{_alt(_PARTS)})", re.IGNORECASE)
 # Between two tokens of one run, inside a turn.
 _FILLER_ALT = _alt(FILLERS)
 # "streck"/"bindestreck" is how people say the dash of a personnummer ("850312 streck 4238").
-# Also the separators people write between digit groups: "811218.9876", "811218/9876",
-# "811218_9876", "(070) 174 06 05", and a line break inside a turn (a "." or "_" with a space on
+# Also the separators people write between digit groups: "880413.2382", "880413/2382",
+# "880413_2382", "(070) 174 06 05", and a line break inside a turn (a "." or "_" with a space on
 # one side only is a sentence end or a word, not a separator).
 _GAP_RX = re.compile(
     rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT}|streck|bindestreck)(?![{_L}]))+"
@@ -663,7 +663,7 @@ class DigitWindowRecognizer(EntityRecognizer):
     MIN_TOKENS = 1
     SKIP_PLAIN = True  # leave plain written digits to the family's PatternRecognizer
     # The layouts the family's PatternRecognizer reads (fullmatch, from `extend_start`); plain
-    # written digits in any other grouping ("8 1 1 2 1 8 9 8 7 6", "811 218 987 6") are reported
+    # written digits in any other grouping ("8 8 0 4 1 3 2 3 8 2", "880 413 238 2") are reported
     # here. None: every plain window is the PatternRecognizer's.
     LAYOUT: Optional[re.Pattern[str]] = None
 

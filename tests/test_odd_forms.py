@@ -99,8 +99,38 @@ def test_folding_reads_the_digits_and_maps_back_to_every_original_character(case
 
 
 def test_luhn_reads_digits_of_any_script():
-    assert luhn_ok(in_alphabet("8112189876", "arabic-indic")) == luhn_ok("8112189876")
+    assert luhn_ok(in_alphabet("8804132382", "arabic-indic")) == luhn_ok("8804132382")
     assert luhn_ok(in_alphabet(PERSONNUMMER[0][2:], "fullwidth"))
+
+
+# The forms issue 14 lists, with a Skatteverket test number and a PTS fiction number.
+ISSUE_FORMS = [
+    ("SE_PERSONNUMMER", v) for v in [
+        "８８０４１３-２３８２", in_alphabet("880413", "arabic-indic") + "-" + in_alphabet("2382", "persian"),
+        in_alphabet("8804132382", "devanagari"), in_alphabet("8804132382", "math-bold"),
+        "880413\u200d2382", "88\u200c04\u206013\u200e2382", "8804\u034f13-23\u030182\ufe0f",
+        "880413\u20132382", "880413\u20142382", "880413\u20102382", "880413\u20112382", "880413\u22122382",
+        "880413\uff0d2382", "880413\t2382", "880413\n2382", "880413.2382", "880413/2382", "880413_2382",
+        "8 8 0 4 1 3 2 3 8 2", "880 413 238 2", "19 880 413 238 2"]
+] + [("PHONE_NUMBER", v) for v in ["(070) 174 06 05", "070 \u2013 174 06 05", "070.174.06.05", "070174-0648"]] \
+  + [("EMAIL_ADDRESS", v) for v in ["vendela.qvist\uff20telia.se", "vendela.qvist@telia\u3002se",
+                                    "vendela.qvist\ufe6btelia.se", "v\u0435ndela.qvist@t\u0435lia.s\u0435",
+                                    "ve\u0301ndela.qvist@telia.se", "vendela.qvist [at] telia [dot] se"]]
+
+
+@pytest.mark.parametrize("entity, value", ISSUE_FORMS)
+def test_the_listed_forms_are_found_and_cover_every_original_character(detector, entity, value):
+    ask = {"SE_PERSONNUMMER": "personnummer", "PHONE_NUMBER": "telefonnummer", "EMAIL_ADDRESS": "mejl"}[entity]
+    text = f"Kund: mitt {ask} är {value} tack"
+    start = text.index(value)
+    found = [(d.entity_type, d.start, d.end) for d in detector.detect(text)]
+    assert found == [(entity, start, start + len(value))]
+
+
+@pytest.mark.parametrize("text", ["Vi har öppet 08.00-17.00 på vardagar.", "Fakturan från 01.12.2026 är betald.",
+                                  "Mätaren visade 12345.6 kWh den 2026/11/20."])
+def test_dates_and_times_with_dots_are_not_numbers_of_people(detector, text):
+    assert detector.detect(text) == []
 
 
 # ---- nothing readable after ingest, in any field -----------------------------------------------
@@ -178,7 +208,7 @@ def test_every_email_form_is_found_in_raw_bytes(case):
 
 
 def test_digit_keys_are_what_a_reader_recognises():
-    assert digit_keys("pnr", "198112189876") == {"8112189876"}
+    assert digit_keys("pnr", "198804132382") == {"8804132382"}
     assert digit_keys("phone", "0701740605") == {"701740605"}
 
 

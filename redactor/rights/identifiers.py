@@ -155,9 +155,12 @@ def _patterns(ident: Identifier) -> list[re.Pattern[str]]:
         return [re.compile(rf"(?<!\d)(?:\+{_SEP}46|0{_SEP}0{_SEP}4{_SEP}6|4{_SEP}6|0)?{_SEP}(?:\(0\))?{_SEP}{body}(?!\d)")]
     if ident.kind == "email":
         local, _, domain = c.partition("@")
-        spoken = lambda s: r"\s*(?:\.|punkt)\s*".join(re.escape(p) for p in s.split("."))  # noqa: E731
+        # spoken ("punkt", "snabel-a") or bracketed ("[dot]", "(at)")
+        dot = r"\s*(?:\.|punkt|[\[(]\s*(?:dot|punkt)\s*[\])])\s*"
+        at = r"\s*(?:@|snabel[\s-]?a|[\[(]\s*(?:at|snabel[\s-]?a)\s*[\])])\s*"
+        spoken = lambda s: dot.join(re.escape(p) for p in s.split("."))  # noqa: E731
         return [re.compile(re.escape(c), re.IGNORECASE),
-                re.compile(rf"{spoken(local)}\s*(?:@|snabel[\s-]?a)\s*{spoken(domain)}", re.IGNORECASE)]
+                re.compile(rf"{spoken(local)}{at}{spoken(domain)}", re.IGNORECASE)]
     if ident.kind == "facility_id":
         return [re.compile(rf"(?<!\d){_digits_pattern(c)}(?!\d)")]
     chars = [ch for ch in c if not ch.isspace()]

@@ -65,7 +65,7 @@ def occurrences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-# Digit groups as people write them: any of these between groups ("811 218 987 6", "811218.9876",
+# Digit groups as people write them: any of these between groups ("880 413 238 2", "880413.2382",
 # "(070) 174 06 05", a line break inside a turn). Texts are folded first (recognizers.fold).
 _DIGIT_RUN = re.compile(r"\d+(?:(?:[ \t]*[-./_()+,][ \t]*|[ \t]+|[ \t]*\r?\n[ \t]*)\d+)*")
 _GROUP = re.compile(r"\d+")
@@ -73,8 +73,8 @@ _GROUP = re.compile(r"\d+")
 
 def digit_occurrences(text: str, keys: set[str]) -> list[tuple[int, int, str]]:
     """Where one of the digit strings `keys` stands in the (folded) text in any grouping: inside a
-    run of digit groups, starting or ending where a group does (so "19811218-9876" holds
-    "8112189876", and "0701740605" holds the national "701740605"). Returns (start, end, key)."""
+    run of digit groups, starting or ending where a group does (so "19880413-2382" holds
+    "8804132382", and "0701740605" holds the national "701740605"). Returns (start, end, key)."""
     out: list[tuple[int, int, str]] = []
     for m in _DIGIT_RUN.finditer(text):
         groups = [(g.start() + m.start(), g.end() + m.start()) for g in _GROUP.finditer(m.group())]
