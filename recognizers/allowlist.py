@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from recognizers import numbers
+from recognizers.checksums import digits_only
 
 
-def _digits(text: str) -> str:
+def number_digits(text: str) -> str:
+    """Digits of a written or spoken number ("735 999 ..." / "sju tre fem ...")."""
     if numbers.has_spoken_number(text):
         return numbers.words_to_digits(text)
-    return "".join(ch for ch in text if ch.isdigit())
+    return digits_only(text)
 
 
 @dataclass
@@ -29,7 +31,7 @@ class AllowlistFilter:
     def __post_init__(self) -> None:
         for value in self.values:
             self._keys.add(" ".join(value.casefold().split()))
-            digits = _digits(value)
+            digits = number_digits(value)
             if len(digits) >= 6:
                 self._digits.add(digits.lstrip("0"))
 
@@ -38,7 +40,7 @@ class AllowlistFilter:
             return True
         # Spoken: every reading ("sjuttio ett" is 71, or 70 and 1 said digit by digit), as the
         # recognizer may have matched the number on either.
-        candidates = numbers.readings(text) if numbers.has_spoken_number(text) else [_digits(text)]
+        candidates = numbers.readings(text) if numbers.has_spoken_number(text) else [number_digits(text)]
         for digits in candidates:
             if len(digits) >= 6:
                 # Compare without trunk zero / country code so +46 8 ... matches 08-...

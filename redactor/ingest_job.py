@@ -47,7 +47,7 @@ from redactor.ingest.sources import (
 from redactor.logs import get_logger, safe_error, set_context
 from redactor.model import Quarantined, RedactedCall
 from redactor.pipeline import Pipeline, RunSummary
-from redactor.rights.erase import erased_call_ids
+from redactor.rights.erase import erased
 from redactor.rights.restrict import RestrictionIndex, restrict_new_calls
 from redactor.store.backend import StoreError
 from redactor.store.lease import Lease, LeaseError, LeaseHeld
@@ -327,7 +327,7 @@ class _Run:
         # A person erased on request stays erased when their export is delivered again (the API
         # re-sends an edited conversation, an export is re-run with --force): their calls are
         # neither stored nor quarantined.
-        self.erased = erased_call_ids(lake)
+        self.erased = erased(lake)
         self.restrictions = RestrictionIndex(lake)
 
     # ---- reading exports -----------------------------------------------------------------
@@ -430,7 +430,7 @@ class _Run:
             call_id, h = result.call_id, hashlib.sha256(result.payload).hexdigest()
         else:
             call_id, h = result.call.call_id, result.call.content_hash
-        if call_id and call_id in self.erased:
+        if self.erased.covers(call_id, h):
             r.calls["skipped_erased"] += 1
             log.info("call skipped: erased on a data-subject request", call_id=call_id)
             field_ = "skipped"
@@ -520,8 +520,8 @@ class _Run:
 
     def _drop_erased(self) -> None:
         """An erasure committed while this run held calls in memory: leave its calls out."""
-        self.erased = erased_call_ids(self.lake)
-        kept = [c for c in self.buffer if c.call.call_id not in self.erased]
+        self.erased = erased(self.lake)
+        kept = [c for c in self.buffer if not self.erased.covers(c.call.call_id, c.call.content_hash)]
         if len(kept) < len(self.buffer):
             self.report.calls["skipped_erased"] += len(self.buffer) - len(kept)
         self.buffer = kept

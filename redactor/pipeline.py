@@ -7,6 +7,7 @@ built from our own words and the exception's type, never its message (which may 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -42,6 +43,11 @@ class RunSummary:
 
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), ensure_ascii=False)
+
+
+# A metadata key in lower-case field-name form ("caller_number", "sources[0].type"): the name
+# model guesses at such words without context, so only the pattern recognizers scan it.
+_PLAIN_KEY = re.compile(r"[a-z0-9_.\[\]-]+")
 
 
 def _safe_reason(stage: str, exc: BaseException) -> str:
@@ -111,12 +117,12 @@ class Pipeline:
                 owners.append((i, name))
         found = self.detector.detect_many(texts)
         per_call = [structural_detections(u.texts) for u in units]
-        for (i, name), dets in zip(owners, found):
+        for (i, name), text, dets in zip(owners, texts, found):
             if name == DIALOGUE:
                 for field_name, seg_dets in units[i].dialogue.split(dets).items():
                     per_call[i].setdefault(field_name, []).extend(seg_dets)
                 continue
-            if name in self.label_fields:
+            if name in self.label_fields or (name.startswith("metadata_keys[") and _PLAIN_KEY.fullmatch(text)):
                 dets = [d for d in dets if not d.from_model]
             per_call[i].setdefault(name, []).extend(dets)
         return per_call

@@ -143,7 +143,7 @@ def _apply(call: Call, fn) -> None:
     call.title, call.digest, call.summary = fn(call.title), fn(call.digest), fn(call.summary)
     call.source_id, call.source_file = fn(call.source_id), fn(call.source_file)
     call.participants = [fn(p) for p in call.participants]
-    call.metadata = {k: fn(v) for k, v in call.metadata.items()}
+    call.metadata = {fn(k): fn(v) for k, v in call.metadata.items()}
     for seg in call.segments:
         seg.text = fn(seg.text)
         seg.speaker = fn(seg.speaker) if seg.speaker is not None else None
