@@ -153,9 +153,10 @@ def read_regular(path: str | os.PathLike, limit: int, identity: tuple[int, int] 
         os.close(fd)
 
 
-def gunzip(raw: bytes, limit: int) -> bytes | None:
+def gunzip(raw: bytes, limit: int, *, truncate: bool = False) -> bytes | None:
     """Decompress every gzip member as a stream; None once the output passes `limit` bytes (a
-    gzip bomb costs `limit` bytes of memory, not its decompressed size). OSError/EOFError if corrupt."""
+    gzip bomb costs `limit` bytes of memory, not its decompressed size), or with `truncate` its
+    first `limit` bytes. OSError/EOFError/zlib.error if corrupt."""
     out = bytearray()
     data = raw
     while data:
@@ -164,7 +165,7 @@ def gunzip(raw: bytes, limit: int) -> bytes | None:
             chunk = d.decompress(data, _GZIP_CHUNK)
             out += chunk
             if len(out) > limit:
-                return None
+                return bytes(out[:limit]) if truncate else None
             data = d.unconsumed_tail
             if not data and not chunk:
                 raise EOFError("compressed file ended before the end-of-stream marker")
