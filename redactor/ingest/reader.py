@@ -205,7 +205,7 @@ def _check(doc: Any, limits: Limits) -> str | None:
         if not isinstance(node, (dict, list)):
             continue
         if depth > limits.max_json_depth:
-            return f"JSON nested deeper than {limits.max_json_depth} levels (max_json_depth)"
+            return _too_deep(limits)
         if isinstance(node, dict):
             stack.extend((k, depth) for k in node)
             stack.extend((v, depth + 1) for v in node.values())
@@ -221,11 +221,11 @@ def _json_error(exc: ValueError) -> str:
     return f"invalid JSON ({type(exc).__name__})"  # e.g. an integer with too many digits
 
 
-def _loads(text: str) -> tuple[Any, str | None]:
+def _loads(text: str, limits: Limits) -> tuple[Any, str | None]:
     try:
         return json.loads(text), None
     except RecursionError:
-        return None, "JSON nested too deeply (max_json_depth)"
+        return None, _too_deep(limits)
     except ValueError as exc:
         return None, _json_error(exc)
 
@@ -241,7 +241,7 @@ def split_records(source_file: str, raw: bytes, limits: Limits | int) -> Iterato
     if not stripped:
         yield RawRecord(source_file, None, raw, error="empty file")
         return
-    doc, whole_error = _loads(stripped)
+    doc, whole_error = _loads(stripped, limits)
     if whole_error is None:
         yield from _unwrap(source_file, doc, raw, limits)
         return
@@ -264,7 +264,7 @@ def _json_lines(source_file: str, text: str, limits: Limits) -> list[RawRecord]:
         if len(line_raw) > limits.max_record_bytes:
             records.append(RawRecord(source_file, lineno, line_raw, error=_too_large(limits)))
             continue
-        doc, error = _loads(line)
+        doc, error = _loads(line, limits)
         if error:
             records.append(RawRecord(source_file, lineno, line_raw, error=error))
             continue
@@ -272,6 +272,10 @@ def _json_lines(source_file: str, text: str, limits: Limits) -> list[RawRecord]:
             rec.index = lineno if rec.index is None else rec.index
             records.append(rec)
     return records
+
+
+def _too_deep(limits: Limits) -> str:
+    return f"JSON nested deeper than {limits.max_json_depth} levels (max_json_depth)"
 
 
 def _too_large(limits: Limits) -> str:
