@@ -42,7 +42,7 @@ from redactor import __version__
 from redactor.config import Config
 from redactor.failpoints import crashpoint
 from redactor.ingest.klang_api import KlangApiError
-from redactor.ingest.reader import Limits, RawRecord, SourceError, split_records
+from redactor.ingest.reader import Limits, RawRecord, SourceError, split_records, unread_export
 from redactor.ingest.sources import (
     LANDING_MODES, Export, FetchError, KlangApi, LocalFiles, S3Landing, klang_client_from_config,
 )
@@ -422,8 +422,7 @@ class _Run:
     def _split(exp: Export, raw: bytes, limits: Limits, too_large: bool) -> list[RawRecord]:
         """The export's records; whatever goes wrong here is this export's problem alone."""
         if too_large:
-            return [RawRecord(exp.name, None, b"", error=f"export larger than {limits.max_export_bytes} bytes "
-                                                          "(max_export_bytes): left in the landing area, not read")]
+            return [unread_export(exp.name, limits)]
         try:
             return list(split_records(exp.name, raw, limits))
         except Exception as exc:  # noqa: BLE001 - never expected; the export is quarantined, the run goes on

@@ -24,7 +24,7 @@ from redactor.job import open_lake
 from redactor.logs import safe_error
 from redactor.pipeline import Pipeline
 from redactor.rights.identifiers import texts_of
-from redactor.rights.raw import raw_keys
+from redactor.rights.raw import raw_objects
 from redactor.store.backend import LocalStore
 from redactor.store.lease import Lease
 from tests.factories import segmented_record
@@ -145,7 +145,7 @@ def test_only_regular_files_inside_the_source_are_listed(tmp_path):
     skipped = Counter()
     assert expand_sources([str(landing / "link.json")], skipped) == [] and skipped == {"symlink": 1}
     # Raw areas (subject export/erase, reprocess --from raw) list regular files only, too.
-    assert list(raw_keys(LocalStore(landing))) == ["good.json"]
+    assert [o.key for o in raw_objects(LocalStore(landing))] == ["good.json"]
 
 
 def test_delete_mode_never_touches_a_link_target_and_reports_links(tmp_path, cfg, pipe):
@@ -235,7 +235,7 @@ def test_an_export_over_the_cap_is_quarantined_unread_and_left_in_place(tmp_path
     assert (landing / "big.json").exists() and not (landing / "small.json").exists()
     lake = open_lake(config, str(tmp_path / "lake"), pipeline.version)
     (reason,) = [json.loads(lake.store.get(o.key)) for o in lake.store.list("quarantine/") if o.key.endswith(".json")]
-    assert "max_export_bytes" in reason["reason"] and "left in the landing area" in reason["reason"]
+    assert "max_export_bytes" in reason["reason"] and "left where it is" in reason["reason"]
     again = run_job([str(landing)], config, str(tmp_path / "lake"), pipeline)
     assert again.status == "ok" and again.exports["skipped_done"] == 1
 

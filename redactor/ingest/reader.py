@@ -307,6 +307,12 @@ def _looks_like_call(doc: dict) -> bool:
     return any(k in doc for k in ("sources", "segments", "transcript"))
 
 
+def unread_export(name: str, limits: Limits) -> RawRecord:
+    """The record standing for an export over `max_export_bytes`, which is not read at all."""
+    return RawRecord(name, None, b"", error=f"export larger than {limits.max_export_bytes} bytes "
+                                            "(max_export_bytes): left where it is, not read")
+
+
 def iter_records(paths: list[Path], limits: Limits | int = Limits()) -> Iterator[RawRecord]:
     limits = Limits.of(limits)
     for path in paths:
@@ -316,7 +322,6 @@ def iter_records(paths: list[Path], limits: Limits | int = Limits()) -> Iterator
             yield RawRecord(display_name(path), None, b"", error=f"cannot read file ({type(exc).__name__}: errno {exc.errno})")
             continue
         if raw is None:
-            yield RawRecord(display_name(path), None, b"", error=f"export larger than {limits.max_export_bytes} bytes "
-                                                          "(max_export_bytes): left where it is, not read")
+            yield unread_export(display_name(path), limits)
             continue
         yield from split_records(display_name(path), raw, limits)

@@ -58,10 +58,6 @@ def raw_objects(store: ObjectStore) -> Iterator[ObjectInfo]:
             yield obj
 
 
-def raw_keys(store: ObjectStore) -> Iterator[str]:
-    return (obj.key for obj in raw_objects(store))
-
-
 def replace_raw(store: ObjectStore, key: str, data: bytes) -> None:
     """Rewrite a raw export in place, keeping its tags. A folder gets no tag sidecar (the job would
     read a `.x.json.tags.json` beside the export as one more export)."""
