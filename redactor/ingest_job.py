@@ -476,13 +476,17 @@ class _Run:
         if len(self.buffer) >= self.commit_calls or due:
             self.commit()
 
-    def commit(self, extra_rows: list[dict] | None = None) -> None:
+    def _rows(self, extra_rows: list[dict] | None) -> list[dict]:
+        """Ledger rows of this commit: the completed exports first (in order), then the rest."""
         rows = []
         for p in self.complete:
             status = p.status or ("quarantined" if p.calls == 0 and p.quarantined else
                                   "partial" if p.quarantined else "written")
             rows.append(self._export_row(p, status))
-        rows += self.cleaned_rows + (extra_rows or [])
+        return rows + self.cleaned_rows + (extra_rows or [])
+
+    def commit(self, extra_rows: list[dict] | None = None) -> None:
+        rows = self._rows(extra_rows)
         if not self.buffer and not rows:
             return
         r = self.report
@@ -497,6 +501,7 @@ class _Run:
             except _UNSTORABLE:
                 if not self._quarantine_unstorable():
                     raise
+                rows = self._rows(extra_rows)  # their exports' counts changed
                 txn = self.w.transaction("ingest")
                 outcome = txn.replace_calls(self.buffer)
             for row in rows:

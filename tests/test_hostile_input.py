@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import errno
 import gzip
-import io
 import json
 import os
 import zlib
 from collections import Counter
 
-import pyarrow.parquet as pq
 import pytest
 
 from redactor.ingest.parse import ParseError, parse_record
@@ -27,6 +25,7 @@ from redactor.rights.identifiers import texts_of
 from redactor.rights.raw import raw_objects
 from redactor.store.backend import LocalStore
 from redactor.store.lease import Lease
+from redactor.store.txn import LakeWriter
 from tests.factories import segmented_record
 from tests.job_support import call_id_of, call_record, dumps, job_config, read_live
 
@@ -292,8 +291,13 @@ def test_calls_the_tables_cannot_hold_are_quarantined_not_the_commit(tmp_path, c
     landing = tmp_path / "landing"
     landing.mkdir()
     (landing / "a.json").write_text(dumps([call_record(1), call_record(2)]))
-    report = run_job([str(landing)], cfg[1], str(tmp_path / "lake"), pipe)
-    assert report.status == "partial" and report.calls_written == 1 and report.quarantine_reasons == {"store": 1}
-    lake = open_lake(cfg[1], str(tmp_path / "lake"), pipe.version)
-    table = pq.read_table(io.BytesIO(lake.store.get(lake.live_files("calls")[0])), columns=["call_id"])
-    assert table.column("call_id").to_pylist() == [call_id_of(1)]
+    (landing / "b.json").write_text(dumps(call_record(3)))
+    _, config = job_config(tmp_path, '[landing]\nafter_ingest = "delete"\n', "del.toml")
+    report = run_job([str(landing)], config, str(tmp_path / "lake"), pipe)
+    assert report.status == "partial" and report.calls_written == 2 and report.quarantine_reasons == {"store": 1}
+    assert (landing / "a.json").exists() and not (landing / "b.json").exists()  # the input of the one is kept
+    lake = open_lake(config, str(tmp_path / "lake"), pipe.version)
+    (row,) = [e for e in LakeWriter(lake).ledger.exports.values() if e.n_quarantined]
+    assert (row.status, row.n_calls, row.n_quarantined) == ("partial", 1, 1)
+    assert sorted(read_live(lake, "calls", ["call_id"]).column("call_id").to_pylist()) == sorted(
+        [call_id_of(1), call_id_of(3)])

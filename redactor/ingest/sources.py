@@ -24,7 +24,6 @@ import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Callable, Iterator
 
 from redactor.ingest.klang_api import KlangApiError, KlangClient
