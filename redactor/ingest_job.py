@@ -133,7 +133,7 @@ class _Pending:
     quarantined: int = 0
     skipped: int = 0  # calls of erased people, not stored
     status: str = ""  # set for exports complete without records (duplicate / same content / empty)
-    keep_landing: bool = False  # over max_export_bytes, not read: left in the landing area as it is
+    keep_landing: bool = False  # its input is not in quarantine: never deleted from the landing area
     outstanding: Counter = field(default_factory=Counter)  # record sha256 -> results still to come
 
 
@@ -332,7 +332,8 @@ class _Run:
 
     def _export_row(self, p: _Pending, status: str) -> dict:
         e = p.export
-        cleaned = p.keep_landing or p.source.cleanup_is_noop(self.landing_mode)
+        # An export too large to read is never deleted (it is its own only copy); retagging is fine.
+        cleaned = p.source.cleanup_is_noop(self.landing_mode) or (p.keep_landing and self.landing_mode == "delete")
         return {"kind": "export", "key": e.ref, "fp": e.fingerprint, "sha": p.sha, "status": status,
                 "value": e.kind, "n_calls": p.calls, "n_quarantined": p.quarantined, "cleaned": cleaned}
 

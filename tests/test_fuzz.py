@@ -157,7 +157,7 @@ def export_files(draw) -> bytes:
     return body
 
 
-@settings(max_examples=20, deadline=None, database=None,
+@settings(max_examples=30, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(files=st.lists(export_files(), min_size=1, max_size=3))
 def test_random_exports_are_stored_or_quarantined_and_the_run_never_fails(cfg, pipe, files):

@@ -301,3 +301,20 @@ def test_calls_the_tables_cannot_hold_are_quarantined_not_the_commit(tmp_path, c
     assert (row.status, row.n_calls, row.n_quarantined) == ("partial", 1, 1)
     assert sorted(read_live(lake, "calls", ["call_id"]).column("call_id").to_pylist()) == sorted(
         [call_id_of(1), call_id_of(3)])
+
+
+def test_klang_listing_with_calendar_edge_times_keeps_the_watermark_arithmetic_safe():
+    from redactor.ingest.sources import KlangApi
+
+    class Listing:  # the Klang API is the one thing tests may stand in for
+        base_url = "https://klang.invalid"
+
+        def list_conversations(self, created_after):
+            return [{"id": "a", "status": "ready", "created_at": "0001-01-01T00:30:00+01:00"},
+                    {"id": "b", "status": "transcribing", "created_at": "0001-01-01T00:00:00Z"},
+                    {"id": "c", "status": "ready", "created_at": "9999-12-31T23:30:00-01:00"},
+                    {"id": "d", "status": "ready", "created_at": "2026-11-02T10:00:00+01:00"}]
+
+    src = KlangApi(Listing(), "0001-01-01T00:00:00Z")
+    assert [e.locator for e in src.exports()] == ["a", "c", "d"]
+    assert src.new_cursor() == "2026-11-02T09:00:00Z"

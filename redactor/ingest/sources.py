@@ -190,13 +190,16 @@ class S3Landing:
 # ---- the Klang API ---------------------------------------------------------------------------
 
 def _parse_time(value) -> datetime | None:
+    """UTC, or None for no time, an unreadable one, or one at the calendar's edge (year 1 or no
+    UTC form): the watermark arithmetic (look-back, one second before a hold) must not overflow."""
     if not isinstance(value, str) or not value:
         return None
     try:
         t = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        t = t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc)
+    except (ValueError, OverflowError):
         return None
-    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+    return t if t.year > 1 else None
 
 
 def _iso(t: datetime) -> str:
