@@ -195,7 +195,8 @@ def texts_of(data: bytes, limit: int = Limits.max_export_bytes) -> list[str]:
         except (OSError, EOFError, zlib.error):
             pass
     text = data[:limit].decode("utf-8", errors="replace")
-    out = [text, _norm(text)]
+    norm = _norm(text)
+    out = [text] if norm == text else [text, norm]  # a rendering scanned twice only costs time
     docs = []
     whole = _json(text)
     if whole is not None:
