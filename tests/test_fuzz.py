@@ -8,18 +8,17 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import textwrap
-import zlib
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from bench.hostile import gzip_bomb as make_bomb, hostile_folder, run_cli
 from redactor.ingest.reader import Limits, split_records
 from redactor.ingest.sources import export_ref
 from redactor.ingest_job import run_job
@@ -30,7 +29,6 @@ from tests.job_support import call_id_of, call_record, dumps, job_config, read_l
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "fuzz_corpus"
-REDACTOR = Path(sys.executable).with_name("redactor")
 GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -46,12 +44,7 @@ def pipe(cfg, detector):
 
 @pytest.fixture(scope="session")
 def gzip_bomb(tmp_path_factory) -> Path:
-    """1 GiB of zeros in about 1 MB: sixteen gzip members of 64 MiB each (made in well under a second)."""
-    member = zlib.compressobj(9, zlib.DEFLATED, 31)
-    block = member.compress(b"\0" * (64 << 20)) + member.flush()
-    path = tmp_path_factory.mktemp("bomb") / "zeros.json.gz"
-    path.write_bytes(block * 16)
-    return path
+    return make_bomb(tmp_path_factory.mktemp("bomb") / "zeros.json.gz")
 
 
 def records_in(path: Path) -> int:
@@ -226,49 +219,17 @@ def test_plain_ingest_of_hostile_exports_fits_in_1_gib_of_address_space(tmp_path
 
 # ---- the issue's folder, end to end ------------------------------------------------------------
 
-def hostile_folder(root: Path, bomb: Path, long_chars: int) -> tuple[Path, Path]:
-    landing = root / "landing"
-    landing.mkdir()
-    (landing / "good-1.json").write_text(dumps(call_record(1)))
-    (landing / "good-2.json").write_text(dumps(call_record(2)))
-    for name, created in (("edge-early.json", "0001-01-01T00:30:00+01:00"), ("edge-late.json", "9999-12-31T23:30:00-01:00")):
-        rec = call_record(3)
-        rec["created_at"] = created
-        (landing / name).write_text(dumps(rec))
-    (landing / "deep.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
-    (landing / "surrogate.json").write_text('[{"id": "conv_fz\\ud800", "sources": []}]')
-    (landing / os.fsdecode(b"name-not-utf8-\xe9.json")).write_text(dumps(call_record(4)))
-    shutil.copy(bomb, landing / "zeros.json.gz")
-    long_call = call_record(5)
-    words = "Kunden berättar om fakturan och elavtalet. "
-    long_call["sources"][0]["content"] = "[00:00:01] Agent: " + (words * (long_chars // len(words) + 1))[:long_chars]
-    (landing / "long-call.json").write_text(dumps(long_call))
-    outside = root / "outside.json"
-    outside.write_text(dumps(call_record(6)))
-    (landing / "link.json").symlink_to(outside)
-    return landing, outside
-
-
-def run_cli(*args: str) -> tuple[int, dict, int]:
-    """The installed command in a child process: exit code, JSON report, the child's peak RSS (MB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    proc = subprocess.run([str(REDACTOR), *args, "--no-progress"], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    assert peak >= before
-    return proc.returncode, json.loads(proc.stdout), peak >> 10
-
-
 @pytest.mark.slow
 # The issue's folder has a 600 kB one-segment call; detection cost grows faster than the text
 # until the detector chunks long texts (the lead's part of issue 16), so this uses 100 kB.
+# `python -m bench.hostile` runs the issue's folder as it is.
 @pytest.mark.parametrize("long_chars", [100_000])
 def test_the_issue_folder_ends_in_exit_3_with_the_good_calls_stored(tmp_path, gzip_bomb, long_chars):
     landing, outside = hostile_folder(tmp_path, gzip_bomb, long_chars)
     config = tmp_path / "delete.toml"
     config.write_text('[landing]\nafter_ingest = "delete"\n[job]\ncompact_min_files = 0\n')
     store = tmp_path / "lake"
-    code, report, peak_mb = run_cli("ingest", str(landing), "--store", str(store), "--config", str(config))
+    code, report, peak_mb, _ = run_cli("ingest", str(landing), "--store", str(store), "--config", str(config))
     assert code == 3 and report["status"] == "partial"
     assert peak_mb < 1500
     assert outside.exists() and (landing / "link.json").is_symlink()
@@ -280,5 +241,5 @@ def test_the_issue_folder_ends_in_exit_3_with_the_good_calls_stored(tmp_path, gz
     ids = set(read_live(lake, "calls", ["call_id"]).column("call_id").to_pylist())
     assert {call_id_of(1), call_id_of(2), call_id_of(4)} <= ids
     assert sorted(p.name for p in landing.iterdir()) == ["link.json"]  # all else done and deleted
-    code, again, _ = run_cli("ingest", str(landing), "--store", str(store), "--config", str(config))
+    code, again, _, _ = run_cli("ingest", str(landing), "--store", str(store), "--config", str(config))
     assert code == 0 and again["status"] == "ok"

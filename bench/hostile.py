@@ -1,0 +1,98 @@
+"""The hostile landing folder of issue 16, ingested twice by the real command, with peak RSS.
+
+    python -m bench.hostile                     # the issue's folder: a 600 kB one-segment call
+    python -m bench.hostile --long-chars 100000 # what tests/test_fuzz.py runs
+
+Two good calls beside calendar-edge timestamps, 100,000-deep JSON, a lone surrogate in an array,
+a non-UTF-8 file name, a 1 GiB gzip bomb, a long one-segment call and a symlink to a file outside
+the folder, with `after_ingest = "delete"`. Prints one JSON line per run: exit code, status, counts,
+seconds and the child's peak RSS; then whether the outside file still exists. Made-up calls only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from pathlib import Path
+
+from tests.job_support import call_record, dumps
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def gzip_bomb(path: Path, gib: int = 1) -> Path:
+    """`gib` GiB of zeros in about 1 MB per GiB: gzip members of 64 MiB each, repeated."""
+    member = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = member.compress(b"\0" * (64 << 20)) + member.flush()
+    path.write_bytes(block * (16 * gib))
+    return path
+
+
+def hostile_folder(root: Path, bomb: Path, long_chars: int) -> tuple[Path, Path]:
+    """The folder (landing, outside file). Good calls are call_record(1), (2) and (4, non-UTF-8 name)."""
+    landing = root / "landing"
+    landing.mkdir()
+    (landing / "good-1.json").write_text(dumps(call_record(1)))
+    (landing / "good-2.json").write_text(dumps(call_record(2)))
+    for name, created in (("edge-early.json", "0001-01-01T00:30:00+01:00"),
+                          ("edge-late.json", "9999-12-31T23:30:00-01:00")):
+        rec = call_record(3)
+        rec["created_at"] = created
+        (landing / name).write_text(dumps(rec))
+    (landing / "deep.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    (landing / "surrogate.json").write_text('[{"id": "conv_fz\\ud800", "sources": []}]')
+    (landing / os.fsdecode(b"name-not-utf8-\xe9.json")).write_text(dumps(call_record(4)))
+    shutil.copy(bomb, landing / "zeros.json.gz")
+    long_call = call_record(5)
+    words = "Kunden berättar om fakturan och elavtalet. "
+    long_call["sources"][0]["content"] = "[00:00:01] Agent: " + (words * (long_chars // len(words) + 1))[:long_chars]
+    (landing / "long-call.json").write_text(dumps(long_call))
+    outside = root / "outside.json"
+    outside.write_text(dumps(call_record(6)))
+    (landing / "link.json").symlink_to(outside)
+    return landing, outside
+
+
+# A parent of its own, so the peak RSS it reports is the command's alone.
+_MEASURE = ("import resource, subprocess, sys; p = subprocess.run(sys.argv[1:]); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(p.returncode)")
+
+
+def run_cli(*args: str) -> tuple[int, dict, int, float]:
+    """`redactor ARGS --no-progress` in a child: exit code, JSON report, peak RSS (MB), seconds."""
+    exe = Path(sys.executable).with_name("redactor")
+    start = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", _MEASURE, str(exe), *args, "--no-progress"], capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=1800)
+    seconds = time.monotonic() - start
+    peak_kb = int(proc.stderr.strip().splitlines()[-1])
+    return proc.returncode, json.loads(proc.stdout), peak_kb >> 10, seconds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--long-chars", type=int, default=600_000, help="characters in the one-segment call")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        landing, outside = hostile_folder(root, gzip_bomb(root / "bomb.gz"), args.long_chars)
+        config = root / "delete.toml"
+        config.write_text('[landing]\nafter_ingest = "delete"\n')
+        for run in ("first", "second"):
+            code, report, peak_mb, seconds = run_cli("ingest", str(landing), "--store", str(root / "lake"),
+                                                     "--config", str(config))
+            print(json.dumps({"run": run, "exit": code, "status": report["status"], "calls_written": report["calls_written"],
+                              "quarantined": report["quarantined"], "not_read": report["sources"][0].get("not_read"),
+                              "seconds": round(seconds, 1), "peak_rss_mb": peak_mb}))
+        print(json.dumps({"outside_file_exists": outside.exists()}))
+
+
+if __name__ == "__main__":
+    main()
