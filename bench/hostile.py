@@ -2,6 +2,7 @@
 
     python -m bench.hostile                     # the issue's folder: a 600 kB one-segment call
     python -m bench.hostile --long-chars 100000 # what tests/test_fuzz.py runs
+    python -m bench.hostile --scan-bomb         # subject find/erase's scan of a quarantined gzip bomb
 
 Two good calls beside calendar-edge timestamps, 100,000-deep JSON, a lone surrogate in an array,
 a non-UTF-8 file name, a 1 GiB gzip bomb, a long one-segment call and a symlink to a file outside
@@ -76,10 +77,29 @@ def run_cli(*args: str) -> tuple[int, dict, int, float]:
     return proc.returncode, json.loads(proc.stdout), peak_kb >> 10, seconds
 
 
+def scan_bomb() -> None:
+    """What `redactor subject find|export|erase` spends on one quarantined 1 GiB gzip bomb."""
+    import resource
+
+    from redactor.rights.identifiers import SubjectMatcher, validate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        payload = gzip_bomb(Path(tmp) / "bomb.gz").read_bytes()
+    matcher = SubjectMatcher([validate("personnummer", "19880413-2382"), validate("phone", "070-1740605")])
+    start = time.monotonic()
+    found = matcher.in_bytes(payload)
+    print(json.dumps({"found": found, "seconds": round(time.monotonic() - start, 1),
+                      "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10}))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--long-chars", type=int, default=600_000, help="characters in the one-segment call")
+    ap.add_argument("--scan-bomb", action="store_true", help="time the subject scan of a quarantined gzip bomb")
     args = ap.parse_args()
+    if args.scan_bomb:
+        scan_bomb()
+        return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         landing, outside = hostile_folder(root, gzip_bomb(root / "bomb.gz"), args.long_chars)
