@@ -3,6 +3,7 @@
     python -m bench.hostile                     # the issue's folder: a 600 kB one-segment call
     python -m bench.hostile --long-chars 100000 # what tests/test_fuzz.py runs
     python -m bench.hostile --scan-bomb         # subject find/erase's scan of a quarantined gzip bomb
+    python -m bench.hostile --reader            # reading + parsing alone, per worst-case export
 
 Two good calls beside calendar-edge timestamps, 100,000-deep JSON, a lone surrogate in an array,
 a non-UTF-8 file name, a 1 GiB gzip bomb, a long one-segment call and a symlink to a file outside
@@ -61,6 +62,77 @@ def hostile_folder(root: Path, bomb: Path, long_chars: int) -> tuple[Path, Path]
     return landing, outside
 
 
+def worst_exports(folder: Path) -> int:
+    """The largest export read at once (max_records calls filling max_export_bytes) and the costliest
+    JSON per byte (millions of tiny nested lists, quarantined whole for max_records after parsing).
+    Returns the number of calls in the first."""
+    from redactor.ingest.reader import Limits
+
+    limits = Limits()
+    one = call_record(1)
+    one["notes"] = "x" * ((limits.max_export_bytes - 2) // limits.max_records - len(dumps(one).encode()) - 20)
+    (folder / "largest.json").write_bytes(b"[" + b",".join([dumps(one).encode()] * limits.max_records) + b"]")
+    (folder / "tiny-lists.json").write_bytes(b"[" + b"[[]]," * (limits.max_export_bytes // 5 - 1) + b"[]]")
+    return limits.max_records
+
+
+# Reading and parsing as `redactor ingest` does them, under a 1 GiB address-space limit. Prints
+# records read, quarantined, parsed and the peak RSS in MB (VmHWM: this program's own peak;
+# ru_maxrss would include the parent's size at fork).
+PLAIN_INGEST = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from redactor.ingest.parse import parse_record
+from redactor.ingest.reader import Limits, expand_sources, iter_records
+limits = Limits()
+read = failed = parsed = 0
+for rec in iter_records(expand_sources(sys.argv[1:]), limits):
+    read += 1
+    if rec.error:
+        failed += 1
+        continue
+    try:
+        parse_record(rec.data, rec.raw, rec.source_file, limits.max_segments)
+        parsed += 1
+    except Exception:  # Pipeline.parse quarantines whatever parse_record raises
+        failed += 1
+hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(read, failed, parsed, int(hwm.split()[1]) >> 10)
+"""
+
+
+def plain_ingest(folder: Path) -> tuple[int, int, int, int]:
+    """PLAIN_INGEST over a folder in a child: (read, quarantined, parsed, peak RSS MB)."""
+    proc = subprocess.run([sys.executable, "-c", PLAIN_INGEST, str(folder)], capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
+    if proc.returncode:
+        raise RuntimeError(f"plain ingest failed: {proc.stderr[-2000:]}")
+    read, failed, parsed, peak = map(int, proc.stdout.split())
+    return read, failed, parsed, peak
+
+
+def reader() -> None:
+    """Each worst-case export alone through plain_ingest, then the whole command on the costliest."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        worst = root / "worst"
+        worst.mkdir()
+        worst_exports(worst)
+        gzip_bomb(worst / "zeros.json.gz")
+        (worst / "deep.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+        for path in sorted(worst.iterdir()):
+            alone = root / f"alone-{path.name}"
+            alone.mkdir()
+            shutil.copy(path, alone / path.name)
+            read, failed, parsed, peak = plain_ingest(alone)
+            print(json.dumps({"export": path.name, "records": read, "quarantined": failed, "parsed": parsed,
+                              "reader_peak_rss_mb": peak}))
+        code, report, peak_mb, seconds = run_cli("ingest", str(root / "alone-tiny-lists.json"),
+                                                 "--store", str(root / "lake"))
+        print(json.dumps({"export": "tiny-lists.json", "command": "redactor ingest", "exit": code,
+                          "quarantined": report["quarantined"], "peak_rss_mb": peak_mb, "seconds": round(seconds, 1)}))
+
+
 # A parent of its own, so the peak RSS it reports is the command's alone.
 _MEASURE = ("import resource, subprocess, sys; p = subprocess.run(sys.argv[1:]); "
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(p.returncode)")
@@ -96,9 +168,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--long-chars", type=int, default=600_000, help="characters in the one-segment call")
     ap.add_argument("--scan-bomb", action="store_true", help="time the subject scan of a quarantined gzip bomb")
+    ap.add_argument("--reader", action="store_true", help="peak RSS of reading and parsing the worst exports")
     args = ap.parse_args()
     if args.scan_bomb:
         scan_bomb()
+        return
+    if args.reader:
+        reader()
         return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

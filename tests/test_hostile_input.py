@@ -80,6 +80,15 @@ def test_lone_surrogates_are_quarantined_per_record_with_an_ascii_payload():
     assert errors(b'{"id": "x", "sources": [], "\\ud800": 1}') == ["a string with a lone surrogate (not valid Unicode)"]
 
 
+def test_an_export_of_more_than_max_records_is_quarantined_whole():
+    limits = Limits(max_records=3)
+    four = [call_record(i) for i in range(4)]
+    for raw in (dumps(four), dumps({"data": four}), "\n".join(dumps(r) for r in four)):
+        (rec,) = split_records("export.json", raw.encode(), limits)
+        assert "more than 3 records in one export (max_records)" in rec.error and rec.raw == raw.encode()
+    assert errors(dumps(four[:3]).encode(), limits) == [None] * 3
+
+
 def test_field_length_and_segment_caps():
     rec = call_record(1)
     rec["summary"] = "a" * 101

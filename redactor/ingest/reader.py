@@ -31,11 +31,13 @@ class Limits:
 
     Every cap bounds memory: an export is held decompressed (`max_export_bytes`) and parsed
     one record at a time (`max_record_bytes`); depth, string length and segment count bound what
-    one record can make the parser and the detector do.
+    one record can make the parser and the detector do; `max_records` bounds how many records (and
+    so quarantine items) one export can become.
     """
 
     max_record_bytes: int = 16 * 1024 * 1024
-    max_export_bytes: int = 32 * 1024 * 1024
+    max_export_bytes: int = 16 * 1024 * 1024
+    max_records: int = 20_000
     max_json_depth: int = 64
     max_field_chars: int = 1_000_000
     max_segments: int = 20_000
@@ -246,6 +248,9 @@ def split_records(source_file: str, raw: bytes, limits: Limits | int) -> Iterato
         yield from _unwrap(source_file, doc, raw, limits)
         return
     del doc
+    if sum(1 for line in text.splitlines() if line.strip()) > limits.max_records:
+        yield RawRecord(source_file, None, raw, error=f"{whole_error}; as JSON Lines: {_too_many(limits)}")
+        return
     lines = _json_lines(source_file, text, limits)
     if "\n" not in stripped or not any(rec.error is None for rec in lines):
         # Not JSON Lines either (a truncated document, say): one record, one reason.
@@ -278,6 +283,10 @@ def _too_deep(limits: Limits) -> str:
     return f"JSON nested deeper than {limits.max_json_depth} levels (max_json_depth)"
 
 
+def _too_many(limits: Limits) -> str:
+    return f"more than {limits.max_records} records in one export (max_records)"
+
+
 def _too_large(limits: Limits) -> str:
     return f"record larger than {limits.max_record_bytes} bytes (max_record_bytes)"
 
@@ -290,6 +299,9 @@ def _unwrap(source_file: str, doc: Any, raw: bytes, limits: Limits) -> Iterator[
     else:
         error = _too_large(limits) if len(raw) > limits.max_record_bytes else _check(doc, limits)
         yield RawRecord(source_file, None, raw, data=None if error else doc, error=error)
+        return
+    if len(items) > limits.max_records:
+        yield RawRecord(source_file, None, raw, error=_too_many(limits))
         return
     for i, item in enumerate(items):
         error = _check(item, limits)
