@@ -152,6 +152,11 @@ def test_only_regular_files_inside_the_source_are_listed(tmp_path):
     assert skipped["outside"] == 1 and skipped["symlink"] == 2  # the glob went through the linked folder
     skipped = Counter()
     assert expand_sources([str(landing / "link.json")], skipped) == [] and skipped == {"symlink": 1}
+    # The folder named as the source may itself be a link (a mounted volume); links inside it are not.
+    (tmp_path / "mounted").symlink_to(landing, target_is_directory=True)
+    skipped = Counter()
+    assert expand_sources([str(tmp_path / "mounted")], skipped) == [tmp_path / "mounted" / "good.json"]
+    assert skipped == {"symlink": 3, "special": 1}
     # Raw areas (subject export/erase, reprocess --from raw) list regular files only, too.
     assert [o.key for o in raw_objects(LocalStore(landing))] == ["good.json"]
 

@@ -78,7 +78,8 @@ def _glob_root(pattern: str) -> str:
 
 
 def _candidates(src: str, skipped: Counter) -> Iterator[tuple[str, str]]:
-    """(path, root) pairs for one source argument; symlinked folders are not entered."""
+    """(path, root) pairs for one source argument; symlinked folders inside it are not entered (the
+    folder named on the command line may itself be a link, to a mounted volume say)."""
     if glob.has_magic(src):
         matches = glob.glob(src, recursive=True)
         if not matches:
@@ -87,9 +88,9 @@ def _candidates(src: str, skipped: Counter) -> Iterator[tuple[str, str]]:
     else:
         if not os.path.lexists(src):
             raise SourceError(f"source not found: {src!r}")
-        matches, root = [src], src if os.path.isdir(src) and not os.path.islink(src) else os.path.dirname(src) or "."
+        matches, root = [src], src if os.path.isdir(src) else os.path.dirname(src) or "."
     for m in matches:
-        if os.path.isdir(m) and not os.path.islink(m):
+        if os.path.isdir(m) and (m == src or not os.path.islink(m)):
             for dirpath, dirnames, filenames in os.walk(m):  # followlinks=False: links are listed, not entered
                 skipped.update("symlink" for d in dirnames if os.path.islink(os.path.join(dirpath, d)))
                 for name in filenames:
