@@ -18,6 +18,7 @@ from redactor.detect import Detection, Detector
 from redactor.detect.structure import structural_detections
 from redactor.ingest import ParseError, RawRecord, parse_record
 from redactor.ingest.roles import default_queue
+from redactor.ingest.reader import Limits
 from redactor.model import Call, Quarantined, RedactedCall
 from redactor.transform import Policy, Pseudonymiser, load_key
 from redactor.transform.call import DIALOGUE, LeakError, ScanUnits, scan_units, transform_call
@@ -72,7 +73,11 @@ class Pipeline:
         self.label_fields = {f"metadata.{key}" for key in detect.get("label_fields", [])}
         self.version = f"{__version__}+{self.detector.model_name}+cfg.{config.digest}"
         self.batch_size = int(config.section("ingest").get("batch_size", 64))
-        self.max_record_bytes = int(config.section("ingest").get("max_record_bytes", 16 * 1024 * 1024))
+        self.limits = Limits.from_config(config.section("ingest"))
+        self.max_record_bytes = self.limits.max_record_bytes
+        # A batch also ends at this many input bytes: 64 records near max_record_bytes would
+        # otherwise all be held (parsed, detected, redacted) at once.
+        self.batch_bytes = int(config.section("ingest").get("batch_bytes", 4 * 1024 * 1024))
 
     # ---- per call --------------------------------------------------------------------------
 
@@ -80,7 +85,7 @@ class Pipeline:
         if record.error:
             return Quarantined(record.source_file, record.index, record.error, "read", record.raw)
         try:
-            call = parse_record(record.data, record.raw, record.source_file)
+            call = parse_record(record.data, record.raw, record.source_file, self.limits.max_segments)
             if call.shape == "klang":
                 default_queue(call.metadata, self.config.section("klang"))
             return call
@@ -141,14 +146,16 @@ class Pipeline:
     def process(self, records: Iterable[RawRecord]) -> Iterator[RedactedCall | Quarantined]:
         """Stream results in bounded batches; memory does not grow with the input."""
         pending: list[tuple[Call, RawRecord]] = []
+        size = 0
         for record in records:
             parsed = self.parse(record)
             if isinstance(parsed, Quarantined):
                 yield parsed
                 continue
             pending.append((parsed, record))
-            if len(pending) >= self.batch_size:
+            size += len(record.raw)
+            if len(pending) >= self.batch_size or size >= self.batch_bytes:
                 yield from self.redact_batch(pending)
-                pending = []
+                pending, size = [], 0
         if pending:
             yield from self.redact_batch(pending)

@@ -41,7 +41,7 @@ def make_call_id(shape: str, source_id: str) -> str:
     return "c" + hashlib.sha256(f"{shape}:{source_id}".encode()).hexdigest()[:24]
 
 
-def parse_record(data: Any, raw: bytes, source_file: str) -> Call:
+def parse_record(data: Any, raw: bytes, source_file: str, max_segments: int | None = None) -> Call:
     if not isinstance(data, dict):
         raise ParseError(f"record must be a JSON object, got {type(data).__name__}")
     if "sources" in data:
@@ -52,6 +52,8 @@ def parse_record(data: Any, raw: bytes, source_file: str) -> Call:
         raise ParseError("unknown export shape: neither 'sources' (Klang) nor 'segments' found")
     if not call.segments:
         raise ParseError("empty call: no transcript segments")
+    if max_segments is not None and len(call.segments) > max_segments:
+        raise ParseError(f"more than {max_segments} segments (max_segments)")
     if call.created_at is None:
         raise ParseError("missing or unreadable timestamp ('created_at')")
     call.source_file = source_file
@@ -86,19 +88,24 @@ def _num(data: dict, key: str) -> float | None:
 
 
 def _time(data: dict, *keys: str) -> datetime | None:
+    """The first of these fields that is set, in UTC. A time that has no UTC form (year 1 with a
+    positive offset, year 9999 with a negative one) or no calendar date is a ParseError."""
     for key in keys:
         value = data.get(key)
         if value is None:
             continue
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return datetime.fromtimestamp(value, tz=timezone.utc)
-        if not isinstance(value, str):
+        numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not numeric and not isinstance(value, str):
             raise ParseError(f"field '{key}' must be an ISO 8601 timestamp, got {type(value).__name__}")
         try:
+            if numeric:
+                return datetime.fromtimestamp(value, tz=timezone.utc)
             parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            return parsed.astimezone(timezone.utc) if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
         except ValueError:
             raise ParseError(f"field '{key}' is not an ISO 8601 timestamp") from None
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+        except (OverflowError, OSError):
+            raise ParseError(f"field '{key}' is outside the calendar (no UTC date)") from None
     return None
 
 

@@ -15,17 +15,18 @@ digits of other scripts, invisible characters, dash variants, "＠" and look-ali
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from recognizers import canonical_value, email as email_rec, personnummer, phone
 from recognizers.checksums import digits_only
 from recognizers.fold import fold_text
+from redactor.ingest.reader import Limits, gunzip
 from redactor.transform.pseudonym import Pseudonymiser
 
 KINDS = {
@@ -168,17 +169,18 @@ def _patterns(ident: Identifier) -> list[re.Pattern[str]]:
 
 
 def _json_strings(doc) -> Iterable[str]:
-    if isinstance(doc, str):
-        yield doc
-    elif isinstance(doc, dict):
-        for k, v in doc.items():
-            yield str(k)
-            yield from _json_strings(v)
-    elif isinstance(doc, list):
-        for v in doc:
-            yield from _json_strings(v)
-    elif doc is not None:
-        yield str(doc)
+    """Every key and scalar, depth first; iterative, so a deeply nested payload cannot overflow."""
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for k, v in reversed(node.items()):
+                stack.append(v)
+                stack.append(str(k))
+        elif isinstance(node, list):
+            stack.extend(reversed(node))
+        elif node is not None:
+            yield str(node)
 
 
 _JSON_ESCAPE = re.compile(r'\\(?:u([0-9a-fA-F]{4})|([nrtbf"/\\]))')
@@ -191,24 +193,31 @@ def _unescape_json(text: str) -> str:
     return out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-def texts_of(data: bytes) -> list[str]:
-    """Every readable rendering of a stored object's bytes, for scanning in memory."""
+def _json(text: str):
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+def texts_of(data: bytes, limit: int = Limits.max_export_bytes) -> list[str]:
+    """Every readable rendering of a stored object's bytes, for scanning in memory. A gzip stream
+    is decompressed as a stream up to `limit` bytes (the ingest cap): past it, only that much of it
+    is read, so a gzip bomb in quarantine costs `limit` bytes, not its decompressed size."""
     if data[:2] == b"\x1f\x8b":
         try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError):
+            data = gunzip(data, limit, truncate=True) or b""
+        except (OSError, EOFError, zlib.error):
             pass
-    text = data.decode("utf-8", errors="replace")
-    out = [text, _norm(text)]
+    text = data[:limit].decode("utf-8", errors="replace")
+    norm = _norm(text)
+    out = [text] if norm == text else [text, norm]  # a rendering scanned twice only costs time
     docs = []
-    try:
-        docs.append(json.loads(text))
-    except ValueError:
-        for line in text.splitlines():
-            try:
-                docs.append(json.loads(line))
-            except ValueError:
-                continue
+    whole = _json(text)
+    if whole is not None:
+        docs.append(whole)
+    else:
+        docs = [d for d in map(_json, text.splitlines()) if d is not None]
     if docs:
         out.append(_norm(" \n ".join(s for d in docs for s in _json_strings(d))))
     elif "\\" in text:
