@@ -79,6 +79,7 @@ class RunReport(RunSummary):
     durations: Counter = field(default_factory=Counter)
     sources: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
     lease: dict = field(default_factory=dict)
     versions: dict = field(default_factory=dict)
     report_key: str = ""
@@ -99,7 +100,7 @@ class RunReport(RunSummary):
             "exports": dict(sorted(self.exports.items())), "calls": dict(sorted(self.calls.items())),
             "landing": dict(sorted(self.landing.items())), "lake": self.lake,
             "durations": {k: round(v, 3) for k, v in sorted(self.durations.items())},
-            "sources": self.sources, "errors": self.errors, "lease": self.lease, "versions": self.versions,
+            "sources": self.sources, "errors": self.errors, "warnings": self.warnings, "lease": self.lease, "versions": self.versions,
             "report_key": self.report_key,
         })
         return base
@@ -207,6 +208,9 @@ def run_job(
     pipeline = pipeline or Pipeline(config)
     report = RunReport(run_id=run_id, pipeline_version=pipeline.version, incremental=incremental,
                        started_at=datetime.now(timezone.utc).isoformat(), versions=_versions(pipeline))
+    if config.company_warning:
+        report.warnings.append(config.company_warning)
+        log.warning("no company profile", detail=config.company_warning)
     job = config.section("job")
     landing_mode = str(config.section("landing").get("after_ingest", "retag"))
     if landing_mode not in LANDING_MODES:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace as dc_replace
+from functools import lru_cache
 
 from recognizers import canonical_value
 from redactor.detect import Detection
 from redactor.model import Call, Finding, RedactedCall, Segment
 from redactor.transform import spans as sp
-from redactor.transform.policy import Policy
+from redactor.transform.policy import PlaceholderNumbers, Policy
 from redactor.transform.pseudonym import Pseudonymiser
 
 # Identifiers that find a person again; their keyed tokens make up the subject index.
@@ -103,7 +104,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             if key not in values or values[key].score < s.score:
                 values[key] = s
     # Names also in the genitive: the model may find "Erik" in one turn and miss "Eriks faktura".
-    patterns = [(sp.value_pattern(v, genitive=s.entity_type == "PERSON"), s) for v, s in values.items()]
+    patterns = [(_value_pattern(v, s.entity_type), s) for v, s in values.items()]
     # A person's first and last names also stand alone ("Toppen Sofia"); matched with their
     # capital only, so the surname Holm does not take every "holm" and Per not every "per".
     parts = {p for v, s in values.items() if s.entity_type == "PERSON" for p in _name_parts(units, found, v)}
@@ -117,6 +118,35 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             for start, end in sp.occurrences(text, pattern):
                 out.setdefault(name, []).append(sp.Span(start, end, s.entity_type, s.score))
     return out
+
+
+# Names that are ordinary words too, beyond those the lexicon saw lowercase in news text.
+_HOMOGRAPHS = {"berg", "lind", "holm", "ek", "björk", "sten", "ros", "rosa", "ström", "sjö", "strand", "hall", "falk",
+               "rask", "björn", "stig", "ull"}
+
+
+@lru_cache(maxsize=1)
+def _ordinary_word_names() -> frozenset[str]:
+    """First names and surnames that are also ordinary Swedish words ("per", "bo", "mark", "holm"):
+    the name lexicon's words seen lowercase in running news text, and a few more."""
+    from redactor.config import PROJECT_ROOT
+    from redactor.training.lexicon import load_lexicon
+
+    lexicon = PROJECT_ROOT / "models" / "data" / "lexicon.tsv"
+    words = set(_HOMOGRAPHS)
+    if lexicon.is_file():
+        words |= {w for w, f in load_lexicon(lexicon).items() if "common" in f and f & {"first", "surname"}}
+    return frozenset(words)
+
+
+def _value_pattern(value: str, entity_type: str) -> re.Pattern[str] | None:
+    """How a detected value is found again, for propagation and for the leak check alike: names
+    also in the genitive, and a one-word name that is also an ordinary word not in lowercase
+    (the customer Per is not the "per" of "171 öre per kilowattimme")."""
+    if entity_type != "PERSON":
+        return sp.value_pattern(value)
+    return sp.value_pattern(value, genitive=True,
+                            spare_lowercase=value.casefold() in _ordinary_word_names())
 
 
 def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> set[str]:
@@ -164,14 +194,15 @@ def transform_call(
     # Per field: merged spans with their replacement, for rewriting words afterwards.
     replaced: dict[str, list[tuple[sp.Span, str]]] = {}
 
-    for name, spans in found.items():
+    merged_of = {name: sp.merge(spans) for name, spans in found.items()}
+    numbers = _numbering(units, merged_of)
+    for name, merged in merged_of.items():
         text = units.texts[name]
-        merged = sp.merge(spans)
         reps = []
         for s in merged:
             value = text[s.start:s.end]
             values[value] = s.entity_type
-            reps.append(policy.replacement(s.entity_type, value))
+            reps.append(policy.replacement(s.entity_type, value, numbers.number(s.entity_type, value)))
             if pseudonymiser is not None and s.entity_type in SUBJECT_ENTITIES:
                 subject.add(pseudonymiser.index_token(s.entity_type, canonical_value(s.entity_type, value)))
         new_text, new_offsets = sp.replace(text, merged, reps)
@@ -190,6 +221,21 @@ def transform_call(
     _verify(out, values)
     return RedactedCall(call=out, findings=findings, subject_tokens=sorted(subject),
                         pipeline_version=pipeline_version)
+
+
+def _numbering(units: ScanUnits, merged_of: dict[str, list[sp.Span]]) -> PlaceholderNumbers:
+    """Placeholder numbers for the call's values, given in dialogue order (the segments, then the
+    other fields), so <PERSON_1> is whoever is named first in the conversation."""
+    def order(name: str) -> tuple[int, int, str]:
+        m = _FIELD.match(name)
+        return (0, int(m.group("seg")), name) if m and m.group("seg") is not None else (1, 0, name)
+
+    ordered = [(units.texts[name][s.start:s.end], s.entity_type)
+               for name in sorted(merged_of, key=order) for s in merged_of[name]]
+    numbers = PlaceholderNumbers([v for v, t in ordered if t == "PERSON"], list(units.texts.values()))
+    for value, entity_type in ordered:
+        numbers.number(entity_type, value)
+    return numbers
 
 
 def _copy_for_rewrite(call: Call) -> Call:
@@ -223,8 +269,8 @@ def _verify(out: Call, values: dict[str, str]) -> None:
     texts["source_file"] = out.source_file.rsplit("/", 1)[-1]
     for seg in out.segments:
         texts[f"segments[{seg.index}].words"] = " ".join(w.text for w in seg.words)
-    for value in values:
-        pattern = sp.value_pattern(value)
+    for value, entity_type in values.items():
+        pattern = _value_pattern(value, entity_type)
         if pattern is None:
             continue
         for name, text in texts.items():
