@@ -12,7 +12,8 @@ All entries are casefolded. The operating company's own names come from its prof
 
 from __future__ import annotations
 
-# Interjections, answers, greetings and discourse particles: never a name, capitalised or not.
+# Interjections, answers, greetings, discourse particles and pronouns: never a name, capitalised
+# or not ("hans" and "mina" are left out: Hans and Mina are names).
 DISCOURSE = frozenset("""
 aha ah aj ajdå aja asså alltså absolut adjö bra hej hejsan hejhej hejdå hallå hm hmm mm mhm mmm
 ja jaa jaha jahaa jahopp jaja jajamen jamen japp jaså javisst jo jodå jovisst juste just
@@ -21,6 +22,8 @@ precis perfekt prima super superbra toppen tack tackar tusen underbart utmärkt 
 jättebra jättefint jättesnällt fint snällt härligt exakt självklart givetvis säkert verkligen
 hoppsan hoppla usch herregud förlåt ursäkta sorry grattis välkommen tja tjena tjenare tjabba
 eh ehm öh öhm äh ähm va vad men och så då nu
+jag mig min mitt du dig din ditt dina ni er ert era vi oss vår vårt våra hon henne hennes han honom
+de dem deras den det denna detta dessa som här där
 """.split())
 
 # Services, apps, brands and authorities a Swedish energy customer mentions.
@@ -50,6 +53,7 @@ norrland, svealand, götaland, västra götaland, skåne, halland, blekinge, sm�
 östergötland, västergötland, bohuslän, dalsland, värmland, närke, västmanland, uppland,
 södermanland, sörmland, dalarna, gästrikland, hälsingland, härjedalen, jämtland, medelpad,
 ångermanland, västerbotten, norrbotten, lappland, roslagen, kronoberg, gävleborg, västernorrland,
+skaraborg, kinnekulle, österlen, bergslagen, tornedalen,
 sydsverige, mellansverige, norra sverige, södra sverige, mellersta sverige
 """.replace("\n", " ").split(",") if s.strip())
 

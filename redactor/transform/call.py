@@ -104,7 +104,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             if key not in values or values[key].score < s.score:
                 values[key] = s
     # Names also in the genitive: the model may find "Erik" in one turn and miss "Eriks faktura".
-    patterns = [(_value_pattern(v, s.entity_type), s) for v, s in values.items()]
+    patterns = [(pattern_of(v, s.entity_type), s) for v, s in values.items()]
     # A person's first and last names also stand alone ("Toppen Sofia"); matched with their
     # capital only, so the surname Holm does not take every "holm" and Per not every "per".
     parts = {p for v, s in values.items() if s.entity_type == "PERSON" for p in _name_parts(units, found, v)}
@@ -139,7 +139,7 @@ def _ordinary_word_names() -> frozenset[str]:
     return frozenset(words)
 
 
-def _value_pattern(value: str, entity_type: str) -> re.Pattern[str] | None:
+def pattern_of(value: str, entity_type: str) -> re.Pattern[str] | None:
     """How a detected value is found again, for propagation and for the leak check alike: names
     also in the genitive, and a one-word name that is also an ordinary word not in lowercase
     (the customer Per is not the "per" of "171 öre per kilowattimme")."""
@@ -270,7 +270,7 @@ def _verify(out: Call, values: dict[str, str]) -> None:
     for seg in out.segments:
         texts[f"segments[{seg.index}].words"] = " ".join(w.text for w in seg.words)
     for value, entity_type in values.items():
-        pattern = _value_pattern(value, entity_type)
+        pattern = pattern_of(value, entity_type)
         if pattern is None:
             continue
         for name, text in texts.items():
