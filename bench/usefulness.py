@@ -18,8 +18,7 @@ Figures:
 - `words_kept`: of the words that are not personal data, the share found unchanged, in order, in
   the stored segment text (difflib on whitespace tokens).
 - `values_readable`: marked/inserted values still readable in the stored call (recall side), as
-  the leak check finds them (`pattern_of`: a one-word name that is also an ordinary word counts
-  capitalised only, so "öre per kilowattimme" is not the customer Per).
+  the leak check finds them (`find_again`: "per" in "öre per kilowattimme" is not the customer Per).
 - scanned alone: per-type precision/recall as `redactor eval` computes them.
 
 Nothing but counts is printed unless `--show` (made-up people only) lists the false placeholders.
@@ -40,7 +39,7 @@ from redactor.evaluation import evaluate
 from redactor.ingest.reader import RawRecord
 from redactor.model import RedactedCall
 from redactor.pipeline import Pipeline
-from redactor.transform.call import pattern_of
+from redactor.transform.call import find_again, pattern_of
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKED = ROOT / "bench" / "data" / "precision_marked.txt"
@@ -109,7 +108,7 @@ class _Tally:
 
 def _readable(entity_type: str, value: str, stored: str) -> bool:
     pattern = pattern_of(value, entity_type)
-    return bool(pattern and pattern.search(stored))
+    return bool(pattern and find_again(pattern, entity_type, stored))
 
 
 def _stored_segments(result) -> list[str] | None:

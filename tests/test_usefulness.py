@@ -3,6 +3,8 @@ and regions are not names, and each value gets its own numbered placeholder with
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from redactor.config import Config, ConfigError
@@ -105,6 +107,19 @@ def test_a_name_that_is_also_a_word_is_redacted_only_as_a_name(pipeline):
     text = rc.call.segments[0].text
     assert "171 öre per kilowattimme" in text and "Per." not in text
     assert "Per" not in rc.call.segments[1].text and "Pers" not in rc.call.segments[1].text
+
+
+def test_a_lowercase_name_is_still_found_again_outside_a_rate(pipeline):
+    """ASR writes names lowercase: "per" found once is redacted wherever it is the person, not
+    in "öre per kilowattimme"."""
+    from redactor.transform.call import ordinary_use
+
+    text = "tack per. elpriset var 89 öre per kilowattimme, en gång per månad. hej då per"
+    assert [ordinary_use(text, m.start(), m.end()) for m in re.finditer(r"\bper\b", text)] == [False, True, True, False]
+    rc = _redact(pipeline, "[00:00:01] Agent: du pratar med jonas\n[00:00:04] Kund: det är per provsson\n"
+                           f"[00:00:08] Agent: {text}", participants=[], summary="")
+    out = rc.call.segments[2].text
+    assert out.count("per") == 2 and "öre per kilowattimme" in out and "gång per månad" in out
 
 
 # ---- one placeholder per value per call --------------------------------------------------------

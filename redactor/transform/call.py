@@ -115,7 +115,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         for pattern, s in patterns:
             if pattern is None:
                 continue
-            for start, end in sp.occurrences(text, pattern):
+            for start, end in find_again(pattern, s.entity_type, text):
                 out.setdefault(name, []).append(sp.Span(start, end, s.entity_type, s.score))
     return out
 
@@ -139,14 +139,35 @@ def _ordinary_word_names() -> frozenset[str]:
     return frozenset(words)
 
 
+# "171 öre per kilowattimme", "två gånger per månad": a name that is also an ordinary word, used
+# as that word (a rate), is not the person.
+_RATE_AFTER = re.compile(r"\s+(?:kilowattimm\w*|kwh|kw|megawattimm\w*|mwh|månad\w*|år|året|dag|dagen|dygn\w*"
+                         r"|timm\w*|veck\w*|kvartal\w*|person\w*|st|styck|gång\w*|kilometer|mil|liter|krona|kronor"
+                         r"|öre|procent|kvadratmeter)\b", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:öre|kronor|kr|procent|gånger|gång|ampere|kwh))[\s,.]*$", re.IGNORECASE)
+
+
+def ordinary_use(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], a name that is also an ordinary word, is written lowercase in a
+    rate ("öre per kilowattimme"), where it is that word and not the person."""
+    word = text[start:end]
+    if not word.islower() or word not in _ordinary_word_names():
+        return False
+    return bool(_RATE_AFTER.match(text, end) or _RATE_BEFORE.search(text, max(0, start - 12), start))
+
+
 def pattern_of(value: str, entity_type: str) -> re.Pattern[str] | None:
-    """How a detected value is found again, for propagation and for the leak check alike: names
-    also in the genitive, and a one-word name that is also an ordinary word not in lowercase
-    (the customer Per is not the "per" of "171 öre per kilowattimme")."""
-    if entity_type != "PERSON":
-        return sp.value_pattern(value)
-    return sp.value_pattern(value, genitive=True,
-                            spare_lowercase=value.casefold() in _ordinary_word_names())
+    """How a detected value is found again: whitespace-tolerant, any case; names also in the genitive."""
+    return sp.value_pattern(value, genitive=entity_type == "PERSON")
+
+
+def find_again(pattern: re.Pattern[str], entity_type: str, text: str) -> list[tuple[int, int]]:
+    """Where a value (its `pattern_of`) stands in `text`, for propagation and the leak check alike:
+    not where a name is used as the ordinary word it also is (`ordinary_use`)."""
+    spans = sp.occurrences(text, pattern)
+    if entity_type == "PERSON":
+        spans = [(s, e) for s, e in spans if not ordinary_use(text, s, e)]
+    return spans
 
 
 def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> set[str]:
@@ -274,5 +295,5 @@ def _verify(out: Call, values: dict[str, str]) -> None:
         if pattern is None:
             continue
         for name, text in texts.items():
-            if pattern.search(text):
+            if find_again(pattern, entity_type, text):
                 raise LeakError(f"a detected value survived in field {name}")

@@ -49,21 +49,15 @@ def genitive_of(name: str) -> str:
     return name if name[-1:].lower() in "sxz" else name + "s"
 
 
-def value_pattern(value: str, ignore_case: bool = True, genitive: bool = False,
-                  spare_lowercase: bool = False) -> re.Pattern[str] | None:
+def value_pattern(value: str, ignore_case: bool = True, genitive: bool = False) -> re.Pattern[str] | None:
     """A whitespace-tolerant pattern for a value standing on its own (case-insensitive by default).
-    With `genitive`, a name's Swedish genitive matches too ("Eriks", not after s/x/z: "Lars").
-    With `spare_lowercase`, the all-lowercase form does not match: for a name that is also an
-    ordinary word ("Per" the customer, "per" in "öre per kilowattimme")."""
+    With `genitive`, a name's Swedish genitive matches too ("Eriks", not after s/x/z: "Lars")."""
     parts = value.split()
     if not parts or sum(len(p) for p in parts) < 2:
         return None
     body = r"\s+".join(re.escape(p) for p in parts)
     if genitive and genitive_of(parts[-1]) != parts[-1]:
         body += "s?"
-    if spare_lowercase:
-        lower = r"\s+".join(re.escape(p.lower()) for p in parts)
-        body = rf"(?!(?-i:{lower})s?(?![\w])){body}"
     return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE if ignore_case else 0)
 
 
