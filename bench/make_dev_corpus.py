@@ -1,6 +1,7 @@
 """A labelled development corpus of Swedish customer-service calls as speech-to-text writes them.
 
     .venv/bin/python -m bench.make_dev_corpus [--calls 80] [--seed 3] [--out bench/data/dev_corpus.jsonl]
+    .venv/bin/python -m bench.make_dev_corpus --dialogue    # cross-turn calls: bench/data/dev_dialogue.jsonl
 
 One call per line: {"id", "text", "entities": [{"type", "start", "end"}], "negatives": [...]}; the
 text is the whole call, one turn a line ("Agent: ..." / "Kund: ..."). About a third of the calls are written the
@@ -36,6 +37,7 @@ from faker import Faker
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "data" / "dev_corpus.jsonl"
+DIALOGUE_OUT = ROOT / "bench" / "data" / "dev_dialogue.jsonl"
 PNR_FILE = ROOT / "recognizers" / "data" / "skatteverket-testpersonnummer.txt"
 
 # The company's own data (not personal data; in bench/data/dev_allowlist.toml).
@@ -122,6 +124,15 @@ def say_pairs(digits: str, rng: random.Random) -> str:
         else:
             out.append(say_number(int(pair), rng))
     return " ".join(out)
+
+
+def say_hundreds(n: int, rng: random.Random) -> str:
+    """0-999 as one number ("femhundratjugoåtta", "hundranittiotvå")."""
+    if n < 100:
+        return say_number(n, rng).replace(" ", "")
+    hundreds, rest = divmod(n, 100)
+    head = ("" if hundreds == 1 and rng.random() < 0.5 else UNITS[hundreds]) + "hundra"
+    return head + (say_number(rest, rng).replace(" ", "") if rest else "")
 
 
 def say_digits(digits: str) -> str:
@@ -659,6 +670,103 @@ def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], 
     return c.render()
 
 
+# ---- cross-turn calls (issue 13) ------------------------------------------------------------------
+
+# Made-up people of many origins: the name model has seen few such names, the turn's shape shows them.
+WORLD_FIRST = ["Giorgos", "Donya", "Nguyen Thi", "Oluwaseun", "Aleksandra", "Mehmet", "Fatima", "Dariusz",
+               "Mirela", "Abdirahman", "Svetlana", "Tenzin", "Ayşe", "Juha", "Amani", "Raúl", "Ngozi", "Hamid"]
+WORLD_LAST = ["Papadopoulos", "Rahimi", "Lan", "Adeyemi", "Kowalczyk", "Yilmaz", "Haddad", "Nowak", "Popescu",
+              "Warsame", "Ivanova", "Dorje", "Korhonen", "Mwangi", "Etxeberria", "Okafor", "Tehrani", "Osei"]
+
+
+def make_dialogue_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], list[dict]]:
+    """Values given across turns: fragments in the turn after the question, numbers split by a
+    back-channel, answers two turns later, read-backs in another form, self-introductions."""
+    asr = rng.random() < 0.3
+    c = Call(rng, asr)
+    agent = rng.choice(AGENTS)
+    first, last = rng.choice(WORLD_FIRST), rng.choice(WORLD_LAST)
+    c.agent(f"{COMPANY}, du pratar med ", ("PERSON", agent), ".")
+    c.kund(*rng.choice([
+        [("Hej, "), ("PERSON", f"{first} {last}"), ", jag äger huset på landet."],
+        [("Hej, "), ("PERSON", f"{first} {last}"), "."],
+        [("Jag heter "), ("PERSON", f"{first} {last}"), ". Eller ", ("PERSON", first), " räcker."],
+    ]))
+    f = lambda: filler(rng)  # noqa: E731
+    wait = lambda: c.kund(rng.choice(["Vänta lite.", "Ett ögonblick, jag letar.", "Jag ska bara hämta kortet."]))  # noqa: E731
+    scenes = rng.sample(["split_pnr", "birth_date", "last_four", "phone_split", "postal", "bankgiro", "clearing",
+                         "customer", "ip", "late_answer"], k=rng.randint(4, 6))
+    for sc in scenes:
+        if rng.random() < 0.5:
+            a, k = hard_negative(rng)
+            c.agent(*marked(a))
+            c.kund(*marked(k))
+        ten = gen.pnr12()[2:]
+        if sc == "split_pnr":
+            c.agent("Vad har du för personnummer?")
+            c.kund(f(), ("SE_PERSONNUMMER", ten[:6] if rng.random() < 0.5 else say_pairs(ten[:6], rng)))
+            c.agent(rng.choice(["Mm.", "Ja?", "Och sista fyra?"]))
+            c.kund(("SE_PERSONNUMMER", ten[6:] if rng.random() < 0.5 else say_pairs(ten[6:], rng)), ".")
+        elif sc == "birth_date":
+            c.agent("Och ditt födelsedatum?")
+            p12 = gen.pnr12()
+            c.kund(f(), ("SE_PERSONNUMMER", rng.choice([p12[:8], p12[2:8], say_pairs(p12[2:8], rng)])), ".")
+        elif sc == "last_four":
+            c.agent("Och de fyra sista?")
+            c.kund(f(), ("SE_PERSONNUMMER", ten[6:] if rng.random() < 0.4 else say_pairs(ten[6:], rng)), ".")
+        elif sc == "phone_split":
+            nsn = gen.phone()
+            digits = "0" + nsn
+            c.agent("Och ditt telefonnummer?")
+            c.kund(("PHONE_NUMBER", say_digits(digits[:3])))
+            c.agent(rng.choice(["Ja?", "Mm.", "Fortsätt."]))
+            c.kund(("PHONE_NUMBER", say_pairs(digits[3:], rng) if rng.random() < 0.5 else digits[3:]), ".")
+        elif sc == "postal":
+            _, code, town, _ = gen.address()
+            digits = code.replace(" ", "")
+            c.agent("Och postnumret?")
+            c.kund(f(), ("SE_POSTAL_CODE", rng.choice([code, f"{say_digits(digits[:3])} {say_pairs(digits[3:], rng)}"])),
+                   ".")
+        elif sc == "bankgiro":
+            bg = gen.bankgiro()
+            d = bg.replace("-", "")
+            c.agent("Och det nya bankgironumret?")
+            if rng.random() < 0.5:
+                wait()
+            head = say_hundreds(int(d[:3]), rng) if len(d) == 7 and d[0] != "0" else say_pairs(d[:-4], rng)
+            said = rng.choice([bg, ", ".join([head, say_pairs(d[-4:-2], rng), say_pairs(d[-2:], rng)])])
+            c.kund(f(), ("SE_BANKGIRO", said), ".")
+            c.agent("Så ", ("SE_BANKGIRO", bg), "?")
+            c.kund("Ja.")
+        elif sc == "clearing":
+            acct = gen.bank_account()
+            digits = re.sub(r"\D", "", acct)
+            if rng.random() < 0.5:
+                c.agent("Clearingnummer?")
+                c.kund(f(), ("SE_BANK_ACCOUNT", digits[:4]), ".")
+                c.agent("Och kontonumret?")
+                c.kund(f(), ("SE_BANK_ACCOUNT", " ".join(digits[4 + i:7 + i] for i in range(0, len(digits) - 4, 3))), ".")
+            else:
+                c.agent("Vilket konto ska pengarna till?")
+                c.kund("Clearing och konto är ", ("SE_BANK_ACCOUNT", f"{digits[:4]} {digits[4:6]} {digits[6:9]} {digits[9:]}"),
+                       ".")
+        elif sc == "customer":
+            c.agent("Kundnumret?")
+            c.kund(f(), ("CUSTOMER_NUMBER", say_digits(re.sub(r"\D", "", gen.customer_number()))), ".")
+        elif sc == "ip":
+            ip = gen.ip()
+            c.agent("Vilken IP-adress står det i routern?")
+            c.kund(("IP_ADDRESS", " punkt ".join(say_hundreds(int(p), rng) for p in ip.split("."))), ".")
+        elif sc == "late_answer":
+            c.agent("Och kundnumret, har du det?")
+            wait()
+            c.agent(rng.choice(["Inga problem.", "Mm.", "Ta den tid du behöver."]))
+            c.kund(f(), ("CUSTOMER_NUMBER", re.sub(r"\D", "", gen.customer_number())), ".")
+    c.agent("Tack ", ("PERSON", first.split()[0]), ", då är allt klart.")
+    c.kund("Tack, hej då.")
+    return c.render()
+
+
 def _group_iban(iban: str, rng: random.Random) -> str:
     return " ".join(iban[i:i + 4] for i in range(0, len(iban), 4)) if rng.random() < 0.6 else iban
 
@@ -666,7 +774,7 @@ def _group_iban(iban: str, rng: random.Random) -> str:
 Gen.iban = lambda self: iban_se(self.rng)  # type: ignore[attr-defined]
 
 
-def build(n_calls: int = 80, seed: int = 3) -> list[dict]:
+def build(n_calls: int = 80, seed: int = 3, dialogue: bool = False) -> list[dict]:
     rng = random.Random(seed)
     fake = Faker("sv_SE")
     fake.seed_instance(seed)
@@ -674,8 +782,8 @@ def build(n_calls: int = 80, seed: int = 3) -> list[dict]:
     gen = Gen(rng, fake, pnrs)
     out = []
     for i in range(n_calls):
-        text, ents, negs = make_call(i, rng, gen)
-        out.append({"id": f"dev-{i:03d}", "text": text, "entities": ents, "negatives": negs})
+        text, ents, negs = (make_dialogue_call if dialogue else make_call)(i, rng, gen)
+        out.append({"id": f"{'dlg' if dialogue else 'dev'}-{i:03d}", "text": text, "entities": ents, "negatives": negs})
     return out
 
 
@@ -683,9 +791,11 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--calls", type=int, default=80)
     ap.add_argument("--seed", type=int, default=3)
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--dialogue", action="store_true", help="cross-turn calls (bench/data/dev_dialogue.jsonl)")
     args = ap.parse_args(argv)
-    docs = build(args.calls, args.seed)
+    args.out = args.out or (DIALOGUE_OUT if args.dialogue else OUT)
+    docs = build(args.calls, args.seed, args.dialogue)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:
         for d in docs:

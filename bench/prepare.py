@@ -1,7 +1,8 @@
 """Prepare a benchmark's input once: export files, the texts each call is scanned as, and gold.
 
-`texts.jsonl` holds, per call, the texts the pipeline scans (`scan_units`: every free-text field,
-speaker labels, unaligned words, ids and the file name) and the gold occurrences in them: every
+`texts.jsonl` holds, per call, the texts the pipeline detects on (`ScanUnits.detection_texts`: the
+segments together as the call's dialogue, every other free-text field, speaker labels, unaligned
+words, ids and the file name) and the gold occurrences in them: every
 place a generated PII value stands, as [text index, start, end, entity type]. Detector
 measurements read it in batches, so they are timed on exactly the texts the ingest scans.
 """
@@ -19,7 +20,7 @@ from redactor.transform.call import scan_units
 
 def call_texts(record: dict, source_file: str = "export.jsonl") -> list[str]:
     call = parse_record(record, json.dumps(record, ensure_ascii=False).encode(), source_file)
-    return list(scan_units(call).texts.values())
+    return list(scan_units(call).detection_texts().values())
 
 
 def gold_occurrences(texts: list[str], gold: list[tuple[str, str]]) -> list[list]:
@@ -55,7 +56,7 @@ def prepare(work: Path, calls: int, seed: int, calls_per_file: int = 500) -> dic
                     rec = json.loads(line)
                     rid = rec.get("id") or rec.get("call_id")
                     call = parse_record(rec, line.encode(), str(path))
-                    texts = list(scan_units(call).texts.values())
+                    texts = list(scan_units(call).detection_texts().values())
                     gold = gold_occurrences(texts, gold_by_id[rid])
                     out.write(json.dumps({"id": rid, "texts": texts, "gold": gold}, ensure_ascii=False) + "\n")
                     n += 1

@@ -10,7 +10,7 @@ from typing import Callable
 
 from presidio_analyzer import EntityRecognizer
 
-from recognizers import (address, email, identifiers, numbers, organisationsnummer, payment, personnummer, phone,
+from recognizers import (address, dialogue_slots, email, introduction, identifiers, numbers, organisationsnummer, payment, personnummer, phone,
                          postal_code)
 from recognizers.allowlist import AllowlistFilter
 
@@ -54,6 +54,8 @@ def build_recognizers(language: str = "sv") -> list[EntityRecognizer]:
     """The pattern recognizers the analyzer registers (the NER model adds PERSON/LOCATION)."""
     return [
         personnummer.SePersonnummerRecognizer(supported_language=language),
+        dialogue_slots.DialogueSlotRecognizer(supported_language=language),
+        introduction.SelfIntroductionRecognizer(supported_language=language),
         personnummer.SeSpokenPersonnummerRecognizer(supported_language=language),
         personnummer.SePersonnummerTailRecognizer(supported_language=language),
         organisationsnummer.SeOrganisationsnummerRecognizer(supported_language=language),

@@ -317,8 +317,13 @@ def eval_command(
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Also run a baseline: 'presidio'."),
     types: Optional[str] = typer.Option(None, "--types", help="Comma-separated entity types to count (default all)."),
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON instead of a table."),
+    pipeline: bool = typer.Option(False, "--pipeline", help="Judge what is stored: ingest the documents (whole "
+                                  "calls, one 'Speaker: text' line per turn) as Klang conversations into a "
+                                  "temporary store and count the annotated values still readable there, and the "
+                                  "share of other words kept."),
 ) -> None:
-    """Precision, recall and F2 per entity type, and redaction recall, on a labelled corpus."""
+    """Precision, recall and F2 per entity type, and redaction recall, on a labelled corpus; with
+    --pipeline, the values a reader can still see in the stored calls."""
     import time
 
     from redactor.config import Config, ConfigError
@@ -333,6 +338,9 @@ def eval_command(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
     wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
+    if pipeline:
+        _print_stored(dataset, cfg, docs, as_json)
+        return
     allow = list(cfg.section("allowlist").get("values", []))
     gold = [d.entities for d in docs]
 
@@ -364,3 +372,30 @@ def eval_command(
     if not console.is_terminal:
         console = Console(width=160)  # piped: do not wrap the table at 80 columns
     console.print(render_table(results, title))
+
+
+def _print_stored(dataset: Path, cfg, docs: list[Document], as_json: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from redactor.evaluation_pipeline import evaluate_stored
+
+    result = evaluate_stored(cfg, docs)
+    if as_json:
+        typer.echo(json.dumps({"dataset": str(dataset), "mode": "pipeline", **result}, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{dataset.name}: {result['documents']} calls ingested ({result['quarantined']} quarantined), "
+                        f"values readable in the stored calls")
+    for col in ("type", "values", "readable", "rate"):
+        table.add_column(col, justify="left" if col == "type" else "right")
+    for etype, c in result["by_type"].items():
+        table.add_row(etype, str(c["values"]), str(c["readable"]), _fmt(c["readable_rate"]))
+    table.add_section()
+    table.add_row("all", str(result["values"]), str(result["readable"]), _fmt(result["readable_rate"]))
+    table.add_row("non-PII words kept", "", "", _fmt(result["words_kept"]))
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=160)
+    console.print(table)
+    for leak in result["readable_values"]:
+        console.print(f"readable: document {leak['id']} {leak['type']}")

@@ -18,7 +18,7 @@ from redactor.detect.structure import structural_detections
 from redactor.ingest import ParseError, RawRecord, parse_record
 from redactor.model import Call, Quarantined, RedactedCall
 from redactor.transform import Policy, Pseudonymiser, load_key
-from redactor.transform.call import LeakError, ScanUnits, scan_units, transform_call
+from redactor.transform.call import DIALOGUE, LeakError, ScanUnits, scan_units, transform_call
 
 @dataclass
 class RunSummary:
@@ -80,22 +80,38 @@ class Pipeline:
         quarantined and the others go through: every input comes out as exactly one result.
         """
         units = [scan_units(call) for call, _ in calls]
-        flat: list[tuple[int, str, str]] = [(i, name, text) for i, u in enumerate(units) for name, text in u.texts.items()]
         try:
-            found = self.detector.detect_many([t for _, _, t in flat])
+            per_call = self.detect_units(units)
         except Exception as exc:  # noqa: BLE001 - isolate the failing call
             if len(calls) == 1:
                 call, record = calls[0]
                 return [Quarantined(record.source_file, record.index, _safe_reason("detect", exc), "detect",
                                     record.raw, call_id=call.call_id)]
             return [r for pair in calls for r in self.redact_batch([pair])]
+        return [self._transform(call, record, unit, dets)
+                for (call, record), unit, dets in zip(calls, units, per_call)]
+
+    def detect_units(self, units: list[ScanUnits]) -> list[dict[str, list[Detection]]]:
+        """Detections per call and field. A call's segments are detected together, as its
+        dialogue (`redactor.detect.dialogue`), so a question and its answer, or a number split
+        over turns, meet; every other field is detected on its own."""
+        texts: list[str] = []
+        owners: list[tuple[int, str]] = []
+        for i, unit in enumerate(units):
+            for name, text in unit.detection_texts().items():
+                texts.append(text)
+                owners.append((i, name))
+        found = self.detector.detect_many(texts)
         per_call = [structural_detections(u.texts) for u in units]
-        for (i, name, _), dets in zip(flat, found):
+        for (i, name), dets in zip(owners, found):
+            if name == DIALOGUE:
+                for field_name, seg_dets in units[i].dialogue.split(dets).items():
+                    per_call[i].setdefault(field_name, []).extend(seg_dets)
+                continue
             if name in self.label_fields:
                 dets = [d for d in dets if not d.from_model]
             per_call[i].setdefault(name, []).extend(dets)
-        return [self._transform(call, record, unit, dets)
-                for (call, record), unit, dets in zip(calls, units, per_call)]
+        return per_call
 
     def _transform(self, call: Call, record: RawRecord, unit: ScanUnits,
                    dets: dict[str, list[Detection]]) -> RedactedCall | Quarantined:

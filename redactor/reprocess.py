@@ -26,7 +26,6 @@ from typing import Iterable
 import pyarrow as pa
 
 from redactor.detect import Detection
-from redactor.detect.structure import structural_detections
 from redactor.ingest import parse_record
 from redactor.ingest.reader import RawRecord, split_records
 from redactor.model import Call, Finding, Quarantined, RedactedCall, Segment, Word
@@ -226,11 +225,7 @@ def rescan(pipeline: Pipeline, calls: list[tuple[Call, list[dict], list[str]]]) 
         except RescanError as exc:
             prepared.append(exc)
     live = [p for p in prepared if not isinstance(p, RescanError)]
-    flat = [(i, name, text) for i, p in enumerate(live) for name, text in p[5].texts.items()]
-    found = pipeline.detector.detect_many([t for _, _, t in flat])
-    dets: list[dict[str, list[Detection]]] = [structural_detections(p[5].texts) for p in live]
-    for (i, name, text), ds in zip(flat, found):
-        dets[i].setdefault(name, []).extend(ds)
+    dets = pipeline.detect_units([p[5] for p in live])
     for i, p in enumerate(live):
         texts = p[5].texts
         dets[i] = {name: [t for d in ds for t in trim_protected(texts[name], d)] for name, ds in dets[i].items()}

@@ -61,6 +61,12 @@ NER_RECOGNIZER = SpacyRecognizer.__name__
 # Texts up to this length have their results cached (speaker labels, back-channel turns).
 CACHE_MAX_CHARS = 64
 CACHE_ENTRIES = 20_000
+# Longer texts are detected in overlapping windows, so the cost stays linear in the text's length
+# (spaCy and the context enhancer grow faster than that on one huge document) and memory bounded.
+# A detection belongs to the window whose middle part it starts in; the overlap is far longer
+# than any value plus the turns of context around it, so a value on a border is seen whole.
+WINDOW_CHARS = 8_000
+WINDOW_OVERLAP = 1_200
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
 
@@ -114,6 +120,43 @@ def _resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]
             continue
         kept.append(r)
     return sorted(kept, key=lambda r: (r.start, r.end))
+
+
+def _cut(text: str, pos: int) -> int:
+    """A window border at or before `pos`: after a line break, else after a space, near it."""
+    if pos >= len(text):
+        return len(text)
+    floor = max(0, pos - WINDOW_OVERLAP // 4)
+    for sep in ("\n", " "):
+        at = text.rfind(sep, floor, pos)
+        if at >= 0:
+            return at + 1
+    return pos
+
+
+def text_windows(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, own_from, own_to) of the windows a long text is detected in. Windows overlap
+    by about WINDOW_OVERLAP; each owns the positions from the middle of the overlap before it to
+    the middle of the one after."""
+    if len(text) <= WINDOW_CHARS:
+        return [(0, len(text), 0, len(text))]
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        end = _cut(text, start + WINDOW_CHARS)
+        if end <= start + WINDOW_OVERLAP:  # no break near the border: cut hard
+            end = min(len(text), start + WINDOW_CHARS)
+        bounds.append((start, end))
+        if end >= len(text):
+            break
+        nxt = _cut(text, end - WINDOW_OVERLAP)
+        start = nxt if nxt > start else end - WINDOW_OVERLAP
+    out = []
+    for k, (start, end) in enumerate(bounds):
+        own_from = 0 if k == 0 else (start + bounds[k - 1][1]) // 2
+        own_to = len(text) if k == len(bounds) - 1 else (bounds[k + 1][0] + end) // 2
+        out.append((start, end, own_from, own_to))
+    return out
 
 
 class _PatternCheck:
@@ -314,11 +357,25 @@ class Detector:
         ]
 
     def detect_many(self, texts: Sequence[str], batch_size: int = 32) -> list[list[Detection]]:
-        """Detections per text, offsets into the text as given (callers normalise first).
+        """Detections per text, offsets into the text as given (callers normalise first); texts
+        longer than WINDOW_CHARS are detected window by window."""
+        if all(len(t) <= WINDOW_CHARS for t in texts):
+            return self._detect_texts(texts, batch_size)
+        parts: list[tuple[int, int, int, int]] = []  # (text index, window start, own from, own to)
+        chunks: list[str] = []
+        for i, t in enumerate(texts):
+            for start, end, own_from, own_to in text_windows(t):
+                parts.append((i, start, own_from, own_to))
+                chunks.append(t[start:end])
+        out: list[list[Detection]] = [[] for _ in texts]
+        for (i, start, own_from, own_to), dets in zip(parts, self._detect_texts(chunks, batch_size)):
+            out[i].extend(Detection(d.entity_type, d.start + start, d.end + start, d.score, d.recognizer)
+                          for d in dets if own_from <= d.start + start < own_to)
+        return out
 
-        Same results as `detect_many_reference` (plain Presidio on every text), faster: see the
-        module docstring.
-        """
+    def _detect_texts(self, texts: Sequence[str], batch_size: int) -> list[list[Detection]]:
+        """Same results as `detect_many_reference` (plain Presidio on every text), faster: see the
+        module docstring."""
         out: list[list[Detection]] = [[] for _ in texts]
         todo: list[int] = []
         first_of: dict[str, int] = {}  # a text repeated within the batch is analysed once

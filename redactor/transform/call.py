@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass, field, replace as dc_replace
 from functools import lru_cache
 
-from recognizers import canonical_value
+from recognizers import canonical_value, introduction, numbers
 from redactor.detect import Detection
+from redactor.detect.dialogue import Dialogue, build_dialogue
 from redactor.model import Call, Finding, RedactedCall, Segment
 from redactor.transform import spans as sp
 from redactor.transform.policy import PlaceholderNumbers, Policy
@@ -29,8 +30,17 @@ _FIELD = re.compile(r"^(?:segments\[(?P<seg>\d+)\]\.(?P<segpart>text|speaker|una
                     r"|participants\[(?P<part>\d+)\]|metadata\.(?P<meta>.+)|(?P<top>title|digest|summary|source_id|source_file))$")
 
 
+# Types whose values are not numbers (propagated as text only); the rest also by their digits.
+_NOT_NUMBERS = frozenset({"PERSON", "LOCATION", "EMAIL_ADDRESS", "SE_ADDRESS"})
+# Fewer digits than this would take every matching amount or time of the call along.
+MIN_PROPAGATED_DIGITS = 4
+
+
 class LeakError(Exception):
     """A detected value survived the transformation; the message names the field, not the value."""
+
+
+DIALOGUE = "dialogue"  # the detection text of all segments together (not a stored field)
 
 
 @dataclass
@@ -38,6 +48,16 @@ class ScanUnits:
     """The texts detection runs on, and where each word of each segment lives in them."""
 
     texts: dict[str, str] = field(default_factory=dict)
+    # The segments' texts, detected together as the call's dialogue (the fields it stands for).
+    dialogue: Dialogue = field(default_factory=lambda: build_dialogue([]))
+    dialogue_fields: frozenset[str] = frozenset()
+
+    def detection_texts(self) -> dict[str, str]:
+        """What detection runs on: every field on its own, except the segments' texts, which
+        stand together as the dialogue (key DIALOGUE)."""
+        texts = {name: text for name, text in self.texts.items() if name not in self.dialogue_fields}
+        texts[DIALOGUE] = self.dialogue.text
+        return texts
     # (segment index, word index) -> (field name, start, end)
     word_spans: dict[tuple[int, int], tuple[str, int, int]] = field(default_factory=dict)
 
@@ -75,6 +95,8 @@ def scan_units(call: Call) -> ScanUnits:
     for seg in call.segments:
         if seg.words:
             _align_words(seg, units)
+    units.dialogue = build_dialogue(call.segments)
+    units.dialogue_fields = frozenset(name for _, name, _ in units.dialogue.pieces)
     return units
 
 
@@ -110,6 +132,13 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     parts = {p for v, s in values.items() if s.entity_type == "PERSON" for p in _name_parts(units, found, v)}
     patterns += [(sp.value_pattern(p, ignore_case=False, genitive=True), values_span) for p, values_span in
                  ((p, sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts))]
+    # Numbers also by their digits: a read-back says the same number in another form.
+    by_digits = {}
+    for v, s in values.items():
+        if s.entity_type not in _NOT_NUMBERS:
+            digits = numbers.words_to_digits(v)
+            if len(digits) >= MIN_PROPAGATED_DIGITS:
+                by_digits[digits] = s
     out = {name: list(spans) for name, spans in found.items()}
     for name, text in units.texts.items():
         for pattern, s in patterns:
@@ -117,6 +146,8 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
                 continue
             for start, end in find_again(pattern, s.entity_type, text):
                 out.setdefault(name, []).append(sp.Span(start, end, s.entity_type, s.score))
+        if by_digits:
+            out.setdefault(name, []).extend(sp.digit_occurrences(text, by_digits))
     return out
 
 
@@ -178,6 +209,10 @@ def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> 
             value = units.texts[name][s.start:s.end]
             if s.entity_type == "PERSON" and " ".join(value.lower().split()) == key:
                 parts.update(p for p in re.split(r"[\s-]+", value) if len(p) >= 2 and p[0].isupper() and p[1:].islower())
+                if value.islower():  # lowercase speech-to-text: parts that are no common word
+                    common = introduction.lexicon()[0]
+                    parts.update(p for p in value.split() if len(p) >= 3 and p not in common
+                                 and p not in introduction.STOP_WORDS)
     return parts
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from recognizers import numbers
+
 
 @dataclass(frozen=True)
 class Span:
@@ -63,3 +65,27 @@ def value_pattern(value: str, ignore_case: bool = True, genitive: bool = False) 
 
 def occurrences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
+
+
+def digit_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
+    """Numbers in the text whose digits are one of `wanted`'s keys, whatever their form: written,
+    grouped or spoken ("528-7875" for "femhundratjugoåtta, sjuttioåtta, sjuttiofem"). A match lies
+    within one turn of a run; it takes the type and score of the value it repeats."""
+    if not wanted:
+        return []
+    out: list[Span] = []
+    lengths = {len(d) for d in wanted}
+    for run in numbers.runs(text):
+        toks = run.tokens
+        for i in range(len(toks)):
+            digits = ""
+            for j in range(i, len(toks)):
+                if j > i and run.gaps[j] == "turn":
+                    break
+                digits += toks[j].digits
+                if len(digits) > max(lengths):
+                    break
+                hit = wanted.get(digits)
+                if hit is not None:
+                    out.append(Span(toks[i].start, toks[j].end, hit.entity_type, hit.score))
+    return out

@@ -1,0 +1,234 @@
+"""Answers to the agent's questions: what follows "personnummer?" is a personnummer, even a piece.
+
+A call is a dialogue: the agent asks for a slot ("vad har du för personnummer?", "och de fyra
+sista?", "postnumret?", "vilket bankgiro?") and the customer answers in the next turn, often with
+a fragment no recognizer could tell from any other number ("901120", "4667", "nittio nittio"),
+sometimes after "Vänta lite." or with a back-channel between two parts. This recognizer reads a
+dialogue text (labelled lines, `Label: text`, as `redactor scan` and the pipeline give it) and
+marks, in the answer zone of a slot question, every number whose digit count fits the slot.
+
+Answer zone: what follows the slot word in the asking turn ("Clearing och konto är 5362 10 456
+78"; within SAME_TURN_CHARS); if that holds no answer, the next ANSWER_TURNS turns by anyone but
+the asker, as long as the asker says no more than a back-channel ("Mm.", "Ja?", a read-back of at
+most BACKCHANNEL_WORDS words). The asker's read-back ("Så 528-7875?") is redacted by value
+propagation, which matches digits whatever their form.
+
+Name slot ("vad heter du?"): the answer's capitalised words ("Nguyen Thi Lan."), or the words
+after "heter"/"det är" in a lowercase transcript.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from recognizers import numbers
+from recognizers.checksums import valid_date
+
+SCORE = 0.85
+ANSWER_TURNS = 3
+SAME_TURN_CHARS = 40
+BACKCHANNEL_WORDS = 6
+NAME = "DialogueSlotRecognizer"
+
+_LINE = re.compile(r"^(?P<label>[^\n:]{1,40}):[ \t]?(?P<body>.*)$", re.MULTILINE)
+
+
+def _birth_date(digits: str) -> bool:
+    """YYMMDD or YYYYMMDD, day + 60 for a samordningsnummer."""
+    if len(digits) == 6:
+        y, m, d = 1900 + int(digits[:2]), int(digits[2:4]), int(digits[4:6])
+    elif len(digits) == 8:
+        y, m, d = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
+        if not 1880 <= y <= 2100:
+            return False
+    else:
+        return False
+    return valid_date(y, m, d if d <= 60 else d - 60) or valid_date(2000 + y % 100, m, d if d <= 60 else d - 60)
+
+
+def _personnummer_part(digits: str) -> bool:
+    return len(digits) in (4, 10, 12) or _birth_date(digits)
+
+
+@dataclass(frozen=True)
+class Slot:
+    entity: str
+    question: re.Pattern
+    accept: Callable[[str], bool]  # digits of a number in the answer -> is it this slot's value
+    # digits of a whole value: after it the answer is complete ("...+9803, jag är född 1909")
+    complete: Callable[[str], bool] = lambda d: False
+
+
+def _q(words: str) -> re.Pattern:
+    return re.compile(rf"(?<![a-zåäö])(?:{words})", re.IGNORECASE)
+
+
+# Order matters where the words overlap: the first slot whose question matches wins.
+SLOTS: tuple[Slot, ...] = (
+    Slot("SE_PERSONNUMMER", _q(r"fyra sista|sista fyra|fyra sista siffrorna|de sista fyra"), lambda d: len(d) == 4),
+    Slot("SE_PERSONNUMMER", _q(r"personn|pnr|samordningsn"), _personnummer_part, lambda d: len(d) >= 10),
+    Slot("SE_PERSONNUMMER", _q(r"födelsedat|födelsedag|född\b"), _birth_date),
+    Slot("SE_POSTAL_CODE", _q(r"postn|postkod"), lambda d: len(d) in (3, 5)),
+    Slot("SE_BANKGIRO", _q(r"bankgiro|bg-n"), lambda d: 7 <= len(d) <= 8),
+    Slot("SE_PLUSGIRO", _q(r"plusgiro|postgiro|pg-n"), lambda d: 2 <= len(d) <= 8),
+    Slot("SE_BANK_ACCOUNT", _q(r"clearing|kontonum|kontonr|bankkonto|konto"), lambda d: 4 <= len(d) <= 16),
+    Slot("SE_FACILITY_ID", _q(r"anläggnings|anläggnings-?id|mätpunkt|gsrn"), lambda d: 12 <= len(d) <= 18),
+    Slot("CUSTOMER_NUMBER", _q(r"kundn|kund-id|kundid|avtalsn|medlemsn"), lambda d: 4 <= len(d) <= 12),
+    Slot("PHONE_NUMBER", _q(r"telefon|mobil|nå dig|ringa dig|ringer du från|ditt nummer|numret du"),
+         lambda d: 3 <= len(d) <= 13),
+    Slot("IP_ADDRESS", _q(r"ip-adress|ip adress|ipadress|ip-numm|\bip\b"), lambda d: False),
+    Slot("PERSON", _q(r"vad heter du|ditt namn|ert namn|för- och efternamn|efternamn|vem pratar jag med|"
+                      r"vem talar jag med|namnet på"), lambda d: False),
+)
+KEYWORDS = ("fyra", "född", "personn", "pnr", "samordn", "post", "giro", "bg-", "pg-", "clearing", "konto",
+            "anläggning", "mätpunkt", "gsrn", "kund", "avtal", "medlem", "telefon", "mobil", "nå dig",
+            "ringa", "ringer", "nummer", "numret", "ip", "heter", "namn", "pratar", "talar")
+
+# A spoken or written IPv4 address: four numbers joined by "punkt" or ".".
+_NUM = r"(?:\d{1,3}|[a-zåäö]+(?:[ ][a-zåäö]+)?)"
+_IP_SPOKEN = re.compile(rf"(?<![\w.]){_NUM}(?:[ ]*(?:punkt|\.)[ ]*{_NUM}){{3}}(?![\w])", re.IGNORECASE)
+
+# Names in an answer: capitalised words, at most four, with the particles of names ("Thi", "van").
+_CAP = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉÜ'’-]+"
+_CAP_NAME = re.compile(rf"{_CAP}(?:[ ]+(?:{_CAP}|van|von|de|af|al|el|bin|ibn|da|di|der)){{0,3}}")
+_HETER = re.compile(r"(?:heter|det är|jag är|namnet är)[ ]+(?P<name>[a-zåäöéü'’-]+(?:[ ][a-zåäöéü'’-]+)?)", re.IGNORECASE)
+NOT_NAMES = frozenset(w.lower() for w in (
+    "hej", "hejsan", "hallå", "ja", "jo", "nej", "jaha", "okej", "ok", "tack", "visst", "absolut", "precis",
+    "det", "jag", "mitt", "min", "vänta", "eh", "öh", "mm", "javisst", "god", "morgon", "dag", "förlåt",
+    "ursäkta", "du", "vi", "han", "hon", "och", "eller", "men", "så", "nu", "här", "bara", "alltså",
+))
+
+
+QUESTION_WORDS = frozenset(("vad", "vilken", "vilket", "vilka", "hur", "när", "var", "vart", "vem", "varför",
+                            "kan", "har", "är", "ska", "vill", "får", "brukar"))
+
+
+@dataclass(frozen=True)
+class Turn:
+    label: str
+    start: int  # of the body in the text
+    end: int
+
+    def body(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+def turns(text: str) -> list[Turn]:
+    """The labelled lines of a dialogue text; an unlabelled line continues the turn before it."""
+    out: list[Turn] = []
+    pos = 0
+    for line in text.split("\n"):
+        m = _LINE.match(line)
+        if m:
+            out.append(Turn(m.group("label").strip(), pos + m.start("body"), pos + len(line)))
+        elif out and line.strip():
+            out[-1] = Turn(out[-1].label, out[-1].start, pos + len(line))
+        pos += len(line) + 1
+    return out
+
+
+def _slot_of(body: str) -> tuple[Optional[Slot], int]:
+    """The slot a turn asks for, and where the asking ends (the answer may follow in the turn)."""
+    best: tuple[Optional[Slot], int, int] = (None, -1, 0)
+    for slot in SLOTS:
+        m = slot.question.search(body)
+        if m and (best[0] is None or m.start() > best[1]):  # the last slot named is the one asked
+            best = (slot, m.start(), m.end())
+    return best[0], best[2]
+
+
+class DialogueSlotRecognizer(EntityRecognizer):
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(supported_entities=sorted({s.entity for s in SLOTS}), supported_language=supported_language,
+                         name=NAME, context=[])
+
+    def load(self) -> None:
+        pass
+
+    def may_match(self, text: str) -> bool:
+        return "\n" in text and ":" in text and numbers.mentions(text, KEYWORDS)
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if not self.may_match(text):
+            return []
+        spans: list[tuple[str, int, int]] = []
+        ts = turns(text)
+        for k, turn in enumerate(ts):
+            slot, asked_end = _slot_of(turn.body(text))
+            if slot is None or (entities and slot.entity not in entities):
+                continue
+            same = self._answers(text, slot, turn.start + asked_end, turn.end)
+            same = [a for a in same if a[1] - (turn.start + asked_end) <= SAME_TURN_CHARS]
+            spans.extend(same)
+            if same:
+                continue
+            dialogue = any(t.label != turn.label for t in ts)
+            for nxt in ts[k + 1:k + 1 + ANSWER_TURNS]:
+                if dialogue and nxt.label == turn.label:
+                    if not _backchannel(nxt.body(text)):
+                        break  # the asker moved on
+                    continue
+                found = self._answers(text, slot, nxt.start, nxt.end)
+                spans.extend(found)
+                if any(slot.complete(d) for *_, d in found):
+                    break
+        return [self._result(e, s, t) for e, s, t in sorted({x[:3] for x in spans}, key=lambda x: (x[1], x[2]))]
+
+    def _answers(self, text: str, slot: Slot, start: int, end: int) -> list[tuple[str, int, int, str]]:
+        """(entity, start, end, digits) of the slot's values in text[start:end], in order; a
+        complete value ends the answer."""
+        body = text[start:end]
+        if slot.entity == "PERSON":
+            return [(slot.entity, start + s, start + e, "") for s, e in _names(body)]
+        if slot.entity == "IP_ADDRESS":
+            return [(slot.entity, start + m.start(), start + m.end(), "") for m in _IP_SPOKEN.finditer(body)
+                    if _ip_parts_ok(m.group(0))]
+        out = []
+        for run in numbers.runs(body):
+            if numbers.after_reference_word(body, run.tokens[0].start):
+                continue
+            if slot.accept(run.digits):
+                out.append((slot.entity, start + run.tokens[0].start, start + run.tokens[-1].end, run.digits))
+                if slot.complete(run.digits):
+                    break
+        return out
+
+    def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
+        expl = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
+                                   textual_explanation="answer to the slot question before it")
+        return RecognizerResult(entity_type=entity, start=start, end=end, score=SCORE, analysis_explanation=expl,
+                                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
+
+def _backchannel(body: str) -> bool:
+    """A short turn of the asker that keeps the answer going ("Mm.", "Ja?", "Inga problem.",
+    "Och sista fyra?", "Så 528-7875?"), not a new question ("vilken säkring har du")."""
+    words = body.lower().split()
+    return len(words) <= BACKCHANNEL_WORDS and not (words and words[0].strip(",.?!") in QUESTION_WORDS)
+
+
+def _ip_parts_ok(value: str) -> bool:
+    parts = re.split(r"[ ]*(?:punkt|\.)[ ]*", value, flags=re.IGNORECASE)
+    digits = [numbers.words_to_digits(p) if not p.isdigit() else p for p in parts]
+    return len(digits) == 4 and all(d and len(d) <= 3 and int(d) <= 255 for d in digits)
+
+
+def _names(body: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _CAP_NAME.finditer(body):
+        words = m.group(0).split()
+        while words and words[0].lower() in NOT_NAMES:
+            words = words[1:]
+        if words:
+            s = m.start() + m.group(0).index(words[0])
+            out.append((s, m.end()))
+    if not out:
+        m = _HETER.search(body)
+        if m and not any(w.lower() in NOT_NAMES for w in m.group("name").split()):
+            out.append(m.span("name"))
+    return out

@@ -1,0 +1,121 @@
+"""PERSON from how a turn starts: a greeting or a self-introduction followed by a name.
+
+"Hej, Giorgos Papadopoulos, jag äger huset.", "Hej, Donya Rahimi.", "Jag heter Nguyen Thi Lan."
+The name model misses names it has never seen, whatever their origin; the shape of the turn does
+not: a greeting or "jag heter"/"det är"/"mitt namn är" at the start of a turn, then one to four
+capitalised words, then a pause (comma, full stop, end of turn) or "här"/"jag"/"och". Words that
+are not names in that place (interjections, "Kundtjänst") are left out.
+
+Lowercase speech-to-text ("hej oluwaseun nowak", "jag heter donya okafor") has no capitals to go
+by: there the words after the introduction count when none is a common Swedish word and, after a
+bare greeting or "det är", they are two (a first name and a surname) or one is a known first name
+or surname (the name model's lexicon, models/data/lexicon.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+ENTITY = "PERSON"
+NAME = "SelfIntroductionRecognizer"
+SCORE = 0.8
+
+_GREETING = r"(?:hej(?:san)?|hallå|tjena(?:re)?|god(?:\s+(?:morgon|dag|middag|kväll))?|goddag|hej\s+hej)"
+_INTRO = r"(?:jag\s+heter|mitt\s+namn\s+är|det\s+är|här\s+är|detta\s+är|jag\s+är)"
+_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"
+_PARTICLE = r"(?:van|von|de|der|af|al|el|bin|ibn|da|di|dos|la|le)"
+_NAME = rf"(?P<name>{_WORD}(?:[ ]+(?:{_PARTICLE}[ ]+)?{_WORD}){{0,3}})"
+_AFTER = r"(?=[ ]*(?:[,.!?;]|$|[ ](?:här|jag|och|från|som|ringer)\b))"
+# At the start of a turn: after a line start and a speaker label, or at the start of the text.
+_TURN_START = r"(?:^|\n)(?:[^\n:]{1,40}:[ \t]*)?"
+# Case-insensitive where speech-to-text may capitalise or not; the name itself must be capitalised.
+_PATTERN = re.compile(
+    rf"{_TURN_START}(?i:(?:ja|jo|nej)[, ]+)?(?i:{_GREETING}[,!.]?[ ]+(?:{_INTRO}[ ]+)?|{_INTRO}[ ]+){_NAME}(?i:{_AFTER})",
+    re.MULTILINE)
+NOT_NAMES = frozenset(w.lower() for w in (
+    "Kundtjänst", "Kundservice", "Support", "Välkommen", "Tack", "Jaha", "Okej", "Ja", "Nej", "Hej", "Hallå",
+    "Alla", "Ni", "Du", "Vi", "Jag", "Det", "Där", "Här", "Igen", "Allihopa", "Frun", "Mamma", "Pappa",
+))
+
+
+LEXICON = Path(__file__).resolve().parent.parent / "models" / "data" / "lexicon.tsv"
+_NAME_FEATURES = {"first", "foreign_first", "surname", "foreign_surname"}
+_LOWER = re.compile(
+    rf"{_TURN_START}(?P<pre>(?:(?:{_GREETING}|ja|jo|nej)[, ]+){{0,3}})"
+    r"(?:(?P<strong>jag heter|mitt namn är)[, ]+|det är[, ]+)?(?:eh[, ]+|öh[, ]+)?"
+    r"(?P<name>[a-zåäöéü'’-]+(?:[ ][a-zåäöéü'’-]+){0,2})", re.MULTILINE)
+STOP_WORDS = frozenset(("eller", "och", "jag", "här", "från", "som", "ringer", "i", "på", "om", "det", "är", "ja",
+                   "nej", "hej", "tack", "alltså", "eh", "öh", "ehm", "mm", "min", "mitt", "bara", "med", "till",
+                   "den", "de", "dem", "där", "du", "vi", "ni", "han", "hon", "inte", "nog", "ett", "en", "så", "nu",
+                   "var", "vad", "hur", "mig", "dig", "oss", "sig", "sin", "kan", "ska", "har", "vill", "okej"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(common words, name words) of the name model's lexicon; empty when it is not there."""
+    common, names = set(), set()
+    if LEXICON.is_file():
+        for line in LEXICON.read_text("utf-8").splitlines():
+            if line.startswith("#") or "\t" not in line:
+                continue
+            word, feats = line.split("\t", 1)
+            fs = set(feats.split(","))
+            if fs & _NAME_FEATURES:
+                names.add(word)
+            elif "common" in fs:
+                common.add(word)
+    return frozenset(common), frozenset(names)
+
+
+def _lowercase_names(text: str) -> list[tuple[int, int]]:
+    common, names = lexicon()
+    out = []
+    for m in _LOWER.finditer(text):
+        words, start = [], m.start("name")
+        for w in m.group("name").split(" "):
+            if w in STOP_WORDS or (w in common and w not in names):
+                break
+            words.append(w)
+        introduced = m.group("pre") or m.end("pre") < m.start("name")
+        if words and introduced and (m.group("strong") or len(words) >= 2 or any(w in names for w in words)):
+            out.append((start, start + len(" ".join(words))))
+    return out
+
+
+class SelfIntroductionRecognizer(EntityRecognizer):
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(supported_entities=[ENTITY], supported_language=supported_language, name=NAME, context=[])
+
+    def load(self) -> None:
+        pass
+
+    def may_match(self, text: str) -> bool:
+        low = text.lower()
+        return any(w in low for w in ("hej", "hallå", "tjena", "god", "heter", "namn", "det är", "här är",
+                                      "detta är", "jag är"))
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if entities and ENTITY not in entities:
+            return []
+        spans = []
+        for m in _PATTERN.finditer(text):
+            start, end = m.span("name")
+            words = text[start:end].split()
+            while words and words[0].lower() in NOT_NAMES:
+                start += len(words[0]) + 1
+                words = words[1:]
+            if words and not any(w.lower() in NOT_NAMES for w in words):
+                spans.append((start, end))
+        spans += [s for s in _lowercase_names(text) if not any(a <= s[0] < b for a, b in spans)]
+        out = []
+        for start, end in spans:
+            expl = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
+                                       textual_explanation="name after a greeting or self-introduction")
+            out.append(RecognizerResult(entity_type=ENTITY, start=start, end=end, score=SCORE, analysis_explanation=expl,
+                                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                                              RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return out

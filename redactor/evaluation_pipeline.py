@@ -1,0 +1,159 @@
+"""`redactor eval --pipeline`: what a reader of the stored data can still see.
+
+A finding counts when the value is gone from the stored call, not when a detector reported it.
+Each labelled document (a whole call, one `Speaker: text` line per turn) becomes a Klang
+conversation; the real ingest job writes them to a temporary local store; the stored Parquet is
+read back, and every annotated value is looked for in its call's stored columns:
+
+- as written (case- and whitespace-tolerant, as a whole word), or
+- by its digits, whatever their form, when it has at least MIN_DIGITS: "811218" is readable in
+  "8 1 1 2 1 8" and in "åtta ett ett två ett åtta".
+
+Words kept: of the words outside every annotated value, the share still in the stored text of the
+same call (placeholders do not count as words). It is what redaction costs the analysts.
+
+Nothing from the documents is printed: ids, types, counts and rates only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+import pyarrow.parquet as pq
+
+from recognizers import numbers
+from redactor.config import Config
+from redactor.evaluation import Document
+from redactor.ingest.parse import make_call_id
+from redactor.transform.spans import value_pattern
+
+MIN_DIGITS = 4
+_LINE = re.compile(r"^(?P<speaker>[^\n:]{1,40}):[ \t]?(?P<body>.*)$")
+_WORD = re.compile(r"\w+")
+_PLACEHOLDER = re.compile(r"<[A-Z_]+(?:[:_][0-9a-f]+)?>")
+
+
+def _stamp(i: int) -> str:
+    return f"[{i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}]"
+
+
+def to_klang(doc: Document) -> dict:
+    """The document as a Klang API conversation, one transcript line per turn."""
+    lines = []
+    for i, line in enumerate(doc.text.split("\n")):
+        m = _LINE.match(line)
+        lines.append(f"{_stamp(i * 5)} {m.group('speaker')}: {m.group('body')}" if m else f"{_stamp(i * 5)} {line}")
+    return {"id": str(doc.id), "title": "", "created_at": "2026-11-02T09:00:00Z", "updated_at": "2026-11-02T09:00:00Z",
+            "status": "ready", "digest": "", "summary": "",
+            "sources": [{"type": "transcript", "language": "swe", "content": "\n".join(lines)}]}
+
+
+def _stored_texts(store: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Every string stored per call (the calls row's columns, segment texts, speakers, words),
+    and the segment texts alone."""
+    texts: dict[str, list[str]] = {}
+    segment_texts: dict[str, list[str]] = {}
+
+    def strings(value) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            return [s for v in value.values() for s in strings(v)] + [s for k in value for s in strings(k)]
+        if isinstance(value, (list, tuple)):
+            return [s for v in value for s in strings(v)]
+        return []
+
+    for table in ("calls", "segments"):
+        files = sorted((store / table).rglob("*.parquet"))
+        for f in files:
+            for row in pq.read_table(f).to_pylist():
+                texts.setdefault(row["call_id"], []).extend(s for k, v in row.items() if k != "call_id"
+                                                            for s in strings(v))
+                if table == "segments":
+                    segment_texts.setdefault(row["call_id"], []).append(row["text"])
+    return texts, segment_texts
+
+
+def _digit_runs(texts: Sequence[str]) -> list[str]:
+    return [run.digits for t in texts for run in numbers.runs(t)]
+
+
+def readable(value: str, texts: Sequence[str], runs: Sequence[str]) -> bool:
+    pattern = value_pattern(value)
+    if pattern is not None and any(pattern.search(t) for t in texts):
+        return True
+    digits = numbers.words_to_digits(value)
+    return len(digits) >= MIN_DIGITS and any(digits in r for r in runs)
+
+
+def _free_words(doc: Document) -> Counter:
+    """Words of the turns (labels left out) that touch no annotated value."""
+    words: Counter = Counter()
+    pos = 0
+    for line in doc.text.split("\n"):
+        m = _LINE.match(line)
+        body_at = pos + (m.start("body") if m else 0)
+        for w in _WORD.finditer(m.group("body") if m else line):
+            s, e = body_at + w.start(), body_at + w.end()
+            if not any(a < e and s < b for _, a, b in doc.entities):
+                words[w.group(0).lower()] += 1
+        pos += len(line) + 1
+    return words
+
+
+def _words(text: str) -> Counter:
+    return Counter(w.lower() for w in _WORD.findall(_PLACEHOLDER.sub(" ", text)))
+
+
+def evaluate_stored(config: Config, docs: Sequence[Document], workdir: Path | None = None) -> dict:
+    """Ingest the documents for real and measure what the stored calls still show."""
+    from redactor.job import run_ingest
+
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        exports = Path(tmp) / "exports"
+        exports.mkdir()
+        with (exports / "calls.jsonl").open("w", encoding="utf-8") as fh:
+            for doc in docs:
+                fh.write(json.dumps(to_klang(doc), ensure_ascii=False) + "\n")
+        store = Path(tmp) / "lake"
+        summary = run_ingest([str(exports)], config, str(store))
+        stored, stored_segments = _stored_texts(store)
+
+    per_type: dict[str, Counter] = {}
+    leaks: list[dict] = []
+    kept = total = 0
+    missing = []
+    for doc in docs:
+        call_id = make_call_id("klang", str(doc.id))
+        texts = stored.get(call_id)
+        if texts is None:
+            missing.append(doc.id)  # quarantined: nothing readable, and nothing kept either
+        runs = _digit_runs(texts or [])
+        for etype, start, end in doc.entities:
+            c = per_type.setdefault(etype, Counter())
+            c["values"] += 1
+            if texts and readable(doc.text[start:end], texts, runs):
+                c["readable"] += 1
+                leaks.append({"id": doc.id, "type": etype})
+        words = _free_words(doc)
+        stored_words = _words(" ".join(stored_segments.get(call_id, [])))
+        total += sum(words.values())
+        kept += sum(min(n, stored_words[w]) for w, n in words.items())
+    values = sum(c["values"] for c in per_type.values())
+    n_readable = sum(c["readable"] for c in per_type.values())
+    return {
+        "documents": len(docs), "calls_written": summary.calls_written, "quarantined": summary.quarantined,
+        "quarantined_ids": missing,
+        "values": values, "readable": n_readable,
+        "readable_rate": round(n_readable / values, 4) if values else None,
+        "words_kept": round(kept / total, 4) if total else None,
+        "by_type": {t: {"values": c["values"], "readable": c["readable"],
+                        "readable_rate": round(c["readable"] / c["values"], 4)}
+                    for t, c in sorted(per_type.items())},
+        "readable_values": leaks,
+    }

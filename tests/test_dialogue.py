@@ -1,0 +1,237 @@
+"""Detection over the dialogue (issue 13): what is stored, not what a scan reports.
+
+Values given across turns (fragments after the question, numbers split by a back-channel, answers
+two turns later, read-backs in another form, self-introductions) must not be readable in the
+stored call; `redactor scan` of a whole call and `redactor ingest` of it redact the same values.
+Made-up people; personnummer from Skatteverket's test list.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from recognizers.dialogue_slots import DialogueSlotRecognizer, turns
+from recognizers.introduction import SelfIntroductionRecognizer
+from redactor.detect.analyzer import WINDOW_CHARS, text_windows
+from redactor.detect.dialogue import build_dialogue
+from redactor.evaluation import Document, load_dataset
+from redactor.evaluation_pipeline import _stored_texts, _digit_runs, evaluate_stored, readable, to_klang
+from redactor.ingest import parse_record
+from redactor.model import Segment
+
+ROOT = Path(__file__).resolve().parent.parent
+DIALOGUE_CORPUS = ROOT / "bench" / "data" / "dev_dialogue.jsonl"
+DEV_CORPUS = ROOT / "bench" / "data" / "dev_corpus.jsonl"
+SAMPLES = ROOT / "samples"
+
+# The conversation of the issue, as labelled turns; every value is marked [[...]].
+CONVERSATION = """Talare 1: Hej, välkommen. Vad har du för personnummer?
+Talare 2: [[811218]]
+Talare 1: Mm.
+Talare 2: [[9876]]
+Talare 1: Och ditt telefonnummer?
+Talare 2: [[noll sju noll]]
+Talare 1: Ja?
+Talare 2: [[etthundrasjuttiofyra noll sex noll fem]]
+Talare 1: Och postnumret?
+Talare 2: [[femhundratrettiotvå trettioett]]
+Talare 1: Vilket bankgiro ska vi betala till?
+Talare 2: [[1415-4769]]
+Talare 1: Och födelsedatum?
+Talare 2: [[19520125]]
+Talare 1: Och de fyra sista?
+Talare 2: [[nittio nittio]]
+Talare 1: Kundnumret?
+Talare 2: [[fyra sju ett ett två nio]]
+Talare 1: Clearingnummer?
+Talare 2: [[8327-9]]
+Talare 1: Och kontonumret?
+Talare 2: [[914 552 036-4]]
+Talare 1: Vilken IP-adress har routern?
+Talare 2: [[hundranittiotvå punkt hundrasextioåtta punkt noll punkt tjugotre]]
+Talare 1: Och det nya bankgironumret?
+Talare 2: Vänta lite.
+Talare 2: [[femhundratjugoåtta, sjuttioåtta, sjuttiofem]]
+Talare 1: Så [[528-7875]]?
+Talare 2: Ja.
+Talare 1: Vilket konto?
+Talare 2: Clearing och konto är [[5362 10 456 78]].
+Talare 1: Och vad heter du?
+Talare 2: Hej, [[Giorgos Papadopoulos]], jag äger huset.
+Talare 1: Tack [[Giorgos]].
+Talare 2: [[Nguyen Thi Lan]]. Eller [[Lan]] räcker."""
+
+
+def _marked(text: str) -> Document:
+    plain, spans, pos = "", [], 0
+    for part in text.split("[["):
+        if "]]" in part:
+            value, rest = part.split("]]", 1)
+            spans.append(("PII", len(plain), len(plain) + len(value)))
+            plain += value + rest
+        else:
+            plain += part
+    return Document("issue-example", plain, spans)
+
+
+def test_values_given_across_turns_are_not_stored(config, tmp_path):
+    doc = _marked(CONVERSATION)
+    result = evaluate_stored(config, [doc], tmp_path)
+    assert result["calls_written"] == 1
+    assert result["values"] == len(doc.entities) > 15
+    assert result["readable"] == 0, result["readable_values"]
+    assert result["words_kept"] >= 0.95
+
+
+def test_ordinary_numbers_after_other_questions_are_kept(detector):
+    text = ("Agent: Vill du betala med autogiro? Då behöver jag clearingnummer och kontonummer.\n"
+            "Kund: Jag har IBAN, jag skickar det.\nAgent: Vilken säkring har du?\n"
+            "Kund: Tjugofem ampere, huset är byggt nittonhundranittiotvå.\n"
+            "Agent: Har du anläggnings-id:t? Det står på din faktura, arton siffror som börjar på 735999.\n"
+            "Kund: Jag har plusgiro, 2 19 84 48-9.\nAgent: Det blir åttatusen niohundra kronor.")
+    found = [(d.entity_type, text[d.start:d.end]) for d in detector.detect(text)
+             if d.recognizer == "DialogueSlotRecognizer"]
+    assert found == []
+
+
+def test_slot_answers_are_their_slots_entity():
+    rec = DialogueSlotRecognizer()
+    text = "Agent: Och postnumret?\nKund: eh fem tre två tre ett\nAgent: Och sista fyra?\nKund: 4667"
+    got = [(r.entity_type, text[r.start:r.end]) for r in rec.analyze(text, None)]
+    assert got == [("SE_POSTAL_CODE", "fem tre två tre ett"), ("SE_PERSONNUMMER", "4667")]
+
+
+def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
+    rec = DialogueSlotRecognizer()
+    text = ("Agent: Och kundnumret, har du det?\nKund: Ett ögonblick, jag letar.\nAgent: Ta den tid du behöver.\n"
+            "Kund: 55759203\nAgent: Personnummer?\nKund: Det är 070729+9814, jag är född 1907.")
+    got = [(r.entity_type, text[r.start:r.end]) for r in rec.analyze(text, None)]
+    assert ("CUSTOMER_NUMBER", "55759203") in got
+    assert all(v != "1907" for _, v in got)
+
+
+def test_turns_continue_over_unlabelled_lines():
+    text = "Agent: Hej\nKund: rad ett\nrad två\nAgent: ja"
+    assert [(t.label, text[t.start:t.end]) for t in turns(text)] == [
+        ("Agent", "Hej"), ("Kund", "rad ett\nrad två"), ("Agent", "ja")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kund: Hej, Donya Rahimi.", "Donya Rahimi"),
+    ("Kund: Jag heter Nguyen Thi Lan. Eller Lan räcker.", "Nguyen Thi Lan"),
+    ("Kund: hej ja det är jon lantz jag ringer om min faktura", "jon lantz"),
+    ("Kund: hej jag heter anna", "anna"),
+])
+def test_self_introductions(text, name):
+    got = [text[r.start:r.end] for r in SelfIntroductionRecognizer().analyze(text, None)]
+    assert got == [name]
+
+
+@pytest.mark.parametrize("text", ["Kund: hej jag undrar över fakturan", "Kund: det är bra",
+                                  "Kund: ja det är den jag har framför mig", "Agent: Hej, Kundtjänst här"])
+def test_no_self_introduction(text):
+    assert SelfIntroductionRecognizer().analyze(text, None) == []
+
+
+def test_dialogue_maps_detections_back_to_segments():
+    from redactor.detect import Detection
+
+    segs = [Segment(0, "811218", speaker="Sofia", role=None), Segment(1, "Mm.", speaker="Agent Jonas", role="agent"),
+            Segment(2, "line\nbreak 9876", speaker="Sofia", role=None)]
+    dlg = build_dialogue(segs)
+    assert dlg.text == "Talare 1: 811218\nAgent: Mm.\nTalare 1: line break 9876\n"
+    # one detection over the whole number, across the back-channel turn
+    start, end = dlg.text.index("811218"), dlg.text.index("9876") + 4
+    split = dlg.split([Detection("SE_PERSONNUMMER", start, end, 1.0, "r")])
+    assert {k: [(d.start, d.end) for d in v] for k, v in split.items()} == {
+        "segments[0].text": [(0, 6)], "segments[1].text": [(0, 3)], "segments[2].text": [(0, 15)]}
+
+
+def test_long_texts_are_detected_in_overlapping_windows(detector):
+    filler = "Kund: Det var en lång historia om elavtalet och fakturan.\n"
+    text = filler * (3 * WINDOW_CHARS // len(filler))
+    wins = text_windows(text)
+    assert len(wins) >= 3
+    assert wins[0][2] == 0 and wins[-1][3] == len(text)
+    assert all(a[3] == b[2] for a, b in zip(wins, wins[1:]))  # owned parts tile the text
+    assert all(e - s <= WINDOW_CHARS for s, e, _, _ in wins)
+    # a personnummer exactly on every window border is found once, whole
+    for _, end, _, _ in wins[:-1]:
+        at = end - 5
+        probe = text[:at] + " 880413-2382 " + text[at:]
+        hits = [probe[d.start:d.end] for d in detector.detect(probe) if d.entity_type == "SE_PERSONNUMMER"]
+        assert hits == ["880413-2382"]
+
+
+def _stored_call_texts(tmp_path, config, exports: Path):
+    from redactor.job import run_ingest
+
+    store = tmp_path / "lake"
+    run_ingest([str(exports)], config, str(store))
+    return _stored_texts(store)[0]
+
+
+def _scan_values(detector, calls) -> dict[str, list[str]]:
+    """What `redactor scan` finds in each call's whole transcript (labelled lines) and other fields."""
+    from redactor.scan import scan_documents
+    from redactor.transform.call import scan_units
+
+    docs = []
+    for call in calls:
+        units = scan_units(call)
+        docs.append((call.call_id, units.dialogue.text))
+        docs += [(call.call_id, t) for name, t in units.texts.items() if name not in units.dialogue_fields]
+    out: dict[str, list[str]] = {}
+    for (cid, text), res in zip(docs, scan_documents(detector, docs)):
+        out.setdefault(cid, []).extend(text[e["start"]:e["end"]] for e in res["entities"])
+    return out
+
+
+def _parsed_calls(paths: list[Path]):
+    from redactor.ingest.reader import iter_records
+
+    return [parse_record(rec.data, rec.raw, rec.source_file) for rec in iter_records(paths) if rec.error is None]
+
+
+@pytest.mark.parametrize("source", ["samples", "generated", "dev_corpus"])
+def test_scan_and_ingest_redact_the_same_values(source, config, detector, tmp_path):
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    if source == "samples":
+        for f in SAMPLES.iterdir():
+            (exports / f.name).write_bytes(f.read_bytes())
+    elif source == "generated":
+        from bench.generate import write_exports
+
+        write_exports(exports, 6, seed=11, calls_per_file=6)
+    else:
+        with (exports / "dev.jsonl").open("w", encoding="utf-8") as fh:
+            for doc in load_dataset(DEV_CORPUS)[:12]:
+                fh.write(json.dumps(to_klang(doc), ensure_ascii=False) + "\n")
+    calls = _parsed_calls(sorted(exports.iterdir()))
+    assert calls
+    scanned = _scan_values(detector, calls)
+    stored = _stored_call_texts(tmp_path, config, exports)
+    checked = 0
+    for call in calls:
+        texts = stored[call.call_id]
+        runs = _digit_runs(texts)
+        for value in scanned.get(call.call_id, []):
+            if len(value.strip()) >= 2:
+                assert not readable(value, texts, runs), f"a scanned value is readable in call {call.call_id}"
+                checked += 1
+    assert checked > 10
+
+
+def test_pipeline_eval_on_a_slice_of_the_cross_turn_corpus(tmp_path):
+    """With the corpus's company allowlisted (its own name and numbers are not personal data)."""
+    from redactor.config import Config
+
+    docs = load_dataset(DIALOGUE_CORPUS)[:15]
+    result = evaluate_stored(Config.load(ROOT / "bench" / "data" / "dev_allowlist.toml"), docs, tmp_path)
+    assert result["calls_written"] == 15
+    assert result["readable"] == 0, result["readable_values"]
+    assert result["words_kept"] >= 0.99
