@@ -7,8 +7,9 @@ Two sets, both through what the scheduled job does (`Pipeline.process`: whole ca
 propagated to every field, numbered placeholders), with the config's company profile:
 
 - `bench/data/precision_marked.txt`: ordinary call-centre turns written by hand, personal data
-  marked. Also scanned turn by turn by the detector alone (`redactor eval` counts on the same
-  turns: `bench/data/precision_set.jsonl`, rewritten by this command).
+  marked. Also scanned turn by turn by the detector alone. This command rewrites the set for
+  `redactor eval`: `bench/data/precision_set.jsonl` (turns) and `precision_calls.jsonl` (whole
+  calls, for `redactor eval --pipeline`).
 - calls from `bench/generate.py` (seeded), whose inserted values are known.
 
 Figures:
@@ -44,6 +45,7 @@ from redactor.transform.call import find_again, pattern_of
 ROOT = Path(__file__).resolve().parent.parent
 MARKED = ROOT / "bench" / "data" / "precision_marked.txt"
 SET_JSONL = ROOT / "bench" / "data" / "precision_set.jsonl"
+CALLS_JSONL = ROOT / "bench" / "data" / "precision_calls.jsonl"
 _TOKEN = re.compile(r"\S+")
 
 
@@ -62,12 +64,23 @@ def load_marked(path: Path = MARKED) -> list[list[dict]]:
     return [c for c in calls if c]
 
 
-def write_set(calls: list[list[dict]], path: Path = SET_JSONL) -> None:
+def write_set(calls: list[list[dict]], path: Path = SET_JSONL, calls_path: Path = CALLS_JSONL) -> None:
+    """One document per turn (`redactor eval`), and one per call as "Speaker: text" lines
+    (`redactor eval --pipeline`)."""
     with path.open("w", encoding="utf-8") as fh:
         for i, call in enumerate(calls):
             for k, turn in enumerate(call):
                 fh.write(json.dumps({"id": f"precision-{i:02d}-{k:02d}", "text": turn["text"],
                                      "entities": turn["entities"]}, ensure_ascii=False) + "\n")
+    with calls_path.open("w", encoding="utf-8") as fh:
+        for i, call in enumerate(calls):
+            text, ents = "", []
+            for turn in call:
+                at = len(text) + len(turn["role"]) + 2
+                ents += [{**e, "start": e["start"] + at, "end": e["end"] + at} for e in turn["entities"]]
+                text += f"{turn['role']}: {turn['text']}\n"
+            fh.write(json.dumps({"id": f"precision-call-{i:02d}", "text": text.rstrip("\n"), "entities": ents},
+                                ensure_ascii=False) + "\n")
 
 
 def _klang(cid: str, turns: list[tuple[str, str]]) -> dict:
