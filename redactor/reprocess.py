@@ -238,7 +238,8 @@ def rescan(pipeline: Pipeline, calls: list[tuple[Call, list[dict], list[str]]]) 
             continue
         (call, finding_rows, tokens, work, back, units), call_dets = next(it)
         try:
-            rc = transform_call(work, units, call_dets, pipeline.policy, pipeline.pseudonymiser, pipeline.version)
+            rc = transform_call(work, units, call_dets, pipeline.policy, pipeline.pseudonymiser, pipeline.version,
+                                taken=list(back.values()))
         except LeakError as exc:
             results.append(RescanError(str(exc)))
             continue

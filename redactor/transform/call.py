@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace as dc_replace
 from functools import lru_cache
+from typing import Iterable
 
 from recognizers import canonical_value, introduction, numbers
 from redactor.detect import Detection
@@ -237,7 +238,10 @@ def transform_call(
     policy: Policy,
     pseudonymiser: Pseudonymiser | None,
     pipeline_version: str,
+    taken: Iterable[str] = (),
 ) -> RedactedCall:
+    """`taken`: placeholders the call already holds where `units` cannot show them (a re-scan
+    hides them from the detector), so new values are numbered after them."""
     found = {name: [sp.Span(d.start, d.end, d.entity_type, d.score) for d in dets]
              for name, dets in detections.items() if dets}
     recognizer_of = {(name, d.start, d.end): d.recognizer for name, dets in detections.items() for d in dets}
@@ -251,7 +255,7 @@ def transform_call(
     replaced: dict[str, list[tuple[sp.Span, str]]] = {}
 
     merged_of = {name: sp.merge(spans) for name, spans in found.items()}
-    numbers = _numbering(units, merged_of)
+    numbers = _numbering(units, merged_of, taken)
     for name, merged in merged_of.items():
         text = units.texts[name]
         reps = []
@@ -279,7 +283,7 @@ def transform_call(
                         pipeline_version=pipeline_version)
 
 
-def _numbering(units: ScanUnits, merged_of: dict[str, list[sp.Span]]) -> PlaceholderNumbers:
+def _numbering(units: ScanUnits, merged_of: dict[str, list[sp.Span]], taken: Iterable[str]) -> PlaceholderNumbers:
     """Placeholder numbers for the call's values, given in dialogue order (the segments, then the
     other fields), so <PERSON_1> is whoever is named first in the conversation."""
     def order(name: str) -> tuple[int, int, str]:
@@ -288,7 +292,7 @@ def _numbering(units: ScanUnits, merged_of: dict[str, list[sp.Span]]) -> Placeho
 
     ordered = [(units.texts[name][s.start:s.end], s.entity_type)
                for name in sorted(merged_of, key=order) for s in merged_of[name]]
-    numbers = PlaceholderNumbers([v for v, t in ordered if t == "PERSON"], list(units.texts.values()))
+    numbers = PlaceholderNumbers([v for v, t in ordered if t == "PERSON"], [*units.texts.values(), *taken])
     for value, entity_type in ordered:
         numbers.number(entity_type, value)
     return numbers

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from recognizers import canonical_value
 from redactor.transform.pseudonym import Pseudonymiser
@@ -77,7 +78,7 @@ class PlaceholderNumbers:
     Numbers continue after those already in the call's texts (`existing`), so a re-scan never
     gives a new value an old value's number."""
 
-    def __init__(self, person_values: list[str], existing: list[str] = ()):
+    def __init__(self, person_values: list[str], existing: Iterable[str] = ()):
         self._next: dict[str, int] = {}
         for text in existing:
             for m in NUMBERED.finditer(text):
