@@ -77,6 +77,8 @@ SLOTS: tuple[Slot, ...] = (
     Slot("SE_PLUSGIRO", _q(r"plusgiro|postgiro|pg-n"), lambda d: 2 <= len(d) <= 8),
     Slot("SE_BANK_ACCOUNT", _q(r"clearing|kontonum|kontonr|bankkonto|konto"), lambda d: 4 <= len(d) <= 16),
     Slot("SE_FACILITY_ID", _q(r"anläggnings|anläggnings-?id|mätpunkt|gsrn"), lambda d: 12 <= len(d) <= 18),
+    Slot("SE_ORGANISATIONSNUMMER", _q(r"organisationsn|orgn|org-n|org\.n"), lambda d: len(d) in (10, 12),
+         lambda d: len(d) in (10, 12)),
     Slot("CUSTOMER_NUMBER", _q(r"kundn|kund-id|kundid|avtalsn|medlemsn"), lambda d: 4 <= len(d) <= 12),
     Slot("PHONE_NUMBER", _q(r"telefon|mobil|nå dig|ringa dig|ringer du från|ditt nummer|numret du"),
          lambda d: 3 <= len(d) <= 13),
@@ -84,7 +86,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot("PERSON", _q(r"vad heter du|ditt namn|ert namn|för- och efternamn|efternamn|vem pratar jag med|"
                       r"vem talar jag med|namnet på"), lambda d: False),
 )
-KEYWORDS = ("fyra", "född", "personn", "pnr", "samordn", "post", "giro", "bg-", "pg-", "clearing", "konto",
+KEYWORDS = ("org", "fyra", "född", "personn", "pnr", "samordn", "post", "giro", "bg-", "pg-", "clearing", "konto",
             "anläggning", "mätpunkt", "gsrn", "kund", "avtal", "medlem", "telefon", "mobil", "nå dig",
             "ringa", "ringer", "nummer", "numret", "ip", "heter", "namn", "pratar", "talar")
 
@@ -161,40 +163,53 @@ class DialogueSlotRecognizer(EntityRecognizer):
             slot, asked_end = _slot_of(turn.body(text))
             if slot is None or (entities and slot.entity not in entities):
                 continue
-            same = self._answers(text, slot, turn.start + asked_end, turn.end)
-            same = [a for a in same if a[1] - (turn.start + asked_end) <= SAME_TURN_CHARS]
+            same = [a for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)])
+                    if a[1] - (turn.start + asked_end) <= SAME_TURN_CHARS]
             spans.extend(same)
             if same:
                 continue
             dialogue = any(t.label != turn.label for t in ts)
+            answer_turns = []
             for nxt in ts[k + 1:k + 1 + ANSWER_TURNS]:
                 if dialogue and nxt.label == turn.label:
                     if not _backchannel(nxt.body(text)):
                         break  # the asker moved on
                     continue
-                found = self._answers(text, slot, nxt.start, nxt.end)
-                spans.extend(found)
-                if any(slot.complete(d) for *_, d in found):
-                    break
+                answer_turns.append((nxt.start, nxt.end))
+            spans.extend(self._answers(text, slot, answer_turns))
         return [self._result(e, s, t) for e, s, t in sorted({x[:3] for x in spans}, key=lambda x: (x[1], x[2]))]
 
-    def _answers(self, text: str, slot: Slot, start: int, end: int) -> list[tuple[str, int, int, str]]:
-        """(entity, start, end, digits) of the slot's values in text[start:end], in order; a
-        complete value ends the answer."""
-        body = text[start:end]
-        if slot.entity == "PERSON":
-            return [(slot.entity, start + s, start + e, "") for s, e in _names(body)]
-        if slot.entity == "IP_ADDRESS":
-            return [(slot.entity, start + m.start(), start + m.end(), "") for m in _IP_SPOKEN.finditer(body)
-                    if _ip_parts_ok(m.group(0))]
-        out = []
-        for run in numbers.runs(body):
-            if numbers.after_reference_word(body, run.tokens[0].start):
+    def _answers(self, text: str, slot: Slot, ranges: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+        """The slot's values in these parts of the text, in order. A number too short for the
+        slot is kept pending: with the next one it may be the value given in two parts ("sju två"
+        / "Mm." / "noll fem åtta ett"). A complete value ends the answer."""
+        out: list[tuple[str, int, int]] = []
+        pending: list[tuple[int, int, str]] = []
+        for start, end in ranges:
+            body = text[start:end]
+            if slot.entity == "PERSON":
+                out += [(slot.entity, start + s, start + e) for s, e in _names(body)]
                 continue
-            if slot.accept(run.digits):
-                out.append((slot.entity, start + run.tokens[0].start, start + run.tokens[-1].end, run.digits))
-                if slot.complete(run.digits):
-                    break
+            if slot.entity == "IP_ADDRESS":
+                out += [(slot.entity, start + s, start + e) for s, e in _spoken_ips(body)]
+                continue
+            carried, pending = pending, []  # only a number that ended the turn before carries over
+            for n, run in enumerate(numbers.runs(body)):
+                if numbers.after_reference_word(body, run.tokens[0].start):
+                    continue
+                part = (start + run.tokens[0].start, start + run.tokens[-1].end, run.digits)
+                joined = "".join(p[2] for p in carried) + run.digits
+                if n == 0 and carried and slot.accept(joined):
+                    parts = carried + [part]
+                elif slot.accept(run.digits):
+                    parts = [part]
+                else:
+                    pending = [part] if not body[run.tokens[-1].end:].strip(" .,!?…") else []
+                    continue
+                pending = []
+                out += [(slot.entity, s, e) for s, e, _ in parts]
+                if slot.complete(run.digits) or slot.complete(joined):
+                    return out
         return out
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
@@ -212,10 +227,20 @@ def _backchannel(body: str) -> bool:
     return len(words) <= BACKCHANNEL_WORDS and not (words and words[0].strip(",.?!") in QUESTION_WORDS)
 
 
-def _ip_parts_ok(value: str) -> bool:
-    parts = re.split(r"[ ]*(?:punkt|\.)[ ]*", value, flags=re.IGNORECASE)
-    digits = [numbers.words_to_digits(p) if not p.isdigit() else p for p in parts]
-    return len(digits) == 4 and all(d and len(d) <= 3 and int(d) <= 255 for d in digits)
+def _spoken_ips(body: str) -> list[tuple[int, int]]:
+    """Four numbers 0-255 joined by "punkt"/"." (a word before the first number is not part of it)."""
+    out = []
+    for m in _IP_SPOKEN.finditer(body):
+        start, value = m.start(), m.group(0)
+        first = value.split(" ", 1)[0]
+        if not first.isdigit() and not numbers.words_to_digits(first):
+            start += len(first) + 1
+            value = value[len(first) + 1:]
+        parts = re.split(r"[ ]*(?:punkt|\.)[ ]*", value, flags=re.IGNORECASE)
+        digits = [numbers.words_to_digits(p) if not p.isdigit() else p for p in parts]
+        if len(digits) == 4 and all(d and len(d) <= 3 and int(d) <= 255 for d in digits):
+            out.append((start, m.end()))
+    return out
 
 
 def _names(body: str) -> list[tuple[int, int]]:

@@ -109,6 +109,8 @@ class BucketPolicy:
         store = config.section("store")
         days = {}
         for cls_name, value in config.section("retention").items():
+            if cls_name == "from":  # what retention counts from, not a class
+                continue
             try:
                 days[cls_name] = int(value)
             except (TypeError, ValueError):
@@ -506,11 +508,26 @@ def check_command(
     _run(uri, config, as_json, apply=False)
 
 
+def expiry_calendar(calendar: dict[str, dict], as_of: date) -> str:
+    """The expiry calendar of a dry run: objects and bytes per month, by retention class."""
+    lines = ["expiry calendar (by expires-on month; earlier months are overdue):",
+             f"{'month':<9} {'objects':>8} {'MB':>10}  classes"]
+    for month, m in calendar.items():
+        classes = ", ".join(f"{c} {n}" for c, n in sorted(m["by_class"].items()))
+        now = as_of.strftime("%Y-%m")
+        mark = "  <- overdue" if month < now else "  <- this month" if month == now else ""
+        lines.append(f"{month:<9} {m['objects']:>8} {m['bytes'] / 1e6:>10.3f}  {classes}{mark}")
+    if not calendar:
+        lines.append("(no tagged objects)")
+    return "\n".join(lines)
+
+
 def purge_command(
     store: Optional[str] = typer.Option(None, "--store", "-s", help="A folder or s3://bucket/prefix "
                                                                     "(default: [store] uri of the config)."),
     config: Optional[Path] = _ConfigOpt,
-    dry_run: bool = typer.Option(False, "--dry-run", help="List what would be deleted; delete nothing."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="List what would be deleted and print the expiry calendar "
+                                 "(objects and sizes per month); delete nothing."),
     as_json: bool = _JsonOpt,
     as_of: Optional[str] = typer.Option(None, "--as-of", hidden=True,
                                         help="Pretend today is this date (YYYY-MM-DD), for drills and tests."),
@@ -547,4 +564,6 @@ def purge_command(
             typer.echo(f"failed {f['key']}: {f['error']}", err=True)
         typer.echo(f"{report.store}: {verb} {len(report.deleted)}, kept {report.kept}, untagged {len(report.untagged)}, "
                    f"failed {len(report.failed)} (as of {report.as_of.isoformat()})")
+        if dry_run:
+            typer.echo(expiry_calendar(report.as_dict()["calendar"], report.as_of))
     raise typer.Exit(1 if report.failed else 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -75,7 +76,12 @@ def ingest(
     log_level: Optional[str] = typer.Option(None, "--log-level", help="JSON log lines on stderr at this level "
                                             "(debug, info, warning, error; default $REDACTOR_LOG_LEVEL, else info, "
                                             "warning on a terminal)."),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on a terminal."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Live progress on stderr "
+                                            "(calls, exports done of those listed, rate, ETA); default: on when "
+                                            "stderr is a terminal, whatever stdout is."),
+    metrics_file: Optional[Path] = typer.Option(None, "--metrics-file", dir_okay=False, help="Write Prometheus "
+                                                "metrics of this run to this node_exporter textfile (*.prom), "
+                                                "replaced atomically (default [job] metrics_file)."),
     workers: int = typer.Option(1, "--workers", "-w", min=0,
                                 help="Worker processes (0: one per core). Same output as 1; the driver alone writes."),
     engine: str = typer.Option("local", "--engine", help="'local' (processes on this machine) or 'dask' (a Dask "
@@ -88,7 +94,8 @@ def ingest(
     Incremental (exports already done are skipped), idempotent (a call is stored once, replaced if
     delivered again), crash-safe (a killed run leaves nothing visible half-done; the next run
     continues), one run at a time (a lease in the store). Bad input goes to the quarantine with a
-    reason and the run goes on. Prints the JSON run report on stdout, JSON log lines on stderr.
+    reason and the run goes on. Prints the JSON run report on stdout (also when the run could not
+    start), JSON log lines on stderr and, at the end, a one-line summary (plain text on a terminal).
 
     Exit codes: 0 all stored; 3 stored, some quarantined; 4 another run holds the lease (nothing
     done); 1 failure (a source, the store or the API failed; what was stored stays stored and the
@@ -100,29 +107,41 @@ def ingest(
 
     from redactor.ingest.reader import SourceError
     from redactor.ingest.sources import parse_since
-    from redactor.ingest_job import JobUsageError, run_job
+    from redactor.ingest_job import JobUsageError, RunReport, run_job
     from redactor.logs import configure
     from redactor.pipeline import Pipeline
     from redactor.store import StoreError
     from redactor.transform import KeyError_, PolicyError
 
-    show = progress and sys.stderr.isatty()
+    show = sys.stderr.isatty() if progress is None else progress
     configure(log_level or os.environ.get("REDACTOR_LOG_LEVEL") or ("warning" if show else "info"))
+    metrics_to = metrics_file  # the config may name it too, once it is loaded
+
+    def stop_early(message: str, code: int) -> None:
+        """The run could not start: still a JSON report on stdout (and metrics), then the error."""
+        _ingest_done(RunReport(status="usage_error" if code == EXIT_USAGE else "failed", errors=[message]),
+                     code, metrics_to, message)
+
     if not sources and not from_klang_api:
-        _fail("nothing to ingest: give SOURCE paths, s3:// landing prefixes, klang:// or --from-klang-api", EXIT_USAGE)
+        stop_early("nothing to ingest: give SOURCE paths, s3:// landing prefixes, klang:// or --from-klang-api",
+                   EXIT_USAGE)
     try:
         since_dt = parse_since(since) if since else None
     except ValueError as exc:
-        _fail(str(exc), EXIT_USAGE)
-    cfg = _config(config)
+        stop_early(str(exc), EXIT_USAGE)
+    try:
+        cfg = Config.load(config)
+    except ConfigError as exc:
+        stop_early(str(exc), EXIT_USAGE)
+    metrics_to = metrics_file or (cfg.section("job").get("metrics_file") or None)
     try:
         pipeline = Pipeline(cfg)
     except (PolicyError, KeyError_, FileNotFoundError) as exc:
-        _fail(str(exc), EXIT_USAGE)
+        stop_early(str(exc), EXIT_USAGE)
     from redactor.parallel import EngineError, default_workers, make_engine
 
     if engine not in ("local", "dask"):
-        _fail("--engine must be 'local' or 'dask'", EXIT_USAGE)
+        stop_early("--engine must be 'local' or 'dask'", EXIT_USAGE)
     n_workers = workers or default_workers()
     runner = None
     if engine == "dask" or n_workers > 1:
@@ -131,7 +150,7 @@ def ingest(
             runner.start(pipeline.version)
         except EngineError as exc:
             runner.close()
-            _fail(str(exc))
+            stop_early(str(exc), EXIT_FAILURE)
     # SIGTERM (systemd stop, Kubernetes pod deletion): stop taking new exports, commit what is
     # done, release the lease, report. A second signal kills as usual.
     stop = threading.Event()
@@ -145,33 +164,56 @@ def ingest(
                    engine=runner, stop=stop)
     try:
         if show:
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from redactor.progress import RunProgress
 
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} calls"),
-                          TimeElapsedColumn(), transient=True) as bar:
-                task = bar.add_task("redacting", total=None)
-                report = run_job(sources or [], cfg, store, pipeline, on_result=lambda _: bar.advance(task), **options)
+            with RunProgress() as bar:
+                report = run_job(sources or [], cfg, store, pipeline, on_result=bar.result, progress=bar, **options)
         else:
             report = run_job(sources or [], cfg, store, pipeline, **options)
     except JobUsageError as exc:
-        _fail(str(exc), EXIT_USAGE)
+        stop_early(str(exc), EXIT_USAGE)
     except (SourceError, StoreError, EngineError) as exc:
-        _fail(str(exc))
+        stop_early(str(exc), EXIT_FAILURE)
     finally:
         if runner is not None:
             runner.close()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-    typer.echo(report.to_json())
     if report.status in ("failed", "stopped"):
         first = str(report.exception) if isinstance(report.exception, (StoreError, SourceError)) else (
             report.errors[0] if report.errors else report.status)
-        typer.echo(f"error: {first}", err=True)
-        raise typer.Exit(EXIT_FAILURE)
+        _ingest_done(report, EXIT_FAILURE, metrics_to, first)
     if report.status == "locked":
-        typer.echo(f"error: {report.errors[0] if report.errors else 'the lake lease is held by another run'}", err=True)
-        raise typer.Exit(EXIT_LOCKED)
-    raise typer.Exit(EXIT_PARTIAL if report.quarantined else EXIT_OK)
+        _ingest_done(report, EXIT_LOCKED, metrics_to,
+                     report.errors[0] if report.errors else "the lake lease is held by another run")
+    _ingest_done(report, EXIT_PARTIAL if report.quarantined else EXIT_OK, metrics_to)
+
+
+def _ingest_done(report, code: int, metrics_file, error: Optional[str] = None) -> None:
+    """End of `redactor ingest`: the JSON report on stdout, the summary and any error on stderr,
+    the metrics textfile; then exit with `code`."""
+    from redactor.logs import get_logger, set_context
+    from redactor.progress import summary_line
+
+    doc = report.as_dict()
+    set_context(run_id=doc.get("run_id") or None)  # a run that never started has no id
+    typer.echo(json.dumps(doc, ensure_ascii=False))
+    line = summary_line(doc, code)
+    if sys.stderr.isatty():
+        typer.echo(line, err=True)
+    else:  # stderr is a JSON log stream there: the summary is one more line of it
+        get_logger("redactor.job").info("run summary", text=line, exit_code=code)
+    if metrics_file:
+        from redactor.metrics import metrics_text, write_textfile
+
+        try:
+            write_textfile(metrics_file, metrics_text(doc, code))
+        except OSError as exc:
+            typer.echo(f"warning: metrics not written to {metrics_file} (errno {exc.errno})", err=True)
+    set_context(run_id=None)
+    if error is not None:
+        typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -186,7 +228,6 @@ def scan(
     Output lines are {"id": ..., "entities": [{"type", "start", "end", "score"}]}, offsets into
     the input text exactly as given. Nothing is redacted or stored.
     """
-    import json
 
     from redactor.detect import Detector
     from redactor.scan import ScanInputError, read_jsonl, scan_documents
@@ -230,6 +271,13 @@ from redactor.query.command import query as query_command, report as report_comm
 app.command("query")(query_command)
 app.command("report")(report_command)
 
+# Analysts' exports and web app (issue 17): `redactor export`, `redactor serve`.
+from redactor.query.command import export_command  # noqa: E402
+from redactor.serve.command import serve_command  # noqa: E402
+
+app.command("export")(export_command)
+app.command("serve")(serve_command)
+
 
 # The scheduled job's maintenance (issue 6): `redactor compact`.
 from redactor.lake_cli import compact_command  # noqa: E402
@@ -247,6 +295,14 @@ app.command("eval")(eval_command)
 from redactor.training.cli import model_app  # noqa: E402
 
 app.add_typer(model_app, name="model")
+
+
+# Operators (issue 19): `redactor status` and `redactor quarantine list|show|retry|drop`.
+from redactor.status import status_command  # noqa: E402
+from redactor.quarantine_cli import quarantine_app  # noqa: E402
+
+app.command("status")(status_command)
+app.add_typer(quarantine_app, name="quarantine")
 
 
 if __name__ == "__main__":

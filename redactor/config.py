@@ -77,6 +77,11 @@ class Config:
         unknown = set(user) - set(defaults)
         if unknown:
             raise ConfigError(f"unknown section(s) in {path}: {', '.join(sorted(unknown))}")
+        from redactor.store.retention import RETENTION_BASES
+
+        basis = user.get("retention", {}).get("from", "written")
+        if basis not in RETENTION_BASES:
+            raise ConfigError(f"[retention] from must be one of {', '.join(RETENTION_BASES)}, not {basis!r}")
         return cls(_merge(defaults, user), str(path))
 
     def __post_init__(self) -> None:

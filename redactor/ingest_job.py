@@ -57,6 +57,8 @@ from redactor.store.txn import LakeWriter
 log = get_logger("redactor.job")
 
 RUNS_PREFIX = "_runs/"
+NO_KEY_WARNING = ("no pseudonymisation key configured: calls are stored without subject tokens, so "
+                  "`redactor subject` cannot find them and repeat_callers returns nothing (set REDACTOR_PSEUDONYM_KEY)")
 
 
 class JobUsageError(ValueError):
@@ -79,7 +81,7 @@ class RunReport(RunSummary):
     durations: Counter = field(default_factory=Counter)
     sources: list = field(default_factory=list)
     errors: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # the run went through, but an operator should know
     lease: dict = field(default_factory=dict)
     versions: dict = field(default_factory=dict)
     report_key: str = ""
@@ -197,9 +199,12 @@ def run_job(
     engine=None,
     stop: threading.Event | None = None,
     klang_sleep=None,
+    progress=None,
 ) -> RunReport:
     """Run the ingestion job once. Never raises for data problems; raises JobUsageError for bad
-    arguments and SourceError for a local path that does not exist (before anything is done)."""
+    arguments and SourceError for a local path that does not exist (before anything is done).
+    `progress` (`redactor.progress.RunProgress`) hears how many exports each source listed and
+    when each export is done; `on_result` hears each call."""
     from redactor.job import open_lake
 
     started = time.monotonic()
@@ -208,6 +213,9 @@ def run_job(
     pipeline = pipeline or Pipeline(config)
     report = RunReport(run_id=run_id, pipeline_version=pipeline.version, incremental=incremental,
                        started_at=datetime.now(timezone.utc).isoformat(), versions=_versions(pipeline))
+    if pipeline.pseudonymiser is None:
+        report.warnings.append(NO_KEY_WARNING)
+        log.warning("no pseudonymisation key: the subject index stays empty")
     if config.company_warning:
         report.warnings.append(config.company_warning)
         log.warning("no company profile", detail=config.company_warning)
@@ -256,7 +264,7 @@ def run_job(
             srcs = build_sources(sources, config, from_klang=from_klang, since=since,
                                  cursor_lookup=cursor_lookup, klang_sleep=klang_sleep)
         _Run(report, config, lake, writer, pipeline, srcs, landing_mode, incremental, on_result, engine,
-             stop).run()
+             stop, progress).run()
     except Exception as exc:  # noqa: BLE001 - the report must be written whatever happened
         report.status = "failed"
         report.exception = exc
@@ -296,10 +304,11 @@ def _finish(report: RunReport, lake, started: float, report_to_store: bool) -> R
 
 class _Run:
     def __init__(self, report: RunReport, config: Config, lake, writer: LakeWriter, pipeline: Pipeline, srcs: list,
-                 landing_mode: str, incremental: bool, on_result, engine, stop):
+                 landing_mode: str, incremental: bool, on_result, engine, stop, progress=None):
         self.report, self.config, self.lake, self.w = report, config, lake, writer
         self.pipeline, self.srcs, self.landing_mode, self.incremental = pipeline, srcs, landing_mode, incremental
         self.on_result, self.engine, self.stop = on_result, engine, stop
+        self.progress = progress
         job = config.section("job")
         self.commit_calls = max(1, int(job.get("commit_every_calls", 256)))
         self.commit_seconds = float(job.get("commit_every_seconds", 60))
@@ -338,6 +347,9 @@ class _Run:
         for src in self.srcs:
             info = {"kind": src.kind, "exports": 0, "processed": 0, "skipped": 0, "failed": 0, "complete": False}
             self.report.sources.append(info)
+            if self.progress is not None:
+                paths = getattr(src, "paths", None)  # local sources list their files up front
+                self.progress.exports_listed(len(paths) if paths is not None else None)
             try:
                 for exp in src.exports():
                     if self.stop is not None and self.stop.is_set():
@@ -354,6 +366,7 @@ class _Run:
                                    "status": prev.status, "value": prev.kind, "n_calls": prev.n_calls,
                                    "n_quarantined": prev.n_quarantined, "cleaned": True}
                             self.to_clean.append((src, exp, row))
+                        self._export_done()
                         continue
                     try:
                         raw = exp.fetch()
@@ -364,6 +377,7 @@ class _Run:
                         log.warning("export fetch failed", kind=src.kind, ref=exp.ref[:12], error=str(exc))
                         if isinstance(src, KlangApi):
                             src.failed(exp)
+                        self._export_done()
                         continue
                     crashpoint("after-fetch")
                     sha = hashlib.sha256(raw).hexdigest()
@@ -375,12 +389,14 @@ class _Run:
                         self.report.exports["duplicate" if status == "duplicate" else "unchanged"] += 1
                         info["skipped"] += 1
                         self.complete.append(p)
+                        self._export_done()
                         continue
                     self.seen_sha.add(sha)
                     recs = list(split_records(exp.name, raw, max_bytes))
                     del raw
                     if exp.name in self.pending:  # the same name twice in one run: finish the first
                         self.report.errors.append(f"{src.kind} export {exp.ref[:12]} listed twice; second skipped")
+                        self._export_done()
                         continue
                     p = _Pending(exp, src, sha, len(recs))
                     for rec in recs:
@@ -401,6 +417,10 @@ class _Run:
             if isinstance(src, KlangApi):
                 info.update({"listed": src.listed, "pending_not_ready": src.pending,
                              "pending_given_up": src.stale_pending, "cursor_before": src.cursor_before or None})
+
+    def _export_done(self) -> None:
+        if self.progress is not None:
+            self.progress.export_done()
 
     # ---- results -------------------------------------------------------------------------
 
@@ -442,6 +462,7 @@ class _Run:
             if p.seen >= p.total:
                 self.pending.pop(p.export.name, None)
                 self.complete.append(p)
+                self._export_done()
         if self.on_result:
             self.on_result(result)
         due = time.monotonic() - self.last_commit >= self.commit_seconds and (self.buffer or self.complete)

@@ -14,7 +14,7 @@ from redactor.store.lake import Lake
 
 def open_lake(config: Config, store_uri: str | None, pipeline_version: str) -> Lake:
     store = open_store_from_config(config.section("store"), store_uri)
-    return Lake(store, Retention(dict(config.section("retention")), pipeline_version))
+    return Lake(store, Retention.from_section(config.section("retention"), pipeline_version))
 
 
 def run_ingest(

@@ -173,6 +173,13 @@ def _by_export(records: Iterable[RawRecord], max_records: int) -> Iterator[list[
         yield shard
 
 
+def chunk_records(config: Config) -> int:
+    """Records sent to a worker at once. Chunks smaller than the pipeline's batch keep every
+    worker busy on small inputs (one task per 500-call export left one of two Dask workers idle:
+    0.96x one worker); a chunk of 16 calls is still ~100 dialogues for spaCy to batch."""
+    return max(8, int(config.section("ingest").get("batch_size", 64)) // 4)
+
+
 # ---- local processes -------------------------------------------------------------------------------
 
 def _chunks(records: Iterable[RawRecord], size: int) -> Iterator[list[RawRecord]]:
@@ -193,9 +200,7 @@ class LocalEngine:
                  max_in_flight: int | None = None, start_method: str | None = None):
         self.config = config
         self.workers = workers or default_workers()
-        # Chunks smaller than the pipeline's batch keep every worker busy on small inputs; a
-        # chunk of 16 calls is still ~3,000 texts for spaCy to batch.
-        self.chunk_size = chunk_size or max(8, int(config.section("ingest").get("batch_size", 64)) // 4)
+        self.chunk_size = chunk_size or chunk_records(config)
         self.max_in_flight = max_in_flight or 2 * self.workers
         # forkserver: workers fork from a clean server process, never from a driver that may be
         # running threads (progress bar, Arrow); spawn where there is no forkserver.
@@ -282,12 +287,12 @@ class DaskEngine:
     """The per-file function on a Dask cluster (an existing one at `address`, or a local one)."""
 
     def __init__(self, config: Config, address: str | None = None, workers: int | None = None,
-                 max_in_flight: int | None = None, max_records_per_task: int = 256):
+                 max_in_flight: int | None = None, max_records_per_task: int | None = None):
         self.config = config
         self.address = address
         self.workers = workers or default_workers()
         self._max_in_flight = max_in_flight
-        self.max_records_per_task = max_records_per_task
+        self.max_records_per_task = max_records_per_task or chunk_records(config)
         self.client = None
         self._cluster = None
         self.tasks_done = 0  # by Dask workers (not the driver's fallback)
@@ -321,7 +326,7 @@ class DaskEngine:
 
     def map_records(self, records: Iterable[RawRecord], pipeline) -> Iterator[Result]:
         """Results for records the driver read (any source: folders, s3://, the Klang API), one
-        task per export file (split past `max_records_per_task`), in input order."""
+        task per chunk of one export file's records (`max_records_per_task`), in input order."""
         if self.client is None:
             self.start(pipeline.version)
         pending: deque[tuple[object, object]] = deque()

@@ -16,6 +16,7 @@ from redactor.config import Config
 from redactor.detect import Detection, Detector
 from redactor.detect.structure import structural_detections
 from redactor.ingest import ParseError, RawRecord, parse_record
+from redactor.ingest.roles import default_queue
 from redactor.model import Call, Quarantined, RedactedCall
 from redactor.transform import Policy, Pseudonymiser, load_key
 from redactor.transform.call import DIALOGUE, LeakError, ScanUnits, scan_units, transform_call
@@ -69,7 +70,10 @@ class Pipeline:
         if record.error:
             return Quarantined(record.source_file, record.index, record.error, "read", record.raw)
         try:
-            return parse_record(record.data, record.raw, record.source_file)
+            call = parse_record(record.data, record.raw, record.source_file)
+            if call.shape == "klang":
+                default_queue(call.metadata, self.config.section("klang"))
+            return call
         except Exception as exc:  # noqa: BLE001 - fail closed on anything
             return Quarantined(record.source_file, record.index, _safe_reason("parse", exc), "parse", record.raw)
 

@@ -62,6 +62,7 @@ class ReprocessReport:
     calls_current: int = 0  # already produced by this pipeline version (redacted path)
     calls_failed: int = 0
     calls_skipped_erased: int = 0
+    calls_changed: int = 0  # whose findings change (or that are new): what a dry run says would change
     partitions_rewritten: int = 0
     failures: Counter = field(default_factory=Counter)
     before: Counter = field(default_factory=Counter)
@@ -77,13 +78,14 @@ class ReprocessReport:
             "pipeline_version": self.pipeline_version, "calls_seen": self.calls_seen,
             "calls_rewritten": self.calls_rewritten, "calls_added": self.calls_added,
             "calls_current": self.calls_current, "calls_failed": self.calls_failed,
-            "calls_skipped_erased": self.calls_skipped_erased,
+            "calls_skipped_erased": self.calls_skipped_erased, "calls_changed": self.calls_changed,
             "partitions_rewritten": self.partitions_rewritten, "failures": dict(sorted(self.failures.items())),
             "findings": {e: {"before": self.before[e], "after": self.after[e], "added": self.added[e],
                              "dropped": self.dropped[e]} for e in entities},
         }
 
-    def count(self, old: Counter, new: Counter) -> None:
+    def count(self, old: Counter, new: Counter, is_new: bool = False) -> None:
+        self.calls_changed += is_new or +old != +new
         self.before.update(old)
         self.after.update(new)
         for e in set(old) | set(new):
@@ -426,9 +428,32 @@ def reprocess_raw(lake: Lake, pipeline: Pipeline, since: date | None, until: dat
             if r["call_id"] in ids:
                 old[r["call_id"]][r["entity_type"]] += 1
         for rc in rcs:
-            report.count(old[rc.call.call_id], Counter(f.entity_type for f in rc.findings))
+            report.count(old[rc.call.call_id], Counter(f.entity_type for f in rc.findings),
+                         is_new=rc.call.call_id not in present)
         report.calls_added += len(ids - present)
         if not dry_run:
             _write_day(lake, day, rcs, report)
             report.calls_rewritten += len(present & ids)
     return report
+
+
+def dry_run_table(report: ReprocessReport) -> str:
+    """A dry run for a person to read: per entity type the findings before and after, then the calls."""
+    d = report.as_dict()
+    window = f"{d['since'] or 'first'} .. {d['until'] or 'last'}"
+    rows = [("entity type", "before", "after", "added", "dropped")]
+    rows += [(e, str(v["before"]), str(v["after"]), f"+{v['added']}", f"-{v['dropped']}")
+             for e, v in d["findings"].items()]
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = [f"dry run, from {d['source']}, call dates {window}, pipeline {d['pipeline_version']}: nothing written", ""]
+    for n, r in enumerate(rows):
+        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    if len(rows) == 1:
+        lines.append("(no findings in these calls)")
+    lines += ["", f"calls looked at: {d['calls_seen']}; would change: {d['calls_changed']}"
+              + (f" ({d['calls_added']} new to the lake)" if d["calls_added"] else "")
+              + f"; already current: {d['calls_current']}; would fail and keep their rows: {d['calls_failed']}"
+              + (f"; erased, skipped: {d['calls_skipped_erased']}" if d["calls_skipped_erased"] else "")]
+    return "\n".join(lines)

@@ -113,6 +113,21 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
     assert all(v != "1907" for _, v in got)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a value given in two parts, each too short for the slot alone
+    ("Agent: Kundnumret?\nKund: sju två\nAgent: Mm.\nKund: noll fem åtta ett",
+     [("CUSTOMER_NUMBER", "sju två"), ("CUSTOMER_NUMBER", "noll fem åtta ett")]),
+    ("Agent: Och organisationsnumret?\nKund: Vänta lite, det står på kvittot.\nAgent: Ta den tid du behöver.\n"
+     "Kund: 559214 3670", [("SE_ORGANISATIONSNUMMER", "559214 3670")]),
+    # the word before the first number is not part of the address
+    ("Agent: Vilken IP-adress?\nKund: Den står åttiotre punkt tvåhundra punkt noll punkt ett",
+     [("IP_ADDRESS", "åttiotre punkt tvåhundra punkt noll punkt ett")]),
+])
+def test_slot_answers_in_parts_and_later_turns(text, expected):
+    got = [(r.entity_type, text[r.start:r.end]) for r in DialogueSlotRecognizer().analyze(text, None)]
+    assert got == expected
+
+
 def test_turns_continue_over_unlabelled_lines():
     text = "Agent: Hej\nKund: rad ett\nrad två\nAgent: ja"
     assert [(t.label, text[t.start:t.end]) for t in turns(text)] == [

@@ -151,7 +151,7 @@ def test_cli_workers_option(inputs, single_run, tmp_path):
     result = CliRunner().invoke(app, ["ingest", str(inputs), "--store", str(tmp_path / "cli"), "--workers", "2",
                                       "--no-progress"])
     assert result.exit_code == 3, result.output  # some records are quarantined on purpose
-    summary = json.loads(result.output.strip().splitlines()[-1])
+    summary = json.loads(result.stdout)
     assert _summary(summary) == _summary(summary1)
     bad = CliRunner().invoke(app, ["ingest", str(inputs), "--store", str(tmp_path / "x"), "--engine", "spark"])
     assert bad.exit_code == 2

@@ -200,16 +200,21 @@ def test_findings_per_entity_week(engine, lake_dir):
 
 # ---- partitions, committed files only, restrictions ---------------------------------------
 
-def test_call_date_filter_prunes_files(engine):
-    assert len(engine.files["segments"]) == 4  # four call dates in the samples
-    everything = "select count(*) from segments"
-    one_day = "select count(*) from segments where call_date between DATE '2026-11-25' and DATE '2026-11-25'"
-    assert engine.files_read(everything) == 4
-    assert engine.files_read(one_day) == 1
-    assert engine.files_read("select count(*) from calls where call_date >= DATE '2026-11-26'") == 2
-    # The pruned answer is still right.
-    assert engine.query(one_day).scalar() == engine.query(
-        "select count(*) from segments where call_date = DATE '2026-11-25'").scalar() > 0
+def test_call_date_filter_prunes_files(lake_dir, config, tmp_path):
+    copy = tmp_path / "lake"
+    shutil.copytree(lake_dir, copy)
+    with QueryEngine(open_lake(config, str(copy), "t")) as eng:
+        assert len(eng.files["segments"]) == 4  # four call dates in the samples
+        one_day = "select count(*) from segments where call_date between DATE '2026-11-25' and DATE '2026-11-25'"
+        before = eng.query(one_day).scalar()
+        assert before > 0
+        # Break every other day's file: a pruned query never opens them, a full scan does.
+        for f in eng.files["segments"]:
+            if "2026-11-25" not in f:
+                Path(f).write_bytes(b"not parquet")
+        assert eng.query(one_day).scalar() == before
+        with pytest.raises(QueryError):
+            eng.query("select count(*) from segments")
 
 
 def test_since_until_narrow_the_views(lake_dir, config):
@@ -221,10 +226,12 @@ def test_since_until_narrow_the_views(lake_dir, config):
 
 def test_views_read_only_what_live_files_returns(lake_dir, config, monkeypatch):
     lake = open_lake(config, str(lake_dir), "t")
-    real = lake.live_files
+    snap = lake.snapshot()
+    real = snap.live_keys
     # A commit protocol that (say) has not committed 2026-11-27 yet: readers must not see it.
-    monkeypatch.setattr(lake, "live_files", lambda table, since=None, until=None: [
+    monkeypatch.setattr(snap, "live_keys", lambda table, since=None, until=None: [
         k for k in real(table, since, until) if "2026-11-27" not in k])
+    monkeypatch.setattr(lake, "snapshot", lambda: snap)
     with QueryEngine(lake) as eng:
         assert eng.query("select count(*) from calls").scalar() == 6
         assert eng.query("select count(*) from calls where call_date = DATE '2026-11-27'").scalar() == 0
@@ -243,6 +250,80 @@ def test_restricted_calls_are_left_out(lake_dir, config, tmp_path):
         assert eng.query("select count(*) from calls").scalar() == 7
         for table in ("calls", "segments", "findings"):
             assert eng.query(f"select count(*) from {table} where call_id = '{call_id}'").scalar() == 0
+
+
+# Every way we know to reach a file, a setting, a secret or the environment from SQL.
+FILE_PROBES = [
+    "select * from read_parquet({f})", "select * from read_parquet({glob}, union_by_name = true)",
+    "select * from parquet_scan({f})", "select * from parquet_metadata({f})", "select * from parquet_schema({f})",
+    "select * from parquet_file_metadata({f})", "select * from parquet_kv_metadata({f})",
+    "select * from read_csv({f})", "select * from read_csv_auto({f})", "select * from read_json({f})",
+    "select * from read_json_auto({f})", "select * from read_ndjson_objects({f})", "select * from read_text({f})",
+    "select * from read_blob({f})", "select * from glob({glob})", "select * from {f}", "from {glob}",
+    "select * from query_table({f})", "select * from query({q})", "select * from sniff_csv({f})",
+]
+SECRET_PROBES = [
+    "select * from duckdb_settings()", "select * from duckdb_secrets()", "select * from which_secret({f}, 's3')",
+    "select current_setting('s3_secret_access_key')", "select current_setting('s3_access_key_id')",
+    "select current_setting('allowed_paths')", "select current_setting('allowed_directories')",
+    "select getenv('AWS_SECRET_ACCESS_KEY')", "select getenv('REDACTOR_PSEUDONYM_KEY')",
+    "select * from duckdb_extensions()", "select * from duckdb_variables()", "select * from duckdb_databases()",
+    "select * from pragma_database_list()", "select * from duckdb_views()", "select sql from duckdb_views()",
+    "select * from duckdb_functions() where function_name = 'calls'",
+]
+
+
+def _probe(eng: QueryEngine, sql: str) -> str | None:
+    """The answer as text, or None if the engine refused or failed."""
+    try:
+        return json.dumps([r.table.to_pylist() for r in eng.execute(sql)], default=str)
+    except QueryError:
+        return None
+
+
+def assert_restricted_call_unreadable(eng: QueryEngine, call_id: str, table_glob: str) -> None:
+    files = [f for t in ("calls", "segments", "findings") for f in eng.files[t]]
+    assert files
+    for table in ("calls", "segments", "findings"):
+        assert eng.query(f"select count(*) from {table} where call_id = '{call_id}'").scalar() == 0
+    for path in files[:2] + [table_glob]:
+        quoted = "'" + path + "'"
+        for probe in FILE_PROBES:
+            sql = probe.format(f=quoted, glob="'" + table_glob + "'", q=f"$$select * from read_parquet({quoted})$$")
+            answer = _probe(eng, sql)
+            assert answer is None or call_id not in answer, sql
+
+
+def assert_nothing_secret_readable(eng: QueryEngine, secrets: list[str]) -> None:
+    quoted = "'" + eng.files["calls"][0] + "'"
+    for probe in SECRET_PROBES:
+        sql = probe.format(f=quoted)
+        answer = _probe(eng, sql)
+        assert answer is None or not any(s in answer for s in secrets), sql
+
+
+def restricted_copy(lake_dir: Path, config, tmp_path: Path) -> tuple[Path, str]:
+    """A copy of the lake with its first call (by id) under restriction."""
+    copy = tmp_path / "lake"
+    shutil.copytree(lake_dir, copy)
+    lake = open_lake(config, str(copy), "t")
+    with QueryEngine(lake) as eng:
+        call_id = eng.query("select call_id from calls order by call_id limit 1").scalar()
+    lake.store.put(f"restrictions/{call_id}/req-1.json", b"{}", {})
+    return copy, call_id
+
+
+@pytest.mark.parametrize("materialise", [False, True])
+def test_no_sql_reads_a_restricted_call_or_a_secret(lake_dir, config, tmp_path, monkeypatch, materialise):
+    copy, call_id = restricted_copy(lake_dir, config, tmp_path)
+    probe_secret = "probe-secret-" + "0123456789abcdef"
+    monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", probe_secret)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", probe_secret)
+    with QueryEngine(open_lake(config, str(copy), "t"), materialise=materialise) as eng:
+        assert eng.query("select count(*) from calls").scalar() == 7
+        assert_restricted_call_unreadable(eng, call_id, f"{copy}/*/*/*.parquet")
+        # The live files' paths are not settings either (an attacker would need them to aim).
+        assert_nothing_secret_readable(eng, [probe_secret, str(copy)])
 
 
 def test_empty_store_has_typed_empty_views(tmp_path, config):
@@ -398,6 +479,43 @@ def test_interactive_prompt_from_stdin(lake_dir):
     assert eof.exit_code == 0 and eof.stdout.splitlines() == ["seven", "7"]
 
 
+def test_interactive_prompt_ctrl_c_clears_and_run_usage(engine):
+    import io
+
+    from redactor.query.shell import RUN_USAGE, Shell
+
+    typed = iter(["select 'half", KeyboardInterrupt, "select 1 as one;", ".run", ".quit"])
+    prompts = []
+
+    def read_line(prompt: str) -> str:
+        prompts.append(prompt)
+        item = next(typed)
+        if item is KeyboardInterrupt:
+            raise KeyboardInterrupt
+        return item
+
+    out, err = io.StringIO(), io.StringIO()
+    shell = Shell(engine, out, err, "csv", interactive=True, read_line=read_line)
+    shell.run(io.StringIO())
+    # The half statement was dropped, not glued to the next one; the session went on.
+    assert out.getvalue().splitlines() == ["one", "1"]
+    assert prompts == ["sql> ", "...> ", "sql> ", "sql> ", "sql> "]
+    assert "statement cleared" in err.getvalue() and RUN_USAGE in err.getvalue() and shell.errors == 0
+
+
+def test_table_output_uses_the_terminal_width(lake_dir, monkeypatch):
+    sql = "select call_id, full_text from calls order by call_id limit 3"
+    monkeypatch.setenv("COLUMNS", "200")
+    wide = cli("query", "--store", str(lake_dir), sql).stdout.splitlines()
+    assert max(len(line) for line in wide) == 200  # long text fills the terminal, not 80 columns
+    monkeypatch.setenv("COLUMNS", "60")
+    narrow = cli("query", "--store", str(lake_dir), sql).stdout.splitlines()
+    assert max(len(line) for line in narrow) <= 60 and any("…" in line for line in narrow)
+    monkeypatch.delenv("COLUMNS")
+    piped = cli("query", "--store", str(lake_dir), sql).stdout.splitlines()  # not a terminal: cells cut at 80
+    assert max(len(line) for line in piped) < 130
+
+
 # ---- the same answers from S3 --------------------------------------------------------------
 
 @pytest.mark.s3
@@ -419,8 +537,8 @@ def test_s3_store_gives_the_same_answers_offline(request, engine, lake_dir, conf
         for name in NAMED:
             q = find_query(name)
             assert remote.query(q.sql, q.bind()).rows() == engine.query(q.sql, q.bind()).rows(), name
-        assert remote.files_read("select count(*) from segments where call_date = DATE '2026-11-25'") == 1
-        assert remote.files_read("select count(*) from segments") == 4
+        assert remote.query("select count(*) from segments where call_date = DATE '2026-11-25'").scalar() == \
+            engine.query("select count(*) from segments where call_date = DATE '2026-11-25'").scalar()
         for sql in [f"select * from read_text('s3://{bucket}/lake/quarantine/date=2026-11-27/x.payload')",
                     f"select * from read_parquet('s3://{bucket}/lake/calls/*/*.parquet')",
                     "select * from read_csv('/etc/passwd')"]:
@@ -428,13 +546,35 @@ def test_s3_store_gives_the_same_answers_offline(request, engine, lake_dir, conf
                 remote.execute(sql)
         with pytest.raises(ReadOnlyError):
             remote.execute(f"copy (select 1 as a) to '{remote.files['calls'][0]}' (format parquet)")
-        secrets = remote.query("select secret_string from duckdb_secrets()").rows()
-        assert secrets and all(s3.secret_key not in row[0] for row in secrets)
+        assert_nothing_secret_readable(remote, [s3.secret_key, s3.access_key])
+        restricted = remote.query("select call_id from calls order by call_id limit 1").scalar()
 
     # The command line, same store, answers with the same numbers.
     done = cli("report", "weekly_calls_per_queue", "--store", uri, "--config", str(s3_cfg_path), "--format", "json")
     assert done.exit_code == 0, done.output
     assert [r["calls"] for r in json.loads(done.stdout)] == [4, 3, 1]
+
+    # Restricted on S3: no SQL reaches its rows, through the views or the objects behind them.
+    open_lake(s3_config, uri, "t").store.put(f"restrictions/{restricted}/req-1.json", b"{}", {})
+    with QueryEngine(open_lake(s3_config, uri, "t")) as remote:
+        assert remote.query("select count(*) from calls").scalar() == 7
+        assert_restricted_call_unreadable(remote, restricted, f"s3://{bucket}/lake/*/*/*.parquet")
+        assert_nothing_secret_readable(remote, [s3.secret_key, s3.access_key])
+    # The web app on the same bucket: same rows, the restricted call is not there.
+    from starlette.testclient import TestClient
+
+    from redactor.serve.app import create_app
+    from redactor.serve.data import LakeView
+
+    view = LakeView(open_lake(s3_config, uri, "t"), refresh_seconds=0)
+    try:
+        client = TestClient(create_app(view))
+        assert client.get(f"/calls/{restricted}").status_code == 404
+        listed = client.get("/calls", params={"q": "e"}).text
+        assert restricted not in listed and listed.count('<a href="/calls/c') == 7
+        assert view.query("select count(*) from calls").scalar() == 7
+    finally:
+        view.close()
 
 
 # ---- deploy/: Athena / Trino DDL and the analyst's S3 policies -----------------------------
@@ -599,3 +739,50 @@ def test_analyst_policy_reads_only_the_redacted_tables():
     for action in ["s3:PutObject", "s3:DeleteObject", "s3:PutObjectTagging", "s3:DeleteObjectVersion"]:
         assert not _decide(both, action, f"{bucket}/lake/calls/call_date=2026-11-24/part-1.parquet", ctx), action
     assert not get("lake/calls/call_date=2026-11-24/part-1.parquet", context={**ctx, "aws:SecureTransport": "false"})
+
+
+# ---- exports for analysts' own tools (issue 17) ---------------------------------------------
+
+def test_export_parquet_folder_and_duckdb_file(lake_dir, config, tmp_path):
+    copy, restricted = restricted_copy(lake_dir, config, tmp_path)
+    with QueryEngine(open_lake(config, str(copy), "t")) as eng:
+        counts = {t: eng.query(f"select count(*) from {t}").scalar() for t in ("calls", "segments", "findings")}
+        version = eng.version
+
+    done = cli("export", "--store", str(copy), "--to", str(tmp_path / "bi"))
+    assert done.exit_code == 0, done.output
+    manifest = json.loads(done.stdout)
+    assert manifest["lake_version"] == version and manifest["restricted_calls_left_out"] == 1
+    assert {t: v["rows"] for t, v in manifest["tables"].items()} == counts
+    assert json.loads((tmp_path / "bi" / "manifest.json").read_text()) == manifest
+    for table, n in counts.items():
+        rows = pq.read_table(tmp_path / "bi" / f"{table}.parquet").to_pylist()
+        assert len(rows) == n and restricted not in {r["call_id"] for r in rows}
+        assert "call_date" in rows[0]
+    # What a BI tool does with the folder: plain DuckDB over the files.
+    assert duckdb.sql(f"select count(*) from '{tmp_path / 'bi' / 'segments.parquet'}'").fetchone()[0] == counts["segments"]
+
+    again = cli("export", "--store", str(copy), "--to", str(tmp_path / "bi"))
+    assert again.exit_code == 2 and "--replace" in again.output
+    assert cli("export", "--store", str(copy), "--to", str(tmp_path / "bi"), "--replace").exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "bi").iterdir()) == [
+        "calls.parquet", "findings.parquet", "manifest.json", "segments.parquet"]
+
+    done = cli("export", "--store", str(copy), "--to", str(tmp_path / "bi.duckdb"), "--since", "2026-11-25")
+    assert done.exit_code == 0, done.output
+    con = duckdb.connect(str(tmp_path / "bi.duckdb"), read_only=True)
+    try:
+        assert con.execute("select min(call_date) from calls").fetchone()[0] == date(2026, 11, 25)
+        assert con.execute("select count(*) from calls where call_id = ?", [restricted]).fetchone()[0] == 0
+        stored = json.loads(con.execute("select manifest_json from manifest").fetchone()[0])
+        assert stored["since"] == "2026-11-25" and stored["lake_version"] == version
+        assert con.execute("select count(*) from segments").fetchone()[0] == stored["tables"]["segments"]["rows"]
+    finally:
+        con.close()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging left behind
+
+
+def test_a_store_without_a_lake_is_an_error(tmp_path):
+    for args in (["query", "select 1"], ["export", "--to", str(tmp_path / "x")]):
+        done = cli(*args, "--store", str(tmp_path / "nothing"))
+        assert done.exit_code == 1 and "no lake" in done.output

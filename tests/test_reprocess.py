@@ -301,10 +301,14 @@ def test_cli_reprocess(tmp_path, policy_config, pipelines, monkeypatch):
                    '[detect]\nscore_threshold = 0.45\n')
     args = ["reprocess", "--from", "redacted", "--since", "2026-11-20", "--until", "2026-11-21",
             "--store", store, "--config", str(cfg)]
-    done = CliRunner().invoke(app, [*args, "--dry-run"])
+    done = CliRunner().invoke(app, [*args, "--dry-run", "--json"])
     assert done.exit_code == 0, done.output
     out = json.loads(done.output)
     assert out["dry_run"] and out["calls_seen"] == 2 and out["calls_rewritten"] == 0
+    table = CliRunner().invoke(app, [*args, "--dry-run"])  # the same dry run, for a person to read
+    assert table.exit_code == 0 and "nothing written" in table.output
+    assert f"calls looked at: 2; would change: {out['calls_changed']}" in table.output
+    assert re.search(r"^SE_PERSONNUMMER\s+\d+\s+\d+\s+\+\d+\s+-\d+$", table.output, re.M), table.output
     assert set(out["findings"]) >= {"SE_PERSONNUMMER", "PERSON"}
     assert all(set(v) == {"before", "after", "added", "dropped"} for v in out["findings"].values())
     done = CliRunner().invoke(app, args)
@@ -313,7 +317,7 @@ def test_cli_reprocess(tmp_path, policy_config, pipelines, monkeypatch):
     done = CliRunner().invoke(app, ["reprocess", "--from", "raw", "--store", store, "--config", str(cfg)])
     assert done.exit_code == 2 and "needs a raw area" in done.output
     done = CliRunner().invoke(app, ["reprocess", "--from", "raw", "--dry-run", "--store", store, "--config", str(cfg),
-                                    "--raw", str(tmp_path / "exports")])
+                                    "--raw", str(tmp_path / "exports"), "--json"])
     assert done.exit_code == 0, done.output
     assert json.loads(done.output)["calls_seen"] == 3 and json.loads(done.output)["source"] == "raw"
     for bad in (["--from", "elsewhere"], ["--since", "2026-13-01"], ["--since", "2026-11-22", "--until", "2026-11-20"]):

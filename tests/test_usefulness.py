@@ -43,7 +43,8 @@ def test_without_profile_or_allowlist_ingest_warns(tmp_path, pipeline):
     assert cfg.section("allowlist") == {"values": [], "phrases": []}
     (tmp_path / "in.json").write_text(dumps(klang_record()))
     report = run_job([str(tmp_path / "in.json")], cfg, str(tmp_path / "lake"), pipeline, report_to_store=False)
-    assert report.calls_written == 1 and "no company profile" in report.as_dict()["warnings"][0]
+    assert report.calls_written == 1
+    assert any(w.startswith("no company profile") for w in report.as_dict()["warnings"])
 
 
 def test_own_profile_is_read_relative_to_the_config(tmp_path):

@@ -66,6 +66,8 @@ CACHE_ENTRIES = 20_000
 # A detection belongs to the window whose middle part it starts in; the overlap is far longer
 # than any value plus the turns of context around it, so a value on a border is seen whole.
 WINDOW_CHARS = 8_000
+# At most about this many characters in one spaCy batch (peak memory, not speed, depends on it).
+BATCH_CHARS = 40_000
 WINDOW_OVERLAP = 1_200
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
@@ -376,6 +378,9 @@ class Detector:
     def _detect_texts(self, texts: Sequence[str], batch_size: int) -> list[list[Detection]]:
         """Same results as `detect_many_reference` (plain Presidio on every text), faster: see the
         module docstring."""
+        # spaCy holds a whole batch in memory: whole dialogues go through in smaller batches.
+        longest = max((len(t) for t in texts), default=0)
+        batch_size = max(1, min(batch_size, BATCH_CHARS // max(1, longest)))
         out: list[list[Detection]] = [[] for _ in texts]
         todo: list[int] = []
         first_of: dict[str, int] = {}  # a text repeated within the batch is analysed once

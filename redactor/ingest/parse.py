@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from redactor.ingest.normalize import normalize_text
+from redactor.ingest.roles import ROLE_ALIASES, assign_roles, role_of
 from redactor.model import Call, Segment, Word
 
 
@@ -32,8 +33,6 @@ _KNOWN_SEGMENTED_KEYS = {
     "duration_seconds", "language", "language_code", "segments", "title", "summary", "digest", "status",
     "participants",
 }
-_ROLE_ALIASES = {"agent": "agent", "handläggare": "agent", "operator": "agent", "customer": "customer",
-                 "kund": "customer", "caller": "customer", "client": "customer"}
 
 
 def make_call_id(shape: str, source_id: str) -> str:
@@ -191,6 +190,7 @@ def _parse_klang(data: dict) -> Call:
     )
     if data.get("folder_id") is not None:
         call.metadata["folder_id"] = _str(data, "folder_id")
+    participant_roles: dict[str, str] = {}
     for i, source in enumerate(_list(data, "sources")):
         if not isinstance(source, dict):
             raise ParseError(f"field 'sources[{i}]' must be an object, got {type(source).__name__}")
@@ -201,6 +201,8 @@ def _parse_klang(data: dict) -> Call:
                 raise ParseError(f"field 'sources[{i}].participants[{j}].name' must be a string")
             if name and normalize_text(name) not in call.participants:
                 call.participants.append(normalize_text(name))
+            if name and isinstance(participant, dict) and role_of(participant.get("role") or participant.get("type")):
+                participant_roles[normalize_text(name)] = role_of(participant.get("role") or participant.get("type"))
         content = _str(source, "content")
         extra = _flatten_extra(source, {"type", "content", "participants", "duration_seconds", "language"},)
         call.metadata.update({f"sources[{i}].{k}": v for k, v in extra.items()})
@@ -211,6 +213,7 @@ def _parse_klang(data: dict) -> Call:
         elif content:
             # Documents, notes and further transcripts are free text too: scanned and stored redacted.
             call.metadata[f"sources[{i}].content"] = content
+    assign_roles(call.segments, participant_roles)
     return call
 
 
@@ -261,7 +264,7 @@ def _parse_segmented(data: dict) -> Call:
             raise ParseError(f"field '{where}.end' is before its start")
         speaker = _str(seg, "speaker") or _str(seg, "speaker_label") or _str(seg, "channel") or None
         role_raw = (_str(seg, "role") or _str(seg, "participant_role")).lower()
-        role = _ROLE_ALIASES.get(role_raw, role_raw or None)
+        role = ROLE_ALIASES.get(role_raw, role_raw or None)
         if not text.strip() and not words:
             continue
         call.segments.append(Segment(len(call.segments), text, speaker=speaker, role=role,

@@ -49,6 +49,7 @@ class Export:
     fetch: Callable[[], bytes] = field(repr=False)
     created_at: str = ""  # Klang only: for the API watermark
     locator: str = field(default="", repr=False)  # where to clean it up (path / key)
+    modified: float | None = None  # when it landed (Unix time), where the source knows
 
 
 # ---- local files -----------------------------------------------------------------------------
@@ -77,7 +78,7 @@ class LocalFiles:
                     raise FetchError(f"cannot read a local export (errno {exc.errno})") from None
 
             yield Export(self.kind, export_ref(self.kind, where), str(path), f"{st.st_size}:{st.st_mtime_ns}",
-                         fetch, locator=where)
+                         fetch, locator=where, modified=st.st_mtime)
         self.complete = True
 
     def cleanup_is_noop(self, mode: str) -> bool:
@@ -123,7 +124,8 @@ class S3Landing:
                     raise FetchError(f"cannot read a landing object: {str(exc).rsplit(': ', 1)[-1]}") from None
 
             where = f"{self.uri}{obj.key}"
-            yield Export(self.kind, export_ref(self.kind, where), where, f"{obj.size}:{etag}", fetch, locator=obj.key)
+            yield Export(self.kind, export_ref(self.kind, where), where, f"{obj.size}:{etag}", fetch, locator=obj.key,
+                         modified=obj.modified)
         self.complete = True
 
     def cleanup_is_noop(self, mode: str) -> bool:

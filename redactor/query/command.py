@@ -44,10 +44,10 @@ def _day(value: Optional[str], option: str) -> Optional[date]:
         _fail(f"{option} wants a date YYYY-MM-DD, got {value!r}", EXIT_USAGE)
 
 
-def _engine(config_path: Optional[Path], store: Optional[str], since: Optional[str], until: Optional[str]):
+def open_engine_lake(config_path: Optional[Path], store: Optional[str]):
+    """The lake named by --store / [store] uri; exit 1 if nothing was ever committed there."""
     from redactor.config import Config, ConfigError
     from redactor.job import open_lake
-    from redactor.query.engine import QueryEngine, QueryError
     from redactor.store import StoreError
 
     try:
@@ -56,16 +56,31 @@ def _engine(config_path: Optional[Path], store: Optional[str], since: Optional[s
         _fail(str(exc), EXIT_USAGE)
     try:
         lake = open_lake(cfg, store, "query")
+        empty = lake.snapshot().empty
+    except StoreError as exc:
+        _fail(str(exc), EXIT_FAILURE)
+    if empty:
+        # Zero rows from a mistyped --store would look like an answer.
+        _fail(f"no lake at {lake.store.uri}: nothing has been committed there (check --store)", EXIT_FAILURE)
+    return lake
+
+
+def _engine(config_path: Optional[Path], store: Optional[str], since: Optional[str], until: Optional[str]):
+    from redactor.query.engine import QueryEngine, QueryError
+    from redactor.store import StoreError
+
+    lake = open_engine_lake(config_path, store)
+    try:
         return QueryEngine(lake, _day(since, "--since"), _day(until, "--until"))
     except StoreError as exc:
         _fail(str(exc), EXIT_FAILURE)
-    except (QueryError, RuntimeError) as exc:  # e.g. httpfs missing, no credentials
+    except (QueryError, RuntimeError) as exc:  # e.g. no credentials
         _fail(f"cannot open the query engine: {exc}", EXIT_FAILURE)
 
 
 def _run_and_write(engine, sql: str, params: dict, fmt: str, output: Optional[str], max_rows: int) -> None:
     from redactor.query.engine import QueryError
-    from redactor.query.output import FORMATS, write_result
+    from redactor.query.output import FORMATS, terminal_width, write_result
 
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}", EXIT_USAGE)
@@ -77,7 +92,7 @@ def _run_and_write(engine, sql: str, params: dict, fmt: str, output: Optional[st
         _fail("several statements: only --format table to the terminal shows more than one result", EXIT_USAGE)
     try:
         for result in results:
-            write_result(result.table, fmt, sys.stdout, output, max_rows)
+            write_result(result.table, fmt, sys.stdout, output, max_rows, terminal_width(sys.stdout))
     except (ValueError, OSError) as exc:
         _fail(str(exc), EXIT_USAGE)
 
@@ -161,3 +176,32 @@ def report(
 ) -> None:
     """Run a ready-made query by name (same as redactor query --name NAME)."""
     query(None, name, False, param, store, config, format, output, since, until, max_rows)
+
+
+def export_command(
+    to: Path = typer.Option(..., "--to", "-t", help="A folder (Parquet files + manifest.json) or a file ending in "
+                            ".duckdb (tables + a manifest table)."),
+    store: Optional[str] = StoreOpt,
+    config: Optional[Path] = ConfigOpt,
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    replace: bool = typer.Option(False, "--replace", help="Overwrite an existing export at --to."),
+) -> None:
+    """Write the analysts' views (calls, segments, findings) as a snapshot for BI tools.
+
+    The same rows `redactor query` shows: one committed lake version, restricted calls left out,
+    redacted text only. Point Metabase, Superset, Jupyter or the DuckDB CLI at the export, never
+    at the lake's files. Prints the manifest (lake version, time, row counts) as JSON.
+    """
+    import json
+
+    from redactor.query.export import ExportError, export
+
+    engine = _engine(config, store, since, until)
+    try:
+        manifest = export(engine, to, replace)
+    except (ExportError, OSError) as exc:
+        _fail(str(exc), EXIT_USAGE if isinstance(exc, ExportError) else EXIT_FAILURE)
+    finally:
+        engine.close()
+    typer.echo(json.dumps(manifest))

@@ -1,24 +1,28 @@
 """DuckDB over the committed Parquet files of the lake, read-only and offline.
 
 Why this shape:
-- The views list the files `Lake.live_files` returns instead of globbing the prefix, so a query
-  never sees a half-written batch, a superseded duplicate or anything outside the three redacted
-  tables (landing area, quarantine, key material, tag sidecars).
-- `hive_partitioning` gives every view a `call_date` DATE column taken from the path, and DuckDB
-  drops files whose `call_date=` does not match a WHERE filter before opening them ("Scanning
-  Files: 1/4" in EXPLAIN ANALYZE), so a date-bounded question reads only those days.
-- After the views exist, `allowed_paths` is set to exactly those files, `enable_external_access`
-  is switched off and the configuration locked: `read_csv('/etc/passwd')`, `glob`, ATTACH,
-  INSTALL/LOAD, secrets and settings changes all fail inside DuckDB itself.
-- `allowed_paths` also allows *writing* those files (COPY ... TO a live file works), so every
-  statement is additionally checked against an allow-list before it runs: SELECT (which covers
-  DESCRIBE, SHOW, SUMMARIZE and read-only PRAGMAs) and EXPLAIN [ANALYZE] of a SELECT.
+- DuckDB itself may read no file at all. Each view is a `pyarrow.dataset` over exactly the files
+  `Lake.live_files` returns (never a glob: no half-written batch, superseded duplicate, landing
+  area, quarantine, key material or tag sidecar), filtered in pyarrow so restricted calls (GDPR
+  art. 18) are not in it, and handed to DuckDB as an Arrow scan. Then `enable_external_access` is
+  switched off with an empty `allowed_paths`, Python replacement scans are off and the
+  configuration is locked: `read_parquet` on a live file, `read_csv('/etc/passwd')`, `glob`,
+  `parquet_metadata`, ATTACH, INSTALL/LOAD and settings changes all fail inside DuckDB, whatever
+  the SQL looks like. This is a structural guarantee, not a keyword list.
+- Nothing secret is in the connection: on S3 the credentials live in pyarrow's S3 filesystem
+  object, not in a DuckDB secret or setting, so `duckdb_secrets()`, `duckdb_settings()` and
+  `current_setting(...)` have nothing to show; `getenv` does not exist outside DuckDB's own CLI.
+- DuckDB pushes `call_date` filters into the scan and pyarrow skips the files of other days (the
+  `call_date=` path component is the hive partition), so a date-bounded question reads only those.
+- Every statement is additionally checked against an allow-list before it runs: SELECT (which
+  covers DESCRIBE, SHOW, SUMMARIZE and read-only PRAGMAs) and EXPLAIN [ANALYZE] of a SELECT.
+- `materialise=True` copies the filtered rows into in-memory DuckDB tables once (for the web app,
+  which answers many queries from one snapshot); the Python objects are then dropped.
 - The database is in-memory: nothing the analyst does survives the session or touches the store.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -27,12 +31,15 @@ from typing import Any, Iterable
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.fs as pafs
 
 from redactor.store.lake import Lake
 from redactor.store.tables import SCHEMAS, TABLES
 
 # Never fetch or autoload extensions: the machine is offline and an analyst must not be able to
-# pull code in. httpfs for S3 is loaded from the pinned wheel by redactor.store.duckdb_s3.
+# pull code in.
 OFFLINE_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 PARTITION_COLUMN = "call_date"
@@ -142,33 +149,29 @@ def _empty_view_sql(table: str) -> str:
     return f"SELECT {', '.join(cols)} WHERE false"
 
 
-def _partition_day(path: str) -> str | None:
-    for part in path.split("/"):
-        if part.startswith(f"{PARTITION_COLUMN}="):
-            try:
-                return date.fromisoformat(part.split("=", 1)[1]).isoformat()
-            except ValueError:
-                return None
-    return None
+def _arrow_schema(table: str) -> pa.Schema:
+    return SCHEMAS[table].append(pa.field(PARTITION_COLUMN, pa.date32()))
 
 
-def _parquet_view_sql(paths: list[str], excluded_calls: set[str]) -> str:
-    files = "[" + ", ".join(quote_literal(p) for p in paths) + "]"
-    day = _partition_day(paths[0]) if len(paths) == 1 else None
-    if day:
-        # One file: DuckDB 1.5.5 fails with an INTERNAL error (which invalidates the connection)
-        # on min()/max() of a hive column over a single-file list, so give the column as a
-        # constant instead (with hive_partitioning off, since DuckDB would otherwise detect it
-        # from the path); there is nothing to prune in one file anyway.
-        sql = f"SELECT *, DATE '{day}' AS {PARTITION_COLUMN} FROM read_parquet({files}, hive_partitioning = false)"
-    else:
-        # hive_types pins call_date to DATE instead of letting DuckDB guess from the path values.
-        sql = (f"SELECT * FROM read_parquet({files}, hive_partitioning = true, "
-               f"hive_types = {{'{PARTITION_COLUMN}': 'DATE'}})")
+def _dataset(table: str, keys: list[str], paths: list[str], filesystem, excluded_calls: set[str]) -> ds.Dataset:
+    """The live files of one table as a dataset with `call_date` from the path, restricted calls removed."""
+    root = paths[0][: len(paths[0]) - len(keys[0])]  # the store's root, as the filesystem spells it
+    partitioning = ds.partitioning(pa.schema([(PARTITION_COLUMN, pa.date32())]), flavor="hive")
+    dataset = ds.dataset(paths, schema=_arrow_schema(table), format="parquet", filesystem=filesystem,
+                         partitioning=partitioning, partition_base_dir=f"{root}{table}")
     if excluded_calls:
         # Restricted calls (GDPR art. 18) are kept in the lake but never shown to analysts.
-        sql += " WHERE call_id NOT IN (" + ", ".join(quote_literal(c) for c in sorted(excluded_calls)) + ")"
-    return sql
+        dataset = dataset.filter(~pc.field("call_id").isin(sorted(excluded_calls)))
+    return dataset
+
+
+def _filesystem(store) -> tuple[pafs.FileSystem, str]:
+    """The filesystem the store's files are read through, and the scheme its paths drop."""
+    if store.uri.startswith("s3://"):
+        from redactor.store import duckdb_s3
+
+        return duckdb_s3.arrow_s3_filesystem(), "s3://"
+    return pafs.LocalFileSystem(), ""
 
 
 @dataclass
@@ -179,44 +182,43 @@ class QueryEngine:
     since: date | None = None
     until: date | None = None
     threads: int | None = None
+    materialise: bool = False
     files: dict[str, list[str]] = field(init=False, default_factory=dict)
     restricted: set[str] = field(init=False, default_factory=set)
+    version: int = field(init=False, default=0)  # the lake snapshot the views show
 
     def __post_init__(self) -> None:
         store = self.lake.store
-        for table in TABLES:
-            self.files[table] = [store.local_path(k) for k in self.lake.live_files(table, self.since, self.until)]
+        snapshot = self.lake.snapshot()  # one instant for all three tables
+        self.version = snapshot.version
         self.restricted = set(self.lake.restricted_call_ids())
-        self.con = self._connect(store)
+        filesystem, scheme = _filesystem(store)
+        config = dict(OFFLINE_CONFIG)
+        if self.threads:
+            config["threads"] = self.threads
+        self.con = duckdb.connect(":memory:", config=config)
         for table in TABLES:
-            files = self.files[table]
-            body = _parquet_view_sql(files, self.restricted) if files else _empty_view_sql(table)
-            self.con.execute(f'CREATE VIEW "{table}" AS {body}')
+            keys = snapshot.live_keys(table, self.since, self.until)
+            self.files[table] = [store.local_path(k) for k in keys]
+            if not keys:
+                self.con.execute(f'CREATE VIEW "{table}" AS {_empty_view_sql(table)}')
+                continue
+            paths = [p[len(scheme):] for p in self.files[table]]
+            relation = self.con.from_arrow(_dataset(table, keys, paths, filesystem, self.restricted))
+            if self.materialise:
+                relation.create(table)
+            else:
+                relation.create_view(table)
         self._lock_down()
 
     @property
     def is_s3(self) -> bool:
         return self.lake.store.uri.startswith("s3://")
 
-    def _connect(self, store) -> duckdb.DuckDBPyConnection:
-        config = dict(OFFLINE_CONFIG)
-        if self.threads:
-            config["threads"] = self.threads
-        if not self.is_s3:
-            return duckdb.connect(":memory:", config=config)
-        # Same credentials/endpoint as the store (AWS env vars, AWS_ENDPOINT_URL, profile), as an
-        # in-memory secret scoped to the store's bucket; httpfs comes from the pinned wheel.
-        from redactor.store import duckdb_s3
-
-        con = duckdb_s3.connect()
-        if self.threads:
-            con.execute(f"SET threads = {int(self.threads)}")
-        duckdb_s3.add_s3_secret(con, getattr(store, "bucket", None))
-        return con
-
     def _lock_down(self) -> None:
-        allowed = [p for table in TABLES for p in self.files[table]]
-        self.con.execute("SET allowed_paths = [" + ", ".join(quote_literal(p) for p in allowed) + "]")
+        # An Arrow scan needs no file access: DuckDB gets none. Replacement scans are off so SQL
+        # cannot name a Python variable of this process and read it.
+        self.con.execute("SET python_enable_replacements = false")
         self.con.execute("SET enable_external_access = false")
         self.con.execute("SET lock_configuration = true")
 
@@ -246,22 +248,6 @@ class QueryEngine:
         if len(results) != 1:
             raise QueryError(f"expected one statement, got {len(results)}")
         return results[0]
-
-    def files_read(self, sql: str, params: dict[str, Any] | None = None) -> int:
-        """How many Parquet files DuckDB opened to answer `sql` (from its EXPLAIN ANALYZE profile)."""
-        plan = self.query(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
-        total = 0
-        stack = [json.loads(str(v)) for row in plan.rows() for v in row if str(v).lstrip().startswith(("{", "["))]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, list):
-                stack.extend(node)
-            elif isinstance(node, dict):
-                info = node.get("extra_info")
-                if isinstance(info, dict) and "Total Files Read" in info:
-                    total += int(str(info["Total Files Read"]).replace(",", ""))
-                stack.extend(node.get("children", []))
-        return total
 
     def table_names(self) -> Iterable[str]:
         return TABLES

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, TextIO
@@ -17,7 +19,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 FORMATS = ("table", "csv", "json", "parquet")
-MAX_CELL = 80  # characters per cell in the text table; CSV/JSON/Parquet keep everything
+MAX_CELL = 80  # characters per cell in a text table not meant for a terminal; CSV/JSON/Parquet keep everything
+MIN_CELL = 8  # a column fitted to the terminal keeps at least this many characters
 
 
 def _plain(value: Any, t: pa.DataType) -> Any:
@@ -54,22 +57,46 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _cell(value: Any) -> str:
-    text = _text(value).replace("\n", "⏎ ")
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def format_table(table: pa.Table, max_rows: int | None = 200) -> str:
-    """A boxed text table; at most `max_rows` rows shown, the rest counted."""
+def terminal_width(out: TextIO) -> int | None:
+    """Columns of the terminal `out` writes to ($COLUMNS wins), None if it is not a terminal."""
+    if "COLUMNS" in os.environ or (hasattr(out, "isatty") and out.isatty()):
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def _fit(widths: list[int], total: int) -> list[int]:
+    """Column widths whose boxed table fits in `total` columns: the widest give way first."""
+    budget = total - (3 * len(widths) + 1)
+    if sum(widths) <= budget:
+        return widths
+    cap = max(widths)
+    while cap > MIN_CELL and sum(min(w, cap) for w in widths) > budget:
+        cap -= 1
+    return [min(w, cap) for w in widths]
+
+
+def format_table(table: pa.Table, max_rows: int | None = 200, width: int | None = None) -> str:
+    """A boxed text table; at most `max_rows` rows shown, the rest counted.
+
+    With `width` (a terminal's columns) long cells are cut so the table fits it; without, each
+    cell is cut at MAX_CELL characters.
+    """
     # EXPLAIN returns (explain_key, explain_value): the plan text is the answer, print it as is.
     if table.column_names[-1:] == ["explain_value"]:
         return "\n".join(str(v) for v in table.column("explain_value").to_pylist())
     names = table.column_names
     shown = table.slice(0, max_rows) if max_rows is not None else table
-    rows = [[_cell(row[n]) for n in names] for row in records(shown)]
+    rows = [[_text(row[n]).replace("\n", "⏎ ") for n in names] for row in records(shown)]
     numeric = [pa.types.is_integer(f.type) or pa.types.is_floating(f.type) or pa.types.is_decimal(f.type)
                for f in table.schema]
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    widths = _fit(widths, width) if width else [min(w, MAX_CELL) for w in widths]
+    rows = [[_cut(c, w) for c, w in zip(r, widths)] for r in rows]
+    names = [_cut(n, w) for n, w in zip(names, widths)]
 
     def line(cells: list[str]) -> str:
         out = [c.rjust(w) if num else c.ljust(w) for c, w, num in zip(cells, widths, numeric)]
@@ -100,7 +127,8 @@ def format_json(table: pa.Table) -> str:
     return json.dumps(records(table), ensure_ascii=False, indent=None) + "\n"
 
 
-def write_result(table: pa.Table, fmt: str, out: TextIO | None, path: str | None, max_rows: int | None = 200) -> None:
+def write_result(table: pa.Table, fmt: str, out: TextIO | None, path: str | None, max_rows: int | None = 200,
+                 width: int | None = None) -> None:
     """Write to `path` if given (Parquet needs one), else to the text stream `out`."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -110,7 +138,7 @@ def write_result(table: pa.Table, fmt: str, out: TextIO | None, path: str | None
         pq.write_table(table, path, compression="zstd")
         return
     if fmt == "table":
-        text = format_table(table, None if path else max_rows) + "\n"
+        text = format_table(table, None if path else max_rows, None if path else width) + "\n"
     elif fmt == "csv":
         text = format_csv(table)
     else:

@@ -16,6 +16,9 @@ import typer
 
 from redactor.cli import EXIT_FAILURE, EXIT_USAGE, ConfigOption, StoreOption, _config, _fail
 
+# Erasing more calls than this needs an explicit --max-calls: see `erase`.
+DEFAULT_MAX_CALLS = 20
+
 subject_app = typer.Typer(
     name="subject",
     help=(
@@ -31,6 +34,11 @@ _PHONE = typer.Option(None, "--phone", help="Swedish phone number (any written f
 _EMAIL = typer.Option(None, "--email", help="E-mail address. Repeatable.")
 _CUST = typer.Option(None, "--customer-number", help="Customer or contract number. Repeatable.")
 _FAC = typer.Option(None, "--facility-id", help="Anläggnings-id (18 digits, 735999...). Repeatable.")
+_CASE = typer.Option(None, "--case-ref", help="The request's case or ticket reference, recorded in the receipt.")
+_OPERATOR = typer.Option(None, "--operator", help="Who handles the request, recorded in the receipt (default: "
+                         "the OS user).")
+NO_RAW_AREA = ("no raw area configured ([landing] raw_areas or --raw): raw exports still in retention were not "
+               "searched, so the export holds the redacted calls and quarantined items only")
 
 
 class _Ctx:
@@ -48,15 +56,18 @@ class _Ctx:
         return NOTHING_FOUND
 
 
-def _open(config: Optional[Path], store: Optional[str], **ids) -> _Ctx:
+def _open(config: Optional[Path], store: Optional[str], case_ref: Optional[str] = None,
+          operator: Optional[str] = None, **ids) -> _Ctx:
     from redactor import __version__
     from redactor.job import open_lake
+    from redactor.rights.audit import set_actor
     from redactor.rights.find import pseudonymiser_from, verify_key
     from redactor.rights.identifiers import IdentifierError, KeyMissingError, build_request
     from redactor.store import StoreError
     from redactor.transform import KeyError_
 
     cfg = _config(config)
+    set_actor(operator, case_ref)
     try:
         pseudonymiser = pseudonymiser_from(cfg)
         request = build_request(pseudonymiser, **ids)
@@ -120,13 +131,14 @@ def find(
     email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
     facility_id: Optional[List[str]] = _FAC,
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    case_ref: Optional[str] = _CASE, operator: Optional[str] = _OPERATOR,
     store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
 ) -> None:
     """Which calls concern this person: call ids and dates (restricted calls marked)."""
     from redactor.rights.audit import write_audit
     from redactor.rights.find import find_calls
 
-    ctx = _open(config, store, personnummer=personnummer, phone=phone, email=email,
+    ctx = _open(config, store, case_ref, operator, personnummer=personnummer, phone=phone, email=email,
                 customer_number=customer_number, facility_id=facility_id)
     calls = _run(lambda: find_calls(ctx.lake, ctx.request.tokens))
     ctx.found(len(calls))
@@ -143,32 +155,48 @@ def find(
 
 @subject_app.command()
 def export(
-    output: Path = typer.Option(..., "--output", "-o", help="Where to write the JSON export ('-' for standard output).",
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the JSON export ('-' for standard output); "
+                                "the readable report goes beside it (FILE.md). Both are created mode 0600.",
                                 dir_okay=False),
+    report: bool = typer.Option(True, "--report/--no-report", help="Also write the human-readable access report "
+                                "(Markdown) beside the JSON."),
     personnummer: Optional[List[str]] = _PNR, phone: Optional[List[str]] = _PHONE,
     email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
     facility_id: Optional[List[str]] = _FAC, detector: bool = _DETECTOR, raw: Optional[List[str]] = _RAW,
+    case_ref: Optional[str] = _CASE, operator: Optional[str] = _OPERATOR,
     store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
 ) -> None:
-    """Everything stored about this person as JSON (access and portability requests).
+    """Everything stored about this person as JSON (access and portability requests), plus a report they can read.
 
     Their calls' redacted rows from calls, segments and findings; their records in raw exports still
     in retention; their quarantined items. Prints a summary (counts and tokens) when writing a file.
     """
+    from redactor.rights.audit import current_actor
     from redactor.rights.export import export_subject
+    from redactor.rights.report import access_report, report_path, write_private
 
-    ctx = _open(config, store, personnummer=personnummer, phone=phone, email=email,
+    ctx = _open(config, store, case_ref, operator, personnummer=personnummer, phone=phone, email=email,
                 customer_number=customer_number, facility_id=facility_id)
     stores = _raw_stores(ctx, raw)
+    warnings = [] if stores else [NO_RAW_AREA]
+    for w in warnings:
+        typer.echo(f"warning: {w}", err=True)
     doc = _run(lambda: export_subject(ctx.lake, ctx.request, _detector_match(ctx, detector), stores))
-    ctx.found(len(doc["calls"]))
-    text = json.dumps(doc, ensure_ascii=False, indent=2, default=str)
+    not_found = ctx.found(len(doc["calls"]))
+    text = json.dumps({**doc, "warnings": warnings}, ensure_ascii=False, indent=2, default=str)
     if str(output) == "-":
         sys.stdout.write(text + "\n")
         return
-    output.write_text(text + "\n", encoding="utf-8")
-    typer.echo(json.dumps({"output": str(output), "tokens": ctx.request.tokens, "calls": len(doc["calls"]),
-                           "raw_records": len(doc["raw_exports"]), "quarantined": len(doc["quarantined"])}))
+    write_private(output, text + "\n")
+    out = {"output": str(output), "tokens": ctx.request.tokens, "calls": len(doc["calls"]),
+           "raw_records": len(doc["raw_exports"]), "quarantined": len(doc["quarantined"]), "warnings": warnings}
+    if report:
+        path = report_path(output)
+        notes = warnings + ([not_found] if not_found else [])
+        write_private(path, access_report(doc, actor=current_actor(), warnings=notes,
+                                          retention_days=ctx.lake.retention.days))
+        out["report"] = str(path)
+    typer.echo(json.dumps(out))
 
 
 @subject_app.command()
@@ -176,19 +204,40 @@ def erase(
     personnummer: Optional[List[str]] = _PNR, phone: Optional[List[str]] = _PHONE,
     email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
     facility_id: Optional[List[str]] = _FAC, detector: bool = _DETECTOR, raw: Optional[List[str]] = _RAW,
+    as_json: bool = typer.Option(False, "--json", help="--dry-run: print JSON instead of text."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="List what would be erased (calls, rows per table, raw "
+                                 "exports, quarantined items, restrictions); change nothing, write no receipt."),
+    max_calls: int = typer.Option(DEFAULT_MAX_CALLS, "--max-calls", min=0, help="Refuse to erase more calls than "
+                                  "this: an identifier shared by many calls (a switchboard number) is rarely one "
+                                  "person. Check with --dry-run, then raise it explicitly."),
+    case_ref: Optional[str] = _CASE, operator: Optional[str] = _OPERATOR,
     store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
 ) -> None:
     """Erase this person: their calls from every table and partition, their raw exports and quarantined items, old object versions; writes an erasure receipt to audit/.
 
     Safe to re-run: an interrupted erasure is completed by running the same command again.
     """
-    from redactor.rights.erase import erase_subject
-    from redactor.rights.find import find_calls
+    from redactor.rights.erase import erase_subject, plan_erasure
+    from redactor.rights.find import NOTHING_FOUND, find_calls
 
-    ctx = _open(config, store, personnummer=personnummer, phone=phone, email=email,
+    ctx = _open(config, store, case_ref, operator, personnummer=personnummer, phone=phone, email=email,
                 customer_number=customer_number, facility_id=facility_id)
+    if dry_run:
+        stores = _raw_stores(ctx, raw)
+        plan = _run(lambda: plan_erasure(ctx.lake, ctx.request, _detector_match(ctx, detector), stores))
+        if not plan["calls"]:
+            typer.echo(f"warning: {NOTHING_FOUND}", err=True)
+        if plan["calls"] > max_calls:
+            typer.echo(f"warning: {plan['calls']} calls is more than --max-calls {max_calls}: erasing needs "
+                       f"--max-calls {plan['calls']}", err=True)
+        typer.echo(json.dumps(plan, ensure_ascii=False) if as_json else _erase_plan_text(plan))
+        return
     n = len(_run(lambda: find_calls(ctx.lake, ctx.request.tokens)))
+    if n > max_calls:
+        _fail(f"these identifiers match {n} calls, more than --max-calls {max_calls}. An identifier shared by many "
+              "calls (the company's switchboard, a shared e-mail) is rarely one person: check with --dry-run and, "
+              f"if every call is theirs, run again with --max-calls {n}", EXIT_USAGE)
     ctx.found(n)
     if not yes and not typer.confirm(f"Erase {n} call(s) and every other trace of this person from {ctx.lake.store.uri}?"):
         raise typer.Exit(EXIT_FAILURE)
@@ -197,16 +246,31 @@ def erase(
     typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
 
 
+def _erase_plan_text(plan: dict) -> str:
+    lines = [f"dry run: nothing changed. Would erase {plan['calls']} call(s) for tokens {', '.join(plan['tokens'])}"
+             + (" (completing an interrupted erasure)" if plan["resumes_pending"] else "")]
+    for c in plan["call_list"]:
+        lines.append(f"  {c['call_id']}  {c['call_date']}{'  restricted' if c['restricted'] else ''}")
+    rows = ", ".join(f"{t} {n}" for t, n in plan["rows"].items()) or "none"
+    lines.append(f"rows: {rows}")
+    deleted = sum(r["action"] == "delete" for r in plan["raw_exports"])
+    lines.append(f"raw exports: {deleted} deleted, {len(plan['raw_exports']) - deleted} rewritten without their "
+                 f"{plan['raw_records']} record(s) (raw areas searched: {plan['raw_areas_searched']})")
+    lines.append(f"quarantined items: {len(plan['quarantine_items'])}; restrictions lifted: {plan['restricted_calls']}")
+    return "\n".join(lines)
+
+
 def _restrict_cmd(action: str):
     def command(
         personnummer: Optional[List[str]] = _PNR, phone: Optional[List[str]] = _PHONE,
         email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
         facility_id: Optional[List[str]] = _FAC,
+        case_ref: Optional[str] = _CASE, operator: Optional[str] = _OPERATOR,
         store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
     ) -> None:
         from redactor.rights import restrict as r
 
-        ctx = _open(config, store, personnummer=personnummer, phone=phone, email=email,
+        ctx = _open(config, store, case_ref, operator, personnummer=personnummer, phone=phone, email=email,
                     customer_number=customer_number, facility_id=facility_id)
         report = _run(lambda: getattr(r, action)(ctx.lake, ctx.request))
         ctx.found(len(report.calls))
@@ -237,12 +301,14 @@ def reprocess_command(
     until: Optional[str] = typer.Option(None, "--until", help="Last call date (YYYY-MM-DD), inclusive."),
     source: str = typer.Option("redacted", "--from", help="'raw': re-run the pipeline on raw exports still in "
                                "retention; 'redacted': re-scan stored redacted text and redact further (any age)."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Only count, per entity type, the findings that would "
-                                 "be added or dropped; write nothing."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Write nothing; print a table of the findings per entity "
+                                 "type before/after and how many calls would change."),
     force: bool = typer.Option(False, "--force", help="--from redacted: re-scan calls already produced by this "
                                "pipeline version too."),
     raw: Optional[List[str]] = typer.Option(None, "--raw", help="--from raw: a raw area (folder or "
                                             "s3://bucket/prefix/) besides [landing] raw_areas. Repeatable."),
+    as_json: bool = typer.Option(False, "--json", help="With --dry-run: JSON instead of the table (a real run "
+                                 "always prints JSON)."),
     store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
 ) -> None:
     """Bring stored calls up to the current recognizers, model and config.
@@ -252,7 +318,7 @@ def reprocess_command(
     """
     from redactor.job import open_lake
     from redactor.pipeline import Pipeline
-    from redactor.reprocess import reprocess_raw, reprocess_redacted
+    from redactor.reprocess import dry_run_table, reprocess_raw, reprocess_redacted
     from redactor.store import StoreError
     from redactor.transform import KeyError_, PolicyError
 
@@ -279,4 +345,4 @@ def reprocess_command(
             report = reprocess_redacted(lake, pipeline, first, last, dry_run, force)
     except StoreError as exc:
         _fail(str(exc))
-    typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+    typer.echo(dry_run_table(report) if dry_run and not as_json else json.dumps(report.as_dict(), ensure_ascii=False))

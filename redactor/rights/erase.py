@@ -34,7 +34,7 @@ from datetime import date
 import pyarrow.parquet as pq
 
 from redactor.rights.audit import now_utc, put_json, write_audit
-from redactor.rights.find import find_calls, partition_of, read_parquet
+from redactor.rights.find import find_calls, lake_restricted, partition_of, read_parquet
 from redactor.rights.identifiers import SubjectRequest
 from redactor.rights.raw import delete_raw, match_quarantine, match_raw, remaining_bytes, replace_raw
 from redactor.rights.restrict import drop_restrictions
@@ -180,6 +180,31 @@ def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None,
     report.receipt_key = write_audit(lake, "erasures", request.request_id, receipt)
     lake.store.delete(pending_key(request.request_id))
     return report
+
+
+def plan_erasure(lake: Lake, request: SubjectRequest, detector_match=None,
+                 raw_stores: list[ObjectStore] = ()) -> dict:
+    """What `erase_subject` would remove, found the same way, with nothing written or deleted:
+    calls (id, date), rows per table, raw exports deleted or rewritten, quarantined items,
+    restrictions. Old object versions are not counted (erasure looks for them as it goes)."""
+    calls = find_calls(lake, request.tokens)
+    pending = _load_pending(lake, request.request_id)
+    ids = {c.call_id for c in calls} | set((pending or {}).get("call_ids", ()))
+    rows = Counter()
+    for table in TABLES:
+        for key in lake.live_files(table) if ids else ():
+            rows[table] += sum(cid in ids for cid in read_parquet(lake, key, ["call_id"]).column("call_id").to_pylist())
+    raw = [{"area": m.store.uri, "action": "rewrite" if m.kept else "delete", "records": len(m.matched),
+            "records_kept": len(m.kept)} for m in match_raw(raw_stores, ids, request.matcher(), whole_file=True)]
+    quarantine = [q.base.rsplit("/", 1)[-1] for q in match_quarantine(lake, ids, request.matcher(), detector_match)]
+    restricted = lake_restricted(lake) & ids
+    return {
+        "dry_run": True, "request_id": request.request_id, "tokens": request.tokens, "resumes_pending": bool(pending),
+        "calls": len(ids), "call_list": [c.as_dict() for c in calls],
+        "rows": dict(sorted(rows.items())), "raw_exports": raw,
+        "raw_records": sum(r["records"] for r in raw), "quarantine_items": quarantine,
+        "restricted_calls": len(restricted), "raw_areas_searched": len(raw_stores),
+    }
 
 
 def erased_call_ids(lake: Lake) -> set[str]:

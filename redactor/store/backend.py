@@ -23,6 +23,7 @@ class StoreError(Exception):
 class ObjectInfo:
     key: str
     size: int
+    modified: float | None = None  # last write, Unix time (for ages in `redactor status`)
 
 
 class ObjectStore(Protocol):
@@ -94,7 +95,8 @@ class LocalStore:
                 path = Path(dirpath) / name
                 key = path.relative_to(self.root).as_posix()
                 if key.startswith(prefix):
-                    yield ObjectInfo(key, path.stat().st_size)
+                    st = path.stat()
+                    yield ObjectInfo(key, st.st_size, st.st_mtime)
 
     def tags(self, key: str) -> dict[str, str]:
         try:

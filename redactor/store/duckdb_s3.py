@@ -7,10 +7,13 @@ autoinstall and autoload switched off so nothing ever reaches for the network.
 
 Credentials, endpoint and region come from the same AWS configuration chain boto3 uses, and go
 into a temporary (in-memory) DuckDB secret scoped to the bucket; they are never written to disk.
+Analysts' SQL never runs on such a connection: `arrow_s3_filesystem` gives the query engine the
+same access through pyarrow instead (see redactor/query/engine.py).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -54,8 +57,18 @@ def connect(database: str = ":memory:", read_only: bool = False) -> duckdb.DuckD
     return con
 
 
-def add_s3_secret(con: duckdb.DuckDBPyConnection, bucket: str | None = None, session=None) -> None:
-    """Give DuckDB the credentials/endpoint/region boto3 would use (optionally only for `bucket`)."""
+@dataclass(frozen=True)
+class _S3Access:
+    key_id: str
+    secret: str
+    token: str | None
+    region: str
+    endpoint: str | None  # host:port of a non-AWS server, else None
+    use_ssl: bool
+
+
+def _resolve(session=None) -> _S3Access:
+    """Credentials, region and endpoint as boto3 (and so the store) would use them."""
     import boto3
 
     from redactor.store.s3 import endpoint_is_aws, make_client
@@ -66,28 +79,53 @@ def add_s3_secret(con: duckdb.DuckDBPyConnection, bucket: str | None = None, ses
         raise DuckDBS3Error("no AWS credentials found (environment, profile or instance role)")
     frozen = creds.get_frozen_credentials()
     client = make_client(session=session)  # resolves AWS_ENDPOINT_URL / profile endpoint like the store
-    region = client.meta.region_name or "us-east-1"
+    url = None if endpoint_is_aws(client) else urlparse(client.meta.endpoint_url)
+    return _S3Access(frozen.access_key, frozen.secret_key, frozen.token or None,
+                     client.meta.region_name or "us-east-1", url.netloc if url else None,
+                     url is None or url.scheme == "https")
+
+
+def add_s3_secret(con: duckdb.DuckDBPyConnection, bucket: str | None = None, session=None) -> None:
+    """Give DuckDB the credentials/endpoint/region boto3 would use (optionally only for `bucket`).
+
+    Not for a connection that runs analysts' SQL: a DuckDB secret is visible to SQL.
+    """
+    access = _resolve(session)
     parts = [
         "TYPE s3",
-        f"KEY_ID {_quote(frozen.access_key)}",
-        f"SECRET {_quote(frozen.secret_key)}",
-        f"REGION {_quote(region)}",
+        f"KEY_ID {_quote(access.key_id)}",
+        f"SECRET {_quote(access.secret)}",
+        f"REGION {_quote(access.region)}",
     ]
-    if frozen.token:
-        parts.append(f"SESSION_TOKEN {_quote(frozen.token)}")
-    if not endpoint_is_aws(client):
+    if access.token:
+        parts.append(f"SESSION_TOKEN {_quote(access.token)}")
+    if access.endpoint:
         # A local or third-party server: host:port, plain HTTP if so configured, and path-style
         # URLs because a bucket name cannot be prefixed to an IP address.
-        url = urlparse(client.meta.endpoint_url)
         parts += [
-            f"ENDPOINT {_quote(url.netloc)}",
-            f"USE_SSL {'true' if url.scheme == 'https' else 'false'}",
+            f"ENDPOINT {_quote(access.endpoint)}",
+            f"USE_SSL {'true' if access.use_ssl else 'false'}",
             "URL_STYLE 'path'",
         ]
     if bucket:
         parts.append(f"SCOPE {_quote(f's3://{bucket}')}")
     name = "redactor_s3" + (f"_{abs(hash(bucket)) % 10**8}" if bucket else "")
     con.execute(f"CREATE OR REPLACE TEMPORARY SECRET {name} ({', '.join(parts)})")
+
+
+def arrow_s3_filesystem(session=None):
+    """A pyarrow S3 filesystem with the same credentials/endpoint/region; paths are `bucket/key`.
+
+    The query engine reads through this instead of httpfs so that no credential is ever inside
+    the DuckDB connection that runs analysts' SQL.
+    """
+    from pyarrow import fs
+
+    access = _resolve(session)
+    return fs.S3FileSystem(
+        access_key=access.key_id, secret_key=access.secret, session_token=access.token, region=access.region,
+        endpoint_override=access.endpoint, scheme="https" if access.use_ssl else "http",
+    )
 
 
 def connect_s3(bucket: str | None = None, session=None) -> duckdb.DuckDBPyConnection:

@@ -29,12 +29,21 @@ class PurgeReport:
     kept: int = 0
     untagged: list[str] = field(default_factory=list)  # no (valid) expires-on tag: never deleted blindly
     failed: list[dict] = field(default_factory=list)  # {key, error}
+    # expires-on month (YYYY-MM) -> {objects, bytes, by_class}: every tagged object, deleted or kept
+    calendar: dict[str, dict] = field(default_factory=dict)
+
+    def add_to_calendar(self, expires: date, size: int, retention_class: str) -> None:
+        month = self.calendar.setdefault(expires.strftime("%Y-%m"), {"objects": 0, "bytes": 0, "by_class": {}})
+        month["objects"] += 1
+        month["bytes"] += size
+        month["by_class"][retention_class] = month["by_class"].get(retention_class, 0) + 1
 
     def as_dict(self) -> dict:
         return {
             "store": self.store, "as_of": self.as_of.isoformat(), "dry_run": self.dry_run,
             "deleted": self.deleted, "deleted_count": len(self.deleted), "kept": self.kept,
             "untagged": self.untagged, "failed": self.failed,
+            "calendar": dict(sorted(self.calendar.items())),
         }
 
 
@@ -54,7 +63,8 @@ def purge(store: ObjectStore, as_of: date | None = None, dry_run: bool = False, 
     """
     as_of = as_of or today_utc()
     report = PurgeReport(store.uri, as_of, dry_run)
-    keys = [obj.key for obj in store.list(prefix)]
+    sizes = {obj.key: obj.size for obj in store.list(prefix)}
+    keys = list(sizes)
 
     def inspect(key: str) -> tuple[str, dict[str, str] | None, str | None]:
         try:
@@ -76,6 +86,7 @@ def purge(store: ObjectStore, as_of: date | None = None, dry_run: bool = False, 
         if expires is None:
             report.untagged.append(key)
             continue
+        report.add_to_calendar(expires, sizes[key], tags.get("retention-class", "") or "none")
         if expires >= as_of:
             report.kept += 1
             continue

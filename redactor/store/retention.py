@@ -6,18 +6,35 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 RETENTION_CLASSES = ("transcript-redacted", "raw-landing", "quarantine", "audit")
+# What a redacted table file's retention counts from (`[retention] from`): the day it is written,
+# or the date of the calls in it (a back-filled October call then expires two years after October).
+RETENTION_BASES = ("written", "call_date")
 
 
 @dataclass
 class Retention:
     days: dict[str, int] = field(default_factory=dict)
     pipeline_version: str = ""
+    basis: str = "written"
+
+    @classmethod
+    def from_section(cls, section: dict, pipeline_version: str) -> "Retention":
+        """`[retention]` of the config: days per class, plus `from` (see RETENTION_BASES)."""
+        days = {k: v for k, v in section.items() if k != "from"}
+        return cls(days, pipeline_version, str(section.get("from", "written")))
 
     def expires_on(self, retention_class: str, today: date | None = None) -> date:
         if retention_class not in self.days:
             raise ValueError(f"no retention period configured for class {retention_class!r}")
         # UTC, like purge and bucket lifecycle, so a host's time zone never shifts an expiry.
         return (today or datetime.now(timezone.utc).date()) + timedelta(days=int(self.days[retention_class]))
+
+    def call_date_expiry(self, retention_class: str, call_day: str) -> str | None:
+        """With `from = "call_date"`: the expiry of rows of calls made on `call_day` (ISO). None when
+        retention counts from the write date (the writer then uses today's)."""
+        if self.basis != "call_date":
+            return None
+        return self.expires_on(retention_class, date.fromisoformat(call_day)).isoformat()
 
     def tags(self, retention_class: str, dataset: str, today: date | None = None) -> dict[str, str]:
         return {

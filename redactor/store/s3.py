@@ -248,7 +248,8 @@ class S3Store:
                     key = obj["Key"][len(self.prefix):]
                     # Skip "folder" markers and hidden names, as LocalStore does.
                     if key and not key.endswith("/") and not key.rsplit("/", 1)[-1].startswith("."):
-                        yield ObjectInfo(key, int(obj.get("Size", 0)))
+                        when = obj.get("LastModified")
+                        yield ObjectInfo(key, int(obj.get("Size", 0)), when.timestamp() if when else None)
         except (ClientError, BotoCoreError) as exc:
             raise self._fail("ListObjectsV2", prefix or None, exc) from None
 

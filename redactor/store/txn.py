@@ -294,8 +294,9 @@ class Transaction:
             by_day[call_day(rc)].append(rc)
         for day, group in sorted(by_day.items()):
             tables = build_tables(group)
+            expires = self.w.lake.retention.call_date_expiry(REDACTED_CLASS, day)
             for table in TABLES:
-                self.add_rows(table, day, tables[table])
+                self.add_rows(table, day, tables[table], expires_on=expires)
             for rc in group:
                 self._staged_calls[rc.call.call_id] = day
                 self._removed_calls.discard(rc.call.call_id)

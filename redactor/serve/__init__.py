@@ -1,0 +1,1 @@
+"""The analysts' read-only web app (`redactor serve`): dashboard, search, call reader, saved queries."""
