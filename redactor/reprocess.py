@@ -4,7 +4,7 @@
   replaces those calls' rows. Calls erased by a data-subject request are never brought back, even
   if a copy of their export were still around.
 - `--from redacted` re-scans the stored, already-redacted text with the current detector and
-  redacts further. It can only remove information: replacement tokens (`<PERSON>`,
+  redacts further. It can only remove information: replacement tokens (`<PERSON_1>`,
   `<SE_PERSONNUMMER:3f9a1c2b7d>`) are swapped for same-length private-use placeholders before
   detection, no detection may touch them, and they are put back unchanged afterwards. Old findings
   keep their pipeline version (offsets moved to the new text); new findings, the segments and the
