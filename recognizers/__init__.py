@@ -10,16 +10,11 @@ from typing import Callable
 
 from presidio_analyzer import EntityRecognizer
 
-from recognizers import (address, dialogue_slots, email, introduction, identifiers, numbers, organisationsnummer, payment, personnummer, phone,
+from recognizers import (address, dialogue_slots, email, identifiers, introduction, organisationsnummer, payment,
+                         personnummer, phone,
                          postal_code)
-from recognizers.allowlist import AllowlistFilter
-
-
-def _digits(text: str) -> str:
-    """Digits of a written or spoken number ("735 999 ..." / "sju tre fem ...")."""
-    if numbers.has_spoken_number(text):
-        return numbers.words_to_digits(text)
-    return "".join(ch for ch in text if ch.isdigit())
+from recognizers.allowlist import AllowlistFilter, number_digits
+from recognizers.fold import fold_text
 
 
 # Normal forms: spacing, case and spoken-vs-written never change the token (an officer types
@@ -32,18 +27,20 @@ CANONICAL: dict[str, Callable[[str], str]] = {
     address.ENTITY: address.canonical,
     postal_code.ENTITY: postal_code.canonical,
     payment.IBAN: payment.iban_canonical,
-    payment.CARD: _digits,
+    payment.CARD: number_digits,
     payment.BANK_ACCOUNT: payment.account_canonical,
     payment.BANKGIRO: payment.giro_canonical,
     payment.PLUSGIRO: payment.giro_canonical,
     identifiers.CUSTOMER: identifiers.customer_canonical,
-    identifiers.FACILITY: _digits,
+    identifiers.FACILITY: number_digits,
     identifiers.IP: lambda text: text.strip().lower(),
 }
 
 
 def canonical_value(entity_type: str, text: str) -> str:
-    """Normal form of a detected value; types without one are case- and space-folded."""
+    """Normal form of a detected value (as written: folded here first); types without one are case-
+    and space-folded."""
+    text = fold_text(text)
     fn = CANONICAL.get(entity_type)
     if fn is not None:
         return fn(text)

@@ -59,12 +59,14 @@ def _read_list(name: str) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
 
 
-STREET_SUFFIXES = _read_list("street_suffixes.txt")
+# Detection reads "é" as "e" (recognizers.fold): "allén" also as "allen" ("alle" alone would take "Kalle").
+_FOLDED_SUFFIXES = ["allen", "alleen"]
+STREET_SUFFIXES = _read_list("street_suffixes.txt") + _FOLDED_SUFFIXES
 # Endings that are also everyday compound nouns: only accepted on a capitalised word.
 PROPER_ONLY_SUFFIXES = {"plan", "planen", "platsen", "plats", "backen", "backe", "leden", "parken",
                         "hagen", "ängen", "kullen", "lunden", "höjden", "udden", "gången", "trappan",
                         "ringen", "bryggan", "sluttningen", "liden", "vången", "kajen", "stråket", "gärdet",
-                        "svängen", "kroken", "slingan", "promenaden"}
+                        "svängen", "kroken", "slingan", "promenaden", *_FOLDED_SUFFIXES}
 # Road words, not addresses ("motorvägen 40", "riksväg 50"), unless capitalised.
 ROAD_WORDS = re.compile(
     r"^(?:motor|riks|läns|europa|cykel|gång|gen|om|lands|bil|skogs|grus|åter|hem|bak|fram|mellan|halv|"

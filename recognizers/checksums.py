@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import calendar
+import unicodedata
+
+from recognizers.fold import ascii_digits
 
 
 def luhn_ok(digits: str) -> bool:
-    """Luhn (mod 10) over a digit string, check digit last."""
+    """Luhn (mod 10) over a digit string, check digit last (digits of any script)."""
     total = 0
     for i, ch in enumerate(reversed(digits)):
-        d = ord(ch) - 48
+        d = unicodedata.decimal(ch)
         if i % 2 == 1:
             d *= 2
             if d > 9:
@@ -25,4 +28,5 @@ def valid_date(year: int, month: int, day: int) -> bool:
 
 
 def digits_only(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+    """The text's digits, of any script, as ASCII digits."""
+    return ascii_digits(text)

@@ -6,7 +6,8 @@ public-suffix list over the network on first use; this one validates the shape l
 Spoken (speech-to-text): "anna punkt berg snabel-a gmail punkt com", with the at-sign said as
 "snabel-a" / "snabel a" / "snabela" / "at" / "kommersiellt a", dots as "punkt", "-" as
 "bindestreck"/"streck", "_" as "understreck"/"underscore", freely mixed with written parts
-("anna.berg snabel-a exempel.se"). The span covers exactly what was said, from the first part of
+("anna.berg snabel-a exempel.se"), and written obfuscations ("anna.berg [at] exempel [dot] se",
+"anna.berg(at)exempel.se", "exempel . se"). The span covers exactly what was said, from the first part of
 the local name to the top-level domain. Pieces are only joined by an explicit separator, so
 "min mejl är anna punkt berg ..." starts at "anna". A spoken address must end in a known
 top-level domain, which keeps "at" and "punkt" from matching ordinary speech.
@@ -33,11 +34,14 @@ SPOKEN_TLDS = ["com", "se", "nu", "net", "org", "eu", "info", "io", "biz", "fi",
 # One piece of an address: letters/digits with written separators inside ("anna.berg", "a_b-c").
 _PIECE = r"[a-z0-9åäöéü]+(?:[._-][a-z0-9åäöéü]+)*"
 _SPOKEN_SEP_WORDS = r"punkt|bindestreck|streck|understreck|underscore"
+# Written obfuscations: "namn [at] exempel [dot] se", "namn(at)exempel.se".
+_BRACKETED_DOT = r"[ ]*[\[(][ ]*(?:dot|punkt)[ ]*[\])][ ]*"
+_BRACKETED_AT = r"[ ]*[\[(][ ]*(?:at|snabel[- ]?a)[ ]*[\])][ ]*"
 # Between pieces: a spoken separator word (with spaces) or a written one.
-_SEP = rf"(?:[ ]+(?:{_SPOKEN_SEP_WORDS})[ ]+|[._-])"
-_DOMAIN_SEP = r"(?:[ ]+(?:punkt|bindestreck|streck)[ ]+|[.-])"
+_SEP = rf"(?:[ ]+(?:{_SPOKEN_SEP_WORDS})[ ]+|{_BRACKETED_DOT}|[._-])"
+_DOMAIN_SEP = rf"(?:[ ]+(?:punkt|bindestreck|streck)[ ]+|{_BRACKETED_DOT}|[ ]+\.[ ]+|[.-])"
 _AT_WORDS = r"snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at"
-_AT = rf"(?:[ ]*@[ ]*|[ ]+(?:{_AT_WORDS})[ ]+)"
+_AT = rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{_AT_WORDS})[ ]+)"
 _TLD_ALT = "|".join(SPOKEN_TLDS)
 _SPOKEN_REGEX = (
     rf"(?<![\w.@-]){_PIECE}(?:{_SEP}{_PIECE}){{0,6}}{_AT}"
@@ -45,6 +49,9 @@ _SPOKEN_REGEX = (
 )
 
 _SPOKEN_TO_WRITTEN = [
+    (re.compile(_BRACKETED_AT, re.I), "@"),
+    (re.compile(_BRACKETED_DOT, re.I), "."),
+    (re.compile(r"[ ]+\.[ ]+"), "."),
     (re.compile(r"[ ]+(?:snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at)[ ]+", re.I), "@"),
     (re.compile(r"[ ]+(?:understreck|underscore)[ ]+", re.I), "_"),
     (re.compile(r"[ ]+(?:bindestreck|streck)[ ]+", re.I), "-"),
@@ -91,8 +98,8 @@ class EmailRecognizer(PatternRecognizer):
         )
 
     def may_match(self, text: str) -> bool:
-        """Cheap gate for the detector: an address has an "@" or a spoken at-word."""
-        return "@" in text or mentions(text, ("snabel", "kommersiell", " at "))
+        """Cheap gate for the detector: an address has an "@" or a spoken or bracketed at-word."""
+        return "@" in text or mentions(text, ("snabel", "kommersiell", " at ", "(at", "[at"))
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         return is_valid_address(written_form(pattern_text))

@@ -100,8 +100,12 @@ _QUICK_RX = re.compile(rf"\d|(?<![{_L}])(?:{_alt(_PARTS)})", re.IGNORECASE)
 # Between two tokens of one run, inside a turn.
 _FILLER_ALT = _alt(FILLERS)
 # "streck"/"bindestreck" is how people say the dash of a personnummer ("850312 streck 4238").
+# Also the separators people write between digit groups: "880413.2382", "880413/2382",
+# "880413_2382", "(070) 174 06 05", and a line break inside a turn (a "." or "_" with a space on
+# one side only is a sentence end or a word, not a separator).
 _GAP_RX = re.compile(
-    rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT}|streck|bindestreck)(?![{_L}]))+",
+    rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT}|streck|bindestreck)(?![{_L}]))+"
+    rf"|[._]|[ \t]+[._][ \t]+|[ \t]*[()/][ \t]*|[ \t]*\r?\n[ \t]*",
     re.IGNORECASE)
 # A turn change: end of line, the next speaker's label, optionally one short back-channel turn
 # without digits (at most four words: "Mm.", "Ja?", "Och sista fyra?") and another label.
@@ -323,8 +327,13 @@ class Window:
         return out
 
 
+# Between the groups of a written number; brackets too ("+46 (0)70", "(070) 174"), the written
+# patterns decide on those layouts (`DigitWindowRecognizer.LAYOUT`).
+_PLAIN_GAP = str.maketrans("", "", " \t-–+()")
+
+
 def _gap_kind(gap: str) -> str:
-    stripped = gap.replace(" ", "").replace("\t", "").replace("-", "").replace("–", "").replace("+", "")
+    stripped = gap.translate(_PLAIN_GAP)
     return "plain" if not stripped else "loose"
 
 
@@ -447,20 +456,28 @@ def mentions(text: str, words: Iterable[str]) -> bool:
     return any(w in low for w in words)
 
 
+@lru_cache(maxsize=1024)
+def longest_run(text: str) -> int:
+    """Most digits any run could give, whatever its layout."""
+    return max((sum(len(t.alt or t.digits) for t in run.tokens) for run in runs(text)), default=0)
+
+
 def has_spoken_number(text: str) -> bool:
     return any(t.spoken for r in runs(text) for t in r.tokens)
 
 
 def windows(text: str, lengths: Iterable[int], accept: Callable[[Window], bool], *,
-            skip_plain: bool = True, min_tokens: int = 1) -> list[Window]:
+            skip_plain: bool = True, min_tokens: int = 1,
+            written: Optional[Callable[[Window], bool]] = None) -> list[Window]:
     """Non-overlapping windows whose digit count is in `lengths` and that `accept` takes, longest
     first, then leftmost. With `skip_plain`, windows the written patterns already see (written
-    digits, spaces/hyphens only) are left out."""
+    digits, spaces/hyphens only, and in a layout `written` takes if given) are left out."""
     lens = set(lengths)
     if not lens:
         return []
     lo, hi = min(lens), max(lens)
     cands: list[Window] = []
+    covered: list[tuple[int, int]] = []
     for run in runs(text):
         toks = run.tokens
         if sum(len(t.alt or t.digits) for t in toks) < lo:
@@ -483,13 +500,17 @@ def windows(text: str, lengths: Iterable[int], accept: Callable[[Window], bool],
                     if len(acc) not in lens:
                         continue
                     w = Window(run, i, j, acc)
-                    if skip_plain and w.plain:
+                    if skip_plain and w.plain and (written is None or written(w)):
+                        if written is not None:
+                            covered.append((w.start, w.end))
                         continue
                     if w.crosses_turn and not (starts_turn and (j == last or run.gaps[j + 1] == "turn")):
                         continue
                     if accept(w):
                         cands.append(w)
                         break
+    # Parts of a number the written patterns read whole are theirs too ("(0)70 ..." in "+46 (0)70 ...").
+    cands = [w for w in cands if not any(s <= w.start and w.end <= e for s, e in covered)]
     if not cands:
         return []
     cands.sort(key=lambda w: (-(w.end - w.start), w.start))
@@ -611,6 +632,12 @@ def regex_not_after(words: str, unless: str) -> str:
     return rf"(?<!(?:{words})(?:(?!{unless})\D){{0,{TOPIC_WINDOW}}})"
 
 
+# Dotted or slashed digits that read as a date or a clock time (range) are not identifiers:
+# "01.12.2026", "1/12/26", "08.00-17.00".
+_TIME = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
+DATE_OR_TIME = re.compile(rf"(?:[0-3]?\d([./])[01]?\d\1(?:\d{{2}}|\d{{4}})|{_TIME}(?:[ ]?-[ ]?{_TIME})?)")
+
+
 def after_reference_word(text: str, start: int) -> bool:
     """True when the number at `start` is introduced as an OCR/invoice reference."""
     return REFERENCE_BEFORE.search(text[max(0, start - 40):start]) is not None
@@ -635,6 +662,10 @@ class DigitWindowRecognizer(EntityRecognizer):
     NAME = ""
     MIN_TOKENS = 1
     SKIP_PLAIN = True  # leave plain written digits to the family's PatternRecognizer
+    # The layouts the family's PatternRecognizer reads (fullmatch, from `extend_start`); plain
+    # written digits in any other grouping ("8 8 0 4 1 3 2 3 8 2", "880 413 238 2") are reported
+    # here. None: every plain window is the PatternRecognizer's.
+    LAYOUT: Optional[re.Pattern[str]] = None
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language,
@@ -647,11 +678,16 @@ class DigitWindowRecognizer(EntityRecognizer):
         raise NotImplementedError
 
     def may_match(self, text: str) -> bool:
-        return longest_unwritten_run(text) >= self.LENGTHS[0]
+        runs_len = longest_run(text) if self.LAYOUT is not None else longest_unwritten_run(text)
+        return runs_len >= self.LENGTHS[0]
 
     def extend_start(self, text: str, start: int) -> int:
         """Where the reported span starts: a "+" right before the digits belongs to the number."""
         return start - 1 if start > 0 and text[start - 1] == "+" else start
+
+    def written(self, text: str, window: Window) -> bool:
+        return self.LAYOUT is None or self.LAYOUT.fullmatch(
+            text, self.extend_start(text, window.start), window.end) is not None
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if entities and self.ENTITY not in entities:
@@ -667,6 +703,8 @@ class DigitWindowRecognizer(EntityRecognizer):
                 k -= 1  # where this utterance of digits starts
             if after_reference_word(text, w.start) or after_reference_word(text, w.run.tokens[k].start):
                 return False
+            if DATE_OR_TIME.fullmatch(text, w.start, w.end):
+                return False
             s = self.score_window(text, w)
             if s is None:
                 return False
@@ -674,7 +712,8 @@ class DigitWindowRecognizer(EntityRecognizer):
             return True
 
         results = []
-        for w in windows(text, self.LENGTHS, accept, min_tokens=self.MIN_TOKENS, skip_plain=self.SKIP_PLAIN):
+        for w in windows(text, self.LENGTHS, accept, min_tokens=self.MIN_TOKENS, skip_plain=self.SKIP_PLAIN,
+                         written=lambda w: self.written(text, w)):
             score = scores[(w.start, w.end)]
             for s, e in w.pieces():
                 if s == w.start:

@@ -159,6 +159,7 @@ class SeSpokenPersonnummerRecognizer(numbers.DigitWindowRecognizer):
     LENGTHS = (10, 12)
     CONTEXT = CONTEXT
     NAME = "SeSpokenPersonnummerRecognizer"
+    LAYOUT = _WRITTEN
 
     def score_window(self, text, window):
         if not is_valid_digits(window.digits, window.has_plus()):

@@ -24,20 +24,23 @@ ENTITY = "PHONE_NUMBER"
 
 # Country code or trunk zero, then 7-10 more digits in groups separated by space or hyphen.
 _REF = numbers.REF_LOOKBEHIND
-# Ten digits starting with 0 may be a personnummer (born 2000-2009): never in the personnummer
-# layout NNNNNN-NNNN, and not right after a personnummer question (no phone word since).
+# Ten digits starting with 0 may be a personnummer (born 2000-2009): not when they are a valid
+# one in the personnummer layout NNNNNN-NNNN, and not right after a personnummer question (no
+# phone word since).
 _TEN = r"(?=\d(?:[ -]?\d){9}(?![ -]?\d))"
-_PNR_LAYOUT = r"(?!\d{6}[ ]?[-+][ ]?\d{4}(?!\d))"
+_PNR_LAYOUT = re.compile(r"\s*\d{6}[ ]?[-+][ ]?\d{4}\s*")
 _REST = r"(?:[ -]?\(0\))?[ -]?\d{1,3}(?:[ -]?\d){5,9}(?![\d])"
+# Every grouping the written patterns read (the spoken recognizer reports the others).
+_LAYOUT = re.compile(rf"(?:\+46|0046|0){_REST}")
 # Not ten digits with a trunk zero (those are decided below), or with a country code.
 _REGEX = rf"(?=[\d+])(?<![\d+]){_REF}(?:\+46|0046|(?!{_TEN})0){_REST}"
 # Ten digits with a trunk zero after a phone question (a phone word, no personnummer word since).
 _PHONE_TOPIC = rf"(?<=(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
-_REGEX_TEN_PHONE_TOPIC = rf"(?=0){_TEN}(?<![\d+]){_REF}{_PHONE_TOPIC}{_PNR_LAYOUT}0{_REST}"
+_REGEX_TEN_PHONE_TOPIC = rf"(?=0){_TEN}(?<![\d+]){_REF}{_PHONE_TOPIC}0{_REST}"
 # The same without a phone question: a phone number unless the digits are a valid personnummer
 # (SeTenDigitPhoneRecognizer).
 _REGEX_TEN_NO_TOPIC = (rf"(?=0){_TEN}(?<![\d+]){_REF}(?<!(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
-                       rf"{_PNR_LAYOUT}0{_REST}")
+                       rf"0{_REST}")
 
 # ("nummer" alone is not a phone word: Presidio matches substrings, and "personnummer" contains it.)
 CONTEXT = [
@@ -103,6 +106,8 @@ class SePhoneRecognizer(PatternRecognizer):
         return numbers.has_digit(text)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
+        if _PNR_LAYOUT.fullmatch(pattern_text) and personnummer.is_valid_digits(digits_only(pattern_text)):
+            return False  # a personnummer, even after a phone question: its recognizer reports it
         return is_valid(pattern_text)
 
 
@@ -138,10 +143,14 @@ class SeSpokenPhoneRecognizer(numbers.DigitWindowRecognizer):
     LENGTHS = tuple(range(8, 14))
     CONTEXT = CONTEXT
     NAME = "SeSpokenPhoneRecognizer"
+    LAYOUT = _LAYOUT
 
     def extend_start(self, text, start):
         m = _SPOKEN_PLUS.search(text, max(0, start - 8), start)
-        return m.start() if m else super().extend_start(text, start)
+        if m:
+            return m.start()
+        # the area code in brackets: "(070) 174 06 05"
+        return start - 1 if start > 0 and text[start - 1] == "(" else super().extend_start(text, start)
 
     def score_window(self, text, window):
         digits = window.digits

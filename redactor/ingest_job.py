@@ -36,29 +36,34 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
 
+from pyarrow import ArrowException
+
 from redactor import __version__
 from redactor.config import Config
 from redactor.failpoints import crashpoint
 from redactor.ingest.klang_api import KlangApiError
-from redactor.ingest.reader import SourceError, split_records
+from redactor.ingest.reader import Limits, RawRecord, SourceError, split_records, unread_export
 from redactor.ingest.sources import (
     LANDING_MODES, Export, FetchError, KlangApi, LocalFiles, S3Landing, klang_client_from_config,
 )
 from redactor.logs import get_logger, safe_error, set_context
 from redactor.model import Quarantined, RedactedCall
 from redactor.pipeline import Pipeline, RunSummary
-from redactor.rights.erase import erased_call_ids
+from redactor.rights.erase import erased
 from redactor.rights.restrict import RestrictionIndex, restrict_new_calls
 from redactor.store.backend import StoreError
 from redactor.store.lease import Lease, LeaseError, LeaseHeld
 from redactor.store.snapshot import CommitConflict
-from redactor.store.txn import LakeWriter
+from redactor.store.tables import build_tables
+from redactor.store.txn import LakeWriter, call_day
 
 log = get_logger("redactor.job")
 
 RUNS_PREFIX = "_runs/"
 NO_KEY_WARNING = ("no pseudonymisation key configured: calls are stored without subject tokens, so "
                   "`redactor subject` cannot find them and repeat_callers returns nothing (set REDACTOR_PSEUDONYM_KEY)")
+# What a call's own values can make building its table rows raise (as opposed to the store failing).
+_UNSTORABLE = (ArrowException, ValueError, TypeError, OverflowError, UnicodeError)
 
 
 class JobUsageError(ValueError):
@@ -130,7 +135,8 @@ class _Pending:
     calls: int = 0
     quarantined: int = 0
     skipped: int = 0  # calls of erased people, not stored
-    status: str = ""  # set for exports complete without records (duplicate / same content)
+    status: str = ""  # set for exports complete without records (duplicate / same content / empty)
+    keep_landing: bool = False  # its input is not in quarantine: never deleted from the landing area
     outstanding: Counter = field(default_factory=Counter)  # record sha256 -> results still to come
 
 
@@ -151,10 +157,11 @@ def build_sources(specs: list[str], config: Config, *, from_klang: bool = False,
     `s3://bucket/prefix/` landing areas, `klang://` (the configured API), `klang+https://host`."""
     local: list[str] = []
     sources: list = []
+    cap = Limits.from_config(config.section("ingest")).max_export_bytes
     klang_bases: list[str | None] = [None] if from_klang else []
     for spec in specs:
         if spec.startswith("s3://"):
-            sources.append(S3Landing(spec, config.section("store")))
+            sources.append(S3Landing(spec, config.section("store"), cap))
         elif spec == "klang://" or spec == "klang:":
             klang_bases.append(None)
         elif spec.startswith(("klang+https://", "klang+http://")):
@@ -167,7 +174,7 @@ def build_sources(specs: list[str], config: Config, *, from_klang: bool = False,
         else:
             local.append(spec)
     if local:
-        sources.insert(0, LocalFiles(local))
+        sources.insert(0, LocalFiles(local, cap))
     section = config.section("klang")
     for base in dict.fromkeys(klang_bases):
         try:
@@ -244,7 +251,7 @@ def run_job(
         report.errors.append(str(exc))
         log.warning("lease held by another run", holder_run_id=exc.holder.get("run_id"))
         return _finish(report, lake, started, report_to_store)
-    except (LeaseError, StoreError) as exc:
+    except (LeaseError, StoreError, OSError) as exc:  # OSError: a full disk, say
         report.status = "failed"
         report.exception = exc
         report.errors.append(safe_error(exc))
@@ -324,26 +331,28 @@ class _Run:
         self.to_clean: list[tuple[object, Export, dict]] = []  # committed, landing cleanup due
         self.cleaned_rows: list[dict] = []  # cleanup done, not yet committed
         self.seen_sha: set[str] = set()
+        self.owner_of: dict[str, _Pending] = {}  # record hash of a buffered call -> its export
         self.touched_days: set[str] = set()
         self.last_commit = time.monotonic()
         self.source_failed = False
         # A person erased on request stays erased when their export is delivered again (the API
         # re-sends an edited conversation, an export is re-run with --force): their calls are
         # neither stored nor quarantined.
-        self.erased = erased_call_ids(lake)
+        self.erased = erased(lake)
         self.restrictions = RestrictionIndex(lake)
 
     # ---- reading exports -----------------------------------------------------------------
 
     def _export_row(self, p: _Pending, status: str) -> dict:
         e = p.export
-        cleaned = p.source.cleanup_is_noop(self.landing_mode)
+        # An export too large to read is never deleted (it is its own only copy); retagging is fine.
+        cleaned = p.source.cleanup_is_noop(self.landing_mode) or (p.keep_landing and self.landing_mode == "delete")
         return {"kind": "export", "key": e.ref, "fp": e.fingerprint, "sha": p.sha, "status": status,
                 "value": e.kind, "n_calls": p.calls, "n_quarantined": p.quarantined, "cleaned": cleaned}
 
     def records(self):
         ledger = self.w.ledger
-        max_bytes = self.pipeline.max_record_bytes
+        limits = self.pipeline.limits
         for src in self.srcs:
             info = {"kind": src.kind, "exports": 0, "processed": 0, "skipped": 0, "failed": 0, "complete": False}
             self.report.sources.append(info)
@@ -380,7 +389,9 @@ class _Run:
                         self._export_done()
                         continue
                     crashpoint("after-fetch")
-                    sha = hashlib.sha256(raw).hexdigest()
+                    too_large = raw is None
+                    raw = raw or b""
+                    sha = hashlib.sha256(raw if not too_large else f"too-large:{exp.fingerprint}".encode()).hexdigest()
                     if self.incremental and ((prev is not None and prev.sha == sha)
                                              or ledger.export_by_sha(sha) or sha in self.seen_sha):
                         # Same bytes as an export already done (renamed, touched, delivered twice).
@@ -392,13 +403,20 @@ class _Run:
                         self._export_done()
                         continue
                     self.seen_sha.add(sha)
-                    recs = list(split_records(exp.name, raw, max_bytes))
+                    recs = self._split(exp, raw, limits, too_large)
                     del raw
                     if exp.name in self.pending:  # the same name twice in one run: finish the first
                         self.report.errors.append(f"{src.kind} export {exp.ref[:12]} listed twice; second skipped")
                         self._export_done()
                         continue
-                    p = _Pending(exp, src, sha, len(recs))
+                    p = _Pending(exp, src, sha, len(recs), keep_landing=too_large)
+                    if not recs:  # `[]`, an empty page: done, with nothing to store
+                        p.status = "empty"
+                        self.report.exports["empty"] += 1
+                        info["processed"] += 1
+                        self.complete.append(p)
+                        self._export_done()
+                        continue
                     for rec in recs:
                         h = hashlib.sha256(rec.raw).hexdigest()
                         if not p.outstanding[h]:
@@ -409,6 +427,10 @@ class _Run:
                     self.report.exports["processed"] += 1
                     yield from recs
                 info["complete"] = bool(getattr(src, "complete", True))
+                skipped = getattr(src, "skipped", None)
+                if skipped:
+                    info["not_read"] = dict(sorted(skipped.items()))
+                    self.report.exports.update({f"not_read_{k}": v for k, v in skipped.items()})
             except (KlangApiError, SourceError, StoreError) as exc:
                 self.source_failed = True
                 self.report.exception = self.report.exception or exc
@@ -422,6 +444,16 @@ class _Run:
         if self.progress is not None:
             self.progress.export_done()
 
+    @staticmethod
+    def _split(exp: Export, raw: bytes, limits: Limits, too_large: bool) -> list[RawRecord]:
+        """The export's records; whatever goes wrong here is this export's problem alone."""
+        if too_large:
+            return [unread_export(exp.name, limits)]
+        try:
+            return list(split_records(exp.name, raw, limits))
+        except Exception as exc:  # noqa: BLE001 - never expected; the export is quarantined, the run goes on
+            return [RawRecord(exp.name, None, raw, error=f"export could not be read ({type(exc).__name__})")]
+
     # ---- results -------------------------------------------------------------------------
 
     def _result(self, result) -> None:
@@ -433,7 +465,7 @@ class _Run:
             call_id, h = result.call_id, hashlib.sha256(result.payload).hexdigest()
         else:
             call_id, h = result.call.call_id, result.call.content_hash
-        if call_id and call_id in self.erased:
+        if self.erased.covers(call_id, h):
             r.calls["skipped_erased"] += 1
             log.info("call skipped: erased on a data-subject request", call_id=call_id)
             field_ = "skipped"
@@ -448,6 +480,8 @@ class _Run:
             field_ = "calls"
         owners = self.by_record.get(h, [])
         p = next((o for o in owners if o.outstanding[h] > 0), None)
+        if p is not None and field_ == "calls":
+            self.owner_of[h] = p
         if p is None:
             r.exports["unmatched_results"] += 1  # never expected; its export stays not done
             log.warning("result without a pending export", record=h[:12])
@@ -469,13 +503,17 @@ class _Run:
         if len(self.buffer) >= self.commit_calls or due:
             self.commit()
 
-    def commit(self, extra_rows: list[dict] | None = None) -> None:
+    def _rows(self, extra_rows: list[dict] | None) -> list[dict]:
+        """Ledger rows of this commit: the completed exports first (in order), then the rest."""
         rows = []
         for p in self.complete:
             status = p.status or ("quarantined" if p.calls == 0 and p.quarantined else
                                   "partial" if p.quarantined else "written")
             rows.append(self._export_row(p, status))
-        rows += self.cleaned_rows + (extra_rows or [])
+        return rows + self.cleaned_rows + (extra_rows or [])
+
+    def commit(self, extra_rows: list[dict] | None = None) -> None:
+        rows = self._rows(extra_rows)
         if not self.buffer and not rows:
             return
         r = self.report
@@ -485,7 +523,14 @@ class _Run:
             r.calls["restricted_on_ingest"] += restricted
         for attempt in range(3):
             txn = self.w.transaction("ingest")
-            outcome = txn.replace_calls(self.buffer)
+            try:
+                outcome = txn.replace_calls(self.buffer)
+            except _UNSTORABLE:
+                if not self._quarantine_unstorable():
+                    raise
+                rows = self._rows(extra_rows)  # their exports' counts changed
+                txn = self.w.transaction("ingest")
+                outcome = txn.replace_calls(self.buffer)
             for row in rows:
                 txn.record(row)
             crashpoint("before-commit")
@@ -512,6 +557,7 @@ class _Run:
         log.info("commit", version=snap.version, calls=len(self.buffer), exports=len(self.complete),
                  files=len(txn.written))
         self.buffer = []
+        self.owner_of = {}
         for p, row in zip(self.complete, rows):
             r.exports["done"] += 1
             if not row["cleaned"]:
@@ -521,10 +567,36 @@ class _Run:
         self.last_commit = time.monotonic()
         self.clean_landing()
 
+    def _quarantine_unstorable(self) -> bool:
+        """A call the tables cannot hold (a value no Parquet column takes) is quarantined instead of
+        failing the commit for every call. Its redacted form is not the input, so the payload
+        stays empty and its export is left in the landing area. Returns whether any was found."""
+        kept = []
+        for rc in self.buffer:
+            try:
+                call_day(rc)
+                build_tables([rc])
+            except _UNSTORABLE as exc:
+                item = Quarantined(rc.call.source_file, None, f"store failed ({type(exc).__name__}); the export is "
+                                   "left in the landing area", "store", b"", call_id=rc.call.call_id)
+                self.lake.quarantine(item)
+                self.report.quarantined += 1
+                self.report.quarantine_reasons["store"] += 1
+                p = self.owner_of.get(rc.call.content_hash)
+                if p is not None:
+                    p.keep_landing = True
+                    p.calls -= 1
+                    p.quarantined += 1
+                continue
+            kept.append(rc)
+        found = len(kept) < len(self.buffer)
+        self.buffer = kept
+        return found
+
     def _drop_erased(self) -> None:
         """An erasure committed while this run held calls in memory: leave its calls out."""
-        self.erased = erased_call_ids(self.lake)
-        kept = [c for c in self.buffer if c.call.call_id not in self.erased]
+        self.erased = erased(self.lake)
+        kept = [c for c in self.buffer if not self.erased.covers(c.call.call_id, c.call.content_hash)]
         if len(kept) < len(self.buffer):
             self.report.calls["skipped_erased"] += len(self.buffer) - len(kept)
         self.buffer = kept

@@ -17,6 +17,7 @@ Usage:
 
 from __future__ import annotations
 
+import errno as errno_module
 import json
 import logging
 import os
@@ -130,4 +131,8 @@ def safe_error(exc: BaseException) -> str:
         pass
     if isinstance(exc, safe_types):
         return f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, OSError) and exc.errno:
+        # The errno and the system's text for it; never the file name, which may be personal data.
+        name = errno_module.errorcode.get(exc.errno, "")
+        return f"{type(exc).__name__}: errno {exc.errno} {name} ({os.strerror(exc.errno)})"
     return type(exc).__name__

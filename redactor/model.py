@@ -22,7 +22,7 @@ class Segment:
     index: int
     text: str
     speaker: str | None = None
-    role: str | None = None  # agent / customer / unknown
+    role: str | None = None  # agent / customer / other (a closed list: redactor.ingest.labels)
     start: float | None = None
     end: float | None = None
     words: list[Word] = field(default_factory=list)
@@ -38,8 +38,8 @@ class Call:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     duration_seconds: float | None = None
-    language: str | None = None
-    status: str | None = None
+    language: str | None = None  # a known language code or "und" (redactor.ingest.labels)
+    status: str | None = None  # a known status or "other" (redactor.ingest.labels)
     title: str = ""
     digest: str = ""
     summary: str = ""
@@ -57,6 +57,9 @@ class Call:
             fields[f"participants[{i}]"] = name
         for key, value in self.metadata.items():
             fields[f"metadata.{key}"] = value
+        # Keys are stored too (the calls.metadata map, findings.field): scanned like values.
+        for i, key in enumerate(self.metadata):
+            fields[f"metadata_keys[{i}]"] = key
         for seg in self.segments:
             fields[f"segments[{seg.index}].text"] = seg.text
             if seg.speaker:

@@ -225,7 +225,7 @@ class LocalEngine:
         _check_versions(versions, self.config, expected_version, "a worker's")
 
     def process(self, paths: list[Path], pipeline) -> Iterator[Result]:
-        yield from self.map_records(iter_records(paths, pipeline.max_record_bytes), pipeline)
+        yield from self.map_records(iter_records(paths, pipeline.limits), pipeline)
 
     def map_records(self, records: Iterable[RawRecord], pipeline) -> Iterator[Result]:
         """Results for records, in input order; `pipeline` (the driver's) is the fallback."""
@@ -362,7 +362,7 @@ class DaskEngine:
             return results
         except Exception as exc:  # noqa: BLE001 - a lost worker or task: the driver does the export
             log.warning("a Dask task failed on an export (%s); processing it in the driver", type(exc).__name__)
-            records = work if isinstance(work, list) else iter_records([work], pipeline.max_record_bytes)
+            records = work if isinstance(work, list) else iter_records([work], pipeline.limits)
             return list(pipeline.process(records))
         finally:
             future.release()

@@ -7,6 +7,7 @@ built from our own words and the exception's type, never its message (which may 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -17,6 +18,7 @@ from redactor.detect import Detection, Detector
 from redactor.detect.structure import structural_detections
 from redactor.ingest import ParseError, RawRecord, parse_record
 from redactor.ingest.roles import default_queue
+from redactor.ingest.reader import Limits
 from redactor.model import Call, Quarantined, RedactedCall
 from redactor.transform import Policy, Pseudonymiser, load_key
 from redactor.transform.call import DIALOGUE, LeakError, ScanUnits, scan_units, transform_call
@@ -44,6 +46,11 @@ class RunSummary:
         return json.dumps(self.as_dict(), ensure_ascii=False)
 
 
+# A metadata key in lower-case field-name form ("caller_number", "sources[0].type"): the name
+# model guesses at such words without context, so only the pattern recognizers scan it.
+_PLAIN_KEY = re.compile(r"[a-z0-9_.\[\]-]+")
+
+
 def _safe_reason(stage: str, exc: BaseException) -> str:
     if isinstance(exc, (ParseError, LeakError)):
         return str(exc)  # these messages are ours and name fields, never values
@@ -62,7 +69,11 @@ class Pipeline:
         self.label_fields = {f"metadata.{key}" for key in detect.get("label_fields", [])}
         self.version = f"{__version__}+{self.detector.model_name}+cfg.{config.digest}"
         self.batch_size = int(config.section("ingest").get("batch_size", 64))
-        self.max_record_bytes = int(config.section("ingest").get("max_record_bytes", 16 * 1024 * 1024))
+        self.limits = Limits.from_config(config.section("ingest"))
+        self.max_record_bytes = self.limits.max_record_bytes
+        # A batch also ends at this many input bytes: 64 records near max_record_bytes would
+        # otherwise all be held (parsed, detected, redacted) at once.
+        self.batch_bytes = int(config.section("ingest").get("batch_bytes", 4 * 1024 * 1024))
 
     # ---- per call --------------------------------------------------------------------------
 
@@ -70,7 +81,7 @@ class Pipeline:
         if record.error:
             return Quarantined(record.source_file, record.index, record.error, "read", record.raw)
         try:
-            call = parse_record(record.data, record.raw, record.source_file)
+            call = parse_record(record.data, record.raw, record.source_file, self.limits.max_segments)
             if call.shape == "klang":
                 default_queue(call.metadata, self.config.section("klang"))
             return call
@@ -107,12 +118,12 @@ class Pipeline:
                 owners.append((i, name))
         found = self.detector.detect_many(texts)
         per_call = [structural_detections(u.texts) for u in units]
-        for (i, name), dets in zip(owners, found):
+        for (i, name), text, dets in zip(owners, texts, found):
             if name == DIALOGUE:
                 for field_name, seg_dets in units[i].dialogue.split(dets).items():
                     per_call[i].setdefault(field_name, []).extend(seg_dets)
                 continue
-            if name in self.label_fields:
+            if name in self.label_fields or (name.startswith("metadata_keys[") and _PLAIN_KEY.fullmatch(text)):
                 dets = [d for d in dets if not d.from_model]
             per_call[i].setdefault(name, []).extend(dets)
         return per_call
@@ -131,14 +142,16 @@ class Pipeline:
     def process(self, records: Iterable[RawRecord]) -> Iterator[RedactedCall | Quarantined]:
         """Stream results in bounded batches; memory does not grow with the input."""
         pending: list[tuple[Call, RawRecord]] = []
+        size = 0
         for record in records:
             parsed = self.parse(record)
             if isinstance(parsed, Quarantined):
                 yield parsed
                 continue
             pending.append((parsed, record))
-            if len(pending) >= self.batch_size:
+            size += len(record.raw)
+            if len(pending) >= self.batch_size or size >= self.batch_bytes:
                 yield from self.redact_batch(pending)
-                pending = []
+                pending, size = [], 0
         if pending:
             yield from self.redact_batch(pending)

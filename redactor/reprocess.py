@@ -27,12 +27,12 @@ import pyarrow as pa
 
 from redactor.detect import Detection
 from redactor.ingest import parse_record
-from redactor.ingest.reader import RawRecord, split_records
+from redactor.ingest.reader import Limits, RawRecord, split_records, unread_export
 from redactor.model import Call, Finding, Quarantined, RedactedCall, Segment, Word
 from redactor.pipeline import Pipeline
 from redactor.rights.find import partition_of, read_parquet
 from redactor.rights.erase import erased_call_ids
-from redactor.rights.raw import raw_keys
+from redactor.rights.raw import raw_objects
 from redactor.store.backend import ObjectStore
 from redactor.store.lake import Lake, call_date
 from redactor.store.tables import build_tables
@@ -143,7 +143,7 @@ def _apply(call: Call, fn) -> None:
     call.title, call.digest, call.summary = fn(call.title), fn(call.digest), fn(call.summary)
     call.source_id, call.source_file = fn(call.source_id), fn(call.source_file)
     call.participants = [fn(p) for p in call.participants]
-    call.metadata = {k: fn(v) for k, v in call.metadata.items()}
+    call.metadata = {fn(k): fn(v) for k, v in call.metadata.items()}
     for seg in call.segments:
         seg.text = fn(seg.text)
         seg.speaker = fn(seg.speaker) if seg.speaker is not None else None
@@ -377,11 +377,14 @@ def reprocess_redacted(lake: Lake, pipeline: Pipeline, since: date | None, until
 # ---- from raw --------------------------------------------------------------------------------
 
 def raw_records(stores: list[ObjectStore], since: date | None, until: date | None,
-                max_record_bytes: int) -> Iterable[RawRecord]:
+                limits: Limits) -> Iterable[RawRecord]:
     """Raw records whose call falls in [since, until]; unparsable ones only without a date filter."""
     for store in stores:
-        for key in raw_keys(store):
-            for rec in split_records(key, store.get(key), max_record_bytes):
+        for obj in raw_objects(store):
+            key = obj.key
+            too_large = obj.size > limits.max_export_bytes
+            records = [unread_export(key, limits)] if too_large else split_records(key, store.get(key), limits)
+            for rec in records:
                 if since is None and until is None:
                     yield rec
                     continue
@@ -402,7 +405,7 @@ def reprocess_raw(lake: Lake, pipeline: Pipeline, since: date | None, until: dat
     lake = _as_writer(lake, pipeline)
     erased = erased_call_ids(lake)
     by_day: dict[date, list[RedactedCall]] = defaultdict(list)
-    for res in pipeline.process(raw_records(list(raw_stores), since, until, pipeline.max_record_bytes)):
+    for res in pipeline.process(raw_records(list(raw_stores), since, until, pipeline.limits)):
         report.calls_seen += 1
         if isinstance(res, Quarantined):
             if res.call_id in erased:

@@ -200,7 +200,7 @@ def test_quarantine_list_show_retry_drop(tmp_path, monkeypatch):
     assert listed.exit_code == 0, listed.output
     doc = json.loads(listed.stdout)
     assert doc["count"] == 3 and doc["by_stage"] == {"read": 3}
-    assert sorted(i["reason"].split(":")[0] for i in doc["items"]) == [
+    assert sorted(i["reason"].split(":")[0].split(" (")[0] for i in doc["items"]) == [
         "invalid JSON", "record larger than 300 bytes", "record larger than 300 bytes"]
     assert all(set(i) >= {"id", "stage", "reason", "quarantined_at", "expires_on", "source_ref"} for i in doc["items"])
     _no_secrets(listed.stdout)  # neither payload values nor file names

@@ -416,8 +416,11 @@ def test_an_erased_person_is_not_ingested_again_when_their_export_comes_back(tmp
     for name, data in FILES.items():
         (again / name).write_bytes(data)
     report = run_job([str(again)], config, str(tmp_path / "lake"), keyed(config), incremental=False)
-    assert report.status == "partial"  # the two broken files, quarantined again
-    assert report.calls["skipped_erased"] == 3, report.calls
+    assert report.status == "partial"  # B's broken file, quarantined again
+    # A's three calls by call id, and A's broken file (quarantined, then erased) by its hash.
+    assert report.calls["skipped_erased"] == 4, report.calls
+    quarantined = [json.loads(lake.store.get(o.key)) for o in lake.store.list("quarantine/") if o.key.endswith(".json")]
+    assert [q["source_file"].rsplit("/", 1)[-1] for q in quarantined] == ["broken-2.json"] * len(quarantined)
     assert {r["call_id"] for r in table_rows(lake, "calls")} == OTHER_IDS
     assert find_calls(lake, _request(config, A).tokens) == []
 

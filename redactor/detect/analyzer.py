@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -45,6 +45,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 import recognizers
+from recognizers.fold import fold
 from redactor.detect import components  # noqa: F401  (registers "lower_lemmas", "name_shape", "name_particles", "not_names")
 from redactor.detect.components import lower_lemmas
 
@@ -376,8 +377,15 @@ class Detector:
         return out
 
     def _detect_texts(self, texts: Sequence[str], batch_size: int) -> list[list[Detection]]:
-        """Same results as `detect_many_reference` (plain Presidio on every text), faster: see the
-        module docstring."""
+        """Detection runs on each text's folded view (`recognizers.fold`: digits of every script as
+        ASCII, invisible characters dropped, dashes as "-", look-alike letters as Latin ones); a
+        detection's span is mapped back to the original characters it covers, invisible ones inside
+        the value included. Same results as `detect_many_reference` (plain Presidio on every
+        folded text), faster: see the module docstring.
+        """
+        return _on_views(texts, lambda views: self._detect_folded(views, batch_size))
+
+    def _detect_folded(self, texts: Sequence[str], batch_size: int) -> list[list[Detection]]:
         # spaCy holds a whole batch in memory: whole dialogues go through in smaller batches.
         longest = max((len(t) for t in texts), default=0)
         batch_size = max(1, min(batch_size, BATCH_CHARS // max(1, longest)))
@@ -438,6 +446,9 @@ class Detector:
     def detect_many_reference(self, texts: Sequence[str], batch_size: int = 32) -> list[list[Detection]]:
         """Plain Presidio: `process_batch` then `AnalyzerEngine.analyze` on every non-blank text.
         What the fast path must equal; used by the tests and the benchmark."""
+        return _on_views(texts, lambda views: self._reference_folded(views, batch_size))
+
+    def _reference_folded(self, texts: Sequence[str], batch_size: int) -> list[list[Detection]]:
         out: list[list[Detection]] = [[] for _ in texts]
         todo = [i for i, t in enumerate(texts) if t and t.strip()]
         artifacts = self.nlp_engine.process_batch([texts[i] for i in todo], LANGUAGE, batch_size=batch_size)
@@ -447,3 +458,12 @@ class Detector:
             )
             out[i] = self._to_detections(text, results)
         return out
+
+
+def _on_views(texts: Sequence[str], detect: Callable[[list[str]], list[list[Detection]]]) -> list[list[Detection]]:
+    """Run `detect` on the folded views of the texts; spans back in original offsets."""
+    views = [fold(t) for t in texts]
+    found = detect([v.text for v in views])
+    return [dets if not v.changed else
+            [replace(d, start=s, end=e) for d in dets for s, e in (v.to_original(d.start, d.end),)]
+            for v, dets in zip(views, found)]

@@ -8,9 +8,10 @@ normalised character remembers the original span it came from, so a finding maps
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 import regex
+
+from recognizers.fold import FoldedText
 
 # Characters ASR and word processors put inside numbers and between words.
 _SPACES = {"\u00a0", "\u202f", "\u2009", "\u2007", "\u2002", "\u2003", "\u200a", "\u3000"}
@@ -26,19 +27,8 @@ def _unchanged(text: str) -> bool:
     return text.isascii() or (unicodedata.is_normalized("NFC", text) and _SPECIAL.search(text) is None)
 
 
-@dataclass(frozen=True)
-class NormalizedText:
-    text: str
-    orig_start: tuple[int, ...]  # original start offset of each normalised character
-    orig_end: tuple[int, ...]  # original end offset (exclusive) of each normalised character
-    orig_length: int
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a normalised [start, end) span back to the original text."""
-        if start >= end:
-            pos = self.orig_start[start] if start < len(self.orig_start) else self.orig_length
-            return pos, pos
-        return self.orig_start[start], self.orig_end[end - 1]
+# The same offset map as the detection view's (a normalised text is folded once more there).
+NormalizedText = FoldedText
 
 
 def _clusters(text: str):

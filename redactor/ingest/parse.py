@@ -13,8 +13,9 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
+from redactor.ingest.labels import language_label, role_label, status_label
 from redactor.ingest.normalize import normalize_text
-from redactor.ingest.roles import ROLE_ALIASES, assign_roles, role_of
+from redactor.ingest.roles import assign_roles, role_of
 from redactor.model import Call, Segment, Word
 
 
@@ -40,7 +41,7 @@ def make_call_id(shape: str, source_id: str) -> str:
     return "c" + hashlib.sha256(f"{shape}:{source_id}".encode()).hexdigest()[:24]
 
 
-def parse_record(data: Any, raw: bytes, source_file: str) -> Call:
+def parse_record(data: Any, raw: bytes, source_file: str, max_segments: int | None = None) -> Call:
     if not isinstance(data, dict):
         raise ParseError(f"record must be a JSON object, got {type(data).__name__}")
     if "sources" in data:
@@ -51,6 +52,8 @@ def parse_record(data: Any, raw: bytes, source_file: str) -> Call:
         raise ParseError("unknown export shape: neither 'sources' (Klang) nor 'segments' found")
     if not call.segments:
         raise ParseError("empty call: no transcript segments")
+    if max_segments is not None and len(call.segments) > max_segments:
+        raise ParseError(f"more than {max_segments} segments (max_segments)")
     if call.created_at is None:
         raise ParseError("missing or unreadable timestamp ('created_at')")
     call.source_file = source_file
@@ -85,19 +88,24 @@ def _num(data: dict, key: str) -> float | None:
 
 
 def _time(data: dict, *keys: str) -> datetime | None:
+    """The first of these fields that is set, in UTC. A time that has no UTC form (year 1 with a
+    positive offset, year 9999 with a negative one) or no calendar date is a ParseError."""
     for key in keys:
         value = data.get(key)
         if value is None:
             continue
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return datetime.fromtimestamp(value, tz=timezone.utc)
-        if not isinstance(value, str):
+        numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not numeric and not isinstance(value, str):
             raise ParseError(f"field '{key}' must be an ISO 8601 timestamp, got {type(value).__name__}")
         try:
+            if numeric:
+                return datetime.fromtimestamp(value, tz=timezone.utc)
             parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            return parsed.astimezone(timezone.utc) if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
         except ValueError:
             raise ParseError(f"field '{key}' is not an ISO 8601 timestamp") from None
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+        except (OverflowError, OSError):
+            raise ParseError(f"field '{key}' is outside the calendar (no UTC date)") from None
     return None
 
 
@@ -110,19 +118,32 @@ def _list(data: dict, key: str) -> list:
     return value
 
 
+# A key that reads as a field name joins the path with a dot; any other key (it may be data: a
+# number, an address) stands quoted in brackets, so it reads on its own when the path is scanned.
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def _key_path(prefix: str, key: str) -> str:
+    key = normalize_text(str(key))
+    if _FIELD_NAME.fullmatch(key):
+        return f"{prefix}.{key}" if prefix else key
+    return f'{prefix}["{key}"]'
+
+
 def _flatten_extra(data: dict, known: set[str], prefix: str = "") -> dict[str, str]:
-    """Every other scalar becomes metadata, keyed by its path, so it is scanned too."""
+    """Every other scalar becomes metadata, keyed by its path, so it is scanned too (keys as well:
+    `Call.text_fields`)."""
     out: dict[str, str] = {}
     for key, value in data.items():
         if not prefix and key in known:
             continue
-        path = f"{prefix}{key}"
+        path = _key_path(prefix, key)
         if isinstance(value, dict):
-            out.update(_flatten_extra(value, set(), prefix=f"{path}."))
+            out.update(_flatten_extra(value, set(), prefix=path))
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, dict):
-                    out.update(_flatten_extra(item, set(), prefix=f"{path}[{i}]."))
+                    out.update(_flatten_extra(item, set(), prefix=f"{path}[{i}]"))
                 elif item is not None:
                     out[f"{path}[{i}]"] = normalize_text(str(item))
         elif value is not None:
@@ -182,7 +203,7 @@ def _parse_klang(data: dict) -> Call:
         shape="klang",
         created_at=_time(data, "created_at"),
         updated_at=_time(data, "updated_at"),
-        status=_str(data, "status") or None,
+        status=status_label(_str(data, "status")),
         title=_str(data, "title"),
         digest=_str(data, "digest"),
         summary=_str(data, "summary"),
@@ -205,11 +226,11 @@ def _parse_klang(data: dict) -> Call:
                 participant_roles[normalize_text(name)] = role_of(participant.get("role") or participant.get("type"))
         content = _str(source, "content")
         extra = _flatten_extra(source, {"type", "content", "participants", "duration_seconds", "language"},)
-        call.metadata.update({f"sources[{i}].{k}": v for k, v in extra.items()})
+        call.metadata.update({f"sources[{i}]{'' if k.startswith('[') else '.'}{k}": v for k, v in extra.items()})
         if kind == "transcript" and not call.segments:
             call.segments = parse_transcript_content(content)
             call.duration_seconds = _num(source, "duration_seconds")
-            call.language = _str(source, "language") or None
+            call.language = language_label(_str(source, "language"))
         elif content:
             # Documents, notes and further transcripts are free text too: scanned and stored redacted.
             call.metadata[f"sources[{i}].content"] = content
@@ -240,8 +261,8 @@ def _parse_segmented(data: dict) -> Call:
         created_at=_time(data, "created_at", "started_at", "start_time"),
         updated_at=_time(data, "updated_at"),
         duration_seconds=_num(data, "duration_seconds") if "duration_seconds" in data else _num(data, "duration"),
-        language=_str(data, "language") or _str(data, "language_code") or None,
-        status=_str(data, "status") or None,
+        language=language_label(_str(data, "language") or _str(data, "language_code")),
+        status=status_label(_str(data, "status")),
         title=_str(data, "title"),
         digest=_str(data, "digest"),
         summary=_str(data, "summary"),
@@ -263,8 +284,7 @@ def _parse_segmented(data: dict) -> Call:
         if start is not None and end is not None and end < start:
             raise ParseError(f"field '{where}.end' is before its start")
         speaker = _str(seg, "speaker") or _str(seg, "speaker_label") or _str(seg, "channel") or None
-        role_raw = (_str(seg, "role") or _str(seg, "participant_role")).lower()
-        role = ROLE_ALIASES.get(role_raw, role_raw or None)
+        role = role_label(_str(seg, "role") or _str(seg, "participant_role"))
         if not text.strip() and not words:
             continue
         call.segments.append(Segment(len(call.segments), text, speaker=speaker, role=role,

@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import re
 
+from redactor.ingest.labels import ROLE_ALIASES
 from redactor.model import Segment
 
-ROLE_ALIASES = {"agent": "agent", "handläggare": "agent", "operator": "agent", "operatör": "agent",
-                "kundtjänst": "agent", "customer": "customer", "kund": "customer", "caller": "customer",
-                "client": "customer", "uppringare": "customer"}
 _OTHER = {"agent": "customer", "customer": "agent"}
 
 
 def role_of(value: object) -> str | None:
     """A role name or alias ("Handläggare", "caller") as agent/customer, else None."""
-    return ROLE_ALIASES.get(value.strip().lower()) if isinstance(value, str) else None
+    role = ROLE_ALIASES.get(value.strip().lower()) if isinstance(value, str) else None
+    return role if role in _OTHER else None
 
 
 def assign_roles(segments: list[Segment], participant_roles: dict[str, str]) -> None:

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Callable, Iterator
 
 from redactor.ingest.klang_api import KlangApiError, KlangClient
-from redactor.ingest.reader import EXPORT_SUFFIXES, SourceError, expand_sources
+from redactor.ingest.reader import EXPORT_SUFFIXES, Limits, SourceError, display_name, expand_sources, read_regular
 from redactor.store.backend import StoreError, open_store
 
 LANDING_MODES = ("retag", "delete", "keep")
@@ -37,7 +38,8 @@ class FetchError(Exception):
 
 
 def export_ref(kind: str, where: str) -> str:
-    return hashlib.sha256(f"{kind}\x1f{where}".encode()).hexdigest()[:32]
+    # surrogateescape: a file name that is not UTF-8 keeps its own bytes (and so its own ref).
+    return hashlib.sha256(f"{kind}\x1f{where}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 @dataclass
@@ -46,7 +48,7 @@ class Export:
     ref: str
     name: str = field(repr=False)
     fingerprint: str
-    fetch: Callable[[], bytes] = field(repr=False)
+    fetch: Callable[[], bytes | None] = field(repr=False)  # None: larger than the export cap, not read
     created_at: str = ""  # Klang only: for the API watermark
     locator: str = field(default="", repr=False)  # where to clean it up (path / key)
     modified: float | None = None  # when it landed (Unix time), where the source knows
@@ -55,43 +57,65 @@ class Export:
 # ---- local files -----------------------------------------------------------------------------
 
 class LocalFiles:
+    """Regular files inside the folders (or beside the files) named on the command line.
+
+    Symlinks and special files are never read, deleted or followed (`expand_sources`); they are
+    counted in `skipped` for the run report. A file is read through a descriptor opened without
+    following links and must still be the file that was listed; cleanup deletes only that file.
+    """
+
     kind = "file"
 
-    def __init__(self, patterns: list[str]):
+    def __init__(self, patterns: list[str], max_export_bytes: int = Limits.max_export_bytes):
         self.patterns = patterns
-        self.paths = expand_sources(patterns)  # SourceError for a missing path: a usage problem
+        self.skipped: Counter = Counter()
+        self.paths = expand_sources(patterns, self.skipped)  # SourceError for a missing path: a usage problem
+        self.max_export_bytes = max_export_bytes
         self.complete = False
         self.errors = 0
+        self._listed: dict[str, tuple[int, int]] = {}  # locator -> (st_dev, st_ino) when listed
 
     def exports(self) -> Iterator[Export]:
         for path in self.paths:
             try:
-                st = path.stat()
+                st = path.lstat()
             except OSError:
                 continue  # gone since it was listed (another run's cleanup): nothing to do
-            where = str(path.resolve())
+            locator = os.path.abspath(path)
+            self._listed[locator] = identity = (st.st_dev, st.st_ino)
 
-            def fetch(p: Path = path) -> bytes:
+            def fetch(p: str = locator, ident: tuple[int, int] = identity) -> bytes | None:
                 try:
-                    return p.read_bytes()
+                    return read_regular(p, self.max_export_bytes, ident)
                 except OSError as exc:
                     raise FetchError(f"cannot read a local export (errno {exc.errno})") from None
 
-            yield Export(self.kind, export_ref(self.kind, where), str(path), f"{st.st_size}:{st.st_mtime_ns}",
-                         fetch, locator=where, modified=st.st_mtime)
+            yield Export(self.kind, export_ref(self.kind, str(path.resolve())), display_name(path),
+                         f"{st.st_size}:{st.st_mtime_ns}", fetch, locator=locator, modified=st.st_mtime)
         self.complete = True
 
     def cleanup_is_noop(self, mode: str) -> bool:
         return mode != "delete"
 
     def cleanup(self, export: Export, mode: str, retention) -> str:
-        if mode == "delete":
-            try:
-                Path(export.locator).unlink(missing_ok=True)
-            except OSError as exc:
-                raise FetchError(f"cannot delete a local export (errno {exc.errno})") from None
+        if mode != "delete":
+            return "kept"
+        try:
+            st = os.lstat(export.locator)
+        except FileNotFoundError:
             return "deleted"
-        return "kept"
+        except OSError as exc:
+            raise FetchError(f"cannot delete a local export (errno {exc.errno})") from None
+        if not stat.S_ISREG(st.st_mode) or self._listed.get(export.locator) != (st.st_dev, st.st_ino):
+            # Replaced (by a link, say) since it was read: not the file this run ingested.
+            raise FetchError("not deleted: the export was replaced since it was read")
+        try:
+            os.unlink(export.locator)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise FetchError(f"cannot delete a local export (errno {exc.errno})") from None
+        return "deleted"
 
 
 # ---- S3 landing prefix -----------------------------------------------------------------------
@@ -99,8 +123,9 @@ class LocalFiles:
 class S3Landing:
     kind = "s3"
 
-    def __init__(self, uri: str, store_options: dict | None = None):
+    def __init__(self, uri: str, store_options: dict | None = None, max_export_bytes: int = Limits.max_export_bytes):
         self.uri = uri if uri.endswith("/") else uri + "/"
+        self.max_export_bytes = max_export_bytes
         options = {k: v for k, v in (store_options or {}).items() if k != "uri"}
         self.store = open_store(self.uri, **options)
         self.complete = False
@@ -116,7 +141,9 @@ class S3Landing:
                 continue
             etag = getattr(obj, "etag", None) or ""
 
-            def fetch(key: str = obj.key) -> bytes:
+            def fetch(key: str = obj.key, size: int = obj.size) -> bytes | None:
+                if size > self.max_export_bytes:
+                    return None
                 try:
                     return self.store.get(key)
                 except StoreError as exc:
@@ -165,13 +192,16 @@ class S3Landing:
 # ---- the Klang API ---------------------------------------------------------------------------
 
 def _parse_time(value) -> datetime | None:
+    """UTC, or None for no time, an unreadable one, or one at the calendar's edge (year 1 or no
+    UTC form): the watermark arithmetic (look-back, one second before a hold) must not overflow."""
     if not isinstance(value, str) or not value:
         return None
     try:
         t = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        t = t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc)
+    except (ValueError, OverflowError):
         return None
-    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+    return t if t.year > 1 else None
 
 
 def _iso(t: datetime) -> str:

@@ -25,6 +25,7 @@ Every step is idempotent: a call already gone is simply not found again.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from collections import Counter
@@ -63,6 +64,9 @@ class EraseReport:
     restrictions_dropped: int = 0
     stray_files_deleted: int = 0
     versions_deleted: int = 0
+    # SHA-256 of every raw record and quarantined payload removed: a re-delivery of the same bytes
+    # (which may not even parse, so has no call id) is recognised at ingest and not kept again.
+    record_hashes: set[str] = field(default_factory=set)
     receipt_key: str = ""
     started_at: str = ""
     completed_at: str = ""
@@ -76,7 +80,7 @@ class EraseReport:
             "raw_rewritten": self.raw_rewritten, "raw_records_removed": self.raw_records_removed,
             "quarantine_items_deleted": self.quarantine_deleted,
             "restrictions_dropped": self.restrictions_dropped, "stray_files_deleted": self.stray_files_deleted,
-            "noncurrent_versions_deleted": self.versions_deleted,
+            "noncurrent_versions_deleted": self.versions_deleted, "record_hashes": sorted(self.record_hashes),
             "started_at": self.started_at, "completed_at": self.completed_at, "receipt_key": self.receipt_key,
         }
 
@@ -157,6 +161,7 @@ def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None,
     matcher = request.matcher()
     for m in match_raw(raw_stores, ids, matcher, whole_file=True):
         report.raw_records_removed += len(m.matched)
+        report.record_hashes.update(hashlib.sha256(r.raw).hexdigest() for r in m.matched)
         if m.kept:
             replace_raw(m.store, m.key, remaining_bytes(m))
             report.raw_rewritten += 1
@@ -164,6 +169,8 @@ def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None,
             delete_raw(m.store, m.key)
             report.raw_deleted += 1
     for q in match_quarantine(lake, ids, matcher, detector_match):
+        if q.payload:
+            report.record_hashes.add(hashlib.sha256(q.payload).hexdigest())
         for key in q.keys:
             lake.store.delete(key)
         report.quarantine_deleted += 1
@@ -207,17 +214,36 @@ def plan_erasure(lake: Lake, request: SubjectRequest, detector_match=None,
     }
 
 
-def erased_call_ids(lake: Lake) -> set[str]:
-    """Calls an erasure removed or is removing (receipts and pending records). Whatever writes
-    calls from old sources (reprocess from raw, a re-run over old exports) must skip these."""
-    ids: set[str] = set()
+@dataclass
+class Erased:
+    """What erasures removed or are removing (receipts and pending records): calls by id, and raw
+    records and quarantined payloads by the SHA-256 of their bytes."""
+
+    call_ids: set[str] = field(default_factory=set)
+    record_hashes: set[str] = field(default_factory=set)
+
+    def covers(self, call_id: str | None, record_hash: str | None) -> bool:
+        return bool(call_id and call_id in self.call_ids) or bool(record_hash and record_hash in self.record_hashes)
+
+
+def erased(lake: Lake) -> Erased:
+    """Whatever writes calls or quarantine from old sources (reprocess from raw, a re-run over old
+    exports, a re-delivery) must skip what this covers."""
+    out = Erased()
     for obj in lake.store.list("audit/erasures/"):
         if obj.key.endswith(".json"):
             try:
-                ids.update(json.loads(lake.store.get(obj.key)).get("call_ids", ()))
+                doc = json.loads(lake.store.get(obj.key))
             except ValueError:
                 continue
-    return ids
+            out.call_ids.update(doc.get("call_ids", ()))
+            out.record_hashes.update(doc.get("record_hashes", ()))
+    return out
+
+
+def erased_call_ids(lake: Lake) -> set[str]:
+    """Calls an erasure removed or is removing."""
+    return erased(lake).call_ids
 
 
 def sweep_tables(lake: Lake, ids: set[str]) -> int:

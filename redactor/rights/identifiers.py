@@ -8,22 +8,25 @@ Error messages name the kind of identifier that failed, never its value.
 `SubjectMatcher` looks for the identifiers in their written surface forms (spaced, dashed, with
 or without century or country code, e-mail spelt out as "punkt" / "snabel-a") inside bytes that
 carry no tokens: quarantined payloads and raw exports. It works on the bytes as stored, on their
-gunzipped form, and on every string value of any JSON in them (so `\\u00a0` escapes and
-non-breaking spaces cannot hide a number).
+gunzipped form, on every string value of any JSON in them (so `\\u00a0` escapes and
+non-breaking spaces cannot hide a number), and on the folded view of each (`recognizers.fold`:
+digits of other scripts, invisible characters, dash variants, "＠" and look-alike letters).
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from recognizers import canonical_value, email as email_rec, personnummer, phone
 from recognizers.checksums import digits_only
+from recognizers.fold import fold_text
+from redactor.ingest.reader import Limits, gunzip
 from redactor.transform.pseudonym import Pseudonymiser
 
 KINDS = {
@@ -37,7 +40,7 @@ KINDS = {
 _EMAIL_FULL = re.compile(rf"^{email_rec._REGEX}$")
 _CUSTOMER_NUMBER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9 -]{1,38}[A-Za-z0-9])?$")
 # Characters allowed between the digits of a number as written or transcribed.
-_SEP = r"[\s\u00a0\u202f\u2009\-+./()]{0,3}"
+_SEP = r"[\s\u00a0\u202f\u2009\-+./_()]{0,3}"
 
 
 class IdentifierError(ValueError):
@@ -72,7 +75,7 @@ def _norm(text: str) -> str:
 def validate(kind: str, value: str) -> Identifier:
     if kind not in KINDS:
         raise IdentifierError(f"unknown identifier kind {kind!r}")
-    text = _norm(value or "")
+    text = _norm(fold_text(value or ""))
     if not text:
         raise IdentifierError(f"{kind}: empty value")
     entity = KINDS[kind]
@@ -153,9 +156,12 @@ def _patterns(ident: Identifier) -> list[re.Pattern[str]]:
         return [re.compile(rf"(?<!\d)(?:\+{_SEP}46|0{_SEP}0{_SEP}4{_SEP}6|4{_SEP}6|0)?{_SEP}(?:\(0\))?{_SEP}{body}(?!\d)")]
     if ident.kind == "email":
         local, _, domain = c.partition("@")
-        spoken = lambda s: r"\s*(?:\.|punkt)\s*".join(re.escape(p) for p in s.split("."))  # noqa: E731
+        # spoken ("punkt", "snabel-a") or bracketed ("[dot]", "(at)")
+        dot = r"\s*(?:\.|punkt|[\[(]\s*(?:dot|punkt)\s*[\])])\s*"
+        at = r"\s*(?:@|snabel[\s-]?a|[\[(]\s*(?:at|snabel[\s-]?a)\s*[\])])\s*"
+        spoken = lambda s: dot.join(re.escape(p) for p in s.split("."))  # noqa: E731
         return [re.compile(re.escape(c), re.IGNORECASE),
-                re.compile(rf"{spoken(local)}\s*(?:@|snabel[\s-]?a)\s*{spoken(domain)}", re.IGNORECASE)]
+                re.compile(rf"{spoken(local)}{at}{spoken(domain)}", re.IGNORECASE)]
     if ident.kind == "facility_id":
         return [re.compile(rf"(?<!\d){_digits_pattern(c)}(?!\d)")]
     chars = [ch for ch in c if not ch.isspace()]
@@ -163,40 +169,61 @@ def _patterns(ident: Identifier) -> list[re.Pattern[str]]:
 
 
 def _json_strings(doc) -> Iterable[str]:
-    if isinstance(doc, str):
-        yield doc
-    elif isinstance(doc, dict):
-        for k, v in doc.items():
-            yield str(k)
-            yield from _json_strings(v)
-    elif isinstance(doc, list):
-        for v in doc:
-            yield from _json_strings(v)
-    elif doc is not None:
-        yield str(doc)
+    """Every key and scalar, depth first; iterative, so a deeply nested payload cannot overflow."""
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for k, v in reversed(node.items()):
+                stack.append(v)
+                stack.append(str(k))
+        elif isinstance(node, list):
+            stack.extend(reversed(node))
+        elif node is not None:
+            yield str(node)
 
 
-def texts_of(data: bytes) -> list[str]:
-    """Every readable rendering of a stored object's bytes, for scanning in memory."""
+_JSON_ESCAPE = re.compile(r'\\(?:u([0-9a-fA-F]{4})|([nrtbf"/\\]))')
+_ESCAPED = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", '"': '"', "/": "/", "\\": "\\"}
+
+
+def _unescape_json(text: str) -> str:
+    """JSON string escapes ("\\t", "\\u200d", surrogate pairs) as the characters they stand for."""
+    out = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else _ESCAPED[m.group(2)], text)
+    return out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _json(text: str):
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+def texts_of(data: bytes, limit: int = Limits.max_export_bytes) -> list[str]:
+    """Every readable rendering of a stored object's bytes, for scanning in memory. A gzip stream
+    is decompressed as a stream up to `limit` bytes (the ingest cap): past it, only that much of it
+    is read, so a gzip bomb in quarantine costs `limit` bytes, not its decompressed size."""
     if data[:2] == b"\x1f\x8b":
         try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError):
+            data = gunzip(data, limit, truncate=True) or b""
+        except (OSError, EOFError, zlib.error):
             pass
-    text = data.decode("utf-8", errors="replace")
-    out = [text, _norm(text)]
+    text = data[:limit].decode("utf-8", errors="replace")
+    norm = _norm(text)
+    out = [text] if norm == text else [text, norm]  # a rendering scanned twice only costs time
     docs = []
-    try:
-        docs.append(json.loads(text))
-    except ValueError:
-        for line in text.splitlines():
-            try:
-                docs.append(json.loads(line))
-            except ValueError:
-                continue
+    whole = _json(text)
+    if whole is not None:
+        docs.append(whole)
+    else:
+        docs = [d for d in map(_json, text.splitlines()) if d is not None]
     if docs:
         out.append(_norm(" \n ".join(s for d in docs for s in _json_strings(d))))
-    return out
+    elif "\\" in text:
+        out.append(_unescape_json(text))  # JSON that does not parse still has its escapes read
+    # As the detector reads them: digits of every script, no invisible characters, one dash.
+    return out + [f for f in map(fold_text, out) if f not in out]
 
 
 class SubjectMatcher:

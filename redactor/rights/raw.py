@@ -20,13 +20,15 @@ from typing import Iterable, Iterator
 
 from redactor.config import Config
 from redactor.ingest import parse_record
-from redactor.ingest.reader import EXPORT_SUFFIXES, RawRecord, split_records
+from redactor.ingest.reader import EXPORT_SUFFIXES, Limits, RawRecord, split_records
 from redactor.rights.identifiers import SubjectMatcher
-from redactor.store.backend import LocalStore, ObjectStore, open_store_from_config
+from redactor.logs import get_logger
+from redactor.store.backend import LocalStore, ObjectInfo, ObjectStore, open_store_from_config
 from redactor.store.lake import Lake
 
+log = get_logger("redactor.rights")
+
 QUARANTINE_PREFIX = "quarantine/"
-MAX_RECORD_BYTES = 16 * 1024 * 1024
 
 
 # ---- raw areas -------------------------------------------------------------------------------
@@ -47,12 +49,13 @@ def open_raw_areas(config: Config, extra: Iterable[str] = ()) -> list[ObjectStor
     return [open_store_from_config(config.section("store"), uri) for uri in raw_area_uris(config, extra)]
 
 
-def raw_keys(store: ObjectStore) -> Iterator[str]:
-    """Exports in a raw area: the files the job would read there."""
+def raw_objects(store: ObjectStore) -> Iterator[ObjectInfo]:
+    """Exports in a raw area: the files the job would read there (regular files: a folder store
+    lists no symlinks, so erasure never reads, rewrites or deletes anything outside the area)."""
     for obj in store.list(""):
         name = obj.key.rsplit("/", 1)[-1]
         if name.endswith(EXPORT_SUFFIXES) and not name.startswith("."):
-            yield obj.key
+            yield obj
 
 
 def replace_raw(store: ObjectStore, key: str, data: bytes) -> None:
@@ -101,18 +104,22 @@ class RawMatch:
 
 
 def match_raw(stores: Iterable[ObjectStore], call_ids: set[str], matcher: SubjectMatcher,
-              max_record_bytes: int = MAX_RECORD_BYTES, whole_file: bool = False) -> list[RawMatch]:
+              limits: Limits = Limits(), whole_file: bool = False) -> list[RawMatch]:
     """Raw exports holding at least one of the person's records, split into theirs and the rest.
 
     `whole_file` (erasure): a file whose bytes mention the person although none of its records
     does, as split, counts as theirs entirely. Never for exports: it would hand out other people's
-    records."""
+    records. An export over `max_export_bytes` (which ingest did not read either) is not loaded."""
     out = []
     for store in stores:
-        for key in raw_keys(store):
+        for obj in raw_objects(store):
+            if obj.size > limits.max_export_bytes:
+                log.warning("raw export over max_export_bytes not searched", size=obj.size)
+                continue
+            key = obj.key
             data = store.get(key)
             m = RawMatch(store, key, gzipped=data[:2] == b"\x1f\x8b")
-            for rec in split_records(key, data, max_record_bytes):
+            for rec in split_records(key, data, limits):
                 mine = record_call_id(rec) in call_ids or matcher.in_bytes(rec.raw)
                 (m.matched if mine else m.kept).append(rec)
             if whole_file and not m.matched and matcher.in_bytes(data):

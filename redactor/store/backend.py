@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,17 +86,24 @@ class LocalStore:
         return self._path(key).is_file()
 
     def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        """Regular files only: a symlink (to a file or a folder) is never an object of the store,
+        so nothing reads, rewrites or deletes through it (a raw area is a landing folder)."""
         if not self.root.exists():
             return
-        for dirpath, dirnames, filenames in os.walk(self.root):
+        for dirpath, dirnames, filenames in os.walk(self.root):  # does not enter symlinked folders
             dirnames.sort()
             for name in sorted(filenames):
                 if name.startswith("."):
                     continue
                 path = Path(dirpath) / name
                 key = path.relative_to(self.root).as_posix()
-                if key.startswith(prefix):
-                    st = path.stat()
+                if not key.startswith(prefix):
+                    continue
+                try:
+                    st = path.lstat()
+                except FileNotFoundError:
+                    continue
+                if stat.S_ISREG(st.st_mode):
                     yield ObjectInfo(key, st.st_size, st.st_mtime)
 
     def tags(self, key: str) -> dict[str, str]:

@@ -63,6 +63,18 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays(cols, schema=schema)
 
 
+def supersedes(new_updated: str, new_sha: str, old_updated: str, old_sha: str) -> bool:
+    """Does a version (`updated_at` as stored ISO text, record hash) replace an earlier one?
+
+    The later `updated_at` wins; at an equal `updated_at` the larger content hash does, so the
+    outcome does not depend on the order in which two versions are read. Without an `updated_at`
+    on either side there is nothing to compare: the later delivery wins.
+    """
+    if new_updated and old_updated:
+        return (new_updated, new_sha) >= (old_updated, old_sha)
+    return True
+
+
 def call_day(rc: RedactedCall) -> str:
     created = rc.call.created_at
     assert created is not None  # parse_record guarantees it
@@ -261,12 +273,15 @@ class Transaction:
         A call not seen before is added; a known call is replaced (its rows are dropped from the
         partition where the ledger says it lives, which may differ from its new partition); an
         identical re-delivery (same record hash, same pipeline version) and an older version of a
-        call already stored (earlier `updated_at`) are skipped. Within the batch the last wins.
+        call already stored are skipped. Within the batch as across batches the newest version
+        wins (`supersedes`: `updated_at`, then the content hash).
         """
         latest: dict[str, RedactedCall] = {}
         for rc in calls:
-            latest.pop(rc.call.call_id, None)
-            latest[rc.call.call_id] = rc
+            held = latest.get(rc.call.call_id)
+            if held is None or supersedes(_iso(rc.call.updated_at), rc.call.content_hash,
+                                          _iso(held.call.updated_at), held.call.content_hash):
+                latest[rc.call.call_id] = rc
         outcome = Counter()
         to_write: list[RedactedCall] = []
         drop_by_day: dict[str, set[str]] = defaultdict(set)
@@ -277,8 +292,8 @@ class Transaction:
                 if prev is not None and prev.sha == rc.call.content_hash and prev.pv == rc.pipeline_version:
                     outcome["unchanged"] += 1
                     continue
-                new_updated = _iso(rc.call.updated_at)
-                if prev is not None and prev.updated and new_updated and new_updated < prev.updated:
+                if prev is not None and not supersedes(_iso(rc.call.updated_at), rc.call.content_hash,
+                                                       prev.updated, prev.sha):
                     outcome["stale"] += 1
                     continue
                 drop_by_day[prev_day].add(cid)

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace as dc_replace
 from functools import lru_cache
 from typing import Iterable
 
-from recognizers import canonical_value, introduction, numbers
+from recognizers import canonical_value, introduction, number_digits, numbers
+from recognizers.fold import fold, fold_text
 from redactor.detect import Detection
 from redactor.detect.dialogue import Dialogue, build_dialogue
 from redactor.model import Call, Finding, RedactedCall, Segment
@@ -28,7 +29,8 @@ from redactor.transform.pseudonym import Pseudonymiser
 SUBJECT_ENTITIES = ("SE_PERSONNUMMER", "PHONE_NUMBER", "EMAIL_ADDRESS", "CUSTOMER_NUMBER", "SE_FACILITY_ID")
 
 _FIELD = re.compile(r"^(?:segments\[(?P<seg>\d+)\]\.(?P<segpart>text|speaker|unaligned_words)"
-                    r"|participants\[(?P<part>\d+)\]|metadata\.(?P<meta>.+)|(?P<top>title|digest|summary|source_id|source_file))$")
+                    r"|participants\[(?P<part>\d+)\]|metadata\.(?P<meta>.+)|metadata_keys\[(?P<mkey>\d+)\]"
+                    r"|(?P<top>title|digest|summary|source_id|source_file))$")
 
 
 # Types whose values are not numbers (propagated as text only); the rest also by their digits.
@@ -113,19 +115,36 @@ def _set_field(call: Call, name: str, value: str) -> None:
         call.participants[int(m.group("part"))] = value
     elif m.group("meta") is not None:
         call.metadata[m.group("meta")] = value
+    elif m.group("mkey") is not None:
+        _rename_key(call, int(m.group("mkey")), value)
     else:
         setattr(call, m.group("top"), value)
+
+
+def _rename_key(call: Call, index: int, new_key: str) -> None:
+    """Metadata key number `index` becomes `new_key` (its redacted form), in place and in order;
+    a key already taken gets a "#n" suffix so no value is lost."""
+    keys = list(call.metadata)
+    taken = set(keys) - {keys[index]}
+    key, n = new_key, 1
+    while key in taken:
+        n += 1
+        key = f"{new_key}#{n}"
+    call.metadata = {key if i == index else k: v for i, (k, v) in enumerate(call.metadata.items())}
 
 
 def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, list[sp.Span]]:
     """Add every other occurrence of every detected value, in every field."""
     values: dict[str, sp.Span] = {}
+    digit_keys: dict[str, sp.Span] = {}
     for name, spans in found.items():
         for s in spans:
             value = units.texts[name][s.start:s.end]
-            key = " ".join(value.lower().split())
+            key = " ".join(fold_text(value).lower().split())
             if key not in values or values[key].score < s.score:
                 values[key] = s
+            for digits in digit_keys_of(s.entity_type, value):
+                digit_keys.setdefault(digits, s)
     # Names also in the genitive: the model may find "Erik" in one turn and miss "Eriks faktura".
     patterns = [(pattern_of(v, s.entity_type), s) for v, s in values.items()]
     # A person's first and last names also stand alone ("Toppen Sofia"); matched with their
@@ -141,14 +160,18 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             if len(digits) >= MIN_PROPAGATED_DIGITS:
                 by_digits[digits] = s
     out = {name: list(spans) for name, spans in found.items()}
+    # Searched in each text's folded view, so a value is found again in any alphabet or grouping.
     for name, text in units.texts.items():
-        for pattern, s in patterns:
-            if pattern is None:
-                continue
-            for start, end in find_again(pattern, s.entity_type, text):
-                out.setdefault(name, []).append(sp.Span(start, end, s.entity_type, s.score))
+        view = fold(text)
+        hits = [(start, end, s) for pattern, s in patterns if pattern is not None
+                for start, end in find_again(pattern, s.entity_type, view.text)]
+        if digit_keys:
+            hits += [(start, end, digit_keys[key]) for start, end, key in sp.digit_occurrences(view.text, set(digit_keys))]
         if by_digits:
-            out.setdefault(name, []).extend(sp.digit_occurrences(text, by_digits))
+            hits += [(x.start, x.end, x) for x in sp.number_occurrences(view.text, by_digits)]
+        for start, end, s in hits:
+            o_start, o_end = view.to_original(start, end)
+            out.setdefault(name, []).append(sp.Span(o_start, o_end, s.entity_type, s.score))
     return out
 
 
@@ -203,11 +226,11 @@ def find_again(pattern: re.Pattern[str], entity_type: str, text: str) -> list[tu
 
 
 def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> set[str]:
-    """Capitalised parts (two letters or more) of a detected full name, as written."""
+    """Capitalised parts (two letters or more) of a detected full name, as written (folded)."""
     parts: set[str] = set()
     for name, spans in found.items():
         for s in spans:
-            value = units.texts[name][s.start:s.end]
+            value = fold_text(units.texts[name][s.start:s.end])
             if s.entity_type == "PERSON" and " ".join(value.lower().split()) == key:
                 parts.update(p for p in re.split(r"[\s-]+", value) if len(p) >= 2 and p[0].isupper() and p[1:].islower())
                 if value.islower():  # lowercase speech-to-text: parts that are no common word
@@ -255,14 +278,15 @@ def transform_call(
     replaced: dict[str, list[tuple[sp.Span, str]]] = {}
 
     merged_of = {name: sp.merge(spans) for name, spans in found.items()}
-    numbers = _numbering(units, merged_of, taken)
-    for name, merged in merged_of.items():
+    numbering = _numbering(units, merged_of, taken)
+    # Keys last: a value is set under its key as parsed, then the key takes its redacted form.
+    for name, merged in sorted(merged_of.items(), key=lambda item: item[0].startswith("metadata_keys[")):
         text = units.texts[name]
         reps = []
         for s in merged:
             value = text[s.start:s.end]
             values[value] = s.entity_type
-            reps.append(policy.replacement(s.entity_type, value, numbers.number(s.entity_type, value)))
+            reps.append(policy.replacement(s.entity_type, value, numbering.number(s.entity_type, value)))
             if pseudonymiser is not None and s.entity_type in SUBJECT_ENTITIES:
                 subject.add(pseudonymiser.index_token(s.entity_type, canonical_value(s.entity_type, value)))
         new_text, new_offsets = sp.replace(text, merged, reps)
@@ -278,6 +302,8 @@ def transform_call(
             ))
 
     _rewrite_words(out, units, replaced)
+    renamed = {f"metadata.{old}": f"metadata.{new}" for old, new in zip(call.metadata, out.metadata) if old != new}
+    findings = [dc_replace(f, field=renamed.get(f.field, f.field)) for f in findings]
     _verify(out, values)
     return RedactedCall(call=out, findings=findings, subject_tokens=sorted(subject),
                         pipeline_version=pipeline_version)
@@ -292,10 +318,10 @@ def _numbering(units: ScanUnits, merged_of: dict[str, list[sp.Span]], taken: Ite
 
     ordered = [(units.texts[name][s.start:s.end], s.entity_type)
                for name in sorted(merged_of, key=order) for s in merged_of[name]]
-    numbers = PlaceholderNumbers([v for v, t in ordered if t == "PERSON"], [*units.texts.values(), *taken])
+    numbering = PlaceholderNumbers([v for v, t in ordered if t == "PERSON"], [*units.texts.values(), *taken])
     for value, entity_type in ordered:
-        numbers.number(entity_type, value)
-    return numbers
+        numbering.number(entity_type, value)
+    return numbering
 
 
 def _copy_for_rewrite(call: Call) -> Call:
@@ -324,15 +350,37 @@ def _rewrite_words(out: Call, units: ScanUnits, replaced: dict[str, list[tuple[s
 
 
 def _verify(out: Call, values: dict[str, str]) -> None:
+    """Every stored string, folded as the detector reads it, must be free of every detected value,
+    in any form: as written (folded), and for numbers their digits in any grouping."""
     texts = dict(out.text_fields())
     texts["source_id"] = out.source_id
     texts["source_file"] = out.source_file.rsplit("/", 1)[-1]
     for seg in out.segments:
         texts[f"segments[{seg.index}].words"] = " ".join(w.text for w in seg.words)
-    for value, entity_type in values.items():
-        pattern = pattern_of(value, entity_type)
-        if pattern is None:
-            continue
-        for name, text in texts.items():
-            if find_again(pattern, entity_type, text):
-                raise LeakError(f"a detected value survived in field {name}")
+        texts[f"segments[{seg.index}].role"] = seg.role or ""
+    texts["language"], texts["status"] = out.language or "", out.status or ""
+    folded = {name: fold_text(text) for name, text in texts.items()}
+    keys = {k for value, entity_type in values.items() for k in digit_keys_of(entity_type, value)}
+    patterns = [(p, entity_type) for value, entity_type in values.items()
+                if (p := pattern_of(fold_text(value), entity_type)) is not None]
+    for name, text in folded.items():
+        if any(find_again(p, t, text) for p, t in patterns) or (keys and sp.digit_occurrences(text, keys)):
+            raise LeakError(f"a detected value survived in field {name}")
+
+
+# Numbers whose digits identify a person whatever their grouping (leak check, propagation).
+DIGIT_ENTITIES = {"SE_PERSONNUMMER", "PHONE_NUMBER", "SE_ORGANISATIONSNUMMER", "SE_BANK_ACCOUNT", "SE_BANKGIRO",
+                  "SE_PLUSGIRO", "CREDIT_CARD", "SE_FACILITY_ID", "CUSTOMER_NUMBER"}
+MIN_KEY_DIGITS = 7
+
+
+def digit_keys_of(entity_type: str, value: str) -> set[str]:
+    """The digit strings a detected number is recognised by in any form: its digits as said, and
+    for a personnummer the 10- and 12-digit forms, for a phone number the national number."""
+    if entity_type not in DIGIT_ENTITIES:
+        return set()
+    keys = {number_digits(fold_text(value))}
+    if entity_type in ("SE_PERSONNUMMER", "PHONE_NUMBER"):
+        canonical = canonical_value(entity_type, value)
+        keys |= {canonical, canonical[2:]} if entity_type == "SE_PERSONNUMMER" else {canonical.removeprefix("+46")}
+    return {k for k in keys if len(k) >= MIN_KEY_DIGITS and k.isdigit()}

@@ -67,7 +67,7 @@ def occurrences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-def digit_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
+def number_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
     """Numbers in the text whose digits are one of `wanted`'s keys, whatever their form: written,
     grouped or spoken ("528-7875" for "femhundratjugoåtta, sjuttioåtta, sjuttiofem"). A match lies
     within one turn of a run; it takes the type and score of the value it repeats."""
@@ -88,4 +88,34 @@ def digit_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
                 hit = wanted.get(digits)
                 if hit is not None:
                     out.append(Span(toks[i].start, toks[j].end, hit.entity_type, hit.score))
+    return out
+
+
+# Digit groups as people write them: any of these between groups ("880 413 238 2", "880413.2382",
+# "(070) 174 06 05", a line break inside a turn). Texts are folded first (recognizers.fold).
+_DIGIT_RUN = re.compile(r"\d+(?:(?:[ \t]*[-./_()+,][ \t]*|[ \t]+|[ \t]*\r?\n[ \t]*)\d+)*")
+_GROUP = re.compile(r"\d+")
+
+
+def digit_occurrences(text: str, keys: set[str]) -> list[tuple[int, int, str]]:
+    """Where one of the digit strings `keys` stands in the (folded) text in any grouping: inside a
+    run of digit groups, starting or ending where a group does (so "19880413-2382" holds
+    "8804132382", and "0701740605" holds the national "701740605"). Returns (start, end, key)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _DIGIT_RUN.finditer(text):
+        groups = [(g.start() + m.start(), g.end() + m.start()) for g in _GROUP.finditer(m.group())]
+        digits = "".join(text[s:e] for s, e in groups)
+        at: list[int] = []  # text offset of each digit
+        firsts: set[int] = set()  # digit index where a group starts / ends
+        lasts: set[int] = set()
+        for s, e in groups:
+            firsts.add(len(at))
+            at.extend(range(s, e))
+            lasts.add(len(at))
+        for key in keys:
+            i = digits.find(key)
+            while i >= 0:
+                if i in firsts or i + len(key) in lasts:
+                    out.append((at[i], at[i + len(key) - 1] + 1, key))
+                i = digits.find(key, i + 1)
     return out
