@@ -6,7 +6,7 @@ exports with word timings (30 %), and per call a customer name (said, read back,
 a personnummer in one of the forms ASR produces (written, spaced, compact, spoken), a phone number,
 often an e-mail, an address, a customer or facility number — among the hard negatives a call centre
 is full of: amounts, öre prices, meter readings, kWh, dates, times, fuse sizes, invoice/OCR numbers
-and the company's own switchboard number.
+and the company's own switchboard number and organisationsnummer (the seed company 7H kraft's).
 
 Made-up people only: names are random first/last-name combinations, phone numbers come from the
 series the Swedish regulator (PTS) reserves for fiction, e-mail domains are reserved example
@@ -70,9 +70,10 @@ def fiction_subscriber(prefix: str, n: int, hi: int) -> str:
 MAIL_DOMAINS = ["exempel.se", "example.com", "example.org", "exempel.nu"]
 EPOCH = datetime(2026, 10, 1, 6, 0, tzinfo=timezone.utc)
 CALL_INTERVAL_S = 43
-COMPANY = "Norrsken Energi"
-SWITCHBOARD = "0771-123 456"
-COMPANY_ORGNR = "556123-4567"
+# The seed company (redactor/profiles/7hkraft.toml): its own numbers are public company data.
+COMPANY = "7H kraft"
+SWITCHBOARD_FORMS = ["0321-68 89 00", "0321-688900", "noll tre två ett sextioåtta åttionio noll noll"]
+COMPANY_ORGNR = "556525-1366"
 
 MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december"]
@@ -222,7 +223,7 @@ def _hard_negative(rng: random.Random) -> tuple[str, str]:
         ocr = "".join(str(rng.randint(0, 9)) for _ in range(rng.choice([8, 10, 12, 14])))
         return "agent", f"OCR-numret är {ocr} och fakturanumret {rng.randint(1000000, 9999999)}."
     if kind == 6:
-        return "agent", f"Du kan alltid ringa vår växel på {SWITCHBOARD}, vi har öppet {rng.randint(7, 9)} till {rng.randint(16, 20)}."
+        return "agent", f"Du kan alltid ringa vår växel på {rng.choice(SWITCHBOARD_FORMS)}, vi har öppet {rng.randint(7, 9)} till {rng.randint(16, 20)}."
     if kind == 7:
         return "agent", f"Mellan klockan {rng.randint(8, 15)}.{rng.choice(['00', '15', '30', '45'])} och {rng.randint(16, 21)}.00 den {rng.randint(1, 28)}/{rng.randint(1, 12)} var det avbrott i området."
     return "agent", f"Vårt organisationsnummer är {COMPANY_ORGNR} om du behöver det till deklarationen."

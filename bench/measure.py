@@ -195,8 +195,7 @@ def _detector_like(kind: str) -> tuple[Callable[[list[str]], list[list[tuple[int
         from redactor.detect import Detector
 
         cfg = Config.load()
-        detect = cfg.section("detect")
-        det = Detector(cfg.model_path, float(detect.get("score_threshold", 0.5)), cfg.section("allowlist").get("values", []))
+        det = Detector.from_config(cfg)
         fn = det.detect_many if kind == "detector" else det.detect_many_reference
         info = {"model": det.model_name}
 

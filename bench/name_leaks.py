@@ -6,7 +6,9 @@
 scheduled job does to a call (a Klang conversation whose content is the text: speaker labels
 parsed off, a name found once redacted everywhere in the call, also in the genitive) and counts
 the gold PERSON mentions still readable in the stored call: the name, optionally followed by up
-to two letters ("Alexanders", "marcuss"), standing at the start of a word of any stored text.
+to two letters ("Alexanders", "marcuss"), standing at the start of a word of any stored text,
+except a name that is also an ordinary word used as that word ("öre per kilowattimme",
+`redactor.transform.call.ordinary_use`).
 The corpus's people are made up, so `--show` may print them.
 """
 
@@ -22,6 +24,7 @@ from redactor.config import Config
 from redactor.ingest.reader import RawRecord
 from redactor.model import RedactedCall
 from redactor.pipeline import Pipeline
+from redactor.transform.call import ordinary_use
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_CORPUS = ROOT / "bench" / "data" / "dev_corpus.jsonl"
@@ -46,7 +49,9 @@ def leaks(pipeline: Pipeline, corpus: Path = DEV_CORPUS) -> dict:
         out = "\n".join(result.call.text_fields().values())
         for name in names:
             body = r"\s+".join(re.escape(p) for p in name.split())
-            if re.search(rf"(?<!\w){body}\w{{0,2}}(?!\w)", out, re.IGNORECASE):
+            # "per" in "öre per kilowattimme" is not the customer Per (as the pipeline decides).
+            if any(not ordinary_use(out, *m.span())
+                   for m in re.finditer(rf"(?<!\w){body}\w{{0,2}}(?!\w)", out, re.IGNORECASE)):
                 leaked.append(name)
     return {"documents": len(docs), "mentions": mentions, "leaked": len(leaked), "quarantined": failed,
             "leaked_values": leaked}

@@ -102,8 +102,7 @@ def run(limit: int | None = None, spoken: int = 2000, seed: int = 7, batch: int 
         from redactor.detect import Detector
 
         cfg = Config.load()
-        detector = Detector(cfg.model_path, float(cfg.section("detect").get("score_threshold", 0.5)),
-                            cfg.section("allowlist").get("values", []))
+        detector = Detector.from_config(cfg)
     stats: dict[str, dict[str, int]] = {}
     t0 = time.perf_counter()
     for b in range(0, len(cases), batch):

@@ -71,8 +71,7 @@ def dev_corpus_recall(work: Path | None = None, path: Path = DEV_CORPUS) -> dict
 
     allow = ROOT / "bench" / "data" / "dev_allowlist.toml"  # the corpus's company numbers
     cfg = Config.load(allow if allow.is_file() else None)
-    detect = cfg.section("detect")
-    det = Detector(cfg.model_path, float(detect.get("score_threshold", 0.5)), cfg.section("allowlist").get("values", []))
+    det = Detector.from_config(cfg)
     batch, _ = build_baseline(MODEL)
     idx = [i for i, t in enumerate(texts) if t.strip()]
     base: list[list[tuple[str, int, int]]] = [[] for _ in texts]

@@ -14,6 +14,8 @@ pipeline scans, and measures each of these in its own process (so peak RSS is it
 - `ingest_1_worker`, `ingest_N_workers` (and `ingest_dask_N_workers` with --dask): the whole
   `redactor ingest` of the export files into a temporary local store;
 - recall of detector and baseline on the generated gold and on bench/data/dev_corpus.jsonl;
+- usefulness beside it (bench/usefulness.py, not with --quick): placeholder precision and the
+  share of non-PII words kept in the stored text;
 - with `--memory`: ingests of that many streamed calls, peak RSS each (flat = does not grow).
 
 Writes `results.json` and `results.md` to `--out` (default bench/results/) and prints the table.
@@ -86,6 +88,16 @@ def child(args: list[str], timeout: float = 7200) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"measurement {args[0]} failed:\n{proc.stderr[-4000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def usefulness() -> dict:
+    """bench.usefulness in its own process: placeholder precision and non-PII words kept."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1")
+    proc = subprocess.run([sys.executable, "-m", "bench.usefulness", "--json"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=3600)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench.usefulness failed:\n{proc.stderr[-4000:]}")
+    return json.loads(proc.stdout)
 
 
 def _fmt(v, digits: int = 0) -> str:
@@ -164,6 +176,18 @@ def markdown(result: dict) -> str:
                   f"{_fmt(b.get('precision'), 3)} |"]
     else:
         lines += ["", "bench/data/dev_corpus.jsonl not present: development-corpus recall not measured."]
+    use = result.get("usefulness")
+    if use:
+        a, c, g = use["precision_set"]["alone"], use["precision_set"]["in_calls"], use["generated"]
+        lines += ["", "Usefulness beside recall (`python -m bench.usefulness`, docs/usefulness.md): placeholders "
+                      "standing on personal data, and words that are not personal data kept unchanged:", "",
+                  "| set | placeholder precision | non-PII words kept | values readable |", "|---|---:|---:|---:|",
+                  f"| precision set, {a['turns']} turns scanned alone | {_fmt(a['precision'], 3)} | "
+                  f"{_fmt(a['words_kept'], 4)} | recall {_fmt(a['recall'], 3)} |",
+                  f"| precision set stored in calls | {_fmt(c['placeholder_precision'], 3)} | "
+                  f"{_fmt(c['words_kept'], 4)} | {c['values_readable']} of {c['values']} |",
+                  f"| {g['calls']} generated calls | {_fmt(g['placeholder_precision'], 3)} | "
+                  f"{_fmt(g['words_kept'], 4)} | {g['values_readable']} of {g['values']} |"]
     if result.get("memory"):
         lines += ["", "Memory with input size (streamed ingest, exports written in 1,000-call files):", "",
                   "| calls | workers | calls/s | peak RSS, all processes (MB) | driver (MB) | other load (cores) |",
@@ -211,6 +235,7 @@ def main(argv: list[str] | None = None) -> dict:
             measurements.append(child(a))
             print(f"  {measurements[-1]['name']}: {measurements[-1]['calls_per_s']} calls/s", file=sys.stderr)
         dev = child(["recall_dev", "--work", str(work)])
+        useful = None if args.quick else usefulness()
 
         memory = []
         for n in [int(x) for x in args.memory.split(",") if x.strip()]:
@@ -252,6 +277,7 @@ def main(argv: list[str] | None = None) -> dict:
         "machine": machine(), "data": meta, "measurements": measurements, "ratios": ratios,
         "recall": {"generated": {m["name"]: m["recall_generated"] for m in measurements if "recall_generated" in m},
                    "dev_corpus": dev},
+        "usefulness": useful,
         "memory": memory, "total_seconds": round(time.monotonic() - t0),
     }
     args.out.mkdir(parents=True, exist_ok=True)

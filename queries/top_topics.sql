@@ -1,6 +1,6 @@
 -- Top topics: the most frequent words in call titles and digests
 -- What customers call about, as the words Klang's titles and digests use most, each counted
--- once per call. Redaction placeholders (<PERSON>, <SE_PERSONNUMMER:...>), numbers, words
+-- once per call. Redaction placeholders (<PERSON_1>, <SE_PERSONNUMMER:...>), numbers, words
 -- shorter than three letters and common Swedish function words are left out.
 -- param: limit = 20   (how many words)
 -- Titles and digests repeat a lot once redacted, so each distinct text is split once and its

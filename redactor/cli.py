@@ -246,8 +246,7 @@ def scan(
         docs = list(read_jsonl(text.splitlines())) if format == "jsonl" else [(None if file == "-" else file, text)]
     except ScanInputError as exc:
         _fail(str(exc), EXIT_USAGE)
-    detect = cfg.section("detect")
-    detector = Detector(cfg.model_path, float(detect.get("score_threshold", 0.5)), cfg.section("allowlist").get("values", []))
+    detector = Detector.from_config(cfg)
     for row in scan_documents(detector, docs):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 

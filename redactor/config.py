@@ -18,6 +18,36 @@ class ConfigError(ValueError):
     pass
 
 
+PROFILE_KEYS = {"name", "identifiers", "addresses", "names"}
+
+
+def load_profile(ref: str, base: Path) -> dict[str, Any]:
+    """A company profile: a name shipped in redactor/profiles/ ("7hkraft"), or a TOML file path
+    (relative to `base`, the directory of the config naming it)."""
+    if "/" not in ref and not ref.endswith(".toml"):
+        shipped = resources.files("redactor").joinpath("profiles", f"{ref}.toml")
+        if not shipped.is_file():
+            raise ConfigError(f"no shipped company profile named {ref!r} (see redactor/profiles/)")
+        text, where = shipped.read_text("utf-8"), ref
+    else:
+        path = Path(ref) if Path(ref).is_absolute() else base / ref
+        try:
+            text, where = path.read_text("utf-8"), str(path)
+        except FileNotFoundError:
+            raise ConfigError(f"company profile not found: {path}") from None
+    try:
+        profile = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"company profile {where} is not valid TOML: {exc}") from None
+    unknown = set(profile) - PROFILE_KEYS
+    if unknown:
+        raise ConfigError(f"unknown key(s) in company profile {where}: {', '.join(sorted(unknown))}")
+    for key in PROFILE_KEYS - {"name"}:
+        if not all(isinstance(v, str) for v in profile.get(key, [])):
+            raise ConfigError(f"company profile {where}: {key} must be a list of strings")
+    return profile
+
+
 def _merge(base: dict, override: dict) -> dict:
     out = copy.deepcopy(base)
     for key, value in override.items():
@@ -53,6 +83,35 @@ class Config:
         if basis not in RETENTION_BASES:
             raise ConfigError(f"[retention] from must be one of {', '.join(RETENTION_BASES)}, not {basis!r}")
         return cls(_merge(defaults, user), str(path))
+
+    def __post_init__(self) -> None:
+        self._apply_company_profile()
+
+    def _apply_company_profile(self) -> None:
+        """Fold the company profile into [allowlist] (values; phrases = addresses + names), so every
+        detector built from the config keeps the company's own data, and the digest (pipeline
+        version) changes with the profile."""
+        company = self.data.setdefault("company", {})
+        ref = str(company.get("profile") or "")
+        allow = self.data.setdefault("allowlist", {})
+        allow.setdefault("values", [])
+        allow.setdefault("phrases", [])
+        if not ref or "name" in company:  # none, or already applied (a copy of a loaded config)
+            return
+        profile = load_profile(ref, Path(self.source).parent if self.source != "<defaults>" else Path.cwd())
+        company["name"] = str(profile.get("name", ref))
+        allow["values"] = [*profile.get("identifiers", []), *allow["values"]]
+        allow["phrases"] = [*profile.get("addresses", []), *profile.get("names", []), *allow["phrases"]]
+
+    @property
+    def company_warning(self) -> str | None:
+        """Why the company's own numbers may be redacted as personal data, if they may."""
+        allow = self.section("allowlist")
+        if self.section("company").get("profile") or allow.get("values") or allow.get("phrases"):
+            return None
+        return ("no company profile or allowlist configured: the company's own switchboard, "
+                "organisationsnummer and address will be redacted as personal data and dominate "
+                "the analysts' reports (set [company] profile, see docs/usefulness.md)")
 
     def section(self, name: str) -> dict[str, Any]:
         return self.data.get(name, {})

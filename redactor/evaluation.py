@@ -348,7 +348,7 @@ def eval_command(
 
     negs = [d.negatives for d in docs]
     t0 = time.perf_counter()
-    detector = Detector(cfg.model_path, float(cfg.section("detect").get("score_threshold", 0.5)), allow)
+    detector = Detector.from_config(cfg)
     pred = predict_detector(detector, docs)
     results = {"ours": evaluate(gold, pred, wanted)}
     results["ours"]["hard_negatives"] = negatives_touched(negs, pred)

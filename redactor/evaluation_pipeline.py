@@ -30,6 +30,7 @@ from recognizers import numbers
 from redactor.config import Config
 from redactor.evaluation import Document
 from redactor.ingest.parse import make_call_id
+from redactor.transform.call import ordinary_use
 from redactor.transform.spans import value_pattern
 
 MIN_DIGITS = 4
@@ -85,7 +86,8 @@ def _digit_runs(texts: Sequence[str]) -> list[str]:
 
 def readable(value: str, texts: Sequence[str], runs: Sequence[str]) -> bool:
     pattern = value_pattern(value)
-    if pattern is not None and any(pattern.search(t) for t in texts):
+    # "per" in "öre per kilowattimme" is not the customer Per: the pipeline's own rule.
+    if pattern is not None and any(not ordinary_use(t, *m.span()) for t in texts for m in pattern.finditer(t)):
         return True
     digits = numbers.words_to_digits(value)
     return len(digits) >= MIN_DIGITS and any(digits in r for r in runs)

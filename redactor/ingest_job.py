@@ -223,6 +223,9 @@ def run_job(
     if pipeline.pseudonymiser is None:
         report.warnings.append(NO_KEY_WARNING)
         log.warning("no pseudonymisation key: the subject index stays empty")
+    if config.company_warning:
+        report.warnings.append(config.company_warning)
+        log.warning("no company profile", detail=config.company_warning)
     job = config.section("job")
     landing_mode = str(config.section("landing").get("after_ingest", "retag"))
     if landing_mode not in LANDING_MODES:

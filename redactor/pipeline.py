@@ -65,11 +65,7 @@ class Pipeline:
         policy = config.section("policy")
         self.policy = Policy(policy.get("default", "redact"), dict(policy.get("entities", {})), self.pseudonymiser)
         detect = config.section("detect")
-        self.detector = detector or Detector(
-            config.model_path,
-            score_threshold=float(detect.get("score_threshold", 0.5)),
-            allowlist=config.section("allowlist").get("values", []),
-        )
+        self.detector = detector or Detector.from_config(config)
         self.label_fields = {f"metadata.{key}" for key in detect.get("label_fields", [])}
         self.version = f"{__version__}+{self.detector.model_name}+cfg.{config.digest}"
         self.batch_size = int(config.section("ingest").get("batch_size", 64))

@@ -4,7 +4,7 @@
   replaces those calls' rows. Calls erased by a data-subject request are never brought back, even
   if a copy of their export were still around.
 - `--from redacted` re-scans the stored, already-redacted text with the current detector and
-  redacts further. It can only remove information: replacement tokens (`<PERSON>`,
+  redacts further. It can only remove information: replacement tokens (`<PERSON_1>`,
   `<SE_PERSONNUMMER:3f9a1c2b7d>`) are swapped for same-length private-use placeholders before
   detection, no detection may touch them, and they are put back unchanged afterwards. Old findings
   keep their pipeline version (offsets moved to the new text); new findings, the segments and the
@@ -240,7 +240,8 @@ def rescan(pipeline: Pipeline, calls: list[tuple[Call, list[dict], list[str]]]) 
             continue
         (call, finding_rows, tokens, work, back, units), call_dets = next(it)
         try:
-            rc = transform_call(work, units, call_dets, pipeline.policy, pipeline.pseudonymiser, pipeline.version)
+            rc = transform_call(work, units, call_dets, pipeline.policy, pipeline.pseudonymiser, pipeline.version,
+                                taken=list(back.values()))
         except LeakError as exc:
             results.append(RescanError(str(exc)))
             continue

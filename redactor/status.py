@@ -126,10 +126,9 @@ def configuration(config: Config, lake: Lake) -> dict:
         key = "configured" if load_key(config.section("pseudonymise").get("key_file") or None) else "missing"
     except KeyError_ as exc:
         key = f"unusable: {exc}"
-    company = {name: bool(config.data.get(name)) for name in ("company", "profile") if name in config.data}
     return {"pseudonym_key": key, "subject_index_key_recorded": lake.store.exists(KEY_CHECK_KEY),
             "allowlist_values": len(config.section("allowlist").get("values") or []),
-            "company_profile": any(company.values()), "config": config.source}
+            "company_profile": bool(config.section("company").get("profile")), "config": config.source}
 
 
 def collect(lake: Lake, config: Config, sources: list[str], *, runs: int = 5, horizon_days: int = 30,

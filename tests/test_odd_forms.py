@@ -174,7 +174,7 @@ def test_language_is_a_closed_list(pipeline, raw, stored):
 
 def test_a_metadata_key_holding_a_number_is_redacted_and_so_is_its_finding_field(pipeline):
     rc = _ingest(pipeline, "pnr", "８８０４１３\u2013２３８２", "segmented.extra_key")
-    assert list(rc.call.metadata)[-1] == 'contacts["<SE_PERSONNUMMER>"]'
+    assert list(rc.call.metadata)[-1] == 'contacts["<SE_PERSONNUMMER_1>"]'
     assert all("2382" not in ascii_digits(f.field) for f in rc.findings)
 
 

@@ -154,7 +154,9 @@ def test_status_on_a_lake_with_quarantined_items(tmp_path, config, pipeline):
     assert doc["quarantine"]["count"] == 1 and doc["quarantine"]["by_stage"] == {"read": 1}
     assert doc["landing"]["waiting"] == 1 and doc["landing"]["oldest_age_hours"] is not None
     assert doc["expiring"]["quarantine_items"] == 1 and doc["expiring"]["files"] == 0  # 30 days vs 730
-    assert doc["configuration"]["pseudonym_key"] == "missing" and doc["configuration"]["allowlist_values"] == 0
+    assert doc["configuration"]["pseudonym_key"] == "missing"
+    # The shipped company profile (docs/usefulness.md) feeds the allowlist.
+    assert doc["configuration"]["company_profile"] is True and doc["configuration"]["allowlist_values"] >= 4
     assert any("quarantine" in a for a in doc["attention"])
     _no_secrets(done.stdout)
 
@@ -167,9 +169,9 @@ def test_status_on_a_lake_with_quarantined_items(tmp_path, config, pipeline):
     finally:
         held.release()
     cfg = tmp_path / "company.toml"
-    cfg.write_text('[allowlist]\nvalues = ["0321-688900"]\n')
+    cfg.write_text('[company]\nprofile = ""\n[allowlist]\nvalues = ["0321-688900"]\n')
     doc = json.loads(runner.invoke(app, ["status", "--store", str(store), "--config", str(cfg), "--json"]).stdout)
-    assert doc["configuration"]["allowlist_values"] == 1
+    assert doc["configuration"]["allowlist_values"] == 1 and doc["configuration"]["company_profile"] is False
 
 
 def test_last_runs_newest_first_from_recent_days_or_all(tmp_path, config):

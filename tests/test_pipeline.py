@@ -170,8 +170,8 @@ def test_label_metadata_is_not_read_by_the_name_model(tmp_path, config, detector
     # Queue and direction stay readable for the analysts' reports...
     assert (call["queue"], call["direction"]) == ("Kundservice privat", "inbound")
     # ...a pattern recognizer still scans a label field, and other metadata is still read by the model.
-    assert meta["team"] == "<PHONE_NUMBER>"
-    assert meta["agent"] == "<PERSON>"
+    assert meta["team"].startswith("<PHONE_NUMBER_")
+    assert meta["agent"].startswith("<PERSON_")
 
 
 @pytest.mark.parametrize("text", [

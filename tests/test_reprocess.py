@@ -163,7 +163,7 @@ def test_rescan_redacts_the_new_value_everywhere_and_keeps_every_token(tmp_path,
     assert report.added["CUSTOMER_NUMBER"] == dry.added["CUSTOMER_NUMBER"]
     text = _texts(lake)
     assert NEW_VALUE not in text and "LUMA" not in text
-    assert "<CUSTOMER_NUMBER>" in text
+    assert "<CUSTOMER_NUMBER_1>" in text
     # Every replacement token written before is still there, unchanged, as often as before.
     after = _token_counts(lake)
     assert all(after.get(t) == n for t, n in tokens_before.items())
@@ -174,7 +174,7 @@ def test_rescan_redacts_the_new_value_everywhere_and_keeps_every_token(tmp_path,
     assert ("CUSTOMER_NUMBER", new.version) in versions and ("SE_PERSONNUMMER", old.version) in versions
     # Words followed the text.
     (seg,) = [r for r in table_rows(lake, "segments") if r["role"] == "customer" and r["words"]]
-    assert "<CUSTOMER_NUMBER>" in [w["text"] for w in seg["words"]]
+    assert "<CUSTOMER_NUMBER_1>" in [w["text"] for w in seg["words"]]
     # The subject index gained the new identifier.
     req = build_request(pseudonymiser_from(policy_config), customer_number=[NEW_VALUE])
     assert len(find_calls(lake, req.tokens)) == 2
@@ -189,9 +189,10 @@ def test_tokens_survive_even_when_their_hex_looks_like_a_number(tmp_path, config
     number; re-scanning must leave them alone."""
     old, new = pipelines
     lake = open_lake(config, str(tmp_path / "lake"), "old")
-    tokens = ["<SE_PERSONNUMMER:8804132382>", "<PHONE_NUMBER:0703112245>", "<PERSON>", "<EMAIL_ADDRESS:a1b2c3d4e5>"]
+    tokens = ["<SE_PERSONNUMMER:8804132382>", "<PHONE_NUMBER:0703112245>", "<PERSON>", "<EMAIL_ADDRESS:a1b2c3d4e5>",
+              "<CUSTOMER_NUMBER_1>"]
     text = (f"Kunden {tokens[2]} har personnummer {tokens[0]} och numret {tokens[1]}, "
-            f"e-post {tokens[3]}, bonuskod {NEW_VALUE}, maskat ***-*** ** **.")
+            f"e-post {tokens[3]}, kundnummer {tokens[4]}, bonuskod {NEW_VALUE}, maskat ***-*** ** **.")
     words = [Word(w, i * 0.5, i * 0.5 + 0.4) for i, w in enumerate(text.split())]
     call = Call(call_id="cfixed0000000000000000001", source_id="x", shape="klang",
                 created_at=datetime(2026, 11, 20, 10, tzinfo=timezone.utc), title=f"Ärende {tokens[0]}",
@@ -202,12 +203,13 @@ def test_tokens_survive_even_when_their_hex_looks_like_a_number(tmp_path, config
     assert report.calls_rewritten == 1
     (row,) = table_rows(lake, "calls")
     (seg,) = table_rows(lake, "segments")
-    expected = text.replace(NEW_VALUE, "<CUSTOMER_NUMBER>")
+    # Numbered after the placeholder already there: a new value never takes an old value's number.
+    expected = text.replace(NEW_VALUE, "<CUSTOMER_NUMBER_2>")
     assert row["summary"] == expected and seg["text"] == expected
     assert row["title"] == f"Ärende {tokens[0]}" and row["participants"] == [tokens[2]]
     assert dict(row["metadata"]) == {"caller_number": tokens[1]} and seg["speaker"] == tokens[2]
     # A word touched by a replacement becomes the replacement (the comma goes with it).
-    assert [w["text"] for w in seg["words"]] == ["<CUSTOMER_NUMBER>" if NEW_VALUE in w else w for w in text.split()]
+    assert [w["text"] for w in seg["words"]] == ["<CUSTOMER_NUMBER_2>" if NEW_VALUE in w else w for w in text.split()]
     findings = table_rows(lake, "findings")
     assert {f["entity_type"] for f in findings} == {"CUSTOMER_NUMBER"}, [(f["entity_type"], f["field"], f["start"], f["end"]) for f in findings]
 

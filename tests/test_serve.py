@@ -177,6 +177,7 @@ def test_helpers():
     assert str(highlight("Hej <PERSON>, nr <SE_PERSONNUMMER:3f9a1c2b7d> & <b>")) == (
         'Hej <mark class="ph">&lt;PERSON&gt;</mark>, nr <mark class="ph">&lt;SE_PERSONNUMMER:3f9a1c2b7d&gt;'
         '</mark> &amp; &lt;b&gt;')
+    assert str(highlight("Hej <PERSON_2>.")) == 'Hej <mark class="ph">&lt;PERSON_2&gt;</mark>.'
 
 
 # ---- a real browser ------------------------------------------------------------------------

@@ -46,7 +46,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 import recognizers
 from recognizers.fold import fold
-from redactor.detect import components  # noqa: F401  (registers "lower_lemmas", "name_shape", "name_particles")
+from redactor.detect import components  # noqa: F401  (registers "lower_lemmas", "name_shape", "name_particles", "not_names")
 from redactor.detect.components import lower_lemmas
 
 LANGUAGE = "sv"
@@ -56,6 +56,7 @@ LABEL_MAPPING = {"PER": "PERSON", "PRS": "PERSON", "PERSON": "PERSON", "LOC": "L
 LEMMA_COMPONENT = "lower_lemmas"
 SHAPE_COMPONENT = "name_shape"
 PARTICLES_COMPONENT = "name_particles"
+NOT_NAMES_COMPONENT = "not_names"
 # The recognizer name Presidio gives the NER model's results.
 NER_RECOGNIZER = SpacyRecognizer.__name__
 # Texts up to this length have their results cached (speaker labels, back-channel turns).
@@ -106,6 +107,7 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
         if nlp.has_pipe("ner") and SHAPE_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(SHAPE_COMPONENT, after="ner")
             nlp.add_pipe(PARTICLES_COMPONENT, after=SHAPE_COMPONENT)
+            nlp.add_pipe(NOT_NAMES_COMPONENT, after=PARTICLES_COMPONENT)
         if LEMMA_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(LEMMA_COMPONENT, last=True)
         self.nlp = {LANGUAGE: nlp}
@@ -196,10 +198,11 @@ class Detector:
         score_threshold: float = 0.5,
         allowlist: Iterable[str] = (),
         entities: Sequence[str] | None = None,
+        phrases: Iterable[str] = (),
     ):
         self.model_path = Path(model_path)
         self.score_threshold = score_threshold
-        self.allowlist = recognizers.AllowlistFilter(list(allowlist))
+        self.allowlist = recognizers.AllowlistFilter(list(allowlist), list(phrases))
         self.entities = list(entities) if entities else None
         self.nlp_engine = LocalSpacyNlpEngine(self.model_path)
         self.nlp_engine.load()
@@ -214,6 +217,14 @@ class Detector:
             default_score_threshold=score_threshold,
         )
         self._build_fast_path()
+
+    @classmethod
+    def from_config(cls, config) -> "Detector":
+        """The detector a `redactor.config.Config` describes: model, threshold, the company's own
+        values and phrases (profile + [allowlist])."""
+        detect, allow = config.section("detect"), config.section("allowlist")
+        return cls(config.model_path, float(detect.get("score_threshold", 0.5)), allow.get("values", []),
+                   phrases=allow.get("phrases", []))
 
     # ---- fast path set-up ------------------------------------------------------------------
 
@@ -340,11 +351,12 @@ class Detector:
         return self._to_detections(text, results)
 
     def _to_detections(self, text: str, results: list[RecognizerResult]) -> list[Detection]:
+        phrase_spans = self.allowlist.phrase_spans(text) if results else []
         return [
             Detection(r.entity_type, r.start, r.end, round(float(r.score), 4),
                       (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "unknown"))
             for r in _resolve_overlaps(results)
-            if not self.allowlist.allows(r.entity_type, text[r.start:r.end])
+            if not self.allowlist.allows_at(r.entity_type, text, r.start, r.end, phrase_spans)
         ]
 
     def detect_many(self, texts: Sequence[str], batch_size: int = 32) -> list[list[Detection]]:

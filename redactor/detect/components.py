@@ -2,6 +2,9 @@
 
 `name_shape` drops entities that cannot be a name or a place: the model judges an unknown token
 partly by its shape and now and then tags a file name, web address or reference code.
+`not_names` trims discourse words off the edges of a person or place ("Jaha", "Toppen Sofia") and
+drops services, countries and regions (redactor/detect/not_names.py: "Kivra", "Sveriges", "hela
+Västra Götaland"), which the news-trained model takes for names in call-centre speech.
 `name_particles` extends a person over a following surname with an Arabic article or kinship
 particle ("Ida Al-Hassan", "Omar El-Sayed"), which the model leaves out of the span.
 
@@ -16,7 +19,9 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+
+from redactor.detect.not_names import DISCOURSE, is_not_name
 
 
 @Language.component("lower_lemmas")
@@ -57,4 +62,34 @@ def name_particles(doc: Doc) -> Doc:
             changed = True
     if changed:
         doc.ents = ents
+    return doc
+
+
+_NAME_LABELS = ("PER", "PERSON", "LOC", "LOCATION")
+
+
+def _edge_word(token: Token) -> bool:
+    return token.lower_ in DISCOURSE or token.is_punct or token.is_space
+
+
+@Language.component("not_names")
+def not_names(doc: Doc) -> Doc:
+    kept, changed = [], False
+    for ent in doc.ents:
+        if ent.label_ not in _NAME_LABELS:
+            kept.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        while start < end and _edge_word(doc[start]):
+            start += 1
+        while end > start and _edge_word(doc[end - 1]):
+            end -= 1
+        if start == end or is_not_name(doc[start:end].text):
+            changed = True
+            continue
+        if (start, end) != (ent.start, ent.end):
+            ent, changed = Span(doc, start, end, label=ent.label), True
+        kept.append(ent)
+    if changed:
+        doc.ents = kept
     return doc

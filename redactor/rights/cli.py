@@ -95,9 +95,7 @@ def _detector_match(ctx: _Ctx, enabled: bool):
         if "fn" not in state:
             from redactor.detect import Detector
 
-            detect = ctx.config.section("detect")
-            det = Detector(ctx.config.model_path, float(detect.get("score_threshold", 0.5)),
-                           ctx.config.section("allowlist").get("values", []))
+            det = Detector.from_config(ctx.config)
             state["fn"] = detector_matcher(det, ctx.request.identifiers)
         return state["fn"](payload)
 

@@ -32,7 +32,7 @@ from redactor.serve.access import Access, gate
 from redactor.serve.data import LakeView
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*(?::[0-9a-f]+)?>|\*{3}[-* ]*\*")  # <TYPE>, <TYPE:token>, masks
+PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*(?::[0-9a-f]+)?>|\*{3}[-* ]*\*")  # <TYPE_1>, <TYPE:token>, masks
 SHOWN_ROWS = 500
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace as dc_replace
+from functools import lru_cache
+from typing import Iterable
 
 from recognizers import canonical_value, introduction, number_digits, numbers
 from recognizers.fold import fold, fold_text
@@ -20,7 +22,7 @@ from redactor.detect import Detection
 from redactor.detect.dialogue import Dialogue, build_dialogue
 from redactor.model import Call, Finding, RedactedCall, Segment
 from redactor.transform import spans as sp
-from redactor.transform.policy import Policy
+from redactor.transform.policy import PlaceholderNumbers, Policy
 from redactor.transform.pseudonym import Pseudonymiser
 
 # Identifiers that find a person again; their keyed tokens make up the subject index.
@@ -144,7 +146,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             for digits in digit_keys_of(s.entity_type, value):
                 digit_keys.setdefault(digits, s)
     # Names also in the genitive: the model may find "Erik" in one turn and miss "Eriks faktura".
-    patterns = [(sp.value_pattern(v, genitive=s.entity_type == "PERSON"), s) for v, s in values.items()]
+    patterns = [(pattern_of(v, s.entity_type), s) for v, s in values.items()]
     # A person's first and last names also stand alone ("Toppen Sofia"); matched with their
     # capital only, so the surname Holm does not take every "holm" and Per not every "per".
     parts = {p for v, s in values.items() if s.entity_type == "PERSON" for p in _name_parts(units, found, v)}
@@ -162,7 +164,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     for name, text in units.texts.items():
         view = fold(text)
         hits = [(start, end, s) for pattern, s in patterns if pattern is not None
-                for start, end in sp.occurrences(view.text, pattern)]
+                for start, end in find_again(pattern, s.entity_type, view.text)]
         if digit_keys:
             hits += [(start, end, digit_keys[key]) for start, end, key in sp.digit_occurrences(view.text, set(digit_keys))]
         if by_digits:
@@ -171,6 +173,56 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             o_start, o_end = view.to_original(start, end)
             out.setdefault(name, []).append(sp.Span(o_start, o_end, s.entity_type, s.score))
     return out
+
+
+# Names that are ordinary words too, beyond those the lexicon saw lowercase in news text.
+_HOMOGRAPHS = {"berg", "lind", "holm", "ek", "björk", "sten", "ros", "rosa", "ström", "sjö", "strand", "hall", "falk",
+               "rask", "björn", "stig", "ull"}
+
+
+@lru_cache(maxsize=1)
+def _ordinary_word_names() -> frozenset[str]:
+    """First names and surnames that are also ordinary Swedish words ("per", "bo", "mark", "holm"):
+    the name lexicon's words seen lowercase in running news text, and a few more."""
+    from redactor.config import PROJECT_ROOT
+    from redactor.training.lexicon import load_lexicon
+
+    lexicon = PROJECT_ROOT / "models" / "data" / "lexicon.tsv"
+    words = set(_HOMOGRAPHS)
+    if lexicon.is_file():
+        words |= {w for w, f in load_lexicon(lexicon).items() if "common" in f and f & {"first", "surname"}}
+    return frozenset(words)
+
+
+# "171 öre per kilowattimme", "två gånger per månad": a name that is also an ordinary word, used
+# as that word (a rate), is not the person.
+_RATE_AFTER = re.compile(r"\s+(?:kilowattimm\w*|kwh|kw|megawattimm\w*|mwh|månad\w*|år|året|dag|dagen|dygn\w*"
+                         r"|timm\w*|veck\w*|kvartal\w*|person\w*|st|styck|gång\w*|kilometer|mil|liter|krona|kronor"
+                         r"|öre|procent|kvadratmeter)\b", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:öre|kronor|kr|procent|gånger|gång|ampere|kwh))[\s,.]*$", re.IGNORECASE)
+
+
+def ordinary_use(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], a name that is also an ordinary word, is written lowercase in a
+    rate ("öre per kilowattimme"), where it is that word and not the person."""
+    word = text[start:end]
+    if not word.islower() or word not in _ordinary_word_names():
+        return False
+    return bool(_RATE_AFTER.match(text, end) or _RATE_BEFORE.search(text, max(0, start - 12), start))
+
+
+def pattern_of(value: str, entity_type: str) -> re.Pattern[str] | None:
+    """How a detected value is found again: whitespace-tolerant, any case; names also in the genitive."""
+    return sp.value_pattern(value, genitive=entity_type == "PERSON")
+
+
+def find_again(pattern: re.Pattern[str], entity_type: str, text: str) -> list[tuple[int, int]]:
+    """Where a value (its `pattern_of`) stands in `text`, for propagation and the leak check alike:
+    not where a name is used as the ordinary word it also is (`ordinary_use`)."""
+    spans = sp.occurrences(text, pattern)
+    if entity_type == "PERSON":
+        spans = [(s, e) for s, e in spans if not ordinary_use(text, s, e)]
+    return spans
 
 
 def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> set[str]:
@@ -209,7 +261,10 @@ def transform_call(
     policy: Policy,
     pseudonymiser: Pseudonymiser | None,
     pipeline_version: str,
+    taken: Iterable[str] = (),
 ) -> RedactedCall:
+    """`taken`: placeholders the call already holds where `units` cannot show them (a re-scan
+    hides them from the detector), so new values are numbered after them."""
     found = {name: [sp.Span(d.start, d.end, d.entity_type, d.score) for d in dets]
              for name, dets in detections.items() if dets}
     recognizer_of = {(name, d.start, d.end): d.recognizer for name, dets in detections.items() for d in dets}
@@ -222,15 +277,16 @@ def transform_call(
     # Per field: merged spans with their replacement, for rewriting words afterwards.
     replaced: dict[str, list[tuple[sp.Span, str]]] = {}
 
+    merged_of = {name: sp.merge(spans) for name, spans in found.items()}
+    numbering = _numbering(units, merged_of, taken)
     # Keys last: a value is set under its key as parsed, then the key takes its redacted form.
-    for name, spans in sorted(found.items(), key=lambda item: item[0].startswith("metadata_keys[")):
+    for name, merged in sorted(merged_of.items(), key=lambda item: item[0].startswith("metadata_keys[")):
         text = units.texts[name]
-        merged = sp.merge(spans)
         reps = []
         for s in merged:
             value = text[s.start:s.end]
             values[value] = s.entity_type
-            reps.append(policy.replacement(s.entity_type, value))
+            reps.append(policy.replacement(s.entity_type, value, numbering.number(s.entity_type, value)))
             if pseudonymiser is not None and s.entity_type in SUBJECT_ENTITIES:
                 subject.add(pseudonymiser.index_token(s.entity_type, canonical_value(s.entity_type, value)))
         new_text, new_offsets = sp.replace(text, merged, reps)
@@ -251,6 +307,21 @@ def transform_call(
     _verify(out, values)
     return RedactedCall(call=out, findings=findings, subject_tokens=sorted(subject),
                         pipeline_version=pipeline_version)
+
+
+def _numbering(units: ScanUnits, merged_of: dict[str, list[sp.Span]], taken: Iterable[str]) -> PlaceholderNumbers:
+    """Placeholder numbers for the call's values, given in dialogue order (the segments, then the
+    other fields), so <PERSON_1> is whoever is named first in the conversation."""
+    def order(name: str) -> tuple[int, int, str]:
+        m = _FIELD.match(name)
+        return (0, int(m.group("seg")), name) if m and m.group("seg") is not None else (1, 0, name)
+
+    ordered = [(units.texts[name][s.start:s.end], s.entity_type)
+               for name in sorted(merged_of, key=order) for s in merged_of[name]]
+    numbering = PlaceholderNumbers([v for v, t in ordered if t == "PERSON"], [*units.texts.values(), *taken])
+    for value, entity_type in ordered:
+        numbering.number(entity_type, value)
+    return numbering
 
 
 def _copy_for_rewrite(call: Call) -> Call:
@@ -290,9 +361,10 @@ def _verify(out: Call, values: dict[str, str]) -> None:
     texts["language"], texts["status"] = out.language or "", out.status or ""
     folded = {name: fold_text(text) for name, text in texts.items()}
     keys = {k for value, entity_type in values.items() for k in digit_keys_of(entity_type, value)}
-    patterns = [p for p in (sp.value_pattern(fold_text(value)) for value in values) if p is not None]
+    patterns = [(p, entity_type) for value, entity_type in values.items()
+                if (p := pattern_of(fold_text(value), entity_type)) is not None]
     for name, text in folded.items():
-        if any(p.search(text) for p in patterns) or (keys and sp.digit_occurrences(text, keys)):
+        if any(find_again(p, t, text) for p, t in patterns) or (keys and sp.digit_occurrences(text, keys)):
             raise LeakError(f"a detected value survived in field {name}")
 
 

@@ -1,0 +1,69 @@
+"""Words the name model takes for people or places in call-centre speech, and that never are.
+
+The model learnt names from news text; a call opens its turns with discourse words ("Jaha, det
+visste jag inte.", "Toppen Sofia") and mentions services, apps and regions that news text rarely
+has in that position. These lists are for the `not_names` component (redactor/detect/components.py):
+discourse words are trimmed off the edges of a PERSON/LOCATION span (nothing left: dropped), and
+a span that is one of the services, countries or regions below, also in the genitive, is dropped.
+
+All entries are casefolded. The operating company's own names come from its profile instead
+(`[company] profile`, see docs/usefulness.md).
+"""
+
+from __future__ import annotations
+
+# Interjections, answers, greetings, discourse particles and pronouns: never a name, capitalised
+# or not ("hans" and "mina" are left out: Hans and Mina are names).
+DISCOURSE = frozenset("""
+aha ah aj ajdå aja asså alltså absolut adjö bra hej hejsan hejhej hejdå hallå hm hmm mm mhm mmm
+ja jaa jaha jahaa jahopp jaja jajamen jamen japp jaså javisst jo jodå jovisst juste just
+kanon kanonbra ok okej okejdå okidoki oj ojdå ojoj oh nej nejdå nja nä nää näe nämen nåja nå
+precis perfekt prima super superbra toppen tack tackar tusen underbart utmärkt visst vänta
+jättebra jättefint jättesnällt fint snällt härligt exakt självklart givetvis säkert verkligen
+hoppsan hoppla usch herregud förlåt ursäkta sorry grattis välkommen tja tjena tjenare tjabba
+eh ehm öh öhm äh ähm va vad men och så då nu
+jag mig min mitt du dig din ditt dina ni er ert era vi oss vår vårt våra hon henne hennes han honom
+de dem deras den det denna detta dessa som här där
+""".split())
+
+# Services, apps, brands and authorities a Swedish energy customer mentions.
+SERVICES = frozenset(s.strip() for s in """
+kivra, bankid, mobilt bankid, swish, mina sidor, ellevio, vattenfall, e.on, eon, e-on, postnord,
+android, iphone, ipad, ios, apple, app store, google, google play, microsoft, windows, facebook,
+instagram, messenger, whatsapp, teams, zoom, gmail, hotmail, outlook, yahoo, klarna, trustly,
+autogiro, e-faktura, efaktura, skatteverket, försäkringskassan, kronofogden, tibber, fortum,
+telia, tele2, telenor, comviq, halebop, swedbank, handelsbanken, seb, nordea, danske bank,
+länsförsäkringar, ica banken, sparbanken, energimarknadsinspektionen, energimyndigheten,
+konsumentverket, hallå konsument, elpriskollen, nord pool, svenska kraftnät, spotify, netflix,
+youtube, samsung, huawei, chrome, safari, siri, bixia, greenely, mälarenergi, jämtkraft,
+skellefteå kraft, öresundskraft, göteborg energi, umeå energi, tekniska verken, eskilstuna energi
+""".replace("\n", " ").split(",") if s.strip())
+
+# Countries and parts of Sweden: "Sveriges vanligaste avtal", "hela Västra Götaland" say nothing
+# about where a customer lives. Towns and municipalities are not here: those stay LOCATION.
+COUNTRIES = frozenset(s.strip() for s in """
+sverige, norge, danmark, finland, island, tyskland, polen, frankrike, spanien, italien, england,
+storbritannien, usa, amerika, europa, eu, norden, skandinavien, estland, lettland, litauen,
+nederländerna, holland, belgien, schweiz, österrike, grekland, turkiet, thailand, kina, indien,
+ryssland, ukraina, irak, iran, syrien, somalia, eritrea, afghanistan
+""".replace("\n", " ").split(",") if s.strip())
+
+REGIONS = frozenset(s.strip() for s in """
+norrland, svealand, götaland, västra götaland, skåne, halland, blekinge, småland, öland, gotland,
+östergötland, västergötland, bohuslän, dalsland, värmland, närke, västmanland, uppland,
+södermanland, sörmland, dalarna, gästrikland, hälsingland, härjedalen, jämtland, medelpad,
+ångermanland, västerbotten, norrbotten, lappland, roslagen, kronoberg, gävleborg, västernorrland,
+skaraborg, kinnekulle, österlen, bergslagen, tornedalen,
+sydsverige, mellansverige, norra sverige, södra sverige, mellersta sverige
+""".replace("\n", " ").split(",") if s.strip())
+
+NOT_NAMES = SERVICES | COUNTRIES | REGIONS
+
+
+def is_not_name(text: str) -> bool:
+    """A service, country or region, also in the genitive ("Sveriges") or as a county ("Skåne län",
+    "Västra Götalands län")."""
+    key = " ".join(text.casefold().split())
+    if key.endswith(" län"):
+        return True
+    return key in NOT_NAMES or (key.endswith("s") and key[:-1] in NOT_NAMES)
