@@ -128,6 +128,13 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
     assert got == expected
 
 
+def test_a_complete_answer_closes_the_slot():
+    text = ("Agent: Vilket telefonnummer kan vi nå dig på?\nKund: Det är 0313900652.\n"
+            "Kund: Mätarställningen är 40 833 kilowattimmar.")
+    got = [text[r.start:r.end] for r in DialogueSlotRecognizer().analyze(text, None)]
+    assert got == ["0313900652"]
+
+
 def test_turns_continue_over_unlabelled_lines():
     text = "Agent: Hej\nKund: rad ett\nrad två\nAgent: ja"
     assert [(t.label, text[t.start:t.end]) for t in turns(text)] == [
