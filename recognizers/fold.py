@@ -74,8 +74,10 @@ def fold_char(ch: str) -> str:
         return ""
     if cat == "Zs":
         return " "
-    if cat in ("Zl", "Zp"):
+    if cat in ("Zl", "Zp") or ch == "\x85":  # U+0085 NEXT LINE is a line break too
         return "\n"
+    if cat == "Cc":  # other C1 controls: a break between words, never part of one
+        return " "
     if cat == "Pd" or ch in _DASHES:
         return "-"
     value = unicodedata.decimal(ch, None)

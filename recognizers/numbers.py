@@ -101,11 +101,12 @@ _QUICK_RX = re.compile(rf"\d|(?<![{_L}])(?:{_alt(_PARTS)})", re.IGNORECASE)
 _FILLER_ALT = _alt(FILLERS)
 # "streck"/"bindestreck" is how people say the dash of a personnummer ("850312 streck 4238").
 # Also the separators people write between digit groups: "880413.2382", "880413/2382",
-# "880413_2382", "(070) 174 06 05", and a line break inside a turn (a "." or "_" with a space on
+# "880413_2382", "070:1740618", "031|3900657", "070~1740605" (no space around ":", "|", "~", so
+# a speaker label "Talare 2: 811218" never joins), "(070) 174 06 05", and a line break inside a turn (a "." or "_" with a space on
 # one side only is a sentence end or a word, not a separator).
 _GAP_RX = re.compile(
     rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT}|streck|bindestreck)(?![{_L}]))+"
-    rf"|[._]|[ \t]+[._][ \t]+|[ \t]*[()/][ \t]*|[ \t]*\r?\n[ \t]*",
+    rf"|[._:|~]|[ \t]+[._][ \t]+|[ \t]*[()/][ \t]*|[ \t]*\r?\n[ \t]*",
     re.IGNORECASE)
 # A turn change: end of line, the next speaker's label, optionally one short back-channel turn
 # without digits (at most four words: "Mm.", "Ja?", "Och sista fyra?") and another label.
@@ -592,13 +593,15 @@ def digit_view(text: str) -> DigitView:
 
 # Numbers introduced as invoice/OCR references are not personal data (README: hard negatives);
 # the digit recognizers skip a candidate right after these words.
+# Only words that introduce a number count ("OCR", "OCR-numret", "fakturanummer", "referens"),
+# not every word starting like one: after "Fakturafråga" or "fakturan" a personnummer is one.
 REFERENCE_BEFORE = re.compile(
-    r"(?:\bocr|\bfaktura|\breferens|\bbetalningsreferens|\bfakturanr)[-a-zåäö]*[ :]*"
-    r"(?:är[ ]+|nummer[ ]+|numret[ ]+|nr[ .]+)*$",
+    r"(?:\b(?:ocr|(?:betalnings)?referens)(?:[- ]?(?:nummer|numret|nr\.?))?"
+    r"|\bfaktura[- ]?(?:nummer|numret|nr\.?)|\bfakturanr\.?)[ :]*(?:är[ ]+)?$",
     re.IGNORECASE)
-# The same as a lookbehind for the written patterns (the `regex` module, as Presidio compiles them).
-REF_LOOKBEHIND = (r"(?<!(?:ocr|faktura|referens)[-a-zåäö]{0,12}(?:[ ]?(?:nummer|numret|nr\.?))?[ :]{0,3}"
-                  r"(?:är[ ]{1,2})?)")
+# The same as lookbehinds for the written patterns (the `regex` module, as Presidio compiles them).
+REF_LOOKBEHIND = (r"(?<!(?:ocr|referens)(?:[- ]?(?:nummer|numret|nr\.?))?[ :]{0,3}(?:är[ ]{1,2})?)"
+                  r"(?<!faktura[- ]?(?:nummer|numret|nr\.?)[ :]{0,3}(?:är[ ]{1,2})?)")
 
 
 # Which identifier the call is talking about: the last of these words before a number decides

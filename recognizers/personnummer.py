@@ -41,7 +41,9 @@ _REF = numbers.REF_LOOKBEHIND
 # ("vilket telefonnummer ...") with no personnummer word since, they are left to the phone recognizer.
 _NOT_PHONE_TOPIC = (rf"(?:(?=[1-9])|(?=\d{{6}}[ ]?[-+])|"
                     rf"(?=0){numbers.regex_not_after(numbers.PHONE_WORDS, numbers.PNR_WORDS)})")
-_REGEX = rf"(?=\d)(?<![\d+\-]){_REF}{_NOT_PHONE_TOPIC}{_BODY}(?![\d])"
+# A number in the personnummer layout with its dash or plus is never an OCR/invoice reference.
+_DASH_FORM = r"(?=(?:\d{2})?\d{6}[-+]\d{4}(?!\d))"
+_REGEX = rf"(?=\d)(?<![\d+\-])(?:{_DASH_FORM}|{_REF}){_NOT_PHONE_TOPIC}{_BODY}(?![\d])"
 _INTERIM_LETTERS = "TRSUWXJKLMN"
 _INTERIM_REGEX = (rf"(?=\d)(?<![\w+\-])(?:(?:18|19|20))?\d{{6}}[ ]?[-+]?[ ]?[{_INTERIM_LETTERS}{_INTERIM_LETTERS.lower()}]"
                   rf"[ ]?\d{{2}}[ ]?\d(?![\w])")

@@ -243,7 +243,7 @@ def scan(
     except UnicodeDecodeError as exc:
         _fail(f"input is not valid UTF-8 (byte offset {exc.start})", EXIT_USAGE)
     try:
-        docs = list(read_jsonl(text.splitlines())) if format == "jsonl" else [(None if file == "-" else file, text)]
+        docs = list(read_jsonl(text.split("\n"))) if format == "jsonl" else [(None if file == "-" else file, text)]
     except ScanInputError as exc:
         _fail(str(exc), EXIT_USAGE)
     detector = Detector.from_config(cfg)

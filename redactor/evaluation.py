@@ -55,7 +55,7 @@ class Document:
 
 def load_dataset(path: str | Path) -> list[Document]:
     docs: list[Document] = []
-    for lineno, line in enumerate(Path(path).read_text("utf-8").splitlines(), start=1):
+    for lineno, line in enumerate(Path(path).read_text("utf-8").split("\n"), start=1):
         if not line.strip():
             continue
         try:

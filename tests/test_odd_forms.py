@@ -289,3 +289,33 @@ def test_erasure_removes_every_form_and_a_redelivery_stays_erased(tmp_path, conf
     second = run_job([str(again)], config, store, pipeline, incremental=False)
     assert second.calls["skipped_erased"] == 5 and second.quarantined == 0
     assert _digit_traces([(o.key, lake.store.get(o.key)) for o in lake.store.list("")], a_digits) == []
+
+
+# ---- found by a blind attacker test after the merge ---------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("Fakturafråga 880413-2382", "880413-2382"),            # a compound of "faktura" is no reference word
+    ("OCR 880413-2382 står det", "880413-2382"),            # the dash layout is never an OCR reference
+    ("Fakturan 070-174 06 90 ring mig", "070-174 06 90"),
+    ("kontakt 031:3900665", "031:3900665"),                 # ":", "|", "~" between digit groups
+    ("agent 031|3900657", "031|3900657"),
+    ("nummer 070~1740605", "070~1740605"),
+    ("ring 08\u008546500448", "08\u008546500448"),          # U+0085 NEXT LINE is a line break
+])
+def test_more_forms_a_person_reads_as_the_number(detector, text, value):
+    found = [text[d.start:d.end] for d in detector.detect(text)]
+    assert value in found
+
+
+def test_invoice_and_ocr_numbers_stay_references(detector):
+    text = "fakturanummer 20230997976 och ocr-numret är 14341668714, OCR 8612092380"
+    assert detector.detect(text) == []
+
+
+def test_json_lines_with_line_separators_inside_strings_are_one_record_each():
+    from redactor.ingest.reader import Limits, split_records
+
+    lines = [json.dumps({"id": f"r{i}", "text": f"rad\u2028två\u0085tre {i}"}, ensure_ascii=False) for i in range(3)]
+    records = list(split_records("calls.jsonl", "\n".join(lines).encode(), Limits()))
+    assert [r.error for r in records] == [None, None, None]
+    assert [r.data["id"] for r in records] == ["r0", "r1", "r2"]

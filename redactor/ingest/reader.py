@@ -249,7 +249,7 @@ def split_records(source_file: str, raw: bytes, limits: Limits | int) -> Iterato
         yield from _unwrap(source_file, doc, raw, limits)
         return
     del doc
-    if sum(1 for line in text.splitlines() if line.strip()) > limits.max_records:
+    if sum(1 for line in text.split("\n") if line.strip()) > limits.max_records:
         yield RawRecord(source_file, None, raw, error=f"{whole_error}; as JSON Lines: {_too_many(limits)}")
         return
     lines = _json_lines(source_file, text, limits)
@@ -263,7 +263,9 @@ def split_records(source_file: str, raw: bytes, limits: Limits | int) -> Iterato
 def _json_lines(source_file: str, text: str, limits: Limits) -> list[RawRecord]:
     """JSON Lines: each line is its own record, so one bad line costs only that line."""
     records: list[RawRecord] = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # JSON Lines end at "\n" only: U+2028, U+0085 and the like are valid inside a JSON string,
+    # and str.splitlines() would cut a record there.
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         line_raw = line.encode("utf-8")
