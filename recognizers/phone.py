@@ -31,9 +31,10 @@ _TEN = r"(?=\d(?:[ -]?\d){9}(?![ -]?\d))"
 _PNR_LAYOUT = re.compile(r"\s*\d{6}[ ]?[-+][ ]?\d{4}\s*")
 _REST = r"(?:[ -]?\(0\))?[ -]?\d{1,3}(?:[ -]?\d){5,9}(?![\d])"
 # Every grouping the written patterns read (the spoken recognizer reports the others).
-_LAYOUT = re.compile(rf"(?:\+46|0046|0){_REST}")
+_LAYOUT = re.compile(rf"(?:\+46|0046|46|0){_REST}")
 # Not ten digits with a trunk zero (those are decided below), or with a country code.
-_REGEX = rf"(?=[\d+])(?<![\d+]){_REF}(?:\+46|0046|(?!{_TEN})0){_REST}"
+# "46701740622": the country code written without its "+" (compact only: "46 kr" is an amount).
+_REGEX = rf"(?=[\d+])(?<![\d+]){_REF}(?:\+46|0046|46(?=[1-9]\d{{6,8}}(?!\d))|(?!{_TEN})0){_REST}"
 # Ten digits with a trunk zero after a phone question (a phone word, no personnummer word since).
 _PHONE_TOPIC = rf"(?<=(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
 _REGEX_TEN_PHONE_TOPIC = rf"(?=0){_TEN}(?<![\d+]){_REF}{_PHONE_TOPIC}0{_REST}"
@@ -57,6 +58,8 @@ def national_number(text: str) -> str | None:
         digits = digits[2:]
     elif stripped.startswith("0046"):
         digits = digits[4:]
+    elif digits.startswith("46") and 9 <= len(digits) <= 11:  # "+" left out
+        digits = digits[2:]
     elif digits.startswith("0"):
         digits = digits[1:]
     else:

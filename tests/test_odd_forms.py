@@ -301,6 +301,7 @@ def test_erasure_removes_every_form_and_a_redelivery_stays_erased(tmp_path, conf
     ("agent 031|3900657", "031|3900657"),
     ("nummer 070~1740605", "070~1740605"),
     ("ring 08\u008546500448", "08\u008546500448"),          # U+0085 NEXT LINE is a line break
+    ("ring 46701740622", "46701740622"),                    # the country code without its "+"
 ])
 def test_more_forms_a_person_reads_as_the_number(detector, text, value):
     found = [text[d.start:d.end] for d in detector.detect(text)]
@@ -319,3 +320,10 @@ def test_json_lines_with_line_separators_inside_strings_are_one_record_each():
     records = list(split_records("calls.jsonl", "\n".join(lines).encode(), Limits()))
     assert [r.error for r in records] == [None, None, None]
     assert [r.data["id"] for r in records] == ["r0", "r1", "r2"]
+
+
+def test_lists_inside_lists_are_flattened_not_escaped():
+    from redactor.ingest.parse import _flatten_extra
+
+    flat = _flatten_extra({"contacts": [["kontakt 08\u202846500433"], {"tel": [None, "x"]}]}, set())
+    assert flat == {"contacts[0][0]": "kontakt 08\u202846500433", "contacts[1].tel[1]": "x"}

@@ -137,18 +137,20 @@ def _flatten_extra(data: dict, known: set[str], prefix: str = "") -> dict[str, s
     for key, value in data.items():
         if not prefix and key in known:
             continue
-        path = _key_path(prefix, key)
-        if isinstance(value, dict):
-            out.update(_flatten_extra(value, set(), prefix=path))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, dict):
-                    out.update(_flatten_extra(item, set(), prefix=f"{path}[{i}]"))
-                elif item is not None:
-                    out[f"{path}[{i}]"] = normalize_text(str(item))
-        elif value is not None:
-            out[path] = normalize_text(json.dumps(value) if isinstance(value, bool) else str(value))
+        _flatten_value(out, _key_path(prefix, key), value)
     return out
+
+
+def _flatten_value(out: dict[str, str], path: str, value) -> None:
+    """Lists inside lists too: a nested list's repr would escape characters ("\\u2028") and so hide
+    the number they are part of from detection."""
+    if isinstance(value, dict):
+        out.update(_flatten_extra(value, set(), prefix=path))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _flatten_value(out, f"{path}[{i}]", item)
+    elif value is not None:
+        out[path] = normalize_text(json.dumps(value) if isinstance(value, bool) else str(value))
 
 
 def _source_id(data: dict, *keys: str) -> str:
