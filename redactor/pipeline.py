@@ -21,7 +21,7 @@ from redactor.ingest.roles import default_queue
 from redactor.ingest.reader import Limits
 from redactor.model import Call, Quarantined, RedactedCall
 from redactor.transform import Policy, Pseudonymiser, load_key
-from redactor.transform.call import DIALOGUE, LeakError, ScanUnits, scan_units, transform_call
+from redactor.transform.call import DIALOGUE, ID_FIELDS, LeakError, ScanUnits, id_detections, scan_units, transform_call
 
 @dataclass
 class RunSummary:
@@ -123,6 +123,8 @@ class Pipeline:
                 for field_name, seg_dets in units[i].dialogue.split(dets).items():
                     per_call[i].setdefault(field_name, []).extend(seg_dets)
                 continue
+            if name in ID_FIELDS:
+                dets = id_detections(units[i].texts[name], dets)
             if name in self.label_fields or (name.startswith("metadata_keys[") and _PLAIN_KEY.fullmatch(text)):
                 dets = [d for d in dets if not d.from_model]
             per_call[i].setdefault(name, []).extend(dets)

@@ -327,3 +327,26 @@ def test_lists_inside_lists_are_flattened_not_escaped():
 
     flat = _flatten_extra({"contacts": [["kontakt 08\u202846500433"], {"tel": [None, "x"]}]}, set())
     assert flat == {"contacts[0][0]": "kontakt 08\u202846500433", "contacts[1].tel[1]": "x"}
+
+
+@pytest.mark.parametrize("source_id, kept", [
+    ("conv-0010-76 03 13 2395", "conv-0010-"), ("conv-880413-2382", "conv-"), ("kund_070-1740605", "kund_"),
+    ("conv-8\u200d8\u200d0\u200d4\u200d1\u200d3-2\u200d3\u200d8\u200d2", "conv-"),
+])
+def test_a_number_glued_to_the_export_id_is_redacted(pipeline, source_id, kept):
+    from redactor.ingest import parse_record
+
+    rec = {"id": source_id, "created_at": "2026-11-02T09:00:00Z", "segments": [{"speaker": "A", "text": "Hej"}]}
+    call = parse_record(rec, json.dumps(rec).encode(), "x.json")
+    [out] = pipeline.redact_batch([(call, RawRecord("x.json", 0, b"{}"))])
+    assert out.call.source_id.startswith(kept) and out.call.source_id[len(kept):].startswith("<")
+
+
+def test_ordinary_export_ids_stay(pipeline):
+    from redactor.ingest import parse_record
+
+    for source_id in ("conv_7f3a91c2", "export-20261120", "att14-0064"):
+        rec = {"id": source_id, "created_at": "2026-11-02T09:00:00Z", "segments": [{"speaker": "A", "text": "Hej"}]}
+        call = parse_record(rec, json.dumps(rec).encode(), "x.json")
+        [out] = pipeline.redact_batch([(call, RawRecord("x.json", 0, b"{}"))])
+        assert out.call.source_id == source_id

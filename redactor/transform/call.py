@@ -44,6 +44,14 @@ class LeakError(Exception):
 
 
 DIALOGUE = "dialogue"  # the detection text of all segments together (not a stored field)
+# An export's id and file name glue words and numbers with "-" and "_" ("conv-0010-76 03 13 2395"):
+# they are detected as written and, on further lines, with those read as " " ("conv 880413 2382")
+# and as ";" (no digit run crosses a ";": "0010;76 03 13 2395"), so a number glued to the id is a
+# number on its own too. `id_detections` maps back.
+ID_FIELDS = frozenset({"source_id", "source_file"})
+# ...but not the dash before a number's last four ("-2382", invisible characters inside allowed).
+_ID_JOINERS = re.compile(r"[-_](?!(?:\d[\u00ad\u200b-\u200f\u2060\ufeff]*){4}(?![\d\u00ad\u200b-\u200f\u2060\ufeff]))")
+ID_READINGS = (" ", ";")
 
 
 @dataclass
@@ -58,7 +66,8 @@ class ScanUnits:
     def detection_texts(self) -> dict[str, str]:
         """What detection runs on: every field on its own, except the segments' texts, which
         stand together as the dialogue (key DIALOGUE)."""
-        texts = {name: text for name, text in self.texts.items() if name not in self.dialogue_fields}
+        texts = {name: "\n".join([text] + [_ID_JOINERS.sub(j, text) for j in ID_READINGS]) if name in ID_FIELDS else text
+                 for name, text in self.texts.items() if name not in self.dialogue_fields}
         texts[DIALOGUE] = self.dialogue.text
         return texts
     # (segment index, word index) -> (field name, start, end)
@@ -88,6 +97,17 @@ def _align_words(seg: Segment, units: ScanUnits) -> None:
             parts.append(text)
             offset += len(text) + 1
         units.texts[name] = " ".join(parts)
+
+
+def id_detections(text: str, dets: list[Detection]) -> list[Detection]:
+    """Detections on an id field's detection text (its readings one a line, each as long as the
+    field) as detections on the field itself."""
+    line = len(text) + 1
+    out = []
+    for d in dets:
+        shift = d.start // line * line
+        out.append(dc_replace(d, start=d.start - shift, end=min(d.end - shift, len(text))))
+    return out
 
 
 def scan_units(call: Call) -> ScanUnits:
