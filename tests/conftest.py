@@ -35,6 +35,22 @@ def detector(pipeline):
 
 
 @pytest.fixture
+def cfg(tmp_path):
+    """A job config in tmp_path: (path, Config). Test modules override it with their own settings."""
+    from tests.job_support import job_config
+
+    return job_config(tmp_path, "[job]\ncompact_min_files = 0\n")
+
+
+@pytest.fixture
+def pipe(cfg, detector):
+    """A pipeline on `cfg` sharing the session's detector (the model loads once)."""
+    from redactor.pipeline import Pipeline
+
+    return Pipeline(cfg[1], detector=detector)
+
+
+@pytest.fixture
 def pseudonym_key(monkeypatch) -> str:
     key = "test-key-not-a-secret-0123456789"
     monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", key)

@@ -20,22 +20,11 @@ from redactor.ingest.reader import Limits, split_records
 from redactor.ingest.sources import export_ref
 from redactor.ingest_job import run_job
 from redactor.job import open_lake
-from redactor.pipeline import Pipeline
 from redactor.store.txn import LakeWriter
-from tests.job_support import call_id_of, call_record, dumps, job_config, read_live
+from tests.job_support import call_id_of, call_record, dumps, read_live
 
 CORPUS = Path(__file__).parent / "fuzz_corpus"
 GZIP_MAGIC = b"\x1f\x8b"
-
-
-@pytest.fixture
-def cfg(tmp_path):
-    return job_config(tmp_path, "[job]\ncompact_min_files = 0\n")
-
-
-@pytest.fixture
-def pipe(cfg, detector):
-    return Pipeline(cfg[1], detector=detector)
 
 
 @pytest.fixture(scope="session")

@@ -30,16 +30,6 @@ from tests.factories import segmented_record
 from tests.job_support import call_id_of, call_record, dumps, job_config, read_live
 
 
-@pytest.fixture
-def cfg(tmp_path):
-    return job_config(tmp_path, "[job]\ncompact_min_files = 0\n")
-
-
-@pytest.fixture
-def pipe(cfg, detector):
-    return Pipeline(cfg[1], detector=detector)
-
-
 def errors(raw: bytes, limits: Limits = Limits()) -> list[str | None]:
     return [r.error for r in split_records("export.json", raw, limits)]
 

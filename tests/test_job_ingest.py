@@ -26,11 +26,6 @@ def cfg(tmp_path):
     return job_config(tmp_path, "[job]\ncommit_every_calls = 8\ncompact_min_files = 0\n")
 
 
-@pytest.fixture
-def pipe(cfg, detector):
-    return Pipeline(cfg[1], detector=detector)
-
-
 def lake_of(cfg, store, pipe):
     return open_lake(cfg[1], str(store), pipe.version)
 
