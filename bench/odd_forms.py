@@ -19,7 +19,6 @@ The form builders are shared with tests/test_odd_forms.py (Hypothesis).
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import random
 import sys
@@ -28,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recognizers.fold import ascii_digits, fold_text
+from redactor.evaluation_pipeline import stored_strings
 
 DATA = Path(__file__).resolve().parent / "data"
 PERSONNUMMER = [ln.strip() for ln in (DATA / "skatteverket_testpersonnummer.txt").read_text("utf-8").splitlines()
@@ -172,33 +172,6 @@ def digit_keys(kind: str, canonical: str) -> set[str]:
     if kind == "phone":
         return {canonical[1:]}
     return set()
-
-
-def _strings(obj):
-    if isinstance(obj, str):
-        yield obj
-    elif isinstance(obj, dict):
-        for k, v in obj.items():
-            yield str(k)
-            yield from _strings(v)
-    elif isinstance(obj, (list, tuple)):
-        for v in obj:
-            yield from _strings(v)
-
-
-def stored_strings(lake) -> dict[str, list[str]]:
-    """Per call id, every string of its rows in every live Parquet file of every table (map keys,
-    lists and structs included)."""
-    import pyarrow.parquet as pq
-
-    from redactor.store.tables import TABLES
-
-    out: dict[str, list[str]] = {}
-    for table in TABLES:
-        for key in lake.live_files(table):
-            for row in pq.read_table(io.BytesIO(lake.store.get(key))).to_pylist():
-                out.setdefault(row["call_id"], []).extend(_strings(row))
-    return out
 
 
 def readable(kind: str, canonical: str, strings: list[str]) -> bool:

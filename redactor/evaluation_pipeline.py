@@ -22,14 +22,15 @@ import re
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Sequence
-
-import pyarrow.parquet as pq
+from typing import Iterator, Sequence
 
 from recognizers import numbers
 from redactor.config import Config
 from redactor.evaluation import Document
 from redactor.ingest.parse import make_call_id
+from redactor.rights.find import read_parquet
+from redactor.store.lake import Lake
+from redactor.store.tables import TABLES
 from redactor.transform.call import ordinary_use
 from redactor.transform.spans import value_pattern
 
@@ -54,30 +55,36 @@ def to_klang(doc: Document) -> dict:
             "sources": [{"type": "transcript", "language": "swe", "content": "\n".join(lines)}]}
 
 
-def _stored_texts(store: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Every string stored per call (the calls row's columns, segment texts, speakers, words),
-    and the segment texts alone."""
-    texts: dict[str, list[str]] = {}
-    segment_texts: dict[str, list[str]] = {}
+def row_strings(obj) -> Iterator[str]:
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            yield str(k)
+            yield from row_strings(v)
+    elif isinstance(obj, (list, tuple)):
+        for v in obj:
+            yield from row_strings(v)
 
-    def strings(value) -> list[str]:
-        if isinstance(value, str):
-            return [value]
-        if isinstance(value, dict):
-            return [s for v in value.values() for s in strings(v)] + [s for k in value for s in strings(k)]
-        if isinstance(value, (list, tuple)):
-            return [s for v in value for s in strings(v)]
-        return []
 
-    for table in ("calls", "segments"):
-        files = sorted((store / table).rglob("*.parquet"))
-        for f in files:
-            for row in pq.read_table(f).to_pylist():
-                texts.setdefault(row["call_id"], []).extend(s for k, v in row.items() if k != "call_id"
-                                                            for s in strings(v))
-                if table == "segments":
-                    segment_texts.setdefault(row["call_id"], []).append(row["text"])
-    return texts, segment_texts
+def stored_strings(lake: Lake, tables: Sequence[str] = TABLES) -> dict[str, list[str]]:
+    """Per call id, every string of its rows in every live Parquet file of these tables (map keys,
+    lists and structs included): what a reader of the lake can see of the call."""
+    out: dict[str, list[str]] = {}
+    for table in tables:
+        for key in lake.live_files(table):
+            for row in read_parquet(lake, key).to_pylist():
+                out.setdefault(row["call_id"], []).extend(row_strings(row))
+    return out
+
+
+def _segment_texts(lake: Lake) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key in lake.live_files("segments"):
+        cols = read_parquet(lake, key, ["call_id", "text"]).to_pydict()
+        for call_id, text in zip(cols["call_id"], cols["text"]):
+            out.setdefault(call_id, []).append(text)
+    return out
 
 
 def _digit_runs(texts: Sequence[str]) -> list[str]:
@@ -114,7 +121,7 @@ def _words(text: str) -> Counter:
 
 def evaluate_stored(config: Config, docs: Sequence[Document], workdir: Path | None = None) -> dict:
     """Ingest the documents for real and measure what the stored calls still show."""
-    from redactor.job import run_ingest
+    from redactor.job import open_lake, run_ingest
 
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         exports = Path(tmp) / "exports"
@@ -122,9 +129,10 @@ def evaluate_stored(config: Config, docs: Sequence[Document], workdir: Path | No
         with (exports / "calls.jsonl").open("w", encoding="utf-8") as fh:
             for doc in docs:
                 fh.write(json.dumps(to_klang(doc), ensure_ascii=False) + "\n")
-        store = Path(tmp) / "lake"
-        summary = run_ingest([str(exports)], config, str(store))
-        stored, stored_segments = _stored_texts(store)
+        store = str(Path(tmp) / "lake")
+        summary = run_ingest([str(exports)], config, store)
+        lake = open_lake(config, store, "")
+        stored, stored_segments = stored_strings(lake, ("calls", "segments")), _segment_texts(lake)
 
     per_type: dict[str, Counter] = {}
     leaks: list[dict] = []

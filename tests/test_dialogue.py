@@ -18,7 +18,7 @@ from recognizers.introduction import SelfIntroductionRecognizer
 from redactor.detect.analyzer import WINDOW_CHARS, text_windows
 from redactor.detect.dialogue import build_dialogue
 from redactor.evaluation import Document, load_dataset
-from redactor.evaluation_pipeline import _stored_texts, _digit_runs, evaluate_stored, readable, to_klang
+from redactor.evaluation_pipeline import _digit_runs, evaluate_stored, readable, stored_strings, to_klang
 from redactor.ingest import parse_record
 from redactor.model import Segment
 
@@ -191,9 +191,11 @@ def test_long_texts_are_detected_in_overlapping_windows(detector):
 def _stored_call_texts(tmp_path, config, exports: Path):
     from redactor.job import run_ingest
 
-    store = tmp_path / "lake"
-    run_ingest([str(exports)], config, str(store))
-    return _stored_texts(store)[0]
+    from redactor.job import open_lake
+
+    store = str(tmp_path / "lake")
+    run_ingest([str(exports)], config, store)
+    return stored_strings(open_lake(config, store, ""), ("calls", "segments"))
 
 
 def _scan_values(detector, calls) -> dict[str, list[str]]:

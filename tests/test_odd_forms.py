@@ -16,8 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bench.odd_forms import (ALPHABETS, EMAIL_FORMS, EMAILS, FIELDS, INVISIBLES, PERSONNUMMER, PHONES, SEPARATORS,
-                             _strings, call_with, digit_keys, in_alphabet, readable)
+                             call_with, digit_keys, in_alphabet, readable)
 from recognizers import canonical_value
+from redactor.evaluation_pipeline import row_strings
 from recognizers.checksums import luhn_ok
 from recognizers.fold import ascii_digits, fold
 from redactor.ingest.reader import RawRecord
@@ -72,7 +73,7 @@ def _stored_strings(rc: RedactedCall) -> list[str]:
     for table in build_tables([rc]).values():
         buf = io.BytesIO()
         pq.write_table(table, buf)
-        out.extend(_strings(pq.read_table(io.BytesIO(buf.getvalue())).to_pylist()))
+        out.extend(row_strings(pq.read_table(io.BytesIO(buf.getvalue())).to_pylist()))
     return out
 
 
@@ -240,7 +241,7 @@ def _digit_traces(objects, digits: list[str]) -> list[str]:
     for key, data in objects:
         texts = texts_of(data)
         if data[:4] == b"PAR1":
-            texts.append(" ".join(_strings(pq.read_table(io.BytesIO(data)).to_pylist())))
+            texts.append(" ".join(row_strings(pq.read_table(io.BytesIO(data)).to_pylist())))
         if any(d in ascii_digits(t) for t in texts for d in digits):
             hits.append(key)
     return hits
