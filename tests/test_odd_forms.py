@@ -136,28 +136,27 @@ def test_dates_and_times_with_dots_are_not_numbers_of_people(detector, text):
 
 # ---- nothing readable after ingest, in any field -----------------------------------------------
 
+def _assert_unreadable(pipeline, kind: str, value: str, form: str, field: str) -> None:
+    rc = _ingest(pipeline, kind, form, field)
+    assert not readable(kind, value, _stored_strings(rc)), (field, ascii(form))
+
+
 @settings(max_examples=500, **SETTINGS)
 @given(personnummer_forms(), st.sampled_from(FIELDS))
 def test_no_personnummer_form_is_readable_in_any_stored_field(pipeline, case, field):
-    pnr, form = case
-    rc = _ingest(pipeline, "pnr", form, field)
-    assert not readable("pnr", pnr, _stored_strings(rc)), (field, ascii(form))
+    _assert_unreadable(pipeline, "pnr", *case, field)
 
 
 @settings(max_examples=300, **SETTINGS)
 @given(phone_forms(), st.sampled_from(FIELDS))
 def test_no_phone_form_is_readable_in_any_stored_field(pipeline, case, field):
-    phone, form = case
-    rc = _ingest(pipeline, "phone", form, field)
-    assert not readable("phone", phone, _stored_strings(rc)), (field, ascii(form))
+    _assert_unreadable(pipeline, "phone", *case, field)
 
 
 @settings(max_examples=200, **SETTINGS)
 @given(email_forms(), st.sampled_from(FIELDS))
 def test_no_email_form_is_readable_in_any_stored_field(pipeline, case, field):
-    email, form = case
-    rc = _ingest(pipeline, "email", form, field)
-    assert not readable("email", email, _stored_strings(rc)), (field, ascii(form))
+    _assert_unreadable(pipeline, "email", *case, field)
 
 
 @pytest.mark.parametrize("raw, stored", [
