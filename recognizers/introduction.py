@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from recognizers.lexicon import shipped_lexicon
 
 ENTITY = "PERSON"
 NAME = "SelfIntroductionRecognizer"
@@ -42,7 +43,6 @@ NOT_NAMES = frozenset(w.lower() for w in (
 ))
 
 
-LEXICON = Path(__file__).resolve().parent.parent / "models" / "data" / "lexicon.tsv"
 _NAME_FEATURES = {"first", "foreign_first", "surname", "foreign_surname"}
 _LOWER = re.compile(
     rf"{_TURN_START}(?P<pre>(?:(?:{_GREETING}|ja|jo|nej)[, ]+){{0,3}})"
@@ -57,18 +57,9 @@ STOP_WORDS = frozenset(("eller", "och", "jag", "här", "från", "som", "ringer",
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """(common words, name words) of the name model's lexicon; empty when it is not there."""
-    common, names = set(), set()
-    if LEXICON.is_file():
-        for line in LEXICON.read_text("utf-8").splitlines():
-            if line.startswith("#") or "\t" not in line:
-                continue
-            word, feats = line.split("\t", 1)
-            fs = set(feats.split(","))
-            if fs & _NAME_FEATURES:
-                names.add(word)
-            elif "common" in fs:
-                common.add(word)
-    return frozenset(common), frozenset(names)
+    table = shipped_lexicon()
+    names = frozenset(w for w, fs in table.items() if fs & _NAME_FEATURES)
+    return frozenset(w for w, fs in table.items() if "common" in fs) - names, names
 
 
 def _lowercase_names(text: str) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from typing import Iterable
 
 from recognizers import canonical_value, introduction, number_digits, numbers
 from recognizers.fold import fold, fold_text
+from recognizers.lexicon import shipped_lexicon
 from redactor.detect import Detection
 from redactor.detect.dialogue import Dialogue, build_dialogue
 from redactor.model import Call, Finding, RedactedCall, Segment
@@ -204,14 +205,8 @@ _HOMOGRAPHS = {"berg", "lind", "holm", "ek", "björk", "sten", "ros", "rosa", "s
 def _ordinary_word_names() -> frozenset[str]:
     """First names and surnames that are also ordinary Swedish words ("per", "bo", "mark", "holm"):
     the name lexicon's words seen lowercase in running news text, and a few more."""
-    from redactor.config import PROJECT_ROOT
-    from redactor.training.lexicon import load_lexicon
-
-    lexicon = PROJECT_ROOT / "models" / "data" / "lexicon.tsv"
-    words = set(_HOMOGRAPHS)
-    if lexicon.is_file():
-        words |= {w for w, f in load_lexicon(lexicon).items() if "common" in f and f & {"first", "surname"}}
-    return frozenset(words)
+    return frozenset(_HOMOGRAPHS | {w for w, f in shipped_lexicon().items()
+                                    if "common" in f and f & {"first", "surname"}})
 
 
 # "171 öre per kilowattimme", "två gånger per månad": a name that is also an ordinary word, used
