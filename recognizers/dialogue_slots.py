@@ -34,7 +34,7 @@ SAME_TURN_CHARS = 40
 BACKCHANNEL_WORDS = 6
 NAME = "DialogueSlotRecognizer"
 
-_LINE = re.compile(r"^(?P<label>[^\n:]{1,40}):[ \t]?(?P<body>.*)$", re.MULTILINE)
+TURN_LINE = re.compile(r"^(?P<label>[^\n:]{1,40}):[ \t]?(?P<body>.*)$", re.MULTILINE)  # "Label: text"
 
 
 def _birth_date(digits: str) -> bool:
@@ -128,7 +128,7 @@ def turns(text: str) -> list[Turn]:
     out: list[Turn] = []
     pos = 0
     for line in text.split("\n"):
-        m = _LINE.match(line)
+        m = TURN_LINE.match(line)
         if m:
             out.append(Turn(m.group("label").strip(), pos + m.start("body"), pos + len(line)))
         elif out and line.strip():

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from recognizers import numbers
+from recognizers.dialogue_slots import TURN_LINE
 from redactor.config import Config
 from redactor.evaluation import Document
 from redactor.ingest.parse import make_call_id
@@ -35,7 +36,6 @@ from redactor.transform.call import ordinary_use
 from redactor.transform.spans import value_pattern
 
 MIN_DIGITS = 4
-_LINE = re.compile(r"^(?P<speaker>[^\n:]{1,40}):[ \t]?(?P<body>.*)$")
 _WORD = re.compile(r"\w+")
 _PLACEHOLDER = re.compile(r"<[A-Z_]+(?:[:_][0-9a-f]+)?>")
 
@@ -48,8 +48,8 @@ def to_klang(doc: Document) -> dict:
     """The document as a Klang API conversation, one transcript line per turn."""
     lines = []
     for i, line in enumerate(doc.text.split("\n")):
-        m = _LINE.match(line)
-        lines.append(f"{_stamp(i * 5)} {m.group('speaker')}: {m.group('body')}" if m else f"{_stamp(i * 5)} {line}")
+        m = TURN_LINE.match(line)
+        lines.append(f"{_stamp(i * 5)} {m.group('label')}: {m.group('body')}" if m else f"{_stamp(i * 5)} {line}")
     return {"id": str(doc.id), "title": "", "created_at": "2026-11-02T09:00:00Z", "updated_at": "2026-11-02T09:00:00Z",
             "status": "ready", "digest": "", "summary": "",
             "sources": [{"type": "transcript", "language": "swe", "content": "\n".join(lines)}]}
@@ -105,7 +105,7 @@ def _free_words(doc: Document) -> Counter:
     words: Counter = Counter()
     pos = 0
     for line in doc.text.split("\n"):
-        m = _LINE.match(line)
+        m = TURN_LINE.match(line)
         body_at = pos + (m.start("body") if m else 0)
         for w in _WORD.finditer(m.group("body") if m else line):
             s, e = body_at + w.start(), body_at + w.end()
