@@ -26,6 +26,10 @@ keep the output identical: the `lower_lemmas` component runs only on the documen
 analysed (it is the last component, nothing reads lemmas before Presidio), and a pipeline without
 components (no NER: the tokenizer alone) is run only on the fields that get analysed. Results of
 short texts (speaker labels, "Mm.", "Ja precis.") are cached per detector.
+
+A text of several lines (a call's dialogue) is read twice, by `_by_lines`: the recognizers read
+it whole, with the tokenizer alone; the name model reads each turn's label and text on its own
+(cached when short). The reference path composes plain Presidio the same way.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ import logging
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Literal, Sequence, TypeVar
 
 import regex
 import spacy
@@ -45,6 +49,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 import recognizers
+from recognizers.dialogue_slots import TURN_LINE
 from recognizers.fold import fold
 from redactor.detect import components  # noqa: F401  (registers "lower_lemmas", "name_shape", "name_particles", "not_names")
 from redactor.detect.components import lower_lemmas
@@ -72,6 +77,9 @@ BATCH_CHARS = 40_000
 WINDOW_OVERLAP = 1_200
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+
+# What of the detector reads a text: all of it, the recognizers alone, the name model alone.
+Reads = Literal["all", "rules", "model"]
 
 
 @dataclass(frozen=True)
@@ -113,11 +121,14 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
         self.nlp = {LANGUAGE: nlp}
 
 
-def _resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
+_Span = TypeVar("_Span", RecognizerResult, Detection)
+
+
+def _resolve_overlaps(results: list[_Span]) -> list[_Span]:
     """Drop a result lying inside another that scores at least as high; keep partial overlaps
     (the transform merges them), so no detected character is ever lost here."""
     ordered = sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start))
-    kept: list[RecognizerResult] = []
+    kept: list[_Span] = []
     for r in ordered:
         if any(k.start <= r.start and r.end <= k.end for k in kept):
             continue
@@ -264,7 +275,7 @@ class Detector:
             or enhancer.context_similarity_factor < 0
             or any(_overrides(r, EntityRecognizer, "enhance_using_context") for r in self._recognizers))
         self._has_context = {rec.id: bool(rec.context) for rec in self._recognizers}
-        self._cache: OrderedDict[str, list[Detection]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], list[Detection]] = OrderedDict()
 
     @property
     def model_name(self) -> str:
@@ -380,12 +391,14 @@ class Detector:
         """Detection runs on each text's folded view (`recognizers.fold`: digits of every script as
         ASCII, invisible characters dropped, dashes as "-", look-alike letters as Latin ones); a
         detection's span is mapped back to the original characters it covers, invisible ones inside
-        the value included. Same results as `detect_many_reference` (plain Presidio on every
-        folded text), faster: see the module docstring.
+        the value included. Texts of several lines are read by turns (`_by_lines`). Same results
+        as `detect_many_reference` (plain Presidio on every folded text, by the same turns),
+        faster: see the module docstring.
         """
-        return _on_views(texts, lambda views: self._detect_folded(views, batch_size))
+        return _on_views(texts, lambda views: _by_lines(
+            views, lambda part, reads: self._detect_folded(part, batch_size, reads)))
 
-    def _detect_folded(self, texts: Sequence[str], batch_size: int) -> list[list[Detection]]:
+    def _detect_folded(self, texts: Sequence[str], batch_size: int, reads: Reads = "all") -> list[list[Detection]]:
         # spaCy holds a whole batch in memory: whole dialogues go through in smaller batches.
         longest = max((len(t) for t in texts), default=0)
         batch_size = max(1, min(batch_size, BATCH_CHARS // max(1, longest)))
@@ -397,9 +410,9 @@ class Detector:
             if not t or not t.strip():
                 continue
             if len(t) <= CACHE_MAX_CHARS:
-                cached = self._cache.get(t)
+                cached = self._cache.get((reads, t))
                 if cached is not None:
-                    self._cache.move_to_end(t)
+                    self._cache.move_to_end((reads, t))
                     out[i] = list(cached)
                     continue
                 if t in first_of:
@@ -408,7 +421,9 @@ class Detector:
                 first_of[t] = i
             todo.append(i)
         nlp = self.nlp_engine.nlp[LANGUAGE]
-        if not self._nlp_sets_entities:
+        if reads == "model" and not self._nlp_sets_entities:
+            todo = []  # no model: nothing to read
+        if not (reads != "rules" and self._nlp_sets_entities):
             # Tokens only: Presidio needs them only where a recognizer found something whose
             # score context could still change.
             need_tokens = []
@@ -420,7 +435,7 @@ class Detector:
                         need_tokens.append((i, known))
                     else:
                         out[i] = found
-            with nlp.select_pipes(disable=[LEMMA_COMPONENT]):
+            with nlp.select_pipes(disable=nlp.pipe_names):
                 docs = nlp.pipe([texts[i] for i, _ in need_tokens], batch_size=batch_size)
                 for (i, known), doc in zip(need_tokens, docs):
                     out[i] = self._analyse(texts[i], known, doc)
@@ -429,14 +444,16 @@ class Detector:
             # would have seen; lemmas are filled only where Presidio will read them.
             with nlp.select_pipes(disable=[LEMMA_COMPONENT]):
                 for i, doc in zip(todo, nlp.pipe([texts[i] for i in todo], batch_size=batch_size)):
-                    hit, known = self._scan(texts[i])
+                    # The model alone: every other recognizer's results are known to be none.
+                    hit, known = self._scan(texts[i]) if reads == "all" else (
+                        False, {idx: [] for idx in range(len(self._recognizers)) if idx not in self._spacy_idx})
                     has_entities = self._has_entities(doc)
                     if hit or has_entities:
                         out[i] = self._analyse(texts[i], known, doc, has_entities)
         for i in todo:
             t = texts[i]
             if len(t) <= CACHE_MAX_CHARS:
-                self._cache[t] = list(out[i])
+                self._cache[(reads, t)] = list(out[i])
                 if len(self._cache) > CACHE_ENTRIES:
                     self._cache.popitem(last=False)
         for i, j in repeats:
@@ -446,18 +463,63 @@ class Detector:
     def detect_many_reference(self, texts: Sequence[str], batch_size: int = 32) -> list[list[Detection]]:
         """Plain Presidio: `process_batch` then `AnalyzerEngine.analyze` on every non-blank text.
         What the fast path must equal; used by the tests and the benchmark."""
-        return _on_views(texts, lambda views: self._reference_folded(views, batch_size))
+        return _on_views(texts, lambda views: _by_lines(
+            views, lambda part, reads: self._reference_folded(part, batch_size, reads)))
 
-    def _reference_folded(self, texts: Sequence[str], batch_size: int) -> list[list[Detection]]:
+    def _reference_folded(self, texts: Sequence[str], batch_size: int, reads: Reads = "all") -> list[list[Detection]]:
+        """Presidio on the texts; "rules": with the tokenizer alone (no entities), "model": all
+        of it (`_by_lines` keeps the model's results)."""
         out: list[list[Detection]] = [[] for _ in texts]
         todo = [i for i, t in enumerate(texts) if t and t.strip()]
-        artifacts = self.nlp_engine.process_batch([texts[i] for i in todo], LANGUAGE, batch_size=batch_size)
+        nlp = self.nlp_engine.nlp[LANGUAGE]
+        without = [p for p in nlp.pipe_names if p != LEMMA_COMPONENT] if reads == "rules" else []
+        with nlp.select_pipes(disable=without):
+            artifacts = list(self.nlp_engine.process_batch([texts[i] for i in todo], LANGUAGE, batch_size=batch_size))
         for i, (text, nlp_artifacts) in zip(todo, artifacts):
             results = self.analyzer.analyze(
                 text=text, language=LANGUAGE, entities=self.entities, nlp_artifacts=nlp_artifacts
             )
             out[i] = self._to_detections(text, results)
         return out
+
+
+def _by_lines(texts: Sequence[str],
+              detect: Callable[[list[str], Reads], list[list[Detection]]]) -> list[list[Detection]]:
+    """Detections on texts of several lines (a call's dialogue, `Label: text` a turn): the
+    recognizers read the whole text, so a question and its answer in the next turns meet; the name
+    model reads each turn's label and text on their own. Its context is a few tokens either side
+    (the tok2vec window): a neighbouring turn or a label adds cost rather than knowledge, and a
+    short turn ("Mm.", "Ja precis.") recurs across calls, so its result comes from the cache.
+    Texts of one line go through once.
+    `detect(texts, reads)` detects on plain texts with all of the detector, the recognizers
+    alone ("rules") or the name model alone ("model")."""
+    multi = [i for i, t in enumerate(texts) if "\n" in t.strip()]
+    if not multi:
+        return detect(list(texts), "all")
+    out: list[list[Detection]] = [[] for _ in texts]
+    single = [i for i in range(len(texts)) if i not in set(multi)]
+    for i, dets in zip(single, detect([texts[i] for i in single], "all")):
+        out[i] = dets
+    lines: list[str] = []
+    owners: list[tuple[int, int]] = []  # (text index, line start)
+    for i in multi:
+        pos = 0
+        for line in texts[i].split("\n"):
+            turn = TURN_LINE.match(line)
+            parts = [(0, line)] if not turn else [
+                (turn.start("label"), turn.group("label")), (turn.start("body"), turn.group("body"))]
+            for at, part in parts:
+                if part.strip():
+                    lines.append(part)
+                    owners.append((i, pos + at))
+            pos += len(line) + 1
+    for i, dets in zip(multi, detect([texts[i] for i in multi], "rules")):
+        out[i] = dets
+    for (i, pos), dets in zip(owners, detect(lines, "model")):
+        out[i].extend(replace(d, start=d.start + pos, end=d.end + pos) for d in dets if d.from_model)
+    for i in multi:
+        out[i] = _resolve_overlaps(out[i])
+    return out
 
 
 def _on_views(texts: Sequence[str], detect: Callable[[list[str]], list[list[Detection]]]) -> list[list[Detection]]:
