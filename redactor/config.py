@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 
-
 class ConfigError(ValueError):
     pass
 

@@ -46,9 +46,10 @@ def _build_and_install(tmp: Path) -> Path:
     (wheel,) = (tmp / "dist").glob("klang_redactor-*.whl")
     venv = tmp / "venv"
     _run([sys.executable, "-m", "venv", "--without-pip", str(venv)])
-    site = Path(_run([str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip())
+    python = str(venv / "bin" / "python")
+    site = Path(_run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip())
     (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    _run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "--no-deps", "-q", str(wheel)])
+    _run([sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "-q", str(wheel)])
     return venv / "bin"
 
 
@@ -67,8 +68,8 @@ def test_installed_wheel_ingests_from_another_directory(tmp_path):
     work = tmp_path / "elsewhere"
     work.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    where = _run([str(bin_dir / "python"), "-c", "import redactor, recognizers; print(redactor.__file__); print(recognizers.__file__)"],
-                 cwd=work, env=env).stdout.split()
+    probe = "import redactor, recognizers; print(redactor.__file__); print(recognizers.__file__)"
+    where = _run([str(bin_dir / "python"), "-c", probe], cwd=work, env=env).stdout.split()
     for path in where:  # the installed package runs, not the checkout
         assert Path(path).resolve().is_relative_to(bin_dir.parent.resolve()) and not Path(path).resolve().is_relative_to(ROOT)
     assert not work.resolve().is_relative_to(ROOT)
