@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
 # The redaction job as an image: `docker build -t registry.example.eu/klang-redactor:0.1.0 .`
 # Multi-stage: the build stage installs the dependencies and the project into a virtualenv; the
-# runtime stage gets only that virtualenv, the code, the queries and the shipped name model
-# (models/sv_klang: nothing is downloaded at run time) and runs as an unprivileged user.
+# runtime stage gets only that virtualenv, with the package and its data (the name model in
+# redactor/data/sv_klang and the named queries: nothing is downloaded at run time), and runs as an
+# unprivileged user.
 # See docs/operations.md ("Container").
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
@@ -10,9 +11,8 @@ ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 FROM ${PYTHON_IMAGE} AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
 WORKDIR /opt/klang-redactor
-# Dependencies first (a layer that only changes with pyproject.toml), then the project itself in
-# editable mode: the config resolves models/ and queries/ relative to the source tree, which sits
-# at the same path in both stages.
+# Dependencies first (a layer that only changes with pyproject.toml), then the project itself as
+# an ordinary (non-editable) install: the model and the queries are package data.
 COPY pyproject.toml README.md NOTICE ./
 RUN python -m venv .venv \
  && .venv/bin/pip install --upgrade pip setuptools wheel \
@@ -20,11 +20,8 @@ RUN python -m venv .venv \
  && .venv/bin/pip install -r /tmp/requirements.txt
 COPY redactor ./redactor
 COPY recognizers ./recognizers
-COPY queries ./queries
-COPY models/sv_klang ./models/sv_klang
-COPY models/sv_klang.cfg ./models/sv_klang.cfg
-RUN .venv/bin/pip install --no-deps -e . \
- && .venv/bin/python -m compileall -q redactor recognizers
+RUN .venv/bin/pip install --no-deps --no-build-isolation . \
+ && .venv/bin/python -m compileall -q .venv/lib
 
 FROM ${PYTHON_IMAGE} AS runtime
 LABEL org.opencontainers.image.title="klang-redactor" \
@@ -37,7 +34,7 @@ ENV PATH=/opt/klang-redactor/.venv/bin:$PATH \
 RUN groupadd --system --gid 10001 redactor \
  && useradd --system --uid 10001 --gid redactor --home-dir /home/redactor --create-home --shell /usr/sbin/nologin redactor \
  && install -d -o redactor -g redactor -m 0700 /var/lib/klang-redactor
-COPY --from=build --chown=root:root /opt/klang-redactor /opt/klang-redactor
+COPY --from=build --chown=root:root /opt/klang-redactor/.venv /opt/klang-redactor/.venv
 USER 10001:10001
 WORKDIR /var/lib/klang-redactor
 # Healthy = the code, the recognizers and the name model load offline and find a personnummer

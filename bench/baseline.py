@@ -1,6 +1,6 @@
 """The baseline: vanilla Presidio 2.2.366, as someone would set it up for Swedish text.
 
-- NLP engine: Presidio's own `SpacyNlpEngine` given the same spaCy pipeline (models/sv_klang) by
+- NLP engine: Presidio's own `SpacyNlpEngine` given the same spaCy pipeline (redactor/data/sv_klang) by
   path, with its default NER configuration (no download: a path, not a model name).
 - Recognizers: Presidio's predefined recognizers from its own `default_recognizers.yaml` — every
   locale-agnostic one (credit card, crypto, date, e-mail, IBAN, IP, MAC, phone, URL, UUID), made

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = ROOT / "models" / "sv_klang"
+MODEL = ROOT / "redactor" / "data" / "sv_klang"
 
 
 class PeakRss:

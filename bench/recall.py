@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_CORPUS = ROOT / "bench" / "data" / "dev_corpus.jsonl"
-MODEL = ROOT / "models" / "sv_klang"
+MODEL = ROOT / "redactor" / "data" / "sv_klang"
 
 
 def load_corpus(path: Path = DEV_CORPUS) -> tuple[list[str], list[list[tuple[int, int, str]]], int]:

@@ -6,7 +6,7 @@
 One run generates `--calls` realistic calls (bench/generate.py, seeded), prepares the texts the
 pipeline scans, and measures each of these in its own process (so peak RSS is its own):
 
-- `spacy_pipe`: the bare spaCy model (models/sv_klang) `nlp.pipe` over the same texts;
+- `spacy_pipe`: the bare spaCy model (redactor/data/sv_klang) `nlp.pipe` over the same texts;
 - `detector`: our `Detector.detect_many` (the fast path) over the same texts, in the pipeline's
   batches of calls;
 - `detector_reference`: the same detector through plain `AnalyzerEngine.analyze` on every text;
@@ -73,7 +73,7 @@ def machine() -> dict:
         commit = ""
     model = {}
     try:
-        meta = json.loads((ROOT / "models/sv_klang/meta.json").read_text())
+        meta = json.loads((ROOT / "redactor/data/sv_klang/meta.json").read_text())
         model = {"name": meta.get("name"), "version": meta.get("version"), "pipeline": meta.get("pipeline", [])}
     except (OSError, ValueError):
         pass
@@ -112,7 +112,7 @@ LABELS = {
     "presidio_baseline": "Presidio 2.2.366 baseline (BatchAnalyzerEngine, predefined + SE recognizers)",
     "detector_reference": "our detector, plain `AnalyzerEngine.analyze` per text",
     "detector": "**our detector (fast path)**",
-    "spacy_pipe": "bare spaCy `nlp.pipe` (models/sv_klang)",
+    "spacy_pipe": "bare spaCy `nlp.pipe` (redactor/data/sv_klang)",
 }
 
 

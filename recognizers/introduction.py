@@ -9,7 +9,7 @@ are not names in that place (interjections, "Kundtjänst") are left out.
 Lowercase speech-to-text ("hej oluwaseun nowak", "jag heter donya okafor") has no capitals to go
 by: there the words after the introduction count when none is a common Swedish word and, after a
 bare greeting or "det är", they are two (a first name and a surname) or one is a known first name
-or surname (the name model's lexicon, models/data/lexicon.tsv).
+or surname (the name model's lexicon, recognizers/data/lexicon.tsv).
 """
 
 from __future__ import annotations

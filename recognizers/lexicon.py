@@ -1,13 +1,14 @@
-"""The name model's lexicon (models/data/lexicon.tsv: word TAB comma-separated features), read
+"""The name model's lexicon (recognizers/data/lexicon.tsv: word TAB comma-separated features), read
 where the recognizers and the transform need to know whether a word is a name or a common word.
 `redactor.training.lexicon` builds the file."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-LEXICON_PATH = Path(__file__).resolve().parent.parent / "models" / "data" / "lexicon.tsv"
+LEXICON_PATH = Path(str(resources.files("recognizers").joinpath("data", "lexicon.tsv")))
 
 
 def load_lexicon(path: str | Path) -> dict[str, set[str]]:

@@ -11,11 +11,21 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
 
 class ConfigError(ValueError):
     pass
+
+
+def shipped_data(*parts: str) -> Path:
+    """A file or folder shipped in the package (redactor/data/: the name model, the named queries),
+    found through importlib.resources so an installed wheel works from any directory. pip installs
+    packages as plain directories, which spaCy and glob need."""
+    return Path(str(resources.files("redactor").joinpath("data", *parts)))
+
+
+def is_shipped_ref(ref: str) -> bool:
+    """A bare name ("sv_klang", "7hkraft") names something shipped; anything else is a path."""
+    return "/" not in ref and not ref.endswith(".toml")
 
 
 PROFILE_KEYS = {"name", "identifiers", "addresses", "names"}
@@ -24,7 +34,7 @@ PROFILE_KEYS = {"name", "identifiers", "addresses", "names"}
 def load_profile(ref: str, base: Path) -> dict[str, Any]:
     """A company profile: a name shipped in redactor/profiles/ ("7hkraft"), or a TOML file path
     (relative to `base`, the directory of the config naming it)."""
-    if "/" not in ref and not ref.endswith(".toml"):
+    if is_shipped_ref(ref):
         shipped = resources.files("redactor").joinpath("profiles", f"{ref}.toml")
         if not shipped.is_file():
             raise ConfigError(f"no shipped company profile named {ref!r} (see redactor/profiles/)")
@@ -118,8 +128,16 @@ class Config:
 
     @property
     def model_path(self) -> Path:
-        p = Path(self.section("detect")["model"])
-        return p if p.is_absolute() else PROJECT_ROOT / p
+        """[detect] model: a model shipped in redactor/data/ by name, or a spaCy pipeline folder
+        (a relative path is relative to the current directory)."""
+        ref = str(self.section("detect")["model"])
+        if is_shipped_ref(ref):
+            shipped = shipped_data(ref)
+            if not (shipped / "config.cfg").is_file():
+                raise ConfigError(f"no shipped model named {ref!r} (see redactor/data/; give a folder of your own "
+                                  f"as a path, e.g. ./{ref})")
+            return shipped
+        return Path.cwd() / ref
 
     @property
     def digest(self) -> str:

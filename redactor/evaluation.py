@@ -18,7 +18,7 @@ Redaction recall: share of annotated characters covered by any predicted span, w
 judged while the name model is still training.
 
 `--baseline presidio` runs Presidio 2.2.366's own recognizers on the same corpus, on the same
-spaCy pipeline (models/sv_klang, same lemma component, same NER label mapping):
+spaCy pipeline (redactor/data/sv_klang, same lemma component, same NER label mapping):
 SePersonnummerRecognizer, SeOrganisationsnummerRecognizer, PhoneRecognizer(supported_regions=["SE"]),
 EmailRecognizer (tldextract made offline), IbanRecognizer, CreditCardRecognizer and its
 SpacyRecognizer; Presidio's default score threshold; the config's allowlist as Presidio's own

@@ -11,7 +11,7 @@ import spacy
 from redactor.training import corpus, lexicon, synthetic
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL = ROOT / "models" / "sv_klang"
+MODEL = ROOT / "redactor" / "data" / "sv_klang"
 DATA = ROOT / "models" / "data"
 
 
@@ -186,7 +186,7 @@ def test_lexicon_vectors_roundtrip(tmp_path):
 
 
 def test_shipped_model_size_and_meta():
-    assert (MODEL / "meta.json").exists(), "models/sv_klang missing"
+    assert (MODEL / "meta.json").exists(), "redactor/data/sv_klang missing"
     size = sum(f.stat().st_size for f in MODEL.rglob("*") if f.is_file())
     assert size <= 25 * 1024 * 1024
     meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))

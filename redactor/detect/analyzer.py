@@ -1,7 +1,7 @@
 """The detector: Presidio's AnalyzerEngine for Swedish, fully offline, with a fast path.
 
-Offline means: the spaCy pipeline is loaded from a path in models/ (Presidio would otherwise
-download en_core_web_lg), and no recognizer that calls tldextract is registered.
+Offline means: the spaCy pipeline is loaded from a folder (the shipped redactor/data/sv_klang; Presidio
+would otherwise download en_core_web_lg), and no recognizer that calls tldextract is registered.
 
 Fast path (issue 9; results identical to plain `AnalyzerEngine.analyze` on every text, which
 `detect_many_reference` keeps and tests/test_bench.py checks). A call is ~200 small fields and most

@@ -109,7 +109,7 @@ MaxRowsOpt = typer.Option(200, "--max-rows", help="Rows shown by --format table 
 
 def query(
     sql: Optional[str] = typer.Argument(None, help="SQL to run; without it (and without --name/--list) an interactive prompt opens."),
-    name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a ready-made query from queries/ by name."),
+    name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a ready-made query (redactor/data/queries/) by name."),
     list_: bool = typer.Option(False, "--list", "-l", help="List the ready-made queries and exit."),
     param: Optional[List[str]] = ParamOpt,
     store: Optional[str] = StoreOpt,

@@ -1,4 +1,4 @@
-"""Ready-made analyst queries: `queries/<name>.sql`, run by name.
+"""Ready-made analyst queries: `redactor/data/queries/<name>.sql` (shipped with the package), run by name.
 
 A query file starts with a comment header:
 
@@ -17,11 +17,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redactor.config import PROJECT_ROOT
+from redactor.config import shipped_data
 
 # Overridable so a deployment can ship its own folder of queries next to the defaults.
 QUERIES_ENV = "REDACTOR_QUERIES_DIR"
-DEFAULT_DIR = PROJECT_ROOT / "queries"
+DEFAULT_DIR = shipped_data("queries")
 
 _PARAM = re.compile(r"^param:\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?P<default>[^()]*?)\s*(?:\((?P<help>.*)\))?\s*$")
 _NAME = re.compile(r"^[a-z0-9_]+$")

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import typer
 
-model_app = typer.Typer(help="Train and evaluate the Swedish NER model (models/sv_klang).", no_args_is_help=True)
+from redactor.config import shipped_data
+
+model_app = typer.Typer(help="Train and evaluate the Swedish NER model (redactor/data/sv_klang).", no_args_is_help=True)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -15,11 +17,11 @@ ROOT = Path(__file__).resolve().parents[2]
 @model_app.command("train")
 def train_cmd(
     seed: int = typer.Option(42, help="Seed for data generation, shuffling and initialisation."),
-    output: Path = typer.Option(ROOT / "models" / "sv_klang", help="Where the trained pipeline goes."),
+    output: Path = typer.Option(shipped_data("sv_klang"), help="Where the trained pipeline goes."),
     max_minutes: float = typer.Option(40.0, help="Wall-clock limit; the best checkpoint so far ships."),
     max_steps: int = typer.Option(None, help="Override training.max_steps from models/sv_klang.cfg."),
     build: Path = typer.Option(ROOT / "models" / "build", help="Scratch dir for DocBins and checkpoints."),
-    rebuild_lexicon: bool = typer.Option(False, help="Regenerate models/data/lexicon.tsv from Faker."),
+    rebuild_lexicon: bool = typer.Option(False, help="Regenerate recognizers/data/lexicon.tsv from Faker."),
 ) -> None:
     """Rebuild the model from models/data and a seed."""
     from .train import train
@@ -30,7 +32,7 @@ def train_cmd(
 
 @model_app.command("eval")
 def eval_cmd(
-    model: Path = typer.Option(ROOT / "models" / "sv_klang", help="Pipeline directory."),
+    model: Path = typer.Option(shipped_data("sv_klang"), help="Pipeline directory."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     benchmark: bool = typer.Option(True, help="Also measure words/s of the bare model."),
     dev_corpus: Path = typer.Option(ROOT / "bench" / "data" / "dev_corpus.jsonl",

@@ -1,6 +1,6 @@
 """Measure the shipped model: PERSON (and LOC) precision/recall/F1 and words per second.
 
-    python -m redactor.training.evaluate [--model models/sv_klang] [--json]
+    python -m redactor.training.evaluate [--model redactor/data/sv_klang] [--json]
 
 Corpora: Webbnyheter 2012 test (the development set), SUC 3.0 dev (evaluation only, never
 used for any training decision), a lowercased copy of SUC dev (ASR-like), and the transcript
@@ -27,11 +27,13 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc
 
+from redactor.config import shipped_data
+
 from . import corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "models" / "data"
-DEFAULT_MODEL = ROOT / "models" / "sv_klang"
+DEFAULT_MODEL = shipped_data("sv_klang")
 DEV_CORPUS = ROOT / "bench" / "data" / "dev_corpus.jsonl"
 # Transcript-corpus type names for our labels.
 SPAN_TYPES = {"PER": "PERSON", "LOC": "LOCATION"}

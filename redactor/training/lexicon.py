@@ -3,9 +3,9 @@
 Without pretrained vectors the model only knows names it saw in training. A lexicon lets it
 generalise: each lexicon word gets a short 0/1 feature vector (first name, surname, place, ...)
 stored as the pipeline's static vectors, in lower, Title and UPPER case so ASR text hits too. The
-vectors ship inside models/sv_klang (vocab/vectors), so `spacy.load` needs no custom code.
+vectors ship inside the model (redactor/data/sv_klang/vocab/vectors), so `spacy.load` needs no custom code.
 
-The lexicon itself is data (models/data/lexicon.tsv, committed) so training reproduces without
+The lexicon itself is data (recognizers/data/lexicon.tsv, committed) so training reproduces without
 depending on the Faker version; `build_lexicon()` regenerates it from Faker + the lists below.
 """
 

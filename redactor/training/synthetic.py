@@ -5,7 +5,7 @@ names or talk about an estate (dödsbo), and nothing about unpunctuated lowercas
 Templates are lists of literal strings and (label, slot) pairs; each piece is rendered and
 case-transformed on its own, so entity character offsets stay exact.
 
-All names are drawn from the lexicon (models/data/lexicon.tsv), not from Faker at run time, so
+All names are drawn from the lexicon (recognizers/data/lexicon.tsv), not from Faker at run time, so
 the output does not change with the Faker version.
 
 Besides the name templates and the negatives there is a call-centre share (`call_share`) that
@@ -31,12 +31,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from recognizers.lexicon import LEXICON_PATH as DEFAULT_LEXICON
 from recognizers.numbers import number_words
 from redactor.transform.spans import genitive_of as genitive
 
 from .lexicon import HOMOGRAPH_NAMES, IMMIGRANT_FIRST, IMMIGRANT_SURNAMES, load_lexicon, names_of
-
-DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "models" / "data" / "lexicon.tsv"
 
 COMPANIES = ["Klang Energi", "Norrsken Energi", "Fjällkraft", "Solbacka Elhandel", "Vattenfall",
              "Ellevio", "E.ON", "Tibber", "Fortum", "Skellefteå Kraft", "Jämtkraft", "Göteborg Energi",

@@ -1,6 +1,6 @@
-"""Rebuild models/sv_klang from the committed data and a seed.
+"""Rebuild the shipped model (redactor/data/sv_klang) from the committed data and a seed.
 
-    python -m redactor.training.train [--seed 42] [--output models/sv_klang] [--max-minutes 40]
+    python -m redactor.training.train [--seed 42] [--output redactor/data/sv_klang] [--max-minutes 40]
 
 Steps: lexicon vectors -> train/dev DocBins -> spaCy training with models/sv_klang.cfg ->
 best checkpoint (scored on Webbnyheter test + its ASR-style copy + held-out synthetic; never
@@ -24,6 +24,9 @@ from spacy.training.loop import create_evaluation_callback, create_train_batches
 from spacy.util import fix_random_seed, load_config, registry, resolve_dot_names
 from spacy.schemas import ConfigSchemaTraining
 
+from recognizers.lexicon import LEXICON_PATH as LEXICON
+from redactor.config import shipped_data
+
 from . import corpus, lexicon, synthetic
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +34,7 @@ DATA = ROOT / "models" / "data"
 CONFIG = ROOT / "models" / "sv_klang.cfg"
 TRAIN_TSV = DATA / "webbnyheter2012-train.tsv"
 DEV_TSV = DATA / "webbnyheter2012-test.tsv"
-LEXICON = DATA / "lexicon.tsv"
+MODEL = shipped_data("sv_klang")
 
 # Data mix, fixed here so the seed alone determines the run.
 ASR_COPY_SHARE = 0.6  # share of news sentences that also appear lowercased (half without punctuation)
@@ -78,7 +81,7 @@ def build_data(build: Path, seed: int, n_synthetic: int = N_SYNTHETIC, news_limi
             "n_train": len(docs), "n_dev": len(dev_docs)}
 
 
-def train(seed: int = 42, output: Path = ROOT / "models" / "sv_klang", max_minutes: float = 40.0,
+def train(seed: int = 42, output: Path = MODEL, max_minutes: float = 40.0,
           max_steps: int | None = None, build: Path = ROOT / "models" / "build", config_path: Path = CONFIG,
           n_synthetic: int = N_SYNTHETIC, news_limit: int | None = None, rebuild_lexicon: bool = False,
           log=print) -> dict:
@@ -162,7 +165,7 @@ def _ship(best_dir: Path, output: Path, config_path: Path, seed: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=42)
-    ap.add_argument("--output", type=Path, default=ROOT / "models" / "sv_klang")
+    ap.add_argument("--output", type=Path, default=MODEL)
     ap.add_argument("--max-minutes", type=float, default=40.0)
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     ap.add_argument("--build", type=Path, default=ROOT / "models" / "build")
