@@ -27,7 +27,7 @@ analysed (it is the last component, nothing reads lemmas before Presidio), and a
 components (no NER: the tokenizer alone) is run only on the fields that get analysed. Results of
 short texts (speaker labels, "Mm.", "Ja precis.") are cached per detector.
 
-A text of several lines (a call's dialogue) is read twice, by `_by_lines`: the recognizers read
+A dialogue (several lines, the first a labelled turn) is read twice, by `_by_lines`: the recognizers read
 it whole, with the tokenizer alone; the name model reads each turn's label and text on its own
 (cached when short). The reference path composes plain Presidio the same way.
 """
@@ -485,19 +485,20 @@ class Detector:
 
 def _by_lines(texts: Sequence[str],
               detect: Callable[[list[str], Reads], list[list[Detection]]]) -> list[list[Detection]]:
-    """Detections on texts of several lines (a call's dialogue, `Label: text` a turn): the
+    """Detections on dialogues (several lines, the first a turn `Label: text`): the
     recognizers read the whole text, so a question and its answer in the next turns meet; the name
     model reads each turn's label and text on their own. Its context is a few tokens either side
     (the tok2vec window): a neighbouring turn or a label adds cost rather than knowledge, and a
     short turn ("Mm.", "Ja precis.") recurs across calls, so its result comes from the cache.
-    Texts of one line go through once.
+    Other texts go through once, whole (an id field's readings, one a line, are no dialogue).
     `detect(texts, reads)` detects on plain texts with all of the detector, the recognizers
     alone ("rules") or the name model alone ("model")."""
-    multi = [i for i, t in enumerate(texts) if "\n" in t.strip()]
+    multi = [i for i, t in enumerate(texts) if "\n" in t.strip() and TURN_LINE.match(t.lstrip())]
     if not multi:
         return detect(list(texts), "all")
     out: list[list[Detection]] = [[] for _ in texts]
-    single = [i for i in range(len(texts)) if i not in set(multi)]
+    dialogues = set(multi)
+    single = [i for i in range(len(texts)) if i not in dialogues]
     for i, dets in zip(single, detect([texts[i] for i in single], "all")):
         out[i] = dets
     lines: list[str] = []
