@@ -119,6 +119,10 @@ _IPV6 = r"(?<![:\w])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![:\w])"
 IP_CONTEXT = ["ip", "ip-adress", "ip-adressen", "ipadress", "adress", "router", "inloggning", "loggar"]
 
 
+def ip_canonical(text: str) -> str:
+    return text.strip().lower()
+
+
 class IpAddressRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=IP, patterns=[Pattern("IPv4", _IPV4, 0.6), Pattern("IPv6", _IPV6, 0.6)],
