@@ -158,7 +158,7 @@ def _town_first_words() -> frozenset[str]:
     return frozenset(_WORD.findall(t.lower())[0] for t in towns())
 
 
-class SeAddressRecognizer(PatternRecognizer):
+class KlangAddressRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("swedish street address", _ADDRESS_REGEX, 0.55)]
 
     def __init__(self, supported_language: str = "sv"):
@@ -167,7 +167,7 @@ class SeAddressRecognizer(PatternRecognizer):
             patterns=self.PATTERNS,
             context=ADDRESS_CONTEXT,
             supported_language=supported_language,
-            name="SeAddressRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:
@@ -190,7 +190,7 @@ class SeAddressRecognizer(PatternRecognizer):
         return True
 
 
-class SePostTownRecognizer(PatternRecognizer):
+class KlangPostTownRecognizer(PatternRecognizer):
     """LOCATION: the post town of an address (after a postal code or a street line)."""
 
     def __init__(self, supported_language: str = "sv"):
@@ -199,7 +199,7 @@ class SePostTownRecognizer(PatternRecognizer):
             patterns=[Pattern("swedish post town after an address", _town_regex(), 0.6)],
             context=TOWN_CONTEXT,
             supported_language=supported_language,
-            name="SePostTownRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:
@@ -210,9 +210,9 @@ class SePostTownRecognizer(PatternRecognizer):
         return not _town_first_words().isdisjoint(_WORD.findall(lowered(text)))
 
 
-class SeAddressLowercaseRecognizer(PatternRecognizer):
+class KlangAddressLowercaseRecognizer(PatternRecognizer):
     """Street lines whose ending is also an everyday word ("-slingan", "-backen", "-leden", ...)
-    in lowercase ASR text, where `SeAddressRecognizer` wants a capital: accepted only when the call
+    in lowercase ASR text, where `KlangAddressRecognizer` wants a capital: accepted only when the call
     marks them as an address: a postal code or "i <post town>"/"<post town>" right after, or
     "bor på"/"adressen är"/"flyttar till" right before."""
 
@@ -229,7 +229,7 @@ class SeAddressLowercaseRecognizer(PatternRecognizer):
                       Pattern("street line (everyday ending) after 'bor på'", rf"(?<![{_L}\d-]){before}{line}", 0.55)],
             context=ADDRESS_CONTEXT,
             supported_language=supported_language,
-            name="SeAddressLowercaseRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:

@@ -32,7 +32,6 @@ SCORE = 0.85
 ANSWER_TURNS = 3
 SAME_TURN_CHARS = 40
 BACKCHANNEL_WORDS = 6
-NAME = "DialogueSlotRecognizer"
 
 TURN_LINE = re.compile(r"^(?P<label>[^\n:]{1,40}):[ \t]?(?P<body>.*)$", re.MULTILINE)  # "Label: text"
 
@@ -147,10 +146,10 @@ def _slot_of(body: str) -> tuple[Optional[Slot], int]:
     return best[0], best[2]
 
 
-class DialogueSlotRecognizer(EntityRecognizer):
+class KlangDialogueSlotRecognizer(EntityRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entities=sorted({s.entity for s in SLOTS}), supported_language=supported_language,
-                         name=NAME, context=[])
+                         name=type(self).__name__, context=[])
 
     def load(self) -> None:
         pass

@@ -90,7 +90,7 @@ def is_written_address(text: str) -> bool:
     return _WRITTEN_WHOLE.match(text) is not None and is_valid_address(written_form(text))
 
 
-class EmailRecognizer(PatternRecognizer):
+class KlangEmailRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("email (written)", WRITTEN_REGEX, 0.5),
         Pattern("email (spoken)", _SPOKEN_REGEX, 0.6),
@@ -102,7 +102,7 @@ class EmailRecognizer(PatternRecognizer):
             patterns=self.PATTERNS,
             context=CONTEXT,
             supported_language=supported_language,
-            name="SvEmailRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:

@@ -38,9 +38,13 @@ Action = Literal["redact", "mask", "pseudonymise"]
 # What a finding may become: a numbered placeholder, its shape in "*", a keyed token.
 ACTIONS: tuple[Action, ...] = ("redact", "mask", "pseudonymise")
 
+# Our recognizer classes (and so their names, which findings record) start with this, so none
+# is ever taken for one of Presidio's own (SePersonnummerRecognizer, EmailRecognizer, ...).
+RECOGNIZER_PREFIX = "Klang"
+
 Recognizers = tuple[type[EntityRecognizer], ...]
 # Report values of several entity types, each from its own context (who asked what).
-_DIALOGUE: Recognizers = (dialogue_slots.DialogueSlotRecognizer,)
+_DIALOGUE: Recognizers = (dialogue_slots.KlangDialogueSlotRecognizer,)
 
 
 @dataclass(frozen=True)
@@ -70,10 +74,10 @@ ENTITIES: tuple[Entity, ...] = (
         "SE_PERSONNUMMER",
         "personnummer, samordningsnummer, interim numbers",
         (
-            personnummer.SePersonnummerRecognizer,
+            personnummer.KlangPersonnummerRecognizer,
             *_DIALOGUE,
-            personnummer.SeSpokenPersonnummerRecognizer,
-            personnummer.SePersonnummerTailRecognizer,
+            personnummer.KlangSpokenPersonnummerRecognizer,
+            personnummer.KlangPersonnummerTailRecognizer,
         ),
         personnummer.canonical,
         subject_kind="personnummer",
@@ -82,7 +86,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "PERSON",
         "a person's name",
-        (*_DIALOGUE, introduction.SelfIntroductionRecognizer),
+        (*_DIALOGUE, introduction.KlangSelfIntroductionRecognizer),
         from_model=True,
         is_number=False,
     ),
@@ -91,8 +95,8 @@ ENTITIES: tuple[Entity, ...] = (
         "organisationsnummer (a sole trader's is personal data)",
         (
             *_DIALOGUE,
-            organisationsnummer.SeOrganisationsnummerRecognizer,
-            organisationsnummer.SeSpokenOrganisationsnummerRecognizer,
+            organisationsnummer.KlangOrganisationsnummerRecognizer,
+            organisationsnummer.KlangSpokenOrganisationsnummerRecognizer,
         ),
         organisationsnummer.canonical,
         digits_identify=True,
@@ -102,9 +106,9 @@ ENTITIES: tuple[Entity, ...] = (
         "Swedish phone number",
         (
             *_DIALOGUE,
-            phone.SePhoneRecognizer,
-            phone.SeTenDigitPhoneRecognizer,
-            phone.SeSpokenPhoneRecognizer,
+            phone.KlangPhoneRecognizer,
+            phone.KlangTenDigitPhoneRecognizer,
+            phone.KlangSpokenPhoneRecognizer,
         ),
         phone.canonical,
         subject_kind="phone",
@@ -113,7 +117,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "EMAIL_ADDRESS",
         "e-mail address, written or spelt out",
-        (email.EmailRecognizer,),
+        (email.KlangEmailRecognizer,),
         email.canonical,
         subject_kind="email",
         is_number=False,
@@ -121,14 +125,14 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "SE_ADDRESS",
         "street line: street, number, letter, flat",
-        (address.SeAddressRecognizer, address.SeAddressLowercaseRecognizer),
+        (address.KlangAddressRecognizer, address.KlangAddressLowercaseRecognizer),
         address.canonical,
         is_number=False,
     ),
     Entity(
         "LOCATION",
         "place: post town after an address or postal code, else the NER model's",
-        (address.SePostTownRecognizer,),
+        (address.KlangPostTownRecognizer,),
         from_model=True,
         is_number=False,
     ),
@@ -137,21 +141,21 @@ ENTITIES: tuple[Entity, ...] = (
         "postnummer",
         (
             *_DIALOGUE,
-            postal_code.SePostalCodeRecognizer,
-            postal_code.SeSpokenPostalCodeRecognizer,
+            postal_code.KlangPostalCodeRecognizer,
+            postal_code.KlangSpokenPostalCodeRecognizer,
         ),
         postal_code.canonical,
     ),
     Entity(
         "IBAN_CODE",
         "IBAN",
-        (payment.IbanRecognizer,),
+        (payment.KlangIbanRecognizer,),
         payment.iban_canonical,
     ),
     Entity(
         "CREDIT_CARD",
         "payment card number",
-        (payment.CreditCardRecognizer, payment.SpokenCreditCardRecognizer),
+        (payment.KlangCreditCardRecognizer, payment.KlangSpokenCreditCardRecognizer),
         number_digits,
         digits_identify=True,
     ),
@@ -160,8 +164,8 @@ ENTITIES: tuple[Entity, ...] = (
         "Swedish bank account: clearing number and account",
         (
             *_DIALOGUE,
-            payment.SeBankAccountRecognizer,
-            payment.SeSpokenBankAccountRecognizer,
+            payment.KlangBankAccountRecognizer,
+            payment.KlangSpokenBankAccountRecognizer,
         ),
         payment.account_canonical,
         digits_identify=True,
@@ -169,14 +173,14 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "SE_BANKGIRO",
         "bankgiro number",
-        (*_DIALOGUE, payment.SeBankgiroRecognizer, payment.SeSpokenBankgiroRecognizer),
+        (*_DIALOGUE, payment.KlangBankgiroRecognizer, payment.KlangSpokenBankgiroRecognizer),
         payment.giro_canonical,
         digits_identify=True,
     ),
     Entity(
         "SE_PLUSGIRO",
         "plusgiro number",
-        (*_DIALOGUE, payment.SePlusgiroRecognizer, payment.SeSpokenPlusgiroRecognizer),
+        (*_DIALOGUE, payment.KlangPlusgiroRecognizer, payment.KlangSpokenPlusgiroRecognizer),
         payment.giro_canonical,
         digits_identify=True,
     ),
@@ -185,8 +189,8 @@ ENTITIES: tuple[Entity, ...] = (
         "anläggnings-id: 18 digits starting 735999",
         (
             *_DIALOGUE,
-            identifiers.SeFacilityIdRecognizer,
-            identifiers.SeSpokenFacilityIdRecognizer,
+            identifiers.KlangFacilityIdRecognizer,
+            identifiers.KlangSpokenFacilityIdRecognizer,
         ),
         number_digits,
         subject_kind="facility_id",
@@ -197,8 +201,8 @@ ENTITIES: tuple[Entity, ...] = (
         "the retailer's customer or contract number",
         (
             *_DIALOGUE,
-            identifiers.CustomerNumberRecognizer,
-            identifiers.SpokenCustomerNumberRecognizer,
+            identifiers.KlangCustomerNumberRecognizer,
+            identifiers.KlangSpokenCustomerNumberRecognizer,
         ),
         identifiers.customer_canonical,
         subject_kind="customer_number",
@@ -207,7 +211,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "IP_ADDRESS",
         "IPv4 or IPv6 address",
-        (*_DIALOGUE, identifiers.IpAddressRecognizer),
+        (*_DIALOGUE, identifiers.KlangIpAddressRecognizer),
         identifiers.ip_canonical,
     ),
 )

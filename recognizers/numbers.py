@@ -652,7 +652,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 class DigitWindowRecognizer(EntityRecognizer):
     """Base for the spoken/mixed/split forms of a digit-based identifier.
 
-    Subclasses set ENTITY, LENGTHS (digit counts), CONTEXT, NAME and implement
+    Subclasses set ENTITY, LENGTHS (digit counts), CONTEXT and implement
     `score_window(text, window) -> float | None` (None: not this entity). Only windows the written
     patterns cannot see are reported (a number word, a filler or pause inside, or a turn change);
     the family's PatternRecognizer handles plain written digits, so results never duplicate.
@@ -662,7 +662,6 @@ class DigitWindowRecognizer(EntityRecognizer):
     ENTITY = ""
     LENGTHS: tuple[int, ...] = ()
     CONTEXT: list[str] = []
-    NAME = ""
     MIN_TOKENS = 1
     SKIP_PLAIN = True  # leave plain written digits to the family's PatternRecognizer
     # The layouts the family's PatternRecognizer reads (fullmatch, from `extend_start`); plain
@@ -672,7 +671,7 @@ class DigitWindowRecognizer(EntityRecognizer):
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language,
-                         name=self.NAME, context=list(self.CONTEXT))
+                         name=type(self).__name__, context=list(self.CONTEXT))
 
     def load(self) -> None:  # nothing to load
         pass

@@ -7,7 +7,7 @@ personnummer) and a Luhn check digit.
 
 Phone numbers: a Swedish number written as ten digits starts with the trunk zero ("0701234567"),
 and no organisationsnummer starts with 0, so a 07x mobile is never taken for one. Presidio's own
-SeOrganisationsnummerRecognizer accepts 8 % of mobiles written as ten digits; this one accepts
+KlangOrganisationsnummerRecognizer accepts 8 % of mobiles written as ten digits; this one accepts
 none (`python -m bench.orgnr_vs_mobile` measures it on 200,000 numbers of every Swedish mobile
 series).
 
@@ -63,7 +63,7 @@ _DASH_QUICK = re.compile(r"[1235-9]\d[2-9]\d{3}[ ]?-")
 _CONTEXT_WORDS = tuple(w.lower() for w in CONTEXT)
 
 
-class SeOrganisationsnummerRecognizer(PatternRecognizer):
+class KlangOrganisationsnummerRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("organisationsnummer NNNNNN-NNNN", _DASH, 0.5),
         Pattern("organisationsnummer without dash", _PLAIN, 0.4),
@@ -71,7 +71,7 @@ class SeOrganisationsnummerRecognizer(PatternRecognizer):
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=ENTITY, patterns=self.PATTERNS, context=CONTEXT,
-                         supported_language=supported_language, name="SvOrganisationsnummerRecognizer")
+                         supported_language=supported_language, name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         """The dash form, or a context word (needed by every other form)."""
@@ -83,11 +83,10 @@ class SeOrganisationsnummerRecognizer(PatternRecognizer):
         return True if "-" in pattern_text else None  # without a dash: context decides
 
 
-class SeSpokenOrganisationsnummerRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenOrganisationsnummerRecognizer(numbers.DigitWindowRecognizer):
     ENTITY = ENTITY
     LENGTHS = (10, 12)
     CONTEXT = CONTEXT
-    NAME = "SvSpokenOrganisationsnummerRecognizer"
 
     def score_window(self, text, window):
         return 0.4 if is_valid_digits(window.digits) else None

@@ -62,11 +62,11 @@ def iban_canonical(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum()).upper()
 
 
-class IbanRecognizer(PatternRecognizer):
+class KlangIbanRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=IBAN, patterns=[Pattern("IBAN", _IBAN_REGEX, 0.5)],
                          context=["iban", "konto", "kontonummer", "utlandsbetalning", "bank"],
-                         supported_language=supported_language, name="SvIbanRecognizer")
+                         supported_language=supported_language, name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: written digits only."""
@@ -110,10 +110,10 @@ def card_valid_digits(digits: str) -> bool:
     return card_issuer_ok(digits) and luhn_ok(digits)
 
 
-class CreditCardRecognizer(PatternRecognizer):
+class KlangCreditCardRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=CARD, patterns=[Pattern("card number", _CARD_REGEX, 0.5)],
-                         context=CARD_CONTEXT, supported_language=supported_language, name="SvCreditCardRecognizer")
+                         context=CARD_CONTEXT, supported_language=supported_language, name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: written digits only."""
@@ -123,11 +123,10 @@ class CreditCardRecognizer(PatternRecognizer):
         return card_valid_digits(digits_only(pattern_text))
 
 
-class SpokenCreditCardRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenCreditCardRecognizer(numbers.DigitWindowRecognizer):
     ENTITY = CARD
     LENGTHS = tuple(range(13, 20))
     CONTEXT = CARD_CONTEXT
-    NAME = "SvSpokenCreditCardRecognizer"
 
     def score_window(self, text, window):
         return 0.8 if card_valid_digits(window.digits) else None
@@ -181,11 +180,11 @@ _BG_WORDS = ("giro", "bg")
 _PG_WORDS = ("giro", "pg")
 
 
-class SeBankAccountRecognizer(PatternRecognizer):
+class KlangBankAccountRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=BANK_ACCOUNT, patterns=[Pattern("clearing + account", _ACCOUNT_REGEX, 0.4)],
                          context=ACCOUNT_CONTEXT, supported_language=supported_language,
-                         name="SeBankAccountRecognizer")
+                         name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         """A context word, or a Swedbank clearing number (the only form reported without one)."""
@@ -282,7 +281,7 @@ def _two_part(clearings: list[str], accounts: list[str]) -> Optional[tuple[str, 
 _ACCOUNT_QUICK_WORDS = ("konto", "clearing")
 
 
-class SeSpokenBankAccountRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenBankAccountRecognizer(numbers.DigitWindowRecognizer):
     """Bank accounts said in words or mixed ("åtta tre två sju nio, ett två tre ..."), and clearing
     and account said as two numbers with words between them ("clearingnummer 8327-9, och
     kontonumret är 123 456 789-7", written or spoken): one span from clearing to account end.
@@ -292,7 +291,6 @@ class SeSpokenBankAccountRecognizer(numbers.DigitWindowRecognizer):
     ENTITY = BANK_ACCOUNT
     LENGTHS = (4,)
     CONTEXT = ACCOUNT_CONTEXT
-    NAME = "SeSpokenBankAccountRecognizer"
 
     def may_match(self, text: str) -> bool:
         return numbers.mentions(text, _ACCOUNT_QUICK_WORDS) and bool(numbers.runs(text))
@@ -370,12 +368,12 @@ BG_CONTEXT = ["bankgiro", "bankgironummer", "bankgirot", "bg", "giro", "girot"]
 PG_CONTEXT = ["plusgiro", "plusgironummer", "plusgirot", "postgiro", "pg", "giro", "girot"]
 
 
-class SeBankgiroRecognizer(PatternRecognizer):
+class KlangBankgiroRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=BANKGIRO, patterns=[Pattern("bankgiro", _BG_REGEX, 0.3),
                                                       Pattern("bankgiro, giro word earlier in the line",
                                                               _topical(_BG_REGEX, _BG_TOPIC), 0.6)],
-                         context=BG_CONTEXT, supported_language=supported_language, name="SeBankgiroRecognizer")
+                         context=BG_CONTEXT, supported_language=supported_language, name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         return numbers.has_digit(text) and (numbers.mentions(text, _BG_WORDS))  # context-only: nothing without a context word
@@ -385,12 +383,12 @@ class SeBankgiroRecognizer(PatternRecognizer):
         return None if 7 <= len(digits) <= 8 and luhn_ok(digits) else False
 
 
-class SePlusgiroRecognizer(PatternRecognizer):
+class KlangPlusgiroRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=PLUSGIRO, patterns=[Pattern("plusgiro", _PG_REGEX, 0.3),
                                                       Pattern("plusgiro, giro word earlier in the line",
                                                               _topical(_PG_REGEX, _PG_TOPIC), 0.6)],
-                         context=PG_CONTEXT, supported_language=supported_language, name="SePlusgiroRecognizer")
+                         context=PG_CONTEXT, supported_language=supported_language, name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         return numbers.has_digit(text) and (numbers.mentions(text, _PG_WORDS))  # context-only
@@ -425,20 +423,18 @@ class _SpokenGiroRecognizer(numbers.DigitWindowRecognizer):
         return 0.7
 
 
-class SeSpokenBankgiroRecognizer(_SpokenGiroRecognizer):
+class KlangSpokenBankgiroRecognizer(_SpokenGiroRecognizer):
     ENTITY = BANKGIRO
     LENGTHS = (7, 8)
     CONTEXT = BG_CONTEXT
-    NAME = "SeSpokenBankgiroRecognizer"
     BEFORE = _BG_BEFORE
     WORDS = _BG_WORDS
 
 
-class SeSpokenPlusgiroRecognizer(_SpokenGiroRecognizer):
+class KlangSpokenPlusgiroRecognizer(_SpokenGiroRecognizer):
     ENTITY = PLUSGIRO
     LENGTHS = (5, 6, 7, 8)  # shorter plusgiro numbers exist (organisations) but are too easy to hit by chance spoken
     CONTEXT = PG_CONTEXT
-    NAME = "SeSpokenPlusgiroRecognizer"
     BEFORE = _PG_BEFORE
     WORDS = _PG_WORDS
 

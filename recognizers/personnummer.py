@@ -6,7 +6,7 @@ for samordningsnummer) and a correct Luhn digit over the 10-digit form.
 
 Spoken, mixed and split forms ("åttiofem noll tre tolv fyrtiotvå trettioåtta", "850312 fyrtiotvå
 trettioåtta", head and tail in two turns with "Mm." between) are found on digit windows
-(`recognizers.numbers`) by `SeSpokenPersonnummerRecognizer`, with the same validation.
+(`recognizers.numbers`) by `KlangSpokenPersonnummerRecognizer`, with the same validation.
 
 Interim numbers (interimspersonnummer, used in healthcare before a personnummer exists): a letter
 T, R, S, U, W, X, J, K, L, M or N in position 9 (the first of the last four: "850312-T238",
@@ -133,7 +133,7 @@ def canonical(text: str, today: date | None = None) -> str:
     return f"{century_candidates(int(digits[:2]), plus, today)[0] // 100:02d}{digits}"
 
 
-class SePersonnummerRecognizer(PatternRecognizer):
+class KlangPersonnummerRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("personnummer (written or spaced)", _REGEX, 0.5),
                 Pattern("interim personnummer (letter in position 9)", _INTERIM_REGEX, 0.5)]
 
@@ -143,7 +143,7 @@ class SePersonnummerRecognizer(PatternRecognizer):
             patterns=self.PATTERNS,
             context=CONTEXT,
             supported_language=supported_language,
-            name="SePersonnummerRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:
@@ -154,13 +154,12 @@ class SePersonnummerRecognizer(PatternRecognizer):
         return is_valid(pattern_text)
 
 
-class SeSpokenPersonnummerRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenPersonnummerRecognizer(numbers.DigitWindowRecognizer):
     """Spoken, mixed, paused and split personnummer (10 or 12 digits on a digit window)."""
 
     ENTITY = ENTITY
     LENGTHS = (10, 12)
     CONTEXT = CONTEXT
-    NAME = "SeSpokenPersonnummerRecognizer"
     LAYOUT = _WRITTEN
 
     def score_window(self, text, window):
@@ -178,7 +177,7 @@ _TAIL_BEFORE = re.compile(
 _TAIL_QUICK = re.compile(r"sista[ ]+fyra|fyra[ ]+sista", re.IGNORECASE)
 
 
-class SePersonnummerTailRecognizer(numbers.DigitWindowRecognizer):
+class KlangPersonnummerTailRecognizer(numbers.DigitWindowRecognizer):
     """The last four digits said on their own after "sista fyra" ("... och sista fyra är tjugotre
     åttiotvå"): only part of a personnummer, but with the birth date said elsewhere in the call it
     identifies the person. Written or spoken; nothing without those words right before."""
@@ -186,7 +185,6 @@ class SePersonnummerTailRecognizer(numbers.DigitWindowRecognizer):
     ENTITY = ENTITY
     LENGTHS = (4,)
     CONTEXT = CONTEXT
-    NAME = "SePersonnummerTailRecognizer"
     SKIP_PLAIN = False
 
     def may_match(self, text):

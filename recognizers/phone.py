@@ -6,7 +6,7 @@ Swedish national number; libphonenumber's metadata (offline, shipped with `phone
 
 Spoken forms ("noll sju noll ett två tre fyrtiofem sextiosju", pairs, digit by digit, mixed with
 written groups, with fillers, split over two turns) are found on digit windows
-(`recognizers.numbers`) by `SeSpokenPhoneRecognizer`, with the same validation.
+(`recognizers.numbers`) by `KlangSpokenPhoneRecognizer`, with the same validation.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ _REGEX = rf"(?=[\d+])(?<![\d+]){_REF}(?:\+46|0046|46(?=[1-9]\d{{6,8}}(?!\d))|(?!
 _PHONE_TOPIC = rf"(?<=(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
 _REGEX_TEN_PHONE_TOPIC = rf"(?=0){_TEN}(?<![\d+]){_REF}{_PHONE_TOPIC}0{_REST}"
 # The same without a phone question: a phone number unless the digits are a valid personnummer
-# (SeTenDigitPhoneRecognizer).
+# (KlangTenDigitPhoneRecognizer).
 _REGEX_TEN_NO_TOPIC = (rf"(?=0){_TEN}(?<![\d+]){_REF}(?<!(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
                        rf"0{_REST}")
 
@@ -91,7 +91,7 @@ def canonical(text: str) -> str:
     return f"+46{national}" if national else digits_only(text)
 
 
-class SePhoneRecognizer(PatternRecognizer):
+class KlangPhoneRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("swedish phone (written)", _REGEX, 0.4),
                 Pattern("swedish phone, ten digits, after a phone question", _REGEX_TEN_PHONE_TOPIC, 0.4)]
 
@@ -101,7 +101,7 @@ class SePhoneRecognizer(PatternRecognizer):
             patterns=self.PATTERNS,
             context=CONTEXT,
             supported_language=supported_language,
-            name="SePhoneRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:
@@ -114,7 +114,7 @@ class SePhoneRecognizer(PatternRecognizer):
         return is_valid(pattern_text)
 
 
-class SeTenDigitPhoneRecognizer(PatternRecognizer):
+class KlangTenDigitPhoneRecognizer(PatternRecognizer):
     """Ten digits starting with 0 and no phone question before them: a phone number unless the
     digits are also a valid personnummer (born 2000-2009: 1.1 % of mobile numbers are) written as
     one ("0701740656", "070174-0656"), which is far likelier for a number nobody asked as a phone
@@ -124,7 +124,7 @@ class SeTenDigitPhoneRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=ENTITY,
                          patterns=[Pattern("swedish phone, ten digits, no topic", _REGEX_TEN_NO_TOPIC, 0.4)],
-                         context=CONTEXT, supported_language=supported_language, name="SeTenDigitPhoneRecognizer")
+                         context=CONTEXT, supported_language=supported_language, name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: written digits only."""
@@ -139,13 +139,12 @@ class SeTenDigitPhoneRecognizer(PatternRecognizer):
 _SPOKEN_PLUS = re.compile(r"(?<![a-zåäö])plus[ ]+$", re.IGNORECASE)
 
 
-class SeSpokenPhoneRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenPhoneRecognizer(numbers.DigitWindowRecognizer):
     """Spoken, mixed, paused and split phone numbers on digit windows."""
 
     ENTITY = ENTITY
     LENGTHS = tuple(range(8, 14))
     CONTEXT = CONTEXT
-    NAME = "SeSpokenPhoneRecognizer"
     LAYOUT = _LAYOUT
 
     def extend_start(self, text, start):

@@ -80,14 +80,14 @@ def canonical(text: str) -> str:
     return f"{digits[:3]} {digits[3:]}" if len(digits) == 5 else digits
 
 
-class SePostalCodeRecognizer(PatternRecognizer):
+class KlangPostalCodeRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
             supported_entity=ENTITY,
             patterns=[Pattern(name, rx, 0.6) for name, rx in _regexes()],
             context=CONTEXT,
             supported_language=supported_language,
-            name="SePostalCodeRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:
@@ -98,13 +98,12 @@ class SePostalCodeRecognizer(PatternRecognizer):
         return len(digits_only(pattern_text)) == 5 or False
 
 
-class SeSpokenPostalCodeRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenPostalCodeRecognizer(numbers.DigitWindowRecognizer):
     """Spoken postal codes ("fem tre två trettioett Skara", "femhundratrettiotvå trettioett")."""
 
     ENTITY = ENTITY
     LENGTHS = (5,)
     CONTEXT = CONTEXT
-    NAME = "SeSpokenPostalCodeRecognizer"
 
     def score_window(self, text, window):
         if window.digits[0] == "0" or window.crosses_turn:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from recognizers import canonical_value
-from recognizers.address import ENTITY, LOCATION, SeAddressRecognizer, SePostTownRecognizer, towns
+from recognizers.address import ENTITY, LOCATION, KlangAddressRecognizer, KlangPostTownRecognizer, towns
 
 
 @pytest.fixture(scope="module")
 def recs():
-    return SeAddressRecognizer(), SePostTownRecognizer()
+    return KlangAddressRecognizer(), KlangPostTownRecognizer()
 
 
 def found(recs, text):
@@ -80,13 +80,13 @@ def test_long_text_is_fast(recs):
     ("så solbacken tre i falun", "solbacken tre"),
 ])
 def test_lowercase_everyday_endings_when_marked_as_an_address(text, expected):
-    from recognizers.address import SeAddressLowercaseRecognizer
+    from recognizers.address import KlangAddressLowercaseRecognizer
 
-    assert [text[r.start:r.end] for r in SeAddressLowercaseRecognizer().analyze(text, [ENTITY])] == [expected]
+    assert [text[r.start:r.end] for r in KlangAddressLowercaseRecognizer().analyze(text, [ENTITY])] == [expected]
 
 
 @pytest.mark.parametrize("text", ["vi har en betalningsplan 2 år", "i backen 3 gånger", "motorvägen 40 mot stan"])
 def test_lowercase_everyday_endings_alone_are_not_addresses(text):
-    from recognizers.address import SeAddressLowercaseRecognizer
+    from recognizers.address import KlangAddressLowercaseRecognizer
 
-    assert SeAddressLowercaseRecognizer().analyze(text, [ENTITY]) == []
+    assert KlangAddressLowercaseRecognizer().analyze(text, [ENTITY]) == []

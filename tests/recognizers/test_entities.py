@@ -79,3 +79,14 @@ def test_canonical_forms_are_the_registry_s():
     assert recognizers.CANONICAL == {e.name: e.canonical for e in ENTITIES if e.canonical}
     assert recognizers.canonical_value("IP_ADDRESS", " 192.0.2.14 ") == "192.0.2.14"
     assert recognizers.canonical_value("PERSON", "  Anna   BERG ") == "anna berg"
+
+
+def test_recognizer_names_are_their_class_names_with_our_prefix_and_clash_with_none_of_presidios(built):
+    from presidio_analyzer import predefined_recognizers
+
+    presidio_names = {n for n in dir(predefined_recognizers) if n.endswith("Recognizer")}
+    assert "SePersonnummerRecognizer" in presidio_names  # the clash this rules out
+    for rec in built:
+        assert rec.name == type(rec).__name__
+        assert rec.name.startswith(entities.RECOGNIZER_PREFIX)
+        assert rec.name not in presidio_names
