@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
 
-from recognizers.allowlist import AllowlistFilter, number_digits
+from recognizers.allowlist import AllowlistFilter
 from recognizers.entities import CANONICAL, canonical_value, recognizer_classes
+from recognizers.numbers import number_digits
 
 
 def build_recognizers(language: str = "sv") -> list[EntityRecognizer]:

@@ -25,7 +25,7 @@ from typing import Callable, Optional
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from recognizers import numbers
+from recognizers import heuristics, numbers
 from recognizers.checksums import valid_date
 
 SCORE = 0.85
@@ -155,7 +155,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         pass
 
     def may_match(self, text: str) -> bool:
-        return "\n" in text and ":" in text and numbers.mentions(text, KEYWORDS)
+        return "\n" in text and ":" in text and heuristics.mentions(text, KEYWORDS)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if not self.may_match(text):
@@ -198,7 +198,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                 continue
             carried, pending = pending, []  # only a number that ended the turn before carries over
             for n, run in enumerate(numbers.runs(body)):
-                if numbers.after_reference_word(body, run.tokens[0].start):
+                if heuristics.after_reference_word(body, run.tokens[0].start):
                     continue
                 part = (start + run.tokens[0].start, start + run.tokens[-1].end, run.digits)
                 joined = "".join(p[2] for p in carried) + run.digits

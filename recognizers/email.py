@@ -20,7 +20,7 @@ from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers.numbers import mentions
+from recognizers.heuristics import mentions
 
 ENTITY = "EMAIL_ADDRESS"
 

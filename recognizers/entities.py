@@ -31,8 +31,8 @@ from recognizers import (
     phone,
     postal_code,
 )
-from recognizers.allowlist import number_digits
 from recognizers.fold import fold_text
+from recognizers.numbers import number_digits
 
 Action = Literal["redact", "mask", "pseudonymise"]
 # What a finding may become: a numbered placeholder, its shape in "*", a keyed token.

@@ -20,8 +20,8 @@ from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers import numbers
-from recognizers.checksums import digits_only
+from recognizers import base, heuristics, numbers
+from recognizers.fold import ascii_digits
 
 FACILITY = "SE_FACILITY_ID"
 CUSTOMER = "CUSTOMER_NUMBER"
@@ -48,11 +48,11 @@ class KlangFacilityIdRecognizer(PatternRecognizer):
         return numbers.has_digit(text)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        digits = digits_only(pattern_text)
+        digits = ascii_digits(pattern_text)
         return True if gs1_ok(digits) else None
 
 
-class KlangSpokenFacilityIdRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenFacilityIdRecognizer(base.DigitWindowRecognizer):
     ENTITY = FACILITY
     LENGTHS = (18,)
     CONTEXT = FACILITY_CONTEXT
@@ -91,14 +91,14 @@ class KlangCustomerNumberRecognizer(PatternRecognizer):
                          name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
-        return numbers.has_digit(text) and (numbers.mentions(text, _CUSTOMER_WORDS))
+        return numbers.has_digit(text) and (heuristics.mentions(text, _CUSTOMER_WORDS))
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        n = len(digits_only(pattern_text))
+        n = len(ascii_digits(pattern_text))
         return None if 5 <= n <= 12 else False
 
 
-class KlangSpokenCustomerNumberRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenCustomerNumberRecognizer(base.DigitWindowRecognizer):
     ENTITY = CUSTOMER
     LENGTHS = tuple(range(5, 13))
     CONTEXT = CUSTOMER_CONTEXT

@@ -17,13 +17,13 @@ from typing import Optional
 import phonenumbers
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers import numbers, personnummer
-from recognizers.checksums import digits_only
+from recognizers import base, heuristics, numbers, personnummer
+from recognizers.fold import ascii_digits
 
 ENTITY = "PHONE_NUMBER"
 
 # Country code or trunk zero, then 7-10 more digits in groups separated by space or hyphen.
-_REF = numbers.REF_LOOKBEHIND
+_REF = heuristics.REF_LOOKBEHIND
 # Ten digits starting with 0 may be a personnummer (born 2000-2009): not when they are a valid
 # one in the personnummer layout NNNNNN-NNNN, and not right after a personnummer question (no
 # phone word since).
@@ -36,11 +36,11 @@ _LAYOUT = re.compile(rf"(?:\+46|0046|46|0){_REST}")
 # "46701740622": the country code written without its "+" (compact only: "46 kr" is an amount).
 _REGEX = rf"(?=[\d+])(?<![\d+]){_REF}(?:\+46|0046|46(?=[1-9]\d{{6,8}}(?!\d))|(?!{_TEN})0){_REST}"
 # Ten digits with a trunk zero after a phone question (a phone word, no personnummer word since).
-_PHONE_TOPIC = rf"(?<=(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
+_PHONE_TOPIC = rf"(?<=(?:{heuristics.PHONE_WORDS})(?:(?!{heuristics.PNR_WORDS}).){{0,{heuristics.TOPIC_WINDOW}}})"
 _REGEX_TEN_PHONE_TOPIC = rf"(?=0){_TEN}(?<![\d+]){_REF}{_PHONE_TOPIC}0{_REST}"
 # The same without a phone question: a phone number unless the digits are a valid personnummer
 # (KlangTenDigitPhoneRecognizer).
-_REGEX_TEN_NO_TOPIC = (rf"(?=0){_TEN}(?<![\d+]){_REF}(?<!(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
+_REGEX_TEN_NO_TOPIC = (rf"(?=0){_TEN}(?<![\d+]){_REF}(?<!(?:{heuristics.PHONE_WORDS})(?:(?!{heuristics.PNR_WORDS}).){{0,{heuristics.TOPIC_WINDOW}}})"
                        rf"0{_REST}")
 
 # ("nummer" alone is not a phone word: Presidio matches substrings, and "personnummer" contains it.)
@@ -52,7 +52,7 @@ CONTEXT = [
 
 def national_number(text: str) -> str | None:
     """The national significant number (no trunk 0, no country code), or None."""
-    digits = digits_only(text)
+    digits = ascii_digits(text)
     stripped = text.lstrip()
     if stripped.startswith("+46"):
         digits = digits[2:]
@@ -88,7 +88,7 @@ def canonical(text: str) -> str:
         cands = [plus + d for d in numbers.readings(text)]
         text = next((c for c in cands if is_valid(c)), cands[0])
     national = national_number(text)
-    return f"+46{national}" if national else digits_only(text)
+    return f"+46{national}" if national else ascii_digits(text)
 
 
 class KlangPhoneRecognizer(PatternRecognizer):
@@ -109,7 +109,7 @@ class KlangPhoneRecognizer(PatternRecognizer):
         return numbers.has_digit(text)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        if _PNR_LAYOUT.fullmatch(pattern_text) and personnummer.is_valid_digits(digits_only(pattern_text)):
+        if _PNR_LAYOUT.fullmatch(pattern_text) and personnummer.is_valid_digits(ascii_digits(pattern_text)):
             return False  # a personnummer, even after a phone question: its recognizer reports it
         return is_valid(pattern_text)
 
@@ -131,7 +131,7 @@ class KlangTenDigitPhoneRecognizer(PatternRecognizer):
         return numbers.has_digit(text)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        if personnummer.is_valid_digits(digits_only(pattern_text)) and personnummer.written_as_personnummer(pattern_text):
+        if personnummer.is_valid_digits(ascii_digits(pattern_text)) and personnummer.written_as_personnummer(pattern_text):
             return False
         return is_valid(pattern_text)
 
@@ -139,7 +139,7 @@ class KlangTenDigitPhoneRecognizer(PatternRecognizer):
 _SPOKEN_PLUS = re.compile(r"(?<![a-zåäö])plus[ ]+$", re.IGNORECASE)
 
 
-class KlangSpokenPhoneRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenPhoneRecognizer(base.DigitWindowRecognizer):
     """Spoken, mixed, paused and split phone numbers on digit windows."""
 
     ENTITY = ENTITY
@@ -168,8 +168,8 @@ class KlangSpokenPhoneRecognizer(numbers.DigitWindowRecognizer):
         if not is_valid(candidate):
             return None
         if len(digits) == 10 and digits[0] == "0" and personnummer.is_valid_digits(digits) \
-                and numbers.topic_before(text, window.start) != "phone":
+                and heuristics.topic_before(text, window.start) != "phone":
             return None  # valid as a personnummer too and nobody asked for a phone number
-        if numbers.topic_before(text, window.start) == "pnr":
+        if heuristics.topic_before(text, window.start) == "pnr":
             return 0.45  # digits right after a personnummer question: a phone word must confirm it
         return 0.55 if window.crosses_turn else 0.65

@@ -25,8 +25,7 @@ from typing import Iterable
 
 from recognizers import canonical_value, email as email_rec, personnummer, phone
 from recognizers.entities import SUBJECT_KINDS
-from recognizers.checksums import digits_only
-from recognizers.fold import fold_text
+from recognizers.fold import ascii_digits, fold_text
 from redactor.ingest.reader import Limits, gunzip
 from redactor.transform.pseudonym import Pseudonymiser
 
@@ -89,7 +88,7 @@ def validate(kind: str, value: str) -> Identifier:
             raise IdentifierError("email is not a valid e-mail address: expected name@domain.tld")
         return Identifier(kind, entity, email_rec.canonical(text))
     if kind == "facility_id":
-        digits = digits_only(text)
+        digits = ascii_digits(text)
         if len(digits) != 18 or not digits.startswith("735999") or not re.fullmatch(r"[\d\s-]+", text):
             raise IdentifierError("facility_id is not valid: expected 18 digits starting 735999")
         return Identifier(kind, entity, canonical_value(entity, digits))
