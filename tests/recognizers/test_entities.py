@@ -90,3 +90,13 @@ def test_recognizer_names_are_their_class_names_with_our_prefix_and_clash_with_n
         assert rec.name == type(rec).__name__
         assert rec.name.startswith(entities.RECOGNIZER_PREFIX)
         assert rec.name not in presidio_names
+
+
+def test_the_recognizers_page_names_every_entity_and_recognizer():
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "recognizers.md").read_text("utf-8")
+    for entity in ENTITIES:
+        assert f"`{entity.name}`" in page
+        for cls in entity.recognizers:
+            assert f"`{cls.__name__}`" in page, cls.__name__
