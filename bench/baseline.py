@@ -51,8 +51,8 @@ def build_baseline(model_path: str | Path):
 
     The recognizers are instantiated from `presidio_analyzer.predefined_recognizers` by class,
     not through Presidio's name lookup, which scans every subclass of EntityRecognizer by class
-    name and could pick one of our own recognizers of the same name (EmailRecognizer,
-    SePersonnummerRecognizer) when both are imported in one process."""
+    name (ours are prefixed "Klang" so they never share a name with Presidio's, but the lookup
+    would still see every recognizer imported in the process)."""
     offline_tldextract()
     from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine, RecognizerRegistry
     from presidio_analyzer import predefined_recognizers as predefined

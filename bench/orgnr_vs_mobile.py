@@ -38,7 +38,7 @@ def run(n: int = 200_000, seed: int = 5) -> dict:
     nums = mobiles(n, seed)
     ours_valid = sum(organisationsnummer.is_valid_digits(m) for m in nums)
     pnr_valid = sum(personnummer.is_valid_digits(m) for m in nums)
-    ours = organisationsnummer.SeOrganisationsnummerRecognizer()
+    ours = organisationsnummer.KlangOrganisationsnummerRecognizer()
     presidio = PresidioOrg(supported_language="sv")
     ours_hits = presidio_hits = 0
     for m in nums:

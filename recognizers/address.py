@@ -15,8 +15,8 @@ number/letter/flat ("Storgatan 12, Västerås", "Lövstigen 4B i Umeå") or a sp
 ("sju två två nitton västerås"). Town names that are also common words ("Mora", "Vara", "Lund",
 "Mark") must be capitalised, except right after a postal code or "<house number> i". Anywhere else, towns are left to the NER model.
 
-Spoken house numbers 1-99 come from a local word list (`NUMBER_WORDS`): the shared spoken-number
-module (recognizers/numbers.py) had not landed when this was written.
+Spoken house numbers 1-99 (`NUMBER_WORDS`) are made from the spoken-number engine's word list
+(recognizers/numbers.py).
 """
 
 from __future__ import annotations
@@ -28,24 +28,23 @@ from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers.numbers import has_digit, lowered, mentions
+from recognizers.heuristics import lowered, mentions
+from recognizers.numbers import COMPOUND_UNITS, STANDALONE_ONLY, TEEN_WORDS, TENS_WORDS, has_digit
 
 ENTITY = "SE_ADDRESS"
 LOCATION = "LOCATION"
 DATA = Path(__file__).resolve().parent / "data"
 
-_UNITS = {"ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
-_TEENS = {"tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
-          "sjutton": 17, "arton": 18, "nitton": 19}
-_TENS = {"tjugo": 20, "tjugu": 20, "tjugi": 20, "trettio": 30, "tretti": 30, "fyrtio": 40, "förtio": 40,
-         "förti": 40, "fyrti": 40, "femtio": 50, "femti": 50, "sextio": 60, "sexti": 60, "sjuttio": 70,
-         "sjutti": 70, "åttio": 80, "åtti": 80, "nittio": 90, "nitti": 90}
-# Unit words inside a compound ("tjugoen", "fyrtiotre"); "en" is only accepted there.
-_COMPOUND_UNITS = {**_UNITS, "en": 1}
+# House numbers 1-99 in words, from the spoken-number engine's word list: the unit words of a
+# compound ("tjugoen", "fyrtiotre"; "en" is only accepted there), teens and tens as ASR writes
+# them; not the digit names ("etta", "sjua") or "tju", which stand alone only.
+_UNITS = {w: v for w, v in COMPOUND_UNITS.items() if w != "en"}
+_TEENS = TEEN_WORDS
+_TENS = {w: v for w, v in TENS_WORDS.items() if w not in STANDALONE_ONLY}
 
 NUMBER_WORDS: dict[str, int] = {**_UNITS, **_TEENS, **_TENS}
 for _t, _tv in _TENS.items():
-    for _u, _uv in _COMPOUND_UNITS.items():
+    for _u, _uv in COMPOUND_UNITS.items():
         NUMBER_WORDS[_t + _u] = _tv + _uv
         NUMBER_WORDS[f"{_t} {_u}"] = _tv + _uv
 
@@ -79,7 +78,7 @@ _ADJECTIVES = ["stora", "lilla", "gamla", "nya", "norra", "södra", "östra", "v
 
 _L = "a-zåäöéüA-ZÅÄÖÉÜ"
 # NUMBER_WORDS as a compact regex (tens + optional unit | teens | units), not a 300-way alternation.
-_NUM_WORDS_ALT = (rf"(?:(?:{_alt(_TENS)})(?:[ ]?(?:{_alt(_COMPOUND_UNITS)}))?|{_alt(_TEENS)}|{_alt(_UNITS)})"
+_NUM_WORDS_ALT = (rf"(?:(?:{_alt(_TENS)})(?:[ ]?(?:{_alt(COMPOUND_UNITS)}))?|{_alt(_TEENS)}|{_alt(_UNITS)})"
                   rf"(?![a-zåäöéü])")
 _HOUSE_NO = rf"(?:\d{{1,4}}|(?:{_NUM_WORDS_ALT})(?![{_L}]))"
 _LETTER = rf"(?:[ ]?[a-hA-H](?![{_L}\d]))"
@@ -164,7 +163,7 @@ def _town_first_words() -> frozenset[str]:
     return frozenset(_WORD.findall(t.lower())[0] for t in towns())
 
 
-class SeAddressRecognizer(PatternRecognizer):
+class KlangAddressRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("swedish street address", _ADDRESS_REGEX, 0.55)]
 
     def __init__(self, supported_language: str = "sv"):
@@ -173,7 +172,7 @@ class SeAddressRecognizer(PatternRecognizer):
             patterns=self.PATTERNS,
             context=ADDRESS_CONTEXT,
             supported_language=supported_language,
-            name="SeAddressRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:
@@ -196,7 +195,7 @@ class SeAddressRecognizer(PatternRecognizer):
         return True
 
 
-class SePostTownRecognizer(PatternRecognizer):
+class KlangPostTownRecognizer(PatternRecognizer):
     """LOCATION: the post town of an address (after a postal code or a street line)."""
 
     def __init__(self, supported_language: str = "sv"):
@@ -205,7 +204,7 @@ class SePostTownRecognizer(PatternRecognizer):
             patterns=[Pattern("swedish post town after an address", _town_regex(), 0.6)],
             context=TOWN_CONTEXT,
             supported_language=supported_language,
-            name="SePostTownRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:
@@ -216,9 +215,9 @@ class SePostTownRecognizer(PatternRecognizer):
         return not _town_first_words().isdisjoint(_WORD.findall(lowered(text)))
 
 
-class SeAddressLowercaseRecognizer(PatternRecognizer):
+class KlangAddressLowercaseRecognizer(PatternRecognizer):
     """Street lines whose ending is also an everyday word ("-slingan", "-backen", "-leden", ...)
-    in lowercase ASR text, where `SeAddressRecognizer` wants a capital: accepted only when the call
+    in lowercase ASR text, where `KlangAddressRecognizer` wants a capital: accepted only when the call
     marks them as an address: a postal code or "i <post town>"/"<post town>" right after, or
     "bor på"/"adressen är"/"flyttar till" right before."""
 
@@ -235,7 +234,7 @@ class SeAddressLowercaseRecognizer(PatternRecognizer):
                       Pattern("street line (everyday ending) after 'bor på'", rf"(?<![{_L}\d-]){before}{line}", 0.55)],
             context=ADDRESS_CONTEXT,
             supported_language=supported_language,
-            name="SeAddressLowercaseRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:

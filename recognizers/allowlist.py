@@ -18,14 +18,6 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from recognizers import email, numbers
-from recognizers.checksums import digits_only
-
-
-def number_digits(text: str) -> str:
-    """Digits of a written or spoken number ("735 999 ..." / "sju tre fem ...")."""
-    if numbers.has_spoken_number(text):
-        return numbers.words_to_digits(text)
-    return digits_only(text)
 
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -55,7 +47,7 @@ class AllowlistFilter:
         self._phrases = phrase_pattern(self.phrases)
         for value in self.values:
             self._keys.add(" ".join(value.casefold().split()))
-            digits = number_digits(value)
+            digits = numbers.number_digits(value)
             if len(digits) >= 6:
                 self._digits.add(digits.lstrip("0"))
 
@@ -66,7 +58,7 @@ class AllowlistFilter:
             return True
         # Spoken: every reading ("sjuttio ett" is 71, or 70 and 1 said digit by digit), as the
         # recognizer may have matched the number on either.
-        candidates = numbers.readings(text) if numbers.has_spoken_number(text) else [number_digits(text)]
+        candidates = numbers.readings(text) if numbers.has_spoken_number(text) else [numbers.number_digits(text)]
         for digits in candidates:
             if len(digits) >= 6:
                 # Compare without trunk zero / country code so +46 8 ... matches 08-...

@@ -5,8 +5,6 @@ from __future__ import annotations
 import calendar
 import unicodedata
 
-from recognizers.fold import ascii_digits
-
 
 def luhn_ok(digits: str) -> bool:
     """Luhn (mod 10) over a digit string, check digit last (digits of any script)."""
@@ -25,8 +23,3 @@ def valid_date(year: int, month: int, day: int) -> bool:
     if not 1 <= month <= 12:
         return False
     return 1 <= day <= calendar.monthrange(year, month)[1]
-
-
-def digits_only(text: str) -> str:
-    """The text's digits, of any script, as ASCII digits."""
-    return ascii_digits(text)

@@ -25,14 +25,13 @@ from typing import Callable, Optional
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from recognizers import numbers
+from recognizers import heuristics, numbers
 from recognizers.checksums import valid_date
 
 SCORE = 0.85
 ANSWER_TURNS = 3
 SAME_TURN_CHARS = 40
 BACKCHANNEL_WORDS = 6
-NAME = "DialogueSlotRecognizer"
 
 TURN_LINE = re.compile(r"^(?P<label>[^\n:]{1,40}):[ \t]?(?P<body>.*)$", re.MULTILINE)  # "Label: text"
 
@@ -147,16 +146,16 @@ def _slot_of(body: str) -> tuple[Optional[Slot], int]:
     return best[0], best[2]
 
 
-class DialogueSlotRecognizer(EntityRecognizer):
+class KlangDialogueSlotRecognizer(EntityRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entities=sorted({s.entity for s in SLOTS}), supported_language=supported_language,
-                         name=NAME, context=[])
+                         name=type(self).__name__, context=[])
 
     def load(self) -> None:
         pass
 
     def may_match(self, text: str) -> bool:
-        return "\n" in text and ":" in text and numbers.mentions(text, KEYWORDS)
+        return "\n" in text and ":" in text and heuristics.mentions(text, KEYWORDS)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if not self.may_match(text):
@@ -199,7 +198,7 @@ class DialogueSlotRecognizer(EntityRecognizer):
                 continue
             carried, pending = pending, []  # only a number that ended the turn before carries over
             for n, run in enumerate(numbers.runs(body)):
-                if numbers.after_reference_word(body, run.tokens[0].start):
+                if heuristics.after_reference_word(body, run.tokens[0].start):
                     continue
                 part = (start + run.tokens[0].start, start + run.tokens[-1].end, run.digits)
                 joined = "".join(p[2] for p in carried) + run.digits

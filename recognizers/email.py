@@ -20,11 +20,11 @@ from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers.numbers import mentions
+from recognizers.heuristics import mentions
 
 ENTITY = "EMAIL_ADDRESS"
 
-_REGEX = r"(?<![\w.+-])[A-Za-z0-9ÅÄÖåäöéü._%+-]{1,64}@[A-Za-z0-9ÅÄÖåäö-]{1,63}(?:\.[A-Za-z0-9ÅÄÖåäö-]{1,63})*\.[A-Za-z]{2,24}(?![\w@])"
+WRITTEN_REGEX = r"(?<![\w.+-])[A-Za-z0-9ÅÄÖåäöéü._%+-]{1,64}@[A-Za-z0-9ÅÄÖåäö-]{1,63}(?:\.[A-Za-z0-9ÅÄÖåäö-]{1,63})*\.[A-Za-z]{2,24}(?![\w@])"
 _TLD = re.compile(r"\.([A-Za-z]{2,24})$")
 
 # Top-level domains a spoken address may end in (what Swedish callers actually use).
@@ -82,9 +82,17 @@ def is_valid_address(written: str) -> bool:
     return bool(_TLD.search(domain))
 
 
-class EmailRecognizer(PatternRecognizer):
+_WRITTEN_WHOLE = re.compile(rf"^{WRITTEN_REGEX}$")
+
+
+def is_written_address(text: str) -> bool:
+    """The whole text is one written e-mail address of a valid shape (what an officer types)."""
+    return _WRITTEN_WHOLE.match(text) is not None and is_valid_address(written_form(text))
+
+
+class KlangEmailRecognizer(PatternRecognizer):
     PATTERNS = [
-        Pattern("email (written)", _REGEX, 0.5),
+        Pattern("email (written)", WRITTEN_REGEX, 0.5),
         Pattern("email (spoken)", _SPOKEN_REGEX, 0.6),
     ]
 
@@ -94,7 +102,7 @@ class EmailRecognizer(PatternRecognizer):
             patterns=self.PATTERNS,
             context=CONTEXT,
             supported_language=supported_language,
-            name="SvEmailRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:

@@ -20,8 +20,8 @@ from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers import numbers
-from recognizers.checksums import digits_only
+from recognizers import base, heuristics, numbers
+from recognizers.fold import ascii_digits
 
 FACILITY = "SE_FACILITY_ID"
 CUSTOMER = "CUSTOMER_NUMBER"
@@ -37,26 +37,25 @@ _FACILITY_REGEX = r"(?<![\d\-.,])735[ ]?999(?:[ ]?\d){12}(?![\d]|[.,]\d)"
 FACILITY_CONTEXT = ["anläggnings-id", "anläggningsid", "anläggningsnummer", "anläggning", "id", "gsrn", "mätpunkt"]
 
 
-class SeFacilityIdRecognizer(PatternRecognizer):
+class KlangFacilityIdRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=FACILITY, patterns=[Pattern("anläggnings-id (735999...)", _FACILITY_REGEX, 0.6)],
                          context=FACILITY_CONTEXT, supported_language=supported_language,
-                         name="SeFacilityIdRecognizer")
+                         name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: written digits only."""
         return numbers.has_digit(text)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        digits = digits_only(pattern_text)
+        digits = ascii_digits(pattern_text)
         return True if gs1_ok(digits) else None
 
 
-class SeSpokenFacilityIdRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenFacilityIdRecognizer(base.DigitWindowRecognizer):
     ENTITY = FACILITY
     LENGTHS = (18,)
     CONTEXT = FACILITY_CONTEXT
-    NAME = "SeSpokenFacilityIdRecognizer"
 
     def score_window(self, text, window):
         if not window.digits.startswith("735999"):
@@ -82,28 +81,27 @@ def customer_canonical(text: str) -> str:
 _CUSTOMER_WORDS = ("kundn", "kund-id", "kundid", "avtalsn", "medlemsn")
 
 
-class CustomerNumberRecognizer(PatternRecognizer):
+class KlangCustomerNumberRecognizer(PatternRecognizer):
     """Context-only: `may_match` (the detector's cheap gate) is False unless a context word is in
     the text, so the many numbers of a call without one cost nothing."""
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=CUSTOMER, patterns=[Pattern("customer/contract number", _CUSTOMER_REGEX, 0.2)],
                          context=CUSTOMER_CONTEXT, supported_language=supported_language,
-                         name="CustomerNumberRecognizer")
+                         name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
-        return numbers.has_digit(text) and (numbers.mentions(text, _CUSTOMER_WORDS))
+        return numbers.has_digit(text) and (heuristics.mentions(text, _CUSTOMER_WORDS))
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        n = len(digits_only(pattern_text))
+        n = len(ascii_digits(pattern_text))
         return None if 5 <= n <= 12 else False
 
 
-class SpokenCustomerNumberRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenCustomerNumberRecognizer(base.DigitWindowRecognizer):
     ENTITY = CUSTOMER
     LENGTHS = tuple(range(5, 13))
     CONTEXT = CUSTOMER_CONTEXT
-    NAME = "SpokenCustomerNumberRecognizer"
 
     def score_window(self, text, window):
         if window.crosses_turn:
@@ -119,10 +117,14 @@ _IPV6 = r"(?<![:\w])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![:\w])"
 IP_CONTEXT = ["ip", "ip-adress", "ip-adressen", "ipadress", "adress", "router", "inloggning", "loggar"]
 
 
-class IpAddressRecognizer(PatternRecognizer):
+def ip_canonical(text: str) -> str:
+    return text.strip().lower()
+
+
+class KlangIpAddressRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=IP, patterns=[Pattern("IPv4", _IPV4, 0.6), Pattern("IPv6", _IPV6, 0.6)],
-                         context=IP_CONTEXT, supported_language=supported_language, name="SvIpRecognizer")
+                         context=IP_CONTEXT, supported_language=supported_language, name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: written digits only."""

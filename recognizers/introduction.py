@@ -22,7 +22,6 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from recognizers.lexicon import shipped_lexicon
 
 ENTITY = "PERSON"
-NAME = "SelfIntroductionRecognizer"
 SCORE = 0.8
 
 _GREETING = r"(?:hej(?:san)?|hallå|tjena(?:re)?|god(?:\s+(?:morgon|dag|middag|kväll))?|goddag|hej\s+hej)"
@@ -77,9 +76,9 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
-class SelfIntroductionRecognizer(EntityRecognizer):
+class KlangSelfIntroductionRecognizer(EntityRecognizer):
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entities=[ENTITY], supported_language=supported_language, name=NAME, context=[])
+        super().__init__(supported_entities=[ENTITY], supported_language=supported_language, name=type(self).__name__, context=[])
 
     def load(self) -> None:
         pass

@@ -27,6 +27,10 @@ Two views of a text:
   phrases of one run joined without spaces, fillers between them dropped) and a `to_original`
   mapping, for regex-based matching on digits.
 
+The recognizers' base class for these forms is `recognizers.base.DigitWindowRecognizer`; the
+context heuristics around numbers (reference words, which identifier the call talks about,
+dates and times) are in `recognizers.heuristics`.
+
 Speed: the text is scanned once with one precompiled regex for candidate tokens (digits or a
 word made of number-word parts); texts without digits or number words cost one failed search.
 Word parses are cached; results per text are cached (several recognizers ask for the same text).
@@ -39,6 +43,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, Optional
+
+from recognizers.fold import ascii_digits
 
 # ---- lexicon ---------------------------------------------------------------------------------
 
@@ -61,10 +67,10 @@ TENS_WORDS: dict[str, int] = {
 HUNDRED_WORDS = {"hundra": 100}
 THOUSAND_WORDS = {"tusen": 1000}
 # Units allowed as the second part of a tens compound ("tjugoen", "tjugoett", "fyrtiotvå").
-_COMPOUND_UNITS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+COMPOUND_UNITS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
                    "nio": 9}
 # Digit-name forms ("nolla", "sjua") and "tju"/"nie" stand alone only, never inside a compound.
-_STANDALONE_ONLY = {"nolla", "etta", "tvåa", "trea", "fyran", "femma", "sexa", "sjua", "åttan", "nia", "nie", "tju"}
+STANDALONE_ONLY = {"nolla", "etta", "tvåa", "trea", "fyran", "femma", "sexa", "sjua", "åttan", "nia", "nie", "tju"}
 
 # The standard form of each value (the first listed above), for generators of spoken numbers.
 _CANONICAL: dict[int, str] = {}
@@ -144,8 +150,8 @@ def _small(parts: list[str], i: int) -> tuple[Optional[int], int, str]:
         return None, i, ""
     p = parts[i]
     if p in TENS_WORDS:
-        if i + 1 < len(parts) and parts[i + 1] in _COMPOUND_UNITS:
-            return TENS_WORDS[p] + _COMPOUND_UNITS[parts[i + 1]], i + 2, "compound"
+        if i + 1 < len(parts) and parts[i + 1] in COMPOUND_UNITS:
+            return TENS_WORDS[p] + COMPOUND_UNITS[parts[i + 1]], i + 2, "compound"
         return TENS_WORDS[p], i + 1, "tens"
     if p in TEEN_WORDS:
         return TEEN_WORDS[p], i + 1, "teen"
@@ -158,11 +164,11 @@ def _small(parts: list[str], i: int) -> tuple[Optional[int], int, str]:
 def parse_word(word: str) -> Optional[Phrase]:
     """One written word ("åttiofem", "etthundratjugotre", "noll") as a number, or None."""
     w = word.lower()
-    if w in _STANDALONE_ONLY:
+    if w in STANDALONE_ONLY:
         return Phrase(str(UNIT_WORDS.get(w, 20)) if w != "tju" else "20", UNIT_WORDS.get(w, 20),
                       "unit" if w != "tju" else "tens")
     parts = _split_parts(w)
-    if not parts or any(p in _STANDALONE_ONLY for p in parts):
+    if not parts or any(p in STANDALONE_ONLY for p in parts):
         return None
     i = 0
     total = 0
@@ -240,6 +246,14 @@ def words_to_digits(text: str) -> str:
     """All digits a phrase stands for, in order: written digits kept, number words converted,
     everything else dropped ("noll åtta - 12 34" -> "081234"). For allowlists and canonical forms."""
     return "".join(t.digits for run in runs(text) for t in run.tokens) if _QUICK_RX.search(text) else ""
+
+
+def number_digits(text: str) -> str:
+    """Digits of a written or spoken number ("735 999 ..." / "sju tre fem ..."): the number
+    words read if there are any, else every digit (of any script) as ASCII."""
+    if has_spoken_number(text):
+        return words_to_digits(text)
+    return ascii_digits(text)
 
 
 def readings(text: str, limit: int = 8) -> list[str]:
@@ -446,18 +460,6 @@ def has_digit(text: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def lowered(text: str) -> str:
-    """`text.lower()`, cached: the recognizers' cheap gates test context words on it."""
-    return text.lower()
-
-
-def mentions(text: str, words: Iterable[str]) -> bool:
-    """Any of the (lowercase) words occurs in the text, as a substring."""
-    low = lowered(text)
-    return any(w in low for w in words)
-
-
-@lru_cache(maxsize=1024)
 def longest_run(text: str) -> int:
     """Most digits any run could give, whatever its layout."""
     return max((sum(len(t.alt or t.digits) for t in run.tokens) for run in runs(text)), default=0)
@@ -587,144 +589,3 @@ def digit_view(text: str) -> DigitView:
             opos = tok.end
     copy(len(text))
     return DigitView("".join(out), tuple(segs))
-
-
-# ---- recognizers on digit windows ------------------------------------------------------------
-
-# Numbers introduced as invoice/OCR references are not personal data (README: hard negatives);
-# the digit recognizers skip a candidate right after these words.
-# Only words that introduce a number count ("OCR", "OCR-numret", "fakturanummer", "referens"),
-# not every word starting like one: after "Fakturafråga" or "fakturan" a personnummer is one.
-REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:ocr|(?:betalnings)?referens)(?:[- ]?(?:nummer|numret|nr\.?))?"
-    r"|\bfaktura[- ]?(?:nummer|numret|nr\.?)|\bfakturanr\.?)[ :]*(?:är[ ]+)?$",
-    re.IGNORECASE)
-# The same as lookbehinds for the written patterns (the `regex` module, as Presidio compiles them).
-REF_LOOKBEHIND = (r"(?<!(?:ocr|referens)(?:[- ]?(?:nummer|numret|nr\.?))?[ :]{0,3}(?:är[ ]{1,2})?)"
-                  r"(?<!faktura[- ]?(?:nummer|numret|nr\.?)[ :]{0,3}(?:är[ ]{1,2})?)")
-
-
-# Which identifier the call is talking about: the last of these words before a number decides
-# between a personnummer and a phone number when the digits are valid as both (people born
-# 2000-2009 have personnummer starting with 0, like a phone number).
-PNR_WORDS = r"personn|pnr|samordningsn|födelsen|född|sista fyra"
-PHONE_WORDS = r"telefon|mobil|\bring|\bnås\b|\bnå dig|\bsms|\btfn\b|\btel\b|växel|kundtjänst"
-_TOPIC_RX = re.compile(rf"(?:(?P<pnr>{PNR_WORDS})|(?P<phone>{PHONE_WORDS}))", re.IGNORECASE)
-TOPIC_WINDOW = 200
-
-
-def topic_before(text: str, start: int) -> Optional[str]:
-    """"pnr" or "phone": the kind of number the nearest preceding context word asks for. A
-    personnummer word governs only the next number ("mitt personnummer är 880413-2382 och numret
-    070-..."): with digits in between it no longer counts; a phone word also covers a read-back."""
-    last = None
-    for m in _TOPIC_RX.finditer(text, max(0, start - TOPIC_WINDOW), start):
-        last = m
-    if last is None:
-        return None
-    if last.lastgroup == "pnr":
-        between = text[last.end():start]
-        if _DIGIT_RX.search(between) or len(words_to_digits(between)) >= 6:
-            return None
-    return last.lastgroup
-
-
-def regex_not_after(words: str, unless: str) -> str:
-    """A lookbehind (for the `regex` module) that fails when one of `words` occurs in the
-    preceding TOPIC_WINDOW characters with none of `unless` and no digit after it."""
-    return rf"(?<!(?:{words})(?:(?!{unless})\D){{0,{TOPIC_WINDOW}}})"
-
-
-# Dotted or slashed digits that read as a date or a clock time (range) are not identifiers:
-# "01.12.2026", "1/12/26", "08.00-17.00".
-_TIME = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
-DATE_OR_TIME = re.compile(rf"(?:[0-3]?\d([./])[01]?\d\1(?:\d{{2}}|\d{{4}})|{_TIME}(?:[ ]?-[ ]?{_TIME})?)")
-
-
-def after_reference_word(text: str, start: int) -> bool:
-    """True when the number at `start` is introduced as an OCR/invoice reference."""
-    return REFERENCE_BEFORE.search(text[max(0, start - 40):start]) is not None
-
-
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult  # noqa: E402
-
-
-class DigitWindowRecognizer(EntityRecognizer):
-    """Base for the spoken/mixed/split forms of a digit-based identifier.
-
-    Subclasses set ENTITY, LENGTHS (digit counts), CONTEXT, NAME and implement
-    `score_window(text, window) -> float | None` (None: not this entity). Only windows the written
-    patterns cannot see are reported (a number word, a filler or pause inside, or a turn change);
-    the family's PatternRecognizer handles plain written digits, so results never duplicate.
-    `may_match` lets the detector skip texts without such a window.
-    """
-
-    ENTITY = ""
-    LENGTHS: tuple[int, ...] = ()
-    CONTEXT: list[str] = []
-    NAME = ""
-    MIN_TOKENS = 1
-    SKIP_PLAIN = True  # leave plain written digits to the family's PatternRecognizer
-    # The layouts the family's PatternRecognizer reads (fullmatch, from `extend_start`); plain
-    # written digits in any other grouping ("8 8 0 4 1 3 2 3 8 2", "880 413 238 2") are reported
-    # here. None: every plain window is the PatternRecognizer's.
-    LAYOUT: Optional[re.Pattern[str]] = None
-
-    def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language,
-                         name=self.NAME, context=list(self.CONTEXT))
-
-    def load(self) -> None:  # nothing to load
-        pass
-
-    def score_window(self, text: str, window: Window) -> Optional[float]:
-        raise NotImplementedError
-
-    def may_match(self, text: str) -> bool:
-        runs_len = longest_run(text) if self.LAYOUT is not None else longest_unwritten_run(text)
-        return runs_len >= self.LENGTHS[0]
-
-    def extend_start(self, text: str, start: int) -> int:
-        """Where the reported span starts: a "+" right before the digits belongs to the number."""
-        return start - 1 if start > 0 and text[start - 1] == "+" else start
-
-    def written(self, text: str, window: Window) -> bool:
-        return self.LAYOUT is None or self.LAYOUT.fullmatch(
-            text, self.extend_start(text, window.start), window.end) is not None
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if entities and self.ENTITY not in entities:
-            return []
-        if not self.may_match(text):
-            return []
-        scores: dict[tuple[int, int], float] = {}
-
-        def accept(w: Window) -> bool:
-            # an OCR/invoice reference: the whole run of digits it introduces
-            k = w.i
-            while k > 0 and w.run.gaps[k] != "turn":
-                k -= 1  # where this utterance of digits starts
-            if after_reference_word(text, w.start) or after_reference_word(text, w.run.tokens[k].start):
-                return False
-            if DATE_OR_TIME.fullmatch(text, w.start, w.end):
-                return False
-            s = self.score_window(text, w)
-            if s is None:
-                return False
-            scores[(w.run.tokens[w.i].start, w.run.tokens[w.j].end)] = s
-            return True
-
-        results = []
-        for w in windows(text, self.LENGTHS, accept, min_tokens=self.MIN_TOKENS, skip_plain=self.SKIP_PLAIN,
-                         written=lambda w: self.written(text, w)):
-            score = scores[(w.start, w.end)]
-            for s, e in w.pieces():
-                if s == w.start:
-                    s = self.extend_start(text, s)
-                expl = AnalysisExplanation(recognizer=self.name, original_score=score,
-                                           textual_explanation="digit window (spoken/mixed/split form)")
-                results.append(RecognizerResult(
-                    entity_type=self.ENTITY, start=s, end=e, score=score, analysis_explanation=expl,
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
-        return results

@@ -7,7 +7,7 @@ personnummer) and a Luhn check digit.
 
 Phone numbers: a Swedish number written as ten digits starts with the trunk zero ("0701234567"),
 and no organisationsnummer starts with 0, so a 07x mobile is never taken for one. Presidio's own
-SeOrganisationsnummerRecognizer accepts 8 % of mobiles written as ten digits; this one accepts
+KlangOrganisationsnummerRecognizer accepts 8 % of mobiles written as ten digits; this one accepts
 none (`python -m bench.orgnr_vs_mobile` measures it on 200,000 numbers of every Swedish mobile
 series).
 
@@ -24,12 +24,13 @@ from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers import numbers
-from recognizers.checksums import digits_only, luhn_ok
+from recognizers import base, heuristics, numbers
+from recognizers.checksums import luhn_ok
+from recognizers.fold import ascii_digits
 
 ENTITY = "SE_ORGANISATIONSNUMMER"
 
-_REF = numbers.REF_LOOKBEHIND
+_REF = heuristics.REF_LOOKBEHIND
 _DASH = rf"(?=\d)(?<![\d+\-]){_REF}(?:16[ ]?)?[1235-9]\d[2-9]\d{{3}}[ ]?-[ ]?\d{{4}}(?![\d])"
 _PLAIN = rf"(?=\d)(?<![\d+\-]){_REF}(?:16[ ]?)?[1235-9]\d[2-9]\d[ ]?\d{{2}}[ ]?\d{{2}}[ ]?\d{{2}}(?![\d])"
 
@@ -48,12 +49,12 @@ def is_valid_digits(digits: str) -> bool:
 
 
 def is_valid(text: str) -> bool:
-    return is_valid_digits(digits_only(text))
+    return is_valid_digits(ascii_digits(text))
 
 
 def canonical(text: str) -> str:
     """NNNNNN-NNNN (ten digits with the dash; the "16" prefix dropped)."""
-    digits = numbers.words_to_digits(text) if numbers.has_spoken_number(text) else digits_only(text)
+    digits = numbers.number_digits(text)
     if len(digits) == 12 and digits.startswith("16"):
         digits = digits[2:]
     return f"{digits[:6]}-{digits[6:]}" if len(digits) == 10 else digits
@@ -63,7 +64,7 @@ _DASH_QUICK = re.compile(r"[1235-9]\d[2-9]\d{3}[ ]?-")
 _CONTEXT_WORDS = tuple(w.lower() for w in CONTEXT)
 
 
-class SeOrganisationsnummerRecognizer(PatternRecognizer):
+class KlangOrganisationsnummerRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("organisationsnummer NNNNNN-NNNN", _DASH, 0.5),
         Pattern("organisationsnummer without dash", _PLAIN, 0.4),
@@ -71,11 +72,11 @@ class SeOrganisationsnummerRecognizer(PatternRecognizer):
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=ENTITY, patterns=self.PATTERNS, context=CONTEXT,
-                         supported_language=supported_language, name="SvOrganisationsnummerRecognizer")
+                         supported_language=supported_language, name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         """The dash form, or a context word (needed by every other form)."""
-        return numbers.has_digit(text) and (numbers.mentions(text, _CONTEXT_WORDS) or _DASH_QUICK.search(text) is not None)
+        return numbers.has_digit(text) and (heuristics.mentions(text, _CONTEXT_WORDS) or _DASH_QUICK.search(text) is not None)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         if not is_valid(pattern_text):
@@ -83,11 +84,10 @@ class SeOrganisationsnummerRecognizer(PatternRecognizer):
         return True if "-" in pattern_text else None  # without a dash: context decides
 
 
-class SeSpokenOrganisationsnummerRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenOrganisationsnummerRecognizer(base.DigitWindowRecognizer):
     ENTITY = ENTITY
     LENGTHS = (10, 12)
     CONTEXT = CONTEXT
-    NAME = "SvSpokenOrganisationsnummerRecognizer"
 
     def score_window(self, text, window):
         return 0.4 if is_valid_digits(window.digits) else None

@@ -22,7 +22,7 @@ Spoken and mixed forms ("bankgiro femtiofyra noll två, nittiosex åttioett", "c
 8327-9, kontonummer 123 456 789-7") are reported as one SE_BANK_ACCOUNT span from the clearing
 number to the end of the account number, so the pseudonym stays one value.
 
-OCR/invoice references are not reported (`recognizers.numbers.REFERENCE_BEFORE`).
+OCR/invoice references are not reported (`recognizers.heuristics.REFERENCE_BEFORE`).
 """
 
 from __future__ import annotations
@@ -30,12 +30,13 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers import numbers, personnummer
-from recognizers.checksums import digits_only, luhn_ok
+from recognizers import base, heuristics, numbers, personnummer
+from recognizers.checksums import luhn_ok
+from recognizers.fold import ascii_digits
 
-_REF = numbers.REF_LOOKBEHIND
+_REF = heuristics.REF_LOOKBEHIND
 
 # ---- IBAN ----------------------------------------------------------------------------------
 
@@ -62,11 +63,11 @@ def iban_canonical(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum()).upper()
 
 
-class IbanRecognizer(PatternRecognizer):
+class KlangIbanRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=IBAN, patterns=[Pattern("IBAN", _IBAN_REGEX, 0.5)],
                          context=["iban", "konto", "kontonummer", "utlandsbetalning", "bank"],
-                         supported_language=supported_language, name="SvIbanRecognizer")
+                         supported_language=supported_language, name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: written digits only."""
@@ -110,24 +111,23 @@ def card_valid_digits(digits: str) -> bool:
     return card_issuer_ok(digits) and luhn_ok(digits)
 
 
-class CreditCardRecognizer(PatternRecognizer):
+class KlangCreditCardRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=CARD, patterns=[Pattern("card number", _CARD_REGEX, 0.5)],
-                         context=CARD_CONTEXT, supported_language=supported_language, name="SvCreditCardRecognizer")
+                         context=CARD_CONTEXT, supported_language=supported_language, name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: written digits only."""
         return numbers.has_digit(text)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        return card_valid_digits(digits_only(pattern_text))
+        return card_valid_digits(ascii_digits(pattern_text))
 
 
-class SpokenCreditCardRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenCreditCardRecognizer(base.DigitWindowRecognizer):
     ENTITY = CARD
     LENGTHS = tuple(range(13, 20))
     CONTEXT = CARD_CONTEXT
-    NAME = "SvSpokenCreditCardRecognizer"
 
     def score_window(self, text, window):
         return 0.8 if card_valid_digits(window.digits) else None
@@ -149,7 +149,7 @@ def split_account(text: str) -> Optional[tuple[str, str]]:
     if not m or (len(m.group(1)) == 5 and m.group(2)):
         return None
     clearing = m.group(1) + (m.group(2) or "")
-    return clearing, digits_only(m.group(3))
+    return clearing, ascii_digits(m.group(3))
 
 
 def account_digits_score(clearing: str, account: str) -> Optional[float]:
@@ -181,15 +181,15 @@ _BG_WORDS = ("giro", "bg")
 _PG_WORDS = ("giro", "pg")
 
 
-class SeBankAccountRecognizer(PatternRecognizer):
+class KlangBankAccountRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=BANK_ACCOUNT, patterns=[Pattern("clearing + account", _ACCOUNT_REGEX, 0.4)],
                          context=ACCOUNT_CONTEXT, supported_language=supported_language,
-                         name="SeBankAccountRecognizer")
+                         name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         """A context word, or a Swedbank clearing number (the only form reported without one)."""
-        return numbers.has_digit(text) and (numbers.mentions(text, _ACCOUNT_WORDS) or _SWEDBANK_CLEARING.search(text) is not None)
+        return numbers.has_digit(text) and (heuristics.mentions(text, _ACCOUNT_WORDS) or _SWEDBANK_CLEARING.search(text) is not None)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         score = account_score(pattern_text)
@@ -205,7 +205,7 @@ def account_canonical(text: str) -> str:
         if best is not None:
             return f"{best[0]}-{best[1]}"
     split = split_account(text)
-    return f"{split[0]}-{split[1]}" if split else digits_only(text)
+    return f"{split[0]}-{split[1]}" if split else ascii_digits(text)
 
 
 # ---- spoken / two-part bank account ----------------------------------------------------------
@@ -282,7 +282,7 @@ def _two_part(clearings: list[str], accounts: list[str]) -> Optional[tuple[str, 
 _ACCOUNT_QUICK_WORDS = ("konto", "clearing")
 
 
-class SeSpokenBankAccountRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenBankAccountRecognizer(base.DigitWindowRecognizer):
     """Bank accounts said in words or mixed ("åtta tre två sju nio, ett två tre ..."), and clearing
     and account said as two numbers with words between them ("clearingnummer 8327-9, och
     kontonumret är 123 456 789-7", written or spoken): one span from clearing to account end.
@@ -292,10 +292,9 @@ class SeSpokenBankAccountRecognizer(numbers.DigitWindowRecognizer):
     ENTITY = BANK_ACCOUNT
     LENGTHS = (4,)
     CONTEXT = ACCOUNT_CONTEXT
-    NAME = "SeSpokenBankAccountRecognizer"
 
     def may_match(self, text: str) -> bool:
-        return numbers.mentions(text, _ACCOUNT_QUICK_WORDS) and bool(numbers.runs(text))
+        return heuristics.mentions(text, _ACCOUNT_QUICK_WORDS) and bool(numbers.runs(text))
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if entities and self.ENTITY not in entities:
@@ -308,7 +307,7 @@ class SeSpokenBankAccountRecognizer(numbers.DigitWindowRecognizer):
         while k < len(rs):
             first = _utterance(rs[k])
             start = first[0].start
-            if not _introduced_by(_ACCOUNT_BEFORE, text, start) or numbers.after_reference_word(text, start):
+            if not _introduced_by(_ACCOUNT_BEFORE, text, start) or heuristics.after_reference_word(text, start):
                 k += 1
                 continue
             found = None
@@ -336,12 +335,7 @@ class SeSpokenBankAccountRecognizer(numbers.DigitWindowRecognizer):
             s, e, score, used = found
             # context word right before: as sure as the written form with context (0.4 + 0.35)
             score = 0.85 if score >= 1.0 else 0.75
-            expl = AnalysisExplanation(recognizer=self.name, original_score=score,
-                                       textual_explanation="clearing + account (spoken, mixed or two-part)")
-            results.append(RecognizerResult(
-                entity_type=self.ENTITY, start=s, end=e, score=score, analysis_explanation=expl,
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+            results.append(self.result(s, e, score, "clearing + account (spoken, mixed or two-part)"))
             k += used
         return results
 
@@ -370,33 +364,33 @@ BG_CONTEXT = ["bankgiro", "bankgironummer", "bankgirot", "bg", "giro", "girot"]
 PG_CONTEXT = ["plusgiro", "plusgironummer", "plusgirot", "postgiro", "pg", "giro", "girot"]
 
 
-class SeBankgiroRecognizer(PatternRecognizer):
+class KlangBankgiroRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=BANKGIRO, patterns=[Pattern("bankgiro", _BG_REGEX, 0.3),
                                                       Pattern("bankgiro, giro word earlier in the line",
                                                               _topical(_BG_REGEX, _BG_TOPIC), 0.6)],
-                         context=BG_CONTEXT, supported_language=supported_language, name="SeBankgiroRecognizer")
+                         context=BG_CONTEXT, supported_language=supported_language, name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
-        return numbers.has_digit(text) and (numbers.mentions(text, _BG_WORDS))  # context-only: nothing without a context word
+        return numbers.has_digit(text) and (heuristics.mentions(text, _BG_WORDS))  # context-only: nothing without a context word
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        digits = digits_only(pattern_text)
+        digits = ascii_digits(pattern_text)
         return None if 7 <= len(digits) <= 8 and luhn_ok(digits) else False
 
 
-class SePlusgiroRecognizer(PatternRecognizer):
+class KlangPlusgiroRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=PLUSGIRO, patterns=[Pattern("plusgiro", _PG_REGEX, 0.3),
                                                       Pattern("plusgiro, giro word earlier in the line",
                                                               _topical(_PG_REGEX, _PG_TOPIC), 0.6)],
-                         context=PG_CONTEXT, supported_language=supported_language, name="SePlusgiroRecognizer")
+                         context=PG_CONTEXT, supported_language=supported_language, name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
-        return numbers.has_digit(text) and (numbers.mentions(text, _PG_WORDS))  # context-only
+        return numbers.has_digit(text) and (heuristics.mentions(text, _PG_WORDS))  # context-only
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        digits = digits_only(pattern_text)
+        digits = ascii_digits(pattern_text)
         return None if 2 <= len(digits) <= 8 and luhn_ok(digits) else False
 
 
@@ -404,7 +398,7 @@ _BG_BEFORE = re.compile(r"(?:bankgiro|\bbg\b)[a-zåäö]*\b(?P<tail>(?:(?!bankgi
 _PG_BEFORE = re.compile(r"(?:plusgiro|postgiro|\bpg\b)[a-zåäö]*\b(?P<tail>(?:(?!plusgiro|postgiro|\bpg\b)[^\n\d]){0,40})$", re.IGNORECASE)
 
 
-class _SpokenGiroRecognizer(numbers.DigitWindowRecognizer):
+class _SpokenGiroRecognizer(base.DigitWindowRecognizer):
     """A giro number said in words or mixed: Luhn-valid, starting its run of digits, with a giro
     word right before it in the same turn (seven or eight digits pass Luhn by chance one time in
     ten, so the word is what makes it a giro number)."""
@@ -413,7 +407,7 @@ class _SpokenGiroRecognizer(numbers.DigitWindowRecognizer):
     WORDS: tuple[str, ...] = ()
 
     def may_match(self, text: str) -> bool:
-        return numbers.mentions(text, self.WORDS) and super().may_match(text)
+        return heuristics.mentions(text, self.WORDS) and super().may_match(text)
 
     def score_window(self, text, window):
         if window.i != 0 or window.crosses_turn or not luhn_ok(window.digits):
@@ -425,24 +419,22 @@ class _SpokenGiroRecognizer(numbers.DigitWindowRecognizer):
         return 0.7
 
 
-class SeSpokenBankgiroRecognizer(_SpokenGiroRecognizer):
+class KlangSpokenBankgiroRecognizer(_SpokenGiroRecognizer):
     ENTITY = BANKGIRO
     LENGTHS = (7, 8)
     CONTEXT = BG_CONTEXT
-    NAME = "SeSpokenBankgiroRecognizer"
     BEFORE = _BG_BEFORE
     WORDS = _BG_WORDS
 
 
-class SeSpokenPlusgiroRecognizer(_SpokenGiroRecognizer):
+class KlangSpokenPlusgiroRecognizer(_SpokenGiroRecognizer):
     ENTITY = PLUSGIRO
     LENGTHS = (5, 6, 7, 8)  # shorter plusgiro numbers exist (organisations) but are too easy to hit by chance spoken
     CONTEXT = PG_CONTEXT
-    NAME = "SeSpokenPlusgiroRecognizer"
     BEFORE = _PG_BEFORE
     WORDS = _PG_WORDS
 
 
 def giro_canonical(text: str) -> str:
-    digits = numbers.words_to_digits(text) if numbers.has_spoken_number(text) else digits_only(text)
+    digits = numbers.number_digits(text)
     return f"{digits[:-1]}-{digits[-1]}" if digits else digits

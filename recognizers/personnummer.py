@@ -6,7 +6,7 @@ for samordningsnummer) and a correct Luhn digit over the 10-digit form.
 
 Spoken, mixed and split forms ("åttiofem noll tre tolv fyrtiotvå trettioåtta", "850312 fyrtiotvå
 trettioåtta", head and tail in two turns with "Mm." between) are found on digit windows
-(`recognizers.numbers`) by `SeSpokenPersonnummerRecognizer`, with the same validation.
+(`recognizers.numbers`) by `KlangSpokenPersonnummerRecognizer`, with the same validation.
 
 Interim numbers (interimspersonnummer, used in healthcare before a personnummer exists): a letter
 T, R, S, U, W, X, J, K, L, M or N in position 9 (the first of the last four: "850312-T238",
@@ -16,7 +16,7 @@ digit) are not recognised: nothing validates them, and nothing here could tell t
 codes.
 
 Numbers introduced as an OCR/invoice reference ("OCR-numret är ...") are not reported: see
-`recognizers.numbers.REFERENCE_BEFORE`.
+`recognizers.heuristics.REFERENCE_BEFORE`.
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers import numbers
-from recognizers.checksums import digits_only, luhn_ok, valid_date
+from recognizers import base, heuristics, numbers
+from recognizers.checksums import luhn_ok, valid_date
+from recognizers.fold import ascii_digits
 
 ENTITY = "SE_PERSONNUMMER"
 
@@ -36,11 +37,11 @@ _SEP = r"[ ]?"
 # Century digits optional; birth date in pairs that may be spaced; the separator before the last
 # four is "-", "+", a space or nothing; the last four may be split in two pairs.
 _BODY = rf"(?:(?:18|19|20){_SEP})?\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}[ ]?[-+]?[ ]?\d{{2}}{_SEP}\d{{2}}"
-_REF = numbers.REF_LOOKBEHIND
+_REF = heuristics.REF_LOOKBEHIND
 # Ten digits starting with 0 (born 2000-2009) look like a phone number: after a phone question
 # ("vilket telefonnummer ...") with no personnummer word since, they are left to the phone recognizer.
 _NOT_PHONE_TOPIC = (rf"(?:(?=[1-9])|(?=\d{{6}}[ ]?[-+])|"
-                    rf"(?=0){numbers.regex_not_after(numbers.PHONE_WORDS, numbers.PNR_WORDS)})")
+                    rf"(?=0){heuristics.regex_not_after(heuristics.PHONE_WORDS, heuristics.PNR_WORDS)})")
 # A number in the personnummer layout with its dash or plus is never an OCR/invoice reference.
 _DASH_FORM = r"(?=(?:\d{2})?\d{6}[-+]\d{4}(?!\d))"
 _REGEX = rf"(?=\d)(?<![\d+\-])(?:{_DASH_FORM}|{_REF}){_NOT_PHONE_TOPIC}{_BODY}(?![\d])"
@@ -122,7 +123,7 @@ def canonical(text: str, today: date | None = None) -> str:
         return full[:-4] + letter + full[-3:]
     split = _split(text)
     if split is None:
-        return digits_only(text)
+        return ascii_digits(text)
     digits, plus = split
     if len(digits) == 12:
         return digits
@@ -133,7 +134,7 @@ def canonical(text: str, today: date | None = None) -> str:
     return f"{century_candidates(int(digits[:2]), plus, today)[0] // 100:02d}{digits}"
 
 
-class SePersonnummerRecognizer(PatternRecognizer):
+class KlangPersonnummerRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("personnummer (written or spaced)", _REGEX, 0.5),
                 Pattern("interim personnummer (letter in position 9)", _INTERIM_REGEX, 0.5)]
 
@@ -143,7 +144,7 @@ class SePersonnummerRecognizer(PatternRecognizer):
             patterns=self.PATTERNS,
             context=CONTEXT,
             supported_language=supported_language,
-            name="SePersonnummerRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:
@@ -154,19 +155,18 @@ class SePersonnummerRecognizer(PatternRecognizer):
         return is_valid(pattern_text)
 
 
-class SeSpokenPersonnummerRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenPersonnummerRecognizer(base.DigitWindowRecognizer):
     """Spoken, mixed, paused and split personnummer (10 or 12 digits on a digit window)."""
 
     ENTITY = ENTITY
     LENGTHS = (10, 12)
     CONTEXT = CONTEXT
-    NAME = "SeSpokenPersonnummerRecognizer"
     LAYOUT = _WRITTEN
 
     def score_window(self, text, window):
         if not is_valid_digits(window.digits, window.has_plus()):
             return None
-        if window.digits[0] == "0" and numbers.topic_before(text, window.start) == "phone":
+        if window.digits[0] == "0" and heuristics.topic_before(text, window.start) == "phone":
             return None
         # Luhn and a calendar date: as strong as the written form; split over turns a bit less.
         return 0.7 if window.crosses_turn else 0.85
@@ -178,7 +178,7 @@ _TAIL_BEFORE = re.compile(
 _TAIL_QUICK = re.compile(r"sista[ ]+fyra|fyra[ ]+sista", re.IGNORECASE)
 
 
-class SePersonnummerTailRecognizer(numbers.DigitWindowRecognizer):
+class KlangPersonnummerTailRecognizer(base.DigitWindowRecognizer):
     """The last four digits said on their own after "sista fyra" ("... och sista fyra är tjugotre
     åttiotvå"): only part of a personnummer, but with the birth date said elsewhere in the call it
     identifies the person. Written or spoken; nothing without those words right before."""
@@ -186,7 +186,6 @@ class SePersonnummerTailRecognizer(numbers.DigitWindowRecognizer):
     ENTITY = ENTITY
     LENGTHS = (4,)
     CONTEXT = CONTEXT
-    NAME = "SePersonnummerTailRecognizer"
     SKIP_PLAIN = False
 
     def may_match(self, text):

@@ -6,7 +6,7 @@ Swedish national number; libphonenumber's metadata (offline, shipped with `phone
 
 Spoken forms ("noll sju noll ett två tre fyrtiofem sextiosju", pairs, digit by digit, mixed with
 written groups, with fillers, split over two turns) are found on digit windows
-(`recognizers.numbers`) by `SeSpokenPhoneRecognizer`, with the same validation.
+(`recognizers.numbers`) by `KlangSpokenPhoneRecognizer`, with the same validation.
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from typing import Optional
 import phonenumbers
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers import numbers, personnummer
-from recognizers.checksums import digits_only
+from recognizers import base, heuristics, numbers, personnummer
+from recognizers.fold import ascii_digits
 
 ENTITY = "PHONE_NUMBER"
 
 # Country code or trunk zero, then 7-10 more digits in groups separated by space or hyphen.
-_REF = numbers.REF_LOOKBEHIND
+_REF = heuristics.REF_LOOKBEHIND
 # Ten digits starting with 0 may be a personnummer (born 2000-2009): not when they are a valid
 # one in the personnummer layout NNNNNN-NNNN, and not right after a personnummer question (no
 # phone word since).
@@ -36,11 +36,11 @@ _LAYOUT = re.compile(rf"(?:\+46|0046|46|0){_REST}")
 # "46701740622": the country code written without its "+" (compact only: "46 kr" is an amount).
 _REGEX = rf"(?=[\d+])(?<![\d+]){_REF}(?:\+46|0046|46(?=[1-9]\d{{6,8}}(?!\d))|(?!{_TEN})0){_REST}"
 # Ten digits with a trunk zero after a phone question (a phone word, no personnummer word since).
-_PHONE_TOPIC = rf"(?<=(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
+_PHONE_TOPIC = rf"(?<=(?:{heuristics.PHONE_WORDS})(?:(?!{heuristics.PNR_WORDS}).){{0,{heuristics.TOPIC_WINDOW}}})"
 _REGEX_TEN_PHONE_TOPIC = rf"(?=0){_TEN}(?<![\d+]){_REF}{_PHONE_TOPIC}0{_REST}"
 # The same without a phone question: a phone number unless the digits are a valid personnummer
-# (SeTenDigitPhoneRecognizer).
-_REGEX_TEN_NO_TOPIC = (rf"(?=0){_TEN}(?<![\d+]){_REF}(?<!(?:{numbers.PHONE_WORDS})(?:(?!{numbers.PNR_WORDS}).){{0,{numbers.TOPIC_WINDOW}}})"
+# (KlangTenDigitPhoneRecognizer).
+_REGEX_TEN_NO_TOPIC = (rf"(?=0){_TEN}(?<![\d+]){_REF}(?<!(?:{heuristics.PHONE_WORDS})(?:(?!{heuristics.PNR_WORDS}).){{0,{heuristics.TOPIC_WINDOW}}})"
                        rf"0{_REST}")
 
 # ("nummer" alone is not a phone word: Presidio matches substrings, and "personnummer" contains it.)
@@ -52,7 +52,7 @@ CONTEXT = [
 
 def national_number(text: str) -> str | None:
     """The national significant number (no trunk 0, no country code), or None."""
-    digits = digits_only(text)
+    digits = ascii_digits(text)
     stripped = text.lstrip()
     if stripped.startswith("+46"):
         digits = digits[2:]
@@ -88,10 +88,10 @@ def canonical(text: str) -> str:
         cands = [plus + d for d in numbers.readings(text)]
         text = next((c for c in cands if is_valid(c)), cands[0])
     national = national_number(text)
-    return f"+46{national}" if national else digits_only(text)
+    return f"+46{national}" if national else ascii_digits(text)
 
 
-class SePhoneRecognizer(PatternRecognizer):
+class KlangPhoneRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("swedish phone (written)", _REGEX, 0.4),
                 Pattern("swedish phone, ten digits, after a phone question", _REGEX_TEN_PHONE_TOPIC, 0.4)]
 
@@ -101,7 +101,7 @@ class SePhoneRecognizer(PatternRecognizer):
             patterns=self.PATTERNS,
             context=CONTEXT,
             supported_language=supported_language,
-            name="SePhoneRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:
@@ -109,12 +109,12 @@ class SePhoneRecognizer(PatternRecognizer):
         return numbers.has_digit(text)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        if _PNR_LAYOUT.fullmatch(pattern_text) and personnummer.is_valid_digits(digits_only(pattern_text)):
+        if _PNR_LAYOUT.fullmatch(pattern_text) and personnummer.is_valid_digits(ascii_digits(pattern_text)):
             return False  # a personnummer, even after a phone question: its recognizer reports it
         return is_valid(pattern_text)
 
 
-class SeTenDigitPhoneRecognizer(PatternRecognizer):
+class KlangTenDigitPhoneRecognizer(PatternRecognizer):
     """Ten digits starting with 0 and no phone question before them: a phone number unless the
     digits are also a valid personnummer (born 2000-2009: 1.1 % of mobile numbers are) written as
     one ("0701740656", "070174-0656"), which is far likelier for a number nobody asked as a phone
@@ -124,14 +124,14 @@ class SeTenDigitPhoneRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entity=ENTITY,
                          patterns=[Pattern("swedish phone, ten digits, no topic", _REGEX_TEN_NO_TOPIC, 0.4)],
-                         context=CONTEXT, supported_language=supported_language, name="SeTenDigitPhoneRecognizer")
+                         context=CONTEXT, supported_language=supported_language, name=type(self).__name__)
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: written digits only."""
         return numbers.has_digit(text)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        if personnummer.is_valid_digits(digits_only(pattern_text)) and personnummer.written_as_personnummer(pattern_text):
+        if personnummer.is_valid_digits(ascii_digits(pattern_text)) and personnummer.written_as_personnummer(pattern_text):
             return False
         return is_valid(pattern_text)
 
@@ -139,13 +139,12 @@ class SeTenDigitPhoneRecognizer(PatternRecognizer):
 _SPOKEN_PLUS = re.compile(r"(?<![a-zåäö])plus[ ]+$", re.IGNORECASE)
 
 
-class SeSpokenPhoneRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenPhoneRecognizer(base.DigitWindowRecognizer):
     """Spoken, mixed, paused and split phone numbers on digit windows."""
 
     ENTITY = ENTITY
     LENGTHS = tuple(range(8, 14))
     CONTEXT = CONTEXT
-    NAME = "SeSpokenPhoneRecognizer"
     LAYOUT = _LAYOUT
 
     def extend_start(self, text, start):
@@ -169,8 +168,8 @@ class SeSpokenPhoneRecognizer(numbers.DigitWindowRecognizer):
         if not is_valid(candidate):
             return None
         if len(digits) == 10 and digits[0] == "0" and personnummer.is_valid_digits(digits) \
-                and numbers.topic_before(text, window.start) != "phone":
+                and heuristics.topic_before(text, window.start) != "phone":
             return None  # valid as a personnummer too and nobody asked for a phone number
-        if numbers.topic_before(text, window.start) == "pnr":
+        if heuristics.topic_before(text, window.start) == "pnr":
             return 0.45  # digits right after a personnummer question: a phone word must confirm it
         return 0.55 if window.crosses_turn else 0.65

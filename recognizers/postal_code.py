@@ -15,8 +15,8 @@ from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers import address, numbers
-from recognizers.checksums import digits_only
+from recognizers import address, base, numbers
+from recognizers.fold import ascii_digits
 
 ENTITY = "SE_POSTAL_CODE"
 _L = "a-zåäöéüA-ZÅÄÖÉÜ"
@@ -76,18 +76,18 @@ def looks_like_postal_position(text: str, start: int, end: int) -> bool:
 
 
 def canonical(text: str) -> str:
-    digits = numbers.words_to_digits(text) if numbers.has_spoken_number(text) else digits_only(text)
+    digits = numbers.number_digits(text)
     return f"{digits[:3]} {digits[3:]}" if len(digits) == 5 else digits
 
 
-class SePostalCodeRecognizer(PatternRecognizer):
+class KlangPostalCodeRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
             supported_entity=ENTITY,
             patterns=[Pattern(name, rx, 0.6) for name, rx in _regexes()],
             context=CONTEXT,
             supported_language=supported_language,
-            name="SePostalCodeRecognizer",
+            name=type(self).__name__,
         )
 
     def may_match(self, text: str) -> bool:
@@ -95,16 +95,15 @@ class SePostalCodeRecognizer(PatternRecognizer):
         return numbers.has_digit(text)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        return len(digits_only(pattern_text)) == 5 or False
+        return len(ascii_digits(pattern_text)) == 5 or False
 
 
-class SeSpokenPostalCodeRecognizer(numbers.DigitWindowRecognizer):
+class KlangSpokenPostalCodeRecognizer(base.DigitWindowRecognizer):
     """Spoken postal codes ("fem tre två trettioett Skara", "femhundratrettiotvå trettioett")."""
 
     ENTITY = ENTITY
     LENGTHS = (5,)
     CONTEXT = CONTEXT
-    NAME = "SeSpokenPostalCodeRecognizer"
 
     def score_window(self, text, window):
         if window.digits[0] == "0" or window.crosses_turn:

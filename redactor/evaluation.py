@@ -36,7 +36,9 @@ from typing import Iterable, Optional, Sequence
 
 import typer
 
-NAME_TYPES = frozenset({"PERSON", "LOCATION"})
+from recognizers.entities import MODEL_ENTITIES
+
+NAME_TYPES = frozenset(MODEL_ENTITIES)  # the NER model's types
 
 Span = tuple[str, int, int]  # (type, start, end)
 

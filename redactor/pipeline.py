@@ -63,7 +63,7 @@ class Pipeline:
         key = load_key(config.section("pseudonymise").get("key_file") or None)
         self.pseudonymiser = Pseudonymiser(key) if key else None
         policy = config.section("policy")
-        self.policy = Policy(policy.get("default", "redact"), dict(policy.get("entities", {})), self.pseudonymiser)
+        self.policy = Policy(policy.get("default"), dict(policy.get("entities", {})), self.pseudonymiser)
         detect = config.section("detect")
         self.detector = detector or Detector.from_config(config)
         self.label_fields = {f"metadata.{key}" for key in detect.get("label_fields", [])}

@@ -191,7 +191,7 @@ def test_fast_path_equals_plain_presidio_with_ner_and_context(ner_detector):
     assert ner_detector.detect_many(texts) == reference
     assert ner_detector.detect_many(texts) == reference  # warm cache
     found = {d.recognizer for dets in reference for d in dets}
-    assert {"SpacyRecognizer", "WeakKundnummer", "SePersonnummerRecognizer"} <= found
+    assert {"SpacyRecognizer", "WeakKundnummer", "KlangPersonnummerRecognizer"} <= found
     assert any(d.entity_type == "LOCATION" for dets in reference for d in dets)
 
 

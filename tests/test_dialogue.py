@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from recognizers.dialogue_slots import DialogueSlotRecognizer, turns
-from recognizers.introduction import SelfIntroductionRecognizer
+from recognizers.dialogue_slots import KlangDialogueSlotRecognizer, turns
+from recognizers.introduction import KlangSelfIntroductionRecognizer
 from redactor.detect.analyzer import WINDOW_CHARS, text_windows
 from redactor.detect.dialogue import build_dialogue
 from redactor.evaluation import Document, load_dataset
@@ -93,19 +93,19 @@ def test_ordinary_numbers_after_other_questions_are_kept(detector):
             "Agent: Har du anläggnings-id:t? Det står på din faktura, arton siffror som börjar på 735999.\n"
             "Kund: Jag har plusgiro, 2 19 84 48-9.\nAgent: Det blir åttatusen niohundra kronor.")
     found = [(d.entity_type, text[d.start:d.end]) for d in detector.detect(text)
-             if d.recognizer == "DialogueSlotRecognizer"]
+             if d.recognizer == "KlangDialogueSlotRecognizer"]
     assert found == []
 
 
 def test_slot_answers_are_their_slots_entity():
-    rec = DialogueSlotRecognizer()
+    rec = KlangDialogueSlotRecognizer()
     text = "Agent: Och postnumret?\nKund: eh fem tre två tre ett\nAgent: Och sista fyra?\nKund: 4667"
     got = [(r.entity_type, text[r.start:r.end]) for r in rec.analyze(text, None)]
     assert got == [("SE_POSTAL_CODE", "fem tre två tre ett"), ("SE_PERSONNUMMER", "4667")]
 
 
 def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
-    rec = DialogueSlotRecognizer()
+    rec = KlangDialogueSlotRecognizer()
     text = ("Agent: Och kundnumret, har du det?\nKund: Ett ögonblick, jag letar.\nAgent: Ta den tid du behöver.\n"
             "Kund: 55759203\nAgent: Personnummer?\nKund: Det är 070729+9814, jag är född 1907.")
     got = [(r.entity_type, text[r.start:r.end]) for r in rec.analyze(text, None)]
@@ -124,14 +124,14 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
      [("IP_ADDRESS", "åttiotre punkt tvåhundra punkt noll punkt ett")]),
 ])
 def test_slot_answers_in_parts_and_later_turns(text, expected):
-    got = [(r.entity_type, text[r.start:r.end]) for r in DialogueSlotRecognizer().analyze(text, None)]
+    got = [(r.entity_type, text[r.start:r.end]) for r in KlangDialogueSlotRecognizer().analyze(text, None)]
     assert got == expected
 
 
 def test_a_complete_answer_closes_the_slot():
     text = ("Agent: Vilket telefonnummer kan vi nå dig på?\nKund: Det är 0313900652.\n"
             "Kund: Mätarställningen är 40 833 kilowattimmar.")
-    got = [text[r.start:r.end] for r in DialogueSlotRecognizer().analyze(text, None)]
+    got = [text[r.start:r.end] for r in KlangDialogueSlotRecognizer().analyze(text, None)]
     assert got == ["0313900652"]
 
 
@@ -148,14 +148,14 @@ def test_turns_continue_over_unlabelled_lines():
     ("Kund: hej jag heter anna", "anna"),
 ])
 def test_self_introductions(text, name):
-    got = [text[r.start:r.end] for r in SelfIntroductionRecognizer().analyze(text, None)]
+    got = [text[r.start:r.end] for r in KlangSelfIntroductionRecognizer().analyze(text, None)]
     assert got == [name]
 
 
 @pytest.mark.parametrize("text", ["Kund: hej jag undrar över fakturan", "Kund: det är bra",
                                   "Kund: ja det är den jag har framför mig", "Agent: Hej, Kundtjänst här"])
 def test_no_self_introduction(text):
-    assert SelfIntroductionRecognizer().analyze(text, None) == []
+    assert KlangSelfIntroductionRecognizer().analyze(text, None) == []
 
 
 def test_dialogue_maps_detections_back_to_segments():

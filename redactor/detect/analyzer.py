@@ -43,7 +43,6 @@ from typing import Callable, Iterable, Literal, Sequence, TypeVar
 import regex
 import spacy
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerRegistry, RecognizerResult
-from presidio_analyzer import pattern_recognizer as _presidio_pattern_recognizer
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
@@ -52,6 +51,7 @@ import recognizers
 from recognizers.dialogue_slots import TURN_LINE
 from recognizers.fold import fold
 from redactor.detect import components  # noqa: F401  (registers "lower_lemmas", "name_shape", "name_particles", "not_names")
+from redactor.detect import presidio_compat
 from redactor.detect.components import lower_lemmas
 
 LANGUAGE = "sv"
@@ -183,7 +183,7 @@ class _PatternCheck:
         self.rec = rec
         self.gate = gate  # the recognizer's own `may_match`: False promises no result
         self.compiled = [regex.compile(p.regex, flags=rec.global_regex_flags) for p in rec.patterns]
-        self.timeout = _presidio_pattern_recognizer.REGEX_TIMEOUT_SECONDS
+        self.timeout = presidio_compat.REGEX_TIMEOUT_SECONDS
 
     def results(self, text: str, entities: list[str]) -> list[RecognizerResult]:
         if self.gate is not None and not self.gate(text):
@@ -337,15 +337,15 @@ class Detector:
                 need_artifacts = True
                 break
             if current:
-                AnalyzerEngine._AnalyzerEngine__add_recognizer_id_if_not_exists(current, rec)
+                presidio_compat.add_recognizer_id(current, rec)
                 results.extend(current)
         if not need_artifacts and not self._needs_context(results):
-            results = self.analyzer._AnalyzerEngine__remove_low_scores(results, None, self._recognizers)
+            results = presidio_compat.remove_low_scores(self.analyzer, results, self._recognizers)
             return self._to_detections(text, EntityRecognizer.remove_duplicates(results))
         if doc is None:
             return None
         analyzer = self.analyzer
-        nlp_artifacts = self.nlp_engine._doc_to_nlp_artifact(lower_lemmas(doc), LANGUAGE)
+        nlp_artifacts = presidio_compat.doc_to_nlp_artifacts(self.nlp_engine, lower_lemmas(doc), LANGUAGE)
         results = []
         for idx, rec in enumerate(self._recognizers):
             if not rec.is_loaded:
@@ -354,10 +354,10 @@ class Detector:
             current = known[idx] if idx in known else rec.analyze(
                 text=text, entities=self._entities, nlp_artifacts=nlp_artifacts)
             if current:
-                AnalyzerEngine._AnalyzerEngine__add_recognizer_id_if_not_exists(current, rec)
+                presidio_compat.add_recognizer_id(current, rec)
                 results.extend(current)
-        results = analyzer._enhance_using_context(text, results, nlp_artifacts, self._recognizers, None)
-        results = analyzer._AnalyzerEngine__remove_low_scores(results, None, self._recognizers)
+        results = presidio_compat.enhance_using_context(analyzer, text, results, nlp_artifacts, self._recognizers)
+        results = presidio_compat.remove_low_scores(analyzer, results, self._recognizers)
         results = EntityRecognizer.remove_duplicates(results)
         return self._to_detections(text, results)
 

@@ -24,20 +24,13 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from recognizers import canonical_value, email as email_rec, personnummer, phone
-from recognizers.checksums import digits_only
-from recognizers.fold import fold_text
+from recognizers.entities import SUBJECT_KINDS
+from recognizers.fold import ascii_digits, fold_text
 from redactor.ingest.reader import Limits, gunzip
 from redactor.transform.pseudonym import Pseudonymiser
 
-KINDS = {
-    "personnummer": "SE_PERSONNUMMER",
-    "phone": "PHONE_NUMBER",
-    "email": "EMAIL_ADDRESS",
-    "customer_number": "CUSTOMER_NUMBER",
-    "facility_id": "SE_FACILITY_ID",
-}
-
-_EMAIL_FULL = re.compile(rf"^{email_rec._REGEX}$")
+# Identifier kind -> entity type of the subject index (recognizers/entities.py).
+KINDS = SUBJECT_KINDS
 _CUSTOMER_NUMBER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9 -]{1,38}[A-Za-z0-9])?$")
 # Characters allowed between the digits of a number as written or transcribed.
 _SEP = r"[\s\u00a0\u202f\u2009\-+./_()]{0,3}"
@@ -91,12 +84,11 @@ def validate(kind: str, value: str) -> Identifier:
                 "phone is not a valid Swedish number: expected e.g. 070-123 45 67 or +46 70 123 45 67")
         return Identifier(kind, entity, phone.canonical(text))
     if kind == "email":
-        rec = email_rec.EmailRecognizer()
-        if not _EMAIL_FULL.match(text) or not rec.validate_result(text):
+        if not email_rec.is_written_address(text):
             raise IdentifierError("email is not a valid e-mail address: expected name@domain.tld")
         return Identifier(kind, entity, email_rec.canonical(text))
     if kind == "facility_id":
-        digits = digits_only(text)
+        digits = ascii_digits(text)
         if len(digits) != 18 or not digits.startswith("735999") or not re.fullmatch(r"[\d\s-]+", text):
             raise IdentifierError("facility_id is not valid: expected 18 digits starting 735999")
         return Identifier(kind, entity, canonical_value(entity, digits))

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from recognizers import canonical_value, introduction, number_digits, numbers
+from recognizers.entities import DIGIT_ENTITIES, NOT_NUMBERS, SUBJECT_ENTITIES
 from recognizers.fold import fold, fold_text
 from recognizers.lexicon import shipped_lexicon
 from redactor.detect import Detection
@@ -26,16 +27,12 @@ from redactor.transform import spans as sp
 from redactor.transform.policy import PlaceholderNumbers, Policy
 from redactor.transform.pseudonym import Pseudonymiser
 
-# Identifiers that find a person again; their keyed tokens make up the subject index.
-SUBJECT_ENTITIES = ("SE_PERSONNUMMER", "PHONE_NUMBER", "EMAIL_ADDRESS", "CUSTOMER_NUMBER", "SE_FACILITY_ID")
 
 _FIELD = re.compile(r"^(?:segments\[(?P<seg>\d+)\]\.(?P<segpart>text|speaker|unaligned_words)"
                     r"|participants\[(?P<part>\d+)\]|metadata\.(?P<meta>.+)|metadata_keys\[(?P<mkey>\d+)\]"
                     r"|(?P<top>title|digest|summary|source_id|source_file))$")
 
 
-# Types whose values are not numbers (propagated as text only); the rest also by their digits.
-_NOT_NUMBERS = frozenset({"PERSON", "LOCATION", "EMAIL_ADDRESS", "SE_ADDRESS"})
 # Fewer digits than this would take every matching amount or time of the call along.
 MIN_PROPAGATED_DIGITS = 4
 
@@ -176,7 +173,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     # Numbers also by their digits: a read-back says the same number in another form.
     by_digits = {}
     for v, s in values.items():
-        if s.entity_type not in _NOT_NUMBERS:
+        if s.entity_type not in NOT_NUMBERS:  # propagated by its digits too
             digits = numbers.words_to_digits(v)
             if len(digits) >= MIN_PROPAGATED_DIGITS:
                 by_digits[digits] = s
@@ -383,9 +380,6 @@ def _verify(out: Call, values: dict[str, str]) -> None:
             raise LeakError(f"a detected value survived in field {name}")
 
 
-# Numbers whose digits identify a person whatever their grouping (leak check, propagation).
-DIGIT_ENTITIES = {"SE_PERSONNUMMER", "PHONE_NUMBER", "SE_ORGANISATIONSNUMMER", "SE_BANK_ACCOUNT", "SE_BANKGIRO",
-                  "SE_PLUSGIRO", "CREDIT_CARD", "SE_FACILITY_ID", "CUSTOMER_NUMBER"}
 MIN_KEY_DIGITS = 7
 
 

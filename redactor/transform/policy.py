@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from recognizers import canonical_value
+from recognizers.entities import ACTIONS, ENTITIES, default_policy
 from redactor.transform.pseudonym import Pseudonymiser
-
-ACTIONS = ("redact", "mask", "pseudonymise")
 
 
 class PolicyError(ValueError):
@@ -23,12 +22,16 @@ def mask(value: str) -> str:
 
 @dataclass
 class Policy:
-    default: str = "redact"
+    """`entities` (type -> action) first, then `default` for every other type; without a
+    default, each type's own (recognizers/entities.py)."""
+
+    default: str | None = None
     entities: dict[str, str] = field(default_factory=dict)
     pseudonymiser: Pseudonymiser | None = None
 
     def __post_init__(self) -> None:
-        for entity, action in {"default": self.default, **self.entities}.items():
+        chosen = {"default": self.default} if self.default is not None else {}
+        for entity, action in {**chosen, **self.entities}.items():
             if action not in ACTIONS:
                 raise PolicyError(f"unknown action {action!r} for {entity}; choose one of {', '.join(ACTIONS)}")
         if self.needs_key and self.pseudonymiser is None:
@@ -41,10 +44,14 @@ class Policy:
 
     @property
     def needs_key(self) -> bool:
-        return self.default == "pseudonymise" or "pseudonymise" in self.entities.values()
+        return "pseudonymise" in self.entities.values() or (
+            self.default == "pseudonymise" if self.default is not None
+            else any(e.policy == "pseudonymise" for e in ENTITIES))
 
     def action(self, entity_type: str) -> str:
-        return self.entities.get(entity_type, self.default)
+        if entity_type in self.entities:
+            return self.entities[entity_type]
+        return self.default if self.default is not None else default_policy(entity_type)
 
     def replacement(self, entity_type: str, value: str, number: int | None = None) -> str:
         """`number`: the value's placeholder number within its call (redact only): <PERSON_2>."""

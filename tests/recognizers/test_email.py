@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from recognizers import canonical_value
-from recognizers.email import ENTITY, EmailRecognizer
+from recognizers.email import ENTITY, KlangEmailRecognizer
 
 
 @pytest.fixture(scope="module")
-def rec() -> EmailRecognizer:
-    return EmailRecognizer()
+def rec() -> KlangEmailRecognizer:
+    return KlangEmailRecognizer()
 
 
 def found(rec, text):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from recognizers import canonical_value
-from recognizers.identifiers import (CUSTOMER, FACILITY, IP, CustomerNumberRecognizer, IpAddressRecognizer,
-                                     SeFacilityIdRecognizer, SeSpokenFacilityIdRecognizer,
-                                     SpokenCustomerNumberRecognizer, gs1_ok)
+from recognizers.identifiers import (CUSTOMER, FACILITY, IP, KlangCustomerNumberRecognizer, KlangIpAddressRecognizer,
+                                     KlangFacilityIdRecognizer, KlangSpokenFacilityIdRecognizer,
+                                     KlangSpokenCustomerNumberRecognizer, gs1_ok)
 
 
 def gs1(body: str) -> str:
@@ -25,36 +25,36 @@ def results(rec, text):
 @pytest.mark.parametrize("value", [FAC, f"{FAC[:6]} {FAC[6:9]} {FAC[9:12]} {FAC[12:15]} {FAC[15:]}",
                                    f"735 999 {FAC[6:9]} {FAC[9:12]} {FAC[12:15]} {FAC[15:]}"])
 def test_facility_written(value):
-    assert results(SeFacilityIdRecognizer(), f"anläggnings-id {value}.") == [(value, 1.0)]
+    assert results(KlangFacilityIdRecognizer(), f"anläggnings-id {value}.") == [(value, 1.0)]
 
 
 def test_facility_wrong_check_digit_still_found_lower_and_spoken():
     bad = FAC[:-1] + str((int(FAC[-1]) + 1) % 10)
-    assert results(SeFacilityIdRecognizer(), f"det är {bad}") == [(bad, 0.6)]
+    assert results(KlangFacilityIdRecognizer(), f"det är {bad}") == [(bad, 0.6)]
     spoken = " ".join(WORDS[int(d)] for d in FAC)
-    assert results(SeSpokenFacilityIdRecognizer(), f"ja {spoken} tack") == [(spoken, 0.9)]
+    assert results(KlangSpokenFacilityIdRecognizer(), f"ja {spoken} tack") == [(spoken, 0.9)]
     assert canonical_value(FACILITY, spoken) == FAC
-    assert results(SeFacilityIdRecognizer(), "nummer 123456789012345678") == []
+    assert results(KlangFacilityIdRecognizer(), "nummer 123456789012345678") == []
 
 
 def test_customer_number_only_with_context():
-    rec = CustomerNumberRecognizer()
+    rec = KlangCustomerNumberRecognizer()
     assert not rec.may_match("mätarställningen är 45872")
     assert rec.may_match("kundnumret är 1234567")
     ((text, score),) = results(rec, "kundnumret är 1234567")
     assert text == "1234567" and score < 0.5  # raised by Presidio's context enhancer (see test_context)
-    assert results(SpokenCustomerNumberRecognizer(), "mitt kundnummer är ett två tre fyra fem sex") == [
+    assert results(KlangSpokenCustomerNumberRecognizer(), "mitt kundnummer är ett två tre fyra fem sex") == [
         ("ett två tre fyra fem sex", 0.6)]
-    assert results(SpokenCustomerNumberRecognizer(), "jag har ett två tre fyra fem sex") == []
+    assert results(KlangSpokenCustomerNumberRecognizer(), "jag har ett två tre fyra fem sex") == []
     assert canonical_value(CUSTOMER, "kn 448120") == canonical_value(CUSTOMER, "KN-448120") == "KN448120"
 
 
 @pytest.mark.parametrize("value", ["192.0.2.14", "203.0.113.254", "2001:db8::8a2e:370:7334"])
 def test_ip(value):
-    assert [t for t, _ in results(IpAddressRecognizer(), f"ip-adressen är {value}.")] == [value]
+    assert [t for t, _ in results(KlangIpAddressRecognizer(), f"ip-adressen är {value}.")] == [value]
 
 
 @pytest.mark.parametrize("text", ["klockan 08.00", "version 1.2.3", "256.1.1.1", "den 15.3.2024", "349,50 kr"])
 def test_not_ip(text):
-    assert results(IpAddressRecognizer(), text) == []
+    assert results(KlangIpAddressRecognizer(), text) == []
     assert canonical_value(IP, " 192.0.2.14 ") == "192.0.2.14"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers import numbers
+from recognizers import heuristics
 from recognizers.numbers import digit_view, parse_word, runs, windows, words_to_digits
 
 
@@ -115,8 +115,8 @@ def test_text_without_numbers_is_cheap_and_unchanged():
 
 def test_reference_words_mark_ocr_numbers():
     text = "OCR-numret är 8503124238"
-    assert numbers.after_reference_word(text, text.index("85"))
-    assert not numbers.after_reference_word("personnummer 8503124238", 13)
+    assert heuristics.after_reference_word(text, text.index("85"))
+    assert not heuristics.after_reference_word("personnummer 8503124238", 13)
 
 
 def test_number_words_is_read_back_as_the_same_number():

@@ -7,8 +7,8 @@ import random
 import pytest
 
 from recognizers import canonical_value
-from recognizers.organisationsnummer import (ENTITY, SeOrganisationsnummerRecognizer,
-                                             SeSpokenOrganisationsnummerRecognizer, is_valid, is_valid_digits)
+from recognizers.organisationsnummer import (ENTITY, KlangOrganisationsnummerRecognizer,
+                                             KlangSpokenOrganisationsnummerRecognizer, is_valid, is_valid_digits)
 from tests.recognizers.helpers import found, with_luhn, with_wrong_luhn
 
 ORG = with_luhn("556614270")  # made-up aktiebolag number with a valid check digit
@@ -16,7 +16,7 @@ ORG = with_luhn("556614270")  # made-up aktiebolag number with a valid check dig
 
 @pytest.fixture(scope="module")
 def recs():
-    return SeOrganisationsnummerRecognizer(), SeSpokenOrganisationsnummerRecognizer()
+    return KlangOrganisationsnummerRecognizer(), KlangSpokenOrganisationsnummerRecognizer()
 
 
 def dash(n: str) -> str:
@@ -29,10 +29,10 @@ def test_dash_forms_alone(recs, value):
 
 
 def test_compact_and_spoken_forms_score_low_until_context():
-    rec = SeOrganisationsnummerRecognizer()
+    rec = KlangOrganisationsnummerRecognizer()
     (r,) = rec.analyze(f"nummer {ORG}", [ENTITY])
     assert r.score < 0.5  # needs "organisationsnummer" nearby (Presidio's context enhancer)
-    spoken = SeSpokenOrganisationsnummerRecognizer()
+    spoken = KlangSpokenOrganisationsnummerRecognizer()
     words = "fem fem sex sex ett fyra två sju noll " + ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju",
                                                         "åtta", "nio"][int(ORG[-1])]
     (r,) = spoken.analyze(f"organisationsnumret är {words}", [ENTITY])

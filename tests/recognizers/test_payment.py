@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from recognizers import canonical_value
-from recognizers.payment import (BANK_ACCOUNT, BANKGIRO, CARD, IBAN, PLUSGIRO, CreditCardRecognizer, IbanRecognizer,
-                                 SeBankAccountRecognizer, SeBankgiroRecognizer, SePlusgiroRecognizer,
-                                 SeSpokenBankAccountRecognizer, SeSpokenBankgiroRecognizer, SeSpokenPlusgiroRecognizer,
-                                 SpokenCreditCardRecognizer, account_score, card_valid_digits, iban_valid)
+from recognizers.payment import (BANK_ACCOUNT, BANKGIRO, CARD, IBAN, PLUSGIRO, KlangCreditCardRecognizer, KlangIbanRecognizer,
+                                 KlangBankAccountRecognizer, KlangBankgiroRecognizer, KlangPlusgiroRecognizer,
+                                 KlangSpokenBankAccountRecognizer, KlangSpokenBankgiroRecognizer, KlangSpokenPlusgiroRecognizer,
+                                 KlangSpokenCreditCardRecognizer, account_score, card_valid_digits, iban_valid)
 from tests.recognizers.helpers import found, with_luhn, with_wrong_luhn
 
 
@@ -25,8 +25,8 @@ CARD_MAESTRO = with_luhn("676123456789012")
 
 @pytest.fixture(scope="module")
 def recs():
-    return (IbanRecognizer(), CreditCardRecognizer(), SpokenCreditCardRecognizer(), SeBankAccountRecognizer(),
-            SeBankgiroRecognizer(), SePlusgiroRecognizer())
+    return (KlangIbanRecognizer(), KlangCreditCardRecognizer(), KlangSpokenCreditCardRecognizer(), KlangBankAccountRecognizer(),
+            KlangBankgiroRecognizer(), KlangPlusgiroRecognizer())
 
 
 def confident(recs, text, threshold=0.5):
@@ -92,9 +92,9 @@ PG = with_luhn("123456")
 
 
 @pytest.mark.parametrize("rec_cls, entity, value", [
-    (SeBankgiroRecognizer, BANKGIRO, f"{BG[:4]}-{BG[4:]}"),
-    (SePlusgiroRecognizer, PLUSGIRO, f"{PG[:2]} {PG[2:4]} {PG[4:6]}-{PG[6]}"),
-    (SePlusgiroRecognizer, PLUSGIRO, f"{PG[:6]}-{PG[6]}"),
+    (KlangBankgiroRecognizer, BANKGIRO, f"{BG[:4]}-{BG[4:]}"),
+    (KlangPlusgiroRecognizer, PLUSGIRO, f"{PG[:2]} {PG[2:4]} {PG[4:6]}-{PG[6]}"),
+    (KlangPlusgiroRecognizer, PLUSGIRO, f"{PG[:6]}-{PG[6]}"),
 ])
 def test_giro_forms_low_score_without_context(rec_cls, entity, value):
     (r,) = rec_cls().analyze(f"betala till {value}", [entity])
@@ -104,7 +104,7 @@ def test_giro_forms_low_score_without_context(rec_cls, entity, value):
 
 
 def test_giro_check_digit():
-    assert SeBankgiroRecognizer().analyze(f"bankgiro {with_wrong_luhn('5050105')[:4]}-{with_wrong_luhn('5050105')[4:]}",
+    assert KlangBankgiroRecognizer().analyze(f"bankgiro {with_wrong_luhn('5050105')[:4]}-{with_wrong_luhn('5050105')[4:]}",
                                           [BANKGIRO]) == []
 
 
@@ -128,8 +128,8 @@ def said(digits: str) -> str:
 
 @pytest.fixture(scope="module")
 def spoken_recs():
-    return (SeBankAccountRecognizer(), SeSpokenBankAccountRecognizer(), SeBankgiroRecognizer(),
-            SeSpokenBankgiroRecognizer(), SePlusgiroRecognizer(), SeSpokenPlusgiroRecognizer())
+    return (KlangBankAccountRecognizer(), KlangSpokenBankAccountRecognizer(), KlangBankgiroRecognizer(),
+            KlangSpokenBankgiroRecognizer(), KlangPlusgiroRecognizer(), KlangSpokenPlusgiroRecognizer())
 
 
 @pytest.mark.parametrize("text, span", [
@@ -195,9 +195,9 @@ def test_giro_spoken_negatives(spoken_recs, text):
 
 def test_giro_word_earlier_in_the_line():
     text = f"vårt bankgiro är alltså, vänta lite nu ska jag se, nej jag hittar det, det är {BG[:4]}-{BG[4:]}"
-    assert confident((SeBankgiroRecognizer(),), text) == [(BANKGIRO, f"{BG[:4]}-{BG[4:]}")]
+    assert confident((KlangBankgiroRecognizer(),), text) == [(BANKGIRO, f"{BG[:4]}-{BG[4:]}")]
     # the word on another line (another turn) does not count
-    assert confident((SeBankgiroRecognizer(),), text.replace("det är", "\ndet är")) == []
+    assert confident((KlangBankgiroRecognizer(),), text.replace("det är", "\ndet är")) == []
     assert canonical_value(BANKGIRO, said(BG)) == canonical_value(BANKGIRO, f"{BG[:4]}-{BG[4:]}") == f"{BG[:7]}-{BG[7]}"
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from recognizers import canonical_value
-from recognizers.personnummer import (ENTITY, SePersonnummerRecognizer, SeSpokenPersonnummerRecognizer, canonical,
+from recognizers.personnummer import (ENTITY, KlangPersonnummerRecognizer, KlangSpokenPersonnummerRecognizer, canonical,
                                       is_valid)
-from recognizers.phone import SePhoneRecognizer, SeSpokenPhoneRecognizer, SeTenDigitPhoneRecognizer
+from recognizers.phone import KlangPhoneRecognizer, KlangSpokenPhoneRecognizer, KlangTenDigitPhoneRecognizer
 from tests.recognizers.helpers import found
 
 P12 = "198804132382"  # Skatteverket test numbers
@@ -18,8 +18,8 @@ P12_OLD = "191002202388"  # 100+: the '+' form
 
 @pytest.fixture(scope="module")
 def recs():
-    return (SePersonnummerRecognizer(), SeSpokenPersonnummerRecognizer(), SePhoneRecognizer(),
-            SeTenDigitPhoneRecognizer(), SeSpokenPhoneRecognizer())
+    return (KlangPersonnummerRecognizer(), KlangSpokenPersonnummerRecognizer(), KlangPhoneRecognizer(),
+            KlangTenDigitPhoneRecognizer(), KlangSpokenPhoneRecognizer())
 
 
 def pnr_found(recs, text):
@@ -138,9 +138,9 @@ def test_canonical_forms_agree():
     ("sista fyra tjugotre åttiotvå", "tjugotre åttiotvå"),
 ])
 def test_last_four_after_sista_fyra(text, tail):
-    from recognizers.personnummer import SePersonnummerTailRecognizer
+    from recognizers.personnummer import KlangPersonnummerTailRecognizer
 
-    rec = SePersonnummerTailRecognizer()
+    rec = KlangPersonnummerTailRecognizer()
     assert [text[r.start:r.end] for r in rec.analyze(text, [ENTITY])] == [tail]
     assert rec.analyze(text.replace("sista fyra", "klockan").replace("fyra sista", "klockan"), [ENTITY]) == []
 

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.personnummer import ENTITY, SePersonnummerRecognizer, SeSpokenPersonnummerRecognizer, canonical
-from recognizers.phone import SePhoneRecognizer, SeSpokenPhoneRecognizer, SeTenDigitPhoneRecognizer
+from recognizers.personnummer import ENTITY, KlangPersonnummerRecognizer, KlangSpokenPersonnummerRecognizer, canonical
+from recognizers.phone import KlangPhoneRecognizer, KlangSpokenPhoneRecognizer, KlangTenDigitPhoneRecognizer
 from tests.recognizers.helpers import found
 
 
 @pytest.fixture(scope="module")
 def recs():
-    return (SePersonnummerRecognizer(), SeSpokenPersonnummerRecognizer(), SePhoneRecognizer(),
-            SeTenDigitPhoneRecognizer(), SeSpokenPhoneRecognizer())
+    return (KlangPersonnummerRecognizer(), KlangSpokenPersonnummerRecognizer(), KlangPhoneRecognizer(),
+            KlangTenDigitPhoneRecognizer(), KlangSpokenPhoneRecognizer())
 
 
 def pnr_found(recs, text):

@@ -7,13 +7,13 @@ from __future__ import annotations
 import pytest
 
 from recognizers import canonical_value
-from recognizers.phone import ENTITY, SePhoneRecognizer, SeSpokenPhoneRecognizer, SeTenDigitPhoneRecognizer, is_valid
+from recognizers.phone import ENTITY, KlangPhoneRecognizer, KlangSpokenPhoneRecognizer, KlangTenDigitPhoneRecognizer, is_valid
 from tests.recognizers.helpers import found
 
 
 @pytest.fixture(scope="module")
 def recs():
-    return SePhoneRecognizer(), SeTenDigitPhoneRecognizer(), SeSpokenPhoneRecognizer()
+    return KlangPhoneRecognizer(), KlangTenDigitPhoneRecognizer(), KlangSpokenPhoneRecognizer()
 
 
 @pytest.mark.parametrize("value", [
@@ -92,11 +92,11 @@ def test_a_number_valid_as_a_personnummer_in_a_phone_grouping_is_a_phone_number(
     """0701740656 and 0406280453 are valid personnummer digits too. Written in a personnummer layout
     the personnummer recognizer reports them; in a phone grouping nothing else would, so the phone
     recognizer must (before: neither did, and the number stayed in the output)."""
-    from recognizers.personnummer import SePersonnummerRecognizer, is_valid_digits
-    from recognizers.checksums import digits_only
+    from recognizers.personnummer import KlangPersonnummerRecognizer, is_valid_digits
+    from recognizers.fold import ascii_digits
 
-    assert is_valid_digits(digits_only(value))
-    assert found((SePersonnummerRecognizer(),), f"Det är {value}.") == []
+    assert is_valid_digits(ascii_digits(value))
+    assert found((KlangPersonnummerRecognizer(),), f"Det är {value}.") == []
     assert found(recs, f"Det är {value}.") == [(ENTITY, value)]
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 
 from recognizers import canonical_value
-from recognizers.postal_code import ENTITY, SePostalCodeRecognizer, SeSpokenPostalCodeRecognizer
+from recognizers.postal_code import ENTITY, KlangPostalCodeRecognizer, KlangSpokenPostalCodeRecognizer
 from tests.recognizers.helpers import found
 
 
 @pytest.fixture(scope="module")
 def recs():
-    return SePostalCodeRecognizer(), SeSpokenPostalCodeRecognizer()
+    return KlangPostalCodeRecognizer(), KlangSpokenPostalCodeRecognizer()
 
 
 @pytest.mark.parametrize("text, value", [

@@ -1,0 +1,260 @@
+"""The entity registry: every kind of personal data the project finds, declared once.
+
+Per entity type: the recognizers that report it, its canonical form (the key of pseudonym
+tokens, of the subject index and of "the same value" within a call), the identifier kind an
+officer gives to `redactor subject` (a *subject entity*: its keyed tokens make up the
+subject index), what a finding becomes by default, and how its value is found again in other
+forms. Everything that lists entities derives from this table: the analyzer's recognizers
+(`recognizers.build_recognizers`), `recognizers.CANONICAL`, the transform's subject entities
+and number handling, the rights module's identifier kinds and the policy's defaults (which
+the config's `[policy]` section still overrides). docs/recognizers.md describes each entry
+and how to add one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from presidio_analyzer import EntityRecognizer
+
+from recognizers import (
+    address,
+    dialogue_slots,
+    email,
+    identifiers,
+    introduction,
+    organisationsnummer,
+    payment,
+    personnummer,
+    phone,
+    postal_code,
+)
+from recognizers.fold import fold_text
+from recognizers.numbers import number_digits
+
+Action = Literal["redact", "mask", "pseudonymise"]
+# What a finding may become: a numbered placeholder, its shape in "*", a keyed token.
+ACTIONS: tuple[Action, ...] = ("redact", "mask", "pseudonymise")
+
+# Our recognizer classes (and so their names, which findings record) start with this, so none
+# is ever taken for one of Presidio's own (SePersonnummerRecognizer, EmailRecognizer, ...).
+RECOGNIZER_PREFIX = "Klang"
+
+Recognizers = tuple[type[EntityRecognizer], ...]
+# Report values of several entity types, each from its own context (who asked what).
+_DIALOGUE: Recognizers = (dialogue_slots.KlangDialogueSlotRecognizer,)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One entity type and everything the project does with it."""
+
+    name: str  # the entity type, as Presidio reports it (Presidio's name where it has one)
+    description: str
+    # Our recognizers that report it, in the order the analyzer runs them (where two report
+    # the same result, Presidio keeps the first one's).
+    recognizers: Recognizers
+    canonical: Callable[[str], str] | None = None  # None: case- and space-folded text
+    subject_kind: str | None = None  # identifier kind of `redactor subject`, if any
+    policy: Action = "redact"  # what a finding becomes unless the config says otherwise
+    from_model: bool = False  # the NER model reports it too
+    is_number: bool = True  # a number: also found again by its digits in another form
+    digits_identify: bool = False  # its digits identify a person in any grouping
+
+    @property
+    def subject(self) -> bool:
+        """Its keyed tokens make up the subject index (rights: access, erasure)."""
+        return self.subject_kind is not None
+
+
+ENTITIES: tuple[Entity, ...] = (
+    Entity(
+        "SE_PERSONNUMMER",
+        "personnummer, samordningsnummer, interim numbers",
+        (
+            personnummer.KlangPersonnummerRecognizer,
+            *_DIALOGUE,
+            personnummer.KlangSpokenPersonnummerRecognizer,
+            personnummer.KlangPersonnummerTailRecognizer,
+        ),
+        personnummer.canonical,
+        subject_kind="personnummer",
+        digits_identify=True,
+    ),
+    Entity(
+        "PERSON",
+        "a person's name",
+        (*_DIALOGUE, introduction.KlangSelfIntroductionRecognizer),
+        from_model=True,
+        is_number=False,
+    ),
+    Entity(
+        "SE_ORGANISATIONSNUMMER",
+        "organisationsnummer (a sole trader's is personal data)",
+        (
+            *_DIALOGUE,
+            organisationsnummer.KlangOrganisationsnummerRecognizer,
+            organisationsnummer.KlangSpokenOrganisationsnummerRecognizer,
+        ),
+        organisationsnummer.canonical,
+        digits_identify=True,
+    ),
+    Entity(
+        "PHONE_NUMBER",
+        "Swedish phone number",
+        (
+            *_DIALOGUE,
+            phone.KlangPhoneRecognizer,
+            phone.KlangTenDigitPhoneRecognizer,
+            phone.KlangSpokenPhoneRecognizer,
+        ),
+        phone.canonical,
+        subject_kind="phone",
+        digits_identify=True,
+    ),
+    Entity(
+        "EMAIL_ADDRESS",
+        "e-mail address, written or spelt out",
+        (email.KlangEmailRecognizer,),
+        email.canonical,
+        subject_kind="email",
+        is_number=False,
+    ),
+    Entity(
+        "SE_ADDRESS",
+        "street line: street, number, letter, flat",
+        (address.KlangAddressRecognizer, address.KlangAddressLowercaseRecognizer),
+        address.canonical,
+        is_number=False,
+    ),
+    Entity(
+        "LOCATION",
+        "place: post town after an address or postal code, else the NER model's",
+        (address.KlangPostTownRecognizer,),
+        from_model=True,
+        is_number=False,
+    ),
+    Entity(
+        "SE_POSTAL_CODE",
+        "postnummer",
+        (
+            *_DIALOGUE,
+            postal_code.KlangPostalCodeRecognizer,
+            postal_code.KlangSpokenPostalCodeRecognizer,
+        ),
+        postal_code.canonical,
+    ),
+    Entity(
+        "IBAN_CODE",
+        "IBAN",
+        (payment.KlangIbanRecognizer,),
+        payment.iban_canonical,
+    ),
+    Entity(
+        "CREDIT_CARD",
+        "payment card number",
+        (payment.KlangCreditCardRecognizer, payment.KlangSpokenCreditCardRecognizer),
+        number_digits,
+        digits_identify=True,
+    ),
+    Entity(
+        "SE_BANK_ACCOUNT",
+        "Swedish bank account: clearing number and account",
+        (
+            *_DIALOGUE,
+            payment.KlangBankAccountRecognizer,
+            payment.KlangSpokenBankAccountRecognizer,
+        ),
+        payment.account_canonical,
+        digits_identify=True,
+    ),
+    Entity(
+        "SE_BANKGIRO",
+        "bankgiro number",
+        (*_DIALOGUE, payment.KlangBankgiroRecognizer, payment.KlangSpokenBankgiroRecognizer),
+        payment.giro_canonical,
+        digits_identify=True,
+    ),
+    Entity(
+        "SE_PLUSGIRO",
+        "plusgiro number",
+        (*_DIALOGUE, payment.KlangPlusgiroRecognizer, payment.KlangSpokenPlusgiroRecognizer),
+        payment.giro_canonical,
+        digits_identify=True,
+    ),
+    Entity(
+        "SE_FACILITY_ID",
+        "anläggnings-id: 18 digits starting 735999",
+        (
+            *_DIALOGUE,
+            identifiers.KlangFacilityIdRecognizer,
+            identifiers.KlangSpokenFacilityIdRecognizer,
+        ),
+        number_digits,
+        subject_kind="facility_id",
+        digits_identify=True,
+    ),
+    Entity(
+        "CUSTOMER_NUMBER",
+        "the retailer's customer or contract number",
+        (
+            *_DIALOGUE,
+            identifiers.KlangCustomerNumberRecognizer,
+            identifiers.KlangSpokenCustomerNumberRecognizer,
+        ),
+        identifiers.customer_canonical,
+        subject_kind="customer_number",
+        digits_identify=True,
+    ),
+    Entity(
+        "IP_ADDRESS",
+        "IPv4 or IPv6 address",
+        (*_DIALOGUE, identifiers.KlangIpAddressRecognizer),
+        identifiers.ip_canonical,
+    ),
+)
+
+BY_NAME: dict[str, Entity] = {e.name: e for e in ENTITIES}
+# Normal forms: spacing, case and spoken-vs-written never change the token (an officer types
+# "KN-448120", a transcript says "kn 448120"; "noll sju noll ..." and "070-..." are one).
+CANONICAL: dict[str, Callable[[str], str]] = {
+    e.name: e.canonical for e in ENTITIES if e.canonical is not None
+}
+# Identifiers that find a person again; their keyed tokens make up the subject index.
+SUBJECT_ENTITIES: tuple[str, ...] = tuple(e.name for e in ENTITIES if e.subject)
+# Identifier kind (`redactor subject --personnummer ...`) -> entity type.
+SUBJECT_KINDS: dict[str, str] = {
+    e.subject_kind: e.name for e in ENTITIES if e.subject_kind is not None
+}
+# Types whose values are not numbers (found again as text only).
+NOT_NUMBERS: frozenset[str] = frozenset(e.name for e in ENTITIES if not e.is_number)
+# Numbers whose digits identify a person whatever their grouping (leak check, propagation).
+DIGIT_ENTITIES: frozenset[str] = frozenset(e.name for e in ENTITIES if e.digits_identify)
+# What the NER model reports.
+MODEL_ENTITIES: tuple[str, ...] = tuple(e.name for e in ENTITIES if e.from_model)
+
+
+def recognizer_classes(entities: Iterable[Entity] = ENTITIES) -> Recognizers:
+    """Every recognizer class of these entities, once, in registry order."""
+    seen: dict[type[EntityRecognizer], None] = {}
+    for entity in entities:
+        seen.update(dict.fromkeys(entity.recognizers))
+    return tuple(seen)
+
+
+def default_policy(entity_type: str) -> Action:
+    """What a finding of this type becomes unless configured (unknown types: redacted)."""
+    entity = BY_NAME.get(entity_type)
+    return entity.policy if entity is not None else "redact"
+
+
+def canonical_value(entity_type: str, text: str) -> str:
+    """Normal form of a detected value (as written: folded here first); types without one
+    are case- and space-folded."""
+    text = fold_text(text)
+    fn = CANONICAL.get(entity_type)
+    if fn is not None:
+        return fn(text)
+    return " ".join(text.casefold().split())

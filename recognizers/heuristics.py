@@ -1,0 +1,86 @@
+"""Context heuristics around numbers, shared by the recognizers.
+
+- Reference words: a number introduced as an OCR/invoice reference is not personal data (hard
+  negatives), so the digit recognizers skip it.
+- Topic words: which identifier the call is talking about decides between a personnummer and a
+  phone number when the digits are valid as both.
+- Dates and clock times written with dots or slashes are not identifiers.
+- Cheap context-word gates for the recognizers' `may_match`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from recognizers.numbers import words_to_digits
+
+_DIGIT_RX = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1024)
+def lowered(text: str) -> str:
+    """`text.lower()`, cached: the recognizers' cheap gates test context words on it."""
+    return text.lower()
+
+
+def mentions(text: str, words: Iterable[str]) -> bool:
+    """Any of the (lowercase) words occurs in the text, as a substring."""
+    low = lowered(text)
+    return any(w in low for w in words)
+
+
+# Numbers introduced as invoice/OCR references are not personal data (README: hard negatives);
+# the digit recognizers skip a candidate right after these words.
+# Only words that introduce a number count ("OCR", "OCR-numret", "fakturanummer", "referens"),
+# not every word starting like one: after "Fakturafråga" or "fakturan" a personnummer is one.
+REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:ocr|(?:betalnings)?referens)(?:[- ]?(?:nummer|numret|nr\.?))?"
+    r"|\bfaktura[- ]?(?:nummer|numret|nr\.?)|\bfakturanr\.?)[ :]*(?:är[ ]+)?$",
+    re.IGNORECASE)
+# The same as lookbehinds for the written patterns (the `regex` module, as Presidio compiles them).
+REF_LOOKBEHIND = (r"(?<!(?:ocr|referens)(?:[- ]?(?:nummer|numret|nr\.?))?[ :]{0,3}(?:är[ ]{1,2})?)"
+                  r"(?<!faktura[- ]?(?:nummer|numret|nr\.?)[ :]{0,3}(?:är[ ]{1,2})?)")
+
+
+# Which identifier the call is talking about: the last of these words before a number decides
+# between a personnummer and a phone number when the digits are valid as both (people born
+# 2000-2009 have personnummer starting with 0, like a phone number).
+PNR_WORDS = r"personn|pnr|samordningsn|födelsen|född|sista fyra"
+PHONE_WORDS = r"telefon|mobil|\bring|\bnås\b|\bnå dig|\bsms|\btfn\b|\btel\b|växel|kundtjänst"
+_TOPIC_RX = re.compile(rf"(?:(?P<pnr>{PNR_WORDS})|(?P<phone>{PHONE_WORDS}))", re.IGNORECASE)
+TOPIC_WINDOW = 200
+
+
+def topic_before(text: str, start: int) -> Optional[str]:
+    """"pnr" or "phone": the kind of number the nearest preceding context word asks for. A
+    personnummer word governs only the next number ("mitt personnummer är 880413-2382 och numret
+    070-..."): with digits in between it no longer counts; a phone word also covers a read-back."""
+    last = None
+    for m in _TOPIC_RX.finditer(text, max(0, start - TOPIC_WINDOW), start):
+        last = m
+    if last is None:
+        return None
+    if last.lastgroup == "pnr":
+        between = text[last.end():start]
+        if _DIGIT_RX.search(between) or len(words_to_digits(between)) >= 6:
+            return None
+    return last.lastgroup
+
+
+def regex_not_after(words: str, unless: str) -> str:
+    """A lookbehind (for the `regex` module) that fails when one of `words` occurs in the
+    preceding TOPIC_WINDOW characters with none of `unless` and no digit after it."""
+    return rf"(?<!(?:{words})(?:(?!{unless})\D){{0,{TOPIC_WINDOW}}})"
+
+
+# Dotted or slashed digits that read as a date or a clock time (range) are not identifiers:
+# "01.12.2026", "1/12/26", "08.00-17.00".
+_TIME = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
+DATE_OR_TIME = re.compile(rf"(?:[0-3]?\d([./])[01]?\d\1(?:\d{{2}}|\d{{4}})|{_TIME}(?:[ ]?-[ ]?{_TIME})?)")
+
+
+def after_reference_word(text: str, start: int) -> bool:
+    """True when the number at `start` is introduced as an OCR/invoice reference."""
+    return REFERENCE_BEFORE.search(text[max(0, start - 40):start]) is not None
