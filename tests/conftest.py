@@ -93,3 +93,17 @@ def s3_config(tmp_path) -> Config:
     path = tmp_path / "s3.toml"
     path.write_text("[store]\nallow_unknown_region = true\n")
     return Config.load(path)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--all", action="store_true", help="Run the slow tests too (what CI runs).")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Locally the quick suite: tests marked slow run with --all (or a -m expression of your own)."""
+    if config.getoption("--all") or config.getoption("markexpr"):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]

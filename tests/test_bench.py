@@ -127,6 +127,7 @@ TRICKY = [
 ]
 
 
+@pytest.mark.slow
 def test_fast_path_equals_plain_presidio(detector):
     texts = TRICKY + _sample_texts() + _texts_of(generate_records(10, seed=5)) + _dev_corpus_texts()
     assert len(texts) > 1000
@@ -181,6 +182,7 @@ def ner_detector(tmp_path_factory):
     return det
 
 
+@pytest.mark.slow
 def test_fast_path_equals_plain_presidio_with_ner_and_context(ner_detector):
     texts = TRICKY + [
         "Mitt kundnummer är 1234567 om det hjälper.", "1234567", "nummer 7654321 alltså",

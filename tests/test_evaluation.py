@@ -126,6 +126,7 @@ def test_personnummer_recall_small_sample_all_formats(detector):
         assert s["recall"] == 1.0, fmt
 
 
+@pytest.mark.slow
 def test_personnummer_recall_small_spoken_sample(detector):
     from bench.personnummer_recall import run
 

@@ -136,6 +136,7 @@ def export_files(draw) -> bytes:
     return body
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(files=st.lists(export_files(), min_size=1, max_size=3))
@@ -158,6 +159,7 @@ def test_random_exports_are_stored_or_quarantined_and_the_run_never_fails(cfg, p
 
 # ---- memory ------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_plain_ingest_of_hostile_exports_fits_in_1_gib_of_address_space(tmp_path, gzip_bomb):
     """Reading and parsing alone (no spaCy, numpy or pyarrow mapped: ~25 MB of address space), so
     the 1 GiB RLIMIT_AS bounds what the hostile inputs cost them. The whole command maps ~1.6 GB of

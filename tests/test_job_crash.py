@@ -176,6 +176,7 @@ def test_sigkill_anywhere_then_rerun_stores_every_call_exactly_once(work):
     assert not (store / "_lake" / "lease.json").exists()
 
 
+@pytest.mark.slow
 def test_sigterm_stops_cleanly_and_the_next_run_continues(work):
     """systemd stop / pod deletion: the run stops taking exports, commits, releases the lease."""
     landing, store = work / "landing", work / "lake"

@@ -141,12 +141,14 @@ def _assert_unreadable(pipeline, kind: str, value: str, form: str, field: str) -
     assert not readable(kind, value, _stored_strings(rc)), (field, ascii(form))
 
 
+@pytest.mark.slow
 @settings(max_examples=500, **SETTINGS)
 @given(personnummer_forms(), st.sampled_from(FIELDS))
 def test_no_personnummer_form_is_readable_in_any_stored_field(pipeline, case, field):
     _assert_unreadable(pipeline, "pnr", *case, field)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, **SETTINGS)
 @given(phone_forms(), st.sampled_from(FIELDS))
 def test_no_phone_form_is_readable_in_any_stored_field(pipeline, case, field):

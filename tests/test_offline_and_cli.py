@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from redactor.cli import EXIT_PARTIAL, app
@@ -33,6 +34,7 @@ def _offline(*args: str, stdin: str | None = None) -> subprocess.CompletedProces
                           text=True, cwd=ROOT, timeout=300)
 
 
+@pytest.mark.slow
 def test_ingest_and_scan_run_with_the_network_blocked(tmp_path):
     done = _offline("ingest", str(SAMPLES), "--store", str(tmp_path / "lake"))
     assert done.returncode == 0, done.stderr[-2000:]

@@ -72,6 +72,7 @@ def single_run(inputs, tmp_path_factory, config, pipeline):
     return store, summary
 
 
+@pytest.mark.slow
 def test_workers_write_the_same_rows_as_one_process(inputs, single_run, tmp_path, config, pipeline):
     store1, summary1 = single_run
     store2 = tmp_path / "two"
@@ -85,6 +86,7 @@ def test_workers_write_the_same_rows_as_one_process(inputs, single_run, tmp_path
     assert _quarantine(store2) == _quarantine(store1)
 
 
+@pytest.mark.slow
 def test_engine_yields_one_result_per_record_in_input_order(inputs, config, pipeline):
     paths = expand_sources([str(inputs)])
     expected = list(pipeline.process(iter_records(paths, pipeline.max_record_bytes)))
@@ -142,6 +144,7 @@ def test_dask_local_cluster_writes_the_same_rows(inputs, single_run, tmp_path, c
     assert _quarantine(store2) == _quarantine(store1)
 
 
+@pytest.mark.slow
 def test_cli_workers_option(inputs, single_run, tmp_path):
     from typer.testing import CliRunner
 
