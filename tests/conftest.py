@@ -34,6 +34,21 @@ def detector(pipeline):
     return pipeline.detector
 
 
+@pytest.fixture(scope="session")
+def rules_pipeline(tmp_path_factory):
+    """The default config on a tokenizer-only spaCy pipeline: every recognizer, no name model.
+    For tests of what happens to redacted calls (store, rights, reprocess), not of detection."""
+    import spacy
+
+    from redactor.pipeline import Pipeline
+
+    folder = tmp_path_factory.mktemp("rules_model")
+    spacy.blank("sv").to_disk(folder / "blank")
+    config = folder / "rules.toml"
+    config.write_text(f'[detect]\nmodel = "{(folder / "blank").as_posix()}"\n')
+    return Pipeline(Config.load(config))
+
+
 @pytest.fixture
 def cfg(tmp_path):
     """A job config in tmp_path: (path, Config). Test modules override it with their own settings."""

@@ -53,3 +53,18 @@ def segmented_record(cid: str = "seg_test_1", **over) -> dict:
 
 def dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False)
+
+
+def redacted_calls(pipeline, *records: dict) -> list:
+    """Each record through the pipeline's parse, detect and transform, as ingest runs them: the
+    RedactedCalls store, rights and reprocess tests write. With the `rules_pipeline` fixture no
+    name model is loaded (names come only from the call's structure)."""
+    from redactor.ingest.reader import split_records
+    from redactor.model import RedactedCall
+
+    out = []
+    for n, rec in enumerate(records):
+        for res in pipeline.process(split_records(f"in-{n}.json", dumps(rec).encode(), 1 << 24)):
+            assert isinstance(res, RedactedCall), res
+            out.append(res)
+    return out

@@ -17,8 +17,6 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from redactor.ingest.reader import split_records
-from redactor.model import RedactedCall
 from redactor.store import open_store
 from redactor.store.lake import Lake
 from redactor.store.lease import LEASE_KEY, Lease, LeaseHeld, LeaseLost
@@ -26,21 +24,13 @@ from redactor.store.maintenance import compact, gc
 from redactor.store.retention import Retention
 from redactor.store.snapshot import CommitConflict, load_snapshot, snapshot_versions
 from redactor.store.txn import LakeWriter, remove_calls, replace_calls
-from tests.job_support import call_id_of, call_record, dumps, read_live, reader_invariants
+from tests.factories import redacted_calls
+from tests.job_support import call_id_of, call_record, read_live, reader_invariants
 
 
 @pytest.fixture
-def lake(tmp_path, config, pipeline):
-    return Lake(open_store(str(tmp_path / "lake")), Retention(dict(config.section("retention")), pipeline.version))
-
-
-def redact(pipeline, *records: dict) -> list[RedactedCall]:
-    out = []
-    for n, rec in enumerate(records):
-        for res in pipeline.process(split_records(f"in-{n}.json", dumps(rec).encode(), 1 << 24)):
-            assert isinstance(res, RedactedCall), res
-            out.append(res)
-    return out
+def lake(tmp_path, config, rules_pipeline):
+    return Lake(open_store(str(tmp_path / "lake")), Retention(dict(config.section("retention")), rules_pipeline.version))
 
 
 def ids(lake, table="calls") -> list[str]:
@@ -55,11 +45,11 @@ def data_files(root) -> set[str]:
 
 # ---- replace, not append ---------------------------------------------------------------------
 
-def test_a_call_delivered_again_in_another_batch_replaces_its_rows(lake, pipeline):
-    a, b, c = redact(pipeline, call_record(1, day=3), call_record(2, day=3), call_record(3, day=3))
+def test_a_call_delivered_again_in_another_batch_replaces_its_rows(lake, rules_pipeline):
+    a, b, c = redacted_calls(rules_pipeline, call_record(1, day=3), call_record(2, day=3), call_record(3, day=3))
     lake.write_calls([a, b])
     lake.write_calls([c])
-    a2, = redact(pipeline, call_record(1, day=3, version=1))  # new content, same call id
+    a2, = redacted_calls(rules_pipeline, call_record(1, day=3, version=1))  # new content, same call id
     lake.write_calls([a2, c])  # c again unchanged: skipped
     assert sorted(ids(lake)) == sorted([call_id_of(1), call_id_of(2), call_id_of(3)])
     rows = read_live(lake, "segments").to_pylist()
@@ -68,28 +58,28 @@ def test_a_call_delivered_again_in_another_batch_replaces_its_rows(lake, pipelin
     reader_invariants(lake)
 
 
-def test_a_call_whose_date_changed_leaves_its_old_partition(lake, pipeline):
-    old, = redact(pipeline, call_record(5, day=2))
+def test_a_call_whose_date_changed_leaves_its_old_partition(lake, rules_pipeline):
+    old, = redacted_calls(rules_pipeline, call_record(5, day=2))
     lake.write_calls([old])
     moved_rec = call_record(5, day=4, version=1)
-    moved, = redact(pipeline, moved_rec)
+    moved, = redacted_calls(rules_pipeline, moved_rec)
     lake.write_calls([moved])
     assert ids(lake) == [call_id_of(5)]
     assert lake.live_files("calls", since=date(2026, 11, 2), until=date(2026, 11, 2)) == []
     assert len(lake.live_files("calls", since=date(2026, 11, 4), until=date(2026, 11, 4))) == 1
 
 
-def test_an_older_version_does_not_overwrite_a_newer_one(lake, pipeline):
-    new, = redact(pipeline, call_record(6, version=5))
-    old, = redact(pipeline, call_record(6, version=1))
+def test_an_older_version_does_not_overwrite_a_newer_one(lake, rules_pipeline):
+    new, = redacted_calls(rules_pipeline, call_record(6, version=5))
+    old, = redacted_calls(rules_pipeline, call_record(6, version=1))
     lake.write_calls([new])
     committed = replace_calls(lake, [old])
     assert committed.result == {"stale": 1} and committed.written == []
     assert any("version 5" in r["text"] for r in read_live(lake, "segments").to_pylist())
 
 
-def test_same_call_twice_in_one_batch_is_stored_once(lake, pipeline):
-    a, a2 = redact(pipeline, call_record(7), call_record(7, version=2))
+def test_same_call_twice_in_one_batch_is_stored_once(lake, rules_pipeline):
+    a, a2 = redacted_calls(rules_pipeline, call_record(7), call_record(7, version=2))
     lake.write_calls([a, a2])
     assert ids(lake) == [call_id_of(7)]
     assert any("version 2" in r["text"] for r in read_live(lake, "segments").to_pylist())
@@ -97,8 +87,8 @@ def test_same_call_twice_in_one_batch_is_stored_once(lake, pipeline):
 
 # ---- readers see commits only ----------------------------------------------------------------
 
-def test_uncommitted_files_are_invisible_and_a_conflicting_commit_shows_nothing(lake, pipeline, tmp_path):
-    a, b = redact(pipeline, call_record(10), call_record(11))
+def test_uncommitted_files_are_invisible_and_a_conflicting_commit_shows_nothing(lake, rules_pipeline, tmp_path):
+    a, b = redacted_calls(rules_pipeline, call_record(10), call_record(11))
     lake.write_calls([a])
     w1, w2 = LakeWriter(lake), LakeWriter(lake)  # both build on the same version
     t1, t2 = w1.transaction("one"), w2.transaction("two")
@@ -112,8 +102,8 @@ def test_uncommitted_files_are_invisible_and_a_conflicting_commit_shows_nothing(
     assert len(snapshot_versions(lake.store)) == 2
 
 
-def test_files_past_their_expiry_are_not_offered_to_readers(lake, pipeline):
-    a, = redact(pipeline, call_record(12))
+def test_files_past_their_expiry_are_not_offered_to_readers(lake, rules_pipeline):
+    a, = redacted_calls(rules_pipeline, call_record(12))
     lake.write_calls([a])
     snap = lake.snapshot()
     assert snap.live_keys("calls")
@@ -123,8 +113,8 @@ def test_files_past_their_expiry_are_not_offered_to_readers(lake, pipeline):
 
 # ---- the rewrite primitive -------------------------------------------------------------------
 
-def test_rewrite_partition_with_a_predicate_and_replacement_rows_keeps_expiry(lake, pipeline):
-    calls = redact(pipeline, *[call_record(i, day=9) for i in (20, 21, 22)])
+def test_rewrite_partition_with_a_predicate_and_replacement_rows_keeps_expiry(lake, rules_pipeline):
+    calls = redacted_calls(rules_pipeline, *[call_record(i, day=9) for i in (20, 21, 22)])
     lake.write_calls(calls[:2])
     lake.write_calls(calls[2:])
     before = {e.key: e.expires_on for e in lake.snapshot().entries("segments", "2026-11-09")}
@@ -143,8 +133,8 @@ def test_rewrite_partition_with_a_predicate_and_replacement_rows_keeps_expiry(la
     assert reader_invariants_ok
 
 
-def test_remove_calls_drops_every_table_in_one_commit_and_purges_old_files(lake, pipeline, tmp_path):
-    calls = redact(pipeline, *[call_record(i, day=10) for i in (30, 31)])
+def test_remove_calls_drops_every_table_in_one_commit_and_purges_old_files(lake, rules_pipeline, tmp_path):
+    calls = redacted_calls(rules_pipeline, *[call_record(i, day=10) for i in (30, 31)])
     lake.write_calls(calls)
     old_files = data_files(tmp_path / "lake")
     version = lake.snapshot().version
@@ -157,10 +147,10 @@ def test_remove_calls_drops_every_table_in_one_commit_and_purges_old_files(lake,
     assert not (old_files & data_files(tmp_path / "lake"))
 
 
-def test_rights_rewrite_partition_api_is_one_commit_per_call(lake, pipeline):
+def test_rights_rewrite_partition_api_is_one_commit_per_call(lake, rules_pipeline):
     from redactor.store.rewrite import rewrite_partition
 
-    calls = redact(pipeline, call_record(40, day=11), call_record(41, day=11))
+    calls = redacted_calls(rules_pipeline, call_record(40, day=11), call_record(41, day=11))
     lake.write_calls(calls)
     v = lake.snapshot().version
     result = rewrite_partition(lake, "findings", date(2026, 11, 11), drop={call_id_of(40)})
@@ -170,8 +160,8 @@ def test_rights_rewrite_partition_api_is_one_commit_per_call(lake, pipeline):
 
 # ---- compaction and garbage collection -------------------------------------------------------
 
-def test_compaction_merges_small_files_without_a_duplicate_at_any_instant(lake, pipeline, tmp_path):
-    calls = redact(pipeline, *[call_record(i, day=12) for i in range(50, 62)])
+def test_compaction_merges_small_files_without_a_duplicate_at_any_instant(lake, rules_pipeline, tmp_path):
+    calls = redacted_calls(rules_pipeline, *[call_record(i, day=12) for i in range(50, 62)])
     for rc in calls:  # twelve tiny commits
         lake.write_calls([rc])
     before = lake.snapshot()
@@ -196,8 +186,8 @@ def test_compaction_merges_small_files_without_a_duplicate_at_any_instant(lake, 
     assert data_files(tmp_path / "lake") == {k for t in ("calls", "segments", "findings") for k in lake.live_files(t)}
 
 
-def test_gc_collects_orphans_of_a_dead_run_after_the_grace_period_only(lake, pipeline, tmp_path):
-    a, b = redact(pipeline, call_record(70), call_record(71))
+def test_gc_collects_orphans_of_a_dead_run_after_the_grace_period_only(lake, rules_pipeline, tmp_path):
+    a, b = redacted_calls(rules_pipeline, call_record(70), call_record(71))
     lake.write_calls([a])
     txn = LakeWriter(lake).transaction("dies")
     txn.replace_calls([b])  # files written, never committed: a run killed before its commit
@@ -214,8 +204,8 @@ def test_gc_collects_orphans_of_a_dead_run_after_the_grace_period_only(lake, pip
     assert ids(lake) == [call_id_of(70)]
 
 
-def test_old_snapshots_are_collected_and_the_ledger_is_merged(lake, pipeline):
-    calls = redact(pipeline, *[call_record(i, day=13) for i in range(80, 120)])
+def test_old_snapshots_are_collected_and_the_ledger_is_merged(lake, rules_pipeline):
+    calls = redacted_calls(rules_pipeline, *[call_record(i, day=13) for i in range(80, 120)])
     for rc in calls:
         w = LakeWriter(lake)
         t = w.transaction("one")
@@ -306,7 +296,7 @@ def test_only_one_of_many_concurrent_acquirers_wins(tmp_path, config):
     assert len(winners) == 1
 
 
-def test_renewal_keeps_the_lease_and_a_lost_lease_stops_commits(tmp_path, config, pipeline):
+def test_renewal_keeps_the_lease_and_a_lost_lease_stops_commits(tmp_path, config, rules_pipeline):
     store = open_store(str(tmp_path / "lake"))
     lease = Lease(store, _retention(config), ttl_seconds=0.8).acquire()
     lease.start_heartbeat(interval=0.15)
@@ -318,9 +308,9 @@ def test_renewal_keeps_the_lease_and_a_lost_lease_stops_commits(tmp_path, config
     lease.stop_heartbeat()
     time.sleep(0.9)  # now it expires and someone else takes it
     thief = Lease(store, _retention(config), ttl_seconds=60).acquire()
-    lake = Lake(store, Retention(dict(config.section("retention")), pipeline.version))
+    lake = Lake(store, Retention(dict(config.section("retention")), rules_pipeline.version))
     txn = LakeWriter(lake, lease=lease).transaction("late")
-    txn.replace_calls(redact(pipeline, call_record(90)))
+    txn.replace_calls(redacted_calls(rules_pipeline, call_record(90)))
     with pytest.raises(LeaseLost):
         txn.commit()
     assert lake.live_files("calls") == []
@@ -339,7 +329,7 @@ class _PlainStore:
         return getattr(self._inner, name)
 
 
-def test_without_conditional_writes_commits_and_leases_still_exclude_each_other(tmp_path, config, pipeline):
+def test_without_conditional_writes_commits_and_leases_still_exclude_each_other(tmp_path, config, rules_pipeline):
     from redactor.store.cas import Conditional, conditional_for
 
     store = _PlainStore(open_store(str(tmp_path / "lake")))
@@ -348,11 +338,11 @@ def test_without_conditional_writes_commits_and_leases_still_exclude_each_other(
     assert cond.create("k.json", b"1", {}) and not cond.create("k.json", b"2", {})
     data, token = cond.read("k.json")
     assert cond.replace("k.json", b"3", {}, token) and not cond.replace("k.json", b"4", {}, token)
-    lake = Lake(store, Retention(dict(config.section("retention")), pipeline.version))
+    lake = Lake(store, Retention(dict(config.section("retention")), rules_pipeline.version))
     w1, w2 = LakeWriter(lake), LakeWriter(lake)
     t1, t2 = w1.transaction("a"), w2.transaction("b")
-    t1.replace_calls(redact(pipeline, call_record(95)))
-    t2.replace_calls(redact(pipeline, call_record(96)))
+    t1.replace_calls(redacted_calls(rules_pipeline, call_record(95)))
+    t2.replace_calls(redacted_calls(rules_pipeline, call_record(96)))
     t1.commit()
     with pytest.raises(CommitConflict):
         t2.commit()
