@@ -31,6 +31,7 @@ import typer
 from botocore.exceptions import BotoCoreError, ClientError
 
 from redactor.config import Config, ConfigError
+from redactor.errors import RedactorError
 from redactor.store.regions import EU_EEA_REGIONS, RegionError, is_eu_eea, location_to_region, require_eu_eea
 from redactor.store.retention import RETENTION_CLASSES
 
@@ -47,7 +48,7 @@ OK, CHANGED, CREATED, MISSING, WRONG, UNSUPPORTED, ERROR = (
 FAILING = {MISSING, WRONG, ERROR}
 
 
-class BucketError(Exception):
+class BucketError(RedactorError):
     """The bucket cannot be made or shown compliant; the message names the bucket, never data."""
 
 

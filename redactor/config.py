@@ -11,10 +11,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from redactor.errors import RedactorError
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-class ConfigError(ValueError):
+class ConfigError(RedactorError, ValueError):
     pass
 
 

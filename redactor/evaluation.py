@@ -36,12 +36,14 @@ from typing import Iterable, Optional, Sequence
 
 import typer
 
+from redactor.errors import RedactorError
+
 NAME_TYPES = frozenset({"PERSON", "LOCATION"})
 
 Span = tuple[str, int, int]  # (type, start, end)
 
 
-class DatasetError(ValueError):
+class DatasetError(RedactorError, ValueError):
     pass
 
 

@@ -40,6 +40,7 @@ from pyarrow import ArrowException
 
 from redactor import __version__
 from redactor.config import Config
+from redactor.errors import RedactorError
 from redactor.failpoints import crashpoint
 from redactor.ingest.klang_api import KlangApiError
 from redactor.ingest.reader import Limits, RawRecord, SourceError, split_records, unread_export
@@ -66,7 +67,7 @@ NO_KEY_WARNING = ("no pseudonymisation key configured: calls are stored without 
 _UNSTORABLE = (ArrowException, ValueError, TypeError, OverflowError, UnicodeError)
 
 
-class JobUsageError(ValueError):
+class JobUsageError(RedactorError, ValueError):
     """Bad sources or options: nothing was done (the CLI exits with EXIT_USAGE)."""
 
 

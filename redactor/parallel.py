@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Protocol
 
 from redactor.config import Config
+from redactor.errors import RedactorError
 from redactor.ingest import RawRecord, iter_records
 from redactor.model import Quarantined, RedactedCall
 
@@ -41,7 +42,7 @@ log = logging.getLogger("redactor.parallel")
 Result = RedactedCall | Quarantined
 
 
-class EngineError(RuntimeError):
+class EngineError(RedactorError, RuntimeError):
     """The engine cannot run (workers disagree with the driver, no cluster at the address...)."""
 
 

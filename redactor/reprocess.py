@@ -25,6 +25,7 @@ from typing import Iterable
 
 import pyarrow as pa
 
+from redactor.errors import RedactorError
 from redactor.detect import Detection
 from redactor.ingest import parse_record
 from redactor.ingest.reader import Limits, RawRecord, split_records, unread_export
@@ -45,7 +46,7 @@ _PUA = re.compile("[\ue000-\uf8ff]")
 WRITE_ORDER = ("findings", "segments", "calls")
 
 
-class RescanError(Exception):
+class RescanError(RedactorError):
     """A call could not be re-scanned safely; its rows stay as they are."""
 
 

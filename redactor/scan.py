@@ -11,10 +11,11 @@ import json
 from typing import Iterable, Iterator
 
 from redactor.detect import Detector
+from redactor.errors import RedactorError
 from redactor.ingest.normalize import normalize
 
 
-class ScanInputError(ValueError):
+class ScanInputError(RedactorError, ValueError):
     pass
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterator
 
+from redactor.errors import RedactorError
 from redactor.ingest.klang_api import KlangApiError, KlangClient
 from redactor.ingest.reader import EXPORT_SUFFIXES, Limits, SourceError, display_name, expand_sources, read_regular
 from redactor.store.backend import StoreError, open_store
@@ -33,7 +34,7 @@ from redactor.store.backend import StoreError, open_store
 LANDING_MODES = ("retag", "delete", "keep")
 
 
-class FetchError(Exception):
+class FetchError(RedactorError):
     """One export could not be read now (network, permissions); it is retried by the next run."""
 
 

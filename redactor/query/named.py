@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from redactor.errors import RedactorError
 from redactor.config import PROJECT_ROOT
 
 # Overridable so a deployment can ship its own folder of queries next to the defaults.
@@ -27,7 +28,7 @@ _PARAM = re.compile(r"^param:\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?P<defau
 _NAME = re.compile(r"^[a-z0-9_]+$")
 
 
-class QueryNotFound(LookupError):
+class QueryNotFound(RedactorError, LookupError):
     pass
 
 

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Protocol
 
+from redactor.errors import RedactorError
 
-class StoreError(Exception):
+
+class StoreError(RedactorError):
     """A store operation failed; the message names keys, never contents."""
 
 

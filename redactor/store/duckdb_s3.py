@@ -19,13 +19,15 @@ from urllib.parse import urlparse
 
 import duckdb
 
+from redactor.errors import RedactorError
+
 OFFLINE_SETTINGS = {
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
 }
 
 
-class DuckDBS3Error(RuntimeError):
+class DuckDBS3Error(RedactorError, RuntimeError):
     pass
 
 

@@ -35,6 +35,7 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from redactor.errors import RedactorError
 from redactor.logs import get_logger
 from redactor.store.backend import ObjectStore
 from redactor.store.cas import conditional_for
@@ -47,7 +48,7 @@ _ACTIVE: set[str] = set()  # owners of leases held by live Lease objects in this
 _ACTIVE_LOCK = threading.Lock()
 
 
-class LeaseError(Exception):
+class LeaseError(RedactorError):
     """Base class: messages name owners, hosts and times, never data."""
 
 

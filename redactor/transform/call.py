@@ -21,6 +21,7 @@ from recognizers.fold import fold, fold_text
 from recognizers.lexicon import shipped_lexicon
 from redactor.detect import Detection
 from redactor.detect.dialogue import Dialogue, build_dialogue
+from redactor.errors import RedactorError
 from redactor.model import Call, Finding, RedactedCall, Segment
 from redactor.transform import spans as sp
 from redactor.transform.policy import PlaceholderNumbers, Policy
@@ -40,7 +41,7 @@ _NOT_NUMBERS = frozenset({"PERSON", "LOCATION", "EMAIL_ADDRESS", "SE_ADDRESS"})
 MIN_PROPAGATED_DIGITS = 4
 
 
-class LeakError(Exception):
+class LeakError(RedactorError):
     """A detected value survived the transformation; the message names the field, not the value."""
 
 

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from recognizers import canonical_value
+from redactor.errors import RedactorError
 from redactor.transform.pseudonym import Pseudonymiser
 
 ACTIONS = ("redact", "mask", "pseudonymise")
 
 
-class PolicyError(ValueError):
+class PolicyError(RedactorError, ValueError):
     pass
 
 
