@@ -35,7 +35,7 @@ import pyarrow.compute as pc
 
 from redactor.config import Config
 from redactor.job import open_lake
-from redactor.store.lake import REDACTED_CLASS, parquet_bytes
+from redactor.store.tables import REDACTED_CLASS, parquet_bytes
 from redactor.store.tables import CALLS, FINDINGS, SEGMENTS
 
 QUEUES = ["Kundservice privat", "Företag", "Flytt", "Faktura", "Driftstörning", "Elavtal"]

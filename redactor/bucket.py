@@ -539,7 +539,7 @@ def purge_command(
     keys it deleted, never contents. Objects without a valid expires-on tag are kept and listed.
     Exit 1 if a deletion failed.
     """
-    from redactor.store.backend import StoreError, open_store_from_config
+    from redactor.store import StoreError, open_store_from_config
     from redactor.store.purge import purge
 
     cfg = _load(config)

@@ -36,15 +36,15 @@ from typing import Iterable, Optional, Sequence
 
 import typer
 
-from redactor.errors import RedactorError
+from redactor.scan import ScanInputError, text_objects
 
 NAME_TYPES = frozenset({"PERSON", "LOCATION"})
 
 Span = tuple[str, int, int]  # (type, start, end)
 
 
-class DatasetError(RedactorError, ValueError):
-    pass
+# A labelled dataset is JSON Lines like `redactor scan --format jsonl` reads, with spans added.
+DatasetError = ScanInputError
 
 
 @dataclass
@@ -57,15 +57,7 @@ class Document:
 
 def load_dataset(path: str | Path) -> list[Document]:
     docs: list[Document] = []
-    for lineno, line in enumerate(Path(path).read_text("utf-8").split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DatasetError(f"line {lineno}: invalid JSON ({exc.msg})") from None
-        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
-            raise DatasetError(f'line {lineno}: expected an object with a string "text"')
+    for lineno, raw in text_objects(Path(path).read_text("utf-8").split("\n")):
         text = raw["text"]
         lists: dict[str, list[Span]] = {"entities": [], "negatives": []}
         for key, spans in lists.items():

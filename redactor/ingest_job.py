@@ -55,8 +55,8 @@ from redactor.rights.restrict import RestrictionIndex, restrict_new_calls
 from redactor.store.backend import StoreError
 from redactor.store.lease import Lease, LeaseError, LeaseHeld
 from redactor.store.snapshot import CommitConflict
-from redactor.store.tables import build_tables
-from redactor.store.txn import LakeWriter, call_day
+from redactor.store.tables import build_tables, call_date
+from redactor.store.txn import LakeWriter
 
 log = get_logger("redactor.job")
 
@@ -575,7 +575,7 @@ class _Run:
         kept = []
         for rc in self.buffer:
             try:
-                call_day(rc)
+                call_date(rc)
                 build_tables([rc])
             except _UNSTORABLE as exc:
                 item = Quarantined(rc.call.source_file, None, f"store failed ({type(exc).__name__}); the export is "

@@ -8,7 +8,7 @@ from redactor.config import Config
 from redactor.model import Quarantined, RedactedCall
 from redactor.pipeline import Pipeline, RunSummary
 from redactor.store import Retention
-from redactor.store.backend import open_store_from_config
+from redactor.store import open_store_from_config
 from redactor.store.lake import Lake
 
 

@@ -35,7 +35,8 @@ from redactor.rights.find import partition_of, read_parquet
 from redactor.rights.erase import erased_call_ids
 from redactor.rights.raw import raw_objects
 from redactor.store.backend import ObjectStore
-from redactor.store.lake import Lake, call_date
+from redactor.store.lake import Lake
+from redactor.store.tables import call_date
 from redactor.store.tables import build_tables
 from redactor.transform.call import LeakError, scan_units, transform_call
 

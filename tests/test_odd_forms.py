@@ -253,7 +253,7 @@ def test_erasure_removes_every_form_and_a_redelivery_stays_erased(tmp_path, conf
     from redactor.rights import build_request
     from redactor.rights.erase import erase_subject
     from redactor.rights.find import find_calls, pseudonymiser_from
-    from redactor.store.backend import open_store_from_config
+    from redactor.store import open_store_from_config
 
     monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", "test-key-not-a-secret-0123456789")
     pipeline = Pipeline(config, detector=detector)

@@ -26,7 +26,7 @@ from redactor.rights import IdentifierError, KeyMissingError, build_request
 from redactor.rights.erase import PENDING_PREFIX, erase_subject
 from redactor.rights.export import export_subject
 from redactor.rights.find import find_calls, pseudonymiser_from, read_parquet
-from redactor.store.backend import open_store_from_config
+from redactor.store import open_store_from_config
 from redactor.rights.restrict import restrict, unrestrict
 from redactor.store.tables import TABLES
 from tests.factories import dumps, klang_record, segmented_record
@@ -431,7 +431,7 @@ def test_erase_resumes_after_a_crash(tmp_path, config, keyed, monkeypatch):
     lake = build_world(tmp_path, config, str(tmp_path / "lake"), keyed(config))
     before = snapshot(lake)
     # A table object no commit lists (as a crashed writer leaves one) holding one of A's calls.
-    from redactor.store.lake import parquet_bytes
+    from redactor.store.tables import parquet_bytes
 
     key = lake.live_files("segments")[0]
     stray = read_parquet(lake, key)

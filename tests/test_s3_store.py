@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from redactor.store.backend import StoreError, open_store, open_store_from_config
+from redactor.store import StoreError, open_store, open_store_from_config
 from redactor.store.regions import (
     EU_EEA_REGIONS,
     RegionError,

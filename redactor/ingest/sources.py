@@ -29,7 +29,7 @@ from typing import Callable, Iterator
 from redactor.errors import RedactorError
 from redactor.ingest.klang_api import KlangApiError, KlangClient
 from redactor.ingest.reader import EXPORT_SUFFIXES, Limits, SourceError, display_name, expand_sources, read_regular
-from redactor.store.backend import StoreError, open_store
+from redactor.store import StoreError, open_store
 
 LANDING_MODES = ("retag", "delete", "keep")
 

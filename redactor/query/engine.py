@@ -114,10 +114,6 @@ def check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> list:
     return statements
 
 
-def quote_literal(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
 def duckdb_type(t: pa.DataType) -> str:
     """The DuckDB SQL type for an Arrow type of the lake schemas (for empty views)."""
     if pa.types.is_string(t) or pa.types.is_large_string(t):
