@@ -107,7 +107,7 @@ def ingest(
 
     from redactor.ingest.reader import SourceError
     from redactor.ingest.sources import parse_since
-    from redactor.ingest_job import JobUsageError, RunReport, run_job
+    from redactor.jobs.ingest import JobUsageError, RunReport, run_job
     from redactor.logs import configure
     from redactor.pipeline import Pipeline
     from redactor.store import StoreError
@@ -138,7 +138,7 @@ def ingest(
         pipeline = Pipeline(cfg)
     except (PolicyError, KeyError_, FileNotFoundError) as exc:
         stop_early(str(exc), EXIT_USAGE)
-    from redactor.parallel import EngineError, default_workers, make_engine
+    from redactor.jobs.engines import EngineError, default_workers, make_engine
 
     if engine not in ("local", "dask"):
         stop_early("--engine must be 'local' or 'dask'", EXIT_USAGE)
@@ -252,7 +252,7 @@ def scan(
 
 
 # The EU bucket (issue 5): `redactor bucket init|check` and `redactor purge`.
-from redactor.bucket import bucket_app, purge_command  # noqa: E402
+from redactor.store.bucket import bucket_app, purge_command  # noqa: E402
 
 app.add_typer(bucket_app, name="bucket")
 app.command("purge")(purge_command)
@@ -298,7 +298,7 @@ app.add_typer(model_app, name="model")
 
 
 # Operators (issue 19): `redactor status` and `redactor quarantine list|show|retry|drop`.
-from redactor.status import status_command  # noqa: E402
+from redactor.jobs.status import status_command  # noqa: E402
 from redactor.quarantine_cli import quarantine_app  # noqa: E402
 
 app.command("status")(status_command)

@@ -29,7 +29,7 @@ def compact_command(
     import os
 
     from redactor.cli import EXIT_FAILURE, EXIT_LOCKED, _config
-    from redactor.job import open_lake
+    from redactor.store.lake import Lake
     from redactor.logs import configure, safe_error
     from redactor.store import StoreError
     from redactor.store.lease import Lease, LeaseError, LeaseHeld
@@ -40,7 +40,7 @@ def compact_command(
     configure(log_level or os.environ.get("REDACTOR_LOG_LEVEL") or "info")
     cfg = _config(config)
     job = cfg.section("job")
-    lake = open_lake(cfg, store, "")
+    lake = Lake.from_config(cfg, store, "")
     lease = Lease(lake.store, lake.retention, ttl_seconds=float(job.get("lease_seconds", 300)), operation="compact")
     try:
         lease.acquire()

@@ -20,7 +20,7 @@ from redactor.errors import RedactorError
 from redactor.ingest import RawRecord, parse_record
 from redactor.ingest.roles import default_queue
 from redactor.ingest.reader import Limits
-from redactor.model import Call, Quarantined, RedactedCall
+from redactor.domain import Call, Quarantined, RedactedCall
 from redactor.transform import Policy, Pseudonymiser, load_key
 from redactor.transform.call import DIALOGUE, ID_FIELDS, LeakError, ScanUnits, id_detections, scan_units, transform_call
 

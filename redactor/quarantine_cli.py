@@ -31,13 +31,13 @@ _CASE = typer.Option(None, "--case-ref", help="Ticket or case reference, recorde
 
 def _lake(config: Optional[Path], store: Optional[str], version: str = ""):
     from redactor import __version__
-    from redactor.job import open_lake
+    from redactor.store.lake import Lake
 
-    return open_lake(_config(config), store, version or __version__)
+    return Lake.from_config(_config(config), store, version or __version__)
 
 
 def _select(lake, ids: Optional[List[str]], every: bool, stage: Optional[str]):
-    from redactor.quarantine import find_items, list_items
+    from redactor.jobs.quarantine import find_items, list_items
 
     if not ids and not every:
         _fail("name item ids, or --all (with --stage to narrow it)", EXIT_USAGE)
@@ -63,7 +63,7 @@ def _store_errors(fn):
 def list_command(stage: Optional[str] = _STAGE, as_json: bool = _JSON,
                  store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption) -> None:
     """Every quarantined item: id, date, stage, reason, expiry (oldest first), and counts by stage."""
-    from redactor.quarantine import list_items, stage_counts
+    from redactor.jobs.quarantine import list_items, stage_counts
 
     lake = _lake(config, store)
     items = [i for i in _store_errors(lambda: list_items(lake, with_expiry=True)) if stage is None or i.stage == stage]
@@ -81,7 +81,7 @@ def list_command(stage: Optional[str] = _STAGE, as_json: bool = _JSON,
 def show_command(item_id: str = typer.Argument(..., help="Item id (or a unique prefix)."), as_json: bool = _JSON,
                  store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption) -> None:
     """One item's record: reason, stage, call id, source reference, record index, payload size and hash."""
-    from redactor.quarantine import find_items
+    from redactor.jobs.quarantine import find_items
 
     lake = _lake(config, store)
     items, missing = _store_errors(lambda: find_items(lake, [item_id]))
@@ -108,7 +108,7 @@ def retry_command(ids: Optional[List[str]] = _IDS, every: bool = _ALL, stage: Op
     """
     from redactor.logs import safe_error
     from redactor.pipeline import Pipeline
-    from redactor.quarantine import retry_items
+    from redactor.jobs.quarantine import retry_items
     from redactor.rights.audit import now_utc, set_actor
     from redactor.store.lease import Lease, LeaseError, LeaseHeld
     from redactor.store.snapshot import CommitConflict
@@ -160,7 +160,7 @@ def drop_command(ids: Optional[List[str]] = _IDS, every: bool = _ALL, stage: Opt
                  as_json: bool = _JSON, store: Optional[str] = StoreOption,
                  config: Optional[Path] = ConfigOption) -> None:
     """Delete items (reason record and payload) for good; writes a receipt to audit/quarantine-drops/."""
-    from redactor.quarantine import drop_items
+    from redactor.jobs.quarantine import drop_items
     from redactor.rights.audit import set_actor
 
     set_actor(operator, case_ref)

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from redactor.cli import EXIT_FAILURE, EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, app
 from redactor.config import Config
-from redactor.ingest_job import run_job
-from redactor.job import open_lake
+from redactor.jobs.ingest import run_job
+from redactor.store.lake import Lake
 from redactor.pipeline import Pipeline
 from redactor.store.lease import Lease
 from tests.job_support import NAMES, PNRS, POISON, call_id_of, call_record, dumps, job_config, reader_invariants, write_landing
@@ -27,7 +27,7 @@ def cfg(tmp_path):
 
 
 def lake_of(cfg, store, pipe):
-    return open_lake(cfg[1], str(store), pipe.version)
+    return Lake.from_config(cfg[1], str(store), pipe.version)
 
 
 def live_call_ids(lake) -> list[str]:
@@ -105,7 +105,7 @@ def test_landing_delete_removes_only_what_is_stored(tmp_path, cfg, pipe):
     report = run_job([str(landing)], config, str(store), Pipeline(config, detector=pipe.detector))
     assert list(landing.iterdir()) == []
     assert report.landing["deleted"] == report.exports["done"] == report.exports["seen"]
-    lake = open_lake(config, str(store), report.pipeline_version)
+    lake = Lake.from_config(config, str(store), report.pipeline_version)
     assert sorted(live_call_ids(lake)) == sorted(expected)
     quarantined = [o for o in lake.store.list("quarantine/") if o.key.endswith(".payload")]
     assert len(quarantined) == len(POISON)  # the poison files' bytes live on in the quarantine
@@ -182,7 +182,7 @@ def test_many_small_runs_are_compacted_and_readers_never_see_a_duplicate(tmp_pat
     pipeline = Pipeline(config, detector=pipe.detector)
     landing, store = tmp_path / "landing", tmp_path / "lake"
     landing.mkdir()
-    lake = open_lake(config, str(store), pipeline.version)
+    lake = Lake.from_config(config, str(store), pipeline.version)
     for i in range(9):  # nine runs, one call each, all on the same day
         (landing / f"{i}.json").write_text(dumps(call_record(i, day=5)))
         run_job([str(landing)], config, str(store), pipeline)
@@ -200,7 +200,7 @@ def test_many_small_runs_are_compacted_and_readers_never_see_a_duplicate(tmp_pat
 
 
 def test_a_library_run_on_a_locked_lake_raises(tmp_path, cfg, pipe):
-    from redactor.job import run_ingest
+    from redactor.jobs.ingest import run_ingest
     from redactor.store.lease import LeaseHeld
 
     lake = lake_of(cfg, tmp_path / "lake", pipe)

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from redactor.ingest.reader import split_records
-from redactor.model import RedactedCall
+from redactor.domain import RedactedCall
 from redactor.store import open_store
 from redactor.store.lake import Lake
 from redactor.store.lease import LEASE_KEY, Lease, LeaseHeld, LeaseLost

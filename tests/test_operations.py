@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from redactor.cli import EXIT_FAILURE, EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, app
 from redactor.config import Config
-from redactor.job import open_lake
+from redactor.store.lake import Lake
 from redactor.metrics import metrics_text, write_textfile
 from redactor.store.lease import Lease
 from tests.conftest import ROOT, SAMPLES
@@ -160,7 +160,7 @@ def test_status_on_a_lake_with_quarantined_items(tmp_path, config, pipeline):
     assert any("quarantine" in a for a in doc["attention"])
     _no_secrets(done.stdout)
 
-    lake = open_lake(config, str(store), pipeline.version)
+    lake = Lake.from_config(config, str(store), pipeline.version)
     held = Lease(lake.store, lake.retention, ttl_seconds=60, operation="ingest", run_id="run-on-another-host").acquire()
     try:
         text = runner.invoke(app, ["status", "--store", str(store), "--days", "40"])
@@ -175,9 +175,9 @@ def test_status_on_a_lake_with_quarantined_items(tmp_path, config, pipeline):
 
 
 def test_last_runs_newest_first_from_recent_days_or_all(tmp_path, config):
-    from redactor.status import last_runs
+    from redactor.jobs.status import last_runs
 
-    lake = open_lake(config, str(tmp_path / "lake"), "t")
+    lake = Lake.from_config(config, str(tmp_path / "lake"), "t")
     tags = lake.retention.tags("audit", "runs")
     for day, run in (("2026-01-05", "20260105T000000Z-a"), ("2026-01-05", "20260105T120000Z-b"),
                      ("2026-02-01", "20260201T000000Z-c"), ("2026-02-03", "20260203T000000Z-d")):
@@ -215,7 +215,7 @@ def test_quarantine_list_show_retry_drop(tmp_path, monkeypatch):
     dry = runner.invoke(app, ["quarantine", "retry", "--all", "--dry-run", "--store", str(store), "--json"])
     assert dry.exit_code == EXIT_PARTIAL and json.loads(dry.stdout)["stored"] == 2
     assert json.loads(runner.invoke(app, ["quarantine", "list", "--store", str(store), "--json"]).stdout)["count"] == 3
-    lake = open_lake(Config.load(), str(store), "t")
+    lake = Lake.from_config(Config.load(), str(store), "t")
     held = Lease(lake.store, lake.retention, ttl_seconds=60, run_id="someone-else").acquire()
     try:
         assert runner.invoke(app, ["quarantine", "retry", "--all", "--store", str(store)]).exit_code == EXIT_LOCKED
@@ -252,7 +252,7 @@ def test_retention_from_call_date_and_the_purge_calendar(tmp_path, config):
     store = tmp_path / "lake"
     landing = _landing(tmp_path, n=2, poison=False)  # calls on 2026-11-01 and 2026-11-02
     assert _ingest(landing, "--store", store, "--config", cfg).exit_code == EXIT_OK
-    lake = open_lake(Config.load(cfg), str(store), "t")
+    lake = Lake.from_config(Config.load(cfg), str(store), "t")
     snap = lake.snapshot()
     for table, days in snap.files.items():
         for day, entries in days.items():
@@ -262,7 +262,7 @@ def test_retention_from_call_date_and_the_purge_calendar(tmp_path, config):
     written = tmp_path / "lake-written"
     assert _ingest(landing, "--store", written).exit_code == EXIT_OK  # default: the write date counts
     today = date.today()
-    entries = [e for days in open_lake(config, str(written), "t").snapshot().files.values() for es in days.values()
+    entries = [e for days in Lake.from_config(config, str(written), "t").snapshot().files.values() for es in days.values()
                for e in es]
     assert {e.expires_on for e in entries} <= {(today + timedelta(days=d)).isoformat() for d in (730, 731)}
 

@@ -17,7 +17,7 @@ from redactor.errors import RedactorError
 from redactor.ingest.labels import language_label, role_label, status_label
 from redactor.ingest.normalize import normalize_text
 from redactor.ingest.roles import assign_roles, role_of
-from redactor.model import Call, Segment, Word
+from redactor.domain import Call, Segment, Word
 
 
 class ParseError(RedactorError, ValueError):

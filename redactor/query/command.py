@@ -47,7 +47,7 @@ def _day(value: Optional[str], option: str) -> Optional[date]:
 def open_engine_lake(config_path: Optional[Path], store: Optional[str]):
     """The lake named by --store / [store] uri; exit 1 if nothing was ever committed there."""
     from redactor.config import Config, ConfigError
-    from redactor.job import open_lake
+    from redactor.store.lake import Lake
     from redactor.store import StoreError
 
     try:
@@ -55,7 +55,7 @@ def open_engine_lake(config_path: Optional[Path], store: Optional[str]):
     except ConfigError as exc:
         _fail(str(exc), EXIT_USAGE)
     try:
-        lake = open_lake(cfg, store, "query")
+        lake = Lake.from_config(cfg, store, "query")
         empty = lake.snapshot().empty
     except StoreError as exc:
         _fail(str(exc), EXIT_FAILURE)

@@ -59,7 +59,7 @@ class _Ctx:
 def _open(config: Optional[Path], store: Optional[str], case_ref: Optional[str] = None,
           operator: Optional[str] = None, **ids) -> _Ctx:
     from redactor import __version__
-    from redactor.job import open_lake
+    from redactor.store.lake import Lake
     from redactor.rights.audit import set_actor
     from redactor.rights.find import pseudonymiser_from, verify_key
     from redactor.rights.identifiers import IdentifierError, KeyMissingError, build_request
@@ -74,7 +74,7 @@ def _open(config: Optional[Path], store: Optional[str], case_ref: Optional[str] 
     except (KeyMissingError, KeyError_, IdentifierError) as exc:
         _fail(str(exc), EXIT_USAGE)
     try:
-        lake = open_lake(cfg, store, __version__)
+        lake = Lake.from_config(cfg, store, __version__)
         verify_key(lake, pseudonymiser)
     except KeyMissingError as exc:
         _fail(str(exc), EXIT_USAGE)
@@ -316,9 +316,9 @@ def reprocess_command(
     Replacement is atomic per partition; every row records the pipeline version that produced it.
     Prints a JSON summary with per-entity counts before/after.
     """
-    from redactor.job import open_lake
+    from redactor.store.lake import Lake
     from redactor.pipeline import Pipeline
-    from redactor.reprocess import dry_run_table, reprocess_raw, reprocess_redacted
+    from redactor.jobs.reprocess import dry_run_table, reprocess_raw, reprocess_redacted
     from redactor.store import StoreError
     from redactor.transform import KeyError_, PolicyError
 
@@ -333,7 +333,7 @@ def reprocess_command(
     except (PolicyError, KeyError_, FileNotFoundError) as exc:
         _fail(str(exc), EXIT_USAGE)
     try:
-        lake = open_lake(cfg, store, pipeline.version)
+        lake = Lake.from_config(cfg, store, pipeline.version)
         if source == "raw":
             from redactor.rights.raw import open_raw_areas
 

@@ -15,7 +15,7 @@ import json
 from datetime import date, datetime, timezone
 
 from redactor.config import Config
-from redactor.model import Quarantined, RedactedCall
+from redactor.domain import Quarantined, RedactedCall
 from redactor.store import open_store_from_config
 from redactor.store.backend import ObjectStore
 from redactor.store.retention import Retention

@@ -9,7 +9,7 @@ from datetime import date, timezone
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from redactor.model import RedactedCall
+from redactor.domain import RedactedCall
 
 # The retention class of every row of the three tables.
 REDACTED_CLASS = "transcript-redacted"

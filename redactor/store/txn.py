@@ -34,7 +34,7 @@ import pyarrow.parquet as pq
 
 from redactor.failpoints import crashpoint
 from redactor.logs import get_logger
-from redactor.model import RedactedCall
+from redactor.domain import RedactedCall
 from redactor.store.backend import StoreError
 from redactor.store.cas import conditional_for
 from redactor.store.snapshot import (

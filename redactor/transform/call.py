@@ -22,7 +22,7 @@ from recognizers.lexicon import shipped_lexicon
 from redactor.detect import Detection
 from redactor.detect.dialogue import Dialogue, build_dialogue
 from redactor.errors import RedactorError
-from redactor.model import Call, Finding, RedactedCall, Segment
+from redactor.domain import Call, Finding, RedactedCall, Segment
 from redactor.transform import spans as sp
 from redactor.transform.policy import PlaceholderNumbers, Policy
 from redactor.transform.pseudonym import Pseudonymiser

@@ -45,14 +45,17 @@ from redactor.failpoints import crashpoint
 from redactor.ingest.klang_api import KlangApiError
 from redactor.ingest.reader import Limits, RawRecord, SourceError, split_records, unread_export
 from redactor.ingest.sources import (
-    LANDING_MODES, Export, FetchError, KlangApi, LocalFiles, S3Landing, klang_client_from_config,
+    LANDING_MODES, Export, FetchError, KlangApi, LocalFiles, S3Landing, Source, klang_client_from_config,
 )
 from redactor.logs import get_logger, safe_error, set_context
-from redactor.model import Quarantined, RedactedCall
+from redactor.domain import Quarantined, RedactedCall
+from redactor.jobs.engines import Engine
+from redactor.jobs.report import RUNS_PREFIX, RunReport
 from redactor.pipeline import Pipeline, RunSummary
 from redactor.rights.erase import erased
 from redactor.rights.restrict import RestrictionIndex, restrict_new_calls
 from redactor.store.backend import StoreError
+from redactor.store.lake import Lake
 from redactor.store.lease import Lease, LeaseError, LeaseHeld
 from redactor.store.snapshot import CommitConflict
 from redactor.store.tables import build_tables, call_date
@@ -60,7 +63,6 @@ from redactor.store.txn import LakeWriter
 
 log = get_logger("redactor.job")
 
-RUNS_PREFIX = "_runs/"
 NO_KEY_WARNING = ("no pseudonymisation key configured: calls are stored without subject tokens, so "
                   "`redactor subject` cannot find them and repeat_callers returns nothing (set REDACTOR_PSEUDONYM_KEY)")
 # What a call's own values can make building its table rows raise (as opposed to the store failing).
@@ -69,49 +71,6 @@ _UNSTORABLE = (ArrowException, ValueError, TypeError, OverflowError, UnicodeErro
 
 class JobUsageError(RedactorError, ValueError):
     """Bad sources or options: nothing was done (the CLI exits with EXIT_USAGE)."""
-
-
-@dataclass
-class RunReport(RunSummary):
-    """The run summary (as before) plus what a scheduler and an operator need."""
-
-    run_id: str = ""
-    status: str = "running"  # ok | partial | locked | failed | stopped
-    started_at: str = ""
-    finished_at: str = ""
-    incremental: bool = True
-    exports: Counter = field(default_factory=Counter)
-    calls: Counter = field(default_factory=Counter)
-    landing: Counter = field(default_factory=Counter)
-    lake: dict = field(default_factory=dict)
-    durations: Counter = field(default_factory=Counter)
-    sources: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)  # the run went through, but an operator should know
-    lease: dict = field(default_factory=dict)
-    versions: dict = field(default_factory=dict)
-    report_key: str = ""
-    exception: BaseException | None = field(default=None, repr=False, compare=False)  # first failure, not reported
-
-    def summary(self) -> RunSummary:
-        """The counts alone, as `RunSummary` (what `redactor.job.run_ingest` returns)."""
-        return RunSummary(files=self.files, calls_read=self.calls_read, calls_written=self.calls_written,
-                          quarantined=self.quarantined, findings=Counter(self.findings),
-                          quarantine_reasons=Counter(self.quarantine_reasons),
-                          pipeline_version=self.pipeline_version, seconds=self.seconds)
-
-    def as_dict(self) -> dict:
-        base = super().as_dict()
-        base.update({
-            "run_id": self.run_id, "status": self.status, "started_at": self.started_at,
-            "finished_at": self.finished_at, "incremental": self.incremental,
-            "exports": dict(sorted(self.exports.items())), "calls": dict(sorted(self.calls.items())),
-            "landing": dict(sorted(self.landing.items())), "lake": self.lake,
-            "durations": {k: round(v, 3) for k, v in sorted(self.durations.items())},
-            "sources": self.sources, "errors": self.errors, "warnings": self.warnings, "lease": self.lease, "versions": self.versions,
-            "report_key": self.report_key,
-        })
-        return base
 
 
 def _versions(pipeline: Pipeline) -> dict:
@@ -129,7 +88,7 @@ def _versions(pipeline: Pipeline) -> dict:
 @dataclass
 class _Pending:
     export: Export
-    source: object
+    source: Source
     sha: str
     total: int
     seen: int = 0
@@ -153,11 +112,11 @@ class _Timer:
 
 
 def build_sources(specs: list[str], config: Config, *, from_klang: bool = False, since: datetime | None = None,
-                  cursor_lookup: Callable[[str], str | None] | None = None, klang_sleep=None) -> list:
+                  cursor_lookup: Callable[[str], str | None] | None = None, klang_sleep=None) -> list[Source]:
     """SOURCE arguments -> source objects. Local paths/globs (one source for all of them),
     `s3://bucket/prefix/` landing areas, `klang://` (the configured API), `klang+https://host`."""
     local: list[str] = []
-    sources: list = []
+    sources: list[Source] = []
     cap = Limits.from_config(config.section("ingest")).max_export_bytes
     klang_bases: list[str | None] = [None] if from_klang else []
     for spec in specs:
@@ -204,7 +163,7 @@ def run_job(
     incremental: bool = True,
     report_to_store: bool = True,
     on_result: Callable[[RedactedCall | Quarantined], None] | None = None,
-    engine=None,
+    engine: Engine | None = None,
     stop: threading.Event | None = None,
     klang_sleep=None,
     progress=None,
@@ -213,8 +172,6 @@ def run_job(
     arguments and SourceError for a local path that does not exist (before anything is done).
     `progress` (`redactor.progress.RunProgress`) hears how many exports each source listed and
     when each export is done; `on_result` hears each call."""
-    from redactor.job import open_lake
-
     started = time.monotonic()
     run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
     set_context(run_id=run_id)
@@ -231,7 +188,7 @@ def run_job(
     landing_mode = str(config.section("landing").get("after_ingest", "retag"))
     if landing_mode not in LANDING_MODES:
         raise JobUsageError(f"[landing] after_ingest must be one of {', '.join(LANDING_MODES)}, not {landing_mode!r}")
-    lake = open_lake(config, store_uri, pipeline.version)
+    lake = Lake.from_config(config, store_uri, pipeline.version)
     writer_box: dict = {}
 
     def cursor_lookup(name: str) -> str | None:
@@ -268,7 +225,7 @@ def run_job(
             writer_box["writer"] = writer
             writer.ledger  # noqa: B018 - load it now, under the lease
         report.lake["version_before"] = writer.snapshot.version
-        if any(isinstance(s, KlangApi) for s in srcs):
+        if any(s.cursor_name for s in srcs):
             srcs = build_sources(sources, config, from_klang=from_klang, since=since,
                                  cursor_lookup=cursor_lookup, klang_sleep=klang_sleep)
         _Run(report, config, lake, writer, pipeline, srcs, landing_mode, incremental, on_result, engine,
@@ -284,6 +241,34 @@ def run_job(
         except Exception as exc:  # noqa: BLE001 - it will expire
             log.warning("lease release failed", error=safe_error(exc))
     return _finish(report, lake, started, report_to_store)
+
+
+def run_ingest(
+    sources: list[str],
+    config: Config,
+    store_uri: str | None = None,
+    pipeline: Pipeline | None = None,
+    on_result: Callable[[RedactedCall | Quarantined], None] | None = None,
+    engine: Engine | None = None,
+    *,
+    incremental: bool = False,
+    report_to_store: bool = False,
+    **job_options,
+) -> RunSummary:
+    """Run the ingestion job (`run_job`) on these sources and return its report.
+
+    As a library call it processes every given export (`incremental=False`: the scheduled
+    `redactor ingest` skips exports already done) and raises the run's first error instead of
+    returning a failed report. Calls are stored exactly once either way: a call already in the
+    lake is replaced, not appended. `engine` (redactor.jobs.engines) computes results in worker
+    processes; this process alone writes them. Returns the run's `RunSummary` (counts only; the
+    full run report is `run_job`'s return value).
+    """
+    report = run_job(sources, config, store_uri, pipeline, on_result=on_result, engine=engine,
+                     incremental=incremental, report_to_store=report_to_store, **job_options)
+    if report.status in ("failed", "locked") and report.exception is not None:
+        raise report.exception
+    return report.summary()
 
 
 def _finish(report: RunReport, lake, started: float, report_to_store: bool) -> RunReport:
@@ -311,7 +296,7 @@ def _finish(report: RunReport, lake, started: float, report_to_store: bool) -> R
 
 
 class _Run:
-    def __init__(self, report: RunReport, config: Config, lake, writer: LakeWriter, pipeline: Pipeline, srcs: list,
+    def __init__(self, report: RunReport, config: Config, lake, writer: LakeWriter, pipeline: Pipeline, srcs: list[Source],
                  landing_mode: str, incremental: bool, on_result, engine, stop, progress=None):
         self.report, self.config, self.lake, self.w = report, config, lake, writer
         self.pipeline, self.srcs, self.landing_mode, self.incremental = pipeline, srcs, landing_mode, incremental
@@ -329,7 +314,7 @@ class _Run:
         self.by_record: dict[str, list[_Pending]] = {}
         self.complete: list[_Pending] = []  # all results in, not yet committed
         self.buffer: list[RedactedCall] = []
-        self.to_clean: list[tuple[object, Export, dict]] = []  # committed, landing cleanup due
+        self.to_clean: list[tuple[Source, Export, dict]] = []  # committed, landing cleanup due
         self.cleaned_rows: list[dict] = []  # cleanup done, not yet committed
         self.seen_sha: set[str] = set()
         self.owner_of: dict[str, _Pending] = {}  # record hash of a buffered call -> its export
@@ -358,8 +343,7 @@ class _Run:
             info = {"kind": src.kind, "exports": 0, "processed": 0, "skipped": 0, "failed": 0, "complete": False}
             self.report.sources.append(info)
             if self.progress is not None:
-                paths = getattr(src, "paths", None)  # local sources list their files up front
-                self.progress.exports_listed(len(paths) if paths is not None else None)
+                self.progress.exports_listed(src.expected_exports())
             try:
                 for exp in src.exports():
                     if self.stop is not None and self.stop.is_set():
@@ -385,8 +369,7 @@ class _Run:
                         self.report.exports["fetch_failed"] += 1
                         self.report.errors.append(f"{src.kind} export {exp.ref[:12]}: {exc}")
                         log.warning("export fetch failed", kind=src.kind, ref=exp.ref[:12], error=str(exc))
-                        if isinstance(src, KlangApi):
-                            src.failed(exp)
+                        src.failed(exp)
                         self._export_done()
                         continue
                     crashpoint("after-fetch")
@@ -427,19 +410,16 @@ class _Run:
                     info["processed"] += 1
                     self.report.exports["processed"] += 1
                     yield from recs
-                info["complete"] = bool(getattr(src, "complete", True))
-                skipped = getattr(src, "skipped", None)
-                if skipped:
-                    info["not_read"] = dict(sorted(skipped.items()))
-                    self.report.exports.update({f"not_read_{k}": v for k, v in skipped.items()})
+                info["complete"] = src.complete
+                if src.skipped:
+                    info["not_read"] = dict(sorted(src.skipped.items()))
+                    self.report.exports.update({f"not_read_{k}": v for k, v in src.skipped.items()})
             except (KlangApiError, SourceError, StoreError) as exc:
                 self.source_failed = True
                 self.report.exception = self.report.exception or exc
                 self.report.errors.append(f"{src.kind} source: {safe_error(exc)}")
                 log.error("source failed", kind=src.kind, error=safe_error(exc))
-            if isinstance(src, KlangApi):
-                info.update({"listed": src.listed, "pending_not_ready": src.pending,
-                             "pending_given_up": src.stale_pending, "cursor_before": src.cursor_before or None})
+            info.update(src.report_info())
 
     def _export_done(self) -> None:
         if self.progress is not None:
@@ -623,25 +603,21 @@ class _Run:
         r = self.report
         with _Timer(r, "process"):
             records = self.records()
-            if self.engine is not None and hasattr(self.engine, "map_records"):
+            if self.engine is not None:
                 results = self.engine.map_records(records, self.pipeline)
             else:
-                if self.engine is not None:
-                    log.warning("engine cannot take records; redacting in this process", engine=type(self.engine).__name__)
                 results = self.pipeline.process(records)
             for result in results:
                 self._result(result)
             self.clean_landing()  # exports skipped as done but not yet cleaned up
             extra = []
-            for src in self.srcs:
-                if isinstance(src, KlangApi):
-                    cursor = src.new_cursor()
-                    for info in r.sources:
-                        if info["kind"] == "klang" and "cursor_after" not in info:
-                            info["cursor_after"] = cursor or src.cursor_before or None
-                            break
-                    if cursor and cursor != src.cursor_before:
-                        extra.append({"kind": "cursor", "key": src.cursor_name, "value": cursor})
+            for src, info in zip(self.srcs, r.sources):  # records() added one entry per source, in order
+                if src.cursor_name is None:
+                    continue
+                cursor = src.new_cursor()
+                info["cursor_after"] = cursor or src.cursor_before or None
+                if cursor and cursor != src.cursor_before:
+                    extra.append({"kind": "cursor", "key": src.cursor_name, "value": cursor})
             self.commit(extra)
             if self.cleaned_rows:  # cleanup of the last commit's exports, recorded
                 self.commit()

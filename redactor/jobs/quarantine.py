@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from redactor.model import Quarantined, RedactedCall
+from redactor.domain import Quarantined, RedactedCall
 from redactor.rights.audit import write_audit
 from redactor.store.backend import StoreError
 from redactor.store.lake import Lake

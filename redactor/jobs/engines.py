@@ -2,7 +2,7 @@
 
 Both engines only compute: they turn export files into `RedactedCall | Quarantined` results, in
 input order, one result per record, exactly what `Pipeline.process(iter_records(paths))` yields
-in one process. The driver (`redactor.job.run_ingest`) alone writes them to the store through the
+in one process. The driver (`redactor.jobs.ingest.run_ingest`) alone writes them to the store through the
 same Lake path, so the job's guarantees (what is committed, what is quarantined) do not change.
 
 - `LocalEngine` (`redactor ingest --workers N`): a pool of N processes, each building its own
@@ -30,12 +30,15 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Iterable, Iterator, Protocol
 
 from redactor.config import Config
 from redactor.errors import RedactorError
 from redactor.ingest import RawRecord, iter_records
-from redactor.model import Quarantined, RedactedCall
+from redactor.domain import Quarantined, RedactedCall
+
+if TYPE_CHECKING:  # workers import the pipeline (and the model) only when they build one
+    from redactor.pipeline import Pipeline
 
 log = logging.getLogger("redactor.parallel")
 
@@ -47,9 +50,13 @@ class EngineError(RedactorError, RuntimeError):
 
 
 class Engine(Protocol):
-    def start(self) -> None: ...
+    """Computes results for the driver, which alone writes them (`LocalEngine`, `DaskEngine`)."""
 
-    def process(self, paths: list[Path], pipeline) -> Iterator[Result]: ...
+    def start(self, expected_version: str | None = None) -> None: ...
+
+    def process(self, paths: list[Path], pipeline: Pipeline) -> Iterator[Result]: ...
+
+    def map_records(self, records: Iterable[RawRecord], pipeline: Pipeline) -> Iterator[Result]: ...
 
     def close(self) -> None: ...
 

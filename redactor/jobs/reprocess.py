@@ -29,7 +29,7 @@ from redactor.errors import RedactorError
 from redactor.detect import Detection
 from redactor.ingest import parse_record
 from redactor.ingest.reader import Limits, RawRecord, split_records, unread_export
-from redactor.model import Call, Finding, Quarantined, RedactedCall, Segment, Word
+from redactor.domain import Call, Finding, Quarantined, RedactedCall, Segment, Word
 from redactor.pipeline import Pipeline
 from redactor.rights.find import partition_of, read_parquet
 from redactor.rights.erase import erased_call_ids

@@ -26,7 +26,7 @@ RUN_FIELDS = ("run_id", "status", "started_at", "finished_at", "seconds", "calls
 def _run_keys(lake: Lake, n: int, today: date) -> list[str]:
     """Report keys, newest first: the last week's day prefixes if they hold `n`, else all (96 runs a
     day for years is a long listing)."""
-    from redactor.ingest_job import RUNS_PREFIX
+    from redactor.jobs.report import RUNS_PREFIX
 
     def newest_first(keys):
         return sorted((k for k in keys if k.endswith(".json")),
@@ -91,7 +91,7 @@ def lake_summary(lake: Lake, today: date, horizon_days: int) -> tuple[dict, dict
 
 def pending_exports(lake: Lake, config: Config, specs: list[str], now: datetime) -> dict:
     """Exports in these landing areas that the ledger does not record as done (same fingerprint)."""
-    from redactor.ingest_job import build_sources
+    from redactor.jobs.ingest import build_sources
     from redactor.store.snapshot import load_ledger
 
     ledger = load_ledger(lake.store, lake.snapshot())
@@ -133,7 +133,7 @@ def configuration(config: Config, lake: Lake) -> dict:
 
 def collect(lake: Lake, config: Config, sources: list[str], *, runs: int = 5, horizon_days: int = 30,
             now: datetime | None = None) -> dict:
-    from redactor.quarantine import age_days, list_items, oldest, stage_counts
+    from redactor.jobs.quarantine import age_days, list_items, oldest, stage_counts
 
     now = now or datetime.now(timezone.utc)
     today = now.date()
@@ -240,12 +240,12 @@ def status_command(
     expiry, key and company profile. Read-only; exit 0 even when something needs attention (listed)."""
     from redactor import __version__
     from redactor.ingest.reader import SourceError
-    from redactor.ingest_job import JobUsageError
-    from redactor.job import open_lake
+    from redactor.jobs.ingest import JobUsageError
+    from redactor.store.lake import Lake
     from redactor.store import StoreError
 
     cfg = _config(config)
-    lake = open_lake(cfg, store, __version__)
+    lake = Lake.from_config(cfg, store, __version__)
     try:
         doc = collect(lake, cfg, list(sources or []), runs=runs, horizon_days=days)
     except (JobUsageError, SourceError) as exc:
