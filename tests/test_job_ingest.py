@@ -10,7 +10,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from redactor.cli import EXIT_FAILURE, EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, app
+from redactor.cli import ExitCode, app
 from redactor.config import Config
 from redactor.jobs.ingest import run_job
 from redactor.store.lake import Lake
@@ -119,7 +119,7 @@ def test_run_report_in_the_store_and_logs_without_personal_data(tmp_path, cfg, p
     (landing / "bad.json").write_bytes(POISON["poison-truncated.json"])
     result = runner.invoke(app, ["ingest", str(landing), "--store", str(store), "--config", str(cfg[0]),
                                  "--no-progress", "--log-level", "debug"])
-    assert result.exit_code == EXIT_PARTIAL, result.output
+    assert result.exit_code == ExitCode.PARTIAL, result.output
     report = json.loads(result.stdout)
     assert report["status"] == "partial" and report["calls_written"] == 1 and report["quarantined"] == 1
     assert report["findings"]["SE_PERSONNUMMER"] >= 1 and report["versions"]["pipeline"] == pipe.version
@@ -145,22 +145,22 @@ def test_exit_codes(tmp_path, cfg, pipe):
     landing.mkdir()
     (landing / "a.json").write_text(dumps(call_record(1)))
     args = ["--store", str(store), "--config", str(cfg[0]), "--no-progress"]
-    assert runner.invoke(app, ["ingest", str(landing), *args]).exit_code == EXIT_OK
-    assert runner.invoke(app, ["ingest", *args]).exit_code == EXIT_USAGE  # no source
-    assert runner.invoke(app, ["ingest", "ftp://x/", *args]).exit_code == EXIT_USAGE
-    assert runner.invoke(app, ["ingest", "klang://", "--since", "yesterday", *args]).exit_code == EXIT_USAGE
+    assert runner.invoke(app, ["ingest", str(landing), *args]).exit_code == ExitCode.OK
+    assert runner.invoke(app, ["ingest", *args]).exit_code == ExitCode.USAGE  # no source
+    assert runner.invoke(app, ["ingest", "ftp://x/", *args]).exit_code == ExitCode.USAGE
+    assert runner.invoke(app, ["ingest", "klang://", "--since", "yesterday", *args]).exit_code == ExitCode.USAGE
     missing_key = runner.invoke(app, ["ingest", "klang+https://api.example.invalid", *args], env={"KLANG_API_KEY": ""})
-    assert missing_key.exit_code == EXIT_USAGE and "KLANG" in missing_key.stderr
-    assert runner.invoke(app, ["ingest", str(tmp_path / "nowhere"), *args]).exit_code == EXIT_FAILURE
+    assert missing_key.exit_code == ExitCode.USAGE and "KLANG" in missing_key.stderr
+    assert runner.invoke(app, ["ingest", str(tmp_path / "nowhere"), *args]).exit_code == ExitCode.FAILURE
 
     lake = lake_of(cfg, store, pipe)
     held = Lease(lake.store, lake.retention, ttl_seconds=60, run_id="the-other-run").acquire()
     try:
         locked = runner.invoke(app, ["ingest", str(landing), *args])
-        assert locked.exit_code == EXIT_LOCKED, locked.output
+        assert locked.exit_code == ExitCode.LOCKED, locked.output
         assert json.loads(locked.stdout)["status"] == "locked" and "the-other-run" in locked.stderr
         compacting = runner.invoke(app, ["compact", "--store", str(store)])
-        assert compacting.exit_code == EXIT_LOCKED
+        assert compacting.exit_code == ExitCode.LOCKED
     finally:
         held.release()
 
@@ -169,9 +169,9 @@ def test_force_reprocesses_done_exports_without_duplicates(tmp_path, cfg, pipe):
     landing, store = tmp_path / "landing", tmp_path / "lake"
     expected = write_landing(landing, 8, poison=False)
     args = [str(landing), "--store", str(store), "--config", str(cfg[0]), "--no-progress"]
-    assert runner.invoke(app, ["ingest", *args]).exit_code == EXIT_OK
+    assert runner.invoke(app, ["ingest", *args]).exit_code == ExitCode.OK
     forced = runner.invoke(app, ["ingest", *args, "--force"])
-    assert forced.exit_code == EXIT_OK
+    assert forced.exit_code == ExitCode.OK
     report = json.loads(forced.stdout)
     assert report["calls_read"] == 8 and report["calls"] == {"unchanged": 8} and report["calls_written"] == 0
     assert sorted(live_call_ids(lake_of(cfg, store, pipe))) == sorted(expected)

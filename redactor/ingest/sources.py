@@ -61,8 +61,12 @@ class Source(Protocol):
     kind: str
     complete: bool  # True once `exports()` has listed everything
     skipped: Counter[str]  # entries seen but never read (symlinks, special files), by reason
-    cursor_name: str | None  # a source with a watermark keeps it in the ledger under this name
     cursor_before: str  # the watermark the run started from ("" without one)
+
+    @property
+    def cursor_name(self) -> str | None:
+        """A source with a watermark keeps it in the ledger under this name."""
+        ...
 
     def expected_exports(self) -> int | None:
         """How many exports `exports()` will list, if known up front (for the progress bar)."""

@@ -34,7 +34,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Any, Callable, Iterator, Protocol
 
 from pyarrow import ArrowException
 
@@ -63,6 +63,14 @@ from redactor.store.txn import LakeWriter
 
 log = get_logger("redactor.job")
 
+
+class Progress(Protocol):
+    """Hears how many exports each source lists and when each is done (`redactor.progress.RunProgress`)."""
+
+    def exports_listed(self, n: int | None) -> None: ...
+
+    def export_done(self) -> None: ...
+
 NO_KEY_WARNING = ("no pseudonymisation key configured: calls are stored without subject tokens, so "
                   "`redactor subject` cannot find them and repeat_callers returns nothing (set REDACTOR_PSEUDONYM_KEY)")
 # What a call's own values can make building its table rows raise (as opposed to the store failing).
@@ -70,10 +78,10 @@ _UNSTORABLE = (ArrowException, ValueError, TypeError, OverflowError, UnicodeErro
 
 
 class JobUsageError(RedactorError, ValueError):
-    """Bad sources or options: nothing was done (the CLI exits with EXIT_USAGE)."""
+    """Bad sources or options: nothing was done (the CLI exits with ExitCode.USAGE)."""
 
 
-def _versions(pipeline: Pipeline) -> dict:
+def _versions(pipeline: Pipeline) -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
     out = {"redactor": __version__, "pipeline": pipeline.version, "python": platform.python_version()}
@@ -97,22 +105,23 @@ class _Pending:
     skipped: int = 0  # calls of erased people, not stored
     status: str = ""  # set for exports complete without records (duplicate / same content / empty)
     keep_landing: bool = False  # its input is not in quarantine: never deleted from the landing area
-    outstanding: Counter = field(default_factory=Counter)  # record sha256 -> results still to come
+    outstanding: Counter[str] = field(default_factory=Counter)  # record sha256 -> results still to come
 
 
 class _Timer:
     def __init__(self, report: RunReport, name: str):
         self.report, self.name = report, name
 
-    def __enter__(self):
+    def __enter__(self) -> None:
         self.t = time.monotonic()
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.report.durations[self.name] += time.monotonic() - self.t
 
 
 def build_sources(specs: list[str], config: Config, *, from_klang: bool = False, since: datetime | None = None,
-                  cursor_lookup: Callable[[str], str | None] | None = None, klang_sleep=None) -> list[Source]:
+                  cursor_lookup: Callable[[str], str | None] | None = None,
+                  klang_sleep: Callable[[float], None] | None = None) -> list[Source]:
     """SOURCE arguments -> source objects. Local paths/globs (one source for all of them),
     `s3://bucket/prefix/` landing areas, `klang://` (the configured API), `klang+https://host`."""
     local: list[str] = []
@@ -165,8 +174,8 @@ def run_job(
     on_result: Callable[[RedactedCall | Quarantined], None] | None = None,
     engine: Engine | None = None,
     stop: threading.Event | None = None,
-    klang_sleep=None,
-    progress=None,
+    klang_sleep: Callable[[float], None] | None = None,
+    progress: Progress | None = None,
 ) -> RunReport:
     """Run the ingestion job once. Never raises for data problems; raises JobUsageError for bad
     arguments and SourceError for a local path that does not exist (before anything is done).
@@ -189,7 +198,7 @@ def run_job(
     if landing_mode not in LANDING_MODES:
         raise JobUsageError(f"[landing] after_ingest must be one of {', '.join(LANDING_MODES)}, not {landing_mode!r}")
     lake = Lake.from_config(config, store_uri, pipeline.version)
-    writer_box: dict = {}
+    writer_box: dict[str, LakeWriter] = {}
 
     def cursor_lookup(name: str) -> str | None:
         return writer_box["writer"].ledger.cursors.get(name) if "writer" in writer_box else None
@@ -253,7 +262,7 @@ def run_ingest(
     *,
     incremental: bool = False,
     report_to_store: bool = False,
-    **job_options,
+    **job_options: Any,
 ) -> RunSummary:
     """Run the ingestion job (`run_job`) on these sources and return its report.
 
@@ -271,7 +280,7 @@ def run_ingest(
     return report.summary()
 
 
-def _finish(report: RunReport, lake, started: float, report_to_store: bool) -> RunReport:
+def _finish(report: RunReport, lake: Lake, started: float, report_to_store: bool) -> RunReport:
     report.seconds = time.monotonic() - started
     report.durations["total"] = report.seconds
     report.finished_at = datetime.now(timezone.utc).isoformat()
@@ -296,8 +305,10 @@ def _finish(report: RunReport, lake, started: float, report_to_store: bool) -> R
 
 
 class _Run:
-    def __init__(self, report: RunReport, config: Config, lake, writer: LakeWriter, pipeline: Pipeline, srcs: list[Source],
-                 landing_mode: str, incremental: bool, on_result, engine, stop, progress=None):
+    def __init__(self, report: RunReport, config: Config, lake: Lake, writer: LakeWriter, pipeline: Pipeline,
+                 srcs: list[Source], landing_mode: str, incremental: bool,
+                 on_result: Callable[[RedactedCall | Quarantined], None] | None, engine: Engine | None,
+                 stop: threading.Event | None, progress: Progress | None = None):
         self.report, self.config, self.lake, self.w = report, config, lake, writer
         self.pipeline, self.srcs, self.landing_mode, self.incremental = pipeline, srcs, landing_mode, incremental
         self.on_result, self.engine, self.stop = on_result, engine, stop
@@ -314,8 +325,8 @@ class _Run:
         self.by_record: dict[str, list[_Pending]] = {}
         self.complete: list[_Pending] = []  # all results in, not yet committed
         self.buffer: list[RedactedCall] = []
-        self.to_clean: list[tuple[Source, Export, dict]] = []  # committed, landing cleanup due
-        self.cleaned_rows: list[dict] = []  # cleanup done, not yet committed
+        self.to_clean: list[tuple[Source, Export, dict[str, Any]]] = []  # committed, landing cleanup due
+        self.cleaned_rows: list[dict[str, Any]] = []  # cleanup done, not yet committed
         self.seen_sha: set[str] = set()
         self.owner_of: dict[str, _Pending] = {}  # record hash of a buffered call -> its export
         self.touched_days: set[str] = set()
@@ -329,18 +340,18 @@ class _Run:
 
     # ---- reading exports -----------------------------------------------------------------
 
-    def _export_row(self, p: _Pending, status: str) -> dict:
+    def _export_row(self, p: _Pending, status: str) -> dict[str, Any]:
         e = p.export
         # An export too large to read is never deleted (it is its own only copy); retagging is fine.
         cleaned = p.source.cleanup_is_noop(self.landing_mode) or (p.keep_landing and self.landing_mode == "delete")
         return {"kind": "export", "key": e.ref, "fp": e.fingerprint, "sha": p.sha, "status": status,
                 "value": e.kind, "n_calls": p.calls, "n_quarantined": p.quarantined, "cleaned": cleaned}
 
-    def records(self):
+    def records(self) -> Iterator[RawRecord]:
         ledger = self.w.ledger
         limits = self.pipeline.limits
         for src in self.srcs:
-            info = {"kind": src.kind, "exports": 0, "processed": 0, "skipped": 0, "failed": 0, "complete": False}
+            info: dict[str, Any] = {"kind": src.kind, "exports": 0, "processed": 0, "skipped": 0, "failed": 0, "complete": False}
             self.report.sources.append(info)
             if self.progress is not None:
                 self.progress.exports_listed(src.expected_exports())
@@ -437,12 +448,11 @@ class _Run:
 
     # ---- results -------------------------------------------------------------------------
 
-    def _result(self, result) -> None:
+    def _result(self, result: RedactedCall | Quarantined) -> None:
         r = self.report
         r.calls_read += 1
-        quarantined = isinstance(result, Quarantined)
         # The record's hash (to find its export) and the call id, whichever kind of result.
-        if quarantined:
+        if isinstance(result, Quarantined):
             call_id, h = result.call_id, hashlib.sha256(result.payload).hexdigest()
         else:
             call_id, h = result.call.call_id, result.call.content_hash
@@ -450,7 +460,7 @@ class _Run:
             r.calls["skipped_erased"] += 1
             log.info("call skipped: erased on a data-subject request", call_id=call_id)
             field_ = "skipped"
-        elif quarantined:
+        elif isinstance(result, Quarantined):
             self.lake.quarantine(result)
             r.quarantined += 1
             r.quarantine_reasons[result.stage] += 1
@@ -484,7 +494,7 @@ class _Run:
         if len(self.buffer) >= self.commit_calls or due:
             self.commit()
 
-    def _rows(self, extra_rows: list[dict] | None) -> list[dict]:
+    def _rows(self, extra_rows: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
         """Ledger rows of this commit: the completed exports first (in order), then the rest."""
         rows = []
         for p in self.complete:
@@ -493,7 +503,7 @@ class _Run:
             rows.append(self._export_row(p, status))
         return rows + self.cleaned_rows + (extra_rows or [])
 
-    def commit(self, extra_rows: list[dict] | None = None) -> None:
+    def commit(self, extra_rows: list[dict[str, Any]] | None = None) -> None:
         rows = self._rows(extra_rows)
         if not self.buffer and not rows:
             return

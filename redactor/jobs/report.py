@@ -7,7 +7,7 @@ never an export's name, id or content.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +29,7 @@ class RunReport(RunSummary):
     calls: Counter[str] = field(default_factory=Counter)
     landing: Counter[str] = field(default_factory=Counter)
     lake: dict[str, Any] = field(default_factory=dict)
-    durations: Counter[str] = field(default_factory=Counter)
+    durations: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     sources: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # the run went through, but an operator should know

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from redactor.config import Config
 from redactor.ingest import parse_record
@@ -186,5 +186,20 @@ def detector_matcher(detector, identifiers, max_chars: int = 1_000_000):
         return any(d.entity_type in entities
                    and (d.entity_type, canonical_value(d.entity_type, text[d.start:d.end])) in wanted
                    for d in found)
+
+    return match
+
+
+def lazy_detector_matcher(config: Config, identifiers) -> Callable[[bytes], bool]:
+    """`detector_matcher` with a detector built from `config` on the first payload: spaCy loads
+    only if a quarantined payload needs it."""
+    state: dict = {}
+
+    def match(payload: bytes) -> bool:
+        if "fn" not in state:
+            from redactor.detect import Detector
+
+            state["fn"] = detector_matcher(Detector.from_config(config), identifiers)
+        return state["fn"](payload)
 
     return match

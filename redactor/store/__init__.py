@@ -11,7 +11,7 @@ from typing import Any
 from redactor.store.backend import LocalStore, ObjectInfo, ObjectStore, StoreError
 from redactor.store.retention import Retention
 
-__all__ = ["ObjectInfo", "ObjectStore", "StoreError", "open_store", "open_store_from_config", "Retention"]
+__all__ = ["ObjectInfo", "ObjectStore", "Retention", "StoreError", "open_store", "open_store_from_config"]
 
 
 def open_store(uri: str, **options: Any) -> ObjectStore:
@@ -20,8 +20,7 @@ def open_store(uri: str, **options: Any) -> ObjectStore:
         from redactor.store.s3 import S3Store  # boto3 only where S3 is used
 
         return S3Store.from_uri(uri, **options)
-    if uri.startswith("file://"):
-        uri = uri[len("file://"):]
+    uri = uri.removeprefix("file://")
     if "://" in uri:
         raise StoreError(f"unsupported store URI scheme: {uri.split('://')[0]}:// (use a folder or s3://)")
     return LocalStore(uri)

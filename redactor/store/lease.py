@@ -8,7 +8,7 @@ valid. Taking it:
 - a lease that has expired, or whose holder provably died (same machine and pid namespace, and
   that pid is gone or is another process now, or it is this very process and no live `Lease`
   object here holds it): replace it, conditional on it being the exact object we judged;
-- otherwise: `LeaseHeld` (the job exits with EXIT_LOCKED).
+- otherwise: `LeaseHeld` (the job exits with ExitCode.LOCKED).
 
 Then it is read back and must name us. While the job runs, a heartbeat thread renews it every
 `ttl/3` seconds (replace-if-unchanged again, so a renewal never overwrites a new holder); the job

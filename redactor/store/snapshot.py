@@ -123,6 +123,10 @@ class Snapshot:
     def empty(self) -> bool:
         return self.version == 0
 
+    def live_file_count(self) -> int:
+        """Data files listed, over every table and partition."""
+        return sum(len(entries) for days in self.files.values() for entries in days.values())
+
     def partitions(self, table: str) -> list[str]:
         return sorted(self.files.get(table, {}))
 
