@@ -254,7 +254,7 @@ def measure_texts(kind: str, work: Path, calls_per_batch: int) -> dict:
 
 def measure_ingest(work: Path, workers: int, engine: str, exports: Path | None = None, chars: int | None = None) -> dict:
     from redactor.config import Config
-    from redactor.job import run_ingest
+    from redactor.jobs.ingest import run_ingest
     from redactor.pipeline import Pipeline
 
     exports = exports or work / "exports"
@@ -264,7 +264,7 @@ def measure_ingest(work: Path, workers: int, engine: str, exports: Path | None =
     started_engine = None
     kwargs = {}
     if workers > 1 or engine != "local":
-        from redactor.parallel import make_engine
+        from redactor.jobs.engines import make_engine
 
         started_engine = make_engine(engine, cfg, workers=workers, address=os.environ.get("BENCH_DASK_ADDRESS"))
         started_engine.start()  # worker start-up (model loading) is not part of the throughput

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from redactor.config import Config
 from redactor.ingest.reader import RawRecord
-from redactor.model import RedactedCall
+from redactor.domain import RedactedCall
 from redactor.pipeline import Pipeline
 from redactor.transform.call import ordinary_use
 

@@ -235,8 +235,8 @@ def run(cases: list[Case], workdir: Path, pipeline=None, config=None) -> dict:
     """Ingest one call per case through the scheduled job; count readable values in the lake."""
     from redactor.config import Config
     from redactor.ingest.parse import make_call_id
-    from redactor.ingest_job import run_job
-    from redactor.job import open_lake
+    from redactor.jobs.ingest import run_job
+    from redactor.store.lake import Lake
     from redactor.pipeline import Pipeline
 
     config = config or Config.load()
@@ -248,7 +248,7 @@ def run(cases: list[Case], workdir: Path, pipeline=None, config=None) -> dict:
             fh.write(json.dumps(call_with(c.kind, c.text, c.field, f"odd_{i:05d}"), ensure_ascii=False) + "\n")
     store = str(workdir / "lake")
     report = run_job([str(landing)], config, store, pipeline, report_to_store=False)
-    lake = open_lake(config, store, pipeline.version)
+    lake = Lake.from_config(config, store, pipeline.version)
     stored = stored_strings(lake)
     leaks, quarantined = [], 0
     for i, c in enumerate(cases):

@@ -34,8 +34,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from redactor.config import Config
-from redactor.job import open_lake
-from redactor.store.lake import REDACTED_CLASS, parquet_bytes
+from redactor.store.lake import Lake
+from redactor.store.tables import REDACTED_CLASS, parquet_bytes
 from redactor.store.tables import CALLS, FINDINGS, SEGMENTS
 
 QUEUES = ["Kundservice privat", "Företag", "Flytt", "Faktura", "Driftstörning", "Elavtal"]
@@ -218,7 +218,7 @@ def run(args: argparse.Namespace) -> dict:
     if args.regenerate or not (root / "segments").exists():
         shutil.rmtree(root, ignore_errors=True)
         started = time.perf_counter()
-        totals = generate(open_lake(config, str(root), VERSION), args.segments, args.days, args.files_per_day,
+        totals = generate(Lake.from_config(config, str(root), VERSION), args.segments, args.days, args.files_per_day,
                           args.seed, end)
         totals["seconds"] = round(time.perf_counter() - started, 2)
         report["generated"] = totals
@@ -227,7 +227,7 @@ def run(args: argparse.Namespace) -> dict:
     results = []
     for name, sql, params in _queries(end):
         started = time.perf_counter()
-        engine = QueryEngine(open_lake(config, str(root), VERSION))
+        engine = QueryEngine(Lake.from_config(config, str(root), VERSION))
         opened = time.perf_counter() - started
         result = engine.query(sql, params)
         cold = time.perf_counter() - started
@@ -243,7 +243,7 @@ def run(args: argparse.Namespace) -> dict:
         print(f"{name:26} rows {row['rows']:>7,}  cold {cold * 1000:7.0f} ms (open {opened * 1000:4.0f})  "
               f"warm median {row['warm_median_s'] * 1000:6.0f} ms  max {row['warm_max_s'] * 1000:6.0f} ms")
     report["queries"] = results
-    with QueryEngine(open_lake(config, str(root), VERSION)) as engine:
+    with QueryEngine(Lake.from_config(config, str(root), VERSION)) as engine:
         report["lake"] = {t: engine.query(f"SELECT count(*) FROM {t}").scalar() for t in ("calls", "segments", "findings")}
         report["lake"]["files_per_table"] = len(engine.files["segments"])
     print(f"lake: {report['lake']}")

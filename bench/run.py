@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> dict:
     args = ap.parse_args(argv)
 
     from bench.prepare import prepare
-    from redactor.parallel import default_workers
+    from redactor.jobs.engines import default_workers
 
     workers = args.workers or default_workers()
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-"))

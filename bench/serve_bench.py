@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench.query_bench import VERSION, generate
 from redactor.config import Config
-from redactor.job import open_lake
+from redactor.store.lake import Lake
 
 PAGES = [
     ("dashboard", "/"),
@@ -51,10 +51,10 @@ def run(args: argparse.Namespace) -> dict:
     report: dict = {"machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                                 "python": platform.python_version()}}
     if not (root / "segments").exists():
-        report["generated"] = generate(open_lake(config, str(root), VERSION), args.segments, 365, 1, 7,
+        report["generated"] = generate(Lake.from_config(config, str(root), VERSION), args.segments, 365, 1, 7,
                                        date(2026, 11, 27))
     started = time.perf_counter()
-    view = LakeView(open_lake(config, str(root), VERSION), refresh_seconds=3600)
+    view = LakeView(Lake.from_config(config, str(root), VERSION), refresh_seconds=3600)
     report["load_s"] = round(time.perf_counter() - started, 2)
     report["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     report["lake"] = {t: view.query(f"SELECT count(*) FROM {t}").scalar() for t in ("calls", "segments", "findings")}

@@ -38,7 +38,7 @@ from bench.heldout import parse as parse_marked
 from redactor.config import Config
 from redactor.evaluation import evaluate
 from redactor.ingest.reader import RawRecord
-from redactor.model import RedactedCall
+from redactor.domain import RedactedCall
 from redactor.pipeline import Pipeline
 from redactor.transform.call import find_again, pattern_of
 

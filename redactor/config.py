@@ -11,8 +11,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from redactor.errors import RedactorError
 
-class ConfigError(ValueError):
+# What a redacted table file's retention counts from (`[retention] from`): the day it is written,
+# or the date of the calls in it (a back-filled October call then expires two years after October).
+RETENTION_BASES = ("written", "call_date")
+
+
+class ConfigError(RedactorError, ValueError):
     pass
 
 
@@ -87,8 +93,6 @@ class Config:
         unknown = set(user) - set(defaults)
         if unknown:
             raise ConfigError(f"unknown section(s) in {path}: {', '.join(sorted(unknown))}")
-        from redactor.store.retention import RETENTION_BASES
-
         basis = user.get("retention", {}).get("from", "written")
         if basis not in RETENTION_BASES:
             raise ConfigError(f"[retention] from must be one of {', '.join(RETENTION_BASES)}, not {basis!r}")

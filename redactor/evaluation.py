@@ -29,12 +29,11 @@ Nothing from the documents is printed: only ids, counts and rates.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-import typer
+from redactor.scan import ScanInputError, text_objects
 
 from recognizers.entities import MODEL_ENTITIES
 
@@ -43,8 +42,8 @@ NAME_TYPES = frozenset(MODEL_ENTITIES)  # the NER model's types
 Span = tuple[str, int, int]  # (type, start, end)
 
 
-class DatasetError(ValueError):
-    pass
+# A labelled dataset is JSON Lines like `redactor scan --format jsonl` reads, with spans added.
+DatasetError = ScanInputError
 
 
 @dataclass
@@ -57,15 +56,7 @@ class Document:
 
 def load_dataset(path: str | Path) -> list[Document]:
     docs: list[Document] = []
-    for lineno, line in enumerate(Path(path).read_text("utf-8").split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DatasetError(f"line {lineno}: invalid JSON ({exc.msg})") from None
-        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
-            raise DatasetError(f'line {lineno}: expected an object with a string "text"')
+    for lineno, raw in text_objects(Path(path).read_text("utf-8").split("\n")):
         text = raw["text"]
         lists: dict[str, list[Span]] = {"entities": [], "negatives": []}
         for key, spans in lists.items():
@@ -311,83 +302,40 @@ def render_table(results: dict[str, dict], title: str):
     return table
 
 
-def eval_command(
-    dataset: Path = typer.Argument(..., help='JSON Lines of {"id", "text", "entities": [{"type", "start", "end"}]}.',
-                                   exists=True, dir_okay=False),
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="TOML config layered over the defaults "
-                                          "(model, score threshold, allowlist).", exists=True, dir_okay=False),
-    baseline: Optional[str] = typer.Option(None, "--baseline", help="Also run a baseline: 'presidio'."),
-    types: Optional[str] = typer.Option(None, "--types", help="Comma-separated entity types to count (default all)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON instead of a table."),
-    pipeline: bool = typer.Option(False, "--pipeline", help="Judge what is stored: ingest the documents (whole "
-                                  "calls, one 'Speaker: text' line per turn) as Klang conversations into a "
-                                  "temporary store and count the annotated values still readable there, and the "
-                                  "share of other words kept."),
-) -> None:
-    """Precision, recall and F2 per entity type, and redaction recall, on a labelled corpus; with
-    --pipeline, the values a reader can still see in the stored calls."""
+def evaluate_corpus(config, docs: Sequence[Document], types: Optional[Iterable[str]] = None,
+                    baseline: Optional[str] = None) -> dict:
+    """`redactor eval`: our detector (and the Presidio baseline, if asked) on labelled documents.
+
+    Returns {"model", "seconds": {name: s}, "results": {name: metrics with hard_negatives}}.
+    """
     import time
-
-    from redactor.config import Config, ConfigError
-
-    if baseline not in (None, "presidio"):
-        typer.echo("error: --baseline must be 'presidio'", err=True)
-        raise typer.Exit(2)
-    try:
-        cfg = Config.load(config)
-        docs = load_dataset(dataset)
-    except (ConfigError, DatasetError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2)
-    wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
-    if pipeline:
-        _print_stored(dataset, cfg, docs, as_json)
-        return
-    allow = list(cfg.section("allowlist").get("values", []))
-    gold = [d.entities for d in docs]
 
     from redactor.detect import Detector
 
+    wanted = list(types) if types is not None else None
+    gold = [d.entities for d in docs]
     negs = [d.negatives for d in docs]
     t0 = time.perf_counter()
-    detector = Detector.from_config(cfg)
+    detector = Detector.from_config(config)
     pred = predict_detector(detector, docs)
     results = {"ours": evaluate(gold, pred, wanted)}
     results["ours"]["hard_negatives"] = negatives_touched(negs, pred)
     timings = {"ours": round(time.perf_counter() - t0, 2)}
     if baseline == "presidio":
         t0 = time.perf_counter()
-        analyzer = build_presidio_baseline(cfg.model_path)
-        pred = predict_presidio(analyzer, docs, allow)
+        analyzer = build_presidio_baseline(config.model_path)
+        pred = predict_presidio(analyzer, docs, list(config.section("allowlist").get("values", [])))
         results["presidio"] = evaluate(gold, pred, wanted)
         results["presidio"]["hard_negatives"] = negatives_touched(negs, pred)
         timings["presidio"] = round(time.perf_counter() - t0, 2)
-    if as_json:
-        typer.echo(json.dumps({"dataset": str(dataset), "documents": len(docs),
-                               "entities": sum(len(g) for g in gold), "model": detector.model_name,
-                               "seconds": timings, "results": results}, ensure_ascii=False, indent=2))
-        return
-    from rich.console import Console
-
-    title = f"{dataset.name}: {len(docs)} documents, {sum(len(g) for g in gold)} entities, model {detector.model_name}"
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=160)  # piped: do not wrap the table at 80 columns
-    console.print(render_table(results, title))
+    return {"model": detector.model_name, "seconds": timings, "results": results}
 
 
-def _print_stored(dataset: Path, cfg, docs: list[Document], as_json: bool) -> None:
-    from rich.console import Console
+def stored_table(result: dict, title: str):
+    """`redactor eval --pipeline`: the values readable in the stored calls, per type (a Rich table)."""
     from rich.table import Table
 
-    from redactor.evaluation_pipeline import evaluate_stored
-
-    result = evaluate_stored(cfg, docs)
-    if as_json:
-        typer.echo(json.dumps({"dataset": str(dataset), "mode": "pipeline", **result}, ensure_ascii=False, indent=2))
-        return
-    table = Table(title=f"{dataset.name}: {result['documents']} calls ingested ({result['quarantined']} quarantined), "
-                        f"values readable in the stored calls")
+    table = Table(title=title)
     for col in ("type", "values", "readable", "rate"):
         table.add_column(col, justify="left" if col == "type" else "right")
     for etype, c in result["by_type"].items():
@@ -395,9 +343,4 @@ def _print_stored(dataset: Path, cfg, docs: list[Document], as_json: bool) -> No
     table.add_section()
     table.add_row("all", str(result["values"]), str(result["readable"]), _fmt(result["readable_rate"]))
     table.add_row("non-PII words kept", "", "", _fmt(result["words_kept"]))
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=160)
-    console.print(table)
-    for leak in result["readable_values"]:
-        console.print(f"readable: document {leak['id']} {leak['type']}")
+    return table

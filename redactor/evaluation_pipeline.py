@@ -121,7 +121,8 @@ def _words(text: str) -> Counter:
 
 def evaluate_stored(config: Config, docs: Sequence[Document], workdir: Path | None = None) -> dict:
     """Ingest the documents for real and measure what the stored calls still show."""
-    from redactor.job import open_lake, run_ingest
+    from redactor.jobs.ingest import run_ingest
+    from redactor.store.lake import Lake
 
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         exports = Path(tmp) / "exports"
@@ -131,7 +132,7 @@ def evaluate_stored(config: Config, docs: Sequence[Document], workdir: Path | No
                 fh.write(json.dumps(to_klang(doc), ensure_ascii=False) + "\n")
         store = str(Path(tmp) / "lake")
         summary = run_ingest([str(exports)], config, store)
-        lake = open_lake(config, store, "")
+        lake = Lake.from_config(config, store, "")
         stored, stored_segments = stored_strings(lake, ("calls", "segments")), _segment_texts(lake)
 
     per_type: dict[str, Counter] = {}

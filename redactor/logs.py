@@ -7,7 +7,7 @@ and, inside a job, `run_id`. Other fields are counts, durations, versions, our o
 What may NOT be logged: export file names or keys from a landing area (a file name may carry a
 name or a phone number), export ids, any transcript text, any detected value, exception messages
 from libraries (they may quote data). Call sites pass `error=safe_error(exc)` instead, which keeps
-only the exception type unless the exception is one of ours with a message known to be safe.
+only the exception type unless the exception is a `RedactorError` (its message is safe).
 
 Usage:
     from redactor.logs import get_logger
@@ -24,6 +24,8 @@ import os
 import sys
 from datetime import datetime, timezone
 from typing import Any
+
+from redactor.errors import RedactorError
 
 _ROOT = "redactor"
 _context: dict[str, Any] = {}
@@ -114,22 +116,10 @@ def set_context(**fields: Any) -> None:
 def safe_error(exc: BaseException) -> str:
     """A description of an exception that is safe to log and to put in a run report.
 
-    Our own exception types carry messages built from field names, object keys of our lake and
-    counts; everything else is reduced to its type, because library messages may quote input.
+    A `RedactorError`'s message is ours and safe to log (`redactor.errors`); everything else is
+    reduced to its type, because library messages may quote input.
     """
-    from redactor.ingest.parse import ParseError
-    from redactor.store.backend import StoreError
-
-    safe_types: tuple[type, ...] = (ParseError, StoreError)
-    try:
-        from redactor.ingest.klang_api import KlangApiError
-        from redactor.store.lease import LeaseError
-        from redactor.store.snapshot import CommitConflict
-
-        safe_types += (KlangApiError, LeaseError, CommitConflict)
-    except ImportError:  # pragma: no cover - partial installs
-        pass
-    if isinstance(exc, safe_types):
+    if isinstance(exc, RedactorError):
         return f"{type(exc).__name__}: {exc}"
     if isinstance(exc, OSError) and exc.errno:
         # The errno and the system's text for it; never the file name, which may be personal data.

@@ -8,10 +8,10 @@ exit code and its timestamp (deploy/prometheus/redactor-alerts.yml).
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from pathlib import Path
+
+from redactor.store.atomic import atomic_write
 
 PREFIX = "redactor_ingest_last_run"
 
@@ -64,14 +64,4 @@ def metrics_text(report: dict, exit_code: int, command: str = "ingest", now: flo
 
 def write_textfile(path: str | Path, text: str) -> None:
     """Replace `path` atomically, readable by the exporter (0644: counts only, no personal data)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, text.encode("utf-8"), mode=0o644)

@@ -16,10 +16,11 @@ from redactor import __version__
 from redactor.config import Config
 from redactor.detect import Detection, Detector
 from redactor.detect.structure import structural_detections
-from redactor.ingest import ParseError, RawRecord, parse_record
+from redactor.errors import RedactorError
+from redactor.ingest import RawRecord, parse_record
 from redactor.ingest.roles import default_queue
 from redactor.ingest.reader import Limits
-from redactor.model import Call, Quarantined, RedactedCall
+from redactor.domain import Call, Quarantined, RedactedCall
 from redactor.transform import Policy, Pseudonymiser, load_key
 from redactor.transform.call import DIALOGUE, ID_FIELDS, LeakError, ScanUnits, id_detections, scan_units, transform_call
 
@@ -52,8 +53,8 @@ _PLAIN_KEY = re.compile(r"[a-z0-9_.\[\]-]+")
 
 
 def _safe_reason(stage: str, exc: BaseException) -> str:
-    if isinstance(exc, (ParseError, LeakError)):
-        return str(exc)  # these messages are ours and name fields, never values
+    if isinstance(exc, RedactorError):
+        return str(exc)  # our messages name fields, never values
     return f"{stage} failed ({type(exc).__name__})"
 
 

@@ -8,17 +8,21 @@ before Unicode normalisation.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from redactor.detect import Detector
+from redactor.errors import RedactorError
 from redactor.ingest.normalize import normalize
 
+if TYPE_CHECKING:  # the detector is passed in: importing this module loads no model
+    from redactor.detect import Detector
 
-class ScanInputError(ValueError):
-    pass
+
+class ScanInputError(RedactorError, ValueError):
+    """A JSON Lines input (documents to scan, a labelled dataset) is malformed; the message names the line."""
 
 
-def read_jsonl(lines: Iterable[str]) -> Iterator[tuple[object, str]]:
+def text_objects(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line: a JSON object with a string "text"."""
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -28,10 +32,15 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[tuple[object, str]]:
             raise ScanInputError(f"line {lineno}: invalid JSON ({exc.msg})") from None
         if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
             raise ScanInputError(f'line {lineno}: expected an object with a string "text"')
+        yield lineno, doc
+
+
+def read_jsonl(lines: Iterable[str]) -> Iterator[tuple[object, str]]:
+    for _, doc in text_objects(lines):
         yield doc.get("id"), doc["text"]
 
 
-def scan_documents(detector: Detector, docs: list[tuple[object, str]]) -> Iterator[dict]:
+def scan_documents(detector: "Detector", docs: list[tuple[object, str]]) -> Iterator[dict]:
     normalised = [normalize(text) for _, text in docs]
     results = detector.detect_many([n.text for n in normalised])
     for (doc_id, _), norm, dets in zip(docs, normalised, results):

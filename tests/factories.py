@@ -60,7 +60,7 @@ def redacted_calls(pipeline, *records: dict) -> list:
     RedactedCalls store, rights and reprocess tests write. With the `rules_pipeline` fixture no
     name model is loaded (names come only from the call's structure)."""
     from redactor.ingest.reader import split_records
-    from redactor.model import RedactedCall
+    from redactor.domain import RedactedCall
 
     out = []
     for n, rec in enumerate(records):

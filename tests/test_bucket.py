@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from typer.testing import CliRunner
 
-from redactor.bucket import HYGIENE_RULE, BucketError, BucketPolicy, check_bucket, init_bucket
+from redactor.store.bucket import HYGIENE_RULE, BucketError, BucketPolicy, check_bucket, init_bucket
 from redactor.cli import app
 from redactor.config import Config
 from redactor.store.backend import LocalStore

@@ -20,7 +20,7 @@ from redactor.detect.dialogue import build_dialogue
 from redactor.evaluation import Document, load_dataset
 from redactor.evaluation_pipeline import _digit_runs, evaluate_stored, readable, stored_strings, to_klang
 from redactor.ingest import parse_record
-from redactor.model import Segment
+from redactor.domain import Segment
 
 ROOT = Path(__file__).resolve().parent.parent
 DIALOGUE_CORPUS = ROOT / "bench" / "data" / "dev_dialogue.jsonl"
@@ -189,13 +189,13 @@ def test_long_texts_are_detected_in_overlapping_windows(detector):
 
 
 def _stored_call_texts(tmp_path, config, exports: Path):
-    from redactor.job import run_ingest
+    from redactor.jobs.ingest import run_ingest
 
-    from redactor.job import open_lake
+    from redactor.store.lake import Lake
 
     store = str(tmp_path / "lake")
     run_ingest([str(exports)], config, store)
-    return stored_strings(open_lake(config, store, ""), ("calls", "segments"))
+    return stored_strings(Lake.from_config(config, store, ""), ("calls", "segments"))
 
 
 def _scan_values(detector, calls) -> dict[str, list[str]]:

@@ -12,7 +12,7 @@ import stat
 
 from typer.testing import CliRunner
 
-from redactor.cli import EXIT_USAGE, app
+from redactor.cli import ExitCode, app
 from tests.test_rights import A, A_IDS, OTHER_IDS, build_world, keyed  # noqa: F401 - keyed is a fixture
 
 runner = CliRunner()
@@ -86,7 +86,7 @@ def test_erase_dry_run_changes_nothing_and_the_guard_needs_an_explicit_max(tmp_p
 
     guarded = runner.invoke(app, ["subject", "erase", *A_ARGS, "--yes", "--max-calls", "2", "--no-detector", *raw,
                                   "--store", str(root)])
-    assert guarded.exit_code == EXIT_USAGE and "match 3 calls, more than --max-calls 2" in guarded.stderr
+    assert guarded.exit_code == ExitCode.USAGE and "match 3 calls, more than --max-calls 2" in guarded.stderr
     assert _files(root) == before
     done = runner.invoke(app, ["subject", "erase", *A_ARGS, "--yes", "--max-calls", "3", "--no-detector", *raw,
                                "--store", str(root), "--case-ref", "ERASE-9"])

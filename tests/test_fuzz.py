@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from bench.hostile import gzip_bomb as make_bomb, hostile_folder, plain_ingest, run_cli, worst_exports
 from redactor.ingest.reader import Limits, split_records
 from redactor.ingest.sources import export_ref
-from redactor.ingest_job import run_job
-from redactor.job import open_lake
+from redactor.jobs.ingest import run_job
+from redactor.store.lake import Lake
 from redactor.store.txn import LakeWriter
 from tests.job_support import call_id_of, call_record, dumps, read_live
 
@@ -61,7 +61,7 @@ def test_every_corpus_export_is_stored_or_quarantined_and_the_run_never_fails(tm
     report = run_job([str(landing)], cfg[1], str(tmp_path / "lake"), pipe)
     assert report.status == "partial", report.errors
     assert report.exports["done"] == report.exports["seen"] == len(list(landing.iterdir()))
-    lake = open_lake(cfg[1], str(tmp_path / "lake"), pipe.version)
+    lake = Lake.from_config(cfg[1], str(tmp_path / "lake"), pipe.version)
     assert_every_export_done(lake, landing)
     ids = set(read_live(lake, "calls", ["call_id"]).column("call_id").to_pylist())
     assert call_id_of(1) in ids and call_id_of(2) not in ids
@@ -152,7 +152,7 @@ def test_random_exports_are_stored_or_quarantined_and_the_run_never_fails(cfg, p
         assert report.exports["done"] == report.exports["seen"] == len(files)
         distinct = {p.read_bytes(): p for p in landing.iterdir()}.values()
         assert report.calls_read == sum(records_in(p) for p in distinct)
-        assert_every_export_done(open_lake(cfg[1], str(store), pipe.version), landing)
+        assert_every_export_done(Lake.from_config(cfg[1], str(store), pipe.version), landing)
         again = run_job([str(landing)], cfg[1], str(store), pipe)
         assert again.status == "ok" and again.calls_read == 0
 
@@ -191,7 +191,7 @@ def test_the_issue_folder_ends_in_exit_3_with_the_good_calls_stored(tmp_path, gz
     assert report["quarantined"] == 5  # two calendar edges, deep, surrogate, gzip bomb
     from redactor.config import Config
 
-    lake = open_lake(Config.load(config), str(store), "")
+    lake = Lake.from_config(Config.load(config), str(store), "")
     ids = set(read_live(lake, "calls", ["call_id"]).column("call_id").to_pylist())
     assert {call_id_of(1), call_id_of(2), call_id_of(4)} <= ids
     assert sorted(p.name for p in landing.iterdir()) == ["link.json"]  # all else done and deleted

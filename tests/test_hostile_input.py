@@ -17,8 +17,8 @@ import pytest
 from redactor.ingest.parse import ParseError, parse_record
 from redactor.ingest.reader import Limits, expand_sources, gunzip, split_records
 from redactor.ingest.sources import FetchError, LocalFiles
-from redactor.ingest_job import run_job
-from redactor.job import open_lake
+from redactor.jobs.ingest import run_job
+from redactor.store.lake import Lake
 from redactor.logs import safe_error
 from redactor.pipeline import Pipeline
 from redactor.rights.identifiers import texts_of
@@ -159,7 +159,7 @@ def test_delete_mode_never_touches_a_link_target_and_reports_links(tmp_path, cfg
     assert report.sources[0]["not_read"] == {"symlink": 3, "special": 1}
     assert (outside / "other.json").exists() and (landing / "link.json").is_symlink()
     assert not (landing / "good.json").exists()
-    lake = open_lake(config, str(tmp_path / "lake"), pipe.version)
+    lake = Lake.from_config(config, str(tmp_path / "lake"), pipe.version)
     assert read_live(lake, "calls", ["call_id"]).column("call_id").to_pylist() == [call_id_of(1)]
     assert not list(lake.store.list("quarantine/"))  # nothing of the link target copied anywhere
 
@@ -192,7 +192,7 @@ def test_the_newest_version_wins_within_one_run(tmp_path, pipe, commit_every):
     (landing / "b-second.json").write_text(dumps(call_record(2, version=1)))
     report = run_job([str(landing)], config, str(tmp_path / "lake"), pipe)
     assert report.exports["done"] == 2
-    lake = open_lake(config, str(tmp_path / "lake"), pipe.version)
+    lake = Lake.from_config(config, str(tmp_path / "lake"), pipe.version)
     texts = read_live(lake, "segments", ["text"]).column("text").to_pylist()
     assert any("version 5" in t for t in texts) and not any("version 1" in t for t in texts)
 
@@ -208,7 +208,7 @@ def test_equal_updated_at_is_decided_by_content_hash_whatever_the_order(tmp_path
             (landing / f"{i}.json").write_text(dumps(rec))
         store = tmp_path / f"lake{len(stored)}"
         run_job([str(landing)], cfg[1], str(store), pipe)
-        lake = open_lake(cfg[1], str(store), pipe.version)
+        lake = Lake.from_config(cfg[1], str(store), pipe.version)
         stored.append(read_live(lake, "calls", ["summary"]).column("summary").to_pylist())
     assert stored[0] == stored[1] and len(stored[0]) == 1
 
@@ -236,7 +236,7 @@ def test_an_export_over_the_cap_is_quarantined_unread_and_left_in_place(tmp_path
     report = run_job([str(landing)], config, str(tmp_path / "lake"), pipeline)
     assert report.status == "partial" and report.calls_written == 1 and report.quarantined == 1
     assert (landing / "big.json").exists() and not (landing / "small.json").exists()
-    lake = open_lake(config, str(tmp_path / "lake"), pipeline.version)
+    lake = Lake.from_config(config, str(tmp_path / "lake"), pipeline.version)
     (reason,) = [json.loads(lake.store.get(o.key)) for o in lake.store.list("quarantine/") if o.key.endswith(".json")]
     assert "max_export_bytes" in reason["reason"] and "left where it is" in reason["reason"]
     again = run_job([str(landing)], config, str(tmp_path / "lake"), pipeline)
@@ -278,7 +278,7 @@ def test_safe_error_keeps_the_errno_and_drops_the_file_name():
 
 
 def test_calls_the_tables_cannot_hold_are_quarantined_not_the_commit(tmp_path, cfg, pipe, monkeypatch):
-    import redactor.ingest_job as job_module
+    import redactor.jobs.ingest as job_module
 
     real = job_module.build_tables
     poison = call_id_of(2)
@@ -300,7 +300,7 @@ def test_calls_the_tables_cannot_hold_are_quarantined_not_the_commit(tmp_path, c
     report = run_job([str(landing)], config, str(tmp_path / "lake"), pipe)
     assert report.status == "partial" and report.calls_written == 2 and report.quarantine_reasons == {"store": 1}
     assert (landing / "a.json").exists() and not (landing / "b.json").exists()  # the input of the one is kept
-    lake = open_lake(config, str(tmp_path / "lake"), pipe.version)
+    lake = Lake.from_config(config, str(tmp_path / "lake"), pipe.version)
     (row,) = [e for e in LakeWriter(lake).ledger.exports.values() if e.n_quarantined]
     assert (row.status, row.n_calls, row.n_quarantined) == ("partial", 1, 1)
     assert sorted(read_live(lake, "calls", ["call_id"]).column("call_id").to_pylist()) == sorted(

@@ -29,7 +29,7 @@ import pytest
 
 from redactor.config import Config
 from redactor.ingest.sources import export_ref
-from redactor.job import open_lake
+from redactor.store.lake import Lake
 from redactor.store.txn import LakeWriter
 from tests.conftest import ROOT
 from tests.job_support import POISON, reader_invariants, write_landing
@@ -108,7 +108,7 @@ def test_sigkill_anywhere_then_rerun_stores_every_call_exactly_once(work):
     no_grace = work / "job-no-grace.toml"
     no_grace.write_text(CONFIG.replace("gc_grace_seconds = 1", "gc_grace_seconds = 0"))
     config = Config.load(cfg_path)
-    lake = open_lake(config, str(store), "")
+    lake = Lake.from_config(config, str(store), "")
     args = ["ingest", str(landing), "--store", str(store), "--config", str(cfg_path), "--no-progress",
             "--no-store-report"]
     rng = random.Random(SEED)
@@ -195,7 +195,7 @@ def test_sigterm_stops_cleanly_and_the_next_run_continues(work):
     report = json.loads(out)
     assert proc.returncode == 1 and report["status"] == "stopped", err.decode()[-2000:]
     assert not lease.exists()  # released, not left to expire
-    lake = open_lake(Config.load(cfg_path), str(store), "")
+    lake = Lake.from_config(Config.load(cfg_path), str(store), "")
     stored = set(reader_invariants(lake)["calls"])
     assert 0 < len(stored) < len(expected)
     final = _start(args)

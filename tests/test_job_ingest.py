@@ -10,10 +10,10 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from redactor.cli import EXIT_FAILURE, EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, app
+from redactor.cli import ExitCode, app
 from redactor.config import Config
-from redactor.ingest_job import run_job
-from redactor.job import open_lake
+from redactor.jobs.ingest import run_job
+from redactor.store.lake import Lake
 from redactor.pipeline import Pipeline
 from redactor.store.lease import Lease
 from tests.job_support import NAMES, PNRS, POISON, call_id_of, call_record, dumps, job_config, reader_invariants, write_landing
@@ -27,7 +27,7 @@ def cfg(tmp_path):
 
 
 def lake_of(cfg, store, pipe):
-    return open_lake(cfg[1], str(store), pipe.version)
+    return Lake.from_config(cfg[1], str(store), pipe.version)
 
 
 def live_call_ids(lake) -> list[str]:
@@ -105,7 +105,7 @@ def test_landing_delete_removes_only_what_is_stored(tmp_path, cfg, pipe):
     report = run_job([str(landing)], config, str(store), Pipeline(config, detector=pipe.detector))
     assert list(landing.iterdir()) == []
     assert report.landing["deleted"] == report.exports["done"] == report.exports["seen"]
-    lake = open_lake(config, str(store), report.pipeline_version)
+    lake = Lake.from_config(config, str(store), report.pipeline_version)
     assert sorted(live_call_ids(lake)) == sorted(expected)
     quarantined = [o for o in lake.store.list("quarantine/") if o.key.endswith(".payload")]
     assert len(quarantined) == len(POISON)  # the poison files' bytes live on in the quarantine
@@ -119,7 +119,7 @@ def test_run_report_in_the_store_and_logs_without_personal_data(tmp_path, cfg, p
     (landing / "bad.json").write_bytes(POISON["poison-truncated.json"])
     result = runner.invoke(app, ["ingest", str(landing), "--store", str(store), "--config", str(cfg[0]),
                                  "--no-progress", "--log-level", "debug"])
-    assert result.exit_code == EXIT_PARTIAL, result.output
+    assert result.exit_code == ExitCode.PARTIAL, result.output
     report = json.loads(result.stdout)
     assert report["status"] == "partial" and report["calls_written"] == 1 and report["quarantined"] == 1
     assert report["findings"]["SE_PERSONNUMMER"] >= 1 and report["versions"]["pipeline"] == pipe.version
@@ -145,22 +145,22 @@ def test_exit_codes(tmp_path, cfg, pipe):
     landing.mkdir()
     (landing / "a.json").write_text(dumps(call_record(1)))
     args = ["--store", str(store), "--config", str(cfg[0]), "--no-progress"]
-    assert runner.invoke(app, ["ingest", str(landing), *args]).exit_code == EXIT_OK
-    assert runner.invoke(app, ["ingest", *args]).exit_code == EXIT_USAGE  # no source
-    assert runner.invoke(app, ["ingest", "ftp://x/", *args]).exit_code == EXIT_USAGE
-    assert runner.invoke(app, ["ingest", "klang://", "--since", "yesterday", *args]).exit_code == EXIT_USAGE
+    assert runner.invoke(app, ["ingest", str(landing), *args]).exit_code == ExitCode.OK
+    assert runner.invoke(app, ["ingest", *args]).exit_code == ExitCode.USAGE  # no source
+    assert runner.invoke(app, ["ingest", "ftp://x/", *args]).exit_code == ExitCode.USAGE
+    assert runner.invoke(app, ["ingest", "klang://", "--since", "yesterday", *args]).exit_code == ExitCode.USAGE
     missing_key = runner.invoke(app, ["ingest", "klang+https://api.example.invalid", *args], env={"KLANG_API_KEY": ""})
-    assert missing_key.exit_code == EXIT_USAGE and "KLANG" in missing_key.stderr
-    assert runner.invoke(app, ["ingest", str(tmp_path / "nowhere"), *args]).exit_code == EXIT_FAILURE
+    assert missing_key.exit_code == ExitCode.USAGE and "KLANG" in missing_key.stderr
+    assert runner.invoke(app, ["ingest", str(tmp_path / "nowhere"), *args]).exit_code == ExitCode.FAILURE
 
     lake = lake_of(cfg, store, pipe)
     held = Lease(lake.store, lake.retention, ttl_seconds=60, run_id="the-other-run").acquire()
     try:
         locked = runner.invoke(app, ["ingest", str(landing), *args])
-        assert locked.exit_code == EXIT_LOCKED, locked.output
+        assert locked.exit_code == ExitCode.LOCKED, locked.output
         assert json.loads(locked.stdout)["status"] == "locked" and "the-other-run" in locked.stderr
         compacting = runner.invoke(app, ["compact", "--store", str(store)])
-        assert compacting.exit_code == EXIT_LOCKED
+        assert compacting.exit_code == ExitCode.LOCKED
     finally:
         held.release()
 
@@ -169,9 +169,9 @@ def test_force_reprocesses_done_exports_without_duplicates(tmp_path, cfg, pipe):
     landing, store = tmp_path / "landing", tmp_path / "lake"
     expected = write_landing(landing, 8, poison=False)
     args = [str(landing), "--store", str(store), "--config", str(cfg[0]), "--no-progress"]
-    assert runner.invoke(app, ["ingest", *args]).exit_code == EXIT_OK
+    assert runner.invoke(app, ["ingest", *args]).exit_code == ExitCode.OK
     forced = runner.invoke(app, ["ingest", *args, "--force"])
-    assert forced.exit_code == EXIT_OK
+    assert forced.exit_code == ExitCode.OK
     report = json.loads(forced.stdout)
     assert report["calls_read"] == 8 and report["calls"] == {"unchanged": 8} and report["calls_written"] == 0
     assert sorted(live_call_ids(lake_of(cfg, store, pipe))) == sorted(expected)
@@ -182,7 +182,7 @@ def test_many_small_runs_are_compacted_and_readers_never_see_a_duplicate(tmp_pat
     pipeline = Pipeline(config, detector=pipe.detector)
     landing, store = tmp_path / "landing", tmp_path / "lake"
     landing.mkdir()
-    lake = open_lake(config, str(store), pipeline.version)
+    lake = Lake.from_config(config, str(store), pipeline.version)
     for i in range(9):  # nine runs, one call each, all on the same day
         (landing / f"{i}.json").write_text(dumps(call_record(i, day=5)))
         run_job([str(landing)], config, str(store), pipeline)
@@ -200,7 +200,7 @@ def test_many_small_runs_are_compacted_and_readers_never_see_a_duplicate(tmp_pat
 
 
 def test_a_library_run_on_a_locked_lake_raises(tmp_path, cfg, pipe):
-    from redactor.job import run_ingest
+    from redactor.jobs.ingest import run_ingest
     from redactor.store.lease import LeaseHeld
 
     lake = lake_of(cfg, tmp_path / "lake", pipe)

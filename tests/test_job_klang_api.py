@@ -18,11 +18,11 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from redactor.cli import EXIT_FAILURE, EXIT_OK, app
+from redactor.cli import ExitCode, app
 from redactor.ingest.klang_api import KlangApiError, KlangClient, _retry_after, check_base_url
 from redactor.ingest.parse import make_call_id
-from redactor.ingest_job import run_job
-from redactor.job import open_lake
+from redactor.jobs.ingest import run_job
+from redactor.store.lake import Lake
 from redactor.pipeline import Pipeline
 from tests.job_support import NAMES, PNRS, job_config, reader_invariants
 
@@ -142,9 +142,9 @@ def test_pages_rate_limit_retries_pending_and_the_watermark(tmp_path, server, ap
     server.faults[("detail", "conv_api_03")] = [(503, {}), (502, {})]
     result = CliRunner().invoke(app, ["ingest", "klang://", "--store", str(store), "--config", str(path),
                                       "--no-progress"])
-    assert result.exit_code == EXIT_OK, result.output
+    assert result.exit_code == ExitCode.OK, result.output
     report = json.loads(result.stdout)
-    lake = open_lake(cfg, str(store), pipe.version)
+    lake = Lake.from_config(cfg, str(store), pipe.version)
     ready = [0, 1, 2, 3, 4, 6]
     assert sorted(call_ids(lake)) == sorted(cid(n) for n in ready)
     (src,) = report["sources"]
@@ -188,11 +188,11 @@ def test_a_page_that_keeps_failing_fails_the_run_and_the_next_run_catches_up(tmp
     server.always_fail.add(("list", 2))
     args = ["ingest", "--from-klang-api", "--store", str(store), "--config", str(path), "--no-progress"]
     failed = CliRunner().invoke(app, args)
-    assert failed.exit_code == EXIT_FAILURE, failed.output
+    assert failed.exit_code == ExitCode.FAILURE, failed.output
     report = json.loads(failed.stdout)
     assert report["status"] == "failed" and "after 4 attempts (last: HTTP 500)" in " ".join(report["errors"])
     assert failed.stderr.strip().splitlines()[-1].startswith("error: klang source: KlangApiError")
-    lake = open_lake(cfg, str(store), pipe.version)
+    lake = Lake.from_config(cfg, str(store), pipe.version)
     assert sorted(call_ids(lake)) == sorted(cid(n) for n in (0, 1, 2))  # page 1 is stored
     from redactor.store.txn import LakeWriter
 
@@ -201,7 +201,7 @@ def test_a_page_that_keeps_failing_fails_the_run_and_the_next_run_catches_up(tmp
     server.always_fail.clear()
     server.requests.clear()
     fixed = CliRunner().invoke(app, args)
-    assert fixed.exit_code == EXIT_OK, fixed.output
+    assert fixed.exit_code == ExitCode.OK, fixed.output
     assert sorted(server.details()) == ["conv_api_03", "conv_api_04", "conv_api_06"]
     assert sorted(call_ids(lake)) == sorted(cid(n) for n in (0, 1, 2, 3, 4, 6))
 
@@ -217,7 +217,7 @@ def test_a_conversation_that_cannot_be_fetched_is_retried_next_run(tmp_path, ser
     server.requests.clear()
     second = run_job(["klang://"], cfg, str(store), pipe)
     assert second.status == "ok" and server.details() == ["conv_api_01"]
-    assert len(call_ids(open_lake(cfg, str(store), pipe.version))) == 6
+    assert len(call_ids(Lake.from_config(cfg, str(store), pipe.version))) == 6
 
 
 def test_since_overrides_the_watermark(tmp_path, server, api):

@@ -15,8 +15,8 @@ import time
 import pytest
 
 from redactor.config import Config
-from redactor.ingest_job import run_job
-from redactor.job import open_lake
+from redactor.jobs.ingest import run_job
+from redactor.store.lake import Lake
 from redactor.pipeline import Pipeline
 from redactor.store import open_store
 from redactor.store.cas import S3Conditional, conditional_for
@@ -108,7 +108,7 @@ def test_s3_landing_retag_then_rerun_only_new(s3_env, s3cfg, detector):
     for key in s3_env.all_keys(landing, "klang/"):
         tags = {t["Key"]: t["Value"] for t in c.get_object_tagging(Bucket=landing, Key=key)["TagSet"]}
         assert tags["retention-class"] == "raw-landing" and tags["expires-on"]
-    lake = open_lake(cfg, lake_uri, pipe.version)
+    lake = Lake.from_config(cfg, lake_uri, pipe.version)
     assert set(reader_invariants(lake)["calls"]) == expected
 
     again = run_job([src], cfg, lake_uri, pipe)
@@ -138,7 +138,7 @@ def test_sigkill_on_s3_then_rerun_every_call_once_and_landing_empty(tmp_path, s3
             "--no-progress"]
     env = {**os.environ, **s3_env.env(), "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
            "REDACTOR_LOG_LEVEL": "warning"}
-    lake = open_lake(Config.load(cfg_path), f"s3://{lake_bucket}/lake", "")
+    lake = Lake.from_config(Config.load(cfg_path), f"s3://{lake_bucket}/lake", "")
     for crash in ("after-landing-cleanup@4", None):
         extra = {"REDACTOR_CRASH_AT": crash} if crash else {}
         proc = subprocess.Popen(REDACTOR + args, cwd=ROOT, env={**env, **extra}, stdout=subprocess.PIPE,

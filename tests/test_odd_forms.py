@@ -22,7 +22,7 @@ from redactor.evaluation_pipeline import row_strings
 from recognizers.checksums import luhn_ok
 from recognizers.fold import ascii_digits, fold
 from redactor.ingest.reader import RawRecord
-from redactor.model import RedactedCall
+from redactor.domain import RedactedCall
 from redactor.rights.identifiers import SubjectMatcher, texts_of, validate
 from redactor.store.tables import build_tables
 
@@ -249,13 +249,13 @@ def _digit_traces(objects, digits: list[str]) -> list[str]:
 
 
 def test_erasure_removes_every_form_and_a_redelivery_stays_erased(tmp_path, config, detector, monkeypatch):
-    from redactor.ingest_job import run_job
-    from redactor.job import open_lake
+    from redactor.jobs.ingest import run_job
+    from redactor.store.lake import Lake
     from redactor.pipeline import Pipeline
     from redactor.rights import build_request
     from redactor.rights.erase import erase_subject
     from redactor.rights.find import find_calls, pseudonymiser_from
-    from redactor.store.backend import open_store_from_config
+    from redactor.store import open_store_from_config
 
     monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", "test-key-not-a-secret-0123456789")
     pipeline = Pipeline(config, detector=detector)
@@ -267,7 +267,7 @@ def test_erasure_removes_every_form_and_a_redelivery_stays_erased(tmp_path, conf
     store = str(tmp_path / "lake")
     first = run_job([str(landing)], config, store, pipeline)
     assert first.calls_written == 5 and first.quarantined == 1
-    lake = open_lake(config, store, pipeline.version)
+    lake = Lake.from_config(config, store, pipeline.version)
     raw = open_store_from_config(config.section("store"), str(landing))
     objects = lambda: [(o.key, st_.get(o.key)) for st_ in (lake.store, raw) for o in st_.list("")]  # noqa: E731
     a_digits = [A_PNR[2:], A_PHONE[1:]]

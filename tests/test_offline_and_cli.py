@@ -9,7 +9,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from redactor.cli import EXIT_PARTIAL, app
+from redactor.cli import ExitCode, app
 from tests.conftest import PNR_DASH, ROOT, SAMPLES
 
 runner = CliRunner()
@@ -77,7 +77,7 @@ def test_ingest_exit_code_and_summary_without_values(tmp_path):
     (src / "bad.json").write_text('{"id": "x", "sources": [')
     (src / "good.json").write_text((SAMPLES / "klang_conversation_flytt.json").read_text())
     result = runner.invoke(app, ["ingest", str(src), "--store", str(tmp_path / "lake")])
-    assert result.exit_code == EXIT_PARTIAL
+    assert result.exit_code == ExitCode.PARTIAL
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     assert summary["calls_written"] == 1 and summary["quarantined"] == 1
     assert "880413" not in result.output and "Ekström" not in result.output
@@ -104,3 +104,11 @@ def test_help_reads_well():
         assert command in result.output
         sub = runner.invoke(app, [command, "--help"])
         assert sub.exit_code == 0 and "Usage" in sub.output
+
+
+def test_help_shows_config_sections_in_brackets():
+    # Plain help (no Rich markup): "[store]" and "[retention]" name config sections and must show.
+    bucket = runner.invoke(app, ["bucket", "init", "--help"])
+    assert bucket.exit_code == 0 and "[retention]" in bucket.output and "[store]" in bucket.output
+    serve = runner.invoke(app, ["serve", "--help"])
+    assert serve.exit_code == 0 and "[store]" in serve.output

@@ -19,9 +19,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from redactor.cli import EXIT_FAILURE, EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, app
+from redactor.cli import ExitCode, app
 from redactor.config import Config
-from redactor.job import open_lake
+from redactor.store.lake import Lake
 from redactor.metrics import metrics_text, write_textfile
 from redactor.store.lease import Lease
 from tests.conftest import ROOT, SAMPLES
@@ -56,20 +56,20 @@ def _no_secrets(text: str) -> None:
 def test_ingest_reports_json_on_usage_errors_and_writes_metrics(tmp_path):
     prom = tmp_path / "textfile" / "redactor_ingest.prom"
     missing = _ingest(tmp_path / "nosuch", "--store", tmp_path / "lake", "--metrics-file", prom)
-    assert missing.exit_code == EXIT_FAILURE
+    assert missing.exit_code == ExitCode.FAILURE
     report = json.loads(missing.stdout)
     assert report["status"] == "failed" and "source not found" in report["errors"][0]
     assert missing.stderr.strip().splitlines()[-1].startswith("error: source not found")
     assert 'redactor_ingest_last_run_exit_code{command="ingest"} 1' in prom.read_text()
 
     nothing = _ingest("--store", tmp_path / "lake", "--metrics-file", prom)
-    assert nothing.exit_code == EXIT_USAGE
+    assert nothing.exit_code == ExitCode.USAGE
     assert json.loads(nothing.stdout)["status"] == "usage_error"
     assert 'redactor_ingest_last_run_exit_code{command="ingest"} 2' in prom.read_text()
     bad_cfg = tmp_path / "bad.toml"
     bad_cfg.write_text('[retention]\nfrom = "yesterday"\n')
     refused = _ingest(_landing(tmp_path), "--store", tmp_path / "lake", "--config", bad_cfg)
-    assert refused.exit_code == EXIT_USAGE and "[retention] from" in json.loads(refused.stdout)["errors"][0]
+    assert refused.exit_code == ExitCode.USAGE and "[retention] from" in json.loads(refused.stdout)["errors"][0]
 
 
 def test_ingest_summary_warning_and_metrics_per_run(tmp_path, monkeypatch):
@@ -77,12 +77,12 @@ def test_ingest_summary_warning_and_metrics_per_run(tmp_path, monkeypatch):
     monkeypatch.delenv("REDACTOR_PSEUDONYM_KEY_FILE", raising=False)
     prom = tmp_path / "redactor_ingest.prom"
     done = _ingest(_landing(tmp_path), "--store", tmp_path / "lake", "--metrics-file", prom)
-    assert done.exit_code == EXIT_PARTIAL, done.output
+    assert done.exit_code == ExitCode.PARTIAL, done.output
     report = json.loads(done.stdout)
     assert any("no pseudonymisation key" in w for w in report["warnings"])
     lines = [json.loads(line) for line in done.stderr.splitlines()]
     (summary,) = [line for line in lines if line["event"] == "run summary"]
-    assert summary["run_id"] == report["run_id"] and summary["exit_code"] == EXIT_PARTIAL
+    assert summary["run_id"] == report["run_id"] and summary["exit_code"] == ExitCode.PARTIAL
     assert summary["text"].startswith("ingest partial (exit 3); 4 calls read, 3 stored; 1 quarantined (read 1)")
     text = prom.read_text()
     assert oct(prom.stat().st_mode & 0o777) == "0o644" and not list(tmp_path.glob(".redactor_ingest.prom.*"))
@@ -129,7 +129,7 @@ def test_progress_on_a_terminal_while_stdout_is_redirected(tmp_path):
         seen += chunk
     out, _ = proc.communicate(timeout=120)
     os.close(master)
-    assert proc.returncode == EXIT_OK
+    assert proc.returncode == ExitCode.OK
     assert json.loads(out)["calls_written"] == 8
     screen = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", seen).decode("utf-8", "replace")
     assert "calls" in screen and "exports" in screen and "5/5" in screen, screen[-2000:]
@@ -142,7 +142,7 @@ def test_progress_on_a_terminal_while_stdout_is_redirected(tmp_path):
 def test_status_on_a_lake_with_quarantined_items(tmp_path, config, pipeline):
     landing = _landing(tmp_path)
     store = tmp_path / "lake"
-    assert _ingest(landing, "--store", store).exit_code == EXIT_PARTIAL
+    assert _ingest(landing, "--store", store).exit_code == ExitCode.PARTIAL
     (landing / "later.json").write_text(dumps(call_record(5)))  # landed, not yet ingested
     done = runner.invoke(app, ["status", str(landing), "--store", str(store), "--json"])
     assert done.exit_code == 0, done.output
@@ -160,7 +160,7 @@ def test_status_on_a_lake_with_quarantined_items(tmp_path, config, pipeline):
     assert any("quarantine" in a for a in doc["attention"])
     _no_secrets(done.stdout)
 
-    lake = open_lake(config, str(store), pipeline.version)
+    lake = Lake.from_config(config, str(store), pipeline.version)
     held = Lease(lake.store, lake.retention, ttl_seconds=60, operation="ingest", run_id="run-on-another-host").acquire()
     try:
         text = runner.invoke(app, ["status", "--store", str(store), "--days", "40"])
@@ -175,9 +175,9 @@ def test_status_on_a_lake_with_quarantined_items(tmp_path, config, pipeline):
 
 
 def test_last_runs_newest_first_from_recent_days_or_all(tmp_path, config):
-    from redactor.status import last_runs
+    from redactor.jobs.status import last_runs
 
-    lake = open_lake(config, str(tmp_path / "lake"), "t")
+    lake = Lake.from_config(config, str(tmp_path / "lake"), "t")
     tags = lake.retention.tags("audit", "runs")
     for day, run in (("2026-01-05", "20260105T000000Z-a"), ("2026-01-05", "20260105T120000Z-b"),
                      ("2026-02-01", "20260201T000000Z-c"), ("2026-02-03", "20260203T000000Z-d")):
@@ -195,7 +195,7 @@ def test_quarantine_list_show_retry_drop(tmp_path, monkeypatch):
     tight = tmp_path / "tight.toml"
     tight.write_text("[ingest]\nmax_record_bytes = 300\n")  # every call too large: all quarantined
     landing = _landing(tmp_path, n=2)
-    assert _ingest(landing, "--store", store, "--config", tight).exit_code == EXIT_PARTIAL
+    assert _ingest(landing, "--store", store, "--config", tight).exit_code == ExitCode.PARTIAL
     listed = runner.invoke(app, ["quarantine", "list", "--store", str(store), "--json"])
     assert listed.exit_code == 0, listed.output
     doc = json.loads(listed.stdout)
@@ -208,22 +208,22 @@ def test_quarantine_list_show_retry_drop(tmp_path, monkeypatch):
     shown = runner.invoke(app, ["quarantine", "show", poison["id"][:8], "--store", str(store)])
     assert shown.exit_code == 0 and poison["id"] in shown.stdout and "invalid JSON" in shown.stdout
     _no_secrets(shown.stdout)
-    assert runner.invoke(app, ["quarantine", "show", "nosuchitem", "--store", str(store)]).exit_code == EXIT_USAGE
-    assert runner.invoke(app, ["quarantine", "retry", "--store", str(store)]).exit_code == EXIT_USAGE  # no ids
+    assert runner.invoke(app, ["quarantine", "show", "nosuchitem", "--store", str(store)]).exit_code == ExitCode.USAGE
+    assert runner.invoke(app, ["quarantine", "retry", "--store", str(store)]).exit_code == ExitCode.USAGE  # no ids
 
     # The fix (the default record limit), then retry: the two calls are stored, the poison stays.
     dry = runner.invoke(app, ["quarantine", "retry", "--all", "--dry-run", "--store", str(store), "--json"])
-    assert dry.exit_code == EXIT_PARTIAL and json.loads(dry.stdout)["stored"] == 2
+    assert dry.exit_code == ExitCode.PARTIAL and json.loads(dry.stdout)["stored"] == 2
     assert json.loads(runner.invoke(app, ["quarantine", "list", "--store", str(store), "--json"]).stdout)["count"] == 3
-    lake = open_lake(Config.load(), str(store), "t")
+    lake = Lake.from_config(Config.load(), str(store), "t")
     held = Lease(lake.store, lake.retention, ttl_seconds=60, run_id="someone-else").acquire()
     try:
-        assert runner.invoke(app, ["quarantine", "retry", "--all", "--store", str(store)]).exit_code == EXIT_LOCKED
+        assert runner.invoke(app, ["quarantine", "retry", "--all", "--store", str(store)]).exit_code == ExitCode.LOCKED
     finally:
         held.release()
     retried = runner.invoke(app, ["quarantine", "retry", "--all", "--store", str(store), "--json",
                                   "--operator", "ops.anna"])
-    assert retried.exit_code == EXIT_PARTIAL, retried.output
+    assert retried.exit_code == ExitCode.PARTIAL, retried.output
     out = json.loads(retried.stdout)
     assert out["stored"] == 2 and out["still_quarantined"] == 1 and out["calls_written"] == 2
     from tests.job_support import read_live
@@ -251,8 +251,8 @@ def test_retention_from_call_date_and_the_purge_calendar(tmp_path, config):
     cfg.write_text('[retention]\nfrom = "call_date"\ntranscript-redacted = 730\n')
     store = tmp_path / "lake"
     landing = _landing(tmp_path, n=2, poison=False)  # calls on 2026-11-01 and 2026-11-02
-    assert _ingest(landing, "--store", store, "--config", cfg).exit_code == EXIT_OK
-    lake = open_lake(Config.load(cfg), str(store), "t")
+    assert _ingest(landing, "--store", store, "--config", cfg).exit_code == ExitCode.OK
+    lake = Lake.from_config(Config.load(cfg), str(store), "t")
     snap = lake.snapshot()
     for table, days in snap.files.items():
         for day, entries in days.items():
@@ -260,9 +260,9 @@ def test_retention_from_call_date_and_the_purge_calendar(tmp_path, config):
             assert {e.expires_on for e in entries} == {expected}, table
             assert {lake.store.tags(e.key)["expires-on"] for e in entries} == {expected}
     written = tmp_path / "lake-written"
-    assert _ingest(landing, "--store", written).exit_code == EXIT_OK  # default: the write date counts
+    assert _ingest(landing, "--store", written).exit_code == ExitCode.OK  # default: the write date counts
     today = date.today()
-    entries = [e for days in open_lake(config, str(written), "t").snapshot().files.values() for es in days.values()
+    entries = [e for days in Lake.from_config(config, str(written), "t").snapshot().files.values() for es in days.values()
                for e in es]
     assert {e.expires_on for e in entries} <= {(today + timedelta(days=d)).isoformat() for d in (730, 731)}
 
@@ -370,7 +370,7 @@ def test_status_and_quarantine_on_s3(tmp_path, s3_env):
     cfg = tmp_path / "s3.toml"
     cfg.write_text("[store]\nallow_unknown_region = true\n[landing]\nafter_ingest = \"keep\"\n")
     lake_uri, landing = f"s3://{bucket}/lake", f"s3://{bucket}/landing/"
-    assert _ingest(landing, "--store", lake_uri, "--config", cfg).exit_code == EXIT_PARTIAL
+    assert _ingest(landing, "--store", lake_uri, "--config", cfg).exit_code == ExitCode.PARTIAL
     c.put_object(Bucket=bucket, Key="landing/call-9.json", Body=dumps(call_record(9)).encode())
     doc = json.loads(runner.invoke(app, ["status", landing, "--store", lake_uri, "--config", str(cfg), "--json"]).stdout)
     assert doc["runs"][0]["status"] == "partial" and doc["quarantine"]["by_stage"] == {"read": 1}

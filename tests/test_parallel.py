@@ -18,9 +18,10 @@ import pytest
 
 from bench.generate import write_exports
 from redactor.ingest import expand_sources, iter_records
-from redactor.job import open_lake, run_ingest
-from redactor.model import Quarantined
-from redactor.parallel import DaskEngine, EngineError, LocalEngine, make_engine
+from redactor.jobs.ingest import run_ingest
+from redactor.store.lake import Lake
+from redactor.domain import Quarantined
+from redactor.jobs.engines import DaskEngine, EngineError, LocalEngine, make_engine
 from redactor.store.tables import TABLES
 from tests.conftest import SAMPLES
 
@@ -37,7 +38,7 @@ def inputs(tmp_path_factory) -> Path:
 
 
 def _rows(config, store: Path, version: str) -> dict[str, list]:
-    lake = open_lake(config, str(store), version)
+    lake = Lake.from_config(config, str(store), version)
     out: dict[str, list] = {}
     for table in TABLES:
         rows = []

@@ -11,7 +11,7 @@ import pytest
 
 from redactor.detect import Detection
 from redactor.detect.analyzer import NER_RECOGNIZER
-from redactor.job import run_ingest
+from redactor.jobs.ingest import run_ingest
 from redactor.store import open_store
 from tests.conftest import PNR_DASH, SAMPLES
 from tests.factories import dumps, klang_record, segmented_record

@@ -22,7 +22,8 @@ from typer.testing import CliRunner
 
 from redactor.cli import app
 from redactor.config import Config
-from redactor.job import open_lake, run_ingest
+from redactor.jobs.ingest import run_ingest
+from redactor.store.lake import Lake
 from redactor.query.engine import QueryEngine, QueryError, ReadOnlyError, check_read_only
 from redactor.query.named import find_query, list_queries
 from tests.conftest import SAMPLES
@@ -56,7 +57,7 @@ def lake_dir(tmp_path_factory, config, detector) -> Path:
 
 @pytest.fixture(scope="module")
 def engine(lake_dir, config):
-    eng = QueryEngine(open_lake(config, str(lake_dir), "test"))
+    eng = QueryEngine(Lake.from_config(config, str(lake_dir), "test"))
     yield eng
     eng.close()
 
@@ -154,7 +155,7 @@ def test_callbacks_per_week(engine):
 
 def test_without_a_key_there_are_no_tokens(tmp_path, config, detector):
     _ingest(config, detector, str(tmp_path / "lake"), None)
-    with QueryEngine(open_lake(config, str(tmp_path / "lake"), "test")) as eng:
+    with QueryEngine(Lake.from_config(config, str(tmp_path / "lake"), "test")) as eng:
         assert run_named(eng, "repeat_callers") == []
         assert run_named(eng, "callbacks_per_week")[0]["calls_with_token"] == 0
 
@@ -203,7 +204,7 @@ def test_findings_per_entity_week(engine, lake_dir):
 def test_call_date_filter_prunes_files(lake_dir, config, tmp_path):
     copy = tmp_path / "lake"
     shutil.copytree(lake_dir, copy)
-    with QueryEngine(open_lake(config, str(copy), "t")) as eng:
+    with QueryEngine(Lake.from_config(config, str(copy), "t")) as eng:
         assert len(eng.files["segments"]) == 4  # four call dates in the samples
         one_day = "select count(*) from segments where call_date between DATE '2026-11-25' and DATE '2026-11-25'"
         before = eng.query(one_day).scalar()
@@ -218,14 +219,14 @@ def test_call_date_filter_prunes_files(lake_dir, config, tmp_path):
 
 
 def test_since_until_narrow_the_views(lake_dir, config):
-    with QueryEngine(open_lake(config, str(lake_dir), "t"), since=date(2026, 11, 26), until=date(2026, 11, 26)) as eng:
+    with QueryEngine(Lake.from_config(config, str(lake_dir), "t"), since=date(2026, 11, 26), until=date(2026, 11, 26)) as eng:
         assert len(eng.files["calls"]) == 1
         assert eng.query("select count(*), min(call_date), max(call_date) from calls").rows() == [
             (2, date(2026, 11, 26), date(2026, 11, 26))]
 
 
 def test_views_read_only_what_live_files_returns(lake_dir, config, monkeypatch):
-    lake = open_lake(config, str(lake_dir), "t")
+    lake = Lake.from_config(config, str(lake_dir), "t")
     snap = lake.snapshot()
     real = snap.live_keys
     # A commit protocol that (say) has not committed 2026-11-27 yet: readers must not see it.
@@ -242,11 +243,11 @@ def test_views_read_only_what_live_files_returns(lake_dir, config, monkeypatch):
 def test_restricted_calls_are_left_out(lake_dir, config, tmp_path):
     copy = tmp_path / "lake"
     shutil.copytree(lake_dir, copy)
-    lake = open_lake(config, str(copy), "t")
+    lake = Lake.from_config(config, str(copy), "t")
     with QueryEngine(lake) as eng:
         call_id, segs = eng.query("select call_id, count(*) from segments group by 1 order by 2 desc limit 1").rows()[0]
     lake.store.put(f"restrictions/{call_id}/req-1.json", b"{}", {})
-    with QueryEngine(open_lake(config, str(copy), "t")) as eng:
+    with QueryEngine(Lake.from_config(config, str(copy), "t")) as eng:
         assert eng.query("select count(*) from calls").scalar() == 7
         for table in ("calls", "segments", "findings"):
             assert eng.query(f"select count(*) from {table} where call_id = '{call_id}'").scalar() == 0
@@ -306,7 +307,7 @@ def restricted_copy(lake_dir: Path, config, tmp_path: Path) -> tuple[Path, str]:
     """A copy of the lake with its first call (by id) under restriction."""
     copy = tmp_path / "lake"
     shutil.copytree(lake_dir, copy)
-    lake = open_lake(config, str(copy), "t")
+    lake = Lake.from_config(config, str(copy), "t")
     with QueryEngine(lake) as eng:
         call_id = eng.query("select call_id from calls order by call_id limit 1").scalar()
     lake.store.put(f"restrictions/{call_id}/req-1.json", b"{}", {})
@@ -319,7 +320,7 @@ def test_no_sql_reads_a_restricted_call_or_a_secret(lake_dir, config, tmp_path, 
     probe_secret = "probe-secret-" + "0123456789abcdef"
     monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", probe_secret)
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", probe_secret)
-    with QueryEngine(open_lake(config, str(copy), "t"), materialise=materialise) as eng:
+    with QueryEngine(Lake.from_config(config, str(copy), "t"), materialise=materialise) as eng:
         assert eng.query("select count(*) from calls").scalar() == 7
         assert_restricted_call_unreadable(eng, call_id, f"{copy}/*/*/*.parquet")
         # The live files' paths are not settings either (an attacker would need them to aim).
@@ -327,7 +328,7 @@ def test_no_sql_reads_a_restricted_call_or_a_secret(lake_dir, config, tmp_path, 
 
 
 def test_empty_store_has_typed_empty_views(tmp_path, config):
-    with QueryEngine(open_lake(config, str(tmp_path / "nothing"), "t")) as eng:
+    with QueryEngine(Lake.from_config(config, str(tmp_path / "nothing"), "t")) as eng:
         for table in ("calls", "segments", "findings"):
             assert eng.query(f"select count(*) from {table}").scalar() == 0
         assert run_named(eng, "weekly_calls_per_queue") == []
@@ -532,7 +533,7 @@ def test_s3_store_gives_the_same_answers_offline(request, engine, lake_dir, conf
     # Quarantine-like objects next to the tables must stay out of reach.
     s3.client().put_object(Bucket=bucket, Key="lake/quarantine/date=2026-11-27/x.payload", Body=b"raw")
 
-    with QueryEngine(open_lake(s3_config, uri, "t")) as remote:
+    with QueryEngine(Lake.from_config(s3_config, uri, "t")) as remote:
         assert remote.is_s3 and all(f.startswith(f"s3://{bucket}/lake/") for f in remote.files["calls"])
         for name in NAMED:
             q = find_query(name)
@@ -555,8 +556,8 @@ def test_s3_store_gives_the_same_answers_offline(request, engine, lake_dir, conf
     assert [r["calls"] for r in json.loads(done.stdout)] == [4, 3, 1]
 
     # Restricted on S3: no SQL reaches its rows, through the views or the objects behind them.
-    open_lake(s3_config, uri, "t").store.put(f"restrictions/{restricted}/req-1.json", b"{}", {})
-    with QueryEngine(open_lake(s3_config, uri, "t")) as remote:
+    Lake.from_config(s3_config, uri, "t").store.put(f"restrictions/{restricted}/req-1.json", b"{}", {})
+    with QueryEngine(Lake.from_config(s3_config, uri, "t")) as remote:
         assert remote.query("select count(*) from calls").scalar() == 7
         assert_restricted_call_unreadable(remote, restricted, f"s3://{bucket}/lake/*/*/*.parquet")
         assert_nothing_secret_readable(remote, [s3.secret_key, s3.access_key])
@@ -566,7 +567,7 @@ def test_s3_store_gives_the_same_answers_offline(request, engine, lake_dir, conf
     from redactor.serve.app import create_app
     from redactor.serve.data import LakeView
 
-    view = LakeView(open_lake(s3_config, uri, "t"), refresh_seconds=0)
+    view = LakeView(Lake.from_config(s3_config, uri, "t"), refresh_seconds=0)
     try:
         client = TestClient(create_app(view))
         assert client.get(f"/calls/{restricted}").status_code == 404
@@ -745,7 +746,7 @@ def test_analyst_policy_reads_only_the_redacted_tables():
 
 def test_export_parquet_folder_and_duckdb_file(lake_dir, config, tmp_path):
     copy, restricted = restricted_copy(lake_dir, config, tmp_path)
-    with QueryEngine(open_lake(config, str(copy), "t")) as eng:
+    with QueryEngine(Lake.from_config(config, str(copy), "t")) as eng:
         counts = {t: eng.query(f"select count(*) from {t}").scalar() for t in ("calls", "segments", "findings")}
         version = eng.version
 

@@ -19,10 +19,11 @@ from typer.testing import CliRunner
 from redactor.cli import app
 from redactor.config import Config
 from redactor.detect import Detector
-from redactor.job import open_lake, run_ingest
-from redactor.model import Call, RedactedCall, Segment, Word
+from redactor.jobs.ingest import run_ingest
+from redactor.store.lake import Lake
+from redactor.domain import Call, RedactedCall, Segment, Word
 from redactor.pipeline import Pipeline
-from redactor.reprocess import TOKEN, reprocess_raw, reprocess_redacted
+from redactor.jobs.reprocess import TOKEN, reprocess_raw, reprocess_redacted
 from redactor.rights import build_request
 from redactor.rights.erase import erase_subject
 from redactor.rights.find import find_calls, pseudonymiser_from
@@ -99,7 +100,7 @@ def _world(tmp_path, cfg, uri, old, land=True):
         (src / name).write_bytes(data)
     summary = run_ingest([str(src)], cfg, uri, old)
     assert summary.calls_written == 3 and summary.quarantined == 0
-    lake = open_lake(cfg, uri, old.version)
+    lake = Lake.from_config(cfg, uri, old.version)
     lake.raw_stores = [LocalStore(src)] if land else []  # the landing folder keeps the exports
     return lake
 
@@ -188,7 +189,7 @@ def test_tokens_survive_even_when_their_hex_looks_like_a_number(tmp_path, config
     """A pseudonym's 10 hex characters can be all digits, even a valid personnummer or phone
     number; re-scanning must leave them alone."""
     old, new = pipelines
-    lake = open_lake(config, str(tmp_path / "lake"), "old")
+    lake = Lake.from_config(config, str(tmp_path / "lake"), "old")
     tokens = ["<SE_PERSONNUMMER:8804132382>", "<PHONE_NUMBER:0703112245>", "<PERSON>", "<EMAIL_ADDRESS:a1b2c3d4e5>",
               "<CUSTOMER_NUMBER_1>"]
     text = (f"Kunden {tokens[2]} har personnummer {tokens[0]} och numret {tokens[1]}, "
@@ -351,7 +352,7 @@ def test_reprocessing_never_extends_retention(tmp_path, policy_config, pipelines
     # Reprocess through a lake whose config would give new files a different expiry date.
     path = tmp_path / "short.toml"
     path.write_text("[retention]\ntranscript-redacted = 10\n")
-    short = open_lake(Config.load(path), str(tmp_path / "lake"), new.version)
+    short = Lake.from_config(Config.load(path), str(tmp_path / "lake"), new.version)
     assert reprocess_redacted(short, new, None, None).calls_rewritten == 3
     assert reprocess_raw(short, new, None, None, raw_stores=lake.raw_stores).calls_rewritten == 3
     snap = lake.snapshot()

@@ -20,13 +20,14 @@ from typer.testing import CliRunner
 from redactor.cli import app
 from redactor.config import Config
 from redactor.ingest.parse import make_call_id
-from redactor.job import open_lake, run_ingest
+from redactor.jobs.ingest import run_ingest
+from redactor.store.lake import Lake
 from redactor.pipeline import Pipeline
 from redactor.rights import IdentifierError, KeyMissingError, build_request
 from redactor.rights.erase import PENDING_PREFIX, erase_subject
 from redactor.rights.export import export_subject
 from redactor.rights.find import find_calls, pseudonymiser_from, read_parquet
-from redactor.store.backend import open_store_from_config
+from redactor.store import open_store_from_config
 from redactor.rights.restrict import restrict, unrestrict
 from redactor.store.tables import TABLES
 from tests.factories import dumps, klang_record, segmented_record
@@ -120,7 +121,7 @@ def build_world(tmp_path, cfg: Config, store_uri: str, pipeline: Pipeline, versi
     assert summary.calls_written == 6 and summary.quarantined == 2
     if versioned_client is not None:  # a second ingest, whatever it overwrites or replaces
         run_ingest([source], cfg, store_uri, pipeline)
-    lake = open_lake(cfg, store_uri, pipeline.version)
+    lake = Lake.from_config(cfg, store_uri, pipeline.version)
     lake.raw_stores = [raw]
     return lake
 
@@ -255,7 +256,7 @@ def test_subject_index_is_written_whatever_the_text_policy(tmp_path, keyed):
         cfg_path.write_text(f'[policy]\ndefault = "{policy}"\n')
         cfg = Config.load(cfg_path)
         run_ingest([str(tmp_path / "a.json")], cfg, str(tmp_path / policy), keyed(cfg))
-        lake = open_lake(cfg, str(tmp_path / policy), "t")
+        lake = Lake.from_config(cfg, str(tmp_path / policy), "t")
         (row,) = table_rows(lake, "calls")
         tokens.append(row["subject_tokens"])
         assert "880413" not in json.dumps(row, default=str)
@@ -308,7 +309,7 @@ def test_find_export_restrict(tmp_path, config, keyed):
 
 
 def test_a_new_call_of_a_restricted_person_arrives_restricted(tmp_path, config, keyed):
-    from redactor.ingest_job import run_job
+    from redactor.jobs.ingest import run_job
 
     lake = build_world(tmp_path, config, str(tmp_path / "lake"), keyed(config))
     restrict(lake, _request(config, A))
@@ -406,7 +407,7 @@ def test_erase_removes_exactly_the_person_and_every_trace(tmp_path, config, keye
 
 
 def test_an_erased_person_is_not_ingested_again_when_their_export_comes_back(tmp_path, config, keyed):
-    from redactor.ingest_job import run_job
+    from redactor.jobs.ingest import run_job
 
     lake = build_world(tmp_path, config, str(tmp_path / "lake"), keyed(config))
     erase_subject(lake, _request(config, A), raw_stores=lake.raw_stores)
@@ -431,7 +432,7 @@ def test_erase_resumes_after_a_crash(tmp_path, config, keyed, monkeypatch):
     lake = build_world(tmp_path, config, str(tmp_path / "lake"), keyed(config))
     before = snapshot(lake)
     # A table object no commit lists (as a crashed writer leaves one) holding one of A's calls.
-    from redactor.store.lake import parquet_bytes
+    from redactor.store.tables import parquet_bytes
 
     key = lake.live_files("segments")[0]
     stray = read_parquet(lake, key)

@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from redactor.store.backend import StoreError, open_store, open_store_from_config
+from redactor.store import StoreError, open_store, open_store_from_config
 from redactor.store.regions import (
     EU_EEA_REGIONS,
     RegionError,
@@ -223,8 +223,8 @@ def test_sse_kms_without_a_key_is_a_config_error():
 def test_ingest_round_trip_into_the_bucket(s3_env, s3_config, pipeline, tmp_path):
     import pyarrow.fs as pafs
 
-    from redactor.bucket import init_bucket
-    from redactor.job import run_ingest
+    from redactor.store.bucket import init_bucket
+    from redactor.jobs.ingest import run_ingest
     from redactor.store.duckdb_s3 import connect_s3
 
     bucket = s3_env.make_bucket("lake")

@@ -22,7 +22,7 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from redactor.cli import app as cli_app
-from redactor.job import open_lake
+from redactor.store.lake import Lake
 from redactor.serve.access import Access, AccessError, check_bind
 from redactor.serve.app import create_app, highlight, mmss
 from redactor.serve.data import LakeView
@@ -33,7 +33,7 @@ TOKEN = "test-token-not-a-secret-000"
 
 @pytest.fixture(scope="module")
 def view(lake_dir, config):
-    v = LakeView(open_lake(config, str(lake_dir), "t"), refresh_seconds=0)
+    v = LakeView(Lake.from_config(config, str(lake_dir), "t"), refresh_seconds=0)
     yield v
     v.close()
 
@@ -101,7 +101,7 @@ def test_call_reader_shows_turns_in_order(client, view):
 def test_unknown_and_restricted_calls_are_404(lake_dir, config, tmp_path):
     copy = tmp_path / "lake"
     shutil.copytree(lake_dir, copy)
-    view = LakeView(open_lake(config, str(copy), "t"), refresh_seconds=0)
+    view = LakeView(Lake.from_config(config, str(copy), "t"), refresh_seconds=0)
     try:
         client = TestClient(create_app(view))
         call_id = view.query("select call_id from calls order by call_id limit 1").scalar()

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from redactor.ingest import parse_record
-from redactor.model import Quarantined, RedactedCall
+from redactor.domain import Quarantined, RedactedCall
 from redactor.pipeline import Pipeline
 from redactor.transform import Policy, PolicyError, Pseudonymiser, load_key, KeyError_
 from redactor.transform.policy import mask

@@ -9,7 +9,7 @@ import pytest
 
 from redactor.config import Config, ConfigError
 from redactor.ingest.reader import RawRecord
-from redactor.model import RedactedCall
+from redactor.domain import RedactedCall
 from redactor.transform.policy import PlaceholderNumbers
 from tests.conftest import PNR_B_DASH, PNR_DASH
 from tests.factories import dumps, klang_record
@@ -35,7 +35,7 @@ def test_default_config_ships_the_company_profile(config):
 
 
 def test_without_profile_or_allowlist_ingest_warns(tmp_path, pipeline):
-    from redactor.ingest_job import run_job
+    from redactor.jobs.ingest import run_job
 
     path = tmp_path / "c.toml"
     path.write_text('[company]\nprofile = ""\n')

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from redactor.detect.analyzer import Detection
-from redactor.model import Segment
+from redactor.domain import Segment
 
 _ROLE_LABELS = {"agent": "Agent", "customer": "Kund"}
 

@@ -29,6 +29,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Iterator
 
 from redactor import __version__
+from redactor.errors import RedactorError
 from redactor.logs import get_logger
 
 log = get_logger("redactor.klang")
@@ -37,7 +38,7 @@ LIST_PATH = "/api/v1/conversations"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
-class KlangApiError(Exception):
+class KlangApiError(RedactorError):
     """The API could not be used; the message is safe to log (no ids, bodies or keys)."""
 
     def __init__(self, message: str, status: int | None = None):

@@ -13,13 +13,14 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
+from redactor.errors import RedactorError
 from redactor.ingest.labels import language_label, role_label, status_label
 from redactor.ingest.normalize import normalize_text
 from redactor.ingest.roles import assign_roles, role_of
-from redactor.model import Call, Segment, Word
+from redactor.domain import Call, Segment, Word
 
 
-class ParseError(ValueError):
+class ParseError(RedactorError, ValueError):
     """A record that is not a call we can process; the message is safe to log."""
 
 

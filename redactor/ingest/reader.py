@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Iterator
 
+from redactor.errors import RedactorError
+
 EXPORT_SUFFIXES = (".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _GZIP_CHUNK = 1 << 20
@@ -61,7 +63,7 @@ class RawRecord:
     error: str | None = None  # why it could not be read; never contains record content
 
 
-class SourceError(Exception):
+class SourceError(RedactorError):
     """A source argument that names nothing readable."""
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from redactor.ingest.labels import ROLE_ALIASES
-from redactor.model import Segment
+from redactor.domain import Segment
 
 _OTHER = {"agent": "customer", "customer": "agent"}
 

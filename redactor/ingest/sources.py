@@ -24,16 +24,17 @@ import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator, Protocol
 
+from redactor.errors import RedactorError
 from redactor.ingest.klang_api import KlangApiError, KlangClient
 from redactor.ingest.reader import EXPORT_SUFFIXES, Limits, SourceError, display_name, expand_sources, read_regular
-from redactor.store.backend import StoreError, open_store
+from redactor.store import Retention, StoreError, open_store
 
 LANDING_MODES = ("retag", "delete", "keep")
 
 
-class FetchError(Exception):
+class FetchError(RedactorError):
     """One export could not be read now (network, permissions); it is retried by the next run."""
 
 
@@ -54,9 +55,64 @@ class Export:
     modified: float | None = None  # when it landed (Unix time), where the source knows
 
 
+class Source(Protocol):
+    """Where the ingest job reads exports from: a folder, an S3 landing prefix or the Klang API."""
+
+    kind: str
+    complete: bool  # True once `exports()` has listed everything
+    skipped: Counter[str]  # entries seen but never read (symlinks, special files), by reason
+    cursor_before: str  # the watermark the run started from ("" without one)
+
+    @property
+    def cursor_name(self) -> str | None:
+        """A source with a watermark keeps it in the ledger under this name."""
+        ...
+
+    def expected_exports(self) -> int | None:
+        """How many exports `exports()` will list, if known up front (for the progress bar)."""
+        ...
+
+    def exports(self) -> Iterator[Export]: ...
+
+    def failed(self, export: Export) -> None:
+        """`export` could not be fetched: it must be listed again next run."""
+        ...
+
+    def new_cursor(self) -> str | None:
+        """The watermark to store after the run, or None to keep the old one."""
+        ...
+
+    def report_info(self) -> dict[str, Any]:
+        """What this kind of source adds to its entry in the run report."""
+        ...
+
+    def cleanup_is_noop(self, mode: str) -> bool: ...
+
+    def cleanup(self, export: Export, mode: str, retention: Retention) -> str: ...
+
+
+class _Landing:
+    """A landing area (folder or bucket prefix): no watermark, nothing to add to the report."""
+
+    cursor_name: str | None = None
+    cursor_before = ""
+
+    def expected_exports(self) -> int | None:
+        return None
+
+    def failed(self, export: Export) -> None:
+        pass  # listed again next run anyway: only a watermark could skip it
+
+    def new_cursor(self) -> str | None:
+        return None
+
+    def report_info(self) -> dict[str, Any]:
+        return {}
+
+
 # ---- local files -----------------------------------------------------------------------------
 
-class LocalFiles:
+class LocalFiles(_Landing):
     """Regular files inside the folders (or beside the files) named on the command line.
 
     Symlinks and special files are never read, deleted or followed (`expand_sources`); they are
@@ -74,6 +130,9 @@ class LocalFiles:
         self.complete = False
         self.errors = 0
         self._listed: dict[str, tuple[int, int]] = {}  # locator -> (st_dev, st_ino) when listed
+
+    def expected_exports(self) -> int | None:
+        return len(self.paths)  # listed up front
 
     def exports(self) -> Iterator[Export]:
         for path in self.paths:
@@ -120,7 +179,7 @@ class LocalFiles:
 
 # ---- S3 landing prefix -----------------------------------------------------------------------
 
-class S3Landing:
+class S3Landing(_Landing):
     kind = "s3"
 
     def __init__(self, uri: str, store_options: dict | None = None, max_export_bytes: int = Limits.max_export_bytes):
@@ -129,6 +188,7 @@ class S3Landing:
         options = {k: v for k, v in (store_options or {}).items() if k != "uri"}
         self.store = open_store(self.uri, **options)
         self.complete = False
+        self.skipped: Counter[str] = Counter()
         self.errors = 0
 
     def exports(self) -> Iterator[Export]:
@@ -236,6 +296,7 @@ class KlangApi:
         self.ready = {s.lower() for s in ready_statuses}
         self.give_up = timedelta(hours=pending_give_up_hours)
         self.complete = False
+        self.skipped: Counter[str] = Counter()
         self.errors = 0
         self.listed = 0
         self.pending = 0
@@ -274,6 +335,13 @@ class KlangApi:
                          str(item.get("updated_at") or ""), fetch,
                          created_at=_iso(created) if created else "", locator=cid)
         self.complete = True
+
+    def expected_exports(self) -> int | None:
+        return None
+
+    def report_info(self) -> dict[str, Any]:
+        return {"listed": self.listed, "pending_not_ready": self.pending, "pending_given_up": self.stale_pending,
+                "cursor_before": self.cursor_before or None}
 
     def failed(self, export: Export) -> None:
         t = _parse_time(export.created_at)

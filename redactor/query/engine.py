@@ -35,6 +35,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 
+from redactor.errors import RedactorError
 from redactor.store.lake import Lake
 from redactor.store.tables import SCHEMAS, TABLES
 
@@ -56,7 +57,7 @@ _EXPLAIN_PREFIX = re.compile(
 )
 
 
-class QueryError(Exception):
+class QueryError(RedactorError):
     """A query could not run; the message is DuckDB's (about the SQL, never about data)."""
 
 
@@ -111,10 +112,6 @@ def check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> list:
                 "(SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE and EXPLAIN only)"
             )
     return statements
-
-
-def quote_literal(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 def duckdb_type(t: pa.DataType) -> str:

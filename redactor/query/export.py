@@ -20,13 +20,14 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
+from redactor.errors import RedactorError
 from redactor.query.engine import OFFLINE_CONFIG, QueryEngine
 from redactor.store.tables import TABLES
 
 FORMAT = "redactor-export/1"
 
 
-class ExportError(Exception):
+class ExportError(RedactorError):
     pass
 
 

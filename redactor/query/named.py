@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from redactor.config import shipped_data
+from redactor.errors import RedactorError
 
 # Overridable so a deployment can ship its own folder of queries next to the defaults.
 QUERIES_ENV = "REDACTOR_QUERIES_DIR"
@@ -27,7 +28,7 @@ _PARAM = re.compile(r"^param:\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?P<defau
 _NAME = re.compile(r"^[a-z0-9_]+$")
 
 
-class QueryNotFound(LookupError):
+class QueryNotFound(RedactorError, LookupError):
     pass
 
 

@@ -298,3 +298,18 @@ def purge_noncurrent(store: ObjectStore, ids: set[str], matcher) -> int:
                 client.delete_object(Bucket=bucket, Key=v["Key"], VersionId=v["VersionId"])
                 deleted += 1
     return deleted
+
+
+def plan_text(plan: dict) -> str:
+    """`redactor subject erase --dry-run`: the plan as text (tokens, call ids, dates and counts only)."""
+    lines = [f"dry run: nothing changed. Would erase {plan['calls']} call(s) for tokens {', '.join(plan['tokens'])}"
+             + (" (completing an interrupted erasure)" if plan["resumes_pending"] else "")]
+    for c in plan["call_list"]:
+        lines.append(f"  {c['call_id']}  {c['call_date']}{'  restricted' if c['restricted'] else ''}")
+    rows = ", ".join(f"{t} {n}" for t, n in plan["rows"].items()) or "none"
+    lines.append(f"rows: {rows}")
+    deleted = sum(r["action"] == "delete" for r in plan["raw_exports"])
+    lines.append(f"raw exports: {deleted} deleted, {len(plan['raw_exports']) - deleted} rewritten without their "
+                 f"{plan['raw_records']} record(s) (raw areas searched: {plan['raw_areas_searched']})")
+    lines.append(f"quarantined items: {len(plan['quarantine_items'])}; restrictions lifted: {plan['restricted_calls']}")
+    return "\n".join(lines)

@@ -26,6 +26,7 @@ from typing import Iterable
 from recognizers import canonical_value, email as email_rec, personnummer, phone
 from recognizers.entities import SUBJECT_KINDS
 from recognizers.fold import ascii_digits, fold_text
+from redactor.errors import RedactorError
 from redactor.ingest.reader import Limits, gunzip
 from redactor.transform.pseudonym import Pseudonymiser
 
@@ -36,11 +37,11 @@ _CUSTOMER_NUMBER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9 -]{1,38}[A-Za-z0-9])?$
 _SEP = r"[\s\u00a0\u202f\u2009\-+./_()]{0,3}"
 
 
-class IdentifierError(ValueError):
+class IdentifierError(RedactorError, ValueError):
     """An identifier failed validation; the message names its kind, never its value."""
 
 
-class KeyMissingError(RuntimeError):
+class KeyMissingError(RedactorError, RuntimeError):
     """No pseudonymisation key: the subject index cannot be used."""
 
 

@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from redactor.config import Config
 from redactor.ingest import parse_record
 from redactor.ingest.reader import EXPORT_SUFFIXES, Limits, RawRecord, split_records
 from redactor.rights.identifiers import SubjectMatcher
 from redactor.logs import get_logger
-from redactor.store.backend import LocalStore, ObjectInfo, ObjectStore, open_store_from_config
+from redactor.store import open_store_from_config
+from redactor.store.atomic import atomic_write
+from redactor.store.backend import LocalStore, ObjectInfo, ObjectStore
 from redactor.store.lake import Lake
 
 log = get_logger("redactor.rights")
@@ -62,17 +61,7 @@ def replace_raw(store: ObjectStore, key: str, data: bytes) -> None:
     """Rewrite a raw export in place, keeping its tags. A folder gets no tag sidecar (the job would
     read a `.x.json.tags.json` beside the export as one more export)."""
     if isinstance(store, LocalStore):
-        path = Path(store.local_path(key))
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(store.local_path(key), data)
         return
     store.put(key, data, store.tags(key))
 
@@ -197,5 +186,20 @@ def detector_matcher(detector, identifiers, max_chars: int = 1_000_000):
         return any(d.entity_type in entities
                    and (d.entity_type, canonical_value(d.entity_type, text[d.start:d.end])) in wanted
                    for d in found)
+
+    return match
+
+
+def lazy_detector_matcher(config: Config, identifiers) -> Callable[[bytes], bool]:
+    """`detector_matcher` with a detector built from `config` on the first payload: spaCy loads
+    only if a quarantined payload needs it."""
+    state: dict = {}
+
+    def match(payload: bytes) -> bool:
+        if "fn" not in state:
+            from redactor.detect import Detector
+
+            state["fn"] = detector_matcher(Detector.from_config(config), identifiers)
+        return state["fn"](payload)
 
     return match

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from redactor.model import RedactedCall
+from redactor.domain import RedactedCall
 from redactor.rights.audit import now_utc, put_json, write_audit
 from redactor.rights.find import find_calls
 from redactor.rights.identifiers import SubjectRequest

@@ -19,11 +19,13 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
+from redactor.errors import RedactorError
+
 TOKEN_COOKIE = "redactor_token"
 OPEN_PATHS = ("/healthz",)
 
 
-class AccessError(ValueError):
+class AccessError(RedactorError, ValueError):
     pass
 
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Protocol
 
+from redactor.errors import RedactorError
+from redactor.store.atomic import atomic_write
 
-class StoreError(Exception):
+
+class StoreError(RedactorError):
     """A store operation failed; the message names keys, never contents."""
 
 
@@ -58,23 +60,10 @@ class LocalStore:
     def _sidecar(path: Path) -> Path:
         return path.with_name(f".{path.name}.tags.json")
 
-    def _atomic_write(self, path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-
     def put(self, key: str, data: bytes, tags: dict[str, str]) -> None:
         path = self._path(key)
-        self._atomic_write(self._sidecar(path), json.dumps(tags, sort_keys=True).encode())
-        self._atomic_write(path, data)
+        atomic_write(self._sidecar(path), json.dumps(tags, sort_keys=True).encode())
+        atomic_write(path, data)
 
     def get(self, key: str) -> bytes:
         try:
@@ -119,23 +108,3 @@ class LocalStore:
 
     def local_path(self, key: str) -> str:
         return str(self._path(key))
-
-
-def open_store(uri: str, **options) -> ObjectStore:
-    """`./lake`, `/abs/path`, `file:///abs/path` or `s3://bucket/prefix`."""
-    if uri.startswith("s3://"):
-        from redactor.store.s3 import S3Store  # boto3 only where S3 is used
-
-        return S3Store.from_uri(uri, **options)
-    if uri.startswith("file://"):
-        uri = uri[len("file://"):]
-    if "://" in uri:
-        raise StoreError(f"unsupported store URI scheme: {uri.split('://')[0]}:// (use a folder or s3://)")
-    return LocalStore(uri)
-
-
-def open_store_from_config(store_section: dict, uri: str | None = None) -> ObjectStore:
-    """The store named by `uri` (else `[store] uri`) with the other `[store]` options applied
-    (for S3: allow_unknown_region, sse, kms_key_id; a folder needs none)."""
-    options = {k: v for k, v in store_section.items() if k != "uri"}
-    return open_store(uri or store_section["uri"], **options)

@@ -19,13 +19,15 @@ from urllib.parse import urlparse
 
 import duckdb
 
+from redactor.errors import RedactorError
+
 OFFLINE_SETTINGS = {
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
 }
 
 
-class DuckDBS3Error(RuntimeError):
+class DuckDBS3Error(RedactorError, RuntimeError):
     pass
 
 
@@ -46,14 +48,15 @@ def httpfs_path() -> Path:
     return path
 
 
-def _quote(value: str) -> str:
+def quote_literal(value: str) -> str:
+    """A DuckDB string literal (for statements that take no parameters: LOAD, CREATE SECRET)."""
     return "'" + value.replace("'", "''") + "'"
 
 
 def connect(database: str = ":memory:", read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection with httpfs loaded from the wheel and no network extension fetching."""
     con = duckdb.connect(database, read_only=read_only, config=dict(OFFLINE_SETTINGS))
-    con.execute(f"LOAD {_quote(str(httpfs_path()))}")
+    con.execute(f"LOAD {quote_literal(str(httpfs_path()))}")
     return con
 
 
@@ -93,22 +96,22 @@ def add_s3_secret(con: duckdb.DuckDBPyConnection, bucket: str | None = None, ses
     access = _resolve(session)
     parts = [
         "TYPE s3",
-        f"KEY_ID {_quote(access.key_id)}",
-        f"SECRET {_quote(access.secret)}",
-        f"REGION {_quote(access.region)}",
+        f"KEY_ID {quote_literal(access.key_id)}",
+        f"SECRET {quote_literal(access.secret)}",
+        f"REGION {quote_literal(access.region)}",
     ]
     if access.token:
-        parts.append(f"SESSION_TOKEN {_quote(access.token)}")
+        parts.append(f"SESSION_TOKEN {quote_literal(access.token)}")
     if access.endpoint:
         # A local or third-party server: host:port, plain HTTP if so configured, and path-style
         # URLs because a bucket name cannot be prefixed to an IP address.
         parts += [
-            f"ENDPOINT {_quote(access.endpoint)}",
+            f"ENDPOINT {quote_literal(access.endpoint)}",
             f"USE_SSL {'true' if access.use_ssl else 'false'}",
             "URL_STYLE 'path'",
         ]
     if bucket:
-        parts.append(f"SCOPE {_quote(f's3://{bucket}')}")
+        parts.append(f"SCOPE {quote_literal(f's3://{bucket}')}")
     name = "redactor_s3" + (f"_{abs(hash(bucket)) % 10**8}" if bucket else "")
     con.execute(f"CREATE OR REPLACE TEMPORARY SECRET {name} ({', '.join(parts)})")
 

@@ -11,37 +11,20 @@ every object carries them as tags.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-from collections import defaultdict
 from datetime import date, datetime, timezone
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from redactor.model import Quarantined, RedactedCall
+from redactor.config import Config
+from redactor.domain import Quarantined, RedactedCall
+from redactor.store import open_store_from_config
 from redactor.store.backend import ObjectStore
 from redactor.store.retention import Retention
-from redactor.store.tables import TABLES, build_tables
+from redactor.store.snapshot import Snapshot, load_snapshot
+from redactor.store.txn import replace_calls
 
-REDACTED_CLASS = "transcript-redacted"
 QUARANTINE_CLASS = "quarantine"
 # restrictions/<call_id>/<request id>.json: a call with any object here is restricted (GDPR art. 18).
 RESTRICTIONS_PREFIX = "restrictions/"
-
-
-def parquet_bytes(table: pa.Table, tags: dict[str, str]) -> bytes:
-    meta = dict(table.schema.metadata or {})
-    meta.update({f"redactor.{k}".encode(): v.encode() for k, v in tags.items()})
-    buf = io.BytesIO()
-    pq.write_table(table.replace_schema_metadata(meta), buf, compression="zstd")
-    return buf.getvalue()
-
-
-def call_date(rc: RedactedCall) -> date:
-    created = rc.call.created_at
-    assert created is not None  # parse_record guarantees it
-    return created.astimezone(timezone.utc).date()
 
 
 def _partition_date(key: str) -> date | None:
@@ -59,21 +42,24 @@ class Lake:
         self.store = store
         self.retention = retention
 
+    @classmethod
+    def from_config(cls, config: Config, store_uri: str | None, pipeline_version: str) -> "Lake":
+        """The lake named by `store_uri` (else `[store] uri`), with `[retention]` of the config;
+        `pipeline_version` goes into every object's tags."""
+        store = open_store_from_config(config.section("store"), store_uri)
+        return cls(store, Retention.from_section(config.section("retention"), pipeline_version))
+
     def write_calls(self, calls: list[RedactedCall]) -> list[str]:
         """Store calls in one commit, each call id exactly once; returns the data keys written.
 
         A call already in the lake is replaced where it lives (its rows leave the old files),
         not appended: see `redactor.store.txn.Transaction.replace_calls`.
         """
-        from redactor.store.txn import replace_calls
-
         return replace_calls(self, calls).written
 
-    def snapshot(self):
+    def snapshot(self) -> Snapshot:
         """The latest committed snapshot (`redactor.store.snapshot.Snapshot`): the live files of
         every table at one instant. Readers that need several tables consistently use this."""
-        from redactor.store.snapshot import load_snapshot
-
         return load_snapshot(self.store)
 
     def live_files(self, table: str, since: date | None = None, until: date | None = None) -> list[str]:

@@ -8,7 +8,7 @@ valid. Taking it:
 - a lease that has expired, or whose holder provably died (same machine and pid namespace, and
   that pid is gone or is another process now, or it is this very process and no live `Lease`
   object here holds it): replace it, conditional on it being the exact object we judged;
-- otherwise: `LeaseHeld` (the job exits with EXIT_LOCKED).
+- otherwise: `LeaseHeld` (the job exits with ExitCode.LOCKED).
 
 Then it is read back and must name us. While the job runs, a heartbeat thread renews it every
 `ttl/3` seconds (replace-if-unchanged again, so a renewal never overwrites a new holder); the job
@@ -35,6 +35,7 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from redactor.errors import RedactorError
 from redactor.logs import get_logger
 from redactor.store.backend import ObjectStore
 from redactor.store.cas import conditional_for
@@ -47,7 +48,7 @@ _ACTIVE: set[str] = set()  # owners of leases held by live Lease objects in this
 _ACTIVE_LOCK = threading.Lock()
 
 
-class LeaseError(Exception):
+class LeaseError(RedactorError):
     """Base class: messages name owners, hosts and times, never data."""
 
 

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime, timedelta
+from typing import Any
 
 from redactor.failpoints import crashpoint
 from redactor.logs import get_logger
+from redactor.store.lake import Lake
+from redactor.store.lease import Lease
 from redactor.store.snapshot import (
     DATA_FILE_RE, KEEP_SNAPSHOTS, LEDGER_FILE_RE, LEDGER_PREFIX, older_than, snapshot_key, snapshot_versions, utcnow,
 )
@@ -113,3 +116,28 @@ def gc(writer: LakeWriter, grace_seconds: float = 3600, now: datetime | None = N
     if result:
         log.info("garbage collected", **result)
     return result
+
+
+def compact_lake(lake: Lake, *, min_files: int, grace_seconds: float, lease_seconds: float) -> dict[str, Any]:
+    """`redactor compact`: compaction and garbage collection of the whole lake under the job lease.
+
+    Raises `LeaseHeld` if a run holds the lease (nothing done), `LeaseError`, `StoreError` or
+    `CommitConflict` if it could not finish; returns versions, live file counts and both stats.
+    """
+    lease = Lease(lake.store, lake.retention, ttl_seconds=lease_seconds, operation="compact")
+    lease.acquire()
+    lease.start_heartbeat()
+    try:
+        writer = LakeWriter(lake, lease=lease, run_id="compact")
+        before = writer.snapshot.version
+        files_before = writer.snapshot.live_file_count()
+        stats = compact(writer, min_files=min_files)
+        collected = gc(writer, grace_seconds)
+        return {"status": "ok", "version_before": before, "version_after": writer.snapshot.version,
+                "live_files_before": files_before, "live_files_after": writer.snapshot.live_file_count(),
+                "compaction": stats, "gc": collected}
+    finally:
+        try:
+            lease.release()
+        except Exception:  # noqa: BLE001 - it expires
+            pass

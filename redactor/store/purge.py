@@ -99,3 +99,17 @@ def purge(store: ObjectStore, as_of: date | None = None, dry_run: bool = False, 
                 continue
         report.deleted.append(entry)
     return report
+
+
+def expiry_calendar(calendar: dict[str, dict], as_of: date) -> str:
+    """The expiry calendar of a dry run: objects and bytes per month, by retention class."""
+    lines = ["expiry calendar (by expires-on month; earlier months are overdue):",
+             f"{'month':<9} {'objects':>8} {'MB':>10}  classes"]
+    for month, m in calendar.items():
+        classes = ", ".join(f"{c} {n}" for c, n in sorted(m["by_class"].items()))
+        now = as_of.strftime("%Y-%m")
+        mark = "  <- overdue" if month < now else "  <- this month" if month == now else ""
+        lines.append(f"{month:<9} {m['objects']:>8} {m['bytes'] / 1e6:>10.3f}  {classes}{mark}")
+    if not calendar:
+        lines.append("(no tagged objects)")
+    return "\n".join(lines)

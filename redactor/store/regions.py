@@ -15,6 +15,8 @@ file in a reviewed change, never by configuration.
 
 from __future__ import annotations
 
+from redactor.errors import RedactorError
+
 EU_EEA_REGIONS: dict[str, str] = {
     "eu-north-1": "Stockholm, Sweden",
     "eu-central-1": "Frankfurt, Germany",
@@ -32,7 +34,7 @@ NOT_EU_EEA_NOTES: dict[str, str] = {
 }
 
 
-class RegionError(Exception):
+class RegionError(RedactorError):
     """The bucket is not (provably) in the EU/EEA; nothing may be written to it."""
 
 

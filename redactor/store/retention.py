@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
+from redactor.config import RETENTION_BASES
+
 RETENTION_CLASSES = ("transcript-redacted", "raw-landing", "quarantine", "audit")
-# What a redacted table file's retention counts from (`[retention] from`): the day it is written,
-# or the date of the calls in it (a back-filled October call then expires two years after October).
-RETENTION_BASES = ("written", "call_date")
+__all__ = ["RETENTION_BASES", "RETENTION_CLASSES", "Retention"]
 
 
 @dataclass

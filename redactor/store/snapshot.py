@@ -41,6 +41,7 @@ from typing import Any, Iterable
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from redactor.errors import RedactorError
 from redactor.store.backend import ObjectStore, StoreError
 
 FORMAT = 1
@@ -59,7 +60,7 @@ LEDGER_FILE_RE = re.compile(r"^_lake/ledger/\d{8}T\d{6}Z-[0-9a-f]{16}\.parquet$"
 _DAY_RE = re.compile(r"call_date=(\d{4}-\d{2}-\d{2})")
 
 
-class CommitConflict(Exception):
+class CommitConflict(RedactorError):
     """Another writer committed the version this commit was built on; nothing was made visible."""
 
 
@@ -121,6 +122,10 @@ class Snapshot:
     @property
     def empty(self) -> bool:
         return self.version == 0
+
+    def live_file_count(self) -> int:
+        """Data files listed, over every table and partition."""
+        return sum(len(entries) for days in self.files.values() for entries in days.values())
 
     def partitions(self, table: str) -> list[str]:
         return sorted(self.files.get(table, {}))

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
+from datetime import date, timezone
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
-from redactor.model import RedactedCall
+from redactor.domain import RedactedCall
+
+# The retention class of every row of the three tables.
+REDACTED_CLASS = "transcript-redacted"
+
+
+def parquet_bytes(table: pa.Table, tags: dict[str, str]) -> bytes:
+    """A table as Parquet (zstd) with its retention tags in the key-value metadata."""
+    meta = dict(table.schema.metadata or {})
+    meta.update({f"redactor.{k}".encode(): v.encode() for k, v in tags.items()})
+    buf = io.BytesIO()
+    pq.write_table(table.replace_schema_metadata(meta), buf, compression="zstd")
+    return buf.getvalue()
+
+
+def call_date(rc: RedactedCall) -> date:
+    """The call's partition: the UTC date it was made."""
+    created = rc.call.created_at
+    assert created is not None  # parse_record guarantees it
+    return created.astimezone(timezone.utc).date()
+
 
 WORD = pa.struct([("text", pa.string()), ("start", pa.float64()), ("end", pa.float64()), ("confidence", pa.float64())])
 

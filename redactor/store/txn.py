@@ -34,18 +34,17 @@ import pyarrow.parquet as pq
 
 from redactor.failpoints import crashpoint
 from redactor.logs import get_logger
-from redactor.model import RedactedCall
+from redactor.domain import RedactedCall
 from redactor.store.backend import StoreError
 from redactor.store.cas import conditional_for
 from redactor.store.snapshot import (
     MAX_LEDGER_SEGMENTS, CommitConflict, FileEntry, Ledger, Snapshot, control_tags, ledger_bytes,
     load_ledger, load_snapshot, new_ledger_key, snapshot_key, utcnow,
 )
-from redactor.store.tables import SCHEMAS, TABLES, build_tables
+from redactor.store.tables import REDACTED_CLASS, SCHEMAS, TABLES, build_tables, call_date, parquet_bytes
 
 log = get_logger("redactor.store.txn")
 
-REDACTED_CLASS = "transcript-redacted"
 
 # A predicate over one file's rows: a boolean array, True = keep the row.
 KeepFn = Callable[[pa.Table], "pa.Array | pa.ChunkedArray"]
@@ -73,12 +72,6 @@ def supersedes(new_updated: str, new_sha: str, old_updated: str, old_sha: str) -
     if new_updated and old_updated:
         return (new_updated, new_sha) >= (old_updated, old_sha)
     return True
-
-
-def call_day(rc: RedactedCall) -> str:
-    created = rc.call.created_at
-    assert created is not None  # parse_record guarantees it
-    return created.astimezone(timezone.utc).date().isoformat()
 
 
 class LakeWriter:
@@ -144,8 +137,6 @@ class Transaction:
         self.touched_days.add(day)
 
     def _write_file(self, table: str, day: str, data: pa.Table, expires_on: str | None = None) -> FileEntry:
-        from redactor.store.lake import parquet_bytes
-
         if table in SCHEMAS:
             data = conform(data, SCHEMAS[table])
         tags = self.w.lake.retention.tags(REDACTED_CLASS, table)
@@ -306,7 +297,7 @@ class Transaction:
                 self.rewrite_partition(table, day, drop_call_ids=ids)
         by_day: dict[str, list[RedactedCall]] = defaultdict(list)
         for rc in to_write:
-            by_day[call_day(rc)].append(rc)
+            by_day[call_date(rc).isoformat()].append(rc)
         for day, group in sorted(by_day.items()):
             tables = build_tables(group)
             expires = self.w.lake.retention.call_date_expiry(REDACTED_CLASS, day)

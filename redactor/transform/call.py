@@ -22,7 +22,8 @@ from recognizers.fold import fold, fold_text
 from recognizers.lexicon import shipped_lexicon
 from redactor.detect import Detection
 from redactor.detect.dialogue import Dialogue, build_dialogue
-from redactor.model import Call, Finding, RedactedCall, Segment
+from redactor.errors import RedactorError
+from redactor.domain import Call, Finding, RedactedCall, Segment
 from redactor.transform import spans as sp
 from redactor.transform.policy import PlaceholderNumbers, Policy
 from redactor.transform.pseudonym import Pseudonymiser
@@ -37,7 +38,7 @@ _FIELD = re.compile(r"^(?:segments\[(?P<seg>\d+)\]\.(?P<segpart>text|speaker|una
 MIN_PROPAGATED_DIGITS = 4
 
 
-class LeakError(Exception):
+class LeakError(RedactorError):
     """A detected value survived the transformation; the message names the field, not the value."""
 
 

@@ -8,10 +8,11 @@ from typing import Iterable
 
 from recognizers import canonical_value
 from recognizers.entities import ACTIONS, ENTITIES, default_policy
+from redactor.errors import RedactorError
 from redactor.transform.pseudonym import Pseudonymiser
 
 
-class PolicyError(ValueError):
+class PolicyError(RedactorError, ValueError):
     pass
 
 

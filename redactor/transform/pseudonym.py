@@ -11,6 +11,8 @@ import hmac
 import os
 from pathlib import Path
 
+from redactor.errors import RedactorError
+
 KEY_ENV = "REDACTOR_PSEUDONYM_KEY"
 KEY_FILE_ENV = "REDACTOR_PSEUDONYM_KEY_FILE"
 MIN_KEY_BYTES = 16
@@ -18,7 +20,7 @@ TEXT_TOKEN_HEX = 10  # short enough to read in a transcript
 INDEX_TOKEN_HEX = 32  # the subject index wants no collisions
 
 
-class KeyError_(Exception):
+class KeyError_(RedactorError):
     """The pseudonymisation key is missing or unusable (message never contains the key)."""
 
 

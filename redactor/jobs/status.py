@@ -1,4 +1,4 @@
-"""`redactor status`: what an operator checks first, in one command, read-only.
+"""What an operator checks first (`redactor status`), read-only.
 
 The last runs (from their reports in `_runs/`), the lake's snapshot version and size, who holds
 the lease, the quarantine by stage, exports waiting in the given landing areas, what expires in
@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
-from typing import List, Optional
+from typing import Any, Iterable
 
-import typer
-
-from redactor.cli import EXIT_FAILURE, EXIT_USAGE, ConfigOption, StoreOption, _config, _fail
 from redactor.config import Config
 from redactor.store.lake import Lake
 
@@ -26,9 +22,9 @@ RUN_FIELDS = ("run_id", "status", "started_at", "finished_at", "seconds", "calls
 def _run_keys(lake: Lake, n: int, today: date) -> list[str]:
     """Report keys, newest first: the last week's day prefixes if they hold `n`, else all (96 runs a
     day for years is a long listing)."""
-    from redactor.ingest_job import RUNS_PREFIX
+    from redactor.jobs.report import RUNS_PREFIX
 
-    def newest_first(keys):
+    def newest_first(keys: Iterable[str]) -> list[str]:
         return sorted((k for k in keys if k.endswith(".json")),
                       key=lambda k: (k.split("/")[1], k.rsplit("/", 1)[-1]), reverse=True)
 
@@ -41,7 +37,7 @@ def _run_keys(lake: Lake, n: int, today: date) -> list[str]:
     return newest_first(o.key for o in lake.store.list(RUNS_PREFIX))
 
 
-def last_runs(lake: Lake, n: int, today: date | None = None) -> list[dict]:
+def last_runs(lake: Lake, n: int, today: date | None = None) -> list[dict[str, Any]]:
     """The newest `n` run reports, newest first (run ids start with their UTC start time)."""
     keys = _run_keys(lake, n, today or datetime.now(timezone.utc).date())
     out = []
@@ -55,7 +51,7 @@ def last_runs(lake: Lake, n: int, today: date | None = None) -> list[dict]:
     return out
 
 
-def lease_holder(lake: Lake) -> dict | None:
+def lease_holder(lake: Lake) -> dict[str, Any] | None:
     from redactor.store.lease import LEASE_KEY, Lease
 
     if not lake.store.exists(LEASE_KEY):
@@ -68,11 +64,12 @@ def lease_holder(lake: Lake) -> dict | None:
             "expired": Lease.expired(doc)}
 
 
-def lake_summary(lake: Lake, today: date, horizon_days: int) -> tuple[dict, dict]:
+def lake_summary(lake: Lake, today: date, horizon_days: int) -> tuple[dict[str, Any], dict[str, Any]]:
     """Snapshot version and live tables; and the table files expiring within the horizon."""
     snap = lake.snapshot()
     limit = (today + timedelta(days=horizon_days)).isoformat()
-    tables, expiring = {}, {"files": 0, "bytes": 0, "by_table": {}}
+    tables: dict[str, Any] = {}
+    expiring: dict[str, Any] = {"files": 0, "bytes": 0, "by_table": {}}
     for table, days in sorted(snap.files.items()):
         entries = [e for es in days.values() for e in es if not e.expires_on or e.expires_on >= today.isoformat()]
         tables[table] = {"files": len(entries), "rows": sum(e.rows for e in entries),
@@ -89,9 +86,9 @@ def lake_summary(lake: Lake, today: date, horizon_days: int) -> tuple[dict, dict
     return lake_doc, expiring
 
 
-def pending_exports(lake: Lake, config: Config, specs: list[str], now: datetime) -> dict:
+def pending_exports(lake: Lake, config: Config, specs: list[str], now: datetime) -> dict[str, Any]:
     """Exports in these landing areas that the ledger does not record as done (same fingerprint)."""
-    from redactor.ingest_job import build_sources
+    from redactor.jobs.ingest import build_sources
     from redactor.store.snapshot import load_ledger
 
     ledger = load_ledger(lake.store, lake.snapshot())
@@ -108,7 +105,7 @@ def pending_exports(lake: Lake, config: Config, specs: list[str], now: datetime)
             waiting += 1
             if exp.modified is not None and (oldest is None or exp.modified < oldest):
                 oldest = exp.modified
-    doc: dict = {"waiting": waiting, "oldest_landed_at": None, "oldest_age_hours": None}
+    doc: dict[str, Any] = {"waiting": waiting, "oldest_landed_at": None, "oldest_age_hours": None}
     if oldest is not None:
         at = datetime.fromtimestamp(oldest, timezone.utc)
         doc.update(oldest_landed_at=at.isoformat(timespec="seconds"),
@@ -118,7 +115,7 @@ def pending_exports(lake: Lake, config: Config, specs: list[str], now: datetime)
     return doc
 
 
-def configuration(config: Config, lake: Lake) -> dict:
+def configuration(config: Config, lake: Lake) -> dict[str, Any]:
     from redactor.rights.find import KEY_CHECK_KEY
     from redactor.transform import KeyError_, load_key
 
@@ -132,8 +129,8 @@ def configuration(config: Config, lake: Lake) -> dict:
 
 
 def collect(lake: Lake, config: Config, sources: list[str], *, runs: int = 5, horizon_days: int = 30,
-            now: datetime | None = None) -> dict:
-    from redactor.quarantine import age_days, list_items, oldest, stage_counts
+            now: datetime | None = None) -> dict[str, Any]:
+    from redactor.jobs.quarantine import age_days, list_items, oldest, stage_counts
 
     now = now or datetime.now(timezone.utc)
     today = now.date()
@@ -144,7 +141,7 @@ def collect(lake: Lake, config: Config, sources: list[str], *, runs: int = 5, ho
     expiring["quarantine_items"] = len(q_soon)
     expiring["bytes"] += sum(i.payload_bytes for i in q_soon)
     first = oldest(items)
-    doc = {
+    doc: dict[str, Any] = {
         "store": lake.store.uri, "as_of": now.isoformat(timespec="seconds"),
         "runs": last_runs(lake, runs, today), "lake": lake_doc, "lease": lease_holder(lake),
         "quarantine": {"count": len(items), "by_stage": stage_counts(items), "oldest_at": first,
@@ -158,7 +155,7 @@ def collect(lake: Lake, config: Config, sources: list[str], *, runs: int = 5, ho
     return doc
 
 
-def attention(doc: dict) -> list[str]:
+def attention(doc: dict[str, Any]) -> list[str]:
     """What needs a human, in words (empty when all is well)."""
     notes = []
     runs = doc["runs"]
@@ -183,7 +180,7 @@ def attention(doc: dict) -> list[str]:
     return notes
 
 
-def _size(n: int) -> str:
+def _size(n: float) -> str:
     for unit in ("B", "kB", "MB", "GB"):
         if n < 1000 or unit == "GB":
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
@@ -191,7 +188,7 @@ def _size(n: int) -> str:
     return str(n)
 
 
-def render(doc: dict) -> str:
+def render(doc: dict[str, Any]) -> str:
     lines = [f"store {doc['store']}  (as of {doc['as_of']})"]
     lake = doc["lake"]
     tables = ", ".join(f"{t} {v['rows']} rows/{v['files']} files" for t, v in lake["tables"].items()) or "empty"
@@ -225,31 +222,3 @@ def render(doc: dict) -> str:
     for note in doc["attention"]:
         lines.append(f"attention: {note}")
     return "\n".join(lines)
-
-
-def status_command(
-    sources: Optional[List[str]] = typer.Argument(None, help="Landing areas to check for exports not yet ingested "
-                                                  "(folders, globs, s3://bucket/prefix/); the Klang API is never "
-                                                  "called."),
-    runs: int = typer.Option(5, "--runs", min=1, help="How many recent runs to show."),
-    days: int = typer.Option(30, "--days", min=1, help="Show what expires within this many days."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
-    store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
-) -> None:
-    """The state of the lake at a glance: last runs, lake version, lease, quarantine, waiting exports,
-    expiry, key and company profile. Read-only; exit 0 even when something needs attention (listed)."""
-    from redactor import __version__
-    from redactor.ingest.reader import SourceError
-    from redactor.ingest_job import JobUsageError
-    from redactor.job import open_lake
-    from redactor.store import StoreError
-
-    cfg = _config(config)
-    lake = open_lake(cfg, store, __version__)
-    try:
-        doc = collect(lake, cfg, list(sources or []), runs=runs, horizon_days=days)
-    except (JobUsageError, SourceError) as exc:
-        _fail(str(exc), EXIT_USAGE)
-    except StoreError as exc:
-        _fail(str(exc), EXIT_FAILURE)
-    typer.echo(json.dumps(doc, ensure_ascii=False) if as_json else render(doc))

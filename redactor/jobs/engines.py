@@ -2,7 +2,7 @@
 
 Both engines only compute: they turn export files into `RedactedCall | Quarantined` results, in
 input order, one result per record, exactly what `Pipeline.process(iter_records(paths))` yields
-in one process. The driver (`redactor.job.run_ingest`) alone writes them to the store through the
+in one process. The driver (`redactor.jobs.ingest.run_ingest`) alone writes them to the store through the
 same Lake path, so the job's guarantees (what is committed, what is quarantined) do not change.
 
 - `LocalEngine` (`redactor ingest --workers N`): a pool of N processes, each building its own
@@ -30,25 +30,33 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Protocol
 
 from redactor.config import Config
+from redactor.errors import RedactorError
 from redactor.ingest import RawRecord, iter_records
-from redactor.model import Quarantined, RedactedCall
+from redactor.domain import Quarantined, RedactedCall
+
+if TYPE_CHECKING:  # workers import the pipeline (and the model) only when they build one
+    from redactor.pipeline import Pipeline
 
 log = logging.getLogger("redactor.parallel")
 
 Result = RedactedCall | Quarantined
 
 
-class EngineError(RuntimeError):
+class EngineError(RedactorError, RuntimeError):
     """The engine cannot run (workers disagree with the driver, no cluster at the address...)."""
 
 
 class Engine(Protocol):
-    def start(self) -> None: ...
+    """Computes results for the driver, which alone writes them (`LocalEngine`, `DaskEngine`)."""
 
-    def process(self, paths: list[Path], pipeline) -> Iterator[Result]: ...
+    def start(self, expected_version: str | None = None) -> None: ...
+
+    def process(self, paths: list[Path], pipeline: Pipeline) -> Iterator[Result]: ...
+
+    def map_records(self, records: Iterable[RawRecord], pipeline: Pipeline) -> Iterator[Result]: ...
 
     def close(self) -> None: ...
 
@@ -62,10 +70,10 @@ def default_workers() -> int:
 
 # ---- in the worker processes ---------------------------------------------------------------------
 
-_PIPELINES: dict[str, object] = {}  # config digest -> Pipeline, one per worker process
+_PIPELINES: dict[str, Pipeline] = {}  # config digest -> Pipeline, one per worker process
 
 
-def _worker_pipeline(config: Config):
+def _worker_pipeline(config: Config) -> Pipeline:
     pipeline = _PIPELINES.get(config.digest)
     if pipeline is None:
         from redactor.pipeline import Pipeline
@@ -94,7 +102,7 @@ def fingerprint(config: Config) -> str:
     if key not in _FINGERPRINT:
         h = hashlib.sha256(config.digest.encode())
         for pkg in (redactor, recognizers):
-            root = Path(pkg.__file__).parent
+            root = Path(str(pkg.__file__)).parent
             for f in sorted(root.rglob("*")):
                 if f.is_file() and f.suffix in (".py", ".toml", ".txt", ".json", ".csv") and "__pycache__" not in f.parts:
                     h.update(f"{pkg.__name__}/{f.relative_to(root).as_posix()}\0".encode())
@@ -119,7 +127,7 @@ def _worker_version(config: Config) -> tuple[str, str]:
     return _worker_pipeline(config).version, fingerprint(config)
 
 
-def _check_versions(found: set, config: Config, expected_version: str | None, where: str) -> None:
+def _check_versions(found: set[tuple[str, str]], config: Config, expected_version: str | None, where: str) -> None:
     if expected_version is None:
         return
     if {v for v, _ in found} != {expected_version}:
@@ -128,11 +136,11 @@ def _check_versions(found: set, config: Config, expected_version: str | None, wh
         raise EngineError(f"{where} code or model files differ from the driver's: deploy the same build everywhere")
 
 
-def _dumps(obj) -> bytes:
+def _dumps(obj: object) -> bytes:
     return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _loads(data: bytes):
+def _loads(data: bytes) -> Any:
     """Unpickle with the cyclic GC paused: a chunk of results is thousands of small objects
     (segments, words, findings) and would otherwise trigger one collection per 700 of them,
     each scanning the whole heap; that made unpickling 3x slower than the pickle itself."""
@@ -224,14 +232,14 @@ class LocalEngine:
         versions = set(self._pool.map(_worker_version, [self.config] * self.workers))
         _check_versions(versions, self.config, expected_version, "a worker's")
 
-    def process(self, paths: list[Path], pipeline) -> Iterator[Result]:
+    def process(self, paths: list[Path], pipeline: Pipeline) -> Iterator[Result]:
         yield from self.map_records(iter_records(paths, pipeline.limits), pipeline)
 
-    def map_records(self, records: Iterable[RawRecord], pipeline) -> Iterator[Result]:
+    def map_records(self, records: Iterable[RawRecord], pipeline: Pipeline) -> Iterator[Result]:
         """Results for records, in input order; `pipeline` (the driver's) is the fallback."""
         if self._pool is None:
             self.start(pipeline.version)
-        pending: deque[tuple[list[RawRecord], Future]] = deque()
+        pending: deque[tuple[list[RawRecord], Future[bytes]]] = deque()
         for chunk in _chunks(records, self.chunk_size):
             while len(pending) >= self.max_in_flight:
                 yield from self._collect(*pending.popleft(), pipeline)
@@ -239,7 +247,7 @@ class LocalEngine:
         while pending:
             yield from self._collect(*pending.popleft(), pipeline)
 
-    def _submit(self, chunk: list[RawRecord]) -> Future:
+    def _submit(self, chunk: list[RawRecord]) -> Future[bytes]:
         assert self._pool is not None
         payload = _dumps(chunk)
         try:
@@ -254,9 +262,9 @@ class LocalEngine:
             self._pool.shutdown(wait=False, cancel_futures=False)
         self._pool = self._new_pool()
 
-    def _collect(self, chunk: list[RawRecord], future: Future, pipeline) -> list[Result]:
+    def _collect(self, chunk: list[RawRecord], future: Future[bytes], pipeline: Pipeline) -> list[Result]:
         try:
-            results = _loads(future.result())
+            results: list[Result] = _loads(future.result())
         except BrokenProcessPool:
             log.warning("a worker process died; its chunk of %d records is processed in the driver", len(chunk))
             self._restart()
@@ -277,7 +285,7 @@ class LocalEngine:
     def __enter__(self) -> "LocalEngine":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
@@ -293,8 +301,8 @@ class DaskEngine:
         self.workers = workers or default_workers()
         self._max_in_flight = max_in_flight
         self.max_records_per_task = max_records_per_task or chunk_records(config)
-        self.client = None
-        self._cluster = None
+        self.client: Any = None  # distributed.Client
+        self._cluster: Any = None
         self.tasks_done = 0  # by Dask workers (not the driver's fallback)
 
     def start(self, expected_version: str | None = None) -> None:
@@ -324,12 +332,12 @@ class DaskEngine:
         n = len(self.client.scheduler_info().get("workers", {})) if self.client else self.workers
         return 2 * max(1, n)
 
-    def map_records(self, records: Iterable[RawRecord], pipeline) -> Iterator[Result]:
+    def map_records(self, records: Iterable[RawRecord], pipeline: Pipeline) -> Iterator[Result]:
         """Results for records the driver read (any source: folders, s3://, the Klang API), one
         task per chunk of one export file's records (`max_records_per_task`), in input order."""
         if self.client is None:
             self.start(pipeline.version)
-        pending: deque[tuple[object, object]] = deque()
+        pending: deque[tuple[list[RawRecord] | Path, Any]] = deque()
         for shard in _by_export(records, self.max_records_per_task):
             while len(pending) >= self.max_in_flight:
                 yield from self._collect(*pending.popleft(), pipeline)
@@ -339,11 +347,11 @@ class DaskEngine:
         while pending:
             yield from self._collect(*pending.popleft(), pipeline)
 
-    def process(self, paths: list[Path], pipeline) -> Iterator[Result]:
+    def process(self, paths: list[Path], pipeline: Pipeline) -> Iterator[Result]:
         """Workers read the export files themselves (they must see the same paths)."""
         if self.client is None:
             self.start(pipeline.version)
-        pending: deque[tuple[object, object]] = deque()
+        pending: deque[tuple[list[RawRecord] | Path, Any]] = deque()
         for path in paths:
             while len(pending) >= self.max_in_flight:
                 yield from self._collect(*pending.popleft(), pipeline)
@@ -353,11 +361,11 @@ class DaskEngine:
         while pending:
             yield from self._collect(*pending.popleft(), pipeline)
 
-    def _collect(self, work, future, pipeline) -> list[Result]:
+    def _collect(self, work: list[RawRecord] | Path, future: Any, pipeline: Pipeline) -> list[Result]:
         """`work` is a shard of records or an export path; the driver redoes it if the task failed."""
         try:
-            results = future.result()
-            results = _loads(results) if isinstance(results, bytes) else results
+            done = future.result()
+            results: list[Result] = _loads(done) if isinstance(done, bytes) else done
             self.tasks_done += 1
             return results
         except Exception as exc:  # noqa: BLE001 - a lost worker or task: the driver does the export
@@ -378,11 +386,12 @@ class DaskEngine:
     def __enter__(self) -> "DaskEngine":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-def make_engine(kind: str, config: Config, workers: int | None = None, address: str | None = None):
+def make_engine(kind: str, config: Config, workers: int | None = None,
+                address: str | None = None) -> LocalEngine | DaskEngine:
     """`local` (processes on this machine) or `dask` (a cluster at `address`, or a local one)."""
     if kind == "local":
         return LocalEngine(config, workers=workers)

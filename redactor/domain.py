@@ -96,6 +96,8 @@ class RedactedCall:
     findings: list[Finding]
     subject_tokens: list[str]
     pipeline_version: str
+    # Per finding, the version that found it, where a reprocess kept findings of an earlier version.
+    finding_versions: list[str] | None = None
 
 
 @dataclass

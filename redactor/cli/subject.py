@@ -1,4 +1,4 @@
-"""`redactor subject find|export|erase|restrict|unrestrict` and `redactor reprocess`.
+"""`redactor subject find|export|erase|restrict|unrestrict`: data-subject rights (`redactor.rights`).
 
 Identifiers given on the command line are validated and turned into subject-index tokens at
 once; output names tokens, call ids and counts, never an identifier.
@@ -8,26 +8,33 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
-from redactor.cli import EXIT_FAILURE, EXIT_USAGE, ConfigOption, StoreOption, _config, _fail
+from redactor.cli._common import ConfigOption, ExitCode, StoreOption, app, fail, load_config, sub_app
+
+if TYPE_CHECKING:
+    from redactor.config import Config
+    from redactor.rights.identifiers import SubjectRequest
+    from redactor.store import ObjectStore
+    from redactor.store.lake import Lake
+    from redactor.transform import Pseudonymiser
+
+T = TypeVar("T")
 
 # Erasing more calls than this needs an explicit --max-calls: see `erase`.
 DEFAULT_MAX_CALLS = 20
 
-subject_app = typer.Typer(
-    name="subject",
-    help=(
-        "Data-subject rights for one person: find their calls, export everything stored about them "
-        "(access, portability), erase them (right to be forgotten), restrict or unrestrict processing. "
-        "Needs the pseudonymisation key the calls were ingested with (REDACTOR_PSEUDONYM_KEY)."
-    ),
-    no_args_is_help=True,
+subject_app = sub_app(
+    "Data-subject rights for one person: find their calls, export everything stored about them "
+    "(access, portability), erase them (right to be forgotten), restrict or unrestrict processing. "
+    "Needs the pseudonymisation key the calls were ingested with (REDACTOR_PSEUDONYM_KEY)."
 )
+app.add_typer(subject_app, name="subject")
 
 _PNR = typer.Option(None, "--personnummer", "-p", help="Personnummer or samordningsnummer (any written form). Repeatable.")
 _PHONE = typer.Option(None, "--phone", help="Swedish phone number (any written form). Repeatable.")
@@ -41,9 +48,12 @@ NO_RAW_AREA = ("no raw area configured ([landing] raw_areas or --raw): raw expor
                "searched, so the export holds the redacted calls and quarantined items only")
 
 
+@dataclass
 class _Ctx:
-    def __init__(self, config, lake, request, pseudonymiser):
-        self.config, self.lake, self.request, self.pseudonymiser = config, lake, request, pseudonymiser
+    config: Config
+    lake: Lake
+    request: SubjectRequest
+    pseudonymiser: Pseudonymiser
 
     def found(self, n: int) -> str | None:
         """After a lookup: remember the key if it found calls; a warning if it found none."""
@@ -56,66 +66,54 @@ class _Ctx:
         return NOTHING_FOUND
 
 
-def _open(config: Optional[Path], store: Optional[str], case_ref: Optional[str] = None,
-          operator: Optional[str] = None, **ids) -> _Ctx:
+def _open(config: Path | None, store: str | None, case_ref: str | None = None,
+          operator: str | None = None, **ids: list[str] | None) -> _Ctx:
     from redactor import __version__
-    from redactor.job import open_lake
     from redactor.rights.audit import set_actor
     from redactor.rights.find import pseudonymiser_from, verify_key
     from redactor.rights.identifiers import IdentifierError, KeyMissingError, build_request
     from redactor.store import StoreError
+    from redactor.store.lake import Lake
     from redactor.transform import KeyError_
 
-    cfg = _config(config)
+    cfg = load_config(config)
     set_actor(operator, case_ref)
     try:
         pseudonymiser = pseudonymiser_from(cfg)
         request = build_request(pseudonymiser, **ids)
     except (KeyMissingError, KeyError_, IdentifierError) as exc:
-        _fail(str(exc), EXIT_USAGE)
+        fail(str(exc), ExitCode.USAGE)
     try:
-        lake = open_lake(cfg, store, __version__)
+        lake = Lake.from_config(cfg, store, __version__)
         verify_key(lake, pseudonymiser)
     except KeyMissingError as exc:
-        _fail(str(exc), EXIT_USAGE)
+        fail(str(exc), ExitCode.USAGE)
     except StoreError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     return _Ctx(cfg, lake, request, pseudonymiser)
 
 
-def _detector_match(ctx: _Ctx, enabled: bool):
-    """A lazily loaded detector for the quarantine scan: spaCy loads only if a payload needs it."""
-    if not enabled:
-        return None
-    from redactor.rights.raw import detector_matcher
+def _detector_match(ctx: _Ctx, enabled: bool) -> Callable[[bytes], bool] | None:
+    """A detector for the quarantine scan, built only if a payload needs it."""
+    from redactor.rights.raw import lazy_detector_matcher
 
-    state: dict = {}
-
-    def match(payload: bytes) -> bool:
-        if "fn" not in state:
-            from redactor.detect import Detector
-
-            det = Detector.from_config(ctx.config)
-            state["fn"] = detector_matcher(det, ctx.request.identifiers)
-        return state["fn"](payload)
-
-    return match
+    return lazy_detector_matcher(ctx.config, ctx.request.identifiers) if enabled else None
 
 
-def _run(fn):
+def _run(fn: Callable[[], T]) -> T:
     from redactor.store import StoreError
 
     try:
         return fn()
     except StoreError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 _RAW = typer.Option(None, "--raw", help="A raw area to search as well as [landing] raw_areas: a folder or "
                     "s3://bucket/prefix/ where exports are kept after ingest. Repeatable.")
 
 
-def _raw_stores(ctx: "_Ctx", extra):
+def _raw_stores(ctx: _Ctx, extra: list[str] | None) -> list[ObjectStore]:
     from redactor.rights.raw import open_raw_areas
 
     return _run(lambda: open_raw_areas(ctx.config, extra or ()))
@@ -127,12 +125,12 @@ _DETECTOR = typer.Option(True, "--detector/--no-detector",
 
 @subject_app.command()
 def find(
-    personnummer: Optional[List[str]] = _PNR, phone: Optional[List[str]] = _PHONE,
-    email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
-    facility_id: Optional[List[str]] = _FAC,
+    personnummer: list[str] | None = _PNR, phone: list[str] | None = _PHONE,
+    email: list[str] | None = _EMAIL, customer_number: list[str] | None = _CUST,
+    facility_id: list[str] | None = _FAC,
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
-    case_ref: Optional[str] = _CASE, operator: Optional[str] = _OPERATOR,
-    store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
+    case_ref: str | None = _CASE, operator: str | None = _OPERATOR,
+    store: str | None = StoreOption, config: Path | None = ConfigOption,
 ) -> None:
     """Which calls concern this person: call ids and dates (restricted calls marked)."""
     from redactor.rights.audit import write_audit
@@ -160,11 +158,11 @@ def export(
                                 dir_okay=False),
     report: bool = typer.Option(True, "--report/--no-report", help="Also write the human-readable access report "
                                 "(Markdown) beside the JSON."),
-    personnummer: Optional[List[str]] = _PNR, phone: Optional[List[str]] = _PHONE,
-    email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
-    facility_id: Optional[List[str]] = _FAC, detector: bool = _DETECTOR, raw: Optional[List[str]] = _RAW,
-    case_ref: Optional[str] = _CASE, operator: Optional[str] = _OPERATOR,
-    store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
+    personnummer: list[str] | None = _PNR, phone: list[str] | None = _PHONE,
+    email: list[str] | None = _EMAIL, customer_number: list[str] | None = _CUST,
+    facility_id: list[str] | None = _FAC, detector: bool = _DETECTOR, raw: list[str] | None = _RAW,
+    case_ref: str | None = _CASE, operator: str | None = _OPERATOR,
+    store: str | None = StoreOption, config: Path | None = ConfigOption,
 ) -> None:
     """Everything stored about this person as JSON (access and portability requests), plus a report they can read.
 
@@ -201,9 +199,9 @@ def export(
 
 @subject_app.command()
 def erase(
-    personnummer: Optional[List[str]] = _PNR, phone: Optional[List[str]] = _PHONE,
-    email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
-    facility_id: Optional[List[str]] = _FAC, detector: bool = _DETECTOR, raw: Optional[List[str]] = _RAW,
+    personnummer: list[str] | None = _PNR, phone: list[str] | None = _PHONE,
+    email: list[str] | None = _EMAIL, customer_number: list[str] | None = _CUST,
+    facility_id: list[str] | None = _FAC, detector: bool = _DETECTOR, raw: list[str] | None = _RAW,
     as_json: bool = typer.Option(False, "--json", help="--dry-run: print JSON instead of text."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
     dry_run: bool = typer.Option(False, "--dry-run", help="List what would be erased (calls, rows per table, raw "
@@ -211,14 +209,14 @@ def erase(
     max_calls: int = typer.Option(DEFAULT_MAX_CALLS, "--max-calls", min=0, help="Refuse to erase more calls than "
                                   "this: an identifier shared by many calls (a switchboard number) is rarely one "
                                   "person. Check with --dry-run, then raise it explicitly."),
-    case_ref: Optional[str] = _CASE, operator: Optional[str] = _OPERATOR,
-    store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
+    case_ref: str | None = _CASE, operator: str | None = _OPERATOR,
+    store: str | None = StoreOption, config: Path | None = ConfigOption,
 ) -> None:
     """Erase this person: their calls from every table and partition, their raw exports and quarantined items, old object versions; writes an erasure receipt to audit/.
 
     Safe to re-run: an interrupted erasure is completed by running the same command again.
     """
-    from redactor.rights.erase import erase_subject, plan_erasure
+    from redactor.rights.erase import erase_subject, plan_erasure, plan_text
     from redactor.rights.find import NOTHING_FOUND, find_calls
 
     ctx = _open(config, store, case_ref, operator, personnummer=personnummer, phone=phone, email=email,
@@ -231,42 +229,28 @@ def erase(
         if plan["calls"] > max_calls:
             typer.echo(f"warning: {plan['calls']} calls is more than --max-calls {max_calls}: erasing needs "
                        f"--max-calls {plan['calls']}", err=True)
-        typer.echo(json.dumps(plan, ensure_ascii=False) if as_json else _erase_plan_text(plan))
+        typer.echo(json.dumps(plan, ensure_ascii=False) if as_json else plan_text(plan))
         return
     n = len(_run(lambda: find_calls(ctx.lake, ctx.request.tokens)))
     if n > max_calls:
-        _fail(f"these identifiers match {n} calls, more than --max-calls {max_calls}. An identifier shared by many "
+        fail(f"these identifiers match {n} calls, more than --max-calls {max_calls}. An identifier shared by many "
               "calls (the company's switchboard, a shared e-mail) is rarely one person: check with --dry-run and, "
-              f"if every call is theirs, run again with --max-calls {n}", EXIT_USAGE)
+              f"if every call is theirs, run again with --max-calls {n}", ExitCode.USAGE)
     ctx.found(n)
     if not yes and not typer.confirm(f"Erase {n} call(s) and every other trace of this person from {ctx.lake.store.uri}?"):
-        raise typer.Exit(EXIT_FAILURE)
+        raise typer.Exit(ExitCode.FAILURE)
     stores = _raw_stores(ctx, raw)
     report = _run(lambda: erase_subject(ctx.lake, ctx.request, _detector_match(ctx, detector), stores))
     typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
 
 
-def _erase_plan_text(plan: dict) -> str:
-    lines = [f"dry run: nothing changed. Would erase {plan['calls']} call(s) for tokens {', '.join(plan['tokens'])}"
-             + (" (completing an interrupted erasure)" if plan["resumes_pending"] else "")]
-    for c in plan["call_list"]:
-        lines.append(f"  {c['call_id']}  {c['call_date']}{'  restricted' if c['restricted'] else ''}")
-    rows = ", ".join(f"{t} {n}" for t, n in plan["rows"].items()) or "none"
-    lines.append(f"rows: {rows}")
-    deleted = sum(r["action"] == "delete" for r in plan["raw_exports"])
-    lines.append(f"raw exports: {deleted} deleted, {len(plan['raw_exports']) - deleted} rewritten without their "
-                 f"{plan['raw_records']} record(s) (raw areas searched: {plan['raw_areas_searched']})")
-    lines.append(f"quarantined items: {len(plan['quarantine_items'])}; restrictions lifted: {plan['restricted_calls']}")
-    return "\n".join(lines)
-
-
-def _restrict_cmd(action: str):
+def _restrict_cmd(action: str) -> Callable[..., None]:
     def command(
-        personnummer: Optional[List[str]] = _PNR, phone: Optional[List[str]] = _PHONE,
-        email: Optional[List[str]] = _EMAIL, customer_number: Optional[List[str]] = _CUST,
-        facility_id: Optional[List[str]] = _FAC,
-        case_ref: Optional[str] = _CASE, operator: Optional[str] = _OPERATOR,
-        store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
+        personnummer: list[str] | None = _PNR, phone: list[str] | None = _PHONE,
+        email: list[str] | None = _EMAIL, customer_number: list[str] | None = _CUST,
+        facility_id: list[str] | None = _FAC,
+        case_ref: str | None = _CASE, operator: str | None = _OPERATOR,
+        store: str | None = StoreOption, config: Path | None = ConfigOption,
     ) -> None:
         from redactor.rights import restrict as r
 
@@ -285,64 +269,3 @@ def _restrict_cmd(action: str):
 
 subject_app.command("restrict")(_restrict_cmd("restrict"))
 subject_app.command("unrestrict")(_restrict_cmd("unrestrict"))
-
-
-def _day(value: Optional[str], name: str) -> Optional[date]:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        _fail(f"{name} must be a date YYYY-MM-DD", EXIT_USAGE)
-
-
-def reprocess_command(
-    since: Optional[str] = typer.Option(None, "--since", help="First call date (YYYY-MM-DD), inclusive."),
-    until: Optional[str] = typer.Option(None, "--until", help="Last call date (YYYY-MM-DD), inclusive."),
-    source: str = typer.Option("redacted", "--from", help="'raw': re-run the pipeline on raw exports still in "
-                               "retention; 'redacted': re-scan stored redacted text and redact further (any age)."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Write nothing; print a table of the findings per entity "
-                                 "type before/after and how many calls would change."),
-    force: bool = typer.Option(False, "--force", help="--from redacted: re-scan calls already produced by this "
-                               "pipeline version too."),
-    raw: Optional[List[str]] = typer.Option(None, "--raw", help="--from raw: a raw area (folder or "
-                                            "s3://bucket/prefix/) besides [landing] raw_areas. Repeatable."),
-    as_json: bool = typer.Option(False, "--json", help="With --dry-run: JSON instead of the table (a real run "
-                                 "always prints JSON)."),
-    store: Optional[str] = StoreOption, config: Optional[Path] = ConfigOption,
-) -> None:
-    """Bring stored calls up to the current recognizers, model and config.
-
-    Replacement is atomic per partition; every row records the pipeline version that produced it.
-    Prints a JSON summary with per-entity counts before/after.
-    """
-    from redactor.job import open_lake
-    from redactor.pipeline import Pipeline
-    from redactor.reprocess import dry_run_table, reprocess_raw, reprocess_redacted
-    from redactor.store import StoreError
-    from redactor.transform import KeyError_, PolicyError
-
-    if source not in ("raw", "redacted"):
-        _fail("--from must be 'raw' or 'redacted'", EXIT_USAGE)
-    first, last = _day(since, "--since"), _day(until, "--until")
-    if first and last and first > last:
-        _fail("--since is after --until", EXIT_USAGE)
-    cfg = _config(config)
-    try:
-        pipeline = Pipeline(cfg)
-    except (PolicyError, KeyError_, FileNotFoundError) as exc:
-        _fail(str(exc), EXIT_USAGE)
-    try:
-        lake = open_lake(cfg, store, pipeline.version)
-        if source == "raw":
-            from redactor.rights.raw import open_raw_areas
-
-            stores = open_raw_areas(cfg, raw or ())
-            if not stores:
-                _fail("--from raw needs a raw area: [landing] raw_areas in the config or --raw URI", EXIT_USAGE)
-            report = reprocess_raw(lake, pipeline, first, last, dry_run, stores)
-        else:
-            report = reprocess_redacted(lake, pipeline, first, last, dry_run, force)
-    except StoreError as exc:
-        _fail(str(exc))
-    typer.echo(dry_run_table(report) if dry_run and not as_json else json.dumps(report.as_dict(), ensure_ascii=False))

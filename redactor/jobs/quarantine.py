@@ -13,11 +13,16 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING, Any
 
-from redactor.model import Quarantined, RedactedCall
+from redactor.domain import Quarantined, RedactedCall
 from redactor.rights.audit import write_audit
-from redactor.store.backend import StoreError
+from redactor.store.backend import ObjectInfo, StoreError
 from redactor.store.lake import Lake
+
+if TYPE_CHECKING:
+    from redactor.pipeline import Pipeline
+    from redactor.store.lease import Lease
 
 PREFIX = "quarantine/"
 
@@ -42,7 +47,7 @@ class Item:
     def day(self) -> str:
         return self.base.split("/")[1].removeprefix("date=")
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "stage": self.stage, "reason": self.reason, "call_id": self.call_id,
                 "quarantined_at": self.quarantined_at, "date": self.day, "expires_on": self.expires_on,
                 "source_ref": self.source_ref, "record_index": self.record_index,
@@ -56,7 +61,7 @@ def _source_ref(name: str | None) -> str:
 def list_items(lake: Lake, *, with_expiry: bool = False) -> list[Item]:
     """Every quarantined item, oldest first. `with_expiry` reads each reason record's tags (one
     request per item on S3)."""
-    grouped: dict[str, list] = {}
+    grouped: dict[str, list[ObjectInfo]] = {}
     for obj in lake.store.list(PREFIX):
         base = obj.key.rsplit(".", 1)[0] if obj.key.endswith((".json", ".payload")) else obj.key
         grouped.setdefault(base, []).append(obj)
@@ -103,7 +108,7 @@ def stage_counts(items: list[Item]) -> dict[str, int]:
     return dict(sorted(Counter(i.stage or "unknown" for i in items).items()))
 
 
-def _receipt_entry(item: Item) -> dict:
+def _receipt_entry(item: Item) -> dict[str, Any]:
     return {k: v for k, v in item.as_dict().items() if k != "keys"}
 
 
@@ -113,7 +118,7 @@ def _delete(lake: Lake, item: Item) -> None:
         lake.store.delete(key)
 
 
-def drop_items(lake: Lake, items: list[Item]) -> dict:
+def drop_items(lake: Lake, items: list[Item]) -> dict[str, Any]:
     """Delete items for good; one receipt in `audit/quarantine-drops/` names what went (ids, stages,
     reasons, payload hashes), never a value, and who did it (`redactor.rights.audit.set_actor`)."""
     for item in items:
@@ -132,12 +137,12 @@ class RetryOutcome:
     stage: str = ""
     reason: str = ""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v not in ("", None)}
 
 
-def retry_items(lake: Lake, items: list[Item], pipeline, *, lease=None, run_id: str = "",
-                dry_run: bool = False) -> dict:
+def retry_items(lake: Lake, items: list[Item], pipeline: Pipeline, *, lease: Lease | None = None, run_id: str = "",
+                dry_run: bool = False) -> dict[str, Any]:
     """Run each item's payload through the current pipeline. An item whose every record now comes
     out redacted is stored (one commit for all, restrictions applied as the job does) and removed
     from the quarantine; one that fails again stays where it is, with its new reason shown.
@@ -184,6 +189,26 @@ def retry_items(lake: Lake, items: list[Item], pipeline, *, lease=None, run_id: 
     summary["receipt_key"] = write_audit(lake, "quarantine-retries", run_id or "retry", {
         "pipeline_version": pipeline.version, "items": summary["items"]})
     return summary
+
+
+def retry_under_lease(lake: Lake, items: list[Item], pipeline: Pipeline, *, lease_seconds: float,
+                      dry_run: bool = False) -> dict[str, Any]:
+    """`redactor quarantine retry`: `retry_items` under the job's lease (a dry run takes none).
+
+    Raises `LeaseHeld` if a run holds the lease (nothing done)."""
+    from redactor.rights.audit import now_utc
+    from redactor.store.lease import Lease
+
+    run_id = "retry-" + now_utc().strftime("%Y%m%dT%H%M%SZ")
+    if dry_run:
+        return retry_items(lake, items, pipeline, run_id=run_id, dry_run=True)
+    lease = Lease(lake.store, lake.retention, ttl_seconds=lease_seconds, operation="quarantine-retry", run_id=run_id)
+    lease.acquire()
+    lease.start_heartbeat()
+    try:
+        return retry_items(lake, items, pipeline, lease=lease, run_id=run_id)
+    finally:
+        lease.release()
 
 
 def oldest(items: list[Item]) -> str | None:

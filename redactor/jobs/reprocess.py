@@ -19,24 +19,27 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace as dc_replace
-from datetime import date, timezone
+from datetime import date, datetime, timezone
 from difflib import SequenceMatcher
-from typing import Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 import pyarrow as pa
 
+from redactor.errors import RedactorError
 from redactor.detect import Detection
 from redactor.ingest import parse_record
 from redactor.ingest.reader import Limits, RawRecord, split_records, unread_export
-from redactor.model import Call, Finding, Quarantined, RedactedCall, Segment, Word
+from redactor.domain import Call, Finding, Quarantined, RedactedCall, Segment, Word
 from redactor.pipeline import Pipeline
 from redactor.rights.find import partition_of, read_parquet
 from redactor.rights.erase import erased_call_ids
 from redactor.rights.raw import raw_objects
 from redactor.store.backend import ObjectStore
-from redactor.store.lake import Lake, call_date
-from redactor.store.tables import build_tables
-from redactor.transform.call import LeakError, scan_units, transform_call
+from redactor.store.lake import Lake
+from redactor.store.snapshot import Snapshot
+from redactor.store.tables import build_tables, call_date
+from redactor.store.txn import Transaction
+from redactor.transform.call import LeakError, ScanUnits, scan_units, transform_call
 
 # A replacement the pipeline wrote: <ENTITY> or <ENTITY:hex>.
 TOKEN = re.compile(r"<[A-Z][A-Z0-9_]*(?::[0-9a-f]{4,64})?>")
@@ -45,7 +48,7 @@ _PUA = re.compile("[\ue000-\uf8ff]")
 WRITE_ORDER = ("findings", "segments", "calls")
 
 
-class RescanError(Exception):
+class RescanError(RedactorError):
     """A call could not be re-scanned safely; its rows stay as they are."""
 
 
@@ -64,13 +67,13 @@ class ReprocessReport:
     calls_skipped_erased: int = 0
     calls_changed: int = 0  # whose findings change (or that are new): what a dry run says would change
     partitions_rewritten: int = 0
-    failures: Counter = field(default_factory=Counter)
-    before: Counter = field(default_factory=Counter)
-    after: Counter = field(default_factory=Counter)
-    added: Counter = field(default_factory=Counter)
-    dropped: Counter = field(default_factory=Counter)
+    failures: Counter[str] = field(default_factory=Counter)
+    before: Counter[str] = field(default_factory=Counter)
+    after: Counter[str] = field(default_factory=Counter)
+    added: Counter[str] = field(default_factory=Counter)
+    dropped: Counter[str] = field(default_factory=Counter)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         entities = sorted(set(self.before) | set(self.after))
         return {
             "source": self.source, "since": self.since.isoformat() if self.since else None,
@@ -84,7 +87,7 @@ class ReprocessReport:
                              "dropped": self.dropped[e]} for e in entities},
         }
 
-    def count(self, old: Counter, new: Counter, is_new: bool = False) -> None:
+    def count(self, old: Counter[str], new: Counter[str], is_new: bool = False) -> None:
         self.calls_changed += is_new or +old != +new
         self.before.update(old)
         self.after.update(new)
@@ -98,17 +101,17 @@ class ReprocessReport:
 
 # ---- reading a partition back into calls ----------------------------------------------------
 
-def _map(value) -> dict:
+def _map(value: Iterable[tuple[str, str]] | None) -> dict[str, str]:
     return dict(value or [])
 
 
-def _rows(lake: Lake, table: str, day: date, snap=None) -> list[dict]:
+def _rows(lake: Lake, table: str, day: date, snap: Snapshot | None = None) -> list[dict[str, Any]]:
     """A table's rows of one date, from one snapshot when given (all tables at the same instant)."""
     keys = snap.live_keys(table, day, day) if snap is not None else lake.live_files(table, since=day, until=day)
     return [r for key in keys for r in read_parquet(lake, key).to_pylist()]
 
 
-def call_from_rows(row: dict, segments: list[dict]) -> Call:
+def call_from_rows(row: dict[str, Any], segments: list[dict[str, Any]]) -> Call:
     segs = [Segment(index=s["segment_index"], text=s["text"] or "", speaker=s["speaker"], role=s["role"],
                     start=s["start_seconds"], end=s["end_seconds"],
                     words=[Word(w["text"], w["start"], w["end"], w["confidence"]) for w in (s["words"] or [])])
@@ -122,7 +125,7 @@ def call_from_rows(row: dict, segments: list[dict]) -> Call:
     )
 
 
-def finding_from_row(r: dict) -> Finding:
+def finding_from_row(r: dict[str, Any]) -> Finding:
     return Finding(field=r["field"], entity_type=r["entity_type"], start=r["start"], end=r["end"], score=r["score"],
                    recognizer=r["recognizer"], audio_start=r["audio_start"], audio_end=r["audio_end"])
 
@@ -138,7 +141,7 @@ def _all_strings(call: Call) -> Iterable[str]:
             yield w.text
 
 
-def _apply(call: Call, fn) -> None:
+def _apply(call: Call, fn: Callable[[str], str]) -> None:
     """Apply a string function to every free-text field of a call, in place."""
     call.title, call.digest, call.summary = fn(call.title), fn(call.digest), fn(call.summary)
     call.source_id, call.source_file = fn(call.source_id), fn(call.source_file)
@@ -214,10 +217,15 @@ def _field_texts(call: Call) -> dict[str, str]:
 
 # ---- re-scanning redacted calls -------------------------------------------------------------
 
-def rescan(pipeline: Pipeline, calls: list[tuple[Call, list[dict], list[str]]]) -> list[RedactedCall | RescanError]:
+# A call ready to re-scan: (stored call, its finding rows, its tokens, working copy, token map, scan units).
+_Prepared = tuple[Call, list[dict[str, Any]], list[str], Call, dict[str, str], ScanUnits]
+
+
+def rescan(pipeline: Pipeline,
+           calls: list[tuple[Call, list[dict[str, Any]], list[str]]]) -> list[RedactedCall | RescanError]:
     """Detect again over already-redacted calls and redact what is new. Input per call: the call as
     stored, its finding rows, its subject tokens."""
-    prepared = []
+    prepared: list[_Prepared | RescanError] = []
     for call, finding_rows, tokens in calls:
         try:
             work = Call(**{**call.__dict__})  # shallow copy; _apply replaces lists/dicts, never mutates them
@@ -234,9 +242,9 @@ def rescan(pipeline: Pipeline, calls: list[tuple[Call, list[dict], list[str]]]) 
 
     results: list[RedactedCall | RescanError] = []
     it = iter(zip(live, dets))
-    for p in prepared:
-        if isinstance(p, RescanError):
-            results.append(p)
+    for entry in prepared:
+        if isinstance(entry, RescanError):
+            results.append(entry)
             continue
         (call, finding_rows, tokens, work, back, units), call_dets = next(it)
         try:
@@ -266,14 +274,14 @@ def rescan(pipeline: Pipeline, calls: list[tuple[Call, list[dict], list[str]]]) 
 
 def _tables(rcs: list[RedactedCall]) -> dict[str, pa.Table]:
     tables = build_tables(rcs)
-    versions = [v for rc in rcs for v in getattr(rc, "finding_versions", [rc.pipeline_version] * len(rc.findings))]
+    versions = [v for rc in rcs for v in (rc.finding_versions or [rc.pipeline_version] * len(rc.findings))]
     f = tables["findings"]
     idx = f.schema.get_field_index("pipeline_version")
     tables["findings"] = f.set_column(idx, "pipeline_version", pa.array(versions, pa.string()))
     return tables
 
 
-def _iso(dt) -> str:
+def _iso(dt: datetime | None) -> str:
     return dt.astimezone(timezone.utc).isoformat() if dt else ""
 
 
@@ -295,7 +303,7 @@ def _write_day(lake: Lake, day: date, rcs: list[RedactedCall], report: Reprocess
     ids = set(latest)
     day_s = day.isoformat()
 
-    def apply(txn) -> dict:
+    def apply(txn: Transaction) -> dict[str, Any]:
         expiry: dict[str, str] = {}
         for entry in txn.entries("calls", day_s):
             held = ids.intersection(txn.w.read_file(entry.key).column("call_id").to_pylist())
@@ -307,7 +315,7 @@ def _write_day(lake: Lake, day: date, rcs: list[RedactedCall], report: Reprocess
             known = txn.w.ledger.calls.get(cid)
             if known is not None and known.day and known.day != day_s:
                 elsewhere[known.day].add(cid)
-        counts = Counter()
+        counts: Counter[str] = Counter()
         for other, moved in sorted(elsewhere.items()):
             for name in WRITE_ORDER:
                 counts["rows_dropped"] += int(txn.rewrite_partition(name, other, drop_call_ids=moved).get("rows_dropped", 0))
@@ -394,13 +402,14 @@ def raw_records(stores: list[ObjectStore], since: date | None, until: date | Non
                     call = None
                 if call is None:
                     continue  # no date to place it by; it was quarantined when it landed
+                assert call.created_at is not None  # parse_record guarantees it
                 day = call.created_at.astimezone(timezone.utc).date()
                 if (since is None or day >= since) and (until is None or day <= until):
                     yield rec
 
 
 def reprocess_raw(lake: Lake, pipeline: Pipeline, since: date | None, until: date | None,
-                  dry_run: bool = False, raw_stores: list[ObjectStore] = ()) -> ReprocessReport:
+                  dry_run: bool = False, raw_stores: Sequence[ObjectStore] = ()) -> ReprocessReport:
     report = ReprocessReport("raw", since, until, dry_run, pipeline.version)
     lake = _as_writer(lake, pipeline)
     erased = erased_call_ids(lake)
@@ -422,7 +431,7 @@ def reprocess_raw(lake: Lake, pipeline: Pipeline, since: date | None, until: dat
         by_day[call_date(res)].append(res)
     for day, rcs in sorted(by_day.items()):
         ids = {rc.call.call_id for rc in rcs}
-        old: dict[str, Counter] = defaultdict(Counter)
+        old: dict[str, Counter[str]] = defaultdict(Counter)
         present: set[str] = set()
         for r in _rows(lake, "calls", day):
             if r["call_id"] in ids:

@@ -1,4 +1,4 @@
-"""Typer sub-app for the NER model; the main CLI mounts it as `redactor model train|eval`."""
+"""`redactor model train|eval`: the Swedish NER model (`redactor.training`)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ from pathlib import Path
 
 import typer
 
+from redactor.cli._common import app, sub_app
 from redactor.config import shipped_data
 
-model_app = typer.Typer(help="Train and evaluate the Swedish NER model (redactor/data/sv_klang).", no_args_is_help=True)
+model_app = sub_app("Train and evaluate the Swedish NER model (redactor/data/sv_klang).")
+app.add_typer(model_app, name="model")
 
+# Training inputs and scratch space live in a source checkout (models/), not in the package.
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -19,12 +22,12 @@ def train_cmd(
     seed: int = typer.Option(42, help="Seed for data generation, shuffling and initialisation."),
     output: Path = typer.Option(shipped_data("sv_klang"), help="Where the trained pipeline goes."),
     max_minutes: float = typer.Option(40.0, help="Wall-clock limit; the best checkpoint so far ships."),
-    max_steps: int = typer.Option(None, help="Override training.max_steps from models/sv_klang.cfg."),
+    max_steps: int | None = typer.Option(None, help="Override training.max_steps from models/sv_klang.cfg."),
     build: Path = typer.Option(ROOT / "models" / "build", help="Scratch dir for DocBins and checkpoints."),
     rebuild_lexicon: bool = typer.Option(False, help="Regenerate recognizers/data/lexicon.tsv from Faker."),
 ) -> None:
     """Rebuild the model from models/data and a seed."""
-    from .train import train
+    from redactor.training.train import train
 
     train(seed=seed, output=output, max_minutes=max_minutes, max_steps=max_steps, build=build,
           rebuild_lexicon=rebuild_lexicon, log=typer.echo)
@@ -39,7 +42,7 @@ def eval_cmd(
                                     help="Transcript corpus with char-offset entities (skipped if absent)."),
 ) -> None:
     """PERSON/LOCATION P/R/F1 on Webbnyheter test, SUC 3.0 dev (+ lowercased) and the dev corpus."""
-    from .evaluate import evaluate, format_table
+    from redactor.training.evaluate import evaluate, format_table
 
     result = evaluate(model, dev_corpus=dev_corpus, benchmark=benchmark)
     typer.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else format_table(result))

@@ -34,86 +34,54 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Any, Callable, Iterator, Protocol
 
 from pyarrow import ArrowException
 
 from redactor import __version__
 from redactor.config import Config
+from redactor.errors import RedactorError
 from redactor.failpoints import crashpoint
 from redactor.ingest.klang_api import KlangApiError
 from redactor.ingest.reader import Limits, RawRecord, SourceError, split_records, unread_export
 from redactor.ingest.sources import (
-    LANDING_MODES, Export, FetchError, KlangApi, LocalFiles, S3Landing, klang_client_from_config,
+    LANDING_MODES, Export, FetchError, KlangApi, LocalFiles, S3Landing, Source, klang_client_from_config,
 )
 from redactor.logs import get_logger, safe_error, set_context
-from redactor.model import Quarantined, RedactedCall
+from redactor.domain import Quarantined, RedactedCall
+from redactor.jobs.engines import Engine
+from redactor.jobs.report import RUNS_PREFIX, RunReport
 from redactor.pipeline import Pipeline, RunSummary
 from redactor.rights.erase import erased
 from redactor.rights.restrict import RestrictionIndex, restrict_new_calls
 from redactor.store.backend import StoreError
+from redactor.store.lake import Lake
 from redactor.store.lease import Lease, LeaseError, LeaseHeld
 from redactor.store.snapshot import CommitConflict
-from redactor.store.tables import build_tables
-from redactor.store.txn import LakeWriter, call_day
+from redactor.store.tables import build_tables, call_date
+from redactor.store.txn import LakeWriter
 
 log = get_logger("redactor.job")
 
-RUNS_PREFIX = "_runs/"
+
+class Progress(Protocol):
+    """Hears how many exports each source lists and when each is done (`redactor.progress.RunProgress`)."""
+
+    def exports_listed(self, n: int | None) -> None: ...
+
+    def export_done(self) -> None: ...
+
 NO_KEY_WARNING = ("no pseudonymisation key configured: calls are stored without subject tokens, so "
                   "`redactor subject` cannot find them and repeat_callers returns nothing (set REDACTOR_PSEUDONYM_KEY)")
 # What a call's own values can make building its table rows raise (as opposed to the store failing).
 _UNSTORABLE = (ArrowException, ValueError, TypeError, OverflowError, UnicodeError)
 
 
-class JobUsageError(ValueError):
-    """Bad sources or options: nothing was done (the CLI exits with EXIT_USAGE)."""
+class JobUsageError(RedactorError, ValueError):
+    """Bad sources or options: nothing was done (the CLI exits with ExitCode.USAGE)."""
 
 
-@dataclass
-class RunReport(RunSummary):
-    """The run summary (as before) plus what a scheduler and an operator need."""
-
-    run_id: str = ""
-    status: str = "running"  # ok | partial | locked | failed | stopped
-    started_at: str = ""
-    finished_at: str = ""
-    incremental: bool = True
-    exports: Counter = field(default_factory=Counter)
-    calls: Counter = field(default_factory=Counter)
-    landing: Counter = field(default_factory=Counter)
-    lake: dict = field(default_factory=dict)
-    durations: Counter = field(default_factory=Counter)
-    sources: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)  # the run went through, but an operator should know
-    lease: dict = field(default_factory=dict)
-    versions: dict = field(default_factory=dict)
-    report_key: str = ""
-    exception: BaseException | None = field(default=None, repr=False, compare=False)  # first failure, not reported
-
-    def summary(self) -> RunSummary:
-        """The counts alone, as `RunSummary` (what `redactor.job.run_ingest` returns)."""
-        return RunSummary(files=self.files, calls_read=self.calls_read, calls_written=self.calls_written,
-                          quarantined=self.quarantined, findings=Counter(self.findings),
-                          quarantine_reasons=Counter(self.quarantine_reasons),
-                          pipeline_version=self.pipeline_version, seconds=self.seconds)
-
-    def as_dict(self) -> dict:
-        base = super().as_dict()
-        base.update({
-            "run_id": self.run_id, "status": self.status, "started_at": self.started_at,
-            "finished_at": self.finished_at, "incremental": self.incremental,
-            "exports": dict(sorted(self.exports.items())), "calls": dict(sorted(self.calls.items())),
-            "landing": dict(sorted(self.landing.items())), "lake": self.lake,
-            "durations": {k: round(v, 3) for k, v in sorted(self.durations.items())},
-            "sources": self.sources, "errors": self.errors, "warnings": self.warnings, "lease": self.lease, "versions": self.versions,
-            "report_key": self.report_key,
-        })
-        return base
-
-
-def _versions(pipeline: Pipeline) -> dict:
+def _versions(pipeline: Pipeline) -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
     out = {"redactor": __version__, "pipeline": pipeline.version, "python": platform.python_version()}
@@ -128,7 +96,7 @@ def _versions(pipeline: Pipeline) -> dict:
 @dataclass
 class _Pending:
     export: Export
-    source: object
+    source: Source
     sha: str
     total: int
     seen: int = 0
@@ -137,26 +105,27 @@ class _Pending:
     skipped: int = 0  # calls of erased people, not stored
     status: str = ""  # set for exports complete without records (duplicate / same content / empty)
     keep_landing: bool = False  # its input is not in quarantine: never deleted from the landing area
-    outstanding: Counter = field(default_factory=Counter)  # record sha256 -> results still to come
+    outstanding: Counter[str] = field(default_factory=Counter)  # record sha256 -> results still to come
 
 
 class _Timer:
     def __init__(self, report: RunReport, name: str):
         self.report, self.name = report, name
 
-    def __enter__(self):
+    def __enter__(self) -> None:
         self.t = time.monotonic()
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.report.durations[self.name] += time.monotonic() - self.t
 
 
 def build_sources(specs: list[str], config: Config, *, from_klang: bool = False, since: datetime | None = None,
-                  cursor_lookup: Callable[[str], str | None] | None = None, klang_sleep=None) -> list:
+                  cursor_lookup: Callable[[str], str | None] | None = None,
+                  klang_sleep: Callable[[float], None] | None = None) -> list[Source]:
     """SOURCE arguments -> source objects. Local paths/globs (one source for all of them),
     `s3://bucket/prefix/` landing areas, `klang://` (the configured API), `klang+https://host`."""
     local: list[str] = []
-    sources: list = []
+    sources: list[Source] = []
     cap = Limits.from_config(config.section("ingest")).max_export_bytes
     klang_bases: list[str | None] = [None] if from_klang else []
     for spec in specs:
@@ -203,17 +172,15 @@ def run_job(
     incremental: bool = True,
     report_to_store: bool = True,
     on_result: Callable[[RedactedCall | Quarantined], None] | None = None,
-    engine=None,
+    engine: Engine | None = None,
     stop: threading.Event | None = None,
-    klang_sleep=None,
-    progress=None,
+    klang_sleep: Callable[[float], None] | None = None,
+    progress: Progress | None = None,
 ) -> RunReport:
     """Run the ingestion job once. Never raises for data problems; raises JobUsageError for bad
     arguments and SourceError for a local path that does not exist (before anything is done).
     `progress` (`redactor.progress.RunProgress`) hears how many exports each source listed and
     when each export is done; `on_result` hears each call."""
-    from redactor.job import open_lake
-
     started = time.monotonic()
     run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
     set_context(run_id=run_id)
@@ -230,8 +197,8 @@ def run_job(
     landing_mode = str(config.section("landing").get("after_ingest", "retag"))
     if landing_mode not in LANDING_MODES:
         raise JobUsageError(f"[landing] after_ingest must be one of {', '.join(LANDING_MODES)}, not {landing_mode!r}")
-    lake = open_lake(config, store_uri, pipeline.version)
-    writer_box: dict = {}
+    lake = Lake.from_config(config, store_uri, pipeline.version)
+    writer_box: dict[str, LakeWriter] = {}
 
     def cursor_lookup(name: str) -> str | None:
         return writer_box["writer"].ledger.cursors.get(name) if "writer" in writer_box else None
@@ -267,7 +234,7 @@ def run_job(
             writer_box["writer"] = writer
             writer.ledger  # noqa: B018 - load it now, under the lease
         report.lake["version_before"] = writer.snapshot.version
-        if any(isinstance(s, KlangApi) for s in srcs):
+        if any(s.cursor_name for s in srcs):
             srcs = build_sources(sources, config, from_klang=from_klang, since=since,
                                  cursor_lookup=cursor_lookup, klang_sleep=klang_sleep)
         _Run(report, config, lake, writer, pipeline, srcs, landing_mode, incremental, on_result, engine,
@@ -285,7 +252,35 @@ def run_job(
     return _finish(report, lake, started, report_to_store)
 
 
-def _finish(report: RunReport, lake, started: float, report_to_store: bool) -> RunReport:
+def run_ingest(
+    sources: list[str],
+    config: Config,
+    store_uri: str | None = None,
+    pipeline: Pipeline | None = None,
+    on_result: Callable[[RedactedCall | Quarantined], None] | None = None,
+    engine: Engine | None = None,
+    *,
+    incremental: bool = False,
+    report_to_store: bool = False,
+    **job_options: Any,
+) -> RunSummary:
+    """Run the ingestion job (`run_job`) on these sources and return its report.
+
+    As a library call it processes every given export (`incremental=False`: the scheduled
+    `redactor ingest` skips exports already done) and raises the run's first error instead of
+    returning a failed report. Calls are stored exactly once either way: a call already in the
+    lake is replaced, not appended. `engine` (redactor.jobs.engines) computes results in worker
+    processes; this process alone writes them. Returns the run's `RunSummary` (counts only; the
+    full run report is `run_job`'s return value).
+    """
+    report = run_job(sources, config, store_uri, pipeline, on_result=on_result, engine=engine,
+                     incremental=incremental, report_to_store=report_to_store, **job_options)
+    if report.status in ("failed", "locked") and report.exception is not None:
+        raise report.exception
+    return report.summary()
+
+
+def _finish(report: RunReport, lake: Lake, started: float, report_to_store: bool) -> RunReport:
     report.seconds = time.monotonic() - started
     report.durations["total"] = report.seconds
     report.finished_at = datetime.now(timezone.utc).isoformat()
@@ -310,8 +305,10 @@ def _finish(report: RunReport, lake, started: float, report_to_store: bool) -> R
 
 
 class _Run:
-    def __init__(self, report: RunReport, config: Config, lake, writer: LakeWriter, pipeline: Pipeline, srcs: list,
-                 landing_mode: str, incremental: bool, on_result, engine, stop, progress=None):
+    def __init__(self, report: RunReport, config: Config, lake: Lake, writer: LakeWriter, pipeline: Pipeline,
+                 srcs: list[Source], landing_mode: str, incremental: bool,
+                 on_result: Callable[[RedactedCall | Quarantined], None] | None, engine: Engine | None,
+                 stop: threading.Event | None, progress: Progress | None = None):
         self.report, self.config, self.lake, self.w = report, config, lake, writer
         self.pipeline, self.srcs, self.landing_mode, self.incremental = pipeline, srcs, landing_mode, incremental
         self.on_result, self.engine, self.stop = on_result, engine, stop
@@ -328,8 +325,8 @@ class _Run:
         self.by_record: dict[str, list[_Pending]] = {}
         self.complete: list[_Pending] = []  # all results in, not yet committed
         self.buffer: list[RedactedCall] = []
-        self.to_clean: list[tuple[object, Export, dict]] = []  # committed, landing cleanup due
-        self.cleaned_rows: list[dict] = []  # cleanup done, not yet committed
+        self.to_clean: list[tuple[Source, Export, dict[str, Any]]] = []  # committed, landing cleanup due
+        self.cleaned_rows: list[dict[str, Any]] = []  # cleanup done, not yet committed
         self.seen_sha: set[str] = set()
         self.owner_of: dict[str, _Pending] = {}  # record hash of a buffered call -> its export
         self.touched_days: set[str] = set()
@@ -343,22 +340,21 @@ class _Run:
 
     # ---- reading exports -----------------------------------------------------------------
 
-    def _export_row(self, p: _Pending, status: str) -> dict:
+    def _export_row(self, p: _Pending, status: str) -> dict[str, Any]:
         e = p.export
         # An export too large to read is never deleted (it is its own only copy); retagging is fine.
         cleaned = p.source.cleanup_is_noop(self.landing_mode) or (p.keep_landing and self.landing_mode == "delete")
         return {"kind": "export", "key": e.ref, "fp": e.fingerprint, "sha": p.sha, "status": status,
                 "value": e.kind, "n_calls": p.calls, "n_quarantined": p.quarantined, "cleaned": cleaned}
 
-    def records(self):
+    def records(self) -> Iterator[RawRecord]:
         ledger = self.w.ledger
         limits = self.pipeline.limits
         for src in self.srcs:
-            info = {"kind": src.kind, "exports": 0, "processed": 0, "skipped": 0, "failed": 0, "complete": False}
+            info: dict[str, Any] = {"kind": src.kind, "exports": 0, "processed": 0, "skipped": 0, "failed": 0, "complete": False}
             self.report.sources.append(info)
             if self.progress is not None:
-                paths = getattr(src, "paths", None)  # local sources list their files up front
-                self.progress.exports_listed(len(paths) if paths is not None else None)
+                self.progress.exports_listed(src.expected_exports())
             try:
                 for exp in src.exports():
                     if self.stop is not None and self.stop.is_set():
@@ -384,8 +380,7 @@ class _Run:
                         self.report.exports["fetch_failed"] += 1
                         self.report.errors.append(f"{src.kind} export {exp.ref[:12]}: {exc}")
                         log.warning("export fetch failed", kind=src.kind, ref=exp.ref[:12], error=str(exc))
-                        if isinstance(src, KlangApi):
-                            src.failed(exp)
+                        src.failed(exp)
                         self._export_done()
                         continue
                     crashpoint("after-fetch")
@@ -426,19 +421,16 @@ class _Run:
                     info["processed"] += 1
                     self.report.exports["processed"] += 1
                     yield from recs
-                info["complete"] = bool(getattr(src, "complete", True))
-                skipped = getattr(src, "skipped", None)
-                if skipped:
-                    info["not_read"] = dict(sorted(skipped.items()))
-                    self.report.exports.update({f"not_read_{k}": v for k, v in skipped.items()})
+                info["complete"] = src.complete
+                if src.skipped:
+                    info["not_read"] = dict(sorted(src.skipped.items()))
+                    self.report.exports.update({f"not_read_{k}": v for k, v in src.skipped.items()})
             except (KlangApiError, SourceError, StoreError) as exc:
                 self.source_failed = True
                 self.report.exception = self.report.exception or exc
                 self.report.errors.append(f"{src.kind} source: {safe_error(exc)}")
                 log.error("source failed", kind=src.kind, error=safe_error(exc))
-            if isinstance(src, KlangApi):
-                info.update({"listed": src.listed, "pending_not_ready": src.pending,
-                             "pending_given_up": src.stale_pending, "cursor_before": src.cursor_before or None})
+            info.update(src.report_info())
 
     def _export_done(self) -> None:
         if self.progress is not None:
@@ -456,12 +448,11 @@ class _Run:
 
     # ---- results -------------------------------------------------------------------------
 
-    def _result(self, result) -> None:
+    def _result(self, result: RedactedCall | Quarantined) -> None:
         r = self.report
         r.calls_read += 1
-        quarantined = isinstance(result, Quarantined)
         # The record's hash (to find its export) and the call id, whichever kind of result.
-        if quarantined:
+        if isinstance(result, Quarantined):
             call_id, h = result.call_id, hashlib.sha256(result.payload).hexdigest()
         else:
             call_id, h = result.call.call_id, result.call.content_hash
@@ -469,7 +460,7 @@ class _Run:
             r.calls["skipped_erased"] += 1
             log.info("call skipped: erased on a data-subject request", call_id=call_id)
             field_ = "skipped"
-        elif quarantined:
+        elif isinstance(result, Quarantined):
             self.lake.quarantine(result)
             r.quarantined += 1
             r.quarantine_reasons[result.stage] += 1
@@ -503,7 +494,7 @@ class _Run:
         if len(self.buffer) >= self.commit_calls or due:
             self.commit()
 
-    def _rows(self, extra_rows: list[dict] | None) -> list[dict]:
+    def _rows(self, extra_rows: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
         """Ledger rows of this commit: the completed exports first (in order), then the rest."""
         rows = []
         for p in self.complete:
@@ -512,7 +503,7 @@ class _Run:
             rows.append(self._export_row(p, status))
         return rows + self.cleaned_rows + (extra_rows or [])
 
-    def commit(self, extra_rows: list[dict] | None = None) -> None:
+    def commit(self, extra_rows: list[dict[str, Any]] | None = None) -> None:
         rows = self._rows(extra_rows)
         if not self.buffer and not rows:
             return
@@ -574,7 +565,7 @@ class _Run:
         kept = []
         for rc in self.buffer:
             try:
-                call_day(rc)
+                call_date(rc)
                 build_tables([rc])
             except _UNSTORABLE as exc:
                 item = Quarantined(rc.call.source_file, None, f"store failed ({type(exc).__name__}); the export is "
@@ -622,25 +613,21 @@ class _Run:
         r = self.report
         with _Timer(r, "process"):
             records = self.records()
-            if self.engine is not None and hasattr(self.engine, "map_records"):
+            if self.engine is not None:
                 results = self.engine.map_records(records, self.pipeline)
             else:
-                if self.engine is not None:
-                    log.warning("engine cannot take records; redacting in this process", engine=type(self.engine).__name__)
                 results = self.pipeline.process(records)
             for result in results:
                 self._result(result)
             self.clean_landing()  # exports skipped as done but not yet cleaned up
             extra = []
-            for src in self.srcs:
-                if isinstance(src, KlangApi):
-                    cursor = src.new_cursor()
-                    for info in r.sources:
-                        if info["kind"] == "klang" and "cursor_after" not in info:
-                            info["cursor_after"] = cursor or src.cursor_before or None
-                            break
-                    if cursor and cursor != src.cursor_before:
-                        extra.append({"kind": "cursor", "key": src.cursor_name, "value": cursor})
+            for src, info in zip(self.srcs, r.sources):  # records() added one entry per source, in order
+                if src.cursor_name is None:
+                    continue
+                cursor = src.new_cursor()
+                info["cursor_after"] = cursor or src.cursor_before or None
+                if cursor and cursor != src.cursor_before:
+                    extra.append({"kind": "cursor", "key": src.cursor_name, "value": cursor})
             self.commit(extra)
             if self.cleaned_rows:  # cleanup of the last commit's exports, recorded
                 self.commit()

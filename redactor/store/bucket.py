@@ -1,4 +1,4 @@
-"""The EU bucket's policy: `redactor bucket init|check` and `redactor purge`.
+"""The EU bucket's policy, behind `redactor bucket init|check` (`redactor.cli.bucket`).
 
 What a compliant bucket has (README "The EU bucket" explains each choice):
 - a region in the EU/EEA (`redactor.store.regions`);
@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
-from pathlib import Path
-from typing import Any, Optional
+from datetime import datetime
+from typing import Any
 
-import typer
 from botocore.exceptions import BotoCoreError, ClientError
 
-from redactor.config import Config, ConfigError
+from redactor.config import Config
+from redactor.errors import RedactorError
 from redactor.store.regions import EU_EEA_REGIONS, RegionError, is_eu_eea, location_to_region, require_eu_eea
 from redactor.store.retention import RETENTION_CLASSES
 
@@ -47,7 +46,7 @@ OK, CHANGED, CREATED, MISSING, WRONG, UNSUPPORTED, ERROR = (
 FAILING = {MISSING, WRONG, ERROR}
 
 
-class BucketError(Exception):
+class BucketError(RedactorError):
     """The bucket cannot be made or shown compliant; the message names the bucket, never data."""
 
 
@@ -434,136 +433,3 @@ def init_bucket(bucket: str, config: Config, client=None) -> BucketReport:
 
 def check_bucket(bucket: str, config: Config, client=None) -> BucketReport:
     return BucketManager(bucket, BucketPolicy.from_config(config), client).inspect(apply=False)
-
-
-# ---- command line ------------------------------------------------------------------------------
-
-bucket_app = typer.Typer(
-    help="Set up and check the EU bucket: region, encryption, public access, versioning and one "
-         "lifecycle rule per retention class.",
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-)
-
-_ConfigOpt = typer.Option(None, "--config", "-c", help="TOML config file layered over the defaults "
-                                                      "([retention] days, [store] sse/kms_key_id/allow_unknown_region).",
-                          exists=True, dir_okay=False)
-_JsonOpt = typer.Option(False, "--json", help="Print the report as JSON.")
-
-
-def _load(config: Optional[Path]) -> Config:
-    try:
-        return Config.load(config)
-    except ConfigError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2)
-
-
-def _bucket_name(uri: str) -> tuple[str, str]:
-    from redactor.store.backend import StoreError
-    from redactor.store.s3 import parse_s3_uri
-
-    try:
-        return parse_s3_uri(uri)
-    except StoreError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2)
-
-
-def _run(uri: str, config: Optional[Path], as_json: bool, apply: bool) -> None:
-    bucket, prefix = _bucket_name(uri)
-    cfg = _load(config)
-    try:
-        report = (init_bucket if apply else check_bucket)(bucket, cfg)
-    except BucketError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1)
-    if prefix:
-        report.notes.append(f"the policy applies to the whole bucket, not only to {prefix!r}")
-    typer.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.text("init" if apply else "check"))
-    raise typer.Exit(0 if report.compliant else 1)
-
-
-@bucket_app.command("init")
-def init_command(
-    uri: str = typer.Argument(..., help="s3://bucket (a /prefix is accepted and ignored: the policy is bucket-wide)"),
-    config: Optional[Path] = _ConfigOpt,
-    as_json: bool = _JsonOpt,
-) -> None:
-    """Create the bucket in an EU region if needed and bring it in line with the policy.
-
-    Idempotent: a second run changes nothing and says so. Exit 0 when the bucket meets the
-    policy afterwards, 1 otherwise.
-    """
-    _run(uri, config, as_json, apply=True)
-
-
-@bucket_app.command("check")
-def check_command(
-    uri: str = typer.Argument(..., help="s3://bucket"),
-    config: Optional[Path] = _ConfigOpt,
-    as_json: bool = _JsonOpt,
-) -> None:
-    """Print what is configured and what is missing; exit 1 if the bucket does not meet the policy."""
-    _run(uri, config, as_json, apply=False)
-
-
-def expiry_calendar(calendar: dict[str, dict], as_of: date) -> str:
-    """The expiry calendar of a dry run: objects and bytes per month, by retention class."""
-    lines = ["expiry calendar (by expires-on month; earlier months are overdue):",
-             f"{'month':<9} {'objects':>8} {'MB':>10}  classes"]
-    for month, m in calendar.items():
-        classes = ", ".join(f"{c} {n}" for c, n in sorted(m["by_class"].items()))
-        now = as_of.strftime("%Y-%m")
-        mark = "  <- overdue" if month < now else "  <- this month" if month == now else ""
-        lines.append(f"{month:<9} {m['objects']:>8} {m['bytes'] / 1e6:>10.3f}  {classes}{mark}")
-    if not calendar:
-        lines.append("(no tagged objects)")
-    return "\n".join(lines)
-
-
-def purge_command(
-    store: Optional[str] = typer.Option(None, "--store", "-s", help="A folder or s3://bucket/prefix "
-                                                                    "(default: [store] uri of the config)."),
-    config: Optional[Path] = _ConfigOpt,
-    dry_run: bool = typer.Option(False, "--dry-run", help="List what would be deleted and print the expiry calendar "
-                                 "(objects and sizes per month); delete nothing."),
-    as_json: bool = _JsonOpt,
-    as_of: Optional[str] = typer.Option(None, "--as-of", hidden=True,
-                                        help="Pretend today is this date (YYYY-MM-DD), for drills and tests."),
-) -> None:
-    """Delete every object whose expires-on tag has passed.
-
-    For stores where lifecycle rules do not run (a folder, some servers) or run late. Prints the
-    keys it deleted, never contents. Objects without a valid expires-on tag are kept and listed.
-    Exit 1 if a deletion failed.
-    """
-    from redactor.store.backend import StoreError, open_store_from_config
-    from redactor.store.purge import purge
-
-    cfg = _load(config)
-    try:
-        day = date.fromisoformat(as_of) if as_of else None
-    except ValueError:
-        typer.echo("error: --as-of must be YYYY-MM-DD", err=True)
-        raise typer.Exit(2)
-    try:
-        report = purge(open_store_from_config(cfg.section("store"), store), as_of=day, dry_run=dry_run)
-    except StoreError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1)
-    if as_json:
-        typer.echo(json.dumps(report.as_dict(), indent=2))
-    else:
-        verb = "would delete" if dry_run else "deleted"
-        for d in report.deleted:
-            typer.echo(f"{verb} {d['key']} ({d['retention_class'] or 'no class'}, expired {d['expires_on']})")
-        for key in report.untagged:
-            typer.echo(f"kept {key}: no valid expires-on tag", err=True)
-        for f in report.failed:
-            typer.echo(f"failed {f['key']}: {f['error']}", err=True)
-        typer.echo(f"{report.store}: {verb} {len(report.deleted)}, kept {report.kept}, untagged {len(report.untagged)}, "
-                   f"failed {len(report.failed)} (as of {report.as_of.isoformat()})")
-        if dry_run:
-            typer.echo(expiry_calendar(report.as_dict()["calendar"], report.as_of))
-    raise typer.Exit(1 if report.failed else 0)
