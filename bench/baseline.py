@@ -30,7 +30,9 @@ def offline_tldextract() -> None:
 def registry_configuration() -> dict:
     import yaml
 
-    conf = yaml.safe_load(resources.files("presidio_analyzer").joinpath("conf/default_recognizers.yaml").read_text("utf-8"))
+    conf = yaml.safe_load(
+        resources.files("presidio_analyzer").joinpath("conf/default_recognizers.yaml").read_text("utf-8")
+    )
     conf = copy.deepcopy(conf)
     conf["supported_languages"] = ["sv"]
     keep = []

@@ -23,7 +23,7 @@ _MARK = re.compile(r"«(-?[A-Z_]+)\|([^»]*)»")
 def parse(line: str) -> tuple[str, list[dict], list[dict]]:
     text, ents, negs, pos = "", [], [], 0
     for m in _MARK.finditer(line):
-        text += line[pos:m.start()]
+        text += line[pos : m.start()]
         kind, value = m.group(1), m.group(2)
         span = {"type": kind.lstrip("-"), "start": len(text), "end": len(text) + len(value)}
         (negs if kind.startswith("-") else ents).append(span)
@@ -46,8 +46,10 @@ def main() -> None:
     with OUT.open("w", encoding="utf-8") as fh:
         for d in docs:
             fh.write(json.dumps(d, ensure_ascii=False) + "\n")
-    print(f"wrote {len(docs)} snippets, {sum(len(d['entities']) for d in docs)} entities, "
-          f"{sum(len(d['negatives']) for d in docs)} hard negatives to {OUT}")
+    print(
+        f"wrote {len(docs)} snippets, {sum(len(d['entities']) for d in docs)} entities, "
+        f"{sum(len(d['negatives']) for d in docs)} hard negatives to {OUT}"
+    )
 
 
 if __name__ == "__main__":

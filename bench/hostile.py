@@ -43,8 +43,10 @@ def hostile_folder(root: Path, bomb: Path, long_chars: int) -> tuple[Path, Path]
     landing.mkdir()
     (landing / "good-1.json").write_text(dumps(call_record(1)))
     (landing / "good-2.json").write_text(dumps(call_record(2)))
-    for name, created in (("edge-early.json", "0001-01-01T00:30:00+01:00"),
-                          ("edge-late.json", "9999-12-31T23:30:00-01:00")):
+    for name, created in (
+        ("edge-early.json", "0001-01-01T00:30:00+01:00"),
+        ("edge-late.json", "9999-12-31T23:30:00-01:00"),
+    ):
         rec = call_record(3)
         rec["created_at"] = created
         (landing / name).write_text(dumps(rec))
@@ -103,8 +105,14 @@ print(read, failed, parsed, int(hwm.split()[1]) >> 10)
 
 def plain_ingest(folder: Path) -> tuple[int, int, int, int]:
     """PLAIN_INGEST over a folder in a child: (read, quarantined, parsed, peak RSS MB)."""
-    proc = subprocess.run([sys.executable, "-c", PLAIN_INGEST, str(folder)], capture_output=True, text=True,
-                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-c", PLAIN_INGEST, str(folder)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=600,
+    )
     if proc.returncode:
         raise RuntimeError(f"plain ingest failed: {proc.stderr[-2000:]}")
     read, failed, parsed, peak = map(int, proc.stdout.split())
@@ -125,25 +133,53 @@ def reader() -> None:
             alone.mkdir()
             shutil.copy(path, alone / path.name)
             read, failed, parsed, peak = plain_ingest(alone)
-            print(json.dumps({"export": path.name, "records": read, "quarantined": failed, "parsed": parsed,
-                              "reader_peak_rss_mb": peak}))
-        code, report, peak_mb, seconds = run_cli("ingest", str(root / "alone-tiny-lists.json"),
-                                                 "--store", str(root / "lake"))
-        print(json.dumps({"export": "tiny-lists.json", "command": "redactor ingest", "exit": code,
-                          "quarantined": report["quarantined"], "peak_rss_mb": peak_mb, "seconds": round(seconds, 1)}))
+            print(
+                json.dumps(
+                    {
+                        "export": path.name,
+                        "records": read,
+                        "quarantined": failed,
+                        "parsed": parsed,
+                        "reader_peak_rss_mb": peak,
+                    }
+                )
+            )
+        code, report, peak_mb, seconds = run_cli(
+            "ingest", str(root / "alone-tiny-lists.json"), "--store", str(root / "lake")
+        )
+        print(
+            json.dumps(
+                {
+                    "export": "tiny-lists.json",
+                    "command": "redactor ingest",
+                    "exit": code,
+                    "quarantined": report["quarantined"],
+                    "peak_rss_mb": peak_mb,
+                    "seconds": round(seconds, 1),
+                }
+            )
+        )
 
 
 # A parent of its own, so the peak RSS it reports is the command's alone.
-_MEASURE = ("import resource, subprocess, sys; p = subprocess.run(sys.argv[1:]); "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(p.returncode)")
+_MEASURE = (
+    "import resource, subprocess, sys; p = subprocess.run(sys.argv[1:]); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(p.returncode)"
+)
 
 
 def run_cli(*args: str) -> tuple[int, dict, int, float]:
     """`redactor ARGS --no-progress` in a child: exit code, JSON report, peak RSS (MB), seconds."""
     exe = Path(sys.executable).with_name("redactor")
     start = time.monotonic()
-    proc = subprocess.run([sys.executable, "-c", _MEASURE, str(exe), *args, "--no-progress"], capture_output=True,
-                          text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=1800)
+    proc = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(exe), *args, "--no-progress"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=1800,
+    )
     seconds = time.monotonic() - start
     peak_kb = int(proc.stderr.strip().splitlines()[-1])
     return proc.returncode, json.loads(proc.stdout), peak_kb >> 10, seconds
@@ -160,8 +196,15 @@ def scan_bomb() -> None:
     matcher = SubjectMatcher([validate("personnummer", "19880413-2382"), validate("phone", "070-1740605")])
     start = time.monotonic()
     found = matcher.in_bytes(payload)
-    print(json.dumps({"found": found, "seconds": round(time.monotonic() - start, 1),
-                      "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10}))
+    print(
+        json.dumps(
+            {
+                "found": found,
+                "seconds": round(time.monotonic() - start, 1),
+                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10,
+            }
+        )
+    )
 
 
 def main() -> None:
@@ -182,11 +225,23 @@ def main() -> None:
         config = root / "delete.toml"
         config.write_text('[landing]\nafter_ingest = "delete"\n')
         for run in ("first", "second"):
-            code, report, peak_mb, seconds = run_cli("ingest", str(landing), "--store", str(root / "lake"),
-                                                     "--config", str(config))
-            print(json.dumps({"run": run, "exit": code, "status": report["status"], "calls_written": report["calls_written"],
-                              "quarantined": report["quarantined"], "not_read": report["sources"][0].get("not_read"),
-                              "seconds": round(seconds, 1), "peak_rss_mb": peak_mb}))
+            code, report, peak_mb, seconds = run_cli(
+                "ingest", str(landing), "--store", str(root / "lake"), "--config", str(config)
+            )
+            print(
+                json.dumps(
+                    {
+                        "run": run,
+                        "exit": code,
+                        "status": report["status"],
+                        "calls_written": report["calls_written"],
+                        "quarantined": report["quarantined"],
+                        "not_read": report["sources"][0].get("not_read"),
+                        "seconds": round(seconds, 1),
+                        "peak_rss_mb": peak_mb,
+                    }
+                )
+            )
         print(json.dumps({"outside_file_exists": outside.exists()}))
 
 

@@ -48,19 +48,98 @@ COMPANY_ORGNR = "556614-2708"
 COMPANY_BANKGIRO = "5050-1055"
 
 AGENTS = ["Jonas", "Lena", "Camilla", "Patrik", "Hanna", "Daniel", "Therese", "Robin", "Josefin", "Mats"]
-TOWNS = [("Stockholm", "1{}"), ("Göteborg", "41{}"), ("Malmö", "21{}"), ("Uppsala", "75{}"), ("Västerås", "72{}"),
-         ("Örebro", "70{}"), ("Linköping", "58{}"), ("Umeå", "90{}"), ("Sundsvall", "85{}"), ("Luleå", "97{}"),
-         ("Jönköping", "55{}"), ("Gävle", "80{}"), ("Karlstad", "65{}"), ("Borås", "50{}"), ("Norrköping", "60{}"),
-         ("Mora", "79{}"), ("Lund", "22{}"), ("Kiruna", "98{}"), ("Falun", "79{}"), ("Visby", "62{}"),
-         ("Växjö", "35{}"), ("Kalmar", "39{}"), ("Halmstad", "30{}"), ("Bromma", "16{}"), ("Hägersten", "12{}"),
-         ("Upplands Väsby", "19{}"), ("Östersund", "83{}"), ("Skellefteå", "93{}"), ("Trollhättan", "46{}")]
-STREET_SUFFIXES = ["gatan", "vägen", "stigen", "gränd", "allén", "backen", "torget", "leden", "slingan", "vägen",
-                   "gatan", "vägen"]
-STREET_PREFIXES = ["Björk", "Ek", "Tall", "Gran", "Lind", "Hassel", "Rönn", "Sjö", "Kyrk", "Skol", "Stor", "Ny",
-                   "Kvarn", "Smed", "Tegel", "Park", "Hamn", "Ängs", "Åker", "Bäck", "Sol", "Vall", "Lönn", "Ask",
-                   "Lärk", "Hag", "Mejeri", "Prästgårds", "Stations", "Mossa", "Fjäll", "Drottning", "Kungs"]
-MAIL_DOMAINS = [("gmail", "com"), ("hotmail", "com"), ("hotmail", "se"), ("outlook", "com"), ("telia", "com"),
-                ("yahoo", "se"), ("exempel", "se"), ("live", "se"), ("icloud", "com"), ("bredband", "net")]
+TOWNS = [
+    ("Stockholm", "1{}"),
+    ("Göteborg", "41{}"),
+    ("Malmö", "21{}"),
+    ("Uppsala", "75{}"),
+    ("Västerås", "72{}"),
+    ("Örebro", "70{}"),
+    ("Linköping", "58{}"),
+    ("Umeå", "90{}"),
+    ("Sundsvall", "85{}"),
+    ("Luleå", "97{}"),
+    ("Jönköping", "55{}"),
+    ("Gävle", "80{}"),
+    ("Karlstad", "65{}"),
+    ("Borås", "50{}"),
+    ("Norrköping", "60{}"),
+    ("Mora", "79{}"),
+    ("Lund", "22{}"),
+    ("Kiruna", "98{}"),
+    ("Falun", "79{}"),
+    ("Visby", "62{}"),
+    ("Växjö", "35{}"),
+    ("Kalmar", "39{}"),
+    ("Halmstad", "30{}"),
+    ("Bromma", "16{}"),
+    ("Hägersten", "12{}"),
+    ("Upplands Väsby", "19{}"),
+    ("Östersund", "83{}"),
+    ("Skellefteå", "93{}"),
+    ("Trollhättan", "46{}"),
+]
+STREET_SUFFIXES = [
+    "gatan",
+    "vägen",
+    "stigen",
+    "gränd",
+    "allén",
+    "backen",
+    "torget",
+    "leden",
+    "slingan",
+    "vägen",
+    "gatan",
+    "vägen",
+]
+STREET_PREFIXES = [
+    "Björk",
+    "Ek",
+    "Tall",
+    "Gran",
+    "Lind",
+    "Hassel",
+    "Rönn",
+    "Sjö",
+    "Kyrk",
+    "Skol",
+    "Stor",
+    "Ny",
+    "Kvarn",
+    "Smed",
+    "Tegel",
+    "Park",
+    "Hamn",
+    "Ängs",
+    "Åker",
+    "Bäck",
+    "Sol",
+    "Vall",
+    "Lönn",
+    "Ask",
+    "Lärk",
+    "Hag",
+    "Mejeri",
+    "Prästgårds",
+    "Stations",
+    "Mossa",
+    "Fjäll",
+    "Drottning",
+    "Kungs",
+]
+MAIL_DOMAINS = [
+    ("gmail", "com"),
+    ("hotmail", "com"),
+    ("hotmail", "se"),
+    ("outlook", "com"),
+    ("telia", "com"),
+    ("yahoo", "se"),
+    ("exempel", "se"),
+    ("live", "se"),
+    ("icloud", "com"),
+    ("bredband", "net"),
+]
 
 UNITS = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"]
 TEENS = ["tio", "elva", "tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton"]
@@ -69,6 +148,7 @@ TENS_COLLOQUIAL = {2: "tjugi", 3: "tretti", 4: "förti", 5: "femti", 6: "sexti",
 
 
 # ---- checksums -------------------------------------------------------------------------------
+
 
 def luhn_digit(body: str) -> str:
     total = 0
@@ -96,6 +176,7 @@ def iban_se(rng: random.Random) -> str:
 
 # ---- spoken numbers ----------------------------------------------------------------------------
 
+
 def say_number(n: int, rng: random.Random) -> str:
     """0-99 as a Swedish speaker says it, with the variants ASR writes."""
     if n < 10:
@@ -116,7 +197,7 @@ def say_pairs(digits: str, rng: random.Random) -> str:
     """'850312' -> 'åttiofem noll tre tolv' (a leading zero is said: 'noll tre')."""
     out = []
     for i in range(0, len(digits), 2):
-        pair = digits[i:i + 2]
+        pair = digits[i : i + 2]
         if len(pair) == 1:
             out.append(UNITS[int(pair)])
         elif pair[0] == "0":
@@ -161,6 +242,7 @@ def thin_spaces(value: str, rng: random.Random) -> str:
 
 
 # ---- call builder ------------------------------------------------------------------------------
+
 
 class Call:
     def __init__(self, rng: random.Random, asr: bool):
@@ -213,7 +295,7 @@ def marked(line: str) -> list:
     pos = 0
     for m in _MARK.finditer(line):
         if m.start() > pos:
-            pieces.append(line[pos:m.start()])
+            pieces.append(line[pos : m.start()])
         pieces.append(("-" + m.group(1), m.group(2)))
         pos = m.end()
     if pos < len(line):
@@ -226,6 +308,7 @@ def filler(rng: random.Random) -> str:
 
 
 # ---- identifiers in the forms people say them --------------------------------------------------
+
 
 class Gen:
     def __init__(self, rng: random.Random, fake: Faker, pnrs: list[str]):
@@ -241,8 +324,24 @@ class Gen:
     def pnr_forms(self, p12: str) -> str:
         r = self.rng
         ten = p12[2:]
-        form = r.choice(["dash", "dash", "compact", "12", "12dash", "spaced1", "spaced2", "spaced3", "spoken",
-                         "spoken", "mixed", "mixed2", "spoken_tail_digits", "streck"])
+        form = r.choice(
+            [
+                "dash",
+                "dash",
+                "compact",
+                "12",
+                "12dash",
+                "spaced1",
+                "spaced2",
+                "spaced3",
+                "spoken",
+                "spoken",
+                "mixed",
+                "mixed2",
+                "spoken_tail_digits",
+                "streck",
+            ]
+        )
         if form == "dash":
             return f"{ten[:6]}-{ten[6:]}"
         if form == "compact":
@@ -266,7 +365,11 @@ class Gen:
         if form == "mixed":
             return f"{ten[:6]} {say_pairs(ten[6:], r)}"
         if form == "streck":  # the dash said aloud
-            return f"{ten[:6]} streck {ten[6:]}" if r.random() < 0.4 else f"{say_pairs(ten[:6], r)} streck {say_pairs(ten[6:], r)}"
+            return (
+                f"{ten[:6]} streck {ten[6:]}"
+                if r.random() < 0.4
+                else f"{say_pairs(ten[:6], r)} streck {say_pairs(ten[6:], r)}"
+            )
         return f"{say_pairs(ten[:6], r)} {ten[6:]}"
 
     def phone(self) -> str:
@@ -290,7 +393,7 @@ class Gen:
         else:
             area, rest = ("08", nsn[1:]) if nsn.startswith("8") else ("0" + nsn[:2], nsn[2:])
         if len(rest) == 8:  # 08-465 004 80 or 08-46 50 04 80
-            groups = [rest[:3], rest[3:6], rest[6:]] if r.random() < 0.6 else [rest[i:i + 2] for i in range(0, 8, 2)]
+            groups = [rest[:3], rest[3:6], rest[6:]] if r.random() < 0.6 else [rest[i : i + 2] for i in range(0, 8, 2)]
         else:  # 070-174 06 55 or 070-17 40 655
             groups = [rest[:3], rest[3:5], rest[5:]] if r.random() < 0.8 else [rest[:2], rest[2:4], rest[4:]]
         grouped = " ".join(groups)
@@ -315,17 +418,17 @@ class Gen:
     def email(self, first: str, last: str) -> tuple[str, str]:
         """(written, spoken) forms of one made-up address."""
         r = self.rng
-        f, l = _ascii(first), _ascii(last)
+        f, surname = _ascii(first), _ascii(last)
         dom, tld = r.choice(MAIL_DOMAINS)
         shape = r.choice(["dot", "dot", "plain", "initial", "digits", "under", "dash"])
         year = str(r.randint(60, 99))
         local_w, local_s = {
-            "dot": (f"{f}.{l}", f"{f} punkt {l}"),
-            "plain": (f"{f}{l}", f"{f}{l}"),
-            "initial": (f"{f[0]}.{l}", f"{f[0]} punkt {l}"),
+            "dot": (f"{f}.{surname}", f"{f} punkt {surname}"),
+            "plain": (f"{f}{surname}", f"{f}{surname}"),
+            "initial": (f"{f[0]}.{surname}", f"{f[0]} punkt {surname}"),
             "digits": (f"{f}{year}", f"{f}{year}"),
-            "under": (f"{f}_{l}", f"{f} understreck {l}"),
-            "dash": (f"{f}-{l}", f"{f} bindestreck {l}"),
+            "under": (f"{f}_{surname}", f"{f} understreck {surname}"),
+            "dash": (f"{f}-{surname}", f"{f} bindestreck {surname}"),
         }[shape]
         at = r.choice(["snabel-a", "snabel-a", "snabel a", "snabela", "at", "kommersiellt a"])
         written = f"{local_w}@{dom}.{tld}"
@@ -389,15 +492,19 @@ class Gen:
         clearing += luhn_digit(clearing)
         body = "".join(r.choice("0123456789") for _ in range(9))
         account = body + luhn_digit(body)
-        return r.choice([f"{clearing[:4]}-{clearing[4]}, {account[:3]} {account[3:6]} {account[6:9]}-{account[9]}",
-                         f"{clearing[:4]}-{clearing[4]} {account}",
-                         f"{clearing} {account}"])
+        return r.choice(
+            [
+                f"{clearing[:4]}-{clearing[4]}, {account[:3]} {account[3:6]} {account[6:9]}-{account[9]}",
+                f"{clearing[:4]}-{clearing[4]} {account}",
+                f"{clearing} {account}",
+            ]
+        )
 
     def card(self) -> str:
         r = self.rng
         body = r.choice(["4", "5"]) + "".join(r.choice("0123456789") for _ in range(14))
         num = body + luhn_digit(body)
-        return " ".join(num[i:i + 4] for i in range(0, 16, 4)) if r.random() < 0.7 else num
+        return " ".join(num[i : i + 4] for i in range(0, 16, 4)) if r.random() < 0.7 else num
 
     def facility(self) -> str:
         body = "735999" + "".join(self.rng.choice("0123456789") for _ in range(11))
@@ -432,6 +539,7 @@ def _ascii(name: str) -> str:
 
 # ---- hard negatives ------------------------------------------------------------------------
 
+
 def hard_negative(rng: random.Random) -> tuple[str, str]:
     """(agent line, customer line) full of numbers that are not personal data."""
     kwh = rng.randint(800, 25000)
@@ -439,74 +547,137 @@ def hard_negative(rng: random.Random) -> tuple[str, str]:
     ore = rng.choice(["89,5", "124,9", "42,30", "67", "151,2"])
     meter = rng.randint(10000, 99999)
     day = rng.randint(1, 28)
-    month = rng.choice(["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-                        "oktober", "november", "december"])
+    month = rng.choice(
+        [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ]
+    )
     invoice = f"{rng.randint(2023, 2025)}{rng.randint(1, 12):02d}{rng.randint(10000, 99999)}"
-    ocr_body = str(rng.randint(10 ** 9, 10 ** 12))
+    ocr_body = str(rng.randint(10**9, 10**12))
     ocr = ocr_body + luhn_digit(ocr_body)
     fuse = rng.choice(["16", "20", "25", "35", "50"])
     # «TYPE|text» marks a hard negative: recorded under "negatives" (never redacted, checked by
     # `redactor eval`), written as plain text.
     sp = lambda n: say_thousands(n, rng)  # noqa: E731
     options = [
-        (f"Din förbrukning förra året var «KWH|{kwh:,} kWh».".replace(",", " "),
-         "Okej, och vad kostar det per kilowattimme just nu?"),
-        (f"Just nu ligger spotpriset på «PRICE|{ore} öre» per kilowattimme plus påslag.",
-         "Det var dyrt."),
-        (f"Fakturan på «AMOUNT|{amount} kronor» förföll den «DATE|{day} {month}».",
-         f"Jag trodde jag betalade den den «DATE|{rng.randint(1, 28)}:e»."),
-        ("Vilken mätarställning står det på mätaren?",
-         f"Det står «METER|{meter}» ... «METER|{meter // 10:,}» nej «METER|{meter}».".replace(",", " ")),
-        (f"Fakturanummer «INVOICE|{invoice}», och OCR-numret är «OCR|{ocr}».",
-         "Ja det är den jag har framför mig."),
-        (f"Du har en säkring på «FUSE|{fuse} ampere» idag.",
-         f"Ja det stämmer, «FUSE|{fuse} A»."),
-        (f"Du kan alltid ringa vår växel på «COMPANY|{COMPANY_SWITCHBOARD}».",
-         "Bra, tack."),
-        (f"Betala till bankgiro «COMPANY|{COMPANY_BANKGIRO}», vårt organisationsnummer är «COMPANY|{COMPANY_ORGNR}».",
-         "Okej, jag skriver upp det."),
-        (f"Det blir «AMOUNT|{amount},{rng.randint(10, 99)} kr» inklusive moms, alltså {rng.randint(20, 25)} procent.",
-         "Mm."),
-        (f"Vi har öppet mellan klockan «TIME|{rng.choice(['8', '08.00', 'åtta'])}» och "
-         f"«TIME|{rng.choice(['17', '16.30', 'fem'])}».",
-         "Då ringer jag tillbaka i morgon vid tio."),
-        (f"Avläsningen gjordes «DATE|{rng.randint(2023, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}».",
-         f"Men jag flyttade in den «DATE|{rng.randint(1, 28)} {month}»."),
-        (f"Ditt månadsbelopp blir «AMOUNT|{rng.randint(300, 2500)} kronor», «PRICE|{rng.randint(10, 90)} öre» i fast "
-         "avgift per dag.",
-         f"Och hur många månader, {rng.choice(['tolv', '24', 'sex'])}?"),
-        (f"Ring gärna vår kundtjänst på «COMPANY|{COMPANY_SWITCHBOARD_SPOKEN}».",
-         "Jaha, tack."),
-        (f"Elområde {rng.randint(1, 4)}, och huvudsäkringen är «FUSE|{fuse} ampere».",
-         f"Vi har en villa på {rng.randint(90, 220)} kvadrat."),
+        (
+            f"Din förbrukning förra året var «KWH|{kwh:,} kWh».".replace(",", " "),
+            "Okej, och vad kostar det per kilowattimme just nu?",
+        ),
+        (f"Just nu ligger spotpriset på «PRICE|{ore} öre» per kilowattimme plus påslag.", "Det var dyrt."),
+        (
+            f"Fakturan på «AMOUNT|{amount} kronor» förföll den «DATE|{day} {month}».",
+            f"Jag trodde jag betalade den den «DATE|{rng.randint(1, 28)}:e».",
+        ),
+        (
+            "Vilken mätarställning står det på mätaren?",
+            f"Det står «METER|{meter}» ... «METER|{meter // 10:,}» nej «METER|{meter}».".replace(",", " "),
+        ),
+        (f"Fakturanummer «INVOICE|{invoice}», och OCR-numret är «OCR|{ocr}».", "Ja det är den jag har framför mig."),
+        (f"Du har en säkring på «FUSE|{fuse} ampere» idag.", f"Ja det stämmer, «FUSE|{fuse} A»."),
+        (f"Du kan alltid ringa vår växel på «COMPANY|{COMPANY_SWITCHBOARD}».", "Bra, tack."),
+        (
+            f"Betala till bankgiro «COMPANY|{COMPANY_BANKGIRO}», vårt organisationsnummer är «COMPANY|{COMPANY_ORGNR}».",
+            "Okej, jag skriver upp det.",
+        ),
+        (
+            f"Det blir «AMOUNT|{amount},{rng.randint(10, 99)} kr» inklusive moms, alltså {rng.randint(20, 25)} procent.",
+            "Mm.",
+        ),
+        (
+            f"Vi har öppet mellan klockan «TIME|{rng.choice(['8', '08.00', 'åtta'])}» och "
+            f"«TIME|{rng.choice(['17', '16.30', 'fem'])}».",
+            "Då ringer jag tillbaka i morgon vid tio.",
+        ),
+        (
+            f"Avläsningen gjordes «DATE|{rng.randint(2023, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}».",
+            f"Men jag flyttade in den «DATE|{rng.randint(1, 28)} {month}».",
+        ),
+        (
+            f"Ditt månadsbelopp blir «AMOUNT|{rng.randint(300, 2500)} kronor», «PRICE|{rng.randint(10, 90)} öre» i fast "
+            "avgift per dag.",
+            f"Och hur många månader, {rng.choice(['tolv', '24', 'sex'])}?",
+        ),
+        (f"Ring gärna vår kundtjänst på «COMPANY|{COMPANY_SWITCHBOARD_SPOKEN}».", "Jaha, tack."),
+        (
+            f"Elområde {rng.randint(1, 4)}, och huvudsäkringen är «FUSE|{fuse} ampere».",
+            f"Vi har en villa på {rng.randint(90, 220)} kvadrat.",
+        ),
         # said in words, as ASR writes them
-        ("Vad står det på mätaren nu?",
-         f"Det står «METER|{sp(meter)}» kilowattimmar."),
-        (f"Det blir «AMOUNT|{sp(amount)} kronor och {say_number(rng.randint(10, 99), rng)} öre».",
-         "Okej, det är mer än förra månaden."),
-        ("Och vilket OCR-nummer står det på inbetalningskortet?",
-         f"OCR-numret är «OCR|{say_digits(ocr)}»."),
-        (f"Fakturan är på «AMOUNT|{sp(amount)} kronor», den förfaller den «DATE|{ordinal(day)} {month}».",
-         f"Kan jag dela upp den på {rng.choice(['två', 'tre', 'fyra'])} månader?"),
-        ("Hur mycket har du förbrukat i år?",
-         f"Ungefär «KWH|{sp(kwh)} kilowattimmar», vi har {say_number(rng.randint(2, 6), rng)} barn."),
-        (f"Priset är «PRICE|{say_number(rng.randint(30, 99), rng)} komma {say_number(rng.randint(1, 9), rng)} öre» "
-         "per kilowattimme i april.",
-         f"Och i maj, blir det «PRICE|{say_number(rng.randint(30, 99), rng)} öre» då?"),
-        ("När flyttade du in?",
-         f"«DATE|Den {ordinal(day)} {month} {rng.choice(['tjugotjugofyra', 'tvåtusen tjugofyra', 'tjugofyra'])}», "
-         f"vid «TIME|{say_number(rng.randint(1, 12), rng)}» tiden."),
-        ("Vilken säkring har du?",
-         f"«FUSE|{say_number(int(fuse), rng).capitalize()} ampere» tror jag, huset är byggt "
-         f"«DATE|nittonhundra{say_number(rng.randint(20, 99), rng).replace(' ', '')}»."),
+        ("Vad står det på mätaren nu?", f"Det står «METER|{sp(meter)}» kilowattimmar."),
+        (
+            f"Det blir «AMOUNT|{sp(amount)} kronor och {say_number(rng.randint(10, 99), rng)} öre».",
+            "Okej, det är mer än förra månaden.",
+        ),
+        ("Och vilket OCR-nummer står det på inbetalningskortet?", f"OCR-numret är «OCR|{say_digits(ocr)}»."),
+        (
+            f"Fakturan är på «AMOUNT|{sp(amount)} kronor», den förfaller den «DATE|{ordinal(day)} {month}».",
+            f"Kan jag dela upp den på {rng.choice(['två', 'tre', 'fyra'])} månader?",
+        ),
+        (
+            "Hur mycket har du förbrukat i år?",
+            f"Ungefär «KWH|{sp(kwh)} kilowattimmar», vi har {say_number(rng.randint(2, 6), rng)} barn.",
+        ),
+        (
+            f"Priset är «PRICE|{say_number(rng.randint(30, 99), rng)} komma {say_number(rng.randint(1, 9), rng)} öre» "
+            "per kilowattimme i april.",
+            f"Och i maj, blir det «PRICE|{say_number(rng.randint(30, 99), rng)} öre» då?",
+        ),
+        (
+            "När flyttade du in?",
+            f"«DATE|Den {ordinal(day)} {month} {rng.choice(['tjugotjugofyra', 'tvåtusen tjugofyra', 'tjugofyra'])}», "
+            f"vid «TIME|{say_number(rng.randint(1, 12), rng)}» tiden.",
+        ),
+        (
+            "Vilken säkring har du?",
+            f"«FUSE|{say_number(int(fuse), rng).capitalize()} ampere» tror jag, huset är byggt "
+            f"«DATE|nittonhundra{say_number(rng.randint(20, 99), rng).replace(' ', '')}».",
+        ),
     ]
     return rng.choice(options)
 
 
-ORDINALS = ["första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde", "tionde",
-            "elfte", "tolfte", "trettonde", "fjortonde", "femtonde", "sextonde", "sjuttonde", "artonde", "nittonde",
-            "tjugonde", "tjugoförsta", "tjugoandra", "tjugotredje", "tjugofjärde", "tjugofemte", "tjugosjätte",
-            "tjugosjunde", "tjugoåttonde"]
+ORDINALS = [
+    "första",
+    "andra",
+    "tredje",
+    "fjärde",
+    "femte",
+    "sjätte",
+    "sjunde",
+    "åttonde",
+    "nionde",
+    "tionde",
+    "elfte",
+    "tolfte",
+    "trettonde",
+    "fjortonde",
+    "femtonde",
+    "sextonde",
+    "sjuttonde",
+    "artonde",
+    "nittonde",
+    "tjugonde",
+    "tjugoförsta",
+    "tjugoandra",
+    "tjugotredje",
+    "tjugofjärde",
+    "tjugofemte",
+    "tjugosjätte",
+    "tjugosjunde",
+    "tjugoåttonde",
+]
 
 
 def ordinal(day: int) -> str:
@@ -519,8 +690,9 @@ def say_thousands(n: int, rng: random.Random) -> str:
     hundreds, small = divmod(rest, 100)
     parts = []
     if thousands:
-        parts.append(("" if thousands == 1 and rng.random() < 0.5 else say_number(thousands, rng).replace(" ", ""))
-                     + "tusen")
+        parts.append(
+            ("" if thousands == 1 and rng.random() < 0.5 else say_number(thousands, rng).replace(" ", "")) + "tusen"
+        )
     if hundreds:
         parts.append(("ett" if hundreds == 1 else UNITS[hundreds]) + "hundra")
     if small:
@@ -529,6 +701,7 @@ def say_thousands(n: int, rng: random.Random) -> str:
 
 
 # ---- call scenarios ----------------------------------------------------------------------------
+
 
 def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], list[dict]]:
     asr = rng.random() < 0.35
@@ -552,8 +725,15 @@ def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], 
     # Identification: personnummer, possibly split over two turns, read back.
     old = rng.random() < 0.06
     p12 = gen.pnr12(old)
-    c.agent(rng.choice(["Kan jag få ditt personnummer?", "Vad har du för personnummer?",
-                        "Då behöver jag ditt personnummer, tolv siffror eller tio."]))
+    c.agent(
+        rng.choice(
+            [
+                "Kan jag få ditt personnummer?",
+                "Vad har du för personnummer?",
+                "Då behöver jag ditt personnummer, tolv siffror eller tio.",
+            ]
+        )
+    )
     if old:
         ten = p12[2:]
         pn = f"{ten[:6]}+{ten[6:]}"
@@ -570,13 +750,28 @@ def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], 
     if rng.random() < 0.4:
         ten = p12[2:]
         rb = f"{ten[:6]}-{ten[6:]}" if rng.random() < 0.5 else say_pairs(ten, rng)
-        c.agent(f"Jag upprepar: ", ("SE_PERSONNUMMER", rb), ". Och du heter ", ("PERSON", full), "?")
+        c.agent("Jag upprepar: ", ("SE_PERSONNUMMER", rb), ". Och du heter ", ("PERSON", full), "?")
         c.kund("Ja, det stämmer.")
     else:
-        c.agent(f"Tack ", ("PERSON", first), rng.choice([", då har jag dig här.", ". Ett ögonblick."]))
+        c.agent("Tack ", ("PERSON", first), rng.choice([", då har jag dig här.", ". Ett ögonblick."]))
 
-    scenarios = rng.sample(["move", "contact", "autogiro", "invoice", "facility", "dodsbo", "company",
-                            "card", "meter", "ip", "customer_no", "relative"], k=rng.randint(3, 5))
+    scenarios = rng.sample(
+        [
+            "move",
+            "contact",
+            "autogiro",
+            "invoice",
+            "facility",
+            "dodsbo",
+            "company",
+            "card",
+            "meter",
+            "ip",
+            "customer_no",
+            "relative",
+        ],
+        k=rng.randint(3, 5),
+    )
     for sc in scenarios:
         if rng.random() < 0.7:
             a, k = hard_negative(rng)
@@ -590,10 +785,18 @@ def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], 
                 said = f"{say_digits(digits[:3])} {say_pairs(digits[3:], rng)}" if rng.random() < 0.5 else code
                 c.kund(f"{f()}", ("SE_ADDRESS", line), " ", ("SE_POSTAL_CODE", said), " ", ("LOCATION", town), ".")
             else:
-                c.kund(f"{f()}Det är ", ("SE_ADDRESS", line), ", ", ("SE_POSTAL_CODE", code), " ", ("LOCATION", town), ".")
+                c.kund(
+                    f"{f()}Det är ", ("SE_ADDRESS", line), ", ", ("SE_POSTAL_CODE", code), " ", ("LOCATION", town), "."
+                )
             if rng.random() < 0.5:
-                c.agent("Så ", ("SE_ADDRESS", line), " i ", ("LOCATION", town), ", från den ",
-                        f"{rng.randint(1, 28)} {rng.choice(['mars', 'april', 'maj', 'juni'])}?")
+                c.agent(
+                    "Så ",
+                    ("SE_ADDRESS", line),
+                    " i ",
+                    ("LOCATION", town),
+                    ", från den ",
+                    f"{rng.randint(1, 28)} {rng.choice(['mars', 'april', 'maj', 'juni'])}?",
+                )
                 c.kund("Ja precis.")
         elif sc == "contact":
             written, spoken = gen.email(first, last)
@@ -629,7 +832,7 @@ def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], 
             c.kund(f"{f()}Jag har betalat för mycket. Kan ni sätta tillbaka pengarna?")
             c.agent("Absolut, vart ska vi betala ut överskottet?")
             if rng.random() < 0.5:
-                c.kund(f"Till min firmas bankgiro, ", ("SE_BANKGIRO", gen.bankgiro()), ".")
+                c.kund("Till min firmas bankgiro, ", ("SE_BANKGIRO", gen.bankgiro()), ".")
             else:
                 c.kund(f"{f()}Jag har plusgiro, ", ("SE_PLUSGIRO", gen.plusgiro()), ".")
         elif sc == "facility":
@@ -643,12 +846,17 @@ def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], 
             c.kund(("SE_PERSONNUMMER", gen.pnr_forms(p_dead)), ".")
             c.agent("Tack. Dödsboet efter ", ("PERSON", f"{df} {dl}"), " får en slutfaktura.")
         elif sc == "company":
-            c.kund("Jag har även en firma, ", f"{last} Bygg AB, organisationsnummer ", ("SE_ORGANISATIONSNUMMER", gen.orgnr()), ".")
+            c.kund(
+                "Jag har även en firma, ",
+                f"{last} Bygg AB, organisationsnummer ",
+                ("SE_ORGANISATIONSNUMMER", gen.orgnr()),
+                ".",
+            )
             c.agent("Då lägger jag det på företagsavtalet.")
         elif sc == "card":
             c.agent("Vill du betala direkt med kort?")
             c.kund(f"{f()}Ja, ", ("CREDIT_CARD", gen.card()), ".")
-            c.agent(f"Och giltighetstiden?")
+            c.agent("Och giltighetstiden?")
             c.kund(f"{rng.randint(1, 12):02d}/{rng.randint(26, 30)}.")
             c.agent(f"Tack, dragningen på {rng.randint(200, 3000)} kronor är gjord.")
         elif sc == "meter":
@@ -665,7 +873,7 @@ def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], 
             c.kund(f"{f()}Min sambo ", ("PERSON", f"{rf} {rl}"), " ska också stå på avtalet.")
             c.agent("Då behöver jag ", ("PERSON", rf), "s personnummer också.")
             c.kund(("SE_PERSONNUMMER", gen.pnr_forms(gen.pnr12())), ".")
-    c.agent(f"Var det något mer jag kan hjälpa dig med, ", ("PERSON", first), "?")
+    c.agent("Var det något mer jag kan hjälpa dig med, ", ("PERSON", first), "?")
     c.kund(rng.choice(["Nej, det var allt. Tack så mycket.", "Nej tack, hej då.", "Nej det var bra så. Hej."]))
     return c.render()
 
@@ -673,10 +881,46 @@ def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], 
 # ---- cross-turn calls (issue 13) ------------------------------------------------------------------
 
 # Made-up people of many origins: the name model has seen few such names, the turn's shape shows them.
-WORLD_FIRST = ["Giorgos", "Donya", "Nguyen Thi", "Oluwaseun", "Aleksandra", "Mehmet", "Fatima", "Dariusz",
-               "Mirela", "Abdirahman", "Svetlana", "Tenzin", "Ayşe", "Juha", "Amani", "Raúl", "Ngozi", "Hamid"]
-WORLD_LAST = ["Papadopoulos", "Rahimi", "Lan", "Adeyemi", "Kowalczyk", "Yilmaz", "Haddad", "Nowak", "Popescu",
-              "Warsame", "Ivanova", "Dorje", "Korhonen", "Mwangi", "Etxeberria", "Okafor", "Tehrani", "Osei"]
+WORLD_FIRST = [
+    "Giorgos",
+    "Donya",
+    "Nguyen Thi",
+    "Oluwaseun",
+    "Aleksandra",
+    "Mehmet",
+    "Fatima",
+    "Dariusz",
+    "Mirela",
+    "Abdirahman",
+    "Svetlana",
+    "Tenzin",
+    "Ayşe",
+    "Juha",
+    "Amani",
+    "Raúl",
+    "Ngozi",
+    "Hamid",
+]
+WORLD_LAST = [
+    "Papadopoulos",
+    "Rahimi",
+    "Lan",
+    "Adeyemi",
+    "Kowalczyk",
+    "Yilmaz",
+    "Haddad",
+    "Nowak",
+    "Popescu",
+    "Warsame",
+    "Ivanova",
+    "Dorje",
+    "Korhonen",
+    "Mwangi",
+    "Etxeberria",
+    "Okafor",
+    "Tehrani",
+    "Osei",
+]
 
 
 def make_dialogue_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], list[dict]]:
@@ -687,15 +931,32 @@ def make_dialogue_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, lis
     agent = rng.choice(AGENTS)
     first, last = rng.choice(WORLD_FIRST), rng.choice(WORLD_LAST)
     c.agent(f"{COMPANY}, du pratar med ", ("PERSON", agent), ".")
-    c.kund(*rng.choice([
-        [("Hej, "), ("PERSON", f"{first} {last}"), ", jag äger huset på landet."],
-        [("Hej, "), ("PERSON", f"{first} {last}"), "."],
-        [("Jag heter "), ("PERSON", f"{first} {last}"), ". Eller ", ("PERSON", first), " räcker."],
-    ]))
+    c.kund(
+        *rng.choice(
+            [
+                [("Hej, "), ("PERSON", f"{first} {last}"), ", jag äger huset på landet."],
+                [("Hej, "), ("PERSON", f"{first} {last}"), "."],
+                [("Jag heter "), ("PERSON", f"{first} {last}"), ". Eller ", ("PERSON", first), " räcker."],
+            ]
+        )
+    )
     f = lambda: filler(rng)  # noqa: E731
     wait = lambda: c.kund(rng.choice(["Vänta lite.", "Ett ögonblick, jag letar.", "Jag ska bara hämta kortet."]))  # noqa: E731
-    scenes = rng.sample(["split_pnr", "birth_date", "last_four", "phone_split", "postal", "bankgiro", "clearing",
-                         "customer", "ip", "late_answer"], k=rng.randint(4, 6))
+    scenes = rng.sample(
+        [
+            "split_pnr",
+            "birth_date",
+            "last_four",
+            "phone_split",
+            "postal",
+            "bankgiro",
+            "clearing",
+            "customer",
+            "ip",
+            "late_answer",
+        ],
+        k=rng.randint(4, 6),
+    )
     for sc in scenes:
         if rng.random() < 0.5:
             a, k = hard_negative(rng)
@@ -725,8 +986,11 @@ def make_dialogue_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, lis
             _, code, town, _ = gen.address()
             digits = code.replace(" ", "")
             c.agent("Och postnumret?")
-            c.kund(f(), ("SE_POSTAL_CODE", rng.choice([code, f"{say_digits(digits[:3])} {say_pairs(digits[3:], rng)}"])),
-                   ".")
+            c.kund(
+                f(),
+                ("SE_POSTAL_CODE", rng.choice([code, f"{say_digits(digits[:3])} {say_pairs(digits[3:], rng)}"])),
+                ".",
+            )
         elif sc == "bankgiro":
             bg = gen.bankgiro()
             d = bg.replace("-", "")
@@ -745,11 +1009,16 @@ def make_dialogue_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, lis
                 c.agent("Clearingnummer?")
                 c.kund(f(), ("SE_BANK_ACCOUNT", digits[:4]), ".")
                 c.agent("Och kontonumret?")
-                c.kund(f(), ("SE_BANK_ACCOUNT", " ".join(digits[4 + i:7 + i] for i in range(0, len(digits) - 4, 3))), ".")
+                c.kund(
+                    f(), ("SE_BANK_ACCOUNT", " ".join(digits[4 + i : 7 + i] for i in range(0, len(digits) - 4, 3))), "."
+                )
             else:
                 c.agent("Vilket konto ska pengarna till?")
-                c.kund("Clearing och konto är ", ("SE_BANK_ACCOUNT", f"{digits[:4]} {digits[4:6]} {digits[6:9]} {digits[9:]}"),
-                       ".")
+                c.kund(
+                    "Clearing och konto är ",
+                    ("SE_BANK_ACCOUNT", f"{digits[:4]} {digits[4:6]} {digits[6:9]} {digits[9:]}"),
+                    ".",
+                )
         elif sc == "customer":
             c.agent("Kundnumret?")
             c.kund(f(), ("CUSTOMER_NUMBER", say_digits(re.sub(r"\D", "", gen.customer_number()))), ".")
@@ -768,7 +1037,7 @@ def make_dialogue_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, lis
 
 
 def _group_iban(iban: str, rng: random.Random) -> str:
-    return " ".join(iban[i:i + 4] for i in range(0, len(iban), 4)) if rng.random() < 0.6 else iban
+    return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4)) if rng.random() < 0.6 else iban
 
 
 Gen.iban = lambda self: iban_se(self.rng)  # type: ignore[attr-defined]

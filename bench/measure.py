@@ -17,8 +17,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "redactor" / "data" / "sv_klang"
@@ -91,7 +91,7 @@ class PeakRss:
         t = psutil.cpu_times()
         return sum(t) - t.idle - getattr(t, "iowait", 0.0)
 
-    def __enter__(self) -> "PeakRss":
+    def __enter__(self) -> PeakRss:
         import time as _t
 
         self._seen_cpu: dict[int, float] = {}
@@ -132,8 +132,8 @@ def _batches(work: Path, calls_per_batch: int) -> Iterator[list[dict]]:
 
 
 def _warmup_texts() -> list[str]:
-    from bench.prepare import call_texts
     from bench.generate import generate_records
+    from bench.prepare import call_texts
 
     return [t for rec in generate_records(4, seed=987654) for t in call_texts(rec)]
 
@@ -168,7 +168,9 @@ class Recall:
     def as_dict(self) -> dict:
         total, found, full = sum(self.total.values()), sum(self.found.values()), sum(self.full.values())
         return {
-            "recall": round(found / total, 4) if total else None, "found": found, "total": total,
+            "recall": round(found / total, 4) if total else None,
+            "found": found,
+            "total": total,
             "recall_full": round(full / total, 4) if total else None,
             "by_type": {t: round(self.found.get(t, 0) / n, 4) for t, n in sorted(self.total.items())},
             "by_type_full": {t: round(self.full.get(t, 0) / n, 4) for t, n in sorted(self.total.items())},
@@ -243,16 +245,27 @@ def measure_texts(kind: str, work: Path, calls_per_batch: int) -> dict:
             fields += len(texts)
             if kind != "spacy_pipe":
                 for call, off in zip(batch, offsets):
-                    recall.add(call["gold"], spans[off:off + len(call["texts"])], call["texts"])
-    out = {"name": kind, "calls": calls, "fields": fields, "chars": chars, "seconds": round(seconds, 3),
-           "calls_per_s": round(calls / seconds, 2), "chars_per_s": round(chars / seconds),
-           "peak_rss_mb": round(rss.peak_self / 2**20, 1), "other_cores_busy": rss.other_cores, **info}
+                    recall.add(call["gold"], spans[off : off + len(call["texts"])], call["texts"])
+    out = {
+        "name": kind,
+        "calls": calls,
+        "fields": fields,
+        "chars": chars,
+        "seconds": round(seconds, 3),
+        "calls_per_s": round(calls / seconds, 2),
+        "chars_per_s": round(chars / seconds),
+        "peak_rss_mb": round(rss.peak_self / 2**20, 1),
+        "other_cores_busy": rss.other_cores,
+        **info,
+    }
     if kind != "spacy_pipe":
         out["recall_generated"] = recall.as_dict()
     return out
 
 
-def measure_ingest(work: Path, workers: int, engine: str, exports: Path | None = None, chars: int | None = None) -> dict:
+def measure_ingest(
+    work: Path, workers: int, engine: str, exports: Path | None = None, chars: int | None = None
+) -> dict:
     from redactor.config import Config
     from redactor.jobs.ingest import run_ingest
     from redactor.pipeline import Pipeline
@@ -278,15 +291,29 @@ def measure_ingest(work: Path, workers: int, engine: str, exports: Path | None =
         started_engine.close()
     calls = summary.calls_read
     chars = chars if chars is not None else meta.get("chars")
-    name = f"ingest_{workers}_worker{'s' if workers > 1 else ''}" if engine == "local" else f"ingest_{engine}_{workers}_workers"
-    out = {"name": name, "calls": calls, "seconds": round(seconds, 3), "calls_per_s": round(calls / seconds, 2),
-           "chars": chars, "chars_per_s": round(chars / seconds) if chars else None,
-           "peak_rss_mb": round(rss.peak_tree / 2**20, 1), "peak_rss_driver_mb": round(rss.peak_self / 2**20, 1),
-           "other_cores_busy": rss.other_cores,
-           "rss_timeline": {"every_s": 15, "seconds_tree_driver_mb": rss.timeline},
-           "workers": workers, "engine": engine, "written": summary.calls_written,
-           "quarantined": summary.quarantined, "quarantine_stages": dict(summary.quarantine_reasons),
-           "store_mb": round(written / 2**20, 1)}
+    name = (
+        f"ingest_{workers}_worker{'s' if workers > 1 else ''}"
+        if engine == "local"
+        else f"ingest_{engine}_{workers}_workers"
+    )
+    out = {
+        "name": name,
+        "calls": calls,
+        "seconds": round(seconds, 3),
+        "calls_per_s": round(calls / seconds, 2),
+        "chars": chars,
+        "chars_per_s": round(chars / seconds) if chars else None,
+        "peak_rss_mb": round(rss.peak_tree / 2**20, 1),
+        "peak_rss_driver_mb": round(rss.peak_self / 2**20, 1),
+        "other_cores_busy": rss.other_cores,
+        "rss_timeline": {"every_s": 15, "seconds_tree_driver_mb": rss.timeline},
+        "workers": workers,
+        "engine": engine,
+        "written": summary.calls_written,
+        "quarantined": summary.quarantined,
+        "quarantine_stages": dict(summary.quarantine_reasons),
+        "store_mb": round(written / 2**20, 1),
+    }
     return out
 
 

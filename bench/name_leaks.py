@@ -21,8 +21,8 @@ import sys
 from pathlib import Path
 
 from redactor.config import Config
-from redactor.ingest.reader import RawRecord
 from redactor.domain import RedactedCall
+from redactor.ingest.reader import RawRecord
 from redactor.pipeline import Pipeline
 from redactor.transform.call import ordinary_use
 
@@ -32,8 +32,13 @@ DEV_CONFIG = ROOT / "bench" / "data" / "dev_allowlist.toml"
 
 
 def _record(doc_id: str, text: str) -> dict:
-    return {"id": doc_id, "title": "", "created_at": "2026-11-20T10:00:00Z", "status": "ready",
-            "sources": [{"type": "transcript", "language": "swe", "participants": [], "content": text}]}
+    return {
+        "id": doc_id,
+        "title": "",
+        "created_at": "2026-11-20T10:00:00Z",
+        "status": "ready",
+        "sources": [{"type": "transcript", "language": "swe", "participants": [], "content": text}],
+    }
 
 
 def leaks(pipeline: Pipeline, corpus: Path = DEV_CORPUS) -> dict:
@@ -41,7 +46,7 @@ def leaks(pipeline: Pipeline, corpus: Path = DEV_CORPUS) -> dict:
     records = [RawRecord(str(corpus), i, b"", _record(d["id"], d["text"])) for i, d in enumerate(docs)]
     mentions, leaked, failed = 0, [], 0
     for doc, result in zip(docs, pipeline.process(records)):
-        names = [doc["text"][e["start"]:e["end"]] for e in doc["entities"] if e["type"] == "PERSON"]
+        names = [doc["text"][e["start"] : e["end"]] for e in doc["entities"] if e["type"] == "PERSON"]
         mentions += len(names)
         if not isinstance(result, RedactedCall):
             failed += 1  # quarantined: nothing stored, so nothing leaks, but it is not a result
@@ -50,11 +55,18 @@ def leaks(pipeline: Pipeline, corpus: Path = DEV_CORPUS) -> dict:
         for name in names:
             body = r"\s+".join(re.escape(p) for p in name.split())
             # "per" in "öre per kilowattimme" is not the customer Per (as the pipeline decides).
-            if any(not ordinary_use(out, *m.span())
-                   for m in re.finditer(rf"(?<!\w){body}\w{{0,2}}(?!\w)", out, re.IGNORECASE)):
+            if any(
+                not ordinary_use(out, *m.span())
+                for m in re.finditer(rf"(?<!\w){body}\w{{0,2}}(?!\w)", out, re.IGNORECASE)
+            ):
                 leaked.append(name)
-    return {"documents": len(docs), "mentions": mentions, "leaked": len(leaked), "quarantined": failed,
-            "leaked_values": leaked}
+    return {
+        "documents": len(docs),
+        "mentions": mentions,
+        "leaked": len(leaked),
+        "quarantined": failed,
+        "leaked_values": leaked,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,8 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
-        print(f"{result['leaked']} of {result['mentions']} name mentions readable after the pipeline "
-              f"({result['documents']} calls, {result['quarantined']} quarantined)")
+        print(
+            f"{result['leaked']} of {result['mentions']} name mentions readable after the pipeline "
+            f"({result['documents']} calls, {result['quarantined']} quarantined)"
+        )
         for name in result.get("leaked_values", []):
             print(f"  {name}")
     return 0

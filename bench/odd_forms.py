@@ -30,24 +30,69 @@ from recognizers.fold import ascii_digits, fold_text
 from redactor.evaluation_pipeline import stored_strings
 
 DATA = Path(__file__).resolve().parent / "data"
-PERSONNUMMER = [ln.strip() for ln in (DATA / "skatteverket_testpersonnummer.txt").read_text("utf-8").splitlines()
-                if ln.strip() and not ln.startswith("#")]
+PERSONNUMMER = [
+    ln.strip()
+    for ln in (DATA / "skatteverket_testpersonnummer.txt").read_text("utf-8").splitlines()
+    if ln.strip() and not ln.startswith("#")
+]
 # PTS fiction series (bench/generate.py): 070-1740605..99, 031-3900600..99, 040-6280400..99.
-PHONES = [f"070174{n:04d}" for n in range(605, 700)] + [f"0313900{n:03d}" for n in range(600, 700)] \
+PHONES = (
+    [f"070174{n:04d}" for n in range(605, 700)]
+    + [f"0313900{n:03d}" for n in range(600, 700)]
     + [f"0406280{n:03d}" for n in range(400, 500)]
+)
 EMAILS = ["vendela.qvist@telia.se", "oskar.lindqvist@exempel.se", "maja.holmgren@example.com"]
 
 # Zero digit of each digit alphabet (ten consecutive code points).
-ALPHABETS = {"ascii": "0", "fullwidth": "\uff10", "arabic-indic": "\u0660", "persian": "\u06f0",
-             "devanagari": "\u0966", "bengali": "\u09e6", "math-bold": "\U0001d7ce", "math-monospace": "\U0001d7f6"}
-INVISIBLES = {"none": "", "zwj": "\u200d", "zwnj": "\u200c", "word-joiner": "\u2060", "lrm": "\u200e",
-              "cgj": "\u034f", "combining-acute": "\u0301", "vs16": "\ufe0f", "zwsp": "\u200b", "soft-hyphen": "\u00ad"}
-SEPARATORS = {"hyphen": "-", "en-dash": "\u2013", "em-dash": "\u2014", "u2010": "\u2010", "nb-hyphen": "\u2011",
-              "minus": "\u2212", "fullwidth-hyphen": "\uff0d", "space": " ", "nbsp": "\u00a0", "tab": "\t",
-              "newline": "\n", "dot": ".", "slash": "/", "underscore": "_", "spaced-en-dash": " \u2013 ", "none": ""}
+ALPHABETS = {
+    "ascii": "0",
+    "fullwidth": "\uff10",
+    "arabic-indic": "\u0660",
+    "persian": "\u06f0",
+    "devanagari": "\u0966",
+    "bengali": "\u09e6",
+    "math-bold": "\U0001d7ce",
+    "math-monospace": "\U0001d7f6",
+}
+INVISIBLES = {
+    "none": "",
+    "zwj": "\u200d",
+    "zwnj": "\u200c",
+    "word-joiner": "\u2060",
+    "lrm": "\u200e",
+    "cgj": "\u034f",
+    "combining-acute": "\u0301",
+    "vs16": "\ufe0f",
+    "zwsp": "\u200b",
+    "soft-hyphen": "\u00ad",
+}
+SEPARATORS = {
+    "hyphen": "-",
+    "en-dash": "\u2013",
+    "em-dash": "\u2014",
+    "u2010": "\u2010",
+    "nb-hyphen": "\u2011",
+    "minus": "\u2212",
+    "fullwidth-hyphen": "\uff0d",
+    "space": " ",
+    "nbsp": "\u00a0",
+    "tab": "\t",
+    "newline": "\n",
+    "dot": ".",
+    "slash": "/",
+    "underscore": "_",
+    "spaced-en-dash": " \u2013 ",
+    "none": "",
+}
 # How the digits are grouped: sizes of consecutive groups (None: the personnummer's date/serial split).
-GROUPINGS = {"6+4": (6, 4), "digit-by-digit": (1,) * 10, "triples": (3, 3, 3, 1), "pairs": (2,) * 5,
-             "3+3+2+2": (3, 3, 2, 2), "compact": (10,)}
+GROUPINGS = {
+    "6+4": (6, 4),
+    "digit-by-digit": (1,) * 10,
+    "triples": (3, 3, 3, 1),
+    "pairs": (2,) * 5,
+    "3+3+2+2": (3, 3, 2, 2),
+    "compact": (10,),
+}
 
 
 @dataclass(frozen=True)
@@ -75,11 +120,14 @@ def render(digits: str, form: Form) -> str:
         sizes = (sizes[0] + 2,) + sizes[1:]
     groups, pos = [], 0
     for size in sizes:
-        groups.append(digits[pos:pos + size])
+        groups.append(digits[pos : pos + size])
         pos += size
     inv = INVISIBLES[form.invisible]
-    parts = [inv.join(in_alphabet(d, form.alphabet) for d in g) if inv and len(g) > 1 else in_alphabet(g, form.alphabet)
-             for g in groups if g]
+    parts = [
+        inv.join(in_alphabet(d, form.alphabet) for d in g) if inv and len(g) > 1 else in_alphabet(g, form.alphabet)
+        for g in groups
+        if g
+    ]
     return SEPARATORS[form.separator].join(parts)
 
 
@@ -107,13 +155,38 @@ PHONE_LAYOUTS = {
 
 # ---- calls carrying one value in one field --------------------------------------------------
 
-KLANG_FIELDS = ("content", "title", "digest", "summary", "participant", "extra_value", "extra_key", "nested_key",
-                "status", "source_language", "document")
-SEGMENTED_FIELDS = ("segment_text", "words", "role", "speaker", "language", "language_code", "status",
-                    "extra_value", "extra_key", "title", "summary")
+KLANG_FIELDS = (
+    "content",
+    "title",
+    "digest",
+    "summary",
+    "participant",
+    "extra_value",
+    "extra_key",
+    "nested_key",
+    "status",
+    "source_language",
+    "document",
+)
+SEGMENTED_FIELDS = (
+    "segment_text",
+    "words",
+    "role",
+    "speaker",
+    "language",
+    "language_code",
+    "status",
+    "extra_value",
+    "extra_key",
+    "title",
+    "summary",
+)
 FIELDS = tuple(f"klang.{f}" for f in KLANG_FIELDS) + tuple(f"segmented.{f}" for f in SEGMENTED_FIELDS)
-_ASK = {"pnr": "Vad är ditt personnummer?", "phone": "Vilket telefonnummer når vi dig på?",
-        "email": "Vilken mejladress har du?"}
+_ASK = {
+    "pnr": "Vad är ditt personnummer?",
+    "phone": "Vilket telefonnummer når vi dig på?",
+    "email": "Vilken mejladress har du?",
+}
 _SAY = {"pnr": "Mitt personnummer är {v}.", "phone": "Mitt telefonnummer är {v}.", "email": "Min mejl är {v}."}
 
 
@@ -122,12 +195,27 @@ def call_with(kind: str, value: str, field: str, cid: str) -> dict:
     shape, name = field.split(".", 1)
     said = _SAY[kind].format(v=value)
     if shape == "klang":
-        content = f"[00:00:01] Agent: Norrsken Energi, hej! {_ASK[kind]}\n[00:00:05] Kund: " + \
-            (said if name == "content" else "Det kan jag ta sen.") + "\n[00:00:09] Agent: Tack, då är det noterat."
-        source = {"type": "transcript", "duration_seconds": 30, "language": "swe", "participants": [], "content": content}
-        rec: dict = {"id": cid, "title": "Fakturafråga", "created_at": "2026-11-20T10:00:00Z", "status": "ready",
-                     "digest": "Kunden undrar över fakturan.", "summary": "Kunden ringde om fakturan.",
-                     "sources": [source]}
+        content = (
+            f"[00:00:01] Agent: Norrsken Energi, hej! {_ASK[kind]}\n[00:00:05] Kund: "
+            + (said if name == "content" else "Det kan jag ta sen.")
+            + "\n[00:00:09] Agent: Tack, då är det noterat."
+        )
+        source = {
+            "type": "transcript",
+            "duration_seconds": 30,
+            "language": "swe",
+            "participants": [],
+            "content": content,
+        }
+        rec: dict = {
+            "id": cid,
+            "title": "Fakturafråga",
+            "created_at": "2026-11-20T10:00:00Z",
+            "status": "ready",
+            "digest": "Kunden undrar över fakturan.",
+            "summary": "Kunden ringde om fakturan.",
+            "sources": [source],
+        }
         if name in ("title", "digest", "summary"):
             rec[name] = said
         elif name == "participant":
@@ -146,14 +234,29 @@ def call_with(kind: str, value: str, field: str, cid: str) -> dict:
             rec["sources"].append({"type": "document", "content": said, "language": value})
         return rec
     turn = said if name == "segment_text" else "Det kan jag ta sen."
-    segments = [{"speaker": "spk_0", "role": "agent", "start": 0.0, "end": 2.0, "text": f"Norrsken Energi. {_ASK[kind]}"},
-                {"speaker": value if name == "speaker" else "spk_1", "role": value if name == "role" else "customer",
-                 "start": 2.0, "end": 6.0, "text": turn}]
+    segments = [
+        {"speaker": "spk_0", "role": "agent", "start": 0.0, "end": 2.0, "text": f"Norrsken Energi. {_ASK[kind]}"},
+        {
+            "speaker": value if name == "speaker" else "spk_1",
+            "role": value if name == "role" else "customer",
+            "start": 2.0,
+            "end": 6.0,
+            "text": turn,
+        },
+    ]
     if name == "words":  # in the word list only (the text and the words disagree)
-        segments[1]["words"] = [{"word": w, "start": 2.0 + k * 0.3, "end": 2.2 + k * 0.3}
-                                for k, w in enumerate(said.split(" "))]
-    rec = {"call_id": cid, "created_at": "2026-11-21T09:00:00Z", "duration": 6.0, "queue": "Privat",
-           "direction": "inbound", "segments": segments, "language": "sv"}
+        segments[1]["words"] = [
+            {"word": w, "start": 2.0 + k * 0.3, "end": 2.2 + k * 0.3} for k, w in enumerate(said.split(" "))
+        ]
+    rec = {
+        "call_id": cid,
+        "created_at": "2026-11-21T09:00:00Z",
+        "duration": 6.0,
+        "queue": "Privat",
+        "direction": "inbound",
+        "segments": segments,
+        "language": "sv",
+    }
     if name in ("language", "language_code", "status", "title", "summary"):
         rec[name] = said if name in ("title", "summary") else value
     elif name == "extra_value":
@@ -164,6 +267,7 @@ def call_with(kind: str, value: str, field: str, cid: str) -> dict:
 
 
 # ---- what a reader of the lake sees ---------------------------------------------------------
+
 
 def digit_keys(kind: str, canonical: str) -> set[str]:
     """Digit strings that make the value readable: a personnummer's 10 digits, a phone's national number."""
@@ -185,6 +289,7 @@ def readable(kind: str, canonical: str, strings: list[str]) -> bool:
 
 # ---- the cases ------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Case:
     kind: str  # pnr / phone / email
@@ -199,8 +304,22 @@ def listed_cases() -> list[Case]:
     pnr = PERSONNUMMER[7]
     forms = [Form(alphabet=a) for a in ALPHABETS if a != "ascii"]
     forms += [Form(invisible=i) for i in INVISIBLES if i != "none"]
-    forms += [Form(separator=s) for s in ("en-dash", "em-dash", "u2010", "nb-hyphen", "minus", "fullwidth-hyphen",
-                                          "tab", "newline", "dot", "slash", "underscore")]
+    forms += [
+        Form(separator=s)
+        for s in (
+            "en-dash",
+            "em-dash",
+            "u2010",
+            "nb-hyphen",
+            "minus",
+            "fullwidth-hyphen",
+            "tab",
+            "newline",
+            "dot",
+            "slash",
+            "underscore",
+        )
+    ]
     forms += [Form(separator="space", grouping=g) for g in ("digit-by-digit", "triples")]
     values = [("pnr", pnr, f.label, personnummer_form(pnr, f)) for f in forms]
     phone = PHONES[0]
@@ -220,8 +339,13 @@ def random_cases(n: int, seed: int) -> list[Case]:
             email = rng.choice(EMAILS)
             out.append(Case(kind, email, f"email/{name}", fn(email), field))
             continue
-        form = Form(rng.choice(list(ALPHABETS)), rng.choice(list(SEPARATORS)), rng.choice(list(INVISIBLES)),
-                    rng.choice(list(GROUPINGS)), century=kind == "pnr" and rng.random() < 0.3)
+        form = Form(
+            rng.choice(list(ALPHABETS)),
+            rng.choice(list(SEPARATORS)),
+            rng.choice(list(INVISIBLES)),
+            rng.choice(list(GROUPINGS)),
+            century=kind == "pnr" and rng.random() < 0.3,
+        )
         if kind == "pnr":
             pnr = rng.choice(PERSONNUMMER)
             out.append(Case(kind, pnr, form.label, personnummer_form(pnr, form), field))
@@ -236,8 +360,8 @@ def run(cases: list[Case], workdir: Path, pipeline=None, config=None) -> dict:
     from redactor.config import Config
     from redactor.ingest.parse import make_call_id
     from redactor.jobs.ingest import run_job
-    from redactor.store.lake import Lake
     from redactor.pipeline import Pipeline
+    from redactor.store.lake import Lake
 
     config = config or Config.load()
     pipeline = pipeline or Pipeline(config)
@@ -257,8 +381,14 @@ def run(cases: list[Case], workdir: Path, pipeline=None, config=None) -> dict:
             quarantined += 1
         elif readable(c.kind, c.canonical, stored[cid]):
             leaks.append(c)
-    return {"cases": len(cases), "stored": len(cases) - quarantined, "quarantined": quarantined,
-            "leaks": len(leaks), "leaked": leaks, "job_status": report.status}
+    return {
+        "cases": len(cases),
+        "stored": len(cases) - quarantined,
+        "quarantined": quarantined,
+        "leaks": len(leaks),
+        "leaked": leaks,
+        "job_status": report.status,
+    }
 
 
 def summarise(name: str, result: dict, show: bool) -> dict:
@@ -295,8 +425,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         for name, r in out.items():
-            print(f"{name}: {r['cases']} calls, {r['stored']} stored, {r['quarantined']} quarantined, "
-                  f"{r['leaks']} with the value readable in the lake")
+            print(
+                f"{name}: {r['cases']} calls, {r['stored']} stored, {r['quarantined']} quarantined, "
+                f"{r['leaks']} with the value readable in the lake"
+            )
             for f, n in r["leaks_by_field"].items():
                 print(f"  field {f}: {n}")
             for ex in r.get("leaked_examples", []):

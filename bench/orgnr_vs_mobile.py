@@ -24,7 +24,7 @@ def mobiles(n: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     out: list[str] = []
     while len(out) < n:
-        num = rng.choice(["070", "072", "073", "076", "079"]) + f"{rng.randrange(10 ** 7):07d}"
+        num = rng.choice(["070", "072", "073", "076", "079"]) + f"{rng.randrange(10**7):07d}"
         if phonenumbers.number_type(phonenumbers.parse("+46" + num[1:])) == phonenumbers.PhoneNumberType.MOBILE:
             out.append(num)
     return out
@@ -48,11 +48,18 @@ def run(n: int = 200_000, seed: int = 5) -> dict:
         if presidio.analyze(text, ["SE_ORGANISATIONSNUMMER"]):
             presidio_hits += 1
     rate = lambda k: round(k / n, 6)  # noqa: E731
-    return {"mobiles": n, "seed": seed,
-            "ours_validation_accepts": ours_valid, "ours_validation_rate": rate(ours_valid),
-            "ours_recognizer_accepts": ours_hits, "ours_recognizer_rate": rate(ours_hits),
-            "presidio_recognizer_accepts": presidio_hits, "presidio_recognizer_rate": rate(presidio_hits),
-            "valid_as_personnummer": pnr_valid, "valid_as_personnummer_rate": rate(pnr_valid)}
+    return {
+        "mobiles": n,
+        "seed": seed,
+        "ours_validation_accepts": ours_valid,
+        "ours_validation_rate": rate(ours_valid),
+        "ours_recognizer_accepts": ours_hits,
+        "ours_recognizer_rate": rate(ours_hits),
+        "presidio_recognizer_accepts": presidio_hits,
+        "presidio_recognizer_rate": rate(presidio_hits),
+        "valid_as_personnummer": pnr_valid,
+        "valid_as_personnummer_rate": rate(pnr_valid),
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

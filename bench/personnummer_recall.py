@@ -91,8 +91,9 @@ def build_cases(numbers: list[str], spoken: int, seed: int) -> list[tuple[str, s
     return cases
 
 
-def run(limit: int | None = None, spoken: int = 2000, seed: int = 7, batch: int = 512, detector=None,
-        progress: bool = False) -> dict:
+def run(
+    limit: int | None = None, spoken: int = 2000, seed: int = 7, batch: int = 512, detector=None, progress: bool = False
+) -> dict:
     numbers = load_numbers()
     if limit:
         numbers = random.Random(seed).sample(numbers, min(limit, len(numbers)))
@@ -106,7 +107,7 @@ def run(limit: int | None = None, spoken: int = 2000, seed: int = 7, batch: int 
     stats: dict[str, dict[str, int]] = {}
     t0 = time.perf_counter()
     for b in range(0, len(cases), batch):
-        chunk = cases[b:b + batch]
+        chunk = cases[b : b + batch]
         results = detector.detect_many([c[1] for c in chunk])
         for (fmt, _text, start, end), dets in zip(chunk, results):
             s = stats.setdefault(fmt, {"cases": 0, "found": 0, "overlap": 0, "any_type": 0})
@@ -156,14 +157,22 @@ def main(argv: list[str] | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"SE_PERSONNUMMER recall: {out['numbers']} test numbers, {out['cases']} sentences, "
-                        f"{out['seconds']} s")
+    table = Table(
+        title=f"SE_PERSONNUMMER recall: {out['numbers']} test numbers, {out['cases']} sentences, {out['seconds']} s"
+    )
     for col in ("format", "cases", "found (full span)", "recall", "overlap recall", "covered, any type", "target"):
         table.add_column(col, justify="left" if col == "format" else "right")
     for fmt, s in out["formats"].items():
         target = "≥ 99 %" if fmt == "spoken" else "100 %"
-        table.add_row(fmt, str(s["cases"]), str(s["found"]), f"{s['recall']:.2%}", f"{s['overlap_recall']:.2%}",
-                      f"{s['any_type_recall']:.2%}", target)
+        table.add_row(
+            fmt,
+            str(s["cases"]),
+            str(s["found"]),
+            f"{s['recall']:.2%}",
+            f"{s['overlap_recall']:.2%}",
+            f"{s['any_type_recall']:.2%}",
+            target,
+        )
     Console(width=120).print(table)
 
 

@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from bench.generate import GeneratedCall, write_exports
+from bench.generate import write_exports
 from redactor.ingest import parse_record
 from redactor.transform.call import scan_units
 
@@ -64,9 +64,17 @@ def prepare(work: Path, calls: int, seed: int, calls_per_file: int = 500) -> dic
                     fields += len(texts)
                     transcript += sum(len(s.text) for s in call.segments)
                     gold_n += len(gold)
-    meta = {"calls": n, "seed": seed, "chars": chars, "fields": fields, "transcript_chars": transcript,
-            "chars_per_call": round(chars / n), "transcript_chars_per_call": round(transcript / n),
-            "fields_per_call": round(fields / n, 1), "gold_occurrences": gold_n,
-            "export_mb": round(sum(p.stat().st_size for p in exports.glob("*")) / 2**20, 1)}
+    meta = {
+        "calls": n,
+        "seed": seed,
+        "chars": chars,
+        "fields": fields,
+        "transcript_chars": transcript,
+        "chars_per_call": round(chars / n),
+        "transcript_chars_per_call": round(transcript / n),
+        "fields_per_call": round(fields / n, 1),
+        "gold_occurrences": gold_n,
+        "export_mb": round(sum(p.stat().st_size for p in exports.glob("*")) / 2**20, 1),
+    }
     (work / "meta.json").write_text(json.dumps(meta))
     return meta

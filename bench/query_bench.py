@@ -26,7 +26,7 @@ import platform
 import shutil
 import statistics
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -35,8 +35,7 @@ import pyarrow.compute as pc
 
 from redactor.config import Config
 from redactor.store.lake import Lake
-from redactor.store.tables import REDACTED_CLASS, parquet_bytes
-from redactor.store.tables import CALLS, FINDINGS, SEGMENTS
+from redactor.store.tables import CALLS, FINDINGS, REDACTED_CLASS, SEGMENTS, parquet_bytes
 
 QUEUES = ["Kundservice privat", "Företag", "Flytt", "Faktura", "Driftstörning", "Elavtal"]
 TOPICS = [
@@ -73,8 +72,9 @@ VERSION = "bench-0.0.0"
 
 
 def _pick(rng: np.random.Generator, pool: list[str], n: int, p: np.ndarray | None = None) -> pa.Array:
-    return pa.DictionaryArray.from_arrays(pa.array(rng.choice(len(pool), n, p=p), pa.int32()),
-                                          pa.array(pool)).cast(pa.string())
+    return pa.DictionaryArray.from_arrays(pa.array(rng.choice(len(pool), n, p=p), pa.int32()), pa.array(pool)).cast(
+        pa.string()
+    )
 
 
 def _turn_weights() -> np.ndarray:
@@ -84,38 +84,52 @@ def _turn_weights() -> np.ndarray:
     return w / w.sum()
 
 
-def _day_tables(rng: np.random.Generator, day: date, n_calls: int, segs_per_call: np.ndarray,
-                call_offset: int, customers: int) -> dict[str, pa.Table]:
+def _day_tables(
+    rng: np.random.Generator, day: date, n_calls: int, segs_per_call: np.ndarray, call_offset: int, customers: int
+) -> dict[str, pa.Table]:
     """One day's calls, segments and findings, already redacted, as Arrow tables."""
     n_segs = int(segs_per_call.sum())
     call_ids = pa.array([f"c{call_offset + i:024x}" for i in range(n_calls)])
-    start = datetime(day.year, day.month, day.day, 7, tzinfo=timezone.utc)
-    created = pa.array([start + timedelta(seconds=int(s)) for s in rng.integers(0, 11 * 3600, n_calls)],
-                       pa.timestamp("us", tz="UTC"))
+    start = datetime(day.year, day.month, day.day, 7, tzinfo=UTC)
+    created = pa.array(
+        [start + timedelta(seconds=int(s)) for s in rng.integers(0, 11 * 3600, n_calls)], pa.timestamp("us", tz="UTC")
+    )
     durations = np.round(rng.lognormal(5.2, 0.6, n_calls), 1)
     topic = rng.integers(0, len(TOPICS), n_calls)
     queue = _pick(rng, QUEUES, n_calls)
     # Repeat callers: a Zipf-ish customer base, so some pseudonyms come back often.
     cust = np.minimum(rng.zipf(1.3, n_calls), customers) + rng.integers(0, customers, n_calls)
-    tokens = pa.array([[f"SE_PERSONNUMMER:{c % customers:032x}"] if c % 7 else [] for c in cust],
-                      pa.list_(pa.string()))
+    tokens = pa.array([[f"SE_PERSONNUMMER:{c % customers:032x}"] if c % 7 else [] for c in cust], pa.list_(pa.string()))
     n_find = rng.integers(1, 6, n_calls)
     ent = rng.integers(0, len(ENTITIES), int(n_find.sum()))
-    calls = pa.table({
-        "call_id": call_ids, "source_id": call_ids, "shape": _pick(rng, ["klang", "segmented"], n_calls),
-        "created_at": created, "updated_at": created, "duration_seconds": pa.array(durations),
-        "language": pa.array(["swe"] * n_calls), "status": pa.array(["completed"] * n_calls),
-        "queue": queue, "direction": _pick(rng, ["inbound", "inbound", "inbound", "outbound"], n_calls),
-        "title": pa.array([TOPICS[t][0] for t in topic]), "digest": pa.array([TOPICS[t][1] for t in topic]),
-        "summary": pa.array([f"## Sammanfattning\n{TOPICS[t][1]}" for t in topic]),
-        "full_text": pa.array([None] * n_calls, pa.string()),
-        "participants": pa.array([["<PERSON>", "<PERSON>"]] * n_calls, pa.list_(pa.string())),
-        "metadata": pa.array([[("queue", q)] for q in queue.to_pylist()], pa.map_(pa.string(), pa.string())),
-        "segment_count": pa.array(segs_per_call, pa.int32()), "finding_count": pa.array(n_find, pa.int32()),
-        "entity_counts": pa.array([[("PERSON", int(k))] for k in n_find], pa.map_(pa.string(), pa.int32())),
-        "subject_tokens": tokens, "source_file": pa.array(["bench.jsonl"] * n_calls),
-        "content_hash": call_ids, "pipeline_version": pa.array([VERSION] * n_calls),
-    }, schema=CALLS)
+    calls = pa.table(
+        {
+            "call_id": call_ids,
+            "source_id": call_ids,
+            "shape": _pick(rng, ["klang", "segmented"], n_calls),
+            "created_at": created,
+            "updated_at": created,
+            "duration_seconds": pa.array(durations),
+            "language": pa.array(["swe"] * n_calls),
+            "status": pa.array(["completed"] * n_calls),
+            "queue": queue,
+            "direction": _pick(rng, ["inbound", "inbound", "inbound", "outbound"], n_calls),
+            "title": pa.array([TOPICS[t][0] for t in topic]),
+            "digest": pa.array([TOPICS[t][1] for t in topic]),
+            "summary": pa.array([f"## Sammanfattning\n{TOPICS[t][1]}" for t in topic]),
+            "full_text": pa.array([None] * n_calls, pa.string()),
+            "participants": pa.array([["<PERSON>", "<PERSON>"]] * n_calls, pa.list_(pa.string())),
+            "metadata": pa.array([[("queue", q)] for q in queue.to_pylist()], pa.map_(pa.string(), pa.string())),
+            "segment_count": pa.array(segs_per_call, pa.int32()),
+            "finding_count": pa.array(n_find, pa.int32()),
+            "entity_counts": pa.array([[("PERSON", int(k))] for k in n_find], pa.map_(pa.string(), pa.int32())),
+            "subject_tokens": tokens,
+            "source_file": pa.array(["bench.jsonl"] * n_calls),
+            "content_hash": call_ids,
+            "pipeline_version": pa.array([VERSION] * n_calls),
+        },
+        schema=CALLS,
+    )
 
     seg_call = np.repeat(np.arange(n_calls), segs_per_call)
     seg_index = np.arange(n_segs) - np.repeat(np.cumsum(segs_per_call) - segs_per_call, segs_per_call)
@@ -124,25 +138,50 @@ def _day_tables(rng: np.random.Generator, day: date, n_calls: int, segs_per_call
     # Word lists as an ASR export has them: one struct per word with timings.
     split = pc.split_pattern(text, " ")
     n_words = len(split.values)
-    words = pa.ListArray.from_arrays(split.offsets, pa.StructArray.from_arrays(
-        [split.values, pa.array(rng.random(n_words) * 600), pa.array(rng.random(n_words) * 600),
-         pa.array(rng.random(n_words))], names=["text", "start", "end", "confidence"]))
-    segments = pa.table({
-        "call_id": call_ids.take(pa.array(seg_call)), "segment_index": pa.array(seg_index, pa.int32()),
-        "speaker": _pick(rng, ["Agent", "Kund"], n_segs), "role": _pick(rng, ["agent", "customer"], n_segs),
-        "start_seconds": pa.array(seg_start), "end_seconds": pa.array(seg_start + 5.5), "text": text,
-        "words": words.cast(SEGMENTS.field("words").type), "pipeline_version": pa.array([VERSION] * n_segs),
-    }, schema=SEGMENTS)
+    words = pa.ListArray.from_arrays(
+        split.offsets,
+        pa.StructArray.from_arrays(
+            [
+                split.values,
+                pa.array(rng.random(n_words) * 600),
+                pa.array(rng.random(n_words) * 600),
+                pa.array(rng.random(n_words)),
+            ],
+            names=["text", "start", "end", "confidence"],
+        ),
+    )
+    segments = pa.table(
+        {
+            "call_id": call_ids.take(pa.array(seg_call)),
+            "segment_index": pa.array(seg_index, pa.int32()),
+            "speaker": _pick(rng, ["Agent", "Kund"], n_segs),
+            "role": _pick(rng, ["agent", "customer"], n_segs),
+            "start_seconds": pa.array(seg_start),
+            "end_seconds": pa.array(seg_start + 5.5),
+            "text": text,
+            "words": words.cast(SEGMENTS.field("words").type),
+            "pipeline_version": pa.array([VERSION] * n_segs),
+        },
+        schema=SEGMENTS,
+    )
 
     find_call = np.repeat(np.arange(n_calls), n_find)
     n_f = len(find_call)
-    findings = pa.table({
-        "call_id": call_ids.take(pa.array(find_call)), "field": _pick(rng, ["segments.text", "title", "summary"], n_f),
-        "entity_type": pa.array([ENTITIES[e] for e in ent]), "start": pa.array(rng.integers(0, 200, n_f), pa.int32()),
-        "end": pa.array(rng.integers(200, 240, n_f), pa.int32()), "score": pa.array(np.round(rng.uniform(0.5, 1, n_f), 2)),
-        "recognizer": pa.array(["bench"] * n_f), "audio_start": pa.array(rng.random(n_f) * 300),
-        "audio_end": pa.array(rng.random(n_f) * 300 + 1), "pipeline_version": pa.array([VERSION] * n_f),
-    }, schema=FINDINGS)
+    findings = pa.table(
+        {
+            "call_id": call_ids.take(pa.array(find_call)),
+            "field": _pick(rng, ["segments.text", "title", "summary"], n_f),
+            "entity_type": pa.array([ENTITIES[e] for e in ent]),
+            "start": pa.array(rng.integers(0, 200, n_f), pa.int32()),
+            "end": pa.array(rng.integers(200, 240, n_f), pa.int32()),
+            "score": pa.array(np.round(rng.uniform(0.5, 1, n_f), 2)),
+            "recognizer": pa.array(["bench"] * n_f),
+            "audio_start": pa.array(rng.random(n_f) * 300),
+            "audio_end": pa.array(rng.random(n_f) * 300 + 1),
+            "pipeline_version": pa.array([VERSION] * n_f),
+        },
+        schema=FINDINGS,
+    )
     return {"calls": calls, "segments": segments, "findings": findings}
 
 
@@ -191,18 +230,31 @@ def _queries(end: date) -> list[tuple[str, str, dict]]:
     from redactor.query.named import find_query
 
     out = []
-    for name in ("weekly_calls_per_queue", "call_duration_stats", "top_topics", "repeat_callers",
-                 "callbacks_per_week", "segment_search", "findings_per_entity_week"):
+    for name in (
+        "weekly_calls_per_queue",
+        "call_duration_stats",
+        "top_topics",
+        "repeat_callers",
+        "callbacks_per_week",
+        "segment_search",
+        "findings_per_entity_week",
+    ):
         q = find_query(name)
         out.append((name, q.sql, q.bind()))
     month = (end - timedelta(days=30)).isoformat()
     out += [
         ("count_segments", "SELECT count(*) FROM segments", {}),
         ("elavbrott_count", "SELECT count(*) FROM segments WHERE contains(lower(text), 'elavbrott')", {}),
-        ("elavbrott_last_30_days", "SELECT count(*) FROM segments WHERE contains(lower(text), 'elavbrott') "
-                                   f"AND call_date >= DATE '{month}'", {}),
-        ("segments_per_role_week", "SELECT date_trunc('week', call_date) AS w, role, count(*) FROM segments "
-                                   "GROUP BY ALL ORDER BY ALL", {}),
+        (
+            "elavbrott_last_30_days",
+            f"SELECT count(*) FROM segments WHERE contains(lower(text), 'elavbrott') AND call_date >= DATE '{month}'",
+            {},
+        ),
+        (
+            "segments_per_role_week",
+            "SELECT date_trunc('week', call_date) AS w, role, count(*) FROM segments GROUP BY ALL ORDER BY ALL",
+            {},
+        ),
     ]
     return out
 
@@ -213,17 +265,21 @@ def run(args: argparse.Namespace) -> dict:
     root = Path(args.out)
     config = Config.load()
     end = date(2026, 11, 27)
-    report: dict = {"machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
-                                "python": platform.python_version()}}
+    report: dict = {
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()}
+    }
     if args.regenerate or not (root / "segments").exists():
         shutil.rmtree(root, ignore_errors=True)
         started = time.perf_counter()
-        totals = generate(Lake.from_config(config, str(root), VERSION), args.segments, args.days, args.files_per_day,
-                          args.seed, end)
+        totals = generate(
+            Lake.from_config(config, str(root), VERSION), args.segments, args.days, args.files_per_day, args.seed, end
+        )
         totals["seconds"] = round(time.perf_counter() - started, 2)
         report["generated"] = totals
-        print(f"generated {totals['segments']:,} segments, {totals['calls']:,} calls, {totals['findings']:,} "
-              f"findings in {totals['files']:,} files ({totals['bytes'] / 1e6:.0f} MB) in {totals['seconds']} s")
+        print(
+            f"generated {totals['segments']:,} segments, {totals['calls']:,} calls, {totals['findings']:,} "
+            f"findings in {totals['files']:,} files ({totals['bytes'] / 1e6:.0f} MB) in {totals['seconds']} s"
+        )
     results = []
     for name, sql, params in _queries(end):
         started = time.perf_counter()
@@ -237,14 +293,24 @@ def run(args: argparse.Namespace) -> dict:
             engine.query(sql, params)
             warm.append(time.perf_counter() - t0)
         engine.close()
-        row = {"query": name, "rows": result.table.num_rows, "cold_s": round(cold, 3), "open_s": round(opened, 3),
-               "warm_median_s": round(statistics.median(warm), 3), "warm_max_s": round(max(warm), 3)}
+        row = {
+            "query": name,
+            "rows": result.table.num_rows,
+            "cold_s": round(cold, 3),
+            "open_s": round(opened, 3),
+            "warm_median_s": round(statistics.median(warm), 3),
+            "warm_max_s": round(max(warm), 3),
+        }
         results.append(row)
-        print(f"{name:26} rows {row['rows']:>7,}  cold {cold * 1000:7.0f} ms (open {opened * 1000:4.0f})  "
-              f"warm median {row['warm_median_s'] * 1000:6.0f} ms  max {row['warm_max_s'] * 1000:6.0f} ms")
+        print(
+            f"{name:26} rows {row['rows']:>7,}  cold {cold * 1000:7.0f} ms (open {opened * 1000:4.0f})  "
+            f"warm median {row['warm_median_s'] * 1000:6.0f} ms  max {row['warm_max_s'] * 1000:6.0f} ms"
+        )
     report["queries"] = results
     with QueryEngine(Lake.from_config(config, str(root), VERSION)) as engine:
-        report["lake"] = {t: engine.query(f"SELECT count(*) FROM {t}").scalar() for t in ("calls", "segments", "findings")}
+        report["lake"] = {
+            t: engine.query(f"SELECT count(*) FROM {t}").scalar() for t in ("calls", "segments", "findings")
+        }
         report["lake"]["files_per_table"] = len(engine.files["segments"])
     print(f"lake: {report['lake']}")
     if args.json:

@@ -54,8 +54,12 @@ def overlap_recall(golds, predictions) -> dict:
             if any(s < end and start < e for s, e in pred):
                 found[etype] = found.get(etype, 0) + 1
     n, f = sum(total.values()), sum(found.values())
-    return {"recall": round(f / n, 4) if n else None, "found": f, "total": n,
-            "by_type": {t: round(found.get(t, 0) / c, 4) for t, c in sorted(total.items())}}
+    return {
+        "recall": round(f / n, 4) if n else None,
+        "found": f,
+        "total": n,
+        "by_type": {t: round(found.get(t, 0) / c, 4) for t, c in sorted(total.items())},
+    }
 
 
 def dev_corpus_recall(work: Path | None = None, path: Path = DEV_CORPUS) -> dict:
@@ -88,11 +92,15 @@ def dev_corpus_recall(work: Path | None = None, path: Path = DEV_CORPUS) -> dict
         gold = [d.entities for d in docs]
         for name, pred in (("detector", ours), ("presidio_baseline", base)):
             ev = evaluation.evaluate(gold, pred)
-            out[name] = {"recall": ev["overall"]["recall"], "precision": ev["overall"]["precision"],
-                         "f2": ev["overall"]["f2"], "redaction_recall": ev["redaction_recall"]["all"],
-                         "redaction_recall_non_name": ev["redaction_recall"]["non_name"],
-                         "by_type": {t: v["recall"] for t, v in ev["per_type"].items()},
-                         "overlap_any_type": overlap_recall(golds, [[(s, e) for _, s, e in p] for p in pred])["recall"]}
+            out[name] = {
+                "recall": ev["overall"]["recall"],
+                "precision": ev["overall"]["precision"],
+                "f2": ev["overall"]["f2"],
+                "redaction_recall": ev["redaction_recall"]["all"],
+                "redaction_recall_non_name": ev["redaction_recall"]["non_name"],
+                "by_type": {t: v["recall"] for t, v in ev["per_type"].items()},
+                "overlap_any_type": overlap_recall(golds, [[(s, e) for _, s, e in p] for p in pred])["recall"],
+            }
         out["harness"] = "redactor.evaluation"
     else:
         ours = [[(d.start, d.end) for d in dets] for dets in det.detect_many(texts)]

@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,8 +67,9 @@ def machine() -> dict:
         except Exception:  # noqa: BLE001
             pass
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                text=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
     except OSError:
         commit = ""
     model = {}
@@ -77,14 +78,27 @@ def machine() -> dict:
         model = {"name": meta.get("name"), "version": meta.get("version"), "pipeline": meta.get("pipeline", [])}
     except (OSError, ValueError):
         pass
-    return {"nproc": nproc, "cpu": cpu, "memory_gb": mem_gb, "python": platform.python_version(),
-            "versions": versions, "git_commit": commit, "model": model}
+    return {
+        "nproc": nproc,
+        "cpu": cpu,
+        "memory_gb": mem_gb,
+        "python": platform.python_version(),
+        "versions": versions,
+        "git_commit": commit,
+        "model": model,
+    }
 
 
 def child(args: list[str], timeout: float = 7200) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1", TOKENIZERS_PARALLELISM="false")
-    proc = subprocess.run([sys.executable, "-m", "bench.measure", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.measure", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     if proc.returncode != 0:
         raise SystemExit(f"measurement {args[0]} failed:\n{proc.stderr[-4000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -93,8 +107,14 @@ def child(args: list[str], timeout: float = 7200) -> dict:
 def usefulness() -> dict:
     """bench.usefulness in its own process: placeholder precision and non-PII words kept."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1")
-    proc = subprocess.run([sys.executable, "-m", "bench.usefulness", "--json"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=3600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.usefulness", "--json"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
     if proc.returncode != 0:
         raise SystemExit(f"bench.usefulness failed:\n{proc.stderr[-4000:]}")
     return json.loads(proc.stdout)
@@ -133,30 +153,47 @@ def markdown(result: dict) -> str:
         label = LABELS.get(x["name"]) or x["name"].replace("_", " ")
         if x["name"].startswith("ingest"):
             label = f"whole `redactor ingest`, {x['workers']} worker{'s' if x['workers'] > 1 else ''}" + (
-                f" ({x['engine']})" if x["engine"] != "local" else "")
+                f" ({x['engine']})" if x["engine"] != "local" else ""
+            )
         rec = x.get("recall_generated", {})
         shown = f"{_fmt(rec['recall'], 3)} / {_fmt(rec['recall_full'], 3)}" if rec.get("recall") is not None else "–"
-        lines.append(f"| {label} | {_fmt(x['calls_per_s'], 1)} | {_fmt(x.get('chars_per_s'))} | "
-                     f"{_fmt(x['peak_rss_mb'], 1)} | {shown} | {_fmt(x.get('other_cores_busy'), 2)} |")
-    lines += ["", "\"Other load\" is CPU used by other processes on the machine during the measurement, in "
-                  "cores (the machine is shared); figures measured with other load near 0 are the clean ones."]
+        lines.append(
+            f"| {label} | {_fmt(x['calls_per_s'], 1)} | {_fmt(x.get('chars_per_s'))} | "
+            f"{_fmt(x['peak_rss_mb'], 1)} | {shown} | {_fmt(x.get('other_cores_busy'), 2)} |"
+        )
+    lines += [
+        "",
+        '"Other load" is CPU used by other processes on the machine during the measurement, in '
+        "cores (the machine is shared); figures measured with other load near 0 are the clean ones.",
+    ]
     r = result["ratios"]
     lines += ["", "| ratio | value | target |", "|---|---:|---|"]
     lines.append(f"| detector / Presidio baseline throughput | {_fmt(r.get('detector_over_baseline'), 2)}× | ≥ 3× |")
-    lines.append(f"| detector cost / bare spaCy `nlp.pipe` cost | {_fmt(r.get('detector_cost_over_spacy'), 2)}× | ≤ 1.5× |")
+    lines.append(
+        f"| detector cost / bare spaCy `nlp.pipe` cost | {_fmt(r.get('detector_cost_over_spacy'), 2)}× | ≤ 1.5× |"
+    )
     if r.get("fast_over_reference") is not None:
         lines.append(f"| detector fast path / plain `analyze` | {_fmt(r['fast_over_reference'], 2)}× | same results |")
     if r.get("workers_speedup") is not None:
-        lines.append(f"| ingest {r['workers']} workers / 1 worker | {_fmt(r['workers_speedup'], 2)}× | ≥ 1.8× on 2 cores |")
+        lines.append(
+            f"| ingest {r['workers']} workers / 1 worker | {_fmt(r['workers_speedup'], 2)}× | ≥ 1.8× on 2 cores |"
+        )
     if r.get("dask_speedup") is not None:
         lines.append(f"| ingest Dask ({r['workers']} local workers) / 1 worker | {_fmt(r['dask_speedup'], 2)}× | |")
     rec = result["recall"]
     gen = rec["generated"]
-    types = sorted(set(gen.get("detector", {}).get("by_type", {})) | set(gen.get("presidio_baseline", {}).get("by_type", {})))
+    types = sorted(
+        set(gen.get("detector", {}).get("by_type", {})) | set(gen.get("presidio_baseline", {}).get("by_type", {}))
+    )
     if types:
-        lines += ["", "Recall on the generated calls' gold, by type (overlap / fully covered; detectors only, "
-                      "without the pipeline's names from call structure and value propagation):", "",
-                  "| type | ours | Presidio baseline |", "|---|---:|---:|"]
+        lines += [
+            "",
+            "Recall on the generated calls' gold, by type (overlap / fully covered; detectors only, "
+            "without the pipeline's names from call structure and value propagation):",
+            "",
+            "| type | ours | Presidio baseline |",
+            "|---|---:|---:|",
+        ]
 
         def cell(name: str, t: str) -> str:
             g = gen.get(name, {})
@@ -167,35 +204,50 @@ def markdown(result: dict) -> str:
     dev = rec.get("dev_corpus", {})
     if dev.get("available"):
         o, b = dev["detector"], dev["presidio_baseline"]
-        lines += ["", f"Development corpus bench/data/dev_corpus.jsonl ({dev['documents']} documents"
-                      f"{', scored by ' + dev['harness'] if dev.get('harness') else ''}):", "",
-                  "| | recall (type-aware span overlap) | redaction recall (characters covered) | precision |",
-                  "|---|---:|---:|---:|",
-                  f"| ours | {_fmt(o.get('recall'), 3)} | {_fmt(o.get('redaction_recall'), 3)} | {_fmt(o.get('precision'), 3)} |",
-                  f"| Presidio baseline | {_fmt(b.get('recall'), 3)} | {_fmt(b.get('redaction_recall'), 3)} | "
-                  f"{_fmt(b.get('precision'), 3)} |"]
+        lines += [
+            "",
+            f"Development corpus bench/data/dev_corpus.jsonl ({dev['documents']} documents"
+            f"{', scored by ' + dev['harness'] if dev.get('harness') else ''}):",
+            "",
+            "| | recall (type-aware span overlap) | redaction recall (characters covered) | precision |",
+            "|---|---:|---:|---:|",
+            f"| ours | {_fmt(o.get('recall'), 3)} | {_fmt(o.get('redaction_recall'), 3)} | {_fmt(o.get('precision'), 3)} |",
+            f"| Presidio baseline | {_fmt(b.get('recall'), 3)} | {_fmt(b.get('redaction_recall'), 3)} | "
+            f"{_fmt(b.get('precision'), 3)} |",
+        ]
     else:
         lines += ["", "bench/data/dev_corpus.jsonl not present: development-corpus recall not measured."]
     use = result.get("usefulness")
     if use:
         a, c, g = use["precision_set"]["alone"], use["precision_set"]["in_calls"], use["generated"]
-        lines += ["", "Usefulness beside recall (`python -m bench.usefulness`, docs/usefulness.md): placeholders "
-                      "standing on personal data, and words that are not personal data kept unchanged:", "",
-                  "| set | placeholder precision | non-PII words kept | values readable |", "|---|---:|---:|---:|",
-                  f"| precision set, {a['turns']} turns scanned alone | {_fmt(a['precision'], 3)} | "
-                  f"{_fmt(a['words_kept'], 4)} | recall {_fmt(a['recall'], 3)} |",
-                  f"| precision set stored in calls | {_fmt(c['placeholder_precision'], 3)} | "
-                  f"{_fmt(c['words_kept'], 4)} | {c['values_readable']} of {c['values']} |",
-                  f"| {g['calls']} generated calls | {_fmt(g['placeholder_precision'], 3)} | "
-                  f"{_fmt(g['words_kept'], 4)} | {g['values_readable']} of {g['values']} |"]
+        lines += [
+            "",
+            "Usefulness beside recall (`python -m bench.usefulness`, docs/usefulness.md): placeholders "
+            "standing on personal data, and words that are not personal data kept unchanged:",
+            "",
+            "| set | placeholder precision | non-PII words kept | values readable |",
+            "|---|---:|---:|---:|",
+            f"| precision set, {a['turns']} turns scanned alone | {_fmt(a['precision'], 3)} | "
+            f"{_fmt(a['words_kept'], 4)} | recall {_fmt(a['recall'], 3)} |",
+            f"| precision set stored in calls | {_fmt(c['placeholder_precision'], 3)} | "
+            f"{_fmt(c['words_kept'], 4)} | {c['values_readable']} of {c['values']} |",
+            f"| {g['calls']} generated calls | {_fmt(g['placeholder_precision'], 3)} | "
+            f"{_fmt(g['words_kept'], 4)} | {g['values_readable']} of {g['values']} |",
+        ]
     if result.get("memory"):
-        lines += ["", "Memory with input size (streamed ingest, exports written in 1,000-call files):", "",
-                  "| calls | workers | calls/s | peak RSS, all processes (MB) | driver (MB) | other load (cores) |",
-        "|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            "Memory with input size (streamed ingest, exports written in 1,000-call files):",
+            "",
+            "| calls | workers | calls/s | peak RSS, all processes (MB) | driver (MB) | other load (cores) |",
+            "|---:|---:|---:|---:|---:|---:|",
+        ]
         for x in result["memory"]:
-            lines.append(f"| {x['calls']:,} | {x['workers']} | {_fmt(x['calls_per_s'], 1)} | "
-                         f"{_fmt(x['peak_rss_mb'], 1)} | {_fmt(x['peak_rss_driver_mb'], 1)} | "
-                         f"{_fmt(x.get('other_cores_busy'), 2)} |")
+            lines.append(
+                f"| {x['calls']:,} | {x['workers']} | {_fmt(x['calls_per_s'], 1)} | "
+                f"{_fmt(x['peak_rss_mb'], 1)} | {_fmt(x['peak_rss_driver_mb'], 1)} | "
+                f"{_fmt(x.get('other_cores_busy'), 2)} |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -273,12 +325,18 @@ def main(argv: list[str] | None = None) -> dict:
         ratios["dask_speedup"] = round(dask["calls_per_s"] / one["calls_per_s"], 2)
     result = {
         "command": "python -m bench.run " + " ".join(argv if argv is not None else sys.argv[1:]),
-        "measured_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "machine": machine(), "data": meta, "measurements": measurements, "ratios": ratios,
-        "recall": {"generated": {m["name"]: m["recall_generated"] for m in measurements if "recall_generated" in m},
-                   "dev_corpus": dev},
+        "measured_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+        "data": meta,
+        "measurements": measurements,
+        "ratios": ratios,
+        "recall": {
+            "generated": {m["name"]: m["recall_generated"] for m in measurements if "recall_generated" in m},
+            "dev_corpus": dev,
+        },
         "usefulness": useful,
-        "memory": memory, "total_seconds": round(time.monotonic() - t0),
+        "memory": memory,
+        "total_seconds": round(time.monotonic() - t0),
     }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")

@@ -48,11 +48,13 @@ def run(args: argparse.Namespace) -> dict:
 
     root = Path(args.out)
     config = Config.load()
-    report: dict = {"machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
-                                "python": platform.python_version()}}
+    report: dict = {
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()}
+    }
     if not (root / "segments").exists():
-        report["generated"] = generate(Lake.from_config(config, str(root), VERSION), args.segments, 365, 1, 7,
-                                       date(2026, 11, 27))
+        report["generated"] = generate(
+            Lake.from_config(config, str(root), VERSION), args.segments, 365, 1, 7, date(2026, 11, 27)
+        )
     started = time.perf_counter()
     view = LakeView(Lake.from_config(config, str(root), VERSION), refresh_seconds=3600)
     report["load_s"] = round(time.perf_counter() - started, 2)
@@ -65,10 +67,14 @@ def run(args: argparse.Namespace) -> dict:
         t0 = time.perf_counter()
         view.compute_dashboard(None, None)
         uncached.append(time.perf_counter() - t0)
-    report["dashboard_uncached_all_days"] = {"median_s": round(statistics.median(uncached), 3),
-                                             "max_s": round(max(uncached), 3)}
-    print(f"dashboard queries, all {report['lake']['calls']:,} calls, no cache: median "
-          f"{statistics.median(uncached) * 1000:.0f} ms, max {max(uncached) * 1000:.0f} ms")
+    report["dashboard_uncached_all_days"] = {
+        "median_s": round(statistics.median(uncached), 3),
+        "max_s": round(max(uncached), 3),
+    }
+    print(
+        f"dashboard queries, all {report['lake']['calls']:,} calls, no cache: median "
+        f"{statistics.median(uncached) * 1000:.0f} ms, max {max(uncached) * 1000:.0f} ms"
+    )
     client = TestClient(create_app(view))
     call_id = view.query("SELECT call_id FROM calls ORDER BY call_id LIMIT 1").scalar()
     results = []
@@ -81,11 +87,19 @@ def run(args: argparse.Namespace) -> dict:
             timings.append(time.perf_counter() - t0)
             assert response.status_code == 200, (path, response.status_code)
         first, rest = timings[0], timings[1:]
-        row = {"page": name, "path": path, "bytes": len(response.content), "first_s": round(first, 3),
-               "median_s": round(statistics.median(rest), 3), "max_s": round(max(rest), 3)}
+        row = {
+            "page": name,
+            "path": path,
+            "bytes": len(response.content),
+            "first_s": round(first, 3),
+            "median_s": round(statistics.median(rest), 3),
+            "max_s": round(max(rest), 3),
+        }
         results.append(row)
-        print(f"{name:24} first {first * 1000:6.0f} ms  median {row['median_s'] * 1000:6.0f} ms  "
-              f"max {row['max_s'] * 1000:6.0f} ms  ({row['bytes'] / 1000:.0f} kB)  {path}")
+        print(
+            f"{name:24} first {first * 1000:6.0f} ms  median {row['median_s'] * 1000:6.0f} ms  "
+            f"max {row['max_s'] * 1000:6.0f} ms  ({row['bytes'] / 1000:.0f} kB)  {path}"
+        )
     report["pages"] = results
     view.close()
     if args.json:

@@ -36,9 +36,9 @@ from pathlib import Path
 
 from bench.heldout import parse as parse_marked
 from redactor.config import Config
+from redactor.domain import RedactedCall
 from redactor.evaluation import evaluate
 from redactor.ingest.reader import RawRecord
-from redactor.domain import RedactedCall
 from redactor.pipeline import Pipeline
 from redactor.transform.call import find_again, pattern_of
 
@@ -70,8 +70,13 @@ def write_set(calls: list[list[dict]], path: Path = SET_JSONL, calls_path: Path 
     with path.open("w", encoding="utf-8") as fh:
         for i, call in enumerate(calls):
             for k, turn in enumerate(call):
-                fh.write(json.dumps({"id": f"precision-{i:02d}-{k:02d}", "text": turn["text"],
-                                     "entities": turn["entities"]}, ensure_ascii=False) + "\n")
+                fh.write(
+                    json.dumps(
+                        {"id": f"precision-{i:02d}-{k:02d}", "text": turn["text"], "entities": turn["entities"]},
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
     with calls_path.open("w", encoding="utf-8") as fh:
         for i, call in enumerate(calls):
             text, ents = "", []
@@ -79,14 +84,23 @@ def write_set(calls: list[list[dict]], path: Path = SET_JSONL, calls_path: Path 
                 at = len(text) + len(turn["role"]) + 2
                 ents += [{**e, "start": e["start"] + at, "end": e["end"] + at} for e in turn["entities"]]
                 text += f"{turn['role']}: {turn['text']}\n"
-            fh.write(json.dumps({"id": f"precision-call-{i:02d}", "text": text.rstrip("\n"), "entities": ents},
-                                ensure_ascii=False) + "\n")
+            fh.write(
+                json.dumps(
+                    {"id": f"precision-call-{i:02d}", "text": text.rstrip("\n"), "entities": ents}, ensure_ascii=False
+                )
+                + "\n"
+            )
 
 
 def _klang(cid: str, turns: list[tuple[str, str]]) -> dict:
     content = "\n".join(f"[00:{i // 60:02d}:{i % 60:02d}] {role}: {text}" for i, (role, text) in enumerate(turns))
-    return {"id": cid, "title": "", "created_at": "2026-11-20T10:00:00Z", "status": "ready",
-            "sources": [{"type": "transcript", "language": "swe", "participants": [], "content": content}]}
+    return {
+        "id": cid,
+        "title": "",
+        "created_at": "2026-11-20T10:00:00Z",
+        "status": "ready",
+        "sources": [{"type": "transcript", "language": "swe", "participants": [], "content": content}],
+    }
 
 
 def _pii_words(text: str, spans: list[tuple[int, int]]) -> list[bool]:
@@ -110,10 +124,17 @@ class _Tally:
         self.quarantined = 0
 
     def as_dict(self, show: bool) -> dict:
-        out = {"placeholders": self.placeholders,
-               "placeholder_precision": round(self.true_placeholders / self.placeholders, 4) if self.placeholders else None,
-               "non_pii_words": self.words, "words_kept": round(self.kept / self.words, 4) if self.words else None,
-               "values": self.values, "values_readable": self.readable, "quarantined": self.quarantined}
+        out = {
+            "placeholders": self.placeholders,
+            "placeholder_precision": round(self.true_placeholders / self.placeholders, 4)
+            if self.placeholders
+            else None,
+            "non_pii_words": self.words,
+            "words_kept": round(self.kept / self.words, 4) if self.words else None,
+            "values": self.values,
+            "values_readable": self.readable,
+            "quarantined": self.quarantined,
+        }
         if show:
             out["false_placeholders"] = self.false
         return out
@@ -130,8 +151,10 @@ def _stored_segments(result) -> list[str] | None:
 
 def measure_marked(pipeline: Pipeline, calls: list[list[dict]]) -> dict:
     tally = _Tally()
-    records = [RawRecord("precision", i, b"", _klang(f"p{i}", [(t["role"], t["text"]) for t in c]))
-               for i, c in enumerate(calls)]
+    records = [
+        RawRecord("precision", i, b"", _klang(f"p{i}", [(t["role"], t["text"]) for t in c]))
+        for i, c in enumerate(calls)
+    ]
     for call, result in zip(calls, pipeline.process(records)):
         stored = _stored_segments(result)
         if stored is None:
@@ -144,7 +167,7 @@ def measure_marked(pipeline: Pipeline, calls: list[list[dict]]) -> dict:
             tally.kept += kept
             for e in turn["entities"]:
                 tally.values += 1
-                tally.readable += _readable(e["type"], turn["text"][e["start"]:e["end"]], out)
+                tally.readable += _readable(e["type"], turn["text"][e["start"] : e["end"]], out)
             for f in result.findings:
                 if f.field != f"segments[{k}].text":
                     continue
@@ -172,11 +195,20 @@ def measure_alone(pipeline: Pipeline, calls: list[list[dict]]) -> dict:
                 words += 1
                 kept += not hit
     o = result["overall"]
-    return {"turns": len(turns), "precision": o["precision"], "recall": o["recall"],
-            "predicted": o["predicted"], "correct": o["correct"], "gold": o["gold"],
-            "words_kept": round(kept / words, 4) if words else None, "non_pii_words": words,
-            "per_type": {t: {k: v[k] for k in ("predicted", "correct", "gold", "precision", "recall")}
-                         for t, v in result["per_type"].items()}}
+    return {
+        "turns": len(turns),
+        "precision": o["precision"],
+        "recall": o["recall"],
+        "predicted": o["predicted"],
+        "correct": o["correct"],
+        "gold": o["gold"],
+        "words_kept": round(kept / words, 4) if words else None,
+        "non_pii_words": words,
+        "per_type": {
+            t: {k: v[k] for k in ("predicted", "correct", "gold", "precision", "recall")}
+            for t, v in result["per_type"].items()
+        },
+    }
 
 
 def measure_generated(pipeline: Pipeline, n: int, seed: int) -> dict:
@@ -198,10 +230,11 @@ def measure_generated(pipeline: Pipeline, n: int, seed: int) -> dict:
         joined = "\n".join(stored)
         tally.readable += sum(_readable(t, v, joined) for t, v in set(gen.gold))
 
-        def is_pii(text: str) -> bool:
+        def is_pii(text: str, values: set[str] = values) -> bool:
             low = text.casefold()
-            return (any(low in v.casefold() or v.casefold() in low for v in values)
-                    or all(w.strip(".,:;!?'s").casefold() in vocab or w.casefold() in vocab for w in text.split()))
+            return any(low in v.casefold() or v.casefold() in low for v in values) or all(
+                w.strip(".,:;!?'s").casefold() in vocab or w.casefold() in vocab for w in text.split()
+            )
 
         for seg, out in zip(original.segments, stored):
             spans = [m.span() for v in values for m in re.finditer(re.escape(v), seg.text)]
@@ -230,26 +263,35 @@ def main(argv: list[str] | None = None) -> int:
     pipeline = Pipeline(Config.load(args.config))
     calls = load_marked()
     write_set(calls)
-    res = {"precision_set": {"alone": measure_alone(pipeline, calls), "in_calls": measure_marked(pipeline, calls)},
-           "generated": measure_generated(pipeline, args.calls, args.seed)}
+    res = {
+        "precision_set": {"alone": measure_alone(pipeline, calls), "in_calls": measure_marked(pipeline, calls)},
+        "generated": measure_generated(pipeline, args.calls, args.seed),
+    }
     if not args.show:
         res["precision_set"]["in_calls"].pop("false_placeholders")
         res["generated"].pop("false_placeholders")
     else:
         from collections import Counter
+
         res["generated"]["false_placeholders"] = Counter(res["generated"]["false_placeholders"]).most_common(40)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
         return 0
     a, c, gen = res["precision_set"]["alone"], res["precision_set"]["in_calls"], res["generated"]
-    print(f"precision set, {a['turns']} turns scanned alone: precision {a['precision']}, recall {a['recall']}, "
-          f"non-PII words kept {a['words_kept']}")
-    print(f"precision set, stored in {len(calls)} calls: placeholder precision {c['placeholder_precision']} "
-          f"({c['placeholders']} placeholders), non-PII words kept {c['words_kept']}, "
-          f"values readable {c['values_readable']} of {c['values']}")
-    print(f"generated calls ({gen['calls']}, seed {args.seed}): placeholder precision {gen['placeholder_precision']} "
-          f"({gen['placeholders']} placeholders), non-PII words kept {gen['words_kept']}, "
-          f"values readable {gen['values_readable']} of {gen['values']}, quarantined {gen['quarantined']}")
+    print(
+        f"precision set, {a['turns']} turns scanned alone: precision {a['precision']}, recall {a['recall']}, "
+        f"non-PII words kept {a['words_kept']}"
+    )
+    print(
+        f"precision set, stored in {len(calls)} calls: placeholder precision {c['placeholder_precision']} "
+        f"({c['placeholders']} placeholders), non-PII words kept {c['words_kept']}, "
+        f"values readable {c['values_readable']} of {c['values']}"
+    )
+    print(
+        f"generated calls ({gen['calls']}, seed {args.seed}): placeholder precision {gen['placeholder_precision']} "
+        f"({gen['placeholders']} placeholders), non-PII words kept {gen['words_kept']}, "
+        f"values readable {gen['values_readable']} of {gen['values']}, quarantined {gen['quarantined']}"
+    )
     for k in ("in_calls",):
         for item in res["precision_set"][k].get("false_placeholders", []):
             print(f"  false placeholder: {item}")

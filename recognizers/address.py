@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
@@ -62,27 +61,89 @@ def _read_list(name: str) -> list[str]:
 _FOLDED_SUFFIXES = ["allen", "alleen"]
 STREET_SUFFIXES = _read_list("street_suffixes.txt") + _FOLDED_SUFFIXES
 # Endings that are also everyday compound nouns: only accepted on a capitalised word.
-PROPER_ONLY_SUFFIXES = {"plan", "planen", "platsen", "plats", "backen", "backe", "leden", "parken",
-                        "hagen", "ängen", "kullen", "lunden", "höjden", "udden", "gången", "trappan",
-                        "ringen", "bryggan", "sluttningen", "liden", "vången", "kajen", "stråket", "gärdet",
-                        "svängen", "kroken", "slingan", "promenaden", *_FOLDED_SUFFIXES}
+PROPER_ONLY_SUFFIXES = {
+    "plan",
+    "planen",
+    "platsen",
+    "plats",
+    "backen",
+    "backe",
+    "leden",
+    "parken",
+    "hagen",
+    "ängen",
+    "kullen",
+    "lunden",
+    "höjden",
+    "udden",
+    "gången",
+    "trappan",
+    "ringen",
+    "bryggan",
+    "sluttningen",
+    "liden",
+    "vången",
+    "kajen",
+    "stråket",
+    "gärdet",
+    "svängen",
+    "kroken",
+    "slingan",
+    "promenaden",
+    *_FOLDED_SUFFIXES,
+}
 # Road words, not addresses ("motorvägen 40", "riksväg 50"), unless capitalised.
 ROAD_WORDS = re.compile(
     r"^(?:motor|riks|läns|europa|cykel|gång|gen|om|lands|bil|skogs|grus|åter|hem|bak|fram|mellan|halv|"
-    r"väg|sido|in|ut|till|vinter|sommar|ring)(?:väg|vägen|gata|gatan|led|leden)$")
+    r"väg|sido|in|ut|till|vinter|sommar|ring)(?:väg|vägen|gata|gatan|led|leden)$"
+)
 # A standalone ending after a genitive ("Olof Palmes gata") or an adjective ("Gamla vägen").
-_STANDALONE = ["gata", "gatan", "väg", "vägen", "gränd", "gränden", "torg", "torget", "allé", "allén",
-               "backe", "backen", "stig", "stigen", "plan", "plats", "platsen"]
-_ADJECTIVES = ["stora", "lilla", "gamla", "nya", "norra", "södra", "östra", "västra", "övre", "nedre", "sankt",
-               "s:t", "övre"]
+_STANDALONE = [
+    "gata",
+    "gatan",
+    "väg",
+    "vägen",
+    "gränd",
+    "gränden",
+    "torg",
+    "torget",
+    "allé",
+    "allén",
+    "backe",
+    "backen",
+    "stig",
+    "stigen",
+    "plan",
+    "plats",
+    "platsen",
+]
+_ADJECTIVES = [
+    "stora",
+    "lilla",
+    "gamla",
+    "nya",
+    "norra",
+    "södra",
+    "östra",
+    "västra",
+    "övre",
+    "nedre",
+    "sankt",
+    "s:t",
+    "övre",
+]
 
 _L = "a-zåäöéüA-ZÅÄÖÉÜ"
 # NUMBER_WORDS as a compact regex (tens + optional unit | teens | units), not a 300-way alternation.
-_NUM_WORDS_ALT = (rf"(?:(?:{_alt(_TENS)})(?:[ ]?(?:{_alt(COMPOUND_UNITS)}))?|{_alt(_TEENS)}|{_alt(_UNITS)})"
-                  rf"(?![a-zåäöéü])")
+_NUM_WORDS_ALT = (
+    rf"(?:(?:{_alt(_TENS)})(?:[ ]?(?:{_alt(COMPOUND_UNITS)}))?|{_alt(_TEENS)}|{_alt(_UNITS)})"
+    rf"(?![a-zåäöéü])"
+)
 _HOUSE_NO = rf"(?:\d{{1,4}}|(?:{_NUM_WORDS_ALT})(?![{_L}]))"
 _LETTER = rf"(?:[ ]?[a-hA-H](?![{_L}\d]))"
-_FLAT = r"(?:,?[ ]+(?:lgh\.?|lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr)[ ]+(?:nummer[ ]+|nr[ ]+)?\d{4}(?!\d))"
+_FLAT = (
+    r"(?:,?[ ]+(?:lgh\.?|lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr)[ ]+(?:nummer[ ]+|nr[ ]+)?\d{4}(?!\d))"
+)
 _FLOOR = rf"(?:,?[ ]+\d[ ]?(?:tr|trappor|trappa|trp)(?![{_L}]))"
 # The whole word first (possessive, no backtracking), then: does it end in a street suffix?
 _COMPOUND = rf"[{_L}]{{3,}}+(?<=[{_L}]{{2}}(?:{_alt(STREET_SUFFIXES)}))"
@@ -94,11 +155,63 @@ _ADDRESS_REGEX = (
 )
 
 # Town names that are also Swedish words or common names: must be capitalised.
-AMBIGUOUS_TOWNS = {"Vara", "Mark", "Lund", "Kil", "Sala", "Mora", "Åre", "Boden", "Ale", "Berg", "Eda", "Nora",
-                   "Flen", "Habo", "Heby", "Orsa", "Viken", "Lima", "Dingle", "Åsa", "Kode", "Bohus", "Dalby",
-                   "Salem", "Ystad", "Kinda", "Grums", "Hjo", "Töre", "Duved", "Idre", "Handen", "Gimo", "Bjuv",
-                   "Osby", "Lerum", "Kumla", "Kalix", "Säter", "Klippan", "Arboga", "Sunne", "Tanum", "Orust",
-                   "Tjörn", "Hylte", "Ydre", "Malå", "Laxå", "Sveg", "Insjön", "Husum", "Sälen", "Ljusne", "Taberg"}
+AMBIGUOUS_TOWNS = {
+    "Vara",
+    "Mark",
+    "Lund",
+    "Kil",
+    "Sala",
+    "Mora",
+    "Åre",
+    "Boden",
+    "Ale",
+    "Berg",
+    "Eda",
+    "Nora",
+    "Flen",
+    "Habo",
+    "Heby",
+    "Orsa",
+    "Viken",
+    "Lima",
+    "Dingle",
+    "Åsa",
+    "Kode",
+    "Bohus",
+    "Dalby",
+    "Salem",
+    "Ystad",
+    "Kinda",
+    "Grums",
+    "Hjo",
+    "Töre",
+    "Duved",
+    "Idre",
+    "Handen",
+    "Gimo",
+    "Bjuv",
+    "Osby",
+    "Lerum",
+    "Kumla",
+    "Kalix",
+    "Säter",
+    "Klippan",
+    "Arboga",
+    "Sunne",
+    "Tanum",
+    "Orust",
+    "Tjörn",
+    "Hylte",
+    "Ydre",
+    "Malå",
+    "Laxå",
+    "Sveg",
+    "Insjön",
+    "Husum",
+    "Sälen",
+    "Ljusne",
+    "Taberg",
+}
 
 
 @lru_cache(maxsize=1)
@@ -116,21 +229,39 @@ def _town_regex() -> str:
     # The number before the town is matched and dropped from the span with \K (cheaper than a
     # lookbehind tried at every position): a postal code/house/flat number, a house letter or a
     # spoken number, optionally with a comma and "i".
-    before = (rf"(?:(?<![{_L}\d])\d+|(?<![{_L}])(?:\d|{num})[ ]?[a-hA-H]|(?<![{_L}]){num})"
-              rf"[,.]?[ ]{{1,3}}(?:i[ ]+)?")
+    before = (
+        rf"(?:(?<![{_L}\d])\d+|(?<![{_L}])(?:\d|{num})[ ]?[a-hA-H]|(?<![{_L}]){num})"
+        rf"[,.]?[ ]{{1,3}}(?:i[ ]+)?"
+    )
     # Ambiguous names in lower case only where the address is unmistakable: after a postal code
     # (written, or two spoken numbers) or after "<number> i".
     strong = rf"(?:(?<=\d{{3}}[ ]?\d{{2}}[,.]?[ ]{{1,3}})|(?<={num}[ ]+{num}[,.]?[ ]{{1,3}})|(?<=[ ]i[ ]+))"
-    return (rf"{before}\K(?:{_alt(plain)}|(?-i:{_alt(ambiguous)})|{strong}(?:{_alt(ambiguous)}))"
-            rf"(?![{_L}\d-])")
+    return (
+        rf"{before}\K(?:{_alt(plain)}|(?-i:{_alt(ambiguous)})|{strong}(?:{_alt(ambiguous)}))"
+        rf"(?![{_L}\d-])"
+    )
 
 
-ADDRESS_CONTEXT = ["adress", "adressen", "bor", "boende", "gatuadress", "postadress", "folkbokförd", "flyttat",
-                   "flytta", "lägenhet", "lgh", "leveransadress", "fakturaadress", "anläggningsadress"]
+ADDRESS_CONTEXT = [
+    "adress",
+    "adressen",
+    "bor",
+    "boende",
+    "gatuadress",
+    "postadress",
+    "folkbokförd",
+    "flyttat",
+    "flytta",
+    "lägenhet",
+    "lgh",
+    "leveransadress",
+    "fakturaadress",
+    "anläggningsadress",
+]
 TOWN_CONTEXT = ["adress", "adressen", "bor", "postnummer", "postort", "ort", "flyttat"]
 
 
-def _number_value(word: str) -> Optional[int]:
+def _number_value(word: str) -> int | None:
     return NUMBER_WORDS.get(" ".join(word.lower().split()))
 
 
@@ -146,7 +277,9 @@ def canonical(text: str) -> str:
     "Storgatan tolv" and "storgatan 12" give the same key."""
     out = " ".join(text.casefold().replace(",", " ").split())
     out = _spoken_numbers().sub(lambda m: str(NUMBER_WORDS[m.group(0)]), out)
-    out = re.sub(r"\b(?:lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)\s+(?:nummer\s+|nr\s+)?", "lgh ", out)
+    out = re.sub(
+        r"\b(?:lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)\s+(?:nummer\s+|nr\s+)?", "lgh ", out
+    )
     out = re.sub(r"(\d)\s+([a-h])\b", r"\1\2", out)
     out = re.sub(r"\s+(?:nummer|nr\.?)\s+(\d)", r" \1", out)
     return out
@@ -179,16 +312,20 @@ class KlangAddressRecognizer(PatternRecognizer):
         """Cheap gate for the detector: no street ending, no street line."""
         return mentions(text, _STREET_ENDINGS)
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         m = re.match(rf"[{_L}:]+", pattern_text)
         first = m.group(0) if m else ""
-        street_word = re.match(rf"(?:(?:[{_L}:]+[ ]+)*?)([{_L}]+)[ ]+(?:nummer[ ]+|nr\.?[ ]+)?(?:\d|{_NUM_WORDS_ALT})",
-                               pattern_text, flags=re.I)
+        street_word = re.match(
+            rf"(?:(?:[{_L}:]+[ ]+)*?)([{_L}]+)[ ]+(?:nummer[ ]+|nr\.?[ ]+)?(?:\d|{_NUM_WORDS_ALT})",
+            pattern_text,
+            flags=re.I,
+        )
         word = street_word.group(1) if street_word else first
         lower = word.lower()
         if first[:1].islower():
             if any(lower.endswith(s) and len(lower) > len(s) for s in PROPER_ONLY_SUFFIXES) and not any(
-                    lower.endswith(s) for s in STREET_SUFFIXES if s not in PROPER_ONLY_SUFFIXES):
+                lower.endswith(s) for s in STREET_SUFFIXES if s not in PROPER_ONLY_SUFFIXES
+            ):
                 return False
             if ROAD_WORDS.match(lower):
                 return False
@@ -230,8 +367,12 @@ class KlangAddressLowercaseRecognizer(PatternRecognizer):
         before = r"(?<=(?:bor[ ]+på|adress(?:en)?[ ]+(?:är[ ]+)?|flytta[rt]?[ ]+till|flyttar[ ]+in[ ]+på)[ ]+(?:eh[ ]+|öh[ ]+)?)"
         super().__init__(
             supported_entity=ENTITY,
-            patterns=[Pattern("street line (everyday ending) before a postal code/town", rf"(?<![{_L}\d-]){line}{after}", 0.55),
-                      Pattern("street line (everyday ending) after 'bor på'", rf"(?<![{_L}\d-]){before}{line}", 0.55)],
+            patterns=[
+                Pattern(
+                    "street line (everyday ending) before a postal code/town", rf"(?<![{_L}\d-]){line}{after}", 0.55
+                ),
+                Pattern("street line (everyday ending) after 'bor på'", rf"(?<![{_L}\d-]){before}{line}", 0.55),
+            ],
             context=ADDRESS_CONTEXT,
             supported_language=supported_language,
             name=type(self).__name__,
@@ -240,6 +381,6 @@ class KlangAddressLowercaseRecognizer(PatternRecognizer):
     def may_match(self, text: str) -> bool:
         return mentions(text, PROPER_ONLY_SUFFIXES)
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         first = pattern_text.split()[0].lower()
         return not ROAD_WORDS.match(first) and not first.endswith(("betalningsplan", "planen"))

@@ -14,8 +14,8 @@ in "7H krafts app"); the same words elsewhere are not ("Skara" where a customer 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from recognizers import email, numbers
 
@@ -73,8 +73,9 @@ class AllowlistFilter:
             return []
         return [m.span() for m in self._phrases.finditer(text)]
 
-    def allows_at(self, entity_type: str, text: str, start: int, end: int,
-                  phrase_spans: list[tuple[int, int]] | None = None) -> bool:
+    def allows_at(
+        self, entity_type: str, text: str, start: int, end: int, phrase_spans: list[tuple[int, int]] | None = None
+    ) -> bool:
         """Whether the finding text[start:end] is the company's own: a listed value, or inside a
         listed phrase (`phrase_spans` of the text, if already computed)."""
         if self.allows(entity_type, text[start:end]):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -29,16 +28,20 @@ class DigitWindowRecognizer(EntityRecognizer):
     # The layouts the family's PatternRecognizer reads (fullmatch, from `extend_start`); plain
     # written digits in any other grouping ("8 8 0 4 1 3 2 3 8 2", "880 413 238 2") are reported
     # here. None: every plain window is the PatternRecognizer's.
-    LAYOUT: Optional[re.Pattern[str]] = None
+    LAYOUT: re.Pattern[str] | None = None
 
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language,
-                         name=type(self).__name__, context=list(self.CONTEXT))
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            supported_language=supported_language,
+            name=type(self).__name__,
+            context=list(self.CONTEXT),
+        )
 
     def load(self) -> None:  # nothing to load
         pass
 
-    def score_window(self, text: str, window: Window) -> Optional[float]:
+    def score_window(self, text: str, window: Window) -> float | None:
         raise NotImplementedError
 
     def may_match(self, text: str) -> bool:
@@ -50,8 +53,10 @@ class DigitWindowRecognizer(EntityRecognizer):
         return start - 1 if start > 0 and text[start - 1] == "+" else start
 
     def written(self, text: str, window: Window) -> bool:
-        return self.LAYOUT is None or self.LAYOUT.fullmatch(
-            text, self.extend_start(text, window.start), window.end) is not None
+        return (
+            self.LAYOUT is None
+            or self.LAYOUT.fullmatch(text, self.extend_start(text, window.start), window.end) is not None
+        )
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if entities and self.ENTITY not in entities:
@@ -76,8 +81,14 @@ class DigitWindowRecognizer(EntityRecognizer):
             return True
 
         results = []
-        for w in windows(text, self.LENGTHS, accept, min_tokens=self.MIN_TOKENS, skip_plain=self.SKIP_PLAIN,
-                         written=lambda w: self.written(text, w)):
+        for w in windows(
+            text,
+            self.LENGTHS,
+            accept,
+            min_tokens=self.MIN_TOKENS,
+            skip_plain=self.SKIP_PLAIN,
+            written=lambda w: self.written(text, w),
+        ):
             score = scores[(w.start, w.end)]
             for s, e in w.pieces():
                 if s == w.start:
@@ -89,6 +100,13 @@ class DigitWindowRecognizer(EntityRecognizer):
         """A result of this recognizer, tagged with its name and id as Presidio's own are."""
         expl = AnalysisExplanation(recognizer=self.name, original_score=score, textual_explanation=explanation)
         return RecognizerResult(
-            entity_type=self.ENTITY, start=start, end=end, score=score, analysis_explanation=expl,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=expl,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )

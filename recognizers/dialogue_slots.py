@@ -20,8 +20,8 @@ after "heter"/"det är" in a lowercase transcript.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Optional
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -68,30 +68,84 @@ def _q(words: str) -> re.Pattern:
 
 # Order matters where the words overlap: the first slot whose question matches wins.
 SLOTS: tuple[Slot, ...] = (
-    Slot("SE_PERSONNUMMER", _q(r"fyra sista|sista fyra|fyra sista siffrorna|de sista fyra"), lambda d: len(d) == 4,
-         lambda d: True),
+    Slot(
+        "SE_PERSONNUMMER",
+        _q(r"fyra sista|sista fyra|fyra sista siffrorna|de sista fyra"),
+        lambda d: len(d) == 4,
+        lambda d: True,
+    ),
     Slot("SE_PERSONNUMMER", _q(r"personn|pnr|samordningsn"), _personnummer_part, lambda d: len(d) >= 10),
     Slot("SE_PERSONNUMMER", _q(r"födelsedat|födelsedag|född\b"), _birth_date, lambda d: True),
     Slot("SE_POSTAL_CODE", _q(r"postn|postkod"), lambda d: len(d) in (3, 5), lambda d: len(d) == 5),
     Slot("SE_BANKGIRO", _q(r"bankgiro|bg-n"), lambda d: 7 <= len(d) <= 8, lambda d: True),
     Slot("SE_PLUSGIRO", _q(r"plusgiro|postgiro|pg-n"), lambda d: 2 <= len(d) <= 8, lambda d: len(d) >= 5),
-    Slot("SE_BANK_ACCOUNT", _q(r"clearing|kontonum|kontonr|bankkonto|konto"), lambda d: 4 <= len(d) <= 16,
-         lambda d: len(d) >= 11),
-    Slot("SE_FACILITY_ID", _q(r"anläggnings|anläggnings-?id|mätpunkt|gsrn"), lambda d: 12 <= len(d) <= 18,
-         lambda d: len(d) == 18),
-    Slot("SE_ORGANISATIONSNUMMER", _q(r"organisationsn|orgn|org-n|org\.n"), lambda d: len(d) in (10, 12),
-         lambda d: len(d) in (10, 12)),
-    Slot("CUSTOMER_NUMBER", _q(r"kundn|kund-id|kundid|avtalsn|medlemsn"), lambda d: 4 <= len(d) <= 12,
-         lambda d: True),
-    Slot("PHONE_NUMBER", _q(r"telefon|mobil|nå dig|ringa dig|ringer du från|ditt nummer|numret du"),
-         lambda d: 3 <= len(d) <= 13, lambda d: len(d) >= 9),
+    Slot(
+        "SE_BANK_ACCOUNT",
+        _q(r"clearing|kontonum|kontonr|bankkonto|konto"),
+        lambda d: 4 <= len(d) <= 16,
+        lambda d: len(d) >= 11,
+    ),
+    Slot(
+        "SE_FACILITY_ID",
+        _q(r"anläggnings|anläggnings-?id|mätpunkt|gsrn"),
+        lambda d: 12 <= len(d) <= 18,
+        lambda d: len(d) == 18,
+    ),
+    Slot(
+        "SE_ORGANISATIONSNUMMER",
+        _q(r"organisationsn|orgn|org-n|org\.n"),
+        lambda d: len(d) in (10, 12),
+        lambda d: len(d) in (10, 12),
+    ),
+    Slot("CUSTOMER_NUMBER", _q(r"kundn|kund-id|kundid|avtalsn|medlemsn"), lambda d: 4 <= len(d) <= 12, lambda d: True),
+    Slot(
+        "PHONE_NUMBER",
+        _q(r"telefon|mobil|nå dig|ringa dig|ringer du från|ditt nummer|numret du"),
+        lambda d: 3 <= len(d) <= 13,
+        lambda d: len(d) >= 9,
+    ),
     Slot("IP_ADDRESS", _q(r"ip-adress|ip adress|ipadress|ip-numm|\bip\b"), lambda d: False),
-    Slot("PERSON", _q(r"vad heter du|ditt namn|ert namn|för- och efternamn|efternamn|vem pratar jag med|"
-                      r"vem talar jag med|namnet på"), lambda d: False),
+    Slot(
+        "PERSON",
+        _q(
+            r"vad heter du|ditt namn|ert namn|för- och efternamn|efternamn|vem pratar jag med|"
+            r"vem talar jag med|namnet på"
+        ),
+        lambda d: False,
+    ),
 )
-KEYWORDS = ("org", "fyra", "född", "personn", "pnr", "samordn", "post", "giro", "bg-", "pg-", "clearing", "konto",
-            "anläggning", "mätpunkt", "gsrn", "kund", "avtal", "medlem", "telefon", "mobil", "nå dig",
-            "ringa", "ringer", "nummer", "numret", "ip", "heter", "namn", "pratar", "talar")
+KEYWORDS = (
+    "org",
+    "fyra",
+    "född",
+    "personn",
+    "pnr",
+    "samordn",
+    "post",
+    "giro",
+    "bg-",
+    "pg-",
+    "clearing",
+    "konto",
+    "anläggning",
+    "mätpunkt",
+    "gsrn",
+    "kund",
+    "avtal",
+    "medlem",
+    "telefon",
+    "mobil",
+    "nå dig",
+    "ringa",
+    "ringer",
+    "nummer",
+    "numret",
+    "ip",
+    "heter",
+    "namn",
+    "pratar",
+    "talar",
+)
 
 # A spoken or written IPv4 address: four numbers joined by "punkt" or ".".
 _NUM = r"(?:\d{1,3}|[a-zåäö]+(?:[ ][a-zåäö]+)?)"
@@ -100,16 +154,76 @@ _IP_SPOKEN = re.compile(rf"(?<![\w.]){_NUM}(?:[ ]*(?:punkt|\.)[ ]*{_NUM}){{3}}(?
 # Names in an answer: capitalised words, at most four, with the particles of names ("Thi", "van").
 _CAP = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉÜ'’-]+"
 _CAP_NAME = re.compile(rf"{_CAP}(?:[ ]+(?:{_CAP}|van|von|de|af|al|el|bin|ibn|da|di|der)){{0,3}}")
-_HETER = re.compile(r"(?:heter|det är|jag är|namnet är)[ ]+(?P<name>[a-zåäöéü'’-]+(?:[ ][a-zåäöéü'’-]+)?)", re.IGNORECASE)
-NOT_NAMES = frozenset(w.lower() for w in (
-    "hej", "hejsan", "hallå", "ja", "jo", "nej", "jaha", "okej", "ok", "tack", "visst", "absolut", "precis",
-    "det", "jag", "mitt", "min", "vänta", "eh", "öh", "mm", "javisst", "god", "morgon", "dag", "förlåt",
-    "ursäkta", "du", "vi", "han", "hon", "och", "eller", "men", "så", "nu", "här", "bara", "alltså",
-))
+_HETER = re.compile(
+    r"(?:heter|det är|jag är|namnet är)[ ]+(?P<name>[a-zåäöéü'’-]+(?:[ ][a-zåäöéü'’-]+)?)", re.IGNORECASE
+)
+NOT_NAMES = frozenset(
+    w.lower()
+    for w in (
+        "hej",
+        "hejsan",
+        "hallå",
+        "ja",
+        "jo",
+        "nej",
+        "jaha",
+        "okej",
+        "ok",
+        "tack",
+        "visst",
+        "absolut",
+        "precis",
+        "det",
+        "jag",
+        "mitt",
+        "min",
+        "vänta",
+        "eh",
+        "öh",
+        "mm",
+        "javisst",
+        "god",
+        "morgon",
+        "dag",
+        "förlåt",
+        "ursäkta",
+        "du",
+        "vi",
+        "han",
+        "hon",
+        "och",
+        "eller",
+        "men",
+        "så",
+        "nu",
+        "här",
+        "bara",
+        "alltså",
+    )
+)
 
 
-QUESTION_WORDS = frozenset(("vad", "vilken", "vilket", "vilka", "hur", "när", "var", "vart", "vem", "varför",
-                            "kan", "har", "är", "ska", "vill", "får", "brukar"))
+QUESTION_WORDS = frozenset(
+    (
+        "vad",
+        "vilken",
+        "vilket",
+        "vilka",
+        "hur",
+        "när",
+        "var",
+        "vart",
+        "vem",
+        "varför",
+        "kan",
+        "har",
+        "är",
+        "ska",
+        "vill",
+        "får",
+        "brukar",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -119,7 +233,7 @@ class Turn:
     end: int
 
     def body(self, text: str) -> str:
-        return text[self.start:self.end]
+        return text[self.start : self.end]
 
 
 def turns(text: str) -> list[Turn]:
@@ -136,9 +250,9 @@ def turns(text: str) -> list[Turn]:
     return out
 
 
-def _slot_of(body: str) -> tuple[Optional[Slot], int]:
+def _slot_of(body: str) -> tuple[Slot | None, int]:
     """The slot a turn asks for, and where the asking ends (the answer may follow in the turn)."""
-    best: tuple[Optional[Slot], int, int] = (None, -1, 0)
+    best: tuple[Slot | None, int, int] = (None, -1, 0)
     for slot in SLOTS:
         m = slot.question.search(body)
         if m and (best[0] is None or m.start() > best[1]):  # the last slot named is the one asked
@@ -148,8 +262,12 @@ def _slot_of(body: str) -> tuple[Optional[Slot], int]:
 
 class KlangDialogueSlotRecognizer(EntityRecognizer):
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entities=sorted({s.entity for s in SLOTS}), supported_language=supported_language,
-                         name=type(self).__name__, context=[])
+        super().__init__(
+            supported_entities=sorted({s.entity for s in SLOTS}),
+            supported_language=supported_language,
+            name=type(self).__name__,
+            context=[],
+        )
 
     def load(self) -> None:
         pass
@@ -166,14 +284,17 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             slot, asked_end = _slot_of(turn.body(text))
             if slot is None or (entities and slot.entity not in entities):
                 continue
-            same = [a for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)])
-                    if a[1] - (turn.start + asked_end) <= SAME_TURN_CHARS]
+            same = [
+                a
+                for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)])
+                if a[1] - (turn.start + asked_end) <= SAME_TURN_CHARS
+            ]
             spans.extend(same)
             if same:
                 continue
             dialogue = any(t.label != turn.label for t in ts)
             answer_turns = []
-            for nxt in ts[k + 1:k + 1 + ANSWER_TURNS]:
+            for nxt in ts[k + 1 : k + 1 + ANSWER_TURNS]:
                 if dialogue and nxt.label == turn.label:
                     if not _backchannel(nxt.body(text)):
                         break  # the asker moved on
@@ -207,7 +328,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                 elif slot.accept(run.digits):
                     parts = [part]
                 else:
-                    pending = [part] if not body[run.tokens[-1].end:].strip(" .,!?…") else []
+                    pending = [part] if not body[run.tokens[-1].end :].strip(" .,!?…") else []
                     continue
                 pending = []
                 out += [(slot.entity, s, e) for s, e, _ in parts]
@@ -216,11 +337,20 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         return out
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
-        expl = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
-                                   textual_explanation="answer to the slot question before it")
-        return RecognizerResult(entity_type=entity, start=start, end=end, score=SCORE, analysis_explanation=expl,
-                                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+        expl = AnalysisExplanation(
+            recognizer=self.name, original_score=SCORE, textual_explanation="answer to the slot question before it"
+        )
+        return RecognizerResult(
+            entity_type=entity,
+            start=start,
+            end=end,
+            score=SCORE,
+            analysis_explanation=expl,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
 
 
 def _backchannel(body: str) -> bool:
@@ -238,7 +368,7 @@ def _spoken_ips(body: str) -> list[tuple[int, int]]:
         first = value.split(" ", 1)[0]
         if not first.isdigit() and not numbers.words_to_digits(first):
             start += len(first) + 1
-            value = value[len(first) + 1:]
+            value = value[len(first) + 1 :]
         parts = re.split(r"[ ]*(?:punkt|\.)[ ]*", value, flags=re.IGNORECASE)
         digits = [numbers.words_to_digits(p) if not p.isdigit() else p for p in parts]
         if len(digits) == 4 and all(d and len(d) <= 3 and int(d) <= 255 for d in digits):

@@ -16,7 +16,6 @@ top-level domain, which keeps "at" and "punkt" from matching ordinary speech.
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
@@ -28,8 +27,27 @@ WRITTEN_REGEX = r"(?<![\w.+-])[A-Za-z0-9ÅÄÖåäöéü._%+-]{1,64}@[A-Za-z0-9�
 _TLD = re.compile(r"\.([A-Za-z]{2,24})$")
 
 # Top-level domains a spoken address may end in (what Swedish callers actually use).
-SPOKEN_TLDS = ["com", "se", "nu", "net", "org", "eu", "info", "io", "biz", "fi", "dk", "no", "de", "uk", "me",
-               "co", "online", "email", "mail"]
+SPOKEN_TLDS = [
+    "com",
+    "se",
+    "nu",
+    "net",
+    "org",
+    "eu",
+    "info",
+    "io",
+    "biz",
+    "fi",
+    "dk",
+    "no",
+    "de",
+    "uk",
+    "me",
+    "co",
+    "online",
+    "email",
+    "mail",
+]
 
 # One piece of an address: letters/digits with written separators inside ("anna.berg", "a_b-c").
 _PIECE = r"[a-z0-9åäöéü]+(?:[._-][a-z0-9åäöéü]+)*"
@@ -59,8 +77,20 @@ _SPOKEN_TO_WRITTEN = [
     (re.compile(r"[ ]*@[ ]*"), "@"),
 ]
 
-CONTEXT = ["e-post", "epost", "mejl", "mail", "mailadress", "e-postadress", "mejladress", "adress",
-           "e-postadressen", "mejladressen", "mailen", "mejlen"]
+CONTEXT = [
+    "e-post",
+    "epost",
+    "mejl",
+    "mail",
+    "mailadress",
+    "e-postadress",
+    "mejladress",
+    "adress",
+    "e-postadressen",
+    "mejladressen",
+    "mailen",
+    "mejlen",
+]
 
 
 def written_form(text: str) -> str:
@@ -109,5 +139,5 @@ class KlangEmailRecognizer(PatternRecognizer):
         """Cheap gate for the detector: an address has an "@" or a spoken or bracketed at-word."""
         return "@" in text or mentions(text, ("snabel", "kommersiell", " at ", "(at", "[at"))
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         return is_valid_address(written_form(pattern_text))

@@ -219,15 +219,11 @@ ENTITIES: tuple[Entity, ...] = (
 BY_NAME: dict[str, Entity] = {e.name: e for e in ENTITIES}
 # Normal forms: spacing, case and spoken-vs-written never change the token (an officer types
 # "KN-448120", a transcript says "kn 448120"; "noll sju noll ..." and "070-..." are one).
-CANONICAL: dict[str, Callable[[str], str]] = {
-    e.name: e.canonical for e in ENTITIES if e.canonical is not None
-}
+CANONICAL: dict[str, Callable[[str], str]] = {e.name: e.canonical for e in ENTITIES if e.canonical is not None}
 # Identifiers that find a person again; their keyed tokens make up the subject index.
 SUBJECT_ENTITIES: tuple[str, ...] = tuple(e.name for e in ENTITIES if e.subject)
 # Identifier kind (`redactor subject --personnummer ...`) -> entity type.
-SUBJECT_KINDS: dict[str, str] = {
-    e.subject_kind: e.name for e in ENTITIES if e.subject_kind is not None
-}
+SUBJECT_KINDS: dict[str, str] = {e.subject_kind: e.name for e in ENTITIES if e.subject_kind is not None}
 # Types whose values are not numbers (found again as text only).
 NOT_NUMBERS: frozenset[str] = frozenset(e.name for e in ENTITIES if not e.is_number)
 # Numbers whose digits identify a person whatever their grouping (leak check, propagation).

@@ -34,9 +34,12 @@ _DASHES = {"\u2212", "\u02d7", "\u2043", "\u2796", "\ufe63", "\uff0d", "\u30fc",
 _FULL_STOPS = {"\u3002", "\uff61", "\ufe12", "\u00b7", "\u2219", "\u22c5", "\u2024"}
 _SLASHES = {"\u2044", "\u2215", "\u29f8"}
 # Cyrillic and Greek letters a reader takes for Latin ones (Unicode confusables, the common part).
-_HOMOGLYPHS = dict(zip(
-    "аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅԜοαειкνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "aeopcyxijsdqwhlABEKMHOPCTXIJSWoaeikvptuxABEZHIKMNOPTYX"))
+_HOMOGLYPHS = dict(
+    zip(
+        "аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅԜοαειкνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+        "aeopcyxijsdqwhlABEKMHOPCTXIJSWoaeikvptuxABEZHIKMNOPTYX",
+    )
+)
 # Anything outside ASCII and the Swedish letters may need folding.
 _MAY_CHANGE = regex.compile(r"[^\x00-\x7fåäöÅÄÖ]")
 

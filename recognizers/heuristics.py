@@ -11,8 +11,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable, Optional
 
 from recognizers.numbers import words_to_digits
 
@@ -38,10 +38,13 @@ def mentions(text: str, words: Iterable[str]) -> bool:
 REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:ocr|(?:betalnings)?referens)(?:[- ]?(?:nummer|numret|nr\.?))?"
     r"|\bfaktura[- ]?(?:nummer|numret|nr\.?)|\bfakturanr\.?)[ :]*(?:är[ ]+)?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # The same as lookbehinds for the written patterns (the `regex` module, as Presidio compiles them).
-REF_LOOKBEHIND = (r"(?<!(?:ocr|referens)(?:[- ]?(?:nummer|numret|nr\.?))?[ :]{0,3}(?:är[ ]{1,2})?)"
-                  r"(?<!faktura[- ]?(?:nummer|numret|nr\.?)[ :]{0,3}(?:är[ ]{1,2})?)")
+REF_LOOKBEHIND = (
+    r"(?<!(?:ocr|referens)(?:[- ]?(?:nummer|numret|nr\.?))?[ :]{0,3}(?:är[ ]{1,2})?)"
+    r"(?<!faktura[- ]?(?:nummer|numret|nr\.?)[ :]{0,3}(?:är[ ]{1,2})?)"
+)
 
 
 # Which identifier the call is talking about: the last of these words before a number decides
@@ -53,8 +56,8 @@ _TOPIC_RX = re.compile(rf"(?:(?P<pnr>{PNR_WORDS})|(?P<phone>{PHONE_WORDS}))", re
 TOPIC_WINDOW = 200
 
 
-def topic_before(text: str, start: int) -> Optional[str]:
-    """"pnr" or "phone": the kind of number the nearest preceding context word asks for. A
+def topic_before(text: str, start: int) -> str | None:
+    """ "pnr" or "phone": the kind of number the nearest preceding context word asks for. A
     personnummer word governs only the next number ("mitt personnummer är 880413-2382 och numret
     070-..."): with digits in between it no longer counts; a phone word also covers a read-back."""
     last = None
@@ -63,7 +66,7 @@ def topic_before(text: str, start: int) -> Optional[str]:
     if last is None:
         return None
     if last.lastgroup == "pnr":
-        between = text[last.end():start]
+        between = text[last.end() : start]
         if _DIGIT_RX.search(between) or len(words_to_digits(between)) >= 6:
             return None
     return last.lastgroup
@@ -83,4 +86,4 @@ DATE_OR_TIME = re.compile(rf"(?:[0-3]?\d([./])[01]?\d\1(?:\d{{2}}|\d{{4}})|{_TIM
 
 def after_reference_word(text: str, start: int) -> bool:
     """True when the number at `start` is introduced as an OCR/invoice reference."""
-    return REFERENCE_BEFORE.search(text[max(0, start - 40):start]) is not None
+    return REFERENCE_BEFORE.search(text[max(0, start - 40) : start]) is not None

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
@@ -39,15 +38,19 @@ FACILITY_CONTEXT = ["anläggnings-id", "anläggningsid", "anläggningsnummer", "
 
 class KlangFacilityIdRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entity=FACILITY, patterns=[Pattern("anläggnings-id (735999...)", _FACILITY_REGEX, 0.6)],
-                         context=FACILITY_CONTEXT, supported_language=supported_language,
-                         name=type(self).__name__)
+        super().__init__(
+            supported_entity=FACILITY,
+            patterns=[Pattern("anläggnings-id (735999...)", _FACILITY_REGEX, 0.6)],
+            context=FACILITY_CONTEXT,
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: written digits only."""
         return numbers.has_digit(text)
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         digits = ascii_digits(pattern_text)
         return True if gs1_ok(digits) else None
 
@@ -65,10 +68,23 @@ class KlangSpokenFacilityIdRecognizer(base.DigitWindowRecognizer):
 
 # ---- customer number ---------------------------------------------------------------------------
 
-CUSTOMER_CONTEXT = ["kundnummer", "kundnumret", "kundnr", "kund-id", "kundid", "avtalsnummer", "avtalsnumret",
-                    "avtalsnr", "medlemsnummer", "medlemsnumret", "kundnumme"]
-_CUSTOMER_REGEX = (r"(?<![\w\-.,+])(?:(?-i:[A-Z]{1,3})[- ]?)?\d{2,6}(?:[ -]?\d{2,6}){0,2}"
-                   r"(?![\d]|[.,]\d)")
+CUSTOMER_CONTEXT = [
+    "kundnummer",
+    "kundnumret",
+    "kundnr",
+    "kund-id",
+    "kundid",
+    "avtalsnummer",
+    "avtalsnumret",
+    "avtalsnr",
+    "medlemsnummer",
+    "medlemsnumret",
+    "kundnumme",
+]
+_CUSTOMER_REGEX = (
+    r"(?<![\w\-.,+])(?:(?-i:[A-Z]{1,3})[- ]?)?\d{2,6}(?:[ -]?\d{2,6}){0,2}"
+    r"(?![\d]|[.,]\d)"
+)
 _CUSTOMER_BEFORE = re.compile(rf"(?:{'|'.join(CUSTOMER_CONTEXT)})[a-zåäö]*\b[^\n\d]{{0,25}}$", re.IGNORECASE)
 
 
@@ -86,14 +102,18 @@ class KlangCustomerNumberRecognizer(PatternRecognizer):
     the text, so the many numbers of a call without one cost nothing."""
 
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entity=CUSTOMER, patterns=[Pattern("customer/contract number", _CUSTOMER_REGEX, 0.2)],
-                         context=CUSTOMER_CONTEXT, supported_language=supported_language,
-                         name=type(self).__name__)
+        super().__init__(
+            supported_entity=CUSTOMER,
+            patterns=[Pattern("customer/contract number", _CUSTOMER_REGEX, 0.2)],
+            context=CUSTOMER_CONTEXT,
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
 
     def may_match(self, text: str) -> bool:
         return numbers.has_digit(text) and (heuristics.mentions(text, _CUSTOMER_WORDS))
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         n = len(ascii_digits(pattern_text))
         return None if 5 <= n <= 12 else False
 
@@ -106,7 +126,7 @@ class KlangSpokenCustomerNumberRecognizer(base.DigitWindowRecognizer):
     def score_window(self, text, window):
         if window.crosses_turn:
             return None
-        return 0.6 if _CUSTOMER_BEFORE.search(text[max(0, window.start - 60):window.start]) else None
+        return 0.6 if _CUSTOMER_BEFORE.search(text[max(0, window.start - 60) : window.start]) else None
 
 
 # ---- IP address ---------------------------------------------------------------------------------
@@ -123,14 +143,19 @@ def ip_canonical(text: str) -> str:
 
 class KlangIpAddressRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entity=IP, patterns=[Pattern("IPv4", _IPV4, 0.6), Pattern("IPv6", _IPV6, 0.6)],
-                         context=IP_CONTEXT, supported_language=supported_language, name=type(self).__name__)
+        super().__init__(
+            supported_entity=IP,
+            patterns=[Pattern("IPv4", _IPV4, 0.6), Pattern("IPv6", _IPV6, 0.6)],
+            context=IP_CONTEXT,
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: written digits only."""
         return numbers.has_digit(text)
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         try:
             ipaddress.ip_address(pattern_text)
         except ValueError:

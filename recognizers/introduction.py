@@ -35,22 +35,104 @@ _TURN_START = r"(?:^|\n)(?:[^\n:]{1,40}:[ \t]*)?"
 # Case-insensitive where speech-to-text may capitalise or not; the name itself must be capitalised.
 _PATTERN = re.compile(
     rf"{_TURN_START}(?i:(?:ja|jo|nej)[, ]+)?(?i:{_GREETING}[,!.]?[ ]+(?:{_INTRO}[ ]+)?|{_INTRO}[ ]+){_NAME}(?i:{_AFTER})",
-    re.MULTILINE)
-NOT_NAMES = frozenset(w.lower() for w in (
-    "Kundtjänst", "Kundservice", "Support", "Välkommen", "Tack", "Jaha", "Okej", "Ja", "Nej", "Hej", "Hallå",
-    "Alla", "Ni", "Du", "Vi", "Jag", "Det", "Där", "Här", "Igen", "Allihopa", "Frun", "Mamma", "Pappa",
-))
+    re.MULTILINE,
+)
+NOT_NAMES = frozenset(
+    w.lower()
+    for w in (
+        "Kundtjänst",
+        "Kundservice",
+        "Support",
+        "Välkommen",
+        "Tack",
+        "Jaha",
+        "Okej",
+        "Ja",
+        "Nej",
+        "Hej",
+        "Hallå",
+        "Alla",
+        "Ni",
+        "Du",
+        "Vi",
+        "Jag",
+        "Det",
+        "Där",
+        "Här",
+        "Igen",
+        "Allihopa",
+        "Frun",
+        "Mamma",
+        "Pappa",
+    )
+)
 
 
 _NAME_FEATURES = {"first", "foreign_first", "surname", "foreign_surname"}
 _LOWER = re.compile(
     rf"{_TURN_START}(?P<pre>(?:(?:{_GREETING}|ja|jo|nej)[, ]+){{0,3}})"
     r"(?:(?P<strong>jag heter|mitt namn är)[, ]+|det är[, ]+)?(?:eh[, ]+|öh[, ]+)?"
-    r"(?P<name>[a-zåäöéü'’-]+(?:[ ][a-zåäöéü'’-]+){0,2})", re.MULTILINE)
-STOP_WORDS = frozenset(("eller", "och", "jag", "här", "från", "som", "ringer", "i", "på", "om", "det", "är", "ja",
-                   "nej", "hej", "tack", "alltså", "eh", "öh", "ehm", "mm", "min", "mitt", "bara", "med", "till",
-                   "den", "de", "dem", "där", "du", "vi", "ni", "han", "hon", "inte", "nog", "ett", "en", "så", "nu",
-                   "var", "vad", "hur", "mig", "dig", "oss", "sig", "sin", "kan", "ska", "har", "vill", "okej"))
+    r"(?P<name>[a-zåäöéü'’-]+(?:[ ][a-zåäöéü'’-]+){0,2})",
+    re.MULTILINE,
+)
+STOP_WORDS = frozenset(
+    (
+        "eller",
+        "och",
+        "jag",
+        "här",
+        "från",
+        "som",
+        "ringer",
+        "i",
+        "på",
+        "om",
+        "det",
+        "är",
+        "ja",
+        "nej",
+        "hej",
+        "tack",
+        "alltså",
+        "eh",
+        "öh",
+        "ehm",
+        "mm",
+        "min",
+        "mitt",
+        "bara",
+        "med",
+        "till",
+        "den",
+        "de",
+        "dem",
+        "där",
+        "du",
+        "vi",
+        "ni",
+        "han",
+        "hon",
+        "inte",
+        "nog",
+        "ett",
+        "en",
+        "så",
+        "nu",
+        "var",
+        "vad",
+        "hur",
+        "mig",
+        "dig",
+        "oss",
+        "sig",
+        "sin",
+        "kan",
+        "ska",
+        "har",
+        "vill",
+        "okej",
+    )
+)
 
 
 @lru_cache(maxsize=1)
@@ -78,15 +160,19 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
 
 class KlangSelfIntroductionRecognizer(EntityRecognizer):
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entities=[ENTITY], supported_language=supported_language, name=type(self).__name__, context=[])
+        super().__init__(
+            supported_entities=[ENTITY], supported_language=supported_language, name=type(self).__name__, context=[]
+        )
 
     def load(self) -> None:
         pass
 
     def may_match(self, text: str) -> bool:
         low = text.lower()
-        return any(w in low for w in ("hej", "hallå", "tjena", "god", "heter", "namn", "det är", "här är",
-                                      "detta är", "jag är"))
+        return any(
+            w in low
+            for w in ("hej", "hallå", "tjena", "god", "heter", "namn", "det är", "här är", "detta är", "jag är")
+        )
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if entities and ENTITY not in entities:
@@ -103,9 +189,22 @@ class KlangSelfIntroductionRecognizer(EntityRecognizer):
         spans += [s for s in _lowercase_names(text) if not any(a <= s[0] < b for a, b in spans)]
         out = []
         for start, end in spans:
-            expl = AnalysisExplanation(recognizer=self.name, original_score=SCORE,
-                                       textual_explanation="name after a greeting or self-introduction")
-            out.append(RecognizerResult(entity_type=ENTITY, start=start, end=end, score=SCORE, analysis_explanation=expl,
-                                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                                              RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+            expl = AnalysisExplanation(
+                recognizer=self.name,
+                original_score=SCORE,
+                textual_explanation="name after a greeting or self-introduction",
+            )
+            out.append(
+                RecognizerResult(
+                    entity_type=ENTITY,
+                    start=start,
+                    end=end,
+                    score=SCORE,
+                    analysis_explanation=expl,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
         return out

@@ -40,35 +40,81 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterable, Optional
 
 from recognizers.fold import ascii_digits
 
 # ---- lexicon ---------------------------------------------------------------------------------
 
 UNIT_WORDS: dict[str, int] = {
-    "noll": 0, "nolla": 0, "ett": 1, "en": 1, "etta": 1, "två": 2, "tvåa": 2, "tre": 3, "trea": 3,
-    "fyra": 4, "fyran": 4, "fem": 5, "femma": 5, "sex": 6, "sexa": 6, "sju": 7, "sjua": 7, "åtta": 8, "åttan": 8,
-    "nio": 9, "nia": 9, "nie": 9,
+    "noll": 0,
+    "nolla": 0,
+    "ett": 1,
+    "en": 1,
+    "etta": 1,
+    "två": 2,
+    "tvåa": 2,
+    "tre": 3,
+    "trea": 3,
+    "fyra": 4,
+    "fyran": 4,
+    "fem": 5,
+    "femma": 5,
+    "sex": 6,
+    "sexa": 6,
+    "sju": 7,
+    "sjua": 7,
+    "åtta": 8,
+    "åttan": 8,
+    "nio": 9,
+    "nia": 9,
+    "nie": 9,
 }
 TEEN_WORDS: dict[str, int] = {
-    "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
-    "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "aderton": 18,
+    "nitton": 19,
 }
 TENS_WORDS: dict[str, int] = {
-    "tjugo": 20, "tjugu": 20, "tjugi": 20, "tjuge": 20, "tju": 20,
-    "trettio": 30, "tretti": 30, "tretty": 30, "trätti": 30,
-    "fyrtio": 40, "förtio": 40, "förti": 40, "fyrti": 40, "fyrtie": 40,
-    "femtio": 50, "femti": 50, "sextio": 60, "sexti": 60, "sjuttio": 70, "sjutti": 70,
-    "åttio": 80, "åtti": 80, "nittio": 90, "nitti": 90,
+    "tjugo": 20,
+    "tjugu": 20,
+    "tjugi": 20,
+    "tjuge": 20,
+    "tju": 20,
+    "trettio": 30,
+    "tretti": 30,
+    "tretty": 30,
+    "trätti": 30,
+    "fyrtio": 40,
+    "förtio": 40,
+    "förti": 40,
+    "fyrti": 40,
+    "fyrtie": 40,
+    "femtio": 50,
+    "femti": 50,
+    "sextio": 60,
+    "sexti": 60,
+    "sjuttio": 70,
+    "sjutti": 70,
+    "åttio": 80,
+    "åtti": 80,
+    "nittio": 90,
+    "nitti": 90,
 }
 HUNDRED_WORDS = {"hundra": 100}
 THOUSAND_WORDS = {"tusen": 1000}
 # Units allowed as the second part of a tens compound ("tjugoen", "tjugoett", "fyrtiotvå").
-COMPOUND_UNITS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
-                   "nio": 9}
+COMPOUND_UNITS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
 # Digit-name forms ("nolla", "sjua") and "tju"/"nie" stand alone only, never inside a compound.
 STANDALONE_ONLY = {"nolla", "etta", "tvåa", "trea", "fyran", "femma", "sexa", "sjua", "åttan", "nia", "nie", "tju"}
 
@@ -87,8 +133,28 @@ def number_words(n: int) -> str:
     return _CANONICAL[tens * 10] + _CANONICAL[ones]
 
 
-FILLERS = ["eh", "eeh", "ehh", "ehm", "öh", "ööh", "öhh", "öhm", "äh", "ähm", "hm", "hmm", "mm", "mhm", "asså",
-           "alltså", "va", "vänta", "liksom", "typ"]
+FILLERS = [
+    "eh",
+    "eeh",
+    "ehh",
+    "ehm",
+    "öh",
+    "ööh",
+    "öhh",
+    "öhm",
+    "äh",
+    "ähm",
+    "hm",
+    "hmm",
+    "mm",
+    "mhm",
+    "asså",
+    "alltså",
+    "va",
+    "vänta",
+    "liksom",
+    "typ",
+]
 
 _L = "a-zA-ZåäöÅÄÖéÉüÜ"
 
@@ -113,7 +179,8 @@ _FILLER_ALT = _alt(FILLERS)
 _GAP_RX = re.compile(
     rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT}|streck|bindestreck)(?![{_L}]))+"
     rf"|[._:|~]|[ \t]+[._][ \t]+|[ \t]*[()/][ \t]*|[ \t]*\r?\n[ \t]*",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # A turn change: end of line, the next speaker's label, optionally one short back-channel turn
 # without digits (at most four words: "Mm.", "Ja?", "Och sista fyra?") and another label.
 _LABEL = r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?[^\n:]{1,40}:[ \t]*"
@@ -123,16 +190,18 @@ _TURN_RX = re.compile(rf"[ \t]*(?:\.\.\.|[.?!…,])?[ \t]*\n{_LABEL}(?:{_BACKCHA
 
 # ---- parsing number words ----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Phrase:
     """A parsed number word: its digits and how it may combine with a neighbouring word."""
+
     digits: str
     value: int
     kind: str  # "unit", "teen", "tens" (bare tens: "tjugo"), "compound" (tens+unit), "big" (has hundra/tusen)
     ends_with_multiplier: bool = False  # "femhundra", "tusen": a following smaller phrase adds on
 
 
-def _split_parts(word: str) -> Optional[list[str]]:
+def _split_parts(word: str) -> list[str] | None:
     parts = []
     pos = 0
     while pos < len(word):
@@ -144,7 +213,7 @@ def _split_parts(word: str) -> Optional[list[str]]:
     return parts
 
 
-def _small(parts: list[str], i: int) -> tuple[Optional[int], int, str]:
+def _small(parts: list[str], i: int) -> tuple[int | None, int, str]:
     """A value below 100 at parts[i]: (value, next index, kind) or (None, i, "")."""
     if i >= len(parts):
         return None, i, ""
@@ -161,12 +230,13 @@ def _small(parts: list[str], i: int) -> tuple[Optional[int], int, str]:
 
 
 @lru_cache(maxsize=4096)
-def parse_word(word: str) -> Optional[Phrase]:
+def parse_word(word: str) -> Phrase | None:
     """One written word ("åttiofem", "etthundratjugotre", "noll") as a number, or None."""
     w = word.lower()
     if w in STANDALONE_ONLY:
-        return Phrase(str(UNIT_WORDS.get(w, 20)) if w != "tju" else "20", UNIT_WORDS.get(w, 20),
-                      "unit" if w != "tju" else "tens")
+        return Phrase(
+            str(UNIT_WORDS.get(w, 20)) if w != "tju" else "20", UNIT_WORDS.get(w, 20), "unit" if w != "tju" else "tens"
+        )
     parts = _split_parts(w)
     if not parts or any(p in STANDALONE_ONLY for p in parts):
         return None
@@ -216,7 +286,7 @@ def parse_word(word: str) -> Optional[Phrase]:
     return Phrase(str(total), total, "big", ends_mult)
 
 
-def _combine(prev: Phrase, nxt: Phrase) -> Optional[Phrase]:
+def _combine(prev: Phrase, nxt: Phrase) -> Phrase | None:
     """Two adjacent words read as one number: "tjugo en" (21), "tre hundra" (300),
     "femhundra trettiotvå" (532), "tvåtusen tjugofyra" (2024)."""
     if prev.kind == "tens" and nxt.kind == "unit" and 1 <= nxt.value <= 9:
@@ -230,8 +300,8 @@ def _combine(prev: Phrase, nxt: Phrase) -> Optional[Phrase]:
     return None
 
 
-def _multiplied(prev: Phrase, word: str) -> Optional[Phrase]:
-    """"tre hundra", "ett hundra", "två tusen": a small number then a bare multiplier word."""
+def _multiplied(prev: Phrase, word: str) -> Phrase | None:
+    """ "tre hundra", "ett hundra", "två tusen": a small number then a bare multiplier word."""
     w = word.lower()
     if prev.kind == "big" or prev.value == 0:
         return None
@@ -271,6 +341,7 @@ def readings(text: str, limit: int = 8) -> list[str]:
 
 # ---- tokens and runs -------------------------------------------------------------------------
 
+
 @dataclass
 class Token:
     start: int
@@ -286,7 +357,9 @@ class Run:
     # gap kind before tokens[k] (k >= 1): "plain" (spaces, "-"), "loose" (fillers, ", ", "..."),
     # "turn" (another turn in between); gaps[0] is unused.
     gaps: list[str] = field(default_factory=list)
-    plus_before: list[bool] = field(default_factory=list)  # a "+" in the gap before tokens[k] (or right before tokens[0])
+    plus_before: list[bool] = field(
+        default_factory=list
+    )  # a "+" in the gap before tokens[k] (or right before tokens[0])
 
     @property
     def digits(self) -> str:
@@ -296,6 +369,7 @@ class Run:
 @dataclass(frozen=True)
 class Window:
     """Consecutive tokens i..j (inclusive) of a run and what they say."""
+
     run: Run
     i: int
     j: int
@@ -354,7 +428,7 @@ def _gap_kind(gap: str) -> str:
 
 def _scan_tokens(text: str) -> list[Token]:
     tokens: list[Token] = []
-    prev: Optional[Phrase] = None
+    prev: Phrase | None = None
     for m in _TOKEN_RX.finditer(text):
         s, e = m.span()
         word = m.group(0)
@@ -369,7 +443,7 @@ def _scan_tokens(text: str) -> list[Token]:
         # Join with the previous word when the two make one number ("tjugo en", "tre hundra"); a
         # tens word and a unit also across a pause ("nittio, ett"), where both readings are kept.
         if prev is not None and tokens and tokens[-1].spoken:
-            between = text[tokens[-1].end:s]
+            between = text[tokens[-1].end : s]
             plain = between.strip(" \t") == ""
             joined = None
             if plain:
@@ -404,7 +478,7 @@ def _runs_cached(text: str) -> tuple[Run, ...]:
         k += 1
         while k < n:
             prev, nxt = run.tokens[-1], tokens[k]
-            gap = text[prev.end:nxt.start]
+            gap = text[prev.end : nxt.start]
             if gap == "" and prev.spoken != nxt.spoken:
                 # "5b", "3a": a digit glued to a word is not a run continuation
                 break
@@ -469,9 +543,15 @@ def has_spoken_number(text: str) -> bool:
     return any(t.spoken for r in runs(text) for t in r.tokens)
 
 
-def windows(text: str, lengths: Iterable[int], accept: Callable[[Window], bool], *,
-            skip_plain: bool = True, min_tokens: int = 1,
-            written: Optional[Callable[[Window], bool]] = None) -> list[Window]:
+def windows(
+    text: str,
+    lengths: Iterable[int],
+    accept: Callable[[Window], bool],
+    *,
+    skip_plain: bool = True,
+    min_tokens: int = 1,
+    written: Callable[[Window], bool] | None = None,
+) -> list[Window]:
     """Non-overlapping windows whose digit count is in `lengths` and that `accept` takes, longest
     first, then leftmost. With `skip_plain`, windows the written patterns already see (written
     digits, spaces/hyphens only, and in a layout `written` takes if given) are left out."""
@@ -493,8 +573,12 @@ def windows(text: str, lengths: Iterable[int], accept: Callable[[Window], bool],
             readings = [""]
             for j in range(i, len(toks)):
                 tok = toks[j]
-                readings = [r + d for r in readings for d in ((tok.digits, tok.alt) if tok.alt else (tok.digits,))
-                            if len(r) + len(d) <= hi][:8]
+                readings = [
+                    r + d
+                    for r in readings
+                    for d in ((tok.digits, tok.alt) if tok.alt else (tok.digits,))
+                    if len(r) + len(d) <= hi
+                ][:8]
                 if not readings:
                     break
                 if j - i + 1 < min_tokens:
@@ -526,11 +610,13 @@ def windows(text: str, lengths: Iterable[int], accept: Callable[[Window], bool],
 
 # ---- digit view --------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class DigitView:
     """The text with spoken numbers as digits. `segments` are (view_start, view_end, orig_start,
     orig_end, exact): exact segments map character by character, the others (a spoken token)
     map any character inside to the whole token."""
+
     text: str
     segments: tuple[tuple[int, int, int, int, bool], ...]
 

@@ -20,7 +20,6 @@ The company's own number is allowlisted in the config (recognizers/allowlist.py)
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
@@ -34,8 +33,24 @@ _REF = heuristics.REF_LOOKBEHIND
 _DASH = rf"(?=\d)(?<![\d+\-]){_REF}(?:16[ ]?)?[1235-9]\d[2-9]\d{{3}}[ ]?-[ ]?\d{{4}}(?![\d])"
 _PLAIN = rf"(?=\d)(?<![\d+\-]){_REF}(?:16[ ]?)?[1235-9]\d[2-9]\d[ ]?\d{{2}}[ ]?\d{{2}}[ ]?\d{{2}}(?![\d])"
 
-CONTEXT = ["organisationsnummer", "organisationsnumret", "orgnummer", "orgnumret", "orgnr", "org", "företag",
-           "firma", "firman", "bolag", "bolaget", "aktiebolag", "föreningen", "förening", "brf", "bostadsrättsförening"]
+CONTEXT = [
+    "organisationsnummer",
+    "organisationsnumret",
+    "orgnummer",
+    "orgnumret",
+    "orgnr",
+    "org",
+    "företag",
+    "firma",
+    "firman",
+    "bolag",
+    "bolaget",
+    "aktiebolag",
+    "föreningen",
+    "förening",
+    "brf",
+    "bostadsrättsförening",
+]
 
 
 def is_valid_digits(digits: str) -> bool:
@@ -71,14 +86,21 @@ class KlangOrganisationsnummerRecognizer(PatternRecognizer):
     ]
 
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entity=ENTITY, patterns=self.PATTERNS, context=CONTEXT,
-                         supported_language=supported_language, name=type(self).__name__)
+        super().__init__(
+            supported_entity=ENTITY,
+            patterns=self.PATTERNS,
+            context=CONTEXT,
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
 
     def may_match(self, text: str) -> bool:
         """The dash form, or a context word (needed by every other form)."""
-        return numbers.has_digit(text) and (heuristics.mentions(text, _CONTEXT_WORDS) or _DASH_QUICK.search(text) is not None)
+        return numbers.has_digit(text) and (
+            heuristics.mentions(text, _CONTEXT_WORDS) or _DASH_QUICK.search(text) is not None
+        )
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         if not is_valid(pattern_text):
             return False
         return True if "-" in pattern_text else None  # without a dash: context decides

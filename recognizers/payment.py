@@ -28,7 +28,6 @@ OCR/invoice references are not reported (`recognizers.heuristics.REFERENCE_BEFOR
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
@@ -42,13 +41,50 @@ _REF = heuristics.REF_LOOKBEHIND
 
 IBAN = "IBAN_CODE"
 IBAN_LENGTHS = {
-    "AD": 24, "AT": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "EE": 20,
-    "ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GI": 23, "GL": 18, "GR": 27, "HR": 21, "HU": 28,
-    "IE": 22, "IS": 26, "IT": 27, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MT": 31, "NL": 18,
-    "NO": 15, "PL": 28, "PT": 25, "RO": 24, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "TR": 26,
+    "AD": 24,
+    "AT": 20,
+    "BE": 16,
+    "BG": 22,
+    "CH": 21,
+    "CY": 28,
+    "CZ": 24,
+    "DE": 22,
+    "DK": 18,
+    "EE": 20,
+    "ES": 24,
+    "FI": 18,
+    "FO": 18,
+    "FR": 27,
+    "GB": 22,
+    "GI": 23,
+    "GL": 18,
+    "GR": 27,
+    "HR": 21,
+    "HU": 28,
+    "IE": 22,
+    "IS": 26,
+    "IT": 27,
+    "LI": 21,
+    "LT": 20,
+    "LU": 20,
+    "LV": 21,
+    "MC": 27,
+    "MT": 31,
+    "NL": 18,
+    "NO": 15,
+    "PL": 28,
+    "PT": 25,
+    "RO": 24,
+    "SE": 24,
+    "SI": 19,
+    "SK": 24,
+    "SM": 27,
+    "TR": 26,
 }
-_IBAN_REGEX = (r"(?<![A-Za-z0-9])[A-Za-z]{2}[ ]?\d{2}(?:[ ]?[A-Za-z0-9]{4}){1,2}(?:[ ]?\d{4}){0,6}"
-               r"(?:[ ]?\d{1,3})?(?![A-Za-z0-9])")
+_IBAN_REGEX = (
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}[ ]?\d{2}(?:[ ]?[A-Za-z0-9]{4}){1,2}(?:[ ]?\d{4}){0,6}"
+    r"(?:[ ]?\d{1,3})?(?![A-Za-z0-9])"
+)
 
 
 def iban_valid(text: str) -> bool:
@@ -65,15 +101,19 @@ def iban_canonical(text: str) -> str:
 
 class KlangIbanRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entity=IBAN, patterns=[Pattern("IBAN", _IBAN_REGEX, 0.5)],
-                         context=["iban", "konto", "kontonummer", "utlandsbetalning", "bank"],
-                         supported_language=supported_language, name=type(self).__name__)
+        super().__init__(
+            supported_entity=IBAN,
+            patterns=[Pattern("IBAN", _IBAN_REGEX, 0.5)],
+            context=["iban", "konto", "kontonummer", "utlandsbetalning", "bank"],
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: written digits only."""
         return numbers.has_digit(text)
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         return iban_valid(pattern_text)
 
 
@@ -81,8 +121,18 @@ class KlangIbanRecognizer(PatternRecognizer):
 
 CARD = "CREDIT_CARD"
 _CARD_REGEX = rf"(?=\d)(?<![\d\-.,]){_REF}\d{{4}}(?:[ -]?\d{{2,6}}){{2,4}}(?:[ -]?\d{{1,4}})?(?![\d]|[.,]\d)"
-CARD_CONTEXT = ["kort", "kortet", "kortnummer", "kortnumret", "kreditkort", "betalkort", "visa", "mastercard",
-                "amex", "kortbetalning"]
+CARD_CONTEXT = [
+    "kort",
+    "kortet",
+    "kortnummer",
+    "kortnumret",
+    "kreditkort",
+    "betalkort",
+    "visa",
+    "mastercard",
+    "amex",
+    "kortbetalning",
+]
 
 
 def card_issuer_ok(digits: str) -> bool:
@@ -113,14 +163,19 @@ def card_valid_digits(digits: str) -> bool:
 
 class KlangCreditCardRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entity=CARD, patterns=[Pattern("card number", _CARD_REGEX, 0.5)],
-                         context=CARD_CONTEXT, supported_language=supported_language, name=type(self).__name__)
+        super().__init__(
+            supported_entity=CARD,
+            patterns=[Pattern("card number", _CARD_REGEX, 0.5)],
+            context=CARD_CONTEXT,
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: written digits only."""
         return numbers.has_digit(text)
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         return card_valid_digits(ascii_digits(pattern_text))
 
 
@@ -136,14 +191,37 @@ class KlangSpokenCreditCardRecognizer(base.DigitWindowRecognizer):
 # ---- bank account ------------------------------------------------------------------------------
 
 BANK_ACCOUNT = "SE_BANK_ACCOUNT"
-_ACCOUNT_REGEX = (rf"(?=\d)(?<![\d\-+.,]){_REF}(?:8\d{{4}}|[1-9]\d{{3}}(?:[ ]?-[ ]?\d)?)(?:,[ ]?|[ ]?-[ ]?|[ ]+)"
-                  r"\d{1,4}(?:[ -]?\d){5,11}(?![\d]|[.,]\d)")
-ACCOUNT_CONTEXT = ["konto", "kontot", "kontonummer", "kontonumret", "bankkonto", "clearing", "clearingnummer",
-                   "clearingnumret", "autogiro", "swedbank", "nordea", "handelsbanken", "seb", "danske",
-                   "länsförsäkringar", "sparbank", "sparbanken", "ica", "skandia", "bank", "banken", "utbetalning"]
+_ACCOUNT_REGEX = (
+    rf"(?=\d)(?<![\d\-+.,]){_REF}(?:8\d{{4}}|[1-9]\d{{3}}(?:[ ]?-[ ]?\d)?)(?:,[ ]?|[ ]?-[ ]?|[ ]+)"
+    r"\d{1,4}(?:[ -]?\d){5,11}(?![\d]|[.,]\d)"
+)
+ACCOUNT_CONTEXT = [
+    "konto",
+    "kontot",
+    "kontonummer",
+    "kontonumret",
+    "bankkonto",
+    "clearing",
+    "clearingnummer",
+    "clearingnumret",
+    "autogiro",
+    "swedbank",
+    "nordea",
+    "handelsbanken",
+    "seb",
+    "danske",
+    "länsförsäkringar",
+    "sparbank",
+    "sparbanken",
+    "ica",
+    "skandia",
+    "bank",
+    "banken",
+    "utbetalning",
+]
 
 
-def split_account(text: str) -> Optional[tuple[str, str]]:
+def split_account(text: str) -> tuple[str, str] | None:
     """(clearing, account) digits, or None."""
     m = re.match(r"\s*(8\d{4}|\d{4})(?:\s?-\s?(\d))?(?:,\s?|\s?-\s?|\s+)(.*)$", text, re.S)
     if not m or (len(m.group(1)) == 5 and m.group(2)):
@@ -152,7 +230,7 @@ def split_account(text: str) -> Optional[tuple[str, str]]:
     return clearing, ascii_digits(m.group(3))
 
 
-def account_digits_score(clearing: str, account: str) -> Optional[float]:
+def account_digits_score(clearing: str, account: str) -> float | None:
     """1.0 when the check digits prove it (Swedbank 8NNN-N + a Luhn-valid ten-digit account), 0.4
     (context needed) when only the shape fits, None when it cannot be an account."""
     if len(clearing) not in (4, 5) or not 1100 <= int(clearing[:4]) <= 9969 or not 6 <= len(account) <= 12:
@@ -166,7 +244,7 @@ def account_digits_score(clearing: str, account: str) -> Optional[float]:
     return 0.4
 
 
-def account_score(text: str) -> Optional[float]:
+def account_score(text: str) -> float | None:
     """`account_digits_score` of a written "clearing account" text."""
     split = split_account(text)
     if split is None:
@@ -174,8 +252,19 @@ def account_score(text: str) -> Optional[float]:
     return account_digits_score(*split)
 
 
-_ACCOUNT_WORDS = ("konto", "clearing", "autogiro", "bank", "nordea", "seb", "danske", "ica", "skandia",
-                  "länsförsäkring", "utbetal")
+_ACCOUNT_WORDS = (
+    "konto",
+    "clearing",
+    "autogiro",
+    "bank",
+    "nordea",
+    "seb",
+    "danske",
+    "ica",
+    "skandia",
+    "länsförsäkring",
+    "utbetal",
+)
 _SWEDBANK_CLEARING = re.compile(r"8\d{3}[ ]?-?[ ]?\d[ ,]")
 _BG_WORDS = ("giro", "bg")
 _PG_WORDS = ("giro", "pg")
@@ -183,15 +272,21 @@ _PG_WORDS = ("giro", "pg")
 
 class KlangBankAccountRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entity=BANK_ACCOUNT, patterns=[Pattern("clearing + account", _ACCOUNT_REGEX, 0.4)],
-                         context=ACCOUNT_CONTEXT, supported_language=supported_language,
-                         name=type(self).__name__)
+        super().__init__(
+            supported_entity=BANK_ACCOUNT,
+            patterns=[Pattern("clearing + account", _ACCOUNT_REGEX, 0.4)],
+            context=ACCOUNT_CONTEXT,
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
 
     def may_match(self, text: str) -> bool:
         """A context word, or a Swedbank clearing number (the only form reported without one)."""
-        return numbers.has_digit(text) and (heuristics.mentions(text, _ACCOUNT_WORDS) or _SWEDBANK_CLEARING.search(text) is not None)
+        return numbers.has_digit(text) and (
+            heuristics.mentions(text, _ACCOUNT_WORDS) or _SWEDBANK_CLEARING.search(text) is not None
+        )
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         score = account_score(pattern_text)
         if score is None:
             return False
@@ -199,7 +294,7 @@ class KlangBankAccountRecognizer(PatternRecognizer):
 
 
 def account_canonical(text: str) -> str:
-    """"clearing-account" digits: written, spoken, or with words between the two parts."""
+    """ "clearing-account" digits: written, spoken, or with words between the two parts."""
     if numbers.has_spoken_number(text) or any(ch.isalpha() for ch in text):
         best = _spoken_account_split(text)
         if best is not None:
@@ -212,14 +307,17 @@ def account_canonical(text: str) -> str:
 
 # The clearing number or account must be introduced by an account word right before it (the last
 # such word; same turn, no digits in between): clearing + account digits are too common otherwise.
-_ACCOUNT_BEFORE = re.compile(r"(?:konto|clearing)[a-zåäö]*\b(?P<tail>(?:(?!konto|clearing)[^\n\d]){0,40})$", re.IGNORECASE)
+_ACCOUNT_BEFORE = re.compile(
+    r"(?:konto|clearing)[a-zåäö]*\b(?P<tail>(?:(?!konto|clearing)[^\n\d]){0,40})$", re.IGNORECASE
+)
 # What people say between the clearing number and the account number.
 _ACCOUNT_BETWEEN = re.compile(
     r"[ ,.:]*(?:(?:och|sen|sedan|så|är|eh|öh|ehm|alltså|själva|mitt|det)[ ,.:]+)*"
     r"(?:(?:konto|kontot|kontonummer|kontonumret|kontonr|nummer|numret)\.?[ ,.:]+)?"
-    r"(?:(?:är|blir|eh|öh|ehm)[ ,.:]+)*", re.IGNORECASE)
+    r"(?:(?:är|blir|eh|öh|ehm)[ ,.:]+)*",
+    re.IGNORECASE,
+)
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr\b|kronor|öre|kwh|procent|%)", re.IGNORECASE)
-
 
 
 def _introduced_by(before: re.Pattern, text: str, start: int) -> bool:
@@ -247,18 +345,18 @@ def _utterance(run) -> list:
     return toks
 
 
-def _best_split(readings: list[str]) -> Optional[tuple[str, str, float]]:
+def _best_split(readings: list[str]) -> tuple[str, str, float] | None:
     """The best (clearing, account, score) any reading splits into."""
     best = None
     for d in readings:
-        for n in ((5, 4) if d[:1] == "8" else (4,)):
+        for n in (5, 4) if d[:1] == "8" else (4,):
             score = account_digits_score(d[:n], d[n:])
             if score is not None and (best is None or score > best[2]):
                 best = (d[:n], d[n:], score)
     return best
 
 
-def _spoken_account_split(text: str) -> Optional[tuple[str, str]]:
+def _spoken_account_split(text: str) -> tuple[str, str] | None:
     rs = numbers.runs(text)
     if len(rs) == 1:
         best = _best_split(_readings(_utterance(rs[0])))
@@ -269,7 +367,7 @@ def _spoken_account_split(text: str) -> Optional[tuple[str, str]]:
     return (best[0], best[1]) if best else None
 
 
-def _two_part(clearings: list[str], accounts: list[str]) -> Optional[tuple[str, str, float]]:
+def _two_part(clearings: list[str], accounts: list[str]) -> tuple[str, str, float] | None:
     best = None
     for c in clearings:
         for a in accounts:
@@ -318,8 +416,7 @@ class KlangSpokenBankAccountRecognizer(base.DigitWindowRecognizer):
                 if best is not None:
                     found = (start, second[-1].end, best[2], 2)
             if found is None:
-                plain = not any(t.spoken for t in first) and all(
-                    rs[k].gaps[i] == "plain" for i in range(1, len(first)))
+                plain = not any(t.spoken for t in first) and all(rs[k].gaps[i] == "plain" for i in range(1, len(first)))
                 reads = _readings(first)
                 # A personnummer said after "kontot ..." ("kontot står på mig, åttioåtta noll fyra
                 # ...") is a personnummer: its recognizer reports it.
@@ -357,7 +454,7 @@ def _topical(pattern: str, topic: str) -> str:
     """`pattern` with the topic lookbehind placed after its leading (?=\\d), so the costly
     lookbehind runs only where a digit starts."""
     assert pattern.startswith("(?=\\d)")
-    return "(?=\\d)" + topic + pattern[len("(?=\\d)"):]
+    return "(?=\\d)" + topic + pattern[len("(?=\\d)") :]
 
 
 BG_CONTEXT = ["bankgiro", "bankgironummer", "bankgirot", "bg", "giro", "girot"]
@@ -366,36 +463,52 @@ PG_CONTEXT = ["plusgiro", "plusgironummer", "plusgirot", "postgiro", "pg", "giro
 
 class KlangBankgiroRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entity=BANKGIRO, patterns=[Pattern("bankgiro", _BG_REGEX, 0.3),
-                                                      Pattern("bankgiro, giro word earlier in the line",
-                                                              _topical(_BG_REGEX, _BG_TOPIC), 0.6)],
-                         context=BG_CONTEXT, supported_language=supported_language, name=type(self).__name__)
+        super().__init__(
+            supported_entity=BANKGIRO,
+            patterns=[
+                Pattern("bankgiro", _BG_REGEX, 0.3),
+                Pattern("bankgiro, giro word earlier in the line", _topical(_BG_REGEX, _BG_TOPIC), 0.6),
+            ],
+            context=BG_CONTEXT,
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
 
     def may_match(self, text: str) -> bool:
-        return numbers.has_digit(text) and (heuristics.mentions(text, _BG_WORDS))  # context-only: nothing without a context word
+        return numbers.has_digit(text) and (
+            heuristics.mentions(text, _BG_WORDS)
+        )  # context-only: nothing without a context word
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         digits = ascii_digits(pattern_text)
         return None if 7 <= len(digits) <= 8 and luhn_ok(digits) else False
 
 
 class KlangPlusgiroRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entity=PLUSGIRO, patterns=[Pattern("plusgiro", _PG_REGEX, 0.3),
-                                                      Pattern("plusgiro, giro word earlier in the line",
-                                                              _topical(_PG_REGEX, _PG_TOPIC), 0.6)],
-                         context=PG_CONTEXT, supported_language=supported_language, name=type(self).__name__)
+        super().__init__(
+            supported_entity=PLUSGIRO,
+            patterns=[
+                Pattern("plusgiro", _PG_REGEX, 0.3),
+                Pattern("plusgiro, giro word earlier in the line", _topical(_PG_REGEX, _PG_TOPIC), 0.6),
+            ],
+            context=PG_CONTEXT,
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
 
     def may_match(self, text: str) -> bool:
         return numbers.has_digit(text) and (heuristics.mentions(text, _PG_WORDS))  # context-only
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         digits = ascii_digits(pattern_text)
         return None if 2 <= len(digits) <= 8 and luhn_ok(digits) else False
 
 
 _BG_BEFORE = re.compile(r"(?:bankgiro|\bbg\b)[a-zåäö]*\b(?P<tail>(?:(?!bankgiro|\bbg\b)[^\n\d]){0,40})$", re.IGNORECASE)
-_PG_BEFORE = re.compile(r"(?:plusgiro|postgiro|\bpg\b)[a-zåäö]*\b(?P<tail>(?:(?!plusgiro|postgiro|\bpg\b)[^\n\d]){0,40})$", re.IGNORECASE)
+_PG_BEFORE = re.compile(
+    r"(?:plusgiro|postgiro|\bpg\b)[a-zåäö]*\b(?P<tail>(?:(?!plusgiro|postgiro|\bpg\b)[^\n\d]){0,40})$", re.IGNORECASE
+)
 
 
 class _SpokenGiroRecognizer(base.DigitWindowRecognizer):

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
@@ -40,26 +39,42 @@ _BODY = rf"(?:(?:18|19|20){_SEP})?\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}[ ]?[-+]?[ ]?
 _REF = heuristics.REF_LOOKBEHIND
 # Ten digits starting with 0 (born 2000-2009) look like a phone number: after a phone question
 # ("vilket telefonnummer ...") with no personnummer word since, they are left to the phone recognizer.
-_NOT_PHONE_TOPIC = (rf"(?:(?=[1-9])|(?=\d{{6}}[ ]?[-+])|"
-                    rf"(?=0){heuristics.regex_not_after(heuristics.PHONE_WORDS, heuristics.PNR_WORDS)})")
+_NOT_PHONE_TOPIC = (
+    rf"(?:(?=[1-9])|(?=\d{{6}}[ ]?[-+])|"
+    rf"(?=0){heuristics.regex_not_after(heuristics.PHONE_WORDS, heuristics.PNR_WORDS)})"
+)
 # A number in the personnummer layout with its dash or plus is never an OCR/invoice reference.
 _DASH_FORM = r"(?=(?:\d{2})?\d{6}[-+]\d{4}(?!\d))"
 _REGEX = rf"(?=\d)(?<![\d+\-])(?:{_DASH_FORM}|{_REF}){_NOT_PHONE_TOPIC}{_BODY}(?![\d])"
 _INTERIM_LETTERS = "TRSUWXJKLMN"
-_INTERIM_REGEX = (rf"(?=\d)(?<![\w+\-])(?:(?:18|19|20))?\d{{6}}[ ]?[-+]?[ ]?[{_INTERIM_LETTERS}{_INTERIM_LETTERS.lower()}]"
-                  rf"[ ]?\d{{2}}[ ]?\d(?![\w])")
+_INTERIM_REGEX = (
+    rf"(?=\d)(?<![\w+\-])(?:(?:18|19|20))?\d{{6}}[ ]?[-+]?[ ]?[{_INTERIM_LETTERS}{_INTERIM_LETTERS.lower()}]"
+    rf"[ ]?\d{{2}}[ ]?\d(?![\w])"
+)
 
 CONTEXT = [
-    "personnummer", "personnumret", "personnumer", "personnr", "pnr", "samordningsnummer",
-    "födelsenummer", "född", "födelsedatum", "legitimera", "identifiera", "siffrorna", "sista fyra",
+    "personnummer",
+    "personnumret",
+    "personnumer",
+    "personnr",
+    "pnr",
+    "samordningsnummer",
+    "födelsenummer",
+    "född",
+    "födelsedatum",
+    "legitimera",
+    "identifiera",
+    "siffrorna",
+    "sista fyra",
 ]
 
 
 def _split(text: str) -> tuple[str, bool] | None:
     """Digits of the number (an interim letter counted as 1) and whether it used the 100+ '+'
     separator, or None if malformed."""
-    digits = "".join("1" if ch.upper() in _INTERIM_LETTERS and ch.isalpha() else ch
-                     for ch in text if ch.isdigit() or ch.isalpha())
+    digits = "".join(
+        "1" if ch.upper() in _INTERIM_LETTERS and ch.isalpha() else ch for ch in text if ch.isdigit() or ch.isalpha()
+    )
     if not digits.isdigit():
         return None
     if len(digits) not in (10, 12):
@@ -135,8 +150,10 @@ def canonical(text: str, today: date | None = None) -> str:
 
 
 class KlangPersonnummerRecognizer(PatternRecognizer):
-    PATTERNS = [Pattern("personnummer (written or spaced)", _REGEX, 0.5),
-                Pattern("interim personnummer (letter in position 9)", _INTERIM_REGEX, 0.5)]
+    PATTERNS = [
+        Pattern("personnummer (written or spaced)", _REGEX, 0.5),
+        Pattern("interim personnummer (letter in position 9)", _INTERIM_REGEX, 0.5),
+    ]
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
@@ -151,7 +168,7 @@ class KlangPersonnummerRecognizer(PatternRecognizer):
         """Cheap gate: written digits only."""
         return numbers.has_digit(text)
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         return is_valid(pattern_text)
 
 
@@ -174,7 +191,9 @@ class KlangSpokenPersonnummerRecognizer(base.DigitWindowRecognizer):
 
 _TAIL_BEFORE = re.compile(
     r"(?:sista[ ]+fyra|fyra[ ]+sista)(?:[ ]+siffrorna)?(?:[ ]+(?:i|på)[ ]+(?:personnumret|personnumret|numret))?"
-    r"(?:[ ]+(?:är|blir))?[ ]*[:,]?[ ]*(?:eh[ ]+|öh[ ]+)?$", re.IGNORECASE)
+    r"(?:[ ]+(?:är|blir))?[ ]*[:,]?[ ]*(?:eh[ ]+|öh[ ]+)?$",
+    re.IGNORECASE,
+)
 _TAIL_QUICK = re.compile(r"sista[ ]+fyra|fyra[ ]+sista", re.IGNORECASE)
 
 
@@ -194,4 +213,4 @@ class KlangPersonnummerTailRecognizer(base.DigitWindowRecognizer):
     def score_window(self, text, window):
         if window.crosses_turn:
             return None
-        return 0.6 if _TAIL_BEFORE.search(text[max(0, window.start - 60):window.start]) else None
+        return 0.6 if _TAIL_BEFORE.search(text[max(0, window.start - 60) : window.start]) else None

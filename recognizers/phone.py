@@ -12,7 +12,6 @@ written groups, with fillers, split over two turns) are found on digit windows
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 import phonenumbers
 from presidio_analyzer import Pattern, PatternRecognizer
@@ -40,13 +39,28 @@ _PHONE_TOPIC = rf"(?<=(?:{heuristics.PHONE_WORDS})(?:(?!{heuristics.PNR_WORDS}).
 _REGEX_TEN_PHONE_TOPIC = rf"(?=0){_TEN}(?<![\d+]){_REF}{_PHONE_TOPIC}0{_REST}"
 # The same without a phone question: a phone number unless the digits are a valid personnummer
 # (KlangTenDigitPhoneRecognizer).
-_REGEX_TEN_NO_TOPIC = (rf"(?=0){_TEN}(?<![\d+]){_REF}(?<!(?:{heuristics.PHONE_WORDS})(?:(?!{heuristics.PNR_WORDS}).){{0,{heuristics.TOPIC_WINDOW}}})"
-                       rf"0{_REST}")
+_REGEX_TEN_NO_TOPIC = (
+    rf"(?=0){_TEN}(?<![\d+]){_REF}(?<!(?:{heuristics.PHONE_WORDS})(?:(?!{heuristics.PNR_WORDS}).){{0,{heuristics.TOPIC_WINDOW}}})"
+    rf"0{_REST}"
+)
 
 # ("nummer" alone is not a phone word: Presidio matches substrings, and "personnummer" contains it.)
 CONTEXT = [
-    "telefon", "telefonnummer", "telefonnumret", "mobil", "mobilnummer", "mobilnumret", "mobilen", "ring",
-    "ringa", "nås", "sms", "tel", "tfn", "hemnummer", "jobbnummer",
+    "telefon",
+    "telefonnummer",
+    "telefonnumret",
+    "mobil",
+    "mobilnummer",
+    "mobilnumret",
+    "mobilen",
+    "ring",
+    "ringa",
+    "nås",
+    "sms",
+    "tel",
+    "tfn",
+    "hemnummer",
+    "jobbnummer",
 ]
 
 
@@ -92,8 +106,10 @@ def canonical(text: str) -> str:
 
 
 class KlangPhoneRecognizer(PatternRecognizer):
-    PATTERNS = [Pattern("swedish phone (written)", _REGEX, 0.4),
-                Pattern("swedish phone, ten digits, after a phone question", _REGEX_TEN_PHONE_TOPIC, 0.4)]
+    PATTERNS = [
+        Pattern("swedish phone (written)", _REGEX, 0.4),
+        Pattern("swedish phone, ten digits, after a phone question", _REGEX_TEN_PHONE_TOPIC, 0.4),
+    ]
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
@@ -108,7 +124,7 @@ class KlangPhoneRecognizer(PatternRecognizer):
         """Cheap gate: written digits only."""
         return numbers.has_digit(text)
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         if _PNR_LAYOUT.fullmatch(pattern_text) and personnummer.is_valid_digits(ascii_digits(pattern_text)):
             return False  # a personnummer, even after a phone question: its recognizer reports it
         return is_valid(pattern_text)
@@ -122,16 +138,22 @@ class KlangTenDigitPhoneRecognizer(PatternRecognizer):
     it is a phone number: nothing else would report it."""
 
     def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entity=ENTITY,
-                         patterns=[Pattern("swedish phone, ten digits, no topic", _REGEX_TEN_NO_TOPIC, 0.4)],
-                         context=CONTEXT, supported_language=supported_language, name=type(self).__name__)
+        super().__init__(
+            supported_entity=ENTITY,
+            patterns=[Pattern("swedish phone, ten digits, no topic", _REGEX_TEN_NO_TOPIC, 0.4)],
+            context=CONTEXT,
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: written digits only."""
         return numbers.has_digit(text)
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
-        if personnummer.is_valid_digits(ascii_digits(pattern_text)) and personnummer.written_as_personnummer(pattern_text):
+    def validate_result(self, pattern_text: str) -> bool | None:
+        if personnummer.is_valid_digits(ascii_digits(pattern_text)) and personnummer.written_as_personnummer(
+            pattern_text
+        ):
             return False
         return is_valid(pattern_text)
 
@@ -157,8 +179,9 @@ class KlangSpokenPhoneRecognizer(base.DigitWindowRecognizer):
     def score_window(self, text, window):
         digits = window.digits
         # "+" written, or said ("plus fyrtiosex sjuttio ...")
-        plus = (window.start > 0 and text[window.start - 1] == "+") or \
-            _SPOKEN_PLUS.search(text, max(0, window.start - 8), window.start) is not None
+        plus = (window.start > 0 and text[window.start - 1] == "+") or _SPOKEN_PLUS.search(
+            text, max(0, window.start - 8), window.start
+        ) is not None
         if plus and digits.startswith("46"):
             candidate = "+" + digits
         elif digits.startswith("0046") or (digits.startswith("0") and not digits.startswith("00")):
@@ -167,8 +190,12 @@ class KlangSpokenPhoneRecognizer(base.DigitWindowRecognizer):
             return None
         if not is_valid(candidate):
             return None
-        if len(digits) == 10 and digits[0] == "0" and personnummer.is_valid_digits(digits) \
-                and heuristics.topic_before(text, window.start) != "phone":
+        if (
+            len(digits) == 10
+            and digits[0] == "0"
+            and personnummer.is_valid_digits(digits)
+            and heuristics.topic_before(text, window.start) != "phone"
+        ):
             return None  # valid as a personnummer too and nobody asked for a phone number
         if heuristics.topic_before(text, window.start) == "pnr":
             return 0.45  # digits right after a personnummer question: a phone word must confirm it

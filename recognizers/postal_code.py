@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
@@ -28,8 +27,10 @@ _CODE = r"[1-9]\d{2}[ ]?\d{2}"
 # ("...gatan 12", "...vägen 4 B", "lgh 1102", "2 tr") with an optional comma.
 _POST_WORD = r"(?:postnummer|postnumret|postnr)\.?(?:[ ]+(?:är|blir))?[ :]{1,3}"
 _SUFFIXES = "|".join(sorted({re.escape(s) for s in address.STREET_SUFFIXES}, key=len, reverse=True))
-_STREET_END = (rf"(?:(?:{_SUFFIXES})[ ]+(?:\d{{1,4}}|[{_L}]+)(?:[ ]?[a-hA-H])?"
-               rf"(?:,?[ ]+(?:lgh|lägenhet)[ ]+\d{{4}})?(?:,?[ ]+\d[ ]?tr)?,?[ ]{{1,2}})")
+_STREET_END = (
+    rf"(?:(?:{_SUFFIXES})[ ]+(?:\d{{1,4}}|[{_L}]+)(?:[ ]?[a-hA-H])?"
+    rf"(?:,?[ ]+(?:lgh|lägenhet)[ ]+\d{{4}})?(?:,?[ ]+\d[ ]?tr)?,?[ ]{{1,2}})"
+)
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,7 @@ def _town_after() -> re.Pattern:
     return _TOWN_AFTER_RX
 
 
-def _before() -> "re.Pattern":
+def _before() -> re.Pattern:
     global _BEFORE_RX
     if _BEFORE_RX is None:
         import regex
@@ -72,7 +73,7 @@ def looks_like_postal_position(text: str, start: int, end: int) -> bool:
     """A post town right after, or 'postnummer'/a street line right before."""
     if _town_after().match(text, end):
         return True
-    return _before().search(text[max(0, start - 60):start]) is not None
+    return _before().search(text[max(0, start - 60) : start]) is not None
 
 
 def canonical(text: str) -> str:
@@ -94,7 +95,7 @@ class KlangPostalCodeRecognizer(PatternRecognizer):
         """Cheap gate: written digits only."""
         return numbers.has_digit(text)
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
+    def validate_result(self, pattern_text: str) -> bool | None:
         return len(ascii_digits(pattern_text)) == 5 or False
 
 

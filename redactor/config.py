@@ -80,7 +80,7 @@ class Config:
     source: str = "<defaults>"
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "Config":
+    def load(cls, path: str | Path | None = None) -> Config:
         defaults = tomllib.loads(resources.files("redactor").joinpath("default_config.toml").read_text("utf-8"))
         if path is None:
             return cls(defaults)
@@ -123,9 +123,11 @@ class Config:
         allow = self.section("allowlist")
         if self.section("company").get("profile") or allow.get("values") or allow.get("phrases"):
             return None
-        return ("no company profile or allowlist configured: the company's own switchboard, "
-                "organisationsnummer and address will be redacted as personal data and dominate "
-                "the analysts' reports (set [company] profile, see docs/usefulness.md)")
+        return (
+            "no company profile or allowlist configured: the company's own switchboard, "
+            "organisationsnummer and address will be redacted as personal data and dominate "
+            "the analysts' reports (set [company] profile, see docs/usefulness.md)"
+        )
 
     def section(self, name: str) -> dict[str, Any]:
         return self.data.get(name, {})
@@ -138,8 +140,10 @@ class Config:
         if is_shipped_ref(ref):
             shipped = shipped_data(ref)
             if not (shipped / "config.cfg").is_file():
-                raise ConfigError(f"no shipped model named {ref!r} (see redactor/data/; give a folder of your own "
-                                  f"as a path, e.g. ./{ref})")
+                raise ConfigError(
+                    f"no shipped model named {ref!r} (see redactor/data/; give a folder of your own "
+                    f"as a path, e.g. ./{ref})"
+                )
             return shipped
         return Path.cwd() / ref
 

@@ -5,6 +5,7 @@ Plain dataclasses, no I/O. Character offsets always refer to the text of the fie
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -77,7 +78,8 @@ class Finding:
     end: int
     score: float
     recognizer: str
-    value: str = field(repr=False, compare=False, default="")
+    # `dataclasses.field`: this class's own `field` attribute shadows the name here.
+    value: str = dataclasses.field(repr=False, compare=False, default="")
     audio_start: float | None = None
     audio_end: float | None = None
 

@@ -29,13 +29,12 @@ Nothing from the documents is printed: only ids, counts and rates.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
-
-from redactor.scan import ScanInputError, text_objects
 
 from recognizers.entities import MODEL_ENTITIES
+from redactor.scan import ScanInputError, text_objects
 
 NAME_TYPES = frozenset(MODEL_ENTITIES)  # the NER model's types
 
@@ -87,11 +86,12 @@ def negatives_touched(neg_docs: Sequence[Sequence[Span]], pred_docs: Sequence[Se
 
 # ---- metrics ---------------------------------------------------------------------------------
 
+
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def f_beta(precision: Optional[float], recall: Optional[float], beta: float = 2.0) -> Optional[float]:
+def f_beta(precision: float | None, recall: float | None, beta: float = 2.0) -> float | None:
     if recall == 0:
         return 0.0  # nothing found: F2 is 0 whatever the precision (even with no prediction)
     if precision is None or recall is None:
@@ -102,7 +102,7 @@ def f_beta(precision: Optional[float], recall: Optional[float], beta: float = 2.
     return (1 + b2) * precision * recall / (b2 * precision + recall)
 
 
-def _rate(num: int, den: int) -> Optional[float]:
+def _rate(num: int, den: int) -> float | None:
     return round(num / den, 4) if den else None
 
 
@@ -121,8 +121,9 @@ def _covered_chars(gold: Sequence[Span], pred: Sequence[Span], keep) -> tuple[in
     return total, covered
 
 
-def evaluate(gold_docs: Sequence[Sequence[Span]], pred_docs: Sequence[Sequence[Span]],
-             types: Optional[Iterable[str]] = None) -> dict:
+def evaluate(
+    gold_docs: Sequence[Sequence[Span]], pred_docs: Sequence[Sequence[Span]], types: Iterable[str] | None = None
+) -> dict:
     """Per-type precision/recall/F2 by span overlap, and character-level redaction recall.
 
     `gold_docs[i]` and `pred_docs[i]` are the spans of document i. With `types`, only those types
@@ -176,13 +177,16 @@ def evaluate(gold_docs: Sequence[Sequence[Span]], pred_docs: Sequence[Sequence[S
         "per_type": per_type,
         "overall": {**tot, "precision": p, "recall": r, "f2": round(f2, 4) if f2 is not None else None},
         "redaction_recall": {
-            "all": _rate(chars_all[1], chars_all[0]), "chars": chars_all[0],
-            "non_name": _rate(chars_non_name[1], chars_non_name[0]), "non_name_chars": chars_non_name[0],
+            "all": _rate(chars_all[1], chars_all[0]),
+            "chars": chars_all[0],
+            "non_name": _rate(chars_non_name[1], chars_non_name[0]),
+            "non_name_chars": chars_non_name[0],
         },
     }
 
 
 # ---- systems under test ----------------------------------------------------------------------
+
 
 def predict_detector(detector, docs: Sequence[Document]) -> list[list[Span]]:
     """Our detector through `scan_documents` (NFC normalisation, offsets back to the input)."""
@@ -192,7 +196,7 @@ def predict_detector(detector, docs: Sequence[Document]) -> list[list[Span]]:
     return [[(e["type"], e["start"], e["end"]) for e in row["entities"]] for row in rows]
 
 
-def evaluate_detector(detector, path: str | Path, types: Optional[Iterable[str]] = None) -> dict:
+def evaluate_detector(detector, path: str | Path, types: Iterable[str] | None = None) -> dict:
     docs = load_dataset(path)
     pred = predict_detector(detector, docs)
     out = evaluate([d.entities for d in docs], pred, types)
@@ -213,8 +217,14 @@ def build_presidio_baseline(model_path: str | Path, language: str = "sv"):
     offline_tldextract()
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.predefined_recognizers import (
-        CreditCardRecognizer, EmailRecognizer, IbanRecognizer, PhoneRecognizer, SeOrganisationsnummerRecognizer,
-        SePersonnummerRecognizer, SpacyRecognizer)
+        CreditCardRecognizer,
+        EmailRecognizer,
+        IbanRecognizer,
+        PhoneRecognizer,
+        SeOrganisationsnummerRecognizer,
+        SePersonnummerRecognizer,
+        SpacyRecognizer,
+    )
 
     from redactor.detect.analyzer import NER_ENTITIES, LocalSpacyNlpEngine
 
@@ -234,8 +244,9 @@ def build_presidio_baseline(model_path: str | Path, language: str = "sv"):
     return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=[language])
 
 
-def predict_presidio(analyzer, docs: Sequence[Document], allow_list: Sequence[str] = (),
-                     language: str = "sv", batch_size: int = 32) -> list[list[Span]]:
+def predict_presidio(
+    analyzer, docs: Sequence[Document], allow_list: Sequence[str] = (), language: str = "sv", batch_size: int = 32
+) -> list[list[Span]]:
     from redactor.ingest.normalize import normalize
 
     out: list[list[Span]] = [[] for _ in docs]
@@ -243,15 +254,17 @@ def predict_presidio(analyzer, docs: Sequence[Document], allow_list: Sequence[st
     norms = {i: normalize(docs[i].text) for i in todo}
     artifacts = analyzer.nlp_engine.process_batch([norms[i].text for i in todo], language, batch_size=batch_size)
     for i, (text, nlp_artifacts) in zip(todo, artifacts):
-        results = analyzer.analyze(text=text, language=language, nlp_artifacts=nlp_artifacts,
-                                   allow_list=list(allow_list) or None)
+        results = analyzer.analyze(
+            text=text, language=language, nlp_artifacts=nlp_artifacts, allow_list=list(allow_list) or None
+        )
         out[i] = [(r.entity_type, *norms[i].to_original(r.start, r.end)) for r in results]
     return out
 
 
 # ---- output ----------------------------------------------------------------------------------
 
-def _fmt(x: Optional[float]) -> str:
+
+def _fmt(x: float | None) -> str:
     return "-" if x is None else f"{x:.3f}"
 
 
@@ -302,8 +315,9 @@ def render_table(results: dict[str, dict], title: str):
     return table
 
 
-def evaluate_corpus(config, docs: Sequence[Document], types: Optional[Iterable[str]] = None,
-                    baseline: Optional[str] = None) -> dict:
+def evaluate_corpus(
+    config, docs: Sequence[Document], types: Iterable[str] | None = None, baseline: str | None = None
+) -> dict:
     """`redactor eval`: our detector (and the Presidio baseline, if asked) on labelled documents.
 
     Returns {"model", "seconds": {name: s}, "results": {name: metrics with hard_negatives}}.

@@ -21,8 +21,8 @@ import json
 import re
 import tempfile
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from recognizers import numbers
 from recognizers.dialogue_slots import TURN_LINE
@@ -50,9 +50,16 @@ def to_klang(doc: Document) -> dict:
     for i, line in enumerate(doc.text.split("\n")):
         m = TURN_LINE.match(line)
         lines.append(f"{_stamp(i * 5)} {m.group('label')}: {m.group('body')}" if m else f"{_stamp(i * 5)} {line}")
-    return {"id": str(doc.id), "title": "", "created_at": "2026-11-02T09:00:00Z", "updated_at": "2026-11-02T09:00:00Z",
-            "status": "ready", "digest": "", "summary": "",
-            "sources": [{"type": "transcript", "language": "swe", "content": "\n".join(lines)}]}
+    return {
+        "id": str(doc.id),
+        "title": "",
+        "created_at": "2026-11-02T09:00:00Z",
+        "updated_at": "2026-11-02T09:00:00Z",
+        "status": "ready",
+        "digest": "",
+        "summary": "",
+        "sources": [{"type": "transcript", "language": "swe", "content": "\n".join(lines)}],
+    }
 
 
 def row_strings(obj) -> Iterator[str]:
@@ -158,13 +165,21 @@ def evaluate_stored(config: Config, docs: Sequence[Document], workdir: Path | No
     values = sum(c["values"] for c in per_type.values())
     n_readable = sum(c["readable"] for c in per_type.values())
     return {
-        "documents": len(docs), "calls_written": summary.calls_written, "quarantined": summary.quarantined,
+        "documents": len(docs),
+        "calls_written": summary.calls_written,
+        "quarantined": summary.quarantined,
         "quarantined_ids": missing,
-        "values": values, "readable": n_readable,
+        "values": values,
+        "readable": n_readable,
         "readable_rate": round(n_readable / values, 4) if values else None,
         "words_kept": round(kept / total, 4) if total else None,
-        "by_type": {t: {"values": c["values"], "readable": c["readable"],
-                        "readable_rate": round(c["readable"] / c["values"], 4)}
-                    for t, c in sorted(per_type.items())},
+        "by_type": {
+            t: {
+                "values": c["values"],
+                "readable": c["readable"],
+                "readable_rate": round(c["readable"] / c["values"], 4),
+            }
+            for t, c in sorted(per_type.items())
+        },
         "readable_values": leaks,
     }

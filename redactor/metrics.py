@@ -38,9 +38,12 @@ def metrics_text(report: dict, exit_code: int, command: str = "ingest", now: flo
     base = f'command="{_label(command)}"'
     samples: dict[str, list[tuple[str, float]]] = {name: [] for name in _HELP}
     calls = report.get("calls", {}) or {}
-    for outcome, value in (("read", report.get("calls_read", 0)), ("written", report.get("calls_written", 0)),
-                           ("quarantined", report.get("quarantined", 0)),
-                           ("skipped_erased", calls.get("skipped_erased", 0))):
+    for outcome, value in (
+        ("read", report.get("calls_read", 0)),
+        ("written", report.get("calls_written", 0)),
+        ("quarantined", report.get("quarantined", 0)),
+        ("skipped_erased", calls.get("skipped_erased", 0)),
+    ):
         samples["calls"].append((f'{base},outcome="{outcome}"', value))
     for entity, n in sorted((report.get("findings") or {}).items()):
         samples["findings"].append((f'{base},entity_type="{_label(entity)}"', n))
@@ -52,8 +55,13 @@ def metrics_text(report: dict, exit_code: int, command: str = "ingest", now: flo
     samples["exit_code"].append((base, exit_code))
     samples["timestamp_seconds"].append((base, round(time.time() if now is None else now, 3)))
     samples["warnings"].append((base, len(report.get("warnings") or [])))
-    samples["info"].append((f'{base},status="{_label(report.get("status", ""))}",'
-                            f'pipeline_version="{_label(report.get("pipeline_version", ""))}"', 1))
+    samples["info"].append(
+        (
+            f'{base},status="{_label(report.get("status", ""))}",'
+            f'pipeline_version="{_label(report.get("pipeline_version", ""))}"',
+            1,
+        )
+    )
     lines = []
     for name, (kind, text) in _HELP.items():
         metric = f"{PREFIX}_{name}"

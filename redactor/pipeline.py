@@ -9,20 +9,21 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from redactor import __version__
 from redactor.config import Config
 from redactor.detect import Detection, Detector
 from redactor.detect.structure import structural_detections
+from redactor.domain import Call, Quarantined, RedactedCall
 from redactor.errors import RedactorError
 from redactor.ingest import RawRecord, parse_record
-from redactor.ingest.roles import default_queue
 from redactor.ingest.reader import Limits
-from redactor.domain import Call, Quarantined, RedactedCall
+from redactor.ingest.roles import default_queue
 from redactor.transform import Policy, Pseudonymiser, load_key
 from redactor.transform.call import DIALOGUE, ID_FIELDS, LeakError, ScanUnits, id_detections, scan_units, transform_call
+
 
 @dataclass
 class RunSummary:
@@ -37,10 +38,14 @@ class RunSummary:
 
     def as_dict(self) -> dict:
         return {
-            "files": self.files, "calls_read": self.calls_read, "calls_written": self.calls_written,
-            "quarantined": self.quarantined, "findings": dict(sorted(self.findings.items())),
+            "files": self.files,
+            "calls_read": self.calls_read,
+            "calls_written": self.calls_written,
+            "quarantined": self.quarantined,
+            "findings": dict(sorted(self.findings.items())),
             "quarantine_stages": dict(sorted(self.quarantine_reasons.items())),
-            "pipeline_version": self.pipeline_version, "seconds": round(self.seconds, 3),
+            "pipeline_version": self.pipeline_version,
+            "seconds": round(self.seconds, 3),
         }
 
     def to_json(self) -> str:
@@ -101,11 +106,18 @@ class Pipeline:
         except Exception as exc:  # noqa: BLE001 - isolate the failing call
             if len(calls) == 1:
                 call, record = calls[0]
-                return [Quarantined(record.source_file, record.index, _safe_reason("detect", exc), "detect",
-                                    record.raw, call_id=call.call_id)]
+                return [
+                    Quarantined(
+                        record.source_file,
+                        record.index,
+                        _safe_reason("detect", exc),
+                        "detect",
+                        record.raw,
+                        call_id=call.call_id,
+                    )
+                ]
             return [r for pair in calls for r in self.redact_batch([pair])]
-        return [self._transform(call, record, unit, dets)
-                for (call, record), unit, dets in zip(calls, units, per_call)]
+        return [self._transform(call, record, unit, dets) for (call, record), unit, dets in zip(calls, units, per_call)]
 
     def detect_units(self, units: list[ScanUnits]) -> list[dict[str, list[Detection]]]:
         """Detections per call and field. A call's segments are detected together, as its
@@ -131,14 +143,16 @@ class Pipeline:
             per_call[i].setdefault(name, []).extend(dets)
         return per_call
 
-    def _transform(self, call: Call, record: RawRecord, unit: ScanUnits,
-                   dets: dict[str, list[Detection]]) -> RedactedCall | Quarantined:
+    def _transform(
+        self, call: Call, record: RawRecord, unit: ScanUnits, dets: dict[str, list[Detection]]
+    ) -> RedactedCall | Quarantined:
         try:
             return transform_call(call, unit, dets, self.policy, self.pseudonymiser, self.version)
         except Exception as exc:  # noqa: BLE001
             stage = "verify" if isinstance(exc, LeakError) else "transform"
-            return Quarantined(record.source_file, record.index, _safe_reason(stage, exc), stage,
-                               record.raw, call_id=call.call_id)
+            return Quarantined(
+                record.source_file, record.index, _safe_reason(stage, exc), stage, record.raw, call_id=call.call_id
+            )
 
     # ---- streams ---------------------------------------------------------------------------
 

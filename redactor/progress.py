@@ -10,7 +10,13 @@ from typing import TextIO
 
 from rich.console import Console
 from rich.progress import (
-    BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn,
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
     TimeRemainingColumn,
 )
 from rich.text import Text
@@ -33,13 +39,22 @@ class RunProgress:
 
     def __init__(self, stream: TextIO | None = None):
         self.console = Console(file=stream or sys.stderr)
-        self.bar = Progress(SpinnerColumn(), TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
-                            _Rate(), TimeRemainingColumn(), TimeElapsedColumn(), console=self.console, transient=True)
+        self.bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description:<8}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            _Rate(),
+            TimeRemainingColumn(),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=True,
+        )
         self.calls = self.bar.add_task("calls", total=None)
         self.exports = self.bar.add_task("exports", total=None)
         self._known: int | None = 0
 
-    def __enter__(self) -> "RunProgress":
+    def __enter__(self) -> RunProgress:
         self.bar.start()
         return self
 
@@ -67,8 +82,9 @@ def summary_line(report: dict, exit_code: int) -> str:
         parts.append(f"{report.get('calls_read', 0)} calls read, {stored} stored")
         if report.get("quarantined"):
             stages = ", ".join(f"{k} {v}" for k, v in sorted(report.get("quarantine_stages", {}).items()))
-            parts.append(f"{report['quarantined']} quarantined ({stages})" if stages else
-                         f"{report['quarantined']} quarantined")
+            parts.append(
+                f"{report['quarantined']} quarantined ({stages})" if stages else f"{report['quarantined']} quarantined"
+            )
         findings = report.get("findings", {})
         parts.append(f"{sum(findings.values())} findings")
     exports = report.get("exports", {})

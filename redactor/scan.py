@@ -8,7 +8,8 @@ before Unicode normalisation.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from redactor.errors import RedactorError
 from redactor.ingest.normalize import normalize
@@ -40,7 +41,7 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[tuple[object, str]]:
         yield doc.get("id"), doc["text"]
 
 
-def scan_documents(detector: "Detector", docs: list[tuple[object, str]]) -> Iterator[dict]:
+def scan_documents(detector: Detector, docs: list[tuple[object, str]]) -> Iterator[dict]:
     normalised = [normalize(text) for _, text in docs]
     results = detector.detect_many([n.text for n in normalised])
     for (doc_id, _), norm, dets in zip(docs, normalised, results):

@@ -74,6 +74,7 @@ def pseudonym_key(monkeypatch) -> str:
 
 # ---- S3 servers (issue 5): started once per session, on 127.0.0.1, by the tests themselves ----
 
+
 @pytest.fixture(scope="session")
 def s3_server(tmp_path_factory):
     """A real SeaweedFS S3 server: `.endpoint_url`, `.access_key`, `.secret_key`, `.make_bucket()`,

@@ -14,16 +14,22 @@ def klang_record(cid: str = "conv_test_1", content: str | None = None, **over) -
         "status": "ready",
         "digest": "Kunden undrar över fakturan.",
         "summary": "Kunden Vera Testsson ringde om fakturan.",
-        "sources": [{
-            "type": "transcript", "duration_seconds": 120, "language": "swe",
-            "participants": [{"name": "Vera Testsson"}],
-            "content": content if content is not None else (
-                "[00:00:01] Agent: Norrsken Energi, hur kan jag hjälpa dig?\n"
-                "[00:00:05] Vera Testsson: Hej, mitt personnummer är 880413-2382.\n"
-                "och mitt nummer är 070-123 45 67\n"
-                "[00:00:12] Agent: Tack, fakturan är på 1 250 kronor."
-            ),
-        }],
+        "sources": [
+            {
+                "type": "transcript",
+                "duration_seconds": 120,
+                "language": "swe",
+                "participants": [{"name": "Vera Testsson"}],
+                "content": content
+                if content is not None
+                else (
+                    "[00:00:01] Agent: Norrsken Energi, hur kan jag hjälpa dig?\n"
+                    "[00:00:05] Vera Testsson: Hej, mitt personnummer är 880413-2382.\n"
+                    "och mitt nummer är 070-123 45 67\n"
+                    "[00:00:12] Agent: Tack, fakturan är på 1 250 kronor."
+                ),
+            }
+        ],
     }
     rec.update(over)
     return rec
@@ -59,8 +65,8 @@ def redacted_calls(pipeline, *records: dict) -> list:
     """Each record through the pipeline's parse, detect and transform, as ingest runs them: the
     RedactedCalls store, rights and reprocess tests write. With the `rules_pipeline` fixture no
     name model is loaded (names come only from the call's structure)."""
-    from redactor.ingest.reader import split_records
     from redactor.domain import RedactedCall
+    from redactor.ingest.reader import split_records
 
     out = []
     for n, rec in enumerate(records):

@@ -31,13 +31,27 @@ def call_record(i: int, *, day: int | None = None, version: int = 0, shape: str 
     updated = f"2026-11-{d:02d}T{18:02d}:{version:02d}:00Z"
     if shape == "segmented":
         return segmented_record(f"seg_job_{i:04d}", created_at=created, updated_at=updated)
-    content = (f"[00:00:01] Agent: Norrsken Energi, hej!\n"
-               f"[00:00:04] {name}: Hej, mitt personnummer är {pnr}.\n"
-               f"[00:00:09] Agent: Tack {name.split()[0]}, ärende {i} version {version}.")
-    return klang_record(f"conv_job_{i:04d}", content=content, created_at=created, updated_at=updated,
-                        summary=f"{name} ringde om ärende {i}.", sources=[{
-                            "type": "transcript", "duration_seconds": 60, "language": "swe",
-                            "participants": [{"name": name}], "content": content}])
+    content = (
+        f"[00:00:01] Agent: Norrsken Energi, hej!\n"
+        f"[00:00:04] {name}: Hej, mitt personnummer är {pnr}.\n"
+        f"[00:00:09] Agent: Tack {name.split()[0]}, ärende {i} version {version}."
+    )
+    return klang_record(
+        f"conv_job_{i:04d}",
+        content=content,
+        created_at=created,
+        updated_at=updated,
+        summary=f"{name} ringde om ärende {i}.",
+        sources=[
+            {
+                "type": "transcript",
+                "duration_seconds": 60,
+                "language": "swe",
+                "participants": [{"name": name}],
+                "content": content,
+            }
+        ],
+    )
 
 
 def call_id_of(i: int, shape: str = "klang") -> str:
@@ -55,8 +69,9 @@ POISON = {
 }
 
 
-def write_landing(folder: Path, n_calls: int, *, seed: int = 7, poison: bool = True,
-                  duplicates: int = 0, start: int = 0) -> set[str]:
+def write_landing(
+    folder: Path, n_calls: int, *, seed: int = 7, poison: bool = True, duplicates: int = 0, start: int = 0
+) -> set[str]:
     """Exports of calls start..start+n_calls-1 in mixed containers; returns the expected call ids.
 
     Containers: one call per file, JSON Lines (3-6 calls), a gzip'd array, a `{"data": [...]}` page.

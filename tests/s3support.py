@@ -112,8 +112,15 @@ class S3Server:
 
     def setenv(self, monkeypatch) -> None:
         """Point boto3 in this test at the server, isolated from any real AWS configuration."""
-        for name in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN",
-                     "AWS_ENDPOINT_URL_S3", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE"):
+        for name in (
+            "AWS_PROFILE",
+            "AWS_DEFAULT_PROFILE",
+            "AWS_SESSION_TOKEN",
+            "AWS_SECURITY_TOKEN",
+            "AWS_ENDPOINT_URL_S3",
+            "AWS_ROLE_ARN",
+            "AWS_WEB_IDENTITY_TOKEN_FILE",
+        ):
             monkeypatch.delenv(name, raising=False)
         monkeypatch.setenv("AWS_CONFIG_FILE", os.devnull)
         monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
@@ -125,10 +132,14 @@ class S3Server:
         from botocore.config import Config
 
         return boto3.client(
-            service, endpoint_url=self.endpoint_url, region_name=region or self.region,
-            aws_access_key_id=self.access_key, aws_secret_access_key=self.secret_key,
-            config=Config(retries={"max_attempts": attempts, "mode": "standard"}, connect_timeout=3,
-                          read_timeout=read_timeout),
+            service,
+            endpoint_url=self.endpoint_url,
+            region_name=region or self.region,
+            aws_access_key_id=self.access_key,
+            aws_secret_access_key=self.secret_key,
+            config=Config(
+                retries={"max_attempts": attempts, "mode": "standard"}, connect_timeout=3, read_timeout=read_timeout
+            ),
         )
 
     def make_bucket(self, prefix: str = "test", region: str | None = None) -> str:
@@ -154,8 +165,13 @@ class S3Server:
         """
         assert self.kind == "seaweedfs"
         command = f"s3.lifecycle.run-shard -shards 0-15 -s3 127.0.0.1:{self.s3_grpc_port}\n"
-        done = subprocess.run([str(WEED), "shell", f"-master=127.0.0.1:{self.master_port}"], input=command,
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [str(WEED), "shell", f"-master=127.0.0.1:{self.master_port}"],
+            input=command,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         out = done.stdout + done.stderr
         # weed shell exits 0 even when the command failed; its output says so.
         if done.returncode != 0 or "error:" in out or "complete" not in out:
@@ -166,8 +182,9 @@ class S3Server:
         assert self.kind == "seaweedfs" and self.args
         log = open(self.log_path, "ab")
         # Own session: the server and anything it spawns are signalled by its pid, not by name.
-        self.proc = subprocess.Popen(self.args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                     start_new_session=True)
+        self.proc = subprocess.Popen(
+            self.args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+        )
         log.close()
         self._wait_ready(timeout)
 
@@ -238,33 +255,56 @@ def start_seaweedfs(base: Path, timeout: float = 90.0, attempts: int = 3) -> S3S
 def _start_seaweedfs_once(base: Path, timeout: float) -> S3Server:
     base.mkdir(parents=True, exist_ok=True)
     access_key, secret_key = "test-" + secrets.token_hex(6), secrets.token_hex(20)
-    identities = {"identities": [{
-        "name": "redactor-tests",
-        "credentials": [{"accessKey": access_key, "secretKey": secret_key}],
-        "actions": ["Admin", "Read", "Write", "List", "Tagging"],
-    }]}
+    identities = {
+        "identities": [
+            {
+                "name": "redactor-tests",
+                "credentials": [{"accessKey": access_key, "secretKey": secret_key}],
+                "actions": ["Admin", "Read", "Write", "List", "Tagging"],
+            }
+        ]
+    }
     config_path = base / "identities.json"
     config_path.write_text(json.dumps(identities))
     master, volume, filer, s3, admin = free_port_pairs(5)
     data = base / "data"
     data.mkdir(exist_ok=True)
     args = [
-        str(WEED), "mini", f"-dir={data}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
-        "-master.telemetry=false", "-admin.ui=false", "-webdav=false",
-        f"-master.port={master}", f"-master.port.grpc={master + GRPC_OFFSET}",
-        f"-volume.port={volume}", f"-volume.port.grpc={volume + GRPC_OFFSET}",
-        f"-filer.port={filer}", f"-filer.port.grpc={filer + GRPC_OFFSET}",
-        f"-s3.port={s3}", f"-s3.port.grpc={s3 + GRPC_OFFSET}",
+        str(WEED),
+        "mini",
+        f"-dir={data}",
+        "-ip=127.0.0.1",
+        "-ip.bind=127.0.0.1",
+        "-master.telemetry=false",
+        "-admin.ui=false",
+        "-webdav=false",
+        f"-master.port={master}",
+        f"-master.port.grpc={master + GRPC_OFFSET}",
+        f"-volume.port={volume}",
+        f"-volume.port.grpc={volume + GRPC_OFFSET}",
+        f"-filer.port={filer}",
+        f"-filer.port.grpc={filer + GRPC_OFFSET}",
+        f"-s3.port={s3}",
+        f"-s3.port.grpc={s3 + GRPC_OFFSET}",
         # The admin server listens even with the UI off; give it ports too.
-        f"-admin.port={admin}", f"-admin.port.grpc={admin + GRPC_OFFSET}",
-        "-s3.port.iceberg=0", "-s3.port.lance=0",
+        f"-admin.port={admin}",
+        f"-admin.port.grpc={admin + GRPC_OFFSET}",
+        "-s3.port.iceberg=0",
+        "-s3.port.lance=0",
         # Unix sockets default to /tmp/seaweedfs-*-<port>.sock and are left behind: keep them here.
-        f"-s3.localSocket={base / 's3.sock'}", f"-filer.localSocket={base / 'filer.sock'}",
+        f"-s3.localSocket={base / 's3.sock'}",
+        f"-filer.localSocket={base / 'filer.sock'}",
         f"-s3.config={config_path}",
     ]
     server = S3Server(
-        endpoint_url=f"http://127.0.0.1:{s3}", access_key=access_key, secret_key=secret_key,
-        master_port=master, s3_grpc_port=s3 + GRPC_OFFSET, data_dir=data, log_path=base / "weed.log", args=args,
+        endpoint_url=f"http://127.0.0.1:{s3}",
+        access_key=access_key,
+        secret_key=secret_key,
+        master_port=master,
+        s3_grpc_port=s3 + GRPC_OFFSET,
+        data_dir=data,
+        log_path=base / "weed.log",
+        args=args,
         grpc_ports=[p + GRPC_OFFSET for p in (master, volume, filer, s3, admin)],
     )
     server.start(timeout)
@@ -277,10 +317,21 @@ def start_moto(base: Path, timeout: float = 30.0) -> S3Server:
     port = free_port()
     log_path = base / "moto.log"
     with open(log_path, "ab") as log:
-        proc = subprocess.Popen([str(MOTO), "-H", "127.0.0.1", "-p", str(port)], stdout=log,
-                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
-    server = S3Server(endpoint_url=f"http://127.0.0.1:{port}", access_key="moto", secret_key="moto",
-                      kind="moto", proc=proc, log_path=log_path)
+        proc = subprocess.Popen(
+            [str(MOTO), "-H", "127.0.0.1", "-p", str(port)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    server = S3Server(
+        endpoint_url=f"http://127.0.0.1:{port}",
+        access_key="moto",
+        secret_key="moto",
+        kind="moto",
+        proc=proc,
+        log_path=log_path,
+    )
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:

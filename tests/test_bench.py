@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.generate import (FICTION_PHONES, PERSONNUMMER, fiction_subscriber, generate, generate_records,
-                            write_exports)
+from bench.generate import FICTION_PHONES, PERSONNUMMER, fiction_subscriber, generate, generate_records, write_exports
 from redactor.ingest import expand_sources, iter_records, parse_record
 from redactor.transform.call import scan_units
 from tests.conftest import ROOT, SAMPLES
@@ -58,6 +57,7 @@ def _dev_corpus_texts() -> list[str]:
 
 
 # ---- generator ------------------------------------------------------------------------------
+
 
 def test_generator_is_deterministic_per_seed_and_index():
     a = [json.dumps(r, sort_keys=True) for r in generate_records(15, seed=3)]
@@ -117,13 +117,29 @@ def test_write_exports_streams_chunks(tmp_path):
 # ---- the optimised detector equals plain Presidio ---------------------------------------------
 
 TRICKY = [
-    "", " ", "\n", "Mm.", "Mm.", "Ja.", "Talare 1", "Agent Jonas", "Sofia Ekström",
+    "",
+    " ",
+    "\n",
+    "Mm.",
+    "Mm.",
+    "Ja.",
+    "Talare 1",
+    "Agent Jonas",
+    "Sofia Ekström",
     "Mitt personnummer är 880413-2382 och min mobil 070-123 45 67.",
-    "personnummer 880413-2382", "880413-2382", "8804132382", "198804132382", "88 04 13 23 82",
-    "ring mig på +46 70 123 45 67 eller 08-123 456 78", "0771-123 456", "070-174 06 05",
+    "personnummer 880413-2382",
+    "880413-2382",
+    "8804132382",
+    "198804132382",
+    "88 04 13 23 82",
+    "ring mig på +46 70 123 45 67 eller 08-123 456 78",
+    "0771-123 456",
+    "070-174 06 05",
     "mejla anna.berg@exempel.se eller anna punkt berg snabel-a exempel punkt se",
     "Fakturan är på 1 249,50 kr, mätarställning 45 872 kWh, OCR 12345678901234.",
-    "sista fyra 2382", "x" * 5000, "070-123 45 67 " * 40,
+    "sista fyra 2382",
+    "x" * 5000,
+    "070-123 45 67 " * 40,
 ]
 
 
@@ -138,7 +154,7 @@ def test_fast_path_equals_plain_presidio(detector):
     assert sum(map(len, reference)) > 100  # the comparison is not vacuous
     # again, now with the short-text cache warm, and one text at a time
     assert detector.detect_many(texts) == reference
-    assert [detector.detect(t) for t in TRICKY] == reference[:len(TRICKY)]
+    assert [detector.detect(t) for t in TRICKY] == reference[: len(TRICKY)]
 
 
 @pytest.fixture(scope="module")
@@ -154,11 +170,16 @@ def ner_detector(tmp_path_factory):
 
     nlp = spacy.blank("sv")
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([
-        {"label": "PER", "pattern": "Sofia Ekström"}, {"label": "PER", "pattern": [{"LOWER": "ebba"}]},
-        {"label": "LOC", "pattern": "Västerås"}, {"label": "ORG", "pattern": "Norrsken Energi"},
-        {"label": "MISC", "pattern": "kilowattimmar"}, {"label": "PER", "pattern": "Jonas"},
-    ])
+    ruler.add_patterns(
+        [
+            {"label": "PER", "pattern": "Sofia Ekström"},
+            {"label": "PER", "pattern": [{"LOWER": "ebba"}]},
+            {"label": "LOC", "pattern": "Västerås"},
+            {"label": "ORG", "pattern": "Norrsken Energi"},
+            {"label": "MISC", "pattern": "kilowattimmar"},
+            {"label": "PER", "pattern": "Jonas"},
+        ]
+    )
     nlp.meta["name"] = "ruler_test"
     path = tmp_path_factory.mktemp("model") / "ruler"
     nlp.to_disk(path)
@@ -166,9 +187,13 @@ def ner_detector(tmp_path_factory):
     real = recognizers.build_recognizers
 
     def with_weak(language="sv"):
-        weak = PatternRecognizer(supported_entity="CUSTOMER_NUMBER", name="WeakKundnummer",
-                                 patterns=[Pattern("seven digits", r"\b\d{7}\b", 0.3)],
-                                 context=["kundnummer", "kundnumret"], supported_language=language)
+        weak = PatternRecognizer(
+            supported_entity="CUSTOMER_NUMBER",
+            name="WeakKundnummer",
+            patterns=[Pattern("seven digits", r"\b\d{7}\b", 0.3)],
+            context=["kundnummer", "kundnumret"],
+            supported_language=language,
+        )
         weak.may_match = lambda text: any(ch.isdigit() for ch in text)  # a truthful cheap gate
         return real(language) + [weak]
 
@@ -184,10 +209,20 @@ def ner_detector(tmp_path_factory):
 
 @pytest.mark.slow
 def test_fast_path_equals_plain_presidio_with_ner_and_context(ner_detector):
-    texts = TRICKY + [
-        "Mitt kundnummer är 1234567 om det hjälper.", "1234567", "nummer 7654321 alltså",
-        "Sofia Ekström i Västerås, Norrsken Energi", "ebba och Ebba och EBBA", "45 872 kilowattimmar",
-    ] + _sample_texts() + _texts_of(generate_records(8, seed=6)) + _dev_corpus_texts()
+    texts = (
+        TRICKY
+        + [
+            "Mitt kundnummer är 1234567 om det hjälper.",
+            "1234567",
+            "nummer 7654321 alltså",
+            "Sofia Ekström i Västerås, Norrsken Energi",
+            "ebba och Ebba och EBBA",
+            "45 872 kilowattimmar",
+        ]
+        + _sample_texts()
+        + _texts_of(generate_records(8, seed=6))
+        + _dev_corpus_texts()
+    )
     ner_detector._cache.clear()
     reference = ner_detector.detect_many_reference(texts)
     assert ner_detector.detect_many(texts) == reference
@@ -216,13 +251,18 @@ def test_fast_path_analyses_only_fields_that_can_hold_something(detector, monkey
 
 # ---- the benchmark command ---------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_bench_command_runs_end_to_end(tmp_path):
     out = tmp_path / "results"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.run(
         [sys.executable, "-m", "bench.run", "--calls", "8", "--out", str(out), "--quick"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=110,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=110,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     result = json.loads((out / "results.json").read_text())

@@ -17,10 +17,10 @@ from recognizers.dialogue_slots import KlangDialogueSlotRecognizer, turns
 from recognizers.introduction import KlangSelfIntroductionRecognizer
 from redactor.detect.analyzer import WINDOW_CHARS, text_windows
 from redactor.detect.dialogue import build_dialogue
+from redactor.domain import Segment
 from redactor.evaluation import Document, load_dataset
 from redactor.evaluation_pipeline import _digit_runs, evaluate_stored, readable, stored_strings, to_klang
 from redactor.ingest import parse_record
-from redactor.domain import Segment
 
 ROOT = Path(__file__).resolve().parent.parent
 DIALOGUE_CORPUS = ROOT / "bench" / "data" / "dev_dialogue.jsonl"
@@ -66,7 +66,7 @@ Talare 2: [[Nguyen Thi Lan]]. Eller [[Lan]] räcker."""
 
 
 def _marked(text: str) -> Document:
-    plain, spans, pos = "", [], 0
+    plain, spans = "", []
     for part in text.split("[["):
         if "]]" in part:
             value, rest = part.split("]]", 1)
@@ -87,73 +87,105 @@ def test_values_given_across_turns_are_not_stored(config, tmp_path):
 
 
 def test_ordinary_numbers_after_other_questions_are_kept(detector):
-    text = ("Agent: Vill du betala med autogiro? Då behöver jag clearingnummer och kontonummer.\n"
-            "Kund: Jag har IBAN, jag skickar det.\nAgent: Vilken säkring har du?\n"
-            "Kund: Tjugofem ampere, huset är byggt nittonhundranittiotvå.\n"
-            "Agent: Har du anläggnings-id:t? Det står på din faktura, arton siffror som börjar på 735999.\n"
-            "Kund: Jag har plusgiro, 2 19 84 48-9.\nAgent: Det blir åttatusen niohundra kronor.")
-    found = [(d.entity_type, text[d.start:d.end]) for d in detector.detect(text)
-             if d.recognizer == "KlangDialogueSlotRecognizer"]
+    text = (
+        "Agent: Vill du betala med autogiro? Då behöver jag clearingnummer och kontonummer.\n"
+        "Kund: Jag har IBAN, jag skickar det.\nAgent: Vilken säkring har du?\n"
+        "Kund: Tjugofem ampere, huset är byggt nittonhundranittiotvå.\n"
+        "Agent: Har du anläggnings-id:t? Det står på din faktura, arton siffror som börjar på 735999.\n"
+        "Kund: Jag har plusgiro, 2 19 84 48-9.\nAgent: Det blir åttatusen niohundra kronor."
+    )
+    found = [
+        (d.entity_type, text[d.start : d.end])
+        for d in detector.detect(text)
+        if d.recognizer == "KlangDialogueSlotRecognizer"
+    ]
     assert found == []
 
 
 def test_slot_answers_are_their_slots_entity():
     rec = KlangDialogueSlotRecognizer()
     text = "Agent: Och postnumret?\nKund: eh fem tre två tre ett\nAgent: Och sista fyra?\nKund: 4667"
-    got = [(r.entity_type, text[r.start:r.end]) for r in rec.analyze(text, None)]
+    got = [(r.entity_type, text[r.start : r.end]) for r in rec.analyze(text, None)]
     assert got == [("SE_POSTAL_CODE", "fem tre två tre ett"), ("SE_PERSONNUMMER", "4667")]
 
 
 def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
     rec = KlangDialogueSlotRecognizer()
-    text = ("Agent: Och kundnumret, har du det?\nKund: Ett ögonblick, jag letar.\nAgent: Ta den tid du behöver.\n"
-            "Kund: 55759203\nAgent: Personnummer?\nKund: Det är 070729+9814, jag är född 1907.")
-    got = [(r.entity_type, text[r.start:r.end]) for r in rec.analyze(text, None)]
+    text = (
+        "Agent: Och kundnumret, har du det?\nKund: Ett ögonblick, jag letar.\nAgent: Ta den tid du behöver.\n"
+        "Kund: 55759203\nAgent: Personnummer?\nKund: Det är 070729+9814, jag är född 1907."
+    )
+    got = [(r.entity_type, text[r.start : r.end]) for r in rec.analyze(text, None)]
     assert ("CUSTOMER_NUMBER", "55759203") in got
     assert all(v != "1907" for _, v in got)
 
 
-@pytest.mark.parametrize("text, expected", [
-    # a value given in two parts, each too short for the slot alone
-    ("Agent: Kundnumret?\nKund: sju två\nAgent: Mm.\nKund: noll fem åtta ett",
-     [("CUSTOMER_NUMBER", "sju två"), ("CUSTOMER_NUMBER", "noll fem åtta ett")]),
-    ("Agent: Och organisationsnumret?\nKund: Vänta lite, det står på kvittot.\nAgent: Ta den tid du behöver.\n"
-     "Kund: 559214 3670", [("SE_ORGANISATIONSNUMMER", "559214 3670")]),
-    # the word before the first number is not part of the address
-    ("Agent: Vilken IP-adress?\nKund: Den står åttiotre punkt tvåhundra punkt noll punkt ett",
-     [("IP_ADDRESS", "åttiotre punkt tvåhundra punkt noll punkt ett")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a value given in two parts, each too short for the slot alone
+        (
+            "Agent: Kundnumret?\nKund: sju två\nAgent: Mm.\nKund: noll fem åtta ett",
+            [("CUSTOMER_NUMBER", "sju två"), ("CUSTOMER_NUMBER", "noll fem åtta ett")],
+        ),
+        (
+            "Agent: Och organisationsnumret?\nKund: Vänta lite, det står på kvittot.\nAgent: Ta den tid du behöver.\n"
+            "Kund: 559214 3670",
+            [("SE_ORGANISATIONSNUMMER", "559214 3670")],
+        ),
+        # the word before the first number is not part of the address
+        (
+            "Agent: Vilken IP-adress?\nKund: Den står åttiotre punkt tvåhundra punkt noll punkt ett",
+            [("IP_ADDRESS", "åttiotre punkt tvåhundra punkt noll punkt ett")],
+        ),
+    ],
+)
 def test_slot_answers_in_parts_and_later_turns(text, expected):
-    got = [(r.entity_type, text[r.start:r.end]) for r in KlangDialogueSlotRecognizer().analyze(text, None)]
+    got = [(r.entity_type, text[r.start : r.end]) for r in KlangDialogueSlotRecognizer().analyze(text, None)]
     assert got == expected
 
 
 def test_a_complete_answer_closes_the_slot():
-    text = ("Agent: Vilket telefonnummer kan vi nå dig på?\nKund: Det är 0313900652.\n"
-            "Kund: Mätarställningen är 40 833 kilowattimmar.")
-    got = [text[r.start:r.end] for r in KlangDialogueSlotRecognizer().analyze(text, None)]
+    text = (
+        "Agent: Vilket telefonnummer kan vi nå dig på?\nKund: Det är 0313900652.\n"
+        "Kund: Mätarställningen är 40 833 kilowattimmar."
+    )
+    got = [text[r.start : r.end] for r in KlangDialogueSlotRecognizer().analyze(text, None)]
     assert got == ["0313900652"]
 
 
 def test_turns_continue_over_unlabelled_lines():
     text = "Agent: Hej\nKund: rad ett\nrad två\nAgent: ja"
-    assert [(t.label, text[t.start:t.end]) for t in turns(text)] == [
-        ("Agent", "Hej"), ("Kund", "rad ett\nrad två"), ("Agent", "ja")]
+    assert [(t.label, text[t.start : t.end]) for t in turns(text)] == [
+        ("Agent", "Hej"),
+        ("Kund", "rad ett\nrad två"),
+        ("Agent", "ja"),
+    ]
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Kund: Hej, Donya Rahimi.", "Donya Rahimi"),
-    ("Kund: Jag heter Nguyen Thi Lan. Eller Lan räcker.", "Nguyen Thi Lan"),
-    ("Kund: hej ja det är jon lantz jag ringer om min faktura", "jon lantz"),
-    ("Kund: hej jag heter anna", "anna"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Kund: Hej, Donya Rahimi.", "Donya Rahimi"),
+        ("Kund: Jag heter Nguyen Thi Lan. Eller Lan räcker.", "Nguyen Thi Lan"),
+        ("Kund: hej ja det är jon lantz jag ringer om min faktura", "jon lantz"),
+        ("Kund: hej jag heter anna", "anna"),
+    ],
+)
 def test_self_introductions(text, name):
-    got = [text[r.start:r.end] for r in KlangSelfIntroductionRecognizer().analyze(text, None)]
+    got = [text[r.start : r.end] for r in KlangSelfIntroductionRecognizer().analyze(text, None)]
     assert got == [name]
 
 
-@pytest.mark.parametrize("text", ["Kund: hej jag undrar över fakturan", "Kund: det är bra",
-                                  "Kund: ja det är den jag har framför mig", "Agent: Hej, Kundtjänst här"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kund: hej jag undrar över fakturan",
+        "Kund: det är bra",
+        "Kund: ja det är den jag har framför mig",
+        "Agent: Hej, Kundtjänst här",
+    ],
+)
 def test_no_self_introduction(text):
     assert KlangSelfIntroductionRecognizer().analyze(text, None) == []
 
@@ -161,15 +193,21 @@ def test_no_self_introduction(text):
 def test_dialogue_maps_detections_back_to_segments():
     from redactor.detect import Detection
 
-    segs = [Segment(0, "811218", speaker="Sofia", role=None), Segment(1, "Mm.", speaker="Agent Jonas", role="agent"),
-            Segment(2, "line\nbreak 9876", speaker="Sofia", role=None)]
+    segs = [
+        Segment(0, "811218", speaker="Sofia", role=None),
+        Segment(1, "Mm.", speaker="Agent Jonas", role="agent"),
+        Segment(2, "line\nbreak 9876", speaker="Sofia", role=None),
+    ]
     dlg = build_dialogue(segs)
     assert dlg.text == "Talare 1: 811218\nAgent: Mm.\nTalare 1: line break 9876\n"
     # one detection over the whole number, across the back-channel turn
     start, end = dlg.text.index("811218"), dlg.text.index("9876") + 4
     split = dlg.split([Detection("SE_PERSONNUMMER", start, end, 1.0, "r")])
     assert {k: [(d.start, d.end) for d in v] for k, v in split.items()} == {
-        "segments[0].text": [(0, 6)], "segments[1].text": [(0, 3)], "segments[2].text": [(0, 15)]}
+        "segments[0].text": [(0, 6)],
+        "segments[1].text": [(0, 3)],
+        "segments[2].text": [(0, 15)],
+    }
 
 
 def test_long_texts_are_detected_in_overlapping_windows(detector):
@@ -184,13 +222,12 @@ def test_long_texts_are_detected_in_overlapping_windows(detector):
     for _, end, _, _ in wins[:-1]:
         at = end - 5
         probe = text[:at] + " 880413-2382 " + text[at:]
-        hits = [probe[d.start:d.end] for d in detector.detect(probe) if d.entity_type == "SE_PERSONNUMMER"]
+        hits = [probe[d.start : d.end] for d in detector.detect(probe) if d.entity_type == "SE_PERSONNUMMER"]
         assert hits == ["880413-2382"]
 
 
 def _stored_call_texts(tmp_path, config, exports: Path):
     from redactor.jobs.ingest import run_ingest
-
     from redactor.store.lake import Lake
 
     store = str(tmp_path / "lake")
@@ -210,7 +247,7 @@ def _scan_values(detector, calls) -> dict[str, list[str]]:
         docs += [(call.call_id, t) for name, t in units.texts.items() if name not in units.dialogue_fields]
     out: dict[str, list[str]] = {}
     for (cid, text), res in zip(docs, scan_documents(detector, docs)):
-        out.setdefault(cid, []).extend(text[e["start"]:e["end"]] for e in res["entities"])
+        out.setdefault(cid, []).extend(text[e["start"] : e["end"]] for e in res["entities"])
     return out
 
 

@@ -13,7 +13,7 @@ import stat
 from typer.testing import CliRunner
 
 from redactor.cli import ExitCode, app
-from tests.test_rights import A, A_IDS, OTHER_IDS, build_world, keyed  # noqa: F401 - keyed is a fixture
+from tests.test_rights import A_IDS, OTHER_IDS, A, build_world, keyed  # noqa: F401 - keyed is a fixture
 
 runner = CliRunner()
 A_ARGS = ["--personnummer", A["personnummer"][0], "--phone", A["phone"][0], "--email", A["email"][0]]
@@ -21,8 +21,11 @@ A_ARGS = ["--personnummer", A["personnummer"][0], "--phone", A["phone"][0], "--e
 
 def _files(root) -> dict[str, str]:
     """Every file under a folder (tag sidecars included) -> hash of its bytes."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _receipts(lake, action: str) -> list[dict]:
@@ -36,9 +39,25 @@ def test_export_writes_a_readable_report_beside_the_json_both_0600(tmp_path, con
     out.parent.mkdir()
     out.write_text("old")
     out.chmod(0o644)  # an earlier file with a wide mode is narrowed, not kept
-    done = runner.invoke(app, ["subject", "export", *A_ARGS, "-o", str(out), "--no-detector", "--store", store,
-                               "--raw", str(tmp_path / "exports"), "--case-ref", "DSAR-2026-017",
-                               "--operator", "dpo.karin"])
+    done = runner.invoke(
+        app,
+        [
+            "subject",
+            "export",
+            *A_ARGS,
+            "-o",
+            str(out),
+            "--no-detector",
+            "--store",
+            store,
+            "--raw",
+            str(tmp_path / "exports"),
+            "--case-ref",
+            "DSAR-2026-017",
+            "--operator",
+            "dpo.karin",
+        ],
+    )
     assert done.exit_code == 0, done.output
     summary = json.loads(done.stdout)
     report = tmp_path / "dsar" / "export.md"
@@ -71,8 +90,9 @@ def test_erase_dry_run_changes_nothing_and_the_guard_needs_an_explicit_max(tmp_p
     lake = build_world(tmp_path, config, str(root), keyed(config))
     raw = ["--raw", str(tmp_path / "exports")]
     before, raw_before = _files(root), _files(tmp_path / "exports")
-    dry = runner.invoke(app, ["subject", "erase", *A_ARGS, "--dry-run", "--json", "--no-detector", *raw,
-                              "--store", str(root)])
+    dry = runner.invoke(
+        app, ["subject", "erase", *A_ARGS, "--dry-run", "--json", "--no-detector", *raw, "--store", str(root)]
+    )
     assert dry.exit_code == 0, dry.output
     plan = json.loads(dry.stdout)
     assert plan["dry_run"] and plan["calls"] == 3 and {c["call_id"] for c in plan["call_list"]} == A_IDS
@@ -84,12 +104,28 @@ def test_erase_dry_run_changes_nothing_and_the_guard_needs_an_explicit_max(tmp_p
     assert text.exit_code == 0 and "dry run: nothing changed. Would erase 3 call(s)" in text.stdout
     assert _files(root) == before and _files(tmp_path / "exports") == raw_before  # not a byte changed
 
-    guarded = runner.invoke(app, ["subject", "erase", *A_ARGS, "--yes", "--max-calls", "2", "--no-detector", *raw,
-                                  "--store", str(root)])
+    guarded = runner.invoke(
+        app, ["subject", "erase", *A_ARGS, "--yes", "--max-calls", "2", "--no-detector", *raw, "--store", str(root)]
+    )
     assert guarded.exit_code == ExitCode.USAGE and "match 3 calls, more than --max-calls 2" in guarded.stderr
     assert _files(root) == before
-    done = runner.invoke(app, ["subject", "erase", *A_ARGS, "--yes", "--max-calls", "3", "--no-detector", *raw,
-                               "--store", str(root), "--case-ref", "ERASE-9"])
+    done = runner.invoke(
+        app,
+        [
+            "subject",
+            "erase",
+            *A_ARGS,
+            "--yes",
+            "--max-calls",
+            "3",
+            "--no-detector",
+            *raw,
+            "--store",
+            str(root),
+            "--case-ref",
+            "ERASE-9",
+        ],
+    )
     assert done.exit_code == 0, done.output
     (receipt,) = _receipts(lake, "erasures")
     assert receipt["case_ref"] == "ERASE-9" and receipt["operator"] == getpass.getuser()

@@ -28,8 +28,15 @@ def test_metrics_on_a_hand_made_case():
     ]
     out = evaluate(gold, pred)
     pt = out["per_type"]
-    assert pt["PERSON"] == {"gold": 1, "found": 1, "predicted": 1, "correct": 1, "precision": 1.0, "recall": 1.0,
-                            "f2": 1.0}
+    assert pt["PERSON"] == {
+        "gold": 1,
+        "found": 1,
+        "predicted": 1,
+        "correct": 1,
+        "precision": 1.0,
+        "recall": 1.0,
+        "f2": 1.0,
+    }
     assert (pt["PHONE_NUMBER"]["recall"], pt["PHONE_NUMBER"]["precision"]) == (0.5, 0.5)
     assert pt["PHONE_NUMBER"]["f2"] == 0.5
     assert (pt["SE_PERSONNUMMER"]["recall"], pt["SE_PERSONNUMMER"]["precision"]) == (1.0, 0.5)
@@ -65,9 +72,24 @@ def test_dev_corpus_is_valid():
     ents = [e for d in docs for e in d.entities]
     assert len(ents) >= 400
     types = {e[0] for e in ents}
-    for t in ("PERSON", "SE_PERSONNUMMER", "PHONE_NUMBER", "EMAIL_ADDRESS", "SE_ADDRESS", "SE_POSTAL_CODE",
-              "LOCATION", "IBAN_CODE", "SE_BANK_ACCOUNT", "SE_BANKGIRO", "SE_PLUSGIRO", "CREDIT_CARD",
-              "SE_FACILITY_ID", "CUSTOMER_NUMBER", "IP_ADDRESS", "SE_ORGANISATIONSNUMMER"):
+    for t in (
+        "PERSON",
+        "SE_PERSONNUMMER",
+        "PHONE_NUMBER",
+        "EMAIL_ADDRESS",
+        "SE_ADDRESS",
+        "SE_POSTAL_CODE",
+        "LOCATION",
+        "IBAN_CODE",
+        "SE_BANK_ACCOUNT",
+        "SE_BANKGIRO",
+        "SE_PLUSGIRO",
+        "CREDIT_CARD",
+        "SE_FACILITY_ID",
+        "CUSTOMER_NUMBER",
+        "IP_ADDRESS",
+        "SE_ORGANISATIONSNUMMER",
+    ):
         assert t in types
     for d in docs:
         for _, s, e in d.entities + d.negatives:
@@ -99,7 +121,9 @@ def test_eval_cli_on_a_corpus_slice(tmp_path):
     lines = CORPUS.read_text("utf-8").splitlines()[:6]
     part = tmp_path / "slice.jsonl"
     part.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["eval", str(part), "--config", str(ALLOWLIST), "--json", "--baseline", "presidio"])
+    result = CliRunner().invoke(
+        app, ["eval", str(part), "--config", str(ALLOWLIST), "--json", "--baseline", "presidio"]
+    )
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert out["documents"] == 6
@@ -119,8 +143,16 @@ def test_personnummer_recall_small_sample_all_formats(detector):
     from bench.personnummer_recall import run
 
     out = run(limit=60, spoken=0, seed=1, detector=detector)
-    assert set(out["formats"]) == {"YYMMDD-NNNN", "YYMMDDNNNN", "YYYYMMDD-NNNN", "YYYYMMDDNNNN", "YYMMDD NNNN",
-                                   "YY MM DD NNNN", "YY MM DD NN NN", "YYYYMMDD NNNN"}
+    assert set(out["formats"]) == {
+        "YYMMDD-NNNN",
+        "YYMMDDNNNN",
+        "YYYYMMDD-NNNN",
+        "YYYYMMDDNNNN",
+        "YYMMDD NNNN",
+        "YY MM DD NNNN",
+        "YY MM DD NN NN",
+        "YYYYMMDD NNNN",
+    }
     for fmt, s in out["formats"].items():
         # every written form is found as a personnummer, over its whole span
         assert s["recall"] == 1.0, fmt
@@ -154,13 +186,20 @@ def test_dev_corpus_targets(config):
     out = evaluate_detector(det, CORPUS)
     pt = out["per_type"]
     targets = {  # type: (recall, precision)
-        "SE_PERSONNUMMER": (0.995, 0.99), "PHONE_NUMBER": (0.98, 0.97), "EMAIL_ADDRESS": (0.99, 0.99),
-        "IBAN_CODE": (0.98, 0.98), "SE_BANK_ACCOUNT": (0.98, 0.98), "SE_BANKGIRO": (0.98, 0.98),
-        "SE_PLUSGIRO": (0.98, 0.98), "CREDIT_CARD": (0.98, 0.98), "SE_POSTAL_CODE": (0.97, 0.95),
+        "SE_PERSONNUMMER": (0.995, 0.99),
+        "PHONE_NUMBER": (0.98, 0.97),
+        "EMAIL_ADDRESS": (0.99, 0.99),
+        "IBAN_CODE": (0.98, 0.98),
+        "SE_BANK_ACCOUNT": (0.98, 0.98),
+        "SE_BANKGIRO": (0.98, 0.98),
+        "SE_PLUSGIRO": (0.98, 0.98),
+        "CREDIT_CARD": (0.98, 0.98),
+        "SE_POSTAL_CODE": (0.97, 0.95),
         "SE_ADDRESS": (0.90, 0.85),
     }
     for etype, (r, p) in targets.items():
         assert pt[etype]["recall"] >= r and pt[etype]["precision"] >= p, (etype, pt[etype])
     assert out["redaction_recall"]["non_name"] >= 0.99
-    assert out["hard_negatives"] and all(k["redacted"] == 0 for k in out["hard_negatives"].values()), \
-        out["hard_negatives"]
+    assert out["hard_negatives"] and all(k["redacted"] == 0 for k in out["hard_negatives"].values()), out[
+        "hard_negatives"
+    ]

@@ -13,9 +13,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from bench.hostile import gzip_bomb as make_bomb, hostile_folder, plain_ingest, run_cli, worst_exports
+from bench.hostile import gzip_bomb as make_bomb
+from bench.hostile import hostile_folder, plain_ingest, run_cli, worst_exports
 from redactor.ingest.reader import Limits, split_records
 from redactor.ingest.sources import export_ref
 from redactor.jobs.ingest import run_job
@@ -77,14 +79,39 @@ def test_every_corpus_export_is_stored_or_quarantined_and_the_run_never_fails(tm
 
 # ---- random exports ----------------------------------------------------------------------------
 
-ODD_TEXT = ["\ud800", "x\udfffy", "\u0000", "\u202e", "", " ", "[00:00:01] Agent: Hej", "Kund: Tack",
-            "2026-11-02T09:00:00Z", "0001-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00", "NaN"]
+ODD_TEXT = [
+    "\ud800",
+    "x\udfffy",
+    "\u0000",
+    "\u202e",
+    "",
+    " ",
+    "[00:00:01] Agent: Hej",
+    "Kund: Tack",
+    "2026-11-02T09:00:00Z",
+    "0001-01-01T00:30:00+01:00",
+    "9999-12-31T23:30:00-01:00",
+    "NaN",
+]
 texts = st.text(max_size=30) | st.sampled_from(ODD_TEXT)
 scalars = st.none() | st.booleans() | st.integers() | st.floats() | texts
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
-                      | st.dictionaries(texts, inner, max_size=4), max_leaves=20)
-times = st.sampled_from(["2026-11-02T09:00:00Z", "2026-11-02T09:00:00+01:00", "0001-01-01T00:30:00+01:00",
-                         "9999-12-31T23:30:00-01:00", "igår"]) | st.integers() | st.floats() | st.none()
+values = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(texts, inner, max_size=4), max_leaves=20
+)
+times = (
+    st.sampled_from(
+        [
+            "2026-11-02T09:00:00Z",
+            "2026-11-02T09:00:00+01:00",
+            "0001-01-01T00:30:00+01:00",
+            "9999-12-31T23:30:00-01:00",
+            "igår",
+        ]
+    )
+    | st.integers()
+    | st.floats()
+    | st.none()
+)
 
 
 @st.composite
@@ -96,23 +123,54 @@ def deep(draw, inner=values):
     return value
 
 
-content = st.lists(st.sampled_from(["[00:00:01] Agent: Hej, kundservice.", "[00:00:04] Kund: En fråga om fakturan.",
-                                    "Talare 2: Tack.", "fortsättning", ""]) | texts, max_size=5).map("\n".join)
+content = st.lists(
+    st.sampled_from(
+        [
+            "[00:00:01] Agent: Hej, kundservice.",
+            "[00:00:04] Kund: En fråga om fakturan.",
+            "Talare 2: Tack.",
+            "fortsättning",
+            "",
+        ]
+    )
+    | texts,
+    max_size=5,
+).map("\n".join)
 klang_calls = st.fixed_dictionaries(
-    {"id": st.text(min_size=1, max_size=12) | values, "created_at": times,
-     "sources": st.lists(st.fixed_dictionaries({"type": st.sampled_from(["transcript", "document"]) | values,
-                                                "content": content | values},
-                                               optional={"participants": st.lists(st.fixed_dictionaries(
-                                                   {"name": texts | values}), max_size=2)}), max_size=3) | values},
-    optional={"updated_at": times, "title": texts | values, "summary": texts, "extra": deep()})
+    {
+        "id": st.text(min_size=1, max_size=12) | values,
+        "created_at": times,
+        "sources": st.lists(
+            st.fixed_dictionaries(
+                {"type": st.sampled_from(["transcript", "document"]) | values, "content": content | values},
+                optional={"participants": st.lists(st.fixed_dictionaries({"name": texts | values}), max_size=2)},
+            ),
+            max_size=3,
+        )
+        | values,
+    },
+    optional={"updated_at": times, "title": texts | values, "summary": texts, "extra": deep()},
+)
 segmented_calls = st.fixed_dictionaries(
-    {"call_id": st.text(min_size=1, max_size=12) | values, "created_at": times,
-     "segments": st.lists(st.fixed_dictionaries({"text": texts | values},
-                                                optional={"start": scalars, "end": scalars, "role": texts,
-                                                          "words": st.lists(st.fixed_dictionaries(
-                                                              {"word": texts | values}), max_size=3) | values}),
-                          max_size=4) | values},
-    optional={"updated_at": times, "duration": scalars, "queue": deep()})
+    {
+        "call_id": st.text(min_size=1, max_size=12) | values,
+        "created_at": times,
+        "segments": st.lists(
+            st.fixed_dictionaries(
+                {"text": texts | values},
+                optional={
+                    "start": scalars,
+                    "end": scalars,
+                    "role": texts,
+                    "words": st.lists(st.fixed_dictionaries({"word": texts | values}), max_size=3) | values,
+                },
+            ),
+            max_size=4,
+        )
+        | values,
+    },
+    optional={"updated_at": times, "duration": scalars, "queue": deep()},
+)
 records = klang_calls | segmented_calls | deep()
 
 
@@ -132,13 +190,17 @@ def export_files(draw) -> bytes:
     if draw(st.booleans()):
         body = gzip.compress(body, mtime=0)
     if draw(st.integers(0, 9)) == 0:
-        body = body[:draw(st.integers(0, len(body)))]
+        body = body[: draw(st.integers(0, len(body)))]
     return body
 
 
 @pytest.mark.slow
-@settings(max_examples=30, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=30,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(files=st.lists(export_files(), min_size=1, max_size=3))
 def test_random_exports_are_stored_or_quarantined_and_the_run_never_fails(cfg, pipe, files):
     with tempfile.TemporaryDirectory() as tmp:
@@ -159,6 +221,7 @@ def test_random_exports_are_stored_or_quarantined_and_the_run_never_fails(cfg, p
 
 # ---- memory ------------------------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_plain_ingest_of_hostile_exports_fits_in_1_gib_of_address_space(tmp_path, gzip_bomb):
     """Reading and parsing alone (no spaCy, numpy or pyarrow mapped: ~25 MB of address space), so
@@ -174,6 +237,7 @@ def test_plain_ingest_of_hostile_exports_fits_in_1_gib_of_address_space(tmp_path
 
 
 # ---- the issue's folder, end to end ------------------------------------------------------------
+
 
 @pytest.mark.slow
 # The issue's folder as it is: a 600 kB one-segment call (detected in windows: ~15 s, ~400 MB).

@@ -18,12 +18,12 @@ from redactor.ingest.parse import ParseError, parse_record
 from redactor.ingest.reader import Limits, expand_sources, gunzip, split_records
 from redactor.ingest.sources import FetchError, LocalFiles
 from redactor.jobs.ingest import run_job
-from redactor.store.lake import Lake
 from redactor.logs import safe_error
 from redactor.pipeline import Pipeline
 from redactor.rights.identifiers import texts_of
 from redactor.rights.raw import raw_objects
 from redactor.store.backend import LocalStore
+from redactor.store.lake import Lake
 from redactor.store.lease import Lease
 from redactor.store.txn import LakeWriter
 from tests.factories import segmented_record
@@ -46,6 +46,7 @@ def bomb(path, size: int) -> None:
 
 # ---- reader caps -------------------------------------------------------------------------------
 
+
 def test_deep_json_is_one_quarantined_record_whole_or_as_a_line():
     deep = b"[" * 100_000 + b"]" * 100_000
     assert errors(deep) == ["JSON nested deeper than 64 levels (max_json_depth)"]
@@ -57,7 +58,8 @@ def test_deep_json_is_one_quarantined_record_whole_or_as_a_line():
         node["x"] = {}
         node = node["x"]
     assert errors(dumps(nested).encode(), Limits(max_json_depth=4)) == [
-        "JSON nested deeper than 4 levels (max_json_depth)"]
+        "JSON nested deeper than 4 levels (max_json_depth)"
+    ]
     assert errors(dumps(nested).encode()) == [None]
 
 
@@ -83,7 +85,8 @@ def test_field_length_and_segment_caps():
     rec = call_record(1)
     rec["summary"] = "a" * 101
     assert errors(dumps(rec).encode(), Limits(max_field_chars=100)) == [
-        "a string longer than 100 characters (max_field_chars)"]
+        "a string longer than 100 characters (max_field_chars)"
+    ]
     many = segmented_record("seg_caps", segments=[{"text": f"Rad {i}."} for i in range(11)])
     with pytest.raises(ParseError, match=r"more than 10 segments \(max_segments\)"):
         parse_record(many, b"{}", "export.json", max_segments=10)
@@ -95,7 +98,8 @@ def test_gzip_is_decompressed_as_a_stream_up_to_the_cap(tmp_path):
     raw = (tmp_path / "zeros.gz").read_bytes()
     assert len(raw) < 1 << 20
     assert errors(raw, Limits(max_export_bytes=8 << 20)) == [
-        f"gzip stream decompresses to more than {8 << 20} bytes (max_export_bytes)"]
+        f"gzip stream decompresses to more than {8 << 20} bytes (max_export_bytes)"
+    ]
     assert gunzip(raw, 1000, truncate=True) == b"\0" * 1000
     two = gzip.compress(b'[{"a": 1},', mtime=0) + gzip.compress(b'{"b": 2}]', mtime=0)
     assert gunzip(two, 100) == b'[{"a": 1},{"b": 2}]'
@@ -117,6 +121,7 @@ def test_numbers_and_times_without_a_utc_date_are_parse_errors():
 
 
 # ---- symlinks and special files ----------------------------------------------------------------
+
 
 def landing_with_links(tmp_path):
     outside = tmp_path / "outside"
@@ -183,6 +188,7 @@ def test_a_file_swapped_for_a_link_after_reading_is_neither_read_nor_deleted(tmp
 
 # ---- versions and records ----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("commit_every", [1, 256])
 def test_the_newest_version_wins_within_one_run(tmp_path, pipe, commit_every):
     _, config = job_config(tmp_path, f"[job]\ncommit_every_calls = {commit_every}\ncompact_min_files = 0\n", "v.toml")
@@ -225,8 +231,11 @@ def test_empty_arrays_and_pages_are_recorded_and_not_read_again(tmp_path, cfg, p
 
 
 def test_an_export_over_the_cap_is_quarantined_unread_and_left_in_place(tmp_path, pipe):
-    _, config = job_config(tmp_path, '[ingest]\nmax_export_bytes = 2000\n[landing]\nafter_ingest = "delete"\n'
-                           "[job]\ncompact_min_files = 0\n", "cap.toml")
+    _, config = job_config(
+        tmp_path,
+        '[ingest]\nmax_export_bytes = 2000\n[landing]\nafter_ingest = "delete"\n[job]\ncompact_min_files = 0\n',
+        "cap.toml",
+    )
     landing = tmp_path / "landing"
     landing.mkdir()
     big = [call_record(i) for i in range(6)]
@@ -244,6 +253,7 @@ def test_an_export_over_the_cap_is_quarantined_unread_and_left_in_place(tmp_path
 
 
 # ---- failures outside the input ----------------------------------------------------------------
+
 
 def test_a_full_disk_fails_the_run_with_a_report_naming_the_errno(tmp_path, cfg, pipe, monkeypatch):
     landing = tmp_path / "landing"
@@ -304,7 +314,8 @@ def test_calls_the_tables_cannot_hold_are_quarantined_not_the_commit(tmp_path, c
     (row,) = [e for e in LakeWriter(lake).ledger.exports.values() if e.n_quarantined]
     assert (row.status, row.n_calls, row.n_quarantined) == ("partial", 1, 1)
     assert sorted(read_live(lake, "calls", ["call_id"]).column("call_id").to_pylist()) == sorted(
-        [call_id_of(1), call_id_of(3)])
+        [call_id_of(1), call_id_of(3)]
+    )
 
 
 def test_klang_listing_with_calendar_edge_times_keeps_the_watermark_arithmetic_safe():
@@ -314,10 +325,12 @@ def test_klang_listing_with_calendar_edge_times_keeps_the_watermark_arithmetic_s
         base_url = "https://klang.invalid"
 
         def list_conversations(self, created_after):
-            return [{"id": "a", "status": "ready", "created_at": "0001-01-01T00:30:00+01:00"},
-                    {"id": "b", "status": "transcribing", "created_at": "0001-01-01T00:00:00Z"},
-                    {"id": "c", "status": "ready", "created_at": "9999-12-31T23:30:00-01:00"},
-                    {"id": "d", "status": "ready", "created_at": "2026-11-02T10:00:00+01:00"}]
+            return [
+                {"id": "a", "status": "ready", "created_at": "0001-01-01T00:30:00+01:00"},
+                {"id": "b", "status": "transcribing", "created_at": "0001-01-01T00:00:00Z"},
+                {"id": "c", "status": "ready", "created_at": "9999-12-31T23:30:00-01:00"},
+                {"id": "d", "status": "ready", "created_at": "2026-11-02T10:00:00+01:00"},
+            ]
 
     src = KlangApi(Listing(), "0001-01-01T00:00:00Z")
     assert [e.locator for e in src.exports()] == ["a", "c", "d"]

@@ -57,7 +57,13 @@ def _modules() -> list[str]:
 def test_every_module_imports_as_the_first_of_its_interpreter():
     modules = _modules()
     assert "redactor.cli._common" in modules and "recognizers.phone" in modules
-    proc = subprocess.run([sys.executable, "-c", _FORK_EACH, json.dumps(modules)], cwd=ROOT, capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-c", _FORK_EACH, json.dumps(modules)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert json.loads(proc.stdout) == {}

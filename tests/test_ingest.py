@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import json
 import random
 
 import pytest
 
 from redactor.ingest import iter_records, parse_record
-from redactor.ingest.parse import ParseError, parse_transcript_content
 from redactor.ingest.normalize import normalize, normalize_by_cluster
+from redactor.ingest.parse import ParseError, parse_transcript_content
 from tests.factories import dumps, klang_record, segmented_record
 
 
@@ -94,24 +93,45 @@ def test_normalize_maps_back_to_original_offsets():
 def test_normalize_shortcut_equals_the_definition():
     """Text that needs no change skips the per-character loop; the result must be the same."""
     pieces = list("abcåäöÅÄÖé 0123,.") + [
-        "\u0301", "\u0308", "\u030a", "\u0327",  # combining accents
-        "\u1100", "\u1161", "\u11a8", "\uac00",  # Hangul jamo and a syllable (compose across starters)
-        "\u0b47", "\u0b3e", "\u212b", "\u0344", "\u1e9b", "\u00a0", "\u202f", "\u200b", "\u00ad"]
+        "\u0301",
+        "\u0308",
+        "\u030a",
+        "\u0327",  # combining accents
+        "\u1100",
+        "\u1161",
+        "\u11a8",
+        "\uac00",  # Hangul jamo and a syllable (compose across starters)
+        "\u0b47",
+        "\u0b3e",
+        "\u212b",
+        "\u0344",
+        "\u1e9b",
+        "\u00a0",
+        "\u202f",
+        "\u200b",
+        "\u00ad",
+    ]
     rng = random.Random(7)
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
         assert normalize(text) == normalize_by_cluster(text), ascii(text)
 
 
-@pytest.mark.parametrize("mutate, reason", [
-    (lambda r: r.update(sources="not a list"), "field 'sources' must be a list"),
-    (lambda r: r.update(created_at=12.5j if False else ["2026"]), "field 'created_at' must be an ISO 8601 timestamp"),
-    (lambda r: r.update(created_at="yesterday"), "field 'created_at' is not an ISO 8601 timestamp"),
-    (lambda r: r.pop("created_at"), "missing or unreadable timestamp"),
-    (lambda r: r.pop("id"), "missing call id"),
-    (lambda r: r["sources"][0].update(content=""), "empty call"),
-    (lambda r: r["sources"][0].update(content={"x": 1}), "field 'content' must be a string"),
-])
+@pytest.mark.parametrize(
+    "mutate, reason",
+    [
+        (lambda r: r.update(sources="not a list"), "field 'sources' must be a list"),
+        (
+            lambda r: r.update(created_at=12.5j if False else ["2026"]),
+            "field 'created_at' must be an ISO 8601 timestamp",
+        ),
+        (lambda r: r.update(created_at="yesterday"), "field 'created_at' is not an ISO 8601 timestamp"),
+        (lambda r: r.pop("created_at"), "missing or unreadable timestamp"),
+        (lambda r: r.pop("id"), "missing call id"),
+        (lambda r: r["sources"][0].update(content=""), "empty call"),
+        (lambda r: r["sources"][0].update(content={"x": 1}), "field 'content' must be a string"),
+    ],
+)
 def test_bad_klang_records_raise_clear_errors(mutate, reason):
     rec = klang_record()
     mutate(rec)

@@ -39,8 +39,15 @@ N_CALLS = 120  # at the start; every run then finds NEW_PER_RUN more (exports ke
 NEW_PER_RUN = 40  # before each crash-point run
 NEW_PER_KILL = 100  # before each random kill: enough work that the timer lands mid-run
 SEED = 20261128
-CRASH_POINTS = ["before-data-file@7", "before-snapshot@2", "after-fetch@40", "after-commit@4",
-                "after-landing-cleanup@5", "compact-before-commit@1", "gc-after-delete@1"]
+CRASH_POINTS = [
+    "before-data-file@7",
+    "before-snapshot@2",
+    "after-fetch@40",
+    "after-commit@4",
+    "after-landing-cleanup@5",
+    "compact-before-commit@1",
+    "gc-after-delete@1",
+]
 RANDOM_KILLS = 4
 
 CONFIG = """
@@ -67,8 +74,9 @@ def work():
 
 def _start(args: list[str], env_extra: dict | None = None) -> subprocess.Popen:
     env = {**os.environ, "REDACTOR_LOG_LEVEL": "warning", **(env_extra or {})}
-    return subprocess.Popen(REDACTOR + args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    return subprocess.Popen(
+        REDACTOR + args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
 
 
 def _read(path: Path) -> bytes | None:
@@ -109,8 +117,16 @@ def test_sigkill_anywhere_then_rerun_stores_every_call_exactly_once(work):
     no_grace.write_text(CONFIG.replace("gc_grace_seconds = 1", "gc_grace_seconds = 0"))
     config = Config.load(cfg_path)
     lake = Lake.from_config(config, str(store), "")
-    args = ["ingest", str(landing), "--store", str(store), "--config", str(cfg_path), "--no-progress",
-            "--no-store-report"]
+    args = [
+        "ingest",
+        str(landing),
+        "--store",
+        str(store),
+        "--config",
+        str(cfg_path),
+        "--no-progress",
+        "--no-store-report",
+    ]
     rng = random.Random(SEED)
     seen: list[tuple[str, int, int]] = []
 
@@ -140,7 +156,7 @@ def test_sigkill_anywhere_then_rerun_stores_every_call_exactly_once(work):
     # They really died: every crash point, and most timers (on a fast or idle machine a run may
     # finish its batch before the timer fires; it then exits cleanly, which is fine too).
     died = [rc in (-9, 137) for _, rc, _ in seen]
-    assert all(died[:len(CRASH_POINTS)]) and sum(died[len(CRASH_POINTS):]) >= RANDOM_KILLS // 2, seen
+    assert all(died[: len(CRASH_POINTS)]) and sum(died[len(CRASH_POINTS) :]) >= RANDOM_KILLS // 2, seen
     progress = [n for _, _, n in seen]
     assert progress == sorted(progress) and progress[-1] > 0, seen  # committed work is never lost
 
@@ -166,11 +182,18 @@ def test_sigkill_anywhere_then_rerun_stores_every_call_exactly_once(work):
     assert sorted(e.status for e in done.values()).count("quarantined") == len(POISON)
 
     # No orphan survives garbage collection; what is on disk is what readers are told to read.
-    done_compact = subprocess.run(REDACTOR + ["compact", "--store", str(store), "--config", str(cfg_path),
-                                              "--grace-seconds", "0"], cwd=ROOT, capture_output=True, timeout=120)
+    done_compact = subprocess.run(
+        REDACTOR + ["compact", "--store", str(store), "--config", str(cfg_path), "--grace-seconds", "0"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
     assert done_compact.returncode == 0, done_compact.stderr.decode()[-2000:]
-    on_disk = {p.relative_to(store).as_posix() for t in ("calls", "segments", "findings")
-               for p in (store / t).rglob("*.parquet")}
+    on_disk = {
+        p.relative_to(store).as_posix()
+        for t in ("calls", "segments", "findings")
+        for p in (store / t).rglob("*.parquet")
+    }
     assert on_disk == {k for t in ("calls", "segments", "findings") for k in lake.live_files(t)}
     assert len(lake.live_files("calls")) <= 7  # one file per call date after compaction
     assert not (store / "_lake" / "lease.json").exists()

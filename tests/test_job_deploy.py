@@ -43,15 +43,19 @@ def test_systemd_service_and_timer(tmp_path):
     timer = (DEPLOY / "systemd" / "redactor-ingest.timer").read_text()
     assert "OnCalendar=*:0/15" in timer and "Unit=redactor-ingest.service" in timer
     if shutil.which("systemd-analyze"):
-        out = subprocess.run(["systemd-analyze", "calendar", "--iterations=3", "*:0/15"], capture_output=True,
-                             text=True).stdout
+        out = subprocess.run(
+            ["systemd-analyze", "calendar", "--iterations=3", "*:0/15"], capture_output=True, text=True
+        ).stdout
         minutes = [int(m) for m in re.findall(r"\d\d:(\d\d):00", out)][-3:]
         assert len(minutes) == 3 and all((b - a) % 60 == 15 for a, b in zip(minutes, minutes[1:]))
 
 
 def test_crontab_lines(tmp_path):
-    lines = [line for line in (DEPLOY / "cron" / "redactor-ingest.cron").read_text().splitlines()
-             if line and not line.startswith("#") and "=" not in line.split()[0]]
+    lines = [
+        line
+        for line in (DEPLOY / "cron" / "redactor-ingest.cron").read_text().splitlines()
+        if line and not line.startswith("#") and "=" not in line.split()[0]
+    ]
     ingest = next(line for line in lines if " ingest " in line)
     assert ingest.startswith("*/15 * * * * redactor ")
     command = ingest.split(".venv/bin/redactor ", 1)[1].split(">>", 1)[0]
@@ -88,6 +92,9 @@ def test_systemd_units_verify(name):
     if not shutil.which("systemd-analyze"):
         pytest.skip("systemd-analyze not installed")
     done = subprocess.run(["systemd-analyze", "verify", str(DEPLOY / "systemd" / name)], capture_output=True, text=True)
-    problems = [line for line in (done.stderr + done.stdout).splitlines()
-                if line.strip() and "is not executable" not in line and "No such file" not in line]
+    problems = [
+        line
+        for line in (done.stderr + done.stdout).splitlines()
+        if line.strip() and "is not executable" not in line and "No such file" not in line
+    ]
     assert problems == [], problems

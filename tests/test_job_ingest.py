@@ -11,12 +11,21 @@ import pytest
 from typer.testing import CliRunner
 
 from redactor.cli import ExitCode, app
-from redactor.config import Config
 from redactor.jobs.ingest import run_job
-from redactor.store.lake import Lake
 from redactor.pipeline import Pipeline
+from redactor.store.lake import Lake
 from redactor.store.lease import Lease
-from tests.job_support import NAMES, PNRS, POISON, call_id_of, call_record, dumps, job_config, reader_invariants, write_landing
+from tests.job_support import (
+    NAMES,
+    PNRS,
+    POISON,
+    call_id_of,
+    call_record,
+    dumps,
+    job_config,
+    reader_invariants,
+    write_landing,
+)
 
 runner = CliRunner()
 
@@ -69,8 +78,10 @@ def test_a_call_delivered_again_with_new_content_is_replaced(tmp_path, cfg, pipe
     lake = lake_of(cfg, store, pipe)
     assert sorted(live_call_ids(lake)) == sorted(call_id_of(i) for i in (1, 2, 3))
     files = [lake.store.local_path(k) for k in lake.live_files("segments")]
-    texts = [r[0] for r in duckdb.sql(f"select text from read_parquet({files!r}) where call_id = "
-                                      f"'{call_id_of(2)}'").fetchall()]
+    texts = [
+        r[0]
+        for r in duckdb.sql(f"select text from read_parquet({files!r}) where call_id = '{call_id_of(2)}'").fetchall()
+    ]
     assert any("version 3" in t for t in texts) and not any("version 0" in t for t in texts)
 
 
@@ -100,8 +111,9 @@ def test_a_poison_export_is_quarantined_once_never_blocks_and_is_never_lost(tmp_
 def test_landing_delete_removes_only_what_is_stored(tmp_path, cfg, pipe):
     landing, store = tmp_path / "landing", tmp_path / "lake"
     expected = write_landing(landing, 10)
-    path, config = job_config(tmp_path, "[job]\ncommit_every_calls = 4\n[landing]\nafter_ingest = \"delete\"\n",
-                              "delete.toml")
+    path, config = job_config(
+        tmp_path, '[job]\ncommit_every_calls = 4\n[landing]\nafter_ingest = "delete"\n', "delete.toml"
+    )
     report = run_job([str(landing)], config, str(store), Pipeline(config, detector=pipe.detector))
     assert list(landing.iterdir()) == []
     assert report.landing["deleted"] == report.exports["done"] == report.exports["seen"]
@@ -117,8 +129,20 @@ def test_run_report_in_the_store_and_logs_without_personal_data(tmp_path, cfg, p
     # A file name with a made-up person in it: neither the report nor the logs may repeat it.
     (landing / "Vera Testsson 880413-2382.json").write_text(dumps(call_record(0)))
     (landing / "bad.json").write_bytes(POISON["poison-truncated.json"])
-    result = runner.invoke(app, ["ingest", str(landing), "--store", str(store), "--config", str(cfg[0]),
-                                 "--no-progress", "--log-level", "debug"])
+    result = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(landing),
+            "--store",
+            str(store),
+            "--config",
+            str(cfg[0]),
+            "--no-progress",
+            "--log-level",
+            "debug",
+        ],
+    )
     assert result.exit_code == ExitCode.PARTIAL, result.output
     report = json.loads(result.stdout)
     assert report["status"] == "partial" and report["calls_written"] == 1 and report["quarantined"] == 1
@@ -136,7 +160,9 @@ def test_run_report_in_the_store_and_logs_without_personal_data(tmp_path, cfg, p
         assert secret not in everything, secret
     # The stored call's source file name is redacted, yet its export is recorded as done.
     assert report["exports"]["done"] == 2
-    again = runner.invoke(app, ["ingest", str(landing), "--store", str(store), "--config", str(cfg[0]), "--no-progress"])
+    again = runner.invoke(
+        app, ["ingest", str(landing), "--store", str(store), "--config", str(cfg[0]), "--no-progress"]
+    )
     assert json.loads(again.stdout)["exports"] == {"seen": 2, "skipped_done": 2}
 
 
@@ -194,8 +220,11 @@ def test_many_small_runs_are_compacted_and_readers_never_see_a_duplicate(tmp_pat
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert out["live_files_after"] == 3  # one file per table for the day
-    on_disk = {p.relative_to(store).as_posix() for t in ("calls", "segments", "findings")
-               for p in (store / t).rglob("*.parquet")}
+    on_disk = {
+        p.relative_to(store).as_posix()
+        for t in ("calls", "segments", "findings")
+        for p in (store / t).rglob("*.parquet")
+    }
     assert on_disk == {k for t in ("calls", "segments", "findings") for k in lake.live_files(t)}
 
 

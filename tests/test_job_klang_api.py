@@ -8,8 +8,8 @@ import copy
 import json
 import threading
 import time
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -22,8 +22,8 @@ from redactor.cli import ExitCode, app
 from redactor.ingest.klang_api import KlangApiError, KlangClient, _retry_after, check_base_url
 from redactor.ingest.parse import make_call_id
 from redactor.jobs.ingest import run_job
-from redactor.store.lake import Lake
 from redactor.pipeline import Pipeline
+from redactor.store.lake import Lake
 from tests.job_support import NAMES, PNRS, job_config, reader_invariants
 
 RECORDED = json.loads((Path(__file__).parent / "fixtures" / "klang_api" / "conversations.json").read_text())
@@ -75,8 +75,9 @@ class FakeKlang:
     def handle(self, h):
         url = urlparse(h.path)
         query = {k: v[0] for k, v in parse_qs(url.query).items()}
-        self.requests.append({"path": url.path, "query": query, "auth": h.headers.get("Authorization"),
-                              "t": time.monotonic()})
+        self.requests.append(
+            {"path": url.path, "query": query, "auth": h.headers.get("Authorization"), "t": time.monotonic()}
+        )
         if h.headers.get("Authorization") != f"Bearer {KEY}":
             return self._send(h, 401, {"error": "unauthorized"})
         if url.path == "/api/v1/conversations":
@@ -102,7 +103,7 @@ class FakeKlang:
         if after:
             items = [c for c in items if c["created_at"] > after]
         start = int(query.get("cursor", "0"))
-        page = items[start:start + PAGE]
+        page = items[start : start + PAGE]
         more = start + PAGE < len(items)
         summaries = [{k: c[k] for k in ("id", "title", "created_at", "updated_at", "status")} for c in page]
         self._send(h, 200, {"data": summaries, "next_cursor": str(start + PAGE) if more else None, "has_more": more})
@@ -121,8 +122,11 @@ def server():
 @pytest.fixture
 def api(tmp_path, server, monkeypatch, detector):
     monkeypatch.setenv("KLANG_API_KEY", KEY)
-    path, cfg = job_config(tmp_path, f'[klang]\nbase_url = "{server.url}"\nbackoff_seconds = 0.01\n'
-                                     'max_attempts = 4\ntimeout_seconds = 2\npending_give_up_hours = 1000000\n[job]\ncommit_every_calls = 2\n')
+    path, cfg = job_config(
+        tmp_path,
+        f'[klang]\nbase_url = "{server.url}"\nbackoff_seconds = 0.01\n'
+        "max_attempts = 4\ntimeout_seconds = 2\npending_give_up_hours = 1000000\n[job]\ncommit_every_calls = 2\n",
+    )
     return path, cfg, Pipeline(cfg, detector=detector)
 
 
@@ -140,8 +144,9 @@ def test_pages_rate_limit_retries_pending_and_the_watermark(tmp_path, server, ap
     store = tmp_path / "lake"
     server.faults[("list", 2)] = [(429, {"Retry-After": "1"})]
     server.faults[("detail", "conv_api_03")] = [(503, {}), (502, {})]
-    result = CliRunner().invoke(app, ["ingest", "klang://", "--store", str(store), "--config", str(path),
-                                      "--no-progress"])
+    result = CliRunner().invoke(
+        app, ["ingest", "klang://", "--store", str(store), "--config", str(path), "--no-progress"]
+    )
     assert result.exit_code == ExitCode.OK, result.output
     report = json.loads(result.stdout)
     lake = Lake.from_config(cfg, str(store), pipe.version)
@@ -178,8 +183,12 @@ def test_pages_rate_limit_retries_pending_and_the_watermark(tmp_path, server, ap
     assert len(ids) == len(set(ids)) == 8
     reader_invariants(lake)
     segs = [lake.store.local_path(k) for k in lake.live_files("segments")]
-    assert duckdb.sql(f"select count(*) from read_parquet({segs!r}) where call_id = '{cid(4)}' "
-                      "and text like '%redigering%'").fetchone()[0] == 1
+    assert (
+        duckdb.sql(
+            f"select count(*) from read_parquet({segs!r}) where call_id = '{cid(4)}' and text like '%redigering%'"
+        ).fetchone()[0]
+        == 1
+    )
 
 
 def test_a_page_that_keeps_failing_fails_the_run_and_the_next_run_catches_up(tmp_path, server, api):
@@ -222,14 +231,17 @@ def test_a_conversation_that_cannot_be_fetched_is_retried_next_run(tmp_path, ser
 
 def test_since_overrides_the_watermark(tmp_path, server, api):
     path, cfg, pipe = api
-    report = run_job([], cfg, str(tmp_path / "lake"), pipe, from_klang=True,
-                     since=datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc))
-    assert {r["query"].get("created_after") for r in server.requests if r["path"] == "/api/v1/conversations"} == \
-        {"2026-11-21T12:00:00Z"}
+    report = run_job(
+        [], cfg, str(tmp_path / "lake"), pipe, from_klang=True, since=datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+    )
+    assert {r["query"].get("created_after") for r in server.requests if r["path"] == "/api/v1/conversations"} == {
+        "2026-11-21T12:00:00Z"
+    }
     assert report.calls_written == 3  # conv_api_03, _04 and _06 (05 is not ready)
 
 
 # ---- the client alone ------------------------------------------------------------------------
+
 
 def test_client_does_not_retry_a_refused_key_and_never_shows_it(server):
     client = KlangClient(server.url, "wrong-key-xyz", backoff=0.01)
@@ -249,7 +261,7 @@ def test_client_times_out_and_retries(server):
 
 def test_retry_after_forms_and_caps():
     assert _retry_after("7") == 7.0
-    when = datetime(2026, 11, 28, 12, 0, 30, tzinfo=timezone.utc)
+    when = datetime(2026, 11, 28, 12, 0, 30, tzinfo=UTC)
     assert _retry_after(format_datetime(when, usegmt=True), now=(when - timedelta(seconds=30)).timestamp()) == 30.0
     assert _retry_after("soon") is None and _retry_after(None) is None
     waits = []

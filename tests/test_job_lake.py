@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 import threading
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -30,7 +30,9 @@ from tests.job_support import call_id_of, call_record, read_live, reader_invaria
 
 @pytest.fixture
 def lake(tmp_path, config, rules_pipeline):
-    return Lake(open_store(str(tmp_path / "lake")), Retention(dict(config.section("retention")), rules_pipeline.version))
+    return Lake(
+        open_store(str(tmp_path / "lake")), Retention(dict(config.section("retention")), rules_pipeline.version)
+    )
 
 
 def ids(lake, table="calls") -> list[str]:
@@ -39,17 +41,25 @@ def ids(lake, table="calls") -> list[str]:
 
 
 def data_files(root) -> set[str]:
-    return {p.relative_to(root).as_posix() for t in ("calls", "segments", "findings")
-            for p in (root / t).rglob("*.parquet")} if root.exists() else set()
+    return (
+        {
+            p.relative_to(root).as_posix()
+            for t in ("calls", "segments", "findings")
+            for p in (root / t).rglob("*.parquet")
+        }
+        if root.exists()
+        else set()
+    )
 
 
 # ---- replace, not append ---------------------------------------------------------------------
+
 
 def test_a_call_delivered_again_in_another_batch_replaces_its_rows(lake, rules_pipeline):
     a, b, c = redacted_calls(rules_pipeline, call_record(1, day=3), call_record(2, day=3), call_record(3, day=3))
     lake.write_calls([a, b])
     lake.write_calls([c])
-    a2, = redacted_calls(rules_pipeline, call_record(1, day=3, version=1))  # new content, same call id
+    (a2,) = redacted_calls(rules_pipeline, call_record(1, day=3, version=1))  # new content, same call id
     lake.write_calls([a2, c])  # c again unchanged: skipped
     assert sorted(ids(lake)) == sorted([call_id_of(1), call_id_of(2), call_id_of(3)])
     rows = read_live(lake, "segments").to_pylist()
@@ -59,10 +69,10 @@ def test_a_call_delivered_again_in_another_batch_replaces_its_rows(lake, rules_p
 
 
 def test_a_call_whose_date_changed_leaves_its_old_partition(lake, rules_pipeline):
-    old, = redacted_calls(rules_pipeline, call_record(5, day=2))
+    (old,) = redacted_calls(rules_pipeline, call_record(5, day=2))
     lake.write_calls([old])
     moved_rec = call_record(5, day=4, version=1)
-    moved, = redacted_calls(rules_pipeline, moved_rec)
+    (moved,) = redacted_calls(rules_pipeline, moved_rec)
     lake.write_calls([moved])
     assert ids(lake) == [call_id_of(5)]
     assert lake.live_files("calls", since=date(2026, 11, 2), until=date(2026, 11, 2)) == []
@@ -70,8 +80,8 @@ def test_a_call_whose_date_changed_leaves_its_old_partition(lake, rules_pipeline
 
 
 def test_an_older_version_does_not_overwrite_a_newer_one(lake, rules_pipeline):
-    new, = redacted_calls(rules_pipeline, call_record(6, version=5))
-    old, = redacted_calls(rules_pipeline, call_record(6, version=1))
+    (new,) = redacted_calls(rules_pipeline, call_record(6, version=5))
+    (old,) = redacted_calls(rules_pipeline, call_record(6, version=1))
     lake.write_calls([new])
     committed = replace_calls(lake, [old])
     assert committed.result == {"stale": 1} and committed.written == []
@@ -86,6 +96,7 @@ def test_same_call_twice_in_one_batch_is_stored_once(lake, rules_pipeline):
 
 
 # ---- readers see commits only ----------------------------------------------------------------
+
 
 def test_uncommitted_files_are_invisible_and_a_conflicting_commit_shows_nothing(lake, rules_pipeline, tmp_path):
     a, b = redacted_calls(rules_pipeline, call_record(10), call_record(11))
@@ -103,7 +114,7 @@ def test_uncommitted_files_are_invisible_and_a_conflicting_commit_shows_nothing(
 
 
 def test_files_past_their_expiry_are_not_offered_to_readers(lake, rules_pipeline):
-    a, = redacted_calls(rules_pipeline, call_record(12))
+    (a,) = redacted_calls(rules_pipeline, call_record(12))
     lake.write_calls([a])
     snap = lake.snapshot()
     assert snap.live_keys("calls")
@@ -113,22 +124,27 @@ def test_files_past_their_expiry_are_not_offered_to_readers(lake, rules_pipeline
 
 # ---- the rewrite primitive -------------------------------------------------------------------
 
+
 def test_rewrite_partition_with_a_predicate_and_replacement_rows_keeps_expiry(lake, rules_pipeline):
     calls = redacted_calls(rules_pipeline, *[call_record(i, day=9) for i in (20, 21, 22)])
     lake.write_calls(calls[:2])
     lake.write_calls(calls[2:])
     before = {e.key: e.expires_on for e in lake.snapshot().entries("segments", "2026-11-09")}
     txn = LakeWriter(lake).transaction("redact-more")
-    counts = txn.rewrite_partition("segments", "2026-11-09",
-                                   keep=lambda t: pc.not_equal(t.column("segment_index"), 0),
-                                   replacement=pa.Table.from_pylist([{"call_id": call_id_of(20), "segment_index": 0,
-                                                                      "text": "<ERSATT>"}]))
+    counts = txn.rewrite_partition(
+        "segments",
+        "2026-11-09",
+        keep=lambda t: pc.not_equal(t.column("segment_index"), 0),
+        replacement=pa.Table.from_pylist([{"call_id": call_id_of(20), "segment_index": 0, "text": "<ERSATT>"}]),
+    )
     snap = txn.commit()
     assert counts["rows_dropped"] == 3 and counts["rows_added"] == 1
     rows = read_live(lake, "segments").to_pylist()
     assert sorted((r["call_id"], r["segment_index"]) for r in rows if r["segment_index"] == 0) == [(call_id_of(20), 0)]
     survivors = [e for e in snap.entries("segments", "2026-11-09") if e.key not in before]
-    assert {e.expires_on for e in survivors} <= set(before.values()) | {lake.retention.tags("transcript-redacted", "x")["expires-on"]}
+    assert {e.expires_on for e in survivors} <= set(before.values()) | {
+        lake.retention.tags("transcript-redacted", "x")["expires-on"]
+    }
     reader_invariants_ok = read_live(lake, "calls").num_rows == 3
     assert reader_invariants_ok
 
@@ -160,6 +176,7 @@ def test_rights_rewrite_partition_api_is_one_commit_per_call(lake, rules_pipelin
 
 # ---- compaction and garbage collection -------------------------------------------------------
 
+
 def test_compaction_merges_small_files_without_a_duplicate_at_any_instant(lake, rules_pipeline, tmp_path):
     calls = redacted_calls(rules_pipeline, *[call_record(i, day=12) for i in range(50, 62)])
     for rc in calls:  # twelve tiny commits
@@ -181,7 +198,7 @@ def test_compaction_merges_small_files_without_a_duplicate_at_any_instant(lake, 
     # Garbage collection after the grace period: the small files go, the live ones stay.
     gc(writer, grace_seconds=3600)
     assert all(lake.store.exists(k) for k in old_keys)
-    gc(writer, grace_seconds=3600, now=datetime.now(timezone.utc) + timedelta(hours=2))
+    gc(writer, grace_seconds=3600, now=datetime.now(UTC) + timedelta(hours=2))
     assert not any(lake.store.exists(k) for k in old_keys)
     assert data_files(tmp_path / "lake") == {k for t in ("calls", "segments", "findings") for k in lake.live_files(t)}
 
@@ -198,7 +215,7 @@ def test_gc_collects_orphans_of_a_dead_run_after_the_grace_period_only(lake, rul
     first = gc(writer, grace_seconds=60)
     assert first["orphans_found"] == len(orphans) and first["unknown_files_kept"] == 1
     assert all(lake.store.exists(k) for k in orphans)
-    gc(writer, grace_seconds=60, now=datetime.now(timezone.utc) + timedelta(minutes=5))
+    gc(writer, grace_seconds=60, now=datetime.now(UTC) + timedelta(minutes=5))
     assert not any(lake.store.exists(k) for k in orphans)
     assert (tmp_path / "lake" / "calls" / "call_date=2026-11-01" / "someone-elses.parquet").exists()
     assert ids(lake) == [call_id_of(70)]
@@ -210,8 +227,17 @@ def test_old_snapshots_are_collected_and_the_ledger_is_merged(lake, rules_pipeli
         w = LakeWriter(lake)
         t = w.transaction("one")
         t.replace_calls([rc])
-        t.record({"kind": "export", "key": f"ref-{rc.call.call_id}", "fp": "1", "sha": rc.call.content_hash,
-                  "status": "written", "n_calls": 1, "cleaned": True})
+        t.record(
+            {
+                "kind": "export",
+                "key": f"ref-{rc.call.call_id}",
+                "fp": "1",
+                "sha": rc.call.content_hash,
+                "status": "written",
+                "n_calls": 1,
+                "cleaned": True,
+            }
+        )
         t.commit()
     snap = lake.snapshot()
     assert len(snap.ledger) <= 33  # merged when it grows past 32 segments
@@ -223,6 +249,7 @@ def test_old_snapshots_are_collected_and_the_ledger_is_merged(lake, rules_pipeli
 
 
 # ---- the lease -------------------------------------------------------------------------------
+
 
 def _retention(config):
     return Retention(dict(config.section("retention")), "test")
@@ -241,14 +268,20 @@ def test_second_holder_is_refused_until_release(tmp_path, config):
 
 def test_an_expired_lease_from_another_machine_is_taken_over(tmp_path, config):
     store = open_store(str(tmp_path / "lake"))
-    stale = {"owner": "elsewhere", "run_id": "old", "host": "other-host", "pid": 1, "boot_id": "x",
-             "expires_at": (datetime.now(timezone.utc) - timedelta(seconds=1)).isoformat()}
+    stale = {
+        "owner": "elsewhere",
+        "run_id": "old",
+        "host": "other-host",
+        "pid": 1,
+        "boot_id": "x",
+        "expires_at": (datetime.now(UTC) - timedelta(seconds=1)).isoformat(),
+    }
     store.put(LEASE_KEY, json.dumps(stale).encode(), {})
     lease = Lease(store, _retention(config), ttl_seconds=60).acquire()
     assert lease.took_over["run_id"] == "old"
     # Not yet expired, another machine: held.
     lease.release()
-    stale["expires_at"] = (datetime.now(timezone.utc) + timedelta(seconds=60)).isoformat()
+    stale["expires_at"] = (datetime.now(UTC) + timedelta(seconds=60)).isoformat()
     store.put(LEASE_KEY, json.dumps(stale).encode(), {})
     with pytest.raises(LeaseHeld):
         Lease(store, _retention(config), ttl_seconds=60).acquire()
@@ -256,12 +289,15 @@ def test_an_expired_lease_from_another_machine_is_taken_over(tmp_path, config):
 
 def test_a_dead_local_holder_is_taken_over_at_once_and_a_live_one_is_not(tmp_path, config):
     store = open_store(str(tmp_path / "lake"))
-    code = ("import sys, time; from redactor.store import open_store; from redactor.store.lease import Lease; "
-            "from redactor.store.retention import Retention; "
-            f"Lease(open_store(sys.argv[1]), Retention({dict(config.section('retention'))!r}, 't'), "
-            "ttl_seconds=600).acquire(); print('held', flush=True); time.sleep(float(sys.argv[2]))")
-    holder = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "lake"), "30"], stdout=subprocess.PIPE,
-                              text=True)
+    code = (
+        "import sys, time; from redactor.store import open_store; from redactor.store.lease import Lease; "
+        "from redactor.store.retention import Retention; "
+        f"Lease(open_store(sys.argv[1]), Retention({dict(config.section('retention'))!r}, 't'), "
+        "ttl_seconds=600).acquire(); print('held', flush=True); time.sleep(float(sys.argv[2]))"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, str(tmp_path / "lake"), "30"], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(LeaseHeld):  # alive: its lease stands for 600 s

@@ -4,7 +4,6 @@ an S3 landing prefix (retag and delete), exactly-once re-runs, and SIGKILL mid-r
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import signal
 import subprocess
@@ -16,10 +15,10 @@ import pytest
 
 from redactor.config import Config
 from redactor.jobs.ingest import run_job
-from redactor.store.lake import Lake
 from redactor.pipeline import Pipeline
 from redactor.store import open_store
 from redactor.store.cas import S3Conditional, conditional_for
+from redactor.store.lake import Lake
 from redactor.store.lease import Lease, LeaseHeld
 from redactor.store.retention import Retention
 from redactor.store.txn import LakeWriter
@@ -132,20 +131,44 @@ def test_sigkill_on_s3_then_rerun_every_call_once_and_landing_empty(tmp_path, s3
     landing, lake_bucket = s3_env.make_bucket("landing"), s3_env.make_bucket("lake")
     expected = upload(s3_env, landing, "in/", 0, 60, poison=True)
     cfg_path = tmp_path / "s3crash.toml"
-    cfg_path.write_text('[store]\nallow_unknown_region = true\n[ingest]\nbatch_size = 4\n[job]\ncommit_every_calls = 6\n'
-                        'compact_min_files = 4\ngc_grace_seconds = 1\n[landing]\nafter_ingest = "delete"\n')
-    args = ["ingest", f"s3://{landing}/in/", "--store", f"s3://{lake_bucket}/lake", "--config", str(cfg_path),
-            "--no-progress"]
-    env = {**os.environ, **s3_env.env(), "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-           "REDACTOR_LOG_LEVEL": "warning"}
+    cfg_path.write_text(
+        "[store]\nallow_unknown_region = true\n[ingest]\nbatch_size = 4\n[job]\ncommit_every_calls = 6\n"
+        'compact_min_files = 4\ngc_grace_seconds = 1\n[landing]\nafter_ingest = "delete"\n'
+    )
+    args = [
+        "ingest",
+        f"s3://{landing}/in/",
+        "--store",
+        f"s3://{lake_bucket}/lake",
+        "--config",
+        str(cfg_path),
+        "--no-progress",
+    ]
+    env = {
+        **os.environ,
+        **s3_env.env(),
+        "AWS_CONFIG_FILE": os.devnull,
+        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+        "REDACTOR_LOG_LEVEL": "warning",
+    }
     lake = Lake.from_config(Config.load(cfg_path), f"s3://{lake_bucket}/lake", "")
     for crash in ("after-landing-cleanup@4", None):
         extra = {"REDACTOR_CRASH_AT": crash} if crash else {}
-        proc = subprocess.Popen(REDACTOR + args, cwd=ROOT, env={**env, **extra}, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, start_new_session=True)
+        proc = subprocess.Popen(
+            REDACTOR + args,
+            cwd=ROOT,
+            env={**env, **extra},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
         if crash is None:  # a plain SIGKILL, shortly after the run has taken the lease
             deadline = time.monotonic() + 60
-            while time.monotonic() < deadline and proc.poll() is None and not s3_env.all_keys(lake_bucket, "lake/_lake/lease"):
+            while (
+                time.monotonic() < deadline
+                and proc.poll() is None
+                and not s3_env.all_keys(lake_bucket, "lake/_lake/lease")
+            ):
                 time.sleep(0.02)
             time.sleep(0.3)
             os.killpg(proc.pid, signal.SIGKILL)

@@ -13,16 +13,29 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from bench.odd_forms import (ALPHABETS, EMAIL_FORMS, EMAILS, FIELDS, INVISIBLES, PERSONNUMMER, PHONES, SEPARATORS,
-                             call_with, digit_keys, in_alphabet, readable)
+from bench.odd_forms import (
+    ALPHABETS,
+    EMAIL_FORMS,
+    EMAILS,
+    FIELDS,
+    INVISIBLES,
+    PERSONNUMMER,
+    PHONES,
+    SEPARATORS,
+    call_with,
+    digit_keys,
+    in_alphabet,
+    readable,
+)
 from recognizers import canonical_value
-from redactor.evaluation_pipeline import row_strings
 from recognizers.checksums import luhn_ok
 from recognizers.fold import ascii_digits, fold
-from redactor.ingest.reader import RawRecord
 from redactor.domain import RedactedCall
+from redactor.evaluation_pipeline import row_strings
+from redactor.ingest.reader import RawRecord
 from redactor.rights.identifiers import SubjectMatcher, texts_of, validate
 from redactor.store.tables import build_tables
 
@@ -87,6 +100,7 @@ def _ingest(pipeline, kind: str, value: str, field: str) -> RedactedCall:
 
 # ---- the detection view ------------------------------------------------------------------------
 
+
 @settings(max_examples=400, **SETTINGS)
 @given(personnummer_forms())
 def test_folding_reads_the_digits_and_maps_back_to_every_original_character(case):
@@ -105,18 +119,46 @@ def test_luhn_reads_digits_of_any_script():
 
 
 # The forms issue 14 lists, with a Skatteverket test number and a PTS fiction number.
-ISSUE_FORMS = [
-    ("SE_PERSONNUMMER", v) for v in [
-        "８８０４１３-２３８２", in_alphabet("880413", "arabic-indic") + "-" + in_alphabet("2382", "persian"),
-        in_alphabet("8804132382", "devanagari"), in_alphabet("8804132382", "math-bold"),
-        "880413\u200d2382", "88\u200c04\u206013\u200e2382", "8804\u034f13-23\u030182\ufe0f",
-        "880413\u20132382", "880413\u20142382", "880413\u20102382", "880413\u20112382", "880413\u22122382",
-        "880413\uff0d2382", "880413\t2382", "880413\n2382", "880413.2382", "880413/2382", "880413_2382",
-        "8 8 0 4 1 3 2 3 8 2", "880 413 238 2", "19 880 413 238 2"]
-] + [("PHONE_NUMBER", v) for v in ["(070) 174 06 05", "070 \u2013 174 06 05", "070.174.06.05", "070174-0648"]] \
-  + [("EMAIL_ADDRESS", v) for v in ["vendela.qvist\uff20telia.se", "vendela.qvist@telia\u3002se",
-                                    "vendela.qvist\ufe6btelia.se", "v\u0435ndela.qvist@t\u0435lia.s\u0435",
-                                    "ve\u0301ndela.qvist@telia.se", "vendela.qvist [at] telia [dot] se"]]
+ISSUE_FORMS = (
+    [
+        ("SE_PERSONNUMMER", v)
+        for v in [
+            "８８０４１３-２３８２",
+            in_alphabet("880413", "arabic-indic") + "-" + in_alphabet("2382", "persian"),
+            in_alphabet("8804132382", "devanagari"),
+            in_alphabet("8804132382", "math-bold"),
+            "880413\u200d2382",
+            "88\u200c04\u206013\u200e2382",
+            "8804\u034f13-23\u030182\ufe0f",
+            "880413\u20132382",
+            "880413\u20142382",
+            "880413\u20102382",
+            "880413\u20112382",
+            "880413\u22122382",
+            "880413\uff0d2382",
+            "880413\t2382",
+            "880413\n2382",
+            "880413.2382",
+            "880413/2382",
+            "880413_2382",
+            "8 8 0 4 1 3 2 3 8 2",
+            "880 413 238 2",
+            "19 880 413 238 2",
+        ]
+    ]
+    + [("PHONE_NUMBER", v) for v in ["(070) 174 06 05", "070 \u2013 174 06 05", "070.174.06.05", "070174-0648"]]
+    + [
+        ("EMAIL_ADDRESS", v)
+        for v in [
+            "vendela.qvist\uff20telia.se",
+            "vendela.qvist@telia\u3002se",
+            "vendela.qvist\ufe6btelia.se",
+            "v\u0435ndela.qvist@t\u0435lia.s\u0435",
+            "ve\u0301ndela.qvist@telia.se",
+            "vendela.qvist [at] telia [dot] se",
+        ]
+    ]
+)
 
 
 @pytest.mark.parametrize("entity, value", ISSUE_FORMS)
@@ -128,13 +170,20 @@ def test_the_listed_forms_are_found_and_cover_every_original_character(detector,
     assert found == [(entity, start, start + len(value))]
 
 
-@pytest.mark.parametrize("text", ["Vi har öppet 08.00-17.00 på vardagar.", "Fakturan från 01.12.2026 är betald.",
-                                  "Mätaren visade 12345.6 kWh den 2026/11/20."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi har öppet 08.00-17.00 på vardagar.",
+        "Fakturan från 01.12.2026 är betald.",
+        "Mätaren visade 12345.6 kWh den 2026/11/20.",
+    ],
+)
 def test_dates_and_times_with_dots_are_not_numbers_of_people(detector, text):
     assert detector.detect(text) == []
 
 
 # ---- nothing readable after ingest, in any field -----------------------------------------------
+
 
 def _assert_unreadable(pipeline, kind: str, value: str, form: str, field: str) -> None:
     rc = _ingest(pipeline, kind, form, field)
@@ -161,15 +210,23 @@ def test_no_email_form_is_readable_in_any_stored_field(pipeline, case, field):
     _assert_unreadable(pipeline, "email", *case, field)
 
 
-@pytest.mark.parametrize("raw, stored", [
-    ("AGENT", "agent"), ("Kund", "customer"), ("880413-2382", "other"), ("Vera Testsson", "other"),
-])
+@pytest.mark.parametrize(
+    "raw, stored",
+    [
+        ("AGENT", "agent"),
+        ("Kund", "customer"),
+        ("880413-2382", "other"),
+        ("Vera Testsson", "other"),
+    ],
+)
 def test_role_is_a_closed_list(pipeline, raw, stored):
     rc = _ingest(pipeline, "pnr", raw, "segmented.role")
     assert rc.call.segments[1].role == stored
 
 
-@pytest.mark.parametrize("raw, stored", [("sv", "sv"), ("sv_se", "sv-SE"), ("SWE", "swe"), ("８８０４１３-２３８２", "und")])
+@pytest.mark.parametrize(
+    "raw, stored", [("sv", "sv"), ("sv_se", "sv-SE"), ("SWE", "swe"), ("８８０４１３-２３８２", "und")]
+)
 def test_language_is_a_closed_list(pipeline, raw, stored):
     assert _ingest(pipeline, "pnr", raw, "segmented.language").call.language == stored
 
@@ -181,6 +238,7 @@ def test_a_metadata_key_holding_a_number_is_redacted_and_so_is_its_finding_field
 
 
 # ---- the data-subject commands recognise every form --------------------------------------------
+
 
 @settings(max_examples=300, **SETTINGS)
 @given(personnummer_forms())
@@ -221,15 +279,25 @@ A_PNR, A_PHONE, B_PNR = PERSONNUMMER[3], PHONES[1], PERSONNUMMER[4]
 
 def _odd_world(tmp_path) -> dict[str, bytes]:
     """Exports of person A (their numbers in odd forms, in three calls and one broken file) and B."""
-    a_forms = [in_alphabet(A_PNR[2:8], "fullwidth") + "\u2013" + in_alphabet(A_PNR[8:], "fullwidth"),
-               " ".join(A_PNR[2:]), A_PNR[2:8] + "\u200d." + A_PNR[8:]]
-    calls = [call_with("pnr", a_forms[0], "klang.content", "odd_a1"),
-             call_with("pnr", a_forms[1], "segmented.words", "odd_a2"),
-             call_with("pnr", a_forms[2], "klang.extra_key", "odd_a3"),
-             call_with("phone", f"({A_PHONE[:3]}) {A_PHONE[3:6]} {A_PHONE[6:8]} {A_PHONE[8:]}", "klang.summary", "odd_a4"),
-             call_with("pnr", f"{B_PNR[2:8]}-{B_PNR[8:]}", "klang.content", "odd_b1")]
-    broken = '{"id": "odd_x", "summary": "kund ' + in_alphabet(A_PNR[2:8], "arabic-indic") + "\\u2011" + \
-        in_alphabet(A_PNR[8:], "persian") + ' ringde", "sources": ['
+    a_forms = [
+        in_alphabet(A_PNR[2:8], "fullwidth") + "\u2013" + in_alphabet(A_PNR[8:], "fullwidth"),
+        " ".join(A_PNR[2:]),
+        A_PNR[2:8] + "\u200d." + A_PNR[8:],
+    ]
+    calls = [
+        call_with("pnr", a_forms[0], "klang.content", "odd_a1"),
+        call_with("pnr", a_forms[1], "segmented.words", "odd_a2"),
+        call_with("pnr", a_forms[2], "klang.extra_key", "odd_a3"),
+        call_with("phone", f"({A_PHONE[:3]}) {A_PHONE[3:6]} {A_PHONE[6:8]} {A_PHONE[8:]}", "klang.summary", "odd_a4"),
+        call_with("pnr", f"{B_PNR[2:8]}-{B_PNR[8:]}", "klang.content", "odd_b1"),
+    ]
+    broken = (
+        '{"id": "odd_x", "summary": "kund '
+        + in_alphabet(A_PNR[2:8], "arabic-indic")
+        + "\\u2011"
+        + in_alphabet(A_PNR[8:], "persian")
+        + ' ringde", "sources": ['
+    )
     files = {f"call-{i}.json": json.dumps(c, ensure_ascii=False).encode() for i, c in enumerate(calls)}
     files["broken.json"] = broken.encode()
     return files
@@ -250,12 +318,12 @@ def _digit_traces(objects, digits: list[str]) -> list[str]:
 
 def test_erasure_removes_every_form_and_a_redelivery_stays_erased(tmp_path, config, detector, monkeypatch):
     from redactor.jobs.ingest import run_job
-    from redactor.store.lake import Lake
     from redactor.pipeline import Pipeline
     from redactor.rights import build_request
     from redactor.rights.erase import erase_subject
     from redactor.rights.find import find_calls, pseudonymiser_from
     from redactor.store import open_store_from_config
+    from redactor.store.lake import Lake
 
     monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", "test-key-not-a-secret-0123456789")
     pipeline = Pipeline(config, detector=detector)
@@ -295,18 +363,22 @@ def test_erasure_removes_every_form_and_a_redelivery_stays_erased(tmp_path, conf
 
 # ---- found by a blind attacker test after the merge ---------------------------------------------
 
-@pytest.mark.parametrize("text, value", [
-    ("Fakturafråga 880413-2382", "880413-2382"),            # a compound of "faktura" is no reference word
-    ("OCR 880413-2382 står det", "880413-2382"),            # the dash layout is never an OCR reference
-    ("Fakturan 070-174 06 90 ring mig", "070-174 06 90"),
-    ("kontakt 031:3900665", "031:3900665"),                 # ":", "|", "~" between digit groups
-    ("agent 031|3900657", "031|3900657"),
-    ("nummer 070~1740605", "070~1740605"),
-    ("ring 08\u008546500448", "08\u008546500448"),          # U+0085 NEXT LINE is a line break
-    ("ring 46701740622", "46701740622"),                    # the country code without its "+"
-])
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Fakturafråga 880413-2382", "880413-2382"),  # a compound of "faktura" is no reference word
+        ("OCR 880413-2382 står det", "880413-2382"),  # the dash layout is never an OCR reference
+        ("Fakturan 070-174 06 90 ring mig", "070-174 06 90"),
+        ("kontakt 031:3900665", "031:3900665"),  # ":", "|", "~" between digit groups
+        ("agent 031|3900657", "031|3900657"),
+        ("nummer 070~1740605", "070~1740605"),
+        ("ring 08\u008546500448", "08\u008546500448"),  # U+0085 NEXT LINE is a line break
+        ("ring 46701740622", "46701740622"),  # the country code without its "+"
+    ],
+)
 def test_more_forms_a_person_reads_as_the_number(detector, text, value):
-    found = [text[d.start:d.end] for d in detector.detect(text)]
+    found = [text[d.start : d.end] for d in detector.detect(text)]
     assert value in found
 
 
@@ -331,17 +403,22 @@ def test_lists_inside_lists_are_flattened_not_escaped():
     assert flat == {"contacts[0][0]": "kontakt 08\u202846500433", "contacts[1].tel[1]": "x"}
 
 
-@pytest.mark.parametrize("source_id, kept", [
-    ("conv-0010-76 03 13 2395", "conv-0010-"), ("conv-880413-2382", "conv-"), ("kund_070-1740605", "kund_"),
-    ("conv-8\u200d8\u200d0\u200d4\u200d1\u200d3-2\u200d3\u200d8\u200d2", "conv-"),
-])
+@pytest.mark.parametrize(
+    "source_id, kept",
+    [
+        ("conv-0010-76 03 13 2395", "conv-0010-"),
+        ("conv-880413-2382", "conv-"),
+        ("kund_070-1740605", "kund_"),
+        ("conv-8\u200d8\u200d0\u200d4\u200d1\u200d3-2\u200d3\u200d8\u200d2", "conv-"),
+    ],
+)
 def test_a_number_glued_to_the_export_id_is_redacted(pipeline, source_id, kept):
     from redactor.ingest import parse_record
 
     rec = {"id": source_id, "created_at": "2026-11-02T09:00:00Z", "segments": [{"speaker": "A", "text": "Hej"}]}
     call = parse_record(rec, json.dumps(rec).encode(), "x.json")
     [out] = pipeline.redact_batch([(call, RawRecord("x.json", 0, b"{}"))])
-    assert out.call.source_id.startswith(kept) and out.call.source_id[len(kept):].startswith("<")
+    assert out.call.source_id.startswith(kept) and out.call.source_id[len(kept) :].startswith("<")
 
 
 def test_ordinary_export_ids_stay(pipeline):

@@ -30,8 +30,9 @@ app()
 
 
 def _offline(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", _NO_NETWORK, *args], input=stdin, capture_output=True,
-                          text=True, cwd=ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", _NO_NETWORK, *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
 
 
 @pytest.mark.slow
@@ -51,7 +52,7 @@ def test_scan_offsets_are_into_the_text_as_given():
     result = runner.invoke(app, ["scan", "-"], input=text)
     assert result.exit_code == 0, result.output
     row = json.loads(result.stdout)
-    spans = {e["type"]: text[e["start"]:e["end"]] for e in row["entities"]}
+    spans = {e["type"]: text[e["start"] : e["end"]] for e in row["entities"]}
     assert spans == {"SE_PERSONNUMMER": PNR_DASH, "PHONE_NUMBER": "070\u00a0123\u202f45\u200967"}
 
 
@@ -60,8 +61,10 @@ def test_scan_jsonl(tmp_path):
     path.write_text('{"id": 1, "text": "inget här"}\n{"id": "b", "text": "' + PNR_DASH + '"}\n')
     result = runner.invoke(app, ["scan", str(path), "--format", "jsonl"])
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert rows == [{"id": 1, "entities": []},
-                    {"id": "b", "entities": [{"type": "SE_PERSONNUMMER", "start": 0, "end": 11, "score": 1.0}]}]
+    assert rows == [
+        {"id": 1, "entities": []},
+        {"id": "b", "entities": [{"type": "SE_PERSONNUMMER", "start": 0, "end": 11, "score": 1.0}]},
+    ]
 
 
 def test_scan_rejects_bad_jsonl(tmp_path):

@@ -21,8 +21,8 @@ from typer.testing import CliRunner
 
 from redactor.cli import ExitCode, app
 from redactor.config import Config
+from redactor.metrics import metrics_text
 from redactor.store.lake import Lake
-from redactor.metrics import metrics_text, write_textfile
 from redactor.store.lease import Lease
 from tests.conftest import ROOT, SAMPLES
 from tests.job_support import NAMES, PNRS, POISON, call_id_of, call_record, dumps
@@ -52,6 +52,7 @@ def _no_secrets(text: str) -> None:
 
 
 # ---- ingest: report on every exit, summary, metrics ------------------------------------------
+
 
 def test_ingest_reports_json_on_usage_errors_and_writes_metrics(tmp_path):
     prom = tmp_path / "textfile" / "redactor_ingest.prom"
@@ -90,8 +91,10 @@ def test_ingest_summary_warning_and_metrics_per_run(tmp_path, monkeypatch):
     assert all(re.fullmatch(r'redactor_ingest_last_run_\w+\{(\w+="[^"]*",?)+\} -?[0-9.e+]+', s) for s in samples), text
     assert 'redactor_ingest_last_run_calls{command="ingest",outcome="quarantined"} 1' in samples
     assert 'redactor_ingest_last_run_quarantined_by_stage{command="ingest",stage="read"} 1' in samples
-    assert f'redactor_ingest_last_run_findings{{command="ingest",entity_type="SE_PERSONNUMMER"}} ' \
-           f'{report["findings"]["SE_PERSONNUMMER"]}' in samples
+    assert (
+        f'redactor_ingest_last_run_findings{{command="ingest",entity_type="SE_PERSONNUMMER"}} '
+        f"{report['findings']['SE_PERSONNUMMER']}" in samples
+    )
     assert 'redactor_ingest_last_run_warnings{command="ingest"} 1' in samples
     _no_secrets(done.stdout + done.stderr + text)
 
@@ -104,16 +107,31 @@ def test_alert_rules_use_the_metrics_the_job_writes():
     assert used and used <= written, used - written
     assert all('command="ingest"' in e for e in exprs if "redactor_" in e)  # never job=: Prometheus owns it
     assert {r["alert"] for g in rules["groups"] for r in g["rules"]} >= {
-        "RedactorIngestFailed", "RedactorIngestQuarantined", "RedactorIngestStale"}
+        "RedactorIngestFailed",
+        "RedactorIngestQuarantined",
+        "RedactorIngestStale",
+    }
 
 
 def test_progress_on_a_terminal_while_stdout_is_redirected(tmp_path):
     """stderr is a pseudo-terminal, stdout a pipe (`> report.json`): the progress display shows."""
     master, slave = pty.openpty()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "120", "TERM": "xterm"}
-    proc = subprocess.Popen([sys.executable, "-c", "from redactor.cli import app; app()", "ingest", str(SAMPLES),
-                             "--store", str(tmp_path / "lake")], stdout=subprocess.PIPE, stderr=slave, env=env,
-                            cwd=ROOT)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from redactor.cli import app; app()",
+            "ingest",
+            str(SAMPLES),
+            "--store",
+            str(tmp_path / "lake"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=env,
+        cwd=ROOT,
+    )
     os.close(slave)
     seen = b""
     while True:
@@ -138,6 +156,7 @@ def test_progress_on_a_terminal_while_stdout_is_redirected(tmp_path):
 
 
 # ---- status ----------------------------------------------------------------------------------
+
 
 def test_status_on_a_lake_with_quarantined_items(tmp_path, config, pipeline):
     landing = _landing(tmp_path)
@@ -179,8 +198,12 @@ def test_last_runs_newest_first_from_recent_days_or_all(tmp_path, config):
 
     lake = Lake.from_config(config, str(tmp_path / "lake"), "t")
     tags = lake.retention.tags("audit", "runs")
-    for day, run in (("2026-01-05", "20260105T000000Z-a"), ("2026-01-05", "20260105T120000Z-b"),
-                     ("2026-02-01", "20260201T000000Z-c"), ("2026-02-03", "20260203T000000Z-d")):
+    for day, run in (
+        ("2026-01-05", "20260105T000000Z-a"),
+        ("2026-01-05", "20260105T120000Z-b"),
+        ("2026-02-01", "20260201T000000Z-c"),
+        ("2026-02-03", "20260203T000000Z-d"),
+    ):
         lake.store.put(f"_runs/date={day}/{run}.json", json.dumps({"run_id": run, "status": "ok"}).encode(), tags)
     recent = [r["run_id"] for r in last_runs(lake, 2, today=date(2026, 2, 4))]
     assert recent == ["20260203T000000Z-d", "20260201T000000Z-c"]  # found in the last week
@@ -189,6 +212,7 @@ def test_last_runs_newest_first_from_recent_days_or_all(tmp_path, config):
 
 
 # ---- quarantine ------------------------------------------------------------------------------
+
 
 def test_quarantine_list_show_retry_drop(tmp_path, monkeypatch):
     store = tmp_path / "lake"
@@ -201,7 +225,10 @@ def test_quarantine_list_show_retry_drop(tmp_path, monkeypatch):
     doc = json.loads(listed.stdout)
     assert doc["count"] == 3 and doc["by_stage"] == {"read": 3}
     assert sorted(i["reason"].split(":")[0].split(" (")[0] for i in doc["items"]) == [
-        "invalid JSON", "record larger than 300 bytes", "record larger than 300 bytes"]
+        "invalid JSON",
+        "record larger than 300 bytes",
+        "record larger than 300 bytes",
+    ]
     assert all(set(i) >= {"id", "stage", "reason", "quarantined_at", "expires_on", "source_ref"} for i in doc["items"])
     _no_secrets(listed.stdout)  # neither payload values nor file names
     poison = next(i for i in doc["items"] if i["reason"].startswith("invalid JSON"))
@@ -221,8 +248,9 @@ def test_quarantine_list_show_retry_drop(tmp_path, monkeypatch):
         assert runner.invoke(app, ["quarantine", "retry", "--all", "--store", str(store)]).exit_code == ExitCode.LOCKED
     finally:
         held.release()
-    retried = runner.invoke(app, ["quarantine", "retry", "--all", "--store", str(store), "--json",
-                                  "--operator", "ops.anna"])
+    retried = runner.invoke(
+        app, ["quarantine", "retry", "--all", "--store", str(store), "--json", "--operator", "ops.anna"]
+    )
     assert retried.exit_code == ExitCode.PARTIAL, retried.output
     out = json.loads(retried.stdout)
     assert out["stored"] == 2 and out["still_quarantined"] == 1 and out["calls_written"] == 2
@@ -234,8 +262,9 @@ def test_quarantine_list_show_retry_drop(tmp_path, monkeypatch):
     left = json.loads(runner.invoke(app, ["quarantine", "list", "--store", str(store), "--json"]).stdout)
     assert [i["id"] for i in left["items"]] == [poison["id"]]
 
-    dropped = runner.invoke(app, ["quarantine", "drop", poison["id"], "--store", str(store), "--yes",
-                                  "--case-ref", "OPS-42", "--json"])
+    dropped = runner.invoke(
+        app, ["quarantine", "drop", poison["id"], "--store", str(store), "--yes", "--case-ref", "OPS-42", "--json"]
+    )
     assert dropped.exit_code == 0, dropped.output
     receipt = json.loads(lake.store.get(json.loads(dropped.stdout)["receipt_key"]))
     assert receipt["case_ref"] == "OPS-42" and receipt["operator"] and receipt["items"][0]["id"] == poison["id"]
@@ -245,6 +274,7 @@ def test_quarantine_list_show_retry_drop(tmp_path, monkeypatch):
 
 
 # ---- retention from the call date, purge calendar --------------------------------------------
+
 
 def test_retention_from_call_date_and_the_purge_calendar(tmp_path, config):
     cfg = tmp_path / "calldate.toml"
@@ -262,8 +292,12 @@ def test_retention_from_call_date_and_the_purge_calendar(tmp_path, config):
     written = tmp_path / "lake-written"
     assert _ingest(landing, "--store", written).exit_code == ExitCode.OK  # default: the write date counts
     today = date.today()
-    entries = [e for days in Lake.from_config(config, str(written), "t").snapshot().files.values() for es in days.values()
-               for e in es]
+    entries = [
+        e
+        for days in Lake.from_config(config, str(written), "t").snapshot().files.values()
+        for es in days.values()
+        for e in es
+    ]
     assert {e.expires_on for e in entries} <= {(today + timedelta(days=d)).isoformat() for d in (730, 731)}
 
     cal = runner.invoke(app, ["purge", "--store", str(store), "--dry-run", "--as-of", "2028-11-02"])
@@ -277,6 +311,7 @@ def test_retention_from_call_date_and_the_purge_calendar(tmp_path, config):
 
 
 # ---- deployment files ------------------------------------------------------------------------
+
 
 def _dockerfile() -> list[tuple[str, str]]:
     text = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
@@ -293,7 +328,7 @@ def test_dockerfile_multi_stage_non_root_model_inside_healthcheck(tmp_path):
     steps = _dockerfile()
     stages = [i for i, (op, _) in enumerate(steps) if op == "FROM"]
     assert len(stages) >= 2 and all(" AS " in steps[i][1].upper() for i in stages)
-    final = steps[stages[-1]:]
+    final = steps[stages[-1] :]
     copies = [rest for op, rest in steps if op == "COPY"]
     # The model is in the image as package data of the copied package: nothing downloaded.
     assert any(c.split()[0] == "redactor" for c in copies) and (ROOT / "redactor/data/sv_klang/config.cfg").is_file()
@@ -337,13 +372,18 @@ def test_cron_wrapper_alerts_only_on_failure(tmp_path):
     assert os.access(wrapper, os.X_OK)
     base = tmp_path / "ingest"
     fake = tmp_path / "fake-redactor"
-    fake.write_text('#!/bin/sh\necho \'{"status": "x"}\'\necho \'{"event": "run summary", "run_id": "r1", '
-                    '"text": "ingest partial (exit 3); 2 calls read", "exit_code": 3}\' >&2\n'
-                    'test "$2" = fail && echo "error: boom" >&2\nexit $1\n')
+    fake.write_text(
+        '#!/bin/sh\necho \'{"status": "x"}\'\necho \'{"event": "run summary", "run_id": "r1", '
+        '"text": "ingest partial (exit 3); 2 calls read", "exit_code": 3}\' >&2\n'
+        'test "$2" = fail && echo "error: boom" >&2\nexit $1\n'
+    )
     fake.chmod(0o755)
     for code, alert in ((0, False), (4, False), (3, True), (1, True)):
-        done = subprocess.run([str(wrapper), str(base), str(fake), str(code), "fail" if code == 1 else "ok"],
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [str(wrapper), str(base), str(fake), str(code), "fail" if code == 1 else "ok"],
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == code
         assert bool(done.stdout.strip()) == alert, (code, done.stdout)
         if alert:
@@ -351,14 +391,19 @@ def test_cron_wrapper_alerts_only_on_failure(tmp_path):
     assert "error: boom" in done.stdout
     assert len((tmp_path / "ingest.jsonl").read_text().splitlines()) == 4
     assert (tmp_path / "ingest.log").read_text().count("run summary") == 4
-    line = next(l for l in (ROOT / "deploy" / "cron" / "redactor-ingest.cron").read_text().splitlines()
-                if " ingest " in l and not l.startswith("#"))
+    line = next(
+        ln
+        for ln in (ROOT / "deploy" / "cron" / "redactor-ingest.cron").read_text().splitlines()
+        if " ingest " in ln and not ln.startswith("#")
+    )
     assert "deploy/cron/alert-on-failure /var/log/klang-redactor/ingest .venv/bin/redactor ingest" in line
-    assert "--metrics-file" in line and re.search(r"^MAILTO=", (ROOT / "deploy" / "cron" / "redactor-ingest.cron")
-                                                  .read_text(), re.M)
+    assert "--metrics-file" in line and re.search(
+        r"^MAILTO=", (ROOT / "deploy" / "cron" / "redactor-ingest.cron").read_text(), re.M
+    )
 
 
 # ---- on S3 -----------------------------------------------------------------------------------
+
 
 @pytest.mark.s3
 def test_status_and_quarantine_on_s3(tmp_path, s3_env):
@@ -368,16 +413,19 @@ def test_status_and_quarantine_on_s3(tmp_path, s3_env):
         c.put_object(Bucket=bucket, Key=f"landing/call-{i}.json", Body=dumps(call_record(i)).encode())
     c.put_object(Bucket=bucket, Key="landing/poison.json", Body=POISON["poison-truncated.json"])
     cfg = tmp_path / "s3.toml"
-    cfg.write_text("[store]\nallow_unknown_region = true\n[landing]\nafter_ingest = \"keep\"\n")
+    cfg.write_text('[store]\nallow_unknown_region = true\n[landing]\nafter_ingest = "keep"\n')
     lake_uri, landing = f"s3://{bucket}/lake", f"s3://{bucket}/landing/"
     assert _ingest(landing, "--store", lake_uri, "--config", cfg).exit_code == ExitCode.PARTIAL
     c.put_object(Bucket=bucket, Key="landing/call-9.json", Body=dumps(call_record(9)).encode())
-    doc = json.loads(runner.invoke(app, ["status", landing, "--store", lake_uri, "--config", str(cfg), "--json"]).stdout)
+    doc = json.loads(
+        runner.invoke(app, ["status", landing, "--store", lake_uri, "--config", str(cfg), "--json"]).stdout
+    )
     assert doc["runs"][0]["status"] == "partial" and doc["quarantine"]["by_stage"] == {"read": 1}
     assert doc["landing"]["waiting"] == 1 and doc["landing"]["oldest_landed_at"]  # S3 LastModified
     assert doc["expiring"]["quarantine_items"] == 1
-    listed = json.loads(runner.invoke(app, ["quarantine", "list", "--store", lake_uri, "--config", str(cfg),
-                                            "--json"]).stdout)
+    listed = json.loads(
+        runner.invoke(app, ["quarantine", "list", "--store", lake_uri, "--config", str(cfg), "--json"]).stdout
+    )
     assert listed["count"] == 1 and listed["items"][0]["expires_on"]  # from the object's tags
     _no_secrets(json.dumps(listed) + json.dumps(doc))
     dropped = runner.invoke(app, ["quarantine", "drop", "--all", "--yes", "--store", lake_uri, "--config", str(cfg)])

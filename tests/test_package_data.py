@@ -42,7 +42,20 @@ def _build_and_install(tmp: Path) -> Path:
         shutil.copytree(ROOT / name, src / name, ignore=ignore)
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, src / name)
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp / "dist"), str(src)])
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp / "dist"),
+            str(src),
+        ]
+    )
     (wheel,) = (tmp / "dist").glob("klang_redactor-*.whl")
     venv = tmp / "venv"
     _run([sys.executable, "-m", "venv", "--without-pip", str(venv)])
@@ -71,7 +84,9 @@ def test_installed_wheel_ingests_from_another_directory(tmp_path):
     probe = "import redactor, recognizers; print(redactor.__file__); print(recognizers.__file__)"
     where = _run([str(bin_dir / "python"), "-c", probe], cwd=work, env=env).stdout.split()
     for path in where:  # the installed package runs, not the checkout
-        assert Path(path).resolve().is_relative_to(bin_dir.parent.resolve()) and not Path(path).resolve().is_relative_to(ROOT)
+        assert Path(path).resolve().is_relative_to(bin_dir.parent.resolve()) and not Path(
+            path
+        ).resolve().is_relative_to(ROOT)
     assert not work.resolve().is_relative_to(ROOT)
     _run([str(bin_dir / "redactor"), "ingest", str(SAMPLES), "--store", "lake"], cwd=work, env=env)
     installed = _tables(work / "lake")
@@ -89,11 +104,15 @@ def test_shipped_model_by_name_own_model_by_path(tmp_path, monkeypatch):
     from redactor.query.named import DEFAULT_DIR
 
     shipped = Config.load().model_path
-    assert (shipped / "config.cfg").is_file() and shipped.parent.name == "data" and (DEFAULT_DIR / "segment_search.sql").is_file()
+    assert (
+        (shipped / "config.cfg").is_file()
+        and shipped.parent.name == "data"
+        and (DEFAULT_DIR / "segment_search.sql").is_file()
+    )
     own = tmp_path / "conf.toml"
     own.write_text('[detect]\nmodel = "mine/sv_klang"\n')
     monkeypatch.chdir(tmp_path)  # a relative path is the user's, relative to the current directory
     assert Config.load(own).model_path == tmp_path / "mine" / "sv_klang"
     own.write_text('[detect]\nmodel = "sv_nothing"\n')
     with pytest.raises(ConfigError, match="no shipped model named 'sv_nothing'"):
-        Config.load(own).model_path
+        _ = Config.load(own).model_path

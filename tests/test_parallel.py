@@ -17,11 +17,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from bench.generate import write_exports
+from redactor.domain import Quarantined
 from redactor.ingest import expand_sources, iter_records
+from redactor.jobs.engines import DaskEngine, EngineError, LocalEngine, make_engine
 from redactor.jobs.ingest import run_ingest
 from redactor.store.lake import Lake
-from redactor.domain import Quarantined
-from redactor.jobs.engines import DaskEngine, EngineError, LocalEngine, make_engine
 from redactor.store.tables import TABLES
 from tests.conftest import SAMPLES
 
@@ -129,8 +129,9 @@ def test_dask_local_cluster_writes_the_same_rows(inputs, single_run, tmp_path, c
     distributed = pytest.importorskip("distributed")
     store1, summary1 = single_run
     store2 = tmp_path / "dask"
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=None)
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    )
     try:
         with DaskEngine(config, address=cluster.scheduler_address) as engine:
             engine.start(pipeline.version)
@@ -152,8 +153,9 @@ def test_cli_workers_option(inputs, single_run, tmp_path):
     from redactor.cli import app
 
     _, summary1 = single_run
-    result = CliRunner().invoke(app, ["ingest", str(inputs), "--store", str(tmp_path / "cli"), "--workers", "2",
-                                      "--no-progress"])
+    result = CliRunner().invoke(
+        app, ["ingest", str(inputs), "--store", str(tmp_path / "cli"), "--workers", "2", "--no-progress"]
+    )
     assert result.exit_code == 3, result.output  # some records are quarantined on purpose
     summary = json.loads(result.stdout)
     assert _summary(summary) == _summary(summary1)

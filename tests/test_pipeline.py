@@ -31,7 +31,7 @@ def test_samples_round_trip_through_parquet(tmp_path, config, pipeline):
     assert "call_date" in calls.column_names
     con = duckdb.connect()
     glob = str(tmp_path / "lake" / "segments" / "**" / "*.parquet")
-    n, = con.sql(f"select count(*) from read_parquet('{glob}', hive_partitioning=true)").fetchone()
+    (n,) = con.sql(f"select count(*) from read_parquet('{glob}', hive_partitioning=true)").fetchone()
     assert n > 30
     text = " ".join(r[0] for r in con.sql(f"select text from read_parquet('{glob}')").fetchall())
     assert PNR_DASH not in text and "070-123 45 67" not in text
@@ -53,14 +53,17 @@ def test_rerun_replaces_instead_of_duplicating(tmp_path, config, pipeline):
     assert calls.num_rows == len(set(calls.column("call_id").to_pylist()))
 
 
-@pytest.mark.parametrize("name, data, reason", [
-    ("truncated.json", dumps(klang_record())[:200].encode(), "invalid JSON"),
-    ("latin1.json", "{\"id\": \"x\", \"title\": \"G\u00f6teborg\"}".encode("latin-1"), "not valid UTF-8"),
-    ("empty.json", b"   \n", "empty file"),
-    ("gzip.json.gz", gzip.compress(b"{}")[:-6], "corrupt gzip"),
-    ("notacall.json", b"[1, 2]", "record must be a JSON object"),
-    ("shape.json", b'{"id": "x"}', "unknown export shape"),
-])
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("truncated.json", dumps(klang_record())[:200].encode(), "invalid JSON"),
+        ("latin1.json", '{"id": "x", "title": "G\u00f6teborg"}'.encode("latin-1"), "not valid UTF-8"),
+        ("empty.json", b"   \n", "empty file"),
+        ("gzip.json.gz", gzip.compress(b"{}")[:-6], "corrupt gzip"),
+        ("notacall.json", b"[1, 2]", "record must be a JSON object"),
+        ("shape.json", b'{"id": "x"}', "unknown export shape"),
+    ],
+)
 def test_bad_files_are_quarantined_with_a_reason(tmp_path, config, pipeline, name, data, reason):
     src = tmp_path / "in"
     src.mkdir()
@@ -79,7 +82,13 @@ def test_one_bad_line_costs_only_that_line(tmp_path, config, detector):
     from redactor.pipeline import Pipeline
 
     huge = json.dumps(klang_record("huge", summary="x" * 400_000))
-    lines = [dumps(klang_record("a")), '{"id": "broken", ', dumps(segmented_record("b")), huge, dumps(klang_record("c", sources=[]))]
+    lines = [
+        dumps(klang_record("a")),
+        '{"id": "broken", ',
+        dumps(segmented_record("b")),
+        huge,
+        dumps(klang_record("c", sources=[])),
+    ]
     (tmp_path / "in.jsonl").write_text("\n".join(lines))
     cfg = type(config)({**config.data, "ingest": {**config.section("ingest"), "max_record_bytes": 100_000}})
     summary = run_ingest([str(tmp_path / "in.jsonl")], cfg, str(tmp_path / "lake"), Pipeline(cfg, detector=detector))
@@ -128,7 +137,9 @@ def test_a_leak_fails_closed(tmp_path, config, detector, monkeypatch):
 
     monkeypatch.setattr(call_mod, "_rewrite_words", lambda *a, **k: None)  # simulate a bug
     (tmp_path / "in.json").write_text(dumps(segmented_record()))
-    summary = run_ingest([str(tmp_path / "in.json")], config, str(tmp_path / "lake"), Pipeline(config, detector=detector))
+    summary = run_ingest(
+        [str(tmp_path / "in.json")], config, str(tmp_path / "lake"), Pipeline(config, detector=detector)
+    )
     _, (record,) = _quarantine(tmp_path / "lake")
     assert summary.calls_written == 0 and record["stage"] == "verify"
     assert "survived in field segments[1].words" in record["reason"]
@@ -138,10 +149,15 @@ def test_a_leak_fails_closed(tmp_path, config, detector, monkeypatch):
 def test_structural_names(detector):
     from redactor.detect.structure import structural_detections
 
-    found = structural_detections({
-        "participants[0]": "Vera Testsson", "segments[0].speaker": "Talare 2",
-        "segments[1].speaker": "Agent Nils", "metadata.agent_name": "Nils Provsson", "metadata.queue": "Privat",
-    })
+    found = structural_detections(
+        {
+            "participants[0]": "Vera Testsson",
+            "segments[0].speaker": "Talare 2",
+            "segments[1].speaker": "Agent Nils",
+            "metadata.agent_name": "Nils Provsson",
+            "metadata.queue": "Privat",
+        }
+    )
     assert set(found) == {"participants[0]", "segments[1].speaker", "metadata.agent_name"}
     (d,) = found["segments[1].speaker"]
     assert (d.start, d.end) == (6, 10)
@@ -154,8 +170,10 @@ class _NamesEverywhere:
         self.real, self.model_name = real, real.model_name
 
     def detect_many(self, texts):
-        return [dets + [Detection("PERSON", 0, len(t), 0.85, NER_RECOGNIZER)] if t.strip() else dets
-                for t, dets in zip(texts, self.real.detect_many(texts))]
+        return [
+            dets + [Detection("PERSON", 0, len(t), 0.85, NER_RECOGNIZER)] if t.strip() else dets
+            for t, dets in zip(texts, self.real.detect_many(texts))
+        ]
 
 
 def test_label_metadata_is_not_read_by_the_name_model(tmp_path, config, detector):
@@ -174,10 +192,16 @@ def test_label_metadata_is_not_read_by_the_name_model(tmp_path, config, detector
     assert meta["agent"].startswith("<PERSON_")
 
 
-@pytest.mark.parametrize("text", [
-    "export-20261120.json", "se www.klang-energi.se/kundservice", "referens AB-4471-X",
-    "kundnummer K-88231", "samtal_2026-11-20.wav",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "export-20261120.json",
+        "se www.klang-energi.se/kundservice",
+        "referens AB-4471-X",
+        "kundnummer K-88231",
+        "samtal_2026-11-20.wav",
+    ],
+)
 def test_codes_file_names_and_addresses_are_never_a_name(detector, text):
     """The name model guesses at unknown tokens by their shape; `name_shape` drops what no name
     or place can look like (digits, slashes, dotted words)."""
@@ -186,16 +210,19 @@ def test_codes_file_names_and_addresses_are_never_a_name(detector, text):
 
 def test_name_shape_keeps_real_names(detector):
     text = "Jag pratade med Anna-Karin Berg-Lind och Åsa Öberg i Kalmar."
-    found = {text[d.start:d.end]: d.entity_type for d in detector.detect(text) if d.from_model}
+    found = {text[d.start : d.end]: d.entity_type for d in detector.detect(text) if d.from_model}
     assert found == {"Anna-Karin Berg-Lind": "PERSON", "Åsa Öberg": "PERSON", "Kalmar": "LOCATION"}
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Hej, det är Ida Al-Hassan, jag ringer om fakturan.", "Ida Al-Hassan"),
-    ("jag heter fatima al-hassan", "fatima al-hassan"),
-    ("Det gäller Omar El-Sayed.", "Omar El-Sayed"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Hej, det är Ida Al-Hassan, jag ringer om fakturan.", "Ida Al-Hassan"),
+        ("jag heter fatima al-hassan", "fatima al-hassan"),
+        ("Det gäller Omar El-Sayed.", "Omar El-Sayed"),
+    ],
+)
 def test_a_surname_with_a_particle_belongs_to_the_name(detector, text, name):
     """The model tags "Ida" and leaves "Al-Hassan" out; `name_particles` extends the span."""
-    found = [text[d.start:d.end] for d in detector.detect(text) if d.entity_type == "PERSON"]
+    found = [text[d.start : d.end] for d in detector.detect(text) if d.entity_type == "PERSON"]
     assert found == [name]

@@ -23,14 +23,21 @@ from typer.testing import CliRunner
 from redactor.cli import app
 from redactor.config import Config
 from redactor.jobs.ingest import run_ingest
-from redactor.store.lake import Lake
 from redactor.query.engine import QueryEngine, QueryError, ReadOnlyError, check_read_only
 from redactor.query.named import find_query, list_queries
+from redactor.store.lake import Lake
 from tests.conftest import SAMPLES
 
 KEY = "test-key-not-a-secret-0123456789"
-NAMED = ("weekly_calls_per_queue", "call_duration_stats", "top_topics", "repeat_callers",
-         "callbacks_per_week", "segment_search", "findings_per_entity_week")
+NAMED = (
+    "weekly_calls_per_queue",
+    "call_duration_stats",
+    "top_topics",
+    "repeat_callers",
+    "callbacks_per_week",
+    "segment_search",
+    "findings_per_entity_week",
+)
 HAVE_S3_FIXTURE = importlib.util.find_spec("tests.s3support") is not None
 W48 = date(2026, 11, 23)  # Monday of ISO week 2026-W48, the week of every sample call
 
@@ -79,6 +86,7 @@ def parquet_rows(lake_dir: Path, table: str) -> list[dict]:
 
 # ---- the ready-made queries, local store -------------------------------------------------
 
+
 def test_every_ready_made_query_is_listed_documented_and_runs(engine):
     listed = {q.name: q for q in list_queries()}
     assert set(NAMED) <= set(listed)
@@ -98,8 +106,19 @@ def test_views_cover_the_lake(engine, lake_dir):
 
 def test_weekly_calls_per_queue(engine):
     rows = run_named(engine, "weekly_calls_per_queue")
-    got = [(r["week"], r["week_start"], r["queue"], r["calls"], r["inbound"], r["outbound"], r["total_hours"],
-            r["avg_minutes"]) for r in rows]
+    got = [
+        (
+            r["week"],
+            r["week_start"],
+            r["queue"],
+            r["calls"],
+            r["inbound"],
+            r["outbound"],
+            r["total_hours"],
+            r["avg_minutes"],
+        )
+        for r in rows
+    ]
     assert got == [
         # Klang API calls have no queue: their folder stands in. 412+96+233+180 s = 921 s.
         ("2026-W48", W48, "kundtjanst-el", 4, 0, 0, 0.26, 3.8),
@@ -113,8 +132,12 @@ def test_call_duration_stats(engine):
     everything = rows["(all queues)"]
     # Durations (s): 40, 61.2, 88, 96, 142.5, 180, 233, 412 -> median 119.25 s, mean 156.6 s.
     assert (everything["calls"], everything["with_duration"]) == (8, 8)
-    assert (everything["min_minutes"], everything["median_minutes"], everything["avg_minutes"],
-            everything["max_minutes"]) == (0.7, 2.0, 2.6, 6.9)
+    assert (
+        everything["min_minutes"],
+        everything["median_minutes"],
+        everything["avg_minutes"],
+        everything["max_minutes"],
+    ) == (0.7, 2.0, 2.6, 6.9)
     assert rows["Kundservice privat"]["median_minutes"] == 1.5  # 88 s
     assert list(rows)[-1] == "(all queues)"
 
@@ -137,11 +160,16 @@ def test_repeat_callers_by_pseudonym_token(engine, lake_dir):
     assert {t: len(v) for t, v in by_type.items()} == {"SE_PERSONNUMMER": 2, "PHONE_NUMBER": 1}
     assert all(r["calls"] == 2 for r in rows)
     assert sorted((r["first_call"], r["last_call"], r["span_days"]) for r in by_type["SE_PERSONNUMMER"]) == [
-        (date(2026, 11, 25), date(2026, 11, 26), 1), (date(2026, 11, 25), date(2026, 11, 27), 2)]
+        (date(2026, 11, 25), date(2026, 11, 26), 1),
+        (date(2026, 11, 25), date(2026, 11, 27), 2),
+    ]
     assert all(r["queues"] == ["Kundservice privat", "kundtjanst-el"] for r in by_type["SE_PERSONNUMMER"])
     [phone] = by_type["PHONE_NUMBER"]
     assert (phone["first_call"], phone["last_call"], phone["queues"]) == (
-        date(2026, 11, 24), date(2026, 11, 25), ["kundtjanst-el"])
+        date(2026, 11, 24),
+        date(2026, 11, 25),
+        ["kundtjanst-el"],
+    )
     # Tokens are keyed hashes, not values: 32 hex digits after the type.
     assert all(len(r["token"].split(":", 1)[1]) == 32 for r in rows)
     assert run_named(engine, "repeat_callers", min_calls=3) == []
@@ -166,7 +194,11 @@ def test_segment_search_elavbrott(engine, lake_dir):
     hit = rows[0]
     assert "elavbrott" in hit["text"].lower()
     assert (hit["call_date"], hit["queue"], hit["segment_index"], hit["start_seconds"]) == (
-        date(2026, 11, 25), "kundtjanst-el", 1, 4.0)
+        date(2026, 11, 25),
+        "kundtjanst-el",
+        1,
+        4.0,
+    )
     title = engine.query(f"select title from calls where call_id = '{hit['call_id']}'").scalar()
     # The ort is part of the caller's address in that call, so it is redacted in the title too.
     assert title == "Elavbrott <LOCATION_1>"
@@ -193,13 +225,15 @@ def test_findings_per_entity_week(engine, lake_dir):
     per_type = Counter(f["entity_type"] for f in findings)
     calls_per_type = {t: len({f["call_id"] for f in findings if f["entity_type"] == t}) for t in per_type}
     assert {r["entity_type"]: (r["findings"], r["calls"]) for r in rows} == {
-        t: (n, calls_per_type[t]) for t, n in per_type.items()}
+        t: (n, calls_per_type[t]) for t, n in per_type.items()
+    }
     assert {r["week"] for r in rows} == {"2026-W48"}
     assert {"PERSON", "SE_PERSONNUMMER", "PHONE_NUMBER", "EMAIL_ADDRESS"} <= set(per_type)
     assert [r["findings"] for r in rows] == sorted((r["findings"] for r in rows), reverse=True)
 
 
 # ---- partitions, committed files only, restrictions ---------------------------------------
+
 
 def test_call_date_filter_prunes_files(lake_dir, config, tmp_path):
     copy = tmp_path / "lake"
@@ -219,10 +253,13 @@ def test_call_date_filter_prunes_files(lake_dir, config, tmp_path):
 
 
 def test_since_until_narrow_the_views(lake_dir, config):
-    with QueryEngine(Lake.from_config(config, str(lake_dir), "t"), since=date(2026, 11, 26), until=date(2026, 11, 26)) as eng:
+    with QueryEngine(
+        Lake.from_config(config, str(lake_dir), "t"), since=date(2026, 11, 26), until=date(2026, 11, 26)
+    ) as eng:
         assert len(eng.files["calls"]) == 1
         assert eng.query("select count(*), min(call_date), max(call_date) from calls").rows() == [
-            (2, date(2026, 11, 26), date(2026, 11, 26))]
+            (2, date(2026, 11, 26), date(2026, 11, 26))
+        ]
 
 
 def test_views_read_only_what_live_files_returns(lake_dir, config, monkeypatch):
@@ -230,8 +267,11 @@ def test_views_read_only_what_live_files_returns(lake_dir, config, monkeypatch):
     snap = lake.snapshot()
     real = snap.live_keys
     # A commit protocol that (say) has not committed 2026-11-27 yet: readers must not see it.
-    monkeypatch.setattr(snap, "live_keys", lambda table, since=None, until=None: [
-        k for k in real(table, since, until) if "2026-11-27" not in k])
+    monkeypatch.setattr(
+        snap,
+        "live_keys",
+        lambda table, since=None, until=None: [k for k in real(table, since, until) if "2026-11-27" not in k],
+    )
     monkeypatch.setattr(lake, "snapshot", lambda: snap)
     with QueryEngine(lake) as eng:
         assert eng.query("select count(*) from calls").scalar() == 6
@@ -255,21 +295,43 @@ def test_restricted_calls_are_left_out(lake_dir, config, tmp_path):
 
 # Every way we know to reach a file, a setting, a secret or the environment from SQL.
 FILE_PROBES = [
-    "select * from read_parquet({f})", "select * from read_parquet({glob}, union_by_name = true)",
-    "select * from parquet_scan({f})", "select * from parquet_metadata({f})", "select * from parquet_schema({f})",
-    "select * from parquet_file_metadata({f})", "select * from parquet_kv_metadata({f})",
-    "select * from read_csv({f})", "select * from read_csv_auto({f})", "select * from read_json({f})",
-    "select * from read_json_auto({f})", "select * from read_ndjson_objects({f})", "select * from read_text({f})",
-    "select * from read_blob({f})", "select * from glob({glob})", "select * from {f}", "from {glob}",
-    "select * from query_table({f})", "select * from query({q})", "select * from sniff_csv({f})",
+    "select * from read_parquet({f})",
+    "select * from read_parquet({glob}, union_by_name = true)",
+    "select * from parquet_scan({f})",
+    "select * from parquet_metadata({f})",
+    "select * from parquet_schema({f})",
+    "select * from parquet_file_metadata({f})",
+    "select * from parquet_kv_metadata({f})",
+    "select * from read_csv({f})",
+    "select * from read_csv_auto({f})",
+    "select * from read_json({f})",
+    "select * from read_json_auto({f})",
+    "select * from read_ndjson_objects({f})",
+    "select * from read_text({f})",
+    "select * from read_blob({f})",
+    "select * from glob({glob})",
+    "select * from {f}",
+    "from {glob}",
+    "select * from query_table({f})",
+    "select * from query({q})",
+    "select * from sniff_csv({f})",
 ]
 SECRET_PROBES = [
-    "select * from duckdb_settings()", "select * from duckdb_secrets()", "select * from which_secret({f}, 's3')",
-    "select current_setting('s3_secret_access_key')", "select current_setting('s3_access_key_id')",
-    "select current_setting('allowed_paths')", "select current_setting('allowed_directories')",
-    "select getenv('AWS_SECRET_ACCESS_KEY')", "select getenv('REDACTOR_PSEUDONYM_KEY')",
-    "select * from duckdb_extensions()", "select * from duckdb_variables()", "select * from duckdb_databases()",
-    "select * from pragma_database_list()", "select * from duckdb_views()", "select sql from duckdb_views()",
+    "select * from duckdb_settings()",
+    "select * from duckdb_secrets()",
+    "select * from which_secret({f}, 's3')",
+    "select current_setting('s3_secret_access_key')",
+    "select current_setting('s3_access_key_id')",
+    "select current_setting('allowed_paths')",
+    "select current_setting('allowed_directories')",
+    "select getenv('AWS_SECRET_ACCESS_KEY')",
+    "select getenv('REDACTOR_PSEUDONYM_KEY')",
+    "select * from duckdb_extensions()",
+    "select * from duckdb_variables()",
+    "select * from duckdb_databases()",
+    "select * from pragma_database_list()",
+    "select * from duckdb_views()",
+    "select sql from duckdb_views()",
     "select * from duckdb_functions() where function_name = 'calls'",
 ]
 
@@ -391,9 +453,17 @@ def test_reading_files_outside_the_views_fails(engine, lake_dir, sql):
 
 def test_read_only_queries_are_allowed(engine):
     con = duckdb.connect()
-    for sql in ["select 1", "with x as (select 1) select * from x", "describe calls", "show tables",
-                "summarize select 1", "explain select 1", "explain analyze select 1", "from calls limit 1",
-                "-- comment\nselect 1"]:
+    for sql in [
+        "select 1",
+        "with x as (select 1) select * from x",
+        "describe calls",
+        "show tables",
+        "summarize select 1",
+        "explain select 1",
+        "explain analyze select 1",
+        "from calls limit 1",
+        "-- comment\nselect 1",
+    ]:
         check_read_only(con, sql)
         engine.execute(sql)
     assert {r[0] for r in engine.query("show tables").rows()} == {"calls", "segments", "findings"}
@@ -430,8 +500,14 @@ def test_cli_sql_in_every_format(lake_dir, tmp_path):
 
 
 def test_cli_csv_is_exact(lake_dir):
-    done = cli("query", "select queue, count(*) as n from calls where queue is not null group by 1 order by 2 desc",
-               "--store", str(lake_dir), "--format", "csv")
+    done = cli(
+        "query",
+        "select queue, count(*) as n from calls where queue is not null group by 1 order by 2 desc",
+        "--store",
+        str(lake_dir),
+        "--format",
+        "csv",
+    )
     assert done.output.splitlines() == ["queue,n", "Kundservice privat,3", "Företag,1"]
 
 
@@ -442,12 +518,15 @@ def test_cli_named_list_and_report(lake_dir):
     assert by_name.exit_code == 0 and len(json.loads(by_name.output)) == 1
     report = cli("report", "repeat_callers", "--store", str(lake_dir), "--format", "json")
     assert len(json.loads(report.output)) == 3  # two personnummer and one phone number
-    param = cli("report", "segment_search", "--param", "term=ingen-sådan-text", "--store", str(lake_dir),
-                "--format", "json")
+    param = cli(
+        "report", "segment_search", "--param", "term=ingen-sådan-text", "--store", str(lake_dir), "--format", "json"
+    )
     assert json.loads(param.output) == []
     assert cli("report", "no_such_query", "--store", str(lake_dir)).exit_code == 2
     assert cli("report", "segment_search", "--param", "bogus=1", "--store", str(lake_dir)).exit_code == 2
-    ranged = cli("report", "weekly_calls_per_queue", "--since", "2026-11-26", "--store", str(lake_dir), "--format", "json")
+    ranged = cli(
+        "report", "weekly_calls_per_queue", "--since", "2026-11-26", "--store", str(lake_dir), "--format", "json"
+    )
     assert sum(r["calls"] for r in json.loads(ranged.output)) == 4
 
 
@@ -458,16 +537,21 @@ def test_cli_refuses_writes_with_exit_2(lake_dir):
 
 
 def test_interactive_prompt_from_stdin(lake_dir):
-    session = "\n".join([
-        "select count(*) as n",
-        "  from calls;",
-        ".tables",
-        ".run segment_search term=elavbrott",
-        "create table x as select 1;",
-        "select 42 as answer;",
-        ".quit",
-        "select 'never reached';",
-    ]) + "\n"
+    session = (
+        "\n".join(
+            [
+                "select count(*) as n",
+                "  from calls;",
+                ".tables",
+                ".run segment_search term=elavbrott",
+                "create table x as select 1;",
+                "select 42 as answer;",
+                ".quit",
+                "select 'never reached';",
+            ]
+        )
+        + "\n"
+    )
     done = cli("query", "--store", str(lake_dir), "--format", "csv", input=session)
     lines = done.stdout.splitlines()
     assert lines[:2] == ["n", "8"]
@@ -519,6 +603,7 @@ def test_table_output_uses_the_terminal_width(lake_dir, monkeypatch):
 
 # ---- the same answers from S3 --------------------------------------------------------------
 
+
 @pytest.mark.s3
 @pytest.mark.slow
 @pytest.mark.skipif(not HAVE_S3_FIXTURE, reason="the S3 server fixture (tests/s3support.py) is not there yet")
@@ -538,11 +623,15 @@ def test_s3_store_gives_the_same_answers_offline(request, engine, lake_dir, conf
         for name in NAMED:
             q = find_query(name)
             assert remote.query(q.sql, q.bind()).rows() == engine.query(q.sql, q.bind()).rows(), name
-        assert remote.query("select count(*) from segments where call_date = DATE '2026-11-25'").scalar() == \
-            engine.query("select count(*) from segments where call_date = DATE '2026-11-25'").scalar()
-        for sql in [f"select * from read_text('s3://{bucket}/lake/quarantine/date=2026-11-27/x.payload')",
-                    f"select * from read_parquet('s3://{bucket}/lake/calls/*/*.parquet')",
-                    "select * from read_csv('/etc/passwd')"]:
+        assert (
+            remote.query("select count(*) from segments where call_date = DATE '2026-11-25'").scalar()
+            == engine.query("select count(*) from segments where call_date = DATE '2026-11-25'").scalar()
+        )
+        for sql in [
+            f"select * from read_text('s3://{bucket}/lake/quarantine/date=2026-11-27/x.payload')",
+            f"select * from read_parquet('s3://{bucket}/lake/calls/*/*.parquet')",
+            "select * from read_csv('/etc/passwd')",
+        ]:
             with pytest.raises(QueryError, match="disabled by configuration"):
                 remote.execute(sql)
         with pytest.raises(ReadOnlyError):
@@ -611,8 +700,9 @@ def _norm(type_sql: str) -> str:
 def _columns(create, dialect: str) -> list[tuple[str, str]]:
     from sqlglot import exp
 
-    return [(c.name, _norm(c.args["kind"].sql("trino"))) for c in create.this.expressions
-            if isinstance(c, exp.ColumnDef)]
+    return [
+        (c.name, _norm(c.args["kind"].sql("trino"))) for c in create.this.expressions if isinstance(c, exp.ColumnDef)
+    ]
 
 
 @pytest.mark.parametrize("table", ["calls", "segments", "findings"])
@@ -627,8 +717,9 @@ def test_athena_ddl_parses_and_matches_the_schema(table):
     assert len(statements) == 1 and isinstance(statements[0], exp.Create)
     create = statements[0]
     assert create.this.this.name == table
-    expected = [(f.name, _norm(exp.DataType.build(_hive_type(f.type), dialect="athena").sql("trino")))
-                for f in SCHEMAS[table]]
+    expected = [
+        (f.name, _norm(exp.DataType.build(_hive_type(f.type), dialect="athena").sql("trino"))) for f in SCHEMAS[table]
+    ]
     assert _columns(create, "athena") == expected
     partitioned = create.find(exp.PartitionedByProperty)
     assert [c.name for c in partitioned.this.expressions] == ["call_date"]
@@ -651,8 +742,10 @@ def test_trino_ddl_parses_and_matches_the_schema():
     assert [c.this.this.name for c in creates] == ["calls", "segments", "findings"]
     for create in creates:
         table = create.this.this.name
-        expected = [(f.name, _norm(exp.DataType.build(_hive_type(f.type), dialect="athena").sql("trino")))
-                    for f in SCHEMAS[table]]
+        expected = [
+            (f.name, _norm(exp.DataType.build(_hive_type(f.type), dialect="athena").sql("trino")))
+            for f in SCHEMAS[table]
+        ]
         got = _columns(create, "trino")
         # Trino's timestamp(3) is the same column as Athena's timestamp.
         assert [(n, t.replace("TIMESTAMP(3)", "TIMESTAMP")) for n, t in got] == expected + [("call_date", "VARCHAR")]
@@ -663,8 +756,11 @@ def test_broken_ddl_does_not_parse():
     import sqlglot
     from sqlglot.errors import ParseError
 
-    text = (DEPLOY / "athena" / "calls.sql").read_text().replace("PARTITIONED BY (`call_date` string)",
-                                                               "PARTITIONED BY (`call_date` string")
+    text = (
+        (DEPLOY / "athena" / "calls.sql")
+        .read_text()
+        .replace("PARTITIONED BY (`call_date` string)", "PARTITIONED BY (`call_date` string")
+    )
     with pytest.raises(ParseError):
         sqlglot.parse(text, read="athena")
 
@@ -725,12 +821,24 @@ def test_analyst_policy_reads_only_the_redacted_tables():
     def list_(prefix):
         return _decide(both, "s3:ListBucket", bucket, {**ctx, "s3:prefix": prefix})
 
-    for key in ["lake/calls/call_date=2026-11-24/part-1.parquet", "lake/segments/call_date=2026-11-24/part-1.parquet",
-                "lake/findings/call_date=2026-11-24/part-1.parquet", "lake/_lake/snapshots/00000042.json"]:
+    for key in [
+        "lake/calls/call_date=2026-11-24/part-1.parquet",
+        "lake/segments/call_date=2026-11-24/part-1.parquet",
+        "lake/findings/call_date=2026-11-24/part-1.parquet",
+        "lake/_lake/snapshots/00000042.json",
+    ]:
         assert get(key) and get(key, [identity]), key
-    for key in ["lake/quarantine/date=2026-11-27/x.payload", "lake/quarantine/date=2026-11-27/x.json",
-                "landing/klang/2026-11-27/export.json.gz", "lake/keys/pseudonym.key", "lake/restrictions/c1/r.json",
-                "lake/audit/2026/erasure.json", "lake/callsX/secret", "other/calls/x.parquet", "lake/_lake/leases/job.json"]:
+    for key in [
+        "lake/quarantine/date=2026-11-27/x.payload",
+        "lake/quarantine/date=2026-11-27/x.json",
+        "landing/klang/2026-11-27/export.json.gz",
+        "lake/keys/pseudonym.key",
+        "lake/restrictions/c1/r.json",
+        "lake/audit/2026/erasure.json",
+        "lake/callsX/secret",
+        "other/calls/x.parquet",
+        "lake/_lake/leases/job.json",
+    ]:
         assert not get(key), key
         # The bucket-policy guard alone also refuses, whatever identity policy the role has.
         broad = {"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": f"{bucket}/*"}]}
@@ -743,6 +851,7 @@ def test_analyst_policy_reads_only_the_redacted_tables():
 
 
 # ---- exports for analysts' own tools (issue 17) ---------------------------------------------
+
 
 def test_export_parquet_folder_and_duckdb_file(lake_dir, config, tmp_path):
     copy, restricted = restricted_copy(lake_dir, config, tmp_path)
@@ -761,13 +870,19 @@ def test_export_parquet_folder_and_duckdb_file(lake_dir, config, tmp_path):
         assert len(rows) == n and restricted not in {r["call_id"] for r in rows}
         assert "call_date" in rows[0]
     # What a BI tool does with the folder: plain DuckDB over the files.
-    assert duckdb.sql(f"select count(*) from '{tmp_path / 'bi' / 'segments.parquet'}'").fetchone()[0] == counts["segments"]
+    assert (
+        duckdb.sql(f"select count(*) from '{tmp_path / 'bi' / 'segments.parquet'}'").fetchone()[0] == counts["segments"]
+    )
 
     again = cli("export", "--store", str(copy), "--to", str(tmp_path / "bi"))
     assert again.exit_code == 2 and "--replace" in again.output
     assert cli("export", "--store", str(copy), "--to", str(tmp_path / "bi"), "--replace").exit_code == 0
     assert sorted(p.name for p in (tmp_path / "bi").iterdir()) == [
-        "calls.parquet", "findings.parquet", "manifest.json", "segments.parquet"]
+        "calls.parquet",
+        "findings.parquet",
+        "manifest.json",
+        "segments.parquet",
+    ]
 
     done = cli("export", "--store", str(copy), "--to", str(tmp_path / "bi.duckdb"), "--since", "2026-11-25")
     assert done.exit_code == 0, done.output

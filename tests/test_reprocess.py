@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from presidio_analyzer import PatternRecognizer
@@ -19,15 +19,15 @@ from typer.testing import CliRunner
 from redactor.cli import app
 from redactor.config import Config
 from redactor.detect import Detector
-from redactor.jobs.ingest import run_ingest
-from redactor.store.lake import Lake
 from redactor.domain import Call, RedactedCall, Segment, Word
-from redactor.pipeline import Pipeline
+from redactor.jobs.ingest import run_ingest
 from redactor.jobs.reprocess import TOKEN, reprocess_raw, reprocess_redacted
+from redactor.pipeline import Pipeline
 from redactor.rights import build_request
 from redactor.rights.erase import erase_subject
 from redactor.rights.find import find_calls, pseudonymiser_from
 from redactor.store.backend import LocalStore
+from redactor.store.lake import Lake
 from redactor.store.tables import TABLES
 from tests.factories import dumps, klang_record, segmented_record
 from tests.test_rights import all_objects, snapshot, table_rows
@@ -47,22 +47,49 @@ def _words(text, t=1.0):
 def _records():
     text = f"min bonuskod är {NEW_VALUE} och personnummer 880413-2382"
     words, t = _words(text)
-    seg = segmented_record("seg_r1", created_at="2026-11-20T09:00:00Z", summary=f"Kund {NEW_VALUE} ringde.", segments=[
-        {"speaker": "spk_0", "role": "AGENT", "start": 0.0, "end": 0.9, "text": "Norrsken Energi, välkommen."},
-        {"speaker": "spk_1", "role": "CUSTOMER", "start": 1.0, "end": t, "text": text, "words": words}])
-    k1 = klang_record("conv_r2", created_at="2026-11-21T10:00:00Z", title=f"Ärende {NEW_VALUE}", content=(
-        "[00:00:01] Agent: Norrsken Energi, hej!\n"
-        f"[00:00:04] Vera Testsson: Jag har bonuskod {NEW_VALUE}, personnummer 880413-2382.\n"
-        "[00:00:09] Agent: Tack Vera, och numret 070-311 22 45 stämmer?"))
-    k2 = klang_record("conv_r3", created_at="2026-11-22T10:00:00Z", summary="Greta Exempelsson flyttar.", content=(
-        "[00:00:01] Agent: Hej!\n[00:00:04] Greta Exempelsson: Jag flyttar, personnummer 930805-2381."),
-        sources=None)
-    k2["sources"] = [{"type": "transcript", "language": "swe", "participants": [{"name": "Greta Exempelsson"}],
-                      "content": k1["sources"][0]["content"].replace(NEW_VALUE, "okänt")
-                      .replace("Vera Testsson", "Greta Exempelsson").replace("880413-2382", "930805-2381")
-                      .replace("Tack Vera", "Tack Greta")}]
-    return {"r1.json": dumps(seg).encode(), "r2.json.gz": gzip.compress(dumps(k1).encode(), mtime=0),
-            "r3.json": dumps(k2).encode()}
+    seg = segmented_record(
+        "seg_r1",
+        created_at="2026-11-20T09:00:00Z",
+        summary=f"Kund {NEW_VALUE} ringde.",
+        segments=[
+            {"speaker": "spk_0", "role": "AGENT", "start": 0.0, "end": 0.9, "text": "Norrsken Energi, välkommen."},
+            {"speaker": "spk_1", "role": "CUSTOMER", "start": 1.0, "end": t, "text": text, "words": words},
+        ],
+    )
+    k1 = klang_record(
+        "conv_r2",
+        created_at="2026-11-21T10:00:00Z",
+        title=f"Ärende {NEW_VALUE}",
+        content=(
+            "[00:00:01] Agent: Norrsken Energi, hej!\n"
+            f"[00:00:04] Vera Testsson: Jag har bonuskod {NEW_VALUE}, personnummer 880413-2382.\n"
+            "[00:00:09] Agent: Tack Vera, och numret 070-311 22 45 stämmer?"
+        ),
+    )
+    k2 = klang_record(
+        "conv_r3",
+        created_at="2026-11-22T10:00:00Z",
+        summary="Greta Exempelsson flyttar.",
+        content=("[00:00:01] Agent: Hej!\n[00:00:04] Greta Exempelsson: Jag flyttar, personnummer 930805-2381."),
+        sources=None,
+    )
+    k2["sources"] = [
+        {
+            "type": "transcript",
+            "language": "swe",
+            "participants": [{"name": "Greta Exempelsson"}],
+            "content": k1["sources"][0]["content"]
+            .replace(NEW_VALUE, "okänt")
+            .replace("Vera Testsson", "Greta Exempelsson")
+            .replace("880413-2382", "930805-2381")
+            .replace("Tack Vera", "Tack Greta"),
+        }
+    ]
+    return {
+        "r1.json": dumps(seg).encode(),
+        "r2.json.gz": gzip.compress(dumps(k1).encode(), mtime=0),
+        "r3.json": dumps(k2).encode(),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +102,11 @@ def policy_config(tmp_path_factory) -> Config:
 @pytest.fixture(scope="module")
 def improved_detector(config) -> Detector:
     det = Detector(config.model_path)
-    det.analyzer.registry.add_recognizer(PatternRecognizer(
-        supported_entity="CUSTOMER_NUMBER", deny_list=[NEW_VALUE], supported_language="sv", name="TestDenyList"))
+    det.analyzer.registry.add_recognizer(
+        PatternRecognizer(
+            supported_entity="CUSTOMER_NUMBER", deny_list=[NEW_VALUE], supported_language="sv", name="TestDenyList"
+        )
+    )
     # The detector pre-computes which recognizers can match a field; rebuild that after adding one.
     getattr(det, "_build_fast_path", lambda: None)()
     assert det.detect(f"bonuskod {NEW_VALUE}")
@@ -127,7 +157,7 @@ def _field_text(call_row: dict, segs: dict, field: str) -> str | None:
     if m:
         return call_row["participants"][int(m.group(1))]
     if field.startswith("metadata."):
-        return dict(call_row["metadata"])[field[len("metadata."):]]
+        return dict(call_row["metadata"])[field[len("metadata.") :]]
     return None
 
 
@@ -140,11 +170,15 @@ def _assert_findings_point_at_replacements(lake):
         text = _field_text(calls[f["call_id"]], segs.get(f["call_id"], {}), f["field"])
         if text is None:
             continue
-        piece = text[f["start"]:f["end"]]
-        assert TOKEN.fullmatch(piece) or ("*" in piece and not any(c.isalnum() for c in piece)), (f["field"], f["entity_type"])
+        piece = text[f["start"] : f["end"]]
+        assert TOKEN.fullmatch(piece) or ("*" in piece and not any(c.isalnum() for c in piece)), (
+            f["field"],
+            f["entity_type"],
+        )
 
 
 # ---- from redacted ---------------------------------------------------------------------------
+
 
 def test_rescan_redacts_the_new_value_everywhere_and_keeps_every_token(tmp_path, config, policy_config, pipelines):
     old, new = pipelines
@@ -190,15 +224,30 @@ def test_tokens_survive_even_when_their_hex_looks_like_a_number(tmp_path, config
     number; re-scanning must leave them alone."""
     old, new = pipelines
     lake = Lake.from_config(config, str(tmp_path / "lake"), "old")
-    tokens = ["<SE_PERSONNUMMER:8804132382>", "<PHONE_NUMBER:0703112245>", "<PERSON>", "<EMAIL_ADDRESS:a1b2c3d4e5>",
-              "<CUSTOMER_NUMBER_1>"]
-    text = (f"Kunden {tokens[2]} har personnummer {tokens[0]} och numret {tokens[1]}, "
-            f"e-post {tokens[3]}, kundnummer {tokens[4]}, bonuskod {NEW_VALUE}, maskat ***-*** ** **.")
+    tokens = [
+        "<SE_PERSONNUMMER:8804132382>",
+        "<PHONE_NUMBER:0703112245>",
+        "<PERSON>",
+        "<EMAIL_ADDRESS:a1b2c3d4e5>",
+        "<CUSTOMER_NUMBER_1>",
+    ]
+    text = (
+        f"Kunden {tokens[2]} har personnummer {tokens[0]} och numret {tokens[1]}, "
+        f"e-post {tokens[3]}, kundnummer {tokens[4]}, bonuskod {NEW_VALUE}, maskat ***-*** ** **."
+    )
     words = [Word(w, i * 0.5, i * 0.5 + 0.4) for i, w in enumerate(text.split())]
-    call = Call(call_id="cfixed0000000000000000001", source_id="x", shape="klang",
-                created_at=datetime(2026, 11, 20, 10, tzinfo=timezone.utc), title=f"Ärende {tokens[0]}",
-                summary=text, participants=[tokens[2]], metadata={"caller_number": tokens[1]},
-                segments=[Segment(0, text, speaker=tokens[2], words=words)], source_file="export-20261120.json")
+    call = Call(
+        call_id="cfixed0000000000000000001",
+        source_id="x",
+        shape="klang",
+        created_at=datetime(2026, 11, 20, 10, tzinfo=UTC),
+        title=f"Ärende {tokens[0]}",
+        summary=text,
+        participants=[tokens[2]],
+        metadata={"caller_number": tokens[1]},
+        segments=[Segment(0, text, speaker=tokens[2], words=words)],
+        source_file="export-20261120.json",
+    )
     lake.write_calls([RedactedCall(call, [], [], "old")])
     report = reprocess_redacted(lake, new, None, None)
     assert report.calls_rewritten == 1
@@ -212,7 +261,9 @@ def test_tokens_survive_even_when_their_hex_looks_like_a_number(tmp_path, config
     # A word touched by a replacement becomes the replacement (the comma goes with it).
     assert [w["text"] for w in seg["words"]] == ["<CUSTOMER_NUMBER_2>" if NEW_VALUE in w else w for w in text.split()]
     findings = table_rows(lake, "findings")
-    assert {f["entity_type"] for f in findings} == {"CUSTOMER_NUMBER"}, [(f["entity_type"], f["field"], f["start"], f["end"]) for f in findings]
+    assert {f["entity_type"] for f in findings} == {"CUSTOMER_NUMBER"}, [
+        (f["entity_type"], f["field"], f["start"], f["end"]) for f in findings
+    ]
 
 
 def test_readers_never_see_both_or_neither(tmp_path, policy_config, pipelines):
@@ -259,18 +310,22 @@ def test_since_until_limit_the_partitions(tmp_path, policy_config, pipelines):
     report = reprocess_redacted(lake, new, date(2026, 11, 21), date(2026, 11, 21))
     assert report.calls_seen == 1 and report.calls_rewritten == 1
     versions = {r["created_at"].date(): r["pipeline_version"] for r in table_rows(lake, "calls")}
-    assert versions == {date(2026, 11, 20): old.version, date(2026, 11, 21): new.version, date(2026, 11, 22): old.version}
+    assert versions == {
+        date(2026, 11, 20): old.version,
+        date(2026, 11, 21): new.version,
+        date(2026, 11, 22): old.version,
+    }
 
 
 # ---- from raw --------------------------------------------------------------------------------
+
 
 def test_reprocess_from_raw_replaces_rows_and_never_brings_back_an_erased_call(tmp_path, policy_config, pipelines):
     old, new = pipelines
     lake = _world(tmp_path, policy_config, str(tmp_path / "lake"), old)
     before = snapshot(lake)
 
-    dry = reprocess_raw(lake, new, date(2026, 11, 20), date(2026, 11, 22), dry_run=True,
-                        raw_stores=lake.raw_stores)
+    dry = reprocess_raw(lake, new, date(2026, 11, 20), date(2026, 11, 22), dry_run=True, raw_stores=lake.raw_stores)
     assert dry.calls_seen == 3 and dry.added["CUSTOMER_NUMBER"] >= 3 and snapshot(lake) == before
 
     report = reprocess_raw(lake, new, date(2026, 11, 20), date(2026, 11, 22), raw_stores=lake.raw_stores)
@@ -293,15 +348,28 @@ def test_reprocess_from_raw_replaces_rows_and_never_brings_back_an_erased_call(t
 
 # ---- command line and S3 ---------------------------------------------------------------------
 
+
 def test_cli_reprocess(tmp_path, policy_config, pipelines, monkeypatch):
     old, _ = pipelines
     store = str(tmp_path / "lake")
     _world(tmp_path, policy_config, store, old, land=False)
     cfg = tmp_path / "changed.toml"  # a config change is a new pipeline version
-    cfg.write_text('[policy.entities]\nSE_PERSONNUMMER = "pseudonymise"\nPHONE_NUMBER = "mask"\n'
-                   '[detect]\nscore_threshold = 0.45\n')
-    args = ["reprocess", "--from", "redacted", "--since", "2026-11-20", "--until", "2026-11-21",
-            "--store", store, "--config", str(cfg)]
+    cfg.write_text(
+        '[policy.entities]\nSE_PERSONNUMMER = "pseudonymise"\nPHONE_NUMBER = "mask"\n[detect]\nscore_threshold = 0.45\n'
+    )
+    args = [
+        "reprocess",
+        "--from",
+        "redacted",
+        "--since",
+        "2026-11-20",
+        "--until",
+        "2026-11-21",
+        "--store",
+        store,
+        "--config",
+        str(cfg),
+    ]
     done = CliRunner().invoke(app, [*args, "--dry-run", "--json"])
     assert done.exit_code == 0, done.output
     out = json.loads(done.output)
@@ -317,8 +385,22 @@ def test_cli_reprocess(tmp_path, policy_config, pipelines, monkeypatch):
     assert "880413" not in done.output and "Testsson" not in done.output
     done = CliRunner().invoke(app, ["reprocess", "--from", "raw", "--store", store, "--config", str(cfg)])
     assert done.exit_code == 2 and "needs a raw area" in done.output
-    done = CliRunner().invoke(app, ["reprocess", "--from", "raw", "--dry-run", "--store", store, "--config", str(cfg),
-                                    "--raw", str(tmp_path / "exports"), "--json"])
+    done = CliRunner().invoke(
+        app,
+        [
+            "reprocess",
+            "--from",
+            "raw",
+            "--dry-run",
+            "--store",
+            store,
+            "--config",
+            str(cfg),
+            "--raw",
+            str(tmp_path / "exports"),
+            "--json",
+        ],
+    )
     assert done.exit_code == 0, done.output
     assert json.loads(done.output)["calls_seen"] == 3 and json.loads(done.output)["source"] == "raw"
     for bad in (["--from", "elsewhere"], ["--since", "2026-13-01"], ["--since", "2026-11-22", "--until", "2026-11-20"]):
@@ -347,8 +429,9 @@ def test_rescan_on_s3(tmp_path, s3_env, s3_config, pipelines):
 def test_reprocessing_never_extends_retention(tmp_path, policy_config, pipelines):
     old, new = pipelines
     lake = _world(tmp_path, policy_config, str(tmp_path / "lake"), old, land=True)
-    expiry_before = {e.expires_on for t in TABLES for d in lake.snapshot().partitions(t)
-                     for e in lake.snapshot().entries(t, d)}
+    expiry_before = {
+        e.expires_on for t in TABLES for d in lake.snapshot().partitions(t) for e in lake.snapshot().entries(t, d)
+    }
     # Reprocess through a lake whose config would give new files a different expiry date.
     path = tmp_path / "short.toml"
     path.write_text("[retention]\ntranscript-redacted = 10\n")

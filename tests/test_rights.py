@@ -21,14 +21,14 @@ from redactor.cli import app
 from redactor.config import Config
 from redactor.ingest.parse import make_call_id
 from redactor.jobs.ingest import run_ingest
-from redactor.store.lake import Lake
 from redactor.pipeline import Pipeline
 from redactor.rights import IdentifierError, KeyMissingError, build_request
 from redactor.rights.erase import PENDING_PREFIX, erase_subject
 from redactor.rights.export import export_subject
 from redactor.rights.find import find_calls, pseudonymiser_from, read_parquet
-from redactor.store import open_store_from_config
 from redactor.rights.restrict import restrict, unrestrict
+from redactor.store import open_store_from_config
+from redactor.store.lake import Lake
 from redactor.store.tables import TABLES
 from tests.factories import dumps, klang_record, segmented_record
 
@@ -39,17 +39,42 @@ B = {"personnummer": ["800426-2385"]}
 C = {"personnummer": ["930805-2381"]}
 
 # Every form person A's identifiers take anywhere in the test data, and then some.
-A_FORMS = ["880413-2382", "8804132382", "198804132382", "19880413-2382", "880413 2382", "88 04 13 23 82",
-           "070-311 22 45", "0703112245", "+46703112245", "+46 70 311 22 45", "vera.testsson@exempel.se",
-           "Testsson"]
+A_FORMS = [
+    "880413-2382",
+    "8804132382",
+    "198804132382",
+    "19880413-2382",
+    "880413 2382",
+    "88 04 13 23 82",
+    "070-311 22 45",
+    "0703112245",
+    "+46703112245",
+    "+46 70 311 22 45",
+    "vera.testsson@exempel.se",
+    "Testsson",
+]
 A_DIGITS = ["8804132382", "703112245"]
 
 
 def _klang(cid, day, content, person, **over):
-    return klang_record(cid, content=content, created_at=f"{day}T10:00:00Z", updated_at=f"{day}T10:05:00Z",
-                        summary=f"Samtal med {person}.", digest="Kunden ringde.",
-                        sources=[{"type": "transcript", "duration_seconds": 60, "language": "swe",
-                                  "participants": [{"name": person}], "content": content}], **over)
+    return klang_record(
+        cid,
+        content=content,
+        created_at=f"{day}T10:00:00Z",
+        updated_at=f"{day}T10:05:00Z",
+        summary=f"Samtal med {person}.",
+        digest="Kunden ringde.",
+        sources=[
+            {
+                "type": "transcript",
+                "duration_seconds": 60,
+                "language": "swe",
+                "participants": [{"name": person}],
+                "content": content,
+            }
+        ],
+        **over,
+    )
 
 
 def _segmented(cid, day, text, caller):
@@ -57,26 +82,50 @@ def _segmented(cid, day, text, caller):
     for w in text.split():
         words.append({"word": w, "start": t, "end": t + 0.3, "confidence": 0.9})
         t += 0.4
-    return segmented_record(cid, created_at=f"{day}T09:00:00Z", caller_number=caller, segments=[
-        {"speaker": "spk_0", "role": "AGENT", "start": 0.0, "end": 0.9, "text": "Norrsken Energi, välkommen."},
-        {"speaker": "spk_1", "role": "CUSTOMER", "start": 1.0, "end": t, "text": text, "words": words},
-    ])
+    return segmented_record(
+        cid,
+        created_at=f"{day}T09:00:00Z",
+        caller_number=caller,
+        segments=[
+            {"speaker": "spk_0", "role": "AGENT", "start": 0.0, "end": 0.9, "text": "Norrsken Energi, välkommen."},
+            {"speaker": "spk_1", "role": "CUSTOMER", "start": 1.0, "end": t, "text": text, "words": words},
+        ],
+    )
 
 
 RECORDS = {
-    "a1": _klang("conv_a1", "2026-11-20", "[00:00:01] Agent: Hej!\n[00:00:04] Vera Testsson: Mitt personnummer "
-                 "är 880413-2382 och numret 070-311 22 45.\n[00:00:09] Agent: Tack Vera.", "Vera Testsson"),
+    "a1": _klang(
+        "conv_a1",
+        "2026-11-20",
+        "[00:00:01] Agent: Hej!\n[00:00:04] Vera Testsson: Mitt personnummer "
+        "är 880413-2382 och numret 070-311 22 45.\n[00:00:09] Agent: Tack Vera.",
+        "Vera Testsson",
+    ),
     "a2": _segmented("seg_a2", "2026-11-21", "mitt personnummer är 88 04 13 23 82 tack", "+46 70 311 22 45"),
-    "a3": _klang("conv_a3", "2026-11-22", "[00:00:01] Agent: Hej!\n[00:00:03] Vera Testsson: Min e-post är "
-                 "vera.testsson@exempel.se.", "Vera Testsson"),
-    "b1": _klang("conv_b1", "2026-11-20", "[00:00:01] Agent: Hej!\n[00:00:04] Olle Provsson: Personnummer "
-                 "800426-2385.\n[00:00:08] Agent: Tack.", "Olle Provsson"),
+    "a3": _klang(
+        "conv_a3",
+        "2026-11-22",
+        "[00:00:01] Agent: Hej!\n[00:00:03] Vera Testsson: Min e-post är vera.testsson@exempel.se.",
+        "Vera Testsson",
+    ),
+    "b1": _klang(
+        "conv_b1",
+        "2026-11-20",
+        "[00:00:01] Agent: Hej!\n[00:00:04] Olle Provsson: Personnummer 800426-2385.\n[00:00:08] Agent: Tack.",
+        "Olle Provsson",
+    ),
     "b2": _segmented("seg_b2", "2026-11-22", "jag heter Olle och mitt personnummer är 800426-2385", "073-444 55 66"),
-    "c1": _klang("conv_c1", "2026-11-21", "[00:00:01] Agent: Hej!\n[00:00:04] Greta Exempelsson: Det gäller "
-                 "930805-2381.", "Greta Exempelsson"),
+    "c1": _klang(
+        "conv_c1",
+        "2026-11-21",
+        "[00:00:01] Agent: Hej!\n[00:00:04] Greta Exempelsson: Det gäller 930805-2381.",
+        "Greta Exempelsson",
+    ),
 }
-CALL_IDS = {name: make_call_id("klang" if rec.get("sources") else "segmented", rec.get("id") or rec["call_id"])
-            for name, rec in RECORDS.items()}
+CALL_IDS = {
+    name: make_call_id("klang" if rec.get("sources") else "segmented", rec.get("id") or rec["call_id"])
+    for name, rec in RECORDS.items()
+}
 A_IDS = {CALL_IDS[n] for n in ("a1", "a2", "a3")}
 OTHER_IDS = {CALL_IDS[n] for n in ("b1", "b2", "c1")}
 
@@ -197,16 +246,20 @@ def assert_erased(lake, cfg, before):
 
 # ---- identifiers and the key -----------------------------------------------------------------
 
-@pytest.mark.parametrize("kind, value, reason", [
-    ("personnummer", "880413-2383", "check digit"),
-    ("personnummer", "880231-2382", "real date"),
-    ("personnummer", "88041", "personnummer is not valid"),
-    ("phone", "0709", "not a valid Swedish number"),
-    ("phone", "hej", "not a valid Swedish number"),
-    ("email", "vera.testsson@", "not a valid e-mail"),
-    ("email", "vera testsson@exempel.se", "not a valid e-mail"),
-    ("customer_number", "!", "customer_number is not valid"),
-])
+
+@pytest.mark.parametrize(
+    "kind, value, reason",
+    [
+        ("personnummer", "880413-2383", "check digit"),
+        ("personnummer", "880231-2382", "real date"),
+        ("personnummer", "88041", "personnummer is not valid"),
+        ("phone", "0709", "not a valid Swedish number"),
+        ("phone", "hej", "not a valid Swedish number"),
+        ("email", "vera.testsson@", "not a valid e-mail"),
+        ("email", "vera testsson@exempel.se", "not a valid e-mail"),
+        ("customer_number", "!", "customer_number is not valid"),
+    ],
+)
 def test_invalid_identifiers_are_refused_without_echoing_them(config, kind, value, reason, monkeypatch):
     monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", KEY)
     with pytest.raises(IdentifierError, match=reason) as info:
@@ -217,13 +270,24 @@ def test_invalid_identifiers_are_refused_without_echoing_them(config, kind, valu
 def test_forms_of_one_identifier_give_one_token(config, monkeypatch):
     monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", KEY)
     p = pseudonymiser_from(config)
-    assert len({build_request(p, personnummer=[f]).tokens[0]
-                for f in ("880413-2382", "8804132382", "19880413-2382", "198804132382", "88 04 13 23 82")}) == 1
-    assert len({build_request(p, phone=[f]).tokens[0] for f in ("070-311 22 45", "+46 70 311 22 45", "0703112245")}) == 1
+    assert (
+        len(
+            {
+                build_request(p, personnummer=[f]).tokens[0]
+                for f in ("880413-2382", "8804132382", "19880413-2382", "198804132382", "88 04 13 23 82")
+            }
+        )
+        == 1
+    )
+    assert (
+        len({build_request(p, phone=[f]).tokens[0] for f in ("070-311 22 45", "+46 70 311 22 45", "0703112245")}) == 1
+    )
     assert build_request(p, email=["Vera.Testsson@Exempel.se"]).tokens == build_request(p, email=[A["email"][0]]).tokens
     assert len({build_request(p, customer_number=[f]).tokens[0] for f in ("KN-448120", "kn 448120", "KN448120")}) == 1
-    assert len({build_request(p, facility_id=[f]).tokens[0]
-                for f in ("735999123456789012", "735999 123 456 789 012")}) == 1
+    assert (
+        len({build_request(p, facility_id=[f]).tokens[0] for f in ("735999123456789012", "735999 123 456 789 012")})
+        == 1
+    )
 
 
 def test_without_a_key_the_subject_commands_refuse(tmp_path, monkeypatch, config):
@@ -247,6 +311,7 @@ def test_cli_rejects_bad_identifiers_clearly(tmp_path, monkeypatch):
 
 # ---- the subject index -----------------------------------------------------------------------
 
+
 def test_subject_index_is_written_whatever_the_text_policy(tmp_path, keyed):
     rec = RECORDS["a1"]
     (tmp_path / "a.json").write_text(dumps(rec))
@@ -266,6 +331,7 @@ def test_subject_index_is_written_whatever_the_text_policy(tmp_path, keyed):
 
 # ---- find / export / restrict ----------------------------------------------------------------
 
+
 def test_find_export_restrict(tmp_path, config, keyed):
     lake = build_world(tmp_path, config, str(tmp_path / "lake"), keyed(config))
     req = _request(config, A)
@@ -281,7 +347,11 @@ def test_find_export_restrict(tmp_path, config, keyed):
         assert c["calls"]["call_id"] == c["call_id"] and c["segments"] and c["findings"]
         assert all(r["call_id"] == c["call_id"] for t in ("segments", "findings") for r in c[t])
     assert sorted(r["where"].rsplit("/", 1)[-1] for r in doc["raw_exports"]) == [
-        "broken-1.json", "one.json", "shared.jsonl", "two.json.gz"]
+        "broken-1.json",
+        "one.json",
+        "shared.jsonl",
+        "two.json.gz",
+    ]
     shared = [r for r in doc["raw_exports"] if r["where"].endswith("shared.jsonl")]
     assert [r["record"]["id"] for r in shared] == ["conv_a1"]  # only their record of a shared file
     assert len(doc["quarantined"]) == 1 and doc["quarantined"][0]["reason"]["source_file"].endswith("broken-1.json")
@@ -317,8 +387,11 @@ def test_a_new_call_of_a_restricted_person_arrives_restricted(tmp_path, config, 
     new = tmp_path / "new"
     new.mkdir()
     (new / "later.jsonl").write_text(
-        dumps(_segmented("seg_a4", "2026-11-23", "ring mig på 070-311 22 45", "+46 8 123 456 78")) + "\n"
-        + dumps(_segmented("seg_b3", "2026-11-23", "personnummer 800426-2385", "073-444 55 66")) + "\n")
+        dumps(_segmented("seg_a4", "2026-11-23", "ring mig på 070-311 22 45", "+46 8 123 456 78"))
+        + "\n"
+        + dumps(_segmented("seg_b3", "2026-11-23", "personnummer 800426-2385", "073-444 55 66"))
+        + "\n"
+    )
     report = run_job([str(new)], config, str(tmp_path / "lake"), keyed(config))
     assert report.calls["restricted_on_ingest"] == 1
     a4 = make_call_id("segmented", "seg_a4")
@@ -357,8 +430,21 @@ def test_cli_find_and_export_print_no_identifier(tmp_path, config, keyed):
     done = CliRunner().invoke(app, ["subject", "find", *ids, "--store", store])
     assert done.exit_code == 0 and "3 call(s)" in done.output
     out = tmp_path / "export.json"
-    done = CliRunner().invoke(app, ["subject", "export", *ids, "-o", str(out), "--no-detector", "--store", store,
-                                    "--raw", str(tmp_path / "exports")])
+    done = CliRunner().invoke(
+        app,
+        [
+            "subject",
+            "export",
+            *ids,
+            "-o",
+            str(out),
+            "--no-detector",
+            "--store",
+            store,
+            "--raw",
+            str(tmp_path / "exports"),
+        ],
+    )
     assert done.exit_code == 0, done.output
     assert json.loads(done.output)["calls"] == 3 and json.loads(done.output)["raw_records"] == 4
     assert {c["call_id"] for c in json.loads(out.read_text())["calls"]} == A_IDS
@@ -379,12 +465,15 @@ def test_a_different_key_is_refused_once_the_index_key_is_known(tmp_path, config
     assert done.exit_code == 0 and "2 call(s)" in done.output  # a3 has only the e-mail
     monkeypatch.setenv("REDACTOR_PSEUDONYM_KEY", "another-key-not-a-secret-987654321")
     for cmd in ("find", "erase"):
-        done = CliRunner().invoke(app, ["subject", cmd, "--personnummer", "880413-2382", "-y" if cmd == "erase" else "--json",
-                                        "--store", store])
+        done = CliRunner().invoke(
+            app,
+            ["subject", cmd, "--personnummer", "880413-2382", "-y" if cmd == "erase" else "--json", "--store", store],
+        )
         assert done.exit_code == 2 and "not the one the subject index was built with" in done.output
 
 
 # ---- erase -----------------------------------------------------------------------------------
+
 
 def test_erase_removes_exactly_the_person_and_every_trace(tmp_path, config, keyed, detector):
     from redactor.rights.raw import detector_matcher
@@ -470,8 +559,9 @@ def test_cli_erase_prints_counts_and_tokens_only(tmp_path, config, keyed):
     ids = ["--personnummer", "880413-2382", "--phone", "0703112245", "--email", "vera.testsson@exempel.se"]
     cfg = tmp_path / "areas.toml"  # the raw area named in the config this time
     cfg.write_text(f'[landing]\nraw_areas = ["{tmp_path / "exports"}"]\n')
-    done = CliRunner().invoke(app, ["subject", "erase", *ids, "--yes", "--no-detector", "--store", store,
-                                    "--config", str(cfg)])
+    done = CliRunner().invoke(
+        app, ["subject", "erase", *ids, "--yes", "--no-detector", "--store", store, "--config", str(cfg)]
+    )
     assert done.exit_code == 0, done.output
     out = json.loads(done.output)
     assert out["calls"] == 3 and out["rows_removed"]["calls"] == 3 and len(out["tokens"]) == 3
@@ -480,6 +570,7 @@ def test_cli_erase_prints_counts_and_tokens_only(tmp_path, config, keyed):
 
 
 # ---- on the real S3 server -------------------------------------------------------------------
+
 
 @pytest.mark.s3
 @pytest.mark.slow
@@ -494,7 +585,9 @@ def test_erase_on_a_versioned_bucket_leaves_no_version_behind(tmp_path, s3_env, 
         out = []
         for page in client.get_paginator("list_object_versions").paginate(Bucket=bucket):
             for v in page.get("Versions", []):
-                out.append((v["Key"], client.get_object(Bucket=bucket, Key=v["Key"], VersionId=v["VersionId"])["Body"].read()))
+                out.append(
+                    (v["Key"], client.get_object(Bucket=bucket, Key=v["Key"], VersionId=v["VersionId"])["Body"].read())
+                )
         return out
 
     assert len(every_version()) > len(all_objects(lake))  # the second ingest left noncurrent versions

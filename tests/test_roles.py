@@ -20,13 +20,19 @@ def _roles(content: str, participant_roles: dict[str, str] | None = None) -> lis
 
 def test_role_words_in_labels():
     assert _roles("[00:00:01] Agent Jonas: Hej\n[00:00:04] Kund: Hej\n[00:00:07] Agent Jonas: Ja") == [
-        "agent", "customer", "agent"]
+        "agent",
+        "customer",
+        "agent",
+    ]
     assert _roles("Handläggare 1: Hej\nKund 2: Hej") == ["agent", "customer"]
 
 
 def test_the_other_party_of_a_two_party_call():
     assert _roles("[00:00:01] Agent Jonas: Hej\n[00:00:05] Vera Provsson: Hej\n[00:00:09] Agent Jonas: ok") == [
-        "agent", "customer", "agent"]
+        "agent",
+        "customer",
+        "agent",
+    ]
     assert _roles("[00:00:01] Kalle: Hej\n[00:00:05] Kund: Hej") == ["agent", "customer"]
 
 
@@ -38,12 +44,21 @@ def test_unknown_stays_unknown():
 
 def test_participant_roles_from_the_export():
     record = {
-        "id": "conv-roles-1", "created_at": "2026-11-24T08:00:00Z", "status": "ready", "folder_id": "f1",
-        "sources": [{"type": "transcript", "content": "[00:00:01] Talare 1: Hej\n[00:00:04] Talare 2: Hej\n"
-                                                      "[00:00:08] Talare 3: Hallå",
-                     "participants": [{"name": "Talare 1", "role": "handläggare"},
-                                      {"name": "Talare 2", "type": "customer"},
-                                      {"name": "Talare 3", "role": 7}]}],
+        "id": "conv-roles-1",
+        "created_at": "2026-11-24T08:00:00Z",
+        "status": "ready",
+        "folder_id": "f1",
+        "sources": [
+            {
+                "type": "transcript",
+                "content": "[00:00:01] Talare 1: Hej\n[00:00:04] Talare 2: Hej\n[00:00:08] Talare 3: Hallå",
+                "participants": [
+                    {"name": "Talare 1", "role": "handläggare"},
+                    {"name": "Talare 2", "type": "customer"},
+                    {"name": "Talare 3", "role": 7},
+                ],
+            }
+        ],
     }
     call = parse_record(record, json.dumps(record).encode(), "x.json")
     assert [s.role for s in call.segments] == ["agent", "customer", None]
@@ -66,8 +81,12 @@ def test_queue_from_configuration(tmp_path, detector):
 
     cfg_path = tmp_path / "c.toml"
     cfg_path.write_text('[klang]\nqueue = "Kundservice privat"\n')
-    record = {"id": "conv-q-1", "created_at": "2026-11-24T08:00:00Z", "status": "ready",
-              "sources": [{"type": "transcript", "content": "[00:00:01] Agent: Hej"}]}
+    record = {
+        "id": "conv-q-1",
+        "created_at": "2026-11-24T08:00:00Z",
+        "status": "ready",
+        "sources": [{"type": "transcript", "content": "[00:00:01] Agent: Hej"}],
+    }
     raw = RawRecord("x.json", None, json.dumps(record).encode(), record)
     assert Pipeline(Config.load(cfg_path), detector=detector).parse(raw).metadata["queue"] == "Kundservice privat"
     assert "queue" not in Pipeline(Config.load(), detector=detector).parse(raw).metadata

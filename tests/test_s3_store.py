@@ -20,11 +20,16 @@ from redactor.store.regions import (
 from redactor.store.s3 import S3Store, parse_s3_uri
 from tests.conftest import SAMPLES
 
-TAGS = {"retention-class": "quarantine", "expires-on": "2030-01-01", "pipeline-version": "0.1.0+m+cfg.1",
-        "dataset": "calls"}
+TAGS = {
+    "retention-class": "quarantine",
+    "expires-on": "2030-01-01",
+    "pipeline-version": "0.1.0+m+cfg.1",
+    "dataset": "calls",
+}
 
 
 # ---- regions: no server needed ------------------------------------------------------------
+
 
 def test_eu_eea_list_is_deliberate():
     assert {"eu-north-1", "eu-central-1", "eu-west-1", "eu-west-3", "eu-south-1", "eu-south-2"} <= set(EU_EEA_REGIONS)
@@ -62,6 +67,7 @@ def test_uri_parsing():
 
 
 # ---- SeaweedFS -----------------------------------------------------------------------------
+
 
 def _store(server, bucket: str, prefix: str = "lake", **options) -> S3Store:
     options.setdefault("allow_unknown_region", True)
@@ -118,8 +124,13 @@ def test_wrong_credentials_fail_with_a_clear_message(s3_server):
     import boto3
 
     bucket = s3_server.make_bucket()
-    bad = boto3.client("s3", endpoint_url=s3_server.endpoint_url, region_name="eu-north-1",
-                       aws_access_key_id="nobody", aws_secret_access_key="wrong")
+    bad = boto3.client(
+        "s3",
+        endpoint_url=s3_server.endpoint_url,
+        region_name="eu-north-1",
+        aws_access_key_id="nobody",
+        aws_secret_access_key="wrong",
+    )
     store = S3Store(bucket, "", client=bad, allow_unknown_region=True)
     with pytest.raises(StoreError) as info:
         store.put("a.json", b"x", TAGS)
@@ -154,6 +165,7 @@ def test_open_store_from_config_passes_store_options(s3_env, s3_config):
 
 
 # ---- moto: reported regions and SSE-KMS --------------------------------------------------------
+
 
 @pytest.mark.s3
 @pytest.mark.parametrize("region", ["us-west-2", "eu-west-2", "eu-central-2", "ap-northeast-1"])
@@ -191,8 +203,13 @@ def test_null_location_on_an_aws_endpoint_is_us_east_1(monkeypatch):
 
     aws = boto3.client("s3", region_name="eu-north-1", aws_access_key_id="x", aws_secret_access_key="y")
     assert endpoint_is_aws(aws)
-    local = boto3.client("s3", region_name="eu-north-1", endpoint_url="http://127.0.0.1:1",
-                         aws_access_key_id="x", aws_secret_access_key="y")
+    local = boto3.client(
+        "s3",
+        region_name="eu-north-1",
+        endpoint_url="http://127.0.0.1:1",
+        aws_access_key_id="x",
+        aws_secret_access_key="y",
+    )
     assert not endpoint_is_aws(local)
 
 
@@ -218,13 +235,14 @@ def test_sse_kms_without_a_key_is_a_config_error():
 
 # ---- round trip: ingest into the bucket, read back from the bucket ----------------------------
 
+
 @pytest.mark.s3
 @pytest.mark.slow
 def test_ingest_round_trip_into_the_bucket(s3_env, s3_config, pipeline, tmp_path):
     import pyarrow.fs as pafs
 
-    from redactor.store.bucket import init_bucket
     from redactor.jobs.ingest import run_ingest
+    from redactor.store.bucket import init_bucket
     from redactor.store.duckdb_s3 import connect_s3
 
     bucket = s3_env.make_bucket("lake")
@@ -245,11 +263,18 @@ def test_ingest_round_trip_into_the_bucket(s3_env, s3_config, pipeline, tmp_path
         assert tags["retention-class"] == "transcript-redacted" and tags["pipeline-version"] == pipeline.version
 
     # pyarrow, straight from the bucket.
-    fs = pafs.S3FileSystem(access_key=s3_env.access_key, secret_key=s3_env.secret_key, region=s3_env.region,
-                           endpoint_override=s3_env.endpoint_url.split("://")[1], scheme="http")
+    fs = pafs.S3FileSystem(
+        access_key=s3_env.access_key,
+        secret_key=s3_env.secret_key,
+        region=s3_env.region,
+        endpoint_override=s3_env.endpoint_url.split("://")[1],
+        scheme="http",
+    )
     calls = pq.read_table(f"{bucket}/lake/calls", filesystem=fs)
     assert calls.num_rows == summary.calls_written
-    one = pq.read_table(io.BytesIO(c.get_object(Bucket=bucket, Key=next(k for k in keys if "/calls/" in k))["Body"].read()))
+    one = pq.read_table(
+        io.BytesIO(c.get_object(Bucket=bucket, Key=next(k for k in keys if "/calls/" in k))["Body"].read())
+    )
     assert one.schema.metadata[b"redactor.retention-class"] == b"transcript-redacted"
 
     # DuckDB with httpfs from the wheel, autoinstall/autoload off, credentials from the environment.
@@ -257,10 +282,12 @@ def test_ingest_round_trip_into_the_bucket(s3_env, s3_config, pipeline, tmp_path
     assert con.execute("select current_setting('autoinstall_known_extensions')").fetchone()[0] is False
     n_calls, n_days = con.execute(
         f"select count(*), count(distinct call_date) from read_parquet('s3://{bucket}/lake/calls/**/*.parquet', "
-        "hive_partitioning=true)").fetchone()
+        "hive_partitioning=true)"
+    ).fetchone()
     assert n_calls == summary.calls_written and n_days >= 1
     n_segments = con.execute(
-        f"select count(*) from read_parquet('s3://{bucket}/lake/segments/**/*.parquet')").fetchone()[0]
+        f"select count(*) from read_parquet('s3://{bucket}/lake/segments/**/*.parquet')"
+    ).fetchone()[0]
     assert n_segments > n_calls
 
     # The bucket still has its lifecycle rules, one per retention class.
@@ -277,14 +304,25 @@ def test_cli_ingest_into_s3(s3_env, s3_config, tmp_path):
     from redactor.cli import app
 
     bucket = s3_env.make_bucket("cli")
-    done = CliRunner().invoke(app, ["ingest", str(SAMPLES / "segmented_calls.jsonl"), "--store",
-                                    f"s3://{bucket}/lake", "--config", s3_config.source, "--no-progress"])
+    done = CliRunner().invoke(
+        app,
+        [
+            "ingest",
+            str(SAMPLES / "segmented_calls.jsonl"),
+            "--store",
+            f"s3://{bucket}/lake",
+            "--config",
+            s3_config.source,
+            "--no-progress",
+        ],
+    )
     assert done.exit_code == 0, done.output
     assert json.loads(done.stdout.strip().splitlines()[-1])["calls_written"] >= 1
     assert any(k.startswith("lake/calls/") for k in s3_env.all_keys(bucket))
 
 
 # ---- faults: the server goes away in the middle of an ingest -----------------------------------
+
 
 @pytest.mark.s3
 @pytest.mark.slow
@@ -357,10 +395,13 @@ def test_server_crash_mid_ingest_loses_nothing_and_a_rerun_completes(tmp_path, m
         lake = Lake(store, Retention(dict(cfg.section("retention")), pipeline.version))
         files = {t: [store.local_path(k) for k in lake.live_files(t)] for t in ("calls", "segments")}
         con = connect_s3(bucket)
-        rows, distinct = con.execute("select count(*), count(distinct call_id) from read_parquet($1)",
-                                     [files["calls"]]).fetchone()
+        rows, distinct = con.execute(
+            "select count(*), count(distinct call_id) from read_parquet($1)", [files["calls"]]
+        ).fetchone()
         assert rows == distinct == summary["calls_written"]  # every call, once
-        seg_calls = con.execute("select count(distinct call_id) from read_parquet($1)", [files["segments"]]).fetchone()[0]
+        seg_calls = con.execute("select count(distinct call_id) from read_parquet($1)", [files["segments"]]).fetchone()[
+            0
+        ]
         assert seg_calls == summary["calls_written"]  # the call whose segments were lost has them now
     finally:
         server.stop()

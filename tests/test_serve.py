@@ -22,10 +22,10 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from redactor.cli import app as cli_app
-from redactor.store.lake import Lake
 from redactor.serve.access import Access, AccessError, check_bind
 from redactor.serve.app import create_app, highlight, mmss
 from redactor.serve.data import LakeView
+from redactor.store.lake import Lake
 from tests.test_query import lake_dir  # noqa: F401  - the samples, ingested once for this module
 
 TOKEN = "test-token-not-a-secret-000"
@@ -74,8 +74,10 @@ def test_search_lists_matching_calls(client, view):
     r = client.get("/calls", params={"q": "faktura"})
     assert r.status_code == 200
     ids = _call_ids(r.text)
-    expected = {row[0] for row in view.query(
-        "select distinct call_id from segments where contains(lower(text), 'faktura')").rows()}
+    expected = {
+        row[0]
+        for row in view.query("select distinct call_id from segments where contains(lower(text), 'faktura')").rows()
+    }
     assert ids and set(ids) == expected
     assert client.get("/calls", params={"q": "ordsomintefinns"}).text.count("/calls/") == 0
 
@@ -86,8 +88,9 @@ def test_search_term_is_escaped(client):
 
 
 def test_call_reader_shows_turns_in_order(client, view):
-    call_id, n = view.query("select call_id, count(*) from segments where start_seconds is not null "
-                            "group by 1 order by 2 desc, 1 limit 1").rows()[0]
+    call_id, n = view.query(
+        "select call_id, count(*) from segments where start_seconds is not null group by 1 order by 2 desc, 1 limit 1"
+    ).rows()[0]
     r = client.get(f"/calls/{call_id}")
     assert r.status_code == 200
     turns = re.findall(r'<div class="turn" data-index="(\d+)">\s*<span class="time">([0-9:]*)</span>', r.text)
@@ -123,8 +126,9 @@ def test_saved_queries_run_with_parameters_and_download_csv(client, lake_dir):
     download = client.get("/queries/segment_search.csv", params={"term": "faktura"})
     assert download.status_code == 200 and download.headers["content-type"].startswith("text/csv")
     assert "attachment" in download.headers["content-disposition"]
-    cli = CliRunner().invoke(cli_app, ["report", "segment_search", "--param", "term=faktura", "--store",
-                                       str(lake_dir), "--format", "csv"])
+    cli = CliRunner().invoke(
+        cli_app, ["report", "segment_search", "--param", "term=faktura", "--store", str(lake_dir), "--format", "csv"]
+    )
     assert cli.exit_code == 0 and download.text == cli.stdout
     rows = list(csv.DictReader(io.StringIO(download.text)))
     assert rows and all("faktura" in r["text"].lower() for r in rows)
@@ -140,8 +144,12 @@ def test_nothing_can_be_changed(client):
 
 
 def test_access_token_basic_and_trusted_header(view):
-    access = Access(token=TOKEN, basic={"analyst": "pw-not-a-secret"}, trusted_header="X-Forwarded-User",
-                    trusted_proxies=frozenset({"testclient"}))
+    access = Access(
+        token=TOKEN,
+        basic={"analyst": "pw-not-a-secret"},
+        trusted_header="X-Forwarded-User",
+        trusted_proxies=frozenset({"testclient"}),
+    )
     c = TestClient(create_app(view, access), follow_redirects=False)
     assert c.get("/healthz").status_code == 200
     refused = c.get("/")
@@ -176,7 +184,8 @@ def test_helpers():
     assert mmss(0) == "00:00" and mmss(62.7) == "01:02" and mmss(3600) == "60:00"
     assert str(highlight("Hej <PERSON>, nr <SE_PERSONNUMMER:3f9a1c2b7d> & <b>")) == (
         'Hej <mark class="ph">&lt;PERSON&gt;</mark>, nr <mark class="ph">&lt;SE_PERSONNUMMER:3f9a1c2b7d&gt;'
-        '</mark> &amp; &lt;b&gt;')
+        "</mark> &amp; &lt;b&gt;"
+    )
     assert str(highlight("Hej <PERSON_2>.")) == 'Hej <mark class="ph">&lt;PERSON_2&gt;</mark>.'
 
 
@@ -192,8 +201,9 @@ def live_server(view):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(view), host="127.0.0.1", port=port, log_level="warning",
-                                           access_log=False))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(view), host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -207,10 +217,24 @@ def live_server(view):
 
 def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,1400", *args],
-        capture_output=True, text=True, timeout=120)
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--window-size=1280,1400",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.slow

@@ -48,7 +48,8 @@ def test_sentence_to_doc_and_asr_variant():
 def test_swap_mentions_replaces_names_and_places_in_their_context():
     sent = corpus.Sentence(
         ["Greta", "Tallqvist", "från", "Kalmar", "ringde", "Erikas", "chef", "på", "Klang", "Energi", "."],
-        ["PER", "PER", "O", "LOC", "O", "PER", "O", "O", "ORG", "ORG", "O"])
+        ["PER", "PER", "O", "LOC", "O", "PER", "O", "O", "ORG", "ORG", "O"],
+    )
     gen = synthetic.Generator(seed=5)
     for _ in range(20):
         out = corpus.swap_mentions(sent, gen.mention)
@@ -84,7 +85,6 @@ def test_synthetic_is_deterministic_with_exact_offsets():
     assert len(docs) >= 0.95 * len(a)
 
 
-
 def test_synthetic_call_centre_material():
     """Speaker labels, e-mails, numbers, queues and sentence-initial verbs appear, never as entities;
     names said next to them (or used as a speaker label) are PER."""
@@ -112,7 +112,7 @@ def test_synthetic_call_centre_material():
             if tok in ("Mejla", "Ring", "Sms:a", "Maila", "Skicka") and tok_start == 0:
                 seen["verb"] += 1
                 assert not span & inside
-            if tok.lower() == "per" and ex.text[tok_start + 4:].split(" ", 1)[0] in synthetic.PER_UNITS:
+            if tok.lower() == "per" and ex.text[tok_start + 4 :].split(" ", 1)[0] in synthetic.PER_UNITS:
                 seen["per_unit"] += 1
                 assert not span & inside
         if "snabel" in ex.text:
@@ -123,8 +123,10 @@ def test_synthetic_call_centre_material():
             seen["queue"] += 1
     assert all(n >= 10 for n in seen.values()), seen
     # the e-mail of a person who was just named is built from that name, and only the name is PER
-    ex = synthetic.Generator(seed=0).render(["jag heter ", synthetic.P, " och min mejl är ", synthetic.MSAME], asr=False)
-    (s, e, lab), = ex.entities
+    ex = synthetic.Generator(seed=0).render(
+        ["jag heter ", synthetic.P, " och min mejl är ", synthetic.MSAME], asr=False
+    )
+    ((s, e, lab),) = ex.entities
     surname = ex.text[s:e].split()[-1]
     assert lab == "PER" and synthetic._mail_fold(surname) in ex.text[e:]
     # every example still becomes a spaCy Doc with aligned spans
@@ -140,8 +142,15 @@ def test_synthetic_genitive_and_vocative_names():
     gen = synthetic.Generator(seed=11)
     exs = list(gen.examples(4000))
     gen_nouns = set(synthetic.GEN_NOUNS) | {"dödsbo", "fullmakt", "underskrift", "bouppteckning", "vägnar"}
-    seen = {"genitive": 0, "genitive_lower": 0, "no_extra_s": 0, "relative": 0, "vocative": 0,
-            "vocative_comma": 0, "vocative_lower": 0}
+    seen = {
+        "genitive": 0,
+        "genitive_lower": 0,
+        "no_extra_s": 0,
+        "relative": 0,
+        "vocative": 0,
+        "vocative_comma": 0,
+        "vocative_lower": 0,
+    }
     for ex in exs:
         ents = [(s, e) for s, e, lab in ex.entities if lab == "PER"]
         for s, e in ents:
@@ -159,12 +168,12 @@ def test_synthetic_genitive_and_vocative_names():
                     seen["vocative_lower"] += name == name.lower()
         for rel in synthetic.RELATIVES + synthetic.GEN_NOT_NAMES:
             i = ex.text.lower().find(" " + rel + " ")
-            if i >= 0 and ex.text[i + len(rel) + 2:].split(" ", 1)[0].rstrip(".,?!") in gen_nouns:
+            if i >= 0 and ex.text[i + len(rel) + 2 :].split(" ", 1)[0].rstrip(".,?!") in gen_nouns:
                 seen["relative"] += 1
                 assert not any(s <= i + 1 < e for s, e in ents), (ex.text, ex.entities)
     assert all(n >= 10 for n in seen.values()), seen
     ex = gen.render(["jag upprepar ", synthetic.FG, " personnummer ", synthetic.PNR], asr=True)
-    (s, e, lab), = ex.entities
+    ((s, e, lab),) = ex.entities
     assert lab == "PER" and ex.text[e:].startswith(" personnummer ") and ex.text == ex.text.lower()
     assert len(list(synthetic.to_docs(spacy.blank("sv"), exs))) >= 0.98 * len(exs)
 
@@ -174,6 +183,7 @@ def _tokens(text):
     for tok in text.replace("\n", " ").split(" "):
         yield pos, tok.rstrip(".,?!")
         pos += len(tok) + 1
+
 
 def test_lexicon_vectors_roundtrip(tmp_path):
     table = {"sigvard": {"first"}, "ekholt": {"surname"}, "kiruna": {"place"}}
@@ -199,11 +209,14 @@ def nlp():
     return spacy.load(MODEL)
 
 
-@pytest.mark.parametrize("text,name", [
-    ("jag heter Anna Lindqvist", "Lindqvist"),
-    ("Hej, du pratar med Karin Ekstrand på Norrsken Energi.", "Karin"),
-    ("ja hej mitt namn är johan sandqvist", "sandqvist"),
-])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("jag heter Anna Lindqvist", "Lindqvist"),
+        ("Hej, du pratar med Karin Ekstrand på Norrsken Energi.", "Karin"),
+        ("ja hej mitt namn är johan sandqvist", "sandqvist"),
+    ],
+)
 def test_model_finds_person(nlp, text, name):
     pers = [e.text for e in nlp(text).ents if e.label_ == "PER"]
     assert any(name in p for p in pers), pers
@@ -221,8 +234,16 @@ def test_tiny_training_run(tmp_path):
     from redactor.training.train import train
 
     out = tmp_path / "model"
-    summary = train(seed=1, output=out, build=tmp_path / "build", max_steps=10, max_minutes=1,
-                    n_synthetic=50, news_limit=50, log=lambda *_: None)
+    summary = train(
+        seed=1,
+        output=out,
+        build=tmp_path / "build",
+        max_steps=10,
+        max_minutes=1,
+        n_synthetic=50,
+        news_limit=50,
+        log=lambda *_: None,
+    )
     assert summary["n_train_docs"] > 50
     loaded = spacy.load(out)
     assert loaded.pipe_names == ["tok2vec", "ner"]

@@ -6,14 +6,14 @@ import re
 
 import pytest
 
-from redactor.ingest import parse_record
 from redactor.domain import Quarantined, RedactedCall
+from redactor.ingest import parse_record
+from redactor.ingest.reader import RawRecord
 from redactor.pipeline import Pipeline
-from redactor.transform import Policy, PolicyError, Pseudonymiser, load_key, KeyError_
+from redactor.transform import KeyError_, Policy, PolicyError, Pseudonymiser, load_key
 from redactor.transform.policy import mask
 from tests.conftest import PNR_12, PNR_DASH
 from tests.factories import dumps, klang_record, segmented_record
-from redactor.ingest.reader import RawRecord
 
 
 def _record(rec: dict, name: str = "t.json") -> RawRecord:
@@ -56,8 +56,10 @@ def test_read_back_in_another_field_is_found_by_propagation(pipeline):
 
 
 def test_a_known_name_is_also_redacted_in_the_genitive(pipeline):
-    content = ("[00:00:01] Agent: Gäller det Veras faktura eller familjen Testssons konto?\n"
-               "[00:00:05] Vera Testsson: Veras. Lars har ett eget.")
+    content = (
+        "[00:00:01] Agent: Gäller det Veras faktura eller familjen Testssons konto?\n"
+        "[00:00:05] Vera Testsson: Veras. Lars har ett eget."
+    )
     (rc,) = _run(pipeline, klang_record(content=content))
     text = _all_text(rc)
     assert "Veras" not in text and "Testssons" not in text  # the participant's name, as a genitive
@@ -83,7 +85,10 @@ def test_the_parsed_call_is_left_as_it_was(pipeline):
     call = parse_record(segmented_record(participants=["Vera Testsson"]), b"{}", "t.json")
     before = copy.deepcopy(call)
     (rc,) = pipeline.redact_batch([(call, _record(segmented_record()))])
-    assert rc.call.segments[1].words[3].text == "<PHONE_NUMBER_1>" and rc.call.metadata["caller_number"] != before.metadata["caller_number"]
+    assert (
+        rc.call.segments[1].words[3].text == "<PHONE_NUMBER_1>"
+        and rc.call.metadata["caller_number"] != before.metadata["caller_number"]
+    )
     assert call == before
 
 

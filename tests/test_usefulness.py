@@ -8,15 +8,22 @@ import re
 import pytest
 
 from redactor.config import Config, ConfigError
-from redactor.ingest.reader import RawRecord
 from redactor.domain import RedactedCall
+from redactor.ingest.reader import RawRecord
 from redactor.transform.policy import PlaceholderNumbers
 from tests.conftest import PNR_B_DASH, PNR_DASH
 from tests.factories import dumps, klang_record
 
-SWITCHBOARD_FORMS = ["0321-688900", "0321-68 89 00", "0321 688 900", "+46 321 68 89 00", "0321688900",
-                     "noll tre två ett sex åtta åtta nio noll noll", "noll tre tjugoett sextioåtta åttionio noll noll",
-                     "０３２１-６８８９００"]
+SWITCHBOARD_FORMS = [
+    "0321-688900",
+    "0321-68 89 00",
+    "0321 688 900",
+    "+46 321 68 89 00",
+    "0321688900",
+    "noll tre två ett sex åtta åtta nio noll noll",
+    "noll tre tjugoett sextioåtta åttionio noll noll",
+    "０３２１-６８８９００",
+]
 
 
 def _redact(pipeline, content: str, **over) -> RedactedCall:
@@ -27,6 +34,7 @@ def _redact(pipeline, content: str, **over) -> RedactedCall:
 
 
 # ---- the company profile -----------------------------------------------------------------------
+
 
 def test_default_config_ships_the_company_profile(config):
     allow = config.section("allowlist")
@@ -62,49 +70,82 @@ def test_own_profile_is_read_relative_to_the_config(tmp_path):
 def test_switchboard_in_every_form_is_kept(detector, form):
     text = f"Du når vår växel på {form}, men ditt nummer är 070-174 06 55."
     dets = detector.detect(text)
-    assert [(d.entity_type, text[d.start:d.end]) for d in dets if not d.from_model] == [("PHONE_NUMBER", "070-174 06 55")]
+    assert [(d.entity_type, text[d.start : d.end]) for d in dets if not d.from_model] == [
+        ("PHONE_NUMBER", "070-174 06 55")
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "Vårt organisationsnummer är 556525-1366.", "Organisationsnumret är 556525 1366.", "Mejla info@7hkraft.se.",
-    "Mejla info snabel-a 7hkraft punkt se.", "Skriv till Sven Adolf Norlings gata 35, 532 31 Skara.",
-    "Klaga hos IMY, Box 8114, 104 20 Stockholm, eller imy@imy.se.", "Välkommen till 7H kraft.",
-    "Det står i 7H krafts app.", "Billinge Energi AB äger 7H kraft.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vårt organisationsnummer är 556525-1366.",
+        "Organisationsnumret är 556525 1366.",
+        "Mejla info@7hkraft.se.",
+        "Mejla info snabel-a 7hkraft punkt se.",
+        "Skriv till Sven Adolf Norlings gata 35, 532 31 Skara.",
+        "Klaga hos IMY, Box 8114, 104 20 Stockholm, eller imy@imy.se.",
+        "Välkommen till 7H kraft.",
+        "Det står i 7H krafts app.",
+        "Billinge Energi AB äger 7H kraft.",
+    ],
+)
 def test_company_data_is_not_personal_data(detector, text):
     assert detector.detect(text) == []
 
 
 def test_the_customers_own_address_in_the_company_town_is_still_found(detector):
     text = "Jag bor på Lövstigen 4, 532 31 Skara."
-    found = {(d.entity_type, text[d.start:d.end]) for d in detector.detect(text)}
+    found = {(d.entity_type, text[d.start : d.end]) for d in detector.detect(text)}
     assert {("SE_ADDRESS", "Lövstigen 4"), ("SE_POSTAL_CODE", "532 31")} <= found
     assert any(t[1] == "Skara" for t in found)
 
 
 # ---- precision: words that are never names -----------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "Jaha, det visste jag inte.", "jaha okej", "Jaså, det var konstigt.", "Nämen, vad bra.", "Aha, okej.",
-    "Hoppsan, där blev det fel.", "Toppen, tack.", "Okej.", "Precis.", "Absolut.", "Jättebra, då gör vi så.",
-    "Oj, det var mycket.", "Fakturan kommer i Kivra.", "Logga in med BankID på Mina sidor.", "Betala med Swish.",
-    "Ellevio är ditt nätbolag, inte Vattenfall eller E.ON.", "Brevet kommer med Postnord.",
-    "Appen finns för Android och iPhone.", "Det är Sveriges vanligaste avtal.",
-    "Elområde tre gäller för hela Västra Götaland.", "Det gäller hela Skåne län.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jaha, det visste jag inte.",
+        "jaha okej",
+        "Jaså, det var konstigt.",
+        "Nämen, vad bra.",
+        "Aha, okej.",
+        "Hoppsan, där blev det fel.",
+        "Toppen, tack.",
+        "Okej.",
+        "Precis.",
+        "Absolut.",
+        "Jättebra, då gör vi så.",
+        "Oj, det var mycket.",
+        "Fakturan kommer i Kivra.",
+        "Logga in med BankID på Mina sidor.",
+        "Betala med Swish.",
+        "Ellevio är ditt nätbolag, inte Vattenfall eller E.ON.",
+        "Brevet kommer med Postnord.",
+        "Appen finns för Android och iPhone.",
+        "Det är Sveriges vanligaste avtal.",
+        "Elområde tre gäller för hela Västra Götaland.",
+        "Det gäller hela Skåne län.",
+    ],
+)
 def test_discourse_words_services_and_regions_are_not_names(detector, text):
-    assert [text[d.start:d.end] for d in detector.detect(text) if d.entity_type in ("PERSON", "LOCATION")] == []
+    assert [text[d.start : d.end] for d in detector.detect(text) if d.entity_type in ("PERSON", "LOCATION")] == []
 
 
 def test_a_name_after_a_discourse_word_is_still_found(detector):
     text = "Toppen Sofia, tack."
-    assert [(d.entity_type, text[d.start:d.end]) for d in detector.detect(text)] == [("PERSON", "Sofia")]
+    assert [(d.entity_type, text[d.start : d.end]) for d in detector.detect(text)] == [("PERSON", "Sofia")]
 
 
 def test_a_name_that_is_also_a_word_is_redacted_only_as_a_name(pipeline):
-    rc = _redact(pipeline, "[00:00:01] Agent: Tack Per. Elpriset var 171 öre per kilowattimme.\n"
-                           "[00:00:05] Per Testsson: Okej, och Pers faktura?",
-                 participants=[], summary="")
+    rc = _redact(
+        pipeline,
+        "[00:00:01] Agent: Tack Per. Elpriset var 171 öre per kilowattimme.\n"
+        "[00:00:05] Per Testsson: Okej, och Pers faktura?",
+        participants=[],
+        summary="",
+    )
     text = rc.call.segments[0].text
     assert "171 öre per kilowattimme" in text and "Per." not in text
     assert "Per" not in rc.call.segments[1].text and "Pers" not in rc.call.segments[1].text
@@ -117,22 +158,30 @@ def test_a_lowercase_name_is_still_found_again_outside_a_rate(pipeline):
 
     text = "tack per. elpriset var 89 öre per kilowattimme, en gång per månad. hej då per"
     assert [ordinary_use(text, m.start(), m.end()) for m in re.finditer(r"\bper\b", text)] == [False, True, True, False]
-    rc = _redact(pipeline, "[00:00:01] Agent: du pratar med jonas\n[00:00:04] Kund: det är per provsson\n"
-                           f"[00:00:08] Agent: {text}", participants=[], summary="")
+    rc = _redact(
+        pipeline,
+        f"[00:00:01] Agent: du pratar med jonas\n[00:00:04] Kund: det är per provsson\n[00:00:08] Agent: {text}",
+        participants=[],
+        summary="",
+    )
     out = rc.call.segments[2].text
     assert out.count("per") == 2 and "öre per kilowattimme" in out and "gång per månad" in out
 
 
 # ---- one placeholder per value per call --------------------------------------------------------
 
+
 def test_each_value_has_its_own_number_in_every_field(pipeline):
-    content = ("[00:00:01] Agent: 7H kraft, du pratar med Jonas Provsson.\n"
-               f"[00:00:04] Vera Testsson: Hej, det är Vera. Mitt personnummer är {PNR_DASH}.\n"
-               f"[00:00:09] Agent: Och din man Lars Exempelsson har {PNR_B_DASH}?\n"
-               "[00:00:12] Vera Testsson: Ja. Veras faktura, inte Lars.\n"
-               f"[00:00:15] Agent: Då läser jag upp {PNR_DASH.replace('-', ' ')}, Vera.")
-    rc = _redact(pipeline, content, summary="Vera Testsson ringde; Lars Exempelsson nämndes.",
-                 title="Samtal med Vera Testsson")
+    content = (
+        "[00:00:01] Agent: 7H kraft, du pratar med Jonas Provsson.\n"
+        f"[00:00:04] Vera Testsson: Hej, det är Vera. Mitt personnummer är {PNR_DASH}.\n"
+        f"[00:00:09] Agent: Och din man Lars Exempelsson har {PNR_B_DASH}?\n"
+        "[00:00:12] Vera Testsson: Ja. Veras faktura, inte Lars.\n"
+        f"[00:00:15] Agent: Då läser jag upp {PNR_DASH.replace('-', ' ')}, Vera."
+    )
+    rc = _redact(
+        pipeline, content, summary="Vera Testsson ringde; Lars Exempelsson nämndes.", title="Samtal med Vera Testsson"
+    )
     segs = rc.call.segments
     assert segs[0].text == "7H kraft, du pratar med <PERSON_1>."
     assert segs[1].speaker == "<PERSON_2>" and segs[1].text.startswith("Hej, det är <PERSON_2>.")
@@ -146,7 +195,9 @@ def test_each_value_has_its_own_number_in_every_field(pipeline):
 
 
 def test_numbers_continue_after_those_already_in_the_call():
-    numbers = PlaceholderNumbers(["Vera Testsson", "Vera", "veras", "Testsson"], ["Hej <PERSON_4> och <PHONE_NUMBER_1>"])
+    numbers = PlaceholderNumbers(
+        ["Vera Testsson", "Vera", "veras", "Testsson"], ["Hej <PERSON_4> och <PHONE_NUMBER_1>"]
+    )
     assert [numbers.number("PERSON", v) for v in ("Vera Testsson", "Vera", "veras", "Testsson")] == [5, 5, 5, 5]
     assert numbers.number("PERSON", "Lars") == 6 and numbers.number("PHONE_NUMBER", "070-174 06 55") == 2
     assert numbers.number("PHONE_NUMBER", "+46 70 174 06 55") == 2

@@ -30,8 +30,23 @@ class ExitCode(IntEnum):
 
 # The order `redactor --help` lists commands in: the job, the analysts', the operators', the
 # data-protection officer's, the engineers' (commands register in import order otherwise).
-HELP_ORDER = ("ingest", "scan", "eval", "query", "report", "export", "serve", "status", "compact", "purge",
-              "quarantine", "bucket", "subject", "reprocess", "model")
+HELP_ORDER = (
+    "ingest",
+    "scan",
+    "eval",
+    "query",
+    "report",
+    "export",
+    "serve",
+    "status",
+    "compact",
+    "purge",
+    "quarantine",
+    "bucket",
+    "subject",
+    "reprocess",
+    "model",
+)
 
 
 class _HelpOrder(TyperGroup):
@@ -62,14 +77,20 @@ def sub_app(help: str) -> typer.Typer:
 
 CONFIG_HELP = "TOML config file layered over the defaults."
 ConfigOption: Any = typer.Option(None, "--config", "-c", help=CONFIG_HELP, exists=True, dir_okay=False)
-StoreOption: Any = typer.Option(None, "--store", "-s",
-                                help="Where to write: a folder (default ./lake) or s3://bucket/prefix.")
+StoreOption: Any = typer.Option(
+    None, "--store", "-s", help="Where to write: a folder (default ./lake) or s3://bucket/prefix."
+)
 JsonOption: Any = typer.Option(False, "--json", help="Print JSON instead of text.")
 LogLevelOption: Any = typer.Option(None, "--log-level", help="JSON log lines on stderr at this level.")
 # `redactor bucket init|check` and `redactor purge`: the config sections the bucket policy reads.
-BucketConfigOption: Any = typer.Option(None, "--config", "-c", help="TOML config file layered over the defaults "
-                                       "([retention] days, [store] sse/kms_key_id/allow_unknown_region).",
-                                       exists=True, dir_okay=False)
+BucketConfigOption: Any = typer.Option(
+    None,
+    "--config",
+    "-c",
+    help="TOML config file layered over the defaults ([retention] days, [store] sse/kms_key_id/allow_unknown_region).",
+    exists=True,
+    dir_okay=False,
+)
 ReportJsonOption: Any = typer.Option(False, "--json", help="Print the report as JSON.")
 
 

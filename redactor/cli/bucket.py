@@ -9,10 +9,11 @@ import typer
 
 from redactor.cli._common import BucketConfigOption, ExitCode, ReportJsonOption, app, fail, load_config, sub_app
 
-bucket_app = sub_app("Set up and check the EU bucket: region, encryption, public access, versioning and one "
-                     "lifecycle rule per retention class.")
+bucket_app = sub_app(
+    "Set up and check the EU bucket: region, encryption, public access, versioning and one "
+    "lifecycle rule per retention class."
+)
 app.add_typer(bucket_app, name="bucket")
-
 
 
 def _run(uri: str, config: Path | None, as_json: bool, apply: bool) -> None:

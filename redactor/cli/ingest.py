@@ -22,34 +22,74 @@ if TYPE_CHECKING:
 @app.command()
 def ingest(
     sources: list[str] | None = typer.Argument(
-        None, help="Export files, folders (searched recursively) or glob patterns; s3://bucket/prefix/ landing "
-                   "areas; klang:// for the Klang API (base URL: klang.base_url in the config, or $KLANG_API_URL). "
-                   "JSON, JSON Lines, page wrappers and .gz are accepted."),
+        None,
+        help="Export files, folders (searched recursively) or glob patterns; s3://bucket/prefix/ landing "
+        "areas; klang:// for the Klang API (base URL: klang.base_url in the config, or $KLANG_API_URL). "
+        "JSON, JSON Lines, page wrappers and .gz are accepted.",
+    ),
     store: str | None = StoreOption,
     config: Path | None = ConfigOption,
-    from_klang_api: bool = typer.Option(False, "--from-klang-api", help="Also pull new conversations from the Klang "
-                                        "API (same as the source klang://); key from $KLANG_API_KEY."),
-    since: str | None = typer.Option(None, "--since", help="Klang API: fetch conversations created after this "
-                                        "date/time (ISO 8601, UTC) instead of after the stored watermark."),
-    force: bool = typer.Option(False, "--force", help="Process exports again even if the ledger says they are "
-                               "done (calls are still stored once: replaced, not duplicated)."),
-    store_report: bool = typer.Option(True, "--store-report/--no-store-report", help="Also write the run report "
-                                      "to _runs/date=YYYY-MM-DD/<run id>.json in the store (audit retention)."),
-    log_level: str | None = typer.Option(None, "--log-level", help="JSON log lines on stderr at this level "
-                                            "(debug, info, warning, error; default $REDACTOR_LOG_LEVEL, else info, "
-                                            "warning on a terminal)."),
-    progress: bool | None = typer.Option(None, "--progress/--no-progress", help="Live progress on stderr "
-                                            "(calls, exports done of those listed, rate, ETA); default: on when "
-                                            "stderr is a terminal, whatever stdout is."),
-    metrics_file: Path | None = typer.Option(None, "--metrics-file", dir_okay=False, help="Write Prometheus "
-                                                "metrics of this run to this node_exporter textfile (*.prom), "
-                                                "replaced atomically (default [job] metrics_file)."),
-    workers: int = typer.Option(1, "--workers", "-w", min=0,
-                                help="Worker processes (0: one per core). Same output as 1; the driver alone writes."),
-    engine: str = typer.Option("local", "--engine", help="'local' (processes on this machine) or 'dask' (a Dask "
-                                                          "cluster, sharded by export file)."),
-    address: str | None = typer.Option(None, "--address", help="Dask scheduler address (tcp://host:8786); "
-                                                                  "without it --engine dask starts a local cluster."),
+    from_klang_api: bool = typer.Option(
+        False,
+        "--from-klang-api",
+        help="Also pull new conversations from the Klang API (same as the source klang://); key from $KLANG_API_KEY.",
+    ),
+    since: str | None = typer.Option(
+        None,
+        "--since",
+        help="Klang API: fetch conversations created after this "
+        "date/time (ISO 8601, UTC) instead of after the stored watermark.",
+    ),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="Process exports again even if the ledger says they are "
+        "done (calls are still stored once: replaced, not duplicated).",
+    ),
+    store_report: bool = typer.Option(
+        True,
+        "--store-report/--no-store-report",
+        help="Also write the run report to _runs/date=YYYY-MM-DD/<run id>.json in the store (audit retention).",
+    ),
+    log_level: str | None = typer.Option(
+        None,
+        "--log-level",
+        help="JSON log lines on stderr at this level "
+        "(debug, info, warning, error; default $REDACTOR_LOG_LEVEL, else info, "
+        "warning on a terminal).",
+    ),
+    progress: bool | None = typer.Option(
+        None,
+        "--progress/--no-progress",
+        help="Live progress on stderr "
+        "(calls, exports done of those listed, rate, ETA); default: on when "
+        "stderr is a terminal, whatever stdout is.",
+    ),
+    metrics_file: Path | None = typer.Option(
+        None,
+        "--metrics-file",
+        dir_okay=False,
+        help="Write Prometheus "
+        "metrics of this run to this node_exporter textfile (*.prom), "
+        "replaced atomically (default [job] metrics_file).",
+    ),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        "-w",
+        min=0,
+        help="Worker processes (0: one per core). Same output as 1; the driver alone writes.",
+    ),
+    engine: str = typer.Option(
+        "local",
+        "--engine",
+        help="'local' (processes on this machine) or 'dask' (a Dask cluster, sharded by export file).",
+    ),
+    address: str | None = typer.Option(
+        None,
+        "--address",
+        help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster.",
+    ),
 ) -> None:
     """Redact new exports and store calls, segments and findings as Parquet: the scheduled job.
 
@@ -82,12 +122,17 @@ def ingest(
 
     def stop_early(message: str, code: int) -> NoReturn:
         """The run could not start: still a JSON report on stdout (and metrics), then the error."""
-        _ingest_done(RunReport(status="usage_error" if code == ExitCode.USAGE else "failed", errors=[message]),
-                     code, metrics_to, message)
+        _ingest_done(
+            RunReport(status="usage_error" if code == ExitCode.USAGE else "failed", errors=[message]),
+            code,
+            metrics_to,
+            message,
+        )
 
     if not sources and not from_klang_api:
-        stop_early("nothing to ingest: give SOURCE paths, s3:// landing prefixes, klang:// or --from-klang-api",
-                   ExitCode.USAGE)
+        stop_early(
+            "nothing to ingest: give SOURCE paths, s3:// landing prefixes, klang:// or --from-klang-api", ExitCode.USAGE
+        )
     try:
         since_dt = parse_since(since) if since else None
     except ValueError as exc:
@@ -130,9 +175,20 @@ def ingest(
         bar = RunProgress()
     try:
         with bar or nullcontext():
-            report = run_job(sources or [], cfg, store, pipeline, from_klang=from_klang_api, since=since_dt,
-                             incremental=not force, report_to_store=store_report, engine=runner, stop=stop,
-                             on_result=bar.result if bar else None, progress=bar)
+            report = run_job(
+                sources or [],
+                cfg,
+                store,
+                pipeline,
+                from_klang=from_klang_api,
+                since=since_dt,
+                incremental=not force,
+                report_to_store=store_report,
+                engine=runner,
+                stop=stop,
+                on_result=bar.result if bar else None,
+                progress=bar,
+            )
     except JobUsageError as exc:
         stop_early(str(exc), ExitCode.USAGE)
     except (SourceError, StoreError, EngineError) as exc:
@@ -143,12 +199,19 @@ def ingest(
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     if report.status in ("failed", "stopped"):
-        first = str(report.exception) if isinstance(report.exception, (StoreError, SourceError)) else (
-            report.errors[0] if report.errors else report.status)
+        first = (
+            str(report.exception)
+            if isinstance(report.exception, (StoreError, SourceError))
+            else (report.errors[0] if report.errors else report.status)
+        )
         _ingest_done(report, ExitCode.FAILURE, metrics_to, first)
     if report.status == "locked":
-        _ingest_done(report, ExitCode.LOCKED, metrics_to,
-                     report.errors[0] if report.errors else "the lake lease is held by another run")
+        _ingest_done(
+            report,
+            ExitCode.LOCKED,
+            metrics_to,
+            report.errors[0] if report.errors else "the lake lease is held by another run",
+        )
     _ingest_done(report, ExitCode.PARTIAL if report.quarantined else ExitCode.OK, metrics_to)
 
 

@@ -31,15 +31,22 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+
 @app.command("compact")
 def compact_command(
     store: str | None = typer.Option(None, "--store", "-s", help="A folder (default ./lake) or s3://bucket/prefix."),
     config: Path | None = ConfigOption,
-    min_files: int = typer.Option(2, "--min-files", min=2, help="Merge a table partition's files once it has "
-                                  "this many with the same expiry date."),
-    grace: float | None = typer.Option(None, "--grace-seconds", min=0, help="Delete replaced and orphaned files "
-                                          "older than this (default [job] gc_grace_seconds; 0 deletes them now, "
-                                          "which can break a query that is running)."),
+    min_files: int = typer.Option(
+        2, "--min-files", min=2, help="Merge a table partition's files once it has this many with the same expiry date."
+    ),
+    grace: float | None = typer.Option(
+        None,
+        "--grace-seconds",
+        min=0,
+        help="Delete replaced and orphaned files "
+        "older than this (default [job] gc_grace_seconds; 0 deletes them now, "
+        "which can break a query that is running).",
+    ),
     log_level: str | None = LogLevelOption,
 ) -> None:
     """Compact the lake: one file per table, call date and expiry date, then garbage-collect.
@@ -59,12 +66,15 @@ def compact_command(
     cfg = load_config(config)
     job = cfg.section("job")
     try:
-        out = compact_lake(Lake.from_config(cfg, store, ""), min_files=min_files,
-                           grace_seconds=float(job.get("gc_grace_seconds", 3600)) if grace is None else grace,
-                           lease_seconds=float(job.get("lease_seconds", 300)))
+        out = compact_lake(
+            Lake.from_config(cfg, store, ""),
+            min_files=min_files,
+            grace_seconds=float(job.get("gc_grace_seconds", 3600)) if grace is None else grace,
+            lease_seconds=float(job.get("lease_seconds", 300)),
+        )
     except LeaseHeld as exc:
         typer.echo(json.dumps({"status": "locked", "error": str(exc)}))
-        raise typer.Exit(ExitCode.LOCKED)
+        raise typer.Exit(ExitCode.LOCKED) from None
     except (StoreError, LeaseError, CommitConflict) as exc:
         fail(safe_error(exc))
     typer.echo(json.dumps(out))
@@ -72,14 +82,19 @@ def compact_command(
 
 @app.command("purge")
 def purge_command(
-    store: str | None = typer.Option(None, "--store", "-s", help="A folder or s3://bucket/prefix "
-                                                                    "(default: [store] uri of the config)."),
+    store: str | None = typer.Option(
+        None, "--store", "-s", help="A folder or s3://bucket/prefix (default: [store] uri of the config)."
+    ),
     config: Path | None = BucketConfigOption,
-    dry_run: bool = typer.Option(False, "--dry-run", help="List what would be deleted and print the expiry calendar "
-                                 "(objects and sizes per month); delete nothing."),
+    dry_run: bool = typer.Option(
+        False,
+        "--dry-run",
+        help="List what would be deleted and print the expiry calendar (objects and sizes per month); delete nothing.",
+    ),
     as_json: bool = ReportJsonOption,
-    as_of: str | None = typer.Option(None, "--as-of", hidden=True,
-                                        help="Pretend today is this date (YYYY-MM-DD), for drills and tests."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", hidden=True, help="Pretend today is this date (YYYY-MM-DD), for drills and tests."
+    ),
 ) -> None:
     """Delete every object whose expires-on tag has passed.
 
@@ -109,8 +124,10 @@ def purge_command(
             typer.echo(f"kept {key}: no valid expires-on tag", err=True)
         for f in report.failed:
             typer.echo(f"failed {f['key']}: {f['error']}", err=True)
-        typer.echo(f"{report.store}: {verb} {len(report.deleted)}, kept {report.kept}, untagged {len(report.untagged)}, "
-                   f"failed {len(report.failed)} (as of {report.as_of.isoformat()})")
+        typer.echo(
+            f"{report.store}: {verb} {len(report.deleted)}, kept {report.kept}, untagged {len(report.untagged)}, "
+            f"failed {len(report.failed)} (as of {report.as_of.isoformat()})"
+        )
         if dry_run:
             typer.echo(expiry_calendar(report.as_dict()["calendar"], report.as_of))
     raise typer.Exit(ExitCode.FAILURE if report.failed else ExitCode.OK)
@@ -118,13 +135,17 @@ def purge_command(
 
 @app.command("status")
 def status_command(
-    sources: list[str] | None = typer.Argument(None, help="Landing areas to check for exports not yet ingested "
-                                                  "(folders, globs, s3://bucket/prefix/); the Klang API is never "
-                                                  "called."),
+    sources: list[str] | None = typer.Argument(
+        None,
+        help="Landing areas to check for exports not yet ingested "
+        "(folders, globs, s3://bucket/prefix/); the Klang API is never "
+        "called.",
+    ),
     runs: int = typer.Option(5, "--runs", min=1, help="How many recent runs to show."),
     days: int = typer.Option(30, "--days", min=1, help="Show what expires within this many days."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
-    store: str | None = StoreOption, config: Path | None = ConfigOption,
+    store: str | None = StoreOption,
+    config: Path | None = ConfigOption,
 ) -> None:
     """The state of the lake at a glance: last runs, lake version, lease, quarantine, waiting exports,
     expiry, key and company profile. Read-only; exit 0 even when something needs attention (listed)."""
@@ -157,8 +178,9 @@ app.add_typer(quarantine_app, name="quarantine")
 
 _IDS = typer.Argument(None, help="Item ids (or unique prefixes) as `quarantine list` shows them.")
 _ALL = typer.Option(False, "--all", help="Every item in the quarantine.")
-_STAGE = typer.Option(None, "--stage", help="Only items quarantined at this stage (read, parse, detect, transform, "
-                                            "verify).")
+_STAGE = typer.Option(
+    None, "--stage", help="Only items quarantined at this stage (read, parse, detect, transform, verify)."
+)
 _OPERATOR = typer.Option(None, "--operator", help="Who is doing this, for the receipt (default: the OS user).")
 _CASE = typer.Option(None, "--case-ref", help="Ticket or case reference, recorded in the receipt.")
 
@@ -194,26 +216,45 @@ def _store_errors(fn: Callable[[], T]) -> T:
 
 
 @quarantine_app.command("list")
-def list_command(stage: str | None = _STAGE, as_json: bool = JsonOption,
-                 store: str | None = StoreOption, config: Path | None = ConfigOption) -> None:
+def list_command(
+    stage: str | None = _STAGE,
+    as_json: bool = JsonOption,
+    store: str | None = StoreOption,
+    config: Path | None = ConfigOption,
+) -> None:
     """Every quarantined item: id, date, stage, reason, expiry (oldest first), and counts by stage."""
     from redactor.jobs.quarantine import list_items, stage_counts
 
     lake = _lake(config, store)
     items = [i for i in _store_errors(lambda: list_items(lake, with_expiry=True)) if stage is None or i.stage == stage]
     if as_json:
-        typer.echo(json.dumps({"store": lake.store.uri, "count": len(items), "by_stage": stage_counts(items),
-                               "items": [i.as_dict() for i in items]}, ensure_ascii=False))
+        typer.echo(
+            json.dumps(
+                {
+                    "store": lake.store.uri,
+                    "count": len(items),
+                    "by_stage": stage_counts(items),
+                    "items": [i.as_dict() for i in items],
+                },
+                ensure_ascii=False,
+            )
+        )
         return
-    typer.echo(f"{len(items)} quarantined item(s) in {lake.store.uri}"
-               + (f": {', '.join(f'{k} {v}' for k, v in stage_counts(items).items())}" if items else ""))
+    typer.echo(
+        f"{len(items)} quarantined item(s) in {lake.store.uri}"
+        + (f": {', '.join(f'{k} {v}' for k, v in stage_counts(items).items())}" if items else "")
+    )
     for i in items:
         typer.echo(f"{i.id}  {i.quarantined_at[:19] or i.day}  {i.stage:<9}  expires {i.expires_on or '?'}  {i.reason}")
 
 
 @quarantine_app.command("show")
-def show_command(item_id: str = typer.Argument(..., help="Item id (or a unique prefix)."), as_json: bool = JsonOption,
-                 store: str | None = StoreOption, config: Path | None = ConfigOption) -> None:
+def show_command(
+    item_id: str = typer.Argument(..., help="Item id (or a unique prefix)."),
+    as_json: bool = JsonOption,
+    store: str | None = StoreOption,
+    config: Path | None = ConfigOption,
+) -> None:
     """One item's record: reason, stage, call id, source reference, record index, payload size and hash."""
     from redactor.jobs.quarantine import find_items
 
@@ -230,10 +271,17 @@ def show_command(item_id: str = typer.Argument(..., help="Item id (or a unique p
 
 
 @quarantine_app.command("retry")
-def retry_command(ids: list[str] | None = _IDS, every: bool = _ALL, stage: str | None = _STAGE,
-                  dry_run: bool = typer.Option(False, "--dry-run", help="Run the pipeline, store and delete nothing."),
-                  case_ref: str | None = _CASE, operator: str | None = _OPERATOR, as_json: bool = JsonOption,
-                  store: str | None = StoreOption, config: Path | None = ConfigOption) -> None:
+def retry_command(
+    ids: list[str] | None = _IDS,
+    every: bool = _ALL,
+    stage: str | None = _STAGE,
+    dry_run: bool = typer.Option(False, "--dry-run", help="Run the pipeline, store and delete nothing."),
+    case_ref: str | None = _CASE,
+    operator: str | None = _OPERATOR,
+    as_json: bool = JsonOption,
+    store: str | None = StoreOption,
+    config: Path | None = ConfigOption,
+) -> None:
     """Re-run items through the current pipeline (after a recognizer, model or config fix).
 
     Items whose records now all come out redacted are stored in one commit and leave the
@@ -257,8 +305,15 @@ def retry_command(ids: list[str] | None = _IDS, every: bool = _ALL, stage: str |
     lake = _lake(config, store, pipeline.version)
     items = _store_errors(lambda: _select(lake, ids, every, stage))
     try:
-        out = _store_errors(lambda: retry_under_lease(lake, items, pipeline, dry_run=dry_run,
-                                                      lease_seconds=float(cfg.section("job").get("lease_seconds", 300))))
+        out = _store_errors(
+            lambda: retry_under_lease(
+                lake,
+                items,
+                pipeline,
+                dry_run=dry_run,
+                lease_seconds=float(cfg.section("job").get("lease_seconds", 300)),
+            )
+        )
     except LeaseHeld as exc:
         fail(str(exc), ExitCode.LOCKED)
     except (LeaseError, CommitConflict) as exc:
@@ -267,20 +322,30 @@ def retry_command(ids: list[str] | None = _IDS, every: bool = _ALL, stage: str |
         typer.echo(json.dumps(out, ensure_ascii=False))
     else:
         for o in out["items"]:
-            typer.echo(f"{o['id']}  {o['status']}" + (f"  {o.get('stage')}: {o.get('reason')}" if o.get("reason") else
-                                                      f"  {o.get('calls', 0)} call(s)"))
+            typer.echo(
+                f"{o['id']}  {o['status']}"
+                + (f"  {o.get('stage')}: {o.get('reason')}" if o.get("reason") else f"  {o.get('calls', 0)} call(s)")
+            )
         verb = "would store" if dry_run else "stored"
-        typer.echo(f"{verb} {out['stored']} item(s) ({out['calls_written']} calls), "
-                   f"{out['still_quarantined']} still quarantined")
+        typer.echo(
+            f"{verb} {out['stored']} item(s) ({out['calls_written']} calls), "
+            f"{out['still_quarantined']} still quarantined"
+        )
     raise typer.Exit(ExitCode.PARTIAL if out["still_quarantined"] else ExitCode.OK)
 
 
 @quarantine_app.command("drop")
-def drop_command(ids: list[str] | None = _IDS, every: bool = _ALL, stage: str | None = _STAGE,
-                 case_ref: str | None = _CASE, operator: str | None = _OPERATOR,
-                 yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
-                 as_json: bool = JsonOption, store: str | None = StoreOption,
-                 config: Path | None = ConfigOption) -> None:
+def drop_command(
+    ids: list[str] | None = _IDS,
+    every: bool = _ALL,
+    stage: str | None = _STAGE,
+    case_ref: str | None = _CASE,
+    operator: str | None = _OPERATOR,
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+    as_json: bool = JsonOption,
+    store: str | None = StoreOption,
+    config: Path | None = ConfigOption,
+) -> None:
     """Delete items (reason record and payload) for good; writes a receipt to audit/quarantine-drops/."""
     from redactor.jobs.quarantine import drop_items
     from redactor.rights.audit import set_actor
@@ -294,5 +359,8 @@ def drop_command(ids: list[str] | None = _IDS, every: bool = _ALL, stage: str | 
     if not yes and not typer.confirm(f"Delete {len(items)} quarantined item(s) from {lake.store.uri} for good?"):
         raise typer.Exit(ExitCode.FAILURE)
     out = _store_errors(lambda: drop_items(lake, items))
-    typer.echo(json.dumps(out, ensure_ascii=False) if as_json else
-               f"dropped {out['dropped']} item(s); receipt {out['receipt_key']}")
+    typer.echo(
+        json.dumps(out, ensure_ascii=False)
+        if as_json
+        else f"dropped {out['dropped']} item(s); receipt {out['receipt_key']}"
+    )

@@ -74,7 +74,9 @@ def _engine(config_path: Path | None, store: str | None, since: str | None, unti
         fail(f"cannot open the query engine: {exc}", ExitCode.FAILURE)
 
 
-def _run_and_write(engine: QueryEngine, sql: str, params: dict[str, str], fmt: str, output: str | None, max_rows: int) -> None:
+def _run_and_write(
+    engine: QueryEngine, sql: str, params: dict[str, str], fmt: str, output: str | None, max_rows: int
+) -> None:
     from redactor.query.engine import QueryError
     from redactor.query.output import FORMATS, terminal_width, write_result
 
@@ -93,7 +95,9 @@ def _run_and_write(engine: QueryEngine, sql: str, params: dict[str, str], fmt: s
         fail(str(exc), ExitCode.USAGE)
 
 
-StoreOpt = typer.Option(None, "--store", "-s", help="The lake to read: a folder (default: [store] uri, ./lake) or s3://bucket/prefix.")
+StoreOpt = typer.Option(
+    None, "--store", "-s", help="The lake to read: a folder (default: [store] uri, ./lake) or s3://bucket/prefix."
+)
 FormatOpt = typer.Option("table", "--format", "-f", help=_FORMAT_HELP)
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the result to this file instead of standard output.")
 ParamOpt = typer.Option(None, "--param", "-p", help="NAME=VALUE for a ready-made query's parameter (repeatable).")
@@ -104,8 +108,12 @@ MaxRowsOpt = typer.Option(200, "--max-rows", help="Rows shown by --format table 
 
 @app.command("query")
 def query(
-    sql: str | None = typer.Argument(None, help="SQL to run; without it (and without --name/--list) an interactive prompt opens."),
-    name: str | None = typer.Option(None, "--name", "-n", help="Run a ready-made query (redactor/data/queries/) by name."),
+    sql: str | None = typer.Argument(
+        None, help="SQL to run; without it (and without --name/--list) an interactive prompt opens."
+    ),
+    name: str | None = typer.Option(
+        None, "--name", "-n", help="Run a ready-made query (redactor/data/queries/) by name."
+    ),
     list_: bool = typer.Option(False, "--list", "-l", help="List the ready-made queries and exit."),
     param: list[str] | None = ParamOpt,
     store: str | None = StoreOpt,
@@ -177,8 +185,12 @@ def report(
 
 @app.command("export")
 def export_command(
-    to: Path = typer.Option(..., "--to", "-t", help="A folder (Parquet files + manifest.json) or a file ending in "
-                            ".duckdb (tables + a manifest table)."),
+    to: Path = typer.Option(
+        ...,
+        "--to",
+        "-t",
+        help="A folder (Parquet files + manifest.json) or a file ending in .duckdb (tables + a manifest table).",
+    ),
     store: str | None = StoreOpt,
     config: Path | None = ConfigOption,
     since: str | None = SinceOpt,
@@ -210,22 +222,44 @@ TOKEN_ENV = "REDACTOR_SERVE_TOKEN"
 
 @app.command("serve")
 def serve_command(
-    store: str | None = typer.Option(None, "--store", "-s", help="The lake to show: a folder (default: [store] uri, "
-                                        "./lake) or s3://bucket/prefix."),
+    store: str | None = typer.Option(
+        None, "--store", "-s", help="The lake to show: a folder (default: [store] uri, ./lake) or s3://bucket/prefix."
+    ),
     config: Path | None = ConfigOption,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on. Anything but loopback needs "
-                             "authentication (--token-file, $REDACTOR_SERVE_TOKEN, --basic-auth-file or --trusted-header)."),
+    host: str = typer.Option(
+        "127.0.0.1",
+        "--host",
+        help="Address to listen on. Anything but loopback needs "
+        "authentication (--token-file, $REDACTOR_SERVE_TOKEN, --basic-auth-file or --trusted-header).",
+    ),
     port: int = typer.Option(8080, "--port", "-p", min=1, max=65535),
-    token_file: Path | None = typer.Option(None, "--token-file", exists=True, dir_okay=False,
-                                              help=f"A bearer token, first line of this file (or ${TOKEN_ENV})."),
-    basic_auth_file: Path | None = typer.Option(None, "--basic-auth-file", exists=True, dir_okay=False,
-                                                   help="HTTP basic auth: lines user:password (keep it mode 600)."),
-    trusted_header: str | None = typer.Option(None, "--trusted-header", help="A header naming the signed-in user, "
-                                                 "set by an authenticating reverse proxy (e.g. X-Forwarded-User)."),
-    trusted_proxy: list[str] | None = typer.Option(None, "--trusted-proxy", help="Address the trusted header is "
-                                                      "accepted from (repeatable; default 127.0.0.1 and ::1)."),
-    refresh_seconds: float = typer.Option(10.0, "--refresh-seconds", min=0, help="How often to look for a new commit "
-                                          "or restriction before answering."),
+    token_file: Path | None = typer.Option(
+        None,
+        "--token-file",
+        exists=True,
+        dir_okay=False,
+        help=f"A bearer token, first line of this file (or ${TOKEN_ENV}).",
+    ),
+    basic_auth_file: Path | None = typer.Option(
+        None,
+        "--basic-auth-file",
+        exists=True,
+        dir_okay=False,
+        help="HTTP basic auth: lines user:password (keep it mode 600).",
+    ),
+    trusted_header: str | None = typer.Option(
+        None,
+        "--trusted-header",
+        help="A header naming the signed-in user, set by an authenticating reverse proxy (e.g. X-Forwarded-User).",
+    ),
+    trusted_proxy: list[str] | None = typer.Option(
+        None,
+        "--trusted-proxy",
+        help="Address the trusted header is accepted from (repeatable; default 127.0.0.1 and ::1).",
+    ),
+    refresh_seconds: float = typer.Option(
+        10.0, "--refresh-seconds", min=0, help="How often to look for a new commit or restriction before answering."
+    ),
 ) -> None:
     """Read-only web app for support analysts: dashboard, search, call reader, saved queries.
 
@@ -257,8 +291,9 @@ def serve_command(
         view = LakeView(lake, refresh_seconds)
     except Exception as exc:  # noqa: BLE001 - the store or engine failed; the message names no data
         fail(f"cannot load the lake: {exc}", ExitCode.FAILURE)
-    typer.echo(f"serving lake version {view.version} on http://{host}:{port}/ (authentication: {access.describe()})",
-               err=True)
+    typer.echo(
+        f"serving lake version {view.version} on http://{host}:{port}/ (authentication: {access.describe()})", err=True
+    )
     # No access log: URLs carry search words, which may be anything an analyst typed.
     uvicorn.run(create_app(view, access), host=host, port=port, access_log=False, log_level="warning")
     view.close()

@@ -25,17 +25,31 @@ def _day(value: str | None, name: str) -> date | None:
 def reprocess_command(
     since: str | None = typer.Option(None, "--since", help="First call date (YYYY-MM-DD), inclusive."),
     until: str | None = typer.Option(None, "--until", help="Last call date (YYYY-MM-DD), inclusive."),
-    source: str = typer.Option("redacted", "--from", help="'raw': re-run the pipeline on raw exports still in "
-                               "retention; 'redacted': re-scan stored redacted text and redact further (any age)."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Write nothing; print a table of the findings per entity "
-                                 "type before/after and how many calls would change."),
-    force: bool = typer.Option(False, "--force", help="--from redacted: re-scan calls already produced by this "
-                               "pipeline version too."),
-    raw: list[str] | None = typer.Option(None, "--raw", help="--from raw: a raw area (folder or "
-                                            "s3://bucket/prefix/) besides [landing] raw_areas. Repeatable."),
-    as_json: bool = typer.Option(False, "--json", help="With --dry-run: JSON instead of the table (a real run "
-                                 "always prints JSON)."),
-    store: str | None = StoreOption, config: Path | None = ConfigOption,
+    source: str = typer.Option(
+        "redacted",
+        "--from",
+        help="'raw': re-run the pipeline on raw exports still in "
+        "retention; 'redacted': re-scan stored redacted text and redact further (any age).",
+    ),
+    dry_run: bool = typer.Option(
+        False,
+        "--dry-run",
+        help="Write nothing; print a table of the findings per entity "
+        "type before/after and how many calls would change.",
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="--from redacted: re-scan calls already produced by this pipeline version too."
+    ),
+    raw: list[str] | None = typer.Option(
+        None,
+        "--raw",
+        help="--from raw: a raw area (folder or s3://bucket/prefix/) besides [landing] raw_areas. Repeatable.",
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="With --dry-run: JSON instead of the table (a real run always prints JSON)."
+    ),
+    store: str | None = StoreOption,
+    config: Path | None = ConfigOption,
 ) -> None:
     """Bring stored calls up to the current recognizers, model and config.
 

@@ -14,8 +14,12 @@ from redactor.cli._common import ConfigOption, ExitCode, app, fail, load_config
 @app.command()
 def scan(
     file: str = typer.Argument("-", help="A text file, a JSON Lines file, or - for standard input."),
-    format: str = typer.Option("text", "--format", "-f", help="Input format: 'text' (one document) or 'jsonl' "
-                                                               '(lines of {"id": ..., "text": ...}).'),
+    format: str = typer.Option(
+        "text",
+        "--format",
+        "-f",
+        help="Input format: 'text' (one document) or 'jsonl' (lines of {\"id\": ..., \"text\": ...}).",
+    ),
     config: Path | None = ConfigOption,
 ) -> None:
     """Detect personal data in text and print JSON Lines of entities with character offsets.
@@ -37,8 +41,9 @@ def scan(
     except UnicodeDecodeError as exc:
         fail(f"input is not valid UTF-8 (byte offset {exc.start})", ExitCode.USAGE)
     try:
-        docs: list[tuple[object, str]] = (list(read_jsonl(text.split("\n"))) if format == "jsonl"
-                                          else [(None if file == "-" else file, text)])
+        docs: list[tuple[object, str]] = (
+            list(read_jsonl(text.split("\n"))) if format == "jsonl" else [(None if file == "-" else file, text)]
+        )
     except ScanInputError as exc:
         fail(str(exc), ExitCode.USAGE)
     detector = Detector.from_config(cfg)

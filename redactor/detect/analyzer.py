@@ -36,9 +36,10 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Literal, Sequence, TypeVar
+from typing import Literal, TypeVar
 
 import regex
 import spacy
@@ -50,8 +51,10 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 import recognizers
 from recognizers.dialogue_slots import TURN_LINE
 from recognizers.fold import fold
-from redactor.detect import components  # noqa: F401  (registers "lower_lemmas", "name_shape", "name_particles", "not_names")
-from redactor.detect import presidio_compat
+from redactor.detect import (
+    components,  # noqa: F401  (registers "lower_lemmas", "name_shape", "name_particles", "not_names")
+    presidio_compat,
+)
 from redactor.detect.components import lower_lemmas
 
 LANGUAGE = "sv"
@@ -230,12 +233,16 @@ class Detector:
         self._build_fast_path()
 
     @classmethod
-    def from_config(cls, config) -> "Detector":
+    def from_config(cls, config) -> Detector:
         """The detector a `redactor.config.Config` describes: model, threshold, the company's own
         values and phrases (profile + [allowlist])."""
         detect, allow = config.section("detect"), config.section("allowlist")
-        return cls(config.model_path, float(detect.get("score_threshold", 0.5)), allow.get("values", []),
-                   phrases=allow.get("phrases", []))
+        return cls(
+            config.model_path,
+            float(detect.get("score_threshold", 0.5)),
+            allow.get("values", []),
+            phrases=allow.get("phrases", []),
+        )
 
     # ---- fast path set-up ------------------------------------------------------------------
 
@@ -246,7 +253,8 @@ class Detector:
         # What AnalyzerEngine.analyze computes on every call, computed once (the registry is fixed).
         all_fields = not self.entities
         self._recognizers = self.analyzer.registry.get_recognizers(
-            language=LANGUAGE, entities=self.entities, all_fields=all_fields)
+            language=LANGUAGE, entities=self.entities, all_fields=all_fields
+        )
         self._entities = self.analyzer.get_supported_entities(language=LANGUAGE) if all_fields else self.entities
         self._uses_ner = False
         self._spacy_idx: set[int] = set()
@@ -256,11 +264,15 @@ class Detector:
         for idx, rec in enumerate(self._recognizers):
             may_match = getattr(rec, "may_match", None)  # a recognizer's own cheap superset test
             may_match = may_match if callable(may_match) else None
-            if isinstance(rec, PatternRecognizer) and not _overrides(rec, PatternRecognizer, "analyze", "enhance_using_context"):
+            if isinstance(rec, PatternRecognizer) and not _overrides(
+                rec, PatternRecognizer, "analyze", "enhance_using_context"
+            ):
                 self._pattern_checks.append((idx, _PatternCheck(rec, may_match)))
             elif may_match is not None:
                 self._may_match_fns.append(may_match)
-            elif isinstance(rec, SpacyRecognizer) and not _overrides(rec, SpacyRecognizer, "analyze", "enhance_using_context"):
+            elif isinstance(rec, SpacyRecognizer) and not _overrides(
+                rec, SpacyRecognizer, "analyze", "enhance_using_context"
+            ):
                 self._uses_ner = True
                 self._spacy_idx.add(idx)
             else:
@@ -273,7 +285,8 @@ class Detector:
         self._context_may_matter_always = (
             type(enhancer) is not LemmaContextAwareEnhancer
             or enhancer.context_similarity_factor < 0
-            or any(_overrides(r, EntityRecognizer, "enhance_using_context") for r in self._recognizers))
+            or any(_overrides(r, EntityRecognizer, "enhance_using_context") for r in self._recognizers)
+        )
         self._has_context = {rec.id: bool(rec.context) for rec in self._recognizers}
         self._cache: OrderedDict[tuple[str, str], list[Detection]] = OrderedDict()
 
@@ -310,14 +323,17 @@ class Detector:
             return True
         for r in results:
             meta = r.recognition_metadata or {}
-            if (self._has_context.get(meta.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY), True)
-                    and not meta.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY)
-                    and r.score < EntityRecognizer.MAX_SCORE):
+            if (
+                self._has_context.get(meta.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY), True)
+                and not meta.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY)
+                and r.score < EntityRecognizer.MAX_SCORE
+            ):
                 return True
         return False
 
-    def _analyse(self, text: str, known: dict[int, list[RecognizerResult]], doc=None,
-                 has_entities: bool = False) -> list[Detection] | None:
+    def _analyse(
+        self, text: str, known: dict[int, list[RecognizerResult]], doc=None, has_entities: bool = False
+    ) -> list[Detection] | None:
         """`AnalyzerEngine.analyze` on one field, step by step with Presidio's own helpers, minus
         the work whose result is already known: the recognizer list (fixed), the pattern
         recognizers' raw results (from `_scan`), the NER recognizer's when the doc has no entity
@@ -351,8 +367,11 @@ class Detector:
             if not rec.is_loaded:
                 rec.load()
                 rec.is_loaded = True
-            current = known[idx] if idx in known else rec.analyze(
-                text=text, entities=self._entities, nlp_artifacts=nlp_artifacts)
+            current = (
+                known[idx]
+                if idx in known
+                else rec.analyze(text=text, entities=self._entities, nlp_artifacts=nlp_artifacts)
+            )
             if current:
                 presidio_compat.add_recognizer_id(current, rec)
                 results.extend(current)
@@ -364,8 +383,13 @@ class Detector:
     def _to_detections(self, text: str, results: list[RecognizerResult]) -> list[Detection]:
         phrase_spans = self.allowlist.phrase_spans(text) if results else []
         return [
-            Detection(r.entity_type, r.start, r.end, round(float(r.score), 4),
-                      (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "unknown"))
+            Detection(
+                r.entity_type,
+                r.start,
+                r.end,
+                round(float(r.score), 4),
+                (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "unknown"),
+            )
             for r in _resolve_overlaps(results)
             if not self.allowlist.allows_at(r.entity_type, text, r.start, r.end, phrase_spans)
         ]
@@ -383,8 +407,11 @@ class Detector:
                 chunks.append(t[start:end])
         out: list[list[Detection]] = [[] for _ in texts]
         for (i, start, own_from, own_to), dets in zip(parts, self._detect_texts(chunks, batch_size)):
-            out[i].extend(Detection(d.entity_type, d.start + start, d.end + start, d.score, d.recognizer)
-                          for d in dets if own_from <= d.start + start < own_to)
+            out[i].extend(
+                Detection(d.entity_type, d.start + start, d.end + start, d.score, d.recognizer)
+                for d in dets
+                if own_from <= d.start + start < own_to
+            )
         return out
 
     def _detect_texts(self, texts: Sequence[str], batch_size: int) -> list[list[Detection]]:
@@ -395,8 +422,9 @@ class Detector:
         as `detect_many_reference` (plain Presidio on every folded text, by the same turns),
         faster: see the module docstring.
         """
-        return _on_views(texts, lambda views: _by_lines(
-            views, lambda part, reads: self._detect_folded(part, batch_size, reads)))
+        return _on_views(
+            texts, lambda views: _by_lines(views, lambda part, reads: self._detect_folded(part, batch_size, reads))
+        )
 
     def _detect_folded(self, texts: Sequence[str], batch_size: int, reads: Reads = "all") -> list[list[Detection]]:
         # spaCy holds a whole batch in memory: whole dialogues go through in smaller batches.
@@ -445,8 +473,11 @@ class Detector:
             with nlp.select_pipes(disable=[LEMMA_COMPONENT]):
                 for i, doc in zip(todo, nlp.pipe([texts[i] for i in todo], batch_size=batch_size)):
                     # The model alone: every other recognizer's results are known to be none.
-                    hit, known = self._scan(texts[i]) if reads == "all" else (
-                        False, {idx: [] for idx in range(len(self._recognizers)) if idx not in self._spacy_idx})
+                    hit, known = (
+                        self._scan(texts[i])
+                        if reads == "all"
+                        else (False, {idx: [] for idx in range(len(self._recognizers)) if idx not in self._spacy_idx})
+                    )
                     has_entities = self._has_entities(doc)
                     if hit or has_entities:
                         out[i] = self._analyse(texts[i], known, doc, has_entities)
@@ -463,8 +494,9 @@ class Detector:
     def detect_many_reference(self, texts: Sequence[str], batch_size: int = 32) -> list[list[Detection]]:
         """Plain Presidio: `process_batch` then `AnalyzerEngine.analyze` on every non-blank text.
         What the fast path must equal; used by the tests and the benchmark."""
-        return _on_views(texts, lambda views: _by_lines(
-            views, lambda part, reads: self._reference_folded(part, batch_size, reads)))
+        return _on_views(
+            texts, lambda views: _by_lines(views, lambda part, reads: self._reference_folded(part, batch_size, reads))
+        )
 
     def _reference_folded(self, texts: Sequence[str], batch_size: int, reads: Reads = "all") -> list[list[Detection]]:
         """Presidio on the texts; "rules": with the tokenizer alone (no entities), "model": all
@@ -483,8 +515,9 @@ class Detector:
         return out
 
 
-def _by_lines(texts: Sequence[str],
-              detect: Callable[[list[str], Reads], list[list[Detection]]]) -> list[list[Detection]]:
+def _by_lines(
+    texts: Sequence[str], detect: Callable[[list[str], Reads], list[list[Detection]]]
+) -> list[list[Detection]]:
     """Detections on dialogues (several lines, the first a turn `Label: text`): the
     recognizers read the whole text, so a question and its answer in the next turns meet; the name
     model reads each turn's label and text on their own. Its context is a few tokens either side
@@ -507,8 +540,11 @@ def _by_lines(texts: Sequence[str],
         pos = 0
         for line in texts[i].split("\n"):
             turn = TURN_LINE.match(line)
-            parts = [(0, line)] if not turn else [
-                (turn.start("label"), turn.group("label")), (turn.start("body"), turn.group("body"))]
+            parts = (
+                [(0, line)]
+                if not turn
+                else [(turn.start("label"), turn.group("label")), (turn.start("body"), turn.group("body"))]
+            )
             for at, part in parts:
                 if part.strip():
                     lines.append(part)
@@ -527,6 +563,9 @@ def _on_views(texts: Sequence[str], detect: Callable[[list[str]], list[list[Dete
     """Run `detect` on the folded views of the texts; spans back in original offsets."""
     views = [fold(t) for t in texts]
     found = detect([v.text for v in views])
-    return [dets if not v.changed else
-            [replace(d, start=s, end=e) for d in dets for s, e in (v.to_original(d.start, d.end),)]
-            for v, dets in zip(views, found)]
+    return [
+        dets
+        if not v.changed
+        else [replace(d, start=s, end=e) for d in dets for s, e in (v.to_original(d.start, d.end),)]
+        for v, dets in zip(views, found)
+    ]

@@ -56,8 +56,12 @@ def name_particles(doc: Doc) -> Doc:
     changed = False
     for i, ent in enumerate(ents):
         nxt = doc[ent.end] if ent.end < len(doc) else None
-        if ent.label_ in ("PER", "PERSON") and nxt is not None and _PARTICLE_SURNAME.fullmatch(nxt.text) \
-                and not any(other.start <= nxt.i < other.end for other in ents):
+        if (
+            ent.label_ in ("PER", "PERSON")
+            and nxt is not None
+            and _PARTICLE_SURNAME.fullmatch(nxt.text)
+            and not any(other.start <= nxt.i < other.end for other in ents)
+        ):
             ents[i] = Span(doc, ent.start, ent.end + 1, label=ent.label)
             changed = True
     if changed:

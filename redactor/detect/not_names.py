@@ -14,7 +14,8 @@ from __future__ import annotations
 
 # Interjections, answers, greetings, discourse particles and pronouns: never a name, capitalised
 # or not ("hans" and "mina" are left out: Hans and Mina are names).
-DISCOURSE = frozenset("""
+DISCOURSE = frozenset(
+    """
 aha ah aj ajdå aja asså alltså absolut adjö bra hej hejsan hejhej hejdå hallå hm hmm mm mhm mmm
 ja jaa jaha jahaa jahopp jaja jajamen jamen japp jaså javisst jo jodå jovisst juste just
 kanon kanonbra ok okej okejdå okidoki oj ojdå ojoj oh nej nejdå nja nä nää näe nämen nåja nå
@@ -24,10 +25,13 @@ hoppsan hoppla usch herregud förlåt ursäkta sorry grattis välkommen tja tjen
 eh ehm öh öhm äh ähm va vad men och så då nu
 jag mig min mitt du dig din ditt dina ni er ert era vi oss vår vårt våra hon henne hennes han honom
 de dem deras den det denna detta dessa som här där
-""".split())
+""".split()
+)
 
 # Services, apps, brands and authorities a Swedish energy customer mentions.
-SERVICES = frozenset(s.strip() for s in """
+SERVICES = frozenset(
+    s.strip()
+    for s in """
 kivra, bankid, mobilt bankid, swish, mina sidor, ellevio, vattenfall, e.on, eon, e-on, postnord,
 android, iphone, ipad, ios, apple, app store, google, google play, microsoft, windows, facebook,
 instagram, messenger, whatsapp, teams, zoom, gmail, hotmail, outlook, yahoo, klarna, trustly,
@@ -37,25 +41,35 @@ länsförsäkringar, ica banken, sparbanken, energimarknadsinspektionen, energim
 konsumentverket, hallå konsument, elpriskollen, nord pool, svenska kraftnät, spotify, netflix,
 youtube, samsung, huawei, chrome, safari, siri, bixia, greenely, mälarenergi, jämtkraft,
 skellefteå kraft, öresundskraft, göteborg energi, umeå energi, tekniska verken, eskilstuna energi
-""".replace("\n", " ").split(",") if s.strip())
+""".replace("\n", " ").split(",")
+    if s.strip()
+)
 
 # Countries and parts of Sweden: "Sveriges vanligaste avtal", "hela Västra Götaland" say nothing
 # about where a customer lives. Towns and municipalities are not here: those stay LOCATION.
-COUNTRIES = frozenset(s.strip() for s in """
+COUNTRIES = frozenset(
+    s.strip()
+    for s in """
 sverige, norge, danmark, finland, island, tyskland, polen, frankrike, spanien, italien, england,
 storbritannien, usa, amerika, europa, eu, norden, skandinavien, estland, lettland, litauen,
 nederländerna, holland, belgien, schweiz, österrike, grekland, turkiet, thailand, kina, indien,
 ryssland, ukraina, irak, iran, syrien, somalia, eritrea, afghanistan
-""".replace("\n", " ").split(",") if s.strip())
+""".replace("\n", " ").split(",")
+    if s.strip()
+)
 
-REGIONS = frozenset(s.strip() for s in """
+REGIONS = frozenset(
+    s.strip()
+    for s in """
 norrland, svealand, götaland, västra götaland, skåne, halland, blekinge, småland, öland, gotland,
 östergötland, västergötland, bohuslän, dalsland, värmland, närke, västmanland, uppland,
 södermanland, sörmland, dalarna, gästrikland, hälsingland, härjedalen, jämtland, medelpad,
 ångermanland, västerbotten, norrbotten, lappland, roslagen, kronoberg, gävleborg, västernorrland,
 skaraborg, kinnekulle, österlen, bergslagen, tornedalen,
 sydsverige, mellansverige, norra sverige, södra sverige, mellersta sverige
-""".replace("\n", " ").split(",") if s.strip())
+""".replace("\n", " ").split(",")
+    if s.strip()
+)
 
 NOT_NAMES = SERVICES | COUNTRIES | REGIONS
 

@@ -50,11 +50,7 @@ class PresidioVersionError(ImportError):
 
 def missing_attributes() -> list[str]:
     """The private parts the installed Presidio lacks (empty: compatible)."""
-    return [
-        f"{owner.__name__}.{name}"
-        for owner, name in _REQUIRED
-        if not hasattr(owner, name)
-    ]
+    return [f"{owner.__name__}.{name}" for owner, name in _REQUIRED if not hasattr(owner, name)]
 
 
 def check_version() -> None:
@@ -75,9 +71,7 @@ check_version()
 REGEX_TIMEOUT_SECONDS = float(getattr(pattern_recognizer, _REGEX_TIMEOUT))
 
 
-def add_recognizer_id(
-    results: list[RecognizerResult], recognizer: EntityRecognizer
-) -> None:
+def add_recognizer_id(results: list[RecognizerResult], recognizer: EntityRecognizer) -> None:
     """Tag each result with its recognizer's id and name, as `analyze` does."""
     getattr(AnalyzerEngine, _ADD_RECOGNIZER_ID)(results, recognizer)
 
@@ -104,8 +98,6 @@ def enhance_using_context(
     return cast(list[RecognizerResult], fn(text, results, nlp_artifacts, recognizers, None))
 
 
-def doc_to_nlp_artifacts(
-    nlp_engine: SpacyNlpEngine, doc: Doc, language: str
-) -> NlpArtifacts:
+def doc_to_nlp_artifacts(nlp_engine: SpacyNlpEngine, doc: Doc, language: str) -> NlpArtifacts:
     """Presidio's NlpArtifacts (tokens, lemmas, entities) of a processed spaCy doc."""
     return cast(NlpArtifacts, getattr(nlp_engine, _DOC_TO_NLP_ARTIFACT)(doc, language))

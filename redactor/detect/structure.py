@@ -15,7 +15,9 @@ RECOGNIZER = "CallStructure"
 _ROLE_WORDS = r"(?:talare|speaker|spk|agent|kund|customer|caller|handläggare|operatör|operator|kundtjänst|support|säljare|ch|channel)"
 _GENERIC = re.compile(rf"^\s*(?:{_ROLE_WORDS}?[\s_-]*\d*|[A-Za-z])\s*$", re.IGNORECASE)
 _LEADING_ROLE = re.compile(rf"^\s*{_ROLE_WORDS}\b[\s:_-]*", re.IGNORECASE)
-_NAME_METADATA = re.compile(r"(?:^|[._\]])(?:agent|agent_name|caller_name|customer_name|kund|namn|name|handläggare)$", re.IGNORECASE)
+_NAME_METADATA = re.compile(
+    r"(?:^|[._\]])(?:agent|agent_name|caller_name|customer_name|kund|namn|name|handläggare)$", re.IGNORECASE
+)
 
 
 def _name_span(text: str) -> tuple[int, int] | None:
@@ -35,7 +37,7 @@ def structural_detections(texts: dict[str, str]) -> dict[str, list[Detection]]:
         is_name_field = (
             name.startswith("participants[")
             or name.endswith(".speaker")
-            or (name.startswith("metadata.") and _NAME_METADATA.search(name[len("metadata."):]))
+            or (name.startswith("metadata.") and _NAME_METADATA.search(name[len("metadata.") :]))
         )
         if not is_name_field:
             continue

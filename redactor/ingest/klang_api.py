@@ -24,9 +24,10 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any
 
 from redactor import __version__
 from redactor.errors import RedactorError
@@ -52,8 +53,9 @@ class KlangNotFound(KlangApiError):
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D401
-        raise urllib.error.HTTPError(req.full_url, code, "redirect refused (the bearer key is not forwarded)",
-                                     headers, fp)
+        raise urllib.error.HTTPError(
+            req.full_url, code, "redirect refused (the bearer key is not forwarded)", headers, fp
+        )
 
 
 def check_base_url(base_url: str) -> str:
@@ -61,7 +63,9 @@ def check_base_url(base_url: str) -> str:
     if parsed.scheme not in ("https", "http") or not parsed.hostname:
         raise KlangApiError("the Klang API base URL must be an https:// URL (set [klang] base_url or $KLANG_API_URL)")
     if parsed.scheme == "http" and parsed.hostname not in LOOPBACK:
-        raise KlangApiError("refusing plain http:// for the Klang API outside loopback: the bearer key would travel in clear")
+        raise KlangApiError(
+            "refusing plain http:// for the Klang API outside loopback: the bearer key would travel in clear"
+        )
     return base_url.rstrip("/")
 
 
@@ -78,7 +82,7 @@ def _retry_after(value: str | None, now: float | None = None) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
+        when = when.replace(tzinfo=UTC)
     return max(0.0, when.timestamp() - (now if now is not None else time.time()))
 
 
@@ -107,13 +111,20 @@ class KlangClient:
         return min(self.max_backoff, self.backoff * 2 ** (attempt - 1)) * random.uniform(0.5, 1.0)
 
     def _get(self, path: str, params: dict[str, Any] | None, what: str) -> bytes:
-        query = "?" + urllib.parse.urlencode({k: v for k, v in (params or {}).items() if v is not None}) if params else ""
+        query = (
+            "?" + urllib.parse.urlencode({k: v for k, v in (params or {}).items() if v is not None}) if params else ""
+        )
         url = f"{self.base_url}{path}{query}"
         last = "no attempt"
         for attempt in range(1, self.max_attempts + 1):
-            request = urllib.request.Request(url, headers={
-                "Authorization": f"Bearer {self.api_key}", "Accept": "application/json",
-                "User-Agent": f"klang-redactor/{__version__}"})
+            request = urllib.request.Request(
+                url,
+                headers={
+                    "Authorization": f"Bearer {self.api_key}",
+                    "Accept": "application/json",
+                    "User-Agent": f"klang-redactor/{__version__}",
+                },
+            )
             self.stats["requests"] += 1
             delay: float
             try:
@@ -123,8 +134,9 @@ class KlangClient:
                 status = exc.code
                 last = f"HTTP {status}"
                 if status in (401, 403):
-                    raise KlangApiError(f"GET {what}: the API refused the key ({last}); check $KLANG_API_KEY",
-                                        status) from None
+                    raise KlangApiError(
+                        f"GET {what}: the API refused the key ({last}); check $KLANG_API_KEY", status
+                    ) from None
                 if status == 404:
                     raise KlangNotFound(f"GET {what}: not found ({last})", status) from None
                 if status == 429 or 500 <= status < 600:
@@ -134,8 +146,7 @@ class KlangClient:
                     delay = min(hinted, self.max_retry_after) if hinted is not None else self._delay(attempt)
                 else:
                     raise KlangApiError(f"GET {what} failed ({last})", status) from None
-            except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError,
-                    http.client.HTTPException) as exc:
+            except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as exc:
                 reason = getattr(exc, "reason", exc)
                 last = "timeout" if isinstance(reason, (socket.timeout, TimeoutError)) else type(reason).__name__
                 delay = self._delay(attempt)
@@ -155,14 +166,18 @@ class KlangClient:
 
     def list_conversations(self, created_after: datetime | str | None = None) -> Iterator[dict]:
         """Every conversation summary created after the given time, page by page."""
-        after = created_after.astimezone(timezone.utc).isoformat().replace("+00:00", "Z") \
-            if isinstance(created_after, datetime) else created_after
+        after = (
+            created_after.astimezone(UTC).isoformat().replace("+00:00", "Z")
+            if isinstance(created_after, datetime)
+            else created_after
+        )
         cursor: str | None = None
         pages = 0
         while True:
             what = f"{LIST_PATH} (page {pages + 1})"
-            page = self._json(self._get(LIST_PATH, {"limit": self.page_size, "created_after": after,
-                                                    "cursor": cursor}, what), what)
+            page = self._json(
+                self._get(LIST_PATH, {"limit": self.page_size, "created_after": after, "cursor": cursor}, what), what
+            )
             if not isinstance(page, dict) or not isinstance(page.get("data"), list):
                 raise KlangApiError(f"GET {what}: unexpected response shape (expected {{data, next_cursor, has_more}})")
             pages += 1

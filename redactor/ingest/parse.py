@@ -10,29 +10,47 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
+from redactor.domain import Call, Segment, Word
 from redactor.errors import RedactorError
 from redactor.ingest.labels import language_label, role_label, status_label
 from redactor.ingest.normalize import normalize_text
 from redactor.ingest.roles import assign_roles, role_of
-from redactor.domain import Call, Segment, Word
 
 
 class ParseError(RedactorError, ValueError):
     """A record that is not a call we can process; the message is safe to log."""
 
 
-_TIMED_LINE = re.compile(r"^\s*\[(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)\]\s*(?:(?P<speaker>[^:\n]{1,80}?):\s?)?(?P<text>.*)$")
+_TIMED_LINE = re.compile(
+    r"^\s*\[(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)\]\s*(?:(?P<speaker>[^:\n]{1,80}?):\s?)?(?P<text>.*)$"
+)
 # An untimed "Speaker: text" line. Only short labels count, so "Summa: 300 kr" inside a turn is
 # not mistaken for a new speaker unless it looks like a speaker label.
-_UNTIMED_LINE = re.compile(r"^\s*(?P<speaker>(?:Talare|Speaker|Agent|Kund|Handläggare|Operatör)\s*\d*|[A-ZÅÄÖÉ][\w'’.-]*(?: [A-ZÅÄÖÉ][\w'’.-]*){0,3}):\s(?P<text>.*)$")
+_UNTIMED_LINE = re.compile(
+    r"^\s*(?P<speaker>(?:Talare|Speaker|Agent|Kund|Handläggare|Operatör)\s*\d*|[A-ZÅÄÖÉ][\w'’.-]*(?: [A-ZÅÄÖÉ][\w'’.-]*){0,3}):\s(?P<text>.*)$"
+)
 
 _KNOWN_KLANG_KEYS = {"id", "title", "created_at", "updated_at", "status", "digest", "summary", "sources", "folder_id"}
 _KNOWN_SEGMENTED_KEYS = {
-    "id", "call_id", "conversation_id", "created_at", "started_at", "start_time", "updated_at", "duration",
-    "duration_seconds", "language", "language_code", "segments", "title", "summary", "digest", "status",
+    "id",
+    "call_id",
+    "conversation_id",
+    "created_at",
+    "started_at",
+    "start_time",
+    "updated_at",
+    "duration",
+    "duration_seconds",
+    "language",
+    "language_code",
+    "segments",
+    "title",
+    "summary",
+    "digest",
+    "status",
     "participants",
 }
 
@@ -63,6 +81,7 @@ def parse_record(data: Any, raw: bytes, source_file: str, max_segments: int | No
 
 
 # ---- field helpers -------------------------------------------------------------------------
+
 
 def _str(data: dict, key: str, *, default: str = "") -> str:
     value = data.get(key, default)
@@ -100,9 +119,9 @@ def _time(data: dict, *keys: str) -> datetime | None:
             raise ParseError(f"field '{key}' must be an ISO 8601 timestamp, got {type(value).__name__}")
         try:
             if numeric:
-                return datetime.fromtimestamp(value, tz=timezone.utc)
+                return datetime.fromtimestamp(value, tz=UTC)
             parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            return parsed.astimezone(timezone.utc) if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+            return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
         except ValueError:
             raise ParseError(f"field '{key}' is not an ISO 8601 timestamp") from None
         except (OverflowError, OSError):
@@ -164,6 +183,7 @@ def _source_id(data: dict, *keys: str) -> str:
 
 # ---- Klang API conversation ----------------------------------------------------------------
 
+
 def _seconds(ts: str) -> float:
     parts = [float(p.replace(",", ".")) for p in ts.split(":")]
     while len(parts) < 3:
@@ -181,11 +201,13 @@ def parse_transcript_content(content: str) -> list[Segment]:
         untimed = None if timed else _UNTIMED_LINE.match(line)
         if timed:
             speaker = (timed.group("speaker") or "").strip() or None
-            segments.append(Segment(len(segments), timed.group("text").strip(), speaker=speaker,
-                                    start=_seconds(timed.group("ts"))))
+            segments.append(
+                Segment(len(segments), timed.group("text").strip(), speaker=speaker, start=_seconds(timed.group("ts")))
+            )
         elif untimed:
-            segments.append(Segment(len(segments), untimed.group("text").strip(),
-                                    speaker=untimed.group("speaker").strip()))
+            segments.append(
+                Segment(len(segments), untimed.group("text").strip(), speaker=untimed.group("speaker").strip())
+            )
         elif segments:
             prev = segments[-1]
             prev.text = f"{prev.text} {line.strip()}".strip()
@@ -228,7 +250,10 @@ def _parse_klang(data: dict) -> Call:
             if name and isinstance(participant, dict) and role_of(participant.get("role") or participant.get("type")):
                 participant_roles[normalize_text(name)] = role_of(participant.get("role") or participant.get("type"))
         content = _str(source, "content")
-        extra = _flatten_extra(source, {"type", "content", "participants", "duration_seconds", "language"},)
+        extra = _flatten_extra(
+            source,
+            {"type", "content", "participants", "duration_seconds", "language"},
+        )
         call.metadata.update({f"sources[{i}]{'' if k.startswith('[') else '.'}{k}": v for k, v in extra.items()})
         if kind == "transcript" and not call.segments:
             call.segments = parse_transcript_content(content)
@@ -242,6 +267,7 @@ def _parse_klang(data: dict) -> Call:
 
 
 # ---- segmented call (Transcribe / Deepgram / CCAI style) ----------------------------------
+
 
 def _parse_words(raw_words: list, where: str) -> list[Word]:
     words: list[Word] = []
@@ -290,6 +316,7 @@ def _parse_segmented(data: dict) -> Call:
         role = role_label(_str(seg, "role") or _str(seg, "participant_role"))
         if not text.strip() and not words:
             continue
-        call.segments.append(Segment(len(call.segments), text, speaker=speaker, role=role,
-                                     start=start, end=end, words=words))
+        call.segments.append(
+            Segment(len(call.segments), text, speaker=speaker, role=role, start=start, end=end, words=words)
+        )
     return call

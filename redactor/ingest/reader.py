@@ -16,9 +16,10 @@ import re
 import stat
 import zlib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from redactor.errors import RedactorError
 
@@ -45,11 +46,11 @@ class Limits:
     max_segments: int = 20_000
 
     @classmethod
-    def from_config(cls, section: dict) -> "Limits":
+    def from_config(cls, section: dict) -> Limits:
         return cls(**{f.name: int(section.get(f.name, f.default)) for f in fields(cls)})
 
     @classmethod
-    def of(cls, limits: "Limits | int") -> "Limits":
+    def of(cls, limits: Limits | int) -> Limits:
         """Callers that only know a record size cap get the other caps at their defaults."""
         return limits if isinstance(limits, Limits) else cls(max_record_bytes=int(limits))
 
@@ -326,8 +327,12 @@ def _looks_like_call(doc: dict) -> bool:
 
 def unread_export(name: str, limits: Limits) -> RawRecord:
     """The record standing for an export over `max_export_bytes`, which is not read at all."""
-    return RawRecord(name, None, b"", error=f"export larger than {limits.max_export_bytes} bytes "
-                                            "(max_export_bytes): left where it is, not read")
+    return RawRecord(
+        name,
+        None,
+        b"",
+        error=f"export larger than {limits.max_export_bytes} bytes (max_export_bytes): left where it is, not read",
+    )
 
 
 def iter_records(paths: list[Path], limits: Limits | int = Limits()) -> Iterator[RawRecord]:
@@ -336,7 +341,9 @@ def iter_records(paths: list[Path], limits: Limits | int = Limits()) -> Iterator
         try:
             raw = read_regular(path, limits.max_export_bytes)
         except OSError as exc:
-            yield RawRecord(display_name(path), None, b"", error=f"cannot read file ({type(exc).__name__}: errno {exc.errno})")
+            yield RawRecord(
+                display_name(path), None, b"", error=f"cannot read file ({type(exc).__name__}: errno {exc.errno})"
+            )
             continue
         if raw is None:
             yield unread_export(display_name(path), limits)

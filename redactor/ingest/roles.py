@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from redactor.ingest.labels import ROLE_ALIASES
 from redactor.domain import Segment
+from redactor.ingest.labels import ROLE_ALIASES
 
 _OTHER = {"agent": "customer", "customer": "agent"}
 
@@ -35,7 +35,7 @@ def assign_roles(segments: list[Segment], participant_roles: dict[str, str]) -> 
         if role:
             roles[speaker] = role
     if len(speakers) == 2 and len(roles) == 1:
-        known, = roles.items()
+        (known,) = roles.items()
         other = speakers[1] if known[0] == speakers[0] else speakers[0]
         roles[other] = _OTHER[known[1]]
     for segment in segments:

@@ -22,9 +22,10 @@ import hashlib
 import os
 import stat
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Iterator, Protocol
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
 
 from redactor.errors import RedactorError
 from redactor.ingest.klang_api import KlangApiError, KlangClient
@@ -112,6 +113,7 @@ class _Landing:
 
 # ---- local files -----------------------------------------------------------------------------
 
+
 class LocalFiles(_Landing):
     """Regular files inside the folders (or beside the files) named on the command line.
 
@@ -149,8 +151,15 @@ class LocalFiles(_Landing):
                 except OSError as exc:
                     raise FetchError(f"cannot read a local export (errno {exc.errno})") from None
 
-            yield Export(self.kind, export_ref(self.kind, str(path.resolve())), display_name(path),
-                         f"{st.st_size}:{st.st_mtime_ns}", fetch, locator=locator, modified=st.st_mtime)
+            yield Export(
+                self.kind,
+                export_ref(self.kind, str(path.resolve())),
+                display_name(path),
+                f"{st.st_size}:{st.st_mtime_ns}",
+                fetch,
+                locator=locator,
+                modified=st.st_mtime,
+            )
         self.complete = True
 
     def cleanup_is_noop(self, mode: str) -> bool:
@@ -178,6 +187,7 @@ class LocalFiles(_Landing):
 
 
 # ---- S3 landing prefix -----------------------------------------------------------------------
+
 
 class S3Landing(_Landing):
     kind = "s3"
@@ -211,8 +221,15 @@ class S3Landing(_Landing):
                     raise FetchError(f"cannot read a landing object: {str(exc).rsplit(': ', 1)[-1]}") from None
 
             where = f"{self.uri}{obj.key}"
-            yield Export(self.kind, export_ref(self.kind, where), where, f"{obj.size}:{etag}", fetch, locator=obj.key,
-                         modified=obj.modified)
+            yield Export(
+                self.kind,
+                export_ref(self.kind, where),
+                where,
+                f"{obj.size}:{etag}",
+                fetch,
+                locator=obj.key,
+                modified=obj.modified,
+            )
         self.complete = True
 
     def cleanup_is_noop(self, mode: str) -> bool:
@@ -238,18 +255,22 @@ class S3Landing(_Landing):
             return
         from botocore.exceptions import BotoCoreError, ClientError
 
-        full = self.store.local_path(key)[len(f"s3://{self.store.bucket}/"):]
+        full = self.store.local_path(key)[len(f"s3://{self.store.bucket}/") :]
         try:
             old = client.get_object_tagging(Bucket=self.store.bucket, Key=full).get("TagSet", [])
             tags = {t["Key"]: t["Value"] for t in old}
             tags.update(new)
-            client.put_object_tagging(Bucket=self.store.bucket, Key=full, Tagging={
-                "TagSet": [{"Key": k, "Value": v} for k, v in list(tags.items())[:10]]})
+            client.put_object_tagging(
+                Bucket=self.store.bucket,
+                Key=full,
+                Tagging={"TagSet": [{"Key": k, "Value": v} for k, v in list(tags.items())[:10]]},
+            )
         except (ClientError, BotoCoreError) as exc:
             raise StoreError(f"S3 tagging failed: {type(exc).__name__}") from None
 
 
 # ---- the Klang API ---------------------------------------------------------------------------
+
 
 def _parse_time(value) -> datetime | None:
     """UTC, or None for no time, an unreadable one, or one at the calendar's edge (year 1 or no
@@ -258,14 +279,14 @@ def _parse_time(value) -> datetime | None:
         return None
     try:
         t = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        t = t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc)
+        t = t.astimezone(UTC) if t.tzinfo else t.replace(tzinfo=UTC)
     except (ValueError, OverflowError):
         return None
     return t if t.year > 1 else None
 
 
 def _iso(t: datetime) -> str:
-    return t.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    return t.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 class KlangApi:
@@ -279,13 +300,21 @@ class KlangApi:
 
     kind = "klang"
 
-    def __init__(self, client: KlangClient, cursor: str | None, *, since: datetime | None = None,
-                 lookback_hours: float = 6, ready_statuses: tuple[str, ...] = ("ready", "completed"),
-                 pending_give_up_hours: float = 72, now: datetime | None = None):
+    def __init__(
+        self,
+        client: KlangClient,
+        cursor: str | None,
+        *,
+        since: datetime | None = None,
+        lookback_hours: float = 6,
+        ready_statuses: tuple[str, ...] = ("ready", "completed"),
+        pending_give_up_hours: float = 72,
+        now: datetime | None = None,
+    ):
         self.client = client
         self.cursor_name = "klang:" + hashlib.sha256(client.base_url.encode()).hexdigest()[:16]
         self.cursor_before = cursor or ""
-        self.now = now or datetime.now(timezone.utc)
+        self.now = now or datetime.now(UTC)
         previous = _parse_time(cursor)
         if since is not None:
             self.created_after: datetime | None = since
@@ -331,17 +360,27 @@ class KlangApi:
                 except KlangApiError as exc:
                     raise FetchError(str(exc)) from None
 
-            yield Export(self.kind, export_ref(self.kind, where), f"klang/conversations/{cid}.json",
-                         str(item.get("updated_at") or ""), fetch,
-                         created_at=_iso(created) if created else "", locator=cid)
+            yield Export(
+                self.kind,
+                export_ref(self.kind, where),
+                f"klang/conversations/{cid}.json",
+                str(item.get("updated_at") or ""),
+                fetch,
+                created_at=_iso(created) if created else "",
+                locator=cid,
+            )
         self.complete = True
 
     def expected_exports(self) -> int | None:
         return None
 
     def report_info(self) -> dict[str, Any]:
-        return {"listed": self.listed, "pending_not_ready": self.pending, "pending_given_up": self.stale_pending,
-                "cursor_before": self.cursor_before or None}
+        return {
+            "listed": self.listed,
+            "pending_not_ready": self.pending,
+            "pending_given_up": self.stale_pending,
+            "cursor_before": self.cursor_before or None,
+        }
 
     def failed(self, export: Export) -> None:
         t = _parse_time(export.created_at)
@@ -380,9 +419,12 @@ def klang_client_from_config(section: dict, base_override: str | None = None, sl
     if not os.environ.get(key_env):
         raise KlangApiError(f"no Klang API key: set ${key_env} (the variable named by [klang] api_key_env)")
     kwargs = dict(
-        timeout=float(section.get("timeout_seconds", 30)), max_attempts=int(section.get("max_attempts", 6)),
-        backoff=float(section.get("backoff_seconds", 1.0)), max_backoff=float(section.get("max_backoff_seconds", 60)),
-        max_retry_after=float(section.get("max_retry_after_seconds", 300)), page_size=int(section.get("page_size", 100)),
+        timeout=float(section.get("timeout_seconds", 30)),
+        max_attempts=int(section.get("max_attempts", 6)),
+        backoff=float(section.get("backoff_seconds", 1.0)),
+        max_backoff=float(section.get("max_backoff_seconds", 60)),
+        max_retry_after=float(section.get("max_retry_after_seconds", 300)),
+        page_size=int(section.get("page_size", 100)),
     )
     if sleep is not None:
         kwargs["sleep"] = sleep

@@ -27,15 +27,16 @@ import multiprocessing as mp
 import os
 import pickle
 from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from redactor.config import Config
+from redactor.domain import Quarantined, RedactedCall
 from redactor.errors import RedactorError
 from redactor.ingest import RawRecord, iter_records
-from redactor.domain import Quarantined, RedactedCall
 
 if TYPE_CHECKING:  # workers import the pipeline (and the model) only when they build one
     from redactor.pipeline import Pipeline
@@ -104,7 +105,11 @@ def fingerprint(config: Config) -> str:
         for pkg in (redactor, recognizers):
             root = Path(str(pkg.__file__)).parent
             for f in sorted(root.rglob("*")):
-                if f.is_file() and f.suffix in (".py", ".toml", ".txt", ".json", ".csv") and "__pycache__" not in f.parts:
+                if (
+                    f.is_file()
+                    and f.suffix in (".py", ".toml", ".txt", ".json", ".csv")
+                    and "__pycache__" not in f.parts
+                ):
                     h.update(f"{pkg.__name__}/{f.relative_to(root).as_posix()}\0".encode())
                     h.update(f.read_bytes())
         model = config.model_path
@@ -190,6 +195,7 @@ def chunk_records(config: Config) -> int:
 
 # ---- local processes -------------------------------------------------------------------------------
 
+
 def _chunks(records: Iterable[RawRecord], size: int) -> Iterator[list[RawRecord]]:
     chunk: list[RawRecord] = []
     for rec in records:
@@ -204,8 +210,14 @@ def _chunks(records: Iterable[RawRecord], size: int) -> Iterator[list[RawRecord]
 class LocalEngine:
     """N worker processes on this machine; results in input order, bounded in flight."""
 
-    def __init__(self, config: Config, workers: int | None = None, chunk_size: int | None = None,
-                 max_in_flight: int | None = None, start_method: str | None = None):
+    def __init__(
+        self,
+        config: Config,
+        workers: int | None = None,
+        chunk_size: int | None = None,
+        max_in_flight: int | None = None,
+        start_method: str | None = None,
+    ):
         self.config = config
         self.workers = workers or default_workers()
         self.chunk_size = chunk_size or chunk_records(config)
@@ -222,8 +234,9 @@ class LocalEngine:
         ctx = mp.get_context(self.start_method)
         if self.start_method == "forkserver":
             ctx.set_forkserver_preload(["redactor.pipeline"])
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx,
-                                   initializer=_init_worker, initargs=(self.config,))
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=ctx, initializer=_init_worker, initargs=(self.config,)
+        )
 
     def start(self, expected_version: str | None = None) -> None:
         """Start the workers and wait until each has built its pipeline."""
@@ -282,7 +295,7 @@ class LocalEngine:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def __enter__(self) -> "LocalEngine":
+    def __enter__(self) -> LocalEngine:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -291,11 +304,18 @@ class LocalEngine:
 
 # ---- Dask --------------------------------------------------------------------------------------------
 
+
 class DaskEngine:
     """The per-file function on a Dask cluster (an existing one at `address`, or a local one)."""
 
-    def __init__(self, config: Config, address: str | None = None, workers: int | None = None,
-                 max_in_flight: int | None = None, max_records_per_task: int | None = None):
+    def __init__(
+        self,
+        config: Config,
+        address: str | None = None,
+        workers: int | None = None,
+        max_in_flight: int | None = None,
+        max_records_per_task: int | None = None,
+    ):
         self.config = config
         self.address = address
         self.workers = workers or default_workers()
@@ -318,8 +338,14 @@ class DaskEngine:
             except (OSError, TimeoutError) as exc:
                 raise EngineError(f"no Dask scheduler reachable at {self.address}") from exc
         else:
-            self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                         host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+            self._cluster = LocalCluster(
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
             self.client = Client(self._cluster)
         # Build every worker's pipeline now, and check it is the driver's pipeline.
         versions = {tuple(v) for v in self.client.run(_worker_version, self.config).values()}
@@ -355,8 +381,9 @@ class DaskEngine:
         for path in paths:
             while len(pending) >= self.max_in_flight:
                 yield from self._collect(*pending.popleft(), pipeline)
-            fut = self.client.submit(process_file, self.config, os.fspath(path), pipeline.max_record_bytes,
-                                     pure=False, retries=1)
+            fut = self.client.submit(
+                process_file, self.config, os.fspath(path), pipeline.max_record_bytes, pure=False, retries=1
+            )
             pending.append((Path(path), fut))
         while pending:
             yield from self._collect(*pending.popleft(), pipeline)
@@ -383,15 +410,16 @@ class DaskEngine:
             self._cluster.close()
             self._cluster = None
 
-    def __enter__(self) -> "DaskEngine":
+    def __enter__(self) -> DaskEngine:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-def make_engine(kind: str, config: Config, workers: int | None = None,
-                address: str | None = None) -> LocalEngine | DaskEngine:
+def make_engine(
+    kind: str, config: Config, workers: int | None = None, address: str | None = None
+) -> LocalEngine | DaskEngine:
     """`local` (processes on this machine) or `dask` (a cluster at `address`, or a local one)."""
     if kind == "local":
         return LocalEngine(config, workers=workers)

@@ -32,25 +32,33 @@ import threading
 import time
 import uuid
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable, Iterator, Protocol
+from datetime import UTC, datetime
+from typing import Any, Protocol
 
 from pyarrow import ArrowException
 
 from redactor import __version__
 from redactor.config import Config
+from redactor.domain import Quarantined, RedactedCall
 from redactor.errors import RedactorError
 from redactor.failpoints import crashpoint
 from redactor.ingest.klang_api import KlangApiError
 from redactor.ingest.reader import Limits, RawRecord, SourceError, split_records, unread_export
 from redactor.ingest.sources import (
-    LANDING_MODES, Export, FetchError, KlangApi, LocalFiles, S3Landing, Source, klang_client_from_config,
+    LANDING_MODES,
+    Export,
+    FetchError,
+    KlangApi,
+    LocalFiles,
+    S3Landing,
+    Source,
+    klang_client_from_config,
 )
-from redactor.logs import get_logger, safe_error, set_context
-from redactor.domain import Quarantined, RedactedCall
 from redactor.jobs.engines import Engine
 from redactor.jobs.report import RUNS_PREFIX, RunReport
+from redactor.logs import get_logger, safe_error, set_context
 from redactor.pipeline import Pipeline, RunSummary
 from redactor.rights.erase import erased
 from redactor.rights.restrict import RestrictionIndex, restrict_new_calls
@@ -71,8 +79,11 @@ class Progress(Protocol):
 
     def export_done(self) -> None: ...
 
-NO_KEY_WARNING = ("no pseudonymisation key configured: calls are stored without subject tokens, so "
-                  "`redactor subject` cannot find them and repeat_callers returns nothing (set REDACTOR_PSEUDONYM_KEY)")
+
+NO_KEY_WARNING = (
+    "no pseudonymisation key configured: calls are stored without subject tokens, so "
+    "`redactor subject` cannot find them and repeat_callers returns nothing (set REDACTOR_PSEUDONYM_KEY)"
+)
 # What a call's own values can make building its table rows raise (as opposed to the store failing).
 _UNSTORABLE = (ArrowException, ValueError, TypeError, OverflowError, UnicodeError)
 
@@ -119,9 +130,15 @@ class _Timer:
         self.report.durations[self.name] += time.monotonic() - self.t
 
 
-def build_sources(specs: list[str], config: Config, *, from_klang: bool = False, since: datetime | None = None,
-                  cursor_lookup: Callable[[str], str | None] | None = None,
-                  klang_sleep: Callable[[float], None] | None = None) -> list[Source]:
+def build_sources(
+    specs: list[str],
+    config: Config,
+    *,
+    from_klang: bool = False,
+    since: datetime | None = None,
+    cursor_lookup: Callable[[str], str | None] | None = None,
+    klang_sleep: Callable[[float], None] | None = None,
+) -> list[Source]:
     """SOURCE arguments -> source objects. Local paths/globs (one source for all of them),
     `s3://bucket/prefix/` landing areas, `klang://` (the configured API), `klang+https://host`."""
     local: list[str] = []
@@ -134,12 +151,14 @@ def build_sources(specs: list[str], config: Config, *, from_klang: bool = False,
         elif spec == "klang://" or spec == "klang:":
             klang_bases.append(None)
         elif spec.startswith(("klang+https://", "klang+http://")):
-            klang_bases.append(spec[len("klang+"):])
+            klang_bases.append(spec[len("klang+") :])
         elif spec.startswith("klang://"):
-            klang_bases.append("https://" + spec[len("klang://"):])
+            klang_bases.append("https://" + spec[len("klang://") :])
         elif "://" in spec:
-            raise JobUsageError(f"unsupported source scheme {spec.split('://')[0]}:// "
-                                "(use a path, s3://bucket/prefix/, klang:// or --from-klang-api)")
+            raise JobUsageError(
+                f"unsupported source scheme {spec.split('://')[0]}:// "
+                "(use a path, s3://bucket/prefix/, klang:// or --from-klang-api)"
+            )
         else:
             local.append(spec)
     if local:
@@ -152,12 +171,20 @@ def build_sources(specs: list[str], config: Config, *, from_klang: bool = False,
             raise JobUsageError(str(exc)) from None
         probe = KlangApi(client, None)
         cursor = cursor_lookup(probe.cursor_name) if cursor_lookup else None
-        sources.append(KlangApi(
-            client, cursor, since=since, lookback_hours=float(section.get("lookback_hours", 6)),
-            ready_statuses=tuple(section.get("ready_statuses", ["ready", "completed"])),
-            pending_give_up_hours=float(section.get("pending_give_up_hours", 72))))
+        sources.append(
+            KlangApi(
+                client,
+                cursor,
+                since=since,
+                lookback_hours=float(section.get("lookback_hours", 6)),
+                ready_statuses=tuple(section.get("ready_statuses", ["ready", "completed"])),
+                pending_give_up_hours=float(section.get("pending_give_up_hours", 72)),
+            )
+        )
     if not sources:
-        raise JobUsageError("nothing to ingest: give SOURCE paths, s3:// landing prefixes, klang:// or --from-klang-api")
+        raise JobUsageError(
+            "nothing to ingest: give SOURCE paths, s3:// landing prefixes, klang:// or --from-klang-api"
+        )
     return sources
 
 
@@ -182,11 +209,16 @@ def run_job(
     `progress` (`redactor.progress.RunProgress`) hears how many exports each source listed and
     when each export is done; `on_result` hears each call."""
     started = time.monotonic()
-    run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
+    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
     set_context(run_id=run_id)
     pipeline = pipeline or Pipeline(config)
-    report = RunReport(run_id=run_id, pipeline_version=pipeline.version, incremental=incremental,
-                       started_at=datetime.now(timezone.utc).isoformat(), versions=_versions(pipeline))
+    report = RunReport(
+        run_id=run_id,
+        pipeline_version=pipeline.version,
+        incremental=incremental,
+        started_at=datetime.now(UTC).isoformat(),
+        versions=_versions(pipeline),
+    )
     if pipeline.pseudonymiser is None:
         report.warnings.append(NO_KEY_WARNING)
         log.warning("no pseudonymisation key: the subject index stays empty")
@@ -206,8 +238,9 @@ def run_job(
     # Sources are built before the lease (usage errors cost nothing) but the API source needs the
     # ledger's cursor, which is only read under the lease: it is rebuilt below.
     srcs = build_sources(sources, config, from_klang=from_klang, since=since, klang_sleep=klang_sleep)
-    lease = Lease(lake.store, lake.retention, ttl_seconds=float(job.get("lease_seconds", 300)),
-                  operation="ingest", run_id=run_id)
+    lease = Lease(
+        lake.store, lake.retention, ttl_seconds=float(job.get("lease_seconds", 300)), operation="ingest", run_id=run_id
+    )
     try:
         with _Timer(report, "lease"):
             lease.acquire()
@@ -224,8 +257,12 @@ def run_job(
         report.errors.append(safe_error(exc))
         log.error("cannot take the lease", error=safe_error(exc))
         return _finish(report, lake, started, report_to_store)
-    report.lease = {"owner": lease.owner, "ttl_seconds": lease.ttl,
-                    "took_over": lease.took_over, "conditional_writes": lease.cond.mode}
+    report.lease = {
+        "owner": lease.owner,
+        "ttl_seconds": lease.ttl,
+        "took_over": lease.took_over,
+        "conditional_writes": lease.cond.mode,
+    }
     lease.start_heartbeat()
     log.info("run started", sources=[s.kind for s in srcs], incremental=incremental, landing=landing_mode)
     try:
@@ -235,10 +272,17 @@ def run_job(
             writer.ledger  # noqa: B018 - load it now, under the lease
         report.lake["version_before"] = writer.snapshot.version
         if any(s.cursor_name for s in srcs):
-            srcs = build_sources(sources, config, from_klang=from_klang, since=since,
-                                 cursor_lookup=cursor_lookup, klang_sleep=klang_sleep)
-        _Run(report, config, lake, writer, pipeline, srcs, landing_mode, incremental, on_result, engine,
-             stop, progress).run()
+            srcs = build_sources(
+                sources,
+                config,
+                from_klang=from_klang,
+                since=since,
+                cursor_lookup=cursor_lookup,
+                klang_sleep=klang_sleep,
+            )
+        _Run(
+            report, config, lake, writer, pipeline, srcs, landing_mode, incremental, on_result, engine, stop, progress
+        ).run()
     except Exception as exc:  # noqa: BLE001 - the report must be written whatever happened
         report.status = "failed"
         report.exception = exc
@@ -273,8 +317,17 @@ def run_ingest(
     processes; this process alone writes them. Returns the run's `RunSummary` (counts only; the
     full run report is `run_job`'s return value).
     """
-    report = run_job(sources, config, store_uri, pipeline, on_result=on_result, engine=engine,
-                     incremental=incremental, report_to_store=report_to_store, **job_options)
+    report = run_job(
+        sources,
+        config,
+        store_uri,
+        pipeline,
+        on_result=on_result,
+        engine=engine,
+        incremental=incremental,
+        report_to_store=report_to_store,
+        **job_options,
+    )
     if report.status in ("failed", "locked") and report.exception is not None:
         raise report.exception
     return report.summary()
@@ -283,7 +336,7 @@ def run_ingest(
 def _finish(report: RunReport, lake: Lake, started: float, report_to_store: bool) -> RunReport:
     report.seconds = time.monotonic() - started
     report.durations["total"] = report.seconds
-    report.finished_at = datetime.now(timezone.utc).isoformat()
+    report.finished_at = datetime.now(UTC).isoformat()
     if report.status == "running":
         report.status = "partial" if report.quarantined else "ok"
     if report_to_store:
@@ -293,22 +346,42 @@ def _finish(report: RunReport, lake: Lake, started: float, report_to_store: bool
         try:
             import json
 
-            lake.store.put(key, json.dumps(report.as_dict(), ensure_ascii=False, sort_keys=True).encode(),
-                           lake.retention.tags("audit", "runs"))
+            lake.store.put(
+                key,
+                json.dumps(report.as_dict(), ensure_ascii=False, sort_keys=True).encode(),
+                lake.retention.tags("audit", "runs"),
+            )
         except Exception as exc:  # noqa: BLE001 - stdout still has it
             report.report_key = ""
             report.errors.append(f"run report not stored: {safe_error(exc)}")
-    log.info("run finished", status=report.status, calls_read=report.calls_read, calls_written=report.calls_written,
-             quarantined=report.quarantined, seconds=round(report.seconds, 3))
+    log.info(
+        "run finished",
+        status=report.status,
+        calls_read=report.calls_read,
+        calls_written=report.calls_written,
+        quarantined=report.quarantined,
+        seconds=round(report.seconds, 3),
+    )
     set_context(run_id=None)
     return report
 
 
 class _Run:
-    def __init__(self, report: RunReport, config: Config, lake: Lake, writer: LakeWriter, pipeline: Pipeline,
-                 srcs: list[Source], landing_mode: str, incremental: bool,
-                 on_result: Callable[[RedactedCall | Quarantined], None] | None, engine: Engine | None,
-                 stop: threading.Event | None, progress: Progress | None = None):
+    def __init__(
+        self,
+        report: RunReport,
+        config: Config,
+        lake: Lake,
+        writer: LakeWriter,
+        pipeline: Pipeline,
+        srcs: list[Source],
+        landing_mode: str,
+        incremental: bool,
+        on_result: Callable[[RedactedCall | Quarantined], None] | None,
+        engine: Engine | None,
+        stop: threading.Event | None,
+        progress: Progress | None = None,
+    ):
         self.report, self.config, self.lake, self.w = report, config, lake, writer
         self.pipeline, self.srcs, self.landing_mode, self.incremental = pipeline, srcs, landing_mode, incremental
         self.on_result, self.engine, self.stop = on_result, engine, stop
@@ -344,14 +417,30 @@ class _Run:
         e = p.export
         # An export too large to read is never deleted (it is its own only copy); retagging is fine.
         cleaned = p.source.cleanup_is_noop(self.landing_mode) or (p.keep_landing and self.landing_mode == "delete")
-        return {"kind": "export", "key": e.ref, "fp": e.fingerprint, "sha": p.sha, "status": status,
-                "value": e.kind, "n_calls": p.calls, "n_quarantined": p.quarantined, "cleaned": cleaned}
+        return {
+            "kind": "export",
+            "key": e.ref,
+            "fp": e.fingerprint,
+            "sha": p.sha,
+            "status": status,
+            "value": e.kind,
+            "n_calls": p.calls,
+            "n_quarantined": p.quarantined,
+            "cleaned": cleaned,
+        }
 
     def records(self) -> Iterator[RawRecord]:
         ledger = self.w.ledger
         limits = self.pipeline.limits
         for src in self.srcs:
-            info: dict[str, Any] = {"kind": src.kind, "exports": 0, "processed": 0, "skipped": 0, "failed": 0, "complete": False}
+            info: dict[str, Any] = {
+                "kind": src.kind,
+                "exports": 0,
+                "processed": 0,
+                "skipped": 0,
+                "failed": 0,
+                "complete": False,
+            }
             self.report.sources.append(info)
             if self.progress is not None:
                 self.progress.exports_listed(src.expected_exports())
@@ -367,9 +456,17 @@ class _Run:
                         info["skipped"] += 1
                         self.report.exports["skipped_done"] += 1
                         if not prev.cleaned:
-                            row = {"kind": "export", "key": exp.ref, "fp": prev.fp, "sha": prev.sha,
-                                   "status": prev.status, "value": prev.kind, "n_calls": prev.n_calls,
-                                   "n_quarantined": prev.n_quarantined, "cleaned": True}
+                            row = {
+                                "kind": "export",
+                                "key": exp.ref,
+                                "fp": prev.fp,
+                                "sha": prev.sha,
+                                "status": prev.status,
+                                "value": prev.kind,
+                                "n_calls": prev.n_calls,
+                                "n_quarantined": prev.n_quarantined,
+                                "cleaned": True,
+                            }
                             self.to_clean.append((src, exp, row))
                         self._export_done()
                         continue
@@ -387,8 +484,9 @@ class _Run:
                     too_large = raw is None
                     raw = raw or b""
                     sha = hashlib.sha256(raw if not too_large else f"too-large:{exp.fingerprint}".encode()).hexdigest()
-                    if self.incremental and ((prev is not None and prev.sha == sha)
-                                             or ledger.export_by_sha(sha) or sha in self.seen_sha):
+                    if self.incremental and (
+                        (prev is not None and prev.sha == sha) or ledger.export_by_sha(sha) or sha in self.seen_sha
+                    ):
                         # Same bytes as an export already done (renamed, touched, delivered twice).
                         status = prev.status if prev is not None and prev.sha == sha else "duplicate"
                         p = _Pending(exp, src, sha, 0, status=status)
@@ -498,8 +596,9 @@ class _Run:
         """Ledger rows of this commit: the completed exports first (in order), then the rest."""
         rows = []
         for p in self.complete:
-            status = p.status or ("quarantined" if p.calls == 0 and p.quarantined else
-                                  "partial" if p.quarantined else "written")
+            status = p.status or (
+                "quarantined" if p.calls == 0 and p.quarantined else "partial" if p.quarantined else "written"
+            )
             rows.append(self._export_row(p, status))
         return rows + self.cleaned_rows + (extra_rows or [])
 
@@ -545,8 +644,9 @@ class _Run:
         r.lake["files_written"] = r.lake.get("files_written", 0) + len(txn.written)
         r.lake["version_after"] = snap.version
         self.touched_days |= txn.touched_days
-        log.info("commit", version=snap.version, calls=len(self.buffer), exports=len(self.complete),
-                 files=len(txn.written))
+        log.info(
+            "commit", version=snap.version, calls=len(self.buffer), exports=len(self.complete), files=len(txn.written)
+        )
         self.buffer = []
         self.owner_of = {}
         for p, row in zip(self.complete, rows):
@@ -568,8 +668,14 @@ class _Run:
                 call_date(rc)
                 build_tables([rc])
             except _UNSTORABLE as exc:
-                item = Quarantined(rc.call.source_file, None, f"store failed ({type(exc).__name__}); the export is "
-                                   "left in the landing area", "store", b"", call_id=rc.call.call_id)
+                item = Quarantined(
+                    rc.call.source_file,
+                    None,
+                    f"store failed ({type(exc).__name__}); the export is left in the landing area",
+                    "store",
+                    b"",
+                    call_id=rc.call.call_id,
+                )
                 self.lake.quarantine(item)
                 self.report.quarantined += 1
                 self.report.quarantine_reasons["store"] += 1

@@ -12,7 +12,7 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from redactor.domain import Quarantined, RedactedCall
@@ -48,10 +48,20 @@ class Item:
         return self.base.split("/")[1].removeprefix("date=")
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "stage": self.stage, "reason": self.reason, "call_id": self.call_id,
-                "quarantined_at": self.quarantined_at, "date": self.day, "expires_on": self.expires_on,
-                "source_ref": self.source_ref, "record_index": self.record_index,
-                "payload_bytes": self.payload_bytes, "payload_sha256": self.payload_sha256, "keys": self.keys}
+        return {
+            "id": self.id,
+            "stage": self.stage,
+            "reason": self.reason,
+            "call_id": self.call_id,
+            "quarantined_at": self.quarantined_at,
+            "date": self.day,
+            "expires_on": self.expires_on,
+            "source_ref": self.source_ref,
+            "record_index": self.record_index,
+            "payload_bytes": self.payload_bytes,
+            "payload_sha256": self.payload_sha256,
+            "keys": self.keys,
+        }
 
 
 def _source_ref(name: str | None) -> str:
@@ -141,8 +151,15 @@ class RetryOutcome:
         return {k: v for k, v in self.__dict__.items() if v not in ("", None)}
 
 
-def retry_items(lake: Lake, items: list[Item], pipeline: Pipeline, *, lease: Lease | None = None, run_id: str = "",
-                dry_run: bool = False) -> dict[str, Any]:
+def retry_items(
+    lake: Lake,
+    items: list[Item],
+    pipeline: Pipeline,
+    *,
+    lease: Lease | None = None,
+    run_id: str = "",
+    dry_run: bool = False,
+) -> dict[str, Any]:
     """Run each item's payload through the current pipeline. An item whose every record now comes
     out redacted is stored (one commit for all, restrictions applied as the job does) and removed
     from the quarantine; one that fails again stays where it is, with its new reason shown.
@@ -167,32 +184,45 @@ def retry_items(lake: Lake, items: list[Item], pipeline: Pipeline, *, lease: Lea
         good = [r for r in results if isinstance(r, RedactedCall) and r.call.call_id not in erased]
         if failed or not results:
             first = failed[0] if failed else None
-            outcomes.append(RetryOutcome(item.id, "still_quarantined", stage=first.stage if first else "read",
-                                         reason=first.reason if first else "no records"))
+            outcomes.append(
+                RetryOutcome(
+                    item.id,
+                    "still_quarantined",
+                    stage=first.stage if first else "read",
+                    reason=first.reason if first else "no records",
+                )
+            )
             continue
         outcomes.append(RetryOutcome(item.id, "stored" if good else "skipped_erased", calls=len(good)))
         to_store += good
         done.append(item)
-    summary = {"dry_run": dry_run, "items": [o.as_dict() for o in outcomes],
-               "stored": sum(o.status == "stored" for o in outcomes),
-               "still_quarantined": sum(o.status == "still_quarantined" for o in outcomes),
-               "calls_written": len(to_store), "pipeline_version": pipeline.version}
+    summary = {
+        "dry_run": dry_run,
+        "items": [o.as_dict() for o in outcomes],
+        "stored": sum(o.status == "stored" for o in outcomes),
+        "still_quarantined": sum(o.status == "still_quarantined" for o in outcomes),
+        "calls_written": len(to_store),
+        "pipeline_version": pipeline.version,
+    }
     if dry_run or not done:
         return summary
     if to_store:
         restrict_new_calls(lake, to_store, RestrictionIndex(lake).in_force())
-        committed = with_retry(lake, "quarantine-retry", lambda t: t.replace_calls(to_store), run_id=run_id,
-                               lease=lease)
+        committed = with_retry(
+            lake, "quarantine-retry", lambda t: t.replace_calls(to_store), run_id=run_id, lease=lease
+        )
         summary["lake_version"] = committed.snapshot.version
     for item in done:  # only once their calls are committed
         _delete(lake, item)
-    summary["receipt_key"] = write_audit(lake, "quarantine-retries", run_id or "retry", {
-        "pipeline_version": pipeline.version, "items": summary["items"]})
+    summary["receipt_key"] = write_audit(
+        lake, "quarantine-retries", run_id or "retry", {"pipeline_version": pipeline.version, "items": summary["items"]}
+    )
     return summary
 
 
-def retry_under_lease(lake: Lake, items: list[Item], pipeline: Pipeline, *, lease_seconds: float,
-                      dry_run: bool = False) -> dict[str, Any]:
+def retry_under_lease(
+    lake: Lake, items: list[Item], pipeline: Pipeline, *, lease_seconds: float, dry_run: bool = False
+) -> dict[str, Any]:
     """`redactor quarantine retry`: `retry_items` under the job's lease (a dry run takes none).
 
     Raises `LeaseHeld` if a run holds the lease (nothing done)."""
@@ -219,4 +249,4 @@ def age_days(iso: str | None, today: date | None = None) -> int | None:
     if not iso:
         return None
     when = datetime.fromisoformat(iso)
-    return ((today or datetime.now(timezone.utc).date()) - when.date()).days
+    return ((today or datetime.now(UTC).date()) - when.date()).days

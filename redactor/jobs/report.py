@@ -40,20 +40,37 @@ class RunReport(RunSummary):
 
     def summary(self) -> RunSummary:
         """The counts alone, as `RunSummary` (what `run_ingest` returns)."""
-        return RunSummary(files=self.files, calls_read=self.calls_read, calls_written=self.calls_written,
-                          quarantined=self.quarantined, findings=Counter(self.findings),
-                          quarantine_reasons=Counter(self.quarantine_reasons),
-                          pipeline_version=self.pipeline_version, seconds=self.seconds)
+        return RunSummary(
+            files=self.files,
+            calls_read=self.calls_read,
+            calls_written=self.calls_written,
+            quarantined=self.quarantined,
+            findings=Counter(self.findings),
+            quarantine_reasons=Counter(self.quarantine_reasons),
+            pipeline_version=self.pipeline_version,
+            seconds=self.seconds,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         base: dict[str, Any] = super().as_dict()
-        base.update({
-            "run_id": self.run_id, "status": self.status, "started_at": self.started_at,
-            "finished_at": self.finished_at, "incremental": self.incremental,
-            "exports": dict(sorted(self.exports.items())), "calls": dict(sorted(self.calls.items())),
-            "landing": dict(sorted(self.landing.items())), "lake": self.lake,
-            "durations": {k: round(v, 3) for k, v in sorted(self.durations.items())},
-            "sources": self.sources, "errors": self.errors, "warnings": self.warnings, "lease": self.lease, "versions": self.versions,
-            "report_key": self.report_key,
-        })
+        base.update(
+            {
+                "run_id": self.run_id,
+                "status": self.status,
+                "started_at": self.started_at,
+                "finished_at": self.finished_at,
+                "incremental": self.incremental,
+                "exports": dict(sorted(self.exports.items())),
+                "calls": dict(sorted(self.calls.items())),
+                "landing": dict(sorted(self.landing.items())),
+                "lake": self.lake,
+                "durations": {k: round(v, 3) for k, v in sorted(self.durations.items())},
+                "sources": self.sources,
+                "errors": self.errors,
+                "warnings": self.warnings,
+                "lease": self.lease,
+                "versions": self.versions,
+                "report_key": self.report_key,
+            }
+        )
         return base

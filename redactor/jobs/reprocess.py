@@ -18,21 +18,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace as dc_replace
-from datetime import date, datetime, timezone
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
+from datetime import UTC, date, datetime
 from difflib import SequenceMatcher
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 import pyarrow as pa
 
-from redactor.errors import RedactorError
 from redactor.detect import Detection
+from redactor.domain import Call, Finding, Quarantined, RedactedCall, Segment, Word
+from redactor.errors import RedactorError
 from redactor.ingest import parse_record
 from redactor.ingest.reader import Limits, RawRecord, split_records, unread_export
-from redactor.domain import Call, Finding, Quarantined, RedactedCall, Segment, Word
 from redactor.pipeline import Pipeline
-from redactor.rights.find import partition_of, read_parquet
 from redactor.rights.erase import erased_call_ids
+from redactor.rights.find import partition_of, read_parquet
 from redactor.rights.raw import raw_objects
 from redactor.store.backend import ObjectStore
 from redactor.store.lake import Lake
@@ -76,15 +78,29 @@ class ReprocessReport:
     def as_dict(self) -> dict[str, Any]:
         entities = sorted(set(self.before) | set(self.after))
         return {
-            "source": self.source, "since": self.since.isoformat() if self.since else None,
-            "until": self.until.isoformat() if self.until else None, "dry_run": self.dry_run,
-            "pipeline_version": self.pipeline_version, "calls_seen": self.calls_seen,
-            "calls_rewritten": self.calls_rewritten, "calls_added": self.calls_added,
-            "calls_current": self.calls_current, "calls_failed": self.calls_failed,
-            "calls_skipped_erased": self.calls_skipped_erased, "calls_changed": self.calls_changed,
-            "partitions_rewritten": self.partitions_rewritten, "failures": dict(sorted(self.failures.items())),
-            "findings": {e: {"before": self.before[e], "after": self.after[e], "added": self.added[e],
-                             "dropped": self.dropped[e]} for e in entities},
+            "source": self.source,
+            "since": self.since.isoformat() if self.since else None,
+            "until": self.until.isoformat() if self.until else None,
+            "dry_run": self.dry_run,
+            "pipeline_version": self.pipeline_version,
+            "calls_seen": self.calls_seen,
+            "calls_rewritten": self.calls_rewritten,
+            "calls_added": self.calls_added,
+            "calls_current": self.calls_current,
+            "calls_failed": self.calls_failed,
+            "calls_skipped_erased": self.calls_skipped_erased,
+            "calls_changed": self.calls_changed,
+            "partitions_rewritten": self.partitions_rewritten,
+            "failures": dict(sorted(self.failures.items())),
+            "findings": {
+                e: {
+                    "before": self.before[e],
+                    "after": self.after[e],
+                    "added": self.added[e],
+                    "dropped": self.dropped[e],
+                }
+                for e in entities
+            },
         }
 
     def count(self, old: Counter[str], new: Counter[str], is_new: bool = False) -> None:
@@ -101,6 +117,7 @@ class ReprocessReport:
 
 # ---- reading a partition back into calls ----------------------------------------------------
 
+
 def _map(value: Iterable[tuple[str, str]] | None) -> dict[str, str]:
     return dict(value or [])
 
@@ -112,25 +129,53 @@ def _rows(lake: Lake, table: str, day: date, snap: Snapshot | None = None) -> li
 
 
 def call_from_rows(row: dict[str, Any], segments: list[dict[str, Any]]) -> Call:
-    segs = [Segment(index=s["segment_index"], text=s["text"] or "", speaker=s["speaker"], role=s["role"],
-                    start=s["start_seconds"], end=s["end_seconds"],
-                    words=[Word(w["text"], w["start"], w["end"], w["confidence"]) for w in (s["words"] or [])])
-            for s in sorted(segments, key=lambda s: s["segment_index"])]
+    segs = [
+        Segment(
+            index=s["segment_index"],
+            text=s["text"] or "",
+            speaker=s["speaker"],
+            role=s["role"],
+            start=s["start_seconds"],
+            end=s["end_seconds"],
+            words=[Word(w["text"], w["start"], w["end"], w["confidence"]) for w in (s["words"] or [])],
+        )
+        for s in sorted(segments, key=lambda s: s["segment_index"])
+    ]
     return Call(
-        call_id=row["call_id"], source_id=row["source_id"] or "", shape=row["shape"] or "",
-        created_at=row["created_at"], updated_at=row["updated_at"], duration_seconds=row["duration_seconds"],
-        language=row["language"], status=row["status"], title=row["title"] or "", digest=row["digest"] or "",
-        summary=row["summary"] or "", participants=list(row["participants"] or []), metadata=_map(row["metadata"]),
-        segments=segs, source_file=row["source_file"] or "", content_hash=row["content_hash"] or "",
+        call_id=row["call_id"],
+        source_id=row["source_id"] or "",
+        shape=row["shape"] or "",
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        duration_seconds=row["duration_seconds"],
+        language=row["language"],
+        status=row["status"],
+        title=row["title"] or "",
+        digest=row["digest"] or "",
+        summary=row["summary"] or "",
+        participants=list(row["participants"] or []),
+        metadata=_map(row["metadata"]),
+        segments=segs,
+        source_file=row["source_file"] or "",
+        content_hash=row["content_hash"] or "",
     )
 
 
 def finding_from_row(r: dict[str, Any]) -> Finding:
-    return Finding(field=r["field"], entity_type=r["entity_type"], start=r["start"], end=r["end"], score=r["score"],
-                   recognizer=r["recognizer"], audio_start=r["audio_start"], audio_end=r["audio_end"])
+    return Finding(
+        field=r["field"],
+        entity_type=r["entity_type"],
+        start=r["start"],
+        end=r["end"],
+        score=r["score"],
+        recognizer=r["recognizer"],
+        audio_start=r["audio_start"],
+        audio_end=r["audio_end"],
+    )
 
 
 # ---- protecting replacement tokens ---------------------------------------------------------
+
 
 def _all_strings(call: Call) -> Iterable[str]:
     yield from call.text_fields().values()
@@ -221,8 +266,9 @@ def _field_texts(call: Call) -> dict[str, str]:
 _Prepared = tuple[Call, list[dict[str, Any]], list[str], Call, dict[str, str], ScanUnits]
 
 
-def rescan(pipeline: Pipeline,
-           calls: list[tuple[Call, list[dict[str, Any]], list[str]]]) -> list[RedactedCall | RescanError]:
+def rescan(
+    pipeline: Pipeline, calls: list[tuple[Call, list[dict[str, Any]], list[str]]]
+) -> list[RedactedCall | RescanError]:
     """Detect again over already-redacted calls and redact what is new. Input per call: the call as
     stored, its finding rows, its subject tokens."""
     prepared: list[_Prepared | RescanError] = []
@@ -248,8 +294,15 @@ def rescan(pipeline: Pipeline,
             continue
         (call, finding_rows, tokens, work, back, units), call_dets = next(it)
         try:
-            rc = transform_call(work, units, call_dets, pipeline.policy, pipeline.pseudonymiser, pipeline.version,
-                                taken=list(back.values()))
+            rc = transform_call(
+                work,
+                units,
+                call_dets,
+                pipeline.policy,
+                pipeline.pseudonymiser,
+                pipeline.version,
+                taken=list(back.values()),
+            )
         except LeakError as exc:
             results.append(RescanError(str(exc)))
             continue
@@ -282,7 +335,7 @@ def _tables(rcs: list[RedactedCall]) -> dict[str, pa.Table]:
 
 
 def _iso(dt: datetime | None) -> str:
-    return dt.astimezone(timezone.utc).isoformat() if dt else ""
+    return dt.astimezone(UTC).isoformat() if dt else ""
 
 
 def _write_day(lake: Lake, day: date, rcs: list[RedactedCall], report: ReprocessReport) -> None:
@@ -318,7 +371,9 @@ def _write_day(lake: Lake, day: date, rcs: list[RedactedCall], report: Reprocess
         counts: Counter[str] = Counter()
         for other, moved in sorted(elsewhere.items()):
             for name in WRITE_ORDER:
-                counts["rows_dropped"] += int(txn.rewrite_partition(name, other, drop_call_ids=moved).get("rows_dropped", 0))
+                counts["rows_dropped"] += int(
+                    txn.rewrite_partition(name, other, drop_call_ids=moved).get("rows_dropped", 0)
+                )
         for name in WRITE_ORDER:
             counts["rows_dropped"] += int(txn.rewrite_partition(name, day_s, drop_call_ids=ids).get("rows_dropped", 0))
             table = tables[name]
@@ -329,8 +384,16 @@ def _write_day(lake: Lake, day: date, rcs: list[RedactedCall], report: Reprocess
                 txn.add_rows(name, day_s, part, expires_on=exp or None)
                 counts["rows_added"] += part.num_rows
         for rc in rcs:
-            txn.record({"kind": "call", "key": rc.call.call_id, "day": day_s, "sha": rc.call.content_hash,
-                        "updated": _iso(rc.call.updated_at), "pv": rc.pipeline_version})
+            txn.record(
+                {
+                    "kind": "call",
+                    "key": rc.call.call_id,
+                    "day": day_s,
+                    "sha": rc.call.content_hash,
+                    "updated": _iso(rc.call.updated_at),
+                    "pv": rc.pipeline_version,
+                }
+            )
         return dict(counts)
 
     with_retry(lake, "reprocess", apply, purge=True)
@@ -346,8 +409,9 @@ def _partition_days(lake: Lake, since: date | None, until: date | None) -> list[
     return sorted({d for k in lake.live_files("calls", since=since, until=until) if (d := partition_of(k))})
 
 
-def reprocess_redacted(lake: Lake, pipeline: Pipeline, since: date | None, until: date | None,
-                       dry_run: bool = False, force: bool = False) -> ReprocessReport:
+def reprocess_redacted(
+    lake: Lake, pipeline: Pipeline, since: date | None, until: date | None, dry_run: bool = False, force: bool = False
+) -> ReprocessReport:
     report = ReprocessReport("redacted", since, until, dry_run, pipeline.version)
     lake = _as_writer(lake, pipeline)
     for day in _partition_days(lake, since, until):
@@ -364,11 +428,13 @@ def reprocess_redacted(lake: Lake, pipeline: Pipeline, since: date | None, until
             if row["pipeline_version"] == pipeline.version and not force:
                 report.calls_current += 1
                 continue
-            todo.append((call_from_rows(row, segs[row["call_id"]]), finds[row["call_id"]], list(row["subject_tokens"] or [])))
+            todo.append(
+                (call_from_rows(row, segs[row["call_id"]]), finds[row["call_id"]], list(row["subject_tokens"] or []))
+            )
         done: list[RedactedCall] = []
         for start in range(0, len(todo), pipeline.batch_size):
-            batch = todo[start:start + pipeline.batch_size]
-            for (call, frows, _), res in zip(batch, rescan(pipeline, batch)):
+            batch = todo[start : start + pipeline.batch_size]
+            for (_call, frows, _), res in zip(batch, rescan(pipeline, batch)):
                 if isinstance(res, RescanError):
                     report.calls_failed += 1
                     report.failures[str(res)] += 1
@@ -384,8 +450,10 @@ def reprocess_redacted(lake: Lake, pipeline: Pipeline, since: date | None, until
 
 # ---- from raw --------------------------------------------------------------------------------
 
-def raw_records(stores: list[ObjectStore], since: date | None, until: date | None,
-                limits: Limits) -> Iterable[RawRecord]:
+
+def raw_records(
+    stores: list[ObjectStore], since: date | None, until: date | None, limits: Limits
+) -> Iterable[RawRecord]:
     """Raw records whose call falls in [since, until]; unparsable ones only without a date filter."""
     for store in stores:
         for obj in raw_objects(store):
@@ -403,13 +471,19 @@ def raw_records(stores: list[ObjectStore], since: date | None, until: date | Non
                 if call is None:
                     continue  # no date to place it by; it was quarantined when it landed
                 assert call.created_at is not None  # parse_record guarantees it
-                day = call.created_at.astimezone(timezone.utc).date()
+                day = call.created_at.astimezone(UTC).date()
                 if (since is None or day >= since) and (until is None or day <= until):
                     yield rec
 
 
-def reprocess_raw(lake: Lake, pipeline: Pipeline, since: date | None, until: date | None,
-                  dry_run: bool = False, raw_stores: Sequence[ObjectStore] = ()) -> ReprocessReport:
+def reprocess_raw(
+    lake: Lake,
+    pipeline: Pipeline,
+    since: date | None,
+    until: date | None,
+    dry_run: bool = False,
+    raw_stores: Sequence[ObjectStore] = (),
+) -> ReprocessReport:
     report = ReprocessReport("raw", since, until, dry_run, pipeline.version)
     lake = _as_writer(lake, pipeline)
     erased = erased_call_ids(lake)
@@ -440,8 +514,9 @@ def reprocess_raw(lake: Lake, pipeline: Pipeline, since: date | None, until: dat
             if r["call_id"] in ids:
                 old[r["call_id"]][r["entity_type"]] += 1
         for rc in rcs:
-            report.count(old[rc.call.call_id], Counter(f.entity_type for f in rc.findings),
-                         is_new=rc.call.call_id not in present)
+            report.count(
+                old[rc.call.call_id], Counter(f.entity_type for f in rc.findings), is_new=rc.call.call_id not in present
+            )
         report.calls_added += len(ids - present)
         if not dry_run:
             _write_day(lake, day, rcs, report)
@@ -454,8 +529,9 @@ def dry_run_table(report: ReprocessReport) -> str:
     d = report.as_dict()
     window = f"{d['since'] or 'first'} .. {d['until'] or 'last'}"
     rows = [("entity type", "before", "after", "added", "dropped")]
-    rows += [(e, str(v["before"]), str(v["after"]), f"+{v['added']}", f"-{v['dropped']}")
-             for e, v in d["findings"].items()]
+    rows += [
+        (e, str(v["before"]), str(v["after"]), f"+{v['added']}", f"-{v['dropped']}") for e, v in d["findings"].items()
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = [f"dry run, from {d['source']}, call dates {window}, pipeline {d['pipeline_version']}: nothing written", ""]
     for n, r in enumerate(rows):
@@ -464,8 +540,11 @@ def dry_run_table(report: ReprocessReport) -> str:
             lines.append("  ".join("-" * w for w in widths))
     if len(rows) == 1:
         lines.append("(no findings in these calls)")
-    lines += ["", f"calls looked at: {d['calls_seen']}; would change: {d['calls_changed']}"
-              + (f" ({d['calls_added']} new to the lake)" if d["calls_added"] else "")
-              + f"; already current: {d['calls_current']}; would fail and keep their rows: {d['calls_failed']}"
-              + (f"; erased, skipped: {d['calls_skipped_erased']}" if d["calls_skipped_erased"] else "")]
+    lines += [
+        "",
+        f"calls looked at: {d['calls_seen']}; would change: {d['calls_changed']}"
+        + (f" ({d['calls_added']} new to the lake)" if d["calls_added"] else "")
+        + f"; already current: {d['calls_current']}; would fail and keep their rows: {d['calls_failed']}"
+        + (f"; erased, skipped: {d['calls_skipped_erased']}" if d["calls_skipped_erased"] else ""),
+    ]
     return "\n".join(lines)

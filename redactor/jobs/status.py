@@ -9,14 +9,14 @@ configured. Counts, ids, times and our own object keys only: never a file name o
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
-from typing import Any, Iterable
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from redactor.config import Config
 from redactor.store.lake import Lake
 
-RUN_FIELDS = ("run_id", "status", "started_at", "finished_at", "seconds", "calls_read", "calls_written",
-              "quarantined")
+RUN_FIELDS = ("run_id", "status", "started_at", "finished_at", "seconds", "calls_read", "calls_written", "quarantined")
 
 
 def _run_keys(lake: Lake, n: int, today: date) -> list[str]:
@@ -25,8 +25,11 @@ def _run_keys(lake: Lake, n: int, today: date) -> list[str]:
     from redactor.jobs.report import RUNS_PREFIX
 
     def newest_first(keys: Iterable[str]) -> list[str]:
-        return sorted((k for k in keys if k.endswith(".json")),
-                      key=lambda k: (k.split("/")[1], k.rsplit("/", 1)[-1]), reverse=True)
+        return sorted(
+            (k for k in keys if k.endswith(".json")),
+            key=lambda k: (k.split("/")[1], k.rsplit("/", 1)[-1]),
+            reverse=True,
+        )
 
     recent: list[str] = []
     for back in range(7):
@@ -39,15 +42,21 @@ def _run_keys(lake: Lake, n: int, today: date) -> list[str]:
 
 def last_runs(lake: Lake, n: int, today: date | None = None) -> list[dict[str, Any]]:
     """The newest `n` run reports, newest first (run ids start with their UTC start time)."""
-    keys = _run_keys(lake, n, today or datetime.now(timezone.utc).date())
+    keys = _run_keys(lake, n, today or datetime.now(UTC).date())
     out = []
     for key in keys[:n]:
         try:
             doc = json.loads(lake.store.get(key))
         except ValueError:
             continue
-        out.append({**{f: doc.get(f) for f in RUN_FIELDS}, "warnings": len(doc.get("warnings") or []),
-                    "errors": len(doc.get("errors") or []), "report_key": key})
+        out.append(
+            {
+                **{f: doc.get(f) for f in RUN_FIELDS},
+                "warnings": len(doc.get("warnings") or []),
+                "errors": len(doc.get("errors") or []),
+                "report_key": key,
+            }
+        )
     return out
 
 
@@ -60,8 +69,10 @@ def lease_holder(lake: Lake) -> dict[str, Any] | None:
         doc = json.loads(lake.store.get(LEASE_KEY))
     except ValueError:
         return {"unreadable": True}
-    return {**{k: doc.get(k) for k in ("operation", "run_id", "host", "pid", "acquired_at", "expires_at")},
-            "expired": Lease.expired(doc)}
+    return {
+        **{k: doc.get(k) for k in ("operation", "run_id", "host", "pid", "acquired_at", "expires_at")},
+        "expired": Lease.expired(doc),
+    }
 
 
 def lake_summary(lake: Lake, today: date, horizon_days: int) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -72,17 +83,28 @@ def lake_summary(lake: Lake, today: date, horizon_days: int) -> tuple[dict[str, 
     expiring: dict[str, Any] = {"files": 0, "bytes": 0, "by_table": {}}
     for table, days in sorted(snap.files.items()):
         entries = [e for es in days.values() for e in es if not e.expires_on or e.expires_on >= today.isoformat()]
-        tables[table] = {"files": len(entries), "rows": sum(e.rows for e in entries),
-                         "bytes": sum(e.bytes for e in entries), "partitions": len(days)}
+        tables[table] = {
+            "files": len(entries),
+            "rows": sum(e.rows for e in entries),
+            "bytes": sum(e.bytes for e in entries),
+            "partitions": len(days),
+        }
         soon = [e for e in entries if e.expires_on and e.expires_on <= limit]
         if soon:
-            expiring["by_table"][table] = {"files": len(soon), "rows": sum(e.rows for e in soon),
-                                           "bytes": sum(e.bytes for e in soon),
-                                           "first": min(e.expires_on for e in soon)}
+            expiring["by_table"][table] = {
+                "files": len(soon),
+                "rows": sum(e.rows for e in soon),
+                "bytes": sum(e.bytes for e in soon),
+                "first": min(e.expires_on for e in soon),
+            }
             expiring["files"] += len(soon)
             expiring["bytes"] += sum(e.bytes for e in soon)
-    lake_doc = {"version": snap.version, "committed_at": snap.committed_at or None,
-                "operation": snap.operation or None, "tables": tables}
+    lake_doc = {
+        "version": snap.version,
+        "committed_at": snap.committed_at or None,
+        "operation": snap.operation or None,
+        "tables": tables,
+    }
     return lake_doc, expiring
 
 
@@ -107,9 +129,11 @@ def pending_exports(lake: Lake, config: Config, specs: list[str], now: datetime)
                 oldest = exp.modified
     doc: dict[str, Any] = {"waiting": waiting, "oldest_landed_at": None, "oldest_age_hours": None}
     if oldest is not None:
-        at = datetime.fromtimestamp(oldest, timezone.utc)
-        doc.update(oldest_landed_at=at.isoformat(timespec="seconds"),
-                   oldest_age_hours=round((now - at).total_seconds() / 3600, 1))
+        at = datetime.fromtimestamp(oldest, UTC)
+        doc.update(
+            oldest_landed_at=at.isoformat(timespec="seconds"),
+            oldest_age_hours=round((now - at).total_seconds() / 3600, 1),
+        )
     if skipped:
         doc["not_checked"] = skipped
     return doc
@@ -123,16 +147,27 @@ def configuration(config: Config, lake: Lake) -> dict[str, Any]:
         key = "configured" if load_key(config.section("pseudonymise").get("key_file") or None) else "missing"
     except KeyError_ as exc:
         key = f"unusable: {exc}"
-    return {"pseudonym_key": key, "subject_index_key_recorded": lake.store.exists(KEY_CHECK_KEY),
-            "allowlist_values": len(config.section("allowlist").get("values") or []),
-            "company_profile": bool(config.section("company").get("profile")), "config": config.source}
+    return {
+        "pseudonym_key": key,
+        "subject_index_key_recorded": lake.store.exists(KEY_CHECK_KEY),
+        "allowlist_values": len(config.section("allowlist").get("values") or []),
+        "company_profile": bool(config.section("company").get("profile")),
+        "config": config.source,
+    }
 
 
-def collect(lake: Lake, config: Config, sources: list[str], *, runs: int = 5, horizon_days: int = 30,
-            now: datetime | None = None) -> dict[str, Any]:
+def collect(
+    lake: Lake,
+    config: Config,
+    sources: list[str],
+    *,
+    runs: int = 5,
+    horizon_days: int = 30,
+    now: datetime | None = None,
+) -> dict[str, Any]:
     from redactor.jobs.quarantine import age_days, list_items, oldest, stage_counts
 
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     today = now.date()
     lake_doc, expiring = lake_summary(lake, today, horizon_days)
     items = list_items(lake, with_expiry=True)
@@ -142,10 +177,17 @@ def collect(lake: Lake, config: Config, sources: list[str], *, runs: int = 5, ho
     expiring["bytes"] += sum(i.payload_bytes for i in q_soon)
     first = oldest(items)
     doc: dict[str, Any] = {
-        "store": lake.store.uri, "as_of": now.isoformat(timespec="seconds"),
-        "runs": last_runs(lake, runs, today), "lake": lake_doc, "lease": lease_holder(lake),
-        "quarantine": {"count": len(items), "by_stage": stage_counts(items), "oldest_at": first,
-                       "oldest_age_days": age_days(first, today)},
+        "store": lake.store.uri,
+        "as_of": now.isoformat(timespec="seconds"),
+        "runs": last_runs(lake, runs, today),
+        "lake": lake_doc,
+        "lease": lease_holder(lake),
+        "quarantine": {
+            "count": len(items),
+            "by_stage": stage_counts(items),
+            "oldest_at": first,
+            "oldest_age_days": age_days(first, today),
+        },
         "expiring": {"within_days": horizon_days, **expiring},
         "configuration": configuration(config, lake),
     }
@@ -168,12 +210,15 @@ def attention(doc: dict[str, Any]) -> list[str]:
         notes.append("an expired lease is left in the store (a crashed run; the next run takes it over)")
     q = doc["quarantine"]
     if q["count"]:
-        notes.append(f"{q['count']} item(s) in quarantine, oldest {q['oldest_age_days']} day(s): "
-                     "`redactor quarantine list`")
+        notes.append(
+            f"{q['count']} item(s) in quarantine, oldest {q['oldest_age_days']} day(s): `redactor quarantine list`"
+        )
     if doc["configuration"]["pseudonym_key"] != "configured":
         notes.append("no usable pseudonymisation key: the subject index stays empty")
     if not doc["configuration"]["allowlist_values"] and not doc["configuration"]["company_profile"]:
-        notes.append("no company profile or [allowlist] values: the company's own numbers are redacted as personal data")
+        notes.append(
+            "no company profile or [allowlist] values: the company's own numbers are redacted as personal data"
+        )
     landing = doc.get("landing")
     if landing and landing["waiting"]:
         notes.append(f"{landing['waiting']} export(s) waiting in the landing area")
@@ -192,33 +237,48 @@ def render(doc: dict[str, Any]) -> str:
     lines = [f"store {doc['store']}  (as of {doc['as_of']})"]
     lake = doc["lake"]
     tables = ", ".join(f"{t} {v['rows']} rows/{v['files']} files" for t, v in lake["tables"].items()) or "empty"
-    lines.append(f"lake     version {lake['version']} ({lake['operation'] or '-'} at {lake['committed_at'] or '-'}); "
-                 f"{tables}")
+    lines.append(
+        f"lake     version {lake['version']} ({lake['operation'] or '-'} at {lake['committed_at'] or '-'}); {tables}"
+    )
     lease = doc["lease"]
-    lines.append("lease    free" if lease is None else
-                 f"lease    {lease.get('operation')} run {lease.get('run_id')} on {lease.get('host')} pid "
-                 f"{lease.get('pid')} until {lease.get('expires_at')}{' (EXPIRED)' if lease.get('expired') else ''}")
+    lines.append(
+        "lease    free"
+        if lease is None
+        else f"lease    {lease.get('operation')} run {lease.get('run_id')} on {lease.get('host')} pid "
+        f"{lease.get('pid')} until {lease.get('expires_at')}{' (EXPIRED)' if lease.get('expired') else ''}"
+    )
     lines.append("runs")
     for r in doc["runs"]:
-        lines.append(f"  {r['started_at'] or '?':<32} {r['status']:<8} read {r['calls_read']:>6}  stored "
-                     f"{r['calls_written']:>6}  quarantined {r['quarantined']:>4}  {r['seconds'] or 0:.1f} s"
-                     + (f"  {r['warnings']} warning(s)" if r["warnings"] else ""))
+        lines.append(
+            f"  {r['started_at'] or '?':<32} {r['status']:<8} read {r['calls_read']:>6}  stored "
+            f"{r['calls_written']:>6}  quarantined {r['quarantined']:>4}  {r['seconds'] or 0:.1f} s"
+            + (f"  {r['warnings']} warning(s)" if r["warnings"] else "")
+        )
     if not doc["runs"]:
         lines.append("  none")
     q = doc["quarantine"]
     by_stage = ", ".join(f"{k} {v}" for k, v in q["by_stage"].items())
     lines.append(f"quarantine {q['count']} item(s)" + (f" ({by_stage}; oldest {q['oldest_at']})" if q["count"] else ""))
     e = doc["expiring"]
-    lines.append(f"expiring within {e['within_days']} days: {e['files']} table file(s), {e['quarantine_items']} "
-                 f"quarantined item(s), {_size(e['bytes'])}")
+    lines.append(
+        f"expiring within {e['within_days']} days: {e['files']} table file(s), {e['quarantine_items']} "
+        f"quarantined item(s), {_size(e['bytes'])}"
+    )
     if "landing" in doc:
         la = doc["landing"]
-        lines.append(f"landing  {la['waiting']} export(s) waiting" +
-                     (f", oldest landed {la['oldest_landed_at']} ({la['oldest_age_hours']} h ago)"
-                      if la["oldest_landed_at"] else ""))
+        lines.append(
+            f"landing  {la['waiting']} export(s) waiting"
+            + (
+                f", oldest landed {la['oldest_landed_at']} ({la['oldest_age_hours']} h ago)"
+                if la["oldest_landed_at"]
+                else ""
+            )
+        )
     c = doc["configuration"]
-    lines.append(f"config   pseudonym key {c['pseudonym_key']}; allowlist values {c['allowlist_values']}; "
-                 f"company profile {'yes' if c['company_profile'] else 'no'} ({c['config']})")
+    lines.append(
+        f"config   pseudonym key {c['pseudonym_key']}; allowlist values {c['allowlist_values']}; "
+        f"company profile {'yes' if c['company_profile'] else 'no'} ({c['config']})"
+    )
     for note in doc["attention"]:
         lines.append(f"attention: {note}")
     return "\n".join(lines)

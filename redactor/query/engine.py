@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -101,7 +102,7 @@ def check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> list:
         if kind == "EXPLAIN":
             match = _EXPLAIN_PREFIX.match(statement.query)
             try:
-                inner = con.extract_statements(statement.query[match.end():]) if match else []
+                inner = con.extract_statements(statement.query[match.end() :]) if match else []
             except duckdb.Error:
                 inner = []
             if len(inner) != 1 or _kind(inner[0]) not in ALLOWED_TYPES:
@@ -154,8 +155,14 @@ def _dataset(table: str, keys: list[str], paths: list[str], filesystem, excluded
     """The live files of one table as a dataset with `call_date` from the path, restricted calls removed."""
     root = paths[0][: len(paths[0]) - len(keys[0])]  # the store's root, as the filesystem spells it
     partitioning = ds.partitioning(pa.schema([(PARTITION_COLUMN, pa.date32())]), flavor="hive")
-    dataset = ds.dataset(paths, schema=_arrow_schema(table), format="parquet", filesystem=filesystem,
-                         partitioning=partitioning, partition_base_dir=f"{root}{table}")
+    dataset = ds.dataset(
+        paths,
+        schema=_arrow_schema(table),
+        format="parquet",
+        filesystem=filesystem,
+        partitioning=partitioning,
+        partition_base_dir=f"{root}{table}",
+    )
     if excluded_calls:
         # Restricted calls (GDPR art. 18) are kept in the lake but never shown to analysts.
         dataset = dataset.filter(~pc.field("call_id").isin(sorted(excluded_calls)))
@@ -200,7 +207,7 @@ class QueryEngine:
             if not keys:
                 self.con.execute(f'CREATE VIEW "{table}" AS {_empty_view_sql(table)}')
                 continue
-            paths = [p[len(scheme):] for p in self.files[table]]
+            paths = [p[len(scheme) :] for p in self.files[table]]
             relation = self.con.from_arrow(_dataset(table, keys, paths, filesystem, self.restricted))
             if self.materialise:
                 relation.create(table)
@@ -252,7 +259,7 @@ class QueryEngine:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> "QueryEngine":
+    def __enter__(self) -> QueryEngine:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -14,7 +14,7 @@ import json
 import os
 import shutil
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -37,13 +37,13 @@ def _manifest(engine: QueryEngine, rows: dict[str, int], kind: str) -> dict:
         "kind": kind,
         "store": engine.lake.store.uri,
         "lake_version": engine.version,
-        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "since": engine.since.isoformat() if engine.since else None,
         "until": engine.until.isoformat() if engine.until else None,
         "tables": {t: {"rows": n, **({"file": f"{t}.parquet"} if kind == "parquet" else {})} for t, n in rows.items()},
         "restricted_calls_left_out": len(engine.restricted),
         "note": "A copy as of exported_at: later erasures and restrictions do not reach it. "
-                "Export again and delete old copies; keep it no longer than the lake's retention.",
+        "Export again and delete old copies; keep it no longer than the lake's retention.",
     }
 
 
@@ -92,9 +92,11 @@ def export(engine: QueryEngine, target: Path, replace: bool = False) -> dict:
             manifest = _manifest(engine, _write_duckdb(engine, staged), kind)
             con = duckdb.connect(str(staged), config=dict(OFFLINE_CONFIG))
             try:
-                con.execute("CREATE TABLE manifest AS SELECT * FROM (SELECT ? AS manifest_json, ? AS lake_version, "
-                            "CAST(? AS TIMESTAMPTZ) AS exported_at)",
-                            [json.dumps(manifest), manifest["lake_version"], manifest["exported_at"]])
+                con.execute(
+                    "CREATE TABLE manifest AS SELECT * FROM (SELECT ? AS manifest_json, ? AS lake_version, "
+                    "CAST(? AS TIMESTAMPTZ) AS exported_at)",
+                    [json.dumps(manifest), manifest["lake_version"], manifest["exported_at"]],
+                )
             finally:
                 con.close()
         old = None
@@ -107,4 +109,3 @@ def export(engine: QueryEngine, target: Path, replace: bool = False) -> dict:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return manifest
-

@@ -24,7 +24,9 @@ from redactor.errors import RedactorError
 QUERIES_ENV = "REDACTOR_QUERIES_DIR"
 DEFAULT_DIR = shipped_data("queries")
 
-_PARAM = re.compile(r"^param:\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?P<default>[^()]*?)\s*(?:\((?P<help>.*)\))?\s*$")
+_PARAM = re.compile(
+    r"^param:\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?P<default>[^()]*?)\s*(?:\((?P<help>.*)\))?\s*$"
+)
 _NAME = re.compile(r"^[a-z0-9_]+$")
 
 

@@ -91,8 +91,9 @@ def format_table(table: pa.Table, max_rows: int | None = 200, width: int | None 
     names = table.column_names
     shown = table.slice(0, max_rows) if max_rows is not None else table
     rows = [[_text(row[n]).replace("\n", "⏎ ") for n in names] for row in records(shown)]
-    numeric = [pa.types.is_integer(f.type) or pa.types.is_floating(f.type) or pa.types.is_decimal(f.type)
-               for f in table.schema]
+    numeric = [
+        pa.types.is_integer(f.type) or pa.types.is_floating(f.type) or pa.types.is_decimal(f.type) for f in table.schema
+    ]
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
     widths = _fit(widths, width) if width else [min(w, MAX_CELL) for w in widths]
     rows = [[_cut(c, w) for c, w in zip(r, widths)] for r in rows]
@@ -117,8 +118,12 @@ def format_csv(table: pa.Table) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(table.column_names)
     for row in records(table):
-        writer.writerow(["" if v is None else (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
-                         for v in row.values()])
+        writer.writerow(
+            [
+                "" if v is None else (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
+                for v in row.values()
+            ]
+        )
     return buf.getvalue()
 
 
@@ -127,8 +132,14 @@ def format_json(table: pa.Table) -> str:
     return json.dumps(records(table), ensure_ascii=False, indent=None) + "\n"
 
 
-def write_result(table: pa.Table, fmt: str, out: TextIO | None, path: str | None, max_rows: int | None = 200,
-                 width: int | None = None) -> None:
+def write_result(
+    table: pa.Table,
+    fmt: str,
+    out: TextIO | None,
+    path: str | None,
+    max_rows: int | None = 200,
+    width: int | None = None,
+) -> None:
     """Write to `path` if given (Parquet needs one), else to the text stream `out`."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")

@@ -13,7 +13,8 @@ words and those may be anything.
 
 from __future__ import annotations
 
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 from redactor.query.engine import QueryEngine, QueryError
 from redactor.query.named import QueryNotFound, find_query, list_queries
@@ -32,8 +33,15 @@ RUN_USAGE = "usage: .run NAME [param=value ...]   (.queries lists the names)"
 
 
 class Shell:
-    def __init__(self, engine: QueryEngine, out: TextIO, err: TextIO, fmt: str = "table", interactive: bool = False,
-                 read_line: Callable[[str], str] | None = None):
+    def __init__(
+        self,
+        engine: QueryEngine,
+        out: TextIO,
+        err: TextIO,
+        fmt: str = "table",
+        interactive: bool = False,
+        read_line: Callable[[str], str] | None = None,
+    ):
         self.engine, self.out, self.err, self.fmt, self.interactive = engine, out, err, fmt, interactive
         self.errors = 0  # failed statements: piped sessions exit non-zero so scripts notice
         if interactive and read_line is None:

@@ -7,7 +7,11 @@ logged or stored.
 """
 
 from redactor.rights.identifiers import (
-    IdentifierError, KeyMissingError, SubjectRequest, build_request, validate,
+    IdentifierError,
+    KeyMissingError,
+    SubjectRequest,
+    build_request,
+    validate,
 )
 
 __all__ = ["IdentifierError", "KeyMissingError", "SubjectRequest", "build_request", "validate"]

@@ -9,7 +9,7 @@ import getpass
 import json
 import os
 from contextvars import ContextVar
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from redactor.store.lake import Lake
 
@@ -20,7 +20,7 @@ _ACTOR: ContextVar[dict | None] = ContextVar("redactor_audit_actor", default=Non
 
 
 def now_utc() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def put_json(lake: Lake, key: str, record: dict, dataset: str = "audit") -> None:

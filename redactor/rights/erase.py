@@ -73,15 +73,24 @@ class EraseReport:
 
     def as_dict(self) -> dict:
         return {
-            "request_id": self.request_id, "tokens": self.tokens, "calls": len(self.call_ids),
-            "call_ids": self.call_ids, "resumed": self.resumed,
+            "request_id": self.request_id,
+            "tokens": self.tokens,
+            "calls": len(self.call_ids),
+            "call_ids": self.call_ids,
+            "resumed": self.resumed,
             "rows_removed": dict(sorted(self.rows_removed.items())),
-            "partitions_rewritten": self.partitions_rewritten, "raw_deleted": self.raw_deleted,
-            "raw_rewritten": self.raw_rewritten, "raw_records_removed": self.raw_records_removed,
+            "partitions_rewritten": self.partitions_rewritten,
+            "raw_deleted": self.raw_deleted,
+            "raw_rewritten": self.raw_rewritten,
+            "raw_records_removed": self.raw_records_removed,
             "quarantine_items_deleted": self.quarantine_deleted,
-            "restrictions_dropped": self.restrictions_dropped, "stray_files_deleted": self.stray_files_deleted,
-            "noncurrent_versions_deleted": self.versions_deleted, "record_hashes": sorted(self.record_hashes),
-            "started_at": self.started_at, "completed_at": self.completed_at, "receipt_key": self.receipt_key,
+            "restrictions_dropped": self.restrictions_dropped,
+            "stray_files_deleted": self.stray_files_deleted,
+            "noncurrent_versions_deleted": self.versions_deleted,
+            "record_hashes": sorted(self.record_hashes),
+            "started_at": self.started_at,
+            "completed_at": self.completed_at,
+            "receipt_key": self.receipt_key,
         }
 
 
@@ -130,8 +139,9 @@ def erase_day(lake: Lake, day: date, holding: dict[str, set[str]]) -> Counter:
     return Counter(with_retry(lake, "erase", apply, purge=True).result)
 
 
-def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None,
-                  raw_stores: list[ObjectStore] = ()) -> EraseReport:
+def erase_subject(
+    lake: Lake, request: SubjectRequest, detector_match=None, raw_stores: list[ObjectStore] = ()
+) -> EraseReport:
     report = EraseReport(request.request_id, request.tokens, started_at=now_utc().isoformat())
     pending = _load_pending(lake, request.request_id)
     ids = {c.call_id for c in find_calls(lake, request.tokens)}
@@ -142,10 +152,18 @@ def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None,
     report.call_ids = sorted(ids)
 
     # 1. The pending record first: from here on a re-run knows every call, index or not.
-    put_json(lake, pending_key(request.request_id), {
-        "request_id": request.request_id, "tokens": request.tokens, "call_ids": report.call_ids,
-        "started_at": report.started_at, "state": "pending",
-    }, dataset="erasures")
+    put_json(
+        lake,
+        pending_key(request.request_id),
+        {
+            "request_id": request.request_id,
+            "tokens": request.tokens,
+            "call_ids": report.call_ids,
+            "started_at": report.started_at,
+            "state": "pending",
+        },
+        dataset="erasures",
+    )
 
     # 2. Tables: one commit per call date, all three tables in it.
     if ids:
@@ -189,8 +207,7 @@ def erase_subject(lake: Lake, request: SubjectRequest, detector_match=None,
     return report
 
 
-def plan_erasure(lake: Lake, request: SubjectRequest, detector_match=None,
-                 raw_stores: list[ObjectStore] = ()) -> dict:
+def plan_erasure(lake: Lake, request: SubjectRequest, detector_match=None, raw_stores: list[ObjectStore] = ()) -> dict:
     """What `erase_subject` would remove, found the same way, with nothing written or deleted:
     calls (id, date), rows per table, raw exports deleted or rewritten, quarantined items,
     restrictions. Old object versions are not counted (erasure looks for them as it goes)."""
@@ -201,16 +218,30 @@ def plan_erasure(lake: Lake, request: SubjectRequest, detector_match=None,
     for table in TABLES:
         for key in lake.live_files(table) if ids else ():
             rows[table] += sum(cid in ids for cid in read_parquet(lake, key, ["call_id"]).column("call_id").to_pylist())
-    raw = [{"area": m.store.uri, "action": "rewrite" if m.kept else "delete", "records": len(m.matched),
-            "records_kept": len(m.kept)} for m in match_raw(raw_stores, ids, request.matcher(), whole_file=True)]
+    raw = [
+        {
+            "area": m.store.uri,
+            "action": "rewrite" if m.kept else "delete",
+            "records": len(m.matched),
+            "records_kept": len(m.kept),
+        }
+        for m in match_raw(raw_stores, ids, request.matcher(), whole_file=True)
+    ]
     quarantine = [q.base.rsplit("/", 1)[-1] for q in match_quarantine(lake, ids, request.matcher(), detector_match)]
     restricted = lake_restricted(lake) & ids
     return {
-        "dry_run": True, "request_id": request.request_id, "tokens": request.tokens, "resumes_pending": bool(pending),
-        "calls": len(ids), "call_list": [c.as_dict() for c in calls],
-        "rows": dict(sorted(rows.items())), "raw_exports": raw,
-        "raw_records": sum(r["records"] for r in raw), "quarantine_items": quarantine,
-        "restricted_calls": len(restricted), "raw_areas_searched": len(raw_stores),
+        "dry_run": True,
+        "request_id": request.request_id,
+        "tokens": request.tokens,
+        "resumes_pending": bool(pending),
+        "calls": len(ids),
+        "call_list": [c.as_dict() for c in calls],
+        "rows": dict(sorted(rows.items())),
+        "raw_exports": raw,
+        "raw_records": sum(r["records"] for r in raw),
+        "quarantine_items": quarantine,
+        "restricted_calls": len(restricted),
+        "raw_areas_searched": len(raw_stores),
     }
 
 
@@ -265,6 +296,7 @@ def sweep_tables(lake: Lake, ids: set[str]) -> int:
 
 # ---- versioned buckets -----------------------------------------------------------------------
 
+
 def _holds(data: bytes, key: str, ids: set[str], matcher) -> bool:
     if key.endswith(".parquet"):
         try:
@@ -290,7 +322,7 @@ def purge_noncurrent(store: ObjectStore, ids: set[str], matcher) -> int:
     paginator = client.get_paginator("list_object_versions")
     for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
         for v in page.get("Versions", []):
-            key = v["Key"][len(prefix):]
+            key = v["Key"][len(prefix) :]
             if v.get("IsLatest") or key.startswith("audit/"):
                 continue
             data = client.get_object(Bucket=bucket, Key=v["Key"], VersionId=v["VersionId"])["Body"].read()
@@ -302,14 +334,18 @@ def purge_noncurrent(store: ObjectStore, ids: set[str], matcher) -> int:
 
 def plan_text(plan: dict) -> str:
     """`redactor subject erase --dry-run`: the plan as text (tokens, call ids, dates and counts only)."""
-    lines = [f"dry run: nothing changed. Would erase {plan['calls']} call(s) for tokens {', '.join(plan['tokens'])}"
-             + (" (completing an interrupted erasure)" if plan["resumes_pending"] else "")]
+    lines = [
+        f"dry run: nothing changed. Would erase {plan['calls']} call(s) for tokens {', '.join(plan['tokens'])}"
+        + (" (completing an interrupted erasure)" if plan["resumes_pending"] else "")
+    ]
     for c in plan["call_list"]:
         lines.append(f"  {c['call_id']}  {c['call_date']}{'  restricted' if c['restricted'] else ''}")
     rows = ", ".join(f"{t} {n}" for t, n in plan["rows"].items()) or "none"
     lines.append(f"rows: {rows}")
     deleted = sum(r["action"] == "delete" for r in plan["raw_exports"])
-    lines.append(f"raw exports: {deleted} deleted, {len(plan['raw_exports']) - deleted} rewritten without their "
-                 f"{plan['raw_records']} record(s) (raw areas searched: {plan['raw_areas_searched']})")
+    lines.append(
+        f"raw exports: {deleted} deleted, {len(plan['raw_exports']) - deleted} rewritten without their "
+        f"{plan['raw_records']} record(s) (raw areas searched: {plan['raw_areas_searched']})"
+    )
     lines.append(f"quarantined items: {len(plan['quarantine_items'])}; restrictions lifted: {plan['restricted_calls']}")
     return "\n".join(lines)

@@ -54,13 +54,26 @@ def export_subject(lake: Lake, request: SubjectRequest, detector_match=None, raw
         entry["calls"] = entry["calls"][0] if len(entry["calls"]) == 1 else entry["calls"]
         entry["segments"].sort(key=lambda r: r["segment_index"])
 
-    raw = [{"where": m.where, "record_index": r.index, "record": _record_json(r.raw)}
-           for m in match_raw(raw_stores, ids, request.matcher()) for r in m.matched]
-    quarantined = [{"key": q.base, "reason": q.reason, "payload": _record_json(q.payload) if q.payload else None}
-                   for q in match_quarantine(lake, ids, request.matcher(), detector_match)]
-    write_audit(lake, "export", request.request_id, {
-        "tokens": request.tokens, "call_ids": sorted(ids), "raw_records": len(raw), "quarantined": len(quarantined),
-    })
+    raw = [
+        {"where": m.where, "record_index": r.index, "record": _record_json(r.raw)}
+        for m in match_raw(raw_stores, ids, request.matcher())
+        for r in m.matched
+    ]
+    quarantined = [
+        {"key": q.base, "reason": q.reason, "payload": _record_json(q.payload) if q.payload else None}
+        for q in match_quarantine(lake, ids, request.matcher(), detector_match)
+    ]
+    write_audit(
+        lake,
+        "export",
+        request.request_id,
+        {
+            "tokens": request.tokens,
+            "call_ids": sorted(ids),
+            "raw_records": len(raw),
+            "quarantined": len(quarantined),
+        },
+    )
     return {
         "generated_at": now_utc().isoformat(),
         "generator": f"klang-redactor {__version__}",

@@ -10,10 +10,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from redactor.config import Config
+from redactor.rights.identifiers import KEY_MISSING, KeyMissingError
 from redactor.store.lake import Lake, _partition_date
 from redactor.transform import Pseudonymiser, load_key
-
-from redactor.rights.identifiers import KEY_MISSING, KeyMissingError
 
 
 def pseudonymiser_from(config: Config) -> Pseudonymiser:
@@ -33,8 +32,10 @@ KEY_MISMATCH = (
     "this pseudonymisation key is not the one the subject index was built with (the key that found "
     f"calls before); set REDACTOR_PSEUDONYM_KEY to that key. If the key was rotated on purpose, remove {KEY_CHECK_KEY}"
 )
-NOTHING_FOUND = ("no call carries these tokens; if calls were expected, check that REDACTOR_PSEUDONYM_KEY is the "
-                 "key the calls were ingested with")
+NOTHING_FOUND = (
+    "no call carries these tokens; if calls were expected, check that REDACTOR_PSEUDONYM_KEY is the "
+    "key the calls were ingested with"
+)
 
 
 def _key_check(pseudonymiser: Pseudonymiser) -> str:

@@ -20,10 +20,11 @@ import json
 import re
 import unicodedata
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
-from recognizers import canonical_value, email as email_rec, personnummer, phone
+from recognizers import canonical_value, personnummer, phone
+from recognizers import email as email_rec
 from recognizers.entities import SUBJECT_KINDS
 from recognizers.fold import ascii_digits, fold_text
 from redactor.errors import RedactorError
@@ -77,12 +78,14 @@ def validate(kind: str, value: str) -> Identifier:
         if not personnummer.is_valid(text) or not re.fullmatch(r"[\d\s+-]+", text):
             raise IdentifierError(
                 "personnummer is not valid: expected YYMMDD-NNNC or YYYYMMDD-NNNC with a real date "
-                "(day + 60 for samordningsnummer) and a correct check digit")
+                "(day + 60 for samordningsnummer) and a correct check digit"
+            )
         return Identifier(kind, entity, personnummer.canonical(text))
     if kind == "phone":
         if not re.fullmatch(r"[\d\s()+-]+", text) or not phone.is_valid(text):
             raise IdentifierError(
-                "phone is not a valid Swedish number: expected e.g. 070-123 45 67 or +46 70 123 45 67")
+                "phone is not a valid Swedish number: expected e.g. 070-123 45 67 or +46 70 123 45 67"
+            )
         return Identifier(kind, entity, phone.canonical(text))
     if kind == "email":
         if not email_rec.is_written_address(text):
@@ -111,7 +114,7 @@ class SubjectRequest:
         """Stable per set of identifiers (and key): a re-run of the same request finds its own records."""
         return hashlib.sha256("\n".join(sorted(self.tokens)).encode()).hexdigest()[:24]
 
-    def matcher(self) -> "SubjectMatcher":
+    def matcher(self) -> SubjectMatcher:
         return SubjectMatcher(self.identifiers)
 
 
@@ -125,12 +128,14 @@ def build_request(pseudonymiser: Pseudonymiser | None, **values: Iterable[str] |
             idents.append(validate(kind, v))
     if not idents:
         raise IdentifierError(
-            "give at least one identifier: --personnummer, --phone, --email, --customer-number or --facility-id")
+            "give at least one identifier: --personnummer, --phone, --email, --customer-number or --facility-id"
+        )
     tokens = sorted({pseudonymiser.index_token(i.entity, i.canonical) for i in idents})
     return SubjectRequest(idents, tokens)
 
 
 # ---- finding identifiers in untokenised bytes -------------------------------------------------
+
 
 def _digits_pattern(digits: str) -> str:
     return _SEP.join(re.escape(d) for d in digits)
@@ -141,20 +146,23 @@ def _patterns(ident: Identifier) -> list[re.Pattern[str]]:
     if ident.kind == "personnummer":
         ten = c[2:]
         # The 10-digit body with any separators; the century digits may stand before it or not.
-        return [re.compile(rf"(?<!\d){_digits_pattern(ten)}(?!\d)"),
-                re.compile(rf"(?<!\d){_digits_pattern(c)}(?!\d)")]
+        return [re.compile(rf"(?<!\d){_digits_pattern(ten)}(?!\d)"), re.compile(rf"(?<!\d){_digits_pattern(c)}(?!\d)")]
     if ident.kind == "phone":
         national = c[3:]
         body = _digits_pattern(national)
-        return [re.compile(rf"(?<!\d)(?:\+{_SEP}46|0{_SEP}0{_SEP}4{_SEP}6|4{_SEP}6|0)?{_SEP}(?:\(0\))?{_SEP}{body}(?!\d)")]
+        return [
+            re.compile(rf"(?<!\d)(?:\+{_SEP}46|0{_SEP}0{_SEP}4{_SEP}6|4{_SEP}6|0)?{_SEP}(?:\(0\))?{_SEP}{body}(?!\d)")
+        ]
     if ident.kind == "email":
         local, _, domain = c.partition("@")
         # spoken ("punkt", "snabel-a") or bracketed ("[dot]", "(at)")
         dot = r"\s*(?:\.|punkt|[\[(]\s*(?:dot|punkt)\s*[\])])\s*"
         at = r"\s*(?:@|snabel[\s-]?a|[\[(]\s*(?:at|snabel[\s-]?a)\s*[\])])\s*"
         spoken = lambda s: dot.join(re.escape(p) for p in s.split("."))  # noqa: E731
-        return [re.compile(re.escape(c), re.IGNORECASE),
-                re.compile(rf"{spoken(local)}{at}{spoken(domain)}", re.IGNORECASE)]
+        return [
+            re.compile(re.escape(c), re.IGNORECASE),
+            re.compile(rf"{spoken(local)}{at}{spoken(domain)}", re.IGNORECASE),
+        ]
     if ident.kind == "facility_id":
         return [re.compile(rf"(?<!\d){_digits_pattern(c)}(?!\d)")]
     chars = [ch for ch in c if not ch.isspace()]

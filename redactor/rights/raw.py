@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from redactor.config import Config
 from redactor.ingest import parse_record
 from redactor.ingest.reader import EXPORT_SUFFIXES, Limits, RawRecord, split_records
-from redactor.rights.identifiers import SubjectMatcher
 from redactor.logs import get_logger
+from redactor.rights.identifiers import SubjectMatcher
 from redactor.store import open_store_from_config
 from redactor.store.atomic import atomic_write
 from redactor.store.backend import LocalStore, ObjectInfo, ObjectStore
@@ -37,6 +37,7 @@ QUARANTINE_PREFIX = "quarantine/"
 # `[landing] after_ingest`). The lake itself does not record where they are (the ledger keeps only
 # hashed references, as a file name may be personal data), so the areas to search are named:
 # `[landing] raw_areas` in the config, plus `--raw URI` on the command line.
+
 
 def raw_area_uris(config: Config, extra: Iterable[str] = ()) -> list[str]:
     uris = [str(u) for u in config.section("landing").get("raw_areas", []) or []] + [str(u) for u in extra]
@@ -92,8 +93,13 @@ class RawMatch:
         return f"{self.store.uri.rstrip('/')}/{self.key}"
 
 
-def match_raw(stores: Iterable[ObjectStore], call_ids: set[str], matcher: SubjectMatcher,
-              limits: Limits = Limits(), whole_file: bool = False) -> list[RawMatch]:
+def match_raw(
+    stores: Iterable[ObjectStore],
+    call_ids: set[str],
+    matcher: SubjectMatcher,
+    limits: Limits = Limits(),
+    whole_file: bool = False,
+) -> list[RawMatch]:
     """Raw exports holding at least one of the person's records, split into theirs and the rest.
 
     `whole_file` (erasure): a file whose bytes mention the person although none of its records
@@ -132,8 +138,9 @@ class QuarantineMatch:
     payload: bytes = field(default=b"", repr=False)
 
 
-def match_quarantine(lake: Lake, call_ids: set[str], matcher: SubjectMatcher,
-                     detector_match=None) -> list[QuarantineMatch]:
+def match_quarantine(
+    lake: Lake, call_ids: set[str], matcher: SubjectMatcher, detector_match=None
+) -> list[QuarantineMatch]:
     """Quarantined items (reason record + payload) that are the person's.
 
     `detector_match(text) -> bool`, when given, is a second opinion from the current detector: it
@@ -183,9 +190,11 @@ def detector_matcher(detector, identifiers, max_chars: int = 1_000_000):
             found = detector.detect(text)
         except Exception:  # noqa: BLE001 - the pattern scan already ran; this is a second opinion
             return False
-        return any(d.entity_type in entities
-                   and (d.entity_type, canonical_value(d.entity_type, text[d.start:d.end])) in wanted
-                   for d in found)
+        return any(
+            d.entity_type in entities
+            and (d.entity_type, canonical_value(d.entity_type, text[d.start : d.end])) in wanted
+            for d in found
+        )
 
     return match
 

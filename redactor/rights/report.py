@@ -12,10 +12,12 @@ import json
 import os
 from pathlib import Path
 
-PURPOSE = ("Customer-service calls are recorded and transcribed to handle your errand. Personal data in the "
-           "transcripts (name, personnummer, address, phone, e-mail, payment and customer identifiers) is "
-           "replaced before support staff and analysts see them; the redacted transcripts are kept for "
-           "support and complaint handling.")
+PURPOSE = (
+    "Customer-service calls are recorded and transcribed to handle your errand. Personal data in the "
+    "transcripts (name, personnummer, address, phone, e-mail, payment and customer identifiers) is "
+    "replaced before support staff and analysts see them; the redacted transcripts are kept for "
+    "support and complaint handling."
+)
 
 
 def write_private(path: Path, text: str) -> None:
@@ -55,47 +57,64 @@ def _call_section(n: int, entry: dict) -> list[str]:
     row = entry.get("calls") or {}
     if isinstance(row, list):
         row = row[0] if row else {}
-    lines = [f"### Call {n}: {_md(entry.get('call_date'))}", "",
-             f"- Call id: `{entry['call_id']}`",
-             f"- Started: {_md(row.get('created_at') or entry.get('created_at'))}",
-             f"- Length: {_md(round(row['duration_seconds'])) + ' s' if row.get('duration_seconds') else 'unknown'}",
-             f"- Queue: {_md(row.get('queue') or '-')}, direction: {_md(row.get('direction') or '-')}",
-             f"- Restricted (kept, hidden from analysts): {'yes' if entry.get('restricted') else 'no'}"]
+    lines = [
+        f"### Call {n}: {_md(entry.get('call_date'))}",
+        "",
+        f"- Call id: `{entry['call_id']}`",
+        f"- Started: {_md(row.get('created_at') or entry.get('created_at'))}",
+        f"- Length: {_md(round(row['duration_seconds'])) + ' s' if row.get('duration_seconds') else 'unknown'}",
+        f"- Queue: {_md(row.get('queue') or '-')}, direction: {_md(row.get('direction') or '-')}",
+        f"- Restricted (kept, hidden from analysts): {'yes' if entry.get('restricted') else 'no'}",
+    ]
     counts = {}
     for f in entry.get("findings", []):
         counts[f["entity_type"]] = counts.get(f["entity_type"], 0) + 1
     if counts:
-        lines.append("- Personal data found and replaced: "
-                     + ", ".join(f"{_md(k)} ({v})" for k, v in sorted(counts.items())))
+        lines.append(
+            "- Personal data found and replaced: " + ", ".join(f"{_md(k)} ({v})" for k, v in sorted(counts.items()))
+        )
     for name in ("title", "digest", "summary"):
         if row.get(name):
             lines.append(f"- {name.capitalize()}: {_md(row[name])}")
     lines += ["", "Transcript as stored (personal data replaced by `<TYPE>` markers):", ""]
     for seg in entry.get("segments", []):
         who = seg.get("speaker") or seg.get("role") or "?"
-        lines.append(f"    [{_time(seg.get('start_seconds'))}] {str(who).replace(chr(10), ' ')}: "
-                     f"{str(seg.get('text') or '').replace(chr(10), ' ')}")
+        lines.append(
+            f"    [{_time(seg.get('start_seconds'))}] {str(who).replace(chr(10), ' ')}: "
+            f"{str(seg.get('text') or '').replace(chr(10), ' ')}"
+        )
     return lines + [""]
 
 
 def access_report(doc: dict, *, actor: dict, retention_days: dict, warnings: list[str]) -> str:
     """Markdown for the export document `doc` (redactor.rights.export.export_subject)."""
     req = doc["request"]
-    lines = ["# Access report: personal data in recorded customer-service calls", "",
-             f"- Generated: {_md(doc['generated_at'])} by {_md(doc['generator'])}",
-             f"- Request: `{req['request_id']}`" + (f", case {_md(actor['case_ref'])}" if actor.get("case_ref") else ""),
-             f"- Prepared by: {_md(actor.get('operator'))}",
-             f"- Store: {_md(doc['store'])}", "",
-             "## What we keep and why", "", PURPOSE, "",
-             "| what | kept for |", "|---|---|",
-             f"| redacted transcripts (below) | {retention_days.get('transcript-redacted', '?')} days |",
-             f"| raw exports as received | {retention_days.get('raw-landing', '?')} days |",
-             f"| input that could not be processed safely | {retention_days.get('quarantine', '?')} days |",
-             f"| records of requests like this one (no transcript text) | {retention_days.get('audit', '?')} days |",
-             "", "## Summary", "",
-             f"- Calls: {len(doc['calls'])}",
-             f"- Records in raw exports still kept: {len(doc['raw_exports'])}",
-             f"- Quarantined items: {len(doc['quarantined'])}", ""]
+    lines = [
+        "# Access report: personal data in recorded customer-service calls",
+        "",
+        f"- Generated: {_md(doc['generated_at'])} by {_md(doc['generator'])}",
+        f"- Request: `{req['request_id']}`" + (f", case {_md(actor['case_ref'])}" if actor.get("case_ref") else ""),
+        f"- Prepared by: {_md(actor.get('operator'))}",
+        f"- Store: {_md(doc['store'])}",
+        "",
+        "## What we keep and why",
+        "",
+        PURPOSE,
+        "",
+        "| what | kept for |",
+        "|---|---|",
+        f"| redacted transcripts (below) | {retention_days.get('transcript-redacted', '?')} days |",
+        f"| raw exports as received | {retention_days.get('raw-landing', '?')} days |",
+        f"| input that could not be processed safely | {retention_days.get('quarantine', '?')} days |",
+        f"| records of requests like this one (no transcript text) | {retention_days.get('audit', '?')} days |",
+        "",
+        "## Summary",
+        "",
+        f"- Calls: {len(doc['calls'])}",
+        f"- Records in raw exports still kept: {len(doc['raw_exports'])}",
+        f"- Quarantined items: {len(doc['quarantined'])}",
+        "",
+    ]
     if warnings:
         lines += ["## Limits of this report", ""] + [f"- {_md(w)}" for w in warnings] + [""]
     lines += ["## Calls", ""]
@@ -106,9 +125,12 @@ def access_report(doc: dict, *, actor: dict, retention_days: dict, warnings: lis
     if doc["raw_exports"]:
         lines += ["## Raw exports (as received, not redacted)", ""]
         for r in doc["raw_exports"]:
-            lines += [f"Record {r.get('record_index') if r.get('record_index') is not None else 1}:", "",
-                      *("    " + line for line in json.dumps(r["record"], ensure_ascii=False, indent=2).splitlines()),
-                      ""]
+            lines += [
+                f"Record {r.get('record_index') if r.get('record_index') is not None else 1}:",
+                "",
+                *("    " + line for line in json.dumps(r["record"], ensure_ascii=False, indent=2).splitlines()),
+                "",
+            ]
     if doc["quarantined"]:
         lines += ["## Quarantined input", ""]
         for q in doc["quarantined"]:

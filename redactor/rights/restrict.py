@@ -29,9 +29,15 @@ class RestrictReport:
     audit_key: str = ""
 
     def as_dict(self) -> dict:
-        return {"action": self.action, "request_id": self.request_id, "tokens": self.tokens,
-                "calls": len(self.calls), "call_ids": self.calls, "changed": self.changed,
-                "audit_key": self.audit_key}
+        return {
+            "action": self.action,
+            "request_id": self.request_id,
+            "tokens": self.tokens,
+            "calls": len(self.calls),
+            "call_ids": self.calls,
+            "changed": self.changed,
+            "audit_key": self.audit_key,
+        }
 
 
 def restriction_key(call_id: str, request_id: str) -> str:
@@ -43,8 +49,12 @@ def _put_restriction(lake: Lake, call_id: str, request_id: str, tokens: list[str
     key = restriction_key(call_id, request_id)
     if lake.store.exists(key):
         return False
-    put_json(lake, key, {"call_id": call_id, "request_id": request_id, "tokens": tokens,
-                         "restricted_at": now_utc().isoformat()}, dataset="restrictions")
+    put_json(
+        lake,
+        key,
+        {"call_id": call_id, "request_id": request_id, "tokens": tokens, "restricted_at": now_utc().isoformat()},
+        dataset="restrictions",
+    )
     return True
 
 
@@ -72,8 +82,12 @@ def restrict(lake: Lake, request: SubjectRequest) -> RestrictReport:
     for sc in find_calls(lake, request.tokens):
         report.calls.append(sc.call_id)
         report.changed += _put_restriction(lake, sc.call_id, request.request_id, request.tokens)
-    report.audit_key = write_audit(lake, "restrict", request.request_id,
-                                   {"tokens": request.tokens, "call_ids": report.calls, "added": report.changed})
+    report.audit_key = write_audit(
+        lake,
+        "restrict",
+        request.request_id,
+        {"tokens": request.tokens, "call_ids": report.calls, "added": report.changed},
+    )
     return report
 
 
@@ -85,10 +99,14 @@ def unrestrict(lake: Lake, request: SubjectRequest) -> RestrictReport:
         if wanted.intersection(record.get("tokens", ())):
             lake.store.delete(key)
             report.changed += 1
-            report.calls.append(record.get("call_id", key[len(RESTRICTIONS_PREFIX):].split("/", 1)[0]))
+            report.calls.append(record.get("call_id", key[len(RESTRICTIONS_PREFIX) :].split("/", 1)[0]))
     report.calls = sorted(set(report.calls))
-    report.audit_key = write_audit(lake, "unrestrict", request.request_id,
-                                   {"tokens": request.tokens, "call_ids": report.calls, "removed": report.changed})
+    report.audit_key = write_audit(
+        lake,
+        "unrestrict",
+        request.request_id,
+        {"tokens": request.tokens, "call_ids": report.calls, "removed": report.changed},
+    )
     return report
 
 
@@ -104,8 +122,9 @@ class RestrictionIndex:
     def in_force(self) -> dict[str, tuple[str, list[str]]]:
         """Subject token -> (request id, that request's tokens), for every restriction in force."""
         known = self._records
-        self._records = {key: known[key] if key in known else _read_record(self.lake, key)
-                         for key in _restriction_keys(self.lake)}
+        self._records = {
+            key: known[key] if key in known else _read_record(self.lake, key) for key in _restriction_keys(self.lake)
+        }
         by_token: dict[str, tuple[str, list[str]]] = {}
         for record in filter(None, self._records.values()):
             for token in record.get("tokens", ()):
@@ -113,8 +132,7 @@ class RestrictionIndex:
         return by_token
 
 
-def restrict_new_calls(lake: Lake, calls: Iterable[RedactedCall],
-                       in_force: dict[str, tuple[str, list[str]]]) -> int:
+def restrict_new_calls(lake: Lake, calls: Iterable[RedactedCall], in_force: dict[str, tuple[str, list[str]]]) -> int:
     """Restrict the calls that concern a person under restriction. The ingest job calls this before
     it commits them, so a new call of a restricted person is never visible to analysts."""
     n = 0
@@ -129,7 +147,7 @@ def drop_restrictions(lake: Lake, call_ids: set[str]) -> int:
     """Remove every restriction on calls that no longer exist (after an erasure)."""
     n = 0
     for obj in list(lake.store.list(RESTRICTIONS_PREFIX)):
-        if obj.key[len(RESTRICTIONS_PREFIX):].split("/", 1)[0] in call_ids:
+        if obj.key[len(RESTRICTIONS_PREFIX) :].split("/", 1)[0] in call_ids:
             lake.store.delete(obj.key)
             n += 1
     return n

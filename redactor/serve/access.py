@@ -41,8 +41,11 @@ class Access:
         return bool(self.token or self.basic or self.trusted_header)
 
     def describe(self) -> str:
-        ways = (["token"] if self.token else []) + (["basic auth"] if self.basic else []) + (
-            [f"trusted header {self.trusted_header}"] if self.trusted_header else [])
+        ways = (
+            (["token"] if self.token else [])
+            + (["basic auth"] if self.basic else [])
+            + ([f"trusted header {self.trusted_header}"] if self.trusted_header else [])
+        )
         return ", ".join(ways) or "none (loopback only)"
 
 
@@ -74,7 +77,8 @@ def check_bind(host: str, access: Access) -> None:
     if not is_loopback(host) and not access.configured:
         raise AccessError(
             f"refusing to listen on {host} without authentication: configure a token, basic auth or a "
-            "trusted proxy header (see docs/analysts.md), or listen on 127.0.0.1")
+            "trusted proxy header (see docs/analysts.md), or listen on 127.0.0.1"
+        )
 
 
 def _same(a: str, b: str) -> bool:
@@ -112,8 +116,7 @@ def gate(request: Request, access: Access) -> Response | None:
         # A browser's first visit with ?token=: keep it in a cookie and drop it from the URL.
         query = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "token"])
         response = RedirectResponse(request.url.path + (f"?{query}" if query else ""), status_code=303)
-        response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict",
-                            secure=request.url.scheme == "https")
+        response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https")
         return response
     if authenticate(request, access):
         return None

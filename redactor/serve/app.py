@@ -36,7 +36,7 @@ PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*(?::[0-9a-f]+)?>|\*{3}[-* ]*\*")  # <
 SHOWN_ROWS = 500
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
-                               "frame-ancestors 'none'; base-uri 'none'",
+    "frame-ancestors 'none'; base-uri 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",  # pages hold call text: no copies in shared or browser caches
@@ -49,7 +49,7 @@ def highlight(text: str | None) -> Markup:
         return Markup("")
     out, last = [], 0
     for m in PLACEHOLDER.finditer(text):
-        out.append(escape(text[last:m.start()]))
+        out.append(escape(text[last : m.start()]))
         out.append(Markup('<mark class="ph">{}</mark>').format(m.group()))
         last = m.end()
     out.append(escape(text[last:]))
@@ -89,8 +89,9 @@ def create_app(view: LakeView, access: Access | None = None) -> Starlette:
     access = access or Access()
 
     def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-        return TEMPLATES.TemplateResponse(request, template, {"version": view.version, **context},
-                                          status_code=status_code)
+        return TEMPLATES.TemplateResponse(
+            request, template, {"version": view.version, **context}, status_code=status_code
+        )
 
     def dashboard(request: Request) -> Response:
         view.refresh()
@@ -137,9 +138,16 @@ def create_app(view: LakeView, access: Access | None = None) -> Starlette:
             named = find_query(request.path_params["name"])
             return page(request, "query.html", status_code=400, query=named, params=named.bind(), error=str(exc))
         shown = result.table.slice(0, SHOWN_ROWS)
-        return page(request, "query.html", query=named, params=params, columns=result.columns,
-                    rows=[list(r.values()) for r in records(shown)], total=result.table.num_rows,
-                    seconds=result.seconds)
+        return page(
+            request,
+            "query.html",
+            query=named,
+            params=params,
+            columns=result.columns,
+            rows=[list(r.values()) for r in records(shown)],
+            total=result.table.num_rows,
+            seconds=result.seconds,
+        )
 
     def saved_query_csv(request: Request) -> Response:
         try:
@@ -150,15 +158,22 @@ def create_app(view: LakeView, access: Access | None = None) -> Starlette:
             return Response(f"error: {exc}\n", status_code=400, media_type="text/plain")
         out = io.StringIO()
         write_result(result.table, "csv", out, None)
-        return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{named.name}.csv"'})
+        return Response(
+            out.getvalue(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{named.name}.csv"'},
+        )
 
     def healthz(request: Request) -> Response:
         return JSONResponse({"status": "ok", "lake_version": view.version})
 
     routes = [
-        Route("/", dashboard), Route("/calls", search), Route("/calls/{call_id}", call),
-        Route("/queries", queries), Route("/queries/{name}.csv", saved_query_csv),
-        Route("/queries/{name}", saved_query), Route("/healthz", healthz),
+        Route("/", dashboard),
+        Route("/calls", search),
+        Route("/calls/{call_id}", call),
+        Route("/queries", queries),
+        Route("/queries/{name}.csv", saved_query_csv),
+        Route("/queries/{name}", saved_query),
+        Route("/healthz", healthz),
     ]
     return Starlette(routes=routes, middleware=[Middleware(_Gate, access=access)])

@@ -21,8 +21,14 @@ from redactor.query.named import find_query
 from redactor.store.lake import Lake
 
 QUEUE = "coalesce(nullif(queue, ''), metadata['folder_id'], '(none)')"
-LENGTH_BUCKETS = [(0, 1, "< 1 min"), (1, 3, "1–3 min"), (3, 5, "3–5 min"), (5, 10, "5–10 min"),
-                  (10, 20, "10–20 min"), (20, 1e9, "≥ 20 min")]
+LENGTH_BUCKETS = [
+    (0, 1, "< 1 min"),
+    (1, 3, "1–3 min"),
+    (3, 5, "3–5 min"),
+    (5, 10, "5–10 min"),
+    (10, 20, "10–20 min"),
+    (20, 1e9, "≥ 20 min"),
+]
 SEARCH_LIMIT = 100
 DASHBOARD_CACHE = 32  # date ranges whose dashboard figures are kept (per lake version)
 
@@ -114,28 +120,47 @@ class LakeView:
 
     def compute_dashboard(self, since: date | None, until: date | None) -> Dashboard:
         where, params = _date_filter(since, until)
-        weekly = self.query(f"SELECT strftime(call_date, '%G-W%V') AS week, {QUEUE} AS queue, count(*) AS n "
-                            f"FROM calls {where} GROUP BY ALL", params).rows()
+        weekly = self.query(
+            f"SELECT strftime(call_date, '%G-W%V') AS week, {QUEUE} AS queue, count(*) AS n "
+            f"FROM calls {where} GROUP BY ALL",
+            params,
+        ).rows()
         weeks, per_queue = _pivot(weekly)
         lengths = self.query(
-            "SELECT " + ", ".join(
+            "SELECT "
+            + ", ".join(
                 f"count(*) FILTER (WHERE duration_seconds >= {lo * 60} AND duration_seconds < {hi * 60})"
-                for lo, hi, _ in LENGTH_BUCKETS) + f" FROM calls {where}", params).rows()[0]
+                for lo, hi, _ in LENGTH_BUCKETS
+            )
+            + f" FROM calls {where}",
+            params,
+        ).rows()[0]
         topics_q = find_query("top_topics")
         topics = self.query(_bounded(topics_q.sql, where), {**topics_q.bind({"limit": "15"}), **params}).rows()
-        finding_rows = self.query(f"SELECT strftime(call_date, '%G-W%V'), entity_type, count(*) FROM findings "
-                                  f"{where} GROUP BY ALL", params).rows()
+        finding_rows = self.query(
+            f"SELECT strftime(call_date, '%G-W%V'), entity_type, count(*) FROM findings {where} GROUP BY ALL", params
+        ).rows()
         finding_weeks, per_type = _pivot(finding_rows, top=10)
         repeat_q = find_query("repeat_callers")
         repeat = self.query(_bounded(repeat_q.sql, where) + " LIMIT 20", {**repeat_q.bind(), **params})
-        totals = self.rows(f"SELECT count(*) AS calls, round(sum(duration_seconds) / 3600, 1) AS hours, "
-                           f"min(call_date) AS first_day, max(call_date) AS last_day FROM calls {where}", params)[0]
+        totals = self.rows(
+            f"SELECT count(*) AS calls, round(sum(duration_seconds) / 3600, 1) AS hours, "
+            f"min(call_date) AS first_day, max(call_date) AS last_day FROM calls {where}",
+            params,
+        )[0]
         totals["segments"] = self.query(f"SELECT count(*) FROM segments {where}", params).scalar()
         totals["findings"] = sum(r[2] for r in finding_rows)
         return Dashboard(
-            weeks, per_queue, [label for _, _, label in LENGTH_BUCKETS], [float(v) for v in lengths],
-            [(w, n) for w, n in topics], finding_weeks, per_type,
-            [dict(zip(repeat.columns, r)) for r in repeat.rows()], totals)
+            weeks,
+            per_queue,
+            [label for _, _, label in LENGTH_BUCKETS],
+            [float(v) for v in lengths],
+            [(w, n) for w, n in topics],
+            finding_weeks,
+            per_type,
+            [dict(zip(repeat.columns, r)) for r in repeat.rows()],
+            totals,
+        )
 
     def search(self, term: str, limit: int = SEARCH_LIMIT) -> tuple[list[dict[str, Any]], int]:
         """Calls whose redacted segments contain `term` (case-insensitive), newest first; and how many."""
@@ -145,7 +170,9 @@ class LakeView:
             f"SELECT h.call_id, h.call_date, h.hits, h.snippet, c.created_at, {QUEUE} AS queue, c.title, "
             "c.duration_seconds, count(*) OVER () AS total FROM hits AS h "
             "JOIN calls AS c ON c.call_id = h.call_id AND c.call_date = h.call_date "
-            f"ORDER BY c.created_at DESC, h.call_id LIMIT {int(limit)}", {"term": term})
+            f"ORDER BY c.created_at DESC, h.call_id LIMIT {int(limit)}",
+            {"term": term},
+        )
         return rows, (rows[0]["total"] if rows else 0)
 
     def call(self, call_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
@@ -155,8 +182,11 @@ class LakeView:
         calls = self.rows(f"SELECT *, {QUEUE} AS queue_name FROM calls WHERE call_id = $id", {"id": call_id})
         if not calls:
             return None
-        turns = self.rows("SELECT segment_index, speaker, role, start_seconds, end_seconds, text FROM segments "
-                          "WHERE call_id = $id ORDER BY segment_index", {"id": call_id})
+        turns = self.rows(
+            "SELECT segment_index, speaker, role, start_seconds, end_seconds, text FROM segments "
+            "WHERE call_id = $id ORDER BY segment_index",
+            {"id": call_id},
+        )
         return calls[0], turns
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Protocol
 
 from redactor.errors import RedactorError
 from redactor.store.atomic import atomic_write

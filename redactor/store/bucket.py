@@ -42,7 +42,14 @@ ABORT_MULTIPART_DAYS = 1
 
 # Status of one policy item.
 OK, CHANGED, CREATED, MISSING, WRONG, UNSUPPORTED, ERROR = (
-    "ok", "changed", "created", "missing", "wrong", "unsupported", "error")
+    "ok",
+    "changed",
+    "created",
+    "missing",
+    "wrong",
+    "unsupported",
+    "error",
+)
 FAILING = {MISSING, WRONG, ERROR}
 
 
@@ -77,24 +84,38 @@ class BucketReport:
         return any(i.status in (CHANGED, CREATED) for i in self.items)
 
     def as_dict(self) -> dict:
-        return {"bucket": self.bucket, "endpoint": self.endpoint, "compliant": self.compliant,
-                "changed": self.changed, "items": [asdict(i) for i in self.items], "notes": self.notes}
+        return {
+            "bucket": self.bucket,
+            "endpoint": self.endpoint,
+            "compliant": self.compliant,
+            "changed": self.changed,
+            "items": [asdict(i) for i in self.items],
+            "notes": self.notes,
+        }
 
     def text(self, verb: str) -> str:
         lines = [f"bucket {self.bucket} at {self.endpoint}"]
         lines += [f"  {i.status:<11} {i.name}: {i.detail}" for i in self.items]
         lines += [f"  note: {n}" for n in self.notes]
         if verb == "init":
-            lines.append("nothing to change: the bucket already meets the policy" if not self.changed and self.compliant
-                         else ("done: the bucket meets the policy" if self.compliant
-                               else "the bucket does NOT meet the policy (see above)"))
+            lines.append(
+                "nothing to change: the bucket already meets the policy"
+                if not self.changed and self.compliant
+                else (
+                    "done: the bucket meets the policy"
+                    if self.compliant
+                    else "the bucket does NOT meet the policy (see above)"
+                )
+            )
         else:
-            lines.append("the bucket meets the policy" if self.compliant
-                         else "the bucket does NOT meet the policy (see above)")
+            lines.append(
+                "the bucket meets the policy" if self.compliant else "the bucket does NOT meet the policy (see above)"
+            )
         return "\n".join(lines)
 
 
 # ---- the policy as data --------------------------------------------------------------------
+
 
 @dataclass
 class BucketPolicy:
@@ -104,7 +125,7 @@ class BucketPolicy:
     allow_unknown_region: bool = False
 
     @classmethod
-    def from_config(cls, config: Config) -> "BucketPolicy":
+    def from_config(cls, config: Config) -> BucketPolicy:
         store = config.section("store")
         days = {}
         for cls_name, value in config.section("retention").items():
@@ -136,14 +157,16 @@ class BucketPolicy:
             }
             for name, days in sorted(self.retention_days.items())
         ]
-        rules.append({
-            "ID": HYGIENE_RULE,
-            "Status": "Enabled",
-            "Filter": {"Prefix": ""},
-            "Expiration": {"ExpiredObjectDeleteMarker": True},
-            "NoncurrentVersionExpiration": {"NoncurrentDays": NONCURRENT_DAYS},
-            "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": ABORT_MULTIPART_DAYS},
-        })
+        rules.append(
+            {
+                "ID": HYGIENE_RULE,
+                "Status": "Enabled",
+                "Filter": {"Prefix": ""},
+                "Expiration": {"ExpiredObjectDeleteMarker": True},
+                "NoncurrentVersionExpiration": {"NoncurrentDays": NONCURRENT_DAYS},
+                "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": ABORT_MULTIPART_DAYS},
+            }
+        )
         return rules
 
     def encryption_rule(self) -> dict:
@@ -166,7 +189,9 @@ def _norm_rule(rule: dict) -> tuple:
         (tag.get("Key"), tag.get("Value")) if tag else None,
         flt.get("Prefix", "") if not tag and "And" not in flt else None,
         json.dumps(flt.get("And"), sort_keys=True, default=str) if "And" in flt else None,
-        exp.get("Days"), when, bool(exp.get("ExpiredObjectDeleteMarker", False)),
+        exp.get("Days"),
+        when,
+        bool(exp.get("ExpiredObjectDeleteMarker", False)),
         (rule.get("NoncurrentVersionExpiration") or {}).get("NoncurrentDays"),
         (rule.get("AbortIncompleteMultipartUpload") or {}).get("DaysAfterInitiation"),
     )
@@ -189,11 +214,14 @@ def describe_rule(rule: dict) -> str:
     if rule.get("NoncurrentVersionExpiration"):
         parts.append(f"noncurrent versions after {rule['NoncurrentVersionExpiration'].get('NoncurrentDays')} day(s)")
     if rule.get("AbortIncompleteMultipartUpload"):
-        parts.append(f"abort multipart uploads after {rule['AbortIncompleteMultipartUpload'].get('DaysAfterInitiation')} day(s)")
+        parts.append(
+            f"abort multipart uploads after {rule['AbortIncompleteMultipartUpload'].get('DaysAfterInitiation')} day(s)"
+        )
     return f"{what}: {', '.join(parts) or 'no action'}" + ("" if rule.get("Status") == "Enabled" else " (DISABLED)")
 
 
 # ---- inspecting and applying ---------------------------------------------------------------
+
 
 def _code(exc: Exception) -> str:
     if isinstance(exc, ClientError):
@@ -238,17 +266,21 @@ class BucketManager:
                 if not is_eu_eea(region):
                     raise BucketError(
                         f"will not create bucket {self.bucket!r} in region {region or '(none)'}: set AWS_REGION "
-                        f"to an EU/EEA region ({', '.join(EU_EEA_REGIONS)})")
+                        f"to an EU/EEA region ({', '.join(EU_EEA_REGIONS)})"
+                    ) from None
                 try:
                     self._call("create_bucket", CreateBucketConfiguration={"LocationConstraint": region})
                 except ClientError as cexc:
                     if _code(cexc) not in ("BucketAlreadyOwnedByYou",):
-                        raise BucketError(f"could not create bucket {self.bucket!r} at {self.endpoint}: "
-                                          f"{describe_error(cexc)}") from None
+                        raise BucketError(
+                            f"could not create bucket {self.bucket!r} at {self.endpoint}: {describe_error(cexc)}"
+                        ) from None
                 created = True
             elif code in ("403", "AccessDenied"):
-                raise BucketError(f"bucket {self.bucket!r} at {self.endpoint}: access denied (it may belong to "
-                                  "another account, or these credentials lack s3:ListBucket)") from None
+                raise BucketError(
+                    f"bucket {self.bucket!r} at {self.endpoint}: access denied (it may belong to "
+                    "another account, or these credentials lack s3:ListBucket)"
+                ) from None
             else:
                 raise BucketError(f"bucket {self.bucket!r} at {self.endpoint}: {describe_error(exc)}") from None
         try:
@@ -275,8 +307,11 @@ class BucketManager:
                 return Item("object-lock", UNSUPPORTED, "the server has no object lock API (nothing can be locked)")
             return Item("object-lock", ERROR, f"could not read: {_code(exc) or type(exc).__name__}")
         if conf.get("ObjectLockEnabled") == "Enabled":
-            return Item("object-lock", WRONG, "enabled: locked objects cannot be erased on request or at expiry; "
-                                              "use a bucket without object lock")
+            return Item(
+                "object-lock",
+                WRONG,
+                "enabled: locked objects cannot be erased on request or at expiry; use a bucket without object lock",
+            )
         return Item("object-lock", OK, "off (objects can be erased)")
 
     # -- default encryption --
@@ -290,21 +325,31 @@ class BucketManager:
         except ClientError as exc:
             code = _code(exc)
             if code in _NOT_IMPLEMENTED:
-                return Item("default-encryption", UNSUPPORTED, "the server has no bucket encryption API; every "
-                                                               "object is still written with SSE in its request")
+                return Item(
+                    "default-encryption",
+                    UNSUPPORTED,
+                    "the server has no bucket encryption API; every object is still written with SSE in its request",
+                )
             if code != "ServerSideEncryptionConfigurationNotFoundError":
                 return Item("default-encryption", ERROR, f"could not read: {code or type(exc).__name__}")
-        matches = bool(current) and current.get("SSEAlgorithm") == want["SSEAlgorithm"] and (
-            want["SSEAlgorithm"] != "aws:kms" or current.get("KMSMasterKeyID") == want.get("KMSMasterKeyID"))
+        matches = (
+            bool(current)
+            and current.get("SSEAlgorithm") == want["SSEAlgorithm"]
+            and (want["SSEAlgorithm"] != "aws:kms" or current.get("KMSMasterKeyID") == want.get("KMSMasterKeyID"))
+        )
         desc = want["SSEAlgorithm"] + (f" with key {want['KMSMasterKeyID']}" if "KMSMasterKeyID" in want else "")
         if matches:
             return Item("default-encryption", OK, desc)
         if not apply:
-            return Item("default-encryption", MISSING if not current else WRONG,
-                        f"want {desc}, have {current.get('SSEAlgorithm') if current else 'none'}")
+            return Item(
+                "default-encryption",
+                MISSING if not current else WRONG,
+                f"want {desc}, have {current.get('SSEAlgorithm') if current else 'none'}",
+            )
         try:
-            self._call("put_bucket_encryption",
-                       ServerSideEncryptionConfiguration={"Rules": [self.policy.encryption_rule()]})
+            self._call(
+                "put_bucket_encryption", ServerSideEncryptionConfiguration={"Rules": [self.policy.encryption_rule()]}
+            )
         except ClientError as exc:
             return Item("default-encryption", ERROR, f"could not set {desc}: {_code(exc) or type(exc).__name__}")
         return Item("default-encryption", CHANGED, f"set to {desc}")
@@ -318,8 +363,10 @@ class BucketManager:
         except ClientError as exc:
             code = _code(exc)
             if code in _NOT_IMPLEMENTED:
-                self.notes.append("the server does not implement the public access block API; make sure it "
-                                  "serves no anonymous access (SeaweedFS: only identities in -s3.config)")
+                self.notes.append(
+                    "the server does not implement the public access block API; make sure it "
+                    "serves no anonymous access (SeaweedFS: only identities in -s3.config)"
+                )
                 return Item("public-access-block", UNSUPPORTED, "not implemented by the server")
             if code != "NoSuchPublicAccessBlockConfiguration":
                 return Item("public-access-block", ERROR, f"could not read: {code or type(exc).__name__}")
@@ -349,10 +396,18 @@ class BucketManager:
         if not status:
             return Item("versioning", OK, "never enabled (by design): a delete erases the data")
         if rules_ok:
-            return Item("versioning", OK, f"{status}: not our choice, but noncurrent versions expire after "
-                                          f"{NONCURRENT_DAYS} day(s) and purge deletes every version")
-        return Item("versioning", WRONG, f"{status} without the {HYGIENE_RULE} lifecycle rule: deleted or "
-                                         "overwritten data would survive as noncurrent versions")
+            return Item(
+                "versioning",
+                OK,
+                f"{status}: not our choice, but noncurrent versions expire after "
+                f"{NONCURRENT_DAYS} day(s) and purge deletes every version",
+            )
+        return Item(
+            "versioning",
+            WRONG,
+            f"{status} without the {HYGIENE_RULE} lifecycle rule: deleted or "
+            "overwritten data would survive as noncurrent versions",
+        )
 
     # -- lifecycle --
 
@@ -376,17 +431,28 @@ class BucketManager:
             elif have is None:
                 items.append(Item(f"lifecycle {rule['ID']}", CHANGED if apply else MISSING, describe_rule(rule)))
             else:
-                items.append(Item(f"lifecycle {rule['ID']}", CHANGED if apply else WRONG,
-                                  f"want {describe_rule(rule)}; have {describe_rule(have)}"))
+                items.append(
+                    Item(
+                        f"lifecycle {rule['ID']}",
+                        CHANGED if apply else WRONG,
+                        f"want {describe_rule(rule)}; have {describe_rule(have)}",
+                    )
+                )
         desired_ids = {r["ID"] for r in desired}
         stale = [r for r in current if str(r.get("ID", "")).startswith(RULE_PREFIX) and r.get("ID") not in desired_ids]
         for r in stale:
-            items.append(Item(f"lifecycle {r['ID']}", CHANGED if apply else WRONG,
-                              "ours but no longer in the policy" + (": removed" if apply else "")))
+            items.append(
+                Item(
+                    f"lifecycle {r['ID']}",
+                    CHANGED if apply else WRONG,
+                    "ours but no longer in the policy" + (": removed" if apply else ""),
+                )
+            )
         for r in current:
             if not str(r.get("ID", "")).startswith(RULE_PREFIX):
-                self.notes.append(f"lifecycle rule {r.get('ID')!r} is not managed by redactor and is kept as is: "
-                                  f"{describe_rule(r)}")
+                self.notes.append(
+                    f"lifecycle rule {r.get('ID')!r} is not managed by redactor and is kept as is: {describe_rule(r)}"
+                )
         if apply and any(i.status == CHANGED for i in items):
             foreign = [r for r in current if not str(r.get("ID", "")).startswith(RULE_PREFIX)]
             try:

@@ -32,9 +32,9 @@ import hashlib
 import os
 import threading
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from redactor.logs import get_logger
 from redactor.store.backend import LocalStore, ObjectStore, StoreError
@@ -147,7 +147,7 @@ class S3Conditional(Conditional):
     def _full(self, key: str) -> str:
         # S3Store.local_path is the public way to learn the full key: s3://bucket/<prefix><key>.
         url = self.store.local_path(key)
-        return url[len(f"s3://{self.store.bucket}/"):]
+        return url[len(f"s3://{self.store.bucket}/") :]
 
     def _put(self, key: str, data: bytes, tags: dict[str, str], **cond) -> bool:
         from botocore.exceptions import BotoCoreError, ClientError
@@ -157,8 +157,13 @@ class S3Conditional(Conditional):
         self.store.check_region()
         try:
             resp = self.store.client.put_object(
-                Bucket=self.store.bucket, Key=self._full(key), Body=data, Tagging=validate_tags(tags),
-                **self.store.sse_args(), **cond)
+                Bucket=self.store.bucket,
+                Key=self._full(key),
+                Body=data,
+                Tagging=validate_tags(tags),
+                **self.store.sse_args(),
+                **cond,
+            )
         except ClientError as exc:
             code = exc.response.get("Error", {}).get("Code", "")
             status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
@@ -190,8 +195,9 @@ class S3Conditional(Conditional):
                     pass
             if not self._supported:
                 self.mode = "fallback"
-                log.warning("conditional writes not supported by the S3 server; using write-then-verify",
-                            store=self.store.uri)
+                log.warning(
+                    "conditional writes not supported by the S3 server; using write-then-verify", store=self.store.uri
+                )
         return self._supported
 
     def read(self, key: str) -> tuple[bytes, str] | None:

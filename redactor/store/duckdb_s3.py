@@ -83,9 +83,14 @@ def _resolve(session=None) -> _S3Access:
     frozen = creds.get_frozen_credentials()
     client = make_client(session=session)  # resolves AWS_ENDPOINT_URL / profile endpoint like the store
     url = None if endpoint_is_aws(client) else urlparse(client.meta.endpoint_url)
-    return _S3Access(frozen.access_key, frozen.secret_key, frozen.token or None,
-                     client.meta.region_name or "us-east-1", url.netloc if url else None,
-                     url is None or url.scheme == "https")
+    return _S3Access(
+        frozen.access_key,
+        frozen.secret_key,
+        frozen.token or None,
+        client.meta.region_name or "us-east-1",
+        url.netloc if url else None,
+        url is None or url.scheme == "https",
+    )
 
 
 def add_s3_secret(con: duckdb.DuckDBPyConnection, bucket: str | None = None, session=None) -> None:
@@ -126,8 +131,12 @@ def arrow_s3_filesystem(session=None):
 
     access = _resolve(session)
     return fs.S3FileSystem(
-        access_key=access.key_id, secret_key=access.secret, session_token=access.token, region=access.region,
-        endpoint_override=access.endpoint, scheme="https" if access.use_ssl else "http",
+        access_key=access.key_id,
+        secret_key=access.secret,
+        session_token=access.token,
+        region=access.region,
+        endpoint_override=access.endpoint,
+        scheme="https" if access.use_ssl else "http",
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from redactor.config import Config
 from redactor.domain import Quarantined, RedactedCall
@@ -31,7 +31,7 @@ def _partition_date(key: str) -> date | None:
     for part in key.split("/"):
         if part.startswith("call_date="):
             try:
-                return date.fromisoformat(part[len("call_date="):])
+                return date.fromisoformat(part[len("call_date=") :])
             except ValueError:
                 return None
     return None
@@ -43,7 +43,7 @@ class Lake:
         self.retention = retention
 
     @classmethod
-    def from_config(cls, config: Config, store_uri: str | None, pipeline_version: str) -> "Lake":
+    def from_config(cls, config: Config, store_uri: str | None, pipeline_version: str) -> Lake:
         """The lake named by `store_uri` (else `[store] uri`), with `[retention]` of the config;
         `pipeline_version` goes into every object's tags."""
         store = open_store_from_config(config.section("store"), store_uri)
@@ -75,22 +75,30 @@ class Lake:
 
     def restricted_call_ids(self) -> set[str]:
         """Calls under restriction: kept, but excluded from analysts' views (see redactor.rights)."""
-        return {obj.key[len(RESTRICTIONS_PREFIX):].split("/", 1)[0]
-                for obj in self.store.list(RESTRICTIONS_PREFIX) if obj.key.endswith(".json")}
+        return {
+            obj.key[len(RESTRICTIONS_PREFIX) :].split("/", 1)[0]
+            for obj in self.store.list(RESTRICTIONS_PREFIX)
+            if obj.key.endswith(".json")
+        }
 
     def quarantine(self, item: Quarantined) -> str:
-        now = datetime.now(timezone.utc)
-        ident = hashlib.sha256(
-            f"{item.source_file}\x1f{item.record_index}\x1f".encode() + item.payload
-        ).hexdigest()[:20]
+        now = datetime.now(UTC)
+        ident = hashlib.sha256(f"{item.source_file}\x1f{item.record_index}\x1f".encode() + item.payload).hexdigest()[
+            :20
+        ]
         base = f"quarantine/date={now.date().isoformat()}/{ident}"
         tags = self.retention.tags(QUARANTINE_CLASS, "quarantine")
         # Payload first: a reason record always points at bytes that exist.
         self.store.put(f"{base}.payload", item.payload, tags)
         record = {
-            "source_file": item.source_file, "record_index": item.record_index, "stage": item.stage,
-            "reason": item.reason, "call_id": item.call_id, "quarantined_at": now.isoformat(),
-            "payload_key": f"{base}.payload", "payload_sha256": hashlib.sha256(item.payload).hexdigest(),
+            "source_file": item.source_file,
+            "record_index": item.record_index,
+            "stage": item.stage,
+            "reason": item.reason,
+            "call_id": item.call_id,
+            "quarantined_at": now.isoformat(),
+            "payload_key": f"{base}.payload",
+            "payload_sha256": hashlib.sha256(item.payload).hexdigest(),
         }
         self.store.put(f"{base}.json", json.dumps(record, ensure_ascii=False).encode(), tags)
         return f"{base}.json"

@@ -32,7 +32,7 @@ import os
 import socket
 import threading
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from redactor.errors import RedactorError
@@ -66,7 +66,7 @@ class LeaseLost(LeaseError):
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _read_text(path: str) -> str:
@@ -96,8 +96,13 @@ def _pid_ns() -> str:
 
 def whoami() -> dict:
     pid = os.getpid()
-    return {"host": socket.gethostname(), "pid": pid, "boot_id": _read_text("/proc/sys/kernel/random/boot_id"),
-            "pid_ns": _pid_ns(), "proc_start": _proc_start(pid)}
+    return {
+        "host": socket.gethostname(),
+        "pid": pid,
+        "boot_id": _read_text("/proc/sys/kernel/random/boot_id"),
+        "pid_ns": _pid_ns(),
+        "proc_start": _proc_start(pid),
+    }
 
 
 def holder_is_dead(holder: dict) -> bool:
@@ -119,8 +124,16 @@ def holder_is_dead(holder: dict) -> bool:
 
 
 class Lease:
-    def __init__(self, store: ObjectStore, retention, *, ttl_seconds: float = 300, operation: str = "ingest",
-                 run_id: str = "", key: str = LEASE_KEY):
+    def __init__(
+        self,
+        store: ObjectStore,
+        retention,
+        *,
+        ttl_seconds: float = 300,
+        operation: str = "ingest",
+        run_id: str = "",
+        key: str = LEASE_KEY,
+    ):
         self.store = store
         self.retention = retention
         self.ttl = float(ttl_seconds)
@@ -142,9 +155,16 @@ class Lease:
     def _body(self, acquired_at: str | None = None) -> tuple[bytes, datetime]:
         now = _now()
         expires = now + timedelta(seconds=self.ttl)
-        doc = {"owner": self.owner, "operation": self.operation, "run_id": self.run_id, **whoami(),
-               "acquired_at": acquired_at or now.isoformat(), "renewed_at": now.isoformat(),
-               "expires_at": expires.isoformat(), "ttl_seconds": self.ttl}
+        doc = {
+            "owner": self.owner,
+            "operation": self.operation,
+            "run_id": self.run_id,
+            **whoami(),
+            "acquired_at": acquired_at or now.isoformat(),
+            "renewed_at": now.isoformat(),
+            "expires_at": expires.isoformat(),
+            "ttl_seconds": self.ttl,
+        }
         return json.dumps(doc, sort_keys=True).encode(), expires
 
     def _tags(self) -> dict[str, str]:
@@ -171,7 +191,7 @@ class Lease:
 
     # ---- acquire / renew / release -------------------------------------------------------
 
-    def acquire(self) -> "Lease":
+    def acquire(self) -> Lease:
         got = self.cond.read(self.key)
         body, expires = self._body()
         if got is None:
@@ -181,9 +201,15 @@ class Lease:
             if holder.get("owner") == self.owner:
                 ok = self.cond.replace(self.key, body, self._tags(), got[1])
             elif self.expired(holder) or holder_is_dead(holder):
-                self.took_over = {k: holder.get(k) for k in ("owner", "operation", "run_id", "host", "pid", "expires_at")}
-                log.warning("taking over a stale lease", holder_run_id=holder.get("run_id"),
-                            holder_host=holder.get("host"), expired=self.expired(holder))
+                self.took_over = {
+                    k: holder.get(k) for k in ("owner", "operation", "run_id", "host", "pid", "expires_at")
+                }
+                log.warning(
+                    "taking over a stale lease",
+                    holder_run_id=holder.get("run_id"),
+                    holder_host=holder.get("host"),
+                    expired=self.expired(holder),
+                )
                 ok = self.cond.replace(self.key, body, self._tags(), got[1])
             else:
                 raise LeaseHeld(holder)
@@ -263,7 +289,7 @@ class Lease:
             self._thread.join(timeout=5)
             self._thread = None
 
-    def __enter__(self) -> "Lease":
+    def __enter__(self) -> Lease:
         self.acquire()
         self.start_heartbeat()
         return self
@@ -273,4 +299,3 @@ class Lease:
             self.release()
         except Exception:  # noqa: BLE001 - an expiring lease is the fallback
             pass
-

@@ -23,7 +23,14 @@ from redactor.logs import get_logger
 from redactor.store.lake import Lake
 from redactor.store.lease import Lease
 from redactor.store.snapshot import (
-    DATA_FILE_RE, KEEP_SNAPSHOTS, LEDGER_FILE_RE, LEDGER_PREFIX, older_than, snapshot_key, snapshot_versions, utcnow,
+    DATA_FILE_RE,
+    KEEP_SNAPSHOTS,
+    LEDGER_FILE_RE,
+    LEDGER_PREFIX,
+    older_than,
+    snapshot_key,
+    snapshot_versions,
+    utcnow,
 )
 from redactor.store.tables import TABLES
 from redactor.store.txn import LakeWriter
@@ -31,12 +38,17 @@ from redactor.store.txn import LakeWriter
 log = get_logger("redactor.store.maintenance")
 
 
-def compact(writer: LakeWriter, *, min_files: int = 2, days: set[str] | None = None,
-            partitions_per_commit: int = 32) -> dict[str, int]:
+def compact(
+    writer: LakeWriter, *, min_files: int = 2, days: set[str] | None = None, partitions_per_commit: int = 32
+) -> dict[str, int]:
     """Merge small files partition by partition; one commit per `partitions_per_commit`."""
     stats: Counter = Counter()
-    todo = [(table, day) for table in TABLES for day in writer.snapshot.partitions(table)
-            if (days is None or day in days) and len(writer.snapshot.entries(table, day)) >= max(2, min_files)]
+    todo = [
+        (table, day)
+        for table in TABLES
+        for day in writer.snapshot.partitions(table)
+        if (days is None or day in days) and len(writer.snapshot.entries(table, day)) >= max(2, min_files)
+    ]
     txn = writer.transaction("compact")
     pending = 0
     for table, day in todo:
@@ -133,9 +145,15 @@ def compact_lake(lake: Lake, *, min_files: int, grace_seconds: float, lease_seco
         files_before = writer.snapshot.live_file_count()
         stats = compact(writer, min_files=min_files)
         collected = gc(writer, grace_seconds)
-        return {"status": "ok", "version_before": before, "version_after": writer.snapshot.version,
-                "live_files_before": files_before, "live_files_after": writer.snapshot.live_file_count(),
-                "compaction": stats, "gc": collected}
+        return {
+            "status": "ok",
+            "version_before": before,
+            "version_after": writer.snapshot.version,
+            "live_files_before": files_before,
+            "live_files_after": writer.snapshot.live_file_count(),
+            "compaction": stats,
+            "gc": collected,
+        }
     finally:
         try:
             lease.release()

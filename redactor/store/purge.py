@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from redactor.store.backend import ObjectStore, StoreError
 
 
 def today_utc() -> date:
     # S3 lifecycle counts days in UTC; purge uses the same calendar.
-    return datetime.now(timezone.utc).date()
+    return datetime.now(UTC).date()
 
 
 @dataclass
@@ -40,9 +40,14 @@ class PurgeReport:
 
     def as_dict(self) -> dict:
         return {
-            "store": self.store, "as_of": self.as_of.isoformat(), "dry_run": self.dry_run,
-            "deleted": self.deleted, "deleted_count": len(self.deleted), "kept": self.kept,
-            "untagged": self.untagged, "failed": self.failed,
+            "store": self.store,
+            "as_of": self.as_of.isoformat(),
+            "dry_run": self.dry_run,
+            "deleted": self.deleted,
+            "deleted_count": len(self.deleted),
+            "kept": self.kept,
+            "untagged": self.untagged,
+            "failed": self.failed,
             "calendar": dict(sorted(self.calendar.items())),
         }
 
@@ -54,8 +59,9 @@ def _expiry(tags: dict[str, str]) -> date | None:
         return None
 
 
-def purge(store: ObjectStore, as_of: date | None = None, dry_run: bool = False, prefix: str = "",
-          workers: int = 8) -> PurgeReport:
+def purge(
+    store: ObjectStore, as_of: date | None = None, dry_run: bool = False, prefix: str = "", workers: int = 8
+) -> PurgeReport:
     """Delete (or with `dry_run` only list) objects whose expires-on date is before `as_of`.
 
     An object is kept through its expires-on day and deleted from the next day on, matching
@@ -103,8 +109,10 @@ def purge(store: ObjectStore, as_of: date | None = None, dry_run: bool = False, 
 
 def expiry_calendar(calendar: dict[str, dict], as_of: date) -> str:
     """The expiry calendar of a dry run: objects and bytes per month, by retention class."""
-    lines = ["expiry calendar (by expires-on month; earlier months are overdue):",
-             f"{'month':<9} {'objects':>8} {'MB':>10}  classes"]
+    lines = [
+        "expiry calendar (by expires-on month; earlier months are overdue):",
+        f"{'month':<9} {'objects':>8} {'MB':>10}  classes",
+    ]
     for month, m in calendar.items():
         classes = ", ".join(f"{c} {n}" for c, n in sorted(m["by_class"].items()))
         now = as_of.strftime("%Y-%m")

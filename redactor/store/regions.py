@@ -73,6 +73,5 @@ def require_eu_eea(bucket: str, region: str | None, allow_unknown_region: bool =
         return f"{region} ({EU_EEA_REGIONS[region]})"
     why = NOT_EU_EEA_NOTES.get(region, "not an EU/EEA region")
     raise RegionError(
-        f"bucket {bucket!r} is in {region} ({why}); data must stay in the EU/EEA "
-        f"(allowed: {', '.join(EU_EEA_REGIONS)})"
+        f"bucket {bucket!r} is in {region} ({why}); data must stay in the EU/EEA (allowed: {', '.join(EU_EEA_REGIONS)})"
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from redactor.config import RETENTION_BASES
 
@@ -18,7 +18,7 @@ class Retention:
     basis: str = "written"
 
     @classmethod
-    def from_section(cls, section: dict, pipeline_version: str) -> "Retention":
+    def from_section(cls, section: dict, pipeline_version: str) -> Retention:
         """`[retention]` of the config: days per class, plus `from` (see RETENTION_BASES)."""
         days = {k: v for k, v in section.items() if k != "from"}
         return cls(days, pipeline_version, str(section.get("from", "written")))
@@ -27,7 +27,7 @@ class Retention:
         if retention_class not in self.days:
             raise ValueError(f"no retention period configured for class {retention_class!r}")
         # UTC, like purge and bucket lifecycle, so a host's time zone never shifts an expiry.
-        return (today or datetime.now(timezone.utc).date()) + timedelta(days=int(self.days[retention_class]))
+        return (today or datetime.now(UTC).date()) + timedelta(days=int(self.days[retention_class]))
 
     def call_date_expiry(self, retention_class: str, call_day: str) -> str | None:
         """With `from = "call_date"`: the expiry of rows of calls made on `call_day` (ISO). None when

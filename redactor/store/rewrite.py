@@ -47,8 +47,10 @@ class RewriteResult:
 
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     """A table in the current schema: missing columns become nulls, extra ones are dropped."""
-    cols = [table.column(f.name).cast(f.type) if f.name in table.column_names
-            else pa.nulls(table.num_rows, f.type) for f in schema]
+    cols = [
+        table.column(f.name).cast(f.type) if f.name in table.column_names else pa.nulls(table.num_rows, f.type)
+        for f in schema
+    ]
     return pa.Table.from_arrays(cols, schema=schema)
 
 
@@ -56,8 +58,9 @@ def _read(lake: Lake, key: str) -> pa.Table:
     return pq.read_table(io.BytesIO(lake.store.get(key)))
 
 
-def rewrite_partition(lake: Lake, table: str, day: date, *, drop: set[str] | frozenset[str] = frozenset(),
-                      replace: pa.Table | None = None) -> RewriteResult:
+def rewrite_partition(
+    lake: Lake, table: str, day: date, *, drop: set[str] | frozenset[str] = frozenset(), replace: pa.Table | None = None
+) -> RewriteResult:
     from redactor.store.txn import with_retry
 
     schema = SCHEMAS[table]
@@ -67,8 +70,12 @@ def rewrite_partition(lake: Lake, table: str, day: date, *, drop: set[str] | fro
     gone = set(drop) | replacing
     if not gone:
         return result
-    done = with_retry(lake, "rewrite", lambda txn: txn.rewrite_partition(
-        table, day, drop_call_ids=gone, replacement=replace), purge=True)
+    done = with_retry(
+        lake,
+        "rewrite",
+        lambda txn: txn.rewrite_partition(table, day, drop_call_ids=gone, replacement=replace),
+        purge=True,
+    )
     result.rows_removed = int(done.result.get("rows_dropped", 0))
     result.rows_added = int(done.result.get("rows_added", 0))
     result.keys_written = list(done.written)

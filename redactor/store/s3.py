@@ -17,7 +17,8 @@ Guarantees:
 from __future__ import annotations
 
 import threading
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlencode, urlparse
 
 import boto3
@@ -65,7 +66,7 @@ def parse_s3_uri(uri: str) -> tuple[str, str]:
     """`s3://bucket/prefix` -> (bucket, "prefix/") ; the prefix is "" or ends with "/"."""
     if not uri.startswith("s3://"):
         raise StoreError(f"not an s3:// URI: {uri}")
-    rest = uri[len("s3://"):]
+    rest = uri[len("s3://") :]
     bucket, _, prefix = rest.partition("/")
     if not bucket:
         raise StoreError(f"no bucket in store URI {uri!r} (expected s3://bucket/prefix)")
@@ -137,7 +138,7 @@ class S3Store:
         self._lock = threading.Lock()
 
     @classmethod
-    def from_uri(cls, uri: str, **options: Any) -> "S3Store":
+    def from_uri(cls, uri: str, **options: Any) -> S3Store:
         """Build from a URI and the `[store]` config section (its `uri` key is ignored)."""
         bucket, prefix = parse_s3_uri(uri)
         known = {"allow_unknown_region", "sse", "kms_key_id", "client"}
@@ -204,8 +205,7 @@ class S3Store:
             # A server that ignores the SSE header must not keep a plaintext copy.
             self._delete_quietly(full)
             raise StoreError(
-                f"S3 PutObject for {self._where(key)}: the server did not confirm {self.sse} encryption; "
-                "object removed"
+                f"S3 PutObject for {self._where(key)}: the server did not confirm {self.sse} encryption; object removed"
             )
 
     def _delete_quietly(self, full_key: str) -> None:
@@ -245,7 +245,7 @@ class S3Store:
         try:
             for page in paginator.paginate(Bucket=self.bucket, Prefix=self.prefix + prefix):
                 for obj in page.get("Contents", []):
-                    key = obj["Key"][len(self.prefix):]
+                    key = obj["Key"][len(self.prefix) :]
                     # Skip "folder" markers and hidden names, as LocalStore does.
                     if key and not key.endswith("/") and not key.rsplit("/", 1)[-1].startswith("."):
                         when = obj.get("LastModified")

@@ -34,9 +34,10 @@ import io
 import json
 import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
-from typing import Any, Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -65,7 +66,7 @@ class CommitConflict(RedactorError):
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def stamp(now: datetime | None = None) -> str:
@@ -92,6 +93,7 @@ def control_tags(retention, dataset: str) -> dict[str, str]:
 
 
 # ---- snapshots -------------------------------------------------------------------------------
+
 
 @dataclass
 class FileEntry:
@@ -133,8 +135,9 @@ class Snapshot:
     def entries(self, table: str, day: str) -> list[FileEntry]:
         return list(self.files.get(table, {}).get(day, []))
 
-    def live_keys(self, table: str, since: date | None = None, until: date | None = None,
-                  today: date | None = None) -> list[str]:
+    def live_keys(
+        self, table: str, since: date | None = None, until: date | None = None, today: date | None = None
+    ) -> list[str]:
         today = today or utcnow().date()
         keys: list[str] = []
         for day, entries in sorted(self.files.get(table, {}).items()):
@@ -154,26 +157,41 @@ class Snapshot:
 
     def to_json(self) -> bytes:
         doc = {
-            "format": FORMAT, "version": self.version, "parent": self.parent,
-            "committed_at": self.committed_at, "operation": self.operation, "run_id": self.run_id,
+            "format": FORMAT,
+            "version": self.version,
+            "parent": self.parent,
+            "committed_at": self.committed_at,
+            "operation": self.operation,
+            "run_id": self.run_id,
             "writer": self.writer,
-            "files": {t: {d: [e.as_dict() for e in es] for d, es in sorted(days.items())}
-                      for t, days in sorted(self.files.items())},
-            "ledger": self.ledger, "retired": self.retired, "stats": self.stats,
+            "files": {
+                t: {d: [e.as_dict() for e in es] for d, es in sorted(days.items())}
+                for t, days in sorted(self.files.items())
+            },
+            "ledger": self.ledger,
+            "retired": self.retired,
+            "stats": self.stats,
         }
         return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
 
     @classmethod
-    def from_json(cls, data: bytes) -> "Snapshot":
+    def from_json(cls, data: bytes) -> Snapshot:
         doc = json.loads(data)
         if doc.get("format") != FORMAT:
             raise StoreError(f"unsupported lake snapshot format {doc.get('format')!r}")
         return cls(
-            version=int(doc["version"]), parent=doc.get("parent"), committed_at=doc.get("committed_at", ""),
-            operation=doc.get("operation", ""), run_id=doc.get("run_id", ""), writer=doc.get("writer", ""),
-            files={t: {d: [FileEntry(**e) for e in es] for d, es in days.items()}
-                   for t, days in doc.get("files", {}).items()},
-            ledger=list(doc.get("ledger", [])), retired=list(doc.get("retired", [])),
+            version=int(doc["version"]),
+            parent=doc.get("parent"),
+            committed_at=doc.get("committed_at", ""),
+            operation=doc.get("operation", ""),
+            run_id=doc.get("run_id", ""),
+            writer=doc.get("writer", ""),
+            files={
+                t: {d: [FileEntry(**e) for e in es] for d, es in days.items()}
+                for t, days in doc.get("files", {}).items()
+            },
+            ledger=list(doc.get("ledger", [])),
+            retired=list(doc.get("retired", [])),
             stats=dict(doc.get("stats", {})),
         )
 
@@ -201,22 +219,24 @@ def load_snapshot(store: ObjectStore, version: int | None = None) -> Snapshot:
 
 # ---- ledger ----------------------------------------------------------------------------------
 
-LEDGER_SCHEMA = pa.schema([
-    ("kind", pa.string()),      # export | call | call_removed | cursor
-    ("key", pa.string()),       # export ref / call id / cursor name
-    ("day", pa.string()),       # call: partition (call_date)
-    ("sha", pa.string()),       # export: content sha256; call: content hash of its record
-    ("fp", pa.string()),        # export: cheap fingerprint (size+mtime / size / updated_at)
-    ("status", pa.string()),    # export: written | quarantined | partial | duplicate
-    ("updated", pa.string()),   # call: updated_at from the export (ISO) or ""
-    ("pv", pa.string()),        # call: pipeline version that wrote it
-    ("value", pa.string()),     # cursor: value; export: source kind
-    ("n_calls", pa.int32()),
-    ("n_quarantined", pa.int32()),
-    ("cleaned", pa.bool_()),    # export: landing copy deleted / retagged / nothing to do
-    ("version", pa.int64()),    # snapshot version that committed the row
-    ("at", pa.string()),        # ISO time of the commit
-])
+LEDGER_SCHEMA = pa.schema(
+    [
+        ("kind", pa.string()),  # export | call | call_removed | cursor
+        ("key", pa.string()),  # export ref / call id / cursor name
+        ("day", pa.string()),  # call: partition (call_date)
+        ("sha", pa.string()),  # export: content sha256; call: content hash of its record
+        ("fp", pa.string()),  # export: cheap fingerprint (size+mtime / size / updated_at)
+        ("status", pa.string()),  # export: written | quarantined | partial | duplicate
+        ("updated", pa.string()),  # call: updated_at from the export (ISO) or ""
+        ("pv", pa.string()),  # call: pipeline version that wrote it
+        ("value", pa.string()),  # cursor: value; export: source kind
+        ("n_calls", pa.int32()),
+        ("n_quarantined", pa.int32()),
+        ("cleaned", pa.bool_()),  # export: landing copy deleted / retagged / nothing to do
+        ("version", pa.int64()),  # snapshot version that committed the row
+        ("at", pa.string()),  # ISO time of the commit
+    ]
+)
 
 
 @dataclass
@@ -251,15 +271,27 @@ class Ledger:
     def apply(self, row: dict) -> None:
         kind = row["kind"]
         if kind == "call":
-            self.calls[row["key"]] = CallEntry(row.get("day") or "", row.get("sha") or "", row.get("updated") or "",
-                                               row.get("pv") or "", int(row.get("version") or 0))
+            self.calls[row["key"]] = CallEntry(
+                row.get("day") or "",
+                row.get("sha") or "",
+                row.get("updated") or "",
+                row.get("pv") or "",
+                int(row.get("version") or 0),
+            )
         elif kind == "call_removed":
             self.calls.pop(row["key"], None)
         elif kind == "export":
-            entry = ExportEntry(row.get("fp") or "", row.get("sha") or "", row.get("status") or "",
-                                row.get("value") or "", int(row.get("n_calls") or 0),
-                                int(row.get("n_quarantined") or 0), bool(row.get("cleaned")),
-                                int(row.get("version") or 0), row.get("at") or "")
+            entry = ExportEntry(
+                row.get("fp") or "",
+                row.get("sha") or "",
+                row.get("status") or "",
+                row.get("value") or "",
+                int(row.get("n_calls") or 0),
+                int(row.get("n_quarantined") or 0),
+                bool(row.get("cleaned")),
+                int(row.get("version") or 0),
+                row.get("at") or "",
+            )
             self.exports[row["key"]] = entry
             if entry.sha:
                 self._by_sha[entry.sha] = row["key"]
@@ -273,12 +305,33 @@ class Ledger:
         """The whole state as rows (for a merged segment)."""
         out: list[dict] = []
         for cid, c in self.calls.items():
-            out.append({"kind": "call", "key": cid, "day": c.day, "sha": c.sha, "updated": c.updated,
-                        "pv": c.pv, "version": c.version})
+            out.append(
+                {
+                    "kind": "call",
+                    "key": cid,
+                    "day": c.day,
+                    "sha": c.sha,
+                    "updated": c.updated,
+                    "pv": c.pv,
+                    "version": c.version,
+                }
+            )
         for ref, e in self.exports.items():
-            out.append({"kind": "export", "key": ref, "fp": e.fp, "sha": e.sha, "status": e.status,
-                        "value": e.kind, "n_calls": e.n_calls, "n_quarantined": e.n_quarantined,
-                        "cleaned": e.cleaned, "version": e.version, "at": e.at})
+            out.append(
+                {
+                    "kind": "export",
+                    "key": ref,
+                    "fp": e.fp,
+                    "sha": e.sha,
+                    "status": e.status,
+                    "value": e.kind,
+                    "n_calls": e.n_calls,
+                    "n_quarantined": e.n_quarantined,
+                    "cleaned": e.cleaned,
+                    "version": e.version,
+                    "at": e.at,
+                }
+            )
         for name, value in self.cursors.items():
             out.append({"kind": "cursor", "key": name, "value": value})
         return out

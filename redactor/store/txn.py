@@ -24,22 +24,32 @@ import copy
 import hashlib
 import io
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
-from typing import Callable, Iterable
+from datetime import UTC, date, datetime
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from redactor.domain import RedactedCall
 from redactor.failpoints import crashpoint
 from redactor.logs import get_logger
-from redactor.domain import RedactedCall
 from redactor.store.backend import StoreError
 from redactor.store.cas import conditional_for
 from redactor.store.snapshot import (
-    MAX_LEDGER_SEGMENTS, CommitConflict, FileEntry, Ledger, Snapshot, control_tags, ledger_bytes,
-    load_ledger, load_snapshot, new_ledger_key, snapshot_key, utcnow,
+    MAX_LEDGER_SEGMENTS,
+    CommitConflict,
+    FileEntry,
+    Ledger,
+    Snapshot,
+    control_tags,
+    ledger_bytes,
+    load_ledger,
+    load_snapshot,
+    new_ledger_key,
+    snapshot_key,
+    utcnow,
 )
 from redactor.store.tables import REDACTED_CLASS, SCHEMAS, TABLES, build_tables, call_date, parquet_bytes
 
@@ -51,14 +61,16 @@ KeepFn = Callable[[pa.Table], "pa.Array | pa.ChunkedArray"]
 
 
 def _iso(dt: datetime | None) -> str:
-    return dt.astimezone(timezone.utc).isoformat() if dt else ""
+    return dt.astimezone(UTC).isoformat() if dt else ""
 
 
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     """Rows in the current schema: missing columns become nulls, extra ones are dropped (files
     written by an older version stay rewritable)."""
-    cols = [table.column(f.name).cast(f.type) if f.name in table.column_names
-            else pa.nulls(table.num_rows, f.type) for f in schema]
+    cols = [
+        table.column(f.name).cast(f.type) if f.name in table.column_names else pa.nulls(table.num_rows, f.type)
+        for f in schema
+    ]
     return pa.Table.from_arrays(cols, schema=schema)
 
 
@@ -97,7 +109,7 @@ class LakeWriter:
         self.snapshot = load_snapshot(self.store)
         self._ledger = None
 
-    def transaction(self, operation: str) -> "Transaction":
+    def transaction(self, operation: str) -> Transaction:
         return Transaction(self, operation)
 
     def read_file(self, key: str) -> pa.Table:
@@ -164,9 +176,15 @@ class Transaction:
         self._set_entries(table, day, self.entries(table, day) + [entry])
         return entry
 
-    def rewrite_partition(self, table: str, day: str | date, *, keep: KeepFn | None = None,
-                          drop_call_ids: Iterable[str] | None = None,
-                          replacement: pa.Table | None = None) -> dict[str, int]:
+    def rewrite_partition(
+        self,
+        table: str,
+        day: str | date,
+        *,
+        keep: KeepFn | None = None,
+        drop_call_ids: Iterable[str] | None = None,
+        replacement: pa.Table | None = None,
+    ) -> dict[str, int]:
         """Atomically (at commit) rewrite one table partition.
 
         - `keep(table) -> bool array`: rows to keep (applied per file);
@@ -270,8 +288,9 @@ class Transaction:
         latest: dict[str, RedactedCall] = {}
         for rc in calls:
             held = latest.get(rc.call.call_id)
-            if held is None or supersedes(_iso(rc.call.updated_at), rc.call.content_hash,
-                                          _iso(held.call.updated_at), held.call.content_hash):
+            if held is None or supersedes(
+                _iso(rc.call.updated_at), rc.call.content_hash, _iso(held.call.updated_at), held.call.content_hash
+            ):
                 latest[rc.call.call_id] = rc
         outcome = Counter()
         to_write: list[RedactedCall] = []
@@ -283,8 +302,9 @@ class Transaction:
                 if prev is not None and prev.sha == rc.call.content_hash and prev.pv == rc.pipeline_version:
                     outcome["unchanged"] += 1
                     continue
-                if prev is not None and not supersedes(_iso(rc.call.updated_at), rc.call.content_hash,
-                                                       prev.updated, prev.sha):
+                if prev is not None and not supersedes(
+                    _iso(rc.call.updated_at), rc.call.content_hash, prev.updated, prev.sha
+                ):
                     outcome["stale"] += 1
                     continue
                 drop_by_day[prev_day].add(cid)
@@ -306,8 +326,16 @@ class Transaction:
             for rc in group:
                 self._staged_calls[rc.call.call_id] = day
                 self._removed_calls.discard(rc.call.call_id)
-                self.rows.append({"kind": "call", "key": rc.call.call_id, "day": day, "sha": rc.call.content_hash,
-                                  "updated": _iso(rc.call.updated_at), "pv": rc.pipeline_version})
+                self.rows.append(
+                    {
+                        "kind": "call",
+                        "key": rc.call.call_id,
+                        "day": day,
+                        "sha": rc.call.content_hash,
+                        "updated": _iso(rc.call.updated_at),
+                        "pv": rc.pipeline_version,
+                    }
+                )
         self.stats.update({f"calls_{k}": v for k, v in outcome.items()})
         return dict(outcome)
 
@@ -392,8 +420,15 @@ class Transaction:
             ledger_keys = [key]
         crashpoint("before-snapshot")
         snap = Snapshot(
-            version=version, parent=self.base.version or None, committed_at=at, operation=self.operation,
-            run_id=w.run_id, writer=w.writer_id, files=self.files, ledger=ledger_keys, retired=retired,
+            version=version,
+            parent=self.base.version or None,
+            committed_at=at,
+            operation=self.operation,
+            run_id=w.run_id,
+            writer=w.writer_id,
+            files=self.files,
+            ledger=ledger_keys,
+            retired=retired,
             stats={k: int(v) for k, v in sorted(self.stats.items())},
         )
         if not w.cond.create(snapshot_key(version), snap.to_json(), control_tags(w.lake.retention, "lake-snapshot")):
@@ -412,12 +447,19 @@ class Transaction:
             for row in self.rows:
                 w._ledger.apply(row)
         self.committed = snap
-        log.debug("lake commit", version=version, operation=self.operation, files_written=len(self.written),
-                  files_retired=len(self.retired), ledger_rows=len(self.rows))
+        log.debug(
+            "lake commit",
+            version=version,
+            operation=self.operation,
+            files_written=len(self.written),
+            files_retired=len(self.retired),
+            ledger_rows=len(self.rows),
+        )
         return snap
 
 
 # ---- one-shot helpers (each is one commit, retried on a conflict) -----------------------------
+
 
 @dataclass
 class Committed:
@@ -427,8 +469,16 @@ class Committed:
     retired: list[str]  # data files it stopped listing (deleted already if purged)
 
 
-def with_retry(lake, operation: str, apply: Callable[[Transaction], dict], *, run_id: str = "", lease=None,
-               purge: bool = False, attempts: int = 5) -> Committed:
+def with_retry(
+    lake,
+    operation: str,
+    apply: Callable[[Transaction], dict],
+    *,
+    run_id: str = "",
+    lease=None,
+    purge: bool = False,
+    attempts: int = 5,
+) -> Committed:
     """Build a transaction on the latest snapshot with `apply`, commit; on a conflict start over
     from the new latest snapshot (apply must therefore be repeatable)."""
     last: CommitConflict | None = None
@@ -442,8 +492,12 @@ def with_retry(lake, operation: str, apply: Callable[[Transaction], dict], *, ru
             last = exc
             continue
         live = txn.live_keys()
-        return Committed(snap, result, [k for k in txn.written if k in live],
-                         [k for k in dict.fromkeys(txn.retired) if k not in live])
+        return Committed(
+            snap,
+            result,
+            [k for k in txn.written if k in live],
+            [k for k in dict.fromkeys(txn.retired) if k not in live],
+        )
     assert last is not None
     raise last
 

@@ -115,8 +115,13 @@ def words_per_second(nlp, texts: list[str], batch_size: int = 256) -> float:
     return n / (time.perf_counter() - start)
 
 
-def evaluate(model: str | Path = DEFAULT_MODEL, labels=("PER", "LOC"), suc_limit: int | None = None,
-             dev_corpus: Path | None = DEV_CORPUS, benchmark: bool = True) -> dict:
+def evaluate(
+    model: str | Path = DEFAULT_MODEL,
+    labels=("PER", "LOC"),
+    suc_limit: int | None = None,
+    dev_corpus: Path | None = DEV_CORPUS,
+    benchmark: bool = True,
+) -> dict:
     nlp = spacy.load(model)
     rows: list[PRF] = []
     news = list(corpus.read_tsv(DATA / "webbnyheter2012-test.tsv"))
@@ -139,8 +144,10 @@ def evaluate(model: str | Path = DEFAULT_MODEL, labels=("PER", "LOC"), suc_limit
 def format_table(result: dict) -> str:
     lines = ["| corpus | label | match | P | R | F1 | gold |", "| --- | --- | --- | --- | --- | --- | --- |"]
     for r in result["rows"]:
-        lines.append(f"| {r['corpus']} | {SPAN_TYPES.get(r['label'], r['label'])} | {r['mode']} | "
-                     f"{r['p']:.3f} | {r['r']:.3f} | {r['f1']:.3f} | {r['n_gold']} |")
+        lines.append(
+            f"| {r['corpus']} | {SPAN_TYPES.get(r['label'], r['label'])} | {r['mode']} | "
+            f"{r['p']:.3f} | {r['r']:.3f} | {r['f1']:.3f} | {r['n_gold']} |"
+        )
     if "words_per_second" in result:
         lines.append(f"\nbare model nlp.pipe, 1 process: {result['words_per_second']:,} words/s")
     return "\n".join(lines)

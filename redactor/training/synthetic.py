@@ -37,15 +37,68 @@ from redactor.transform.spans import genitive_of as genitive
 
 from .lexicon import HOMOGRAPH_NAMES, IMMIGRANT_FIRST, IMMIGRANT_SURNAMES, load_lexicon, names_of
 
-COMPANIES = ["Klang Energi", "Norrsken Energi", "Fjällkraft", "Solbacka Elhandel", "Vattenfall",
-             "Ellevio", "E.ON", "Tibber", "Fortum", "Skellefteå Kraft", "Jämtkraft", "Göteborg Energi",
-             "Mälarenergi", "Öresundskraft", "Telia", "Skatteverket", "Kronofogden", "Handelsbanken",
-             "Swedbank", "Nordea", "SEB", "Försäkringskassan", "Hemsö Energi", "Vindkraft Norr"]
+COMPANIES = [
+    "Klang Energi",
+    "Norrsken Energi",
+    "Fjällkraft",
+    "Solbacka Elhandel",
+    "Vattenfall",
+    "Ellevio",
+    "E.ON",
+    "Tibber",
+    "Fortum",
+    "Skellefteå Kraft",
+    "Jämtkraft",
+    "Göteborg Energi",
+    "Mälarenergi",
+    "Öresundskraft",
+    "Telia",
+    "Skatteverket",
+    "Kronofogden",
+    "Handelsbanken",
+    "Swedbank",
+    "Nordea",
+    "SEB",
+    "Försäkringskassan",
+    "Hemsö Energi",
+    "Vindkraft Norr",
+]
 STREET_SUFFIXES = ["gatan", "vägen", "stigen", "gränd", "backen", "allén", "torget", "plan"]
-STREET_PREFIXES = ["Stor", "Kyrko", "Skol", "Björk", "Ek", "Lind", "Park", "Järnvägs", "Sjö", "Mål",
-                   "Ring", "Strand", "Trädgårds", "Kvarn", "Hamn", "Tall", "Gran", "Sten", "Berg"]
-RELATIVES = ["mammas", "pappas", "mormors", "farfars", "morfars", "farmors", "makes", "makas",
-             "brors", "systers", "mosters", "farbrors"]
+STREET_PREFIXES = [
+    "Stor",
+    "Kyrko",
+    "Skol",
+    "Björk",
+    "Ek",
+    "Lind",
+    "Park",
+    "Järnvägs",
+    "Sjö",
+    "Mål",
+    "Ring",
+    "Strand",
+    "Trädgårds",
+    "Kvarn",
+    "Hamn",
+    "Tall",
+    "Gran",
+    "Sten",
+    "Berg",
+]
+RELATIVES = [
+    "mammas",
+    "pappas",
+    "mormors",
+    "farfars",
+    "morfars",
+    "farmors",
+    "makes",
+    "makas",
+    "brors",
+    "systers",
+    "mosters",
+    "farbrors",
+]
 
 # (label, slot) placeholders; strings are literal text.
 P = ("PER", "full")
@@ -106,191 +159,488 @@ NAME_TEMPLATES = [
 ]
 
 NEGATIVE_TEMPLATES = [
-    "jag vill byta elavtal", "Jag vill säga upp mitt elavtal.", "fakturan var mycket högre än vanligt",
-    "Hur mycket kostar det per kWh?", "mätarställningen är fyrtiotusen tvåhundra", "vi har fast pris",
-    "jag har rörligt elpris", "elnätsavgiften har höjts", "Kan ni skicka fakturan via e-faktura?",
-    "det står fel förbrukning på fakturan", "vi har en säkring på sexton ampere", "elnätet var nere i går",
-    "kan jag få autogiro", "jag vill ha ett timprisavtal", "förbrukningen var 1 200 kWh i januari",
-    "Jag läste av mätaren i morse.", "ni har dragit pengar två gånger", "det gäller en kreditfaktura",
-    "björnen har gått i ide", "vi såg en björn i skogen", "det ligger en stor sten framför garaget",
-    "Den gamla eken blåste ner i stormen.", "eken i trädgården är hundra år", "vi bor nära ett berg",
-    "huset är målat i rosa", "Hon köpte en rosa tröja.", "jag köpte en ros till min fru",
-    "rosorna har slagit ut", "björken utanför fönstret", "vi har en lind på tomten",
-    "det är en holme ute i sjön", "stig på bara", "priset steg kraftigt", "stigen upp till berget",
-    "stenen låg kvar", "det är hårt som sten", "vi åkte upp på berget", "bergen syns härifrån",
-    "vi har björkved i pannan", "kan du stå still", "strömmen gick i hela kvarteret",
-    "en strand vid havet", "vi har ström igen", "ja precis", "nej det stämmer inte",
-    "Jag förstår.", "mm okej", "kan du vänta ett ögonblick", "jag ska bara kolla en sak",
-    "ni får ringa tillbaka i morgon", "vad är mitt kundnummer", "Betalningen har inte kommit in.",
-    "jag har fått en påminnelse", "vi har solceller på taket", "hur går jag in på mina sidor",
-    "säkringen gick i natt", "elpriset har gått upp i vinter", "vi har bergvärme",
-    "vi eldar med ved", "jag vill ha pappersfaktura", "kan jag dela upp betalningen",
+    "jag vill byta elavtal",
+    "Jag vill säga upp mitt elavtal.",
+    "fakturan var mycket högre än vanligt",
+    "Hur mycket kostar det per kWh?",
+    "mätarställningen är fyrtiotusen tvåhundra",
+    "vi har fast pris",
+    "jag har rörligt elpris",
+    "elnätsavgiften har höjts",
+    "Kan ni skicka fakturan via e-faktura?",
+    "det står fel förbrukning på fakturan",
+    "vi har en säkring på sexton ampere",
+    "elnätet var nere i går",
+    "kan jag få autogiro",
+    "jag vill ha ett timprisavtal",
+    "förbrukningen var 1 200 kWh i januari",
+    "Jag läste av mätaren i morse.",
+    "ni har dragit pengar två gånger",
+    "det gäller en kreditfaktura",
+    "björnen har gått i ide",
+    "vi såg en björn i skogen",
+    "det ligger en stor sten framför garaget",
+    "Den gamla eken blåste ner i stormen.",
+    "eken i trädgården är hundra år",
+    "vi bor nära ett berg",
+    "huset är målat i rosa",
+    "Hon köpte en rosa tröja.",
+    "jag köpte en ros till min fru",
+    "rosorna har slagit ut",
+    "björken utanför fönstret",
+    "vi har en lind på tomten",
+    "det är en holme ute i sjön",
+    "stig på bara",
+    "priset steg kraftigt",
+    "stigen upp till berget",
+    "stenen låg kvar",
+    "det är hårt som sten",
+    "vi åkte upp på berget",
+    "bergen syns härifrån",
+    "vi har björkved i pannan",
+    "kan du stå still",
+    "strömmen gick i hela kvarteret",
+    "en strand vid havet",
+    "vi har ström igen",
+    "ja precis",
+    "nej det stämmer inte",
+    "Jag förstår.",
+    "mm okej",
+    "kan du vänta ett ögonblick",
+    "jag ska bara kolla en sak",
+    "ni får ringa tillbaka i morgon",
+    "vad är mitt kundnummer",
+    "Betalningen har inte kommit in.",
+    "jag har fått en påminnelse",
+    "vi har solceller på taket",
+    "hur går jag in på mina sidor",
+    "säkringen gick i natt",
+    "elpriset har gått upp i vinter",
+    "vi har bergvärme",
+    "vi eldar med ved",
+    "jag vill ha pappersfaktura",
+    "kan jag dela upp betalningen",
 ]
 
 FILLERS = ["eh", "öh", "ja", "alltså", "liksom", "mm", "ehm", "okej", "ja men"]
 
 # --- call-centre material: speaker labels, contact details, queues, verbs ----------------------
 # Slots whose text is never an entity (rendered by Generator.outside()).
-MW = ("MAIL", "written")       # vera.testsson@exempel.se
-MS = ("MAIL", "spoken")        # vera punkt testsson snabel-a exempel punkt se
-MSAME = ("MAIL", "same")       # e-mail built from the last person rendered in the same example
-PH = ("PHONE", "")             # written or spoken phone number
-CN = ("CUSTNO", "")            # kund-/avtalsnummer, written or spoken
-PR = ("PRICE", "")             # 1,20 kronor / 89 öre / tvåhundra kronor
-QU = ("QUEUE", "")             # Kundservice privat, Växeln, Elavbrott ...
-PERN = ("PER", "per")          # the first name Per (contrast to "per kilowattimme")
-PERF = ("PER", "per_full")     # Per + surname
+MW = ("MAIL", "written")  # vera.testsson@exempel.se
+MS = ("MAIL", "spoken")  # vera punkt testsson snabel-a exempel punkt se
+MSAME = ("MAIL", "same")  # e-mail built from the last person rendered in the same example
+PH = ("PHONE", "")  # written or spoken phone number
+CN = ("CUSTNO", "")  # kund-/avtalsnummer, written or spoken
+PR = ("PRICE", "")  # 1,20 kronor / 89 öre / tvåhundra kronor
+QU = ("QUEUE", "")  # Kundservice privat, Växeln, Elavbrott ...
+PERN = ("PER", "per")  # the first name Per (contrast to "per kilowattimme")
+PERF = ("PER", "per_full")  # Per + surname
 OUTSIDE_SLOTS = {"REL", "NUM", "MAIL", "PHONE", "CUSTNO", "PRICE", "QUEUE", "PNR", "NOUN", "NGEN"}
 
-AGENT_LABELS = ["Agent", "Agent", "Agent", "Handläggare", "Kundtjänst", "Kundservice", "Operatör", "Rådgivare",
-                "Säljare", "Talare 1", "Medarbetare", "Support"]
-CUSTOMER_LABELS = ["Kund", "Kund", "Kund", "Kunden", "Talare 2", "Uppringare", "Kund 1", "Privatkund",
-                   "Företagskund"]
-QUEUE_BASES = ["Kundservice", "Kundtjänst", "Växeln", "Elavbrott", "Företag", "Privat", "Felanmälan",
-               "Flytt", "Fakturafrågor", "Avtal", "Elnät", "Företagskunder", "Privatkunder", "Solceller",
-               "Laddbox", "Inkasso", "Sälj", "Avbrottsinfo", "Kundservice Företag", "Kundtjänst Privat",
-               "Kundsupport", "Elhandel", "Mina sidor", "Återkoppling"]
-QUEUE_SUFFIXES = ["privat", "företag", "Privat", "Företag", "inkommande", "utgående", "kväll", "helg",
-                  "prio", "2", "engelska", "callback"]
-MAIL_DOMAINS = ["gmail.com", "hotmail.com", "hotmail.se", "outlook.com", "yahoo.se", "live.se",
-                "icloud.com", "telia.com", "bredband.net", "exempel.se", "example.com", "post.example"]
+AGENT_LABELS = [
+    "Agent",
+    "Agent",
+    "Agent",
+    "Handläggare",
+    "Kundtjänst",
+    "Kundservice",
+    "Operatör",
+    "Rådgivare",
+    "Säljare",
+    "Talare 1",
+    "Medarbetare",
+    "Support",
+]
+CUSTOMER_LABELS = ["Kund", "Kund", "Kund", "Kunden", "Talare 2", "Uppringare", "Kund 1", "Privatkund", "Företagskund"]
+QUEUE_BASES = [
+    "Kundservice",
+    "Kundtjänst",
+    "Växeln",
+    "Elavbrott",
+    "Företag",
+    "Privat",
+    "Felanmälan",
+    "Flytt",
+    "Fakturafrågor",
+    "Avtal",
+    "Elnät",
+    "Företagskunder",
+    "Privatkunder",
+    "Solceller",
+    "Laddbox",
+    "Inkasso",
+    "Sälj",
+    "Avbrottsinfo",
+    "Kundservice Företag",
+    "Kundtjänst Privat",
+    "Kundsupport",
+    "Elhandel",
+    "Mina sidor",
+    "Återkoppling",
+]
+QUEUE_SUFFIXES = [
+    "privat",
+    "företag",
+    "Privat",
+    "Företag",
+    "inkommande",
+    "utgående",
+    "kväll",
+    "helg",
+    "prio",
+    "2",
+    "engelska",
+    "callback",
+]
+MAIL_DOMAINS = [
+    "gmail.com",
+    "hotmail.com",
+    "hotmail.se",
+    "outlook.com",
+    "yahoo.se",
+    "live.se",
+    "icloud.com",
+    "telia.com",
+    "bredband.net",
+    "exempel.se",
+    "example.com",
+    "post.example",
+]
 ROLE_MAILS = ["kundtjanst", "kundservice", "info", "faktura", "support", "flytt", "elavbrott", "foretag"]
-COMPANY_DOMAINS = ["norrsken.example", "klangenergi.example", "fjallkraft.example", "solbacka.example",
-                   "norrskenenergi.se", "vindkraftnorr.example"]
+COMPANY_DOMAINS = [
+    "norrsken.example",
+    "klangenergi.example",
+    "fjallkraft.example",
+    "solbacka.example",
+    "norrskenenergi.se",
+    "vindkraftnorr.example",
+]
 SPOKEN_AT = ["snabel-a", "snabel-a", "snabel a", "snabela", "at"]
 SPOKEN_SEP = {".": ["punkt"], "_": ["understreck", "underscore"], "-": ["bindestreck", "streck", "minus"]}
-PER_UNITS = ["kilowattimme", "kilowattimme", "kilowattimmen", "kWh", "månad", "månad", "år", "kvartal",
-             "dag", "timme", "styck", "faktura", "megawattimme", "person", "mätare"]
+PER_UNITS = [
+    "kilowattimme",
+    "kilowattimme",
+    "kilowattimmen",
+    "kWh",
+    "månad",
+    "månad",
+    "år",
+    "kvartal",
+    "dag",
+    "timme",
+    "styck",
+    "faktura",
+    "megawattimme",
+    "person",
+    "mätare",
+]
 
 # One utterance each; e-mails, numbers, queues and verbs are outside, the people in them inside.
 CALL_TEMPLATES = [
     # e-mail addresses, written and spoken
-    ["Mejla ", MW, "."], ["mejla ", MW], ["Mejla ", MW, " så tittar vi på det."],
-    ["Mejla oss på ", MW, " så svarar vi inom två dagar."], ["Maila ", MW, "."], ["maila bilden till ", MW],
-    ["Maila in blanketten till ", MW, " eller skicka den med post."], ["Skicka en bild på mätaren till ", MW, "."],
-    ["skicka den till ", MS], ["Skicka fakturan till min mejl."], ["Mejla mig fakturan i stället."],
-    ["min mejl är ", MS], ["Min e-post är ", MW, "."], ["mejladressen är ", MS], ["e-postadressen är ", MW],
-    ["det är ", MS], ["ja det är ", MS, " heter den"], ["kan du skicka det till ", MW, "?"],
-    ["Kan du läsa upp din mejladress? Ja, det är ", MS, "."], ["mejlen är ", MS, " eh nej förlåt ", MS],
-    ["Jag har bytt mejl till ", MW, "."], ["skriv ", MS, " så kommer det fram"],
-    ["jag heter ", P, " och min mejl är ", MSAME], ["Jag heter ", P, ", mejla mig på ", MSAME, "."],
-    ["mitt namn är ", P, " och mejladressen ", MSAME], ["mejla ", F, " på ", MSAME],
-    ["Mejla ", P, " direkt på ", MSAME, "."], ["det är ", P, " och mejlen är ", MSAME, " med punkt emellan"],
-    ["Skicka det till ", P, " på ", MSAME, "."], ["Maila ", F, " så ordnar hon det."],
+    ["Mejla ", MW, "."],
+    ["mejla ", MW],
+    ["Mejla ", MW, " så tittar vi på det."],
+    ["Mejla oss på ", MW, " så svarar vi inom två dagar."],
+    ["Maila ", MW, "."],
+    ["maila bilden till ", MW],
+    ["Maila in blanketten till ", MW, " eller skicka den med post."],
+    ["Skicka en bild på mätaren till ", MW, "."],
+    ["skicka den till ", MS],
+    ["Skicka fakturan till min mejl."],
+    ["Mejla mig fakturan i stället."],
+    ["min mejl är ", MS],
+    ["Min e-post är ", MW, "."],
+    ["mejladressen är ", MS],
+    ["e-postadressen är ", MW],
+    ["det är ", MS],
+    ["ja det är ", MS, " heter den"],
+    ["kan du skicka det till ", MW, "?"],
+    ["Kan du läsa upp din mejladress? Ja, det är ", MS, "."],
+    ["mejlen är ", MS, " eh nej förlåt ", MS],
+    ["Jag har bytt mejl till ", MW, "."],
+    ["skriv ", MS, " så kommer det fram"],
+    ["jag heter ", P, " och min mejl är ", MSAME],
+    ["Jag heter ", P, ", mejla mig på ", MSAME, "."],
+    ["mitt namn är ", P, " och mejladressen ", MSAME],
+    ["mejla ", F, " på ", MSAME],
+    ["Mejla ", P, " direkt på ", MSAME, "."],
+    ["det är ", P, " och mejlen är ", MSAME, " med punkt emellan"],
+    ["Skicka det till ", P, " på ", MSAME, "."],
+    ["Maila ", F, " så ordnar hon det."],
     # phone and customer numbers
-    ["Ring ", PH, " om strömmen inte kommer tillbaka."], ["Ring oss på ", PH, "."], ["ring mig på ", PH],
-    ["Ring tillbaka efter lunch."], ["Ring mig i morgon förmiddag."], ["Ring ", F, " på ekonomi, hon vet mer."],
-    ["ring ", F, " så får du svar"], ["mitt nummer är ", PH], ["Mobilnumret är ", PH, "."],
-    ["du kan nå mig på ", PH, " efter fem"], ["telefonnumret är ", PH, " det är min mobil"],
-    ["Sms:a ", PH, " när du har läst av mätaren."], ["sms:a koden till ", PH], ["Sms:a mätarställningen till oss."],
-    ["Messa mig när det är klart."], ["Jag heter ", P, " och nås på ", PH, "."], ["det är ", F, " på ", PH],
-    ["mitt kundnummer är ", CN], ["Kundnumret är ", CN, "."], ["avtalsnummer ", CN], ["ja kundnumret ", CN],
-    ["Kan du ge mig ditt kundnummer?"], ["Skriv kundnumret ", CN, " på blanketten."],
-    ["Kundnummer ", CN, ", det står på ", P, "."], ["mitt avtalsnummer är ", CN, " och avtalet står på ", P],
+    ["Ring ", PH, " om strömmen inte kommer tillbaka."],
+    ["Ring oss på ", PH, "."],
+    ["ring mig på ", PH],
+    ["Ring tillbaka efter lunch."],
+    ["Ring mig i morgon förmiddag."],
+    ["Ring ", F, " på ekonomi, hon vet mer."],
+    ["ring ", F, " så får du svar"],
+    ["mitt nummer är ", PH],
+    ["Mobilnumret är ", PH, "."],
+    ["du kan nå mig på ", PH, " efter fem"],
+    ["telefonnumret är ", PH, " det är min mobil"],
+    ["Sms:a ", PH, " när du har läst av mätaren."],
+    ["sms:a koden till ", PH],
+    ["Sms:a mätarställningen till oss."],
+    ["Messa mig när det är klart."],
+    ["Jag heter ", P, " och nås på ", PH, "."],
+    ["det är ", F, " på ", PH],
+    ["mitt kundnummer är ", CN],
+    ["Kundnumret är ", CN, "."],
+    ["avtalsnummer ", CN],
+    ["ja kundnumret ", CN],
+    ["Kan du ge mig ditt kundnummer?"],
+    ["Skriv kundnumret ", CN, " på blanketten."],
+    ["Kundnummer ", CN, ", det står på ", P, "."],
+    ["mitt avtalsnummer är ", CN, " och avtalet står på ", P],
     # "per" as a preposition, Per as a name
-    ["Det kostar ", PR, " per kilowattimme."], ["det blir ", PR, " per månad"], ["Per månad blir det ", PR, "."],
-    ["fast avgift ", PR, " per år"], ["elpriset var ", PR, " per kWh i januari"], ["det är ", PR, " per ", ("UNIT", "")],
-    ["Per ", ("UNIT", ""), " kostar det ", PR, "."], ["vi tar ", PR, " per påbörjad timme"],
+    ["Det kostar ", PR, " per kilowattimme."],
+    ["det blir ", PR, " per månad"],
+    ["Per månad blir det ", PR, "."],
+    ["fast avgift ", PR, " per år"],
+    ["elpriset var ", PR, " per kWh i januari"],
+    ["det är ", PR, " per ", ("UNIT", "")],
+    ["Per ", ("UNIT", ""), " kostar det ", PR, "."],
+    ["vi tar ", PR, " per påbörjad timme"],
     ["månadsavgiften är ", PR, " per månad och elen ", PR, " per kilowattimme"],
-    ["jag heter ", PERF], ["Jag heter ", PERF, " och ringer om fakturan."], ["tack ", PERN, " då vet jag"],
-    ["det var ", PERN, " som hjälpte mig sist"], ["Hej ", PERN, "!"], ["är det ", PERF, " jag pratar med"],
+    ["jag heter ", PERF],
+    ["Jag heter ", PERF, " och ringer om fakturan."],
+    ["tack ", PERN, " då vet jag"],
+    ["det var ", PERN, " som hjälpte mig sist"],
+    ["Hej ", PERN, "!"],
+    ["är det ", PERF, " jag pratar med"],
     # imperative verbs and call vocabulary at sentence start
-    ["Logga in på mina sidor."], ["Fyll i ditt personnummer."], ["Ange ditt kundnummer."],
-    ["Tryck ett för ", QU, "."], ["Vänta lite så kollar jag."], ["Kontakta ", O, " om elnätet."],
-    ["Kontakta oss om du har frågor."], ["Betala fakturan innan den sista."], ["Välj fast pris om du vill veta kostnaden."],
-    ["Kolla högst upp på fakturan."], ["Läs av mätaren i morgon."], ["Boka en tid med elektrikern."],
-    ["Ladda ner appen och logga in med bank-id."], ["Skriv upp referensnumret."], ["Stäng av huvudbrytaren."],
-    ["Mejla bara så löser vi det."], ["Ring oss igen om det händer."], ["Skicka ett mejl till ", QU, "."],
+    ["Logga in på mina sidor."],
+    ["Fyll i ditt personnummer."],
+    ["Ange ditt kundnummer."],
+    ["Tryck ett för ", QU, "."],
+    ["Vänta lite så kollar jag."],
+    ["Kontakta ", O, " om elnätet."],
+    ["Kontakta oss om du har frågor."],
+    ["Betala fakturan innan den sista."],
+    ["Välj fast pris om du vill veta kostnaden."],
+    ["Kolla högst upp på fakturan."],
+    ["Läs av mätaren i morgon."],
+    ["Boka en tid med elektrikern."],
+    ["Ladda ner appen och logga in med bank-id."],
+    ["Skriv upp referensnumret."],
+    ["Stäng av huvudbrytaren."],
+    ["Mejla bara så löser vi det."],
+    ["Ring oss igen om det händer."],
+    ["Skicka ett mejl till ", QU, "."],
     # queues and departments said in the call
-    ["Du har kommit till ", QU, "."], ["jag kopplar dig till ", QU], ["Jag kopplar vidare till ", QU, "."],
-    ["välkommen till ", O, " ", QU], ["Välkommen till ", QU, ", du pratar med ", F, "."],
-    ["jag blev kopplad från ", QU], ["ni får ringa ", QU, " om det"], ["det här är ", QU, " du pratar med ", F],
+    ["Du har kommit till ", QU, "."],
+    ["jag kopplar dig till ", QU],
+    ["Jag kopplar vidare till ", QU, "."],
+    ["välkommen till ", O, " ", QU],
+    ["Välkommen till ", QU, ", du pratar med ", F, "."],
+    ["jag blev kopplad från ", QU],
+    ["ni får ringa ", QU, " om det"],
+    ["det här är ", QU, " du pratar med ", F],
 ]
 
 # Call metadata and titles: queue names stand alone or next to an agent's name.
 METADATA_TEMPLATES = [
-    [QU], [QU], [QU], ["Kö: ", QU], ["Kö: ", QU, ", agent: ", P], ["Avdelning: ", QU], ["Köns namn: ", QU],
-    ["Samtal till ", QU, " från ", PH], ["Överfört från Växeln till ", QU, "."], [QU, " - ", P], [QU, " / ", F],
-    [O, " ", QU], ["Inkommande samtal, ", QU], ["Ämne: ", QU], ["Samtal med ", P, " om flytt"],
-    ["Kunden ringde ", QU, " om fakturan."], ["Kunden vill bli uppringd på ", PH, "."],
+    [QU],
+    [QU],
+    [QU],
+    ["Kö: ", QU],
+    ["Kö: ", QU, ", agent: ", P],
+    ["Avdelning: ", QU],
+    ["Köns namn: ", QU],
+    ["Samtal till ", QU, " från ", PH],
+    ["Överfört från Växeln till ", QU, "."],
+    [QU, " - ", P],
+    [QU, " / ", F],
+    [O, " ", QU],
+    ["Inkommande samtal, ", QU],
+    ["Ämne: ", QU],
+    ["Samtal med ", P, " om flytt"],
+    ["Kunden ringde ", QU, " om fakturan."],
+    ["Kunden vill bli uppringd på ", PH, "."],
     ["Kunden ", P, " ringde om sin faktura och fick hjälp av ", F, " på ", QU, "."],
-    ["Sammanfattning: kunden mejlade ", MW, " och fick svar."], ["Kö ", QU, ", handläggare ", F],
+    ["Sammanfattning: kunden mejlade ", MW, " och fick svar."],
+    ["Kö ", QU, ", handläggare ", F],
 ]
 
 # --- genitive names and vocatives ---------------------------------------------------------------
-FG = ("PER", "first_gen")      # Eriks, Annas, Lars (no extra s after s/x/z)
-PG = ("PER", "full_gen")       # Anna Bergs
-SG = ("PER", "surname_gen")    # Bergs, Lindqvists
-EG = ("PER", "elder_gen")      # an older-generation full name in the genitive, for dödsbo calls
-PNR = ("PNR", "")              # a personnummer, written or spoken (never an entity)
-GEN_NOUNS = ["personnummer", "faktura", "konto", "adress", "avtal", "elavtal", "kundnummer", "mejl",
-             "telefonnummer", "lägenhet", "mätare", "räkning", "namn", "bankkonto", "nummer"]
-NOUN = ("NOUN", "")            # one of GEN_NOUNS (never an entity)
+FG = ("PER", "first_gen")  # Eriks, Annas, Lars (no extra s after s/x/z)
+PG = ("PER", "full_gen")  # Anna Bergs
+SG = ("PER", "surname_gen")  # Bergs, Lindqvists
+EG = ("PER", "elder_gen")  # an older-generation full name in the genitive, for dödsbo calls
+PNR = ("PNR", "")  # a personnummer, written or spoken (never an entity)
+GEN_NOUNS = [
+    "personnummer",
+    "faktura",
+    "konto",
+    "adress",
+    "avtal",
+    "elavtal",
+    "kundnummer",
+    "mejl",
+    "telefonnummer",
+    "lägenhet",
+    "mätare",
+    "räkning",
+    "namn",
+    "bankkonto",
+    "nummer",
+]
+NOUN = ("NOUN", "")  # one of GEN_NOUNS (never an entity)
 # Genitives that are not names: relatives, roles and nouns in the same positions.
-GEN_NOT_NAMES = ["kundens", "makens", "sambons", "sambos", "min frus", "min mans", "företagets",
-                 "hyresgästens", "dödsboets", "avtalets", "barnens", "grannens", "föreningens",
-                 "firmans", "hushållets", "ägarens"]
-NOT_NAME_GEN = ("NGEN", "")    # one of GEN_NOT_NAMES (never an entity)
+GEN_NOT_NAMES = [
+    "kundens",
+    "makens",
+    "sambons",
+    "sambos",
+    "min frus",
+    "min mans",
+    "företagets",
+    "hyresgästens",
+    "dödsboets",
+    "avtalets",
+    "barnens",
+    "grannens",
+    "föreningens",
+    "firmans",
+    "hushållets",
+    "ägarens",
+]
+NOT_NAME_GEN = ("NGEN", "")  # one of GEN_NOT_NAMES (never an entity)
 
 GENITIVE_TEMPLATES = [
     # identification and read-back
-    ["det gäller ", FG, " ", NOUN], ["Det gäller ", FG, " ", NOUN, "."], ["det är ", FG, " ", NOUN],
-    ["Det är ", FG, " ", NOUN, ", inte mitt."], ["det är ", PG, " ", NOUN], ["Det är ", PG, " ", NOUN, "."],
-    ["jag ringer om ", FG, " ", NOUN], ["Jag ringer om ", PG, " ", NOUN, "."],
-    ["vad är ", FG, " personnummer"], ["Vad är ", PG, " personnummer?"],
-    ["och ", FG, " personnummer är ", PNR], [FG, " personnummer är ", PNR, "."],
-    [PG, " personnummer är ", PNR], ["jag upprepar ", FG, " personnummer ", PNR],
+    ["det gäller ", FG, " ", NOUN],
+    ["Det gäller ", FG, " ", NOUN, "."],
+    ["det är ", FG, " ", NOUN],
+    ["Det är ", FG, " ", NOUN, ", inte mitt."],
+    ["det är ", PG, " ", NOUN],
+    ["Det är ", PG, " ", NOUN, "."],
+    ["jag ringer om ", FG, " ", NOUN],
+    ["Jag ringer om ", PG, " ", NOUN, "."],
+    ["vad är ", FG, " personnummer"],
+    ["Vad är ", PG, " personnummer?"],
+    ["och ", FG, " personnummer är ", PNR],
+    [FG, " personnummer är ", PNR, "."],
+    [PG, " personnummer är ", PNR],
+    ["jag upprepar ", FG, " personnummer ", PNR],
     ["Jag upprepar: ", PG, " personnummer ", PNR, ", stämmer det?"],
-    ["har du ", FG, " personnummer"], ["Har du ", PG, " personnummer också?"],
-    ["jag har ", FG, " personnummer här det är ", PNR], ["kan jag få ", FG, " personnummer"],
-    ["Kan jag få ", PG, " kundnummer?"], ["jag behöver ", FG, " underskrift också"],
-    ["fakturan ska till ", FG, " adress"], ["Skicka fakturan till ", PG, " adress."],
-    ["det står på ", FG, " namn"], ["Avtalet står på ", SG, " namn."], ["det står på ", PG, " namn"],
-    ["det är ", SG, " konto"], ["familjen ", SG, " avtal gick ut i mars"],
+    ["har du ", FG, " personnummer"],
+    ["Har du ", PG, " personnummer också?"],
+    ["jag har ", FG, " personnummer här det är ", PNR],
+    ["kan jag få ", FG, " personnummer"],
+    ["Kan jag få ", PG, " kundnummer?"],
+    ["jag behöver ", FG, " underskrift också"],
+    ["fakturan ska till ", FG, " adress"],
+    ["Skicka fakturan till ", PG, " adress."],
+    ["det står på ", FG, " namn"],
+    ["Avtalet står på ", SG, " namn."],
+    ["det står på ", PG, " namn"],
+    ["det är ", SG, " konto"],
+    ["familjen ", SG, " avtal gick ut i mars"],
     ["Det gäller familjen ", SG, " lägenhet."],
-    ["jag ringer för ", FG, " räkning hon är sjuk"], ["Jag ringer å ", FG, " vägnar."],
+    ["jag ringer för ", FG, " räkning hon är sjuk"],
+    ["Jag ringer å ", FG, " vägnar."],
     ["min ", ("REL", ""), " ", NOUN, " och ", FG, " ", NOUN, " är samma"],
-    ["är det ", FG, " eller ", FG, " ", NOUN], ["Är det ", PG, " ", NOUN, " du menar?"],
-    ["jag har ", FG, " fullmakt"], ["Jag har ", PG, " fullmakt här."],
+    ["är det ", FG, " eller ", FG, " ", NOUN],
+    ["Är det ", PG, " ", NOUN, " du menar?"],
+    ["jag har ", FG, " fullmakt"],
+    ["Jag har ", PG, " fullmakt här."],
     # dödsbo
-    ["det gäller ", EG, " dödsbo"], ["Det gäller ", EG, " dödsbo."], ["jag ringer om ", EG, " dödsbo"],
-    ["Jag är dödsbodelägare i ", EG, " dödsbo."], ["det gäller min ", ("REL", ""), " dödsbo ", EG],
-    ["min ", ("REL", ""), " dödsbo hon hette ", E], ["Det gäller min ", ("REL", ""), " dödsbo. Han hette ", E, "."],
-    ["vi har ", FG, " bouppteckning nu"], ["", EG, " konto ska avslutas"],
+    ["det gäller ", EG, " dödsbo"],
+    ["Det gäller ", EG, " dödsbo."],
+    ["jag ringer om ", EG, " dödsbo"],
+    ["Jag är dödsbodelägare i ", EG, " dödsbo."],
+    ["det gäller min ", ("REL", ""), " dödsbo ", EG],
+    ["min ", ("REL", ""), " dödsbo hon hette ", E],
+    ["Det gäller min ", ("REL", ""), " dödsbo. Han hette ", E, "."],
+    ["vi har ", FG, " bouppteckning nu"],
+    ["", EG, " konto ska avslutas"],
 ]
 
 # The same positions without a name: relatives and roles in the genitive are not entities.
 GENITIVE_NEGATIVE_TEMPLATES = [
-    ["det gäller min ", ("REL", ""), " ", NOUN], ["Det gäller min ", ("REL", ""), " ", NOUN, "."],
-    ["min ", ("REL", ""), " personnummer är ", PNR], ["Min ", ("REL", ""), " personnummer är ", PNR, "."],
-    ["det är ", NOT_NAME_GEN, " ", NOUN], ["Det är ", NOT_NAME_GEN, " ", NOUN, "."],
-    ["vad är ", NOT_NAME_GEN, " personnummer"], ["jag har min ", ("REL", ""), " fullmakt"],
-    ["det gäller min ", ("REL", ""), " dödsbo"], ["Jag ringer om min ", ("REL", ""), " dödsbo."],
-    ["jag upprepar ", NOT_NAME_GEN, " personnummer ", PNR], ["skicka det till ", NOT_NAME_GEN, " adress"],
+    ["det gäller min ", ("REL", ""), " ", NOUN],
+    ["Det gäller min ", ("REL", ""), " ", NOUN, "."],
+    ["min ", ("REL", ""), " personnummer är ", PNR],
+    ["Min ", ("REL", ""), " personnummer är ", PNR, "."],
+    ["det är ", NOT_NAME_GEN, " ", NOUN],
+    ["Det är ", NOT_NAME_GEN, " ", NOUN, "."],
+    ["vad är ", NOT_NAME_GEN, " personnummer"],
+    ["jag har min ", ("REL", ""), " fullmakt"],
+    ["det gäller min ", ("REL", ""), " dödsbo"],
+    ["Jag ringer om min ", ("REL", ""), " dödsbo."],
+    ["jag upprepar ", NOT_NAME_GEN, " personnummer ", PNR],
+    ["skicka det till ", NOT_NAME_GEN, " adress"],
 ]
 
 VOCATIVE_TEMPLATES = [
-    ["vad kan jag hjälpa dig med ", F], ["Vad kan jag hjälpa dig med, ", F, "?"],
-    ["vad kan jag hjälpa till med ", F], ["Hur kan jag hjälpa dig, ", F, "?"],
-    ["tack så mycket ", F], ["Tack så mycket, ", F, "!"], ["tack ", F], ["Tack, ", F, "."],
-    ["ett ögonblick ", F], ["Ett ögonblick, ", F, "."], ["tack ", F, " ett ögonblick"],
-    ["Tack ", F, ". Ett ögonblick."], ["var det något mer jag kan hjälpa dig med ", F],
-    ["Var det något mer jag kan hjälpa dig med, ", F, "?"], ["ha en bra dag ", F], ["Ha en fin dag, ", F, "!"],
-    ["hej då ", F], ["Hej då, ", F, "!"], ["hej ", F], ["Hej, ", F, "!"], ["god morgon ", F],
-    ["stämmer det ", F], ["Stämmer det, ", F, "?"], ["då är det klart ", F], ["Då är det klart, ", F, "."],
-    ["okej tack ", F], ["vi hörs ", F], ["Vi hörs, ", F, "."], ["tack för hjälpen ", F],
-    ["Tack för hjälpen, ", F, "!"], ["det ordnar jag ", F], ["Det ordnar jag, ", P, "."],
-    ["jag förstår ", F], ["Jag förstår, ", F, "."], ["då har jag registrerat det ", F],
-    ["vänta lite ", F], ["Förlåt, ", F, ", vad sa du?"], ["ursäkta ", F, " kan du upprepa"],
-    ["ja precis ", F], ["Absolut, ", F, "."], ["tack detsamma ", F], ["hör du mig ", F],
+    ["vad kan jag hjälpa dig med ", F],
+    ["Vad kan jag hjälpa dig med, ", F, "?"],
+    ["vad kan jag hjälpa till med ", F],
+    ["Hur kan jag hjälpa dig, ", F, "?"],
+    ["tack så mycket ", F],
+    ["Tack så mycket, ", F, "!"],
+    ["tack ", F],
+    ["Tack, ", F, "."],
+    ["ett ögonblick ", F],
+    ["Ett ögonblick, ", F, "."],
+    ["tack ", F, " ett ögonblick"],
+    ["Tack ", F, ". Ett ögonblick."],
+    ["var det något mer jag kan hjälpa dig med ", F],
+    ["Var det något mer jag kan hjälpa dig med, ", F, "?"],
+    ["ha en bra dag ", F],
+    ["Ha en fin dag, ", F, "!"],
+    ["hej då ", F],
+    ["Hej då, ", F, "!"],
+    ["hej ", F],
+    ["Hej, ", F, "!"],
+    ["god morgon ", F],
+    ["stämmer det ", F],
+    ["Stämmer det, ", F, "?"],
+    ["då är det klart ", F],
+    ["Då är det klart, ", F, "."],
+    ["okej tack ", F],
+    ["vi hörs ", F],
+    ["Vi hörs, ", F, "."],
+    ["tack för hjälpen ", F],
+    ["Tack för hjälpen, ", F, "!"],
+    ["det ordnar jag ", F],
+    ["Det ordnar jag, ", P, "."],
+    ["jag förstår ", F],
+    ["Jag förstår, ", F, "."],
+    ["då har jag registrerat det ", F],
+    ["vänta lite ", F],
+    ["Förlåt, ", F, ", vad sa du?"],
+    ["ursäkta ", F, " kan du upprepa"],
+    ["ja precis ", F],
+    ["Absolut, ", F, "."],
+    ["tack detsamma ", F],
+    ["hör du mig ", F],
 ]
 
 # Endings that look like a vocative slot but have no name.
 VOCATIVE_NEGATIVE_TEMPLATES = [
-    "vad kan jag hjälpa dig med", "Vad kan jag hjälpa dig med?", "tack så mycket", "Tack så mycket!",
-    "ett ögonblick", "Ett ögonblick.", "tack ett ögonblick", "ha en bra dag", "Hej då!", "stämmer det",
-    "tack så mycket hej hej", "vi hörs", "tack för hjälpen", "Tack för hjälpen!", "då är det klart",
-    "tack så mycket för hjälpen", "ett ögonblick bara", "tack detsamma", "hör du mig",
+    "vad kan jag hjälpa dig med",
+    "Vad kan jag hjälpa dig med?",
+    "tack så mycket",
+    "Tack så mycket!",
+    "ett ögonblick",
+    "Ett ögonblick.",
+    "tack ett ögonblick",
+    "ha en bra dag",
+    "Hej då!",
+    "stämmer det",
+    "tack så mycket hej hej",
+    "vi hörs",
+    "tack för hjälpen",
+    "Tack för hjälpen!",
+    "då är det klart",
+    "tack så mycket för hjälpen",
+    "ett ögonblick bara",
+    "tack detsamma",
+    "hör du mig",
 ]
 
 
@@ -393,7 +743,7 @@ class Generator:
             digits = "".join(str(rng.randint(0, 9)) for _ in range(rng.randint(6, 10)))
             if asr and rng.random() < 0.4:
                 return self.spoken_digits(digits)
-            return digits if rng.random() < 0.7 else " ".join(digits[i:i + 3] for i in range(0, len(digits), 3))
+            return digits if rng.random() < 0.7 else " ".join(digits[i : i + 3] for i in range(0, len(digits), 3))
         if kind == "PRICE":
             return self.price()
         if kind == "QUEUE":
@@ -471,8 +821,11 @@ class Generator:
             return "+46 " + digits[1:3] + " " + digits[3:6] + " " + digits[6:8] + " " + digits[8:]
         area = 2 if digits.startswith("08") else 3
         rest = digits[area:]
-        groups = [rest[i:i + 2] for i in range(0, len(rest), 2)] if len(rest) % 2 == 0 else \
-            [rest[:3]] + [rest[i:i + 2] for i in range(3, len(rest), 2)]
+        groups = (
+            [rest[i : i + 2] for i in range(0, len(rest), 2)]
+            if len(rest) % 2 == 0
+            else [rest[:3]] + [rest[i : i + 2] for i in range(3, len(rest), 2)]
+        )
         return digits[:area] + "-" + " ".join(groups)
 
     def spoken_digits(self, digits: str) -> str:
@@ -481,7 +834,7 @@ class Generator:
         i = 0
         while i < len(digits):
             if self.rng.random() < 0.3 and i + 1 < len(digits) and digits[i] != "0":
-                out.append(number_words(int(digits[i:i + 2])))
+                out.append(number_words(int(digits[i : i + 2])))
                 i += 2
             else:
                 out.append(number_words(int(digits[i])))
@@ -605,8 +958,14 @@ class Generator:
         # Metadata fields are typed, not transcribed: mostly cased even in ASR-style examples.
         return self.render(self.rng.choice(METADATA_TEMPLATES), asr and self.rng.random() < 0.3, filler=False)
 
-    def examples(self, n: int, negative_share: float = 0.35, asr_share: float = 0.5,
-                 call_share: float = 0.25, genvoc_share: float = 0.14) -> Iterator[Example]:
+    def examples(
+        self,
+        n: int,
+        negative_share: float = 0.35,
+        asr_share: float = 0.5,
+        call_share: float = 0.25,
+        genvoc_share: float = 0.14,
+    ) -> Iterator[Example]:
         """`call_share` of the examples are call-centre material and `genvoc_share` genitive names
         and vocatives (see the module docstring); the rest are name templates and negatives as
         before, `negative_share` of them negatives."""
@@ -634,8 +993,24 @@ def _asr(text: str) -> str:
     return out
 
 
-_MAIL_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "ø": "o", "æ": "ae",
-                            "ç": "c", "ş": "s", "ğ": "g", "ı": "i", " ": "", "'": ""})
+_MAIL_FOLD = str.maketrans(
+    {
+        "å": "a",
+        "ä": "a",
+        "ö": "o",
+        "é": "e",
+        "è": "e",
+        "ü": "u",
+        "ø": "o",
+        "æ": "ae",
+        "ç": "c",
+        "ş": "s",
+        "ğ": "g",
+        "ı": "i",
+        " ": "",
+        "'": "",
+    }
+)
 
 
 def _mail_fold(name: str) -> str:

@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 
 import spacy
+from spacy.schemas import ConfigSchemaTraining
 from spacy.training.initialize import init_nlp
 from spacy.training.loop import create_evaluation_callback, create_train_batches, train_while_improving
 from spacy.util import fix_random_seed, load_config, registry, resolve_dot_names
-from spacy.schemas import ConfigSchemaTraining
 
 from recognizers.lexicon import LEXICON_PATH as LEXICON
 from redactor.config import shipped_data
@@ -49,8 +49,9 @@ N_SYNTHETIC = 14000
 N_SYNTHETIC_DEV = 700
 
 
-def build_data(build: Path, seed: int, n_synthetic: int = N_SYNTHETIC, news_limit: int | None = None,
-               rebuild_lexicon: bool = False) -> dict[str, Path]:
+def build_data(
+    build: Path, seed: int, n_synthetic: int = N_SYNTHETIC, news_limit: int | None = None, rebuild_lexicon: bool = False
+) -> dict[str, Path]:
     build.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     news = list(corpus.read_tsv(TRAIN_TSV, limit=news_limit))
@@ -61,8 +62,11 @@ def build_data(build: Path, seed: int, n_synthetic: int = N_SYNTHETIC, news_limi
 
     nlp = spacy.blank("sv")
     gen = synthetic.Generator(seed=seed, lexicon_path=LEXICON)
-    swapped = [corpus.swap_mentions(s, gen.mention) for s in news
-               if any(t in ("PER", "LOC") for t in s.tags) and rng.random() < SWAP_SHARE]
+    swapped = [
+        corpus.swap_mentions(s, gen.mention)
+        for s in news
+        if any(t in ("PER", "LOC") for t in s.tags) and rng.random() < SWAP_SHARE
+    ]
     train_sents = news + swapped
     train_sents += [corpus.asr_variant(s, rng) for s in train_sents if rng.random() < ASR_COPY_SHARE]
     docs = [corpus.sentence_to_doc(nlp.vocab, s) for s in train_sents]
@@ -77,20 +81,37 @@ def build_data(build: Path, seed: int, n_synthetic: int = N_SYNTHETIC, news_limi
     dev_gen = synthetic.Generator(seed=seed + 1_000_003, lexicon_path=LEXICON)
     dev_docs += list(synthetic.to_docs(nlp, dev_gen.examples(max(N_SYNTHETIC_DEV * n_synthetic // N_SYNTHETIC, 50))))
     corpus.to_docbin(dev_docs).to_disk(build / "dev.spacy")
-    return {"train": build / "train.spacy", "dev": build / "dev.spacy", "vectors": vectors_dir,
-            "n_train": len(docs), "n_dev": len(dev_docs)}
+    return {
+        "train": build / "train.spacy",
+        "dev": build / "dev.spacy",
+        "vectors": vectors_dir,
+        "n_train": len(docs),
+        "n_dev": len(dev_docs),
+    }
 
 
-def train(seed: int = 42, output: Path = MODEL, max_minutes: float = 40.0,
-          max_steps: int | None = None, build: Path = ROOT / "models" / "build", config_path: Path = CONFIG,
-          n_synthetic: int = N_SYNTHETIC, news_limit: int | None = None, rebuild_lexicon: bool = False,
-          log=print) -> dict:
+def train(
+    seed: int = 42,
+    output: Path = MODEL,
+    max_minutes: float = 40.0,
+    max_steps: int | None = None,
+    build: Path = ROOT / "models" / "build",
+    config_path: Path = CONFIG,
+    n_synthetic: int = N_SYNTHETIC,
+    news_limit: int | None = None,
+    rebuild_lexicon: bool = False,
+    log=print,
+) -> dict:
     """Train and write the best checkpoint to `output`. Returns a summary dict."""
     t0 = time.time()
     paths = build_data(build, seed, n_synthetic=n_synthetic, news_limit=news_limit, rebuild_lexicon=rebuild_lexicon)
     log(f"data: {paths['n_train']} train docs, {paths['n_dev']} dev docs ({time.time() - t0:.0f}s)")
-    overrides = {"paths.train": str(paths["train"]), "paths.dev": str(paths["dev"]),
-                 "paths.vectors": str(paths["vectors"]), "system.seed": seed}
+    overrides = {
+        "paths.train": str(paths["train"]),
+        "paths.dev": str(paths["dev"]),
+        "paths.vectors": str(paths["vectors"]),
+        "system.seed": seed,
+    }
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     config = load_config(config_path, overrides=overrides, interpolate=False)
@@ -98,8 +119,9 @@ def train(seed: int = 42, output: Path = MODEL, max_minutes: float = 40.0,
     nlp = init_nlp(config)
     summary = _loop(nlp, build / "model-best", t0, max_minutes, log)
     _ship(build / "model-best", Path(output), config_path, seed)
-    summary.update(seed=seed, output=str(output), wall_minutes=round((time.time() - t0) / 60, 1),
-                   n_train_docs=paths["n_train"])
+    summary.update(
+        seed=seed, output=str(output), wall_minutes=round((time.time() - t0) / 60, 1), n_train_docs=paths["n_train"]
+    )
     log(json.dumps(summary))
     return summary
 
@@ -111,23 +133,37 @@ def _loop(nlp, best_dir: Path, t0: float, max_minutes: float, log) -> dict:
     train_corpus, dev_corpus = resolve_dot_names(config, [T["train_corpus"], T["dev_corpus"]])
     optimizer = T["optimizer"]
     steps = train_while_improving(
-        nlp, optimizer, create_train_batches(nlp, train_corpus, T["batcher"], T["max_epochs"]),
-        create_evaluation_callback(nlp, dev_corpus, T["score_weights"]), dropout=T["dropout"],
-        accumulate_gradient=T["accumulate_gradient"], patience=T["patience"], max_steps=T["max_steps"],
-        eval_frequency=T["eval_frequency"], exclude=T["frozen_components"],
-        annotating_components=T["annotating_components"], before_update=T["before_update"])
+        nlp,
+        optimizer,
+        create_train_batches(nlp, train_corpus, T["batcher"], T["max_epochs"]),
+        create_evaluation_callback(nlp, dev_corpus, T["score_weights"]),
+        dropout=T["dropout"],
+        accumulate_gradient=T["accumulate_gradient"],
+        patience=T["patience"],
+        max_steps=T["max_steps"],
+        eval_frequency=T["eval_frequency"],
+        exclude=T["frozen_components"],
+        annotating_components=T["annotating_components"],
+        before_update=T["before_update"],
+    )
     best = {"score": -1.0, "step": 0}
     info = {}
     for _batch, info, is_best in steps:
         if is_best is None:
             continue
         ents = info["other_scores"]
-        log(f"epoch {info['epoch']} step {info['step']} loss {info['losses'].get('ner', 0):.1f} "
+        log(
+            f"epoch {info['epoch']} step {info['step']} loss {info['losses'].get('ner', 0):.1f} "
             f"ents_f {ents.get('ents_f', 0):.4f} PER {ents.get('ents_per_type', {}).get('PER', {})} "
-            f"{(time.time() - t0) / 60:.1f} min")
+            f"{(time.time() - t0) / 60:.1f} min"
+        )
         if is_best:
-            best = {"score": info["score"], "step": info["step"], "epoch": info["epoch"],
-                    "ents_per_type": ents.get("ents_per_type", {})}
+            best = {
+                "score": info["score"],
+                "step": info["step"],
+                "epoch": info["epoch"],
+                "ents_per_type": ents.get("ents_per_type", {}),
+            }
             if best_dir.exists():
                 shutil.rmtree(best_dir)
             with nlp.use_params(optimizer.averages):
@@ -146,13 +182,22 @@ def _ship(best_dir: Path, output: Path, config_path: Path, seed: int) -> None:
     shutil.copytree(best_dir, output)
     meta_path = output / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta.update(name="klang", version="0.1.0", lang="sv",
-                description="Swedish NER (PER, LOC, ORG, MISC) for call transcripts; CNN tok2vec with "
-                            "lexicon vectors. Trained with redactor.training.train, seed %d." % seed,
-                license="CC BY 4.0 (derived from Webbnyheter 2012, Språkbanken)",
-                sources=[{"name": "Swedish manually annotated NER (Webbnyheter 2012, Språkbanken)",
-                          "url": "klintan/swedish-ner-corpus", "license": "CC BY 4.0"},
-                         {"name": "synthetic call-centre utterances (redactor.training.synthetic)"}])
+    meta.update(
+        name="klang",
+        version="0.1.0",
+        lang="sv",
+        description="Swedish NER (PER, LOC, ORG, MISC) for call transcripts; CNN tok2vec with "
+        f"lexicon vectors. Trained with redactor.training.train, seed {seed}.",
+        license="CC BY 4.0 (derived from Webbnyheter 2012, Språkbanken)",
+        sources=[
+            {
+                "name": "Swedish manually annotated NER (Webbnyheter 2012, Språkbanken)",
+                "url": "klintan/swedish-ner-corpus",
+                "license": "CC BY 4.0",
+            },
+            {"name": "synthetic call-centre utterances (redactor.training.synthetic)"},
+        ],
+    )
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
     # The config references build paths; clear them so the shipped config has no machine paths.
     cfg_path = output / "config.cfg"
@@ -171,8 +216,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--build", type=Path, default=ROOT / "models" / "build")
     ap.add_argument("--rebuild-lexicon", action="store_true")
     args = ap.parse_args(argv)
-    train(seed=args.seed, output=args.output, max_minutes=args.max_minutes, max_steps=args.max_steps,
-          build=args.build, rebuild_lexicon=args.rebuild_lexicon)
+    train(
+        seed=args.seed,
+        output=args.output,
+        max_minutes=args.max_minutes,
+        max_steps=args.max_steps,
+        build=args.build,
+        rebuild_lexicon=args.rebuild_lexicon,
+    )
     return 0
 
 

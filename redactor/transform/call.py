@@ -12,9 +12,10 @@ Rules, in order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace as dc_replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from functools import lru_cache
-from typing import Iterable
 
 from recognizers import canonical_value, introduction, number_digits, numbers
 from recognizers.entities import DIGIT_ENTITIES, NOT_NUMBERS, SUBJECT_ENTITIES
@@ -22,16 +23,17 @@ from recognizers.fold import fold, fold_text
 from recognizers.lexicon import shipped_lexicon
 from redactor.detect import Detection
 from redactor.detect.dialogue import Dialogue, build_dialogue
-from redactor.errors import RedactorError
 from redactor.domain import Call, Finding, RedactedCall, Segment
+from redactor.errors import RedactorError
 from redactor.transform import spans as sp
 from redactor.transform.policy import PlaceholderNumbers, Policy
 from redactor.transform.pseudonym import Pseudonymiser
 
-
-_FIELD = re.compile(r"^(?:segments\[(?P<seg>\d+)\]\.(?P<segpart>text|speaker|unaligned_words)"
-                    r"|participants\[(?P<part>\d+)\]|metadata\.(?P<meta>.+)|metadata_keys\[(?P<mkey>\d+)\]"
-                    r"|(?P<top>title|digest|summary|source_id|source_file))$")
+_FIELD = re.compile(
+    r"^(?:segments\[(?P<seg>\d+)\]\.(?P<segpart>text|speaker|unaligned_words)"
+    r"|participants\[(?P<part>\d+)\]|metadata\.(?P<meta>.+)|metadata_keys\[(?P<mkey>\d+)\]"
+    r"|(?P<top>title|digest|summary|source_id|source_file))$"
+)
 
 
 # Fewer digits than this would take every matching amount or time of the call along.
@@ -65,10 +67,14 @@ class ScanUnits:
     def detection_texts(self) -> dict[str, str]:
         """What detection runs on: every field on its own, except the segments' texts, which
         stand together as the dialogue (key DIALOGUE)."""
-        texts = {name: "\n".join([text] + [_ID_JOINERS.sub(j, text) for j in ID_READINGS]) if name in ID_FIELDS else text
-                 for name, text in self.texts.items() if name not in self.dialogue_fields}
+        texts = {
+            name: "\n".join([text] + [_ID_JOINERS.sub(j, text) for j in ID_READINGS]) if name in ID_FIELDS else text
+            for name, text in self.texts.items()
+            if name not in self.dialogue_fields
+        }
         texts[DIALOGUE] = self.dialogue.text
         return texts
+
     # (segment index, word index) -> (field name, start, end)
     word_spans: dict[tuple[int, int], tuple[str, int, int]] = field(default_factory=dict)
 
@@ -158,7 +164,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     digit_keys: dict[str, sp.Span] = {}
     for name, spans in found.items():
         for s in spans:
-            value = units.texts[name][s.start:s.end]
+            value = units.texts[name][s.start : s.end]
             key = " ".join(fold_text(value).lower().split())
             if key not in values or values[key].score < s.score:
                 values[key] = s
@@ -169,8 +175,10 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     # A person's first and last names also stand alone ("Toppen Sofia"); matched with their
     # capital only, so the surname Holm does not take every "holm" and Per not every "per".
     parts = {p for v, s in values.items() if s.entity_type == "PERSON" for p in _name_parts(units, found, v)}
-    patterns += [(sp.value_pattern(p, ignore_case=False, genitive=True), values_span) for p, values_span in
-                 ((p, sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts))]
+    patterns += [
+        (sp.value_pattern(p, ignore_case=False, genitive=True), values_span)
+        for p, values_span in ((p, sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts))
+    ]
     # Numbers also by their digits: a read-back says the same number in another form.
     by_digits = {}
     for v, s in values.items():
@@ -182,10 +190,16 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     # Searched in each text's folded view, so a value is found again in any alphabet or grouping.
     for name, text in units.texts.items():
         view = fold(text)
-        hits = [(start, end, s) for pattern, s in patterns if pattern is not None
-                for start, end in find_again(pattern, s.entity_type, view.text)]
+        hits = [
+            (start, end, s)
+            for pattern, s in patterns
+            if pattern is not None
+            for start, end in find_again(pattern, s.entity_type, view.text)
+        ]
         if digit_keys:
-            hits += [(start, end, digit_keys[key]) for start, end, key in sp.digit_occurrences(view.text, set(digit_keys))]
+            hits += [
+                (start, end, digit_keys[key]) for start, end, key in sp.digit_occurrences(view.text, set(digit_keys))
+            ]
         if by_digits:
             hits += [(x.start, x.end, x) for x in sp.number_occurrences(view.text, by_digits)]
         for start, end, s in hits:
@@ -195,23 +209,44 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
 
 
 # Names that are ordinary words too, beyond those the lexicon saw lowercase in news text.
-_HOMOGRAPHS = {"berg", "lind", "holm", "ek", "björk", "sten", "ros", "rosa", "ström", "sjö", "strand", "hall", "falk",
-               "rask", "björn", "stig", "ull"}
+_HOMOGRAPHS = {
+    "berg",
+    "lind",
+    "holm",
+    "ek",
+    "björk",
+    "sten",
+    "ros",
+    "rosa",
+    "ström",
+    "sjö",
+    "strand",
+    "hall",
+    "falk",
+    "rask",
+    "björn",
+    "stig",
+    "ull",
+}
 
 
 @lru_cache(maxsize=1)
 def _ordinary_word_names() -> frozenset[str]:
     """First names and surnames that are also ordinary Swedish words ("per", "bo", "mark", "holm"):
     the name lexicon's words seen lowercase in running news text, and a few more."""
-    return frozenset(_HOMOGRAPHS | {w for w, f in shipped_lexicon().items()
-                                    if "common" in f and f & {"first", "surname"}})
+    return frozenset(
+        _HOMOGRAPHS | {w for w, f in shipped_lexicon().items() if "common" in f and f & {"first", "surname"}}
+    )
 
 
 # "171 öre per kilowattimme", "två gånger per månad": a name that is also an ordinary word, used
 # as that word (a rate), is not the person.
-_RATE_AFTER = re.compile(r"\s+(?:kilowattimm\w*|kwh|kw|megawattimm\w*|mwh|månad\w*|år|året|dag|dagen|dygn\w*"
-                         r"|timm\w*|veck\w*|kvartal\w*|person\w*|st|styck|gång\w*|kilometer|mil|liter|krona|kronor"
-                         r"|öre|procent|kvadratmeter)\b", re.IGNORECASE)
+_RATE_AFTER = re.compile(
+    r"\s+(?:kilowattimm\w*|kwh|kw|megawattimm\w*|mwh|månad\w*|år|året|dag|dagen|dygn\w*"
+    r"|timm\w*|veck\w*|kvartal\w*|person\w*|st|styck|gång\w*|kilometer|mil|liter|krona|kronor"
+    r"|öre|procent|kvadratmeter)\b",
+    re.IGNORECASE,
+)
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:öre|kronor|kr|procent|gånger|gång|ampere|kwh))[\s,.]*$", re.IGNORECASE)
 
 
@@ -243,18 +278,22 @@ def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> 
     parts: set[str] = set()
     for name, spans in found.items():
         for s in spans:
-            value = fold_text(units.texts[name][s.start:s.end])
+            value = fold_text(units.texts[name][s.start : s.end])
             if s.entity_type == "PERSON" and " ".join(value.lower().split()) == key:
-                parts.update(p for p in re.split(r"[\s-]+", value) if len(p) >= 2 and p[0].isupper() and p[1:].islower())
+                parts.update(
+                    p for p in re.split(r"[\s-]+", value) if len(p) >= 2 and p[0].isupper() and p[1:].islower()
+                )
                 if value.islower():  # lowercase speech-to-text: parts that are no common word
                     common = introduction.lexicon()[0]
-                    parts.update(p for p in value.split() if len(p) >= 3 and p not in common
-                                 and p not in introduction.STOP_WORDS)
+                    parts.update(
+                        p for p in value.split() if len(p) >= 3 and p not in common and p not in introduction.STOP_WORDS
+                    )
     return parts
 
 
-def _audio_range(seg: Segment, field_name: str, start: int, end: int,
-                 units: ScanUnits) -> tuple[float | None, float | None]:
+def _audio_range(
+    seg: Segment, field_name: str, start: int, end: int, units: ScanUnits
+) -> tuple[float | None, float | None]:
     times = []
     for k, word in enumerate(seg.words):
         where = units.word_spans.get((seg.index, k))
@@ -278,8 +317,11 @@ def transform_call(
 ) -> RedactedCall:
     """`taken`: placeholders the call already holds where `units` cannot show them (a re-scan
     hides them from the detector), so new values are numbered after them."""
-    found = {name: [sp.Span(d.start, d.end, d.entity_type, d.score) for d in dets]
-             for name, dets in detections.items() if dets}
+    found = {
+        name: [sp.Span(d.start, d.end, d.entity_type, d.score) for d in dets]
+        for name, dets in detections.items()
+        if dets
+    }
     recognizer_of = {(name, d.start, d.end): d.recognizer for name, dets in detections.items() for d in dets}
     found = _propagate(units, found)
 
@@ -297,7 +339,7 @@ def transform_call(
         text = units.texts[name]
         reps = []
         for s in merged:
-            value = text[s.start:s.end]
+            value = text[s.start : s.end]
             values[value] = s.entity_type
             reps.append(policy.replacement(s.entity_type, value, numbering.number(s.entity_type, value)))
             if pseudonymiser is not None and s.entity_type in SUBJECT_ENTITIES:
@@ -308,29 +350,40 @@ def transform_call(
         seg = _segment_of(call, name)
         for s, (ns, ne) in zip(merged, new_offsets):
             audio = _audio_range(seg, name, s.start, s.end, units) if seg is not None else (None, None)
-            findings.append(Finding(
-                field=name, entity_type=s.entity_type, start=ns, end=ne, score=s.score,
-                recognizer=recognizer_of.get((name, s.start, s.end), "propagated"),
-                value=text[s.start:s.end], audio_start=audio[0], audio_end=audio[1],
-            ))
+            findings.append(
+                Finding(
+                    field=name,
+                    entity_type=s.entity_type,
+                    start=ns,
+                    end=ne,
+                    score=s.score,
+                    recognizer=recognizer_of.get((name, s.start, s.end), "propagated"),
+                    value=text[s.start : s.end],
+                    audio_start=audio[0],
+                    audio_end=audio[1],
+                )
+            )
 
     _rewrite_words(out, units, replaced)
     renamed = {f"metadata.{old}": f"metadata.{new}" for old, new in zip(call.metadata, out.metadata) if old != new}
     findings = [dc_replace(f, field=renamed.get(f.field, f.field)) for f in findings]
     _verify(out, values)
-    return RedactedCall(call=out, findings=findings, subject_tokens=sorted(subject),
-                        pipeline_version=pipeline_version)
+    return RedactedCall(call=out, findings=findings, subject_tokens=sorted(subject), pipeline_version=pipeline_version)
 
 
 def _numbering(units: ScanUnits, merged_of: dict[str, list[sp.Span]], taken: Iterable[str]) -> PlaceholderNumbers:
     """Placeholder numbers for the call's values, given in dialogue order (the segments, then the
     other fields), so <PERSON_1> is whoever is named first in the conversation."""
+
     def order(name: str) -> tuple[int, int, str]:
         m = _FIELD.match(name)
         return (0, int(m.group("seg")), name) if m and m.group("seg") is not None else (1, 0, name)
 
-    ordered = [(units.texts[name][s.start:s.end], s.entity_type)
-               for name in sorted(merged_of, key=order) for s in merged_of[name]]
+    ordered = [
+        (units.texts[name][s.start : s.end], s.entity_type)
+        for name in sorted(merged_of, key=order)
+        for s in merged_of[name]
+    ]
     numbering = PlaceholderNumbers([v for v, t in ordered if t == "PERSON"], [*units.texts.values(), *taken])
     for value, entity_type in ordered:
         numbering.number(entity_type, value)
@@ -340,8 +393,12 @@ def _numbering(units: ScanUnits, merged_of: dict[str, list[sp.Span]], taken: Ite
 def _copy_for_rewrite(call: Call) -> Call:
     """A copy whose fields, lists and segments can be rewritten without touching the input (a
     deep copy cost a sixth of the ingest time). Words are shared: they are replaced, never changed."""
-    return dc_replace(call, participants=list(call.participants), metadata=dict(call.metadata),
-                      segments=[dc_replace(seg, words=list(seg.words)) for seg in call.segments])
+    return dc_replace(
+        call,
+        participants=list(call.participants),
+        metadata=dict(call.metadata),
+        segments=[dc_replace(seg, words=list(seg.words)) for seg in call.segments],
+    )
 
 
 def _segment_of(call: Call, field_name: str) -> Segment | None:
@@ -374,8 +431,11 @@ def _verify(out: Call, values: dict[str, str]) -> None:
     texts["language"], texts["status"] = out.language or "", out.status or ""
     folded = {name: fold_text(text) for name, text in texts.items()}
     keys = {k for value, entity_type in values.items() for k in digit_keys_of(entity_type, value)}
-    patterns = [(p, entity_type) for value, entity_type in values.items()
-                if (p := pattern_of(fold_text(value), entity_type)) is not None]
+    patterns = [
+        (p, entity_type)
+        for value, entity_type in values.items()
+        if (p := pattern_of(fold_text(value), entity_type)) is not None
+    ]
     for name, text in folded.items():
         if any(find_again(p, t, text) for p, t in patterns) or (keys and sp.digit_occurrences(text, keys)):
             raise LeakError(f"a detected value survived in field {name}")

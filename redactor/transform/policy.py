@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from recognizers import canonical_value
 from recognizers.entities import ACTIONS, ENTITIES, default_policy
@@ -46,8 +46,10 @@ class Policy:
     @property
     def needs_key(self) -> bool:
         return "pseudonymise" in self.entities.values() or (
-            self.default == "pseudonymise" if self.default is not None
-            else any(e.policy == "pseudonymise" for e in ENTITIES))
+            self.default == "pseudonymise"
+            if self.default is not None
+            else any(e.policy == "pseudonymise" for e in ENTITIES)
+        )
 
     def action(self, entity_type: str) -> str:
         if entity_type in self.entities:

@@ -36,7 +36,7 @@ def replace(text: str, spans: list[Span], replacements: list[str]) -> tuple[str,
     pos = 0
     length = 0
     for span, rep in zip(spans, replacements):
-        out.append(text[pos:span.start])
+        out.append(text[pos : span.start])
         length += span.start - pos
         new_offsets.append((length, length + len(rep)))
         out.append(rep)

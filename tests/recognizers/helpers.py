@@ -19,5 +19,5 @@ def found(recs, text, entity=None):
     out = []
     for rec in recs:
         for r in rec.analyze(text, [entity] if entity else rec.supported_entities):
-            out.append((r.start, r.entity_type, text[r.start:r.end]))
+            out.append((r.start, r.entity_type, text[r.start : r.end]))
     return [(t, s) for _, t, s in sorted(out)]

@@ -16,38 +16,48 @@ def recs():
 def found(recs, text):
     street, town = recs
     res = street.analyze(text, [ENTITY]) + town.analyze(text, [LOCATION])
-    return sorted((r.entity_type, text[r.start:r.end]) for r in res)
+    return sorted((r.entity_type, text[r.start : r.end]) for r in res)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Jag bor på Lövstigen 4B, lägenhet 1102, 722 19 Västerås.",
-     [(LOCATION, "Västerås"), (ENTITY, "Lövstigen 4B, lägenhet 1102")]),
-    ("ja det är storgatan tolv i västerås", [(LOCATION, "västerås"), (ENTITY, "storgatan tolv")]),
-    ("kungsgatan fyrtiotre b sju två två nitton västerås",
-     [(LOCATION, "västerås"), (ENTITY, "kungsgatan fyrtiotre b")]),
-    ("Olof Palmes gata 3 lgh 1201 i Stockholm", [(LOCATION, "Stockholm"), (ENTITY, "Olof Palmes gata 3 lgh 1201")]),
-    ("Gamla vägen 5, 123 45 Mora", [(LOCATION, "Mora"), (ENTITY, "Gamla vägen 5")]),
-    ("Stora Nygatan 17 2 tr, 111 27 Stockholm", [(LOCATION, "Stockholm"), (ENTITY, "Stora Nygatan 17 2 tr")]),
-    ("adressen är Hamnplan 2", [(ENTITY, "Hamnplan 2")]),
-    ("Ringvägen tjugo tre", [(ENTITY, "Ringvägen tjugo tre")]),
-    ("Skolgatan 9 A i Upplands Väsby", [(LOCATION, "Upplands Väsby"), (ENTITY, "Skolgatan 9 A")]),
-    ("skolstigen 47 två två sex nittioåtta lund", [(LOCATION, "lund"), (ENTITY, "skolstigen 47")]),
-    ("722 19 mora", [(LOCATION, "mora")]),
-    ("Bäckvägen tio a i Visby", [(LOCATION, "Visby"), (ENTITY, "Bäckvägen tio a")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Jag bor på Lövstigen 4B, lägenhet 1102, 722 19 Västerås.",
+            [(LOCATION, "Västerås"), (ENTITY, "Lövstigen 4B, lägenhet 1102")],
+        ),
+        ("ja det är storgatan tolv i västerås", [(LOCATION, "västerås"), (ENTITY, "storgatan tolv")]),
+        (
+            "kungsgatan fyrtiotre b sju två två nitton västerås",
+            [(LOCATION, "västerås"), (ENTITY, "kungsgatan fyrtiotre b")],
+        ),
+        ("Olof Palmes gata 3 lgh 1201 i Stockholm", [(LOCATION, "Stockholm"), (ENTITY, "Olof Palmes gata 3 lgh 1201")]),
+        ("Gamla vägen 5, 123 45 Mora", [(LOCATION, "Mora"), (ENTITY, "Gamla vägen 5")]),
+        ("Stora Nygatan 17 2 tr, 111 27 Stockholm", [(LOCATION, "Stockholm"), (ENTITY, "Stora Nygatan 17 2 tr")]),
+        ("adressen är Hamnplan 2", [(ENTITY, "Hamnplan 2")]),
+        ("Ringvägen tjugo tre", [(ENTITY, "Ringvägen tjugo tre")]),
+        ("Skolgatan 9 A i Upplands Väsby", [(LOCATION, "Upplands Väsby"), (ENTITY, "Skolgatan 9 A")]),
+        ("skolstigen 47 två två sex nittioåtta lund", [(LOCATION, "lund"), (ENTITY, "skolstigen 47")]),
+        ("722 19 mora", [(LOCATION, "mora")]),
+        ("Bäckvägen tio a i Visby", [(LOCATION, "Visby"), (ENTITY, "Bäckvägen tio a")]),
+    ],
+)
 def test_found(recs, text, expected):
     assert found(recs, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "vi kan lägga upp en betalningsplan 6 månader",
-    "det tar en halvtimme på motorvägen 40 minuter",
-    "riksväg 50 var avstängd",
-    "en säkring på 16 ampere i Lund",
-    "vi har ett kontor i Västerås",  # a town alone is the NER model's job
-    "så vi ses klockan tre mark",  # ambiguous town names must be capitalised (or follow a postal code)
-    "hamnplan 2",  # everyday compound endings must be capitalised
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vi kan lägga upp en betalningsplan 6 månader",
+        "det tar en halvtimme på motorvägen 40 minuter",
+        "riksväg 50 var avstängd",
+        "en säkring på 16 ampere i Lund",
+        "vi har ett kontor i Västerås",  # a town alone is the NER model's job
+        "så vi ses klockan tre mark",  # ambiguous town names must be capitalised (or follow a postal code)
+        "hamnplan 2",  # everyday compound endings must be capitalised
+    ],
+)
 def test_not_found(recs, text):
     assert found(recs, text) == []
 
@@ -87,16 +97,19 @@ def test_long_text_is_fast(recs):
     assert time.perf_counter() - t0 < 2
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("kvarnslingan tjugotvå 559 07 jönköping", "kvarnslingan tjugotvå"),
-    ("jag bor på kvarnslingan 22", "kvarnslingan 22"),
-    ("parkleden sexton c lgh 1006 977 90 luleå", "parkleden sexton c lgh 1006"),
-    ("så solbacken tre i falun", "solbacken tre"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("kvarnslingan tjugotvå 559 07 jönköping", "kvarnslingan tjugotvå"),
+        ("jag bor på kvarnslingan 22", "kvarnslingan 22"),
+        ("parkleden sexton c lgh 1006 977 90 luleå", "parkleden sexton c lgh 1006"),
+        ("så solbacken tre i falun", "solbacken tre"),
+    ],
+)
 def test_lowercase_everyday_endings_when_marked_as_an_address(text, expected):
     from recognizers.address import KlangAddressLowercaseRecognizer
 
-    assert [text[r.start:r.end] for r in KlangAddressLowercaseRecognizer().analyze(text, [ENTITY])] == [expected]
+    assert [text[r.start : r.end] for r in KlangAddressLowercaseRecognizer().analyze(text, [ENTITY])] == [expected]
 
 
 @pytest.mark.parametrize("text", ["vi har en betalningsplan 2 år", "i backen 3 gånger", "motorvägen 40 mot stan"])

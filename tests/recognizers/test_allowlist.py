@@ -24,22 +24,34 @@ def detector(config):
 
 def test_filter_matches_digits_in_any_form():
     f = AllowlistFilter([SWITCHBOARD, ORGNR_DASH])
-    for form in ["08-465 004 80", "0846500480", "+46 8 465 004 80", "08 46 50 04 80",
-                 "noll åtta fyrtiosex femtio noll fyra åttio", "noll åtta fyra sex fem noll noll fyra åtta noll"]:
+    for form in [
+        "08-465 004 80",
+        "0846500480",
+        "+46 8 465 004 80",
+        "08 46 50 04 80",
+        "noll åtta fyrtiosex femtio noll fyra åttio",
+        "noll åtta fyra sex fem noll noll fyra åtta noll",
+    ]:
         assert f.allows("PHONE_NUMBER", form), form
     assert f.allows("SE_ORGANISATIONSNUMMER", ORGNR) and f.allows("SE_ORGANISATIONSNUMMER", f"{ORGNR[:6]} {ORGNR[6:]}")
     assert not f.allows("PHONE_NUMBER", "070-174 06 55")
 
 
-@pytest.mark.parametrize("text, company", [
-    (f"Ring vår växel på {SWITCHBOARD}.", SWITCHBOARD),
-    ("Du når kundtjänst på noll åtta fyrtiosex femtio noll fyra åttio.", "noll åtta fyrtiosex femtio noll fyra åttio"),
-    ("ring oss på +46 8 465 004 80", "+46 8 465 004 80"),
-    (f"Vårt organisationsnummer är {ORGNR_DASH}.", ORGNR_DASH),
-    (f"organisationsnummer {ORGNR}", ORGNR),
-    (f"Betala till bankgiro {BANKGIRO_DASH}.", BANKGIRO_DASH),
-    ("Mejla kundtjanst@norrsken.example", "kundtjanst@norrsken.example"),
-])
+@pytest.mark.parametrize(
+    "text, company",
+    [
+        (f"Ring vår växel på {SWITCHBOARD}.", SWITCHBOARD),
+        (
+            "Du når kundtjänst på noll åtta fyrtiosex femtio noll fyra åttio.",
+            "noll åtta fyrtiosex femtio noll fyra åttio",
+        ),
+        ("ring oss på +46 8 465 004 80", "+46 8 465 004 80"),
+        (f"Vårt organisationsnummer är {ORGNR_DASH}.", ORGNR_DASH),
+        (f"organisationsnummer {ORGNR}", ORGNR),
+        (f"Betala till bankgiro {BANKGIRO_DASH}.", BANKGIRO_DASH),
+        ("Mejla kundtjanst@norrsken.example", "kundtjanst@norrsken.example"),
+    ],
+)
 def test_company_numbers_not_redacted(detector, text, company):
     start = text.index(company)
     # Whatever else the name model makes of the sentence, nothing touches the company's value.
@@ -50,7 +62,7 @@ def test_company_numbers_not_redacted(detector, text, company):
 def test_customer_numbers_next_to_company_ones_still_found(detector):
     text = f"Vår växel är {SWITCHBOARD}, men ditt nummer är 070-174 06 55."
     dets = detector.detect(text)
-    assert [(d.entity_type, text[d.start:d.end]) for d in dets] == [("PHONE_NUMBER", "070-174 06 55")]
+    assert [(d.entity_type, text[d.start : d.end]) for d in dets] == [("PHONE_NUMBER", "070-174 06 55")]
 
 
 def test_filter_tries_every_reading_of_a_spoken_number():

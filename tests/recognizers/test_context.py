@@ -8,8 +8,11 @@ import pytest
 
 def by_type(detector, text):
     """Findings of the pattern recognizers (the NER model's names are measured elsewhere)."""
-    return [(d.entity_type, text[d.start:d.end], d.score) for d in detector.detect(text)
-            if d.recognizer != "SpacyRecognizer"]
+    return [
+        (d.entity_type, text[d.start : d.end], d.score)
+        for d in detector.detect(text)
+        if d.recognizer != "SpacyRecognizer"
+    ]
 
 
 def test_context_word_raises_a_score(detector):
@@ -31,21 +34,24 @@ def test_context_word_for_giro_and_organisationsnummer(detector):
     assert [t for t, _, _ in by_type(detector, f"organisationsnumret är {org}")] == ["SE_ORGANISATIONSNUMMER"]
 
 
-@pytest.mark.parametrize("text", [
-    "Fakturan på 1 250 kronor förföll den 15 mars.",
-    "Det blir 349,50 kr inklusive moms, alltså 25 procent.",
-    "Just nu ligger spotpriset på 42,5 öre per kilowattimme plus påslag.",
-    "Mätarställningen är 45 872.",
-    "mätarställningen är fyrtiofem tusen åttahundrasjuttiotvå",
-    "Din förbrukning förra året var 18 450 kWh.",
-    "Avläsningen gjordes 2024-03-15 klockan 08.30.",
-    "Du har en säkring på 16 ampere, eller 20A om du uppgraderar.",
-    "Fakturanummer 20240312345, och OCR-numret är 84711203958.",
-    "ocr numret är 8804132382",
-    "Vi har öppet mellan klockan åtta och fem, ring tillbaka i morgon vid tio.",
-    "Elområde 3, huvudsäkringen är 25 ampere och villan är 140 kvadrat.",
-    "Ditt månadsbelopp blir 1 120 kronor och 39 öre i fast avgift per dag.",
-    "Det står 45872 ... 4 587 nej 45872.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fakturan på 1 250 kronor förföll den 15 mars.",
+        "Det blir 349,50 kr inklusive moms, alltså 25 procent.",
+        "Just nu ligger spotpriset på 42,5 öre per kilowattimme plus påslag.",
+        "Mätarställningen är 45 872.",
+        "mätarställningen är fyrtiofem tusen åttahundrasjuttiotvå",
+        "Din förbrukning förra året var 18 450 kWh.",
+        "Avläsningen gjordes 2024-03-15 klockan 08.30.",
+        "Du har en säkring på 16 ampere, eller 20A om du uppgraderar.",
+        "Fakturanummer 20240312345, och OCR-numret är 84711203958.",
+        "ocr numret är 8804132382",
+        "Vi har öppet mellan klockan åtta och fem, ring tillbaka i morgon vid tio.",
+        "Elområde 3, huvudsäkringen är 25 ampere och villan är 140 kvadrat.",
+        "Ditt månadsbelopp blir 1 120 kronor och 39 öre i fast avgift per dag.",
+        "Det står 45872 ... 4 587 nej 45872.",
+    ],
+)
 def test_hard_negatives_not_redacted(detector, text):
     assert by_type(detector, text) == []

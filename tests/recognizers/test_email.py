@@ -14,38 +14,68 @@ def rec() -> KlangEmailRecognizer:
 
 
 def found(rec, text):
-    return [(text[r.start:r.end], canonical_value(ENTITY, text[r.start:r.end])) for r in rec.analyze(text, [ENTITY])]
+    return [
+        (text[r.start : r.end], canonical_value(ENTITY, text[r.start : r.end])) for r in rec.analyze(text, [ENTITY])
+    ]
 
 
-@pytest.mark.parametrize("text, span, written", [
-    ("min mejl är anna punkt berg snabel-a gmail punkt com tack", "anna punkt berg snabel-a gmail punkt com",
-     "anna.berg@gmail.com"),
-    ("det är anna.berg snabel-a exempel.se.", "anna.berg snabel-a exempel.se", "anna.berg@exempel.se"),
-    ("kalle understreck svensson snabel a hotmail punkt se", "kalle understreck svensson snabel a hotmail punkt se",
-     "kalle_svensson@hotmail.se"),
-    ("eh det är per bindestreck olof at telia punkt com", "per bindestreck olof at telia punkt com",
-     "per-olof@telia.com"),
-    ("det är jonas underscore berg at gmail punkt com", "jonas underscore berg at gmail punkt com",
-     "jonas_berg@gmail.com"),
-    ("sara streck lind kommersiellt a exempel punkt nu", "sara streck lind kommersiellt a exempel punkt nu",
-     "sara-lind@exempel.nu"),
-    ("Anna Punkt Berg Snabel-A Exempel Punkt Se", "Anna Punkt Berg Snabel-A Exempel Punkt Se", "anna.berg@exempel.se"),
-    ("maja99 snabela outlook.com okej", "maja99 snabela outlook.com", "maja99@outlook.com"),
-    ("jonas punkt ek snabel-a firma punkt co punkt uk", "jonas punkt ek snabel-a firma punkt co punkt uk",
-     "jonas.ek@firma.co.uk"),
-    ("skicka till Nils.Holm@Exempel.se tack", "Nils.Holm@Exempel.se", "nils.holm@exempel.se"),
-])
+@pytest.mark.parametrize(
+    "text, span, written",
+    [
+        (
+            "min mejl är anna punkt berg snabel-a gmail punkt com tack",
+            "anna punkt berg snabel-a gmail punkt com",
+            "anna.berg@gmail.com",
+        ),
+        ("det är anna.berg snabel-a exempel.se.", "anna.berg snabel-a exempel.se", "anna.berg@exempel.se"),
+        (
+            "kalle understreck svensson snabel a hotmail punkt se",
+            "kalle understreck svensson snabel a hotmail punkt se",
+            "kalle_svensson@hotmail.se",
+        ),
+        (
+            "eh det är per bindestreck olof at telia punkt com",
+            "per bindestreck olof at telia punkt com",
+            "per-olof@telia.com",
+        ),
+        (
+            "det är jonas underscore berg at gmail punkt com",
+            "jonas underscore berg at gmail punkt com",
+            "jonas_berg@gmail.com",
+        ),
+        (
+            "sara streck lind kommersiellt a exempel punkt nu",
+            "sara streck lind kommersiellt a exempel punkt nu",
+            "sara-lind@exempel.nu",
+        ),
+        (
+            "Anna Punkt Berg Snabel-A Exempel Punkt Se",
+            "Anna Punkt Berg Snabel-A Exempel Punkt Se",
+            "anna.berg@exempel.se",
+        ),
+        ("maja99 snabela outlook.com okej", "maja99 snabela outlook.com", "maja99@outlook.com"),
+        (
+            "jonas punkt ek snabel-a firma punkt co punkt uk",
+            "jonas punkt ek snabel-a firma punkt co punkt uk",
+            "jonas.ek@firma.co.uk",
+        ),
+        ("skicka till Nils.Holm@Exempel.se tack", "Nils.Holm@Exempel.se", "nils.holm@exempel.se"),
+    ],
+)
 def test_found_with_exact_span(rec, text, span, written):
     assert found(rec, text) == [(span, written)]
 
 
-@pytest.mark.parametrize("text", [
-    "jag tittade at punkt se",
-    "vi ses snabel-a sen",
-    "punkt slut, det var allt",
-    "fakturan kom på mejlen igår punkt",
-    "anna punkt berg snabel-a gmail",  # no top-level domain said
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jag tittade at punkt se",
+        "vi ses snabel-a sen",
+        "punkt slut, det var allt",
+        "fakturan kom på mejlen igår punkt",
+        "anna punkt berg snabel-a gmail",  # no top-level domain said
+    ],
+)
 def test_not_found(rec, text):
     assert found(rec, text) == []
 

@@ -5,9 +5,17 @@ from __future__ import annotations
 import pytest
 
 from recognizers import canonical_value
-from recognizers.identifiers import (CUSTOMER, FACILITY, IP, KlangCustomerNumberRecognizer, KlangIpAddressRecognizer,
-                                     KlangFacilityIdRecognizer, KlangSpokenFacilityIdRecognizer,
-                                     KlangSpokenCustomerNumberRecognizer, gs1_ok)
+from recognizers.identifiers import (
+    CUSTOMER,
+    FACILITY,
+    IP,
+    KlangCustomerNumberRecognizer,
+    KlangFacilityIdRecognizer,
+    KlangIpAddressRecognizer,
+    KlangSpokenCustomerNumberRecognizer,
+    KlangSpokenFacilityIdRecognizer,
+    gs1_ok,
+)
 
 
 def gs1(body: str) -> str:
@@ -19,11 +27,17 @@ WORDS = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "ni
 
 
 def results(rec, text):
-    return [(text[r.start:r.end], r.score) for r in rec.analyze(text, rec.supported_entities)]
+    return [(text[r.start : r.end], r.score) for r in rec.analyze(text, rec.supported_entities)]
 
 
-@pytest.mark.parametrize("value", [FAC, f"{FAC[:6]} {FAC[6:9]} {FAC[9:12]} {FAC[12:15]} {FAC[15:]}",
-                                   f"735 999 {FAC[6:9]} {FAC[9:12]} {FAC[12:15]} {FAC[15:]}"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        FAC,
+        f"{FAC[:6]} {FAC[6:9]} {FAC[9:12]} {FAC[12:15]} {FAC[15:]}",
+        f"735 999 {FAC[6:9]} {FAC[9:12]} {FAC[12:15]} {FAC[15:]}",
+    ],
+)
 def test_facility_written(value):
     assert results(KlangFacilityIdRecognizer(), f"anläggnings-id {value}.") == [(value, 1.0)]
 
@@ -44,7 +58,8 @@ def test_customer_number_only_with_context():
     ((text, score),) = results(rec, "kundnumret är 1234567")
     assert text == "1234567" and score < 0.5  # raised by Presidio's context enhancer (see test_context)
     assert results(KlangSpokenCustomerNumberRecognizer(), "mitt kundnummer är ett två tre fyra fem sex") == [
-        ("ett två tre fyra fem sex", 0.6)]
+        ("ett två tre fyra fem sex", 0.6)
+    ]
     assert results(KlangSpokenCustomerNumberRecognizer(), "jag har ett två tre fyra fem sex") == []
     assert canonical_value(CUSTOMER, "kn 448120") == canonical_value(CUSTOMER, "KN-448120") == "KN448120"
 

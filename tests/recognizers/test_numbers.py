@@ -8,15 +8,42 @@ from recognizers import heuristics
 from recognizers.numbers import digit_view, parse_word, runs, windows, words_to_digits
 
 
-@pytest.mark.parametrize("word, digits", [
-    ("noll", "0"), ("ett", "1"), ("en", "1"), ("två", "2"), ("nio", "9"), ("nolla", "0"), ("sjua", "7"),
-    ("tio", "10"), ("elva", "11"), ("tolv", "12"), ("aderton", "18"), ("nitton", "19"),
-    ("tjugo", "20"), ("tjugoen", "21"), ("tjugoett", "21"), ("tjugitre", "23"), ("tjugufem", "25"),
-    ("trettioåtta", "38"), ("förtiotvå", "42"), ("fyrtiotvå", "42"), ("femtisex", "56"), ("åttiofem", "85"),
-    ("nittinio", "99"), ("hundra", "100"), ("etthundratjugotre", "123"), ("femhundratrettiotvå", "532"),
-    ("nittonhundraåttiofem", "1985"), ("tvåtusen", "2000"), ("tusen", "1000"),
-    ("ÅTTIOFEM", "85"), ("Noll", "0"),
-])
+@pytest.mark.parametrize(
+    "word, digits",
+    [
+        ("noll", "0"),
+        ("ett", "1"),
+        ("en", "1"),
+        ("två", "2"),
+        ("nio", "9"),
+        ("nolla", "0"),
+        ("sjua", "7"),
+        ("tio", "10"),
+        ("elva", "11"),
+        ("tolv", "12"),
+        ("aderton", "18"),
+        ("nitton", "19"),
+        ("tjugo", "20"),
+        ("tjugoen", "21"),
+        ("tjugoett", "21"),
+        ("tjugitre", "23"),
+        ("tjugufem", "25"),
+        ("trettioåtta", "38"),
+        ("förtiotvå", "42"),
+        ("fyrtiotvå", "42"),
+        ("femtisex", "56"),
+        ("åttiofem", "85"),
+        ("nittinio", "99"),
+        ("hundra", "100"),
+        ("etthundratjugotre", "123"),
+        ("femhundratrettiotvå", "532"),
+        ("nittonhundraåttiofem", "1985"),
+        ("tvåtusen", "2000"),
+        ("tusen", "1000"),
+        ("ÅTTIOFEM", "85"),
+        ("Noll", "0"),
+    ],
+)
 def test_parse_word(word, digits):
     assert parse_word(word).digits == digits
 
@@ -26,15 +53,22 @@ def test_not_a_number_word(word):
     assert parse_word(word) is None
 
 
-@pytest.mark.parametrize("text, digits", [
-    ("åttiofem noll tre tolv fyrtiotvå trettioåtta", "8503124238"),
-    ("noll sju noll ett två tre fyrtiofem sextiosju", "0701234567"),
-    ("tjugo en", "21"), ("tjugi tre", "23"), ("tjugo ett", "21"),
-    ("ett hundra tjugotre", "123"), ("tre hundra", "300"), ("tvåtusen tjugofyra", "2024"),
-    ("femhundratrettiotvå trettioett", "53231"),
-    ("noll åtta - 12 34", "081234"),
-    ("åttiofem eh noll tre, tolv ... öh fyrtiotvå ehm trettioåtta", "8503124238"),
-])
+@pytest.mark.parametrize(
+    "text, digits",
+    [
+        ("åttiofem noll tre tolv fyrtiotvå trettioåtta", "8503124238"),
+        ("noll sju noll ett två tre fyrtiofem sextiosju", "0701234567"),
+        ("tjugo en", "21"),
+        ("tjugi tre", "23"),
+        ("tjugo ett", "21"),
+        ("ett hundra tjugotre", "123"),
+        ("tre hundra", "300"),
+        ("tvåtusen tjugofyra", "2024"),
+        ("femhundratrettiotvå trettioett", "53231"),
+        ("noll åtta - 12 34", "081234"),
+        ("åttiofem eh noll tre, tolv ... öh fyrtiotvå ehm trettioåtta", "8503124238"),
+    ],
+)
 def test_words_to_digits(text, digits):
     assert words_to_digits(text) == digits
 
@@ -45,8 +79,8 @@ def test_runs_break_at_ordinary_words_and_keep_exact_token_spans():
     assert [r.digits for r in rs] == ["070", "1234"]
     for r in rs:
         for t in r.tokens:
-            assert text[t.start:t.end].strip() == text[t.start:t.end]  # no space inside a token span
-    assert text[rs[0].tokens[0].start:rs[0].tokens[-1].end] == "noll sju noll"
+            assert text[t.start : t.end].strip() == text[t.start : t.end]  # no space inside a token span
+    assert text[rs[0].tokens[0].start : rs[0].tokens[-1].end] == "noll sju noll"
 
 
 def test_run_continues_over_a_turn_change_with_a_back_channel():
@@ -63,14 +97,14 @@ def test_windows_skip_a_trailing_number_word():
     from recognizers.personnummer import is_valid_digits
 
     (w,) = windows(text, [10, 12], lambda w: is_valid_digits(w.digits))
-    assert text[w.start:w.end] == "åttioåtta noll fyra tretton tjugotre åttiotvå"
+    assert text[w.start : w.end] == "åttioåtta noll fyra tretton tjugotre åttiotvå"
 
 
 def test_both_readings_of_tens_then_unit():
     # "fyrtio sex" may be 46 or 40, 6 (phone groups read "sjutton fyrtio" + "sex fem fyra")
     text = "070 sjutton fyrtio sex fem fyra"
     found = windows(text, [10], lambda w: w.digits == "0701740654")
-    assert len(found) == 1 and text[found[0].start:found[0].end] == text
+    assert len(found) == 1 and text[found[0].start : found[0].end] == text
 
 
 def test_plain_written_windows_are_left_to_the_patterns():
@@ -78,12 +112,15 @@ def test_plain_written_windows_are_left_to_the_patterns():
     assert windows("det är 850312 eh 4238", [10], lambda w: True) != []
 
 
-@pytest.mark.parametrize("text", [
-    "ring noll sju noll eh ett två tre fyrtiofem sextiosju nu",
-    "Det är ÅTTIOFEM noll tre tolv, fyrtiotvå trettioåtta.",
-    "mitt nummer är 070 ett två tre 45 67 tack",
-    "tjugo en och sen femhundratrettiotvå trettioett skara",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ring noll sju noll eh ett två tre fyrtiofem sextiosju nu",
+        "Det är ÅTTIOFEM noll tre tolv, fyrtiotvå trettioåtta.",
+        "mitt nummer är 070 ett två tre 45 67 tack",
+        "tjugo en och sen femhundratrettiotvå trettioett skara",
+    ],
+)
 def test_digit_view_maps_every_digit_back_to_its_word(text):
     view = digit_view(text)
     assert not any(w in view.text.lower() for w in ("noll", "åttio", "tjugo", "ett två"))

@@ -6,11 +6,26 @@ from __future__ import annotations
 import pytest
 
 from recognizers import canonical_value
-from recognizers.payment import (BANK_ACCOUNT, BANKGIRO, CARD, IBAN, PLUSGIRO, KlangCreditCardRecognizer, KlangIbanRecognizer,
-                                 KlangBankAccountRecognizer, KlangBankgiroRecognizer, KlangPlusgiroRecognizer,
-                                 KlangSpokenBankAccountRecognizer, KlangSpokenBankgiroRecognizer, KlangSpokenPlusgiroRecognizer,
-                                 KlangSpokenCreditCardRecognizer, account_score, card_valid_digits, iban_valid)
-from tests.recognizers.helpers import found, with_luhn, with_wrong_luhn
+from recognizers.payment import (
+    BANK_ACCOUNT,
+    BANKGIRO,
+    CARD,
+    IBAN,
+    PLUSGIRO,
+    KlangBankAccountRecognizer,
+    KlangBankgiroRecognizer,
+    KlangCreditCardRecognizer,
+    KlangIbanRecognizer,
+    KlangPlusgiroRecognizer,
+    KlangSpokenBankAccountRecognizer,
+    KlangSpokenBankgiroRecognizer,
+    KlangSpokenCreditCardRecognizer,
+    KlangSpokenPlusgiroRecognizer,
+    account_score,
+    card_valid_digits,
+    iban_valid,
+)
+from tests.recognizers.helpers import with_luhn, with_wrong_luhn
 
 
 def make_iban(bban: str, country: str = "SE") -> str:
@@ -25,8 +40,14 @@ CARD_MAESTRO = with_luhn("676123456789012")
 
 @pytest.fixture(scope="module")
 def recs():
-    return (KlangIbanRecognizer(), KlangCreditCardRecognizer(), KlangSpokenCreditCardRecognizer(), KlangBankAccountRecognizer(),
-            KlangBankgiroRecognizer(), KlangPlusgiroRecognizer())
+    return (
+        KlangIbanRecognizer(),
+        KlangCreditCardRecognizer(),
+        KlangSpokenCreditCardRecognizer(),
+        KlangBankAccountRecognizer(),
+        KlangBankgiroRecognizer(),
+        KlangPlusgiroRecognizer(),
+    )
 
 
 def confident(recs, text, threshold=0.5):
@@ -34,15 +55,17 @@ def confident(recs, text, threshold=0.5):
     for rec in recs:
         for r in rec.analyze(text, rec.supported_entities):
             if r.score >= threshold:
-                out.append((r.start, r.entity_type, text[r.start:r.end]))
+                out.append((r.start, r.entity_type, text[r.start : r.end]))
     return [(t, s) for _, t, s in sorted(out)]
 
 
 def grouped(s: str, n: int = 4) -> str:
-    return " ".join(s[i:i + n] for i in range(0, len(s), n))
+    return " ".join(s[i : i + n] for i in range(0, len(s), n))
 
 
-@pytest.mark.parametrize("value", [IBAN_SE, grouped(IBAN_SE), grouped(IBAN_SE).lower(), make_iban("NWBK60161331926819", "GB")])
+@pytest.mark.parametrize(
+    "value", [IBAN_SE, grouped(IBAN_SE), grouped(IBAN_SE).lower(), make_iban("NWBK60161331926819", "GB")]
+)
 def test_iban(recs, value):
     assert confident(recs, f"Mitt IBAN är {value} tack.") == [(IBAN, value)]
 
@@ -54,9 +77,20 @@ def test_iban_check_digits():
     assert canonical_value(IBAN, grouped(IBAN_SE).lower()) == IBAN_SE
 
 
-@pytest.mark.parametrize("value", [CARD_VISA, grouped(CARD_VISA), "-".join(grouped(CARD_VISA).split()),
-                                   grouped(CARD_MAESTRO), with_luhn("37144963539843")[:4] + " " +
-                                   with_luhn("37144963539843")[4:10] + " " + with_luhn("37144963539843")[10:]])
+@pytest.mark.parametrize(
+    "value",
+    [
+        CARD_VISA,
+        grouped(CARD_VISA),
+        "-".join(grouped(CARD_VISA).split()),
+        grouped(CARD_MAESTRO),
+        with_luhn("37144963539843")[:4]
+        + " "
+        + with_luhn("37144963539843")[4:10]
+        + " "
+        + with_luhn("37144963539843")[10:],
+    ],
+)
 def test_card(recs, value):
     assert confident(recs, f"ja kortet är {value}.") == [(CARD, value)]
 
@@ -74,8 +108,10 @@ CLR = with_luhn("8327")  # Swedbank clearing with its check digit
 ACC = with_luhn("123456789")
 
 
-@pytest.mark.parametrize("value", [f"{CLR[:4]}-{CLR[4]}, {ACC[:3]} {ACC[3:6]} {ACC[6:9]}-{ACC[9]}",
-                                   f"{CLR[:4]}-{CLR[4]} {ACC}", f"{CLR} {ACC}"])
+@pytest.mark.parametrize(
+    "value",
+    [f"{CLR[:4]}-{CLR[4]}, {ACC[:3]} {ACC[3:6]} {ACC[6:9]}-{ACC[9]}", f"{CLR[:4]}-{CLR[4]} {ACC}", f"{CLR} {ACC}"],
+)
 def test_swedbank_account_with_check_digits_alone(recs, value):
     assert account_score(value) == 1.0
     assert confident(recs, f"Swedbank, {value}.") == [(BANK_ACCOUNT, value)]
@@ -91,11 +127,14 @@ BG = with_luhn("5050105")
 PG = with_luhn("123456")
 
 
-@pytest.mark.parametrize("rec_cls, entity, value", [
-    (KlangBankgiroRecognizer, BANKGIRO, f"{BG[:4]}-{BG[4:]}"),
-    (KlangPlusgiroRecognizer, PLUSGIRO, f"{PG[:2]} {PG[2:4]} {PG[4:6]}-{PG[6]}"),
-    (KlangPlusgiroRecognizer, PLUSGIRO, f"{PG[:6]}-{PG[6]}"),
-])
+@pytest.mark.parametrize(
+    "rec_cls, entity, value",
+    [
+        (KlangBankgiroRecognizer, BANKGIRO, f"{BG[:4]}-{BG[4:]}"),
+        (KlangPlusgiroRecognizer, PLUSGIRO, f"{PG[:2]} {PG[2:4]} {PG[4:6]}-{PG[6]}"),
+        (KlangPlusgiroRecognizer, PLUSGIRO, f"{PG[:6]}-{PG[6]}"),
+    ],
+)
 def test_giro_forms_low_score_without_context(rec_cls, entity, value):
     (r,) = rec_cls().analyze(f"betala till {value}", [entity])
     assert 0 < r.score < 0.5  # Presidio's context enhancer lifts it with "bankgiro"/"plusgiro"
@@ -104,15 +143,30 @@ def test_giro_forms_low_score_without_context(rec_cls, entity, value):
 
 
 def test_giro_check_digit():
-    assert KlangBankgiroRecognizer().analyze(f"bankgiro {with_wrong_luhn('5050105')[:4]}-{with_wrong_luhn('5050105')[4:]}",
-                                          [BANKGIRO]) == []
+    assert (
+        KlangBankgiroRecognizer().analyze(
+            f"bankgiro {with_wrong_luhn('5050105')[:4]}-{with_wrong_luhn('5050105')[4:]}", [BANKGIRO]
+        )
+        == []
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "Det kostar 1 250 kronor.", "349,50 kr", "42,5 öre per kilowattimme", "mätarställningen är 45 872",
-    "den 15 mars", "2024-03-15", "16 ampere", "20A", "klockan 16.30",
-    f"OCR-numret är {CARD_VISA}", f"Fakturanummer {grouped(CARD_VISA)}",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det kostar 1 250 kronor.",
+        "349,50 kr",
+        "42,5 öre per kilowattimme",
+        "mätarställningen är 45 872",
+        "den 15 mars",
+        "2024-03-15",
+        "16 ampere",
+        "20A",
+        "klockan 16.30",
+        f"OCR-numret är {CARD_VISA}",
+        f"Fakturanummer {grouped(CARD_VISA)}",
+    ],
+)
 def test_hard_negatives(recs, text):
     assert confident(recs, text) == []
 
@@ -128,22 +182,35 @@ def said(digits: str) -> str:
 
 @pytest.fixture(scope="module")
 def spoken_recs():
-    return (KlangBankAccountRecognizer(), KlangSpokenBankAccountRecognizer(), KlangBankgiroRecognizer(),
-            KlangSpokenBankgiroRecognizer(), KlangPlusgiroRecognizer(), KlangSpokenPlusgiroRecognizer())
+    return (
+        KlangBankAccountRecognizer(),
+        KlangSpokenBankAccountRecognizer(),
+        KlangBankgiroRecognizer(),
+        KlangSpokenBankgiroRecognizer(),
+        KlangPlusgiroRecognizer(),
+        KlangSpokenPlusgiroRecognizer(),
+    )
 
 
-@pytest.mark.parametrize("text, span", [
-    # clearing and account as two numbers with words between: one span, written or spoken
-    (f"clearingnummer {CLR[:4]}-{CLR[4]}, kontonummer {ACC[:3]} {ACC[3:6]} {ACC[6:9]}-{ACC[9]} tack",
-     f"{CLR[:4]}-{CLR[4]}, kontonummer {ACC[:3]} {ACC[3:6]} {ACC[6:9]}-{ACC[9]}"),
-    (f"clearingnumret är {said(CLR)} och kontonumret {said(ACC)}", f"{said(CLR)} och kontonumret {said(ACC)}"),
-    ("clearingnumret är sextiosju åttionio och kontonumret är ett två tre fyra fem sex sju åtta nio",
-     "sextiosju åttionio och kontonumret är ett två tre fyra fem sex sju åtta nio"),
-    ("clearing 6789 konto 123 456 789", "6789 konto 123 456 789"),
-    # one run, spoken or mixed
-    (f"mitt kontonummer är {said(CLR)}, {said(ACC)}.", f"{said(CLR)}, {said(ACC)}"),
-    (f"kontonumret {CLR} {said(ACC)}", f"{CLR} {said(ACC)}"),
-])
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # clearing and account as two numbers with words between: one span, written or spoken
+        (
+            f"clearingnummer {CLR[:4]}-{CLR[4]}, kontonummer {ACC[:3]} {ACC[3:6]} {ACC[6:9]}-{ACC[9]} tack",
+            f"{CLR[:4]}-{CLR[4]}, kontonummer {ACC[:3]} {ACC[3:6]} {ACC[6:9]}-{ACC[9]}",
+        ),
+        (f"clearingnumret är {said(CLR)} och kontonumret {said(ACC)}", f"{said(CLR)} och kontonumret {said(ACC)}"),
+        (
+            "clearingnumret är sextiosju åttionio och kontonumret är ett två tre fyra fem sex sju åtta nio",
+            "sextiosju åttionio och kontonumret är ett två tre fyra fem sex sju åtta nio",
+        ),
+        ("clearing 6789 konto 123 456 789", "6789 konto 123 456 789"),
+        # one run, spoken or mixed
+        (f"mitt kontonummer är {said(CLR)}, {said(ACC)}.", f"{said(CLR)}, {said(ACC)}"),
+        (f"kontonumret {CLR} {said(ACC)}", f"{CLR} {said(ACC)}"),
+    ],
+)
 def test_bank_account_spoken_and_two_part(spoken_recs, text, span):
     assert confident(spoken_recs, text) == [(BANK_ACCOUNT, span)]
 
@@ -157,38 +224,51 @@ def test_bank_account_wrong_clearing_leaves_the_account_alone(spoken_recs):
 
 
 def test_bank_account_canonical_same_for_every_form():
-    forms = [f"{CLR[:4]}-{CLR[4]}, {ACC[:3]} {ACC[3:6]} {ACC[6:9]}-{ACC[9]}", f"{CLR} {ACC}",
-             f"{said(CLR)} och kontonumret {said(ACC)}", f"{CLR[:4]}-{CLR[4]}, kontonummer {ACC}"]
+    forms = [
+        f"{CLR[:4]}-{CLR[4]}, {ACC[:3]} {ACC[3:6]} {ACC[6:9]}-{ACC[9]}",
+        f"{CLR} {ACC}",
+        f"{said(CLR)} och kontonumret {said(ACC)}",
+        f"{CLR[:4]}-{CLR[4]}, kontonummer {ACC}",
+    ]
     assert {canonical_value(BANK_ACCOUNT, f) for f in forms} == {f"{CLR}-{ACC}"}
 
 
-@pytest.mark.parametrize("text", [
-    "på kontot har jag fyratusen tvåhundra kronor",  # an amount after an account word
-    f"clearingnumret är {said(CLR)}",  # a clearing number alone is not an account
-    f"jag ringde {said(CLR)} och sen {said(ACC)}",  # no account word
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "på kontot har jag fyratusen tvåhundra kronor",  # an amount after an account word
+        f"clearingnumret är {said(CLR)}",  # a clearing number alone is not an account
+        f"jag ringde {said(CLR)} och sen {said(ACC)}",  # no account word
+    ],
+)
 def test_bank_account_spoken_negatives(spoken_recs, text):
     assert [t for t, _ in confident(spoken_recs, text) if t == BANK_ACCOUNT] == []
 
 
-@pytest.mark.parametrize("text, entity, span", [
-    (f"bankgiro {said(BG)}", BANKGIRO, said(BG)),
-    ("vårt bankgiro är femtio femtio, tio femtiofem", BANKGIRO, "femtio femtio, tio femtiofem"),
-    (f"bankgironumret är {said(BG[:4])} streck {said(BG[4:])}", BANKGIRO, f"{said(BG[:4])} streck {said(BG[4:])}"),
-    (f"plusgiro {said(PG)}", PLUSGIRO, said(PG)),
-    (f"mitt plusgiro är {said(PG[:6])} streck {said(PG[6])}", PLUSGIRO, f"{said(PG[:6])} streck {said(PG[6])}"),
-])
+@pytest.mark.parametrize(
+    "text, entity, span",
+    [
+        (f"bankgiro {said(BG)}", BANKGIRO, said(BG)),
+        ("vårt bankgiro är femtio femtio, tio femtiofem", BANKGIRO, "femtio femtio, tio femtiofem"),
+        (f"bankgironumret är {said(BG[:4])} streck {said(BG[4:])}", BANKGIRO, f"{said(BG[:4])} streck {said(BG[4:])}"),
+        (f"plusgiro {said(PG)}", PLUSGIRO, said(PG)),
+        (f"mitt plusgiro är {said(PG[:6])} streck {said(PG[6])}", PLUSGIRO, f"{said(PG[:6])} streck {said(PG[6])}"),
+    ],
+)
 def test_giro_spoken(spoken_recs, text, entity, span):
     assert confident(spoken_recs, text) == [(entity, span)]
 
 
-@pytest.mark.parametrize("text", [
-    f"bankgiro {said(with_wrong_luhn('5050105'))}",  # check digit wrong
-    f"jag sa {said(BG)}",  # no giro word
-    f"bankgiro, sen sa jag {said('12')} och {said(BG)}",  # not the number right after the giro word
-    f"plusgiro {said('12')}",  # too short to say on its own
-    f"bankgiro {said(BG)} kronor",  # an amount
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"bankgiro {said(with_wrong_luhn('5050105'))}",  # check digit wrong
+        f"jag sa {said(BG)}",  # no giro word
+        f"bankgiro, sen sa jag {said('12')} och {said(BG)}",  # not the number right after the giro word
+        f"plusgiro {said('12')}",  # too short to say on its own
+        f"bankgiro {said(BG)} kronor",  # an amount
+    ],
+)
 def test_giro_spoken_negatives(spoken_recs, text):
     assert confident(spoken_recs, text) == []
 

@@ -6,8 +6,13 @@ from __future__ import annotations
 import pytest
 
 from recognizers import canonical_value
-from recognizers.personnummer import (ENTITY, KlangPersonnummerRecognizer, KlangSpokenPersonnummerRecognizer, canonical,
-                                      is_valid)
+from recognizers.personnummer import (
+    ENTITY,
+    KlangPersonnummerRecognizer,
+    KlangSpokenPersonnummerRecognizer,
+    canonical,
+    is_valid,
+)
 from recognizers.phone import KlangPhoneRecognizer, KlangSpokenPhoneRecognizer, KlangTenDigitPhoneRecognizer
 from tests.recognizers.helpers import found
 
@@ -18,34 +23,53 @@ P12_OLD = "191002202388"  # 100+: the '+' form
 
 @pytest.fixture(scope="module")
 def recs():
-    return (KlangPersonnummerRecognizer(), KlangSpokenPersonnummerRecognizer(), KlangPhoneRecognizer(),
-            KlangTenDigitPhoneRecognizer(), KlangSpokenPhoneRecognizer())
+    return (
+        KlangPersonnummerRecognizer(),
+        KlangSpokenPersonnummerRecognizer(),
+        KlangPhoneRecognizer(),
+        KlangTenDigitPhoneRecognizer(),
+        KlangSpokenPhoneRecognizer(),
+    )
 
 
 def pnr_found(recs, text):
     return [s for t, s in found(recs, text) if t == ENTITY]
 
 
-@pytest.mark.parametrize("value", [
-    "880413-2382", "8804132382", "19880413-2382", "198804132382", "880413 2382", "88 04 13 2382",
-    "88 04 13 23 82", "19880413 2382", "880413 - 2382", "1988 04 13 23 82",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "880413-2382",
+        "8804132382",
+        "19880413-2382",
+        "198804132382",
+        "880413 2382",
+        "88 04 13 2382",
+        "88 04 13 23 82",
+        "19880413 2382",
+        "880413 - 2382",
+        "1988 04 13 23 82",
+    ],
+)
 def test_written_and_spaced(recs, value):
     assert pnr_found(recs, f"Mitt personnummer är {value}, tack.") == [value]
 
 
-@pytest.mark.parametrize("value", [
-    "åttioåtta noll fyra tretton tjugotre åttiotvå",
-    "nitton åttioåtta noll fyra tretton tjugotre åttiotvå",
-    "nittonhundraåttioåtta noll fyra tretton tjugotre åttiotvå",
-    "åtti åtta noll fyra tretton tjugi tre åttiotvå",
-    "åttioåtta noll fyra tretton två tre åtta två",
-    "880413 tjugotre åttiotvå",
-    "åttioåtta noll fyra tretton 2382",
-    "åttioåtta eh noll fyra tretton öh tjugotre åttiotvå",
-    "åttioåtta noll fyra tretton, tjugotre åttiotvå",
-    "ÅTTIOÅTTA noll fyra Tretton tjugotre åttiotvå",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "åttioåtta noll fyra tretton tjugotre åttiotvå",
+        "nitton åttioåtta noll fyra tretton tjugotre åttiotvå",
+        "nittonhundraåttioåtta noll fyra tretton tjugotre åttiotvå",
+        "åtti åtta noll fyra tretton tjugi tre åttiotvå",
+        "åttioåtta noll fyra tretton två tre åtta två",
+        "880413 tjugotre åttiotvå",
+        "åttioåtta noll fyra tretton 2382",
+        "åttioåtta eh noll fyra tretton öh tjugotre åttiotvå",
+        "åttioåtta noll fyra tretton, tjugotre åttiotvå",
+        "ÅTTIOÅTTA noll fyra Tretton tjugotre åttiotvå",
+    ],
+)
 def test_spoken_and_mixed(recs, value):
     assert pnr_found(recs, f"ja det är {value} tror jag") == [value]
 
@@ -73,14 +97,17 @@ def test_samordningsnummer():
     assert canonical(ten) == "19" + ten  # no "+": the most recent century
 
 
-@pytest.mark.parametrize("text", [
-    "880413-2383",  # wrong check digit
-    "880231-2382",  # 31 February
-    "881313-2380",  # month 13
-    "8804132",  # too short
-    "OCR-numret är 8804132382",  # an invoice reference, not a person
-    "fakturanummer 198804132382",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "880413-2383",  # wrong check digit
+        "880231-2382",  # 31 February
+        "881313-2380",  # month 13
+        "8804132",  # too short
+        "OCR-numret är 8804132382",  # an invoice reference, not a person
+        "fakturanummer 198804132382",
+    ],
+)
 def test_not_reported(recs, text):
     assert pnr_found(recs, text) == []
 
@@ -131,17 +158,20 @@ def test_canonical_forms_agree():
     assert {canonical_value(ENTITY, f) for f in forms} == {P12}
 
 
-@pytest.mark.parametrize("text, tail", [
-    ("född trettonde april och sista fyra är tjugotre åttiotvå", "tjugotre åttiotvå"),
-    ("de fyra sista siffrorna är 2382", "2382"),
-    ("sista fyra 23 82 tack", "23 82"),
-    ("sista fyra tjugotre åttiotvå", "tjugotre åttiotvå"),
-])
+@pytest.mark.parametrize(
+    "text, tail",
+    [
+        ("född trettonde april och sista fyra är tjugotre åttiotvå", "tjugotre åttiotvå"),
+        ("de fyra sista siffrorna är 2382", "2382"),
+        ("sista fyra 23 82 tack", "23 82"),
+        ("sista fyra tjugotre åttiotvå", "tjugotre åttiotvå"),
+    ],
+)
 def test_last_four_after_sista_fyra(text, tail):
     from recognizers.personnummer import KlangPersonnummerTailRecognizer
 
     rec = KlangPersonnummerTailRecognizer()
-    assert [text[r.start:r.end] for r in rec.analyze(text, [ENTITY])] == [tail]
+    assert [text[r.start : r.end] for r in rec.analyze(text, [ENTITY])] == [tail]
     assert rec.analyze(text.replace("sista fyra", "klockan").replace("fyra sista", "klockan"), [ENTITY]) == []
 
 
@@ -154,6 +184,7 @@ def test_a_phone_number_after_a_given_personnummer_is_a_phone_number(recs):
     text = "Mitt personnummer är 880413-2382 och numret 070-174 06 55."
     assert found(recs, text) == [(ENTITY, "880413-2382"), ("PHONE_NUMBER", "070-174 06 55")]
     text = "personnumret är åttioåtta noll fyra tretton tjugotre åttiotvå och numret noll sju noll ett sju fyra noll sex fem fem"
-    assert found(recs, text) == [(ENTITY, "åttioåtta noll fyra tretton tjugotre åttiotvå"),
-                                 ("PHONE_NUMBER", "noll sju noll ett sju fyra noll sex fem fem")]
-
+    assert found(recs, text) == [
+        (ENTITY, "åttioåtta noll fyra tretton tjugotre åttiotvå"),
+        ("PHONE_NUMBER", "noll sju noll ett sju fyra noll sex fem fem"),
+    ]

@@ -13,8 +13,13 @@ from tests.recognizers.helpers import found
 
 @pytest.fixture(scope="module")
 def recs():
-    return (KlangPersonnummerRecognizer(), KlangSpokenPersonnummerRecognizer(), KlangPhoneRecognizer(),
-            KlangTenDigitPhoneRecognizer(), KlangSpokenPhoneRecognizer())
+    return (
+        KlangPersonnummerRecognizer(),
+        KlangSpokenPersonnummerRecognizer(),
+        KlangPhoneRecognizer(),
+        KlangTenDigitPhoneRecognizer(),
+        KlangSpokenPhoneRecognizer(),
+    )
 
 
 def pnr_found(recs, text):
@@ -52,9 +57,16 @@ def _written_forms(p12: str) -> list[str]:
 
     ten = p12[2:]
     sep = "+" if is_centenarian(p12) else "-"
-    return [f"{ten[:6]}{sep}{ten[6:]}", ten if sep == "-" else f"{ten[:6]}+{ten[6:]}", f"{p12[:8]}-{p12[8:]}", p12,
-            f"{ten[:6]} {ten[6:]}", f"{ten[:2]} {ten[2:4]} {ten[4:6]} {ten[6:]}",
-            f"{ten[:2]} {ten[2:4]} {ten[4:6]} {ten[6:8]} {ten[8:]}", f"{p12[:8]} {p12[8:]}"]
+    return [
+        f"{ten[:6]}{sep}{ten[6:]}",
+        ten if sep == "-" else f"{ten[:6]}+{ten[6:]}",
+        f"{p12[:8]}-{p12[8:]}",
+        p12,
+        f"{ten[:6]} {ten[6:]}",
+        f"{ten[:2]} {ten[2:4]} {ten[4:6]} {ten[6:]}",
+        f"{ten[:2]} {ten[2:4]} {ten[4:6]} {ten[6:8]} {ten[8:]}",
+        f"{p12[:8]} {p12[8:]}",
+    ]
 
 
 def test_skatteverket_sample_every_written_format(recs):
@@ -75,7 +87,7 @@ def test_skatteverket_sample_spoken_in_pairs(recs):
     for p12 in _skatteverket_sample(150, seed=12):
         # Nobody says the '+' of the 100+ form: people that old say the century ("nitton tio ...").
         said = p12 if is_centenarian(p12) else p12[2:]
-        spoken = " ".join(_pair(said[i:i + 2]) for i in range(0, len(said), 2))
+        spoken = " ".join(_pair(said[i : i + 2]) for i in range(0, len(said), 2))
         text = f"personnumret är {spoken} tack"
         if pnr_found(recs, text) != [spoken] or canonical(spoken) != p12:
             missed.append(p12)
@@ -84,5 +96,5 @@ def test_skatteverket_sample_spoken_in_pairs(recs):
 
 def test_agent_read_back_is_found_too(recs):
     spoken = "åttioåtta noll fyra tretton tjugotre åttiotvå"
-    text = (f"Kund: Det är 880413-2382.\nAgent: Då upprepar jag, {spoken}, stämmer det?\nKund: Ja.")
+    text = f"Kund: Det är 880413-2382.\nAgent: Då upprepar jag, {spoken}, stämmer det?\nKund: Ja."
     assert pnr_found(recs, text) == ["880413-2382", spoken]

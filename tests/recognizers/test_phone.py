@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 
 from recognizers import canonical_value
-from recognizers.phone import ENTITY, KlangPhoneRecognizer, KlangSpokenPhoneRecognizer, KlangTenDigitPhoneRecognizer, is_valid
+from recognizers.phone import (
+    ENTITY,
+    KlangPhoneRecognizer,
+    KlangSpokenPhoneRecognizer,
+    KlangTenDigitPhoneRecognizer,
+    is_valid,
+)
 from tests.recognizers.helpers import found
 
 
@@ -16,26 +22,43 @@ def recs():
     return KlangPhoneRecognizer(), KlangTenDigitPhoneRecognizer(), KlangSpokenPhoneRecognizer()
 
 
-@pytest.mark.parametrize("value", [
-    "070-174 06 55", "0701740655", "070 174 06 55", "070-17 40 655", "+46 70 174 06 55", "+46701740655",
-    "0046 70 174 06 55", "+46 (0)70 174 06 55", "08-465 004 80", "08-46 50 04 80", "0846500480",
-    "031-390 06 12", "031 390 06 12", "+46 31 390 06 12",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "070-174 06 55",
+        "0701740655",
+        "070 174 06 55",
+        "070-17 40 655",
+        "+46 70 174 06 55",
+        "+46701740655",
+        "0046 70 174 06 55",
+        "+46 (0)70 174 06 55",
+        "08-465 004 80",
+        "08-46 50 04 80",
+        "0846500480",
+        "031-390 06 12",
+        "031 390 06 12",
+        "+46 31 390 06 12",
+    ],
+)
 def test_written_groupings(recs, value):
     assert found(recs, f"Ring mig på {value} efter fem.") == [(ENTITY, value)]
 
 
-@pytest.mark.parametrize("value", [
-    "noll sju noll ett sju fyra noll sex fem fem",
-    "noll sju noll sjutton fyrtio sex femtiofem",
-    "noll sju noll ett sju fyra noll sex femtiofem",
-    "070 sjutton fyrtio sex fem fem",  # "fyrtio sex" read as 40, 6
-    "noll åtta fyrtiosex femtio noll fyra åttio",
-    "noll åtta fyra sex fem noll noll fyra åtta noll",
-    "noll sju noll eh ett sju fyra, noll sex femtiofem",
-    "NOLL SJU NOLL ett sju fyra noll sex fem fem",
-    "noll noll fyrtiosex sjuttio ett sju fyra noll sex fem fem",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "noll sju noll ett sju fyra noll sex fem fem",
+        "noll sju noll sjutton fyrtio sex femtiofem",
+        "noll sju noll ett sju fyra noll sex femtiofem",
+        "070 sjutton fyrtio sex fem fem",  # "fyrtio sex" read as 40, 6
+        "noll åtta fyrtiosex femtio noll fyra åttio",
+        "noll åtta fyra sex fem noll noll fyra åtta noll",
+        "noll sju noll eh ett sju fyra, noll sex femtiofem",
+        "NOLL SJU NOLL ett sju fyra noll sex fem fem",
+        "noll noll fyrtiosex sjuttio ett sju fyra noll sex fem fem",
+    ],
+)
 def test_spoken_and_mixed(recs, value):
     assert found(recs, f"mitt nummer är {value} tack") == [(ENTITY, value)]
 
@@ -50,11 +73,22 @@ def test_split_over_turns(recs):
     assert found(recs, text) == [(ENTITY, "070-174"), (ENTITY, "06 55")]
 
 
-@pytest.mark.parametrize("text", [
-    "Det kostar 1 250 kronor.", "349,50 kr per månad", "mätarställningen är 45 872", "den 15 mars",
-    "2024-03-15", "klockan 08.00", "16 ampere", "OCR-numret är 0701740655", "070-174",
-    "noll komma fem procent", "ett två tre fyra",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det kostar 1 250 kronor.",
+        "349,50 kr per månad",
+        "mätarställningen är 45 872",
+        "den 15 mars",
+        "2024-03-15",
+        "klockan 08.00",
+        "16 ampere",
+        "OCR-numret är 0701740655",
+        "070-174",
+        "noll komma fem procent",
+        "ett två tre fyra",
+    ],
+)
 def test_not_phone_numbers(recs, text):
     assert found(recs, text) == []
 
@@ -71,10 +105,19 @@ def test_canonical_written_and_spoken_agree():
     assert {canonical_value(ENTITY, f) for f in forms} == {"+46701740655"}
 
 
-@pytest.mark.parametrize("text, span", [
-    ("telefon plus fyrtiosex sjuttio ett sju fyra noll sex fem fem", "plus fyrtiosex sjuttio ett sju fyra noll sex fem fem"),
-    ("ring Plus fyra sex sju noll ett sju fyra noll sex fem fem", "Plus fyra sex sju noll ett sju fyra noll sex fem fem"),
-])
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        (
+            "telefon plus fyrtiosex sjuttio ett sju fyra noll sex fem fem",
+            "plus fyrtiosex sjuttio ett sju fyra noll sex fem fem",
+        ),
+        (
+            "ring Plus fyra sex sju noll ett sju fyra noll sex fem fem",
+            "Plus fyra sex sju noll ett sju fyra noll sex fem fem",
+        ),
+    ],
+)
 def test_spoken_plus_is_the_country_code_prefix_and_covered(recs, text, span):
     assert found(recs, text) == [(ENTITY, span)]
     assert canonical_value(ENTITY, span) == "+46701740655"
@@ -85,15 +128,23 @@ def test_plus_word_without_country_code_is_not_a_prefix(recs):
     assert found(recs, "det blir tre plus fyra sju noll ett sju fyra noll sex fem fem") == []
 
 
-@pytest.mark.parametrize("value", [
-    "070-174 06 56", "070 174 06 56", "070-17 40 656", "070-1740656", "040-628 04 53", "040-62 80 453",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "070-174 06 56",
+        "070 174 06 56",
+        "070-17 40 656",
+        "070-1740656",
+        "040-628 04 53",
+        "040-62 80 453",
+    ],
+)
 def test_a_number_valid_as_a_personnummer_in_a_phone_grouping_is_a_phone_number(recs, value):
     """0701740656 and 0406280453 are valid personnummer digits too. Written in a personnummer layout
     the personnummer recognizer reports them; in a phone grouping nothing else would, so the phone
     recognizer must (before: neither did, and the number stayed in the output)."""
-    from recognizers.personnummer import KlangPersonnummerRecognizer, is_valid_digits
     from recognizers.fold import ascii_digits
+    from recognizers.personnummer import KlangPersonnummerRecognizer, is_valid_digits
 
     assert is_valid_digits(ascii_digits(value))
     assert found((KlangPersonnummerRecognizer(),), f"Det är {value}.") == []

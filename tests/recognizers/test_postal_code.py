@@ -15,27 +15,37 @@ def recs():
     return KlangPostalCodeRecognizer(), KlangSpokenPostalCodeRecognizer()
 
 
-@pytest.mark.parametrize("text, value", [
-    ("Storgatan 12, 532 31 Skara.", "532 31"),
-    ("storgatan 12 53231 skara", "53231"),
-    ("722 19, Västerås", "722 19"),
-    ("postnummer 532 31", "532 31"),
-    ("postnumret är 53231", "53231"),
-    ("Lövstigen 4B, lgh 1102, 722 19", "722 19"),
-    ("Kungsgatan 43 b 2 tr 111 27", "111 27"),
-    ("storgatan tolv fem tre två trettioett skara", "fem tre två trettioett"),
-    ("sju två två nitton västerås", "sju två två nitton"),
-    ("postnumret är femhundratrettiotvå trettioett", "femhundratrettiotvå trettioett"),
-    ("fem tre två tre ett i skara", "fem tre två tre ett"),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Storgatan 12, 532 31 Skara.", "532 31"),
+        ("storgatan 12 53231 skara", "53231"),
+        ("722 19, Västerås", "722 19"),
+        ("postnummer 532 31", "532 31"),
+        ("postnumret är 53231", "53231"),
+        ("Lövstigen 4B, lgh 1102, 722 19", "722 19"),
+        ("Kungsgatan 43 b 2 tr 111 27", "111 27"),
+        ("storgatan tolv fem tre två trettioett skara", "fem tre två trettioett"),
+        ("sju två två nitton västerås", "sju två två nitton"),
+        ("postnumret är femhundratrettiotvå trettioett", "femhundratrettiotvå trettioett"),
+        ("fem tre två tre ett i skara", "fem tre två tre ett"),
+    ],
+)
 def test_found(recs, text, value):
     assert found(recs, text) == [(ENTITY, value)]
 
 
-@pytest.mark.parametrize("text", [
-    "mätarställningen är 45 872", "det är 45 872 kilowattimmar", "Det blir 12 500 kronor.",
-    "förbrukningen var 18 450 kWh", "kundnummer 53231", "fyrtiofem tusen åttahundrasjuttiotvå",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mätarställningen är 45 872",
+        "det är 45 872 kilowattimmar",
+        "Det blir 12 500 kronor.",
+        "förbrukningen var 18 450 kWh",
+        "kundnummer 53231",
+        "fyrtiofem tusen åttahundrasjuttiotvå",
+    ],
+)
 def test_hard_negatives(recs, text):
     assert found(recs, text) == []
 
