@@ -1,7 +1,7 @@
 """The hostile landing folder of issue 16, ingested twice by the real command, with peak RSS.
 
     python -m bench.hostile                     # the issue's folder: a 600 kB one-segment call
-    python -m bench.hostile --long-chars 100000 # what tests/test_fuzz.py runs
+    python -m bench.hostile --long-chars 100000 # what tests/ingest/test_fuzz.py runs
     python -m bench.hostile --scan-bomb         # subject find/erase's scan of a quarantined gzip bomb
     python -m bench.hostile --reader            # reading + parsing alone, per worst-case export
 

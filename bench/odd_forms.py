@@ -13,7 +13,7 @@ job into a local lake; every string of every stored Parquet table is read back a
 as leaked when its digits (folded to ASCII, all other characters dropped) or its folded e-mail
 address stand in any stored string. Quarantined calls are counted apart (nothing stored).
 
-The form builders are shared with tests/test_odd_forms.py (Hypothesis).
+The form builders are shared with tests/pipeline/test_odd_forms.py (Hypothesis).
 """
 
 from __future__ import annotations

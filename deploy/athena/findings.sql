@@ -1,6 +1,6 @@
 -- Amazon Athena external table `redacted.findings`: one row per detected entity: type, field, offsets into the redacted text, score (never the value).
 -- Same files the pipeline writes (and `redactor query` reads): s3://klang-redacted-eu-north-1/lake/findings/call_date=YYYY-MM-DD/part-*.parquet
--- (zstd Parquet, columns exactly as in redactor/store/tables.py; tests/test_query.py checks this file).
+-- (zstd Parquet, columns exactly as in redactor/store/tables.py; tests/query/test_query.py checks this file).
 -- Partition projection on call_date: Athena computes the day prefixes from the WHERE clause
 -- instead of asking Glue for partitions, so no MSCK REPAIR / ADD PARTITION after ingestion, and
 -- `WHERE call_date BETWEEN '2026-11-01' AND '2026-11-30'` lists only those days. call_date is a

@@ -4,7 +4,7 @@ Offline means: the spaCy pipeline is loaded from a folder (the shipped redactor/
 would otherwise download en_core_web_lg), and no recognizer that calls tldextract is registered.
 
 Fast path (issue 9; results identical to plain `AnalyzerEngine.analyze` on every text, which
-`detect_many_reference` keeps and tests/test_bench.py checks). A call is ~200 small fields and most
+`detect_many_reference` keeps and tests/bench/test_bench.py checks). A call is ~200 small fields and most
 of them hold nothing: Presidio still builds NlpArtifacts (a Python loop over every token, lemmas,
 stop words), looks up recognizers, runs every recognizer, the context enhancer, the threshold and
 duplicate filters, and deep-copies the results, field by field. Here a field goes through
@@ -18,7 +18,7 @@ duplicate filters, and deep-copies the results, field by field. Here a field goe
 
 A recognizer may define `may_match(text) -> bool`, a cheap test that is False only where it can
 find nothing (e.g. "no street suffix in the text"); a pattern recognizer's regexes then run only
-where it says True. The recognizer owns that promise; tests/test_bench.py checks the outcome.
+where it says True. The recognizer owns that promise; tests/bench/test_bench.py checks the outcome.
 
 Otherwise Presidio would return nothing for the field, because every result starts as a pattern
 recognizer's result or an NER entity (context only raises or lowers scores of existing results). Two more savings

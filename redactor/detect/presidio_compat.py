@@ -7,7 +7,7 @@ they are reached only through the small functions below. At import, this module 
 that the installed presidio-analyzer still has every one of them, so another version that
 lacks one fails at start-up with a clear message, never with an AttributeError in the
 middle of a run. The project pins presidio-analyzer==2.2.366 (pyproject.toml); a new
-version is taken by moving the pin once tests/test_bench.py (fast path equals plain
+version is taken by moving the pin once tests/bench/test_bench.py (fast path equals plain
 Presidio) passes with it.
 """
 

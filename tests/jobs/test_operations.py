@@ -26,7 +26,7 @@ from redactor.store.lake import Lake
 from redactor.store.lease import Lease
 from tests.conftest import ROOT, SAMPLES
 from tests.job_support import NAMES, PNRS, POISON, call_id_of, call_record, dumps
-from tests.test_job_deploy import parse_cli
+from tests.jobs.test_job_deploy import parse_cli
 
 runner = CliRunner()
 SECRETS = [*NAMES, *PNRS, "8804132382", "Testsson", "poison-truncated"]

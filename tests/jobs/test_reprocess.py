@@ -30,7 +30,7 @@ from redactor.store.backend import LocalStore
 from redactor.store.lake import Lake
 from redactor.store.tables import TABLES
 from tests.factories import dumps, klang_record, segmented_record
-from tests.test_rights import all_objects, snapshot, table_rows
+from tests.rights.test_rights import all_objects, snapshot, table_rows
 
 KEY = "test-key-not-a-secret-0123456789"
 NEW_VALUE = "QZ-LUMA"  # a made-up bonus code: no digits, no context word the shipped recognizers know

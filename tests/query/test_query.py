@@ -26,7 +26,7 @@ from redactor.jobs.ingest import run_ingest
 from redactor.query.engine import QueryEngine, QueryError, ReadOnlyError, check_read_only
 from redactor.query.named import find_query, list_queries
 from redactor.store.lake import Lake
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 KEY = "test-key-not-a-secret-0123456789"
 NAMED = (
@@ -669,7 +669,7 @@ def test_s3_store_gives_the_same_answers_offline(request, engine, lake_dir, conf
 
 # ---- deploy/: Athena / Trino DDL and the analyst's S3 policies -----------------------------
 
-DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
+DEPLOY = ROOT / "deploy"
 
 
 def _hive_type(t) -> str:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import spacy
 
 from redactor.training import corpus, lexicon, synthetic
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "redactor" / "data" / "sv_klang"
 DATA = ROOT / "models" / "data"
 

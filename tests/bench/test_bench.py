@@ -11,7 +11,6 @@ import os
 import statistics
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -93,7 +92,7 @@ def test_generated_calls_are_realistic_shaped():
     pnrs = set(PERSONNUMMER)
     assert len(pnrs) >= 100
     assert all(len(p) == 12 and p.isdigit() for p in pnrs)
-    skv = Path(__file__).resolve().parent.parent.parent / "shared/data/personnummer/skatteverket-testpersonnummer.txt"
+    skv = ROOT.parent / "shared/data/personnummer/skatteverket-testpersonnummer.txt"
     if skv.is_file():
         assert pnrs <= set(skv.read_text().split())
     # PTS's fiction series, each a whole Swedish number (08-465 004 xx has ten digits, not eleven).

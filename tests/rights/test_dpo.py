@@ -13,7 +13,7 @@ import stat
 from typer.testing import CliRunner
 
 from redactor.cli import ExitCode, app
-from tests.test_rights import A_IDS, OTHER_IDS, A, build_world, keyed  # noqa: F401 - keyed is a fixture
+from tests.rights.test_rights import A_IDS, OTHER_IDS, A, build_world, keyed  # noqa: F401 - keyed is a fixture
 
 runner = CliRunner()
 A_ARGS = ["--personnummer", A["personnummer"][0], "--phone", A["phone"][0], "--email", A["email"][0]]

@@ -21,8 +21,8 @@ from redactor.domain import Segment
 from redactor.evaluation import Document, load_dataset
 from redactor.evaluation_pipeline import _digit_runs, evaluate_stored, readable, stored_strings, to_klang
 from redactor.ingest import parse_record
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DIALOGUE_CORPUS = ROOT / "bench" / "data" / "dev_dialogue.jsonl"
 DEV_CORPUS = ROOT / "bench" / "data" / "dev_corpus.jsonl"
 SAMPLES = ROOT / "samples"

@@ -23,9 +23,10 @@ from redactor.ingest.sources import export_ref
 from redactor.jobs.ingest import run_job
 from redactor.store.lake import Lake
 from redactor.store.txn import LakeWriter
+from tests.conftest import ROOT
 from tests.job_support import call_id_of, call_record, dumps, read_live
 
-CORPUS = Path(__file__).parent / "fuzz_corpus"
+CORPUS = ROOT / "tests" / "fuzz_corpus"
 GZIP_MAGIC = b"\x1f\x8b"
 
 

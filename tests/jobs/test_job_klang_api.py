@@ -11,7 +11,6 @@ import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import duckdb
@@ -24,9 +23,10 @@ from redactor.ingest.parse import make_call_id
 from redactor.jobs.ingest import run_job
 from redactor.pipeline import Pipeline
 from redactor.store.lake import Lake
+from tests.conftest import ROOT
 from tests.job_support import NAMES, PNRS, job_config, reader_invariants
 
-RECORDED = json.loads((Path(__file__).parent / "fixtures" / "klang_api" / "conversations.json").read_text())
+RECORDED = json.loads((ROOT / "tests" / "fixtures" / "klang_api" / "conversations.json").read_text())
 KEY = "test-api-key-not-a-secret"
 PAGE = 3
 

@@ -26,7 +26,7 @@ from redactor.serve.access import Access, AccessError, check_bind
 from redactor.serve.app import create_app, highlight, mmss
 from redactor.serve.data import LakeView
 from redactor.store.lake import Lake
-from tests.test_query import lake_dir  # noqa: F401  - the samples, ingested once for this module
+from tests.query.test_query import lake_dir  # noqa: F401  - the samples, ingested once for this module
 
 TOKEN = "test-token-not-a-secret-000"
 
