@@ -8,7 +8,7 @@ organisationsnummer by (a) our validation, (b) our recognizers end to end on "De
 with an organisationsnummer context word in front ("organisationsnummer <number>"), and
 (c) Presidio 2.2.366's SeOrganisationsnummerRecognizer (pattern + its own validation, same text).
 Also: the share accepted as a personnummer by our check (digits alone), for the phone/personnummer
-resolution (docs/recognizers-catalogue.md: numbers starting with 0).
+resolution (docs/recognizers.md: numbers starting with 0).
 """
 
 from __future__ import annotations

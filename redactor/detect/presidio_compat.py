@@ -25,6 +25,8 @@ from presidio_analyzer import (
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from spacy.tokens import Doc
 
+from redactor.errors import RedactorError
+
 PINNED_VERSION = "2.2.366"
 
 _ADD_RECOGNIZER_ID = "_AnalyzerEngine__add_recognizer_id_if_not_exists"
@@ -43,7 +45,7 @@ _REQUIRED: tuple[tuple[Any, str], ...] = (
 )
 
 
-class PresidioVersionError(ImportError):
+class PresidioVersionError(RedactorError, ImportError):
     """The installed Presidio lacks a part the detector uses. The message names the
     version and the missing attributes, nothing else: safe to log."""
 
