@@ -289,6 +289,11 @@ def measure_ingest(
         written = sum(f.stat().st_size for f in Path(store).rglob("*") if f.is_file())
     if started_engine is not None:
         started_engine.close()
+    if summary.quarantined:
+        # A quarantined export is not processed: its "speed" and memory would say nothing of ingest.
+        raise SystemExit(
+            f"bench: {summary.quarantined} of the inputs were quarantined {dict(summary.quarantine_reasons)}"
+        )
     calls = summary.calls_read
     chars = chars if chars is not None else meta.get("chars")
     name = (

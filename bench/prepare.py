@@ -38,7 +38,12 @@ def gold_occurrences(texts: list[str], gold: list[tuple[str, str]]) -> list[list
     return out
 
 
-def prepare(work: Path, calls: int, seed: int, calls_per_file: int = 500) -> dict:
+# ~33 kB a generated call: 400 calls stay below the default 16 MiB cap on an export file
+# ([ingest] max_export_bytes), which would quarantine the whole file.
+CALLS_PER_FILE = 400
+
+
+def prepare(work: Path, calls: int, seed: int, calls_per_file: int = CALLS_PER_FILE) -> dict:
     work.mkdir(parents=True, exist_ok=True)
     exports = work / "exports"
     write_exports(exports, calls, seed, calls_per_file=calls_per_file, gold=True)

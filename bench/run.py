@@ -237,7 +237,7 @@ def markdown(result: dict) -> str:
     if result.get("memory"):
         lines += [
             "",
-            "Memory with input size (streamed ingest, exports written in 1,000-call files):",
+            f"Memory with input size (streamed ingest, exports written in {result.get('calls_per_file')}-call files):",
             "",
             "| calls | workers | calls/s | peak RSS, all processes (MB) | driver (MB) | other load (cores) |",
             "|---:|---:|---:|---:|---:|---:|",
@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--work", type=Path, default=None, help="keep prepared data here (default: a temp dir)")
     args = ap.parse_args(argv)
 
-    from bench.prepare import prepare
+    from bench.prepare import CALLS_PER_FILE, prepare
     from redactor.jobs.engines import default_workers
 
     workers = args.workers or default_workers()
@@ -294,7 +294,7 @@ def main(argv: list[str] | None = None) -> dict:
             from bench.generate import write_exports
 
             mem_dir = work / f"memory-{n}"
-            write_exports(mem_dir, n, seed=args.seed + 1, calls_per_file=1000)
+            write_exports(mem_dir, n, seed=args.seed + 1, calls_per_file=CALLS_PER_FILE)
             (mem_dir / "gold.jsonl").unlink(missing_ok=True)
             mw = args.memory_workers or workers
             x = child(["ingest", "--work", str(work), "--exports", str(mem_dir), "--workers", str(mw)])
@@ -336,6 +336,7 @@ def main(argv: list[str] | None = None) -> dict:
         },
         "usefulness": useful,
         "memory": memory,
+        "calls_per_file": CALLS_PER_FILE,
         "total_seconds": round(time.monotonic() - t0),
     }
     args.out.mkdir(parents=True, exist_ok=True)
