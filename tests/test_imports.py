@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 _FORK_EACH = r"""
@@ -54,6 +56,7 @@ def _modules() -> list[str]:
     return names
 
 
+@pytest.mark.slow  # ~15 s: one interpreter per module
 def test_every_module_imports_as_the_first_of_its_interpreter():
     modules = _modules()
     assert "redactor.cli._common" in modules and "recognizers.phone" in modules

@@ -50,6 +50,7 @@ def upload(s3_env, bucket: str, prefix: str, first: int, n: int, poison: bool = 
     return {call_id_of(i) for i in range(first, first + n)}
 
 
+@pytest.mark.slow
 def test_seaweedfs_conditional_writes_are_exclusive(s3_env):
     bucket = s3_env.make_bucket("cas")
     store = _store(f"s3://{bucket}/lake")
@@ -94,6 +95,7 @@ def test_only_one_lease_holder_on_s3(s3_env, config):
     assert s3_env.all_keys(bucket, "lake/_lake/lease") == []
 
 
+@pytest.mark.slow
 def test_s3_landing_retag_then_rerun_only_new(s3_env, s3cfg, detector):
     path, cfg = s3cfg
     pipe = Pipeline(cfg, detector=detector)

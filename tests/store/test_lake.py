@@ -221,6 +221,7 @@ def test_gc_collects_orphans_of_a_dead_run_after_the_grace_period_only(lake, rul
     assert ids(lake) == [call_id_of(70)]
 
 
+@pytest.mark.slow
 def test_old_snapshots_are_collected_and_the_ledger_is_merged(lake, rules_pipeline):
     calls = redacted_calls(rules_pipeline, *[call_record(i, day=13) for i in range(80, 120)])
     for rc in calls:

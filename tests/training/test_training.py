@@ -229,6 +229,7 @@ def test_model_accepts_an_appended_component():
     assert extra.pipe_names == ["tok2vec", "ner", "sentencizer"] and len(list(doc.sents)) == 2
 
 
+@pytest.mark.slow
 def test_tiny_training_run(tmp_path):
     from redactor.training.train import train
 
