@@ -16,6 +16,8 @@ from redactor.errors import RedactorError
 # What a redacted table file's retention counts from (`[retention] from`): the day it is written,
 # or the date of the calls in it (a back-filled October call then expires two years after October).
 RETENTION_BASES = ("written", "call_date")
+# Settings default_config.toml documents in comments only (their default is computed).
+OPTIONAL_KEYS = {"policy": {"default"}, "retention": {"from"}}
 
 
 class ConfigError(RedactorError, ValueError):
@@ -93,6 +95,13 @@ class Config:
         unknown = set(user) - set(defaults)
         if unknown:
             raise ConfigError(f"unknown section(s) in {path}: {', '.join(sorted(unknown))}")
+        for name, section in user.items():
+            if not isinstance(section, dict):
+                raise ConfigError(f"[{name}] in {path} must be a table of settings")
+            # A misspelt key would silently keep its default: `urii` would write to ./lake.
+            keys = set(section) - set(defaults[name]) - OPTIONAL_KEYS.get(name, set())
+            if keys:
+                raise ConfigError(f"unknown key(s) in [{name}] of {path}: {', '.join(sorted(keys))}")
         basis = user.get("retention", {}).get("from", "written")
         if basis not in RETENTION_BASES:
             raise ConfigError(f"[retention] from must be one of {', '.join(RETENTION_BASES)}, not {basis!r}")

@@ -78,7 +78,10 @@ def sub_app(help: str) -> typer.Typer:
 CONFIG_HELP = "TOML config file layered over the defaults."
 ConfigOption: Any = typer.Option(None, "--config", "-c", help=CONFIG_HELP, exists=True, dir_okay=False)
 StoreOption: Any = typer.Option(
-    None, "--store", "-s", help="Where to write: a folder (default ./lake) or s3://bucket/prefix."
+    None,
+    "--store",
+    "-s",
+    help="The store: a folder or s3://bucket/prefix (default: [store] uri of the config, ./lake).",
 )
 JsonOption: Any = typer.Option(False, "--json", help="Print JSON instead of text.")
 LogLevelOption: Any = typer.Option(None, "--log-level", help="JSON log lines on stderr at this level.")

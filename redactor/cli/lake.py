@@ -34,7 +34,12 @@ T = TypeVar("T")
 
 @app.command("compact")
 def compact_command(
-    store: str | None = typer.Option(None, "--store", "-s", help="A folder (default ./lake) or s3://bucket/prefix."),
+    store: str | None = typer.Option(
+        None,
+        "--store",
+        "-s",
+        help="The store: a folder or s3://bucket/prefix (default: [store] uri of the config, ./lake).",
+    ),
     config: Path | None = ConfigOption,
     min_files: int = typer.Option(
         2, "--min-files", min=2, help="Merge a table partition's files once it has this many with the same expiry date."
@@ -83,7 +88,10 @@ def compact_command(
 @app.command("purge")
 def purge_command(
     store: str | None = typer.Option(
-        None, "--store", "-s", help="A folder or s3://bucket/prefix (default: [store] uri of the config)."
+        None,
+        "--store",
+        "-s",
+        help="The store: a folder or s3://bucket/prefix (default: [store] uri of the config, ./lake).",
     ),
     config: Path | None = BucketConfigOption,
     dry_run: bool = typer.Option(

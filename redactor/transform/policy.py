@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from recognizers import canonical_value
-from recognizers.entities import ACTIONS, ENTITIES, default_policy
+from recognizers.entities import ACTIONS, BY_NAME, ENTITIES, default_policy
 from redactor.errors import RedactorError
 from redactor.transform.pseudonym import Pseudonymiser
 
@@ -31,6 +31,9 @@ class Policy:
     pseudonymiser: Pseudonymiser | None = None
 
     def __post_init__(self) -> None:
+        unknown = sorted(set(self.entities) - set(BY_NAME))
+        if unknown:  # a misspelt type would otherwise fall back to the default without a word
+            raise PolicyError(f"unknown entity type(s) in [policy.entities]: {', '.join(unknown)}")
         chosen = {"default": self.default} if self.default is not None else {}
         for entity, action in {**chosen, **self.entities}.items():
             if action not in ACTIONS:

@@ -1,0 +1,39 @@
+"""A config file fails closed: a misspelt section, key or entity type is an error, not a default."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactor.config import Config, ConfigError
+from redactor.transform.policy import Policy, PolicyError
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[stor]\nuri = 'x'\n", "unknown section"),
+        ("[store]\nurii = 's3://bucket/lake'\n", "unknown key(s) in [store]"),
+        ("[detect]\nscore_treshold = 0.9\n", "unknown key(s) in [detect]"),
+        ("store = 's3://bucket/lake'\n", "must be a table"),
+    ],
+)
+def test_a_misspelt_setting_is_refused(tmp_path, text, message):
+    path = tmp_path / "c.toml"
+    path.write_text(text)
+    with pytest.raises(
+        ConfigError, match=message.replace("[", r"\[").replace("]", r"\]").replace("(", r"\(").replace(")", r"\)")
+    ):
+        Config.load(path)
+
+
+def test_documented_optional_settings_are_accepted(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text("[policy]\ndefault = 'mask'\n[retention]\nfrom = 'call_date'\n[store]\nuri = './elsewhere'\n")
+    config = Config.load(path)
+    assert config.section("store")["uri"] == "./elsewhere" and config.section("policy")["default"] == "mask"
+
+
+def test_a_misspelt_entity_type_in_the_policy_is_refused():
+    with pytest.raises(PolicyError, match="unknown entity type"):
+        Policy(entities={"PERSN": "redact"})
+    assert Policy(entities={"PERSON": "mask"}).action("PERSON") == "mask"
