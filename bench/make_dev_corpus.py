@@ -35,6 +35,8 @@ from pathlib import Path
 
 from faker import Faker
 
+from bench.generate import ORDINAL_DAYS
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "data" / "dev_corpus.jsonl"
 DIALOGUE_OUT = ROOT / "bench" / "data" / "dev_dialogue.jsonl"
@@ -648,27 +650,9 @@ def hard_negative(rng: random.Random) -> tuple[str, str]:
     return rng.choice(options)
 
 
+# Days of the month as said; the first twenty are the generator's.
 ORDINALS = [
-    "första",
-    "andra",
-    "tredje",
-    "fjärde",
-    "femte",
-    "sjätte",
-    "sjunde",
-    "åttonde",
-    "nionde",
-    "tionde",
-    "elfte",
-    "tolfte",
-    "trettonde",
-    "fjortonde",
-    "femtonde",
-    "sextonde",
-    "sjuttonde",
-    "artonde",
-    "nittonde",
-    "tjugonde",
+    *ORDINAL_DAYS,
     "tjugoförsta",
     "tjugoandra",
     "tjugotredje",
