@@ -277,6 +277,8 @@ class Detector:
                 self._spacy_idx.add(idx)
             else:
                 self._analyse_all = True
+        # Recognizers other than the name model (whose results "model" reading knows to be none).
+        self._not_model_idx = tuple(idx for idx in range(len(self._recognizers)) if idx not in self._spacy_idx)
         self._ignored_labels = set(self.nlp_engine.ner_model_configuration.labels_to_ignore)
         # Context can only change a result's score when its recognizer has context words, it was
         # not boosted already, and it is below the maximum (the enhancer adds a non-negative
@@ -451,7 +453,7 @@ class Detector:
         nlp = self.nlp_engine.nlp[LANGUAGE]
         if reads == "model" and not self._nlp_sets_entities:
             todo = []  # no model: nothing to read
-        if not (reads != "rules" and self._nlp_sets_entities):
+        if reads == "rules" or not self._nlp_sets_entities:
             # Tokens only: Presidio needs them only where a recognizer found something whose
             # score context could still change.
             need_tokens = []
@@ -474,9 +476,7 @@ class Detector:
                 for i, doc in zip(todo, nlp.pipe([texts[i] for i in todo], batch_size=batch_size)):
                     # The model alone: every other recognizer's results are known to be none.
                     hit, known = (
-                        self._scan(texts[i])
-                        if reads == "all"
-                        else (False, {idx: [] for idx in range(len(self._recognizers)) if idx not in self._spacy_idx})
+                        self._scan(texts[i]) if reads == "all" else (False, {idx: [] for idx in self._not_model_idx})
                     )
                     has_entities = self._has_entities(doc)
                     if hit or has_entities:
