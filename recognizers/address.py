@@ -265,18 +265,15 @@ def _number_value(word: str) -> int | None:
     return NUMBER_WORDS.get(" ".join(word.lower().split()))
 
 
-@lru_cache(maxsize=1)
-def _spoken_numbers() -> re.Pattern[str]:
-    """Every number word as a whole word, longest first (one pass instead of one per phrase)."""
-    phrases = "|".join(re.escape(p) for p in sorted(NUMBER_WORDS, key=len, reverse=True))
-    return re.compile(rf"(?<![{_L}])(?:{phrases})(?![{_L}])")
+# A spoken house number as a whole word, for the canonical form (case-folded text).
+_SPOKEN_NUMBER = re.compile(rf"(?<![{_L}]){_NUM_WORDS_ALT}")
 
 
 def canonical(text: str) -> str:
     """Case-folded street line with spoken house numbers as digits and "lgh" for the flat:
     "Storgatan tolv" and "storgatan 12" give the same key."""
     out = " ".join(text.casefold().replace(",", " ").split())
-    out = _spoken_numbers().sub(lambda m: str(NUMBER_WORDS[m.group(0)]), out)
+    out = _SPOKEN_NUMBER.sub(lambda m: str(NUMBER_WORDS[m.group(0)]), out)
     out = re.sub(
         r"\b(?:lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)\s+(?:nummer\s+|nr\s+)?", "lgh ", out
     )
