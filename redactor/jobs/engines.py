@@ -305,6 +305,23 @@ class LocalEngine:
 # ---- Dask --------------------------------------------------------------------------------------------
 
 
+# Dask's defaults for the local cluster `DaskEngine` starts cost its workers ~30% more CPU per call
+# than `--workers` processes (docs/performance.md): the nannies start workers with
+# MALLOC_TRIM_THRESHOLD_=64 KiB, so glibc hands memory back to the OS after every large free and
+# asks for it again (spaCy allocates and frees arrays per batch), and every process wakes many
+# times a second for housekeeping that takes the GIL from the spaCy thread: the event-loop tick
+# (20 ms), the stack-sampling profiler (10 ms), the memory (100 ms) and system (500 ms) monitors.
+# The scheduler and nannies run inside the driver. A coarser memory monitor still enforces the
+# workers' memory limit, a second later.
+LOCAL_CLUSTER_CONFIG: dict[str, object] = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,  # None: not set
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.worker.profile.enabled": False,
+}
+
+
 class DaskEngine:
     """The per-file function on a Dask cluster (an existing one at `address`, or a local one)."""
 
@@ -338,15 +355,20 @@ class DaskEngine:
             except (OSError, TimeoutError) as exc:
                 raise EngineError(f"no Dask scheduler reachable at {self.address}") from exc
         else:
-            self._cluster = LocalCluster(
-                n_workers=self.workers,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
-            self.client = Client(self._cluster)
+            import dask
+
+            # The nannies read their workers' settings when created; the scheduler and client keep
+            # theirs from start-up.
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
+                self._cluster = LocalCluster(
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
+                self.client = Client(self._cluster)
         # Build every worker's pipeline now, and check it is the driver's pipeline.
         versions = {tuple(v) for v in self.client.run(_worker_version, self.config).values()}
         _check_versions(versions, self.config, expected_version, "a Dask worker's")

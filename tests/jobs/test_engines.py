@@ -19,7 +19,7 @@ import pytest
 from bench.generate import write_exports
 from redactor.domain import Quarantined
 from redactor.ingest import expand_sources, iter_records
-from redactor.jobs.engines import DaskEngine, EngineError, LocalEngine, make_engine
+from redactor.jobs.engines import LOCAL_CLUSTER_CONFIG, DaskEngine, EngineError, LocalEngine, make_engine
 from redactor.jobs.ingest import run_ingest
 from redactor.store.lake import Lake
 from redactor.store.tables import TABLES
@@ -161,3 +161,26 @@ def test_cli_workers_option(inputs, single_run, tmp_path):
     assert _summary(summary) == _summary(summary1)
     bad = CliRunner().invoke(app, ["ingest", str(inputs), "--store", str(tmp_path / "x"), "--engine", "spark"])
     assert bad.exit_code == 2
+
+
+def _worker_settings() -> dict:
+    import os
+
+    import dask
+
+    return {
+        "malloc_trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+        **{key: dask.config.get(key) for key in LOCAL_CLUSTER_CONFIG if not key.startswith("distributed.nanny")},
+    }
+
+
+def test_the_dask_engines_own_cluster_runs_without_dasks_costly_defaults(rules_pipeline, monkeypatch):
+    """The local cluster's workers start without the 64 KiB malloc trim threshold and with quiet
+    housekeeping: with Dask's defaults they spent ~30% more CPU per call than `--workers`."""
+    pytest.importorskip("distributed")
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    with DaskEngine(rules_pipeline.config, workers=1) as engine:
+        engine.start(rules_pipeline.version)
+        [settings] = engine.client.run(_worker_settings).values()
+    expected = {key: value for key, value in LOCAL_CLUSTER_CONFIG.items() if not key.startswith("distributed.nanny")}
+    assert settings == {"malloc_trim": None, **expected}
