@@ -16,8 +16,9 @@ from redactor.errors import RedactorError
 # What a redacted table file's retention counts from (`[retention] from`): the day it is written,
 # or the date of the calls in it (a back-filled October call then expires two years after October).
 RETENTION_BASES = ("written", "call_date")
-# Settings default_config.toml documents in comments only (their default is computed).
-OPTIONAL_KEYS = {"policy": {"default"}, "retention": {"from"}}
+# Settings default_config.toml documents in comments only (their default is computed, or left out
+# so that the digest, and so the pipeline version, changes only for the configs that set them).
+OPTIONAL_KEYS = {"policy": {"default"}, "retention": {"from"}, "ingest": {"renew_model_every_calls"}}
 
 
 class ConfigError(RedactorError, ValueError):

@@ -6,6 +6,7 @@ built from our own words and the exception's type, never its message (which may 
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from collections import Counter
@@ -80,6 +81,9 @@ class Pipeline:
         # A batch also ends at this many input bytes: 64 records near max_record_bytes would
         # otherwise all be held (parsed, detected, redacted) at once.
         self.batch_bytes = int(config.section("ingest").get("batch_bytes", 4 * 1024 * 1024))
+        # A detector given by the caller is theirs to keep; one built here is renewed (`_renew`).
+        self.renew_every = int(config.section("ingest").get("renew_model_every_calls", 5000)) if detector is None else 0
+        self._calls_since_renew = 0
 
     # ---- per call --------------------------------------------------------------------------
 
@@ -169,6 +173,22 @@ class Pipeline:
             size += len(record.raw)
             if len(pending) >= self.batch_size or size >= self.batch_bytes:
                 yield from self.redact_batch(pending)
+                self._renew(len(pending))
                 pending, size = [], 0
         if pending:
             yield from self.redact_batch(pending)
+            self._renew(len(pending))
+
+    def _renew(self, calls: int) -> None:
+        """Load the model afresh every `renew_every` calls. spaCy adds every word it has not seen
+        to the model's vocabulary and never lets one go: ~13 words, ~5 kB a generated call, so a
+        long run grew each worker by hundreds of MB. The same model files give the same results."""
+        if self.renew_every <= 0:
+            return
+        self._calls_since_renew += calls
+        if self._calls_since_renew < self.renew_every:
+            return
+        self._calls_since_renew = 0
+        del self.detector  # the old vocabulary goes before the new model loads: no two at once
+        gc.collect()  # spaCy's objects refer to each other
+        self.detector = Detector.from_config(self.config)

@@ -226,3 +226,36 @@ def test_a_surname_with_a_particle_belongs_to_the_name(detector, text, name):
     """The model tags "Ida" and leaves "Al-Hassan" out; `name_particles` extends the span."""
     found = [text[d.start : d.end] for d in detector.detect(text) if d.entity_type == "PERSON"]
     assert found == [name]
+
+
+def test_the_model_is_loaded_afresh_every_renew_model_every_calls(tmp_path, rules_pipeline):
+    """spaCy keeps every new word in the model's vocabulary; a long run loads the model afresh
+    (`[ingest] renew_model_every_calls`), which lets those words go and changes no result."""
+    from bench.generate import generate_records
+    from redactor.config import Config
+    from redactor.ingest import RawRecord
+    from redactor.pipeline import Pipeline
+
+    model = rules_pipeline.config.model_path.as_posix()
+    settings = f'[detect]\nmodel = "{model}"\n[ingest]\nbatch_size = 4\nrenew_model_every_calls = 8\n'
+    (tmp_path / "renew.toml").write_text(settings)
+    records = [RawRecord("x.jsonl", i, dumps(r).encode(), r) for i, r in enumerate(generate_records(10, seed=4))]
+    renewing, never = Pipeline(Config.load(tmp_path / "renew.toml")), Pipeline(Config.load(tmp_path / "renew.toml"))
+    never.renew_every = 0  # the same config (so the same pipeline version), never renewed
+    first = renewing.detector
+
+    got, detectors = [], []
+    for result in renewing.process(records):
+        got.append(result)
+        detectors.append(renewing.detector)
+    assert len({id(d) for d in detectors}) == 2  # 10 calls in batches of 4: renewed once, after the 8th
+    assert got == list(never.process(records))
+
+    def words(p: Pipeline) -> int:
+        return len(p.detector.nlp_engine.nlp["sv"].vocab)
+
+    assert words(renewing) < words(never)  # the renewed model has read 2 calls, the other 10
+    # A detector the caller gave is theirs: never replaced.
+    given = Pipeline(Config.load(tmp_path / "renew.toml"), detector=first)
+    list(given.process(records))
+    assert given.detector is first
