@@ -34,12 +34,7 @@ T = TypeVar("T")
 
 @app.command("compact")
 def compact_command(
-    store: str | None = typer.Option(
-        None,
-        "--store",
-        "-s",
-        help="The store: a folder or s3://bucket/prefix (default: [store] uri of the config, ./lake).",
-    ),
+    store: str | None = StoreOption,
     config: Path | None = ConfigOption,
     min_files: int = typer.Option(
         2, "--min-files", min=2, help="Merge a table partition's files once it has this many with the same expiry date."
@@ -87,12 +82,7 @@ def compact_command(
 
 @app.command("purge")
 def purge_command(
-    store: str | None = typer.Option(
-        None,
-        "--store",
-        "-s",
-        help="The store: a folder or s3://bucket/prefix (default: [store] uri of the config, ./lake).",
-    ),
+    store: str | None = StoreOption,
     config: Path | None = BucketConfigOption,
     dry_run: bool = typer.Option(
         False,

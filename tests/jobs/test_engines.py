@@ -163,6 +163,10 @@ def test_cli_workers_option(inputs, single_run, tmp_path):
     assert bad.exit_code == 2
 
 
+# The local cluster's settings a worker reads itself (the nannies' show in its environment).
+WORKER_SETTINGS = {key: value for key, value in LOCAL_CLUSTER_CONFIG.items() if not key.startswith("distributed.nanny")}
+
+
 def _worker_settings() -> dict:
     import os
 
@@ -170,7 +174,7 @@ def _worker_settings() -> dict:
 
     return {
         "malloc_trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"),
-        **{key: dask.config.get(key) for key in LOCAL_CLUSTER_CONFIG if not key.startswith("distributed.nanny")},
+        **{key: dask.config.get(key) for key in WORKER_SETTINGS},
     }
 
 
@@ -182,5 +186,4 @@ def test_the_dask_engines_own_cluster_runs_without_dasks_costly_defaults(rules_p
     with DaskEngine(rules_pipeline.config, workers=1) as engine:
         engine.start(rules_pipeline.version)
         [settings] = engine.client.run(_worker_settings).values()
-    expected = {key: value for key, value in LOCAL_CLUSTER_CONFIG.items() if not key.startswith("distributed.nanny")}
-    assert settings == {"malloc_trim": None, **expected}
+    assert settings == {"malloc_trim": None, **WORKER_SETTINGS}
