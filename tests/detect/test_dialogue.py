@@ -138,6 +138,12 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
             "Agent: Vilken IP-adress?\nKund: Den står åttiotre punkt tvåhundra punkt noll punkt ett",
             [("IP_ADDRESS", "åttiotre punkt tvåhundra punkt noll punkt ett")],
         ),
+        # the birth dates and last fours given alone, in digits and in words
+        ("Agent: Och födelsedatum?\nKund: 901120", [("SE_PERSONNUMMER", "901120")]),
+        (
+            "Agent: Vad har du för personnummer?\nKund: nittiotre elva noll åtta\nAgent: Mm.\nKund: elva sextio",
+            [("SE_PERSONNUMMER", "nittiotre elva noll åtta"), ("SE_PERSONNUMMER", "elva sextio")],
+        ),
     ],
 )
 def test_slot_answers_in_parts_and_later_turns(text, expected):
