@@ -297,7 +297,11 @@ def main(argv: list[str] | None = None) -> dict:
             write_exports(mem_dir, n, seed=args.seed + 1, calls_per_file=CALLS_PER_FILE)
             (mem_dir / "gold.jsonl").unlink(missing_ok=True)
             mw = args.memory_workers or workers
-            x = child(["ingest", "--work", str(work), "--exports", str(mem_dir), "--workers", str(mw)])
+            # The memory runs are long (100,000 calls ~2 h on 2 cores); allow 3 calls/s before giving up.
+            x = child(
+                ["ingest", "--work", str(work), "--exports", str(mem_dir), "--workers", str(mw)],
+                timeout=max(7200, n / 3),
+            )
             x["calls"] = n
             memory.append(x)
             shutil.rmtree(mem_dir, ignore_errors=True)
