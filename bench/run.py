@@ -89,7 +89,11 @@ def machine() -> dict:
     }
 
 
-def child(args: list[str], timeout: float = 7200) -> dict:
+# Seconds a measurement may take before the bench gives up on it.
+CHILD_TIMEOUT_S = 7200
+
+
+def child(args: list[str], timeout: float = CHILD_TIMEOUT_S) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1", TOKENIZERS_PARALLELISM="false")
     proc = subprocess.run(
         [sys.executable, "-m", "bench.measure", *args],
@@ -300,7 +304,7 @@ def main(argv: list[str] | None = None) -> dict:
             # The memory runs are long (100,000 calls ~2 h on 2 cores); allow 3 calls/s before giving up.
             x = child(
                 ["ingest", "--work", str(work), "--exports", str(mem_dir), "--workers", str(mw)],
-                timeout=max(7200, n / 3),
+                timeout=max(CHILD_TIMEOUT_S, n / 3),
             )
             x["calls"] = n
             memory.append(x)
