@@ -44,6 +44,12 @@ Talare 1: Och födelsedatum?
 Talare 2: [[19520125]]
 Talare 1: Och de fyra sista?
 Talare 2: [[nittio nittio]]
+Talare 1: Och ditt födelsedatum, det andra?
+Talare 2: [[901120]]
+Talare 1: Och vad har du för personnummer?
+Talare 2: [[nittiotre elva noll åtta]]
+Talare 1: Mm.
+Talare 2: [[elva sextio]]
 Talare 1: Kundnumret?
 Talare 2: [[fyra sju ett ett två nio]]
 Talare 1: Clearingnummer?
