@@ -35,7 +35,7 @@ from pathlib import Path
 
 from faker import Faker
 
-from bench.generate import ORDINAL_DAYS
+from bench.generate import MONTHS, ORDINAL_DAYS
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "data" / "dev_corpus.jsonl"
@@ -216,6 +216,14 @@ def say_hundreds(n: int, rng: random.Random) -> str:
     hundreds, rest = divmod(n, 100)
     head = ("" if hundreds == 1 and rng.random() < 0.5 else UNITS[hundreds]) + "hundra"
     return head + (say_number(rest, rng).replace(" ", "") if rest else "")
+
+
+def say_date(yyyymmdd: str, rng: random.Random) -> str:
+    """A birth date with its month named: 'den åttonde november nittiotre', '8 november 1993'."""
+    y, m, d = yyyymmdd[:4], int(yyyymmdd[4:6]), int(yyyymmdd[6:8]) % 60 or 1
+    if rng.random() < 0.5:
+        return f"den {d} {MONTHS[m - 1]} {y}"
+    return f"{rng.choice(['den ', ''])}{ordinal(d)} {MONTHS[m - 1]} {say_pairs(y[2:], rng)}"
 
 
 def say_digits(digits: str) -> str:
@@ -661,6 +669,9 @@ ORDINALS = [
     "tjugosjätte",
     "tjugosjunde",
     "tjugoåttonde",
+    "tjugonionde",
+    "trettionde",
+    "trettioförsta",
 ]
 
 
@@ -938,6 +949,8 @@ def make_dialogue_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, lis
             "customer",
             "ip",
             "late_answer",
+            "repeat",
+            "birth_date_month",
         ],
         k=rng.randint(4, 6),
     )
@@ -1010,6 +1023,20 @@ def make_dialogue_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, lis
             ip = gen.ip()
             c.agent("Vilken IP-adress står det i routern?")
             c.kund(("IP_ADDRESS", " punkt ".join(say_hundreds(int(p), rng) for p in ip.split("."))), ".")
+        elif sc == "repeat":
+            # the agent asks for the value again: it comes back in words, maybe in two parts
+            c.agent(rng.choice(["Vad har du för personnummer?", "Och ditt personnummer?"]))
+            c.kund(f(), ("SE_PERSONNUMMER", f"{ten[:6]}-{ten[6:]}"), ".")
+            c.agent(rng.choice(["Och det i ord?", "Förlåt, kan du ta det igen?", "Ursäkta, en gång till?"]))
+            if rng.random() < 0.5:
+                c.kund(("SE_PERSONNUMMER", say_pairs(ten[:6], rng)))
+                c.agent(rng.choice(["Mm.", "Ja?", "Och resten?"]))
+                c.kund(("SE_PERSONNUMMER", say_pairs(ten[6:], rng)), ".")
+            else:
+                c.kund(("SE_PERSONNUMMER", say_pairs(ten, rng)), ".")
+        elif sc == "birth_date_month":
+            c.agent(rng.choice(["Och ditt födelsedatum?", "När är du född?"]))
+            c.kund(f(), ("SE_PERSONNUMMER", say_date(gen.pnr12()[:8], rng)), ".")
         elif sc == "late_answer":
             c.agent("Och kundnumret, har du det?")
             wait()

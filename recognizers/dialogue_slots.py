@@ -13,6 +13,10 @@ the asker, as long as the asker says no more than a back-channel ("Mm.", "Ja?", 
 most BACKCHANNEL_WORDS words). The asker's read-back ("Så 528-7875?") is redacted by value
 propagation, which matches digits whatever their form.
 
+A repeat request names no slot ("Och det i ord?", "Kan du ta det igen?", "Och resten?"): it
+re-opens the slot its speaker asked for within the last REOPEN_TURNS turns, so the value said
+again in another form (often in words, in parts) is that slot's too.
+
 Name slot ("vad heter du?"): the answer's capitalised words ("Nguyen Thi Lan."), or the words
 after "heter"/"det är" in a lowercase transcript.
 """
@@ -32,6 +36,7 @@ SCORE = 0.85
 ANSWER_TURNS = 3
 SAME_TURN_CHARS = 40
 BACKCHANNEL_WORDS = 6
+REOPEN_TURNS = 6
 
 TURN_LINE = re.compile(r"^(?P<label>[^\n:]{1,40}):[ \t]?(?P<body>.*)$", re.MULTILINE)  # "Label: text"
 
@@ -60,6 +65,7 @@ class Slot:
     accept: Callable[[str], bool]  # digits of a number in the answer -> is it this slot's value
     # digits of a whole value: after it the answer is complete ("...+9803, jag är född 1909")
     complete: Callable[[str], bool] = lambda d: False
+    dates: bool = False  # a date with its month named ("åttonde november nittiotre") is an answer
 
 
 def _q(words: str) -> re.Pattern:
@@ -74,8 +80,8 @@ SLOTS: tuple[Slot, ...] = (
         lambda d: len(d) == 4,
         lambda d: True,
     ),
-    Slot("SE_PERSONNUMMER", _q(r"personn|pnr|samordningsn"), _personnummer_part, lambda d: len(d) >= 10),
-    Slot("SE_PERSONNUMMER", _q(r"födelsedat|födelsedag|född\b"), _birth_date, lambda d: True),
+    Slot("SE_PERSONNUMMER", _q(r"personn|pnr|samordningsn"), _personnummer_part, lambda d: len(d) >= 10, True),
+    Slot("SE_PERSONNUMMER", _q(r"födelsedat|födelsedag|född\b"), _birth_date, lambda d: True, True),
     Slot("SE_POSTAL_CODE", _q(r"postn|postkod"), lambda d: len(d) in (3, 5), lambda d: len(d) == 5),
     Slot("SE_BANKGIRO", _q(r"bankgiro|bg-n"), lambda d: 7 <= len(d) <= 8, lambda d: True),
     Slot("SE_PLUSGIRO", _q(r"plusgiro|postgiro|pg-n"), lambda d: 2 <= len(d) <= 8, lambda d: len(d) >= 5),
@@ -145,6 +151,25 @@ KEYWORDS = (
     "namn",
     "pratar",
     "talar",
+)
+
+# Asking for the value again, or for the rest of it; these name no slot of their own.
+REPEAT = _q(
+    r"i ord\b|i bokstäver|igen\b|upprepa|repetera|en gång till|vad sa du|hörde inte|uppfattade inte|"
+    r"långsamt|siffra för siffra|en i taget|resten\b|fortsätt|förlåt\?|ursäkta\?|hur var det"
+)
+
+# A date with its month named: "den 8 november 1993", "åttonde november nittiotre", "tolv mars".
+_ORDINAL = (
+    r"(?:tjugo|trettio)?(?:första|förste|andra|andre|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde)|"
+    r"tionde|elfte|tolfte|trettonde|fjortonde|femtonde|sextonde|sjuttonde|artonde|nittonde|tjugonde|trettionde"
+)
+_MONTH = (
+    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+    r"jan|feb|apr|aug|sept|sep|okt|nov|dec"
+)
+_DATE = re.compile(
+    rf"(?<![\w])(?:den[ ]+)?(?P<day>\d{{1,2}}(?::[ae])?|{_ORDINAL}|[a-zåäö]+)[ ]+(?:{_MONTH})(?![\w])", re.IGNORECASE
 )
 
 # A spoken or written IPv4 address: four numbers joined by "punkt" or ".".
@@ -280,13 +305,26 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             return []
         spans: list[tuple[str, int, int]] = []
         ts = turns(text)
+        asked: dict[str, tuple[Slot, int]] = {}  # per speaker: the last slot asked for, and in which turn
         for k, turn in enumerate(ts):
             slot, asked_end = _slot_of(turn.body(text))
-            if slot is None or (entities and slot.entity not in entities):
+            if slot is None:
+                slot, asked_end = _reopened(turn.body(text), asked.get(turn.label), k)
+            if slot is None:
+                if _question(turn.body(text)):
+                    asked.pop(turn.label, None)  # a new topic: "igen?" after it is not about the slot
                 continue
+            asked[turn.label] = (slot, k)
+            if entities and slot.entity not in entities:
+                continue
+            # Dates are everywhere in a call ("förfaller den sjuttonde januari"): one is a birth date
+            # only in the answer to a question for it ("och ditt födelsedatum" in ASR has no "?"),
+            # not after "jag är född ..." in a statement.
+            body = turn.body(text)
+            dates = slot.dates and (_question(body) or len(body.split()) <= BACKCHANNEL_WORDS)
             same = [
                 a
-                for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)])
+                for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)], dates)
                 if a[1] - (turn.start + asked_end) <= SAME_TURN_CHARS
             ]
             spans.extend(same)
@@ -300,10 +338,12 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                         break  # the asker moved on
                     continue
                 answer_turns.append((nxt.start, nxt.end))
-            spans.extend(self._answers(text, slot, answer_turns))
+            spans.extend(self._answers(text, slot, answer_turns, dates))
         return [self._result(e, s, t) for e, s, t in sorted({x[:3] for x in spans}, key=lambda x: (x[1], x[2]))]
 
-    def _answers(self, text: str, slot: Slot, ranges: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    def _answers(
+        self, text: str, slot: Slot, ranges: list[tuple[int, int]], dates: bool = False
+    ) -> list[tuple[str, int, int]]:
         """The slot's values in these parts of the text, in order. A number too short for the
         slot is kept pending: with the next one it may be the value given in two parts ("sju två"
         / "Mm." / "noll fem åtta ett"). A complete value ends the answer."""
@@ -317,9 +357,13 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             if slot.entity == "IP_ADDRESS":
                 out += [(slot.entity, start + s, start + e) for s, e in _spoken_ips(body)]
                 continue
+            said = _dates(body) if dates else []
+            out += [(slot.entity, start + s, start + e) for s, e in said]
             carried, pending = pending, []  # only a number that ended the turn before carries over
             for n, run in enumerate(numbers.runs(body)):
                 if heuristics.after_reference_word(body, run.tokens[0].start):
+                    continue
+                if any(s <= run.tokens[0].start < e for s, e in said):
                     continue
                 part = (start + run.tokens[0].start, start + run.tokens[-1].end, run.digits)
                 joined = "".join(p[2] for p in carried) + run.digits
@@ -353,11 +397,41 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         )
 
 
+def _reopened(body: str, last: tuple[Slot, int] | None, k: int) -> tuple[Slot | None, int]:
+    """The slot a repeat request in turn k asks for again: the speaker's last one, if recent."""
+    if last is None or k - last[1] > REOPEN_TURNS:
+        return None, 0
+    m = REPEAT.search(body)
+    return (last[0], m.end()) if m else (None, 0)
+
+
+def _question(body: str) -> bool:
+    words = body.lower().split()
+    return "?" in body or bool(words and words[0].strip(",.?!") in QUESTION_WORDS)
+
+
 def _backchannel(body: str) -> bool:
     """A short turn of the asker that keeps the answer going ("Mm.", "Ja?", "Inga problem.",
     "Och sista fyra?", "Så 528-7875?"), not a new question ("vilken säkring har du")."""
     words = body.lower().split()
     return len(words) <= BACKCHANNEL_WORDS and not (words and words[0].strip(",.?!") in QUESTION_WORDS)
+
+
+def _dates(body: str) -> list[tuple[int, int]]:
+    """Dates with the month named, with the year said right after them if it is."""
+    out = []
+    for m in _DATE.finditer(body):
+        day = m.group("day")
+        if not re.fullmatch(_ORDINAL, day, re.IGNORECASE):
+            d = day.split(":")[0] if day[0].isdigit() else numbers.words_to_digits(day)
+            if not (d.isdigit() and 1 <= int(d) <= 31):
+                continue
+        end = m.end()
+        year = numbers.runs(body[end:])
+        if year and not body[end : end + year[0].tokens[0].start].strip(" ,"):
+            end += year[0].tokens[-1].end
+        out.append((m.start(), end))
+    return out
 
 
 def _spoken_ips(body: str) -> list[tuple[int, int]]:

@@ -32,6 +32,10 @@ CONVERSATION = """Talare 1: Hej, välkommen. Vad har du för personnummer?
 Talare 2: [[811218]]
 Talare 1: Mm.
 Talare 2: [[9876]]
+Talare 1: Och det i ord?
+Talare 2: [[åttioett tolv arton]]
+Talare 1: Mm.
+Talare 2: [[nittioåtta sjuttiosex]]
 Talare 1: Och ditt telefonnummer?
 Talare 2: [[noll sju noll]]
 Talare 1: Ja?
@@ -46,6 +50,8 @@ Talare 1: Och de fyra sista?
 Talare 2: [[nittio nittio]]
 Talare 1: Och ditt födelsedatum, det andra?
 Talare 2: [[901120]]
+Talare 1: Och din mammas födelsedatum?
+Talare 2: [[Den tjugofemte januari femtiotvå]].
 Talare 1: Och vad har du för personnummer?
 Talare 2: [[nittiotre elva noll åtta]]
 Talare 1: Mm.
@@ -150,6 +156,42 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
             "Agent: Vad har du för personnummer?\nKund: nittiotre elva noll åtta\nAgent: Mm.\nKund: elva sextio",
             [("SE_PERSONNUMMER", "nittiotre elva noll åtta"), ("SE_PERSONNUMMER", "elva sextio")],
         ),
+        # a repeat request asks for the same slot again: the value said again in words is its too
+        (
+            "Agent: Vad har du för personnummer?\nKund: 19931108-2391\nAgent: Och det i ord?\n"
+            "Kund: nittiotre elva noll åtta\nAgent: Mm.\nKund: elva sextio",
+            [
+                ("SE_PERSONNUMMER", "19931108-2391"),
+                ("SE_PERSONNUMMER", "nittiotre elva noll åtta"),
+                ("SE_PERSONNUMMER", "elva sextio"),
+            ],
+        ),
+        (
+            "Agent: Och kundnumret?\nKund: Det är 55759203.\nAgent: Förlåt, kan du ta det igen?\n"
+            "Kund: fem fem\nAgent: Ja?\nKund: sju fem nio två noll tre",
+            [
+                ("CUSTOMER_NUMBER", "55759203"),
+                ("CUSTOMER_NUMBER", "fem fem"),
+                ("CUSTOMER_NUMBER", "sju fem nio två noll tre"),
+            ],
+        ),
+        # ... but not after a new question, nor with no slot asked before
+        (
+            "Agent: Kundnumret?\nKund: 55759203\nAgent: Vilket år byggdes huset?\nKund: 1992\n"
+            "Agent: Förlåt, igen?\nKund: nittonhundranittiotvå",
+            [("CUSTOMER_NUMBER", "55759203")],
+        ),
+        ("Agent: Ring gärna igen.\nKund: Det gör jag, 2024 blir bra.", []),
+        # a birth date with its month named, only as the answer to the question for it
+        (
+            "Agent: Och ditt födelsedatum?\nKund: Den åttonde november nittiotre.",
+            [("SE_PERSONNUMMER", "Den åttonde november nittiotre")],
+        ),
+        (
+            "Agent: Vad har du för personnummer?\nKund: 19931108-2391, jag flyttade hit i maj.",
+            [("SE_PERSONNUMMER", "19931108-2391")],
+        ),
+        ("Agent: När vill du flytta?\nKund: Den första december nittiotre.", []),
     ],
 )
 def test_slot_answers_in_parts_and_later_turns(text, expected):
