@@ -33,7 +33,8 @@ from recognizers import heuristics, numbers
 from recognizers.checksums import valid_date
 
 SCORE = 0.85
-ANSWER_TURNS = 3
+ANSWER_TURNS = 3  # turns of the answerer that say something ("Eh.", "Vänta." do not count)
+ZONE_TURNS = 8  # turns looked at after the question, in all
 SAME_TURN_CHARS = 40
 BACKCHANNEL_WORDS = 6
 REOPEN_TURNS = 6
@@ -76,18 +77,18 @@ def _q(words: str) -> re.Pattern:
 SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_PERSONNUMMER",
-        _q(r"fyra sista|sista fyra|fyra sista siffrorna|de sista fyra"),
+        _q(r"fyra sista|sista fyra|fyra sista siffrorna|de sista fyra|efter strecket"),
         lambda d: len(d) == 4,
         lambda d: True,
     ),
     Slot("SE_PERSONNUMMER", _q(r"personn|pnr|samordningsn"), _personnummer_part, lambda d: len(d) >= 10, True),
-    Slot("SE_PERSONNUMMER", _q(r"födelsedat|födelsedag|född\b"), _birth_date, lambda d: True, True),
+    Slot("SE_PERSONNUMMER", _q(r"födelsedat|födelsedag|född\b|fyller (?:du )?år"), _birth_date, lambda d: True, True),
     Slot("SE_POSTAL_CODE", _q(r"postn|postkod"), lambda d: len(d) in (3, 5), lambda d: len(d) == 5),
     Slot("SE_BANKGIRO", _q(r"bankgiro|bg-n"), lambda d: 7 <= len(d) <= 8, lambda d: True),
     Slot("SE_PLUSGIRO", _q(r"plusgiro|postgiro|pg-n"), lambda d: 2 <= len(d) <= 8, lambda d: len(d) >= 5),
     Slot(
         "SE_BANK_ACCOUNT",
-        _q(r"clearing|kontonum|kontonr|bankkonto|konto"),
+        _q(r"clearing|kontonum|kontonr|bankkonto|konto(?![ ]+på\b)"),  # not "ett konto på Mina sidor"
         lambda d: 4 <= len(d) <= 16,
         lambda d: len(d) >= 11,
     ),
@@ -119,6 +120,8 @@ SLOTS: tuple[Slot, ...] = (
         ),
         lambda d: False,
     ),
+    # A spoken e-mail address is the e-mail recognizer's; spelled letters ("h o l m") are this one's.
+    Slot("EMAIL_ADDRESS", _q(r"e-?post|e-?mail|mejl|mail"), lambda d: False),
 )
 KEYWORDS = (
     "org",
@@ -151,13 +154,25 @@ KEYWORDS = (
     "namn",
     "pratar",
     "talar",
+    "mejl",
+    "mail",
+    "post",
+    "stava",
 )
 
 # Asking for the value again, or for the rest of it; these name no slot of their own.
 REPEAT = _q(
     r"i ord\b|i bokstäver|igen\b|upprepa|repetera|en gång till|vad sa du|hörde inte|uppfattade inte|"
-    r"långsamt|siffra för siffra|en i taget|resten\b|fortsätt|förlåt\?|ursäkta\?|hur var det"
+    r"långsamt|siffra för siffra|en i taget|resten\b|fortsätt|förlåt\?|ursäkta\?|hur var det|"
+    r"har du (?:det|dem|den)\b|hittade du|var det allt|något mer|och sen\b|stava"
 )
+# The asker waiting or checking, not moving on ("Inga problem, ta den tid du behöver.").
+_WAITING = re.compile(
+    r"ta den tid|ta det lugnt|ingen brådska|ingen fara|inga problem|jag väntar|vi väntar|stämmer det|är det rätt",
+    re.IGNORECASE,
+)
+# A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
+_CORRECTION = re.compile(r"(?<![\w])(?:nej|förlåt|fel|jag menar|menar|rättelse|vänta)(?![\w])", re.IGNORECASE)
 
 # A date with its month named: "den 8 november 1993", "åttonde november nittiotre", "tolv mars".
 _ORDINAL = (
@@ -168,8 +183,18 @@ _MONTH = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"jan|feb|apr|aug|sept|sep|okt|nov|dec"
 )
+_MONTH_ORDINAL = r"i[ ]+(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|elfte|tolfte)"
 _DATE = re.compile(
-    rf"(?<![\w])(?:den[ ]+)?(?P<day>\d{{1,2}}(?::[ae])?|{_ORDINAL}|[a-zåäö]+)[ ]+(?:{_MONTH})(?![\w])", re.IGNORECASE
+    rf"(?<![\w])(?:den[ ]+)?(?P<day>\d{{1,2}}(?::[ae])?|{_ORDINAL}|[a-zåäö]+)[ ]+(?:{_MONTH}|{_MONTH_ORDINAL})(?![\w])",
+    re.IGNORECASE,
+)
+# Letters spelled one by one ("L I N D Q V I S T", "h o l m"): a name or an e-mail address.
+_SPELLED = re.compile(r"(?<![\w])[^\W\d_](?:[ .-]+[^\W\d_](?![\w])){2,}")
+# "född den 13 april 1988" anywhere, whatever else the turn asks.
+_BORN = re.compile(r"(?<![\w])född[ ]+", re.IGNORECASE)
+# Day and month in digits, the year after them: "13.04.1988", "13/4-88", "13/4 1988".
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.,/-])(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)(?:[./-]|[ ](?=\d{4}))(?:\d{4}|\d{2})(?![\d])"
 )
 
 # A spoken or written IPv4 address: four numbers joined by "punkt" or ".".
@@ -307,6 +332,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         ts = turns(text)
         asked: dict[str, tuple[Slot, int]] = {}  # per speaker: the last slot asked for, and in which turn
         for k, turn in enumerate(ts):
+            spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _born(turn.body(text)))
             slot, asked_end = _slot_of(turn.body(text))
             if slot is None:
                 slot, asked_end = _reopened(turn.body(text), asked.get(turn.label), k)
@@ -322,22 +348,27 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             # not after "jag är född ..." in a statement.
             body = turn.body(text)
             dates = slot.dates and (_question(body) or len(body.split()) <= BACKCHANNEL_WORDS)
-            same = [
+            same = [  # "född den 13 april 1988" in the asking turn is a birth date whatever the turn is
                 a
-                for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)], dates)
+                for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)], slot.dates)
                 if a[1] - (turn.start + asked_end) <= SAME_TURN_CHARS
             ]
             spans.extend(same)
             if same:
                 continue
             dialogue = any(t.label != turn.label for t in ts)
-            answer_turns = []
-            for nxt in ts[k + 1 : k + 1 + ANSWER_TURNS]:
+            answer_turns: list[tuple[int, int]] = []
+            said = 0
+            for nxt in ts[k + 1 : k + 1 + ZONE_TURNS]:
+                nb = nxt.body(text)
                 if dialogue and nxt.label == turn.label:
-                    if not _backchannel(nxt.body(text)):
+                    if not _backchannel(nb, slot):
                         break  # the asker moved on
                     continue
                 answer_turns.append((nxt.start, nxt.end))
+                said += len(nb.split()) > BACKCHANNEL_WORDS or bool(numbers.runs(nb))
+                if said == ANSWER_TURNS:
+                    break
             spans.extend(self._answers(text, slot, answer_turns, dates))
         return [self._result(e, s, t) for e, s, t in sorted({x[:3] for x in spans}, key=lambda x: (x[1], x[2]))]
 
@@ -349,35 +380,48 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         / "Mm." / "noll fem åtta ett"). A complete value ends the answer."""
         out: list[tuple[str, int, int]] = []
         pending: list[tuple[int, int, str]] = []
+        closed = -1  # where a complete value ended; the answer is over unless a correction follows
+        corrected = False  # after "nej förlåt": the next number is the value, or a piece of it
         for start, end in ranges:
             body = text[start:end]
-            if slot.entity == "PERSON":
-                out += [(slot.entity, start + s, start + e) for s, e in _names(body)]
+            if slot.entity in ("PERSON", "EMAIL_ADDRESS"):
+                spelled = [m.span() for m in _SPELLED.finditer(body)]
+                named = _names(body) if slot.entity == "PERSON" and not spelled else []
+                out += [(slot.entity, start + s, start + e) for s, e in spelled + named]
                 continue
             if slot.entity == "IP_ADDRESS":
                 out += [(slot.entity, start + s, start + e) for s, e in _spoken_ips(body)]
                 continue
+            if closed >= 0 and not _CORRECTION.search(text, closed, end):
+                return out
             said = _dates(body) if dates else []
             out += [(slot.entity, start + s, start + e) for s, e in said]
             carried, pending = pending, []  # only a number that ended the turn before carries over
             for n, run in enumerate(numbers.runs(body)):
-                if heuristics.after_reference_word(body, run.tokens[0].start):
+                rs, re_ = run.tokens[0].start, run.tokens[-1].end
+                if closed >= 0:
+                    if not _CORRECTION.search(text, closed, start + rs):
+                        return out
+                    closed, corrected = -1, True
+                if heuristics.after_reference_word(body, rs) or heuristics.quantity(body, rs, re_, run.digits):
                     continue
-                if any(s <= run.tokens[0].start < e for s, e in said):
+                if any(s <= rs < e for s, e in said):
                     continue
-                part = (start + run.tokens[0].start, start + run.tokens[-1].end, run.digits)
+                part = (start + rs, start + re_, run.digits)
                 joined = "".join(p[2] for p in carried) + run.digits
-                if n == 0 and carried and slot.accept(joined):
+                if n == 0 and carried and len(body[:rs].split()) <= 1 and slot.accept(joined):
                     parts = carried + [part]
-                elif slot.accept(run.digits):
+                elif slot.accept(run.digits) or (corrected and len(run.digits) >= 2):
                     parts = [part]
                 else:
-                    pending = [part] if not body[run.tokens[-1].end :].strip(" .,!?…") else []
+                    pending = [part] if not body[re_:].strip(" .,!?…") else []
                     continue
-                pending = []
                 out += [(slot.entity, s, e) for s, e, _ in parts]
+                corrected = False
                 if slot.complete(run.digits) or slot.complete(joined):
-                    return out
+                    closed, pending = start + re_, []
+                else:  # a part that may go on in the next turn ("fyrahundratretton" / "nittioett")
+                    pending = parts if not body[re_:].strip(" .,!?…") else []
         return out
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
@@ -410,16 +454,40 @@ def _question(body: str) -> bool:
     return "?" in body or bool(words and words[0].strip(",.?!") in QUESTION_WORDS)
 
 
-def _backchannel(body: str) -> bool:
-    """A short turn of the asker that keeps the answer going ("Mm.", "Ja?", "Inga problem.",
-    "Och sista fyra?", "Så 528-7875?"), not a new question ("vilken säkring har du")."""
+def _backchannel(body: str, slot: Slot) -> bool:
+    """A turn of the asker that keeps the answer going ("Mm.", "Ja?", "Inga problem, ta den tid du
+    behöver.", "Har du dem?", "Och sista fyra?", "Så 528-7875?"), not a new question ("vilken
+    säkring har du", "Tack. Och mätarställningen?", "Och kundnumret, har du det?")."""
+    named = _slot_of(body)[0]
+    if named is not None:
+        return named.entity == slot.entity
     words = body.lower().split()
-    return len(words) <= BACKCHANNEL_WORDS and not (words and words[0].strip(",.?!") in QUESTION_WORDS)
+    if len(words) <= 2 * BACKCHANNEL_WORDS and (_WAITING.search(body) or REPEAT.search(body)):
+        return True
+    if len(words) > BACKCHANNEL_WORDS or (words and words[0].strip(",.?!") in QUESTION_WORDS):
+        return False
+    if "?" not in body:
+        return True
+    asked = re.split(r"[.!]\s+", body.strip())[-1]  # the question: the last sentence
+    return len(asked.split()) <= 1 or bool(numbers.runs(asked))
+
+
+def _born(body: str) -> list[tuple[int, int]]:
+    """Dates right after "född" ("Så du är född den trettonde april nittonhundraåttioåtta")."""
+    out = []
+    for m in _BORN.finditer(body):
+        out += [(m.end() + s, m.end() + e) for s, e in _dates(body[m.end() : m.end() + 60]) if s == 0][:1]
+    return out
 
 
 def _dates(body: str) -> list[tuple[int, int]]:
-    """Dates with the month named, with the year said right after them if it is."""
-    out = []
+    """Dates with the month named, with the year said right after them if it is, and dates in
+    digits with the day first."""
+    out = [
+        m.span()
+        for m in _NUMERIC_DATE.finditer(body)
+        if 1 <= int(m.group("day")) <= 31 and 1 <= int(m.group("month")) <= 12
+    ]
     for m in _DATE.finditer(body):
         day = m.group("day")
         if not re.fullmatch(_ORDINAL, day, re.IGNORECASE):

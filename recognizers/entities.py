@@ -117,7 +117,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "EMAIL_ADDRESS",
         "e-mail address, written or spelt out",
-        (email.KlangEmailRecognizer,),
+        (*_DIALOGUE, email.KlangEmailRecognizer),
         email.canonical,
         subject_kind="email",
         is_number=False,

@@ -37,13 +37,13 @@ def mentions(text: str, words: Iterable[str]) -> bool:
 # not every word starting like one: after "Fakturafråga" or "fakturan" a personnummer is one.
 REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:ocr|(?:betalnings)?referens)(?:[- ]?(?:nummer|numret|nr\.?))?"
-    r"|\bfaktura[- ]?(?:nummer|numret|nr\.?)|\bfakturanr\.?)[ :]*(?:är[ ]+)?$",
+    r"|\b(?:faktura|order)[- ]?(?:nummer|numret|nr\.?)|\b(?:faktura|order)nr\.?)[ :,]*(?:är[ ]+)?$",
     re.IGNORECASE,
 )
 # The same as lookbehinds for the written patterns (the `regex` module, as Presidio compiles them).
 REF_LOOKBEHIND = (
     r"(?<!(?:ocr|referens)(?:[- ]?(?:nummer|numret|nr\.?))?[ :]{0,3}(?:är[ ]{1,2})?)"
-    r"(?<!faktura[- ]?(?:nummer|numret|nr\.?)[ :]{0,3}(?:är[ ]{1,2})?)"
+    r"(?<!(?:faktura|order)[- ]?(?:nummer|numret|nr\.?)[ :,]{0,3}(?:är[ ]{1,2})?)"
 )
 
 
@@ -82,6 +82,27 @@ def regex_not_after(words: str, unless: str) -> str:
 # "01.12.2026", "1/12/26", "08.00-17.00".
 _TIME = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
 DATE_OR_TIME = re.compile(rf"(?:[0-3]?\d([./])[01]?\d\1(?:\d{{2}}|\d{{4}})|{_TIME}(?:[ ]?-[ ]?{_TIME})?)")
+
+
+# A number that is a quantity, a year or a time, not an identifier: "1 480 kronor", "145 kvadrat",
+# "sedan 2011", "efter 16.30".
+QUANTITY_AFTER = re.compile(
+    r"[ ]*(?:kr\b|kronor|öre|kwh|kilowatt|procent|%|kvadrat|kvm|ampere|grader|år\b|månader|dagar|veckor|"
+    r"timmar|minuter|stycken|st\b|mil\b|meter|liter)",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"(?:sedan|sen|från|år)[ ]*$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def quantity(text: str, start: int, end: int, digits: str) -> bool:
+    """True when the number text[start:end] (its digits given) is an amount, a measure, a clock
+    time or a year after "sedan" ("medlem sedan 2011"; "och sen 4238" is not a year)."""
+    return bool(
+        QUANTITY_AFTER.match(text, end)
+        or DATE_OR_TIME.fullmatch(text, start, end)
+        or (_YEAR.fullmatch(digits) and _SINCE.search(text[max(0, start - 8) : start]))
+    )
 
 
 def after_reference_word(text: str, start: int) -> bool:

@@ -317,7 +317,6 @@ _ACCOUNT_BETWEEN = re.compile(
     r"(?:(?:är|blir|eh|öh|ehm)[ ,.:]+)*",
     re.IGNORECASE,
 )
-_AMOUNT_AFTER = re.compile(r"[ ]*(?:kr\b|kronor|öre|kwh|procent|%)", re.IGNORECASE)
 
 
 def _introduced_by(before: re.Pattern, text: str, start: int) -> bool:
@@ -426,7 +425,7 @@ class KlangSpokenBankAccountRecognizer(base.DigitWindowRecognizer):
                     best = _best_split(reads)
                 if best is not None:
                     found = (start, first[-1].end, best[2], 1)
-            if found is None or _AMOUNT_AFTER.match(text, found[1]):
+            if found is None or heuristics.QUANTITY_AFTER.match(text, found[1]):
                 k += 1
                 continue
             s, e, score, used = found
@@ -527,7 +526,7 @@ class _SpokenGiroRecognizer(base.DigitWindowRecognizer):
             return None
         if not _introduced_by(self.BEFORE, text, window.start):
             return None
-        if _AMOUNT_AFTER.match(text, window.end):
+        if heuristics.QUANTITY_AFTER.match(text, window.end):
             return None
         return 0.7
 

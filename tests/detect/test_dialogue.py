@@ -199,6 +199,98 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
     assert got == expected
 
 
+# Found by trying to make values leak (issue 13): corrections, slow answers, other date forms,
+# spelled names and addresses.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a value corrected after it was given, in the same turn or the next; a corrected piece
+        (
+            "Agent: Och postnumret?\nKund: 41319, nej förlåt, det var 41391.",
+            [("SE_POSTAL_CODE", "41319"), ("SE_POSTAL_CODE", "41391")],
+        ),
+        (
+            "Agent: Vad har du för kundnummer?\nKund: 583920.\nKund: Nej vänta, det är 583902.",
+            [("CUSTOMER_NUMBER", "583920"), ("CUSTOMER_NUMBER", "583902")],
+        ),
+        (
+            "Agent: Mobilnumret?\nKund: 070-174 06 55, nej förlåt, sista är fyrtioåtta.",
+            [("PHONE_NUMBER", "070-174 06 55"), ("PHONE_NUMBER", "fyrtioåtta")],
+        ),
+        # the asker waits in more than six words, or asks whether the answer is coming
+        (
+            "Agent: Och de fyra sista?\nKund: Vänta, jag ska bara ta fram körkortet.\n"
+            "Agent: Inga problem, ta den tid du behöver.\nKund: 2382.",
+            [("SE_PERSONNUMMER", "2382")],
+        ),
+        (
+            "Agent: Och sista fyra?\nKund: Öh, vänta lite.\nAgent: Har du dem?\nKund: Ja, tjugotre åttiotvå.",
+            [("SE_PERSONNUMMER", "tjugotre åttiotvå")],
+        ),
+        # turns that say nothing do not use up the answer's turns
+        (
+            "Agent: De fyra sista siffrorna?\nKund: Ja.\nKund: Eh.\nKund: Vänta.\nKund: tjugotre åttiofyra",
+            [("SE_PERSONNUMMER", "tjugotre åttiofyra")],
+        ),
+        # a piece that fits the slot, and the rest in the next turn
+        (
+            "Agent: Och postnumret?\nKund: fyrahundratretton\nAgent: Mm.\nKund: nittioett",
+            [("SE_POSTAL_CODE", "fyrahundratretton"), ("SE_POSTAL_CODE", "nittioett")],
+        ),
+        # birth dates in digits day first, the month as an ordinal, after "fyller år" and "född"
+        ("Agent: Födelsedatum?\nKund: 13.04.1988.", [("SE_PERSONNUMMER", "13.04.1988")]),
+        ("Agent: Och ditt födelsedatum?\nKund: 13/4-88", [("SE_PERSONNUMMER", "13/4-88")]),
+        (
+            "Agent: Och vilket datum är du född?\nKund: den trettonde i fjärde åttioåtta",
+            [("SE_PERSONNUMMER", "den trettonde i fjärde åttioåtta")],
+        ),
+        ("Agent: När fyller du år?\nKund: Trettonde april.", [("SE_PERSONNUMMER", "Trettonde april")]),
+        (
+            "Agent: Så du är född den trettonde april nittonhundraåttioåtta, och så de fyra sista?\nKund: 2382.",
+            [("SE_PERSONNUMMER", "den trettonde april nittonhundraåttioåtta"), ("SE_PERSONNUMMER", "2382")],
+        ),
+        (
+            "Agent: Och så siffrorna efter strecket?\nKund: tjugotre åttiotvå",
+            [("SE_PERSONNUMMER", "tjugotre åttiotvå")],
+        ),
+        # spelled letter by letter
+        (
+            "Agent: Och efternamnet, kan du stava det?\nKund: L I N D Q V I S T.",
+            [("PERSON", "L I N D Q V I S T")],
+        ),
+        (
+            "Agent: Kan du stava mejladressen?\nKund: h o l m punkt s v e n at exempel punkt com",
+            [("EMAIL_ADDRESS", "h o l m"), ("EMAIL_ADDRESS", "s v e n")],
+        ),
+    ],
+)
+def test_corrections_slow_answers_and_other_forms(text, expected):
+    got = [(r.entity_type, text[r.start : r.end]) for r in KlangDialogueSlotRecognizer().analyze(text, None)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # amounts, measures, clock times and years in an answer are not the slot's value
+        "Agent: Vilket telefonnummer når vi dig på?\nKund: Samma som på fakturan, den på 1 480 kronor.",
+        "Agent: När kan vi ringa dig?\nKund: Efter 16.30 går bra.",
+        "Agent: Och medlemsnumret?\nKund: Det har jag inte här, men jag har varit medlem sedan 2011.",
+        "Agent: Och postnumret?\nKund: Vet inte, men huset är 145 kvadrat.",
+        # "konto på Mina sidor" is no bank account; an order number is a reference
+        "Agent: Har du skapat ett konto på Mina sidor?\nKund: Ja, i mars, och jag betalar 1250 i månaden.",
+        "Agent: Har du anläggnings-id:t?\nKund: Nej, bara ordernumret, 551233447788.",
+        # a new question after "Tack." or "Okej." ends the answer
+        "Agent: Personnummer?\nKund: Jag har det inte här.\nAgent: Tack. Och mätarställningen?\nKund: 4587",
+        "Agent: Och postnumret?\nKund: Vet inte.\nAgent: Okej. Förbrukning per år?\nKund: Ungefär 20000.",
+        # a date in the answer to another question, after "jag är född ..." said in passing
+        "Kund: Det är mitt avtal, jag är född 1907.\nAgent: Fakturan förfaller den sjuttonde januari.",
+    ],
+)
+def test_no_slot_answer(text):
+    assert KlangDialogueSlotRecognizer().analyze(text, None) == []
+
+
 def test_a_complete_answer_closes_the_slot():
     text = (
         "Agent: Vilket telefonnummer kan vi nå dig på?\nKund: Det är 0313900652.\n"

@@ -40,6 +40,8 @@ def found(recs, text):
         ("skolstigen 47 två två sex nittioåtta lund", [(LOCATION, "lund"), (ENTITY, "skolstigen 47")]),
         ("722 19 mora", [(LOCATION, "mora")]),
         ("Bäckvägen tio a i Visby", [(LOCATION, "Visby"), (ENTITY, "Bäckvägen tio a")]),
+        ("jag har flyttat till Sjöbrinken 22 i Alingsås", [(LOCATION, "Alingsås"), (ENTITY, "Sjöbrinken 22")]),
+        ("vad är adressen sjöbrinken tjugotvå", [(ENTITY, "sjöbrinken tjugotvå")]),
     ],
 )
 def test_found(recs, text, expected):
