@@ -951,6 +951,8 @@ def make_dialogue_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, lis
             "late_answer",
             "repeat",
             "birth_date_month",
+            "correction",
+            "slow_last_four",
         ],
         k=rng.randint(4, 6),
     )
@@ -1037,6 +1039,18 @@ def make_dialogue_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, lis
         elif sc == "birth_date_month":
             c.agent(rng.choice(["Och ditt födelsedatum?", "När är du född?"]))
             c.kund(f(), ("SE_PERSONNUMMER", say_date(gen.pnr12()[:8], rng)), ".")
+        elif sc == "correction":
+            # a value corrected after it was given: both forms are the customer's
+            _, code, _, _ = gen.address()
+            wrong = code[:-2] + code[-1] + code[-2]
+            c.agent("Och postnumret?")
+            fix = rng.choice([", nej förlåt, det var ", ", nej vänta, det är "])
+            c.kund(f(), ("SE_POSTAL_CODE", wrong), fix, ("SE_POSTAL_CODE", code), ".")
+        elif sc == "slow_last_four":
+            c.agent("Och de fyra sista?")
+            c.kund(rng.choice(["Vänta, jag ska bara ta fram körkortet.", "Öh, vänta lite."]))
+            c.agent(rng.choice(["Inga problem, ta den tid du behöver.", "Har du dem?", "Ingen brådska."]))
+            c.kund(f(), ("SE_PERSONNUMMER", ten[6:] if rng.random() < 0.5 else say_pairs(ten[6:], rng)), ".")
         elif sc == "late_answer":
             c.agent("Och kundnumret, har du det?")
             wait()
