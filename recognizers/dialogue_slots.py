@@ -8,10 +8,17 @@ dialogue text (labelled lines, `Label: text`, as `redactor scan` and the pipelin
 marks, in the answer zone of a slot question, every number whose digit count fits the slot.
 
 Answer zone: what follows the slot word in the asking turn ("Clearing och konto är 5362 10 456
-78"; within SAME_TURN_CHARS); if that holds no answer, the next ANSWER_TURNS turns by anyone but
-the asker, as long as the asker says no more than a back-channel ("Mm.", "Ja?", a read-back of at
-most BACKCHANNEL_WORDS words). The asker's read-back ("Så 528-7875?") is redacted by value
-propagation, which matches digits whatever their form.
+78"; within SAME_TURN_CHARS); if that holds no answer, the turns after it by anyone but the asker
+until ANSWER_TURNS of them have said something (within ZONE_TURNS), as long as the asker only
+keeps the answer going (`_backchannel`: "Mm.", "Ja?", "Inga problem, ta den tid du behöver.",
+"Har du dem?"). A complete value ends the answer unless a correction follows ("41319, nej
+förlåt, det var 41391"); amounts, measures, clock times and references are never answers. The
+asker's read-back ("Så 528-7875?") is redacted by value propagation, which matches digits
+whatever their form.
+
+Birth dates: in the answer to a birth-date or personnummer question, also a date with the month
+named or day first in digits ("den åttonde november nittiotre", "13.04.1988"); right after
+"född", such a date in any turn.
 
 A repeat request names no slot ("Och det i ord?", "Kan du ta det igen?", "Och resten?"): it
 re-opens the slot its speaker asked for within the last REOPEN_TURNS turns, so the value said
@@ -158,6 +165,8 @@ KEYWORDS = (
     "mail",
     "post",
     "stava",
+    "fyller",
+    "strecket",
 )
 
 # Asking for the value again, or for the rest of it; these name no slot of their own.
@@ -332,7 +341,8 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         ts = turns(text)
         asked: dict[str, tuple[Slot, int]] = {}  # per speaker: the last slot asked for, and in which turn
         for k, turn in enumerate(ts):
-            spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _born(turn.body(text)))
+            if not entities or "SE_PERSONNUMMER" in entities:
+                spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _born(turn.body(text)))
             slot, asked_end = _slot_of(turn.body(text))
             if slot is None:
                 slot, asked_end = _reopened(turn.body(text), asked.get(turn.label), k)
