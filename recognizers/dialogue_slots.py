@@ -84,7 +84,7 @@ def _q(words: str) -> re.Pattern:
 SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_PERSONNUMMER",
-        _q(r"fyra sista|sista fyra|fyra sista siffrorna|de sista fyra|efter strecket"),
+        _q(r"fyra sista|sista fyra|de sista fyra|sista siffr|slutsiffr|kontrollsiffr|efter (?:binde?)?strecket"),
         lambda d: len(d) == 4,
         lambda d: True,
     ),
@@ -95,7 +95,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot("SE_PLUSGIRO", _q(r"plusgiro|postgiro|pg-n"), lambda d: 2 <= len(d) <= 8, lambda d: len(d) >= 5),
     Slot(
         "SE_BANK_ACCOUNT",
-        _q(r"clearing|kontonum|kontonr|bankkonto|konto(?![ ]+på\b)"),  # not "ett konto på Mina sidor"
+        _q(r"clearing|kontonum|kontonr|bankkonto|konto(?![ ]+(?:på|hos)\b)"),  # not "ett konto på Mina sidor"
         lambda d: 4 <= len(d) <= 16,
         lambda d: len(d) >= 11,
     ),
@@ -167,6 +167,7 @@ KEYWORDS = (
     "stava",
     "fyller",
     "strecket",
+    "siffr",
 )
 
 # Asking for the value again, or for the rest of it; these name no slot of their own.
@@ -178,6 +179,12 @@ REPEAT = _q(
 # The asker waiting or checking, not moving on ("Inga problem, ta den tid du behöver.").
 _WAITING = re.compile(
     r"ta den tid|ta det lugnt|ingen brådska|ingen fara|inga problem|jag väntar|vi väntar|stämmer det|är det rätt",
+    re.IGNORECASE,
+)
+# The answerer has no value to give: the answer is over ("Vet inte.", "Det har jag inte här.").
+_DECLINED = re.compile(
+    r"(?:vet|har|minns|vill|kan)(?:[ ](?:jag|vi|det|den|dem|dom)){0,2}[ ]inte\b|inte ihåg|vet ej|har ingen|"
+    r"ingen aning|strunta i",
     re.IGNORECASE,
 )
 # A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
@@ -357,7 +364,10 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             # only in the answer to a question for it ("och ditt födelsedatum" in ASR has no "?"),
             # not after "jag är född ..." in a statement.
             body = turn.body(text)
-            dates = slot.dates and (_question(body) or len(body.split()) <= BACKCHANNEL_WORDS)
+            asks = _question(body) or len(body.split()) <= BACKCHANNEL_WORDS
+            dates = slot.dates and asks
+            # A speaker who names the slot in a statement ("mitt personnummer, vänta, nittio")
+            # gives the value in their own next turns too.
             same = [  # "född den 13 april 1988" in the asking turn is a birth date whatever the turn is
                 a
                 for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)], slot.dates)
@@ -371,12 +381,13 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             said = 0
             for nxt in ts[k + 1 : k + 1 + ZONE_TURNS]:
                 nb = nxt.body(text)
-                if dialogue and nxt.label == turn.label:
+                if dialogue and nxt.label == turn.label and (asks or _slot_of(nb)[0] is not None):
                     if not _backchannel(nb, slot):
                         break  # the asker moved on
                     continue
                 answer_turns.append((nxt.start, nxt.end))
-                said += len(nb.split()) > BACKCHANNEL_WORDS or bool(numbers.runs(nb))
+                # "Ett ögonblick." says no number; "Eh." and "Vänta." say nothing
+                said += len(nb.split()) > BACKCHANNEL_WORDS or any(len(r.digits) > 1 for r in numbers.runs(nb))
                 if said == ANSWER_TURNS:
                     break
             spans.extend(self._answers(text, slot, answer_turns, dates))
@@ -404,7 +415,10 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                 continue
             if closed >= 0 and not _CORRECTION.search(text, closed, end):
                 return out
-            said = _dates(body) if dates else []
+            # "Vet inte, men fakturan förföll den 15 december.": the dates after it are not the
+            # answer, nor is anything in the turns after; a number in the turn still may be.
+            declined = not out and not pending and _DECLINED.search(body) is not None
+            said = _dates(body) if dates and not declined else []
             out += [(slot.entity, start + s, start + e) for s, e in said]
             carried, pending = pending, []  # only a number that ended the turn before carries over
             for n, run in enumerate(numbers.runs(body)):
@@ -420,18 +434,20 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                 part = (start + rs, start + re_, run.digits)
                 joined = "".join(p[2] for p in carried) + run.digits
                 if n == 0 and carried and len(body[:rs].split()) <= 1 and slot.accept(joined):
-                    parts = carried + [part]
+                    parts, run_digits = carried + [part], joined
                 elif slot.accept(run.digits) or (corrected and len(run.digits) >= 2):
-                    parts = [part]
+                    parts, run_digits = [part], run.digits
                 else:
                     pending = [part] if not body[re_:].strip(" .,!?…") else []
                     continue
                 out += [(slot.entity, s, e) for s, e, _ in parts]
                 corrected = False
-                if slot.complete(run.digits) or slot.complete(joined):
+                if slot.complete(run_digits):
                     closed, pending = start + re_, []
                 else:  # a part that may go on in the next turn ("fyrahundratretton" / "nittioett")
                     pending = parts if not body[re_:].strip(" .,!?…") else []
+            if declined and not out:
+                return out
         return out
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
@@ -472,13 +488,14 @@ def _backchannel(body: str, slot: Slot) -> bool:
     if named is not None:
         return named.entity == slot.entity
     words = body.lower().split()
-    if len(words) <= 2 * BACKCHANNEL_WORDS and (_WAITING.search(body) or REPEAT.search(body)):
+    asked = re.split(r"[.!,]\s+", body.strip())[-1]  # the question, if any: the last sentence
+    new_question = "?" in asked and asked.split()[0].lower() in QUESTION_WORDS and not REPEAT.search(asked)
+    if len(words) <= 4 * BACKCHANNEL_WORDS and (_WAITING.search(body) or REPEAT.search(body)) and not new_question:
         return True
     if len(words) > BACKCHANNEL_WORDS or (words and words[0].strip(",.?!") in QUESTION_WORDS):
         return False
     if "?" not in body:
         return True
-    asked = re.split(r"[.!]\s+", body.strip())[-1]  # the question: the last sentence
     return len(asked.split()) <= 1 or bool(numbers.runs(asked))
 
 

@@ -37,13 +37,13 @@ def mentions(text: str, words: Iterable[str]) -> bool:
 # not every word starting like one: after "Fakturafråga" or "fakturan" a personnummer is one.
 REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:ocr|(?:betalnings)?referens)(?:[- ]?(?:nummer|numret|nr\.?))?"
-    r"|\b(?:faktura|order)[- ]?(?:nummer|numret|nr\.?)|\b(?:faktura|order)nr\.?)[ :,]*(?:är[ ]+)?$",
+    r"|\b(?:faktura|order|ärende)[- ]?(?:nummer|numret|nr\.?)|\b(?:faktura|order|ärende)nr\.?)[ :,]*(?:är[ ]+)?$",
     re.IGNORECASE,
 )
 # The same as lookbehinds for the written patterns (the `regex` module, as Presidio compiles them).
 REF_LOOKBEHIND = (
     r"(?<!(?:ocr|referens)(?:[- ]?(?:nummer|numret|nr\.?))?[ :]{0,3}(?:är[ ]{1,2})?)"
-    r"(?<!(?:faktura|order)[- ]?(?:nummer|numret|nr\.?)[ :,]{0,3}(?:är[ ]{1,2})?)"
+    r"(?<!(?:faktura|order|ärende)[- ]?(?:nummer|numret|nr\.?)[ :,]{0,3}(?:är[ ]{1,2})?)"
 )
 
 
@@ -87,20 +87,31 @@ DATE_OR_TIME = re.compile(rf"(?:[0-3]?\d([./])[01]?\d\1(?:\d{{2}}|\d{{4}})|{_TIM
 # A number that is a quantity, a year or a time, not an identifier: "1 480 kronor", "145 kvadrat",
 # "sedan 2011", "efter 16.30".
 QUANTITY_AFTER = re.compile(
-    r"[ ]*(?:kr\b|kronor|öre|kwh|kilowatt|procent|%|kvadrat|kvm|ampere|grader|år\b|månader|dagar|veckor|"
-    r"timmar|minuter|stycken|st\b|mil\b|meter|liter)",
+    r"[ ]*(?::-|kr\b|kronor|spänn|öre|kwh|kilowatt|procent|%|kvadrat|kvm|m2|m²|ampere|grader|år\b|månader|"
+    r"dagar|veckor|timmar|minuter|stycken|st\b|mil\b|meter|liter|hushåll|mätare|personer|gånger|"
+    r"(?:om|per|i|varje)[ ](?:året|år|månaden|månad|kvartalet|dygnet|dagen)|att betala)",
     re.IGNORECASE,
 )
+# Dates and amounts that are never an identifier: ISO dates, numbers said with "tusen", and one
+# word of eleven hundred or more ("fjortonhundrafemtio", "nittonhundrasjuttiofyra"; an identifier
+# is said in groups: "femhundratjugoåtta").
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
+_THOUSANDS = re.compile(r"tusen", re.IGNORECASE)
+_HUNDREDS = re.compile(r"(?:elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo\w*)hundra\w*", re.I)
 _SINCE = re.compile(r"(?:sedan|sen|från|år)[ ]*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def quantity(text: str, start: int, end: int, digits: str) -> bool:
-    """True when the number text[start:end] (its digits given) is an amount, a measure, a clock
-    time or a year after "sedan" ("medlem sedan 2011"; "och sen 4238" is not a year)."""
+    """True when the number text[start:end] (its digits given) is an amount, a measure, a date
+    or clock time, said in thousands ("tretusen"), or a year after "sedan" ("medlem sedan 2011";
+    "och sen 4238" is not a year)."""
     return bool(
         QUANTITY_AFTER.match(text, end)
         or DATE_OR_TIME.fullmatch(text, start, end)
+        or _ISO_DATE.fullmatch(text, start, end)
+        or _THOUSANDS.search(text, start, end)
+        or _HUNDREDS.fullmatch(text, start, end)
         or (_YEAR.fullmatch(digits) and _SINCE.search(text[max(0, start - 8) : start]))
     )
 

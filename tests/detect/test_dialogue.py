@@ -253,6 +253,22 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Och så siffrorna efter strecket?\nKund: tjugotre åttiotvå",
             [("SE_PERSONNUMMER", "tjugotre åttiotvå")],
         ),
+        (
+            "Agent: Och de fyra efter bindestrecket?\nKund: tjugotre åttionio",
+            [("SE_PERSONNUMMER", "tjugotre åttionio")],
+        ),
+        ("Agent: Och slutsiffrorna?\nKund: tjugosex femtiosex", [("SE_PERSONNUMMER", "tjugosex femtiosex")]),
+        # a birth date, then the last four in the same turn: the date alone does not end the answer
+        (
+            "Agent: Ditt personnummer?\nKund: Ja alltså åttiotre elva tjugonio och sen tjugotre åttio",
+            [("SE_PERSONNUMMER", "åttiotre elva tjugonio"), ("SE_PERSONNUMMER", "tjugotre åttio")],
+        ),
+        # the asker waits in many words
+        (
+            "Agent: Och de fyra sista?\nKund: Jag måste leta.\nAgent: Ingen fara alls, ta den tid du behöver, "
+            "jag sitter kvar här i luren så länge som det behövs.\nKund: Tjugotre åttio.",
+            [("SE_PERSONNUMMER", "Tjugotre åttio")],
+        ),
         # spelled letter by letter
         (
             "Agent: Och efternamnet, kan du stava det?\nKund: L I N D Q V I S T.",
@@ -283,6 +299,15 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         # a new question after "Tack." or "Okej." ends the answer
         "Agent: Personnummer?\nKund: Jag har det inte här.\nAgent: Tack. Och mätarställningen?\nKund: 4587",
         "Agent: Och postnumret?\nKund: Vet inte.\nAgent: Okej. Förbrukning per år?\nKund: Ungefär 20000.",
+        # found by a second probe: declined answers, more units, amounts in words, references
+        "Agent: Och de fyra sista?\nKund: Dom kommer jag inte ihåg faktiskt.\nAgent: Inga problem. Vad gällde "
+        "fakturan?\nKund: Den var på 2 340 spänn och jag brukar betala typ 1 800.",
+        "Agent: Vad har du för kundnummer?\nKund: Vet inte, men förbrukningen var 18 000 om året.",
+        "Agent: Och ditt födelsedatum?\nKund: Det vill jag inte säga.\nKund: Fakturan förföll den 15 december.",
+        "Agent: Har du ett konto hos oss?\nKund: Ja, och jag har 1 340 att betala.",
+        "Agent: Kundnumret?\nKund: Fakturan från 2021-03-15 var på tretusen.",
+        "Agent: Och kundnumret?\nKund: Jag har bara ärendenumret, 4471.",
+        "Agent: Personnummer?\nKund: Huset byggdes nittonhundrasjuttiofyra, och jag betalar tolvhundra.",
         # a date in the answer to another question, after "jag är född ..." said in passing
         "Kund: Det är mitt avtal, jag är född 1907.\nAgent: Fakturan förfaller den sjuttonde januari.",
     ],
