@@ -316,14 +316,22 @@ def turns(text: str) -> list[Turn]:
     return out
 
 
-def _slot_of(body: str) -> tuple[Slot | None, int]:
-    """The slot a turn asks for, and where the asking ends (the answer may follow in the turn)."""
-    best: tuple[Slot | None, int, int] = (None, -1, 0)
+def _slots_of(body: str) -> list[tuple[Slot, int]]:
+    """The slots a turn asks for ("postnummer och personnummer?" asks for two), in the order
+    named, each with where its asking ends (the answer may follow in the turn). Where the words
+    of two slots overlap, the first slot in SLOTS is the one."""
+    found: dict[str, tuple[int, Slot, int]] = {}
     for slot in SLOTS:
         m = slot.question.search(body)
-        if m and (best[0] is None or m.start() > best[1]):  # the last slot named is the one asked
-            best = (slot, m.start(), m.end())
-    return best[0], best[2]
+        if m and all(not (a <= m.start() < b) for a, _, b in found.values()):
+            found.setdefault(slot.entity, (m.start(), slot, m.end()))
+    return [(slot, e) for _, slot, e in sorted(found.values(), key=lambda x: x[0])]
+
+
+def _slot_of(body: str) -> tuple[Slot | None, int]:
+    """The slot a turn asks for last: the one its answer is about."""
+    named = _slots_of(body)
+    return named[-1] if named else (None, 0)
 
 
 class KlangDialogueSlotRecognizer(EntityRecognizer):
@@ -348,50 +356,56 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         ts = turns(text)
         asked: dict[str, tuple[Slot, int]] = {}  # per speaker: the last slot asked for, and in which turn
         for k, turn in enumerate(ts):
+            body = turn.body(text)
             if not entities or "SE_PERSONNUMMER" in entities:
-                spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _born(turn.body(text)))
-            slot, asked_end = _slot_of(turn.body(text))
-            if slot is None:
-                slot, asked_end = _reopened(turn.body(text), asked.get(turn.label), k)
-            if slot is None:
-                if _question(turn.body(text)):
+                spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _born(body))
+            named = _slots_of(body)
+            if not named:
+                named = [x for x in [_reopened(body, asked.get(turn.label), k)] if x[0] is not None]
+            if not named:
+                if _question(body):
                     asked.pop(turn.label, None)  # a new topic: "igen?" after it is not about the slot
                 continue
-            asked[turn.label] = (slot, k)
-            if entities and slot.entity not in entities:
-                continue
-            # Dates are everywhere in a call ("förfaller den sjuttonde januari"): one is a birth date
-            # only in the answer to a question for it ("och ditt födelsedatum" in ASR has no "?"),
-            # not after "jag är född ..." in a statement.
-            body = turn.body(text)
-            asks = _question(body) or len(body.split()) <= BACKCHANNEL_WORDS
-            dates = slot.dates and asks
-            # A speaker who names the slot in a statement ("mitt personnummer, vänta, nittio")
-            # gives the value in their own next turns too.
-            same = [  # "född den 13 april 1988" in the asking turn is a birth date whatever the turn is
-                a
-                for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)], slot.dates)
-                if a[1] - (turn.start + asked_end) <= SAME_TURN_CHARS
-            ]
-            spans.extend(same)
-            if same:
-                continue
-            dialogue = any(t.label != turn.label for t in ts)
-            answer_turns: list[tuple[int, int]] = []
-            said = 0
-            for nxt in ts[k + 1 : k + 1 + ZONE_TURNS]:
-                nb = nxt.body(text)
-                if dialogue and nxt.label == turn.label and (asks or _slot_of(nb)[0] is not None):
-                    if not _backchannel(nb, slot):
-                        break  # the asker moved on
-                    continue
-                answer_turns.append((nxt.start, nxt.end))
-                # "Ett ögonblick." says no number; "Eh." and "Vänta." say nothing
-                said += len(nb.split()) > BACKCHANNEL_WORDS or any(len(r.digits) > 1 for r in numbers.runs(nb))
-                if said == ANSWER_TURNS:
-                    break
-            spans.extend(self._answers(text, slot, answer_turns, dates))
+            asked[turn.label] = (named[-1][0], k)
+            for slot, asked_end in named:
+                if not entities or slot.entity in entities:
+                    spans.extend(self._zone(text, ts, k, slot, asked_end))
         return [self._result(e, s, t) for e, s, t in sorted({x[:3] for x in spans}, key=lambda x: (x[1], x[2]))]
+
+    def _zone(self, text: str, ts: list[Turn], k: int, slot: Slot, asked_end: int) -> list[tuple[str, int, int]]:
+        """The answers to the slot asked for in turn k: in the same turn, else in the turns after."""
+        turn = ts[k]
+        body = turn.body(text)
+        # Dates are everywhere in a call ("förfaller den sjuttonde januari"): one is a birth date
+        # only in the answer to a question for it ("och ditt födelsedatum" in ASR has no "?"),
+        # not after "jag är född ..." in a statement.
+        asks = _question(body) or len(body.split()) <= BACKCHANNEL_WORDS
+        # An answer in the asking turn comes right after a question; a speaker who names the slot
+        # in a statement ("mina fyra sista är alltså, vänta lite nu, ...") gives it anywhere after.
+        limit = SAME_TURN_CHARS if asks else len(body)
+        same = [  # "född den 13 april 1988" in the asking turn is a birth date whatever the turn is
+            a
+            for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)], slot.dates)
+            if a[1] - (turn.start + asked_end) <= limit
+        ]
+        if same:
+            return same
+        dialogue = any(t.label != turn.label for t in ts)
+        answer_turns: list[tuple[int, int]] = []
+        said = 0
+        for nxt in ts[k + 1 : k + 1 + ZONE_TURNS]:
+            nb = nxt.body(text)
+            # ... and in their own next turns too ("mitt personnummer, vänta, nittio" / "Mm." / ...)
+            if dialogue and nxt.label == turn.label and (asks or _slot_of(nb)[0] is not None):
+                if not _backchannel(nb, slot):
+                    break  # the asker moved on
+                continue
+            answer_turns.append((nxt.start, nxt.end))
+            # "Ett ögonblick." says no number; "Eh." and "Vänta." say nothing
+            said += len(nb.split()) > BACKCHANNEL_WORDS or any(len(r.digits) > 1 for r in numbers.runs(nb))
+            if said == ANSWER_TURNS:
+                break
+        return self._answers(text, slot, answer_turns, slot.dates and asks)
 
     def _answers(
         self, text: str, slot: Slot, ranges: list[tuple[int, int]], dates: bool = False

@@ -263,6 +263,15 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Ditt personnummer?\nKund: Ja alltså åttiotre elva tjugonio och sen tjugotre åttio",
             [("SE_PERSONNUMMER", "åttiotre elva tjugonio"), ("SE_PERSONNUMMER", "tjugotre åttio")],
         ),
+        # two slots in one question; a slot named in a statement, the value long after the word
+        (
+            "Agent: Och postnummer och personnummer?\nKund: 41321, och 880413.",
+            [("SE_POSTAL_CODE", "41321"), ("SE_PERSONNUMMER", "880413")],
+        ),
+        (
+            "Agent: Vad gäller det?\nKund: Mina fyra sista är alltså, vänta lite nu, jag har dem här, tjugoåtta fyrtiosex.",
+            [("SE_PERSONNUMMER", "tjugoåtta fyrtiosex")],
+        ),
         # the asker waits in many words
         (
             "Agent: Och de fyra sista?\nKund: Jag måste leta.\nAgent: Ingen fara alls, ta den tid du behöver, "
@@ -476,5 +485,5 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
     docs = load_dataset(ROOT / "bench" / "data" / "dialogue_probes.jsonl")
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 188
-    assert result["readable"] <= 11, result["readable_values"]
+    assert result["readable"] <= 9, result["readable_values"]
     assert result["words_kept"] >= 0.985
