@@ -184,6 +184,10 @@ def markdown(result: dict) -> str:
         )
     if r.get("dask_speedup") is not None:
         lines.append(f"| ingest Dask ({r['workers']} local workers) / 1 worker | {_fmt(r['dask_speedup'], 2)}× | |")
+    if r.get("dask_speedup") is not None and r.get("workers_speedup"):
+        lines.append(
+            f"| ingest Dask / `--workers {r['workers']}` | {_fmt(r['dask_speedup'] / r['workers_speedup'], 2)}× | ≥ 1× |"
+        )
     rec = result["recall"]
     gen = rec["generated"]
     types = sorted(
@@ -252,7 +256,33 @@ def markdown(result: dict) -> str:
                 f"{_fmt(x['peak_rss_mb'], 1)} | {_fmt(x['peak_rss_driver_mb'], 1)} | "
                 f"{_fmt(x.get('other_cores_busy'), 2)} |"
             )
+        for x in result["memory"]:
+            lines += _timeline(x)
     return "\n".join(lines) + "\n"
+
+
+def _timeline(run: dict, windows: int = 10) -> list[str]:
+    """The memory run's resident memory over time, in about ten windows: where it grew, not just its peak."""
+    samples = run.get("rss_timeline", {}).get("seconds_tree_driver_mb") or []
+    if not samples or not run.get("seconds"):
+        return []
+    rate = run["calls"] / run["seconds"]
+    size = max(1, -(-len(samples) // windows))
+    lines = [
+        "",
+        f"{run['calls']:,} calls over time (all processes sampled every 50 ms, recorded every "
+        f"{run['rss_timeline'].get('every_s', 15)} s; calls done estimated at the run's mean rate):",
+        "",
+        "| until minute | calls done (about) | all processes, mean / highest (MB) | driver, highest (MB) |",
+        "|---|---:|---:|---:|",
+    ]
+    for i in range(0, len(samples), size):
+        w = samples[i : i + size]
+        lines.append(
+            f"| {w[-1][0] / 60:.1f} | {int(w[-1][0] * rate):,} | "
+            f"{sum(r[1] for r in w) // len(w):,} / {max(r[1] for r in w):,} | {max(r[2] for r in w):,} |"
+        )
+    return lines
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -266,7 +296,14 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--memory-workers", type=int, default=0)
     ap.add_argument("--quick", action="store_true", help="skip the plain-analyze reference (used by the tests)")
     ap.add_argument("--work", type=Path, default=None, help="keep prepared data here (default: a temp dir)")
+    ap.add_argument("--render", type=Path, default=None, help="only rewrite results.md beside this results.json")
     args = ap.parse_args(argv)
+    if args.render:
+        result = json.loads(args.render.read_text())
+        md = markdown(result)
+        (args.render.parent / "results.md").write_text(f"Command: `{result['command']}`\n\n" + md)
+        print(md)
+        return result
 
     from bench.prepare import CALLS_PER_FILE, prepare
     from redactor.jobs.engines import default_workers

@@ -300,3 +300,33 @@ def test_name_leaks_counts_names_readable_after_the_pipeline(tmp_path, config, p
     assert found["leaked"] <= 1
     blind = leaks(Pipeline(config, detector=_Blind(pipeline.detector)), tmp_path / "slice.jsonl")
     assert blind["leaked"] == gold
+
+
+def test_report_shows_memory_over_time_and_dask_against_workers(tmp_path):
+    from bench.run import main
+
+    result = json.loads((ROOT / "bench" / "results" / "results.json").read_text())
+    result["ratios"].update(workers=2, workers_speedup=1.8, dask_speedup=1.62)
+    # 1,000 calls in 200 s, sampled every 15 s: the tree grows from 900 to 1,200 MB, peak at the end
+    samples = [[15 * i, 900 + 23 * i, 400 + 10 * i] for i in range(14)]
+    result["memory"] = [
+        {
+            "calls": 1000,
+            "workers": 2,
+            "calls_per_s": 5.0,
+            "seconds": 200,
+            "peak_rss_mb": 1199.0,
+            "peak_rss_driver_mb": 530.0,
+            "rss_timeline": {"every_s": 15, "seconds_tree_driver_mb": samples},
+        }
+    ]
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps(result))
+    main(["--render", str(path)])
+    md = (tmp_path / "results.md").read_text()
+    assert "| ingest Dask / `--workers 2` | 0.90× | ≥ 1× |" in md
+    rows = md.rstrip().split("all processes, mean / highest (MB) | driver, highest (MB) |")[1].splitlines()[2:]
+    # seven windows of two samples; the peak, reached at the end, is in the last one
+    assert rows[0] == "| 0.2 | 75 | 911 / 923 | 410 |", rows
+    assert rows[-1] == "| 3.2 | 975 | 1,187 / 1,199 | 530 |", rows
+    assert len(rows) == 7
