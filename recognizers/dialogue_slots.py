@@ -38,6 +38,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from recognizers import heuristics, numbers
 from recognizers.checksums import valid_date
+from recognizers.personnummer import is_valid_digits
 
 SCORE = 0.85
 ANSWER_TURNS = 3  # turns of the answerer that say something ("Eh.", "Vänta." do not count)
@@ -74,6 +75,9 @@ class Slot:
     # digits of a whole value: after it the answer is complete ("...+9803, jag är född 1909")
     complete: Callable[[str], bool] = lambda d: False
     dates: bool = False  # a date with its month named ("åttonde november nittiotre") is an answer
+    years: bool = False  # a year is the value, not a quantity ("nittonhundraåttioåtta")
+    # a value joined from pieces must pass this too ("tio" / "060315 2380" is no personnummer)
+    joins: Callable[[str], bool] = lambda d: True
 
 
 def _q(words: str) -> re.Pattern:
@@ -84,11 +88,21 @@ def _q(words: str) -> re.Pattern:
 SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_PERSONNUMMER",
-        _q(r"fyra sista|sista fyra|de sista fyra|sista siffr|slutsiffr|kontrollsiffr|efter (?:binde?)?strecket"),
+        _q(
+            r"fyra sista|sista fyra|de sista fyra|sista siffr|slutsiffr|kontrollsiffr|efter (?:binde?)?strecket|"
+            r"sista (?:är|delen)"
+        ),
         lambda d: len(d) == 4,
         lambda d: True,
     ),
-    Slot("SE_PERSONNUMMER", _q(r"personn|pnr|samordningsn"), _personnummer_part, lambda d: len(d) >= 10, True),
+    Slot(
+        "SE_PERSONNUMMER",
+        _q(r"personn|pnr|samordningsn"),
+        _personnummer_part,
+        lambda d: len(d) >= 10,
+        True,
+        joins=lambda d: len(d) not in (10, 12) or is_valid_digits(d),
+    ),
     Slot("SE_PERSONNUMMER", _q(r"födelsedat|födelsedag|född\b|fyller (?:du )?år"), _birth_date, lambda d: True, True),
     Slot("SE_POSTAL_CODE", _q(r"postn|postkod"), lambda d: len(d) in (3, 5), lambda d: len(d) == 5),
     Slot("SE_BANKGIRO", _q(r"bankgiro|bg-n"), lambda d: 7 <= len(d) <= 8, lambda d: True),
@@ -130,9 +144,18 @@ SLOTS: tuple[Slot, ...] = (
     # A spoken e-mail address is the e-mail recognizer's; spelled letters ("h o l m") are this one's.
     Slot("EMAIL_ADDRESS", _q(r"e-?post|e-?mail|mejl|mail"), lambda d: False),
 )
+# "Och året?" after "När fyller du år?": the year of birth. Asked only right after a birth date.
+BIRTH_YEAR = Slot(
+    "SE_PERSONNUMMER",
+    _q(r"året\b|vilket år\b|årtal"),
+    lambda d: len(d) == 2 or (len(d) == 4 and d[:2] in ("18", "19", "20")),
+    lambda d: True,
+    years=True,
+)
 KEYWORDS = (
     "org",
     "fyra",
+    "sista",
     "född",
     "födelse",
     "personn",
@@ -390,24 +413,34 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)], slot.dates)
             if a[1] - (turn.start + asked_end) <= limit
         ]
+        # "Är det tjugotre åttionio ni har som sista fyra?", "4238 är mina fyra sista."
+        before = self._answers(text, slot, [(turn.start + s, turn.start + e) for s, e in _value_before(body, slot)])
         if same:
-            return same
+            return before + same
         dialogue = any(t.label != turn.label for t in ts)
         answer_turns: list[tuple[int, int]] = []
-        said = 0
+        own: list[tuple[int, int]] = []
+        said: dict[str, int] = {}  # per speaker: a third speaker's talk does not use up the answer's turns
         for nxt in ts[k + 1 : k + 1 + ZONE_TURNS]:
             nb = nxt.body(text)
             # ... and in their own next turns too ("mitt personnummer, vänta, nittio" / "Mm." / ...)
             if dialogue and nxt.label == turn.label and (asks or _slot_of(nb)[0] is not None):
                 if not _backchannel(nb, slot):
                     break  # the asker moved on
+                if _bare_number(nb):  # the answer under the asker's label (diarization), or a read-back:
+                    own.append((nxt.start, nxt.end))  # read on its own, not joined to the answer's parts
                 continue
             answer_turns.append((nxt.start, nxt.end))
             # "Ett ögonblick." says no number; "Eh." and "Vänta." say nothing
-            said += len(nb.split()) > BACKCHANNEL_WORDS or any(len(r.digits) > 1 for r in numbers.runs(nb))
-            if said == ANSWER_TURNS:
+            said[nxt.label] = said.get(nxt.label, 0) + (
+                len(nb.split()) > BACKCHANNEL_WORDS or any(len(r.digits) > 1 for r in numbers.runs(nb))
+            )
+            if said[nxt.label] == ANSWER_TURNS:
                 break
-        return self._answers(text, slot, answer_turns, slot.dates and asks)
+        mislabelled = [a for r in own for a in self._answers(text, slot, [r])]
+        # a statement's value may start in its own turn ("mitt personnummer, vänta, nittio" / "Mm." / ...)
+        rest = [] if asks else [(turn.start + asked_end, turn.end)]
+        return before + self._answers(text, slot, rest + answer_turns, slot.dates and asks) + mislabelled
 
     def _answers(
         self, text: str, slot: Slot, ranges: list[tuple[int, int]], dates: bool = False
@@ -436,20 +469,24 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             declined = not out and not pending and _DECLINED.search(body) is not None
             said = _dates(body) if dates and not declined else []
             out += [(slot.entity, start + s, start + e) for s, e in said]
-            carried, pending = pending, []  # only a number that ended the turn before carries over
-            for n, run in enumerate(numbers.runs(body)):
+            runs = numbers.runs(body)
+            # only a number that ended the turn before carries over, past turns with none ("Mm.")
+            carried, pending = pending, (pending if not runs else [])
+            for n, run in enumerate(runs):
                 rs, re_ = run.tokens[0].start, run.tokens[-1].end
                 if closed >= 0:
                     if not _CORRECTION.search(text, closed, start + rs):
                         return out
                     closed, corrected = -1, True
-                if heuristics.after_reference_word(body, rs) or heuristics.quantity(body, rs, re_, run.digits):
+                if heuristics.after_reference_word(body, rs) or (
+                    not slot.years and heuristics.quantity(body, rs, re_, run.digits)
+                ):
                     continue
                 if any(s <= rs < e for s, e in said):
                     continue
                 part = (start + rs, start + re_, run.digits)
-                joined = "".join(p[2] for p in carried) + run.digits
-                if n == 0 and carried and len(body[:rs].split()) <= 1 and slot.accept(joined):
+                joined = _joined(text, carried, part)
+                if n == 0 and carried and len(body[:rs].split()) <= 1 and slot.accept(joined) and slot.joins(joined):
                     parts, run_digits = carried + [part], joined
                 elif slot.accept(run.digits) or (corrected and len(run.digits) >= 2):
                     parts, run_digits = [part], run.digits
@@ -483,12 +520,59 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         )
 
 
+def _joined(text: str, carried: list[tuple[int, int, str]], part: tuple[int, int, str]) -> str:
+    """The digits of a value given in parts: the parts' words read as one phrase where they are
+    words ("tjugo" / "tre åttio" is 2380, not 20380), else their digits in order."""
+    said = " ".join(text[s:e] for s, e, _ in carried + [part])
+    runs = numbers.runs(said)
+    if len(runs) == 1 and runs[0].tokens[0].start == 0 and runs[0].tokens[-1].end == len(said):
+        return runs[0].digits
+    return "".join(p[2] for p in carried) + part[2]
+
+
 def _reopened(body: str, last: tuple[Slot, int] | None, k: int) -> tuple[Slot | None, int]:
     """The slot a repeat request in turn k asks for again: the speaker's last one, if recent."""
     if last is None or k - last[1] > REOPEN_TURNS:
         return None, 0
     m = REPEAT.search(body)
-    return (last[0], m.end()) if m else (None, 0)
+    if m:
+        return last[0], m.end()
+    year = BIRTH_YEAR.question.search(body) if last[0].dates else None
+    return (BIRTH_YEAR, year.end()) if year else (None, 0)
+
+
+# Words that may stand between a value and the slot word after it: "4238 är mina fyra sista",
+# "Är det 2389 ni har som sista fyra?", "Stämmer 4238 som de fyra sista?"; not "ringde 2019 om".
+_LINKING = frozenset(
+    "är var blir det de dom den mina mitt min dina ditt din era ert er våra vårt vår som ni du jag vi har hade "
+    "väl alltså ju då så och nog också stämmer".split()
+)
+
+
+def _value_before(body: str, slot: Slot) -> list[tuple[int, int]]:
+    """Where a value said right before the slot word may be: from the start of the number run that
+    ends just before it, when only linking words stand between them in the same sentence."""
+    m = slot.question.search(body)
+    if m is None:
+        return []
+    for run in reversed(numbers.runs(body[: m.start()])):
+        end = run.tokens[-1].end
+        between = body[end : m.start()]
+        words = re.findall(r"[^\W\d_]+", between)
+        if re.search(r"[.?!]", between) or any(w.lower() not in _LINKING for w in words):
+            return []
+        return [(run.tokens[0].start, end)]
+    return []
+
+
+def _bare_number(body: str) -> bool:
+    """A turn that is a number and at most two words besides ("2385.", "Ja, tjugotre åttiofem.")."""
+    runs = numbers.runs(body)
+    if not runs or all(len(r.digits) < 2 for r in runs):
+        return False
+    rest = "".join(body[a.tokens[-1].end : b.tokens[0].start] for a, b in zip(runs, runs[1:]))
+    rest = body[: runs[0].tokens[0].start] + rest + body[runs[-1].tokens[-1].end :]
+    return len(re.findall(r"[^\W\d_]+", rest)) <= 2
 
 
 def _question(body: str) -> bool:

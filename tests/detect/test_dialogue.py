@@ -278,6 +278,49 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "jag sitter kvar här i luren så länge som det behövs.\nKund: Tjugotre åttio.",
             [("SE_PERSONNUMMER", "Tjugotre åttio")],
         ),
+        # a value right before the slot word; under the asker's label (diarization); the year asked apart
+        (
+            "Agent: Är det tjugotre åttionio ni har som sista fyra?\nKund: Ja.",
+            [("SE_PERSONNUMMER", "tjugotre åttionio")],
+        ),
+        ("Agent: Vad gäller det?\nKund: 4238 är mina fyra sista.", [("SE_PERSONNUMMER", "4238")]),
+        ("Agent: Och de fyra sista?\nAgent: 2385.\nKund: Mm.", [("SE_PERSONNUMMER", "2385")]),
+        (
+            "Agent: När fyller du år?\nKund: Trettonde april.\nAgent: Och året?\nKund: Nittonhundraåttioåtta.",
+            [("SE_PERSONNUMMER", "Trettonde april"), ("SE_PERSONNUMMER", "Nittonhundraåttioåtta")],
+        ),
+        # split where a word runs across the turns ("tjugo" / "tre åttio" is 2380); a read-back between
+        (
+            "agent: och dom fyra sista\nkund: tjugo\nagent: ja\nkund: tre åttio",
+            [("SE_PERSONNUMMER", "tjugo"), ("SE_PERSONNUMMER", "tre åttio")],
+        ),
+        (
+            "Agent: Och de fyra sista?\nKund: tjugotre\nAgent: Ja, tjugotre?\nKund: åttiofem",
+            [("SE_PERSONNUMMER", "tjugotre"), ("SE_PERSONNUMMER", "åttiofem")],
+        ),
+        # a third speaker's talk does not use up the answer's turns
+        (
+            "Talare 1: Och postnumret?\nTalare 3: Förlåt att jag avbryter, systemet är segt idag, ni får vänta.\n"
+            "Talare 2: Okej, inga problem alls, jag har tid, jag sitter ändå här hemma.\n"
+            "Talare 3: Bra, ett ögonblick bara så kollar jag med tekniken här.\nTalare 2: 41321",
+            [("SE_POSTAL_CODE", "41321")],
+        ),
+        # the rest given after the asker talked of something else; a statement's piece in its own turn
+        (
+            "Agent: Och ditt personnummer?\nKund: Ja, nittiofyra noll två tjugoåtta\nAgent: Tack så mycket, då "
+            "ser jag här att du har ett avtal som löper ut snart.\nKund: Ja visst, och sista är tjugotre nittiosju.",
+            [("SE_PERSONNUMMER", "nittiofyra noll två tjugoåtta"), ("SE_PERSONNUMMER", "tjugotre nittiosju")],
+        ),
+        (
+            "Agent: Hur kan jag hjälpa dig?\nKund: Jag vill flytta, mitt personnummer är, vänta, nittiotre\n"
+            "Agent: Mm.\nKund: elva noll åtta tjugotre nittioett",
+            [("SE_PERSONNUMMER", "nittiotre"), ("SE_PERSONNUMMER", "elva noll åtta tjugotre nittioett")],
+        ),
+        # ... but not a number that ends the asker's statement when the join is no personnummer
+        (
+            "Agent: Då behöver jag ditt personnummer, tolv siffror eller tio.\nKund: eh 060315 2380",
+            [("SE_PERSONNUMMER", "060315 2380")],
+        ),
         # spelled letter by letter
         (
             "Agent: Och efternamnet, kan du stava det?\nKund: L I N D Q V I S T.",
@@ -317,6 +360,9 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Kundnumret?\nKund: Fakturan från 2021-03-15 var på tretusen.",
         "Agent: Och kundnumret?\nKund: Jag har bara ärendenumret, 4471.",
         "Agent: Personnummer?\nKund: Huset byggdes nittonhundrasjuttiofyra, och jag betalar tolvhundra.",
+        # a number before the slot word with other words between; pieces whose join is no personnummer
+        "Kund: Jag ringde 2019 om mitt kundnummer.\nAgent: Okej.",
+        "Agent: Och de fyra sista?\nKund: Vänta.\nAgent: Ja, det är 2024 års faktura?\nKund: Nej.",
         # a date in the answer to another question, after "jag är född ..." said in passing
         "Kund: Det är mitt avtal, jag är född 1907.\nAgent: Fakturan förfaller den sjuttonde januari.",
     ],
@@ -485,5 +531,5 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
     docs = load_dataset(ROOT / "bench" / "data" / "dialogue_probes.jsonl")
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 188
-    assert result["readable"] <= 9, result["readable_values"]
+    assert result["readable"] <= 2, result["readable_values"]
     assert result["words_kept"] >= 0.985
