@@ -80,6 +80,10 @@ class Slot:
     joins: Callable[[str], bool] = lambda d: True
 
 
+# "de fyra sista fakturorna" names no slot; "de fyra sista siffrorna" does.
+_NOT_NOUN = r"(?![ ]+(?!siffr)[a-zåäö]+(?:orna|erna|arna|rna|na|en|et)\b)"
+
+
 def _q(words: str) -> re.Pattern:
     return re.compile(rf"(?<![a-zåäö])(?:{words})", re.IGNORECASE)
 
@@ -89,27 +93,35 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_PERSONNUMMER",
         _q(
-            r"fyra sista|sista fyra|de sista fyra|sista siffr|slutsiffr|kontrollsiffr|efter (?:binde?)?strecket|"
-            r"sista (?:är|delen)"
+            rf"(?:fyra|4) sista{_NOT_NOUN}|sista (?:fyra|4){_NOT_NOUN}|sista siffr|slutsiffr|kontrollsiffr|"
+            r"efter (?:binde?)?strecket|sista (?:är|delen)"
         ),
         lambda d: len(d) == 4,
         lambda d: True,
     ),
     Slot(
         "SE_PERSONNUMMER",
-        _q(r"personn|pnr|samordningsn"),
+        _q(r"personn|person numm|person nr|pnr|samordnings ?n"),
         _personnummer_part,
         lambda d: len(d) >= 10,
         True,
         joins=lambda d: len(d) not in (10, 12) or is_valid_digits(d),
     ),
-    Slot("SE_PERSONNUMMER", _q(r"födelsedat|födelsedag|född\b|fyller (?:du )?år"), _birth_date, lambda d: True, True),
-    Slot("SE_POSTAL_CODE", _q(r"postn|postkod"), lambda d: len(d) in (3, 5), lambda d: len(d) == 5),
-    Slot("SE_BANKGIRO", _q(r"bankgiro|bg-n"), lambda d: 7 <= len(d) <= 8, lambda d: True),
-    Slot("SE_PLUSGIRO", _q(r"plusgiro|postgiro|pg-n"), lambda d: 2 <= len(d) <= 8, lambda d: len(d) >= 5),
+    Slot(
+        "SE_PERSONNUMMER", _q(r"födelse ?dat|födelse ?dag|född\b|fyller (?:du )?år"), _birth_date, lambda d: True, True
+    ),
+    Slot(
+        "SE_POSTAL_CODE",
+        _q(r"postn(?!ord)|post numm|post nr|postkod"),  # speech-to-text writes "post nummer"; not PostNord
+        lambda d: len(d) in (3, 5),
+        lambda d: len(d) == 5,
+    ),
+    Slot("SE_BANKGIRO", _q(r"bank ?giro|bg-n"), lambda d: 7 <= len(d) <= 8, lambda d: True),
+    Slot("SE_PLUSGIRO", _q(r"plus ?giro|post ?giro|pg-n"), lambda d: 2 <= len(d) <= 8, lambda d: len(d) >= 5),
     Slot(
         "SE_BANK_ACCOUNT",
-        _q(r"clearing|kontonum|kontonr|bankkonto|konto(?![ ]+(?:på|hos)\b)"),  # not "ett konto på Mina sidor"
+        # not "ett konto på Mina sidor", nor "kontoret"
+        _q(r"clearing|konto ?num|kontonr|bankkonto|konto(?:t|n)?\b(?![ ]+(?:på|hos)\b)"),
         lambda d: 4 <= len(d) <= 16,
         lambda d: len(d) >= 11,
     ),
@@ -125,10 +137,22 @@ SLOTS: tuple[Slot, ...] = (
         lambda d: len(d) in (10, 12),
         lambda d: len(d) in (10, 12),
     ),
-    Slot("CUSTOMER_NUMBER", _q(r"kundn|kund-id|kundid|avtalsn|medlemsn"), lambda d: 4 <= len(d) <= 12, lambda d: True),
+    Slot(
+        "CUSTOMER_NUMBER",
+        _q(
+            r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|försäkringsn|"
+            r"abonnemangsn|kontraktsn"
+        ),
+        lambda d: 4 <= len(d) <= 12,
+        lambda d: len(d) >= 6,  # "trettioåtta sextiotvå" / "Mm." / "nittioett fyrtio" is one number
+    ),
     Slot(
         "PHONE_NUMBER",
-        _q(r"telefon|mobil|nå dig|ringa dig|ringer du från|ditt nummer|numret du"),
+        # the number, not the phone or the plan: "Vilken mobil har du?", "mobilabonnemang", "telefonfakturan"
+        _q(
+            r"telefon ?n|telefonnr|tel\.? ?nr|telefon(?:en)?\b|(?<!vilken )(?<!vilket )mobil(?:en)?\b|mobil ?n|"
+            r"mobilnr|mobiltelefon|kontaktn|nå (?:dig|dej)|ringa (?:dig|dej)|ringer du från|ditt nummer|numret du"
+        ),
         lambda d: 3 <= len(d) <= 13,
         lambda d: len(d) >= 9,
     ),
@@ -173,6 +197,10 @@ KEYWORDS = (
     "kund",
     "avtal",
     "medlem",
+    "försäkring",
+    "abonnemang",
+    "kontrakt",
+    "kontakt",
     "telefon",
     "mobil",
     "nå dig",
@@ -206,8 +234,8 @@ _WAITING = re.compile(
 )
 # The answerer has no value to give: the answer is over ("Vet inte.", "Det har jag inte här.").
 _DECLINED = re.compile(
-    r"(?:vet|har|minns|vill|kan)(?:[ ](?:jag|vi|det|den|dem|dom)){0,2}[ ]inte\b|inte ihåg|vet ej|har ingen|"
-    r"ingen aning|strunta i",
+    r"(?:vet|har|minns|vill|kan|tänker)(?:[ ](?:jag|vi|det|den|dem|dom)){0,2}[ ]inte\b|inte ihåg|vet ej|har ingen|"
+    r"ingen aning|strunta i|inte ge ut|ger inte ut|lämnar inte ut",
     re.IGNORECASE,
 )
 # A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
@@ -404,33 +432,35 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         # Dates are everywhere in a call ("förfaller den sjuttonde januari"): one is a birth date
         # only in the answer to a question for it ("och ditt födelsedatum" in ASR has no "?"),
         # not after "jag är född ..." in a statement.
-        asks = _question(body) or len(body.split()) <= BACKCHANNEL_WORDS
+        asks = _asks(body, asked_end)
         # An answer in the asking turn comes right after a question; a speaker who names the slot
-        # in a statement ("mina fyra sista är alltså, vänta lite nu, ...") gives it anywhere after.
-        limit = SAME_TURN_CHARS if asks else len(body)
+        # in a statement ("mina fyra sista är alltså, vänta lite nu, ...") gives it in that sentence.
+        end = turn.start + (min(len(body), asked_end + SAME_TURN_CHARS) if asks else _sentence_end(body, asked_end))
         same = [  # "född den 13 april 1988" in the asking turn is a birth date whatever the turn is
-            a
-            for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)], slot.dates)
-            if a[1] - (turn.start + asked_end) <= limit
+            a for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)], slot.dates) if a[1] <= end
         ]
         # "Är det tjugotre åttionio ni har som sista fyra?", "4238 är mina fyra sista."
         before = self._answers(text, slot, [(turn.start + s, turn.start + e) for s, e in _value_before(body, slot)])
-        if same:
-            return before + same
+        # A statement about the slot ("Jag har ditt kundnummer framför mig nu.") asks nothing; one
+        # about the speaker's own ("mitt personnummer, vänta, nittio") goes on in their next turns.
+        own_value = not asks and _OWN.search(re.sub(r"[\w-]*$", "", body[:asked_end])[-40:]) is not None
+        if (same and not _question(body)) or not (asks or own_value):
+            return before + same  # a question with a value in it may be corrected: "43173, stämmer det?"
         dialogue = any(t.label != turn.label for t in ts)
         answer_turns: list[tuple[int, int]] = []
         own: list[tuple[int, int]] = []
         said: dict[str, int] = {}  # per speaker: a third speaker's talk does not use up the answer's turns
         for nxt in ts[k + 1 : k + 1 + ZONE_TURNS]:
             nb = nxt.body(text)
-            # ... and in their own next turns too ("mitt personnummer, vänta, nittio" / "Mm." / ...)
-            if dialogue and nxt.label == turn.label and (asks or _slot_of(nb)[0] is not None):
+            if dialogue and (nxt.label == turn.label) == asks:  # the asker, or the listener of a statement
                 if not _backchannel(nb, slot):
                     break  # the asker moved on
-                if _bare_number(nb):  # the answer under the asker's label (diarization), or a read-back:
+                if asks and _bare_number(nb):  # the answer under the asker's label (diarization), or a read-back:
                     own.append((nxt.start, nxt.end))  # read on its own, not joined to the answer's parts
                 continue
-            answer_turns.append((nxt.start, nxt.end))
+            # "..., och mitt födelsedatum är 17.10.1975": after the slot word, when the answer names it
+            named, named_end = _slot_of(nb)
+            answer_turns.append((nxt.start + (named_end if named is slot else 0), nxt.end))
             # "Ett ögonblick." says no number; "Eh." and "Vänta." say nothing
             said[nxt.label] = said.get(nxt.label, 0) + (
                 len(nb.split()) > BACKCHANNEL_WORDS or any(len(r.digits) > 1 for r in numbers.runs(nb))
@@ -439,18 +469,21 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                 break
         mislabelled = [a for r in own for a in self._answers(text, slot, [r])]
         # a statement's value may start in its own turn ("mitt personnummer, vänta, nittio" / "Mm." / ...)
-        rest = [] if asks else [(turn.start + asked_end, turn.end)]
-        return before + self._answers(text, slot, rest + answer_turns, slot.dates and asks) + mislabelled
+        rest = [] if asks else [(turn.start + asked_end, end)]
+        # after a value in the question ("Jag har postnummer 43173 här, stämmer det?") only a correction
+        closed = same[-1][2] if same else -1
+        answers = self._answers(text, slot, rest + answer_turns, slot.dates and asks and not same, closed)
+        return before + same + answers + mislabelled
 
     def _answers(
-        self, text: str, slot: Slot, ranges: list[tuple[int, int]], dates: bool = False
+        self, text: str, slot: Slot, ranges: list[tuple[int, int]], dates: bool = False, closed: int = -1
     ) -> list[tuple[str, int, int]]:
         """The slot's values in these parts of the text, in order. A number too short for the
         slot is kept pending: with the next one it may be the value given in two parts ("sju två"
         / "Mm." / "noll fem åtta ett"). A complete value ends the answer."""
         out: list[tuple[str, int, int]] = []
         pending: list[tuple[int, int, str]] = []
-        closed = -1  # where a complete value ended; the answer is over unless a correction follows
+        # closed: where a complete value ended; the answer is over unless a correction follows
         corrected = False  # after "nej förlåt": the next number is the value, or a piece of it
         for start, end in ranges:
             body = text[start:end]
@@ -575,9 +608,44 @@ def _bare_number(body: str) -> bool:
     return len(re.findall(r"[^\W\d_]+", rest)) <= 2
 
 
+# A request for the slot that is no question: "Då behöver jag ditt personnummer, tolv siffror eller tio."
+_REQUEST = re.compile(
+    r"(?<![\w])(?:behöver|behövs|skulle behöva|vill (?:jag )?(?:ha|få)|be(?:r)? (?:dig|om)|ge mig|uppge|säg|"
+    r"berätta|läs upp|har (?:du|ni))(?![\w])",
+    re.IGNORECASE,
+)
+# What may follow the slot word in a short turn that asks for it without "?": "och ditt födelsedatum",
+# "Personnumret är", "Kundnumret tack".
+_TRAILING = frozenset("är då tack alltså ja eh öh också och nu så va siffrorna siffror numret nummer".split())
+# The speaker's own value: "mitt personnummer", "mina fyra sista", "vårt kundnummer".
+_OWN = re.compile(r"(?<![\w])(?:mitt|min|mina|vårt|vår|våra)[ ]+(?:[\w-]+[ ]+)?$", re.IGNORECASE)
+# A sentence ends at "." "!" "?", not at "..." (a pause) nor inside "12.03".
+_SENTENCE_END = re.compile(r"[!?]|(?<![.\d])\.(?![.\d])")
+
+
+def _asks(body: str, asked_end: int) -> bool:
+    """The turn asks for its slot: a question, a request, or a short turn that ends with the slot word."""
+    if _question(body) or _REQUEST.search(body):
+        return True
+    rest = re.sub(r"^[\w-]*", "", body[asked_end:])  # the rest of the slot word ("personn|umret")
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", rest)]
+    return len(body.split()) <= BACKCHANNEL_WORDS and all(w in _TRAILING for w in words)
+
+
+def _sentence_end(body: str, pos: int) -> int:
+    m = _SENTENCE_END.search(body, pos)
+    return m.start() if m else len(body)
+
+
+_OPENERS = frozenset("och så men okej ok ja tack bra då eh öh mm".split())
+
+
 def _question(body: str) -> bool:
-    words = body.lower().split()
-    return "?" in body or bool(words and words[0].strip(",.?!") in QUESTION_WORDS)
+    """A "?", or a question word first, after "och", "så", "okej" ("och vilket bank giro betalade du till")."""
+    words = [w.strip(",.?!") for w in body.lower().split()]
+    while words and words[0] in _OPENERS:
+        words = words[1:]
+    return "?" in body or bool(words and words[0] in QUESTION_WORDS)
 
 
 def _backchannel(body: str, slot: Slot) -> bool:

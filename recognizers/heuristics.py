@@ -88,7 +88,8 @@ DATE_OR_TIME = re.compile(rf"(?:[0-3]?\d([./])[01]?\d\1(?:\d{{2}}|\d{{4}})|{_TIM
 # "sedan 2011", "efter 16.30".
 QUANTITY_AFTER = re.compile(
     r"[ ]*(?::-|kr\b|kronor|spänn|öre|kwh|kilowatt|procent|%|kvadrat|kvm|m2|m²|ampere|grader|år\b|månader|"
-    r"dagar|veckor|timmar|minuter|stycken|st\b|mil\b|meter|liter|hushåll|mätare|personer|gånger|"
+    r"dagar|veckor|timmar|minuter|stycken|styck|st\b|mil\b|meter|liter|hushåll|mätare|personer|gånger|"
+    r"sek\b|euro|gig\b|gb\b|mb\b|tum\b|kg\b|kilo\b|"
     r"(?:om|per|i|varje)[ ](?:året|år|månaden|månad|kvartalet|dygnet|dagen)|att betala)",
     re.IGNORECASE,
 )
@@ -98,21 +99,53 @@ QUANTITY_AFTER = re.compile(
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 _THOUSANDS = re.compile(r"tusen", re.IGNORECASE)
 _HUNDREDS = re.compile(r"(?:elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo\w*)hundra\w*", re.I)
-_SINCE = re.compile(r"(?:sedan|sen|från|år)[ ]*$", re.IGNORECASE)
+_SINCE = re.compile(
+    r"(?<![\w])(?:sedan|sen|från|år|kunder?|medlem\w*|nytt|nya|köpte|köpt|flyttade|byggdes|byggt|byggd)[ ]*$",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# An amount introduced as one: "faktura på 612", "Fakturan var 890", "runt 2 400", "minus 1 250".
+_BILL = r"\w*faktur\w*|\w*räkning\w*|summ\w*|belopp\w*|saldo\w*|pris\w*"
+_AMOUNT_BEFORE = re.compile(
+    rf"(?<![\w])(?:(?:{_BILL})(?:[ ]+(?:ligger|låg|landade|hamnade|är|var|blev|blir))?[ ]+(?:på|om)|"
+    rf"(?:{_BILL})[ ]+(?:ligger|låg|landade|hamnade|är|var|blev|blir)|"
+    r"kosta\w*|betala\w*|runt|cirka|ca\.?|ungefär|omkring|minus)[ ,:]*$",  # not "står på fakturan, 5575..."
+    re.IGNORECASE,
+)
+# Thousands written apart, round ("25 000", "2 400") or after "för" ("för 12 490"): an amount.
+_GROUPED = re.compile(r"\d{1,3} \d{3}")
+_ROUND = re.compile(r"\d{1,3} \d00")
+_FOR = re.compile(r"(?<![\w])för[ ]*$", re.IGNORECASE)
+# A clock time after "efter", "innan", "klockan": "efter fjorton trettio", "innan 9".
+_TIME_BEFORE = re.compile(r"(?<![\w])(?:efter|innan|före|klockan|kl\.?)[ ]*$", re.IGNORECASE)
+
+
+def _clock(digits: str) -> bool:
+    return (
+        len(digits) <= 2
+        and int(digits) <= 24
+        or len(digits) in (3, 4)
+        and int(digits[:-2]) < 24
+        and int(digits[-2:]) < 60
+    )
 
 
 def quantity(text: str, start: int, end: int, digits: str) -> bool:
     """True when the number text[start:end] (its digits given) is an amount, a measure, a date
     or clock time, said in thousands ("tretusen"), or a year after "sedan" ("medlem sedan 2011";
     "och sen 4238" is not a year)."""
+    before = text[max(0, start - 30) : start]
     return bool(
         QUANTITY_AFTER.match(text, end)
         or DATE_OR_TIME.fullmatch(text, start, end)
         or _ISO_DATE.fullmatch(text, start, end)
         or _THOUSANDS.search(text, start, end)
         or _HUNDREDS.fullmatch(text, start, end)
-        or (_YEAR.fullmatch(digits) and _SINCE.search(text[max(0, start - 8) : start]))
+        or (_YEAR.fullmatch(digits) and _SINCE.search(before))
+        or _AMOUNT_BEFORE.search(before)
+        or _ROUND.fullmatch(text, start, end)
+        or (_GROUPED.fullmatch(text, start, end) and _FOR.search(before))
+        or (_clock(digits) and _TIME_BEFORE.search(before))
     )
 
 

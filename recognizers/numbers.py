@@ -74,6 +74,7 @@ UNIT_WORDS: dict[str, int] = {
 }
 TEEN_WORDS: dict[str, int] = {
     "tio": 10,
+    "tie": 10,  # spoken, as "nie" for nio
     "elva": 11,
     "tolv": 12,
     "tretton": 13,
