@@ -31,6 +31,7 @@ after "heter"/"det är" in a lowercase transcript.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -252,7 +253,7 @@ _MONTH = (
 )
 _MONTH_ORDINAL = r"i[ ]+(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|elfte|tolfte)"
 _DATE = re.compile(
-    rf"(?<![\w])(?:den[ ]+)?(?P<day>\d{{1,2}}(?::[ae])?|{_ORDINAL}|[a-zåäö]+)[ ]+(?:{_MONTH}|{_MONTH_ORDINAL})(?![\w])",
+    rf"(?<![\w])(?:den[ ]+)?(?P<day>\d{{1,2}}(?::[ae])?|{_ORDINAL}|[a-zåäö]+)[ ]+(?P<month>{_MONTH}|{_MONTH_ORDINAL})(?![\w])",
     re.IGNORECASE,
 )
 # Letters spelled one by one ("L I N D Q V I S T", "h o l m"): a name or an e-mail address.
@@ -423,6 +424,8 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             for slot, asked_end in named:
                 if not entities or slot.entity in entities:
                     spans.extend(self._zone(text, ts, k, slot, asked_end))
+        if not entities or "SE_PERSONNUMMER" in entities:
+            spans.extend(_birthday_echoes(text, ts, spans))
         return [self._result(e, s, t) for e, s, t in sorted({x[:3] for x in spans}, key=lambda x: (x[1], x[2]))]
 
     def _zone(self, text: str, ts: list[Turn], k: int, slot: Slot, asked_end: int) -> list[tuple[str, int, int]]:
@@ -502,6 +505,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             declined = not out and not pending and _DECLINED.search(body) is not None
             said = _dates(body) if dates and not declined else []
             out += [(slot.entity, start + s, start + e) for s, e in said]
+            dates = dates and not said  # one birth date: "Och jag flyttade in den första mars" is not another
             runs = numbers.runs(body)
             # only a number that ended the turn before carries over, past turns with none ("Mm.")
             carried, pending = pending, (pending if not runs else [])
@@ -676,25 +680,85 @@ def _born(body: str) -> list[tuple[int, int]]:
 
 
 def _dates(body: str) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, *_ in _dated(body)]
+
+
+_ORDINALS = {
+    w: n + 1
+    for n, w in enumerate(
+        "första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde elfte tolfte trettonde fjortonde "
+        "femtonde sextonde sjuttonde artonde nittonde tjugonde".split()
+    )
+} | {"förste": 1, "andre": 2, "trettionde": 30}
+
+
+def _ordinal(word: str) -> int | None:
+    word = word.lower()
+    for tens, base in (("tjugo", 20), ("trettio", 30)):
+        if word.startswith(tens) and _ORDINALS.get(word[len(tens) :], 10) < 10:
+            return base + _ORDINALS[word[len(tens) :]]
+    return _ORDINALS.get(word)
+
+
+def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
     """Dates with the month named, with the year said right after them if it is, and dates in
-    digits with the day first."""
-    out = [
-        m.span()
-        for m in _NUMERIC_DATE.finditer(body)
-        if 1 <= int(m.group("day")) <= 31 and 1 <= int(m.group("month")) <= 12
-    ]
+    digits with the day first: (start, end, day, month, the year's last two digits or None)."""
+    out: list[tuple[int, int, int, int, str | None]] = []
+    for m in _NUMERIC_DATE.finditer(body):
+        day, month = int(m.group("day")), int(m.group("month"))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            out.append((m.start(), m.end(), day, month, m.group(0)[-2:]))
     for m in _DATE.finditer(body):
-        day = m.group("day")
-        if not re.fullmatch(_ORDINAL, day, re.IGNORECASE):
-            d = day.split(":")[0] if day[0].isdigit() else numbers.words_to_digits(day)
+        day_word, month_word = m.group("day"), m.group("month").lower()
+        day = _ordinal(day_word)
+        if day is None:
+            d = day_word.split(":")[0] if day_word[0].isdigit() else numbers.words_to_digits(day_word)
             if not (d.isdigit() and 1 <= int(d) <= 31):
                 continue
-        end = m.end()
+            day = int(d)
+        month = _ordinal(month_word.split()[-1]) if month_word.startswith("i ") else _MONTHS[month_word[:3]]
+        end, yy = m.end(), None
         year = numbers.runs(body[end:])
         if year and not body[end : end + year[0].tokens[0].start].strip(" ,"):
             end += year[0].tokens[-1].end
-        out.append((m.start(), end))
+            yy = year[0].digits[-2:] if len(year[0].digits) in (2, 4) else None
+        out.append((m.start(), end, day, month or 0, yy))
     return out
+
+
+_MONTHS = {m: n + 1 for n, m in enumerate("jan feb mar apr maj jun jul aug sep okt nov dec".split())}
+
+
+def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A birth date said again with its month named ("Tack. Sjuttonde oktober sjuttiofem, och ..."
+    after "751017-9281"): the dates of the call that are the birth date of a personnummer in it,
+    with its year, or without one in the next turn by someone else (an invoice due the same day
+    later in the call is not)."""
+    born: list[tuple[int, int, str, int]] = []  # day, month, year's last two digits, where said
+    found = [(s, r.digits) for e, s, t in spans if e == "SE_PERSONNUMMER" for r in numbers.runs(text[s:t])]
+    found += [(r.tokens[0].start, r.digits) for r in numbers.runs(text) if len(r.digits) in (10, 12)]
+    for at, d in found:
+        if len(d) in (6, 8, 10, 12) and _birth_date(d[: 8 if len(d) in (8, 12) else 6]):
+            if len(d) >= 10 and not is_valid_digits(d):
+                continue
+            ymd = d[-10:] if len(d) >= 10 else d[-6:]  # YYMMDD... without the century
+            born.append((int(ymd[4:6]) % 60, int(ymd[2:4]), ymd[:2], at))
+    if not born:
+        return []
+    starts = [t.start for t in ts]
+
+    def next_turn(at: int) -> int:  # the first turn after the one at `at` by another speaker
+        k = max(0, bisect_right(starts, at) - 1)
+        return next((j for j in range(k + 1, len(ts)) if ts[j].label != ts[k].label), -1)
+
+    return [
+        ("SE_PERSONNUMMER", t.start + s, t.start + e)
+        for j, t in enumerate(ts)
+        for s, e, day, month, yy in _dated(t.body(text))
+        if any(
+            day == bd and month == bm and (yy == by or (yy is None and next_turn(at) == j)) for bd, bm, by, at in born
+        )
+    ]
 
 
 def _spoken_ips(body: str) -> list[tuple[int, int]]:

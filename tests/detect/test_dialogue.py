@@ -321,6 +321,41 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Då behöver jag ditt personnummer, tolv siffror eller tio.\nKund: eh 060315 2380",
             [("SE_PERSONNUMMER", "060315 2380")],
         ),
+        # found by a third probe: slot words as speech-to-text splits them, other names for a customer number
+        ("agent: vad har ni för post nummer\nkund: fyra tre ett tre sju", [("SE_POSTAL_CODE", "fyra tre ett tre sju")]),
+        ("Agent: Tack. Och sista 4?\nKund: 2385.", [("SE_PERSONNUMMER", "2385")]),
+        (
+            "Agent: och vilket bank giro betalade du till\nKund: femtioåtta fyrtiofem\nAgent: ja\nKund: tolv trettiofyra",
+            [("SE_BANKGIRO", "femtioåtta fyrtiofem"), ("SE_BANKGIRO", "tolv trettiofyra")],
+        ),
+        (
+            "Agent: Vad har du för avtals-ID?\nKund: Det är trettioåtta sextiotvå\nAgent: Mm.\nKund: nittioett fyrtio",
+            [("CUSTOMER_NUMBER", "trettioåtta sextiotvå"), ("CUSTOMER_NUMBER", "nittioett fyrtio")],
+        ),
+        # a value the agent reads out is corrected; a birth date read back with its month named
+        (
+            "Agent: Jag har postnummer 43173 här, stämmer det?\nKund: Nej, det är fyrahundratrettioett trettiosju.",
+            [("SE_POSTAL_CODE", "43173"), ("SE_POSTAL_CODE", "fyrahundratrettioett trettiosju")],
+        ),
+        (
+            "Agent: Personnummer?\nKund: 751017-9281.\nAgent: Tack. Sjuttonde oktober sjuttiofem, och du bor kvar?",
+            [("SE_PERSONNUMMER", "751017-9281"), ("SE_PERSONNUMMER", "Sjuttonde oktober sjuttiofem")],
+        ),
+        (
+            "Agent: Födelsedatum?\nKund: 791120.\nAgent: Tjugonde november, tack. Och sista fyra?\nKund: 2393.",
+            [("SE_PERSONNUMMER", "791120"), ("SE_PERSONNUMMER", "Tjugonde november"), ("SE_PERSONNUMMER", "2393")],
+        ),
+        # ... but not the same day later in the call, nor a second date after the birth date
+        (
+            "Agent: Personnummer?\nKund: 751017-9281.\nAgent: Tack.\nKund: Mm.\nAgent: Fakturan förfaller den "
+            "sjuttonde oktober.",
+            [("SE_PERSONNUMMER", "751017-9281")],
+        ),
+        (
+            "Agent: Och ditt födelsedatum?\nKund: Sjuttonde oktober sjuttiofem.\nAgent: Tack.\n"
+            "Kund: Och jag flyttade in den första mars, om det spelar någon roll.",
+            [("SE_PERSONNUMMER", "Sjuttonde oktober sjuttiofem")],
+        ),
         # spelled letter by letter
         (
             "Agent: Och efternamnet, kan du stava det?\nKund: L I N D Q V I S T.",
@@ -363,6 +398,16 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         # a number before the slot word with other words between; pieces whose join is no personnummer
         "Kund: Jag ringde 2019 om mitt kundnummer.\nAgent: Okej.",
         "Agent: Och de fyra sista?\nKund: Vänta.\nAgent: Ja, det är 2024 års faktura?\nKund: Nej.",
+        # a statement about the slot asks nothing; amounts introduced as such; the plan, not the number
+        "Agent: Jag har ditt kundnummer framför mig nu.\nKund: Bra. Den var 2140, och den innan 1870.",
+        "Agent: Vi kan ta det på telefon nu direkt.\nKund: Okej, en som var 1480 och en som var 2210.",
+        "Agent: Vilket konto ska pengarna in på?\nKund: Lönekontot. Och hur mycket blir det, runt 2 400?",
+        "Agent: Vilket telefonnummer gäller det?\nKund: Det här. Jag har 20 gig, och då kom en faktura på 612.",
+        "Kund: Mitt mobilabonnemang har gått upp från 299 till 349.\nAgent: Jag tittar.",
+        "Kund: Vi flyttade kontoret 2019.\nAgent: Okej.",
+        "Agent: Vad gäller det?\nKund: De fyra sista fakturorna har legat på 1180, 1240 och 2050.",
+        "Agent: Har du ditt kundnummer?\nKund: Nej, men vi blev kunder 2004, det borde synas.",
+        "Agent: När kan vi ringa dig?\nKund: Efter fjorton trettio.",
         # a date in the answer to another question, after "jag är född ..." said in passing
         "Kund: Det är mitt avtal, jag är född 1907.\nAgent: Fakturan förfaller den sjuttonde januari.",
     ],
