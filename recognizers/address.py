@@ -285,6 +285,19 @@ def canonical(text: str) -> str:
 # Every street line contains one of these as a substring (a compound's ending or a standalone word).
 _STREET_ENDINGS = tuple(sorted({w.lower() for w in STREET_SUFFIXES} | set(_STANDALONE)))
 _WORD = re.compile(r"\w+")
+# In the answer to "Vilken adress?" a street line needs no capital, and road words count:
+# "till ringvägen fyrtiotvå b" (recognizers/dialogue_slots.py).
+_ANSWER_LINE = re.compile(
+    rf"(?<![{_L}\d-])[{_L}]*(?:{_alt(_STREET_ENDINGS)})[ ]+(?:nummer[ ]+|nr\.?[ ]+)?{_HOUSE_NO}{_LETTER}?{_FLAT}?",
+    re.IGNORECASE,
+)
+
+
+def answer_street_lines(text: str) -> list[tuple[int, int]]:
+    """Street lines in an answer to an address question, by their ending alone."""
+    return [m.span() for m in _ANSWER_LINE.finditer(text)]
+
+
 _NUMBER_STEMS = tuple(sorted(set(_UNITS) | set(_TEENS) | set(_TENS) | {"noll"}))
 
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from recognizers import heuristics, numbers
+from recognizers.address import answer_street_lines
 from recognizers.checksums import valid_date
 from recognizers.personnummer import is_valid_digits
 
@@ -157,6 +158,11 @@ SLOTS: tuple[Slot, ...] = (
         lambda d: 3 <= len(d) <= 13,
         lambda d: len(d) >= 9,
     ),
+    Slot(
+        "SE_ADDRESS",
+        _q(r"(?<!-)adress(?!en är)|var bor du|bor du kvar|vart ska vi skicka|vart ska (?:fakturan|brevet)|vilken gata"),
+        lambda d: False,
+    ),
     Slot("IP_ADDRESS", _q(r"ip-adress|ip adress|ipadress|ip-numm|\bip\b"), lambda d: False),
     Slot(
         "PERSON",
@@ -217,6 +223,10 @@ KEYWORDS = (
     "mejl",
     "mail",
     "stava",
+    "adress",
+    "bor du",
+    "skicka",
+    "gata",
     "fyller",
     "strecket",
     "siffr",
@@ -266,8 +276,13 @@ _NUMERIC_DATE = re.compile(
 )
 
 # A spoken or written IPv4 address: four numbers joined by "punkt" or ".".
-_NUM = r"(?:\d{1,3}|[a-zåäö]+(?:[ ][a-zåäö]+)?)"
-_IP_SPOKEN = re.compile(rf"(?<![\w.]){_NUM}(?:[ ]*(?:punkt|\.)[ ]*{_NUM}){{3}}(?![\w])", re.IGNORECASE)
+_NUM = r"(?:\d{1,3}|(?!punkt\b)[a-zåäö]+(?:[ ](?!punkt\b)[a-zåäö]+)?)"
+_IP_PART = re.compile(
+    rf"(?<![\w.])(?:punkt[ ]+)?{_NUM}(?:[ ]*(?:punkt|\.)[ ]*{_NUM}){{1,3}}(?![\w])|(?<![\w])punkt[ ]+{_NUM}(?![\w])",
+    re.IGNORECASE,
+)
+_IP_APART = re.compile(r"(?<![\d.])\d{1,3}(?: \d{1,3}){3}(?![\d.])")
+_VERSION = re.compile(r"(?:version|firmware|v\.?)[ ]*$", re.IGNORECASE)
 
 # Names in an answer: capitalised words, at most four, with the particles of names ("Thi", "van").
 _CAP = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉÜ'’-]+"
@@ -450,7 +465,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         if (same and not _question(body)) or not (asks or own_value):
             return before + same  # a question with a value in it may be corrected: "43173, stämmer det?"
         dialogue = any(t.label != turn.label for t in ts)
-        answer_turns: list[tuple[int, int]] = []
+        answer_turns: list[list[tuple[int, int]]] = [[]]  # one list per value the answerer announces
         own: list[tuple[int, int]] = []
         said: dict[str, int] = {}  # per speaker: a third speaker's talk does not use up the answer's turns
         for nxt in ts[k + 1 : k + 1 + ZONE_TURNS]:
@@ -461,9 +476,12 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                 if asks and _bare_number(nb):  # the answer under the asker's label (diarization), or a read-back:
                     own.append((nxt.start, nxt.end))  # read on its own, not joined to the answer's parts
                 continue
-            # "..., och mitt födelsedatum är 17.10.1975": after the slot word, when the answer names it
+            # "..., och mitt födelsedatum är 17.10.1975": after the slot word, when the answer names it;
+            # "Clearing 84309" / "Ja." / "och kontot 934657 ...": a new value, not joined to the one before
             named, named_end = _slot_of(nb)
-            answer_turns.append((nxt.start + (named_end if named is slot else 0), nxt.end))
+            if named is slot and answer_turns[-1]:
+                answer_turns.append([])
+            answer_turns[-1].append((nxt.start + (named_end if named is slot else 0), nxt.end))
             # "Ett ögonblick." says no number; "Eh." and "Vänta." say nothing
             said[nxt.label] = said.get(nxt.label, 0) + (
                 len(nb.split()) > BACKCHANNEL_WORDS or any(len(r.digits) > 1 for r in numbers.runs(nb))
@@ -475,7 +493,9 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         rest = [] if asks else [(turn.start + asked_end, end)]
         # after a value in the question ("Jag har postnummer 43173 här, stämmer det?") only a correction
         closed = same[-1][2] if same else -1
-        answers = self._answers(text, slot, rest + answer_turns, slot.dates and asks and not same, closed)
+        dates = slot.dates and asks and not same
+        answers = self._answers(text, slot, rest + answer_turns[0], dates, closed)
+        answers += [a for group in answer_turns[1:] for a in self._answers(text, slot, group, dates)]
         return before + same + answers + mislabelled
 
     def _answers(
@@ -491,9 +511,14 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         for start, end in ranges:
             body = text[start:end]
             if slot.entity in ("PERSON", "EMAIL_ADDRESS"):
-                spelled = [m.span() for m in _SPELLED.finditer(body)]
+                spelled = [m.span() for m in _SPELLED.finditer(body) if not _abbreviation(m.group(0))]
                 named = _names(body) if slot.entity == "PERSON" and not spelled else []
                 out += [(slot.entity, start + s, start + e) for s, e in spelled + named]
+                if slot.entity == "PERSON" and out:
+                    return out  # the name is given: "jag ringer från Bostadsrättsföreningen Tallen" is not
+                continue
+            if slot.entity == "SE_ADDRESS":
+                out += [(slot.entity, start + s, start + e) for s, e in answer_street_lines(body)]
                 continue
             if slot.entity == "IP_ADDRESS":
                 out += [(slot.entity, start + s, start + e) for s, e in _spoken_ips(body)]
@@ -501,23 +526,32 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             if closed >= 0 and not _CORRECTION.search(text, closed, end):
                 return out
             # "Vet inte, men fakturan förföll den 15 december.": the dates after it are not the
-            # answer, nor is anything in the turns after; a number in the turn still may be.
-            declined = not out and not pending and _DECLINED.search(body) is not None
+            # answer, nor is anything in the turns after, nor a number in a later sentence ("Det
+            # tänker jag inte ge ut. Mätaren står på 4 587."); one in the same sentence still may be.
+            refusal = _DECLINED.search(body) if not out and not pending else None
+            declined = refusal is not None
+            after_refusal = _sentence_end(body, refusal.end()) if refusal else len(body)
             said = _dates(body) if dates and not declined else []
             out += [(slot.entity, start + s, start + e) for s, e in said]
             dates = dates and not said  # one birth date: "Och jag flyttade in den första mars" is not another
             runs = numbers.runs(body)
             # only a number that ended the turn before carries over, past turns with none ("Mm.")
             carried, pending = pending, (pending if not runs else [])
+            amount_end = -1  # "Fakturan var 890, nej förlåt, 980": the corrected amount is an amount
             for n, run in enumerate(runs):
                 rs, re_ = run.tokens[0].start, run.tokens[-1].end
+                if rs > after_refusal:
+                    break
                 if closed >= 0:
                     if not _CORRECTION.search(text, closed, start + rs):
                         return out
                     closed, corrected = -1, True
-                if heuristics.after_reference_word(body, rs) or (
-                    not slot.years and heuristics.quantity(body, rs, re_, run.digits)
+                if (
+                    heuristics.after_reference_word(body, rs)
+                    or (not slot.years and heuristics.quantity(body, rs, re_, run.digits))
+                    or (amount_end >= 0 and _CORRECTION.search(body, amount_end, rs) and rs - amount_end <= 20)
                 ):
+                    amount_end = re_
                     continue
                 if any(s <= rs < e for s, e in said):
                     continue
@@ -761,23 +795,42 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
     ]
 
 
+def _octet(part: str) -> bool:
+    d = part if part.isdigit() else numbers.words_to_digits(part)
+    return bool(d) and len(d) <= 3 and int(d) <= 255
+
+
 def _spoken_ips(body: str) -> list[tuple[int, int]]:
-    """Four numbers 0-255 joined by "punkt"/"." (a word before the first number is not part of it)."""
+    """An IP address in the answer: four numbers 0-255 joined by "punkt"/"." (a word before the
+    first is not part of it; not after "version"), four written apart ("83 241 17 5"), or a part of
+    one said over turns ("Åttiotre punkt tvåhundrafyrtioett" / "Mm." / "punkt sjutton punkt fem")."""
     out = []
-    for m in _IP_SPOKEN.finditer(body):
+    for m in _IP_PART.finditer(body):
         start, value = m.start(), m.group(0)
         first = value.split(" ", 1)[0]
-        if not first.isdigit() and not numbers.words_to_digits(first):
+        if first.lower() != "punkt" and not first.isdigit() and not numbers.words_to_digits(first):
             start += len(first) + 1
             value = value[len(first) + 1 :]
-        parts = re.split(r"[ ]*(?:punkt|\.)[ ]*", value, flags=re.IGNORECASE)
-        digits = [numbers.words_to_digits(p) if not p.isdigit() else p for p in parts]
-        if len(digits) == 4 and all(d and len(d) <= 3 and int(d) <= 255 for d in digits):
+        parts = [p for p in re.split(r"[ ]*(?:punkt|\.)[ ]*", value, flags=re.IGNORECASE) if p]
+        if _VERSION.search(body[:start]) or not all(_octet(p) for p in parts):
+            continue
+        if len(parts) == 4 or (len(parts) >= 2 and "punkt" in value.lower()) or value.lower().startswith("punkt"):
             out.append((start, m.end()))
+    out += [m.span() for m in _IP_APART.finditer(body) if all(_octet(p) for p in m.group(0).split())]
     return out
 
 
+# Abbreviations written with dots are no spelled letters: "o.s.v.", "t.ex.", "d.v.s."
+_ABBREVIATIONS = frozenset("osv tex dvs bla mm pga fd obs ev etc osa ung".split())
+
+
+def _abbreviation(spelled: str) -> bool:
+    return "".join(re.findall(r"[^\W\d_]", spelled)).lower() in _ABBREVIATIONS
+
+
 def _names(body: str) -> list[tuple[int, int]]:
+    """The name in an answer to "Vad heter du?": its first capitalised words ("Ahmed Yusuf, jag
+    bor i Göteborg" gives "Ahmed Yusuf"), else the words after "heter"."""
     out = []
     for m in _CAP_NAME.finditer(body):
         words = m.group(0).split()
@@ -785,7 +838,7 @@ def _names(body: str) -> list[tuple[int, int]]:
             words = words[1:]
         if words:
             s = m.start() + m.group(0).index(words[0])
-            out.append((s, m.end()))
+            return [(s, m.end())]
     if not out:
         m = _HETER.search(body)
         if m and not any(w.lower() in NOT_NAMES for w in m.group("name").split()):

@@ -125,7 +125,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "SE_ADDRESS",
         "street line: street, number, letter, flat",
-        (address.KlangAddressRecognizer, address.KlangAddressLowercaseRecognizer),
+        (*_DIALOGUE, address.KlangAddressRecognizer, address.KlangAddressLowercaseRecognizer),
         address.canonical,
         is_number=False,
     ),

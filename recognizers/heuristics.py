@@ -109,7 +109,7 @@ _BILL = r"\w*faktur\w*|\w*räkning\w*|summ\w*|belopp\w*|saldo\w*|pris\w*"
 _AMOUNT_BEFORE = re.compile(
     rf"(?<![\w])(?:(?:{_BILL})(?:[ ]+(?:ligger|låg|landade|hamnade|är|var|blev|blir))?[ ]+(?:på|om)|"
     rf"(?:{_BILL})[ ]+(?:ligger|låg|landade|hamnade|är|var|blev|blir)|"
-    r"kosta\w*|betala\w*|runt|cirka|ca\.?|ungefär|omkring|minus)[ ,:]*$",  # not "står på fakturan, 5575..."
+    r"kosta\w*|betala\w*|runt|cirka|ca\.?|ungefär|omkring|minus|står[ ]+på)[ ,:]*$",  # not "står på fakturan, 5575"
     re.IGNORECASE,
 )
 # Thousands written apart, round ("25 000", "2 400") or after "för" ("för 12 490"): an amount.

@@ -132,7 +132,8 @@ class KlangSpokenCustomerNumberRecognizer(base.DigitWindowRecognizer):
 # ---- IP address ---------------------------------------------------------------------------------
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
-_IPV4 = rf"(?<![\d.]){_OCTET}(?:\.{_OCTET}){{3}}(?![\d]|\.\d)"
+# not a version number: "version 3.0.0.4", "v2.1.0.7"
+_IPV4 = rf"(?<![\d.])(?<!version )(?<![a-z]){_OCTET}(?:\.{_OCTET}){{3}}(?![\d]|\.\d)"
 _IPV6 = r"(?<![:\w])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![:\w])"
 IP_CONTEXT = ["ip", "ip-adress", "ip-adressen", "ipadress", "adress", "router", "inloggning", "loggar"]
 

@@ -73,11 +73,19 @@ sydsverige, mellansverige, norra sverige, södra sverige, mellersta sverige
 
 NOT_NAMES = SERVICES | COUNTRIES | REGIONS
 
+# Organisations named by what they are: "Bostadsrättsföreningen Tallen", "Fastighetsbolaget Norr",
+# "Lunds kommun", "Tallen AB".
+ORGANISATION_WORDS = ("föreningen", "förening", "bolaget", "bolag", "stiftelsen", "kommun", "kommunen", "regionen")
+ORGANISATION_FORMS = frozenset(("ab", "hb", "kb", "brf"))
+
 
 def is_not_name(text: str) -> bool:
     """A service, country or region, also in the genitive ("Sveriges") or as a county ("Skåne län",
-    "Västra Götalands län")."""
+    "Västra Götalands län"), or an organisation named by what it is."""
     key = " ".join(text.casefold().split())
     if key.endswith(" län"):
+        return True
+    words = key.split()
+    if any(w.endswith(ORGANISATION_WORDS) for w in words) or not ORGANISATION_FORMS.isdisjoint(words):
         return True
     return key in NOT_NAMES or (key.endswith("s") and key[:-1] in NOT_NAMES)

@@ -356,6 +356,32 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: Och jag flyttade in den första mars, om det spelar någon roll.",
             [("SE_PERSONNUMMER", "Sjuttonde oktober sjuttiofem")],
         ),
+        # an IP address in parts over turns, or written apart; an address in lowercase after the question
+        (
+            "Agent: Vad står det för IP-adress i routern?\nKund: Åttiotre punkt tvåhundrafyrtioett\nAgent: Mm.\n"
+            "Kund: punkt sjutton punkt fem",
+            [("IP_ADDRESS", "Åttiotre punkt tvåhundrafyrtioett"), ("IP_ADDRESS", "punkt sjutton punkt fem")],
+        ),
+        ("Agent: Kan du läsa upp IP-adressen?\nKund: 83 241 17 5", [("IP_ADDRESS", "83 241 17 5")]),
+        (
+            "agent: vart ska vi skicka fakturan\nkund: till ringvägen fyrtiotvå b",
+            [("SE_ADDRESS", "ringvägen fyrtiotvå b")],
+        ),
+        # clearing, then the account announced anew: two values, not one joined
+        (
+            "Agent: Vilket clearingnummer och kontonummer?\nKund: Clearing åtta fyra tre noll nio\nAgent: Ja.\n"
+            "Kund: och kontot nio tre fyra sex fem sju\nAgent: Mm.\nKund: åtta nio noll ett",
+            [
+                ("SE_BANK_ACCOUNT", "åtta fyra tre noll nio"),
+                ("SE_BANK_ACCOUNT", "nio tre fyra sex fem sju"),
+                ("SE_BANK_ACCOUNT", "åtta nio noll ett"),
+            ],
+        ),
+        # the name is the first one: not the association the caller speaks for
+        (
+            "Agent: Vad heter du?\nKund: Karin Sjö, jag ringer från Bostadsrättsföreningen Tallen.",
+            [("PERSON", "Karin Sjö")],
+        ),
         # spelled letter by letter
         (
             "Agent: Och efternamnet, kan du stava det?\nKund: L I N D Q V I S T.",
@@ -408,6 +434,11 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Vad gäller det?\nKund: De fyra sista fakturorna har legat på 1180, 1240 och 2050.",
         "Agent: Har du ditt kundnummer?\nKund: Nej, men vi blev kunder 2004, det borde synas.",
         "Agent: När kan vi ringa dig?\nKund: Efter fjorton trettio.",
+        # a version number, abbreviations, an amount corrected, a number after a refusal
+        "Agent: Vad har du för IP-adress?\nKund: Vet inte, men firmwaren i routern är version 3.0.0.4.",
+        "Agent: Vill du ha fakturorna på mejl?\nKund: Nej, skicka fakturor, påminnelser o.s.v. på papper.",
+        "Agent: Vilket mobilnummer vill du ha?\nKund: Samma som förut. Fakturan var 890, nej förlåt, 980.",
+        "Agent: Och de fyra sista?\nKund: Det tänker jag inte ge ut i telefon. Mätaren står på 4 587.",
         # a date in the answer to another question, after "jag är född ..." said in passing
         "Kund: Det är mitt avtal, jag är född 1907.\nAgent: Fakturan förfaller den sjuttonde januari.",
     ],
@@ -570,11 +601,11 @@ def test_pipeline_eval_on_a_slice_of_the_cross_turn_corpus(tmp_path):
 
 
 def test_the_probes_conversations_stay_redacted(config, tmp_path):
-    """188 conversations two testers wrote to make values leak and ordinary numbers disappear
-    (bench/data/dialogue_probes.jsonl; docs/dialogue.md). At commit 3071664, 46 of 213 values were
+    """295 conversations three testers wrote to make values leak and ordinary numbers disappear
+    (bench/data/dialogue_probes.jsonl; docs/dialogue.md). At commit 3071664, 83 of 321 values were
     readable in the stored calls; what still leaks is listed under the doc's Limits."""
     docs = load_dataset(ROOT / "bench" / "data" / "dialogue_probes.jsonl")
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 188
-    assert result["readable"] <= 2, result["readable_values"]
+    assert result["calls_written"] == len(docs) == 295
+    assert result["readable"] <= 4, result["readable_values"]
     assert result["words_kept"] >= 0.985

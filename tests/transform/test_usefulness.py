@@ -127,6 +127,8 @@ def test_the_customers_own_address_in_the_company_town_is_still_found(detector):
         "Det är Sveriges vanligaste avtal.",
         "Elområde tre gäller för hela Västra Götaland.",
         "Det gäller hela Skåne län.",
+        "Jag ringer från Bostadsrättsföreningen Tallen.",
+        "Hyran går till Fastighetsbolaget Norr varje månad.",
     ],
 )
 def test_discourse_words_services_and_regions_are_not_names(detector, text):
