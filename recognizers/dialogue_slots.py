@@ -82,6 +82,8 @@ class Slot:
     joins: Callable[[str], bool] = lambda d: True
 
 
+# Slots whose answer is no number: a statement about them opens no answer.
+_NOT_DIGITS = ("PERSON", "EMAIL_ADDRESS", "SE_ADDRESS", "IP_ADDRESS")
 # "de fyra sista fakturorna" names no slot; "de fyra sista siffrorna" does.
 _NOT_NOUN = r"(?![ ]+(?!siffr)[a-zåäö]+(?:orna|erna|arna|rna|na|en|et)\b)"
 
@@ -459,11 +461,14 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         ]
         # "Är det tjugotre åttionio ni har som sista fyra?", "4238 är mina fyra sista."
         before = self._answers(text, slot, [(turn.start + s, turn.start + e) for s, e in _value_before(body, slot)])
-        # A statement about the slot ("Jag har ditt kundnummer framför mig nu.") asks nothing; one
+        # A statement about the slot ("Kundnumret står uppe till höger på fakturan.") is answered
+        # only by a whole value (not "Jag har ditt kundnummer framför mig nu." / "Den var 2140."); one
         # about the speaker's own ("mitt personnummer, vänta, nittio") goes on in their next turns.
         own_value = not asks and _OWN.search(re.sub(r"[\w-]*$", "", body[:asked_end])[-40:]) is not None
-        if (same and not _question(body)) or not (asks or own_value):
+        whole = not (asks or own_value)
+        if (same and not _question(body)) or (whole and slot.entity in _NOT_DIGITS):
             return before + same  # a question with a value in it may be corrected: "43173, stämmer det?"
+        asks = asks or whole
         dialogue = any(t.label != turn.label for t in ts)
         answer_turns: list[list[tuple[int, int]]] = [[]]  # one list per value the answerer announces
         own: list[tuple[int, int]] = []
@@ -473,7 +478,9 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             if dialogue and (nxt.label == turn.label) == asks:  # the asker, or the listener of a statement
                 if not _backchannel(nb, slot):
                     break  # the asker moved on
-                if asks and _bare_number(nb):  # the answer under the asker's label (diarization), or a read-back:
+                if (
+                    asks and not whole and _bare_number(nb)
+                ):  # the answer under the asker's label (diarization), or a read-back:
                     own.append((nxt.start, nxt.end))  # read on its own, not joined to the answer's parts
                 continue
             # "..., och mitt födelsedatum är 17.10.1975": after the slot word, when the answer names it;
@@ -493,17 +500,24 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         rest = [] if asks else [(turn.start + asked_end, end)]
         # after a value in the question ("Jag har postnummer 43173 här, stämmer det?") only a correction
         closed = same[-1][2] if same else -1
-        dates = slot.dates and asks and not same
-        answers = self._answers(text, slot, rest + answer_turns[0], dates, closed)
-        answers += [a for group in answer_turns[1:] for a in self._answers(text, slot, group, dates)]
+        dates = slot.dates and asks and not same and not whole
+        answers = self._answers(text, slot, rest + answer_turns[0], dates, closed, whole)
+        answers += [a for group in answer_turns[1:] for a in self._answers(text, slot, group, dates, -1, whole)]
         return before + same + answers + mislabelled
 
     def _answers(
-        self, text: str, slot: Slot, ranges: list[tuple[int, int]], dates: bool = False, closed: int = -1
+        self,
+        text: str,
+        slot: Slot,
+        ranges: list[tuple[int, int]],
+        dates: bool = False,
+        closed: int = -1,
+        whole: bool = False,
     ) -> list[tuple[str, int, int]]:
         """The slot's values in these parts of the text, in order. A number too short for the
         slot is kept pending: with the next one it may be the value given in two parts ("sju två"
-        / "Mm." / "noll fem åtta ett"). A complete value ends the answer."""
+        / "Mm." / "noll fem åtta ett"). A complete value ends the answer. `whole`: only values
+        that are complete on their own count (the answer to a statement, not a question)."""
         out: list[tuple[str, int, int]] = []
         pending: list[tuple[int, int, str]] = []
         # closed: where a complete value ended; the answer is over unless a correction follows
@@ -556,6 +570,8 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                 if any(s <= rs < e for s, e in said):
                     continue
                 part = (start + rs, start + re_, run.digits)
+                if whole and not (slot.accept(run.digits) and slot.complete(run.digits)):
+                    continue
                 joined = _joined(text, carried, part)
                 if n == 0 and carried and len(body[:rs].split()) <= 1 and slot.accept(joined) and slot.joins(joined):
                     parts, run_digits = carried + [part], joined

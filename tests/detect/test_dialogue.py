@@ -377,6 +377,8 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
                 ("SE_BANK_ACCOUNT", "åtta nio noll ett"),
             ],
         ),
+        # a statement about the slot is answered by a whole value only
+        ("Agent: Kundnumret står uppe till höger på fakturan.\nKund: Ja, 55759203.", [("CUSTOMER_NUMBER", "55759203")]),
         # the name is the first one: not the association the caller speaks for
         (
             "Agent: Vad heter du?\nKund: Karin Sjö, jag ringer från Bostadsrättsföreningen Tallen.",
