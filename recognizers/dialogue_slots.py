@@ -234,6 +234,8 @@ KEYWORDS = (
     "siffr",
 )
 
+_KEYWORD = re.compile("|".join(map(re.escape, KEYWORDS)))
+
 # Asking for the value again, or for the rest of it; these name no slot of their own.
 REPEAT = _q(
     r"i ord\b|i bokstäver|igen\b|upprepa|repetera|en gång till|vad sa du|hörde inte|uppfattade inte|"
@@ -263,11 +265,11 @@ _MONTH = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"jan|feb|apr|aug|sept|sep|okt|nov|dec"
 )
+_WRITTEN_PNR = re.compile(r"(?<!\d)(?:\d{8}|\d{6})[-+ ]?\d{4}(?!\d)")
 _MONTH_ORDINAL = r"i[ ]+(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|elfte|tolfte)"
-_DATE = re.compile(
-    rf"(?<![\w])(?:den[ ]+)?(?P<day>\d{{1,2}}(?::[ae])?|{_ORDINAL}|[a-zåäö]+)[ ]+(?P<month>{_MONTH}|{_MONTH_ORDINAL})(?![\w])",
-    re.IGNORECASE,
-)
+# Found from the month (most words are no month), then the day before it.
+_MONTH_WORD = re.compile(rf"(?<![\w])(?:{_MONTH}|{_MONTH_ORDINAL})(?![\w])", re.IGNORECASE)
+_DAY_BEFORE = re.compile(rf"(?<![\w])(?:den[ ]+)?(?P<day>\d{{1,2}}(?::[ae])?|{_ORDINAL}|[a-zåäö]+)[ ]+$", re.IGNORECASE)
 # Letters spelled one by one ("L I N D Q V I S T", "h o l m"): a name or an e-mail address.
 _SPELLED = re.compile(r"(?<![\w])[^\W\d_](?:[ .-]+[^\W\d_](?![\w])){2,}")
 # "född den 13 april 1988" anywhere, whatever else the turn asks.
@@ -430,7 +432,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             if "född" in low and (not entities or "SE_PERSONNUMMER" in entities):
                 spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _born(body))
             # Most turns name no slot: a substring test is cheaper than every slot's pattern.
-            named = _slots_of(body) if any(w in low for w in KEYWORDS) else []
+            named = _slots_of(body) if _KEYWORD.search(low) else []
             if not named and turn.label in asked:
                 named = [x for x in [_reopened(body, asked[turn.label], k)] if x[0] is not None]
                 if not named and _question(body):
@@ -758,8 +760,11 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
         day, month = int(m.group("day")), int(m.group("month"))
         if 1 <= day <= 31 and 1 <= month <= 12:
             out.append((m.start(), m.end(), day, month, m.group(0)[-2:]))
-    for m in _DATE.finditer(body):
-        day_word, month_word = m.group("day"), m.group("month").lower()
+    for mm in _MONTH_WORD.finditer(body):
+        m = _DAY_BEFORE.search(body, max(0, mm.start() - 30), mm.start())
+        if m is None:
+            continue
+        day_word, month_word = m.group("day"), mm.group(0).lower()
         day = _ordinal(day_word)
         if day is None:
             d = day_word.split(":")[0] if day_word[0].isdigit() else numbers.words_to_digits(day_word)
@@ -767,8 +772,8 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
                 continue
             day = int(d)
         month = _ordinal(month_word.split()[-1]) if month_word.startswith("i ") else _MONTHS[month_word[:3]]
-        end, yy = m.end(), None
-        year = numbers.runs(body[end:])
+        end, yy = mm.end(), None
+        year = numbers.runs(body[end : end + 40])  # the year right after, if said
         if year and not body[end : end + year[0].tokens[0].start].strip(" ,"):
             end += year[0].tokens[-1].end
             yy = year[0].digits[-2:] if len(year[0].digits) in (2, 4) else None
@@ -786,7 +791,8 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
     later in the call is not)."""
     born: list[tuple[int, int, str, int]] = []  # day, month, year's last two digits, where said
     found = [(s, r.digits) for e, s, t in spans if e == "SE_PERSONNUMMER" for r in numbers.runs(text[s:t])]
-    found += [(r.tokens[0].start, r.digits) for r in numbers.runs(text) if len(r.digits) in (10, 12)]
+    # a personnummer no question asked for, written out ("751017-9281"): the spoken ones are the slots'
+    found += [(m.start(), re.sub(r"\D", "", m.group(0))) for m in _WRITTEN_PNR.finditer(text)]
     for at, d in found:
         if len(d) in (6, 8, 10, 12) and _birth_date(d[: 8 if len(d) in (8, 12) else 6]):
             if len(d) >= 10 and not is_valid_digits(d):
@@ -796,15 +802,16 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
     if not born:
         return []
     starts = [t.start for t in ts]
+    # one search over the whole text (a date does not run across lines), each date in its turn
+    dated = [(bisect_right(starts, s) - 1, s, e, day, month, yy) for s, e, day, month, yy in _dated(text)]
 
     def next_turn(at: int) -> int:  # the first turn after the one at `at` by another speaker
         k = max(0, bisect_right(starts, at) - 1)
         return next((j for j in range(k + 1, len(ts)) if ts[j].label != ts[k].label), -1)
 
     return [
-        ("SE_PERSONNUMMER", t.start + s, t.start + e)
-        for j, t in enumerate(ts)
-        for s, e, day, month, yy in _dated(t.body(text))
+        ("SE_PERSONNUMMER", s, e)
+        for j, s, e, day, month, yy in dated
         if any(
             day == bd and month == bm and (yy == by or (yy is None and next_turn(at) == j)) for bd, bm, by, at in born
         )
