@@ -288,13 +288,15 @@ _WORD = re.compile(r"\w+")
 # In the answer to "Vilken adress?" a street line needs no capital, and road words count:
 # "till ringvägen fyrtiotvå b" (recognizers/dialogue_slots.py).
 _ANSWER_LINE = re.compile(
-    rf"(?<![{_L}\d-])[{_L}]*(?:{_alt(_STREET_ENDINGS)})[ ]+(?:nummer[ ]+|nr\.?[ ]+)?{_HOUSE_NO}{_LETTER}?{_FLAT}?",
+    rf"(?<![{_L}\d-])[{_L}]{{3,}}(?:{_alt(_STREET_ENDINGS)})(?:,?[ ]+(?:eh|öh|alltså|nummer|nr\.?),?)*(?:[ ]+{_HOUSE_NO}"
+    rf"{_LETTER}?{_FLAT}?)?(?![{_L}])",
     re.IGNORECASE,
 )
 
 
 def answer_street_lines(text: str) -> list[tuple[int, int]]:
-    """Street lines in an answer to an address question, by their ending alone."""
+    """Street lines in an answer to an address question, by their ending alone ("Björkvägen, eh,
+    fjorton"; "Kvarnbacksvägen." with the number in the next turn)."""
     return [m.span() for m in _ANSWER_LINE.finditer(text)]
 
 

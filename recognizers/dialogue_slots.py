@@ -162,7 +162,9 @@ SLOTS: tuple[Slot, ...] = (
     ),
     Slot(
         "SE_ADDRESS",
-        _q(r"(?<!-)adress(?!en är)|var bor du|bor du kvar|vart ska vi skicka|vart ska (?:fakturan|brevet)|vilken gata"),
+        _q(
+            r"(?<!-)adress|gatuadress|var bor du|bor du kvar|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vilken gata"
+        ),
         lambda d: False,
     ),
     Slot("IP_ADDRESS", _q(r"ip-adress|ip adress|ipadress|ip-numm|\bip\b"), lambda d: False),
@@ -170,7 +172,7 @@ SLOTS: tuple[Slot, ...] = (
         "PERSON",
         _q(
             r"vad heter du|ditt namn|ert namn|för- och efternamn|efternamn|vem pratar jag med|"
-            r"vem talar jag med|namnet på"
+            r"vem talar jag med"
         ),
         lambda d: False,
     ),
@@ -180,7 +182,7 @@ SLOTS: tuple[Slot, ...] = (
 # "Och året?" after "När fyller du år?": the year of birth. Asked only right after a birth date.
 BIRTH_YEAR = Slot(
     "SE_PERSONNUMMER",
-    _q(r"året\b|vilket år\b|årtal"),
+    _q(r"året\b|vilket år\b|årtal|(?<=och )år\b(?=[ ?.]*$)"),
     lambda d: len(d) == 2 or (len(d) == 4 and d[:2] in ("18", "19", "20")),
     lambda d: True,
     years=True,
@@ -254,7 +256,11 @@ _DECLINED = re.compile(
     re.IGNORECASE,
 )
 # A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
-_CORRECTION = re.compile(r"(?<![\w])(?:nej|förlåt|fel|jag menar|menar|rättelse|vänta)(?![\w])", re.IGNORECASE)
+_CORRECTION = re.compile(
+    r"(?<![\w])(?:nej|nä|nää|förlåt|fel|jag menar|menar|rättelse|vänta|stämmer inte|inte riktigt|ska vara|rätt är|"
+    r"egentligen)(?![\w])",
+    re.IGNORECASE,
+)
 
 # A date with its month named: "den 8 november 1993", "åttonde november nittiotre", "tolv mars".
 _ORDINAL = (
@@ -265,18 +271,19 @@ _MONTH = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"jan|feb|apr|aug|sept|sep|okt|nov|dec"
 )
+_ISO_DATE = re.compile(r"(?<![\d-])((?:18|19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d-])")
 _WRITTEN_PNR = re.compile(r"(?<!\d)(?:\d{8}|\d{6})[-+ ]?\d{4}(?!\d)")
 _MONTH_ORDINAL = r"i[ ]+(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|elfte|tolfte)"
 # Found from the month (most words are no month), then the day before it.
 _MONTH_WORD = re.compile(rf"(?<![\w])(?:{_MONTH}|{_MONTH_ORDINAL})(?![\w])", re.IGNORECASE)
 _DAY_BEFORE = re.compile(rf"(?<![\w])(?:den[ ]+)?(?P<day>\d{{1,2}}(?::[ae])?|{_ORDINAL}|[a-zåäö]+)[ ]+$", re.IGNORECASE)
 # Letters spelled one by one ("L I N D Q V I S T", "h o l m"): a name or an e-mail address.
-_SPELLED = re.compile(r"(?<![\w])[^\W\d_](?:[ .-]+[^\W\d_](?![\w])){2,}")
+_SPELLED = re.compile(r"(?<![\w])[^\W\d_](?:[ .-]+[^\W\d_](?![\w])){3,}")
 # "född den 13 april 1988" anywhere, whatever else the turn asks.
 _BORN = re.compile(r"(?<![\w])född[ ]+", re.IGNORECASE)
 # Day and month in digits, the year after them: "13.04.1988", "13/4-88", "13/4 1988".
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d.,/-])(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)(?:[./-]|[ ](?=\d{4}))(?:\d{4}|\d{2})(?![\d])"
+    r"(?<![\d.,/-])(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)(?:[./-]|[ ]-[ ]?|[ ](?=\d{4}))(?:\d{4}|\d{2})(?![\d])"
 )
 
 # A spoken or written IPv4 address: four numbers joined by "punkt" or ".".
@@ -454,7 +461,8 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         # Dates are everywhere in a call ("förfaller den sjuttonde januari"): one is a birth date
         # only in the answer to a question for it ("och ditt födelsedatum" in ASR has no "?"),
         # not after "jag är född ..." in a statement.
-        asks = _asks(body, asked_end)
+        asked_start = next((m.start() for m in slot.question.finditer(body) if m.end() == asked_end), asked_end)
+        asks = _asks(body, asked_start, asked_end)
         # An answer in the asking turn comes right after a question; a speaker who names the slot
         # in a statement ("mina fyra sista är alltså, vänta lite nu, ...") gives it in that sentence.
         end = turn.start + (min(len(body), asked_end + SAME_TURN_CHARS) if asks else _sentence_end(body, asked_end))
@@ -468,7 +476,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         # about the speaker's own ("mitt personnummer, vänta, nittio") goes on in their next turns.
         own_value = not asks and _OWN.search(re.sub(r"[\w-]*$", "", body[:asked_end])[-40:]) is not None
         whole = not (asks or own_value)
-        if (same and not _question(body)) or (whole and slot.entity in _NOT_DIGITS):
+        if same and not _question(body):
             return before + same  # a question with a value in it may be corrected: "43173, stämmer det?"
         asks = asks or whole
         dialogue = any(t.label != turn.label for t in ts)
@@ -528,7 +536,9 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             body = text[start:end]
             if slot.entity in ("PERSON", "EMAIL_ADDRESS"):
                 spelled = [m.span() for m in _SPELLED.finditer(body) if not _abbreviation(m.group(0))]
-                named = _names(body) if slot.entity == "PERSON" and not spelled else []
+                # "Åkerblom, med å, å k e r blom"; after a statement ("Jag skriver in ditt efternamn
+                # här.") only the letters spelled
+                named = _names(body) if slot.entity == "PERSON" and not whole else []
                 out += [(slot.entity, start + s, start + e) for s, e in spelled + named]
                 if slot.entity == "PERSON" and out:
                     return out  # the name is given: "jag ringer från Bostadsrättsföreningen Tallen" is not
@@ -537,7 +547,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                 out += [(slot.entity, start + s, start + e) for s, e in answer_street_lines(body)]
                 continue
             if slot.entity == "IP_ADDRESS":
-                out += [(slot.entity, start + s, start + e) for s, e in _spoken_ips(body)]
+                out += [(slot.entity, start + s, start + e) for s, e in _spoken_ips(body, whole)]
                 continue
             if closed >= 0 and not _CORRECTION.search(text, closed, end):
                 return out
@@ -564,7 +574,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                     closed, corrected = -1, True
                 if (
                     heuristics.after_reference_word(body, rs)
-                    or (not slot.years and heuristics.quantity(body, rs, re_, run.digits))
+                    or (not slot.years and heuristics.quantity(body, rs, re_, run.digits, _four_digits(slot)))
                     or (amount_end >= 0 and _CORRECTION.search(body, amount_end, rs) and rs - amount_end <= 20)
                 ):
                     amount_end = re_
@@ -572,13 +582,23 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                 if any(s <= rs < e for s, e in said):
                     continue
                 part = (start + rs, start + re_, run.digits)
-                if whole and not (slot.accept(run.digits) and slot.complete(run.digits)):
-                    continue
                 joined = _joined(text, carried, part)
-                if n == 0 and carried and len(body[:rs].split()) <= 1 and slot.accept(joined) and slot.joins(joined):
+                if (
+                    n == 0
+                    and carried
+                    and len(body[:rs].split()) <= 1
+                    and slot.accept(joined)
+                    and slot.joins(joined)
+                    and (not whole or slot.complete(joined))
+                ):
                     parts, run_digits = carried + [part], joined
-                elif slot.accept(run.digits) or (corrected and len(run.digits) >= 2):
+                elif (slot.accept(run.digits) or (corrected and len(run.digits) >= 2)) and (
+                    not whole or slot.complete(run.digits)
+                ):
                     parts, run_digits = [part], run.digits
+                elif whole:  # after a statement, a piece is kept only to be joined into a whole value
+                    pending = [part] if not body[re_:].strip(" .,!?…") else []
+                    continue
                 else:
                     pending = [part] if not body[re_:].strip(" .,!?…") else []
                     continue
@@ -666,12 +686,13 @@ def _bare_number(body: str) -> bool:
 
 # A request for the slot that is no question: "Då behöver jag ditt personnummer, tolv siffror eller tio."
 _REQUEST = re.compile(
-    r"(?<![\w])(?:behöver|behövs|skulle behöva|vill (?:jag )?(?:ha|få)|be(?:r)? (?:dig|om)|ge mig|uppge|säg|"
-    r"berätta|läs upp|har (?:du|ni))(?![\w])",
+    r"(?<![\w])(?:behöver|behövs|skulle behöva|vill (?:jag )?(?:gärna )?(?:ha|få)|tar (?:jag )?gärna|ska (?:bara )?(?:ha|få)|kan jag få|får jag|"
+    r"be(?:r)? (?:dig|om)|ge mig|uppge|säg|berätta|läs upp|har (?:du|ni))(?![\w])",
     re.IGNORECASE,
 )
 # What may follow the slot word in a short turn that asks for it without "?": "och ditt födelsedatum",
 # "Personnumret är", "Kundnumret tack".
+_LEADING = frozenset("och så då okej ok bra tack ja mm ditt din dina ert er era de dom det sen".split())
 _TRAILING = frozenset("är då tack alltså ja eh öh också och nu så va siffrorna siffror numret nummer".split())
 # The speaker's own value: "mitt personnummer", "mina fyra sista", "vårt kundnummer".
 _OWN = re.compile(r"(?<![\w])(?:mitt|min|mina|vårt|vår|våra)[ ]+(?:[\w-]+[ ]+)?$", re.IGNORECASE)
@@ -679,13 +700,21 @@ _OWN = re.compile(r"(?<![\w])(?:mitt|min|mina|vårt|vår|våra)[ ]+(?:[\w-]+[ ]+
 _SENTENCE_END = re.compile(r"[!?]|(?<![.\d])\.(?![.\d])")
 
 
-def _asks(body: str, asked_end: int) -> bool:
+def _four_digits(slot: Slot) -> bool:
+    """The slot takes a number of four digits (the last four): a year or a clock time may be it."""
+    return slot.accept("2010") and not slot.accept("20100")
+
+
+def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     """The turn asks for its slot: a question, a request, or a short turn that ends with the slot word."""
     if _question(body) or _REQUEST.search(body):
         return True
+    # a short turn that is the slot's noun phrase: "och ditt födelsedatum", "Personnumret, tack.";
+    # not "Jag söker på ditt personnummer." nor "Postnumret ser jag här."
     rest = re.sub(r"^[\w-]*", "", body[asked_end:])  # the rest of the slot word ("personn|umret")
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", rest)]
-    return len(body.split()) <= BACKCHANNEL_WORDS and all(w in _TRAILING for w in words)
+    lead = body[:asked_start]  # what comes before the slot word
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", lead + " " + rest)]
+    return len(body.split()) <= BACKCHANNEL_WORDS and all(w in _TRAILING or w in _LEADING for w in words)
 
 
 def _sentence_end(body: str, pos: int) -> int:
@@ -760,6 +789,10 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
         day, month = int(m.group("day")), int(m.group("month"))
         if 1 <= day <= 31 and 1 <= month <= 12:
             out.append((m.start(), m.end(), day, month, m.group(0)[-2:]))
+    for m in _ISO_DATE.finditer(body):
+        year, month, day = (int(x) for x in m.groups())
+        if valid_date(year, month, day):
+            out.append((m.start(), m.end(), day, month, m.group(1)[-2:]))
     for mm in _MONTH_WORD.finditer(body):
         m = _DAY_BEFORE.search(body, max(0, mm.start() - 30), mm.start())
         if m is None:
@@ -809,21 +842,37 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
         k = max(0, bisect_right(starts, at) - 1)
         return next((j for j in range(k + 1, len(ts)) if ts[j].label != ts[k].label), -1)
 
-    return [
+    echoes = [
         ("SE_PERSONNUMMER", s, e)
         for j, s, e, day, month, yy in dated
         if any(
             day == bd and month == bm and (yy == by or (yy is None and next_turn(at) == j)) for bd, bm, by, at in born
         )
     ]
+    # day first in numbers, in the next turn: "Tack, sjutton tio sjuttiofem, och du bor kvar?"
+    for bd, bm, by, at in born:
+        j = next_turn(at)
+        if j >= 0:
+            said = {f"{bd:02d}{bm:02d}{by}", f"{bd}{bm:02d}{by}"}
+            t = ts[j]
+            body = t.body(text)
+            echoes += [
+                ("SE_PERSONNUMMER", t.start + r.tokens[0].start, t.start + r.tokens[-1].end)
+                for r in numbers.runs(body)
+                if r.digits in said
+            ]
+    return echoes
 
 
 def _octet(part: str) -> bool:
-    d = part if part.isdigit() else numbers.words_to_digits(part)
-    return bool(d) and len(d) <= 3 and int(d) <= 255
+    """A number 0-255, the whole part ("fyra", not "fyra gigahertz")."""
+    runs = numbers.runs(part)
+    if len(runs) != 1 or runs[0].tokens[0].start != 0 or runs[0].tokens[-1].end != len(part):
+        return False
+    return len(runs[0].digits) <= 3 and int(runs[0].digits) <= 255
 
 
-def _spoken_ips(body: str) -> list[tuple[int, int]]:
+def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
     """An IP address in the answer: four numbers 0-255 joined by "punkt"/"." (a word before the
     first is not part of it; not after "version"), four written apart ("83 241 17 5"), or a part of
     one said over turns ("Åttiotre punkt tvåhundrafyrtioett" / "Mm." / "punkt sjutton punkt fem")."""
@@ -837,7 +886,9 @@ def _spoken_ips(body: str) -> list[tuple[int, int]]:
         parts = [p for p in re.split(r"[ ]*(?:punkt|\.)[ ]*", value, flags=re.IGNORECASE) if p]
         if _VERSION.search(body[:start]) or not all(_octet(p) for p in parts):
             continue
-        if len(parts) == 4 or (len(parts) >= 2 and "punkt" in value.lower()) or value.lower().startswith("punkt"):
+        # part of one said over turns stands at the turn's start or end, not "två punkt fyra gigahertz"
+        edge = value.lower().startswith("punkt") or not body[m.end() :].strip(" .,!?…")
+        if len(parts) == 4 or (not whole and edge and (len(parts) >= 2 or value.lower().startswith("punkt"))):
             out.append((start, m.end()))
     out += [m.span() for m in _IP_APART.finditer(body) if all(_octet(p) for p in m.group(0).split())]
     return out

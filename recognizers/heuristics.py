@@ -37,7 +37,8 @@ def mentions(text: str, words: Iterable[str]) -> bool:
 # not every word starting like one: after "Fakturafråga" or "fakturan" a personnummer is one.
 REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:ocr|(?:betalnings)?referens)(?:[- ]?(?:nummer|numret|nr\.?))?"
-    r"|\b(?:faktura|order|ärende)[- ]?(?:nummer|numret|nr\.?)|\b(?:faktura|order|ärende)nr\.?)[ :,]*(?:är[ ]+)?$",
+    r"|\b(?:faktura|order|ärende|boknings|kolli|serie|sändnings|spårnings|artikel|modell)[- ]?(?:nummer|numret|nr\.?)"
+    r"|\b(?:faktura|order|ärende)nr\.?)[ :,]*(?:från[ ]+\w+[ ]+)?(?:är[ ]+)?$",
     re.IGNORECASE,
 )
 # The same as lookbehinds for the written patterns (the `regex` module, as Presidio compiles them).
@@ -104,12 +105,19 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# An amount introduced as one: "faktura på 612", "Fakturan var 890", "runt 2 400", "minus 1 250".
+_MONTH_BEFORE = re.compile(
+    r"(?<![\w])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)[ ,]*$",
+    re.IGNORECASE,
+)
+# An amount introduced as one: "faktura på 612", "Fakturan var 890", "runt 2 400". Not "Det som
+# står på fakturan är 5845..." nor "Postnumret på räkningen är 41391" ("är" reads identifiers out),
+# nor "791227 minus 2395" (the dash, said).
 _BILL = r"\w*faktur\w*|\w*räkning\w*|summ\w*|belopp\w*|saldo\w*|pris\w*"
 _AMOUNT_BEFORE = re.compile(
-    rf"(?<![\w])(?:(?:{_BILL})(?:[ ]+(?:ligger|låg|landade|hamnade|är|var|blev|blir))?[ ]+(?:på|om)|"
-    rf"(?:{_BILL})[ ]+(?:ligger|låg|landade|hamnade|är|var|blev|blir)|"
-    r"kosta\w*|betala\w*|runt|cirka|ca\.?|ungefär|omkring|minus|står[ ]+på)[ ,:]*$",  # not "står på fakturan, 5575"
+    rf"(?<![\w])(?:(?:{_BILL})(?:[ ]+(?:ligger|låg|landade|hamnade|var|blev|blir))?[ ]+(?:på|om)|"
+    rf"(?:{_BILL})[ ]+(?:ligger|låg|landade|hamnade|var|blev)|"
+    r"kosta\w*|betala\w*|runt|cirka|ca\.?|ungefär|omkring|"
+    r"(?:mätar)?ställning\w*(?:[ ]+(?:är|var|på))*|förbrukning\w*(?:[ ]+(?:är|var|på))*)[ ,:]*$",
     re.IGNORECASE,
 )
 # Thousands written apart, round ("25 000", "2 400") or after "för" ("för 12 490"): an amount.
@@ -130,10 +138,11 @@ def _clock(digits: str) -> bool:
     )
 
 
-def quantity(text: str, start: int, end: int, digits: str) -> bool:
+def quantity(text: str, start: int, end: int, digits: str, four_digits: bool = False) -> bool:
     """True when the number text[start:end] (its digits given) is an amount, a measure, a date
     or clock time, said in thousands ("tretusen"), or a year after "sedan" ("medlem sedan 2011";
-    "och sen 4238" is not a year)."""
+    "och sen 4238" is not a year). `four_digits`: where the value asked for is four digits (the
+    last four of a personnummer), a year or a clock time may be it ("och sen 2010", "efter 1732")."""
     before = text[max(0, start - 30) : start]
     return bool(
         QUANTITY_AFTER.match(text, end)
@@ -141,11 +150,12 @@ def quantity(text: str, start: int, end: int, digits: str) -> bool:
         or _ISO_DATE.fullmatch(text, start, end)
         or _THOUSANDS.search(text, start, end)
         or _HUNDREDS.fullmatch(text, start, end)
-        or (_YEAR.fullmatch(digits) and _SINCE.search(before))
+        or (not four_digits and _YEAR.fullmatch(digits) and _SINCE.search(before))
+        or (_YEAR.fullmatch(digits) and _MONTH_BEFORE.search(before))  # "i september 2022"
         or _AMOUNT_BEFORE.search(before)
         or _ROUND.fullmatch(text, start, end)
         or (_GROUPED.fullmatch(text, start, end) and _FOR.search(before))
-        or (_clock(digits) and _TIME_BEFORE.search(before))
+        or (not four_digits and _clock(digits) and _TIME_BEFORE.search(before))
     )
 
 

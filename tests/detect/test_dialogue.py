@@ -379,6 +379,35 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         # a statement about the slot is answered by a whole value only
         ("Agent: Kundnumret står uppe till höger på fakturan.\nKund: Ja, 55759203.", [("CUSTOMER_NUMBER", "55759203")]),
+        # found by a fourth probe: a statement then the value in pieces, corrections without "nej",
+        # "var ska vi skicka", fillers in a street line, ISO and read-back birth dates, "Och år?"
+        (
+            "Agent: Kundnumret står uppe till höger på fakturan.\nKund: Jaha, ja, här. Fyra sju ett\nAgent: Mm.\n"
+            "Kund: två nio åtta.",
+            [("CUSTOMER_NUMBER", "Fyra sju ett"), ("CUSTOMER_NUMBER", "två nio åtta")],
+        ),
+        (
+            "Agent: Och sista fyra, är det tjugotre åttiotvå?\nKund: Nä, det är min frus. Mina är tjugotre åttiofem.",
+            [("SE_PERSONNUMMER", "tjugotre åttiotvå"), ("SE_PERSONNUMMER", "tjugotre åttiofem")],
+        ),
+        (
+            "agent: var ska vi skicka den nya elmätaren\nkund: till ringvägen fyrtiotvå b i skövde",
+            [("SE_ADDRESS", "ringvägen fyrtiotvå b")],
+        ),
+        ("Agent: Och adressen?\nKund: Björkvägen, eh, fjorton.", [("SE_ADDRESS", "Björkvägen, eh, fjorton")]),
+        ("Agent: Och ditt födelsedatum?\nKund: Det är 1992-05-13.", [("SE_PERSONNUMMER", "1992-05-13")]),
+        (
+            "Agent: Kan jag få ditt personnummer?\nKund: 751017-9281.\nAgent: Tack, sjutton tio sjuttiofem, och du bor kvar?",
+            [("SE_PERSONNUMMER", "751017-9281"), ("SE_PERSONNUMMER", "sjutton tio sjuttiofem")],
+        ),
+        (
+            "Agent: När fyller du år?\nKund: Tjugosjunde december.\nAgent: Och år?\nKund: Sjuttionio.",
+            [("SE_PERSONNUMMER", "Tjugosjunde december"), ("SE_PERSONNUMMER", "Sjuttionio")],
+        ),
+        (
+            "Agent: Personnummer?\nKund: 791227 minus 2395.",
+            [("SE_PERSONNUMMER", "791227"), ("SE_PERSONNUMMER", "2395")],
+        ),
         # the name is the first one: not the association the caller speaks for
         (
             "Agent: Vad heter du?\nKund: Karin Sjö, jag ringer från Bostadsrättsföreningen Tallen.",
@@ -441,6 +470,13 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Vill du ha fakturorna på mejl?\nKund: Nej, skicka fakturor, påminnelser o.s.v. på papper.",
         "Agent: Vilket mobilnummer vill du ha?\nKund: Samma som förut. Fakturan var 890, nej förlåt, 980.",
         "Agent: Och de fyra sista?\nKund: Det tänker jag inte ge ut i telefon. Mätaren står på 4 587.",
+        # a short statement is no question; a name asked for something else; a band, not an IP address
+        "Agent: Jag söker på ditt personnummer.\nKund: Det gäller en på 1 480 och en från 12 mars.",
+        "Agent: Postnumret ser jag här.\nKund: Bra. Mätarställningen är 45873.",
+        "Agent: Vad är namnet på avtalet?\nKund: Det heter Rörligt Bas.",
+        "Agent: Har du IP-adressen?\nKund: Nej, men routern kör på två punkt fyra gigahertz.",
+        "Agent: Kan du stava mejladressen?\nKund: Den går via banken, S E B.",
+        "Agent: Och kundnumret?\nKund: Nej, men avtalet är från september 2022.",
         # a date in the answer to another question, after "jag är född ..." said in passing
         "Kund: Det är mitt avtal, jag är född 1907.\nAgent: Fakturan förfaller den sjuttonde januari.",
     ],
@@ -603,11 +639,11 @@ def test_pipeline_eval_on_a_slice_of_the_cross_turn_corpus(tmp_path):
 
 
 def test_the_probes_conversations_stay_redacted(config, tmp_path):
-    """295 conversations three testers wrote to make values leak and ordinary numbers disappear
-    (bench/data/dialogue_probes.jsonl; docs/dialogue.md). At commit 3071664, 83 of 321 values were
+    """404 conversations four testers wrote to make values leak and ordinary numbers disappear
+    (bench/data/dialogue_probes.jsonl; docs/dialogue.md). At commit 3071664, 109 of 435 values were
     readable in the stored calls; what still leaks is listed under the doc's Limits."""
     docs = load_dataset(ROOT / "bench" / "data" / "dialogue_probes.jsonl")
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 295
-    assert result["readable"] <= 4, result["readable_values"]
-    assert result["words_kept"] >= 0.985
+    assert result["calls_written"] == len(docs) == 404
+    assert result["readable"] <= 8, result["readable_values"]
+    assert result["words_kept"] >= 0.98
