@@ -255,6 +255,10 @@ _DECLINED = re.compile(
     r"ingen aning|strunta i|inte ge ut|ger inte ut|lämnar inte ut",
     re.IGNORECASE,
 )
+_UNWILLING = re.compile(
+    r"(?:vill|tänker)(?:[ ](?:jag|vi|det|den|dem|dom)){0,2}[ ]inte\b|inte ge ut|ger inte ut|lämnar inte ut",
+    re.IGNORECASE,
+)
 # A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
 _CORRECTION = re.compile(
     r"(?<![\w])(?:nej|nä|nää|förlåt|fel|jag menar|menar|rättelse|vänta|stämmer inte|inte riktigt|ska vara|rätt är|"
@@ -552,11 +556,14 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             if closed >= 0 and not _CORRECTION.search(text, closed, end):
                 return out
             # "Vet inte, men fakturan förföll den 15 december.": the dates after it are not the
-            # answer, nor is anything in the turns after, nor a number in a later sentence ("Det
-            # tänker jag inte ge ut. Mätaren står på 4 587."); one in the same sentence still may be.
+            # answer, nor is anything in the turns after; a number in the turn still may be ("Jag
+            # har inte. Det är Swedbank, åtta fyra nio noll fem, ..."), unless the answer is
+            # unwilling ("Det tänker jag inte ge ut i telefon. Mätaren står på 4587."): then only
+            # one in the same sentence.
             refusal = _DECLINED.search(body) if not out and not pending else None
             declined = refusal is not None
-            after_refusal = _sentence_end(body, refusal.end()) if refusal else len(body)
+            unwilling = refusal is not None and _UNWILLING.search(body) is not None
+            after_refusal = _sentence_end(body, refusal.end()) if unwilling and refusal else len(body)
             said = _dates(body) if dates and not declined else []
             out += [(slot.entity, start + s, start + e) for s, e in said]
             dates = dates and not said  # one birth date: "Och jag flyttade in den första mars" is not another

@@ -408,6 +408,15 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Personnummer?\nKund: 791227 minus 2395.",
             [("SE_PERSONNUMMER", "791227"), ("SE_PERSONNUMMER", "2395")],
         ),
+        # "Jag har inte" is no refusal of what follows
+        (
+            "Agent: Till ditt registrerade konto. Har du inget så kan du lägga in det i appen.\n"
+            "Kund: Jag har inte. Det är Swedbank, åtta fyra nio noll fem, och nio åtta tre sju fyra fem sex sju två.",
+            [
+                ("SE_BANK_ACCOUNT", "åtta fyra nio noll fem"),
+                ("SE_BANK_ACCOUNT", "nio åtta tre sju fyra fem sex sju två"),
+            ],
+        ),
         # the name is the first one: not the association the caller speaks for
         (
             "Agent: Vad heter du?\nKund: Karin Sjö, jag ringer från Bostadsrättsföreningen Tallen.",
