@@ -30,6 +30,7 @@ from recognizers import (
     personnummer,
     phone,
     postal_code,
+    vehicle,
 )
 from recognizers.fold import fold_text
 from recognizers.numbers import number_digits
@@ -213,6 +214,13 @@ ENTITIES: tuple[Entity, ...] = (
         "IPv4 or IPv6 address",
         (*_DIALOGUE, identifiers.KlangIpAddressRecognizer),
         identifiers.ip_canonical,
+    ),
+    Entity(
+        "SE_VEHICLE_REGISTRATION",
+        "vehicle registration number (registreringsnummer): ABC 123, ABC 12D, spelled",
+        (vehicle.KlangVehicleRegistrationRecognizer, vehicle.KlangSpokenVehicleRegistrationRecognizer),
+        vehicle.canonical,
+        is_number=False,
     ),
 )
 
