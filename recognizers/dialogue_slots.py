@@ -693,7 +693,7 @@ def _bare_number(body: str) -> bool:
 
 # A request for the slot that is no question: "Då behöver jag ditt personnummer, tolv siffror eller tio."
 _REQUEST = re.compile(
-    r"(?<![\w])(?:behöver|behövs|skulle behöva|vill (?:jag )?(?:gärna )?(?:ha|få)|tar (?:jag )?gärna|ska (?:bara )?(?:ha|få)|kan jag få|får jag|"
+    r"(?<![\w])(?:behöver|behövs|skulle behöva|vill (?:jag )?(?:gärna )?(?:ha|få)|tar (?:jag )?gärna|tar jag|tar vi|ska (?:bara )?(?:ha|få)|kan jag få|får jag|"
     r"be(?:r)? (?:dig|om)|ge mig|uppge|säg|berätta|läs upp|har (?:du|ni))(?![\w])",
     re.IGNORECASE,
 )

@@ -218,7 +218,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "SE_VEHICLE_REGISTRATION",
         "vehicle registration number (registreringsnummer): ABC 123, ABC 12D, spelled",
-        (vehicle.KlangVehicleRegistrationRecognizer, vehicle.KlangSpokenVehicleRegistrationRecognizer),
+        (vehicle.KlangVehicleRegistrationRecognizer,),
         vehicle.canonical,
         is_number=False,
     ),

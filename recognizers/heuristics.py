@@ -116,7 +116,7 @@ _BILL = r"\w*faktur\w*|\w*räkning\w*|summ\w*|belopp\w*|saldo\w*|pris\w*"
 _AMOUNT_BEFORE = re.compile(
     rf"(?<![\w])(?:(?:{_BILL})(?:[ ]+(?:ligger|låg|landade|hamnade|var|blev|blir))?[ ]+(?:på|om)|"
     rf"(?:{_BILL})[ ]+(?:ligger|låg|landade|hamnade|var|blev)|"
-    r"kosta\w*|betala\w*|runt|cirka|ca\.?|ungefär|omkring|"
+    r"summan|beloppet|kosta\w*|betala\w*|runt|cirka|ca\.?|ungefär|omkring|"
     r"(?:mätar)?ställning\w*(?:[ ]+(?:är|var|på))*|förbrukning\w*(?:[ ]+(?:är|var|på))*)[ ,:]*$",
     re.IGNORECASE,
 )
@@ -126,6 +126,12 @@ _ROUND = re.compile(r"\d{1,3} \d00")
 _FOR = re.compile(r"(?<![\w])för[ ]*$", re.IGNORECASE)
 # A clock time after "efter", "innan", "klockan": "efter fjorton trettio", "innan 9".
 _TIME_BEFORE = re.compile(r"(?<![\w])(?:efter|innan|före|klockan|kl\.?)[ ]*$", re.IGNORECASE)
+
+
+def _amount_shaped(said: str) -> bool:
+    """Said as an amount is said: digits ("612", "2 400") or one word ("tolvhundra"); an identifier
+    said in words comes in groups ("Cirka fem fem sju fem nio två", "fyrtiofyra åttioåtta tolv")."""
+    return len(said.split()) == 1 or re.fullmatch(r"\d{1,3}(?: \d{3})*", said) is not None
 
 
 def _clock(digits: str) -> bool:
@@ -152,7 +158,7 @@ def quantity(text: str, start: int, end: int, digits: str, four_digits: bool = F
         or _HUNDREDS.fullmatch(text, start, end)
         or (not four_digits and _YEAR.fullmatch(digits) and _SINCE.search(before))
         or (_YEAR.fullmatch(digits) and _MONTH_BEFORE.search(before))  # "i september 2022"
-        or _AMOUNT_BEFORE.search(before)
+        or (_AMOUNT_BEFORE.search(before) and _amount_shaped(text[start:end]) and not four_digits)
         or _ROUND.fullmatch(text, start, end)
         or (_GROUPED.fullmatch(text, start, end) and _FOR.search(before))
         or (not four_digits and _clock(digits) and _TIME_BEFORE.search(before))

@@ -2,89 +2,82 @@
 
 A plate is three letters and three characters: "ABC 123", since 2019 also "ABC 12D" (letters A-Z
 without I, Q, V, Å, Ä, Ö; the last one not O either). Transportstyrelsen's register gives the
-owner, so a plate said in a call is personal data. Written in capitals a plate is taken unless it
-is a currency or a unit ("SEK 100", "KWH 450"). In lowercase ("lut 117") or spelled letter by
-letter with the digits in words ("U, R, S, fyra tre sju", "e r g fyra nio d") it is taken only
-with a vehicle word in the same stretch of the call (bilen, regnummer, registreringsnumret,
-skylten, fordonet, parkering).
+owner, so a plate said in a call is personal data. Three letters and three digits are also model
+names, currencies and codes ("GTX 970", "PLN 450", "ERR 503"), so a plate is taken only in a text
+that speaks of a vehicle (bilen, regnummer, skylten, fordonet, parkering, motorcykeln):
+
+- in capitals ("DKR 447", "MLB 82C"), anywhere in such a text (a call about a car), unless the
+  letters are a currency, a unit, a brand or a model ("SEK 100", "BMW 330");
+- in lowercase ("lut 117"), spelled letter by letter ("U, R, S", "e r g") or with the digits in
+  words ("ABC ett två tre", "mlb åttiotvå c"), only within 300 characters after or 80 before a
+  vehicle word, and not when the letters are a Swedish word ("har 120", "max 150", "zon 412").
+
+Not found: a plate split over turns ("DKR." / "Mm." / "447."), or spelled with the radio
+alphabet ("Adam Bertil Caesar").
 """
 
 from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from recognizers import numbers
 from recognizers.heuristics import mentions
 
 ENTITY = "SE_VEHICLE_REGISTRATION"
+SCORE = 0.7
 _LETTER = "A-HJ-PR-UW-Z"  # no I, Q, V (nor Å, Ä, Ö)
 _LAST = "0-9A-HJ-NPR-UW-Z"  # a digit, or a letter other than I, O, Q, V
-# Three capitals that stand before numbers and are no plate.
+# Letters that stand before numbers and are no plate: currencies, units, brands, models, codes.
 _NOT_PLATES = frozenset(
-    "SEK EUR USD NOK DKK GBP CHF KWH MWH GWH OCR ISO SMS PIN CVC CVV TEL ART REF NUM MOM BIC "
-    "DVD USB CPU RAM SSD HDD LTE ADSL MHZ GHZ MBIT".split()
+    """
+    sek eur usd nok dkk gbp chf pln cad aud jpy cny isk huf czk try thb inr rub brl mxn zar nzd sgd hkd krw
+    kwh mwh gwh mhz ghz ocr iso sms pin cvc cvv tel art ref num mom bic dvd usb cpu ram ssd hdd lte err
+    bmw eqa eqb eqc eqe eqs glc gle gla glb gls cla cls slk amg gtx rtx tcl hbo max wrt tgx man kia
+    """.split()
 )
-_WRITTEN = rf"(?<![\w-])[{_LETTER}]{{3}}[ -]?\d{{2}}[{_LAST}](?![\w-])"
-
-# Words that make a lowercase or spelled plate one: "bilen", "firmabilen", "regnummer",
-# "registreringsnumret", "skylten", "fordonet", "parkeringstillstånd" (not "mobil", "bild").
+# Swedish words that stand before a number in running speech: "vi har 120 kvadrat", "för 250 kronor".
+_WORDS = frozenset(
+    """
+    har och för kör var som men den det dem han hon sin mer ett två tre sex sju nio tio tar får gör ser bor kan
+    ska vid med mot per bra nya nytt hur när vad alla åka kom gav fem nej jag dom oss era mitt min din sen nog
+    typ kul fick bet tog sig dag år ens runt upp ner all bil hem ger zon fel tur gav hyr nya rum kvm
+    """.split()
+)
+_PLATE_LETTERS = rf"[{_LETTER}]{{3}}|[{_LETTER}][ ,.-]+[{_LETTER}][ ,.-]+[{_LETTER}]"
+# Three letters, together or spelled, before the number: the number is read by the spoken-number engine.
+_LETTERS = re.compile(rf"(?<![\w-])(?P<letters>{_PLATE_LETTERS})(?![\w])[ ,.-]*", re.IGNORECASE)
+_WRITTEN = re.compile(rf"(?<![\w-])(?P<letters>[{_LETTER}]{{3}})[ -]?\d{{2}}[{_LAST}](?![\w-])")
+# Words of a call about a vehicle: "bilen", "bilförsäkringen", "reg nummer", "registreringsnumret",
+# "skylten", "fordonet", "parkeringstillstånd", "motorcykeln" (not "mobil", "bilaga", "bild", "biljett").
 _VEHICLE_WORDS = re.compile(
-    r"(?<![\w])(?:\w*(?<!mo)bil(?:en|ar|arna|ens)?|reg-?n(?:umm|r)\w*|registreringsn\w*|skylt\w*|fordon\w*|"
-    r"parkering\w*|p-tillstånd\w*)(?![\w])",
+    r"(?<![\w])(?:\w*(?<!mo)bil(?!aga|d|jett)\w*|reg(?:-|[ ])?n(?:umm|umr|r)\w*|registreringsn\w*|skylt\w*|"
+    r"fordon\w*|parkering\w*|p-tillstånd\w*|motorcykel\w*|moped\w*|släpvagn\w*)(?![\w])",
     re.IGNORECASE,
 )
-_GATE_WORDS = ("bil", "reg", "skylt", "fordon", "parkering", "p-tillstånd")
-CONTEXT_CHARS = 300  # the vehicle word may be this far before the plate (a few turns), or 80 after
-# "lut 117", "erg 49d": three letters and the rest, in lowercase speech-to-text; not a word that
-# stands before a number in running speech ("vi har 120 kvadrat", "för 250 kronor").
-_LOWER = re.compile(rf"(?<![\w-])([{_LETTER.lower()}]{{3}})[ -]?\d{{2}}[{_LAST.lower()}](?![\w-])")
-_WORDS = frozenset(
-    "har och för kör var som men den det dem han hon sin mer ett två tre sex sju nio tio tar får gör ser bor kan "
-    "ska vid med mot per bra nya nytt hur när vad alla åka kom gav fem nej jag dom oss era våra mitt min din "
-    "sen nog typ kul fick bet tog sig dag år nog ny nya ens runt upp ner all bil hem".split()
-)
-# "U, R, S", "e r g", "W-P-L": three letters spelled one by one, then the digits in words or digits.
-_SPELLED = re.compile(rf"(?<![\w])([{_LETTER}])[ ,.-]+([{_LETTER}])[ ,.-]+([{_LETTER}])(?![\w])[ ,.-]*", re.IGNORECASE)
+_GATE_WORDS = ("bil", "reg", "skylt", "fordon", "parkering", "p-tillstånd", "motorcykel", "moped", "släpvagn")
+BEFORE_CHARS = 300  # a lowercase or spelled plate: the vehicle word this far before it (a few turns)
+AFTER_CHARS = 80  # ... or this far after it
+
+
+def _letters(text: str) -> str:
+    return "".join(re.findall(r"[^\W\d_]", text)).upper()
 
 
 def canonical(text: str) -> str:
     """Capitals without spaces: "abc 123", "ABC-123" and "A, B, C, ett två tre" are one plate."""
-    compact = re.sub(r"[\s,.-]", "", text).upper()
-    m = _SPELLED.match(text)
-    if re.fullmatch(rf"[{_LETTER}]{{3}}\d{{2}}[{_LAST}]", compact) or m is None:
-        return compact
+    m = _LETTERS.match(text)
+    if m is None:
+        return re.sub(r"[\s,.-]", "", text).upper()
     rest = text[m.end() :]
     runs = numbers.runs(rest)
     if not runs:
-        return compact
-    return "".join(m.groups()).upper() + runs[0].digits + rest[runs[0].tokens[-1].end :].strip(" ,.-").upper()
+        return re.sub(r"[\s,.-]", "", text).upper()
+    return _letters(m.group("letters")) + runs[0].digits + _letters(rest[runs[0].tokens[-1].end :])
 
 
-class KlangVehicleRegistrationRecognizer(PatternRecognizer):
-    """Plates written in capitals: "DKR 447", "MLB 82C"."""
-
-    def __init__(self, supported_language: str = "sv"):
-        super().__init__(
-            supported_entity=ENTITY,
-            patterns=[Pattern("plate in capitals", _WRITTEN, 0.6)],
-            context=["bil", "bilen", "regnummer", "registreringsnummer", "skylt", "fordon"],
-            supported_language=supported_language,
-            name=type(self).__name__,
-            global_regex_flags=re.DOTALL | re.MULTILINE,  # case matters: "abc 123" is the other one's
-        )
-
-    def may_match(self, text: str) -> bool:
-        return numbers.has_digit(text)
-
-    def validate_result(self, pattern_text: str) -> bool | None:
-        return False if pattern_text[:3] in _NOT_PLATES else None
-
-
-class KlangSpokenVehicleRegistrationRecognizer(EntityRecognizer):
-    """Plates in lowercase or spelled letter by letter, near a vehicle word."""
-
+class KlangVehicleRegistrationRecognizer(EntityRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(supported_entities=[ENTITY], supported_language=supported_language, name=type(self).__name__)
 
@@ -92,38 +85,54 @@ class KlangSpokenVehicleRegistrationRecognizer(EntityRecognizer):
         pass
 
     def may_match(self, text: str) -> bool:
-        return mentions(text, _GATE_WORDS)
+        return numbers.has_digit(text) or mentions(text, _GATE_WORDS)
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        if not self.may_match(text):
+        if not mentions(text, _GATE_WORDS):
             return []
         words = [m.start() for m in _VEHICLE_WORDS.finditer(text)]
         if not words:
             return []
-        spans = [m.span() for m in _LOWER.finditer(text) if m.group(1) not in _WORDS]
-        for m in _SPELLED.finditer(text):
-            tail = numbers.runs(text[m.end() : m.end() + 60])
-            if not tail or tail[0].tokens[0].start != 0:
+        spans = {
+            m.span()
+            for m in _WRITTEN.finditer(text)
+            if m.group("letters").lower() not in _NOT_PLATES | _WORDS  # capitals, anywhere in a vehicle text
+        }
+        for m in _LETTERS.finditer(text):
+            letters = _letters(m.group("letters"))
+            if letters.lower() in _NOT_PLATES | _WORDS:
                 continue
-            end = m.end() + tail[0].tokens[-1].end
-            digits = tail[0].digits
-            letter = re.match(rf"[ ,.-]*([{_LAST}])(?![\w])", text[end:], re.IGNORECASE)
-            if len(digits) == 2 and letter and not letter.group(1).isdigit():
-                end += letter.end()  # "e r g fyra nio d"
-            elif len(digits) != 3:
-                continue
-            spans.append((m.start(), end))
-        return [self._result(s, e) for s, e in spans if any(-CONTEXT_CHARS <= w - s <= 80 for w in words)]
+            end = self._plate_end(text, m.end())
+            near = any(-BEFORE_CHARS <= w - m.start() <= AFTER_CHARS for w in words)
+            if end is not None and near:
+                spans.add((m.start(), end))
+        return [self._result(s, e) for s, e in sorted(spans)]
+
+    @staticmethod
+    def _plate_end(text: str, at: int) -> int | None:
+        """Where the plate's three characters after its letters end: three digits, or two and a
+        letter ("åttiotvå c"), in digits or words; None when what follows is no plate's tail."""
+        runs = numbers.runs(text[at : at + 60])
+        if not runs or runs[0].tokens[0].start != 0:
+            return None
+        end = at + runs[0].tokens[-1].end
+        digits = runs[0].digits
+        if len(digits) == 3:
+            return end
+        letter = re.match(rf"[ ,.-]*([{_LAST}])(?![\w])", text[end:], re.IGNORECASE)
+        if len(digits) == 2 and letter and not letter.group(1).isdigit():
+            return end + letter.end()
+        return None
 
     def _result(self, start: int, end: int) -> RecognizerResult:
         expl = AnalysisExplanation(
-            recognizer=self.name, original_score=0.7, textual_explanation="plate near a vehicle word"
+            recognizer=self.name, original_score=SCORE, textual_explanation="a plate in a text about a vehicle"
         )
         return RecognizerResult(
             entity_type=ENTITY,
             start=start,
             end=end,
-            score=0.7,
+            score=SCORE,
             analysis_explanation=expl,
             recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: self.name,

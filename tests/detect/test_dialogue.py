@@ -417,6 +417,16 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
                 ("SE_BANK_ACCOUNT", "nio åtta tre sju fyra fem sex sju två"),
             ],
         ),
+        # found by a fifth probe: a hedge before a value said in groups is no amount; "tar jag" asks
+        (
+            "Agent: Och ditt kundnummer?\nKund: Cirka fem fem sju fem nio två, om jag minns rätt.",
+            [("CUSTOMER_NUMBER", "fem fem sju fem nio två")],
+        ),
+        ("Agent: Och sista fyra?\nKund: Runt tjugotre åttionio tror jag.", [("SE_PERSONNUMMER", "tjugotre åttionio")]),
+        (
+            "Agent: Då tar jag ditt födelsedatum.\nKund: Tjugosjunde juni sjuttiosju.",
+            [("SE_PERSONNUMMER", "Tjugosjunde juni sjuttiosju")],
+        ),
         # the name is the first one: not the association the caller speaks for
         (
             "Agent: Vad heter du?\nKund: Karin Sjö, jag ringer från Bostadsrättsföreningen Tallen.",
@@ -486,6 +496,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Har du IP-adressen?\nKund: Nej, men routern kör på två punkt fyra gigahertz.",
         "Agent: Kan du stava mejladressen?\nKund: Den går via banken, S E B.",
         "Agent: Och kundnumret?\nKund: Nej, men avtalet är från september 2022.",
+        "Agent: Vilket konto?\nKund: Summan 1 480 kommer väl, jag återkommer om kontot.",
         # a date in the answer to another question, after "jag är född ..." said in passing
         "Kund: Det är mitt avtal, jag är född 1907.\nAgent: Fakturan förfaller den sjuttonde januari.",
     ],
@@ -648,11 +659,11 @@ def test_pipeline_eval_on_a_slice_of_the_cross_turn_corpus(tmp_path):
 
 
 def test_the_probes_conversations_stay_redacted(config, tmp_path):
-    """404 conversations four testers wrote to make values leak and ordinary numbers disappear
-    (bench/data/dialogue_probes.jsonl; docs/dialogue.md). At commit 3071664, 109 of 435 values were
+    """505 conversations five testers wrote to make values leak and ordinary numbers disappear
+    (bench/data/dialogue_probes.jsonl; docs/dialogue.md). At commit 3071664, 135 of 533 values were
     readable in the stored calls; what still leaks is listed under the doc's Limits."""
     docs = load_dataset(ROOT / "bench" / "data" / "dialogue_probes.jsonl")
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 404
-    assert result["readable"] <= 8, result["readable_values"]
+    assert result["calls_written"] == len(docs) == 505
+    assert result["readable"] <= 17, result["readable_values"]
     assert result["words_kept"] >= 0.98
