@@ -10,6 +10,24 @@ from recognizers.heuristics import DATE_OR_TIME, after_reference_word
 from recognizers.numbers import Window, longest_run, longest_unwritten_run, windows
 
 
+def tagged_result(
+    rec: EntityRecognizer, entity: str, start: int, end: int, score: float, explanation: str
+) -> RecognizerResult:
+    """A result of `rec`, tagged with its name and id as Presidio's own are."""
+    expl = AnalysisExplanation(recognizer=rec.name, original_score=score, textual_explanation=explanation)
+    return RecognizerResult(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        analysis_explanation=expl,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: rec.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
+        },
+    )
+
+
 class DigitWindowRecognizer(EntityRecognizer):
     """Base for the spoken/mixed/split forms of a digit-based identifier.
 
@@ -98,15 +116,4 @@ class DigitWindowRecognizer(EntityRecognizer):
 
     def result(self, start: int, end: int, score: float, explanation: str) -> RecognizerResult:
         """A result of this recognizer, tagged with its name and id as Presidio's own are."""
-        expl = AnalysisExplanation(recognizer=self.name, original_score=score, textual_explanation=explanation)
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=expl,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return tagged_result(self, self.ENTITY, start, end, score, explanation)

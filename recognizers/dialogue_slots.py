@@ -35,10 +35,11 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from recognizers import heuristics, numbers
 from recognizers.address import answer_street_lines
+from recognizers.base import tagged_result
 from recognizers.checksums import valid_date
 from recognizers.personnummer import is_valid_digits
 
@@ -250,14 +251,12 @@ _WAITING = re.compile(
     re.IGNORECASE,
 )
 # The answerer has no value to give: the answer is over ("Vet inte.", "Det har jag inte här.").
+_NOT = r"(?:[ ](?:jag|vi|det|den|dem|dom)){0,2}[ ]inte\b"  # "... jag inte", "... det inte"
+# ... and will not give it ("Det tänker jag inte ge ut i telefon."), a narrower case.
+_UNWILLING_WORDS = rf"(?:vill|tänker){_NOT}|inte ge ut|ger inte ut|lämnar inte ut"
+_UNWILLING = re.compile(_UNWILLING_WORDS, re.IGNORECASE)
 _DECLINED = re.compile(
-    r"(?:vet|har|minns|vill|kan|tänker)(?:[ ](?:jag|vi|det|den|dem|dom)){0,2}[ ]inte\b|inte ihåg|vet ej|har ingen|"
-    r"ingen aning|strunta i|inte ge ut|ger inte ut|lämnar inte ut",
-    re.IGNORECASE,
-)
-_UNWILLING = re.compile(
-    r"(?:vill|tänker)(?:[ ](?:jag|vi|det|den|dem|dom)){0,2}[ ]inte\b|inte ge ut|ger inte ut|lämnar inte ut",
-    re.IGNORECASE,
+    rf"(?:vet|har|minns|kan){_NOT}|{_UNWILLING_WORDS}|inte ihåg|vet ej|har ingen|ingen aning|strunta i", re.IGNORECASE
 )
 # A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
 _CORRECTION = re.compile(
@@ -620,20 +619,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         return out
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
-        expl = AnalysisExplanation(
-            recognizer=self.name, original_score=SCORE, textual_explanation="answer to the slot question before it"
-        )
-        return RecognizerResult(
-            entity_type=entity,
-            start=start,
-            end=end,
-            score=SCORE,
-            analysis_explanation=expl,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return tagged_result(self, entity, start, end, SCORE, "answer to the slot question before it")
 
 
 def _joined(text: str, carried: list[tuple[int, int, str]], part: tuple[int, int, str]) -> str:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer
 
+from recognizers.base import tagged_result
 from recognizers.lexicon import shipped_lexicon
 
 ENTITY = "PERSON"
@@ -187,24 +188,6 @@ class KlangSelfIntroductionRecognizer(EntityRecognizer):
             if words and not any(w.lower() in NOT_NAMES for w in words):
                 spans.append((start, end))
         spans += [s for s in _lowercase_names(text) if not any(a <= s[0] < b for a, b in spans)]
-        out = []
-        for start, end in spans:
-            expl = AnalysisExplanation(
-                recognizer=self.name,
-                original_score=SCORE,
-                textual_explanation="name after a greeting or self-introduction",
-            )
-            out.append(
-                RecognizerResult(
-                    entity_type=ENTITY,
-                    start=start,
-                    end=end,
-                    score=SCORE,
-                    analysis_explanation=expl,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
-        return out
+        return [
+            tagged_result(self, ENTITY, s, e, SCORE, "name after a greeting or self-introduction") for s, e in spans
+        ]

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from recognizers import numbers
+from recognizers.base import tagged_result
 from recognizers.heuristics import mentions
 
 ENTITY = "SE_VEHICLE_REGISTRATION"
@@ -125,17 +126,4 @@ class KlangVehicleRegistrationRecognizer(EntityRecognizer):
         return None
 
     def _result(self, start: int, end: int) -> RecognizerResult:
-        expl = AnalysisExplanation(
-            recognizer=self.name, original_score=SCORE, textual_explanation="a plate in a text about a vehicle"
-        )
-        return RecognizerResult(
-            entity_type=ENTITY,
-            start=start,
-            end=end,
-            score=SCORE,
-            analysis_explanation=expl,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return tagged_result(self, ENTITY, start, end, SCORE, "a plate in a text about a vehicle")
