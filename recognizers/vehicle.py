@@ -12,8 +12,8 @@ that speaks of a vehicle (bilen, regnummer, skylten, fordonet, parkering, motorc
   words ("ABC ett två tre", "mlb åttiotvå c"), only within 300 characters after or 80 before a
   vehicle word, and not when the letters are a Swedish word ("har 120", "max 150", "zon 412").
 
-Not found: a plate split over turns ("DKR." / "Mm." / "447."), or spelled with the radio
-alphabet ("Adam Bertil Caesar").
+A plate split over two turns ("DKR." / "Mm." / "447.") is found as its two parts. Not found: a
+plate spelled with the radio alphabet ("Adam Bertil Caesar").
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ _VEHICLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _GATE_WORDS = ("bil", "reg", "skylt", "fordon", "parkering", "p-tillstånd", "motorcykel", "moped", "släpvagn")
+# A turn change, with at most one short turn between: "\nAgent: Mm.\nKund: ".
+_NEXT_TURN = re.compile(r"[ ,.]*\n(?:[^\n:]{1,40}:[^\n]{0,12}\n)?[^\n:]{1,40}:[ ]?")
 BEFORE_CHARS = 300  # a lowercase or spelled plate: the vehicle word this far before it (a few turns)
 AFTER_CHARS = 80  # ... or this far after it
 
@@ -103,10 +105,18 @@ class KlangVehicleRegistrationRecognizer(EntityRecognizer):
             letters = _letters(m.group("letters"))
             if letters.lower() in _NOT_PLATES | _WORDS:
                 continue
-            end = self._plate_end(text, m.end())
             near = any(-BEFORE_CHARS <= w - m.start() <= AFTER_CHARS for w in words)
-            if end is not None and near:
+            if not near:
+                continue
+            end = self._plate_end(text, m.end())
+            if end is not None:
                 spans.add((m.start(), end))
+                continue
+            # the rest in the next turn, perhaps after a back-channel: "DKR." / "Mm." / "447."
+            bridge = _NEXT_TURN.match(text, m.end())
+            end = self._plate_end(text, bridge.end()) if bridge else None
+            if bridge and end is not None:
+                spans.update({(m.start(), m.start() + len(m.group("letters"))), (bridge.end(), end)})
         return [self._result(s, e) for s, e in sorted(spans)]
 
     @staticmethod

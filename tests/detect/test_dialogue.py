@@ -665,5 +665,5 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
     docs = load_dataset(ROOT / "bench" / "data" / "dialogue_probes.jsonl")
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 505
-    assert result["readable"] <= 17, result["readable_values"]
+    assert result["readable"] <= 14, result["readable_values"]
     assert result["words_kept"] >= 0.98

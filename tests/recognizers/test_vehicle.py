@@ -47,6 +47,13 @@ def test_no_plate(text):
     assert _found(text) == []
 
 
+def test_a_plate_split_over_turns_is_found_in_its_two_parts():
+    text = "Agent: Regnumret?\nKund: DKR.\nAgent: Mm.\nKund: 447."
+    assert _found(text) == ["DKR", "447"]
+    text = "Agent: Registreringsnumret?\nKund: D K R\nAgent: Mm.\nKund: fyra fyra sju."
+    assert _found(text) == ["D K R", "fyra fyra sju"]
+
+
 def test_written_spelled_and_spoken_forms_are_one_plate():
     assert canonical("abc-123") == canonical("ABC 123") == canonical("a, b, c, ett två tre") == "ABC123"
     assert canonical("U, R, S, fyra tre sju") == "URS437"
