@@ -300,9 +300,7 @@ def main(argv: list[str] | None = None) -> dict:
     args = ap.parse_args(argv)
     if args.render:
         result = json.loads(args.render.read_text())
-        md = markdown(result)
-        (args.render.parent / "results.md").write_text(f"Command: `{result['command']}`\n\n" + md)
-        print(md)
+        _write_report(result, args.render.parent)
         return result
 
     from bench.prepare import CALLS_PER_FILE, prepare
@@ -386,10 +384,15 @@ def main(argv: list[str] | None = None) -> dict:
     }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    md = markdown(result)
-    (args.out / "results.md").write_text(f"Command: `{result['command']}`\n\n" + md)
-    print(md)
+    _write_report(result, args.out)
     return result
+
+
+def _write_report(result: dict, folder: Path) -> None:
+    """results.md beside results.json, and the same on standard output."""
+    md = markdown(result)
+    (folder / "results.md").write_text(f"Command: `{result['command']}`\n\n" + md)
+    print(md)
 
 
 if __name__ == "__main__":

@@ -83,8 +83,6 @@ class Slot:
     joins: Callable[[str], bool] = lambda d: True
 
 
-# Slots whose answer is no number: a statement about them opens no answer.
-_NOT_DIGITS = ("PERSON", "EMAIL_ADDRESS", "SE_ADDRESS", "IP_ADDRESS")
 # "de fyra sista fakturorna" names no slot; "de fyra sista siffrorna" does.
 _NOT_NOUN = r"(?![ ]+(?!siffr)[a-zåäö]+(?:orna|erna|arna|rna|na|en|et)\b)"
 
@@ -266,20 +264,19 @@ _CORRECTION = re.compile(
 )
 
 # A date with its month named: "den 8 november 1993", "åttonde november nittiotre", "tolv mars".
-_ORDINAL = (
-    r"(?:tjugo|trettio)?(?:första|förste|andra|andre|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde)|"
-    r"tionde|elfte|tolfte|trettonde|fjortonde|femtonde|sextonde|sjuttonde|artonde|nittonde|tjugonde|trettionde"
-)
-_MONTH = (
-    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
-    r"jan|feb|apr|aug|sept|sep|okt|nov|dec"
-)
+_ORDINAL_WORDS = (
+    "första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde elfte tolfte trettonde fjortonde "
+    "femtonde sextonde sjuttonde artonde nittonde tjugonde"
+).split()
+_ORDINALS = {w: n + 1 for n, w in enumerate(_ORDINAL_WORDS)} | {"förste": 1, "andre": 2, "trettionde": 30}
+_MONTH = "|".join(heuristics.MONTHS) + "|jan|feb|apr|aug|sept|sep|okt|nov|dec"
 _ISO_DATE = re.compile(r"(?<![\d-])((?:18|19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d-])")
 _WRITTEN_PNR = re.compile(r"(?<!\d)(?:\d{8}|\d{6})[-+ ]?\d{4}(?!\d)")
-_MONTH_ORDINAL = r"i[ ]+(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|elfte|tolfte)"
+_MONTH_ORDINAL = rf"i[ ]+(?:{'|'.join(_ORDINAL_WORDS[:12])})"
 # Found from the month (most words are no month), then the day before it.
 _MONTH_WORD = re.compile(rf"(?<![\w])(?:{_MONTH}|{_MONTH_ORDINAL})(?![\w])", re.IGNORECASE)
-_DAY_BEFORE = re.compile(rf"(?<![\w])(?:den[ ]+)?(?P<day>\d{{1,2}}(?::[ae])?|{_ORDINAL}|[a-zåäö]+)[ ]+$", re.IGNORECASE)
+# (the day is any word here: _dated reads it as an ordinal or a number, or drops the date)
+_DAY_BEFORE = re.compile(r"(?<![\w])(?:den[ ]+)?(?P<day>\d{1,2}(?::[ae])?|[a-zåäö]+)[ ]+$", re.IGNORECASE)
 # Letters spelled one by one ("L I N D Q V I S T", "h o l m"): a name or an e-mail address.
 _SPELLED = re.compile(r"(?<![\w])[^\W\d_](?:[ .-]+[^\W\d_](?![\w])){3,}")
 # "född den 13 april 1988" anywhere, whatever else the turn asks.
@@ -561,8 +558,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             # one in the same sentence.
             refusal = _DECLINED.search(body) if not out and not pending else None
             declined = refusal is not None
-            unwilling = refusal is not None and _UNWILLING.search(body) is not None
-            after_refusal = _sentence_end(body, refusal.end()) if unwilling and refusal else len(body)
+            after_refusal = _sentence_end(body, refusal.end()) if refusal and _UNWILLING.search(body) else len(body)
             said = _dates(body) if dates and not declined else []
             out += [(slot.entity, start + s, start + e) for s, e in said]
             dates = dates and not said  # one birth date: "Och jag flyttade in den första mars" is not another
@@ -588,24 +584,15 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                 if any(s <= rs < e for s, e in said):
                     continue
                 part = (start + rs, start + re_, run.digits)
-                joined = _joined(text, carried, part)
-                if (
-                    n == 0
-                    and carried
-                    and len(body[:rs].split()) <= 1
-                    and slot.accept(joined)
-                    and slot.joins(joined)
-                    and (not whole or slot.complete(joined))
-                ):
+                # a piece that opens the turn may finish the one the turn before ended with
+                joined = _joined(text, carried, part) if n == 0 and carried and len(body[:rs].split()) <= 1 else ""
+                if joined and slot.accept(joined) and slot.joins(joined) and (not whole or slot.complete(joined)):
                     parts, run_digits = carried + [part], joined
                 elif (slot.accept(run.digits) or (corrected and len(run.digits) >= 2)) and (
                     not whole or slot.complete(run.digits)
                 ):
                     parts, run_digits = [part], run.digits
-                elif whole:  # after a statement, a piece is kept only to be joined into a whole value
-                    pending = [part] if not body[re_:].strip(" .,!?…") else []
-                    continue
-                else:
+                else:  # after a statement too: a piece is kept only to be joined into a whole value
                     pending = [part] if not body[re_:].strip(" .,!?…") else []
                     continue
                 out += [(slot.entity, s, e) for s, e, _ in parts]
@@ -755,15 +742,6 @@ def _born(body: str) -> list[tuple[int, int]]:
 
 def _dates(body: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, *_ in _dated(body)]
-
-
-_ORDINALS = {
-    w: n + 1
-    for n, w in enumerate(
-        "första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde elfte tolfte trettonde fjortonde "
-        "femtonde sextonde sjuttonde artonde nittonde tjugonde".split()
-    )
-} | {"förste": 1, "andre": 2, "trettionde": 30}
 
 
 def _ordinal(word: str) -> int | None:

@@ -105,10 +105,21 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_MONTH_BEFORE = re.compile(
-    r"(?<![\w])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)[ ,]*$",
-    re.IGNORECASE,
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
+_MONTH_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(MONTHS)})[ ,]*$", re.IGNORECASE)
 # An amount introduced as one: "faktura på 612", "Fakturan var 890", "runt 2 400". Not "Det som
 # står på fakturan är 5845..." nor "Postnumret på räkningen är 41391" ("är" reads identifiers out),
 # nor "791227 minus 2395" (the dash, said).

@@ -46,6 +46,7 @@ _WORDS = frozenset(
     typ kul fick bet tog sig dag år ens runt upp ner all bil hem ger zon fel tur gav hyr nya rum kvm
     """.split()
 )
+_NOT_LETTERS = _NOT_PLATES | _WORDS
 _PLATE_LETTERS = rf"[{_LETTER}]{{3}}|[{_LETTER}][ ,.-]+[{_LETTER}][ ,.-]+[{_LETTER}]"
 # Three letters, together or spelled, before the number: the number is read by the spoken-number engine.
 _LETTERS = re.compile(rf"(?<![\w-])(?P<letters>{_PLATE_LETTERS})(?![\w])[ ,.-]*", re.IGNORECASE)
@@ -88,10 +89,11 @@ class KlangVehicleRegistrationRecognizer(EntityRecognizer):
         pass
 
     def may_match(self, text: str) -> bool:
-        return numbers.has_digit(text) or mentions(text, _GATE_WORDS)
+        """Cheap gate for the detector: a text that names no vehicle holds no plate."""
+        return mentions(text, _GATE_WORDS)
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        if not mentions(text, _GATE_WORDS):
+        if not self.may_match(text):
             return []
         words = [m.start() for m in _VEHICLE_WORDS.finditer(text)]
         if not words:
@@ -99,11 +101,11 @@ class KlangVehicleRegistrationRecognizer(EntityRecognizer):
         spans = {
             m.span()
             for m in _WRITTEN.finditer(text)
-            if m.group("letters").lower() not in _NOT_PLATES | _WORDS  # capitals, anywhere in a vehicle text
+            if m.group("letters").lower() not in _NOT_LETTERS  # capitals, anywhere in a vehicle text
         }
         for m in _LETTERS.finditer(text):
             letters = _letters(m.group("letters"))
-            if letters.lower() in _NOT_PLATES | _WORDS:
+            if letters.lower() in _NOT_LETTERS:
                 continue
             near = any(-BEFORE_CHARS <= w - m.start() <= AFTER_CHARS for w in words)
             if not near:
