@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from recognizers.heuristics import MONTHS
 from recognizers.numbers import number_words
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -182,20 +183,6 @@ COMPANY = "7H kraft"
 SWITCHBOARD_FORMS = ["0321-68 89 00", "0321-688900", "noll tre två ett sextioåtta åttionio noll noll"]
 COMPANY_ORGNR = "556525-1366"
 
-MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 ORDINAL_DAYS = [
     "första",
     "andra",

@@ -557,22 +557,7 @@ def hard_negative(rng: random.Random) -> tuple[str, str]:
     ore = rng.choice(["89,5", "124,9", "42,30", "67", "151,2"])
     meter = rng.randint(10000, 99999)
     day = rng.randint(1, 28)
-    month = rng.choice(
-        [
-            "januari",
-            "februari",
-            "mars",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "augusti",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ]
-    )
+    month = rng.choice(MONTHS)
     invoice = f"{rng.randint(2023, 2025)}{rng.randint(1, 12):02d}{rng.randint(10000, 99999)}"
     ocr_body = str(rng.randint(10**9, 10**12))
     ocr = ocr_body + luhn_digit(ocr_body)
