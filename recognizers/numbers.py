@@ -200,6 +200,7 @@ class Phrase:
     value: int
     kind: str  # "unit", "teen", "tens" (bare tens: "tjugo"), "compound" (tens+unit), "big" (has hundra/tusen)
     ends_with_multiplier: bool = False  # "femhundra", "tusen": a following smaller phrase adds on
+    tail: int = 0  # a unit added after "tusen", which "hundra" may still multiply ("sextusen ett hundra")
 
 
 def _split_parts(word: str) -> list[str] | None:
@@ -297,14 +298,19 @@ def _combine(prev: Phrase, nxt: Phrase) -> Phrase | None:
         if nxt.value == 0:
             return None
         v = prev.value + nxt.value
-        return Phrase(str(v), v, "big", nxt.ends_with_multiplier)
+        tail = nxt.value if prev.value % 1000 == 0 and nxt.kind == "unit" else 0
+        return Phrase(str(v), v, "big", nxt.ends_with_multiplier, tail)
     return None
 
 
 def _multiplied(prev: Phrase, word: str) -> Phrase | None:
-    """ "tre hundra", "ett hundra", "två tusen": a small number then a bare multiplier word."""
+    """ "tre hundra", "ett hundra", "två tusen": a small number then a bare multiplier word; also
+    "sextusen ett hundra" (6100) and "tvåhundraåtta tusen" (208000)."""
     w = word.lower()
-    if prev.kind == "big" or prev.value == 0:
+    if w == "hundra" and prev.tail:
+        v = prev.value + prev.tail * 99
+        return Phrase(str(v), v, "big", True)
+    if prev.value == 0 or (prev.kind == "big" and w != "tusen"):
         return None
     if w == "hundra" and prev.value < 100:
         return Phrase(str(prev.value * 100), prev.value * 100, "big", True)

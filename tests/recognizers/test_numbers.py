@@ -64,6 +64,11 @@ def test_not_a_number_word(word):
         ("ett hundra tjugotre", "123"),
         ("tre hundra", "300"),
         ("tvåtusen tjugofyra", "2024"),
+        # "hundra" after a unit that followed "tusen", and "tusen" after a number with "hundra"
+        ("sextusen ett hundra fyrtio", "6140"),
+        ("tvåhundraåtta tusen fyrahundrafemtio", "208450"),
+        ("femhundra tusen", "500000"),
+        ("tretusen två", "3002"),
         ("femhundratrettiotvå trettioett", "53231"),
         ("noll åtta - 12 34", "081234"),
         ("åttiofem eh noll tre, tolv ... öh fyrtiotvå ehm trettioåtta", "8503124238"),
