@@ -146,7 +146,8 @@ _FLAT = (
 )
 _FLOOR = rf"(?:,?[ ]+\d[ ]?(?:tr|trappor|trappa|trp)(?![{_L}]))"
 # The whole word first (possessive, no backtracking), then: does it end in a street suffix?
-_COMPOUND = rf"[{_L}]{{3,}}+(?<=[{_L}]{{2}}(?:{_alt(STREET_SUFFIXES)}))"
+# (one capital before the ending is a whole name too: "Ågatan", "Övägen")
+_COMPOUND = rf"[{_L}]{{3,}}+(?<=(?:[{_L}]{{2}}|(?<![{_L}])(?-i:[A-ZÅÄÖ]))(?:{_alt(STREET_SUFFIXES)}))"
 _GENITIVE = rf"(?:(?-i:[A-ZÅÄÖ][a-zåäöéü]+)[ ]+)?[{_L}]{{2,}}s[ ]+(?:{_alt(_STANDALONE)})"
 _WITH_ADJ = rf"(?:{_alt(_ADJECTIVES)})[ ]+(?:{_COMPOUND}|{_alt(_STANDALONE)})"
 _STREET = rf"(?:{_WITH_ADJ}|{_GENITIVE}|{_COMPOUND})"
@@ -288,7 +289,7 @@ _WORD = re.compile(r"\w+")
 # In the answer to "Vilken adress?" a street line needs no capital, and road words count:
 # "till ringvägen fyrtiotvå b" (recognizers/dialogue_slots.py).
 _ANSWER_LINE = re.compile(
-    rf"(?<![{_L}\d-])[{_L}]{{3,}}(?:{_alt(_STREET_ENDINGS)})(?:,?[ ]+(?:eh|öh|alltså|nummer|nr\.?),?)*(?:[ ]+{_HOUSE_NO}"
+    rf"(?<![{_L}\d-])(?:[{_L}]{{2,}}|(?-i:[A-ZÅÄÖ]))(?:{_alt(_STREET_ENDINGS)})(?:,?[ ]+(?:eh|öh|alltså|nummer|nr\.?),?)*(?:[ ]+{_HOUSE_NO}"
     rf"{_LETTER}?{_FLAT}?)?(?![{_L}])",
     re.IGNORECASE,
 )

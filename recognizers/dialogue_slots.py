@@ -81,6 +81,8 @@ class Slot:
     years: bool = False  # a year is the value, not a quantity ("nittonhundraåttioåtta")
     # a value joined from pieces must pass this too ("tio" / "060315 2380" is no personnummer)
     joins: Callable[[str], bool] = lambda d: True
+    # what an answer holds: "numbers", or "names", "spelled" (e-mail), "streets", "ips"
+    reads: str = "numbers"
 
 
 # "de fyra sista fakturorna" names no slot; "de fyra sista siffrorna" does.
@@ -137,7 +139,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_ORGANISATIONSNUMMER",
         _q(r"organisationsn|orgn|org-n|org\.n"),
-        lambda d: len(d) in (10, 12),
+        lambda d: 4 <= len(d) <= 12,  # also in pieces: "sexton femtio fyrtiofyra, sjuttioåtta tjugoett"
         lambda d: len(d) in (10, 12),
     ),
     Slot(
@@ -154,19 +156,42 @@ SLOTS: tuple[Slot, ...] = (
         # the number, not the phone or the plan: "Vilken mobil har du?", "mobilabonnemang", "telefonfakturan"
         _q(
             r"telefon ?n|telefonnr|tel\.? ?nr|telefon(?:en)?\b|(?<!vilken )(?<!vilket )mobil(?:en)?\b|mobil ?n|"
-            r"mobilnr|mobiltelefon|kontaktn|nå (?:dig|dej)|ringa (?:dig|dej)|ringer du från|ditt nummer|numret du"
+            r"mobilnr|mobiltelefon|kontaktn|nå (?:dig|dej)|(?:når|ringa|ringer) (?:\w+ )?(?:dig|dej|er)\b|nås\b|"
+            r"ringer du från|ditt nummer|numret du|vilket nummer(?=[ ?.]*$)"
         ),
         lambda d: 3 <= len(d) <= 13,
         lambda d: len(d) >= 9,
     ),
+    # the flat of an address: "Vilken lägenhet bor du i?" / "Ett noll ett."
+    Slot(
+        "SE_ADDRESS",
+        _q(r"lägenhetsn|lägenhets numm|vilken lägenhet|lgh-?n"),
+        lambda d: 3 <= len(d) <= 4,
+        lambda d: True,
+    ),
+    # a card's last digits, which the agent reads from the system: "ett kort som slutar på 4702"
+    Slot(
+        "CREDIT_CARD",
+        _q(r"kortn|kort numm|(?:kort|visa|mastercard|amex)\w*(?:[ ]+\w+){0,2}?[ ]+(?:som[ ]+)?slutar[ ]+på"),
+        lambda d: len(d) == 4 or 12 <= len(d) <= 19,
+        lambda d: len(d) == 4 or len(d) >= 12,
+    ),
+    # the code of a street door: a way into the home of the address beside it
+    Slot(
+        "DOOR_CODE",
+        _q(r"portkod|port kod|dörrkod|koden till (?:porten|dörren)"),
+        lambda d: 3 <= len(d) <= 8,
+        lambda d: len(d) >= 4,
+    ),
     Slot(
         "SE_ADDRESS",
         _q(
-            r"(?<!-)adress|gatuadress|var bor du|bor du kvar|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vilken gata"
+            r"(?<!-)adress|gatuadress|var bor (?:du|ni)|bor (?:du|ni) (?:kvar|på|i)\b|(?:du|ni) bor (?:\w+ )?(?:kvar|på)\b|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vilken gata"
         ),
         lambda d: False,
+        reads="streets",
     ),
-    Slot("IP_ADDRESS", _q(r"ip-adress|ip adress|ipadress|ip-numm|\bip\b"), lambda d: False),
+    Slot("IP_ADDRESS", _q(r"ip-adress|ip adress|ipadress|ip-numm|\bip\b"), lambda d: False, reads="ips"),
     Slot(
         "PERSON",
         _q(
@@ -174,9 +199,10 @@ SLOTS: tuple[Slot, ...] = (
             r"vem talar jag med"
         ),
         lambda d: False,
+        reads="names",
     ),
     # A spoken e-mail address is the e-mail recognizer's; spelled letters ("h o l m") are this one's.
-    Slot("EMAIL_ADDRESS", _q(r"e-?post|e-?mail|mejl|mail"), lambda d: False),
+    Slot("EMAIL_ADDRESS", _q(r"e-?post|e-?mail|mejl|mail"), lambda d: False, reads="spelled"),
 )
 # "Och året?" after "När fyller du år?": the year of birth. Asked only right after a birth date.
 BIRTH_YEAR = Slot(
@@ -214,11 +240,14 @@ KEYWORDS = (
     "telefon",
     "mobil",
     "nå dig",
+    "når",
+    "nås",
     "ringa",
     "ringer",
     "nummer",
     "numret",
     "ip",
+    "punkt",
     "heter",
     "namn",
     "pratar",
@@ -227,7 +256,14 @@ KEYWORDS = (
     "mail",
     "stava",
     "adress",
-    "bor du",
+    "lägenhet",
+    "lgh",
+    "kort",
+    "visa",
+    "mastercard",
+    "amex",
+    "kod",
+    "bor ",
     "skicka",
     "gata",
     "fyller",
@@ -398,11 +434,11 @@ def _slots_of(body: str) -> list[tuple[Slot, int]]:
     """The slots a turn asks for ("postnummer och personnummer?" asks for two), in the order
     named, each with where its asking ends (the answer may follow in the turn). Where the words
     of two slots overlap, the first slot in SLOTS is the one."""
-    found: dict[str, tuple[int, Slot, int]] = {}
+    found: dict[tuple[str, str], tuple[int, Slot, int]] = {}
     for slot in SLOTS:
         m = slot.question.search(body)
         if m and all(not (a <= m.start() < b) for a, _, b in found.values()):
-            found.setdefault(slot.entity, (m.start(), slot, m.end()))
+            found.setdefault((slot.entity, slot.reads), (m.start(), slot, m.end()))
     return [(slot, e) for _, slot, e in sorted(found.values(), key=lambda x: x[0])]
 
 
@@ -438,6 +474,10 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
             low = body.lower()
             if "född" in low and (not entities or "SE_PERSONNUMMER" in entities):
                 spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _born(body))
+            # an IP address said whole in words is one whatever was asked ("Vänta, jag skriver. Hundranittiotre
+            # punkt hundraåttio punkt fyrtiofyra punkt sjutton.")
+            if "punkt" in low and (not entities or "IP_ADDRESS" in entities):
+                spans.extend(_ips_said(text, ts, k))
             # Most turns name no slot: a substring test is cheaper than every slot's pattern.
             named = _slots_of(body) if _KEYWORD.search(low) else []
             if not named and turn.label in asked:
@@ -476,7 +516,14 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         # about the speaker's own ("mitt personnummer, vänta, nittio") goes on in their next turns.
         own_value = not asks and _OWN.search(re.sub(r"[\w-]*$", "", body[:asked_end])[-40:]) is not None
         whole = not (asks or own_value)
-        if same and not _question(body):
+        # a statement's value that is not whole ("organisationsnummer sexton fem ...", one digit too
+        # many) goes on to the listener's turns, where its read-back may be the whole one
+        done = (
+            asks
+            or slot.reads != "numbers"
+            or (same and slot.complete(numbers.words_to_digits(text[same[-1][1] : same[-1][2]])))
+        )
+        if same and not _question(body) and done:
             return before + same  # a question with a value in it may be corrected: "43173, stämmer det?"
         asks = asks or whole
         dialogue = any(t.label != turn.label for t in ts)
@@ -509,7 +556,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         # a statement's value may start in its own turn ("mitt personnummer, vänta, nittio" / "Mm." / ...)
         rest = [] if asks else [(turn.start + asked_end, end)]
         # after a value in the question ("Jag har postnummer 43173 här, stämmer det?") only a correction
-        closed = same[-1][2] if same else -1
+        closed = same[-1][2] if same and done else -1
         dates = slot.dates and asks and not same and not whole
         answers = self._answers(text, slot, rest + answer_turns[0], dates, closed, whole)
         answers += [a for group in answer_turns[1:] for a in self._answers(text, slot, group, dates, -1, whole)]
@@ -534,19 +581,21 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         corrected = False  # after "nej förlåt": the next number is the value, or a piece of it
         for start, end in ranges:
             body = text[start:end]
-            if slot.entity in ("PERSON", "EMAIL_ADDRESS"):
+            if slot.reads in ("names", "spelled"):
                 spelled = [m.span() for m in _SPELLED.finditer(body) if not _abbreviation(m.group(0))]
                 # "Åkerblom, med å, å k e r blom"; after a statement ("Jag skriver in ditt efternamn
                 # här.") only the letters spelled
-                named = _names(body) if slot.entity == "PERSON" and not whole else []
+                named = _names(body) if slot.reads == "names" and not whole else []
                 out += [(slot.entity, start + s, start + e) for s, e in spelled + named]
-                if slot.entity == "PERSON" and out:
+                if slot.reads == "names" and out:
                     return out  # the name is given: "jag ringer från Bostadsrättsföreningen Tallen" is not
                 continue
-            if slot.entity == "SE_ADDRESS":
-                out += [(slot.entity, start + s, start + e) for s, e in answer_street_lines(body)]
+            if slot.reads == "streets":
+                streets = answer_street_lines(body)
+                out += [(slot.entity, start + s, start + e) for s, e in streets]
+                out += [("SE_POSTAL_CODE", start + s, start + e) for s, e in _postal_codes(body, streets)]
                 continue
-            if slot.entity == "IP_ADDRESS":
+            if slot.reads == "ips":
                 out += [(slot.entity, start + s, start + e) for s, e in _spoken_ips(body, whole)]
                 continue
             if closed >= 0 and not _CORRECTION.search(text, closed, end):
@@ -576,7 +625,10 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                     closed, corrected = -1, True
                 if (
                     heuristics.after_reference_word(body, rs)
-                    or (not slot.years and heuristics.quantity(body, rs, re_, run.digits, _four_digits(slot)))
+                    or (
+                        not (slot.years or (slot.dates and _birth_year(run.digits) and _opens(body[:rs])))
+                        and heuristics.quantity(body, rs, re_, run.digits, _four_digits(slot))
+                    )
                     or (amount_end >= 0 and _CORRECTION.search(body, amount_end, rs) and rs - amount_end <= 20)
                 ):
                     amount_end = re_
@@ -654,6 +706,33 @@ def _value_before(body: str, slot: Slot) -> list[tuple[int, int]]:
     return []
 
 
+def _postal_codes(body: str, streets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Postnummer in an answer about the address ("Ja, 752 63.", "Ekbacken 5, sjuhundrafemtiotvå
+    sextiotre"): five digits, not from 0, said as one group (only spaces between their parts),
+    right after a street line, before a capitalised word (the town), or as a short answer's
+    number; not "mätaren visar 45 213"."""
+    short = len(body.split()) <= BACKCHANNEL_WORDS
+    out = []
+    for run in numbers.runs(body):
+        toks, gaps = run.tokens, run.gaps
+        for i in range(len(toks)):
+            if i and gaps[i] == "plain":
+                continue  # not the start of a group
+            j, digits = i, toks[i].digits
+            while len(digits) < 5 and j + 1 < len(toks) and gaps[j + 1] == "plain":
+                j += 1
+                digits += toks[j].digits
+            ends_group = j + 1 == len(toks) or gaps[j + 1] != "plain"
+            end = toks[j].end
+            if len(digits) != 5 or digits[0] == "0" or not ends_group:
+                continue
+            after_street = any(0 <= toks[i].start - e <= 12 for _, e in streets)
+            town = re.match(r",?[ ]+(?-i:[A-ZÅÄÖ])", body[end:])
+            if (short or after_street or town) and not heuristics.quantity(body, toks[i].start, end, digits):
+                out.append((toks[i].start, end))
+    return out
+
+
 def _bare_number(body: str) -> bool:
     """A turn that is a number and at most two words besides ("2385.", "Ja, tjugotre åttiofem.")."""
     runs = numbers.runs(body)
@@ -678,6 +757,20 @@ _TRAILING = frozenset("är då tack alltså ja eh öh också och nu så va siffr
 _OWN = re.compile(r"(?<![\w])(?:mitt|min|mina|vårt|vår|våra)[ ]+(?:[\w-]+[ ]+)?$", re.IGNORECASE)
 # A sentence ends at "." "!" "?", not at "..." (a pause) nor inside "12.03".
 _SENTENCE_END = re.compile(r"[!?]|(?<![.\d])\.(?![.\d])")
+
+
+def _birth_year(digits: str) -> bool:
+    """A year someone alive was born in: "tjugohundrafyra" opening the answer to a personnummer
+    question begins the personnummer; it is no amount ("Huset byggdes nittonhundrasjuttiofyra")."""
+    return len(digits) == 4 and 1900 <= int(digits) <= 2029
+
+
+_ANSWER_OPENERS = frozenset("ja jo eh öh ehm alltså det är den mitt min okej född".split())
+
+
+def _opens(before: str) -> bool:
+    """Nothing but an answer's opening words before: "Tjugohundrafyra, ...", "Ja, det är ..."."""
+    return all(w.lower() in _ANSWER_OPENERS for w in re.findall(r"[^\W\d_]+", before))
 
 
 def _four_digits(slot: Slot) -> bool:
@@ -863,6 +956,25 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
             out.append((start, m.end()))
     out += [m.span() for m in _IP_APART.finditer(body) if all(_octet(p) for p in m.group(0).split())]
     return out
+
+
+_SENTENCE = re.compile(r".+?(?:[.!?](?=\s|$)|$)")
+_ABOUT_VERSIONS = re.compile(r"version|firmware|mjukvara|uppdater", re.IGNORECASE)
+
+
+def _ips_said(text: str, ts: list[Turn], k: int) -> list[tuple[str, int, int]]:
+    """IP addresses said whole in words in turn k, sentence by sentence; not in a talk about
+    versions ("Vilken version?" / "Fyra punkt två punkt ett punkt noll.")."""
+    turn = ts[k]
+    body = turn.body(text)
+    if _ABOUT_VERSIONS.search(body) or (k and _ABOUT_VERSIONS.search(ts[k - 1].body(text))):
+        return []
+    return [
+        ("IP_ADDRESS", turn.start + m.start() + s, turn.start + m.start() + e)
+        for m in _SENTENCE.finditer(body)
+        for s, e in _spoken_ips(m.group(0), whole=True)
+        if "punkt" in m.group(0)[s:e].lower()
+    ]
 
 
 # Abbreviations written with dots are no spelled letters: "o.s.v.", "t.ex.", "d.v.s."

@@ -6,7 +6,8 @@ public-suffix list over the network on first use; this one validates the shape l
 Spoken (speech-to-text): "anna punkt berg snabel-a gmail punkt com", with the at-sign said as
 "snabel-a" / "snabel a" / "snabela" / "at" / "kommersiellt a", dots as "punkt", "-" as
 "bindestreck"/"streck", "_" as "understreck"/"underscore", freely mixed with written parts
-("anna.berg snabel-a exempel.se"), and written obfuscations ("anna.berg [at] exempel [dot] se",
+("anna.berg snabel-a exempel.se"), with a spelling or an aside before the at-sign ("g punkt
+strand, s-t-r-a-n-d, at exempel punkt se"), and written obfuscations ("anna.berg [at] exempel [dot] se",
 "anna.berg(at)exempel.se", "exempel . se"). The span covers exactly what was said, from the first part of
 the local name to the top-level domain. Pieces are only joined by an explicit separator, so
 "min mejl är anna punkt berg ..." starts at "anna". A spoken address must end in a known
@@ -61,8 +62,11 @@ _DOMAIN_SEP = rf"(?:[ ]+(?:punkt|bindestreck|streck)[ ]+|{_BRACKETED_DOT}|[ ]+\.
 _AT_WORDS = r"snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at"
 _AT = rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{_AT_WORDS})[ ]+)"
 _TLD_ALT = "|".join(SPOKEN_TLDS)
+# A spelling or an aside between the name and the at-sign: "g punkt strand, s-t-r-a-n-d, at ...",
+# "rasmus punkt holm, med ett M, at ..."; it is part of what was said.
+_ASIDE = r"(?:,[ ]+(?:[a-zåäö](?:[ -][a-zåäö]){2,}|med (?:ett |två |dubbelt? )?[a-zåäö]{1,2}|alltså|eh|öh),)?"
 _SPOKEN_REGEX = (
-    rf"(?<![\w.@-]){_PIECE}(?:{_SEP}{_PIECE}){{0,6}}{_AT}"
+    rf"(?<![\w.@-]){_PIECE}(?:{_SEP}{_PIECE}){{0,6}}{_ASIDE}{_AT}"
     rf"{_PIECE}(?:{_DOMAIN_SEP}{_PIECE}){{0,4}}{_DOMAIN_SEP}(?:{_TLD_ALT})(?![\w@]|[.-]\w)"
 )
 

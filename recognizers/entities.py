@@ -29,6 +29,7 @@ from recognizers import (
     payment,
     personnummer,
     phone,
+    place_lines,
     postal_code,
     vehicle,
 )
@@ -125,8 +126,13 @@ ENTITIES: tuple[Entity, ...] = (
     ),
     Entity(
         "SE_ADDRESS",
-        "street line: street, number, letter, flat",
-        (*_DIALOGUE, address.KlangAddressRecognizer, address.KlangAddressLowercaseRecognizer),
+        "address: street line (street, number, letter, flat), place and number, box, flat, property",
+        (
+            *_DIALOGUE,
+            address.KlangAddressRecognizer,
+            address.KlangAddressLowercaseRecognizer,
+            place_lines.KlangPlaceLineRecognizer,
+        ),
         address.canonical,
         is_number=False,
     ),
@@ -156,7 +162,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "CREDIT_CARD",
         "payment card number",
-        (payment.KlangCreditCardRecognizer, payment.KlangSpokenCreditCardRecognizer),
+        (*_DIALOGUE, payment.KlangCreditCardRecognizer, payment.KlangSpokenCreditCardRecognizer),
         number_digits,
         digits_identify=True,
     ),
@@ -216,8 +222,13 @@ ENTITIES: tuple[Entity, ...] = (
         identifiers.ip_canonical,
     ),
     Entity(
+        "DOOR_CODE",
+        "portkod: the code of a street door, a way into the home at the address",
+        _DIALOGUE,
+    ),
+    Entity(
         "SE_VEHICLE_REGISTRATION",
-        "vehicle registration number (registreringsnummer): ABC 123, ABC 12D, spelled",
+        "vehicle registration number (registreringsnummer): ABC 123, ABC 12D, spelled; a VIN",
         (vehicle.KlangVehicleRegistrationRecognizer,),
         vehicle.canonical,
         is_number=False,

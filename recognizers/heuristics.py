@@ -134,6 +134,9 @@ _AMOUNT_BEFORE = re.compile(
 # Thousands written apart, round ("25 000", "2 400") or after "för" ("för 12 490"): an amount.
 _GROUPED = re.compile(r"\d{1,3} \d{3}")
 _ROUND = re.compile(r"\d{1,3} \d00")
+# Thousands written as Swedish spells amounts, one digit apart: "1 340", "2 215" (no identifier is
+# grouped so; "fick tillbaka 1 340 och inte 1 430").
+_ONE_THOUSANDS = re.compile(r"[1-9] \d{3}")
 _FOR = re.compile(r"(?<![\w])för[ ]*$", re.IGNORECASE)
 # A clock time after "efter", "innan", "klockan": "efter fjorton trettio", "innan 9".
 _TIME_BEFORE = re.compile(r"(?<![\w])(?:efter|innan|före|klockan|kl\.?)[ ]*$", re.IGNORECASE)
@@ -171,6 +174,7 @@ def quantity(text: str, start: int, end: int, digits: str, four_digits: bool = F
         or (_YEAR.fullmatch(digits) and _MONTH_BEFORE.search(before))  # "i september 2022"
         or (_AMOUNT_BEFORE.search(before) and _amount_shaped(text[start:end]) and not four_digits)
         or _ROUND.fullmatch(text, start, end)
+        or (not four_digits and _ONE_THOUSANDS.fullmatch(text, start, end))
         or (_GROUPED.fullmatch(text, start, end) and _FOR.search(before))
         or (not four_digits and _clock(digits) and _TIME_BEFORE.search(before))
     )

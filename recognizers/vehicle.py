@@ -12,7 +12,9 @@ that speaks of a vehicle (bilen, regnummer, skylten, fordonet, parkering, motorc
   words ("ABC ett två tre", "mlb åttiotvå c"), only within 300 characters after or 80 before a
   vehicle word, and not when the letters are a Swedish word ("har 120", "max 150", "zon 412").
 
-A plate split over two turns ("DKR." / "Mm." / "447.") is found as its two parts. Not found: a
+A plate split over two turns ("DKR." / "Mm." / "447.") is found as its two parts. In such a text,
+a vehicle identification number (VIN, chassinummer: 17 letters and digits without I, O, Q) is
+reported as this entity too: it names the vehicle, and the register its owner. Not found: a
 plate spelled with the radio alphabet ("Adam Bertil Caesar").
 """
 
@@ -55,10 +57,14 @@ _WRITTEN = re.compile(rf"(?<![\w-])(?P<letters>[{_LETTER}]{{3}})[ -]?\d{{2}}[{_L
 # "skylten", "fordonet", "parkeringstillstånd", "motorcykeln" (not "mobil", "bilaga", "bild", "biljett").
 _VEHICLE_WORDS = re.compile(
     r"(?<![\w])(?:\w*(?<!mo)bil(?!aga|d|jett)\w*|reg(?:-|[ ])?n(?:umm|umr|r)\w*|registreringsn\w*|skylt\w*|"
-    r"fordon\w*|parkering\w*|p-tillstånd\w*|motorcykel\w*|moped\w*|släpvagn\w*)(?![\w])",
+    r"fordon\w*|parkering\w*|p-tillstånd\w*|motorcykel\w*|moped\w*|släpvagn\w*|chassi\w*)(?![\w])",
     re.IGNORECASE,
 )
-_GATE_WORDS = ("bil", "reg", "skylt", "fordon", "parkering", "p-tillstånd", "motorcykel", "moped", "släpvagn")
+_GATE_WORDS = ("bil", "reg", "skylt", "fordon", "parkering", "p-tillstånd", "motorcykel", "moped", "släpvagn", "chassi")
+# A vehicle identification number (chassinummer): 17 characters, no I, O, Q, letters and digits both.
+_VIN = re.compile(
+    r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]{0,16}\d)(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![\w-])"
+)
 # A turn change, with at most one short turn between: "\nAgent: Mm.\nKund: ".
 _NEXT_TURN = re.compile(r"[ ,.]*\n(?:[^\n:]{1,40}:[^\n]{0,12}\n)?[^\n:]{1,40}:[ ]?")
 BEFORE_CHARS = 300  # a lowercase or spelled plate: the vehicle word this far before it (a few turns)
@@ -103,6 +109,7 @@ class KlangVehicleRegistrationRecognizer(EntityRecognizer):
             for m in _WRITTEN.finditer(text)
             if m.group("letters").lower() not in _NOT_LETTERS  # capitals, anywhere in a vehicle text
         }
+        spans.update(m.span() for m in _VIN.finditer(text))
         for m in _LETTERS.finditer(text):
             letters = _letters(m.group("letters"))
             if letters.lower() in _NOT_LETTERS:

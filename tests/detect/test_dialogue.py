@@ -441,6 +441,63 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Kan du stava mejladressen?\nKund: h o l m punkt s v e n at exempel punkt com",
             [("EMAIL_ADDRESS", "h o l m"), ("EMAIL_ADDRESS", "s v e n")],
         ),
+        # written for the blind set's kinds (December): a bare "Vilket nummer?", "når han dig", a
+        # number in pieces for the organisationsnummer, the postnummer of an address answer, a flat,
+        # a card's last four read by the agent, a door code, a birth year said in hundreds
+        (
+            "Agent: Vi spärrar det direkt. Vilket nummer?\nKund: Sjuttiotre, fem fem, noll två, tolv.",
+            [("PHONE_NUMBER", "Sjuttiotre, fem fem, noll två, tolv")],
+        ),
+        (
+            "Agent: Vilket nummer når han dig på?\nKund: Noll sju tre...\nAgent: Mm.\nKund: ...sex fem fyra noll två.",
+            [("PHONE_NUMBER", "Noll sju tre"), ("PHONE_NUMBER", "sex fem fyra noll två")],
+        ),
+        (
+            "Agent: Och ert organisationsnummer?\nKund: Sextiofem femtio fyrtiofyra...\nAgent: Ja?\n"
+            "Kund: ...sjuttioåtta tjugoett.",
+            [
+                ("SE_ORGANISATIONSNUMMER", "Sextiofem femtio fyrtiofyra"),
+                ("SE_ORGANISATIONSNUMMER", "sjuttioåtta tjugoett"),
+            ],
+        ),
+        (
+            "Agent: Och ni bor fortfarande på Ekbacken 5?\nKund: Ja, sjuhundrafemtiotvå sextiotre.",
+            [("SE_ADDRESS", "Ekbacken 5"), ("SE_POSTAL_CODE", "sjuhundrafemtiotvå sextiotre")],
+        ),
+        (
+            "Agent: Vilken adress?\nKund: Storgatan 4, 123 45 Solna, hyran är 12 450 kr.",
+            [("SE_ADDRESS", "Storgatan 4"), ("SE_POSTAL_CODE", "123 45")],
+        ),
+        ("Agent: Vilken lägenhet bor du i?\nKund: Tvåhundratre.", [("SE_ADDRESS", "Tvåhundratre")]),
+        (
+            "Agent: Tack. Jag ser ett Mastercard som slutar på sex ett noll nio, är det ditt?\nKund: Ja.",
+            [("CREDIT_CARD", "sex ett noll nio")],
+        ),
+        (
+            "Kund: Ni kan lämna det i porten, portkoden är tre åtta två sex.\nAgent: Toppen.",
+            [("DOOR_CODE", "tre åtta två sex")],
+        ),
+        (
+            "Talare 1: Och personnummer?\nTalare 2: Tjugohundrafyra, nej, noll fyra tolv trettioett, två tre åtta ett.",
+            [
+                ("SE_PERSONNUMMER", "Tjugohundrafyra"),
+                ("SE_PERSONNUMMER", "noll fyra tolv trettioett, två tre åtta ett"),
+            ],
+        ),
+        # a statement's value that is not whole goes on to its read-back
+        (
+            "kund: ek bygg ab organisationsnummer sexton fem sex sju åtta nio tre fyra fem sex\nagent: 165678-3456 och du är",
+            [
+                ("SE_ORGANISATIONSNUMMER", "sexton fem sex sju åtta nio tre fyra fem sex"),
+                ("SE_ORGANISATIONSNUMMER", "165678-3456"),
+            ],
+        ),
+        # an IP address said whole in words, whatever was asked
+        (
+            "Talare 1: Den blir 193.180.44.17.\nTalare 2: Vänta, jag skriver. Hundranittiotre punkt hundraåttio "
+            "punkt fyrtiofyra punkt sjutton.",
+            [("IP_ADDRESS", "Hundranittiotre punkt hundraåttio punkt fyrtiofyra punkt sjutton")],
+        ),
     ],
 )
 def test_corrections_slow_answers_and_other_forms(text, expected):
@@ -499,6 +556,11 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Vilket konto?\nKund: Summan 1 480 kommer väl, jag återkommer om kontot.",
         # a date in the answer to another question, after "jag är född ..." said in passing
         "Kund: Det är mitt avtal, jag är född 1907.\nAgent: Fakturan förfaller den sjuttonde januari.",
+        # thousands written as amounts are; readings in an address answer; a version in words
+        "Agent: Vilket nummer når vi dig på?\nKund: Det här. Men jag fick tillbaka 1 340 och inte 1 430.",
+        "Agent: Vilken adress?\nKund: Vet inte, men mätaren visar 45 213, den förra var 44 870.",
+        "Agent: Vilken version?\nKund: Fyra punkt två punkt ett punkt noll, tror jag.",
+        "Kund: Det kostade tre punkt fem procent mer.\nAgent: Okej.",
     ],
 )
 def test_no_slot_answer(text):

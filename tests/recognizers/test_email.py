@@ -60,6 +60,17 @@ def found(rec, text):
             "jonas.ek@firma.co.uk",
         ),
         ("skicka till Nils.Holm@Exempel.se tack", "Nils.Holm@Exempel.se", "nils.holm@exempel.se"),
+        # a spelling or an aside between the name and the at-sign is part of what was said
+        (
+            "Kund: g punkt strand, s-t-r-a-n-d, at exempel punkt se.",
+            "g punkt strand, s-t-r-a-n-d, at exempel punkt se",
+            "g.strand,s-t-r-a-n-d,@exempel.se",
+        ),
+        (
+            "lisa punkt ek, med två L, snabel-a exempel punkt se",
+            "lisa punkt ek, med två L, snabel-a exempel punkt se",
+            "lisa.ek,medtvål,@exempel.se",
+        ),
     ],
 )
 def test_found_with_exact_span(rec, text, span, written):
@@ -74,6 +85,7 @@ def test_found_with_exact_span(rec, text, span, written):
         "punkt slut, det var allt",
         "fakturan kom på mejlen igår punkt",
         "anna punkt berg snabel-a gmail",  # no top-level domain said
+        "Ja, det stämmer, at home punkt se",  # an aside is a spelling or "med ett M", not any words
     ],
 )
 def test_not_found(rec, text):

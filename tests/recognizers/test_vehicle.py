@@ -25,6 +25,8 @@ def _found(text: str) -> list[str]:
         ("Agent: Och reg nummer på den?\nKund: mlb åttiotvå c", "mlb åttiotvå c"),
         ("Agent: Och regnumret?\nKund: mlb åttiotvå c", "mlb åttiotvå c"),
         ("Agent: Och registreringsnumret på bilen?\nKund: DKR, fyrahundrafyrtiosju.", "DKR, fyrahundrafyrtiosju"),
+        # a VIN (made up: 17 characters without I, O, Q)
+        ("Agent: Och chassinumret?\nKund: Det står WBA3B1C50EK123456.", "WBA3B1C50EK123456"),
     ],
 )
 def test_plates_are_found(text, plate):

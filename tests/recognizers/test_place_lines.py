@@ -1,0 +1,43 @@
+"""SE_ADDRESS in the forms a street line is not (recognizers/place_lines.py): a place and house
+number before a postnummer, a box, a flat number, a property designation. Made-up places."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.place_lines import KlangPlaceLineRecognizer
+
+
+def _found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in KlangPlaceLineRecognizer().analyze(text, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kund: Lövåsen 3, eh, 442 31 Kungälv.", ["Lövåsen 3"]),
+        ("Det är Västanby 212, 742 91 Östhammar.", ["Västanby 212"]),
+        ("Till Björkvägen 12, 532 92 Axvall.", ["Björkvägen 12"]),  # "Till" is no part of the place
+        ("Fakturaadress: Box 221, 791 24 Falun.", ["Box 221"]),
+        ("Kastanjegatan 19, lägenhet nummer 1204, andra våningen.", ["lägenhet nummer 1204"]),
+        ("Det är lgh 1102.", ["lgh 1102"]),
+        ("Det gäller bygglov för fastigheten Tallen 4:12 i Ås.", ["Tallen 4:12"]),
+    ],
+)
+def test_other_address_forms_are_found(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jag betalade Faktura 3, 123 45 kr.",  # an amount, not a postnummer
+        "Summa 3, 450 00 kr.",
+        "Organisationsnummer 166 234 59 01.",  # a longer number, not a postnummer
+        "Se Kapitel 4:12 i villkoren.",  # no property talked about
+        "Vi söker en lägenhet på 3 rum.",
+        "Det var 12 lägenheter 2024.",
+    ],
+)
+def test_ordinary_text_is_no_address(text):
+    assert _found(text) == []
