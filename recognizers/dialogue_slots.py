@@ -113,7 +113,11 @@ SLOTS: tuple[Slot, ...] = (
         joins=lambda d: len(d) not in (10, 12) or is_valid_digits(d),
     ),
     Slot(
-        "SE_PERSONNUMMER", _q(r"födelse ?dat|födelse ?dag|född\b|fyller (?:du )?år"), _birth_date, lambda d: True, True
+        "SE_PERSONNUMMER",
+        _q(r"födelse ?dat|födelse ?dag|född\b|fyller (?:du )?år"),
+        _birth_date,  # or a year that opens the answer ("När är du född?" / "1988."), see _answers
+        lambda d: True,
+        True,
     ),
     Slot(
         "SE_POSTAL_CODE",
@@ -623,10 +627,12 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                     if not _CORRECTION.search(text, closed, start + rs):
                         return out
                     closed, corrected = -1, True
+                # "Tjugohundrafyra, nej, noll fyra ...", "När är du född?" / "1988.": the year of birth
+                born_in = slot.dates and _birth_year(run.digits) and _opens_turn(text, start + rs)
                 if (
                     heuristics.after_reference_word(body, rs)
                     or (
-                        not (slot.years or (slot.dates and _birth_year(run.digits) and _opens(body[:rs])))
+                        not (slot.years or born_in)
                         and heuristics.quantity(body, rs, re_, run.digits, _four_digits(slot))
                     )
                     or (amount_end >= 0 and _CORRECTION.search(body, amount_end, rs) and rs - amount_end <= 20)
@@ -640,7 +646,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                 joined = _joined(text, carried, part) if n == 0 and carried and len(body[:rs].split()) <= 1 else ""
                 if joined and slot.accept(joined) and slot.joins(joined) and (not whole or slot.complete(joined)):
                     parts, run_digits = carried + [part], joined
-                elif (slot.accept(run.digits) or (corrected and len(run.digits) >= 2)) and (
+                elif (slot.accept(run.digits) or born_in or (corrected and len(run.digits) >= 2)) and (
                     not whole or slot.complete(run.digits)
                 ):
                     parts, run_digits = [part], run.digits
@@ -765,11 +771,15 @@ def _birth_year(digits: str) -> bool:
     return len(digits) == 4 and 1900 <= int(digits) <= 2029
 
 
-_ANSWER_OPENERS = frozenset("ja jo eh öh ehm alltså det är den mitt min okej född".split())
+_ANSWER_OPENERS = frozenset("ja jo eh öh ehm alltså det är den mitt min okej".split())
 
 
-def _opens(before: str) -> bool:
-    """Nothing but an answer's opening words before: "Tjugohundrafyra, ...", "Ja, det är ..."."""
+def _opens_turn(text: str, at: int) -> bool:
+    """Nothing but an answer's opening words before `at` in its turn: "Tjugohundrafyra, ...", "Ja,
+    det är 1988."; not "jag är född 1909" said in passing."""
+    line = text.rfind("\n", 0, at) + 1
+    m = TURN_LINE.match(text, line)
+    before = text[line + (m.start("body") - m.start() if m else 0) : at]
     return all(w.lower() in _ANSWER_OPENERS for w in re.findall(r"[^\W\d_]+", before))
 
 

@@ -14,8 +14,9 @@ that speaks of a vehicle (bilen, regnummer, skylten, fordonet, parkering, motorc
 
 A plate split over two turns ("DKR." / "Mm." / "447.") is found as its two parts. In such a text,
 a vehicle identification number (VIN, chassinummer: 17 letters and digits without I, O, Q) is
-reported as this entity too: it names the vehicle, and the register its owner. Not found: a
-plate spelled with the radio alphabet ("Adam Bertil Caesar").
+reported as this entity too: it names the vehicle, and the register its owner. The letters may
+be spelled with the Swedish or the international spelling alphabet ("Adam Bertil Caesar",
+"Kilo Foxtrot Oscar, tre noll åtta").
 """
 
 from __future__ import annotations
@@ -49,7 +50,18 @@ _WORDS = frozenset(
     """.split()
 )
 _NOT_LETTERS = _NOT_PLATES | _WORDS
-_PLATE_LETTERS = rf"[{_LETTER}]{{3}}|[{_LETTER}][ ,.-]+[{_LETTER}][ ,.-]+[{_LETTER}]"
+# The Swedish and the international spelling alphabets: "Adam Bertil Caesar", "Kilo Foxtrot Oscar".
+RADIO_WORDS = frozenset(
+    """
+    adam bertil cesar caesar david erik filip gustav helge johan kalle ludvig martin niklas olof petter
+    rudolf sigurd tore urban wilhelm xerxes yngve zäta alfa alpha bravo charlie delta echo foxtrot golf
+    hotel juliett juliet kilo lima mike november oscar papa romeo sierra tango uniform whiskey yankee zulu
+    """.split()
+)
+_RADIO = "|".join(sorted(RADIO_WORDS, key=len, reverse=True))
+_PLATE_LETTERS = (
+    rf"[{_LETTER}]{{3}}|[{_LETTER}][ ,.-]+[{_LETTER}][ ,.-]+[{_LETTER}]|(?:{_RADIO})(?:[ ,.-]+(?:{_RADIO})){{2}}"
+)
 # Three letters, together or spelled, before the number: the number is read by the spoken-number engine.
 _LETTERS = re.compile(rf"(?<![\w-])(?P<letters>{_PLATE_LETTERS})(?![\w])[ ,.-]*", re.IGNORECASE)
 _WRITTEN = re.compile(rf"(?<![\w-])(?P<letters>[{_LETTER}]{{3}})[ -]?\d{{2}}[{_LAST}](?![\w-])")
@@ -72,7 +84,11 @@ AFTER_CHARS = 80  # ... or this far after it
 
 
 def _letters(text: str) -> str:
-    return "".join(re.findall(r"[^\W\d_]", text)).upper()
+    """The letters said: "U, R, S" and "Urban Rudolf Sigurd" are URS."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) == 3 and all(w.lower() in RADIO_WORDS for w in words):
+        return "".join(w[0] for w in words).upper()
+    return "".join(words).upper()
 
 
 def canonical(text: str) -> str:

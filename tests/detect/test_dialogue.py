@@ -484,6 +484,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
                 ("SE_PERSONNUMMER", "noll fyra tolv trettioett, två tre åtta ett"),
             ],
         ),
+        ("Agent: När är du född?\nKund: 1988.", [("SE_PERSONNUMMER", "1988")]),
         # a statement's value that is not whole goes on to its read-back
         (
             "kund: ek bygg ab organisationsnummer sexton fem sex sju åtta nio tre fyra fem sex\nagent: 165678-3456 och du är",
@@ -561,6 +562,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Vilken adress?\nKund: Vet inte, men mätaren visar 45 213, den förra var 44 870.",
         "Agent: Vilken version?\nKund: Fyra punkt två punkt ett punkt noll, tror jag.",
         "Kund: Det kostade tre punkt fem procent mer.\nAgent: Okej.",
+        "Agent: Och födelsedatum?\nKund: Vet inte, huset är från 1974.",
     ],
 )
 def test_no_slot_answer(text):

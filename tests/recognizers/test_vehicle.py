@@ -25,6 +25,12 @@ def _found(text: str) -> list[str]:
         ("Agent: Och reg nummer på den?\nKund: mlb åttiotvå c", "mlb åttiotvå c"),
         ("Agent: Och regnumret?\nKund: mlb åttiotvå c", "mlb åttiotvå c"),
         ("Agent: Och registreringsnumret på bilen?\nKund: DKR, fyrahundrafyrtiosju.", "DKR, fyrahundrafyrtiosju"),
+        # the spelling alphabets
+        (
+            "Agent: Vilket registreringsnummer?\nKund: Kilo Foxtrot Oscar, tre noll åtta.",
+            "Kilo Foxtrot Oscar, tre noll åtta",
+        ),
+        ("kund: bilen har adam bertil caesar ett två tre", "adam bertil caesar ett två tre"),
         # a VIN (made up: 17 characters without I, O, Q)
         ("Agent: Och chassinumret?\nKund: Det står WBA3B1C50EK123456.", "WBA3B1C50EK123456"),
     ],
@@ -60,3 +66,4 @@ def test_written_spelled_and_spoken_forms_are_one_plate():
     assert canonical("abc-123") == canonical("ABC 123") == canonical("a, b, c, ett två tre") == "ABC123"
     assert canonical("U, R, S, fyra tre sju") == "URS437"
     assert canonical("e r g fyra nio d") == "ERG49D"
+    assert canonical("Kilo Foxtrot Oscar, tre noll åtta") == "KFO308"
