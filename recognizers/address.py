@@ -141,8 +141,11 @@ _NUM_WORDS_ALT = (
 )
 _HOUSE_NO = rf"(?:\d{{1,4}}|(?:{_NUM_WORDS_ALT})(?![{_L}]))"
 _LETTER = rf"(?:[ ]?[a-hA-H](?![{_L}\d]))"
+# the flat: "lägenhet 1102", or its four digits alone after a comma ("Kastanjegatan 19, 1204";
+# a postnummer has five)
 _FLAT = (
-    r"(?:,?[ ]+(?:lgh\.?|lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr)[ ]+(?:nummer[ ]+|nr[ ]+)?\d{4}(?!\d))"
+    r"(?:,?[ ]+(?:lgh\.?|lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr)[ ]+(?:nummer[ ]+|nr[ ]+)?\d{4}(?!\d)|"
+    r",[ ]+\d{4}(?![\d]|[ ]\d))"
 )
 _FLOOR = rf"(?:,?[ ]+\d[ ]?(?:tr|trappor|trappa|trp)(?![{_L}]))"
 # The whole word first (possessive, no backtracking), then: does it end in a street suffix?

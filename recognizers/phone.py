@@ -3,6 +3,7 @@
 Groupings seen in transcripts: 070-123 45 67, 0701234567, +46 70 123 45 67, 0046 70..., 08-123 456 78,
 031-12 34 56. A candidate must start with a trunk 0 or the country code and hold a plausible
 Swedish national number; libphonenumber's metadata (offline, shipped with `phonenumbers`) decides.
+A company's service numbers (020, 0771, 0900: free, shared-cost and premium) are no one's.
 
 Spoken forms ("noll sju noll ett två tre fyrtiofem sextiosju", pairs, digit by digit, mixed with
 written groups, with fillers, split over two turns) are found on digit windows
@@ -83,7 +84,19 @@ def national_number(text: str) -> str | None:
     return digits or None
 
 
+# A company's service numbers, never a subscriber's: 020 (free), 0771 (shared cost), 0900/0939/0944
+# (premium). "Ring 0771-10 20 30" names no person.
+_SERVICE_TYPES = frozenset(
+    (
+        phonenumbers.PhoneNumberType.TOLL_FREE,
+        phonenumbers.PhoneNumberType.SHARED_COST,
+        phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    )
+)
+
+
 def is_valid(text: str) -> bool:
+    """A Swedish number a person may have: valid, and no company's service number."""
     national = national_number(text)
     if national is None or not 7 <= len(national) <= 9:
         return False
@@ -91,7 +104,7 @@ def is_valid(text: str) -> bool:
         number = phonenumbers.parse("+46" + national, None)
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_valid_number(number)
+    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _SERVICE_TYPES
 
 
 def canonical(text: str) -> str:

@@ -56,6 +56,7 @@ from redactor.detect import (
     presidio_compat,
 )
 from redactor.detect.components import lower_lemmas
+from redactor.detect.not_names import is_not_name
 
 LANGUAGE = "sv"
 NER_ENTITIES = ["PERSON", "LOCATION"]
@@ -394,6 +395,9 @@ class Detector:
             )
             for r in _resolve_overlaps(results)
             if not self.allowlist.allows_at(r.entity_type, text, r.start, r.end, phrase_spans)
+            # the model's names are checked in the pipeline (not_names); these are a recognizer's:
+            # "Det är Swedbank.", "Hej, Kvitter Mobil, David här."
+            and not (r.entity_type == "PERSON" and is_not_name(text[r.start : r.end]))
         ]
 
     def detect_many(self, texts: Sequence[str], batch_size: int = 32) -> list[list[Detection]]:

@@ -40,7 +40,9 @@ telia, tele2, telenor, comviq, halebop, swedbank, handelsbanken, seb, nordea, da
 länsförsäkringar, ica banken, sparbanken, energimarknadsinspektionen, energimyndigheten,
 konsumentverket, hallå konsument, elpriskollen, nord pool, svenska kraftnät, spotify, netflix,
 youtube, samsung, huawei, chrome, safari, siri, bixia, greenely, mälarenergi, jämtkraft,
-skellefteå kraft, öresundskraft, göteborg energi, umeå energi, tekniska verken, eskilstuna energi
+skellefteå kraft, öresundskraft, göteborg energi, umeå energi, tekniska verken, eskilstuna energi,
+ica, ica maxi, ica kvantum, coop, willys, hemköp, lidl, city gross, systembolaget, apoteket, ikea,
+macbook, macbook air, macbook pro, imac, playstation, xbox, server, router, modem, wifi
 """.replace("\n", " ").split(",")
     if s.strip()
 )
@@ -74,8 +76,31 @@ sydsverige, mellansverige, norra sverige, södra sverige, mellersta sverige
 NOT_NAMES = SERVICES | COUNTRIES | REGIONS
 
 # Organisations named by what they are: "Bostadsrättsföreningen Tallen", "Fastighetsbolaget Norr",
-# "Lunds kommun", "Tallen AB".
-ORGANISATION_WORDS = ("föreningen", "förening", "bolaget", "bolag", "stiftelsen", "kommun", "kommunen", "regionen")
+# "Lunds kommun", "Tallen AB", and what they sell.
+# A company says what it sells: "Sparbanken Mälardalen", "Kvitter Mobil", "Västkustens Elhandel".
+ORGANISATION_WORDS = (
+    "föreningen",
+    "förening",
+    "bolaget",
+    "bolag",
+    "stiftelsen",
+    "kommun",
+    "kommunen",
+    "regionen",
+    "banken",
+    "bank",
+    "mobil",
+    "elhandel",
+    "energi",
+    "försäkringar",
+    "försäkring",
+    "elnät",
+    "bredband",
+    "telekom",
+    "finans",
+    "fastigheter",
+    "bostäder",
+)
 ORGANISATION_FORMS = frozenset(("ab", "hb", "kb", "brf"))
 
 

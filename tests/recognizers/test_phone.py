@@ -87,6 +87,10 @@ def test_split_over_turns(recs):
         "070-174",
         "noll komma fem procent",
         "ett två tre fyra",
+        # a company's service numbers: shared cost, free, premium
+        "Ring oss på 0771-10 20 30 så hjälper vi dig.",
+        "Vårt gratisnummer är 020-12 34 56.",
+        "Ring 0900-123 45 67 för tävlingen.",
     ],
 )
 def test_not_phone_numbers(recs, text):
