@@ -717,7 +717,8 @@ def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], 
     if old:
         ten = p12[2:]
         pn = f"{ten[:6]}+{ten[6:]}"
-        c.kund(f"{f()}Det är ", ("SE_PERSONNUMMER", pn), f", jag är född {p12[:4]}.")
+        # the year of birth said beside it is personal data too
+        c.kund(f"{f()}Det är ", ("SE_PERSONNUMMER", pn), ", jag är född ", ("SE_PERSONNUMMER", p12[:4]), ".")
     elif rng.random() < 0.2:
         ten = p12[2:]
         head = ten[:6] if rng.random() < 0.5 else say_pairs(ten[:6], rng)

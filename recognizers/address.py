@@ -142,10 +142,10 @@ _NUM_WORDS_ALT = (
 _HOUSE_NO = rf"(?:\d{{1,4}}|(?:{_NUM_WORDS_ALT})(?![{_L}]))"
 _LETTER = rf"(?:[ ]?[a-hA-H](?![{_L}\d]))"
 # the flat: "lägenhet 1102", or its four digits alone after a comma ("Kastanjegatan 19, 1204";
-# a postnummer has five)
+# a postnummer has five; not a year or an amount: "Kastanjegatan 19, 2019 till 2022")
 _FLAT = (
     r"(?:,?[ ]+(?:lgh\.?|lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr)[ ]+(?:nummer[ ]+|nr[ ]+)?\d{4}(?!\d)|"
-    r",[ ]+\d{4}(?![\d]|[ ]\d))"
+    r",[ ]+(?!(?:19|20)\d\d)\d{4}(?![\d]|[ ]\d|[ ]*(?:kr|kronor|sek|mil|km|:-)))"
 )
 _FLOOR = rf"(?:,?[ ]+\d[ ]?(?:tr|trappor|trappa|trp)(?![{_L}]))"
 # The whole word first (possessive, no backtracking), then: does it end in a street suffix?
@@ -298,10 +298,24 @@ _ANSWER_LINE = re.compile(
 )
 
 
+# An answer that opens with a capitalised name and a house number is the address, whatever the
+# name ends in: "Solvändan 7, det är ett radhus.", "Till mig: Hagaberg 3".
+_ANSWER_PLACE = re.compile(
+    rf"^[ ]*(?:(?:ja|jo|det är|det blir|till|till mig)[,:.]?[ ]+)*"
+    rf"(?P<place>(?-i:[A-ZÅÄÖ])[{_L}]+(?:[ -](?-i:[A-ZÅÄÖ])[{_L}]+)?[ ]+\d{{1,4}}(?:[ ]?[a-hA-H])?)(?![{_L}\d])",
+    re.IGNORECASE,
+)
+
+
 def answer_street_lines(text: str) -> list[tuple[int, int]]:
     """Street lines in an answer to an address question, by their ending alone ("Björkvägen, eh,
-    fjorton"; "Kvarnbacksvägen." with the number in the next turn)."""
-    return [m.span() for m in _ANSWER_LINE.finditer(text)]
+    fjorton"; "Kvarnbacksvägen." with the number in the next turn), or a name and house number
+    that open the answer ("Solvändan 7, det är ett radhus.")."""
+    found = [m.span() for m in _ANSWER_LINE.finditer(text)]
+    m = _ANSWER_PLACE.match(text)
+    if m and not any(s <= m.start("place") < e for s, e in found):
+        found.insert(0, m.span("place"))
+    return found
 
 
 _NUMBER_STEMS = tuple(sorted(set(_UNITS) | set(_TEENS) | set(_TENS) | {"noll"}))

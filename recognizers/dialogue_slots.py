@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from recognizers import heuristics, numbers
+from recognizers import heuristics, numbers, phone
 from recognizers.address import answer_street_lines
 from recognizers.base import tagged_result
 from recognizers.checksums import valid_date
@@ -114,7 +114,7 @@ SLOTS: tuple[Slot, ...] = (
     ),
     Slot(
         "SE_PERSONNUMMER",
-        _q(r"födelse ?dat|födelse ?dag|född\b|fyller (?:du )?år"),
+        _q(r"födelse ?dat|födelse ?dag|födelse ?år|född\b|fyller (?:du )?år"),
         _birth_date,  # or a year that opens the answer ("När är du född?" / "1988."), see _answers
         lambda d: True,
         True,
@@ -142,7 +142,7 @@ SLOTS: tuple[Slot, ...] = (
     ),
     Slot(
         "SE_ORGANISATIONSNUMMER",
-        _q(r"organisationsn|orgn|org-n|org\.n"),
+        _q(r"organisationsn|orgn|org-n|org\.n|org numm|org nr"),
         lambda d: 4 <= len(d) <= 12,  # also in pieces: "sexton femtio fyrtiofyra, sjuttioåtta tjugoett"
         lambda d: len(d) in (10, 12),
     ),
@@ -161,36 +161,43 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"telefon ?n|telefonnr|tel\.? ?nr|telefon(?:en)?\b|(?<!vilken )(?<!vilket )mobil(?:en)?\b|mobil ?n|"
             r"mobilnr|mobiltelefon|kontaktn|nå (?:dig|dej)|(?:når|ringa|ringer) (?:\w+ )?(?:dig|dej|er)\b|nås\b|"
-            r"ringer du från|ditt nummer|numret du|vilket nummer(?=[ ?.]*$)"
+            r"ringer du från|ditt nummer|numret du"
         ),
-        lambda d: 3 <= len(d) <= 13,
+        lambda d: 3 <= len(d) <= 13 and not phone.is_service_number(d),  # not "växeln, 0771-44 55 66"
+        lambda d: len(d) >= 9,
+    ),
+    # A bare "Vilket nummer?" / "Numret?" may ask for a bus line, a tyre size or a model ("148:an",
+    # "205 55 16", "Doro 8100"): only a number shaped like a phone number's start answers it.
+    Slot(
+        "PHONE_NUMBER",
+        _q(r"(?:vilket nummer|numret)(?=[ ?.]*$)"),
+        lambda d: (d[0] == "0" or len(d) >= 8) and len(d) <= 13 and not phone.is_service_number(d),
         lambda d: len(d) >= 9,
     ),
     # the flat of an address: "Vilken lägenhet bor du i?" / "Ett noll ett."
     Slot(
         "SE_ADDRESS",
-        _q(r"lägenhetsn|lägenhets numm|vilken lägenhet|lgh-?n"),
+        _q(r"lägenhetsn|lägenhets numm|vilken lägenhet|lgh-?n|lägenheten (?:har )?för nummer"),
         lambda d: 3 <= len(d) <= 4,
         lambda d: True,
     ),
-    # a card's last digits, which the agent reads from the system: "ett kort som slutar på 4702"
+    # the card number, also in part ("kortnumret också, typ 4581 7730"); its last digits read from
+    # the system ("ett kort som slutar på 4702") are _last_digits'
+    Slot("CREDIT_CARD", _q(r"kortn|kort numm"), lambda d: 4 <= len(d) <= 19, lambda d: len(d) >= 12),
+    # a code that opens something: the street door, the alarm, a key box, a PIN, a parcel's pickup
     Slot(
-        "CREDIT_CARD",
-        _q(r"kortn|kort numm|(?:kort|visa|mastercard|amex)\w*(?:[ ]+\w+){0,2}?[ ]+(?:som[ ]+)?slutar[ ]+på"),
-        lambda d: len(d) == 4 or 12 <= len(d) <= 19,
-        lambda d: len(d) == 4 or len(d) >= 12,
-    ),
-    # the code of a street door: a way into the home of the address beside it
-    Slot(
-        "DOOR_CODE",
-        _q(r"portkod|port kod|dörrkod|koden till (?:porten|dörren)"),
+        "ACCESS_CODE",
+        _q(
+            r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|"
+            r"(?<!-)koden\b"
+        ),
         lambda d: 3 <= len(d) <= 8,
         lambda d: len(d) >= 4,
     ),
     Slot(
         "SE_ADDRESS",
         _q(
-            r"(?<!-)adress|gatuadress|var bor (?:du|ni)|bor (?:du|ni) (?:kvar|på|i)\b|(?:du|ni) bor (?:\w+ )?(?:kvar|på)\b|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vilken gata"
+            r"(?<!-)adress|gatuadress|var bor (?:du|ni)|bor (?:du|ni) (?:kvar|på|i)\b|(?:du|ni) bor (?:\w+ )?(?:kvar|på)\b|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vilken gata|levereras|leverera (?:till|hem)"
         ),
         lambda d: False,
         reads="streets",
@@ -252,6 +259,7 @@ KEYWORDS = (
     "numret",
     "ip",
     "punkt",
+    "prick",
     "heter",
     "namn",
     "pratar",
@@ -263,12 +271,13 @@ KEYWORDS = (
     "lägenhet",
     "lgh",
     "kort",
-    "visa",
-    "mastercard",
-    "amex",
+    "slutar",
     "kod",
+    "pin",
+    "nyckel",
     "bor ",
     "skicka",
+    "lever",
     "gata",
     "fyller",
     "strecket",
@@ -327,9 +336,11 @@ _NUMERIC_DATE = re.compile(
 )
 
 # A spoken or written IPv4 address: four numbers joined by "punkt" or ".".
-_NUM = r"(?:\d{1,3}|(?!punkt\b)[a-zåäö]+(?:[ ](?!punkt\b)[a-zåäö]+)?)"
+_DOT = r"(?:punkt|prick)"  # "prick" too; a filler may follow: "punkt eh hundraåttio"
+_NUM = rf"(?:\d{{1,3}}|(?!{_DOT}\b|eh\b|öh\b)[a-zåäö]+(?:[ ](?!{_DOT}\b|eh\b|öh\b)[a-zåäö]+)?)"
+_IP_SEP = rf"[ ]*(?:{_DOT}|\.)[ ]*(?:(?:eh|öh)[ ,]+)?"
 _IP_PART = re.compile(
-    rf"(?<![\w.])(?:punkt[ ]+)?{_NUM}(?:[ ]*(?:punkt|\.)[ ]*{_NUM}){{1,3}}(?![\w])|(?<![\w])punkt[ ]+{_NUM}(?![\w])",
+    rf"(?<![\w.])(?:{_DOT}[ ]+)?{_NUM}(?:{_IP_SEP}{_NUM}){{1,3}}(?![\w])|(?<![\w]){_DOT}[ ]+{_NUM}(?![\w])",
     re.IGNORECASE,
 )
 _IP_APART = re.compile(r"(?<![\d.])\d{1,3}(?: \d{1,3}){3}(?![\d.])")
@@ -480,8 +491,10 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                 spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _born(body))
             # an IP address said whole in words is one whatever was asked ("Vänta, jag skriver. Hundranittiotre
             # punkt hundraåttio punkt fyrtiofyra punkt sjutton.")
-            if "punkt" in low and (not entities or "IP_ADDRESS" in entities):
+            if ("punkt" in low or "prick" in low) and (not entities or "IP_ADDRESS" in entities):
                 spans.extend(_ips_said(text, ts, k))
+            if "slutar" in low:
+                spans.extend(x for x in _last_digits(text, ts, k) if not entities or x[0] in entities)
             # Most turns name no slot: a substring test is cheaper than every slot's pattern.
             named = _slots_of(body) if _KEYWORD.search(low) else []
             if not named and turn.label in asked:
@@ -628,7 +641,7 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                         return out
                     closed, corrected = -1, True
                 # "Tjugohundrafyra, nej, noll fyra ...", "När är du född?" / "1988.": the year of birth
-                born_in = slot.dates and _birth_year(run.digits) and _opens_turn(text, start + rs)
+                born_in = slot.dates and _year_said(run.digits) and _opens_turn(text, start + rs)
                 if (
                     heuristics.after_reference_word(body, rs)
                     or (
@@ -650,6 +663,8 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
                     not whole or slot.complete(run.digits)
                 ):
                     parts, run_digits = [part], run.digits
+                elif restart := _restarted(run, slot, whole):  # "Fyrtionio... fyrtionio noll fyra tjugosex"
+                    parts, run_digits = [part], restart
                 else:  # after a statement too: a piece is kept only to be joined into a whole value
                     pending = [part] if not body[re_:].strip(" .,!?…") else []
                     continue
@@ -665,6 +680,19 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
         return tagged_result(self, entity, start, end, SCORE, "answer to the slot question before it")
+
+
+def _restarted(run: numbers.Run, slot: Slot, whole: bool) -> str:
+    """The value of a run that begins again after a pause ("Fyrtionio... fyrtionio noll fyra
+    tjugosex", "sjuttiotre... sjuttiotre noll nio noll sex"): the digits from a restart on, when
+    they fit the slot; the false start is part of what was said. "" when no restart fits."""
+    for i in range(1, len(run.tokens)):
+        if run.gaps[i] != "loose":
+            continue
+        digits = "".join(t.digits for t in run.tokens[i:])
+        if slot.accept(digits) and slot.joins(digits) and (not whole or slot.complete(digits)):
+            return digits
+    return ""
 
 
 def _joined(text: str, carried: list[tuple[int, int, str]], part: tuple[int, int, str]) -> str:
@@ -836,11 +864,29 @@ def _backchannel(body: str, slot: Slot) -> bool:
 
 
 def _born(body: str) -> list[tuple[int, int]]:
-    """Dates right after "född" ("Så du är född den trettonde april nittonhundraåttioåtta")."""
+    """Dates right after "född" ("Så du är född den trettonde april nittonhundraåttioåtta"), else
+    the year of birth said alone ("Amanda Eriksson, född nittiosex", "jag är född 1909"): with the
+    name or the rest of the personnummer beside it, it narrows down who it is."""
     out = []
     for m in _BORN.finditer(body):
-        out += [(m.end() + s, m.end() + e) for s, e in _dates(body[m.end() : m.end() + 60]) if s == 0][:1]
+        after = body[m.end() : m.end() + 60]
+        date = [(m.end() + s, m.end() + e) for s, e in _dates(after) if s == 0][:1]
+        year = _BORN_YEAR.match(after)
+        runs = numbers.runs(after[year.end() :]) if year else ()
+        if date:
+            out += date
+        elif runs and runs[0].tokens[0].start == 0 and _year_said(runs[0].digits):
+            at = m.end() + year.end() if year else m.end()
+            out.append((at, at + runs[0].tokens[-1].end))
     return out
+
+
+_BORN_YEAR = re.compile(r"(?:år[ ]+|i[ ]+)?-?")
+
+
+def _year_said(digits: str) -> bool:
+    """Two digits ("nittiosex", "-96") or a year someone alive was born in."""
+    return len(digits) == 2 or _birth_year(digits)
 
 
 def _dates(body: str) -> list[tuple[int, int]]:
@@ -954,36 +1000,73 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
     for m in _IP_PART.finditer(body):
         start, value = m.start(), m.group(0)
         first = value.split(" ", 1)[0]
-        if first.lower() != "punkt" and not first.isdigit() and not numbers.words_to_digits(first):
+        if first.lower() not in ("punkt", "prick") and not first.isdigit() and not numbers.words_to_digits(first):
             start += len(first) + 1
             value = value[len(first) + 1 :]
-        parts = [p for p in re.split(r"[ ]*(?:punkt|\.)[ ]*", value, flags=re.IGNORECASE) if p]
+        parts = [p for p in re.split(_IP_SEP, value, flags=re.IGNORECASE) if p]
         if _VERSION.search(body[:start]) or not all(_octet(p) for p in parts):
             continue
         # part of one said over turns stands at the turn's start or end, not "två punkt fyra gigahertz"
-        edge = value.lower().startswith("punkt") or not body[m.end() :].strip(" .,!?…")
-        if len(parts) == 4 or (not whole and edge and (len(parts) >= 2 or value.lower().startswith("punkt"))):
+        dot_first = value.lower().startswith(("punkt", "prick"))
+        edge = dot_first or not body[m.end() :].strip(" .,!?…")
+        if len(parts) == 4 or (not whole and edge and (len(parts) >= 2 or dot_first)):
             out.append((start, m.end()))
     out += [m.span() for m in _IP_APART.finditer(body) if all(_octet(p) for p in m.group(0).split())]
     return out
 
 
+# "ett kort som slutar på 5502 och ett som slutar på 7713", "det slutar med fyra sju noll två"
+_ENDS_WITH = re.compile(r"(?<![\w])slutar[ ]+(?:på|med)[ ]+", re.IGNORECASE)
+# What the digits end: the nearest such word before them, in the turn or the two before it.
+_ENDS_OF = (
+    ("CREDIT_CARD", re.compile(r"kort|visa|mastercard|amex", re.IGNORECASE)),
+    ("SE_BANK_ACCOUNT", re.compile(r"konto", re.IGNORECASE)),
+    ("PHONE_NUMBER", re.compile(r"telefon|mobil", re.IGNORECASE)),
+    ("CUSTOMER_NUMBER", re.compile(r"nummer|numret|avtal", re.IGNORECASE)),
+)
+
+
+def _last_digits(text: str, ts: list[Turn], k: int) -> list[tuple[str, int, int]]:
+    """The last digits of a card, account, phone or customer number said in turn k ("Jag ser två
+    kort på dig, ett som slutar på 5502 och ett som slutar på 7713"): two to six digits right after
+    "slutar på/med", when the turn or the two before it name what they end."""
+    turn = ts[k]
+    body = turn.body(text)
+    out = []
+    for m in _ENDS_WITH.finditer(body):
+        runs = numbers.runs(body[m.end() : m.end() + 40])
+        if not runs or runs[0].tokens[0].start != 0 or not 2 <= len(runs[0].digits) <= 6:
+            continue
+        s, e = m.end(), m.end() + runs[0].tokens[-1].end
+        if heuristics.quantity(body, s, e, runs[0].digits, True):
+            continue  # "avtalet slutar på 450 kronor"
+        before = text[ts[max(0, k - 2)].start : turn.start + m.start()]
+        found = [(w.end(), entity) for entity, rx in _ENDS_OF for w in rx.finditer(before)]
+        if found:
+            out.append((max(found)[1], turn.start + s, turn.start + e))
+    return out
+
+
 _SENTENCE = re.compile(r".+?(?:[.!?](?=\s|$)|$)")
-_ABOUT_VERSIONS = re.compile(r"version|firmware|mjukvara|uppdater", re.IGNORECASE)
+_ABOUT_VERSIONS = re.compile(r"version|firmware|mjukvara|uppdater|avsnitt|kapitel|paragraf|villkor", re.IGNORECASE)
 
 
 def _ips_said(text: str, ts: list[Turn], k: int) -> list[tuple[str, int, int]]:
-    """IP addresses said whole in words in turn k, sentence by sentence; not in a talk about
-    versions ("Vilken version?" / "Fyra punkt två punkt ett punkt noll.")."""
+    """IP addresses said whole in words in turn k, sentence by sentence; not in a sentence about
+    versions or sections ("avsnitt fyra punkt två punkt ett punkt tre i villkoren"), nor first
+    in the answer to a question about them ("Vilken version?" / "Fyra punkt två punkt ett punkt
+    noll.")."""
     turn = ts[k]
     body = turn.body(text)
-    if _ABOUT_VERSIONS.search(body) or (k and _ABOUT_VERSIONS.search(ts[k - 1].body(text))):
-        return []
+    sentences = list(_SENTENCE.finditer(body))
+    # a question about versions just before: the answer's first sentence is a version too
+    asked = k > 0 and ts[k - 1].label != turn.label and _ABOUT_VERSIONS.search(ts[k - 1].body(text))
     return [
         ("IP_ADDRESS", turn.start + m.start() + s, turn.start + m.start() + e)
-        for m in _SENTENCE.finditer(body)
+        for i, m in enumerate(sentences)
+        if not _ABOUT_VERSIONS.search(m.group(0)) and not (asked and i == 0)
         for s, e in _spoken_ips(m.group(0), whole=True)
-        if "punkt" in m.group(0)[s:e].lower()
+        if re.search(_DOT, m.group(0)[s:e], re.IGNORECASE)
     ]
 
 

@@ -64,7 +64,7 @@ _AT = rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{_AT_WORDS})[ ]+)"
 _TLD_ALT = "|".join(SPOKEN_TLDS)
 # A spelling or an aside between the name and the at-sign: "g punkt strand, s-t-r-a-n-d, at ...",
 # "rasmus punkt holm, med ett M, at ..."; it is part of what was said.
-_ASIDE = r"(?:,[ ]+(?:[a-zåäö](?:[ -][a-zåäö]){2,}|med (?:ett |två |dubbelt? )?[a-zåäö]{1,2}|alltså|eh|öh),)?"
+_ASIDE = r"(?:(?:,[ ]+(?:[a-zåäö](?:[ -][a-zåäö]){2,}|med (?:ett |två |dubbelt? |dubbel-)?[a-zåäö]{1,2}|alltså|eh|öh)){1,2},)?"
 _SPOKEN_REGEX = (
     rf"(?<![\w.@-]){_PIECE}(?:{_SEP}{_PIECE}){{0,6}}{_ASIDE}{_AT}"
     rf"{_PIECE}(?:{_DOMAIN_SEP}{_PIECE}){{0,4}}{_DOMAIN_SEP}(?:{_TLD_ALT})(?![\w@]|[.-]\w)"

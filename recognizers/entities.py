@@ -222,8 +222,8 @@ ENTITIES: tuple[Entity, ...] = (
         identifiers.ip_canonical,
     ),
     Entity(
-        "DOOR_CODE",
-        "portkod: the code of a street door, a way into the home at the address",
+        "ACCESS_CODE",
+        "a code that opens something: portkod, alarm, key box, PIN, a parcel's pickup code",
         _DIALOGUE,
     ),
     Entity(

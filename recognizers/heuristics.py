@@ -138,8 +138,10 @@ _ROUND = re.compile(r"\d{1,3} \d00")
 # grouped so; "fick tillbaka 1 340 och inte 1 430").
 _ONE_THOUSANDS = re.compile(r"[1-9] \d{3}")
 _FOR = re.compile(r"(?<![\w])för[ ]*$", re.IGNORECASE)
-# A clock time after "efter", "innan", "klockan": "efter fjorton trettio", "innan 9".
-_TIME_BEFORE = re.compile(r"(?<![\w])(?:efter|innan|före|klockan|kl\.?)[ ]*$", re.IGNORECASE)
+# A clock time after "efter", "innan", "klockan", "mellan": "efter fjorton trettio", "mellan 0800 och 1200".
+_TIME_BEFORE = re.compile(
+    r"(?<![\w])(?:efter|innan|före|klockan|kl\.?|mellan|mellan[ ]+\d{1,4}[ ]+(?:och|till|-))[ ]*$", re.IGNORECASE
+)
 
 
 def _amount_shaped(said: str) -> bool:

@@ -95,16 +95,27 @@ _SERVICE_TYPES = frozenset(
 )
 
 
-def is_valid(text: str) -> bool:
-    """A Swedish number a person may have: valid, and no company's service number."""
+def _parsed(text: str) -> phonenumbers.PhoneNumber | None:
     national = national_number(text)
     if national is None or not 7 <= len(national) <= 9:
-        return False
+        return None
     try:
         number = phonenumbers.parse("+46" + national, None)
     except phonenumbers.NumberParseException:
-        return False
-    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _SERVICE_TYPES
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def is_valid(text: str) -> bool:
+    """A Swedish number a person may have: valid, and no company's service number."""
+    number = _parsed(text)
+    return number is not None and phonenumbers.number_type(number) not in _SERVICE_TYPES
+
+
+def is_service_number(text: str) -> bool:
+    """A valid service number (020, 0771, 0900, ...): a company's, never a person's."""
+    number = _parsed(text)
+    return number is not None and phonenumbers.number_type(number) in _SERVICE_TYPES
 
 
 def canonical(text: str) -> str:

@@ -27,12 +27,14 @@ SCORE = 0.6
 _CAP = r"(?-i:[A-ZÅÄÖ][a-zåäöé]+)"
 _FILLER = r"(?:,?[ ]+(?:eh|öh|ehm|alltså))*"
 # A written postnummer (not from 0) right after: what makes "Hagaberg 3" an address.
-_POSTAL_AFTER = rf"(?={_FILLER},?[ ]+[1-9]\d\d[ ]?\d\d(?![ -]?\d)(?![ ]*(?i:kr|kronor|sek|st|kwh|kilo)\b))"
+_POSTAL_AFTER = (
+    rf"(?={_FILLER},?[ ]+[1-9]\d\d[ ]?\d\d(?![ -]?\d)(?![ ]*(?i:kr|kronor|sek|st|kwh|kilo|mil|km|kvm|kvadrat)\b))"
+)
 # Capitalised words that stand before a number and a postnummer-shaped number without being a place.
 _NOT_PLACES = frozenset(
     "kr sek faktura fakturan order ordern ärende ärendet version nummer nr tel det den vi jag och men så "
     "totalt summa klockan kl vecka dag rad sida punkt steg till på från vid hos mot bor i ja nej adressen "
-    "adress".split()
+    "adress mätare mätaren kapitel paragraf avsnitt bilaga".split()
 )
 _PATTERNS: tuple[tuple[re.Pattern, str], ...] = (
     (
@@ -42,16 +44,24 @@ _PATTERNS: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"(?<![\w-])(?-i:Box|Postbox|Box nr)[ ]+\d{1,6}(?![\d])"), "box"),
     (
         re.compile(
-            r"(?<![\w-])(?:lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?"
-            r"[ ]+\d{3,4}(?![\d])",
+            r"(?<![\w-])(?<!per[ ])(?:lägenhet(?:en)?|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)"
+            r"(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{3,4}(?![\d]|[ ]*(?:kr|kronor|sek|:-)\b)",
             re.IGNORECASE,
         ),
         "flat",
     ),
 )
 _PROPERTY = re.compile(rf"(?<![\w-]){_CAP}(?:[ ]{_CAP})?[ ]+\d{{1,4}}:\d{{1,4}}(?![\d:])")
-_PROPERTY_WORDS = ("fastighet", "tomt", "bygglov", "lantmäteri", "beteckning", "lagfart")
-_GATE = ("box", "lägenhet", "lgh", "fastighet", "tomt", "bygglov", "lantmäteri", "beteckning", "lagfart")
+_PROPERTY_WORDS = ("fastighet", "tomt", "bygglov", "rivningslov", "marklov", "lantmäteri", "beteckning", "lagfart")
+# "Miljöbalken 7:15", "Klockan 13:30", "Kapitel 4:12" are no properties.
+_NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b", re.I)
+
+
+def _law_or_clock(found: str) -> bool:
+    return _NOT_PROPERTIES.match(found) is not None
+
+
+_GATE = ("box", "lägenhet", "lgh", *_PROPERTY_WORDS)
 
 
 class KlangPlaceLineRecognizer(EntityRecognizer):
@@ -85,7 +95,7 @@ class KlangPlaceLineRecognizer(EntityRecognizer):
                         start += len(first) + 1
                 spans.add((start, m.end()))
         if mentions(text, _PROPERTY_WORDS):
-            spans.update(m.span() for m in _PROPERTY.finditer(text))
+            spans.update(m.span() for m in _PROPERTY.finditer(text) if not _law_or_clock(m.group(0)))
         return [self._result(s, e) for s, e in sorted(spans)]
 
     def _result(self, start: int, end: int) -> RecognizerResult:

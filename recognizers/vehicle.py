@@ -69,13 +69,26 @@ _WRITTEN = re.compile(rf"(?<![\w-])(?P<letters>[{_LETTER}]{{3}})[ -]?\d{{2}}[{_L
 # "skylten", "fordonet", "parkeringstillstånd", "motorcykeln" (not "mobil", "bilaga", "bild", "biljett").
 _VEHICLE_WORDS = re.compile(
     r"(?<![\w])(?:\w*(?<!mo)bil(?!aga|d|jett)\w*|reg(?:-|[ ])?n(?:umm|umr|r)\w*|registreringsn\w*|skylt\w*|"
-    r"fordon\w*|parkering\w*|p-tillstånd\w*|motorcykel\w*|moped\w*|släpvagn\w*|chassi\w*)(?![\w])",
+    r"fordon\w*|parkering\w*|p-tillstånd\w*|motorcykel\w*|moped\w*|släpvagn\w*|chassi\w*|traktor\w*)(?![\w])",
     re.IGNORECASE,
 )
-_GATE_WORDS = ("bil", "reg", "skylt", "fordon", "parkering", "p-tillstånd", "motorcykel", "moped", "släpvagn", "chassi")
+_GATE_WORDS = (
+    "bil",
+    "reg",
+    "skylt",
+    "fordon",
+    "parkering",
+    "p-tillstånd",
+    "motorcykel",
+    "moped",
+    "släpvagn",
+    "chassi",
+    "traktor",
+)
 # A vehicle identification number (chassinummer): 17 characters, no I, O, Q, letters and digits both.
 _VIN = re.compile(
-    r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]{0,16}\d)(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![\w-])"
+    r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]{0,16}\d)(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![\w-])",
+    re.IGNORECASE,
 )
 # A turn change, with at most one short turn between: "\nAgent: Mm.\nKund: ".
 _NEXT_TURN = re.compile(r"[ ,.]*\n(?:[^\n:]{1,40}:[^\n]{0,12}\n)?[^\n:]{1,40}:[ ]?")

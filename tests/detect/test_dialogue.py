@@ -125,7 +125,7 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
     rec = KlangDialogueSlotRecognizer()
     text = (
         "Agent: Och kundnumret, har du det?\nKund: Ett ögonblick, jag letar.\nAgent: Ta den tid du behöver.\n"
-        "Kund: 55759203\nAgent: Personnummer?\nKund: Det är 070729+9814, jag är född 1907."
+        "Kund: 55759203\nAgent: Personnummer?\nKund: Det är 070729+9814, och huset har nummer 1907."
     )
     got = [(r.entity_type, text[r.start : r.end]) for r in rec.analyze(text, None)]
     assert ("CUSTOMER_NUMBER", "55759203") in got
@@ -449,6 +449,10 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             [("PHONE_NUMBER", "Sjuttiotre, fem fem, noll två, tolv")],
         ),
         (
+            "Talare 1: Jag kan sms:a också. Numret?\nTalare 2: sjuttio sjutton fyrtio noll tjugofyra",
+            [("PHONE_NUMBER", "sjuttio sjutton fyrtio noll tjugofyra")],
+        ),
+        (
             "Agent: Vilket nummer når han dig på?\nKund: Noll sju tre...\nAgent: Mm.\nKund: ...sex fem fyra noll två.",
             [("PHONE_NUMBER", "Noll sju tre"), ("PHONE_NUMBER", "sex fem fyra noll två")],
         ),
@@ -475,7 +479,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         (
             "Kund: Ni kan lämna det i porten, portkoden är tre åtta två sex.\nAgent: Toppen.",
-            [("DOOR_CODE", "tre åtta två sex")],
+            [("ACCESS_CODE", "tre åtta två sex")],
         ),
         (
             "Talare 1: Och personnummer?\nTalare 2: Tjugohundrafyra, nej, noll fyra tolv trettioett, två tre åtta ett.",
@@ -485,6 +489,24 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             ],
         ),
         ("Agent: När är du född?\nKund: 1988.", [("SE_PERSONNUMMER", "1988")]),
+        # a year of birth after "född", in any turn; the due date after it is no birth date
+        (
+            "Kund: Det är mitt avtal, jag är född 1907.\nAgent: Fakturan förfaller den sjuttonde januari.",
+            [("SE_PERSONNUMMER", "1907")],
+        ),
+        (
+            "Talare 1: Då ser jag att jag pratar med Amanda Eriksson, född nittiosex. Vad har hänt?\nTalare 2: Ja.",
+            [("SE_PERSONNUMMER", "nittiosex")],
+        ),
+        # a personnummer begun again after a pause
+        (
+            "Agent: Och hans personnummer?\nKund: Fyrtionio... fyrtionio noll fyra tjugosex, och sen... vänta. "
+            "Tjugoett femtiotre.",
+            [
+                ("SE_PERSONNUMMER", "Fyrtionio... fyrtionio noll fyra tjugosex"),
+                ("SE_PERSONNUMMER", "Tjugoett femtiotre"),
+            ],
+        ),
         # a statement's value that is not whole goes on to its read-back
         (
             "kund: ek bygg ab organisationsnummer sexton fem sex sju åtta nio tre fyra fem sex\nagent: 165678-3456 och du är",
@@ -555,14 +577,18 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Kan du stava mejladressen?\nKund: Den går via banken, S E B.",
         "Agent: Och kundnumret?\nKund: Nej, men avtalet är från september 2022.",
         "Agent: Vilket konto?\nKund: Summan 1 480 kommer väl, jag återkommer om kontot.",
-        # a date in the answer to another question, after "jag är född ..." said in passing
-        "Kund: Det är mitt avtal, jag är född 1907.\nAgent: Fakturan förfaller den sjuttonde januari.",
         # thousands written as amounts are; readings in an address answer; a version in words
         "Agent: Vilket nummer når vi dig på?\nKund: Det här. Men jag fick tillbaka 1 340 och inte 1 430.",
         "Agent: Vilken adress?\nKund: Vet inte, men mätaren visar 45 213, den förra var 44 870.",
         "Agent: Vilken version?\nKund: Fyra punkt två punkt ett punkt noll, tror jag.",
         "Kund: Det kostade tre punkt fem procent mer.\nAgent: Okej.",
         "Agent: Och födelsedatum?\nKund: Vet inte, huset är från 1974.",
+        # a bare "Vilket nummer?" may ask for a tyre size or a bus line; a company's service number
+        "Agent: Vilket nummer?\nKund: 205 55 16 står det på däcket.",
+        "Agent: Vilket nummer?\nKund: 148:an, den går varje kvart.",
+        "Agent: Vilket nummer når vi dig på?\nKund: Ring växeln, 0771-44 55 66.",
+        "Agent: Har ni portkod?\nKund: Nej, det är porttelefon. Teknikern kommer mellan 0800 och 1200.",
+        "Kund: Det står i avsnitt fyra punkt två punkt ett punkt tre i villkoren.\nAgent: Ja.",
     ],
 )
 def test_no_slot_answer(text):
