@@ -141,10 +141,11 @@ _NUM_WORDS_ALT = (
 )
 _HOUSE_NO = rf"(?:\d{{1,4}}|(?:{_NUM_WORDS_ALT})(?![{_L}]))"
 _LETTER = rf"(?:[ ]?[a-hA-H](?![{_L}\d]))"
-# the flat: "lägenhet 1102", or its four digits alone after a comma ("Kastanjegatan 19, 1204";
+# the flat: "lägenhet 1102", "rum 214", or its four digits alone after a comma ("Kastanjegatan 19, 1204";
 # a postnummer has five; not a year or an amount: "Kastanjegatan 19, 2019 till 2022")
 _FLAT = (
     r"(?:,?[ ]+(?:lgh\.?|lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr)[ ]+(?:nummer[ ]+|nr[ ]+)?\d{4}(?!\d)|"
+    r",?[ ]+rum[ ]+\d{1,4}(?!\d)|"
     r",[ ]+(?!(?:19|20)\d\d)\d{4}(?![\d]|[ ]\d|[ ]*(?:kr|kronor|sek|mil|km|:-)))"
 )
 _FLOOR = rf"(?:,?[ ]+\d[ ]?(?:tr|trappor|trappa|trp)(?![{_L}]))"

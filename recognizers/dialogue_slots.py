@@ -150,7 +150,9 @@ SLOTS: tuple[Slot, ...] = (
         "CUSTOMER_NUMBER",
         _q(
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|försäkringsn|"
-            r"abonnemangsn|kontraktsn"
+            r"abonnemangsn|kontraktsn|könummer|könumret|kundprofil|"
+            # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
+            r"\w*(?:försäkring|avtal|abonnemang|kontrakt)\w*(?:[ ,]+\w+){0,3}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
         ),
         lambda d: 4 <= len(d) <= 12,
         lambda d: len(d) >= 6,  # "trettioåtta sextiotvå" / "Mm." / "nittioett fyrtio" is one number
@@ -173,6 +175,16 @@ SLOTS: tuple[Slot, ...] = (
         _q(r"(?:vilket nummer|numret)(?=[ ?.]*$)"),
         lambda d: (d[0] == "0" or len(d) >= 8) and len(d) <= 13 and not phone.is_service_number(d),
         lambda d: len(d) >= 9,
+    ),
+    # the number of an ID document or a device: it names its holder in a register
+    Slot(
+        "ID_NUMBER",
+        _q(
+            r"pass ?n|passet|körkortsn|körkort numm|körkortet|id-?kort|legitimationsn|imei|chip ?n|chipnumret|"
+            r"frikortsn|frikort numm"
+        ),
+        lambda d: 5 <= len(d) <= 20,
+        lambda d: len(d) >= 8,
     ),
     # the flat of an address: "Vilken lägenhet bor du i?" / "Ett noll ett."
     Slot(
@@ -243,6 +255,15 @@ KEYWORDS = (
     "gsrn",
     "kund",
     "avtal",
+    "pass",
+    "körkort",
+    "id-kort",
+    "idkort",
+    "legitimation",
+    "imei",
+    "chip",
+    "frikort",
+    "könum",
     "medlem",
     "försäkring",
     "abonnemang",
@@ -308,7 +329,7 @@ _DECLINED = re.compile(
 # A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
 _CORRECTION = re.compile(
     r"(?<![\w])(?:nej|nä|nää|förlåt|fel|jag menar|menar|rättelse|vänta|stämmer inte|inte riktigt|ska vara|rätt är|"
-    r"egentligen)(?![\w])",
+    r"egentligen|eller)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -526,6 +547,14 @@ class KlangDialogueSlotRecognizer(EntityRecognizer):
         same = [  # "född den 13 april 1988" in the asking turn is a birth date whatever the turn is
             a for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)], slot.dates) if a[1] <= end
         ]
+        if (
+            not asks and not same
+        ):  # the slot named again later in the statement: "... nyckelgömman ... Men koden är 0 4 2 6"
+            for m in slot.question.finditer(body, asked_end):
+                later_end = turn.start + _sentence_end(body, m.end())
+                same = [a for a in self._answers(text, slot, [(turn.start + m.end(), turn.end)]) if a[1] <= later_end]
+                if same:
+                    break
         # "Är det tjugotre åttionio ni har som sista fyra?", "4238 är mina fyra sista."
         before = self._answers(text, slot, [(turn.start + s, turn.start + e) for s, e in _value_before(body, slot)])
         # A statement about the slot ("Kundnumret står uppe till höger på fakturan.") is answered

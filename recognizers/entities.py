@@ -222,6 +222,11 @@ ENTITIES: tuple[Entity, ...] = (
         identifiers.ip_canonical,
     ),
     Entity(
+        "ID_NUMBER",
+        "the number of an ID document or a device: passport, driving licence, ID card, IMEI, pet chip, frikort",
+        _DIALOGUE,
+    ),
+    Entity(
         "ACCESS_CODE",
         "a code that opens something: portkod, alarm, key box, PIN, a parcel's pickup code",
         _DIALOGUE,

@@ -44,8 +44,9 @@ _PATTERNS: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"(?<![\w-])(?-i:Box|Postbox|Box nr)[ ]+\d{1,6}(?![\d])"), "box"),
     (
         re.compile(
-            r"(?<![\w-])(?<!per[ ])(?:lägenhet(?:en)?|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)"
-            r"(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{3,4}(?![\d]|[ ]*(?:kr|kronor|sek|:-)\b)",
+            r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{3,4})|"
+            r"(?:lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{1,4})"
+            r"(?![\d]|[ ]*(?:kr|kronor|sek|:-)\b)",
             re.IGNORECASE,
         ),
         "flat",

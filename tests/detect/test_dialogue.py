@@ -498,6 +498,28 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Talare 1: Då ser jag att jag pratar med Amanda Eriksson, född nittiosex. Vad har hänt?\nTalare 2: Ja.",
             [("SE_PERSONNUMMER", "nittiosex")],
         ),
+        # policy and profile numbers; ID document and device numbers; an alternative; the slot named again
+        (
+            "agent: Tack, jag har villahemförsäkringen framme, nummer 10 44 78 21. Har ni polisanmält?\nkund: ja",
+            [("CUSTOMER_NUMBER", "10 44 78 21")],
+        ),
+        (
+            "Agent: Sjukhuset vill ha hans passnummer.\nKund: Vänta... det är ett fyra sju åtta åtta två noll sex.",
+            [("ID_NUMBER", "ett fyra sju åtta åtta två noll sex")],
+        ),
+        ("Agent: Jag behöver IMEI-numret.\nKund: Det står 35 209911 482763 4.", [("ID_NUMBER", "35 209911 482763 4")]),
+        (
+            "Agent: Och postnumret?\nKund: 702 10 tror jag eller 702 11 jag blandar ihop dem",
+            [("SE_POSTAL_CODE", "702 10"), ("SE_POSTAL_CODE", "702 11")],
+        ),
+        (
+            "Kund: De sa att nyckelgömman inte gick att öppna. Men koden är 0 4 2 6.\nAgent: Ok.",
+            [("ACCESS_CODE", "0 4 2 6")],
+        ),
+        (
+            "Agent: Jag ser två kort på dig, ett som slutar på 5502 och ett som slutar på 7713. Vilket?\nKund: Det andra.",
+            [("CREDIT_CARD", "5502"), ("CREDIT_CARD", "7713")],
+        ),
         # a personnummer begun again after a pause
         (
             "Agent: Och hans personnummer?\nKund: Fyrtionio... fyrtionio noll fyra tjugosex, och sen... vänta. "

@@ -38,6 +38,8 @@ def found(recs, text):
         # one capital before the ending; the flat's four digits alone after the house number
         ("Ågatan 40, 582 22.", [(ENTITY, "Ågatan 40")]),
         ("Kastanjegatan 19, 1204. Och ditt namn?", [(ENTITY, "Kastanjegatan 19, 1204")]),
+        ("Ett korridorrum på Lokförargatan 12, rum 214.", [(ENTITY, "Lokförargatan 12, rum 214")]),
+        ("Kastanjegatan 19, 2019 till 2022.", [(ENTITY, "Kastanjegatan 19")]),  # a year, not the flat
         ("Ringvägen tjugo tre", [(ENTITY, "Ringvägen tjugo tre")]),
         ("Skolgatan 9 A i Upplands Väsby", [(LOCATION, "Upplands Väsby"), (ENTITY, "Skolgatan 9 A")]),
         ("skolstigen 47 två två sex nittioåtta lund", [(LOCATION, "lund"), (ENTITY, "skolstigen 47")]),

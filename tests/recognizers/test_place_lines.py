@@ -21,6 +21,7 @@ def _found(text: str) -> list[str]:
         ("Fakturaadress: Box 221, 791 24 Falun.", ["Box 221"]),
         ("Kastanjegatan 19, lägenhet nummer 1204, andra våningen.", ["lägenhet nummer 1204"]),
         ("Det är lgh 1102.", ["lgh 1102"]),
+        ("I kontraktet står det lägenhetsnummer 62, värdens egen.", ["lägenhetsnummer 62"]),
         ("Det gäller bygglov för fastigheten Tallen 4:12 i Ås.", ["Tallen 4:12"]),
     ],
 )
@@ -37,6 +38,10 @@ def test_other_address_forms_are_found(text, expected):
         "Se Kapitel 4:12 i villkoren.",  # no property talked about
         "Vi söker en lägenhet på 3 rum.",
         "Det var 12 lägenheter 2024.",
+        "Det kostar 450 kronor per lägenhet 450 kronor.",
+        "Mätare 1, 45213 och Mätare 2, 38870.",  # meter readings, not places
+        "Volvo 940, 31200 mil.",
+        "Bygglov: Klockan 13:30, enligt Miljöbalken 7:15.",  # a time and a law, not properties
     ],
 )
 def test_ordinary_text_is_no_address(text):
