@@ -303,6 +303,7 @@ KEYWORDS = (
     "fyller",
     "strecket",
     "siffr",
+    "datum",
 )
 
 _KEYWORD = re.compile("|".join(map(re.escape, KEYWORDS)))
@@ -313,6 +314,8 @@ REPEAT = _q(
     r"långsamt|siffra för siffra|en i taget|resten\b|fortsätt|förlåt\?|ursäkta\?|hur var det|"
     r"har du (?:det|dem|den)\b|hittade du|var det allt|något mer|och sen\b|stava"
 )
+# The rest of a birth date after its year: "Nittonhundranittioett, och datum?"
+_DATE_AGAIN = re.compile(r"(?<![\w])(?:datum(?:et)?|dag och månad)(?=[ ?.]*$)", re.IGNORECASE)
 # The asker waiting or checking, not moving on ("Inga problem, ta den tid du behöver.").
 _WAITING = re.compile(
     r"ta den tid|ta det lugnt|ingen brådska|ingen fara|inga problem|jag väntar|vi väntar|stämmer det|är det rätt",
@@ -741,7 +744,12 @@ def _reopened(body: str, last: tuple[Slot, int] | None, k: int) -> tuple[Slot | 
     m = REPEAT.search(body)
     if m:
         return last[0], m.end()
-    year = BIRTH_YEAR.question.search(body) if last[0].dates else None
+    if not last[0].dates:
+        return None, 0
+    date = _DATE_AGAIN.search(body)
+    if date:
+        return last[0], date.end()
+    year = BIRTH_YEAR.question.search(body)
     return (BIRTH_YEAR, year.end()) if year else (None, 0)
 
 

@@ -51,6 +51,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 import recognizers
 from recognizers.dialogue_slots import TURN_LINE
 from recognizers.fold import fold
+from recognizers.lexicon import shipped_lexicon
 from redactor.detect import (
     components,  # noqa: F401  (registers "lower_lemmas", "name_shape", "name_particles", "not_names")
     presidio_compat,
@@ -126,6 +127,15 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
 
 
 _Span = TypeVar("_Span", RecognizerResult, Detection)
+
+
+def _company_not_person(span: str) -> bool:
+    """A company, service or place a recognizer took for a person; not when it opens with a first
+    name ("Karin Holm Västkustens Elhandel", a name and a company run together)."""
+    if not is_not_name(span):
+        return False
+    first = span.split()[0].lower() if span.split() else ""
+    return not {"first", "foreign_first"} & shipped_lexicon().get(first, set())
 
 
 def _resolve_overlaps(results: list[_Span]) -> list[_Span]:
@@ -397,7 +407,7 @@ class Detector:
             if not self.allowlist.allows_at(r.entity_type, text, r.start, r.end, phrase_spans)
             # the model's names are checked in the pipeline (not_names); these are a recognizer's:
             # "Det är Swedbank.", "Hej, Kvitter Mobil, David här."
-            and not (r.entity_type == "PERSON" and is_not_name(text[r.start : r.end]))
+            and not (r.entity_type == "PERSON" and _company_not_person(text[r.start : r.end]))
         ]
 
     def detect_many(self, texts: Sequence[str], batch_size: int = 32) -> list[list[Detection]]:

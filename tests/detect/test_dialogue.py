@@ -520,6 +520,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Jag ser två kort på dig, ett som slutar på 5502 och ett som slutar på 7713. Vilket?\nKund: Det andra.",
             [("CREDIT_CARD", "5502"), ("CREDIT_CARD", "7713")],
         ),
+        # the rest of a birth date asked for after its year
+        (
+            "Agent: När är du född?\nKund: 1991.\nAgent: Nittonhundranittioett, och datum?\nKund: Trettioförsta mars.",
+            [("SE_PERSONNUMMER", "1991"), ("SE_PERSONNUMMER", "Trettioförsta mars")],
+        ),
         # a personnummer begun again after a pause
         (
             "Agent: Och hans personnummer?\nKund: Fyrtionio... fyrtionio noll fyra tjugosex, och sen... vänta. "

@@ -129,10 +129,20 @@ def test_the_customers_own_address_in_the_company_town_is_still_found(detector):
         "Det gäller hela Skåne län.",
         "Jag ringer från Bostadsrättsföreningen Tallen.",
         "Hyran går till Fastighetsbolaget Norr varje månad.",
+        # companies named by what they sell, and a bank, in a greeting or an answer
+        "Agent: Hej, Sparbanken Mälardalen, vad kan jag hjälpa till med?\nKund: Hej.",
+        "Agent: Hej, Kvitter Mobil, vad gäller det?\nKund: Hej.",
+        "Kund: Det är Swedbank. Clearing står på kortet.\nAgent: Tack.",
+        "Senaste köpet var på ICA Maxi.",
     ],
 )
 def test_discourse_words_services_and_regions_are_not_names(detector, text):
     assert [text[d.start : d.end] for d in detector.detect(text) if d.entity_type in ("PERSON", "LOCATION")] == []
+
+
+def test_a_name_run_together_with_a_company_is_still_redacted(detector):
+    text = "Agent: Hej Karin Holm Västkustens Elhandel här, vad gäller det?\nKund: Hej."
+    assert any("Karin" in text[d.start : d.end] for d in detector.detect(text) if d.entity_type == "PERSON")
 
 
 def test_a_name_after_a_discourse_word_is_still_found(detector):
