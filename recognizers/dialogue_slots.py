@@ -1040,14 +1040,18 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
         if first.lower() not in ("punkt", "prick") and not first.isdigit() and not numbers.words_to_digits(first):
             start += len(first) + 1
             value = value[len(first) + 1 :]
+        end = m.end()
         parts = [p for p in re.split(_IP_SEP, value, flags=re.IGNORECASE) if p]
+        last = parts[-1].split(" ") if parts else []
+        if len(parts) == 4 and len(last) == 2 and not _octet(parts[-1]) and _octet(last[0]):
+            parts[-1], end = last[0], end - len(last[1]) - 1  # "... punkt fem om det hjälper"
         if _VERSION.search(body[:start]) or not all(_octet(p) for p in parts):
             continue
         # part of one said over turns stands at the turn's start or end, not "två punkt fyra gigahertz"
         dot_first = value.lower().startswith(("punkt", "prick"))
-        edge = dot_first or not body[m.end() :].strip(" .,!?…")
+        edge = dot_first or not body[end:].strip(" .,!?…")
         if len(parts) == 4 or (not whole and edge and (len(parts) >= 2 or dot_first)):
-            out.append((start, m.end()))
+            out.append((start, end))
     out += [m.span() for m in _IP_APART.finditer(body) if all(_octet(p) for p in m.group(0).split())]
     return out
 

@@ -21,6 +21,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.heuristics import mentions
+from recognizers.numbers import TEEN_WORDS, TENS_WORDS, UNIT_WORDS, words_to_digits
 
 ENTITY = "EMAIL_ADDRESS"
 
@@ -65,12 +66,16 @@ _TLD_ALT = "|".join(SPOKEN_TLDS)
 # A spelling or an aside between the name and the at-sign: "g punkt strand, s-t-r-a-n-d, at ...",
 # "rasmus punkt holm, med ett M, at ..."; it is part of what was said.
 _ASIDE = r"(?:(?:,[ ]+(?:[a-zåäö](?:[ -][a-zåäö]){2,}|med (?:ett |två |dubbelt? |dubbel-)?[a-zåäö]{1,2}|alltså|eh|öh)){1,2},)?"
+# A number said after the name, with no separator: "jonas punkt lindahl sjuttiosex snabel-a ...".
+_NUMBER_WORD = "|".join(sorted({*TENS_WORDS, *TEEN_WORDS, *UNIT_WORDS}, key=len, reverse=True))
+_SAID_NUMBER = rf"(?:[ ]+(?:\d{{1,4}}|(?:{_NUMBER_WORD})+)(?![\w]))?"
 _SPOKEN_REGEX = (
-    rf"(?<![\w.@-]){_PIECE}(?:{_SEP}{_PIECE}){{0,6}}{_ASIDE}{_AT}"
+    rf"(?<![\w.@-]){_PIECE}(?:{_SEP}{_PIECE}){{0,6}}{_SAID_NUMBER}{_ASIDE}(?:\.\.\.|…)?{_AT}"
     rf"{_PIECE}(?:{_DOMAIN_SEP}{_PIECE}){{0,4}}{_DOMAIN_SEP}(?:{_TLD_ALT})(?![\w@]|[.-]\w)"
 )
 
 _SPOKEN_TO_WRITTEN = [
+    (re.compile(r"\.\.\.|…"), ""),  # a pause: "lindahl sjuttiosex... snabel-a"
     (re.compile(_BRACKETED_AT, re.I), "@"),
     (re.compile(_BRACKETED_DOT, re.I), "."),
     (re.compile(r"[ ]+\.[ ]+"), "."),
@@ -97,9 +102,13 @@ CONTEXT = [
 ]
 
 
+_NUMBER_BEFORE_AT = re.compile(rf"(?<=[ ])(?:{_NUMBER_WORD})+(?=(?:\.\.\.|…)?[ ]+(?:{_AT_WORDS})[ ])", re.IGNORECASE)
+
+
 def written_form(text: str) -> str:
     """The written address a spoken (or mixed) one stands for, lowercased."""
     out = " ".join(text.split())
+    out = _NUMBER_BEFORE_AT.sub(lambda m: words_to_digits(m.group(0)) or m.group(0), out)
     for rx, repl in _SPOKEN_TO_WRITTEN:
         out = rx.sub(repl, out)
     return out.replace(" ", "").lower()

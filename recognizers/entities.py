@@ -148,6 +148,7 @@ ENTITIES: tuple[Entity, ...] = (
         "postnummer",
         (
             *_DIALOGUE,
+            place_lines.KlangPlaceLineRecognizer,
             postal_code.KlangPostalCodeRecognizer,
             postal_code.KlangSpokenPostalCodeRecognizer,
         ),

@@ -4,71 +4,85 @@ a flat number, a property designation.
 `address.py` knows a street by its ending (-gatan, -vägen, ...). Swedish addresses also come as:
 
 - a place name and a house number before a postnummer: "Hagaberg 3, 442 31 Kungälv",
-  "Västanby 212, eh, 742 91" (rural addresses and named blocks have no street ending);
-- a post box: "Box 221, 791 24 Falun";
+  "Västanby 212, eh, 742 91", "Ed-Backa 5, 668 92 Ed" (rural addresses and named blocks have no
+  street ending); in lowercase only before a post town ("hagaberg 3 442 31 kungälv"); the
+  postnummer after it is reported too (SE_POSTAL_CODE);
+- a post box: "Box 221, 791 24 Falun", "Box tvåhundratjugoett", "box nummer 221 791 24";
 - a flat number on its own: "lägenhet nummer 1204", "lgh 1102" (the four digits Lantmäteriet
   gives every flat; also "lägenhet 101" as landlords number them);
 - a property designation (fastighetsbeteckning), which names the owner through Lantmäteriet's
-  register: "Hjorten 4:12", "Sörby 1:45" (block and unit), only in a text that speaks of a
-  fastighet, tomt or bygglov ("Kapitel 4:12" elsewhere is no property).
+  register: "Hjorten 4:12", "sörby 1:45" (block and unit), only in a text that speaks of a
+  fastighet, tomt, bygglov or rivningslov, and not a law, a chapter or a clock time
+  ("Miljöbalken 7:15", "Kapitel 4:12", "Klockan 13:30").
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from recognizers import numbers
+from recognizers.address import towns
 from recognizers.base import tagged_result
 from recognizers.heuristics import mentions
 
 ENTITY = "SE_ADDRESS"
+POSTAL_CODE = "SE_POSTAL_CODE"
 SCORE = 0.6
-_CAP = r"(?-i:[A-ZÅÄÖ][a-zåäöé]+)"
+_NAME = r"[A-ZÅÄÖa-zåäö][a-zåäöé]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöé]+)?"  # "Hagaberg", "Ed-Backa"
 _FILLER = r"(?:,?[ ]+(?:eh|öh|ehm|alltså))*"
 # A written postnummer (not from 0) right after: what makes "Hagaberg 3" an address.
 _POSTAL_AFTER = (
-    rf"(?={_FILLER},?[ ]+[1-9]\d\d[ ]?\d\d(?![ -]?\d)(?![ ]*(?i:kr|kronor|sek|st|kwh|kilo|mil|km|kvm|kvadrat)\b))"
+    rf"(?={_FILLER},?[ ]+(?P<postal>[1-9]\d\d[ ]?\d\d)(?![ -]?\d)"
+    rf"(?![ ]*(?i:kr|kronor|sek|st|kwh|kilo|mil|km|kvm|kvadrat)\b)(?P<town>,?[ ]+[^\W\d_]+)?)"
 )
-# Capitalised words that stand before a number and a postnummer-shaped number without being a place.
+# Words that stand before a number and a postnummer-shaped number without being a place.
 _NOT_PLACES = frozenset(
     "kr sek faktura fakturan order ordern ärende ärendet version nummer nr tel det den vi jag och men så "
     "totalt summa klockan kl vecka dag rad sida punkt steg till på från vid hos mot bor i ja nej adressen "
     "adress mätare mätaren kapitel paragraf avsnitt bilaga".split()
 )
-_PATTERNS: tuple[tuple[re.Pattern, str], ...] = (
-    (
-        re.compile(rf"(?<![\w-])(?P<place>{_CAP}(?:[ ]{_CAP})?)[ ]+\d{{1,4}}(?:[ ]?[A-Ha-h])?(?![\w]){_POSTAL_AFTER}"),
-        "place",
-    ),
-    (re.compile(r"(?<![\w-])(?-i:Box|Postbox|Box nr)[ ]+\d{1,6}(?![\d])"), "box"),
-    (
-        re.compile(
-            r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{3,4})|"
-            r"(?:lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{1,4})"
-            r"(?![\d]|[ ]*(?:kr|kronor|sek|:-)\b)",
-            re.IGNORECASE,
-        ),
-        "flat",
-    ),
+_CAP_NAME = r"(?-i:[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöé]+)?)"
+# capitalised, one or two words, or one word in lowercase (then a post town must follow)
+_PLACE = re.compile(
+    rf"(?<![\w-])(?P<place>{_CAP_NAME}(?:[ ]{_CAP_NAME})?|{_NAME})[ ]+\d{{1,4}}(?:[ ]?[A-Ha-h])?(?![\w])"
+    rf"{_POSTAL_AFTER}"
 )
-_PROPERTY = re.compile(rf"(?<![\w-]){_CAP}(?:[ ]{_CAP})?[ ]+\d{{1,4}}:\d{{1,4}}(?![\d:])")
+_BOX = re.compile(
+    rf"(?<![\w-])(?P<box>box|postbox)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{{1,6}}(?![\d]){_POSTAL_AFTER}?", re.I
+)
+_BOX_WORDS = re.compile(r"(?<![\w-])(?-i:Box)[ ]+(?=[a-zåäö])")  # "Box tvåhundratjugoett"
+_FLAT = re.compile(
+    r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{3,4})|"
+    r"(?:lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{1,4})"
+    r"(?![\d]|[ ]*(?:kr|kronor|sek|:-)\b)",
+    re.IGNORECASE,
+)
+# capitalised, one or two words ("Stora Sörby 1:45"), or one word in lowercase ("hjorten 4:12")
+_PROPERTY = re.compile(rf"(?<![\w-])(?:{_CAP_NAME}(?:[ ]{_CAP_NAME})?|[a-zåäö]+)[ ]+\d{{1,4}}:\d{{1,4}}(?![\d:])")
 _PROPERTY_WORDS = ("fastighet", "tomt", "bygglov", "rivningslov", "marklov", "lantmäteri", "beteckning", "lagfart")
 # "Miljöbalken 7:15", "Klockan 13:30", "Kapitel 4:12" are no properties.
 _NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b", re.I)
-
-
-def _law_or_clock(found: str) -> bool:
-    return _NOT_PROPERTIES.match(found) is not None
-
-
 _GATE = ("box", "lägenhet", "lgh", *_PROPERTY_WORDS)
+
+
+def _town_follows(m: re.Match) -> bool:
+    """A post town from the gazetteers right after the postnummer ("... 442 31 kungälv")."""
+    words = (m.group("town") or "").strip(" ,").split()
+    return bool(words) and words[0].casefold() in _towns()
+
+
+@lru_cache(maxsize=1)
+def _towns() -> frozenset[str]:
+    return frozenset(t.casefold() for t in towns() if " " not in t)
 
 
 class KlangPlaceLineRecognizer(EntityRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
-            supported_entities=[ENTITY],
+            supported_entities=[ENTITY, POSTAL_CODE],
             supported_language=supported_language,
             name=type(self).__name__,
             context=[],
@@ -84,20 +98,30 @@ class KlangPlaceLineRecognizer(EntityRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         if not self.may_match(text):
             return []
-        spans = set()
-        for pattern, kind in _PATTERNS:
-            for m in pattern.finditer(text):
-                start = m.start()
-                if kind == "place":  # "Till Björkvägen 12, 532 92": the place is the last word
-                    first, *rest = m.group("place").split()
-                    if first.lower() in _NOT_PLACES:
-                        if not rest:
-                            continue
-                        start += len(first) + 1
-                spans.add((start, m.end()))
+        found: set[tuple[str, int, int]] = set()
+        for m in _PLACE.finditer(text):
+            start, words = m.start(), m.group("place").split()
+            while words and words[0].lower() in _NOT_PLACES:  # "Till Björkvägen 12, 532 92"
+                start += len(words.pop(0)) + 1
+            if not words:
+                continue
+            first = words[0]
+            # lowercase ("hagaberg 3 442 31 kungälv") only before a post town
+            if first[0].isupper() or _town_follows(m):
+                found |= {(ENTITY, start, m.end()), (POSTAL_CODE, *m.span("postal"))}
+        for m in _BOX.finditer(text):
+            if m.group("box")[0].isupper() or m.group("postal"):
+                found.add((ENTITY, m.start(), m.end()))
+                if m.group("postal"):
+                    found.add((POSTAL_CODE, *m.span("postal")))
+        for m in _BOX_WORDS.finditer(text):
+            runs = numbers.runs(text[m.end() : m.end() + 60])
+            if runs and runs[0].tokens[0].start == 0 and len(runs[0].digits) <= 6:
+                found.add((ENTITY, m.start(), m.end() + runs[0].tokens[-1].end))
+        found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
         if mentions(text, _PROPERTY_WORDS):
-            spans.update(m.span() for m in _PROPERTY.finditer(text) if not _law_or_clock(m.group(0)))
-        return [self._result(s, e) for s, e in sorted(spans)]
+            found |= {(ENTITY, *m.span()) for m in _PROPERTY.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}
+        return [self._result(*f) for f in sorted(found, key=lambda f: f[1:]) if not entities or f[0] in entities]
 
-    def _result(self, start: int, end: int) -> RecognizerResult:
-        return tagged_result(self, ENTITY, start, end, SCORE, "an address that is no street line")
+    def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
+        return tagged_result(self, entity, start, end, SCORE, "an address that is no street line")

@@ -60,6 +60,12 @@ def found(rec, text):
             "jonas.ek@firma.co.uk",
         ),
         ("skicka till Nils.Holm@Exempel.se tack", "Nils.Holm@Exempel.se", "nils.holm@exempel.se"),
+        # a number said after the name, a pause before the at-sign
+        (
+            "det är jonas punkt lindahl sjuttiosex... snabel-a exempel punkt se.",
+            "jonas punkt lindahl sjuttiosex... snabel-a exempel punkt se",
+            "jonas.lindahl76@exempel.se",
+        ),
         # a spelling or an aside between the name and the at-sign is part of what was said
         (
             "Kund: g punkt strand, s-t-r-a-n-d, at exempel punkt se.",

@@ -8,8 +8,8 @@ import pytest
 from recognizers.place_lines import KlangPlaceLineRecognizer
 
 
-def _found(text: str) -> list[str]:
-    return [text[r.start : r.end] for r in KlangPlaceLineRecognizer().analyze(text, None)]
+def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
+    return [text[r.start : r.end] for r in KlangPlaceLineRecognizer().analyze(text, None) if r.entity_type == entity]
 
 
 @pytest.mark.parametrize(
@@ -23,10 +23,20 @@ def _found(text: str) -> list[str]:
         ("Det är lgh 1102.", ["lgh 1102"]),
         ("I kontraktet står det lägenhetsnummer 62, värdens egen.", ["lägenhetsnummer 62"]),
         ("Det gäller bygglov för fastigheten Tallen 4:12 i Ås.", ["Tallen 4:12"]),
+        # lowercase before a post town, a hyphen, a box in words, lowercase with a property word
+        ("hagaberg 3 442 31 kungälv", ["hagaberg 3"]),
+        ("Fakturan ska till Ed-Backa 5, 668 92 Ed.", ["Ed-Backa 5"]),
+        ("till box nummer 221 791 24 falun", ["box nummer 221"]),
+        ("Vi har Box tvåhundratjugoett i Falun.", ["Box tvåhundratjugoett"]),
+        ("Vi har sökt bygglov för ett garage på hjorten 4:12.", ["hjorten 4:12"]),
     ],
 )
 def test_other_address_forms_are_found(text, expected):
     assert _found(text) == expected
+
+
+def test_the_postnummer_after_a_place_line_is_reported_too():
+    assert _found("Hagaberg 3, eh, 442 31 Kungälv.", "SE_POSTAL_CODE") == ["442 31"]
 
 
 @pytest.mark.parametrize(
@@ -42,6 +52,7 @@ def test_other_address_forms_are_found(text, expected):
         "Mätare 1, 45213 och Mätare 2, 38870.",  # meter readings, not places
         "Volvo 940, 31200 mil.",
         "Bygglov: Klockan 13:30, enligt Miljöbalken 7:15.",  # a time and a law, not properties
+        "vi har 3 barn 442 31 personer",  # lowercase with no post town after
     ],
 )
 def test_ordinary_text_is_no_address(text):

@@ -1,0 +1,34 @@
+"""Property test: the dialogue slot recognizer never raises and reports spans inside the text, on
+dialogues made of the words its rules react to (slot words, number words, "punkt", fillers,
+pauses, corrections). A crash here would quarantine a whole call (fail closed, nothing stored)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recognizers.dialogue_slots import KlangDialogueSlotRecognizer
+
+WORDS = (
+    "personnummer postnummer kundnummer organisationsnummer bankgiro clearing konto telefon numret nummer "
+    "vilket vilken adress lägenhet portkod koden kort slutar på med född födelsedatum ip-adress punkt prick "
+    "eh öh nej förlåt eller vänta och sen ja mm det är mitt min tjugo sjuttiosex noll ett två tre fyra fem "
+    "sex sju åtta nio tio elva tolv hundra tusen nittonhundraåttioåtta 1988 4238 0701740605 192.168.0.1 "
+    "Storgatan 12 442 31 Kungälv Box version datum kronor kr snabel-a exempel se example.com anna.berg@example.com "
+    "v2.1 o.s.v."
+).split()
+PUNCT = ["", ",", ".", "?", "...", "…", ":", "-"]
+LABELS = ["Agent", "Kund", "Talare 1", "Talare 2", "kund"]
+
+turn = st.tuples(
+    st.sampled_from(LABELS),
+    st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(PUNCT)), min_size=0, max_size=14),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(turn, min_size=2, max_size=8))
+def test_slot_answers_never_raise_and_stay_inside_the_text(turns):
+    text = "\n".join(f"{label}: " + " ".join(w + p for w, p in words) for label, words in turns)
+    for r in KlangDialogueSlotRecognizer().analyze(text, None):
+        assert 0 <= r.start < r.end <= len(text)
