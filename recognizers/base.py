@@ -28,6 +28,24 @@ def tagged_result(
     )
 
 
+class TextRecognizer(EntityRecognizer):
+    """A recognizer that reads the text alone (no NLP artefacts, no context words) and reports
+    ENTITIES: the dialogue slots, self-introductions, plates, place lines."""
+
+    ENTITIES: tuple[str, ...] = ()
+
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entities=list(self.ENTITIES),
+            supported_language=supported_language,
+            name=type(self).__name__,
+            context=[],
+        )
+
+    def load(self) -> None:  # nothing to load
+        pass
+
+
 class DigitWindowRecognizer(EntityRecognizer):
     """Base for the spoken/mixed/split forms of a digit-based identifier.
 

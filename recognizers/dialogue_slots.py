@@ -35,11 +35,11 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from recognizers import heuristics, numbers, phone
 from recognizers.address import answer_street_lines
-from recognizers.base import tagged_result
+from recognizers.base import TextRecognizer, tagged_result
 from recognizers.checksums import valid_date
 from recognizers.personnummer import is_valid_digits
 
@@ -487,17 +487,8 @@ def _slot_of(body: str) -> tuple[Slot | None, int]:
     return named[-1] if named else (None, 0)
 
 
-class KlangDialogueSlotRecognizer(EntityRecognizer):
-    def __init__(self, supported_language: str = "sv"):
-        super().__init__(
-            supported_entities=sorted({s.entity for s in SLOTS}),
-            supported_language=supported_language,
-            name=type(self).__name__,
-            context=[],
-        )
-
-    def load(self) -> None:
-        pass
+class KlangDialogueSlotRecognizer(TextRecognizer):
+    ENTITIES = tuple(sorted({s.entity for s in SLOTS}))
 
     def may_match(self, text: str) -> bool:
         return "\n" in text and ":" in text and heuristics.mentions(text, KEYWORDS)

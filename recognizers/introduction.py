@@ -17,9 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from presidio_analyzer import EntityRecognizer
-
-from recognizers.base import tagged_result
+from recognizers.base import TextRecognizer, tagged_result
 from recognizers.lexicon import shipped_lexicon
 
 ENTITY = "PERSON"
@@ -159,14 +157,8 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
-class KlangSelfIntroductionRecognizer(EntityRecognizer):
-    def __init__(self, supported_language: str = "sv"):
-        super().__init__(
-            supported_entities=[ENTITY], supported_language=supported_language, name=type(self).__name__, context=[]
-        )
-
-    def load(self) -> None:
-        pass
+class KlangSelfIntroductionRecognizer(TextRecognizer):
+    ENTITIES = (ENTITY,)
 
     def may_match(self, text: str) -> bool:
         low = text.lower()

@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from recognizers import numbers
 from recognizers.address import towns
-from recognizers.base import tagged_result
+from recognizers.base import TextRecognizer, tagged_result
 from recognizers.heuristics import mentions
 
 ENTITY = "SE_ADDRESS"
@@ -79,17 +79,8 @@ def _towns() -> frozenset[str]:
     return frozenset(t.casefold() for t in towns() if " " not in t)
 
 
-class KlangPlaceLineRecognizer(EntityRecognizer):
-    def __init__(self, supported_language: str = "sv"):
-        super().__init__(
-            supported_entities=[ENTITY, POSTAL_CODE],
-            supported_language=supported_language,
-            name=type(self).__name__,
-            context=[],
-        )
-
-    def load(self) -> None:
-        pass
+class KlangPlaceLineRecognizer(TextRecognizer):
+    ENTITIES = (ENTITY, POSTAL_CODE)
 
     def may_match(self, text: str) -> bool:
         """Cheap gate for the detector: a written postnummer-shaped number or a word of the forms."""

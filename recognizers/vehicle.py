@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from recognizers import numbers
-from recognizers.base import tagged_result
+from recognizers.base import TextRecognizer, tagged_result
 from recognizers.heuristics import mentions
 
 ENTITY = "SE_VEHICLE_REGISTRATION"
@@ -116,12 +116,8 @@ def canonical(text: str) -> str:
     return _letters(m.group("letters")) + runs[0].digits + _letters(rest[runs[0].tokens[-1].end :])
 
 
-class KlangVehicleRegistrationRecognizer(EntityRecognizer):
-    def __init__(self, supported_language: str = "sv"):
-        super().__init__(supported_entities=[ENTITY], supported_language=supported_language, name=type(self).__name__)
-
-    def load(self) -> None:
-        pass
+class KlangVehicleRegistrationRecognizer(TextRecognizer):
+    ENTITIES = (ENTITY,)
 
     def may_match(self, text: str) -> bool:
         """Cheap gate for the detector: a text that names no vehicle holds no plate."""
