@@ -2,7 +2,8 @@
 
 Klang's `participants[].name` is a resolved real name, speaker labels are often names
 ("Sofia Ekström:"), and exports carry agent/caller names in metadata. These are PERSON findings by
-position, whatever the model thinks of the text; generic labels ("Talare 2", "Agent", "spk_0") are not.
+position, whatever the model thinks of the text; generic labels ("Talare 2", "Agent", "spk_0") and
+relations ("Pappa", "Dotter") are not.
 """
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ import re
 from redactor.detect.analyzer import Detection
 
 RECOGNIZER = "CallStructure"
-_ROLE_WORDS = r"(?:talare|speaker|spk|agent|kund|customer|caller|handläggare|operatör|operator|kundtjänst|support|säljare|ch|channel)"
+_ROLE_WORDS = (
+    r"(?:talare|speaker|spk|agent|kund|customer|caller|handläggare|operatör|operator|kundtjänst|support|säljare|ch|"
+    r"channel|"
+    # a speaker labelled by who they are to the caller ("Pappa: Nittonhundrafemtiotvå."): no name
+    r"pappa|mamma|far|mor|dotter|son|bror|syster|fru|make|maka|man|sambo|partner|farmor|mormor|farfar|morfar|"
+    r"barn|granne|grannen|tolk|anhörig|vårdnadshavare|förälder)"
+)
 _GENERIC = re.compile(rf"^\s*(?:{_ROLE_WORDS}?[\s_-]*\d*|[A-Za-z])\s*$", re.IGNORECASE)
 _LEADING_ROLE = re.compile(rf"^\s*{_ROLE_WORDS}\b[\s:_-]*", re.IGNORECASE)
 _NAME_METADATA = re.compile(
