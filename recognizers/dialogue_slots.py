@@ -619,6 +619,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         pending: list[tuple[int, int, str]] = []
         # closed: where a complete value ended; the answer is over unless a correction follows
         corrected = False  # after "nej förlåt": the next number is the value, or a piece of it
+        postal_head: tuple[int, int] | None = None  # a postnummer's first three digits ending a turn
         for start, end in ranges:
             body = text[start:end]
             if slot.reads in ("names", "spelled"):
@@ -634,6 +635,12 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 streets = answer_street_lines(body)
                 out += [(slot.entity, start + s, start + e) for s, e in streets]
                 out += [("SE_POSTAL_CODE", start + s, start + e) for s, e in _postal_codes(body, streets)]
+                head, postal_head = postal_head, _postal_head(body)
+                tail = _postal_tail(body) if head else None
+                if head and tail:  # "Rönnbärsstigen 4, fyrahundrafemton..." / "Mm?" / "sextiosex, Göteborg."
+                    out += [("SE_POSTAL_CODE", *head), ("SE_POSTAL_CODE", start + tail[0], start + tail[1])]
+                if postal_head:
+                    postal_head = (start + postal_head[0], start + postal_head[1])
                 continue
             if slot.reads == "ips":
                 out += [(slot.entity, start + s, start + e) for s, e in _spoken_ips(body, whole)]
@@ -793,6 +800,24 @@ def _postal_codes(body: str, streets: list[tuple[int, int]]) -> list[tuple[int, 
             if (short or after_street or town) and not heuristics.quantity(body, toks[i].start, end, digits):
                 out.append((toks[i].start, end))
     return out
+
+
+def _postal_head(body: str) -> tuple[int, int] | None:
+    """Three digits, not from 0, that end the turn: a postnummer's first part, the rest to come."""
+    runs = numbers.runs(body)
+    last = runs[-1].tokens[-1] if runs else None
+    if last is None or len(last.digits) != 3 or last.digits[0] == "0" or body[last.end :].strip(" .,!?…"):
+        return None
+    return last.start, last.end
+
+
+def _postal_tail(body: str) -> tuple[int, int] | None:
+    """Two digits that open the turn: the rest of a postnummer begun in the turn before."""
+    runs = numbers.runs(body)
+    first = runs[0].tokens[0] if runs else None
+    if first is None or len(first.digits) != 2 or body[: first.start].strip(" .,…"):
+        return None
+    return first.start, first.end
 
 
 def _bare_number(body: str) -> bool:

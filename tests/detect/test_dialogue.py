@@ -520,6 +520,15 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Jag ser två kort på dig, ett som slutar på 5502 och ett som slutar på 7713. Vilket?\nKund: Det andra.",
             [("CREDIT_CARD", "5502"), ("CREDIT_CARD", "7713")],
         ),
+        # a postnummer said over two turns in an address answer
+        (
+            "Agent: Var bor du?\nKund: Rönnbärsstigen 4, fyrahundrafemton...\nAgent: Mm?\nKund: sextiosex, Göteborg.",
+            [
+                ("SE_ADDRESS", "Rönnbärsstigen 4"),
+                ("SE_POSTAL_CODE", "fyrahundrafemton"),
+                ("SE_POSTAL_CODE", "sextiosex"),
+            ],
+        ),
         # the rest of a birth date asked for after its year
         (
             "Agent: När är du född?\nKund: 1991.\nAgent: Nittonhundranittioett, och datum?\nKund: Trettioförsta mars.",
@@ -610,6 +619,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Vilken version?\nKund: Fyra punkt två punkt ett punkt noll, tror jag.",
         "Kund: Det kostade tre punkt fem procent mer.\nAgent: Okej.",
         "Agent: Och födelsedatum?\nKund: Vet inte, huset är från 1974.",
+        "Agent: Vilken adress?\nKund: Vet inte, det är 120 kvadrat...\nAgent: Ja?\nKund: 12 rum nästan.",
         # a bare "Vilket nummer?" may ask for a tyre size or a bus line; a company's service number
         "Agent: Vilket nummer?\nKund: 205 55 16 står det på däcket.",
         "Agent: Vilket nummer?\nKund: 148:an, den går varje kvart.",
