@@ -83,6 +83,8 @@ class Slot:
     joins: Callable[[str], bool] = lambda d: True
     # what an answer holds: "numbers", or "names", "spelled" (e-mail), "streets", "ips"
     reads: str = "numbers"
+    # a code or a flat, never an amount: "Portkoden är 1 340", "fjortonhundratvå" are the value
+    code: bool = False
 
 
 # "de fyra sista fakturorna" names no slot; "de fyra sista siffrorna" does.
@@ -192,6 +194,7 @@ SLOTS: tuple[Slot, ...] = (
         _q(r"lägenhetsn|lägenhets numm|vilken lägenhet|lgh-?n|lägenheten (?:har )?för nummer"),
         lambda d: 3 <= len(d) <= 4,
         lambda d: True,
+        code=True,
     ),
     # the card number, also in part ("kortnumret också, typ 4581 7730"); its last digits read from
     # the system ("ett kort som slutar på 4702") are _last_digits'
@@ -205,6 +208,7 @@ SLOTS: tuple[Slot, ...] = (
         ),
         lambda d: 3 <= len(d) <= 8,
         lambda d: len(d) >= 4,
+        code=True,
     ),
     Slot(
         "SE_ADDRESS",
@@ -676,7 +680,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     heuristics.after_reference_word(body, rs)
                     or (
                         not (slot.years or born_in)
-                        and heuristics.quantity(body, rs, re_, run.digits, _four_digits(slot))
+                        and heuristics.quantity(body, rs, re_, run.digits, _four_digits(slot), not slot.code)
                     )
                     or (amount_end >= 0 and _CORRECTION.search(body, amount_end, rs) and rs - amount_end <= 20)
                 ):

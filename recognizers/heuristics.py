@@ -160,23 +160,28 @@ def _clock(digits: str) -> bool:
     )
 
 
-def quantity(text: str, start: int, end: int, digits: str, four_digits: bool = False) -> bool:
+def quantity(text: str, start: int, end: int, digits: str, four_digits: bool = False, shapes: bool = True) -> bool:
     """True when the number text[start:end] (its digits given) is an amount, a measure, a date
     or clock time, said in thousands ("tretusen"), or a year after "sedan" ("medlem sedan 2011";
     "och sen 4238" is not a year). `four_digits`: where the value asked for is four digits (the
-    last four of a personnummer), a year or a clock time may be it ("och sen 2010", "efter 1732")."""
+    last four of a personnummer), a year or a clock time may be it ("och sen 2010", "efter 1732").
+    `shapes=False`: the value asked for is a code or a flat, never an amount, so how the number is
+    said or written does not make it one ("Portkoden är 1 340", "fjortonhundratvå")."""
     before = text[max(0, start - 30) : start]
+    shaped = shapes and bool(
+        _THOUSANDS.search(text, start, end)
+        or _HUNDREDS.fullmatch(text, start, end)
+        or _ROUND.fullmatch(text, start, end)
+        or (not four_digits and _ONE_THOUSANDS.fullmatch(text, start, end))
+    )
     return bool(
-        QUANTITY_AFTER.match(text, end)
+        shaped
+        or QUANTITY_AFTER.match(text, end)
         or DATE_OR_TIME.fullmatch(text, start, end)
         or _ISO_DATE.fullmatch(text, start, end)
-        or _THOUSANDS.search(text, start, end)
-        or _HUNDREDS.fullmatch(text, start, end)
         or (not four_digits and _YEAR.fullmatch(digits) and _SINCE.search(before))
         or (_YEAR.fullmatch(digits) and _MONTH_BEFORE.search(before))  # "i september 2022"
         or (_AMOUNT_BEFORE.search(before) and _amount_shaped(text[start:end]) and not four_digits)
-        or _ROUND.fullmatch(text, start, end)
-        or (not four_digits and _ONE_THOUSANDS.fullmatch(text, start, end))
         or (_GROUPED.fullmatch(text, start, end) and _FOR.search(before))
         or (not four_digits and _clock(digits) and _TIME_BEFORE.search(before))
     )

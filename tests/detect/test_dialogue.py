@@ -520,6 +520,9 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Jag ser två kort på dig, ett som slutar på 5502 och ett som slutar på 7713. Vilket?\nKund: Det andra.",
             [("CREDIT_CARD", "5502"), ("CREDIT_CARD", "7713")],
         ),
+        # a code or a flat is never an amount, however it is said or written
+        ("Kund: Portkoden är 1 340, och sen ringer ni på.\nAgent: Ok.", [("ACCESS_CODE", "1 340")]),
+        ("agent: vilken lägenhet bor du i\nkund: fjortonhundratvå", [("SE_ADDRESS", "fjortonhundratvå")]),
         # a postnummer said over two turns in an address answer
         (
             "Agent: Var bor du?\nKund: Rönnbärsstigen 4, fyrahundrafemton...\nAgent: Mm?\nKund: sextiosex, Göteborg.",
@@ -620,6 +623,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Kund: Det kostade tre punkt fem procent mer.\nAgent: Okej.",
         "Agent: Och födelsedatum?\nKund: Vet inte, huset är från 1974.",
         "Agent: Vilken adress?\nKund: Vet inte, det är 120 kvadrat...\nAgent: Ja?\nKund: 12 rum nästan.",
+        "Agent: Vilken lägenhet?\nKund: Den kostar 8 450 kronor i månaden.",
         # a bare "Vilket nummer?" may ask for a tyre size or a bus line; a company's service number
         "Agent: Vilket nummer?\nKund: 205 55 16 står det på däcket.",
         "Agent: Vilket nummer?\nKund: 148:an, den går varje kvart.",
