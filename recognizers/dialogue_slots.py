@@ -991,7 +991,7 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
     return out
 
 
-_MONTHS = {m: n + 1 for n, m in enumerate("jan feb mar apr maj jun jul aug sep okt nov dec".split())}
+_MONTHS = {m[:3]: n + 1 for n, m in enumerate(heuristics.MONTHS)}  # "jan" ... "dec"
 
 
 def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -66,6 +66,7 @@ _PROPERTY_WORDS = ("fastighet", "tomt", "bygglov", "rivningslov", "marklov", "la
 # "Miljöbalken 7:15", "Klockan 13:30", "Kapitel 4:12" are no properties.
 _NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b", re.I)
 _GATE = ("box", "lägenhet", "lgh", *_PROPERTY_WORDS)
+_POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
 
 
 def _town_follows(m: re.Match) -> bool:
@@ -84,7 +85,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
 
     def may_match(self, text: str) -> bool:
         """Cheap gate for the detector: a written postnummer-shaped number or a word of the forms."""
-        return bool(re.search(r"\d\d\d ?\d\d", text)) or mentions(text, _GATE)
+        return bool(_POSTAL_SHAPED.search(text)) or mentions(text, _GATE)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if not self.may_match(text):

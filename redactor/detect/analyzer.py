@@ -132,10 +132,10 @@ _Span = TypeVar("_Span", RecognizerResult, Detection)
 def _company_not_person(span: str) -> bool:
     """A company, service or place a recognizer took for a person; not when it opens with a first
     name ("Karin Holm Västkustens Elhandel", a name and a company run together)."""
-    if not is_not_name(span):
+    words = span.split()
+    if not words or not is_not_name(span):
         return False
-    first = span.split()[0].lower() if span.split() else ""
-    return not {"first", "foreign_first"} & shipped_lexicon().get(first, set())
+    return not {"first", "foreign_first"} & shipped_lexicon().get(words[0].lower(), set())
 
 
 def _resolve_overlaps(results: list[_Span]) -> list[_Span]:

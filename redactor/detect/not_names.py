@@ -75,9 +75,8 @@ sydsverige, mellansverige, norra sverige, södra sverige, mellersta sverige
 
 NOT_NAMES = SERVICES | COUNTRIES | REGIONS
 
-# Organisations named by what they are: "Bostadsrättsföreningen Tallen", "Fastighetsbolaget Norr",
-# "Lunds kommun", "Tallen AB", and what they sell.
-# A company says what it sells: "Sparbanken Mälardalen", "Kvitter Mobil", "Västkustens Elhandel".
+# Organisations named by what they are ("Bostadsrättsföreningen Tallen", "Fastighetsbolaget Norr",
+# "Lunds kommun", "Tallen AB") or by what they sell ("Sparbanken Mälardalen", "Kvitter Mobil").
 ORGANISATION_WORDS = (
     "föreningen",
     "förening",
