@@ -132,7 +132,8 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_BANK_ACCOUNT",
         # not "ett konto på Mina sidor", nor "kontoret"
-        _q(r"clearing|konto ?num|kontonr|bankkonto|konto(?:t|n)?\b(?![ ]+(?:på|hos)\b)"),
+        # autogiro is drawn from an account: "Vill du ha autogiro?" / "Ja, Swedbank, åtta fyra ..."
+        _q(r"clearing|konto ?num|kontonr|bankkonto|konto(?:t|n)?\b(?![ ]+(?:på|hos)\b)|autogiro\b|vilken bank\b"),
         lambda d: 4 <= len(d) <= 16,
         lambda d: len(d) >= 11,
     ),
@@ -152,7 +153,7 @@ SLOTS: tuple[Slot, ...] = (
         "CUSTOMER_NUMBER",
         _q(
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|försäkringsn|"
-            r"abonnemangsn|kontraktsn|könummer|könumret|kundprofil|"
+            r"abonnemangsn|kontraktsn|könummer|könumret|kundprofil|lånen|låne ?numm|lån-?nr|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
             r"\w*(?:försäkring|avtal|abonnemang|kontrakt)\w*(?:[ ,]+\w+){0,3}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
         ),
@@ -258,6 +259,8 @@ KEYWORDS = (
     "mätpunkt",
     "gsrn",
     "kund",
+    "lån",
+    "bank",
     "avtal",
     "pass",
     "körkort",

@@ -31,6 +31,7 @@ from recognizers import (
     phone,
     place_lines,
     postal_code,
+    titled_names,
     vehicle,
 )
 from recognizers.fold import fold_text
@@ -88,7 +89,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "PERSON",
         "a person's name",
-        (*_DIALOGUE, introduction.KlangSelfIntroductionRecognizer),
+        (*_DIALOGUE, introduction.KlangSelfIntroductionRecognizer, titled_names.KlangTitledNameRecognizer),
         from_model=True,
         is_number=False,
     ),

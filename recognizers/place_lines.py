@@ -9,7 +9,8 @@ a flat number, a property designation.
   postnummer after it is reported too (SE_POSTAL_CODE);
 - a post box: "Box 221, 791 24 Falun", "Box tvåhundratjugoett", "box nummer 221 791 24";
 - a flat number on its own: "lägenhet nummer 1204", "lgh 1102" (the four digits Lantmäteriet
-  gives every flat; also "lägenhet 101" as landlords number them);
+  gives every flat; also "lägenhet 101" as landlords number them), also in words ("lägenhet
+  elvahundraarton");
 - a property designation (fastighetsbeteckning), which names the owner through Lantmäteriet's
   register: "Hjorten 4:12", "sörby 1:45" (block and unit), only in a text that speaks of a
   fastighet, tomt, bygglov or rivningslov, and not a law, a chapter or a clock time
@@ -54,6 +55,13 @@ _BOX = re.compile(
     rf"(?<![\w-])(?P<box>box|postbox)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{{1,6}}(?![\d]){_POSTAL_AFTER}?", re.I
 )
 _BOX_WORDS = re.compile(r"(?<![\w-])(?-i:Box)[ ]+(?=[a-zåäö])")  # "Box tvåhundratjugoett"
+# "lägenhet elvahundraarton", "lgh nummer tolv noll fyra"
+_FLAT_WORDS = re.compile(
+    r"(?<![\w-])(?<!per[ ])(?:lägenhet(?:en)?|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)"
+    r"(?:[ ]+(?:nummer|nr\.?))?[ ]+(?=[a-zåäö])",
+    re.IGNORECASE,
+)
+_AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden)\b", re.IGNORECASE)
 _FLAT = re.compile(
     r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{3,4})|"
     r"(?:lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{1,4})"
@@ -67,6 +75,15 @@ _PROPERTY_WORDS = ("fastighet", "tomt", "bygglov", "rivningslov", "marklov", "la
 _NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b", re.I)
 _GATE = ("box", "lägenhet", "lgh", *_PROPERTY_WORDS)
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
+
+
+def _said_after(text: str, at: int, lengths) -> int | None:
+    """The end of a number said in words right at `at` with so many digits, not an amount."""
+    runs = numbers.runs(text[at : at + 60])
+    if not runs or runs[0].tokens[0].start != 0 or len(runs[0].digits) not in lengths:
+        return None
+    end = at + runs[0].tokens[-1].end
+    return None if _AMOUNT_AFTER.match(text, end) else end
 
 
 def _town_follows(m: re.Match) -> bool:
@@ -106,10 +123,11 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                 found.add((ENTITY, m.start(), m.end()))
                 if m.group("postal"):
                     found.add((POSTAL_CODE, *m.span("postal")))
-        for m in _BOX_WORDS.finditer(text):
-            runs = numbers.runs(text[m.end() : m.end() + 60])
-            if runs and runs[0].tokens[0].start == 0 and len(runs[0].digits) <= 6:
-                found.add((ENTITY, m.start(), m.end() + runs[0].tokens[-1].end))
+        for rx, lengths in ((_BOX_WORDS, range(1, 7)), (_FLAT_WORDS, (3, 4))):
+            for m in rx.finditer(text):
+                end = _said_after(text, m.end(), lengths)
+                if end is not None:
+                    found.add((ENTITY, m.start(), end))
         found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
         if mentions(text, _PROPERTY_WORDS):
             found |= {(ENTITY, *m.span()) for m in _PROPERTY.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}

@@ -3,7 +3,8 @@
 Five digits, the first 1-9, written "NNN NN" or "NNNNN". Five-digit numbers are everywhere in a
 call (meter readings, kWh, amounts), so a postal code is only reported where the call says it is
 one: right before a post town from the gazetteer ("532 31 Skara", "722 19, Västerås"), right
-after a street line ("Storgatan 12, 532 31") or after "postnummer"/"postnumret"/"postnr". The
+after a street line ("Storgatan 12, 532 31", also with the town between: "Tallstigen 4 i
+Hedemora, 776 33") or after "postnummer"/"postnumret"/"postnr". The
 same holds for spoken codes, found on digit windows (`recognizers.numbers`).
 """
 
@@ -29,7 +30,9 @@ _POST_WORD = r"(?:postnummer|postnumret|postnr)\.?(?:[ ]+(?:är|blir))?[ :]{1,3}
 _SUFFIXES = "|".join(sorted({re.escape(s) for s in address.STREET_SUFFIXES}, key=len, reverse=True))
 _STREET_END = (
     rf"(?:(?:{_SUFFIXES})[ ]+(?:\d{{1,4}}|[{_L}]+)(?:[ ]?[a-hA-H])?"
-    rf"(?:,?[ ]+(?:lgh|lägenhet)[ ]+\d{{4}})?(?:,?[ ]+\d[ ]?tr)?,?[ ]{{1,2}})"
+    rf"(?:,?[ ]+(?:lgh|lägenhet)[ ]+\d{{4}})?(?:,?[ ]+\d[ ]?tr)?"
+    # and the town between them: "Tallstigen 4 i Hedemora, 776 33", "Tallstigen 4, Hedemora, 776 33"
+    rf"(?:,?[ ]+(?:i[ ]+)?(?-i:[A-ZÅÄÖ][{_L}-]+))?,?[ ]{{1,2}})"
 )
 
 

@@ -560,6 +560,20 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "punkt fyrtiofyra punkt sjutton.",
             [("IP_ADDRESS", "Hundranittiotre punkt hundraåttio punkt fyrtiofyra punkt sjutton")],
         ),
+        # autogiro is drawn from an account: the answer is clearing and account with no slot word
+        (
+            "Agent: Vill du ha autogiro?\nKund: Ja. Det är Swedbank, åtta fyra två ett nio, och sen fyra "
+            "femtiosex sjuhundraåttionio tolv tre.\nAgent: Ok.",
+            [
+                ("SE_BANK_ACCOUNT", "åtta fyra två ett nio"),
+                ("SE_BANK_ACCOUNT", "fyra femtiosex sjuhundraåttionio tolv tre"),
+            ],
+        ),
+        # a loan number is the borrower's contract number; "dash" read between the groups
+        (
+            "Agent: Då har jag lånenummer 4421 dash 88 dash 1290.\nKund: Ja.",
+            [("CUSTOMER_NUMBER", "4421 dash 88 dash 1290")],
+        ),
     ],
 )
 def test_corrections_slow_answers_and_other_forms(text, expected):
@@ -630,6 +644,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Vilket nummer når vi dig på?\nKund: Ring växeln, 0771-44 55 66.",
         "Agent: Har ni portkod?\nKund: Nej, det är porttelefon. Teknikern kommer mellan 0800 och 1200.",
         "Kund: Det står i avsnitt fyra punkt två punkt ett punkt tre i villkoren.\nAgent: Ja.",
+        "Agent: Vill du ha autogiro?\nKund: Ja.\nAgent: Dragningen blir den 28:e, 450 kronor i månaden.",
     ],
 )
 def test_no_slot_answer(text):

@@ -29,6 +29,9 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("till box nummer 221 791 24 falun", ["box nummer 221"]),
         ("Vi har Box tvåhundratjugoett i Falun.", ["Box tvåhundratjugoett"]),
         ("Vi har sökt bygglov för ett garage på hjorten 4:12.", ["hjorten 4:12"]),
+        # a flat number in words
+        ("Lindvägen tolv, lägenhet elvahundraarton.", ["lägenhet elvahundraarton"]),
+        ("det är lgh nummer tolv noll fyra", ["lgh nummer tolv noll fyra"]),
     ],
 )
 def test_other_address_forms_are_found(text, expected):
@@ -53,6 +56,7 @@ def test_the_postnummer_after_a_place_line_is_reported_too():
         "Volvo 940, 31200 mil.",
         "Bygglov: Klockan 13:30, enligt Miljöbalken 7:15.",  # a time and a law, not properties
         "vi har 3 barn 442 31 personer",  # lowercase with no post town after
+        "Lägenheten niohundra kronor dyrare, en lägenhet tre trappor upp, lägenhet två rum.",
     ],
 )
 def test_ordinary_text_is_no_address(text):

@@ -29,6 +29,9 @@ def recs():
         ("sju två två nitton västerås", "sju två två nitton"),
         ("postnumret är femhundratrettiotvå trettioett", "femhundratrettiotvå trettioett"),
         ("fem tre två tre ett i skara", "fem tre två tre ett"),
+        # the town between the street line and the postnummer
+        ("Jag bor på Tallstigen 4 i Hedemora, sju sju sex trettiotre.", "sju sju sex trettiotre"),
+        ("Tallstigen 4, Hedemora, 776 33 heter det.", "776 33"),
     ],
 )
 def test_found(recs, text, value):
@@ -44,6 +47,7 @@ def test_found(recs, text, value):
         "förbrukningen var 18 450 kWh",
         "kundnummer 53231",
         "fyrtiofem tusen åttahundrasjuttiotvå",
+        "Storgatan 4 i Malmö, 25 000 kronor i månaden.",
     ],
 )
 def test_hard_negatives(recs, text):

@@ -1,0 +1,40 @@
+"""PERSON after a title or a relation (recognizers/titled_names.py). Made-up people."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.titled_names import KlangTitledNameRecognizer
+
+
+def _found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in KlangTitledNameRecognizer().analyze(text, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Det är doktor sjöberg på vårdcentralen.", ["sjöberg"]),
+        ("Jag pratade med dr Lindqvist igår.", ["Lindqvist"]),
+        ("Syster Mirela var där.", ["Mirela"]),  # not in the lexicon, but capitalised
+        ("Så min son olle har feber.", ["olle"]),
+        ("Min granne karl-erik bor bredvid.", ["karl-erik"]),
+        ("Handläggaren, Berit Holm, ringde.", ["Berit Holm"]),
+    ],
+)
+def test_a_name_after_a_title_or_relation_is_found(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doktorn sa att det går över.",
+        "Min fru ringde igår.",
+        "Min son har ont i magen.",
+        "Läkaren på vårdcentralen, hon var bra.",
+        "Jag har en tid hos tandläkaren imorgon.",
+    ],
+)
+def test_no_name_follows(text):
+    assert _found(text) == []
