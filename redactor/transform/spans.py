@@ -67,14 +67,21 @@ def occurrences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
+# A long number said again with one digit more, less or other is the same number: a slip
+# ("noll sju noll, fyrtiofyra fyra ..." with a digit doubled) and its corrected read-back.
+NEAR_DIGITS = 8
+
+
 def number_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
     """Numbers in the text whose digits are one of `wanted`'s keys, whatever their form: written,
-    grouped or spoken ("528-7875" for "femhundratjugoåtta, sjuttioåtta, sjuttiofem"). A match lies
-    within one turn of a run; it takes the type and score of the value it repeats."""
+    grouped or spoken ("528-7875" for "femhundratjugoåtta, sjuttioåtta, sjuttiofem"), and, for keys
+    of NEAR_DIGITS or more, with one digit added, dropped or changed. A match lies within one turn
+    of a run; it takes the type and score of the value it repeats."""
     if not wanted:
         return []
     out: list[Span] = []
-    lengths = {len(d) for d in wanted}
+    longest = max(len(d) for d in wanted) + 1
+    near = [(d, s) for d, s in wanted.items() if len(d) >= NEAR_DIGITS]
     for run in numbers.runs(text):
         toks = run.tokens
         for i in range(len(toks)):
@@ -83,12 +90,25 @@ def number_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
                 if j > i and run.gaps[j] == "turn":
                     break
                 digits += toks[j].digits
-                if len(digits) > max(lengths):
+                if len(digits) > longest:
                     break
                 hit = wanted.get(digits)
+                if hit is None and len(digits) >= NEAR_DIGITS:
+                    hit = next((s for d, s in near if one_edit(digits, d)), None)
                 if hit is not None:
                     out.append(Span(toks[i].start, toks[j].end, hit.entity_type, hit.score))
     return out
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by at most one digit added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[k:] == long_[k + 1 :]
 
 
 # Digit groups as people write them: any of these between groups ("880 413 238 2", "880413.2382",
