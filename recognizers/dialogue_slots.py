@@ -85,6 +85,8 @@ class Slot:
     reads: str = "numbers"
     # a code or a flat, never an amount: "Portkoden är 1 340", "fjortonhundratvå" are the value
     code: bool = False
+    # asks for a part of a value, whoever's ("sista är fyrtioåtta" may end a phone number too)
+    part: bool = False
 
 
 # "de fyra sista fakturorna" names no slot; "de fyra sista siffrorna" does.
@@ -105,6 +107,7 @@ SLOTS: tuple[Slot, ...] = (
         ),
         lambda d: len(d) == 4,
         lambda d: True,
+        part=True,
     ),
     Slot(
         "SE_PERSONNUMMER",
@@ -183,7 +186,8 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "ID_NUMBER",
         _q(
-            r"pass ?n|passet|körkortsn|körkort numm|körkortet|id-?kort|legitimationsn|imei|chip ?n|chipnumret|"
+            r"pass ?n|pass(?:et)?\b|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|"
+            r"chipnumret|"
             r"frikortsn|frikort numm"
         ),
         lambda d: 5 <= len(d) <= 20,
@@ -488,6 +492,29 @@ def _slots_of(body: str) -> list[tuple[Slot, int]]:
     return [(slot, e) for _, slot, e in sorted(found.values(), key=lambda x: x[0])]
 
 
+# Numbers that may start with letters: a passport "FA1234567", a customer number "KN-448120".
+_LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER")
+_LETTER_PREFIX = re.compile(r"(?<![\w-])[A-Z]{1,3}[- ]?$")
+
+
+def _letters_before(text: str, start: int) -> int:
+    """The start of a number with its letter prefix glued on ("FA" of "FA1234567")."""
+    m = _LETTER_PREFIX.search(text, max(0, start - 5), start)
+    return m.start() if m else start
+
+
+def _other_slot_start(body: str, slot: Slot, after: int) -> int:
+    """Where, after `after`, the word of a slot with another entity stands with that slot's value
+    right after it ("och portkoden är 7 3 9 1"), else the turn's end."""
+    starts = []
+    for o in SLOTS:
+        m = o.question.search(body, after) if o.entity != slot.entity and not o.part else None
+        runs = numbers.runs(body[m.end() : m.end() + 40]) if m else ()
+        if m and runs and o.accept(runs[0].digits):
+            starts.append(m.start())
+    return min(starts, default=len(body))
+
+
 def _slot_of(body: str) -> tuple[Slot | None, int]:
     """The slot a turn asks for last: the one its answer is about."""
     named = _slots_of(body)
@@ -531,7 +558,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     spans.extend(self._zone(text, ts, k, slot, asked_end))
         if not entities or "SE_PERSONNUMMER" in entities:
             spans.extend(_birthday_echoes(text, ts, spans))
-        return [self._result(e, s, t) for e, s, t in sorted({x[:3] for x in spans}, key=lambda x: (x[1], x[2]))]
+        spans = [(e, _letters_before(text, s) if e in _LETTERED else s, t) for e, s, t, *_ in spans]
+        return [self._result(e, s, t) for e, s, t in sorted(set(spans), key=lambda x: (x[1], x[2]))]
 
     def _zone(self, text: str, ts: list[Turn], k: int, slot: Slot, asked_end: int) -> list[tuple[str, int, int]]:
         """The answers to the slot asked for in turn k: in the same turn, else in the turns after."""
@@ -548,14 +576,14 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         same = [  # "född den 13 april 1988" in the asking turn is a birth date whatever the turn is
             a for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)], slot.dates) if a[1] <= end
         ]
-        if (
-            not asks and not same
-        ):  # the slot named again later in the statement: "... nyckelgömman ... Men koden är 0 4 2 6"
+        if not asks:
+            # the slot named again later in the statement: "... nyckelgömman ... Men koden är 0 4 2 6",
+            # "min dörrkod är 5512, och portkoden är 7 3 9 1": each mention's value
             for m in slot.question.finditer(body, asked_end):
+                if same and turn.start + m.start() < same[-1][2]:
+                    continue
                 later_end = turn.start + _sentence_end(body, m.end())
-                same = [a for a in self._answers(text, slot, [(turn.start + m.end(), turn.end)]) if a[1] <= later_end]
-                if same:
-                    break
+                same += [a for a in self._answers(text, slot, [(turn.start + m.end(), turn.end)]) if a[1] <= later_end]
         # "Är det tjugotre åttionio ni har som sista fyra?", "4238 är mina fyra sista."
         before = self._answers(text, slot, [(turn.start + s, turn.start + e) for s, e in _value_before(body, slot)])
         # A statement about the slot ("Kundnumret står uppe till höger på fakturan.") is answered
@@ -592,14 +620,18 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             named, named_end = _slot_of(nb)
             if named is slot and answer_turns[-1]:
                 answer_turns.append([])
-            answer_turns[-1].append((nxt.start + (named_end if named is slot else 0), nxt.end))
+            # "Bra, och portkoden är 7 3 9 1": a value after another slot's word is that slot's
+            begin = named_end if named is slot else 0
+            other = _other_slot_start(nb, slot, begin)
+            answer_turns[-1].append((nxt.start + begin, nxt.start + other))
+            if other < len(nb):
+                break  # the answerer went on to another slot's value: the zone ends there
             # "Ett ögonblick." says no number; "Eh." and "Vänta." say nothing
             said[nxt.label] = said.get(nxt.label, 0) + (
                 len(nb.split()) > BACKCHANNEL_WORDS or any(len(r.digits) > 1 for r in numbers.runs(nb))
             )
             if said[nxt.label] == ANSWER_TURNS:
                 break
-        mislabelled = [a for r in own for a in self._answers(text, slot, [r])]
         # a statement's value may start in its own turn ("mitt personnummer, vänta, nittio" / "Mm." / ...)
         rest = [] if asks else [(turn.start + asked_end, end)]
         # after a value in the question ("Jag har postnummer 43173 här, stämmer det?") only a correction
@@ -607,6 +639,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         dates = slot.dates and asks and not same and not whole
         answers = self._answers(text, slot, rest + answer_turns[0], dates, closed, whole)
         answers += [a for group in answer_turns[1:] for a in self._answers(text, slot, group, dates, -1, whole)]
+        mislabelled = [a for r in own for a in self._answers(text, slot, [r])]
         return before + same + answers + mislabelled
 
     def _answers(

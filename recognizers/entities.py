@@ -213,7 +213,7 @@ ENTITIES: tuple[Entity, ...] = (
             identifiers.KlangCustomerNumberRecognizer,
             identifiers.KlangSpokenCustomerNumberRecognizer,
         ),
-        identifiers.customer_canonical,
+        identifiers.code_canonical,
         subject_kind="customer_number",
         digits_identify=True,
     ),
@@ -227,11 +227,13 @@ ENTITIES: tuple[Entity, ...] = (
         "ID_NUMBER",
         "the number of an ID document or a device: passport, driving licence, ID card, IMEI, pet chip, frikort",
         _DIALOGUE,
+        identifiers.code_canonical,
     ),
     Entity(
         "ACCESS_CODE",
         "a code that opens something: portkod, alarm, key box, PIN, a parcel's pickup code",
         _DIALOGUE,
+        identifiers.code_canonical,
     ),
     Entity(
         "SE_VEHICLE_REGISTRATION",

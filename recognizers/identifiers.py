@@ -88,7 +88,9 @@ _CUSTOMER_REGEX = (
 _CUSTOMER_BEFORE = re.compile(rf"(?:{'|'.join(CUSTOMER_CONTEXT)})[a-zåäö]*\b[^\n\d]{{0,25}}$", re.IGNORECASE)
 
 
-def customer_canonical(text: str) -> str:
+def code_canonical(text: str) -> str:
+    """A number in its own format (customer number, ID document, code): its digits when said in
+    words ("ett nio sju åtta" is 1978), else its letters and digits ("KN-448120" is KN448120)."""
     if numbers.has_spoken_number(text):
         return numbers.words_to_digits(text)
     return "".join(ch for ch in text.upper() if ch.isalnum())

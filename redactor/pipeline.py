@@ -141,7 +141,13 @@ class Pipeline:
                     per_call[i].setdefault(field_name, []).extend(seg_dets)
                 continue
             if name in ID_FIELDS:
-                dets = id_detections(units[i].texts[name], dets)
+                # the model's places in a file name or an export id are the export's own words
+                # ("klang_page_2026-11-24.json"), no place where anyone lives
+                dets = [
+                    d
+                    for d in id_detections(units[i].texts[name], dets)
+                    if not (d.from_model and d.entity_type == "LOCATION")
+                ]
             if name in self.label_fields or (name.startswith("metadata_keys[") and _PLAIN_KEY.fullmatch(text)):
                 dets = [d for d in dets if not d.from_model]
             per_call[i].setdefault(name, []).extend(dets)

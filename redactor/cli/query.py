@@ -8,6 +8,7 @@ never loaded). Exit codes: 0 answered, 1 store or engine failure, 2 bad usage, a
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from datetime import date
@@ -153,12 +154,14 @@ def query(
         fail("--param is for ready-made queries (--name) only", ExitCode.USAGE)
     engine = _engine(config, store, since, until)
     try:
-        if sql is None:
+        # the prompt's dot commands work as the argument too: redactor query ".schema calls"
+        if sql is None or (not name and sql.lstrip().startswith(".")):
             from redactor.query.shell import Shell
 
             fmt = format if format in ("table", "csv", "json") else "table"
-            shell = Shell(engine, sys.stdout, sys.stderr, fmt, interactive=sys.stdin.isatty())
-            shell.run(sys.stdin)
+            lines = sys.stdin if sql is None else io.StringIO(sql.strip() + "\n")
+            shell = Shell(engine, sys.stdout, sys.stderr, fmt, interactive=sql is None and sys.stdin.isatty())
+            shell.run(lines)
             if shell.errors and not shell.interactive:
                 raise typer.Exit(ExitCode.USAGE)
         else:

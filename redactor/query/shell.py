@@ -57,13 +57,16 @@ class Shell:
                 if self.interactive:
                     self.err.write(f"({result.seconds * 1000:.0f} ms)\n")
         except QueryError as exc:
-            self.errors += 1
-            self.err.write(f"error: {exc}\n")
+            self._error(str(exc))
         except KeyboardInterrupt:
             if not self.interactive:
                 raise
             self.err.write("interrupted\n")
         self.out.flush()
+
+    def _error(self, message: str) -> None:
+        self.errors += 1
+        self.err.write(f"error: {message}\n")
 
     def _dot(self, line: str) -> bool:
         """Run a dot command; False means leave."""
@@ -78,25 +81,25 @@ class Shell:
                 self.out.write(f"{table}  ({len(files)} files)\n")
         elif word == ".schema":
             if rest not in self.engine.files:
-                self.err.write(f"error: .schema needs one of {', '.join(self.engine.files)}\n")
+                self._error(f".schema needs one of {', '.join(self.engine.files)}")
             else:
                 self._show(f'DESCRIBE "{rest}"')
         elif word == ".queries":
             for q in list_queries():
                 self.out.write(f"{q.name:28} {q.title}\n")
         elif word == ".run" and not rest:
-            self.err.write(RUN_USAGE + "\n")
+            self._error(RUN_USAGE)
         elif word == ".run":
             name, *pairs = rest.split()
             try:
                 query = find_query(name)
                 params = query.bind(dict(p.split("=", 1) for p in pairs if "=" in p))
             except (QueryNotFound, ValueError) as exc:
-                self.err.write(f"error: {exc}\n")
+                self._error(str(exc))
             else:
                 self._show(query.sql, params)
         else:
-            self.err.write(f"error: unknown command {word} (.help lists them)\n")
+            self._error(f"unknown command {word} (.help lists them)")
         self.out.flush()
         return True
 

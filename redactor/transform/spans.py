@@ -67,15 +67,15 @@ def occurrences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-# A long number said again with one digit more, less or other is the same number: a slip
-# ("noll sju noll, fyrtiofyra fyra ..." with a digit doubled) and its corrected read-back.
+# A long number said again with one digit more, less or other, or two swapped, is the same number:
+# a slip ("noll sju noll, fyrtiofyra fyra ..." with a digit doubled) and its corrected read-back.
 NEAR_DIGITS = 8
 
 
 def number_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
     """Numbers in the text whose digits are one of `wanted`'s keys, whatever their form: written,
     grouped or spoken ("528-7875" for "femhundratjugoåtta, sjuttioåtta, sjuttiofem"), and, for keys
-    of NEAR_DIGITS or more, with one digit added, dropped or changed. A match lies within one turn
+    of NEAR_DIGITS or more, with one digit added, dropped or changed or two neighbours swapped. A match lies within one turn
     of a run; it takes the type and score of the value it repeats."""
     if not wanted:
         return []
@@ -101,11 +101,15 @@ def number_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
 
 
 def one_edit(a: str, b: str) -> bool:
-    """Whether a and b differ by at most one digit added, dropped or changed."""
+    """Whether a and b differ by at most one digit added, dropped or changed, or two neighbours
+    swapped ("9218" for "9281")."""
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) <= 1
+        diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) <= 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     k = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
     return short[k:] == long_[k + 1 :]

@@ -569,6 +569,24 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
                 ("SE_BANK_ACCOUNT", "fyra femtiosex sjuhundraåttionio tolv tre"),
             ],
         ),
+        # two codes in one statement, each after its word; a code said in the answer zone of another
+        # slot is the code, and its read-back is not taken for that slot's answer
+        (
+            "Agent: Ditt personnummer?\nKund: 199308052399.\nAgent: Montören kommer på fredag.\n"
+            "Kund: Bra, min dörrkod är 5512, och portkoden är 7 3 9 1 om han kommer från gården.\n"
+            "Agent: Uppfattat, 7391.",
+            [
+                ("SE_PERSONNUMMER", "199308052399"),
+                ("ACCESS_CODE", "5512"),
+                ("ACCESS_CODE", "7 3 9 1"),
+            ],
+        ),
+        # an ID document's number with its letters, one said in a statement
+        (
+            "Agent: Hej.\nKund: Jag har också ett pass från Danmark, nummer FA1234567, om ni behöver.\n"
+            "Agent: Men ditt körkort står som 19930805 2399 01 hos oss.",
+            [("ID_NUMBER", "FA1234567"), ("ID_NUMBER", "19930805 2399 01")],
+        ),
         # a loan number is the borrower's contract number; "dash" read between the groups
         (
             "Agent: Då har jag lånenummer 4421 dash 88 dash 1290.\nKund: Ja.",
@@ -645,6 +663,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Har ni portkod?\nKund: Nej, det är porttelefon. Teknikern kommer mellan 0800 och 1200.",
         "Kund: Det står i avsnitt fyra punkt två punkt ett punkt tre i villkoren.\nAgent: Ja.",
         "Agent: Vill du ha autogiro?\nKund: Ja.\nAgent: Dragningen blir den 28:e, 450 kronor i månaden.",
+        "Agent: Hej.\nKund: Mitt pass går ut 2027, och jag har ett pass på gymmet klockan 18.",
     ],
 )
 def test_no_slot_answer(text):

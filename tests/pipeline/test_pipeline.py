@@ -29,6 +29,10 @@ def test_samples_round_trip_through_parquet(tmp_path, config, pipeline):
     calls = pq.read_table(tmp_path / "lake" / "calls")  # hive partitions discovered
     assert calls.num_rows == summary.calls_written
     assert "call_date" in calls.column_names
+    # the export's file names hold no place: analysts can trace a call to its file
+    assert {f.rsplit("/", 1)[-1] for f in calls.column("source_file").to_pylist()} == {
+        p.name for p in SAMPLES.iterdir() if p.is_file()
+    }
     con = duckdb.connect()
     glob = str(tmp_path / "lake" / "segments" / "**" / "*.parquet")
     (n,) = con.sql(f"select count(*) from read_parquet('{glob}', hive_partitioning=true)").fetchone()

@@ -585,7 +585,14 @@ def test_interactive_prompt_ctrl_c_clears_and_run_usage(engine):
     # The half statement was dropped, not glued to the next one; the session went on.
     assert out.getvalue().splitlines() == ["one", "1"]
     assert prompts == ["sql> ", "...> ", "sql> ", "sql> ", "sql> "]
-    assert "statement cleared" in err.getvalue() and RUN_USAGE in err.getvalue() and shell.errors == 0
+    assert "statement cleared" in err.getvalue() and RUN_USAGE in err.getvalue() and shell.errors == 1
+
+
+def test_dot_commands_also_run_as_the_argument(lake_dir):
+    done = cli("query", ".schema calls", "--store", str(lake_dir), "--format", "csv")
+    assert done.exit_code == 0 and "call_id" in done.stdout
+    bad = cli("query", ".schema nothing", "--store", str(lake_dir))
+    assert bad.exit_code == 2 and ".schema needs one of" in bad.stderr
 
 
 def test_table_output_uses_the_terminal_width(lake_dir, monkeypatch):

@@ -79,6 +79,12 @@ def test_canonical_forms_are_the_registry_s():
     assert recognizers.CANONICAL == {e.name: e.canonical for e in ENTITIES if e.canonical}
     assert recognizers.canonical_value("IP_ADDRESS", " 192.0.2.14 ") == "192.0.2.14"
     assert recognizers.canonical_value("PERSON", "  Anna   BERG ") == "anna berg"
+    # a code said in words and written is one value, so it gets one placeholder in every field
+    assert recognizers.canonical_value("ACCESS_CODE", "ett nio sju åtta") == "1978"
+    assert recognizers.canonical_value("ACCESS_CODE", "19 78") == "1978"
+    assert recognizers.canonical_value("ID_NUMBER", "752 098 100") == recognizers.canonical_value(
+        "ID_NUMBER", "752098100"
+    )
 
 
 def test_recognizer_names_are_their_class_names_with_our_prefix_and_clash_with_none_of_presidios(built):
