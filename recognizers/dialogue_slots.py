@@ -494,7 +494,7 @@ def _slots_of(body: str) -> list[tuple[Slot, int]]:
 
 # Numbers that may start with letters: a passport "FA1234567", a customer number "KN-448120".
 _LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER")
-_LETTER_PREFIX = re.compile(r"(?<![\w-])[A-Z]{1,3}[- ]?$")
+_LETTER_PREFIX = re.compile(r"(?<![\w-])[A-Z]{1,3}-?$")
 
 
 def _letters_before(text: str, start: int) -> int:
