@@ -132,6 +132,8 @@ SLOTS: tuple[Slot, ...] = (
     ),
     Slot("SE_BANKGIRO", _q(r"bank ?giro|bg-n"), lambda d: 7 <= len(d) <= 8, lambda d: True),
     Slot("SE_PLUSGIRO", _q(r"plus ?giro|post ?giro|pg-n"), lambda d: 2 <= len(d) <= 8, lambda d: len(d) >= 5),
+    # "SE45" / "Mm." / "5000 0000 0583 9825 7466": the country's letters are taken with the digits
+    Slot("IBAN_CODE", _q(r"iban"), lambda d: 2 <= len(d) <= 32, lambda d: len(d) >= 22),
     Slot(
         "SE_BANK_ACCOUNT",
         # not "ett konto på Mina sidor", nor "kontoret"
@@ -265,6 +267,7 @@ KEYWORDS = (
     "kund",
     "lån",
     "bank",
+    "iban",
     "avtal",
     "pass",
     "körkort",
@@ -362,7 +365,11 @@ _MONTH_WORD = re.compile(rf"(?<![\w])(?:{_MONTH}|{_MONTH_ORDINAL})(?![\w])", re.
 # (the day is any word here: _dated reads it as an ordinal or a number, or drops the date)
 _DAY_BEFORE = re.compile(r"(?<![\w])(?:den[ ]+)?(?P<day>\d{1,2}(?::[ae])?|[a-zåäö]+)[ ]+$", re.IGNORECASE)
 # Letters spelled one by one ("L I N D Q V I S T", "h o l m"): a name or an e-mail address.
-_SPELLED = re.compile(r"(?<![\w])[^\W\d_](?:[ .-]+[^\W\d_](?![\w])){3,}")
+# Letters spelled one by one ("h o l m"), or with the spelling alphabet ("K som Kalle, V som Viktor")
+_SOM = r"[^\W\d_][ ,]+som[ ]+[^\W\d_]+"
+_SPELLED = re.compile(
+    rf"(?<![\w])(?:{_SOM}(?:[ ,.]+(?:och[ ]+)?{_SOM}){{2,}}|[^\W\d_](?:[ .-]+[^\W\d_](?![\w])){{3,}})"
+)
 # "född den 13 april 1988" anywhere, whatever else the turn asks.
 _BORN = re.compile(r"(?<![\w])född[ ]+", re.IGNORECASE)
 # Day and month in digits, the year after them: "13.04.1988", "13/4-88", "13/4 1988".
@@ -493,7 +500,7 @@ def _slots_of(body: str) -> list[tuple[Slot, int]]:
 
 
 # Numbers that may start with letters: a passport "FA1234567", a customer number "KN-448120".
-_LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER")
+_LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER", "IBAN_CODE")
 _LETTER_PREFIX = re.compile(r"(?<![\w-])[A-Z]{1,3}-?$")
 
 

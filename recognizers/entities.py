@@ -158,7 +158,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "IBAN_CODE",
         "IBAN",
-        (payment.KlangIbanRecognizer,),
+        (*_DIALOGUE, payment.KlangIbanRecognizer),
         payment.iban_canonical,
     ),
     Entity(

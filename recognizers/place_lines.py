@@ -10,9 +10,9 @@ a flat number, a property designation.
 - a post box: "Box 221, 791 24 Falun", "Box tvåhundratjugoett", "box nummer 221 791 24";
 - a flat number on its own: "lägenhet nummer 1204", "lgh 1102" (the four digits Lantmäteriet
   gives every flat; also "lägenhet 101" as landlords number them), also in words ("lägenhet
-  elvahundraarton");
+  elvahundraarton"), or a neighbour's four digits ("grannen i 1402");
 - a property designation (fastighetsbeteckning), which names the owner through Lantmäteriet's
-  register: "Hjorten 4:12", "sörby 1:45" (block and unit), only in a text that speaks of a
+  register: "Hjorten 4:12", "sörby 1:45", "Hjorten fyra kolon tolv" (block and unit), only in a text that speaks of a
   fastighet, tomt, bygglov or rivningslov, and not a law, a chapter or a clock time
   ("Miljöbalken 7:15", "Kapitel 4:12", "Klockan 13:30").
 """
@@ -61,6 +61,12 @@ _FLAT_WORDS = re.compile(
     r"(?:[ ]+(?:nummer|nr\.?))?[ ]+(?=[a-zåäö])",
     re.IGNORECASE,
 )
+# a flat by its four digits alone after a neighbour or "bor" ("grannen i 1402", "hon bor i 1103"):
+# floor and door as Lantmäteriet numbers them (08-18, 01-99), not a year
+_FLAT_OF = re.compile(
+    r"(?<![\w-])(?:grann\w*|bor|bodde)\b[^.\n\d]{0,30}?[ ]i[ ]+(?P<flat>(?:0[89]|1[0-8])(?:0[1-9]|[1-9]\d))(?![\d:.,]\d|\d)",
+    re.IGNORECASE,
+)
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden)\b", re.IGNORECASE)
 _FLAT = re.compile(
     r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{3,4})|"
@@ -70,10 +76,14 @@ _FLAT = re.compile(
 )
 # capitalised, one or two words ("Stora Sörby 1:45"), or one word in lowercase ("hjorten 4:12")
 _PROPERTY = re.compile(rf"(?<![\w-])(?:{_CAP_NAME}(?:[ ]{_CAP_NAME})?|[a-zåäö]+)[ ]+\d{{1,4}}:\d{{1,4}}(?![\d:])")
+# ... said: "Hjorten fyra kolon tolv"
+_PROPERTY_SAID = re.compile(
+    rf"(?<![\w-])(?:{_CAP_NAME}(?:[ ]{_CAP_NAME})?|[a-zåäö]+)[ ]+(?P<block>[a-zåäö]+)[ ]+kolon[ ]+(?P<unit>[a-zåäö]+)(?![\w])"
+)
 _PROPERTY_WORDS = ("fastighet", "tomt", "bygglov", "rivningslov", "marklov", "lantmäteri", "beteckning", "lagfart")
 # "Miljöbalken 7:15", "Klockan 13:30", "Kapitel 4:12" are no properties.
 _NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b", re.I)
-_GATE = ("box", "lägenhet", "lgh", *_PROPERTY_WORDS)
+_GATE = ("box", "lägenhet", "lgh", "grann", "bor", *_PROPERTY_WORDS)
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
 
 
@@ -129,8 +139,16 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                 if end is not None:
                     found.add((ENTITY, m.start(), end))
         found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
+        found |= {(ENTITY, *m.span("flat")) for m in _FLAT_OF.finditer(text)}
         if mentions(text, _PROPERTY_WORDS):
             found |= {(ENTITY, *m.span()) for m in _PROPERTY.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}
+            found |= {
+                (ENTITY, *m.span())
+                for m in _PROPERTY_SAID.finditer(text)
+                if numbers.parse_word(m.group("block"))
+                and numbers.parse_word(m.group("unit"))
+                and not _NOT_PROPERTIES.match(m.group(0))
+            }
         return [self._result(*f) for f in sorted(found, key=lambda f: f[1:]) if not entities or f[0] in entities]
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:

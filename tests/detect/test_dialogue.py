@@ -587,6 +587,15 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Men ditt körkort står som 19930805 2399 01 hos oss.",
             [("ID_NUMBER", "FA1234567"), ("ID_NUMBER", "19930805 2399 01")],
         ),
+        # an IBAN over two turns, its country letters with it; a name spelled with the spelling alphabet
+        (
+            "Agent: Och ditt iban?\nKund: SE45\nAgent: Mm.\nKund: 5000 0000 0583 9825 7466",
+            [("IBAN_CODE", "SE45"), ("IBAN_CODE", "5000 0000 0583 9825 7466")],
+        ),
+        (
+            "Agent: Och efternamnet?\nKund: Kvist. K som Kalle, V som Viktor, I som Ivar, S som Sigurd.",
+            [("PERSON", "Kvist"), ("PERSON", "K som Kalle, V som Viktor, I som Ivar, S som Sigurd")],
+        ),
         # a loan number is the borrower's contract number; "dash" read between the groups
         (
             "Agent: Då har jag lånenummer 4421 dash 88 dash 1290.\nKund: Ja.",

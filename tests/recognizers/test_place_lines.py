@@ -32,6 +32,8 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         # a flat number in words
         ("Lindvägen tolv, lägenhet elvahundraarton.", ["lägenhet elvahundraarton"]),
         ("det är lgh nummer tolv noll fyra", ["lgh nummer tolv noll fyra"]),
+        ("Grannen i 1402 spelar hög musik.", ["1402"]),  # a neighbour's flat by its four digits
+        ("Bygglovet för Hjorten fyra kolon tolv.", ["Hjorten fyra kolon tolv"]),  # a property said
     ],
 )
 def test_other_address_forms_are_found(text, expected):
@@ -57,6 +59,8 @@ def test_the_postnummer_after_a_place_line_is_reported_too():
         "Bygglov: Klockan 13:30, enligt Miljöbalken 7:15.",  # a time and a law, not properties
         "vi har 3 barn 442 31 personer",  # lowercase with no post town after
         "Lägenheten niohundra kronor dyrare, en lägenhet tre trappor upp, lägenhet två rum.",
+        "Vi bor i 2019 års hus på 1200 meters höjd, grannen i 1950-talets villa.",
+        "Om bygglovet: kapitel fyra kolon två.",
     ],
 )
 def test_ordinary_text_is_no_address(text):
