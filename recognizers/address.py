@@ -308,15 +308,23 @@ _ANSWER_PLACE = re.compile(
 )
 
 
+# ... or stands on its own between commas: "Ute på landet, Västanby 212, utanför Mora."
+_ANSWER_PLACE_LATER = re.compile(
+    rf"(?<=[,:])[ ]+(?P<place>(?-i:[A-ZÅÄÖ])[{_L}]+(?:[ -](?-i:[A-ZÅÄÖ])[{_L}]+)?[ ]+\d{{1,4}}(?:[ ]?[a-hA-H])?)"
+    rf"(?=[ ]*(?:[,.!?]|$))"
+)
+
+
 def answer_street_lines(text: str) -> list[tuple[int, int]]:
     """Street lines in an answer to an address question, by their ending alone ("Björkvägen, eh,
     fjorton"; "Kvarnbacksvägen." with the number in the next turn), or a name and house number
-    that open the answer ("Solvändan 7, det är ett radhus.")."""
+    that open the answer ("Solvändan 7, det är ett radhus.") or stand between commas ("Ute på
+    landet, Västanby 212, utanför Mora.")."""
     found = [m.span() for m in _ANSWER_LINE.finditer(text)]
-    m = _ANSWER_PLACE.match(text)
-    if m and not any(s <= m.start("place") < e for s, e in found):
-        found.insert(0, m.span("place"))
-    return found
+    places = [m.span("place") for m in [_ANSWER_PLACE.match(text)] if m]
+    places += [m.span("place") for m in _ANSWER_PLACE_LATER.finditer(text)]
+    found += [p for p in places if not any(s <= p[0] < e for s, e in found)]
+    return sorted(found)
 
 
 _NUMBER_STEMS = tuple(sorted(set(_UNITS) | set(_TEENS) | set(_TENS) | {"noll"}))

@@ -343,6 +343,10 @@ _UNWILLING = re.compile(_UNWILLING_WORDS, re.IGNORECASE)
 _DECLINED = re.compile(
     rf"(?:vet|har|minns|kan){_NOT}|{_UNWILLING_WORDS}|inte ihåg|vet ej|har ingen|ingen aning|strunta i", re.IGNORECASE
 )
+# Another value of the same kind after one ("..., och till källaren 2580").
+_ANOTHER = re.compile(r"[^.?!\n\d]{0,30}(?<![\w])och(?![\w])[^.?!\n\d]{0,30}", re.IGNORECASE)
+# A number broken off for a correction is a false start of the value ("fyrahundratjugo sju... nej,").
+_BROKEN_OFF = re.compile(r"[ ,]*(?:\.\.\.|…)?[ ,]*(?:nej|förlåt|vänta|jag menar)(?![\w])", re.IGNORECASE)
 # A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
 _CORRECTION = re.compile(
     r"(?<![\w])(?:nej|nä|nää|förlåt|fel|jag menar|menar|rättelse|vänta|stämmer inte|inte riktigt|ska vara|rätt är|"
@@ -714,16 +718,21 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 if rs > after_refusal:
                     break
                 if closed >= 0:
-                    if not _CORRECTION.search(text, closed, start + rs):
+                    # "koden till porten är 7401, och till källaren 2580": codes come several at a time
+                    another = slot.code and _ANOTHER.fullmatch(text, closed, start + rs)
+                    if not (another or _CORRECTION.search(text, closed, start + rs)):
                         return out
-                    closed, corrected = -1, True
+                    closed, corrected = -1, not another
                 # "Tjugohundrafyra, nej, noll fyra ...", "När är du född?" / "1988.": the year of birth
                 born_in = slot.dates and _year_said(run.digits) and _opens_turn(text, start + rs)
+                # a turn that is the number alone is the value however it is said ("Kundnumret?" /
+                # "Tvåhundrafemtiotusen fyrahundraelva.")
+                shapes = not (slot.code or (len(runs) == 1 and _bare_number(body) and _opens_turn(text, start + rs)))
                 if (
                     heuristics.after_reference_word(body, rs)
                     or (
                         not (slot.years or born_in)
-                        and heuristics.quantity(body, rs, re_, run.digits, _four_digits(slot), not slot.code)
+                        and heuristics.quantity(body, rs, re_, run.digits, _four_digits(slot), shapes)
                     )
                     or (amount_end >= 0 and _CORRECTION.search(body, amount_end, rs) and rs - amount_end <= 20)
                 ):
@@ -731,6 +740,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     continue
                 if any(s <= rs < e for s, e in said):
                     continue
+                if out and start <= out[-1][2] <= start + rs and _CORRECTION.search(text, out[-1][2], start + rs):
+                    corrected = True  # "Noll sju tre, fyrtio... nej, femtio, tjugo, tjugo, sju"
                 part = (start + rs, start + re_, run.digits)
                 # a piece that opens the turn may finish the one the turn before ended with
                 joined = _joined(text, carried, part) if n == 0 and carried and len(body[:rs].split()) <= 1 else ""
@@ -742,6 +753,9 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     parts, run_digits = [part], run.digits
                 elif restart := _restarted(run, slot, whole):  # "Fyrtionio... fyrtionio noll fyra tjugosex"
                     parts, run_digits = [part], restart
+                elif not whole and len(run.digits) >= 2 and _BROKEN_OFF.match(body, re_):
+                    out.append((slot.entity, start + rs, start + re_))  # a false start, then the value
+                    continue
                 else:  # after a statement too: a piece is kept only to be joined into a whole value
                     pending = [part] if not body[re_:].strip(" .,!?…") else []
                     continue

@@ -596,6 +596,31 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Och efternamnet?\nKund: Kvist. K som Kalle, V som Viktor, I som Ivar, S som Sigurd.",
             [("PERSON", "Kvist"), ("PERSON", "K som Kalle, V som Viktor, I som Ivar, S som Sigurd")],
         ),
+        # codes come several at a time; a customer number said in thousands as the whole answer
+        (
+            "Agent: Behöver montören någon kod?\nKund: Ja, koden till porten är sju fyra noll ett, och till "
+            "källaren 2580.",
+            [("ACCESS_CODE", "sju fyra noll ett"), ("ACCESS_CODE", "2580")],
+        ),
+        (
+            "Agent: Portkoden?\nKund: 1234, och det kostar 450 kronor.",
+            [("ACCESS_CODE", "1234")],
+        ),
+        (
+            "Agent: Kundnumret?\nKund: Tvåhundrafemtiotusen fyrahundraelva.",
+            [("CUSTOMER_NUMBER", "Tvåhundrafemtiotusen fyrahundraelva")],
+        ),
+        # a number broken off for a correction is a false start of the value; so is a piece corrected
+        (
+            "Agent: Mm.\nKund: Och postnumret är fyrahundratjugo sju... nej, fyrahundratjugoen sjuttio.",
+            [("SE_POSTAL_CODE", "fyrahundratjugo sju"), ("SE_POSTAL_CODE", "fyrahundratjugoen sjuttio")],
+        ),
+        (
+            "Agent: Vilket nummer?\nKund: Noll sju tre, fyrtio... nej, femtio, tjugo, tjugo, sju.",
+            [("PHONE_NUMBER", "Noll sju tre, fyrtio"), ("PHONE_NUMBER", "femtio, tjugo, tjugo, sju")],
+        ),
+        # a place and house number between commas in an address answer
+        ("Agent: Var bor du?\nKund: Ute på landet, Västanby 212, utanför Mora.", [("SE_ADDRESS", "Västanby 212")]),
         # a loan number is the borrower's contract number; "dash" read between the groups
         (
             "Agent: Då har jag lånenummer 4421 dash 88 dash 1290.\nKund: Ja.",
