@@ -343,6 +343,15 @@ _UNWILLING = re.compile(_UNWILLING_WORDS, re.IGNORECASE)
 _DECLINED = re.compile(
     rf"(?:vet|har|minns|kan){_NOT}|{_UNWILLING_WORDS}|inte ihåg|vet ej|har ingen|ingen aning|strunta i", re.IGNORECASE
 )
+# An e-mail address's domain opening a turn, and its name ending the turn before.
+_DOMAIN_TURN = re.compile(
+    r"^[ ]*(?:ja,?[ ]+|och[ ]+)?((?:snabel[- ]?a|at)[ ]+[a-z0-9åäö-]+(?:[ ]+punkt[ ]+[a-z0-9-]+){1,3})(?=[ .!?]*$)",
+    re.IGNORECASE,
+)
+_LOCAL_TURN = re.compile(
+    r"[ ]*(?:(?:ja|det är|den är),?[ ]+)?([a-z0-9åäö]+(?:(?:[ ]+punkt[ ]+|[._-])[a-z0-9åäö]+){0,3})[ .…]*$",
+    re.IGNORECASE,
+)
 # Another value of the same kind after one ("..., och till källaren 2580").
 _ANOTHER = re.compile(r"[^.?!\n\d]{0,30}(?<![\w])och(?![\w])[^.?!\n\d]{0,30}", re.IGNORECASE)
 # A number broken off for a correction is a false start of the value ("fyrahundratjugo sju... nej,").
@@ -671,6 +680,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         # closed: where a complete value ended; the answer is over unless a correction follows
         corrected = False  # after "nej förlåt": the next number is the value, or a piece of it
         postal_head: tuple[int, int] | None = None  # a postnummer's first three digits ending a turn
+        prev: tuple[int, int] | None = None  # the range before, for an e-mail address over two turns
         for start, end in ranges:
             body = text[start:end]
             if slot.reads in ("names", "spelled"):
@@ -681,6 +691,15 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 out += [(slot.entity, start + s, start + e) for s, e in spelled + named]
                 if slot.reads == "names" and out:
                     return out  # the name is given: "jag ringer från Bostadsrättsföreningen Tallen" is not
+                # an address said over two turns: "jonas punkt ek." / "Mm." / "snabel-a telia punkt com."
+                domain = _DOMAIN_TURN.match(body) if slot.reads == "spelled" and not whole else None
+                local = _LOCAL_TURN.match(text[prev[0] : prev[1]]) if domain and prev else None
+                if domain and local and prev:
+                    out += [
+                        (slot.entity, prev[0] + local.start(1), prev[0] + local.end(1)),
+                        (slot.entity, start + domain.start(1), start + domain.end(1)),
+                    ]
+                prev = (start, end)
                 continue
             if slot.reads == "streets":
                 streets = answer_street_lines(body)

@@ -69,12 +69,15 @@ _ASIDE = r"(?:(?:,[ ]+(?:[a-zåäö](?:[ -][a-zåäö]){2,}|med (?:ett |två |du
 # A number said after the name, with no separator: "jonas punkt lindahl sjuttiosex snabel-a ...".
 _NUMBER_WORD = "|".join(sorted({*TENS_WORDS, *TEEN_WORDS, *UNIT_WORDS}, key=len, reverse=True))
 _SAID_NUMBER = rf"(?:[ ]+(?:\d{{1,4}}|(?:{_NUMBER_WORD})+)(?![\w]))?"
+# The domain spelled after it: "at outlook, o-u-t-l-o-o-k, punkt com".
+_SPELLING = r",[ ]+[a-zåäö](?:[ -][a-zåäö]){2,},"
 _SPOKEN_REGEX = (
     rf"(?<![\w.@-]){_PIECE}(?:{_SEP}{_PIECE}){{0,6}}{_SAID_NUMBER}{_ASIDE}(?:\.\.\.|…)?{_AT}"
-    rf"{_PIECE}(?:{_DOMAIN_SEP}{_PIECE}){{0,4}}{_DOMAIN_SEP}(?:{_TLD_ALT})(?![\w@]|[.-]\w)"
+    rf"{_PIECE}(?:{_SPELLING})?(?:{_DOMAIN_SEP}{_PIECE}){{0,4}}{_DOMAIN_SEP}(?:{_TLD_ALT})(?![\w@]|[.-]\w)"
 )
 
 _SPOKEN_TO_WRITTEN = [
+    (re.compile(_SPELLING, re.I), ""),  # a spelling said beside a piece is no part of the address
     (re.compile(r"\.\.\.|…"), ""),  # a pause: "lindahl sjuttiosex... snabel-a"
     (re.compile(_BRACKETED_AT, re.I), "@"),
     (re.compile(_BRACKETED_DOT, re.I), "."),

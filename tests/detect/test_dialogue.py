@@ -619,6 +619,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Vilket nummer?\nKund: Noll sju tre, fyrtio... nej, femtio, tjugo, tjugo, sju.",
             [("PHONE_NUMBER", "Noll sju tre, fyrtio"), ("PHONE_NUMBER", "femtio, tjugo, tjugo, sju")],
         ),
+        # an e-mail address said over two turns
+        (
+            "Agent: Och din e-post?\nKund: jonas punkt ek.\nAgent: Mm.\nKund: snabel-a telia punkt com.",
+            [("EMAIL_ADDRESS", "jonas punkt ek"), ("EMAIL_ADDRESS", "snabel-a telia punkt com")],
+        ),
         # a place and house number between commas in an address answer
         ("Agent: Var bor du?\nKund: Ute på landet, Västanby 212, utanför Mora.", [("SE_ADDRESS", "Västanby 212")]),
         # a loan number is the borrower's contract number; "dash" read between the groups
@@ -698,6 +703,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Kund: Det står i avsnitt fyra punkt två punkt ett punkt tre i villkoren.\nAgent: Ja.",
         "Agent: Vill du ha autogiro?\nKund: Ja.\nAgent: Dragningen blir den 28:e, 450 kronor i månaden.",
         "Agent: Hej.\nKund: Mitt pass går ut 2027, och jag har ett pass på gymmet klockan 18.",
+        "Agent: Och din mejl?\nKund: Ja, det är den gamla.\nAgent: Mm.\nKund: at hemmet punkt se",
     ],
 )
 def test_no_slot_answer(text):

@@ -70,7 +70,13 @@ def found(rec, text):
         (
             "Kund: g punkt strand, s-t-r-a-n-d, at exempel punkt se.",
             "g punkt strand, s-t-r-a-n-d, at exempel punkt se",
-            "g.strand,s-t-r-a-n-d,@exempel.se",
+            "g.strand@exempel.se",
+        ),
+        # ... or the domain spelled after it
+        (
+            "kalle punkt nyman at outlook, o-u-t-l-o-o-k, punkt com.",
+            "kalle punkt nyman at outlook, o-u-t-l-o-o-k, punkt com",
+            "kalle.nyman@outlook.com",
         ),
         (
             "lisa punkt ek, med två L, snabel-a exempel punkt se",
