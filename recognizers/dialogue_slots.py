@@ -160,7 +160,7 @@ SLOTS: tuple[Slot, ...] = (
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|försäkringsn|"
             r"abonnemangsn|kontraktsn|könummer|könumret|kundprofil|lånen|låne ?numm|lån-?nr|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
-            r"\w*(?:försäkring|avtal|abonnemang|kontrakt)\w*(?:[ ,]+\w+){0,3}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
+            r"\w*(?:försäkring|avtal|abonnemang|kontrakt)\w*(?:[ ,]+\w+){0,5}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
         ),
         lambda d: 4 <= len(d) <= 12,
         lambda d: len(d) >= 6,  # "trettioåtta sextiotvå" / "Mm." / "nittioett fyrtio" is one number
@@ -210,7 +210,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "ACCESS_CODE",
         _q(
-            r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|"
+            r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|lösenord\w*|"
             r"(?<!-)koden\b"
         ),
         lambda d: 3 <= len(d) <= 8,
@@ -220,7 +220,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_ADDRESS",
         _q(
-            r"(?<!-)adress|gatuadress|var bor (?:du|ni)|bor (?:du|ni) (?:kvar|på|i)\b|(?:du|ni) bor (?:\w+ )?(?:kvar|på)\b|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vilken gata|levereras|leverera (?:till|hem)"
+            r"(?<!-)adress|gatuadress|var bor (?:du|ni)|bor (?:du|ni) (?:kvar|på|i)\b|(?:du|ni) bor (?:\w+ )?(?:kvar|på)\b|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vart?\b[^.?!\n]{0,30}\bskickas|vilken gata|levereras|leverera (?:till|hem)"
         ),
         lambda d: False,
         reads="streets",
@@ -513,13 +513,18 @@ def _slots_of(body: str) -> list[tuple[Slot, int]]:
 
 
 # Numbers that may start with letters: a passport "FA1234567", a customer number "KN-448120".
-_LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER", "IBAN_CODE")
+_LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER", "IBAN_CODE", "ACCESS_CODE")
 _LETTER_PREFIX = re.compile(r"(?<![\w-])[A-Z]{1,3}-?$")
+# a password: letters and digits glued into one word ("Hjortron1981")
+_GLUED_WORD = re.compile(r"(?<![\w-])[^\W\d_]{2,}$")
 
 
-def _letters_before(text: str, start: int) -> int:
-    """The start of a number with its letter prefix glued on ("FA" of "FA1234567")."""
+def _letters_before(text: str, start: int, entity: str) -> int:
+    """The start of a number with its letter prefix glued on ("FA" of "FA1234567"), or, for a
+    code, with the word it is glued to ("Hjortron" of "Hjortron1981")."""
     m = _LETTER_PREFIX.search(text, max(0, start - 5), start)
+    if m is None and entity == "ACCESS_CODE":
+        m = _GLUED_WORD.search(text, max(0, start - 30), start)
     return m.start() if m else start
 
 
@@ -578,7 +583,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     spans.extend(self._zone(text, ts, k, slot, asked_end))
         if not entities or "SE_PERSONNUMMER" in entities:
             spans.extend(_birthday_echoes(text, ts, spans))
-        spans = [(e, _letters_before(text, s) if e in _LETTERED else s, t) for e, s, t, *_ in spans]
+        spans = [(e, _letters_before(text, s, e) if e in _LETTERED else s, t) for e, s, t, *_ in spans]
         return [self._result(e, s, t) for e, s, t in sorted(set(spans), key=lambda x: (x[1], x[2]))]
 
     def _zone(self, text: str, ts: list[Turn], k: int, slot: Slot, asked_end: int) -> list[tuple[str, int, int]]:

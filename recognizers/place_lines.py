@@ -61,10 +61,12 @@ _FLAT_WORDS = re.compile(
     r"(?:[ ]+(?:nummer|nr\.?))?[ ]+(?=[a-zåäö])",
     re.IGNORECASE,
 )
-# a flat by its four digits alone after a neighbour or "bor" ("grannen i 1402", "hon bor i 1103"):
+# a flat by its four digits alone after a neighbour or "bor" ("grannen i 1402", "hon bor i 1103"),
+# before "bor" ("i 1402 bor Olofsson") or after "in i" ("komma in i 1402"):
 # floor and door as Lantmäteriet numbers them (08-18, 01-99), not a year
+_FLAT_NO = r"(?P<flat>(?:0[89]|1[0-8])(?:0[1-9]|[1-9]\d))(?![\d:.,]\d|\d)"
 _FLAT_OF = re.compile(
-    r"(?<![\w-])(?:grann\w*|bor|bodde)\b[^.\n\d]{0,30}?[ ]i[ ]+(?P<flat>(?:0[89]|1[0-8])(?:0[1-9]|[1-9]\d))(?![\d:.,]\d|\d)",
+    rf"(?<![\w-])(?:(?:grann\w*|bor|bodde)\b[^.\n\d]{{0,30}}?[ ]i|in[ ]i|i(?=[ ]+\d{{4}},?[ ]+bor\b))[ ]+{_FLAT_NO}",
     re.IGNORECASE,
 )
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden)\b", re.IGNORECASE)
@@ -83,7 +85,7 @@ _PROPERTY_SAID = re.compile(
 _PROPERTY_WORDS = ("fastighet", "tomt", "bygglov", "rivningslov", "marklov", "lantmäteri", "beteckning", "lagfart")
 # "Miljöbalken 7:15", "Klockan 13:30", "Kapitel 4:12" are no properties.
 _NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b", re.I)
-_GATE = ("box", "lägenhet", "lgh", "grann", "bor", *_PROPERTY_WORDS)
+_GATE = ("box", "lägenhet", "lgh", "grann", "bor", "in i ", *_PROPERTY_WORDS)
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
 
 

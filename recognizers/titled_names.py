@@ -22,7 +22,9 @@ SCORE = 0.7
 _TITLES = (
     r"doktor(?:n)?|dr\.?|syster|(?:sjuk)?sköterska(?:n)?|barnmorska(?:n)?|tandläkare(?:n)?|läkare(?:n)?|"
     r"handläggare(?:n)?|kurator(?:n)?|rektor(?:n)?|lärare(?:n)?|mentor(?:n)?|fröken|herr|fru|pastor|"
-    r"advokat(?:en)?|god man|förvaltare(?:n)?|chef(?:en)?|kollega(?:n)?|granne(?:n)?|hyresvärd(?:en)?"
+    r"advokat(?:en)?|god man|förvaltare(?:n)?|chef(?:en)?|kollega(?:n)?|granne(?:n)?|hyresvärd(?:en)?|"
+    # siblings are named by it: "lillebror Adam", "storasyster Elsa"
+    r"lillebror|storebror|lillasyster|storasyster"
 )
 _RELATIONS = (
     r"fru|man|make|maka|sambo|pojkvän|flickvän|son|dotter|barn|mamma|pappa|mor|far|bror|syster|"

@@ -624,6 +624,15 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Och din e-post?\nKund: jonas punkt ek.\nAgent: Mm.\nKund: snabel-a telia punkt com.",
             [("EMAIL_ADDRESS", "jonas punkt ek"), ("EMAIL_ADDRESS", "snabel-a telia punkt com")],
         ),
+        # a password is a code, the word glued to its digits too; a policy at another company
+        (
+            "Agent: Vi lägger ett lösenord på kontot nu. Minst sex tecken.\nKund: Hjortron1981",
+            [("ACCESS_CODE", "Hjortron1981")],
+        ),
+        (
+            "Agent: Telefonnummer till henne?\nKund: Hennes försäkring är hos ett annat bolag, nummer 3301-227-45.",
+            [("CUSTOMER_NUMBER", "3301-227-45")],
+        ),
         # a place and house number between commas in an address answer
         ("Agent: Var bor du?\nKund: Ute på landet, Västanby 212, utanför Mora.", [("SE_ADDRESS", "Västanby 212")]),
         # a loan number is the borrower's contract number; "dash" read between the groups

@@ -33,6 +33,8 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Lindvägen tolv, lägenhet elvahundraarton.", ["lägenhet elvahundraarton"]),
         ("det är lgh nummer tolv noll fyra", ["lgh nummer tolv noll fyra"]),
         ("Grannen i 1402 spelar hög musik.", ["1402"]),  # a neighbour's flat by its four digits
+        ("Ovanför dig, i 1402, bor Olofsson enligt listan.", ["1402"]),
+        ("De behöver komma in i 1402 också.", ["1402"]),
         ("Bygglovet för Hjorten fyra kolon tolv.", ["Hjorten fyra kolon tolv"]),  # a property said
     ],
 )
@@ -60,6 +62,7 @@ def test_the_postnummer_after_a_place_line_is_reported_too():
         "vi har 3 barn 442 31 personer",  # lowercase with no post town after
         "Lägenheten niohundra kronor dyrare, en lägenhet tre trappor upp, lägenhet två rum.",
         "Vi bor i 2019 års hus på 1200 meters höjd, grannen i 1950-talets villa.",
+        "Vi flyttade in i 2019, i 1800-talets hus.",
         "Om bygglovet: kapitel fyra kolon två.",
     ],
 )

@@ -20,6 +20,7 @@ def _found(text: str) -> list[str]:
         ("Så min son olle har feber.", ["olle"]),
         ("Min granne karl-erik bor bredvid.", ["karl-erik"]),
         ("Handläggaren, Berit Holm, ringde.", ["Berit Holm"]),
+        ("lillebror Adam han är två", ["Adam"]),
     ],
 )
 def test_a_name_after_a_title_or_relation_is_found(text, expected):
