@@ -315,6 +315,11 @@ _ANSWER_PLACE_LATER = re.compile(
 )
 
 
+def mentions_street(text: str) -> bool:
+    """A street ending is in the text (a cheap test before any street line pattern)."""
+    return mentions(text, _STREET_ENDINGS)
+
+
 def answer_street_lines(text: str) -> list[tuple[int, int]]:
     """Street lines in an answer to an address question, by their ending alone ("Björkvägen, eh,
     fjorton"; "Kvarnbacksvägen." with the number in the next turn), or a name and house number
@@ -349,7 +354,7 @@ class KlangAddressRecognizer(PatternRecognizer):
 
     def may_match(self, text: str) -> bool:
         """Cheap gate for the detector: no street ending, no street line."""
-        return mentions(text, _STREET_ENDINGS)
+        return mentions_street(text)
 
     def validate_result(self, pattern_text: str) -> bool | None:
         m = re.match(rf"[{_L}:]+", pattern_text)

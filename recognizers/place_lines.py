@@ -10,7 +10,7 @@ a flat number, a property designation.
 - a post box: "Box 221, 791 24 Falun", "Box tvåhundratjugoett", "box nummer 221 791 24";
 - a flat number on its own: "lägenhet nummer 1204", "lgh 1102" (the four digits Lantmäteriet
   gives every flat; also "lägenhet 101" as landlords number them), also in words ("lägenhet
-  elvahundraarton"), or a neighbour's four digits ("grannen i 1402");
+  elvahundraarton", after the street line: "Kastanjegatan 19, tolv noll fyra"), or a neighbour's four digits ("grannen i 1402");
 - a property designation (fastighetsbeteckning), which names the owner through Lantmäteriet's
   register: "Hjorten 4:12", "sörby 1:45", "Hjorten fyra kolon tolv" (block and unit), only in a text that speaks of a
   fastighet, tomt, bygglov or rivningslov, and not a law, a chapter or a clock time
@@ -25,9 +25,10 @@ from functools import lru_cache
 from presidio_analyzer import RecognizerResult
 
 from recognizers import numbers
-from recognizers.address import towns
+from recognizers.address import mentions_street, towns
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.heuristics import mentions
+from recognizers.postal_code import after_street_line
 
 ENTITY = "SE_ADDRESS"
 POSTAL_CODE = "SE_POSTAL_CODE"
@@ -69,6 +70,7 @@ _FLAT_OF = re.compile(
     rf"(?<![\w-])(?:(?:grann\w*|bor|bodde)\b[^.\n\d]{{0,30}}?[ ]i|in[ ]i|i(?=[ ]+\d{{4}},?[ ]+bor\b))[ ]+{_FLAT_NO}",
     re.IGNORECASE,
 )
+_FLAT_DIGITS = re.compile(r"(?:0[89]|1[0-8])(?:0[1-9]|[1-9]\d)")
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden)\b", re.IGNORECASE)
 _FLAT = re.compile(
     r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{3,4})|"
@@ -98,6 +100,25 @@ def _said_after(text: str, at: int, lengths) -> int | None:
     return None if _AMOUNT_AFTER.match(text, end) else end
 
 
+def _flats_said_after_streets(text: str) -> list[tuple[int, int]]:
+    """A flat's four digits said after the street line ("Kastanjegatan 19, tolv noll fyra"); written
+    ones are the street line's own (`address.py`), a postnummer has five."""
+    out = []
+    for run in numbers.runs(text):
+        end = run.tokens[-1].end
+        for k, tok in enumerate(run.tokens):  # the house number may be in the same run: "19, tolv noll fyra"
+            tail = run.tokens[k:]
+            if (
+                any(t.spoken for t in tail)
+                and _FLAT_DIGITS.fullmatch("".join(t.digits for t in tail))
+                and not _AMOUNT_AFTER.match(text, end)
+                and after_street_line(text, tok.start)
+            ):
+                out.append((tok.start, end))
+                break
+    return out
+
+
 def _town_follows(m: re.Match) -> bool:
     """A post town from the gazetteers right after the postnummer ("... 442 31 kungälv")."""
     words = (m.group("town") or "").strip(" ,").split()
@@ -113,8 +134,9 @@ class KlangPlaceLineRecognizer(TextRecognizer):
     ENTITIES = (ENTITY, POSTAL_CODE)
 
     def may_match(self, text: str) -> bool:
-        """Cheap gate for the detector: a written postnummer-shaped number or a word of the forms."""
-        return bool(_POSTAL_SHAPED.search(text)) or mentions(text, _GATE)
+        """Cheap gate for the detector: a written postnummer-shaped number, a word of the forms, or
+        a street ending (a flat said after the street line)."""
+        return bool(_POSTAL_SHAPED.search(text)) or mentions(text, _GATE) or mentions_street(text)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if not self.may_match(text):
@@ -142,6 +164,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                     found.add((ENTITY, m.start(), end))
         found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
         found |= {(ENTITY, *m.span("flat")) for m in _FLAT_OF.finditer(text)}
+        found |= {(ENTITY, *span) for span in _flats_said_after_streets(text)}
         if mentions(text, _PROPERTY_WORDS):
             found |= {(ENTITY, *m.span()) for m in _PROPERTY.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}
             found |= {

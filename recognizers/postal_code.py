@@ -72,6 +72,18 @@ def _before() -> re.Pattern:
     return _BEFORE_RX
 
 
+@lru_cache(maxsize=1)
+def _street_before() -> re.Pattern:
+    import regex
+
+    return regex.compile(rf"{_STREET_END}$", regex.IGNORECASE)
+
+
+def after_street_line(text: str, start: int) -> bool:
+    """A street line ends right before `start` ("Kastanjegatan 19, ")."""
+    return _street_before().search(text[max(0, start - 60) : start]) is not None
+
+
 def looks_like_postal_position(text: str, start: int, end: int) -> bool:
     """A post town right after, or 'postnummer'/a street line right before."""
     if _town_after().match(text, end):

@@ -35,6 +35,7 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Grannen i 1402 spelar hög musik.", ["1402"]),  # a neighbour's flat by its four digits
         ("Ovanför dig, i 1402, bor Olofsson enligt listan.", ["1402"]),
         ("De behöver komma in i 1402 också.", ["1402"]),
+        ("Det är Kastanjegatan 19, tolv noll fyra.", ["tolv noll fyra"]),  # a flat said after the street
         ("Bygglovet för Hjorten fyra kolon tolv.", ["Hjorten fyra kolon tolv"]),  # a property said
     ],
 )
@@ -63,6 +64,7 @@ def test_the_postnummer_after_a_place_line_is_reported_too():
         "Lägenheten niohundra kronor dyrare, en lägenhet tre trappor upp, lägenhet två rum.",
         "Vi bor i 2019 års hus på 1200 meters höjd, grannen i 1950-talets villa.",
         "Vi flyttade in i 2019, i 1800-talets hus.",
+        "Storgatan 12, nittonhundranittiofem flyttade vi dit. Storgatan 12, tolvhundra kronor.",
         "Om bygglovet: kapitel fyra kolon två.",
     ],
 )
