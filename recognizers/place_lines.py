@@ -65,12 +65,13 @@ _FLAT_WORDS = re.compile(
 # a flat by its four digits alone after a neighbour or "bor" ("grannen i 1402", "hon bor i 1103"),
 # before "bor" ("i 1402 bor Olofsson") or after "in i" ("komma in i 1402"):
 # floor and door as Lantmäteriet numbers them (08-18, 01-99), not a year
-_FLAT_NO = r"(?P<flat>(?:0[89]|1[0-8])(?:0[1-9]|[1-9]\d))(?![\d:.,]\d|\d)"
+_FLOOR_AND_DOOR = r"(?:0[89]|1[0-8])(?:0[1-9]|[1-9]\d)"
+_FLAT_NO = rf"(?P<flat>{_FLOOR_AND_DOOR})(?![\d:.,]\d|\d)"
 _FLAT_OF = re.compile(
     rf"(?<![\w-])(?:(?:grann\w*|bor|bodde)\b[^.\n\d]{{0,30}}?[ ]i|in[ ]i|i(?=[ ]+\d{{4}},?[ ]+bor\b))[ ]+{_FLAT_NO}",
     re.IGNORECASE,
 )
-_FLAT_DIGITS = re.compile(r"(?:0[89]|1[0-8])(?:0[1-9]|[1-9]\d)")
+_FLAT_DIGITS = re.compile(_FLOOR_AND_DOOR)
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden)\b", re.IGNORECASE)
 _FLAT = re.compile(
     r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{3,4})|"
