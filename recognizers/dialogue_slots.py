@@ -329,7 +329,7 @@ REPEAT = _q(
     r"har du (?:det|dem|den)\b|hittade du|var det allt|något mer|och sen\b|stava"
 )
 # The rest of a birth date after its year: "Nittonhundranittioett, och datum?"
-_DATE_AGAIN = re.compile(r"(?<![\w])(?:datum(?:et)?|dag och månad)(?=[ ?.]*$)", re.IGNORECASE)
+_DATE_AGAIN = re.compile(r"(?<![\w])(?:datum(?:et)?|dag och månad|månad(?:en)?)(?=[ ?.]*$)", re.IGNORECASE)
 # The asker waiting or checking, not moving on ("Inga problem, ta den tid du behöver.").
 _WAITING = re.compile(
     r"ta den tid|ta det lugnt|ingen brådska|ingen fara|inga problem|jag väntar|vi väntar|stämmer det|är det rätt",
@@ -377,7 +377,6 @@ _MONTH_ORDINAL = rf"i[ ]+(?:{'|'.join(_ORDINAL_WORDS[:12])})"
 _MONTH_WORD = re.compile(rf"(?<![\w])(?:{_MONTH}|{_MONTH_ORDINAL})(?![\w])", re.IGNORECASE)
 # (the day is any word here: _dated reads it as an ordinal or a number, or drops the date)
 _DAY_BEFORE = re.compile(r"(?<![\w])(?:den[ ]+)?(?P<day>\d{1,2}(?::[ae])?|[a-zåäö]+)[ ]+$", re.IGNORECASE)
-# Letters spelled one by one ("L I N D Q V I S T", "h o l m"): a name or an e-mail address.
 # Letters spelled one by one ("h o l m"), or with the spelling alphabet ("K som Kalle, V som Viktor")
 _SOM = r"[^\W\d_][ ,]+som[ ]+[^\W\d_]+"
 _SPELLED = re.compile(
@@ -730,7 +729,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             refusal = _DECLINED.search(body) if not out and not pending else None
             declined = refusal is not None
             after_refusal = _sentence_end(body, refusal.end()) if refusal and _UNWILLING.search(body) else len(body)
-            said = _dates(body) if dates and not declined else []
+            said = _dates(body) + _date_parts(body) if dates and not declined else []
             out += [(slot.entity, start + s, start + e) for s, e in said]
             dates = dates and not said  # one birth date: "Och jag flyttade in den första mars" is not another
             runs = numbers.runs(body)
@@ -1029,6 +1028,27 @@ def _year_said(digits: str) -> bool:
 
 def _dates(body: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, *_ in _dated(body)]
+
+
+# A birth date given in parts, each its own short answer: "Den fjortonde." / "Och månad?" / "Juli, nittioett."
+_DAY_ALONE = re.compile(r"^[ ]*(?:(?:ja|jo|den),?[ ]+)*(?P<day>[a-zåäö]+)(?=[ .!?]*$)", re.IGNORECASE)
+_MONTH_ALONE = re.compile(rf"^[ ]*(?:(?:ja|jo|och),?[ ]+)*(?P<month>{_MONTH})\b", re.IGNORECASE)
+
+
+def _date_parts(body: str) -> list[tuple[int, int]]:
+    """A day alone ("Den fjortonde."), or a month with the year after it ("Juli, nittioett."), as
+    a short answer of its own."""
+    day = _DAY_ALONE.match(body)
+    if day and _ordinal(day.group("day")) is not None:
+        return [day.span("day")]
+    month = _MONTH_ALONE.match(body)
+    if not month or len(body.split()) > 4:
+        return []
+    end = month.end("month")
+    year = numbers.runs(body[end : end + 30])
+    if year and not body[end : end + year[0].tokens[0].start].strip(" ,") and len(year[0].digits) in (2, 4):
+        end += year[0].tokens[-1].end
+    return [(month.start("month"), end)]
 
 
 def _ordinal(word: str) -> int | None:

@@ -633,6 +633,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Telefonnummer till henne?\nKund: Hennes försäkring är hos ett annat bolag, nummer 3301-227-45.",
             [("CUSTOMER_NUMBER", "3301-227-45")],
         ),
+        # a birth date in parts, each its own answer
+        (
+            "Agent: Födelsedatum?\nKund: Den fjortonde.\nAgent: Ja, och månad?\nKund: Juli, nittioett.",
+            [("SE_PERSONNUMMER", "fjortonde"), ("SE_PERSONNUMMER", "Juli, nittioett")],
+        ),
         # a place and house number between commas in an address answer
         ("Agent: Var bor du?\nKund: Ute på landet, Västanby 212, utanför Mora.", [("SE_ADDRESS", "Västanby 212")]),
         # a loan number is the borrower's contract number; "dash" read between the groups
@@ -713,6 +718,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Vill du ha autogiro?\nKund: Ja.\nAgent: Dragningen blir den 28:e, 450 kronor i månaden.",
         "Agent: Hej.\nKund: Mitt pass går ut 2027, och jag har ett pass på gymmet klockan 18.",
         "Agent: Och din mejl?\nKund: Ja, det är den gamla.\nAgent: Mm.\nKund: at hemmet punkt se",
+        "Agent: När vill du att vi kommer?\nKund: Den fjortonde.\nAgent: Och månad?\nKund: Juli.",
     ],
 )
 def test_no_slot_answer(text):
