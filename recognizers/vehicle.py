@@ -116,6 +116,24 @@ def canonical(text: str) -> str:
     return _letters(m.group("letters")) + runs[0].digits + _letters(rest[runs[0].tokens[-1].end :])
 
 
+# A piece of a VIN that ends a turn ("YV1DZ825..."): letters and digits both, no I, O, Q.
+_VIN_HEAD = re.compile(
+    r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{4,16}(?=[ .…]*\n)"
+)
+_VIN_TAIL = re.compile(r"[A-HJ-NPR-Z0-9]{1,13}(?![\w-])")
+
+
+def _vin_over_turns(text: str) -> set[tuple[int, int]]:
+    """A VIN said in two parts with a back-channel between ("YV1DZ825..." / "Mm." / "6C2271234.")."""
+    out = set()
+    for head in _VIN_HEAD.finditer(text):
+        bridge = _NEXT_TURN.match(text, text.index("\n", head.end()))
+        tail = _VIN_TAIL.match(text, bridge.end()) if bridge else None
+        if tail and len(head.group(0)) + len(tail.group(0)) == 17:
+            out |= {head.span(), tail.span()}
+    return out
+
+
 class KlangVehicleRegistrationRecognizer(TextRecognizer):
     ENTITIES = (ENTITY,)
 
@@ -135,6 +153,7 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
             if m.group("letters").lower() not in _NOT_LETTERS  # capitals, anywhere in a vehicle text
         }
         spans.update(m.span() for m in _VIN.finditer(text))
+        spans.update(_vin_over_turns(text))
         for m in _LETTERS.finditer(text):
             letters = _letters(m.group("letters"))
             if letters.lower() in _NOT_LETTERS:

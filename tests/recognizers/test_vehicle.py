@@ -60,6 +60,11 @@ def test_a_plate_split_over_turns_is_found_in_its_two_parts():
     assert _found(text) == ["DKR", "447"]
     text = "Agent: Registreringsnumret?\nKund: D K R\nAgent: Mm.\nKund: fyra fyra sju."
     assert _found(text) == ["D K R", "fyra fyra sju"]
+    # a VIN in two parts: together they are 17 characters
+    text = "Agent: Och chassinumret på bilen?\nKund: YV1DZ825...\nAgent: Mm.\nKund: 6C2271234.\nAgent: Tack."
+    assert _found(text) == ["YV1DZ825", "6C2271234"]
+    text = "Agent: Och bilen?\nKund: Modell XC60...\nAgent: Mm.\nKund: 2019."  # 8 characters, no VIN
+    assert _found(text) == []
 
 
 def test_written_spelled_and_spoken_forms_are_one_plate():
