@@ -376,13 +376,27 @@ class KlangAddressRecognizer(PatternRecognizer):
         return True
 
 
+# Where someone lives: "jag bor i bollebygd nu", "vi har flyttat till Gnesta" (towns that are no
+# ordinary word, in any case).
+_LIVES_IN = r"(?:bor|bodde|bosatt|bosatta|flytta[rt]?|flyttade)[ ]+(?:nu[ ]+)?(?:i|till)[ ]+"
+
+
+def _lives_in_regex() -> str:
+    plain = [t for t in towns() if t not in AMBIGUOUS_TOWNS]
+    return rf"(?<![{_L}]){_LIVES_IN}\K(?:{_alt(plain)})(?![{_L}])"
+
+
 class KlangPostTownRecognizer(PatternRecognizer):
-    """LOCATION: the post town of an address (after a postal code or a street line)."""
+    """LOCATION: the post town of an address (after a postal code or a street line), or the town
+    someone lives in ("jag bor i bollebygd")."""
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
             supported_entity=LOCATION,
-            patterns=[Pattern("swedish post town after an address", _town_regex(), 0.6)],
+            patterns=[
+                Pattern("swedish post town after an address", _town_regex(), 0.6),
+                Pattern("the town someone lives in", _lives_in_regex(), 0.6),
+            ],
             context=TOWN_CONTEXT,
             supported_language=supported_language,
             name=type(self).__name__,
@@ -390,8 +404,8 @@ class KlangPostTownRecognizer(PatternRecognizer):
 
     def may_match(self, text: str) -> bool:
         """Cheap gate for the detector: a town's first word as a word of the text, and a number
-        (digit or number word) somewhere before it could be."""
-        if not (has_digit(text) or mentions(text, _NUMBER_STEMS)):
+        (digit or number word) or "bor"/"flytta" somewhere before it could be."""
+        if not (has_digit(text) or mentions(text, _NUMBER_STEMS) or mentions(text, ("bor", "bodde", "flytta"))):
             return False
         return not _town_first_words().isdisjoint(_WORD.findall(lowered(text)))
 

@@ -97,6 +97,15 @@ def _q(words: str) -> re.Pattern:
     return re.compile(rf"(?<![a-zåäö])(?:{words})", re.IGNORECASE)
 
 
+# A bare "Vilket nummer?" / "Numret?" may ask for a bus line, a tyre size or a model ("148:an",
+# "205 55 16", "Doro 8100"): only a number shaped like a phone number's start answers it. Right after
+# the asker's own question for another slot ("Vilken bank?" / "Och numret?") it asks for that one.
+BARE_NUMBER = Slot(
+    "PHONE_NUMBER",
+    _q(r"(?:vilket nummer|numret)(?=[ ?.]*$)"),
+    lambda d: (d[0] == "0" or len(d) >= 8) and len(d) <= 13 and not phone.is_service_number(d),
+    lambda d: len(d) >= 9,
+)
 # Order matters where the words overlap: the first slot whose question matches wins.
 SLOTS: tuple[Slot, ...] = (
     Slot(
@@ -133,12 +142,20 @@ SLOTS: tuple[Slot, ...] = (
     Slot("SE_BANKGIRO", _q(r"bank ?giro|bg-n"), lambda d: 7 <= len(d) <= 8, lambda d: True),
     Slot("SE_PLUSGIRO", _q(r"plus ?giro|post ?giro|pg-n"), lambda d: 2 <= len(d) <= 8, lambda d: len(d) >= 5),
     # "SE45" / "Mm." / "5000 0000 0583 9825 7466": the country's letters are taken with the digits
-    Slot("IBAN_CODE", _q(r"iban"), lambda d: 2 <= len(d) <= 32, lambda d: len(d) >= 22),
+    Slot(
+        "IBAN_CODE",
+        _q(r"iban|internationella kontonumret|internationellt kontonummer"),
+        lambda d: 2 <= len(d) <= 32,
+        lambda d: len(d) >= 22,
+        code=True,  # its groups are no amounts: "sen niotusen femhundra, sen noll noll noll noll"
+    ),
     Slot(
         "SE_BANK_ACCOUNT",
         # not "ett konto på Mina sidor", nor "kontoret"
         # autogiro is drawn from an account: "Vill du ha autogiro?" / "Ja, Swedbank, åtta fyra ..."
-        _q(r"clearing|konto ?num|kontonr|bankkonto|konto(?:t|n)?\b(?![ ]+(?:på|hos)\b)|autogiro\b|vilken bank\b"),
+        _q(
+            r"clearing|konto ?num|kontonr|bankkonto|konto(?:t|n)?\b(?![ ]+(?:på|hos)\b)|autogiro\b|vilken bank\b|dra[rs]?\b[^.?!\n]{0,25}\bautomatiskt"
+        ),
         lambda d: 4 <= len(d) <= 16,
         lambda d: len(d) >= 11,
     ),
@@ -158,9 +175,10 @@ SLOTS: tuple[Slot, ...] = (
         "CUSTOMER_NUMBER",
         _q(
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|försäkringsn|"
-            r"abonnemangsn|kontraktsn|könummer|könumret|kundprofil|lånen|låne ?numm|lån-?nr|"
+            r"abonnemangsn|kontraktsn|könummer|könumret|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
+            r"medlemskort|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
-            r"\w*(?:försäkring|avtal|abonnemang|kontrakt)\w*(?:[ ,]+\w+){0,5}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
+            r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån)\w*(?:[ ,]+\w+){0,5}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
         ),
         lambda d: 4 <= len(d) <= 12,
         lambda d: len(d) >= 6,  # "trettioåtta sextiotvå" / "Mm." / "nittioett fyrtio" is one number
@@ -176,20 +194,13 @@ SLOTS: tuple[Slot, ...] = (
         lambda d: 3 <= len(d) <= 13 and not phone.is_service_number(d),  # not "växeln, 0771-44 55 66"
         lambda d: len(d) >= 9,
     ),
-    # A bare "Vilket nummer?" / "Numret?" may ask for a bus line, a tyre size or a model ("148:an",
-    # "205 55 16", "Doro 8100"): only a number shaped like a phone number's start answers it.
-    Slot(
-        "PHONE_NUMBER",
-        _q(r"(?:vilket nummer|numret)(?=[ ?.]*$)"),
-        lambda d: (d[0] == "0" or len(d) >= 8) and len(d) <= 13 and not phone.is_service_number(d),
-        lambda d: len(d) >= 9,
-    ),
+    BARE_NUMBER,
     # the number of an ID document or a device: it names its holder in a register
     Slot(
         "ID_NUMBER",
         _q(
             r"pass ?n|pass(?:et)?\b|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|"
-            r"chipnumret|"
+            r"chipnumret|id-handling|legitimationen\b|"
             r"frikortsn|frikort numm"
         ),
         lambda d: 5 <= len(d) <= 20,
@@ -210,7 +221,8 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "ACCESS_CODE",
         _q(
-            r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|lösenord\w*|"
+            r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|lösenord\w*|kodlås\w*|larmet\b|"
+            r"(?<!-)kod\b|öppna\w* (?:\w+ )?med\b|"
             r"(?<!-)koden\b"
         ),
         lambda d: 3 <= len(d) <= 8,
@@ -220,7 +232,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_ADDRESS",
         _q(
-            r"(?<!-)adress|gatuadress|var bor (?:du|ni)|bor (?:du|ni) (?:kvar|på|i)\b|(?:du|ni) bor (?:\w+ )?(?:kvar|på)\b|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vart?\b[^.?!\n]{0,30}\bskickas|vilken gata|levereras|leverera (?:till|hem)"
+            r"(?<!-)adress|gatuadress|var bor (?:du|ni)|bor (?:du|ni) (?:kvar|på|i)\b|(?:du|ni) bor (?:\w+ )?(?:kvar|på)\b|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vart?\b[^.?!\n]{0,30}\bskickas|vilken gata|levereras|leverera (?:till|hem)|vart? ska (?:vi|ni|jag|den|paketet) leverera"
         ),
         lambda d: False,
         reads="streets",
@@ -266,6 +278,13 @@ KEYWORDS = (
     "gsrn",
     "kund",
     "lån",
+    "kredit",
+    "automatiskt",
+    "internationell",
+    "handling",
+    "lösen",
+    "larm",
+    "öppna",
     "bank",
     "iban",
     "avtal",
@@ -328,11 +347,14 @@ REPEAT = _q(
     r"långsamt|siffra för siffra|en i taget|resten\b|fortsätt|förlåt\?|ursäkta\?|hur var det|"
     r"har du (?:det|dem|den)\b|hittade du|var det allt|något mer|och sen\b|stava"
 )
+# The same slot for something else: "Och förrådet då?" after the door code, "Och din frus då?"
+_AND_THEN = re.compile(r"^[ ]*och[ ]+(?:[\w-]+[ ]+){0,2}då[ ]*\?[ ]*$", re.IGNORECASE)
 # The rest of a birth date after its year: "Nittonhundranittioett, och datum?"
 _DATE_AGAIN = re.compile(r"(?<![\w])(?:datum(?:et)?|dag och månad|månad(?:en)?)(?=[ ?.]*$)", re.IGNORECASE)
 # The asker waiting or checking, not moving on ("Inga problem, ta den tid du behöver.").
 _WAITING = re.compile(
-    r"ta den tid|ta det lugnt|ingen brådska|ingen fara|inga problem|jag väntar|vi väntar|stämmer det|är det rätt",
+    r"ta den tid|ta det lugnt|ingen brådska|ingen fara|inga problem|jag väntar|vi väntar|stämmer det|är det rätt|"
+    r"ett ögonblick|ber om ursäkt|systemet är|det laddar",
     re.IGNORECASE,
 )
 # The answerer has no value to give: the answer is over ("Vet inte.", "Det har jag inte här.").
@@ -345,17 +367,29 @@ _DECLINED = re.compile(
 )
 # An e-mail address's domain opening a turn, and its name ending the turn before.
 _DOMAIN_TURN = re.compile(
-    r"^[ ]*(?:ja,?[ ]+|och[ ]+)?((?:snabel[- ]?a|at)[ ]+[a-z0-9åäö-]+(?:[ ]+punkt[ ]+[a-z0-9-]+){1,3})(?=[ .!?]*$)",
+    r"^[ ]*(?:(?:ja|och|sen|så),?[ ]+)*((?:snabel[- ]?a|at)[ ]+[a-z0-9åäö-]+(?:[ ]+(?:punkt|dot)[ ]+[a-z0-9-]+){1,3})"
+    r"(?=[ .!?]*$)",
     re.IGNORECASE,
 )
+_LOCAL_SEP = r"(?:[ ]+(?:punkt|understreck|bindestreck|streck)[ ]+|[._-])"
+# "jonas punkt ek.", "Jo, det är majsan sjuttiotvå" (a number after the name)
 _LOCAL_TURN = re.compile(
-    r"[ ]*(?:(?:ja|det är|den är),?[ ]+)?([a-z0-9åäö]+(?:(?:[ ]+punkt[ ]+|[._-])[a-z0-9åäö]+){0,3})[ .…]*$",
+    rf"[ ]*(?:(?:ja|jo|det är|den är),?[ ]+)*([a-z0-9åäö]+(?:{_LOCAL_SEP}[a-z0-9åäö]+){{0,3}}"
+    rf"(?:[ ]+(?:{numbers.SMALL_NUMBER_WORDS})+)?)[ .…]*$",
+    re.IGNORECASE,
+)
+# ... or the address up to its domain, the top-level domain in the next turn: "... snabel-a gmail..." / "punkt com"
+_TLD_TURN = re.compile(
+    r"^[ ]*(?:(?:ja|och|sen),?[ ]+)*((?:punkt|dot)[ ]+(?:com|se|nu|net|org|eu|fi|dk|no|de))(?=[ .!?]*$)", re.I
+)
+_UP_TO_DOMAIN = re.compile(
+    rf"(?:.*?[ ,])??([a-z0-9åäö]+(?:{_LOCAL_SEP}[a-z0-9åäö]+){{0,3}}[ ]+(?:snabel[- ]?a|at)[ ]+[a-z0-9åäö-]+)[ .…]*$",
     re.IGNORECASE,
 )
 # Another value of the same kind after one ("..., och till källaren 2580").
-_ANOTHER = re.compile(r"[^.?!\n\d]{0,30}(?<![\w])och(?![\w])[^.?!\n\d]{0,30}", re.IGNORECASE)
+_ANOTHER = re.compile(r"[^.?!\n\d]{0,30}(?<![\w])och(?![\w])[^.?!\n\d]{0,70}", re.IGNORECASE)
 # A number broken off for a correction is a false start of the value ("fyrahundratjugo sju... nej,").
-_BROKEN_OFF = re.compile(r"[ ,]*(?:\.\.\.|…)?[ ,]*(?:nej|förlåt|vänta|jag menar)(?![\w])", re.IGNORECASE)
+_BROKEN_OFF = re.compile(r"[ ,]*(?:\.\.\.|…)?[ ,]*(?:nej|nä|nää|förlåt|vänta|jag menar)(?![\w])", re.IGNORECASE)
 # A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
 _CORRECTION = re.compile(
     r"(?<![\w])(?:nej|nä|nää|förlåt|fel|jag menar|menar|rättelse|vänta|stämmer inte|inte riktigt|ska vara|rätt är|"
@@ -378,10 +412,19 @@ _MONTH_WORD = re.compile(rf"(?<![\w])(?:{_MONTH}|{_MONTH_ORDINAL})(?![\w])", re.
 # (the day is any word here: _dated reads it as an ordinal or a number, or drops the date)
 _DAY_BEFORE = re.compile(r"(?<![\w])(?:den[ ]+)?(?P<day>\d{1,2}(?::[ae])?|[a-zåäö]+)[ ]+$", re.IGNORECASE)
 # Letters spelled one by one ("h o l m"), or with the spelling alphabet ("K som Kalle, V som Viktor")
-_SOM = r"[^\W\d_][ ,]+som[ ]+[^\W\d_]+"
+_SOM = r"[^\W\d_][ ,]+som[ ]+(?:i[ ]+)?[^\W\d_]+"
 _SPELLED = re.compile(
-    rf"(?<![\w])(?:{_SOM}(?:[ ,.]+(?:och[ ]+)?{_SOM}){{2,}}|[^\W\d_](?:[ .-]+[^\W\d_](?![\w])){{3,}})"
+    rf"(?<![\w])(?:{_SOM}(?:[ ,.]+(?:och[ ]+)?{_SOM}){{2,}}|[^\W\d_](?:[ ,.-]+[^\W\d_](?![\w])){{3,}})"
 )
+_SOM_LETTER = re.compile(r"(?<![\w])([^\W\d_])[ ,]+som[ ]", re.IGNORECASE)
+
+
+def _spelled_word(spelled: str) -> str:
+    """The word spelled: "K som Kalle, V som Viktor, ..." and "l, i, n, d" give their letters."""
+    letters = _SOM_LETTER.findall(spelled) or re.findall(r"[^\W\d_]", spelled)
+    return "".join(letters)
+
+
 # "född den 13 april 1988" anywhere, whatever else the turn asks.
 _BORN = re.compile(r"(?<![\w])född[ ]+", re.IGNORECASE)
 # Day and month in digits, the year after them: "13.04.1988", "13/4-88", "13/4 1988".
@@ -390,7 +433,7 @@ _NUMERIC_DATE = re.compile(
 )
 
 # A spoken or written IPv4 address: four numbers joined by "punkt" or ".".
-_DOT = r"(?:punkt|prick)"  # "prick" too; a filler may follow: "punkt eh hundraåttio"
+_DOT = r"(?:punkt|prick|komma)"  # "prick", "komma" too; a filler may follow: "punkt eh hundraåttio"
 _NUM = rf"(?:\d{{1,3}}|(?!{_DOT}\b|eh\b|öh\b)[a-zåäö]+(?:[ ](?!{_DOT}\b|eh\b|öh\b)[a-zåäö]+)?)"
 _IP_SEP = rf"[ ]*(?:{_DOT}|\.)[ ]*(?:(?:eh|öh)[ ,]+)?"
 _IP_PART = re.compile(
@@ -570,6 +613,9 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 spans.extend(x for x in _last_digits(text, ts, k) if not entities or x[0] in entities)
             # Most turns name no slot: a substring test is cheaper than every slot's pattern.
             named = _slots_of(body) if _KEYWORD.search(low) else []
+            last = asked.get(turn.label)
+            if named and named[-1][0] is BARE_NUMBER and last and k - last[1] <= REOPEN_TURNS:
+                named = [(last[0], named[-1][1])]
             if not named and turn.label in asked:
                 named = [x for x in [_reopened(body, asked[turn.label], k)] if x[0] is not None]
                 if not named and _question(body):
@@ -688,7 +734,16 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         for start, end in ranges:
             body = text[start:end]
             if slot.reads in ("names", "spelled"):
-                spelled = [m.span() for m in _SPELLED.finditer(body) if not _abbreviation(m.group(0))]
+                found = [m for m in _SPELLED.finditer(body) if not _abbreviation(m.group(0))]
+                spelled = [m.span() for m in found]
+                # the word spelled, said whole anywhere in the call: the agent's "Öksell, tack."
+                words = {_spelled_word(m.group(0)) for m in found}
+                out += [
+                    (slot.entity, *w.span())
+                    for word in words
+                    if len(word) >= 3
+                    for w in re.finditer(rf"(?<![\w]){re.escape(word)}(?![\w])", text, re.IGNORECASE)
+                ]
                 # "Åkerblom, med å, å k e r blom"; after a statement ("Jag skriver in ditt efternamn
                 # här.") only the letters spelled
                 named = _names(body) if slot.reads == "names" and not whole else []
@@ -696,13 +751,15 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 if slot.reads == "names" and out:
                     return out  # the name is given: "jag ringer från Bostadsrättsföreningen Tallen" is not
                 # an address said over two turns: "jonas punkt ek." / "Mm." / "snabel-a telia punkt com."
-                domain = _DOMAIN_TURN.match(body) if slot.reads == "spelled" and not whole else None
-                local = _LOCAL_TURN.match(text[prev[0] : prev[1]]) if domain and prev else None
-                if domain and local and prev:
-                    out += [
-                        (slot.entity, prev[0] + local.start(1), prev[0] + local.end(1)),
-                        (slot.entity, start + domain.start(1), start + domain.end(1)),
-                    ]
+                if slot.reads == "spelled" and not whole and prev:
+                    for second, first in ((_DOMAIN_TURN, _LOCAL_TURN), (_TLD_TURN, _UP_TO_DOMAIN)):
+                        tail = second.match(body)
+                        head = first.match(text[prev[0] : prev[1]]) if tail else None
+                        if tail and head:
+                            out += [
+                                (slot.entity, prev[0] + head.start(1), prev[0] + head.end(1)),
+                                (slot.entity, start + tail.start(1), start + tail.end(1)),
+                            ]
                 prev = (start, end)
                 continue
             if slot.reads == "streets":
@@ -823,7 +880,7 @@ def _reopened(body: str, last: tuple[Slot, int] | None, k: int) -> tuple[Slot | 
     """The slot a repeat request in turn k asks for again: the speaker's last one, if recent."""
     if last is None or k - last[1] > REOPEN_TURNS:
         return None, 0
-    m = REPEAT.search(body)
+    m = REPEAT.search(body) or _AND_THEN.search(body)
     if m:
         return last[0], m.end()
     if not last[0].dates:
@@ -1184,7 +1241,7 @@ _ENDS_OF = (
     ("CREDIT_CARD", re.compile(r"kort|visa|mastercard|amex", re.IGNORECASE)),
     ("SE_BANK_ACCOUNT", re.compile(r"konto", re.IGNORECASE)),
     ("PHONE_NUMBER", re.compile(r"telefon|mobil", re.IGNORECASE)),
-    ("CUSTOMER_NUMBER", re.compile(r"nummer|numret|avtal", re.IGNORECASE)),
+    ("CUSTOMER_NUMBER", re.compile(r"nummer|numret|avtal|lån", re.IGNORECASE)),
 )
 
 

@@ -21,7 +21,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.heuristics import mentions
-from recognizers.numbers import TEEN_WORDS, TENS_WORDS, UNIT_WORDS, words_to_digits
+from recognizers.numbers import SMALL_NUMBER_WORDS, words_to_digits
 
 ENTITY = "EMAIL_ADDRESS"
 
@@ -49,6 +49,8 @@ SPOKEN_TLDS = [
     "online",
     "email",
     "mail",
+    "s e",  # spelled
+    "kom",  # speech-to-text of "com"
 ]
 
 # One piece of an address: letters/digits with written separators inside ("anna.berg", "a_b-c").
@@ -59,7 +61,7 @@ _BRACKETED_DOT = r"[ ]*[\[(][ ]*(?:dot|punkt)[ ]*[\])][ ]*"
 _BRACKETED_AT = r"[ ]*[\[(][ ]*(?:at|snabel[- ]?a)[ ]*[\])][ ]*"
 # Between pieces: a spoken separator word (with spaces) or a written one.
 _SEP = rf"(?:[ ]+(?:{_SPOKEN_SEP_WORDS})[ ]+|{_BRACKETED_DOT}|[._-])"
-_DOMAIN_SEP = rf"(?:[ ]+(?:punkt|bindestreck|streck)[ ]+|{_BRACKETED_DOT}|[ ]+\.[ ]+|[.-])"
+_DOMAIN_SEP = rf"(?:[ ]+(?:punkt|dot|bindestreck|streck)[ ]+|{_BRACKETED_DOT}|[ ]+\.[ ]+|[.-])"
 _AT_WORDS = r"snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at"
 _AT = rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{_AT_WORDS})[ ]+)"
 _TLD_ALT = "|".join(SPOKEN_TLDS)
@@ -67,17 +69,21 @@ _TLD_ALT = "|".join(SPOKEN_TLDS)
 # "rasmus punkt holm, med ett M, at ..."; it is part of what was said.
 _ASIDE = r"(?:(?:,[ ]+(?:[a-zåäö](?:[ -][a-zåäö]){2,}|med (?:ett |två |dubbelt? |dubbel-)?[a-zåäö]{1,2}|alltså|eh|öh)){1,2},)?"
 # A number said after the name, with no separator: "jonas punkt lindahl sjuttiosex snabel-a ...".
-_NUMBER_WORD = "|".join(sorted({*TENS_WORDS, *TEEN_WORDS, *UNIT_WORDS}, key=len, reverse=True))
+_NUMBER_WORD = SMALL_NUMBER_WORDS
 _SAID_NUMBER = rf"(?:[ ]+(?:\d{{1,4}}|(?:{_NUMBER_WORD})+)(?![\w]))?"
 # The domain spelled after it: "at outlook, o-u-t-l-o-o-k, punkt com".
 _SPELLING = r",[ ]+[a-zåäö](?:[ -][a-zåäö]){2,},"
+# Words said to be written together: "villa solbacken ihopskrivet snabel-a ..."
+_TOGETHER = r"ihopskrivet|ihopskrivna|i ett ord"
 _SPOKEN_REGEX = (
-    rf"(?<![\w.@-]){_PIECE}(?:{_SEP}{_PIECE}){{0,6}}{_SAID_NUMBER}{_ASIDE}(?:\.\.\.|…)?{_AT}"
+    rf"(?<![\w.@-])(?:{_PIECE}(?:[ ]+{_PIECE}){{1,2}}[ ]+(?:{_TOGETHER})|{_PIECE}(?:{_SEP}{_PIECE}){{0,6}}{_SAID_NUMBER})"
+    rf"{_ASIDE}(?:\.\.\.|…)?{_AT}"
     rf"{_PIECE}(?:{_SPELLING})?(?:{_DOMAIN_SEP}{_PIECE}){{0,4}}{_DOMAIN_SEP}(?:{_TLD_ALT})(?![\w@]|[.-]\w)"
 )
 
 _SPOKEN_TO_WRITTEN = [
     (re.compile(_SPELLING, re.I), ""),  # a spelling said beside a piece is no part of the address
+    (re.compile(rf"[ ]+(?:{_TOGETHER})(?=[ ])", re.I), ""),
     (re.compile(r"\.\.\.|…"), ""),  # a pause: "lindahl sjuttiosex... snabel-a"
     (re.compile(_BRACKETED_AT, re.I), "@"),
     (re.compile(_BRACKETED_DOT, re.I), "."),
@@ -85,7 +91,7 @@ _SPOKEN_TO_WRITTEN = [
     (re.compile(r"[ ]+(?:snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at)[ ]+", re.I), "@"),
     (re.compile(r"[ ]+(?:understreck|underscore)[ ]+", re.I), "_"),
     (re.compile(r"[ ]+(?:bindestreck|streck)[ ]+", re.I), "-"),
-    (re.compile(r"[ ]+punkt[ ]+", re.I), "."),
+    (re.compile(r"[ ]+(?:punkt|dot)[ ]+", re.I), "."),
     (re.compile(r"[ ]*@[ ]*"), "@"),
 ]
 

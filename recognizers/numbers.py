@@ -164,10 +164,14 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+# Number words below a hundred, as a regex alternation ("sjuttiotvå" is two of them glued)
+SMALL_NUMBER_WORDS = _alt({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS})
 _PARTS = [w for w in {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, **HUNDRED_WORDS, **THOUSAND_WORDS}]
 _PART_RX = re.compile(_alt(_PARTS))
 # A candidate token: a run of digits, or one word made only of number-word parts.
-_TOKEN_RX = re.compile(rf"\d+|(?<![{_L}\d])(?:{_alt(_PARTS)})+(?![{_L}\d])", re.IGNORECASE)
+# A digit said twice: "dubbel-fem", "dubbelnolla", "dubbel sju" (55, 00, 77)
+_DOUBLE = rf"dubbel[- ]?(?:{_alt(UNIT_WORDS)})(?![{_L}\d])"
+_TOKEN_RX = re.compile(rf"\d+|(?<![{_L}\d]){_DOUBLE}|(?<![{_L}\d])(?:{_alt(_PARTS)})+(?![{_L}\d])", re.IGNORECASE)
 _QUICK_RX = re.compile(rf"\d|(?<![{_L}])(?:{_alt(_PARTS)})", re.IGNORECASE)
 
 # Between two tokens of one run, inside a turn.
@@ -441,6 +445,12 @@ def _scan_tokens(text: str) -> list[Token]:
         word = m.group(0)
         if word[0].isdigit():
             tokens.append(Token(s, e, word, False))
+            prev = None
+            continue
+        if word[:6].lower() == "dubbel":
+            digit = parse_word(word[6:].lstrip("- "))
+            if digit is not None:
+                tokens.append(Token(s, e, digit.digits * 2, True))
             prev = None
             continue
         ph = parse_word(word)

@@ -32,6 +32,9 @@ ENTITY = "SE_ORGANISATIONSNUMMER"
 _REF = heuristics.REF_LOOKBEHIND
 _DASH = rf"(?=\d)(?<![\d+\-]){_REF}(?:16[ ]?)?[1235-9]\d[2-9]\d{{3}}[ ]?-[ ]?\d{{4}}(?![\d])"
 _PLAIN = rf"(?=\d)(?<![\d+\-]){_REF}(?:16[ ]?)?[1235-9]\d[2-9]\d[ ]?\d{{2}}[ ]?\d{{2}}[ ]?\d{{2}}(?![\d])"
+# The VAT number (momsregistreringsnummer): SE, the organisationsnummer, 01. A sole trader's
+# organisationsnummer is their personnummer, so its ten digits need only the Luhn check.
+_VAT = r"(?<![\w])SE[ ]?\d{6}[ -]?\d{4}[ ]?01(?![\d])"
 
 CONTEXT = [
     "organisationsnummer",
@@ -75,7 +78,7 @@ def canonical(text: str) -> str:
     return f"{digits[:6]}-{digits[6:]}" if len(digits) == 10 else digits
 
 
-_DASH_QUICK = re.compile(r"[1235-9]\d[2-9]\d{3}[ ]?-")
+_DASH_QUICK = re.compile(r"[1235-9]\d[2-9]\d{3}[ ]?-|SE[ ]?\d{6}")
 _CONTEXT_WORDS = tuple(w.lower() for w in CONTEXT)
 
 
@@ -83,6 +86,7 @@ class KlangOrganisationsnummerRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("organisationsnummer NNNNNN-NNNN", _DASH, 0.5),
         Pattern("organisationsnummer without dash", _PLAIN, 0.4),
+        Pattern("VAT number SE...01", _VAT, 0.6),
     ]
 
     def __init__(self, supported_language: str = "sv"):
@@ -101,6 +105,8 @@ class KlangOrganisationsnummerRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool | None:
+        if pattern_text[:2].upper() == "SE":
+            return luhn_ok(ascii_digits(pattern_text)[:10]) or False
         if not is_valid(pattern_text):
             return False
         return True if "-" in pattern_text else None  # without a dash: context decides

@@ -69,7 +69,8 @@ _WRITTEN = re.compile(rf"(?<![\w-])(?P<letters>[{_LETTER}]{{3}})[ -]?\d{{2}}[{_L
 # "skylten", "fordonet", "parkeringstillstånd", "motorcykeln" (not "mobil", "bilaga", "bild", "biljett").
 _VEHICLE_WORDS = re.compile(
     r"(?<![\w])(?:\w*(?<!mo)bil(?!aga|d|jett)\w*|reg(?:-|[ ])?n(?:umm|umr|r)\w*|registreringsn\w*|skylt\w*|"
-    r"fordon\w*|parkering\w*|p-tillstånd\w*|motorcykel\w*|moped\w*|släpvagn\w*|chassi\w*|traktor\w*)(?![\w])",
+    r"fordon\w*|parkering\w*|p-tillstånd\w*|motorcykel\w*|moped\w*|släp(?:vagn)?\w*|chassi\w*|traktor\w*|"
+    r"husvagn\w*)(?![\w])",
     re.IGNORECASE,
 )
 _GATE_WORDS = (
@@ -81,7 +82,8 @@ _GATE_WORDS = (
     "p-tillstånd",
     "motorcykel",
     "moped",
-    "släpvagn",
+    "släp",
+    "husvagn",
     "chassi",
     "traktor",
 )

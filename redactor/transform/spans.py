@@ -69,7 +69,7 @@ def occurrences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
 
 # A long number said again with one digit more, less or other, or two swapped, is the same number:
 # a slip ("noll sju noll, fyrtiofyra fyra ..." with a digit doubled) and its corrected read-back.
-NEAR_DIGITS = 8
+NEAR_DIGITS = 6
 
 
 def number_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
@@ -84,6 +84,8 @@ def number_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
     near = [(d, s) for d, s in wanted.items() if len(d) >= NEAR_DIGITS]
     for run in numbers.runs(text):
         toks = run.tokens
+        exact: list[tuple[int, int]] = []
+        close: list[tuple[int, int, Span]] = []
         for i in range(len(toks)):
             digits = ""
             for j in range(i, len(toks)):
@@ -93,10 +95,21 @@ def number_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
                 if len(digits) > longest:
                     break
                 hit = wanted.get(digits)
-                if hit is None and len(digits) >= NEAR_DIGITS:
-                    hit = next((s for d, s in near if one_edit(digits, d)), None)
                 if hit is not None:
+                    exact.append((i, j))
                     out.append(Span(toks[i].start, toks[j].end, hit.entity_type, hit.score))
+                elif len(digits) >= NEAR_DIGITS:
+                    near_hit = next((s for d, s in near if one_edit(digits, d)), None)
+                    if near_hit is not None:
+                        close.append((i, j, near_hit))
+        # around a number said in full, a near copy must end where its run pauses: "... sextiofem
+        # tre tre" is the number with a digit slipped, "5327-7182, 2 340 kronor" the bankgiro and
+        # an amount
+        out += [
+            Span(toks[i].start, toks[j].end, s.entity_type, s.score)
+            for i, j, s in close
+            if j + 1 == len(toks) or run.gaps[j + 1] != "plain" or not any(i <= b and a <= j for a, b in exact)
+        ]
     return out
 
 

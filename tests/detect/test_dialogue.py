@@ -638,6 +638,68 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Födelsedatum?\nKund: Den fjortonde.\nAgent: Ja, och månad?\nKund: Juli, nittioett.",
             [("SE_PERSONNUMMER", "fjortonde"), ("SE_PERSONNUMMER", "Juli, nittioett")],
         ),
+        # the probes of round 7: other words for the same slots
+        (
+            "Agent: Vill du att vi drar beloppet automatiskt varje månad?\nKund: Ja. Det är SEB, femtiotvå "
+            "sjuttioett, och sen noll noll, fyrtiotre, sextiotvå.",
+            [("SE_BANK_ACCOUNT", "femtiotvå sjuttioett"), ("SE_BANK_ACCOUNT", "noll noll, fyrtiotre, sextiotvå")],
+        ),
+        (
+            "Agent: Vilket lån gäller det?\nKund: Bolånet, det som slutar på trettiofyra tolv.",
+            [("CUSTOMER_NUMBER", "trettiofyra tolv")],
+        ),
+        (
+            "Agent: Har du ditt kreditnummer?\nKund: Ja, fyrtiofyra sjuttio, tjugotvå nittioåtta.",
+            [("CUSTOMER_NUMBER", "fyrtiofyra sjuttio, tjugotvå nittioåtta")],
+        ),
+        (
+            "Agent: Och IBAN?\nKund: Det börjar med SE91, sen niotusen femhundra, sen noll noll noll noll.",
+            [("IBAN_CODE", "SE91"), ("IBAN_CODE", "niotusen femhundra"), ("IBAN_CODE", "noll noll noll noll")],
+        ),
+        (
+            "Agent: Hur stänger hantverkaren av larmet?\nKund: Med ett två åtta åtta, sen trycker han på fyrkant.",
+            [("ACCESS_CODE", "ett två åtta åtta")],
+        ),
+        ("Agent: Hej.\nKund: Det är kod 4571 på porten, tredje våningen.", [("ACCESS_CODE", "4571")]),
+        (
+            "Agent: Kommer vi in på gården?\nKund: Grinden öppnar du med fyra fyra sju tre, den går trögt.",
+            [("ACCESS_CODE", "fyra fyra sju tre")],
+        ),
+        (
+            "Agent: Portkoden?\nKund: 1234.\nAgent: Och förrådet då?\nKund: Där är det noll två åtta åtta.",
+            [("ACCESS_CODE", "1234"), ("ACCESS_CODE", "noll två åtta åtta")],
+        ),
+        (
+            "Agent: Vilken bank?\nKund: Swedbank.\nAgent: Och numret?\nKund: Det är 8327-9, 914 552 036-4.",
+            [("SE_BANK_ACCOUNT", "8327-9, 914 552 036-4")],
+        ),
+        (
+            "Agent: Vad är numret på id-handlingen?\nKund: Sju åtta nio, fyrtiotvå, tolv, trettiotre.",
+            [("ID_NUMBER", "Sju åtta nio, fyrtiotvå, tolv, trettiotre")],
+        ),
+        (
+            "Agent: De fyra sista?\nKund: Vänta.\nAgent: Tack. Ett ögonblick bara, systemet är lite segt idag, "
+            "jag ber om ursäkt för det.\nKund: Inga problem. Och sen tjugotre åttiotvå på slutet.",
+            [("SE_PERSONNUMMER", "tjugotre åttiotvå")],
+        ),
+        (
+            "Agent: Och vad är din ip-adress?\nKund: Det står här, åttiotre komma tvåhundrafyrtioett komma sjutton "
+            "komma fem.",
+            [("IP_ADDRESS", "åttiotre komma tvåhundrafyrtioett komma sjutton komma fem")],
+        ),
+        (
+            "Agent: Och e-post?\nKund: Jo, det är majsan sjuttiotvå\nAgent: Mm.\nKund: snabel-a hotmail punkt com.",
+            [("EMAIL_ADDRESS", "majsan sjuttiotvå"), ("EMAIL_ADDRESS", "snabel-a hotmail punkt com")],
+        ),
+        (
+            "Agent: Och mejlen?\nKund: ja det är jens punkt holmgren snabel-a gmail...\nAgent: Ja?\nKund: punkt com",
+            [("EMAIL_ADDRESS", "jens punkt holmgren snabel-a gmail"), ("EMAIL_ADDRESS", "punkt com")],
+        ),
+        # a word spelled is that word wherever it is said whole
+        (
+            "Agent: stava efternamnet\nKund: l, i, n, d, q, v, i, s, t\nAgent: Lindqvist, tack.",
+            [("PERSON", "l, i, n, d, q, v, i, s, t"), ("PERSON", "Lindqvist")],
+        ),
         # a place and house number between commas in an address answer
         ("Agent: Var bor du?\nKund: Ute på landet, Västanby 212, utanför Mora.", [("SE_ADDRESS", "Västanby 212")]),
         # a loan number is the borrower's contract number; "dash" read between the groups

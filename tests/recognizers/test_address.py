@@ -47,6 +47,9 @@ def found(recs, text):
         ("Bäckvägen tio a i Visby", [(LOCATION, "Visby"), (ENTITY, "Bäckvägen tio a")]),
         ("jag har flyttat till Sjöbrinken 22 i Alingsås", [(LOCATION, "Alingsås"), (ENTITY, "Sjöbrinken 22")]),
         ("vad är adressen sjöbrinken tjugotvå", [(ENTITY, "sjöbrinken tjugotvå")]),
+        # the town someone lives in, in any case
+        ("jag bor i bollebygd nu sen i våras", [(LOCATION, "bollebygd")]),
+        ("vi har flyttat till Gnesta", [(LOCATION, "Gnesta")]),
     ],
 )
 def test_found(recs, text, expected):
@@ -63,6 +66,7 @@ def test_found(recs, text, expected):
         "vi har ett kontor i Västerås",  # a town alone is the NER model's job
         "så vi ses klockan tre mark",  # ambiguous town names must be capitalised (or follow a postal code)
         "hamnplan 2",  # everyday compound endings must be capitalised
+        "jag bor i lägenhet, vi bor i mark",  # no town, or a town that is an ordinary word
     ],
 )
 def test_not_found(recs, text):

@@ -78,6 +78,19 @@ def found(rec, text):
             "kalle punkt nyman at outlook, o-u-t-l-o-o-k, punkt com",
             "kalle.nyman@outlook.com",
         ),
+        # the top-level domain spelled or misheard, "dot", words said to be written together
+        (
+            "till anna punkt lindholm snabel-a bredband punkt s e.",
+            "anna punkt lindholm snabel-a bredband punkt s e",
+            "anna.lindholm@bredband.se",
+        ),
+        ("p punkt nyström at gmail punkt kom.", "p punkt nyström at gmail punkt kom", "p.nyström@gmail.kom"),
+        ("mejla lisa punkt berg at gmail dot com så", "lisa punkt berg at gmail dot com", "lisa.berg@gmail.com"),
+        (
+            "villa solbacken ihopskrivet snabel-a outlook punkt com.",
+            "villa solbacken ihopskrivet snabel-a outlook punkt com",
+            "villasolbacken@outlook.com",
+        ),
         (
             "lisa punkt ek, med två L, snabel-a exempel punkt se",
             "lisa punkt ek, med två L, snabel-a exempel punkt se",
@@ -98,6 +111,7 @@ def test_found_with_exact_span(rec, text, span, written):
         "fakturan kom på mejlen igår punkt",
         "anna punkt berg snabel-a gmail",  # no top-level domain said
         "Ja, det stämmer, at home punkt se",  # an aside is a spelling or "med ett M", not any words
+        "jag kom hem punkt kom igen",
     ],
 )
 def test_not_found(rec, text):

@@ -72,6 +72,9 @@ def test_not_a_number_word(word):
         ("femhundratrettiotvå trettioett", "53231"),
         ("noll åtta - 12 34", "081234"),
         ("åttiofem eh noll tre, tolv ... öh fyrtiotvå ehm trettioåtta", "8503124238"),
+        # a digit said twice
+        ("sex noll, dubbel-fem", "6055"),
+        ("dubbelnolla sju", "007"),
     ],
 )
 def test_words_to_digits(text, digits):

@@ -68,3 +68,9 @@ def test_no_mobile_number_is_an_organisationsnummer():
 
 def test_canonical():
     assert canonical_value(ENTITY, f"16{ORG}") == dash(ORG) == canonical_value(ENTITY, f"{ORG[:6]} {ORG[6:]}")
+
+
+def test_a_vat_number_holds_the_organisationsnummer_also_a_sole_trader_s(recs):
+    sole_trader = "SE" + with_luhn("870310238") + "01"  # a personnummer-shaped organisationsnummer
+    assert found(recs, f"Momsregistreringsnumret är {sole_trader}.") == [(ENTITY, sole_trader)]
+    assert found(recs, "Momsregistreringsnumret är SE" + with_wrong_luhn("870310238") + "01.") == []

@@ -33,6 +33,7 @@ def _found(text: str) -> list[str]:
         ("kund: bilen har adam bertil caesar ett två tre", "adam bertil caesar ett två tre"),
         # a VIN (made up: 17 characters without I, O, Q)
         ("Agent: Och chassinumret?\nKund: Det står WBA3B1C50EK123456.", "WBA3B1C50EK123456"),
+        ("Kund: Det gäller släpet, DFG 55H, som ska besiktas på fredag.", "DFG 55H"),
     ],
 )
 def test_plates_are_found(text, plate):

@@ -68,6 +68,12 @@ def test_a_read_back_with_one_digit_slipped_is_the_same_number(pipeline):
     assert "1 250" in texts[3] and "4409 12" in texts[3]  # shorter numbers are no near copies
 
 
+def test_an_amount_after_a_number_is_no_digit_slipped(pipeline):
+    content = "[00:00:01] Agent: Vilket bankgiro betalade du till?\n[00:00:05] Kund: Till ert, 5327-7182, 2 340 kronor."
+    (rc,) = _run(pipeline, klang_record(content=content))
+    assert rc.call.segments[1].text == "Till ert, <SE_BANKGIRO_1>, 2 340 kronor."
+
+
 def test_a_known_name_is_also_redacted_in_the_genitive(pipeline):
     content = (
         "[00:00:01] Agent: Gäller det Veras faktura eller familjen Testssons konto?\n"
