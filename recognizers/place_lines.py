@@ -72,7 +72,9 @@ _FLAT_OF = re.compile(
     re.IGNORECASE,
 )
 _FLAT_DIGITS = re.compile(_FLOOR_AND_DOOR)
-_AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden)\b", re.IGNORECASE)
+_ON_DOOR = re.compile(r"[ ]+på[ ]+dörren\b", re.IGNORECASE)
+_DOOR_BEFORE = re.compile(r"dörr\w*\b[^.\n\d]{0,30}?\bnummer[ ]+$", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden|kvadrat|kvm|rum|trappor)\b", re.IGNORECASE)
 _FLAT = re.compile(
     r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{3,4})|"
     r"(?:lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{1,4})"
@@ -88,7 +90,7 @@ _PROPERTY_SAID = re.compile(
 _PROPERTY_WORDS = ("fastighet", "tomt", "bygglov", "rivningslov", "marklov", "lantmäteri", "beteckning", "lagfart")
 # "Miljöbalken 7:15", "Klockan 13:30", "Kapitel 4:12" are no properties.
 _NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b", re.I)
-_GATE = ("box", "lägenhet", "lgh", "grann", "bor", "in i ", *_PROPERTY_WORDS)
+_GATE = ("box", "lägenhet", "lgh", "grann", "bor", "in i ", "dörr", *_PROPERTY_WORDS)
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
 
 
@@ -101,20 +103,20 @@ def _said_after(text: str, at: int, lengths) -> int | None:
     return None if _AMOUNT_AFTER.match(text, end) else end
 
 
-def _flats_said_after_streets(text: str) -> list[tuple[int, int]]:
-    """A flat's four digits said after the street line ("Kastanjegatan 19, tolv noll fyra"); written
-    ones are the street line's own (`address.py`), a postnummer has five."""
+def _flats_by_position(text: str) -> list[tuple[int, int]]:
+    """A flat's four digits said after the street line ("Kastanjegatan 19, tolv noll fyra"; written
+    ones are the street line's own, `address.py`; a postnummer has five), or said of a door ("det
+    står fjorton noll tre på dörren", "dörren längst in, nummer elva noll två")."""
     out = []
     for run in numbers.runs(text):
         end = run.tokens[-1].end
+        on_door = _ON_DOOR.match(text, end) is not None
         for k, tok in enumerate(run.tokens):  # the house number may be in the same run: "19, tolv noll fyra"
             tail = run.tokens[k:]
-            if (
-                any(t.spoken for t in tail)
-                and _FLAT_DIGITS.fullmatch("".join(t.digits for t in tail))
-                and not _AMOUNT_AFTER.match(text, end)
-                and after_street_line(text, tok.start)
-            ):
+            if not _FLAT_DIGITS.fullmatch("".join(t.digits for t in tail)) or _AMOUNT_AFTER.match(text, end):
+                continue
+            door = on_door or _DOOR_BEFORE.search(text, max(0, tok.start - 50), tok.start) is not None
+            if door or (any(t.spoken for t in tail) and after_street_line(text, tok.start)):
                 out.append((tok.start, end))
                 break
     return out
@@ -158,14 +160,14 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                 found.add((ENTITY, m.start(), m.end()))
                 if m.group("postal"):
                     found.add((POSTAL_CODE, *m.span("postal")))
-        for rx, lengths in ((_BOX_WORDS, range(1, 7)), (_FLAT_WORDS, (3, 4))):
+        for rx, lengths in ((_BOX_WORDS, range(1, 7)), (_FLAT_WORDS, (2, 3, 4))):
             for m in rx.finditer(text):
                 end = _said_after(text, m.end(), lengths)
                 if end is not None:
                     found.add((ENTITY, m.start(), end))
         found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
         found |= {(ENTITY, *m.span("flat")) for m in _FLAT_OF.finditer(text)}
-        found |= {(ENTITY, *span) for span in _flats_said_after_streets(text)}
+        found |= {(ENTITY, *span) for span in _flats_by_position(text)}
         if mentions(text, _PROPERTY_WORDS):
             found |= {(ENTITY, *m.span()) for m in _PROPERTY.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}
             found |= {

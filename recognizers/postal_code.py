@@ -31,8 +31,10 @@ _SUFFIXES = "|".join(sorted({re.escape(s) for s in address.STREET_SUFFIXES}, key
 _STREET_END = (
     rf"(?:(?:{_SUFFIXES})[ ]+(?:\d{{1,4}}|[{_L}]+)(?:[ ]?[a-hA-H])?"
     rf"(?:,?[ ]+(?:lgh|lägenhet)[ ]+\d{{4}})?(?:,?[ ]+\d[ ]?tr)?"
-    # and the town between them: "Tallstigen 4 i Hedemora, 776 33", "Tallstigen 4, Hedemora, 776 33"
-    rf"(?:,?[ ]+(?:i[ ]+)?(?-i:[A-ZÅÄÖ][{_L}-]+))?,?[ ]{{1,2}})"
+    # and the town between them: "Tallstigen 4 i Hedemora, 776 33", "Tallstigen 4, Hedemora, 776 33",
+    # "uppe i Hedemora", "i Gamla Uppsala", "i Gnesta, eh, 646 31"
+    rf"(?:,?[ ]+(?:(?:uppe|nere|ute|borta)[ ]+)?(?:i[ ]+)?(?-i:[A-ZÅÄÖ][{_L}-]+)(?:[ ](?-i:[A-ZÅÄÖ])[{_L}-]+)?)?"
+    rf"(?:,?[ ]+(?:eh|öh|ehm))?,?[ ]{{1,2}})"
 )
 
 

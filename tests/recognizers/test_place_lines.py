@@ -36,6 +36,9 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Ovanför dig, i 1402, bor Olofsson enligt listan.", ["1402"]),
         ("De behöver komma in i 1402 också.", ["1402"]),
         ("Det är Kastanjegatan 19, tolv noll fyra.", ["tolv noll fyra"]),  # a flat said after the street
+        ("Det står fjorton noll tre på dörren.", ["fjorton noll tre"]),  # ... or of a door
+        ("Det är dörren längst in, nummer elva noll två.", ["elva noll två"]),
+        ("Storgatan 5 B, lägenhet sextiotvå.", ["lägenhet sextiotvå"]),
         ("Bygglovet för Hjorten fyra kolon tolv.", ["Hjorten fyra kolon tolv"]),  # a property said
     ],
 )
@@ -65,6 +68,7 @@ def test_the_postnummer_after_a_place_line_is_reported_too():
         "Vi bor i 2019 års hus på 1200 meters höjd, grannen i 1950-talets villa.",
         "Vi flyttade in i 2019, i 1800-talets hus.",
         "Storgatan 12, nittonhundranittiofem flyttade vi dit. Storgatan 12, tolvhundra kronor.",
+        "En lägenhet tjugo kvadrat, lägenhet två rum, dörren nummer 5.",
         "Om bygglovet: kapitel fyra kolon två.",
     ],
 )

@@ -32,6 +32,9 @@ def recs():
         # the town between the street line and the postnummer
         ("Jag bor på Tallstigen 4 i Hedemora, sju sju sex trettiotre.", "sju sju sex trettiotre"),
         ("Tallstigen 4, Hedemora, 776 33 heter det.", "776 33"),
+        ("Det är Tallstigen 4 uppe i Hedemora, 776 33.", "776 33"),
+        ("Till Sjöbacken 12 i Gamla Uppsala, 754 40.", "754 40"),
+        ("Till Lindvägen 7 i Gnesta, eh, 646 31.", "646 31"),
     ],
 )
 def test_found(recs, text, value):
