@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import RecognizerResult
 
-from recognizers import heuristics, numbers, phone
+from recognizers import heuristics, introduction, numbers, phone
 from recognizers.address import answer_street_lines
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.checksums import valid_date
@@ -449,38 +449,20 @@ _CAP_NAME = re.compile(rf"{_CAP}(?:[ ]+(?:{_CAP}|van|von|de|af|al|el|bin|ibn|da|
 _HETER = re.compile(
     r"(?:heter|det är|jag är|namnet är)[ ]+(?P<name>[a-zåäöéü'’-]+(?:[ ][a-zåäöéü'’-]+)?)", re.IGNORECASE
 )
-NOT_NAMES = frozenset(
-    w.lower()
-    for w in (
-        "hej",
+NOT_NAMES = introduction.NOT_NAMES | frozenset(
+    (
         "hejsan",
-        "hallå",
-        "ja",
         "jo",
-        "nej",
-        "jaha",
-        "okej",
         "ok",
-        "tack",
-        "visst",
-        "absolut",
-        "precis",
-        "det",
-        "jag",
         "mitt",
         "min",
         "vänta",
         "eh",
         "öh",
         "mm",
-        "javisst",
         "god",
         "morgon",
         "dag",
-        "förlåt",
-        "ursäkta",
-        "du",
-        "vi",
         "han",
         "hon",
         "och",
@@ -488,7 +470,6 @@ NOT_NAMES = frozenset(
         "men",
         "så",
         "nu",
-        "här",
         "bara",
         "alltså",
     )
@@ -786,7 +767,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             refusal = _DECLINED.search(body) if not out and not pending else None
             declined = refusal is not None
             after_refusal = _sentence_end(body, refusal.end()) if refusal and _UNWILLING.search(body) else len(body)
-            said = _dates(body) + _date_parts(body) if dates and not declined else []
+            said = _birth_dates(body) if dates and not declined else []
             out += [(slot.entity, start + s, start + e) for s, e in said]
             dates = dates and not said  # one birth date: "Och jag flyttade in den första mars" is not another
             runs = numbers.runs(body)
@@ -1090,6 +1071,14 @@ def _dates(body: str) -> list[tuple[int, int]]:
 # A birth date given in parts, each its own short answer: "Den fjortonde." / "Och månad?" / "Juli, nittioett."
 _DAY_ALONE = re.compile(r"^[ ]*(?:(?:ja|jo|den),?[ ]+)*(?P<day>[a-zåäö]+)(?=[ .!?]*$)", re.IGNORECASE)
 _MONTH_ALONE = re.compile(rf"^[ ]*(?:(?:ja|jo|och),?[ ]+)*(?P<month>{_MONTH})\b", re.IGNORECASE)
+
+
+def _birth_dates(body: str) -> list[tuple[int, int]]:
+    """The birth date an answer gives: its first date, and one after a correction ("Nittonde januari
+    femtiofem... nej förlåt, sjunde mars femtiofem"), not an appointment said after it ("... Och
+    tiden hos tandläkaren är den tjugonde mars.")."""
+    said = sorted(_dates(body) + _date_parts(body))
+    return said[:1] + [d for a, d in zip(said, said[1:]) if _CORRECTION.search(body, a[1], d[0])]
 
 
 def _date_parts(body: str) -> list[tuple[int, int]]:

@@ -81,8 +81,9 @@ CUSTOMER_CONTEXT = [
     "medlemsnumret",
     "kundnumme",
 ]
+# not a reference said instead ("Har du kundnumret?" / "Nej, men jag har ordernumret, 4410 5523.")
 _CUSTOMER_REGEX = (
-    r"(?<![\w\-.,+])(?:(?-i:[A-Z]{1,3})[- ]?)?\d{2,6}(?:[ -]?\d{2,6}){0,2}"
+    rf"(?<![\w\-.,+]){heuristics.REF_LOOKBEHIND}(?:(?-i:[A-Z]{{1,3}})[- ]?)?\d{{2,6}}(?:[ -]?\d{{2,6}}){{0,2}}"
     r"(?![\d]|[.,]\d)"
 )
 _CUSTOMER_BEFORE = re.compile(rf"(?:{'|'.join(CUSTOMER_CONTEXT)})[a-zåäö]*\b[^\n\d]{{0,25}}$", re.IGNORECASE)

@@ -63,6 +63,14 @@ NOT_NAMES = frozenset(
         "Frun",
         "Mamma",
         "Pappa",
+        # interjections that open an answer: "Självklart, förlåt, Maj-Britt Engström heter jag."
+        "Självklart",
+        "Absolut",
+        "Precis",
+        "Javisst",
+        "Visst",
+        "Förlåt",
+        "Ursäkta",
     )
 )
 

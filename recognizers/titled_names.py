@@ -26,7 +26,7 @@ _TITLES = (
     r"handläggare(?:n)?|kurator(?:n)?|rektor(?:n)?|lärare(?:n)?|mentor(?:n)?|fröken|herr|fru|pastor|"
     r"advokat(?:en)?|god man|förvaltare(?:n)?|chef(?:en)?|kollega(?:n)?|granne(?:n)?|hyresvärd(?:en)?|"
     # siblings are named by it: "lillebror Adam", "storasyster Elsa"
-    r"lillebror|storebror|lillasyster|storasyster"
+    r"lillebror|storebror|lillasyster|storasyster|barnbarnet|sonen|dottern|brorsan|systern"
 )
 _RELATIONS = (
     r"fru|man|make|maka|sambo|pojkvän|flickvän|son|dotter|barn|mamma|pappa|mor|far|bror|syster|"

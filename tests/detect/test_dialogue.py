@@ -700,6 +700,20 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: stava efternamnet\nKund: l, i, n, d, q, v, i, s, t\nAgent: Lindqvist, tack.",
             [("PERSON", "l, i, n, d, q, v, i, s, t"), ("PERSON", "Lindqvist")],
         ),
+        # one birth date an answer, or its correction; an interjection opens a name answer
+        (
+            "Agent: Födelsedatum?\nKund: Tjugonde februari nittiotre. Och tiden hos tandläkaren är den tjugonde mars.",
+            [("SE_PERSONNUMMER", "Tjugonde februari nittiotre")],
+        ),
+        (
+            "Agent: Och vad är din mans födelsedatum?\nKund: Nittonde januari femtiofem... nej förlåt, sjunde mars "
+            "femtiofem.",
+            [("SE_PERSONNUMMER", "Nittonde januari femtiofem"), ("SE_PERSONNUMMER", "sjunde mars femtiofem")],
+        ),
+        (
+            "Agent: Och vem pratar jag med?\nKund: Självklart, förlåt, Maj-Britt Engström heter jag.",
+            [("PERSON", "Maj-Britt Engström")],
+        ),
         # a place and house number between commas in an address answer
         ("Agent: Var bor du?\nKund: Ute på landet, Västanby 212, utanför Mora.", [("SE_ADDRESS", "Västanby 212")]),
         # a loan number is the borrower's contract number; "dash" read between the groups

@@ -62,6 +62,8 @@ def test_customer_number_only_with_context():
     ]
     assert results(KlangSpokenCustomerNumberRecognizer(), "jag har ett två tre fyra fem sex") == []
     assert canonical_value(CUSTOMER, "kn 448120") == canonical_value(CUSTOMER, "KN-448120") == "KN448120"
+    # a reference said instead of the customer number asked for
+    assert results(rec, "Har du kundnumret? Nej, men jag har ordernumret, 4410 5523.") == []
 
 
 @pytest.mark.parametrize("value", ["192.0.2.14", "203.0.113.254", "2001:db8::8a2e:370:7334"])
