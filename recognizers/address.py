@@ -376,9 +376,9 @@ class KlangAddressRecognizer(PatternRecognizer):
         return True
 
 
-# Where someone lives: "jag bor i bollebygd nu", "vi har flyttat till Gnesta" (towns that are no
-# ordinary word, in any case).
-_LIVES_IN = r"(?:bor|bodde|bosatt|bosatta|flytta[rt]?|flyttade)[ ]+(?:nu[ ]+)?(?:i|till)[ ]+"
+# Where someone lives: "jag bor i bollebygd nu", "vi har flyttat till Gnesta", "vi bor långt ut, i
+# Järbo", "här i Alunda" (towns that are no ordinary word, in any case).
+_LIVES_IN = r"(?:(?:bor|bodde|bosatt|bosatta|flytta[rt]?|flyttade)\b[^.\n\d]{0,20}?[ ](?:i|till)|här[ ]+i)[ ]+"
 
 
 def _lives_in_regex() -> str:
@@ -405,7 +405,9 @@ class KlangPostTownRecognizer(PatternRecognizer):
     def may_match(self, text: str) -> bool:
         """Cheap gate for the detector: a town's first word as a word of the text, and a number
         (digit or number word) or "bor"/"flytta" somewhere before it could be."""
-        if not (has_digit(text) or mentions(text, _NUMBER_STEMS) or mentions(text, ("bor", "bodde", "flytta"))):
+        if not (
+            has_digit(text) or mentions(text, _NUMBER_STEMS) or mentions(text, ("bor", "bodde", "flytta", "här i"))
+        ):
             return False
         return not _town_first_words().isdisjoint(_WORD.findall(lowered(text)))
 

@@ -106,6 +106,13 @@ BARE_NUMBER = Slot(
     lambda d: (d[0] == "0" or len(d) >= 8) and len(d) <= 13 and not phone.is_service_number(d),
     lambda d: len(d) >= 9,
 )
+
+
+def _birth_year_said(digits: str) -> bool:
+    """Two digits, or four from 18, 19 or 20."""
+    return len(digits) == 2 or (len(digits) == 4 and digits[:2] in ("18", "19", "20"))
+
+
 # Order matters where the words overlap: the first slot whose question matches wins.
 SLOTS: tuple[Slot, ...] = (
     Slot(
@@ -126,9 +133,16 @@ SLOTS: tuple[Slot, ...] = (
         True,
         joins=lambda d: len(d) not in (10, 12) or is_valid_digits(d),
     ),
+    # "Vilka år är ni födda?" / "Jag är fyrtiosju och han fyrtiofyra.": years, several
     Slot(
         "SE_PERSONNUMMER",
-        _q(r"födelse ?dat|födelse ?dag|födelse ?år|född\b|fyller (?:du )?år"),
+        _q(r"(?:vilket|vilka) år (?:är|var) (?:du|ni|han|hon|de|dom) födda?"),
+        _birth_year_said,
+        years=True,
+    ),
+    Slot(
+        "SE_PERSONNUMMER",
+        _q(r"födelse ?dat|födelse ?dag|födelse ?år|födda?\b|fyller (?:du )?år"),
         _birth_date,  # or a year that opens the answer ("När är du född?" / "1988."), see _answers
         lambda d: True,
         True,
@@ -174,7 +188,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "CUSTOMER_NUMBER",
         _q(
-            r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|försäkringsn|"
+            r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|könummer|könumret|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
             r"medlemskort|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
@@ -189,6 +203,7 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"telefon ?n|telefonnr|tel\.? ?nr|telefon(?:en)?\b|(?<!vilken )(?<!vilket )mobil(?:en)?\b|mobil ?n|"
             r"mobilnr|mobiltelefon|kontaktn|nå (?:dig|dej)|(?:når|ringa|ringer) (?:\w+ )?(?:dig|dej|er)\b|nås\b|"
+            r"(?:når|nå|ring|ringa|sms:?a) (?:mig|mej|oss)\b|sms:?a (?:\w+ )?till\b|swisha\w* till\b|swishnummer|"
             r"ringer du från|ditt nummer|numret du"
         ),
         lambda d: 3 <= len(d) <= 13 and not phone.is_service_number(d),  # not "växeln, 0771-44 55 66"
@@ -200,7 +215,7 @@ SLOTS: tuple[Slot, ...] = (
         "ID_NUMBER",
         _q(
             r"pass ?n|pass(?:et)?\b|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|"
-            r"chipnumret|id-handling|legitimationen\b|"
+            r"chipnumret|id-handling|legitimationen\b|lma|"
             r"frikortsn|frikort numm"
         ),
         lambda d: 5 <= len(d) <= 20,
@@ -222,7 +237,7 @@ SLOTS: tuple[Slot, ...] = (
         "ACCESS_CODE",
         _q(
             r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|lösenord\w*|kodlås\w*|larmet\b|"
-            r"(?<!-)kod\b|öppna\w* (?:\w+ )?med\b|"
+            r"(?<!-)kod\b|öppna\w* (?:\w+ )?med\b|puk\w*|porten\b|"
             r"(?<!-)koden\b"
         ),
         lambda d: 3 <= len(d) <= 8,
@@ -254,7 +269,7 @@ SLOTS: tuple[Slot, ...] = (
 BIRTH_YEAR = Slot(
     "SE_PERSONNUMMER",
     _q(r"året\b|vilket år\b|årtal|(?<=och )år\b(?=[ ?.]*$)"),
-    lambda d: len(d) == 2 or (len(d) == 4 and d[:2] in ("18", "19", "20")),
+    _birth_year_said,
     lambda d: True,
     years=True,
 )
@@ -279,6 +294,11 @@ KEYWORDS = (
     "kund",
     "lån",
     "kredit",
+    "sms",
+    "swish",
+    "puk",
+    "port",
+    "lma",
     "automatiskt",
     "internationell",
     "handling",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from recognizers.address import towns
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.lexicon import shipped_lexicon
 
@@ -24,7 +25,7 @@ ENTITY = "PERSON"
 SCORE = 0.8
 
 _GREETING = r"(?:hej(?:san)?|hallå|tjena(?:re)?|god(?:\s+(?:morgon|dag|middag|kväll))?|goddag|hej\s+hej)"
-_INTRO = r"(?:jag\s+heter|mitt\s+namn\s+är|det\s+är|här\s+är|detta\s+är|jag\s+är)"
+_INTRO = r"(?:jag\s+heter|mitt\s+namn\s+är|det\s+är|de\s+e|här\s+är|detta\s+är|jag\s+är)"
 _WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"
 _PARTICLE = r"(?:van|von|de|der|af|al|el|bin|ibn|da|di|dos|la|le)"
 _NAME = rf"(?P<name>{_WORD}(?:[ ]+(?:{_PARTICLE}[ ]+)?{_WORD}){{0,3}})"
@@ -35,6 +36,12 @@ _TURN_START = r"(?:^|\n)(?:[^\n:]{1,40}:[ \t]*)?"
 _PATTERN = re.compile(
     rf"{_TURN_START}(?i:(?:ja|jo|nej)[, ]+)?(?i:{_GREETING}[,!.]?[ ]+(?:{_INTRO}[ ]+)?|{_INTRO}[ ]+){_NAME}(?i:{_AFTER})",
     re.MULTILINE,
+)
+# The agent's first words: the company, perhaps the queue, then the agent's name ("Hedin Bil, Max.",
+# "Hyresbostäder i Borås, felanmälan, Lejla."), at the very start of the call only.
+_ANSWERING = re.compile(
+    rf"\A(?:[^\n:]{{1,40}}:[ \t]*)?(?P<first>[\w-]+)[^\n,.?!]{{0,40}},[ ]+(?:[^\n,.?!]{{2,30}},[ ]+)?(?P<name>{_WORD})"
+    rf"(?=[ ]*(?:[.!]|$|[ ]här\b))"
 )
 NOT_NAMES = frozenset(
     w.lower()
@@ -143,6 +150,11 @@ STOP_WORDS = frozenset(
 
 
 @lru_cache(maxsize=1)
+def _towns() -> frozenset[str]:
+    return frozenset(t.lower() for t in towns())
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """(common words, name words) of the name model's lexicon; empty when it is not there."""
     table = shipped_lexicon()
@@ -188,6 +200,13 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
             if words and not any(w.lower() in NOT_NAMES for w in words):
                 spans.append((start, end))
         spans += [s for s in _lowercase_names(text) if not any(a <= s[0] < b for a, b in spans)]
+        answering = _ANSWERING.match(text)
+        if (
+            answering
+            and answering.group("first").lower() not in NOT_NAMES  # "Ja det stämmer, Stockholm."
+            and answering.group("name").lower() not in NOT_NAMES | lexicon()[0] | _towns()
+        ):
+            spans.append(answering.span("name"))
         return [
             tagged_result(self, ENTITY, s, e, SCORE, "name after a greeting or self-introduction") for s, e in spans
         ]

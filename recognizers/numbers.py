@@ -454,6 +454,12 @@ def _scan_tokens(text: str) -> list[Token]:
             prev = None
             continue
         ph = parse_word(word)
+        # "nollfyrtio", "nollsju": a zero glued to the number after it, as an area code is said
+        rest = parse_word(word[4:]) if ph is None and word[:4].lower() == "noll" and len(word) > 4 else None
+        if rest is not None:
+            tokens.append(Token(s, e, "0" + rest.digits, True))
+            prev = None
+            continue
         if ph is None:
             prev = None
             continue

@@ -30,7 +30,7 @@ _TITLES = (
 )
 _RELATIONS = (
     r"fru|man|make|maka|sambo|pojkvän|flickvän|son|dotter|barn|mamma|pappa|mor|far|bror|syster|"
-    r"farmor|farfar|mormor|morfar|kusin|granne|vän|kompis|kollega|chef"
+    r"farmor|farfar|mormor|morfar|barnbarn|kusin|granne|vän|kompis|kollega|chef"
 )
 # "min fru", "min äldsta dotter", "min sambos mamma"
 _POSSESSOR = r"(?:min|mitt|mina|din|ditt|hans|hennes|deras|vår|er)(?:[ ]+[a-zåäö]+s)?"

@@ -714,6 +714,31 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Och vem pratar jag med?\nKund: Självklart, förlåt, Maj-Britt Engström heter jag.",
             [("PERSON", "Maj-Britt Engström")],
         ),
+        # probe 8: other ways to ask
+        (
+            "Agent: Hej.\nKund: Bra. Ni når mig på noll sju noll, etthundrasjuttiofyra, noll sex, tjugotre.",
+            [("PHONE_NUMBER", "noll sju noll, etthundrasjuttiofyra, noll sex, tjugotre")],
+        ),
+        (
+            "Agent: Vilka år är ni födda?\nKund: Jag är fyrtiosju och han fyrtiofyra.",
+            [("SE_PERSONNUMMER", "fyrtiosju"), ("SE_PERSONNUMMER", "fyrtiofyra")],
+        ),
+        (
+            "Agent: Okej. PUK-koden är fyra åtta sju tre, noll ett nio två.\nKund: Tack.",
+            [("ACCESS_CODE", "fyra åtta sju tre, noll ett nio två")],
+        ),
+        (
+            "Agent: Hon bor på Bergsgatan?\nKund: Ja, ingången är från gården, den porten har fyrtiotvå tjugo.",
+            [("ACCESS_CODE", "fyrtiotvå tjugo")],
+        ),
+        (
+            "Agent: Då ser jag dig, medlem nummer fyrtioåtta tjugo sextiosju. Gästkortet gäller idag.\nKund: Tack.",
+            [("CUSTOMER_NUMBER", "fyrtioåtta tjugo sextiosju")],
+        ),
+        (
+            "Agent: Har du LMA-kort?\nKund: Ja, numret är åtta ett noll, fyra fyra, sex två.",
+            [("ID_NUMBER", "åtta ett noll, fyra fyra, sex två")],
+        ),
         # a place and house number between commas in an address answer
         ("Agent: Var bor du?\nKund: Ute på landet, Västanby 212, utanför Mora.", [("SE_ADDRESS", "Västanby 212")]),
         # a loan number is the borrower's contract number; "dash" read between the groups
@@ -826,6 +851,10 @@ def test_turns_continue_over_unlabelled_lines():
         ("Kund: Jag heter Nguyen Thi Lan. Eller Lan räcker.", "Nguyen Thi Lan"),
         ("Kund: hej ja det är jon lantz jag ringer om min faktura", "jon lantz"),
         ("Kund: hej jag heter anna", "anna"),
+        ("Kund: Tjena, de e Roffe.", "Roffe"),
+        # the agent answering: the company, perhaps the queue, then the name
+        ("Agent: Hedin Bil, Max.\nKund: Hej.", "Max"),
+        ("Agent: Hyresbostäder i Borås, felanmälan, Lejla.\nKund: Hej.", "Lejla"),
     ],
 )
 def test_self_introductions(text, name):
@@ -840,6 +869,8 @@ def test_self_introductions(text, name):
         "Kund: det är bra",
         "Kund: ja det är den jag har framför mig",
         "Agent: Hej, Kundtjänst här",
+        "Kund: Ja det stämmer, Stockholm.",
+        "Agent: Kundtjänst, Göteborg.",
     ],
 )
 def test_no_self_introduction(text):

@@ -50,6 +50,8 @@ def found(recs, text):
         # the town someone lives in, in any case
         ("jag bor i bollebygd nu sen i våras", [(LOCATION, "bollebygd")]),
         ("vi har flyttat till Gnesta", [(LOCATION, "Gnesta")]),
+        ("vi bor långt ut, i Ljusdal", [(LOCATION, "Ljusdal")]),
+        ("skicka till mig här i Alunda", [(LOCATION, "Alunda")]),
     ],
 )
 def test_found(recs, text, expected):

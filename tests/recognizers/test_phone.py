@@ -57,6 +57,8 @@ def test_written_groupings(recs, value):
         "noll sju noll eh ett sju fyra, noll sex femtiofem",
         "NOLL SJU NOLL ett sju fyra noll sex fem fem",
         "noll noll fyrtiosex sjuttio ett sju fyra noll sex fem fem",
+        "noll sjuttio, sjutton fyrtio, noll sex, sextio",  # a mobile said with one digit too many
+        "nollåtta fyrtiosex femtio noll fyra åttio",  # a zero glued to the area code
     ],
 )
 def test_spoken_and_mixed(recs, value):

@@ -27,6 +27,7 @@ def _found(text: str) -> list[str]:
         ("doktor okonkwo på vårdcentralen skrev ut den", ["okonkwo"]),
         ("det är min lillebror jonte som har lånat bilen", ["jonte"]),
         ("det är barnbarnet wilmer som har installerat appen", ["wilmer"]),
+        ("Hej, mitt barnbarn Wilmer bad mig swisha pengar", ["Wilmer"]),
     ],
 )
 def test_a_name_after_a_title_or_relation_is_found(text, expected):
