@@ -237,7 +237,7 @@ SLOTS: tuple[Slot, ...] = (
         "ACCESS_CODE",
         _q(
             r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|lösenord\w*|kodlås\w*|larmet\b|"
-            r"(?<!-)kod\b|öppna\w* (?:\w+ )?med\b|puk\w*|porten\b|"
+            r"(?<!-)kod\b|öppna\w* (?:\w+ )?med\b|puk\w*|porten\b|välj (?:fyra|fem|sex) siffror|ny kod\b|"
             r"(?<!-)koden\b"
         ),
         lambda d: 3 <= len(d) <= 8,
@@ -297,6 +297,7 @@ KEYWORDS = (
     "sms",
     "swish",
     "puk",
+    "välj",
     "port",
     "lma",
     "automatiskt",
@@ -406,6 +407,8 @@ _UP_TO_DOMAIN = re.compile(
     rf"(?:.*?[ ,])??([a-z0-9åäö]+(?:{_LOCAL_SEP}[a-z0-9åäö]+){{0,3}}[ ]+(?:snabel[- ]?a|at)[ ]+[a-z0-9åäö-]+)[ .…]*$",
     re.IGNORECASE,
 )
+# A number said to be no value: "Välj fyra siffror, men inte 1234."
+_NOT_THIS = re.compile(r"(?<![\w])men[ ]+inte[ ]+$", re.IGNORECASE)
 # Another value of the same kind after one ("..., och till källaren 2580").
 _ANOTHER = re.compile(r"[^.?!\n\d]{0,30}(?<![\w])och(?![\w])[^.?!\n\d]{0,70}", re.IGNORECASE)
 # A number broken off for a correction is a false start of the value ("fyrahundratjugo sju... nej,").
@@ -413,7 +416,7 @@ _BROKEN_OFF = re.compile(r"[ ,]*(?:\.\.\.|…)?[ ,]*(?:nej|nä|nää|förlåt|v�
 # A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
 _CORRECTION = re.compile(
     r"(?<![\w])(?:nej|nä|nää|förlåt|fel|jag menar|menar|rättelse|vänta|stämmer inte|inte riktigt|ska vara|rätt är|"
-    r"egentligen|eller)(?![\w])",
+    r"egentligen|eller|utan)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -461,6 +464,10 @@ _IP_PART = re.compile(
     re.IGNORECASE,
 )
 _IP_APART = re.compile(r"(?<![\d.])\d{1,3}(?: \d{1,3}){3}(?![\d.])")
+# "åttiofem, tvåhundratjugosex, fyrtio, elva" (each a number of its own)
+_IP_COMMAS = re.compile(
+    r"(?<![\w,])(?:\d{1,3}|[a-zåäö]+)(?:,[ ](?:\d{1,3}|[a-zåäö]+)){3}(?![\w]|,[ ]\w)", re.IGNORECASE
+)
 _VERSION = re.compile(r"(?:version|firmware|v\.?)[ ]*$", re.IGNORECASE)
 
 # Names in an answer: capitalised words, at most four, with the particles of names ("Thi", "van").
@@ -819,8 +826,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 ):
                     amount_end = re_
                     continue
-                if any(s <= rs < e for s, e in said):
-                    continue
+                if any(s <= rs < e for s, e in said) or _NOT_THIS.search(body, max(0, rs - 12), rs):
+                    continue  # "Välj fyra siffror, men inte 1234."
                 if out and start <= out[-1][2] <= start + rs and _CORRECTION.search(text, out[-1][2], start + rs):
                     corrected = True  # "Noll sju tre, fyrtio... nej, femtio, tjugo, tjugo, sju"
                 part = (start + rs, start + re_, run.digits)
@@ -1240,6 +1247,8 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
         if len(parts) == 4 or (not whole and edge and (len(parts) >= 2 or dot_first)):
             out.append((start, end))
     out += [m.span() for m in _IP_APART.finditer(body) if all(_octet(p) for p in m.group(0).split())]
+    if not whole:  # in the answer to an IP question: four numbers read with commas
+        out += [m.span() for m in _IP_COMMAS.finditer(body) if all(_octet(p) for p in m.group(0).split(", "))]
     return out
 
 

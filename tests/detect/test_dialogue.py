@@ -739,6 +739,19 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Har du LMA-kort?\nKund: Ja, numret är åtta ett noll, fyra fyra, sex två.",
             [("ID_NUMBER", "åtta ett noll, fyra fyra, sex två")],
         ),
+        # an IP address read with commas; a code chosen, not the example excluded; "inte X utan Y"
+        (
+            "Agent: Kan du läsa av IP-adressen?\nKund: Det står åttiofem, tvåhundratjugosex, fyrtio, elva.",
+            [("IP_ADDRESS", "åttiofem, tvåhundratjugosex, fyrtio, elva")],
+        ),
+        (
+            "Agent: Välj fyra siffror, men inte 1234.\nKund: Hon får ta sex sex noll nio som hon brukar.",
+            [("ACCESS_CODE", "sex sex noll nio")],
+        ),
+        (
+            "Agent: Postnumret?\nKund: Inte 41319 utan 41391.",
+            [("SE_POSTAL_CODE", "41319"), ("SE_POSTAL_CODE", "41391")],
+        ),
         # a place and house number between commas in an address answer
         ("Agent: Var bor du?\nKund: Ute på landet, Västanby 212, utanför Mora.", [("SE_ADDRESS", "Västanby 212")]),
         # a loan number is the borrower's contract number; "dash" read between the groups
@@ -820,6 +833,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Hej.\nKund: Mitt pass går ut 2027, och jag har ett pass på gymmet klockan 18.",
         "Agent: Och din mejl?\nKund: Ja, det är den gamla.\nAgent: Mm.\nKund: at hemmet punkt se",
         "Agent: När vill du att vi kommer?\nKund: Den fjortonde.\nAgent: Och månad?\nKund: Juli.",
+        "Agent: Och IP-adressen?\nKund: Vet inte, jag har två, tre, fyra datorer.",
     ],
 )
 def test_no_slot_answer(text):
