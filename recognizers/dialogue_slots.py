@@ -66,6 +66,12 @@ def _birth_date(digits: str) -> bool:
     return valid_date(y, m, d if d <= 60 else d - 60) or valid_date(2000 + y % 100, m, d if d <= 60 else d - 60)
 
 
+def _month_said_alone(run: numbers.Run) -> bool:
+    """A birth date said with its month as one digit ("nittiotre, åtta, sexton": YYMDD)."""
+    d = run.digits
+    return len(d) == 5 and any(t.spoken for t in run.tokens) and _birth_date(d[:2] + "0" + d[2:])
+
+
 def _personnummer_part(digits: str) -> bool:
     return len(digits) in (4, 10, 12) or _birth_date(digits)
 
@@ -835,9 +841,12 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 joined = _joined(text, carried, part) if n == 0 and carried and len(body[:rs].split()) <= 1 else ""
                 if joined and slot.accept(joined) and slot.joins(joined) and (not whole or slot.complete(joined)):
                     parts, run_digits = carried + [part], joined
-                elif (slot.accept(run.digits) or born_in or (corrected and len(run.digits) >= 2)) and (
-                    not whole or slot.complete(run.digits)
-                ):
+                elif (
+                    slot.accept(run.digits)
+                    or born_in
+                    or (corrected and len(run.digits) >= 2)
+                    or (slot.dates and _month_said_alone(run))
+                ) and (not whole or slot.complete(run.digits)):
                     parts, run_digits = [part], run.digits
                 elif restart := _restarted(run, slot, whole):  # "Fyrtionio... fyrtionio noll fyra tjugosex"
                     parts, run_digits = [part], restart

@@ -739,6 +739,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Har du LMA-kort?\nKund: Ja, numret är åtta ett noll, fyra fyra, sex två.",
             [("ID_NUMBER", "åtta ett noll, fyra fyra, sex två")],
         ),
+        # a birth date with its month said as one digit
+        (
+            "Agent: Kan du fråga om hennes personnummer?\nTolk: Hon säger nittiotre, åtta, sexton, och sen "
+            "tjugotre åttioåtta.",
+            [("SE_PERSONNUMMER", "nittiotre, åtta, sexton"), ("SE_PERSONNUMMER", "tjugotre åttioåtta")],
+        ),
         # an IP address read with commas; a code chosen, not the example excluded; "inte X utan Y"
         (
             "Agent: Kan du läsa av IP-adressen?\nKund: Det står åttiofem, tvåhundratjugosex, fyrtio, elva.",
