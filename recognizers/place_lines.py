@@ -10,7 +10,8 @@ a flat number, a property designation.
 - a post box: "Box 221, 791 24 Falun", "Box tvåhundratjugoett", "box nummer 221 791 24";
 - a flat number on its own: "lägenhet nummer 1204", "lgh 1102" (the four digits Lantmäteriet
   gives every flat; also "lägenhet 101" as landlords number them), also in words ("lägenhet
-  elvahundraarton", after the street line: "Kastanjegatan 19, tolv noll fyra"), or a neighbour's four digits ("grannen i 1402");
+  elvahundraarton", after the street line: "Kastanjegatan 19, tolv noll fyra"), a neighbour's house
+  number ("grannen på nummer fjorton"), or a neighbour's four digits ("grannen i 1402");
 - a property designation (fastighetsbeteckning), which names the owner through Lantmäteriet's
   register: "Hjorten 4:12", "sörby 1:45", "Hjorten fyra kolon tolv" (block and unit), only in a text that speaks of a
   fastighet, tomt, bygglov or rivningslov, and not a law, a chapter or a clock time
@@ -74,6 +75,8 @@ _FLAT_OF = re.compile(
 _FLAT_DIGITS = re.compile(_FLOOR_AND_DOOR)
 _ON_DOOR = re.compile(r"[ ]+på[ ]+dörren\b", re.IGNORECASE)
 _DOOR_BEFORE = re.compile(r"dörr\w*\b[^.\n\d]{0,30}?\bnummer[ ]+$", re.IGNORECASE)
+# a neighbour's house: "grannen på nummer fjorton", "grannarna i nummer 12"
+_NEIGHBOUR_HOUSE = re.compile(r"(?<![\w-])grann\w*\b[^.\n\d]{0,20}?[ ](?:på|i)[ ]+nummer[ ]+", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden|kvadrat|kvm|rum|trappor)\b", re.IGNORECASE)
 _FLAT = re.compile(
     r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{3,4})|"
@@ -160,11 +163,16 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                 found.add((ENTITY, m.start(), m.end()))
                 if m.group("postal"):
                     found.add((POSTAL_CODE, *m.span("postal")))
-        for rx, lengths in ((_BOX_WORDS, range(1, 7)), (_FLAT_WORDS, (2, 3, 4))):
+        # (the pattern, the digits the number may have, whether the words before it are in the span)
+        for rx, lengths, with_words in (
+            (_BOX_WORDS, range(1, 7), True),
+            (_FLAT_WORDS, (2, 3, 4), True),
+            (_NEIGHBOUR_HOUSE, (1, 2, 3), False),
+        ):
             for m in rx.finditer(text):
                 end = _said_after(text, m.end(), lengths)
                 if end is not None:
-                    found.add((ENTITY, m.start(), end))
+                    found.add((ENTITY, m.start() if with_words else m.end(), end))
         found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
         found |= {(ENTITY, *m.span("flat")) for m in _FLAT_OF.finditer(text)}
         found |= {(ENTITY, *span) for span in _flats_by_position(text)}

@@ -39,6 +39,7 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Det står fjorton noll tre på dörren.", ["fjorton noll tre"]),  # ... or of a door
         ("Det är dörren längst in, nummer elva noll två.", ["elva noll två"]),
         ("Storgatan 5 B, lägenhet sextiotvå.", ["lägenhet sextiotvå"]),
+        ("Grannen på nummer fjorton har samma problem.", ["fjorton"]),  # a neighbour's house
         ("Bygglovet för Hjorten fyra kolon tolv.", ["Hjorten fyra kolon tolv"]),  # a property said
     ],
 )
@@ -69,6 +70,7 @@ def test_the_postnummer_after_a_place_line_is_reported_too():
         "Vi flyttade in i 2019, i 1800-talets hus.",
         "Storgatan 12, nittonhundranittiofem flyttade vi dit. Storgatan 12, tolvhundra kronor.",
         "En lägenhet tjugo kvadrat, lägenhet två rum, dörren nummer 5.",
+        "Grannen sa att nummer 3 var bäst.",
         "Om bygglovet: kapitel fyra kolon två.",
     ],
 )
