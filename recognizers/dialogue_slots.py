@@ -813,15 +813,24 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     break
                 if closed >= 0:
                     # "koden till porten är 7401, och till källaren 2580": codes come several at a time
-                    another = slot.code and _ANOTHER.fullmatch(text, closed, start + rs)
+                    # ... and so do the birth dates of several people ("Liam, ..., och Alva, tjugo noll två tjugotre")
+                    between = text[closed : start + rs]
+                    whole_date = _birth_date(run.digits) or len(run.digits) in (10, 12)
+                    another = (
+                        (slot.code or (slot.dates and whole_date))
+                        and _ANOTHER.fullmatch(between)
+                        and not _slots_of(between)
+                    )
                     if not (another or _CORRECTION.search(text, closed, start + rs)):
                         return out
                     closed, corrected = -1, not another
                 # "Tjugohundrafyra, nej, noll fyra ...", "När är du född?" / "1988.": the year of birth
                 born_in = slot.dates and _year_said(run.digits) and _opens_turn(text, start + rs)
                 # a turn that is the number alone is the value however it is said ("Kundnumret?" /
-                # "Tvåhundrafemtiotusen fyrahundraelva.")
-                shapes = not (slot.code or (len(runs) == 1 and _bare_number(body) and _opens_turn(text, start + rs)))
+                # "Tvåhundrafemtiotusen fyrahundraelva."); so is a number no amount has the digits of
+                # ("åttatusen tvåhundrasextio, nio, nittioen åttioett, femtiotre tjugofem, tre")
+                alone = len(runs) == 1 and _bare_number(body) and _opens_turn(text, start + rs)
+                shapes = not (slot.code or alone or len(run.digits) >= 9)
                 if (
                     heuristics.after_reference_word(body, rs)
                     or (
@@ -991,7 +1000,7 @@ def _bare_number(body: str) -> bool:
 # A request for the slot that is no question: "Då behöver jag ditt personnummer, tolv siffror eller tio."
 _REQUEST = re.compile(
     r"(?<![\w])(?:behöver|behövs|skulle behöva|vill (?:jag )?(?:gärna )?(?:ha|få)|tar (?:jag )?gärna|tar jag|tar vi|ska (?:bara )?(?:ha|få)|kan jag få|får jag|"
-    r"be(?:r)? (?:dig|om)|ge mig|uppge|säg|berätta|läs upp|har (?:du|ni))(?![\w])",
+    r"be(?:r)? (?:dig|om)|ge mig|uppge|säg|berätta|läs upp|har (?:du|ni)|börjar (?:vi|jag) med|börja med)(?![\w])",
     re.IGNORECASE,
 )
 # What may follow the slot word in a short turn that asks for it without "?": "och ditt födelsedatum",
@@ -1262,13 +1271,14 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
 
 
 # "ett kort som slutar på 5502 och ett som slutar på 7713", "det slutar med fyra sju noll två"
-_ENDS_WITH = re.compile(r"(?<![\w])slutar[ ]+(?:på|med)[ ]+", re.IGNORECASE)
+_ENDS_WITH = re.compile(r"(?<![\w])slutar[ ]+(?:(?:det|den|de|dom|numret)[ ]+)?(?:på|med)[ ]+", re.IGNORECASE)
 # What the digits end: the nearest such word before them, in the turn or the two before it.
 _ENDS_OF = (
     ("CREDIT_CARD", re.compile(r"kort|visa|mastercard|amex", re.IGNORECASE)),
     ("SE_BANK_ACCOUNT", re.compile(r"konto", re.IGNORECASE)),
     ("PHONE_NUMBER", re.compile(r"telefon|mobil", re.IGNORECASE)),
     ("CUSTOMER_NUMBER", re.compile(r"nummer|numret|avtal|lån", re.IGNORECASE)),
+    ("SE_PERSONNUMMER", re.compile(r"sista fyra|fyra sista|personn", re.IGNORECASE)),
 )
 
 

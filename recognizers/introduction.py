@@ -40,9 +40,11 @@ _PATTERN = re.compile(
 # The agent's first words: the company, perhaps the queue, then the agent's name ("Hedin Bil, Max.",
 # "Hyresbostäder i Borås, felanmälan, Lejla."), at the very start of the call only.
 _ANSWERING = re.compile(
-    rf"\A(?:[^\n:]{{1,40}}:[ \t]*)?(?P<first>[\w-]+)[^\n,.?!]{{0,40}},[ ]+(?:[^\n,.?!]{{2,30}},[ ]+)?(?P<name>{_WORD})"
+    rf"\A(?:[^\n:]{{1,40}}:[ \t]*)?(?P<first>[\w-]+)(?:[^\n,.?!]|\.(?=\w)){{0,40}},[ ]+(?:[^\n,.?!]{{2,30}},[ ]+)?(?P<name>{_WORD})"
     rf"(?=[ ]*(?:[.!]|$|[ ]här\b))"
 )
+# Words that open a reply, not a company's answering of the phone
+_ANSWERS = frozenset("ja jo nej okej ok tack det jag vi du mm jaha precis absolut visst".split())
 NOT_NAMES = frozenset(
     w.lower()
     for w in (
@@ -182,9 +184,9 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
 
     def may_match(self, text: str) -> bool:
         low = text.lower()
-        return any(
+        return _ANSWERING.match(text) is not None or any(
             w in low
-            for w in ("hej", "hallå", "tjena", "god", "heter", "namn", "det är", "här är", "detta är", "jag är")
+            for w in ("hej", "hallå", "tjena", "god", "heter", "namn", "det är", "de e", "här är", "detta är", "jag är")
         )
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -203,7 +205,7 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
         answering = _ANSWERING.match(text)
         if (
             answering
-            and answering.group("first").lower() not in NOT_NAMES  # "Ja det stämmer, Stockholm."
+            and answering.group("first").lower() not in _ANSWERS  # "Ja det stämmer, Stockholm."
             and answering.group("name").lower() not in NOT_NAMES | lexicon()[0] | _towns()
         ):
             spans.append(answering.span("name"))

@@ -292,12 +292,20 @@ def parse_word(word: str) -> Phrase | None:
     return Phrase(str(total), total, "big", ends_mult)
 
 
+def _ends_in_tens(p: Phrase) -> bool:
+    """A number with hundreds that ends in bare tens ("nittonhundra åttio": 1980)."""
+    return p.kind == "big" and p.value % 10 == 0 and p.value % 100 != 0
+
+
 def _combine(prev: Phrase, nxt: Phrase) -> Phrase | None:
     """Two adjacent words read as one number: "tjugo en" (21), "tre hundra" (300),
     "femhundra trettiotvå" (532), "tvåtusen tjugofyra" (2024)."""
     if prev.kind == "tens" and nxt.kind == "unit" and 1 <= nxt.value <= 9:
         v = prev.value + nxt.value
         return Phrase(f"{v:02d}", v, "compound")
+    if _ends_in_tens(prev) and nxt.kind == "unit" and 1 <= nxt.value <= 9:  # "nittonhundra åttio fyra"
+        v = prev.value + nxt.value
+        return Phrase(str(v), v, "big")
     if prev.ends_with_multiplier and nxt.value < (1000 if prev.value % 1000 == 0 and prev.value >= 1000 else 100):
         if nxt.value == 0:
             return None
@@ -476,7 +484,8 @@ def _scan_tokens(text: str) -> list[Token]:
             if joined is not None:
                 last = tokens[-1]
                 # "fyrtio sex" may be 46 or 40, 6 (a digit read on its own): keep both readings
-                alt = last.digits + ph.digits if prev.kind == "tens" and ph.kind == "unit" and not last.alt else ""
+                tens = prev.kind == "tens" or _ends_in_tens(prev)
+                alt = last.digits + ph.digits if tens and ph.kind == "unit" and not last.alt else ""
                 tokens[-1] = Token(last.start, e, joined.digits, True, alt)
                 prev = joined
                 continue

@@ -8,9 +8,10 @@ a flat number, a property designation.
   street ending); in lowercase only before a post town ("hagaberg 3 442 31 kungälv"); the
   postnummer after it is reported too (SE_POSTAL_CODE);
 - a post box: "Box 221, 791 24 Falun", "Box tvåhundratjugoett", "box nummer 221 791 24";
+- a farm and its number: "Norrgården tvåhundraelva", "Gammelgården 15";
 - a flat number on its own: "lägenhet nummer 1204", "lgh 1102" (the four digits Lantmäteriet
   gives every flat; also "lägenhet 101" as landlords number them), also in words ("lägenhet
-  elvahundraarton", after the street line: "Kastanjegatan 19, tolv noll fyra"), a neighbour's house
+  elvahundraarton", "lägenheten var tolvhundratvå", a room: "rum femhundrafemton", after the street line: "Kastanjegatan 19, tolv noll fyra"), a neighbour's house
   number ("grannen på nummer fjorton"), or a neighbour's four digits ("grannen i 1402");
 - a property designation (fastighetsbeteckning), which names the owner through Lantmäteriet's
   register: "Hjorten 4:12", "sörby 1:45", "Hjorten fyra kolon tolv" (block and unit), only in a text that speaks of a
@@ -59,10 +60,12 @@ _BOX = re.compile(
 _BOX_WORDS = re.compile(r"(?<![\w-])(?-i:Box)[ ]+(?=[a-zåäö])")  # "Box tvåhundratjugoett"
 # "lägenhet elvahundraarton", "lgh nummer tolv noll fyra"
 _FLAT_WORDS = re.compile(
-    r"(?<![\w-])(?<!per[ ])(?:lägenhet(?:en)?|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)"
-    r"(?:[ ]+(?:nummer|nr\.?))?[ ]+(?=[a-zåäö])",
+    r"(?<![\w-])(?<!per[ ])(?:lägenhet(?:en)?|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?|rum(?:met)?)"
+    r"(?:[ ]+(?:nummer|nr\.?|var|är))?[ ]+(?=[a-zåäö])",
     re.IGNORECASE,
 )
+# a farm and its number, as rural addresses are: "Norrgården tvåhundraelva", "Gammelgården 15"
+_FARM = re.compile(r"(?<![\w-])(?-i:[A-ZÅÄÖ])[a-zåäö]*gården[ ]+(?=\w)")
 # a flat by its four digits alone after a neighbour or "bor" ("grannen i 1402", "hon bor i 1103"),
 # before "bor" ("i 1402 bor Olofsson") or after "in i" ("komma in i 1402"):
 # floor and door as Lantmäteriet numbers them (08-18, 01-99), not a year
@@ -93,17 +96,23 @@ _PROPERTY_SAID = re.compile(
 _PROPERTY_WORDS = ("fastighet", "tomt", "bygglov", "rivningslov", "marklov", "lantmäteri", "beteckning", "lagfart")
 # "Miljöbalken 7:15", "Klockan 13:30", "Kapitel 4:12" are no properties.
 _NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b", re.I)
-_GATE = ("box", "lägenhet", "lgh", "grann", "bor", "in i ", "dörr", *_PROPERTY_WORDS)
+_GATE = ("box", "lägenhet", "lgh", "rum", "gården", "grann", "bor", "in i ", "dörr", *_PROPERTY_WORDS)
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
 
 
 def _said_after(text: str, at: int, lengths) -> int | None:
-    """The end of a number said in words right at `at` with so many digits, not an amount."""
+    """The end of a number said in words right at `at` with so many digits, not an amount; the
+    number may go on after a pause into another ("Box fyrahundrasjutton, niohundraåttiotvå
+    tjugoett": the box, then the postnummer)."""
     runs = numbers.runs(text[at : at + 60])
-    if not runs or runs[0].tokens[0].start != 0 or len(runs[0].digits) not in lengths:
+    if not runs or runs[0].tokens[0].start != 0:
         return None
-    end = at + runs[0].tokens[-1].end
-    return None if _AMOUNT_AFTER.match(text, end) else end
+    toks, gaps = runs[0].tokens, runs[0].gaps
+    for k in range(len(toks), 0, -1):  # the longest part that ends at a pause or the run's end
+        if (k == len(toks) or gaps[k] != "plain") and len("".join(t.digits for t in toks[:k])) in lengths:
+            end = at + toks[k - 1].end
+            return None if _AMOUNT_AFTER.match(text, end) else end
+    return None
 
 
 def _flats_by_position(text: str) -> list[tuple[int, int]]:
@@ -168,6 +177,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             (_BOX_WORDS, range(1, 7), True),
             (_FLAT_WORDS, (2, 3, 4), True),
             (_NEIGHBOUR_HOUSE, (1, 2, 3), False),
+            (_FARM, (1, 2, 3), True),
         ):
             for m in rx.finditer(text):
                 end = _said_after(text, m.end(), lengths)

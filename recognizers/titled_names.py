@@ -1,4 +1,5 @@
-"""PERSON after a title or a relation: "doktor sjöberg", "sköterskan Anna", "min son olle".
+"""PERSON after a title or a relation: "doktor sjöberg", "sköterskan Anna", "min son olle", "hon
+heter faadumo cabdi xasan".
 
 A name said in the middle of a turn has no greeting before it (`introduction.py`) and, in a
 lowercase transcript, no capital for the name model to go by. A title ("doktor", "dr",
@@ -37,32 +38,38 @@ _POSSESSOR = r"(?:min|mitt|mina|din|ditt|hans|hennes|deras|vår|er)(?:[ ]+[a-zå
 _ADJECTIVE = r"(?:äldsta|yngsta|lilla|stora|gamla|nya|förra|före detta)[ ]+"
 _WORD = r"[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"
 _PATTERN = re.compile(
-    rf"(?<![\w-])(?P<lead>(?i:{_POSSESSOR}[ ]+(?:{_ADJECTIVE})?(?:{_RELATIONS})|{_TITLES})),?[ ]+"
-    rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)(?=(?P<after>[ ]+[\w]+|[ ]*[,.!?]|[ ]*$)?)",
+    rf"(?<![\w-])(?P<lead>(?i:{_POSSESSOR}[ ]+(?:{_ADJECTIVE})?(?:{_RELATIONS})|{_TITLES}|(?:han|hon|hen)[ ]+heter)),?[ ]+"
+    # the name in a lookahead: its words may lead to the next title ("Doktorn sa att min son olle")
+    rf"(?=(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})(?P<after>[ ]+[\w]+|[ ]*[,.!?]|[ ]*$)?)",
 )
-_GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS})\b", re.IGNORECASE)
+_GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter)\b", re.IGNORECASE)
 # Words after a relation that say where or how the person is, not who: "min fru hemma", "min son själv"
 _NOT_NAMES = frozenset("hemma borta själv också sjuk igen nu här där idag imorgon igår ikväll snart sedan".split())
+_PET = re.compile(r"(?<![\w])(?:hund|katt|häst|kanin|marsvin|hamster|fågel|husdjur|valp|kattunge)\w*", re.IGNORECASE)
 # Titles said right before a name; after the others ("läkaren", "handläggaren") a word no lexicon
 # knows is more often an adverb than a name.
 _BEFORE_NAMES = frozenset("doktor dr dr. syster fröken herr fru lillebror storebror lillasyster storasyster".split())
 
 
-def _name_words(words: list[str], after: str, unknown: bool) -> int:
-    """How many of the leading words are a name: a lexicon name or a capitalised uncommon word;
-    or one lowercase word that no lexicon knows ("doktor okonkwo", "min lillebror jonte") when a
-    pause or a small word follows it."""
+def _name_words(words: list[str], after: str, unknown: int) -> int:
+    """How many of the leading words are a name: lexicon names or capitalised uncommon words; else
+    up to `unknown` lowercase words no lexicon knows ("doktor okonkwo", "min lillebror jonte", "hon
+    heter faadumo cabdi xasan") when a pause or a small word follows them."""
     common, names = lexicon()
-    n = 0
-    for w in words:
+
+    def ordinary(w: str) -> bool:
         low = w.lower()
-        if low in STOP_WORDS or low in _NOT_NAMES or (low in common and low not in names):
-            break
-        if low not in names and not w[0].isupper():
-            nxt = (words[n + 1] if n + 1 < len(words) else after.strip(" ,.!?")).lower()
-            return 1 if unknown and n == 0 and (not nxt or nxt in STOP_WORDS) else n
+        return low in STOP_WORDS or low in _NOT_NAMES or (low in common and low not in names)
+
+    n = 0
+    while n < len(words) and not ordinary(words[n]) and (words[n].lower() in names or words[n][0].isupper()):
         n += 1
-    return n
+    if n:
+        return n
+    while n < min(len(words), unknown) and not ordinary(words[n]):
+        n += 1
+    following = (words[n] if n < len(words) else after.strip(" ,.!?")).lower()
+    return n if n and (not following or following in STOP_WORDS) else 0
 
 
 class KlangTitledNameRecognizer(TextRecognizer):
@@ -78,7 +85,11 @@ class KlangTitledNameRecognizer(TextRecognizer):
         for m in _PATTERN.finditer(text):
             words = m.group("name").split(" ")
             lead = m.group("lead").lower()
-            unknown = lead in _BEFORE_NAMES or " " in lead  # a bare title, or a relation after a possessive
+            if lead.endswith("heter") and _PET.search(text, max(0, m.start() - 80), m.start()):
+                continue  # "Vad heter hunden?" / "Han heter Bamse."
+            # a bare title or a relation after a possessive may come before one unknown word; "heter"
+            # before a whole name
+            unknown = 3 if lead.endswith("heter") else 1 if lead in _BEFORE_NAMES or " " in lead else 0
             n = _name_words(words, m.group("after") or "", unknown)
             if n:
                 start = m.start("name")

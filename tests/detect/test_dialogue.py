@@ -745,6 +745,33 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "tjugotre åttioåtta.",
             [("SE_PERSONNUMMER", "nittiotre, åtta, sexton"), ("SE_PERSONNUMMER", "tjugotre åttioåtta")],
         ),
+        # probe 9: a request that starts with the slot; "slutar det på"; the birth dates of two children;
+        # an account's numbers said in thousands
+        (
+            "Agent: Då börjar vi med ditt personnummer.\nKund: Nittonhundra åttio fyra, noll fem tjugonio...\n"
+            "Agent: Mm.\nKund: nittiotvå nittioett.",
+            [
+                ("SE_PERSONNUMMER", "Nittonhundra åttio fyra, noll fem tjugonio"),
+                ("SE_PERSONNUMMER", "nittiotvå nittioett"),
+            ],
+        ),
+        (
+            "Agent: Jag ser ditt kort här, slutar det på fyrtiosju?\nKund: Ja.",
+            [("CREDIT_CARD", "fyrtiosju")],
+        ),
+        (
+            "Agent: Vad heter barnen och deras personnummer?\nKund: Liam, tjugohundrasjutton, noll fyra tjugonio, "
+            "tjugotre åttio, och Alva, tjugo noll två tjugotre, hon är bara fyra.",
+            [
+                ("SE_PERSONNUMMER", "tjugohundrasjutton, noll fyra tjugonio, tjugotre åttio"),
+                ("SE_PERSONNUMMER", "tjugo noll två tjugotre"),
+            ],
+        ),
+        (
+            "Agent: Till dödsboets konto. Vilken bank?\nKund: Sparbanken Nord, åttatusen tvåhundrasextio, nio, "
+            "nittioen åttioett, femtiotre tjugofem, tre.",
+            [("SE_BANK_ACCOUNT", "åttatusen tvåhundrasextio, nio, nittioen åttioett, femtiotre tjugofem, tre")],
+        ),
         # an IP address read with commas; a code chosen, not the example excluded; "inte X utan Y"
         (
             "Agent: Kan du läsa av IP-adressen?\nKund: Det står åttiofem, tvåhundratjugosex, fyrtio, elva.",
@@ -875,6 +902,7 @@ def test_turns_continue_over_unlabelled_lines():
         # the agent answering: the company, perhaps the queue, then the name
         ("Agent: Hedin Bil, Max.\nKund: Hej.", "Max"),
         ("Agent: Hyresbostäder i Borås, felanmälan, Lejla.\nKund: Hej.", "Lejla"),
+        ("Agent: Välkommen till Bokhandeln.se, Amra här.\nKund: Hej.", "Amra"),
     ],
 )
 def test_self_introductions(text, name):

@@ -75,6 +75,7 @@ def test_not_a_number_word(word):
         # a digit said twice
         ("sex noll, dubbel-fem", "6055"),
         ("dubbelnolla sju", "007"),
+        ("nittonhundra åttio fyra", "1984"),  # bare tens after hundreds, then the unit
     ],
 )
 def test_words_to_digits(text, digits):

@@ -40,6 +40,10 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Det är dörren längst in, nummer elva noll två.", ["elva noll två"]),
         ("Storgatan 5 B, lägenhet sextiotvå.", ["lägenhet sextiotvå"]),
         ("Grannen på nummer fjorton har samma problem.", ["fjorton"]),  # a neighbour's house
+        ("Jag har en postbox, Box fyrahundrasjutton, niohundraåttiotvå tjugoett Gällivare.", ["Box fyrahundrasjutton"]),
+        ("Ja, fast lägenheten var tolvhundratvå.", ["lägenheten var tolvhundratvå"]),
+        ("Kämnärsvägen trettiotre, rum femhundrafemton, i Lund.", ["rum femhundrafemton"]),
+        ("Det är Norrgården tvåhundraelva, utanför byn.", ["Norrgården tvåhundraelva"]),  # a farm
         ("Bygglovet för Hjorten fyra kolon tolv.", ["Hjorten fyra kolon tolv"]),  # a property said
     ],
 )
@@ -71,6 +75,7 @@ def test_the_postnummer_after_a_place_line_is_reported_too():
         "Storgatan 12, nittonhundranittiofem flyttade vi dit. Storgatan 12, tolvhundra kronor.",
         "En lägenhet tjugo kvadrat, lägenhet två rum, dörren nummer 5.",
         "Grannen sa att nummer 3 var bäst.",
+        "En lägenhet tre rum och kök, rum två är störst.",
         "Om bygglovet: kapitel fyra kolon två.",
     ],
 )

@@ -28,6 +28,9 @@ def _found(text: str) -> list[str]:
         ("det är min lillebror jonte som har lånat bilen", ["jonte"]),
         ("det är barnbarnet wilmer som har installerat appen", ["wilmer"]),
         ("Hej, mitt barnbarn Wilmer bad mig swisha pengar", ["Wilmer"]),
+        # after "heter", a whole name no lexicon knows, in lowercase
+        ("min mamma hon heter faadumo cabdi xasan hon väntar på beslut", ["faadumo cabdi xasan"]),
+        ("han heter Per Olsson och bor här", ["Per Olsson"]),
     ],
 )
 def test_a_name_after_a_title_or_relation_is_found(text, expected):
@@ -43,6 +46,8 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         "Läkaren på vårdcentralen, hon var bra.",
         "Jag har en tid hos tandläkaren imorgon.",
         "min fru hemma vet, min son jobbar där, läkaren brukar säga det",
+        "hon heter väl något sånt",
+        "vad heter hunden? han heter bamse en golden",  # a pet
     ],
 )
 def test_no_name_follows(text):
