@@ -41,6 +41,7 @@ from recognizers import heuristics, introduction, numbers, phone
 from recognizers.address import answer_street_lines
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.checksums import valid_date
+from recognizers.email import SPOKEN_TLDS
 from recognizers.personnummer import is_valid_digits
 
 SCORE = 0.85
@@ -407,7 +408,7 @@ _LOCAL_TURN = re.compile(
 )
 # ... or the address up to its domain, the top-level domain in the next turn: "... snabel-a gmail..." / "punkt com"
 _TLD_TURN = re.compile(
-    r"^[ ]*(?:(?:ja|och|sen),?[ ]+)*((?:punkt|dot)[ ]+(?:com|se|nu|net|org|eu|fi|dk|no|de))(?=[ .!?]*$)", re.I
+    rf"^[ ]*(?:(?:ja|och|sen),?[ ]+)*((?:punkt|dot)[ ]+(?:{'|'.join(SPOKEN_TLDS)}))(?=[ .!?]*$)", re.I
 )
 _UP_TO_DOMAIN = re.compile(
     rf"(?:.*?[ ,])??([a-z0-9åäö]+(?:{_LOCAL_SEP}[a-z0-9åäö]+){{0,3}}[ ]+(?:snabel[- ]?a|at)[ ]+[a-z0-9åäö-]+)[ .…]*$",
