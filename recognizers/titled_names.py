@@ -26,7 +26,7 @@ _TITLES = (
     r"doktor(?:n)?|dr\.?|syster|(?:sjuk)?sköterska(?:n)?|barnmorska(?:n)?|tandläkare(?:n)?|läkare(?:n)?|"
     r"handläggare(?:n)?|kurator(?:n)?|rektor(?:n)?|lärare(?:n)?|mentor(?:n)?|fröken|herr|fru|pastor|"
     r"advokat(?:en)?|god man|förvaltare(?:n)?|chef(?:en)?|kollega(?:n)?|granne(?:n)?|hyresvärd(?:en)?|"
-    # siblings are named by it: "lillebror Adam", "storasyster Elsa"
+    # family words said right before a name: "lillebror Adam", "storasyster Elsa", "barnbarnet wilmer"
     r"lillebror|storebror|lillasyster|storasyster|barnbarnet|sonen|dottern|brorsan|systern"
 )
 _RELATIONS = (
