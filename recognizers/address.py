@@ -227,6 +227,12 @@ def towns() -> list[str]:
     return list(seen)
 
 
+@lru_cache(maxsize=1)
+def one_word_towns() -> frozenset[str]:
+    """The towns named in one word, casefolded: to look a word up ("kungälv", "Stockholm")."""
+    return frozenset(t.casefold() for t in towns() if " " not in t)
+
+
 def _town_regex() -> str:
     plain = [t for t in towns() if t not in AMBIGUOUS_TOWNS]
     ambiguous = [t for t in towns() if t in AMBIGUOUS_TOWNS]
@@ -301,18 +307,13 @@ _ANSWER_LINE = re.compile(
 
 # An answer that opens with a capitalised name and a house number is the address, whatever the
 # name ends in: "Solvändan 7, det är ett radhus.", "Till mig: Hagaberg 3".
+_PLACE_AND_NUMBER = rf"(?P<place>(?-i:[A-ZÅÄÖ])[{_L}]+(?:[ -](?-i:[A-ZÅÄÖ])[{_L}]+)?[ ]+\d{{1,4}}(?:[ ]?[a-hA-H])?)"
 _ANSWER_PLACE = re.compile(
-    rf"^[ ]*(?:(?:ja|jo|det är|det blir|till|till mig)[,:.]?[ ]+)*"
-    rf"(?P<place>(?-i:[A-ZÅÄÖ])[{_L}]+(?:[ -](?-i:[A-ZÅÄÖ])[{_L}]+)?[ ]+\d{{1,4}}(?:[ ]?[a-hA-H])?)(?![{_L}\d])",
+    rf"^[ ]*(?:(?:ja|jo|det är|det blir|till|till mig)[,:.]?[ ]+)*{_PLACE_AND_NUMBER}(?![{_L}\d])",
     re.IGNORECASE,
 )
-
-
 # ... or stands on its own between commas: "Ute på landet, Västanby 212, utanför Mora."
-_ANSWER_PLACE_LATER = re.compile(
-    rf"(?<=[,:])[ ]+(?P<place>(?-i:[A-ZÅÄÖ])[{_L}]+(?:[ -](?-i:[A-ZÅÄÖ])[{_L}]+)?[ ]+\d{{1,4}}(?:[ ]?[a-hA-H])?)"
-    rf"(?=[ ]*(?:[,.!?]|$))"
-)
+_ANSWER_PLACE_LATER = re.compile(rf"(?<=[,:])[ ]+{_PLACE_AND_NUMBER}(?=[ ]*(?:[,.!?]|$))")
 
 
 def mentions_street(text: str) -> bool:

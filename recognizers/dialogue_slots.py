@@ -244,8 +244,7 @@ SLOTS: tuple[Slot, ...] = (
         "ACCESS_CODE",
         _q(
             r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|lösenord\w*|kodlås\w*|larmet\b|"
-            r"(?<!-)kod\b|öppna\w* (?:\w+ )?med\b|puk\w*|porten\b|välj (?:fyra|fem|sex) siffror|ny kod\b|"
-            r"(?<!-)koden\b"
+            r"(?<!-)kod(?:en)?\b|öppna\w* (?:\w+ )?med\b|puk\w*|porten\b|välj (?:fyra|fem|sex) siffror|ny kod\b"
         ),
         lambda d: 3 <= len(d) <= 8,
         lambda d: len(d) >= 4,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from recognizers.address import towns
+from recognizers.address import one_word_towns
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.lexicon import shipped_lexicon
 
@@ -152,11 +152,6 @@ STOP_WORDS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _towns() -> frozenset[str]:
-    return frozenset(t.lower() for t in towns())
-
-
-@lru_cache(maxsize=1)
 def lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """(common words, name words) of the name model's lexicon; empty when it is not there."""
     table = shipped_lexicon()
@@ -206,7 +201,7 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
         if (
             answering
             and answering.group("first").lower() not in _ANSWERS  # "Ja det stämmer, Stockholm."
-            and answering.group("name").lower() not in NOT_NAMES | lexicon()[0] | _towns()
+            and answering.group("name").lower() not in NOT_NAMES | lexicon()[0] | one_word_towns()
         ):
             spans.append(answering.span("name"))
         return [

@@ -445,6 +445,17 @@ def _gap_kind(gap: str) -> str:
     return "plain" if not stripped else "loose"
 
 
+def _glued_digits(word: str) -> str:
+    """The digits of a number word glued to "dubbel" ("dubbel-fem" is 55) or to a zero before it,
+    as an area code is said ("nollfyrtio" is 040); "" for any other word."""
+    low = word.lower()
+    if low.startswith("dubbel"):
+        digit = parse_word(low[6:].lstrip("- "))
+        return digit.digits * 2 if digit else ""
+    rest = parse_word(low[4:]) if low.startswith("noll") and len(low) > 4 else None
+    return "0" + rest.digits if rest else ""
+
+
 def _scan_tokens(text: str) -> list[Token]:
     tokens: list[Token] = []
     prev: Phrase | None = None
@@ -455,20 +466,11 @@ def _scan_tokens(text: str) -> list[Token]:
             tokens.append(Token(s, e, word, False))
             prev = None
             continue
-        if word[:6].lower() == "dubbel":
-            digit = parse_word(word[6:].lstrip("- "))
-            if digit is not None:
-                tokens.append(Token(s, e, digit.digits * 2, True))
-            prev = None
-            continue
         ph = parse_word(word)
-        # "nollfyrtio", "nollsju": a zero glued to the number after it, as an area code is said
-        rest = parse_word(word[4:]) if ph is None and word[:4].lower() == "noll" and len(word) > 4 else None
-        if rest is not None:
-            tokens.append(Token(s, e, "0" + rest.digits, True))
-            prev = None
-            continue
         if ph is None:
+            glued = _glued_digits(word)
+            if glued:
+                tokens.append(Token(s, e, glued, True))
             prev = None
             continue
         # Join with the previous word when the two make one number ("tjugo en", "tre hundra"); a

@@ -22,12 +22,11 @@ a flat number, a property designation.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 
 from recognizers import numbers
-from recognizers.address import mentions_street, towns
+from recognizers.address import mentions_street, one_word_towns
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.heuristics import mentions
 from recognizers.postal_code import after_street_line
@@ -137,12 +136,7 @@ def _flats_by_position(text: str) -> list[tuple[int, int]]:
 def _town_follows(m: re.Match) -> bool:
     """A post town from the gazetteers right after the postnummer ("... 442 31 kungälv")."""
     words = (m.group("town") or "").strip(" ,").split()
-    return bool(words) and words[0].casefold() in _towns()
-
-
-@lru_cache(maxsize=1)
-def _towns() -> frozenset[str]:
-    return frozenset(t.casefold() for t in towns() if " " not in t)
+    return bool(words) and words[0].casefold() in one_word_towns()
 
 
 class KlangPlaceLineRecognizer(TextRecognizer):

@@ -75,8 +75,8 @@ NEAR_DIGITS = 6
 def number_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
     """Numbers in the text whose digits are one of `wanted`'s keys, whatever their form: written,
     grouped or spoken ("528-7875" for "femhundratjugoåtta, sjuttioåtta, sjuttiofem"), and, for keys
-    of NEAR_DIGITS or more, with one digit added, dropped or changed or two neighbours swapped. A match lies within one turn
-    of a run; it takes the type and score of the value it repeats."""
+    of NEAR_DIGITS or more, with one digit added, dropped or changed or two neighbours swapped. A
+    match lies within one turn of a run; it takes the type and score of the value it repeats."""
     if not wanted:
         return []
     out: list[Span] = []
