@@ -41,7 +41,7 @@ from recognizers import heuristics, introduction, numbers, phone
 from recognizers.address import answer_street_lines
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.checksums import valid_date
-from recognizers.email import SPOKEN_TLDS
+from recognizers.email import AT_WORDS, SPOKEN_SEP_WORDS, SPOKEN_TLDS
 from recognizers.personnummer import is_valid_digits
 
 SCORE = 0.85
@@ -394,11 +394,11 @@ _DECLINED = re.compile(
 )
 # An e-mail address's domain opening a turn, and its name ending the turn before.
 _DOMAIN_TURN = re.compile(
-    r"^[ ]*(?:(?:ja|och|sen|så),?[ ]+)*((?:snabel[- ]?a|at)[ ]+[a-z0-9åäö-]+(?:[ ]+(?:punkt|dot)[ ]+[a-z0-9-]+){1,3})"
+    rf"^[ ]*(?:(?:ja|och|sen|så),?[ ]+)*((?:{AT_WORDS})[ ]+[a-z0-9åäö-]+(?:[ ]+(?:punkt|dot)[ ]+[a-z0-9-]+){{1,3}})"
     r"(?=[ .!?]*$)",
     re.IGNORECASE,
 )
-_LOCAL_SEP = r"(?:[ ]+(?:punkt|understreck|bindestreck|streck)[ ]+|[._-])"
+_LOCAL_SEP = rf"(?:[ ]+(?:{SPOKEN_SEP_WORDS})[ ]+|[._-])"
 # "jonas punkt ek.", "Jo, det är majsan sjuttiotvå" (a number after the name)
 _LOCAL_TURN = re.compile(
     rf"[ ]*(?:(?:ja|jo|det är|den är),?[ ]+)*([a-z0-9åäö]+(?:{_LOCAL_SEP}[a-z0-9åäö]+){{0,3}}"
@@ -410,7 +410,7 @@ _TLD_TURN = re.compile(
     rf"^[ ]*(?:(?:ja|och|sen),?[ ]+)*((?:punkt|dot)[ ]+(?:{'|'.join(SPOKEN_TLDS)}))(?=[ .!?]*$)", re.I
 )
 _UP_TO_DOMAIN = re.compile(
-    rf"(?:.*?[ ,])??([a-z0-9åäö]+(?:{_LOCAL_SEP}[a-z0-9åäö]+){{0,3}}[ ]+(?:snabel[- ]?a|at)[ ]+[a-z0-9åäö-]+)[ .…]*$",
+    rf"(?:.*?[ ,])??([a-z0-9åäö]+(?:{_LOCAL_SEP}[a-z0-9åäö]+){{0,3}}[ ]+(?:{AT_WORDS})[ ]+[a-z0-9åäö-]+)[ .…]*$",
     re.IGNORECASE,
 )
 # A number said to be no value: "Välj fyra siffror, men inte 1234."

@@ -55,15 +55,15 @@ SPOKEN_TLDS = [
 
 # One piece of an address: letters/digits with written separators inside ("anna.berg", "a_b-c").
 _PIECE = r"[a-z0-9åäöéü]+(?:[._-][a-z0-9åäöéü]+)*"
-_SPOKEN_SEP_WORDS = r"punkt|bindestreck|streck|understreck|underscore"
+SPOKEN_SEP_WORDS = r"punkt|bindestreck|streck|understreck|underscore"
 # Written obfuscations: "namn [at] exempel [dot] se", "namn(at)exempel.se".
 _BRACKETED_DOT = r"[ ]*[\[(][ ]*(?:dot|punkt)[ ]*[\])][ ]*"
 _BRACKETED_AT = r"[ ]*[\[(][ ]*(?:at|snabel[- ]?a)[ ]*[\])][ ]*"
 # Between pieces: a spoken separator word (with spaces) or a written one.
-_SEP = rf"(?:[ ]+(?:{_SPOKEN_SEP_WORDS})[ ]+|{_BRACKETED_DOT}|[._-])"
+_SEP = rf"(?:[ ]+(?:{SPOKEN_SEP_WORDS})[ ]+|{_BRACKETED_DOT}|[._-])"
 _DOMAIN_SEP = rf"(?:[ ]+(?:punkt|dot|bindestreck|streck)[ ]+|{_BRACKETED_DOT}|[ ]+\.[ ]+|[.-])"
-_AT_WORDS = r"snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at"
-_AT = rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{_AT_WORDS})[ ]+)"
+AT_WORDS = r"snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at"
+_AT = rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{AT_WORDS})[ ]+)"
 _TLD_ALT = "|".join(SPOKEN_TLDS)
 # A spelling or an aside between the name and the at-sign: "g punkt strand, s-t-r-a-n-d, at ...",
 # "rasmus punkt holm, med ett M, at ..."; it is part of what was said.
@@ -111,7 +111,7 @@ CONTEXT = [
 ]
 
 
-_NUMBER_BEFORE_AT = re.compile(rf"(?<=[ ])(?:{_NUMBER_WORD})+(?=(?:\.\.\.|…)?[ ]+(?:{_AT_WORDS})[ ])", re.IGNORECASE)
+_NUMBER_BEFORE_AT = re.compile(rf"(?<=[ ])(?:{_NUMBER_WORD})+(?=(?:\.\.\.|…)?[ ]+(?:{AT_WORDS})[ ])", re.IGNORECASE)
 
 
 def written_form(text: str) -> str:

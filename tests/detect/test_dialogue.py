@@ -695,6 +695,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Och mejlen?\nKund: ja det är jens punkt holmgren snabel-a gmail...\nAgent: Ja?\nKund: punkt com",
             [("EMAIL_ADDRESS", "jens punkt holmgren snabel-a gmail"), ("EMAIL_ADDRESS", "punkt com")],
         ),
+        # the two-turn address knows every separator and at-word a one-line address does
+        (
+            "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
+            [("EMAIL_ADDRESS", "anna underscore berg"), ("EMAIL_ADDRESS", "kommersiellt a gmail punkt com")],
+        ),
         # a word spelled is that word wherever it is said whole
         (
             "Agent: stava efternamnet\nKund: l, i, n, d, q, v, i, s, t\nAgent: Lindqvist, tack.",
