@@ -115,9 +115,15 @@ BARE_NUMBER = Slot(
 )
 
 
-def _birth_year_said(digits: str) -> bool:
-    """Two digits, or four from 18, 19 or 20."""
-    return len(digits) == 2 or (len(digits) == 4 and digits[:2] in ("18", "19", "20"))
+def _birth_year(digits: str) -> bool:
+    """A year someone alive was born in: "tjugohundrafyra" opening the answer to a personnummer
+    question begins the personnummer; it is no amount ("Huset byggdes nittonhundrasjuttiofyra")."""
+    return len(digits) == 4 and 1900 <= int(digits) <= 2029
+
+
+def _year_said(digits: str) -> bool:
+    """Two digits ("nittiosex", "-96") or a year someone alive was born in."""
+    return len(digits) == 2 or _birth_year(digits)
 
 
 # Order matters where the words overlap: the first slot whose question matches wins.
@@ -144,7 +150,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_PERSONNUMMER",
         _q(r"(?:vilket|vilka) år (?:är|var) (?:du|ni|han|hon|de|dom) födda?"),
-        _birth_year_said,
+        _year_said,
         years=True,
     ),
     Slot(
@@ -275,7 +281,7 @@ SLOTS: tuple[Slot, ...] = (
 BIRTH_YEAR = Slot(
     "SE_PERSONNUMMER",
     _q(r"året\b|vilket år\b|årtal|(?<=och )år\b(?=[ ?.]*$)"),
-    _birth_year_said,
+    _year_said,
     lambda d: True,
     years=True,
 )
@@ -1013,12 +1019,6 @@ _OWN = re.compile(r"(?<![\w])(?:mitt|min|mina|vårt|vår|våra)[ ]+(?:[\w-]+[ ]+
 _SENTENCE_END = re.compile(r"[!?]|(?<![.\d])\.(?![.\d])")
 
 
-def _birth_year(digits: str) -> bool:
-    """A year someone alive was born in: "tjugohundrafyra" opening the answer to a personnummer
-    question begins the personnummer; it is no amount ("Huset byggdes nittonhundrasjuttiofyra")."""
-    return len(digits) == 4 and 1900 <= int(digits) <= 2029
-
-
 _ANSWER_OPENERS = frozenset("ja jo eh öh ehm alltså det är den mitt min okej".split())
 
 
@@ -1102,11 +1102,6 @@ def _born(body: str) -> list[tuple[int, int]]:
 
 
 _BORN_YEAR = re.compile(r"(?:år[ ]+|i[ ]+)?-?")
-
-
-def _year_said(digits: str) -> bool:
-    """Two digits ("nittiosex", "-96") or a year someone alive was born in."""
-    return len(digits) == 2 or _birth_year(digits)
 
 
 def _dates(body: str) -> list[tuple[int, int]]:
