@@ -132,7 +132,7 @@ SLOTS: tuple[Slot, ...] = (
         "SE_PERSONNUMMER",
         _q(
             rf"(?:fyra|4) sista{_NOT_NOUN}|sista (?:fyra|4){_NOT_NOUN}|sista siffr|slutsiffr|kontrollsiffr|"
-            r"efter (?:binde?)?strecket|sista (?:är|delen)"
+            r"efter (?:binde?)?strecket|sista (?:är|delen)|(?:de|dom) sista(?:[ ]+då)?(?=[ ?.]*$)"
         ),
         lambda d: len(d) == 4,
         lambda d: True,
@@ -424,6 +424,8 @@ _NOT_THIS = re.compile(r"(?<![\w])men[ ]+inte[ ]+$", re.IGNORECASE)
 # Another value of the same kind after one ("..., och till källaren 2580").
 _ANOTHER = re.compile(r"[^.?!\n\d]{0,30}(?<![\w])och(?![\w])[^.?!\n\d]{0,70}", re.IGNORECASE)
 # A number broken off for a correction is a false start of the value ("fyrahundratjugo sju... nej,").
+# Nothing but a correction between a value and the number after it.
+_RESTATED = re.compile(r"[ ,.…]*(?:(?:nej|nä|nää|förlåt|vänta|jag menar|alltså|utan|eh|öh)(?![\w])[ ,.…]*)+", re.I)
 _BROKEN_OFF = re.compile(r"[ ,]*(?:\.\.\.|…)?[ ,]*(?:nej|nä|nää|förlåt|vänta|jag menar)(?![\w])", re.IGNORECASE)
 # A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
 _CORRECTION = re.compile(
@@ -808,6 +810,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             after_refusal = _sentence_end(body, refusal.end()) if refusal and _UNWILLING.search(body) else len(body)
             said = _birth_dates(body) if dates and not declined else []
             out += [(slot.entity, start + s, start + e) for s, e in said]
+            if slot.dates and not whole:  # "Nittonhundrasextiotre, fjortonde... nej vänta, elva fjorton"
+                out += [(slot.entity, start + s, start + e) for s, e in _broken_off_days(body)]
             dates = dates and not said  # one birth date: "Och jag flyttade in den första mars" is not another
             runs = numbers.runs(body)
             # only a number that ended the turn before carries over, past turns with none ("Mm.")
@@ -836,7 +840,11 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 # "Tvåhundrafemtiotusen fyrahundraelva."); so is a number no amount has the digits of
                 # ("åttatusen tvåhundrasextio, nio, nittioen åttioett, femtiotre tjugofem, tre")
                 alone = len(runs) == 1 and _bare_number(body) and _opens_turn(text, start + rs)
-                shapes = not (slot.code or alone or len(run.digits) >= 9)
+                # a number said right after a correction of the slot's value is the value however it is
+                # said ("tjugohundratvå... nej tvåtusentvå noll tre noll ett")
+                after = start <= out[-1][2] <= start + rs if out else False
+                restated = after and _RESTATED.fullmatch(text, out[-1][2], start + rs)
+                shapes = not (slot.code or alone or restated or len(run.digits) >= 9)
                 if (
                     heuristics.after_reference_word(body, rs)
                     or (
@@ -849,7 +857,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     continue
                 if any(s <= rs < e for s, e in said) or _NOT_THIS.search(body, max(0, rs - 12), rs):
                     continue  # "Välj fyra siffror, men inte 1234."
-                if out and start <= out[-1][2] <= start + rs and _CORRECTION.search(text, out[-1][2], start + rs):
+                if after and _CORRECTION.search(text, out[-1][2], start + rs):
                     corrected = True  # "Noll sju tre, fyrtio... nej, femtio, tjugo, tjugo, sju"
                 part = (start + rs, start + re_, run.digits)
                 # a piece that opens the turn may finish the one the turn before ended with
@@ -1143,6 +1151,15 @@ def _ordinal(word: str) -> int | None:
         if word.startswith(tens) and _ORDINALS.get(word[len(tens) :], 10) < 10:
             return base + _ORDINALS[word[len(tens) :]]
     return _ORDINALS.get(word)
+
+
+def _broken_off_days(body: str) -> list[tuple[int, int]]:
+    """Days of the month said and broken off for a correction: a false start of a birth date."""
+    return [
+        m.span()
+        for m in re.finditer(r"(?<![\w])[a-zåäö]+(?![\w])", body, re.IGNORECASE)
+        if _ordinal(m.group(0)) and _BROKEN_OFF.match(body, m.end())
+    ]
 
 
 def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:

@@ -695,6 +695,27 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Och mejlen?\nKund: ja det är jens punkt holmgren snabel-a gmail...\nAgent: Ja?\nKund: punkt com",
             [("EMAIL_ADDRESS", "jens punkt holmgren snabel-a gmail"), ("EMAIL_ADDRESS", "punkt com")],
         ),
+        # a personnummer begun wrongly: the false start is part of what was said, and the
+        # correction is the value however it is said; "Och dom sista då?" asks the last four
+        (
+            "Agent: Vad är ditt personnummer?\nKund: nittonhundrasjuttioåtta, tolfte... nej, noll fyra tolv\n"
+            "Agent: Och dom sista då?\nKund: femtiofem sextiotre",
+            [
+                ("SE_PERSONNUMMER", "nittonhundrasjuttioåtta"),
+                ("SE_PERSONNUMMER", "tolfte"),
+                ("SE_PERSONNUMMER", "noll fyra tolv"),
+                ("SE_PERSONNUMMER", "femtiofem sextiotre"),
+            ],
+        ),
+        (
+            "Agent: Personnummer?\nKund: tjugohundratvå... nej tvåtusentvå noll tre noll ett\nAgent: Ja?\n"
+            "Kund: fyra fem sex sju",
+            [
+                ("SE_PERSONNUMMER", "tjugohundratvå"),
+                ("SE_PERSONNUMMER", "tvåtusentvå noll tre noll ett"),
+                ("SE_PERSONNUMMER", "fyra fem sex sju"),
+            ],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
