@@ -844,7 +844,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 # said ("tjugohundratvå... nej tvåtusentvå noll tre noll ett")
                 after = start <= out[-1][2] <= start + rs if out else False
                 restated = after and _RESTATED.fullmatch(text, out[-1][2], start + rs)
-                shapes = not (slot.code or alone or restated or len(run.digits) >= 9)
+                named = heuristics.named_account(text, start + rs)
+                shapes = not (slot.code or alone or restated or named or len(run.digits) >= 9)
                 if (
                     heuristics.after_reference_word(body, rs)
                     or (

@@ -136,6 +136,14 @@ _GROUPED = re.compile(r"\d{1,3} \d{3}")
 _ROUND = re.compile(r"\d{1,3} \d00")
 # Thousands written as Swedish spells amounts, one digit apart: "1 340", "2 215" (no identifier is
 # grouped so; "fick tillbaka 1 340 och inte 1 430").
+# Nobody says an amount with a dash ("åttatusen etthundrafem bindestreck nio" is a clearing number).
+_DASH_SAID = re.compile(r"(?<![\w])(?:binde)?streck(?![\w])", re.IGNORECASE)
+# A number named as an account right before it is no amount however it is said ("clearing
+# åttatusen trehundrafyrtiotvå bindestreck sex").
+_NAMED_BEFORE = re.compile(
+    r"(?<![\w])(?:clearing\w*|kontonummer|kontonumret|bankgiro\w*|plusgiro\w*)(?:[ ]+(?:är|nummer|numret|nr))*[ ,:]*$",
+    re.IGNORECASE,
+)
 _ONE_THOUSANDS = re.compile(r"[1-9] \d{3}")
 _FOR = re.compile(r"(?<![\w])för[ ]*$", re.IGNORECASE)
 # A clock time after "efter", "innan", "klockan", "mellan": "efter fjorton trettio", "mellan 0800 och 1200".
@@ -168,7 +176,7 @@ def quantity(text: str, start: int, end: int, digits: str, four_digits: bool = F
     `shapes=False`: the value asked for is a code or a flat, never an amount, so how the number is
     said or written does not make it one ("Portkoden är 1 340", "fjortonhundratvå")."""
     before = text[max(0, start - 30) : start]
-    shaped = shapes and bool(
+    shaped = shapes and not (named_account(text, start) or _DASH_SAID.search(text, start, end)) and bool(
         _THOUSANDS.search(text, start, end)
         or _HUNDREDS.fullmatch(text, start, end)
         or _ROUND.fullmatch(text, start, end)
@@ -185,6 +193,12 @@ def quantity(text: str, start: int, end: int, digits: str, four_digits: bool = F
         or (_GROUPED.fullmatch(text, start, end) and _FOR.search(before))
         or (not four_digits and _clock(digits) and _TIME_BEFORE.search(before))
     )
+
+
+def named_account(text: str, start: int) -> bool:
+    """True when the number at `start` is named as an account right before it ("clearing
+    åttatusen trehundrafyrtiotvå bindestreck sex"): no amount however it is said."""
+    return _NAMED_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def after_reference_word(text: str, start: int) -> bool:

@@ -716,6 +716,23 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
                 ("SE_PERSONNUMMER", "fyra fem sex sju"),
             ],
         ),
+        # a clearing number said in thousands is no amount: named right before it, or said with a dash
+        (
+            "Agent: Vilket konto ska pengarna till?\nKund: Swedbank, clearing åttatusen trehundrafyrtiotvå, "
+            "sen fyrahundratolv, trettiotre sextiofyra åtta.",
+            [
+                ("SE_BANK_ACCOUNT", "åttatusen trehundrafyrtiotvå"),
+                ("SE_BANK_ACCOUNT", "fyrahundratolv, trettiotre sextiofyra åtta"),
+            ],
+        ),
+        (
+            "Agent: Vilket konto?\nKund: Det är Swedbank. Åttatusen tvåhundrasju bindestreck fyra, sen sexhundraelva, "
+            "tjugo trettio fem.",
+            [
+                ("SE_BANK_ACCOUNT", "Åttatusen tvåhundrasju bindestreck fyra"),
+                ("SE_BANK_ACCOUNT", "sexhundraelva, tjugo trettio fem"),
+            ],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
