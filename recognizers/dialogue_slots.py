@@ -202,7 +202,7 @@ SLOTS: tuple[Slot, ...] = (
         "CUSTOMER_NUMBER",
         _q(
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|försäkringsn|"
-            r"abonnemangsn|kontraktsn|könummer|könumret|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
+            r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|r)|könummer|könumret|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
             r"medlemskort|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
             r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån)\w*(?:[ ,]+\w+){0,5}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
@@ -578,7 +578,7 @@ def _slots_of(body: str) -> list[tuple[Slot, int]]:
 
 # Numbers that may start with letters: a passport "FA1234567", a customer number "KN-448120".
 _LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER", "IBAN_CODE", "ACCESS_CODE")
-_LETTER_PREFIX = re.compile(r"(?<![\w-])[A-Z]{1,3}-?$")
+_LETTER_PREFIX = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}-?|(?:[A-Z][ ]){1,3})$")  # "FA", "KN-", "K L "
 # a password: letters and digits glued into one word ("Hjortron1981")
 _GLUED_WORD = re.compile(r"(?<![\w-])[^\W\d_]{2,}$")
 
@@ -586,7 +586,7 @@ _GLUED_WORD = re.compile(r"(?<![\w-])[^\W\d_]{2,}$")
 def _letters_before(text: str, start: int, entity: str) -> int:
     """The start of a number with its letter prefix glued on ("FA" of "FA1234567"), or, for a
     code, with the word it is glued to ("Hjortron" of "Hjortron1981")."""
-    m = _LETTER_PREFIX.search(text, max(0, start - 5), start)
+    m = _LETTER_PREFIX.search(text, max(0, start - 7), start)
     if m is None and entity == "ACCESS_CODE":
         m = _GLUED_WORD.search(text, max(0, start - 30), start)
     return m.start() if m else start

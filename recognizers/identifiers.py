@@ -80,6 +80,12 @@ CUSTOMER_CONTEXT = [
     "medlemsnummer",
     "medlemsnumret",
     "kundnumme",
+    "hyresgästnummer",
+    "hyresgästnumret",
+    "objektnummer",
+    "objektnumret",
+    "kontraktsnummer",
+    "kontraktsnumret",
 ]
 # not a reference said instead ("Har du kundnumret?" / "Nej, men jag har ordernumret, 4410 5523.")
 _CUSTOMER_REGEX = (
@@ -97,7 +103,7 @@ def code_canonical(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
-_CUSTOMER_WORDS = ("kundn", "kund-id", "kundid", "avtalsn", "medlemsn")
+_CUSTOMER_WORDS = ("kundn", "kund-id", "kundid", "avtalsn", "medlemsn", "hyresgästn", "objektn", "kontraktsn")
 
 
 class KlangCustomerNumberRecognizer(PatternRecognizer):

@@ -733,6 +733,15 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
                 ("SE_BANK_ACCOUNT", "sexhundraelva, tjugo trettio fem"),
             ],
         ),
+        # a tenant or object number is the customer's number; letters spelled before it are part of it
+        (
+            "Agent: Jag ser ditt hyresgästnummer här, fyrtiotvå sjuttioett nittio, stämmer det?\nKund: Ja.",
+            [("CUSTOMER_NUMBER", "fyrtiotvå sjuttioett nittio")],
+        ),
+        (
+            "Agent: Har du kontraktsnumret?\nKund: Ja, K L sextiosju åttiotvå fyrtiofem",
+            [("CUSTOMER_NUMBER", "K L sextiosju åttiotvå fyrtiofem")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
