@@ -91,6 +91,7 @@ PROPER_ONLY_SUFFIXES = {
     "slingan",
     "promenaden",
     *_FOLDED_SUFFIXES,
+    *"gate gaten veien vei vej gade katu tie straße strasse weg".split(),
 }
 # Road words, not addresses ("motorvägen 40", "riksväg 50"), unless capitalised.
 ROAD_WORDS = re.compile(
@@ -133,7 +134,7 @@ _ADJECTIVES = [
     "övre",
 ]
 
-_L = "a-zåäöéüA-ZÅÄÖÉÜ"
+_L = "a-zåäöéüøæßA-ZÅÄÖÉÜØÆ"  # with the Danish, Norwegian and German letters of streets abroad
 # NUMBER_WORDS as a compact regex (tens + optional unit | teens | units), not a 300-way alternation.
 _NUM_WORDS_ALT = (
     rf"(?:(?:{_alt(_TENS)})(?:[ ]?(?:{_alt(COMPOUND_UNITS)}))?|{_alt(_TEENS)}|{_alt(_UNITS)})"

@@ -35,6 +35,9 @@ def found(recs, text):
         ("Gamla vägen 5, 123 45 Mora", [(LOCATION, "Mora"), (ENTITY, "Gamla vägen 5")]),
         ("Stora Nygatan 17 2 tr, 111 27 Stockholm", [(LOCATION, "Stockholm"), (ENTITY, "Stora Nygatan 17 2 tr")]),
         ("adressen är Hamnplan 2", [(ENTITY, "Hamnplan 2")]),
+        # streets abroad, by their own endings (capitalised only)
+        ("Vi bor på Hauptstraße 12 nu.", [(ENTITY, "Hauptstraße 12")]),
+        ("adressen är Mannerheimintie tjugotre A", [(ENTITY, "Mannerheimintie tjugotre A")]),
         # one capital before the ending; the flat's four digits alone after the house number
         ("Ågatan 40, 582 22.", [(ENTITY, "Ågatan 40")]),
         ("Kastanjegatan 19, 1204. Och ditt namn?", [(ENTITY, "Kastanjegatan 19, 1204")]),
