@@ -650,6 +650,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     spans.extend(self._zone(text, ts, k, slot, asked_end))
         if not entities or "SE_PERSONNUMMER" in entities:
             spans.extend(_birthday_echoes(text, ts, spans))
+        spans.extend(_corrections(text, ts, spans))
         spans = [(e, _letters_before(text, s, e) if e in _LETTERED else s, t) for e, s, t, *_ in spans]
         return [self._result(e, s, t) for e, s, t in sorted(set(spans), key=lambda x: (x[1], x[2]))]
 
@@ -1244,6 +1245,43 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
                 if r.digits in said
             ]
     return echoes
+
+
+# A turn that opens by saying the turn before got a value wrong: "Nej, slutet är sextionio.",
+# "Nä, det ska vara fyrtio.", "Inte riktigt, nio två i mitten."
+_CORRECTS = re.compile(
+    r"^[ ]*(?:(?:ja|jo|eh|öh|mm),?[ ]+)?(?:nej|nä|nää|inte riktigt|fel|det ska vara|det är fel)(?![\w])", re.IGNORECASE
+)
+
+
+def _corrections(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The numbers of a turn that corrects a value said in the turn before by another speaker (a
+    read-back, or the answer read back): pieces of that value, whatever their length
+    ("Åttiotre noll tre noll ett, tjugotre åttiotre?" / "Nej, åttiotvå.")."""
+    out = []
+    for k in range(1, len(ts)):
+        prev, turn = ts[k - 1], ts[k]
+        body = turn.body(text)
+        if prev.label == turn.label or not _CORRECTS.match(body):
+            continue
+        said = [e for e, s, t in spans if prev.start <= s < prev.end]
+        # a read-back another recognizer finds ("Åttiotre noll tre noll ett, tjugotre åttiotre?"):
+        # a long number, of the slot answered in the turns before
+        if not said and any(len(r.digits) >= 6 for r in numbers.runs(prev.body(text))):
+            said = [e for e, s, t in spans if ts[max(0, k - 4)].start <= s < prev.start]
+        if not said:
+            continue
+        for run in numbers.runs(body):
+            rs, re_ = run.tokens[0].start, run.tokens[-1].end
+            taken = any(s < turn.start + re_ and turn.start + rs < t for _, s, t in spans)
+            if not (
+                taken
+                or len(run.digits) < 2  # "ett seniorboende"
+                or heuristics.quantity(body, rs, re_, run.digits)
+                or heuristics.after_reference_word(body, rs)
+            ):
+                out.append((said[-1], turn.start + rs, turn.start + re_))
+    return out
 
 
 def _octet(part: str) -> bool:

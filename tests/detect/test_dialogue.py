@@ -742,6 +742,17 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Har du kontraktsnumret?\nKund: Ja, K L sextiosju åttiotvå fyrtiofem",
             [("CUSTOMER_NUMBER", "K L sextiosju åttiotvå fyrtiofem")],
         ),
+        # a turn that corrects a read-back: its numbers are pieces of the value, whatever their length
+        (
+            "Agent: Och postnumret?\nKund: Sexhundraåtta trettiotvå.\nAgent: 608 23?\n"
+            "Kund: Nej, trettiotvå, inte tjugotre. Och det var 300 kronor.",
+            [
+                ("SE_POSTAL_CODE", "Sexhundraåtta trettiotvå"),
+                ("SE_POSTAL_CODE", "608 23"),
+                ("SE_POSTAL_CODE", "trettiotvå"),
+                ("SE_POSTAL_CODE", "tjugotre"),
+            ],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
