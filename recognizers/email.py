@@ -81,6 +81,15 @@ _SPOKEN_REGEX = (
     rf"{_PIECE}(?:{_SPELLING})?(?:{_DOMAIN_SEP}{_PIECE}){{0,4}}{_DOMAIN_SEP}(?:{_TLD_ALT})(?![\w@]|[.-]\w)"
 )
 
+# The domain said with its at-word, where the name before it is not joined to it (an aside too long,
+# a name given in the turn before): "..., alltså s j ö b e r g, snabel-a outlook punkt com". An at-word
+# said aloud is only ever part of an address ("at" alone is English too, and is left out).
+_SPOKEN_DOMAIN_REGEX = (
+    rf"(?<![\w@.-])(?:snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a)[ ]+"
+    rf"{_PIECE}(?:{_SPELLING})?(?:{_DOMAIN_SEP}{_PIECE}){{0,4}}{_DOMAIN_SEP}(?:{_TLD_ALT})(?![\w@]|[.-]\w)"
+)
+_SPOKEN_DOMAIN = re.compile(_SPOKEN_DOMAIN_REGEX, re.IGNORECASE)
+
 _SPOKEN_TO_WRITTEN = [
     (re.compile(_SPELLING, re.I), ""),  # a spelling said beside a piece is no part of the address
     (re.compile(rf"[ ]+(?:{_TOGETHER})(?=[ ])", re.I), ""),
@@ -116,7 +125,7 @@ _NUMBER_BEFORE_AT = re.compile(rf"(?<=[ ])(?:{_NUMBER_WORD})+(?=(?:\.\.\.|…)?[
 
 def written_form(text: str) -> str:
     """The written address a spoken (or mixed) one stands for, lowercased."""
-    out = " ".join(text.split())
+    out = " " + " ".join(text.split())  # " snabel-a outlook punkt com" is "@outlook.com"
     out = _NUMBER_BEFORE_AT.sub(lambda m: words_to_digits(m.group(0)) or m.group(0), out)
     for rx, repl in _SPOKEN_TO_WRITTEN:
         out = rx.sub(repl, out)
@@ -146,6 +155,7 @@ class KlangEmailRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("email (written)", WRITTEN_REGEX, 0.5),
         Pattern("email (spoken)", _SPOKEN_REGEX, 0.6),
+        Pattern("email domain (spoken)", _SPOKEN_DOMAIN_REGEX, 0.5),
     ]
 
     def __init__(self, supported_language: str = "sv"):
@@ -162,4 +172,4 @@ class KlangEmailRecognizer(PatternRecognizer):
         return "@" in text or mentions(text, ("snabel", "kommersiell", " at ", "(at", "[at"))
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        return is_valid_address(written_form(pattern_text))
+        return is_valid_address(written_form(pattern_text)) or _SPOKEN_DOMAIN.fullmatch(pattern_text) is not None
