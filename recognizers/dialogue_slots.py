@@ -470,9 +470,14 @@ _NUMERIC_DATE = re.compile(
 )
 
 # A spoken or written IPv4 address: four numbers joined by "punkt" or ".".
-_DOT = r"(?:punkt|prick|komma)"  # "prick", "komma" too; a filler may follow: "punkt eh hundraåttio"
-_NUM = rf"(?:\d{{1,3}}|(?!{_DOT}\b|eh\b|öh\b)[a-zåäö]+(?:[ ](?!{_DOT}\b|eh\b|öh\b)[a-zåäö]+)?)"
-_IP_SEP = rf"[ ]*(?:{_DOT}|\.)[ ]*(?:(?:eh|öh)[ ,]+)?"
+_DOT = r"(?:punkt|prick|komma|dot)"  # "prick", "komma", "dot" too; a filler may follow: "punkt eh hundraåttio"
+_DIGIT_WORD = r"(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)"
+# one or two words ("tvåhundrafyrtioett", "hundra åtta"), or three digits said one by one ("ett nio fem")
+_NUM = (
+    rf"(?:\d{{1,3}}|{_DIGIT_WORD}(?:[ ]{_DIGIT_WORD}){{2}}(?![\w])|"
+    rf"(?!{_DOT}\b|eh\b|öh\b)[a-zåäö]+(?:[ ](?!{_DOT}\b|eh\b|öh\b)[a-zåäö]+)?)"
+)
+_IP_SEP = rf"[ ]*,?[ ]*(?:{_DOT}|\.)[ ]*,?[ ]*(?:(?:eh|öh)[ ,]+)?"  # "ett nio fem, punkt, ett nio åtta"
 _IP_PART = re.compile(
     rf"(?<![\w.])(?:{_DOT}[ ]+)?{_NUM}(?:{_IP_SEP}{_NUM}){{1,3}}(?![\w])|(?<![\w]){_DOT}[ ]+{_NUM}(?![\w])",
     re.IGNORECASE,
@@ -1300,7 +1305,7 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
     for m in _IP_PART.finditer(body):
         start, value = m.start(), m.group(0)
         first = value.split(" ", 1)[0]
-        if first.lower() not in ("punkt", "prick") and not first.isdigit() and not numbers.words_to_digits(first):
+        if not re.fullmatch(_DOT, first, re.I) and not first.isdigit() and not numbers.words_to_digits(first):
             start += len(first) + 1
             value = value[len(first) + 1 :]
         end = m.end()
@@ -1311,14 +1316,23 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
         if _VERSION.search(body[:start]) or not all(_octet(p) for p in parts):
             continue
         # part of one said over turns stands at the turn's start or end, not "två punkt fyra gigahertz"
-        dot_first = value.lower().startswith(("punkt", "prick"))
+        dot_first = re.match(rf"{_DOT}(?![\w])", value, re.I) is not None
         edge = dot_first or not body[end:].strip(" .,!?…")
         if len(parts) == 4 or (not whole and edge and (len(parts) >= 2 or dot_first)):
             out.append((start, end))
     out += [m.span() for m in _IP_APART.finditer(body) if all(_octet(p) for p in m.group(0).split())]
     if not whole:  # in the answer to an IP question: four numbers read with commas
         out += [m.span() for m in _IP_COMMAS.finditer(body) if all(_octet(p) for p in m.group(0).split(", "))]
+        # ... or the first number alone, the turn broken off after it ("Ja, etthundrafyrtiosex...")
+        paused = _PAUSED_END.search(body)
+        runs = numbers.runs(body[: paused.start()]) if paused else []
+        if runs and runs[-1].tokens[-1].end == paused.start() and int(runs[-1].digits or 999) <= 255:
+            s, e = runs[-1].tokens[0].start, runs[-1].tokens[-1].end
+            out += [] if any(a < e and s < b for a, b in out) else [(s, e)]
     return out
+
+
+_PAUSED_END = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*$")
 
 
 # "ett kort som slutar på 5502 och ett som slutar på 7713", "det slutar med fyra sju noll två"

@@ -176,11 +176,15 @@ def quantity(text: str, start: int, end: int, digits: str, four_digits: bool = F
     `shapes=False`: the value asked for is a code or a flat, never an amount, so how the number is
     said or written does not make it one ("Portkoden är 1 340", "fjortonhundratvå")."""
     before = text[max(0, start - 30) : start]
-    shaped = shapes and not (named_account(text, start) or _DASH_SAID.search(text, start, end)) and bool(
-        _THOUSANDS.search(text, start, end)
-        or _HUNDREDS.fullmatch(text, start, end)
-        or _ROUND.fullmatch(text, start, end)
-        or (not four_digits and _ONE_THOUSANDS.fullmatch(text, start, end))
+    shaped = (
+        shapes
+        and not (named_account(text, start) or _DASH_SAID.search(text, start, end))
+        and bool(
+            _THOUSANDS.search(text, start, end)
+            or _HUNDREDS.fullmatch(text, start, end)
+            or _ROUND.fullmatch(text, start, end)
+            or (not four_digits and _ONE_THOUSANDS.fullmatch(text, start, end))
+        )
     )
     return bool(
         shaped

@@ -753,6 +753,17 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
                 ("SE_POSTAL_CODE", "tjugotre"),
             ],
         ),
+        # an IP address read digit by digit with commas, said with "dot", or begun with its first number alone
+        (
+            "Agent: Läs upp ip-adressen.\nKund: Ett nio fem, punkt, ett nio åtta...\nAgent: Mm.\n"
+            "Kund: punkt, sex fyra, punkt, två tre noll.",
+            [("IP_ADDRESS", "Ett nio fem, punkt, ett nio åtta"), ("IP_ADDRESS", "sex fyra, punkt, två tre noll")],
+        ),
+        (
+            "Agent: Kan du läsa ip-adressen?\nKund: Ja, etthundrafyrtiosex...\nAgent: Ja?\n"
+            "Kund: punkt tjugo dot sju punkt tolv",
+            [("IP_ADDRESS", "etthundrafyrtiosex"), ("IP_ADDRESS", "punkt tjugo dot sju punkt tolv")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
