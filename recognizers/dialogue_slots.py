@@ -88,7 +88,7 @@ class Slot:
     years: bool = False  # a year is the value, not a quantity ("nittonhundraåttioåtta")
     # a value joined from pieces must pass this too ("tio" / "060315 2380" is no personnummer)
     joins: Callable[[str], bool] = lambda d: True
-    # what an answer holds: "numbers", or "names", "spelled" (e-mail), "streets", "ips"
+    # what an answer holds: "numbers", or "names", "spelled" (e-mail), "streets", "ips", "hex" (MAC)
     reads: str = "numbers"
     # a code or a flat, never an amount: "Portkoden är 1 340", "fjortonhundratvå" are the value
     code: bool = False
@@ -256,6 +256,8 @@ SLOTS: tuple[Slot, ...] = (
         lambda d: len(d) >= 4,
         code=True,
     ),
+    # a device's MAC address, read as hex pairs: "a fyra, tre c, noll noll" / "noll noll kolon ett a"
+    Slot("ID_NUMBER", _q(r"mac-?adress|mac adress|\bmac\b"), lambda d: False, reads="hex"),
     Slot(
         "SE_ADDRESS",
         _q(
@@ -327,6 +329,7 @@ KEYWORDS = (
     "idkort",
     "legitimation",
     "imei",
+    "mac",
     "chip",
     "frikort",
     "könum",
@@ -487,6 +490,9 @@ _IP_APART = re.compile(r"(?<![\d.])\d{1,3}(?: \d{1,3}){3}(?![\d.])")
 _IP_COMMAS = re.compile(
     r"(?<![\w,])(?:\d{1,3}|[a-zåäö]+)(?:,[ ](?:\d{1,3}|[a-zåäö]+)){3}(?![\w]|,[ ]\w)", re.IGNORECASE
 )
+# Hex pairs said: letters a-f, digits, number words ("a fyra, tre c, noll noll, fyrtiofyra"), three or more.
+_HEX_TOKEN = rf"(?:[a-f]|[0-9a-f]{{2}}|\d|(?:{numbers.SMALL_NUMBER_WORDS})+)(?![\w])"
+_HEX_RUN = re.compile(rf"(?<![\w]){_HEX_TOKEN}(?:(?:[ ]*(?:,|:|-|kolon)[ ]*|[ ]+){_HEX_TOKEN}){{2,}}", re.I)
 _VERSION = re.compile(r"(?:version|firmware|v\.?)[ ]*$", re.IGNORECASE)
 
 # Names in an answer: capitalised words, at most four, with the particles of names ("Thi", "van").
@@ -800,6 +806,9 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     out += [("SE_POSTAL_CODE", *head), ("SE_POSTAL_CODE", start + tail[0], start + tail[1])]
                 if postal_head:
                     postal_head = (start + postal_head[0], start + postal_head[1])
+                continue
+            if slot.reads == "hex":
+                out += [(slot.entity, start + m.start(), start + m.end()) for m in _HEX_RUN.finditer(body)]
                 continue
             if slot.reads == "ips":
                 out += [(slot.entity, start + s, start + e) for s, e in _spoken_ips(body, whole)]

@@ -225,8 +225,9 @@ ENTITIES: tuple[Entity, ...] = (
     ),
     Entity(
         "ID_NUMBER",
-        "the number of an ID document or a device: passport, driving licence, ID card, IMEI, pet chip, frikort",
-        _DIALOGUE,
+        "the number of an ID document or a device: passport, driving licence, ID card, IMEI, MAC address, pet chip, "
+        "frikort",
+        (*_DIALOGUE, identifiers.KlangMacAddressRecognizer),
         identifiers.code_canonical,
     ),
     Entity(

@@ -138,6 +138,32 @@ class KlangSpokenCustomerNumberRecognizer(base.DigitWindowRecognizer):
         return 0.6 if _CUSTOMER_BEFORE.search(text[max(0, window.start - 60) : window.start]) else None
 
 
+# ---- MAC address (a device's: ID_NUMBER) ---------------------------------------------------------
+
+# Six hex pairs, one separator throughout ("00:1A:79:FE:33:0C", "A4-3C-00-1F-BE-72", "A4, 3C, 00, 1F,
+# BE, 72" as an agent reads it back); with a letter and a digit in it, so no list of numbers is one.
+_MAC = r"(?<![\w:-])[0-9A-Fa-f]{2}(:|-|,[ ]|[ ])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-]|,[ ]\w)"
+
+
+class KlangMacAddressRecognizer(PatternRecognizer):
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entity="ID_NUMBER",
+            patterns=[Pattern("MAC address", _MAC, 0.6)],
+            context=["mac", "mac-adress", "mac-adressen", "router"],
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
+
+    def may_match(self, text: str) -> bool:
+        """Cheap gate: written digits only."""
+        return numbers.has_digit(text)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        hexes = re.sub(r"[^0-9A-Fa-f]", "", pattern_text)
+        return any(c.isdigit() for c in hexes) and any(c.isalpha() for c in hexes)
+
+
 # ---- IP address ---------------------------------------------------------------------------------
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"

@@ -764,6 +764,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: punkt tjugo dot sju punkt tolv",
             [("IP_ADDRESS", "etthundrafyrtiosex"), ("IP_ADDRESS", "punkt tjugo dot sju punkt tolv")],
         ),
+        # a MAC address read as hex pairs over two turns; the written read-back is the scan recognizer's
+        (
+            "Agent: Står MAC-adressen på en etikett?\nKund: Ja, a fyra, tre c, noll noll...\nAgent: Mm.\n"
+            "Kund: ett f, b e, sju två. Det tog tre dagar.",
+            [("ID_NUMBER", "a fyra, tre c, noll noll"), ("ID_NUMBER", "ett f, b e, sju två")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",

@@ -1,4 +1,4 @@
-"""SE_FACILITY_ID (18 digits, 735999, GS1), CUSTOMER_NUMBER (context only), IP_ADDRESS."""
+"""SE_FACILITY_ID (18 digits, 735999, GS1), CUSTOMER_NUMBER (context only), IP_ADDRESS, MAC addresses."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from recognizers.identifiers import (
     KlangCustomerNumberRecognizer,
     KlangFacilityIdRecognizer,
     KlangIpAddressRecognizer,
+    KlangMacAddressRecognizer,
     KlangSpokenCustomerNumberRecognizer,
     KlangSpokenFacilityIdRecognizer,
     gs1_ok,
@@ -75,3 +76,17 @@ def test_ip(value):
 def test_not_ip(text):
     assert results(KlangIpAddressRecognizer(), text) == []
     assert canonical_value(IP, " 192.0.2.14 ") == "192.0.2.14"
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Routern har 00:1A:79:FE:33:0C.", ["00:1A:79:FE:33:0C"]),
+        ("Agent: A4, 3C, 00, 1F, BE, 72. Nu är den registrerad.", ["A4, 3C, 00, 1F, BE, 72"]),
+        ("a4-3c-00-1f-be-72", ["a4-3c-00-1f-be-72"]),
+        ("Vi har 12, 34, 56, 78, 90, 11 kronor på sex fakturor.", []),  # numbers only: a list, no MAC
+        ("00:1A:79:FE:33", []),  # five pairs
+    ],
+)
+def test_mac_addresses_written(text, found):
+    assert [t for t, _ in results(KlangMacAddressRecognizer(), text)] == found
