@@ -858,7 +858,10 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 # a number said right after a correction of the slot's value is the value however it is
                 # said ("tjugohundratvå... nej tvåtusentvå noll tre noll ett")
                 after = start <= out[-1][2] <= start + rs if out else False
-                restated = after and _RESTATED.fullmatch(text, out[-1][2], start + rs)
+                # ... or a turn that opens with the correction ("Nittonhundranittiotre..." / "Mm." / "Nej
+                # förlåt, nittiofyra.")
+                reopens = n == 0 and bool(out) and _RESTATED.fullmatch(body, 0, rs) is not None
+                restated = reopens or (after and _RESTATED.fullmatch(text, out[-1][2], start + rs))
                 named = heuristics.named_account(text, start + rs)
                 shapes = not (slot.code or alone or restated or named or len(run.digits) >= 9)
                 if (
@@ -873,7 +876,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     continue
                 if any(s <= rs < e for s, e in said) or _NOT_THIS.search(body, max(0, rs - 12), rs):
                     continue  # "Välj fyra siffror, men inte 1234."
-                if after and _CORRECTION.search(text, out[-1][2], start + rs):
+                if reopens or (after and _CORRECTION.search(text, out[-1][2], start + rs)):
                     corrected = True  # "Noll sju tre, fyrtio... nej, femtio, tjugo, tjugo, sju"
                 part = (start + rs, start + re_, run.digits)
                 # a piece that opens the turn may finish the one the turn before ended with
@@ -886,7 +889,12 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     or (corrected and len(run.digits) >= 2)
                     or (slot.dates and _month_said_alone(run))
                 ) and (not whole or slot.complete(run.digits)):
-                    parts, run_digits = [part], run.digits
+                    # a false start and the value in one run ("tjugohundra... eh, tvåtusen, noll nio
+                    # tjugofem"): the value from the restart on
+                    parts, run_digits = (
+                        [part],
+                        (not slot.joins(run.digits) and _restarted(run, slot, whole)) or run.digits,
+                    )
                 elif restart := _restarted(run, slot, whole):  # "Fyrtionio... fyrtionio noll fyra tjugosex"
                     parts, run_digits = [part], restart
                 elif not whole and len(run.digits) >= 2 and _BROKEN_OFF.match(body, re_):
@@ -897,7 +905,9 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     continue
                 out += [(slot.entity, s, e) for s, e, _ in parts]
                 corrected = False
-                if slot.complete(run_digits):
+                # a value broken off with a pause goes on in the next turn ("Åtta sex fyra två noll fyra,
+                # noll fem..." / "Mm." / "tre noll sju åtta, nio ett åtta.")
+                if slot.complete(run_digits) and not _PAUSED_END.match(body, re_):
                     closed, pending = start + re_, []
                 else:  # a part that may go on in the next turn ("fyrahundratretton" / "nittioett")
                     pending = parts if not body[re_:].strip(" .,!?…") else []

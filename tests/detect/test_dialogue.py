@@ -770,6 +770,30 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: ett f, b e, sju två. Det tog tre dagar.",
             [("ID_NUMBER", "a fyra, tre c, noll noll"), ("ID_NUMBER", "ett f, b e, sju två")],
         ),
+        # a false start and the value in one run; a correction opening the next turn; a value broken off
+        # with a pause goes on after "Mm."
+        (
+            "Agent: Personnummer?\nKund: Ja, tjugohundra... eh, tvåtusen, noll nio tjugofem.\nAgent: Mm.\n"
+            "Kund: Tjugotre åttioåtta.",
+            [
+                ("SE_PERSONNUMMER", "tjugohundra... eh, tvåtusen, noll nio tjugofem"),
+                ("SE_PERSONNUMMER", "Tjugotre åttioåtta"),
+            ],
+        ),
+        (
+            "Agent: Ditt personnummer?\nKund: Nittonhundranittiotre...\nAgent: Mm.\n"
+            "Kund: Nej förlåt, nittiofyra. Nittiofyra, noll nio tjugofem.",
+            [
+                ("SE_PERSONNUMMER", "Nittonhundranittiotre"),
+                ("SE_PERSONNUMMER", "nittiofyra"),
+                ("SE_PERSONNUMMER", "Nittiofyra, noll nio tjugofem"),
+            ],
+        ),
+        (
+            "Agent: Vilket IMEI har routern?\nKund: Åtta sex fyra två noll fyra, noll fem...\nAgent: Mm.\n"
+            "Kund: tre noll sju åtta, nio ett åtta.",
+            [("ID_NUMBER", "Åtta sex fyra två noll fyra, noll fem"), ("ID_NUMBER", "tre noll sju åtta, nio ett åtta")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
