@@ -640,8 +640,10 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _born(body))
             # an IP address said whole in words is one whatever was asked ("Vänta, jag skriver. Hundranittiotre
             # punkt hundraåttio punkt fyrtiofyra punkt sjutton.")
-            if ("punkt" in low or "prick" in low) and (not entities or "IP_ADDRESS" in entities):
+            if ("punkt" in low or "prick" in low or "dot" in low) and (not entities or "IP_ADDRESS" in entities):
                 spans.extend(_ips_said(text, ts, k))
+            if ("..." in low or "…" in low) and (not entities or "IP_ADDRESS" in entities):
+                spans.extend(_ip_over_turns(text, ts, k))
             if "slutar" in low:
                 spans.extend(x for x in _last_digits(text, ts, k) if not entities or x[0] in entities)
             # Most turns name no slot: a substring test is cheaper than every slot's pattern.
@@ -1278,6 +1280,13 @@ _CORRECTS = re.compile(
 )
 
 
+def _read_back_kind(digits: str) -> str:
+    """A mobile number or a personnummer, by its digits alone; "" for anything else."""
+    if digits[0] == "0" and 8 <= len(digits) <= 11:
+        return "PHONE_NUMBER"
+    return "SE_PERSONNUMMER" if len(digits) in (10, 12) and is_valid_digits(digits) else ""
+
+
 def _corrections(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """The numbers of a turn that corrects a value said in the turn before by another speaker (a
     read-back, or the answer read back): pieces of that value, whatever their length
@@ -1291,8 +1300,11 @@ def _corrections(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -
         said = [e for e, s, t in spans if prev.start <= s < prev.end]
         # a read-back another recognizer finds ("Åttiotre noll tre noll ett, tjugotre åttiotre?"):
         # a long number, of the slot answered in the turns before
-        if not said and any(len(r.digits) >= 6 for r in numbers.runs(prev.body(text))):
+        long_runs = [r.digits for r in numbers.runs(prev.body(text)) if len(r.digits) >= 6]
+        if not said and long_runs:
             said = [e for e, s, t in spans if ts[max(0, k - 4)].start <= s < prev.start]
+            kind = _read_back_kind(long_runs[-1])  # ... or what the number itself is
+            said = said or ([kind] if kind else [])
         if not said:
             continue
         for run in numbers.runs(body):
@@ -1320,7 +1332,7 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
     """An IP address in the answer: four numbers 0-255 joined by "punkt"/"." (a word before the
     first is not part of it; not after "version"), four written apart ("83 241 17 5"), or a part of
     one said over turns ("Åttiotre punkt tvåhundrafyrtioett" / "Mm." / "punkt sjutton punkt fem")."""
-    out = []
+    out, false_starts = [], []
     for m in _IP_PART.finditer(body):
         start, value = m.start(), m.group(0)
         first = value.split(" ", 1)[0]
@@ -1339,6 +1351,9 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
         edge = dot_first or not body[end:].strip(" .,!?…")
         if len(parts) == 4 or (not whole and edge and (len(parts) >= 2 or dot_first)):
             out.append((start, end))
+        elif len(parts) >= 2 and _BROKEN_OFF.match(body, end):  # "åttiotre punkt tvåhundrafjorton... vänta"
+            false_starts.append((start, end))
+    out += false_starts if out else []
     out += [m.span() for m in _IP_APART.finditer(body) if all(_octet(p) for p in m.group(0).split())]
     if not whole:  # in the answer to an IP question: four numbers read with commas
         out += [m.span() for m in _IP_COMMAS.finditer(body) if all(_octet(p) for p in m.group(0).split(", "))]
@@ -1387,7 +1402,36 @@ def _last_digits(text: str, ts: list[Turn], k: int) -> list[tuple[str, int, int]
     return out
 
 
-_SENTENCE = re.compile(r".+?(?:[.!?](?=\s|$)|$)")
+_DOT_OPENS = re.compile(rf"[ ,.…]*(?:{_DOT})?[ ,]*", re.IGNORECASE)
+
+
+def _ip_parts(value: str) -> list[str]:
+    return [p for p in re.split(_IP_SEP, value, flags=re.IGNORECASE) if p.strip(" ,")]
+
+
+def _ip_over_turns(text: str, ts: list[Turn], k: int) -> list[tuple[str, int, int]]:
+    """An IP address said over two turns of one speaker, whatever was asked: the first numbers end
+    turn k ("Ett nio fem, punkt, ett nio åtta..."), the rest open the speaker's next turn ("punkt, sex
+    fyra, punkt, två tre noll."), four numbers 0-255 in all."""
+    turn = ts[k]
+    body = turn.body(text)
+    heads = [(s, e) for s, e in _spoken_ips(body) if not body[e:].strip(" .,!?…")]
+    nxt = next((t for t in ts[k + 1 : k + 3] if t.label == turn.label), None)
+    if not heads or nxt is None or _ABOUT_VERSIONS.search(text, ts[max(0, k - 2)].start, nxt.end):
+        return []  # "Vilken version?" / "Fyra punkt två..." / "Ja?" / "punkt ett punkt noll."
+    nb = nxt.body(text)
+    # the rest opens with a dot: "punkt, sex fyra, ..."
+    opens = re.match(rf"[ ,.…]*{_DOT}(?![\w])", nb, re.IGNORECASE)
+    tails = [(s, e) for s, e in _spoken_ips(nb) if opens and _DOT_OPENS.fullmatch(nb[:s])]
+    if not tails or len(_ip_parts(body[slice(*heads[-1])])) + len(_ip_parts(nb[slice(*tails[0])])) != 4:
+        return []
+    return [
+        ("IP_ADDRESS", turn.start + heads[-1][0], turn.start + heads[-1][1]),
+        ("IP_ADDRESS", nxt.start + tails[0][0], nxt.start + tails[0][1]),
+    ]
+
+
+_SENTENCE = re.compile(r".+?(?:(?:[!?]|(?<![.\d])\.(?![.\d]))(?=\s|$)|$)")  # not at "..." (a pause)
 _ABOUT_VERSIONS = re.compile(r"version|firmware|mjukvara|uppdater|avsnitt|kapitel|paragraf|villkor", re.IGNORECASE)
 
 

@@ -794,6 +794,27 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: tre noll sju åtta, nio ett åtta.",
             [("ID_NUMBER", "Åtta sex fyra två noll fyra, noll fem"), ("ID_NUMBER", "tre noll sju åtta, nio ett åtta")],
         ),
+        # an IP address over two turns of one speaker whatever was asked, and a false start of one; not a version
+        (
+            "Agent: Den hittar du på routern. Läs upp den.\nKund: Ett nio fem, punkt, ett nio åtta...\nAgent: Mm.\n"
+            "Kund: punkt, sex fyra, punkt, två tre noll.",
+            [("IP_ADDRESS", "Ett nio fem, punkt, ett nio åtta"), ("IP_ADDRESS", "sex fyra, punkt, två tre noll")],
+        ),
+        (
+            "Agent: Och routerns externa adress?\nKund: Den är åttiotre punkt tvåhundrafjorton... vänta, jag läser "
+            "fel... åttiotre punkt tvåhundrafyrtioen punkt sjutton punkt fem.",
+            [
+                ("IP_ADDRESS", "åttiotre punkt tvåhundrafjorton"),
+                ("IP_ADDRESS", "åttiotre punkt tvåhundrafyrtioen punkt sjutton punkt fem"),
+            ],
+        ),
+        ("Agent: Vilken version?\nKund: Fyra punkt två...\nAgent: Ja?\nKund: punkt ett punkt noll.", []),
+        # a mobile number's read-back corrected, where no slot was asked
+        (
+            "Agent: Vilket nummer gäller det?\nKund: Noll sju tre, sexhundratolv, fyrtiofem, sextionio.\n"
+            "Agent: Noll sju tre, sexhundratolv, fyrtiofem, nittionio.\nKund: Nej, slutet är sextionio.",
+            [("PHONE_NUMBER", "sextionio")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
