@@ -95,8 +95,25 @@ _PROPERTY_SAID = re.compile(
 _PROPERTY_WORDS = ("fastighet", "tomt", "bygglov", "rivningslov", "marklov", "lantmäteri", "beteckning", "lagfart")
 # "Miljöbalken 7:15", "Klockan 13:30", "Kapitel 4:12" are no properties.
 _NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b", re.I)
+_CORRECTED_TO = re.compile(
+    r"[ ,.…]*(?:eller[ ]+)?(?:nej|nä|förlåt|jag menar)(?:[ ,]+(?:förlåt|alltså|vänta))*[ ,]+", re.I
+)
 _GATE = ("box", "lägenhet", "lgh", "rum", "gården", "grann", "bor", "in i ", "dörr", *_PROPERTY_WORDS)
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
+
+
+_FLAT_VALUE = re.compile(
+    r"^(?:lägenhet(?:en)?|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?[ ]+(.+)$",
+    re.IGNORECASE,
+)
+
+
+def flat_digits(value: str) -> str:
+    """The four digits of a flat found with its word ("lägenhet fjortonhundratvå" is 1402), so it
+    is found again said alone ("Jag bodde i fjortonhundratvå förut"); "" for anything else."""
+    m = _FLAT_VALUE.match(value)
+    digits = numbers.words_to_digits(m.group(1)) if m else ""
+    return digits if len(digits) == 4 else ""
 
 
 def _said_after(text: str, at: int, lengths) -> int | None:
@@ -180,6 +197,12 @@ class KlangPlaceLineRecognizer(TextRecognizer):
         found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
         found |= {(ENTITY, *m.span("flat")) for m in _FLAT_OF.finditer(text)}
         found |= {(ENTITY, *span) for span in _flats_by_position(text)}
+        # a flat corrected: "lägenhet fjortonhundratvå, eller nej, fjortonhundratolv"
+        for _, _, e in [f for f in found if f[0] == ENTITY]:
+            m = _CORRECTED_TO.match(text, e)
+            end = _said_after(text, m.end(), (2, 3, 4)) if m else None
+            if m and end is not None:
+                found.add((ENTITY, m.end(), end))
         if mentions(text, _PROPERTY_WORDS):
             found |= {(ENTITY, *m.span()) for m in _PROPERTY.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}
             found |= {

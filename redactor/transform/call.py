@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from functools import lru_cache
 
-from recognizers import canonical_value, introduction, number_digits, numbers
+from recognizers import canonical_value, introduction, number_digits, numbers, place_lines
 from recognizers.entities import DIGIT_ENTITIES, NOT_NUMBERS, SUBJECT_ENTITIES
 from recognizers.fold import fold, fold_text
 from recognizers.lexicon import shipped_lexicon
@@ -186,6 +186,8 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             digits = numbers.words_to_digits(v)
             if len(digits) >= MIN_PROPAGATED_DIGITS:
                 by_digits[digits] = s
+        elif s.entity_type == "SE_ADDRESS" and (flat := place_lines.flat_digits(v)):
+            by_digits[flat] = s  # a flat, said again alone
     out = {name: list(spans) for name, spans in found.items()}
     # Searched in each text's folded view, so a value is found again in any alphabet or grouping.
     for name, text in units.texts.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from recognizers import numbers
+from recognizers import heuristics, numbers
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,8 @@ def number_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
     """Numbers in the text whose digits are one of `wanted`'s keys, whatever their form: written,
     grouped or spoken ("528-7875" for "femhundratjugoåtta, sjuttioåtta, sjuttiofem"), and, for keys
     of NEAR_DIGITS or more, with one digit added, dropped or changed or two neighbours swapped. A
-    match lies within one turn of a run; it takes the type and score of the value it repeats."""
+    match lies within one turn of a run, and is no amount ("1 402 kronor"); it takes the type and
+    score of the value it repeats."""
     if not wanted:
         return []
     out: list[Span] = []
@@ -95,6 +96,8 @@ def number_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
                 if len(digits) > longest:
                     break
                 hit = wanted.get(digits)
+                if hit is not None and heuristics.QUANTITY_AFTER.match(text, toks[j].end):
+                    continue  # "1 402 kronor" is an amount, whatever value has its digits
                 if hit is not None:
                     exact.append((i, j))
                     out.append(Span(toks[i].start, toks[j].end, hit.entity_type, hit.score))

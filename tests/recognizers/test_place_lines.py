@@ -21,6 +21,8 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Fakturaadress: Box 221, 791 24 Falun.", ["Box 221"]),
         ("Kastanjegatan 19, lägenhet nummer 1204, andra våningen.", ["lägenhet nummer 1204"]),
         ("Det är lgh 1102.", ["lgh 1102"]),
+        # a flat corrected
+        ("lägenhet tolvhundratre, eller nej, tolvhundrafem.", ["lägenhet tolvhundratre", "tolvhundrafem"]),
         ("I kontraktet står det lägenhetsnummer 62, värdens egen.", ["lägenhetsnummer 62"]),
         ("Det gäller bygglov för fastigheten Tallen 4:12 i Ås.", ["Tallen 4:12"]),
         # lowercase before a post town, a hyphen, a box in words, lowercase with a property word

@@ -68,6 +68,18 @@ def test_a_read_back_with_one_digit_slipped_is_the_same_number(pipeline):
     assert "1 250" in texts[3] and "4409 12" in texts[3]  # shorter numbers are no near copies
 
 
+def test_a_flat_is_found_again_said_alone(pipeline):
+    content = (
+        "[00:00:01] Agent: Vilken lägenhet har du?\n"
+        "[00:00:05] Kund: Lägenhet fjortonhundratvå, eller nej, fjortonhundratolv. Jag bodde i fjortonhundratvå förut.\n"
+        "[00:00:09] Agent: Okej, jag lägger in fjortonhundratolv. Det kostar 1 402 kronor."
+    )
+    (rc,) = _run(pipeline, klang_record(content=content))
+    texts = [s.text for s in rc.call.segments]
+    assert not any("fjortonhundra" in t for t in texts), texts
+    assert "1 402 kronor" in texts[2]  # an amount with a flat's digits stays
+
+
 def test_an_amount_after_a_number_is_no_digit_slipped(pipeline):
     content = "[00:00:01] Agent: Vilket bankgiro betalade du till?\n[00:00:05] Kund: Till ert, 5327-7182, 2 340 kronor."
     (rc,) = _run(pipeline, klang_record(content=content))
