@@ -678,7 +678,11 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         asks = _asks(body, asked_start, asked_end)
         # An answer in the asking turn comes right after a question; a speaker who names the slot
         # in a statement ("mina fyra sista är alltså, vänta lite nu, ...") gives it in that sentence.
-        end = turn.start + (min(len(body), asked_end + SAME_TURN_CHARS) if asks else _sentence_end(body, asked_end))
+        stop = _sentence_end(body, asked_end)
+        # "Till mitt plusgiro. Nittio trettiotre...": the speaker's own value may come in the next sentence
+        if not asks and _own(body, asked_end) and not numbers.runs(body[asked_end:stop]):
+            stop = _sentence_end(body, stop + 1)
+        end = turn.start + (min(len(body), asked_end + SAME_TURN_CHARS) if asks else stop)
         same = [  # "född den 13 april 1988" in the asking turn is a birth date whatever the turn is
             a for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)], slot.dates) if a[1] <= end
         ]
@@ -695,7 +699,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         # A statement about the slot ("Kundnumret står uppe till höger på fakturan.") is answered
         # only by a whole value (not "Jag har ditt kundnummer framför mig nu." / "Den var 2140."); one
         # about the speaker's own ("mitt personnummer, vänta, nittio") goes on in their next turns.
-        own_value = not asks and _OWN.search(re.sub(r"[\w-]*$", "", body[:asked_end])[-40:]) is not None
+        own_value = not asks and _own(body, asked_end)
         whole = not (asks or own_value)
         # a statement's value that is not whole ("organisationsnummer sexton fem ...", one digit too
         # many) goes on to the listener's turns, where its read-back may be the whole one
@@ -1041,7 +1045,7 @@ def _bare_number(body: str) -> bool:
 
 # A request for the slot that is no question: "Då behöver jag ditt personnummer, tolv siffror eller tio."
 _REQUEST = re.compile(
-    r"(?<![\w])(?:behöver|behövs|skulle behöva|vill (?:jag )?(?:gärna )?(?:ha|få)|tar (?:jag )?gärna|tar jag|tar vi|ska (?:bara )?(?:ha|få)|kan jag få|får jag|"
+    r"(?<![\w])(?:behöver|behövs|skulle behöva|saknar|saknas|vill (?:jag )?(?:gärna )?(?:ha|få)|tar (?:jag )?gärna|tar jag|tar vi|ska (?:bara )?(?:ha|få)|kan jag få|får jag|"
     r"be(?:r)? (?:dig|om)|ge mig|uppge|säg|berätta|läs upp|har (?:du|ni)|börjar (?:vi|jag) med|börja med)(?![\w])",
     re.IGNORECASE,
 )
@@ -1082,6 +1086,11 @@ def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     lead = body[:asked_start]  # what comes before the slot word
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", lead + " " + rest)]
     return len(body.split()) <= BACKCHANNEL_WORDS and all(w in _TRAILING or w in _LEADING for w in words)
+
+
+def _own(body: str, asked_end: int) -> bool:
+    """The slot word is the speaker's own value: "mitt personnummer", "vårt bankgiro"."""
+    return _OWN.search(re.sub(r"[\w-]*$", "", body[:asked_end])[-40:]) is not None
 
 
 def _sentence_end(body: str, pos: int) -> int:

@@ -815,6 +815,20 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Noll sju tre, sexhundratolv, fyrtiofem, nittionio.\nKund: Nej, slutet är sextionio.",
             [("PHONE_NUMBER", "sextionio")],
         ),
+        # the speaker's own value in the sentence after its word; "Vi saknar ..." asks for it
+        (
+            "Agent: Vart vill du att vi betalar tillbaka?\nKund: Till mitt plusgiro. Nittio trettiotre...\n"
+            "Agent: Ja?\nKund: sjuttioett bindestreck tre.",
+            [("SE_PLUSGIRO", "Nittio trettiotre"), ("SE_PLUSGIRO", "sjuttioett bindestreck tre")],
+        ),
+        (
+            "Agent: Vi saknar ditt kontonummer.\nKund: Handelsbanken, sex sju fyra tre, och sen tvåhundrafyrtio, "
+            "trehundrasjuttiosex, etthundranittioett.",
+            [
+                ("SE_BANK_ACCOUNT", "sex sju fyra tre"),
+                ("SE_BANK_ACCOUNT", "tvåhundrafyrtio, trehundrasjuttiosex, etthundranittioett"),
+            ],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
