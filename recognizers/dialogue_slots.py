@@ -427,6 +427,7 @@ _NOT_THIS = re.compile(r"(?<![\w])men[ ]+inte[ ]+$", re.IGNORECASE)
 # Another value of the same kind after one ("..., och till källaren 2580").
 _ANOTHER = re.compile(r"[^.?!\n\d]{0,30}(?<![\w])och(?![\w])[^.?!\n\d]{0,70}", re.IGNORECASE)
 # A number broken off for a correction is a false start of the value ("fyrahundratjugo sju... nej,").
+_LISTED = re.compile(r"(?<![\w])och(?![ ]+sen)(?![\w])", re.IGNORECASE)
 # Nothing but a correction between a value and the number after it.
 _RESTATED = re.compile(r"[ ,.…]*(?:(?:nej|nä|nää|förlåt|vänta|jag menar|alltså|utan|eh|öh)(?![\w])[ ,.…]*)+", re.I)
 _BROKEN_OFF = re.compile(r"[ ,]*(?:\.\.\.|…)?[ ,]*(?:nej|nä|nää|förlåt|vänta|jag menar)(?![\w])", re.IGNORECASE)
@@ -837,6 +838,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             runs = numbers.runs(body)
             # only a number that ended the turn before carries over, past turns with none ("Mm.")
             carried, pending = pending, (pending if not runs else [])
+            given, unplaced = len(out), []  # pieces that fit no value, in a turn that gives one
             amount_end = -1  # "Fakturan var 890, nej förlåt, 980": the corrected amount is an amount
             for n, run in enumerate(runs):
                 rs, re_ = run.tokens[0].start, run.tokens[-1].end
@@ -908,6 +910,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     continue
                 else:  # after a statement too: a piece is kept only to be joined into a whole value
                     pending = [part] if not body[re_:].strip(" .,!?…") else []
+                    unplaced += [part] if not whole and len(run.digits) >= 2 else []
                     continue
                 out += [(slot.entity, s, e) for s, e, _ in parts]
                 corrected = False
@@ -917,6 +920,12 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     closed, pending = start + re_, []
                 else:  # a part that may go on in the next turn ("fyrahundratretton" / "nittioett")
                     pending = parts if not body[re_:].strip(" .,!?…") else []
+            # an answer that gives the value: the numbers said before it are false starts and pieces of
+            # it ("Det börjar på nittio, sen sju noll tjugo... vänta nu, noll sju tjugo."), not another
+            # value listed before it ("41321, och 880413")
+            if len(out) > given:
+                last = out[-1][1]
+                out += [(slot.entity, s, e) for s, e, _ in unplaced if e <= last and not _LISTED.search(text, e, last)]
             if declined and not out:
                 return out
         return out

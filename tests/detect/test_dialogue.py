@@ -829,6 +829,15 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
                 ("SE_BANK_ACCOUNT", "tvåhundrafyrtio, trehundrasjuttiosex, etthundranittioett"),
             ],
         ),
+        # the numbers said before the value in its answer are false starts and pieces of it
+        (
+            "Agent: Personnummer?\nKund: Det börjar på åttiofem, sen fyra noll elva... vänta, noll fyra elva.",
+            [
+                ("SE_PERSONNUMMER", "åttiofem"),
+                ("SE_PERSONNUMMER", "fyra noll elva"),
+                ("SE_PERSONNUMMER", "noll fyra elva"),
+            ],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
