@@ -665,6 +665,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         if not entities or "SE_PERSONNUMMER" in entities:
             spans.extend(_birthday_echoes(text, ts, spans))
         spans.extend(_corrections(text, ts, spans))
+        spans.extend(_read_backs(text, spans))
         spans = [(e, _letters_before(text, s, e) if e in _LETTERED else s, t) for e, s, t, *_ in spans]
         return [self._result(e, s, t) for e, s, t in sorted(set(spans), key=lambda x: (x[1], x[2]))]
 
@@ -1296,6 +1297,32 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
 _CORRECTS = re.compile(
     r"^[ ]*(?:(?:ja|jo|eh|öh|mm),?[ ]+)?(?:nej|nä|nää|inte riktigt|fel|det ska vara|det är fel)(?![\w])", re.IGNORECASE
 )
+
+
+def _read_backs(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A value given in two pieces, said again whole ("Trehundrafemtiosex, noll nio..." / "Mm." /
+    "arton bindestreck nio." / "Så 3560-9189."): the pieces' digits together, six or more, found
+    in one turn."""
+    wholes: dict[str, str] = {}
+    ordered = sorted(spans, key=lambda x: x[1])
+    for (e1, s1, t1), (e2, s2, t2) in zip(ordered, ordered[1:]):
+        if e1 == e2 and text.count("\n", t1, s2) <= 2:
+            digits = numbers.words_to_digits(text[s1:t1]) + numbers.words_to_digits(text[s2:t2])
+            wholes[digits] = e1 if len(digits) >= 6 else ""
+    if not any(wholes.values()):
+        return []
+    out, longest = [], max(len(d) for d in wholes)
+    for run in numbers.runs(text):
+        toks = run.tokens
+        for i in range(len(toks)):
+            digits = ""
+            for j in range(i, len(toks)):
+                if (j > i and run.gaps[j] == "turn") or len(digits) > longest:
+                    break
+                digits += toks[j].digits
+                if wholes.get(digits):
+                    out.append((wholes[digits], toks[i].start, toks[j].end))
+    return out
 
 
 def _read_back_kind(digits: str) -> str:

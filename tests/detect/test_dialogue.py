@@ -837,6 +837,17 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
                 ("SE_PERSONNUMMER", "fyra noll elva... vänta, noll fyra elva"),
             ],
         ),
+        # a value given in two pieces, read back whole
+        (
+            "Agent: Vilket bankgiro?\nKund: Vänta, jag ska ta fram pärmen.\nAgent: Inga problem.\n"
+            "Kund: Trehundrafemtiosex, noll nio...\nAgent: Mm.\nKund: arton bindestreck nio.\n"
+            "Agent: Så 3560-9189. Det kostar 200 kronor.",
+            [
+                ("SE_BANKGIRO", "Trehundrafemtiosex, noll nio"),
+                ("SE_BANKGIRO", "arton bindestreck nio"),
+                ("SE_BANKGIRO", "3560-9189"),
+            ],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
