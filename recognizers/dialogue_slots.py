@@ -460,6 +460,19 @@ _SPELLED = re.compile(
 _SOM_LETTER = re.compile(r"(?<![\w])([^\W\d_])[ ,]+som[ ]", re.IGNORECASE)
 
 
+def _spellings(text: str, body: str, start: int) -> list[tuple[int, int]]:
+    """Letters spelled in `body` (at `start` in the text), and the word they spell wherever it is
+    said whole in the call: the agent's "Öksell, tack."."""
+    found = [m for m in _SPELLED.finditer(body) if not _abbreviation(m.group(0))]
+    words = {_spelled_word(m.group(0)) for m in found}
+    return [(start + m.start(), start + m.end()) for m in found] + [
+        w.span()
+        for word in words
+        if len(word) >= 3
+        for w in re.finditer(rf"(?<![\w]){re.escape(word)}(?![\w])", text, re.IGNORECASE)
+    ]
+
+
 def _spelled_word(spelled: str) -> str:
     """The word spelled: "K som Kalle, V som Viktor, ..." and "l, i, n, d" give their letters."""
     letters = _SOM_LETTER.findall(spelled) or re.findall(r"[^\W\d_]", spelled)
@@ -776,20 +789,11 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         for start, end in ranges:
             body = text[start:end]
             if slot.reads in ("names", "spelled"):
-                found = [m for m in _SPELLED.finditer(body) if not _abbreviation(m.group(0))]
-                spelled = [m.span() for m in found]
-                # the word spelled, said whole anywhere in the call: the agent's "Öksell, tack."
-                words = {_spelled_word(m.group(0)) for m in found}
-                out += [
-                    (slot.entity, *w.span())
-                    for word in words
-                    if len(word) >= 3
-                    for w in re.finditer(rf"(?<![\w]){re.escape(word)}(?![\w])", text, re.IGNORECASE)
-                ]
                 # "Åkerblom, med å, å k e r blom"; after a statement ("Jag skriver in ditt efternamn
                 # här.") only the letters spelled
                 named = _names(body) if slot.reads == "names" and not whole else []
-                out += [(slot.entity, start + s, start + e) for s, e in spelled + named]
+                out += [(slot.entity, s, e) for s, e in _spellings(text, body, start)]
+                out += [(slot.entity, start + s, start + e) for s, e in named]
                 if slot.reads == "names" and out:
                     return out  # the name is given: "jag ringer från Bostadsrättsföreningen Tallen" is not
                 # an address said over two turns: "jonas punkt ek." / "Mm." / "snabel-a telia punkt com."
