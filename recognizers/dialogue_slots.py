@@ -473,6 +473,18 @@ def _spellings(text: str, body: str, start: int) -> list[tuple[int, int]]:
     ]
 
 
+def _spelled_anywhere(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Letters spelled in any turn are a name's, unless a slot took them (an e-mail's, a plate's):
+    "Nej, Nyqvist. N y q v i s t." after the agent's wrong read-back."""
+    out = []
+    for turn in ts:
+        body = turn.body(text)
+        for s, e in _spellings(text, body, turn.start):
+            if not any(a < e and s < b for _, a, b in spans):
+                out.append(("PERSON", s, e))
+    return out
+
+
 def _spelled_word(spelled: str) -> str:
     """The word spelled: "K som Kalle, V som Viktor, ..." and "l, i, n, d" give their letters."""
     letters = _SOM_LETTER.findall(spelled) or re.findall(r"[^\W\d_]", spelled)
@@ -678,6 +690,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         if not entities or "SE_PERSONNUMMER" in entities:
             spans.extend(_birthday_echoes(text, ts, spans))
         spans.extend(_corrections(text, ts, spans))
+        if not entities or "PERSON" in entities:
+            spans.extend(_spelled_anywhere(text, ts, spans))
         spans.extend(_read_backs(text, spans))
         spans = [(e, _letters_before(text, s, e) if e in _LETTERED else s, t) for e, s, t, *_ in spans]
         return [self._result(e, s, t) for e, s, t in sorted(set(spans), key=lambda x: (x[1], x[2]))]

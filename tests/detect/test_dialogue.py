@@ -848,6 +848,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
                 ("SE_BANKGIRO", "3560-9189"),
             ],
         ),
+        # letters spelled in any turn are a name's, and so is the word they spell
+        (
+            "Agent: Jesper Nyström?\nKund: Nej, Nyqvist. N y q v i s t.",
+            [("PERSON", "Nyqvist"), ("PERSON", "N y q v i s t")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
