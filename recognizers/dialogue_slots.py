@@ -202,7 +202,7 @@ SLOTS: tuple[Slot, ...] = (
         "CUSTOMER_NUMBER",
         _q(
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|försäkringsn|"
-            r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|r)|könummer|könumret|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
+            r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|könummer|könumret|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
             r"medlemskort|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
             r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån)\w*(?:[ ,]+\w+){0,5}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
@@ -427,6 +427,8 @@ _NOT_THIS = re.compile(r"(?<![\w])men[ ]+inte[ ]+$", re.IGNORECASE)
 # Another value of the same kind after one ("..., och till källaren 2580").
 _ANOTHER = re.compile(r"[^.?!\n\d]{0,30}(?<![\w])och(?![\w])[^.?!\n\d]{0,70}", re.IGNORECASE)
 # A number broken off for a correction is a false start of the value ("fyrahundratjugo sju... nej,").
+# A number read off a document is the value however it is said: "Det står femtiotusen trehundrafyrtioett."
+_READ_OFF = re.compile(r"(?<![\w])(?:det|här)[ ]+står(?:[ ]+(?:det|här))*(?:[ ]+på[ ]+\w+)?[ ,:]*$", re.I)
 _LISTED = re.compile(r"(?<![\w])och(?![ ]+sen)(?![\w])", re.IGNORECASE)
 # Nothing but a correction between a value and the number after it.
 _RESTATED = re.compile(r"[ ,.…]*(?:(?:nej|nä|nää|förlåt|vänta|jag menar|alltså|utan|eh|öh)(?![\w])[ ,.…]*)+", re.I)
@@ -889,7 +891,9 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 # förlåt, nittiofyra.")
                 reopens = n == 0 and bool(out) and _RESTATED.fullmatch(body, 0, rs) is not None
                 restated = reopens or (after and _RESTATED.fullmatch(text, out[-1][2], start + rs))
-                named = heuristics.named_account(text, start + rs)
+                # (a number written "1 340" by the speech-to-text is an amount still)
+                read_off = run.tokens[0].spoken and _READ_OFF.search(body, max(0, rs - 40), rs)
+                named = heuristics.named_account(text, start + rs) or read_off
                 shapes = not (slot.code or alone or restated or named or len(run.digits) >= 9)
                 if (
                     heuristics.after_reference_word(body, rs)

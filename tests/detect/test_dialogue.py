@@ -853,6 +853,16 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Jesper Nyström?\nKund: Nej, Nyqvist. N y q v i s t.",
             [("PERSON", "Nyqvist"), ("PERSON", "N y q v i s t")],
         ),
+        # a number read off a document in words is the value however it is said; "ditt kontrakt är"
+        (
+            "Agent: Vilket hyresgästnummer står på avin?\nKund: Det står femtiotusen trehundrafyrtioett.",
+            [("CUSTOMER_NUMBER", "femtiotusen trehundrafyrtioett")],
+        ),
+        ("Agent: Vad står det på fakturan?\nKund: Det står tvåtusen trehundra kronor.", []),
+        (
+            "Agent: Jo, här, ditt kontrakt är sex noll noll åtta fyra tre.\nKund: Tack.",
+            [("CUSTOMER_NUMBER", "sex noll noll åtta fyra tre")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
