@@ -12,8 +12,9 @@ All entries are casefolded. The operating company's own names come from its prof
 
 from __future__ import annotations
 
-# Interjections, answers, greetings, discourse particles and pronouns: never a name, capitalised
-# or not ("hans" and "mina" are left out: Hans and Mina are names).
+# Interjections, answers, greetings, discourse particles and pronouns, and a few everyday words of
+# calls the model has taken for names ("Årsmodell?", "avin"): never a name, capitalised or not
+# ("hans", "mina" and "max" are left out: Hans, Mina and Max are names).
 DISCOURSE = frozenset(
     """
 aha ah aj ajdå aja asså alltså absolut adjö bra hej hejsan hejhej hejdå hallå hm hmm mm mhm mmm
@@ -25,6 +26,7 @@ hoppsan hoppla usch herregud förlåt ursäkta sorry grattis välkommen tja tjen
 eh ehm öh öhm äh ähm va vad men och så då nu
 jag mig min mitt du dig din ditt dina ni er ert era vi oss vår vårt våra hon henne hennes han honom
 de dem deras den det denna detta dessa som här där
+avi avin avier årsmodell årsmodellen dynamisk statisk
 """.split()
 )
 
@@ -42,7 +44,9 @@ konsumentverket, hallå konsument, elpriskollen, nord pool, svenska kraftnät, s
 youtube, samsung, huawei, chrome, safari, siri, bixia, greenely, mälarenergi, jämtkraft,
 skellefteå kraft, öresundskraft, göteborg energi, umeå energi, tekniska verken, eskilstuna energi,
 ica, ica maxi, ica kvantum, coop, willys, hemköp, lidl, city gross, systembolaget, apoteket, ikea,
-macbook, macbook air, macbook pro, imac, playstation, xbox, server, router, modem, wifi
+macbook, macbook air, macbook pro, imac, playstation, xbox, server, router, modem, wifi,
+sas, norwegian, finnair, sj, viking line, tallink silja, stena line, easypark, aimo park, rut, rot,
+rut-avdrag, rot-avdrag
 """.replace("\n", " ").split(",")
     if s.strip()
 )
@@ -55,7 +59,8 @@ COUNTRIES = frozenset(
 sverige, norge, danmark, finland, island, tyskland, polen, frankrike, spanien, italien, england,
 storbritannien, usa, amerika, europa, eu, norden, skandinavien, estland, lettland, litauen,
 nederländerna, holland, belgien, schweiz, österrike, grekland, turkiet, thailand, kina, indien,
-ryssland, ukraina, irak, iran, syrien, somalia, eritrea, afghanistan
+ryssland, ukraina, irak, iran, syrien, somalia, eritrea, afghanistan, portugal, irland, skottland,
+kroatien, bosnien, serbien, rumänien, ungern, tjeckien, marocko, egypten, vietnam, japan, kanada
 """.replace("\n", " ").split(",")
     if s.strip()
 )

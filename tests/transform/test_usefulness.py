@@ -134,6 +134,13 @@ def test_the_customers_own_address_in_the_company_town_is_still_found(detector):
         "Agent: Hej, Kvitter Mobil, vad gäller det?\nKund: Hej.",
         "Kund: Det är Swedbank. Clearing står på kortet.\nAgent: Tack.",
         "Senaste köpet var på ICA Maxi.",
+        # travel and parking companies, tax deductions, countries, everyday words the model has taken for names
+        "Vi flyger med SAS och åker sen Viking Line hem.",
+        "Jag betalar parkeringen via Aimo Park.",
+        "Det blir RUT-avdrag på städningen.",
+        "Vi var i Portugal då.",
+        "Agent: Årsmodell?\nKund: Tjugonitton.",
+        "Kund: Jag har inte fått avin.",
     ],
 )
 def test_discourse_words_services_and_regions_are_not_names(detector, text):
