@@ -76,6 +76,9 @@ def test_not_a_number_word(word):
         ("sex noll, dubbel-fem", "6055"),
         ("dubbelnolla sju", "007"),
         ("nittonhundra åttio fyra", "1984"),  # bare tens after hundreds, then the unit
+        # two pairs glued into one word by the speech-to-text
+        ("nittiotjugo, tjugotre", "902023"),
+        ("tjugotjugo noll två", "202002"),
     ],
 )
 def test_words_to_digits(text, digits):
