@@ -422,6 +422,17 @@ _UP_TO_DOMAIN = re.compile(
     rf"(?:.*?[ ,])??([a-z0-9åäö]+(?:{_LOCAL_SEP}[a-z0-9åäö]+){{0,3}}[ ]+(?:{AT_WORDS})[ ]+[a-z0-9åäö-]+)[ .…]*$",
     re.IGNORECASE,
 )
+# ... or up to the at-word, the domain in the next turn: "kicki underscore sjuttiotre snabel-a..." / "hotmail punkt com."
+_UP_TO_AT = re.compile(
+    rf"(?:.*?[ ,])??([a-z0-9åäö]+(?:{_LOCAL_SEP}[a-z0-9åäö]+){{0,3}}(?:[ ]+(?:{numbers.SMALL_NUMBER_WORDS})+)?"
+    rf"[ ]+(?:{AT_WORDS}))[ .…]*$",
+    re.IGNORECASE,
+)
+_DOMAIN_ALONE = re.compile(
+    rf"^[ ]*(?:(?:ja|och|sen),?[ ]+)*([a-z0-9åäö-]+(?:[ ]+(?:punkt|dot)[ ]+[a-z0-9-]+){{0,2}}[ ]+(?:punkt|dot)[ ]+"
+    rf"(?:{'|'.join(SPOKEN_TLDS)}))(?=[ .!?]*$)",
+    re.IGNORECASE,
+)
 # A number said to be no value: "Välj fyra siffror, men inte 1234."
 _NOT_THIS = re.compile(r"(?<![\w])men[ ]+inte[ ]+$", re.IGNORECASE)
 # Another value of the same kind after one ("..., och till källaren 2580").
@@ -814,7 +825,11 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     return out  # the name is given: "jag ringer från Bostadsrättsföreningen Tallen" is not
                 # an address said over two turns: "jonas punkt ek." / "Mm." / "snabel-a telia punkt com."
                 if slot.reads == "spelled" and not whole and prev:
-                    for second, first in ((_DOMAIN_TURN, _LOCAL_TURN), (_TLD_TURN, _UP_TO_DOMAIN)):
+                    for second, first in (
+                        (_DOMAIN_TURN, _LOCAL_TURN),
+                        (_TLD_TURN, _UP_TO_DOMAIN),
+                        (_DOMAIN_ALONE, _UP_TO_AT),
+                    ):
                         tail = second.match(body)
                         head = first.match(text[prev[0] : prev[1]]) if tail else None
                         if tail and head:

@@ -863,6 +863,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Jo, här, ditt kontrakt är sex noll noll åtta fyra tre.\nKund: Tack.",
             [("CUSTOMER_NUMBER", "sex noll noll åtta fyra tre")],
         ),
+        # ... and the at-word ending the first turn, the domain alone opening the next
+        (
+            "Agent: Vilken mejl har du?\nKund: Det är kicki underscore sjuttiotre snabel-a...\nAgent: Mm.\n"
+            "Kund: hotmail punkt com.",
+            [("EMAIL_ADDRESS", "kicki underscore sjuttiotre snabel-a"), ("EMAIL_ADDRESS", "hotmail punkt com")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
