@@ -256,6 +256,13 @@ SLOTS: tuple[Slot, ...] = (
         lambda d: len(d) >= 4,
         code=True,
     ),
+    # before the address: "routerns externa adress", "WAN-adressen"
+    Slot(
+        "IP_ADDRESS",
+        _q(r"ip-adress|ip adress|ipadress|ip-numm|\bip\b|wan-?adress|(?:lokala?|externa?|publika?) adress"),
+        lambda d: False,
+        reads="ips",
+    ),
     # a device's MAC address, read as hex pairs: "a fyra, tre c, noll noll" / "noll noll kolon ett a"
     Slot("ID_NUMBER", _q(r"mac-?adress|mac adress|\bmac\b"), lambda d: False, reads="hex"),
     Slot(
@@ -266,7 +273,6 @@ SLOTS: tuple[Slot, ...] = (
         lambda d: False,
         reads="streets",
     ),
-    Slot("IP_ADDRESS", _q(r"ip-adress|ip adress|ipadress|ip-numm|\bip\b"), lambda d: False, reads="ips"),
     Slot(
         "PERSON",
         _q(
@@ -532,6 +538,7 @@ _IP_COMMAS = re.compile(
 # Hex pairs said: letters a-f, digits, number words ("a fyra, tre c, noll noll, fyrtiofyra"), three or more.
 _HEX_TOKEN = rf"(?:[a-f]|[0-9a-f]{{2}}|\d|(?:{numbers.SMALL_NUMBER_WORDS})+)(?![\w])"
 _HEX_RUN = re.compile(rf"(?<![\w]){_HEX_TOKEN}(?:(?:[ ]*(?:,|:|-|kolon)[ ]*|[ ]+){_HEX_TOKEN}){{2,}}", re.I)
+_IP_COMMAS_PART = re.compile(r"(?<![\w,])(?:\d{1,3}|[a-zåäö]+)(?:,[ ](?:\d{1,3}|[a-zåäö]+)){1,2}(?![\w]|,[ ]\w)", re.I)
 _VERSION = re.compile(r"(?:version|firmware|v\.?)[ ]*$", re.IGNORECASE)
 
 # Names in an answer: capitalised words, at most four, with the particles of names ("Thi", "van").
@@ -1439,6 +1446,15 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
     out += [m.span() for m in _IP_APART.finditer(body) if all(_octet(p) for p in m.group(0).split())]
     if not whole:  # in the answer to an IP question: four numbers read with commas
         out += [m.span() for m in _IP_COMMAS.finditer(body) if all(_octet(p) for p in m.group(0).split(", "))]
+        # ... and part of one so read over turns ("det står åttiofem, tvåhundratjugosex..." / "Ja?" /
+        # "fyrtiotre, sjutton.")
+        out += [
+            m.span()
+            for m in _IP_COMMAS_PART.finditer(body)
+            if (m.start() == 0 or not body[m.end() :].strip(" .,!?…"))
+            and all(_octet(p) for p in m.group(0).split(", "))
+            and not any(a < m.end() and m.start() < b for a, b in out)
+        ]
         # ... or the first number alone, the turn broken off after it ("Ja, etthundrafyrtiosex...")
         paused = _PAUSED_END.search(body)
         runs = numbers.runs(body[: paused.start()]) if paused else []

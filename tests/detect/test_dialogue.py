@@ -869,6 +869,16 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: hotmail punkt com.",
             [("EMAIL_ADDRESS", "kicki underscore sjuttiotre snabel-a"), ("EMAIL_ADDRESS", "hotmail punkt com")],
         ),
+        # the router's public or WAN address is an IP address, also read with commas over two turns
+        (
+            "Agent: Vilken publik adress har du?\nKund: Vänta... det står åttiofem, tvåhundratjugosex...\n"
+            "Agent: Ja?\nKund: fyrtiotre, sjutton.",
+            [("IP_ADDRESS", "åttiofem, tvåhundratjugosex"), ("IP_ADDRESS", "fyrtiotre, sjutton")],
+        ),
+        (
+            "Agent: Kan du läsa av WAN-adressen?\nKund: Det står åttiofem, tvåhundratjugosex, fyrtio, elva.",
+            [("IP_ADDRESS", "åttiofem, tvåhundratjugosex, fyrtio, elva")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
