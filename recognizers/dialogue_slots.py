@@ -109,7 +109,8 @@ def _q(words: str) -> re.Pattern:
 # the asker's own question for another slot ("Vilken bank?" / "Och numret?") it asks for that one.
 BARE_NUMBER = Slot(
     "PHONE_NUMBER",
-    _q(r"(?:vilket nummer|numret)(?=[ ?.]*$)"),
+    # "Vilket nummer gäller det?", "Nytt nummer?"
+    _q(r"(?:(?:vilket|nytt|ditt|ert) nummer|numret)(?:[ ]+(?:gäller det|är det|har du|har ni))?(?=[ ?.]*$)"),
     lambda d: (d[0] == "0" or len(d) >= 8) and len(d) <= 13 and not phone.is_service_number(d),
     lambda d: len(d) >= 9,
 )
@@ -446,6 +447,8 @@ _ANOTHER = re.compile(r"[^.?!\n\d]{0,30}(?<![\w])och(?![\w])[^.?!\n\d]{0,70}", r
 # A number broken off for a correction is a false start of the value ("fyrahundratjugo sju... nej,").
 # A number read off a document is the value however it is said: "Det står femtiotusen trehundrafyrtioett."
 _READ_OFF = re.compile(r"(?<![\w])(?:det|här)[ ]+står(?:[ ]+(?:det|här))*(?:[ ]+på[ ]+\w+)?[ ,:]*$", re.I)
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?…])[ ]*$")
+_PAUSE_AT = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*(?=\n|$)")  # a turn broken off here
 _LISTED = re.compile(r"(?<![\w])och(?![ ]+sen)(?![\w])", re.IGNORECASE)
 # Nothing but a correction between a value and the number after it.
 _RESTATED = re.compile(r"[ ,.…]*(?:(?:nej|nä|nää|förlåt|vänta|jag menar|alltså|utan|eh|öh)(?![\w])[ ,.…]*)+", re.I)
@@ -764,11 +767,14 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         answer_turns: list[list[tuple[int, int]]] = [[]]  # one list per value the answerer announces
         own: list[tuple[int, int]] = []
         said: dict[str, int] = {}  # per speaker: a third speaker's talk does not use up the answer's turns
+        broken_off = False  # the answer's last turn broke off after a number: more of it is to come
         for nxt in ts[k + 1 : k + 1 + ZONE_TURNS]:
             nb = nxt.body(text)
             if dialogue and (nxt.label == turn.label) == asks:  # the asker, or the listener of a statement
-                if not _backchannel(nb, slot):
-                    break  # the asker moved on
+                # the asker moved on; not by talking while the answerer finds the rest ("Det är noll
+                # sjuttiotre..." / "Mm, och medan du säger det kan jag nämna ..." / "Okej. Femhundratolv...")
+                if not _backchannel(nb, slot) and (_question(nb) or not broken_off):
+                    break
                 if (
                     asks and not whole and _bare_number(nb)
                 ):  # the answer under the asker's label (diarization), or a read-back:
@@ -785,9 +791,12 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             answer_turns[-1].append((nxt.start + begin, nxt.start + other))
             if other < len(nb):
                 break  # the answerer went on to another slot's value: the zone ends there
-            # "Ett ögonblick." says no number; "Eh." and "Vänta." say nothing
+            # "Ett ögonblick." says no number; "Eh." and "Vänta." say nothing; a turn broken off after a
+            # number ("Femhundratolv...") goes on in the next
+            runs = numbers.runs(nb)
+            broken_off = bool(runs) and _PAUSED_END.match(nb, runs[-1].tokens[-1].end) is not None
             said[nxt.label] = said.get(nxt.label, 0) + (
-                len(nb.split()) > BACKCHANNEL_WORDS or any(len(r.digits) > 1 for r in numbers.runs(nb))
+                not broken_off and (len(nb.split()) > BACKCHANNEL_WORDS or any(len(r.digits) > 1 for r in runs))
             )
             if said[nxt.label] == ANSWER_TURNS:
                 break
@@ -933,7 +942,16 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     corrected = True  # "Noll sju tre, fyrtio... nej, femtio, tjugo, tjugo, sju"
                 part = (start + rs, start + re_, run.digits)
                 # a piece that opens the turn may finish the one the turn before ended with
-                joined = _joined(text, carried, part) if n == 0 and carried and len(body[:rs].split()) <= 1 else ""
+                # (or that opens a sentence after one broken off: "noll sjuttiotre..." / ... / "Okej, bra.
+                # Femhundratolv...")
+                opens = bool(carried) and (
+                    len(body[:rs].split()) <= 1
+                    or (
+                        _PAUSE_AT.match(text, carried[-1][1]) is not None
+                        and _OPENS_SENTENCE.search(body[:rs]) is not None
+                    )
+                )
+                joined = _joined(text, carried, part) if n == 0 and opens else ""
                 if joined and slot.accept(joined) and slot.joins(joined) and (not whole or slot.complete(joined)):
                     parts, run_digits = carried + [part], joined
                 elif (

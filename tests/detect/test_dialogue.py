@@ -811,7 +811,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ("Agent: Vilken version?\nKund: Fyra punkt två...\nAgent: Ja?\nKund: punkt ett punkt noll.", []),
         # a mobile number's read-back corrected, where no slot was asked
         (
-            "Agent: Vilket nummer gäller det?\nKund: Noll sju tre, sexhundratolv, fyrtiofem, sextionio.\n"
+            "Agent: Vad gäller det?\nKund: Flytt av noll sju tre, sexhundratolv, fyrtiofem, sextionio.\n"
             "Agent: Noll sju tre, sexhundratolv, fyrtiofem, nittionio.\nKund: Nej, slutet är sextionio.",
             [("PHONE_NUMBER", "sextionio")],
         ),
@@ -878,6 +878,18 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         (
             "Agent: Kan du läsa av WAN-adressen?\nKund: Det står åttiofem, tvåhundratjugosex, fyrtio, elva.",
             [("IP_ADDRESS", "åttiofem, tvåhundratjugosex, fyrtio, elva")],
+        ),
+        # a number broken off in pieces while the asker talks on: the zone stays open, the pieces join
+        (
+            "Agent: Nytt nummer?\nKund: Det är noll sjuttiosex...\nAgent: Mm, och under tiden kan jag nämna "
+            "att vi har en kampanj på surf just nu.\nKund: Okej, bra. Trehundrafyrtio...\nAgent: Ja.\n"
+            "Kund: Vänta, hunden skäller. Förlåt. Tjugoett...\nAgent: Ingen fara.\nKund: Femtiofem.",
+            [
+                ("PHONE_NUMBER", "noll sjuttiosex"),
+                ("PHONE_NUMBER", "Trehundrafyrtio"),
+                ("PHONE_NUMBER", "Tjugoett"),
+                ("PHONE_NUMBER", "Femtiofem"),
+            ],
         ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
