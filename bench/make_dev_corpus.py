@@ -838,7 +838,7 @@ def make_call(idx: int, rng: random.Random, gen: Gen) -> tuple[str, list[dict], 
             c.agent("Vill du betala direkt med kort?")
             c.kund(f"{f()}Ja, ", ("CREDIT_CARD", gen.card()), ".")
             c.agent("Och giltighetstiden?")
-            c.kund(f"{rng.randint(1, 12):02d}/{rng.randint(26, 30)}.")
+            c.kund(("CREDIT_CARD", f"{rng.randint(1, 12):02d}/{rng.randint(26, 30)}"), ".")  # card data too
             c.agent(f"Tack, dragningen på {rng.randint(200, 3000)} kronor är gjord.")
         elif sc == "meter":
             c.kund(f"{f()}Mätarställningen idag var {rng.randint(10000, 99999)} kilowattimmar.")

@@ -246,6 +246,16 @@ SLOTS: tuple[Slot, ...] = (
     # the card number, also in part ("kortnumret också, typ 4581 7730"); its last digits read from
     # the system ("ett kort som slutar på 4702") are _last_digits'
     Slot("CREDIT_CARD", _q(r"kortn|kort numm"), lambda d: 4 <= len(d) <= 19, lambda d: len(d) >= 12),
+    # the card's expiry date and security code: "Giltigt till?" / "Elva tjugoåtta.", "Och CVC?" / "Sex noll två."
+    Slot(
+        "CREDIT_CARD",
+        _q(
+            r"giltig(?:t|het)|utgångsdat|går kortet ut|cvc|cvv|säkerhetskod|siffrorna på baksidan|(?:de )?tre siffrorna(?=[ ?.]*$)"
+        ),
+        lambda d: 2 <= len(d) <= 4,
+        lambda d: len(d) >= 3,
+        code=True,
+    ),
     # a code that opens something: the street door, the alarm, a key box, a PIN, a parcel's pickup
     Slot(
         "ACCESS_CODE",
@@ -337,6 +347,13 @@ KEYWORDS = (
     "legitimation",
     "imei",
     "mac",
+    "giltig",
+    "utgång",
+    "går kortet",
+    "cvc",
+    "cvv",
+    "säkerhetskod",
+    "siffrorna",
     "chip",
     "frikort",
     "könum",

@@ -163,8 +163,13 @@ ENTITIES: tuple[Entity, ...] = (
     ),
     Entity(
         "CREDIT_CARD",
-        "payment card number",
-        (*_DIALOGUE, payment.KlangCreditCardRecognizer, payment.KlangSpokenCreditCardRecognizer),
+        "payment card number, and its expiry date and security code",
+        (
+            *_DIALOGUE,
+            payment.KlangCreditCardRecognizer,
+            payment.KlangSpokenCreditCardRecognizer,
+            payment.KlangCardDetailsRecognizer,
+        ),
         number_digits,
         digits_identify=True,
     ),

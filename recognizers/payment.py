@@ -179,6 +179,29 @@ class KlangCreditCardRecognizer(PatternRecognizer):
         return card_valid_digits(ascii_digits(pattern_text))
 
 
+# A card's expiry date and security code written after their word: "exp 07/28", "giltigt t.o.m. 03/29",
+# "cvv 044", "CVC: 118". The word is part of the span: the digits alone are any short number.
+_CARD_EXPIRY = r"(?i:\b(?:exp(?:iry)?|utg(?:ångsdatum)?|giltig(?:t|het)?(?:[ ]+(?:t\.?o\.?m\.?|till))?)\.?[ :]*)(?:0[1-9]|1[0-2])[/-](?:\d{2}|20\d{2})(?![\d/])"
+_CARD_CODE = r"(?i:\b(?:cvc2?|cvv2?|säkerhetskod(?:en)?)[ :]*(?:är[ ]+)?)\d{3,4}(?!\d)"
+
+
+class KlangCardDetailsRecognizer(PatternRecognizer):
+    """A card's expiry date and security code (CVC) written after their word: card data, redacted
+    with the card (`CREDIT_CARD`)."""
+
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entity=CARD,
+            patterns=[Pattern("card expiry", _CARD_EXPIRY, 0.6), Pattern("card security code", _CARD_CODE, 0.6)],
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
+
+    def may_match(self, text: str) -> bool:
+        """Cheap gate: written digits only."""
+        return numbers.has_digit(text)
+
+
 class KlangSpokenCreditCardRecognizer(base.DigitWindowRecognizer):
     ENTITY = CARD
     LENGTHS = tuple(range(13, 20))

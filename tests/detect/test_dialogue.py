@@ -891,6 +891,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
                 ("PHONE_NUMBER", "Femtiofem"),
             ],
         ),
+        # a card's expiry date and security code
+        (
+            "Agent: Tack. Giltigt till?\nKund: Elva tjugoåtta.\nAgent: Och säkerhetskoden, tre siffror på baksidan?\n"
+            "Kund: Sex noll två.",
+            [("CREDIT_CARD", "Elva tjugoåtta"), ("CREDIT_CARD", "Sex noll två")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",

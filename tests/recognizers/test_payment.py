@@ -14,6 +14,7 @@ from recognizers.payment import (
     PLUSGIRO,
     KlangBankAccountRecognizer,
     KlangBankgiroRecognizer,
+    KlangCardDetailsRecognizer,
     KlangCreditCardRecognizer,
     KlangIbanRecognizer,
     KlangPlusgiroRecognizer,
@@ -284,3 +285,17 @@ def test_giro_word_earlier_in_the_line():
 def test_personnummer_after_an_account_word_is_not_an_account(spoken_recs):
     # Skatteverket test number said after "kontot": the personnummer recognizer's, not an account
     assert confident(spoken_recs, "kontot står på mig, åttioåtta noll fyra tretton tjugotre åttiotvå") == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Kortet går ut, exp 07/28, cvv 044.", ["exp 07/28", "cvv 044"]),
+        ("giltigt t.o.m. 03/29", ["giltigt t.o.m. 03/29"]),
+        ("CVC: 118", ["CVC: 118"]),
+        ("Leverans 07/28 och 044 paket.", []),  # no card word: a date and a count
+    ],
+)
+def test_card_expiry_and_code_written_after_their_word(text, found):
+    rec = KlangCardDetailsRecognizer()
+    assert [text[r.start : r.end] for r in rec.analyze(text, rec.supported_entities)] == found
