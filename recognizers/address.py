@@ -28,7 +28,7 @@ from pathlib import Path
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.heuristics import lowered, mentions
-from recognizers.numbers import COMPOUND_UNITS, STANDALONE_ONLY, TEEN_WORDS, TENS_WORDS, has_digit
+from recognizers.numbers import COMPOUND_UNITS, STANDALONE_ONLY, TEEN_WORDS, TENS_WORDS, has_digit, parse_word
 
 ENTITY = "SE_ADDRESS"
 LOCATION = "LOCATION"
@@ -308,9 +308,13 @@ _ANSWER_LINE = re.compile(
 
 # An answer that opens with a capitalised name and a house number is the address, whatever the
 # name ends in: "Solvändan 7, det är ett radhus.", "Till mig: Hagaberg 3".
-_PLACE_AND_NUMBER = rf"(?P<place>(?-i:[A-ZÅÄÖ])[{_L}]+(?:[ -](?-i:[A-ZÅÄÖ])[{_L}]+)?[ ]+\d{{1,4}}(?:[ ]?[a-hA-H])?)"
+# (the number also said: "Hagalund sex C", "Norrby fyrahundratolv")
+_PLACE_AND_NUMBER = (
+    rf"(?P<place>(?-i:[A-ZÅÄÖ])[{_L}]+(?:[ -](?-i:[A-ZÅÄÖ])[{_L}]+)?[ ]+"
+    rf"(?:\d{{1,4}}|(?:{_NUM_WORDS_ALT}|[{_L}]*hundra[{_L}]*)(?![{_L}]))(?:[ ]?[a-hA-H](?![{_L}]))?)"
+)
 _ANSWER_PLACE = re.compile(
-    rf"^[ ]*(?:(?:ja|jo|det är|det blir|till|till mig)[,:.]?[ ]+)*{_PLACE_AND_NUMBER}(?![{_L}\d])",
+    rf"^[ ]*(?:(?:ja|jo|det är|det blir|till|till mig|(?:jag |vi )?bor på)[,:.]?[ ]+)*{_PLACE_AND_NUMBER}(?![{_L}\d])",
     re.IGNORECASE,
 )
 # ... or stands on its own between commas: "Ute på landet, Västanby 212, utanför Mora."
@@ -330,6 +334,8 @@ def answer_street_lines(text: str) -> list[tuple[int, int]]:
     found = [m.span() for m in _ANSWER_LINE.finditer(text)]
     places = [m.span("place") for m in [_ANSWER_PLACE.match(text)] if m]
     places += [m.span("place") for m in _ANSWER_PLACE_LATER.finditer(text)]
+    # a number is no place: "Sjuhundrafemtiotvå sextiotre" is a postnummer, "Noll sju noll" a phone
+    places = [(s, e) for s, e in places if not parse_word(text[s:e].split()[0])]
     found += [p for p in places if not any(s <= p[0] < e for s, e in found)]
     return sorted(found)
 

@@ -897,6 +897,13 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: Sex noll två.",
             [("CREDIT_CARD", "Elva tjugoåtta"), ("CREDIT_CARD", "Sex noll två")],
         ),
+        # an address with no street ending, its number said; not a number that opens the answer
+        ("Agent: Och den nya adressen?\nKund: Hagalund sex C, i Solna.", [("SE_ADDRESS", "Hagalund sex C")]),
+        ("Agent: Var bor du?\nKund: Jag bor på Skogsbrynet fyra i Ljusdal.", [("SE_ADDRESS", "Skogsbrynet fyra")]),
+        (
+            "Agent: Och adressen?\nKund: Sjuhundrafemtiotvå sextiotre, Uppsala.",
+            [("SE_POSTAL_CODE", "Sjuhundrafemtiotvå sextiotre")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
