@@ -28,6 +28,7 @@ from pathlib import Path
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.heuristics import lowered, mentions
+from recognizers.lexicon import shipped_lexicon
 from recognizers.numbers import COMPOUND_UNITS, STANDALONE_ONLY, TEEN_WORDS, TENS_WORDS, has_digit, parse_word
 
 ENTITY = "SE_ADDRESS"
@@ -418,6 +419,32 @@ class KlangPostTownRecognizer(PatternRecognizer):
         ):
             return False
         return not _town_first_words().isdisjoint(_WORD.findall(lowered(text)))
+
+
+# A capitalised place right after "bor i" that no gazetteer lists: "Jag bor kvar uppe i Moskosel",
+# "Vi bor långt ut, i Järbo" (not a country: "bor i Norge").
+_HOME_PLACE = (
+    rf"(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:kvar|fortfarande|numera|nu|långt ut,?))?(?:[ ]+(?:uppe|nere|ute|borta))?"
+    rf"[ ]+i[ ]+\K(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}(?![{_L}])"
+)
+
+
+class KlangHomePlaceRecognizer(PatternRecognizer):
+    """LOCATION: the place someone lives in, named right after "bor i", when no gazetteer has it."""
+
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entity=LOCATION,
+            patterns=[Pattern("the place someone lives in", _HOME_PLACE, 0.6)],
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
+
+    def may_match(self, text: str) -> bool:
+        return mentions(text, ("bor", "bodde"))
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return not {"common", "country"} & shipped_lexicon().get(pattern_text.lower(), set())
 
 
 class KlangAddressLowercaseRecognizer(PatternRecognizer):

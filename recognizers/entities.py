@@ -139,8 +139,8 @@ ENTITIES: tuple[Entity, ...] = (
     ),
     Entity(
         "LOCATION",
-        "place: post town after an address or postal code, else the NER model's",
-        (address.KlangPostTownRecognizer,),
+        "place: post town after an address or postal code, the place someone lives in, else the NER model's",
+        (address.KlangPostTownRecognizer, address.KlangHomePlaceRecognizer),
         from_model=True,
         is_number=False,
     ),

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from recognizers import canonical_value
-from recognizers.address import ENTITY, LOCATION, KlangAddressRecognizer, KlangPostTownRecognizer, towns
+from recognizers.address import (
+    ENTITY,
+    LOCATION,
+    KlangAddressRecognizer,
+    KlangHomePlaceRecognizer,
+    KlangPostTownRecognizer,
+    towns,
+)
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +140,17 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
     from recognizers.address import KlangAddressLowercaseRecognizer
 
     assert KlangAddressLowercaseRecognizer().analyze(text, [ENTITY]) == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Jag bor kvar uppe i Moskosel.", ["Moskosel"]),
+        ("Vi bor långt ut, i Järbo, närmaste akut är i Gävle.", ["Järbo"]),
+        ("Vi bor i Norge nu.", []),  # a country
+        ("jag bor i en villa", []),  # no capital
+    ],
+)
+def test_the_place_someone_lives_in_that_no_gazetteer_lists(text, found):
+    rec = KlangHomePlaceRecognizer()
+    assert [text[r.start : r.end] for r in rec.analyze(text, rec.supported_entities)] == found
