@@ -486,7 +486,8 @@ _ORDINALS = {w: n + 1 for n, w in enumerate(_ORDINAL_WORDS)} | {"förste": 1, "a
 _MONTH = "|".join(heuristics.MONTHS) + "|jan|feb|apr|aug|sept|sep|okt|nov|dec"
 _ISO_DATE = re.compile(r"(?<![\d-])((?:18|19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d-])")
 _WRITTEN_PNR = re.compile(r"(?<!\d)(?:\d{8}|\d{6})[-+ ]?\d{4}(?!\d)")
-_MONTH_ORDINAL = rf"i[ ]+(?:{'|'.join(_ORDINAL_WORDS[:12])})"
+# "trettonde i fjärde", "sjuttonde elfte" (the day before it is found from it, so "första" alone is no date)
+_MONTH_ORDINAL = rf"(?:i[ ]+)?(?:{'|'.join(_ORDINAL_WORDS[:12])})"
 # Found from the month (most words are no month), then the day before it.
 _MONTH_WORD = re.compile(rf"(?<![\w])(?:{_MONTH}|{_MONTH_ORDINAL})(?![\w])", re.IGNORECASE)
 # (the day is any word here: _dated reads it as an ordinal or a number, or drops the date)
@@ -1311,7 +1312,7 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
             if not (d.isdigit() and 1 <= int(d) <= 31):
                 continue
             day = int(d)
-        month = _ordinal(month_word.split()[-1]) if month_word.startswith("i ") else _MONTHS[month_word[:3]]
+        month = _ordinal(month_word.split()[-1]) or _MONTHS.get(month_word[:3])
         end, yy = mm.end(), None
         year = numbers.runs(body[end : end + 40])  # the year right after, if said
         if year and not body[end : end + year[0].tokens[0].start].strip(" ,"):

@@ -45,7 +45,7 @@ def _town_alt() -> str:
 
 def _regexes() -> list[tuple[str, str]]:
     town_ahead = rf"(?=[,.]?[ ]{{1,3}}(?:i[ ]+)?(?:{_town_alt()})(?![{_L}]))"
-    start = r"(?<![\d,.:+\-/])"
+    start = r"(?<![\d.:+\-/])(?<![\d,.][,])"  # "7B,75444 UPPSALA" as an exporter glues it; not "1,75444"
     end = r"(?![\d]|[,.:]\d)"
     return [
         ("postal code before a post town", rf"{start}{_CODE}{end}{town_ahead}"),

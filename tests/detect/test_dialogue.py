@@ -904,6 +904,8 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Och adressen?\nKund: Sjuhundrafemtiotvå sextiotre, Uppsala.",
             [("SE_POSTAL_CODE", "Sjuhundrafemtiotvå sextiotre")],
         ),
+        # a birth date with its month said as an ordinal, no "i"
+        ("Agent: När är du född?\nKund: Sjuttonde elfte åttiosju.", [("SE_PERSONNUMMER", "Sjuttonde elfte åttiosju")]),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
