@@ -446,6 +446,10 @@ _UP_TO_DOMAIN = re.compile(
     rf"(?:.*?[ ,])??([a-z0-9åäö]+(?:{_LOCAL_SEP}[a-z0-9åäö]+){{0,3}}[ ]+(?:{AT_WORDS})[ ]+[a-z0-9åäö-]+)[ .…]*$",
     re.IGNORECASE,
 )
+_LOCAL_PART = re.compile(
+    r"(?<![\w])[a-zåäö]{2,}(?:[ ]+(?:punkt|prick)[ ]+[a-zåäö]{2,})+(?![\w])|(?<![\w])[a-zåäö]{2,}[ ]+punkt(?=[ ]*(?:\.\.\.|…))",
+    re.IGNORECASE,
+)
 # ... or up to the at-word, the domain in the next turn: "kicki underscore sjuttiotre snabel-a..." / "hotmail punkt com."
 _UP_TO_AT = re.compile(
     rf"(?:.*?[ ,])??([a-z0-9åäö]+(?:{_LOCAL_SEP}[a-z0-9åäö]+){{0,3}}(?:[ ]+(?:{numbers.SMALL_NUMBER_WORDS})+)?"
@@ -847,6 +851,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         corrected = False  # after "nej förlåt": the next number is the value, or a piece of it
         postal_head: tuple[int, int] | None = None  # a postnummer's first three digits ending a turn
         prev: tuple[int, int] | None = None  # the range before, for an e-mail address over two turns
+        local_parts: list[tuple[str, int, int]] = []  # an e-mail's name part alone, unless more was found
         for start, end in ranges:
             body = text[start:end]
             if slot.reads in ("names", "spelled"):
@@ -857,6 +862,13 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 out += [(slot.entity, start + s, start + e) for s, e in named]
                 if slot.reads == "names" and out:
                     return out  # the name is given: "jag ringer från Bostadsrättsföreningen Tallen" is not
+                # the name part alone, the rest said later or not at all: "obrien punkt sean", "anna punkt..."
+                if slot.reads == "spelled" and not whole:
+                    local_parts += [
+                        (slot.entity, start + m.start(), start + m.end())
+                        for m in _LOCAL_PART.finditer(body)
+                        if m.group(0).split()[-1].lower() not in SPOKEN_TLDS  # a domain: the e-mail recognizer's
+                    ]
                 # an address said over two turns: "jonas punkt ek." / "Mm." / "snabel-a telia punkt com."
                 if slot.reads == "spelled" and not whole and prev:
                     for second, first in (
@@ -1009,7 +1021,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 out += [(slot.entity, s, e) for s, e, _ in unplaced if e <= last and not _LISTED.search(text, e, last)]
             if declined and not out:
                 return out
-        return out
+        return out + [p for p in local_parts if not any(a < p[2] and p[1] < b for _, a, b in out)]
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
         return tagged_result(self, entity, start, end, SCORE, "answer to the slot question before it")

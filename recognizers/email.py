@@ -4,7 +4,7 @@ Written: "anna.berg@exempel.se". Presidio's own EmailRecognizer calls tldextract
 public-suffix list over the network on first use; this one validates the shape locally instead.
 
 Spoken (speech-to-text): "anna punkt berg snabel-a gmail punkt com", with the at-sign said as
-"snabel-a" / "snabel a" / "snabela" / "at" / "kommersiellt a", dots as "punkt", "-" as
+"snabel-a" / "snabel a" / "snabela" / "at" / "kommersiellt a", dots as "punkt" or "prick", "-" as
 "bindestreck"/"streck", "_" as "understreck"/"underscore", freely mixed with written parts
 ("anna.berg snabel-a exempel.se"), with a spelling or an aside before the at-sign ("g punkt
 strand, s-t-r-a-n-d, at exempel punkt se"), and written obfuscations ("anna.berg [at] exempel [dot] se",
@@ -55,13 +55,13 @@ SPOKEN_TLDS = [
 
 # One piece of an address: letters/digits with written separators inside ("anna.berg", "a_b-c").
 _PIECE = r"[a-z0-9åäöéü]+(?:[._-][a-z0-9åäöéü]+)*"
-SPOKEN_SEP_WORDS = r"punkt|bindestreck|streck|understreck|underscore"
+SPOKEN_SEP_WORDS = r"punkt|prick|bindestreck|streck|understreck|underscore"
 # Written obfuscations: "namn [at] exempel [dot] se", "namn(at)exempel.se".
 _BRACKETED_DOT = r"[ ]*[\[(][ ]*(?:dot|punkt)[ ]*[\])][ ]*"
 _BRACKETED_AT = r"[ ]*[\[(][ ]*(?:at|snabel[- ]?a)[ ]*[\])][ ]*"
 # Between pieces: a spoken separator word (with spaces) or a written one.
 _SEP = rf"(?:[ ]+(?:{SPOKEN_SEP_WORDS})[ ]+|{_BRACKETED_DOT}|[._-])"
-_DOMAIN_SEP = rf"(?:[ ]+(?:punkt|dot|bindestreck|streck)[ ]+|{_BRACKETED_DOT}|[ ]+\.[ ]+|[.-])"
+_DOMAIN_SEP = rf"(?:[ ]+(?:punkt|prick|dot|bindestreck|streck)[ ]+|{_BRACKETED_DOT}|[ ]+\.[ ]+|[.-])"
 AT_WORDS = r"snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at"
 _AT = rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{AT_WORDS})[ ]+)"
 _TLD_ALT = "|".join(SPOKEN_TLDS)
@@ -100,7 +100,7 @@ _SPOKEN_TO_WRITTEN = [
     (re.compile(r"[ ]+(?:snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at)[ ]+", re.I), "@"),
     (re.compile(r"[ ]+(?:understreck|underscore)[ ]+", re.I), "_"),
     (re.compile(r"[ ]+(?:bindestreck|streck)[ ]+", re.I), "-"),
-    (re.compile(r"[ ]+(?:punkt|dot)[ ]+", re.I), "."),
+    (re.compile(r"[ ]+(?:punkt|prick|dot)[ ]+", re.I), "."),
     (re.compile(r"[ ]*@[ ]*"), "@"),
 ]
 
@@ -120,7 +120,9 @@ CONTEXT = [
 ]
 
 
-_NUMBER_BEFORE_AT = re.compile(rf"(?<=[ ])(?:{_NUMBER_WORD})+(?=(?:\.\.\.|…)?[ ]+(?:{AT_WORDS})[ ])", re.IGNORECASE)
+_NUMBER_BEFORE_AT = re.compile(
+    rf"(?<=[ ])(?:{_NUMBER_WORD})+(?:[ ](?:{_NUMBER_WORD})+)*(?=(?:\.\.\.|…)?[ ]+(?:{AT_WORDS})[ ])", re.IGNORECASE
+)
 
 
 def written_form(text: str) -> str:

@@ -77,6 +77,8 @@ _FLAT_OF = re.compile(
 _FLAT_DIGITS = re.compile(_FLOOR_AND_DOOR)
 _ON_DOOR = re.compile(r"[ ]+på[ ]+dörren\b", re.IGNORECASE)
 _DOOR_BEFORE = re.compile(r"dörr\w*\b[^.\n\d]{0,30}?\bnummer[ ]+$", re.IGNORECASE)
+# a neighbour's flat said: "Grannen i elvahundrafyra har samma problem"
+_NEIGHBOUR_FLAT = re.compile(r"(?<![\w-])grann\w*\b[^.\n\d]{0,20}?[ ]i[ ]+(?=[a-zåäö])", re.IGNORECASE)
 # a neighbour's house: "grannen på nummer fjorton", "grannarna i nummer 12"
 _NEIGHBOUR_HOUSE = re.compile(r"(?<![\w-])grann\w*\b[^.\n\d]{0,20}?[ ](?:på|i)[ ]+nummer[ ]+", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden|kvadrat|kvm|rum|trappor)\b", re.IGNORECASE)
@@ -188,6 +190,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             (_BOX_WORDS, range(1, 7), True),
             (_FLAT_WORDS, (2, 3, 4), True),
             (_NEIGHBOUR_HOUSE, (1, 2, 3), False),
+            (_NEIGHBOUR_FLAT, (4,), False),
             (_FARM, (1, 2, 3), True),
         ):
             for m in rx.finditer(text):

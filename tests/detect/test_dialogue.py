@@ -906,6 +906,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         # a birth date with its month said as an ordinal, no "i"
         ("Agent: När är du född?\nKund: Sjuttonde elfte åttiosju.", [("SE_PERSONNUMMER", "Sjuttonde elfte åttiosju")]),
+        # an e-mail's name part alone, the rest never said
+        (
+            "Agent: Mejlen, med apostrof?\nKund: Nej, utan, bara obrien punkt sean.",
+            [("EMAIL_ADDRESS", "obrien punkt sean")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",

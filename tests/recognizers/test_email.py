@@ -96,6 +96,12 @@ def found(rec, text):
             "lisa punkt ek, med två L, snabel-a exempel punkt se",
             "lisa.ek,medtvål,@exempel.se",
         ),
+        # "prick" for a dot
+        (
+            "per punkt sundberg punkt sju fyra snabel-a student prick uu prick se",
+            "per punkt sundberg punkt sju fyra snabel-a student prick uu prick se",
+            "per.sundberg.74@student.uu.se",
+        ),
         # the domain with its at-word, when the name before it is not joined to it
         (
             "linnea punkt sjöberg, med ö, alltså s j ö b e r g, snabel-a outlook punkt com",
