@@ -218,7 +218,7 @@ SLOTS: tuple[Slot, ...] = (
             r"telefon ?n|telefonnr|tel\.? ?nr|telefon(?:en)?\b|(?<!vilken )(?<!vilket )mobil(?:en)?\b|mobil ?n|"
             r"mobilnr|mobiltelefon|kontaktn|nå (?:dig|dej)|(?:når|ringa|ringer) (?:\w+ )?(?:dig|dej|er)\b|nås\b|"
             r"(?:når|nå|ring|ringa|sms:?a) (?:mig|mej|oss)\b|sms:?a (?:\w+ )?till\b|swisha\w* till\b|swishnummer|"
-            r"ringer du från|ditt nummer|numret du"
+            r"ringer du från|ditt nummer|numret du|(?:hennes|hans|deras) nummer"
         ),
         lambda d: 3 <= len(d) <= 13 and not phone.is_service_number(d),  # not "växeln, 0771-44 55 66"
         lambda d: len(d) >= 9,
@@ -1516,7 +1516,12 @@ _PAUSED_END = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*$")
 
 
 # "ett kort som slutar på 5502 och ett som slutar på 7713", "det slutar med fyra sju noll två"
-_ENDS_WITH = re.compile(r"(?<![\w])slutar[ ]+(?:(?:det|den|de|dom|numret)[ ]+)?(?:på|med)[ ]+", re.IGNORECASE)
+_ENDS_WITH = re.compile(
+    r"(?<![\w])slutar[ ]+(?:(?:det|den|de|dom|numret)[ ]+)?(?:på|med)[ ]+"
+    # ... and the next in a list: "ett som slutar på sex ett noll noll och ett på åtta tre två fem"
+    r"|(?<=[0-9a-zåäö])[ ,]+och[ ]+(?:ett|en|det|den)(?:[ ]+andra)?[ ]+(?:på|med)[ ]+",
+    re.IGNORECASE,
+)
 # What the digits end: the nearest such word before them, in the turn or the two before it.
 _ENDS_OF = (
     ("CREDIT_CARD", re.compile(r"kort|visa|mastercard|amex", re.IGNORECASE)),

@@ -34,7 +34,7 @@ _STREET_END = (
     # and the town between them: "Tallstigen 4 i Hedemora, 776 33", "Tallstigen 4, Hedemora, 776 33",
     # "uppe i Hedemora", "i Gamla Uppsala", "i Gnesta, eh, 646 31"
     rf"(?:,?[ ]+(?:(?:uppe|nere|ute|borta)[ ]+)?(?:i[ ]+)?(?-i:[A-ZÅÄÖ][{_L}-]+)(?:[ ](?-i:[A-ZÅÄÖ])[{_L}-]+)?)?"
-    rf"(?:,?[ ]+(?:eh|öh|ehm))?,?[ ]{{1,2}})"
+    rf"(?:,?[ ]+(?:eh|öh|ehm|nu|då|alltså))?,?[ ]{{1,2}})"  # "jag bor på Lönngatan tre nu, två ett fyra ..."
 )
 
 

@@ -911,6 +911,15 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Mejlen, med apostrof?\nKund: Nej, utan, bara obrien punkt sean.",
             [("EMAIL_ADDRESS", "obrien punkt sean")],
         ),
+        # the next last digits in a list after "slutar på"; a third person's number
+        (
+            "Kund: Hej.\nAgent: Jag ser två kort, ett som slutar på sex ett noll noll och ett på åtta tre två fem.",
+            [("CREDIT_CARD", "sex ett noll noll"), ("CREDIT_CARD", "åtta tre två fem")],
+        ),
+        (
+            "Agent: Ja.\nKund: Grannen heter Åsa, jag kan ge dig hennes nummer, noll sjuttio fyrtiotvå nitton tjugoåtta.",
+            [("PHONE_NUMBER", "noll sjuttio fyrtiotvå nitton tjugoåtta")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",

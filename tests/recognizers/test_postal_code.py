@@ -22,6 +22,7 @@ def recs():
         ("storgatan 12 53231 skara", "53231"),
         ("722 19, Västerås", "722 19"),
         ("KVARNGÄRDET 7B,75444 UPPSALA", "75444"),  # glued to the street line by an exporter
+        ("Nej jag bor på Lönngatan tre nu, två ett fyra tre sex", "två ett fyra tre sex"),
         ("postnummer 532 31", "532 31"),
         ("postnumret är 53231", "53231"),
         ("Lövstigen 4B, lgh 1102, 722 19", "722 19"),
