@@ -62,6 +62,17 @@ class QueryError(RedactorError):
     """A query could not run; the message is DuckDB's (about the SQL, never about data)."""
 
 
+# DuckDB quotes the statement back ("LINE 1: SELECT ... '811218-9876'") and the values it could not
+# convert: an analyst who searched for a personnummer would see it in the error, and so would a log.
+_QUOTED_SQL = re.compile(r"\n+LINE \d+:.*", re.DOTALL)
+_LONG_NUMBER = re.compile(r"\d[\d -]{4,}\d")
+
+
+def _duckdb_message(exc: Exception) -> str:
+    """DuckDB's message without the statement it quotes, and with long numbers masked."""
+    return _LONG_NUMBER.sub("…", _QUOTED_SQL.sub("", str(exc))).strip()
+
+
 class ReadOnlyError(QueryError):
     """The statement would change something or reach outside the redacted tables."""
 
@@ -94,7 +105,7 @@ def check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> list:
     try:
         statements = con.extract_statements(sql)
     except duckdb.Error as exc:
-        raise QueryError(str(exc)) from None
+        raise QueryError(_duckdb_message(exc)) from None
     if not statements:
         raise QueryError("no SQL statement given")
     for statement in statements:
@@ -242,7 +253,7 @@ class QueryEngine:
             try:
                 table = self.con.execute(statement.query, args).to_arrow_table()
             except duckdb.Error as exc:
-                raise QueryError(str(exc)) from None
+                raise QueryError(_duckdb_message(exc)) from None
             results.append(Result(statement.query, table, time.perf_counter() - started, _kind(statement)))
         return results
 

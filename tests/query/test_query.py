@@ -909,3 +909,14 @@ def test_a_store_without_a_lake_is_an_error(tmp_path):
     for args in (["query", "select 1"], ["export", "--to", str(tmp_path / "x")]):
         done = cli(*args, "--store", str(tmp_path / "nothing"))
         assert done.exit_code == 1 and "no lake" in done.output
+
+
+def test_an_error_does_not_quote_back_the_personnummer_the_analyst_typed(engine):
+    # DuckDB's message quotes the statement and the value it could not convert
+    for sql in (
+        "select * from segments where text = '811218-9876' and nosuchcolumn = 1",
+        "select cast('811218-9876' as integer)",
+    ):
+        with pytest.raises(QueryError) as raised:
+            engine.query(sql)
+        assert "811218" not in str(raised.value) and "9876" not in str(raised.value)
