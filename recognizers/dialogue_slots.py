@@ -110,7 +110,11 @@ def _q(words: str) -> re.Pattern:
 BARE_NUMBER = Slot(
     "PHONE_NUMBER",
     # "Vilket nummer gäller det?", "Nytt nummer?"
-    _q(r"(?:(?:vilket|nytt|ditt|ert) nummer|numret)(?:[ ]+(?:gäller det|är det|har du|har ni))?(?=[ ?.]*$)"),
+    # "vilket nummer skulle det gått till", "då behöver jag ett nummer"
+    _q(
+        r"(?:(?:vilket|nytt|ditt|ert|ett) nummer|numret)(?:[ ]+(?:gäller det|är det|har du|har ni|till dig|"
+        r"skulle det gå(?:tt)? till|ska det gå till|ringde du från))?(?=[ ?.]*$)"
+    ),
     lambda d: (d[0] == "0" or len(d) >= 8) and len(d) <= 13 and not phone.is_service_number(d),
     lambda d: len(d) >= 9,
 )
@@ -133,7 +137,7 @@ SLOTS: tuple[Slot, ...] = (
         "SE_PERSONNUMMER",
         _q(
             rf"(?:fyra|4) sista{_NOT_NOUN}|sista (?:fyra|4){_NOT_NOUN}|sista siffr|slutsiffr|kontrollsiffr|"
-            r"efter (?:binde?)?strecket|sista (?:är|delen)|(?:de|dom) sista(?:[ ]+då)?(?=[ ?.]*$)"
+            r"efter (?:binde?)?strecket|sista (?:är|delen)|(?:de|dom|och) sista(?:[ ]+då)?(?=[ ?.]*$)"
         ),
         lambda d: len(d) == 4,
         lambda d: True,
@@ -1153,9 +1157,12 @@ _REQUEST = re.compile(
 )
 # What may follow the slot word in a short turn that asks for it without "?": "och ditt födelsedatum",
 # "Personnumret är", "Kundnumret tack".
-_LEADING = frozenset("och så då okej ok bra tack ja mm ditt din dina ert er era de dom det sen".split())
+_LEADING = frozenset(
+    "och så då okej ok bra tack ja mm ditt din dina ert er era de dom det sen hans hennes deras barnets".split()
+)
 _TRAILING = frozenset("är då tack alltså ja eh öh också och nu så va siffrorna siffror numret nummer".split())
 # The speaker's own value: "mitt personnummer", "mina fyra sista", "vårt kundnummer".
+_PURPOSE = re.compile(r"[ ,]+för att (?:bekräfta|kontrollera|verifiera|stämma av|se|kolla)\b.*$", re.IGNORECASE)
 _OWN = re.compile(r"(?<![\w])(?:mitt|min|mina|vårt|vår|våra)[ ]+(?:[\w-]+[ ]+)?$", re.IGNORECASE)
 # A sentence ends at "." "!" "?", not at "..." (a pause) nor inside "12.03".
 _SENTENCE_END = re.compile(r"[!?]|(?<![.\d])\.(?![.\d])")
@@ -1185,6 +1192,7 @@ def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     # a short turn that is the slot's noun phrase: "och ditt födelsedatum", "Personnumret, tack.";
     # not "Jag söker på ditt personnummer." nor "Postnumret ser jag här."
     rest = re.sub(r"^[\w-]*", "", body[asked_end:])  # the rest of the slot word ("personn|umret")
+    rest = _PURPOSE.sub("", rest)  # "personnummer för att bekräfta"
     lead = body[:asked_start]  # what comes before the slot word
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", lead + " " + rest)]
     return len(body.split()) <= BACKCHANNEL_WORDS and all(w in _TRAILING or w in _LEADING for w in words)

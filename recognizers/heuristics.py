@@ -141,7 +141,8 @@ _DASH_SAID = re.compile(r"(?<![\w])(?:binde)?streck(?![\w])", re.IGNORECASE)
 # A number named as an account right before it is no amount however it is said ("clearing
 # åttatusen trehundrafyrtiotvå bindestreck sex").
 _NAMED_BEFORE = re.compile(
-    r"(?<![\w])(?:clearing\w*|kontonummer|kontonumret|bankgiro\w*|plusgiro\w*)(?:[ ]+(?:är|nummer|numret|nr))*[ ,:]*$",
+    r"(?<![\w])(?:clearing\w*|kontonummer|kontonumret|bankgiro\w*|plusgiro\w*|swedbank|handelsbanken|nordea|seb|"
+    r"danske bank|länsförsäkringar|sparbanken|ica banken)(?:[ ]+(?:är|nummer|numret|nr))*[ ,:]*(?:(?:eh|öh)[ ,]+)?$",
     re.IGNORECASE,
 )
 _ONE_THOUSANDS = re.compile(r"[1-9] \d{3}")

@@ -920,6 +920,34 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Ja.\nKund: Grannen heter Åsa, jag kan ge dig hennes nummer, noll sjuttio fyrtiotvå nitton tjugoåtta.",
             [("PHONE_NUMBER", "noll sjuttio fyrtiotvå nitton tjugoåtta")],
         ),
+        # questions as speech-to-text writes them, without "?": a third person's slot, a purpose after
+        # the slot word, "och sista", "ett nummer", "vilket nummer skulle det gått till"
+        (
+            "Agent: och hans personnummer\nKund: nitton fyrtiofyra, tolv trettioett... och tjugotre nittioett",
+            [("SE_PERSONNUMMER", "nitton fyrtiofyra, tolv trettioett"), ("SE_PERSONNUMMER", "tjugotre nittioett")],
+        ),
+        (
+            "Agent: personnummer för att bekräfta\nKund: nittiotvå noll fyra arton",
+            [("SE_PERSONNUMMER", "nittiotvå noll fyra arton")],
+        ),
+        (
+            "Agent: tjugohundranio noll fyra noll sex, och sista\nKund: vänta... tjugotre åttiosju",
+            [("SE_PERSONNUMMER", "tjugotre åttiosju")],
+        ),
+        (
+            "Agent: vilket nummer skulle det gått till\nKund: noll sju noll, tjugotre, fyrtiofem, åttio",
+            [("PHONE_NUMBER", "noll sju noll, tjugotre, fyrtiofem, åttio")],
+        ),
+        ("Agent: Vilket nummer står på kontrollavgiften?\nKund: 8 3 3 0 1 9 2 7.", []),  # no phone asked for
+        # a clearing number said in thousands after the bank's name
+        (
+            "Agent: kan du ge mig clearing och kontonummer\nKund: ja Swedbank, eh åttatusen trehundrafyrtioåtta sen "
+            "nio tre fyra fem sex sju åtta åtta två",
+            [
+                ("SE_BANK_ACCOUNT", "åttatusen trehundrafyrtioåtta"),
+                ("SE_BANK_ACCOUNT", "nio tre fyra fem sex sju åtta åtta två"),
+            ],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
