@@ -719,7 +719,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 spans.extend(_ips_said(text, ts, k))
             if ("..." in low or "…" in low) and (not entities or "IP_ADDRESS" in entities):
                 spans.extend(_ip_over_turns(text, ts, k))
-            if "slutar" in low:
+            if "slutar" in low or "slutande" in low:
                 spans.extend(x for x in _last_digits(text, ts, k) if not entities or x[0] in entities)
             # Most turns name no slot: a substring test is cheaper than every slot's pattern.
             named = _slots_of(body) if _KEYWORD.search(low) else []
@@ -1525,7 +1525,7 @@ _PAUSED_END = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*$")
 
 # "ett kort som slutar på 5502 och ett som slutar på 7713", "det slutar med fyra sju noll två"
 _ENDS_WITH = re.compile(
-    r"(?<![\w])slutar[ ]+(?:(?:det|den|de|dom|numret)[ ]+)?(?:på|med)[ ]+"
+    r"(?<![\w])(?:slutar|slutande)[ ]+(?:(?:det|den|de|dom|numret)[ ]+)?(?:på|med)[ ]+"
     # ... and the next in a list: "ett som slutar på sex ett noll noll och ett på åtta tre två fem"
     r"|(?<=[0-9a-zåäö])[ ,]+och[ ]+(?:ett|en|det|den)(?:[ ]+andra)?[ ]+(?:på|med)[ ]+",
     re.IGNORECASE,

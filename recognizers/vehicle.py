@@ -63,7 +63,9 @@ _PLATE_LETTERS = (
     rf"[{_LETTER}]{{3}}|[{_LETTER}][ ,.-]+[{_LETTER}][ ,.-]+[{_LETTER}]|(?:{_RADIO})(?:[ ,.-]+(?:{_RADIO})){{2}}"
 )
 # Three letters, together or spelled, before the number: the number is read by the spoken-number engine.
-_LETTERS = re.compile(rf"(?<![\w-])(?P<letters>{_PLATE_LETTERS})(?![\w])[ ,.-]*", re.IGNORECASE)
+_LETTERS = re.compile(
+    rf"(?<![\w-])(?P<letters>{_PLATE_LETTERS})(?![\w])[ ,.-]*(?:(?:eh|öh|ehm)(?![\w])[ ,.-]*)?", re.IGNORECASE
+)  # "A B C eh fyrtiotvå F"
 _WRITTEN = re.compile(rf"(?<![\w-])(?P<letters>[{_LETTER}]{{3}})[ -]?\d{{2}}[{_LAST}](?![\w-])")
 # Words of a call about a vehicle: "bilen", "bilförsäkringen", "reg nummer", "registreringsnumret",
 # "skylten", "fordonet", "parkeringstillstånd", "motorcykeln" (not "mobil", "bilaga", "bild", "biljett").

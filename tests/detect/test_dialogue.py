@@ -948,6 +948,10 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
                 ("SE_BANK_ACCOUNT", "nio tre fyra fem sex sju åtta åtta två"),
             ],
         ),
+        (
+            "Kund: ja\nAgent: ditt kort slutande på fyra fyra noll nio har spärrats",
+            [("CREDIT_CARD", "fyra fyra noll nio")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",

@@ -20,6 +20,7 @@ def _found(text: str) -> list[str]:
         ("Regnumret på bilen är XYZ-123.", "XYZ-123"),
         ("Agent: Vilket registreringsnummer?\nKund: U, R, S, fyra tre sju.", "U, R, S, fyra tre sju"),
         ("kund: bilen är ny, det är e r g fyra nio d alltså", "e r g fyra nio d"),
+        ("Agent: och registreringsnumret\nKund: A B C eh fyrtiotvå F", "A B C eh fyrtiotvå F"),  # a filler
         ("kund: ja lut 117 var den gamla bilen", "lut 117"),
         ("Agent: Vad har bilen för registreringsnummer?\nKund: lut ett ett sju.", "lut ett ett sju"),
         ("Agent: Och reg nummer på den?\nKund: mlb åttiotvå c", "mlb åttiotvå c"),
