@@ -106,15 +106,20 @@ ORGANISATION_WORDS = (
     "bostäder",
 )
 ORGANISATION_FORMS = frozenset(("ab", "hb", "kb", "brf"))
+# What an agent asks for in one word, which the model takes for a name ("Registreringsnummer?",
+# "Bokningsnummer.", "Födelsedatum?"): no name ends so.
+QUESTION_NOUN_ENDINGS = ("nummer", "numret", "datum", "datumet", "adress", "adressen", "koden", "avgiften")
 
 
 def is_not_name(text: str) -> bool:
     """A service, country or region, also in the genitive ("Sveriges") or as a county ("Skåne län",
-    "Västra Götalands län"), or an organisation named by what it is."""
+    "Västra Götalands län"), an organisation named by what it is, or a one-word question's noun."""
     key = " ".join(text.casefold().split())
     if key.endswith(" län"):
         return True
     words = key.split()
     if any(w.endswith(ORGANISATION_WORDS) for w in words) or not ORGANISATION_FORMS.isdisjoint(words):
+        return True
+    if len(words) == 1 and words[0].endswith(QUESTION_NOUN_ENDINGS):
         return True
     return key in NOT_NAMES or (key.endswith("s") and key[:-1] in NOT_NAMES)

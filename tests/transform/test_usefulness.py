@@ -141,6 +141,9 @@ def test_the_customers_own_address_in_the_company_town_is_still_found(detector):
         "Vi var i Portugal då.",
         "Agent: Årsmodell?\nKund: Tjugonitton.",
         "Kund: Jag har inte fått avin.",
+        # one-word questions
+        "Agent: okej. Registreringsnummer\nKund: Den är ny.",
+        "Agent: Bokningsnummer?\nKund: Vänta.",
     ],
 )
 def test_discourse_words_services_and_regions_are_not_names(detector, text):
