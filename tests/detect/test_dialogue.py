@@ -1296,13 +1296,14 @@ def test_pipeline_eval_on_a_slice_of_the_cross_turn_corpus(tmp_path):
 
 
 def test_the_probes_conversations_stay_redacted(config, tmp_path):
-    """1,189 conversations eleven testers wrote to make values leak and ordinary numbers disappear
+    """1,289 conversations twelve testers wrote to make values leak and ordinary numbers disappear
     (bench/data/dialogue_probes.jsonl; docs/dialogue.md). At commit 3071664, 135 of the first 533
     values were readable in the stored calls; probe 6 (173 values) found 41 at 10f0853, probe 7
     (182) 57 at 5eeecdc, probe 8 (534) 45 at 8046ddb, probe 9 (451) 57 at c47f149, probe 10 (431)
-    86 at 0873ca3, probe 11 (506) 80 at about 52d65f2. What still leaks is listed under the doc's Limits."""
+    86 at 0873ca3, probe 11 (506) 80 at about 52d65f2, probe 12 (694, everyday calls) 43 at about
+    faf6831. What still leaks is listed under the doc's Limits."""
     docs = load_dataset(ROOT / "bench" / "data" / "dialogue_probes.jsonl")
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 1189
-    assert result["readable"] <= 140, result["readable_values"]
+    assert result["calls_written"] == len(docs) == 1289
+    assert result["readable"] <= 165, result["readable_values"]
     assert result["words_kept"] >= 0.975
