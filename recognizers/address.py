@@ -426,6 +426,8 @@ class KlangPostTownRecognizer(PatternRecognizer):
 _HOME_PLACE = (
     rf"(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:kvar|fortfarande|numera|nu|långt ut,?))?(?:[ ]+(?:uppe|nere|ute|borta))?"
     rf"[ ]+i[ ]+\K(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}(?![{_L}])"
+    # ... or right before "där vi bor": "vi ska till Ödeshög där vi bor"
+    rf"|(?<![{_L}])(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}(?=,?[ ]+där[ ]+(?:vi|jag|han|hon|de|dom|ni)[ ]+bor\b)"
 )
 
 

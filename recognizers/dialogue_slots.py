@@ -472,6 +472,7 @@ _ANOTHER = re.compile(r"[^.?!\n\d]{0,30}(?<![\w])och(?![\w])[^.?!\n\d]{0,70}", r
 # A number broken off for a correction is a false start of the value ("fyrahundratjugo sju... nej,").
 # A number read off a document is the value however it is said: "Det står femtiotusen trehundrafyrtioett."
 _READ_OFF = re.compile(r"(?<![\w])(?:det|här)[ ]+står(?:[ ]+(?:det|här))*(?:[ ]+på[ ]+\w+)?[ ,:]*$", re.I)
+_PLACE_ENDS_ANSWER = re.compile(r"[ ,]+(?:i[ ]+)?((?-i:[A-ZÅÄÖ])[a-zåäöé-]{2,})(?=[ .!?]*$)")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?…])[ ]*$")
 _PAUSE_AT = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*(?=\n|$)")  # a turn broken off here
 _LISTED = re.compile(r"(?<![\w])och(?![ ]+sen)(?![\w])", re.IGNORECASE)
@@ -892,6 +893,13 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             if slot.reads == "streets":
                 streets = answer_street_lines(body)
                 out += [(slot.entity, start + s, start + e) for s, e in streets]
+                # the place after the street line, ending the answer: "Skogsbrynet tre, Vissefjärda"
+                out += [
+                    ("LOCATION", start + e + m.start(1), start + e + m.end(1))
+                    for _, e in streets
+                    for m in [_PLACE_ENDS_ANSWER.match(body[e:])]
+                    if m and m.group(1).lower() not in NOT_NAMES  # not "Storgatan 12, Tack."
+                ]
                 out += [("SE_POSTAL_CODE", start + s, start + e) for s, e in _postal_codes(body, streets)]
                 head, postal_head = postal_head, _postal_head(body)
                 tail = _postal_tail(body) if head else None

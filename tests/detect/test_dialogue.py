@@ -898,8 +898,20 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             [("CREDIT_CARD", "Elva tjugoåtta"), ("CREDIT_CARD", "Sex noll två")],
         ),
         # an address with no street ending, its number said; not a number that opens the answer
-        ("Agent: Och den nya adressen?\nKund: Hagalund sex C, i Solna.", [("SE_ADDRESS", "Hagalund sex C")]),
-        ("Agent: Var bor du?\nKund: Jag bor på Skogsbrynet fyra i Ljusdal.", [("SE_ADDRESS", "Skogsbrynet fyra")]),
+        # ... and the place that ends the answer after it
+        (
+            "Agent: Och den nya adressen?\nKund: Hagalund sex C, i Solna.",
+            [("SE_ADDRESS", "Hagalund sex C"), ("LOCATION", "Solna")],
+        ),
+        (
+            "Agent: Vilken adress?\nKund: Skogsbrynet tre, Vissefjärda",
+            [("SE_ADDRESS", "Skogsbrynet tre"), ("LOCATION", "Vissefjärda")],
+        ),
+        ("Agent: Vilken adress?\nKund: Storgatan 12, tack.", [("SE_ADDRESS", "Storgatan 12")]),
+        (
+            "Agent: Var bor du?\nKund: Jag bor på Skogsbrynet fyra i Ljusdal.",
+            [("SE_ADDRESS", "Skogsbrynet fyra"), ("LOCATION", "Ljusdal")],
+        ),
         (
             "Agent: Och adressen?\nKund: Sjuhundrafemtiotvå sextiotre, Uppsala.",
             [("SE_POSTAL_CODE", "Sjuhundrafemtiotvå sextiotre")],

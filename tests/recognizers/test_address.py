@@ -148,6 +148,7 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
         ("Jag bor kvar uppe i Moskosel.", ["Moskosel"]),
         ("Vi bor långt ut, i Järbo, närmaste akut är i Gävle.", ["Järbo"]),
         ("Vi bor i Norge nu.", []),  # a country
+        ("ja vi ska till Ödeshög där vi bor", ["Ödeshög"]),
         ("jag bor i en villa", []),  # no capital
     ],
 )
