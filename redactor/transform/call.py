@@ -172,13 +172,12 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
                 digit_keys.setdefault(digits, s)
     # Names also in the genitive: the model may find "Erik" in one turn and miss "Eriks faktura".
     patterns = [(pattern_of(v, s.entity_type), s) for v, s in values.items()]
-    # A person's first and last names also stand alone ("Toppen Sofia"); matched with their
-    # capital only, so the surname Holm does not take every "holm" and Per not every "per".
+    # A person's first and last names also stand alone ("Toppen Sofia", "punkt nordin" in an e-mail
+    # address), in any case, as the leak check reads them: matched with their capital only, a call
+    # with "nordin" in lowercase failed the check and was quarantined whole. Not where the name is the
+    # ordinary word it also is (`ordinary_use`: "öre per kilowattimme").
     parts = {p for v, s in values.items() if s.entity_type == "PERSON" for p in _name_parts(units, found, v)}
-    patterns += [
-        (sp.value_pattern(p, ignore_case=False, genitive=True), values_span)
-        for p, values_span in ((p, sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts))
-    ]
+    patterns += [(sp.value_pattern(p, genitive=True), sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts)]
     # Numbers also by their digits: a read-back says the same number in another form.
     by_digits = {}
     for v, s in values.items():

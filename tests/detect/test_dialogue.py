@@ -1319,3 +1319,13 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
     assert result["calls_written"] == len(docs) == 1289
     assert result["readable"] <= 165, result["readable_values"]
     assert result["words_kept"] >= 0.975
+
+
+def test_a_surname_found_again_in_lowercase_leaves_no_call_quarantined(config, tmp_path):
+    """Blind set 5's one quarantined call (docs/dialogue.md): "Nordin" said alone was found again
+    with its capital only, so "punkt nordin" in the e-mail address stayed, the leak check found it
+    and the whole call was quarantined. A name part is now found again in any case."""
+    docs = [d for d in load_dataset(ROOT / "bench" / "data" / "blind_calls_5.jsonl") if "gym_01" in str(d.id)]
+    result = evaluate_stored(config, docs, tmp_path)
+    assert result["calls_written"] == 1 and result["quarantined"] == 0
+    assert result["words_kept"] >= 0.97
