@@ -964,6 +964,10 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: ja\nAgent: ditt kort slutande på fyra fyra noll nio har spärrats",
             [("CREDIT_CARD", "fyra fyra noll nio")],
         ),
+        (
+            "Agent: Har du betalat något?\nKund: Ambulansen, på mitt kort, det slutar på... sex fem fem åtta.",
+            [("CREDIT_CARD", "sex fem fem åtta")],
+        ),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",

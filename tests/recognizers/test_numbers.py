@@ -79,6 +79,7 @@ def test_not_a_number_word(word):
         # two pairs glued into one word by the speech-to-text
         ("nittiotjugo, tjugotre", "902023"),
         ("tjugotjugo noll två", "202002"),
+        ("nittonsextiofyra", "1964"),  # a teen and tens glued
     ],
 )
 def test_words_to_digits(text, digits):
