@@ -474,7 +474,8 @@ _ANOTHER = re.compile(r"[^.?!\n\d]{0,30}(?<![\w])och(?![\w])[^.?!\n\d]{0,70}", r
 _READ_OFF = re.compile(r"(?<![\w])(?:det|här)[ ]+står(?:[ ]+(?:det|här))*(?:[ ]+på[ ]+\w+)?[ ,:]*$", re.I)
 _PLACE_ENDS_ANSWER = re.compile(r"[ ,]+(?:i[ ]+)?((?-i:[A-ZÅÄÖ])[a-zåäöé-]{2,})(?=[ .!?]*$)")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?…])[ ]*$")
-_PAUSE_AT = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*(?=\n|$)")  # a turn broken off here
+# A turn broken off here: "..." or "…" ending it (in a turn's body, or at a line end of the text).
+_PAUSE_AT = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*(?=\n|$)")
 _LISTED = re.compile(r"(?<![\w])och(?![ ]+sen)(?![\w])", re.IGNORECASE)
 # Nothing but a correction between a value and the number after it.
 _RESTATED = re.compile(r"[ ,.…]*(?:(?:nej|nä|nää|förlåt|vänta|jag menar|alltså|utan|eh|öh)(?![\w])[ ,.…]*)+", re.I)
@@ -821,7 +822,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             # "Ett ögonblick." says no number; "Eh." and "Vänta." say nothing; a turn broken off after a
             # number ("Femhundratolv...") goes on in the next
             runs = numbers.runs(nb)
-            broken_off = bool(runs) and _PAUSED_END.match(nb, runs[-1].tokens[-1].end) is not None
+            broken_off = bool(runs) and _PAUSE_AT.match(nb, runs[-1].tokens[-1].end) is not None
             said[nxt.label] = said.get(nxt.label, 0) + (
                 not broken_off and (len(nb.split()) > BACKCHANNEL_WORDS or any(len(r.digits) > 1 for r in runs))
             )
@@ -1021,7 +1022,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 corrected = False
                 # a value broken off with a pause goes on in the next turn ("Åtta sex fyra två noll fyra,
                 # noll fem..." / "Mm." / "tre noll sju åtta, nio ett åtta.")
-                if slot.complete(run_digits) and not _PAUSED_END.match(body, re_):
+                if slot.complete(run_digits) and not _PAUSE_AT.match(body, re_):
                     closed, pending = start + re_, []
                 else:  # a part that may go on in the next turn ("fyrahundratretton" / "nittioett")
                     pending = parts if not body[re_:].strip(" .,!?…") else []
@@ -1520,15 +1521,12 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
             and not any(a < m.end() and m.start() < b for a, b in out)
         ]
         # ... or the first number alone, the turn broken off after it ("Ja, etthundrafyrtiosex...")
-        paused = _PAUSED_END.search(body)
+        paused = _PAUSE_AT.search(body)
         runs = numbers.runs(body[: paused.start()]) if paused else []
         if runs and runs[-1].tokens[-1].end == paused.start() and int(runs[-1].digits or 999) <= 255:
             s, e = runs[-1].tokens[0].start, runs[-1].tokens[-1].end
             out += [] if any(a < e and s < b for a, b in out) else [(s, e)]
     return out
-
-
-_PAUSED_END = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*$")
 
 
 # "ett kort som slutar på 5502 och ett som slutar på 7713", "det slutar med fyra sju noll två"
