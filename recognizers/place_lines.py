@@ -57,9 +57,10 @@ _BOX = re.compile(
     rf"(?<![\w-])(?P<box>box|postbox)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{{1,6}}(?![\d]){_POSTAL_AFTER}?", re.I
 )
 _BOX_WORDS = re.compile(r"(?<![\w-])(?-i:Box)[ ]+(?=[a-zåäö])")  # "Box tvåhundratjugoett"
+_FLAT_NOUN = r"lägenhet(?:en)?|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?"
 # "lägenhet elvahundraarton", "lgh nummer tolv noll fyra"
 _FLAT_WORDS = re.compile(
-    r"(?<![\w-])(?<!per[ ])(?:lägenhet(?:en)?|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?|rum(?:met)?)"
+    rf"(?<![\w-])(?<!per[ ])(?:{_FLAT_NOUN}|rum(?:met)?)"
     r"(?:[ ]+(?:nummer|nr\.?|var|är))?[ ]+(?=[a-zåäö])",
     re.IGNORECASE,
 )
@@ -105,7 +106,7 @@ _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
 
 
 _FLAT_VALUE = re.compile(
-    r"^(?:lägenhet(?:en)?|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?[ ]+(.+)$",
+    rf"^(?:{_FLAT_NOUN})(?:[ ]+(?:nummer|nr\.?))?[ ]+(.+)$",
     re.IGNORECASE,
 )
 
