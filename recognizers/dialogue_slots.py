@@ -208,7 +208,7 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|könummer|könumret|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
-            r"medlemskort|"
+            r"medlemskort|mätarnumm|mätarnumr|tillståndsn|bonusn|\w*-?friends-?n|stamkundsn|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
             r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån)\w*(?:[ ,]+\w+){0,5}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
         ),
@@ -351,6 +351,11 @@ KEYWORDS = (
     "legitimation",
     "imei",
     "mac",
+    "mätarn",
+    "tillstånd",
+    "bonusn",
+    "friends",
+    "stamkund",
     "giltig",
     "utgång",
     "går kortet",

@@ -128,7 +128,8 @@ _AMOUNT_BEFORE = re.compile(
     rf"(?<![\w])(?:(?:{_BILL})(?:[ ]+(?:ligger|låg|landade|hamnade|var|blev|blir))?[ ]+(?:på|om)|"
     rf"(?:{_BILL})[ ]+(?:ligger|låg|landade|hamnade|var|blev)|"
     r"summan|beloppet|kosta\w*|betala\w*|runt|cirka|ca\.?|ungefär|omkring|"
-    r"(?:mätar)?ställning\w*(?:[ ]+(?:är|var|på))*|förbrukning\w*(?:[ ]+(?:är|var|på))*)[ ,:]*$",
+    r"(?:mätar)?ställning\w*(?:[ ]+(?:är|var|på))*|förbrukning\w*(?:[ ]+(?:är|var|på))*|"
+    r"(?:den|mätaren|displayen)[ ]+visar(?:[ ]+nu)?)[ ,:]*$",  # a reading: "Den visar 73 412."
     re.IGNORECASE,
 )
 # Thousands written apart, round ("25 000", "2 400") or after "för" ("för 12 490"): an amount.

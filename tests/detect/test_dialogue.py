@@ -968,6 +968,16 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Har du betalat något?\nKund: Ambulansen, på mitt kort, det slutar på... sex fem fem åtta.",
             [("CREDIT_CARD", "sex fem fem åtta")],
         ),
+        # a meter's, a permit's or a loyalty programme's number is the customer's; a reading is no number of theirs
+        (
+            "Agent: Vilket mätarnummer står på mätaren?\nKund: Det står... sju sju tre noll noll fyra fem ett.",
+            [("CUSTOMER_NUMBER", "sju sju tre noll noll fyra fem ett")],
+        ),
+        (
+            "Kund: ja\nAgent: och ditt Scandic Friends-nummer, tre noll noll fyra fyra sju fem åtta två",
+            [("CUSTOMER_NUMBER", "tre noll noll fyra fyra sju fem åtta två")],
+        ),
+        ("Agent: Och mätarnumret står på mätaren, kan du läsa av den?\nKund: Den visar 73 412.", []),
         # the two-turn address knows every separator and at-word a one-line address does
         (
             "Agent: Och mejladressen?\nKund: anna underscore berg\nAgent: Ja?\nKund: kommersiellt a gmail punkt com",
