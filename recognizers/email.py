@@ -62,7 +62,9 @@ _BRACKETED_AT = r"[ ]*[\[(][ ]*(?:at|snabel[- ]?a)[ ]*[\])][ ]*"
 # Between pieces: a spoken separator word (with spaces) or a written one.
 _SEP = rf"(?:[ ]+(?:{SPOKEN_SEP_WORDS})[ ]+|{_BRACKETED_DOT}|[._-])"
 _DOMAIN_SEP = rf"(?:[ ]+(?:punkt|prick|dot|bindestreck|streck)[ ]+|{_BRACKETED_DOT}|[ ]+\.[ ]+|[.-])"
-AT_WORDS = r"snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at"
+# The at-sign said in Swedish; "at" alone is English too, so a domain is not taken after it alone.
+_SWEDISH_AT_WORDS = r"snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a"
+AT_WORDS = rf"{_SWEDISH_AT_WORDS}|at"
 _AT = rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{AT_WORDS})[ ]+)"
 _TLD_ALT = "|".join(SPOKEN_TLDS)
 # A spelling or an aside between the name and the at-sign: "g punkt strand, s-t-r-a-n-d, at ...",
@@ -85,7 +87,7 @@ _SPOKEN_REGEX = (
 # a name given in the turn before): "..., alltså s j ö b e r g, snabel-a outlook punkt com". An at-word
 # said aloud is only ever part of an address ("at" alone is English too, and is left out).
 _SPOKEN_DOMAIN_REGEX = (
-    rf"(?<![\w@.-])(?:snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a)[ ]+"
+    rf"(?<![\w@.-])(?:{_SWEDISH_AT_WORDS})[ ]+"
     rf"{_PIECE}(?:{_SPELLING})?(?:{_DOMAIN_SEP}{_PIECE}){{0,4}}{_DOMAIN_SEP}(?:{_TLD_ALT})(?![\w@]|[.-]\w)"
 )
 _SPOKEN_DOMAIN = re.compile(_SPOKEN_DOMAIN_REGEX, re.IGNORECASE)
@@ -97,7 +99,7 @@ _SPOKEN_TO_WRITTEN = [
     (re.compile(_BRACKETED_AT, re.I), "@"),
     (re.compile(_BRACKETED_DOT, re.I), "."),
     (re.compile(r"[ ]+\.[ ]+"), "."),
-    (re.compile(r"[ ]+(?:snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a|at)[ ]+", re.I), "@"),
+    (re.compile(rf"[ ]+(?:{AT_WORDS})[ ]+", re.I), "@"),
     (re.compile(r"[ ]+(?:understreck|underscore)[ ]+", re.I), "_"),
     (re.compile(r"[ ]+(?:bindestreck|streck)[ ]+", re.I), "-"),
     (re.compile(r"[ ]+(?:punkt|prick|dot)[ ]+", re.I), "."),
