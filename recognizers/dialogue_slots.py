@@ -1422,8 +1422,9 @@ def _read_backs(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str,
     for (e1, s1, t1), (e2, s2, t2) in zip(ordered, ordered[1:]):
         if e1 == e2 and text.count("\n", t1, s2) <= 2:
             digits = numbers.words_to_digits(text[s1:t1]) + numbers.words_to_digits(text[s2:t2])
-            wholes[digits] = e1 if len(digits) >= 6 else ""
-    if not any(wholes.values()):
+            if len(digits) >= 6:
+                wholes[digits] = e1
+    if not wholes:
         return []
     out, longest = [], max(len(d) for d in wholes)
     for run in numbers.runs(text):
@@ -1434,7 +1435,7 @@ def _read_backs(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str,
                 if (j > i and run.gaps[j] == "turn") or len(digits) > longest:
                     break
                 digits += toks[j].digits
-                if wholes.get(digits):
+                if digits in wholes:
                     out.append((wholes[digits], toks[i].start, toks[j].end))
     return out
 
