@@ -418,6 +418,24 @@ REPEAT = _q(
 )
 # The same slot for something else: "Och förrådet då?" after the door code, "Och din frus då?"
 _AND_THEN = re.compile(r"^[ ]*och[ ]+(?:[\w-]+[ ]+){0,2}då[ ]*\?[ ]*$", re.IGNORECASE)
+# The same slot for someone else, the turn's last sentence: "96582347. Och Eriks?", "Barnens då?",
+# "Och hennes?"; a name's or a definite noun's genitive, after "och" or before "då".
+_WHOSE = re.compile(
+    r"(?:^|[.!?…][ ]+)(?:och[ ]+(?P<a>(?:din|er|hans|hennes|deras)[ ]+)?(?=\w+[ ]*\?)|(?=\w+[ ]+då[ ]*\?))"
+    r"(?:(?-i:[A-ZÅÄÖ])[a-zåäöéü]+s|[a-zåäö]+(?:ens|ns|ets)|hans|hennes|deras|(?(a)[a-zåäö]+s|(?!)))"
+    r"(?:[ ]+då)?[ ]*\?[ ]*$",
+    re.IGNORECASE,
+)
+# The other speaker's slot asked for in turn: "Det står chassinummer på brevet." / "Kan du läsa det?";
+# or offered and accepted: "Och koden till telefonen, behöver ni den?" / "Helst." / "Ett fyra ...".
+_IT_REQUEST = re.compile(
+    r"(?<![\w])(?:(?:kan|vill) (?:du|ni) (?:läsa|säga|ta|ge mig)(?: upp)?|läs upp|säg) (?:det|den|dem|dom)\b", re.I
+)
+_OFFER = re.compile(
+    r"[^.?!]{0,20}?(?:(?:behöver|vill|ska) (?:ni|du)(?: ha)?|ska jag (?:ge|säga|läsa)(?: upp)?(?: \w+)?) (?:den|det|dem|dom)[ ]*\?",
+    re.IGNORECASE,
+)
+_DECLINES_OFFER = re.compile(r"^[ ,.]*(?:nej|nä|behövs inte|inte nödvändigt)", re.IGNORECASE)
 # The rest of a birth date after its year: "Nittonhundranittioett, och datum?"
 _DATE_AGAIN = re.compile(r"(?<![\w])(?:datum(?:et)?|dag och månad|månad(?:en)?)(?=[ ?.]*$)", re.IGNORECASE)
 # The asker waiting or checking, not moving on ("Inga problem, ta den tid du behöver.").
@@ -481,6 +499,7 @@ _PLACE_ENDS_ANSWER = re.compile(r"[ ,]+(?:i[ ]+)?((?-i:[A-ZÅÄÖ])[a-zåäöé-
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?…])[ ]*$")
 # A turn broken off here: "..." or "…" ending it (in a turn's body, or at a line end of the text).
 _PAUSE_AT = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*(?=\n|$)")
+_GOES_ON = re.compile(r"[ .…,]*(?:(?:och|sen|sedan|så|eh|öh|ja)[ ,.…]+)*", re.IGNORECASE)  # a piece's lead-in
 _LISTED = re.compile(r"(?<![\w])och(?![ ]+sen)(?![\w])", re.IGNORECASE)
 # Nothing but a correction between a value and the number after it.
 _RESTATED = re.compile(r"[ ,.…]*(?:(?:nej|nä|nää|förlåt|vänta|jag menar|alltså|utan|eh|öh)(?![\w])[ ,.…]*)+", re.I)
@@ -697,6 +716,13 @@ def _other_slot_start(body: str, slot: Slot, after: int) -> int:
     return min(starts, default=len(body))
 
 
+def _sentences_before(body: str, slot: Slot, named_end: int) -> int:
+    """Where the sentences before the one naming the slot end, when they hold a number; else 0."""
+    m = next(m for m in slot.question.finditer(body) if m.end() == named_end)
+    ends = [e.end() for e in _SENTENCE_END.finditer(body, 0, m.start())]
+    return ends[-1] if ends and numbers.runs(body[: ends[-1]]) else 0
+
+
 def _slot_of(body: str) -> tuple[Slot | None, int]:
     """The slot a turn asks for last: the one its answer is about."""
     named = _slots_of(body)
@@ -715,6 +741,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         spans: list[tuple[str, int, int]] = []
         ts = turns(text)
         asked: dict[str, tuple[Slot, int]] = {}  # per speaker: the last slot asked for, and in which turn
+        handed: tuple[Slot, Turn, bool] | None = None  # a slot the last turn named or offered (True) to the listener
         for k, turn in enumerate(ts):
             body = turn.body(text)
             low = body.lower()
@@ -737,12 +764,27 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 named = [x for x in [_reopened(body, asked[turn.label], k)] if x[0] is not None]
                 if not named and _question(body):
                     del asked[turn.label]  # a new topic: "igen?" after it is not about the slot
+            given, handed = handed, None
+            taken = (
+                not named
+                and given is not None
+                and given[1] is ts[k - 1]
+                and given[1].label != turn.label
+                and (_IT_REQUEST.search(body) is not None or (given[2] and not _DECLINES_OFFER.match(body)))
+            )
+            if given is not None and taken:
+                named = [(given[0], len(body))]  # the listener asks for it in turn
             if not named:
                 continue
             asked[turn.label] = (named[-1][0], k)
             for slot, asked_end in named:
+                offered = _OFFER.match(body, asked_end) is not None
+                if handed is None and (offered or not (numbers.runs(body) or _asks(body, 0, asked_end))):
+                    handed = (slot, turn, offered)  # the first named: "koden till telefonen, behöver ni den?"
+                if offered:
+                    continue  # answered by the one who offered it, after the listener's yes
                 if not entities or slot.entity in entities:
-                    spans.extend(self._zone(text, ts, k, slot, asked_end))
+                    spans.extend(self._zone(text, ts, k, slot, asked_end, taken))
         if not entities or "SE_PERSONNUMMER" in entities:
             spans.extend(_birthday_echoes(text, ts, spans))
         spans.extend(_corrections(text, ts, spans))
@@ -752,15 +794,18 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         spans = [(e, _letters_before(text, s, e) if e in _LETTERED else s, t) for e, s, t, *_ in spans]
         return [self._result(e, s, t) for e, s, t in sorted(set(spans), key=lambda x: (x[1], x[2]))]
 
-    def _zone(self, text: str, ts: list[Turn], k: int, slot: Slot, asked_end: int) -> list[tuple[str, int, int]]:
-        """The answers to the slot asked for in turn k: in the same turn, else in the turns after."""
+    def _zone(
+        self, text: str, ts: list[Turn], k: int, slot: Slot, asked_end: int, taken: bool = False
+    ) -> list[tuple[str, int, int]]:
+        """The answers to the slot asked for in turn k: in the same turn, else in the turns after.
+        `taken`: turn k asks for the slot the turn before it named or offered."""
         turn = ts[k]
         body = turn.body(text)
         # Dates are everywhere in a call ("förfaller den sjuttonde januari"): one is a birth date
         # only in the answer to a question for it ("och ditt födelsedatum" in ASR has no "?"),
         # not after "jag är född ..." in a statement.
         asked_start = next((m.start() for m in slot.question.finditer(body) if m.end() == asked_end), asked_end)
-        asks = _asks(body, asked_start, asked_end)
+        asks = taken or _asks(body, asked_start, asked_end)
         # An answer in the asking turn comes right after a question; a speaker who names the slot
         # in a statement ("mina fyra sista är alltså, vänta lite nu, ...") gives it in that sentence.
         stop = _sentence_end(body, asked_end)
@@ -816,6 +861,10 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             # "..., och mitt födelsedatum är 17.10.1975": after the slot word, when the answer names it;
             # "Clearing 84309" / "Ja." / "och kontot 934657 ...": a new value, not joined to the one before
             named, named_end = _slot_of(nb)
+            # "Andra maj tjugotolv. Och Vilgot är född ...": a value in the sentences before it answers the question
+            said_before = _sentences_before(nb, slot, named_end) if named is slot else 0
+            if said_before:
+                answer_turns[-1].append((nxt.start, nxt.start + said_before))
             if named is slot and answer_turns[-1]:
                 answer_turns.append([])
             # "Bra, och portkoden är 7 3 9 1": a value after another slot's word is that slot's
@@ -992,11 +1041,15 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 # a piece that opens the turn may finish the one the turn before ended with
                 # (or that opens a sentence after one broken off: "noll sjuttiotre..." / ... / "Okej, bra.
                 # Femhundratolv...")
-                opens = bool(carried) and (
-                    len(body[:rs].split()) <= 1
-                    or (
-                        _PAUSE_AT.match(text, carried[-1][1]) is not None
-                        and _OPENS_SENTENCE.search(body[:rs]) is not None
+                opens = (
+                    bool(carried)
+                    and (
+                        len(body[:rs].split()) <= 1
+                        or _GOES_ON.fullmatch(body[:rs]) is not None  # "...och sen två efter strecket."
+                        or (
+                            _PAUSE_AT.match(text, carried[-1][1]) is not None
+                            and _OPENS_SENTENCE.search(body[:rs]) is not None
+                        )
                     )
                 )
                 joined = _joined(text, carried, part) if n == 0 and opens else ""
@@ -1072,7 +1125,7 @@ def _reopened(body: str, last: tuple[Slot, int] | None, k: int) -> tuple[Slot | 
     """The slot a repeat request in turn k asks for again: the speaker's last one, if recent."""
     if last is None or k - last[1] > REOPEN_TURNS:
         return None, 0
-    m = REPEAT.search(body) or _AND_THEN.search(body)
+    m = REPEAT.search(body) or _AND_THEN.search(body) or _WHOSE.search(body)
     if m:
         return last[0], m.end()
     if not last[0].dates:
@@ -1166,7 +1219,8 @@ def _bare_number(body: str) -> bool:
 # A request for the slot that is no question: "Då behöver jag ditt personnummer, tolv siffror eller tio."
 _REQUEST = re.compile(
     r"(?<![\w])(?:behöver|behövs|skulle behöva|saknar|saknas|vill (?:jag )?(?:gärna )?(?:ha|få)|tar (?:jag )?gärna|tar jag|tar vi|ska (?:bara )?(?:ha|få)|kan jag få|får jag|"
-    r"be(?:r)? (?:dig|om)|ge mig|uppge|säg|berätta|läs upp|har (?:du|ni)|börjar (?:vi|jag) med|börja med)(?![\w])",
+    r"be(?:r)? (?:dig|om)|ge mig|uppge|säg|berätta|läs upp|har (?:du|ni)|börjar (?:vi|jag) med|börja med|"
+    r"(?:du|ni) kan (?:\w+ )?lämna|kan (?:du|ni) (?:\w+ )?lämna)(?![\w])",
     re.IGNORECASE,
 )
 # What may follow the slot word in a short turn that asks for it without "?": "och ditt födelsedatum",
@@ -1542,6 +1596,7 @@ _ENDS_WITH = re.compile(
     r"|(?<=[0-9a-zåäö])[ ,]+och[ ]+(?:ett|en|det|den)(?:[ ]+andra)?[ ]+(?:på|med)[ ]+",
     re.IGNORECASE,
 )
+_LISTED_NEXT = re.compile(r"[ ,]+och[ ]+")
 # What the digits end: the nearest such word before them, in the turn or the two before it.
 _ENDS_OF = (
     ("CREDIT_CARD", re.compile(r"kort|visa|mastercard|amex", re.IGNORECASE)),
@@ -1568,8 +1623,14 @@ def _last_digits(text: str, ts: list[Turn], k: int) -> list[tuple[str, int, int]
             continue  # "avtalet slutar på 450 kronor"
         before = text[ts[max(0, k - 2)].start : turn.start + m.start()]
         found = [(w.end(), entity) for entity, rx in _ENDS_OF for w in rx.finditer(before)]
-        if found:
-            out.append((max(found)[1], turn.start + s, turn.start + e))
+        if not found:
+            continue
+        out.append((max(found)[1], turn.start + s, turn.start + e))
+        # a list of as many digits after it: "de slutar på tre tre åtta ett och sju noll noll två"
+        listed = _LISTED_NEXT.match(body, e)
+        more = numbers.runs(body[listed.end() : listed.end() + 40]) if listed else []
+        if more and more[0].tokens[0].start == 0 and len(more[0].digits) == len(runs[0].digits):
+            out.append((max(found)[1], turn.start + listed.end(), turn.start + listed.end() + more[0].tokens[-1].end))
     return out
 
 

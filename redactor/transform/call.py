@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from functools import lru_cache
 
-from recognizers import canonical_value, introduction, number_digits, numbers, place_lines
+from recognizers import canonical_value, email, introduction, number_digits, numbers, place_lines
 from recognizers.entities import DIGIT_ENTITIES, NOT_NUMBERS, SUBJECT_ENTITIES
 from recognizers.fold import fold, fold_text
 from recognizers.lexicon import shipped_lexicon
@@ -177,6 +177,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     # with "nordin" in lowercase failed the check and was quarantined whole. Not where the name is the
     # ordinary word it also is (`ordinary_use`: "öre per kilowattimme").
     parts = {p for v, s in values.items() if s.entity_type == "PERSON" for p in _name_parts(units, found, v)}
+    parts |= _mailbox_names(units, [v for v, s in values.items() if s.entity_type == "EMAIL_ADDRESS"])
     patterns += [(sp.value_pattern(p, genitive=True), sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts)]
     # Numbers also by their digits: a read-back says the same number in another form.
     by_digits = {}
@@ -187,6 +188,8 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
                 by_digits[digits] = s
         elif s.entity_type == "SE_ADDRESS" and (flat := place_lines.flat_digits(v)):
             by_digits[flat] = s  # a flat, said again alone
+        if len(restart := _after_pause(v)) >= MIN_PROPAGATED_DIGITS:
+            by_digits.setdefault(restart, s)  # "tretton... trettonhundratvå", read back as "1302"
     out = {name: list(spans) for name, spans in found.items()}
     # Searched in each text's folded view, so a value is found again in any alphabet or grouping.
     for name, text in units.texts.items():
@@ -290,6 +293,32 @@ def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> 
                         p for p in value.split() if len(p) >= 3 and p not in common and p not in introduction.STOP_WORDS
                     )
     return parts
+
+
+def _after_pause(value: str) -> str:
+    """The digits said after a value's last pause: a false start's restart, the value itself."""
+    cut = max(value.rfind("..."), value.rfind("…"))
+    return numbers.words_to_digits(value[cut:]) if cut >= 0 else ""
+
+
+_INSIDE_SENTENCE = re.compile(r"(?<=[\w,] )[A-ZÅÄÖ][a-zåäöéü]{2,}\b")  # a capital not opening a sentence
+
+
+def _mailbox_names(units: ScanUnits, addresses: list[str]) -> set[str]:
+    """Words of an e-mail address's local part that the call also writes as a name, capitalised
+    inside a sentence: "tunde punkt a snabel-a telia punkt com" and "Ha en fin dag, Tunde." The
+    capital keeps a local part's ordinary words ("info", "kontakt") out."""
+    words = {
+        w
+        for a in addresses
+        for w in re.split(r"[^a-zåäöéü]+", email.written_form(a).split("@")[0].lower())
+        if len(w) >= 3
+    }
+    if not words:
+        return set()
+    return {m.group() for t in units.texts.values() for m in _INSIDE_SENTENCE.finditer(fold_text(t))} & {
+        w.capitalize() for w in words
+    }
 
 
 def _audio_range(

@@ -1080,6 +1080,34 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Då har jag lånenummer 4421 dash 88 dash 1290.\nKund: Ja.",
             [("CUSTOMER_NUMBER", "4421 dash 88 dash 1290")],
         ),
+        # the same slot for someone else ("Och Jonas?"); a value in the sentence before the slot word
+        (
+            "Agent: Passnumren, har ni dem?\nKund: Mitt är åtta fyra sex två noll ett nio tre.\n"
+            "Agent: 84620193. Och Jonas?\nKund 2: Mitt är sju sju ett två fyra fem noll åtta.",
+            [("ID_NUMBER", "åtta fyra sex två noll ett nio tre"), ("ID_NUMBER", "sju sju ett två fyra fem noll åtta")],
+        ),
+        (
+            "Agent: Kundnumret?\nKund: 44120.\nAgent: Tack. Barnens då?\nKund: 44121 och 44122.",
+            [("CUSTOMER_NUMBER", "44120"), ("CUSTOMER_NUMBER", "44121"), ("CUSTOMER_NUMBER", "44122")],
+        ),
+        (
+            "Agent: Födelsedatum för barnen?\nKund: Tredje juni tjugotolv. Och Noa är född nionde mars tjugofjorton.",
+            [("SE_PERSONNUMMER", "Tredje juni tjugotolv"), ("SE_PERSONNUMMER", "nionde mars tjugofjorton")],
+        ),
+        # the next card's last digits in a list; a value the customer offers or names, asked for in turn
+        (
+            "Kund: Okej.\nAgent: Jag spärrar båda korten, de slutar på fyra fyra ett nio och två sex noll åtta.",
+            [("CREDIT_CARD", "fyra fyra ett nio"), ("CREDIT_CARD", "två sex noll åtta")],
+        ),
+        ("Kund: Okej.\nAgent: Ditt kort slutar på 4411 och 12 kronor drogs i går.", [("CREDIT_CARD", "4411")]),
+        (
+            "Kund: Och koden till datorn, behöver ni den?\nAgent: Gärna.\nKund: Sju två två fem noll.",
+            [("ACCESS_CODE", "Sju två två fem noll")],
+        ),
+        (
+            "Kund: Jag har mitt medlemsnummer på kortet.\nAgent: Kan du läsa det?\nKund: Sextiofem trettio tjugoett.",
+            [("CUSTOMER_NUMBER", "Sextiofem trettio tjugoett")],
+        ),
     ],
 )
 def test_corrections_slow_answers_and_other_forms(text, expected):
@@ -1155,6 +1183,9 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Och din mejl?\nKund: Ja, det är den gamla.\nAgent: Mm.\nKund: at hemmet punkt se",
         "Agent: När vill du att vi kommer?\nKund: Den fjortonde.\nAgent: Och månad?\nKund: Juli.",
         "Agent: Och IP-adressen?\nKund: Vet inte, jag har två, tre, fyra datorer.",
+        # an offer declined; "Och priset?" asks for no one's value
+        "Kund: Och koden till datorn, behöver ni den?\nAgent: Nej, det behövs inte.\nKund: Okej, den är 1 2 3 4 5.",
+        "Agent: Kundnumret?\nKund: Det har jag inte.\nAgent: Och priset?\nKund: 4 500.",
     ],
 )
 def test_no_slot_answer(text):
@@ -1308,6 +1339,20 @@ def test_scan_and_ingest_redact_the_same_values(source, config, detector, tmp_pa
                 assert not readable(value, texts, runs), f"a scanned value is readable in call {call.call_id}"
                 checked += 1
     assert checked > 10
+
+
+def test_the_pipelines_own_digests_are_not_read_as_stored_text(config, tmp_path):
+    """A content hash "20127f88..." shows no one's "2012": the eval reads every stored string but the
+    digests the pipeline computes (call id, content hash, subject tokens)."""
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    for f in SAMPLES.iterdir():
+        (exports / f.name).write_bytes(f.read_bytes())
+    calls = _parsed_calls(sorted(exports.iterdir()))
+    stored = _stored_call_texts(tmp_path, config, exports)
+    for call in calls:
+        assert call.content_hash not in stored[call.call_id] and call.call_id not in stored[call.call_id]
+        assert any("<" in t for t in stored[call.call_id])  # the redacted text is read
 
 
 def test_pipeline_eval_on_a_slice_of_the_cross_turn_corpus(tmp_path):
