@@ -155,7 +155,11 @@ _FLOOR = rf"(?:,?[ ]+\d[ ]?(?:tr|trappor|trappa|trp)(?![{_L}]))"
 # (one capital before the ending is a whole name too: "Ågatan", "Övägen")
 _COMPOUND = rf"[{_L}]{{3,}}+(?<=(?:[{_L}]{{2}}|(?<![{_L}])(?-i:[A-ZÅÄÖ]))(?:{_alt(STREET_SUFFIXES)}))"
 _GENITIVE = rf"(?:(?-i:[A-ZÅÄÖ][a-zåäöéü]+)[ ]+)?[{_L}]{{2,}}s[ ]+(?:{_alt(_STANDALONE)})"
-_WITH_ADJ = rf"(?:{_alt(_ADJECTIVES)})[ ]+(?:{_COMPOUND}|{_alt(_STANDALONE)})"
+# ... or any capitalised adjective in its -a form before a standalone ending ("Gröna gatan", "Långa vägen")
+_WITH_ADJ = (
+    rf"(?:(?:{_alt(_ADJECTIVES)})[ ]+(?:{_COMPOUND}|{_alt(_STANDALONE)})"
+    rf"|(?-i:[A-ZÅÄÖ][a-zåäö]{{2,}}a)[ ]+(?:{_alt(_STANDALONE)}))"
+)
 _STREET = rf"(?:{_WITH_ADJ}|{_GENITIVE}|{_COMPOUND})"
 _ADDRESS_REGEX = (
     rf"(?<![{_L}\d-]){_STREET}[ ]+(?:nummer[ ]+|nr\.?[ ]+)?{_HOUSE_NO}{_LETTER}?{_FLAT}?{_FLOOR}?(?![{_L}\d])"
@@ -349,8 +353,18 @@ def _town_first_words() -> frozenset[str]:
     return frozenset(_WORD.findall(t.lower())[0] for t in towns())
 
 
+# A street named as someone's home without its number: "Vi bor på Sernanders väg, så ..."
+_HOME_STREET_REGEX = (
+    rf"(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:kvar|nu|numera|fortfarande))?[ ]+på[ ]+\K(?=(?-i:[A-ZÅÄÖ])){_STREET}"
+    rf"(?![{_L}\d])"
+)
+
+
 class KlangAddressRecognizer(PatternRecognizer):
-    PATTERNS = [Pattern("swedish street address", _ADDRESS_REGEX, 0.55)]
+    PATTERNS = [
+        Pattern("swedish street address", _ADDRESS_REGEX, 0.55),
+        Pattern("street someone lives on", _HOME_STREET_REGEX, 0.55),
+    ]
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(

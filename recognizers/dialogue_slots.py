@@ -88,7 +88,8 @@ class Slot:
     years: bool = False  # a year is the value, not a quantity ("nittonhundraåttioåtta")
     # a value joined from pieces must pass this too ("tio" / "060315 2380" is no personnummer)
     joins: Callable[[str], bool] = lambda d: True
-    # what an answer holds: "numbers", or "names", "spelled" (e-mail), "streets", "ips", "hex" (MAC)
+    # what an answer holds: "numbers", or "names", "spelled" (e-mail), "streets", "ips", "hex" (MAC),
+    # "passwords" (numbers, and words of letters and digits)
     reads: str = "numbers"
     # a code or a flat, never an amount: "Portkoden är 1 340", "fjortonhundratvå" are the value
     code: bool = False
@@ -208,7 +209,7 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|könummer|könumret|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
-            r"medlemskort|mätarnumm|mätarnumr|tillståndsn|bonusn|\w*-?friends-?n|stamkundsn|"
+            r"medlemskort|mätarnumm|mätarnumr|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
             r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån)\w*(?:[ ,]+\w+){0,5}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
         ),
@@ -221,7 +222,7 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"telefon ?n|telefonnr|tel\.? ?nr|telefon(?:en)?\b|(?<!vilken )(?<!vilket )mobil(?:en)?\b|mobil ?n|"
             r"mobilnr|mobiltelefon|kontaktn|nå (?:dig|dej)|(?:når|ringa|ringer) (?:\w+ )?(?:dig|dej|er)\b|nås\b|"
-            r"(?:når|nå|ring|ringa|sms:?a) (?:mig|mej|oss)\b|sms:?a (?:\w+ )?till\b|swisha\w* till\b|swishnummer|"
+            r"(?:når|nå|ring|ringa|sms:?a) (?:mig|mej|oss)\b|(?:ringer|ringa) vi\b|sms:?a (?:\w+ )?till\b|swisha\w* till\b|swishnummer|"
             r"ringer du från|ditt nummer|numret du|(?:hennes|hans|deras) nummer"
         ),
         lambda d: 3 <= len(d) <= 13 and not phone.is_service_number(d),  # not "växeln, 0771-44 55 66"
@@ -260,11 +261,20 @@ SLOTS: tuple[Slot, ...] = (
         lambda d: len(d) >= 3,
         code=True,
     ),
+    # a password: a code that may hold letters ("x7 k9 m4 q2", "Hallonbåt sjuttiotre")
+    Slot(
+        "ACCESS_CODE",
+        _q(r"[a-zåäö-]*lösenord\w*|lösen\b"),
+        lambda d: 3 <= len(d) <= 8,
+        lambda d: len(d) >= 4,
+        code=True,
+        reads="passwords",
+    ),
     # a code that opens something: the street door, the alarm, a key box, a PIN, a parcel's pickup
     Slot(
         "ACCESS_CODE",
         _q(
-            r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|lösenord\w*|kodlås\w*|larmet\b|"
+            r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|kodlås\w*|larmet\b|"
             r"(?<!-)kod(?:en)?\b|öppna\w* (?:\w+ )?med\b|puk\w*|porten\b|välj (?:fyra|fem|sex) siffror|ny kod\b"
         ),
         lambda d: 3 <= len(d) <= 8,
@@ -353,7 +363,7 @@ KEYWORDS = (
     "mac",
     "mätarn",
     "tillstånd",
-    "bonusn",
+    "bonus",
     "friends",
     "stamkund",
     "giltig",
@@ -426,10 +436,15 @@ _WHOSE = re.compile(
     r"(?:[ ]+då)?[ ]*\?[ ]*$",
     re.IGNORECASE,
 )
+# ... or a name alone: "Tack. Maria?" after the first person's personnummer
+_NAME_ALONE = re.compile(r"(?:^|[.!?…][ ]+)(?:och[ ]+)?((?-i:[A-ZÅÄÖ])[a-zåäöéü]{2,})[ ]*\?[ ]*$", re.IGNORECASE)
 # The other speaker's slot asked for in turn: "Det står chassinummer på brevet." / "Kan du läsa det?";
 # or offered and accepted: "Och koden till telefonen, behöver ni den?" / "Helst." / "Ett fyra ...".
+# ... or told where to find it: "Den frågar efter lösenord." / "Det står på undersidan av routern."
 _IT_REQUEST = re.compile(
-    r"(?<![\w])(?:(?:kan|vill) (?:du|ni) (?:läsa|säga|ta|ge mig)(?: upp)?|läs upp|säg) (?:det|den|dem|dom)\b", re.I
+    r"(?<![\w])(?:(?:(?:kan|vill) (?:du|ni) (?:läsa|säga|ta|ge mig)(?: upp)?|läs upp|säg) (?:det|den|dem|dom)\b"
+    r"|^(?:det|den|de|dom) (?:står|finns) (?:på|under|i|längst))",
+    re.I,
 )
 _OFFER = re.compile(
     r"[^.?!]{0,20}?(?:(?:behöver|vill|ska) (?:ni|du)(?: ha)?|ska jag (?:ge|säga|läsa)(?: upp)?(?: \w+)?) (?:den|det|dem|dom)[ ]*\?",
@@ -716,10 +731,31 @@ def _other_slot_start(body: str, slot: Slot, after: int) -> int:
     return min(starts, default=len(body))
 
 
+# A password: words of letters and digits ("x7 k9 m4 q2", "Hjortron1981"), or a word and a number
+# said after it ("Hallonbåt sjuttiotre")
+_MIXED = re.compile(r"(?<![\w-])(?=\w*\d)(?=\w*[^\W\d_])\w{2,}(?:[ ]+(?=\w*\d)(?=\w*[^\W\d_])\w{2,})*(?![\w-])")
+_WORD_BEFORE_NUMBER = re.compile(r"(?<![\w-])(?-i:[A-ZÅÄÖ])[a-zåäöéü]{3,}(?=[ ]+\S)")
+
+
+def _passwords(body: str) -> list[tuple[int, int]]:
+    out = [m.span() for m in _MIXED.finditer(body)]
+    for m in _WORD_BEFORE_NUMBER.finditer(body):
+        runs = numbers.runs(body[m.end() : m.end() + 40])
+        at = m.end() + runs[0].tokens[0].start if runs else 0
+        if runs and not body[m.end() : at].strip() and not heuristics.after_reference_word(body, at):
+            if m.group().lower() not in introduction.lexicon()[0] | NOT_NAMES:  # not "Ärende 77 120 44"
+                out.append((m.start(), m.end() + runs[0].tokens[-1].end))
+    return out
+
+
+def _asked_start(body: str, slot: Slot, asked_end: int) -> int:
+    """Where the slot's word that ends at `asked_end` starts."""
+    return next((m.start() for m in slot.question.finditer(body) if m.end() == asked_end), asked_end)
+
+
 def _sentences_before(body: str, slot: Slot, named_end: int) -> int:
     """Where the sentences before the one naming the slot end, when they hold a number; else 0."""
-    m = next(m for m in slot.question.finditer(body) if m.end() == named_end)
-    ends = [e.end() for e in _SENTENCE_END.finditer(body, 0, m.start())]
+    ends = [e.end() for e in _SENTENCE_END.finditer(body, 0, _asked_start(body, slot, named_end))]
     return ends[-1] if ends and numbers.runs(body[: ends[-1]]) else 0
 
 
@@ -779,7 +815,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             asked[turn.label] = (named[-1][0], k)
             for slot, asked_end in named:
                 offered = _OFFER.match(body, asked_end) is not None
-                if handed is None and (offered or not (numbers.runs(body) or _asks(body, 0, asked_end))):
+                asks = _asks(body, _asked_start(body, slot, asked_end), asked_end)
+                if handed is None and (offered or not (numbers.runs(body) or asks)):
                     handed = (slot, turn, offered)  # the first named: "koden till telefonen, behöver ni den?"
                 if offered:
                     continue  # answered by the one who offered it, after the listener's yes
@@ -804,7 +841,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         # Dates are everywhere in a call ("förfaller den sjuttonde januari"): one is a birth date
         # only in the answer to a question for it ("och ditt födelsedatum" in ASR has no "?"),
         # not after "jag är född ..." in a statement.
-        asked_start = next((m.start() for m in slot.question.finditer(body) if m.end() == asked_end), asked_end)
+        asked_start = _asked_start(body, slot, asked_end)
         asks = taken or _asks(body, asked_start, asked_end)
         # An answer in the asking turn comes right after a question; a speaker who names the slot
         # in a statement ("mina fyra sista är alltså, vänta lite nu, ...") gives it in that sentence.
@@ -969,6 +1006,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             if slot.reads == "ips":
                 out += [(slot.entity, start + s, start + e) for s, e in _spoken_ips(body, whole)]
                 continue
+            if slot.reads == "passwords":  # and its digits, as a code's, below
+                out += [(slot.entity, start + s, start + e) for s, e in _passwords(body)]
             if closed >= 0 and not _CORRECTION.search(text, closed, end):
                 return out
             # "Vet inte, men fakturan förföll den 15 december.": the dates after it are not the
@@ -1128,6 +1167,9 @@ def _reopened(body: str, last: tuple[Slot, int] | None, k: int) -> tuple[Slot | 
     m = REPEAT.search(body) or _AND_THEN.search(body) or _WHOSE.search(body)
     if m:
         return last[0], m.end()
+    name = _NAME_ALONE.search(body)
+    if name and name.group(1).lower() not in introduction.lexicon()[0] | NOT_NAMES | QUESTION_WORDS:
+        return last[0], name.end()
     if not last[0].dates:
         return None, 0
     date = _DATE_AGAIN.search(body)
@@ -1218,7 +1260,7 @@ def _bare_number(body: str) -> bool:
 
 # A request for the slot that is no question: "Då behöver jag ditt personnummer, tolv siffror eller tio."
 _REQUEST = re.compile(
-    r"(?<![\w])(?:behöver|behövs|skulle behöva|saknar|saknas|vill (?:jag )?(?:gärna )?(?:ha|få)|tar (?:jag )?gärna|tar jag|tar vi|ska (?:bara )?(?:ha|få)|kan jag få|får jag|"
+    r"(?<![\w])(?:(?<!om ni )(?<!om du )behöver|behövs|skulle behöva|saknar|saknas|vill (?:jag )?(?:gärna )?(?:ha|få)|tar (?:jag )?gärna|tar jag|tar vi|ska (?:bara )?(?:ha|få)|kan jag få|får jag|"
     r"be(?:r)? (?:dig|om)|ge mig|uppge|säg|berätta|läs upp|har (?:du|ni)|börjar (?:vi|jag) med|börja med|"
     r"(?:du|ni) kan (?:\w+ )?lämna|kan (?:du|ni) (?:\w+ )?lämna)(?![\w])",
     re.IGNORECASE,
@@ -1231,7 +1273,11 @@ _LEADING = frozenset(
 _TRAILING = frozenset("är då tack alltså ja eh öh också och nu så va siffrorna siffror numret nummer".split())
 # The speaker's own value: "mitt personnummer", "mina fyra sista", "vårt kundnummer".
 _PURPOSE = re.compile(r"[ ,]+för att (?:bekräfta|kontrollera|verifiera|stämma av|se|kolla)\b.*$", re.IGNORECASE)
-_OWN = re.compile(r"(?<![\w])(?:mitt|min|mina|vårt|vår|våra)[ ]+(?:[\w-]+[ ]+)?$", re.IGNORECASE)
+_OWN = re.compile(
+    r"(?<![\w])(?:(?:mitt|min|mina|vårt|vår|våra)[ ]+(?:[\w-]+[ ]+)?"
+    r"|(?:jag|vi)[ ]+har[ ]+(?:(?!(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ])[\w-]+[ ]+)?)$",  # "Jag har kortnumret här"
+    re.IGNORECASE,
+)
 # A sentence ends at "." "!" "?", not at "..." (a pause) nor inside "12.03".
 _SENTENCE_END = re.compile(r"[!?]|(?<![.\d])\.(?![.\d])")
 

@@ -24,6 +24,7 @@ _L = "a-zåäöéüA-ZÅÄÖÉÜ"
 CONTEXT = ["postnummer", "postnumret", "postnr", "postort", "adress", "adressen", "bor"]
 
 _CODE = r"[1-9]\d{2}[ ]?\d{2}"
+_CODE_SPACED = r"[1-9]\d{2}[ ]\d{2}(?!\d)"  # "522 33", as a postnummer is written
 # What may come before a postal code: "postnummer (är)", or the end of a street line
 # ("...gatan 12", "...vägen 4 B", "lgh 1102", "2 tr") with an optional comma.
 _POST_WORD = r"(?:postnummer|postnumret|postnr)\.?(?:[ ]+(?:är|blir))?[ :]{1,3}"
@@ -51,6 +52,11 @@ def _regexes() -> list[tuple[str, str]]:
         ("postal code before a post town", rf"{start}{_CODE}{end}{town_ahead}"),
         ("postal code after 'postnummer'", rf"{start}(?<={_POST_WORD}){_CODE}{end}"),
         ("postal code after a street line", rf"{start}(?=[1-9])(?<={_STREET_END}){_CODE}{end}"),
+        # asked to confirm after the street line: "Gräsvägen 8... jag hittar två, är det 522 33?"
+        (
+            "postal code confirmed after a street line",
+            rf"{start}(?<=(?:{_SUFFIXES})[ ]+\d{{1,4}}[^\n?!]{{0,40}}){_CODE_SPACED}(?=[ ]*\?)",
+        ),
     ]
 
 

@@ -127,6 +127,34 @@ _VIN_HEAD = re.compile(
 _VIN_TAIL = re.compile(r"[A-HJ-NPR-Z0-9]{1,13}(?![\w-])")
 
 
+# A VIN read aloud: capitals and numbers, in words or digits ("Y V ett Z W tjugofem B fyra K ett noll
+# åtta nio tre fyra sju"), in one turn or two; its characters counted as read.
+_SAID_TOKEN = rf"(?:(?-i:[A-HJ-NPR-Z])|\d{{1,4}}|(?:{numbers.SMALL_NUMBER_WORDS})+)"
+_SAID_VIN = re.compile(rf"(?<![\w]){_SAID_TOKEN}(?:[ ,]+{_SAID_TOKEN}){{3,}}(?![\w])", re.IGNORECASE)
+
+
+def _said_characters(said: str) -> tuple[int, int]:
+    """(letters, digits) of a VIN read aloud."""
+    tokens = re.split(r"[ ,]+", said.strip(" ,"))
+    letters = sum(1 for t in tokens if len(t) == 1 and t.isalpha())
+    digits = sum(len(numbers.words_to_digits(t)) for t in tokens if not (len(t) == 1 and t.isalpha()))
+    return letters, digits
+
+
+def _vins_said(text: str) -> set[tuple[int, int]]:
+    out: set[tuple[int, int]] = set()
+    said = list(_SAID_VIN.finditer(text))
+    for n, m in enumerate(said):
+        letters, digits = _said_characters(m.group())
+        if letters >= 2 and digits >= 2 and letters + digits == 17:
+            out.add(m.span())
+        bridge = _NEXT_TURN.match(text, m.end())
+        tail = said[n + 1] if bridge and n + 1 < len(said) and said[n + 1].start() == bridge.end() else None
+        if tail and letters >= 1 and sum(_said_characters(m.group())) + sum(_said_characters(tail.group())) == 17:
+            out |= {m.span(), tail.span()}
+    return out
+
+
 def _vin_over_turns(text: str) -> set[tuple[int, int]]:
     """A VIN said in two parts with a back-channel between ("YV1DZ825..." / "Mm." / "6C2271234.")."""
     out = set()
@@ -158,6 +186,7 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
         }
         spans.update(m.span() for m in _VIN.finditer(text))
         spans.update(_vin_over_turns(text))
+        spans.update(_vins_said(text))
         for m in _LETTERS.finditer(text):
             letters = _letters(m.group("letters"))
             if letters.lower() in _NOT_LETTERS:

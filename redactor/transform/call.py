@@ -172,6 +172,10 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
                 digit_keys.setdefault(digits, s)
     # Names also in the genitive: the model may find "Erik" in one turn and miss "Eriks faktura".
     patterns = [(pattern_of(v, s.entity_type), s) for v, s in values.items()]
+    # "Hallonbåt sjuttiotre" read back as "Hallonbåt73"
+    patterns += [
+        (sp.value_pattern(w), s) for v, s in values.items() if s.entity_type == "ACCESS_CODE" if (w := _glued(v))
+    ]
     # A person's first and last names also stand alone ("Toppen Sofia", "punkt nordin" in an e-mail
     # address), in any case, as the leak check reads them: matched with their capital only, a call
     # with "nordin" in lowercase failed the check and was quarantined whole. Not where the name is the
@@ -295,29 +299,49 @@ def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> 
     return parts
 
 
+def _glued(value: str) -> str:
+    """A word and the number said after it, written as one: "hallonbåt sjuttiotre" is "hallonbåt73"."""
+    m = re.fullmatch(r"([^\W\d_]+)[ ]+(.+)", value)
+    runs = numbers.runs(m.group(2)) if m else []
+    whole = len(runs) == 1 and runs[0].tokens[0].start == 0 and runs[0].tokens[-1].end == len(m.group(2))
+    return m.group(1) + runs[0].digits if m and whole else ""
+
+
 def _after_pause(value: str) -> str:
     """The digits said after a value's last pause: a false start's restart, the value itself."""
     cut = max(value.rfind("..."), value.rfind("…"))
     return numbers.words_to_digits(value[cut:]) if cut >= 0 else ""
 
 
-_INSIDE_SENTENCE = re.compile(r"(?<=[\w,] )[A-ZÅÄÖ][a-zåäöéü]{2,}\b")  # a capital not opening a sentence
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]{2,}\b")
+_INSIDE_SENTENCE = re.compile(r"[\w,] $")  # what stands before a capital that opens no sentence
 
 
 def _mailbox_names(units: ScanUnits, addresses: list[str]) -> set[str]:
     """Words of an e-mail address's local part that the call also writes as a name, capitalised
-    inside a sentence: "tunde punkt a snabel-a telia punkt com" and "Ha en fin dag, Tunde." The
-    capital keeps a local part's ordinary words ("info", "kontakt") out."""
+    inside a sentence ("tunde punkt a snabel-a telia punkt com" and "Ha en fin dag, Tunde."), or
+    opening one after the address in its line when no common word ("kristoffer punkt nystrom
+    snabel-a ... Nystrom utan prickar alltså."). The capital keeps a local part's ordinary words
+    ("info", "kontakt") out."""
     words = {
-        w
+        w.capitalize()
         for a in addresses
         for w in re.split(r"[^a-zåäöéü]+", email.written_form(a).split("@")[0].lower())
         if len(w) >= 3
     }
     if not words:
         return set()
-    return {m.group() for t in units.texts.values() for m in _INSIDE_SENTENCE.finditer(fold_text(t))} & {
-        w.capitalize() for w in words
+    common = introduction.lexicon()[0]
+    return {
+        m.group()
+        for t in units.texts.values()
+        for line in fold_text(t).split("\n")
+        for m in _CAPITALISED.finditer(line)
+        if m.group() in words
+        and (
+            _INSIDE_SENTENCE.search(line, 0, m.start())
+            or (m.group().lower() not in common and m.group().lower() in line[: m.start()])
+        )
     }
 
 

@@ -1100,6 +1100,39 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             [("CREDIT_CARD", "fyra fyra ett nio"), ("CREDIT_CARD", "två sex noll åtta")],
         ),
         ("Kund: Okej.\nAgent: Ditt kort slutar på 4411 och 12 kronor drogs i går.", [("CREDIT_CARD", "4411")]),
+        # the next person by name alone; a value of one's own offered in the sentence ("om ni behöver det")
+        (
+            "Agent: Era personnummer, Jonas först?\nKund: 19121212-1212.\nAgent: Tack. Lovisa?\nKund 2: Nittonhundra"
+            "åttioåtta noll fyra tretton...\nAgent: Mm.\nKund 2: ...tjugotre åttiotvå.",
+            [
+                ("SE_PERSONNUMMER", "19121212-1212"),
+                ("SE_PERSONNUMMER", "Nittonhundraåttioåtta noll fyra tretton"),
+                ("SE_PERSONNUMMER", "tjugotre åttiotvå"),
+            ],
+        ),
+        (
+            "Agent: Vet du när det hände?\nKund: Jag har kortnumret här om ni behöver det, fyrtioett tjugo, tretton tolv...",
+            [("CREDIT_CARD", "fyrtioett tjugo, tretton tolv")],
+        ),
+        # "Vilket nummer ringer vi ...?" asks for a phone number; a loyalty programme's number
+        (
+            "Agent: Vilket nummer ringer vi när bilen är klar?\nKund: Noll sju tre, fyra fyra ett, tolv trettiofyra.",
+            [("PHONE_NUMBER", "Noll sju tre, fyra fyra ett, tolv trettiofyra")],
+        ),
+        (
+            "Agent: Har du ditt EuroBonus-nummer?\nKund: Ja, det är sexhundrasju, trehundraåtta, tvåhundrafemton.",
+            [("CUSTOMER_NUMBER", "sexhundrasju, trehundraåtta, tvåhundrafemton")],
+        ),
+        # a password: letters and digits, or a word and a number; asked for where it is written
+        (
+            "Agent: Vi lägger in ett kundlösenord. Vad vill du ha?\nKund: Kan det vara... Blåbärsris fyrtiotvå?",
+            [("ACCESS_CODE", "Blåbärsris fyrtiotvå")],
+        ),
+        (
+            "Kund: Den frågar efter lösenord.\nAgent: Det står på undersidan av routern.\nKund: Ja, det står... b4 t7 r2.",
+            [("ACCESS_CODE", "b4 t7 r2")],
+        ),
+        ("Agent: Portkoden?\nKund: Den är 4412, och Maja 12 år har en egen.", [("ACCESS_CODE", "4412")]),
         (
             "Kund: Och koden till datorn, behöver ni den?\nAgent: Gärna.\nKund: Sju två två fem noll.",
             [("ACCESS_CODE", "Sju två två fem noll")],

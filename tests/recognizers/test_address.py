@@ -42,6 +42,10 @@ def found(recs, text):
         ("Gamla vägen 5, 123 45 Mora", [(LOCATION, "Mora"), (ENTITY, "Gamla vägen 5")]),
         ("Stora Nygatan 17 2 tr, 111 27 Stockholm", [(LOCATION, "Stockholm"), (ENTITY, "Stora Nygatan 17 2 tr")]),
         ("adressen är Hamnplan 2", [(ENTITY, "Hamnplan 2")]),
+        # any capitalised adjective before a standalone ending; a street named as a home without its number
+        ("Nu är det Breda gatan sex.", [(ENTITY, "Breda gatan sex")]),
+        ("Vi bor på Sernanders väg, så skolan är nära.", [(ENTITY, "Sernanders väg")]),
+        ("Jag bor kvar på Ekvägen.", [(ENTITY, "Ekvägen")]),
         # streets abroad, by their own endings (capitalised only)
         ("Vi bor på Hauptstraße 12 nu.", [(ENTITY, "Hauptstraße 12")]),
         ("adressen är Mannerheimintie tjugotre A", [(ENTITY, "Mannerheimintie tjugotre A")]),
@@ -79,6 +83,8 @@ def test_found(recs, text, expected):
         "så vi ses klockan tre mark",  # ambiguous town names must be capitalised (or follow a postal code)
         "hamnplan 2",  # everyday compound endings must be capitalised
         "jag bor i lägenhet, vi bor i mark",  # no town, or a town that is an ordinary word
+        "ta andra gatan till vänster",  # lowercase: a direction
+        "Vi bor på landet och handlar på Ica.",
     ],
 )
 def test_not_found(recs, text):

@@ -37,6 +37,8 @@ def recs():
         ("Det är Tallstigen 4 uppe i Hedemora, 776 33.", "776 33"),
         ("Till Sjöbacken 12 i Gamla Uppsala, 754 40.", "754 40"),
         ("Till Lindvägen 7 i Gnesta, eh, 646 31.", "646 31"),
+        # asked to confirm after the street line
+        ("Agent: Lindvägen 7... jag hittar två, är det 646 31?", "646 31"),
     ],
 )
 def test_found(recs, text, value):
@@ -53,6 +55,7 @@ def test_found(recs, text, value):
         "kundnummer 53231",
         "fyrtiofem tusen åttahundrasjuttiotvå",
         "Storgatan 4 i Malmö, 25 000 kronor i månaden.",
+        "Storgatan 4, och hyran, är det 8 450?",  # no postnummer's shape
     ],
 )
 def test_hard_negatives(recs, text):

@@ -35,6 +35,11 @@ def _found(text: str) -> list[str]:
         # a VIN (made up: 17 characters without I, O, Q)
         ("Agent: Och chassinumret?\nKund: Det står WBA3B1C50EK123456.", "WBA3B1C50EK123456"),
         ("Kund: Det gäller släpet, DFG 55H, som ska besiktas på fredag.", "DFG 55H"),
+        # a VIN read aloud, capitals and numbers in words
+        (
+            "Agent: Står chassinumret i brevet?\nKund: Ja, W B A tre B ett C femtio E K ett två tre fyra fem sex.",
+            "W B A tre B ett C femtio E K ett två tre fyra fem sex",
+        ),
     ],
 )
 def test_plates_are_found(text, plate):
@@ -65,6 +70,8 @@ def test_a_plate_split_over_turns_is_found_in_its_two_parts():
     # a VIN in two parts: together they are 17 characters
     text = "Agent: Och chassinumret på bilen?\nKund: YV1DZ825...\nAgent: Mm.\nKund: 6C2271234.\nAgent: Tack."
     assert _found(text) == ["YV1DZ825", "6C2271234"]
+    text = "Agent: Chassinumret?\nKund: W B A tre B ett C femtio...\nAgent: Mm.\nKund: E K ett två tre fyra fem sex."
+    assert _found(text) == ["W B A tre B ett C femtio", "E K ett två tre fyra fem sex"]
     text = "Agent: Och bilen?\nKund: Modell XC60...\nAgent: Mm.\nKund: 2019."  # 8 characters, no VIN
     assert _found(text) == []
 

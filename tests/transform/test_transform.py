@@ -98,18 +98,31 @@ def test_a_known_name_is_also_redacted_in_the_genitive(pipeline):
 
 
 def test_a_name_in_an_e_mail_address_is_redacted_where_it_is_said_alone(pipeline):
-    """ "tunde punkt a snabel-a ..." and "Ha en fin dag, Tunde.": a word of the address's local part
-    that the call writes with a capital inside a sentence is the person's name, wherever it stands;
-    "info" of an address is no one's name."""
+    """A word of the address's local part that the call writes with a capital inside a sentence
+    ("tunde punkt a snabel-a ..." and "Ha en fin dag, Tunde.") or, no common word, after the address
+    in its turn ("Provssom utan prickar") is the person's name, wherever it stands; "info" of an
+    address is no one's name."""
     content = (
         "[00:00:01] Agent: Och du är vårdnadshavare, Tunde?\n"
         "[00:00:04] Kund: Ja. Mejla till tunde punkt a snabel-a exempel punkt se, eller info snabel-a bolaget punkt se.\n"
-        "[00:00:09] Agent: Info om avgiften kommer. Ha en fin dag, Tunde."
+        "[00:00:09] Agent: Info om avgiften kommer. Ha en fin dag, Tunde.\n"
+        "[00:00:14] Kund: Och min man har kalle punkt provssom snabel-a exempel punkt se. Provssom utan prickar."
     )
     (rc,) = _run(pipeline, klang_record(content=content, participants=[], summary=""))
     text = _all_text(rc)
-    assert "Tunde" not in text and "tunde" not in text
-    assert "Info om avgiften" in text and "vårdnadshavare" in text
+    assert "Tunde" not in text and "tunde" not in text and "Provssom" not in text
+    assert "Info om avgiften" in text and "vårdnadshavare" in text and "utan prickar" in text
+
+
+def test_a_password_said_in_words_is_redacted_read_back_in_digits(pipeline):
+    content = (
+        "[00:00:01] Agent: Vilket kundlösenord vill du ha?\n"
+        "[00:00:04] Kund: Kan det vara... Blåbärsris fyrtiotvå?\n"
+        "[00:00:09] Agent: Blåbärsris42, det är registrerat."
+    )
+    (rc,) = _run(pipeline, klang_record(content=content, participants=[], summary=""))
+    text = _all_text(rc)
+    assert "Blåbärsris" not in text and "42" not in text and "registrerat" in text
 
 
 def test_words_follow_the_text(pipeline):
