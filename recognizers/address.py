@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.heuristics import lowered, mentions
@@ -91,6 +92,10 @@ PROPER_ONLY_SUFFIXES = {
     "kroken",
     "slingan",
     "promenaden",
+    "gården",
+    "byn",
+    "holmen",
+    "brynet",
     *_FOLDED_SUFFIXES,
     *"gate gaten veien vei vej gade katu tie straße strasse weg".split(),
 }
@@ -118,6 +123,11 @@ _STANDALONE = [
     "plan",
     "plats",
     "platsen",
+    # abroad: "Thorvald Meyers gate", "Kongens vej"
+    "gate",
+    "vei",
+    "veien",
+    "vej",
 ]
 _ADJECTIVES = [
     "stora",
@@ -160,7 +170,13 @@ _WITH_ADJ = (
     rf"(?:(?:{_alt(_ADJECTIVES)})[ ]+(?:{_COMPOUND}|{_alt(_STANDALONE)})"
     rf"|(?-i:[A-ZÅÄÖ][a-zåäö]{{2,}}a)[ ]+(?:{_alt(_STANDALONE)}))"
 )
-_STREET = rf"(?:{_WITH_ADJ}|{_GENITIVE}|{_COMPOUND})"
+# streets abroad named after the word for street: "Ulica Długa", "Calle Mayor", "Rue de Rivoli"
+_STREET_WORDS_ABROAD = ("ulica ", "calle ", "avenida ", "rue ", "via ", "rua ", "carrer ")  # as the gate looks for them
+_PREFIXED = (
+    rf"(?-i:(?:{'|'.join(w.strip().capitalize() for w in _STREET_WORDS_ABROAD)})(?:[ ]+(?:de|del|la|di|da|do|des|du))?"
+    rf"(?:[ ]+[A-ZÅÄÖ][{_L}ńłśźżąęóć]+){{1,3}})"
+)
+_STREET = rf"(?:{_WITH_ADJ}|{_GENITIVE}|{_PREFIXED}|{_COMPOUND})"
 _ADDRESS_REGEX = (
     rf"(?<![{_L}\d-]){_STREET}[ ]+(?:nummer[ ]+|nr\.?[ ]+)?{_HOUSE_NO}{_LETTER}?{_FLAT}?{_FLOOR}?(?![{_L}\d])"
 )
@@ -305,7 +321,7 @@ _WORD = re.compile(r"\w+")
 # In the answer to "Vilken adress?" a street line needs no capital, and road words count:
 # "till ringvägen fyrtiotvå b" (recognizers/dialogue_slots.py).
 _ANSWER_LINE = re.compile(
-    rf"(?<![{_L}\d-])(?:[{_L}]{{2,}}|(?-i:[A-ZÅÄÖ]))(?:{_alt(_STREET_ENDINGS)})(?:,?[ ]+(?:eh|öh|alltså|nummer|nr\.?),?)*(?:[ ]+{_HOUSE_NO}"
+    rf"(?<![{_L}\d-])(?:[{_L}]{{2,}}|(?-i:[A-ZÅÄÖ]))(?:{_alt(_STREET_ENDINGS)})(?:,?[ ]+(?:eh|öh|alltså|nummer|nr\.?),?|[ ]*(?:\.\.\.|…)(?=[ ,]+(?:nummer[ ]+)?{_HOUSE_NO}))*(?:[ ]+{_HOUSE_NO}"
     rf"{_LETTER}?{_FLAT}?)?(?![{_L}])",
     re.IGNORECASE,
 )
@@ -328,7 +344,10 @@ _ANSWER_PLACE_LATER = re.compile(rf"(?<=[,:])[ ]+{_PLACE_AND_NUMBER}(?=[ ]*(?:[,
 
 def mentions_street(text: str) -> bool:
     """A street ending is in the text (a cheap test before any street line pattern)."""
-    return mentions(text, _STREET_ENDINGS)
+    return mentions(text, _STREET_ENDINGS) or mentions(text, _STREET_WORDS_ABROAD)
+
+
+_FULL_LINE = regex.compile(_ADDRESS_REGEX, regex.IGNORECASE)  # as Presidio compiles it: lookbehinds of any width
 
 
 def answer_street_lines(text: str) -> list[tuple[int, int]]:
@@ -337,6 +356,8 @@ def answer_street_lines(text: str) -> list[tuple[int, int]]:
     that open the answer ("Solvändan 7, det är ett radhus.") or stand between commas ("Ute på
     landet, Västanby 212, utanför Mora.")."""
     found = [m.span() for m in _ANSWER_LINE.finditer(text)]
+    # ... and a street line whose ending stands apart: "Thereses gate tjugoåtta", "Gröna gatan 6"
+    found += [m.span() for m in _FULL_LINE.finditer(text) if not any(s < m.end() and m.start() < e for s, e in found)]
     places = [m.span("place") for m in [_ANSWER_PLACE.match(text)] if m]
     places += [m.span("place") for m in _ANSWER_PLACE_LATER.finditer(text)]
     # a number is no place: "Sjuhundrafemtiotvå sextiotre" is a postnummer, "Noll sju noll" a phone
@@ -439,6 +460,8 @@ class KlangPostTownRecognizer(PatternRecognizer):
 # "Vi bor långt ut, i Järbo" (not a country: "bor i Norge").
 _HOME_PLACE = (
     rf"(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:kvar|fortfarande|numera|nu|långt ut,?))?(?:[ ]+(?:uppe|nere|ute|borta))?"
+    # ... also after the home itself: "han bor kvar i huset i Vittangi"
+    rf"(?:[ ]+i[ ]+(?:huset|lägenheten|stugan|villan|radhuset|en villa|ett hus|en lägenhet|ett radhus))?"
     rf"[ ]+i[ ]+\K(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}(?![{_L}])"
     # ... or right before "där vi bor": "vi ska till Ödeshög där vi bor"
     rf"|(?<![{_L}])(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}(?=,?[ ]+där[ ]+(?:vi|jag|han|hon|de|dom|ni)[ ]+bor\b)"

@@ -293,7 +293,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_ADDRESS",
         _q(
-            r"(?<!-)adress|gatuadress|var bor (?:du|ni)|bor (?:du|ni) (?:kvar|på|i)\b|(?:du|ni) bor (?:\w+ )?(?:kvar|på)\b|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vart?\b[^.?!\n]{0,30}\bskickas|vilken gata|levereras|leverera (?:till|hem)|vart? ska (?:vi|ni|jag|den|paketet) leverera"
+            r"(?<!-)adress|gatuadress|var bor (?:du|ni|han|hon|de|dom)|bor (?:du|ni) (?:kvar|på|i)\b|(?:du|ni) bor (?:\w+ )?(?:kvar|på)\b|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vart?\b[^.?!\n]{0,30}\bskickas|vilken gata|levereras|leverera (?:till|hem)|vart? ska (?:vi|ni|jag|den|paketet) leverera|heter gården|gården heter"
         ),
         lambda d: False,
         reads="streets",
@@ -510,7 +510,7 @@ _ANOTHER = re.compile(r"[^.?!\n\d]{0,30}(?<![\w])och(?![\w])[^.?!\n\d]{0,70}", r
 # A number broken off for a correction is a false start of the value ("fyrahundratjugo sju... nej,").
 # A number read off a document is the value however it is said: "Det står femtiotusen trehundrafyrtioett."
 _READ_OFF = re.compile(r"(?<![\w])(?:det|här)[ ]+står(?:[ ]+(?:det|här))*(?:[ ]+på[ ]+\w+)?[ ,:]*$", re.I)
-_PLACE_ENDS_ANSWER = re.compile(r"[ ,]+(?:i[ ]+)?((?-i:[A-ZÅÄÖ])[a-zåäöé-]{2,})(?=[ .!?]*$)")
+_PLACE_ENDS_ANSWER = re.compile(r"[ ,]+(?:(?:i|på)[ ]+)?((?-i:[A-ZÅÄÖ])[a-zåäöé-]{2,})(?=[ ]*(?:[.!?,]|$))")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?…])[ ]*$")
 # A turn broken off here: "..." or "…" ending it (in a turn's body, or at a line end of the text).
 _PAUSE_AT = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*(?=\n|$)")
@@ -748,6 +748,9 @@ def _passwords(body: str) -> list[tuple[int, int]]:
     return out
 
 
+_LETTERS_ON = re.compile(r"[^\W\d_]*")
+
+
 def _asked_start(body: str, slot: Slot, asked_end: int) -> int:
     """Where the slot's word that ends at `asked_end` starts."""
     return next((m.start() for m in slot.question.finditer(body) if m.end() == asked_end), asked_end)
@@ -850,8 +853,10 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         if not asks and _own(body, asked_end) and not numbers.runs(body[asked_end:stop]):
             stop = _sentence_end(body, stop + 1)
         end = turn.start + (min(len(body), asked_end + SAME_TURN_CHARS) if asks else stop)
+        # the answer after the slot's word, not in its ending: "postkod|en åttio" is no "en"
+        said_from = _LETTERS_ON.match(body, asked_end).end()
         same = [  # "född den 13 april 1988" in the asking turn is a birth date whatever the turn is
-            a for a in self._answers(text, slot, [(turn.start + asked_end, turn.end)], slot.dates) if a[1] <= end
+            a for a in self._answers(text, slot, [(turn.start + said_from, turn.end)], slot.dates) if a[1] <= end
         ]
         if not asks:
             # the slot named again later in the statement: "... nyckelgömman ... Men koden är 0 4 2 6",
@@ -920,7 +925,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             if said[nxt.label] == ANSWER_TURNS:
                 break
         # a statement's value may start in its own turn ("mitt personnummer, vänta, nittio" / "Mm." / ...)
-        rest = [] if asks else [(turn.start + asked_end, end)]
+        rest = [] if asks else [(turn.start + said_from, end)]
         # after a value in the question ("Jag har postnummer 43173 här, stämmer det?") only a correction
         closed = same[-1][2] if same and done else -1
         dates = slot.dates and asks and not same and not whole
@@ -992,7 +997,14 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     for m in [_PLACE_ENDS_ANSWER.match(body[e:])]
                     if m and m.group(1).lower() not in NOT_NAMES  # not "Storgatan 12, Tack."
                 ]
-                out += [("SE_POSTAL_CODE", start + s, start + e) for s, e in _postal_codes(body, streets)]
+                codes = _postal_codes(body, streets)
+                out += [("SE_POSTAL_CODE", start + s, start + e) for s, e in codes]
+                out += [  # and the town after it: "..., noll ett åttiotvå Oslo"
+                    ("LOCATION", start + e + m.start(1), start + e + m.end(1))
+                    for _, e in codes
+                    for m in [_PLACE_ENDS_ANSWER.match(body[e:])]
+                    if m and m.group(1).lower() not in NOT_NAMES
+                ]
                 head, postal_head = postal_head, _postal_head(body)
                 tail = _postal_tail(body) if head else None
                 if head and tail:  # "Rönnbärsstigen 4, fyrahundrafemton..." / "Mm?" / "sextiosex, Göteborg."
@@ -1221,13 +1233,22 @@ def _postal_codes(body: str, streets: list[tuple[int, int]]) -> list[tuple[int, 
                 digits += toks[j].digits
             ends_group = j + 1 == len(toks) or gaps[j + 1] != "plain"
             end = toks[j].end
-            if len(digits) != 5 or digits[0] == "0" or not ends_group:
+            town = re.match(r",?[ ]+(?-i:[A-ZÅÄÖ])", body[end:])
+            # abroad, four or five digits, from 0 too, before the town: "Storgata åtta, noll ett åttiotvå Oslo"
+            abroad = (
+                len(digits) in (4, 5)
+                and town
+                and any(e <= toks[i].start and not _FLAT_WORD.search(body, e, toks[i].start) for _, e in streets)
+            )
+            if not ends_group or not (abroad or (len(digits) == 5 and digits[0] != "0")):
                 continue
             after_street = any(0 <= toks[i].start - e <= 12 for _, e in streets)
-            town = re.match(r",?[ ]+(?-i:[A-ZÅÄÖ])", body[end:])
             if (short or after_street or town) and not heuristics.quantity(body, toks[i].start, end, digits):
                 out.append((toks[i].start, end))
     return out
+
+
+_FLAT_WORD = re.compile(r"lägenhet|lgh|rum\b", re.IGNORECASE)
 
 
 def _postal_head(body: str) -> tuple[int, int] | None:
@@ -1557,7 +1578,7 @@ def _corrections(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -
         body = turn.body(text)
         if prev.label == turn.label or not _CORRECTS.match(body):
             continue
-        said = [e for e, s, t in spans if prev.start <= s < prev.end]
+        said = [e for e, s, t in spans if prev.start <= s < prev.end and e not in ("PERSON", "LOCATION")]  # numbers'
         # a read-back another recognizer finds ("Åttiotre noll tre noll ett, tjugotre åttiotre?"):
         # a long number, of the slot answered in the turns before
         long_runs = [r.digits for r in numbers.runs(prev.body(text)) if len(r.digits) >= 6]

@@ -183,6 +183,9 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     parts = {p for v, s in values.items() if s.entity_type == "PERSON" for p in _name_parts(units, found, v)}
     parts |= _mailbox_names(units, [v for v, s in values.items() if s.entity_type == "EMAIL_ADDRESS"])
     patterns += [(sp.value_pattern(p, genitive=True), sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts)]
+    # A street's name also stands alone ("Björkhagen fjorton" / "Björkhagen, är det en väg?")
+    streets = {name: s for v, s in values.items() if s.entity_type == "SE_ADDRESS" if (name := _street_name(v))}
+    patterns += [(sp.value_pattern(name), s) for name, s in sorted(streets.items())]
     # Numbers also by their digits: a read-back says the same number in another form.
     by_digits = {}
     for v, s in values.items():
@@ -297,6 +300,21 @@ def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> 
                         p for p in value.split() if len(p) >= 3 and p not in common and p not in introduction.STOP_WORDS
                     )
     return parts
+
+
+def _street_name(value: str) -> str:
+    """The name of a street line found ("sernanders väg" of "sernanders väg 12", "skogsbrynet" of
+    "skogsbrynet... nummer fyra"): the words before its number, five letters or more; not a flat's
+    noun ("lägenhet 1102")."""
+    runs = numbers.runs(value)
+    name = re.sub(r"[ ,.…]*(?:nummer|nr\.?)?[ ,.…]*$", "", value[: runs[0].tokens[0].start] if runs else "")
+    return (
+        name
+        if len(name) >= 5
+        and place_lines.flat_digits(value) == ""
+        and re.fullmatch(r"[^\W\d_]+(?:[ -][^\W\d_]+)*", name)
+        else ""
+    )
 
 
 def _glued(value: str) -> str:

@@ -470,7 +470,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         (
             "Agent: Vilken adress?\nKund: Storgatan 4, 123 45 Solna, hyran är 12 450 kr.",
-            [("SE_ADDRESS", "Storgatan 4"), ("SE_POSTAL_CODE", "123 45")],
+            [("SE_ADDRESS", "Storgatan 4"), ("SE_POSTAL_CODE", "123 45"), ("LOCATION", "Solna")],
         ),
         ("Agent: Vilken lägenhet bor du i?\nKund: Tvåhundratre.", [("SE_ADDRESS", "Tvåhundratre")]),
         (
@@ -914,7 +914,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         (
             "Agent: Och adressen?\nKund: Sjuhundrafemtiotvå sextiotre, Uppsala.",
-            [("SE_POSTAL_CODE", "Sjuhundrafemtiotvå sextiotre")],
+            [("SE_POSTAL_CODE", "Sjuhundrafemtiotvå sextiotre"), ("LOCATION", "Uppsala")],
         ),
         # a birth date with its month said as an ordinal, no "i"
         ("Agent: När är du född?\nKund: Sjuttonde elfte åttiosju.", [("SE_PERSONNUMMER", "Sjuttonde elfte åttiosju")]),
@@ -1133,6 +1133,38 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             [("ACCESS_CODE", "b4 t7 r2")],
         ),
         ("Agent: Portkoden?\nKund: Den är 4412, och Maja 12 år har en egen.", [("ACCESS_CODE", "4412")]),
+        # addresses abroad: the postnummer of four or five digits and the town after it
+        (
+            "Agent: Var bor han?\nKund: Storgata åtta, noll ett åttiotvå Oslo.",
+            [("SE_ADDRESS", "Storgata åtta"), ("SE_POSTAL_CODE", "noll ett åttiotvå"), ("LOCATION", "Oslo")],
+        ),
+        (
+            "Agent: Vad är den nya adressen?\nKund: Runebergsgatan tolv B, och sen noll noll etthundra, Helsingfors.",
+            [
+                ("SE_ADDRESS", "Runebergsgatan tolv B"),
+                ("SE_POSTAL_CODE", "noll noll etthundra"),
+                ("LOCATION", "Helsingfors"),
+            ],
+        ),
+        # a farm's name, a pause before the number, the place after "på" or before the next sentence
+        ("Agent: Vad heter gården?\nKund: Lillgården, vi bor där sen tjugo år.", [("SE_ADDRESS", "Lillgården")]),
+        (
+            "Agent: Och adressen?\nKund: Skogsbrynet... nummer fyra, i Ljusdal.",
+            [("SE_ADDRESS", "Skogsbrynet... nummer fyra"), ("LOCATION", "Ljusdal")],
+        ),
+        (
+            "Agent: Vilken adress har ni?\nKund: Västanbyn 12, Järbo. Det kom till grannen.",
+            [("SE_ADDRESS", "Västanbyn 12"), ("LOCATION", "Järbo")],
+        ),
+        (
+            "Agent: Vilken adress?\nKund: Ekholmen tjugotre, på Fårö.",
+            [("SE_ADDRESS", "Ekholmen tjugotre"), ("LOCATION", "Fårö")],
+        ),
+        # the answer after the slot word, not in its ending ("postkod|en" is no "en", one)
+        (
+            "Agent: Och adressen i Polen?\nKund: Den vet jag. Och postkoden åttio åttahundratrettiofyra, Gdańsk.",
+            [("SE_POSTAL_CODE", "åttio åttahundratrettiofyra")],
+        ),
         (
             "Kund: Och koden till datorn, behöver ni den?\nAgent: Gärna.\nKund: Sju två två fem noll.",
             [("ACCESS_CODE", "Sju två två fem noll")],

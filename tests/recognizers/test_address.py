@@ -46,6 +46,13 @@ def found(recs, text):
         ("Nu är det Breda gatan sex.", [(ENTITY, "Breda gatan sex")]),
         ("Vi bor på Sernanders väg, så skolan är nära.", [(ENTITY, "Sernanders väg")]),
         ("Jag bor kvar på Ekvägen.", [(ENTITY, "Ekvägen")]),
+        # rural addresses by a farm's, a village's or an islet's name; streets abroad by their word for street
+        ("Han bor på Ängsgården, ett boende.", [(ENTITY, "Ängsgården")]),
+        ("Det är Lillgården 105.", [(ENTITY, "Lillgården 105")]),
+        ("Västanbyn 12 och Ekholmen tjugotre", [(ENTITY, "Ekholmen tjugotre"), (ENTITY, "Västanbyn 12")]),
+        ("Ulica Długa fyrtiofem, lägenhet sju.", [(ENTITY, "Ulica Długa fyrtiofem")]),
+        ("Calle Mayor 12, Via Roma 3", [(ENTITY, "Calle Mayor 12"), (ENTITY, "Via Roma 3")]),
+        ("Thorvald Meyers gate tjugotvå", [(ENTITY, "Thorvald Meyers gate tjugotvå")]),
         # streets abroad, by their own endings (capitalised only)
         ("Vi bor på Hauptstraße 12 nu.", [(ENTITY, "Hauptstraße 12")]),
         ("adressen är Mannerheimintie tjugotre A", [(ENTITY, "Mannerheimintie tjugotre A")]),
@@ -85,6 +92,7 @@ def test_found(recs, text, expected):
         "jag bor i lägenhet, vi bor i mark",  # no town, or a town that is an ordinary word
         "ta andra gatan till vänster",  # lowercase: a direction
         "Vi bor på landet och handlar på Ica.",
+        "Vi var på Kolmården två gånger.",
     ],
 )
 def test_not_found(recs, text):
@@ -156,6 +164,7 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
         ("Vi bor i Norge nu.", []),  # a country
         ("ja vi ska till Ödeshög där vi bor", ["Ödeshög"]),
         ("jag bor i en villa", []),  # no capital
+        ("Ja, han bor kvar i huset i Vittangi.", ["Vittangi"]),  # after the home itself
     ],
 )
 def test_the_place_someone_lives_in_that_no_gazetteer_lists(text, found):

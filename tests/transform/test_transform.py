@@ -125,6 +125,17 @@ def test_a_password_said_in_words_is_redacted_read_back_in_digits(pipeline):
     assert "Blåbärsris" not in text and "42" not in text and "registrerat" in text
 
 
+def test_a_street_s_name_is_redacted_where_it_stands_alone(pipeline):
+    content = (
+        "[00:00:01] Agent: Vilken adress?\n"
+        "[00:00:04] Kund: Björkhagen fjorton, i Ludvika.\n"
+        "[00:00:09] Agent: Björkhagen, är det en väg eller gata?"
+    )
+    (rc,) = _run(pipeline, klang_record(content=content, participants=[], summary=""))
+    text = _all_text(rc)
+    assert "Björkhagen" not in text and "är det en väg eller gata" in text
+
+
 def test_words_follow_the_text(pipeline):
     (rc,) = _run(pipeline, segmented_record())
     seg = rc.call.segments[1]
