@@ -235,7 +235,7 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"pass ?n|pass(?:et)?\b|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|"
             r"chipnumret|id-handling|legitimationen\b|lma|"
-            r"frikortsn|frikort numm"
+            r"frikortsn|frikort numm|ramn|ram numm"
         ),
         lambda d: 5 <= len(d) <= 20,
         lambda d: len(d) >= 8,
@@ -705,7 +705,7 @@ def _slots_of(body: str) -> list[tuple[Slot, int]]:
 
 # Numbers that may start with letters: a passport "FA1234567", a customer number "KN-448120".
 _LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER", "IBAN_CODE", "ACCESS_CODE")
-_LETTER_PREFIX = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}-?|(?:[A-Z][ ]){1,3})$")  # "FA", "KN-", "K L "
+_LETTER_PREFIX = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}-?|(?:[A-Z],?[ ]){1,3})$")  # "FA", "KN-", "K L ", "W T U, "
 # a password: letters and digits glued into one word ("Hjortron1981")
 _GLUED_WORD = re.compile(r"(?<![\w-])[^\W\d_]{2,}$")
 
@@ -737,8 +737,12 @@ _MIXED = re.compile(r"(?<![\w-])(?=\w*\d)(?=\w*[^\W\d_])\w{2,}(?:[ ]+(?=\w*\d)(?
 _WORD_BEFORE_NUMBER = re.compile(r"(?<![\w-])(?-i:[A-ZÅÄÖ])[a-zåäöéü]{3,}(?=[ ]+\S)")
 
 
+# ... or a word alone that ends the sentence after "är": "lösenordet är Pelargon"
+_WORD_ALONE = re.compile(r"(?:(?<=\bär )|(?<=\bblir ))(?-i:[A-ZÅÄÖ])[a-zåäöéü]{3,}(?=[ ]*(?:[.!?]|$))")
+
+
 def _passwords(body: str) -> list[tuple[int, int]]:
-    out = [m.span() for m in _MIXED.finditer(body)]
+    out = [m.span() for m in _MIXED.finditer(body)] + [m.span() for m in _WORD_ALONE.finditer(body)]
     for m in _WORD_BEFORE_NUMBER.finditer(body):
         runs = numbers.runs(body[m.end() : m.end() + 40])
         at = m.end() + runs[0].tokens[0].start if runs else 0

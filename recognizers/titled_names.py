@@ -18,6 +18,7 @@ import re
 
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.introduction import STOP_WORDS, lexicon
+from recognizers.lexicon import shipped_lexicon
 
 ENTITY = "PERSON"
 SCORE = 0.7
@@ -27,20 +28,29 @@ _TITLES = (
     r"handläggare(?:n)?|kurator(?:n)?|rektor(?:n)?|lärare(?:n)?|mentor(?:n)?|fröken|herr|fru|pastor|"
     r"advokat(?:en)?|god man|förvaltare(?:n)?|chef(?:en)?|kollega(?:n)?|granne(?:n)?|hyresvärd(?:en)?|"
     # family words said right before a name: "lillebror Adam", "storasyster Elsa", "barnbarnet wilmer"
-    r"lillebror|storebror|lillasyster|storasyster|barnbarnet|sonen|dottern|brorsan|systern"
+    r"lillebror|storebror|lillasyster|storasyster|barnbarnet|sonen|dottern|brorsan|systern|"
+    # a letter's care-of: "Care of Lina Holmqvist", "c/o Ingrid Wallin"
+    r"care of|c/o"
 )
 _RELATIONS = (
     r"fru|man|make|maka|sambo|pojkvän|flickvän|son|dotter|barn|mamma|pappa|mor|far|bror|syster|"
-    r"farmor|farfar|mormor|morfar|barnbarn|kusin|granne|vän|kompis|kollega|chef"
+    r"farmor|farfar|mormor|morfar|barnbarn|kusin|granne|vän|kompis|kollega|chef|grabb|tjej|kille|"
+    r"svåger|svägerska|svärmor|svärfar|moster|faster|morbror|farbror|brorson|systerson|brorsdotter|systerdotter"
 )
 # "min fru", "min äldsta dotter", "min sambos mamma"
-_POSSESSOR = r"(?:min|mitt|mina|din|ditt|hans|hennes|deras|vår|er)(?:[ ]+[a-zåäö]+s)?"
+_POSSESSOR = r"(?:min|mitt|mina|din|ditt|sin|sitt|sina|hans|hennes|deras|vår|er)(?:[ ]+[a-zåäö]+s)?"
 _ADJECTIVE = r"(?:äldsta|yngsta|lilla|stora|gamla|nya|förra|före detta)[ ]+"
+# who "heter": "hon heter ...", "den äldsta heter ..."
+_WHO = r"(?:han|hon|hen|(?:den|det)[ ]+(?:äldsta|yngsta|minsta|mellersta|största|lilla|stora))"
 _WORD = r"[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"
 _PATTERN = re.compile(
-    rf"(?<![\w-])(?P<lead>(?i:{_POSSESSOR}[ ]+(?:{_ADJECTIVE})?(?:{_RELATIONS})|{_TITLES}|(?:han|hon|hen)[ ]+heter)),?[ ]+"
+    rf"(?<![\w-])(?P<lead>(?i:{_POSSESSOR}[ ]+(?:{_ADJECTIVE})?(?:{_RELATIONS})|{_TITLES}|{_WHO}[ ]+heter)),?[ ]+"
     # the name in a lookahead: its words may lead to the next title ("Doktorn sa att min son olle")
     rf"(?=(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})(?P<after>[ ]+[\w]+|[ ]*[,.!?]|[ ]*$)?)",
+)
+_LISTED = re.compile(
+    rf"(?:,[ ]*|[ ]+)(?:och[ ]+|sen[ ]+)?(?:(?:den|det)[ ]+(?:äldsta|yngsta|minsta|mellersta|lilla|stora)[ ]+)?"
+    rf"(?P<name>(?=[A-ZÅÄÖÉÜ]){_WORD})"
 )
 _GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter)\b", re.IGNORECASE)
 # Words after a relation that say where or how the person is, not who: "min fru hemma", "min son själv"
@@ -93,7 +103,13 @@ class KlangTitledNameRecognizer(TextRecognizer):
             n = _name_words(words, m.group("after") or "", unknown)
             if n:
                 start = m.start("name")
-                out.append(
-                    tagged_result(self, ENTITY, start, start + len(" ".join(words[:n])), SCORE, "name after a title")
-                )
+                end = start + len(" ".join(words[:n]))
+                out.append(tagged_result(self, ENTITY, start, end, SCORE, "name after a title"))
+                # the names listed after it: "Den äldsta heter Cabdiraxmaan, sen Sagal och den minsta Ayaan."
+                while lead.endswith("heter") and (more := _LISTED.match(text, end)):
+                    said = more.group("name")
+                    if not _name_words([said], "", 0) or "place" in shipped_lexicon().get(said.lower(), ()):
+                        break
+                    end = more.end("name")
+                    out.append(tagged_result(self, ENTITY, more.start("name"), end, SCORE, "name listed after one"))
         return out

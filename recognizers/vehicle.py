@@ -46,7 +46,7 @@ _WORDS = frozenset(
     """
     har och för kör var som men den det dem han hon sin mer ett två tre sex sju nio tio tar får gör ser bor kan
     ska vid med mot per bra nya nytt hur när vad alla åka kom gav fem nej jag dom oss era mitt min din sen nog
-    typ kul fick bet tog sig dag år ens runt upp ner all bil hem ger zon fel tur gav hyr nya rum kvm
+    typ kul fick bet tog sig dag år ens runt upp ner all bil hem ger zon fel tur gav hyr nya rum kvm box
     """.split()
 )
 _NOT_LETTERS = _NOT_PLATES | _WORDS
@@ -67,12 +67,17 @@ _LETTERS = re.compile(
     rf"(?<![\w-])(?P<letters>{_PLATE_LETTERS})(?![\w])[ ,.-]*(?:(?:eh|öh|ehm)(?![\w])[ ,.-]*)?", re.IGNORECASE
 )  # "A B C eh fyrtiotvå F"
 _WRITTEN = re.compile(rf"(?<![\w-])(?P<letters>[{_LETTER}]{{3}})[ -]?\d{{2}}[{_LAST}](?![\w-])")
+# A car by its make or model: "vi har tittat på din Passat, DFG sex noll nio".
+_MAKES = (
+    *"volvo saab tesla toyota volkswagen vw audi skoda škoda kia renault peugeot passat nissan mazda".split(),
+    *"hyundai mercedes opel citroën subaru polestar porsche lexus".split(),
+)
 # Words of a call about a vehicle: "bilen", "bilförsäkringen", "reg nummer", "registreringsnumret",
 # "skylten", "fordonet", "parkeringstillstånd", "motorcykeln" (not "mobil", "bilaga", "bild", "biljett").
 _VEHICLE_WORDS = re.compile(
     r"(?<![\w])(?:\w*(?<!mo)bil(?!aga|d|jett)\w*|reg(?:-|[ ])?n(?:umm|umr|r)\w*|registreringsn\w*|skylt\w*|"
     r"fordon\w*|parkering\w*|p-tillstånd\w*|motorcykel\w*|moped\w*|släp(?:vagn)?\w*|chassi\w*|traktor\w*|"
-    r"husvagn\w*)(?![\w])",
+    rf"husvagn\w*|{'|'.join(_MAKES)})(?![\w])",
     re.IGNORECASE,
 )
 _GATE_WORDS = (
@@ -88,12 +93,14 @@ _GATE_WORDS = (
     "husvagn",
     "chassi",
     "traktor",
+    *_MAKES,
 )
 # A vehicle identification number (chassinummer): 17 characters, no I, O, Q, letters and digits both.
 _VIN = re.compile(
     r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]{0,16}\d)(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![\w-])",
     re.IGNORECASE,
 )
+_CORRECTED = re.compile(r"[ ,.…]*(?:nej|förlåt|jag menar)[ ,.…]+(?:(?:det är|det var)[ ]+)?", re.IGNORECASE)
 # A turn change, with at most one short turn between: "\nAgent: Mm.\nKund: ".
 _NEXT_TURN = re.compile(r"[ ,.]*\n(?:[^\n:]{1,40}:[^\n]{0,12}\n)?[^\n:]{1,40}:[ ]?")
 BEFORE_CHARS = 300  # a lowercase or spelled plate: the vehicle word this far before it (a few turns)
@@ -197,6 +204,11 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
             end = self._plate_end(text, m.end())
             if end is not None:
                 spans.add((m.start(), end))
+                # its number corrected: "O P X, tjugonio sju... nej två nio sju", "fyrtiotvå F, nej fyrtiotvå E"
+                fix = _CORRECTED.match(text, end)
+                fixed = self._plate_end(text, fix.end()) if fix else None
+                if fix and fixed is not None:
+                    spans.add((fix.end(), fixed))
                 continue
             # the rest in the next turn, perhaps after a back-channel: "DKR." / "Mm." / "447."
             bridge = _NEXT_TURN.match(text, m.end())
@@ -212,13 +224,17 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
         runs = numbers.runs(text[at : at + 60])
         if not runs or runs[0].tokens[0].start != 0:
             return None
-        end = at + runs[0].tokens[-1].end
-        digits = runs[0].digits
-        if len(digits) == 3:
-            return end
-        letter = re.match(rf"[ ,.-]*([{_LAST}])(?![\w])", text[end:], re.IGNORECASE)
-        if len(digits) == 2 and letter and not letter.group(1).isdigit():
-            return end + letter.end()
+        toks, gaps = runs[0].tokens, runs[0].gaps
+        # the whole run, or its first group when the run goes on past a comma: "KLM åtta fyra ett, en Volvo"
+        first = next((k for k in range(1, len(toks)) if gaps[k] != "plain"), len(toks))
+        for n in dict.fromkeys((len(toks), first)):
+            end = at + toks[n - 1].end
+            digits = "".join(t.digits for t in toks[:n])
+            if len(digits) == 3:
+                return end
+            letter = re.match(rf"[ ,.-]*([{_LAST}])(?![\w])", text[end:], re.IGNORECASE)
+            if len(digits) == 2 and letter and not letter.group(1).isdigit():
+                return end + letter.end()
         return None
 
     def _result(self, start: int, end: int) -> RecognizerResult:

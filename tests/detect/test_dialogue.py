@@ -1133,6 +1133,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             [("ACCESS_CODE", "b4 t7 r2")],
         ),
         ("Agent: Portkoden?\nKund: Den är 4412, och Maja 12 år har en egen.", [("ACCESS_CODE", "4412")]),
+        ("Agent: Ditt lösenord på avtalet?\nKund: lösenordet är Vintergröna", [("ACCESS_CODE", "Vintergröna")]),
+        # a bicycle's frame number, its letters spelled with commas
+        (
+            "Agent: Ramnumret, har du det?\nKund: Ja, det står på kvittot, W T U, noll fyra fem fem åtta sju.",
+            [("ID_NUMBER", "W T U, noll fyra fem fem åtta sju")],
+        ),
         # addresses abroad: the postnummer of four or five digits and the town after it
         (
             "Agent: Var bor han?\nKund: Storgata åtta, noll ett åttiotvå Oslo.",

@@ -31,6 +31,12 @@ def _found(text: str) -> list[str]:
         # after "heter", a whole name no lexicon knows, in lowercase
         ("min mamma hon heter faadumo cabdi xasan hon väntar på beslut", ["faadumo cabdi xasan"]),
         ("han heter Per Olsson och bor här", ["Per Olsson"]),
+        # "sin kusin", "min grabb", a care-of; the names listed after a "heter"
+        ("Hon bor hos sin kusin Hodan, på en väg i Rinkeby.", ["Hodan"]),
+        ("det var min grabb Mackan som lämnade den", ["Mackan"]),
+        ("Care of Lina Provsson, Hagalundsgatan sex.", ["Lina Provsson"]),
+        ("Den äldsta heter Warsame, sen Hibaaq och den minsta Ilhan.", ["Warsame", "Hibaaq", "Ilhan"]),
+        ("Hon heter Anna och Stockholm är fint.", ["Anna"]),  # a place is no name listed
     ],
 )
 def test_a_name_after_a_title_or_relation_is_found(text, expected):

@@ -35,6 +35,9 @@ def _found(text: str) -> list[str]:
         # a VIN (made up: 17 characters without I, O, Q)
         ("Agent: Och chassinumret?\nKund: Det står WBA3B1C50EK123456.", "WBA3B1C50EK123456"),
         ("Kund: Det gäller släpet, DFG 55H, som ska besiktas på fredag.", "DFG 55H"),
+        # the number said in words up to a comma; a car named by its make
+        ("Agent: Regnumret?\nKund: Ja.\nAgent: KLM åtta fyra ett, en Volvo från tjugonitton.", "KLM åtta fyra ett"),
+        ("Agent: Vi har tittat på din Passat, DFG sex noll nio.", "DFG sex noll nio"),
         # a VIN read aloud, capitals and numbers in words
         (
             "Agent: Står chassinumret i brevet?\nKund: Ja, W B A tre B ett C femtio E K ett två tre fyra fem sex.",
@@ -56,10 +59,22 @@ def test_plates_are_found(text, plate):
         "Mobilen kostar 199, och koden är abc 123.",  # "mobil" is no vehicle word
         "Vi är fyra personer, vi har 120 kvadrat och två bilar.",  # a word before a number
         "Parkeringen kostar max 150 per dygn i zon 412.",
+        "Vi har tre vw på lager, de kostar 300 i månaden.",  # a make, no plate
     ],
 )
 def test_no_plate(text):
     assert _found(text) == []
+
+
+def test_a_plate_s_number_corrected_is_found_too():
+    assert _found("Agent: Registreringsnummer?\nKund: O P X, tjugonio sju... nej två nio sju") == [
+        "O P X, tjugonio sju",
+        "två nio sju",
+    ]
+    assert _found("Agent: Och regnumret?\nKund: A B C eh fyrtiotvå F, nej fyrtiotvå E") == [
+        "A B C eh fyrtiotvå F",
+        "fyrtiotvå E",
+    ]
 
 
 def test_a_plate_split_over_turns_is_found_in_its_two_parts():
