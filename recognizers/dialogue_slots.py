@@ -432,7 +432,15 @@ _AND_THEN = re.compile(r"^[ ]*och[ ]+(?:[\w-]+[ ]+){0,2}då[ ]*\?[ ]*$", re.IGNO
 # "Och hennes?"; a name's or a definite noun's genitive, after "och" or before "då".
 _WHOSE = re.compile(
     r"(?:^|[.!?…][ ]+)(?:och[ ]+(?P<a>(?:din|er|hans|hennes|deras)[ ]+)?(?=\w+[ ]*\?)|(?=\w+[ ]+då[ ]*\?))"
-    r"(?:(?-i:[A-ZÅÄÖ])[a-zåäöéü]+s|[a-zåäö]+(?:ens|ns|ets)|hans|hennes|deras|(?(a)[a-zåäö]+s|(?!)))"
+    r"(?:(?-i:[A-ZÅÄÖ])[a-zåäöéü]+s|[a-zåäö]+(?:ens|ns|ets)|hans|hennes|deras|ditt|din|dina|ert|era|"
+    r"(?(a)[a-zåäö]+s|(?!)))"
+    r"(?:[ ]+då)?[ ]*\?[ ]*$",
+    re.IGNORECASE,
+)
+# ... or the next of several: "Och det andra?" (a second IMEI), "Den nästa då?"
+# or "Samma för Nils?"
+_THE_OTHER = re.compile(
+    r"(?:^|[.!?…][ ]+)(?:och[ ]+)?(?:(?:det|den|de|dom)[ ]+(?:andra|nästa|tredje)|samma[ ]+för[ ]+\w+)"
     r"(?:[ ]+då)?[ ]*\?[ ]*$",
     re.IGNORECASE,
 )
@@ -443,7 +451,11 @@ _NAME_ALONE = re.compile(r"(?:^|[.!?…][ ]+)(?:och[ ]+)?((?-i:[A-ZÅÄÖ])[a-z�
 # ... or told where to find it: "Den frågar efter lösenord." / "Det står på undersidan av routern."
 _IT_REQUEST = re.compile(
     r"(?<![\w])(?:(?:(?:kan|vill) (?:du|ni) (?:läsa|säga|ta|ge mig)(?: upp)?|läs upp|säg) (?:det|den|dem|dom)\b"
-    r"|^(?:det|den|de|dom) (?:står|finns) (?:på|under|i|längst))",
+    r"|^(?:det|den|de|dom) (?:står|finns) (?:på|under|i|längst)"
+    # ... or asked for the new one: "Jag behöver ändra min mejladress." / "Vad är den nya?"
+    r"|(?:vad|vilken|vilket) är (?:den|det) nya\b|^och (?:den|det) nya\b"
+    # ... or only invited to go on: "Jag behöver ändra passnumret." / "Ja?"
+    r"|^(?:ja|jaha|okej|mm|visst|absolut|varsågod|kör)[ ,.!]*\?)",
     re.I,
 )
 _OFFER = re.compile(
@@ -705,7 +717,7 @@ def _slots_of(body: str) -> list[tuple[Slot, int]]:
 
 # Numbers that may start with letters: a passport "FA1234567", a customer number "KN-448120".
 _LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER", "IBAN_CODE", "ACCESS_CODE")
-_LETTER_PREFIX = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}-?|(?:[A-Z],?[ ]){1,3})$")  # "FA", "KN-", "K L ", "W T U, "
+_LETTER_PREFIX = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}-?|(?:[A-Z](?:,|\.\.\.|…)?[ ]){1,3})$")  # "FA", "K L ", "F P... "
 # a password: letters and digits glued into one word ("Hjortron1981")
 _GLUED_WORD = re.compile(r"(?<![\w-])[^\W\d_]{2,}$")
 
@@ -790,6 +802,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             low = body.lower()
             if "född" in low and (not entities or "SE_PERSONNUMMER" in entities):
                 spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _born(body))
+            if not entities or "SE_PERSONNUMMER" in entities:
+                spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _dated_personnummer(body))
             # an IP address said whole in words is one whatever was asked ("Vänta, jag skriver. Hundranittiotre
             # punkt hundraåttio punkt fyrtiofyra punkt sjutton.")
             if ("punkt" in low or "prick" in low or "dot" in low) and (not entities or "IP_ADDRESS" in entities):
@@ -823,7 +837,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             for slot, asked_end in named:
                 offered = _OFFER.match(body, asked_end) is not None
                 asks = _asks(body, _asked_start(body, slot, asked_end), asked_end)
-                if handed is None and (offered or not (numbers.runs(body) or asks)):
+                given_too = any(slot.accept(r.digits) for r in numbers.runs(body[asked_end:]))
+                if handed is None and (offered or not (given_too or asks)):
                     handed = (slot, turn, offered)  # the first named: "koden till telefonen, behöver ni den?"
                 if offered:
                     continue  # answered by the one who offered it, after the listener's yes
@@ -1180,7 +1195,7 @@ def _reopened(body: str, last: tuple[Slot, int] | None, k: int) -> tuple[Slot | 
     """The slot a repeat request in turn k asks for again: the speaker's last one, if recent."""
     if last is None or k - last[1] > REOPEN_TURNS:
         return None, 0
-    m = REPEAT.search(body) or _AND_THEN.search(body) or _WHOSE.search(body)
+    m = REPEAT.search(body) or _AND_THEN.search(body) or _WHOSE.search(body) or _THE_OTHER.search(body)
     if m:
         return last[0], m.end()
     name = _NAME_ALONE.search(body)
@@ -1285,7 +1300,7 @@ def _bare_number(body: str) -> bool:
 
 # A request for the slot that is no question: "Då behöver jag ditt personnummer, tolv siffror eller tio."
 _REQUEST = re.compile(
-    r"(?<![\w])(?:(?<!om ni )(?<!om du )behöver|behövs|skulle behöva|saknar|saknas|vill (?:jag )?(?:gärna )?(?:ha|få)|tar (?:jag )?gärna|tar jag|tar vi|ska (?:bara )?(?:ha|få)|kan jag få|får jag|"
+    r"(?<![\w])(?:(?<!om ni )(?<!om du )behöver(?! (?:ändra|byta|uppdatera|rätta))|behövs|skulle behöva|saknar|saknas|vill (?:jag )?(?:gärna )?(?:ha|få)|tar (?:jag )?gärna|tar jag|tar vi|ska (?:bara )?(?:ha|få)|kan jag få|får jag|"
     r"be(?:r)? (?:dig|om)|ge mig|uppge|säg|berätta|läs upp|har (?:du|ni)|börjar (?:vi|jag) med|börja med|"
     r"(?:du|ni) kan (?:\w+ )?lämna|kan (?:du|ni) (?:\w+ )?lämna)(?![\w])",
     re.IGNORECASE,
@@ -1482,6 +1497,35 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
 
 
 _MONTHS = {m[:3]: n + 1 for n, m in enumerate(heuristics.MONTHS)}  # "jan" ... "dec"
+_COMMA = re.compile(r"[ ]*,?[ ]+")
+
+
+def _dated_personnummer(body: str) -> list[tuple[int, int]]:
+    """A personnummer said as its birth date with the month named and its last four after it, asked
+    for or not: "Fyrtiosex, nittonde oktober, sextiosex nittiofem", "nittonde oktober fyrtiosex,
+    sextiosex nittiofem" (a year of two digits before or after the date, then four digits, not an
+    amount or a clock time: "tolfte mars, 2024, 1450 kronor")."""
+    out = []
+    for mm in _MONTH_WORD.finditer(body):
+        day = _DAY_BEFORE.search(body, max(0, mm.start() - 30), mm.start())
+        if day is None or (_ordinal(day.group("day")) is None and not day.group("day").isdigit()):
+            continue
+        lead = body[: day.start()].rstrip(" ,")
+        before = [r for r in numbers.runs(lead) if r.tokens[-1].end == len(lead) and len(r.digits) == 2]
+        groups = [
+            (mm.end() + r.tokens[0].start, mm.end() + r.tokens[-1].end, r.digits)
+            for r in numbers.runs(body[mm.end() : mm.end() + 60])
+        ]
+        apart = [h for g, h in zip([(0, mm.end(), "")] + groups, groups) if _COMMA.fullmatch(body, g[1], h[0])]
+        if before and apart[:1] and len(apart[0][2]) == 4:
+            start, four = before[-1].tokens[0].start, apart[0]
+        elif len(apart) >= 2 and len(apart[0][2]) == 2 and len(apart[1][2]) == 4 and apart[1] is groups[1]:
+            start, four = day.start("day"), apart[1]
+        else:
+            continue
+        if not heuristics.quantity(body, four[0], four[1], four[2], True):
+            out.append((start, four[1]))
+    return out
 
 
 def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

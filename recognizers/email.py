@@ -65,7 +65,7 @@ _DOMAIN_SEP = rf"(?:[ ]+(?:punkt|prick|dot|bindestreck|streck)[ ]+|{_BRACKETED_D
 # The at-sign said in Swedish; "at" alone is English too, so a domain is not taken after it alone.
 _SWEDISH_AT_WORDS = r"snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a"
 AT_WORDS = rf"{_SWEDISH_AT_WORDS}|at"
-_AT = rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{AT_WORDS})[ ]+)"
+_AT = rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{AT_WORDS})(?:\.\.\.|…)?[ ]+)"  # "snabel-a... live punkt se"
 _TLD_ALT = "|".join(SPOKEN_TLDS)
 # A spelling or an aside between the name and the at-sign: "g punkt strand, s-t-r-a-n-d, at ...",
 # "rasmus punkt holm, med ett M, at ..."; it is part of what was said.
@@ -87,7 +87,7 @@ _SPOKEN_REGEX = (
 # a name given in the turn before): "..., alltså s j ö b e r g, snabel-a outlook punkt com". An at-word
 # said aloud is only ever part of an address ("at" alone is English too, and is left out).
 _SPOKEN_DOMAIN_REGEX = (
-    rf"(?<![\w@.-])(?:{_SWEDISH_AT_WORDS})[ ]+"
+    rf"(?<![\w@.-])(?:{_SWEDISH_AT_WORDS})(?:\.\.\.|…)?[ ]+"
     rf"{_PIECE}(?:{_SPELLING})?(?:{_DOMAIN_SEP}{_PIECE}){{0,4}}{_DOMAIN_SEP}(?:{_TLD_ALT})(?![\w@]|[.-]\w)"
 )
 _SPOKEN_DOMAIN = re.compile(_SPOKEN_DOMAIN_REGEX, re.IGNORECASE)

@@ -195,7 +195,9 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
                 by_digits[digits] = s
         elif s.entity_type == "SE_ADDRESS" and (flat := place_lines.flat_digits(v)):
             by_digits[flat] = s  # a flat, said again alone
-        if len(restart := _after_pause(v)) >= MIN_PROPAGATED_DIGITS:
+        if s.entity_type == "SE_PERSONNUMMER" and len(whole := canonical_value(s.entity_type, v)) == 12:
+            by_digits.setdefault(whole[2:8], s)  # its birth date said again: "Fyrtioett, elva, tjugonio, det är jag."
+        if len(restart := _restarted(v)) >= MIN_PROPAGATED_DIGITS:
             by_digits.setdefault(restart, s)  # "tretton... trettonhundratvå", read back as "1302"
     out = {name: list(spans) for name, spans in found.items()}
     # Searched in each text's folded view, so a value is found again in any alphabet or grouping.
@@ -325,10 +327,16 @@ def _glued(value: str) -> str:
     return m.group(1) + runs[0].digits if m and whole else ""
 
 
-def _after_pause(value: str) -> str:
-    """The digits said after a value's last pause: a false start's restart, the value itself."""
-    cut = max(value.rfind("..."), value.rfind("…"))
-    return numbers.words_to_digits(value[cut:]) if cut >= 0 else ""
+def _restarted(value: str) -> str:
+    """The digits of a value said in pieces between pauses, without a piece said again at the start
+    of the next (a false start): "fyra åtta... fyra åtta sju sju... tretton tjugo" is 48771320."""
+    pieces: list[str] = []
+    for piece in filter(None, map(numbers.words_to_digits, re.split(r"\.\.\.|…", value))):
+        if pieces and piece.startswith(pieces[-1]):
+            pieces[-1] = piece
+        else:
+            pieces.append(piece)
+    return "".join(pieces) if len(pieces) < len(re.split(r"\.\.\.|…", value)) else ""
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]{2,}\b")

@@ -1134,6 +1134,38 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         ("Agent: Portkoden?\nKund: Den är 4412, och Maja 12 år har en egen.", [("ACCESS_CODE", "4412")]),
         ("Agent: Ditt lösenord på avtalet?\nKund: lösenordet är Vintergröna", [("ACCESS_CODE", "Vintergröna")]),
+        # the next one ("Och det andra?"), someone else's ("Och ditt?", "Samma för Nils?")
+        (
+            "Agent: IMEI-nummer?\nKund: 35 62 38 57 34 15 219.\nAgent: Och det andra?\nKund: 358409... 053665... 668.",
+            [("ID_NUMBER", "35 62 38 57 34 15 219"), ("ID_NUMBER", "358409... 053665... 668")],
+        ),
+        (
+            "Agent: Hans personnummer?\nKund: 19121212-1212.\nAgent: Och ditt?\nKund: Nittonhundraåttioåtta noll fyra "
+            "tretton, tjugotre åttiotvå.",
+            [
+                ("SE_PERSONNUMMER", "19121212-1212"),
+                ("SE_PERSONNUMMER", "Nittonhundraåttioåtta noll fyra tretton, tjugotre åttiotvå"),
+            ],
+        ),
+        (
+            "Agent: Kundnumret?\nKund: 44120.\nAgent: Samma för Nils?\nKund: Nej, han har 44187.",
+            [("CUSTOMER_NUMBER", "44120"), ("CUSTOMER_NUMBER", "44187")],
+        ),
+        # a personnummer said as its birth date and last four, asked for or not
+        (
+            "Agent: Vad heter han?\nKund: Lennart Provsson. Tolv, trettonde december, tjugotvå tolv.",
+            [("SE_PERSONNUMMER", "Tolv, trettonde december, tjugotvå tolv")],
+        ),
+        # a value named, then invited ("Ja?") or asked for as the new one ("Vad är den nya?")
+        (
+            "Agent: Bokningsnummer?\nKund: CL-44 218. Jag behöver ändra passnumret.\nAgent: Ja?\nKund: F P... fyra sju "
+            "noll... ett nio åtta... tre.",
+            [("ID_NUMBER", "F P... fyra sju noll... ett nio åtta... tre")],
+        ),
+        (
+            "Kund: Jag behöver ändra min mejladress i appen.\nAgent: Vad är den nya?\nKund: Det är kalle punkt provsson...",
+            [("EMAIL_ADDRESS", "kalle punkt provsson")],
+        ),
         # a bicycle's frame number, its letters spelled with commas
         (
             "Agent: Ramnumret, har du det?\nKund: Ja, det står på kvittot, W T U, noll fyra fem fem åtta sju.",
@@ -1257,6 +1289,8 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         # an offer declined; "Och priset?" asks for no one's value
         "Kund: Och koden till datorn, behöver ni den?\nAgent: Nej, det behövs inte.\nKund: Okej, den är 1 2 3 4 5.",
         "Agent: Kundnumret?\nKund: Det har jag inte.\nAgent: Och priset?\nKund: 4 500.",
+        "Agent: Hej.\nKund: Fakturan förföll tjugonde mars, 2024, och jag betalade 1200.",
+        "Agent: Hej.\nKund: Den tolfte mars, 24, 1450 kronor.",
     ],
 )
 def test_no_slot_answer(text):

@@ -28,6 +28,12 @@ def found(rec, text):
             "anna.berg@gmail.com",
         ),
         ("det är anna.berg snabel-a exempel.se.", "anna.berg snabel-a exempel.se", "anna.berg@exempel.se"),
+        # pauses around the at-word
+        (
+            "kalle bindestreck n punkt åttiosju... snabel-a... live punkt se.",
+            "kalle bindestreck n punkt åttiosju... snabel-a... live punkt se",
+            "kalle-n.åttiosju@live.se",
+        ),
         (
             "kalle understreck svensson snabel a hotmail punkt se",
             "kalle understreck svensson snabel a hotmail punkt se",

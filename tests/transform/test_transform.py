@@ -136,6 +136,22 @@ def test_a_street_s_name_is_redacted_where_it_stands_alone(pipeline):
     assert "Björkhagen" not in text and "är det en väg eller gata" in text
 
 
+def test_a_number_begun_again_and_a_birth_date_said_again_are_redacted_read_back(pipeline):
+    """The read-back of a number with a false start ("Fyra åtta... fyra åtta sju sju... tretton
+    tjugo" is 48771320), and a personnummer's birth date said again on its own."""
+    content = (
+        "[00:00:01] Agent: Lånenummer?\n"
+        "[00:00:04] Kund: Fyra åtta... fyra åtta sju sju... tretton tjugo... nio.\n"
+        "[00:00:09] Agent: 4877 1320 9. Och personnumret?\n"
+        "[00:00:12] Kund: 19121212-1212.\n"
+        "[00:00:15] Agent: Tack.\n"
+        "[00:00:17] Kund: Ja. Tolv, tolv, tolv, det är jag."
+    )
+    (rc,) = _run(pipeline, klang_record(content=content, participants=[], summary=""))
+    text = _all_text(rc)
+    assert "4877" not in text and "Tolv, tolv, tolv" not in text and "det är jag" in text
+
+
 def test_words_follow_the_text(pipeline):
     (rc,) = _run(pipeline, segmented_record())
     seg = rc.call.segments[1]
