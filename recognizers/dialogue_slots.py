@@ -115,6 +115,8 @@ BARE_NUMBER = Slot(
     _q(
         r"(?:(?:vilket|nytt|ditt|ert|ett) nummer|numret)(?:[ ]+(?:gäller det|är det|har du|har ni|till dig|"
         r"skulle det gå(?:tt)? till|ska det gå till|ringde du från))?(?=[ ?.]*$)"
+        # ... and a speaker's own: "Mitt nummer är sjuttio... fyra sex sex..."
+        r"|mitt nummer(?=[ ]+(?:är|står)\b|,)"
     ),
     lambda d: (d[0] == "0" or len(d) >= 8) and len(d) <= 13 and not phone.is_service_number(d),
     lambda d: len(d) >= 9,
@@ -765,6 +767,10 @@ def _passwords(body: str) -> list[tuple[int, int]]:
 
 
 _LETTERS_ON = re.compile(r"[^\W\d_]*")
+_GIVES = re.compile(
+    r"[ ]+(?:är|blir)[ ]+(?=\d|(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|[a-zåäö]+(?:ton|tio|tusen|hundra)))",
+    re.I,
+)
 
 
 def _asked_start(body: str, slot: Slot, asked_end: int) -> int:
@@ -868,6 +874,10 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         # An answer in the asking turn comes right after a question; a speaker who names the slot
         # in a statement ("mina fyra sista är alltså, vänta lite nu, ...") gives it in that sentence.
         stop = _sentence_end(body, asked_end)
+        # the speaker gives it, perhaps after naming it again: "... nyckelbox vid dörren. Koden är tre sju..."
+        gives = any(_GIVES.match(body, _LETTERS_ON.match(body, m.end()).end()) for m in slot.question.finditer(body))
+        if not asks and gives:
+            stop = len(body)
         # "Till mitt plusgiro. Nittio trettiotre...": the speaker's own value may come in the next sentence
         if not asks and _own(body, asked_end) and not numbers.runs(body[asked_end:stop]):
             stop = _sentence_end(body, stop + 1)
@@ -890,7 +900,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         # A statement about the slot ("Kundnumret står uppe till höger på fakturan.") is answered
         # only by a whole value (not "Jag har ditt kundnummer framför mig nu." / "Den var 2140."); one
         # about the speaker's own ("mitt personnummer, vänta, nittio") goes on in their next turns.
-        own_value = not asks and _own(body, asked_end)
+        # the speaker's own, or one they give: "Koden är tre sju..." / "Mm." / "nio ett."
+        own_value = not asks and (_own(body, asked_end) or gives)
         whole = not (asks or own_value)
         # a statement's value that is not whole ("organisationsnummer sexton fem ...", one digit too
         # many) goes on to the listener's turns, where its read-back may be the whole one
@@ -914,10 +925,10 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 # sjuttiotre..." / "Mm, och medan du säger det kan jag nämna ..." / "Okej. Femhundratolv...")
                 if not _backchannel(nb, slot) and (_question(nb) or not broken_off):
                     break
-                if (
-                    asks and not whole and _bare_number(nb)
-                ):  # the answer under the asker's label (diarization), or a read-back:
-                    own.append((nxt.start, nxt.end))  # read on its own, not joined to the answer's parts
+                # the answer under the asker's label (diarization), or a read-back: read on its own, not
+                # joined to the answer's parts
+                if (asks and not whole or own_value) and _bare_number(nb):
+                    own.append((nxt.start, nxt.end))
                 continue
             # "..., och mitt födelsedatum är 17.10.1975": after the slot word, when the answer names it;
             # "Clearing 84309" / "Ja." / "och kontot 934657 ...": a new value, not joined to the one before

@@ -1166,6 +1166,17 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: Jag behöver ändra min mejladress i appen.\nAgent: Vad är den nya?\nKund: Det är kalle punkt provsson...",
             [("EMAIL_ADDRESS", "kalle punkt provsson")],
         ),
+        # a value the speaker gives, broken off and going on after a back-channel ("Koden är", "Mitt nummer är")
+        (
+            "Agent: Hon har besök varje dag.\nAnhörig: Vi har en nyckelbox vid dörren. Koden är tre sju...\nAgent: Mm."
+            "\nAnhörig: nio ett.",
+            [("ACCESS_CODE", "tre sju"), ("ACCESS_CODE", "nio ett")],
+        ),
+        (
+            "Agent: Tisdag klockan åtta.\nKund: Det går. Mitt nummer är noll sjuttio... fyra sex sex...\nAgent: Mm.\n"
+            "Kund: tjugotvå trettio.",
+            [("PHONE_NUMBER", "noll sjuttio... fyra sex sex"), ("PHONE_NUMBER", "tjugotvå trettio")],
+        ),
         # a bicycle's frame number, its letters spelled with commas
         (
             "Agent: Ramnumret, har du det?\nKund: Ja, det står på kvittot, W T U, noll fyra fem fem åtta sju.",
