@@ -277,7 +277,7 @@ SLOTS: tuple[Slot, ...] = (
         "ACCESS_CODE",
         _q(
             r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|kodlås\w*|larmet\b|"
-            r"(?<!-)kod(?:en)?\b|öppna\w* (?:\w+ )?med\b|puk\w*|porten\b|välj (?:fyra|fem|sex) siffror|ny kod\b"
+            r"(?<!-)kod(?:en)?\b|(?!(?:post|rabatt|kampanj|streck|fel|lands|pris|moms|produkt|artikel)kod)[a-zåäö]+kod(?:en)?\b|öppna\w* (?:\w+ )?med\b|puk\w*|porten\b|välj (?:fyra|fem|sex) siffror|ny kod\b"
         ),
         lambda d: 3 <= len(d) <= 8,
         lambda d: len(d) >= 4,

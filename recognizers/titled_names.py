@@ -29,6 +29,8 @@ _TITLES = (
     r"advokat(?:en)?|god man|förvaltare(?:n)?|chef(?:en)?|kollega(?:n)?|granne(?:n)?|hyresvärd(?:en)?|"
     # family words said right before a name: "lillebror Adam", "storasyster Elsa", "barnbarnet wilmer"
     r"lillebror|storebror|lillasyster|storasyster|barnbarnet|sonen|dottern|brorsan|systern|"
+    r"pappa|mamma|mormor|morfar|farmor|farfar|moster|faster|morbror|farbror|"
+    r"vaktmästare(?:n)?|receptionist(?:en)?|"
     # a letter's care-of: "Care of Lina Holmqvist", "c/o Ingrid Wallin"
     r"care of|c/o"
 )

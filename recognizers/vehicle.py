@@ -136,16 +136,19 @@ _VIN_TAIL = re.compile(r"[A-HJ-NPR-Z0-9]{1,13}(?![\w-])")
 
 # A VIN read aloud: capitals and numbers, in words or digits ("Y V ett Z W tjugofem B fyra K ett noll
 # åtta nio tre fyra sju"), in one turn or two; its characters counted as read.
-_SAID_TOKEN = rf"(?:(?-i:[A-HJ-NPR-Z])|\d{{1,4}}|(?:{numbers.SMALL_NUMBER_WORDS})+)"
-_SAID_VIN = re.compile(rf"(?<![\w]){_SAID_TOKEN}(?:[ ,]+{_SAID_TOKEN}){{3,}}(?![\w])", re.IGNORECASE)
+# ... or in written chunks between pauses ("YV1ZW25... UDK... 123 40 57")
+_SAID_TOKEN = rf"(?:(?-i:[A-HJ-NPR-Z0-9]+)(?![\w])|(?:{numbers.SMALL_NUMBER_WORDS})+)"
+_SAID_SEP = r"(?:[ ,]+|[ ]*(?:\.\.\.|…)[ ]*)"
+_SAID_VIN = re.compile(rf"(?<![\w]){_SAID_TOKEN}(?:{_SAID_SEP}{_SAID_TOKEN}){{2,}}(?![\w])", re.IGNORECASE)
 
 
 def _said_characters(said: str) -> tuple[int, int]:
     """(letters, digits) of a VIN read aloud."""
-    tokens = re.split(r"[ ,]+", said.strip(" ,"))
-    letters = sum(1 for t in tokens if len(t) == 1 and t.isalpha())
-    digits = sum(len(numbers.words_to_digits(t)) for t in tokens if not (len(t) == 1 and t.isalpha()))
-    return letters, digits
+    tokens = [t for t in re.split(rf"{_SAID_SEP}", said) if t]
+    written = [t for t in tokens if re.fullmatch(r"[A-Z0-9]+", t)]
+    letters = sum(c.isalpha() for t in written for c in t)
+    digits = sum(c.isdigit() for t in written for c in t)
+    return letters, digits + sum(len(numbers.words_to_digits(t)) for t in tokens if t not in written)
 
 
 def _vins_said(text: str) -> set[tuple[int, int]]:

@@ -1134,6 +1134,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         ("Agent: Portkoden?\nKund: Den är 4412, och Maja 12 år har en egen.", [("ACCESS_CODE", "4412")]),
         ("Agent: Ditt lösenord på avtalet?\nKund: lösenordet är Vintergröna", [("ACCESS_CODE", "Vintergröna")]),
+        # any code by its compound ("skärmlåskoden"), not a discount or postal code
+        (
+            "Agent: Verkstaden behöver skärmlåskoden.\nKund: Noll noll noll noll... nej, det är fyrtiotvå sextionio.",
+            [("ACCESS_CODE", "Noll noll noll noll"), ("ACCESS_CODE", "fyrtiotvå sextionio")],
+        ),
         # the next one ("Och det andra?"), someone else's ("Och ditt?", "Samma för Nils?")
         (
             "Agent: IMEI-nummer?\nKund: 35 62 38 57 34 15 219.\nAgent: Och det andra?\nKund: 358409... 053665... 668.",
@@ -1302,6 +1307,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Kundnumret?\nKund: Det har jag inte.\nAgent: Och priset?\nKund: 4 500.",
         "Agent: Hej.\nKund: Fakturan förföll tjugonde mars, 2024, och jag betalade 1200.",
         "Agent: Hej.\nKund: Den tolfte mars, 24, 1450 kronor.",
+        "Agent: Har du en rabattkod?\nKund: Ja, 4411.",
     ],
 )
 def test_no_slot_answer(text):
@@ -1483,16 +1489,16 @@ def test_pipeline_eval_on_a_slice_of_the_cross_turn_corpus(tmp_path):
 
 
 def test_the_probes_conversations_stay_redacted(config, tmp_path):
-    """1,289 conversations twelve testers wrote to make values leak and ordinary numbers disappear
+    """1,389 conversations thirteen testers wrote to make values leak and ordinary numbers disappear
     (bench/data/dialogue_probes.jsonl; docs/dialogue.md). At commit 3071664, 135 of the first 533
     values were readable in the stored calls; probe 6 (173 values) found 41 at 10f0853, probe 7
     (182) 57 at 5eeecdc, probe 8 (534) 45 at 8046ddb, probe 9 (451) 57 at c47f149, probe 10 (431)
     86 at 0873ca3, probe 11 (506) 80 at about 52d65f2, probe 12 (694, everyday calls) 43 at about
-    faf6831. What still leaks is listed under the doc's Limits."""
+    faf6831, probe 13 (1,038) 93 at f45a521. What still leaks is listed under the doc's Limits."""
     docs = load_dataset(ROOT / "bench" / "data" / "dialogue_probes.jsonl")
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 1289
-    assert result["readable"] <= 165, result["readable_values"]
+    assert result["calls_written"] == len(docs) == 1389
+    assert result["readable"] <= 185, result["readable_values"]
     assert result["words_kept"] >= 0.975
 
 

@@ -37,6 +37,9 @@ def _found(text: str) -> list[str]:
         ("Care of Lina Provsson, Hagalundsgatan sex.", ["Lina Provsson"]),
         ("Den äldsta heter Warsame, sen Hibaaq och den minsta Ilhan.", ["Warsame", "Hibaaq", "Ilhan"]),
         ("Hon heter Anna och Stockholm är fint.", ["Anna"]),  # a place is no name listed
+        # family words and roles said right before a name
+        ("Hon frågar om pappa Farid kan komma istället.", ["Farid"]),
+        ("Hämta den hos vaktmästare Bosse i A-huset.", ["Bosse"]),
     ],
 )
 def test_a_name_after_a_title_or_relation_is_found(text, expected):

@@ -87,6 +87,8 @@ def test_a_plate_split_over_turns_is_found_in_its_two_parts():
     assert _found(text) == ["YV1DZ825", "6C2271234"]
     text = "Agent: Chassinumret?\nKund: W B A tre B ett C femtio...\nAgent: Mm.\nKund: E K ett två tre fyra fem sex."
     assert _found(text) == ["W B A tre B ett C femtio", "E K ett två tre fyra fem sex"]
+    # written chunks between pauses
+    assert _found("Agent: Kan du läsa chassinumret?\nKund: WBA3B1C... 50E... K123456.") == ["WBA3B1C... 50E... K123456"]
     text = "Agent: Och bilen?\nKund: Modell XC60...\nAgent: Mm.\nKund: 2019."  # 8 characters, no VIN
     assert _found(text) == []
 
