@@ -9,7 +9,8 @@
   after a context word ("kundnummer", "kundnumret", "avtalsnummer", ...): base score 0.2, raised
   above the threshold by Presidio's context enhancer. Spoken ones need the context word within the
   preceding words.
-- IP_ADDRESS: IPv4 dotted quads (each part 0-255) and IPv6 (checked with `ipaddress`).
+- IP_ADDRESS: IPv4 dotted quads (each part 0-255) and IPv6 (checked with `ipaddress`); not a
+  router's factory address ("192.168.1.1 i webbläsaren"), which is every home's.
 """
 
 from __future__ import annotations
@@ -173,6 +174,10 @@ _IPV6 = r"(?<![:\w])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![:\w])"
 IP_CONTEXT = ["ip", "ip-adress", "ip-adressen", "ipadress", "adress", "router", "inloggning", "loggar"]
 
 
+# The addresses a router answers on out of the box, the same in every home: no one's address.
+ROUTER_DEFAULTS = frozenset({"192.168.0.1", "192.168.1.1", "192.168.1.254", "192.168.0.254", "10.0.0.1", "127.0.0.1"})
+
+
 def ip_canonical(text: str) -> str:
     return text.strip().lower()
 
@@ -196,4 +201,4 @@ class KlangIpAddressRecognizer(PatternRecognizer):
             ipaddress.ip_address(pattern_text)
         except ValueError:
             return False
-        return None
+        return False if pattern_text in ROUTER_DEFAULTS else None

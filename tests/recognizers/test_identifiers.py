@@ -72,7 +72,17 @@ def test_ip(value):
     assert [t for t, _ in results(KlangIpAddressRecognizer(), f"ip-adressen är {value}.")] == [value]
 
 
-@pytest.mark.parametrize("text", ["klockan 08.00", "version 1.2.3", "256.1.1.1", "den 15.3.2024", "349,50 kr"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "klockan 08.00",
+        "version 1.2.3",
+        "256.1.1.1",
+        "den 15.3.2024",
+        "349,50 kr",
+        "routerns sida, 192.168.1.1 i webbläsaren",  # a router's factory address, every home's
+    ],
+)
 def test_not_ip(text):
     assert results(KlangIpAddressRecognizer(), text) == []
     assert canonical_value(IP, " 192.0.2.14 ") == "192.0.2.14"
