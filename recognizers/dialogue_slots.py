@@ -439,15 +439,18 @@ _WHOSE = re.compile(
     r"(?:[ ]+då)?[ ]*\?[ ]*$",
     re.IGNORECASE,
 )
-# ... or the next of several: "Och det andra?" (a second IMEI), "Den nästa då?"
-# or "Samma för Nils?"
-_THE_OTHER = re.compile(
-    r"(?:^|[.!?…][ ]+)(?:och[ ]+)?(?:(?:det|den|de|dom)[ ]+(?:andra|nästa|tredje)|samma[ ]+för[ ]+\w+)"
-    r"(?:[ ]+då)?[ ]*\?[ ]*$",
-    re.IGNORECASE,
-)
+
+
+def _asked_last(words: str, then: bool = True) -> re.Pattern:
+    """A turn's last sentence that is these words asked: "Tack. Och det andra?", "Den nästa då?"
+    (`then`: "då" may end it)."""
+    return re.compile(rf"(?:^|[.!?…][ ]+)(?:och[ ]+)?{words}{'(?:[ ]+då)?' if then else ''}[ ]*\?[ ]*$", re.I)
+
+
+# ... or the next of several: "Och det andra?" (a second IMEI), "Den nästa då?", "Samma för Nils?"
+_THE_OTHER = _asked_last(r"(?:(?:det|den|de|dom)[ ]+(?:andra|nästa|tredje)|samma[ ]+för[ ]+\w+)")
 # ... or a name alone: "Tack. Maria?" after the first person's personnummer
-_NAME_ALONE = re.compile(r"(?:^|[.!?…][ ]+)(?:och[ ]+)?((?-i:[A-ZÅÄÖ])[a-zåäöéü]{2,})[ ]*\?[ ]*$", re.IGNORECASE)
+_NAME_ALONE = _asked_last(r"((?-i:[A-ZÅÄÖ])[a-zåäöéü]{2,})", then=False)  # not "Mätarställningen då?"
 # The other speaker's slot asked for in turn: "Det står chassinummer på brevet." / "Kan du läsa det?";
 # or offered and accepted: "Och koden till telefonen, behöver ni den?" / "Helst." / "Ett fyra ...".
 # ... or told where to find it: "Den frågar efter lösenord." / "Det står på undersidan av routern."

@@ -97,59 +97,62 @@ def test_a_known_name_is_also_redacted_in_the_genitive(pipeline):
     assert "faktura" in text and "konto" in text
 
 
-def test_a_name_in_an_e_mail_address_is_redacted_where_it_is_said_alone(pipeline):
-    """A word of the address's local part that the call writes with a capital inside a sentence
-    ("tunde punkt a snabel-a ..." and "Ha en fin dag, Tunde.") or, no common word, after the address
-    in its turn ("Provssom utan prickar") is the person's name, wherever it stands; "info" of an
-    address is no one's name."""
-    content = (
-        "[00:00:01] Agent: Och du är vårdnadshavare, Tunde?\n"
-        "[00:00:04] Kund: Ja. Mejla till tunde punkt a snabel-a exempel punkt se, eller info snabel-a bolaget punkt se.\n"
-        "[00:00:09] Agent: Info om avgiften kommer. Ha en fin dag, Tunde.\n"
-        "[00:00:14] Kund: Och min man har kalle punkt provssom snabel-a exempel punkt se. Provssom utan prickar."
-    )
+@pytest.mark.parametrize(
+    "turns, gone, kept",
+    [
+        # a word of an e-mail address's local part that the call writes with a capital inside a sentence,
+        # or, no common word, after the address in its turn, is the person's name; "info" is no one's
+        (
+            [
+                "Agent: Och du är vårdnadshavare, Tunde?",
+                "Kund: Ja. Mejla till tunde punkt a snabel-a exempel punkt se, eller info snabel-a bolaget punkt se.",
+                "Agent: Info om avgiften kommer. Ha en fin dag, Tunde.",
+                "Kund: Och min man har kalle punkt provssom snabel-a exempel punkt se. Provssom utan prickar.",
+            ],
+            ["Tunde", "tunde", "Provssom"],
+            ["Info om avgiften", "vårdnadshavare", "utan prickar"],
+        ),
+        # a password said in words, read back in digits
+        (
+            [
+                "Agent: Vilket kundlösenord vill du ha?",
+                "Kund: Kan det vara... Blåbärsris fyrtiotvå?",
+                "Agent: Blåbärsris42, det är registrerat.",
+            ],
+            ["Blåbärsris", "42"],
+            ["registrerat"],
+        ),
+        # a street's name said alone
+        (
+            [
+                "Agent: Vilken adress?",
+                "Kund: Björkhagen fjorton, i Ludvika.",
+                "Agent: Björkhagen, är det en väg eller gata?",
+            ],
+            ["Björkhagen"],
+            ["är det en väg eller gata"],
+        ),
+        # a number begun again read back without its false start ("Fyra åtta... fyra åtta sju sju... tretton
+        # tjugo" is 48771320); a personnummer's birth date said again on its own
+        (
+            [
+                "Agent: Lånenummer?",
+                "Kund: Fyra åtta... fyra åtta sju sju... tretton tjugo... nio.",
+                "Agent: 4877 1320 9. Och personnumret?",
+                "Kund: 19121212-1212.",
+                "Agent: Tack.",
+                "Kund: Ja. Tolv, tolv, tolv, det är jag.",
+            ],
+            ["4877", "Tolv, tolv, tolv"],
+            ["det är jag"],
+        ),
+    ],
+)
+def test_a_value_said_again_in_another_form_is_redacted(pipeline, turns, gone, kept):
+    content = "\n".join(f"[00:00:{2 * n:02d}] {turn}" for n, turn in enumerate(turns))
     (rc,) = _run(pipeline, klang_record(content=content, participants=[], summary=""))
     text = _all_text(rc)
-    assert "Tunde" not in text and "tunde" not in text and "Provssom" not in text
-    assert "Info om avgiften" in text and "vårdnadshavare" in text and "utan prickar" in text
-
-
-def test_a_password_said_in_words_is_redacted_read_back_in_digits(pipeline):
-    content = (
-        "[00:00:01] Agent: Vilket kundlösenord vill du ha?\n"
-        "[00:00:04] Kund: Kan det vara... Blåbärsris fyrtiotvå?\n"
-        "[00:00:09] Agent: Blåbärsris42, det är registrerat."
-    )
-    (rc,) = _run(pipeline, klang_record(content=content, participants=[], summary=""))
-    text = _all_text(rc)
-    assert "Blåbärsris" not in text and "42" not in text and "registrerat" in text
-
-
-def test_a_street_s_name_is_redacted_where_it_stands_alone(pipeline):
-    content = (
-        "[00:00:01] Agent: Vilken adress?\n"
-        "[00:00:04] Kund: Björkhagen fjorton, i Ludvika.\n"
-        "[00:00:09] Agent: Björkhagen, är det en väg eller gata?"
-    )
-    (rc,) = _run(pipeline, klang_record(content=content, participants=[], summary=""))
-    text = _all_text(rc)
-    assert "Björkhagen" not in text and "är det en väg eller gata" in text
-
-
-def test_a_number_begun_again_and_a_birth_date_said_again_are_redacted_read_back(pipeline):
-    """The read-back of a number with a false start ("Fyra åtta... fyra åtta sju sju... tretton
-    tjugo" is 48771320), and a personnummer's birth date said again on its own."""
-    content = (
-        "[00:00:01] Agent: Lånenummer?\n"
-        "[00:00:04] Kund: Fyra åtta... fyra åtta sju sju... tretton tjugo... nio.\n"
-        "[00:00:09] Agent: 4877 1320 9. Och personnumret?\n"
-        "[00:00:12] Kund: 19121212-1212.\n"
-        "[00:00:15] Agent: Tack.\n"
-        "[00:00:17] Kund: Ja. Tolv, tolv, tolv, det är jag."
-    )
-    (rc,) = _run(pipeline, klang_record(content=content, participants=[], summary=""))
-    text = _all_text(rc)
-    assert "4877" not in text and "Tolv, tolv, tolv" not in text and "det är jag" in text
+    assert not [g for g in gone if g in text] and all(k in text for k in kept)
 
 
 def test_words_follow_the_text(pipeline):
