@@ -770,9 +770,9 @@ def _passwords(body: str) -> list[tuple[int, int]]:
 
 
 _LETTERS_ON = re.compile(r"[^\W\d_]*")
+# "... är" before a number, in digits or words ("Koden är tre sju...", "är fyrahundra...")
 _GIVES = re.compile(
-    r"[ ]+(?:är|blir)[ ]+(?=\d|(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|[a-zåäö]+(?:ton|tio|tusen|hundra)))",
-    re.I,
+    rf"[ ]+(?:är|blir)[ ]+(?=\d|(?:{numbers.SMALL_NUMBER_WORDS})+(?![a-zåäö])|[a-zåäö]*(?:hundra|tusen))", re.I
 )
 
 
