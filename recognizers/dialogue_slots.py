@@ -42,6 +42,7 @@ from recognizers.address import answer_street_lines
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.checksums import valid_date
 from recognizers.email import AT_WORDS, SPOKEN_SEP_WORDS, SPOKEN_TLDS
+from recognizers.lexicon import shipped_lexicon
 from recognizers.personnummer import is_valid_digits
 
 SCORE = 0.85
@@ -237,7 +238,7 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"pass ?n|pass(?:et)?\b|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|"
             r"chipnumret|id-handling|legitimationen\b|lma|"
-            r"frikortsn|frikort numm|ramn|ram numm"
+            r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id"
         ),
         lambda d: 5 <= len(d) <= 20,
         lambda d: len(d) >= 8,
@@ -266,7 +267,7 @@ SLOTS: tuple[Slot, ...] = (
     # a password: a code that may hold letters ("x7 k9 m4 q2", "Hallonbåt sjuttiotre")
     Slot(
         "ACCESS_CODE",
-        _q(r"[a-zåäö-]*lösenord\w*|lösen\b"),
+        _q(r"[a-zåäö-]*lösenord\w*|lösen\b|kodord\w*|säkerhetsord\w*"),
         lambda d: 3 <= len(d) <= 8,
         lambda d: len(d) >= 4,
         code=True,
@@ -351,6 +352,7 @@ KEYWORDS = (
     "internationell",
     "handling",
     "lösen",
+    "säkerhetsord",
     "larm",
     "öppna",
     "bank",
@@ -435,7 +437,8 @@ _AND_THEN = re.compile(r"^[ ]*och[ ]+(?:[\w-]+[ ]+){0,2}då[ ]*\?[ ]*$", re.IGNO
 _WHOSE = re.compile(
     r"(?:^|[.!?…][ ]+)(?:och[ ]+(?P<a>(?:din|er|hans|hennes|deras)[ ]+)?(?=\w+[ ]*\?)|(?=\w+[ ]+då[ ]*\?))"
     r"(?:(?-i:[A-ZÅÄÖ])[a-zåäöéü]+s|[a-zåäö]+(?:ens|ns|ets)|hans|hennes|deras|ditt|din|dina|ert|era|"
-    r"(?(a)[a-zåäö]+s|(?!)))"
+    # ... or a relation's: "Och din man?" (for the name, or for the number just asked)
+    r"(?(a)(?:[a-zåäö]+s|fru|man|make|maka|sambo|son|dotter|mamma|pappa|bror|syster|partner)|(?!)))"
     r"(?:[ ]+då)?[ ]*\?[ ]*$",
     re.IGNORECASE,
 )
@@ -527,6 +530,10 @@ _ANOTHER = re.compile(r"[^.?!\n\d]{0,30}(?<![\w])och(?![\w])[^.?!\n\d]{0,70}", r
 # A number broken off for a correction is a false start of the value ("fyrahundratjugo sju... nej,").
 # A number read off a document is the value however it is said: "Det står femtiotusen trehundrafyrtioett."
 _READ_OFF = re.compile(r"(?<![\w])(?:det|här)[ ]+står(?:[ ]+(?:det|här))*(?:[ ]+på[ ]+\w+)?[ ,:]*$", re.I)
+# (not the spelling alphabet's "som i Wilhelm")
+_IN_PLACE = re.compile(
+    r"(?:^|(?<=[ ,.]))(?<!som )(?:(?:uppe|nere|ute|borta)[ ]+)?(?i:i)[ ]+((?-i:[A-ZÅÄÖ])[a-zåäöé-]{2,})"
+)
 _PLACE_ENDS_ANSWER = re.compile(r"[ ,]+(?:(?:i|på)[ ]+)?((?-i:[A-ZÅÄÖ])[a-zåäöé-]{2,})(?=[ ]*(?:[.!?,]|$))")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?…])[ ]*$")
 # A turn broken off here: "..." or "…" ending it (in a turn's body, or at a line end of the text).
@@ -722,7 +729,9 @@ def _slots_of(body: str) -> list[tuple[Slot, int]]:
 
 # Numbers that may start with letters: a passport "FA1234567", a customer number "KN-448120".
 _LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER", "IBAN_CODE", "ACCESS_CODE")
-_LETTER_PREFIX = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}-?|(?:[A-Z](?:,|\.\.\.|…)?[ ]){1,3})$")  # "FA", "K L ", "F P... "
+_LETTER_PREFIX = re.compile(
+    r"(?<![\w-])(?:[A-Z]{1,3}-?|(?:[A-Z][ ]?(?:,|\.\.\.|…)?[ ]){1,3})$"
+)  # "FA", "K L ", "L N ... "
 # a password: letters and digits glued into one word ("Hjortron1981")
 _GLUED_WORD = re.compile(r"(?<![\w-])[^\W\d_]{2,}$")
 
@@ -730,7 +739,7 @@ _GLUED_WORD = re.compile(r"(?<![\w-])[^\W\d_]{2,}$")
 def _letters_before(text: str, start: int, entity: str) -> int:
     """The start of a number with its letter prefix glued on ("FA" of "FA1234567"), or, for a
     code, with the word it is glued to ("Hjortron" of "Hjortron1981")."""
-    m = _LETTER_PREFIX.search(text, max(0, start - 7), start)
+    m = _LETTER_PREFIX.search(text, max(0, start - 12), start)
     if m is None and entity == "ACCESS_CODE":
         m = _GLUED_WORD.search(text, max(0, start - 30), start)
     return m.start() if m else start
@@ -750,21 +759,29 @@ def _other_slot_start(body: str, slot: Slot, after: int) -> int:
 
 # A password: words of letters and digits ("x7 k9 m4 q2", "Hjortron1981"), or a word and a number
 # said after it ("Hallonbåt sjuttiotre")
-_MIXED = re.compile(r"(?<![\w-])(?=\w*\d)(?=\w*[^\W\d_])\w{2,}(?:[ ]+(?=\w*\d)(?=\w*[^\W\d_])\w{2,})*(?![\w-])")
+_MIXED = re.compile(
+    r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])(?!\d+-|[A-Z]{1,3}-)\w+(?:-\w+)*"
+    r"(?:[ ]+(?=\w*\d)(?=\w*[^\W\d_])\w{2,})*(?![\w-])"
+)  # "x7 k9 m4 q2", "Solrosen-Kaffe-47"; not "6-kabel", "RT-AX58U"
 _WORD_BEFORE_NUMBER = re.compile(r"(?<![\w-])(?-i:[A-ZÅÄÖ])[a-zåäöéü]{3,}(?=[ ]+\S)")
 
 
 # ... or a word alone that ends the sentence after "är": "lösenordet är Pelargon"
-_WORD_ALONE = re.compile(r"(?:(?<=\bär )|(?<=\bblir ))(?-i:[A-ZÅÄÖ])[a-zåäöéü]{3,}(?=[ ]*(?:[.!?]|$))")
+_WORD_ALONE = re.compile(
+    r"(?:(?<=\bär )|(?<=\bblir ))(?-i:[A-ZÅÄÖ])[a-zåäöéü]{3,}(?=[ ]*(?:[.!?]|$))"
+    r"|^[ ]*(?-i:[A-ZÅÄÖ])[a-zåäöéü]{3,}(?=[ .!?]*$)"
+)  # ... or the whole answer: "Blåbärsskogen."
 
 
 def _passwords(body: str) -> list[tuple[int, int]]:
-    out = [m.span() for m in _MIXED.finditer(body)] + [m.span() for m in _WORD_ALONE.finditer(body)]
+    ordinary = introduction.lexicon()[0] | NOT_NAMES
+    out = [m.span() for m in _MIXED.finditer(body)]
+    out += [m.span() for m in _WORD_ALONE.finditer(body) if m.group().strip().lower() not in ordinary]  # not "Tack."
     for m in _WORD_BEFORE_NUMBER.finditer(body):
         runs = numbers.runs(body[m.end() : m.end() + 40])
         at = m.end() + runs[0].tokens[0].start if runs else 0
         if runs and not body[m.end() : at].strip() and not heuristics.after_reference_word(body, at):
-            if m.group().lower() not in introduction.lexicon()[0] | NOT_NAMES:  # not "Ärende 77 120 44"
+            if m.group().lower() not in ordinary:  # not "Ärende 77 120 44"
                 out.append((m.start(), m.end() + runs[0].tokens[-1].end))
     return out
 
@@ -1032,6 +1049,13 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 ]
                 codes = _postal_codes(body, streets)
                 out += [("SE_POSTAL_CODE", start + s, start + e) for s, e in codes]
+                # the place the answer names after "i": "I Axvall, på Ängsvägen.", "Det är uppe i Våmhus."
+                out += [
+                    ("LOCATION", start + m.start(1), start + m.end(1))
+                    for m in _IN_PLACE.finditer(body)
+                    if m.group(1).lower() not in NOT_NAMES
+                    and not {"common", "country"} & shipped_lexicon().get(m.group(1).lower(), set())
+                ]
                 out += [  # and the town after it: "..., noll ett åttiotvå Oslo"
                     ("LOCATION", start + e + m.start(1), start + e + m.end(1))
                     for _, e in codes
@@ -1436,12 +1460,17 @@ _DAY_ALONE = re.compile(r"^[ ]*(?:(?:ja|jo|den),?[ ]+)*(?P<day>[a-zåäö]+)(?=[
 _MONTH_ALONE = re.compile(rf"^[ ]*(?:(?:ja|jo|och),?[ ]+)*(?P<month>{_MONTH})\b", re.IGNORECASE)
 
 
+_NAME_THEN = re.compile(r"(?:,|\boch)[ ]+(?-i:[A-ZÅÄÖ])[a-zåäöé]+(?:[ ]+(?:är[ ]+)?född)?[ ,]*(?:den[ ]+)?$")
+
+
 def _birth_dates(body: str) -> list[tuple[int, int]]:
     """The birth date an answer gives: its first date, and one after a correction ("Nittonde januari
     femtiofem... nej förlåt, sjunde mars femtiofem"), not an appointment said after it ("... Och
     tiden hos tandläkaren är den tjugonde mars.")."""
     said = sorted(_dates(body) + _date_parts(body))
-    return said[:1] + [d for a, d in zip(said, said[1:]) if _CORRECTION.search(body, a[1], d[0])]
+    # ... and the next person's after their name: "Zofia sjuttonde januari tjugotretton, Jakub tjugofjärde oktober ..."
+    named = [d for d in said[1:] if _NAME_THEN.search(body, max(0, d[0] - 40), d[0])]
+    return said[:1] + [d for a, d in zip(said, said[1:]) if _CORRECTION.search(body, a[1], d[0]) or d in named]
 
 
 def _date_parts(body: str) -> list[tuple[int, int]]:

@@ -80,8 +80,10 @@ _ON_DOOR = re.compile(r"[ ]+på[ ]+dörren\b", re.IGNORECASE)
 _DOOR_BEFORE = re.compile(r"dörr\w*\b[^.\n\d]{0,30}?\bnummer[ ]+$", re.IGNORECASE)
 # a neighbour's flat said: "Grannen i elvahundrafyra har samma problem"
 _NEIGHBOUR_FLAT = re.compile(r"(?<![\w-])grann\w*\b[^.\n\d]{0,20}?[ ]i[ ]+(?=[a-zåäö])", re.IGNORECASE)
-# a neighbour's house: "grannen på nummer fjorton", "grannarna i nummer 12"
-_NEIGHBOUR_HOUSE = re.compile(r"(?<![\w-])grann\w*\b[^.\n\d]{0,20}?[ ](?:på|i)[ ]+nummer[ ]+", re.IGNORECASE)
+# a neighbour's house: "grannen på nummer fjorton", "grannarna i nummer 12", "han bor i nummer 5"
+_NEIGHBOUR_HOUSE = re.compile(
+    r"(?<![\w-])(?:grann\w*\b[^.\n\d]{0,20}?|(?:han|hon|hen|de|dom)[ ]+bor)[ ](?:på|i)[ ]+nummer[ ]+", re.IGNORECASE
+)
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden|kvadrat|kvm|rum|trappor)\b", re.IGNORECASE)
 _FLAT = re.compile(
     r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{3,4})|"

@@ -44,9 +44,11 @@ _POSSESSOR = r"(?:min|mitt|mina|din|ditt|sin|sitt|sina|hans|hennes|deras|vår|er
 _ADJECTIVE = r"(?:äldsta|yngsta|lilla|stora|gamla|nya|förra|före detta)[ ]+"
 # who "heter": "hon heter ...", "den äldsta heter ..."
 _WHO = r"(?:han|hon|hen|(?:den|det)[ ]+(?:äldsta|yngsta|minsta|mellersta|största|lilla|stora))"
+# a nickname: "fast alla säger Pelle", "kallas Bettan", "kalla mig Micke"
+_CALLED = r"(?:alla[ ]+säger|(?:han|hon|hen)[ ]+kallas|kallas|kalla[ ]+mig|säg[ ]+bara)"
 _WORD = r"[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"
 _PATTERN = re.compile(
-    rf"(?<![\w-])(?P<lead>(?i:{_POSSESSOR}[ ]+(?:{_ADJECTIVE})?(?:{_RELATIONS})|{_TITLES}|{_WHO}[ ]+heter)),?[ ]+"
+    rf"(?<![\w-])(?P<lead>(?i:{_POSSESSOR}[ ]+(?:{_ADJECTIVE})?(?:{_RELATIONS})|{_TITLES}|{_WHO}[ ]+heter|{_CALLED})),?[ ]+"
     # the name in a lookahead: its words may lead to the next title ("Doktorn sa att min son olle")
     rf"(?=(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})(?P<after>[ ]+[\w]+|[ ]*[,.!?]|[ ]*$)?)",
 )
@@ -54,7 +56,7 @@ _LISTED = re.compile(
     rf"(?:,[ ]*|[ ]+)(?:och[ ]+|sen[ ]+)?(?:(?:den|det)[ ]+(?:äldsta|yngsta|minsta|mellersta|lilla|stora)[ ]+)?"
     rf"(?P<name>(?=[A-ZÅÄÖÉÜ]){_WORD})"
 )
-_GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter)\b", re.IGNORECASE)
+_GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter|{_CALLED})\b", re.IGNORECASE)
 # Words after a relation that say where or how the person is, not who: "min fru hemma", "min son själv"
 _NOT_NAMES = frozenset("hemma borta själv också sjuk igen nu här där idag imorgon igår ikväll snart sedan".split())
 _PET = re.compile(r"(?<![\w])(?:hund|katt|häst|kanin|marsvin|hamster|fågel|husdjur|valp|kattunge)\w*", re.IGNORECASE)

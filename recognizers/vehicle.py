@@ -100,7 +100,10 @@ _VIN = re.compile(
     r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]{0,16}\d)(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![\w-])",
     re.IGNORECASE,
 )
-_CORRECTED = re.compile(r"[ ,.…]*(?:nej|förlåt|jag menar)[ ,.…]+(?:(?:det är|det var)[ ]+)?", re.IGNORECASE)
+_CORRECTED = re.compile(
+    r"[ ,.…]*(?:(?:eller )?(?:nej|förlåt|jag menar|vänta)(?:[ ,]+jag läser fel)?)[ ,.…]+(?:(?:det är|det var)[ ]+)?",
+    re.IGNORECASE,
+)
 # A turn change, with at most one short turn between: "\nAgent: Mm.\nKund: ".
 _NEXT_TURN = re.compile(r"[ ,.]*\n(?:[^\n:]{1,40}:[^\n]{0,12}\n)?[^\n:]{1,40}:[ ]?")
 BEFORE_CHARS = 300  # a lowercase or spelled plate: the vehicle word this far before it (a few turns)

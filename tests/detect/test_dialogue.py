@@ -1134,6 +1134,36 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         ("Agent: Portkoden?\nKund: Den är 4412, och Maja 12 år har en egen.", [("ACCESS_CODE", "4412")]),
         ("Agent: Ditt lösenord på avtalet?\nKund: lösenordet är Vintergröna", [("ACCESS_CODE", "Vintergröna")]),
+        # a security word, the whole answer; a password with hyphens (not "6-kabel", "RT-AX58U")
+        ("Agent: Först behöver jag ditt kodord.\nKund: Lingonskogen.\nAgent: Tack.", [("ACCESS_CODE", "Lingonskogen")]),
+        (
+            "Agent: Vilket lösenord?\nKund: Solrosen-Kaffe-47? Routern är en RT-AX58U med Cat 6-kabel.",
+            [("ACCESS_CODE", "Solrosen-Kaffe-47")],
+        ),
+        # an interpreter's number; letters before a pause
+        ("Agent: Hej.\nTolk: Jag är tolk i arabiska, tolknummer 40812.", [("ID_NUMBER", "40812")]),
+        (
+            "Agent: Har du kundnumret?\nKund: Kundnumret... L N ... 6 0 3 3 9 1.",
+            [("CUSTOMER_NUMBER", "L N ... 6 0 3 3 9 1")],
+        ),
+        # a place after "i" in an address answer (not "som i Wilhelm", not a country); birth dates listed
+        (
+            "Agent: Var bor du någonstans?\nKund: I Axvall, på Ängsvägen, w som i Wilhelm.",
+            [("LOCATION", "Axvall"), ("SE_ADDRESS", "Ängsvägen")],
+        ),
+        (
+            "Agent: Och födelsedatum för barnen?\nKund: Zofia sjuttonde januari tjugotretton, Jakub tjugofjärde oktober "
+            "tjugofjorton.",
+            [
+                ("SE_PERSONNUMMER", "sjuttonde januari tjugotretton"),
+                ("SE_PERSONNUMMER", "tjugofjärde oktober tjugofjorton"),
+            ],
+        ),
+        # a relation's name asked for by the relation alone
+        (
+            "Agent: Vad heter du?\nKund: Annelie Provsson.\nAgent: Och din man?\nKund: Per-Olof, fast alla säger Pelle.",
+            [("PERSON", "Annelie Provsson"), ("PERSON", "Per-Olof")],
+        ),
         # any code by its compound ("skärmlåskoden"), not a discount or postal code
         (
             "Agent: Verkstaden behöver skärmlåskoden.\nKund: Noll noll noll noll... nej, det är fyrtiotvå sextionio.",

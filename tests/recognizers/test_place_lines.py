@@ -43,6 +43,7 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Det är dörren längst in, nummer elva noll två.", ["elva noll två"]),
         ("Storgatan 5 B, lägenhet sextiotvå.", ["lägenhet sextiotvå"]),
         ("Grannen på nummer fjorton har samma problem.", ["fjorton"]),  # a neighbour's house
+        ("Gösta Provsson, han bor i nummer 5.", ["5"]),
         ("Jag har en postbox, Box fyrahundrasjutton, niohundraåttiotvå tjugoett Gällivare.", ["Box fyrahundrasjutton"]),
         ("Ja, fast lägenheten var tolvhundratvå.", ["lägenheten var tolvhundratvå"]),
         ("Kämnärsvägen trettiotre, rum femhundrafemton, i Lund.", ["rum femhundrafemton"]),

@@ -40,6 +40,9 @@ def _found(text: str) -> list[str]:
         # family words and roles said right before a name
         ("Hon frågar om pappa Farid kan komma istället.", ["Farid"]),
         ("Hämta den hos vaktmästare Bosse i A-huset.", ["Bosse"]),
+        # a nickname
+        ("Per-Olof, fast alla säger Pelle.", ["Pelle"]),
+        ("Min fru Elisabeth, hon kallas Bettan.", ["Elisabeth", "Bettan"]),
     ],
 )
 def test_a_name_after_a_title_or_relation_is_found(text, expected):

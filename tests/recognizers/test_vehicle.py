@@ -75,6 +75,7 @@ def test_a_plate_s_number_corrected_is_found_too():
         "A B C eh fyrtiotvå F",
         "fyrtiotvå E",
     ]
+    assert _found("Agent: Regnumret?\nKund: MLB 308. Eller vänta, jag läser fel, 380.") == ["MLB 308", "380"]
 
 
 def test_a_plate_split_over_turns_is_found_in_its_two_parts():
