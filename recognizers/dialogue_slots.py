@@ -236,7 +236,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "ID_NUMBER",
         _q(
-            r"pass ?n|pass(?:et)?\b|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|"
+            r"pass ?n|pass(?:et|en)?\b|passuppgift\w*|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|"
             r"chipnumret|id-handling|legitimationen\b|lma|"
             r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id"
         ),

@@ -1159,6 +1159,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
                 ("SE_PERSONNUMMER", "tjugofjärde oktober tjugofjorton"),
             ],
         ),
+        # "passen", "passuppgifterna"; letters ending a turn, the number after a back-channel
+        (
+            "Agent: Jag behöver uppdatera passuppgifterna. Har ni passen framme?\nKund: Ja. Mitt är E K\nAgent: Mm.\n"
+            "Kund: 4418203.",
+            [("ID_NUMBER", "4418203")],
+        ),
         # a relation's name asked for by the relation alone
         (
             "Agent: Vad heter du?\nKund: Annelie Provsson.\nAgent: Och din man?\nKund: Per-Olof, fast alla säger Pelle.",
