@@ -838,6 +838,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 spans.extend(_ip_over_turns(text, ts, k))
             if "slutar" in low or "slutande" in low:
                 spans.extend(x for x in _last_digits(text, ts, k) if not entities or x[0] in entities)
+            if "går ut" in low and (not entities or "CREDIT_CARD" in entities):
+                spans.extend(("CREDIT_CARD", turn.start + s, turn.start + e) for s, e in _card_expiry(text, ts, k))
             # Most turns name no slot: a substring test is cheaper than every slot's pattern.
             named = _slots_of(body) if _KEYWORD.search(low) else []
             last = asked.get(turn.label)
@@ -1789,6 +1791,32 @@ def _last_digits(text: str, ts: list[Turn], k: int) -> list[tuple[str, int, int]
         more = numbers.runs(body[listed.end() : listed.end() + 40]) if listed else []
         if more and more[0].tokens[0].start == 0 and len(more[0].digits) == len(runs[0].digits):
             out.append((max(found)[1], turn.start + listed.end(), turn.start + listed.end() + more[0].tokens[-1].end))
+    return out
+
+
+# A card's expiry said with "går ut": "..., går ut elva tjugofem", "det går ut nionde månaden tjugosju"
+_EXPIRES = re.compile(
+    rf"(?<![\w])går[ ]+ut[ ,]+(?:den[ ]+|i[ ]+)?(?P<month>(?:{_MONTH})(?![\w])|(?:{'|'.join(_ORDINAL_WORDS[:12])})[ ]+månaden)?[ ,]*",
+    re.IGNORECASE,
+)
+_CARD_WORD = re.compile(r"kort|visa|mastercard|amex", re.IGNORECASE)
+
+
+def _card_expiry(text: str, ts: list[Turn], k: int) -> list[tuple[int, int]]:
+    """The expiry date after "går ut" in a turn that, or whose turn before, speaks of a card: a month
+    named and a year, or four digits said as month and year ("elva tjugofem"), not a year alone."""
+    body = ts[k].body(text)
+    if not _CARD_WORD.search(text, ts[max(0, k - 1)].start, ts[k].end):
+        return []
+    out = []
+    for m in _EXPIRES.finditer(body):
+        runs = numbers.runs(body[m.end() : m.end() + 30])
+        if not runs or runs[0].tokens[0].start != 0:
+            continue
+        digits, end = runs[0].digits, m.end() + runs[0].tokens[-1].end
+        month = int(digits[:-2]) if len(digits) in (3, 4) and not m.group("month") else 0
+        if (m.group("month") and len(digits) == 2) or 1 <= month <= 12:
+            out.append((m.start("month") if m.group("month") else m.end(), end))
     return out
 
 

@@ -1165,6 +1165,15 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: 4418203.",
             [("ID_NUMBER", "4418203")],
         ),
+        # a card's expiry after "går ut" where a card is spoken of (not a year, not "om tre veckor")
+        (
+            "Agent: Och ett kort som garanti?\nKund: 5167 7839 7052 3279, går ut elva tjugofem.",
+            [("CREDIT_CARD", "elva tjugofem")],  # the number is the card recognizer's
+        ),
+        (
+            "Agent: Betalning?\nKund: Mitt kort, det går ut nionde månaden tjugosju. Abonnemanget går ut 2025.",
+            [("CREDIT_CARD", "nionde månaden tjugosju")],
+        ),
         # a relation's name asked for by the relation alone
         (
             "Agent: Vad heter du?\nKund: Annelie Provsson.\nAgent: Och din man?\nKund: Per-Olof, fast alla säger Pelle.",
