@@ -1174,6 +1174,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Betalning?\nKund: Mitt kort, det går ut nionde månaden tjugosju. Abonnemanget går ut 2025.",
             [("CREDIT_CARD", "nionde månaden tjugosju")],
         ),
+        # a place in a housing queue said with its number
+        (
+            "Agent: Den är uthyrd.\nKund: Synd. Jag står i kön med nummer sjutton tjugotre åttio.",
+            [("CUSTOMER_NUMBER", "sjutton tjugotre åttio")],
+        ),
         # a relation's name asked for by the relation alone
         (
             "Agent: Vad heter du?\nKund: Annelie Provsson.\nAgent: Och din man?\nKund: Per-Olof, fast alla säger Pelle.",
