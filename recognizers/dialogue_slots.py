@@ -211,7 +211,7 @@ SLOTS: tuple[Slot, ...] = (
         "CUSTOMER_NUMBER",
         _q(
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|försäkringsn|"
-            r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|könummer|könumret|kön (?:med|har) nummer|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
+            r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|könummer|könumret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|kund(?=[ ]+\d)|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
             r"medlemskort|mätarnumm|mätarnumr|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
             r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån)\w*(?:[ ,]+\w+){0,5}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
@@ -789,7 +789,8 @@ def _passwords(body: str) -> list[tuple[int, int]]:
 _LETTERS_ON = re.compile(r"[^\W\d_]*")
 # "... är" before a number, in digits or words ("Koden är tre sju...", "är fyrahundra...")
 _GIVES = re.compile(
-    rf"[ ]+(?:är|blir)[ ]+(?=\d|(?:{numbers.SMALL_NUMBER_WORDS})+(?![a-zåäö])|[a-zåäö]*(?:hundra|tusen))", re.I
+    rf"(?:[ ]+till[ ]+[a-zåäö]+)?[ ]+(?:är|blir)[ ]+(?=\d|(?:{numbers.SMALL_NUMBER_WORDS})+(?![a-zåäö])|[a-zåäö]*(?:hundra|tusen))",
+    re.I,
 )
 
 
@@ -1578,7 +1579,7 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
     after "751017-9281"): the dates of the call that are the birth date of a personnummer in it,
     with its year, or without one in the next turn by someone else (an invoice due the same day
     later in the call is not)."""
-    born: list[tuple[int, int, str, int]] = []  # day, month, year's last two digits, where said
+    born: list[tuple[int, int, str | None, int]] = []  # day, month, year's last two digits, where said
     found = [(s, r.digits) for e, s, t in spans if e == "SE_PERSONNUMMER" for r in numbers.runs(text[s:t])]
     # a personnummer no question asked for, written out ("751017-9281"): the spoken ones are the slots'
     found += [(m.start(), re.sub(r"\D", "", m.group(0))) for m in _WRITTEN_PNR.finditer(text)]
@@ -1588,6 +1589,10 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
                 continue
             ymd = d[-10:] if len(d) >= 10 else d[-6:]  # YYMMDD... without the century
             born.append((int(ymd[4:6]) % 60, int(ymd[2:4]), ymd[:2], at))
+    # ... or a birth date found said with its month ("Fjärde november nittiotre" / "1993-11-04.")
+    born += [
+        (day, month, yy, s) for e, s, t in spans if e == "SE_PERSONNUMMER" for _, _, day, month, yy in _dated(text[s:t])
+    ]
     if not born:
         return []
     starts = [t.start for t in ts]
@@ -1602,13 +1607,16 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
         ("SE_PERSONNUMMER", s, e)
         for j, s, e, day, month, yy in dated
         if any(
-            day == bd and month == bm and (yy == by or (yy is None and next_turn(at) == j)) for bd, bm, by, at in born
+            day == bd
+            and month == bm
+            and ((by is not None and yy == by) or ((yy is None or by is None) and next_turn(at) == j))
+            for bd, bm, by, at in born
         )
     ]
     # day first in numbers, in the next turn: "Tack, sjutton tio sjuttiofem, och du bor kvar?"
     for bd, bm, by, at in born:
         j = next_turn(at)
-        if j >= 0:
+        if j >= 0 and by is not None:
             said = {f"{bd:02d}{bm:02d}{by}", f"{bd}{bm:02d}{by}"}
             t = ts[j]
             body = t.body(text)
@@ -1617,7 +1625,7 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
                 for r in numbers.runs(body)
                 if r.digits in said
             ]
-    return echoes
+    return [x for x in echoes if not any(s <= x[1] and x[2] <= t for _, s, t in spans)]  # not the date itself
 
 
 # A turn that opens by saying the turn before got a value wrong: "Nej, slutet är sextionio.",

@@ -1179,6 +1179,25 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Den är uthyrd.\nKund: Synd. Jag står i kön med nummer sjutton tjugotre åttio.",
             [("CUSTOMER_NUMBER", "sjutton tjugotre åttio")],
         ),
+        # a birth date said in words, read back written; a card's, a donor's number; "kund" before a number
+        (
+            "Agent: Födelsedatum?\nKund: Fjärde november nittiotre.\nAgent: 1993-11-04. Tack, 2 370 kronor.",
+            [("SE_PERSONNUMMER", "Fjärde november nittiotre"), ("SE_PERSONNUMMER", "1993-11-04")],
+        ),
+        (
+            "Agent: Vad har du för lånekortsnummer?\nKund: Det är långt... 2 0 0 0 1 0 4 7.",
+            [("CUSTOMER_NUMBER", "2 0 0 0 1 0 4 7")],
+        ),
+        (
+            "Agent: Då ser jag dig. Givarnummer 1 1 0 4 5 8 2 6, för framtiden.\nKund: Bra.",
+            [("CUSTOMER_NUMBER", "1 1 0 4 5 8 2 6")],
+        ),
+        (
+            "Kund: Sandra Provsson.\nAgent: Ja, kund 5 5 3 0 9 1. Bekräfta födelsedatum?",
+            [("CUSTOMER_NUMBER", "5 5 3 0 9 1")],
+        ),
+        # a code given after naming what it opens: "koden till grinden är ..."
+        ("Agent: Nya koden till grinden är 1 9 6 6 och sen fyrkant.\nKund: Okej.", [("ACCESS_CODE", "1 9 6 6")]),
         # a relation's name asked for by the relation alone
         (
             "Agent: Vad heter du?\nKund: Annelie Provsson.\nAgent: Och din man?\nKund: Per-Olof, fast alla säger Pelle.",
