@@ -910,9 +910,10 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         same = [  # "född den 13 april 1988" in the asking turn is a birth date whatever the turn is
             a for a in self._answers(text, slot, [(turn.start + said_from, turn.end)], slot.dates) if a[1] <= end
         ]
-        if not asks:
+        if not asks or same:
             # the slot named again later in the statement: "... nyckelgömman ... Men koden är 0 4 2 6",
-            # "min dörrkod är 5512, och portkoden är 7 3 9 1": each mention's value
+            # "min dörrkod är 5512, och portkoden är 7 3 9 1": each mention's value; so in a question
+            # after a value ("Det står PIN 3 3 0 9 och PUK 7 1 8 8 4 0 2 6. Ska jag sätta in det nu?")
             for m in slot.question.finditer(body, asked_end):
                 if same and turn.start + m.start() < same[-1][2]:
                     continue

@@ -1196,6 +1196,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: Sandra Provsson.\nAgent: Ja, kund 5 5 3 0 9 1. Bekräfta födelsedatum?",
             [("CUSTOMER_NUMBER", "5 5 3 0 9 1")],
         ),
+        # two codes named in one turn that ends with a question
+        (
+            "Agent: Den står på plastkortet.\nKund: Det står PIN 1 2 3 4 och PUK 5 6 7 8 1 2 3 4. Ska jag ändra det nu?",
+            [("ACCESS_CODE", "1 2 3 4"), ("ACCESS_CODE", "5 6 7 8 1 2 3 4")],
+        ),
         # a code given after naming what it opens: "koden till grinden är ..."
         ("Agent: Nya koden till grinden är 1 9 6 6 och sen fyrkant.\nKund: Okej.", [("ACCESS_CODE", "1 9 6 6")]),
         # a relation's name asked for by the relation alone
