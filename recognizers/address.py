@@ -347,7 +347,10 @@ def mentions_street(text: str) -> bool:
     return mentions(text, _STREET_ENDINGS) or mentions(text, _STREET_WORDS_ABROAD)
 
 
-_FULL_LINE = regex.compile(_ADDRESS_REGEX, regex.IGNORECASE)  # as Presidio compiles it: lookbehinds of any width
+@lru_cache(maxsize=1)
+def _full_line() -> regex.Pattern:
+    """The street line pattern, compiled when first needed, as Presidio compiles it (lookbehinds of any width)."""
+    return regex.compile(_ADDRESS_REGEX, regex.IGNORECASE)
 
 
 def answer_street_lines(text: str) -> list[tuple[int, int]]:
@@ -357,7 +360,7 @@ def answer_street_lines(text: str) -> list[tuple[int, int]]:
     landet, Västanby 212, utanför Mora.")."""
     found = [m.span() for m in _ANSWER_LINE.finditer(text)]
     # ... and a street line whose ending stands apart: "Thereses gate tjugoåtta", "Gröna gatan 6"
-    found += [m.span() for m in _FULL_LINE.finditer(text) if not any(s < m.end() and m.start() < e for s, e in found)]
+    found += [m.span() for m in _full_line().finditer(text) if not any(s < m.end() and m.start() < e for s, e in found)]
     places = [m.span("place") for m in [_ANSWER_PLACE.match(text)] if m]
     places += [m.span("place") for m in _ANSWER_PLACE_LATER.finditer(text)]
     # a number is no place: "Sjuhundrafemtiotvå sextiotre" is a postnummer, "Noll sju noll" a phone
@@ -468,6 +471,11 @@ _HOME_PLACE = (
 )
 
 
+def ordinary_place_word(word: str) -> bool:
+    """A common word or a country ("bor i Norge"): no one's home place, capitalised or not."""
+    return bool({"common", "country"} & shipped_lexicon().get(word.lower(), set()))
+
+
 class KlangHomePlaceRecognizer(PatternRecognizer):
     """LOCATION: the place someone lives in, named right after "bor i", when no gazetteer has it."""
 
@@ -483,7 +491,7 @@ class KlangHomePlaceRecognizer(PatternRecognizer):
         return mentions(text, ("bor", "bodde"))
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        return not {"common", "country"} & shipped_lexicon().get(pattern_text.lower(), set())
+        return not ordinary_place_word(pattern_text)
 
 
 class KlangAddressLowercaseRecognizer(PatternRecognizer):

@@ -38,11 +38,10 @@ from dataclasses import dataclass
 from presidio_analyzer import RecognizerResult
 
 from recognizers import heuristics, introduction, numbers, phone
-from recognizers.address import answer_street_lines
+from recognizers.address import answer_street_lines, ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.checksums import valid_date
 from recognizers.email import AT_WORDS, SPOKEN_SEP_WORDS, SPOKEN_TLDS
-from recognizers.lexicon import shipped_lexicon
 from recognizers.personnummer import is_valid_digits
 
 SCORE = 0.85
@@ -122,6 +121,11 @@ BARE_NUMBER = Slot(
     lambda d: (d[0] == "0" or len(d) >= 8) and len(d) <= 13 and not phone.is_service_number(d),
     lambda d: len(d) >= 9,
 )
+
+
+def _access_code(question: re.Pattern, reads: str = "numbers") -> Slot:
+    """A code's slot: three to eight digits, never an amount; four or more are a whole one."""
+    return Slot("ACCESS_CODE", question, lambda d: 3 <= len(d) <= 8, lambda d: len(d) >= 4, code=True, reads=reads)
 
 
 def _birth_year(digits: str) -> bool:
@@ -265,24 +269,13 @@ SLOTS: tuple[Slot, ...] = (
         code=True,
     ),
     # a password: a code that may hold letters ("x7 k9 m4 q2", "Hallonbåt sjuttiotre")
-    Slot(
-        "ACCESS_CODE",
-        _q(r"[a-zåäö-]*lösenord\w*|lösen\b|kodord\w*|säkerhetsord\w*"),
-        lambda d: 3 <= len(d) <= 8,
-        lambda d: len(d) >= 4,
-        code=True,
-        reads="passwords",
-    ),
+    _access_code(_q(r"[a-zåäö-]*lösenord\w*|lösen\b|kodord\w*|säkerhetsord\w*"), reads="passwords"),
     # a code that opens something: the street door, the alarm, a key box, a PIN, a parcel's pickup
-    Slot(
-        "ACCESS_CODE",
+    _access_code(
         _q(
             r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|kodlås\w*|larmet\b|"
             r"(?<!-)kod(?:en)?\b|(?!(?:post|rabatt|kampanj|streck|fel|lands|pris|moms|produkt|artikel)kod)[a-zåäö]+kod(?:en)?\b|öppna\w* (?:\w+ )?med\b|puk\w*|porten\b|välj (?:fyra|fem|sex) siffror|ny kod\b"
-        ),
-        lambda d: 3 <= len(d) <= 8,
-        lambda d: len(d) >= 4,
-        code=True,
+        )
     ),
     # before the address: "routerns externa adress", "WAN-adressen"
     Slot(
@@ -773,15 +766,19 @@ _WORD_ALONE = re.compile(
 )  # ... or the whole answer: "Blåbärsskogen."
 
 
+def _ordinary(word: str) -> bool:
+    """A common word or one that is never a name ("Tack", "Ärende"): no password."""
+    return word.lower() in introduction.lexicon()[0] or word.lower() in NOT_NAMES
+
+
 def _passwords(body: str) -> list[tuple[int, int]]:
-    ordinary = introduction.lexicon()[0] | NOT_NAMES
     out = [m.span() for m in _MIXED.finditer(body)]
-    out += [m.span() for m in _WORD_ALONE.finditer(body) if m.group().strip().lower() not in ordinary]  # not "Tack."
+    out += [m.span() for m in _WORD_ALONE.finditer(body) if not _ordinary(m.group().strip())]  # not "Tack."
     for m in _WORD_BEFORE_NUMBER.finditer(body):
         runs = numbers.runs(body[m.end() : m.end() + 40])
         at = m.end() + runs[0].tokens[0].start if runs else 0
         if runs and not body[m.end() : at].strip() and not heuristics.after_reference_word(body, at):
-            if m.group().lower() not in ordinary:  # not "Ärende 77 120 44"
+            if not _ordinary(m.group()):  # not "Ärende 77 120 44"
                 out.append((m.start(), m.end() + runs[0].tokens[-1].end))
     return out
 
@@ -1045,26 +1042,21 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 streets = answer_street_lines(body)
                 out += [(slot.entity, start + s, start + e) for s, e in streets]
                 # the place after the street line, ending the answer: "Skogsbrynet tre, Vissefjärda"
-                out += [
-                    ("LOCATION", start + e + m.start(1), start + e + m.end(1))
-                    for _, e in streets
-                    for m in [_PLACE_ENDS_ANSWER.match(body[e:])]
-                    if m and m.group(1).lower() not in NOT_NAMES  # not "Storgatan 12, Tack."
-                ]
                 codes = _postal_codes(body, streets)
                 out += [("SE_POSTAL_CODE", start + s, start + e) for s, e in codes]
+                # ... and after the street line or the postnummer: "Skogsbrynet tre, Vissefjärda", "..., noll
+                # ett åttiotvå Oslo"; not "Storgatan 12, Tack."
+                out += [
+                    ("LOCATION", start + e + m.start(1), start + e + m.end(1))
+                    for _, e in streets + codes
+                    for m in [_PLACE_ENDS_ANSWER.match(body[e:])]
+                    if m and m.group(1).lower() not in NOT_NAMES
+                ]
                 # the place the answer names after "i": "I Axvall, på Ängsvägen.", "Det är uppe i Våmhus."
                 out += [
                     ("LOCATION", start + m.start(1), start + m.end(1))
                     for m in _IN_PLACE.finditer(body)
-                    if m.group(1).lower() not in NOT_NAMES
-                    and not {"common", "country"} & shipped_lexicon().get(m.group(1).lower(), set())
-                ]
-                out += [  # and the town after it: "..., noll ett åttiotvå Oslo"
-                    ("LOCATION", start + e + m.start(1), start + e + m.end(1))
-                    for _, e in codes
-                    for m in [_PLACE_ENDS_ANSWER.match(body[e:])]
-                    if m and m.group(1).lower() not in NOT_NAMES
+                    if m.group(1).lower() not in NOT_NAMES and not ordinary_place_word(m.group(1))
                 ]
                 head, postal_head = postal_head, _postal_head(body)
                 tail = _postal_tail(body) if head else None
@@ -1241,7 +1233,8 @@ def _reopened(body: str, last: tuple[Slot, int] | None, k: int) -> tuple[Slot | 
     if m:
         return last[0], m.end()
     name = _NAME_ALONE.search(body)
-    if name and name.group(1).lower() not in introduction.lexicon()[0] | NOT_NAMES | QUESTION_WORDS:
+    said = name.group(1).lower() if name else ""
+    if name and not (said in introduction.lexicon()[0] or said in NOT_NAMES or said in QUESTION_WORDS):
         return last[0], name.end()
     if not last[0].dates:
         return None, 0
@@ -1767,8 +1760,9 @@ _ENDS_WITH = re.compile(
 )
 _LISTED_NEXT = re.compile(r"[ ,]+och[ ]+")
 # What the digits end: the nearest such word before them, in the turn or the two before it.
+_CARD_WORD = re.compile(r"kort|visa|mastercard|amex", re.IGNORECASE)
 _ENDS_OF = (
-    ("CREDIT_CARD", re.compile(r"kort|visa|mastercard|amex", re.IGNORECASE)),
+    ("CREDIT_CARD", _CARD_WORD),
     ("SE_BANK_ACCOUNT", re.compile(r"konto", re.IGNORECASE)),
     ("PHONE_NUMBER", re.compile(r"telefon|mobil", re.IGNORECASE)),
     ("CUSTOMER_NUMBER", re.compile(r"nummer|numret|avtal|lån", re.IGNORECASE)),
@@ -1808,7 +1802,6 @@ _EXPIRES = re.compile(
     rf"(?<![\w])går[ ]+ut[ ,]+(?:den[ ]+|i[ ]+)?(?P<month>(?:{_MONTH})(?![\w])|(?:{'|'.join(_ORDINAL_WORDS[:12])})[ ]+månaden)?[ ,]*",
     re.IGNORECASE,
 )
-_CARD_WORD = re.compile(r"kort|visa|mastercard|amex", re.IGNORECASE)
 
 
 def _card_expiry(text: str, ts: list[Turn], k: int) -> list[tuple[int, int]]:

@@ -163,7 +163,7 @@ def _vins_said(text: str) -> set[tuple[int, int]]:
             out.add(m.span())
         bridge = _NEXT_TURN.match(text, m.end())
         tail = said[n + 1] if bridge and n + 1 < len(said) and said[n + 1].start() == bridge.end() else None
-        if tail and letters >= 1 and sum(_said_characters(m.group())) + sum(_said_characters(tail.group())) == 17:
+        if tail and letters >= 1 and letters + digits + sum(_said_characters(tail.group())) == 17:
             out |= {m.span(), tail.span()}
     return out
 

@@ -330,13 +330,14 @@ def _glued(value: str) -> str:
 def _restarted(value: str) -> str:
     """The digits of a value said in pieces between pauses, without a piece said again at the start
     of the next (a false start): "fyra åtta... fyra åtta sju sju... tretton tjugo" is 48771320."""
+    said = re.split(r"\.\.\.|…", value)
     pieces: list[str] = []
-    for piece in filter(None, map(numbers.words_to_digits, re.split(r"\.\.\.|…", value))):
+    for piece in filter(None, map(numbers.words_to_digits, said)):
         if pieces and piece.startswith(pieces[-1]):
             pieces[-1] = piece
         else:
             pieces.append(piece)
-    return "".join(pieces) if len(pieces) < len(re.split(r"\.\.\.|…", value)) else ""
+    return "".join(pieces) if len(pieces) < len(said) else ""
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]{2,}\b")
