@@ -1759,8 +1759,8 @@ _ENDS_WITH = re.compile(
     re.IGNORECASE,
 )
 _LISTED_NEXT = re.compile(r"[ ,]+och[ ]+")
-# What the digits end: the nearest such word before them, in the turn or the two before it.
 _CARD_WORD = re.compile(r"kort|visa|mastercard|amex", re.IGNORECASE)
+# What the digits end: the nearest such word before them, in the turn or the two before it.
 _ENDS_OF = (
     ("CREDIT_CARD", _CARD_WORD),
     ("SE_BANK_ACCOUNT", re.compile(r"konto", re.IGNORECASE)),
