@@ -872,7 +872,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     spans.extend(self._zone(text, ts, k, slot, asked_end, taken))
         if not entities or "SE_PERSONNUMMER" in entities:
             spans.extend(_birthday_echoes(text, ts, spans))
-        spans.extend(_corrections(text, ts, spans))
+        spans.extend(corrections(text, ts, spans))
         if not entities or "PERSON" in entities:
             spans.extend(_spelled_anywhere(text, ts, spans))
         spans.extend(_read_backs(text, spans))
@@ -1663,10 +1663,14 @@ def _read_back_kind(digits: str) -> str:
     return "SE_PERSONNUMMER" if len(digits) in (10, 12) and is_valid_digits(digits) else ""
 
 
-def _corrections(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def corrections(
+    text: str, ts: list[Turn], spans: list[tuple[str, int, int]], shapes: bool = True
+) -> list[tuple[str, int, int]]:
     """The numbers of a turn that corrects a value said in the turn before by another speaker (a
     read-back, or the answer read back): pieces of that value, whatever their length
-    ("Åttiotre noll tre noll ett, tjugotre åttiotre?" / "Nej, åttiotvå.")."""
+    ("Åttiotre noll tre noll ett, tjugotre åttiotre?" / "Nej, åttiotvå."). `shapes=False`: the
+    values are known to be no amounts, so how a number is said does not make it one ("Nej, det
+    står tolvhundrafem på avtalet." of a flat)."""
     out = []
     for k in range(1, len(ts)):
         prev, turn = ts[k - 1], ts[k]
@@ -1689,7 +1693,7 @@ def _corrections(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -
             if not (
                 taken
                 or len(run.digits) < 2  # "ett seniorboende"
-                or heuristics.quantity(body, rs, re_, run.digits)
+                or heuristics.quantity(body, rs, re_, run.digits, shapes=shapes)
                 or heuristics.after_reference_word(body, rs)
             ):
                 out.append((said[-1], turn.start + rs, turn.start + re_))

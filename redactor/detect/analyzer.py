@@ -50,6 +50,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 import recognizers
 from recognizers.dialogue_slots import TURN_LINE
+from recognizers.echoes import ECHO_RECOGNIZER, ECHO_SCORE, echoes
 from recognizers.fold import fold
 from recognizers.lexicon import shipped_lexicon
 from redactor.detect import (
@@ -569,7 +570,9 @@ def _by_lines(
     for (i, pos), dets in zip(owners, detect(lines, "model")):
         out[i].extend(replace(d, start=d.start + pos, end=d.end + pos) for d in dets if d.from_model)
     for i in multi:
-        out[i] = _resolve_overlaps(out[i])
+        found = _resolve_overlaps(out[i])
+        said_again = echoes(texts[i], [(d.entity_type, d.start, d.end) for d in found])
+        out[i] = _resolve_overlaps(found + [Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER) for e, s, t in said_again])
     return out
 
 

@@ -1,0 +1,146 @@
+"""A value said again in part, or corrected, right next to where a recognizer found it.
+
+Runs over a dialogue after every recognizer and the name model: a correction or a short
+read-back names no slot, so only the value found beside it says what it is, whichever
+recognizer found that value (an address, a postnummer, a customer number):
+
+- a turn that opens by saying the turn before got a value wrong: its numbers ("Sernanders väg
+  12?" / "Nej, fjorton."; `dialogue_slots.corrections`);
+- a number that opens another speaker's next turn and is that value's number again, a piece at
+  its start or end (four digits or more: anywhere in it), or the value with a digit or two
+  other ("Ängsvägen 3 B." / "3 B, klart."; "femhundraåttiotvå tjugofem" / "Tack, tjugofem.";
+  "nummer åtta nio noll tjugofyra?" / "Åtta nio noll, fyrtiotvå.");
+- a number beside a value with only a correction between ("Götgatan 67, inte sextioett",
+  "Ekvägen tjugotre... nej, tjugotvå").
+
+Each step sees what the ones before it found, so a piece read back and then corrected
+("Där, 28 92, inte 28 29") is found whole. Numbers that are amounts, measures or times are
+never taken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recognizers import heuristics, numbers
+from recognizers.dialogue_slots import Turn, corrections, turns
+
+# What a value found may be echoed as: numbers, and an address's house or flat number.
+_ECHOED = frozenset(
+    {
+        "SE_PERSONNUMMER",
+        "SE_ORGANISATIONSNUMMER",
+        "PHONE_NUMBER",
+        "SE_ADDRESS",
+        "SE_POSTAL_CODE",
+        "IBAN_CODE",
+        "CREDIT_CARD",
+        "SE_BANK_ACCOUNT",
+        "SE_BANKGIRO",
+        "SE_PLUSGIRO",
+        "SE_FACILITY_ID",
+        "CUSTOMER_NUMBER",
+        "ID_NUMBER",
+        "ACCESS_CODE",
+    }
+)
+# What a read-back opens with before the number: "Tack, tjugofem.", "Oj, 67, jag rättar."
+_OPENER = re.compile(
+    r"^[ ]*(?:(?:ja|jo|nej|nä|tack|oj|ah|aha|okej|ok|så|där|förlåt|nästan|precis|bra|mm|då|alltså)(?![\w])[ ,.!]*)*",
+    re.IGNORECASE,
+)
+# Nothing but a correction between a value and a number: ", inte ", "... nej, ", ", jag menar "
+_CORRECTED = re.compile(
+    r"[ ,.…]*(?:(?:nej|nä|förlåt|inte|jag menar|menar jag|utan|eller)(?![\w])[ ,.…]*)+", re.IGNORECASE
+)
+_HOUSE_LETTER = re.compile(r"[ ]?[A-Za-z](?![\w])")
+
+Span = tuple[str, int, int]
+ECHO_RECOGNIZER = "KlangEchoes"  # what findings of this step record as their recognizer
+ECHO_SCORE = 0.85
+# A flat or a code is never an amount, however it is said ("Nej, det står tolvhundrafem ...").
+_NO_AMOUNTS = frozenset({"SE_ADDRESS", "ACCESS_CODE"})
+
+
+def echoes(text: str, spans: list[Span]) -> list[Span]:
+    """Spans of `text` (a dialogue) that echo one of `spans` (entity, start, end): see the module."""
+    found = [s for s in spans if s[0] in _ECHOED]
+    if not found:
+        return []
+    ts = turns(text)
+    out = corrections(text, ts, [s for s in found if s[0] in _NO_AMOUNTS], shapes=False)
+    out += corrections(text, ts, [s for s in found if s[0] not in _NO_AMOUNTS])
+    out = [x for x in dict.fromkeys(out) if _free(spans, x[1], x[2])]  # not where a value is found
+    out += _read_backs(text, ts, found + out)
+    out += _beside(text, found + out)
+    return out
+
+
+def _free(spans: list[Span], start: int, end: int) -> bool:
+    return not any(s < end and start < t for _, s, t in spans)
+
+
+def _taken(text: str, start: int, end: int, digits: str) -> bool:
+    """An amount, a measure or a time, not a piece of a value."""
+    return heuristics.quantity(text, start, end, digits, shapes=False)
+
+
+def _repeats(said: str, value: str) -> bool:
+    """Whether digits `said` repeat those of `value`: all of them, a piece at its start or end (two
+    digits or more), a piece anywhere (four or more), or all with one or two digits other."""
+    if said == value:
+        return True
+    if len(said) >= 2 and (value.startswith(said) or value.endswith(said)):
+        return True
+    if len(said) >= 4 and said in value:
+        return True
+    return len(said) == len(value) >= 3 and sum(a != b for a, b in zip(said, value)) <= 2
+
+
+def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for prev, turn in zip(ts, ts[1:]):
+        if prev.label == turn.label:
+            continue
+        said = [(e, numbers.words_to_digits(text[s:t]), text[s:t]) for e, s, t in spans if prev.start <= s < prev.end]
+        body = turn.body(text)
+        runs = numbers.runs(body)
+        opening = _OPENER.match(body).end()
+        run = runs[0] if runs else None
+        if run is None or run.tokens[0].start != opening:
+            continue
+        start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
+        if not _free(spans + out, start, end) or _taken(text, start, end, run.digits):
+            continue
+        for entity, digits, value in said:
+            if digits and _repeats(run.digits, digits):
+                letter = _HOUSE_LETTER.match(text, end) if entity == "SE_ADDRESS" and value[-1:].isalpha() else None
+                out.append((entity, start, letter.end() if letter else end))
+                break
+    return out
+
+
+def _beside(text: str, spans: list[Span]) -> list[Span]:
+    """Numbers next to a value in its line with only a correction between, after it ("Götgatan 67,
+    inte sextioett") or before it ("sjuttiosju... nej förlåt, sjuttiosex")."""
+    out: list[Span] = []
+    for entity, s, t in sorted(spans, key=lambda x: x[1]):
+        line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", t)
+        line_end = len(text) if line_end < 0 else line_end
+        length = len(numbers.words_to_digits(text[s:t]))
+        candidates = []
+        after = _CORRECTED.match(text, t, line_end)
+        if after and after.group().strip(" ,.…"):
+            runs = numbers.runs(text[after.end() : line_end])
+            if runs and runs[0].tokens[0].start == 0:
+                candidates.append((after.end(), after.end() + runs[0].tokens[-1].end, runs[0].digits))
+        runs = numbers.runs(text[line_start:s])
+        if runs:
+            run = runs[-1]
+            gap = _CORRECTED.fullmatch(text, line_start + run.tokens[-1].end, s)
+            if gap and gap.group().strip(" ,.…"):
+                candidates.append((line_start + run.tokens[0].start, line_start + run.tokens[-1].end, run.digits))
+        for start, end, digits in candidates:
+            if len(digits) <= length + 2 and _free(spans + out, start, end) and not _taken(text, start, end, digits):
+                out.append((entity, start, end))
+    return out

@@ -1,0 +1,102 @@
+"""A value said again in part or corrected next to where it was found (recognizers/echoes.py), and
+what is no echo. Made-up people and places."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.echoes import echoes
+
+
+def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """What `echoes` adds to the values `found` (entity, value as written; each the first
+    occurrence) in the dialogue of `lines`."""
+    text = "\n".join(lines)
+    spans = [(e, text.index(v), text.index(v) + len(v)) for e, v in found]
+    return [(e, text[s:t]) for e, s, t in echoes(text, spans)]
+
+
+@pytest.mark.parametrize(
+    "lines, found, expected",
+    [
+        # a turn that corrects an address read back: "Nej, fjorton."
+        (
+            ["Agent: Sernanders väg 12?", "Kund: Nej, fjorton. Det är fel i ansökan."],
+            [("SE_ADDRESS", "Sernanders väg 12")],
+            [("SE_ADDRESS", "fjorton")],
+        ),
+        # ... and a flat, said as a word of hundreds (no amount)
+        (
+            ["Agent: Det gäller lägenhet tolvhundratre?", "Kund: Nej, det står tolvhundrafem på avtalet."],
+            [("SE_ADDRESS", "lägenhet tolvhundratre")],
+            [("SE_ADDRESS", "tolvhundrafem")],
+        ),
+        # a house number and letter read back alone
+        (["Kund: Ängsvägen 3 B.", "Agent: 3 B, klart."], [("SE_ADDRESS", "Ängsvägen 3 B")], [("SE_ADDRESS", "3 B")]),
+        # the last group of a postnummer read back
+        (
+            ["Kund: Postnumret är femhundraåttiotvå tjugofem.", "Agent: Tack, tjugofem. Leveransen är på torsdag."],
+            [("SE_POSTAL_CODE", "femhundraåttiotvå tjugofem")],
+            [("SE_POSTAL_CODE", "tjugofem")],
+        ),
+        # a number read back wrong, corrected by the other speaker with two digits swapped
+        (
+            ["Agent: Du är hyresgäst nummer åtta nio noll tjugofyra?", "Kund: Åtta nio noll, fyrtiotvå. Du sa fel."],
+            [("CUSTOMER_NUMBER", "åtta nio noll tjugofyra")],
+            [("CUSTOMER_NUMBER", "Åtta nio noll, fyrtiotvå")],
+        ),
+        # a middle group of an IBAN read back, and the swap it corrects in the same breath
+        (
+            ["Kund: PL89 1020 2892 0000 5102 0331 7465.", "Agent: Där, 28 92, inte 28 29. Du har kastat om dem."],
+            [("IBAN_CODE", "PL89 1020 2892 0000 5102 0331 7465")],
+            [("IBAN_CODE", "28 92"), ("IBAN_CODE", "28 29")],
+        ),
+        # a number beside a value with only a correction between, after it and before it
+        (
+            ["Agent: Stämmer adressen?", "Kund: Ja, men det är Götgatan 67, inte sextioett."],
+            [("SE_ADDRESS", "Götgatan 67")],
+            [("SE_ADDRESS", "sextioett")],
+        ),
+        (
+            ["Agent: Vilken är den nya?", "Kund: Ekvägen tjugotre... nej, tjugotvå."],
+            [("SE_ADDRESS", "Ekvägen tjugotre")],
+            [("SE_ADDRESS", "tjugotvå")],
+        ),
+        (
+            ["Agent: Kundnumret?", "Kund: Fyra fyra noll... nej förlåt, fyra fyra nio noll ett tre sju."],
+            [("CUSTOMER_NUMBER", "fyra fyra nio noll ett tre sju")],
+            [("CUSTOMER_NUMBER", "Fyra fyra noll")],
+        ),
+    ],
+)
+def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, expected):
+    assert _echoed(lines, found) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, found",
+    [
+        # amounts, measures and times after a value are no echo of it
+        (["Kund: Ängsvägen 3 B.", "Agent: 3 dagar tar det, ungefär."], [("SE_ADDRESS", "Ängsvägen 3 B")]),
+        (
+            ["Kund: Kundnummer 4409137.", "Agent: Tack, 440 kronor är kvar att betala."],
+            [("CUSTOMER_NUMBER", "4409137")],
+        ),
+        (
+            ["Agent: Sernanders väg 12?", "Kund: Nej, vi flyttade för två år sedan."],
+            [("SE_ADDRESS", "Sernanders väg 12")],
+        ),
+        # a number the next turn opens with that is no piece of the value
+        (["Kund: Postnumret är 582 25.", "Agent: Tack, 31 mars kommer paketet."], [("SE_POSTAL_CODE", "582 25")]),
+        # one digit of a long value, or a number later in the turn
+        (["Kund: 5812-0735.", "Agent: Ja, två saker till bara."], [("SE_BANKGIRO", "5812-0735")]),
+        (["Kund: Ängsvägen 3 B.", "Agent: Okej, då kommer vi på tisdag vid 3."], [("SE_ADDRESS", "Ängsvägen 3 B")]),
+        # a correction that names no number, and a name, which is no number to echo
+        (["Kund: Götgatan 67, inte porten på baksidan."], [("SE_ADDRESS", "Götgatan 67")]),
+        (["Kund: Eva Ek.", "Agent: Nej, 12 står det här."], [("PERSON", "Eva Ek")]),
+        # the same speaker going on is no read-back
+        (["Kund: Postnumret är 582 25.", "Kund: 25 minuter bort bor jag."], [("SE_POSTAL_CODE", "582 25")]),
+    ],
+)
+def test_what_is_no_echo_is_not_taken(lines, found):
+    assert _echoed(lines, found) == []
