@@ -445,10 +445,20 @@ def _gap_kind(gap: str) -> str:
     return "plain" if not stripped else "loose"
 
 
+# What may lead a glued word, longest first ("sextio" before "sex"); not "en", an article.
+_GLUED_LEADS = dict(
+    sorted(
+        {**TENS_WORDS, **TEEN_WORDS, **{w: n for w, n in UNIT_WORDS.items() if w != "en"}}.items(),
+        key=lambda item: -len(item[0]),
+    )
+)
+
+
 def _glued_digits(word: str) -> str:
     """The digits of a number word glued to "dubbel" ("dubbel-fem" is 55), to a zero before it, as
     an area code is said ("nollfyrtio" is 040), or of two pairs glued by the speech-to-text
-    ("nittiotjugo" is 9020, as a clearing number is said; "nittonsextiofyra" 1964); "" for any other word."""
+    ("nittiotjugo" is 9020, as a clearing number is said; "nittonsextiofyra" 1964), or of a digit and
+    a pair ("åttafemtiotvå" is 852, as a postnummer is said); "" for any other word."""
     low = word.lower()
     if low.startswith("dubbel"):
         digit = parse_word(low[6:].lstrip("- "))
@@ -456,10 +466,9 @@ def _glued_digits(word: str) -> str:
     if low.startswith("noll") and len(low) > 4:
         rest = parse_word(low[4:])
         return "0" + rest.digits if rest else ""
-    lead = {**TENS_WORDS, **TEEN_WORDS}
-    first = next((t for t in lead if low.startswith(t) and len(low) > len(t)), "")
+    first = next((t for t in _GLUED_LEADS if low.startswith(t) and len(low) > len(t)), "")
     pair = parse_word(low[len(first) :]) if first else None
-    return str(lead[first]) + pair.digits if pair and len(pair.digits) == 2 else ""
+    return str(_GLUED_LEADS[first]) + pair.digits if pair and len(pair.digits) == 2 else ""
 
 
 def _scan_tokens(text: str) -> list[Token]:

@@ -80,6 +80,10 @@ def test_not_a_number_word(word):
         ("nittiotjugo, tjugotre", "902023"),
         ("tjugotjugo noll två", "202002"),
         ("nittonsextiofyra", "1964"),  # a teen and tens glued
+        ("Åttafemtiotvå trettioett", "85231"),  # a digit and a pair glued
+        ("ettåttio", "180"),
+        ("enfemtio", ""),  # "en" is an article too
+        ("treårig", ""),
     ],
 )
 def test_words_to_digits(text, digits):
