@@ -123,6 +123,25 @@ BARE_NUMBER = Slot(
 )
 
 
+_PASSWORD_WORDS = _q(r"[a-zåäö-]*lösenord\w*|lösen\b|kodord\w*|säkerhetsord\w*")
+# A word glued to a number, as passwords are made ("Kattenmisse1945", "sandra1992"): a password
+# wherever a password is talked of, asked for or not ("Vi tar Kattenmisse1945." four turns on).
+_GLUED_PASSWORD = re.compile(r"(?<![\w@.-])[^\W\d_]{3,}\d{2,}(?![\w@-]|\.\w)")
+
+
+def _passwords_talked_of(text: str, ts: list[Turn]) -> list[tuple[str, int, int]]:
+    """Words glued to numbers in the turn that speaks of a password and the ZONE_TURNS after it."""
+    out = []
+    for k, turn in enumerate(ts):
+        if _PASSWORD_WORDS.search(turn.body(text)):
+            for later in ts[k : k + ZONE_TURNS + 1]:
+                out += [
+                    ("ACCESS_CODE", later.start + m.start(), later.start + m.end())
+                    for m in _GLUED_PASSWORD.finditer(later.body(text))
+                ]
+    return out
+
+
 def _access_code(question: re.Pattern, reads: str = "numbers") -> Slot:
     """A code's slot: three to eight digits, never an amount; four or more are a whole one."""
     return Slot("ACCESS_CODE", question, lambda d: 3 <= len(d) <= 8, lambda d: len(d) >= 4, code=True, reads=reads)
@@ -269,7 +288,7 @@ SLOTS: tuple[Slot, ...] = (
         code=True,
     ),
     # a password: a code that may hold letters ("x7 k9 m4 q2", "Hallonbåt sjuttiotre")
-    _access_code(_q(r"[a-zåäö-]*lösenord\w*|lösen\b|kodord\w*|säkerhetsord\w*"), reads="passwords"),
+    _access_code(_PASSWORD_WORDS, reads="passwords"),
     # a code that opens something: the street door, the alarm, a key box, a PIN, a parcel's pickup
     _access_code(
         _q(
@@ -756,6 +775,7 @@ _MIXED = re.compile(
     r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])(?!\d+-|[A-Z]{1,3}-)\w+(?:-\w+)*"
     r"(?:[ ]+(?=\w*\d)(?=\w*[^\W\d_])\w{2,})*(?![\w-])"
 )  # "x7 k9 m4 q2", "Solrosen-Kaffe-47"; not "6-kabel", "RT-AX58U"
+_PRODUCT = re.compile(r"\d[A-Za-z]{1,2}|[A-Z]{1,2}\d")  # "5G", "PS5", "A4": a product's name, no password
 _WORD_BEFORE_NUMBER = re.compile(r"(?<![\w-])(?-i:[A-ZÅÄÖ])[a-zåäöéü]{3,}(?=[ ]+\S)")
 
 
@@ -772,7 +792,7 @@ def _ordinary(word: str) -> bool:
 
 
 def _passwords(body: str) -> list[tuple[int, int]]:
-    out = [m.span() for m in _MIXED.finditer(body)]
+    out = [m.span() for m in _MIXED.finditer(body) if not _PRODUCT.fullmatch(m.group())]
     out += [m.span() for m in _WORD_ALONE.finditer(body) if not _ordinary(m.group().strip())]  # not "Tack."
     for m in _WORD_BEFORE_NUMBER.finditer(body):
         runs = numbers.runs(body[m.end() : m.end() + 40])
@@ -873,6 +893,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         if not entities or "SE_PERSONNUMMER" in entities:
             spans.extend(_birthday_echoes(text, ts, spans))
         spans.extend(corrections(text, ts, spans))
+        if not entities or "ACCESS_CODE" in entities:
+            spans.extend(_passwords_talked_of(text, ts))
         if not entities or "PERSON" in entities:
             spans.extend(_spelled_anywhere(text, ts, spans))
         spans.extend(_read_backs(text, spans))
@@ -1537,21 +1559,27 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
 
 
 _MONTHS = {m[:3]: n + 1 for n, m in enumerate(heuristics.MONTHS)}  # "jan" ... "dec"
-_COMMA = re.compile(r"[ ]*,?[ ]+")
+_COMMA = re.compile(r"[ ]*(?:,|\.\.\.|…)?[ ]+")  # groups apart: ", ", " ", "... "
+
+
+def _year_of_birth(digits: str) -> bool:
+    """Two digits, or a year of four from 1900 ("Nittonhundraåttionio")."""
+    return len(digits) == 2 or (len(digits) == 4 and digits[:2] in ("19", "20"))
 
 
 def _dated_personnummer(body: str) -> list[tuple[int, int]]:
     """A personnummer said as its birth date with the month named and its last four after it, asked
     for or not: "Fyrtiosex, nittonde oktober, sextiosex nittiofem", "nittonde oktober fyrtiosex,
-    sextiosex nittiofem" (a year of two digits before or after the date, then four digits, not an
-    amount or a clock time: "tolfte mars, 2024, 1450 kronor")."""
+    sextiosex nittiofem", "Nittonhundraåttionio, tjugofjärde juli, tjugotre åttiofem" (a year of
+    two digits or four before the date, of two after it, then four digits, not an amount or a
+    clock time: "tolfte mars, 2024, 1450 kronor")."""
     out = []
     for mm in _MONTH_WORD.finditer(body):
         day = _DAY_BEFORE.search(body, max(0, mm.start() - 30), mm.start())
         if day is None or (_ordinal(day.group("day")) is None and not day.group("day").isdigit()):
             continue
         lead = body[: day.start()].rstrip(" ,")
-        before = [r for r in numbers.runs(lead) if r.tokens[-1].end == len(lead) and len(r.digits) == 2]
+        before = [r for r in numbers.runs(lead) if r.tokens[-1].end == len(lead) and _year_of_birth(r.digits)]
         groups = [
             (mm.end() + r.tokens[0].start, mm.end() + r.tokens[-1].end, r.digits)
             for r in numbers.runs(body[mm.end() : mm.end() + 60])

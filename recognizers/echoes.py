@@ -51,9 +51,11 @@ _OPENER = re.compile(
 )
 # Nothing but a correction between a value and a number: ", inte ", "... nej, ", ", jag menar "
 _CORRECTED = re.compile(
-    r"[ ,.…]*(?:(?:nej|nä|förlåt|inte|jag menar|menar jag|utan|eller)(?![\w])[ ,.…]*)+", re.IGNORECASE
+    r"[ ,.…]*(?:(?:nej|nä|förlåt|vänta|inte|jag menar|menar jag|utan|eller)(?![\w])[ ,.…]*)+", re.IGNORECASE
 )
-_HOUSE_LETTER = re.compile(r"[ ]?[A-Za-z](?![\w])")
+_LISTED = re.compile(r"(?:[ ]*,|[ ,]*och)[ ]+", re.IGNORECASE)  # the next value of a list, of as many digits
+PIECE_DIGITS = 6  # a piece this long is the value's anywhere in the next turn, not only at its opening
+_HOUSE_LETTER = re.compile(r"[ ]?[A-Ha-h](?![\w])")  # "3 B", "sju A"
 
 Span = tuple[str, int, int]
 ECHO_RECOGNIZER = "KlangEchoes"  # what findings of this step record as their recognizer
@@ -97,32 +99,50 @@ def _repeats(said: str, value: str) -> bool:
     return len(said) == len(value) >= 3 and sum(a != b for a, b in zip(said, value)) <= 2
 
 
+def _with_letter(text: str, entity: str, end: int) -> int:
+    """Where a house number ends: after its letter, if one follows."""
+    letter = _HOUSE_LETTER.match(text, end) if entity == "SE_ADDRESS" else None
+    return letter.end() if letter else end
+
+
 def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
+    """Numbers of a turn that repeat a value found in the turn before by another speaker: at the
+    turn's opening, any piece (`_repeats`); anywhere in it, a piece of PIECE_DIGITS or more ("Eh...
+    ja, det är rätt, 834 217 560" after "kontot 6189-834 217 560?")."""
     out: list[Span] = []
     for prev, turn in zip(ts, ts[1:]):
         if prev.label == turn.label:
             continue
-        said = [(e, numbers.words_to_digits(text[s:t]), text[s:t]) for e, s, t in spans if prev.start <= s < prev.end]
+        # what was found in the turn before, a read-back found there too ("214 47." / "47, jag rättar.")
+        said = [(e, numbers.words_to_digits(text[s:t])) for e, s, t in spans + out if prev.start <= s < prev.end]
         body = turn.body(text)
-        runs = numbers.runs(body)
         opening = _OPENER.match(body).end()
-        run = runs[0] if runs else None
-        if run is None or run.tokens[0].start != opening:
-            continue
-        start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
-        if not _free(spans + out, start, end) or _taken(text, start, end, run.digits):
-            continue
-        for entity, digits, value in said:
-            if digits and _repeats(run.digits, digits):
-                letter = _HOUSE_LETTER.match(text, end) if entity == "SE_ADDRESS" and value[-1:].isalpha() else None
-                out.append((entity, start, letter.end() if letter else end))
-                break
+        for run in numbers.runs(body) if said else ():
+            start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
+            if not _free(spans + out, start, end) or _taken(text, start, end, run.digits):
+                continue
+            at_opening = run.tokens[0].start == opening
+            entity = next(
+                (
+                    e
+                    for e, digits in said
+                    if digits
+                    and (
+                        (at_opening and _repeats(run.digits, digits))
+                        or (len(run.digits) >= PIECE_DIGITS and run.digits in digits)
+                    )
+                ),
+                None,
+            )
+            if entity is not None:
+                out.append((entity, start, _with_letter(text, entity, end)))
     return out
 
 
 def _beside(text: str, spans: list[Span]) -> list[Span]:
     """Numbers next to a value in its line with only a correction between, after it ("Götgatan 67,
-    inte sextioett") or before it ("sjuttiosju... nej förlåt, sjuttiosex")."""
+    inte sextioett") or before it ("sjuttiosju... nej förlåt, sjuttiosex"), and the next value of
+    a list with as many digits ("3905 447 218 0 och 3905 447 219 9")."""
     out: list[Span] = []
     for entity, s, t in sorted(spans, key=lambda x: x[1]):
         line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", t)
@@ -140,7 +160,11 @@ def _beside(text: str, spans: list[Span]) -> list[Span]:
             gap = _CORRECTED.fullmatch(text, line_start + run.tokens[-1].end, s)
             if gap and gap.group().strip(" ,.…"):
                 candidates.append((line_start + run.tokens[0].start, line_start + run.tokens[-1].end, run.digits))
+        listed = _LISTED.match(text, t, line_end)  # "lånenummer 3905 447 218 0 och 3905 447 219 9"
+        runs = numbers.runs(text[listed.end() : line_end]) if listed else ()
+        if runs and runs[0].tokens[0].start == 0 and len(runs[0].digits) == length >= 4:
+            candidates.append((listed.end(), listed.end() + runs[0].tokens[-1].end, runs[0].digits))
         for start, end, digits in candidates:
             if len(digits) <= length + 2 and _free(spans + out, start, end) and not _taken(text, start, end, digits):
-                out.append((entity, start, end))
+                out.append((entity, start, _with_letter(text, entity, end)))
     return out

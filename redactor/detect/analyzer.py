@@ -543,7 +543,7 @@ def _by_lines(
     alone ("rules") or the name model alone ("model")."""
     multi = [i for i, t in enumerate(texts) if "\n" in t.strip() and TURN_LINE.match(t.lstrip())]
     if not multi:
-        return detect(list(texts), "all")
+        return [_echoed(t, dets) for t, dets in zip(texts, detect(list(texts), "all"))]
     out: list[list[Detection]] = [[] for _ in texts]
     dialogues = set(multi)
     single = [i for i in range(len(texts)) if i not in dialogues]
@@ -569,11 +569,17 @@ def _by_lines(
         out[i] = dets
     for (i, pos), dets in zip(owners, detect(lines, "model")):
         out[i].extend(replace(d, start=d.start + pos, end=d.end + pos) for d in dets if d.from_model)
-    for i in multi:
-        found = _resolve_overlaps(out[i])
-        said_again = echoes(texts[i], [(d.entity_type, d.start, d.end) for d in found])
-        out[i] = _resolve_overlaps(found + [Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER) for e, s, t in said_again])
-    return out
+    return [
+        _echoed(t, _resolve_overlaps(dets) if i in dialogues else dets) for i, (t, dets) in enumerate(zip(texts, out))
+    ]
+
+
+def _echoed(text: str, found: list[Detection]) -> list[Detection]:
+    """`found` and what echoes it (`recognizers.echoes`: a value corrected or read back in part)."""
+    said_again = echoes(text, [(d.entity_type, d.start, d.end) for d in found]) if found else []
+    if not said_again:
+        return found
+    return _resolve_overlaps(found + [Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER) for e, s, t in said_again])
 
 
 def _on_views(texts: Sequence[str], detect: Callable[[list[str]], list[list[Detection]]]) -> list[list[Detection]]:

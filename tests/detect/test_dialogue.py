@@ -1235,6 +1235,21 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Vad heter han?\nKund: Lennart Provsson. Tolv, trettonde december, tjugotvå tolv.",
             [("SE_PERSONNUMMER", "Tolv, trettonde december, tjugotvå tolv")],
         ),
+        # ... its year said in full, a pause before the last four
+        (
+            "Agent: Och Negin?\nKund 2: Nittonhundraåttionio, tjugofjärde juli, tjugotre åttiofem.",
+            [("SE_PERSONNUMMER", "Nittonhundraåttionio, tjugofjärde juli, tjugotre åttiofem")],
+        ),
+        (
+            "Agent: Hans namn?\nKund: Bengt Provsson, nittonhundrafyrtioett, trettioförsta mars... nittio trettiosex.",
+            [("SE_PERSONNUMMER", "nittonhundrafyrtioett, trettioförsta mars... nittio trettiosex")],
+        ),
+        # a word glued to a number where a password is talked of, four turns on, asked for or not
+        (
+            "Agent: Tillfälligt lösenord skickat. Välj ett eget.\nKund 2: Mormor, vad vill du ha?\nKund: Samma som på"
+            " banken?\nKund 2: Nej! Vi tar Kattenmisse1945. Och en iPad med 5G.",
+            [("ACCESS_CODE", "Kattenmisse1945")],
+        ),
         # a value named, then invited ("Ja?") or asked for as the new one ("Vad är den nya?")
         (
             "Agent: Bokningsnummer?\nKund: CL-44 218. Jag behöver ändra passnumret.\nAgent: Ja?\nKund: F P... fyra sju "
@@ -1572,7 +1587,7 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
     docs = load_dataset(ROOT / "bench" / "data" / "dialogue_probes.jsonl")
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 1389
-    assert result["readable"] <= 185, result["readable_values"]
+    assert result["readable"] <= 165, result["readable_values"]
     assert result["words_kept"] >= 0.975
 
 

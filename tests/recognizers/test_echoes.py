@@ -67,6 +67,30 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("CUSTOMER_NUMBER", "fyra fyra nio noll ett tre sju")],
             [("CUSTOMER_NUMBER", "Fyra fyra noll")],
         ),
+        # a house letter corrected after "vänta"; a read-back of a read-back
+        (
+            ["Agent: Och vart flyttar du?", "Kund: Brattåsgatan 7 B... nej vänta, sju A."],
+            [("SE_ADDRESS", "Brattåsgatan 7 B")],
+            [("SE_ADDRESS", "sju A")],
+        ),
+        (
+            ["Agent: Postnummer 214 46?", "Kund: 214 47.", "Agent: 47, jag rättar."],
+            [("SE_POSTAL_CODE", "214 46")],
+            [("SE_POSTAL_CODE", "214 47"), ("SE_POSTAL_CODE", "47")],
+        ),
+        # no house letter where a word follows ("i Solna")
+        (["Agent: Götgatan 67?", "Kund: Nej, 69 i Solna."], [("SE_ADDRESS", "Götgatan 67")], [("SE_ADDRESS", "69")]),
+        # a long piece anywhere in the next turn; the next value of a list, of as many digits
+        (
+            ["Agent: Från kontot 6189-834 217 560?", "Kund: Eh... ja, det är rätt, 834 217 560, inte sparkontot."],
+            [("SE_BANK_ACCOUNT", "6189-834 217 560")],
+            [("SE_BANK_ACCOUNT", "834 217 560")],
+        ),
+        (
+            ["Agent: Jag ser två lån, 3905 447 218 0 och 3905 447 219 9."],
+            [("CUSTOMER_NUMBER", "3905 447 218 0")],
+            [("CUSTOMER_NUMBER", "3905 447 219 9")],
+        ),
     ],
 )
 def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, expected):
@@ -94,6 +118,8 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
         # a correction that names no number, and a name, which is no number to echo
         (["Kund: Götgatan 67, inte porten på baksidan."], [("SE_ADDRESS", "Götgatan 67")]),
         (["Kund: Eva Ek.", "Agent: Nej, 12 står det här."], [("PERSON", "Eva Ek")]),
+        # a list's next number of other length
+        (["Kund: Kundnummer 4409137 och 2 barn har jag."], [("CUSTOMER_NUMBER", "4409137")]),
         # the same speaker going on is no read-back
         (["Kund: Postnumret är 582 25.", "Kund: 25 minuter bort bor jag."], [("SE_POSTAL_CODE", "582 25")]),
     ],
