@@ -269,7 +269,10 @@ SLOTS: tuple[Slot, ...] = (
     # the flat of an address: "Vilken lägenhet bor du i?" / "Ett noll ett."
     Slot(
         "SE_ADDRESS",
-        _q(r"lägenhetsn|lägenhets numm|vilken lägenhet|lgh-?n|lägenheten (?:har )?för nummer"),
+        # ... "lägenhet... mamma, vilket nummer?"
+        _q(
+            r"lägenhetsn|lägenhets numm|vilken lägenhet|lgh-?n|lägenheten (?:har )?för nummer|lägenhet\b(?=.{0,30}\bvilket nummer\b)"
+        ),
         lambda d: 3 <= len(d) <= 4,
         lambda d: True,
         code=True,
@@ -961,13 +964,16 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         own: list[tuple[int, int]] = []
         said: dict[str, int] = {}  # per speaker: a third speaker's talk does not use up the answer's turns
         broken_off = False  # the answer's last turn broke off after a number: more of it is to come
+        asked_back = False  # the answerer asked what is meant ("Vad är det?"): the asker explains
         for nxt in ts[k + 1 : k + 1 + ZONE_TURNS]:
             nb = nxt.body(text)
             if dialogue and (nxt.label == turn.label) == asks:  # the asker, or the listener of a statement
                 # the asker moved on; not by talking while the answerer finds the rest ("Det är noll
                 # sjuttiotre..." / "Mm, och medan du säger det kan jag nämna ..." / "Okej. Femhundratolv...")
-                if not _backchannel(nb, slot) and (_question(nb) or not broken_off):
+                # or explaining what was asked for ("Fyra siffror, det står på dörren.")
+                if not _backchannel(nb, slot) and (_question(nb) or not broken_off) and not asked_back:
                     break
+                asked_back = False
                 # the answer under the asker's label (diarization), or a read-back: read on its own, not
                 # joined to the answer's parts
                 if (asks and not whole or own_value) and _bare_number(nb):
@@ -992,6 +998,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             # number ("Femhundratolv...") goes on in the next
             runs = numbers.runs(nb)
             broken_off = bool(runs) and _PAUSE_AT.match(nb, runs[-1].tokens[-1].end) is not None
+            asked_back = not runs and _WHAT_IS_IT.match(nb) is not None
             said[nxt.label] = said.get(nxt.label, 0) + (
                 not broken_off and (len(nb.split()) > BACKCHANNEL_WORDS or any(len(r.digits) > 1 for r in runs))
             )
@@ -1419,6 +1426,10 @@ def _sentence_end(body: str, pos: int) -> int:
     return m.start() if m else len(body)
 
 
+# The answerer asks what is meant: "Vad är det?", "Var hittar jag det?", "Vilket menar du?"
+_WHAT_IS_IT = re.compile(
+    r"^[ ]*(?:(?:eh|öh|förlåt|okej),?[ ]+)?(?:vad|var|vilket|vilken|hur)(?:[ ]+[\w-]+){0,3}[ ]*\?[ ]*$", re.I
+)
 _OPENERS = frozenset("och så men okej ok ja tack bra då eh öh mm".split())
 
 
@@ -1549,12 +1560,18 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
                 continue
             day = int(d)
         month = _ordinal(month_word.split()[-1]) or _MONTHS.get(month_word[:3])
-        end, yy = mm.end(), None
+        start, end, yy = m.start(), mm.end(), None
         year = numbers.runs(body[end : end + 40])  # the year right after, if said
         if year and not body[end : end + year[0].tokens[0].start].strip(" ,"):
             end += year[0].tokens[-1].end
             yy = year[0].digits[-2:] if len(year[0].digits) in (2, 4) else None
-        out.append((m.start(), end, day, month or 0, yy))
+        # ... or said in full right before: "Nittonhundratrettiosex, tjugofemte mars"
+        lead = body[max(0, start - 40) : start].rstrip(" ,")
+        before = numbers.runs(lead)
+        full_year = before and len(before[-1].digits) == 4 and _year_of_birth(before[-1].digits)
+        if yy is None and full_year and before[-1].tokens[-1].end == len(lead):
+            start, yy = max(0, start - 40) + before[-1].tokens[0].start, before[-1].digits[-2:]
+        out.append((start, end, day, month or 0, yy))
     return out
 
 

@@ -54,6 +54,7 @@ _CORRECTED = re.compile(
     r"[ ,.…]*(?:(?:nej|nä|förlåt|vänta|inte|jag menar|menar jag|utan|eller)(?![\w])[ ,.…]*)+", re.IGNORECASE
 )
 _LISTED = re.compile(r"(?:[ ]*,|[ ,]*och)[ ]+", re.IGNORECASE)  # the next value of a list, of as many digits
+_JOINED = re.compile(r"[ ,.…]*(?:(?:och|sen|och sen)[ ,.…]+)?", re.IGNORECASE)
 PIECE_DIGITS = 6  # a piece this long is the value's anywhere in the next turn, not only at its opening
 _HOUSE_LETTER = re.compile(r"[ ]?[A-Ha-h](?![\w])")  # "3 B", "sju A"
 
@@ -107,7 +108,8 @@ def _with_letter(text: str, entity: str, end: int) -> int:
 
 def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     """Numbers of a turn that repeat a value found in the turn before by another speaker: at the
-    turn's opening, any piece (`_repeats`); anywhere in it, a piece of PIECE_DIGITS or more ("Eh...
+    turn's opening or after another piece, any piece (`_repeats`); anywhere in it, a piece of
+    PIECE_DIGITS or more ("Eh...
     ja, det är rätt, 834 217 560" after "kontot 6189-834 217 560?")."""
     out: list[Span] = []
     for prev, turn in zip(ts, ts[1:]):
@@ -121,7 +123,10 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
             start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
             if not _free(spans + out, start, end) or _taken(text, start, end, run.digits):
                 continue
-            at_opening = run.tokens[0].start == opening
+            # at the turn's opening, or right after a piece of it said again ("Första september fyrtiofyra, och 3838.")
+            at_opening = run.tokens[0].start == opening or any(
+                prev.end < t <= start and _JOINED.fullmatch(text, t, start) for _, s, t in spans + out
+            )
             entity = next(
                 (
                     e

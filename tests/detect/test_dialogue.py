@@ -1244,6 +1244,27 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Hans namn?\nKund: Bengt Provsson, nittonhundrafyrtioett, trettioförsta mars... nittio trettiosex.",
             [("SE_PERSONNUMMER", "nittonhundrafyrtioett, trettioförsta mars... nittio trettiosex")],
         ),
+        # a birth date read back with its year in full first, after a personnummer said in pieces
+        (
+            "Agent: Och hans personnummer?\nKund: Trettiosex noll tre tjugofem...\nAgent: Mm.\nKund: nittioett "
+            "femtiofem.\nAgent: Nittonhundratrettiosex, tjugofemte mars... ja, jag hittar honom.",
+            [
+                ("SE_PERSONNUMMER", "Trettiosex noll tre tjugofem"),
+                ("SE_PERSONNUMMER", "nittioett femtiofem"),
+                ("SE_PERSONNUMMER", "Nittonhundratrettiosex, tjugofemte mars"),
+            ],
+        ),
+        # the answerer asks what is meant and the asker explains (not its example): the answer still comes
+        (
+            "Agent: Det står att lägenhetsnumret saknas.\nKund: Vad är det?\nAgent: Fyra siffror, det står på dörren,"
+            " till exempel 1101.\nKund: Ah. Det står 1203 på kontraktet.",
+            [("SE_ADDRESS", "1203")],
+        ),
+        # "lägenhet... vilket nummer?" asks for the flat
+        (
+            "Kund 2: Till mamma, Bergsjövägen 12, lägenhet... mamma, vilket nummer?\nKund: Ett noll noll tre.",
+            [("SE_ADDRESS", "Ett noll noll tre")],
+        ),
         # a word glued to a number where a password is talked of, four turns on, asked for or not
         (
             "Agent: Tillfälligt lösenord skickat. Välj ett eget.\nKund 2: Mormor, vad vill du ha?\nKund: Samma som på"

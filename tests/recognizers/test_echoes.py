@@ -80,6 +80,18 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
         ),
         # no house letter where a word follows ("i Solna")
         (["Agent: Götgatan 67?", "Kund: Nej, 69 i Solna."], [("SE_ADDRESS", "Götgatan 67")], [("SE_ADDRESS", "69")]),
+        # a piece right after another piece read back
+        (
+            [
+                "Kund: Fyrtiofyra noll nio noll ett, eh, trettioåtta trettioåtta.",
+                "Agent: Första september fyrtiofyra, och 3838.",
+            ],
+            [
+                ("SE_PERSONNUMMER", "Fyrtiofyra noll nio noll ett, eh, trettioåtta trettioåtta"),
+                ("SE_PERSONNUMMER", "Första september fyrtiofyra"),
+            ],
+            [("SE_PERSONNUMMER", "3838")],
+        ),
         # a long piece anywhere in the next turn; the next value of a list, of as many digits
         (
             ["Agent: Från kontot 6189-834 217 560?", "Kund: Eh... ja, det är rätt, 834 217 560, inte sparkontot."],
