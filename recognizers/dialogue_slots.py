@@ -466,7 +466,7 @@ def _asked_last(words: str, then: bool = True) -> re.Pattern:
 
 
 # ... or the next of several: "Och det andra?" (a second IMEI), "Den nästa då?", "Samma för Nils?"
-_THE_OTHER = _asked_last(r"(?:(?:det|den|de|dom)[ ]+(?:andra|nästa|tredje)|samma[ ]+för[ ]+\w+)")
+_THE_OTHER = _asked_last(r"(?:(?:det|den|de|dom)[ ]+(?:andra|nästa|tredje)|samma[ ]+(?:för|på|till)[ ]+\w+)")
 # ... or a name alone: "Tack. Maria?" after the first person's personnummer
 _NAME_ALONE = _asked_last(r"((?-i:[A-ZÅÄÖ])[a-zåäöéü]{2,})", then=False)  # not "Mätarställningen då?"
 # The other speaker's slot asked for in turn: "Det står chassinummer på brevet." / "Kan du läsa det?";
@@ -866,10 +866,12 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             last = asked.get(turn.label)
             if named and named[-1][0] is BARE_NUMBER and last and k - last[1] <= REOPEN_TURNS:
                 named = [(last[0], named[-1][1])]
-            if not named and turn.label in asked:
-                named = [x for x in [_reopened(body, asked[turn.label], k)] if x[0] is not None]
+            # "Och samma på klubbhuset?" asks for the slot last named, whoever named it
+            last = last or (max(asked.values(), key=lambda x: x[1]) if asked and _THE_OTHER.search(body) else None)
+            if not named and last:
+                named = [x for x in [_reopened(body, last, k)] if x[0] is not None]
                 if not named and _question(body):
-                    del asked[turn.label]  # a new topic: "igen?" after it is not about the slot
+                    asked.pop(turn.label, None)  # a new topic: "igen?" after it is not about the slot
             given, handed = handed, None
             taken = (
                 not named

@@ -109,23 +109,26 @@ def _with_letter(text: str, entity: str, end: int) -> int:
 def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     """Numbers of a turn that repeat a value found in the turn before by another speaker: at the
     turn's opening or after another piece, any piece (`_repeats`); anywhere in it, a piece of
-    PIECE_DIGITS or more ("Eh...
-    ja, det är rätt, 834 217 560" after "kontot 6189-834 217 560?")."""
+    PIECE_DIGITS or more ("Eh... ja, det är rätt, 834 217 560" after "kontot 6189-834 217 560?").
+    And a piece of four digits or more of a long value said in the same turn ("Där, 28 92, inte
+    28 29. ... PL89 1020 2892 ...")."""
     out: list[Span] = []
-    for prev, turn in zip(ts, ts[1:]):
-        if prev.label == turn.label:
-            continue
+    for k, turn in enumerate(ts):
+        prev = ts[k - 1] if k and ts[k - 1].label != turn.label else None
         # what was found in the turn before, a read-back found there too ("214 47." / "47, jag rättar.")
-        said = [(e, numbers.words_to_digits(text[s:t])) for e, s, t in spans + out if prev.start <= s < prev.end]
+        said = [(e, _digits(text, s, t)) for e, s, t in spans + out if prev and prev.start <= s < prev.end]
+        long_values = [(e, d) for e, s, t in spans if turn.start <= s < turn.end if len(d := _digits(text, s, t)) >= 10]
+        if not (said or long_values):
+            continue
         body = turn.body(text)
         opening = _OPENER.match(body).end()
-        for run in numbers.runs(body) if said else ():
+        for run in numbers.runs(body):
             start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
             if not _free(spans + out, start, end) or _taken(text, start, end, run.digits):
                 continue
             # at the turn's opening, or right after a piece of it said again ("Första september fyrtiofyra, och 3838.")
             at_opening = run.tokens[0].start == opening or any(
-                prev.end < t <= start and _JOINED.fullmatch(text, t, start) for _, s, t in spans + out
+                turn.start <= t <= start and _JOINED.fullmatch(text, t, start) for _, s, t in spans + out
             )
             entity = next(
                 (
@@ -137,11 +140,15 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
                         or (len(run.digits) >= PIECE_DIGITS and run.digits in digits)
                     )
                 ),
-                None,
+                next((e for e, digits in long_values if len(run.digits) >= 4 and run.digits in digits), None),
             )
             if entity is not None:
                 out.append((entity, start, _with_letter(text, entity, end)))
     return out
+
+
+def _digits(text: str, start: int, end: int) -> str:
+    return numbers.words_to_digits(text[start:end])
 
 
 def _beside(text: str, spans: list[Span]) -> list[Span]:

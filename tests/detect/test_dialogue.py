@@ -1260,6 +1260,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             " till exempel 1101.\nKund: Ah. Det står 1203 på kontraktet.",
             [("SE_ADDRESS", "1203")],
         ),
+        # "Och samma på klubbhuset?" asks for the slot last named, by whoever named it
+        (
+            "Agent: Nya koden till grinden är 1 9 6 6.\nKund: Okej. Och samma på klubbhuset?\nAgent: Nej, klubbhuset "
+            "har 4 0 7 2.",
+            [("ACCESS_CODE", "1 9 6 6"), ("ACCESS_CODE", "4 0 7 2")],
+        ),
         # "lägenhet... vilket nummer?" asks for the flat
         (
             "Kund 2: Till mamma, Bergsjövägen 12, lägenhet... mamma, vilket nummer?\nKund: Ett noll noll tre.",

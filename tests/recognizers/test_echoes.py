@@ -45,6 +45,12 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("CUSTOMER_NUMBER", "åtta nio noll tjugofyra")],
             [("CUSTOMER_NUMBER", "Åtta nio noll, fyrtiotvå")],
         ),
+        # a piece of a long value said in the same turn, and the swap it corrects
+        (
+            ["Agent: Där, 28 92, inte 28 29. Du har kastat om två siffror. PL89 1020 2892 0000 5102 0331 7465."],
+            [("IBAN_CODE", "PL89 1020 2892 0000 5102 0331 7465")],
+            [("IBAN_CODE", "28 92"), ("IBAN_CODE", "28 29")],
+        ),
         # a middle group of an IBAN read back, and the swap it corrects in the same breath
         (
             ["Kund: PL89 1020 2892 0000 5102 0331 7465.", "Agent: Där, 28 92, inte 28 29. Du har kastat om dem."],
