@@ -124,22 +124,33 @@ BARE_NUMBER = Slot(
 
 
 _PASSWORD_WORDS = _q(r"[a-zåäö-]*lösenord\w*|lösen\b|kodord\w*|säkerhetsord\w*")
-# A word glued to a number, as passwords are made ("Kattenmisse1945", "sandra1992"): a password
-# wherever a password is talked of, asked for or not ("Vi tar Kattenmisse1945." four turns on).
+_CODE_WORDS = _q(
+    r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|kodlås\w*|larmet\b|"
+    r"(?<!-)kod(?:en)?\b|(?!(?:post|rabatt|kampanj|streck|fel|lands|pris|moms|produkt|artikel)kod)[a-zåäö]+kod(?:en)?\b|öppna\w* (?:\w+ )?med\b|puk\w*|porten\b|välj (?:fyra|fem|sex) siffror|ny kod\b"
+)
+# A word glued to a number, as passwords are made ("Kattenmisse1945", "sandra1992"), where a
+# password is talked of; digits said one by one where a code is ("Den nya är 3 8 5 1?").
 _GLUED_PASSWORD = re.compile(r"(?<![\w@.-])[^\W\d_]{3,}\d{2,}(?![\w@-]|\.\w)")
+_SPACED_DIGITS = re.compile(r"(?<![\w,.-])\d(?:[ ]\d){3,7}(?![\w-]|[ ]\d|[,.]\d)")
 
 
-def _passwords_talked_of(text: str, ts: list[Turn]) -> list[tuple[str, int, int]]:
-    """Words glued to numbers in the turn that speaks of a password and the ZONE_TURNS after it."""
+def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Codes said, asked for or not, in the turn that speaks of a password or a code and the
+    ZONE_TURNS after it ("Vi tar Kattenmisse1945." four turns after "lösenord"; "Jag har sett den,
+    0 5 1 8, va?" after "portkoden"): words glued to numbers where a password is talked of, digits
+    said one by one where either is, not a reference nor a value found already."""
     out = []
     for k, turn in enumerate(ts):
-        if _PASSWORD_WORDS.search(turn.body(text)):
-            for later in ts[k : k + ZONE_TURNS + 1]:
-                out += [
-                    ("ACCESS_CODE", later.start + m.start(), later.start + m.end())
-                    for m in _GLUED_PASSWORD.finditer(later.body(text))
-                ]
-    return out
+        body = turn.body(text)
+        password = _PASSWORD_WORDS.search(body) is not None
+        if not (password or _CODE_WORDS.search(body)):
+            continue
+        for later in ts[k : k + ZONE_TURNS + 1]:
+            said = later.body(text)
+            found = [m for m in _SPACED_DIGITS.finditer(said) if not heuristics.after_reference_word(said, m.start())]
+            found += list(_GLUED_PASSWORD.finditer(said)) if password else []
+            out += [("ACCESS_CODE", later.start + m.start(), later.start + m.end()) for m in found]
+    return [x for x in out if not any(s < x[2] and x[1] < t for _, s, t in spans)]
 
 
 def _access_code(question: re.Pattern, reads: str = "numbers") -> Slot:
@@ -293,12 +304,7 @@ SLOTS: tuple[Slot, ...] = (
     # a password: a code that may hold letters ("x7 k9 m4 q2", "Hallonbåt sjuttiotre")
     _access_code(_PASSWORD_WORDS, reads="passwords"),
     # a code that opens something: the street door, the alarm, a key box, a PIN, a parcel's pickup
-    _access_code(
-        _q(
-            r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|kodlås\w*|larmet\b|"
-            r"(?<!-)kod(?:en)?\b|(?!(?:post|rabatt|kampanj|streck|fel|lands|pris|moms|produkt|artikel)kod)[a-zåäö]+kod(?:en)?\b|öppna\w* (?:\w+ )?med\b|puk\w*|porten\b|välj (?:fyra|fem|sex) siffror|ny kod\b"
-        )
-    ),
+    _access_code(_CODE_WORDS),
     # before the address: "routerns externa adress", "WAN-adressen"
     Slot(
         "IP_ADDRESS",
@@ -899,7 +905,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             spans.extend(_birthday_echoes(text, ts, spans))
         spans.extend(corrections(text, ts, spans))
         if not entities or "ACCESS_CODE" in entities:
-            spans.extend(_passwords_talked_of(text, ts))
+            spans.extend(_codes_talked_of(text, ts, spans))
         if not entities or "PERSON" in entities:
             spans.extend(_spelled_anywhere(text, ts, spans))
         spans.extend(_read_backs(text, spans))

@@ -1260,6 +1260,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             " till exempel 1101.\nKund: Ah. Det står 1203 på kontraktet.",
             [("SE_ADDRESS", "1203")],
         ),
+        # digits said one by one where a code is talked of, not a reference
+        (
+            "Kund: Och portkoden, den har väl bytts?\nAgent: Den sitter på anslagstavlan.\nKund: Jag har sett den,"
+            " 0 5 1 8, va? Ärendenummer 4 4 1 2 gäller grannen.",
+            [("ACCESS_CODE", "0 5 1 8")],
+        ),
         # "Och samma på klubbhuset?" asks for the slot last named, by whoever named it
         (
             "Agent: Nya koden till grinden är 1 9 6 6.\nKund: Okej. Och samma på klubbhuset?\nAgent: Nej, klubbhuset "
@@ -1419,7 +1425,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: När vill du att vi kommer?\nKund: Den fjortonde.\nAgent: Och månad?\nKund: Juli.",
         "Agent: Och IP-adressen?\nKund: Vet inte, jag har två, tre, fyra datorer.",
         # an offer declined; "Och priset?" asks for no one's value
-        "Kund: Och koden till datorn, behöver ni den?\nAgent: Nej, det behövs inte.\nKund: Okej, den är 1 2 3 4 5.",
+        "Kund: Och koden till datorn, behöver ni den?\nAgent: Nej, det behövs inte.\nKund: Okej, den är tolv trettiofyra.",
         "Agent: Kundnumret?\nKund: Det har jag inte.\nAgent: Och priset?\nKund: 4 500.",
         "Agent: Hej.\nKund: Fakturan förföll tjugonde mars, 2024, och jag betalade 1200.",
         "Agent: Hej.\nKund: Den tolfte mars, 24, 1450 kronor.",
