@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from recognizers import heuristics, numbers
+from recognizers.address import ordinary_place_word
 from recognizers.dialogue_slots import Turn, corrections, turns
 
 # What a value found may be echoed as: numbers, and an address's house or flat number.
@@ -51,7 +52,8 @@ _OPENER = re.compile(
 )
 # Nothing but a correction between a value and a number: ", inte ", "... nej, ", ", jag menar "
 _CORRECTED = re.compile(
-    r"[ ,.…]*(?:(?:nej|nä|förlåt|vänta|inte|jag menar|menar jag|utan|eller)(?![\w])[ ,.…]*)+", re.IGNORECASE
+    r"[ ,.…]*(?:(?:nej|nä|förlåt|vänta|inte|jag menar|menar jag|utan|eller|tror jag|i ?stället för)(?![\w])[ ,.…]*)+",
+    re.IGNORECASE,
 )
 _LISTED = re.compile(r"(?:[ ]*,|[ ,]*och)[ ]+", re.IGNORECASE)  # the next value of a list, of as many digits
 _JOINED = re.compile(r"[ ,.…]*(?:(?:och|sen|och sen)[ ,.…]+)?", re.IGNORECASE)
@@ -76,6 +78,8 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     out = [x for x in dict.fromkeys(out) if _free(spans, x[1], x[2])]  # not where a value is found
     out += _read_backs(text, ts, found + out)
     out += _beside(text, found + out)
+    out += _same_shape(text, ts, found + out)
+    out += _after_addresses(text, ts, spans + out)
     return out
 
 
@@ -106,17 +110,26 @@ def _with_letter(text: str, entity: str, end: int) -> int:
     return letter.end() if letter else end
 
 
+def _near(said: str, value: str) -> bool:
+    """The same number of digits, four or more, with one other (two from six digits): a value
+    corrected anywhere in the next turn ("lägenhet 1203?" / "... nej, det står 1103.")."""
+    return len(said) == len(value) >= 4 and sum(a != b for a, b in zip(said, value)) <= (1 if len(said) < 6 else 2)
+
+
 def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     """Numbers of a turn that repeat a value found in the turn before by another speaker: at the
     turn's opening or after another piece, any piece (`_repeats`); anywhere in it, a piece of
-    PIECE_DIGITS or more ("Eh... ja, det är rätt, 834 217 560" after "kontot 6189-834 217 560?").
+    PIECE_DIGITS or more ("Eh... ja, det är rätt, 834 217 560" after "kontot 6189-834 217 560?")
+    or a near copy (`_near`).
     And a piece of four digits or more of a long value said in the same turn ("Där, 28 92, inte
     28 29. ... PL89 1020 2892 ...")."""
     out: list[Span] = []
     for k, turn in enumerate(ts):
         prev = ts[k - 1] if k and ts[k - 1].label != turn.label else None
         # what was found in the turn before, a read-back found there too ("214 47." / "47, jag rättar.")
-        said = [(e, _digits(text, s, t)) for e, s, t in spans + out if prev and prev.start <= s < prev.end]
+        said = [
+            (e, d) for e, s, t in spans + out if prev and prev.start <= s < prev.end for d in _numbers_of(text, e, s, t)
+        ]
         long_values = [(e, d) for e, s, t in spans if turn.start <= s < turn.end if len(d := _digits(text, s, t)) >= 10]
         if not (said or long_values):
             continue
@@ -138,6 +151,7 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
                     and (
                         (at_opening and _repeats(run.digits, digits))
                         or (len(run.digits) >= PIECE_DIGITS and run.digits in digits)
+                        or _near(run.digits, digits)
                     )
                 ),
                 next((e for e, digits in long_values if len(run.digits) >= 4 and run.digits in digits), None),
@@ -145,6 +159,12 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
             if entity is not None:
                 out.append((entity, start, _with_letter(text, entity, end)))
     return out
+
+
+def _numbers_of(text: str, entity: str, start: int, end: int) -> list[str]:
+    """A value's digits; an address's numbers each on their own too ("Ringvägen 3 B, lägenhet 1203")."""
+    whole = _digits(text, start, end)
+    return [whole] + ([r.digits for r in numbers.runs(text[start:end])] if entity == "SE_ADDRESS" else [])
 
 
 def _digits(text: str, start: int, end: int) -> str:
@@ -179,4 +199,73 @@ def _beside(text: str, spans: list[Span]) -> list[Span]:
         for start, end, digits in candidates:
             if len(digits) <= length + 2 and _free(spans + out, start, end) and not _taken(text, start, end, digits):
                 out.append((entity, start, _with_letter(text, entity, end)))
+    return out
+
+
+_GROUPS = re.compile(r"\d+")
+
+
+def _shape(value: str) -> tuple[int, ...]:
+    """How a written number is grouped: "20 18 44 7" is (2, 2, 2, 1); () for a spoken one."""
+    return () if numbers.has_spoken_number(value) else tuple(len(g) for g in _GROUPS.findall(value))
+
+
+def _same_shape(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
+    """A written number grouped as a value found in the same turn or the one before, six digits or
+    more in two groups or more: the same kind of value ("Hans gamla kundnummer var 20 18 44 7, och
+    dödsboet får ett nytt: 20 91 33 0."); not a reference."""
+    out: list[Span] = []
+    for k, turn in enumerate(ts):
+        near = [ts[k - 1]] if k else []
+        shapes = {_shape(text[s:t]): e for e, s, t in spans if any(x.start <= s < x.end for x in [*near, turn])}
+        shapes = {sh: e for sh, e in shapes.items() if len(sh) >= 2 and sum(sh) >= 6}
+        if not shapes:
+            continue
+        body = turn.body(text)
+        for run in numbers.runs(body):
+            start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
+            entity = shapes.get(_shape(text[start:end]))
+            if (
+                entity
+                and _free(spans + out, start, end)
+                and not heuristics.after_reference_word(body, run.tokens[0].start)
+                and not _taken(text, start, end, run.digits)
+            ):
+                out.append((entity, start, end))
+    return out
+
+
+# A post town after a postnummer: a word, or two capitalised ("29780 Nerja", "sju åtta ett nio sex ornäs")
+_TOWN = re.compile(
+    r"[ ,]+((?-i:[A-ZÅÄÖ])[\w-]+(?:[ ](?-i:[A-ZÅÄÖ])[\w-]+)?|[a-zåäö][\w-]+)(?=[ ]*(?:[.,!?]|$))", re.I | re.M
+)
+# A postnummer confirmed after an address read back: "Gammelbyvägen 6, Årsunda." / "Stämmer. 811 94."
+_SENTENCE_START = re.compile(r"(?:^|[.!?])[ ]*(?:(?:ja|jo|stämmer|precis|tack|och)[ ,.!]*)*$", re.IGNORECASE)
+
+
+def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
+    """The post town after a postnummer found, and a postnummer given at a sentence's start in the
+    turn after an address (not a common word, not an amount)."""
+    out: list[Span] = []
+    for e, _, t in spans:
+        m = _TOWN.match(text, t) if e == "SE_POSTAL_CODE" else None
+        line = text[text.rfind("\n", 0, t) + 1 : m.end() if m else t]
+        # in lowercase only where the transcript has no capitals ("Postnumret 431 37 stämmer?")
+        lowercase_ok = m is not None and (m.group(1)[0].isupper() or line.split(":", 1)[-1].islower())
+        if lowercase_ok and not ordinary_place_word(m.group(1).split()[0]) and _free(spans + out, m.start(1), m.end(1)):
+            out.append(("LOCATION", m.start(1), m.end(1)))
+    for prev, turn in zip(ts, ts[1:]):
+        if prev.label == turn.label or not any(e == "SE_ADDRESS" and prev.start <= s < prev.end for e, s, _ in spans):
+            continue
+        body = turn.body(text)
+        for run in numbers.runs(body):
+            start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
+            if (
+                len(run.digits) == 5
+                and 10000 <= int(run.digits) <= 98999
+                and _SENTENCE_START.search(body, 0, run.tokens[0].start)
+                and _free(spans + out, start, end)
+                and not heuristics.quantity(text, start, end, run.digits)
+            ):
+                out.append(("SE_POSTAL_CODE", start, end))
     return out

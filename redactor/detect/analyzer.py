@@ -440,7 +440,10 @@ class Detector:
         faster: see the module docstring.
         """
         return _on_views(
-            texts, lambda views: _by_lines(views, lambda part, reads: self._detect_folded(part, batch_size, reads))
+            texts,
+            lambda views: self._echoed(
+                views, _by_lines(views, lambda part, reads: self._detect_folded(part, batch_size, reads))
+            ),
         )
 
     def _detect_folded(self, texts: Sequence[str], batch_size: int, reads: Reads = "all") -> list[list[Detection]]:
@@ -506,11 +509,29 @@ class Detector:
             out[i] = list(out[j])
         return out
 
+    def _echoed(self, texts: Sequence[str], found: list[list[Detection]]) -> list[list[Detection]]:
+        """Each text's detections and what echoes them (`recognizers.echoes`: a value corrected or
+        read back in part), but for the company's own values and phrases (the allowlist)."""
+        out = []
+        for text, dets in zip(texts, found):
+            said_again = echoes(text, [(d.entity_type, d.start, d.end) for d in dets]) if dets else []
+            phrase_spans = self.allowlist.phrase_spans(text) if said_again else []
+            more = [
+                Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER)
+                for e, s, t in said_again
+                if not self.allowlist.allows_at(e, text, s, t, phrase_spans)
+            ]
+            out.append(_resolve_overlaps(dets + more) if more else dets)
+        return out
+
     def detect_many_reference(self, texts: Sequence[str], batch_size: int = 32) -> list[list[Detection]]:
         """Plain Presidio: `process_batch` then `AnalyzerEngine.analyze` on every non-blank text.
         What the fast path must equal; used by the tests and the benchmark."""
         return _on_views(
-            texts, lambda views: _by_lines(views, lambda part, reads: self._reference_folded(part, batch_size, reads))
+            texts,
+            lambda views: self._echoed(
+                views, _by_lines(views, lambda part, reads: self._reference_folded(part, batch_size, reads))
+            ),
         )
 
     def _reference_folded(self, texts: Sequence[str], batch_size: int, reads: Reads = "all") -> list[list[Detection]]:
@@ -543,7 +564,7 @@ def _by_lines(
     alone ("rules") or the name model alone ("model")."""
     multi = [i for i, t in enumerate(texts) if "\n" in t.strip() and TURN_LINE.match(t.lstrip())]
     if not multi:
-        return [_echoed(t, dets) for t, dets in zip(texts, detect(list(texts), "all"))]
+        return detect(list(texts), "all")
     out: list[list[Detection]] = [[] for _ in texts]
     dialogues = set(multi)
     single = [i for i in range(len(texts)) if i not in dialogues]
@@ -569,17 +590,9 @@ def _by_lines(
         out[i] = dets
     for (i, pos), dets in zip(owners, detect(lines, "model")):
         out[i].extend(replace(d, start=d.start + pos, end=d.end + pos) for d in dets if d.from_model)
-    return [
-        _echoed(t, _resolve_overlaps(dets) if i in dialogues else dets) for i, (t, dets) in enumerate(zip(texts, out))
-    ]
-
-
-def _echoed(text: str, found: list[Detection]) -> list[Detection]:
-    """`found` and what echoes it (`recognizers.echoes`: a value corrected or read back in part)."""
-    said_again = echoes(text, [(d.entity_type, d.start, d.end) for d in found]) if found else []
-    if not said_again:
-        return found
-    return _resolve_overlaps(found + [Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER) for e, s, t in said_again])
+    for i in multi:
+        out[i] = _resolve_overlaps(out[i])
+    return out
 
 
 def _on_views(texts: Sequence[str], detect: Callable[[list[str]], list[list[Detection]]]) -> list[list[Detection]]:

@@ -71,3 +71,10 @@ def test_filter_tries_every_reading_of_a_spoken_number():
     assert f.allows("PHONE_NUMBER", "noll sju sju ett sjuttio ett noll noll noll")
     assert f.allows("PHONE_NUMBER", "noll sju sju ett, sjuttio, tio, noll noll")
     assert not f.allows("PHONE_NUMBER", "noll sju sju ett sjuttio två noll noll noll")
+
+
+def test_a_company_value_shaped_as_the_customers_is_no_echo_of_it(detector):
+    """The echo step (a number grouped as a value found beside it) keeps to the allowlist too."""
+    text = f"Kund: vårt bankgiro är {BANKGIRO_DASH} nej vänta det är ert, vårt är 5402-9681"
+    found = [(d.entity_type, text[d.start : d.end]) for d in detector.detect(text) if not d.from_model]
+    assert found == [("SE_BANKGIRO", "5402-9681")]

@@ -98,6 +98,39 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             ],
             [("SE_PERSONNUMMER", "3838")],
         ),
+        # a near copy anywhere in the next turn, of an address's flat; a correction after "i stället för"
+        (
+            ["Agent: Ringvägen 3 B, lägenhet 1203. Stämmer det?", "Kund: Ja. Fast vänta... nej, det står 1103."],
+            [("SE_ADDRESS", "Ringvägen 3 B, lägenhet 1203")],
+            [("SE_ADDRESS", "1103")],
+        ),
+        (
+            ["Kund: Det ska vara Sandfjärdsgatan 61 i stället för 16, det står fel på avin."],
+            [("SE_ADDRESS", "Sandfjärdsgatan 61")],
+            [("SE_ADDRESS", "16")],
+        ),
+        # a number grouped as a value found beside it
+        (
+            ["Handläggare: Hans gamla kundnummer var 20 18 44 7, och dödsboet får ett nytt: 20 91 33 0."],
+            [("CUSTOMER_NUMBER", "20 18 44 7")],
+            [("CUSTOMER_NUMBER", "20 91 33 0")],
+        ),
+        # the post town after a postnummer; a postnummer confirmed after an address read back
+        (
+            ["Kund: Nej, till min dotter. Calle Pintada 41, 29780 Nerja."],
+            [("SE_ADDRESS", "Calle Pintada 41"), ("SE_POSTAL_CODE", "29780")],
+            [("LOCATION", "Nerja")],
+        ),
+        (
+            ["Talare 2: ornäsvägen fyrtiotvå sju åtta ett nio sex ornäs"],
+            [("SE_ADDRESS", "ornäsvägen fyrtiotvå"), ("SE_POSTAL_CODE", "sju åtta ett nio sex")],
+            [("LOCATION", "ornäs")],
+        ),
+        (
+            ["Handläggare: Då har jag Leif Provsson, Gammelbyvägen 6, Årsunda.", "Kund: Stämmer. 811 94."],
+            [("SE_ADDRESS", "Gammelbyvägen 6")],
+            [("SE_POSTAL_CODE", "811 94")],
+        ),
         # a long piece anywhere in the next turn; the next value of a list, of as many digits
         (
             ["Agent: Från kontot 6189-834 217 560?", "Kund: Eh... ja, det är rätt, 834 217 560, inte sparkontot."],
@@ -138,6 +171,12 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
         (["Kund: Eva Ek.", "Agent: Nej, 12 står det här."], [("PERSON", "Eva Ek")]),
         # a list's next number of other length
         (["Kund: Kundnummer 4409137 och 2 barn har jag."], [("CUSTOMER_NUMBER", "4409137")]),
+        # a reference grouped as a value; a word after a postnummer that is no town
+        (["Agent: Kund 20 18 44 7, ordernummer 33 91 21 0."], [("CUSTOMER_NUMBER", "20 18 44 7")]),
+        (["Talare 2: Jag rättar till Blåklintsvägen 9. Postnumret 431 37 stämmer?"], [("SE_POSTAL_CODE", "431 37")]),
+        (["Kund: Postnummer 431 37, tack."], [("SE_POSTAL_CODE", "431 37")]),
+        # a postnummer-shaped amount after an address
+        (["Agent: Vasagatan 8?", "Kund: Ja. 12 500 kronor kostade flytten."], [("SE_ADDRESS", "Vasagatan 8")]),
         # the same speaker going on is no read-back
         (["Kund: Postnumret är 582 25.", "Kund: 25 minuter bort bor jag."], [("SE_POSTAL_CODE", "582 25")]),
     ],
