@@ -134,11 +134,27 @@ _GLUED_PASSWORD = re.compile(r"(?<![\w@.-])[^\W\d_]{3,}\d{2,}(?![\w@-]|\.\w)")
 _SPACED_DIGITS = re.compile(r"(?<![\w,.-])\d(?:[ ]\d){3,7}(?![\w-]|[ ]\d|[,.]\d)")
 
 
+# A password set to a word and a number: "jag har ändrat det till kanelbulle sju sju"
+_SET_TO = re.compile(
+    rf"(?:(?<=\bdet till )|(?<=\bär )|(?<=\bblir ))[^\W\d_]{{4,}}[ ]+(?:\d+|(?:{numbers.SMALL_NUMBER_WORDS})(?:[ ]+(?:{numbers.SMALL_NUMBER_WORDS}))*)(?![\w])",
+    re.IGNORECASE,
+)
+_ONE_WORD = re.compile(r"^[ ]*([^\W\d_]{4,})[ .!]*$")  # a whole turn, not a question
+_A_WORD = re.compile(r"(?<![\w])(?:ett|något|ditt)[ ]+(?:\w+[ ]+)?ord\b", re.IGNORECASE)  # "välj ett ord"
+
+
+def _clause_end(body: str, at: int) -> int:
+    """`at` if a clause ends there (a stop, a comma or the turn's end), else -1."""
+    return at if re.match(r"[ ]*(?:[.,!?](?!\d)|$)", body[at:]) else -1
+
+
 def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Codes said, asked for or not, in the turn that speaks of a password or a code and the
     ZONE_TURNS after it ("Vi tar Kattenmisse1945." four turns after "lösenord"; "Jag har sett den,
-    0 5 1 8, va?" after "portkoden"): words glued to numbers where a password is talked of, digits
-    said one by one where either is, not a reference nor a value found already."""
+    0 5 1 8, va?" after "portkoden"): where a password is talked of, words glued to numbers, a word
+    and a number it is set to ("ändrat det till kanelbulle sju sju"), a word that is the other
+    speaker's whole turn; digits said one by one where either is talked of; not a reference nor a
+    value found already."""
     out = []
     for k, turn in enumerate(ts):
         body = turn.body(text)
@@ -148,7 +164,22 @@ def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
         for later in ts[k : k + ZONE_TURNS + 1]:
             said = later.body(text)
             found = [m for m in _SPACED_DIGITS.finditer(said) if not heuristics.after_reference_word(said, m.start())]
-            found += list(_GLUED_PASSWORD.finditer(said)) if password else []
+            if password:
+                found += list(_GLUED_PASSWORD.finditer(said))
+                found += [m for m in _SET_TO.finditer(said) if m.end() == _clause_end(said, m.end())]
+                # the other speaker's whole turn a word, right after a turn that asks for a word or a
+                # password ("välj ett ord" / "blåbärspaj"; in lowercase where the transcript has no capitals)
+                alone = _ONE_WORD.match(said)
+                word = alone.group(1) if alone else ""
+                asked = ts[ts.index(later) - 1].body(text)
+                if (
+                    word
+                    and (word[0].isupper() or said.islower())
+                    and later.label != turn.label
+                    and (_PASSWORD_WORDS.search(asked) or _A_WORD.search(asked))
+                    and not (_ordinary(word) or _KEYWORD.search(word.lower()))
+                ):
+                    out.append(("ACCESS_CODE", later.start + alone.start(1), later.start + alone.end(1)))
             out += [("ACCESS_CODE", later.start + m.start(), later.start + m.end()) for m in found]
     return [x for x in out if not any(s < x[2] and x[1] < t for _, s, t in spans)]
 
@@ -245,10 +276,10 @@ SLOTS: tuple[Slot, ...] = (
         "CUSTOMER_NUMBER",
         _q(
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|försäkringsn|"
-            r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|könummer|könumret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|kund(?=[ ]+\d)|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
-            r"medlemskort|mätarnumm|mätarnumr|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|"
+            r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|könummer|könumret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt)(?=[ ]+(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
+            r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:nummer|numret|nr)\b|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
-            r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån)\w*(?:[ ,]+\w+){0,5}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
+            r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån|tillstånd)\w*(?:[ ,]+\w+){0,5}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
         ),
         lambda d: 4 <= len(d) <= 12,
         lambda d: len(d) >= 6,  # "trettioåtta sextiotvå" / "Mm." / "nittioett fyrtio" is one number
@@ -567,7 +598,7 @@ _BROKEN_OFF = re.compile(r"[ ,]*(?:\.\.\.|…)?[ ,]*(?:nej|nä|nää|förlåt|v�
 # A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
 _CORRECTION = re.compile(
     r"(?<![\w])(?:nej|nä|nää|förlåt|fel|jag menar|menar|rättelse|vänta|stämmer inte|inte riktigt|ska vara|rätt är|"
-    r"egentligen|eller|utan)(?![\w])",
+    r"egentligen|eller|utan|ändrade?s?|ändrat|bytte?s?|bytt|nya)(?![\w])",  # ... or changed: "den ändrades till 8840"
     re.IGNORECASE,
 )
 

@@ -1260,6 +1260,35 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             " till exempel 1101.\nKund: Ah. Det står 1203 på kontraktet.",
             [("SE_ADDRESS", "1203")],
         ),
+        # a password set to a word and a number; a word that is the whole answer to "välj ett ord"
+        (
+            "Talare 1: ja\nTalare 2: mitt wifi-lösenord är samma för jag har ändrat det till kanelbulle sju sju\n"
+            "Talare 1: byt kanal från kanal 1 till kanal 11",
+            [("ACCESS_CODE", "kanelbulle sju sju")],
+        ),
+        (
+            "Talare 1: vill du att jag lägger ett lösenord på ärendet\nTalare 2: ja gärna\nTalare 1: välj ett ord\n"
+            "Talare 2: blåbärspaj\nTalare 1: adressen",
+            [("ACCESS_CODE", "blåbärspaj")],
+        ),
+        # a meter's number read from the system; "kontrakt" before a number; a permit's number
+        (
+            "Talare 2: ja det stämmer\nTalare 1: och jag ser att ni har mätare nummer sju sju fyra noll två åtta nio",
+            [("CUSTOMER_NUMBER", "sju sju fyra noll två åtta nio")],
+        ),
+        (
+            "Talare 2: ja\nTalare 1: då hittar jag dig kontrakt sju noll noll fyra ett fem tre på vallgatan",
+            [("CUSTOMER_NUMBER", "sju noll noll fyra ett fem tre")],
+        ),
+        (
+            "Agent: Tack.\nKund: Och mitt gamla tillstånd, nummer F 2219 04, det går ut nästa månad.",
+            [("CUSTOMER_NUMBER", "F 2219 04")],
+        ),
+        # a code changed after it was given
+        (
+            "Agent: Hej.\nKund: Porten är låst. Koden var 0 4 8 8 men den ändrades förra veckan till 8840.",
+            [("ACCESS_CODE", "0 4 8 8"), ("ACCESS_CODE", "8840")],
+        ),
         # digits said one by one where a code is talked of, not a reference
         (
             "Kund: Och portkoden, den har väl bytts?\nAgent: Den sitter på anslagstavlan.\nKund: Jag har sett den,"
