@@ -4,8 +4,10 @@ In a call centre the agent asks ("personnummer?", "och de fyra sista?") and the 
 in the next turn, often with a fragment, sometimes split by "Mm."; detected one segment at a time,
 "811218" and "9876" both pass. So the segments are detected together, in order, as the lines of
 one text `Label: text` (the shape `redactor scan` reads and the recognizers know: a turn change is
-a new labelled line). Labels are neutral ("Agent", "Kund", "Talare 2"): they tell speakers apart
-without repeating a speaker's name, which is detected in its own field.
+a new labelled line). Labels are neutral ("Agent", "Kund", "Kund 2", "Talare 2"): each speaker
+has one, so a second customer answering the first one's question ("lägenhet... mamma, vilket
+nummer?" / "Ett noll noll tre.") is another speaker; and a speaker's name, which is detected in its
+own field, is never repeated.
 
 A detection is mapped back to every segment it overlaps, clipped to that segment's text; the
 label and the line break are never part of a finding.
@@ -52,11 +54,16 @@ def build_dialogue(segments: list[Segment]) -> Dialogue:
     parts: list[str] = []
     pieces: list[tuple[int, str, int]] = []
     pos = 0
+    per_role: dict[str, int] = {}
     for seg in segments:
-        label = _ROLE_LABELS.get(seg.role or "")
-        if label is None:
-            key = seg.speaker or ""
-            label = labels.setdefault(key, f"Talare {len(labels) + 1}")
+        role = _ROLE_LABELS.get(seg.role or "")
+        key = f"{seg.role}\x00{seg.speaker or ''}"
+        if key not in labels:
+            # each speaker their own label, so a second customer ("Kund 2") answers the first one's
+            # question: "Kund", "Kund 2", "Agent", ...; speakers without a known role "Talare n"
+            n = per_role[role or ""] = per_role.get(role or "", 0) + 1
+            labels[key] = (f"{role} {n}" if n > 1 else role) if role else f"Talare {n}"
+        label = labels[key]
         head = f"{label}: "
         # A line break inside a segment would read as a turn change without a label: keep the
         # segment one line in the dialogue (same length, so offsets map one to one).

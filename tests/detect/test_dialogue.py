@@ -1537,6 +1537,19 @@ def test_dialogue_maps_detections_back_to_segments():
     }
 
 
+def test_each_speaker_has_a_label_of_their_own():
+    """A second customer answers the first one's question: "Kund 2" is not "Kund" again."""
+    segs = [
+        Segment(0, "Lägenhet... mamma, vilket nummer?", speaker="Kund 2", role="customer"),
+        Segment(1, "Ett noll noll tre.", speaker="Kund", role="customer"),
+        Segment(2, "Tack.", speaker="Anna", role="agent"),
+        Segment(3, "1003.", speaker="Kund 2", role="customer"),
+        Segment(4, "Hej.", speaker="Tolk", role=None),
+    ]
+    labels = [line.split(":")[0] for line in build_dialogue(segs).text.splitlines()]
+    assert labels == ["Kund", "Kund 2", "Agent", "Kund", "Talare 1"]
+
+
 def test_long_texts_are_detected_in_overlapping_windows(detector):
     filler = "Kund: Det var en lång historia om elavtalet och fakturan.\n"
     text = filler * (3 * WINDOW_CHARS // len(filler))
