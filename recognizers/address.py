@@ -173,7 +173,8 @@ _WITH_ADJ = (
 # streets abroad named after the word for street: "Ulica Długa", "Calle Mayor", "Rue de Rivoli"
 _STREET_WORDS_ABROAD = ("ulica ", "calle ", "avenida ", "rue ", "via ", "rua ", "carrer ")  # as the gate looks for them
 _PREFIXED = (
-    rf"(?-i:(?:{'|'.join(w.strip().capitalize() for w in _STREET_WORDS_ABROAD)})(?:[ ]+(?:de|del|la|di|da|do|des|du))?"
+    # the word for street in either case ("ulica Długa 14"), the name capitalised
+    rf"(?-i:(?:{'|'.join(w.strip().capitalize() + '|' + w.strip() for w in _STREET_WORDS_ABROAD)})(?:[ ]+(?:de|del|la|di|da|do|des|du))?"
     rf"(?:[ ]+[A-ZÅÄÖ][{_L}ńłśźżąęóć]+){{1,3}})"
 )
 _STREET = rf"(?:{_WITH_ADJ}|{_GENITIVE}|{_PREFIXED}|{_COMPOUND})"

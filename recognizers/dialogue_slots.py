@@ -166,6 +166,8 @@ def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
             found = [m for m in _SPACED_DIGITS.finditer(said) if not heuristics.after_reference_word(said, m.start())]
             if password:
                 found += list(_GLUED_PASSWORD.finditer(said))
+                # letters and digits mixed through it ("Fick den, X7K2-PQ9M."; not "RT-AX58U", "KB5034441")
+                found += [m for m in _MIXED.finditer(said) if len(_MIXING.findall(m.group())) >= 3]
                 found += [m for m in _SET_TO.finditer(said) if m.end() == _clause_end(said, m.end())]
                 # the other speaker's whole turn a word, right after a turn that asks for a word or a
                 # password ("välj ett ord" / "blåbärspaj"; in lowercase where the transcript has no capitals)
@@ -831,6 +833,10 @@ def _ordinary(word: str) -> bool:
     return word.lower() in introduction.lexicon()[0] or word.lower() in NOT_NAMES
 
 
+_MIXING = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")  # where letters and digits meet
+_WORDS_FIRST = re.compile(r"^[ ]*((?:[^\W\d_]{2,}[ ]+){1,3})")
+
+
 def _passwords(body: str) -> list[tuple[int, int]]:
     out = [m.span() for m in _MIXED.finditer(body) if not _PRODUCT.fullmatch(m.group())]
     out += [m.span() for m in _WORD_ALONE.finditer(body) if not _ordinary(m.group().strip())]  # not "Tack."
@@ -840,6 +846,16 @@ def _passwords(body: str) -> list[tuple[int, int]]:
         if runs and not body[m.end() : at].strip() and not heuristics.after_reference_word(body, at):
             if not _ordinary(m.group()):  # not "Ärende 77 120 44"
                 out.append((m.start(), m.end() + runs[0].tokens[-1].end))
+    # ... or the answer's first words and a number, in any case: "gröna stolen åttiotvå, ihop"
+    words = _WORDS_FIRST.match(body)
+    runs = numbers.runs(body[words.end() :]) if words else ()
+    said = words.group(1).lower().split() if words else []
+    if (
+        runs
+        and runs[0].tokens[0].start == 0
+        and not any(w in introduction.STOP_WORDS or numbers.words_to_digits(w) for w in said)
+    ):
+        out.append((words.start(1), words.end() + runs[0].tokens[-1].end))
     return out
 
 
@@ -1442,6 +1458,9 @@ def _four_digits(slot: Slot) -> bool:
     return slot.accept("2010") and not slot.accept("20100")
 
 
+_AND_YOURS = re.compile(r"(?<![\w])och[ ]+(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ]+$", re.IGNORECASE)
+
+
 def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     """The turn asks for its slot: a question, a request, or a short turn that ends with the slot word."""
     if _question(body) or _REQUEST.search(body):
@@ -1452,7 +1471,10 @@ def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     rest = _PURPOSE.sub("", rest)  # "personnummer för att bekräfta"
     lead = body[:asked_start]  # what comes before the slot word
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", lead + " " + rest)]
-    return len(body.split()) <= BACKCHANNEL_WORDS and all(w in _TRAILING or w in _LEADING for w in words)
+    if len(body.split()) <= BACKCHANNEL_WORDS and all(w in _TRAILING or w in _LEADING for w in words):
+        return True
+    # ... or a longer turn that ends with it: "ett fyra fyra noll nio två sex och ditt födelsedatum"
+    return bool(_AND_YOURS.search(lead)) and not rest.strip(" ?.,")
 
 
 def _own(body: str, asked_end: int) -> bool:
@@ -1600,16 +1622,18 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
             day = int(d)
         month = _ordinal(month_word.split()[-1]) or _MONTHS.get(month_word[:3])
         start, end, yy = m.start(), mm.end(), None
-        year = numbers.runs(body[end : end + 40])  # the year right after, if said
-        if year and not body[end : end + year[0].tokens[0].start].strip(" ,"):
-            end += year[0].tokens[-1].end
-            yy = year[0].digits[-2:] if len(year[0].digits) in (2, 4) else None
-        # ... or said in full right before: "Nittonhundratrettiosex, tjugofemte mars"
+        # the year said in full right before: "Nittonhundratrettiosex, tjugofemte mars"
         lead = body[max(0, start - 40) : start].rstrip(" ,")
         before = numbers.runs(lead)
-        full_year = before and len(before[-1].digits) == 4 and _year_of_birth(before[-1].digits)
-        if yy is None and full_year and before[-1].tokens[-1].end == len(lead):
-            start, yy = max(0, start - 40) + before[-1].tokens[0].start, before[-1].digits[-2:]
+        if before and before[-1].tokens[-1].end == len(lead) and len(before[-1].digits) == 4:
+            if _year_of_birth(before[-1].digits):
+                start, yy = max(0, start - 40) + before[-1].tokens[0].start, before[-1].digits[-2:]
+        year = numbers.runs(body[end : end + 40]) if yy is None else ()  # ... or right after, if said
+        gap = body[end : end + year[0].tokens[0].start] if year else ""
+        # after a pause only a year ("Sjunde mars... femtiofem", not "... nittio trettiosex", the last four)
+        if year and not gap.strip(" ,.…") and (not gap.strip(" ,") or _year_of_birth(year[0].digits)):
+            end += year[0].tokens[-1].end
+            yy = year[0].digits[-2:] if len(year[0].digits) in (2, 4) else None
         out.append((start, end, day, month or 0, yy))
     return out
 
@@ -1709,7 +1733,8 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
 # A turn that opens by saying the turn before got a value wrong: "Nej, slutet är sextionio.",
 # "Nä, det ska vara fyrtio.", "Inte riktigt, nio två i mitten."
 _CORRECTS = re.compile(
-    r"^[ ]*(?:(?:ja|jo|eh|öh|mm),?[ ]+)?(?:nej|nä|nää|inte riktigt|fel|det ska vara|det är fel)(?![\w])", re.IGNORECASE
+    r"^[ ]*(?:(?:ja|jo|eh|öh|mm),?[ ]+)?(?:nej|nä|nää|inte riktigt|fel|det ska vara|det är fel|fast)(?![\w])",
+    re.IGNORECASE,
 )
 
 

@@ -57,6 +57,8 @@ _CORRECTED = re.compile(
 )
 _LISTED = re.compile(r"(?:[ ]*,|[ ,]*och)[ ]+", re.IGNORECASE)  # the next value of a list, of as many digits
 _JOINED = re.compile(r"[ ,.…]*(?:(?:och|sen|och sen)[ ,.…]+)?", re.IGNORECASE)
+# ... or read off something, or as its end: "det står fjorton i", "folkbokföringen säger 44", "slutar på 302"
+_READ_FROM = re.compile(r"(?<![\w])(?:står|säger|slutar på|slutar med)[ ]+(?:det[ ]+|här[ ]+)?$", re.IGNORECASE)
 PIECE_DIGITS = 6  # a piece this long is the value's anywhere in the next turn, not only at its opening
 _HOUSE_LETTER = re.compile(r"[ ]?[A-Ha-h](?![\w])")  # "3 B", "sju A"
 
@@ -118,7 +120,7 @@ def _near(said: str, value: str) -> bool:
 
 def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     """Numbers of a turn that repeat a value found in the turn before by another speaker: at the
-    turn's opening or after another piece, any piece (`_repeats`); anywhere in it, a piece of
+    turn's opening, after another piece or after "står", "säger", "slutar på", any piece (`_repeats`); anywhere in it, a piece of
     PIECE_DIGITS or more ("Eh... ja, det är rätt, 834 217 560" after "kontot 6189-834 217 560?")
     or a near copy (`_near`).
     And a piece of four digits or more of a long value said in the same turn ("Där, 28 92, inte
@@ -140,8 +142,10 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
             if not _free(spans + out, start, end) or _taken(text, start, end, run.digits):
                 continue
             # at the turn's opening, or right after a piece of it said again ("Första september fyrtiofyra, och 3838.")
-            at_opening = run.tokens[0].start == opening or any(
-                turn.start <= t <= start and _JOINED.fullmatch(text, t, start) for _, s, t in spans + out
+            at_opening = (
+                run.tokens[0].start == opening
+                or _READ_FROM.search(body, 0, run.tokens[0].start) is not None
+                or any(turn.start <= t <= start and _JOINED.fullmatch(text, t, start) for _, s, t in spans + out)
             )
             entity = next(
                 (

@@ -29,7 +29,7 @@ _INTRO = r"(?:jag\s+heter|mitt\s+namn\s+är|det\s+är|de\s+e|här\s+är|detta\s+
 _WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"
 _PARTICLE = r"(?:van|von|de|der|af|al|el|bin|ibn|da|di|dos|la|le)"
 _NAME = rf"(?P<name>{_WORD}(?:[ ]+(?:{_PARTICLE}[ ]+)?{_WORD}){{0,3}})"
-_AFTER = r"(?=[ ]*(?:[,.!?;]|$|[ ](?:här|jag|och|från|som|ringer)\b))"
+_AFTER = r"(?=[ ]*(?:[,.!?;]|$|[ ](?:här|jag|och|från|på|som|ringer)\b))"  # "Hej, Dragana på personskador."
 # At the start of a turn: after a line start and a speaker label, or at the start of the text.
 _TURN_START = r"(?:^|\n)(?:[^\n:]{1,40}:[ \t]*)?"
 # Case-insensitive where speech-to-text may capitalise or not; the name itself must be capitalised.
@@ -194,7 +194,8 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
             while words and words[0].lower() in NOT_NAMES:
                 start += len(words[0]) + 1
                 words = words[1:]
-            if words and not any(w.lower() in NOT_NAMES for w in words):
+            # not a department said in capitals ("jag är HR på Byggkoncernen")
+            if words and not any(w.lower() in NOT_NAMES or (w.isupper() and len(w) <= 3) for w in words):
                 spans.append((start, end))
         spans += [s for s in _lowercase_names(text) if not any(a <= s[0] < b for a, b in spans)]
         answering = _ANSWERING.match(text)

@@ -1260,6 +1260,26 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             " till exempel 1101.\nKund: Ah. Det står 1203 på kontraktet.",
             [("SE_ADDRESS", "1203")],
         ),
+        # a birth date asked for at the end of a longer turn; its year after a pause
+        (
+            "Talare 1: ett fyra fyra noll nio två sex och ditt födelsedatum\nTalare 2: femte december nittiofyra",
+            [("SE_PERSONNUMMER", "femte december nittiofyra")],
+        ),
+        (
+            "Agent: Och för säkerhets skull, ditt födelsedatum?\nKund: Sjunde mars... femtiofem.",
+            [("SE_PERSONNUMMER", "Sjunde mars... femtiofem")],
+        ),
+        # a password's answer in lowercase words and a number; letters and digits mixed, where a
+        # password is talked of (not a product's name)
+        (
+            "Agent: Jag kan sätta ett nytt lösenord. Vad vill du ha?\nKund: gröna stolen åttiotvå, ihop.",
+            [("ACCESS_CODE", "gröna stolen åttiotvå")],
+        ),
+        (
+            "Agent: Lösenordet står på etiketten, jag skickar det per sms.\nKund: Okej.\nAgent: Nu.\nKund: Fick det, "
+            "X7K2-PQ9M. Routern är en RT-AX58U.",
+            [("ACCESS_CODE", "X7K2-PQ9M")],
+        ),
         # a password set to a word and a number; a word that is the whole answer to "välj ett ord"
         (
             "Talare 1: ja\nTalare 2: mitt wifi-lösenord är samma för jag har ändrat det till kanelbulle sju sju\n"
@@ -1491,6 +1511,7 @@ def test_turns_continue_over_unlabelled_lines():
         ("Kund: hej ja det är jon lantz jag ringer om min faktura", "jon lantz"),
         ("Kund: hej jag heter anna", "anna"),
         ("Kund: Tjena, de e Roffe.", "Roffe"),
+        ("Kollega: Hej, Dragana på personskador. Jag har ärendet.", "Dragana"),
         # the agent answering: the company, perhaps the queue, then the name
         ("Agent: Hedin Bil, Max.\nKund: Hej.", "Max"),
         ("Agent: Hyresbostäder i Borås, felanmälan, Lejla.\nKund: Hej.", "Lejla"),
@@ -1511,6 +1532,7 @@ def test_self_introductions(text, name):
         "Agent: Hej, Kundtjänst här",
         "Kund: Ja det stämmer, Stockholm.",
         "Agent: Kundtjänst, Göteborg.",
+        "Kund: Hej, jag är HR på Byggkoncernen Norr.",  # a department in capitals
     ],
 )
 def test_no_self_introduction(text):
@@ -1662,6 +1684,7 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
     docs = load_dataset(ROOT / "bench" / "data" / "dialogue_probes.jsonl")
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 1389
+    assert result["quarantined"] == 0, result["quarantined_ids"]  # a leak check failing loses the call
     assert result["readable"] <= 165, result["readable_values"]
     assert result["words_kept"] >= 0.975
 

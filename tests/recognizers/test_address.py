@@ -52,6 +52,7 @@ def found(recs, text):
         ("Västanbyn 12 och Ekholmen tjugotre", [(ENTITY, "Ekholmen tjugotre"), (ENTITY, "Västanbyn 12")]),
         ("Ulica Długa fyrtiofem, lägenhet sju.", [(ENTITY, "Ulica Długa fyrtiofem")]),
         ("Calle Mayor 12, Via Roma 3", [(ENTITY, "Calle Mayor 12"), (ENTITY, "Via Roma 3")]),
+        ("Halina Provska, ulica Długa 14, Kraków.", [(ENTITY, "ulica Długa 14")]),  # the street word in lowercase
         ("Thorvald Meyers gate tjugotvå", [(ENTITY, "Thorvald Meyers gate tjugotvå")]),
         # streets abroad, by their own endings (capitalised only)
         ("Vi bor på Hauptstraße 12 nu.", [(ENTITY, "Hauptstraße 12")]),

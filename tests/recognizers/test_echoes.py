@@ -131,6 +131,22 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_ADDRESS", "Gammelbyvägen 6")],
             [("SE_POSTAL_CODE", "811 94")],
         ),
+        # a value's number read off something, or its end, in the next turn; a correction opened by "fast"
+        (
+            ["Kund: nej det är lindvägen fjorton", "Agent: oj jag ser fyra här men det står fjorton i registret"],
+            [("SE_ADDRESS", "lindvägen fjorton")],
+            [("SE_ADDRESS", "fjorton")],
+        ),
+        (
+            ["Kund: 200 118 664 302.", "Agent: Och det slutar på 302?", "Kund: Ja, 302."],
+            [("SE_FACILITY_ID", "200 118 664 302")],
+            [("SE_FACILITY_ID", "302"), ("SE_FACILITY_ID", "302")],
+        ),
+        (
+            ["Agent: Är det Björkhagsgatan 18, lägenhet 1001?", "Kund: Ja, fast vi har fått 1102 efter ombyggnaden."],
+            [("SE_ADDRESS", "Björkhagsgatan 18, lägenhet 1001")],
+            [("SE_ADDRESS", "1102")],
+        ),
         # a long piece anywhere in the next turn; the next value of a list, of as many digits
         (
             ["Agent: Från kontot 6189-834 217 560?", "Kund: Eh... ja, det är rätt, 834 217 560, inte sparkontot."],
