@@ -1689,6 +1689,19 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
     assert result["words_kept"] >= 0.975
 
 
+def test_the_blind_sets_stay_redacted(config, tmp_path):
+    """The eleven blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls written by
+    testers who read nothing of the project, each measured once blind, then no longer blind as
+    rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late night's
+    work) sets 1-8 left 110 of 3,563 values readable; all eleven leave 116 of 5,171 at deff064."""
+    docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
+    result = evaluate_stored(config, docs, tmp_path)
+    assert result["calls_written"] == len(docs) == 344
+    assert result["quarantined"] == 0, result["quarantined_ids"]
+    assert result["readable"] <= 130, result["readable_values"]
+    assert result["words_kept"] >= 0.98
+
+
 def test_a_surname_found_again_in_lowercase_leaves_no_call_quarantined(config, tmp_path):
     """Blind set 5's one quarantined call (docs/dialogue.md): "Nordin" said alone was found again
     with its capital only, so "punkt nordin" in the e-mail address stayed, the leak check found it
