@@ -595,8 +595,9 @@ _PAUSE_AT = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*(?=\n|$)")
 _GOES_ON = re.compile(r"[ .…,]*(?:(?:och|sen|sedan|så|eh|öh|ja)[ ,.…]+)*", re.IGNORECASE)  # a piece's lead-in
 _LISTED = re.compile(r"(?<![\w])och(?![ ]+sen)(?![\w])", re.IGNORECASE)
 # Nothing but a correction between a value and the number after it.
-_RESTATED = re.compile(r"[ ,.…]*(?:(?:nej|nä|nää|förlåt|vänta|jag menar|alltså|utan|eh|öh)(?![\w])[ ,.…]*)+", re.I)
-_BROKEN_OFF = re.compile(r"[ ,]*(?:\.\.\.|…)?[ ,]*(?:nej|nä|nää|förlåt|vänta|jag menar)(?![\w])", re.IGNORECASE)
+RETRACTS = r"nej|nä|nää|förlåt|vänta|jag menar"  # words that take back what was just said
+_RESTATED = re.compile(rf"[ ,.…]*(?:(?:{RETRACTS}|alltså|utan|eh|öh)(?![\w])[ ,.…]*)+", re.I)
+_BROKEN_OFF = re.compile(rf"[ ,]*(?:\.\.\.|…)?[ ,]*(?:{RETRACTS})(?![\w])", re.IGNORECASE)
 # A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
 _CORRECTION = re.compile(
     r"(?<![\w])(?:nej|nä|nää|förlåt|fel|jag menar|menar|rättelse|vänta|stämmer inte|inte riktigt|ska vara|rätt är|"

@@ -1,21 +1,25 @@
 """A value said again in part, or corrected, right next to where a recognizer found it.
 
-Runs over a dialogue after every recognizer and the name model: a correction or a short
-read-back names no slot, so only the value found beside it says what it is, whichever
+Runs over a text after every recognizer and the name model (`Detector._echoed`): a correction or
+a short read-back names no slot, so only the value found beside it says what it is, whichever
 recognizer found that value (an address, a postnummer, a customer number):
 
 - a turn that opens by saying the turn before got a value wrong: its numbers ("Sernanders väg
   12?" / "Nej, fjorton."; `dialogue_slots.corrections`);
-- a number that opens another speaker's next turn and is that value's number again, a piece at
-  its start or end (four digits or more: anywhere in it), or the value with a digit or two
-  other ("Ängsvägen 3 B." / "3 B, klart."; "femhundraåttiotvå tjugofem" / "Tack, tjugofem.";
-  "nummer åtta nio noll tjugofyra?" / "Åtta nio noll, fyrtiotvå.");
+- numbers of another speaker's next turn that repeat the value (`_read_backs`): a piece at the
+  turn's opening ("Ängsvägen 3 B." / "3 B, klart."; "... tjugofem" / "Tack, tjugofem."), after
+  another piece or after "står", "säger", "slutar på"; a long piece or a near copy anywhere
+  ("lägenhet 1203?" / "... nej, det står 1103"); a piece of a long value in its own turn;
 - a number beside a value with only a correction between ("Götgatan 67, inte sextioett",
-  "Ekvägen tjugotre... nej, tjugotvå").
+  "Ekvägen tjugotre... nej, tjugotvå"), and a list's next value of as many digits (`_beside`);
+- a written number grouped as a value beside it ("20 18 44 7, och ... ett nytt: 20 91 33 0";
+  `_same_shape`);
+- the post town after a postnummer, and a postnummer confirmed after an address
+  (`_after_addresses`).
 
 Each step sees what the ones before it found, so a piece read back and then corrected
-("Där, 28 92, inte 28 29") is found whole. Numbers that are amounts, measures or times are
-never taken.
+("Där, 28 92, inte 28 29") is found whole. Numbers that are amounts, measures, times or
+references are never taken.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import re
 
 from recognizers import heuristics, numbers
 from recognizers.address import ordinary_place_word
-from recognizers.dialogue_slots import Turn, corrections, turns
+from recognizers.dialogue_slots import RETRACTS, Turn, corrections, turns
 
 # What a value found may be echoed as: numbers, and an address's house or flat number.
 _ECHOED = frozenset(
@@ -52,7 +56,7 @@ _OPENER = re.compile(
 )
 # Nothing but a correction between a value and a number: ", inte ", "... nej, ", ", jag menar "
 _CORRECTED = re.compile(
-    r"[ ,.…]*(?:(?:nej|nä|förlåt|vänta|inte|jag menar|menar jag|utan|eller|tror jag|i ?stället för)(?![\w])[ ,.…]*)+",
+    rf"[ ,.…]*(?:(?:{RETRACTS}|inte|menar jag|utan|eller|tror jag|i ?stället för)(?![\w])[ ,.…]*)+",
     re.IGNORECASE,
 )
 _LISTED = re.compile(r"(?:[ ]*,|[ ,]*och)[ ]+", re.IGNORECASE)  # the next value of a list, of as many digits
@@ -119,12 +123,11 @@ def _near(said: str, value: str) -> bool:
 
 
 def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
-    """Numbers of a turn that repeat a value found in the turn before by another speaker: at the
-    turn's opening, after another piece or after "står", "säger", "slutar på", any piece (`_repeats`); anywhere in it, a piece of
-    PIECE_DIGITS or more ("Eh... ja, det är rätt, 834 217 560" after "kontot 6189-834 217 560?")
-    or a near copy (`_near`).
-    And a piece of four digits or more of a long value said in the same turn ("Där, 28 92, inte
-    28 29. ... PL89 1020 2892 ...")."""
+    """Numbers of a turn that repeat a value found in the turn before by another speaker: any piece
+    (`_repeats`) at the turn's opening, right after another piece, or after "står", "säger",
+    "slutar på"; anywhere in the turn, a piece of PIECE_DIGITS or more ("Eh... ja, det är rätt, 834
+    217 560" after "kontot 6189-834 217 560?") or a near copy (`_near`). And a piece of four digits
+    or more of a long value said in the same turn ("Där, 28 92, inte 28 29. ... PL89 1020 2892 ...")."""
     out: list[Span] = []
     for k, turn in enumerate(ts):
         prev = ts[k - 1] if k and ts[k - 1].label != turn.label else None
