@@ -161,8 +161,8 @@ def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
         password = _PASSWORD_WORDS.search(body) is not None
         if not (password or _CODE_WORDS.search(body)):
             continue
-        for later in ts[k : k + ZONE_TURNS + 1]:
-            said = later.body(text)
+        for j in range(k, min(len(ts), k + ZONE_TURNS + 1)):
+            later, said = ts[j], ts[j].body(text)
             found = [m for m in _SPACED_DIGITS.finditer(said) if not heuristics.after_reference_word(said, m.start())]
             if password:
                 found += list(_GLUED_PASSWORD.finditer(said))
@@ -173,7 +173,7 @@ def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
                 # password ("välj ett ord" / "blåbärspaj"; in lowercase where the transcript has no capitals)
                 alone = _ONE_WORD.match(said)
                 word = alone.group(1) if alone else ""
-                asked = ts[ts.index(later) - 1].body(text)
+                asked = ts[j - 1].body(text) if j else ""
                 if (
                     word
                     and (word[0].isupper() or said.islower())
