@@ -281,7 +281,9 @@ SLOTS: tuple[Slot, ...] = (
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|könummer|könumret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt)(?=[ ]+(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
             r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:nummer|numret|nr)\b|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
-            r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån|tillstånd)\w*(?:[ ,]+\w+){0,5}?[ ,]+(?:har |med )?(?:nummer|numret)\b"
+            r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån|tillstånd|kort)\w*(?:[ ,]+\w+){0,5}?[ ,]+(?:har |med )?(?:nummer|numret)\b|"
+            # "Ni har två lån, 9021 337 418 på 1,8 miljoner och ..."
+            r"(?:två|tre|fyra|\d) lån,?(?=[ ]+\d)"
         ),
         lambda d: 4 <= len(d) <= 12,
         lambda d: len(d) >= 6,  # "trettioåtta sextiotvå" / "Mm." / "nittioett fyrtio" is one number
@@ -305,7 +307,7 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"pass ?n|pass(?:et|en)?\b|passuppgift\w*|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|"
             r"chipnumret|id-handling|legitimationen\b|lma|"
-            r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id"
+            r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id|icc"
         ),
         lambda d: 5 <= len(d) <= 20,
         lambda d: len(d) >= 8,
@@ -1640,7 +1642,7 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
 
 
 _MONTHS = {m[:3]: n + 1 for n, m in enumerate(heuristics.MONTHS)}  # "jan" ... "dec"
-_COMMA = re.compile(r"[ ]*(?:,|\.\.\.|…)?[ ]+")  # groups apart: ", ", " ", "... "
+_COMMA = re.compile(r"[ ]*(?:,|\.\.\.|…)?[ ]+(?:(?:och[ ]+)?sen,?[ ]+)?")  # groups apart: ", ", " ", "... ", ", sen "
 
 
 def _year_of_birth(digits: str) -> bool:
@@ -1734,7 +1736,7 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
 # A turn that opens by saying the turn before got a value wrong: "Nej, slutet är sextionio.",
 # "Nä, det ska vara fyrtio.", "Inte riktigt, nio två i mitten."
 _CORRECTS = re.compile(
-    r"^[ ]*(?:(?:ja|jo|eh|öh|mm),?[ ]+)?(?:nej|nä|nää|inte riktigt|fel|det ska vara|det är fel|fast)(?![\w])",
+    r"^[ ]*(?:(?:ja|jo|eh|öh|mm|precis|okej),?[ ]+){0,2}(?:nej|nä|nää|inte riktigt|fel|det ska vara|det är fel|fast)(?![\w])",
     re.IGNORECASE,
 )
 

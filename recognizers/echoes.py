@@ -61,8 +61,12 @@ _CORRECTED = re.compile(
 )
 _LISTED = re.compile(r"(?:[ ]*,|[ ,]*och)[ ]+", re.IGNORECASE)  # the next value of a list, of as many digits
 _JOINED = re.compile(r"[ ,.…]*(?:(?:och|sen|och sen)[ ,.…]+)?", re.IGNORECASE)
-# ... or read off something, or as its end: "det står fjorton i", "folkbokföringen säger 44", "slutar på 302"
-_READ_FROM = re.compile(r"(?<![\w])(?:står|säger|slutar på|slutar med)[ ]+(?:det[ ]+|här[ ]+)?$", re.IGNORECASE)
+# ... or read off something, written down or as its end: "det står fjorton i", "folkbokföringen säger 44",
+# "jag noterar 14 A", "Jag ändrar till 81", "slutar på 302"
+_READ_FROM = re.compile(
+    r"(?<![\w])(?:står|säger|slutar på|slutar med|noterar|ändrar till|rättar till|skriver)[ ]+(?:det[ ]+|här[ ]+)?$",
+    re.IGNORECASE,
+)
 PIECE_DIGITS = 6  # a piece this long is the value's anywhere in the next turn, not only at its opening
 _HOUSE_LETTER = re.compile(r"[ ]?[A-Ha-h](?![\w])")  # "3 B", "sju A"
 
@@ -81,7 +85,7 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     ts = turns(text)
     out = corrections(text, ts, [s for s in found if s[0] in _NO_AMOUNTS], shapes=False)
     out += corrections(text, ts, [s for s in found if s[0] not in _NO_AMOUNTS])
-    out = [x for x in dict.fromkeys(out) if _free(spans, x[1], x[2])]  # not where a value is found
+    out = [(e, s, _with_letter(text, e, t)) for e, s, t in dict.fromkeys(out) if _free(spans, s, t)]  # "fjorton A"
     out += _read_backs(text, ts, found + out)
     out += _beside(text, found + out)
     out += _same_shape(text, ts, found + out)
@@ -251,22 +255,30 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?])[ ]*(?:(?:ja|jo|stämmer|precis|tack|o
 
 
 def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
-    """The post town after a postnummer found, and a postnummer given at a sentence's start in the
-    turn after an address (not a common word, not an amount)."""
+    """The letter after a house number found without it, the post town after a postnummer found,
+    and a postnummer given at a sentence's start after an address, in the turn before or earlier in
+    the same turn (not a common word, not an amount)."""
     out: list[Span] = []
     for e, _, t in spans:
+        # the letter after a house number found without it ("fjorton A", the number a slot's answer)
+        if e == "SE_ADDRESS" and text[t - 1 : t].isalnum() and (letter := _with_letter(text, e, t)) > t:
+            out.append((e, t, letter))
         m = _TOWN.match(text, t) if e == "SE_POSTAL_CODE" else None
         line = text[text.rfind("\n", 0, t) + 1 : m.end() if m else t]
         # in lowercase only where the transcript has no capitals ("Postnumret 431 37 stämmer?")
         lowercase_ok = m is not None and (m.group(1)[0].isupper() or line.split(":", 1)[-1].islower())
         if lowercase_ok and not ordinary_place_word(m.group(1).split()[0]) and _free(spans + out, m.start(1), m.end(1)):
             out.append(("LOCATION", m.start(1), m.end(1)))
-    for prev, turn in zip(ts, ts[1:]):
-        if prev.label == turn.label or not any(e == "SE_ADDRESS" and prev.start <= s < prev.end for e, s, _ in spans):
-            continue
+    addresses = [s for e, s, _ in spans if e == "SE_ADDRESS"]
+    for k, turn in enumerate(ts if addresses else ()):
+        prev = ts[k - 1] if k and ts[k - 1].label != turn.label else None
+        in_prev = prev is not None and any(prev.start <= s < prev.end for s in addresses)
         body = turn.body(text)
         for run in numbers.runs(body):
             start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
+            # after an address in the turn before, or earlier in the same turn ("... Eskilstuna. 633 40.")
+            if not (in_prev or any(turn.start <= s < start for s in addresses)):
+                continue
             if (
                 len(run.digits) == 5
                 and 10000 <= int(run.digits) <= 98999

@@ -1235,6 +1235,20 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Vad heter han?\nKund: Lennart Provsson. Tolv, trettonde december, tjugotvå tolv.",
             [("SE_PERSONNUMMER", "Tolv, trettonde december, tjugotvå tolv")],
         ),
+        # ... "sen" before the last four
+        (
+            "Agent: Och Annika?\nKund 2: Nittonhundrasextioåtta, nionde juli, sen nittiotvå tjugoåtta.",
+            [("SE_PERSONNUMMER", "Nittonhundrasextioåtta, nionde juli, sen nittiotvå tjugoåtta")],
+        ),
+        # loans named by their numbers; a card "..., nummer"; an ICC number
+        (
+            "Agent: Tack. Ni har två lån, 9021 337 418 på 1,8 miljoner och 9021 337 426 på 640 000.\nKund: Ja.",
+            [("CUSTOMER_NUMBER", "9021 337 418")],  # the second is the echoes' (same shape)
+        ),
+        (
+            "Kund: Nej!\nAgent: Jag spärrar det kortet, nummer 1088 4431, och beställer ett nytt.",
+            [("CUSTOMER_NUMBER", "1088 4431")],
+        ),
         # ... its year said in full, a pause before the last four
         (
             "Agent: Och Negin?\nKund 2: Nittonhundraåttionio, tjugofjärde juli, tjugotre åttiofem.",
@@ -1690,15 +1704,15 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
 
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
-    """The eleven blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls written by
+    """The twelve blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls written by
     testers who read nothing of the project, each measured once blind, then no longer blind as
     rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late night's
-    work) sets 1-8 left 110 of 3,563 values readable; all eleven leave 116 of 5,171 at deff064."""
+    work) sets 1-8 left 110 of 3,563 values readable; all twelve leave 135 of 5,722 now."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 344
+    assert result["calls_written"] == len(docs) == 374
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 130, result["readable_values"]
+    assert result["readable"] <= 150, result["readable_values"]
     assert result["words_kept"] >= 0.98
 
 

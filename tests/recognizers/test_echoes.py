@@ -147,6 +147,23 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_ADDRESS", "Björkhagsgatan 18, lägenhet 1001")],
             [("SE_ADDRESS", "1102")],
         ),
+        # a value's number written down, read back; the house letter after a number found; a postnummer
+        # after the town in the same turn
+        (
+            ["Kund: Nej, 0739-02 55 81. Åttioett på slutet.", "Agent: Siffrorna blev omkastade. Jag ändrar till 81."],
+            [("PHONE_NUMBER", "0739-02 55 81")],
+            [("PHONE_NUMBER", "81")],
+        ),
+        (
+            ["Agent: Kvarngatan 14?", "Kund: Ja, precis, fast det är fjorton A egentligen."],
+            [("SE_ADDRESS", "Kvarngatan 14"), ("SE_ADDRESS", "fjorton")],
+            [("SE_ADDRESS", " A")],
+        ),
+        (
+            ["Agent: Din adress?", "Kund: Fabriksgatan 18, lägenhet 1302… Eskilstuna. 633 40."],
+            [("SE_ADDRESS", "Fabriksgatan 18, lägenhet 1302"), ("LOCATION", "Eskilstuna")],
+            [("SE_POSTAL_CODE", "633 40")],
+        ),
         # a long piece anywhere in the next turn; the next value of a list, of as many digits
         (
             ["Agent: Från kontot 6189-834 217 560?", "Kund: Eh... ja, det är rätt, 834 217 560, inte sparkontot."],
