@@ -6,16 +6,19 @@ recognizer found that value (an address, a postnummer, a customer number):
 
 - a turn that opens by saying the turn before got a value wrong: its numbers ("Sernanders väg
   12?" / "Nej, fjorton."; `dialogue_slots.corrections`);
-- numbers of another speaker's next turn that repeat the value (`_read_backs`): a piece at the
-  turn's opening ("Ängsvägen 3 B." / "3 B, klart."; "... tjugofem" / "Tack, tjugofem."), after
-  another piece or after "står", "säger", "slutar på"; a long piece or a near copy anywhere
-  ("lägenhet 1203?" / "... nej, det står 1103"); a piece of a long value in its own turn;
+- numbers of another speaker's next turn that repeat the value (`_read_backs`): at the turn's
+  opening, after another piece, or after "står", "säger", "slutar på", "noterar", "ändrar till",
+  "rättar till", "skriver", the value again, a piece at its start or end, a piece of four digits
+  or more, or the value with a digit or two other ("Ängsvägen 3 B." / "3 B, klart."; "...
+  tjugofem" / "Tack, tjugofem."; "jag noterar 14 A"); anywhere in the turn, a piece of six digits
+  or more or a near copy ("lägenhet 1203?" / "... nej, det står 1103"); a piece of a long value
+  in its own turn;
 - a number beside a value with only a correction between ("Götgatan 67, inte sextioett",
   "Ekvägen tjugotre... nej, tjugotvå"), and a list's next value of as many digits (`_beside`);
 - a written number grouped as a value beside it ("20 18 44 7, och ... ett nytt: 20 91 33 0";
   `_same_shape`);
-- the post town after a postnummer, and a postnummer confirmed after an address
-  (`_after_addresses`).
+- the letter after a house number found without it, the post town after a postnummer, and a
+  postnummer confirmed after an address (`_after_addresses`).
 
 Each step sees what the ones before it found, so a piece read back and then corrected
 ("Där, 28 92, inte 28 29") is found whole. Numbers that are amounts, measures, times or
@@ -98,8 +101,9 @@ def _free(spans: list[Span], start: int, end: int) -> bool:
 
 
 def _taken(text: str, start: int, end: int, digits: str) -> bool:
-    """An amount, a measure or a time, not a piece of a value."""
-    return heuristics.quantity(text, start, end, digits, shapes=False)
+    """An amount, a measure, a time or a reference ("Ditt ärendenummer blir 1104."), not a piece
+    of a value."""
+    return heuristics.quantity(text, start, end, digits, shapes=False) or heuristics.after_reference_word(text, start)
 
 
 def _repeats(said: str, value: str) -> bool:

@@ -202,6 +202,12 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
         # a correction that names no number, and a name, which is no number to echo
         (["Kund: Götgatan 67, inte porten på baksidan."], [("SE_ADDRESS", "Götgatan 67")]),
         (["Kund: Eva Ek.", "Agent: Nej, 12 står det här."], [("PERSON", "Eva Ek")]),
+        # a reference after a value, however near a copy
+        (
+            ["Agent: Det gäller lägenhet 1103?", "Kund: Ja.\nAgent: Ditt ärendenummer blir 1104."],
+            [("SE_ADDRESS", "lägenhet 1103")],
+        ),
+        (["Agent: Kundnummer 4471 2290?", "Kund: Nej, ordernumret är 4471 2291."], [("CUSTOMER_NUMBER", "4471 2290")]),
         # a list's next number of other length
         (["Kund: Kundnummer 4409137 och 2 barn har jag."], [("CUSTOMER_NUMBER", "4409137")]),
         # a reference grouped as a value; a word after a postnummer that is no town
