@@ -92,7 +92,18 @@ _SPOKEN_DOMAIN_REGEX = (
 )
 _SPOKEN_DOMAIN = re.compile(_SPOKEN_DOMAIN_REGEX, re.IGNORECASE)
 
+# The address with "på" for the at-sign before a webmail provider: "hannalindqvist97, på gmail",
+# "hugo.lindberg på outlook.com"; the name has a digit, dot, underscore or hyphen ("jobbar på
+# telia" is no address).
+_PROVIDERS = ("gmail", "hotmail", "outlook", "yahoo", "icloud", "live", "msn", "protonmail")
+_ON_PROVIDER_REGEX = (
+    r"(?<![\w.@-])(?=[a-z0-9._-]*[0-9._-])[a-z][a-z0-9._-]*[a-z0-9],?[ ]+på[ ]+"
+    rf"(?:{'|'.join(_PROVIDERS)})(?:(?:\.|[ ]+(?:punkt|dot)[ ]+)(?:com|se|nu))?(?![\w@]|[.-]\w)"
+)
+_ON_PROVIDER = re.compile(_ON_PROVIDER_REGEX, re.IGNORECASE)
+
 _SPOKEN_TO_WRITTEN = [
+    (re.compile(rf",?[ ]+på[ ]+(?=(?:{'|'.join(_PROVIDERS)})\b)", re.I), "@"),  # "hannalindqvist97, på gmail"
     (re.compile(_SPELLING, re.I), ""),  # a spelling said beside a piece is no part of the address
     (re.compile(rf"[ ]+(?:{_TOGETHER})(?=[ ])", re.I), ""),
     (re.compile(r"\.\.\.|…"), ""),  # a pause: "lindahl sjuttiosex... snabel-a"
@@ -160,6 +171,7 @@ class KlangEmailRecognizer(PatternRecognizer):
         Pattern("email (written)", WRITTEN_REGEX, 0.5),
         Pattern("email (spoken)", _SPOKEN_REGEX, 0.6),
         Pattern("email domain (spoken)", _SPOKEN_DOMAIN_REGEX, 0.5),
+        Pattern("email with på (spoken)", _ON_PROVIDER_REGEX, 0.5),
     ]
 
     def __init__(self, supported_language: str = "sv"):
@@ -172,8 +184,13 @@ class KlangEmailRecognizer(PatternRecognizer):
         )
 
     def may_match(self, text: str) -> bool:
-        """Cheap gate for the detector: an address has an "@" or a spoken or bracketed at-word."""
-        return "@" in text or mentions(text, ("snabel", "kommersiell", " at ", "(at", "[at"))
+        """Cheap gate for the detector: an address has an "@", a spoken or bracketed at-word, or a
+        webmail provider's name."""
+        return "@" in text or mentions(text, ("snabel", "kommersiell", " at ", "(at", "[at", *_PROVIDERS))
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        return is_valid_address(written_form(pattern_text)) or _SPOKEN_DOMAIN.fullmatch(pattern_text) is not None
+        return (
+            is_valid_address(written_form(pattern_text))
+            or _SPOKEN_DOMAIN.fullmatch(pattern_text) is not None
+            or _ON_PROVIDER.fullmatch(pattern_text) is not None
+        )

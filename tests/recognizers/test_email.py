@@ -114,6 +114,9 @@ def found(rec, text):
             "snabel-a outlook punkt com",
             "@outlook.com",
         ),
+        # "på" for the at-sign before a webmail provider, the name with a digit or a dot
+        ("Ta hannalindqvist97, på gmail.", "hannalindqvist97, på gmail", "hannalindqvist97@gmail"),
+        ("hugo.lindberg på outlook.com.", "hugo.lindberg på outlook.com", "hugo.lindberg@outlook.com"),
     ],
 )
 def test_found_with_exact_span(rec, text, span, written):
@@ -130,6 +133,8 @@ def test_found_with_exact_span(rec, text, span, written):
         "anna punkt berg snabel-a gmail",  # no top-level domain said
         "Ja, det stämmer, at home punkt se",  # an aside is a spelling or "med ett M", not any words
         "jag kom hem punkt kom igen",
+        "jag jobbar på telia och har gmail",  # a name with no digit, dot or hyphen
+        "version 2.1 på outlook fungerar inte",
     ],
 )
 def test_not_found(rec, text):
