@@ -469,6 +469,8 @@ _HOME_PLACE = (
     rf"[ ]+i[ ]+\K(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}(?![{_L}])"
     # ... or right before "där vi bor": "vi ska till Ödeshög där vi bor"
     rf"|(?<![{_L}])(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}(?=,?[ ]+där[ ]+(?:vi|jag|han|hon|de|dom|ni)[ ]+bor\b)"
+    # ... or a care home by its name: "Solbackens äldreboende" (where someone lives, and few do)
+    rf"|(?<![{_L}])(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}s[ ]+(?:äldreboende|vårdboende|demensboende|gruppboende|serviceboende|servicehus)(?![{_L}])"
 )
 
 
@@ -478,7 +480,8 @@ def ordinary_place_word(word: str) -> bool:
 
 
 class KlangHomePlaceRecognizer(PatternRecognizer):
-    """LOCATION: the place someone lives in, named right after "bor i", when no gazetteer has it."""
+    """LOCATION: the place someone lives in, named right after "bor i" when no gazetteer has it,
+    or a care home by its name ("Solbackens äldreboende")."""
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
@@ -489,7 +492,7 @@ class KlangHomePlaceRecognizer(PatternRecognizer):
         )
 
     def may_match(self, text: str) -> bool:
-        return mentions(text, ("bor", "bodde"))
+        return mentions(text, ("bor", "bodde", "boende", "servicehus"))
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return not ordinary_place_word(pattern_text)

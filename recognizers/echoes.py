@@ -254,14 +254,18 @@ def _same_shape(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
 _TOWN = re.compile(
     r"[ ,]+((?-i:[A-ZÅÄÖ])[\w-]+(?:[ ](?-i:[A-ZÅÄÖ])[\w-]+)?|[a-zåäö][\w-]+)(?=[ ]*(?:[.,!?]|$))", re.I | re.M
 )
+_IN_PLACE = re.compile(
+    r"^[ ]*(?:(?:ja|jo|precis|stämmer),?[ ]+)?i[ ]+((?-i:[A-ZÅÄÖ])[\w-]{2,})(?=[ ]*(?:[.,!?]|$))", re.I
+)
 # A postnummer confirmed after an address read back: "Gammelbyvägen 6, Årsunda." / "Stämmer. 811 94."
 _SENTENCE_START = re.compile(r"(?:^|[.!?])[ ]*(?:(?:ja|jo|stämmer|precis|tack|och)[ ,.!]*)*$", re.IGNORECASE)
 
 
 def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     """The letter after a house number found without it, the post town after a postnummer found,
-    and a postnummer given at a sentence's start after an address, in the turn before or earlier in
-    the same turn (not a common word, not an amount)."""
+    the place an address read back lies in ("Ja, i Kovland."), and a postnummer given at a
+    sentence's start after an address, in the turn before or earlier in the same turn (not a common
+    word, not an amount)."""
     out: list[Span] = []
     for e, _, t in spans:
         # the letter after a house number found without it ("fjorton A", the number a slot's answer)
@@ -278,6 +282,14 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
         prev = ts[k - 1] if k and ts[k - 1].label != turn.label else None
         in_prev = prev is not None and any(prev.start <= s < prev.end for s in addresses)
         body = turn.body(text)
+        # the place an address read back lies in: "Tallstigen 6?" / "Ja, i Kovland."
+        place = _IN_PLACE.match(body) if in_prev else None
+        if (
+            place
+            and not ordinary_place_word(place.group(1))
+            and _free(spans + out, *(turn.start + i for i in place.span(1)))
+        ):
+            out.append(("LOCATION", turn.start + place.start(1), turn.start + place.end(1)))
         for run in numbers.runs(body):
             start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
             # after an address in the turn before, or earlier in the same turn ("... Eskilstuna. 633 40.")

@@ -164,6 +164,12 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_ADDRESS", "Fabriksgatan 18, lägenhet 1302"), ("LOCATION", "Eskilstuna")],
             [("SE_POSTAL_CODE", "633 40")],
         ),
+        # the place an address read back lies in (not a country)
+        (
+            ["Agent: Villahemförsäkring för Tallstigen 6?", "Kund: Ja, i Kovland."],
+            [("SE_ADDRESS", "Tallstigen 6")],
+            [("LOCATION", "Kovland")],
+        ),
         # a long piece anywhere in the next turn; the next value of a list, of as many digits
         (
             ["Agent: Från kontot 6189-834 217 560?", "Kund: Eh... ja, det är rätt, 834 217 560, inte sparkontot."],
@@ -208,6 +214,7 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
             [("SE_ADDRESS", "lägenhet 1103")],
         ),
         (["Agent: Kundnummer 4471 2290?", "Kund: Nej, ordernumret är 4471 2291."], [("CUSTOMER_NUMBER", "4471 2290")]),
+        (["Agent: Vasagatan 8?", "Kund: Ja, i Sverige."], [("SE_ADDRESS", "Vasagatan 8")]),
         # a list's next number of other length
         (["Kund: Kundnummer 4409137 och 2 barn har jag."], [("CUSTOMER_NUMBER", "4409137")]),
         # a reference grouped as a value; a word after a postnummer that is no town
