@@ -1437,7 +1437,8 @@ _TRAILING = frozenset("är då tack alltså ja eh öh också och nu så va siffr
 _PURPOSE = re.compile(r"[ ,]+för att (?:bekräfta|kontrollera|verifiera|stämma av|se|kolla)\b.*$", re.IGNORECASE)
 _OWN = re.compile(
     r"(?<![\w])(?:(?:mitt|min|mina|vårt|vår|våra)[ ]+(?:[\w-]+[ ]+)?"
-    r"|(?:jag|vi)[ ]+har[ ]+(?:(?!(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ])[\w-]+[ ]+)?)$",  # "Jag har kortnumret här"
+    r"|(?:jag|vi)[ ]+har[ ]+(?:(?!(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ])[\w-]+[ ]+)?"  # "Jag har kortnumret här"
+    r"|(?:jag|vi)[ ]+(?:kan|ska)[ ]+(?:ge|läsa upp)[ ]+(?:(?:dig|er)[ ]+)?)$",  # "Jag kan ge kortnumret nu."
     re.IGNORECASE,
 )
 # A sentence ends at "." "!" "?", not at "..." (a pause) nor inside "12.03".

@@ -1240,6 +1240,15 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Och Annika?\nKund 2: Nittonhundrasextioåtta, nionde juli, sen nittiotvå tjugoåtta.",
             [("SE_PERSONNUMMER", "Nittonhundrasextioåtta, nionde juli, sen nittiotvå tjugoåtta")],
         ),
+        # a value the speaker offers to give, in the next sentence and after a back-channel
+        (
+            "Agent: Hur vill du betala?\nKund: Jag kan ge kortnumret nu. Det är fyrtiofem sjuttioett, noll tre "
+            "tolv…\nAgent: Mm.\nKund: åttiotvå nittioett, fyrtiofyra sextio.",
+            [
+                ("CREDIT_CARD", "fyrtiofem sjuttioett, noll tre tolv"),
+                ("CREDIT_CARD", "åttiotvå nittioett, fyrtiofyra sextio"),
+            ],
+        ),
         # loans named by their numbers; a card "..., nummer"; an ICC number
         (
             "Agent: Tack. Ni har två lån, 9021 337 418 på 1,8 miljoner och 9021 337 426 på 640 000.\nKund: Ja.",
