@@ -86,7 +86,7 @@ _NEIGHBOUR_HOUSE = re.compile(
 )
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden|kvadrat|kvm|rum|trappor)\b", re.IGNORECASE)
 _FLAT = re.compile(
-    r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:,?[ ]+(?:nummer|nr\.?))?[ ]+\d{3,4})|"
+    r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:,?[ ]+(?:nummer|nr\.?))?(?:[ ]+(?:är|var))?[ ]+\d{3,4})|"
     r"(?:lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{1,4})"
     r"(?![\d]|[ ]*(?:kr|kronor|sek|:-)\b)",
     re.IGNORECASE,

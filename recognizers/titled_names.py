@@ -28,7 +28,7 @@ _TITLES = (
     r"handläggare(?:n)?|kurator(?:n)?|rektor(?:n)?|lärare(?:n)?|mentor(?:n)?|fröken|herr|fru|pastor|"
     r"advokat(?:en)?|god man|förvaltare(?:n)?|chef(?:en)?|kollega(?:n)?|granne(?:n)?|hyresvärd(?:en)?|"
     # family words said right before a name: "lillebror Adam", "storasyster Elsa", "barnbarnet wilmer"
-    r"lillebror|storebror|lillasyster|storasyster|barnbarnet|sonen|dottern|brorsan|systern|"
+    r"lillebror|storebror|lillasyster|storasyster|barnbarnet|sonen|dottern|brorsan|systern|frugan|hustrun|maken|makan|sambon|"
     r"pappa|mamma|mormor|morfar|farmor|farfar|moster|faster|morbror|farbror|"
     r"vaktmästare(?:n)?|receptionist(?:en)?|"
     # a letter's care-of: "Care of Lina Holmqvist", "c/o Ingrid Wallin"

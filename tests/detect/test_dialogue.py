@@ -1240,6 +1240,25 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Och Annika?\nKund 2: Nittonhundrasextioåtta, nionde juli, sen nittiotvå tjugoåtta.",
             [("SE_PERSONNUMMER", "Nittonhundrasextioåtta, nionde juli, sen nittiotvå tjugoåtta")],
         ),
+        # numbers the agent reads after "ditt kontrakt,", "avtal", a policy named before its address
+        (
+            "Kund: 850419... 2397.\nAgent: Ja, jag ser ditt kontrakt, 4017-1201. Uppsägningstiden är tre månader.",
+            [("CUSTOMER_NUMBER", "4017-1201")],  # the personnummer is the personnummer recognizer's
+        ),
+        (
+            "Kund: Tack.\nAgent: Du har bredband på Studentvägen 12, avtal BB-7713 208. Vart ska ni flytta?",
+            [("CUSTOMER_NUMBER", "BB-7713 208")],
+        ),
+        (
+            "Kund: Ja.\nAgent: Jag ser din hemförsäkring för en hyresrätt på Vasagatan 40 i Göteborg, nummer H-2281 0047.",
+            [("CUSTOMER_NUMBER", "H-2281 0047")],
+        ),
+        # a SIM card's long number; "det långa numret" alone asks for no customer number
+        (
+            "Agent: Kan du läsa upp det långa numret på plastkortet som simkortet satt i?\nKund: Vänta... 8946 0712 "
+            "3300 4418 265.",
+            [("ID_NUMBER", "8946 0712 3300 4418 265")],
+        ),
         # a value the speaker offers to give, in the next sentence and after a back-channel
         (
             "Agent: Hur vill du betala?\nKund: Jag kan ge kortnumret nu. Det är fyrtiofem sjuttioett, noll tre "
@@ -1496,6 +1515,8 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Och din mejl?\nKund: Ja, det är den gamla.\nAgent: Mm.\nKund: at hemmet punkt se",
         "Agent: När vill du att vi kommer?\nKund: Den fjortonde.\nAgent: Och månad?\nKund: Juli.",
         "Agent: Och IP-adressen?\nKund: Vet inte, jag har två, tre, fyra datorer.",
+        # the facility ids' common prefix, after "är det det långa numret"
+        "Talare 2: eh vänta ska se... är det det långa numret\nTalare 1: Ja, det börjar på sju tre fem nio nio nio.",
         # an offer declined; "Och priset?" asks for no one's value
         "Kund: Och koden till datorn, behöver ni den?\nAgent: Nej, det behövs inte.\nKund: Okej, den är tolv trettiofyra.",
         "Agent: Kundnumret?\nKund: Det har jag inte.\nAgent: Och priset?\nKund: 4 500.",
@@ -1714,10 +1735,10 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
     """The thirteen blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls written by
-    testers who read nothing of the project, each measured once blind, then (sets 1-12) no longer
-    blind as rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late
-    night's work) sets 1-8 left 110 of 3,563 values readable; all thirteen leave 154 of 6,272 at
-    39f59e5."""
+    testers who read nothing of the project, each measured once blind, then no longer blind as
+    rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late night's
+    work) sets 1-8 left 110 of 3,563 values readable; all thirteen left 154 of 6,272 at 39f59e5
+    (set 13's blind run) and 144 after its rules."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 404

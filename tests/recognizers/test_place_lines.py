@@ -22,6 +22,7 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Kastanjegatan 19, lägenhet nummer 1204, andra våningen.", ["lägenhet nummer 1204"]),
         ("Det är lgh 1102.", ["lgh 1102"]),
         ("Till Rönnvägen 3B, det är en lägenhet, nummer 1102.", ["lägenhet, nummer 1102"]),
+        ("Hon säger ja, men lägenheten är 1003 nu.", ["lägenheten är 1003"]),
         ("Nej. Grannen i elvahundrafyra har samma problem.", ["elvahundrafyra"]),  # a neighbour's flat said
         # a flat corrected
         ("lägenhet tolvhundratre, eller nej, tolvhundrafem.", ["lägenhet tolvhundratre", "tolvhundrafem"]),

@@ -27,6 +27,7 @@ def _found(text: str) -> list[str]:
         ("doktor okonkwo på vårdcentralen skrev ut den", ["okonkwo"]),
         ("det är min lillebror jonte som har lånat bilen", ["jonte"]),
         ("det är barnbarnet wilmer som har installerat appen", ["wilmer"]),
+        ("Det är jag och frugan, Gun-Britt, men avtalet står på mig.", ["Gun-Britt"]),
         ("Hej, mitt barnbarn Wilmer bad mig swisha pengar", ["Wilmer"]),
         # after "heter", a whole name no lexicon knows, in lowercase
         ("min mamma hon heter faadumo cabdi xasan hon väntar på beslut", ["faadumo cabdi xasan"]),
