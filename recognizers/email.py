@@ -65,7 +65,9 @@ _DOMAIN_SEP = rf"(?:[ ]+(?:punkt|prick|dot|bindestreck|streck)[ ]+|{_BRACKETED_D
 # The at-sign said in Swedish; "at" alone is English too, so a domain is not taken after it alone.
 _SWEDISH_AT_WORDS = r"snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a"
 AT_WORDS = rf"{_SWEDISH_AT_WORDS}|at"
-_AT = rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{AT_WORDS})(?:\.\.\.|…)?[ ]+)"  # "snabel-a... live punkt se"
+# "snabel-a... live punkt se"; between commas: "gunnis55, snabel-a, gmail punkt com" (a comma before it
+# alone ends an aside: "hela efternamnet, snabel-a outlook punkt com")
+_AT = rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{AT_WORDS})(?:\.\.\.|…)?[ ]+|,[ ]+(?:{AT_WORDS}),[ ]+)"
 _TLD_ALT = "|".join(SPOKEN_TLDS)
 # A spelling or an aside between the name and the at-sign: "g punkt strand, s-t-r-a-n-d, at ...",
 # "rasmus punkt holm, med ett M, at ..."; it is part of what was said.
@@ -110,7 +112,7 @@ _SPOKEN_TO_WRITTEN = [
     (re.compile(_BRACKETED_AT, re.I), "@"),
     (re.compile(_BRACKETED_DOT, re.I), "."),
     (re.compile(r"[ ]+\.[ ]+"), "."),
-    (re.compile(rf"[ ]+(?:{AT_WORDS})[ ]+", re.I), "@"),
+    (re.compile(rf"[ ]+(?:{AT_WORDS})[ ]+|,[ ]+(?:{AT_WORDS}),[ ]+", re.I), "@"),
     (re.compile(r"[ ]+(?:understreck|underscore)[ ]+", re.I), "_"),
     (re.compile(r"[ ]+(?:bindestreck|streck)[ ]+", re.I), "-"),
     (re.compile(r"[ ]+(?:punkt|prick|dot)[ ]+", re.I), "."),

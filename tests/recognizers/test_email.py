@@ -114,6 +114,12 @@ def found(rec, text):
             "snabel-a outlook punkt com",
             "@outlook.com",
         ),
+        # pauses written as commas around the at-word
+        (
+            "Jag har en gmail nu. gunnis55, snabel-a, gmail punkt com.",
+            "gunnis55, snabel-a, gmail punkt com",
+            "gunnis55@gmail.com",
+        ),
         # "på" for the at-sign before a webmail provider, the name with a digit or a dot
         ("Ta hannalindqvist97, på gmail.", "hannalindqvist97, på gmail", "hannalindqvist97@gmail"),
         ("hugo.lindberg på outlook.com.", "hugo.lindberg på outlook.com", "hugo.lindberg@outlook.com"),
