@@ -143,9 +143,9 @@ _ONE_WORD = re.compile(r"^[ ]*([^\W\d_]{4,})[ .!]*$")  # a whole turn, not a que
 _A_WORD = re.compile(r"(?<![\w])(?:ett|något|ditt)[ ]+(?:\w+[ ]+)?ord\b", re.IGNORECASE)  # "välj ett ord"
 
 
-def _clause_end(body: str, at: int) -> int:
-    """`at` if a clause ends there (a stop, a comma or the turn's end), else -1."""
-    return at if re.match(r"[ ]*(?:[.,!?](?!\d)|$)", body[at:]) else -1
+def _ends_clause(body: str, at: int) -> bool:
+    """Whether a clause ends at `at`: a stop or a comma (not "14.30"), or the turn's end."""
+    return re.match(r"[ ]*(?:[.,!?](?!\d)|$)", body[at:]) is not None
 
 
 def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -168,7 +168,7 @@ def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
                 found += list(_GLUED_PASSWORD.finditer(said))
                 # letters and digits mixed through it ("Fick den, X7K2-PQ9M."; not "RT-AX58U", "KB5034441")
                 found += [m for m in _MIXED.finditer(said) if len(_MIXING.findall(m.group())) >= 3]
-                found += [m for m in _SET_TO.finditer(said) if m.end() == _clause_end(said, m.end())]
+                found += [m for m in _SET_TO.finditer(said) if _ends_clause(said, m.end())]
                 # the other speaker's whole turn a word, right after a turn that asks for a word or a
                 # password ("välj ett ord" / "blåbärspaj"; in lowercase where the transcript has no capitals)
                 alone = _ONE_WORD.match(said)

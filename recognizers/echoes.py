@@ -115,7 +115,7 @@ def _repeats(said: str, value: str) -> bool:
         return True
     if len(said) >= 4 and said in value:
         return True
-    return len(said) == len(value) >= 3 and sum(a != b for a, b in zip(said, value)) <= 2
+    return len(said) >= 3 and _digits_other(said, value) <= 2
 
 
 def _with_letter(text: str, entity: str, end: int) -> int:
@@ -127,7 +127,13 @@ def _with_letter(text: str, entity: str, end: int) -> int:
 def _near(said: str, value: str) -> bool:
     """The same number of digits, four or more, with one other (two from six digits): a value
     corrected anywhere in the next turn ("lägenhet 1203?" / "... nej, det står 1103.")."""
-    return len(said) == len(value) >= 4 and sum(a != b for a, b in zip(said, value)) <= (1 if len(said) < 6 else 2)
+    return len(said) >= 4 and _digits_other(said, value) <= (1 if len(said) < 6 else 2)
+
+
+def _digits_other(said: str, value: str) -> int:
+    """How many digits differ between two numbers of as many digits; more than any bound if their
+    lengths differ."""
+    return sum(a != b for a, b in zip(said, value)) if len(said) == len(value) else len(said) + 1
 
 
 def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
@@ -194,7 +200,7 @@ def _beside(text: str, spans: list[Span]) -> list[Span]:
     for entity, s, t in sorted(spans, key=lambda x: x[1]):
         line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", t)
         line_end = len(text) if line_end < 0 else line_end
-        length = len(numbers.words_to_digits(text[s:t]))
+        length = len(_digits(text, s, t))
         candidates = []
         after = _CORRECTED.match(text, t, line_end)
         if after and after.group().strip(" ,.…"):
@@ -243,8 +249,7 @@ def _same_shape(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
             if (
                 entity
                 and _free(spans + out, start, end)
-                and not heuristics.after_reference_word(body, run.tokens[0].start)
-                and not _taken(text, start, end, run.digits)
+                and not _taken(text, start, end, run.digits)  # a reference too
             ):
                 out.append((entity, start, end))
     return out
@@ -272,10 +277,11 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
         if e == "SE_ADDRESS" and text[t - 1 : t].isalnum() and (letter := _with_letter(text, e, t)) > t:
             out.append((e, t, letter))
         m = _TOWN.match(text, t) if e == "SE_POSTAL_CODE" else None
-        line = text[text.rfind("\n", 0, t) + 1 : m.end() if m else t]
+        if m is None or ordinary_place_word(m.group(1).split()[0]) or not _free(spans + out, m.start(1), m.end(1)):
+            continue
         # in lowercase only where the transcript has no capitals ("Postnumret 431 37 stämmer?")
-        lowercase_ok = m is not None and (m.group(1)[0].isupper() or line.split(":", 1)[-1].islower())
-        if lowercase_ok and not ordinary_place_word(m.group(1).split()[0]) and _free(spans + out, m.start(1), m.end(1)):
+        line = text[text.rfind("\n", 0, t) + 1 : m.end()]
+        if m.group(1)[0].isupper() or line.split(":", 1)[-1].islower():
             out.append(("LOCATION", m.start(1), m.end(1)))
     addresses = [s for e, s, _ in spans if e == "SE_ADDRESS"]
     for k, turn in enumerate(ts if addresses else ()):
