@@ -953,6 +953,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     spans.extend(self._zone(text, ts, k, slot, asked_end, taken))
         if not entities or "SE_PERSONNUMMER" in entities:
             spans.extend(_birthday_echoes(text, ts, spans))
+            spans.extend(_dates_beside(text, spans))
         spans.extend(corrections(text, ts, spans))
         if not entities or "ACCESS_CODE" in entities:
             spans.extend(_codes_talked_of(text, ts, spans))
@@ -1731,7 +1732,58 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
                 for r in numbers.runs(body)
                 if r.digits in said
             ]
-    return [x for x in echoes if not any(s <= x[1] and x[2] <= t for _, s, t in spans)]  # not the date itself
+    # the year said in full near it: "Sextio, tolv, sjutton, och sen 2737. Nittonhundrasextio alltså."
+    years: list[tuple[str, int, int]] = []
+    for _, _, by, at in born:
+        k = bisect_right(starts, at) - 1
+        for t in ts[max(0, k - 3) : k + 4] if by is not None else ():
+            body = t.body(text)
+            years += [
+                ("SE_PERSONNUMMER", t.start + r.tokens[0].start, t.start + r.tokens[-1].end)
+                for r in numbers.runs(body)
+                if r.digits in (f"19{by}", f"20{by}")
+            ]
+    found = spans + echoes
+
+    def inside(x: tuple[str, int, int]) -> bool:  # the date itself, or a year said with a date said again
+        return any(s <= x[1] and x[2] <= t and x != (e, s, t) for e, s, t in found)
+
+    return [x for x in echoes + years if not inside(x)]
+
+
+# Between a personnummer's pieces and a month or a day said with them: pauses and corrections only.
+_BESIDE = re.compile(rf"[ ,.…]*(?:(?:{RETRACTS}|alltså|eh|öh|den|och|sen)(?![\w])[ ,.…]*)*", re.IGNORECASE)
+_DAY_OR_MONTH = re.compile(r"(?<![\w])[a-zåäö]{3,}(?![\w])", re.IGNORECASE)  # a month or a day: read below
+
+
+def _dates_beside(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Months and days said among a personnummer's pieces, each a piece of it: "Femtioett... maj...
+    elfte. Femtiotvå, nej, 25 84.", "1948, december, den 16:e. 15 96." (its date is the birth
+    date; an appointment said after it is not: "..., och tiden är den elfte maj")."""
+    taken = sorted((s, t) for e, s, t in spans if e == "SE_PERSONNUMMER")
+    if not taken:
+        return []
+    lines = {(text.rfind("\n", 0, s) + 1, text.find("\n", s) % (len(text) + 1)) for s, _ in taken}
+    words = [
+        m.span()
+        for at, end in lines
+        for m in _DAY_OR_MONTH.finditer(text, at, end)
+        if m.group(0).lower()[:3] in _MONTHS or _ordinal(m.group(0))
+    ]
+    out: list[tuple[str, int, int]] = []
+    grown = True
+    while grown:  # a word beside a piece, or beside a word beside one
+        grown = False
+        for s, e in words:
+            if any(a <= s < b for a, b in taken):
+                continue
+            if any(
+                _BESIDE.fullmatch(text, b, s) or _BESIDE.fullmatch(text, e, a) for a, b in taken if b <= s or e <= a
+            ):
+                taken.append((s, e))
+                out.append(("SE_PERSONNUMMER", s, e))
+                grown = True
+    return out
 
 
 # A turn that opens by saying the turn before got a value wrong: "Nej, slutet är sextionio.",

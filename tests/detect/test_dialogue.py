@@ -1311,6 +1311,45 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Och för säkerhets skull, ditt födelsedatum?\nKund: Sjunde mars... femtiofem.",
             [("SE_PERSONNUMMER", "Sjunde mars... femtiofem")],
         ),
+        # months and days among a personnummer's pieces; its year said in full near it
+        (
+            "Agent: Och ditt personnummer?\nKund: Femtioett... maj... elfte. Femtiotvå, nej, 25 84.",
+            [
+                ("SE_PERSONNUMMER", "Femtioett"),
+                ("SE_PERSONNUMMER", "maj"),
+                ("SE_PERSONNUMMER", "elfte"),
+                ("SE_PERSONNUMMER", "Femtiotvå"),
+                ("SE_PERSONNUMMER", "25 84"),
+            ],
+        ),
+        (
+            "Agent: Och ditt personnummer också?\nKund: 1948, december, den 16:e. 15 96.",
+            [
+                ("SE_PERSONNUMMER", "1948"),
+                ("SE_PERSONNUMMER", "december"),
+                ("SE_PERSONNUMMER", "16"),
+                ("SE_PERSONNUMMER", "15 96"),
+            ],
+        ),
+        (
+            "Agent: Jag behöver personnumret också, för säkerhets skull.\nKund: Ja. Sextio, tolv, sjutton, och sen 2737. "
+            "Nittonhundrasextio alltså.",
+            [
+                ("SE_PERSONNUMMER", "Sextio, tolv, sjutton"),
+                ("SE_PERSONNUMMER", "2737"),
+                ("SE_PERSONNUMMER", "Nittonhundrasextio"),
+            ],
+        ),
+        (
+            "Agent: Och hans personnummer?\nKund: Jag har hans papper här. Nittonhundrafyrtiotvå\nAgent: Mm.\n"
+            "Kund: noll fyra femton... och sen nittio sjuttiofem.\nAgent: 420415-9075. Tack.",
+            [
+                ("SE_PERSONNUMMER", "Nittonhundrafyrtiotvå"),
+                ("SE_PERSONNUMMER", "noll fyra femton"),
+                ("SE_PERSONNUMMER", "nittio sjuttiofem"),
+                ("SE_PERSONNUMMER", "420415-9075"),
+            ],
+        ),
         # a password's answer in lowercase words and a number; letters and digits mixed, where a
         # password is talked of (not a product's name)
         (
@@ -1523,6 +1562,8 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Hej.\nKund: Fakturan förföll tjugonde mars, 2024, och jag betalade 1200.",
         "Agent: Hej.\nKund: Den tolfte mars, 24, 1450 kronor.",
         "Agent: Har du en rabattkod?\nKund: Ja, 4411.",
+        # a date said after a personnummer with words between is no piece of it
+        "Kund: Mitt är 811218-9876, och jag flyttade i maj.\nAgent: Okej.",
     ],
 )
 def test_no_slot_answer(text):
