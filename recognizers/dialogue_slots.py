@@ -1732,7 +1732,7 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
                 for r in numbers.runs(body)
                 if r.digits in said
             ]
-    # the year said in full near it: "Sextio, tolv, sjutton, och sen 2737. Nittonhundrasextio alltså."
+    # the year said in full in words near it: "Sextio, tolv, sjutton, och sen 2737. Nittonhundrasextio alltså."
     years: list[tuple[str, int, int]] = []
     for _, _, by, at in born:
         k = bisect_right(starts, at) - 1
@@ -1741,7 +1741,7 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
             years += [
                 ("SE_PERSONNUMMER", t.start + r.tokens[0].start, t.start + r.tokens[-1].end)
                 for r in numbers.runs(body)
-                if r.digits in (f"19{by}", f"20{by}")
+                if r.digits in (f"19{by}", f"20{by}") and r.tokens[0].spoken  # not "huset har nummer 1907"
             ]
     found = spans + echoes
 

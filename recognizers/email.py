@@ -21,6 +21,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.heuristics import mentions
+from recognizers.introduction import common_word
 from recognizers.numbers import SMALL_NUMBER_WORDS, words_to_digits
 
 ENTITY = "EMAIL_ADDRESS"
@@ -104,6 +105,27 @@ _ON_PROVIDER_REGEX = (
 )
 _ON_PROVIDER = re.compile(_ON_PROVIDER_REGEX, re.IGNORECASE)
 
+# The name alone before the at-word, the rest withdrawn, said later or never: "nyberg77 snabel-a... nej,
+# det är ..."; or said again to be written together: "annakarin.wik@gmail.com, annakarin i ett ord".
+# A common word before it is no name ("och sen snabel-a", "med snabel-a"), nor an aside ending with a
+# comma ("Kalle sjuttiofyra, ja, det är mitt födelseår, snabel-a ...").
+_NAME_BEFORE_AT_REGEX = (
+    rf"(?<![\w.@-]){_PIECE}(?:{_SEP}{_PIECE}){{0,6}}"
+    rf"(?=(?:\.\.\.|…)?[ ]+(?:{_SWEDISH_AT_WORDS})(?![\w-])|[ ]+(?:{_TOGETHER})(?![\w]))"
+)
+_NAME_BEFORE_AT = re.compile(_NAME_BEFORE_AT_REGEX, re.IGNORECASE)
+_LOCAL_NAME = re.compile(r"[a-z0-9åäöéü]+(?:[._-][a-z0-9åäöéü]+)*")
+
+
+def _name_before_at(said: str) -> bool:
+    written = written_form(said)
+    return (
+        len(written) > 1
+        and _LOCAL_NAME.fullmatch(written) is not None
+        and (re.search(r"[\d._-]", written) is not None or not common_word(written))
+    )
+
+
 _SPOKEN_TO_WRITTEN = [
     (re.compile(rf",?[ ]+på[ ]+(?=(?:{'|'.join(_PROVIDERS)})\b)", re.I), "@"),  # "hannalindqvist97, på gmail"
     (re.compile(_SPELLING, re.I), ""),  # a spelling said beside a piece is no part of the address
@@ -174,6 +196,7 @@ class KlangEmailRecognizer(PatternRecognizer):
         Pattern("email (spoken)", _SPOKEN_REGEX, 0.6),
         Pattern("email domain (spoken)", _SPOKEN_DOMAIN_REGEX, 0.5),
         Pattern("email with på (spoken)", _ON_PROVIDER_REGEX, 0.5),
+        Pattern("email name before the at-word (spoken)", _NAME_BEFORE_AT_REGEX, 0.5),
     ]
 
     def __init__(self, supported_language: str = "sv"):
@@ -195,4 +218,5 @@ class KlangEmailRecognizer(PatternRecognizer):
             is_valid_address(written_form(pattern_text))
             or _SPOKEN_DOMAIN.fullmatch(pattern_text) is not None
             or _ON_PROVIDER.fullmatch(pattern_text) is not None
+            or _name_before_at(pattern_text)
         )

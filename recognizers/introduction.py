@@ -151,6 +151,12 @@ STOP_WORDS = frozenset(
 )
 
 
+def common_word(word: str) -> bool:
+    """A common word, or one that is never a name ("och", "bara", "Tack")."""
+    w = word.lower()
+    return w in lexicon()[0] or w in STOP_WORDS or w in NOT_NAMES
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """(common words, name words) of the name model's lexicon; empty when it is not there."""

@@ -123,6 +123,11 @@ def found(rec, text):
         # "på" for the at-sign before a webmail provider, the name with a digit or a dot
         ("Ta hannalindqvist97, på gmail.", "hannalindqvist97, på gmail", "hannalindqvist97@gmail"),
         ("hugo.lindberg på outlook.com.", "hugo.lindberg på outlook.com", "hugo.lindberg@outlook.com"),
+        # the name before the at-word alone, the rest withdrawn or never said; a name said again to be
+        # written together
+        ("anna punkt berg snabel-a gmail", "anna punkt berg", "anna.berg"),
+        ("nyberg77 snabel-a... nej, den är gammal.", "nyberg77", "nyberg77"),
+        ("Ja, annakarin i ett ord.", "annakarin", "annakarin"),
     ],
 )
 def test_found_with_exact_span(rec, text, span, written):
@@ -136,7 +141,8 @@ def test_found_with_exact_span(rec, text, span, written):
         "vi ses snabel-a sen",
         "punkt slut, det var allt",
         "fakturan kom på mejlen igår punkt",
-        "anna punkt berg snabel-a gmail",  # no top-level domain said
+        "anna punkt berg at gmail",  # no top-level domain said, "at" is English too
+        "Det är med snabel-a och sen gmail. Skriv bara snabel-a.",  # common words before the at-word
         "Ja, det stämmer, at home punkt se",  # an aside is a spelling or "med ett M", not any words
         "jag kom hem punkt kom igen",
         "jag jobbar på telia och har gmail",  # a name with no digit, dot or hyphen
