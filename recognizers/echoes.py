@@ -12,7 +12,8 @@ recognizer found that value (an address, a postnummer, a customer number):
   or more, or the value with a digit or two other ("Ängsvägen 3 B." / "3 B, klart."; "...
   tjugofem" / "Tack, tjugofem."; "jag noterar 14 A"); anywhere in the turn, a piece of six digits
   or more or a near copy ("lägenhet 1203?" / "... nej, det står 1103"); a piece of a long value
-  in its own turn;
+  in its own turn, and a near copy read off after a value in its turn ("lägenheten är 1102, det
+  står fel på fakturan, det står 1202");
 - a number beside a value with only a correction between ("Götgatan 67, inte sextioett",
   "Ekvägen tjugotre... nej, tjugotvå"), and a list's next value of as many digits (`_beside`);
 - a written number grouped as a value beside it ("20 18 44 7, och ... ett nytt: 20 91 33 0";
@@ -141,7 +142,8 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     (`_repeats`) at the turn's opening, right after another piece, or after "står", "säger",
     "slutar på"; anywhere in the turn, a piece of PIECE_DIGITS or more ("Eh... ja, det är rätt, 834
     217 560" after "kontot 6189-834 217 560?") or a near copy (`_near`). And a piece of four digits
-    or more of a long value said in the same turn ("Där, 28 92, inte 28 29. ... PL89 1020 2892 ...")."""
+    or more of a long value said in the same turn ("Där, 28 92, inte 28 29. ... PL89 1020 2892 ..."),
+    and a near copy read off after a value in its own turn ("lägenheten är 1102, ..., det står 1202")."""
     out: list[Span] = []
     for k, turn in enumerate(ts):
         prev = ts[k - 1] if k and ts[k - 1].label != turn.label else None
@@ -149,8 +151,9 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
         said = [
             (e, d) for e, s, t in spans + out if prev and prev.start <= s < prev.end for d in _numbers_of(text, e, s, t)
         ]
-        long_values = [(e, d) for e, s, t in spans if turn.start <= s < turn.end if len(d := _digits(text, s, t)) >= 10]
-        if not (said or long_values):
+        own = [(e, s, t) for e, s, t in spans if turn.start <= s < turn.end]
+        long_values = [(e, d) for e, s, t in own if len(d := _digits(text, s, t)) >= 10]
+        if not (said or own):
             continue
         body = turn.body(text)
         opening = _OPENER.match(body).end()
@@ -177,6 +180,10 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
                 ),
                 next((e for e, digits in long_values if len(run.digits) >= 4 and run.digits in digits), None),
             )
+            # a near copy read off something after the value in its own turn: "lägenheten är 1102, det
+            # står fel på fakturan, det står 1202"
+            if entity is None and _READ_FROM.search(body, 0, run.tokens[0].start):
+                entity = next((e for e, s, t in own if t <= start and _near(run.digits, _digits(text, s, t))), None)
             if entity is not None:
                 out.append((entity, start, _with_letter(text, entity, end)))
     return out

@@ -104,6 +104,17 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_ADDRESS", "Ringvägen 3 B, lägenhet 1203")],
             [("SE_ADDRESS", "1103")],
         ),
+        # ... and in the value's own turn, read off after it
+        (
+            ["Kund: Ja, men lägenheten är 1102, det står fel på fakturan, det står 1202."],
+            [("SE_ADDRESS", "lägenheten är 1102")],
+            [("SE_ADDRESS", "1202")],
+        ),
+        (
+            ["Kund: Ja, men lägenheten är 1102, och det står 1100 kronor på fakturan."],
+            [("SE_ADDRESS", "lägenheten är 1102")],
+            [],
+        ),
         (
             ["Kund: Det ska vara Sandfjärdsgatan 61 i stället för 16, det står fel på avin."],
             [("SE_ADDRESS", "Sandfjärdsgatan 61")],
