@@ -151,12 +151,13 @@ _NUM_WORDS_ALT = (
     rf"(?:(?:{_alt(_TENS)})(?:[ ]?(?:{_alt(COMPOUND_UNITS)}))?|{_alt(_TEENS)}|{_alt(_UNITS)})"
     rf"(?![a-zåäöéü])"
 )
-_HOUSE_NO = rf"(?:\d{{1,4}}|(?:{_NUM_WORDS_ALT})(?![{_L}]))"
+# (digits one by one as some speech-to-text writes them: "Hornsgatan 1 5 8", "lägenhet 1 1 03")
+_HOUSE_NO = rf"(?:\d(?:[ ]\d){{1,2}}(?!\d)|\d{{1,4}}|(?:{_NUM_WORDS_ALT})(?![{_L}]))"
 _LETTER = rf"(?:[ ]?[a-hA-H](?![{_L}\d]))"
 # the flat: "lägenhet 1102", "rum 214", or its four digits alone after a comma ("Kastanjegatan 19, 1204";
 # a postnummer has five; not a year or an amount: "Kastanjegatan 19, 2019 till 2022")
 _FLAT = (
-    r"(?:,?[ ]+(?:lgh\.?|lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr)[ ]+(?:nummer[ ]+|nr[ ]+)?\d{4}(?!\d)|"
+    r"(?:,?[ ]+(?:lgh\.?|lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr)[ ]+(?:nummer[ ]+|nr[ ]+)?\d(?:[ ]?\d){3}(?!\d)|"
     r",?[ ]+rum[ ]+\d{1,4}(?!\d)|"
     r",[ ]+(?!(?:19|20)\d\d)\d{4}(?![\d]|[ ]\d|[ ]*(?:kr|kronor|sek|mil|km|:-)))"
 )

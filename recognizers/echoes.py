@@ -93,6 +93,7 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     out += _read_backs(text, ts, found + out)
     out += _beside(text, found + out)
     out += _same_shape(text, ts, found + out)
+    out += _read_whole(text, ts, found + out)
     out += _after_addresses(text, ts, spans + out)
     return out
 
@@ -227,6 +228,40 @@ def _beside(text: str, spans: list[Span]) -> list[Span]:
         for start, end, digits in candidates:
             if len(digits) <= length + 2 and _free(spans + out, start, end) and not _taken(text, start, end, digits):
                 out.append((entity, start, _with_letter(text, entity, end)))
+    return out
+
+
+LONG_DIGITS = 10  # a value this long is said in pieces and read back whole
+_WHOLE_WITHIN = 6  # turns between the first piece and the read-back: pieces, back-channels
+
+
+def _read_whole(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
+    """A long value given in pieces over turns and read back whole ("Ja, från kartongen: 35 391011"
+    / "Ja." / "512 944" / "Mm." / "3." / "353910115129443."): a number of LONG_DIGITS or more that
+    opens or ends with a value found (six digits or more) in the turns before it by another
+    speaker, and the pieces of it (three digits or more) said between the two."""
+    out: list[Span] = []
+    for k, turn in enumerate(ts):
+        others = [j for j in range(max(0, k - _WHOLE_WITHIN), k) if ts[j].label != turn.label]
+        before = [(e, _digits(text, s, t), j) for e, s, t in spans for j in others if ts[j].start <= s < ts[j].end]
+        for run in numbers.runs(turn.body(text)) if before else ():
+            start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
+            if len(run.digits) < LONG_DIGITS or not _free(spans + out, start, end):
+                continue
+            opened = next(
+                ((e, j) for e, d, j in before if len(d) >= 6 and (run.digits.startswith(d) or run.digits.endswith(d))),
+                None,
+            )
+            if opened is None or _taken(text, start, end, run.digits):
+                continue
+            entity, first = opened
+            out.append((entity, start, end))
+            for piece in ts[first + 1 : k]:
+                for r in numbers.runs(piece.body(text)):
+                    s, t = piece.start + r.tokens[0].start, piece.start + r.tokens[-1].end
+                    if len(r.digits) >= 3 and r.digits in run.digits and _free(spans + out, s, t):
+                        if not _taken(text, s, t, r.digits):
+                            out.append((entity, s, t))
     return out
 
 

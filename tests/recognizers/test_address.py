@@ -60,6 +60,9 @@ def found(recs, text):
         # one capital before the ending; the flat's four digits alone after the house number
         ("Ågatan 40, 582 22.", [(ENTITY, "Ågatan 40")]),
         ("Kastanjegatan 19, 1204. Och ditt namn?", [(ENTITY, "Kastanjegatan 19, 1204")]),
+        # digits one by one, as some speech-to-text writes them
+        ("Hornsgatan 1 5 8, lägenhet 1 1 03.", [(ENTITY, "Hornsgatan 1 5 8, lägenhet 1 1 03")]),
+        ("Kopparvägen 1 3, lägenhet 12 04, tack.", [(ENTITY, "Kopparvägen 1 3, lägenhet 12 04")]),
         ("Ett korridorrum på Lokförargatan 12, rum 214.", [(ENTITY, "Lokförargatan 12, rum 214")]),
         ("Kastanjegatan 19, 2019 till 2022.", [(ENTITY, "Kastanjegatan 19")]),  # a year, not the flat
         ("Ringvägen tjugo tre", [(ENTITY, "Ringvägen tjugo tre")]),

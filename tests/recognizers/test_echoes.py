@@ -104,6 +104,25 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_ADDRESS", "Ringvägen 3 B, lägenhet 1203")],
             [("SE_ADDRESS", "1103")],
         ),
+        # a long value given in pieces over turns and read back whole; its pieces before the read-back
+        (
+            [
+                "Kund: Ja, från kartongen: 35 391011",
+                "Agent: Ja.",
+                "Kund: 512 944",
+                "Agent: Mm.",
+                "Kund: 3.",
+                "Agent: 353910115129443. Och telefonnumret?",
+            ],
+            [("ID_NUMBER", "35 391011")],
+            [("ID_NUMBER", "353910115129443"), ("ID_NUMBER", "512 944")],
+        ),
+        # ... not a number that only holds it somewhere in the middle, nor an amount
+        (
+            ["Kund: Det är 391011.", "Agent: Ja.", "Kund: Och fakturan?", "Agent: Den har OCR 4439101155."],
+            [("CUSTOMER_NUMBER", "391011")],
+            [],
+        ),
         # ... and in the value's own turn, read off after it
         (
             ["Kund: Ja, men lägenheten är 1102, det står fel på fakturan, det står 1202."],
