@@ -172,15 +172,38 @@ class KlangPersonnummerRecognizer(PatternRecognizer):
         return is_valid(pattern_text)
 
 
+def _month_or_day_padded(window: numbers.Window) -> str:
+    """The ten digits of nine said with the month or the day as one digit word ("nittiofem åtta
+    trettio tjugotre nittiosex" is 950830-2396), if that reading is a valid personnummer; else "".
+    The calendar date and the Luhn digit make a chance reading rare."""
+    toks = window.run.tokens[window.i : window.j + 1]
+    # the year as one word opening the number, not within a phone number's digits
+    if window.run.gaps[window.i] == "plain" or len(toks[0].digits) != 2:
+        return ""
+    head = ""
+    for k, tok in enumerate(toks[:3]):
+        if tok.alt:
+            return ""
+        if k and tok.spoken and len(tok.digits) == 1 and len(head) in (2, 4):
+            padded = head + "0" + "".join(t.digits for t in toks[k:])
+            if is_valid_digits(padded):
+                return padded
+        head += tok.digits
+    return ""
+
+
 class KlangSpokenPersonnummerRecognizer(base.DigitWindowRecognizer):
-    """Spoken, mixed, paused and split personnummer (10 or 12 digits on a digit window)."""
+    """Spoken, mixed, paused and split personnummer (10 or 12 digits on a digit window; nine with
+    the month or the day said as one digit word)."""
 
     ENTITY = ENTITY
-    LENGTHS = (10, 12)
+    LENGTHS = (9, 10, 12)
     CONTEXT = CONTEXT
     LAYOUT = _WRITTEN
 
     def score_window(self, text, window):
+        if len(window.digits) == 9:
+            return 0.7 if _month_or_day_padded(window) and not window.crosses_turn else None
         if not is_valid_digits(window.digits, window.has_plus()):
             return None
         if window.digits[0] == "0" and heuristics.topic_before(text, window.start) == "phone":

@@ -68,6 +68,7 @@ def test_written_and_spaced(recs, value):
         "åttioåtta eh noll fyra tretton öh tjugotre åttiotvå",
         "åttioåtta noll fyra tretton, tjugotre åttiotvå",
         "ÅTTIOÅTTA noll fyra Tretton tjugotre åttiotvå",
+        "åttioåtta fyra tretton tjugotre åttiotvå",  # the month said as one digit word
     ],
 )
 def test_spoken_and_mixed(recs, value):
@@ -106,6 +107,8 @@ def test_samordningsnummer():
         "8804132",  # too short
         "OCR-numret är 8804132382",  # an invoice reference, not a person
         "fakturanummer 198804132382",
+        "åttioåtta fyra tretton tjugotre åttiotre",  # nine digits: no valid reading with the month padded
+        "åttioåtta 4 13 2382",  # ... nor written digits
     ],
 )
 def test_not_reported(recs, text):
