@@ -33,6 +33,7 @@ import re
 from recognizers import heuristics, numbers
 from recognizers.address import ordinary_place_word
 from recognizers.dialogue_slots import RETRACTS, Turn, corrections, turns
+from recognizers.identifiers import FACILITY_PREFIX
 
 # What a value found may be echoed as: numbers, and an address's house or flat number.
 _ECHOED = frozenset(
@@ -53,9 +54,9 @@ _ECHOED = frozenset(
         "ACCESS_CODE",
     }
 )
-# What a read-back opens with before the number: "Tack, tjugofem.", "Oj, 67, jag rättar."
+# What a read-back opens with before the number: "Tack, tjugofem.", "Oj, 67, jag rättar.", "Eh, 12 B faktiskt."
 _OPENER = re.compile(
-    r"^[ ]*(?:(?:ja|jo|nej|nä|tack|oj|ah|aha|okej|ok|så|där|förlåt|nästan|precis|bra|mm|då|alltså)(?![\w])[ ,.!]*)*",
+    r"^[ ]*(?:(?:ja|jo|nej|nä|tack|oj|ah|aha|okej|ok|så|där|förlåt|nästan|precis|bra|mm|då|alltså|eh|öh)(?![\w])[ ,.!]*)*",
     re.IGNORECASE,
 )
 # Nothing but a correction between a value and a number: ", inte ", "... nej, ", ", jag menar "
@@ -233,35 +234,42 @@ def _beside(text: str, spans: list[Span]) -> list[Span]:
 
 LONG_DIGITS = 10  # a value this long is said in pieces and read back whole
 _WHOLE_WITHIN = 6  # turns between the first piece and the read-back: pieces, back-channels
+_PIECE_WORDS = 8  # a turn that gives a piece is short: "sen 000 014", "och sist 428 851."
 
 
 def _read_whole(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     """A long value given in pieces over turns and read back whole ("Ja, från kartongen: 35 391011"
     / "Ja." / "512 944" / "Mm." / "3." / "353910115129443."): a number of LONG_DIGITS or more that
     opens or ends with a value found (six digits or more) in the turns before it by another
-    speaker, and the pieces of it (three digits or more) said between the two."""
+    speaker; and the pieces (three digits or more) of a long value said in short turns before it
+    ("... det börjar på 735 999" / "Ja?" / "sen 000 014" / "Mm." / "och sist 428 851." / "Så
+    735999000014428851?"), but not the prefix every anläggnings-id has, which names no one."""
     out: list[Span] = []
     for k, turn in enumerate(ts):
         others = [j for j in range(max(0, k - _WHOLE_WITHIN), k) if ts[j].label != turn.label]
-        before = [(e, _digits(text, s, t), j) for e, s, t in spans for j in others if ts[j].start <= s < ts[j].end]
+        before = [(e, _digits(text, s, t)) for e, s, t in spans for j in others if ts[j].start <= s < ts[j].end]
         for run in numbers.runs(turn.body(text)) if before else ():
             start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
             if len(run.digits) < LONG_DIGITS or not _free(spans + out, start, end):
                 continue
-            opened = next(
-                ((e, j) for e, d, j in before if len(d) >= 6 and (run.digits.startswith(d) or run.digits.endswith(d))),
-                None,
+            entity = next(
+                (e for e, d in before if len(d) >= 6 and (run.digits.startswith(d) or run.digits.endswith(d))), None
             )
-            if opened is None or _taken(text, start, end, run.digits):
+            if entity is not None and not _taken(text, start, end, run.digits):
+                out.append((entity, start, end))
+    for entity, start, end in spans + out:
+        value = _digits(text, start, end)
+        k = next((j for j, x in enumerate(ts) if x.start <= start < x.end), -1) if len(value) >= LONG_DIGITS else -1
+        for piece in ts[max(0, k - _WHOLE_WITHIN) : max(0, k)]:
+            body = piece.body(text)
+            if len(body.split()) > _PIECE_WORDS:  # an explanation, not a piece: "... börjar på sjuttiofem ..."
                 continue
-            entity, first = opened
-            out.append((entity, start, end))
-            for piece in ts[first + 1 : k]:
-                for r in numbers.runs(piece.body(text)):
-                    s, t = piece.start + r.tokens[0].start, piece.start + r.tokens[-1].end
-                    if len(r.digits) >= 3 and r.digits in run.digits and _free(spans + out, s, t):
-                        if not _taken(text, s, t, r.digits):
-                            out.append((entity, s, t))
+            for r in numbers.runs(body):
+                s, t = piece.start + r.tokens[0].start, piece.start + r.tokens[-1].end
+                if len(r.digits) < 3 or r.digits not in value or FACILITY_PREFIX.startswith(r.digits):
+                    continue
+                if _free(spans + out, s, t) and not _taken(text, s, t, r.digits):
+                    out.append((entity, s, t))
     return out
 
 

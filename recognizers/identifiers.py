@@ -26,6 +26,7 @@ from recognizers.fold import ascii_digits
 FACILITY = "SE_FACILITY_ID"
 CUSTOMER = "CUSTOMER_NUMBER"
 IP = "IP_ADDRESS"
+FACILITY_PREFIX = "735999"  # every Swedish anläggnings-id starts so: it names no one
 
 
 def gs1_ok(digits: str) -> bool:
@@ -62,7 +63,7 @@ class KlangSpokenFacilityIdRecognizer(base.DigitWindowRecognizer):
     CONTEXT = FACILITY_CONTEXT
 
     def score_window(self, text, window):
-        if not window.digits.startswith("735999"):
+        if not window.digits.startswith(FACILITY_PREFIX):
             return None
         return 0.9 if gs1_ok(window.digits) else 0.6
 

@@ -1311,6 +1311,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Och för säkerhets skull, ditt födelsedatum?\nKund: Sjunde mars... femtiofem.",
             [("SE_PERSONNUMMER", "Sjunde mars... femtiofem")],
         ),
+        # the number a meter has, read by the agent
+        (
+            "Agent: mätaren har nummer sex sju åtta två två noll ett fem kan du se om det står samma",
+            [("CUSTOMER_NUMBER", "sex sju åtta två två noll ett fem")],
+        ),
         # months and days among a personnummer's pieces; its year said in full near it
         (
             "Agent: Och ditt personnummer?\nKund: Femtioett... maj... elfte. Femtiotvå, nej, 25 84.",

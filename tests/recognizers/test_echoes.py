@@ -33,6 +33,12 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
         ),
         # a house number and letter read back alone
         (["Kund: Ängsvägen 3 B.", "Agent: 3 B, klart."], [("SE_ADDRESS", "Ängsvägen 3 B")], [("SE_ADDRESS", "3 B")]),
+        # ... corrected after a filler
+        (
+            ["Agent: Och du bor på Björkvägen 12 idag?", "Kund: Eh, 12 B faktiskt."],
+            [("SE_ADDRESS", "Björkvägen 12")],
+            [("SE_ADDRESS", "12 B")],
+        ),
         # the last group of a postnummer read back
         (
             ["Kund: Postnumret är femhundraåttiotvå tjugofem.", "Agent: Tack, tjugofem. Leveransen är på torsdag."],
@@ -116,6 +122,24 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             ],
             [("ID_NUMBER", "35 391011")],
             [("ID_NUMBER", "353910115129443"), ("ID_NUMBER", "512 944")],
+        ),
+        # ... and pieces said before a long value found whole, not the prefix every anläggnings-id has
+        (
+            [
+                "Kund: Ja vänta... det börjar på 735 999",
+                "Agent: Ja?",
+                "Kund: sen 000 014",
+                "Agent: Mm.",
+                "Kund: och sist 428 851.",
+                "Agent: Så 735999000014428851?",
+            ],
+            [("SE_FACILITY_ID", "735999000014428851")],
+            [("SE_FACILITY_ID", "000 014"), ("SE_FACILITY_ID", "428 851")],
+        ),
+        (
+            ["Agent: Det står på fakturan, arton siffror som börjar på 735999.", "Kund: 735999000014428851."],
+            [("SE_FACILITY_ID", "735999000014428851")],
+            [],
         ),
         # ... not a number that only holds it somewhere in the middle, nor an amount
         (
