@@ -1313,7 +1313,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         # the number a meter has, read by the agent
         (
-            "Agent: mätaren har nummer sex sju åtta två två noll ett fem kan du se om det står samma",
+            "Kund: ja gör det\nAgent: mätaren har nummer sex sju åtta två två noll ett fem kan du se om det står samma",
             [("CUSTOMER_NUMBER", "sex sju åtta två två noll ett fem")],
         ),
         # months and days among a personnummer's pieces; its year said in full near it
