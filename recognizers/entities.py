@@ -23,6 +23,7 @@ from recognizers import (
     address,
     dialogue_slots,
     email,
+    handles,
     identifiers,
     introduction,
     organisationsnummer,
@@ -123,6 +124,12 @@ ENTITIES: tuple[Entity, ...] = (
         (*_DIALOGUE, email.KlangEmailRecognizer),
         email.canonical,
         subject_kind="email",
+        is_number=False,
+    ),
+    Entity(
+        "USERNAME",
+        "a user, account or network name written as one token: kattis_62, goran.ekstrom48, hallberg_5g",
+        (handles.KlangHandleRecognizer,),
         is_number=False,
     ),
     Entity(

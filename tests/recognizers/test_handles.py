@@ -1,0 +1,45 @@
+"""USERNAME: user, account and network names written as one token. Made-up names."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.handles import ENTITY, KlangHandleRecognizer
+
+
+@pytest.fixture(scope="module")
+def rec() -> KlangHandleRecognizer:
+    return KlangHandleRecognizer()
+
+
+def found(rec, text):
+    return [text[r.start : r.end] for r in rec.analyze(text, [ENTITY])]
+
+
+@pytest.mark.parametrize(
+    "text, handle",
+    [
+        ("Mitt användarnamn är kattis_62, byt lösenordet.", "kattis_62"),
+        ("och mitt wifi heter hallberg_5g och lösenordet är hemligt", "hallberg_5g"),
+        ("Gärna. goran.ekstrom48... nej förresten, den använder jag inte.", "goran.ekstrom48"),
+        ("Nätverket heter Wikström_hemma, eller har du ändrat det?", "Wikström_hemma"),
+    ],
+)
+def test_found(rec, text, handle):
+    assert found(rec, text) == [handle]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det gäller t.ex. fakturan, o.s.v.",
+        "Firmwaren är v2.1 och appen 3.5.2.",
+        "Jag skickar faktura.pdf och bild_1.jpg till er.",
+        "Gå in på telia.se eller www.min_sida.se.",
+        "Skriv till anna.berg@exempel.se.",
+        "Det står <EMAIL_ADDRESS_1> och <PERSON_2> här.",
+        "Storgatan 12, lägenhet 1102.",
+    ],
+)
+def test_not_found(rec, text):
+    assert found(rec, text) == []
