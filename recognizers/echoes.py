@@ -19,7 +19,10 @@ recognizer found that value (an address, a postnummer, a customer number):
 - a written number grouped as a value beside it ("20 18 44 7, och ... ett nytt: 20 91 33 0";
   `_same_shape`);
 - the letter after a house number found without it, the post town after a postnummer, and a
-  postnummer confirmed after an address (`_after_addresses`).
+  postnummer confirmed after an address (`_after_addresses`);
+- a long value given in pieces over turns and read back whole, and its pieces (`_read_whole`);
+- a word said and taken back right before a value it begins ("Kanelbulle... nej, Kanelbulle77";
+  `_false_starts`).
 
 Each step sees what the ones before it found, so a piece read back and then corrected
 ("Där, 28 92, inte 28 29") is found whole. Numbers that are amounts, measures, times or
@@ -86,7 +89,7 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     """Spans of `text` (a dialogue) that echo one of `spans` (entity, start, end): see the module."""
     found = [s for s in spans if s[0] in _ECHOED]
     if not found:
-        return []
+        return _false_starts(text, spans)
     ts = turns(text)
     out = corrections(text, ts, [s for s in found if s[0] in _NO_AMOUNTS], shapes=False)
     out += corrections(text, ts, [s for s in found if s[0] not in _NO_AMOUNTS])
@@ -96,7 +99,7 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     out += _same_shape(text, ts, found + out)
     out += _read_whole(text, ts, found + out)
     out += _after_addresses(text, ts, spans + out)
-    return out
+    return out + _false_starts(text, spans + out)
 
 
 def _free(spans: list[Span], start: int, end: int) -> bool:
@@ -229,6 +232,29 @@ def _beside(text: str, spans: list[Span]) -> list[Span]:
         for start, end, digits in candidates:
             if len(digits) <= length + 2 and _free(spans + out, start, end) and not _taken(text, start, end, digits):
                 out.append((entity, start, _with_letter(text, entity, end)))
+    return out
+
+
+# A word broken off and taken back right before a value: "Kanelbulle... nej, " before "Kanelbulle77".
+_TAKEN_BACK = re.compile(rf"(?<![\w])([^\W\d_]{{3,}})(?:\.\.\.|…)?[ ,]*(?:{RETRACTS})(?![\w])[ ,.…]*$", re.IGNORECASE)
+
+
+def _false_starts(text: str, spans: list[Span]) -> list[Span]:
+    """A word said and taken back right before a value it begins ("Kanelbulle... nej,
+    Kanelbulle77"), or a plate's letters in another order ("NMX... nej, NXM 774"): a false start
+    of the value, as readable as the value itself."""
+    out: list[Span] = []
+    for entity, start, end in spans:
+        m = _TAKEN_BACK.search(text, max(0, start - 40), start)
+        if m is None:
+            continue
+        word, value = m.group(1), text[start:end]
+        first = value.split()[0] if value.split() else ""
+        if (value.lower().startswith(word.lower()) and len(value) > len(word)) or (
+            word.isupper() and sorted(word) == sorted(first) and word != first
+        ):
+            if _free(spans + out, m.start(1), m.end(1)):
+                out.append((entity, m.start(1), m.end(1)))
     return out
 
 

@@ -123,6 +123,18 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("ID_NUMBER", "35 391011")],
             [("ID_NUMBER", "353910115129443"), ("ID_NUMBER", "512 944")],
         ),
+        # a word taken back right before a value it begins; a plate's letters in another order
+        (
+            ["Kund: Eh... Kanelbulle... nej, Kanelbulle77."],
+            [("ACCESS_CODE", "Kanelbulle77")],
+            [("ACCESS_CODE", "Kanelbulle")],
+        ),
+        (
+            ["Kund: Han hade NMX... nej, NXM 774, jag skrev upp det."],
+            [("SE_VEHICLE_REGISTRATION", "NXM 774")],
+            [("SE_VEHICLE_REGISTRATION", "NMX")],
+        ),
+        (["Kund: Det var Volvo... nej, NXM 774."], [("SE_VEHICLE_REGISTRATION", "NXM 774")], []),
         # ... and pieces said before a long value found whole, not the prefix every anläggnings-id has
         (
             [
