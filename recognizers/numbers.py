@@ -190,7 +190,10 @@ _GAP_RX = re.compile(
 # without digits (at most four words: "Mm.", "Ja?", "Och sista fyra?") and another label.
 _LABEL = r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?[^\n:]{1,40}:[ \t]*"
 _BACKCHANNEL = r"(?=[^\n]{0,25}\n)[ \t]*(?:[^\s\d]+[ \t]+){0,3}[^\s\d]*[ \t]*"  # <= 4 words, <= 25 chars
-_TURN_RX = re.compile(rf"[ \t]*(?:\.\.\.|[.?!…,])?[ \t]*\n{_LABEL}(?:{_BACKCHANNEL}\n{_LABEL})?")
+# (a pause may end the first turn with its question, "190717...?", and open the next, "...2389.")
+_TURN_RX = re.compile(
+    rf"[ \t]*(?:\.\.\.[?]?|[.?!…,]|…[?])?[ \t]*\n{_LABEL}(?:{_BACKCHANNEL}\n{_LABEL})?(?:(?:\.\.\.|…)[ \t]*)?"
+)
 
 
 # ---- parsing number words ----------------------------------------------------------------------

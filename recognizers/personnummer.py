@@ -217,13 +217,27 @@ _TAIL_BEFORE = re.compile(
     r"(?:[ ]+(?:är|blir))?[ ]*[:,]?[ ]*(?:eh[ ]+|öh[ ]+)?$",
     re.IGNORECASE,
 )
-_TAIL_QUICK = re.compile(r"sista[ ]+fyra|fyra[ ]+sista", re.IGNORECASE)
+# ... or "och sista" right after a birth date: "Åttioåtta noll tre noll åtta, och sista två tre nio åtta"
+_AND_LAST = re.compile(r"[ ]*,?[ ]+och[ ]+sista[ ]*[:,]?[ ]*$", re.IGNORECASE)
+
+
+def _date_said(digits: str) -> bool:
+    """YYMMDD or YYYYMMDD (day + 60 for a samordningsnummer)."""
+    if len(digits) not in (6, 8):
+        return False
+    year = [int(digits[:4])] if len(digits) == 8 else [1900 + int(digits[:2]), 2000 + int(digits[:2])]
+    month, day = int(digits[-4:-2]), int(digits[-2:])
+    return any(valid_date(y, month, day if day <= 60 else day - 60) for y in year)
+
+
+_TAIL_QUICK = re.compile(r"sista[ ]+fyra|fyra[ ]+sista|och[ ]+sista", re.IGNORECASE)
 
 
 class KlangPersonnummerTailRecognizer(base.DigitWindowRecognizer):
     """The last four digits said on their own after "sista fyra" ("... och sista fyra är tjugotre
-    åttiotvå"): only part of a personnummer, but with the birth date said elsewhere in the call it
-    identifies the person. Written or spoken; nothing without those words right before."""
+    åttiotvå"), or after "och sista" right after a birth date: only part of a personnummer, but
+    with the birth date said elsewhere in the call it identifies the person. Written or spoken;
+    nothing without those words right before."""
 
     ENTITY = ENTITY
     LENGTHS = (4,)
@@ -236,4 +250,9 @@ class KlangPersonnummerTailRecognizer(base.DigitWindowRecognizer):
     def score_window(self, text, window):
         if window.crosses_turn:
             return None
-        return 0.6 if _TAIL_BEFORE.search(text[max(0, window.start - 60) : window.start]) else None
+        lead = text[max(0, window.start - 80) : window.start]
+        if _TAIL_BEFORE.search(lead):
+            return 0.6
+        last = _AND_LAST.search(lead)
+        runs = numbers.runs(lead[: last.start()]) if last else ()
+        return 0.6 if runs and runs[-1].tokens[-1].end == last.start() and _date_said(runs[-1].digits) else None

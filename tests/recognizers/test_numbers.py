@@ -108,6 +108,18 @@ def test_run_continues_over_a_turn_change_with_a_back_channel():
     assert [text[s:e] for s, e in w.pieces()] == ["850312", "4238"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agent: Det är Alva, personnummer 190717...?\nKund: ...2389. Ja.",  # a pause with the question, and after the label
+        "Agent: Personnummer 190717…?\nKund: … 2389.",
+    ],
+)
+def test_run_continues_over_a_turn_broken_off_with_a_pause(text):
+    (run,) = runs(text)
+    assert run.digits == "1907172389" and run.gaps[1] == "turn"
+
+
 def test_windows_skip_a_trailing_number_word():
     # Skatteverket test number 880413-2382, then "tre gånger"
     text = "det är åttioåtta noll fyra tretton tjugotre åttiotvå tre gånger"

@@ -178,6 +178,21 @@ def test_last_four_after_sista_fyra(text, tail):
     assert rec.analyze(text.replace("sista fyra", "klockan").replace("fyra sista", "klockan"), [ENTITY]) == []
 
 
+@pytest.mark.parametrize(
+    "text, tails",
+    [
+        ("Åttioåtta noll tre noll åtta, och sista två tre nio åtta.", ["två tre nio åtta"]),
+        ("19880413, och sista 2382.", ["2382"]),
+        ("Jag betalade 450, och sista 1200 kronor.", []),  # no birth date before it
+        ("Vi åkte dit i maj och sista 2019 var vi där.", []),
+    ],
+)
+def test_last_four_after_och_sista_right_after_a_birth_date(text, tails):
+    from recognizers.personnummer import KlangPersonnummerTailRecognizer
+
+    assert [text[r.start : r.end] for r in KlangPersonnummerTailRecognizer().analyze(text, [ENTITY])] == tails
+
+
 def test_hesitation_words_inside_a_spoken_number(recs):
     value = "åttioåtta noll fyra tretton eh vänta tjugotre åttiotvå"
     assert pnr_found(recs, f"personnumret alltså {value}") == [value]
