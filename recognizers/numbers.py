@@ -112,6 +112,17 @@ TENS_WORDS: dict[str, int] = {
     "nittio": 90,
     "nitti": 90,
 }
+# English, for callers who give their numbers in English ("eighty-six eleven twenty-one", "two
+# three eight seven"): the Swedish words stay the canonical ones (listed first).
+_ENGLISH_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_ENGLISH_UNITS |= {"nine": 9}
+_ENGLISH_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
+_ENGLISH_TEENS |= {"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_ENGLISH_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+_ENGLISH_TENS |= {"ninety": 90}
+UNIT_WORDS |= _ENGLISH_UNITS
+TEEN_WORDS |= _ENGLISH_TEENS
+TENS_WORDS |= _ENGLISH_TENS
 HUNDRED_WORDS = {"hundra": 100}
 THOUSAND_WORDS = {"tusen": 1000}
 # Units allowed as the second part of a tens compound ("tjugoen", "tjugoett", "fyrtiotvå").

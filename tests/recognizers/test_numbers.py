@@ -120,6 +120,19 @@ def test_run_continues_over_a_turn_broken_off_with_a_pause(text):
     assert run.digits == "1907172389" and run.gaps[1] == "turn"
 
 
+@pytest.mark.parametrize(
+    "text, digits",
+    [
+        ("Yes, it's eighty-six eleven twenty-one", ["861121"]),
+        ("two three eight seven.", ["2387"]),
+        ("Apartment eleven zero one.", ["1101"]),
+        ("OnePlus och iPhone, inga siffror", []),
+    ],
+)
+def test_numbers_said_in_english(text, digits):
+    assert [r.digits for r in runs(text)] == digits
+
+
 def test_windows_skip_a_trailing_number_word():
     # Skatteverket test number 880413-2382, then "tre gånger"
     text = "det är åttioåtta noll fyra tretton tjugotre åttiotvå tre gånger"
