@@ -134,11 +134,15 @@ _GLUED_PASSWORD = re.compile(r"(?<![\w@.-])[^\W\d_]{3,}\d{2,}(?![\w@-]|\.\w)")
 _SPACED_DIGITS = re.compile(r"(?<![\w,.-])\d(?:[ ]\d){3,7}(?![\w-]|[ ]\d|[,.]\d)")
 
 
-# A password set to a word and a number: "jag har ändrat det till kanelbulle sju sju"
+# A password set to a word and a number: "jag har ändrat det till kanelbulle sju sju", "det ska vara
+# sommartant tjugofyra utropstecken"
 _SET_TO = re.compile(
-    rf"(?:(?<=\bdet till )|(?<=\bär )|(?<=\bblir ))[^\W\d_]{{4,}}[ ]+(?:\d+|(?:{numbers.SMALL_NUMBER_WORDS})(?:[ ]+(?:{numbers.SMALL_NUMBER_WORDS}))*)(?![\w])",
+    rf"(?:(?<=\bdet till )|(?<=\bär )|(?<=\bblir )|(?<=\bska vara ))[^\W\d_]{{4,}}[ ]+(?:\d+|(?:{numbers.SMALL_NUMBER_WORDS})+(?:[ ]+(?:{numbers.SMALL_NUMBER_WORDS})+)*)(?![\w])",
     re.IGNORECASE,
 )
+_SIGN = re.compile(
+    r"[ ]+(?:utropstecken|frågetecken|stjärna|brädgård|snabel-a|procent)\b", re.I
+)  # a sign said after it
 _ONE_WORD = re.compile(r"^[ ]*([^\W\d_]{4,})[ .!]*$")  # a whole turn, not a question
 _A_WORD = re.compile(r"(?<![\w])(?:ett|något|ditt)[ ]+(?:\w+[ ]+)?ord\b", re.IGNORECASE)  # "välj ett ord"
 
@@ -168,7 +172,9 @@ def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
                 found += list(_GLUED_PASSWORD.finditer(said))
                 # letters and digits mixed through it ("Fick den, X7K2-PQ9M."; not "RT-AX58U", "KB5034441")
                 found += [m for m in _MIXED.finditer(said) if len(_MIXING.findall(m.group())) >= 3]
-                found += [m for m in _SET_TO.finditer(said) if _ends_clause(said, m.end())]
+                found += [
+                    m for m in _SET_TO.finditer(said) if _ends_clause(said, m.end()) or _SIGN.match(said, m.end())
+                ]
                 # the other speaker's whole turn a word, right after a turn that asks for a word or a
                 # password ("välj ett ord" / "blåbärspaj"; in lowercase where the transcript has no capitals)
                 alone = _ONE_WORD.match(said)
@@ -849,16 +855,13 @@ def _passwords(body: str) -> list[tuple[int, int]]:
         if runs and not body[m.end() : at].strip() and not heuristics.after_reference_word(body, at):
             if not _ordinary(m.group()):  # not "Ärende 77 120 44"
                 out.append((m.start(), m.end() + runs[0].tokens[-1].end))
-    # ... or the answer's first words and a number, in any case: "gröna stolen åttiotvå, ihop"
-    words = _WORDS_FIRST.match(body)
-    runs = numbers.runs(body[words.end() :]) if words else ()
+    # ... or the answer's first words and a number, in any case: "gröna stolen åttiotvå, ihop",
+    # "sommartant tjugofyra utropstecken"
+    runs = numbers.runs(body)
+    words = _WORDS_FIRST.fullmatch(body, 0, runs[0].tokens[0].start) if runs else None
     said = words.group(1).lower().split() if words else []
-    if (
-        runs
-        and runs[0].tokens[0].start == 0
-        and not any(w in introduction.STOP_WORDS or numbers.words_to_digits(w) for w in said)
-    ):
-        out.append((words.start(1), words.end() + runs[0].tokens[-1].end))
+    if words and not any(w in introduction.STOP_WORDS or numbers.words_to_digits(w) for w in said):
+        out.append((words.start(1), runs[0].tokens[-1].end))
     return out
 
 

@@ -1366,6 +1366,16 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "X7K2-PQ9M. Routern är en RT-AX58U.",
             [("ACCESS_CODE", "X7K2-PQ9M")],
         ),
+        # a password's words and a number with a sign said after them; "det ska vara ..." where a password is talked of
+        (
+            "Agent: Jag kan sätta ett nytt lösenord. Vad vill du ha?\nKund: sommartant tjugofyra utropstecken",
+            [("ACCESS_CODE", "sommartant tjugofyra")],
+        ),
+        (
+            "Agent: vill du ha en länk för att sätta nytt lösenord\nKund: jag kan säga det nu det ska vara sommartant "
+            "tjugofyra utropstecken\nAgent: okej",
+            [("ACCESS_CODE", "sommartant tjugofyra")],
+        ),
         # a password set to a word and a number; a word that is the whole answer to "välj ett ord"
         (
             "Talare 1: ja\nTalare 2: mitt wifi-lösenord är samma för jag har ändrat det till kanelbulle sju sju\n"
