@@ -116,6 +116,8 @@ _STANDALONE = [
     "torget",
     "allé",
     "allén",
+    "alle",  # "allé" as detection reads it (a word of its own here: "Ryds allé")
+    "allen",
     "backe",
     "backen",
     "stig",

@@ -60,6 +60,8 @@ def found(recs, text):
         # one capital before the ending; the flat's four digits alone after the house number
         ("Ågatan 40, 582 22.", [(ENTITY, "Ågatan 40")]),
         ("Kastanjegatan 19, 1204. Och ditt namn?", [(ENTITY, "Kastanjegatan 19, 1204")]),
+        # a genitive before "allé" (read as "alle" by detection)
+        ("Jag bor på Ryds allé 14.", [(ENTITY, "Ryds allé 14")]),
         # digits one by one, as some speech-to-text writes them
         ("Hornsgatan 1 5 8, lägenhet 1 1 03.", [(ENTITY, "Hornsgatan 1 5 8, lägenhet 1 1 03")]),
         ("Kopparvägen 1 3, lägenhet 12 04, tack.", [(ENTITY, "Kopparvägen 1 3, lägenhet 12 04")]),
