@@ -70,9 +70,12 @@ _FARM = re.compile(r"(?<![\w-])(?-i:[A-ZÅÄÖ])[a-zåäö]*gården[ ]+(?=\w)")
 # before "bor" ("i 1402 bor Olofsson") or after "in i" ("komma in i 1402"):
 # floor and door as Lantmäteriet numbers them (08-18, 01-99), not a year
 _FLOOR_AND_DOOR = r"(?:0[89]|1[0-8])(?:0[1-9]|[1-9]\d)"
-_FLAT_NO = rf"(?P<flat>{_FLOOR_AND_DOOR})(?![\d:.,]\d|\d)"
+# (or digit by digit, as some speech-to-text writes it: "han bor på 1 0 0 3")
+_FLAT_NO = rf"(?P<flat>{_FLOOR_AND_DOOR}|(?:1[ ][0-8]|0[ ][89])[ ]\d[ ]\d)(?![\d:.,]\d|\d|[ ]\d)"
+# ... also "bor på 1003", and where someone can be found: "nyckeln finns hos Kjell i 1003"
 _FLAT_OF = re.compile(
-    rf"(?<![\w-])(?:(?:grann\w*|bor|bodde)\b[^.\n\d]{{0,30}}?[ ]i|in[ ]i|i(?=[ ]+\d{{4}},?[ ]+bor\b))[ ]+{_FLAT_NO}",
+    rf"(?<![\w-])(?:(?:grann\w*|bor|bodde)\b[^.\n\d]{{0,30}}?[ ](?:i|på)|in[ ]i|hos[ ]+(?-i:[A-ZÅÄÖ])[a-zåäö]+[ ]i"
+    rf"|i(?=[ ]+\d{{4}},?[ ]+bor\b))[ ]+{_FLAT_NO}",
     re.IGNORECASE,
 )
 _FLAT_DIGITS = re.compile(_FLOOR_AND_DOOR)
@@ -103,7 +106,7 @@ _NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|pa
 _CORRECTED_TO = re.compile(
     r"[ ,.…]*(?:eller[ ]+)?(?:nej|nä|förlåt|jag menar)(?:[ ,]+(?:förlåt|alltså|vänta))*[ ,]+", re.I
 )
-_GATE = ("box", "lägenhet", "lgh", "rum", "gården", "grann", "bor", "in i ", "dörr", *_PROPERTY_WORDS)
+_GATE = ("box", "lägenhet", "lgh", "rum", "gården", "grann", "bor", "in i ", "hos ", "dörr", *_PROPERTY_WORDS)
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
 
 

@@ -36,6 +36,9 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Vi har sökt bygglov för ett garage på hjorten 4:12.", ["hjorten 4:12"]),
         # a flat number in words
         ("Lindvägen tolv, lägenhet elvahundraarton.", ["lägenhet elvahundraarton"]),
+        # a neighbour's flat after "bor på", digit by digit; where someone is found: "hos Kjell i 1003"
+        ("Grannen Kjell, han bor på 1 0 0 3, mittemot.", ["1 0 0 3"]),
+        ("Nyckeln finns hos Kjell i 1003.", ["1003"]),
         ("det är lgh nummer tolv noll fyra", ["lgh nummer tolv noll fyra"]),
         ("Grannen i 1402 spelar hög musik.", ["1402"]),  # a neighbour's flat by its four digits
         ("Ovanför dig, i 1402, bor Olofsson enligt listan.", ["1402"]),
@@ -83,6 +86,7 @@ def test_the_postnummer_after_a_place_line_is_reported_too():
         "Grannen sa att nummer 3 var bäst.",
         "En lägenhet tre rum och kök, rum två är störst.",
         "Om bygglovet: kapitel fyra kolon två.",
+        "Vi bor på 1 våning sedan 2019, och vi har bott hos Nisse i 2019.",
     ],
 )
 def test_ordinary_text_is_no_address(text):
