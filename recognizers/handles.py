@@ -1,13 +1,14 @@
 """USERNAME: a user, account or network name written as one token ("kattis_62", "hallberg_5g",
 "goran.ekstrom48").
 
-Speech-to-text writes what a caller reads off a screen as they read it: a name with an
-underscore, or with a dot and digits, is a handle someone chose, and most hold their name or
-year of birth ("Wikström_hemma"). Only tokens in lowercase after their first letter, with three
-letters or more before the first separator, are taken (not the placeholders:
-"<EMAIL_ADDRESS_1>"), so abbreviations ("t.ex.", "o.s.v."), versions ("v2.1"), file names and
-domains without digits ("faktura.pdf", "telia.se") are left; an e-mail address is the e-mail
-recognizer's.
+Speech-to-text writes what a caller reads off a screen as they read it: a name joined by an
+underscore or a dot with digits in it ("kattis_62", "goran.ekstrom48"), or a capitalised name
+before an underscore ("Wikström_hemma"), is a handle someone chose, and most hold their name or
+year of birth. Only tokens in lowercase after their first letter, with three letters or more
+before the first separator, are taken (not the placeholders: "<EMAIL_ADDRESS_1>"), so
+abbreviations ("t.ex."), versions ("v2.1"), file names ("faktura.pdf"), domains without digits
+("telia.se"), the export's field names ("caller_number"), speaker ids ("spk_0") and ids a system made
+("conv_7f3a91c2", "rec_20240101", "klang_page_2026": one separator only) are left; an e-mail address is the e-mail recognizer's.
 """
 
 from __future__ import annotations
@@ -18,16 +19,38 @@ from presidio_analyzer import Pattern, PatternRecognizer
 
 ENTITY = "USERNAME"
 # a word of letters (and digits), then pieces joined by "_" or "."; not inside an e-mail address or a URL
-_HANDLE_REGEX = r"(?<![\w@./-])(?!www\.)[A-ZÅÄÖa-zåäö][a-zåäö]{2,}[a-zåäö0-9]*(?:[._][a-zåäö0-9]+)+(?![\w@/-]|\.\w)"
+# (not in an id read with its joiners as spaces or ";", "klang page_2026 11 24.json": where a number
+# goes on after a space, or a ";" joins)
+_HANDLE_REGEX = (
+    r"(?<![\w@./;-])(?!www\.)[A-ZÅÄÖa-zåäö][a-zåäö]{2,}[a-zåäö0-9]*(?:[._][a-zåäö0-9]+)+(?![\w@/;-]|\.\w|[ ]+\d)"
+)
 _HANDLE = re.compile(_HANDLE_REGEX)
+_SYSTEM_WORDS = frozenset(
+    "spk speaker talare channel kanal agent caller customer kund user conv call rec seg segment track page file".split()
+)
 _FILE_ENDINGS = frozenset("pdf doc docx xls xlsx txt jpg jpeg png gif zip csv html htm exe".split())
 
 
+# a part of a system's own id: hex, or digits and letters mixed at length ("conv_7f3a91c2"); or six
+# digits or more ("rec_20240101")
+_GENERATED = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[0-9a-z]{6,}")
+
+
 def is_handle(token: str) -> bool:
-    """A handle has an underscore, or a dot and a digit; not a file's name."""
-    if _HANDLE.fullmatch(token) is None or token.rsplit(".", 1)[-1] in _FILE_ENDINGS:
+    """A handle has a digit, or a capital and an underscore; not a file's name nor an id a system made."""
+    parts = re.split(r"[._]", token)
+    # one separator: more is a system's naming ("klang_page_2026", "export_2024_11")
+    if _HANDLE.fullmatch(token) is None or len(parts) > 2 or parts[-1] in _FILE_ENDINGS:
         return False
-    return "_" in token or any(ch.isdigit() for ch in token)
+    if parts[0].lower() in _SYSTEM_WORDS:  # a speaker's or a record's id: "spk_0", "conv_12"
+        return False
+    if any(
+        (_GENERATED.fullmatch(p) and sum(ch.isdigit() for ch in p) >= 3) or (p.isdigit() and len(p) >= 6)
+        for p in parts[1:]
+    ):
+        return False
+    # a digit, or a name before the underscore ("Wikström_hemma"); "caller_number" is a field's name
+    return any(ch.isdigit() for ch in token) or ("_" in token and token[0].isupper())
 
 
 class KlangHandleRecognizer(PatternRecognizer):

@@ -39,6 +39,7 @@ def test_found(rec, text, handle):
         "Skriv till anna.berg@exempel.se.",
         "Det står <EMAIL_ADDRESS_1> och <PERSON_2> här.",
         "Storgatan 12, lägenhet 1102.",
+        "caller_number queue_name conv_7f3a91c2 rec_20240101 klang_page_2026 spk_0 speaker_12",  # an export's field names and ids
     ],
 )
 def test_not_found(rec, text):
