@@ -130,6 +130,11 @@ def _with_letter(text: str, entity: str, end: int) -> int:
     return letter.end() if letter else end
 
 
+def _with_century(said: str, value: str) -> bool:
+    """A birth date read back with its century: "19451027" after "451027"."""
+    return len(value) >= 6 and len(said) == len(value) + 2 and said[:2] in ("19", "20") and said[2:] == value
+
+
 def _near(said: str, value: str) -> bool:
     """The same number of digits, four or more, with one other (two from six digits): a value
     corrected anywhere in the next turn ("lägenhet 1203?" / "... nej, det står 1103.")."""
@@ -158,7 +163,17 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
         ]
         own = [(e, s, t) for e, s, t in spans if turn.start <= s < turn.end]
         long_values = [(e, d) for e, s, t in own if len(d := _digits(text, s, t)) >= 10]
-        if not (said or own):
+        # ... or in the turns before it, by others, said again whole ("Fyrtiofem... tio... tjugosju..." /
+        # "Ja." / "...trettiofyra femtiotre." / "Tack, nittonhundrafyrtiofem tio tjugosju.")
+        earlier = [
+            (e, d)
+            for x in ts[max(0, k - 3) : max(0, k - 1)]
+            if x.label != turn.label
+            for e, s, t in spans
+            if x.start <= s < x.end
+            for d in _numbers_of(text, e, s, t)
+        ]
+        if not (said or own or earlier):
             continue
         body = turn.body(text)
         opening = _OPENER.match(body).end()
@@ -181,9 +196,16 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
                         (at_opening and _repeats(run.digits, digits))
                         or (len(run.digits) >= PIECE_DIGITS and run.digits in digits)
                         or _near(run.digits, digits)
+                        or _with_century(run.digits, digits)
                     )
                 ),
-                next((e for e, digits in long_values if len(run.digits) >= 4 and run.digits in digits), None),
+                next(
+                    (e for e, digits in long_values if len(run.digits) >= 4 and run.digits in digits),
+                    next(
+                        (e for e, d in earlier if len(d) >= 6 and (run.digits == d or _with_century(run.digits, d))),
+                        None,
+                    ),
+                ),
             )
             # a near copy read off something after the value in its own turn: "lägenheten är 1102, det
             # står fel på fakturan, det står 1202"

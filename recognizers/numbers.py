@@ -194,7 +194,9 @@ _FILLER_ALT = _alt(FILLERS)
 # one side only is a sentence end or a word, not a separator).
 _GAP_RX = re.compile(
     rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT}|streck|bindestreck|dash)(?![{_L}]))+"
-    rf"|[._:|~]|[ \t]+[._][ \t]+|[ \t]*[()/][ \t]*|[ \t]*\r?\n[ \t]*",
+    rf"|[._:|~]|[ \t]+[._][ \t]+|[ \t]*[()/][ \t]*|[ \t]*\r?\n[ \t]*"
+    # a pause and "(och) sen" go on with the same number: "femtiotvå elva tjugotre... och sen arton sextiofyra"
+    rf"|[ \t]*(?:\.\.\.|…)[ \t]*,?[ \t]*(?:och[ \t]+)?sen,?[ \t]+",
     re.IGNORECASE,
 )
 # A turn change: end of line, the next speaker's label, optionally one short back-channel turn

@@ -135,6 +135,17 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_VEHICLE_REGISTRATION", "NMX")],
         ),
         (["Kund: Det var Volvo... nej, NXM 774."], [("SE_VEHICLE_REGISTRATION", "NXM 774")], []),
+        # a birth date read back with its century, after the last four came in between
+        (
+            [
+                "Kund: Fyrtiofem... tio... tjugosju...",
+                "Agent: Ja.",
+                "Kund: ...trettiofyra femtiotre.",
+                "Agent: Tack, nittonhundrafyrtiofem tio tjugosju. Du har tid den 12 mars.",
+            ],
+            [("SE_PERSONNUMMER", "Fyrtiofem... tio... tjugosju"), ("SE_PERSONNUMMER", "trettiofyra femtiotre")],
+            [("SE_PERSONNUMMER", "nittonhundrafyrtiofem tio tjugosju")],
+        ),
         # ... and pieces said before a long value found whole, not the prefix every anläggnings-id has
         (
             [

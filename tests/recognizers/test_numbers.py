@@ -133,6 +133,11 @@ def test_numbers_said_in_english(text, digits):
     assert [r.digits for r in runs(text)] == digits
 
 
+def test_a_pause_and_och_sen_go_on_with_the_same_number():
+    assert [r.digits for r in runs("Mitt är femtiotvå elva tjugotre... och sen arton sextiofyra.")] == ["5211231864"]
+    assert [r.digits for r in runs("Det var 12 och sen 14 stycken.")] == ["12", "14"]  # no pause: two numbers
+
+
 def test_windows_skip_a_trailing_number_word():
     # Skatteverket test number 880413-2382, then "tre gånger"
     text = "det är åttioåtta noll fyra tretton tjugotre åttiotvå tre gånger"
