@@ -62,9 +62,9 @@ _OPENER = re.compile(
     r"^[ ]*(?:(?:ja|jo|nej|nä|tack|oj|ah|aha|okej|ok|så|där|förlåt|nästan|precis|bra|mm|då|alltså|eh|öh)(?![\w])[ ,.!]*)*",
     re.IGNORECASE,
 )
-# Nothing but a correction between a value and a number: ", inte ", "... nej, ", ", jag menar "
+# Nothing but a correction between a value and a number: ", inte ", "... nej, ", ", jag menar ", ", eh, "
 _CORRECTED = re.compile(
-    rf"[ ,.…]*(?:(?:{RETRACTS}|inte|menar jag|utan|eller|tror jag|i ?stället för)(?![\w])[ ,.…]*)+",
+    rf"[ ,.…]*(?:(?:{RETRACTS}|inte|menar jag|utan|eller|tror jag|i ?stället för|eh|öh)(?![\w])[ ,.…]*)+",
     re.IGNORECASE,
 )
 _LISTED = re.compile(r"(?:[ ]*,|[ ,]*och)[ ]+", re.IGNORECASE)  # the next value of a list, of as many digits
@@ -95,7 +95,11 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     out += corrections(text, ts, [s for s in found if s[0] not in _NO_AMOUNTS])
     out = [(e, s, _with_letter(text, e, t)) for e, s, t in dict.fromkeys(out) if _free(spans, s, t)]  # "fjorton A"
     out += _read_backs(text, ts, found + out)
-    out += _beside(text, found + out)
+    for _ in range(3):  # a number beside one found beside: "103... eh, 130, förlåt, etthundratrettio"
+        more = [x for x in _beside(text, found + out) if x not in out]
+        if not more:
+            break
+        out += more
     out += _same_shape(text, ts, found + out)
     out += _read_whole(text, ts, found + out)
     out += _after_addresses(text, ts, spans + out)

@@ -135,6 +135,17 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_VEHICLE_REGISTRATION", "NMX")],
         ),
         (["Kund: Det var Volvo... nej, NXM 774."], [("SE_VEHICLE_REGISTRATION", "NXM 774")], []),
+        # a number beside a value after "eh", and one beside that
+        (
+            ["Kund: Skultunavägen 7, eh, sju A ska det vara."],
+            [("SE_ADDRESS", "Skultunavägen 7")],
+            [("SE_ADDRESS", "sju A")],
+        ),
+        (
+            ["Kund: Han bor på Hällebergsvägen 103... eh, 130, förlåt, etthundratrettio."],
+            [("SE_ADDRESS", "Hällebergsvägen 103")],
+            [("SE_ADDRESS", "130"), ("SE_ADDRESS", "etthundratrettio")],
+        ),
         # a birth date read back with its century, after the last four came in between
         (
             [
