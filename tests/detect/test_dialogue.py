@@ -1790,16 +1790,16 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
 
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
-    """The thirteen blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls written by
+    """The seventeen blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls written by
     testers who read nothing of the project, each measured once blind, then no longer blind as
     rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late night's
-    work) sets 1-8 left 110 of 3,563 values readable; all thirteen left 154 of 6,272 at 39f59e5
-    (set 13's blind run) and 143 after its rules."""
+    work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at d581120, and
+    all seventeen 198 of 8,362 at 1f72797 (2026-12-05)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 404
+    assert result["calls_written"] == len(docs) == 524
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 170, result["readable_values"]
+    assert result["readable"] <= 215, result["readable_values"]
     assert result["words_kept"] >= 0.98
 
 
