@@ -285,9 +285,11 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|könummer|könumret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
-            r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:har )?(?:nummer|numret|nr)\b|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|"
+            r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:har |får )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
             r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån(?!g)|tillstånd|kort)\w*(?:[ ,]+\w+){0,9}?[ ,]+(?:har |med )?(?:nummer|numret)\b|"
+            # a membership named by the club: "Du är medlem i Synklubben, nummer 7 7 4 1 0 3?"
+            r"medlem i (?-i:[A-ZÅÄÖ])\w+(?:[ ]+(?-i:[A-ZÅÄÖ])\w+)?(?:[ ,]+\w+){0,3}?[ ,]+(?:med )?(?:nummer|numret)\b|"
             # "Ni har två lån, 9021 337 418 på 1,8 miljoner och ..."
             r"(?:två|tre|fyra|\d) lån,?(?=[ ]+\d)"
         ),

@@ -1311,6 +1311,19 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Och för säkerhets skull, ditt födelsedatum?\nKund: Sjunde mars... femtiofem.",
             [("SE_PERSONNUMMER", "Sjunde mars... femtiofem")],
         ),
+        # a membership named by the club; the number on a meter asked for; a new meter's number
+        (
+            "Kund: Hej.\nAgent: Tack. Du är medlem i Synklubben, nummer 7 7 4 1 0 3?\nKund: Ja.",
+            [("CUSTOMER_NUMBER", "7 7 4 1 0 3")],
+        ),
+        (
+            "Agent: Det står ett nummer på mätaren också, kan du läsa det?\nKund: Okej. Det står 6022 4197 på en etikett.",
+            [("CUSTOMER_NUMBER", "6022 4197")],
+        ),
+        (
+            "Kund: Okej.\nAgent: Den nya mätaren får nummer 8 0 1 1 5 2 2 3, det står på arbetsordern.",
+            [("CUSTOMER_NUMBER", "8 0 1 1 5 2 2 3")],
+        ),
         # the number a meter has, read by the agent
         (
             "Kund: ja gör det\nAgent: mätaren har nummer sex sju åtta två två noll ett fem kan du se om det står samma",
@@ -1350,8 +1363,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: noll fyra femton... och sen nittio sjuttiofem.\nAgent: 420415-9075. Tack.",
             [
                 ("SE_PERSONNUMMER", "Nittonhundrafyrtiotvå"),
-                ("SE_PERSONNUMMER", "noll fyra femton"),
-                ("SE_PERSONNUMMER", "nittio sjuttiofem"),
+                ("SE_PERSONNUMMER", "noll fyra femton... och sen nittio sjuttiofem"),
                 ("SE_PERSONNUMMER", "420415-9075"),
             ],
         ),
