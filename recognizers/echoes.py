@@ -103,7 +103,9 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     out += _same_shape(text, ts, found + out)
     out += _read_whole(text, ts, found + out)
     out += _after_addresses(text, ts, spans + out)
-    return out + _false_starts(text, spans + out)
+    out += _false_starts(text, spans + out)
+    # the steps look beside the numbers only; nothing inside what another recognizer found (a plate)
+    return [x for x in out if not any(s <= x[1] and x[2] <= t for _, s, t in spans)]
 
 
 def _free(spans: list[Span], start: int, end: int) -> bool:

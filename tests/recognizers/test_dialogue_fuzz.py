@@ -32,3 +32,37 @@ def test_slot_answers_never_raise_and_stay_inside_the_text(turns):
     text = "\n".join(f"{label}: " + " ".join(w + p for w, p in words) for label, words in turns)
     for r in KlangDialogueSlotRecognizer().analyze(text, None):
         assert 0 <= r.start < r.end <= len(text)
+
+
+ENTITIES = ["SE_PERSONNUMMER", "SE_ADDRESS", "PHONE_NUMBER", "ID_NUMBER", "ACCESS_CODE", "SE_VEHICLE_REGISTRATION"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(turn, min_size=2, max_size=8), st.lists(st.sampled_from(ENTITIES), min_size=1, max_size=6))
+def test_echoes_never_raise_and_stay_inside_the_text(turns, kinds):
+    """Echoes (read-backs, pieces read back whole, false starts) on any dialogue, around values
+    taken from its own numbers: spans inside the text, none over a value given."""
+    from recognizers import numbers
+    from recognizers.echoes import echoes
+
+    text = "\n".join(f"{label}: " + " ".join(w + p for w, p in words) for label, words in turns)
+    runs = numbers.runs(text)
+    found = [(kind, r.tokens[0].start, r.tokens[-1].end) for kind, r in zip(kinds, runs)]
+    for _, s, e in echoes(text, found):
+        assert 0 <= s < e <= len(text)
+        assert not any(a <= s and e <= b for _, a, b in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(WORDS + ["<EMAIL_ADDRESS_1>", "<PERSON_2>", "<SE_PERSONNUMMER_10>", "_", "."]), max_size=20
+    )
+)
+def test_no_user_name_inside_a_placeholder(words):
+    from recognizers.handles import ENTITY, KlangHandleRecognizer
+
+    text = " ".join(words)
+    for r in KlangHandleRecognizer().analyze(text, [ENTITY]):
+        assert "<" not in text[r.start : r.end] and ">" not in text[r.start : r.end]
+        assert not any(text.rfind("<", 0, r.start) > text.rfind(">", 0, r.start) for _ in [0])
