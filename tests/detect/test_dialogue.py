@@ -1792,26 +1792,27 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
     values were readable in the stored calls; probe 6 (173 values) found 41 at 10f0853, probe 7
     (182) 57 at 5eeecdc, probe 8 (534) 45 at 8046ddb, probe 9 (451) 57 at c47f149, probe 10 (431)
     86 at 0873ca3, probe 11 (506) 80 at about 52d65f2, probe 12 (694, everyday calls) 43 at about
-    faf6831, probe 13 (1,038) 93 at f45a521. What still leaks is listed under the doc's Limits."""
+    faf6831, probe 13 (1,038) 93 at f45a521; all 143 at d581120, 131 at 8fc8617. What still leaks is
+    listed under the doc's Limits."""
     docs = load_dataset(ROOT / "bench" / "data" / "dialogue_probes.jsonl")
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 1389
     assert result["quarantined"] == 0, result["quarantined_ids"]  # a leak check failing loses the call
-    assert result["readable"] <= 165, result["readable_values"]
+    assert result["readable"] <= 150, result["readable_values"]
     assert result["words_kept"] >= 0.975
 
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
-    """The seventeen blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls written by
+    """The nineteen blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls written by
     testers who read nothing of the project, each measured once blind, then no longer blind as
     rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late night's
     work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at d581120, and
-    all seventeen 198 of 8,362 at 1f72797 (2026-12-05)."""
+    all nineteen 245 of 9,385 at 8fc8617 (2026-12-05; sets 18 and 19 at their blind runs)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 524
+    assert result["calls_written"] == len(docs) == 584
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 215, result["readable_values"]
+    assert result["readable"] <= 260, result["readable_values"]
     assert result["words_kept"] >= 0.98
 
 
