@@ -1759,6 +1759,7 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
 # Between a personnummer's pieces and a month or a day said with them: pauses and corrections only.
 _BESIDE = re.compile(rf"[ ,.…]*(?:(?:{RETRACTS}|alltså|eh|öh|den|och|sen)(?![\w])[ ,.…]*)*", re.IGNORECASE)
 _DAY_OR_MONTH = re.compile(r"(?<![\w])[a-zåäö]{3,}(?![\w])", re.IGNORECASE)  # a month or a day: read below
+_MONTH_NAME = re.compile(_MONTH, re.IGNORECASE)
 
 
 def _dates_beside(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -1768,12 +1769,15 @@ def _dates_beside(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[st
     taken = sorted((s, t) for e, s, t in spans if e == "SE_PERSONNUMMER")
     if not taken:
         return []
-    lines = {(text.rfind("\n", 0, s) + 1, text.find("\n", s) % (len(text) + 1)) for s, _ in taken}
+    lines = set()  # the lines that hold a piece: (start, end)
+    for s, _ in taken:
+        end = text.find("\n", s)
+        lines.add((text.rfind("\n", 0, s) + 1, len(text) if end < 0 else end))
     words = [
         m.span()
         for at, end in lines
         for m in _DAY_OR_MONTH.finditer(text, at, end)
-        if m.group(0).lower()[:3] in _MONTHS or _ordinal(m.group(0))
+        if _MONTH_NAME.fullmatch(m.group(0)) or _ordinal(m.group(0))
     ]
     out: list[tuple[str, int, int]] = []
     grown = True
