@@ -130,7 +130,7 @@ _CODE_WORDS = _q(
 )
 # A word glued to a number, as passwords are made ("Kattenmisse1945", "sandra1992"), where a
 # password is talked of; digits said one by one where a code is ("Den nya är 3 8 5 1?").
-_GLUED_PASSWORD = re.compile(r"(?<![\w@.-])[^\W\d_]{3,}\d{2,}(?![\w@-]|\.\w)")
+_GLUED_PASSWORD = re.compile(r"(?<![\w@.-])[^\W\d_]{3,}[!#?*&%]?\d{2,}[!#?*&%]?(?![\w@-]|\.\w)")  # "Nyberg!2019"
 _SPACED_DIGITS = re.compile(r"(?<![\w,.-])\d(?:[ ]\d){3,7}(?![\w-]|[ ]\d|[,.]\d)")
 
 
@@ -190,6 +190,39 @@ def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
                     out.append(("ACCESS_CODE", later.start + alone.start(1), later.start + alone.end(1)))
             out += [("ACCESS_CODE", later.start + m.start(), later.start + m.end()) for m in found]
     return [x for x in out if not any(s < x[2] and x[1] < t for _, s, t in spans)]
+
+
+# A code read off something the caller holds: "Det står på passerkortet... F 20 88 31", "Det står på
+# kvittot... 4 0 1 7 - 2 2" (not the invoice: its numbers are references).
+_READ_OFF_CARD = re.compile(
+    r"(?<![\w])står (?:det )?på (?:mitt |ditt |hans |hennes )?(?P<what>kortet|passerkortet|id-kortet|medlemskortet|"
+    r"legitimationen|kvittot|lappen|etiketten|brickan)[ ,.…:]*(?:(?:eh|öh|ja|alltså)[ ,.…]+)*(?-i:[A-Z]{1,3}[ -]?)?$",
+    re.IGNORECASE,
+)
+
+
+def _codes_read_off(text: str, ts: list[Turn]) -> list[tuple[str, int, int]]:
+    """The first number after "det står på kortet", "... på kvittot" and the like in a turn: an
+    identifier read off a card or a receipt, not an amount or a reference."""
+    out = []
+    for turn in ts:
+        body = turn.body(text)
+        if "står" not in body:
+            continue
+        for run in numbers.runs(body):
+            rs, re_ = run.tokens[0].start, run.tokens[-1].end
+            m = _READ_OFF_CARD.search(body, max(0, rs - 60), rs)
+            if m is None or len(run.digits) < 4 or heuristics.quantity(body, rs, re_, run.digits, False):
+                continue
+            if heuristics.after_reference_word(body, rs):
+                continue
+            entity = (
+                "ID_NUMBER"
+                if "kort" in m.group("what").lower() or "legitim" in m.group("what").lower()
+                else "CUSTOMER_NUMBER"
+            )
+            out.append((entity, turn.start + rs, turn.start + re_))  # a letter before it: `_letters_before`
+    return out
 
 
 def _access_code(question: re.Pattern, reads: str = "numbers") -> Slot:
@@ -798,7 +831,9 @@ _LETTER_PREFIX = re.compile(
     r"(?<![\w-])(?:[A-Z]{1,3}-?|(?:[A-Z][ ]?(?:,|\.\.\.|…)?[ ]){1,3})$"
 )  # "FA", "K L ", "L N ... "
 # a password: letters and digits glued into one word ("Hjortron1981")
-_GLUED_WORD = re.compile(r"(?<![\w-])[^\W\d_]{2,}$")
+_GLUED_WORD = re.compile(
+    r"(?<![\w-])[^\W\d_]{2,}[!#?*&%]?$"
+)  # "Hjortron" of "Hjortron1981", "Nyberg!" of "Nyberg!2019"
 
 
 def _letters_before(text: str, start: int, entity: str) -> int:
@@ -964,6 +999,12 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             spans.extend(_codes_talked_of(text, ts, spans))
         if not entities or "PERSON" in entities:
             spans.extend(_spelled_anywhere(text, ts, spans))
+        if "står" in text:  # a code read off a card where no slot took it already
+            spans.extend(
+                x
+                for x in _codes_read_off(text, ts)
+                if (not entities or x[0] in entities) and not any(s < x[2] and x[1] < t for _, s, t in spans)
+            )
         spans.extend(_read_backs(text, spans))
         spans = [(e, _letters_before(text, s, e) if e in _LETTERED else s, t) for e, s, t, *_ in spans]
         return [self._result(e, s, t) for e, s, t in sorted(set(spans), key=lambda x: (x[1], x[2]))]

@@ -1311,6 +1311,14 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Och för säkerhets skull, ditt födelsedatum?\nKund: Sjunde mars... femtiofem.",
             [("SE_PERSONNUMMER", "Sjunde mars... femtiofem")],
         ),
+        # a code read off a card, a pass or a receipt, its letter with it
+        ("Agent: Vad står det?\nKund: Det står på passerkortet... F 20 88 31.", [("ID_NUMBER", "F 20 88 31")]),
+        ("Agent: Okej.\nKund: Det står på kvittot... 4 0 1 7 - 2 2.", [("CUSTOMER_NUMBER", "4 0 1 7 - 2 2")]),
+        # a password with a sign in it, where a password is talked of
+        (
+            "Agent: Du kan byta lösenordet i appen.\nKund: Okej.\nAgent: Mm.\nKund: Jag tar Nyberg!2019.",
+            [("ACCESS_CODE", "Nyberg!2019")],
+        ),
         # a membership named by the club; the number on a meter asked for; a new meter's number
         (
             "Kund: Hej.\nAgent: Tack. Du är medlem i Synklubben, nummer 7 7 4 1 0 3?\nKund: Ja.",
@@ -1589,6 +1597,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Hej.\nKund: Fakturan förföll tjugonde mars, 2024, och jag betalade 1200.",
         "Agent: Hej.\nKund: Den tolfte mars, 24, 1450 kronor.",
         "Agent: Har du en rabattkod?\nKund: Ja, 4411.",
+        "Agent: Hej.\nKund: Det står på kortet att det kostar 1 250 kronor, och på lappen står det 2024.",
         # a date said after a personnummer with words between is no piece of it
         "Kund: Mitt är 811218-9876, och jag flyttade i maj.\nAgent: Okej.",
     ],
