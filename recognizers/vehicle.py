@@ -179,6 +179,16 @@ def _vin_over_turns(text: str) -> set[tuple[int, int]]:
     return out
 
 
+# A plate from abroad, in its own letters and digits, right after the car is named as foreign or
+# the plate is named: "en tysk bil, B-MB 4471", "en dansk bil, CX 48 317", "hennes bil är BV 12 904".
+_FOREIGN_PLATE = re.compile(
+    r"(?:(?:tysk|dansk|norsk|finsk|polsk|utländsk|holländsk|brittisk|engelsk|fransk|spansk|litauisk|estnisk|lettisk)"
+    r"(?:a)? (?:bil|registrering)|bil(?:en)? är|bilen har)[ ,:]+"
+    r"(?P<plate>(?-i:[A-ZÆØÅ]{1,3})(?:-(?-i:[A-Z]{1,3}))?[ -]?\d{1,5}(?:[ ]\d{2,3})?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 class KlangVehicleRegistrationRecognizer(TextRecognizer):
     ENTITIES = (ENTITY,)
 
@@ -197,6 +207,7 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
             for m in _WRITTEN.finditer(text)
             if m.group("letters").lower() not in _NOT_LETTERS  # capitals, anywhere in a vehicle text
         }
+        spans.update(m.span("plate") for m in _FOREIGN_PLATE.finditer(text))
         spans.update(m.span() for m in _VIN.finditer(text))
         spans.update(_vin_over_turns(text))
         spans.update(_vins_said(text))

@@ -38,6 +38,10 @@ def _found(text: str) -> list[str]:
         # the number said in words up to a comma; a car named by its make
         ("Agent: Regnumret?\nKund: Ja.\nAgent: KLM åtta fyra ett, en Volvo från tjugonitton.", "KLM åtta fyra ett"),
         ("Agent: Vi har tittat på din Passat, DFG sex noll nio.", "DFG sex noll nio"),
+        # a plate from abroad, after the car is named as foreign or the plate is named
+        ("Kund: Ja, en tysk bil, B-MB 4471.", "B-MB 4471"),
+        ("Kund: Det är en dansk bil, CX 48 317.", "CX 48 317"),
+        ("Kund: Min fru fick också en avgift, hennes bil är BV 12 904.", "BV 12 904"),
         # a VIN read aloud, capitals and numbers in words
         (
             "Agent: Står chassinumret i brevet?\nKund: Ja, W B A tre B ett C femtio E K ett två tre fyra fem sex.",
@@ -60,6 +64,7 @@ def test_plates_are_found(text, plate):
         "Vi är fyra personer, vi har 120 kvadrat och två bilar.",  # a word before a number
         "Parkeringen kostar max 150 per dygn i zon 412.",
         "Vi har tre vw på lager, de kostar 300 i månaden.",  # a make, no plate
+        "Bilen är en Volvo XC 60 och bilen är 12 år gammal.",  # a model
     ],
 )
 def test_no_plate(text):
