@@ -153,8 +153,8 @@ def _ends_clause(body: str, at: int) -> bool:
 
 
 def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Codes said, asked for or not, in the turn that speaks of a password or a code and the
-    ZONE_TURNS after it ("Vi tar Kattenmisse1945." four turns after "lösenord"; "Jag har sett den,
+    """Codes said, asked for or not, in the turn that speaks of a password or a code, the turn
+    before it and the ZONE_TURNS after it ("Vi tar Kattenmisse1945." four turns after "lösenord"; "Jag har sett den,
     0 5 1 8, va?" after "portkoden"): where a password is talked of, words glued to numbers, a word
     and a number it is set to ("ändrat det till kanelbulle sju sju"), a word that is the other
     speaker's whole turn; digits said one by one where either is talked of; not a reference nor a
@@ -165,7 +165,8 @@ def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
         password = _PASSWORD_WORDS.search(body) is not None
         if not (password or _CODE_WORDS.search(body)):
             continue
-        for j in range(k, min(len(ts), k + ZONE_TURNS + 1)):
+        # ... and the turn before it: "jag skrev Simba2019! men det går inte" / "Säg inte lösenordet till mig"
+        for j in range(max(0, k - 1), min(len(ts), k + ZONE_TURNS + 1)):
             later, said = ts[j], ts[j].body(text)
             found = [m for m in _SPACED_DIGITS.finditer(said) if not heuristics.after_reference_word(said, m.start())]
             if password:

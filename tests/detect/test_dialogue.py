@@ -1314,6 +1314,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         # a code read off a card, a pass or a receipt, its letter with it
         ("Agent: Vad står det?\nKund: Det står på passerkortet... F 20 88 31.", [("ID_NUMBER", "F 20 88 31")]),
         ("Agent: Okej.\nKund: Det står på kvittot... 4 0 1 7 - 2 2.", [("CUSTOMER_NUMBER", "4 0 1 7 - 2 2")]),
+        # a password with a sign in it, where a password is talked of, in the turn after too
+        (
+            "Talare 2: Nej, jag kommer inte in. Jag skrev Simba2019! men det går inte.\nTalare 1: Säg inte "
+            "lösenordet till mig, det behöver jag inte.",
+            [("ACCESS_CODE", "Simba2019!")],
+        ),
         # a password with a sign in it, where a password is talked of
         (
             "Agent: Du kan byta lösenordet i appen.\nKund: Okej.\nAgent: Mm.\nKund: Jag tar Nyberg!2019.",
