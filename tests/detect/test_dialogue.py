@@ -1818,16 +1818,16 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
 
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
-    """The nineteen blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls written by
-    testers who read nothing of the project, each measured once blind, then no longer blind as
+    """The twenty-one blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls written
+    by testers who read nothing of the project, each measured once blind, then no longer blind as
     rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late night's
     work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at d581120, and
-    all nineteen 245 of 9,385 at 8fc8617 (2026-12-05; sets 18 and 19 at their blind runs)."""
+    all twenty-one 277 of 10,462 at d13953b (2026-12-05; sets 20 and 21 at their blind runs)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 584
+    assert result["calls_written"] == len(docs) == 644
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 260, result["readable_values"]
+    assert result["readable"] <= 290, result["readable_values"]
     assert result["words_kept"] >= 0.98
 
 
