@@ -154,11 +154,11 @@ def _ends_clause(body: str, at: int) -> bool:
 
 def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Codes said, asked for or not, in the turn that speaks of a password or a code, the turn
-    before it and the ZONE_TURNS after it ("Vi tar Kattenmisse1945." four turns after "lösenord"; "Jag har sett den,
-    0 5 1 8, va?" after "portkoden"): where a password is talked of, words glued to numbers, a word
-    and a number it is set to ("ändrat det till kanelbulle sju sju"), a word that is the other
-    speaker's whole turn; digits said one by one where either is talked of; not a reference nor a
-    value found already."""
+    before it and the ZONE_TURNS after it ("Vi tar Kattenmisse1945." four turns after "lösenord";
+    "Jag har sett den, 0 5 1 8, va?" after "portkoden"): where a password is talked of, words
+    glued to numbers, a word and a number it is set to ("ändrat det till kanelbulle sju sju"), a
+    word that is the other speaker's whole turn; digits said one by one where either is talked
+    of; not a reference nor a value found already."""
     out = []
     for k, turn in enumerate(ts):
         body = turn.body(text)
