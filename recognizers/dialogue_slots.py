@@ -42,7 +42,7 @@ from recognizers.address import answer_street_lines, ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.checksums import valid_date
 from recognizers.email import AT_WORDS, SPOKEN_SEP_WORDS, SPOKEN_TLDS
-from recognizers.personnummer import is_valid_digits
+from recognizers.personnummer import birth_date, is_valid_digits
 
 SCORE = 0.85
 ANSWER_TURNS = 3  # turns of the answerer that say something ("Eh.", "Vänta." do not count)
@@ -54,27 +54,14 @@ REOPEN_TURNS = 6
 TURN_LINE = re.compile(r"^(?P<label>[^\n:]{1,40}):[ \t]?(?P<body>.*)$", re.MULTILINE)  # "Label: text"
 
 
-def _birth_date(digits: str) -> bool:
-    """YYMMDD or YYYYMMDD, day + 60 for a samordningsnummer."""
-    if len(digits) == 6:
-        y, m, d = 1900 + int(digits[:2]), int(digits[2:4]), int(digits[4:6])
-    elif len(digits) == 8:
-        y, m, d = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
-        if not 1880 <= y <= 2100:
-            return False
-    else:
-        return False
-    return valid_date(y, m, d if d <= 60 else d - 60) or valid_date(2000 + y % 100, m, d if d <= 60 else d - 60)
-
-
 def _month_said_alone(run: numbers.Run) -> bool:
     """A birth date said with its month as one digit ("nittiotre, åtta, sexton": YYMDD)."""
     d = run.digits
-    return len(d) == 5 and any(t.spoken for t in run.tokens) and _birth_date(d[:2] + "0" + d[2:])
+    return len(d) == 5 and any(t.spoken for t in run.tokens) and birth_date(d[:2] + "0" + d[2:])
 
 
 def _personnummer_part(digits: str) -> bool:
-    return len(digits) in (4, 10, 12) or _birth_date(digits)
+    return len(digits) in (4, 10, 12) or birth_date(digits)
 
 
 @dataclass(frozen=True)
@@ -272,7 +259,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_PERSONNUMMER",
         _q(r"födelse ?dat|födelse ?dag|födelse ?år|födda?\b|fyller (?:du )?år"),
-        _birth_date,  # or a year that opens the answer ("När är du född?" / "1988."), see _answers
+        birth_date,  # or a year that opens the answer ("När är du född?" / "1988."), see _answers
         lambda d: True,
         True,
     ),
@@ -1236,7 +1223,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     # "koden till porten är 7401, och till källaren 2580": codes come several at a time
                     # ... and so do the birth dates of several people ("Liam, ..., och Alva, tjugo noll två tjugotre")
                     between = text[closed : start + rs]
-                    whole_date = _birth_date(run.digits) or len(run.digits) in (10, 12)
+                    whole_date = birth_date(run.digits) or len(run.digits) in (10, 12)
                     another = (
                         (slot.code or (slot.dates and whole_date))
                         and _ANOTHER.fullmatch(between)
@@ -1738,7 +1725,7 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
     # a personnummer no question asked for, written out ("751017-9281"): the spoken ones are the slots'
     found += [(m.start(), re.sub(r"\D", "", m.group(0))) for m in _WRITTEN_PNR.finditer(text)]
     for at, d in found:
-        if len(d) in (6, 8, 10, 12) and _birth_date(d[: 8 if len(d) in (8, 12) else 6]):
+        if len(d) in (6, 8, 10, 12) and birth_date(d[: 8 if len(d) in (8, 12) else 6]):
             if len(d) >= 10 and not is_valid_digits(d):
                 continue
             ymd = d[-10:] if len(d) >= 10 else d[-6:]  # YYMMDD... without the century

@@ -32,6 +32,7 @@ references are never taken.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from recognizers import heuristics, numbers
 from recognizers.address import ordinary_place_word
@@ -277,7 +278,7 @@ def _false_starts(text: str, spans: list[Span]) -> list[Span]:
         if m is None:
             continue
         word, value = m.group(1), text[start:end]
-        first = value.split()[0] if value.split() else ""
+        first = next(iter(value.split()), "")
         if (value.lower().startswith(word.lower()) and len(value) > len(word)) or (
             word.isupper() and sorted(word) == sorted(first) and word != first
         ):
@@ -298,10 +299,17 @@ def _read_whole(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     speaker; and the pieces (three digits or more) of a long value said in short turns before it
     ("... det börjar på 735 999" / "Ja?" / "sen 000 014" / "Mm." / "och sist 428 851." / "Så
     735999000014428851?"), but not the prefix every anläggnings-id has, which names no one."""
+    starts = [x.start for x in ts]
+
+    def turn_of(at: int) -> int:  # the turn that holds a position, or -1
+        k = bisect_right(starts, at) - 1
+        return k if k >= 0 and at < ts[k].end else -1
+
+    placed = [(e, turn_of(s), _digits(text, s, t)) for e, s, t in spans]  # each value's turn and digits, once
     out: list[Span] = []
     for k, turn in enumerate(ts):
-        others = [j for j in range(max(0, k - _WHOLE_WITHIN), k) if ts[j].label != turn.label]
-        before = [(e, _digits(text, s, t)) for e, s, t in spans for j in others if ts[j].start <= s < ts[j].end]
+        others = {j for j in range(max(0, k - _WHOLE_WITHIN), k) if ts[j].label != turn.label}
+        before = [(e, d) for e, j, d in placed if j in others]
         for run in numbers.runs(turn.body(text)) if before else ():
             start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
             if len(run.digits) < LONG_DIGITS or not _free(spans + out, start, end):
@@ -311,10 +319,10 @@ def _read_whole(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
             )
             if entity is not None and not _taken(text, start, end, run.digits):
                 out.append((entity, start, end))
-    for entity, start, end in spans + out:
-        value = _digits(text, start, end)
-        k = next((j for j, x in enumerate(ts) if x.start <= start < x.end), -1) if len(value) >= LONG_DIGITS else -1
-        for piece in ts[max(0, k - _WHOLE_WITHIN) : max(0, k)]:
+    longs = [(e, j, d) for e, j, d in placed if len(d) >= LONG_DIGITS and j >= 0]
+    longs += [(e, turn_of(s), d) for e, s, t in out if len(d := _digits(text, s, t)) >= LONG_DIGITS]
+    for entity, k, value in longs:
+        for piece in ts[max(0, k - _WHOLE_WITHIN) : k]:
             body = piece.body(text)
             if len(body.split()) > _PIECE_WORDS:  # an explanation, not a piece: "... börjar på sjuttiofem ..."
                 continue

@@ -114,7 +114,7 @@ _NAME_BEFORE_AT_REGEX = (
     rf"(?=(?:\.\.\.|…)?[ ]+(?:{_SWEDISH_AT_WORDS})(?![\w-])|[ ]+(?:{_TOGETHER})(?![\w]))"
 )
 _NAME_BEFORE_AT = re.compile(_NAME_BEFORE_AT_REGEX, re.IGNORECASE)
-_LOCAL_NAME = re.compile(r"[a-z0-9åäöéü]+(?:[._-][a-z0-9åäöéü]+)*")
+_LOCAL_NAME = re.compile(_PIECE)  # one piece of an address, as written: what a name must be
 
 
 def _name_before_at(said: str) -> bool:

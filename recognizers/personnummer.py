@@ -221,13 +221,17 @@ _TAIL_BEFORE = re.compile(
 _AND_LAST = re.compile(r"[ ]*,?[ ]+och[ ]+sista[ ]*[:,]?[ ]*$", re.IGNORECASE)
 
 
-def _date_said(digits: str) -> bool:
-    """YYMMDD or YYYYMMDD (day + 60 for a samordningsnummer)."""
-    if len(digits) not in (6, 8):
+def birth_date(digits: str) -> bool:
+    """YYMMDD or YYYYMMDD, day + 60 for a samordningsnummer."""
+    if len(digits) == 6:
+        y, m, d = 1900 + int(digits[:2]), int(digits[2:4]), int(digits[4:6])
+    elif len(digits) == 8:
+        y, m, d = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
+        if not 1880 <= y <= 2100:
+            return False
+    else:
         return False
-    year = [int(digits[:4])] if len(digits) == 8 else [1900 + int(digits[:2]), 2000 + int(digits[:2])]
-    month, day = int(digits[-4:-2]), int(digits[-2:])
-    return any(valid_date(y, month, day if day <= 60 else day - 60) for y in year)
+    return valid_date(y, m, d if d <= 60 else d - 60) or valid_date(2000 + y % 100, m, d if d <= 60 else d - 60)
 
 
 _TAIL_QUICK = re.compile(r"sista[ ]+fyra|fyra[ ]+sista|och[ ]+sista", re.IGNORECASE)
@@ -255,4 +259,4 @@ class KlangPersonnummerTailRecognizer(base.DigitWindowRecognizer):
             return 0.6
         last = _AND_LAST.search(lead)
         runs = numbers.runs(lead[: last.start()]) if last else ()
-        return 0.6 if runs and runs[-1].tokens[-1].end == last.start() and _date_said(runs[-1].digits) else None
+        return 0.6 if runs and runs[-1].tokens[-1].end == last.start() and birth_date(runs[-1].digits) else None
