@@ -155,13 +155,18 @@ def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
         # ... and the turn before it: "jag skrev Simba2019! men det går inte" / "Säg inte lösenordet till mig"
         for j in range(max(0, k - 1), min(len(ts), k + ZONE_TURNS + 1)):
             later, said = ts[j], ts[j].body(text)
-            found = [m for m in _SPACED_DIGITS.finditer(said) if not heuristics.after_reference_word(said, m.start())]
+            found = [
+                m.span() for m in _SPACED_DIGITS.finditer(said) if not heuristics.after_reference_word(said, m.start())
+            ]
+            found += _digit_words(said)
             if password:
-                found += list(_GLUED_PASSWORD.finditer(said))
+                found += [m.span() for m in _GLUED_PASSWORD.finditer(said)]
                 # letters and digits mixed through it ("Fick den, X7K2-PQ9M."; not "RT-AX58U", "KB5034441")
-                found += [m for m in _MIXED.finditer(said) if len(_MIXING.findall(m.group())) >= 3]
+                found += [m.span() for m in _MIXED.finditer(said) if len(_MIXING.findall(m.group())) >= 3]
                 found += [
-                    m for m in _SET_TO.finditer(said) if _ends_clause(said, m.end()) or _SIGN.match(said, m.end())
+                    m.span()
+                    for m in _SET_TO.finditer(said)
+                    if _ends_clause(said, m.end()) or _SIGN.match(said, m.end())
                 ]
                 # the other speaker's whole turn a word, right after a turn that asks for a word or a
                 # password ("välj ett ord" / "blåbärspaj"; in lowercase where the transcript has no capitals)
@@ -176,8 +181,28 @@ def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
                     and not (_ordinary(word) or _KEYWORD.search(word.lower()))
                 ):
                     out.append(("ACCESS_CODE", later.start + alone.start(1), later.start + alone.end(1)))
-            out += [("ACCESS_CODE", later.start + m.start(), later.start + m.end()) for m in found]
+            out += [("ACCESS_CODE", later.start + a, later.start + b) for a, b in found]
     return [x for x in out if not any(s < x[2] and x[1] < t for _, s, t in spans)]
+
+
+# a number's noun before it in its sentence: "ordernummer M O sex sex ...", "ärendet har nummer två ..."
+_NUMBER_NOUN = re.compile(r"(?:nummer|numret|nr)\b[^.?!]*$", re.IGNORECASE)
+
+
+def _digit_words(body: str) -> list[tuple[int, int]]:
+    """Four to six digits said one by one in words that end a clause, as a code is read ("Den är
+    två fyra fem nio."); not a number named as one (a reference's, an order's), nor a quantity."""
+    return [
+        (run.tokens[0].start, run.tokens[-1].end)
+        for run in numbers.runs(body)
+        if 4 <= len(run.tokens) <= 6
+        and all(t.spoken and len(t.digits) == 1 for t in run.tokens)
+        and _ends_clause(body, run.tokens[-1].end)
+        and not _NUMBER_NOUN.search(body, max(0, run.tokens[0].start - 60), run.tokens[0].start)
+        and all(g == "plain" for g in run.gaps[1:])
+        and not heuristics.after_reference_word(body, run.tokens[0].start)
+        and not heuristics.quantity(body, run.tokens[0].start, run.tokens[-1].end, run.digits, shapes=False)
+    ]
 
 
 # A code read off something the caller holds: "Det står på passerkortet... F 20 88 31", "Det står på
@@ -335,7 +360,7 @@ SLOTS: tuple[Slot, ...] = (
         "ID_NUMBER",
         _q(
             r"pass ?n|pass(?:et|en)?\b|passuppgift\w*|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|"
-            r"chipnumret|id-handling|legitimationen\b|lma|"
+            r"chipnumret|id-handling|legitimationen\b|legitimation(?=[ ]*\?)|lma|"
             r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id|icc|simkortsn|simkortets numm|långa numret på (?:plast)?kortet"
         ),
         lambda d: 5 <= len(d) <= 20,
@@ -835,12 +860,18 @@ def _letters_before(text: str, start: int, entity: str) -> int:
 
 def _other_slot_start(body: str, slot: Slot, after: int) -> int:
     """Where, after `after`, the word of a slot with another entity stands with that slot's value
-    right after it ("och portkoden är 7 3 9 1"), else the turn's end."""
+    right after it in its sentence ("och portkoden är 7 3 9 1"; not "Jag har ett foto på det i
+    telefonen faktiskt. fyrtiofem ..."), else the turn's end."""
     starts = []
     for o in SLOTS:
         m = o.question.search(body, after) if o.entity != slot.entity and not o.part else None
         runs = numbers.runs(body[m.end() : m.end() + 40]) if m else ()
-        if m and runs and o.accept(runs[0].digits):
+        if (
+            m
+            and runs
+            and o.accept(runs[0].digits)
+            and not _SENTENCE_END.search(body, m.end(), m.end() + runs[0].tokens[0].start)
+        ):
             starts.append(m.start())
     return min(starts, default=len(body))
 
@@ -892,8 +923,10 @@ def _passwords(body: str) -> list[tuple[int, int]]:
 
 _LETTERS_ON = re.compile(r"[^\W\d_]*")
 # "... är" before a number, in digits or words ("Koden är tre sju...", "är fyrahundra...")
+# ... or "Körkortet. Nummer 3 3 0 4 ..."
 _GIVES = re.compile(
-    rf"(?:[ ]+till[ ]+[a-zåäö]+)?[ ]+(?:är|blir)[ ]+(?=\d|(?:{numbers.SMALL_NUMBER_WORDS})+(?![a-zåäö])|[a-zåäö]*(?:hundra|tusen))",
+    rf"(?:(?:[ ]+till[ ]+[a-zåäö]+)?[ ]+(?:är|blir)|[.,]?[ ]+(?:nummer|numret|nr)(?:[ ]+(?:är|blir))?[:,]?)[ ]+"
+    rf"(?=\d|(?:{numbers.SMALL_NUMBER_WORDS})+(?![a-zåäö])|[a-zåäö]*(?:hundra|tusen))",
     re.I,
 )
 

@@ -146,8 +146,9 @@ ENTITIES: tuple[Entity, ...] = (
     ),
     Entity(
         "LOCATION",
-        "place: post town after an address or postal code, the place someone lives in, else the NER model's",
-        (address.KlangPostTownRecognizer, address.KlangHomePlaceRecognizer),
+        "place: post town after an address or postal code, or before a postnummer; the place someone lives in,"
+        " else the NER model's",
+        (place_lines.KlangPlaceLineRecognizer, address.KlangPostTownRecognizer, address.KlangHomePlaceRecognizer),
         from_model=True,
         is_number=False,
     ),

@@ -353,6 +353,13 @@ def words_to_digits(text: str) -> str:
     return "".join(t.digits for run in runs(text) for t in run.tokens) if _QUICK_RX.search(text) else ""
 
 
+def whole_number(text: str) -> str:
+    """The digits of `text` if it is one number and nothing more ("elva noll två", "1 1 03"), else ""."""
+    found = runs(text)
+    whole = len(found) == 1 and found[0].tokens[0].start == 0 and found[0].tokens[-1].end == len(text)
+    return found[0].digits if whole else ""
+
+
 def number_digits(text: str) -> str:
     """Digits of a written or spoken number ("735 999 ..." / "sju tre fem ..."): the number
     words read if there are any, else every digit (of any script) as ASCII."""

@@ -26,13 +26,14 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from recognizers import numbers
-from recognizers.address import mentions_street, one_word_towns
+from recognizers.address import mentions_street, one_word_towns, ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.heuristics import mentions
 from recognizers.postal_code import after_street_line
 
 ENTITY = "SE_ADDRESS"
 POSTAL_CODE = "SE_POSTAL_CODE"
+LOCATION = "LOCATION"
 SCORE = 0.6
 _NAME = r"[A-ZÅÄÖa-zåäö][a-zåäöé]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöé]+)?"  # "Hagaberg", "Ed-Backa"
 _FILLER = r"(?:,?[ ]+(?:eh|öh|ehm|alltså))*"
@@ -45,7 +46,7 @@ _POSTAL_AFTER = (
 _NOT_PLACES = frozenset(
     "kr sek faktura fakturan order ordern ärende ärendet version nummer nr tel det den vi jag och men så "
     "totalt summa klockan kl vecka dag rad sida punkt steg till på från vid hos mot bor i ja nej adressen "
-    "adress mätare mätaren kapitel paragraf avsnitt bilaga".split()
+    "adress mätare mätaren kapitel paragraf avsnitt bilaga postnummer postnumret postort postorten".split()
 )
 _CAP_NAME = r"(?-i:[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöé]+)?)"
 # capitalised, one or two words, or one word in lowercase (then a post town must follow)
@@ -53,6 +54,14 @@ _PLACE = re.compile(
     rf"(?<![\w-])(?P<place>{_CAP_NAME}(?:[ ]{_CAP_NAME})?|{_NAME})[ ]+\d{{1,4}}(?:[ ]?[A-Ha-h])?(?![\w])"
     rf"{_POSTAL_AFTER}"
 )
+# a postnummer said right after its place, between pauses: "Nej, Järvsö. 827 30", "postorten är
+# Spånga, 163 70" (written as a postnummer is, "NNN NN", and no piece of a longer number)
+_PLACE_THEN_CODE = re.compile(
+    rf"(?<![\w-])(?P<place>{_CAP_NAME})[,.][ ]{{1,3}}(?:(?:eh|öh|ehm)[,.]?[ ]+)?"
+    r"(?<![\d][ ])(?P<postal>[1-9]\d\d[ ]\d\d)(?![ -]?\d|[,.:]\d)"
+    r"(?![ ]*(?i:kr|kronor|sek|st|kwh|kilo|mil|km|kvm|kvadrat)\b)"
+)
+_OPENS_TURN = re.compile(r"(?:^|\n|: )$")
 _BOX = re.compile(
     rf"(?<![\w-])(?P<box>box|postbox)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{{1,6}}(?![\d]){_POSTAL_AFTER}?", re.I
 )
@@ -90,7 +99,9 @@ _NEIGHBOUR_HOUSE = re.compile(
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden|kvadrat|kvm|rum|trappor)\b", re.IGNORECASE)
 _FLAT = re.compile(
     r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:,?[ ]+(?:nummer|nr\.?))?(?:[ ]+(?:är|var))?[ ]+\d{3,4})|"
-    r"(?:lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{1,4})"
+    r"(?:lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{1,4}|"
+    # a corridor room, by its letter: "rummet är B 214", "rum C1103" (a hotel's "rum 412" is the hotel's)
+    r"rum(?:met)?(?:[ ]+(?:nummer|nr\.?))?(?:[ ]+(?:är|var))?[ ]+(?-i:[A-H])[ ]?\d{3,4})"
     r"(?![\d]|[ ]*(?:kr|kronor|sek|:-)\b)",
     re.IGNORECASE,
 )
@@ -117,10 +128,12 @@ _FLAT_VALUE = re.compile(
 
 
 def flat_digits(value: str) -> str:
-    """The four digits of a flat found with its word ("lägenhet fjortonhundratvå" is 1402), so it
-    is found again said alone ("Jag bodde i fjortonhundratvå förut"); "" for anything else."""
+    """The four digits of a flat found with its word ("lägenhet fjortonhundratvå" is 1402) or
+    alone (the flat's slot: "Vilket lägenhetsnummer?" / "elva noll två"), so it is found again said
+    alone or in digits ("Jag bodde i fjortonhundratvå förut", "elva noll två. 1102."); "" for
+    anything else."""
     m = _FLAT_VALUE.match(value)
-    digits = numbers.words_to_digits(m.group(1)) if m else ""
+    digits = numbers.words_to_digits(m.group(1)) if m else numbers.whole_number(value)
     return digits if len(digits) == 4 else ""
 
 
@@ -165,7 +178,7 @@ def _town_follows(m: re.Match) -> bool:
 
 
 class KlangPlaceLineRecognizer(TextRecognizer):
-    ENTITIES = (ENTITY, POSTAL_CODE)
+    ENTITIES = (ENTITY, POSTAL_CODE, LOCATION)
 
     def may_match(self, text: str) -> bool:
         """Cheap gate for the detector: a written postnummer-shaped number, a word of the forms, or
@@ -186,6 +199,14 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             # lowercase ("hagaberg 3 442 31 kungälv") only before a post town
             if first[0].isupper() or _town_follows(m):
                 found |= {(ENTITY, start, m.end()), (POSTAL_CODE, *m.span("postal"))}
+        for m in _PLACE_THEN_CODE.finditer(text):
+            place = m.group("place")
+            if place.lower() in _NOT_PLACES or ordinary_place_word(place):
+                continue
+            found.add((POSTAL_CODE, *m.span("postal")))
+            # the word opening a turn may be no place ("Stämmer. 811 94."), unless a gazetteer has it
+            if not _OPENS_TURN.search(text, max(0, m.start() - 2), m.start()) or place.casefold() in one_word_towns():
+                found.add((LOCATION, *m.span("place")))
         for m in _BOX.finditer(text):
             if m.group("box")[0].isupper() or m.group("postal"):
                 found.add((ENTITY, m.start(), m.end()))

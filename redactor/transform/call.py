@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from functools import lru_cache
 
-from recognizers import canonical_value, email, introduction, number_digits, numbers, place_lines
+from recognizers import canonical_value, email, heuristics, introduction, number_digits, numbers, place_lines
 from recognizers.entities import DIGIT_ENTITIES, NOT_NUMBERS, SUBJECT_ENTITIES
 from recognizers.fold import fold, fold_text
 from recognizers.lexicon import shipped_lexicon
@@ -279,11 +279,24 @@ def pattern_of(value: str, entity_type: str) -> re.Pattern[str] | None:
 
 def find_again(pattern: re.Pattern[str], entity_type: str, text: str) -> list[tuple[int, int]]:
     """Where a value (its `pattern_of`) stands in `text`, for propagation and the leak check alike:
-    not where a name is used as the ordinary word it also is (`ordinary_use`)."""
+    not where a name is used as the ordinary word it also is (`ordinary_use`), nor where a short
+    number is an amount ("lägenhet 1102" and "1102 kronor", as `sp.number_occurrences` reads it)."""
     spans = sp.occurrences(text, pattern)
     if entity_type == "PERSON":
         spans = [(s, e) for s, e in spans if not ordinary_use(text, s, e)]
+    elif entity_type not in NOT_NUMBERS or entity_type == "SE_ADDRESS":
+        spans = [(s, e) for s, e in spans if not _amount(text, s, e)]
     return spans
+
+
+def _amount(text: str, start: int, end: int) -> bool:
+    """A number of six digits or fewer right before a unit: "1102 kronor"."""
+    said = text[start:end]
+    return (
+        said[-1:].isdigit()
+        and sum(c.isdigit() for c in said) <= 6
+        and heuristics.QUANTITY_AFTER.match(text, end) is not None
+    )
 
 
 def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> set[str]:
@@ -322,9 +335,8 @@ def _street_name(value: str) -> str:
 def _glued(value: str) -> str:
     """A word and the number said after it, written as one: "hallonbåt sjuttiotre" is "hallonbåt73"."""
     m = re.fullmatch(r"([^\W\d_]+)[ ]+(.+)", value)
-    runs = numbers.runs(m.group(2)) if m else []
-    whole = len(runs) == 1 and runs[0].tokens[0].start == 0 and runs[0].tokens[-1].end == len(m.group(2))
-    return m.group(1) + runs[0].digits if m and whole else ""
+    digits = numbers.whole_number(m.group(2)) if m else ""
+    return m.group(1) + digits if digits else ""
 
 
 def _restarted(value: str) -> str:

@@ -1443,6 +1443,32 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "har 4 0 7 2.",
             [("ACCESS_CODE", "1 9 6 6"), ("ACCESS_CODE", "4 0 7 2")],
         ),
+        # the answer goes on after a sentence naming another slot's word ("telefonen"): the other
+        # slot's value must follow its word in the sentence
+        (
+            "Agent: Har du kortnumret? Annars hittar jag kortet.\nKund: Jag har ett foto på det i telefonen faktiskt. "
+            "fyrtiofem sjuttioett noll noll trettiotvå",
+            [("CREDIT_CARD", "fyrtiofem sjuttioett noll noll trettiotvå")],
+        ),
+        # a document named, then its number: "Körkortet. Nummer ..."; "Legitimation?" asks for one
+        (
+            "Agent: Något mer i plånboken? Legitimation?\nKund: Körkortet. Nummer 3 3 0 4 1 9 8 7, om ni behöver det.",
+            [("ID_NUMBER", "3 3 0 4 1 9 8 7")],
+        ),
+        (
+            "Agent: Hon hämtar om hon visar legitimation.\nKund: Bra.\nAgent: Och har hon ett nummer?\n"
+            "Kund: Noll sju tre, fem noll noll, tjugofyra sexton.",
+            [("PHONE_NUMBER", "Noll sju tre, fem noll noll, tjugofyra sexton")],
+        ),
+        # a code's digits said one by one in words where a code is talked of; not an order's number
+        (
+            "Agent: Hur kom de in?\nKund: Genom porten, de måste ha haft koden. Den är två fyra fem nio.",
+            [("ACCESS_CODE", "två fyra fem nio")],
+        ),
+        (
+            "Agent: Koden får du i ett sms.\nKund: Bra.\nAgent: Ordern har nummer M O sex sex tre ett.",
+            [],
+        ),
         # "lägenhet... vilket nummer?" asks for the flat
         (
             "Kund 2: Till mamma, Bergsjövägen 12, lägenhet... mamma, vilket nummer?\nKund: Ett noll noll tre.",

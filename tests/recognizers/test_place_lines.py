@@ -65,6 +65,36 @@ def test_the_postnummer_after_a_place_line_is_reported_too():
 
 
 @pytest.mark.parametrize(
+    "text, codes, places",
+    [
+        ("Talare 2: Nej, Järvsö. 827 30... eh, 820 40 tror jag.", ["827 30"], ["Järvsö"]),
+        ("Kund: Fältspatsvägen 6... eh, postorten är Spånga, 163 70.", ["163 70"], ["Spånga"]),
+        ("Kund: Storgatan 3, i Umeå. 907 31 tror jag.", ["907 31"], ["Umeå"]),
+        # a turn's first word may be no place; the postnummer is one all the same
+        ("Kund: Stämmer. 811 94.", ["811 94"], []),
+        ("Kund: Ödsmål, 444 95.", ["444 95"], []),
+        # a common word, the noun itself, a phone number's piece, an amount
+        ("Kund: Okej, 123 45. Postnumret, 113 22. Anna, 070 123 45 67. Telia, 450 00 kr.", [], []),
+    ],
+)
+def test_a_postnummer_said_after_its_place(text, codes, places):
+    assert _found(text, "SE_POSTAL_CODE") == codes
+    assert _found(text, "LOCATION") == places
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kund: Historiegränd 3, och rummet är B 214, i Umeå.", ["rummet är B 214"]),
+        ("Kund: Hon bor i korridor nu, rum C 1103.", ["rum C 1103"]),
+        ("Kund: Jag bor i rum 412 på hotellet, plan 3, rum 312.", []),  # a hotel's or a clinic's rooms
+    ],
+)
+def test_a_corridor_room_by_its_letter(text, expected):
+    assert [v for v in _found(text) if "rum" in v.lower()] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Jag betalade Faktura 3, 123 45 kr.",  # an amount, not a postnummer

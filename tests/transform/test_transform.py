@@ -80,6 +80,18 @@ def test_a_flat_is_found_again_said_alone(pipeline):
     assert "1 402 kronor" in texts[2]  # an amount with a flat's digits stays
 
 
+def test_a_flat_answered_alone_is_found_again_in_digits(pipeline):
+    content = (
+        "[00:00:01] Agent: Vilket lägenhetsnummer?\n"
+        "[00:00:05] Kund: Det är… elva noll två. 1102.\n"
+        "[00:00:09] Agent: Och det kostar 1102 kronor."
+    )
+    (rc,) = _run(pipeline, klang_record(content=content))
+    texts = [s.text for s in rc.call.segments]
+    assert "1102." not in texts[1] and "elva" not in texts[1], texts
+    assert "1102 kronor" in texts[2]  # an amount with the flat's digits stays
+
+
 def test_an_amount_after_a_number_is_no_digit_slipped(pipeline):
     content = "[00:00:01] Agent: Vilket bankgiro betalade du till?\n[00:00:05] Kund: Till ert, 5327-7182, 2 340 kronor."
     (rc,) = _run(pipeline, klang_record(content=content))
