@@ -122,9 +122,11 @@ _SPACED_DIGITS = re.compile(r"(?<![\w,.-])\d(?:[ ]\d){3,7}(?![\w-]|[ ]\d|[,.]\d)
 
 
 # A password set to a word and a number: "jag har ändrat det till kanelbulle sju sju", "det ska vara
-# sommartant tjugofyra utropstecken"
+# sommartant tjugofyra utropstecken", "Det är fortfarande Nordin nittonhundraåttiotre utropstecken",
+# "mitt gamla lösenord var typ sommar tjugotre"
+_NUMBER_WORD = rf"(?:(?:{numbers.SMALL_NUMBER_WORDS})+|[a-zåäö]*(?:hundra|tusen)[a-zåäö]*)"  # "nittonhundraåttiotre"
 _SET_TO = re.compile(
-    rf"(?:(?<=\bdet till )|(?<=\bär )|(?<=\bblir )|(?<=\bska vara ))[^\W\d_]{{4,}}[ ]+(?:\d+|(?:{numbers.SMALL_NUMBER_WORDS})+(?:[ ]+(?:{numbers.SMALL_NUMBER_WORDS})+)*)(?![\w])",
+    rf"(?:(?<=\bdet till )|(?<=\bär )|(?<=\bblir )|(?<=\bska vara )|(?<=\bvar )|(?<=\btyp )|(?<=\bfortfarande ))[^\W\d_]{{4,}}[ ]+(?:\d+|{_NUMBER_WORD}(?:[ ]+{_NUMBER_WORD})*)(?![\w])",
     re.IGNORECASE,
 )
 _SIGN = re.compile(
@@ -163,10 +165,12 @@ def _codes_talked_of(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
                 found += [m.span() for m in _GLUED_PASSWORD.finditer(said)]
                 # letters and digits mixed through it ("Fick den, X7K2-PQ9M."; not "RT-AX58U", "KB5034441")
                 found += [m.span() for m in _MIXED.finditer(said) if len(_MIXING.findall(m.group())) >= 3]
+                # (where the transcript has no punctuation, anywhere: "lösenord var typ sommar tjugotre kan de ...")
+                bare = said.islower() and not re.search(r"[.,!?]", said)
                 found += [
                     m.span()
                     for m in _SET_TO.finditer(said)
-                    if _ends_clause(said, m.end()) or _SIGN.match(said, m.end())
+                    if bare or _ends_clause(said, m.end()) or _SIGN.match(said, m.end())
                 ]
                 # the other speaker's whole turn a word, right after a turn that asks for a word or a
                 # password ("välj ett ord" / "blåbärspaj"; in lowercase where the transcript has no capitals)
@@ -330,7 +334,7 @@ SLOTS: tuple[Slot, ...] = (
         "CUSTOMER_NUMBER",
         _q(
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|försäkringsn|"
-            r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|könummer|könumret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
+            r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
             r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:har |får )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
             r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån(?!g)|tillstånd|kort)\w*(?:[ ,]+\w+){0,9}?[ ,]+(?:har |med )?(?:nummer|numret)\b|"
@@ -647,7 +651,7 @@ _IN_PLACE = re.compile(
 _PLACE_ENDS_ANSWER = re.compile(r"[ ,]+(?:(?:i|på)[ ]+)?((?-i:[A-ZÅÄÖ])[a-zåäöé-]{2,})(?=[ ]*(?:[.!?,]|$))")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?…])[ ]*$")
 # A turn broken off here: "..." or "…" ending it (in a turn's body, or at a line end of the text).
-_PAUSE_AT = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*(?=\n|$)")
+PAUSE_AT = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*(?=\n|$)")
 _GOES_ON = re.compile(r"[ .…,]*(?:(?:och|sen|sedan|så|eh|öh|ja)[ ,.…]+)*", re.IGNORECASE)  # a piece's lead-in
 _LISTED = re.compile(r"(?<![\w])och(?![ ]+sen)(?![\w])", re.IGNORECASE)
 # Nothing but a correction between a value and the number after it.
@@ -1123,7 +1127,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             # "Ett ögonblick." says no number; "Eh." and "Vänta." say nothing; a turn broken off after a
             # number ("Femhundratolv...") goes on in the next
             runs = numbers.runs(nb)
-            broken_off = bool(runs) and _PAUSE_AT.match(nb, runs[-1].tokens[-1].end) is not None
+            broken_off = bool(runs) and PAUSE_AT.match(nb, runs[-1].tokens[-1].end) is not None
             asked_back = not runs and _WHAT_IS_IT.match(nb) is not None
             said[nxt.label] = said.get(nxt.label, 0) + (
                 not broken_off and (len(nb.split()) > BACKCHANNEL_WORDS or any(len(r.digits) > 1 for r in runs))
@@ -1306,7 +1310,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                         len(body[:rs].split()) <= 1
                         or _GOES_ON.fullmatch(body[:rs]) is not None  # "...och sen två efter strecket."
                         or (
-                            _PAUSE_AT.match(text, carried[-1][1]) is not None
+                            PAUSE_AT.match(text, carried[-1][1]) is not None
                             and _OPENS_SENTENCE.search(body[:rs]) is not None
                         )
                     )
@@ -1339,7 +1343,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 corrected = False
                 # a value broken off with a pause goes on in the next turn ("Åtta sex fyra två noll fyra,
                 # noll fem..." / "Mm." / "tre noll sju åtta, nio ett åtta.")
-                if slot.complete(run_digits) and not _PAUSE_AT.match(body, re_):
+                if slot.complete(run_digits) and not PAUSE_AT.match(body, re_):
                     closed, pending = start + re_, []
                 else:  # a part that may go on in the next turn ("fyrahundratretton" / "nittioett")
                     pending = parts if not body[re_:].strip(" .,!?…") else []
@@ -1517,12 +1521,14 @@ _ANSWER_OPENERS = frozenset("ja jo eh öh ehm alltså det är den mitt min okej"
 
 
 def _opens_turn(text: str, at: int) -> bool:
-    """Nothing but an answer's opening words before `at` in its turn: "Tjugohundrafyra, ...", "Ja,
-    det är 1988."; not "jag är född 1909" said in passing."""
+    """Nothing but an answer's opening words before `at` in its turn, or in its sentence:
+    "Tjugohundrafyra, ...", "Ja, det är 1988.", "Jag har papperet här... ja. Det är
+    nittonhundratjugonio..."; not "jag är född 1909" said in passing."""
     line = text.rfind("\n", 0, at) + 1
     m = TURN_LINE.match(text, line)
     before = text[line + (m.start("body") - m.start() if m else 0) : at]
-    return all(w.lower() in _ANSWER_OPENERS for w in re.findall(r"[^\W\d_]+", before))
+    sentence = before[ends[-1].end() :] if (ends := list(_SENTENCE_END.finditer(before))) else before
+    return all(w.lower() in _ANSWER_OPENERS for w in re.findall(r"[^\W\d_]+", sentence))
 
 
 def _four_digits(slot: Slot) -> bool:
@@ -1983,7 +1989,7 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
             and not any(a < m.end() and m.start() < b for a, b in out)
         ]
         # ... or the first number alone, the turn broken off after it ("Ja, etthundrafyrtiosex...")
-        paused = _PAUSE_AT.search(body)
+        paused = PAUSE_AT.search(body)
         runs = numbers.runs(body[: paused.start()]) if paused else []
         if runs and runs[-1].tokens[-1].end == paused.start() and int(runs[-1].digits or 999) <= 255:
             s, e = runs[-1].tokens[0].start, runs[-1].tokens[-1].end

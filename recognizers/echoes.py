@@ -36,7 +36,7 @@ from bisect import bisect_right
 
 from recognizers import heuristics, numbers
 from recognizers.address import ordinary_place_word
-from recognizers.dialogue_slots import RETRACTS, Turn, corrections, turns
+from recognizers.dialogue_slots import PAUSE_AT, RETRACTS, Turn, corrections, turns
 from recognizers.identifiers import FACILITY_PREFIX
 
 # What a value found may be echoed as: numbers, and an address's house or flat number.
@@ -58,9 +58,10 @@ _ECHOED = frozenset(
         "ACCESS_CODE",
     }
 )
-# What a read-back opens with before the number: "Tack, tjugofem.", "Oj, 67, jag rättar.", "Eh, 12 B faktiskt."
+# What a read-back opens with before the number: "Tack, tjugofem.", "Oj, 67, jag rättar.", "Eh, 12 B faktiskt.",
+# "Det är 39 C, det saknas ett C."
 _OPENER = re.compile(
-    r"^[ ]*(?:(?:ja|jo|nej|nä|tack|oj|ah|aha|okej|ok|så|där|förlåt|nästan|precis|bra|mm|då|alltså|eh|öh)(?![\w])[ ,.!]*)*",
+    r"^[ ]*(?:(?:ja|jo|nej|nä|tack|oj|ah|aha|okej|ok|så|där|förlåt|nästan|precis|bra|mm|då|alltså|eh|öh|det är)(?![\w])[ ,.!]*)*",
     re.IGNORECASE,
 )
 # Nothing but a correction between a value and a number: ", inte ", "... nej, ", ", jag menar ", ", eh, "
@@ -298,7 +299,8 @@ def _read_whole(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     opens or ends with a value found (six digits or more) in the turns before it by another
     speaker; and the pieces (three digits or more) of a long value said in short turns before it
     ("... det börjar på 735 999" / "Ja?" / "sen 000 014" / "Mm." / "och sist 428 851." / "Så
-    735999000014428851?"), but not the prefix every anläggnings-id has, which names no one."""
+    735999000014428851?"), or its opening where a longer turn breaks off, but not the prefix every
+    anläggnings-id has, which names no one."""
     starts = [x.start for x in ts]
 
     def turn_of(at: int) -> int:  # the turn that holds a position, or -1
@@ -324,11 +326,16 @@ def _read_whole(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     for entity, k, value in longs:
         for piece in ts[max(0, k - _WHOLE_WITHIN) : k]:
             body = piece.body(text)
-            if len(body.split()) > _PIECE_WORDS:  # an explanation, not a piece: "... börjar på sjuttiofem ..."
-                continue
+            # a long turn is an explanation ("... börjar på sjuttiofem ..."), unless it breaks off on
+            # the value's opening: "Vänta... Swedbank, åtta tre två sju, bindestreck nio..."
+            explains = len(body.split()) > _PIECE_WORDS
             for r in numbers.runs(body):
                 s, t = piece.start + r.tokens[0].start, piece.start + r.tokens[-1].end
                 if len(r.digits) < 3 or r.digits not in value or FACILITY_PREFIX.startswith(r.digits):
+                    continue
+                if explains and not (
+                    len(r.digits) >= 4 and value.startswith(r.digits) and PAUSE_AT.match(body, r.tokens[-1].end)
+                ):
                     continue
                 if _free(spans + out, s, t) and not _taken(text, s, t, r.digits):
                     out.append((entity, s, t))

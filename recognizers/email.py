@@ -87,20 +87,21 @@ _SPOKEN_REGEX = (
 )
 
 # The domain said with its at-word, where the name before it is not joined to it (an aside too long,
-# a name given in the turn before): "..., alltså s j ö b e r g, snabel-a outlook punkt com". An at-word
+# a name given in the turn before: "...snabel-a telia punkt com."): "..., alltså s j ö b e r g, snabel-a
+# outlook punkt com". An at-word
 # said aloud is only ever part of an address ("at" alone is English too, and is left out).
 _SPOKEN_DOMAIN_REGEX = (
-    rf"(?<![\w@.-])(?:{_SWEDISH_AT_WORDS})(?:\.\.\.|…)?[ ]+"
+    rf"(?<![\w@-])(?<!\w\.)(?:{_SWEDISH_AT_WORDS})(?:\.\.\.|…)?[ ]+"
     rf"{_PIECE}(?:{_SPELLING})?(?:{_DOMAIN_SEP}{_PIECE}){{0,4}}{_DOMAIN_SEP}(?:{_TLD_ALT})(?![\w@]|[.-]\w)"
 )
 _SPOKEN_DOMAIN = re.compile(_SPOKEN_DOMAIN_REGEX, re.IGNORECASE)
 
-# The address with "på" for the at-sign before a webmail provider: "hannalindqvist97, på gmail",
-# "hugo.lindberg på outlook.com"; the name has a digit, dot, underscore or hyphen ("jobbar på
+# The address with "på" (or "at") for the at-sign before a webmail provider: "hannalindqvist97, på
+# gmail", "hugo.lindberg på outlook.com", "stinaholm123 at gmail"; the name has a digit, dot, underscore or hyphen ("jobbar på
 # telia" is no address).
 _PROVIDERS = ("gmail", "hotmail", "outlook", "yahoo", "icloud", "live", "msn", "protonmail")
 _ON_PROVIDER_REGEX = (
-    r"(?<![\w.@-])(?=[a-z0-9._-]*[0-9._-])[a-z][a-z0-9._-]*[a-z0-9],?[ ]+på[ ]+"
+    r"(?<![\w.@-])(?=[a-z0-9._-]*[0-9._-])[a-z][a-z0-9._-]*[a-z0-9],?[ ]+(?:på|at)[ ]+"
     rf"(?:{'|'.join(_PROVIDERS)})(?:(?:\.|[ ]+(?:punkt|dot)[ ]+)(?:com|se|nu))?(?![\w@]|[.-]\w)"
 )
 _ON_PROVIDER = re.compile(_ON_PROVIDER_REGEX, re.IGNORECASE)

@@ -9,6 +9,7 @@ before the first separator, are taken (not the placeholders: "<EMAIL_ADDRESS_1>"
 abbreviations ("t.ex."), versions ("v2.1"), file names ("faktura.pdf"), domains without digits
 ("telia.se"), the export's field names ("caller_number"), speaker ids ("spk_0") and ids a system made
 ("conv_7f3a91c2", "rec_20240101", "klang_page_2026": one separator only) are left; an e-mail address is the e-mail recognizer's.
+Any token right after the words for a user name is one too ("Användarnamnet är erikd_ske").
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
+
+from recognizers.base import tagged_result
+from recognizers.introduction import common_word
+from recognizers.numbers import SMALL_NUMBER_WORDS
 
 ENTITY = "USERNAME"
 # a word of letters (and digits), then pieces joined by "_" or "."; not inside an e-mail address or a URL
@@ -53,6 +58,33 @@ def is_handle(token: str) -> bool:
     return any(ch.isdigit() for ch in token) or ("_" in token and token[0].isupper())
 
 
+# ... or any token said right after the words for a user name: "Användarnamnet är erikd_ske",
+# "användarnamnet båtkalle59", "Ditt användarnamn är kolsson49" (not a default such as "admin")
+# (its joiners and digits may be said: "tova understreck wester noll två")
+_NAMED = re.compile(
+    r"(?<![\w-])(?:användarnamn(?:et)?|användar-?id|inloggningsnamn(?:et)?|username|alias(?:et)?)"
+    r"(?:[ ]+(?:är|blir|var))?[ :]+(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w]"
+    r"(?:[ ]+(?:understreck|punkt|bindestreck|streck)[ ]+[\w]+)*"
+    rf"(?:[ ]+(?:{SMALL_NUMBER_WORDS})+(?![\w]))*)(?![\w@])",
+    re.IGNORECASE,
+)
+_DEFAULTS = frozenset("admin administrator root user guest gäst".split())
+# what a user name is said to be, not the name: "Användarnamnet är mejladressen", "... är samma"
+_DESCRIBED = re.compile(r"adress|mejl|mail|e-?post|nummer|numret|namn|samma", re.IGNORECASE)
+
+
+def named_handles(text: str) -> list[tuple[int, int]]:
+    """Tokens said right after the words for a user name: three characters or more, not a common
+    word ("Användarnamnet är samma") nor a device's default ("admin")."""
+    return [
+        m.span("handle")
+        for m in _NAMED.finditer(text)
+        if len(h := m.group("handle")) >= 3
+        and h.lower() not in _DEFAULTS
+        and not (h.isalpha() and (common_word(h) or _DESCRIBED.search(h)))
+    ]
+
+
 class KlangHandleRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("user or network name (written)", _HANDLE_REGEX, 0.5)]
 
@@ -66,8 +98,17 @@ class KlangHandleRecognizer(PatternRecognizer):
         )
 
     def may_match(self, text: str) -> bool:
-        """Cheap gate: a handle has an underscore or a dot."""
-        return "_" in text or "." in text
+        """Cheap gate: a handle has an underscore or a dot, or is named."""
+        return "_" in text or "." in text or "namn" in text.lower() or "alias" in text.lower()
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return is_handle(pattern_text)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        found = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        seen = {(r.start, r.end) for r in found}
+        return found + [
+            tagged_result(self, ENTITY, s, e, 0.6, "a token named a user name")
+            for s, e in named_handles(text)
+            if (s, e) not in seen
+        ]

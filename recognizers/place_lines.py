@@ -46,7 +46,7 @@ _POSTAL_AFTER = (
 _NOT_PLACES = frozenset(
     "kr sek faktura fakturan order ordern ärende ärendet version nummer nr tel det den vi jag och men så "
     "totalt summa klockan kl vecka dag rad sida punkt steg till på från vid hos mot bor i ja nej adressen "
-    "adress mätare mätaren kapitel paragraf avsnitt bilaga postnummer postnumret postort postorten".split()
+    "adress mätare mätaren kapitel paragraf avsnitt bilaga postnummer postnumret postort postorten är".split()
 )
 _CAP_NAME = r"(?-i:[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöé]+)?)"
 # capitalised, one or two words, or one word in lowercase (then a post town must follow)
@@ -62,6 +62,13 @@ _PLACE_THEN_CODE = re.compile(
     r"(?![ ]*(?i:kr|kronor|sek|st|kwh|kilo|mil|km|kvm|kvadrat)\b)"
 )
 _OPENS_TURN = re.compile(r"(?:^|\n|: )$")
+# a place and number named as the address, where a street ending says nothing: "Vi har Solvändan 2
+# som adress?", "adressen är Ekbacken 4"
+_LINE = rf"(?P<line>{_CAP_NAME}(?:[ ]{_CAP_NAME})?[ ]+\d{{1,4}}(?:[ ]?[A-Ha-h])?)(?![\w])"
+_NAMED_ADDRESS = (
+    re.compile(rf"(?<![\w-]){_LINE}(?=[ ]+som[ ]+\w*adress)"),
+    re.compile(rf"(?<![\w-])(?i:adress(?:en)?[ ]+är)[ ]+{_LINE}"),
+)
 _BOX = re.compile(
     rf"(?<![\w-])(?P<box>box|postbox)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{{1,6}}(?![\d]){_POSTAL_AFTER}?", re.I
 )
@@ -69,7 +76,7 @@ _BOX_WORDS = re.compile(r"(?<![\w-])(?-i:Box)[ ]+(?=[a-zåäö])")  # "Box tvåh
 _FLAT_NOUN = r"lägenhet(?:en)?|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?"
 # "lägenhet elvahundraarton", "lgh nummer tolv noll fyra"
 _FLAT_WORDS = re.compile(
-    rf"(?<![\w-])(?<!per[ ])(?:{_FLAT_NOUN}|rum(?:met)?)"
+    rf"(?<![\w-])(?<!per[ ])(?:{_FLAT_NOUN}|rum(?:met)?|förråd(?:et)?)"
     r"(?:[ ]+(?:nummer|nr\.?|var|är))?[ ]+(?=[a-zåäö])",
     re.IGNORECASE,
 )
@@ -85,6 +92,11 @@ _FLAT_NO = rf"(?P<flat>{_FLOOR_AND_DOOR}|(?:1[ ][0-8]|0[ ][89])[ ]\d[ ]\d)(?![\d
 _FLAT_OF = re.compile(
     rf"(?<![\w-])(?:(?:grann\w*|bor|bodde)\b[^.\n\d]{{0,30}}?[ ](?:i|på)|in[ ]i|hos[ ]+(?-i:[A-ZÅÄÖ])[a-zåäö]+[ ]i"
     rf"|i(?=[ ]+\d{{4}},?[ ]+bor\b))[ ]+{_FLAT_NO}",
+    re.IGNORECASE,
+)
+# a house on the street talked of, by its number and letter: "grannen Bengt ..., han bor i 39 B"
+_HOUSE_OF = re.compile(
+    r"(?<![\w-])(?:bor|bodde)\b[^.\n\d]{0,20}?[ ](?:i|på)[ ]+(?:nummer[ ]+)?(?P<house>\d{1,3}[ ]?(?-i:[A-H]))(?![\w-])",
     re.IGNORECASE,
 )
 _FLAT_DIGITS = re.compile(_FLOOR_AND_DOOR)
@@ -117,7 +129,22 @@ _NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|pa
 _CORRECTED_TO = re.compile(
     r"[ ,.…]*(?:eller[ ]+)?(?:nej|nä|förlåt|jag menar)(?:[ ,]+(?:förlåt|alltså|vänta))*[ ,]+", re.I
 )
-_GATE = ("box", "lägenhet", "lgh", "rum", "gården", "grann", "bor", "in i ", "hos ", "dörr", *_PROPERTY_WORDS)
+_GATE = (
+    "box",
+    "adress",
+    "lägenhet",
+    "lgh",
+    "rum",
+    "förråd",
+    "gården",
+    "grann",
+    "bor",
+    "bodde",
+    "in i ",
+    "hos ",
+    "dörr",
+    *_PROPERTY_WORDS,
+)
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
 
 
@@ -140,13 +167,17 @@ def flat_digits(value: str) -> str:
 def _said_after(text: str, at: int, lengths) -> int | None:
     """The end of a number said in words right at `at` with so many digits, not an amount; the
     number may go on after a pause into another ("Box fyrahundrasjutton, niohundraåttiotvå
-    tjugoett": the box, then the postnummer)."""
+    tjugoett": the box, then the postnummer), or straight into a postnummer ("lägenhet
+    tolvhundraåtta fyrahundraarton sextiosju göteborg")."""
     runs = numbers.runs(text[at : at + 60])
     if not runs or runs[0].tokens[0].start != 0:
         return None
     toks, gaps = runs[0].tokens, runs[0].gaps
-    for k in range(len(toks), 0, -1):  # the longest part that ends at a pause or the run's end
-        if (k == len(toks) or gaps[k] != "plain") and len("".join(t.digits for t in toks[:k])) in lengths:
+    for k in range(len(toks), 0, -1):  # the longest part that ends at a pause, the run's end or a postnummer
+        rest = "".join(t.digits for t in toks[k:])
+        if (k == len(toks) or gaps[k] != "plain" or len(rest) == 5) and len(
+            "".join(t.digits for t in toks[:k])
+        ) in lengths:
             end = at + toks[k - 1].end
             return None if _AMOUNT_AFTER.match(text, end) else end
     return None
@@ -171,6 +202,15 @@ def _flats_by_position(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _place_start(start: int, said: str) -> tuple[int, str]:
+    """Where a place's name starts in `said` (at `start`), past words that are no place ("Till
+    Björkvägen 12"), and its first word; "" when none is left."""
+    words = said.split()
+    while words and words[0].lower() in _NOT_PLACES:
+        start += len(words.pop(0)) + 1
+    return start, words[0] if words and not words[0][0].isdigit() else ""
+
+
 def _town_follows(m: re.Match) -> bool:
     """A post town from the gazetteers right after the postnummer ("... 442 31 kungälv")."""
     words = (m.group("town") or "").strip(" ,").split()
@@ -190,14 +230,9 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             return []
         found: set[tuple[str, int, int]] = set()
         for m in _PLACE.finditer(text):
-            start, words = m.start(), m.group("place").split()
-            while words and words[0].lower() in _NOT_PLACES:  # "Till Björkvägen 12, 532 92"
-                start += len(words.pop(0)) + 1
-            if not words:
-                continue
-            first = words[0]
+            start, first = _place_start(m.start(), m.group("place"))
             # lowercase ("hagaberg 3 442 31 kungälv") only before a post town
-            if first[0].isupper() or _town_follows(m):
+            if first and (first[0].isupper() or _town_follows(m)):
                 found |= {(ENTITY, start, m.end()), (POSTAL_CODE, *m.span("postal"))}
         for m in _PLACE_THEN_CODE.finditer(text):
             place = m.group("place")
@@ -207,6 +242,10 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             # the word opening a turn may be no place ("Stämmer. 811 94."), unless a gazetteer has it
             if not _OPENS_TURN.search(text, max(0, m.start() - 2), m.start()) or place.casefold() in one_word_towns():
                 found.add((LOCATION, *m.span("place")))
+        for m in (m for rx in _NAMED_ADDRESS for m in rx.finditer(text)):
+            start, first = _place_start(m.start("line"), m.group("line"))
+            if first and not ordinary_place_word(first):  # not "Vi har Volvo 240 som adress"
+                found.add((ENTITY, start, m.end("line")))
         for m in _BOX.finditer(text):
             if m.group("box")[0].isupper() or m.group("postal"):
                 found.add((ENTITY, m.start(), m.end()))
@@ -226,6 +265,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                     found.add((ENTITY, m.start() if with_words else m.end(), end))
         found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
         found |= {(ENTITY, *m.span("flat")) for m in _FLAT_OF.finditer(text)}
+        found |= {(ENTITY, *m.span("house")) for m in _HOUSE_OF.finditer(text)}
         found |= {(ENTITY, *span) for span in _flats_by_position(text)}
         # a flat corrected: "lägenhet fjortonhundratvå, eller nej, fjortonhundratolv"
         for _, _, e in [f for f in found if f[0] == ENTITY]:

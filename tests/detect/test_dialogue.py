@@ -1469,6 +1469,33 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Koden får du i ett sms.\nKund: Bra.\nAgent: Ordern har nummer M O sex sex tre ett.",
             [],
         ),
+        # "objektsnumret" and "kö-numret" name a customer number
+        (
+            "Agent: Har du objektsnumret också?\nKund: Vänta... tre två sju...\nAgent: Ja.\nKund: noll noll fyra... ett ett "
+            "åtta.",
+            [("CUSTOMER_NUMBER", "tre två sju"), ("CUSTOMER_NUMBER", "noll noll fyra... ett ett åtta")],
+        ),
+        (
+            "Agent: Tack, och kö-numret är 128 440.\nKund: Ja.",
+            [("CUSTOMER_NUMBER", "128 440")],
+        ),
+        # a year of birth opening the sentence that answers, after other sentences
+        (
+            "Agent: Har du hans personnummer?\nKund: Ja, vänta, jag har papperet här... ja. Det är nittonhundratjugonio..."
+            "\nAgent: Mm.\nKund: noll tre noll sju, fyrtiotvå tolv.",
+            [("SE_PERSONNUMMER", "nittonhundratjugonio"), ("SE_PERSONNUMMER", "noll tre noll sju, fyrtiotvå tolv")],
+        ),
+        # a password with a word and a year in words after "fortfarande"; "var typ" where the
+        # transcript has no punctuation
+        (
+            "Agent: Tack.\nKund: Och wifi-lösenordet, kan jag byta det? Det är fortfarande Testsson "
+            "nittonhundraåttiotre utropstecken och halva huset har det.",
+            [("ACCESS_CODE", "Testsson nittonhundraåttiotre")],
+        ),
+        (
+            "Agent: tack\nKund: mitt gamla lösenord var typ sommar tjugotre kan de ha gissat det",
+            [("ACCESS_CODE", "sommar tjugotre")],
+        ),
         # "lägenhet... vilket nummer?" asks for the flat
         (
             "Kund 2: Till mamma, Bergsjövägen 12, lägenhet... mamma, vilket nummer?\nKund: Ett noll noll tre.",
@@ -1844,16 +1871,17 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
 
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
-    """The twenty-one blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls written
-    by testers who read nothing of the project, each measured once blind, then no longer blind as
-    rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late night's
-    work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at d581120, and
-    all twenty-one 277 of 10,462 at d13953b (2026-12-05; sets 20 and 21 at their blind runs)."""
+    """The twenty-three blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
+    written by testers who read nothing of the project, each measured once blind, then no longer
+    blind as rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late
+    night's work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at
+    d581120, all twenty-one 277 of 10,462 at d13953b (2026-12-05), and all twenty-three 269 of
+    11,555 once sets 22 and 23's kinds had rules (later on 2026-12-05)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 644
+    assert result["calls_written"] == len(docs) == 704
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 290, result["readable_values"]
+    assert result["readable"] <= 280, result["readable_values"]
     assert result["words_kept"] >= 0.98
 
 

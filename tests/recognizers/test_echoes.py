@@ -269,6 +269,26 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("CUSTOMER_NUMBER", "3905 447 218 0")],
             [("CUSTOMER_NUMBER", "3905 447 219 9")],
         ),
+        # a read-back corrected after "Det är"
+        (
+            ["Talare 1: Leveransadress Kungsgårdsvägen trettionio?", "Talare 2: Det är 39 C, det saknas ett C."],
+            [("SE_ADDRESS", "Kungsgårdsvägen trettionio")],
+            [("SE_ADDRESS", "39 C")],
+        ),
+        # a long value's opening where a longer turn breaks off, read back whole two turns later
+        (
+            [
+                "Kund: Ja, dödsboets konto. Vänta... Swedbank, åtta tre två sju, bindestreck nio...",
+                "Agent: Mm.",
+                "Kund: nio nio tre, fyra två sex, sju åtta ett, fyra.",
+                "Agent: 8327-9, 993 426 781-4?",
+            ],
+            [
+                ("SE_BANK_ACCOUNT", "nio nio tre, fyra två sex, sju åtta ett, fyra"),
+                ("SE_BANK_ACCOUNT", "8327-9, 993 426 781-4"),
+            ],
+            [("SE_BANK_ACCOUNT", "åtta tre två sju, bindestreck nio")],
+        ),
     ],
 )
 def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, expected):

@@ -128,6 +128,9 @@ def found(rec, text):
         ("anna punkt berg snabel-a gmail", "anna punkt berg", "anna.berg"),
         ("nyberg77 snabel-a... nej, den är gammal.", "nyberg77", "nyberg77"),
         ("Ja, annakarin i ett ord.", "annakarin", "annakarin"),
+        # "at" before a webmail provider, read back; the domain after a pause, the name said before it
+        ("stinaholm123 at gmail", "stinaholm123 at gmail", "stinaholm123@gmail"),
+        ("...snabel-a telia punkt com.", "snabel-a telia punkt com", "@telia.com"),
     ],
 )
 def test_found_with_exact_span(rec, text, span, written):

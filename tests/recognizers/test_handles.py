@@ -23,6 +23,11 @@ def found(rec, text):
         ("och mitt wifi heter hallberg_5g och lösenordet är hemligt", "hallberg_5g"),
         ("Gärna. goran.ekstrom48... nej förresten, den använder jag inte.", "goran.ekstrom48"),
         ("Nätverket heter Wikström_hemma, eller har du ändrat det?", "Wikström_hemma"),
+        # any token named a user name, its joiners and digits said too
+        ("Användarnamnet är erikd_ske.", "erikd_ske"),
+        ("Ja, han hade användarnamnet båtkalle59 och skrev", "båtkalle59"),
+        ("Användarnamnet är ahmedyk och lösenordet", "ahmedyk"),
+        ("Användarnamnet är tova understreck wester noll två.", "tova understreck wester noll två"),
     ],
 )
 def test_found(rec, text, handle):
@@ -33,6 +38,7 @@ def test_found(rec, text, handle):
     "text",
     [
         "Det gäller t.ex. fakturan, o.s.v.",
+        "Användarnamnet är mejladressen, användarnamn admin, användarnamnet är samma.",
         "Firmwaren är v2.1 och appen 3.5.2.",
         "Jag skickar faktura.pdf och bild_1.jpg till er.",
         "Gå in på telia.se eller www.min_sida.se.",

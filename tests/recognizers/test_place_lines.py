@@ -95,6 +95,25 @@ def test_a_corridor_room_by_its_letter(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a neighbour's house by its number and letter; a storage room; a place named as the address
+        ("Grannen Bengt tar emot, han bor i 39 B.", ["39 B"]),
+        ("Rosenlundsgatan 18, förråd nummer fjorton i källaren.", ["förråd nummer fjorton"]),
+        ("Tack. Vi har Solvändan 2 som adress?", ["Solvändan 2"]),
+        ("Adressen är Ekbacken 4 B, och", ["Ekbacken 4 B"]),
+        # a flat said straight into the postnummer
+        ("kaptensgatan nio lägenhet tolvhundraåtta fyrahundraarton sextiosju göteborg", ["lägenhet tolvhundraåtta"]),
+        # not a number of years, letters of a kind, or "Är" before a place
+        ("Jag bor i 2 år till, vi bor i 3 A-lägenheter.", []),
+        ("Är Kalle 2 som adress?", ["Kalle 2"]),
+    ],
+)
+def test_houses_rooms_and_places_named_as_the_address(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Jag betalade Faktura 3, 123 45 kr.",  # an amount, not a postnummer
