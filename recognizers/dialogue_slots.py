@@ -211,16 +211,21 @@ def _digit_words(body: str) -> list[tuple[int, int]]:
 
 # A code read off something the caller holds: "Det står på passerkortet... F 20 88 31", "Det står på
 # kvittot... 4 0 1 7 - 2 2" (not the invoice: its numbers are references).
+_THINGS = r"kortet|passerkortet|id-kortet|medlemskortet|legitimationen|kvittot|lappen|etiketten|brickan"
 _READ_OFF_CARD = re.compile(
-    r"(?<![\w])står (?:det )?på (?:mitt |ditt |hans |hennes )?(?P<what>kortet|passerkortet|id-kortet|medlemskortet|"
-    r"legitimationen|kvittot|lappen|etiketten|brickan)[ ,.…:]*(?:(?:eh|öh|ja|alltså)[ ,.…]+)*(?-i:[A-Z]{1,3}[ -]?)?$",
+    rf"(?<![\w])står (?:det )?på (?:mitt |ditt |hans |hennes )?(?P<what>{_THINGS})[ ,.…:]*(?:(?:eh|öh|ja|alltså)[ ,.…]+)*"
+    r"(?-i:[A-Z]{1,3}[ -]?)?$",
     re.IGNORECASE,
 )
+# ... or named after it: "Det står sex tre nio åtta, nittiosju noll ett, tjugoåtta på kortet."
+_STANDS_BEFORE = re.compile(r"(?<![\w])(?:det|här)[ ]+står[ ]+(?-i:[A-Z]{1,3}[ -]?)?$", re.IGNORECASE)
+_ON_THING_AFTER = re.compile(rf"[ ,]*på (?:mitt |ditt |hans |hennes )?(?P<what>{_THINGS})\b", re.IGNORECASE)
 
 
 def _codes_read_off(text: str, ts: list[Turn]) -> list[tuple[str, int, int]]:
-    """The first number after "det står på kortet", "... på kvittot" and the like in a turn: an
-    identifier read off a card or a receipt, not an amount or a reference."""
+    """The first number after "det står på kortet", "... på kvittot" and the like in a turn, or
+    between "det står" and "på kortet": an identifier read off a card or a receipt, not an amount
+    or a reference."""
     out = []
     for turn in ts:
         body = turn.body(text)
@@ -229,6 +234,8 @@ def _codes_read_off(text: str, ts: list[Turn]) -> list[tuple[str, int, int]]:
         for run in numbers.runs(body):
             rs, re_ = run.tokens[0].start, run.tokens[-1].end
             m = _READ_OFF_CARD.search(body, max(0, rs - 60), rs)
+            if m is None and _STANDS_BEFORE.search(body, max(0, rs - 20), rs):
+                m = _ON_THING_AFTER.match(body, re_)
             if m is None or len(run.digits) < 4 or heuristics.quantity(body, rs, re_, run.digits, False):
                 continue
             if heuristics.after_reference_word(body, rs):
@@ -507,7 +514,8 @@ KEYWORDS = (
     "ringa",
     "ringer",
     "nummer",
-    "numret",
+    "numr",  # "numret", "numren"
+    "ramn",
     "ip",
     "punkt",
     "prick",

@@ -35,9 +35,10 @@ import re
 from bisect import bisect_right
 
 from recognizers import heuristics, numbers
-from recognizers.address import ordinary_place_word
+from recognizers.address import one_word_towns, ordinary_place_word
 from recognizers.dialogue_slots import PAUSE_AT, RETRACTS, Turn, corrections, turns
 from recognizers.identifiers import FACILITY_PREFIX
+from recognizers.introduction import common_word
 
 # What a value found may be echoed as: numbers, and an address's house or flat number.
 _ECHOED = frozenset(
@@ -378,6 +379,7 @@ def _same_shape(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
 _TOWN = re.compile(
     r"[ ,]+((?-i:[A-ZÅÄÖ])[\w-]+(?:[ ](?-i:[A-ZÅÄÖ])[\w-]+)?|[a-zåäö][\w-]+)(?=[ ]*(?:[.,!?]|$))", re.I | re.M
 )
+_IN_AFTER = re.compile(r"[ ]+i[ ]+([^\W\d_]{3,}(?:-[^\W\d_]+)?)(?=[ ]*(?:[.,!?]|$))", re.M)
 _IN_PLACE = re.compile(
     r"^[ ]*(?:(?:ja|jo|precis|stämmer),?[ ]+)?i[ ]+((?-i:[A-ZÅÄÖ])[\w-]{2,})(?=[ ]*(?:[.,!?]|$))", re.I
 )
@@ -385,8 +387,20 @@ _IN_PLACE = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.!?])[ ]*(?:(?:ja|jo|stämmer|precis|tack|och)[ ,.!]*)*$", re.IGNORECASE)
 
 
+_DEFINITE = re.compile(r".*(?:en|et|an|na|rna)$", re.IGNORECASE)  # "källaren", "trapphuset", "stan"
+
+
+def _a_place(word: str) -> bool:
+    """A word that may name a place: no common word, country or definite noun ("i källaren"), unless
+    a gazetteer has it ("Boden")."""
+    if word.casefold() in one_word_towns():
+        return True
+    return not (common_word(word) or ordinary_place_word(word) or _DEFINITE.match(word))
+
+
 def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
-    """The letter after a house number found without it, the post town after a postnummer found,
+    """The letter after a house number found without it, the place said after a street line
+    ("storbyvägen tolv i bjursås"), the post town after a postnummer found,
     the place an address read back lies in ("Ja, i Kovland."), and a postnummer given at a
     sentence's start after an address, in the turn before or earlier in the same turn (not a common
     word, not an amount)."""
@@ -395,6 +409,10 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
         # the letter after a house number found without it ("fjorton A", the number a slot's answer)
         if e == "SE_ADDRESS" and text[t - 1 : t].isalnum() and (letter := _with_letter(text, e, t)) > t:
             out.append((e, t, letter))
+        # the place a street line lies in, said after it: "storbyvägen tolv i bjursås"
+        place = _IN_AFTER.match(text, t) if e == "SE_ADDRESS" and text[t - 1 : t].isalnum() else None
+        if place and _a_place(place.group(1)) and _free(spans + out, *place.span(1)):
+            out.append(("LOCATION", *place.span(1)))
         m = _TOWN.match(text, t) if e == "SE_POSTAL_CODE" else None
         if m is None or ordinary_place_word(m.group(1).split()[0]) or not _free(spans + out, m.start(1), m.end(1)):
             continue

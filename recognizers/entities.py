@@ -238,9 +238,10 @@ ENTITIES: tuple[Entity, ...] = (
     ),
     Entity(
         "ID_NUMBER",
-        "the number of an ID document or a device: passport, driving licence, ID card, IMEI, MAC address, pet chip, "
+        "the number of an ID document or a device: passport, driving licence, ID card, IMEI, MAC address, SIM card,"
+        " pet chip, "
         "frikort",
-        (*_DIALOGUE, identifiers.KlangMacAddressRecognizer),
+        (*_DIALOGUE, identifiers.KlangMacAddressRecognizer, identifiers.KlangSimCardRecognizer),
         identifiers.code_canonical,
     ),
     Entity(

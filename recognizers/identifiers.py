@@ -1,4 +1,5 @@
-"""SE_FACILITY_ID (anläggnings-id), CUSTOMER_NUMBER (kund-/avtalsnummer) and IP_ADDRESS.
+"""SE_FACILITY_ID (anläggnings-id), CUSTOMER_NUMBER (kund-/avtalsnummer), IP_ADDRESS, and the
+ID_NUMBER of a device: a MAC address, a SIM card's ICCID ("8946 2010 2240 1187 329").
 
 - SE_FACILITY_ID: the 18-digit GSRN of an electricity connection point, always starting 735999
   in Sweden ("735999123456789012", "735 999 123 456 789 012", spoken). The last digit is a GS1
@@ -164,6 +165,27 @@ class KlangMacAddressRecognizer(PatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         hexes = re.sub(r"[^0-9A-Fa-f]", "", pattern_text)
         return any(c.isdigit() for c in hexes) and any(c.isalpha() for c in hexes)
+
+
+# A SIM card's number (ICCID) as an agent reads it off the system: "89" for telecom and "46" for
+# Sweden, 18-20 digits in all ("Det gamla SIM-kortet, 8946 2010 2240 1187 329"); it names the
+# subscriber through the operator's register. The prefix alone is specific enough.
+_ICCID = r"(?<![\d\-.,])89[ ]?46(?:[ ]?\d){14,16}(?![\d]|[.,]\d)"
+
+
+class KlangSimCardRecognizer(PatternRecognizer):
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entity="ID_NUMBER",
+            patterns=[Pattern("SIM card number (ICCID 8946...)", _ICCID, 0.6)],
+            context=["sim", "simkort", "simkortet", "sim-kort", "sim-kortet", "icc", "kortet"],
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
+
+    def may_match(self, text: str) -> bool:
+        """Cheap gate: the prefix, written."""
+        return "89" in text
 
 
 # ---- IP address ---------------------------------------------------------------------------------

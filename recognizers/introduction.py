@@ -43,6 +43,12 @@ _ANSWERING = re.compile(
     rf"\A(?:[^\n:]{{1,40}}:[ \t]*)?(?P<first>[\w-]+)(?:[^\n,.?!]|\.(?=\w)){{0,40}},[ ]+(?:[^\n,.?!]{{2,30}},[ ]+)?(?P<name>{_WORD})"
     rf"(?=[ ]*(?:[.!]|$|[ ]här\b))"
 )
+# ... and in lowercase speech-to-text, the name before "här" or "heter jag" closing that first turn:
+# "hemtjänsten norra distriktet amra här", "fortum elin heter jag"
+_ANSWERING_LOWER = re.compile(
+    r"\A(?:[^\n:]{1,40}:[ \t]*)?(?=[a-zåäö])[^\n.?!]{0,60}?(?<![\w-])(?P<name>[a-zåäöé]{2,})[ ]+(?:här|heter jag)[ ]*(?=\n|\Z)"
+)
+_DEFINITE = re.compile(r".*(?:en|et|an|na|rna|n)$")  # "distriktet", "kundtjänsten": no name
 # Words that open a reply, not a company's answering of the phone
 _ANSWERS = frozenset("ja jo nej okej ok tack det jag vi du mm jaha precis absolut visst".split())
 NOT_NAMES = frozenset(
@@ -185,9 +191,25 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
 
     def may_match(self, text: str) -> bool:
         low = text.lower()
-        return _ANSWERING.match(text) is not None or any(
-            w in low
-            for w in ("hej", "hallå", "tjena", "god", "heter", "namn", "det är", "de e", "här är", "detta är", "jag är")
+        return (
+            _ANSWERING.match(text) is not None
+            or _ANSWERING_LOWER.match(text) is not None
+            or any(
+                w in low
+                for w in (
+                    "hej",
+                    "hallå",
+                    "tjena",
+                    "god",
+                    "heter",
+                    "namn",
+                    "det är",
+                    "de e",
+                    "här är",
+                    "detta är",
+                    "jag är",
+                )
+            )
         )
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -211,6 +233,12 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
             and answering.group("name").lower() not in NOT_NAMES | lexicon()[0] | one_word_towns()
         ):
             spans.append(answering.span("name"))
+        lower = _ANSWERING_LOWER.match(text)
+        name = lower.group("name") if lower else ""
+        if name and (
+            name in lexicon()[1] or not (common_word(name) or _DEFINITE.match(name) or name in one_word_towns())
+        ):
+            spans.append(lower.span("name"))
         return [
             tagged_result(self, ENTITY, s, e, SCORE, "name after a greeting or self-introduction") for s, e in spans
         ]

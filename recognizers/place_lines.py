@@ -28,7 +28,7 @@ from presidio_analyzer import RecognizerResult
 from recognizers import numbers
 from recognizers.address import mentions_street, one_word_towns, ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
-from recognizers.heuristics import mentions
+from recognizers.heuristics import QUANTITY_AFTER, mentions
 from recognizers.postal_code import after_street_line
 
 ENTITY = "SE_ADDRESS"
@@ -108,6 +108,14 @@ _NEIGHBOUR_FLAT = re.compile(r"(?<![\w-])grann\w*\b[^.\n\d]{0,20}?[ ]i[ ]+(?=[a-
 _NEIGHBOUR_HOUSE = re.compile(
     r"(?<![\w-])(?:grann\w*\b[^.\n\d]{0,20}?|(?:han|hon|hen|de|dom)[ ]+bor)[ ](?:på|i)[ ]+nummer[ ]+", re.IGNORECASE
 )
+# ... or on the street, said without "nummer": "Grannen Lennart på fyrtiofem har ett elverk"
+_NEIGHBOUR_AT = re.compile(r"(?<![\w-])grann\w*\b[^.\n\d]{0,20}?[ ]på[ ]+(?!nummer\b)", re.IGNORECASE)
+# a flat by the number a housing association or landlord gives it, beside Lantmäteriet's: "i föreningens
+# register har den nummer fyrtiotvå", "hyresvärden kallar den nummer fyrtiosex", "föreningens är 34"
+_ASSOCIATION_FLAT = re.compile(
+    r"(?<![\w-])(?:förening\w*|hyresvärd\w*|brf)\b(?:(?:[ ]+\w+){0,4}?[ ]+(?:nummer|numret)|[ ]+är)[ ]+(?!en\b|ett\b)",
+    re.I,
+)
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden|kvadrat|kvm|rum|trappor)\b", re.IGNORECASE)
 _FLAT = re.compile(
     r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:,?[ ]+(?:nummer|nr\.?))?(?:[ ]+(?:är|var))?[ ]+\d{3,4})|"
@@ -132,6 +140,9 @@ _CORRECTED_TO = re.compile(
 _GATE = (
     "box",
     "adress",
+    "förening",
+    "hyresvärd",
+    "brf",
     "lägenhet",
     "lgh",
     "rum",
@@ -179,7 +190,7 @@ def _said_after(text: str, at: int, lengths) -> int | None:
             "".join(t.digits for t in toks[:k])
         ) in lengths:
             end = at + toks[k - 1].end
-            return None if _AMOUNT_AFTER.match(text, end) else end
+            return None if _AMOUNT_AFTER.match(text, end) or QUANTITY_AFTER.match(text, end) else end
     return None
 
 
@@ -257,6 +268,8 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             (_FLAT_WORDS, (2, 3, 4), True),
             (_NEIGHBOUR_HOUSE, (1, 2, 3), False),
             (_NEIGHBOUR_FLAT, (4,), False),
+            (_NEIGHBOUR_AT, (1, 2, 3), False),
+            (_ASSOCIATION_FLAT, (1, 2, 3, 4), False),
             (_FARM, (1, 2, 3), True),
         ):
             for m in rx.finditer(text):

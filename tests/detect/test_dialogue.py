@@ -1313,6 +1313,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         # a code read off a card, a pass or a receipt, its letter with it
         ("Agent: Vad står det?\nKund: Det står på passerkortet... F 20 88 31.", [("ID_NUMBER", "F 20 88 31")]),
+        (
+            "Agent: Har du kortet framför dig?\nKund: Ja. Det står sex tre nio åtta, nittiosju noll ett, tjugoåtta på "
+            "kortet. Det står 450 kronor på kvittot.",
+            [("ID_NUMBER", "sex tre nio åtta, nittiosju noll ett, tjugoåtta")],
+        ),
         ("Agent: Okej.\nKund: Det står på kvittot... 4 0 1 7 - 2 2.", [("CUSTOMER_NUMBER", "4 0 1 7 - 2 2")]),
         # a password with a sign in it, where a password is talked of, in the turn after too
         (
@@ -1468,6 +1473,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         (
             "Agent: Koden får du i ett sms.\nKund: Bra.\nAgent: Ordern har nummer M O sex sex tre ett.",
             [],
+        ),
+        # a plural ("ramnumren") opens the slot; its letters said before, its digits after a back-channel
+        (
+            "Agent: Har ni ramnumren?\nKund: Ja, jag har kvittot. Ramnumret är W, A, U...\nAgent: Ja.\nKund: sju åtta ett"
+            " fyra fyra nio.",
+            [("ID_NUMBER", "sju åtta ett fyra fyra nio")],
         ),
         # "objektsnumret" and "kö-numret" name a customer number
         (
@@ -1696,6 +1707,9 @@ def test_turns_continue_over_unlabelled_lines():
         ("Agent: Hedin Bil, Max.\nKund: Hej.", "Max"),
         ("Agent: Hyresbostäder i Borås, felanmälan, Lejla.\nKund: Hej.", "Lejla"),
         ("Agent: Välkommen till Bokhandeln.se, Amra här.\nKund: Hej.", "Amra"),
+        # ... in lowercase speech-to-text, the name before "här" or "heter jag" closing the first turn
+        ("Agent: hemtjänsten norra distriktet amra här\nKund: hej", "amra"),
+        ("Agent: fortum elin heter jag\nKund: hej", "elin"),
     ],
 )
 def test_self_introductions(text, name):
@@ -1713,6 +1727,9 @@ def test_self_introductions(text, name):
         "Kund: Ja det stämmer, Stockholm.",
         "Agent: Kundtjänst, Göteborg.",
         "Kund: Hej, jag är HR på Byggkoncernen Norr.",  # a department in capitals
+        "Agent: kundtjänst här\nKund: ja",
+        "Agent: vårdcentralen kiruna här\nKund: ja",  # a town
+        "Agent: felanmälan distriktet här\nKund: ja",  # a definite noun
     ],
 )
 def test_no_self_introduction(text):

@@ -90,8 +90,12 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_POSTAL_CODE", "214 46")],
             [("SE_POSTAL_CODE", "214 47"), ("SE_POSTAL_CODE", "47")],
         ),
-        # no house letter where a word follows ("i Solna")
-        (["Agent: Götgatan 67?", "Kund: Nej, 69 i Solna."], [("SE_ADDRESS", "Götgatan 67")], [("SE_ADDRESS", "69")]),
+        # no house letter where a word follows ("i Solna"), but the place it lies in
+        (
+            ["Agent: Götgatan 67?", "Kund: Nej, 69 i Solna."],
+            [("SE_ADDRESS", "Götgatan 67")],
+            [("SE_ADDRESS", "69"), ("LOCATION", "Solna")],
+        ),
         # a piece right after another piece read back
         (
             [
@@ -268,6 +272,17 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             ["Agent: Jag ser två lån, 3905 447 218 0 och 3905 447 219 9."],
             [("CUSTOMER_NUMBER", "3905 447 218 0")],
             [("CUSTOMER_NUMBER", "3905 447 219 9")],
+        ),
+        # the place said after a street line, lowercase too; not a definite noun
+        (
+            ["Agent: vilken adress gäller det", "Kund: storbyvägen tolv i bjursås"],
+            [("SE_ADDRESS", "storbyvägen tolv")],
+            [("LOCATION", "bjursås")],
+        ),
+        (
+            ["Agent: Adress?", "Kund: Storgatan 12 i källaren."],
+            [("SE_ADDRESS", "Storgatan 12")],
+            [],
         ),
         # a read-back corrected after "Det är"
         (

@@ -13,6 +13,7 @@ from recognizers.identifiers import (
     KlangFacilityIdRecognizer,
     KlangIpAddressRecognizer,
     KlangMacAddressRecognizer,
+    KlangSimCardRecognizer,
     KlangSpokenCustomerNumberRecognizer,
     KlangSpokenFacilityIdRecognizer,
     gs1_ok,
@@ -100,3 +101,16 @@ def test_not_ip(text):
 )
 def test_mac_addresses_written(text, found):
     assert [t for t, _ in results(KlangMacAddressRecognizer(), text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Det gamla SIM-kortet, 8946 2010 2240 1187 329, blir ogiltigt.", ["8946 2010 2240 1187 329"]),
+        ("Det har nummer 89 46 01 99 21 00 34 5 77 8.", ["89 46 01 99 21 00 34 5 77 8"]),
+        # an amount, a short number, another country's SIM
+        ("Jag betalade 8946 kronor, ärende 89 46 12, och 8947 2010 2240 1187 329.", []),
+    ],
+)
+def test_sim_card_number(text, expected):
+    assert [t for t, _ in results(KlangSimCardRecognizer(), text)] == expected

@@ -104,6 +104,12 @@ def test_a_corridor_room_by_its_letter(text, expected):
         ("Adressen är Ekbacken 4 B, och", ["Ekbacken 4 B"]),
         # a flat said straight into the postnummer
         ("kaptensgatan nio lägenhet tolvhundraåtta fyrahundraarton sextiosju göteborg", ["lägenhet tolvhundraåtta"]),
+        # a neighbour's house without "nummer"; a flat by the number an association or landlord gives it
+        ("Grannen Lennart på fyrtiofem har ett elverk.", ["fyrtiofem"]),
+        ("Och i föreningens register har den nummer fyrtiotvå?", ["fyrtiotvå"]),
+        ("Lägenhetsnummer 1103, men hyresvärden kallar den nummer fyrtiosex.", ["Lägenhetsnummer 1103", "fyrtiosex"]),
+        ("1103 är Skatteverkets, föreningens är 34.", ["34"]),
+        ("Grannen på tre år, hyresvärden är en privatperson, föreningens avgift är 4 500 kronor.", []),
         # not a number of years, letters of a kind, or "Är" before a place
         ("Jag bor i 2 år till, vi bor i 3 A-lägenheter.", []),
         ("Är Kalle 2 som adress?", ["Kalle 2"]),
