@@ -181,8 +181,10 @@ _PREFIXED = (
     rf"(?:[ ]+[A-ZÅÄÖ][{_L}ńłśźżąęóć]+){{1,3}})"
 )
 _STREET = rf"(?:{_WITH_ADJ}|{_GENITIVE}|{_PREFIXED}|{_COMPOUND})"
+# (a filler may stand between the street and its number: "till Ringvägen, eh, fjorton B")
 _ADDRESS_REGEX = (
-    rf"(?<![{_L}\d-]){_STREET}[ ]+(?:nummer[ ]+|nr\.?[ ]+)?{_HOUSE_NO}{_LETTER}?{_FLAT}?{_FLOOR}?(?![{_L}\d])"
+    rf"(?<![{_L}\d-]){_STREET}(?:,?[ ]+(?:eh|öh|ehm),?)?[ ]+(?:nummer[ ]+|nr\.?[ ]+)?{_HOUSE_NO}{_LETTER}?{_FLAT}?{_FLOOR}?"
+    rf"(?![{_L}\d])"
 )
 
 # Town names that are also Swedish words or common names: must be capitalised.
@@ -511,7 +513,7 @@ class KlangAddressLowercaseRecognizer(PatternRecognizer):
         proper = _alt(sorted(PROPER_ONLY_SUFFIXES))
         towns_alt = _alt(towns())
         street = rf"[{_L}]{{3,}}+(?<=[{_L}]{{2}}(?:{proper}))"
-        line = rf"{street}[ ]+(?:nummer[ ]+|nr\.?[ ]+)?{_HOUSE_NO}{_LETTER}?{_FLAT}?{_FLOOR}?(?![{_L}\d])"
+        line = rf"{street}(?:[ ]+(?:eh|öh|ehm))?[ ]+(?:nummer[ ]+|nr\.?[ ]+)?{_HOUSE_NO}{_LETTER}?{_FLAT}?{_FLOOR}?(?![{_L}\d])"
         after = rf"(?=,?[ ]+(?:\d{{3}}[ ]?\d{{2}}(?!\d)|(?:i[ ]+)?(?:{towns_alt})(?![{_L}])|(?:{_NUM_WORDS_ALT}|noll)[ ]+(?:{_NUM_WORDS_ALT}|noll)))"
         before = r"(?<=(?:bor[ ]+på|adress(?:en)?[ ]+(?:är[ ]+)?|flytta[rt]?[ ]+till|flyttar[ ]+in[ ]+på)[ ]+(?:eh[ ]+|öh[ ]+)?)"
         super().__init__(

@@ -342,11 +342,13 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
-            r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:har |får )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|"
+            r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:har |får )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
             r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån(?!g)|tillstånd|kort)\w*(?:[ ,]+\w+){0,9}?[ ,]+(?:har |med )?(?:nummer|numret)\b|"
             # a membership named by the club: "Du är medlem i Synklubben, nummer 7 7 4 1 0 3?"
             r"medlem i (?-i:[A-ZÅÄÖ])\w+(?:[ ]+(?-i:[A-ZÅÄÖ])\w+)?(?:[ ,]+\w+){0,3}?[ ,]+(?:med )?(?:nummer|numret)\b|"
+            # ... or asked whether one is a member: "är du medlem i scandic friends" / "ja numret är ..."
+            r"(?:är|var) (?:du|ni) medlem\b|"
             # "Ni har två lån, 9021 337 418 på 1,8 miljoner och ..."
             r"(?:två|tre|fyra|\d) lån,?(?=[ ]+\d)"
         ),
@@ -1942,12 +1944,18 @@ def corrections(
             taken = any(s < turn.start + re_ and turn.start + rs < t for _, s, t in spans)
             if not (
                 taken
-                or len(run.digits) < 2  # "ett seniorboende"
+                # "ett seniorboende"; a house number of one digit only ending its clause ("Det ska vara sju.")
+                or (len(run.digits) < 2 and not (said[-1] == "SE_ADDRESS" and _house_digit(body, rs, re_)))
                 or heuristics.quantity(body, rs, re_, run.digits, shapes=shapes)
                 or heuristics.after_reference_word(body, rs)
             ):
                 out.append((said[-1], turn.start + rs, turn.start + re_))
     return out
+
+
+def _house_digit(body: str, start: int, end: int) -> bool:
+    """A one-digit house number said alone to end its clause ("Det ska vara sju."), not an article."""
+    return body[start:end].lower() not in ("en", "ett") and _ends_clause(body, end)
 
 
 def _octet(part: str) -> bool:

@@ -62,7 +62,7 @@ _ECHOED = frozenset(
 # What a read-back opens with before the number: "Tack, tjugofem.", "Oj, 67, jag rättar.", "Eh, 12 B faktiskt.",
 # "Det är 39 C, det saknas ett C."
 _OPENER = re.compile(
-    r"^[ ]*(?:(?:ja|jo|nej|nä|tack|oj|ah|aha|okej|ok|så|där|förlåt|nästan|precis|bra|mm|då|alltså|eh|öh|det är)(?![\w])[ ,.!]*)*",
+    r"^[ ]*(?:(?:ja|jo|nej|nä|tack|oj|ah|aha|okej|ok|så|där|förlåt|nästan|precis|bra|mm|då|alltså|eh|öh|det är|det ska vara)(?![\w])[ ,.!]*)*",
     re.IGNORECASE,
 )
 # Nothing but a correction between a value and a number: ", inte ", "... nej, ", ", jag menar ", ", eh, "
@@ -387,6 +387,14 @@ _IN_PLACE = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.!?])[ ]*(?:(?:ja|jo|stämmer|precis|tack|och)[ ,.!]*)*$", re.IGNORECASE)
 
 
+# A part of the building an address goes on with, that narrows it to a few homes: "Rackarbergsgatan
+# 32, korridor 4, rum 11", "Tegelbruksvägen 3, uppgång C" (a floor or an entrance is left: callers
+# say them to find the door, and the testers' calls keep them as ordinary words)
+_BUILDING_PART = re.compile(
+    rf"(?<![\w])(?:(?:trapp)?uppgång|korridor|rum)[ ]+(?:(?-i:[A-H])|\d{{1,3}}|(?:{numbers.SMALL_NUMBER_WORDS})+)(?![\w])",
+    re.IGNORECASE,
+)
+_PARTS_WITHIN = 80  # characters after the address, in its turn or the same speaker's next
 _DEFINITE = re.compile(r".*(?:en|et|an|na|rna)$", re.IGNORECASE)  # "källaren", "trapphuset", "stan"
 
 
@@ -398,6 +406,20 @@ def _a_place(word: str) -> bool:
     return not (common_word(word) or ordinary_place_word(word) or _DEFINITE.match(word))
 
 
+def _building_parts(text: str, ts: list[Turn], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of the building an address found at text[start:end] goes on with, in its turn
+    or in its speaker's next turn after a back-channel ("..., andra våningen", "... uppgång B")."""
+    k = next((j for j, x in enumerate(ts) if x.start <= start < x.end), -1)
+    if k < 0:
+        return []
+    limit = min(ts[k].end, end + _PARTS_WITHIN)
+    found = [m.span() for m in _BUILDING_PART.finditer(text, end, limit)]
+    after = [x for x in ts[k + 1 : k + 3] if x.label == ts[k].label]
+    if after and not found:  # "Ja?" / "...uppgång B, tredje våningen."
+        found = [m.span() for m in _BUILDING_PART.finditer(text, after[0].start, after[0].end)]
+    return found
+
+
 def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     """The letter after a house number found without it, the place said after a street line
     ("storbyvägen tolv i bjursås"), the post town after a postnummer found,
@@ -405,7 +427,9 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
     sentence's start after an address, in the turn before or earlier in the same turn (not a common
     word, not an amount)."""
     out: list[Span] = []
-    for e, _, t in spans:
+    for e, s, t in spans:
+        if e == "SE_ADDRESS":
+            out += [("SE_ADDRESS", *p) for p in _building_parts(text, ts, s, t) if _free(spans + out, *p)]
         # the letter after a house number found without it ("fjorton A", the number a slot's answer)
         if e == "SE_ADDRESS" and text[t - 1 : t].isalnum() and (letter := _with_letter(text, e, t)) > t:
             out.append((e, t, letter))

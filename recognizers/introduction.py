@@ -41,7 +41,7 @@ _PATTERN = re.compile(
 # "Hyresbostäder i Borås, felanmälan, Lejla."), at the very start of the call only.
 _ANSWERING = re.compile(
     rf"\A(?:[^\n:]{{1,40}}:[ \t]*)?(?P<first>[\w-]+)(?:[^\n,.?!]|\.(?=\w)){{0,40}},[ ]+(?:[^\n,.?!]{{2,30}},[ ]+)?(?P<name>{_WORD})"
-    rf"(?=[ ]*(?:[.!]|$|[ ]här\b))"
+    rf"(?=[ ]*(?:[.!]|$|[ ]här\b|[ ]heter jag\b))"
 )
 # ... and in lowercase speech-to-text, the name before "här" or "heter jag" closing that first turn:
 # "hemtjänsten norra distriktet amra här", "fortum elin heter jag"

@@ -204,8 +204,10 @@ _GAP_RX = re.compile(
 _LABEL = r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?[^\n:]{1,40}:[ \t]*"
 _BACKCHANNEL = r"(?=[^\n]{0,25}\n)[ \t]*(?:[^\s\d]+[ \t]+){0,3}[^\s\d]*[ \t]*"  # <= 4 words, <= 25 chars
 # (a pause may end the first turn with its question, "190717...?", and open the next, "...2389.")
+# (and the next may go on with "(och) sen": "tjugohundraarton, noll ett, noll fem..." / "Mm." / "Sen tjugotre nittioåtta.")
 _TURN_RX = re.compile(
     rf"[ \t]*(?:\.\.\.[?]?|[.?!…,]|…[?])?[ \t]*\n{_LABEL}(?:{_BACKCHANNEL}\n{_LABEL})?(?:(?:\.\.\.|…)[ \t]*)?"
+    r"(?:(?i:och[ \t]+)?(?i:sen),?[ \t]+)?"
 )
 
 

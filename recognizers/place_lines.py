@@ -100,6 +100,8 @@ _HOUSE_OF = re.compile(
     re.IGNORECASE,
 )
 _FLAT_DIGITS = re.compile(_FLOOR_AND_DOOR)
+_FLATS_TALKED_OF = re.compile(r"(?<![\w-])(?:lägenhet\w*|ovanför|nedanför|grann\w*|våning\w*)\b", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"(?<![\w])(?:sen|sedan|år|född|från år)[ ]+$", re.IGNORECASE)  # "sen artonhundranittio"
 _ON_DOOR = re.compile(r"[ ]+på[ ]+dörren\b", re.IGNORECASE)
 _DOOR_BEFORE = re.compile(r"dörr\w*\b[^.\n\d]{0,30}?\bnummer[ ]+$", re.IGNORECASE)
 # a neighbour's flat said: "Grannen i elvahundrafyra har samma problem"
@@ -147,6 +149,9 @@ _GATE = (
     "lgh",
     "rum",
     "förråd",
+    "ovanför",
+    "nedanför",
+    "våning",
     "gården",
     "grann",
     "bor",
@@ -196,8 +201,9 @@ def _said_after(text: str, at: int, lengths) -> int | None:
 
 def _flats_by_position(text: str) -> list[tuple[int, int]]:
     """A flat's four digits said after the street line ("Kastanjegatan 19, tolv noll fyra"; written
-    ones are the street line's own, `address.py`; a postnummer has five), or said of a door ("det
-    står fjorton noll tre på dörren", "dörren längst in, nummer elva noll två")."""
+    ones are the street line's own, `address.py`; a postnummer has five), said of a door ("det
+    står fjorton noll tre på dörren", "dörren längst in, nummer elva noll två"), or said where
+    flats, floors or neighbours are talked of."""
     out = []
     for run in numbers.runs(text):
         end = run.tokens[-1].end
@@ -207,7 +213,16 @@ def _flats_by_position(text: str) -> list[tuple[int, int]]:
             if not _FLAT_DIGITS.fullmatch("".join(t.digits for t in tail)) or _AMOUNT_AFTER.match(text, end):
                 continue
             door = on_door or _DOOR_BEFORE.search(text, max(0, tok.start - 50), tok.start) is not None
-            if door or (any(t.spoken for t in tail) and after_street_line(text, tok.start)):
+            spoken = any(t.spoken for t in tail)
+            # ... or said where flats are talked of: "från trettonhundraett till trettonhundrafyra",
+            # "rakt ovanför mig i tretton noll fem", "Vet du vem som bor ovanför?" / "Tomas, fjorton noll två"
+            near = (
+                spoken
+                and all(g == "plain" for g in run.gaps[k + 1 :])  # said at once, in one turn
+                and _FLATS_TALKED_OF.search(text, max(0, tok.start - 100), tok.start) is not None
+                and not _YEAR_BEFORE.search(text, max(0, tok.start - 12), tok.start)
+            )
+            if door or near or (spoken and after_street_line(text, tok.start)):
                 out.append((tok.start, end))
                 break
     return out
@@ -279,7 +294,11 @@ class KlangPlaceLineRecognizer(TextRecognizer):
         found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
         found |= {(ENTITY, *m.span("flat")) for m in _FLAT_OF.finditer(text)}
         found |= {(ENTITY, *m.span("house")) for m in _HOUSE_OF.finditer(text)}
-        found |= {(ENTITY, *span) for span in _flats_by_position(text)}
+        found |= {
+            (ENTITY, s, e)
+            for s, e in _flats_by_position(text)
+            if not any(a <= s and e <= b for _, a, b in found)  # not again inside "lägenhet tolvhundratre"
+        }
         # a flat corrected: "lägenhet fjortonhundratvå, eller nej, fjortonhundratolv"
         for _, _, e in [f for f in found if f[0] == ENTITY]:
             m = _CORRECTED_TO.match(text, e)

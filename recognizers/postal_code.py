@@ -23,7 +23,7 @@ _L = "a-zåäöéüA-ZÅÄÖÉÜ"
 
 CONTEXT = ["postnummer", "postnumret", "postnr", "postort", "adress", "adressen", "bor"]
 
-_CODE = r"[1-9]\d{2}[ ]?\d{2}"
+_CODE = r"(?:[1-9]\d{2}[ ]?\d{2}|[1-9](?:[ ]\d){4})"  # also digit by digit: "7 4 5 9 2 Vallåsa"
 _CODE_SPACED = r"[1-9]\d{2}[ ]\d{2}(?!\d)"  # "522 33", as a postnummer is written
 # What may come before a postal code: "postnummer (är)", or the end of a street line
 # ("...gatan 12", "...vägen 4 B", "lgh 1102", "2 tr") with an optional comma.

@@ -1480,6 +1480,20 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             " fyra fyra nio.",
             [("ID_NUMBER", "sju åtta ett fyra fyra nio")],
         ),
+        # asked whether one is a member; a meter that "har ett nummer"; a one-digit house number corrected
+        (
+            "Agent: är du medlem i scandic friends\nKund: ja numret är tre noll sju åtta fyra fyra ett sex nio",
+            [("CUSTOMER_NUMBER", "tre noll sju åtta fyra fyra ett sex nio")],
+        ),
+        (
+            "Agent: Kan du se vattenmätaren?\nKund: Ja. Mätaren har ett nummer... det står, eh, ett sju, sen bindestreck, "
+            "två nio tre åtta åtta sex.",
+            [("CUSTOMER_NUMBER", "ett sju"), ("CUSTOMER_NUMBER", "två nio tre åtta åtta sex")],
+        ),
+        (
+            "Agent: Vilken adress?\nKund: Bäckvägen 17.\nAgent: Bäckvägen 17?\nKund: Nej, nej. Det ska vara sju.",
+            [("SE_ADDRESS", "Bäckvägen 17"), ("SE_ADDRESS", "Bäckvägen 17"), ("SE_ADDRESS", "sju")],
+        ),
         # "objektsnumret" and "kö-numret" name a customer number
         (
             "Agent: Har du objektsnumret också?\nKund: Vänta... tre två sju...\nAgent: Ja.\nKund: noll noll fyra... ett ett "
@@ -1707,6 +1721,7 @@ def test_turns_continue_over_unlabelled_lines():
         ("Agent: Hedin Bil, Max.\nKund: Hej.", "Max"),
         ("Agent: Hyresbostäder i Borås, felanmälan, Lejla.\nKund: Hej.", "Lejla"),
         ("Agent: Välkommen till Bokhandeln.se, Amra här.\nKund: Hej.", "Amra"),
+        ("Agent: Uppsala kommun, kontaktcenter, Lejla heter jag.\nKund: Hej.", "Lejla"),
         # ... in lowercase speech-to-text, the name before "här" or "heter jag" closing the first turn
         ("Agent: hemtjänsten norra distriktet amra här\nKund: hej", "amra"),
         ("Agent: fortum elin heter jag\nKund: hej", "elin"),
@@ -1888,17 +1903,17 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
 
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
-    """The twenty-three blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
+    """The twenty-five blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
     written by testers who read nothing of the project, each measured once blind, then no longer
     blind as rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late
     night's work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at
-    d581120, all twenty-one 277 of 10,462 at d13953b (2026-12-05), and all twenty-three 269 of
-    11,555 once sets 22 and 23's kinds had rules (later on 2026-12-05)."""
+    d581120, all twenty-one 277 of 10,462 at d13953b (2026-12-05), and all twenty-five 306 of
+    12,694 once sets 22-25's kinds had rules (later on 2026-12-05)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 704
+    assert result["calls_written"] == len(docs) == 764
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 280, result["readable_values"]
+    assert result["readable"] <= 320, result["readable_values"]
     assert result["words_kept"] >= 0.98
 
 

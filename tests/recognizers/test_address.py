@@ -29,6 +29,7 @@ def found(recs, text):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("Den nya jackan ska till Ringvägen, eh, fjorton B.", [(ENTITY, "Ringvägen, eh, fjorton B")]),
         (
             "Jag bor på Lövstigen 4B, lägenhet 1102, 722 19 Västerås.",
             [(LOCATION, "Västerås"), (ENTITY, "Lövstigen 4B, lägenhet 1102")],

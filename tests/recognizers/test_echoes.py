@@ -273,6 +273,18 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("CUSTOMER_NUMBER", "3905 447 218 0")],
             [("CUSTOMER_NUMBER", "3905 447 219 9")],
         ),
+        # a part of the building that narrows the address: a corridor and room, an entrance (uppgång),
+        # also in the speaker's next turn; not a floor
+        (
+            ["Kund: Rackarbergsgatan 32, korridor 4, rum 11."],
+            [("SE_ADDRESS", "Rackarbergsgatan 32")],
+            [("SE_ADDRESS", "korridor 4"), ("SE_ADDRESS", "rum 11")],
+        ),
+        (
+            ["Kund: Storgatan 5...", "Agent: Ja?", "Kund: ...uppgång B, tredje våningen."],
+            [("SE_ADDRESS", "Storgatan 5")],
+            [("SE_ADDRESS", "uppgång B")],
+        ),
         # the place said after a street line, lowercase too; not a definite noun
         (
             ["Agent: vilken adress gäller det", "Kund: storbyvägen tolv i bjursås"],

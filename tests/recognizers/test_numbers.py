@@ -133,6 +133,12 @@ def test_numbers_said_in_english(text, digits):
     assert [r.digits for r in runs(text)] == digits
 
 
+def test_run_continues_into_the_next_turn_opening_with_sen():
+    text = "Kund: Och hans är tjugohundraarton, noll ett, noll fem...\nAgent: Mm.\nKund: Sen tjugotre nittioåtta."
+    (run,) = runs(text)
+    assert run.digits == "201801052398" and "turn" in run.gaps
+
+
 def test_a_pause_and_och_sen_go_on_with_the_same_number():
     assert [r.digits for r in runs("Mitt är femtiotvå elva tjugotre... och sen arton sextiofyra.")] == ["5211231864"]
     assert [r.digits for r in runs("Det var 12 och sen 14 stycken.")] == ["12", "14"]  # no pause: two numbers

@@ -110,6 +110,13 @@ def test_a_corridor_room_by_its_letter(text, expected):
         ("Lägenhetsnummer 1103, men hyresvärden kallar den nummer fyrtiosex.", ["Lägenhetsnummer 1103", "fyrtiosex"]),
         ("1103 är Skatteverkets, föreningens är 34.", ["34"]),
         ("Grannen på tre år, hyresvärden är en privatperson, föreningens avgift är 4 500 kronor.", []),
+        # a flat's four digits said where flats, floors or neighbours are talked of; not a year
+        (
+            "Vi har bytt lägenhet i samma hus, från trettonhundraett till trettonhundrafyra.",
+            ["trettonhundraett", "trettonhundrafyra"],
+        ),
+        ("Det är rakt ovanför mig i tretton noll fem.", ["tretton noll fem"]),
+        ("Grannen har bott där sen artonhundranittio, lägenheten kostar tolvhundra kronor.", []),
         # not a number of years, letters of a kind, or "Är" before a place
         ("Jag bor i 2 år till, vi bor i 3 A-lägenheter.", []),
         ("Är Kalle 2 som adress?", ["Kalle 2"]),

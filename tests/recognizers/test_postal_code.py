@@ -24,6 +24,7 @@ def recs():
         ("KVARNGÄRDET 7B,75444 UPPSALA", "75444"),  # glued to the street line by an exporter
         ("Nej jag bor på Lönngatan tre nu, två ett fyra tre sex", "två ett fyra tre sex"),
         ("postnummer 532 31", "532 31"),
+        ("Hagvägen 14, 7 4 5 9 2 Vallåsa.", "7 4 5 9 2"),  # written digit by digit
         ("postnumret är 53231", "53231"),
         ("Lövstigen 4B, lgh 1102, 722 19", "722 19"),
         ("Kungsgatan 43 b 2 tr 111 27", "111 27"),
