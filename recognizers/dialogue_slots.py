@@ -373,7 +373,7 @@ SLOTS: tuple[Slot, ...] = (
         "ID_NUMBER",
         _q(
             r"pass ?n|pass(?:et|en)?\b|passuppgift\w*|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|"
-            r"chipnumret|id-handling|legitimationen\b|legitimation(?=[ ]*\?)|lma|"
+            r"chipnumret|id-handling|legitimationen\b|legitimation(?=[ ]*\?)|lma|frikort(?:et)?\b|"
             r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id|icc|simkortsn|simkortets numm|långa numret på (?:plast)?kortet"
         ),
         lambda d: 5 <= len(d) <= 20,
@@ -744,7 +744,8 @@ _NUM = (
     rf"(?:\d{{1,3}}|{_DIGIT_WORD}(?:[ ]{_DIGIT_WORD}){{2}}(?![\w])|"
     rf"(?!{_DOT}\b|eh\b|öh\b)[a-zåäö]+(?:[ ](?!{_DOT}\b|eh\b|öh\b)[a-zåäö]+)?)"
 )
-_IP_SEP = rf"[ ]*,?[ ]*(?:{_DOT}|\.)[ ]*,?[ ]*(?:(?:eh|öh)[ ,]+)?"  # "ett nio fem, punkt, ett nio åtta"
+# "ett nio fem, punkt, ett nio åtta", "Åttiofem punkt tvåhundratjugotvå... punkt fjorton"
+_IP_SEP = rf"[ ]*(?:(?:\.\.\.|…)[ ]*(?={_DOT}))?,?[ ]*(?:{_DOT}|\.)[ ]*,?[ ]*(?:(?:eh|öh)[ ,]+)?"
 _IP_PART = re.compile(
     rf"(?<![\w.])(?:{_DOT}[ ]+)?{_NUM}(?:{_IP_SEP}{_NUM}){{1,3}}(?![\w])|(?<![\w]){_DOT}[ ]+{_NUM}(?![\w])",
     re.IGNORECASE,

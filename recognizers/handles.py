@@ -26,8 +26,9 @@ ENTITY = "USERNAME"
 # a word of letters (and digits), then pieces joined by "_" or "."; not inside an e-mail address or a URL
 # (not in an id read with its joiners as spaces or ";", "klang page_2026 11 24.json": where a number
 # goes on after a space, or a ";" joins)
+# (after a separator capitals too, as network names are written: "Sjögrens_5G", "Bergs_Wifi_5G")
 _HANDLE_REGEX = (
-    r"(?<![\w@./;-])(?!www\.)[A-ZÅÄÖa-zåäö][a-zåäö]{2,}[a-zåäö0-9]*(?:[._][a-zåäö0-9]+)+(?![\w@/;-]|\.\w|[ ]+\d)"
+    r"(?<![\w@./;-])(?!www\.)[A-ZÅÄÖa-zåäö][a-zåäö]{2,}[a-zåäö0-9]*(?:[._][A-ZÅÄÖa-zåäö0-9]+)+(?![\w@/;-]|\.\w|[ ]+\d)"
 )
 _HANDLE = re.compile(_HANDLE_REGEX)
 _SYSTEM_WORDS = frozenset(
@@ -44,8 +45,12 @@ _GENERATED = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[0-9a-z]{6,}")
 def is_handle(token: str) -> bool:
     """A handle has a digit, or a capital and an underscore; not a file's name nor an id a system made."""
     parts = re.split(r"[._]", token)
-    # one separator: more is a system's naming ("klang_page_2026", "export_2024_11")
-    if _HANDLE.fullmatch(token) is None or len(parts) > 2 or parts[-1] in _FILE_ENDINGS:
+    # one separator: more is a system's naming ("klang_page_2026", "export_2024_11"), unless a name
+    # opens it ("Bergs_Wifi_5G"); capitals after a separator only so ("caller_ID" is a field's name)
+    named = token[0].isupper() and "_" in token
+    if _HANDLE.fullmatch(token) is None or (len(parts) > 2 and not named) or parts[-1].lower() in _FILE_ENDINGS:
+        return False
+    if not named and any(ch.isupper() for ch in token[1:]):
         return False
     if parts[0].lower() in _SYSTEM_WORDS:  # a speaker's or a record's id: "spk_0", "conv_12"
         return False

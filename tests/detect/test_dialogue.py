@@ -1494,6 +1494,16 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Vilken adress?\nKund: Bäckvägen 17.\nAgent: Bäckvägen 17?\nKund: Nej, nej. Det ska vara sju.",
             [("SE_ADDRESS", "Bäckvägen 17"), ("SE_ADDRESS", "Bäckvägen 17"), ("SE_ADDRESS", "sju")],
         ),
+        # "frikort" asks for its number, letters first; an IP address with a pause inside
+        (
+            "Agent: Men har du frikort?\nKund: Ja, frikortet, det står F K, sju åtta, ett ett ett noll fyra.",
+            [("ID_NUMBER", "F K, sju åtta, ett ett ett noll fyra")],
+        ),
+        (
+            "Agent: Vad står det under WAN, IP-adress?\nKund: Åttiofem punkt tvåhundratjugotvå... punkt fjorton punkt "
+            "sextiosju.",
+            [("IP_ADDRESS", "Åttiofem punkt tvåhundratjugotvå... punkt fjorton punkt sextiosju")],
+        ),
         # "objektsnumret" and "kö-numret" name a customer number
         (
             "Agent: Har du objektsnumret också?\nKund: Vänta... tre två sju...\nAgent: Ja.\nKund: noll noll fyra... ett ett "

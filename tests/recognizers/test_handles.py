@@ -23,6 +23,9 @@ def found(rec, text):
         ("och mitt wifi heter hallberg_5g och lösenordet är hemligt", "hallberg_5g"),
         ("Gärna. goran.ekstrom48... nej förresten, den använder jag inte.", "goran.ekstrom48"),
         ("Nätverket heter Wikström_hemma, eller har du ändrat det?", "Wikström_hemma"),
+        # a network named after its owner, written with capitals after a separator
+        ("vi döpte om nätverket till Bergs_Wifi_5G och bytte", "Bergs_Wifi_5G"),
+        ("Ja, det heter Sjögrens_5G nu.", "Sjögrens_5G"),
         # any token named a user name, its joiners and digits said too
         ("Användarnamnet är erikd_ske.", "erikd_ske"),
         ("Ja, han hade användarnamnet båtkalle59 och skrev", "båtkalle59"),
@@ -39,6 +42,7 @@ def test_found(rec, text, handle):
     [
         "Det gäller t.ex. fakturan, o.s.v.",
         "Användarnamnet är mejladressen, användarnamn admin, användarnamnet är samma.",
+        "Fältet caller_ID, klang_page_2026, Talare_1 och faktura.PDF.",
         "Firmwaren är v2.1 och appen 3.5.2.",
         "Jag skickar faktura.pdf och bild_1.jpg till er.",
         "Gå in på telia.se eller www.min_sida.se.",
