@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from recognizers import heuristics, numbers
+from recognizers import heuristics, numbers, phone
 from recognizers.address import one_word_towns, ordinary_place_word
 from recognizers.dialogue_slots import PAUSE_AT, RETRACTS, Turn, corrections, turns
 from recognizers.identifiers import FACILITY_PREFIX
@@ -91,9 +91,9 @@ _NO_AMOUNTS = frozenset({"SE_ADDRESS", "ACCESS_CODE"})
 def echoes(text: str, spans: list[Span]) -> list[Span]:
     """Spans of `text` (a dialogue) that echo one of `spans` (entity, start, end): see the module."""
     found = [s for s in spans if s[0] in _ECHOED]
-    if not found:
-        return _false_starts(text, spans)
     ts = turns(text)
+    if not found:
+        return _false_starts(text, spans) + _dictated(text, ts, spans)
     out = corrections(text, ts, [s for s in found if s[0] in _NO_AMOUNTS], shapes=False)
     out += corrections(text, ts, [s for s in found if s[0] not in _NO_AMOUNTS])
     out = [(e, s, _with_letter(text, e, t)) for e, s, t in dict.fromkeys(out) if _free(spans, s, t)]  # "fjorton A"
@@ -105,6 +105,7 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
         out += more
     out += _same_shape(text, ts, found + out)
     out += _read_whole(text, ts, found + out)
+    out += _dictated(text, ts, spans + out)
     out += _after_addresses(text, ts, spans + out)
     out += _false_starts(text, spans + out)
     # the steps look beside the numbers only; nothing inside what another recognizer found (a plate)
@@ -341,6 +342,82 @@ def _read_whole(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
                 if _free(spans + out, s, t) and not _taken(text, s, t, r.digits):
                     out.append((entity, s, t))
     return out
+
+
+DICTATED_DIGITS = 7  # a number this long, said and read back digit for digit, is a value confirmed
+# The company's own references are dictated and read back too: talk of them marks the number as one.
+_REFERENCE_TALK = re.compile(
+    r"(?<![\w])(?:ocr|referens|faktura|order|ärende|bokning|kolli|sändning|spårning|beställ|paket|artikel|serie|skade|"
+    r"diarie|kontrollavgift|avgift|retur)",
+    re.IGNORECASE,
+)
+
+
+def _dictated(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
+    """A number of DICTATED_DIGITS or more said by one speaker, in pieces or in words (perhaps over
+    turns with back-channels between), and read back digit for digit by another within three
+    turns: a value given and confirmed, whatever names it ("Ja, det står ett noll noll... åtta
+    sju... tre tre två." / "10087332."). Not where a reference of the company's is talked of in
+    the number's first turn or the one before, nor an amount, a date or a time."""
+    if len(ts) < 2:  # a summary or a title: no one reads anything back
+        return []
+    starts = [x.start for x in ts]
+    pieces = [p for p in _turn_pieces(text, starts) if p[1] >= 0]
+    out: list[Span] = []
+    for i, (run_id, k, *_) in enumerate(pieces):
+        # the value said: this piece and the same speaker's next pieces of the same run
+        said = [pieces[i]]
+        for nxt in pieces[i + 1 :]:
+            if nxt[0] != run_id or ts[nxt[1]].label != ts[k].label:
+                break
+            said.append(nxt)
+        digits = "".join(p[4] for p in said)
+        if len(digits) < DICTATED_DIGITS or not (len(said) > 1 or said[0][5]):
+            continue
+        last = said[-1][1]
+        back = next(
+            (
+                p
+                for p in pieces[i + len(said) :]
+                if p[4] == digits and ts[p[1]].label != ts[k].label and p[1] - last <= 3
+            ),
+            None,
+        )
+        if back is None or _REFERENCE_TALK.search(text, ts[max(0, k - 1)].start, said[0][2]):
+            continue
+        found = [(p[2], p[3]) for p in [*said, back]]
+        if not any(_taken(text, a, b, digits) for a, b in found) and not phone.is_service_number(digits):
+            # of the kind found for a piece already (an IMEI's pieces), else a customer's number
+            kind = next((e for e, s, t in spans for a, b in found if s < b and a < t), "CUSTOMER_NUMBER")
+            out += [(kind, a, b) for a, b in found if _free(spans + out, a, b)]
+    return out
+
+
+def _turn_pieces(text: str, starts: list[int]) -> list[tuple[int, int, int, int, str, bool]]:
+    """The numbers of a text cut where a turn changes: (run, turn, start, end, digits, said in
+    words or in pieces)."""
+    out = []
+    for n, run in enumerate(numbers.runs(text)):
+        group = [run.tokens[0]]
+        for tok, gap in zip(run.tokens[1:], run.gaps[1:]):
+            if gap == "turn":
+                out.append(_piece(n, starts, group))
+                group = []
+            group.append(tok)
+        out.append(_piece(n, starts, group))
+    return out
+
+
+def _piece(run: int, starts: list[int], toks: list) -> tuple[int, int, int, int, str, bool]:
+    start, end = toks[0].start, toks[-1].end
+    return (
+        run,
+        bisect_right(starts, start) - 1,
+        start,
+        end,
+        "".join(t.digits for t in toks),
+        len(toks) > 1 or toks[0].spoken,
+    )
 
 
 _GROUPS = re.compile(r"\d+")

@@ -514,7 +514,7 @@ class Detector:
         read back in part), but for the company's own values and phrases (the allowlist)."""
         out = []
         for text, dets in zip(texts, found):
-            said_again = echoes(text, [(d.entity_type, d.start, d.end) for d in dets]) if dets else []
+            said_again = echoes(text, [(d.entity_type, d.start, d.end) for d in dets])
             phrase_spans = self.allowlist.phrase_spans(text) if said_again else []
             more = [
                 Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER)

@@ -125,7 +125,8 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
                 "Agent: 353910115129443. Och telefonnumret?",
             ],
             [("ID_NUMBER", "35 391011")],
-            [("ID_NUMBER", "353910115129443"), ("ID_NUMBER", "512 944")],
+            # (its last digit alone too: the pieces joined are what is read back, `_dictated`)
+            [("ID_NUMBER", "353910115129443"), ("ID_NUMBER", "512 944"), ("ID_NUMBER", "3")],
         ),
         # a word taken back right before a value it begins; a plate's letters in another order
         (
@@ -285,6 +286,27 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_ADDRESS", "Storgatan 5")],
             [("SE_ADDRESS", "uppgång B")],
         ),
+        # a number said in words or in pieces, perhaps over turns, and read back digit for digit by
+        # another speaker: a value given and confirmed, whatever names it
+        (
+            ["Kund: Hallå? Ja, det står ett noll noll... åtta sju... tre tre två.", "Agent: 10087332."],
+            [],
+            [("CUSTOMER_NUMBER", "ett noll noll... åtta sju... tre tre två"), ("CUSTOMER_NUMBER", "10087332")],
+        ),
+        (
+            [
+                "Kund: Ja, hej, det står noll noll noll fyra sju sex...",
+                "Agent: Mm.",
+                "Kund: nio åtta två noll ett fem.",
+                "Agent: Jag upprepar: 000 476 982 015.",
+            ],
+            [],
+            [
+                ("CUSTOMER_NUMBER", "noll noll noll fyra sju sex"),
+                ("CUSTOMER_NUMBER", "nio åtta två noll ett fem"),
+                ("CUSTOMER_NUMBER", "000 476 982 015"),
+            ],
+        ),
         # the place said after a street line, lowercase too; not a definite noun
         (
             ["Agent: vilken adress gäller det", "Kund: storbyvägen tolv i bjursås"],
@@ -360,6 +382,10 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
         (["Agent: Vasagatan 8?", "Kund: Ja. 12 500 kronor kostade flytten."], [("SE_ADDRESS", "Vasagatan 8")]),
         # the same speaker going on is no read-back
         (["Kund: Postnumret är 582 25.", "Kund: 25 minuter bort bor jag."], [("SE_POSTAL_CODE", "582 25")]),
+        # a reference of the company's dictated and read back, a service number
+        (["Agent: Har du ordernumret?", "Kund: Ja, fyrtio elva åttiosju tjugosex.", "Agent: 40118726, ja."], []),
+        (["Agent: Skadenumret blir S-24-118 402.", "Kund: S tjugofyra, hundraarton, fyrahundratvå."], []),
+        (["Agent: Felanmälan har noll tjugo tolv trettiofyra femtiosex.", "Kund: 020-12 34 56, tack."], []),
     ],
 )
 def test_what_is_no_echo_is_not_taken(lines, found):
