@@ -38,7 +38,7 @@ from recognizers import heuristics, numbers, phone
 from recognizers.address import one_word_towns, ordinary_place_word
 from recognizers.dialogue_slots import PAUSE_AT, RETRACTS, Turn, corrections, turns
 from recognizers.identifiers import FACILITY_PREFIX
-from recognizers.introduction import common_word
+from recognizers.introduction import DEFINITE, common_word
 
 # What a value found may be echoed as: numbers, and an address's house or flat number.
 _ECHOED = frozenset(
@@ -472,7 +472,6 @@ _BUILDING_PART = re.compile(
     re.IGNORECASE,
 )
 _PARTS_WITHIN = 80  # characters after the address, in its turn or the same speaker's next
-_DEFINITE = re.compile(r".*(?:en|et|an|na|rna)$", re.IGNORECASE)  # "källaren", "trapphuset", "stan"
 
 
 def _a_place(word: str) -> bool:
@@ -480,14 +479,15 @@ def _a_place(word: str) -> bool:
     a gazetteer has it ("Boden")."""
     if word.casefold() in one_word_towns():
         return True
-    return not (common_word(word) or ordinary_place_word(word) or _DEFINITE.match(word))
+    return not (common_word(word) or ordinary_place_word(word) or DEFINITE.match(word))
 
 
 def _building_parts(text: str, ts: list[Turn], start: int, end: int) -> list[tuple[int, int]]:
     """The parts of the building an address found at text[start:end] goes on with, in its turn
-    or in its speaker's next turn after a back-channel ("..., andra våningen", "... uppgång B")."""
-    k = next((j for j, x in enumerate(ts) if x.start <= start < x.end), -1)
-    if k < 0:
+    or in its speaker's next turn after a back-channel ("..., korridor 4, rum 11", "Ja?" /
+    "...uppgång B")."""
+    k = bisect_right([x.start for x in ts], start) - 1
+    if k < 0 or start >= ts[k].end:
         return []
     limit = min(ts[k].end, end + _PARTS_WITHIN)
     found = [m.span() for m in _BUILDING_PART.finditer(text, end, limit)]

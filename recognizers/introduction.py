@@ -48,7 +48,9 @@ _ANSWERING = re.compile(
 _ANSWERING_LOWER = re.compile(
     r"\A(?:[^\n:]{1,40}:[ \t]*)?(?=[a-zåäö])[^\n.?!]{0,60}?(?<![\w-])(?P<name>[a-zåäöé]{2,})[ ]+(?:här|heter jag)[ ]*(?=\n|\Z)"
 )
-_DEFINITE = re.compile(r".*(?:en|et|an|na|rna|n)$")  # "distriktet", "kundtjänsten": no name
+# A noun's definite form ("distriktet", "kundtjänsten", "källaren", "stan"): no name and no place,
+# unless the lexicon or a gazetteer has the word.
+DEFINITE = re.compile(r".*(?:en|et|an|na|rna)$", re.IGNORECASE)
 # Words that open a reply, not a company's answering of the phone
 _ANSWERS = frozenset("ja jo nej okej ok tack det jag vi du mm jaha precis absolut visst".split())
 NOT_NAMES = frozenset(
@@ -236,7 +238,7 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
         lower = _ANSWERING_LOWER.match(text)
         name = lower.group("name") if lower else ""
         if name and (
-            name in lexicon()[1] or not (common_word(name) or _DEFINITE.match(name) or name in one_word_towns())
+            name in lexicon()[1] or not (common_word(name) or DEFINITE.match(name) or name in one_word_towns())
         ):
             spans.append(lower.span("name"))
         return [

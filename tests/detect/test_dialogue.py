@@ -1913,17 +1913,18 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
 
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
-    """The twenty-seven blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
+    """The twenty-nine blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
     written by testers who read nothing of the project, each measured once blind, then no longer
     blind as rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late
     night's work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at
-    d581120, all twenty-one 277 of 10,462 at d13953b (2026-12-05), and all twenty-seven 332 of
-    13,877 once sets 22-27's kinds had rules (later on 2026-12-05)."""
+    d581120, all twenty-one 277 of 10,462 at d13953b (2026-12-05), all twenty-seven 332 of 13,877
+    once sets 22-27's kinds had rules, and all twenty-nine 397 of 14,996 with sets 28 and 29 at
+    their blind runs (later on 2026-12-05)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 824
+    assert result["calls_written"] == len(docs) == 884
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 345, result["readable_values"]
+    assert result["readable"] <= 410, result["readable_values"]
     assert result["words_kept"] >= 0.98
 
 
