@@ -26,6 +26,7 @@ from recognizers import (
     handles,
     identifiers,
     introduction,
+    nicknames,
     organisationsnummer,
     payment,
     personnummer,
@@ -90,7 +91,12 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "PERSON",
         "a person's name",
-        (*_DIALOGUE, introduction.KlangSelfIntroductionRecognizer, titled_names.KlangTitledNameRecognizer),
+        (
+            *_DIALOGUE,
+            introduction.KlangSelfIntroductionRecognizer,
+            titled_names.KlangTitledNameRecognizer,
+            nicknames.KlangNicknameRecognizer,
+        ),
         from_model=True,
         is_number=False,
     ),

@@ -1918,8 +1918,8 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     blind as rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late
     night's work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at
     d581120, all twenty-one 277 of 10,462 at d13953b (2026-12-05), all twenty-seven 332 of 13,877
-    once sets 22-27's kinds had rules, and all twenty-nine 397 of 14,996 with sets 28 and 29 at
-    their blind runs (later on 2026-12-05)."""
+    once sets 22-27's kinds had rules, all twenty-nine 397 of 14,996 with sets 28 and 29 at their
+    blind runs, and 386 once their kinds had rules too (later on 2026-12-05)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 884

@@ -168,7 +168,9 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
     [
         ("Jag bor kvar uppe i Moskosel.", ["Moskosel"]),
         ("Vi bor långt ut, i Järbo, närmaste akut är i Gävle.", ["Järbo"]),
-        ("Vi bor i Norge nu.", []),  # a country
+        ("Vi bor i Norge nu. Jag har flyttat till Spanien.", []),  # a country
+        ("Nej, vi har flyttat till Smedby, Kolbäcksvägen 4.", ["Smedby"]),  # where someone has moved
+        ("Vi flyttade till Ett annat ställe.", []),  # a common word
         ("ja vi ska till Ödeshög där vi bor", ["Ödeshög"]),
         ("jag bor i en villa", []),  # no capital
         ("Ja, han bor kvar i huset i Vittangi.", ["Vittangi"]),  # after the home itself

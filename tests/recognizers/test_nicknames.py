@@ -1,0 +1,36 @@
+"""PERSON: the short forms of first names ("Maggan", "Tobbe"). Made-up people."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.introduction import common_word
+from recognizers.lexicon import shipped_lexicon
+from recognizers.nicknames import KlangNicknameRecognizer, nicknames
+
+
+def found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in KlangNicknameRecognizer().analyze(text, ["PERSON"])]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Jo, du vet festen på lördag för Sebbe, jag har inte fått adressen.", ["Sebbe"]),
+        ("ja jag har gått till tessan", ["tessan"]),
+        ("Maggan skötte allt, det var Tobbes bil.", ["Maggan", "Tobbes"]),
+    ],
+)
+def test_found(text, names):
+    assert found(text) == names
+
+
+def test_not_inside_words_or_hyphenated():
+    assert found("Mickes-bilar, tobbeland och miniMaggan.") == []
+
+
+def test_the_list_holds_no_common_word_and_no_lexicon_word():
+    # the lexicon's words are the name model's; a common word would cost the analysts a word
+    words = nicknames()
+    assert len(words) == len(set(words)) >= 40
+    assert [w for w in words if common_word(w) or w in shipped_lexicon()] == []
