@@ -195,7 +195,8 @@ _NUMBER_NOUN = re.compile(r"(?:nummer|numret|nr)\b[^.?!]*$", re.IGNORECASE)
 
 def _digit_words(body: str) -> list[tuple[int, int]]:
     """Four to six digits said one by one in words that end a clause, as a code is read ("Den är
-    två fyra fem nio."); not a number named as one (a reference's, an order's), nor a quantity."""
+    två fyra fem nio."); not a number named as one, nor where a reference is talked of in its
+    sentence ("Jag lägger ärendet som INC fyra fyra nio åtta två."), nor a quantity."""
     return [
         (run.tokens[0].start, run.tokens[-1].end)
         for run in numbers.runs(body)
@@ -203,6 +204,7 @@ def _digit_words(body: str) -> list[tuple[int, int]]:
         and all(t.spoken and len(t.digits) == 1 for t in run.tokens)
         and _ends_clause(body, run.tokens[-1].end)
         and not _NUMBER_NOUN.search(body, max(0, run.tokens[0].start - 60), run.tokens[0].start)
+        and not heuristics.REFERENCE_TALK.search(body, _sentence_start(body, run.tokens[0].start), run.tokens[0].start)
         and all(g == "plain" for g in run.gaps[1:])
         and not heuristics.after_reference_word(body, run.tokens[0].start)
         and not heuristics.quantity(body, run.tokens[0].start, run.tokens[-1].end, run.digits, shapes=False)
@@ -1574,6 +1576,12 @@ def _own(body: str, asked_end: int) -> bool:
 def _sentence_end(body: str, pos: int) -> int:
     m = _SENTENCE_END.search(body, pos)
     return m.start() if m else len(body)
+
+
+def _sentence_start(body: str, pos: int) -> int:
+    """Where the sentence that holds `pos` starts."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(body, 0, pos)]
+    return ends[-1] if ends else 0
 
 
 # The answerer asks what is meant: "Vad är det?", "Var hittar jag det?", "Vilket menar du?"

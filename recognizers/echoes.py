@@ -345,12 +345,6 @@ def _read_whole(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
 
 
 DICTATED_DIGITS = 7  # a number this long, said and read back digit for digit, is a value confirmed
-# The company's own references are dictated and read back too: talk of them marks the number as one.
-_REFERENCE_TALK = re.compile(
-    r"(?<![\w])(?:ocr|referens|faktura|order|ärende|bokning|kolli|sändning|spårning|beställ|paket|artikel|serie|skade|"
-    r"diarie|kontrollavgift|avgift|retur)",
-    re.IGNORECASE,
-)
 
 
 def _dictated(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
@@ -383,7 +377,8 @@ def _dictated(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
             ),
             None,
         )
-        if back is None or _REFERENCE_TALK.search(text, ts[max(0, k - 1)].start, said[0][2]):
+        # the company's own references are dictated and read back too: talk of them marks the number
+        if back is None or heuristics.REFERENCE_TALK.search(text, ts[max(0, k - 1)].start, said[0][2]):
             continue
         found = [(p[2], p[3]) for p in [*said, back]]
         if not any(_taken(text, a, b, digits) for a, b in found) and not phone.is_service_number(digits):

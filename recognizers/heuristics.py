@@ -41,6 +41,13 @@ REFERENCE_BEFORE = re.compile(
     r"|\b(?:faktura|order|ärende)nr\.?)[ :,]*(?:från[ ]+\w+[ ]+)?(?:är[ ]+)?$",
     re.IGNORECASE,
 )
+# Talk of the company's own references, anywhere before a number in its sentence or turn: a number
+# read out or back there is one of them ("Jag lägger ärendet som INC fyra fyra nio åtta två").
+REFERENCE_TALK = re.compile(
+    r"(?<![\w])(?:ocr|referens|faktura|order|ärende|bokning|kolli|sändning|spårning|beställ|paket|artikel|serie|skade|"
+    r"diarie|kontrollavgift|avgift|retur|inc|incident|felanmäl)",
+    re.IGNORECASE,
+)
 # The same as lookbehinds for the written patterns (the `regex` module, as Presidio compiles them).
 REF_LOOKBEHIND = (
     r"(?<!(?:ocr|referens)(?:[- ]?(?:nummer|numret|nr\.?))?[ :]{0,3}(?:är[ ]{1,2})?)"

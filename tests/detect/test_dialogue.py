@@ -1474,6 +1474,10 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Koden får du i ett sms.\nKund: Bra.\nAgent: Ordern har nummer M O sex sex tre ett.",
             [],
         ),
+        (
+            "Agent: Lösenordet är bytt.\nKund: Okej.\nAgent: Jag lägger ärendet som INC fyra fyra nio åtta två.",
+            [],
+        ),
         # a plural ("ramnumren") opens the slot; its letters said before, its digits after a back-channel
         (
             "Agent: Har ni ramnumren?\nKund: Ja, jag har kvittot. Ramnumret är W, A, U...\nAgent: Ja.\nKund: sju åtta ett"
@@ -1913,18 +1917,18 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
 
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
-    """The twenty-nine blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
+    """The thirty-one blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
     written by testers who read nothing of the project, each measured once blind, then no longer
     blind as rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late
     night's work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at
-    d581120, all twenty-one 277 of 10,462 at d13953b (2026-12-05), all twenty-seven 332 of 13,877
-    once sets 22-27's kinds had rules, all twenty-nine 397 of 14,996 with sets 28 and 29 at their
-    blind runs, and 386 once their kinds had rules too (later on 2026-12-05)."""
+    d581120, all twenty-one 277 of 10,462 at d13953b (2026-12-05), all twenty-nine 386 of 14,996 at
+    3537ced, and all thirty-one 488 of 15,997 with sets 30 and 31 at their blind runs (later on
+    2026-12-05)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 884
+    assert result["calls_written"] == len(docs) == 944
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 410, result["readable_values"]
+    assert result["readable"] <= 500, result["readable_values"]
     assert result["words_kept"] >= 0.98
 
 
