@@ -50,11 +50,13 @@ _WORDS = frozenset(
     """.split()
 )
 _NOT_LETTERS = _NOT_PLATES | _WORDS
-# The Swedish and the international spelling alphabets: "Adam Bertil Caesar", "Kilo Foxtrot Oscar".
+# The Swedish and the international spelling alphabets: "Adam Bertil Caesar", "Kilo Foxtrot Oscar"
+# (with the letters no plate has, and "Olle" for O, as callers say them: "Cesar Olle Gustav").
 RADIO_WORDS = frozenset(
     """
-    adam bertil cesar caesar david erik filip gustav helge johan kalle ludvig martin niklas olof petter
-    rudolf sigurd tore urban wilhelm xerxes yngve zäta alfa alpha bravo charlie delta echo foxtrot golf
+    adam bertil cesar caesar david erik filip gustav helge ivar johan kalle ludvig martin niklas olof olle
+    petter qvintus rudolf sigurd tore urban viktor wilhelm xerxes yngve zäta åke ärlig östen
+    alfa alpha bravo charlie delta echo foxtrot golf
     hotel juliett juliet kilo lima mike november oscar papa romeo sierra tango uniform whiskey yankee zulu
     """.split()
 )
@@ -63,6 +65,8 @@ _PLATE_LETTERS = (
     rf"[{_LETTER}]{{3}}|[{_LETTER}][ ,.-]+[{_LETTER}][ ,.-]+[{_LETTER}]|(?:{_RADIO})(?:[ ,.-]+(?:{_RADIO})){{2}}"
 )
 # Three letters, together or spelled, before the number: the number is read by the spoken-number engine.
+# The letter that ends a new plate, said alone or as its spelling word: "fyrtiotvå F", "fyra tre bertil"
+_TAIL_LETTER = re.compile(rf"[ ,.-]*([{_LAST}]|(?:{_RADIO}))(?![\w])", re.IGNORECASE)
 _LETTERS = re.compile(
     rf"(?<![\w-])(?P<letters>{_PLATE_LETTERS})(?![\w])[ ,.-]*(?:(?:eh|öh|ehm)(?![\w])[ ,.-]*)?", re.IGNORECASE
 )  # "A B C eh fyrtiotvå F"
@@ -237,7 +241,8 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
     @staticmethod
     def _plate_end(text: str, at: int) -> int | None:
         """Where the plate's three characters after its letters end: three digits, or two and a
-        letter ("åttiotvå c"), in digits or words; None when what follows is no plate's tail."""
+        letter ("åttiotvå c", "fyra tre bertil"), in digits or words; None when what follows is no
+        plate's tail."""
         runs = numbers.runs(text[at : at + 60])
         if not runs or runs[0].tokens[0].start != 0:
             return None
@@ -249,9 +254,9 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
             digits = "".join(t.digits for t in toks[:n])
             if len(digits) == 3:
                 return end
-            letter = re.match(rf"[ ,.-]*([{_LAST}])(?![\w])", text[end:], re.IGNORECASE)
+            letter = _TAIL_LETTER.match(text, end)
             if len(digits) == 2 and letter and not letter.group(1).isdigit():
-                return end + letter.end()
+                return letter.end()
         return None
 
     def _result(self, start: int, end: int) -> RecognizerResult:

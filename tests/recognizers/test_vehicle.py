@@ -32,6 +32,12 @@ def _found(text: str) -> list[str]:
             "Kilo Foxtrot Oscar, tre noll åtta",
         ),
         ("kund: bilen har adam bertil caesar ett två tre", "adam bertil caesar ett två tre"),
+        # ... "Olle" for O, and the last letter of a new plate as its spelling word
+        (
+            "Agent: Och registreringsnumret på bilen?\nKund: Cesar Olle Gustav fyrahundrasjuttioåtta.",
+            "Cesar Olle Gustav fyrahundrasjuttioåtta",
+        ),
+        ("Agent: absolut regnummer\nKund: filip kalle tore fyra tre bertil", "filip kalle tore fyra tre bertil"),
         # a VIN (made up: 17 characters without I, O, Q)
         ("Agent: Och chassinumret?\nKund: Det står WBA3B1C50EK123456.", "WBA3B1C50EK123456"),
         ("Kund: Det gäller släpet, DFG 55H, som ska besiktas på fredag.", "DFG 55H"),
