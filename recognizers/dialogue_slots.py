@@ -213,15 +213,17 @@ def _digit_words(body: str) -> list[tuple[int, int]]:
 
 # A code read off something the caller holds: "Det står på passerkortet... F 20 88 31", "Det står på
 # kvittot... 4 0 1 7 - 2 2" (not the invoice: its numbers are references).
-_THINGS = r"kortet|passerkortet|id-kortet|medlemskortet|legitimationen|kvittot|lappen|etiketten|brickan"
+_ON_THING = (
+    r"på (?:mitt |ditt |hans |hennes )?"
+    r"(?P<what>kortet|passerkortet|id-kortet|medlemskortet|legitimationen|kvittot|lappen|etiketten|brickan)"
+)
 _READ_OFF_CARD = re.compile(
-    rf"(?<![\w])står (?:det )?på (?:mitt |ditt |hans |hennes )?(?P<what>{_THINGS})[ ,.…:]*(?:(?:eh|öh|ja|alltså)[ ,.…]+)*"
-    r"(?-i:[A-Z]{1,3}[ -]?)?$",
+    rf"(?<![\w])står (?:det )?{_ON_THING}[ ,.…:]*(?:(?:eh|öh|ja|alltså)[ ,.…]+)*(?-i:[A-Z]{{1,3}}[ -]?)?$",
     re.IGNORECASE,
 )
 # ... or named after it: "Det står sex tre nio åtta, nittiosju noll ett, tjugoåtta på kortet."
 _STANDS_BEFORE = re.compile(r"(?<![\w])(?:det|här)[ ]+står[ ]+(?-i:[A-Z]{1,3}[ -]?)?$", re.IGNORECASE)
-_ON_THING_AFTER = re.compile(rf"[ ,]*på (?:mitt |ditt |hans |hennes )?(?P<what>{_THINGS})\b", re.IGNORECASE)
+_ON_THING_AFTER = re.compile(rf"[ ,]*{_ON_THING}\b", re.IGNORECASE)
 
 
 def _codes_read_off(text: str, ts: list[Turn]) -> list[tuple[str, int, int]]:
@@ -1540,7 +1542,7 @@ def _opens_turn(text: str, at: int) -> bool:
     line = text.rfind("\n", 0, at) + 1
     m = TURN_LINE.match(text, line)
     before = text[line + (m.start("body") - m.start() if m else 0) : at]
-    sentence = before[ends[-1].end() :] if (ends := list(_SENTENCE_END.finditer(before))) else before
+    sentence = before[_sentence_start(before, len(before)) :]
     return all(w.lower() in _ANSWER_OPENERS for w in re.findall(r"[^\W\d_]+", sentence))
 
 

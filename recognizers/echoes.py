@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import NamedTuple
 
 from recognizers import heuristics, numbers, phone
 from recognizers.address import one_word_towns, ordinary_place_word
@@ -304,12 +305,7 @@ def _read_whole(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     735999000014428851?"), or its opening where a longer turn breaks off, but not the prefix every
     anläggnings-id has, which names no one."""
     starts = [x.start for x in ts]
-
-    def turn_of(at: int) -> int:  # the turn that holds a position, or -1
-        k = bisect_right(starts, at) - 1
-        return k if k >= 0 and at < ts[k].end else -1
-
-    placed = [(e, turn_of(s), _digits(text, s, t)) for e, s, t in spans]  # each value's turn and digits, once
+    placed = [(e, _turn_of(ts, starts, s), _digits(text, s, t)) for e, s, t in spans]  # each value's turn and digits
     out: list[Span] = []
     for k, turn in enumerate(ts):
         others = {j for j in range(max(0, k - _WHOLE_WITHIN), k) if ts[j].label != turn.label}
@@ -324,7 +320,7 @@ def _read_whole(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
             if entity is not None and not _taken(text, start, end, run.digits):
                 out.append((entity, start, end))
     longs = [(e, j, d) for e, j, d in placed if len(d) >= LONG_DIGITS and j >= 0]
-    longs += [(e, turn_of(s), d) for e, s, t in out if len(d := _digits(text, s, t)) >= LONG_DIGITS]
+    longs += [(e, _turn_of(ts, starts, s), d) for e, s, t in out if len(d := _digits(text, s, t)) >= LONG_DIGITS]
     for entity, k, value in longs:
         for piece in ts[max(0, k - _WHOLE_WITHIN) : k]:
             body = piece.body(text)
@@ -355,32 +351,24 @@ def _dictated(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     the number's first turn or the one before, nor an amount, a date or a time."""
     if len(ts) < 2:  # a summary or a title: no one reads anything back
         return []
-    starts = [x.start for x in ts]
-    pieces = [p for p in _turn_pieces(text, starts) if p[1] >= 0]
+    pieces = [p for p in _turn_pieces(text, ts) if p.turn >= 0]
     out: list[Span] = []
-    for i, (run_id, k, *_) in enumerate(pieces):
+    for i, first in enumerate(pieces):
+        speaker = ts[first.turn].label
         # the value said: this piece and the same speaker's next pieces of the same run
-        said = [pieces[i]]
+        said = [first]
         for nxt in pieces[i + 1 :]:
-            if nxt[0] != run_id or ts[nxt[1]].label != ts[k].label:
+            if nxt.run != first.run or ts[nxt.turn].label != speaker:
                 break
             said.append(nxt)
-        digits = "".join(p[4] for p in said)
-        if len(digits) < DICTATED_DIGITS or not (len(said) > 1 or said[0][5]):
+        digits = "".join(p.digits for p in said)
+        if len(digits) < DICTATED_DIGITS or not (len(said) > 1 or first.said):
             continue
-        last = said[-1][1]
-        back = next(
-            (
-                p
-                for p in pieces[i + len(said) :]
-                if p[4] == digits and ts[p[1]].label != ts[k].label and p[1] - last <= 3
-            ),
-            None,
-        )
+        back = _read_back(pieces[i + len(said) :], ts, said[-1].turn, speaker, digits)
         # the company's own references are dictated and read back too: talk of them marks the number
-        if back is None or heuristics.REFERENCE_TALK.search(text, ts[max(0, k - 1)].start, said[0][2]):
+        if back is None or heuristics.REFERENCE_TALK.search(text, ts[max(0, first.turn - 1)].start, first.start):
             continue
-        found = [(p[2], p[3]) for p in [*said, back]]
+        found = [(p.start, p.end) for p in [*said, back]]
         if not any(_taken(text, a, b, digits) for a, b in found) and not phone.is_service_number(digits):
             # of the kind found for a piece already (an IMEI's pieces), else a customer's number
             kind = next((e for e, s, t in spans for a, b in found if s < b and a < t), "CUSTOMER_NUMBER")
@@ -388,31 +376,50 @@ def _dictated(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     return out
 
 
-def _turn_pieces(text: str, starts: list[int]) -> list[tuple[int, int, int, int, str, bool]]:
-    """The numbers of a text cut where a turn changes: (run, turn, start, end, digits, said in
-    words or in pieces)."""
+def _read_back(later: list[_Piece], ts: list[Turn], last: int, speaker: str, digits: str) -> _Piece | None:
+    """The first of `later` (in the text's order) that another speaker says with these digits,
+    within three turns of `last`."""
+    for p in later:
+        if p.turn - last > 3:
+            return None
+        if p.digits == digits and ts[p.turn].label != speaker:
+            return p
+    return None
+
+
+class _Piece(NamedTuple):
+    """A number's part within one turn: its run, its turn (-1: before any), where it stands, its
+    digits, and whether it was said in words or in pieces."""
+
+    run: int
+    turn: int
+    start: int
+    end: int
+    digits: str
+    said: bool
+
+
+def _turn_pieces(text: str, ts: list[Turn]) -> list[_Piece]:
+    """The numbers of a text cut where a turn changes."""
+    starts = [x.start for x in ts]
     out = []
     for n, run in enumerate(numbers.runs(text)):
-        group = [run.tokens[0]]
+        groups: list[list[numbers.Token]] = [[run.tokens[0]]]
         for tok, gap in zip(run.tokens[1:], run.gaps[1:]):
             if gap == "turn":
-                out.append(_piece(n, starts, group))
-                group = []
-            group.append(tok)
-        out.append(_piece(n, starts, group))
+                groups.append([])
+            groups[-1].append(tok)
+        for toks in groups:
+            start, end = toks[0].start, toks[-1].end
+            digits = "".join(t.digits for t in toks)
+            out.append(_Piece(n, _turn_of(ts, starts, start), start, end, digits, len(toks) > 1 or toks[0].spoken))
     return out
 
 
-def _piece(run: int, starts: list[int], toks: list) -> tuple[int, int, int, int, str, bool]:
-    start, end = toks[0].start, toks[-1].end
-    return (
-        run,
-        bisect_right(starts, start) - 1,
-        start,
-        end,
-        "".join(t.digits for t in toks),
-        len(toks) > 1 or toks[0].spoken,
-    )
+def _turn_of(ts: list[Turn], starts: list[int], at: int) -> int:
+    """The turn that holds a position (`starts`: the turns' starts), or -1."""
+    k = bisect_right(starts, at) - 1
+    return k if k >= 0 and at < ts[k].end else -1
 
 
 _GROUPS = re.compile(r"\d+")
@@ -481,8 +488,8 @@ def _building_parts(text: str, ts: list[Turn], start: int, end: int) -> list[tup
     """The parts of the building an address found at text[start:end] goes on with, in its turn
     or in its speaker's next turn after a back-channel ("..., korridor 4, rum 11", "Ja?" /
     "...uppgång B")."""
-    k = bisect_right([x.start for x in ts], start) - 1
-    if k < 0 or start >= ts[k].end:
+    k = _turn_of(ts, [x.start for x in ts], start)
+    if k < 0:
         return []
     limit = min(ts[k].end, end + _PARTS_WITHIN)
     found = [m.span() for m in _BUILDING_PART.finditer(text, end, limit)]

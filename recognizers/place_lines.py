@@ -37,10 +37,12 @@ LOCATION = "LOCATION"
 SCORE = 0.6
 _NAME = r"[A-ZÅÄÖa-zåäö][a-zåäöé]+(?:-[A-ZÅÄÖa-zåäö][a-zåäöé]+)?"  # "Hagaberg", "Ed-Backa"
 _FILLER = r"(?:,?[ ]+(?:eh|öh|ehm|alltså))*"
+# Not a postnummer but an amount or a measure: "123 45 kr", "450 00 kvm".
+_NO_UNIT_AFTER = r"(?![ ]*(?i:kr|kronor|sek|st|kwh|kilo|mil|km|kvm|kvadrat)\b)"
 # A written postnummer (not from 0) right after: what makes "Hagaberg 3" an address.
 _POSTAL_AFTER = (
     rf"(?={_FILLER},?[ ]+(?P<postal>[1-9]\d\d[ ]?\d\d)(?![ -]?\d)"
-    rf"(?![ ]*(?i:kr|kronor|sek|st|kwh|kilo|mil|km|kvm|kvadrat)\b)(?P<town>,?[ ]+[^\W\d_]+)?)"
+    rf"{_NO_UNIT_AFTER}(?P<town>,?[ ]+[^\W\d_]+)?)"
 )
 # Words that stand before a number and a postnummer-shaped number without being a place.
 _NOT_PLACES = frozenset(
@@ -58,8 +60,7 @@ _PLACE = re.compile(
 # Spånga, 163 70" (written as a postnummer is, "NNN NN", and no piece of a longer number)
 _PLACE_THEN_CODE = re.compile(
     rf"(?<![\w-])(?P<place>{_CAP_NAME})[,.][ ]{{1,3}}(?:(?:eh|öh|ehm)[,.]?[ ]+)?"
-    r"(?<![\d][ ])(?P<postal>[1-9]\d\d[ ]\d\d)(?![ -]?\d|[,.:]\d)"
-    r"(?![ ]*(?i:kr|kronor|sek|st|kwh|kilo|mil|km|kvm|kvadrat)\b)"
+    rf"(?<![\d][ ])(?P<postal>[1-9]\d\d[ ]\d\d)(?![ -]?\d|[,.:]\d){_NO_UNIT_AFTER}"
 )
 _OPENS_TURN = re.compile(r"(?:^|\n|: )$")
 # a place and number named as the address, where a street ending says nothing: "Vi har Solvändan 2
