@@ -54,14 +54,15 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", "[ ]+") for w in sorted(words, key=len, reverse=True))
 
 
-def _read_list(name: str) -> list[str]:
+def read_list(name: str) -> list[str]:
+    """A list of recognizers/data (one entry a line, "#" opens a comment line)."""
     lines = (DATA / name).read_text("utf-8").splitlines()
     return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
 
 
 # Detection reads "é" as "e" (recognizers.fold): "allén" also as "allen" ("alle" alone would take "Kalle").
 _FOLDED_SUFFIXES = ["allen", "alleen"]
-STREET_SUFFIXES = _read_list("street_suffixes.txt") + _FOLDED_SUFFIXES
+STREET_SUFFIXES = read_list("street_suffixes.txt") + _FOLDED_SUFFIXES
 # Endings that are also everyday compound nouns: only accepted on a capitalised word.
 PROPER_ONLY_SUFFIXES = {
     "plan",
@@ -250,7 +251,7 @@ AMBIGUOUS_TOWNS = {
 @lru_cache(maxsize=1)
 def towns() -> list[str]:
     seen: dict[str, None] = {}
-    for name in _read_list("municipalities.txt") + _read_list("post_towns.txt"):
+    for name in read_list("municipalities.txt") + read_list("post_towns.txt"):
         seen.setdefault(name, None)
     return list(seen)
 

@@ -9,18 +9,17 @@ word, so each is taken as a name in any case wherever it stands, also in the gen
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from recognizers.address import read_list
+
 ENTITY = "PERSON"
-_DATA = Path(__file__).parent / "data" / "nicknames.txt"
 
 
 @lru_cache(maxsize=1)
 def nicknames() -> tuple[str, ...]:
-    lines = _DATA.read_text(encoding="utf-8").splitlines()
-    return tuple(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return tuple(read_list("nicknames.txt"))
 
 
 def _regex() -> str:
