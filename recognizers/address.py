@@ -103,7 +103,7 @@ PROPER_ONLY_SUFFIXES = {
 # Road words, not addresses ("motorvägen 40", "riksväg 50"), unless capitalised.
 ROAD_WORDS = re.compile(
     r"^(?:motor|riks|läns|europa|cykel|gång|gen|om|lands|bil|skogs|grus|åter|hem|bak|fram|mellan|halv|"
-    r"väg|sido|in|ut|till|vinter|sommar|ring)(?:väg|vägen|gata|gatan|led|leden)$"
+    r"väg|sido|in|ut|till|vinter|sommar)(?:väg|vägen|gata|gatan|led|leden)$"
 )
 # A standalone ending after a genitive ("Olof Palmes gata") or an adjective ("Gamla vägen").
 _STANDALONE = [

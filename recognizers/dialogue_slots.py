@@ -1470,13 +1470,17 @@ def _postal_codes(body: str, streets: list[tuple[int, int]]) -> list[tuple[int, 
             )
             if not ends_group or not (abroad or (len(digits) == 5 and digits[0] != "0")):
                 continue
-            after_street = any(0 <= toks[i].start - e <= 12 for _, e in streets)
+            # "kvarngatan sju i västerås öh sjuhundratjugotvå tjugoett": the place between, fillers not counted
+            after_street = any(
+                0 <= toks[i].start - e and len(_FILLER_WORDS.sub("", body[e : toks[i].start])) <= 12 for _, e in streets
+            )
             if (short or after_street or town) and not heuristics.quantity(body, toks[i].start, end, digits):
                 out.append((toks[i].start, end))
     return out
 
 
 _FLAT_WORD = re.compile(r"lägenhet|lgh|rum\b", re.IGNORECASE)
+_FILLER_WORDS = re.compile(rf"(?<![\w])(?:{'|'.join(numbers.FILLERS)})(?![\w])[ ,.]*", re.IGNORECASE)
 
 
 def _postal_head(body: str) -> tuple[int, int] | None:

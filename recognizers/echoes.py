@@ -172,6 +172,11 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
         said = [
             (e, d) for e, s, t in spans + out if prev and prev.start <= s < prev.end for d in _numbers_of(text, e, s, t)
         ]
+        # ... and the speaker's own value before that read-back, which the turn puts right ("...
+        # sju sju åtta." / "94 312 787?" / "Sju sju åtta. På slutet.")
+        if said and k >= 2 and ts[k - 2].label == turn.label:
+            own_before = ts[k - 2]
+            said += [(e, d) for e, s, t in spans if own_before.start <= s < own_before.end for d in _numbers_of(text, e, s, t)]
         own = [(e, s, t) for e, s, t in spans if turn.start <= s < turn.end]
         long_values = [(e, d) for e, s, t in own if len(d := _digits(text, s, t)) >= 10]
         # ... or in the turns before it, by others, said again whole ("Fyrtiofem... tio... tjugosju..." /
@@ -190,7 +195,10 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
         opening = _OPENER.match(body).end()
         for run in numbers.runs(body):
             start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
-            if not _free(spans + out, start, end) or _taken(text, start, end, run.digits):
+            # a read-back of the whole value, part of it found already ("sextusen sjuhundrafyrtiotre,
+            # och sen två fyra noll tre sju sex ett nio ett")
+            whole = len(run.digits) >= PIECE_DIGITS and any(run.digits == d for _, d in said + earlier)
+            if not (whole or _free(spans + out, start, end)) or _taken(text, start, end, run.digits):
                 continue
             # at the turn's opening, or right after a piece of it said again ("Första september fyrtiofyra, och 3838.")
             at_opening = (

@@ -177,7 +177,9 @@ def _alt(words: Iterable[str]) -> str:
 
 # Number words below a hundred, as a regex alternation ("sjuttiotvå" is two of them glued)
 SMALL_NUMBER_WORDS = _alt({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS})
-_PARTS = [w for w in {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, **HUNDRED_WORDS, **THOUSAND_WORDS}]
+# "ettusen" is "ett" + "tusen" with one "t" dropped, as Swedish writes it ("ettusenett": 1001)
+_ONE_THOUSAND = "ettusen"
+_PARTS = [w for w in {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, **HUNDRED_WORDS, **THOUSAND_WORDS}] + [_ONE_THOUSAND]
 _PART_RX = re.compile(_alt(_PARTS))
 # A candidate token: a run of digits, or one word made only of number-word parts.
 # A digit said twice: "dubbel-fem", "dubbelnolla", "dubbel sju" (55, 00, 77)
@@ -198,6 +200,16 @@ _GAP_RX = re.compile(
     # a pause and "(och) sen" go on with the same number: "femtiotvå elva tjugotre... och sen arton sextiofyra"
     rf"|[ \t]*(?:\.\.\.|…)[ \t]*,?[ \t]*(?:och[ \t]+)?sen,?[ \t]+",
     re.IGNORECASE,
+)
+# "och sen" without a pause goes on with a number of THEN_DIGITS or more ("fyrtiotre noll två
+# fjorton och sen fyrtiosex nittioåtta"); after a shorter one it is the next number ("Det var 12
+# och sen 14 stycken.", "Nittiotre och sen fem.")
+_THEN_GAP = re.compile(r",?[ \t]+och[ \t]+sen,?[ \t]+", re.IGNORECASE)
+THEN_DIGITS = 4
+# "och sen en massa stjärnor", "och sen ett streck": an article after "sen", not the number going
+# on as in "och sen ett två tre"
+_THEN_ARTICLE = re.compile(
+    rf"[ \t.…,]*(?i:och[ \t]+)?(?i:sen),?[ \t]+(?i:en|ett)(?![{_L}\d])(?![ \t,]*(?:\d|(?i:{_alt(_PARTS)})))"
 )
 # A turn change: end of line, the next speaker's label, optionally one short back-channel turn
 # without digits (at most four words: "Mm.", "Ja?", "Och sista fyra?") and another label.
@@ -232,7 +244,7 @@ def _split_parts(word: str) -> list[str] | None:
         m = _PART_RX.match(word, pos)
         if not m:
             return None
-        parts.append(m.group(0))
+        parts += ["ett", "tusen"] if m.group(0) == _ONE_THOUSAND else [m.group(0)]
         pos = m.end()
     return parts
 
@@ -556,7 +568,7 @@ def _runs_cached(text: str) -> tuple[Run, ...]:
             if gap == "" and prev.spoken != nxt.spoken:
                 # "5b", "3a": a digit glued to a word is not a run continuation
                 break
-            if gap == "" or _GAP_RX.fullmatch(gap):
+            if gap == "" or (_goes_on(gap, run) and not _THEN_ARTICLE.match(text, prev.end)):
                 run.tokens.append(nxt)
                 run.gaps.append(_gap_kind(gap) if gap else "plain")
                 run.plus_before.append("+" in gap)
@@ -576,6 +588,13 @@ def _runs_cached(text: str) -> tuple[Run, ...]:
             break
         out.append(run)
     return tuple(out)
+
+
+def _goes_on(gap: str, run: Run) -> bool:
+    """Whether the words between two number tokens join them in one number."""
+    if _GAP_RX.fullmatch(gap):
+        return True
+    return _THEN_GAP.fullmatch(gap) is not None and len(run.digits) >= THEN_DIGITS
 
 
 @lru_cache(maxsize=1024)

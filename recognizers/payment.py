@@ -202,6 +202,13 @@ class KlangCardDetailsRecognizer(PatternRecognizer):
         return numbers.has_digit(text)
 
 
+_CARD_BEFORE = re.compile(
+    r"(?:visa|mastercard|maestro|amex|american express|kortnumm|kortnumret|kreditkort|betalkort)[a-zåäö]*\b"
+    r"(?P<tail>[^\n\d]{0,40})$",
+    re.IGNORECASE,
+)
+
+
 class KlangSpokenCreditCardRecognizer(base.DigitWindowRecognizer):
     ENTITY = CARD
     LENGTHS = tuple(range(13, 20))
@@ -213,7 +220,12 @@ class KlangSpokenCreditCardRecognizer(base.DigitWindowRecognizer):
         half = len(window.digits) // 2
         if window.crosses_turn and window.digits[:half] == window.digits[half:]:
             return None
-        return 0.8 if card_valid_digits(window.digits) else None
+        if card_valid_digits(window.digits):
+            return 0.8
+        # a card named right before its number is a card, though a digit was misheard or misspoken
+        # and the check digit fails ("ett mastercard fem fem två fyra eh tre tre ...")
+        named = card_issuer_ok(window.digits) and _introduced_by(_CARD_BEFORE, text, window.start)
+        return 0.7 if named else None
 
 
 # ---- bank account ------------------------------------------------------------------------------

@@ -61,12 +61,16 @@ RADIO_WORDS = frozenset(
     """.split()
 )
 _RADIO = "|".join(sorted(RADIO_WORDS, key=len, reverse=True))
+# a letter and the word that spells it: "K som Kalle", "m som martin"
+_SPELLED_AS = r"([^\W\d_])[ ]+som[ ]+[^\W\d_]+"
+_AS = rf"[{_LETTER}][ ]+som[ ]+[^\W\d_]+"
 _PLATE_LETTERS = (
     rf"[{_LETTER}]{{3}}|[{_LETTER}][ ,.-]+[{_LETTER}][ ,.-]+[{_LETTER}]|(?:{_RADIO})(?:[ ,.-]+(?:{_RADIO})){{2}}"
+    rf"|{_AS}(?:[ ,.-]+{_AS}){{2}}"
 )
 # Three letters, together or spelled, before the number: the number is read by the spoken-number engine.
 # The letter that ends a new plate, said alone or as its spelling word: "fyrtiotvå F", "fyra tre bertil"
-_TAIL_LETTER = re.compile(rf"[ ,.-]*([{_LAST}]|(?:{_RADIO}))(?![\w])", re.IGNORECASE)
+_TAIL_LETTER = re.compile(rf"[ ,.-]*([{_LAST}](?:[ ]+som[ ]+[^\W\d_]+)?|(?:{_RADIO}))(?![\w])", re.IGNORECASE)
 _LETTERS = re.compile(
     rf"(?<![\w-])(?P<letters>{_PLATE_LETTERS})(?![\w])[ ,.-]*(?:(?:eh|öh|ehm)(?![\w])[ ,.-]*)?", re.IGNORECASE
 )  # "A B C eh fyrtiotvå F"
@@ -115,7 +119,11 @@ AFTER_CHARS = 80  # ... or this far after it
 
 
 def _letters(text: str) -> str:
-    """The letters said: "U, R, S" and "Urban Rudolf Sigurd" are URS."""
+    """The letters said: "U, R, S", "Urban Rudolf Sigurd" and "U som Urban, R som Rudolf, S som
+    Sigurd" are URS."""
+    spelled = re.findall(_SPELLED_AS, text, re.IGNORECASE)
+    if spelled:
+        return "".join(spelled).upper()
     words = re.findall(r"[^\W\d_]+", text)
     if len(words) == 3 and all(w.lower() in RADIO_WORDS for w in words):
         return "".join(w[0] for w in words).upper()

@@ -261,6 +261,10 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         # a birth date, then the last four in the same turn: the date alone does not end the answer
         (
             "Agent: Ditt personnummer?\nKund: Ja alltså åttiotre elva tjugonio och sen tjugotre åttio",
+            [("SE_PERSONNUMMER", "åttiotre elva tjugonio och sen tjugotre åttio")],
+        ),
+        (
+            "Agent: Ditt personnummer?\nKund: Ja alltså åttiotre elva tjugonio. Och de sista tjugotre åttio",
             [("SE_PERSONNUMMER", "åttiotre elva tjugonio"), ("SE_PERSONNUMMER", "tjugotre åttio")],
         ),
         # two slots in one question; a slot named in a statement, the value long after the word
@@ -564,10 +568,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         (
             "Agent: Vill du ha autogiro?\nKund: Ja. Det är Swedbank, åtta fyra två ett nio, och sen fyra "
             "femtiosex sjuhundraåttionio tolv tre.\nAgent: Ok.",
-            [
-                ("SE_BANK_ACCOUNT", "åtta fyra två ett nio"),
-                ("SE_BANK_ACCOUNT", "fyra femtiosex sjuhundraåttionio tolv tre"),
-            ],
+            [("SE_BANK_ACCOUNT", "åtta fyra två ett nio, och sen fyra femtiosex sjuhundraåttionio tolv tre")],
         ),
         # two codes in one statement, each after its word; a code said in the answer zone of another
         # slot is the code, and its read-back is not taken for that slot's answer
@@ -642,7 +643,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         (
             "Agent: Vill du att vi drar beloppet automatiskt varje månad?\nKund: Ja. Det är SEB, femtiotvå "
             "sjuttioett, och sen noll noll, fyrtiotre, sextiotvå.",
-            [("SE_BANK_ACCOUNT", "femtiotvå sjuttioett"), ("SE_BANK_ACCOUNT", "noll noll, fyrtiotre, sextiotvå")],
+            [("SE_BANK_ACCOUNT", "femtiotvå sjuttioett, och sen noll noll, fyrtiotre, sextiotvå")],
         ),
         (
             "Agent: Vilket lån gäller det?\nKund: Bolånet, det som slutar på trettiofyra tolv.",
@@ -824,10 +825,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         (
             "Agent: Vi saknar ditt kontonummer.\nKund: Handelsbanken, sex sju fyra tre, och sen tvåhundrafyrtio, "
             "trehundrasjuttiosex, etthundranittioett.",
-            [
-                ("SE_BANK_ACCOUNT", "sex sju fyra tre"),
-                ("SE_BANK_ACCOUNT", "tvåhundrafyrtio, trehundrasjuttiosex, etthundranittioett"),
-            ],
+            [("SE_BANK_ACCOUNT", "sex sju fyra tre, och sen tvåhundrafyrtio, trehundrasjuttiosex, etthundranittioett")],
         ),
         # the numbers said before the value in its answer are false starts and pieces of it
         (
@@ -908,6 +906,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             [("SE_ADDRESS", "Skogsbrynet tre"), ("LOCATION", "Vissefjärda")],
         ),
         ("Agent: Vilken adress?\nKund: Storgatan 12, tack.", [("SE_ADDRESS", "Storgatan 12")]),
+        # the postnummer after the place and a filler
+        (
+            "Talare 1: till vilken adress\nTalare 2: kvarngatan sju i västerås öh sjuhundratjugotvå tjugoett",
+            [("SE_ADDRESS", "kvarngatan sju"), ("SE_POSTAL_CODE", "sjuhundratjugotvå tjugoett")],
+        ),
         (
             "Agent: Var bor du?\nKund: Jag bor på Skogsbrynet fyra i Ljusdal.",
             [("SE_ADDRESS", "Skogsbrynet fyra"), ("LOCATION", "Ljusdal")],
@@ -1031,7 +1034,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         (
             "Agent: Kan du fråga om hennes personnummer?\nTolk: Hon säger nittiotre, åtta, sexton, och sen "
             "tjugotre åttioåtta.",
-            [("SE_PERSONNUMMER", "nittiotre, åtta, sexton"), ("SE_PERSONNUMMER", "tjugotre åttioåtta")],
+            [("SE_PERSONNUMMER", "nittiotre, åtta, sexton, och sen tjugotre åttioåtta")],
         ),
         # probe 9: a request that starts with the slot; "slutar det på"; the birth dates of two children;
         # an account's numbers said in thousands
@@ -1371,11 +1374,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         (
             "Agent: Jag behöver personnumret också, för säkerhets skull.\nKund: Ja. Sextio, tolv, sjutton, och sen 2737. "
             "Nittonhundrasextio alltså.",
-            [
-                ("SE_PERSONNUMMER", "Sextio, tolv, sjutton"),
-                ("SE_PERSONNUMMER", "2737"),
-                ("SE_PERSONNUMMER", "Nittonhundrasextio"),
-            ],
+            [("SE_PERSONNUMMER", "Sextio, tolv, sjutton, och sen 2737"), ("SE_PERSONNUMMER", "Nittonhundrasextio")],
         ),
         (
             "Agent: Och hans personnummer?\nKund: Jag har hans papper här. Nittonhundrafyrtiotvå\nAgent: Mm.\n"
@@ -1917,18 +1916,18 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
 
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
-    """The thirty-one blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
+    """The thirty-three blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
     written by testers who read nothing of the project, each measured once blind, then no longer
     blind as rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late
     night's work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at
     d581120, all twenty-one 277 of 10,462 at d13953b (2026-12-05), all twenty-nine 386 of 14,996 at
-    3537ced, and all thirty-one 488 of 15,997 with sets 30 and 31 at their blind runs (later on
-    2026-12-05)."""
+    3537ced, all thirty-one 488 of 15,997 with sets 30 and 31 at their blind runs (later on
+    2026-12-05), and all thirty-three 474 of 16,690 after sets 32 and 33's rules (2026-12-05, last)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 944
+    assert result["calls_written"] == len(docs) == 1004
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 500, result["readable_values"]
+    assert result["readable"] <= 490, result["readable_values"]
     assert result["words_kept"] >= 0.98
 
 

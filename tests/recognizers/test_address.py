@@ -69,6 +69,7 @@ def found(recs, text):
         ("Ett korridorrum på Lokförargatan 12, rum 214.", [(ENTITY, "Lokförargatan 12, rum 214")]),
         ("Kastanjegatan 19, 2019 till 2022.", [(ENTITY, "Kastanjegatan 19")]),  # a year, not the flat
         ("Ringvägen tjugo tre", [(ENTITY, "Ringvägen tjugo tre")]),
+        ("leverans till ringvägen åttioåtta", [(ENTITY, "ringvägen åttioåtta")]),  # a street, in lowercase too
         ("Skolgatan 9 A i Upplands Väsby", [(LOCATION, "Upplands Väsby"), (ENTITY, "Skolgatan 9 A")]),
         ("skolstigen 47 två två sex nittioåtta lund", [(LOCATION, "lund"), (ENTITY, "skolstigen 47")]),
         ("722 19 mora", [(LOCATION, "mora")]),

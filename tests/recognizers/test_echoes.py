@@ -338,6 +338,28 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             ],
             [("SE_BANK_ACCOUNT", "åtta tre två sju, bindestreck nio")],
         ),
+        # the speaker puts right the read-back of their own value, without "nej"
+        (
+            [
+                "Kund: Det är 8237, och sen nio fyra, tre ett två, sju sju åtta.",
+                "Agent: 94 312 787?",
+                "Kund: Sju sju åtta. På slutet.",
+            ],
+            [("SE_BANK_ACCOUNT", "8237, och sen nio fyra, tre ett två, sju sju åtta"), ("SE_BANK_ACCOUNT", "94 312 787")],
+            [("SE_BANK_ACCOUNT", "Sju sju åtta")],
+        ),
+        # the whole value read back, part of it found already
+        (
+            [
+                "Kund: Handelsbanken, sex sju fyra tre, och sen tvåhundrafyrtio, trehundrasjuttiosex, etthundranittioett.",
+                "Agent: Jag läser tillbaka: sextusen sjuhundrafyrtiotre, och sen två fyra noll tre sju sex ett nio ett.",
+            ],
+            [
+                ("SE_BANK_ACCOUNT", "sex sju fyra tre, och sen tvåhundrafyrtio, trehundrasjuttiosex, etthundranittioett"),
+                ("SE_BANK_ACCOUNT", "två fyra noll tre sju sex ett nio ett"),
+            ],
+            [("SE_BANK_ACCOUNT", "sextusen sjuhundrafyrtiotre, och sen två fyra noll tre sju sex ett nio ett")],
+        ),
     ],
 )
 def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, expected):

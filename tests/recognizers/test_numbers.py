@@ -69,6 +69,8 @@ def test_not_a_number_word(word):
         ("tvåhundraåtta tusen fyrahundrafemtio", "208450"),
         ("femhundra tusen", "500000"),
         ("tretusen två", "3002"),
+        ("ettusenett", "1001"),  # "ett" + "tusen", one "t" dropped as Swedish writes it
+        ("ettusen femhundra", "1500"),
         ("femhundratrettiotvå trettioett", "53231"),
         ("noll åtta - 12 34", "081234"),
         ("åttiofem eh noll tre, tolv ... öh fyrtiotvå ehm trettioåtta", "8503124238"),
@@ -141,7 +143,24 @@ def test_run_continues_into_the_next_turn_opening_with_sen():
 
 def test_a_pause_and_och_sen_go_on_with_the_same_number():
     assert [r.digits for r in runs("Mitt är femtiotvå elva tjugotre... och sen arton sextiofyra.")] == ["5211231864"]
-    assert [r.digits for r in runs("Det var 12 och sen 14 stycken.")] == ["12", "14"]  # no pause: two numbers
+    # without a pause, after four digits or more ("tre tre noll noll och sen ..."); not after fewer
+    assert [r.digits for r in runs("ja det är fyrtiotre noll två fjorton och sen fyrtiosex nittioåtta")] == [
+        "4302144698"
+    ]
+    assert [r.digits for r in runs("Det var 12 och sen 14 stycken.")] == ["12", "14"]
+    assert [r.digits for r in runs("Nittiotre och sen fem.")] == ["93", "5"]
+
+
+@pytest.mark.parametrize(
+    "text, digits",
+    [
+        ("fem fem åtta fem, tre ett noll noll och sen en massa stjärnor", "55853100"),
+        ("Det står 3 0 0 9 1 7 och sen ett streck och en fyra.", "300917"),
+        ("sjutton nittiotvå... och sen ett två tre", "1792123"),  # "ett" going on with digits
+    ],
+)
+def test_an_article_after_och_sen_is_no_digit(text, digits):
+    assert runs(text)[0].digits == digits
 
 
 def test_windows_skip_a_trailing_number_word():

@@ -105,6 +105,14 @@ def test_card_validation_and_spoken(recs):
     assert confident(recs, f"kortnumret är {spoken} tack") == [(CARD, spoken)]
 
 
+def test_a_card_named_before_its_number_is_a_card_though_its_check_digit_fails(recs):
+    digits = with_wrong_luhn("552433810062914")
+    words = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"]
+    spoken = " ".join(words[int(d)] for d in digits[:4]) + " eh " + " ".join(words[int(d)] for d in digits[4:])
+    assert confident(recs, f"öh ett mastercard {spoken}") == [(CARD, spoken)]
+    assert confident(recs, f"ordernumret är {spoken}") == []  # not named a card: a number like any
+
+
 def test_a_number_and_its_read_back_are_no_card(recs):
     # 40118726 twice passes Luhn, as a fifth of such doubles do; across a turn it is a read-back
     assert card_valid_digits("4011872640118726")

@@ -38,6 +38,15 @@ def _found(text: str) -> list[str]:
             "Cesar Olle Gustav fyrahundrasjuttioåtta",
         ),
         ("Agent: absolut regnummer\nKund: filip kalle tore fyra tre bertil", "filip kalle tore fyra tre bertil"),
+        # each letter with the word that spells it
+        (
+            "Agent: Okej. Vilket registreringsnummer?\nKund: K som Kalle, M som Martin, R som Rudolf, fyra åtta P.",
+            "K som Kalle, M som Martin, R som Rudolf, fyra åtta P",
+        ),
+        (
+            "Agent: regnumret på bilen\nKund: k som karin m som martin r som rudolf fyrtioåtta p som petter",
+            "k som karin m som martin r som rudolf fyrtioåtta p som petter",
+        ),
         # a VIN (made up: 17 characters without I, O, Q)
         ("Agent: Och chassinumret?\nKund: Det står WBA3B1C50EK123456.", "WBA3B1C50EK123456"),
         ("Kund: Det gäller släpet, DFG 55H, som ska besiktas på fredag.", "DFG 55H"),
@@ -110,3 +119,4 @@ def test_written_spelled_and_spoken_forms_are_one_plate():
     assert canonical("U, R, S, fyra tre sju") == "URS437"
     assert canonical("e r g fyra nio d") == "ERG49D"
     assert canonical("Kilo Foxtrot Oscar, tre noll åtta") == "KFO308"
+    assert canonical("K som Kalle, M som Martin, R som Rudolf, fyra åtta P") == "KMR48P"
