@@ -271,7 +271,7 @@ def _town_regex() -> str:
     # spoken number, optionally with a comma and "i".
     before = (
         rf"(?:(?<![{_L}\d])\d+|(?<![{_L}])(?:\d|{num})[ ]?[a-hA-H]|(?<![{_L}]){num})"
-        rf"[,.]?[ ]{{1,3}}(?:i[ ]+)?"
+        rf"[,.]?[ ]{{1,3}}(?:det[ ]+är[ ]+)?(?:i[ ]+)?"  # "femton a det är i västra frölunda"
     )
     # Ambiguous names in lower case only where the address is unmistakable: after a postal code
     # (written, or two spoken numbers) or after "<number> i".

@@ -344,7 +344,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "CUSTOMER_NUMBER",
         _q(
-            r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|försäkringsn|"
+            r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
             r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:har |får )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"

@@ -206,6 +206,10 @@ _GAP_RX = re.compile(
 # och sen 14 stycken.", "Nittiotre och sen fem.")
 _THEN_GAP = re.compile(r",?[ \t]+och[ \t]+sen,?[ \t]+", re.IGNORECASE)
 THEN_DIGITS = 4
+# ... and a "ja" the speaker says to themself after three digits or more ("noll sjuttiosex ja
+# åttahundrafyrtiofyra eh tjugo tjugo")
+_YES_GAP = re.compile(r",?[ \t]+ja,?[ \t]+", re.IGNORECASE)
+YES_DIGITS = 3
 # "och sen en massa stjärnor", "och sen ett streck": an article after "sen", not the number going
 # on as in "och sen ett två tre"
 _THEN_ARTICLE = re.compile(
@@ -594,6 +598,8 @@ def _goes_on(gap: str, run: Run) -> bool:
     """Whether the words between two number tokens join them in one number."""
     if _GAP_RX.fullmatch(gap):
         return True
+    if _YES_GAP.fullmatch(gap):
+        return len(run.digits) >= YES_DIGITS
     return _THEN_GAP.fullmatch(gap) is not None and len(run.digits) >= THEN_DIGITS
 
 

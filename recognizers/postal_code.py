@@ -29,14 +29,24 @@ _CODE_SPACED = r"[1-9]\d{2}[ ]\d{2}(?!\d)"  # "522 33", as a postnummer is writt
 # ("...gatan 12", "...vägen 4 B", "lgh 1102", "2 tr") with an optional comma.
 _POST_WORD = r"(?:postnummer|postnumret|postnr)\.?(?:[ ]+(?:är|blir))?[ :]{1,3}"
 _SUFFIXES = "|".join(sorted({re.escape(s) for s in address.STREET_SUFFIXES}, key=len, reverse=True))
-_STREET_END = (
-    rf"(?:(?:{_SUFFIXES})[ ]+(?:\d{{1,4}}|[{_L}]+)(?:[ ]?[a-hA-H])?"
-    rf"(?:,?[ ]+(?:lgh|lägenhet)[ ]+\d{{4}})?(?:,?[ ]+\d[ ]?tr)?"
-    # and the town between them: "Tallstigen 4 i Hedemora, 776 33", "Tallstigen 4, Hedemora, 776 33",
-    # "uppe i Hedemora", "i Gamla Uppsala", "i Gnesta, eh, 646 31"
-    rf"(?:,?[ ]+(?:(?:uppe|nere|ute|borta)[ ]+)?(?:i[ ]+)?(?-i:[A-ZÅÄÖ][{_L}-]+)(?:[ ](?-i:[A-ZÅÄÖ])[{_L}-]+)?)?"
-    rf"(?:,?[ ]+(?:eh|öh|ehm|nu|då|alltså))?,?[ ]{{1,2}})"  # "jag bor på Lönngatan tre nu, två ett fyra ..."
-)
+_FILLER = r"(?:eh|öh|ehm)"
+
+
+def _street_end(towns: str = "") -> str:
+    """The end of a street line, and the town after it if any; `towns`: an alternation of post
+    towns also found in lowercase ("i sollentuna eh hundranittiotvå sextioåtta")."""
+    town = rf"(?-i:[A-ZÅÄÖ][{_L}-]+)(?:[ ](?-i:[A-ZÅÄÖ])[{_L}-]+)?" + (rf"|(?:{towns})(?![{_L}])" if towns else "")
+    return (
+        rf"(?:(?:{_SUFFIXES})(?:[ ]+{_FILLER})?[ ]+(?:\d{{1,4}}|[{_L}]+)(?:[ ]?[a-hA-H])?"
+        rf"(?:,?[ ]+(?:lgh|lägenhet)[ ]+\d{{4}})?(?:,?[ ]+\d[ ]?tr)?"
+        # and the town between them: "Tallstigen 4 i Hedemora, 776 33", "Tallstigen 4, Hedemora, 776 33",
+        # "uppe i Hedemora", "i Gamla Uppsala", "i Gnesta, eh, 646 31", "det är i västra frölunda"
+        rf"(?:,?[ ]+(?:det[ ]+är[ ]+)?(?:(?:uppe|nere|ute|borta)[ ]+)?(?:i[ ]+)?(?:{town}))?"
+        rf"(?:,?[ ]+(?:{_FILLER}|nu|då|alltså))?,?[ ]{{1,2}})"  # "jag bor på Lönngatan tre nu, två ett fyra ..."
+    )
+
+
+_STREET_END = _street_end()
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +86,7 @@ def _before() -> re.Pattern:
     if _BEFORE_RX is None:
         import regex
 
-        _BEFORE_RX = regex.compile(rf"(?:{_POST_WORD}|{_STREET_END})$", regex.IGNORECASE)
+        _BEFORE_RX = regex.compile(rf"(?:{_POST_WORD}|{_street_end(_town_alt())})$", regex.IGNORECASE)
     return _BEFORE_RX
 
 
@@ -84,7 +94,7 @@ def _before() -> re.Pattern:
 def _street_before() -> re.Pattern:
     import regex
 
-    return regex.compile(rf"{_STREET_END}$", regex.IGNORECASE)
+    return regex.compile(rf"{_street_end(_town_alt())}$", regex.IGNORECASE)
 
 
 def after_street_line(text: str, start: int) -> bool:

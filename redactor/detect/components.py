@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from redactor.detect.not_names import DISCOURSE, is_not_name
+from redactor.detect.not_names import DISCOURSE, is_not_name, is_word_here
 
 
 @Language.component("lower_lemmas")
@@ -88,7 +88,8 @@ def not_names(doc: Doc) -> Doc:
             start += 1
         while end > start and _edge_word(doc[end - 1]):
             end -= 1
-        if start == end or is_not_name(doc[start:end].text):
+        after = doc[end].text if end < len(doc) else ""
+        if start == end or is_not_name(doc[start:end].text) or is_word_here(doc[start:end].text, after):
             changed = True
             continue
         if (start, end) != (ent.start, ent.end):

@@ -12,6 +12,8 @@ All entries are casefolded. The operating company's own names come from its prof
 
 from __future__ import annotations
 
+from recognizers.numbers import words_to_digits
+
 # Interjections, answers, greetings, discourse particles and pronouns, and a few everyday words of
 # calls the model has taken for names ("Årsmodell?", "avin"): never a name, capitalised or not
 # ("hans", "mina" and "max" are left out: Hans, Mina and Max are names).
@@ -109,6 +111,26 @@ ORGANISATION_FORMS = frozenset(("ab", "hb", "kb", "brf"))
 # What an agent asks for in one word, which the model takes for a name ("Registreringsnummer?",
 # "Bokningsnummer.", "Födelsedatum?"): no name ends so.
 QUESTION_NOUN_ENDINGS = ("nummer", "numret", "datum", "datumet", "adress", "adressen", "koden", "avgiften")
+
+
+# "Hans" and "max" are names and words: "hans" before what someone has ("Hans personnummer?", "hans
+# nya tjej") is "his", "max" before a number ("max 140 tecken") is "at most".
+_HIS = "hans"
+HIS_THINGS = frozenset(
+    """
+personnummer nummer telefonnummer mobilnummer mobil telefon konto kontonummer adress mejl mejladress
+e-post namn efternamn användarnamn lösenord pappa mamma fru man sambo son dotter bror syster barn
+föräldrar dödsbo lägenhet bil del nya gamla egen egna vägnar räkning abonnemang avtal kort
+fullmakt journal
+""".split()
+)
+_AT_MOST = "max"
+
+
+def is_word_here(text: str, next_word: str) -> bool:
+    """A name that is a word where it stands: "Hans" before what he has, "max" before a number."""
+    key, nxt = text.casefold(), next_word.casefold()
+    return (key == _HIS and nxt in HIS_THINGS) or (key == _AT_MOST and (nxt[:1].isdigit() or bool(words_to_digits(nxt))))
 
 
 def is_not_name(text: str) -> bool:

@@ -140,6 +140,9 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
             "Agent: Kundnumret?\nKund: sju två\nAgent: Mm.\nKund: noll fem åtta ett",
             [("CUSTOMER_NUMBER", "sju två"), ("CUSTOMER_NUMBER", "noll fem åtta ett")],
         ),
+        # a driving school's student number, a club's licence number
+        ("Agent: Elevnummer?\nKund: E-20918.", [("CUSTOMER_NUMBER", "E-20918")]),
+        ("Agent: Och licensnumret?\nKund: 118204.", [("CUSTOMER_NUMBER", "118204")]),
         (
             "Agent: Och organisationsnumret?\nKund: Vänta lite, det står på kvittot.\nAgent: Ta den tid du behöver.\n"
             "Kund: 559214 3670",
@@ -1916,16 +1919,17 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
 
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
-    """The thirty-three blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
+    """The thirty-five blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
     written by testers who read nothing of the project, each measured once blind, then no longer
     blind as rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late
     night's work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at
     d581120, all twenty-one 277 of 10,462 at d13953b (2026-12-05), all twenty-nine 386 of 14,996 at
     3537ced, all thirty-one 488 of 15,997 with sets 30 and 31 at their blind runs (later on
-    2026-12-05), and all thirty-three 474 of 16,690 after sets 32 and 33's rules (2026-12-05, last)."""
+    2026-12-05), all thirty-three 474 of 16,690 after sets 32 and 33's rules, and all thirty-five 479 of
+    17,236 after sets 34 and 35's (2026-12-05, last)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 1004
+    assert result["calls_written"] == len(docs) == 1064
     assert result["quarantined"] == 0, result["quarantined_ids"]
     assert result["readable"] <= 490, result["readable_values"]
     assert result["words_kept"] >= 0.98

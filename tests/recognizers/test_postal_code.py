@@ -38,6 +38,9 @@ def recs():
         ("Det är Tallstigen 4 uppe i Hedemora, 776 33.", "776 33"),
         ("Till Sjöbacken 12 i Gamla Uppsala, 754 40.", "754 40"),
         ("Till Lindvägen 7 i Gnesta, eh, 646 31.", "646 31"),
+        # ... in lowercase, after a filler
+        ("till ängsvägen fyra i sollentuna eh hundranittiotvå sextioåtta", "hundranittiotvå sextioåtta"),
+        ("klövervägen eh femton a det är i västra frölunda fyra två ett eh fyrtiosex", "fyra två ett eh fyrtiosex"),
         # asked to confirm after the street line
         ("Agent: Lindvägen 7... jag hittar två, är det 646 31?", "646 31"),
     ],

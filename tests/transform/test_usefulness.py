@@ -144,6 +144,11 @@ def test_the_customers_own_address_in_the_company_town_is_still_found(detector):
         # one-word questions
         "Agent: okej. Registreringsnummer\nKund: Den är ny.",
         "Agent: Bokningsnummer?\nKund: Vänta.",
+        # "Hans" before what he has is "his", "max" before a number "at most"
+        "Agent: Då ska den finnas. Hans personnummer?",
+        "Kund: Det är min sons telefon. Hans nummer är 070-174 06 71.",
+        "Agent: Det du vill, max 140 tecken.",
+        "Talare 1: internet ligger nere max två timmar",
     ],
 )
 def test_discourse_words_services_and_regions_are_not_names(detector, text):
@@ -153,6 +158,11 @@ def test_discourse_words_services_and_regions_are_not_names(detector, text):
 def test_a_name_run_together_with_a_company_is_still_redacted(detector):
     text = "Agent: Hej Karin Holm Västkustens Elhandel här, vad gäller det?\nKund: Hej."
     assert any("Karin" in text[d.start : d.end] for d in detector.detect(text) if d.entity_type == "PERSON")
+
+
+@pytest.mark.parametrize("text, name", [("Kund: Det är Hans, min man.", "Hans"), ("Kund: Hans Berg heter han.", "Hans Berg")])
+def test_hans_the_name_is_still_a_name(detector, text, name):
+    assert [text[d.start : d.end] for d in detector.detect(text) if d.entity_type == "PERSON"] == [name]
 
 
 def test_a_name_after_a_discourse_word_is_still_found(detector):
