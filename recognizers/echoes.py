@@ -466,7 +466,11 @@ def _same_shape(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
 _TOWN = re.compile(
     r"[ ,]+((?-i:[A-ZÅÄÖ])[\w-]+(?:[ ](?-i:[A-ZÅÄÖ])[\w-]+)?|[a-zåäö][\w-]+)(?=[ ]*(?:[.,!?]|$))", re.I | re.M
 )
-_IN_AFTER = re.compile(r"[ ]+i[ ]+([^\W\d_]{3,}(?:-[^\W\d_]+)?)(?=[ ]*(?:[.,!?]|$))", re.M)
+# ... ending its clause, or before its postnummer ("källvägen två i alfta åttahundratjugotvå trettio")
+_IN_AFTER = re.compile(
+    rf"[ ]+i[ ]+([^\W\d_]{{3,}}(?:-[^\W\d_]+)?)(?=[ ]*(?:[.,!?]|$)|[ ]+(?:\d|{numbers.SMALL_NUMBER_WORDS}))",
+    re.M | re.I,
+)
 _IN_PLACE = re.compile(
     r"^[ ]*(?:(?:ja|jo|precis|stämmer),?[ ]+)?i[ ]+((?-i:[A-ZÅÄÖ])[\w-]{2,})(?=[ ]*(?:[.,!?]|$))", re.I
 )

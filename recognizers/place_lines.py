@@ -121,7 +121,9 @@ _ASSOCIATION_FLAT = re.compile(
 )
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden|kvadrat|kvm|rum|trappor)\b", re.IGNORECASE)
 _FLAT = re.compile(
-    r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:,?[ ]+(?:nummer|nr\.?))?(?:[ ]+(?:är|var))?[ ]+\d{3,4})|"
+    # "lägenhet 1204", or any flat number named so: "lägenhet nummer 37"
+    r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:(?:,?[ ]+(?:nummer|nr\.?))(?:[ ]+(?:är|var))?[ ]+\d{1,4}|"
+    r"(?:[ ]+(?:är|var))?[ ]+\d{3,4}))|"
     r"(?:lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{1,4}|"
     # a corridor room, by its letter: "rummet är B 214", "rum C1103" (a hotel's "rum 412" is the hotel's)
     r"rum(?:met)?(?:[ ]+(?:nummer|nr\.?))?(?:[ ]+(?:är|var))?[ ]+(?-i:[A-H])[ ]?\d{3,4})"

@@ -62,15 +62,17 @@ RADIO_WORDS = frozenset(
 )
 _RADIO = "|".join(sorted(RADIO_WORDS, key=len, reverse=True))
 # a letter and the word that spells it: "K som Kalle", "m som martin"
-_SPELLED_AS = r"([^\W\d_])[ ]+som[ ]+[^\W\d_]+"
-_AS = rf"[{_LETTER}][ ]+som[ ]+[^\W\d_]+"
+# a letter and the word that spells it: "K som Kalle", "m som martin", "o som i olle"
+_SPELLED_AS = r"[ ]+som[ ]+(?:i[ ]+)?[^\W\d_]+"
+_AS = rf"[{_LETTER}](?:{_SPELLED_AS})?"
 _PLATE_LETTERS = (
     rf"[{_LETTER}]{{3}}|[{_LETTER}][ ,.-]+[{_LETTER}][ ,.-]+[{_LETTER}]|(?:{_RADIO})(?:[ ,.-]+(?:{_RADIO})){{2}}"
-    rf"|{_AS}(?:[ ,.-]+{_AS}){{2}}"
+    rf"|(?=[{_LETTER}][ ,.-]+(?:[{_LETTER}][ ,.-]+)?[{_LETTER}]{_SPELLED_AS}|[{_LETTER}]{_SPELLED_AS})"
+    rf"{_AS}(?:[ ,.-]+{_AS}){{2}}"
 )
 # Three letters, together or spelled, before the number: the number is read by the spoken-number engine.
 # The letter that ends a new plate, said alone or as its spelling word: "fyrtiotvå F", "fyra tre bertil"
-_TAIL_LETTER = re.compile(rf"[ ,.-]*([{_LAST}](?:[ ]+som[ ]+[^\W\d_]+)?|(?:{_RADIO}))(?![\w])", re.IGNORECASE)
+_TAIL_LETTER = re.compile(rf"[ ,.-]*([{_LAST}](?:{_SPELLED_AS})?|(?:{_RADIO}))(?![\w])", re.IGNORECASE)
 _LETTERS = re.compile(
     rf"(?<![\w-])(?P<letters>{_PLATE_LETTERS})(?![\w])[ ,.-]*(?:(?:eh|öh|ehm)(?![\w])[ ,.-]*)?", re.IGNORECASE
 )  # "A B C eh fyrtiotvå F"
@@ -121,10 +123,7 @@ AFTER_CHARS = 80  # ... or this far after it
 def _letters(text: str) -> str:
     """The letters said: "U, R, S", "Urban Rudolf Sigurd" and "U som Urban, R som Rudolf, S som
     Sigurd" are URS."""
-    spelled = re.findall(_SPELLED_AS, text, re.IGNORECASE)
-    if spelled:
-        return "".join(spelled).upper()
-    words = re.findall(r"[^\W\d_]+", text)
+    words = re.findall(r"[^\W\d_]+", re.sub(_SPELLED_AS, "", text, flags=re.IGNORECASE))
     if len(words) == 3 and all(w.lower() in RADIO_WORDS for w in words):
         return "".join(w[0] for w in words).upper()
     return "".join(words).upper()

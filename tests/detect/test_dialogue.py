@@ -658,7 +658,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         (
             "Agent: Och IBAN?\nKund: Det börjar med SE91, sen niotusen femhundra, sen noll noll noll noll.",
-            [("IBAN_CODE", "SE91"), ("IBAN_CODE", "niotusen femhundra"), ("IBAN_CODE", "noll noll noll noll")],
+            [("IBAN_CODE", "SE91"), ("IBAN_CODE", "niotusen femhundra, sen noll noll noll noll")],
         ),
         (
             "Agent: Hur stänger hantverkaren av larmet?\nKund: Med ett två åtta åtta, sen trycker han på fyrkant.",
@@ -724,18 +724,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         (
             "Agent: Vilket konto ska pengarna till?\nKund: Swedbank, clearing åttatusen trehundrafyrtiotvå, "
             "sen fyrahundratolv, trettiotre sextiofyra åtta.",
-            [
-                ("SE_BANK_ACCOUNT", "åttatusen trehundrafyrtiotvå"),
-                ("SE_BANK_ACCOUNT", "fyrahundratolv, trettiotre sextiofyra åtta"),
-            ],
+            [("SE_BANK_ACCOUNT", "åttatusen trehundrafyrtiotvå, sen fyrahundratolv, trettiotre sextiofyra åtta")],
         ),
         (
             "Agent: Vilket konto?\nKund: Det är Swedbank. Åttatusen tvåhundrasju bindestreck fyra, sen sexhundraelva, "
             "tjugo trettio fem.",
-            [
-                ("SE_BANK_ACCOUNT", "Åttatusen tvåhundrasju bindestreck fyra"),
-                ("SE_BANK_ACCOUNT", "sexhundraelva, tjugo trettio fem"),
-            ],
+            [("SE_BANK_ACCOUNT", "Åttatusen tvåhundrasju bindestreck fyra, sen sexhundraelva, tjugo trettio fem")],
         ),
         # a tenant or object number is the customer's number; letters spelled before it are part of it
         (
@@ -961,10 +955,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         (
             "Agent: kan du ge mig clearing och kontonummer\nKund: ja Swedbank, eh åttatusen trehundrafyrtioåtta sen "
             "nio tre fyra fem sex sju åtta åtta två",
-            [
-                ("SE_BANK_ACCOUNT", "åttatusen trehundrafyrtioåtta"),
-                ("SE_BANK_ACCOUNT", "nio tre fyra fem sex sju åtta åtta två"),
-            ],
+            [("SE_BANK_ACCOUNT", "åttatusen trehundrafyrtioåtta sen nio tre fyra fem sex sju åtta åtta två")],
         ),
         (
             "Kund: ja\nAgent: ditt kort slutande på fyra fyra noll nio har spärrats",
@@ -1919,19 +1910,20 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
 
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
-    """The thirty-five blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
+    """The thirty-seven blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
     written by testers who read nothing of the project, each measured once blind, then no longer
     blind as rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late
     night's work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at
     d581120, all twenty-one 277 of 10,462 at d13953b (2026-12-05), all twenty-nine 386 of 14,996 at
     3537ced, all thirty-one 488 of 15,997 with sets 30 and 31 at their blind runs (later on
-    2026-12-05), all thirty-three 474 of 16,690 after sets 32 and 33's rules, and all thirty-five 479 of
-    17,236 after sets 34 and 35's (2026-12-05, last)."""
+    2026-12-05), all thirty-three 474 of 16,690 after sets 32 and 33's rules, all thirty-five 479 of
+    17,236 after sets 34 and 35's, and all thirty-seven 489 of 17,871 after sets 36 and 37's
+    (2026-12-05, last)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 1064
+    assert result["calls_written"] == len(docs) == 1124
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 490, result["readable_values"]
+    assert result["readable"] <= 500, result["readable_values"]
     assert result["words_kept"] >= 0.98
 
 

@@ -313,6 +313,12 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_ADDRESS", "storbyvägen tolv")],
             [("LOCATION", "bjursås")],
         ),
+        # ... before its postnummer
+        (
+            ["agent: och var bor han", "kund: källvägen två i alfta åttahundratjugotvå trettio"],
+            [("SE_ADDRESS", "källvägen två"), ("SE_POSTAL_CODE", "åttahundratjugotvå trettio")],
+            [("LOCATION", "alfta")],
+        ),
         (
             ["Agent: Adress?", "Kund: Storgatan 12 i källaren."],
             [("SE_ADDRESS", "Storgatan 12")],

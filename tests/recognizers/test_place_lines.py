@@ -20,6 +20,7 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Till Björkvägen 12, 532 92 Axvall.", ["Björkvägen 12"]),  # "Till" is no part of the place
         ("Fakturaadress: Box 221, 791 24 Falun.", ["Box 221"]),
         ("Kastanjegatan 19, lägenhet nummer 1204, andra våningen.", ["lägenhet nummer 1204"]),
+        ("Jag har lagt bud på lägenhet nummer 37 på Lärkstigen 4.", ["lägenhet nummer 37"]),  # named so: any length
         ("Det är lgh 1102.", ["lgh 1102"]),
         ("Till Rönnvägen 3B, det är en lägenhet, nummer 1102.", ["lägenhet, nummer 1102"]),
         ("Hon säger ja, men lägenheten är 1003 nu.", ["lägenheten är 1003"]),

@@ -47,6 +47,11 @@ def _found(text: str) -> list[str]:
             "Agent: regnumret på bilen\nKund: k som karin m som martin r som rudolf fyrtioåtta p som petter",
             "k som karin m som martin r som rudolf fyrtioåtta p som petter",
         ),
+        # ... "som i", and some letters spelled, some said alone
+        (
+            "Talare 1: vilken bil gäller det\nTalare 2: o som i olle p x tre nio sju",
+            "o som i olle p x tre nio sju",
+        ),
         # a VIN (made up: 17 characters without I, O, Q)
         ("Agent: Och chassinumret?\nKund: Det står WBA3B1C50EK123456.", "WBA3B1C50EK123456"),
         ("Kund: Det gäller släpet, DFG 55H, som ska besiktas på fredag.", "DFG 55H"),
@@ -120,3 +125,4 @@ def test_written_spelled_and_spoken_forms_are_one_plate():
     assert canonical("e r g fyra nio d") == "ERG49D"
     assert canonical("Kilo Foxtrot Oscar, tre noll åtta") == "KFO308"
     assert canonical("K som Kalle, M som Martin, R som Rudolf, fyra åtta P") == "KMR48P"
+    assert canonical("o som i olle p x tre nio sju") == "OPX397"
