@@ -409,6 +409,8 @@ SLOTS: tuple[Slot, ...] = (
     ),
     # a password: a code that may hold letters ("x7 k9 m4 q2", "Hallonbåt sjuttiotre")
     _access_code(_PASSWORD_WORDS, reads="passwords"),
+    # a user name, read as a password is: "Vad är ditt användarnamn?" / "solros underscore åttiofyra"
+    Slot("USERNAME", _q(r"användarnamn\w*|inloggningsnamn\w*|användar-?id"), lambda d: False, reads="passwords"),
     # a code that opens something: the street door, the alarm, a key box, a PIN, a parcel's pickup
     _access_code(_CODE_WORDS),
     # before the address: "routerns externa adress", "WAN-adressen"
@@ -1525,7 +1527,9 @@ _LEADING = frozenset(
 )
 _TRAILING = frozenset("är då tack alltså ja eh öh också och nu så va siffrorna siffror numret nummer".split())
 # The speaker's own value: "mitt personnummer", "mina fyra sista", "vårt kundnummer".
-_PURPOSE = re.compile(r"[ ,]+för att (?:bekräfta|kontrollera|verifiera|stämma av|se|kolla)\b.*$", re.IGNORECASE)
+_FOR_CHECKING = r"för att (?:bekräfta|kontrollera|verifiera|stämma av|se|kolla)\b"
+_PURPOSE = re.compile(rf"[ ,]+{_FOR_CHECKING}.*$", re.IGNORECASE)  # "personnummer för att bekräfta"
+_PURPOSE_BEFORE = re.compile(rf"(?<![\w]){_FOR_CHECKING}", re.IGNORECASE)  # "för att verifiera ditt födelsedatum"
 _OWN = re.compile(
     r"(?<![\w])(?:(?:mitt|min|mina|vårt|vår|våra)[ ]+(?:[\w-]+[ ]+)?"
     r"|(?:jag|vi)[ ]+har[ ]+(?:(?!(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ])[\w-]+[ ]+)?"  # "Jag har kortnumret här"
@@ -1565,8 +1569,8 @@ def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     # a short turn that is the slot's noun phrase: "och ditt födelsedatum", "Personnumret, tack.";
     # not "Jag söker på ditt personnummer." nor "Postnumret ser jag här."
     rest = re.sub(r"^[\w-]*", "", body[asked_end:])  # the rest of the slot word ("personn|umret")
-    rest = _PURPOSE.sub("", rest)  # "personnummer för att bekräfta"
-    lead = body[:asked_start]  # what comes before the slot word
+    rest = _PURPOSE.sub("", rest)
+    lead = _PURPOSE_BEFORE.sub("", body[:asked_start])  # what comes before the slot word
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", lead + " " + rest)]
     if len(body.split()) <= BACKCHANNEL_WORDS and all(w in _TRAILING or w in _LEADING for w in words):
         return True

@@ -176,7 +176,12 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
         # sju sju åtta." / "94 312 787?" / "Sju sju åtta. På slutet.")
         if said and k >= 2 and ts[k - 2].label == turn.label:
             own_before = ts[k - 2]
-            said += [(e, d) for e, s, t in spans if own_before.start <= s < own_before.end for d in _numbers_of(text, e, s, t)]
+            said += [
+                (e, d)
+                for e, s, t in spans
+                if own_before.start <= s < own_before.end
+                for d in _numbers_of(text, e, s, t)
+            ]
         own = [(e, s, t) for e, s, t in spans if turn.start <= s < turn.end]
         long_values = [(e, d) for e, s, t in own if len(d := _digits(text, s, t)) >= 10]
         # ... or in the turns before it, by others, said again whole ("Fyrtiofem... tio... tjugosju..." /

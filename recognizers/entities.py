@@ -134,8 +134,9 @@ ENTITIES: tuple[Entity, ...] = (
     ),
     Entity(
         "USERNAME",
-        "a user, account or network name written as one token: kattis_62, goran.ekstrom48, hallberg_5g",
-        (handles.KlangHandleRecognizer,),
+        "a user, account or network name: kattis_62, goran.ekstrom48, hallberg_5g, or the answer to "
+        "'Vad är ditt användarnamn?'",
+        (*_DIALOGUE, handles.KlangHandleRecognizer),
         is_number=False,
     ),
     Entity(

@@ -69,7 +69,7 @@ def is_handle(token: str) -> bool:
 _NAMED = re.compile(
     r"(?<![\w-])(?:användarnamn(?:et)?|användar-?id|inloggningsnamn(?:et)?|username|alias(?:et)?)"
     r"(?:[ ]+(?:är|blir|var))?[ :]+(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w]"
-    r"(?:[ ]+(?:understreck|punkt|bindestreck|streck)[ ]+[\w]+)*"
+    r"(?:[ ]+(?:understreck|underscore|punkt|bindestreck|streck)[ ]+[\w]+)*"
     rf"(?:[ ]+(?:{SMALL_NUMBER_WORDS})+(?![\w]))*)(?![\w@])",
     re.IGNORECASE,
 )

@@ -55,7 +55,7 @@ def _town_alt() -> str:
 
 
 def _regexes() -> list[tuple[str, str]]:
-    town_ahead = rf"(?=[,.]?[ ]{{1,3}}(?:i[ ]+)?(?:{_town_alt()})(?![{_L}]))"
+    town_ahead = rf"(?=[,.]?[ ]{{1,3}}(?:{_FILLER}[,.]?[ ]+)?(?:i[ ]+)?(?:{_town_alt()})(?![{_L}]))"
     start = r"(?<![\d.:+\-/])(?<![\d,.][,])"  # "7B,75444 UPPSALA" as an exporter glues it; not "1,75444"
     end = r"(?![\d]|[,.:]\d)"
     return [
@@ -77,7 +77,10 @@ _BEFORE_RX = None
 def _town_after() -> re.Pattern:
     global _TOWN_AFTER_RX
     if _TOWN_AFTER_RX is None:
-        _TOWN_AFTER_RX = re.compile(rf"[,.]?[ ]{{1,3}}(?:i[ ]+)?(?:{_town_alt()})(?![{_L}])", re.IGNORECASE)
+        # "fem tre två tre två eh skara"
+        _TOWN_AFTER_RX = re.compile(
+            rf"[,.]?[ ]{{1,3}}(?:{_FILLER}[,.]?[ ]+)?(?:i[ ]+)?(?:{_town_alt()})(?![{_L}])", re.IGNORECASE
+        )
     return _TOWN_AFTER_RX
 
 

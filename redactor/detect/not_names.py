@@ -130,7 +130,9 @@ _AT_MOST = "max"
 def is_word_here(text: str, next_word: str) -> bool:
     """A name that is a word where it stands: "Hans" before what he has, "max" before a number."""
     key, nxt = text.casefold(), next_word.casefold()
-    return (key == _HIS and nxt in HIS_THINGS) or (key == _AT_MOST and (nxt[:1].isdigit() or bool(words_to_digits(nxt))))
+    return (key == _HIS and nxt in HIS_THINGS) or (
+        key == _AT_MOST and (nxt[:1].isdigit() or bool(words_to_digits(nxt)))
+    )
 
 
 def is_not_name(text: str) -> bool:

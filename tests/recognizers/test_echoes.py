@@ -351,7 +351,10 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
                 "Agent: 94 312 787?",
                 "Kund: Sju sju åtta. På slutet.",
             ],
-            [("SE_BANK_ACCOUNT", "8237, och sen nio fyra, tre ett två, sju sju åtta"), ("SE_BANK_ACCOUNT", "94 312 787")],
+            [
+                ("SE_BANK_ACCOUNT", "8237, och sen nio fyra, tre ett två, sju sju åtta"),
+                ("SE_BANK_ACCOUNT", "94 312 787"),
+            ],
             [("SE_BANK_ACCOUNT", "Sju sju åtta")],
         ),
         # the whole value read back, part of it found already
@@ -361,7 +364,10 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
                 "Agent: Jag läser tillbaka: sextusen sjuhundrafyrtiotre, och sen två fyra noll tre sju sex ett nio ett.",
             ],
             [
-                ("SE_BANK_ACCOUNT", "sex sju fyra tre, och sen tvåhundrafyrtio, trehundrasjuttiosex, etthundranittioett"),
+                (
+                    "SE_BANK_ACCOUNT",
+                    "sex sju fyra tre, och sen tvåhundrafyrtio, trehundrasjuttiosex, etthundranittioett",
+                ),
                 ("SE_BANK_ACCOUNT", "två fyra noll tre sju sex ett nio ett"),
             ],
             [("SE_BANK_ACCOUNT", "sextusen sjuhundrafyrtiotre, och sen två fyra noll tre sju sex ett nio ett")],

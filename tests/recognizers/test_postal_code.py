@@ -41,6 +41,7 @@ def recs():
         # ... in lowercase, after a filler
         ("till ängsvägen fyra i sollentuna eh hundranittiotvå sextioåtta", "hundranittiotvå sextioåtta"),
         ("klövervägen eh femton a det är i västra frölunda fyra två ett eh fyrtiosex", "fyra två ett eh fyrtiosex"),
+        ("fem tre två tre två eh skara så det är kvar i kommunen", "fem tre två tre två"),  # a filler before the town
         # asked to confirm after the street line
         ("Agent: Lindvägen 7... jag hittar två, är det 646 31?", "646 31"),
     ],

@@ -160,7 +160,9 @@ def test_a_name_run_together_with_a_company_is_still_redacted(detector):
     assert any("Karin" in text[d.start : d.end] for d in detector.detect(text) if d.entity_type == "PERSON")
 
 
-@pytest.mark.parametrize("text, name", [("Kund: Det är Hans, min man.", "Hans"), ("Kund: Hans Berg heter han.", "Hans Berg")])
+@pytest.mark.parametrize(
+    "text, name", [("Kund: Det är Hans, min man.", "Hans"), ("Kund: Hans Berg heter han.", "Hans Berg")]
+)
 def test_hans_the_name_is_still_a_name(detector, text, name):
     assert [text[d.start : d.end] for d in detector.detect(text) if d.entity_type == "PERSON"] == [name]
 
