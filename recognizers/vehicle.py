@@ -61,7 +61,6 @@ RADIO_WORDS = frozenset(
     """.split()
 )
 _RADIO = "|".join(sorted(RADIO_WORDS, key=len, reverse=True))
-# a letter and the word that spells it: "K som Kalle", "m som martin"
 # a letter and the word that spells it: "K som Kalle", "m som martin", "o som i olle"
 _SPELLED_AS = r"[ ]+som[ ]+(?:i[ ]+)?[^\W\d_]+"
 _AS = rf"[{_LETTER}](?:{_SPELLED_AS})?"
