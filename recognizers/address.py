@@ -97,6 +97,7 @@ PROPER_ONLY_SUFFIXES = {
     "byn",
     "holmen",
     "brynet",
+    "gläntan",
     *_FOLDED_SUFFIXES,
     *"gate gaten veien vei vej gade katu tie straße strasse weg".split(),
 }
@@ -521,7 +522,7 @@ class KlangAddressLowercaseRecognizer(PatternRecognizer):
         street = rf"[{_L}]{{3,}}+(?<=[{_L}]{{2}}(?:{proper}))"
         line = rf"{street}(?:[ ]+(?:eh|öh|ehm))?[ ]+(?:nummer[ ]+|nr\.?[ ]+)?{_HOUSE_NO}{_LETTER}?{_FLAT}?{_FLOOR}?(?![{_L}\d])"
         after = rf"(?=,?[ ]+(?:\d{{3}}[ ]?\d{{2}}(?!\d)|(?:i[ ]+)?(?:{towns_alt})(?![{_L}])|(?:{_NUM_WORDS_ALT}|noll)[ ]+(?:{_NUM_WORDS_ALT}|noll)))"
-        before = r"(?<=(?:bor[ ]+på|adress(?:en)?[ ]+(?:är[ ]+)?|flytta[rt]?[ ]+till|flyttar[ ]+in[ ]+på)[ ]+(?:eh[ ]+|öh[ ]+)?)"
+        before = r"(?<=(?:bor(?:[ ]+kvar)?[ ]+på|adress(?:en)?[ ]+(?:är[ ]+)?|flytta[rt]?[ ]+till|flyttar[ ]+in[ ]+på)[ ]+(?:eh[ ]+|öh[ ]+)?)"
         super().__init__(
             supported_entity=ENTITY,
             patterns=[

@@ -2034,7 +2034,7 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
 
 # "ett kort som slutar på 5502 och ett som slutar på 7713", "det slutar med fyra sju noll två"
 _ENDS_WITH = re.compile(
-    r"(?<![\w])(?:slutar|slutande)[ ]+(?:(?:det|den|de|dom|numret)[ ]+)?(?:på|med)(?:[ ]*(?:\.\.\.|…))?[ ]+"
+    r"(?<![\w])(?:slutar|slutande)[ ]+(?:(?:det|den|de|dom|numret)[ ]+)?(?:på|med)(?:[ ]*(?:\.\.\.|…))?[ ]+(?:(?:eh|öh)[ ]+)?"
     # ... and the next in a list: "ett som slutar på sex ett noll noll och ett på åtta tre två fem"
     r"|(?<=[0-9a-zåäö])[ ,]+och[ ]+(?:ett|en|det|den)(?:[ ]+andra)?[ ]+(?:på|med)[ ]+",
     re.IGNORECASE,

@@ -204,7 +204,7 @@ _GAP_RX = re.compile(
 # "(och) sen" without a pause goes on with a number of THEN_DIGITS or more ("fyrtiotre noll två
 # fjorton och sen fyrtiosex nittioåtta", "840118, sen 2392"); after a shorter one it is the next
 # number ("Det var 12 och sen 14 stycken.", "Nittiotre och sen fem.")
-_THEN_GAP = re.compile(r",?[ \t]+(?:och[ \t]+)?sen,?[ \t]+", re.IGNORECASE)
+_THEN_GAP = re.compile(r",?[ \t]+(?:ja,?[ \t]+)?(?:och[ \t]+)?sen,?[ \t]+", re.IGNORECASE)  # "... ja och sen ..."
 THEN_DIGITS = 4
 # ... and a "ja" the speaker says to themself after three digits or more ("noll sjuttiosex ja
 # åttahundrafyrtiofyra eh tjugo tjugo")

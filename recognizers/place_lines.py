@@ -111,6 +111,10 @@ _NEIGHBOUR_FLAT = re.compile(r"(?<![\w-])grann\w*\b[^.\n\d]{0,20}?[ ]i[ ]+(?=[a-
 _NEIGHBOUR_HOUSE = re.compile(
     r"(?<![\w-])(?:grann\w*\b[^.\n\d]{0,20}?|(?:han|hon|hen|de|dom)[ ]+bor)[ ](?:på|i)[ ]+nummer[ ]+", re.IGNORECASE
 )
+# ... or where someone lives, said as a bare number ending the clause: "Hon heter Aino, hon bor på 116."
+_LIVES_AT_NUMBER = re.compile(
+    r"(?<![\w-])(?:han|hon|hen|de|dom)[ ]+bor[ ]+(?:på|i)[ ]+(?=\d{1,4}[ ]*(?:[.,!?]|$))", re.IGNORECASE | re.MULTILINE
+)
 # ... or on the street, said without "nummer": "Grannen Lennart på fyrtiofem har ett elverk"
 _NEIGHBOUR_AT = re.compile(r"(?<![\w-])grann\w*\b[^.\n\d]{0,20}?[ ]på[ ]+(?!nummer\b)", re.IGNORECASE)
 # a flat by the number a housing association or landlord gives it, beside Lantmäteriet's: "i föreningens
@@ -287,6 +291,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             (_NEIGHBOUR_HOUSE, (1, 2, 3), False),
             (_NEIGHBOUR_FLAT, (4,), False),
             (_NEIGHBOUR_AT, (1, 2, 3), False),
+            (_LIVES_AT_NUMBER, (1, 2, 3, 4), False),
             (_ASSOCIATION_FLAT, (1, 2, 3, 4), False),
             (_FARM, (1, 2, 3), True),
         ):

@@ -70,6 +70,7 @@ def found(recs, text):
         ("Kastanjegatan 19, 2019 till 2022.", [(ENTITY, "Kastanjegatan 19")]),  # a year, not the flat
         ("Ringvägen tjugo tre", [(ENTITY, "Ringvägen tjugo tre")]),
         ("leverans till ringvägen åttioåtta", [(ENTITY, "ringvägen åttioåtta")]),  # a street, in lowercase too
+        ("Vi bor på Solgläntan 6.", [(ENTITY, "Solgläntan 6")]),
         ("Skolgatan 9 A i Upplands Väsby", [(LOCATION, "Upplands Väsby"), (ENTITY, "Skolgatan 9 A")]),
         ("skolstigen 47 två två sex nittioåtta lund", [(LOCATION, "lund"), (ENTITY, "skolstigen 47")]),
         ("722 19 mora", [(LOCATION, "mora")]),
@@ -149,6 +150,7 @@ def test_long_text_is_fast(recs):
         ("jag bor på kvarnslingan 22", "kvarnslingan 22"),
         ("parkleden sexton c lgh 1006 977 90 luleå", "parkleden sexton c lgh 1006"),
         ("så solbacken tre i falun", "solbacken tre"),
+        ("vi bor kvar på eh solgläntan sex tills i juni", "solgläntan sex"),  # "-gläntan", after "bor kvar på"
     ],
 )
 def test_lowercase_everyday_endings_when_marked_as_an_address(text, expected):
