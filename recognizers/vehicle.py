@@ -31,6 +31,7 @@ from recognizers.heuristics import mentions
 
 ENTITY = "SE_VEHICLE_REGISTRATION"
 SCORE = 0.7
+SPELLED_SCORE = 0.9
 _LETTER = "A-HJ-PR-UW-Z"  # no I, Q, V (nor Å, Ä, Ö)
 _LAST = "0-9A-HJ-NPR-UW-Z"  # a digit, or a letter other than I, O, Q, V
 # Letters that stand before numbers and are no plate: currencies, units, brands, models, codes.
@@ -117,6 +118,14 @@ _CORRECTED = re.compile(
 _NEXT_TURN = re.compile(r"[ ,.]*\n(?:[^\n:]{1,40}:[^\n]{0,12}\n)?[^\n:]{1,40}:[ ]?")
 BEFORE_CHARS = 300  # a lowercase or spelled plate: the vehicle word this far before it (a few turns)
 AFTER_CHARS = 80  # ... or this far after it
+
+
+def _spelled_with_words(said: str) -> bool:
+    """A plate whose letters are said with spelling words ("K som Kalle", "Adam Bertil Caesar")."""
+    return (
+        re.search(_SPELLED_AS, said, re.IGNORECASE) is not None
+        or sum(w.lower() in RADIO_WORDS for w in re.findall(r"[^\W\d_]+", said)) >= 2
+    )
 
 
 def _letters(text: str) -> str:
@@ -242,7 +251,7 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
             end = self._plate_end(text, bridge.end()) if bridge else None
             if bridge and end is not None:
                 spans.update({(m.start(), m.start() + len(m.group("letters"))), (bridge.end(), end)})
-        return [self._result(s, e) for s, e in sorted(spans)]
+        return [self._result(s, e, _spelled_with_words(text[s:e])) for s, e in sorted(spans)]
 
     @staticmethod
     def _plate_end(text: str, at: int) -> int | None:
@@ -265,5 +274,8 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
                 return letter.end()
         return None
 
-    def _result(self, start: int, end: int) -> RecognizerResult:
-        return tagged_result(self, ENTITY, start, end, SCORE, "a plate in a text about a vehicle")
+    def _result(self, start: int, end: int, spelled: bool = False) -> RecognizerResult:
+        # a plate spelled with words names its letters, not people: it outscores the name model's
+        # reading of "Kalle Martin Rudolf" so the value keeps its type
+        score = SPELLED_SCORE if spelled else SCORE
+        return tagged_result(self, ENTITY, start, end, score, "a plate in a text about a vehicle")

@@ -161,6 +161,18 @@ def test_a_name_run_together_with_a_company_is_still_redacted(detector):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Agent: Okej. Vilket registreringsnummer?\nKund: K som Kalle, M som Martin, R som Rudolf, fyra åtta P.",
+        "Agent: Och registreringsnumret på bilen?\nKund: Cesar Olle Gustav fyrahundrasjuttioåtta.",
+    ],
+)
+def test_a_plate_spelled_with_words_keeps_its_type(detector, text):
+    """The spelling words are the plate's letters, not people: the stored placeholder says plate."""
+    assert {d.entity_type for d in detector.detect(text)} == {"SE_VEHICLE_REGISTRATION"}
+
+
+@pytest.mark.parametrize(
     "text, name", [("Kund: Det är Hans, min man.", "Hans"), ("Kund: Hans Berg heter han.", "Hans Berg")]
 )
 def test_hans_the_name_is_still_a_name(detector, text, name):
