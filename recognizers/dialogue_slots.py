@@ -346,7 +346,7 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
-            r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:har |får )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|"
+            r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:har |får )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|stamkunds?kort|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
             r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån(?!g)|tillstånd|kort)\w*(?:[ ,]+\w+){0,9}?[ ,]+(?:har |med )?(?:nummer|numret)\b|"
             # a membership named by the club: "Du är medlem i Synklubben, nummer 7 7 4 1 0 3?"
@@ -942,6 +942,20 @@ def _passwords(body: str) -> list[tuple[int, int]]:
     return out
 
 
+_NAMED_PASSWORD = re.compile(
+    # (the answer is read from after the slot's word when it names it: " är blåbärssoppa.")
+    r"(?:^[ ,]*|(?<![\w])(?:lösenord|kodord|säkerhetsord)(?:et)?[ ]+)(?:är|blir)[ ]+([^\W\d_][\w-]{3,})(?=[ ]*(?:[.,!?]|$))",
+    re.IGNORECASE,
+)
+
+
+def _named_password(body: str) -> list[tuple[int, int]]:
+    """The word an answer names as the password, any word but one that says what it is ("samma som
+    förut", "hemligt")."""
+    return [m.span(1) for m in _NAMED_PASSWORD.finditer(body) if m.group(1).lower() not in _SAYS_WHAT_IT_IS]
+
+
+_SAYS_WHAT_IT_IS = frozenset("samma detsamma hemligt hemlig fel rätt nytt ändrat bytt gammalt kort långt".split())
 _LETTERS_ON = re.compile(r"[^\W\d_]*")
 # "... är" before a number, in digits or words ("Koden är tre sju...", "är fyrahundra...")
 # ... or "Körkortet. Nummer 3 3 0 4 ..."
@@ -1249,6 +1263,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 continue
             if slot.reads == "passwords":  # and its digits, as a code's, below
                 out += [(slot.entity, start + s, start + e) for s, e in _passwords(body)]
+                if slot.entity == "ACCESS_CODE":  # the word named as the password: "Kodordet är blåbärssoppa."
+                    out += [(slot.entity, start + s, start + e) for s, e in _named_password(body)]
             if closed >= 0 and not _CORRECTION.search(text, closed, end):
                 return out
             # "Vet inte, men fakturan förföll den 15 december.": the dates after it are not the
@@ -1517,7 +1533,9 @@ def _bare_number(body: str) -> bool:
 _REQUEST = re.compile(
     r"(?<![\w])(?:(?<!om ni )(?<!om du )behöver(?! (?:ändra|byta|uppdatera|rätta))|behövs|skulle behöva|saknar|saknas|vill (?:jag )?(?:gärna )?(?:ha|få)|tar (?:jag )?gärna|tar jag|tar vi|ska (?:bara )?(?:ha|få)|kan jag få|får jag|"
     r"be(?:r)? (?:dig|om)|ge mig|uppge|säg|berätta|läs upp|har (?:du|ni)|börjar (?:vi|jag) med|börja med|"
-    r"(?:du|ni) kan (?:\w+ )?lämna|kan (?:du|ni) (?:\w+ )?lämna)(?![\w])",
+    r"(?:du|ni) kan (?:\w+ )?lämna|kan (?:du|ni) (?:\w+ )?lämna|"
+    # a question without its "?" in unpunctuated speech: "... på det namnet vad är ditt födelsedatum"
+    r"(?:vad|vilket|vilken) är (?:ditt|din|dina|ert|er|era|hans|hennes))(?![\w])",
     re.IGNORECASE,
 )
 # What may follow the slot word in a short turn that asks for it without "?": "och ditt födelsedatum",

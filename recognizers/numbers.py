@@ -195,7 +195,7 @@ _FILLER_ALT = _alt(FILLERS)
 # a speaker label "Talare 2: 811218" never joins), "(070) 174 06 05", and a line break inside a turn (a "." or "_" with a space on
 # one side only is a sentence end or a word, not a separator).
 _GAP_RX = re.compile(
-    rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT}|streck|bindestreck|dash)(?![{_L}]))+"
+    rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT}|streck|bindestreck|snedstreck|dash)(?![{_L}]))+"
     rf"|[._:|~]|[ \t]+[._][ \t]+|[ \t]*[()/][ \t]*|[ \t]*\r?\n[ \t]*"
     # a pause and "(och) sen" go on with the same number: "femtiotvå elva tjugotre... och sen arton sextiofyra"
     rf"|[ \t]*(?:\.\.\.|…)[ \t]*,?[ \t]*(?:och[ \t]+)?sen,?[ \t]+",

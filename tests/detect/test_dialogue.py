@@ -143,6 +143,17 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
         # a driving school's student number, a club's licence number
         ("Agent: Elevnummer?\nKund: E-20918.", [("CUSTOMER_NUMBER", "E-20918")]),
         ("Agent: Och licensnumret?\nKund: 118204.", [("CUSTOMER_NUMBER", "118204")]),
+        # a password named in the answer, any word; a question without its "?" mid-turn; a loyalty card's number
+        (
+            "Talare 1: Jag behöver ditt kodord först.\nTalare 2: Kodordet är blåbärssoppa.",
+            [("ACCESS_CODE", "blåbärssoppa")],
+        ),
+        ("Talare 1: Och lösenordet?\nTalare 2: Lösenordet är samma som förut.", []),
+        (
+            "Agent: jag ser två bokningar på det namnet vad är ditt födelsedatum\nKund: andra oktober nittiofem",
+            [("SE_PERSONNUMMER", "andra oktober nittiofem")],
+        ),
+        ("Agent: Har du stamkundskortet?\nKund: Ja, numret är SK 4412.", [("CUSTOMER_NUMBER", "4412")]),
         # a card's last digits after "slutar på" and a filler
         (
             "Kund: ja\nAgent: betalningen gick inte igenom med kortet som slutar på eh sju sju noll fem",

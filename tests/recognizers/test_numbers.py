@@ -73,6 +73,7 @@ def test_not_a_number_word(word):
         ("ettusen femhundra", "1500"),
         ("femhundratrettiotvå trettioett", "53231"),
         ("noll åtta - 12 34", "081234"),
+        ("noll nio snedstreck tjugosju", "0927"),  # "snedstreck" is "/"
         ("åttiofem eh noll tre, tolv ... öh fyrtiotvå ehm trettioåtta", "8503124238"),
         # a digit said twice
         ("sex noll, dubbel-fem", "6055"),
