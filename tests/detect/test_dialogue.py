@@ -1936,7 +1936,7 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
 
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
-    """The forty-three blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
+    """The forty-five blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
     written by testers who read nothing of the project, each measured once blind, then no longer
     blind as rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late
     night's work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at
@@ -1945,13 +1945,13 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     2026-12-05), all thirty-three 474 of 16,690 after sets 32 and 33's rules, all thirty-five 479 of
     17,236 after sets 34 and 35's, all thirty-seven 489 of 17,871 after sets 36 and 37's, all
     thirty-nine 510 of 18,517 after sets 38 and 39's, all forty-one 518 of 19,106 after sets 40
-    and 41's, and all forty-three 532 of 19,750 with sets 42 and 43 at their blind runs on the final
-    code (2026-12-05, last)."""
+    and 41's, all forty-three 532 of 19,750 with sets 42 and 43 at their blind runs, and all forty-five
+    545 of 20,349 at the final code, d6ebd17 (2026-12-05, last)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 1304
+    assert result["calls_written"] == len(docs) == 1364
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 545, result["readable_values"]
+    assert result["readable"] <= 560, result["readable_values"]
     assert result["words_kept"] >= 0.98
 
 
