@@ -401,7 +401,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "CREDIT_CARD",
         _q(
-            r"giltig(?:t|het)|utgångsdat|går kortet ut|cvc|cvv|säkerhetskod|siffrorna på baksidan|(?:de )?tre siffrorna(?=[ ?.]*$)"
+            r"giltig(?:t|het|[ ]till)|utgångsdat|går kortet ut|cvc|cvv|säkerhetskod|siffrorna på baksidan|(?:de )?tre siffrorna(?=[ ?.]*$)"
         ),
         lambda d: 2 <= len(d) <= 4,
         lambda d: len(d) >= 3,

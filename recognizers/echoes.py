@@ -487,7 +487,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?])[ ]*(?:(?:ja|jo|stämmer|precis|tack|o
 # 32, korridor 4, rum 11", "Tegelbruksvägen 3, uppgång C" (a floor or an entrance is left: callers
 # say them to find the door, and the testers' calls keep them as ordinary words)
 _BUILDING_PART = re.compile(
-    rf"(?<![\w])(?:(?:trapp)?uppgång|korridor|rum)[ ]+(?:(?-i:[A-H])|\d{{1,3}}|(?:{numbers.SMALL_NUMBER_WORDS})+)(?![\w])",
+    rf"(?<![\w])(?:(?:trapp)?uppgång|korridor|rum)[ ]+(?:[A-Ha-h]|\d{{1,3}}|(?:{numbers.SMALL_NUMBER_WORDS})+)(?![\w])",
     re.IGNORECASE,
 )
 _PARTS_WITHIN = 80  # characters after the address, in its turn or the same speaker's next

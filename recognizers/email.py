@@ -68,7 +68,11 @@ _SWEDISH_AT_WORDS = r"snabel[- ]?a|kommersiellt[ ]+a|kommersiella[ ]+a"
 AT_WORDS = rf"{_SWEDISH_AT_WORDS}|at"
 # "snabel-a... live punkt se"; between commas: "gunnis55, snabel-a, gmail punkt com" (a comma before it
 # alone ends an aside: "hela efternamnet, snabel-a outlook punkt com")
-_AT = rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{AT_WORDS})(?:\.\.\.|…)?[ ]+|,[ ]+(?:{AT_WORDS}),[ ]+)"
+# ... and pauses on both sides: "r.holmgren77 ... snabel-a ... yahoo punkt se"
+_AT = (
+    rf"(?:[ ]*@[ ]*|{_BRACKETED_AT}|[ ]+(?:{AT_WORDS})(?:\.\.\.|…)?[ ]+|,[ ]+(?:{AT_WORDS}),[ ]+"
+    rf"|[ ]*(?:\.\.\.|…)[ ]*(?:{_SWEDISH_AT_WORDS})[ ]*(?:\.\.\.|…)[ ]*)"
+)
 _TLD_ALT = "|".join(SPOKEN_TLDS)
 # A spelling or an aside between the name and the at-sign: "g punkt strand, s-t-r-a-n-d, at ...",
 # "rasmus punkt holm, med ett M, at ..."; it is part of what was said.

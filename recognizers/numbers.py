@@ -210,6 +210,13 @@ THEN_DIGITS = 4
 # åttahundrafyrtiofyra eh tjugo tjugo")
 _YES_GAP = re.compile(r",?[ \t]+ja,?[ \t]+", re.IGNORECASE)
 YES_DIGITS = 3
+# ... and a birth date goes on with its last four: "personnummer 20160815, och sista fyra 2383" (the
+# words between hold a number word, "fyra", that is no digit of it)
+_LAST_FOUR = re.compile(
+    r",?[ \t]+(?:och[ \t]+)?(?:de[ \t]+|dom[ \t]+)?sista(?:[ \t]+fyra)?(?:[ \t]+är)?,?[ \t]+(?!fyra(?![\w]))",
+    re.IGNORECASE,
+)
+BIRTH_DATE_DIGITS = (6, 8)
 # "och sen en massa stjärnor", "och sen ett streck": an article after "sen", not the number going
 # on as in "och sen ett två tre"
 _THEN_ARTICLE = re.compile(
@@ -579,13 +586,16 @@ def _runs_cached(text: str) -> tuple[Run, ...]:
                 k += 1
                 continue
             m = _TURN_RX.match(text, prev.end)
+            kind = "turn"
+            if m is None and len(run.digits) in BIRTH_DATE_DIGITS:
+                m, kind = _LAST_FOUR.match(text, prev.end), "loose"
             if m:
                 # the next token must start right after the turn change (tokens inside a skipped
-                # back-channel are not part of the number)
+                # back-channel, or the "fyra" of "sista fyra", are not part of the number)
                 kk = bisect_left(starts, m.end(), lo=k)
                 if kk < n and tokens[kk].start == m.end():
                     run.tokens.append(tokens[kk])
-                    run.gaps.append("turn")
+                    run.gaps.append(kind)
                     run.plus_before.append(False)
                     k = kk + 1
                     continue

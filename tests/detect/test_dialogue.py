@@ -154,6 +154,8 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
             [("SE_PERSONNUMMER", "andra oktober nittiofem")],
         ),
         ("Agent: Har du stamkundskortet?\nKund: Ja, numret är SK 4412.", [("CUSTOMER_NUMBER", "4412")]),
+        # a card's expiry after "Giltig till?"
+        ("Agent: Giltig till?\nKund: Elva tjugoåtta.", [("CREDIT_CARD", "Elva tjugoåtta")]),
         # a card's last digits after "slutar på" and a filler
         (
             "Kund: ja\nAgent: betalningen gick inte igenom med kortet som slutar på eh sju sju noll fem",

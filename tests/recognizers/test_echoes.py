@@ -286,6 +286,12 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_ADDRESS", "Storgatan 5")],
             [("SE_ADDRESS", "uppgång B")],
         ),
+        # ... in lowercase
+        (
+            ["Talare 2: på västra vägen tolv i alingsås eh trappuppgång b"],
+            [("SE_ADDRESS", "västra vägen tolv")],
+            [("SE_ADDRESS", "trappuppgång b")],
+        ),
         # a number said in words or in pieces, perhaps over turns, and read back digit for digit by
         # another speaker: a value given and confirmed, whatever names it
         (

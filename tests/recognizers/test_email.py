@@ -35,6 +35,11 @@ def found(rec, text):
             "kalle-n.åttiosju@live.se",
         ),
         (
+            "r.holmgren77 ... snabel-a ... yahoo punkt se.",
+            "r.holmgren77 ... snabel-a ... yahoo punkt se",
+            "r.holmgren77@yahoo.se",
+        ),
+        (
             "kalle understreck svensson snabel a hotmail punkt se",
             "kalle understreck svensson snabel a hotmail punkt se",
             "kalle_svensson@hotmail.se",

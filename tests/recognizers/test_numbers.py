@@ -152,6 +152,9 @@ def test_a_pause_and_och_sen_go_on_with_the_same_number():
     assert [r.digits for r in runs("Nittiotre och sen fem.")] == ["93", "5"]
     assert [r.digits for r in runs("Ja, 840118, sen 2392.")] == ["8401182392"]  # "sen" alone too
     assert [r.digits for r in runs("nittiotre mm noll tre tretton ja och sen tjugotre åttiosex")] == ["9303132386"]
+    # a birth date goes on with its last four ("fyra" there is no digit of it); not a piece broken off
+    assert [r.digits for r in runs("personnummer 20160815, och sista fyra 2383.")] == ["201608152383"]
+    assert runs("Sextiosex noll fyra noll sju, och sista fyra… han letar")[0].digits == "660407"
     # a "ja" to oneself after three digits or more
     assert [r.digits for r in runs("noll sjuttiosex ja åttahundrafyrtiofyra eh tjugo tjugo")] == ["0768442020"]
     assert [r.digits for r in runs("Fem ja, fem.")] == ["5", "5"]
