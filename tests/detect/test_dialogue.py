@@ -1948,7 +1948,7 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     17,236 after sets 34 and 35's, all thirty-seven 489 of 17,871 after sets 36 and 37's, all
     thirty-nine 510 of 18,517 after sets 38 and 39's, all forty-one 518 of 19,106 after sets 40
     and 41's, all forty-three 532 of 19,750 with sets 42 and 43 at their blind runs, and all forty-five
-    545 of 20,349 at the final code, d6ebd17 (2026-12-05, last)."""
+    539 of 20,349 at the final code, 1591edb (2026-12-05, last)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 1364
