@@ -942,11 +942,14 @@ def _passwords(body: str) -> list[tuple[int, int]]:
     return out
 
 
+# The word an answer names as the password; the answer is read from after the slot's word when it
+# names it (" är blåbärssoppa.").
 _NAMED_PASSWORD = re.compile(
-    # (the answer is read from after the slot's word when it names it: " är blåbärssoppa.")
     r"(?:^[ ,]*|(?<![\w])(?:lösenord|kodord|säkerhetsord)(?:et)?[ ]+)(?:är|blir)[ ]+([^\W\d_][\w-]{3,})(?=[ ]*(?:[.,!?]|$))",
     re.IGNORECASE,
 )
+
+_SAYS_WHAT_IT_IS = frozenset("samma detsamma hemligt hemlig fel rätt nytt ändrat bytt gammalt kort långt".split())
 
 
 def _named_password(body: str) -> list[tuple[int, int]]:
@@ -955,7 +958,6 @@ def _named_password(body: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _NAMED_PASSWORD.finditer(body) if m.group(1).lower() not in _SAYS_WHAT_IT_IS]
 
 
-_SAYS_WHAT_IT_IS = frozenset("samma detsamma hemligt hemlig fel rätt nytt ändrat bytt gammalt kort långt".split())
 _LETTERS_ON = re.compile(r"[^\W\d_]*")
 # "... är" before a number, in digits or words ("Koden är tre sju...", "är fyrahundra...")
 # ... or "Körkortet. Nummer 3 3 0 4 ..."
@@ -1544,10 +1546,10 @@ _LEADING = frozenset(
     "och så då okej ok bra tack ja mm ditt din dina ert er era de dom det sen hans hennes deras barnets".split()
 )
 _TRAILING = frozenset("är då tack alltså ja eh öh också och nu så va siffrorna siffror numret nummer".split())
-# The speaker's own value: "mitt personnummer", "mina fyra sista", "vårt kundnummer".
 _FOR_CHECKING = r"för att (?:bekräfta|kontrollera|verifiera|stämma av|se|kolla)\b"
 _PURPOSE = re.compile(rf"[ ,]+{_FOR_CHECKING}.*$", re.IGNORECASE)  # "personnummer för att bekräfta"
 _PURPOSE_BEFORE = re.compile(rf"(?<![\w]){_FOR_CHECKING}", re.IGNORECASE)  # "för att verifiera ditt födelsedatum"
+# The speaker's own value: "mitt personnummer", "mina fyra sista", "vårt kundnummer".
 _OWN = re.compile(
     r"(?<![\w])(?:(?:mitt|min|mina|vårt|vår|våra)[ ]+(?:[\w-]+[ ]+)?"
     r"|(?:jag|vi)[ ]+har[ ]+(?:(?!(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ])[\w-]+[ ]+)?"  # "Jag har kortnumret här"

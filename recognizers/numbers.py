@@ -579,7 +579,7 @@ def _runs_cached(text: str) -> tuple[Run, ...]:
             if gap == "" and prev.spoken != nxt.spoken:
                 # "5b", "3a": a digit glued to a word is not a run continuation
                 break
-            if gap == "" or (_goes_on(gap, run) and not _THEN_ARTICLE.match(text, prev.end)):
+            if gap == "" or _goes_on(text, prev.end, gap, run):
                 run.tokens.append(nxt)
                 run.gaps.append(_gap_kind(gap) if gap else "plain")
                 run.plus_before.append("+" in gap)
@@ -604,8 +604,10 @@ def _runs_cached(text: str) -> tuple[Run, ...]:
     return tuple(out)
 
 
-def _goes_on(gap: str, run: Run) -> bool:
-    """Whether the words between two number tokens join them in one number."""
+def _goes_on(text: str, at: int, gap: str, run: Run) -> bool:
+    """Whether the words between two number tokens (`gap`, from `at`) join them in one number."""
+    if "sen" in gap.lower() and _THEN_ARTICLE.match(text, at):  # "och sen en massa stjärnor"
+        return False
     if _GAP_RX.fullmatch(gap):
         return True
     if _YES_GAP.fullmatch(gap):

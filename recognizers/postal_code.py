@@ -54,8 +54,14 @@ def _town_alt() -> str:
     return "|".join(re.escape(t) for t in sorted(address.towns(), key=len, reverse=True))
 
 
+def _town_next() -> str:
+    """A post town right after a postal code: "532 31 Skara", "722 19, Västerås", "fem tre två tre
+    två eh skara"."""
+    return rf"[,.]?[ ]{{1,3}}(?:{_FILLER}[,.]?[ ]+)?(?:i[ ]+)?(?:{_town_alt()})(?![{_L}])"
+
+
 def _regexes() -> list[tuple[str, str]]:
-    town_ahead = rf"(?=[,.]?[ ]{{1,3}}(?:{_FILLER}[,.]?[ ]+)?(?:i[ ]+)?(?:{_town_alt()})(?![{_L}]))"
+    town_ahead = rf"(?={_town_next()})"
     start = r"(?<![\d.:+\-/])(?<![\d,.][,])"  # "7B,75444 UPPSALA" as an exporter glues it; not "1,75444"
     end = r"(?![\d]|[,.:]\d)"
     return [
@@ -77,10 +83,7 @@ _BEFORE_RX = None
 def _town_after() -> re.Pattern:
     global _TOWN_AFTER_RX
     if _TOWN_AFTER_RX is None:
-        # "fem tre två tre två eh skara"
-        _TOWN_AFTER_RX = re.compile(
-            rf"[,.]?[ ]{{1,3}}(?:{_FILLER}[,.]?[ ]+)?(?:i[ ]+)?(?:{_town_alt()})(?![{_L}])", re.IGNORECASE
-        )
+        _TOWN_AFTER_RX = re.compile(_town_next(), re.IGNORECASE)
     return _TOWN_AFTER_RX
 
 
