@@ -67,6 +67,8 @@ class Entity:
     from_model: bool = False  # the NER model reports it too
     is_number: bool = True  # a number: also found again by its digits in another form
     digits_identify: bool = False  # its digits identify a person in any grouping
+    # Redacted where found only: not found again elsewhere in the call, nor checked for there.
+    local: bool = False
 
     @property
     def subject(self) -> bool:
@@ -258,6 +260,14 @@ ENTITIES: tuple[Entity, ...] = (
         identifiers.code_canonical,
     ),
     Entity(
+        "PERSONAL_DETAIL",
+        "what the learned tail (recognizers.tail) reads as personal data in a dialogue where no rule names it: a code "
+        "read letter by letter, a clearing number alone, a sibling's birth date",
+        (),
+        is_number=False,
+        local=True,  # its single words ("K", "tredje") are too common to chase through the call
+    ),
+    Entity(
         "SE_VEHICLE_REGISTRATION",
         "vehicle registration number (registreringsnummer): ABC 123, ABC 12D, spelled; a VIN",
         (vehicle.KlangVehicleRegistrationRecognizer,),
@@ -278,6 +288,8 @@ SUBJECT_KINDS: dict[str, str] = {e.subject_kind: e.name for e in ENTITIES if e.s
 NOT_NUMBERS: frozenset[str] = frozenset(e.name for e in ENTITIES if not e.is_number)
 # Numbers whose digits identify a person whatever their grouping (leak check, propagation).
 DIGIT_ENTITIES: frozenset[str] = frozenset(e.name for e in ENTITIES if e.digits_identify)
+# Redacted where found only (`Entity.local`).
+LOCAL_ENTITIES: frozenset[str] = frozenset(e.name for e in ENTITIES if e.local)
 # What the NER model reports.
 MODEL_ENTITIES: tuple[str, ...] = tuple(e.name for e in ENTITIES if e.from_model)
 

@@ -53,6 +53,7 @@ from recognizers.dialogue_slots import TURN_LINE
 from recognizers.echoes import ECHO_RECOGNIZER, ECHO_SCORE, echoes
 from recognizers.fold import fold
 from recognizers.lexicon import shipped_lexicon
+from recognizers.tail import TAIL_ENTITY, TAIL_RECOGNIZER, TAIL_THRESHOLD, shipped_model
 from redactor.detect import (
     components,  # noqa: F401  (registers "lower_lemmas", "name_shape", "name_particles", "not_names")
     presidio_compat,
@@ -225,8 +226,15 @@ class Detector:
         allowlist: Iterable[str] = (),
         entities: Sequence[str] | None = None,
         phrases: Iterable[str] = (),
+        tail_threshold: float | None = TAIL_THRESHOLD,
     ):
         self.model_path = Path(model_path)
+        # The learned tail (recognizers.tail) on dialogues; None: off.
+        self.tail = (
+            None
+            if tail_threshold is None or (entities and TAIL_ENTITY not in entities)
+            else (shipped_model(), tail_threshold)
+        )
         self.score_threshold = score_threshold
         self.allowlist = recognizers.AllowlistFilter(list(allowlist), list(phrases))
         self.entities = list(entities) if entities else None
@@ -254,6 +262,7 @@ class Detector:
             float(detect.get("score_threshold", 0.5)),
             allow.get("values", []),
             phrases=allow.get("phrases", []),
+            tail_threshold=float(detect.get("tail_threshold", TAIL_THRESHOLD)) or None,  # 0 or false: off
         )
 
     # ---- fast path set-up ------------------------------------------------------------------
@@ -511,16 +520,22 @@ class Detector:
 
     def _echoed(self, texts: Sequence[str], found: list[list[Detection]]) -> list[list[Detection]]:
         """Each text's detections and what echoes them (`recognizers.echoes`: a value corrected or
-        read back in part), but for the company's own values and phrases (the allowlist)."""
+        read back in part), then in a dialogue what the learned tail reads as personal data among
+        the words left (`recognizers.tail`), but for the company's own values and phrases (the
+        allowlist)."""
         out = []
         for text, dets in zip(texts, found):
-            said_again = echoes(text, [(d.entity_type, d.start, d.end) for d in dets])
-            phrase_spans = self.allowlist.phrase_spans(text) if said_again else []
-            more = [
-                Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER)
-                for e, s, t in said_again
-                if not self.allowlist.allows_at(e, text, s, t, phrase_spans)
-            ]
+            spans = [(d.entity_type, d.start, d.end) for d in dets]
+            said_again = echoes(text, spans)
+            more = [Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER) for e, s, t in said_again]
+            if self.tail is not None and _is_dialogue(text):
+                model, threshold = self.tail
+                more += [
+                    Detection(e, s, t, threshold, TAIL_RECOGNIZER)
+                    for e, s, t in model.find(text, spans + [(d.entity_type, d.start, d.end) for d in more], threshold)
+                ]
+            phrase_spans = self.allowlist.phrase_spans(text) if more else []
+            more = [d for d in more if not self.allowlist.allows_at(d.entity_type, text, d.start, d.end, phrase_spans)]
             out.append(_resolve_overlaps(dets + more) if more else dets)
         return out
 
@@ -551,6 +566,11 @@ class Detector:
         return out
 
 
+def _is_dialogue(text: str) -> bool:
+    """Several lines, the first a turn `Label: text`."""
+    return "\n" in text.strip() and TURN_LINE.match(text.lstrip()) is not None
+
+
 def _by_lines(
     texts: Sequence[str], detect: Callable[[list[str], Reads], list[list[Detection]]]
 ) -> list[list[Detection]]:
@@ -562,7 +582,7 @@ def _by_lines(
     Other texts go through once, whole (an id field's readings, one a line, are no dialogue).
     `detect(texts, reads)` detects on plain texts with all of the detector, the recognizers
     alone ("rules") or the name model alone ("model")."""
-    multi = [i for i, t in enumerate(texts) if "\n" in t.strip() and TURN_LINE.match(t.lstrip())]
+    multi = [i for i, t in enumerate(texts) if _is_dialogue(t)]
     if not multi:
         return detect(list(texts), "all")
     out: list[list[Detection]] = [[] for _ in texts]

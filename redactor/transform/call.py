@@ -18,7 +18,7 @@ from dataclasses import replace as dc_replace
 from functools import lru_cache
 
 from recognizers import canonical_value, email, heuristics, introduction, number_digits, numbers, place_lines
-from recognizers.entities import DIGIT_ENTITIES, NOT_NUMBERS, SUBJECT_ENTITIES
+from recognizers.entities import DIGIT_ENTITIES, LOCAL_ENTITIES, NOT_NUMBERS, SUBJECT_ENTITIES
 from recognizers.fold import fold, fold_text
 from recognizers.lexicon import shipped_lexicon
 from redactor.detect import Detection
@@ -164,6 +164,8 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     digit_keys: dict[str, sp.Span] = {}
     for name, spans in found.items():
         for s in spans:
+            if s.entity_type in LOCAL_ENTITIES:
+                continue
             value = units.texts[name][s.start : s.end]
             key = " ".join(fold_text(value).lower().split())
             if key not in values or values[key].score < s.score:
@@ -420,7 +422,7 @@ def transform_call(
 
     out = _copy_for_rewrite(call)
     findings: list[Finding] = []
-    values: dict[str, str] = {}  # value -> entity type, kept in memory for the leak check
+    values: dict[str, str] = {}  # value -> entity type, kept in memory for the leak check (not local ones)
     subject: set[str] = set()
     # Per field: merged spans with their replacement, for rewriting words afterwards.
     replaced: dict[str, list[tuple[sp.Span, str]]] = {}
@@ -433,7 +435,8 @@ def transform_call(
         reps = []
         for s in merged:
             value = text[s.start : s.end]
-            values[value] = s.entity_type
+            if s.entity_type not in LOCAL_ENTITIES:
+                values[value] = s.entity_type
             reps.append(policy.replacement(s.entity_type, value, numbering.number(s.entity_type, value)))
             if pseudonymiser is not None and s.entity_type in SUBJECT_ENTITIES:
                 subject.add(pseudonymiser.index_token(s.entity_type, canonical_value(s.entity_type, value)))

@@ -15,6 +15,7 @@ import pytest
 
 from recognizers.dialogue_slots import KlangDialogueSlotRecognizer, turns
 from recognizers.introduction import KlangSelfIntroductionRecognizer
+from redactor.config import Config
 from redactor.detect.analyzer import WINDOW_CHARS, text_windows
 from redactor.detect.dialogue import build_dialogue
 from redactor.domain import Segment
@@ -1927,13 +1928,16 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
     values were readable in the stored calls; probe 6 (173 values) found 41 at 10f0853, probe 7
     (182) 57 at 5eeecdc, probe 8 (534) 45 at 8046ddb, probe 9 (451) 57 at c47f149, probe 10 (431)
     86 at 0873ca3, probe 11 (506) 80 at about 52d65f2, probe 12 (694, everyday calls) 43 at about
-    faf6831, probe 13 (1,038) 93 at f45a521; all 143 at d581120, 131 at 8fc8617. What still leaks is
-    listed under the doc's Limits."""
+    faf6831, probe 13 (1,038) 93 at f45a521; all 143 at d581120, 131 at 8fc8617, 112 at 1591edb.
+    What still leaks is listed under the doc's Limits. Measured with the rules alone: the learned
+    tail was trained on these calls and would hide a rule that stopped working."""
     docs = load_dataset(ROOT / "bench" / "data" / "dialogue_probes.jsonl")
-    result = evaluate_stored(config, docs, tmp_path)
+    rules_alone = tmp_path / "rules_alone.toml"
+    rules_alone.write_text("[detect]\ntail_threshold = 0\n")
+    result = evaluate_stored(Config.load(rules_alone), docs, tmp_path)
     assert result["calls_written"] == len(docs) == 1389
     assert result["quarantined"] == 0, result["quarantined_ids"]  # a leak check failing loses the call
-    assert result["readable"] <= 150, result["readable_values"]
+    assert result["readable"] <= 125, result["readable_values"]
     assert result["words_kept"] >= 0.975
 
 
@@ -1947,14 +1951,25 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     2026-12-05), all thirty-three 474 of 16,690 after sets 32 and 33's rules, all thirty-five 479 of
     17,236 after sets 34 and 35's, all thirty-seven 489 of 17,871 after sets 36 and 37's, all
     thirty-nine 510 of 18,517 after sets 38 and 39's, all forty-one 518 of 19,106 after sets 40
-    and 41's, all forty-three 532 of 19,750 with sets 42 and 43 at their blind runs, and all forty-five
-    539 of 20,349 at the final code, 1591edb (2026-12-05, last)."""
+    and 41's, all forty-three 532 of 19,750 with sets 42 and 43 at their blind runs, all forty-five
+    539 of 20,349 at 1591edb (2026-12-05, last); with the learned tail, trained on sets 1 and 3-45,
+    all forty-nine 90 of 21,666 (sets 46-49 held out: the next test)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 1364
+    assert result["calls_written"] == len(docs) == 1484
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 560, result["readable_values"]
-    assert result["words_kept"] >= 0.98
+    assert result["readable"] <= 100, result["readable_values"]
+    assert result["words_kept"] >= 0.975  # 0.980 over the forty-nine sets with the tail
+
+
+def test_the_learned_tail_on_blind_sets_it_never_saw(config, tmp_path):
+    """Blind sets 46-49 (docs/dialogue.md, "The learned tail on new calls"), held out from the
+    tail's training: 26 of 1,317 values readable with the rules alone, 18 with the tail."""
+    docs = [d for n in range(46, 50) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
+    result = evaluate_stored(config, docs, tmp_path)
+    assert result["calls_written"] == len(docs) == 120 and result["quarantined"] == 0
+    assert result["readable"] <= 20, result["readable_values"]
+    assert result["words_kept"] >= 0.975
 
 
 def test_a_surname_found_again_in_lowercase_leaves_no_call_quarantined(config, tmp_path):

@@ -247,3 +247,19 @@ def test_mask_keeps_shape_only():
 def test_unknown_action_is_rejected():
     with pytest.raises(PolicyError, match="unknown action"):
         Policy("delete")
+
+
+def test_the_learned_tail_redacts_where_it_reads_and_the_call_is_written(pipeline):
+    """A code read off a label, which no rule names, is the learned tail's (recognizers/tail.py):
+    redacted where it stands, not chased through the call ("sju" stays in the next turn)."""
+    content = (
+        "[00:00:01] Agent: Vad står det på lappen under routern?\n"
+        "[00:00:05] Kund: Det står q fyra r nio x två k sju.\n"
+        "[00:00:09] Agent: Tack, då loggar vi in. Det tar sju minuter."
+    )
+    (rc,) = _run(pipeline, klang_record(content=content))
+    assert isinstance(rc, RedactedCall)
+    texts = [s.text for s in rc.call.segments]
+    assert texts[1] == "Det står <PERSONAL_DETAIL_1>.", texts
+    assert texts[2] == "Tack, då loggar vi in. Det tar sju minuter."
+    assert any(f.entity_type == "PERSONAL_DETAIL" and f.recognizer == "KlangTail" for f in rc.findings)

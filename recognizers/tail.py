@@ -1,0 +1,241 @@
+"""The learned tail: what no rule names, read from the dialogue by a trained model.
+
+The rules find what they describe. What stays readable in the labelled calls is a long tail of
+one-off kinds: a code read letter by letter after "det står på baksidan av routern", a child's
+birth date after a sibling's, a clearing number alone ("Det är Nordea, 3300, ..."), a letter
+spelled back at the end of an e-mail address. Rules written for one of them barely move the next
+calls (docs/dialogue.md, "Blind sets"). This step reads every token the rules left, in its turn and
+after the turn before, and redacts those a logistic model scores as personal data.
+
+The model is linear over hashed features of the token and its dialogue: the word, its shape and
+whether it is a number word; its neighbours in the turn and whether they were found (and as
+what); what was found in the turn and the one before; the last words of the turn before and
+whether it asked a question. Weights are trained by `python -m redactor.training.tail` on the
+labelled calls of bench/data (docs/training.md) and shipped in recognizers/data/tail_model.npz.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+
+import numpy as np
+
+from recognizers.dialogue_slots import TURN_LINE
+from recognizers.heuristics import REFERENCE_TALK
+from recognizers.numbers import parse_word
+
+TAIL_ENTITY = "PERSONAL_DETAIL"  # the type its findings carry
+TAIL_RECOGNIZER = "KlangTail"  # what its findings record as their recognizer
+TAIL_THRESHOLD = 0.5  # a token scoring this or more is redacted
+MODEL_FILE = "tail_model.npz"
+HASH_SLOTS = 1 << 20
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_PREVIOUS_WORDS = 10  # last words of the turn before that the model reads
+_TWO_BACK_WORDS = 8  # ... and of the turn before that
+# A company by its legal form ("Andersson Bygg AB"): the company's name, not a person's detail.
+_COMPANY = re.compile(r"(?:\b[A-ZÅÄÖ][\w&-]*[ \t]+){1,4}(?:AB|HB|KB|Aktiebolag|Handelsbolag)\b")
+# Between two redacted tokens, a gap of spaces and punctuation joins them into one finding.
+_JOINING_GAP = re.compile(r"[\s,.\-–/:]*")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Turn:
+    label: str
+    tokens: tuple[Token, ...]
+    asks: bool  # ends with a question mark
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape(word: str) -> str:
+    """Letters as X/x, digits as d, runs of one kind shortened to two: "K7X9QP" -> "XdXdXX"."""
+    s = re.sub(r"[^\W\d_]", lambda m: "X" if m.group().isupper() else "x", word)
+    s = re.sub(r"\d", "d", s)
+    return re.sub(r"(.)\1+", r"\1\1", s)[:6]
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_number(word: str) -> bool:
+    return word.isdigit() or parse_word(word) is not None
+
+
+def turns(text: str) -> list[Turn]:
+    """The dialogue's turns ("Label: text" lines; other lines are turns without a label)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        turn = TURN_LINE.match(line)
+        body = turn.start("body") if turn else 0
+        label = turn.group("label").strip().casefold() if turn else ""
+        tokens = tuple(Token(pos + m.start(), pos + m.end(), m.group()) for m in _TOKEN.finditer(line, body))
+        out.append(Turn(label, tokens, line.rstrip().endswith("?")))
+        pos += len(line) + 1
+    return out
+
+
+def _words(turn: Turn | None, last: int) -> list[str]:
+    return [] if turn is None else [t.text.casefold() for t in turn.tokens if t.text[0].isalnum()][-last:]
+
+
+def token_features(text: str, found: Iterable[tuple[str, int, int]]) -> list[tuple[Token, list[str]]]:
+    """Each word token of the dialogue that no finding covers, with its features."""
+    covered: dict[int, str] = {}
+    for entity, start, end in [*found, *(("COMPANY", m.start(), m.end()) for m in _COMPANY.finditer(text))]:
+        for i in range(start, end):
+            covered[i] = entity
+    dialogue = turns(text)
+    out = []
+    for n, turn in enumerate(dialogue):
+        before = dialogue[n - 1] if n else None
+        previous, two_back = (
+            _words(before, _PREVIOUS_WORDS),
+            _words(dialogue[n - 2] if n > 1 else None, _TWO_BACK_WORDS),
+        )
+        asked = int(before is not None and before.asks)
+        in_turn = ",".join(sorted({covered[t.start] for t in turn.tokens if t.start in covered}))[:40]
+        in_before = (
+            ",".join(sorted({covered[t.start] for t in before.tokens if t.start in covered}))[:40] if before else ""
+        )
+        tokens = turn.tokens
+        # The company's own references talked of earlier in the turn ("skadenumret blir ...")
+        references = (
+            [m.start() for m in REFERENCE_TALK.finditer(text, tokens[0].start, tokens[-1].end)] if tokens else []
+        )
+        words = [t.text.casefold() for t in tokens]
+        numeric = [_is_number(w) for w in words]
+        # Neighbours two either side, padded at the turn's ends: the word, and what it was found as.
+        near = ["<s>", "<s>", *words, "</s>", "</s>"]
+        near_found = ["|", "|", *(covered.get(t.start) or covered.get(t.end - 1) or "-" for t in tokens), "|", "|"]
+        # The same for every word of the turn, by whether the word is a number.
+        shared = {
+            num: [
+                f"len={min(len(tokens) // 4, 6)}",
+                f"pq={asked}",
+                f"lab={turn.label[:8]}",
+                f"num_pq={num}_{asked}",
+                f"ft={in_turn}",
+                f"pft={in_before}",
+                *(f"pt={x}" for x in previous),
+                *(f"pt2={x}" for x in two_back),
+                *(f"num_pt={num}_{x}" for x in previous),
+            ]
+            for num in (0, 1)
+        }
+        for k, token in enumerate(tokens):
+            if not token.text[0].isalnum() or any(i in covered for i in range(token.start, token.end)):
+                continue
+            w, shape, num = words[k], _shape(token.text), int(numeric[k])
+            first = k
+            while first > 0 and numeric[first - 1]:
+                first -= 1
+            last = k
+            while last < len(tokens) - 1 and numeric[last + 1]:
+                last += 1
+            at = k + 2  # in the padded lists
+            feats = [
+                f"w={w}",
+                f"sh={shape}",
+                f"num={num}",
+                f"pre={w[:3]}",
+                f"suf={w[-3:]}",
+                f"p1={near[at - 1]}",
+                f"p2={near[at - 2]}",
+                f"n1={near[at + 1]}",
+                f"n2={near[at + 2]}",
+                f"p1p2={near[at - 2]}_{near[at - 1]}",
+                f"pf={near_found[at - 1]}",
+                f"nf={near_found[at + 1]}",
+                f"pf2={near_found[at - 2]}",
+                f"nf2={near_found[at + 2]}",
+                f"pos={min(k, 4)}",
+                f"sh_pq={shape}_{asked}",
+                f"sh_p1={shape}_{near[at - 1]}",
+                f"run={min(last - first + 1, 6)}" if num else "run=w",
+                f"ref={int(bool(references) and references[0] < token.start)}_{num}",
+                *shared[num],
+            ]
+            out.append((token, feats))
+    return out
+
+
+@lru_cache(maxsize=1 << 18)
+def _slot(feature: str) -> int:
+    return zlib.crc32(feature.encode()) % HASH_SLOTS
+
+
+def hashed(features: Sequence[str]) -> np.ndarray:
+    return np.array([_slot(f) for f in features], dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class TailModel:
+    weights: np.ndarray  # one per hash slot
+    bias: float
+
+    @classmethod
+    def from_arrays(cls, slots: np.ndarray, values: np.ndarray, bias: float) -> TailModel:
+        weights = np.zeros(HASH_SLOTS, dtype=np.float32)
+        weights[slots] = values
+        return cls(weights, float(bias))
+
+    def scores(self, features: Sequence[Sequence[str]]) -> np.ndarray:
+        if not features:
+            return np.zeros(0)
+        slots = np.fromiter((_slot(f) for fs in features for f in fs), dtype=np.int64)
+        starts = np.cumsum([0, *(len(fs) for fs in features[:-1])])
+        z = np.add.reduceat(self.weights[slots].astype(np.float64), starts) + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def find(
+        self, text: str, found: Iterable[tuple[str, int, int]], threshold: float = TAIL_THRESHOLD
+    ) -> list[tuple[str, int, int]]:
+        """Spans of the dialogue the model reads as personal data, next to what was `found`."""
+        candidates = token_features(text, found)
+        if not candidates:
+            return []
+        tokens = [t for t, _ in candidates]
+        scores = self.scores([f for _, f in candidates])
+        # A number said in parts is one value: its parts share their mean score, so that a
+        # number is redacted whole or kept whole rather than left with every other digit.
+        numeric = [_is_number(t.text.casefold()) for t in tokens]
+        start = 0
+        for k in range(1, len(tokens) + 1):
+            if k < len(tokens) and numeric[k] and numeric[k - 1] and _joined(text, tokens[k - 1], tokens[k]):
+                continue
+            if k - start > 1:
+                scores[start:k] = scores[start:k].mean()
+            start = k
+        spans: list[list[int]] = []
+        for t, p in zip(tokens, scores):
+            if p < threshold:
+                continue
+            if spans and _joined(text, Token(spans[-1][0], spans[-1][1], ""), t):
+                spans[-1][1] = t.end
+            else:
+                spans.append([t.start, t.end])
+        return [(TAIL_ENTITY, s, e) for s, e in spans]
+
+
+def _joined(text: str, before: Token, after: Token) -> bool:
+    """Only spaces and punctuation between two tokens of one line."""
+    return (
+        _JOINING_GAP.fullmatch(text, before.end, after.start) is not None and "\n" not in text[before.end : after.start]
+    )
+
+
+@cache
+def shipped_model() -> TailModel:
+    with files("recognizers").joinpath("data", MODEL_FILE).open("rb") as fh:
+        data = np.load(fh)
+        return TailModel.from_arrays(data["slots"], data["values"], float(data["bias"]))

@@ -1,0 +1,106 @@
+"""The learned tail (recognizers/tail.py): what it reads, how it joins tokens into findings, the
+shipped model on made-up calls, and its training command on a small slice. Made-up people."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from recognizers.tail import TAIL_ENTITY, TailModel, hashed, shipped_model, token_features
+from redactor.training import tail as training
+
+
+def _model(weights: dict[str, float], bias: float = -5.0) -> TailModel:
+    """A model that scores a token by the features named here alone."""
+    slots = np.array([int(hashed([f])[0]) for f in weights])
+    return TailModel.from_arrays(slots, np.array(list(weights.values()), dtype=np.float32), bias)
+
+
+def _said(text: str, spans: list[tuple[str, int, int]]) -> list[str]:
+    return [text[s:e] for _, s, e in spans]
+
+
+def test_reads_only_the_words_the_rules_left():
+    text = "Agent: Och ditt kundnummer?\nKund: Det är 55 1234, tack."
+    found = [("CUSTOMER_NUMBER", text.index("55"), text.index("55") + 7)]
+    words = [t.text for t, _ in token_features(text, found)]
+    assert words == ["Och", "ditt", "kundnummer", "Det", "är", "tack"]  # no label, no punctuation
+
+
+def test_features_hold_the_turn_before_and_what_was_found_next_to_the_word():
+    text = "Agent: Vad står det på brickan?\nKund: Det står 4471 på den."
+    found = [("ID_NUMBER", text.index("4471"), text.index("4471") + 4)]
+    feats = dict(token_features(text, found))
+    on = next(f for t, f in feats.items() if t.text == "på" and t.start > text.index("\n"))
+    assert "pt=brickan" in on and "pq=1" in on and "pf=ID_NUMBER" in on and "lab=kund" in on
+
+
+def test_a_number_said_in_parts_is_kept_or_redacted_whole():
+    # "sju" alone scores over the threshold, "noll" under it: the run's mean decides for both.
+    text = "Agent: Numret?\nKund: sju noll, sen inget mer"
+    high = _model({"w=sju": 7.0})  # sju 0.88, noll 0.007: mean 0.44
+    assert high.find(text, []) == []
+    higher = _model({"w=sju": 10.0, "w=noll": 4.0})  # 0.99 and 0.27: mean 0.63
+    assert _said(text, higher.find(text, [])) == ["sju noll"]
+
+
+def test_findings_join_over_spaces_and_punctuation_but_not_over_turns():
+    text = "Agent: Koden?\nKund: k, m.\nAgent: x"
+    model = _model({"w=k": 8.0, "w=m": 8.0, "w=x": 8.0})
+    spans = model.find(text, [])
+    assert _said(text, spans) == ["k, m", "x"] and {e for e, _, _ in spans} == {TAIL_ENTITY}
+
+
+ROUTER = "Agent: Vad står det på lappen under routern?\nKund: Det står q fyra r nio x två k sju.\nAgent: Tack, då loggar vi in."
+
+
+def test_shipped_model_takes_a_code_read_off_a_label_and_leaves_an_ordinary_call():
+    model = shipped_model()
+    assert _said(ROUTER, model.find(ROUTER, [])) == ["q fyra r nio x två k sju"]
+    asked = "Agent: Har du ditt medlemsnummer?\nKund: Ja, det är... trehundrafyra tusen sexhundratolv.\nAgent: Tack."
+    assert _said(asked, model.find(asked, [])) == ["trehundrafyra tusen sexhundratolv"]
+    ordinary = (
+        "Agent: Hur kan jag hjälpa dig?\nKund: Jag vill säga upp mitt abonnemang från och med nästa månad.\n"
+        "Agent: Det ordnar vi, du får en bekräftelse i appen."
+    )
+    assert model.find(ordinary, []) == []
+
+
+def test_detector_runs_the_tail_on_dialogues_only(detector):
+    assert [(d.entity_type, d.recognizer) for d in detector.detect_many([ROUTER])[0]] == [(TAIL_ENTITY, "KlangTail")]
+    one_line = "Det står q fyra r nio x två k sju."
+    assert all(d.entity_type != TAIL_ENTITY for d in detector.detect_many([one_line])[0])
+
+
+def test_config_turns_the_tail_off(tmp_path):
+    from redactor.config import Config
+
+    path = tmp_path / "c.toml"
+    path.write_text("[detect]\ntail_threshold = 0\n")
+    assert Config.load(path).section("detect")["tail_threshold"] == 0
+    assert Config.load(None).section("detect")["tail_threshold"] == 0.5
+
+
+def test_fit_learns_a_feature_that_separates():
+    feats = [hashed(["w=kod", "x"]) for _ in range(50)] + [hashed(["w=hej", "x"]) for _ in range(500)]
+    y = np.array([1.0] * 50 + [0.0] * 500)
+    w, b = training.fit(feats, y)
+    p = TailModel(w.astype(np.float32), b).scores([["w=kod", "x"], ["w=hej", "x"]])
+    assert p[0] > 0.5 > p[1]
+
+
+@pytest.mark.slow
+def test_training_command_writes_a_model_the_tail_loads(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    text = "Agent: Vad står det på brickan?\nKund: Det står fyra fyra sju ett.\nAgent: Tack, då har jag det."
+    at = text.index("fyra")
+    call = {"id": "a", "text": text, "entities": [{"type": "PII", "start": at, "end": at + 19}]}
+    (data / "blind_calls_3.jsonl").write_text(json.dumps(call, ensure_ascii=False) + "\n")
+    out = tmp_path / "tail.npz"
+    assert training.main(["--data", str(data), "--output", str(out)]) == 0
+    loaded = np.load(out)
+    model = TailModel.from_arrays(loaded["slots"], loaded["values"], float(loaded["bias"]))
+    assert _said(text, model.find(text, [])) == ["fyra fyra sju ett"]
