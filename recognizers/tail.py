@@ -52,6 +52,20 @@ class Token:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """A word the rules left, with its features: its own, and those it shares with every word of
+    its turn that is (or is not) a number, one list per turn, so they are weighed once a turn."""
+
+    token: Token
+    own: list[str]
+    shared: list[str]
+
+    @property
+    def features(self) -> list[str]:
+        return self.own + self.shared
+
+
+@dataclass(frozen=True)
 class Turn:
     label: str
     tokens: tuple[Token, ...]
@@ -88,7 +102,7 @@ def _words(turn: Turn | None, last: int) -> list[str]:
     return [] if turn is None else [t.text.casefold() for t in turn.tokens if t.text[0].isalnum()][-last:]
 
 
-def token_features(text: str, found: Iterable[tuple[str, int, int]]) -> list[tuple[Token, list[str]]]:
+def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candidate]:
     """Each word token of the dialogue that no finding covers, with its features."""
     covered: dict[int, str] = {}
     for entity, start, end in [*found, *(("COMPANY", m.start(), m.end()) for m in _COMPANY.finditer(text))]:
@@ -143,7 +157,7 @@ def token_features(text: str, found: Iterable[tuple[str, int, int]]) -> list[tup
             while last < len(tokens) - 1 and numeric[last + 1]:
                 last += 1
             at = k + 2  # in the padded lists
-            feats = [
+            own = [
                 f"w={w}",
                 f"sh={shape}",
                 f"num={num}",
@@ -163,9 +177,8 @@ def token_features(text: str, found: Iterable[tuple[str, int, int]]) -> list[tup
                 f"sh_p1={shape}_{near[at - 1]}",
                 f"run={min(last - first + 1, 6)}" if num else "run=w",
                 f"ref={int(bool(references) and references[0] < token.start)}_{num}",
-                *shared[num],
             ]
-            out.append((token, feats))
+            out.append(Candidate(token, own, shared[num]))
     return out
 
 
@@ -190,22 +203,30 @@ class TailModel:
         return cls(weights, float(bias))
 
     def scores(self, features: Sequence[Sequence[str]]) -> np.ndarray:
+        """The probability of personal data for each list of features."""
+        return self._probability(self._sums(features))
+
+    def _sums(self, features: Sequence[Sequence[str]]) -> np.ndarray:
         if not features:
             return np.zeros(0)
         slots = np.fromiter((_slot(f) for fs in features for f in fs), dtype=np.int64)
         starts = np.cumsum([0, *(len(fs) for fs in features[:-1])])
-        z = np.add.reduceat(self.weights[slots].astype(np.float64), starts) + self.bias
-        return 1.0 / (1.0 + np.exp(-z))
+        return np.add.reduceat(self.weights[slots].astype(np.float64), starts)
+
+    def _probability(self, sums: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(sums + self.bias)))
 
     def find(
         self, text: str, found: Iterable[tuple[str, int, int]], threshold: float = TAIL_THRESHOLD
     ) -> list[tuple[str, int, int]]:
         """Spans of the dialogue the model reads as personal data, next to what was `found`."""
-        candidates = token_features(text, found)
-        if not candidates:
+        words = candidates(text, found)
+        if not words:
             return []
-        tokens = [t for t, _ in candidates]
-        scores = self.scores([f for _, f in candidates])
+        shared = {id(c.shared): c.shared for c in words}
+        shared_sums = dict(zip(shared, self._sums(list(shared.values()))))
+        scores = self._probability(self._sums([c.own for c in words]) + [shared_sums[id(c.shared)] for c in words])
+        tokens = [c.token for c in words]
         # A number said in parts is one value: its parts share their mean score, so that a
         # number is redacted whole or kept whole rather than left with every other digit.
         numeric = [_is_number(t.text.casefold()) for t in tokens]

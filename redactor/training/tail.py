@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from recognizers.tail import HASH_SLOTS, MODEL_FILE, TailModel, hashed, token_features
+from recognizers.tail import HASH_SLOTS, MODEL_FILE, TailModel, candidates, hashed
 from redactor.config import Config
 from redactor.detect.analyzer import Detector
 from redactor.ingest.normalize import normalize
@@ -78,9 +78,9 @@ def examples(calls: list[LabelledCall]) -> tuple[list[np.ndarray], np.ndarray]:
     """Hashed features and label of every word token the rules left."""
     feats, labels = [], []
     for call in calls:
-        for token, f in token_features(call.text, call.found):
-            feats.append(hashed(f))
-            labels.append(int(any(s < token.end and token.start < e for s, e in call.values)))
+        for word in candidates(call.text, call.found):
+            feats.append(hashed(word.features))
+            labels.append(int(any(s < word.token.end and word.token.start < e for s, e in call.values)))
     return feats, np.array(labels, dtype=np.float64)
 
 

@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from recognizers.tail import TAIL_ENTITY, TailModel, hashed, shipped_model, token_features
+from recognizers.tail import TAIL_ENTITY, TailModel, candidates, hashed, shipped_model
 from redactor.training import tail as training
 
 
@@ -25,15 +25,14 @@ def _said(text: str, spans: list[tuple[str, int, int]]) -> list[str]:
 def test_reads_only_the_words_the_rules_left():
     text = "Agent: Och ditt kundnummer?\nKund: Det är 55 1234, tack."
     found = [("CUSTOMER_NUMBER", text.index("55"), text.index("55") + 7)]
-    words = [t.text for t, _ in token_features(text, found)]
+    words = [c.token.text for c in candidates(text, found)]
     assert words == ["Och", "ditt", "kundnummer", "Det", "är", "tack"]  # no label, no punctuation
 
 
 def test_features_hold_the_turn_before_and_what_was_found_next_to_the_word():
     text = "Agent: Vad står det på brickan?\nKund: Det står 4471 på den."
     found = [("ID_NUMBER", text.index("4471"), text.index("4471") + 4)]
-    feats = dict(token_features(text, found))
-    on = next(f for t, f in feats.items() if t.text == "på" and t.start > text.index("\n"))
+    on = next(c.features for c in candidates(text, found) if c.token.text == "på" and c.token.start > text.index("\n"))
     assert "pt=brickan" in on and "pq=1" in on and "pf=ID_NUMBER" in on and "lab=kund" in on
 
 
