@@ -16,6 +16,7 @@ labelled calls of bench/data (docs/training.md) and shipped in recognizers/data/
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
 from collections.abc import Iterable, Sequence
@@ -25,8 +26,10 @@ from importlib.resources import files
 
 import numpy as np
 
+from recognizers.address import one_word_towns
 from recognizers.dialogue_slots import TURN_LINE
 from recognizers.heuristics import REFERENCE_TALK
+from recognizers.lexicon import shipped_lexicon
 from recognizers.numbers import parse_word
 
 TAIL_ENTITY = "PERSONAL_DETAIL"  # the type its findings carry
@@ -78,6 +81,16 @@ def _shape(word: str) -> str:
     s = re.sub(r"[^\W\d_]", lambda m: "X" if m.group().isupper() else "x", word)
     s = re.sub(r"\d", "d", s)
     return re.sub(r"(.)\1+", r"\1\1", s)[:6]
+
+
+@lru_cache(maxsize=1 << 16)
+def _kinds(word: str) -> str:
+    """What the lexicon and the town list know the (casefolded) word as: "first,foreign_first",
+    "surname", "common,first", "town", "" for a word neither knows."""
+    kinds = set(shipped_lexicon().get(word, ()))
+    if word in one_word_towns():
+        kinds.add("town")
+    return ",".join(sorted(kinds))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -157,7 +170,11 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
             while last < len(tokens) - 1 and numeric[last + 1]:
                 last += 1
             at = k + 2  # in the padded lists
+            kinds = _kinds(w)
             own = [
+                f"lex={kinds}",
+                f"lex_pq={kinds}_{asked}",
+                f"lex_p1={kinds}_{near[at - 1]}",
                 f"w={w}",
                 f"sh={shape}",
                 f"num={num}",
@@ -196,6 +213,11 @@ class TailModel:
     weights: np.ndarray  # one per hash slot
     bias: float
 
+    @property
+    def digest(self) -> str:
+        """The first eight hex digits of the weights' and bias's SHA-256."""
+        return hashlib.sha256(self.weights.tobytes() + repr(self.bias).encode()).hexdigest()[:8]
+
     @classmethod
     def from_arrays(cls, slots: np.ndarray, values: np.ndarray, bias: float) -> TailModel:
         weights = np.zeros(HASH_SLOTS, dtype=np.float32)
@@ -218,8 +240,9 @@ class TailModel:
 
     def find(
         self, text: str, found: Iterable[tuple[str, int, int]], threshold: float = TAIL_THRESHOLD
-    ) -> list[tuple[str, int, int]]:
-        """Spans of the dialogue the model reads as personal data, next to what was `found`."""
+    ) -> list[tuple[str, int, int, float]]:
+        """Spans of the dialogue the model reads as personal data, next to what was `found`, each
+        with its highest word's score."""
         words = candidates(text, found)
         if not words:
             return []
@@ -227,25 +250,34 @@ class TailModel:
         shared_sums = dict(zip(shared, self._sums(list(shared.values()))))
         scores = self._probability(self._sums([c.own for c in words]) + [shared_sums[id(c.shared)] for c in words])
         tokens = [c.token for c in words]
-        # A number said in parts is one value: its parts share their mean score, so that a
-        # number is redacted whole or kept whole rather than left with every other digit.
-        numeric = [_is_number(t.text.casefold()) for t in tokens]
+        # A number or code said in parts is one value: its parts share their mean score, so that
+        # it is redacted whole or kept whole rather than left with every other digit or letter.
+        parts = [_is_part(t.text.casefold()) for t in tokens]
         start = 0
         for k in range(1, len(tokens) + 1):
-            if k < len(tokens) and numeric[k] and numeric[k - 1] and _joined(text, tokens[k - 1], tokens[k]):
+            if k < len(tokens) and parts[k] and parts[k - 1] and _joined(text, tokens[k - 1], tokens[k]):
                 continue
             if k - start > 1:
                 scores[start:k] = scores[start:k].mean()
             start = k
-        spans: list[list[int]] = []
+        spans: list[tuple[int, int, float]] = []
         for t, p in zip(tokens, scores):
             if p < threshold:
                 continue
             if spans and _joined(text, Token(spans[-1][0], spans[-1][1], ""), t):
-                spans[-1][1] = t.end
+                spans[-1] = (spans[-1][0], t.end, max(spans[-1][2], float(p)))
             else:
-                spans.append([t.start, t.end])
-        return [(TAIL_ENTITY, s, e) for s, e in spans]
+                spans.append((t.start, t.end, float(p)))
+        return [(TAIL_ENTITY, s, e, round(p, 4)) for s, e, p in spans]
+
+
+# Letters said alone that are also words ("i", "å", "ö"; "o" and "e" for "och" and "är"): no code's.
+_WORD_LETTERS = frozenset("ioeåö")
+
+
+def _is_part(word: str) -> bool:
+    """A part of a number or a code said in parts: a number, or a letter said alone."""
+    return _is_number(word) or (len(word) == 1 and word.isalpha() and word not in _WORD_LETTERS)
 
 
 def _joined(text: str, before: Token, after: Token) -> bool:

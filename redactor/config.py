@@ -16,6 +16,8 @@ from redactor.errors import RedactorError
 # What a redacted table file's retention counts from (`[retention] from`): the day it is written,
 # or the date of the calls in it (a back-filled October call then expires two years after October).
 RETENTION_BASES = ("written", "call_date")
+# [detect] settings that are scores from 0 to 1 (tail_threshold 0: the learned tail is off).
+_SHARES = ("score_threshold", "tail_threshold")
 # Settings default_config.toml documents in comments only (their default is computed, or left out
 # so that the digest, and so the pipeline version, changes only for the configs that set them).
 OPTIONAL_KEYS = {"policy": {"default"}, "retention": {"from"}, "ingest": {"renew_model_every_calls"}}
@@ -103,6 +105,12 @@ class Config:
             keys = set(section) - set(defaults[name]) - OPTIONAL_KEYS.get(name, set())
             if keys:
                 raise ConfigError(f"unknown key(s) in [{name}] of {path}: {', '.join(sorted(keys))}")
+        for key in _SHARES:
+            value = user.get("detect", {}).get(key)
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1
+            ):
+                raise ConfigError(f"[detect] {key} in {path} must be a number from 0 to 1, not {value!r}")
         basis = user.get("retention", {}).get("from", "written")
         if basis not in RETENTION_BASES:
             raise ConfigError(f"[retention] from must be one of {', '.join(RETENTION_BASES)}, not {basis!r}")

@@ -74,7 +74,7 @@ class Pipeline:
         detect = config.section("detect")
         self.detector = detector or Detector.from_config(config)
         self.label_fields = {f"metadata.{key}" for key in detect.get("label_fields", [])}
-        self.version = f"{__version__}+{self.detector.model_name}+cfg.{config.digest}"
+        self.version = f"{__version__}+{self.detector.model_name}+{self.detector.tail_name}+cfg.{config.digest}"
         self.batch_size = int(config.section("ingest").get("batch_size", 64))
         self.limits = Limits.from_config(config.section("ingest"))
         self.max_record_bytes = self.limits.max_record_bytes

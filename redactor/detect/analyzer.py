@@ -262,7 +262,7 @@ class Detector:
             float(detect.get("score_threshold", 0.5)),
             allow.get("values", []),
             phrases=allow.get("phrases", []),
-            tail_threshold=float(detect.get("tail_threshold", TAIL_THRESHOLD)) or None,  # 0 or false: off
+            tail_threshold=float(detect.get("tail_threshold", TAIL_THRESHOLD)) or None,  # 0: off
         )
 
     # ---- fast path set-up ------------------------------------------------------------------
@@ -317,6 +317,12 @@ class Detector:
     def model_name(self) -> str:
         meta = self.nlp_engine.nlp[LANGUAGE].meta
         return f"{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+
+    @property
+    def tail_name(self) -> str:
+        """The learned tail's weights by digest ("tail.3f2a9c01"), or "tail.off": part of the
+        pipeline version, so `redactor reprocess` sees a retrained tail as new code."""
+        return f"tail.{self.tail[0].digest}" if self.tail is not None else "tail.off"
 
     def detect(self, text: str) -> list[Detection]:
         return self.detect_many([text])[0]
@@ -531,8 +537,10 @@ class Detector:
             if self.tail is not None and _is_dialogue(text):
                 model, threshold = self.tail
                 more += [
-                    Detection(e, s, t, threshold, TAIL_RECOGNIZER)
-                    for e, s, t in model.find(text, spans + [(d.entity_type, d.start, d.end) for d in more], threshold)
+                    Detection(e, s, t, score, TAIL_RECOGNIZER)
+                    for e, s, t, score in model.find(
+                        text, spans + [(d.entity_type, d.start, d.end) for d in more], threshold
+                    )
                 ]
             phrase_spans = self.allowlist.phrase_spans(text) if more else []
             more = [d for d in more if not self.allowlist.allows_at(d.entity_type, text, d.start, d.end, phrase_spans)]

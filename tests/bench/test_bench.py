@@ -281,7 +281,7 @@ class _Blind:
     """A detector that finds nothing: every name must then count as readable."""
 
     def __init__(self, real):
-        self.model_name = real.model_name
+        self.model_name, self.tail_name = real.model_name, real.tail_name
 
     def detect_many(self, texts):
         return [[] for _ in texts]

@@ -108,7 +108,7 @@ def test_one_bad_line_costs_only_that_line(tmp_path, config, detector):
 class _ExplodingDetector:
     """A detector that fails on one text, to prove failure quarantines only that call."""
 
-    model_name = "exploding-0"
+    model_name, tail_name = "exploding-0", "tail.off"
 
     def __init__(self, real, poison: str):
         self.real, self.poison = real, poison
@@ -171,7 +171,7 @@ class _NamesEverywhere:
     """The name model at its worst: every non-empty field is one PERSON."""
 
     def __init__(self, real):
-        self.real, self.model_name = real, real.model_name
+        self.real, self.model_name, self.tail_name = real, real.model_name, real.tail_name
 
     def detect_many(self, texts):
         return [

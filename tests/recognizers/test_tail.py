@@ -18,8 +18,8 @@ def _model(weights: dict[str, float], bias: float = -5.0) -> TailModel:
     return TailModel.from_arrays(slots, np.array(list(weights.values()), dtype=np.float32), bias)
 
 
-def _said(text: str, spans: list[tuple[str, int, int]]) -> list[str]:
-    return [text[s:e] for _, s, e in spans]
+def _said(text: str, spans: list[tuple[str, int, int, float]]) -> list[str]:
+    return [text[s:e] for _, s, e, _ in spans]
 
 
 def test_reads_only_the_words_the_rules_left():
@@ -49,7 +49,8 @@ def test_findings_join_over_spaces_and_punctuation_but_not_over_turns():
     text = "Agent: Koden?\nKund: k, m.\nAgent: x"
     model = _model({"w=k": 8.0, "w=m": 8.0, "w=x": 8.0})
     spans = model.find(text, [])
-    assert _said(text, spans) == ["k, m", "x"] and {e for e, _, _ in spans} == {TAIL_ENTITY}
+    assert _said(text, spans) == ["k, m", "x"] and {e for e, *_ in spans} == {TAIL_ENTITY}
+    assert all(0.5 <= score <= 1 for *_, score in spans)  # each span's highest word's score
 
 
 ROUTER = "Agent: Vad står det på lappen under routern?\nKund: Det står q fyra r nio x två k sju.\nAgent: Tack, då loggar vi in."
