@@ -7,11 +7,12 @@ spelled back at the end of an e-mail address. Rules written for one of them bare
 calls (docs/dialogue.md, "Blind sets"). This step reads every token the rules left, in its turn and
 after the turn before, and redacts those a logistic model scores as personal data.
 
-The model is linear over hashed features of the token and its dialogue: the word, its shape and
-whether it is a number word; its neighbours in the turn and whether they were found (and as
-what); what was found in the turn and the one before; the last words of the turn before and
-whether it asked a question. Weights are trained by `python -m redactor.training.tail` on the
-labelled calls of bench/data (docs/training.md) and shipped in recognizers/data/tail_model.npz.
+The model is linear over hashed features of the token and its dialogue: the word, its shape,
+whether it is a number word and what the name lexicon and the town list know it as; its
+neighbours in the turn and whether they were found (and as what); what was found in the turn and
+the one before; the last words of the turn before and whether it asked a question. Weights are
+trained by `python -m redactor.training.tail` on the labelled calls of bench/data
+(docs/model-card.md) and shipped in recognizers/data/tail_model.npz.
 """
 
 from __future__ import annotations
@@ -111,6 +112,18 @@ def turns(text: str) -> list[Turn]:
     return out
 
 
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """(first, last) index of each run of true flags."""
+    out, start = [], None
+    for i, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            out.append((start, i - 1))
+            start = None
+    return out
+
+
 def _words(turn: Turn | None, last: int) -> list[str]:
     return [] if turn is None else [t.text.casefold() for t in turn.tokens if t.text[0].isalnum()][-last:]
 
@@ -141,6 +154,11 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
         )
         words = [t.text.casefold() for t in tokens]
         numeric = [_is_number(w) for w in words]
+        # How many number words in a row each stands in, counted once a turn (a turn of a
+        # thousand digits must not cost a million steps).
+        run_length = [0] * len(words)
+        for first, last in _runs(numeric):
+            run_length[first : last + 1] = [last - first + 1] * (last - first + 1)
         # Neighbours two either side, padded at the turn's ends: the word, and what it was found as.
         near = ["<s>", "<s>", *words, "</s>", "</s>"]
         near_found = ["|", "|", *(covered.get(t.start) or covered.get(t.end - 1) or "-" for t in tokens), "|", "|"]
@@ -163,12 +181,6 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
             if not token.text[0].isalnum() or any(i in covered for i in range(token.start, token.end)):
                 continue
             w, shape, num = words[k], _shape(token.text), int(numeric[k])
-            first = k
-            while first > 0 and numeric[first - 1]:
-                first -= 1
-            last = k
-            while last < len(tokens) - 1 and numeric[last + 1]:
-                last += 1
             at = k + 2  # in the padded lists
             kinds = _kinds(w)
             own = [
@@ -192,7 +204,7 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
                 f"pos={min(k, 4)}",
                 f"sh_pq={shape}_{asked}",
                 f"sh_p1={shape}_{near[at - 1]}",
-                f"run={min(last - first + 1, 6)}" if num else "run=w",
+                f"run={min(run_length[k], 6)}" if num else "run=w",
                 f"ref={int(bool(references) and references[0] < token.start)}_{num}",
             ]
             out.append(Candidate(token, own, shared[num]))

@@ -7,6 +7,8 @@ import json
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recognizers.tail import TAIL_ENTITY, TailModel, candidates, hashed, shipped_model
 from redactor.training import tail as training
@@ -104,3 +106,20 @@ def test_training_command_writes_a_model_the_tail_loads(tmp_path):
     loaded = np.load(out)
     model = TailModel.from_arrays(loaded["slots"], loaded["values"], float(loaded["bias"]))
     assert _said(text, model.find(text, [])) == ["fyra fyra sju ett"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["Agent", "Kund", "Talare 1", "x"]), st.text(max_size=80)),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_any_dialogue_gives_spans_inside_its_text(turns):
+    """Odd Unicode, empty turns, colons and line breaks in the text: no crash, and every span
+    lies inside the text, in order, never across a line."""
+    text = "\n".join(f"{label}: {body}" for label, body in turns)
+    spans = shipped_model().find(text, [])
+    assert all(0 <= s < e <= len(text) and "\n" not in text[s:e] for _, s, e, _ in spans)
+    assert [s for _, s, _, _ in spans] == sorted(s for _, s, _, _ in spans)
