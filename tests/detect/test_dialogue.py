@@ -1953,22 +1953,22 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     thirty-nine 510 of 18,517 after sets 38 and 39's, all forty-one 518 of 19,106 after sets 40
     and 41's, all forty-three 532 of 19,750 with sets 42 and 43 at their blind runs, all forty-five
     539 of 20,349 at 1591edb (2026-12-05, last); with the learned tail, trained on sets 1 and 3-45,
-    all fifty-one 110 of 22,306 (sets 46-51 held out: the next test)."""
+    all fifty-three 132 of 22,992 (sets 46-53 held out: the next test)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 1544
+    assert result["calls_written"] == len(docs) == 1604
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 120, result["readable_values"]
+    assert result["readable"] <= 140, result["readable_values"]
     assert result["words_kept"] >= 0.975  # 0.980 over the forty-nine sets with the tail
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(config, tmp_path):
-    """Blind sets 46-51 (docs/dialogue.md, "The learned tail on new calls"), held out from the
-    tail's training: 50 of 1,957 values readable with the rules alone, 39 with the tail."""
-    docs = [d for n in range(46, 52) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
+    """Blind sets 46-53 (docs/dialogue.md, "The learned tail on new calls"), held out from the
+    tail's training: 77 of 2,643 values readable with the rules alone, 60 with the tail."""
+    docs = [d for n in range(46, 54) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 180 and result["quarantined"] == 0
-    assert result["readable"] <= 42, result["readable_values"]
+    assert result["calls_written"] == len(docs) == 240 and result["quarantined"] == 0
+    assert result["readable"] <= 64, result["readable_values"]
     assert result["words_kept"] >= 0.975
 
 
