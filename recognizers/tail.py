@@ -135,6 +135,10 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
         for i in range(start, end):
             covered[i] = entity
     dialogue = turns(text)
+    # What was found in each turn, by type: "CREDIT_CARD,PERSON".
+    found_in = [
+        ",".join(sorted({covered[t.start] for t in turn.tokens if t.start in covered}))[:40] for turn in dialogue
+    ]
     out = []
     for n, turn in enumerate(dialogue):
         before = dialogue[n - 1] if n else None
@@ -143,15 +147,10 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
             _words(dialogue[n - 2] if n > 1 else None, _TWO_BACK_WORDS),
         )
         asked = int(before is not None and before.asks)
-        in_turn = ",".join(sorted({covered[t.start] for t in turn.tokens if t.start in covered}))[:40]
-        in_before = (
-            ",".join(sorted({covered[t.start] for t in before.tokens if t.start in covered}))[:40] if before else ""
-        )
+        in_turn, in_before = found_in[n], found_in[n - 1] if n else ""
         tokens = turn.tokens
         # The company's own references talked of earlier in the turn ("skadenumret blir ...")
-        references = (
-            [m.start() for m in REFERENCE_TALK.finditer(text, tokens[0].start, tokens[-1].end)] if tokens else []
-        )
+        reference = REFERENCE_TALK.search(text, tokens[0].start, tokens[-1].end) if tokens else None
         words = [t.text.casefold() for t in tokens]
         numeric = [_is_number(w) for w in words]
         # How many number words in a row each stands in, counted once a turn (a turn of a
@@ -205,7 +204,7 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
                 f"sh_pq={shape}_{asked}",
                 f"sh_p1={shape}_{near[at - 1]}",
                 f"run={min(run_length[k], 6)}" if num else "run=w",
-                f"ref={int(bool(references) and references[0] < token.start)}_{num}",
+                f"ref={int(reference is not None and reference.start() < token.start)}_{num}",
             ]
             out.append(Candidate(token, own, shared[num]))
     return out
