@@ -1,6 +1,6 @@
 """One measurement in its own process, so its peak RSS is its own. Run by bench.run.
 
-    python -m bench.measure KIND --work DIR [--workers N] [--engine local|dask]
+    python -m bench.measure KIND --work DIR [--workers N] [--engine local|dask] [--config FILE]
 
 KIND: spacy_pipe | detector | detector_reference | presidio_baseline | ingest | recall_dev.
 Prints one JSON object on stdout. Only the work itself is timed: loading models, reading the
@@ -177,8 +177,11 @@ class Recall:
         }
 
 
-def _detector_like(kind: str) -> tuple[Callable[[list[str]], list[list[tuple[int, int]]]], dict]:
-    """A function texts -> spans per text, for one of the text-level measurements."""
+def _detector_like(
+    kind: str, config: Path | None = None
+) -> tuple[Callable[[list[str]], list[list[tuple[int, int]]]], dict]:
+    """A function texts -> spans per text, for one of the text-level measurements; the detector's
+    from `config` (a TOML file, as `redactor --config` reads it) or the defaults."""
     if kind == "spacy_pipe":
         import spacy
 
@@ -196,7 +199,7 @@ def _detector_like(kind: str) -> tuple[Callable[[list[str]], list[list[tuple[int
         from redactor.config import Config
         from redactor.detect import Detector
 
-        cfg = Config.load()
+        cfg = Config.load(config)
         det = Detector.from_config(cfg)
         fn = det.detect_many if kind == "detector" else det.detect_many_reference
         info = {"model": det.model_name}
@@ -224,8 +227,8 @@ def _detector_like(kind: str) -> tuple[Callable[[list[str]], list[list[tuple[int
     raise SystemExit(f"unknown kind {kind}")
 
 
-def measure_texts(kind: str, work: Path, calls_per_batch: int) -> dict:
-    run, info = _detector_like(kind)
+def measure_texts(kind: str, work: Path, calls_per_batch: int, config: Path | None = None) -> dict:
+    run, info = _detector_like(kind, config)
     run(_warmup_texts())
     recall = Recall()
     seconds = 0.0
@@ -331,6 +334,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--engine", default="local")
     ap.add_argument("--calls-per-batch", type=int, default=64)
+    ap.add_argument("--config", type=Path, default=None, help="detector kinds: the config to build it from")
     args = ap.parse_args(argv)
     if args.kind == "ingest":
         result = measure_ingest(args.work, args.workers, args.engine, args.exports, args.chars)
@@ -339,7 +343,7 @@ def main(argv: list[str] | None = None) -> None:
 
         result = dev_corpus_recall(args.work)
     else:
-        result = measure_texts(args.kind, args.work, args.calls_per_batch)
+        result = measure_texts(args.kind, args.work, args.calls_per_batch, args.config)
     sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
 
 

@@ -330,3 +330,15 @@ def test_report_shows_memory_over_time_and_dask_against_workers(tmp_path):
     assert rows[0] == "| 0.2 | 75 | 911 / 923 | 410 |", rows
     assert rows[-1] == "| 3.2 | 975 | 1,187 / 1,199 | 530 |", rows
     assert len(rows) == 7
+
+
+def test_measure_builds_the_detector_from_the_config_it_is_given(tmp_path):
+    """`bench.measure detector --config FILE`: the A/B of the learned tail in docs/performance.md."""
+    from bench.measure import _detector_like
+
+    off = tmp_path / "notail.toml"
+    off.write_text("[detect]\ntail_threshold = 0\n")
+    call = "Agent: Vad står det på lappen under routern?\nKund: Det står q fyra r nio x två k sju.\nAgent: Tack."
+    with_tail, _ = _detector_like("detector")
+    without, _ = _detector_like("detector", off)
+    assert with_tail([call]) != [[]] and without([call]) == [[]]
