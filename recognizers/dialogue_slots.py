@@ -42,6 +42,7 @@ from recognizers.address import answer_street_lines, ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.checksums import valid_date
 from recognizers.email import AT_WORDS, SPOKEN_SEP_WORDS, SPOKEN_TLDS
+from recognizers.lexicon import shipped_lexicon
 from recognizers.personnummer import birth_date, is_valid_digits
 
 SCORE = 0.85
@@ -434,7 +435,10 @@ SLOTS: tuple[Slot, ...] = (
         "PERSON",
         _q(
             r"vad heter du|ditt namn|ert namn|för- och efternamn|efternamn|vem pratar jag med|"
-            r"vem talar jag med"
+            r"vem talar jag med|"
+            # someone else's: "Vad heter han?", "vad heter din sambo", "vem äger abonnemanget"
+            r"vad heter (?:han|hon|hen|ni|de|dom|barnet|(?:din|ditt|hans|hennes|deras) [a-zåäö]+)\b|"
+            r"vem (?:äger|står på|har) (?:abonnemanget|avtalet|kontot|kontraktet|lägenheten|bilen)"
         ),
         lambda d: False,
         reads="names",
@@ -1579,7 +1583,7 @@ def _four_digits(slot: Slot) -> bool:
     return slot.accept("2010") and not slot.accept("20100")
 
 
-_AND_YOURS = re.compile(r"(?<![\w])och[ ]+(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ]+$", re.IGNORECASE)
+_AND_YOURS = re.compile(r"(?<![\w])och[ ]+(?:(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ]+)?$", re.IGNORECASE)
 
 
 def _asks(body: str, asked_start: int, asked_end: int) -> bool:
@@ -1594,7 +1598,8 @@ def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", lead + " " + rest)]
     if len(body.split()) <= BACKCHANNEL_WORDS and all(w in _TRAILING or w in _LEADING for w in words):
         return True
-    # ... or a longer turn that ends with it: "ett fyra fyra noll nio två sex och ditt födelsedatum"
+    # ... or a longer turn that ends with it: "ett fyra fyra noll nio två sex och ditt födelsedatum",
+    # "okej c o nyberg och postnummer"
     return bool(_AND_YOURS.search(lead)) and not rest.strip(" ?.,")
 
 
@@ -1618,7 +1623,7 @@ def _sentence_start(body: str, pos: int) -> int:
 _WHAT_IS_IT = re.compile(
     r"^[ ]*(?:(?:eh|öh|förlåt|okej),?[ ]+)?(?:vad|var|vilket|vilken|hur)(?:[ ]+[\w-]+){0,3}[ ]*\?[ ]*$", re.I
 )
-_OPENERS = frozenset("och så men okej ok ja tack bra då eh öh mm".split())
+_OPENERS = frozenset("och så men okej ok ja jaha aha ah jaså tack bra då eh öh mm mhm hm precis toppen perfekt".split())
 
 
 def _question(body: str) -> bool:
@@ -2198,4 +2203,23 @@ def _names(body: str) -> list[tuple[int, int]]:
         m = _HETER.search(body)
         if m and not any(w.lower() in NOT_NAMES for w in m.group("name").split()):
             out.append(m.span("name"))
+    if not out:
+        m = _BARE_NAME.fullmatch(body)
+        if m and all(_name_like(w) for w in m.group("name").split()):
+            out.append(m.span("name"))
     return out
+
+
+# A lowercase answer that is a name and nothing else: "sagal mustafe", "jag filmon berhane"
+_BARE_NAME = re.compile(
+    r"[ ]*(?:(?:ja|jo|jag|eh|öh|mm)[, ]+)*(?P<name>[a-zåäöéü'’-]{2,}(?:[ ][a-zåäöéü'’-]{2,}){0,2})[ ]*[.!]?[ ]*"
+)
+
+
+def _name_like(word: str) -> bool:
+    """A name in the lexicon, or a word it does not know at all; no ordinary word ("vänta", "inte")."""
+    kinds = shipped_lexicon().get(word.lower(), set())
+    return word.lower() not in NOT_NAMES and "common" not in kinds and kinds <= _NAME_KINDS | {"place"}
+
+
+_NAME_KINDS = frozenset({"first", "surname", "foreign_first", "foreign_surname"})

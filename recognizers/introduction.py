@@ -48,6 +48,12 @@ _ANSWERING = re.compile(
 _ANSWERING_LOWER = re.compile(
     r"\A(?:[^\n:]{1,40}:[ \t]*)?(?=[a-zåäö])[^\n.?!]{0,60}?(?<![\w-])(?P<name>[a-zåäöé]{2,})[ ]+(?:här|heter jag)[ ]*(?=\n|\Z)"
 )
+# ... or before a closing greeting, or closing a short first turn: "folktandvården kista rebecka hej",
+# "däckcentralen petra god morgon", "taxi kurir jimmy" (there a first name the lexicon knows only)
+_ANSWERING_GREETED = re.compile(
+    r"\A(?:[^\n:]{1,40}:[ \t]*)?(?=[a-zåäö])(?:[a-zåäö-]+[ ]+){1,4}?(?P<name>[a-zåäöé]{2,})"
+    r"[ ]*(?:hej|hallå|god (?:morgon|dag|eftermiddag|kväll)|goddag)?[ ]*(?=\n|\Z)"
+)
 # A noun's definite form ("distriktet", "kundtjänsten", "källaren", "stan"): no name and no place,
 # unless the lexicon or a gazetteer has the word.
 DEFINITE = re.compile(r".*(?:en|et|an|na|rna)$", re.IGNORECASE)
@@ -196,6 +202,7 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
         return (
             _ANSWERING.match(text) is not None
             or _ANSWERING_LOWER.match(text) is not None
+            or _ANSWERING_GREETED.match(text) is not None
             or any(
                 w in low
                 for w in (
@@ -241,6 +248,14 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
             name in lexicon()[1] or not (common_word(name) or DEFINITE.match(name) or name in one_word_towns())
         ):
             spans.append(lower.span("name"))
+        greeted = _ANSWERING_GREETED.match(text)
+        if (
+            greeted
+            and greeted.group("name") in lexicon()[1]
+            and not common_word(greeted.group("name"))
+            and greeted.span("name") not in spans
+        ):
+            spans.append(greeted.span("name"))
         return [
             tagged_result(self, ENTITY, s, e, SCORE, "name after a greeting or self-introduction") for s, e in spans
         ]

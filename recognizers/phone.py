@@ -216,7 +216,15 @@ class KlangSpokenPhoneRecognizer(base.DigitWindowRecognizer):
             # a mobile number said with one digit too many ("noll sjuttio, sjutton fyrtio, noll sex,
             # sextio": 11 digits): a reader still reads the number
             slipped = window.spoken and len(digits) == 11 and digits.startswith("07")
-            return 0.5 if slipped and not window.crosses_turn else None
+            # ... or with a digit or two dropped ("noll sju tre fyrtioett fyrtioett nittiosex"): still a
+            # mobile number to whoever reads it, when it is all that is said (not the end of a
+            # longer number: "tre sju noll sju två sex fyra fyra ett nio åtta")
+            run, last = window.run, len(window.run.tokens) - 1
+            alone = (window.i == 0 or run.gaps[window.i] == "turn") and (
+                window.j == last or run.gaps[window.j + 1] == "turn"
+            )
+            dropped = window.spoken and alone and len(digits) in (8, 9) and digits.startswith("07")
+            return 0.5 if (slipped or dropped) and not window.crosses_turn else None
         if (
             len(digits) == 10
             and digits[0] == "0"

@@ -45,7 +45,8 @@ _TWO_BACK_WORDS = 8  # ... and of the turn before that
 # A company by its legal form ("Andersson Bygg AB"): the company's name, not a person's detail.
 _COMPANY = re.compile(r"(?:\b[A-ZÅÄÖ][\w&-]*[ \t]+){1,4}(?:AB|HB|KB|Aktiebolag|Handelsbolag)\b")
 # Between two redacted tokens, a gap of spaces and punctuation joins them into one finding.
-_JOINING_GAP = re.compile(r"[\s,.\-–/:]*")
+_JOINING_GAP = re.compile(r"[\s,.\-–/:;|·•]*")
+_SEPARATORS = {";": ",", "|": ",", "·": ",", "•": ","}
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,8 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
         for first, last in _runs(numeric):
             run_length[first : last + 1] = [last - first + 1] * (last - first + 1)
         # Neighbours two either side, padded at the turn's ends: the word, and what it was found as.
-        near = ["<s>", "<s>", *words, "</s>", "</s>"]
+        # Separators a code is read with are one kind ("K; 7; X" reads as "K, 7, X").
+        near = ["<s>", "<s>", *(_SEPARATORS.get(w, w) for w in words), "</s>", "</s>"]
         near_found = ["|", "|", *(covered.get(t.start) or covered.get(t.end - 1) or "-" for t in tokens), "|", "|"]
         # The same for every word of the turn, by whether the word is a number.
         shared = {

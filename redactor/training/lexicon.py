@@ -187,6 +187,107 @@ IMMIGRANT_SURNAMES = [
     "Hämäläinen",
 ]
 
+# First names and surnames common in Sweden among people of other origins, by origin (hand-written;
+# names that are also ordinary Swedish words, such as "Mina", "Tam" or "Gul", left out).
+NAMES_BY_ORIGIN: dict[str, tuple[str, str]] = {
+    "somali": (
+        """Abdirahman Abdirisak Abdikarim Abdiaziz Abdullahi Abdiwali Abdinasir Abdisalam Ayaan Ayan Asha Amran
+Anab Bashir Deeqa Faadumo Farhan Fartun Filsan Hamdi Hawa Hibo Hodan Hussein Ifrah Idil Ilhan Jamila
+Khadra Liban Mahad Maryan Mohamud Muna Mustafe Najma Nasra Nimco Qamar Ridwan Sagal Sahra Samatar
+Shukri Sumaya Sumayo Ubah Warsan Yasin Yahye Zamzam Ikran Hamse Guled Abshir Mukhtar Nuur Shamsa
+Layla Ladan Fowsia Halima Ruqia Saynab Xamdi Cabdi Cali""",
+        """Abdi Ahmed Ali Aden Egal Elmi Farah Gedi Hassan Hersi Ibrahim Jama Jimale Mohamud Mohamed Nur Omar
+Osman Warsame Yusuf Isse Dirie Hirsi Samatar Abdullahi Aw-Ali Duale Guled Ismail Musse Hussein Cabdi
+Xasan Cali""",
+    ),
+    "eritrean_ethiopian": (
+        """Yonas Filmon Dawit Tesfay Tesfaye Semhar Helen Selam Senait Saba Meron Rahel Yohannes Yemane Berhane
+Mehari Samuel Daniel Tekle Teklemariam Ghebre Habte Haile Mulugeta Tsegay Tsehay Abraham Amanuel
+Aman Biniam Bereket Eyerusalem Feven Freweyni Hiwet Kidane Luwam Merhawi Mussie Natnael Robel Segen
+Senay Sara Tigist Tsega Yordanos Abeba Almaz Mekdes Meseret Hanna Abel Kaleb Henok Eyob Tewodros
+Getachew Alemu Girma Lemlem""",
+        """Berhane Tesfay Tesfaye Teklemariam Gebremedhin Gebremariam Gebreyesus Gebru Kidane Haile Mehari
+Tekle Yemane Ghebremichael Habte Kahsay Tsegay Woldemariam Woldu Asfaha Negash Berhe Abraha Mengistu
+Alemu Bekele Girma Tadesse Desta Mulugeta Ayele Kebede Assefa Tsehaye Araya Ogbazghi Andemariam
+Fitwi Okbazghi""",
+    ),
+    "persian_kurdish_afghan": (
+        """Aryan Arian Babak Behnam Bahar Baran Darius Dariush Dariusz Farhad Farshid Farzaneh Golnar Hamed
+Homa Kian Kourosh Leila Mahsa Mahnaz Maryam Mehran Mehrdad Mitra Mohsen Nasim Navid Negin Nilou
+Niloufar Omid Parisa Parviz Payam Pegah Reza Roya Sahar Saman Sara Shadi Shahin Shirin Siamak Soraya
+Yasaman Yasmin Zahra Ziba Arash Ardalan Azadeh Bijan Cyrus Elham Farid Golnaz Hossein Javad Kaveh
+Keyvan Ladan Majid Marjan Mehdi Nader Nazanin Pouya Ramin Rostam Saeed Samira Shahram Shayan Vahid
+Yalda Ali Amin Dilan Rojin Berivan Zana Aram Hevin Hozan Delal Jiyan Kawa Lana Nishtiman Rebaz Renas
+Sherwan Shilan Zhilwan Avin Azad Dilshad Hawre Karwan Fereshteh Fatemeh Zainab Masoud Mahmoud Hamid
+Habib Nasrin Shabnam Sohrab Tahmina Wahid Zarmina Khalil Nazir Qasim""",
+        """Tehrani Rostami Rahimi Hosseini Mohammadi Karimi Ahmadi Sharifi Jafari Rezaei Moradi Sadeghi Kazemi
+Hashemi Ghorbani Mousavi Nazari Akbari Ebrahimi Bagheri Heidari Amini Azizi Soltani Zand Farahani
+Esfahani Shirazi Tabrizi Naderi Yousefi Ghasemi Hamidi Nouri Safavi Abbasi Alizadeh Hassanzadeh
+Kermani Kurdi Barzani Talabani Hawrami Zebari Mirza Ahmadzai Popal Sultani Wardak Durrani Noori
+Haidari Karimzadeh Golzari Nikbakht""",
+    ),
+    "arabic": (
+        """Ahmad Abdallah Abdulrahman Adnan Alaa Amal Amjad Anas Asma Ayman Bassam Bushra Dalia Diana Duaa Fadi
+Faisal Farah Fatma Ghada Hadi Haider Hamza Hanan Haneen Hassan Hiba Houda Huda Ibrahim Imad Iman
+Issa Jamil Jana Karam Khaled Lamis Lina Loay Maher Majd Malak Manal Marwa Mazen Mohannad Muna Nabil
+Nadia Nadine Nour Noor Osama Qais Rami Rania Rasha Rawan Reem Ruba Saad Safaa Salah Salma Sami Samer
+Sana Shadi Tamer Walid Wassim Yara Yazan Yousef Yusra Zaid Zeina Ziad Abir Ammar Ghassan Haitham
+Hussam Jihad Kinan Laith Mahmoud Mustafa Nizar Omar Raed Rakan Sahar Suha Tariq Wael Yasser Zakaria
+Hussein Kareem Layan Lujain Aya Sidra Maysa""",
+        """Al-Jabouri Al-Ani Al-Hashimi Al-Rawi Al-Khatib Al-Masri Al-Saadi Al-Tamimi Al-Zubaidi Al-Obaidi
+Al-Shammari Abbas Abdullah Haddad Hamdan Hamoud Issa Jaber Kassem Khoury Mahmoud Mansour Nasser
+Othman Qasim Rahman Saleh Salem Shaker Suleiman Taha Yassin Zaher Hamad Darwish Habib Hijazi Kanaan
+Karam Khalaf Khalil Nassar Sabbagh Sarkis Toma Youkhana Hanna Elias Gabriel Jabbour Mikhail Shamoun
+Aziz Daoud Younes Bakr Barakat Farouk Ghanem Hussain Ismail""",
+    ),
+    "balkan_east_european": (
+        """Dragana Dragan Milan Milena Mirela Mirza Amela Amra Emina Emir Edin Elvir Haris Jasmin Jasmina Lejla
+Maja Nermin Selma Senad Semir Vesna Zlatan Zoran Ivana Ivan Marko Nemanja Stefan Tamara Snežana
+Snezana Bojan Branko Danijela Goran Jelena Ljiljana Marija Mladen Nataša Natasa Nenad Predrag Sanja
+Slobodan Suzana Vladimir Željko Zeljko Arben Besa Blerta Dritan Fatos Flutura Genc Ilir Valbona
+Vjosa Agnieszka Aleksandra Bartosz Dorota Grzegorz Jakub Joanna Kamil Karolina Łukasz Lukasz
+Magdalena Marcin Mateusz Michał Michal Monika Paweł Pawel Piotr Rafał Rafal Wojciech Zofia Oksana
+Olena Mykola Taras Yulia Iryna Svitlana Andrii Natalia Dmitrij Aleksej Tatjana Ludmila Andrei Ionut
+Mihai Alina Bogdan Cristina Florin Gheorghe Vasile Raluca Laima Aušra Egle Jurgis""",
+        """Petrović Petrovic Jovanović Jovanovic Nikolić Nikolic Marković Markovic Đorđević Djordjevic
+Stojanović Ilić Ilic Kovačević Kovacevic Babić Babic Hodžić Hodzic Begić Begic Delić Delic Hadžić
+Hasanović Hasanovic Kurtović Mujić Mujic Omerović Omerovic Salihović Šehić Sehic Tahirović Hoxha
+Krasniqi Berisha Gashi Shala Morina Bytyqi Kowalczyk Wójcik Wojcik Kamiński Kaminski Zieliński
+Zielinski Szymański Szymanski Woźniak Wozniak Dąbrowski Dabrowski Kozłowski Kozlowski Jankowski
+Mazur Krawczyk Piotrowski Grabowski Pawlak Michalski Nowicki Adamczyk Dudek Zając Zajac Wieczorek
+Jabłoński Jablonski Król Krol Majewski Olszewski Jaworski Malinowski Górski Gorski Shevchenko
+Kovalenko Bondarenko Tkachenko Kravchenko Melnyk Petrenko Popova Sokolov Kuznetsov Volkova Morozov
+Ionescu Dumitru Stoica Gheorghiu Radu Munteanu Kazlauskas Jankauskas Petrauskas Berzins Kalnins""",
+    ),
+    "asian": (
+        """Thuy Thu Thao Trang Huong Hanh Hieu Huy Khanh Lan Ngoc Nhung Phuong Quang Quynh Thanh Trung Tuyet
+Viet Vinh Giang Hoang Loan Nga Nhi Phuc Tien Toan Chau Diep Anong Kanya Malee Pim Somchai Somsak
+Suda Supaporn Siriporn Wanida Kannika Ratana Sunisa Lamai Nattaya Wei Jing Xiaoming Xiu Yan Ying Hui
+Ling Mei Qiang Xin Zhen Jia Ji-woo Seo-yeon Hyun Jisoo Maricel Rowena Jocelyn Marites Analyn Rodel
+Aarav Aditi Amit Anil Anjali Arjun Deepak Divya Gurpreet Harpreet Kiran Manpreet Neha Pooja Priya
+Rahul Rajesh Ravi Rohan Sanjay Simran Sunil Vikram Ayesha Bilal Fahad Hamza Imran Irfan Kashif
+Nadeem Rizwan Sadia Shahid Usman Zeeshan""",
+        """Nguyen Tran Pham Hoang Huynh Phan Dang Bui Ngo Duong Truong Dinh Trinh Luong Srisuk Saetang Wongsa
+Chaiyaporn Suwannarat Boonmee Thongchai Sukprasert Chen Huang Zhou Zhu Guo Gao Luo Zheng Lee Choi
+Jung Kang Cho Yoon Reyes Santos Bautista Mendoza Ramos Aquino Sharma Patel Singh Kumar Gupta Kaur
+Reddy Rao Iyer Nair Khan Hussain Qureshi Chaudhry Iqbal Akhtar""",
+    ),
+    "latin_american_turkish_finnish": (
+        """Alejandro Camila Catalina Diego Felipe Gabriela Javiera Joaquín Joaquin Valentina Sebastián
+Sebastian Matías Matias Ignacio Francisca Constanza Paulina Rodrigo Cristóbal Cristobal Ximena
+Alicia Yesenia Ayşe Burak Deniz Ebru Emine Esra Fatih Hakan Hatice Kemal Merve Özlem Ozlem Serkan
+Sevgi Tuba Yusuf Zehra Onur Cansu Derya Gökhan Gokhan Kübra Kubra Volkan Aino Eino Jouni Jukka Kaisa
+Katja Kimmo Mervi Minna Outi Paavo Päivi Paivi Pekka Riikka Sanna Seppo Sirkka Tarja Teemu Tuula
+Veikko""",
+        """González Gonzalez Muñoz Munoz Rojas Díaz Diaz Soto Contreras Sepúlveda Sepulveda Morales Pérez Perez
+Torres Flores Vásquez Vasquez Castillo Espinoza Araya Fuentes Valenzuela Tapia Reyes Gutiérrez
+Gutierrez Herrera Arslan Aksoy Bulut Çetin Cetin Doğan Dogan Erdoğan Erdogan Güneş Gunes Karaca Koç
+Koc Kurt Özdemir Ozdemir Polat Şimşek Simsek Tekin Yıldız Yildiz Yıldırım Yildirim Aslan Kettunen
+Laaksonen Lehtonen Heikkinen Koskinen Järvinen Jarvinen Lehtinen Salminen Laine Heinonen Tuominen
+Rantanen Karjalainen Jokinen Mattila Savolainen Lahtinen Ahonen""",
+    ),
+}
+
 # Swedish towns and regions beyond Faker's 45 cities; these are LOC in news and in calls.
 SWEDISH_PLACES = """
 Stockholm Göteborg Malmö Uppsala Västerås Örebro Linköping Helsingborg Jönköping Norrköping Lund
@@ -244,6 +345,9 @@ def build_lexicon(common_words: Iterable[str] = ()) -> dict[str, set[str]]:
     _add(table, HOMOGRAPH_NAMES["surname"], "surname")
     _add(table, IMMIGRANT_FIRST, "foreign_first")
     _add(table, IMMIGRANT_SURNAMES, "foreign_surname")
+    for first_names, surnames in NAMES_BY_ORIGIN.values():
+        _add(table, first_names.split(), "foreign_first")
+        _add(table, surnames.split(), "foreign_surname")
     # Foreign names appear in Swedish news and calls alike; 3+ letters keeps "Le"/"Li" noise out.
     for loc in (
         "fi_FI",

@@ -162,11 +162,15 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     """Add every other occurrence of every detected value, in every field."""
     values: dict[str, sp.Span] = {}
     digit_keys: dict[str, sp.Span] = {}
+    local_numbers: dict[str, sp.Span] = {}
     for name, spans in found.items():
         for s in spans:
-            if s.entity_type in LOCAL_ENTITIES:
-                continue
             value = units.texts[name][s.start : s.end]
+            if s.entity_type in LOCAL_ENTITIES:
+                # a number of several digits is distinctive enough to chase ("3340 8812" said again)
+                if len(digits := numbers.words_to_digits(value)) >= MIN_PROPAGATED_DIGITS:
+                    local_numbers.setdefault(digits, s)
+                continue
             key = " ".join(fold_text(value).lower().split())
             if key not in values or values[key].score < s.score:
                 values[key] = s
@@ -199,8 +203,11 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             by_digits[flat] = s  # a flat, said again alone
         if s.entity_type == "SE_PERSONNUMMER" and len(whole := canonical_value(s.entity_type, v)) == 12:
             by_digits.setdefault(whole[2:8], s)  # its birth date said again: "Fyrtioett, elva, tjugonio, det är jag."
+            by_digits.setdefault(whole[8:], s)  # its last four read back alone: "... februari. Och 2399."
         if len(restart := _restarted(v)) >= MIN_PROPAGATED_DIGITS:
             by_digits.setdefault(restart, s)  # "tretton... trettonhundratvå", read back as "1302"
+    for digits, s in local_numbers.items():
+        by_digits.setdefault(digits, s)
     out = {name: list(spans) for name, spans in found.items()}
     # Searched in each text's folded view, so a value is found again in any alphabet or grouping.
     for name, text in units.texts.items():

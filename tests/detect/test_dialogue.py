@@ -1259,7 +1259,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         # a personnummer said as its birth date and last four, asked for or not
         (
             "Agent: Vad heter han?\nKund: Lennart Provsson. Tolv, trettonde december, tjugotvå tolv.",
-            [("SE_PERSONNUMMER", "Tolv, trettonde december, tjugotvå tolv")],
+            [("PERSON", "Lennart Provsson"), ("SE_PERSONNUMMER", "Tolv, trettonde december, tjugotvå tolv")],
         ),
         # ... "sen" before the last four
         (
@@ -1634,6 +1634,10 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: Jag har mitt medlemsnummer på kortet.\nAgent: Kan du läsa det?\nKund: Sextiofem trettio tjugoett.",
             [("CUSTOMER_NUMBER", "Sextiofem trettio tjugoett")],
         ),
+        # someone else's name asked for; a lowercase answer that is a name and nothing else
+        ("Agent: Okej. Vad heter han?\nKund: Provo, han är sju. Provo Testsson.", [("PERSON", "Provo")]),
+        ("talare 1: och vem äger abonnemanget\ntalare 2: jag sagal provsson", [("PERSON", "sagal provsson")]),
+        ("talare 1: aha okej vad heter du\ntalare 2: filmon testsson", [("PERSON", "filmon testsson")]),
     ],
 )
 def test_corrections_slow_answers_and_other_forms(text, expected):
@@ -1706,6 +1710,9 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Kund: Det står i avsnitt fyra punkt två punkt ett punkt tre i villkoren.\nAgent: Ja.",
         "Agent: Vill du ha autogiro?\nKund: Ja.\nAgent: Dragningen blir den 28:e, 450 kronor i månaden.",
         "Agent: Hej.\nKund: Mitt pass går ut 2027, och jag har ett pass på gymmet klockan 18.",
+        # an answer to "vad heter du" of ordinary words only
+        "talare 1: okej vad heter du\ntalare 2: vänta lite",
+        "talare 1: vad heter han\ntalare 2: det vet jag inte",
         "Agent: Och din mejl?\nKund: Ja, det är den gamla.\nAgent: Mm.\nKund: at hemmet punkt se",
         "Agent: När vill du att vi kommer?\nKund: Den fjortonde.\nAgent: Och månad?\nKund: Juli.",
         "Agent: Och IP-adressen?\nKund: Vet inte, jag har två, tre, fyra datorer.",
@@ -1761,6 +1768,10 @@ def test_turns_continue_over_unlabelled_lines():
         # ... in lowercase speech-to-text, the name before "här" or "heter jag" closing the first turn
         ("Agent: hemtjänsten norra distriktet amra här\nKund: hej", "amra"),
         ("Agent: fortum elin heter jag\nKund: hej", "elin"),
+        # ... before a closing greeting, or closing a short first turn (a first name the lexicon knows)
+        ("agent: tandvården norra rebecka hej\nkund: hej", "rebecka"),
+        ("Agent: däckcentralen petra god morgon\nKund: hej", "petra"),
+        ("Operatör: taxi kurir jimmy\nKund: hej", "jimmy"),
     ],
 )
 def test_self_introductions(text, name):
@@ -1781,6 +1792,9 @@ def test_self_introductions(text, name):
         "Agent: kundtjänst här\nKund: ja",
         "Agent: vårdcentralen kiruna här\nKund: ja",  # a town
         "Agent: felanmälan distriktet här\nKund: ja",  # a definite noun
+        "agent: elbolaget felanmälan god morgon\nkund: hej",
+        "agent: vi ses på fredag hej\nkund: hej",
+        "Agent: kundtjänst hej\nKund: hej",
     ],
 )
 def test_no_self_introduction(text):

@@ -58,6 +58,8 @@ def test_written_groupings(recs, value):
         "NOLL SJU NOLL ett sju fyra noll sex fem fem",
         "noll noll fyrtiosex sjuttio ett sju fyra noll sex fem fem",
         "noll sjuttio, sjutton fyrtio, noll sex, sextio",  # a mobile said with one digit too many
+        "noll sju tre fyrtioett fyrtioett nittiosex",  # ... or one too few
+        "noll sju sex nittionio tjugoett fyrtiofyra",
         "nollåtta fyrtiosex femtio noll fyra åttio",  # a zero glued to the area code
     ],
 )
@@ -87,6 +89,8 @@ def test_split_over_turns(recs):
         "16 ampere",
         "OCR-numret är 0701740655",
         "070-174",
+        "noll sju tre fyra",  # the start of a number only
+        "tre sju noll sju två sex fyra fyra ett nio åtta",  # the end of a longer number
         "noll komma fem procent",
         "ett två tre fyra",
         # a company's service numbers: shared cost, free, premium

@@ -7,6 +7,7 @@ import json
 import pytest
 import spacy
 
+from recognizers.lexicon import shipped_lexicon
 from redactor.training import corpus, lexicon, synthetic
 from tests.conftest import ROOT
 
@@ -249,3 +250,15 @@ def test_tiny_training_run(tmp_path):
     assert loaded.pipe_names == ["tok2vec", "ner"]
     cfg = (out / "config.cfg").read_text(encoding="utf-8")
     assert str(tmp_path) not in cfg  # no machine paths in the shipped config
+
+
+def test_names_of_other_origins_are_in_the_shipped_lexicon_and_no_common_word():
+    """The curated names by origin reach lexicon.tsv (it is regenerated from the lists) and none
+    of them is an ordinary Swedish word the news corpus writes in lowercase ("Mina", "Gul")."""
+    shipped = shipped_lexicon()
+    for first_names, surnames in lexicon.NAMES_BY_ORIGIN.values():
+        for names, kind in ((first_names.split(), "foreign_first"), (surnames.split(), "foreign_surname")):
+            for name in names:
+                kinds = shipped.get(name.lower(), set())
+                assert kind in kinds, name
+                assert "common" not in kinds, name
