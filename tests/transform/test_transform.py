@@ -263,3 +263,37 @@ def test_the_learned_tail_redacts_where_it_reads_and_the_call_is_written(pipelin
     assert texts[1] == "Det står <PERSONAL_DETAIL_1>.", texts
     assert texts[2] == "Tack, då loggar vi in. Det tar sju minuter."
     assert any(f.entity_type == "PERSONAL_DETAIL" and f.recognizer == "KlangTail" for f in rc.findings)
+
+
+def test_a_personnummers_last_four_read_back_alone_is_redacted(pipeline):
+    """"Och 2388." after the personnummer: its last four said again on their own (blind set 56)."""
+    content = (
+        "[00:00:01] Agent: Personnummer, tack.\n"
+        "[00:00:04] Kund: 19770220-2388.\n"
+        "[00:00:08] Agent: Tack. Och 2388, stämmer det?\n"
+        "[00:00:11] Kund: Ja. Fakturan var på 1 250 kronor."
+    )
+    (rc,) = _run(pipeline, klang_record(content=content))
+    texts = [s.text for s in rc.call.segments]
+    assert "2388" not in texts[2], texts
+    assert texts[3] == "Ja. Fakturan var på 1 250 kronor."
+
+
+def test_a_number_the_tail_found_is_found_again_where_it_is_said_again():
+    """The tail's findings stay where they stand (`Entity.local`), except a number of four digits
+    or more: that is distinctive enough to chase ("3340 8812" read back as "33408812")."""
+    from redactor.transform import spans as sp
+    from redactor.transform.call import ScanUnits, _propagate
+
+    text = "Kund: Hm... 3340 8812.\nAgent: 33408812, tack. Och K, sa du?"
+    units = ScanUnits(texts={"content": text})
+    found = {
+        "content": [
+            sp.Span(text.index("3340"), text.index("3340") + 9, "PERSONAL_DETAIL", 0.6),
+            sp.Span(text.index("K,"), text.index("K,") + 1, "PERSONAL_DETAIL", 0.6),
+        ]
+    }
+    out = _propagate(units, found)["content"]
+    said_again = text.index("33408812")
+    assert any(s.start == said_again and s.end == said_again + 8 for s in out), out
+    assert len([s for s in out if text[s.start : s.end] == "K"]) == 1  # a letter is not chased
