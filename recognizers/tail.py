@@ -7,12 +7,13 @@ spelled back at the end of an e-mail address. Rules written for one of them bare
 calls (docs/dialogue.md, "Blind sets"). This step reads every token the rules left, in its turn and
 after the turn before, and redacts those a logistic model scores as personal data.
 
-The model is linear over hashed features of the token and its dialogue: the word, its shape,
-whether it is a number word and what the name lexicon and the town list know it as; its
-neighbours in the turn and whether they were found (and as what); what was found in the turn and
-the one before; the last words of the turn before and whether it asked a question. Weights are
-trained by `python -m redactor.training.tail` on the labelled calls of bench/data
-(docs/model-card.md) and shipped in recognizers/data/tail_model.npz.
+The model is linear over hashed features of the token and its dialogue: the word, its shape, its
+first and last letters and the letter triples inside it (a name of an origin the lexicon lacks
+still looks like one), whether it is a number word and what the name lexicon and the town list know
+it as; its neighbours in the turn, what the lexicon knows them as, and whether they were found (and
+as what); what was found in the turn and the one before; the last words of the turn before and
+whether it asked a question. Weights are trained by `python -m redactor.training.tail` on the
+labelled calls of bench/data (docs/model-card.md) and shipped in recognizers/data/tail_model.npz.
 """
 
 from __future__ import annotations
@@ -193,6 +194,8 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
                 f"num={num}",
                 f"pre={w[:3]}",
                 f"suf={w[-3:]}",
+                f"suf4={w[-4:]}",
+                f"suf2={w[-2:]}",
                 f"p1={near[at - 1]}",
                 f"p2={near[at - 2]}",
                 f"n1={near[at + 1]}",
@@ -207,7 +210,11 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
                 f"sh_p1={shape}_{near[at - 1]}",
                 f"run={min(run_length[k], 6)}" if num else "run=w",
                 f"ref={int(reference is not None and reference.start() < token.start)}_{num}",
+                f"p1lex={_kinds(near[at - 1])}_{kinds}",
+                f"n1lex={_kinds(near[at + 1])}_{kinds}",
             ]
+            if not num and len(w) > 3:
+                own += [f"g3={w[i : i + 3]}" for i in range(1, min(len(w) - 3, 8))]
             out.append(Candidate(token, own, shared[num]))
     return out
 

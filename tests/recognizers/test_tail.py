@@ -70,6 +70,20 @@ def test_shipped_model_takes_a_code_read_off_a_label_and_leaves_an_ordinary_call
     assert model.find(ordinary, []) == []
 
 
+@pytest.mark.parametrize("sep", [" ", ", ", "; ", " | ", " · "])
+def test_a_code_is_taken_whole_whatever_separates_its_parts(detector, sep):
+    """An attacker's separators: "K; 7; X; 9; Q; P" was taken as "K" alone (the tail had barely
+    seen ";" as a neighbour, and ";" did not join the parts). Separators are now one kind."""
+    code = sep.join("K7X9QP")
+    text = f"Agent: Vad står det på lappen under routern?\nKund: Det står {code}.\nAgent: Tack."
+    found = detector.detect_many([text])[0]
+    at = text.index(code)
+    left = [c for i, c in enumerate(code, at) if c.isalnum() and not any(d.start <= i < d.end for d in found)]
+    assert left == [], found
+    if sep != " | ":  # (the name model takes "| X |" there, so the tail's finding is in pieces)
+        assert [text[d.start : d.end] for d in found if d.entity_type == TAIL_ENTITY] == [code]
+
+
 def test_detector_runs_the_tail_on_dialogues_only(detector):
     assert [(d.entity_type, d.recognizer) for d in detector.detect_many([ROUTER])[0]] == [(TAIL_ENTITY, "KlangTail")]
     one_line = "Det står q fyra r nio x två k sju."
