@@ -16,7 +16,7 @@ number/letter/flat ("Storgatan 12, Västerås", "Lövstigen 4B i Umeå") or a sp
 "Mark") must be capitalised, except right after a postal code or "<house number> i". Anywhere else, towns are left to the NER model.
 
 Spoken house numbers 1-99 (`NUMBER_WORDS`) are made from the spoken-number engine's word list
-(recognizers/numbers.py).
+(recognizers/numbers.py), and 100-999 from them and "hundra".
 """
 
 from __future__ import annotations
@@ -30,7 +30,15 @@ from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.heuristics import lowered, mentions
 from recognizers.lexicon import shipped_lexicon
-from recognizers.numbers import COMPOUND_UNITS, STANDALONE_ONLY, TEEN_WORDS, TENS_WORDS, has_digit, parse_word
+from recognizers.numbers import (
+    COMPOUND_UNITS,
+    STANDALONE_ONLY,
+    TEEN_WORDS,
+    TENS_WORDS,
+    has_digit,
+    parse_word,
+    words_to_digits,
+)
 
 ENTITY = "SE_ADDRESS"
 LOCATION = "LOCATION"
@@ -151,10 +159,10 @@ _ADJECTIVES = [
 
 _L = "a-zåäöéüøæßA-ZÅÄÖÉÜØÆ"  # with the Danish, Norwegian and German letters of streets abroad
 # NUMBER_WORDS as a compact regex (tens + optional unit | teens | units), not a 300-way alternation.
-_NUM_WORDS_ALT = (
-    rf"(?:(?:{_alt(_TENS)})(?:[ ]?(?:{_alt(COMPOUND_UNITS)}))?|{_alt(_TEENS)}|{_alt(_UNITS)})"
-    rf"(?![a-zåäöéü])"
-)
+_ONE_TO_99 = rf"(?:(?:{_alt(_TENS)})(?:[ ]?(?:{_alt(COMPOUND_UNITS)}))?|{_alt(_TEENS)}|{_alt(_UNITS)})"
+# ... and 100-999, a long road's numbers: "Sollentunavägen hundrasextioåtta", "tvåhundratolv"
+_HUNDREDS = rf"(?:(?:{_alt(_UNITS)}|ett)?hundra(?:[ ]?{_ONE_TO_99})?)"
+_NUM_WORDS_ALT = rf"(?:{_HUNDREDS}|{_ONE_TO_99})(?![a-zåäöéü])"
 # (digits one by one as some speech-to-text writes them: "Hornsgatan 1 5 8", "lägenhet 1 1 03")
 _HOUSE_NO = rf"(?:\d(?:[ ]\d){{1,2}}(?!\d)|\d{{1,4}}|(?:{_NUM_WORDS_ALT})(?![{_L}]))"
 _LETTER = rf"(?:[ ]?[a-hA-H](?![{_L}\d]))"
@@ -314,7 +322,7 @@ def canonical(text: str) -> str:
     """Case-folded street line with spoken house numbers as digits and "lgh" for the flat:
     "Storgatan tolv" and "storgatan 12" give the same key."""
     out = " ".join(text.casefold().replace(",", " ").split())
-    out = _SPOKEN_NUMBER.sub(lambda m: str(NUMBER_WORDS[m.group(0)]), out)
+    out = _SPOKEN_NUMBER.sub(lambda m: str(NUMBER_WORDS.get(m.group(0)) or words_to_digits(m.group(0))), out)
     out = re.sub(
         r"\b(?:lägenhet|lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)\s+(?:nummer\s+|nr\s+)?", "lgh ", out
     )
@@ -377,7 +385,7 @@ def answer_street_lines(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-_NUMBER_STEMS = tuple(sorted(set(_UNITS) | set(_TEENS) | set(_TENS) | {"noll"}))
+_NUMBER_STEMS = tuple(sorted(set(_UNITS) | set(_TEENS) | set(_TENS) | {"noll", "hundra"}))
 
 
 @lru_cache(maxsize=1)

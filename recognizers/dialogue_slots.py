@@ -426,7 +426,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_ADDRESS",
         _q(
-            r"(?<!-)adress|gatuadress|var bor (?:du|ni|han|hon|de|dom)|bor (?:du|ni) (?:kvar|på|i)\b|(?:du|ni) bor (?:\w+ )?(?:kvar|på)\b|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vart?\b[^.?!\n]{0,30}\bskickas|vilken gata|levereras|leverera (?:till|hem)|vart? ska (?:vi|ni|jag|den|paketet) leverera|heter gården|gården heter"
+            r"(?<!-)adress|gatuadress|(?:upphämtnings|hämtnings|avhämtnings|lämnings|leverans|fakturerings|faktura|hem|post|besöks|folkbokförings|bostads)adress|var bor (?:du|ni|han|hon|de|dom)|bor (?:du|ni) (?:kvar|på|i)\b|(?:du|ni) bor (?:\w+ )?(?:kvar|på)\b|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vart?\b[^.?!\n]{0,30}\bskickas|vilken gata|levereras|leverera (?:till|hem)|vart? ska (?:vi|ni|jag|den|paketet) leverera|heter gården|gården heter"
         ),
         lambda d: False,
         reads="streets",
@@ -775,7 +775,7 @@ _VERSION = re.compile(r"(?:version|firmware|v\.?)[ ]*$", re.IGNORECASE)
 _CAP = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉÜ'’-]+"
 _CAP_NAME = re.compile(rf"{_CAP}(?:[ ]+(?:{_CAP}|van|von|de|af|al|el|bin|ibn|da|di|der)){{0,3}}")
 _HETER = re.compile(
-    r"(?:heter|det är|jag är|namnet är)[ ]+(?P<name>[a-zåäöéü'’-]+(?:[ ][a-zåäöéü'’-]+)?)", re.IGNORECASE
+    r"(?:heter|det är|jag är|namnet är)[ ]+(?:jag[ ]+)?(?P<name>[a-zåäöéü'’-]+(?:[ ][a-zåäöéü'’-]+)?)", re.IGNORECASE
 )
 NOT_NAMES = introduction.NOT_NAMES | frozenset(
     (

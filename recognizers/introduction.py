@@ -101,6 +101,8 @@ NOT_NAMES = frozenset(
 _NAME_FEATURES = {"first", "foreign_first", "surname", "foreign_surname"}
 _LOWER = re.compile(
     rf"{_TURN_START}(?P<pre>(?:(?:{_GREETING}|ja|jo|nej)[, ]+){{0,3}})"
+    # the one greeted, then who speaks: "hej sirpa det är eyerusalem som hyr rummet"
+    r"(?:(?P<greeted>[a-zåäöéü'’-]+)[, ]+(?=det är\b))?"
     r"(?:(?P<strong>jag heter|mitt namn är)[, ]+|det är[, ]+)?(?:eh[, ]+|öh[, ]+)?"
     r"(?P<name>[a-zåäöéü'’-]+(?:[ ][a-zåäöéü'’-]+){0,2})",
     re.MULTILINE,
@@ -191,6 +193,8 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
         introduced = m.group("pre") or m.end("pre") < m.start("name")
         if words and introduced and (m.group("strong") or len(words) >= 2 or any(w in names for w in words)):
             out.append((start, start + len(" ".join(words))))
+        if m.group("greeted") in names and m.group("greeted") not in common:
+            out.append(m.span("greeted"))
     return out
 
 

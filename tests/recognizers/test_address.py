@@ -111,6 +111,7 @@ def test_not_found(recs, text):
 def test_canonical_spoken_equals_written():
     assert canonical_value(ENTITY, "Storgatan tolv") == canonical_value(ENTITY, "storgatan 12")
     assert canonical_value(ENTITY, "Lövstigen 4 B, lägenhet 1102") == canonical_value(ENTITY, "lövstigen 4b lgh 1102")
+    assert canonical_value(ENTITY, "Sollentunavägen hundrasextioåtta") == canonical_value(ENTITY, "sollentunavägen 168")
 
 
 def test_house_numbers_in_words_are_the_spoken_number_engine_s():
@@ -122,7 +123,9 @@ def test_house_numbers_in_words_are_the_spoken_number_engine_s():
     assert NUMBER_WORDS["tretty"] == 30 and NUMBER_WORDS["aderton"] == 18  # ASR variants the engine reads
 
 
-@pytest.mark.parametrize("said", ["Storgatan aderton", "Storgatan tretty två"])
+@pytest.mark.parametrize(
+    "said", ["Storgatan aderton", "Storgatan tretty två", "Sollentunavägen hundrasextioåtta", "Karlavägen tvåhundra fyra"]
+)
 def test_house_numbers_in_every_variant_the_engine_reads(recs, said):
     assert found(recs, f"Jag bor på {said} sedan i fjol.") == [(ENTITY, said)]
 
