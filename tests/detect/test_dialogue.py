@@ -1638,7 +1638,10 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ("Agent: Okej. Vad heter han?\nKund: Provo, han är sju. Provo Testsson.", [("PERSON", "Provo")]),
         ("talare 1: och vem äger abonnemanget\ntalare 2: jag sagal provsson", [("PERSON", "sagal provsson")]),
         ("talare 1: aha okej vad heter du\ntalare 2: filmon testsson", [("PERSON", "filmon testsson")]),
-        ("operatör: och vem äger abonnemanget\nuppringare: det är jag kimiya provsson", [("PERSON", "kimiya provsson")]),
+        (
+            "operatör: och vem äger abonnemanget\nuppringare: det är jag kimiya provsson",
+            [("PERSON", "kimiya provsson")],
+        ),
         # an address named by what it is for: "upphämtningsadress", "leveransadress"
         ("Agent: Och upphämtningsadress?\nKund: Lövstigen.\nAgent: Tack.", [("SE_ADDRESS", "Lövstigen")]),
     ],

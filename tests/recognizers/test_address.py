@@ -124,7 +124,8 @@ def test_house_numbers_in_words_are_the_spoken_number_engine_s():
 
 
 @pytest.mark.parametrize(
-    "said", ["Storgatan aderton", "Storgatan tretty två", "Sollentunavägen hundrasextioåtta", "Karlavägen tvåhundra fyra"]
+    "said",
+    ["Storgatan aderton", "Storgatan tretty två", "Sollentunavägen hundrasextioåtta", "Karlavägen tvåhundra fyra"],
 )
 def test_house_numbers_in_every_variant_the_engine_reads(recs, said):
     assert found(recs, f"Jag bor på {said} sedan i fjol.") == [(ENTITY, said)]

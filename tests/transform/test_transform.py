@@ -266,7 +266,7 @@ def test_the_learned_tail_redacts_where_it_reads_and_the_call_is_written(pipelin
 
 
 def test_a_personnummers_last_four_read_back_alone_is_redacted(pipeline):
-    """"Och 2388." after the personnummer: its last four said again on their own (blind set 56)."""
+    """ "Och 2388." after the personnummer: its last four said again on their own (blind set 56)."""
     content = (
         "[00:00:01] Agent: Personnummer, tack.\n"
         "[00:00:04] Kund: 19770220-2388.\n"
