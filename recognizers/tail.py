@@ -30,7 +30,7 @@ import numpy as np
 
 from recognizers.address import one_word_towns
 from recognizers.dialogue_slots import TURN_LINE
-from recognizers.heuristics import REFERENCE_TALK
+from recognizers.heuristics import QUANTITY_AFTER, REFERENCE_TALK
 from recognizers.lexicon import shipped_lexicon
 from recognizers.numbers import parse_word
 
@@ -288,7 +288,8 @@ class TailModel:
                 spans[-1] = (spans[-1][0], t.end, max(spans[-1][2], float(p)))
             else:
                 spans.append((t.start, t.end, float(p)))
-        return [(TAIL_ENTITY, s, e, round(p, 4)) for s, e, p in spans]
+        # an amount or a measure is no one's ("trettiofem ampere", "tvåhundra kronor")
+        return [(TAIL_ENTITY, s, e, round(p, 4)) for s, e, p in spans if not _quantity(text, s, e)]
 
 
 # Letters said alone that are also words ("i", "å", "ö"; "o" and "e" for "och" and "är"): no code's.
@@ -298,6 +299,12 @@ _WORD_LETTERS = frozenset("ioeåö")
 def _is_part(word: str) -> bool:
     """A part of a number or a code said in parts: a number, or a letter said alone."""
     return _is_number(word) or (len(word) == 1 and word.isalpha() and word not in _WORD_LETTERS)
+
+
+def _quantity(text: str, start: int, end: int) -> bool:
+    """Numbers only, with a unit after them."""
+    words = text[start:end].casefold().split()
+    return all(_is_number(w.strip(",.-–/:")) for w in words) and QUANTITY_AFTER.match(text, end) is not None
 
 
 def _joined(text: str, before: Token, after: Token) -> bool:

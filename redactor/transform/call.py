@@ -225,6 +225,12 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         if by_digits:
             hits += [(x.start, x.end, x) for x in sp.number_occurrences(view.text, by_digits)]
         for start, end, s in hits:
+            # a number glued to letters is one word ("HF4430982"): redacting its digits alone would
+            # leave "HF<CUSTOMER_NUMBER_1>", a new word that may be a value of its own
+            while start > 0 and view.text[start - 1].isalnum():
+                start -= 1
+            while end < len(view.text) and view.text[end].isalnum():
+                end += 1
             o_start, o_end = view.to_original(start, end)
             out.setdefault(name, []).append(sp.Span(o_start, o_end, s.entity_type, s.score))
     return out

@@ -84,6 +84,17 @@ def test_a_code_is_taken_whole_whatever_separates_its_parts(detector, sep):
         assert [text[d.start : d.end] for d in found if d.entity_type == TAIL_ENTITY] == [code]
 
 
+def test_an_amount_or_a_measure_is_never_the_tails():
+    """However high a number scores, with a unit after it it is no one's: "trettiofem ampere" (a
+    fuse), "tvåhundra kronor". The same number alone is taken."""
+    model = TailModel.from_arrays(hashed(["num=1"]), np.array([9.0], dtype=np.float32), -3.0)
+    for said in ("trettiofem ampere", "tvåhundra kronor"):
+        text = f"Agent: Och sen?\nKund: det är {said} tror jag"
+        assert model.find(text, []) == [], said
+    text = "Agent: Och sen?\nKund: det är trettiofem tror jag"
+    assert _said(text, model.find(text, [])) == ["trettiofem"]
+
+
 def test_detector_runs_the_tail_on_dialogues_only(detector):
     assert [(d.entity_type, d.recognizer) for d in detector.detect_many([ROUTER])[0]] == [(TAIL_ENTITY, "KlangTail")]
     one_line = "Det står q fyra r nio x två k sju."

@@ -297,3 +297,19 @@ def test_a_number_the_tail_found_is_found_again_where_it_is_said_again():
     said_again = text.index("33408812")
     assert any(s.start == said_again and s.end == said_again + 8 for s in out), out
     assert len([s for s in out if text[s.start : s.end] == "K"]) == 1  # a letter is not chased
+
+
+def test_a_number_read_back_glued_to_its_letters_is_redacted_whole(pipeline):
+    """Blind set 64's one quarantined call: "HF ... 4430982" then "HF4430982". Its digits alone were
+    redacted in the read-back, leaving "HF<CUSTOMER_NUMBER_1>"; "HF", found as a name in the turn
+    before, was then a word of its own and the leak check stopped the call. A number found again
+    glued to letters now takes the whole word."""
+    content = (
+        "[00:00:01] Agent: Kan du bekräfta ditt försäkringsnummer också?\n"
+        "[00:00:04] Kund: Eh, ja, HF ... 4430982.\n"
+        "[00:00:08] Agent: HF4430982, det stämmer med skadan."
+    )
+    (rc,) = _run(pipeline, klang_record(content=content))
+    assert isinstance(rc, RedactedCall), rc
+    said_again = rc.call.segments[2].text
+    assert "4430982" not in said_again and not said_again.startswith("HF"), said_again
