@@ -438,6 +438,7 @@ SLOTS: tuple[Slot, ...] = (
             r"vem talar jag med|"
             # someone else's: "Vad heter han?", "vad heter din sambo", "vem äger abonnemanget"
             r"vad heter (?:han|hon|hen|ni|de|dom|barnet|(?:din|ditt|hans|hennes|deras) [a-zåäö]+)\b|"
+            r"(?:på )?vilket namn\b|vems namn\b|"
             r"vem (?:äger|står på|har) (?:abonnemanget|avtalet|kontot|kontraktet|lägenheten|bilen)"
         ),
         lambda d: False,
@@ -2204,12 +2205,14 @@ def _names(body: str) -> list[tuple[int, int]]:
         if m and not any(w.lower() in NOT_NAMES for w in m.group("name").split()):
             out.append(m.span("name"))
     if not out:
-        m = _BARE_NAME.fullmatch(body)
+        # the name spelled after it is the spelling's: "farida haidari h a i d a r i"
+        m = _BARE_NAME.fullmatch(_SPELLED_AFTER.sub("", body))
         if m and all(_name_like(w) for w in m.group("name").split()):
             out.append(m.span("name"))
     return out
 
 
+_SPELLED_AFTER = re.compile(r"(?:[ ,]+[a-zåäö]){2,}[ .!]*$")
 # A lowercase answer that is a name and nothing else: "sagal mustafe", "jag filmon berhane"
 _BARE_NAME = re.compile(
     r"[ ]*(?:(?:ja|jo|jag|eh|öh|mm)[, ]+)*(?P<name>[a-zåäöéü'’-]{2,}(?:[ ][a-zåäöéü'’-]{2,}){0,2})[ ]*[.!]?[ ]*"

@@ -9,7 +9,8 @@ of the name model's lexicon and no common Swedish word ("doktor sjöberg", "min 
 capitalised and no common word ("sköterskan Mirela"), or one word no lexicon knows followed by a
 pause or a small word ("doktor okonkwo på vårdcentralen", "min lillebror jonte som"). An adjective or
 a genitive may stand between ("min äldsta dotter tindra", "min sambos mamma agneta"). "doktorn sa",
-"min fru ringde", "min son har", "min fru hemma" name no one.
+"min fru ringde", "min son har", "min fru hemma" name no one. A name on a door or a letterbox is a
+name too: "det står al-jabouri på dörren", "Lundström Pettersson på brevlådan".
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ _LISTED = re.compile(
     rf"(?:,[ ]*|[ ]+)(?:och[ ]+|sen[ ]+)?(?:(?:den|det)[ ]+(?:äldsta|yngsta|minsta|mellersta|lilla|stora)[ ]+)?"
     rf"(?P<name>(?=[A-ZÅÄÖÉÜ]){_WORD})"
 )
+# A name on a door or a letterbox: "det står al-jabouri på dörren", "Lundström Pettersson på brevlådan"
+_ON_THE_DOOR = re.compile(
+    rf"(?<![\w-])(?:står|är)[ ]+(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})[ ]+på[ ]+"
+    r"(?:dörren|brevlådan|postlådan|ringklockan|namnskylten|porttelefonen)\b",
+    re.IGNORECASE,
+)
 _GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter|{_CALLED})\b", re.IGNORECASE)
 # Words after a relation that say where or how the person is, not who: "min fru hemma", "min son själv"
 _NOT_NAMES = frozenset("hemma borta själv också sjuk igen nu här där idag imorgon igår ikväll snart sedan".split())
@@ -90,7 +97,7 @@ class KlangTitledNameRecognizer(TextRecognizer):
     ENTITIES = (ENTITY,)
 
     def may_match(self, text: str) -> bool:
-        return bool(_GATE.search(text))
+        return bool(_GATE.search(text) or _ON_THE_DOOR.search(text))
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if (entities and ENTITY not in entities) or not self.may_match(text):
@@ -116,4 +123,8 @@ class KlangTitledNameRecognizer(TextRecognizer):
                         break
                     end = more.end("name")
                     out.append(tagged_result(self, ENTITY, more.start("name"), end, SCORE, "name listed after one"))
+        for m in _ON_THE_DOOR.finditer(text):
+            words = m.group("name").split(" ")
+            if _name_words(words, "", len(words)) == len(words):
+                out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name on a door"))
         return out

@@ -1642,6 +1642,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "operatör: och vem äger abonnemanget\nuppringare: det är jag kimiya provsson",
             [("PERSON", "kimiya provsson")],
         ),
+        ("Agent: vilket namn ska bilen fråga efter\nKund: farhad provsson", [("PERSON", "farhad provsson")]),
+        (
+            "agent: och vad heter du\nkund: farida testsson t e s t s s o n",
+            [("PERSON", "farida testsson"), ("PERSON", "testsson"), ("PERSON", "t e s t s s o n")],
+        ),
         # an address named by what it is for: "upphämtningsadress", "leveransadress"
         ("Agent: Och upphämtningsadress?\nKund: Lövstigen.\nAgent: Tack.", [("SE_ADDRESS", "Lövstigen")]),
     ],
@@ -1987,23 +1992,24 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     thirty-nine 510 of 18,517 after sets 38 and 39's, all forty-one 518 of 19,106 after sets 40
     and 41's, all forty-three 532 of 19,750 with sets 42 and 43 at their blind runs, all forty-five
     539 of 20,349 at 1591edb (2026-12-05, last); with the learned tail, trained on sets 1 and 3-45,
-    all fifty-three 132 of 22,992; with the tail trained on sets 1 and 3-61, all sixty-five 128 of
-    28,391 (2026-12-05, a later session; sets 62-65 held out: the next test)."""
+    all fifty-three 132 of 22,992; with the tail trained on sets 1 and 3-61, all sixty-five 122 of
+    28,391 (2026-12-05, a later session; sets 62-65 held out from the tail: the next test)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 1964
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 135, result["readable_values"]
+    assert result["readable"] <= 130, result["readable_values"]
     assert result["words_kept"] >= 0.975  # 0.980 over the sixty-five sets with the tail
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(config, tmp_path):
     """Blind sets 62-65 (docs/dialogue.md, "The learned tail on new calls"), held out from the
-    tail's training: 75 of 1,697 values readable with the rules alone, 43 with the tail."""
+    tail's training: at their blind run 75 of 1,697 values readable with the rules alone, 44 with
+    the tail; 69 and 37 after the rules written from reading them."""
     docs = [d for n in range(62, 66) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 120 and result["quarantined"] == 0
-    assert result["readable"] <= 47, result["readable_values"]
+    assert result["readable"] <= 42, result["readable_values"]
     assert result["words_kept"] >= 0.97
 
 

@@ -44,6 +44,9 @@ def _found(text: str) -> list[str]:
         # a nickname
         ("Per-Olof, fast alla säger Pelle.", ["Pelle"]),
         ("Min fru Elisabeth, hon kallas Bettan.", ["Elisabeth", "Bettan"]),
+        # a name on a door or a letterbox
+        ("det står al-jabouri på dörren lägenhet trettiotvå", ["al-jabouri"]),
+        ("Röda huset, det står Lundström Provsson på brevlådan.", ["Lundström Provsson"]),
     ],
 )
 def test_a_name_after_a_title_or_relation_is_found(text, expected):
@@ -61,6 +64,8 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         "min fru hemma vet, min son jobbar där, läkaren brukar säga det",
         "hon heter väl något sånt",
         "vad heter hunden? han heter bamse en golden",  # a pet
+        "det står inget på dörren",
+        "det står hyresvärden på skylten",
     ],
 )
 def test_no_name_follows(text):
