@@ -161,7 +161,10 @@ _L = "a-zåäöéüøæßA-ZÅÄÖÉÜØÆ"  # with the Danish, Norwegian and Ge
 # NUMBER_WORDS as a compact regex (tens + optional unit | teens | units), not a 300-way alternation.
 _ONE_TO_99 = rf"(?:(?:{_alt(_TENS)})(?:[ ]?(?:{_alt(COMPOUND_UNITS)}))?|{_alt(_TEENS)}|{_alt(_UNITS)})"
 # ... and 100-999, a long road's numbers: "Sollentunavägen hundrasextioåtta", "tvåhundratolv"
-_HUNDREDS = rf"(?:(?:{_alt(_UNITS)}|ett)?hundra(?:[ ]?{_ONE_TO_99})?)"
+_HUNDREDS = (
+    rf"(?:(?:(?:{_alt(_UNITS)}|ett)[ ]?)?hundra(?:[ ]?{_ONE_TO_99})?"
+    r"(?![ ]*(?:meter|kilometer|km\b|mil\b|kronor|kr\b|spänn)))"  # a distance or a price, not a house
+)
 _NUM_WORDS_ALT = rf"(?:{_HUNDREDS}|{_ONE_TO_99})(?![a-zåäöéü])"
 # (digits one by one as some speech-to-text writes them: "Hornsgatan 1 5 8", "lägenhet 1 1 03")
 _HOUSE_NO = rf"(?:\d(?:[ ]\d){{1,2}}(?!\d)|\d{{1,4}}|(?:{_NUM_WORDS_ALT})(?![{_L}]))"

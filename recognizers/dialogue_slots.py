@@ -801,6 +801,18 @@ NOT_NAMES = introduction.NOT_NAMES | frozenset(
         "nu",
         "bara",
         "alltså",
+        # what an answer to "vad heter du?" may be besides a name
+        "nämen",
+        "hmm",
+        "hm",
+        "näe",
+        "nä",
+        "nej",
+        "ehm",
+        "öhm",
+        "ingen",
+        "aning",
+        "samma",
     )
 )
 
@@ -2202,7 +2214,7 @@ def _names(body: str) -> list[tuple[int, int]]:
             return [(s, m.end())]
     if not out:
         m = _HETER.search(body)
-        if m and not any(w.lower() in NOT_NAMES for w in m.group("name").split()):
+        if m and all(_name_like(w) for w in m.group("name").split()):  # not "det är jag som ringer"
             out.append(m.span("name"))
     if not out:
         # the name spelled after it is the spelling's: "farida haidari h a i d a r i"
@@ -2222,7 +2234,9 @@ _BARE_NAME = re.compile(
 def _name_like(word: str) -> bool:
     """A name in the lexicon, or a word it does not know at all; no ordinary word ("vänta", "inte")."""
     kinds = shipped_lexicon().get(word.lower(), set())
-    return word.lower() not in NOT_NAMES and "common" not in kinds and kinds <= _NAME_KINDS | {"place"}
+    # a place only where it is a name too ("Lund"), not "stockholm"
+    named = not kinds or (kinds & _NAME_KINDS and kinds <= _NAME_KINDS | {"place"})
+    return word.lower() not in NOT_NAMES and "common" not in kinds and bool(named)
 
 
 _NAME_KINDS = frozenset({"first", "surname", "foreign_first", "foreign_surname"})

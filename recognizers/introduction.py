@@ -193,7 +193,7 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
         introduced = m.group("pre") or m.end("pre") < m.start("name")
         if words and introduced and (m.group("strong") or len(words) >= 2 or any(w in names for w in words)):
             out.append((start, start + len(" ".join(words))))
-        if m.group("greeted") in names and m.group("greeted") not in common:
+        if m.group("greeted") in names and not common_word(m.group("greeted")):
             out.append(m.span("greeted"))
     return out
 

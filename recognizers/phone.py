@@ -223,7 +223,14 @@ class KlangSpokenPhoneRecognizer(base.DigitWindowRecognizer):
             alone = (window.i == 0 or run.gaps[window.i] == "turn") and (
                 window.j == last or run.gaps[window.j + 1] == "turn"
             )
-            dropped = window.spoken and alone and len(digits) in (8, 9) and digits.startswith("07")
+            dropped = (
+                window.spoken
+                and alone
+                and len(digits) in (8, 9)
+                and digits.startswith("07")
+                and not heuristics.QUANTITY_AFTER.match(text, window.end)  # "... kilowattimmar"
+                and not (len(digits) == 8 and digits[4:6] in ("19", "20"))  # a date: "noll sju tolv tjugo tjugofyra"
+            )
             return 0.5 if (slipped or dropped) and not window.crosses_turn else None
         if (
             len(digits) == 10

@@ -41,6 +41,7 @@ MODEL_FILE = "tail_model.npz"
 HASH_SLOTS = 1 << 20
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"\w+")
 _PREVIOUS_WORDS = 10  # last words of the turn before that the model reads
 _TWO_BACK_WORDS = 8  # ... and of the turn before that
 # A company by its legal form ("Andersson Bygg AB"): the company's name, not a person's detail.
@@ -302,9 +303,11 @@ def _is_part(word: str) -> bool:
 
 
 def _quantity(text: str, start: int, end: int) -> bool:
-    """Numbers only, with a unit after them."""
-    words = text[start:end].casefold().split()
-    return all(_is_number(w.strip(",.-–/:")) for w in words) and QUANTITY_AFTER.match(text, end) is not None
+    """A number with a unit after it, in the span or right after it ("trettiofem ampere")."""
+    return any(
+        _is_number(m.group().casefold()) and QUANTITY_AFTER.match(text, m.end()) is not None
+        for m in _WORD.finditer(text, start, end)
+    )
 
 
 def _joined(text: str, before: Token, after: Token) -> bool:

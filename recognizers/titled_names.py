@@ -59,8 +59,8 @@ _LISTED = re.compile(
 )
 # A name on a door or a letterbox: "det står al-jabouri på dörren", "Lundström Pettersson på brevlådan"
 _ON_THE_DOOR = re.compile(
-    rf"(?<![\w-])(?:står|är)[ ]+(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})[ ]+på[ ]+"
-    r"(?:dörren|brevlådan|postlådan|ringklockan|namnskylten|porttelefonen)\b",
+    rf"(?<![\w-])(?:står|är)[ ]+(?P<name>{_WORD}(?:[ ](?:och[ ])?{_WORD}){{0,2}})[ ]+på[ ]+"
+    r"(?:dörren|porten|brevlådan|postlådan|ringklockan|namnskylten|porttelefonen)\b",
     re.IGNORECASE,
 )
 _GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter|{_CALLED})\b", re.IGNORECASE)
@@ -124,7 +124,9 @@ class KlangTitledNameRecognizer(TextRecognizer):
                     end = more.end("name")
                     out.append(tagged_result(self, ENTITY, more.start("name"), end, SCORE, "name listed after one"))
         for m in _ON_THE_DOOR.finditer(text):
-            words = m.group("name").split(" ")
-            if _name_words(words, "", len(words)) == len(words):
+            # names the lexicon knows, capitalised words, or a hyphenated lowercase one ("al-jabouri");
+            # not "tvättstuga" or "hundvakt"
+            words = [w for w in m.group("name").split(" ") if w != "och"]
+            if _name_words(words, "", 0) == len(words) or all("-" in w for w in words):
                 out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name on a door"))
         return out

@@ -102,6 +102,7 @@ def test_found(recs, text, expected):
         "ta andra gatan till vänster",  # lowercase: a direction
         "Vi bor på landet och handlar på Ica.",
         "Vi var på Kolmården två gånger.",
+        "det ligger på Storgatan tvåhundra meter bort",  # a distance
     ],
 )
 def test_not_found(recs, text):
@@ -125,7 +126,13 @@ def test_house_numbers_in_words_are_the_spoken_number_engine_s():
 
 @pytest.mark.parametrize(
     "said",
-    ["Storgatan aderton", "Storgatan tretty två", "Sollentunavägen hundrasextioåtta", "Karlavägen tvåhundra fyra"],
+    [
+        "Storgatan aderton",
+        "Storgatan tretty två",
+        "Sollentunavägen hundrasextioåtta",
+        "Karlavägen tvåhundra fyra",
+        "Sollentunavägen ett hundra sextio åtta",
+    ],
 )
 def test_house_numbers_in_every_variant_the_engine_reads(recs, said):
     assert found(recs, f"Jag bor på {said} sedan i fjol.") == [(ENTITY, said)]

@@ -91,6 +91,8 @@ def test_split_over_turns(recs):
         "070-174",
         "noll sju tre fyra",  # the start of a number only
         "tre sju noll sju två sex fyra fyra ett nio åtta",  # the end of a longer number
+        "noll sju tre fyrtioett fyrtioett nittiosex kilowattimmar",  # a measure
+        "noll sju tolv tjugo tjugofyra",  # a date
         "noll komma fem procent",
         "ett två tre fyra",
         # a company's service numbers: shared cost, free, premium

@@ -88,7 +88,7 @@ def test_an_amount_or_a_measure_is_never_the_tails():
     """However high a number scores, with a unit after it it is no one's: "trettiofem ampere" (a
     fuse), "tvåhundra kronor". The same number alone is taken."""
     model = TailModel.from_arrays(hashed(["num=1"]), np.array([9.0], dtype=np.float32), -3.0)
-    for said in ("trettiofem ampere", "tvåhundra kronor"):
+    for said in ("trettiofem ampere", "tvåhundra kronor", "tvåhundrafemtio volt"):
         text = f"Agent: Och sen?\nKund: det är {said} tror jag"
         assert model.find(text, []) == [], said
     text = "Agent: Och sen?\nKund: det är trettiofem tror jag"

@@ -66,6 +66,8 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         "vad heter hunden? han heter bamse en golden",  # a pet
         "det står inget på dörren",
         "det står hyresvärden på skylten",
+        "det står tvättstuga på dörren",
+        "det står hundvakt på brevlådan",
     ],
 )
 def test_no_name_follows(text):
