@@ -67,7 +67,8 @@ class Entity:
     from_model: bool = False  # the NER model reports it too
     is_number: bool = True  # a number: also found again by its digits in another form
     digits_identify: bool = False  # its digits identify a person in any grouping
-    # Redacted where found only: not found again elsewhere in the call, nor checked for there.
+    # Redacted where found only: not found again elsewhere in the call (but for its numbers of four
+    # digits or more, by their digits), nor checked for there.
     local: bool = False
 
     @property
@@ -265,7 +266,7 @@ ENTITIES: tuple[Entity, ...] = (
         "read letter by letter, a clearing number alone, a sibling's birth date",
         (),
         is_number=False,
-        local=True,  # its single words ("K", "tredje") are too common to chase through the call
+        local=True,  # its single words ("K", "tredje") are too common to chase (its numbers of 4+ digits are)
     ),
     Entity(
         "SE_VEHICLE_REGISTRATION",
