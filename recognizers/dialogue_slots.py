@@ -2235,8 +2235,5 @@ def _name_like(word: str) -> bool:
     """A name in the lexicon, or a word it does not know at all; no ordinary word ("vänta", "inte")."""
     kinds = shipped_lexicon().get(word.lower(), set())
     # a place only where it is a name too ("Lund"), not "stockholm"
-    named = not kinds or (kinds & _NAME_KINDS and kinds <= _NAME_KINDS | {"place"})
+    named = not kinds or (kinds & introduction.NAME_FEATURES and kinds <= introduction.NAME_FEATURES | {"place"})
     return word.lower() not in NOT_NAMES and "common" not in kinds and bool(named)
-
-
-_NAME_KINDS = frozenset({"first", "surname", "foreign_first", "foreign_surname"})

@@ -98,7 +98,7 @@ NOT_NAMES = frozenset(
 )
 
 
-_NAME_FEATURES = {"first", "foreign_first", "surname", "foreign_surname"}
+NAME_FEATURES = frozenset({"first", "foreign_first", "surname", "foreign_surname"})
 _LOWER = re.compile(
     rf"{_TURN_START}(?P<pre>(?:(?:{_GREETING}|ja|jo|nej)[, ]+){{0,3}})"
     # the one greeted, then who speaks: "hej sirpa det är eyerusalem som hyr rummet"
@@ -173,11 +173,16 @@ def common_word(word: str) -> bool:
     return w in lexicon()[0] or w in STOP_WORDS or w in NOT_NAMES
 
 
+def _known_name(word: str | None) -> bool:
+    """A first name or surname the lexicon knows that is no common word ("petra", not "alla")."""
+    return word is not None and word in lexicon()[1] and not common_word(word)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """(common words, name words) of the name model's lexicon; empty when it is not there."""
     table = shipped_lexicon()
-    names = frozenset(w for w, fs in table.items() if fs & _NAME_FEATURES)
+    names = frozenset(w for w, fs in table.items() if fs & NAME_FEATURES)
     return frozenset(w for w, fs in table.items() if "common" in fs) - names, names
 
 
@@ -193,7 +198,7 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
         introduced = m.group("pre") or m.end("pre") < m.start("name")
         if words and introduced and (m.group("strong") or len(words) >= 2 or any(w in names for w in words)):
             out.append((start, start + len(" ".join(words))))
-        if m.group("greeted") in names and not common_word(m.group("greeted")):
+        if _known_name(m.group("greeted")):
             out.append(m.span("greeted"))
     return out
 
@@ -253,12 +258,7 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
         ):
             spans.append(lower.span("name"))
         greeted = _ANSWERING_GREETED.match(text)
-        if (
-            greeted
-            and greeted.group("name") in lexicon()[1]
-            and not common_word(greeted.group("name"))
-            and greeted.span("name") not in spans
-        ):
+        if greeted and _known_name(greeted.group("name")) and greeted.span("name") not in spans:
             spans.append(greeted.span("name"))
         return [
             tagged_result(self, ENTITY, s, e, SCORE, "name after a greeting or self-introduction") for s, e in spans

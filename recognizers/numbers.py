@@ -463,6 +463,12 @@ class Window:
         return "turn" in self.gap_kinds
 
     @property
+    def whole_utterance(self) -> bool:
+        """Starts where an utterance of digits starts and ends where one ends (a turn of its run)."""
+        gaps, last = self.run.gaps, len(self.run.tokens) - 1
+        return (self.i == 0 or gaps[self.i] == "turn") and (self.j == last or gaps[self.j + 1] == "turn")
+
+    @property
     def plain(self) -> bool:
         """Written digits with only spaces/hyphens between them (what the written patterns see)."""
         return not self.spoken and self.gap_kinds <= {"plain"}
@@ -676,11 +682,7 @@ def windows(
         toks = run.tokens
         if sum(len(t.alt or t.digits) for t in toks) < lo:
             continue
-        last = len(toks) - 1
         for i in range(len(toks)):
-            # A number split over turns is taken whole: a window crossing a turn change starts
-            # where an utterance of digits starts and ends where one ends.
-            starts_turn = i == 0 or run.gaps[i] == "turn"
             readings = [""]
             for j in range(i, len(toks)):
                 tok = toks[j]
@@ -702,7 +704,9 @@ def windows(
                         if written is not None:
                             covered.append((w.start, w.end))
                         continue
-                    if w.crosses_turn and not (starts_turn and (j == last or run.gaps[j + 1] == "turn")):
+                    # A number split over turns is taken whole: a window crossing a turn change starts
+                    # where an utterance of digits starts and ends where one ends.
+                    if w.crosses_turn and not w.whole_utterance:
                         continue
                     if accept(w):
                         cands.append(w)

@@ -219,13 +219,9 @@ class KlangSpokenPhoneRecognizer(base.DigitWindowRecognizer):
             # ... or with a digit or two dropped ("noll sju tre fyrtioett fyrtioett nittiosex"): still a
             # mobile number to whoever reads it, when it is all that is said (not the end of a
             # longer number: "tre sju noll sju två sex fyra fyra ett nio åtta")
-            run, last = window.run, len(window.run.tokens) - 1
-            alone = (window.i == 0 or run.gaps[window.i] == "turn") and (
-                window.j == last or run.gaps[window.j + 1] == "turn"
-            )
             dropped = (
                 window.spoken
-                and alone
+                and window.whole_utterance
                 and len(digits) in (8, 9)
                 and digits.startswith("07")
                 and not heuristics.QUANTITY_AFTER.match(text, window.end)  # "... kilowattimmar"

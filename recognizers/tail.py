@@ -47,8 +47,9 @@ _TWO_BACK_WORDS = 8  # ... and of the turn before that
 # A company by its legal form ("Andersson Bygg AB"): the company's name, not a person's detail.
 _COMPANY = re.compile(r"(?:\b[A-ZÅÄÖ][\w&-]*[ \t]+){1,4}(?:AB|HB|KB|Aktiebolag|Handelsbolag)\b")
 # Between two redacted tokens, a gap of spaces and punctuation joins them into one finding.
-_JOINING_GAP = re.compile(r"[\s,.\-–/:;|·•]*")
-_SEPARATORS = {";": ",", "|": ",", "·": ",", "•": ","}
+# Separators a code is read with, beside the comma; the tail reads each as a comma.
+_SEPARATORS = dict.fromkeys(";|·•", ",")
+_JOINING_GAP = re.compile(rf"[\s,.\-–/:{''.join(_SEPARATORS)}]*")
 
 
 @dataclass(frozen=True)

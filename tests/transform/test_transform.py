@@ -25,6 +25,12 @@ def _run(pipeline: Pipeline, *recs: dict) -> list[RedactedCall | Quarantined]:
     return list(pipeline.process([_record(r, f"r{i}.json") for i, r in enumerate(recs)]))
 
 
+def _segment_texts(pipeline: Pipeline, content: str) -> list[str]:
+    """The stored segments' texts of one Klang conversation with this transcript."""
+    (rc,) = _run(pipeline, klang_record(content=content))
+    return [s.text for s in rc.call.segments]
+
+
 def _all_text(rc: RedactedCall) -> str:
     c = rc.call
     parts = [c.title, c.digest, c.summary, c.source_id, *c.participants, *c.metadata.values()]
@@ -62,8 +68,7 @@ def test_a_read_back_with_one_digit_slipped_is_the_same_number(pipeline):
         "[00:00:09] Agent: Fyrtiofyra noll nio åttiosju sextiofem tre tre, toppen.\n"
         "[00:00:12] Kund: Och fakturan var på 1 250 kronor, nummer 4409 12."
     )
-    (rc,) = _run(pipeline, klang_record(content=content))
-    texts = [s.text for s in rc.call.segments]
+    texts = _segment_texts(pipeline, content)
     assert not any(re.search(r"tre|sex|sju", t) for t in texts[1:3]), texts  # a digit more in the read-back
     assert "1 250" in texts[3] and "4409 12" in texts[3]  # shorter numbers are no near copies
 
@@ -74,8 +79,7 @@ def test_a_flat_is_found_again_said_alone(pipeline):
         "[00:00:05] Kund: Lägenhet fjortonhundratvå, eller nej, fjortonhundratolv. Jag bodde i fjortonhundratvå förut.\n"
         "[00:00:09] Agent: Okej, jag lägger in fjortonhundratolv. Det kostar 1 402 kronor."
     )
-    (rc,) = _run(pipeline, klang_record(content=content))
-    texts = [s.text for s in rc.call.segments]
+    texts = _segment_texts(pipeline, content)
     assert not any("fjortonhundra" in t for t in texts), texts
     assert "1 402 kronor" in texts[2]  # an amount with a flat's digits stays
 
@@ -86,8 +90,7 @@ def test_a_flat_answered_alone_is_found_again_in_digits(pipeline):
         "[00:00:05] Kund: Det är… elva noll två. 1102.\n"
         "[00:00:09] Agent: Och det kostar 1102 kronor."
     )
-    (rc,) = _run(pipeline, klang_record(content=content))
-    texts = [s.text for s in rc.call.segments]
+    texts = _segment_texts(pipeline, content)
     assert "1102." not in texts[1] and "elva" not in texts[1], texts
     assert "1102 kronor" in texts[2]  # an amount with the flat's digits stays
 
@@ -273,8 +276,7 @@ def test_a_personnummers_last_four_read_back_alone_is_redacted(pipeline):
         "[00:00:08] Agent: Tack. Och 2388, stämmer det?\n"
         "[00:00:11] Kund: Ja. Fakturan var på 1 250 kronor."
     )
-    (rc,) = _run(pipeline, klang_record(content=content))
-    texts = [s.text for s in rc.call.segments]
+    texts = _segment_texts(pipeline, content)
     assert "2388" not in texts[2], texts
     assert texts[3] == "Ja. Fakturan var på 1 250 kronor."
 
