@@ -525,7 +525,7 @@ class KlangAddressLowercaseRecognizer(PatternRecognizer):
     """Street lines whose ending is also an everyday word ("-slingan", "-backen", "-leden", ...)
     in lowercase ASR text, where `KlangAddressRecognizer` wants a capital: accepted only when the call
     marks them as an address: a postal code or "i <post town>"/"<post town>" right after, or
-    "bor på"/"adressen är"/"flyttar till" right before."""
+    "bor på"/"adressen är"/"flyttar till"/"skickades till" right before."""
 
     def __init__(self, supported_language: str = "sv"):
         proper = _alt(sorted(PROPER_ONLY_SUFFIXES))
@@ -533,7 +533,11 @@ class KlangAddressLowercaseRecognizer(PatternRecognizer):
         street = rf"[{_L}]{{3,}}+(?<=[{_L}]{{2}}(?:{proper}))"
         line = rf"{street}(?:[ ]+(?:eh|öh|ehm))?[ ]+(?:nummer[ ]+|nr\.?[ ]+)?{_HOUSE_NO}{_LETTER}?{_FLAT}?{_FLOOR}?(?![{_L}\d])"
         after = rf"(?=,?[ ]+(?:\d{{3}}[ ]?\d{{2}}(?!\d)|(?:i[ ]+)?(?:{towns_alt})(?![{_L}])|(?:{_NUM_WORDS_ALT}|noll)[ ]+(?:{_NUM_WORDS_ALT}|noll)))"
-        before = r"(?<=(?:bor(?:[ ]+kvar)?[ ]+på|adress(?:en)?[ ]+(?:är[ ]+)?|flytta[rt]?[ ]+till|flyttar[ ]+in[ ]+på)[ ]+(?:eh[ ]+|öh[ ]+)?)"
+        before = (
+            r"(?<=(?:bor(?:[ ]+kvar)?[ ]+på|adress(?:en)?[ ]+(?:är[ ]+)?|flytta[rt]?[ ]+till|flyttar[ ]+in[ ]+på|"
+            # where a parcel or a letter went: "den skickades till kvarngärdet tolv c"
+            r"(?:skickades|skickas|skickat|levereras|levererades|levererats)[ ]+till)[ ]+(?:eh[ ]+|öh[ ]+)?)"
+        )
         super().__init__(
             supported_entity=ENTITY,
             patterns=[

@@ -345,7 +345,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "CUSTOMER_NUMBER",
         _q(
-            r"kundn|kund numm|kund nr|kund-?id|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
+            r"kundn|kund numm|kund nr|kund-?id|patientn|patient numm|journaln|journal numm|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
             r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:har |får )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|stamkunds?kort|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
@@ -436,6 +436,8 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"vad heter du|ditt namn|ert namn|för- och efternamn|efternamn|vem pratar jag med|"
             r"vem talar jag med|"
+            # "Och du heter?", "Och namnet?" (asked at a turn's end)
+            r"(?:och )?du heter(?=[ ]*[?.]?[ ]*$)|(?:och |ditt |hela )?namnet(?=[ ]*[?]?[ ]*$)|vad var namnet|"
             # someone else's: "Vad heter han?", "vad heter din sambo", "vem äger abonnemanget"
             r"vad heter (?:han|hon|hen|ni|de|dom|barnet|(?:din|ditt|hans|hennes|deras) [a-zåäö]+)\b|"
             r"(?:på )?vilket namn\b|vems namn\b|"
@@ -603,6 +605,14 @@ _IT_REQUEST = re.compile(
 )
 _OFFER = re.compile(
     r"[^.?!]{0,20}?(?:(?:behöver|vill|ska) (?:ni|du)(?: ha)?|ska jag (?:ge|säga|läsa)(?: upp)?(?: \w+)?) (?:den|det|dem|dom)[ ]*\?",
+    re.IGNORECASE,
+)
+# ... or offered before it is named, asked: "Jag har inte kundnumret. Kan du ta personnummer?", "ska
+# jag ge dig mitt personnummer istället" (not "Jag kan ge kortnumret nu.", given at once)
+_OFFER_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:kan (?:du|ni) ta|ska jag (?:ge|säga|läsa)(?: upp)?(?: dig| er)?)(?: mitt| min| mina| hans| hennes)?|"
+    # not "Vill du ha autogiro?", a product
+    r"vill (?:du|ni) ha (?:mitt|min|mina|hans|hennes))[ ]+$",
     re.IGNORECASE,
 )
 _DECLINES_OFFER = re.compile(r"^[ ,.]*(?:nej|nä|behövs inte|inte nödvändigt)", re.IGNORECASE)
@@ -1057,7 +1067,10 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 continue
             asked[turn.label] = (named[-1][0], k)
             for slot, asked_end in named:
-                offered = _OFFER.match(body, asked_end) is not None
+                offered = (
+                    _OFFER.match(body, asked_end) is not None
+                    or _OFFER_BEFORE.search(body, 0, _asked_start(body, slot, asked_end)) is not None
+                )
                 asks = _asks(body, _asked_start(body, slot, asked_end), asked_end)
                 given_too = any(slot.accept(r.digits) for r in numbers.runs(body[asked_end:]))
                 if handed is None and (offered or not (given_too or asks)):
@@ -1106,6 +1119,11 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         # "Till mitt plusgiro. Nittio trettiotre...": the speaker's own value may come in the next sentence
         if not asks and _own(body, asked_end) and not numbers.runs(body[asked_end:stop]):
             stop = _sentence_end(body, stop + 1)
+            # ... after a pause said as a sentence: "jag har ett kundnummer. vänta. fyra fyra"
+            while (
+                stop < len(body) and not numbers.runs(body[asked_end:stop]) and len(body[asked_end:stop].split()) <= 3
+            ):
+                stop = _sentence_end(body, stop + 1)
         end = turn.start + (min(len(body), asked_end + SAME_TURN_CHARS) if asks else stop)
         # the answer after the slot's word, not in its ending: "postkod|en åttio" is no "en"
         said_from = _LETTERS_ON.match(body, asked_end).end()
@@ -1601,7 +1619,8 @@ _AND_YOURS = re.compile(r"(?<![\w])och[ ]+(?:(?:ditt|din|dina|ert|er|era|hans|he
 
 def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     """The turn asks for its slot: a question, a request, or a short turn that ends with the slot word."""
-    if _question(body) or _REQUEST.search(body):
+    # the turn, or the sentence naming the slot: "... ja jag ser den. vem pratar jag med"
+    if _question(body) or _question(body[_sentence_start(body, asked_start) :]) or _REQUEST.search(body):
         return True
     # a short turn that is the slot's noun phrase: "och ditt födelsedatum", "Personnumret, tack.";
     # not "Jag söker på ditt personnummer." nor "Postnumret ser jag här."
@@ -1774,7 +1793,8 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
             if _year_of_birth(before[-1].digits):
                 start, yy = max(0, start - 40) + before[-1].tokens[0].start, before[-1].digits[-2:]
         year = numbers.runs(body[end : end + 40]) if yy is None else ()  # ... or right after, if said
-        gap = body[end : end + year[0].tokens[0].start] if year else ""
+        # a filler is a pause: "Född tjugonde april, eh, tjugofjorton"
+        gap = _FILLER_WORDS.sub("…", body[end : end + year[0].tokens[0].start]) if year else ""
         # after a pause only a year ("Sjunde mars... femtiofem", not "... nittio trettiosex", the last four)
         if year and not gap.strip(" ,.…") and (not gap.strip(" ,") or _year_of_birth(year[0].digits)):
             end += year[0].tokens[-1].end
@@ -2204,14 +2224,20 @@ def _abbreviation(spelled: str) -> bool:
 def _names(body: str) -> list[tuple[int, int]]:
     """The name in an answer to "Vad heter du?": its first capitalised words ("Ahmed Yusuf, jag
     bor i Göteborg" gives "Ahmed Yusuf"), else the words after "heter"."""
-    out = []
+    out: list[tuple[int, int]] = []
+    first = ""
     for m in _CAP_NAME.finditer(body):
         words = m.group(0).split()
         while words and words[0].lower() in NOT_NAMES:
             words = words[1:]
+        if out:
+            # the name said again whole: "Navid. Navid Karimi.", "Somchai... Somchai Rattanakul"
+            if words and words[0] == first and len(words) > 1:
+                out.append((m.start() + m.group(0).index(words[0]), m.end()))
+            return out
         if words:
-            s = m.start() + m.group(0).index(words[0])
-            return [(s, m.end())]
+            first = words[0]
+            out.append((m.start() + m.group(0).index(first), m.end()))
     if not out:
         m = _HETER.search(body)
         if m and all(_name_like(w) for w in m.group("name").split()):  # not "det är jag som ringer"

@@ -199,45 +199,76 @@ def _read_backs(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
         body = turn.body(text)
         opening = _OPENER.match(body).end()
         for run in numbers.runs(body):
-            start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
-            # a read-back of the whole value, part of it found already ("sextusen sjuhundrafyrtiotre,
-            # och sen två fyra noll tre sju sex ett nio ett")
-            whole = len(run.digits) >= PIECE_DIGITS and any(run.digits == d for _, d in said + earlier)
-            if not (whole or _free(spans + out, start, end)) or _taken(text, start, end, run.digits):
-                continue
-            # at the turn's opening, or right after a piece of it said again ("Första september fyrtiofyra, och 3838.")
-            at_opening = (
-                run.tokens[0].start == opening
-                or _READ_FROM.search(body, 0, run.tokens[0].start) is not None
-                or any(turn.start <= t <= start and _JOINED.fullmatch(text, t, start) for _, s, t in spans + out)
-            )
-            entity = next(
-                (
-                    e
-                    for e, digits in said
-                    if digits
-                    and (
-                        (at_opening and _repeats(run.digits, digits))
-                        or (len(run.digits) >= PIECE_DIGITS and run.digits in digits)
-                        or _near(run.digits, digits)
-                        or _with_century(run.digits, digits)
-                    )
-                ),
-                next(
-                    (e for e, digits in long_values if len(run.digits) >= 4 and run.digits in digits),
-                    next(
-                        (e for e, d in earlier if len(d) >= 6 and (run.digits == d or _with_century(run.digits, d))),
-                        None,
-                    ),
-                ),
-            )
-            # a near copy read off something after the value in its own turn: "lägenheten är 1102, det
-            # står fel på fakturan, det står 1202"
-            if entity is None and _READ_FROM.search(body, 0, run.tokens[0].start):
-                entity = next((e for e, s, t in own if t <= start and _near(run.digits, _digits(text, s, t))), None)
-            if entity is not None:
-                out.append((entity, start, _with_letter(text, entity, end)))
+            # the run whole, else its parts between pauses: "74... vänta, 740188..." starts over
+            for tokens in [run.tokens, *(_parts(run) if "loose" in run.gaps[1:] else ())]:
+                echo = _read_back_of(text, turn, body, opening, tokens, said, earlier, own, long_values, spans + out)
+                if echo is not None:
+                    out.append(echo)
+                    if tokens is run.tokens:
+                        break
     return out
+
+
+def _parts(run: numbers.Run) -> list[list[numbers.Token]]:
+    parts: list[list[numbers.Token]] = [[]]
+    for k, token in enumerate(run.tokens):
+        if k and run.gaps[k] == "loose":
+            parts.append([])
+        parts[-1].append(token)
+    return parts
+
+
+def _read_back_of(
+    text: str,
+    turn: Turn,
+    body: str,
+    opening: int,
+    tokens: list[numbers.Token],
+    said: list[tuple[str, str]],
+    earlier: list[tuple[str, str]],
+    own: list[Span],
+    long_values: list[tuple[str, str]],
+    spans: list[Span],
+) -> Span | None:
+    """The value these tokens of a turn read back (see `_read_backs`), or None."""
+    digits = "".join(t.digits for t in tokens)
+    start, end = turn.start + tokens[0].start, turn.start + tokens[-1].end
+    # a read-back of the whole value, part of it found already ("sextusen sjuhundrafyrtiotre,
+    # och sen två fyra noll tre sju sex ett nio ett")
+    whole = len(digits) >= PIECE_DIGITS and any(digits == d for _, d in said + earlier)
+    if not (whole or _free(spans, start, end)) or _taken(text, start, end, digits):
+        return None
+    # at the turn's opening, or right after a piece of it said again ("Första september fyrtiofyra, och 3838.")
+    at_opening = (
+        tokens[0].start == opening
+        or _READ_FROM.search(body, 0, tokens[0].start) is not None
+        or any(turn.start <= t <= start and _JOINED.fullmatch(text, t, start) for _, s, t in spans)
+    )
+    entity = next(
+        (
+            e
+            for e, value in said
+            if value
+            and (
+                (at_opening and _repeats(digits, value))
+                or (len(digits) >= PIECE_DIGITS and digits in value)
+                or _near(digits, value)
+                or _with_century(digits, value)
+            )
+        ),
+        next(
+            (e for e, value in long_values if len(digits) >= 4 and digits in value),
+            next(
+                (e for e, d in earlier if len(d) >= 6 and (digits == d or _with_century(digits, d))),
+                None,
+            ),
+        ),
+    )
+    # a near copy read off something after the value in its own turn: "lägenheten är 1102, det
+    # står fel på fakturan, det står 1202"
+    if entity is None and _READ_FROM.search(body, 0, tokens[0].start):
+        entity = next((e for e, s, t in own if t <= start and _near(digits, _digits(text, s, t))), None)
+    return None if entity is None else (entity, start, _with_letter(text, entity, end))
 
 
 def _numbers_of(text: str, entity: str, start: int, end: int) -> list[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from recognizers.base import TextRecognizer, tagged_result
-from recognizers.introduction import STOP_WORDS, lexicon
+from recognizers.introduction import NAME_FEATURES, STOP_WORDS, lexicon
 from recognizers.lexicon import shipped_lexicon
 
 ENTITY = "PERSON"
@@ -63,6 +63,20 @@ _ON_THE_DOOR = re.compile(
     r"(?:dörren|porten|brevlådan|postlådan|ringklockan|namnskylten|porttelefonen)\b",
     re.IGNORECASE,
 )
+# Someone named in passing, as the one to call, tell, fetch or write: "kan ni ringa Arash", "säg
+# till Kaveh", "hämtar khadija", "skriv Demir", "gå till agneta", "ring på hos al-jabouri". Only
+# a name the lexicon knows and no common word or place follows these verbs, or a hyphenated one.
+_PASSING = re.compile(
+    r"(?<![\w-])(?i:ring(?:a|er)?(?:[ ]+(?:till|upp|på[ ]+hos))?|säg(?:er)?[ ]+(?:till|åt)|sa[ ]+till|"
+    r"fråga(?:r)?|hälsa(?:r)?(?:[ ]+(?:till|från))?|(?:prata|tala|snacka)(?:r)?[ ]+med|hämta(?:r)?|"
+    r"(?:gå|går|lämna|lämnar|skicka|skickar|ge|ger)[ ]+(?:(?:den|det|nyckeln|paketet)[ ]+)?till|"
+    r"kontakta(?:r)?|skriv(?:er)?|hos)[ ]+"
+    rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
+)
+# ... or named and then said who they are: "Och Kaveh, min man, har ...", "Sirpa, hans mamma"
+# Shops and chains the lexicon knows as names: "jag går till ica", "hämtar på Max"
+_SHOPS = frozenset({"ica", "max", "gross", "seven"})
+_APPOSED = re.compile(rf"(?<![\w-])(?P<name>{_WORD}),[ ]+(?i:{_POSSESSOR})[ ]+(?i:{_RELATIONS})(?![\w])")
 _GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter|{_CALLED})\b", re.IGNORECASE)
 # Words after a relation that say where or how the person is, not who: "min fru hemma", "min son själv"
 _NOT_NAMES = frozenset("hemma borta själv också sjuk igen nu här där idag imorgon igår ikväll snart sedan".split())
@@ -97,7 +111,7 @@ class KlangTitledNameRecognizer(TextRecognizer):
     ENTITIES = (ENTITY,)
 
     def may_match(self, text: str) -> bool:
-        return bool(_GATE.search(text) or _ON_THE_DOOR.search(text))
+        return bool(_GATE.search(text) or _ON_THE_DOOR.search(text) or _PASSING.search(text))
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if (entities and ENTITY not in entities) or not self.may_match(text):
@@ -129,4 +143,31 @@ class KlangTitledNameRecognizer(TextRecognizer):
             words = [w for w in m.group("name").split(" ") if w != "och"]
             if _name_words(words, "", 0) == len(words) or all("-" in w for w in words):
                 out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name on a door"))
+        for m in _PASSING.finditer(text):
+            words = m.group("name").split(" ")
+            n = 0
+            while (
+                n < len(words)
+                and words[n].lower() not in _SHOPS
+                and (_known_name(words[n]) or (n == 0 and _hyphenated(words[0])))
+            ):
+                n += 1
+            if n:
+                start = m.start("name")
+                end = start + len(" ".join(words[:n]))
+                out.append(tagged_result(self, ENTITY, start, end, SCORE, "name in passing"))
+        for m in _APPOSED.finditer(text):
+            if _name_words([m.group("name")], "", 0):
+                out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name before who they are"))
         return out
+
+
+def _known_name(word: str) -> bool:
+    """A first name or surname of the lexicon that is no common word, place or country."""
+    features = shipped_lexicon().get(word.lower(), set())
+    return bool(features & NAME_FEATURES) and not features & {"common", "place", "country"}
+
+
+def _hyphenated(word: str) -> bool:
+    """A lowercase double name no lexicon needs to know: "al-jabouri", "abu-bakr"."""
+    return word.islower() and word.count("-") == 1

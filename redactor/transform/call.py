@@ -38,6 +38,8 @@ _FIELD = re.compile(
 
 # Fewer digits than this would take every matching amount or time of the call along.
 MIN_PROPAGATED_DIGITS = 4
+# An e-mail address's local part shorter than this ("info", "anna") is chased as a name or not at all.
+MIN_LOCAL_PART = 6
 
 
 class LeakError(RedactorError):
@@ -188,6 +190,13 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     # ordinary word it also is (`ordinary_use`: "öre per kilowattimme").
     parts = {p for v, s in values.items() if s.entity_type == "PERSON" for p in _name_parts(units, found, v)}
     parts |= _mailbox_names(units, [v for v, s in values.items() if s.entity_type == "EMAIL_ADDRESS"])
+    # An address's local part said alone, as written or run together: "elinprov02, ihop."
+    patterns += [
+        (sp.value_pattern(local), s)
+        for v, s in values.items()
+        if s.entity_type == "EMAIL_ADDRESS"
+        for local in _local_parts(v)
+    ]
     patterns += [(sp.value_pattern(p, genitive=True), sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts)]
     # A street's name also stands alone ("Björkhagen fjorton" / "Björkhagen, är det en väg?")
     streets = {name: s for v, s in values.items() if s.entity_type == "SE_ADDRESS" if (name := _street_name(v))}
@@ -369,6 +378,13 @@ def _restarted(value: str) -> str:
 
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]{2,}\b")
 _INSIDE_SENTENCE = re.compile(r"[\w,] $")  # what stands before a capital that opens no sentence
+
+
+def _local_parts(address: str) -> set[str]:
+    """An e-mail address's local part, and the same run together, when long enough to be its own
+    ("elin.prov02" and "elinprov02"; not "info")."""
+    local = email.written_form(address).split("@")[0]
+    return {p for p in (local, re.sub(r"[._-]+", "", local)) if len(p) >= MIN_LOCAL_PART}
 
 
 def _mailbox_names(units: ScanUnits, addresses: list[str]) -> set[str]:

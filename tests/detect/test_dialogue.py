@@ -1635,7 +1635,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             [("CUSTOMER_NUMBER", "Sextiofem trettio tjugoett")],
         ),
         # someone else's name asked for; a lowercase answer that is a name and nothing else
-        ("Agent: Okej. Vad heter han?\nKund: Provo, han är sju. Provo Testsson.", [("PERSON", "Provo")]),
+        # the name said again whole after it
+        (
+            "Agent: Okej. Vad heter han?\nKund: Provo, han är sju. Provo Testsson.",
+            [("PERSON", "Provo"), ("PERSON", "Provo Testsson")],
+        ),
         ("talare 1: och vem äger abonnemanget\ntalare 2: jag sagal provsson", [("PERSON", "sagal provsson")]),
         ("talare 1: aha okej vad heter du\ntalare 2: filmon testsson", [("PERSON", "filmon testsson")]),
         (
@@ -1649,6 +1653,45 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         # an address named by what it is for: "upphämtningsadress", "leveransadress"
         ("Agent: Och upphämtningsadress?\nKund: Lövstigen.\nAgent: Tack.", [("SE_ADDRESS", "Lövstigen")]),
+        # the name asked as "Och du heter?" or "Och namnet?"
+        ("Agent: Tack. Och du heter?\nKund: Provo Testsson.", [("PERSON", "Provo Testsson")]),
+        (
+            "Agent: Och namnet?\nKund: Provo... Provo Testsson. Ska jag stava?",
+            [("PERSON", "Provo"), ("PERSON", "Provo Testsson")],
+        ),
+        # a question that is the last sentence of an unpunctuated turn
+        (
+            "agent: b fyra sju noll. ja jag ser den. vem pratar jag med\nkund: provo testsson",
+            [("PERSON", "provo testsson")],
+        ),
+        # the slot offered by the answerer as a question, accepted, then given in pieces
+        (
+            "Agent: vi börjar med kundnumret\nKund: jag har inte det här. kan du ta personnummer\n"
+            "Agent: ja det går bra\nKund: nittonhundraåttioett\nAgent: mm\nKund: tolv arton\nAgent: ja\n"
+            "Kund: nittio åttiotvå",
+            [
+                ("SE_PERSONNUMMER", "nittonhundraåttioett"),
+                ("SE_PERSONNUMMER", "tolv arton"),
+                ("SE_PERSONNUMMER", "nittio åttiotvå"),
+            ],
+        ),
+        # ... not a product offered: "Vill du ha autogiro?" (the case above, with an account)
+        # the speaker's own value after a pause said as a sentence
+        (
+            "Agent: är hon registrerad hos oss\nKund: ja. jag har ett kundnummer. vänta. fyra fyra\nAgent: mm\n"
+            "Kund: noll ett nio fyra",
+            [("CUSTOMER_NUMBER", "fyra fyra"), ("CUSTOMER_NUMBER", "noll ett nio fyra")],
+        ),
+        # a patient number, given by the agent and read back
+        (
+            "Agent: Skriv ditt patientnummer 118204 som meddelande.\nKund: Ett ett åtta två noll fyra. Okej.",
+            [("CUSTOMER_NUMBER", "118204")],
+        ),
+        # a birth year after a filler
+        (
+            "Agent: Hur gammal är hon?\nKund: Hon är elva. Född tjugonde april, eh, tjugofjorton.",
+            [("SE_PERSONNUMMER", "tjugonde april, eh, tjugofjorton")],
+        ),
     ],
 )
 def test_corrections_slow_answers_and_other_forms(text, expected):
@@ -1998,23 +2041,25 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     and 41's, all forty-three 532 of 19,750 with sets 42 and 43 at their blind runs, all forty-five
     539 of 20,349 at 1591edb (2026-12-05, last); with the learned tail, trained on sets 1 and 3-45,
     all fifty-three 132 of 22,992; with the tail trained on sets 1 and 3-61, all sixty-five 122 of
-    28,391 (2026-12-05, a later session; sets 62-65 held out from the tail: the next test)."""
+    28,391 (2026-12-05, a later session); with the tail trained on sets 1 and 3-65, all sixty-nine
+    107 of 30,053 (2026-12-05, the session after; sets 66-69 held out from the tail: the next test)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 1964
+    assert result["calls_written"] == len(docs) == 2084
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 130, result["readable_values"]
-    assert result["words_kept"] >= 0.975  # 0.980 over the sixty-five sets with the tail
+    assert result["readable"] <= 115, result["readable_values"]
+    assert result["words_kept"] >= 0.975  # 0.979 over the sixty-nine sets with the tail
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(config, tmp_path):
-    """Blind sets 62-65 (docs/dialogue.md, "The learned tail on new calls"), held out from the
-    tail's training: at their blind run 75 of 1,697 values readable with the rules alone, 44 with
-    the tail; 69 and 37 after the rules written from reading them."""
-    docs = [d for n in range(62, 66) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
+    """Blind sets 66-69 (docs/dialogue.md, "The learned tail on new calls"), held out from the
+    tail's training: at their blind run 48 of 1,662 values readable with the rules alone, 21 with
+    the tail of the time and 22 with the tail retrained on sets 62-65; 16 after the rules written
+    from reading them."""
+    docs = [d for n in range(66, 70) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 120 and result["quarantined"] == 0
-    assert result["readable"] <= 42, result["readable_values"]
+    assert result["readable"] <= 18, result["readable_values"]
     assert result["words_kept"] >= 0.97
 
 

@@ -162,6 +162,7 @@ def test_long_text_is_fast(recs):
         ("parkleden sexton c lgh 1006 977 90 luleå", "parkleden sexton c lgh 1006"),
         ("så solbacken tre i falun", "solbacken tre"),
         ("vi bor kvar på eh solgläntan sex tills i juni", "solgläntan sex"),  # "-gläntan", after "bor kvar på"
+        ("tack. den skickades till kvarngärdet tolv c", "kvarngärdet tolv c"),  # where a parcel went
     ],
 )
 def test_lowercase_everyday_endings_when_marked_as_an_address(text, expected):
@@ -170,7 +171,15 @@ def test_lowercase_everyday_endings_when_marked_as_an_address(text, expected):
     assert [text[r.start : r.end] for r in KlangAddressLowercaseRecognizer().analyze(text, [ENTITY])] == [expected]
 
 
-@pytest.mark.parametrize("text", ["vi har en betalningsplan 2 år", "i backen 3 gånger", "motorvägen 40 mot stan"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vi har en betalningsplan 2 år",
+        "i backen 3 gånger",
+        "motorvägen 40 mot stan",
+        "den skickades till backen 3 gånger",
+    ],
+)
 def test_lowercase_everyday_endings_alone_are_not_addresses(text):
     from recognizers.address import KlangAddressLowercaseRecognizer
 

@@ -378,6 +378,12 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             ],
             [("SE_BANK_ACCOUNT", "sextusen sjuhundrafyrtiotre, och sen två fyra noll tre sju sex ett nio ett")],
         ),
+        # a read-back that starts over after a pause: each part is a piece of the value
+        (
+            ["Agent: PUK-koden är 5 2 9 0 3 3 6 1.", "Kund: 52... vänta, 529033...", "Agent: 61."],
+            [("ACCESS_CODE", "5 2 9 0 3 3 6 1")],
+            [("ACCESS_CODE", "52"), ("ACCESS_CODE", "529033"), ("ACCESS_CODE", "61")],
+        ),
     ],
 )
 def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, expected):

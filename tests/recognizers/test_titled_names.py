@@ -47,6 +47,15 @@ def _found(text: str) -> list[str]:
         # a name on a door or a letterbox
         ("det står al-jabouri på dörren lägenhet trettiotvå", ["al-jabouri"]),
         ("Röda huset, det står Lundström Provsson på brevlådan.", ["Lundström Provsson"]),
+        # someone named in passing, as the one to call, tell, fetch or write
+        ("Kan ni ringa Arash när ni kommer?", ["Arash"]),
+        ("Bra. Säg till Kaveh nu då.", ["Kaveh"]),
+        ("och på fredag kommer hans farmor och hämtar warsame", ["warsame"]),
+        ("Skriv Demir och månaden.", ["Demir"]),
+        ("kan du gå till agneta på nummer fem", ["agneta"]),
+        ("ring på hos al-jabouri så öppnar de", ["al-jabouri"]),
+        # ... or named and then said who they are
+        ("Ja. Och Kaveh, min man, har ett annat nummer.", ["Kaveh"]),
     ],
 )
 def test_a_name_after_a_title_or_relation_is_found(text, expected):
@@ -68,6 +77,11 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         "det står hyresvärden på skylten",
         "det står tvättstuga på dörren",
         "det står hundvakt på brevlådan",
+        # a shop, a company, a pronoun or a common word after the same verbs
+        "jag går till ica sen och hämtar paketet hos posten",
+        "Jag ringer till Telia i morgon och frågar min chef.",
+        "Ring upp mig eller hälsa till dem, skriv ditt namn, fråga kassan.",
+        "Ja, min man, han är hemma.",
     ],
 )
 def test_no_name_follows(text):

@@ -315,3 +315,16 @@ def test_a_number_read_back_glued_to_its_letters_is_redacted_whole(pipeline):
     assert isinstance(rc, RedactedCall), rc
     said_again = rc.call.segments[2].text
     assert "4430982" not in said_again and not said_again.startswith("HF"), said_again
+
+
+def test_an_e_mail_addresss_local_part_said_alone_is_redacted(pipeline):
+    """ "elin.provsson02@..." corrected to "elinprovsson02, ihop" (blind set 68): the local part
+    said alone, as written or run together, is the address's; a short one ("info") is not chased."""
+    content = (
+        "[00:00:01] Agent: Jag har elin.provsson02@outlook.com, med en punkt?\n"
+        "[00:00:05] Kund: Nej, utan punkt. elinprovsson02, ihop.\n"
+        "[00:00:09] Agent: Tack. Skriv till info@exempel.se om något är fel, info står det."
+    )
+    texts = _segment_texts(pipeline, content)
+    assert "provsson02" not in texts[1], texts
+    assert texts[2].endswith("om något är fel, info står det."), texts
