@@ -346,6 +346,14 @@ _ANSWER_LINE = re.compile(
 )
 
 
+# ... and a street abroad in lowercase, its word for street apart: "eppendorfer weg hundrafyrtiotvå"
+_ANSWER_ABROAD = re.compile(
+    rf"(?<![{_L}\d-])[{_L}]{{3,}}[ ]+(?:weg|straße|strasse|gate|vej|gade|vei|veien|katu|tie|allee|street|road)"
+    rf"[ ]+{_HOUSE_NO}{_LETTER}?(?![{_L}])",
+    re.IGNORECASE,
+)
+
+
 # An answer that opens with a capitalised name and a house number is the address, whatever the
 # name ends in: "Solvändan 7, det är ett radhus.", "Till mig: Hagaberg 3".
 # (the number also said: "Hagalund sex C", "Norrby fyrahundratolv")
@@ -374,10 +382,14 @@ def _full_line() -> regex.Pattern:
 
 def answer_street_lines(text: str) -> list[tuple[int, int]]:
     """Street lines in an answer to an address question, by their ending alone ("Björkvägen, eh,
-    fjorton"; "Kvarnbacksvägen." with the number in the next turn), or a name and house number
+    fjorton"; "Kvarnbacksvägen." with the number in the next turn; a street abroad with its word for
+    street apart, "eppendorfer weg hundrafyrtiotvå"), or a name and house number
     that open the answer ("Solvändan 7, det är ett radhus.") or stand between commas ("Ute på
     landet, Västanby 212, utanför Mora.")."""
     found = [m.span() for m in _ANSWER_LINE.finditer(text)]
+    found += [
+        m.span() for m in _ANSWER_ABROAD.finditer(text) if not any(s < m.end() and m.start() < e for s, e in found)
+    ]
     # ... and a street line whose ending stands apart: "Thereses gate tjugoåtta", "Gröna gatan 6"
     found += [m.span() for m in _full_line().finditer(text) if not any(s < m.end() and m.start() < e for s, e in found)]
     places = [m.span("place") for m in [_ANSWER_PLACE.match(text)] if m]

@@ -102,7 +102,9 @@ BARE_NUMBER = Slot(
     # "vilket nummer skulle det gått till", "då behöver jag ett nummer"
     _q(
         r"(?:(?:vilket|nytt|ditt|ert|ett) nummer|numret)(?:[ ]+(?:gäller det|är det|har du|har ni|till dig|"
-        r"skulle det gå(?:tt)? till|ska det gå till|ringde du från))?(?=[ ?.]*$)"
+        r"skulle det gå(?:tt)? till|ska det gå till|ringde du från|"
+        # where a message or a call came from: "Från vilket nummer kom sms:et?"
+        r"kom (?:det|sms:?et|samtalet|meddelandet)|ringde (?:de|dom|han|hon|det)(?: från)?))?(?=[ ?.]*$)"
         # ... and a speaker's own: "Mitt nummer är sjuttio... fyra sex sex..."
         r"|mitt nummer(?=[ ]+(?:är|står)\b|,)"
     ),
@@ -1801,6 +1803,12 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
             yy = year[0].digits[-2:] if len(year[0].digits) in (2, 4) else None
         out.append((start, end, day, month or 0, yy))
     return out
+
+
+def birth_dates(text: str) -> list[str]:
+    """The dates of `text` said with their year, as a personnummer opens: "Tjugoåttonde november,
+    åttiosju" is "871128", the form an agent reads back."""
+    return [f"{yy}{month:02d}{day:02d}" for _, _, day, month, yy in _dated(text) if yy and month]
 
 
 _MONTHS = {m[:3]: n + 1 for n, m in enumerate(heuristics.MONTHS)}  # "jan" ... "dec"

@@ -39,7 +39,7 @@ from recognizers import heuristics, numbers, phone
 from recognizers.address import one_word_towns, ordinary_place_word
 from recognizers.dialogue_slots import PAUSE_AT, RETRACTS, Turn, corrections, turns
 from recognizers.identifiers import FACILITY_PREFIX
-from recognizers.introduction import DEFINITE, common_word
+from recognizers.introduction import DEFINITE, common_word, known_name
 
 # What a value found may be echoed as: numbers, and an address's house or flat number.
 _ECHOED = frozenset(
@@ -94,7 +94,7 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     found = [s for s in spans if s[0] in _ECHOED]
     ts = turns(text)
     if not found:
-        return _false_starts(text, spans) + _dictated(text, ts, spans)
+        return _false_starts(text, spans) + _dictated(text, ts, spans) + _joined_names(text, spans)
     out = corrections(text, ts, [s for s in found if s[0] in _NO_AMOUNTS], shapes=False)
     out += corrections(text, ts, [s for s in found if s[0] not in _NO_AMOUNTS])
     out = [(e, s, _with_letter(text, e, t)) for e, s, t in dict.fromkeys(out) if _free(spans, s, t)]  # "fjorton A"
@@ -109,6 +109,7 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     out += _dictated(text, ts, spans + out)
     out += _after_addresses(text, ts, spans + out)
     out += _false_starts(text, spans + out)
+    out += _joined_names(text, spans + out)
     # the steps look beside the numbers only; nothing inside what another recognizer found (a plate)
     return [x for x in out if not any(s <= x[1] and x[2] <= t for _, s, t in spans)]
 
@@ -316,12 +317,45 @@ def _beside(text: str, spans: list[Span]) -> list[Span]:
 _TAKEN_BACK = re.compile(rf"(?<![\w])([^\W\d_]{{3,}})(?:\.\.\.|…)?[ ,]*(?:{RETRACTS})(?![\w])[ ,.…]*$", re.IGNORECASE)
 
 
+# A second name joined to one found: "Jag ser Abdullah och Dilnaz Provsson på den adressen."
+_AND_NAME = re.compile(r"[ ]+(?:och|eller)[ ]+(?P<name>(?-i:[A-ZÅÄÖ])[a-zåäöéü]+(?:[ ]+(?-i:[A-ZÅÄÖ])[a-zåäöéü]+)?)")
+
+
+def _joined_names(text: str, spans: list[Span]) -> list[Span]:
+    """A name joined by "och" or "eller" to a name found: a first name the lexicon knows, or two
+    capitalised words, neither a common word ("Abdullah och Dilnaz Provsson"; not "Anna och
+    Stockholm", "Erik och Tack")."""
+    out: list[Span] = []
+    for entity, _, end in spans:
+        m = _AND_NAME.match(text, end) if entity == "PERSON" else None
+        if m is None:
+            continue
+        words = m.group("name").split()
+        if any(common_word(w) or ordinary_place_word(w) for w in words):
+            continue
+        if (known_name(words[0]) or len(words) == 2) and _free(spans + out, *m.span("name")):
+            out.append(("PERSON", *m.span("name")))
+    return out
+
+
+# A number word broken off by a pause right before the value: "Nittio... ja, 900320-2398"
+_BROKEN_OFF = re.compile(
+    rf"(?<![\w])({numbers.SMALL_NUMBER_WORDS})(?:\.\.\.|…)[ ,]*(?:(?:ja|jo|eh|öh|mm)[ ,.]*)?$", re.IGNORECASE
+)
+
+
 def _false_starts(text: str, spans: list[Span]) -> list[Span]:
     """A word said and taken back right before a value it begins ("Kanelbulle... nej,
-    Kanelbulle77"), or a plate's letters in another order ("NMX... nej, NXM 774"): a false start
+    Kanelbulle77"), a number word broken off by a pause before a value it begins ("Nittio... ja,
+    900320-2398"), or a plate's letters in another order ("NMX... nej, NXM 774"): a false start
     of the value, as readable as the value itself."""
     out: list[Span] = []
     for entity, start, end in spans:
+        # a number broken off and begun again as the value: "Nittio... ja, 900320-2398"
+        broken = _BROKEN_OFF.search(text, max(0, start - 40), start)
+        if broken and (said := _digits(text, *broken.span(1))) and _digits(text, start, end).startswith(said):
+            if _free(spans + out, *broken.span(1)) and not _taken(text, *broken.span(1), said):
+                out.append((entity, *broken.span(1)))
         m = _TAKEN_BACK.search(text, max(0, start - 40), start)
         if m is None:
             continue

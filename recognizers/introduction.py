@@ -70,7 +70,13 @@ NOT_NAMES = frozenset(
         "Jaha",
         "Okej",
         "Ja",
+        "Jo",
         "Nej",
+        "Nä",
+        "Nämen",
+        "Oj",
+        "Aha",
+        "Jaså",
         "Hej",
         "Hallå",
         "Alla",
@@ -173,9 +179,9 @@ def common_word(word: str) -> bool:
     return w in lexicon()[0] or w in STOP_WORDS or w in NOT_NAMES
 
 
-def _known_name(word: str | None) -> bool:
+def known_name(word: str | None) -> bool:
     """A first name or surname the lexicon knows that is no common word ("petra", not "alla")."""
-    return word is not None and word in lexicon()[1] and not common_word(word)
+    return word is not None and word.lower() in lexicon()[1] and not common_word(word)
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +204,7 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
         introduced = m.group("pre") or m.end("pre") < m.start("name")
         if words and introduced and (m.group("strong") or len(words) >= 2 or any(w in names for w in words)):
             out.append((start, start + len(" ".join(words))))
-        if _known_name(m.group("greeted")):
+        if known_name(m.group("greeted")):
             out.append(m.span("greeted"))
     return out
 
@@ -258,7 +264,7 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
         ):
             spans.append(lower.span("name"))
         greeted = _ANSWERING_GREETED.match(text)
-        if greeted and _known_name(greeted.group("name")) and greeted.span("name") not in spans:
+        if greeted and known_name(greeted.group("name")) and greeted.span("name") not in spans:
             spans.append(greeted.span("name"))
         return [
             tagged_result(self, ENTITY, s, e, SCORE, "name after a greeting or self-introduction") for s, e in spans

@@ -511,18 +511,24 @@ _GLUED_LEADS = dict(
 def _glued_digits(word: str) -> str:
     """The digits of a number word glued to "dubbel" ("dubbel-fem" is 55), to a zero before it, as
     an area code is said ("nollfyrtio" is 040), or of two pairs glued by the speech-to-text
-    ("nittiotjugo" is 9020, as a clearing number is said; "nittonsextiofyra" 1964), or of a digit and
-    a pair ("åttafemtiotvå" is 852, as a postnummer is said); "" for any other word."""
+    ("nittiotjugo" is 9020, as a clearing number is said; "nittonsextiofyra" 1964), of a digit and
+    a pair ("åttafemtiotvå" is 852, as a postnummer is said), or of three or more digits or pairs
+    read one by one ("fyrasjunoll" is 470, "nollsjusex" 076); "" for any other word."""
     low = word.lower()
     if low.startswith("dubbel"):
         digit = parse_word(low[6:].lstrip("- "))
         return digit.digits * 2 if digit else ""
-    if low.startswith("noll") and len(low) > 4:
-        rest = parse_word(low[4:])
-        return "0" + rest.digits if rest else ""
+    if low.startswith("noll") and len(low) > 4 and (rest := parse_word(low[4:])):
+        return "0" + rest.digits
     first = next((t for t in _GLUED_LEADS if low.startswith(t) and len(low) > len(t)), "")
     pair = parse_word(low[len(first) :]) if first else None
-    return str(_GLUED_LEADS[first]) + pair.digits if pair and len(pair.digits) == 2 else ""
+    if pair and len(pair.digits) == 2:
+        return str(_GLUED_LEADS[first]) + pair.digits
+    # digits read one by one and glued: "fyrasjunoll" is 470, "tolvnolltvå" 1202
+    parts = _split_parts(low)
+    if parts and len(parts) >= 3 and all(p in _GLUED_LEADS or p == "noll" for p in parts):
+        return "".join(str(UNIT_WORDS[p]) if p in UNIT_WORDS else f"{_GLUED_LEADS[p]:02d}" for p in parts)
+    return ""
 
 
 def _scan_tokens(text: str) -> list[Token]:

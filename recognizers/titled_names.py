@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from recognizers.base import TextRecognizer, tagged_result
-from recognizers.introduction import NAME_FEATURES, STOP_WORDS, lexicon
+from recognizers.introduction import STOP_WORDS, common_word, known_name, lexicon
 from recognizers.lexicon import shipped_lexicon
 
 ENTITY = "PERSON"
@@ -45,11 +45,13 @@ _POSSESSOR = r"(?:min|mitt|mina|din|ditt|sin|sitt|sina|hans|hennes|deras|vår|er
 _ADJECTIVE = r"(?:äldsta|yngsta|lilla|stora|gamla|nya|förra|före detta)[ ]+"
 # who "heter": "hon heter ...", "den äldsta heter ..."
 _WHO = r"(?:han|hon|hen|(?:den|det)[ ]+(?:äldsta|yngsta|minsta|mellersta|största|lilla|stora))"
+# ... or a title or a relation: "grannen heter fereshteh", "pappan heter han rodrigo"
+_NAMED = rf"(?:{_WHO}|{_TITLES}|pappan|mamman|mannen|frun|killen|tjejen|barnet)[ ]+heter(?:[ ]+(?:han|hon|hen)(?=[ ]))?"
 # a nickname: "fast alla säger Pelle", "kallas Bettan", "kalla mig Micke"
 _CALLED = r"(?:alla[ ]+säger|(?:han|hon|hen)[ ]+kallas|kallas|kalla[ ]+mig|säg[ ]+bara)"
 _WORD = r"[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"
 _PATTERN = re.compile(
-    rf"(?<![\w-])(?P<lead>(?i:{_POSSESSOR}[ ]+(?:{_ADJECTIVE})?(?:{_RELATIONS})|{_TITLES}|{_WHO}[ ]+heter|{_CALLED})),?[ ]+"
+    rf"(?<![\w-])(?P<lead>(?i:{_NAMED}|{_POSSESSOR}[ ]+(?:{_ADJECTIVE})?(?:{_RELATIONS})|{_TITLES}|{_CALLED})),?[ ]+"
     # the name in a lookahead: its words may lead to the next title ("Doktorn sa att min son olle")
     rf"(?=(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})(?P<after>[ ]+[\w]+|[ ]*[,.!?]|[ ]*$)?)",
 )
@@ -63,20 +65,23 @@ _ON_THE_DOOR = re.compile(
     r"(?:dörren|porten|brevlådan|postlådan|ringklockan|namnskylten|porttelefonen)\b",
     re.IGNORECASE,
 )
-# Someone named in passing, as the one to call, tell, fetch or write: "kan ni ringa Arash", "säg
-# till Kaveh", "hämtar khadija", "skriv Demir", "gå till agneta", "ring på hos al-jabouri". Only
+# Someone named in passing, as the one to call, tell, fetch, invite or write: "kan ni ringa Arash",
+# "säg till Kaveh", "hämtar khadija", "skriv Demir", "gå till agneta", "ska vi bjuda aune", "ring
+# på hos al-jabouri". Only
 # a name the lexicon knows and no common word or place follows these verbs, or a hyphenated one.
 _PASSING = re.compile(
     r"(?<![\w-])(?i:ring(?:a|er)?(?:[ ]+(?:till|upp|på[ ]+hos))?|säg(?:er)?[ ]+(?:till|åt)|sa[ ]+till|"
     r"fråga(?:r)?|hälsa(?:r)?(?:[ ]+(?:till|från))?|(?:prata|tala|snacka)(?:r)?[ ]+med|hämta(?:r)?|"
     r"(?:gå|går|lämna|lämnar|skicka|skickar|ge|ger)[ ]+(?:(?:den|det|nyckeln|paketet)[ ]+)?till|"
-    r"kontakta(?:r)?|skriv(?:er)?|hos)[ ]+"
+    r"kontakta(?:r)?|skriv(?:er)?|bjud(?:a|er)?|hos)[ ]+"
     rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
 )
 # ... or named and then said who they are: "Och Kaveh, min man, har ...", "Sirpa, hans mamma"
 # Shops and chains the lexicon knows as names: "jag går till ica", "hämtar på Max"
 _SHOPS = frozenset({"ica", "max", "gross", "seven"})
 _APPOSED = re.compile(rf"(?<![\w-])(?P<name>{_WORD}),[ ]+(?i:{_POSSESSOR})[ ]+(?i:{_RELATIONS})(?![\w])")
+# ... and after a verb of passing, a word no lexicon knows before who they are: "ring mehret min fru"
+_WHO_AFTER = re.compile(rf"[ ,]+(?i:{_POSSESSOR})[ ]+(?i:{_RELATIONS})(?![\w])")
 _GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter|{_CALLED})\b", re.IGNORECASE)
 # Words after a relation that say where or how the person is, not who: "min fru hemma", "min son själv"
 _NOT_NAMES = frozenset("hemma borta själv också sjuk igen nu här där idag imorgon igår ikväll snart sedan".split())
@@ -84,6 +89,11 @@ _PET = re.compile(r"(?<![\w])(?:hund|katt|häst|kanin|marsvin|hamster|fågel|hus
 # Titles said right before a name; after the others ("läkaren", "handläggaren") a word no lexicon
 # knows is more often an adverb than a name.
 _BEFORE_NAMES = frozenset("doktor dr dr. syster fröken herr fru lillebror storebror lillasyster storasyster".split())
+
+
+# What a name is followed by besides a small word: a pronoun or a verb ("min mamma fatou henne på
+# fritids", "din fru hibaaq kommer hon på festen")
+_AFTER_A_NAME = frozenset("henne honom hen dom kommer har ska var sa kan vill bor brukar hämtar ringer jobbar".split())
 
 
 def _name_words(words: list[str], after: str, unknown: int) -> int:
@@ -104,7 +114,7 @@ def _name_words(words: list[str], after: str, unknown: int) -> int:
     while n < min(len(words), unknown) and not ordinary(words[n]):
         n += 1
     following = (words[n] if n < len(words) else after.strip(" ,.!?")).lower()
-    return n if n and (not following or following in STOP_WORDS) else 0
+    return n if n and (not following or following in STOP_WORDS or following in _AFTER_A_NAME) else 0
 
 
 class KlangTitledNameRecognizer(TextRecognizer):
@@ -120,18 +130,19 @@ class KlangTitledNameRecognizer(TextRecognizer):
         for m in _PATTERN.finditer(text):
             words = m.group("name").split(" ")
             lead = m.group("lead").lower()
-            if lead.endswith("heter") and _PET.search(text, max(0, m.start() - 80), m.start()):
+            named = " heter" in lead
+            if named and _PET.search(text, max(0, m.start() - 80), m.start()):
                 continue  # "Vad heter hunden?" / "Han heter Bamse."
             # a bare title or a relation after a possessive may come before one unknown word; "heter"
             # before a whole name
-            unknown = 3 if lead.endswith("heter") else 1 if lead in _BEFORE_NAMES or " " in lead else 0
+            unknown = 3 if named else 1 if lead in _BEFORE_NAMES or " " in lead else 0
             n = _name_words(words, m.group("after") or "", unknown)
             if n:
                 start = m.start("name")
                 end = start + len(" ".join(words[:n]))
                 out.append(tagged_result(self, ENTITY, start, end, SCORE, "name after a title"))
                 # the names listed after it: "Den äldsta heter Cabdiraxmaan, sen Sagal och den minsta Ayaan."
-                while lead.endswith("heter") and (more := _LISTED.match(text, end)):
+                while named and (more := _LISTED.match(text, end)):
                     said = more.group("name")
                     if not _name_words([said], "", 0) or "place" in shipped_lexicon().get(said.lower(), ()):
                         break
@@ -152,20 +163,21 @@ class KlangTitledNameRecognizer(TextRecognizer):
                 and (_known_name(words[n]) or (n == 0 and _hyphenated(words[0])))
             ):
                 n += 1
+            if not n and _name_words(words[:1], "", 1) and _WHO_AFTER.match(text, m.start("name") + len(words[0])):
+                n = 1
             if n:
                 start = m.start("name")
                 end = start + len(" ".join(words[:n]))
                 out.append(tagged_result(self, ENTITY, start, end, SCORE, "name in passing"))
         for m in _APPOSED.finditer(text):
-            if _name_words([m.group("name")], "", 0):
+            if _name_words([m.group("name")], "", 0) and not common_word(m.group("name")):
                 out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name before who they are"))
         return out
 
 
 def _known_name(word: str) -> bool:
-    """A first name or surname of the lexicon that is no common word, place or country."""
-    features = shipped_lexicon().get(word.lower(), set())
-    return bool(features & NAME_FEATURES) and not features & {"common", "place", "country"}
+    """A name the lexicon knows (`introduction.known_name`) that is no place or country either."""
+    return known_name(word) and not shipped_lexicon().get(word.lower(), set()) & {"common", "place", "country"}
 
 
 def _hyphenated(word: str) -> bool:

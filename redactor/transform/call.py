@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from functools import lru_cache
 
-from recognizers import canonical_value, email, heuristics, introduction, number_digits, numbers, place_lines
+from recognizers import (
+    canonical_value,
+    dialogue_slots,
+    email,
+    heuristics,
+    introduction,
+    number_digits,
+    numbers,
+    place_lines,
+)
 from recognizers.entities import DIGIT_ENTITIES, LOCAL_ENTITIES, NOT_NUMBERS, SUBJECT_ENTITIES
 from recognizers.fold import fold, fold_text
 from recognizers.lexicon import shipped_lexicon
@@ -213,6 +222,9 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         if s.entity_type == "SE_PERSONNUMMER" and len(whole := canonical_value(s.entity_type, v)) == 12:
             by_digits.setdefault(whole[2:8], s)  # its birth date said again: "Fyrtioett, elva, tjugonio, det är jag."
             by_digits.setdefault(whole[8:], s)  # its last four read back alone: "... februari. Och 2399."
+        elif s.entity_type == "SE_PERSONNUMMER":
+            for date in dialogue_slots.birth_dates(v):  # "Tjugoåttonde november, åttiosju" read back as "871128"
+                by_digits.setdefault(date, s)
         if len(restart := _restarted(v)) >= MIN_PROPAGATED_DIGITS:
             by_digits.setdefault(restart, s)  # "tretton... trettonhundratvå", read back as "1302"
     for digits, s in local_numbers.items():

@@ -1687,6 +1687,17 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Skriv ditt patientnummer 118204 som meddelande.\nKund: Ett ett åtta två noll fyra. Okej.",
             [("CUSTOMER_NUMBER", "118204")],
         ),
+        # where a message came from, in pieces over a back-channel
+        (
+            "Agent: Från vilket nummer kom sms:et?\nKund: Det kom från plus fyrtiofyra, sju sju noll noll...\n"
+            "Agent: Ja?\nKund: ett fem åtta, tre nio två.",
+            [("PHONE_NUMBER", "fyrtiofyra, sju sju noll noll"), ("PHONE_NUMBER", "ett fem åtta, tre nio två")],
+        ),
+        # a street abroad in lowercase, its word for street apart
+        (
+            "Talare 1: tack och din adress i tyskland\nTalare 2: testerer weg hundrafyrtiotvå två noll två fem tre hamburg",
+            [("SE_ADDRESS", "testerer weg hundrafyrtiotvå")],
+        ),
         # a birth year after a filler
         (
             "Agent: Hur gammal är hon?\nKund: Hon är elva. Född tjugonde april, eh, tjugofjorton.",
@@ -2041,25 +2052,25 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     and 41's, all forty-three 532 of 19,750 with sets 42 and 43 at their blind runs, all forty-five
     539 of 20,349 at 1591edb (2026-12-05, last); with the learned tail, trained on sets 1 and 3-45,
     all fifty-three 132 of 22,992; with the tail trained on sets 1 and 3-61, all sixty-five 122 of
-    28,391 (2026-12-05, a later session); with the tail trained on sets 1 and 3-65, all sixty-nine
-    107 of 30,053 (2026-12-05, the session after; sets 66-69 held out from the tail: the next test)."""
+    28,391 (2026-12-05, a later session); with the tail trained on sets 1 and 3-69, all
+    seventy-three 124 of 31,934 (2026-12-05, the session after; sets 70-73 held out from the tail:
+    the next test)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 2084
+    assert result["calls_written"] == len(docs) == 2204
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 115, result["readable_values"]
-    assert result["words_kept"] >= 0.975  # 0.979 over the sixty-nine sets with the tail
+    assert result["readable"] <= 130, result["readable_values"]
+    assert result["words_kept"] >= 0.975  # 0.979 over the seventy-three sets with the tail
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(config, tmp_path):
-    """Blind sets 66-69 (docs/dialogue.md, "The learned tail on new calls"), held out from the
-    tail's training: at their blind run 48 of 1,662 values readable with the rules alone, 21 with
-    the tail of the time and 22 with the tail retrained on sets 62-65; 16 after the rules written
-    from reading them."""
-    docs = [d for n in range(66, 70) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
+    """Blind sets 70-73 (docs/dialogue.md, "Blind sets 66-73"), held out from the tail's training:
+    at their blind run 71 of 1,881 values readable with the rules alone and 49 with the tail; 52
+    and 27 after the rules written from reading them and the tail retrained on sets 66-69."""
+    docs = [d for n in range(70, 74) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 120 and result["quarantined"] == 0
-    assert result["readable"] <= 18, result["readable_values"]
+    assert result["readable"] <= 30, result["readable_values"]
     assert result["words_kept"] >= 0.97
 
 

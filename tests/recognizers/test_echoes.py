@@ -384,6 +384,18 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("ACCESS_CODE", "5 2 9 0 3 3 6 1")],
             [("ACCESS_CODE", "52"), ("ACCESS_CODE", "529033"), ("ACCESS_CODE", "61")],
         ),
+        # a number word broken off before the value it begins
+        (
+            ["Kund: 19900320-2398.", "Agent: Nittio... ja, 900320-2398. Och namnet?"],
+            [("SE_PERSONNUMMER", "19900320-2398")],
+            [("SE_PERSONNUMMER", "900320-2398"), ("SE_PERSONNUMMER", "Nittio")],
+        ),
+        # a second name joined to a name found
+        (
+            ["Agent: Jag ser Provo och Dilnaz Testsson på den adressen."],
+            [("PERSON", "Provo")],
+            [("PERSON", "Dilnaz Testsson")],
+        ),
     ],
 )
 def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, expected):
@@ -432,6 +444,9 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
         (["Agent: Har du ordernumret?", "Kund: Ja, fyrtio elva åttiosju tjugosex.", "Agent: 40118726, ja."], []),
         (["Agent: Skadenumret blir S-24-118 402.", "Kund: S tjugofyra, hundraarton, fyrahundratvå."], []),
         (["Agent: Felanmälan har noll tjugo tolv trettiofyra femtiosex.", "Kund: 020-12 34 56, tack."], []),
+        # a place, a common word or an amount after a name or a value
+        (["Kund: Det var Anna och Stockholm jag pratade om, och Anna och Tack."], [("PERSON", "Anna")]),
+        (["Kund: Tre... ja, 4 500 kronor, och kundnumret 4409137."], [("CUSTOMER_NUMBER", "4409137")]),
     ],
 )
 def test_what_is_no_echo_is_not_taken(lines, found):

@@ -87,6 +87,11 @@ def test_not_a_number_word(word):
         ("ettåttio", "180"),
         ("enfemtio", ""),  # "en" is an article too
         ("treårig", ""),
+        # three or more digits or pairs read one by one and glued
+        ("fyrasjunoll tvåtvååtta ett nio", "47022819"),
+        ("nollsjusex", "076"),
+        ("tolvnolltvå", "1202"),
+        ("entre", ""),
     ],
 )
 def test_words_to_digits(text, digits):

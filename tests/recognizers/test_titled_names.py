@@ -56,6 +56,15 @@ def _found(text: str) -> list[str]:
         ("ring på hos al-jabouri så öppnar de", ["al-jabouri"]),
         # ... or named and then said who they are
         ("Ja. Och Kaveh, min man, har ett annat nummer.", ["Kaveh"]),
+        ("och om du inte når mig så ring mehret min fru", ["mehret"]),  # lowercase, unknown
+        ("ska vi bjuda aune också", ["aune"]),
+        # "heter" after a title or a relation; a pronoun or a verb after an unknown name
+        ("grannen heter fereshteh hon bor på vintergatan", ["fereshteh"]),
+        ("om ni behöver prata med pappan heter han rodrigo men ring mig först", ["rodrigo"]),
+        ("och ibland hämtar min mamma fatou henne på fritids", ["fatou"]),
+        ("bra och din fru hibaaq kommer hon på festen", ["hibaaq"]),
+        # a name with letters other than Swedish ones: the lexicon is read in its folded form too
+        ("så min man hans-jürgen kommer dit", ["hans-jürgen"]),
     ],
 )
 def test_a_name_after_a_title_or_relation_is_found(text, expected):
@@ -82,6 +91,11 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         "Jag ringer till Telia i morgon och frågar min chef.",
         "Ring upp mig eller hälsa till dem, skriv ditt namn, fråga kassan.",
         "Ja, min man, han är hemma.",
+        "min son har ont i magen och min fru kommer sen",
+        "min man tyvärr är sjuk idag",
+        "jag hämtar paketet min fru vill ha",
+        "grannen heter nog något annat",
+        "din fru kommer hon på festen",
     ],
 )
 def test_no_name_follows(text):

@@ -262,3 +262,13 @@ def test_names_of_other_origins_are_in_the_shipped_lexicon_and_no_common_word():
                 kinds = shipped.get(name.lower(), set())
                 assert kind in kinds, name
                 assert "common" not in kinds, name
+
+
+def test_the_shipped_lexicon_knows_names_in_their_folded_form():
+    """The recognizers read a text's folded view ("Jürgen" as "Jurgen"): a name with letters other
+    than Swedish ones is found there too, and a folded form never replaces a word of its own."""
+    from recognizers.lexicon import LEXICON_PATH, load_lexicon
+
+    shipped, on_file = shipped_lexicon(), load_lexicon(LEXICON_PATH)
+    assert "jurgen" not in on_file and shipped["jurgen"] == on_file["jürgen"]
+    assert all(shipped[w] == kinds for w, kinds in on_file.items())

@@ -328,3 +328,15 @@ def test_an_e_mail_addresss_local_part_said_alone_is_redacted(pipeline):
     texts = _segment_texts(pipeline, content)
     assert "provsson02" not in texts[1], texts
     assert texts[2].endswith("om något är fel, info står det."), texts
+
+
+def test_a_birth_date_said_with_its_month_is_found_again_as_its_digits(pipeline):
+    """ "Tjugoåttonde november, åttiosju." read back as "871128" (blind set 72): the date said with
+    its month is found again in the form a personnummer opens with."""
+    content = (
+        "[00:00:01] Agent: För att verifiera, vad är ditt födelsedatum?\n"
+        "[00:00:04] Kund: Tjugoåttonde november, åttiosju.\n"
+        "[00:00:08] Agent: 871128, det stämmer. Det kostar 850 kronor."
+    )
+    texts = _segment_texts(pipeline, content)
+    assert "871128" not in texts[2] and texts[2].endswith("Det kostar 850 kronor."), texts
