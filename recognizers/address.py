@@ -556,7 +556,12 @@ class KlangAddressLowercaseRecognizer(PatternRecognizer):
                 Pattern(
                     "street line (everyday ending) before a postal code/town", rf"(?<![{_L}\d-]){line}{after}", 0.55
                 ),
-                Pattern("street line (everyday ending) after 'bor på'", rf"(?<![{_L}\d-]){before}{line}", 0.55),
+                # not "levererades till arbetsplatsen två gånger"
+                Pattern(
+                    "street line (everyday ending) after 'bor på'",
+                    rf"(?<![{_L}\d-]){before}{line}(?![ ]+(?:gång|gånger|dagar|veckor|timmar|minuter)\b)",
+                    0.55,
+                ),
             ],
             context=ADDRESS_CONTEXT,
             supported_language=supported_language,

@@ -101,10 +101,10 @@ BARE_NUMBER = Slot(
     # "Vilket nummer gäller det?", "Nytt nummer?"
     # "vilket nummer skulle det gått till", "då behöver jag ett nummer"
     _q(
-        r"(?:(?:vilket|nytt|ditt|ert|ett) nummer|numret)(?:[ ]+(?:gäller det|är det|har du|har ni|till dig|"
+        r"(?:(?:vilket|nytt|ditt|ert|ett|vad var det för) nummer|numret)(?:[ ]+(?:gäller det|är det|har du|har ni|till dig|"
         r"skulle det gå(?:tt)? till|ska det gå till|ringde du från|"
-        # where a message or a call came from: "Från vilket nummer kom sms:et?"
-        r"kom (?:det|sms:?et|samtalet|meddelandet)|ringde (?:de|dom|han|hon|det)(?: från)?))?(?=[ ?.]*$)"
+        # where a message or a call came from: "Från vilket nummer kom sms:et?", "Vilket nummer kom det från?"
+        r"kom (?:det|sms:?et|samtalet|meddelandet)(?: från)?|(?:som )?ringde(?: (?:de|dom|han|hon|det))?(?: från)?))?(?=[ ?.]*$)"
         # ... and a speaker's own: "Mitt nummer är sjuttio... fyra sex sex..."
         r"|mitt nummer(?=[ ]+(?:är|står)\b|,)"
     ),
@@ -439,7 +439,9 @@ SLOTS: tuple[Slot, ...] = (
             r"vad heter du|ditt namn|ert namn|för- och efternamn|efternamn|vem pratar jag med|"
             r"vem talar jag med|"
             # "Och du heter?", "Och namnet?" (asked at a turn's end)
-            r"(?:och )?du heter(?=[ ]*[?.]?[ ]*$)|(?:och |ditt |hela )?namnet(?=[ ]*[?]?[ ]*$)|vad var namnet|"
+            # a question of its own at the turn's end, not "Vad var namnet på appen?"
+            r"(?:och )?du heter(?=[ ]*[?.]?[ ]*$)|(?<![^.?!,][ ])(?:och |ditt |hela )?namnet(?=[ ]*[?]?[ ]*$)|"
+            r"vad var namnet(?=[ ]*[?]?[ ]*$)|"
             # someone else's: "Vad heter han?", "vad heter din sambo", "vem äger abonnemanget"
             r"vad heter (?:han|hon|hen|ni|de|dom|barnet|(?:din|ditt|hans|hennes|deras) [a-zåäö]+)\b|"
             r"(?:på )?vilket namn\b|vems namn\b|"
@@ -1123,7 +1125,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             stop = _sentence_end(body, stop + 1)
             # ... after a pause said as a sentence: "jag har ett kundnummer. vänta. fyra fyra"
             while (
-                stop < len(body) and not numbers.runs(body[asked_end:stop]) and len(body[asked_end:stop].split()) <= 3
+                stop < len(body) and not numbers.runs(body[asked_end:stop]) and len(body[asked_end:stop].split()) <= 6
             ):
                 stop = _sentence_end(body, stop + 1)
         end = turn.start + (min(len(body), asked_end + SAME_TURN_CHARS) if asks else stop)
@@ -2236,8 +2238,8 @@ def _names(body: str) -> list[tuple[int, int]]:
     first = ""
     for m in _CAP_NAME.finditer(body):
         words = m.group(0).split()
-        while words and words[0].lower() in NOT_NAMES:
-            words = words[1:]
+        while words and (words[0].lower() in NOT_NAMES or words[0].lower() in introduction.STOP_WORDS):
+            words = words[1:]  # "Jo", "På fakturan står ..."
         if out:
             # the name said again whole: "Navid. Navid Karimi.", "Somchai... Somchai Rattanakul"
             if words and words[0] == first and len(words) > 1:

@@ -317,14 +317,14 @@ def _beside(text: str, spans: list[Span]) -> list[Span]:
 _TAKEN_BACK = re.compile(rf"(?<![\w])([^\W\d_]{{3,}})(?:\.\.\.|…)?[ ,]*(?:{RETRACTS})(?![\w])[ ,.…]*$", re.IGNORECASE)
 
 
-# A second name joined to one found: "Jag ser Abdullah och Dilnaz Provsson på den adressen."
+# A second name joined to one found: "Jag ser Abdullah och Maria Provsson på den adressen."
 _AND_NAME = re.compile(r"[ ]+(?:och|eller)[ ]+(?P<name>(?-i:[A-ZÅÄÖ])[a-zåäöéü]+(?:[ ]+(?-i:[A-ZÅÄÖ])[a-zåäöéü]+)?)")
 
 
 def _joined_names(text: str, spans: list[Span]) -> list[Span]:
-    """A name joined by "och" or "eller" to a name found: a first name the lexicon knows, or two
-    capitalised words, neither a common word ("Abdullah och Dilnaz Provsson"; not "Anna och
-    Stockholm", "Erik och Tack")."""
+    """A name joined by "och" or "eller" to a name found: a first name the lexicon knows, with a
+    capitalised word after it, neither a common word ("Abdullah och Maria Provsson"; not "Anna och
+    Stockholm", "Erik och Tack", "Ahmed och Länsförsäkringar Skåne", "Erik och Volvo Cars")."""
     out: list[Span] = []
     for entity, _, end in spans:
         m = _AND_NAME.match(text, end) if entity == "PERSON" else None
@@ -333,7 +333,7 @@ def _joined_names(text: str, spans: list[Span]) -> list[Span]:
         words = m.group("name").split()
         if any(common_word(w) or ordinary_place_word(w) for w in words):
             continue
-        if (known_name(words[0]) or len(words) == 2) and _free(spans + out, *m.span("name")):
+        if known_name(words[0]) and _free(spans + out, *m.span("name")):
             out.append(("PERSON", *m.span("name")))
     return out
 

@@ -15,7 +15,8 @@ view, and every folded character remembers which original characters it came fro
   and box-drawing lines that look like one) as "-", every space
   separator as " ", line and paragraph separators as a line break;
 - full stops of other scripts ("。", "｡", "·") as ".", and the Cyrillic and Greek letters that look
-  like Latin ones ("о", "е", "а", "ο", ...) as those Latin letters.
+  like Latin ones ("о", "е", "а", "ο", ...) as those Latin letters, and the Turkish dotless "ı" as
+  "i" ("Aydın" reads as "Aydin").
 
 Plain ASCII and NFC Swedish text is its own view (checked once in C, no per-character work).
 """
@@ -36,8 +37,8 @@ _SLASHES = {"\u2044", "\u2215", "\u29f8"}
 # Cyrillic and Greek letters a reader takes for Latin ones (Unicode confusables, the common part).
 _HOMOGLYPHS = dict(
     zip(
-        "аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅԜοαειкνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-        "aeopcyxijsdqwhlABEKMHOPCTXIJSWoaeikvptuxABEZHIKMNOPTYX",
+        "аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅԜοαειкνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧı",
+        "aeopcyxijsdqwhlABEKMHOPCTXIJSWoaeikvptuxABEZHIKMNOPTYXi",
     )
 )
 # Anything outside ASCII and the Swedish letters may need folding.

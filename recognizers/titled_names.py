@@ -65,23 +65,27 @@ _ON_THE_DOOR = re.compile(
     r"(?:dörren|porten|brevlådan|postlådan|ringklockan|namnskylten|porttelefonen)\b",
     re.IGNORECASE,
 )
-# Someone named in passing, as the one to call, tell, fetch, invite or write: "kan ni ringa Arash",
-# "säg till Kaveh", "hämtar khadija", "skriv Demir", "gå till agneta", "ska vi bjuda aune", "ring
-# på hos al-jabouri". Only
-# a name the lexicon knows and no common word or place follows these verbs, or a hyphenated one.
-_PASSING = re.compile(
-    r"(?<![\w-])(?i:ring(?:a|er)?(?:[ ]+(?:till|upp|på[ ]+hos))?|säg(?:er)?[ ]+(?:till|åt)|sa[ ]+till|"
-    r"fråga(?:r)?|hälsa(?:r)?(?:[ ]+(?:till|från))?|(?:prata|tala|snacka)(?:r)?[ ]+med|hämta(?:r)?|"
-    r"(?:gå|går|lämna|lämnar|skicka|skickar|ge|ger)[ ]+(?:(?:den|det|nyckeln|paketet)[ ]+)?till|"
-    r"kontakta(?:r)?|skriv(?:er)?|bjud(?:a|er)?|hos)[ ]+"
+# Someone named in passing, as the one to call, tell, ask or invite: "kan ni ringa Arash", "säg
+# till Kaveh", "ska vi bjuda aune": a name the lexicon knows, no common word, place or country.
+_TO_PERSON = re.compile(
+    r"(?<![\w-])(?i:ring(?:a|er)?(?:[ ]+(?:till|upp))?|säg(?:er)?[ ]+(?:till|åt)|sa[ ]+till|fråga(?:r)?|"
+    r"hälsa(?:r)?(?:[ ]+(?:till|från))?|(?:prata|tala|snacka)(?:r)?[ ]+med|kontakta(?:r)?|bjud(?:a|er)?)[ ]+"
     rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
 )
-# ... or named and then said who they are: "Och Kaveh, min man, har ...", "Sirpa, hans mamma"
+# ... or as the one to fetch, visit or write, verbs that take things and places as often: "hämtar
+# Warsame", "gå till agneta", "skriv Demir", "ring på hos al-jabouri": capitalised, or in lowercase
+# a Swedish first name or surname (not "hämtar glass", "går till ica"), or a name with an Arabic
+# or other particle ("al-jabouri", not "tv-boxen").
+_TO_THING = re.compile(
+    r"(?<![\w-])(?i:hämta(?:r)?|(?:gå|går|lämna|lämnar|skicka|skickar|ge|ger)[ ]+(?:(?:den|det|nyckeln|paketet)[ ]+)?till|"
+    r"skriv(?:er)?|(?:ring[ ]+på[ ]+)?hos)[ ]+"
+    rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
+)
+_PARTICLE = re.compile(r"(?:al|el|abu|abd|ben|bin|ibn|bint|van|von|de|di|da|du|le|la|mc|o)-[a-zåäöéü]{3,}")
 # Shops and chains the lexicon knows as names: "jag går till ica", "hämtar på Max"
 _SHOPS = frozenset({"ica", "max", "gross", "seven"})
+# ... or named and then said who they are: "Och Kaveh, min man, har ...", "Sirpa, hans mamma"
 _APPOSED = re.compile(rf"(?<![\w-])(?P<name>{_WORD}),[ ]+(?i:{_POSSESSOR})[ ]+(?i:{_RELATIONS})(?![\w])")
-# ... and after a verb of passing, a word no lexicon knows before who they are: "ring mehret min fru"
-_WHO_AFTER = re.compile(rf"[ ,]+(?i:{_POSSESSOR})[ ]+(?i:{_RELATIONS})(?![\w])")
 _GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter|{_CALLED})\b", re.IGNORECASE)
 # Words after a relation that say where or how the person is, not who: "min fru hemma", "min son själv"
 _NOT_NAMES = frozenset("hemma borta själv också sjuk igen nu här där idag imorgon igår ikväll snart sedan".split())
@@ -91,9 +95,9 @@ _PET = re.compile(r"(?<![\w])(?:hund|katt|häst|kanin|marsvin|hamster|fågel|hus
 _BEFORE_NAMES = frozenset("doktor dr dr. syster fröken herr fru lillebror storebror lillasyster storasyster".split())
 
 
-# What a name is followed by besides a small word: a pronoun or a verb ("min mamma fatou henne på
-# fritids", "din fru hibaaq kommer hon på festen")
-_AFTER_A_NAME = frozenset("henne honom hen dom kommer har ska var sa kan vill bor brukar hämtar ringer jobbar".split())
+# What a name is followed by besides a small word: a pronoun ("min mamma fatou henne på fritids";
+# not a verb: "min dotter numer bor i malmö")
+_AFTER_A_NAME = frozenset("henne honom hen".split())
 
 
 def _name_words(words: list[str], after: str, unknown: int) -> int:
@@ -121,7 +125,9 @@ class KlangTitledNameRecognizer(TextRecognizer):
     ENTITIES = (ENTITY,)
 
     def may_match(self, text: str) -> bool:
-        return bool(_GATE.search(text) or _ON_THE_DOOR.search(text) or _PASSING.search(text))
+        return bool(
+            _GATE.search(text) or _ON_THE_DOOR.search(text) or _TO_PERSON.search(text) or _TO_THING.search(text)
+        )
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if (entities and ENTITY not in entities) or not self.may_match(text):
@@ -154,23 +160,15 @@ class KlangTitledNameRecognizer(TextRecognizer):
             words = [w for w in m.group("name").split(" ") if w != "och"]
             if _name_words(words, "", 0) == len(words) or all("-" in w for w in words):
                 out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name on a door"))
-        for m in _PASSING.finditer(text):
-            words = m.group("name").split(" ")
-            n = 0
-            while (
-                n < len(words)
-                and words[n].lower() not in _SHOPS
-                and (_known_name(words[n]) or (n == 0 and _hyphenated(words[0])))
-            ):
-                n += 1
-            if not n and _name_words(words[:1], "", 1) and _WHO_AFTER.match(text, m.start("name") + len(words[0])):
-                n = 1
-            if n:
-                start = m.start("name")
-                end = start + len(" ".join(words[:n]))
-                out.append(tagged_result(self, ENTITY, start, end, SCORE, "name in passing"))
+        for pattern, to_person in ((_TO_PERSON, True), (_TO_THING, False)):
+            for m in pattern.finditer(text):
+                words = m.group("name").split(" ")
+                if n := _passing_name(words, to_person):
+                    start = m.start("name")
+                    end = start + len(" ".join(words[:n]))
+                    out.append(tagged_result(self, ENTITY, start, end, SCORE, "name in passing"))
         for m in _APPOSED.finditer(text):
-            if _name_words([m.group("name")], "", 0) and not common_word(m.group("name")):
+            if _known_name(m.group("name")):  # not "Förresten, min man", "Alanya, min fru"
                 out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name before who they are"))
         return out
 
@@ -180,6 +178,21 @@ def _known_name(word: str) -> bool:
     return known_name(word) and not shipped_lexicon().get(word.lower(), set()) & {"common", "place", "country"}
 
 
-def _hyphenated(word: str) -> bool:
-    """A lowercase double name no lexicon needs to know: "al-jabouri", "abu-bakr"."""
-    return word.islower() and word.count("-") == 1
+def _passing_name(words: list[str], to_person: bool) -> int:
+    """How many of the words after a verb of passing are a name (see `_TO_PERSON`, `_TO_THING`)."""
+    if to_person:
+        n = 0
+        while n < len(words) and _known_name(words[n]):
+            n += 1
+        return n
+    first = words[0]
+    if _PARTICLE.fullmatch(first):
+        return 1
+    if first.lower() in _SHOPS or not _known_name(first):
+        return 0
+    if first.islower() and not shipped_lexicon().get(first.lower(), set()) & {"first", "surname"}:
+        return 0
+    # a company: "hos Svea Bank", a capitalised common word after the name
+    if len(words) > 1 and words[1][:1].isupper() and common_word(words[1]):
+        return 0
+    return 2 if len(words) > 1 and _known_name(words[1]) else 1

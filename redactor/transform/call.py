@@ -393,10 +393,13 @@ _INSIDE_SENTENCE = re.compile(r"[\w,] $")  # what stands before a capital that o
 
 
 def _local_parts(address: str) -> set[str]:
-    """An e-mail address's local part, and the same run together, when long enough to be its own
-    ("elin.prov02" and "elinprov02"; not "info")."""
+    """An e-mail address's local part, and the same run together, when it is someone's own: long
+    enough, with a digit or a separator in it ("elin.prov02" and "elinprov02"; not "info",
+    "kontakt" or "support", which are words of their own in the call)."""
     local = email.written_form(address).split("@")[0]
-    return {p for p in (local, re.sub(r"[._-]+", "", local)) if len(p) >= MIN_LOCAL_PART}
+    if len(local) < MIN_LOCAL_PART or not re.search(r"[\d._-]", local):
+        return set()
+    return {local, re.sub(r"[._-]+", "", local)}
 
 
 def _mailbox_names(units: ScanUnits, addresses: list[str]) -> set[str]:

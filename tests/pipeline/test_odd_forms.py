@@ -429,3 +429,9 @@ def test_ordinary_export_ids_stay(pipeline):
         call = parse_record(rec, json.dumps(rec).encode(), "x.json")
         [out] = pipeline.redact_batch([(call, RawRecord("x.json", 0, b"{}"))])
         assert out.call.source_id == source_id
+
+
+def test_look_alike_letters_fold_to_the_latin_ones_names_are_read_by():
+    """The Cyrillic "а" and the Turkish dotless "ı" read as Latin letters, so a name written with
+    them ("Aydın") is the one the lexicon knows ("aydin"); Swedish letters stay."""
+    assert fold("Aydın Kаya, Åsa").text == "Aydin Kaya, Åsa"

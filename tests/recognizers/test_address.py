@@ -178,6 +178,7 @@ def test_lowercase_everyday_endings_when_marked_as_an_address(text, expected):
         "i backen 3 gånger",
         "motorvägen 40 mot stan",
         "den skickades till backen 3 gånger",
+        "paketet levererades till arbetsplatsen två gånger men ingen var där",
     ],
 )
 def test_lowercase_everyday_endings_alone_are_not_addresses(text):

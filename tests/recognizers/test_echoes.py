@@ -392,9 +392,9 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
         ),
         # a second name joined to a name found
         (
-            ["Agent: Jag ser Provo och Dilnaz Testsson på den adressen."],
+            ["Agent: Jag ser Provo och Maria Testsson på den adressen."],
             [("PERSON", "Provo")],
-            [("PERSON", "Dilnaz Testsson")],
+            [("PERSON", "Maria Testsson")],
         ),
     ],
 )
@@ -446,6 +446,7 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
         (["Agent: Felanmälan har noll tjugo tolv trettiofyra femtiosex.", "Kund: 020-12 34 56, tack."], []),
         # a place, a common word or an amount after a name or a value
         (["Kund: Det var Anna och Stockholm jag pratade om, och Anna och Tack."], [("PERSON", "Anna")]),
+        (["Kund: Jag har pratat med Ahmed och Länsförsäkringar Skåne."], [("PERSON", "Ahmed")]),
         (["Kund: Tre... ja, 4 500 kronor, och kundnumret 4409137."], [("CUSTOMER_NUMBER", "4409137")]),
     ],
 )
