@@ -2065,12 +2065,13 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     all fifty-three 132 of 22,992; with the tail trained on sets 1 and 3-61, all sixty-five 122 of
     28,391 (2026-12-05, a later session); with the tail trained on sets 1 and 3-69, all
     seventy-three 127 of 31,934 (2026-12-05, the session after; sets 70-73 held out from the tail:
-    the next test)."""
+    the next test), and with sets 74-77 at their blind run (35 of 1,785) all seventy-seven 162 of
+    33,719."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 2204
+    assert result["calls_written"] == len(docs) == 2324
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 130, result["readable_values"]
+    assert result["readable"] <= 165, result["readable_values"]
     assert result["words_kept"] >= 0.975  # 0.980 over the seventy-three sets with the tail
 
 
