@@ -2051,7 +2051,7 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
 
 
 def test_the_blind_sets_stay_redacted(config, tmp_path):
-    """The forty-five blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
+    """The blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
     written by testers who read nothing of the project, each measured once blind, then no longer
     blind as rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late
     night's work) sets 1-8 left 110 of 3,563 values readable; sets 1-13 left 143 of 6,272 at
@@ -2072,13 +2072,13 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     assert result["calls_written"] == len(docs) == 2324
     assert result["quarantined"] == 0, result["quarantined_ids"]
     assert result["readable"] <= 165, result["readable_values"]
-    assert result["words_kept"] >= 0.975  # 0.980 over the seventy-three sets with the tail
+    assert result["words_kept"] >= 0.975  # 0.980 over sets 1-73 with the tail, 0.974 in sets 74-77
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(config, tmp_path):
     """Blind sets 70-73 (docs/dialogue.md, "Blind sets 66-73"), held out from the tail's training:
     at their blind run 71 of 1,881 values readable with the rules alone and 49 with the tail; 56
-    and 31 after the rules written from reading them and the tail retrained on sets 66-69."""
+    and 31 after the rules written from reading them and the tail retrained with sets 66-69 added."""
     docs = [d for n in range(70, 74) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 120 and result["quarantined"] == 0
