@@ -387,11 +387,10 @@ def answer_street_lines(text: str) -> list[tuple[int, int]]:
     that open the answer ("Solvändan 7, det är ett radhus.") or stand between commas ("Ute på
     landet, Västanby 212, utanför Mora.")."""
     found = [m.span() for m in _ANSWER_LINE.finditer(text)]
-    found += [
-        m.span() for m in _ANSWER_ABROAD.finditer(text) if not any(s < m.end() and m.start() < e for s, e in found)
-    ]
-    # ... and a street line whose ending stands apart: "Thereses gate tjugoåtta", "Gröna gatan 6"
-    found += [m.span() for m in _full_line().finditer(text) if not any(s < m.end() and m.start() < e for s, e in found)]
+    # ... and a street abroad in lowercase ("eppendorfer weg hundrafyrtiotvå"), and a street line whose
+    # ending stands apart ("Thereses gate tjugoåtta", "Gröna gatan 6"), where no line was found yet
+    for pattern in (_ANSWER_ABROAD, _full_line()):
+        found += [m.span() for m in pattern.finditer(text) if not any(s < m.end() and m.start() < e for s, e in found)]
     places = [m.span("place") for m in [_ANSWER_PLACE.match(text)] if m]
     places += [m.span("place") for m in _ANSWER_PLACE_LATER.finditer(text)]
     # a number is no place: "Sjuhundrafemtiotvå sextiotre" is a postnummer, "Noll sju noll" a phone

@@ -1071,11 +1071,11 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 continue
             asked[turn.label] = (named[-1][0], k)
             for slot, asked_end in named:
+                asked_start = _asked_start(body, slot, asked_end)
                 offered = (
-                    _OFFER.match(body, asked_end) is not None
-                    or _OFFER_BEFORE.search(body, 0, _asked_start(body, slot, asked_end)) is not None
+                    _OFFER.match(body, asked_end) is not None or _OFFER_BEFORE.search(body, 0, asked_start) is not None
                 )
-                asks = _asks(body, _asked_start(body, slot, asked_end), asked_end)
+                asks = _asks(body, asked_start, asked_end)
                 given_too = any(slot.accept(r.digits) for r in numbers.runs(body[asked_end:]))
                 if handed is None and (offered or not (given_too or asks)):
                     handed = (slot, turn, offered)  # the first named: "koden till telefonen, behöver ni den?"

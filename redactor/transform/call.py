@@ -392,11 +392,16 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]{2,}\b")
 _INSIDE_SENTENCE = re.compile(r"[\w,] $")  # what stands before a capital that opens no sentence
 
 
+def _local_part(address: str) -> str:
+    """An e-mail address's part before "@", written and lowercased ("elin punkt prov02" is "elin.prov02")."""
+    return email.written_form(address).split("@")[0]
+
+
 def _local_parts(address: str) -> set[str]:
     """An e-mail address's local part, and the same run together, when it is someone's own: long
     enough, with a digit or a separator in it ("elin.prov02" and "elinprov02"; not "info",
     "kontakt" or "support", which are words of their own in the call)."""
-    local = email.written_form(address).split("@")[0]
+    local = _local_part(address)
     if len(local) < MIN_LOCAL_PART or not re.search(r"[\d._-]", local):
         return set()
     return {local, re.sub(r"[._-]+", "", local)}
@@ -408,12 +413,7 @@ def _mailbox_names(units: ScanUnits, addresses: list[str]) -> set[str]:
     opening one after the address in its line when no common word ("kristoffer punkt nystrom
     snabel-a ... Nystrom utan prickar alltså."). The capital keeps a local part's ordinary words
     ("info", "kontakt") out."""
-    words = {
-        w.capitalize()
-        for a in addresses
-        for w in re.split(r"[^a-zåäöéü]+", email.written_form(a).split("@")[0].lower())
-        if len(w) >= 3
-    }
+    words = {w.capitalize() for a in addresses for w in re.split(r"[^a-zåäöéü]+", _local_part(a)) if len(w) >= 3}
     if not words:
         return set()
     common = introduction.lexicon()[0]
