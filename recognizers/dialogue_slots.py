@@ -717,10 +717,11 @@ _MONTH_WORD = re.compile(rf"(?<![\w])(?:{_MONTH}|{_MONTH_ORDINAL})(?![\w])", re.
 _DAY_BEFORE = re.compile(r"(?<![\w])(?:den[ ]+)?(?P<day>\d{1,2}(?::[ae])?|[a-zåäö]+)[ ]+$", re.IGNORECASE)
 # Letters spelled one by one ("h o l m"), or with the spelling alphabet ("K som Kalle, V som Viktor")
 _SOM = r"[^\W\d_][ ,]+som[ ]+(?:i[ ]+)?[^\W\d_]+"
+# ... or both, mixed: "s som i sigurd i r i p o r n"
+_SPELLED_LETTER = rf"(?<![\w])(?:{_SOM}|[^\W\d_](?![\w]))"
 _SPELLED = re.compile(
-    rf"(?<![\w])(?:{_SOM}(?:[ ,.]+(?:och[ ]+)?{_SOM}){{2,}}|[^\W\d_](?:[ ,.-]+[^\W\d_](?![\w])){{3,}})"
+    rf"(?<![\w])(?:{_SOM}(?:[ ,.]+(?:och[ ]+)?{_SOM}){{2,}}|{_SPELLED_LETTER}(?:[ ,.-]+{_SPELLED_LETTER}){{3,}})"
 )
-_SOM_LETTER = re.compile(r"(?<![\w])([^\W\d_])[ ,]+som[ ]", re.IGNORECASE)
 
 
 def _spellings(text: str, body: str, start: int) -> list[tuple[int, int]]:
@@ -750,8 +751,7 @@ def _spelled_anywhere(text: str, ts: list[Turn], spans: list[tuple[str, int, int
 
 def _spelled_word(spelled: str) -> str:
     """The word spelled: "K som Kalle, V som Viktor, ..." and "l, i, n, d" give their letters."""
-    letters = _SOM_LETTER.findall(spelled) or re.findall(r"[^\W\d_]", spelled)
-    return "".join(letters)
+    return "".join(m.group(0)[0] for m in re.finditer(_SPELLED_LETTER, spelled, re.IGNORECASE))
 
 
 # "född den 13 april 1988" anywhere, whatever else the turn asks.
@@ -1561,13 +1561,14 @@ def _postal_tail(body: str) -> tuple[int, int] | None:
 
 
 def _bare_number(body: str) -> bool:
-    """A turn that is a number and at most two words besides ("2385.", "Ja, tjugotre åttiofem.")."""
+    """A turn that is a number and at most two words besides ("2385.", "Ja, tjugotre åttiofem."),
+    "det är" not counted ("ja det är fyrtiotvåtusen etthundrafemtiofem")."""
     runs = numbers.runs(body)
     if not runs or all(len(r.digits) < 2 for r in runs):
         return False
     rest = "".join(body[a.tokens[-1].end : b.tokens[0].start] for a, b in zip(runs, runs[1:]))
     rest = body[: runs[0].tokens[0].start] + rest + body[runs[-1].tokens[-1].end :]
-    return len(re.findall(r"[^\W\d_]+", rest)) <= 2
+    return len([w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in ("det", "är")]) <= 2
 
 
 # A request for the slot that is no question: "Då behöver jag ditt personnummer, tolv siffror eller tio."

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from recognizers import numbers
 from recognizers.address import one_word_towns
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.lexicon import shipped_lexicon
@@ -198,7 +199,8 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
     for m in _LOWER.finditer(text):
         words, start = [], m.start("name")
         for w in m.group("name").split(" "):
-            if w in STOP_WORDS or (w in common and w not in names):
+            # (nor a number or a letter: "ja det är fyrtiotvåtusen etthundrafemtiofem", "det är c k z")
+            if w in STOP_WORDS or (w in common and w not in names) or len(w) < 2 or numbers.parse_word(w):
                 break
             words.append(w)
         introduced = m.group("pre") or m.end("pre") < m.start("name")

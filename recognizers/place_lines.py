@@ -29,6 +29,7 @@ from recognizers import numbers
 from recognizers.address import mentions_street, one_word_towns, ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.heuristics import QUANTITY_AFTER, mentions
+from recognizers.introduction import common_word
 from recognizers.postal_code import after_street_line
 
 ENTITY = "SE_ADDRESS"
@@ -168,6 +169,14 @@ _GATE = (
     "dörr",
     *_PROPERTY_WORDS,
 )
+# The place after a street line that no gazetteer lists: "Tallstigen 8, Ösmo?", "norrbyvägen tolv
+# utanför öregrund" (after "i", "utanför" or "nära", in lowercase too; after a comma capitalised,
+# closing the phrase: not "Storgatan 12, Stämmer det?").
+_PLACE_WORD = r"[A-ZÅÄÖa-zåäöé][a-zåäöé]{2,}(?:-[A-ZÅÄÖa-zåäö][a-zåäöé]+)?(?![\w-])"
+_TOWN_AFTER_STREET = re.compile(
+    rf"(?<=,[ ])(?=[A-ZÅÄÖ]){_PLACE_WORD}(?=[ ]*(?:[.,?!]|$))|(?:(?<=[ ]i[ ])|(?<=[ ]utanför[ ])|(?<=[ ]nära[ ])){_PLACE_WORD}",
+    re.MULTILINE,
+)
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
 
 
@@ -250,6 +259,15 @@ def _town_follows(m: re.Match) -> bool:
     return bool(words) and words[0].casefold() in one_word_towns()
 
 
+def _town_after_street(text: str, m: re.Match) -> bool:
+    word = m.group(0)
+    if ordinary_place_word(word) or common_word(word) or numbers.parse_word(word):
+        return False
+    # the street line ends before the comma, or before "i"/"utanför"/"nära"
+    before = m.start() if text[m.start() - 2] == "," else text.rfind(" ", 0, m.start() - 1) + 1
+    return after_street_line(text, before)
+
+
 class KlangPlaceLineRecognizer(TextRecognizer):
     ENTITIES = (ENTITY, POSTAL_CODE, LOCATION)
 
@@ -299,6 +317,8 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                 end = _said_after(text, m.end(), lengths)
                 if end is not None:
                     found.add((ENTITY, m.start() if with_words else m.end(), end))
+        if mentions_street(text):
+            found |= {(LOCATION, *m.span()) for m in _TOWN_AFTER_STREET.finditer(text) if _town_after_street(text, m)}
         found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
         found |= {(ENTITY, *m.span("flat")) for m in _FLAT_OF.finditer(text)}
         found |= {(ENTITY, *m.span("house")) for m in _HOUSE_OF.finditer(text)}

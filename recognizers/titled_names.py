@@ -20,6 +20,7 @@ import re
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.introduction import STOP_WORDS, common_word, known_name, lexicon
 from recognizers.lexicon import shipped_lexicon
+from recognizers.vehicle import MAKES
 
 ENTITY = "PERSON"
 SCORE = 0.7
@@ -69,8 +70,12 @@ _ON_THE_DOOR = re.compile(
 # till Kaveh", "ska vi bjuda aune": a name the lexicon knows, no common word, place or country.
 _TO_PERSON = re.compile(
     r"(?<![\w-])(?i:ring(?:a|er)?(?:[ ]+(?:till|upp))?|säg(?:er)?[ ]+(?:till|åt)|sa[ ]+till|fråga(?:r)?|"
-    r"hälsa(?:r)?(?:[ ]+(?:till|från))?|(?:prata|tala|snacka)(?:r)?[ ]+med|kontakta(?:r)?|bjud(?:a|er)?)[ ]+"
+    r"hälsa(?:r)?(?:[ ]+(?:till|från))?|(?:prata|tala|snacka)(?:r)?[ ]+med|kontakta(?:r)?|bjud(?:a|er)?|"
+    # ... thanked, or saved in a phone: "tack kaveh", "spara babak nummer", "sparat som babak"
+    r"tack(?:[ ]+så[ ]+mycket)?|spara(?:r|t|de)?(?:[ ]+som)?)[ ]+"
     rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
+    # ... or spoken to: "kaveh ditt personnummer", "Amina, har du kortet?"
+    rf"|(?<![\w-])(?P<addressed>{_WORD})(?=,?[ ]+(?i:ditt|din|dina|har[ ]+du|kan[ ]+du|vad[ ]+är)(?![\w]))"
 )
 # ... or as the one to fetch, visit or write, verbs that take things and places as often: "hämtar
 # Warsame", "gå till agneta", "skriv Demir", "ring på hos al-jabouri": capitalised, or in lowercase
@@ -81,11 +86,18 @@ _TO_THING = re.compile(
     r"skriv(?:er)?|(?:ring[ ]+på[ ]+)?hos)[ ]+"
     rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
 )
+# ... or after someone's role that no title list has: "min redovisningskonsult dragana sa"
+_THEIR_ROLE = re.compile(rf"(?<![\w-])(?i:{_POSSESSOR})[ ]+[a-zåäö]{{3,}}[ ]+(?P<name>{_WORD})(?![\w-])")
 _PARTICLE = re.compile(r"(?:al|el|abu|abd|ben|bin|ibn|bint|van|von|de|di|da|du|le|la|mc|o)-[a-zåäöéü]{3,}")
 # Shops and chains the lexicon knows as names: "jag går till ica", "hämtar på Max"
 _SHOPS = frozenset({"ica", "max", "gross", "seven"})
 # ... or named and then said who they are: "Och Kaveh, min man, har ...", "Sirpa, hans mamma"
 _APPOSED = re.compile(rf"(?<![\w-])(?P<name>{_WORD}),[ ]+(?i:{_POSSESSOR})[ ]+(?i:{_RELATIONS})(?![\w])")
+# ... or capitalised in the middle of a sentence, where a capital marks a name: "det är en Jukka
+# som står", "min fru har också telefon, Khadra, kan ni" (a name the lexicon knows, no common word,
+# place or country; not after a sentence's end or a speaker label, nor in a name of a shop, a
+# product or a car: "ICA Maxi", "TV-paket Bas", "en Skoda Octavia")
+_CAPITALISED = re.compile(r"(?<=[\w,;] )[A-ZÅÄÖÉÜ][a-zåäöéü]{2,}(?![\w-])")
 _GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter|{_CALLED})\b", re.IGNORECASE)
 # Words after a relation that say where or how the person is, not who: "min fru hemma", "min son själv"
 _NOT_NAMES = frozenset("hemma borta själv också sjuk igen nu här där idag imorgon igår ikväll snart sedan".split())
@@ -126,7 +138,12 @@ class KlangTitledNameRecognizer(TextRecognizer):
 
     def may_match(self, text: str) -> bool:
         return bool(
-            _GATE.search(text) or _ON_THE_DOOR.search(text) or _TO_PERSON.search(text) or _TO_THING.search(text)
+            _GATE.search(text)
+            or _ON_THE_DOOR.search(text)
+            or _TO_PERSON.search(text)
+            or _TO_THING.search(text)
+            or _THEIR_ROLE.search(text)
+            or _CAPITALISED.search(text)
         )
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -160,17 +177,38 @@ class KlangTitledNameRecognizer(TextRecognizer):
             words = [w for w in m.group("name").split(" ") if w != "och"]
             if _name_words(words, "", 0) == len(words) or all("-" in w for w in words):
                 out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name on a door"))
-        for pattern, to_person in ((_TO_PERSON, True), (_TO_THING, False)):
+        for pattern, to_person in ((_TO_PERSON, True), (_THEIR_ROLE, True), (_TO_THING, False)):
             for m in pattern.finditer(text):
-                words = m.group("name").split(" ")
+                group = "addressed" if m.groupdict().get("addressed") else "name"
+                words = m.group(group).split(" ")
                 if n := _passing_name(words, to_person):
-                    start = m.start("name")
+                    start = m.start(group)
                     end = start + len(" ".join(words[:n]))
                     out.append(tagged_result(self, ENTITY, start, end, SCORE, "name in passing"))
+        for m in _CAPITALISED.finditer(text):
+            before = text[text.rfind(" ", 0, m.start() - 1) + 1 : m.start()]
+            after = text[m.end() + 1 : m.end() + 30].split(" ")[0].strip(",.!?")
+            if (
+                _known_name(m.group(0))
+                and before.islower()
+                and not after[:1].isupper()  # a company or a product: "hos Svea Bank", "via Aimo Park"
+                and m.group(0).lower() not in _SHOPS
+                and m.group(0).lower() not in MAKES
+            ):
+                out.append(tagged_result(self, ENTITY, *m.span(), SCORE, "a name capitalised mid-sentence"))
         for m in _APPOSED.finditer(text):
             if _known_name(m.group("name")):  # not "Förresten, min man", "Alanya, min fru"
                 out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name before who they are"))
-        return out
+        # one result per name, the longest, however many rules found it
+        return [
+            r
+            for i, r in enumerate(out)
+            if not any(
+                o.start <= r.start and r.end <= o.end and (o.end - o.start, -j) > (r.end - r.start, -i)
+                for j, o in enumerate(out)
+                if j != i
+            )
+        ]
 
 
 def _known_name(word: str) -> bool:

@@ -78,7 +78,7 @@ _LETTERS = re.compile(
 )  # "A B C eh fyrtiotvå F"
 _WRITTEN = re.compile(rf"(?<![\w-])(?P<letters>[{_LETTER}]{{3}})[ -]?\d{{2}}[{_LAST}](?![\w-])")
 # A car by its make or model: "vi har tittat på din Passat, DFG sex noll nio".
-_MAKES = (
+MAKES = (
     *"volvo saab tesla toyota volkswagen vw audi skoda škoda kia renault peugeot passat nissan mazda".split(),
     *"hyundai mercedes opel citroën subaru polestar porsche lexus".split(),
 )
@@ -87,7 +87,7 @@ _MAKES = (
 _VEHICLE_WORDS = re.compile(
     r"(?<![\w])(?:\w*(?<!mo)bil(?!aga|d|jett)\w*|reg(?:-|[ ])?n(?:umm|umr|r)\w*|registreringsn\w*|skylt\w*|"
     r"fordon\w*|parkering\w*|p-tillstånd\w*|motorcykel\w*|moped\w*|släp(?:vagn)?\w*|chassi\w*|traktor\w*|"
-    rf"husvagn\w*|{'|'.join(_MAKES)})(?![\w])",
+    rf"husvagn\w*|{'|'.join(MAKES)})(?![\w])",
     re.IGNORECASE,
 )
 _GATE_WORDS = (
@@ -103,7 +103,7 @@ _GATE_WORDS = (
     "husvagn",
     "chassi",
     "traktor",
-    *_MAKES,
+    *MAKES,
 )
 # A vehicle identification number (chassinummer): 17 characters, no I, O, Q, letters and digits both.
 _VIN = re.compile(

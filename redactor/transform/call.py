@@ -157,6 +157,14 @@ def _set_field(call: Call, name: str, value: str) -> None:
         setattr(call, m.group("top"), value)
 
 
+def _distinctive(value: str) -> bool:
+    """Several words, one of them neither a common word nor a number ("ekbacken fem", not "tredje mars")."""
+    words = re.findall(r"[^\W\d_]+", value)
+    return len(value.split()) >= 2 and any(
+        len(w) >= 4 and not introduction.common_word(w) and numbers.parse_word(w.lower()) is None for w in words
+    )
+
+
 def _rename_key(call: Call, index: int, new_key: str) -> None:
     """Metadata key number `index` becomes `new_key` (its redacted form), in place and in order;
     a key already taken gets a "#n" suffix so no value is lost."""
@@ -181,7 +189,9 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
                 # a number of several digits is distinctive enough to chase ("3340 8812" said again)
                 if len(digits := numbers.words_to_digits(value)) >= MIN_PROPAGATED_DIGITS:
                     local_numbers.setdefault(digits, s)
-                continue
+                # ... and so are words with an uncommon one ("ekbacken fem", read back)
+                if not _distinctive(value):
+                    continue
             key = " ".join(fold_text(value).lower().split())
             if key not in values or values[key].score < s.score:
                 values[key] = s

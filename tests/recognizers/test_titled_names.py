@@ -64,6 +64,15 @@ def _found(text: str) -> list[str]:
         ("och ibland hämtar min mamma fatou henne på fritids", ["fatou"]),
         # a name with letters other than Swedish ones: the lexicon is read in its folded form too
         ("så min man hans-jürgen kommer dit", ["hans-jürgen"]),
+        # thanked, saved in a phone, spoken to, or after a role no title list has
+        ("tack kaveh du är snäll", ["kaveh"]),
+        ("bra och spara babak nummer också", ["babak"]),
+        ("vänta han står här kaveh ditt personnummer", ["kaveh"]),
+        ("Amina, har du kortet?", ["Amina"]),
+        ("okej och min redovisningskonsult dragana sa att", ["dragana"]),
+        # a name the lexicon knows, capitalised in the middle of a sentence
+        ("Men du står inte som anhörig här, det är en Jukka som står.", ["Jukka"]),
+        ("Och min fru har också telefon, Khadra, kan ni skicka till henne?", ["Khadra"]),
     ],
 )
 def test_a_name_after_a_title_or_relation_is_found(text, expected):
@@ -104,6 +113,13 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         "Vi är i Alanya, min fru och jag.",
         "min dotter numer bor i malmö så skicka dit",
         "ring imorn min fru så vet hon",
+        "tack mamma, tack för hjälpen, spara pengar",
+        "okej ditt nummer, vad har du, det är din tur",
+        "mitt konto nordea och min bil volvo",
+        # a capital in a shop's, a product's or a car's name, or opening a sentence
+        "Jag ser Bredband 500 och TV-paket Bas.",
+        "Det var vid Ica Maxi i Haninge, en Skoda Octavia.",
+        "Tack. Ingrid ringer sen.",
     ],
 )
 def test_no_name_follows(text):
