@@ -380,6 +380,13 @@ def _full_line() -> regex.Pattern:
     return regex.compile(_ADDRESS_REGEX, regex.IGNORECASE)
 
 
+def street_line_at(text: str, pos: int) -> bool:
+    """A street line starts at `pos` with its street word ("Valthornsvägen 8 C"; not "på
+    Björkhagsvägen")."""
+    first = _WORD.match(text, pos)
+    return first is not None and mentions_street(first.group(0)) and _full_line().match(text, pos) is not None
+
+
 def answer_street_lines(text: str) -> list[tuple[int, int]]:
     """Street lines in an answer to an address question, by their ending alone ("Björkvägen, eh,
     fjorton"; "Kvarnbacksvägen." with the number in the next turn; a street abroad with its word for
@@ -493,7 +500,8 @@ class KlangPostTownRecognizer(PatternRecognizer):
 # "Vi bor långt ut, i Järbo" (not a country: "bor i Norge").
 _CARE_HOMES = "äldreboende|vårdboende|demensboende|gruppboende|serviceboende|servicehus"
 _HOME_PLACE = (
-    rf"(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:kvar|fortfarande|numera|nu|långt ut,?))?(?:[ ]+(?:uppe|nere|ute|borta))?"
+    # (an adverb between: "bor kvar", "bor långt ut, i Järbo", "Han bor närmare, i Kallhäll")
+    rf"(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:långt ut|[a-zåäö]+(?<!inte)),?)?(?:[ ]+(?:uppe|nere|ute|borta))?"
     # ... also after the home itself: "han bor kvar i huset i Vittangi"
     rf"(?:[ ]+i[ ]+(?:huset|lägenheten|stugan|villan|radhuset|en villa|ett hus|en lägenhet|ett radhus))?"
     rf"[ ]+i[ ]+\K(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}(?![{_L}])"

@@ -445,7 +445,9 @@ SLOTS: tuple[Slot, ...] = (
             # someone else's: "Vad heter han?", "vad heter din sambo", "vem äger abonnemanget"
             r"vad heter (?:han|hon|hen|ni|de|dom|barnet|(?:din|ditt|hans|hennes|deras) [a-zåäö]+)\b|"
             r"(?:på )?vilket namn\b|vems namn\b|"
-            r"vem (?:äger|står på|har) (?:abonnemanget|avtalet|kontot|kontraktet|lägenheten|bilen)"
+            r"vem (?:äger|står på|har) (?:abonnemanget|avtalet|kontot|kontraktet|lägenheten|bilen)|"
+            # "vem är beställaren", "vem är mottagaren" (asked at a turn's end)
+            r"vem är (?:[a-zåäö]{3,}aren|kontaktperson(?:en)?|kunden|patienten)(?=[ ]*[?]?[ ]*$)"
         ),
         lambda d: False,
         reads="names",
@@ -540,6 +542,7 @@ KEYWORDS = (
     "prick",
     "heter",
     "namn",
+    "vem är",
     "pratar",
     "talar",
     "mejl",
@@ -719,8 +722,10 @@ _DAY_BEFORE = re.compile(r"(?<![\w])(?:den[ ]+)?(?P<day>\d{1,2}(?::[ae])?|[a-zå
 _SOM = r"[^\W\d_][ ,]+som[ ]+(?:i[ ]+)?[^\W\d_]+"
 # ... or both, mixed: "s som i sigurd i r i p o r n"
 _SPELLED_LETTER = rf"(?<![\w])(?:{_SOM}|[^\W\d_](?![\w]))"
+# ... and groups of letters joined by "och (sen)": "a l och sen r a s h i d"
 _SPELLED = re.compile(
-    rf"(?<![\w])(?:{_SOM}(?:[ ,.]+(?:och[ ]+)?{_SOM}){{2,}}|{_SPELLED_LETTER}(?:[ ,.-]+{_SPELLED_LETTER}){{3,}})"
+    rf"(?<![\w])(?:{_SOM}(?:[ ,.]+(?:och[ ]+)?{_SOM}){{2,}}"
+    rf"|{_SPELLED_LETTER}(?:(?:[ ,.-]+|[ ,]+och(?:[ ]+sen)?[ ]+){_SPELLED_LETTER}){{3,}})"
 )
 
 
@@ -769,8 +774,8 @@ _NUM = (
     rf"(?:\d{{1,3}}|{_DIGIT_WORD}(?:[ ]{_DIGIT_WORD}){{2}}(?![\w])|"
     rf"(?!{_DOT}\b|eh\b|öh\b)[a-zåäö]+(?:[ ](?!{_DOT}\b|eh\b|öh\b)[a-zåäö]+)?)"
 )
-# "ett nio fem, punkt, ett nio åtta", "Åttiofem punkt tvåhundratjugotvå... punkt fjorton"
-_IP_SEP = rf"[ ]*(?:(?:\.\.\.|…)[ ]*(?={_DOT}))?,?[ ]*(?:{_DOT}|\.)[ ]*,?[ ]*(?:(?:eh|öh)[ ,]+)?"
+# "ett nio fem, punkt, ett nio åtta", "Åttiofem punkt tvåhundratjugotvå... punkt fjorton", "nio eh punkt"
+_IP_SEP = rf"[ ]*(?:(?:eh|öh)[ ,]+)?(?:(?:\.\.\.|…)[ ]*(?={_DOT}))?,?[ ]*(?:{_DOT}|\.)[ ]*,?[ ]*(?:(?:eh|öh)[ ,]+)?"
 _IP_PART = re.compile(
     rf"(?<![\w.])(?:{_DOT}[ ]+)?{_NUM}(?:{_IP_SEP}{_NUM}){{1,3}}(?![\w])|(?<![\w]){_DOT}[ ]+{_NUM}(?![\w])",
     re.IGNORECASE,
@@ -1568,7 +1573,7 @@ def _bare_number(body: str) -> bool:
         return False
     rest = "".join(body[a.tokens[-1].end : b.tokens[0].start] for a, b in zip(runs, runs[1:]))
     rest = body[: runs[0].tokens[0].start] + rest + body[runs[-1].tokens[-1].end :]
-    return len([w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in ("det", "är")]) <= 2
+    return len(re.findall(r"[^\W\d_]+", re.sub(r"(?i)\bdet är\b", "", rest))) <= 2
 
 
 # A request for the slot that is no question: "Då behöver jag ditt personnummer, tolv siffror eller tio."
@@ -1586,7 +1591,7 @@ _LEADING = frozenset(
     "och så då okej ok bra tack ja mm ditt din dina ert er era de dom det sen hans hennes deras barnets".split()
 )
 _TRAILING = frozenset("är då tack alltså ja eh öh också och nu så va siffrorna siffror numret nummer".split())
-_FOR_CHECKING = r"för att (?:bekräfta|kontrollera|verifiera|stämma av|se|kolla)\b"
+_FOR_CHECKING = r"(?:för att (?:bekräfta|kontrollera|verifiera|stämma av|se|kolla)|för säkerhets skull)\b"
 _PURPOSE = re.compile(rf"[ ,]+{_FOR_CHECKING}.*$", re.IGNORECASE)  # "personnummer för att bekräfta"
 _PURPOSE_BEFORE = re.compile(rf"(?<![\w]){_FOR_CHECKING}", re.IGNORECASE)  # "för att verifiera ditt födelsedatum"
 # The speaker's own value: "mitt personnummer", "mina fyra sista", "vårt kundnummer".
@@ -1619,7 +1624,9 @@ def _four_digits(slot: Slot) -> bool:
     return slot.accept("2010") and not slot.accept("20100")
 
 
-_AND_YOURS = re.compile(r"(?<![\w])och[ ]+(?:(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ]+)?$", re.IGNORECASE)
+_AND_YOURS = re.compile(
+    r"(?<![\w])(?:och|så)[ ]+(?:(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ]+)?$", re.IGNORECASE
+)
 
 
 def _asks(body: str, asked_start: int, asked_end: int) -> bool:
@@ -1636,7 +1643,7 @@ def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     if len(body.split()) <= BACKCHANNEL_WORDS and all(w in _TRAILING or w in _LEADING for w in words):
         return True
     # ... or a longer turn that ends with it: "ett fyra fyra noll nio två sex och ditt födelsedatum",
-    # "okej c o nyberg och postnummer"
+    # "okej c o nyberg och postnummer", "jag skickar faktura via kivra så personnumret"
     return bool(_AND_YOURS.search(lead)) and not rest.strip(" ?.,")
 
 
@@ -1666,9 +1673,15 @@ _OPENERS = frozenset("och så men okej ok ja jaha aha ah jaså tack bra då eh �
 def _question(body: str) -> bool:
     """A "?", or a question word first, after "och", "så", "okej" ("och vilket bank giro betalade du till")."""
     words = [w.strip(",.?!") for w in body.lower().split()]
-    while words and words[0] in _OPENERS:
+    # (after a value read back too: "a 771 0934 vem är beställaren")
+    while words and (words[0] in _OPENERS or _read_back_word(words[0])):
         words = words[1:]
     return "?" in body or bool(words and words[0] in QUESTION_WORDS)
+
+
+def _read_back_word(word: str) -> bool:
+    """A word of a value read back: digits, a letter, a number word."""
+    return word.isdigit() or (len(word) == 1 and word.isalpha()) or numbers.parse_word(word) is not None
 
 
 def _backchannel(body: str, slot: Slot) -> bool:
@@ -2115,6 +2128,7 @@ _ENDS_OF = (
     ("CREDIT_CARD", _CARD_WORD),
     ("SE_BANK_ACCOUNT", re.compile(r"konto", re.IGNORECASE)),
     ("PHONE_NUMBER", re.compile(r"telefon|mobil", re.IGNORECASE)),
+    ("SE_FACILITY_ID", re.compile(r"anläggning|mätpunkt|gsrn", re.IGNORECASE)),
     ("CUSTOMER_NUMBER", re.compile(r"nummer|numret|avtal|lån", re.IGNORECASE)),
     ("SE_PERSONNUMMER", re.compile(r"sista fyra|fyra sista|personn", re.IGNORECASE)),
 )
@@ -2122,14 +2136,14 @@ _ENDS_OF = (
 
 def _last_digits(text: str, ts: list[Turn], k: int) -> list[tuple[str, int, int]]:
     """The last digits of a card, account, phone or customer number said in turn k ("Jag ser två
-    kort på dig, ett som slutar på 5502 och ett som slutar på 7713"): two to six digits right after
+    kort på dig, ett som slutar på 5502 och ett som slutar på 7713"): two to eight digits right after
     "slutar på/med", when the turn or the two before it name what they end."""
     turn = ts[k]
     body = turn.body(text)
     out = []
     for m in _ENDS_WITH.finditer(body):
         runs = numbers.runs(body[m.end() : m.end() + 40])
-        if not runs or runs[0].tokens[0].start != 0 or not 2 <= len(runs[0].digits) <= 6:
+        if not runs or runs[0].tokens[0].start != 0 or not 2 <= len(runs[0].digits) <= 8:
             continue
         s, e = m.end(), m.end() + runs[0].tokens[-1].end
         if heuristics.quantity(body, s, e, runs[0].digits, True):

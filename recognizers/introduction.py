@@ -200,7 +200,14 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
         words, start = [], m.start("name")
         for w in m.group("name").split(" "):
             # (nor a number or a letter: "ja det är fyrtiotvåtusen etthundrafemtiofem", "det är c k z")
-            if w in STOP_WORDS or (w in common and w not in names) or len(w) < 2 or numbers.parse_word(w):
+            if (
+                w in STOP_WORDS
+                or w in NOT_NAMES
+                or (w in common and w not in names)
+                or len(w) < 2
+                or "nummer" in w  # "ja förlåt personnummer nittioett ..."
+                or numbers.parse_word(w)
+            ):
                 break
             words.append(w)
         introduced = m.group("pre") or m.end("pre") < m.start("name")

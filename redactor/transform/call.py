@@ -157,6 +157,46 @@ def _set_field(call: Call, name: str, value: str) -> None:
         setattr(call, m.group("top"), value)
 
 
+# Between two pieces of a number given over turns: the end of one turn and the start of the next,
+# or a short back-channel turn between ("Ja?", "Mm.", "Och sen?").
+_PIECES_APART = re.compile(r"[ ,.…]*")
+_BACK_CHANNEL_WORDS = 3
+
+
+def _joined_pieces(units: ScanUnits, found: dict[str, list[sp.Span]]) -> list[tuple[str, sp.Span]]:
+    """The digits of a number given in pieces over turns, the pieces joined: a piece that ends its
+    segment and one of the same type that opens the next (or the one after a back-channel)."""
+    texts = {int(m.group("seg")): name for name in found if (m := _FIELD.match(name)) and m.group("segpart") == "text"}
+    out: list[tuple[str, sp.Span]] = []
+    run: list[tuple[str, sp.Span]] = []  # (digits, span) of the pieces so far
+    last = -9
+    for index in sorted(texts):
+        text = units.texts[texts[index]]
+        spans = sorted((s for s in found[texts[index]] if s.entity_type in DIGIT_ENTITIES), key=lambda s: s.start)
+        between = [units.texts.get(f"segments[{k}].text", "") for k in range(last + 1, index)]
+        opens = spans and _PIECES_APART.fullmatch(text, 0, spans[0].start) is not None
+        joins = (
+            run
+            and opens
+            and len(between) <= 1
+            and all(len(t.split()) <= _BACK_CHANNEL_WORDS for t in between)
+            and spans[0].entity_type == run[-1][1].entity_type
+        )
+        if not joins:
+            run = []
+        for s in spans:
+            if run and s is not spans[0]:
+                run = []
+            run.append((numbers.words_to_digits(text[s.start : s.end]), s))
+        if len(run) >= 2 and len(joined := "".join(d for d, _ in run)) >= MIN_PROPAGATED_DIGITS:
+            out.append((joined, run[0][1]))
+        # only a piece that ends its turn goes on in the next
+        if not (spans and _PIECES_APART.fullmatch(text, spans[-1].end) is not None):
+            run = []
+        last = index if spans else last
+    return out
+
+
 def _distinctive(value: str) -> bool:
     """Several words, one of them neither a common word nor a number ("ekbacken fem", not "tredje mars")."""
     words = re.findall(r"[^\W\d_]+", value)
@@ -217,6 +257,17 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         for local in _local_parts(v)
     ]
     patterns += [(sp.value_pattern(p, genitive=True), sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts)]
+    # A plate's letters also stand alone, and its number after them ("GHW..." / "G-H-W, sju åtta, nio" /
+    # "GHW 789"; "p t n fem noll åtta" read back as "ptn 508")
+    plates = {
+        canonical_value(s.entity_type, v): s for v, s in values.items() if s.entity_type == "SE_VEHICLE_REGISTRATION"
+    }
+    patterns += [
+        (sp.value_pattern(form), s)
+        for plate, s in sorted(plates.items())
+        if re.fullmatch(r"[A-Z]{3}\d\d[A-Z\d]", plate)
+        for form in (plate[:3], f"{plate[:3]} {plate[3:]}")
+    ]
     # A street's name also stands alone ("Björkhagen fjorton" / "Björkhagen, är det en väg?")
     streets = {name: s for v, s in values.items() if s.entity_type == "SE_ADDRESS" if (name := _street_name(v))}
     patterns += [(sp.value_pattern(name), s) for name, s in sorted(streets.items())]
@@ -235,10 +286,14 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         elif s.entity_type == "SE_PERSONNUMMER":
             for date in dialogue_slots.birth_dates(v):  # "Tjugoåttonde november, åttiosju" read back as "871128"
                 by_digits.setdefault(date, s)
+                for century in ("19", "20"):  # ... or as "1987-11-28"
+                    by_digits.setdefault(century + date, s)
         if len(restart := _restarted(v)) >= MIN_PROPAGATED_DIGITS:
             by_digits.setdefault(restart, s)  # "tretton... trettonhundratvå", read back as "1302"
     for digits, s in local_numbers.items():
         by_digits.setdefault(digits, s)
+    for digits, s in _joined_pieces(units, found):
+        by_digits.setdefault(digits, s)  # "tre tre nio..." / "Ja?" / "sju ett.", read back as "33971"
     out = {name: list(spans) for name, spans in found.items()}
     # Searched in each text's folded view, so a value is found again in any alphabet or grouping.
     for name, text in units.texts.items():

@@ -556,6 +556,10 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Jag ser två kort på dig, ett som slutar på 5502 och ett som slutar på 7713. Vilket?\nKund: Det andra.",
             [("CREDIT_CARD", "5502"), ("CREDIT_CARD", "7713")],
         ),
+        (
+            "Kund: Hej.\nAgent: Ja, det stämmer. Anläggnings-id slutar på 4 0 5 6 0 8 6. Avtalet slutar på 4500 kronor.",
+            [("SE_FACILITY_ID", "4 0 5 6 0 8 6")],
+        ),
         # a code or a flat is never an amount, however it is said or written
         ("Kund: Portkoden är 1 340, och sen ringer ni på.\nAgent: Ok.", [("ACCESS_CODE", "1 340")]),
         ("agent: vilken lägenhet bor du i\nkund: fjortonhundratvå", [("SE_ADDRESS", "fjortonhundratvå")]),
@@ -1712,6 +1716,38 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Hur gammal är hon?\nKund: Hon är elva. Född tjugonde april, eh, tjugofjorton.",
             [("SE_PERSONNUMMER", "tjugonde april, eh, tjugofjorton")],
         ),
+        # "ja det är" before a number said with "tusen" makes no amount of it
+        (
+            "talare 1: har du ditt kundnummer\ntalare 2: ja det är fyrtiotvåtusen etthundrafemtiofem",
+            [("CUSTOMER_NUMBER", "fyrtiotvåtusen etthundrafemtiofem")],
+        ),
+        # requests without "?": "för säkerhets skull" after the slot, "så <slot>" ending the turn, a
+        # question after a value read back
+        (
+            "kund: mohammad provsson\nagent: och födelsedatum för säkerhets skull\nkund: tjugofjärde december nittionio",
+            [("SE_PERSONNUMMER", "tjugofjärde december nittionio")],
+        ),
+        (
+            "agent: och jag skickar faktura via kivra så personnumret\nkund: nittonhundranittiosju",
+            [("SE_PERSONNUMMER", "nittonhundranittiosju")],
+        ),
+        ("agent: a 771 0934 vem är beställaren\nkund: haider al provsson", [("PERSON", "haider al provsson")]),
+        # letters spelled in groups joined by "och sen"
+        (
+            "agent: al provsson i två ord\nkund: ja a l och sen r a s h i d",
+            [("PERSON", "a l och sen r a s h i d")],
+        ),
+        # an IP address with a filler before a dot
+        (
+            "talare 1: vilken ip adress har den fått\n"
+            "talare 2: det står åttiofem punkt två två nio eh punkt fjorton punkt tvåhundratre",
+            [("IP_ADDRESS", "åttiofem punkt två två nio eh punkt fjorton punkt tvåhundratre")],
+        ),
+        # a spelling that mixes the spelling alphabet and bare letters, and the word it spells
+        (
+            "talare 1: okej och förnamnet\ntalare 2: s som i sigurd i r i p o r n\ntalare 1: okej siriporn tack",
+            [("PERSON", "s som i sigurd i r i p o r n"), ("PERSON", "siriporn")],
+        ),
     ],
 )
 def test_corrections_slow_answers_and_other_forms(text, expected):
@@ -1879,6 +1915,9 @@ def test_the_one_greeted_and_the_one_speaking():
         "Kund: Ja det stämmer, Stockholm.",
         "Agent: Kundtjänst, Göteborg.",
         "Kund: Hej, jag är HR på Byggkoncernen Norr.",  # a department in capitals
+        "Kund: ja det är fyrtioåtta sjuttiotvå",  # a number, or letters, answer a question
+        "Kund: ja det är c k z",
+        "Talare 2: ja förlåt personnummer nittioett noll tre noll fem",
         "Agent: kundtjänst här\nKund: ja",
         "Agent: vårdcentralen kiruna här\nKund: ja",  # a town
         "Agent: felanmälan distriktet här\nKund: ja",  # a definite noun

@@ -198,6 +198,8 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
         ("ja vi ska till Ödeshög där vi bor", ["Ödeshög"]),
         ("jag bor i en villa", []),  # no capital
         ("Ja, han bor kvar i huset i Vittangi.", ["Vittangi"]),  # after the home itself
+        ("Ring min bror. Han bor närmare, i Kallhäll.", ["Kallhäll"]),  # an adverb between
+        ("Jag bor inte i Ösmo längre.", []),
         ("Han har flyttat till Solbackens äldreboende på Tunavägen.", ["Solbackens äldreboende"]),  # a care home
         ("Mamma är på Ekbackens servicehus sedan i våras.", ["Ekbackens servicehus"]),
     ],

@@ -122,6 +122,7 @@ def test_a_corridor_room_by_its_letter(text, expected):
         # not a number of years, letters of a kind, or "Är" before a place
         ("Jag bor i 2 år till, vi bor i 3 A-lägenheter.", []),
         ("Är Kalle 2 som adress?", ["Kalle 2"]),
+        ("Min lägenhet har nummer 1403 om de frågar.", ["lägenhet har nummer 1403"]),
     ],
 )
 def test_houses_rooms_and_places_named_as_the_address(text, expected):
@@ -133,6 +134,14 @@ def test_houses_rooms_and_places_named_as_the_address(text, expected):
     [
         ("Bengt-Åke Provsson, Tallstigen 8, Ösmo?", ["Ösmo"]),
         ("norrbyvägen tolv utanför öregrund det är en röd stuga", ["öregrund"]),
+        # ... or before it
+        ("i gottsunda valthornsvägen 8 c", ["gottsunda"]),
+        ("Från Kallhäll, Tallstigen 8.", ["Kallhäll"]),
+        ("jag bor i stan storgatan 5, i morgon storgatan 5, i Norge, Storgatan 5", []),
+        # a noun's definite form; a lowercase word in a line with capitals; a street after "på"
+        ("Ja, i Stadshuset, Skaragatan 8, öppet åtta till sexton.", []),
+        ("I korridor, Kämnärsvägen 13 F, rum 412.", []),
+        ("plats fyrtiotre i garaget på björkhagsvägen", []),
         # a common word, a country or a number after the street line is no place
         ("Storgatan 12, Stämmer det? Storgatan 12 i morgon, nära Norge. Storgatan 12 i fyra år.", []),
     ],

@@ -120,6 +120,9 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         "Jag ser Bredband 500 och TV-paket Bas.",
         "Det var vid Ica Maxi i Haninge, en Skoda Octavia.",
         "Tack. Ingrid ringer sen.",
+        "Hon ligger på Hospital Costa del Sol i Marbella. Köpt 2016, en Bosch.",
+        # a thing after a possessive, not a role: "min mormors ring", "hans men ring"
+        "en MacBook och min mormors ring, det är hans men ring mig, min gamla ring på",
     ],
 )
 def test_no_name_follows(text):

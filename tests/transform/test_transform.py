@@ -301,6 +301,53 @@ def test_a_number_the_tail_found_is_found_again_where_it_is_said_again():
     assert len([s for s in out if text[s.start : s.end] == "K"]) == 1  # a letter is not chased
 
 
+def test_a_number_given_in_pieces_over_turns_is_found_again_whole(pipeline):
+    """ "tre tre nio..." / "Ja?" / "sju ett." read back as "33971" (blind set 81): the pieces of one
+    type that end a turn and open the next are joined, and the whole is chased."""
+    content = (
+        "[00:00:01] Agent: Har du kundnumret?\n"
+        "[00:00:04] Kund: Ja, tre tre nio...\n"
+        "[00:00:06] Agent: Ja?\n"
+        "[00:00:08] Kund: sju ett.\n"
+        "[00:00:11] Agent: K33971, då hittar jag dig. Det blir 3397 kronor."
+    )
+    texts = _segment_texts(pipeline, content)
+    assert "33971" not in texts[4] and "3397 kronor" in texts[4], texts
+
+
+def test_a_plate_spelled_is_found_again_as_written_and_by_its_letters(pipeline):
+    """ "p t n fem noll åtta" read back as "ptn 508", and "GHW..." before "G-H-W, sju åtta, nio"
+    (blind sets 78 and 80)."""
+    content = (
+        "[00:00:01] Agent: Vilken bil gäller det, registreringsnumret?\n"
+        "[00:00:04] Kund: GHW... G-H-W, sju åtta, nio.\n"
+        "[00:00:08] Agent: ghw 789, en Volvo. Och den andra bilen?\n"
+        "[00:00:11] Kund: p t n fem noll åtta\n"
+        "[00:00:14] Agent: ptn 508, tack."
+    )
+    texts = _segment_texts(pipeline, content)
+    assert "GHW" not in texts[1] and "ghw" not in texts[2] and "ptn" not in texts[4], texts
+    assert "en Volvo" in texts[2], texts
+
+
+def test_words_the_tail_found_are_found_again_when_one_is_uncommon():
+    """ "ekbacken fem" read back (blind set 75) is chased; "tredje mars", all common or number
+    words, is not."""
+    from redactor.transform import spans as sp
+    from redactor.transform.call import ScanUnits, _propagate
+
+    text = "Kund: jag bor på ekbacken fem, sen tredje mars\nAgent: ekbacken fem, och tredje mars"
+    units = ScanUnits(texts={"content": text})
+    found = {
+        "content": [
+            sp.Span(text.index("ekbacken"), text.index("ekbacken") + 12, "PERSONAL_DETAIL", 0.6),
+            sp.Span(text.index("tredje"), text.index("tredje") + 11, "PERSONAL_DETAIL", 0.6),
+        ]
+    }
+    said = sorted({(s.start, text[s.start : s.end]) for s in _propagate(units, found)["content"]})
+    assert [w for _, w in said] == ["ekbacken fem", "tredje mars", "ekbacken fem"], said
+
+
 def test_a_number_read_back_glued_to_its_letters_is_redacted_whole(pipeline):
     """Blind set 64's one quarantined call: "HF ... 4430982" then "HF4430982". Its digits alone were
     redacted in the read-back, leaving "HF<CUSTOMER_NUMBER_1>"; "HF", found as a name in the turn
@@ -336,7 +383,9 @@ def test_a_birth_date_said_with_its_month_is_found_again_as_its_digits(pipeline)
     content = (
         "[00:00:01] Agent: För att verifiera, vad är ditt födelsedatum?\n"
         "[00:00:04] Kund: Tjugoåttonde november, åttiosju.\n"
-        "[00:00:08] Agent: 871128, det stämmer. Det kostar 850 kronor."
+        "[00:00:08] Agent: 871128, det stämmer. Det kostar 850 kronor.\n"
+        "[00:00:11] Agent: Så 1987-11-28, sa du."  # ... or with its century (blind set 80)
     )
     texts = _segment_texts(pipeline, content)
     assert "871128" not in texts[2] and texts[2].endswith("Det kostar 850 kronor."), texts
+    assert "1987" not in texts[3], texts
