@@ -760,7 +760,9 @@ def _spelled_word(spelled: str) -> str:
 
 
 # "född den 13 april 1988" anywhere, whatever else the turn asks.
-_BORN = re.compile(r"(?<![\w])född[ ]+", re.IGNORECASE)
+_BORN = re.compile(
+    r"(?<![\w])född(?:[?.…]+(?:[ ]*(?:\.\.\.|…))?)?[ ]+", re.IGNORECASE
+)  # "när är Adnan född? ... Tolfte augusti"
 # Day and month in digits, the year after them: "13.04.1988", "13/4-88", "13/4 1988".
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.,/-])(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)(?:[./-]|[ ]-[ ]?|[ ](?=\d{4}))(?:\d{4}|\d{2})(?![\d])"
@@ -1588,11 +1590,12 @@ _REQUEST = re.compile(
 # What may follow the slot word in a short turn that asks for it without "?": "och ditt födelsedatum",
 # "Personnumret är", "Kundnumret tack".
 _LEADING = frozenset(
-    "och så då okej ok bra tack ja mm ditt din dina ert er era de dom det sen hans hennes deras barnets".split()
+    "och så då okej ok bra tack ja mm ditt din dina ert er era de dom det sen hans hennes deras barnets barnens".split()
 )
 _TRAILING = frozenset("är då tack alltså ja eh öh också och nu så va siffrorna siffror numret nummer".split())
 _FOR_CHECKING = r"(?:för att (?:bekräfta|kontrollera|verifiera|stämma av|se|kolla)|för säkerhets skull)\b"
-_PURPOSE = re.compile(rf"[ ,]+{_FOR_CHECKING}.*$", re.IGNORECASE)  # "personnummer för att bekräfta"
+# "personnummer för att bekräfta", "barnens födelsedatum för priset"
+_PURPOSE = re.compile(rf"[ ,]+(?:{_FOR_CHECKING}.*|för[ ]+[a-zåäö]+)$", re.IGNORECASE)
 _PURPOSE_BEFORE = re.compile(rf"(?<![\w]){_FOR_CHECKING}", re.IGNORECASE)  # "för att verifiera ditt födelsedatum"
 # The speaker's own value: "mitt personnummer", "mina fyra sista", "vårt kundnummer".
 _OWN = re.compile(
@@ -2116,7 +2119,8 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
 
 # "ett kort som slutar på 5502 och ett som slutar på 7713", "det slutar med fyra sju noll två"
 _ENDS_WITH = re.compile(
-    r"(?<![\w])(?:slutar|slutande)[ ]+(?:(?:det|den|de|dom|numret)[ ]+)?(?:på|med)(?:[ ]*(?:\.\.\.|…))?[ ]+(?:(?:eh|öh)[ ]+)?"
+    r"(?<![\w])(?:slutar|slutande)[ ]+(?:(?:det|den|de|dom|numret)[ ]+)?(?:på|med)(?:[ ]*(?:\.\.\.|…))?[ ]+"
+    r"(?:(?:eh|öh|vänta)[ ,]+)*"  # "lånet som slutar på eh vänta sex sex åtta ..."
     # ... and the next in a list: "ett som slutar på sex ett noll noll och ett på åtta tre två fem"
     r"|(?<=[0-9a-zåäö])[ ,]+och[ ]+(?:ett|en|det|den)(?:[ ]+andra)?[ ]+(?:på|med)[ ]+",
     re.IGNORECASE,

@@ -110,7 +110,7 @@ _LOWER = re.compile(
     rf"{_TURN_START}(?P<pre>(?:(?:{_GREETING}|ja|jo|nej)[, ]+){{0,3}})"
     # the one greeted, then who speaks: "hej sirpa det är eyerusalem som hyr rummet"
     r"(?:(?P<greeted>[a-zåäöéü'’-]+)[, ]+(?=det är\b))?"
-    r"(?:(?P<strong>jag heter|mitt namn är)[, ]+|det är[, ]+)?(?:eh[, ]+|öh[, ]+)?"
+    r"(?:(?P<strong>(?:och[ ]+)?(?:jag heter|mitt namn är))[, ]+|det är[, ]+)?(?:eh[, ]+|öh[, ]+)?"  # "ja och jag heter ceylan"
     r"(?P<name>[a-zåäöéü'’-]+(?:[ ][a-zåäöéü'’-]+){0,2})",
     re.MULTILINE,
 )

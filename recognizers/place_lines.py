@@ -177,8 +177,11 @@ _TOWN_AFTER_STREET = re.compile(
     rf"(?<=,[ ])(?=[A-ZÅÄÖ]){_PLACE_WORD}(?=[ ]*(?:[.,?!]|$))|(?:(?<=[ ]i[ ])|(?<=[ ]utanför[ ])|(?<=[ ]nära[ ])){_PLACE_WORD}",
     re.MULTILINE,
 )
-# ... or before it: "i gottsunda valthornsvägen 8 c", "Från Kallhäll, Tallstigen 8"
-_TOWN_BEFORE_STREET = re.compile(rf"(?<![\w-])(?i:i|från)[ ]+(?P<place>{_PLACE_WORD}),?[ ]+")
+# ... or before it: "i gottsunda valthornsvägen 8 c", "Från Kallhäll, Tallstigen 8", a home by its
+# name: "Vallbacksgården, Idrottsvägen 11"
+_TOWN_BEFORE_STREET = re.compile(
+    rf"(?<![\w-])(?:(?i:i|från)[ ]+(?P<place>{_PLACE_WORD}),?|(?P<named>(?=[A-ZÅÄÖ])[\w-]+(?:gården|hemmet|boendet)),)[ ]+"
+)
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
 
 
@@ -263,13 +266,13 @@ def _town_follows(m: re.Match) -> bool:
 
 def _place_word(word: str, line: str) -> bool:
     """A word that may name a place: no common word, country, number or noun's definite form
-    ("garaget", "Stadshuset"); in lowercase only in a line with no capitals (speech-to-text), where
+    ("garaget", "Stadshuset"; a farm's or a home's "-gården" is a name); in lowercase only in a line with no capitals (speech-to-text), where
     no name has one ("I korridor, Kämnärsvägen 13 F")."""
     return not (
         ordinary_place_word(word)
         or common_word(word)
         or numbers.parse_word(word.lower())
-        or DEFINITE.match(word)
+        or (DEFINITE.match(word) and not word.endswith("gården"))  # a home's name: "Vallbacksgården"
         or (word.islower() and any(c.isupper() for c in line))
     )
 
@@ -339,11 +342,10 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                     found.add((ENTITY, m.start() if with_words else m.end(), end))
         if mentions_street(text):
             found |= {(LOCATION, *m.span()) for m in _TOWN_AFTER_STREET.finditer(text) if _town_after_street(text, m)}
-            found |= {
-                (LOCATION, *m.span("place"))
-                for m in _TOWN_BEFORE_STREET.finditer(text)
-                if _place_word(m.group("place"), _line_body(text, m.start())) and street_line_at(text, m.end())
-            }
+            for m in _TOWN_BEFORE_STREET.finditer(text):
+                group = "place" if m.group("place") else "named"
+                if _place_word(m.group(group), _line_body(text, m.start())) and street_line_at(text, m.end()):
+                    found.add((LOCATION, *m.span(group)))
         found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
         found |= {(ENTITY, *m.span("flat")) for m in _FLAT_OF.finditer(text)}
         found |= {(ENTITY, *m.span("house")) for m in _HOUSE_OF.finditer(text)}

@@ -61,9 +61,12 @@ _LISTED = re.compile(
     rf"(?P<name>(?=[A-ZÅÄÖÉÜ]){_WORD})"
 )
 # A name on a door or a letterbox: "det står al-jabouri på dörren", "Lundström Pettersson på brevlådan"
+_DOORS = r"(?:dörren|porten|brevlådan|postlådan|ringklockan|namnskylten|porttelefonen)"
 _ON_THE_DOOR = re.compile(
-    rf"(?<![\w-])(?:står|är)[ ]+(?P<name>{_WORD}(?:[ ](?:och[ ])?{_WORD}){{0,2}})[ ]+på[ ]+"
-    r"(?:dörren|porten|brevlådan|postlådan|ringklockan|namnskylten|porttelefonen)\b",
+    rf"(?<![\w-])(?:står|är)[ ]+(?P<name>{_WORD}(?:[ ](?:och[ ])?{_WORD}){{0,2}})[ ]+på[ ]+{_DOORS}\b"
+    # ... or "Namnet på dörren är El-Amin"
+    rf"|(?<![\w-])(?:namnet|det|vad)[ ]+(?:som[ ]+)?(?:står[ ]+)?på[ ]+{_DOORS}[ ]+(?:är|står)[ ]+(?:det[ ]+)?"
+    rf"(?P<named>{_WORD}(?:[ ](?:och[ ])?{_WORD}){{0,2}})",
     re.IGNORECASE,
 )
 # Someone named in passing, as the one to call, tell, ask or invite: "kan ni ringa Arash", "säg
@@ -88,18 +91,31 @@ _TO_THING = re.compile(
 )
 # ... or after someone's role that no title list has: "min redovisningskonsult dragana sa"
 _THEIR_ROLE = re.compile(rf"(?<![\w-])(?i:{_POSSESSOR})[ ]+(?P<role>[a-zåäö]{{3,}})[ ]+(?P<name>{_WORD})(?![\w-])")
+# Verbs that are names too, before whom they ask for: "ring min man", "fråga min fru"
+_ASKING_VERBS = frozenset("ring fråga säg hälsa be kolla messa mejla".split())
+# A relation in its definite form, after a name: "bahoz pappan till ronja", "kirsi grannen"
+_THE_RELATION = (
+    r"(?:pappan|mamman|grannen|systern|brodern|brorsan|kompisen|kusinen|sonen|dottern|frun|mannen|sambon|"
+    r"farmor|mormor|farfar|morfar|svärmor|svärfar|moster|faster|morbror|farbror)"
+)
+# Two names the lexicon knows joined by "och": "golnar och dariush", "valentina och emina"
+_PAIR = re.compile(rf"(?<![\w-])(?P<first>{_WORD})[ ]+och[ ]+(?P<second>{_WORD})(?![\w-])")
 _PARTICLE = re.compile(r"(?:al|el|abu|abd|ben|bin|ibn|bint|van|von|de|di|da|du|le|la|mc|o)-[a-zåäöéü]{3,}")
 # Shops and chains the lexicon knows as names: "jag går till ica", "hämtar på Max"
 _SHOPS = frozenset({"ica", "max", "gross", "seven"})
 # ... or named and then said who they are: "Och Kaveh, min man, har ...", "Sirpa, hans mamma"
-_APPOSED = re.compile(rf"(?<![\w-])(?P<name>{_WORD}),[ ]+(?i:{_POSSESSOR})[ ]+(?i:{_RELATIONS})(?![\w])")
+_APPOSED = re.compile(
+    rf"(?<![\w-])(?P<name>{_WORD}),?[ ]+(?i:{_POSSESSOR}[ ]+(?:{_RELATIONS})|{_THE_RELATION}[ ]+till)(?![\w])"
+    # ... or after a comma, a relation in its definite form: "kirsi grannen", "Berivan, systern"
+    rf"|(?<![\w-])(?P<before>{_WORD})(?:,[ ]+|[ ]+(?={_THE_RELATION}[ ]+(?!till\b)))(?i:{_THE_RELATION})(?![\w])"
+)
 # ... or capitalised in the middle of a sentence, where a capital marks a name: "det är en Jukka
 # som står", "min fru har också telefon, Khadra, kan ni" (a name the lexicon knows, no common word,
 # place or country; not after a sentence's end or a speaker label, nor in a name of a shop, a
 # product or a car: "ICA Maxi", "TV-paket Bas", "en Skoda Octavia")
 _CAPITALISED = re.compile(r"(?<=[\w,;] )[A-ZÅÄÖÉÜ][a-zåäöéü]{2,}(?![\w-])")
 _PLACE_PARTICLES = frozenset("del de la le von van der di da du al el".split())
-_GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter|{_CALLED})\b", re.IGNORECASE)
+_GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter|{_CALLED}|och)\b", re.IGNORECASE)
 # Words after a relation that say where or how the person is, not who: "min fru hemma", "min son själv"
 _NOT_NAMES = frozenset("hemma borta själv också sjuk igen nu här där idag imorgon igår ikväll snart sedan".split())
 _PET = re.compile(r"(?<![\w])(?:hund|katt|häst|kanin|marsvin|hamster|fågel|husdjur|valp|kattunge)\w*", re.IGNORECASE)
@@ -175,9 +191,14 @@ class KlangTitledNameRecognizer(TextRecognizer):
         for m in _ON_THE_DOOR.finditer(text):
             # names the lexicon knows, capitalised words, or a hyphenated lowercase one ("al-jabouri");
             # not "tvättstuga" or "hundvakt"
-            words = [w for w in m.group("name").split(" ") if w != "och"]
-            if _name_words(words, "", 0) == len(words) or all("-" in w for w in words):
-                out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name on a door"))
+            group = "name" if m.group("name") else "named"
+            words = [w for w in m.group(group).split(" ") if w != "och"]
+            n = len(words) if m.group("name") else _name_words(words, "", 0)  # after "är": the name, then the sentence
+            if n and (_name_words(words[:n], "", 0) == n or all("-" in w for w in words[:n])):
+                start = m.start(group)
+                out.append(
+                    tagged_result(self, ENTITY, start, start + len(" ".join(words[:n])), SCORE, "name on a door")
+                )
         for pattern, to_person in ((_TO_PERSON, True), (_THEIR_ROLE, True), (_TO_THING, False)):
             for m in pattern.finditer(text):
                 role = m.groupdict().get("role")
@@ -191,6 +212,7 @@ class KlangTitledNameRecognizer(TextRecognizer):
                     out.append(tagged_result(self, ENTITY, start, end, SCORE, "name in passing"))
         for m in _CAPITALISED.finditer(text):
             before = text[text.rfind(" ", 0, m.start() - 1) + 1 : m.start()]
+            before = before.lower() if before.rstrip().endswith(",") else before  # "Mamma till Kerem, Gülay,"
             following = text[m.end() : m.end() + 5]
             after = text[m.end() + 1 : m.end() + 30].split(" ")[0].strip(",.!?")
             if (
@@ -205,8 +227,14 @@ class KlangTitledNameRecognizer(TextRecognizer):
             ):
                 out.append(tagged_result(self, ENTITY, *m.span(), SCORE, "a name capitalised mid-sentence"))
         for m in _APPOSED.finditer(text):
-            if _known_name(m.group("name")):  # not "Förresten, min man", "Alanya, min fru"
-                out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name before who they are"))
+            group = "name" if m.group("name") else "before"
+            # not "Förresten, min man", "Alanya, min fru", "ring min man Stig"
+            if _known_name(m.group(group)) and m.group(group).lower() not in _ASKING_VERBS:
+                out.append(tagged_result(self, ENTITY, *m.span(group), SCORE, "name before who they are"))
+        for m in _PAIR.finditer(text):
+            if _known_name(m.group("first")) and _known_name(m.group("second")):
+                for group in ("first", "second"):
+                    out.append(tagged_result(self, ENTITY, *m.span(group), SCORE, "names joined by och"))
         # one result per name, the longest, however many rules found it
         return [
             r

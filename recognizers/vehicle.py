@@ -87,7 +87,7 @@ MAKES = (
 _VEHICLE_WORDS = re.compile(
     r"(?<![\w])(?:\w*(?<!mo)bil(?!aga|d|jett)\w*|reg(?:-|[ ])?n(?:umm|umr|r)\w*|registreringsn\w*|skylt\w*|"
     r"fordon\w*|parkering\w*|p-tillstånd\w*|motorcykel\w*|moped\w*|släp(?:vagn)?\w*|chassi\w*|traktor\w*|"
-    rf"husvagn\w*|{'|'.join(MAKES)})(?![\w])",
+    rf"husvagn\w*|(?:{'|'.join(MAKES)})(?:n|en)?)(?![\w])",  # "den svarta Skodan"
     re.IGNORECASE,
 )
 _GATE_WORDS = (

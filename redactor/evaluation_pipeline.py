@@ -74,8 +74,10 @@ def row_strings(obj) -> Iterator[str]:
             yield from row_strings(v)
 
 
-# Hex digests the pipeline computes: "20127f88..." shows no one's "2012", so their digits are not read.
-DIGEST_COLUMNS = frozenset({"call_id", "content_hash", "subject_tokens"})
+# Hex digests the pipeline computes: "20127f88..." shows no one's "2012", so their digits are not read;
+# nor the pipeline's version, whose model and config hashes hold digits too ("tail.1e2580d6" is no
+# one's door code "2580").
+DIGEST_COLUMNS = frozenset({"call_id", "content_hash", "subject_tokens", "pipeline_version"})
 
 
 def stored_strings(lake: Lake, tables: Sequence[str] = TABLES) -> dict[str, list[str]]:

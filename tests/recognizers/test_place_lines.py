@@ -137,6 +137,7 @@ def test_houses_rooms_and_places_named_as_the_address(text, expected):
         # ... or before it
         ("i gottsunda valthornsvägen 8 c", ["gottsunda"]),
         ("Från Kallhäll, Tallstigen 8.", ["Kallhäll"]),
+        ("Hon bor på ett boende nu. Vallbacksgården, Idrottsvägen 11, rum 214.", ["Vallbacksgården"]),
         ("jag bor i stan storgatan 5, i morgon storgatan 5, i Norge, Storgatan 5", []),
         # a noun's definite form; a lowercase word in a line with capitals; a street after "på"
         ("Ja, i Stadshuset, Skaragatan 8, öppet åtta till sexton.", []),

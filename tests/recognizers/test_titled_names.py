@@ -73,6 +73,13 @@ def _found(text: str) -> list[str]:
         # a name the lexicon knows, capitalised in the middle of a sentence
         ("Men du står inte som anhörig här, det är en Jukka som står.", ["Jukka"]),
         ("Och min fru har också telefon, Khadra, kan ni skicka till henne?", ["Khadra"]),
+        ("Mamma till Kerem, Gülay, vill gärna ha ditt nummer.", ["Gülay"]),  # after a comma
+        # two names the lexicon knows joined by "och"; a name before who they are, without a comma
+        ("mm och så kommer golnar och dariush alltså föräldrarna", ["golnar", "dariush"]),
+        ("och berivan min syster kommer kanske förbi", ["berivan"]),
+        ("om jag inte är hemma så kan kirsi grannen ta emot det", ["kirsi"]),
+        # the name on the door, said after it
+        ("Husbygårdsgatan 15. Namnet på dörren är El-Amin.", ["El-Amin"]),
     ],
 )
 def test_a_name_after_a_title_or_relation_is_found(text, expected):
@@ -120,6 +127,9 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         "Jag ser Bredband 500 och TV-paket Bas.",
         "Det var vid Ica Maxi i Haninge, en Skoda Octavia.",
         "Tack. Ingrid ringer sen.",
+        "anna och stockholm, kaffe och kaka, vi ses och hörs",
+        "Ring min fru om jag inte är hemma, eller fråga min son.",
+        "Namnet på dörren är fel.",
         "Hon ligger på Hospital Costa del Sol i Marbella. Köpt 2016, en Bosch.",
         # a thing after a possessive, not a role: "min mormors ring", "hans men ring"
         "en MacBook och min mormors ring, det är hans men ring mig, min gamla ring på",

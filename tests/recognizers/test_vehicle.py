@@ -58,6 +58,7 @@ def _found(text: str) -> list[str]:
         # the number said in words up to a comma; a car named by its make
         ("Agent: Regnumret?\nKund: Ja.\nAgent: KLM åtta fyra ett, en Volvo från tjugonitton.", "KLM åtta fyra ett"),
         ("Agent: Vi har tittat på din Passat, DFG sex noll nio.", "DFG sex noll nio"),
+        ("Agent: han kör den svarta skodan, nbr sexhundratretton.", "nbr sexhundratretton"),  # the make, definite
         # a plate from abroad, after the car is named as foreign or the plate is named
         ("Kund: Ja, en tysk bil, B-MB 4471.", "B-MB 4471"),
         ("Kund: Det är en dansk bil, CX 48 317.", "CX 48 317"),
