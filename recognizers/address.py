@@ -380,13 +380,6 @@ def _full_line() -> regex.Pattern:
     return regex.compile(_ADDRESS_REGEX, regex.IGNORECASE)
 
 
-def street_line_at(text: str, pos: int) -> bool:
-    """A street line starts at `pos` with its street word ("Valthornsvägen 8 C"; not "på
-    Björkhagsvägen")."""
-    first = _WORD.match(text, pos)
-    return first is not None and mentions_street(first.group(0)) and _full_line().match(text, pos) is not None
-
-
 def answer_street_lines(text: str) -> list[tuple[int, int]]:
     """Street lines in an answer to an address question, by their ending alone ("Björkvägen, eh,
     fjorton"; "Kvarnbacksvägen." with the number in the next turn; a street abroad with its word for

@@ -538,8 +538,18 @@ _TOWN = re.compile(
 )
 # ... ending its clause, or before its postnummer ("källvägen två i alfta åttahundratjugotvå trettio")
 _IN_AFTER = re.compile(
-    rf"[ ]+i[ ]+([^\W\d_]{{3,}}(?:-[^\W\d_]+)?)(?=[ ]*(?:[.,!?]|$)|[ ]+(?:\d|{numbers.SMALL_NUMBER_WORDS}))",
+    rf"[ ]+i[ ]+([^\W\d_]{{3,}}(?:-[^\W\d_]+)?)(?=[ ]*(?:[.,!?]|$)|[ ]+(?:\d|{numbers.SMALL_NUMBER_WORDS}))"
+    # ... "utanför" or "nära" it, whatever follows ("norrbyvägen tolv utanför öregrund det är en röd
+    # stuga"), or capitalised after a comma, closing the phrase ("Tallstigen 8, Ösmo?"; not
+    # "Storgatan 12, Stämmer det?")
+    r"|[ ]+(?:utanför|nära)[ ]+([^\W\d_]{3,}(?:-[^\W\d_]+)?)(?![\w-])"
+    r"|,[ ]+((?-i:[A-ZÅÄÖ])[^\W\d_]{2,}(?:-[^\W\d_]+)?)(?=[ ]*(?:[.,!?]|$))",
     re.M | re.I,
+)
+# ... and said before it: "i gottsunda valthornsvägen 8 c", "Från Kallhäll, Tallstigen 8", a home by
+# its name, "Vallbacksgården, Idrottsvägen 11"
+_IN_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?i:i|från)[ ]+([^\W\d_]{3,}(?:-[^\W\d_]+)?),?|((?-i:[A-ZÅÄÖ])[\w-]+(?:gården|hemmet|boendet)),)[ ]+$"
 )
 _IN_PLACE = re.compile(
     r"^[ ]*(?:(?:ja|jo|precis|stämmer),?[ ]+)?i[ ]+((?-i:[A-ZÅÄÖ])[\w-]{2,})(?=[ ]*(?:[.,!?]|$))", re.I
@@ -558,12 +568,19 @@ _BUILDING_PART = re.compile(
 _PARTS_WITHIN = 80  # characters after the address, in its turn or the same speaker's next
 
 
-def _a_place(word: str) -> bool:
-    """A word that may name a place: no common word, country or definite noun ("i källaren"), unless
-    a gazetteer has it ("Boden")."""
+def _a_place(word: str, line: str) -> bool:
+    """A word that may name a place: no common word, country, number or definite noun ("i
+    källaren", "garaget"; a home's "-gården" is a name), unless a gazetteer has it ("Boden"); in
+    lowercase only in a transcript with no capitals, where no name has one ("I korridor, ...")."""
     if word.casefold() in one_word_towns():
         return True
-    return not (common_word(word) or ordinary_place_word(word) or DEFINITE.match(word))
+    return not (
+        common_word(word)
+        or ordinary_place_word(word)
+        or numbers.parse_word(word.lower())
+        or (DEFINITE.match(word) and not word.endswith("gården"))
+        or (word.islower() and not line.islower())
+    )
 
 
 def _building_parts(text: str, ts: list[Turn], start: int, end: int) -> list[tuple[int, int]]:
@@ -594,10 +611,16 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
         # the letter after a house number found without it ("fjorton A", the number a slot's answer)
         if e == "SE_ADDRESS" and text[t - 1 : t].isalnum() and (letter := _with_letter(text, e, t)) > t:
             out.append((e, t, letter))
-        # the place a street line lies in, said after it: "storbyvägen tolv i bjursås"
-        place = _IN_AFTER.match(text, t) if e == "SE_ADDRESS" and text[t - 1 : t].isalnum() else None
-        if place and _a_place(place.group(1)) and _free(spans + out, *place.span(1)):
-            out.append(("LOCATION", *place.span(1)))
+        # the place a street line lies in, said after it ("storbyvägen tolv i bjursås") or before it
+        if e == "SE_ADDRESS" and text[t - 1 : t].isalnum():
+            places = [_IN_AFTER.match(text, t), _IN_BEFORE.search(text[max(0, s - 40) : s])]
+            for place, offset in zip(places, (0, max(0, s - 40))):
+                group = next((g for g in (1, 2, 3) if place and place.group(g)), 0)
+                at = (offset + place.start(group), offset + place.end(group)) if group else None
+                end = text.find("\n", t)
+                line = text[text.rfind("\n", 0, s) + 1 : end if end >= 0 else len(text)].split(":", 1)[-1]
+                if at and _a_place(place.group(group), line) and _free(spans + out, *at):
+                    out.append(("LOCATION", *at))
         m = _TOWN.match(text, t) if e == "SE_POSTAL_CODE" else None
         if m is None or ordinary_place_word(m.group(1).split()[0]) or not _free(spans + out, m.start(1), m.end(1)):
             continue

@@ -26,10 +26,9 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from recognizers import numbers
-from recognizers.address import mentions_street, one_word_towns, ordinary_place_word, street_line_at
+from recognizers.address import mentions_street, one_word_towns, ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.heuristics import QUANTITY_AFTER, mentions
-from recognizers.introduction import DEFINITE, common_word
 from recognizers.postal_code import after_street_line
 
 ENTITY = "SE_ADDRESS"
@@ -169,19 +168,6 @@ _GATE = (
     "dörr",
     *_PROPERTY_WORDS,
 )
-# The place after a street line that no gazetteer lists: "Tallstigen 8, Ösmo?", "norrbyvägen tolv
-# utanför öregrund" (after "i", "utanför" or "nära", in lowercase too; after a comma capitalised,
-# closing the phrase: not "Storgatan 12, Stämmer det?").
-_PLACE_WORD = r"[A-ZÅÄÖa-zåäöé][a-zåäöé]{2,}(?:-[A-ZÅÄÖa-zåäö][a-zåäöé]+)?(?![\w-])"
-_TOWN_AFTER_STREET = re.compile(
-    rf"(?<=,[ ])(?=[A-ZÅÄÖ]){_PLACE_WORD}(?=[ ]*(?:[.,?!]|$))|(?:(?<=[ ]i[ ])|(?<=[ ]utanför[ ])|(?<=[ ]nära[ ])){_PLACE_WORD}",
-    re.MULTILINE,
-)
-# ... or before it: "i gottsunda valthornsvägen 8 c", "Från Kallhäll, Tallstigen 8", a home by its
-# name: "Vallbacksgården, Idrottsvägen 11"
-_TOWN_BEFORE_STREET = re.compile(
-    rf"(?<![\w-])(?:(?i:i|från)[ ]+(?P<place>{_PLACE_WORD}),?|(?P<named>(?=[A-ZÅÄÖ])[\w-]+(?:gården|hemmet|boendet)),)[ ]+"
-)
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
 
 
@@ -264,33 +250,6 @@ def _town_follows(m: re.Match) -> bool:
     return bool(words) and words[0].casefold() in one_word_towns()
 
 
-def _place_word(word: str, line: str) -> bool:
-    """A word that may name a place: no common word, country, number or noun's definite form
-    ("garaget", "Stadshuset"; a farm's or a home's "-gården" is a name); in lowercase only in a line with no capitals (speech-to-text), where
-    no name has one ("I korridor, Kämnärsvägen 13 F")."""
-    return not (
-        ordinary_place_word(word)
-        or common_word(word)
-        or numbers.parse_word(word.lower())
-        or (DEFINITE.match(word) and not word.endswith("gården"))  # a home's name: "Vallbacksgården"
-        or (word.islower() and any(c.isupper() for c in line))
-    )
-
-
-def _line_body(text: str, at: int) -> str:
-    """The line around `at`, without its speaker label."""
-    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
-    return line.split(": ", 1)[-1]
-
-
-def _town_after_street(text: str, m: re.Match) -> bool:
-    if not _place_word(m.group(0), _line_body(text, m.start())):
-        return False
-    # the street line ends before the comma, or before "i"/"utanför"/"nära"
-    before = m.start() if text[m.start() - 2] == "," else text.rfind(" ", 0, m.start() - 1) + 1
-    return after_street_line(text, before)
-
-
 class KlangPlaceLineRecognizer(TextRecognizer):
     ENTITIES = (ENTITY, POSTAL_CODE, LOCATION)
 
@@ -340,12 +299,6 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                 end = _said_after(text, m.end(), lengths)
                 if end is not None:
                     found.add((ENTITY, m.start() if with_words else m.end(), end))
-        if mentions_street(text):
-            found |= {(LOCATION, *m.span()) for m in _TOWN_AFTER_STREET.finditer(text) if _town_after_street(text, m)}
-            for m in _TOWN_BEFORE_STREET.finditer(text):
-                group = "place" if m.group("place") else "named"
-                if _place_word(m.group(group), _line_body(text, m.start())) and street_line_at(text, m.end()):
-                    found.add((LOCATION, *m.span(group)))
         found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
         found |= {(ENTITY, *m.span("flat")) for m in _FLAT_OF.finditer(text)}
         found |= {(ENTITY, *m.span("house")) for m in _HOUSE_OF.finditer(text)}

@@ -222,7 +222,7 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
         (
             ["Handläggare: Då har jag Leif Provsson, Gammelbyvägen 6, Årsunda.", "Kund: Stämmer. 811 94."],
             [("SE_ADDRESS", "Gammelbyvägen 6")],
-            [("SE_POSTAL_CODE", "811 94")],
+            [("LOCATION", "Årsunda"), ("SE_POSTAL_CODE", "811 94")],
         ),
         # a value's number read off something, or its end, in the next turn; a correction opened by "fast"
         (
@@ -329,6 +329,38 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             ["Agent: Adress?", "Kund: Storgatan 12 i källaren."],
             [("SE_ADDRESS", "Storgatan 12")],
             [],
+        ),
+        # ... after a comma, capitalised and closing the phrase, or "utanför" it; said before it
+        (
+            ["Kund: Ja, det blir väl det.", "Agent: Bengt-Åke Provsson, Tallstigen 8, Ösmo?"],
+            [("SE_ADDRESS", "Tallstigen 8")],
+            [("LOCATION", "Ösmo")],
+        ),
+        (
+            ["Talare 2: och adressen för gps", "Talare 1: norrbyvägen tolv utanför öregrund det är en röd stuga"],
+            [("SE_ADDRESS", "norrbyvägen tolv")],
+            [("LOCATION", "öregrund")],
+        ),
+        (
+            ["Kund: var i stan är det", "Agent: i gottsunda valthornsvägen 8 c"],
+            [("SE_ADDRESS", "valthornsvägen 8 c")],
+            [("LOCATION", "gottsunda")],
+        ),
+        (
+            ["Agent: Stämmer Solrosvägen 4?", "Kund: Nej. Vallbacksgården, Idrottsvägen 11, rum 214."],
+            [("SE_ADDRESS", "Idrottsvägen 11, rum 214")],
+            [("LOCATION", "Vallbacksgården")],
+        ),
+        # ... not a common word, a definite noun, a country, or a lowercase word where names have capitals
+        (
+            ["Agent: Var?", "Kund: Storgatan 12, Stämmer det? Ja, i Stadshuset, Skaragatan 8, nära Norge."],
+            [("SE_ADDRESS", "Storgatan 12"), ("SE_ADDRESS", "Skaragatan 8")],
+            [],
+        ),
+        (
+            ["Agent: Var?", "Kund: I korridor, Kämnärsvägen 13 F, rum 412."],
+            [("SE_ADDRESS", "Kämnärsvägen 13 F")],
+            [("SE_ADDRESS", "rum 412")],
         ),
         # a read-back corrected after "Det är"
         (
