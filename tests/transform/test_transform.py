@@ -281,21 +281,21 @@ def test_a_personnummers_last_four_read_back_alone_is_redacted(pipeline):
     assert texts[3] == "Ja. Fakturan var på 1 250 kronor."
 
 
-def test_a_number_the_tail_found_is_found_again_where_it_is_said_again():
-    """The tail's findings stay where they stand (`Entity.local`), except a number of four digits
-    or more: that is distinctive enough to chase ("3340 8812" read back as "33408812")."""
+def _tail_found_again(text: str, values: list[str]) -> list:
+    """The spans `_propagate` gives for these values found by the tail where they first stand."""
     from redactor.transform import spans as sp
     from redactor.transform.call import ScanUnits, _propagate
 
+    at = [re.search(rf"(?<!\w){re.escape(v)}(?!\w)", text) for v in values]  # as a word: the "K" of "K,"
+    found = [sp.Span(m.start(), m.end(), "PERSONAL_DETAIL", 0.6) for m in at if m]
+    return _propagate(ScanUnits(texts={"content": text}), {"content": found})["content"]
+
+
+def test_a_number_the_tail_found_is_found_again_where_it_is_said_again():
+    """The tail's findings stay where they stand (`Entity.local`), except a number of four digits
+    or more: that is distinctive enough to chase ("3340 8812" read back as "33408812")."""
     text = "Kund: Hm... 3340 8812.\nAgent: 33408812, tack. Och K, sa du?"
-    units = ScanUnits(texts={"content": text})
-    found = {
-        "content": [
-            sp.Span(text.index("3340"), text.index("3340") + 9, "PERSONAL_DETAIL", 0.6),
-            sp.Span(text.index("K,"), text.index("K,") + 1, "PERSONAL_DETAIL", 0.6),
-        ]
-    }
-    out = _propagate(units, found)["content"]
+    out = _tail_found_again(text, ["3340 8812", "K"])
     said_again = text.index("33408812")
     assert any(s.start == said_again and s.end == said_again + 8 for s in out), out
     assert len([s for s in out if text[s.start : s.end] == "K"]) == 1  # a letter is not chased
@@ -333,18 +333,8 @@ def test_a_plate_spelled_is_found_again_as_written_and_by_its_letters(pipeline):
 def test_words_the_tail_found_are_found_again_when_one_is_uncommon():
     """ "ekbacken fem" read back (blind set 75) is chased; "tredje mars", all common or number
     words, is not."""
-    from redactor.transform import spans as sp
-    from redactor.transform.call import ScanUnits, _propagate
-
     text = "Kund: jag bor på ekbacken fem, sen tredje mars\nAgent: ekbacken fem, och tredje mars"
-    units = ScanUnits(texts={"content": text})
-    found = {
-        "content": [
-            sp.Span(text.index("ekbacken"), text.index("ekbacken") + 12, "PERSONAL_DETAIL", 0.6),
-            sp.Span(text.index("tredje"), text.index("tredje") + 11, "PERSONAL_DETAIL", 0.6),
-        ]
-    }
-    said = sorted({(s.start, text[s.start : s.end]) for s in _propagate(units, found)["content"]})
+    said = sorted({(s.start, text[s.start : s.end]) for s in _tail_found_again(text, ["ekbacken fem", "tredje mars"])})
     assert [w for _, w in said] == ["ekbacken fem", "tredje mars", "ekbacken fem"], said
 
 
