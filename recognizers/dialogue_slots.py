@@ -445,9 +445,7 @@ SLOTS: tuple[Slot, ...] = (
             # someone else's: "Vad heter han?", "vad heter din sambo", "vem äger abonnemanget"
             r"vad heter (?:han|hon|hen|ni|de|dom|barnet|(?:din|ditt|hans|hennes|deras) [a-zåäö]+)\b|"
             r"(?:på )?vilket namn\b|vems namn\b|"
-            r"vem (?:äger|står på|har) (?:abonnemanget|avtalet|kontot|kontraktet|lägenheten|bilen)|"
-            # "vem är beställaren", "vem är mottagaren" (asked at a turn's end)
-            r"vem är (?:[a-zåäö]{3,}aren|kontaktperson(?:en)?|kunden|patienten)(?=[ ]*[?]?[ ]*$)"
+            r"vem (?:äger|står på|har) (?:abonnemanget|avtalet|kontot|kontraktet|lägenheten|bilen)"
         ),
         lambda d: False,
         reads="names",
@@ -542,7 +540,6 @@ KEYWORDS = (
     "prick",
     "heter",
     "namn",
-    "vem är",
     "pratar",
     "talar",
     "mejl",
@@ -721,7 +718,7 @@ _DAY_BEFORE = re.compile(r"(?<![\w])(?:den[ ]+)?(?P<day>\d{1,2}(?::[ae])?|[a-zå
 # Letters spelled one by one ("h o l m"), or with the spelling alphabet ("K som Kalle, V som Viktor")
 _SOM = r"[^\W\d_][ ,]+som[ ]+(?:i[ ]+)?[^\W\d_]+"
 # ... or both, mixed: "s som i sigurd i r i p o r n"
-_SPELLED_LETTER = rf"(?<![\w])(?:{_SOM}|[^\W\d_](?![\w]))"
+_SPELLED_LETTER = r"(?<![\w])(?:[^\W\d_][ ]+som[ ]+(?:i[ ]+)?[^\W\d_]+|[^\W\d_](?![\w]))"
 # ... and groups of letters joined by "och (sen)": "a l och sen r a s h i d"
 _SPELLED = re.compile(
     rf"(?<![\w])(?:{_SOM}(?:[ ,.]+(?:och[ ]+)?{_SOM}){{2,}}"
@@ -732,7 +729,7 @@ _SPELLED = re.compile(
 def _spellings(text: str, body: str, start: int) -> list[tuple[int, int]]:
     """Letters spelled in `body` (at `start` in the text), and the word they spell wherever it is
     said whole in the call: the agent's "Öksell, tack."."""
-    found = [m for m in _SPELLED.finditer(body) if not _abbreviation(m.group(0))]
+    found = [m for m in _SPELLED.finditer(body) if not _abbreviation(m.group(0)) and _spelling_holds(m.group(0))]
     words = {_spelled_word(m.group(0)) for m in found}
     return [(start + m.start(), start + m.end()) for m in found] + [
         w.span()
@@ -740,6 +737,22 @@ def _spellings(text: str, body: str, start: int) -> list[tuple[int, int]]:
         if len(word) >= 3
         for w in re.finditer(rf"(?<![\w]){re.escape(word)}(?![\w])", text, re.IGNORECASE)
     ]
+
+
+_SOM_PAIR = re.compile(r"([^\W\d_])[ ,]+som[ ]+(?:i[ ]+)?([^\W\d_]+)", re.IGNORECASE)
+# Letters in groups joined by "och" spell a word of this many letters or more ("a l och sen r a s h
+# i d"), not a list ("sektion A, B och C i kontraktet")
+_MIN_JOINED_LETTERS = 6
+
+
+def _spelling_holds(spelled: str) -> bool:
+    """Each "X som Y" names its letter by a word that starts with it ("S som i Sigurd"; not "I K E
+    A, som möbelvaruhuset"), and groups joined by "och" spell a word, not a list."""
+    if any(m.group(1).lower() != m.group(2)[0].lower() for m in _SOM_PAIR.finditer(spelled)):
+        return False
+    pairs = _SOM_PAIR.search(spelled) is not None
+    joined = re.search(r"(?<![\w])och(?![\w])", spelled, re.IGNORECASE) is not None
+    return pairs or not joined or len(_spelled_word(spelled)) >= _MIN_JOINED_LETTERS
 
 
 def _spelled_anywhere(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -1627,9 +1640,7 @@ def _four_digits(slot: Slot) -> bool:
     return slot.accept("2010") and not slot.accept("20100")
 
 
-_AND_YOURS = re.compile(
-    r"(?<![\w])(?:och|så)[ ]+(?:(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ]+)?$", re.IGNORECASE
-)
+_AND_YOURS = re.compile(r"(?<![\w])och[ ]+(?:(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ]+)?$", re.IGNORECASE)
 
 
 def _asks(body: str, asked_start: int, asked_end: int) -> bool:
@@ -1646,7 +1657,7 @@ def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     if len(body.split()) <= BACKCHANNEL_WORDS and all(w in _TRAILING or w in _LEADING for w in words):
         return True
     # ... or a longer turn that ends with it: "ett fyra fyra noll nio två sex och ditt födelsedatum",
-    # "okej c o nyberg och postnummer", "jag skickar faktura via kivra så personnumret"
+    # "okej c o nyberg och postnummer"
     return bool(_AND_YOURS.search(lead)) and not rest.strip(" ?.,")
 
 
@@ -2132,7 +2143,7 @@ _ENDS_OF = (
     ("CREDIT_CARD", _CARD_WORD),
     ("SE_BANK_ACCOUNT", re.compile(r"konto", re.IGNORECASE)),
     ("PHONE_NUMBER", re.compile(r"telefon|mobil", re.IGNORECASE)),
-    ("SE_FACILITY_ID", re.compile(r"anläggning|mätpunkt|gsrn", re.IGNORECASE)),
+    ("SE_FACILITY_ID", re.compile(r"anläggnings[- ]?(?:id|nummer|numret)|mätpunkt|gsrn", re.IGNORECASE)),
     ("CUSTOMER_NUMBER", re.compile(r"nummer|numret|avtal|lån", re.IGNORECASE)),
     ("SE_PERSONNUMMER", re.compile(r"sista fyra|fyra sista|personn", re.IGNORECASE)),
 )
@@ -2140,8 +2151,8 @@ _ENDS_OF = (
 
 def _last_digits(text: str, ts: list[Turn], k: int) -> list[tuple[str, int, int]]:
     """The last digits of a card, account, phone or customer number said in turn k ("Jag ser två
-    kort på dig, ett som slutar på 5502 och ett som slutar på 7713"): two to eight digits right after
-    "slutar på/med", when the turn or the two before it name what they end."""
+    kort på dig, ett som slutar på 5502 och ett som slutar på 7713"): two to six digits (eight of a
+    facility id) right after "slutar på/med", when the turn or the two before it name what they end."""
     turn = ts[k]
     body = turn.body(text)
     out = []
@@ -2154,7 +2165,8 @@ def _last_digits(text: str, ts: list[Turn], k: int) -> list[tuple[str, int, int]
             continue  # "avtalet slutar på 450 kronor"
         before = text[ts[max(0, k - 2)].start : turn.start + m.start()]
         found = [(w.end(), entity) for entity, rx in _ENDS_OF for w in rx.finditer(before)]
-        if not found:
+        # up to six digits; a facility id's 18 leave up to eight ("slutar på 4 0 5 6 0 8 6")
+        if not found or len(runs[0].digits) > (8 if max(found)[1] == "SE_FACILITY_ID" else 6):
             continue
         out.append((max(found)[1], turn.start + s, turn.start + e))
         # a list of as many digits after it: "de slutar på tre tre åtta ett och sju noll noll två"

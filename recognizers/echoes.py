@@ -539,17 +539,20 @@ _TOWN = re.compile(
 # ... ending its clause, or before its postnummer ("källvägen två i alfta åttahundratjugotvå trettio")
 _IN_AFTER = re.compile(
     rf"[ ]+i[ ]+([^\W\d_]{{3,}}(?:-[^\W\d_]+)?)(?=[ ]*(?:[.,!?]|$)|[ ]+(?:\d|{numbers.SMALL_NUMBER_WORDS}))"
-    # ... "utanför" or "nära" it, whatever follows ("norrbyvägen tolv utanför öregrund det är en röd
-    # stuga"), or capitalised after a comma, closing the phrase ("Tallstigen 8, Ösmo?"; not
-    # "Storgatan 12, Stämmer det?")
-    r"|[ ]+(?:utanför|nära)[ ]+([^\W\d_]{3,}(?:-[^\W\d_]+)?)(?![\w-])"
+    # ... "utanför" it, whatever follows ("norrbyvägen tolv utanför öregrund det är en röd stuga"), or
+    # capitalised after a comma, closing the phrase ("Tallstigen 8, Ösmo?"; not "Storgatan 12,
+    # Stämmer det?", "Lindvägen 7, Kanon.")
+    r"|[ ]+utanför[ ]+([^\W\d_]{3,}(?:-[^\W\d_]+)?)(?![\w-])"
     r"|,[ ]+((?-i:[A-ZÅÄÖ])[^\W\d_]{2,}(?:-[^\W\d_]+)?)(?=[ ]*(?:[.,!?]|$))",
     re.M | re.I,
 )
-# ... and said before it: "i gottsunda valthornsvägen 8 c", "Från Kallhäll, Tallstigen 8", a home by
-# its name, "Vallbacksgården, Idrottsvägen 11"
-_IN_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?i:i|från)[ ]+([^\W\d_]{3,}(?:-[^\W\d_]+)?),?|((?-i:[A-ZÅÄÖ])[\w-]+(?:gården|hemmet|boendet)),)[ ]+$"
+# ... and said before it: "i gottsunda valthornsvägen 8 c", "Från Kallhäll, Tallstigen 8"
+_IN_BEFORE = re.compile(r"(?<![\w-])(?i:i|från)[ ]+([^\W\d_]{3,}(?:-[^\W\d_]+)?),?[ ]+$")
+# Words that answer or name a shop, not a place: "Lindvägen 7, Kanon.", "Storgatan 3 utanför Willys"
+_NOT_PLACES = frozenset(
+    "kanon japp uppfattat toppen perfekt super exakt korrekt strålande utmärkt fint yes "
+    "ica willys coop hemköp lidl biltema byggmax bauhaus jula ikea åhléns systembolaget apoteket "
+    "elgiganten netonnet mediamarkt stadium intersport lindex kappahl rusta granit clas".split()
 )
 _IN_PLACE = re.compile(
     r"^[ ]*(?:(?:ja|jo|precis|stämmer),?[ ]+)?i[ ]+((?-i:[A-ZÅÄÖ])[\w-]{2,})(?=[ ]*(?:[.,!?]|$))", re.I
@@ -569,16 +572,17 @@ _PARTS_WITHIN = 80  # characters after the address, in its turn or the same spea
 
 
 def _a_place(word: str, line: str) -> bool:
-    """A word that may name a place: no common word, country, number or definite noun ("i
-    källaren", "garaget"; a home's "-gården" is a name), unless a gazetteer has it ("Boden"); in
-    lowercase only in a transcript with no capitals, where no name has one ("I korridor, ...")."""
+    """A word that may name a place: no common word, country, number, shop, reply word or definite
+    noun ("i källaren", "garaget"), unless a gazetteer has it ("Boden"); in lowercase only in a
+    line with no capitals, where no name has one ("I korridor, ...")."""
     if word.casefold() in one_word_towns():
         return True
     return not (
         common_word(word)
         or ordinary_place_word(word)
+        or word.lower() in _NOT_PLACES
         or numbers.parse_word(word.lower())
-        or (DEFINITE.match(word) and not word.endswith("gården"))
+        or DEFINITE.match(word)
         or (word.islower() and not line.islower())
     )
 
@@ -615,7 +619,7 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
         if e == "SE_ADDRESS" and text[t - 1 : t].isalnum():
             places = [_IN_AFTER.match(text, t), _IN_BEFORE.search(text[max(0, s - 40) : s])]
             for place, offset in zip(places, (0, max(0, s - 40))):
-                group = next((g for g in (1, 2, 3) if place and place.group(g)), 0)
+                group = next((g for g in range(1, 4) if place and place.re.groups >= g and place.group(g)), 0)
                 at = (offset + place.start(group), offset + place.end(group)) if group else None
                 end = text.find("\n", t)
                 line = text[text.rfind("\n", 0, s) + 1 : end if end >= 0 else len(text)].split(":", 1)[-1]

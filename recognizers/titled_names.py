@@ -73,11 +73,13 @@ _ON_THE_DOOR = re.compile(
 # till Kaveh", "ska vi bjuda aune": a name the lexicon knows, no common word, place or country.
 _TO_PERSON = re.compile(
     r"(?<![\w-])(?i:ring(?:a|er)?(?:[ ]+(?:till|upp))?|säg(?:er)?[ ]+(?:till|åt)|sa[ ]+till|fråga(?:r)?|"
-    r"hälsa(?:r)?(?:[ ]+(?:till|från))?|(?:prata|tala|snacka)(?:r)?[ ]+med|kontakta(?:r)?|bjud(?:a|er)?|"
-    # ... thanked, or saved in a phone: "tack kaveh", "spara babak nummer", "sparat som babak"
-    r"tack(?:[ ]+så[ ]+mycket)?|spara(?:r|t|de)?(?:[ ]+som)?)[ ]+"
+    r"hälsa(?:r)?(?:[ ]+(?:till|från))?|(?:prata|tala|snacka)(?:r)?[ ]+med|kontakta(?:r)?|bjud(?:a|er)?)[ ]+"
     rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
-    # ... or spoken to: "kaveh ditt personnummer", "Amina, har du kortet?"
+)
+# ... thanked, saved in a phone, or spoken to: "tack kaveh", "spara babak nummer", "sparat som
+# babak", "kaveh ditt personnummer", "Amina, har du kortet?": first names only ("spara ström")
+_SPOKEN_TO = re.compile(
+    rf"(?<![\w-])(?i:tack(?:[ ]+så[ ]+mycket)?|spara(?:r|t|de)?(?:[ ]+som)?)[ ]+(?P<name>{_WORD}(?:[ ]{_WORD})?)"
     rf"|(?<![\w-])(?P<addressed>{_WORD})(?=,?[ ]+(?i:ditt|din|dina|har[ ]+du|kan[ ]+du|vad[ ]+är)(?![\w]))"
 )
 # ... or as the one to fetch, visit or write, verbs that take things and places as often: "hämtar
@@ -89,7 +91,8 @@ _TO_THING = re.compile(
     r"skriv(?:er)?|(?:ring[ ]+på[ ]+)?hos)[ ]+"
     rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
 )
-# ... or after someone's role that no title list has: "min redovisningskonsult dragana sa"
+# ... or after someone's role that no title list has: "min redovisningskonsult dragana sa" (a word
+# for a person: "-konsult", "-son", "-are"; not "min elbil Zoe")
 _THEIR_ROLE = re.compile(rf"(?<![\w-])(?i:{_POSSESSOR})[ ]+(?P<role>[a-zåäö]{{3,}})[ ]+(?P<name>{_WORD})(?![\w-])")
 # Verbs that are names too, before whom they ask for: "ring min man", "fråga min fru"
 _ASKING_VERBS = frozenset("ring fråga säg hälsa be kolla messa mejla".split())
@@ -100,6 +103,10 @@ _THE_RELATION = (
 )
 # Two names the lexicon knows joined by "och": "golnar och dariush", "valentina och emina"
 _PAIR = re.compile(rf"(?<![\w-])(?P<first>{_WORD})[ ]+och[ ]+(?P<second>{_WORD})(?![\w-])")
+_ROLE_ENDINGS = re.compile(
+    r"(?:are|ist|ör|ent|ant|konsult|chef|son|dotter|bror|syster|man|kvinna|vän|kompis|granne|kollega|partner|"
+    r"sambo|fru|ska|mor|far)$"
+)
 _PARTICLE = re.compile(r"(?:al|el|abu|abd|ben|bin|ibn|bint|van|von|de|di|da|du|le|la|mc|o)-[a-zåäöéü]{3,}")
 # Shops and chains the lexicon knows as names: "jag går till ica", "hämtar på Max"
 _SHOPS = frozenset({"ica", "max", "gross", "seven"})
@@ -158,6 +165,7 @@ class KlangTitledNameRecognizer(TextRecognizer):
             _GATE.search(text)
             or _ON_THE_DOOR.search(text)
             or _TO_PERSON.search(text)
+            or _SPOKEN_TO.search(text)
             or _TO_THING.search(text)
             or _THEIR_ROLE.search(text)
             or _CAPITALISED.search(text)
@@ -199,14 +207,16 @@ class KlangTitledNameRecognizer(TextRecognizer):
                 out.append(
                     tagged_result(self, ENTITY, start, start + len(" ".join(words[:n])), SCORE, "name on a door")
                 )
-        for pattern, to_person in ((_TO_PERSON, True), (_THEIR_ROLE, True), (_TO_THING, False)):
+        for pattern, kind in ((_TO_PERSON, "person"), (_SPOKEN_TO, "first"), (_THEIR_ROLE, "first"), (_TO_THING, "")):
             for m in pattern.finditer(text):
                 role = m.groupdict().get("role")
-                if role and (common_word(role) or role.endswith("s")):
-                    continue  # a thing, not a role: "min gamla ring", "min mormors ring", "hans men ring"
+                if role and not _ROLE_ENDINGS.search(role):
+                    continue  # a thing, not a role: "min gamla ring", "min elbil Zoe", "hans men ring"
                 group = "addressed" if m.groupdict().get("addressed") else "name"
                 words = m.group(group).split(" ")
-                if n := _passing_name(words, to_person):
+                if kind == "first":
+                    words = words[: next((k for k, w in enumerate(words) if not _first_name(w)), len(words))]
+                if words and (n := _passing_name(words, bool(kind))):
                     start = m.start(group)
                     end = start + len(" ".join(words[:n]))
                     out.append(tagged_result(self, ENTITY, start, end, SCORE, "name in passing"))
@@ -222,17 +232,18 @@ class KlangTitledNameRecognizer(TextRecognizer):
                 and before.strip() not in _PLACE_PARTICLES
                 and not (before.strip() in ("en", "ett") and not following.startswith(" som"))
                 and not after[:1].isupper()  # a company or a product: "hos Svea Bank", "via Aimo Park"
-                and m.group(0).lower() not in _SHOPS
+                and m.group(0).lower() not in _HOMOGRAPHS
                 and m.group(0).lower() not in MAKES
             ):
                 out.append(tagged_result(self, ENTITY, *m.span(), SCORE, "a name capitalised mid-sentence"))
         for m in _APPOSED.finditer(text):
             group = "name" if m.group("name") else "before"
             # not "Förresten, min man", "Alanya, min fru", "ring min man Stig"
-            if _known_name(m.group(group)) and m.group(group).lower() not in _ASKING_VERBS:
+            known = _known_name if "," in m.group(0) else _first_name
+            if known(m.group(group)) and m.group(group).lower() not in _ASKING_VERBS:
                 out.append(tagged_result(self, ENTITY, *m.span(group), SCORE, "name before who they are"))
         for m in _PAIR.finditer(text):
-            if _known_name(m.group("first")) and _known_name(m.group("second")):
+            if _first_name(m.group("first")) and _first_name(m.group("second")):
                 for group in ("first", "second"):
                     out.append(tagged_result(self, ENTITY, *m.span(group), SCORE, "names joined by och"))
         # one result per name, the longest, however many rules found it
@@ -250,6 +261,20 @@ class KlangTitledNameRecognizer(TextRecognizer):
 def _known_name(word: str) -> bool:
     """A name the lexicon knows (`introduction.known_name`) that is no place or country either."""
     return known_name(word) and not shipped_lexicon().get(word.lower(), set()) & {"common", "place", "country"}
+
+
+# Names that are ordinary words or things too: "i ull och lin", "fråga Siri", "Rut-avdrag", "Ale kommun"
+_HOMOGRAPHS = _SHOPS | frozenset("ull siri rut rot ale alexa".split())
+
+
+def _first_name(word: str) -> bool:
+    """A first name the lexicon knows, no common word, place or homograph ("golnar", "Kaveh"; not
+    the surnames "ström", "skog", "storm")."""
+    return (
+        _known_name(word)
+        and word.lower() not in _HOMOGRAPHS
+        and bool(shipped_lexicon().get(word.lower(), set()) & {"first", "foreign_first"})
+    )
 
 
 def _passing_name(words: list[str], to_person: bool) -> int:

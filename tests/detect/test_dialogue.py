@@ -560,6 +560,10 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: Hej.\nAgent: Ja, det stämmer. Anläggnings-id slutar på 4 0 5 6 0 8 6. Avtalet slutar på 4500 kronor.",
             [("SE_FACILITY_ID", "4 0 5 6 0 8 6")],
         ),
+        (
+            "Kund: Hej.\nAgent: Bindningstiden för anläggningen slutar på 2026. Totalt för lånet slutar det på 1 850 000.",
+            [],
+        ),
         # a code or a flat is never an amount, however it is said or written
         ("Kund: Portkoden är 1 340, och sen ringer ni på.\nAgent: Ok.", [("ACCESS_CODE", "1 340")]),
         ("agent: vilken lägenhet bor du i\nkund: fjortonhundratvå", [("SE_ADDRESS", "fjortonhundratvå")]),
@@ -1727,11 +1731,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "kund: mohammad provsson\nagent: och födelsedatum för säkerhets skull\nkund: tjugofjärde december nittionio",
             [("SE_PERSONNUMMER", "tjugofjärde december nittionio")],
         ),
-        (
-            "agent: och jag skickar faktura via kivra så personnumret\nkund: nittonhundranittiosju",
-            [("SE_PERSONNUMMER", "nittonhundranittiosju")],
-        ),
-        ("agent: a 771 0934 vem är beställaren\nkund: haider al provsson", [("PERSON", "haider al provsson")]),
+        ("agent: a 771 0934 vad heter han\nkund: haider al provsson", [("PERSON", "haider al provsson")]),
         (
             "talare 1: barnens födelsedatum för priset\ntalare 2: fjärde april tjugohundrasexton",
             [("SE_PERSONNUMMER", "fjärde april tjugohundrasexton")],
@@ -1858,6 +1858,8 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Kund: Mitt är 811218-9876, och jag flyttade i maj.\nAgent: Okej.",
         # a name asked of a thing
         "Agent: Vad var namnet på appen?\nKund: Mina Sidor.",
+        # letters listed, not spelled: joined by "och", too few for a word
+        "Agent: Vad heter du?\nKund: Det gäller sektion A, B och C i kontraktet.",
     ],
 )
 def test_no_slot_answer(text):

@@ -129,6 +129,9 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         "Tack. Ingrid ringer sen.",
         "anna och stockholm, kaffe och kaka, vi ses och hörs",
         "Ring min fru om jag inte är hemma, eller fråga min son.",
+        # surnames and homographs that are ordinary words, a thing after a possessive
+        "Vi vill spara ström och skog, efter storm och frost, i ull och lin, på ica och max.",
+        "Det gäller Ale kommun, jag använder Siri, vi drar av Rut på fakturan, min pickup ford.",
         "Namnet på dörren är fel.",
         "Hon ligger på Hospital Costa del Sol i Marbella. Köpt 2016, en Bosch.",
         # a thing after a possessive, not a role: "min mormors ring", "hans men ring"
