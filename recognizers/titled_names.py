@@ -101,7 +101,7 @@ _THE_RELATION = (
     r"(?:pappan|mamman|grannen|systern|brodern|brorsan|kompisen|kusinen|sonen|dottern|frun|mannen|sambon|"
     r"farmor|mormor|farfar|morfar|svärmor|svärfar|moster|faster|morbror|farbror)"
 )
-# Two names the lexicon knows joined by "och": "golnar och dariush", "valentina och emina"
+# Two first names the lexicon knows joined by "och": "golnar och dariush", "valentina och emina"
 _PAIR = re.compile(rf"(?<![\w-])(?P<first>{_WORD})[ ]+och[ ]+(?P<second>{_WORD})(?![\w-])")
 _ROLE_ENDINGS = re.compile(
     r"(?:are|ist|ör|ent|ant|konsult|chef|son|dotter|bror|syster|man|kvinna|vän|kompis|granne|kollega|partner|"
