@@ -748,11 +748,11 @@ _MIN_JOINED_LETTERS = 6
 def _spelling_holds(spelled: str) -> bool:
     """Each "X som Y" names its letter by a word that starts with it ("S som i Sigurd"; not "I K E
     A, som möbelvaruhuset"), and groups joined by "och" spell a word, not a list."""
-    if any(m.group(1).lower() != m.group(2)[0].lower() for m in _SOM_PAIR.finditer(spelled)):
+    pairs = list(_SOM_PAIR.finditer(spelled))
+    if any(m.group(1).lower() != m.group(2)[0].lower() for m in pairs):
         return False
-    pairs = _SOM_PAIR.search(spelled) is not None
     joined = re.search(r"(?<![\w])och(?![\w])", spelled, re.IGNORECASE) is not None
-    return pairs or not joined or len(_spelled_word(spelled)) >= _MIN_JOINED_LETTERS
+    return bool(pairs) or not joined or len(_spelled_word(spelled)) >= _MIN_JOINED_LETTERS
 
 
 def _spelled_anywhere(text: str, ts: list[Turn], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

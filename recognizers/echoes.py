@@ -617,13 +617,13 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
             out.append((e, t, letter))
         # the place a street line lies in, said after it ("storbyvägen tolv i bjursås") or before it
         if e == "SE_ADDRESS" and text[t - 1 : t].isalnum():
-            places = [_IN_AFTER.match(text, t), _IN_BEFORE.search(text[max(0, s - 40) : s])]
-            for place, offset in zip(places, (0, max(0, s - 40))):
-                group = next((g for g in range(1, 4) if place and place.re.groups >= g and place.group(g)), 0)
-                at = (offset + place.start(group), offset + place.end(group)) if group else None
-                end = text.find("\n", t)
-                line = text[text.rfind("\n", 0, s) + 1 : end if end >= 0 else len(text)].split(":", 1)[-1]
-                if at and _a_place(place.group(group), line) and _free(spans + out, *at):
+            end = text.find("\n", t)
+            line = text[text.rfind("\n", 0, s) + 1 : end if end >= 0 else len(text)].split(":", 1)[-1]
+            before = max(0, s - 40)
+            for place, offset in ((_IN_AFTER.match(text, t), 0), (_IN_BEFORE.search(text[before:s]), before)):
+                # each alternative captures the place in a group of its own: the one that matched
+                at = (offset + place.start(place.lastindex), offset + place.end(place.lastindex)) if place else None
+                if at and _a_place(text[at[0] : at[1]], line) and _free(spans + out, *at):
                     out.append(("LOCATION", *at))
         m = _TOWN.match(text, t) if e == "SE_POSTAL_CODE" else None
         if m is None or ordinary_place_word(m.group(1).split()[0]) or not _free(spans + out, m.start(1), m.end(1)):

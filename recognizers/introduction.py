@@ -194,20 +194,14 @@ def lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _lowercase_names(text: str) -> list[tuple[int, int]]:
-    common, names = lexicon()
+    names = lexicon()[1]
     out = []
     for m in _LOWER.finditer(text):
         words, start = [], m.start("name")
         for w in m.group("name").split(" "):
-            # (nor a number or a letter: "ja det är fyrtiotvåtusen etthundrafemtiofem", "det är c k z")
-            if (
-                w in STOP_WORDS
-                or w in NOT_NAMES
-                or (w in common and w not in names)
-                or len(w) < 2
-                or "nummer" in w  # "ja förlåt personnummer nittioett ..."
-                or numbers.parse_word(w)
-            ):
+            # nor a number, a letter or a slot word: "ja det är fyrtiotvåtusen ...", "det är c k z",
+            # "ja förlåt personnummer nittioett ..."
+            if common_word(w) or len(w) < 2 or "nummer" in w or numbers.parse_word(w):
                 break
             words.append(w)
         introduced = m.group("pre") or m.end("pre") < m.start("name")

@@ -184,10 +184,9 @@ def _joined_pieces(units: ScanUnits, found: dict[str, list[sp.Span]]) -> list[tu
         )
         if not joins:
             run = []
-        for s in spans:
-            if run and s is not spans[0]:
-                run = []
-            run.append((numbers.words_to_digits(text[s.start : s.end]), s))
+        pieces = [(numbers.words_to_digits(text[s.start : s.end]), s) for s in spans]
+        # the turn's first piece goes on from the run; a later one starts a run of its own
+        run = run + pieces[:1] if len(pieces) < 2 else pieces[-1:]
         if len(run) >= 2 and len(joined := "".join(d for d, _ in run)) >= MIN_PROPAGATED_DIGITS:
             out.append((joined, run[0][1]))
         # only a piece that ends its turn goes on in the next
