@@ -506,6 +506,8 @@ _HOME_PLACE = (
     rf"(?![ ]+(?:{_CARE_HOMES}))"
     # ... or a care home by its name: "Solbackens äldreboende" (where someone lives, and few do)
     rf"|(?<![{_L}])(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}s[ ]+(?:{_CARE_HOMES})(?![{_L}])"
+    # ... in lowercase where someone lives on it: "mamma bor på solgårdens äldreboende nu"
+    rf"|(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:kvar|nu|numera|fortfarande))?[ ]+på[ ]+\K[{_L}]{{3,}}s[ ]+(?:{_CARE_HOMES})(?![{_L}])"
 )
 
 

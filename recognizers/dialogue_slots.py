@@ -301,7 +301,7 @@ SLOTS: tuple[Slot, ...] = (
     ),
     Slot(
         "SE_PERSONNUMMER",
-        _q(r"födelse ?dat|födelse ?dag|födelse ?år|födda?\b|fyller (?:du )?år"),
+        _q(r"födelse ?dat|födelse ?dag|födelse ?år|födda?\b|föddes\b|fyller (?:du )?år"),
         birth_date,  # or a year that opens the answer ("När är du född?" / "1988."), see _answers
         lambda d: True,
         True,
@@ -1835,6 +1835,11 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
     return out
 
 
+def dates(text: str) -> list[tuple[int, int, int, int, str | None]]:
+    """The dates of `text`: (start, end, day, month, the year's last two digits or None)."""
+    return _dated(text)
+
+
 def birth_dates(text: str) -> list[str]:
     """The dates of `text` said with their year, as a personnummer opens: "Tjugoåttonde november,
     åttiosju" is "871128", the form an agent reads back."""
@@ -2284,8 +2289,9 @@ def _names(body: str) -> list[tuple[int, int]]:
         if m and all(_name_like(w) for w in m.group("name").split()):  # not "det är jag som ringer"
             out.append(m.span("name"))
     if not out:
-        # the name spelled after it is the spelling's: "farida haidari h a i d a r i"
-        m = _BARE_NAME.fullmatch(_SPELLED_AFTER.sub("", body))
+        # the name spelled after it is the spelling's: "farida haidari h a i d a r i"; or the name,
+        # then who it is: "anan wongsakul han pratar inte så bra svenska"
+        m = _BARE_NAME.fullmatch(_SPELLED_AFTER.sub("", body)) or _NAME_THEN_WHO.match(body)
         if m and all(_name_like(w) for w in m.group("name").split()):
             out.append(m.span("name"))
     return out
@@ -2295,6 +2301,10 @@ _SPELLED_AFTER = re.compile(r"(?:[ ,]+[a-zåäö]){2,}[ .!]*$")
 # A lowercase answer that is a name and nothing else: "sagal mustafe", "jag filmon berhane"
 _BARE_NAME = re.compile(
     r"[ ]*(?:(?:ja|jo|jag|eh|öh|mm)[, ]+)*(?P<name>[a-zåäöéü'’-]{2,}(?:[ ][a-zåäöéü'’-]{2,}){0,2})[ ]*[.!]?[ ]*"
+)
+
+_NAME_THEN_WHO = re.compile(
+    r"[ ]*(?:(?:ja|jo|eh|öh|mm)[, ]+)*(?P<name>[a-zåäöéü'’-]{2,}(?:[ ][a-zåäöéü'’-]{2,}){0,2})[ ,]+(?:han|hon|hen)[ ]"
 )
 
 

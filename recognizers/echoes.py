@@ -569,6 +569,13 @@ _BUILDING_PART = re.compile(
     re.IGNORECASE,
 )
 _PARTS_WITHIN = 80  # characters after the address, in its turn or the same speaker's next
+# A house number opening the turn after a street said alone at a turn's end, a back-channel between:
+# "sollentuna malmvägen" / "mm" / "femton b och jag tror postnumret är ..."
+_HOUSE_NUMBER_OPENS = re.compile(
+    rf"[ ]*(?:(?:eh|öh|ja|jo)[, ]+)*((?:\d{{1,3}}|(?:{numbers.SMALL_NUMBER_WORDS})+)(?:[ ]?[A-Ha-h])?)(?![\w])",
+    re.IGNORECASE,
+)
+_BACK_CHANNEL_WORDS = 3
 
 
 def _a_place(word: str, line: str) -> bool:
@@ -602,6 +609,21 @@ def _building_parts(text: str, ts: list[Turn], start: int, end: int) -> list[tup
     return found
 
 
+def _house_number_next(text: str, ts: list[Turn], start: int, end: int) -> tuple[int, int] | None:
+    """The house number of a street found at text[start:end] without one, ending its turn, said to
+    open the next turn or the one after a back-channel ("malmvägen" / "mm" / "femton b")."""
+    k = _turn_of(ts, [x.start for x in ts], start)
+    if k < 0 or text[end : ts[k].end].strip(" ,.?!…"):
+        return None
+    later = ts[k + 1 : k + 3]
+    if later and len(later[0].body(text).split()) <= _BACK_CHANNEL_WORDS and not numbers.runs(later[0].body(text)):
+        later = later[1:]  # "mm", "ja?", "och numret?"
+    m = _HOUSE_NUMBER_OPENS.match(text, later[0].start, later[0].end) if later else None
+    if m is None or heuristics.QUANTITY_AFTER.match(text, m.end(1)):
+        return None
+    return m.span(1)
+
+
 def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     """The letter after a house number found without it, the place said after a street line
     ("storbyvägen tolv i bjursås"), the post town after a postnummer found,
@@ -612,6 +634,10 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
     for e, s, t in spans:
         if e == "SE_ADDRESS":
             out += [("SE_ADDRESS", *p) for p in _building_parts(text, ts, s, t) if _free(spans + out, *p)]
+        # the house number of a street said alone, in the next turn
+        if e == "SE_ADDRESS" and text[t - 1 : t].isalpha() and (number := _house_number_next(text, ts, s, t)):
+            if _free(spans + out, *number):
+                out.append((e, *number))
         # the letter after a house number found without it ("fjorton A", the number a slot's answer)
         if e == "SE_ADDRESS" and text[t - 1 : t].isalnum() and (letter := _with_letter(text, e, t)) > t:
             out.append((e, t, letter))

@@ -116,12 +116,13 @@ ENTITIES: tuple[Entity, ...] = (
     ),
     Entity(
         "PHONE_NUMBER",
-        "Swedish phone number",
+        "phone number: Swedish, or abroad with its country code",
         (
             *_DIALOGUE,
             phone.KlangPhoneRecognizer,
             phone.KlangTenDigitPhoneRecognizer,
             phone.KlangSpokenPhoneRecognizer,
+            phone.KlangInternationalPhoneRecognizer,
         ),
         phone.canonical,
         subject_kind="phone",

@@ -25,7 +25,11 @@ from recognizers.lexicon import shipped_lexicon
 ENTITY = "PERSON"
 SCORE = 0.8
 
-_GREETING = r"(?:hej(?:san)?|hallå|tjena(?:re)?|god(?:\s+(?:morgon|dag|middag|kväll))?|goddag|hej\s+hej)"
+_GREETING = (
+    r"(?:hej(?:san)?|hallå|tjena(?:re)?|god(?:\s+(?:morgon|dag|middag|kväll))?|goddag|hej\s+hej"
+    # ... and in the caller's other language: "salam", "cześć" (read folded: "czesc"), "hei", "hola"
+    r"|salam|salaam|czesc|hei|moi|hola|merhaba|marhaba|hello|ciao)"
+)
 _INTRO = r"(?:jag\s+heter|mitt\s+namn\s+är|det\s+är|de\s+e|här\s+är|detta\s+är|jag\s+är)"
 _WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"
 _PARTICLE = r"(?:van|von|de|der|af|al|el|bin|ibn|da|di|dos|la|le)"
@@ -35,7 +39,7 @@ _AFTER = r"(?=[ ]*(?:[,.!?;]|$|[ ](?:här|jag|och|från|på|som|ringer)\b))"  # 
 _TURN_START = r"(?:^|\n)(?:[^\n:]{1,40}:[ \t]*)?"
 # Case-insensitive where speech-to-text may capitalise or not; the name itself must be capitalised.
 _PATTERN = re.compile(
-    rf"{_TURN_START}(?i:(?:ja|jo|nej)[, ]+)?(?i:{_GREETING}[,!.]?[ ]+(?:{_INTRO}[ ]+)?|{_INTRO}[ ]+){_NAME}(?i:{_AFTER})",
+    rf"{_TURN_START}(?i:(?:ja|jo|nej|ah|åh|oh|aha|oj|nämen|okej)[,!. ]+){{0,2}}(?i:{_GREETING}[,!.]?[ ]+(?:{_INTRO}[ ]+)?|{_INTRO}[ ]+){_NAME}(?i:{_AFTER})",
     re.MULTILINE,
 )
 # The agent's first words: the company, perhaps the queue, then the agent's name ("Hedin Bil, Max.",
@@ -101,10 +105,21 @@ NOT_NAMES = frozenset(
         "Visst",
         "Förlåt",
         "Ursäkta",
+        # Thai politeness particles: "hej kha det är siriporn"
+        "Kha",
+        "Khrap",
+        "Krap",
     )
 )
 
 
+# Who is greeted when not by name: "hej farmor det är sebastian", "moi mummo", "hola primo"
+KIN_WORDS = frozenset(
+    "mamma pappa mor far farmor farfar mormor morfar moster faster morbror farbror kusin kusinen syster bror "
+    "brorsan syrran svärmor svärfar svåger svägerska dotter son gumman gubben älskling vännen kompis grannen "
+    "mummo mummi ukki äiti isä babcia dziadek kuzynka kuzyn ciocia wujek primo prima tia tio abuela abuelo "
+    "mama baba nana habibi habibti khala khalo amma ammo dayi teyze abla abi".split()
+)
 NAME_FEATURES = frozenset({"first", "foreign_first", "surname", "foreign_surname"})
 _LOWER = re.compile(
     rf"{_TURN_START}(?P<pre>(?:(?:{_GREETING}|ja|jo|nej)[, ]+){{0,3}})"
@@ -205,9 +220,19 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
                 break
             words.append(w)
         introduced = m.group("pre") or m.end("pre") < m.start("name")
-        if words and introduced and (m.group("strong") or len(words) >= 2 or any(w in names for w in words)):
+        # one greeted and one speaking, both unknown words: "hej aziz det är sanaz jag är admin"
+        greeted = m.group("greeted")
+        pair = bool(
+            words
+            and greeted
+            and m.group("pre")
+            and not common_word(greeted)
+            and greeted.lower() not in KIN_WORDS
+            and not numbers.parse_word(greeted)
+        )
+        if words and introduced and (m.group("strong") or pair or len(words) >= 2 or any(w in names for w in words)):
             out.append((start, start + len(" ".join(words))))
-        if known_name(m.group("greeted")):
+        if known_name(greeted) or pair:
             out.append(m.span("greeted"))
     return out
 

@@ -5,6 +5,9 @@ Groupings seen in transcripts: 070-123 45 67, 0701234567, +46 70 123 45 67, 0046
 Swedish national number; libphonenumber's metadata (offline, shipped with `phonenumbers`) decides.
 A company's service numbers (020, 0771, 0900: free, shared-cost and premium) are no one's.
 
+A number abroad is a person's too when its country code is written ("+49 152 2894 3310", "00358 40
+123 4567"): `KlangInternationalPhoneRecognizer` takes any valid number in libphonenumber's plan.
+
 Spoken forms ("noll sju noll ett två tre fyrtiofem sextiosju", pairs, digit by digit, mixed with
 written groups, with fillers, split over two turns) are found on digit windows
 (`recognizers.numbers`) by `KlangSpokenPhoneRecognizer`, with the same validation.
@@ -180,6 +183,43 @@ class KlangTenDigitPhoneRecognizer(PatternRecognizer):
         ):
             return False
         return is_valid(pattern_text)
+
+
+# "+" or "00" and a country code other than Sweden's, then 6-14 digits in groups ("+49 152 2894 3310",
+# "+358-40-123 4567", "0047 912 34 567", "+44 (0)20 7946 0958")
+_INTERNATIONAL = (
+    rf"(?<![\w+]){_REF}(?:\+|00)(?!46)[1-9]\d{{0,2}}(?:[ .-]?\(0\))?(?:[ .-]?\(?\d{{1,5}}\)?){{2,7}}(?![\d])"
+)
+
+
+def is_valid_international(text: str) -> bool:
+    """A valid number in another country's plan, written with its country code."""
+    digits = ascii_digits(text.replace("(0)", ""))
+    digits = digits[2:] if text.lstrip().startswith("00") else digits
+    if not 8 <= len(digits) <= 15 or digits.startswith("46"):
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse("+" + digits, None))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+class KlangInternationalPhoneRecognizer(PatternRecognizer):
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entity=ENTITY,
+            patterns=[Pattern("phone abroad, with its country code", _INTERNATIONAL, 0.5)],
+            context=CONTEXT,
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
+
+    def may_match(self, text: str) -> bool:
+        """Cheap gate: written digits only."""
+        return numbers.has_digit(text)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return is_valid_international(pattern_text)
 
 
 _SPOKEN_PLUS = re.compile(r"(?<![a-zåäö])plus[ ]+$", re.IGNORECASE)

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 
+from recognizers import numbers
 from recognizers.base import TextRecognizer, tagged_result
-from recognizers.introduction import STOP_WORDS, common_word, known_name, lexicon
+from recognizers.introduction import DEFINITE, KIN_WORDS, STOP_WORDS, common_word, known_name, lexicon
 from recognizers.lexicon import shipped_lexicon
 from recognizers.vehicle import MAKES
 
@@ -103,6 +104,25 @@ _THE_RELATION = (
 )
 # Two first names the lexicon knows joined by "och": "golnar och dariush", "valentina och emina"
 _PAIR = re.compile(rf"(?<![\w-])(?P<first>{_WORD})[ ]+och[ ]+(?P<second>{_WORD})(?![\w-])")
+# ... one of them "jag" or "du": "ja jag och parviz", "Kaveh och jag"
+_ME = frozenset("jag mig du dig".split())
+# A child named by whose parent, coach or teacher someone is: "siriporn mamma till ploy", "pappa till Nima"
+_PARENT_OF = re.compile(
+    r"(?<![\w-])(?i:mamma|pappa|mamman|pappan|förälder|föräldern|vårdnadshavare|farmor|farfar|mormor|morfar|"
+    rf"moster|faster|morbror|farbror|tränare|tränaren|lärare|läraren|mentor)[ ]+till[ ]+(?P<name>{_WORD})"
+    r"(?P<after>[ ]+\w+|[ ]*[,.!?]|[ ]*$)?"
+)
+# ... or whose relation is named: "Daryas pappa", "Noks mamma", "i Daryas rum"
+_WHOSE = re.compile(
+    rf"(?<![\w-])(?P<name>{_WORD})s[ ]+(?i:mamma|pappa|mor|far|bror|syster|fru|man|sambo|pojkvän|flickvän|son|"
+    r"dotter|barn|mormor|morfar|farmor|farfar|moster|faster|morbror|farbror|kusin|kompis|vän|rum|klass|lärare|tränare)(?![\w])"
+)
+# ... or who has a birthday: "Kasem fyller nio", "ella fyller år"
+_BIRTHDAY = re.compile(rf"(?<![\w-])(?P<name>{_WORD})[ ]+fyller[ ]+(?P<after>\w+)")
+# ... or said first and then taken up by a pronoun, as speech does: "eller yousef han är ju hemma"
+_TAKEN_UP = re.compile(
+    rf"(?<![\w-])(?P<name>{_WORD})[ ]+(?:han|hon)[ ]+(?:är|har|kan|ska|bor|jobbar|kommer|vill|brukar|pratar|sa|var|hade)(?![\w])"
+)
 _ROLE_ENDINGS = re.compile(
     r"(?:are|ist|ör|ent|ant|konsult|chef|son|dotter|bror|syster|man|kvinna|vän|kompis|granne|kollega|partner|"
     r"sambo|fru|ska|mor|far)$"
@@ -169,6 +189,10 @@ class KlangTitledNameRecognizer(TextRecognizer):
             or _TO_THING.search(text)
             or _THEIR_ROLE.search(text)
             or _CAPITALISED.search(text)
+            or _PARENT_OF.search(text)
+            or _WHOSE.search(text)
+            or _BIRTHDAY.search(text)
+            or _TAKEN_UP.search(text)
         )
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -203,9 +227,12 @@ class KlangTitledNameRecognizer(TextRecognizer):
             words = [w for w in m.group(group).split(" ") if w != "och"]
             n = len(words) if m.group("name") else _name_words(words, "", 0)  # after "är": the name, then the sentence
             if n and (_name_words(words[:n], "", 0) == n or all("-" in w for w in words[:n])):
+                # up to the n-th name, the "och" between them counted in: "laine och salo"
+                said = m.group(group).split(" ")
+                upto = [k for k, w in enumerate(said) if w != "och"][n - 1] + 1
                 start = m.start(group)
                 out.append(
-                    tagged_result(self, ENTITY, start, start + len(" ".join(words[:n])), SCORE, "name on a door")
+                    tagged_result(self, ENTITY, start, start + len(" ".join(said[:upto])), SCORE, "name on a door")
                 )
         for pattern, kind in ((_TO_PERSON, "person"), (_SPOKEN_TO, "first"), (_THEIR_ROLE, "first"), (_TO_THING, "")):
             for m in pattern.finditer(text):
@@ -243,9 +270,41 @@ class KlangTitledNameRecognizer(TextRecognizer):
             if known(m.group(group)) and m.group(group).lower() not in _ASKING_VERBS:
                 out.append(tagged_result(self, ENTITY, *m.span(group), SCORE, "name before who they are"))
         for m in _PAIR.finditer(text):
-            if _first_name(m.group("first")) and _first_name(m.group("second")):
-                for group in ("first", "second"):
+            first, second = m.group("first"), m.group("second")
+            me = first.lower() in _ME or second.lower() in _ME
+            if (
+                (_first_name(first) or first.lower() in _ME)
+                and (_first_name(second) or second.lower() in _ME)
+                and not (first.lower() in _ME and second.lower() in _ME)
+            ):
+                for group in ("first", "second") if not me else ("second" if first.lower() in _ME else "first",):
                     out.append(tagged_result(self, ENTITY, *m.span(group), SCORE, "names joined by och"))
+        for pattern, what in ((_PARENT_OF, "a child"), (_BIRTHDAY, "a birthday"), (_TAKEN_UP, "taken up")):
+            for m in pattern.finditer(text):
+                name = m.group("name")
+                after = (m.groupdict().get("after") or "").strip(" ,.!?").lower()
+                if _first_name(name) or (
+                    _unknown_word(name)
+                    # "mamma till ploy", "Kasem fyller nio"; not "pappa till Göran-huset"
+                    and (what != "a child" or not after or after in STOP_WORDS or name[0].isupper())
+                    and (
+                        what != "a birthday"
+                        or after == "år"
+                        or numbers.parse_word(after) is not None
+                        or after.isdigit()
+                    )
+                    and what != "taken up"
+                ):
+                    out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, f"name of {what}"))
+        for m in _WHOSE.finditer(text):
+            name = m.group("name")
+            # a capitalised word no lexicon knows where no sentence opens ("Farid här, Daryas pappa";
+            # not "Grattis mamma")
+            mid_sentence = m.start() >= 2 and re.match(r"[\w,] ", text[m.start() - 2 : m.start()]) is not None
+            if _first_name(name) or (name[0].isupper() and mid_sentence and _unknown_word(name)):
+                out.append(
+                    tagged_result(self, ENTITY, m.start("name"), m.end("name") + 1, SCORE, "name in the genitive")
+                )
         # one result per name, the longest, however many rules found it
         return [
             r
@@ -274,6 +333,19 @@ def _first_name(word: str) -> bool:
         _known_name(word)
         and word.lower() not in _HOMOGRAPHS
         and bool(shipped_lexicon().get(word.lower(), set()) & {"first", "foreign_first"})
+    )
+
+
+def _unknown_word(word: str) -> bool:
+    """A word the lexicon does not know as a common word, place or country, nor a number word."""
+    return (
+        len(word) >= 3
+        and not common_word(word)
+        and word.lower() not in KIN_WORDS  # "min svärfar fyller sjuttio"
+        and not (word.islower() and DEFINITE.match(word))  # "lärare till klassen"
+        and not shipped_lexicon().get(word.lower(), set()) & {"place", "country"}
+        and numbers.parse_word(word.lower()) is None
+        and word.lower() not in _HOMOGRAPHS
     )
 
 

@@ -199,11 +199,12 @@ def _vin_over_turns(text: str) -> set[tuple[int, int]]:
 
 
 # A plate from abroad, in its own letters and digits, right after the car is named as foreign or
-# the plate is named: "en tysk bil, B-MB 4471", "en dansk bil, CX 48 317", "hennes bil är BV 12 904".
+# the plate is named: "en tysk bil, B-MB 4471", "en dansk bil, CX 48 317", "hennes bil är BV 12 904",
+# "polska skyltar, WPR 4417C".
 _FOREIGN_PLATE = re.compile(
     r"(?:(?:tysk|dansk|norsk|finsk|polsk|utländsk|holländsk|brittisk|engelsk|fransk|spansk|litauisk|estnisk|lettisk)"
-    r"(?:a)? (?:bil|registrering)|bil(?:en)? är|bilen har)[ ,:]+"
-    r"(?P<plate>(?-i:[A-ZÆØÅ]{1,3})(?:-(?-i:[A-Z]{1,3}))?[ -]?\d{1,5}(?:[ ]\d{2,3})?)(?![\w-])",
+    r"(?:a)? (?:bil|registrering|skyltar|skylt|plåtar)|bil(?:en)? är|bilen har)[ ,:]+"
+    r"(?P<plate>(?-i:[A-ZÆØÅ]{1,3})(?:-(?-i:[A-Z]{1,3}))?[ -]?\d{1,5}(?:[ ]\d{2,3})?(?-i:[A-Z]{1,2})?)(?![\w-])",
     re.IGNORECASE,
 )
 

@@ -286,7 +286,7 @@ Koc Kurt Özdemir Ozdemir Polat Şimşek Simsek Tekin Yıldız Yildiz Yıldırı
 Laaksonen Lehtonen Heikkinen Koskinen Järvinen Jarvinen Lehtinen Salminen Laine Heinonen Tuominen
 Rantanen Karjalainen Jokinen Mattila Savolainen Lahtinen Ahonen""",
     ),
-    # Names the lexicon lacked that blind testers' calls used (sets 74-81), with others as common:
+    # Names the lexicon lacked that blind testers' calls used (sets 74-81 and 86-93), with others as common:
     # Somali, Arabic, Persian, Kurdish, Afghan, Turkish, Polish, Bosnian, Thai, Tigrinya, Finnish, Chilean.
     "more_common_names": (
         """Khadija Khadiija Kamal Idris Tomek Kasia Gosia Basia Wojtek Małgorzata Wiesław Mirosław Przemek
@@ -305,7 +305,10 @@ Nooria Rahmatullah Sediqa Sohail Wali Zabihullah Zahir Almir Amar Anel Belma Dž
 Ermin Esad Fikret Lamija Meliha Mersiha Nedim Nihad Sead Sejla Šejla Sulejman Tarik Zijad Dragoljub
 Srđan Srdjan Somsri Somporn Sompong Sunan Suthep Nong Kwan Ratchanee Rattana Sukanya Sumalee
 Supattra Wipawee Anchalee Arunee Boonsri Chanida Duangjai Jintana Kanokwan Lamduan Nipon Orathai
-Pornthip Saowalak Thanawat Wichai Yupin Semere Yosief Ghirmay Mebrahtu Tesfalem Awet Saron Helina""",
+Pornthip Saowalak Thanawat Wichai Yupin Semere Yosief Ghirmay Mebrahtu Tesfalem Awet Saron Helina
+Darya Kasem Nok Ploy Sanaz Senada Serdar Serhat Nattapong Pimchanok Kittipong Chaiyasit Malai Parvaneh
+Parvin Bahareh Mahin Houshang Rebwar Rezan Sherko Nawzad Hemin Jawad Qadir Sayed Yusef Gulistan
+Weronika Darek Eevaliisa""",
         """Wisniewski Kamińska Zielińska Kaczmarek Adamski Borkowski Chmielewski Czarnecki Górecki Jasiński
 Kalinowski Kubiak Makowski Nowakowski Pietrzak Sadowski Sikora Sobczak Szczepański Walczak Wróbel
 Wrobel Zawadzki Abdulle Adan Dahir Hashi Jibril Roble Awale Caynaan Diriye Gabow Ilmi Kulmiye Celik
@@ -314,7 +317,9 @@ Bahrami Ebadi Farahmand Ghaffari Jalali Kamali Mahmoudi Najafi Rahmani Tavakoli 
 Rasuli Hakimi Stanekzai Amiri Habibi Mehmedovic Alić Alic Hamzić Hamzic Suljić Suljic Husić Husic
 Muratović Muratovic Jusić Jusic Ramić Ramic Selimović Selimovic Softić Softic Zukić Zukic Suwannasri
 Phromma Jaidee Kaewkla Srisawat Wongsuwan Chanthara Khamsri Boonyarat Makinen Hamalainen Makela
-Hyvonen Heikkila Pitkanen Rasanen Tesfamariam Habtom Kiflom Weldemichael Ghebreyesus Measho Tekeste""",
+Hyvonen Heikkila Pitkanen Rasanen Tesfamariam Habtom Kiflom Weldemichael Ghebreyesus Measho Tekeste
+Alhasan Aljabouri Amedi Amrani Bakir Begović Begovic Benali Heikinen Mansouri Okafor Sombat Wongsakul
+Wiśniewska Wisniewska Zaxoyi Saelim Aravena""",
     ),
 }
 
@@ -346,6 +351,8 @@ Västergötland Bohuslän Dalsland Närke Västmanland Gästrikland Hälsingland
 Härjedalen Sverige Norge Danmark Finland Island Tyskland Polen Europa Norden Köpenhamn Oslo
 Helsingfors Berlin London Paris Spanien Thailand Turkiet Irak Iran Syrien Somalia Bosnien
 Vietnam Kroatien Serbien Grekland Italien Frankrike Estland Lettland Litauen
+Akalla Alunda Arboga Bjärred Bålsta Hjärup Huskvarna Hässelby Kungsör Kvarnby Kvissleby Kärra Lindome
+Norsborg Skogås Spånga Taberg Tierp Tullinge Tumba Åkersberga Ålidhem Östhammar Väsby
 """
 
 

@@ -172,7 +172,7 @@ def _joined_pieces(units: ScanUnits, found: dict[str, list[sp.Span]]) -> list[tu
     last = -9
     for index in sorted(texts):
         text = units.texts[texts[index]]
-        spans = sorted((s for s in found[texts[index]] if s.entity_type in DIGIT_ENTITIES), key=lambda s: s.start)
+        spans = sorted((s for s in found[texts[index]] if s.entity_type not in NOT_NUMBERS), key=lambda s: s.start)
         between = [units.texts.get(f"segments[{k}].text", "") for k in range(last + 1, index)]
         opens = spans and _PIECES_APART.fullmatch(text, 0, spans[0].start) is not None
         joins = (
@@ -218,6 +218,7 @@ def _rename_key(call: Call, index: int, new_key: str) -> None:
 
 def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, list[sp.Span]]:
     """Add every other occurrence of every detected value, in every field."""
+    found = _whole_numbers(units, found)
     values: dict[str, sp.Span] = {}
     digit_keys: dict[str, sp.Span] = {}
     local_numbers: dict[str, sp.Span] = {}
@@ -257,7 +258,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     ]
     patterns += [(sp.value_pattern(p, genitive=True), sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts)]
     # A plate's letters also stand alone, and its number after them ("GHW..." / "G-H-W, sju åtta, nio" /
-    # "GHW 789"; "p t n fem noll åtta" read back as "ptn 508")
+    # "GHW 789"; "p t n fem noll åtta" read back as "ptn 508" or "p t n femhundraåtta")
     plates = {
         canonical_value(s.entity_type, v): s for v, s in values.items() if s.entity_type == "SE_VEHICLE_REGISTRATION"
     }
@@ -265,13 +266,14 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         (sp.value_pattern(form), s)
         for plate, s in sorted(plates.items())
         if re.fullmatch(r"[A-Z]{3}\d\d[A-Z\d]", plate)
-        for form in (plate[:3], f"{plate[:3]} {plate[3:]}")
+        for form in (plate[:3], f"{plate[:3]} {plate[3:]}", " ".join(plate[:3]))
     ]
     # A street's name also stands alone ("Björkhagen fjorton" / "Björkhagen, är det en väg?")
     streets = {name: s for v, s in values.items() if s.entity_type == "SE_ADDRESS" if (name := _street_name(v))}
     patterns += [(sp.value_pattern(name), s) for name, s in sorted(streets.items())]
     # Numbers also by their digits: a read-back says the same number in another form.
     by_digits = {}
+    birthdays: dict[tuple[int, int], tuple[str, sp.Span]] = {}  # (day, month): (year's last two, value)
     for v, s in values.items():
         if s.entity_type not in NOT_NUMBERS:  # propagated by its digits too
             digits = numbers.words_to_digits(v)
@@ -287,6 +289,11 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
                 by_digits.setdefault(date, s)
                 for century in ("19", "20"):  # ... or as "1987-11-28"
                     by_digits.setdefault(century + date, s)
+        if s.entity_type == "SE_PERSONNUMMER":
+            for yymmdd in (
+                [w[2:8]] if len(w := canonical_value(s.entity_type, v)) == 12 else dialogue_slots.birth_dates(v)
+            ):
+                birthdays.setdefault((int(yymmdd[4:6]), int(yymmdd[2:4])), (yymmdd[:2], s))
         if len(restart := _restarted(v)) >= MIN_PROPAGATED_DIGITS:
             by_digits.setdefault(restart, s)  # "tretton... trettonhundratvå", read back as "1302"
     for digits, s in local_numbers.items():
@@ -307,8 +314,15 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             hits += [
                 (start, end, digit_keys[key]) for start, end, key in sp.digit_occurrences(view.text, set(digit_keys))
             ]
+        # a birth date said again with its month named: "Ja, noll fyra noll sju, april. Sjunde april."
+        hits += [
+            (start, end, birthdays[day, month][1])
+            for start, end, day, month, yy in (dialogue_slots.dates(view.text) if birthdays else ())
+            if (day, month) in birthdays and yy in (None, birthdays[day, month][0])
+        ]
         if by_digits:
             hits += [(x.start, x.end, x) for x in sp.number_occurrences(view.text, by_digits)]
+            hits += [(x.start, x.end, x) for x in sp.piece_occurrences(view.text, by_digits)]
         for start, end, s in hits:
             # a number glued to letters is one word ("HF4430982"): redacting its digits alone would
             # leave "HF<CUSTOMER_NUMBER_1>", a new word that may be a value of its own
@@ -318,6 +332,27 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
                 end += 1
             o_start, o_end = view.to_original(start, end)
             out.setdefault(name, []).append(sp.Span(o_start, o_end, s.entity_type, s.score))
+    return _whole_numbers(units, out)
+
+
+def _whole_numbers(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, list[sp.Span]]:
+    """Each number found as said whole (`spans.widened`): with the rest of its run, and a wrong or
+    broken-off try before it; not into a value of another type found beside it ("lgh 1002 sju noll
+    sju sjuttitvå": a flat, then a postnummer)."""
+    out: dict[str, list[sp.Span]] = {}
+    for name, spans in found.items():
+        if not name.startswith("segments["):  # speech only: an export id or a field is written
+            out[name] = list(spans)
+            continue
+        out[name] = []
+        for s in spans:
+            grown = (
+                sp.widened(units.texts[name], s)
+                if s.entity_type not in NOT_NUMBERS or s.entity_type in LOCAL_ENTITIES
+                else [s]
+            )
+            others = [o for o in spans if o.entity_type != s.entity_type]
+            out[name] += [s] if any(o.start < w.end and w.start < o.end for w in grown for o in others) else grown
     return out
 
 
@@ -406,8 +441,15 @@ def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> 
         for s in spans:
             value = fold_text(units.texts[name][s.start : s.end])
             if s.entity_type == "PERSON" and " ".join(value.lower().split()) == key:
-                parts.update(
+                capitalised = [
                     p for p in re.split(r"[\s-]+", value) if len(p) >= 2 and p[0].isupper() and p[1:].islower()
+                ]
+                parts.update(capitalised)
+                # a name found in the genitive only: "Ranias" / "Rania har ..." (not "Hans": "han")
+                parts.update(
+                    p[:-1]
+                    for p in capitalised
+                    if len(p) >= 5 and p.endswith("s") and not introduction.common_word(p[:-1])
                 )
                 if value.islower():  # lowercase speech-to-text: parts that are no common word
                     common = introduction.lexicon()[0]

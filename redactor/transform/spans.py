@@ -159,3 +159,99 @@ def digit_occurrences(text: str, keys: set[str]) -> list[tuple[int, int, str]]:
                     out.append((at[i], at[i + len(key) - 1] + 1, key))
                 i = digits.find(key, i + 1)
     return out
+
+
+# Parts of one number said in one go: spaces, or a filler between them ("åtta åtta ett eh fyra")
+_SPACES_OR_FILLERS = re.compile(r"[ ]+|(?:[ ,]*\b(?:eh+|öh+|ehm|öhm)\b)+[ ,]*", re.IGNORECASE)
+# A number given wrong and then right: "tvåhundra eh nej tvåhundraelva", "912 40... vänta, nej, 912 04"
+_CORRECTION = re.compile(
+    r"[ ,.…]*(?:(?:eh|öh|vänta)[ ,.…]*)*(?:nej|förlåt|jag menar|alltså)[ ,.…!]*(?:(?:eh|öh|vänta)[ ,.…]*)*",
+    re.IGNORECASE,
+)
+# A number begun and broken off before it is said whole: "076... hon har bytt nyligen... 076-990 31 12"
+_BROKEN_OFF = re.compile(r"[ ]*(?:\.\.\.|…|-[ ])")
+_BROKEN_OFF_REACH = 80
+# What a wrong or broken-off try at a number is redacted as
+PIECE = "PERSONAL_DETAIL"
+# A number this long is chased by its pieces too (`piece_occurrences`)
+PIECE_OF = 8
+# ... but for the start every anläggnings-id shares ("arton siffror som börjar på 735999")
+NOT_PIECES = frozenset({"735999"})
+
+
+def _said_together(text: str, run: numbers.Run, k: int) -> bool:
+    """Whether tokens k-1 and k of the run are one number said in one go: spaces or fillers between
+    (not a hyphen or a comma, which may join two values: "conv-0010-76 03 13 2395")."""
+    return _SPACES_OR_FILLERS.fullmatch(text, run.tokens[k - 1].end, run.tokens[k].start) is not None
+
+
+def widened(text: str, span: Span) -> list[Span]:
+    """A number's span grown to all of it as said: the rest of its run over spaces and fillers (a
+    detected piece of "så två tre fyra åtta noll nio ett sju fem fem", not into an amount); and the
+    number given wrong right before it ("fem fem fem nej ...") or begun and broken off ("070...
+    vänta, 070-614 22 87"), as a span of its own."""
+    runs = numbers.runs(text)
+    for r, run in enumerate(runs):
+        toks = run.tokens
+        inside = [k for k, t in enumerate(toks) if t.start < span.end and span.start < t.end]
+        if not inside:
+            continue
+        first, last = inside[0], inside[-1]
+        while first > 0 and _said_together(text, run, first):
+            first -= 1
+        while last + 1 < len(toks) and _said_together(text, run, last + 1):
+            last += 1
+        if last > inside[-1] and heuristics.QUANTITY_AFTER.match(text, toks[last].end):
+            last = inside[-1]  # "... 2 340 kronor": an amount goes on, not the number
+        whole = Span(min(span.start, toks[first].start), max(span.end, toks[last].end), span.entity_type, span.score)
+        tried = _tried_before(text, runs[r - 1], whole.start, run.digits) if r and first == 0 else None
+        # the try is a piece, redacted where it stands (its digits are no value to chase)
+        return [whole] if tried is None else [whole, Span(*tried, PIECE, span.score)]
+    return [span]
+
+
+def _tried_before(text: str, tried: numbers.Run, start: int, digits: str) -> tuple[int, int] | None:
+    """The run `tried` before a number that starts at `start`, when it is that number given wrong
+    ("tvåhundra eh nej tvåhundraelva") or begun and broken off ("076... hon har bytt... 076-990 31 12")."""
+    end = tried.tokens[-1].end
+    if _CORRECTION.fullmatch(text, end, start) or (
+        start - end <= _BROKEN_OFF_REACH
+        and 2 <= len(tried.digits) <= 4
+        and digits.startswith(tried.digits)
+        and _BROKEN_OFF.match(text, end)
+    ):
+        return tried.tokens[0].start, end
+    return None
+
+
+def piece_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
+    """Numbers said in one go that are a piece of a long number found (`wanted`'s keys of
+    PIECE_OF digits or more): five digits or more from anywhere in it, or its last four ("fem fem
+    ett trettio åttiotvå" of 0765513082 after a false start; "Jag ringer och ändrar. 22 78.")."""
+    long_keys = [d for d in wanted if len(d) >= PIECE_OF]
+    out: list[Span] = []
+    for run in numbers.runs(text) if long_keys else ():
+        toks = run.tokens
+        first = 0
+        for k in range(1, len(toks) + 1):
+            if k < len(toks) and _said_together(text, run, k):
+                continue
+            digits = "".join(t.digits for t in toks[first:k])
+            end = toks[k - 1].end
+            key = next(
+                (
+                    d
+                    for d in long_keys
+                    if (len(digits) >= 5 and digits in d) or (len(digits) == 4 and d.endswith(digits))
+                ),
+                None,
+            )
+            if (
+                key is not None
+                and digits != key
+                and digits not in NOT_PIECES
+                and not heuristics.QUANTITY_AFTER.match(text, end)
+            ):
+                out.append(Span(toks[first].start, end, wanted[key].entity_type, wanted[key].score))
+            first = k
+    return out

@@ -202,6 +202,8 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
         ("Jag bor inte i Ösmo längre.", []),
         ("Han har flyttat till Solbackens äldreboende på Tunavägen.", ["Solbackens äldreboende"]),  # a care home
         ("Mamma är på Ekbackens servicehus sedan i våras.", ["Ekbackens servicehus"]),
+        ("ja mamma bor på solgårdens äldreboende nu rum fjorton", ["solgårdens äldreboende"]),  # lowercase
+        ("hon jobbar på kommunens äldreboende", []),  # works there: no one's home
     ],
 )
 def test_the_place_someone_lives_in_that_no_gazetteer_lists(text, found):

@@ -31,6 +31,13 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_ADDRESS", "lägenhet tolvhundratre")],
             [("SE_ADDRESS", "tolvhundrafem")],
         ),
+        # a street said alone ending a turn, its house number opening the next after a back-channel
+        (
+            ["Kund: nej han har flyttat till malmvägen", "Agent: mm", "Kund: femton b och postnumret vet jag inte"],
+            [("SE_ADDRESS", "malmvägen")],
+            [("SE_ADDRESS", "femton b")],
+        ),
+        (["Kund: Malmvägen", "Agent: Ja?", "Kund: 12 B."], [("SE_ADDRESS", "Malmvägen")], [("SE_ADDRESS", "12 B")]),
         # a house number and letter read back alone
         (["Kund: Ängsvägen 3 B.", "Agent: 3 B, klart."], [("SE_ADDRESS", "Ängsvägen 3 B")], [("SE_ADDRESS", "3 B")]),
         # ... corrected after a filler
@@ -447,6 +454,8 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
             ["Agent: Sernanders väg 12?", "Kund: Nej, vi flyttade för två år sedan."],
             [("SE_ADDRESS", "Sernanders väg 12")],
         ),
+        # ... nor a street said alone, before a time or an amount
+        (["Kund: Storgatan.", "Agent: Okej.", "Kund: Tre veckor sen flyttade jag dit."], [("SE_ADDRESS", "Storgatan")]),
         # a number the next turn opens with that is no piece of the value
         (["Kund: Postnumret är 582 25.", "Agent: Tack, 31 mars kommer paketet."], [("SE_POSTAL_CODE", "582 25")]),
         # one digit of a long value, or a number later in the turn

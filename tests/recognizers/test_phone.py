@@ -1,6 +1,7 @@
 """PHONE_NUMBER: Swedish landline and mobile in every grouping, +46/0046, spoken digit by digit or
-in pairs, mixed, split; validation failures. Numbers from PTS's series for fiction (070-174 06 xx,
-08-465 004 xx, 031-390 06 xx)."""
+in pairs, mixed, split; numbers abroad with their country code; validation failures. Numbers from
+PTS's series for fiction (070-174 06 xx, 08-465 004 xx, 031-390 06 xx) and abroad Ofcom's and the
+NANP's."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from recognizers import canonical_value
 from recognizers.phone import (
     ENTITY,
+    KlangInternationalPhoneRecognizer,
     KlangPhoneRecognizer,
     KlangSpokenPhoneRecognizer,
     KlangTenDigitPhoneRecognizer,
@@ -19,7 +21,12 @@ from tests.recognizers.helpers import found
 
 @pytest.fixture(scope="module")
 def recs():
-    return KlangPhoneRecognizer(), KlangTenDigitPhoneRecognizer(), KlangSpokenPhoneRecognizer()
+    return (
+        KlangPhoneRecognizer(),
+        KlangTenDigitPhoneRecognizer(),
+        KlangSpokenPhoneRecognizer(),
+        KlangInternationalPhoneRecognizer(),
+    )
 
 
 @pytest.mark.parametrize(
@@ -102,6 +109,20 @@ def test_split_over_turns(recs):
     ],
 )
 def test_not_phone_numbers(recs, text):
+    assert found(recs, text) == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    # the series for fiction of Ofcom (020 7946 0xxx) and the NANP (555-01xx)
+    ["+44 20 7946 0958", "0044 20 7946 0958", "+44 (0)20 7946 0958", "+1 202 555 0143", "+1-613-555-0182"],
+)
+def test_a_number_abroad_with_its_country_code(recs, value):
+    assert ("PHONE_NUMBER", value) in found(recs, f"Han hade ett nummer utomlands, {value}, ring honom där.")
+
+
+@pytest.mark.parametrize("text", ["Fakturan 0012 3456 7890 gäller.", "Ordernummer 00123456789."])
+def test_digits_after_00_that_no_plan_holds_are_no_number_abroad(recs, text):
     assert found(recs, text) == []
 
 

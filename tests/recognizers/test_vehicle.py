@@ -62,6 +62,7 @@ def _found(text: str) -> list[str]:
         # a plate from abroad, after the car is named as foreign or the plate is named
         ("Kund: Ja, en tysk bil, B-MB 4471.", "B-MB 4471"),
         ("Kund: Det är en dansk bil, CX 48 317.", "CX 48 317"),
+        ("Kund: Och han kommer köra egen bil, polska skyltar, WPR 4417C.", "WPR 4417C"),
         ("Kund: Min fru fick också en avgift, hennes bil är BV 12 904.", "BV 12 904"),
         # a VIN read aloud, capitals and numbers in words
         (

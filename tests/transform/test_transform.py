@@ -11,6 +11,7 @@ from redactor.ingest import parse_record
 from redactor.ingest.reader import RawRecord
 from redactor.pipeline import Pipeline
 from redactor.transform import KeyError_, Policy, PolicyError, Pseudonymiser, load_key
+from redactor.transform import spans as sp
 from redactor.transform.policy import mask
 from tests.conftest import PNR_12, PNR_DASH
 from tests.factories import dumps, klang_record, segmented_record
@@ -160,6 +161,59 @@ def test_a_known_name_is_also_redacted_in_the_genitive(pipeline):
             ],
             ["4877", "Tolv, tolv, tolv"],
             ["det är jag"],
+        ),
+        # a personnummer's birth date said again with its month named (blind set 88); another date kept
+        (
+            [
+                "Agent: Vad är ditt personnummer?",
+                "Kund: 19660114-2976.",
+                "Agent: Den fjortonde januari alltså?",
+                "Kund: Ja. Och vi ses den femtonde januari.",
+            ],
+            ["fjortonde januari"],
+            ["femtonde januari"],
+        ),
+        # a piece found in a longer number read back: the whole number as said (blind set 86)
+        (
+            [
+                "Agent: kan du läsa upp kortnumret som står på baksidan",
+                "Kund: ja det är två tre fyra åtta",
+                "Agent: ja",
+                "Kund: noll nio ett så",
+                "Agent: och sen",
+                "Kund: fem fem",
+                "Agent: så två tre fyra åtta noll nio ett sju fem fem",
+                "Kund: ja just det",
+            ],
+            ["ett sju fem fem"],
+            ["ja just det"],
+        ),
+        # a number given wrong, then right; begun and broken off (blind sets 87 and 89)
+        (
+            [
+                "Agent: och vad har du för nummer",
+                "Kund: noll sjuttiotvå tvåhundra eh nej tvåhundraelva fyrtiofyra sextio",
+                "Agent: noll sjuttiotvå tvåhundraelva fyrtiofyra sextio. Och Ranias?",
+                "Kund: Rania har 076... hon har bytt nyligen... 076-990 31 12.",
+            ],
+            ["sjuttiotvå tvåhundra", "076", "Rania"],
+            ["eh nej", "hon har bytt nyligen"],
+        ),
+        # the last four of a long number said alone; a postnummer in pieces read back; a plate's letters spelled
+        (
+            [
+                "Kund: Mitt nummer är 070-614 22 78, sjuttioåtta på slutet.",
+                "Agent: Oj, fel. Jag ringer och ändrar. 22 78.",
+                "Agent: och postnumret",
+                "Kund: sju trettiotvå",
+                "Agent: ja?",
+                "Kund: trettiotre tror jag",
+                "Agent: 732 33 okej. och regnumret",
+                "Kund: d n r eh tre fyra sex",
+                "Agent: d n r trehundrafyrtiosex en kia picanto",
+            ],
+            ["22 78", "732 33", "d n r"],
+            ["Jag ringer och ändrar", "okej", "en kia picanto"],
         ),
     ],
 )
@@ -379,3 +433,23 @@ def test_a_birth_date_said_with_its_month_is_found_again_as_its_digits(pipeline)
     texts = _segment_texts(pipeline, content)
     assert "871128" not in texts[2] and texts[2].endswith("Det kostar 850 kronor."), texts
     assert "1987" not in texts[3], texts
+
+
+@pytest.mark.parametrize(
+    "text, piece, whole",
+    [
+        (
+            "så två tre fyra åtta noll nio ett sju fem fem",
+            "två tre fyra åtta",
+            "två tre fyra åtta noll nio ett sju fem fem",
+        ),
+        ("åtta åtta ett eh fyra", "åtta åtta ett", "åtta åtta ett eh fyra"),
+        # not into an amount, nor over a comma
+        ("070-123 45 67 2 340 kronor", "070-123 45 67", "070-123 45 67"),
+        ("kundnummer 44120, 3 stycken", "44120", "44120"),
+    ],
+)
+def test_a_number_is_redacted_as_said_whole(text, piece, whole):
+    start = text.index(piece)
+    (span, *_) = sp.widened(text, sp.Span(start, start + len(piece), "CUSTOMER_NUMBER", 0.9))
+    assert text[span.start : span.end] == whole
