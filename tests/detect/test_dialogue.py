@@ -2125,24 +2125,25 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     seventy-three 127 of 31,934 (2026-12-05, the session after; sets 70-73 held out from the tail:
     the next test), and with sets 74-77 at their blind run (35 of 1,785) all seventy-seven 162 of
     33,719; with the tail trained on sets 1 and 3-85, all ninety-three 202 of 42,049 (ee8e5fc,
-    2026-12-05, the last session; 87 of them in sets 86-93, held out from the tail and never read)."""
+    2026-12-05, the last session; 87 of them in sets 86-93, held out from the tail and never read);
+    with the rules from reading sets 86-93 and the tail trained on sets 1 and 3-93, all ninety-seven
+    158 of 44,330 (2026-12-05, the session after; 35 of them in sets 94-97, held out and never read)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 2804
+    assert result["calls_written"] == len(docs) == 2924
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 207, result["readable_values"]
-    assert result["words_kept"] >= 0.975  # 0.979 over sets 1-93 with the tail
+    assert result["readable"] <= 163, result["readable_values"]
+    assert result["words_kept"] >= 0.975  # 0.979 over sets 1-97 with the tail
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(config, tmp_path):
-    """Blind sets 86-89 (docs/dialogue.md, "Blind sets 74-93"), held out from the tail's training and
-    never read: at their blind run (076a598) 87 of 1,946 values readable with the rules alone and 51
-    with the tail; at ee8e5fc, the final code of 2026-12-05's last session, 88 and 51; non-PII words
-    kept 0.979."""
-    docs = [d for n in range(86, 90) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
+    """Blind sets 94-97 (docs/dialogue.md, "Blind sets 94-97"), held out from the tail's training and
+    never read: at their blind run (the rules of 992a39a, the tail trained on sets 1 and 3-93) 54 of
+    2,281 values readable with the rules alone and 35 with the tail; non-PII words kept 0.979."""
+    docs = [d for n in range(94, 98) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 120 and result["quarantined"] == 0
-    assert result["readable"] <= 54, result["readable_values"]
+    assert result["readable"] <= 38, result["readable_values"]
     assert result["words_kept"] >= 0.975
 
 
