@@ -428,7 +428,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_ADDRESS",
         _q(
-            r"(?<!-)adress|gatuadress|(?:upphämtnings|hämtnings|avhämtnings|lämnings|leverans|fakturerings|faktura|hem|post|besöks|folkbokförings|bostads)adress|var bor (?:du|ni|han|hon|de|dom)|bor (?:du|ni) (?:kvar|på|i)\b|(?:du|ni) bor (?:\w+ )?(?:kvar|på)\b|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vart?\b[^.?!\n]{0,30}\bskickas|vilken gata|levereras|leverera (?:till|hem)|vart? ska (?:vi|ni|jag|den|paketet) leverera|heter gården|gården heter"
+            r"(?<!-)adress|gatuadress|(?:upphämtnings|hämtnings|avhämtnings|lämnings|leverans|fakturerings|faktura|hem|post|besöks|folkbokförings|bostads)adress|var bor (?:du|ni|han|hon|de|dom)|vart? flyttar (?:du|ni|han|hon|de|dom)\b|bor (?:du|ni) (?:kvar|på|i)\b|(?:du|ni) bor (?:\w+ )?(?:kvar|på)\b|vart? ska vi skicka|vart? ska (?:fakturan|brevet|den)|vart?\b[^.?!\n]{0,30}\bskickas|vilken gata|levereras|leverera (?:till|hem)|vart? ska (?:vi|ni|jag|den|paketet) leverera|heter gården|gården heter"
         ),
         lambda d: False,
         reads="streets",
@@ -772,9 +772,9 @@ def _spelled_word(spelled: str) -> str:
     return "".join(m.group(0)[0] for m in re.finditer(_SPELLED_LETTER, spelled, re.IGNORECASE))
 
 
-# "född den 13 april 1988" anywhere, whatever else the turn asks.
+# "född den 13 april 1988", "Han föddes den tredje mars" anywhere, whatever else the turn asks.
 _BORN = re.compile(
-    r"(?<![\w])född(?:[?.…]+(?:[ ]*(?:\.\.\.|…))?)?[ ]+", re.IGNORECASE
+    r"(?<![\w])född(?:es)?(?:[?.…]+(?:[ ]*(?:\.\.\.|…))?)?[ ]+", re.IGNORECASE
 )  # "när är Adnan född? ... Tolfte augusti"
 # Day and month in digits, the year after them: "13.04.1988", "13/4-88", "13/4 1988".
 _NUMERIC_DATE = re.compile(
@@ -837,6 +837,8 @@ NOT_NAMES = introduction.NOT_NAMES | frozenset(
         "alltså",
         # what an answer to "vad heter du?" may be besides a name
         "nämen",
+        "asså",
+        "typ",
         "hmm",
         "hm",
         "näe",
@@ -2292,7 +2294,7 @@ def _names(body: str) -> list[tuple[int, int]]:
         # the name spelled after it is the spelling's: "farida haidari h a i d a r i"; or the name,
         # then who it is: "anan wongsakul han pratar inte så bra svenska"
         m = _BARE_NAME.fullmatch(_SPELLED_AFTER.sub("", body)) or _NAME_THEN_WHO.match(body)
-        if m and all(_name_like(w) for w in m.group("name").split()):
+        if m and all(_name_like(w) and w.lower() not in introduction.KIN_WORDS for w in m.group("name").split()):
             out.append(m.span("name"))
     return out
 

@@ -554,9 +554,7 @@ _NOT_PLACES = frozenset(
     "ica willys coop hemköp lidl biltema byggmax bauhaus jula ikea åhléns systembolaget apoteket "
     "elgiganten netonnet mediamarkt stadium intersport lindex kappahl rusta granit clas".split()
 )
-_IN_PLACE = re.compile(
-    r"^[ ]*(?:(?:ja|jo|precis|stämmer),?[ ]+)?i[ ]+((?-i:[A-ZÅÄÖ])[\w-]{2,})(?=[ ]*(?:[.,!?]|$))", re.I
-)
+_IN_PLACE = re.compile(r"^[ ]*(?:(?:ja|jo|precis|stämmer),?[ ]+)?(?:i|på)[ ]+([\w-]{3,})(?=[ ]*(?:[.,!?]|$))", re.I)
 # A postnummer confirmed after an address read back: "Gammelbyvägen 6, Årsunda." / "Stämmer. 811 94."
 _SENTENCE_START = re.compile(r"(?:^|[.!?])[ ]*(?:(?:ja|jo|stämmer|precis|tack|och)[ ,.!]*)*$", re.IGNORECASE)
 
@@ -571,11 +569,16 @@ _BUILDING_PART = re.compile(
 _PARTS_WITHIN = 80  # characters after the address, in its turn or the same speaker's next
 # A house number opening the turn after a street said alone at a turn's end, a back-channel between:
 # "sollentuna malmvägen" / "mm" / "femton b och jag tror postnumret är ..."
+# (the number alone, with its letter, or before the flat: not "två saker till", "tio över nio", "ett ögonblick")
 _HOUSE_NUMBER_OPENS = re.compile(
-    rf"[ ]*(?:(?:eh|öh|ja|jo)[, ]+)*((?:\d{{1,3}}|(?:{numbers.SMALL_NUMBER_WORDS})+)(?:[ ]?[A-Ha-h])?)(?![\w])",
+    rf"[ ]*(?:(?:eh|öh|ja|jo)[, ]+)*((?!(?:ett|en)\b)(?:\d{{1,3}}|(?:{numbers.SMALL_NUMBER_WORDS})+)(?:[ ]?[A-Ha-h](?![\w]))?)"
+    r"(?=[ ]*(?:[,.!?]|$|lägenhet|lgh|och[ ]+(?:jag|postnumret|postnummer)))",
     re.IGNORECASE,
 )
-_BACK_CHANNEL_WORDS = 3
+# ... after a back-channel between, not a question: "mm", "ja?", "och numret?" (not "hur många?")
+_BACK_CHANNEL = re.compile(
+    r"[ ]*(?:(?:mm+|mhm|ja|jaha|jo|okej|ok|aha|japp|och|sen|numret|nummer)[ ,.!?]*)+", re.IGNORECASE
+)
 
 
 def _a_place(word: str, line: str) -> bool:
@@ -616,8 +619,10 @@ def _house_number_next(text: str, ts: list[Turn], start: int, end: int) -> tuple
     if k < 0 or text[end : ts[k].end].strip(" ,.?!…"):
         return None
     later = ts[k + 1 : k + 3]
-    if later and len(later[0].body(text).split()) <= _BACK_CHANNEL_WORDS and not numbers.runs(later[0].body(text)):
+    if later and _BACK_CHANNEL.fullmatch(later[0].body(text)):
         later = later[1:]  # "mm", "ja?", "och numret?"
+    elif later and later[0].label != ts[k].label:
+        return None  # the other speaker said more than a back-channel: "Hur många?"
     m = _HOUSE_NUMBER_OPENS.match(text, later[0].start, later[0].end) if later else None
     if m is None or heuristics.QUANTITY_AFTER.match(text, m.end(1)):
         return None
@@ -667,7 +672,9 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
         place = _IN_PLACE.match(body) if in_prev else None
         if (
             place
-            and not ordinary_place_word(place.group(1))
+            # an island's "på" too ("Gräddö byväg 45" / "ja på rådmansö"), in lowercase where the turn has no capitals
+            and (place.group(1)[0].isupper() or body.islower())
+            and _a_place(place.group(1), body)
             and _free(spans + out, *(turn.start + i for i in place.span(1)))
         ):
             out.append(("LOCATION", turn.start + place.start(1), turn.start + place.end(1)))

@@ -27,8 +27,8 @@ SCORE = 0.8
 
 _GREETING = (
     r"(?:hej(?:san)?|hallå|tjena(?:re)?|god(?:\s+(?:morgon|dag|middag|kväll))?|goddag|hej\s+hej"
-    # ... and in the caller's other language: "salam", "cześć" (read folded: "czesc"), "hei", "hola"
-    r"|salam|salaam|czesc|hei|moi|hola|merhaba|marhaba|hello|ciao)"
+    # ... and in the caller's other language: "salam", "cześć" (or folded, "czesc"), "hei", "hola"
+    r"|salam|salaam|cześć|czesc|hei|moi|hola|merhaba|marhaba|hello|ciao)"
 )
 _INTRO = r"(?:jag\s+heter|mitt\s+namn\s+är|det\s+är|de\s+e|här\s+är|detta\s+är|jag\s+är)"
 _WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"
@@ -118,14 +118,18 @@ KIN_WORDS = frozenset(
     "mamma pappa mor far farmor farfar mormor morfar moster faster morbror farbror kusin kusinen syster bror "
     "brorsan syrran svärmor svärfar svåger svägerska dotter son gumman gubben älskling vännen kompis grannen "
     "mummo mummi ukki äiti isä babcia dziadek kuzynka kuzyn ciocia wujek primo prima tia tio abuela abuelo "
-    "mama baba nana habibi habibti khala khalo amma ammo dayi teyze abla abi".split()
+    "mama baba nana habibi habibti khala khalo amma ammo dayi teyze abla abi "
+    # ... and as family speech says them: "Morsan fyller sjuttio", "mamsen hon är sjuk"
+    "morsan farsan mamsen pappsen gudmor gudfar mommo moffa fammo faffa gammelmormor gammelmorfar "
+    "gammelfarmor gammelfarfar lillen lillan syrran brorsan svärmorsan".split()
 )
 NAME_FEATURES = frozenset({"first", "foreign_first", "surname", "foreign_surname"})
 _LOWER = re.compile(
     rf"{_TURN_START}(?P<pre>(?:(?:{_GREETING}|ja|jo|nej)[, ]+){{0,3}})"
     # the one greeted, then who speaks: "hej sirpa det är eyerusalem som hyr rummet"
     r"(?:(?P<greeted>[a-zåäöéü'’-]+)[, ]+(?=det är\b))?"
-    r"(?:(?P<strong>(?:och[ ]+)?(?:jag heter|mitt namn är))[, ]+|det är[, ]+)?(?:eh[, ]+|öh[, ]+)?"  # "ja och jag heter ceylan"
+    # "ja och jag heter ceylan", "hej eh jag heter somchai"
+    r"(?:(?P<strong>(?:(?:eh|öh)[, ]+)?(?:och[ ]+)?(?:jag heter|mitt namn är))[, ]+|det är[, ]+)?(?:eh[, ]+|öh[, ]+)?"
     r"(?P<name>[a-zåäöéü'’-]+(?:[ ][a-zåäöéü'’-]+){0,2})",
     re.MULTILINE,
 )
@@ -222,12 +226,12 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
         introduced = m.group("pre") or m.end("pre") < m.start("name")
         # one greeted and one speaking, both unknown words: "hej aziz det är sanaz jag är admin"
         greeted = m.group("greeted")
+        # ... not kin, nor a place of work in its definite form: "hej växeln det är receptionen"
         pair = bool(
             words
             and greeted
             and m.group("pre")
-            and not common_word(greeted)
-            and greeted.lower() not in KIN_WORDS
+            and not any(common_word(w) or w.lower() in KIN_WORDS or DEFINITE.match(w) for w in (greeted, *words))
             and not numbers.parse_word(greeted)
         )
         if words and introduced and (m.group("strong") or pair or len(words) >= 2 or any(w in names for w in words)):

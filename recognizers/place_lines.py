@@ -129,6 +129,8 @@ _FLAT = re.compile(
     r"(?<![\w-])(?<!per[ ])(?:(?:lägenhet(?:en)?(?:(?:,?(?:[ ]+har)?[ ]+(?:nummer|nr\.?))(?:[ ]+(?:är|var))?[ ]+\d{1,4}|"
     r"(?:[ ]+(?:är|var))?[ ]+\d{3,4}))|"
     r"(?:lägenhetsnummer|lägenhetsnumret|lägenhetsnr|lgh\.?)(?:[ ]+(?:nummer|nr\.?))?[ ]+\d{1,4}|"
+    # ... or where someone lives in it: "jag bor i lägenhet 23"
+    r"(?:(?<=bor[ ]i[ ])|(?<=bodde[ ]i[ ]))lägenhet[ ]+\d{1,2}|"
     # a corridor room, by its letter: "rummet är B 214", "rum C1103" (a hotel's "rum 412" is the hotel's)
     r"rum(?:met)?(?:[ ]+(?:nummer|nr\.?))?(?:[ ]+(?:är|var))?[ ]+(?-i:[A-H])[ ]?\d{3,4})"
     r"(?![\d]|[ ]*(?:kr|kronor|sek|:-)\b)",

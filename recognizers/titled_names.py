@@ -94,7 +94,9 @@ _TO_THING = re.compile(
 )
 # ... or after someone's role that no title list has: "min redovisningskonsult dragana sa" (a word
 # for a person: "-konsult", "-son", "-are"; not "min elbil Zoe")
-_THEIR_ROLE = re.compile(rf"(?<![\w-])(?i:{_POSSESSOR})[ ]+(?P<role>[a-zåäö]{{3,}})[ ]+(?P<name>{_WORD})(?![\w-])")
+_THEIR_ROLE = re.compile(
+    rf"(?<![\w-])(?i:{_POSSESSOR})[ ]+(?P<role>[a-zåäö]{{3,}})[ ]+(?P<name>{_WORD}(?:[ ]{_WORD})?)(?![\w-])"
+)
 # Verbs that are names too, before whom they ask for: "ring min man", "fråga min fru"
 _ASKING_VERBS = frozenset("ring fråga säg hälsa be kolla messa mejla".split())
 # A relation in its definite form, after a name: "bahoz pappan till ronja", "kirsi grannen"
@@ -106,16 +108,18 @@ _THE_RELATION = (
 _PAIR = re.compile(rf"(?<![\w-])(?P<first>{_WORD})[ ]+och[ ]+(?P<second>{_WORD})(?![\w-])")
 # ... one of them "jag" or "du": "ja jag och parviz", "Kaveh och jag"
 _ME = frozenset("jag mig du dig".split())
-# A child named by whose parent, coach or teacher someone is: "siriporn mamma till ploy", "pappa till Nima"
+# A child named by whose parent someone is: "siriporn mamma till ploy", "pappa till Nima" (not a
+# coach's or a teacher's: "tränare till AIK")
 _PARENT_OF = re.compile(
     r"(?<![\w-])(?i:mamma|pappa|mamman|pappan|förälder|föräldern|vårdnadshavare|farmor|farfar|mormor|morfar|"
-    rf"moster|faster|morbror|farbror|tränare|tränaren|lärare|läraren|mentor)[ ]+till[ ]+(?P<name>{_WORD})"
+    rf"moster|faster|morbror|farbror)[ ]+till[ ]+(?P<name>{_WORD})"
     r"(?P<after>[ ]+\w+|[ ]*[,.!?]|[ ]*$)?"
 )
-# ... or whose relation is named: "Daryas pappa", "Noks mamma", "i Daryas rum"
+# ... or whose relation is named: "Daryas pappa", "Noks mamma", "i Daryas rum" (not a school's,
+# a club's or a company's: "Vasaskolans klass", "Hammarbys tränare", "Bredbandsbolagets man")
 _WHOSE = re.compile(
-    rf"(?<![\w-])(?P<name>{_WORD})s[ ]+(?i:mamma|pappa|mor|far|bror|syster|fru|man|sambo|pojkvän|flickvän|son|"
-    r"dotter|barn|mormor|morfar|farmor|farfar|moster|faster|morbror|farbror|kusin|kompis|vän|rum|klass|lärare|tränare)(?![\w])"
+    rf"(?<![\w-])(?P<name>{_WORD})s[ ]+(?i:mamma|pappa|bror|syster|fru|sambo|pojkvän|flickvän|son|"
+    r"dotter|mormor|morfar|farmor|farfar|moster|faster|morbror|farbror|kusin|kompis|rum)(?![\w])"
 )
 # ... or who has a birthday: "Kasem fyller nio", "ella fyller år"
 _BIRTHDAY = re.compile(rf"(?<![\w-])(?P<name>{_WORD})[ ]+fyller[ ]+(?P<after>\w+)")
@@ -124,7 +128,7 @@ _TAKEN_UP = re.compile(
     rf"(?<![\w-])(?P<name>{_WORD})[ ]+(?:han|hon)[ ]+(?:är|har|kan|ska|bor|jobbar|kommer|vill|brukar|pratar|sa|var|hade)(?![\w])"
 )
 _ROLE_ENDINGS = re.compile(
-    r"(?:are|ist|ör|ent|ant|konsult|chef|son|dotter|bror|syster|man|kvinna|vän|kompis|granne|kollega|partner|"
+    r"(?:are|ist|ör|or|ent|ant|konsult|chef|son|dotter|bror|syster|man|kvinna|vän|kompis|granne|kollega|partner|"
     r"sambo|fru|ska|mor|far)$"
 )
 _PARTICLE = re.compile(r"(?:al|el|abu|abd|ben|bin|ibn|bint|van|von|de|di|da|du|le|la|mc|o)-[a-zåäöéü]{3,}")
@@ -241,8 +245,8 @@ class KlangTitledNameRecognizer(TextRecognizer):
                     continue  # a thing, not a role: "min gamla ring", "min elbil Zoe", "hans men ring"
                 group = "addressed" if m.groupdict().get("addressed") else "name"
                 words = m.group(group).split(" ")
-                if kind == "first":
-                    words = words[: next((k for k, w in enumerate(words) if not _first_name(w)), len(words))]
+                if kind == "first" and not _first_name(words[0]):
+                    continue  # a first name first; a surname may follow it: "Din revisor Gunnar Lindell"
                 if words and (n := _passing_name(words, bool(kind))):
                     start = m.start(group)
                     end = start + len(" ".join(words[:n]))
@@ -342,7 +346,10 @@ def _unknown_word(word: str) -> bool:
         len(word) >= 3
         and not common_word(word)
         and word.lower() not in KIN_WORDS  # "min svärfar fyller sjuttio"
-        and not (word.islower() and DEFINITE.match(word))  # "lärare till klassen"
+        and word.lower() not in MAKES
+        and word.lower()[:-1] not in MAKES  # a car: "Volvon fyller tio"
+        and not DEFINITE.match(word)  # a noun's definite form: "till klassen", "Abonnemanget fyller", "Vasaskolans"
+        and not word.isupper()  # a club or a company: "tränare till AIK"
         and not shipped_lexicon().get(word.lower(), set()) & {"place", "country"}
         and numbers.parse_word(word.lower()) is None
         and word.lower() not in _HOMOGRAPHS

@@ -209,6 +209,18 @@ _FOREIGN_PLATE = re.compile(
 )
 
 
+def _foreign_plate(plate: str) -> bool:
+    """A plate abroad has three digits or more and letters that are no brand, model or unit, and is
+    no year ("BMW 320", "XC60", "A4 format", "EU 2019" are not plates)."""
+    letters, digits = "".join(re.findall(r"[^\W\d_]", plate)), "".join(re.findall(r"\d", plate))
+    return (
+        len(digits) >= 3
+        and letters.lower()[:3] not in _NOT_LETTERS
+        and letters.lower() not in _NOT_LETTERS
+        and not re.fullmatch(r"(?:19|20)\d\d", digits)
+    )
+
+
 class KlangVehicleRegistrationRecognizer(TextRecognizer):
     ENTITIES = (ENTITY,)
 
@@ -227,7 +239,7 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
             for m in _WRITTEN.finditer(text)
             if m.group("letters").lower() not in _NOT_LETTERS  # capitals, anywhere in a vehicle text
         }
-        spans.update(m.span("plate") for m in _FOREIGN_PLATE.finditer(text))
+        spans.update(m.span("plate") for m in _FOREIGN_PLATE.finditer(text) if _foreign_plate(m.group("plate")))
         spans.update(m.span() for m in _VIN.finditer(text))
         spans.update(_vin_over_turns(text))
         spans.update(_vins_said(text))

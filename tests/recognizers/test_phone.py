@@ -121,7 +121,9 @@ def test_a_number_abroad_with_its_country_code(recs, value):
     assert ("PHONE_NUMBER", value) in found(recs, f"Han hade ett nummer utomlands, {value}, ring honom där.")
 
 
-@pytest.mark.parametrize("text", ["Fakturan 0012 3456 7890 gäller.", "Ordernummer 00123456789."])
+@pytest.mark.parametrize(
+    "text", ["Fakturan 0012 3456 7890 gäller.", "Ordernummer 00123456789.", "Kollinummer 00358401234567."]
+)
 def test_digits_after_00_that_no_plan_holds_are_no_number_abroad(recs, text):
     assert found(recs, text) == []
 

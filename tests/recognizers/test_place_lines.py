@@ -21,6 +21,7 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Fakturaadress: Box 221, 791 24 Falun.", ["Box 221"]),
         ("Kastanjegatan 19, lägenhet nummer 1204, andra våningen.", ["lägenhet nummer 1204"]),
         ("Jag har lagt bud på lägenhet nummer 37 på Lärkstigen 4.", ["lägenhet nummer 37"]),  # named so: any length
+        ("hej zeynep arslan jag bor i lägenhet 23", ["lägenhet 23"]),  # where someone lives: any length
         ("Hon heter Aino Virtanen, hon bor på 116.", ["116"]),  # where someone lives, a bare number
         ("Det är lgh 1102.", ["lgh 1102"]),
         ("Till Rönnvägen 3B, det är en lägenhet, nummer 1102.", ["lägenhet, nummer 1102"]),

@@ -141,6 +141,9 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         "jag är pappa till två barn och mamma till en son, pappa till honom, lärare till klassen",
         "han fyller sjuttio och mamma fyller år. Sveriges kung, Telias kundtjänst",
         "jag och du, du och jag, mamma och jag",
+        # a club, a school, family speech and a car (a helper's attack)
+        "jag är tränare till AIK P12, Vasaskolans klass, Hammarbys tränare",
+        "Morsan fyller sjuttio, Lillen fyller fem, Volvon fyller tio, Abonnemanget fyller ett år",
     ],
 )
 def test_no_name_follows(text):
@@ -160,6 +163,8 @@ def test_no_name_follows(text):
         ("Ja, Kasem fyller nio och han ville ha sovkalas.", ["Kasem"]),
         ("ja jag och parviz", ["parviz"]),
         ("eller yousef han är ju hemma på dagarna", ["yousef"]),
+        # a first name after a role, and the surname after it (blind set 95)
+        ("Din revisor Gunnar Lindell frågade också efter dem.", ["Gunnar Lindell"]),
     ],
 )
 def test_a_name_by_whose_it_is_or_what_is_said_of_it(text, expected):

@@ -76,6 +76,13 @@ def test_plates_are_found(text, plate):
 
 
 @pytest.mark.parametrize(
+    "text", ["Kund: bilen har norska skyltar, XC60.", "Kund: tyska skyltar, BMW 320.", "Kund: danska skyltar, EU 2019."]
+)
+def test_a_model_or_a_year_after_foreign_plates_is_no_plate(text):
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Det kostar SEK 100 i månaden, eller PLN 450.",  # currencies
