@@ -132,11 +132,10 @@ def canonical(text: str) -> str:
     return f"+46{national}" if national else ascii_digits(text)
 
 
-class KlangPhoneRecognizer(PatternRecognizer):
-    PATTERNS = [
-        Pattern("swedish phone (written)", _REGEX, 0.4),
-        Pattern("swedish phone, ten digits, after a phone question", _REGEX_TEN_PHONE_TOPIC, 0.4),
-    ]
+class _WrittenPhoneRecognizer(PatternRecognizer):
+    """A phone number in written digits, found by the class's PATTERNS."""
+
+    PATTERNS: list[Pattern] = []
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
@@ -151,31 +150,27 @@ class KlangPhoneRecognizer(PatternRecognizer):
         """Cheap gate: written digits only."""
         return numbers.has_digit(text)
 
+
+class KlangPhoneRecognizer(_WrittenPhoneRecognizer):
+    PATTERNS = [
+        Pattern("swedish phone (written)", _REGEX, 0.4),
+        Pattern("swedish phone, ten digits, after a phone question", _REGEX_TEN_PHONE_TOPIC, 0.4),
+    ]
+
     def validate_result(self, pattern_text: str) -> bool | None:
         if _PNR_LAYOUT.fullmatch(pattern_text) and personnummer.is_valid_digits(ascii_digits(pattern_text)):
             return False  # a personnummer, even after a phone question: its recognizer reports it
         return is_valid(pattern_text)
 
 
-class KlangTenDigitPhoneRecognizer(PatternRecognizer):
+class KlangTenDigitPhoneRecognizer(_WrittenPhoneRecognizer):
     """Ten digits starting with 0 and no phone question before them: a phone number unless the
     digits are also a valid personnummer (born 2000-2009: 1.1 % of mobile numbers are) written as
     one ("0701740656", "070174-0656"), which is far likelier for a number nobody asked as a phone
     number and which the personnummer recognizer reports. In a phone grouping ("070-174 06 56")
     it is a phone number: nothing else would report it."""
 
-    def __init__(self, supported_language: str = "sv"):
-        super().__init__(
-            supported_entity=ENTITY,
-            patterns=[Pattern("swedish phone, ten digits, no topic", _REGEX_TEN_NO_TOPIC, 0.4)],
-            context=CONTEXT,
-            supported_language=supported_language,
-            name=type(self).__name__,
-        )
-
-    def may_match(self, text: str) -> bool:
-        """Cheap gate: written digits only."""
-        return numbers.has_digit(text)
+    PATTERNS = [Pattern("swedish phone, ten digits, no topic", _REGEX_TEN_NO_TOPIC, 0.4)]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if personnummer.is_valid_digits(ascii_digits(pattern_text)) and personnummer.written_as_personnummer(
@@ -206,19 +201,8 @@ def is_valid_international(text: str) -> bool:
         return False
 
 
-class KlangInternationalPhoneRecognizer(PatternRecognizer):
-    def __init__(self, supported_language: str = "sv"):
-        super().__init__(
-            supported_entity=ENTITY,
-            patterns=[Pattern("phone abroad, with its country code", _INTERNATIONAL, 0.5)],
-            context=CONTEXT,
-            supported_language=supported_language,
-            name=type(self).__name__,
-        )
-
-    def may_match(self, text: str) -> bool:
-        """Cheap gate: written digits only."""
-        return numbers.has_digit(text)
+class KlangInternationalPhoneRecognizer(_WrittenPhoneRecognizer):
+    PATTERNS = [Pattern("phone abroad, with its country code", _INTERNATIONAL, 0.5)]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return is_valid_international(pattern_text)
