@@ -713,7 +713,7 @@ _WRITTEN_PNR = re.compile(r"(?<!\d)(?:\d{8}|\d{6})[-+ ]?\d{4}(?!\d)")
 _MONTH_ORDINAL = rf"(?:i[ ]+)?(?:{'|'.join(_ORDINAL_WORDS[:12])})"
 # Found from the month (most words are no month), then the day before it.
 _MONTH_WORD = re.compile(rf"(?<![\w])(?:{_MONTH}|{_MONTH_ORDINAL})(?![\w])", re.IGNORECASE)
-# (the day is any word here: _dated reads it as an ordinal or a number, or drops the date)
+# (the day is any word here: dates_of reads it as an ordinal or a number, or drops the date)
 _DAY_BEFORE = re.compile(r"(?<![\w])(?:den[ ]+)?(?P<day>\d{1,2}(?::[ae])?|[a-zåäö]+)[ ]+$", re.IGNORECASE)
 # Letters spelled one by one ("h o l m"), or with the spelling alphabet ("K som Kalle, V som Viktor")
 _SOM = r"[^\W\d_][ ,]+som[ ]+(?:i[ ]+)?[^\W\d_]+"
@@ -1741,7 +1741,7 @@ _BORN_YEAR = re.compile(r"(?:år[ ]+|i[ ]+)?-?")
 
 
 def _dates(body: str) -> list[tuple[int, int]]:
-    return [(s, e) for s, e, *_ in _dated(body)]
+    return [(s, e) for s, e, *_ in dates_of(body)]
 
 
 # A birth date given in parts, each its own short answer: "Den fjortonde." / "Och månad?" / "Juli, nittioett."
@@ -1795,7 +1795,7 @@ def _broken_off_days(body: str) -> list[tuple[int, int]]:
     ]
 
 
-def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
+def dates_of(body: str) -> list[tuple[int, int, int, int, str | None]]:
     """Dates with the month named, with the year said right after them if it is, and dates in
     digits with the day first: (start, end, day, month, the year's last two digits or None)."""
     out: list[tuple[int, int, int, int, str | None]] = []
@@ -1837,15 +1837,10 @@ def _dated(body: str) -> list[tuple[int, int, int, int, str | None]]:
     return out
 
 
-def dates(text: str) -> list[tuple[int, int, int, int, str | None]]:
-    """The dates of `text`: (start, end, day, month, the year's last two digits or None)."""
-    return _dated(text)
-
-
 def birth_dates(text: str) -> list[str]:
     """The dates of `text` said with their year, as a personnummer opens: "Tjugoåttonde november,
     åttiosju" is "871128", the form an agent reads back."""
-    return [f"{yy}{month:02d}{day:02d}" for _, _, day, month, yy in _dated(text) if yy and month]
+    return [f"{yy}{month:02d}{day:02d}" for _, _, day, month, yy in dates_of(text) if yy and month]
 
 
 _MONTHS = {m[:3]: n + 1 for n, m in enumerate(heuristics.MONTHS)}  # "jan" ... "dec"
@@ -1903,13 +1898,16 @@ def _birthday_echoes(text: str, ts: list[Turn], spans: list[tuple[str, int, int]
             born.append((int(ymd[4:6]) % 60, int(ymd[2:4]), ymd[:2], at))
     # ... or a birth date found said with its month ("Fjärde november nittiotre" / "1993-11-04.")
     born += [
-        (day, month, yy, s) for e, s, t in spans if e == "SE_PERSONNUMMER" for _, _, day, month, yy in _dated(text[s:t])
+        (day, month, yy, s)
+        for e, s, t in spans
+        if e == "SE_PERSONNUMMER"
+        for _, _, day, month, yy in dates_of(text[s:t])
     ]
     if not born:
         return []
     starts = [t.start for t in ts]
     # one search over the whole text (a date does not run across lines), each date in its turn
-    dated = [(bisect_right(starts, s) - 1, s, e, day, month, yy) for s, e, day, month, yy in _dated(text)]
+    dated = [(bisect_right(starts, s) - 1, s, e, day, month, yy) for s, e, day, month, yy in dates_of(text)]
 
     def next_turn(at: int) -> int:  # the first turn after the one at `at` by another speaker
         k = max(0, bisect_right(starts, at) - 1)

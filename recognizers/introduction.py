@@ -121,7 +121,7 @@ KIN_WORDS = frozenset(
     "mama baba nana habibi habibti khala khalo amma ammo dayi teyze abla abi "
     # ... and as family speech says them: "Morsan fyller sjuttio", "mamsen hon är sjuk"
     "morsan farsan mamsen pappsen gudmor gudfar mommo moffa fammo faffa gammelmormor gammelmorfar "
-    "gammelfarmor gammelfarfar lillen lillan syrran brorsan svärmorsan".split()
+    "gammelfarmor gammelfarfar lillen lillan svärmorsan".split()
 )
 NAME_FEATURES = frozenset({"first", "foreign_first", "surname", "foreign_surname"})
 _LOWER = re.compile(

@@ -16,6 +16,7 @@ name too: "det står al-jabouri på dörren", "Lundström Pettersson på brevlå
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from recognizers import numbers
 from recognizers.base import TextRecognizer, tagged_result
@@ -127,6 +128,12 @@ _BIRTHDAY = re.compile(rf"(?<![\w-])(?P<name>{_WORD})[ ]+fyller[ ]+(?P<after>\w+
 _TAKEN_UP = re.compile(
     rf"(?<![\w-])(?P<name>{_WORD})[ ]+(?:han|hon)[ ]+(?:är|har|kan|ska|bor|jobbar|kommer|vill|brukar|pratar|sa|var|hade)(?![\w])"
 )
+# What the word after it says of a word no lexicon knows, per rule: a name ("mamma till ploy",
+# "Kasem fyller nio"; not "pappa till Göran-huset", "Kasem fyller ut")
+_UNKNOWN_NAME_CONFIRMED: dict[str, Callable[[str, str], bool]] = {
+    "a child": lambda name, after: not after or after in STOP_WORDS or name[0].isupper(),
+    "a birthday": lambda name, after: after == "år" or numbers.parse_word(after) is not None or after.isdigit(),
+}
 _ROLE_ENDINGS = re.compile(
     r"(?:are|ist|ör|or|ent|ant|konsult|chef|son|dotter|bror|syster|man|kvinna|vän|kompis|granne|kollega|partner|"
     r"sambo|fru|ska|mor|far)$"
@@ -274,31 +281,17 @@ class KlangTitledNameRecognizer(TextRecognizer):
             if known(m.group(group)) and m.group(group).lower() not in _ASKING_VERBS:
                 out.append(tagged_result(self, ENTITY, *m.span(group), SCORE, "name before who they are"))
         for m in _PAIR.finditer(text):
-            first, second = m.group("first"), m.group("second")
-            me = first.lower() in _ME or second.lower() in _ME
-            if (
-                (_first_name(first) or first.lower() in _ME)
-                and (_first_name(second) or second.lower() in _ME)
-                and not (first.lower() in _ME and second.lower() in _ME)
-            ):
-                for group in ("first", "second") if not me else ("second" if first.lower() in _ME else "first",):
+            names = [g for g in ("first", "second") if _first_name(m.group(g))]
+            mine = [g for g in ("first", "second") if m.group(g).lower() in _ME]
+            if len(names) == 2 or (len(names) == 1 and len(mine) == 1):
+                for group in names:
                     out.append(tagged_result(self, ENTITY, *m.span(group), SCORE, "names joined by och"))
         for pattern, what in ((_PARENT_OF, "a child"), (_BIRTHDAY, "a birthday"), (_TAKEN_UP, "taken up")):
+            confirms = _UNKNOWN_NAME_CONFIRMED.get(what)  # None: first names the lexicon knows only
             for m in pattern.finditer(text):
                 name = m.group("name")
                 after = (m.groupdict().get("after") or "").strip(" ,.!?").lower()
-                if _first_name(name) or (
-                    _unknown_word(name)
-                    # "mamma till ploy", "Kasem fyller nio"; not "pappa till Göran-huset"
-                    and (what != "a child" or not after or after in STOP_WORDS or name[0].isupper())
-                    and (
-                        what != "a birthday"
-                        or after == "år"
-                        or numbers.parse_word(after) is not None
-                        or after.isdigit()
-                    )
-                    and what != "taken up"
-                ):
+                if _first_name(name) or (confirms is not None and _unknown_word(name) and confirms(name, after)):
                     out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, f"name of {what}"))
         for m in _WHOSE.finditer(text):
             name = m.group("name")

@@ -283,18 +283,19 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
                 by_digits[digits] = s
         elif s.entity_type == "SE_ADDRESS" and (flat := place_lines.flat_digits(v)):
             by_digits[flat] = s  # a flat, said again alone
-        if s.entity_type == "SE_PERSONNUMMER" and len(whole := canonical_value(s.entity_type, v)) == 12:
-            by_digits.setdefault(whole[2:8], s)  # its birth date said again: "Fyrtioett, elva, tjugonio, det är jag."
-            by_digits.setdefault(whole[8:], s)  # its last four read back alone: "... februari. Och 2399."
-        elif s.entity_type == "SE_PERSONNUMMER":
-            for date in dialogue_slots.birth_dates(v):  # "Tjugoåttonde november, åttiosju" read back as "871128"
-                by_digits.setdefault(date, s)
-                for century in ("19", "20"):  # ... or as "1987-11-28"
-                    by_digits.setdefault(century + date, s)
         if s.entity_type == "SE_PERSONNUMMER":
             if len(whole := canonical_value(s.entity_type, v)) == 12:
+                by_digits.setdefault(
+                    whole[2:8], s
+                )  # its birth date said again: "Fyrtioett, elva, tjugonio, det är jag."
+                by_digits.setdefault(whole[8:], s)  # its last four read back alone: "... februari. Och 2399."
                 birthdays.setdefault((int(whole[6:8]), int(whole[4:6])), (whole[2:4], s))
-            for _, _, day, month, yy in dialogue_slots.dates(v):  # "den tredje mars", with its year or not
+            else:
+                for date in dialogue_slots.birth_dates(v):  # "Tjugoåttonde november, åttiosju" read back as "871128"
+                    by_digits.setdefault(date, s)
+                    for century in ("19", "20"):  # ... or as "1987-11-28"
+                        by_digits.setdefault(century + date, s)
+            for _, _, day, month, yy in dialogue_slots.dates_of(v):  # "den tredje mars", with its year or not
                 birthdays.setdefault((day, month), (yy, s))
         if len(restart := _restarted(v)) >= MIN_PROPAGATED_DIGITS:
             by_digits.setdefault(restart, s)  # "tretton... trettonhundratvå", read back as "1302"
@@ -319,7 +320,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         # a birth date said again with its month named: "Ja, noll fyra noll sju, april. Sjunde april."
         hits += [
             (start, end, birthdays[day, month][1])
-            for start, end, day, month, yy in (dialogue_slots.dates(view.text) if birthdays else ())
+            for start, end, day, month, yy in (dialogue_slots.dates_of(view.text) if birthdays else ())
             if (day, month) in birthdays and (yy is None or birthdays[day, month][0] in (None, yy))
         ]
         if by_digits:
@@ -348,10 +349,6 @@ _WHOLE: dict[str, Callable[[str], bool]] = {
 }
 
 
-def _never_whole(digits: str) -> bool:
-    return False
-
-
 def _whole_numbers(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, list[sp.Span]]:
     """Each number found as said whole (`spans.widened`): with the rest of its run, and a wrong or
     broken-off try before it; not into a value of another type found beside it ("lgh 1002 sju noll
@@ -364,7 +361,7 @@ def _whole_numbers(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[st
         out[name] = []
         for s in spans:
             grown = (
-                sp.widened(units.texts[name], s, _WHOLE.get(s.entity_type, _never_whole))
+                sp.widened(units.texts[name], s, _WHOLE.get(s.entity_type))
                 if s.entity_type not in NOT_NUMBERS or s.entity_type in LOCAL_ENTITIES
                 else [s]
             )

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from recognizers import heuristics, numbers
+from recognizers.tail import TAIL_ENTITY
 
 
 @dataclass(frozen=True)
@@ -173,8 +174,8 @@ _CORRECTION = re.compile(
 # A number begun and broken off before it is said whole: "076... hon har bytt nyligen... 076-990 31 12"
 _BROKEN_OFF = re.compile(r"[ ]*(?:\.\.\.|…|-[ ])")
 _BROKEN_OFF_REACH = 80
-# What a wrong or broken-off try at a number is redacted as
-PIECE = "PERSONAL_DETAIL"
+# What a wrong or broken-off try at a number is redacted as: a piece, as the learned tail's findings are
+PIECE = TAIL_ENTITY
 # A number this long is chased by its pieces too (`piece_occurrences`), of this many digits or more
 PIECE_OF = 8
 PIECE_DIGITS = 6
@@ -188,7 +189,7 @@ def _said_together(text: str, run: numbers.Run, k: int) -> bool:
     return _SPACES_OR_FILLERS.fullmatch(text, run.tokens[k - 1].end, run.tokens[k].start) is not None
 
 
-def widened(text: str, span: Span, whole: Callable[[str], bool] = lambda digits: False) -> list[Span]:
+def widened(text: str, span: Span, whole: Callable[[str], bool] | None = None) -> list[Span]:
     """A number's span grown to all of it as said: the rest of its run over spaces, pauses and
     fillers (a detected piece of "så två tre fyra åtta noll nio ett sju fem fem", not into an
     amount); and the number given wrong right before it ("fem fem fem nej ...") or begun and
@@ -202,7 +203,7 @@ def widened(text: str, span: Span, whole: Callable[[str], bool] = lambda digits:
         if not inside:
             continue
         first, last = inside[0], inside[-1]
-        if not whole("".join(t.digits for t in toks[first : last + 1])):
+        if whole is None or not whole("".join(t.digits for t in toks[first : last + 1])):
             while first > 0 and _said_together(text, run, first):
                 first -= 1
             while last + 1 < len(toks) and _said_together(text, run, last + 1):
