@@ -38,6 +38,7 @@ from typing import NamedTuple
 from recognizers import heuristics, numbers, phone
 from recognizers.address import one_word_towns, ordinary_place_word
 from recognizers.dialogue_slots import PAUSE_AT, RETRACTS, Turn, corrections, turns
+from recognizers.email import SPOKEN_SEP_WORDS
 from recognizers.identifiers import FACILITY_PREFIX
 from recognizers.introduction import DEFINITE, common_word, known_name
 
@@ -335,6 +336,51 @@ def _joined_names(text: str, spans: list[Span]) -> list[Span]:
             continue
         if known_name(words[0]) and _free(spans + out, *m.span("name")):
             out.append(("PERSON", *m.span("name")))
+    return out
+
+
+# A token read back whole: letters, digits and the joiners of a user name ("sanmat01", "nguyen_lan")
+_ONE_TOKEN = re.compile(r"(?<![\w@.-])[^\W_][\w.-]{3,}[^\W_](?![\w@]|[.-]\w)")
+_SAID_JOINER = re.compile(rf"(?<![\w])(?:{SPOKEN_SEP_WORDS})(?![\w])", re.IGNORECASE)
+_SPELLED_AS = re.compile(r"(?<![\w])([^\W\d_])[ ,]+som[ ]+(?:i[ ]+)?[^\W\d_]+", re.IGNORECASE)  # "K som i Kalle"
+_COMPACT_WITHIN = 2  # turns before the read-back in which the pieces were said
+
+
+def _compact(said: str) -> str:
+    """What a person reads in a value said or spelled in pieces: its letters and digits, number
+    words as digits, joiners dropped ("S-A-N... M-A-T" is "sanmat", "understreck, L-A-N" "lan",
+    "K som i Kalle" "k")."""
+    view = numbers.digit_view(_SAID_JOINER.sub(" ", _SPELLED_AS.sub(r"\1", said))).text
+    return "".join(ch for ch in view.lower() if ch.isalnum())
+
+
+def compacted(text: str, spans: list[Span]) -> list[Span]:
+    """A value spelled or said in pieces and read back by another speaker as one token: the
+    token's letters and digits are two or more pieces found in the two turns before, in order
+    ("S-A-N... M-A-T... noll ett." / "sanmat01."; "nguyen understreck lan" / "nguyen_lan"). Of
+    the first piece's type, but a joined or mixed token is a user name. Runs after the learned
+    tail too (`Detector._echoed`), as the pieces are often the tail's."""
+    ts = turns(text)
+    out: list[Span] = []
+    for k, turn in enumerate(ts):
+        before = [x for x in ts[max(0, k - _COMPACT_WITHIN) : k] if x.label != turn.label]
+        pieces = sorted((s, e, _compact(text[s:t])) for e, s, t in spans if any(x.start <= s < x.end for x in before))
+        if len(pieces) < 2:
+            continue
+        for m in _ONE_TOKEN.finditer(turn.body(text)):
+            said = "".join(ch for ch in m.group(0).lower() if ch.isalnum())
+            start, end = turn.start + m.start(), turn.start + m.end()
+            for i in range(len(pieces) - 1):
+                joined = pieces[i][2]
+                for j in range(i + 1, len(pieces)):
+                    joined += pieces[j][2]
+                    if joined == said or not said.startswith(joined):
+                        break
+                if joined == said and _free(spans + out, start, end):
+                    token = m.group(0)
+                    mixed = any(ch.isdigit() for ch in said) and not said.isdigit()
+                    out.append(("USERNAME" if mixed or "_" in token or "." in token else pieces[i][1], start, end))
+                    break
     return out
 
 

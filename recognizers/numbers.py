@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from recognizers.fold import ascii_digits
+from recognizers.fold import ascii_digits, fold_text
 
 # ---- lexicon ---------------------------------------------------------------------------------
 
@@ -125,6 +125,65 @@ TEEN_WORDS |= _ENGLISH_TEENS
 TENS_WORDS |= _ENGLISH_TENS
 HUNDRED_WORDS = {"hundra": 100}
 THOUSAND_WORDS = {"tusen": 1000}
+
+
+def _other_language(units: str, teens: str, tens: str, hundreds: str = "", thousands: str = "") -> dict[str, str]:
+    """A language's number words as the Swedish words they stand for: units 0-9, teens 10-19,
+    tens 20-90 and hundreds 200-900 in order, "/" between spellings of one value."""
+    swedish = (
+        ("noll ett två tre fyra fem sex sju åtta nio", units),
+        ("tio elva tolv tretton fjorton femton sexton sjutton arton nitton", teens),
+        ("tjugo trettio fyrtio femtio sextio sjuttio åttio nittio", tens),
+        ("tvåhundra trehundra fyrahundra femhundra sexhundra sjuhundra åttahundra niohundra", hundreds),
+    )
+    out = {word: "tusen" for word in thousands.split()}
+    for ours, theirs in swedish:
+        for sv, spellings in zip(ours.split(), theirs.split()):
+            out |= {word: sv for word in spellings.split("/") if word != "-"}
+    return out
+
+
+# Numbers said in the caller's own language, as an interpreted call has them ("Dwa zero jeden
+# dziewięć", "Dvadeset tri, osamdeset dva", "Seitsemänkymmentäseitsemän"): Spanish, Polish,
+# Bosnian/Croatian/Serbian and Finnish read as the Swedish words they stand for (English is above).
+# Not the words that are Swedish or English too ("sto", "mil", "once", "una"); "-" where one is left.
+# Written with their letters and as the detection view folds them ("dziewięć", "dziewiec").
+OTHER_LANGUAGES: dict[str, str] = {
+    **_other_language(  # Spanish
+        "cero uno dos tres/trés cuatro cinco seis siete ocho nueve",
+        "diez - doce trece catorce quince dieciséis diecisiete dieciocho diecinueve",
+        "veinte/veinti treinta cuarenta cincuenta sesenta setenta ochenta noventa",
+        "doscientos trescientos cuatrocientos quinientos seiscientos setecientos ochocientos novecientos",
+    ),
+    **_other_language(  # Polish
+        "- jeden dwa trzy cztery pięć sześć siedem osiem dziewięć",
+        "dziesięć jedenaście dwanaście trzynaście czternaście piętnaście szesnaście siedemnaście osiemnaście"
+        " dziewiętnaście",
+        "dwadzieścia trzydzieści czterdzieści pięćdziesiąt sześćdziesiąt siedemdziesiąt osiemdziesiąt dziewięćdziesiąt",
+        "dwieście trzysta czterysta pięćset sześćset siedemset osiemset dziewięćset",
+        "tysiąc tysiące tysięcy",
+    ),
+    **_other_language(  # Bosnian, Croatian, Serbian
+        "nula jedan/jedna dva/dvije tri četiri pet šest sedam osam devet",
+        "deset jedanaest dvanaest trinaest četrnaest petnaest šesnaest sedamnaest osamnaest devetnaest",
+        "dvadeset trideset četrdeset pedeset šezdeset/šestdeset sedamdeset osamdeset devedeset",
+        "dvjesto/dvesta tristo četiristo petsto šeststo sedamsto osamsto devetsto",
+        "hiljadu hiljada tisuću tisuća",
+    ),
+    **_other_language(  # Finnish (its "nolla" is Swedish too)
+        "- yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän",
+        "kymmenen yksitoista kaksitoista kolmetoista neljätoista viisitoista kuusitoista seitsemäntoista"
+        " kahdeksantoista yhdeksäntoista",
+        "kaksikymmentä kolmekymmentä neljäkymmentä viisikymmentä kuusikymmentä seitsemänkymmentä"
+        " kahdeksankymmentä yhdeksänkymmentä",
+        "kaksisataa kolmesataa neljäsataa viisisataa kuusisataa seitsemänsataa kahdeksansataa yhdeksänsataa",
+        "tuhat tuhatta",
+    ),
+    "sata": "hundra",  # Finnish "sata", Spanish "cien"/"ciento": a hundred
+    "cien": "hundra",
+    "ciento": "hundra",
+}
+OTHER_LANGUAGES |= {fold_text(word): sv for word, sv in OTHER_LANGUAGES.items()}
 # Units allowed as the second part of a tens compound ("tjugoen", "tjugoett", "fyrtiotvå").
 COMPOUND_UNITS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
 # Digit-name forms ("nolla", "sjua") and "tju"/"nie" stand alone only, never inside a compound.
@@ -168,7 +227,7 @@ FILLERS = [
     "typ",
 ]
 
-_L = "a-zA-ZåäöÅÄÖéÉüÜ"
+_L = "a-zA-ZåäöÅÄÖéÉüÜąćęłńóśźżčšžđñíĄĆĘŁŃÓŚŹŻČŠŽĐÑÍ"
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -179,7 +238,7 @@ def _alt(words: Iterable[str]) -> str:
 SMALL_NUMBER_WORDS = _alt({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS})
 # "ettusen" is "ett" + "tusen" with one "t" dropped, as Swedish writes it ("ettusenett": 1001)
 _ONE_THOUSAND = "ettusen"
-_PARTS = [w for w in {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, **HUNDRED_WORDS, **THOUSAND_WORDS}] + [_ONE_THOUSAND]
+_PARTS = [*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *HUNDRED_WORDS, *THOUSAND_WORDS, _ONE_THOUSAND, *OTHER_LANGUAGES]
 _PART_RX = re.compile(_alt(_PARTS))
 # A candidate token: a run of digits, or one word made only of number-word parts.
 # A digit said twice: "dubbel-fem", "dubbelnolla", "dubbel sju" (55, 00, 77)
@@ -255,7 +314,11 @@ def _split_parts(word: str) -> list[str] | None:
         m = _PART_RX.match(word, pos)
         if not m:
             return None
-        parts += ["ett", "tusen"] if m.group(0) == _ONE_THOUSAND else [m.group(0)]
+        part = m.group(0)
+        if part in OTHER_LANGUAGES:
+            parts += _split_parts(OTHER_LANGUAGES[part]) or []
+        else:
+            parts += ["ett", "tusen"] if part == _ONE_THOUSAND else [part]
         pos = m.end()
     return parts
 
@@ -359,7 +422,7 @@ def _combine(prev: Phrase, nxt: Phrase) -> Phrase | None:
 def _multiplied(prev: Phrase, word: str) -> Phrase | None:
     """ "tre hundra", "ett hundra", "två tusen": a small number then a bare multiplier word; also
     "sextusen ett hundra" (6100) and "tvåhundraåtta tusen" (208000)."""
-    w = word.lower()
+    w = OTHER_LANGUAGES.get(word.lower(), word.lower())
     if w == "hundra" and prev.tail:
         v = prev.value + prev.tail * 99
         return Phrase(str(v), v, "big", True)
@@ -560,9 +623,11 @@ def _scan_tokens(text: str) -> list[Token]:
                 joined = _combine(prev, ph)
             if joined is not None:
                 last = tokens[-1]
-                # "fyrtio sex" may be 46 or 40, 6 (a digit read on its own): keep both readings
+                # "fyrtio sex" may be 46 or 40, 6 (a digit read on its own), and "åttahundra tjugo"
+                # 820 or 800, 20 (a phone number's groups): keep both readings
                 tens = prev.kind == "tens" or _ends_in_tens(prev)
-                alt = last.digits + ph.digits if tens and ph.kind == "unit" and not last.alt else ""
+                hundreds = prev.ends_with_multiplier and prev.value < 1000 and len(ph.digits) == 2
+                alt = last.digits + ph.digits if ((tens and ph.kind == "unit") or hundreds) and not last.alt else ""
                 tokens[-1] = Token(last.start, e, joined.digits, True, alt)
                 prev = joined
                 continue

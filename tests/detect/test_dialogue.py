@@ -115,6 +115,20 @@ def test_ordinary_numbers_after_other_questions_are_kept(detector):
     assert found == []
 
 
+def test_an_interpreted_number_and_a_user_name_read_back_whole(detector):
+    """A personnummer said partly in the caller's own language (Skatteverket's test number
+    201208052383), and a user name spelled in pieces and read back as one token."""
+    text = (
+        "Agent: Personnummer?\nKund: Dwa tysiące dwanaście... eh, noll åtta noll fem...\n"
+        "Tolk: Hon säger tjugotre åttiotre.\nAgent: Och ditt användarnamn?\n"
+        "Kund: P-R-O... V-O... noll ett.\nAgent: provo01, tack. Det är upplåst nu."
+    )
+    covered = [text[d.start : d.end] for d in detector.detect(text)]
+    for value in ("Dwa tysiące dwanaście", "noll åtta noll fem", "tjugotre åttiotre", "provo01"):
+        assert any(value in c for c in covered), value
+    assert not any("upplåst" in c or "tack" in c for c in covered)
+
+
 def test_slot_answers_are_their_slots_entity():
     rec = KlangDialogueSlotRecognizer()
     text = "Agent: Och postnumret?\nKund: eh fem tre två tre ett\nAgent: Och sista fyra?\nKund: 4667"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.echoes import echoes
+from recognizers.echoes import compacted, echoes
 
 
 def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -505,3 +505,56 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
 )
 def test_what_is_no_echo_is_not_taken(lines, found):
     assert _echoed(lines, found) == []
+
+
+def _compacted(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    text = "\n".join(lines)
+    spans = [(e, text.index(v), text.index(v) + len(v)) for e, v in found]
+    return [(e, text[s:t]) for e, s, t in compacted(text, spans)]
+
+
+@pytest.mark.parametrize(
+    "lines, found, expected",
+    [
+        # a user name spelled in pieces and read back as one token
+        (
+            ["Agent: Ditt användarnamn?", "Kund: S-A-N... M-A-T... noll ett.", "Agent: sanmat01. Och ditt nummer?"],
+            [("PERSON", "S-A-N... M-A-T"), ("PERSONAL_DETAIL", "noll ett")],
+            [("USERNAME", "sanmat01")],
+        ),
+        (
+            ["Kund: Det är provo understreck lan.", "Agent: provo_lan, ja."],
+            [("PERSON", "provo"), ("PERSONAL_DETAIL", "understreck lan")],
+            [("USERNAME", "provo_lan")],
+        ),
+        # ... or a code in letters alone, of the first piece's type
+        (
+            ["Kund: K som i Kalle, V... X, Z, Q.", "Agent: Mm.", "Agent: KVXZQ, tack."],
+            [("ACCESS_CODE", "K som i Kalle, V"), ("ACCESS_CODE", "X, Z, Q")],
+            [("ACCESS_CODE", "KVXZQ")],
+        ),
+    ],
+)
+def test_a_value_given_in_pieces_and_read_back_as_one_token(lines, found, expected):
+    assert _compacted(lines, found) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, found",
+    [
+        # one piece alone is no joined value (the read-backs above take it); the same speaker going on
+        (["Kund: Det är provo.", "Agent: provo01, ja."], [("PERSON", "provo")]),
+        (["Kund: S-A-N... M-A-T... noll ett.", "Kund: sanmat01."], [("PERSON", "S-A-N... M-A-T"), ("X", "noll ett")]),
+        # a word that only begins with the pieces, or pieces said three turns before
+        (
+            ["Kund: Provo... Lan.", "Agent: Provolanska vägen?"],
+            [("PERSON", "Provo"), ("PERSON", "Lan")],
+        ),
+        (
+            ["Kund: Provo... Lan.", "Agent: Mm.", "Kund: Ja.", "Agent: Mm.", "Agent: provolan."],
+            [("PERSON", "Provo"), ("PERSON", "Lan")],
+        ),
+    ],
+)
+def test_what_is_no_token_read_back_is_not_taken(lines, found):
+    assert _compacted(lines, found) == []

@@ -141,6 +141,28 @@ def test_numbers_said_in_english(text, digits):
     assert [r.digits for r in runs(text)] == digits
 
 
+@pytest.mark.parametrize(
+    "text, digits",
+    [
+        # an interpreted call: the caller's own language, alone or with Swedish in one number
+        ("Dwa zero jeden dziewięć...", ["2019"]),  # Polish
+        ("Dwa tysiące dwanaście, noll åtta noll fem", ["20120805"]),
+        ("Dvadeset tri, osamdeset dva", ["2382"]),  # Bosnian
+        ("Nula sedam nula... noll sju noll", ["070070"]),
+        ("Seitsemänkymmentäseitsemän", ["77"]),  # Finnish
+        ("tuhat yhdeksänsataa kahdeksankymmentäyksi", ["1981"]),
+        ("Dos tres... tjugotre åttionio.", ["232389"]),  # Spanish
+        ("diecisiete, veintitrés", ["1723"]),
+        # as the detection view folds them
+        ("dziewiec szesc", ["96"]),
+        # not the words that are Swedish or English too
+        ("Ett sto, once upon a time", ["1"]),
+    ],
+)
+def test_numbers_said_in_other_languages(text, digits):
+    assert [r.digits for r in runs(text)] == digits
+
+
 def test_run_continues_into_the_next_turn_opening_with_sen():
     text = "Kund: Och hans är tjugohundraarton, noll ett, noll fem...\nAgent: Mm.\nKund: Sen tjugotre nittioåtta."
     (run,) = runs(text)
@@ -191,6 +213,14 @@ def test_both_readings_of_tens_then_unit():
     text = "070 sjutton fyrtio sex fem fyra"
     found = windows(text, [10], lambda w: w.digits == "0701740654")
     assert len(found) == 1 and text[found[0].start : found[0].end] == text
+
+
+def test_both_readings_of_hundreds_then_tens():
+    # "åttahundra tjugo" may be 820 or 800, 20 (a phone number said in groups)
+    text = "noll sjuttiotvå åttahundra tjugo trettiofem"
+    found = windows(text, [10], lambda w: w.digits == "0728002035")
+    assert len(found) == 1 and text[found[0].start : found[0].end] == text
+    assert windows(text, [8], lambda w: w.digits == "07282035") != []
 
 
 def test_plain_written_windows_are_left_to_the_patterns():
