@@ -287,9 +287,14 @@ _LABEL = r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?[^\n:]{1,40}:[ \t]*"
 _BACKCHANNEL = r"(?=[^\n]{0,25}\n)[ \t]*(?:[^\s\d]+[ \t]+){0,3}[^\s\d]*[ \t]*"  # <= 4 words, <= 25 chars
 # (a pause may end the first turn with its question, "190717...?", and open the next, "...2389.")
 # (and the next may go on with "(och) sen": "tjugohundraarton, noll ett, noll fem..." / "Mm." / "Sen tjugotre nittioåtta.")
-_TURN_RX = re.compile(
-    rf"[ \t]*(?:\.\.\.[?]?|[.?!…,]|…[?])?[ \t]*\n{_LABEL}(?:{_BACKCHANNEL}\n{_LABEL})?(?:(?:\.\.\.|…)[ \t]*)?"
-    r"(?:(?i:och[ \t]+)?(?i:sen),?[ \t]+)?"
+# (tried with the back-channel turn first, then without: a short turn may be the number going on,
+# "Tjugotre nittiotre, ja.", not a back-channel before the next)
+_TURN_RXS = tuple(
+    re.compile(
+        rf"[ \t]*(?:\.\.\.[?]?|[.?!…,]|…[?])?[ \t]*\n{_LABEL}{between}(?:(?:\.\.\.|…)[ \t]*)?"
+        r"(?:(?i:och[ \t]+)?(?i:sen),?[ \t]+)?"
+    )
+    for between in (f"{_BACKCHANNEL}\n{_LABEL}", "")
 )
 
 
@@ -662,20 +667,24 @@ def _runs_cached(text: str) -> tuple[Run, ...]:
                 run.plus_before.append("+" in gap)
                 k += 1
                 continue
-            m = _TURN_RX.match(text, prev.end)
-            kind = "turn"
-            if m is None and len(run.digits) in BIRTH_DATE_DIGITS:
-                m, kind = _LAST_FOUR.match(text, prev.end), "loose"
-            if m:
-                # the next token must start right after the turn change (tokens inside a skipped
-                # back-channel, or the "fyra" of "sista fyra", are not part of the number)
-                kk = bisect_left(starts, m.end(), lo=k)
-                if kk < n and tokens[kk].start == m.end():
-                    run.tokens.append(tokens[kk])
-                    run.gaps.append(kind)
-                    run.plus_before.append(False)
-                    k = kk + 1
-                    continue
+            changes = [(rx.match(text, prev.end), "turn") for rx in _TURN_RXS]
+            if len(run.digits) in BIRTH_DATE_DIGITS:
+                changes.append((_LAST_FOUR.match(text, prev.end), "loose"))
+            # the next token must start right after the turn change (tokens inside a skipped
+            # back-channel, or the "fyra" of "sista fyra", are not part of the number)
+            joined = None
+            for m, kind in changes:
+                kk = bisect_left(starts, m.end(), lo=k) if m else n
+                if m and kk < n and tokens[kk].start == m.end():
+                    joined = kk, kind
+                    break
+            if joined is not None:
+                kk, kind = joined
+                run.tokens.append(tokens[kk])
+                run.gaps.append(kind)
+                run.plus_before.append(False)
+                k = kk + 1
+                continue
             break
         out.append(run)
     return tuple(out)

@@ -163,6 +163,15 @@ def test_numbers_said_in_other_languages(text, digits):
     assert [r.digits for r in runs(text)] == digits
 
 
+def test_a_short_turn_that_ends_the_number_is_no_back_channel():
+    # Skatteverket's test number 19970708-2393, its last four in a short turn before the next turn
+    text = (
+        "Agent: Det står på Provo, nittonhundranittiosju noll sju noll åtta...\n"
+        "Kund: Tjugotre nittiotre, ja.\nAgent: Det är två förpackningar."
+    )
+    assert [r.digits for r in runs(text)][0] == "199707082393"
+
+
 def test_run_continues_into_the_next_turn_opening_with_sen():
     text = "Kund: Och hans är tjugohundraarton, noll ett, noll fem...\nAgent: Mm.\nKund: Sen tjugotre nittioåtta."
     (run,) = runs(text)
