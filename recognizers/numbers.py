@@ -231,7 +231,23 @@ _L = "a-zA-ZåäöÅÄÖéÉüÜąćęłńóśźżčšžđñíĄĆĘŁŃÓŚŹŻ
 
 
 def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """The words as one regex group, longest match first, as a trie: "sex(?:tio|ton)?" rather than
+    "sextio|sexton|sex", so a position no word starts at fails at its first letter, however many
+    words there are (the number words of five languages)."""
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def group(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + group(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return group(trie)
 
 
 # Number words below a hundred, as a regex alternation ("sjuttiotvå" is two of them glued)
