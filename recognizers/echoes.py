@@ -417,11 +417,7 @@ def _false_starts(text: str, spans: list[Span]) -> list[Span]:
 
 LONG_DIGITS = 10  # a value this long is said in pieces and read back whole
 _WHOLE_WITHIN = 6  # turns between the first piece and the read-back: pieces, back-channels
-# a turn that gives a piece is short, "sen 000 014", "och sist 428 851.", or says little but numbers:
-# "Ja, clearing sex tusen, och konto fyra två sju...", "Fyra åtta tre sex, och två fyra sju tre."
-_PIECE_WORDS = 8
-_PIECE_OTHER_WORDS = 4
-_WORD = re.compile(r"\w+")
+_PIECE_WORDS = 8  # a turn that gives a piece is short: "sen 000 014", "och sist 428 851."
 
 
 def _read_whole(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
@@ -452,11 +448,9 @@ def _read_whole(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     for entity, k, value in longs:
         for piece in ts[max(0, k - _WHOLE_WITHIN) : k]:
             body = piece.body(text)
-            # a long turn of many other words is an explanation ("Det börjar på sjuttiofem och sen ..."),
-            # unless it breaks off on the value's opening: "Vänta... Swedbank, åtta tre två sju, bindestreck nio..."
-            words = _WORD.findall(body)
-            others = sum(not (w.isdigit() or numbers.parse_word(w)) for w in words)
-            explains = len(words) > _PIECE_WORDS and others > _PIECE_OTHER_WORDS
+            # a long turn is an explanation ("... börjar på sjuttiofem ..."), unless it breaks off on
+            # the value's opening: "Vänta... Swedbank, åtta tre två sju, bindestreck nio..."
+            explains = len(body.split()) > _PIECE_WORDS
             for r in numbers.runs(body):
                 s, t = piece.start + r.tokens[0].start, piece.start + r.tokens[-1].end
                 if len(r.digits) < 3 or r.digits not in value or FACILITY_PREFIX.startswith(r.digits):

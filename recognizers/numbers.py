@@ -168,7 +168,7 @@ OTHER_LANGUAGES: dict[str, str] = {
         "deset jedanaest dvanaest trinaest četrnaest petnaest šesnaest sedamnaest osamnaest devetnaest",
         "dvadeset trideset četrdeset pedeset šezdeset/šestdeset sedamdeset osamdeset devedeset",
         "dvjesto/dvesta tristo četiristo petsto šeststo sedamsto osamsto devetsto",
-        "hiljadu hiljada tisuću tisuća",
+        "hiljadu hiljada hiljade tisuću tisuća tisuće",
     ),
     **_other_language(  # Finnish (its "nolla" is Swedish too)
         "- yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän",
@@ -179,8 +179,7 @@ OTHER_LANGUAGES: dict[str, str] = {
         "kaksisataa kolmesataa neljäsataa viisisataa kuusisataa seitsemänsataa kahdeksansataa yhdeksänsataa",
         "tuhat tuhatta",
     ),
-    "sata": "hundra",  # Finnish "sata", Spanish "cien"/"ciento": a hundred
-    "cien": "hundra",
+    "cien": "hundra",  # Spanish "cien"/"ciento": a hundred (not Finnish "sata", a computer's SATA too)
     "ciento": "hundra",
 }
 OTHER_LANGUAGES |= {fold_text(word): sv for word, sv in OTHER_LANGUAGES.items()}
@@ -304,13 +303,14 @@ _BACKCHANNEL = r"(?=[^\n]{0,25}\n)[ \t]*(?:[^\s\d]+[ \t]+){0,3}[^\s\d]*[ \t]*"  
 # (a pause may end the first turn with its question, "190717...?", and open the next, "...2389.")
 # (and the next may go on with "(och) sen": "tjugohundraarton, noll ett, noll fem..." / "Mm." / "Sen tjugotre nittioåtta.")
 # (tried with the back-channel turn first, then without: a short turn may be the number going on,
-# "Tjugotre nittiotre, ja.", not a back-channel before the next)
+# "Tjugotre nittiotre, ja.", not a back-channel before the next; but not a short question, which
+# asks back: "Vi öppnar noll åtta trettio." / "Sjutton noll noll?")
 _TURN_RXS = tuple(
     re.compile(
         rf"[ \t]*(?:\.\.\.[?]?|[.?!…,]|…[?])?[ \t]*\n{_LABEL}{between}(?:(?:\.\.\.|…)[ \t]*)?"
         r"(?:(?i:och[ \t]+)?(?i:sen),?[ \t]+)?"
     )
-    for between in (f"{_BACKCHANNEL}\n{_LABEL}", "")
+    for between in (f"{_BACKCHANNEL}\n{_LABEL}", r"(?![^\n]{0,25}\?[ \t]*\n)")
 )
 
 
@@ -644,11 +644,9 @@ def _scan_tokens(text: str) -> list[Token]:
                 joined = _combine(prev, ph)
             if joined is not None:
                 last = tokens[-1]
-                # "fyrtio sex" may be 46 or 40, 6 (a digit read on its own), and "åttahundra tjugo"
-                # 820 or 800, 20 (a phone number's groups): keep both readings
+                # "fyrtio sex" may be 46 or 40, 6 (a digit read on its own): keep both readings
                 tens = prev.kind == "tens" or _ends_in_tens(prev)
-                hundreds = prev.ends_with_multiplier and prev.value < 1000 and len(ph.digits) == 2
-                alt = last.digits + ph.digits if ((tens and ph.kind == "unit") or hundreds) and not last.alt else ""
+                alt = last.digits + ph.digits if tens and ph.kind == "unit" and not last.alt else ""
                 tokens[-1] = Token(last.start, e, joined.digits, True, alt)
                 prev = joined
                 continue
