@@ -2169,23 +2169,26 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     2026-12-05, the last session; 87 of them in sets 86-93, held out from the tail and never read);
     with the rules from reading sets 86-97 and the tail trained on sets 1 and 3-97, all hundred and
     one 182 of 46,525 (2026-12-05, the session after; 43 of them in sets 98-101, held out and never
-    read)."""
+    read); with the rules from reading sets 98-101 and the tail trained on sets 1 and 3-101, all
+    hundred and five 166 of 48,884 (2026-12-05, the session after that; 22 of them in sets 102-105,
+    held out and never read)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 3044
+    assert result["calls_written"] == len(docs) == 3164
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 187, result["readable_values"]
-    assert result["words_kept"] >= 0.975  # 0.979 over sets 1-101 with the tail
+    assert result["readable"] <= 171, result["readable_values"]
+    assert result["words_kept"] >= 0.975  # 0.979 over sets 1-105 with the tail
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(config, tmp_path):
-    """Blind sets 98-101 (docs/dialogue.md, "Blind sets 94-101"), held out from the tail's training
-    and never read: at their blind run (the rules of fcd6e7b, the tail trained on sets 1 and 3-97)
-    107 of 2,195 values readable with the rules alone and 43 with the tail; non-PII words kept 0.975."""
-    docs = [d for n in range(98, 102) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
+    """Blind sets 102-105 (docs/dialogue.md, "Blind sets 102-105"), held out from the tail's
+    training and never read: at their blind run (the rules from reading sets 98-101, the tail
+    trained on sets 1 and 3-101) 63 of 2,359 values readable with the rules alone and 22 with the
+    tail; non-PII words kept 0.978."""
+    docs = [d for n in range(102, 106) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 120 and result["quarantined"] == 0
-    assert result["readable"] <= 46, result["readable_values"]
+    assert result["readable"] <= 25, result["readable_values"]
     assert result["words_kept"] >= 0.97
 
 
