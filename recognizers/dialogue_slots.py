@@ -381,7 +381,9 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"pass ?n|pass(?:et|en)?\b|passuppgift\w*|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|"
             r"chipnumret|id-handling|legitimationen\b|legitimation(?=[ ]*\?)|lma|frikort(?:et)?\b|"
-            r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id|icc|simkortsn|simkortets numm|långa numret på (?:plast)?kortet"
+            r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id|icc|simkortsn|simkortets numm|långa numret på (?:plast)?kortet|"
+            # an employee's number names them in the employer's register
+            r"anställningsn|anställnings-id"
         ),
         lambda d: 5 <= len(d) <= 20,
         lambda d: len(d) >= 8,

@@ -31,6 +31,8 @@ _TITLES = (
     r"doktor(?:n)?|dr\.?|syster|(?:sjuk)?sköterska(?:n)?|barnmorska(?:n)?|tandläkare(?:n)?|läkare(?:n)?|"
     r"handläggare(?:n)?|kurator(?:n)?|rektor(?:n)?|lärare(?:n)?|mentor(?:n)?|fröken|herr|fru|pastor|"
     r"advokat(?:en)?|god man|förvaltare(?:n)?|chef(?:en)?|kollega(?:n)?|granne(?:n)?|hyresvärd(?:en)?|"
+    # who leads a ceremony: "Imamen, Abdikadir, kommer", "prästen Gunilla"
+    r"präst(?:en)?|imam(?:en)?|rabbin(?:en)?|diakon(?:en)?|officiant(?:en)?|"
     # family words said right before a name: "lillebror Adam", "storasyster Elsa", "barnbarnet wilmer"
     r"lillebror|storebror|lillasyster|storasyster|barnbarnet|sonen|dottern|brorsan|systern|frugan|hustrun|maken|makan|sambon|"
     r"pappa|mamma|mormor|morfar|farmor|farfar|moster|faster|morbror|farbror|"

@@ -129,6 +129,12 @@ def test_an_interpreted_number_and_a_user_name_read_back_whole(detector):
     assert not any("upplåst" in c or "tack" in c for c in covered)
 
 
+def test_an_employee_number_names_its_holder():
+    text = "Agent: Vad är ditt anställningsnummer?\nKund: Fyrtiotvåtusen sexhundrasjuttioett.\nAgent: 42671, tack."
+    got = [(r.entity_type, text[r.start : r.end]) for r in KlangDialogueSlotRecognizer().analyze(text, None)]
+    assert got == [("ID_NUMBER", "Fyrtiotvåtusen sexhundrasjuttioett"), ("ID_NUMBER", "42671")]
+
+
 def test_slot_answers_are_their_slots_entity():
     rec = KlangDialogueSlotRecognizer()
     text = "Agent: Och postnumret?\nKund: eh fem tre två tre ett\nAgent: Och sista fyra?\nKund: 4667"

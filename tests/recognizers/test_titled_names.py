@@ -17,6 +17,7 @@ def _found(text: str) -> list[str]:
         ("Det är doktor sjöberg på vårdcentralen.", ["sjöberg"]),
         ("Jag pratade med dr Lindqvist igår.", ["Lindqvist"]),
         ("Syster Mirela var där.", ["Mirela"]),  # not in the lexicon, but capitalised
+        ("Ja, bra. Imamen, Abdikadir, kommer.", ["Abdikadir"]),  # who leads a ceremony
         ("Så min son olle har feber.", ["olle"]),
         ("Min granne karl-erik bor bredvid.", ["karl-erik"]),
         ("Handläggaren, Berit Holm, ringde.", ["Berit Holm"]),
@@ -91,6 +92,7 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
     "text",
     [
         "Doktorn sa att det går över.",
+        "Imamen kommer också. Prästen sa att det går bra.",
         "Min fru ringde igår.",
         "Min son har ont i magen.",
         "Läkaren på vårdcentralen, hon var bra.",
