@@ -2177,24 +2177,26 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     one 182 of 46,525 (2026-12-05, the session after; 43 of them in sets 98-101, held out and never
     read); with the rules from reading sets 98-101 and the tail trained on sets 1 and 3-101, all
     hundred and five 166 of 48,884 (2026-12-05, the session after that; 22 of them in sets 102-105,
-    held out and never read)."""
+    held out and never read); with two rules more from reading 102-105 and the tail retrained with
+    them (a95b366), all hundred and nine 205 of 50,987 (20 in 102-105, 41 in 106-109, held out and
+    never read)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 3164
+    assert result["calls_written"] == len(docs) == 3284
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 171, result["readable_values"]
-    assert result["words_kept"] >= 0.975  # 0.979 over sets 1-105 with the tail
+    assert result["readable"] <= 210, result["readable_values"]
+    assert result["words_kept"] >= 0.975  # 0.979 over sets 1-109 with the tail
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(config, tmp_path):
-    """Blind sets 102-105 (docs/dialogue.md, "Blind sets 102-105"), held out from the tail's
-    training and never read: at their blind run (the rules from reading sets 98-101, the tail
-    trained on sets 1 and 3-101) 63 of 2,359 values readable with the rules alone and 22 with the
-    tail; non-PII words kept 0.978."""
-    docs = [d for n in range(102, 106) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
+    """Blind sets 106-109 (docs/dialogue.md, "Blind sets 102-105" and after), held out from the
+    tail's training and never read: at their blind run (a95b366, the tail trained on sets 1 and
+    3-101) 79 of 2,103 values readable with the rules alone and 41 with the tail; non-PII words
+    kept 0.976. (Sets 102-105, held out too, are read: their figures are in the test above.)"""
+    docs = [d for n in range(106, 110) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 120 and result["quarantined"] == 0
-    assert result["readable"] <= 25, result["readable_values"]
+    assert result["readable"] <= 44, result["readable_values"]
     assert result["words_kept"] >= 0.97
 
 
