@@ -741,7 +741,8 @@ def _spellings(text: str, body: str, start: int) -> list[tuple[int, int]]:
     ]
 
 
-_SOM_PAIR = re.compile(r"([^\W\d_])[ ,]+som[ ]+(?:i[ ]+)?([^\W\d_]+)", re.IGNORECASE)
+# A letter named by the spelling alphabet: "K som i Kalle" (the letter, the word)
+SPELLED_AS = re.compile(r"(?<![\w])([^\W\d_])[ ,]+som[ ]+(?:i[ ]+)?([^\W\d_]+)", re.IGNORECASE)
 # Letters in groups joined by "och" spell a word of this many letters or more ("a l och sen r a s h
 # i d"), not a list ("sektion A, B och C i kontraktet")
 _MIN_JOINED_LETTERS = 6
@@ -750,7 +751,7 @@ _MIN_JOINED_LETTERS = 6
 def _spelling_holds(spelled: str) -> bool:
     """Each "X som Y" names its letter by a word that starts with it ("S som i Sigurd"; not "I K E
     A, som möbelvaruhuset"), and groups joined by "och" spell a word, not a list."""
-    pairs = list(_SOM_PAIR.finditer(spelled))
+    pairs = list(SPELLED_AS.finditer(spelled))
     if any(m.group(1).lower() != m.group(2)[0].lower() for m in pairs):
         return False
     joined = re.search(r"(?<![\w])och(?![\w])", spelled, re.IGNORECASE) is not None

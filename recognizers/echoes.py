@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from recognizers import heuristics, numbers, phone
 from recognizers.address import one_word_towns, ordinary_place_word
-from recognizers.dialogue_slots import PAUSE_AT, RETRACTS, Turn, corrections, turns
+from recognizers.dialogue_slots import PAUSE_AT, RETRACTS, SPELLED_AS, Turn, corrections, turns
 from recognizers.email import SPOKEN_SEP_WORDS
 from recognizers.identifiers import FACILITY_PREFIX
 from recognizers.introduction import DEFINITE, common_word, known_name
@@ -342,7 +342,6 @@ def _joined_names(text: str, spans: list[Span]) -> list[Span]:
 # A token read back whole: letters, digits and the joiners of a user name ("sanmat01", "nguyen_lan")
 _ONE_TOKEN = re.compile(r"(?<![\w@.-])[^\W_][\w.-]{3,}[^\W_](?![\w@]|[.-]\w)")
 _SAID_JOINER = re.compile(rf"(?<![\w])(?:{SPOKEN_SEP_WORDS})(?![\w])", re.IGNORECASE)
-_SPELLED_AS = re.compile(r"(?<![\w])([^\W\d_])[ ,]+som[ ]+(?:i[ ]+)?[^\W\d_]+", re.IGNORECASE)  # "K som i Kalle"
 _COMPACT_WITHIN = 2  # turns before the read-back in which the pieces were said
 
 
@@ -350,7 +349,7 @@ def _compact(said: str) -> str:
     """What a person reads in a value said or spelled in pieces: its letters and digits, number
     words as digits, joiners dropped ("S-A-N... M-A-T" is "sanmat", "understreck, L-A-N" "lan",
     "K som i Kalle" "k")."""
-    view = numbers.digit_view(_SAID_JOINER.sub(" ", _SPELLED_AS.sub(r"\1", said))).text
+    view = numbers.digit_view(_SAID_JOINER.sub(" ", SPELLED_AS.sub(r"\1", said))).text
     return "".join(ch for ch in view.lower() if ch.isalnum())
 
 
@@ -361,10 +360,14 @@ def compacted(text: str, spans: list[Span]) -> list[Span]:
     the first piece's type, but a joined or mixed token is a user name. Runs after the learned
     tail too (`Detector._echoed`), as the pieces are often the tail's."""
     ts = turns(text)
+    starts = [x.start for x in ts]
+    # each value's turn and what a person reads in it, once
+    placed = sorted((s, _turn_of(ts, starts, s), e, _compact(text[s:t])) for e, s, t in spans)
     out: list[Span] = []
     for k, turn in enumerate(ts):
-        before = [x for x in ts[max(0, k - _COMPACT_WITHIN) : k] if x.label != turn.label]
-        pieces = sorted((s, e, _compact(text[s:t])) for e, s, t in spans if any(x.start <= s < x.end for x in before))
+        pieces = [
+            (s, e, said) for s, j, e, said in placed if k - _COMPACT_WITHIN <= j < k and ts[j].label != turn.label
+        ]
         if len(pieces) < 2:
             continue
         for m in _ONE_TOKEN.finditer(turn.body(text)):

@@ -681,17 +681,7 @@ def _runs_cached(text: str) -> tuple[Run, ...]:
                 run.plus_before.append("+" in gap)
                 k += 1
                 continue
-            changes = [(rx.match(text, prev.end), "turn") for rx in _TURN_RXS]
-            if len(run.digits) in BIRTH_DATE_DIGITS:
-                changes.append((_LAST_FOUR.match(text, prev.end), "loose"))
-            # the next token must start right after the turn change (tokens inside a skipped
-            # back-channel, or the "fyra" of "sista fyra", are not part of the number)
-            joined = None
-            for m, kind in changes:
-                kk = bisect_left(starts, m.end(), lo=k) if m else n
-                if m and kk < n and tokens[kk].start == m.end():
-                    joined = kk, kind
-                    break
+            joined = _next_after_turn(text, run, tokens, starts, k)
             if joined is not None:
                 kk, kind = joined
                 run.tokens.append(tokens[kk])
@@ -702,6 +692,25 @@ def _runs_cached(text: str) -> tuple[Run, ...]:
             break
         out.append(run)
     return tuple(out)
+
+
+def _next_after_turn(text: str, run: Run, tokens: list[Token], starts: list[int], k: int) -> tuple[int, str] | None:
+    """The token (its index from `k`) a run goes on with after a turn change, and the gap's kind:
+    the next turn, past a back-channel or not, or a birth date's "och sista fyra". The token
+    must start right after it (tokens inside a skipped back-channel, or the "fyra" of "sista
+    fyra", are not part of the number)."""
+    at = run.tokens[-1].end
+    changes = [(rx, "turn") for rx in _TURN_RXS]
+    if len(run.digits) in BIRTH_DATE_DIGITS:
+        changes.append((_LAST_FOUR, "loose"))
+    for rx, kind in changes:  # in order, each tried only if the one before finds no number after it
+        m = rx.match(text, at)
+        if m is None:
+            continue
+        kk = bisect_left(starts, m.end(), lo=k)
+        if kk < len(tokens) and tokens[kk].start == m.end():
+            return kk, kind
+    return None
 
 
 def _goes_on(text: str, at: int, gap: str, run: Run) -> bool:

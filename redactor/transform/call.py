@@ -285,10 +285,10 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             by_digits[flat] = s  # a flat, said again alone
         if s.entity_type == "SE_PERSONNUMMER":
             if len(whole := canonical_value(s.entity_type, v)) == 12:
-                by_digits.setdefault(
-                    whole[2:8], s
-                )  # its birth date said again: "Fyrtioett, elva, tjugonio, det är jag."
-                by_digits.setdefault(whole[8:], s)  # its last four read back alone: "... februari. Och 2399."
+                # its birth date said again ("Fyrtioett, elva, tjugonio, det är jag."), its last four
+                # read back alone ("... februari. Och 2399.")
+                by_digits.setdefault(whole[2:8], s)
+                by_digits.setdefault(whole[8:], s)
                 birthdays.setdefault((int(whole[6:8]), int(whole[4:6])), (whole[2:4], s))
             else:
                 for date in dialogue_slots.birth_dates(v):  # "Tjugoåttonde november, åttiosju" read back as "871128"
