@@ -383,7 +383,9 @@ SLOTS: tuple[Slot, ...] = (
             r"chipnumret|id-handling|legitimationen\b|legitimation(?=[ ]*\?)|lma|frikort(?:et)?\b|"
             r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id|icc|simkortsn|simkortets numm|långa numret på (?:plast)?kortet|"
             # an employee's number names them in the employer's register
-            r"anställningsn|anställnings-id"
+            r"anställningsn|anställnings-id|personaln|medarbetarn|"
+            # the Migration Agency's number of a person's file
+            r"dossiern|dossier numm"
         ),
         lambda d: 5 <= len(d) <= 20,
         lambda d: len(d) >= 8,
@@ -1434,8 +1436,9 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 elif not whole and len(run.digits) >= 2 and _BROKEN_OFF.match(body, re_):
                     out.append((slot.entity, start + rs, start + re_))  # a false start, then the value
                     continue
-                else:  # after a statement too: a piece is kept only to be joined into a whole value
-                    pending = [part] if not body[re_:].strip(" .,!?…") else []
+                else:  # after a statement too: a piece is kept only to be joined into a whole value,
+                    # with the pieces it goes on from ("fyra sju..." / "Fyra sju... ja?" / "noll noll..." / ...)
+                    pending = (carried if joined else []) + [part] if not body[re_:].strip(" .,!?…") else []
                     unplaced += [part] if not whole and len(run.digits) >= 2 else []
                     continue
                 out += [(slot.entity, s, e) for s, e, _ in parts]

@@ -41,6 +41,7 @@ from recognizers.dialogue_slots import PAUSE_AT, RETRACTS, SPELLED_AS, Turn, cor
 from recognizers.email import SPOKEN_SEP_WORDS
 from recognizers.identifiers import FACILITY_PREFIX
 from recognizers.introduction import DEFINITE, common_word, known_name
+from recognizers.vehicle import MAKES
 
 # What a value found may be echoed as: numbers, and an address's house or flat number.
 _ECHOED = frozenset(
@@ -59,8 +60,13 @@ _ECHOED = frozenset(
         "CUSTOMER_NUMBER",
         "ID_NUMBER",
         "ACCESS_CODE",
+        # a plate's number, read back or corrected in words: "ABX 460. Fyra sex noll, inte fyra noll sex."
+        "SE_VEHICLE_REGISTRATION",
     }
 )
+# Values too short for a piece or a near copy of them to be theirs: a plate's digits echo it only
+# all of them, perhaps in another order ("ABX 460. Fyra sex noll, inte fyra noll sex.")
+_SHORT = frozenset({"SE_VEHICLE_REGISTRATION"})
 # What a read-back opens with before the number: "Tack, tjugofem.", "Oj, 67, jag rättar.", "Eh, 12 B faktiskt.",
 # "Det är 39 C, det saknas ett C."
 _OPENER = re.compile(
@@ -98,6 +104,9 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
         return _false_starts(text, spans) + _dictated(text, ts, spans) + _joined_names(text, spans)
     out = corrections(text, ts, [s for s in found if s[0] in _NO_AMOUNTS], shapes=False)
     out += corrections(text, ts, [s for s in found if s[0] not in _NO_AMOUNTS])
+    # (a plate corrected by its digits: "Nej, fyra noll sex", not "Nej, jag köpte den 2019", "Nej, en Volvo 240")
+    plates = [_digits(text, s, t) for e, s, t in found if e in _SHORT]
+    out = [x for x in out if x[0] not in _SHORT or any(_reordered(_digits(text, x[1], x[2]), p) for p in plates)]
     out = [(e, s, _with_letter(text, e, t)) for e, s, t in dict.fromkeys(out) if _free(spans, s, t)]  # "fjorton A"
     out += _read_backs(text, ts, found + out)
     for _ in range(3):  # a number beside one found beside: "103... eh, 130, förlåt, etthundratrettio"
@@ -146,6 +155,10 @@ def _with_letter(text: str, entity: str, end: int) -> int:
 def _with_century(said: str, value: str) -> bool:
     """A birth date read back with its century: "19451027" after "451027"."""
     return len(value) >= 6 and len(said) == len(value) + 2 and said[:2] in ("19", "20") and said[2:] == value
+
+
+def _reordered(said: str, value: str) -> bool:
+    return bool(said) and sorted(said) == sorted(value)
 
 
 def _near(said: str, value: str) -> bool:
@@ -251,6 +264,7 @@ def _read_back_of(
             e
             for e, value in said
             if value
+            and (e not in _SHORT or _reordered(digits, value))
             and (
                 (at_opening and _repeats(digits, value))
                 or (len(digits) >= PIECE_DIGITS and digits in value)
@@ -319,22 +333,40 @@ _TAKEN_BACK = re.compile(rf"(?<![\w])([^\W\d_]{{3,}})(?:\.\.\.|…)?[ ,]*(?:{RET
 
 
 # A second name joined to one found: "Jag ser Abdullah och Maria Provsson på den adressen."
+_CLOSES = re.compile(r"[ ]*(?:[.!?]|$)", re.MULTILINE)
+_CHILDREN = re.compile(
+    r"(?<![\w])(?:heter|hette|(?:två|tre|fyra|fem|\d)[ ]+(?:barn|döttrar|söner|barnbarn)|tvillingar(?:na)?|syskon(?:en)?)"
+    r"(?![\w])[^.!?\n]*$",
+    re.I,
+)
 _AND_NAME = re.compile(r"[ ]+(?:och|eller)[ ]+(?P<name>(?-i:[A-ZÅÄÖ])[a-zåäöéü]+(?:[ ]+(?-i:[A-ZÅÄÖ])[a-zåäöéü]+)?)")
 
 
 def _joined_names(text: str, spans: list[Span]) -> list[Span]:
     """A name joined by "och" or "eller" to a name found: a first name the lexicon knows, with a
-    capitalised word after it, neither a common word ("Abdullah och Maria Provsson"; not "Anna och
-    Stockholm", "Erik och Tack", "Ahmed och Länsförsäkringar Skåne", "Erik och Volvo Cars")."""
+    capitalised word after it, or after a known name one capitalised word that ends a sentence
+    listing children or names, neither a common word nor a town ("Abdullah och Maria Provsson", "Yusuf och Leen."; not "Anna och Stockholm",
+    "Erik och Tack", "Ahmed och Länsförsäkringar Skåne", "Erik och Volvo Cars")."""
     out: list[Span] = []
-    for entity, _, end in spans:
+    for entity, start, end in spans:
         m = _AND_NAME.match(text, end) if entity == "PERSON" else None
         if m is None:
             continue
         words = m.group("name").split()
         if any(common_word(w) or ordinary_place_word(w) for w in words):
             continue
-        if known_name(words[0]) and _free(spans + out, *m.span("name")):
+        # ... or one word closing the sentence after a first name, where children are listed or named:
+        # "två barn hemma, Yusuf och Leen." (not "Glansfull Städ och Service.", "Anna och Elgiganten.")
+        key = words[0].casefold()
+        alone = (
+            len(words) == 1
+            and _CLOSES.match(text, m.end())
+            and known_name(text[start:end].split()[-1])
+            and _CHILDREN.search(text, max(0, start - 60), start) is not None
+            and key not in one_word_towns()
+            and key not in MAKES
+        )
+        if (known_name(words[0]) or alone) and _free(spans + out, *m.span("name")):
             out.append(("PERSON", *m.span("name")))
     return out
 

@@ -158,8 +158,13 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "LOCATION",
         "place: post town after an address or postal code, or before a postnummer; the place someone lives in,"
-        " else the NER model's",
-        (place_lines.KlangPlaceLineRecognizer, address.KlangPostTownRecognizer, address.KlangHomePlaceRecognizer),
+        " or said with their name when they introduce themselves; else the NER model's",
+        (
+            introduction.KlangSelfIntroductionRecognizer,
+            place_lines.KlangPlaceLineRecognizer,
+            address.KlangPostTownRecognizer,
+            address.KlangHomePlaceRecognizer,
+        ),
         from_model=True,
         is_number=False,
     ),

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from recognizers import numbers
-from recognizers.address import one_word_towns
+from recognizers.address import one_word_towns, ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.lexicon import shipped_lexicon
 
@@ -31,17 +31,29 @@ _GREETING = (
     r"|salam|salaam|cześć|czesc|hei|moi|hola|merhaba|marhaba|hello|ciao)"
 )
 _INTRO = r"(?:jag\s+heter|mitt\s+namn\s+är|det\s+är|de\s+e|här\s+är|detta\s+är|jag\s+är)"
+# ... and as dialects say "det är", after a greeting only ("Jo, goddag, dä e Ingvar"; "He e Posten." is none)
+_DIALECT_INTRO = r"(?:dä|hä|he)\s+(?:e|ä|är)"
 _WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"
 _PARTICLE = r"(?:van|von|de|der|af|al|el|bin|ibn|da|di|dos|la|le)"
 _NAME = rf"(?P<name>{_WORD}(?:[ ]+(?:{_PARTICLE}[ ]+)?{_WORD}){{0,3}})"
-_AFTER = r"(?=[ ]*(?:[,.!?;]|$|[ ](?:här|jag|och|från|på|som|ringer)\b))"  # "Hej, Dragana på personskador."
+_AFTER = r"(?=[ ]*(?:[,.!?;]|$|[ ](?:här|jag|och|från|på|i|som|ringer)\b))"  # "Hej, Dragana på personskador."
 # At the start of a turn: after a line start and a speaker label, or at the start of the text.
 _TURN_START = r"(?:^|\n)(?:[^\n:]{1,40}:[ \t]*)?"
 # Case-insensitive where speech-to-text may capitalise or not; the name itself must be capitalised.
 _PATTERN = re.compile(
-    rf"{_TURN_START}(?i:(?:ja|jo|nej|ah|åh|oh|aha|oj|nämen|okej)[,!. ]+){{0,2}}(?i:{_GREETING}[,!.]?[ ]+(?:{_INTRO}[ ]+)?|{_INTRO}[ ]+){_NAME}(?i:{_AFTER})",
+    rf"(?:^|\n)(?:(?P<label>[^\n:]{{1,40}}):[ \t]*)?(?i:(?:ja|jo|nej|ah|åh|oh|aha|oj|nämen|okej)[,!. ]+){{0,2}}(?i:{_GREETING}[,!.]?[ ]+(?:(?P<intro>{_INTRO}|{_DIALECT_INTRO})[ ]+)?|(?P<only>{_INTRO})[ ]+){_NAME}(?i:{_AFTER})",
     re.MULTILINE,
 )
+# The farm or village the one introduced lives in, said with the name: "dä e Ingvar Hägg i Når.",
+# "hej, det är Rauno Pekkala här, i Korpilombolo.", "dä e Lars-Göran på Nöbbelövs gård, ja har en ko",
+# "dä e Nils-Åke Bengtsson, Västra Vemmerlöv." (LOCATION; a surname after a comma, "hä e Per-Erik på
+# Gärde, Olofsson", too); no noun in its definite form ("Receptionen", "Skatteverket")
+_PLACE_AFTER = re.compile(
+    rf"(?:[ ]+här)?(?:,?[ ]+(?P<on>på|i)[ ]+|,[ ]+)(?P<place>{_WORD}(?:[ ]+(?:{_WORD}|gård|by|torp))?)"
+    rf"(?:,[ ]+(?P<surname>{_WORD}))?(?=[ ]*(?:[,.!?;]|$))"
+)
+LOCATION = "LOCATION"
+_FARM = re.compile(r"(?:gård|gården|torp|torpet)$", re.IGNORECASE)
 # The agent's first words: the company, perhaps the queue, then the agent's name ("Hedin Bil, Max.",
 # "Hyresbostäder i Borås, felanmälan, Lejla."), at the very start of the call only.
 _ANSWERING = re.compile(
@@ -242,7 +254,7 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
 
 
 class KlangSelfIntroductionRecognizer(TextRecognizer):
-    ENTITIES = (ENTITY,)
+    ENTITIES = (ENTITY, LOCATION)
 
     def may_match(self, text: str) -> bool:
         low = text.lower()
@@ -261,6 +273,11 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
                     "namn",
                     "det är",
                     "de e",
+                    "dä e",
+                    "dä ä",
+                    "hä e",
+                    "hä ä",
+                    "he e",
                     "här är",
                     "detta är",
                     "jag är",
@@ -269,18 +286,31 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
         )
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        if entities and ENTITY not in entities:
+        if entities and not set(self.ENTITIES) & set(entities):
             return []
-        spans = []
+        spans: list[tuple[int, int]] = []
+        places: list[tuple[str, int, int]] = []
         for m in _PATTERN.finditer(text):
             start, end = m.span("name")
             words = text[start:end].split()
             while words and words[0].lower() in NOT_NAMES:
                 start += len(words[0]) + 1
                 words = words[1:]
+            # a company greeting, not a name, before its town: "Hej, Synhuset i Lund, Petra heter jag."
+            if text.startswith(" i ", end) and not (m.group("intro") or m.group("only")):
+                continue
             # not a department said in capitals ("jag är HR på Byggkoncernen")
             if words and not any(w.lower() in NOT_NAMES or (w.isupper() and len(w) <= 3) for w in words):
                 spans.append((start, end))
+                # after "det är", "dä e", "jag heter" in a later turn and not the agent's: the one who
+                # answers names their workplace ("Hej, det är Robin på Kvitt Mobil.", "Hej, Linda på Mobilia.")
+                introduced = "\n" in text[: m.start("name")] and (m.group("intro") or m.group("only"))
+                agent = (m.group("label") or "").strip().lower().startswith("agent")
+                places += (
+                    _place_after(text, end, bool(m.group("intro") and re.match(_DIALECT_INTRO, m.group("intro"))))
+                    if introduced and not agent
+                    else []
+                )
         spans += [s for s in _lowercase_names(text) if not any(a <= s[0] < b for a, b in spans)]
         answering = _ANSWERING.match(text)
         if (
@@ -300,4 +330,19 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
             spans.append(greeted.span("name"))
         return [
             tagged_result(self, ENTITY, s, e, SCORE, "name after a greeting or self-introduction") for s, e in spans
-        ]
+        ] + [tagged_result(self, entity, s, e, SCORE, "place said with an introduced name") for entity, s, e in places]
+
+
+def _place_after(text: str, at: int, dialect: bool) -> list[tuple[str, int, int]]:
+    """The place (and a surname after it) said right after a name introduced at `at`; not a
+    department or a common word ("Anna på Kundtjänst", "Karin i Receptionen"). After "på" a farm,
+    or any place in a dialect's introduction ("dä e Per-Erik på Gärde"): "det är Oskar på Skanska"
+    names a workplace."""
+    m = _PLACE_AFTER.match(text, at)
+    words = m.group("place").split() if m else []
+    if not words or DEFINITE.match(words[-1]) or all(common_word(w) or ordinary_place_word(w) for w in words):
+        return []
+    if m.group("on") == "på" and not (dialect or _FARM.search(m.group("place"))):
+        return []
+    out = [(LOCATION, *m.span("place"))]
+    return out + ([(ENTITY, *m.span("surname"))] if m.group("surname") else [])

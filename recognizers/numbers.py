@@ -272,7 +272,8 @@ _GAP_RX = re.compile(
     rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT}|streck|bindestreck|snedstreck|dash)(?![{_L}]))+"
     rf"|[._:|~]|[ \t]+[._][ \t]+|[ \t]*[()/][ \t]*|[ \t]*\r?\n[ \t]*"
     # a pause and "(och) sen" go on with the same number: "femtiotvå elva tjugotre... och sen arton sextiofyra"
-    rf"|[ \t]*(?:\.\.\.|…)[ \t]*,?[ \t]*(?:och[ \t]+)?sen,?[ \t]+",
+    # (and "å sen" as it is spoken: "fyrtiofem sextiosju åttionio... å sen sex")
+    rf"|[ \t]*(?:\.\.\.|…)[ \t]*,?[ \t]*(?:(?:och|å)[ \t]+)?sen,?[ \t]+",
     re.IGNORECASE,
 )
 # "(och) sen" without a pause goes on with a number of THEN_DIGITS or more ("fyrtiotre noll två
@@ -308,7 +309,7 @@ _BACKCHANNEL = r"(?=[^\n]{0,25}\n)[ \t]*(?:[^\s\d]+[ \t]+){0,3}[^\s\d]*[ \t]*"  
 _TURN_RXS = tuple(
     re.compile(
         rf"[ \t]*(?:\.\.\.[?]?|[.?!…,]|…[?])?[ \t]*\n{_LABEL}{between}(?:(?:\.\.\.|…)[ \t]*)?"
-        r"(?:(?i:och[ \t]+)?(?i:sen),?[ \t]+)?"
+        r"(?:(?i:(?:och|å)[ \t]+)?(?i:sen),?[ \t]+)?"
     )
     for between in (f"{_BACKCHANNEL}\n{_LABEL}", r"(?![^\n]{0,25}\?[ \t]*\n)")
 )

@@ -15,7 +15,7 @@ a flat number, a property designation.
   number ("grannen på nummer fjorton"), or a neighbour's four digits ("grannen i 1402");
 - a property designation (fastighetsbeteckning), which names the owner through Lantmäteriet's
   register: "Hjorten 4:12", "sörby 1:45", "Hjorten fyra kolon tolv" (block and unit), only in a text that speaks of a
-  fastighet, tomt, bygglov or rivningslov, and not a law, a chapter or a clock time
+  fastighet, tomt, bygglov or rivningslov, or of a cottage or a piece of forest ("stugan", "skiftet"), and not a law, a chapter or a clock time
   ("Miljöbalken 7:15", "Kapitel 4:12", "Klockan 13:30").
 """
 
@@ -142,7 +142,20 @@ _PROPERTY = re.compile(rf"(?<![\w-])(?:{_CAP_NAME}(?:[ ]{_CAP_NAME})?|[a-zåäö
 _PROPERTY_SAID = re.compile(
     rf"(?<![\w-])(?:{_CAP_NAME}(?:[ ]{_CAP_NAME})?|[a-zåäö]+)[ ]+(?P<block>[a-zåäö]+)[ ]+kolon[ ]+(?P<unit>[a-zåäö]+)(?![\w])"
 )
-_PROPERTY_WORDS = ("fastighet", "tomt", "bygglov", "rivningslov", "marklov", "lantmäteri", "beteckning", "lagfart")
+# (and where land or a cottage is talked of: "skiftet vid Gärde 3:41", "stugan på Ottsjö 2:19")
+_PROPERTY_WORDS = (
+    "fastighet",
+    "tomt",
+    "bygglov",
+    "rivningslov",
+    "marklov",
+    "lantmäteri",
+    "beteckning",
+    "lagfart",
+    "skiftet",
+    "stugan",
+    "hemmanet",
+)
 # "Miljöbalken 7:15", "Klockan 13:30", "Kapitel 4:12" are no properties.
 _NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b", re.I)
 _CORRECTED_TO = re.compile(

@@ -140,6 +140,12 @@ def _company_not_person(span: str) -> bool:
     return not {"first", "foreign_first"} & shipped_lexicon().get(words[0].lower(), set())
 
 
+def _named_by_rule(r: RecognizerResult) -> bool:
+    """A person a recognizer found, or the place one said with their name (introduction.py)."""
+    by = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY)
+    return r.entity_type == "PERSON" or (r.entity_type == "LOCATION" and by == "KlangSelfIntroductionRecognizer")
+
+
 def _resolve_overlaps(results: list[_Span]) -> list[_Span]:
     """Drop a result lying inside another that scores at least as high; keep partial overlaps
     (the transform merges them), so no detected character is ever lost here."""
@@ -422,8 +428,8 @@ class Detector:
             for r in _resolve_overlaps(results)
             if not self.allowlist.allows_at(r.entity_type, text, r.start, r.end, phrase_spans)
             # the model's names are checked in the pipeline (not_names); these are a recognizer's:
-            # "Det är Swedbank.", "Hej, Kvitter Mobil, David här."
-            and not (r.entity_type == "PERSON" and _company_not_person(text[r.start : r.end]))
+            # "Det är Swedbank.", "Hej, Kvitter Mobil, David här.", "det är Sara på Telia"
+            and not (_named_by_rule(r) and _company_not_person(text[r.start : r.end]))
         ]
 
     def detect_many(self, texts: Sequence[str], batch_size: int = 32) -> list[list[Detection]]:
@@ -532,7 +538,10 @@ class Detector:
         out = []
         for text, dets in zip(texts, found):
             spans = [(d.entity_type, d.start, d.end) for d in dets]
-            said_again = echoes(text, spans)
+            # a name echoed beside one found is no service, country or region ("Anna och Telia.")
+            said_again = [
+                x for x in echoes(text, spans) if x[0] != "PERSON" or not _company_not_person(text[x[1] : x[2]])
+            ]
             more = [Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER) for e, s, t in said_again]
             if self.tail is not None and _is_dialogue(text):
                 model, threshold = self.tail

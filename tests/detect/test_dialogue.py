@@ -135,6 +135,17 @@ def test_an_employee_number_names_its_holder():
     assert got == [("ID_NUMBER", "Fyrtiotvåtusen sexhundrasjuttioett"), ("ID_NUMBER", "42671")]
 
 
+def test_every_piece_of_a_value_given_slowly_is_kept():
+    """A piece too short to be joined yet ("fyra sju...") is kept with the pieces after it, and a
+    Migration Agency file number (dossiernummer) names its holder."""
+    text = (
+        "Agent: Har du ditt anställningsnummer?\nKund: Vänta... öh, fyra sju...\nAgent: Fyra sju... ja?\n"
+        "Kund: noll noll...\nAgent: Mm, och sen?\nKund: åtta ett tre.\nAgent: Och dossiernumret?\nKund: 3 1 0 5 5 7 2."
+    )
+    got = [text[r.start : r.end] for r in KlangDialogueSlotRecognizer().analyze(text, None)]
+    assert got == ["fyra sju", "noll noll", "åtta ett tre", "3 1 0 5 5 7 2"]
+
+
 def test_slot_answers_are_their_slots_entity():
     rec = KlangDialogueSlotRecognizer()
     text = "Agent: Och postnumret?\nKund: eh fem tre två tre ett\nAgent: Och sista fyra?\nKund: 4667"
@@ -1931,6 +1942,45 @@ def test_turns_continue_over_unlabelled_lines():
 def test_self_introductions(text, name):
     got = [text[r.start : r.end] for r in KlangSelfIntroductionRecognizer().analyze(text, None)]
     assert got == [name]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "det är" as dialects say it, and the farm or village said with the name (not in the first turn)
+        (
+            "Agent: Skogsägarna, Elin.\nKund: Jo, goddag, dä e Ingemar Provsson i Testeby.",
+            ["Elin", "Ingemar Provsson", "Testeby"],
+        ),
+        (
+            "Agent: Elkoop, Elin.\nKund: Tjena, hä e Per-Olof på Provgärde, Testsson.",
+            ["Elin", "Per-Olof", "Provgärde", "Testsson"],
+        ),
+        (
+            "Agent: Veterinären.\nKund: Ja hej, dä e Lars-Åke på Provsta gård, ja har en ko.",
+            ["Lars-Åke", "Provsta gård"],
+        ),
+        (
+            "Agent: Spannmål, Oscar.\nKund: Tjena, dä e Nils Provsson, Västra Testlöv.",
+            ["Oscar", "Nils Provsson", "Västra Testlöv"],
+        ),
+        # no place: a workplace named by the one answering, a company's greeting before its town, a country
+        ("Agent: Hej, det är Robin på Provbanken.\nKund: Hej.", ["Robin"]),
+        ("Agent: Mm.\nAgent: Hej, Linda på Provmobil, vad trevligt.", ["Linda"]),
+        ("Agent: Hallå?\nKund: Hej, Synhuset i Lund, Petra heter jag.", []),
+        ("Agent: Hallå?\nKund: Hej, det är Karin på Kundtjänst.", ["Karin"]),
+        ("Agent: Hallå?\nKund: Hej, det är Per, i Norge nu.", ["Per"]),
+    ],
+)
+def test_a_place_said_with_an_introduced_name(text, expected):
+    got = [text[r.start : r.end] for r in KlangSelfIntroductionRecognizer().analyze(text, None)]
+    assert sorted(got) == sorted(expected)
+
+
+def test_a_company_is_no_place_said_with_a_name(detector):
+    text = "Agent: Hallå?\nKund: Hej, det är Sara Provsson på Telia.\nAgent: Hej.\nKund: He e Posten som krånglar."
+    found = {text[d.start : d.end] for d in detector.detect(text)}
+    assert "Sara Provsson" in found and not {"Telia", "Posten"} & found
 
 
 def test_the_one_greeted_and_the_one_speaking():

@@ -441,6 +441,22 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("PERSON", "Provo")],
             [("PERSON", "Maria Testsson")],
         ),
+        # ... one word no lexicon knows ending the sentence after a first name
+        (["Kund: Vi har två barn hemma, Maria och Tindrelle."], [("PERSON", "Maria")], [("PERSON", "Tindrelle")]),
+        # a plate's digits read back in words, corrected
+        (
+            [
+                "Kund: KTX 318.",
+                "Agent: Jag har KTX 381. Tre åtta ett, inte tre ett åtta.",
+                "Kund: Nej, det är tre ett åtta.",
+            ],
+            [("SE_VEHICLE_REGISTRATION", "KTX 318"), ("SE_VEHICLE_REGISTRATION", "KTX 381")],
+            [
+                ("SE_VEHICLE_REGISTRATION", "tre ett åtta"),
+                ("SE_VEHICLE_REGISTRATION", "Tre åtta ett"),
+                ("SE_VEHICLE_REGISTRATION", "tre ett åtta"),
+            ],
+        ),
     ],
 )
 def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, expected):
@@ -515,6 +531,14 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
         # a place, a common word or an amount after a name or a value
         (["Kund: Det var Anna och Stockholm jag pratade om, och Anna och Tack."], [("PERSON", "Anna")]),
         (["Kund: Jag har pratat med Ahmed och Länsförsäkringar Skåne."], [("PERSON", "Ahmed")]),
+        # ... a make, a town, a word that is no first name before "och"
+        (["Kund: Jag pratade med Erik och Volvo.", "Kund: Erik och Eskilstuna."], [("PERSON", "Erik")]),
+        (["Kund: Glansfull Städ och Glansarna."], [("PERSON", "Städ")]),
+        # a year near a plate, and a piece of its digits
+        (
+            ["Agent: KTX 318?", "Kund: Nej, jag köpte den 2019.", "Agent: 31, okej."],
+            [("SE_VEHICLE_REGISTRATION", "KTX 318")],
+        ),
         (["Kund: Tre... ja, 4 500 kronor, och kundnumret 4409137."], [("CUSTOMER_NUMBER", "4409137")]),
     ],
 )

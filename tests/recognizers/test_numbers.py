@@ -200,6 +200,11 @@ def test_a_pause_and_och_sen_go_on_with_the_same_number():
     # a "ja" to oneself after three digits or more
     assert [r.digits for r in runs("noll sjuttiosex ja åttahundrafyrtiofyra eh tjugo tjugo")] == ["0768442020"]
     assert [r.digits for r in runs("Fem ja, fem.")] == ["5", "5"]
+    # "å sen" as it is spoken, a turn may open with it; not "och så", which lists ("07 15... och så 08 45")
+    text = "Kund: Fyrtiofem sextiosju åttionio...\nAgent: Ja?\nKund: ...å sen sex efter strecket."
+    assert [r.digits for r in runs(text)] == ["4567896"]
+    assert [r.digits for r in runs("Tåget går 07 15... och så 08 45.")] == ["0715", "0845"]
+    assert [r.digits for r in runs("Kund: 4667\nAgent: Så 4667?")] == ["4667", "4667"]
 
 
 @pytest.mark.parametrize(

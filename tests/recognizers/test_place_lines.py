@@ -57,6 +57,9 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Kämnärsvägen trettiotre, rum femhundrafemton, i Lund.", ["rum femhundrafemton"]),
         ("Det är Norrgården tvåhundraelva, utanför byn.", ["Norrgården tvåhundraelva"]),  # a farm
         ("Bygglovet för Hjorten fyra kolon tolv.", ["Hjorten fyra kolon tolv"]),  # a property said
+        # ... or named where someone has land or a cottage, with no word of property
+        ("Jo, skiftet vid Lidarve 3:41, där vid myren, det behöver gallras.", ["Lidarve 3:41"]),
+        ("Jag hyr ut stugan på Östra Rönnäs 2:19 genom er.", ["Östra Rönnäs 2:19"]),
     ],
 )
 def test_other_address_forms_are_found(text, expected):
@@ -143,6 +146,8 @@ def test_houses_rooms_and_places_named_as_the_address(text, expected):
         "Mätare 1, 45213 och Mätare 2, 38870.",  # meter readings, not places
         "Volvo 940, 31200 mil.",
         "Bygglov: Klockan 13:30, enligt Miljöbalken 7:15.",  # a time and a law, not properties
+        "Tåget går från Göteborg 14:30 och är i Stockholm 17:45.",  # times with their two-digit hour
+        "Vi ses på Måndag 9:30 då.",  # a weekday, a common word
         "vi har 3 barn 442 31 personer",  # lowercase with no post town after
         "Lägenheten niohundra kronor dyrare, en lägenhet tre trappor upp, lägenhet två rum.",
         "Vi bor i 2019 års hus på 1200 meters höjd, grannen i 1950-talets villa.",
