@@ -332,21 +332,23 @@ def _beside(text: str, spans: list[Span]) -> list[Span]:
 _TAKEN_BACK = re.compile(rf"(?<![\w])([^\W\d_]{{3,}})(?:\.\.\.|…)?[ ,]*(?:{RETRACTS})(?![\w])[ ,.…]*$", re.IGNORECASE)
 
 
-# A second name joined to one found: "Jag ser Abdullah och Maria Provsson på den adressen."
+# A sentence's end, and a sentence that lists children or gives names, up to where it is read
 _CLOSES = re.compile(r"[ ]*(?:[.!?]|$)", re.MULTILINE)
 _CHILDREN = re.compile(
     r"(?<![\w])(?:heter|hette|(?:två|tre|fyra|fem|\d)[ ]+(?:barn|döttrar|söner|barnbarn)|tvillingar(?:na)?|syskon(?:en)?)"
     r"(?![\w])[^.!?\n]*$",
     re.I,
 )
+# A second name joined to one found: "Jag ser Abdullah och Maria Provsson på den adressen."
 _AND_NAME = re.compile(r"[ ]+(?:och|eller)[ ]+(?P<name>(?-i:[A-ZÅÄÖ])[a-zåäöéü]+(?:[ ]+(?-i:[A-ZÅÄÖ])[a-zåäöéü]+)?)")
 
 
 def _joined_names(text: str, spans: list[Span]) -> list[Span]:
     """A name joined by "och" or "eller" to a name found: a first name the lexicon knows, with a
     capitalised word after it, or after a known name one capitalised word that ends a sentence
-    listing children or names, neither a common word nor a town ("Abdullah och Maria Provsson", "Yusuf och Leen."; not "Anna och Stockholm",
-    "Erik och Tack", "Ahmed och Länsförsäkringar Skåne", "Erik och Volvo Cars")."""
+    listing children or names, neither a common word nor a town ("Abdullah och Maria Provsson",
+    "två barn, Yusuf och Leen."; not "Anna och Stockholm", "Erik och Tack", "Ahmed och
+    Länsförsäkringar Skåne", "Erik och Volvo Cars")."""
     out: list[Span] = []
     for entity, start, end in spans:
         m = _AND_NAME.match(text, end) if entity == "PERSON" else None
@@ -355,8 +357,7 @@ def _joined_names(text: str, spans: list[Span]) -> list[Span]:
         words = m.group("name").split()
         if any(common_word(w) or ordinary_place_word(w) for w in words):
             continue
-        # ... or one word closing the sentence after a first name, where children are listed or named:
-        # "två barn hemma, Yusuf och Leen." (not "Glansfull Städ och Service.", "Anna och Elgiganten.")
+        # (not "Glansfull Städ och Service.", "Lukas och Fortnite.")
         key = words[0].casefold()
         alone = (
             len(words) == 1

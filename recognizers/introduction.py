@@ -41,7 +41,7 @@ _AFTER = r"(?=[ ]*(?:[,.!?;]|$|[ ](?:här|jag|och|från|på|i|som|ringer)\b))"  
 _TURN_START = r"(?:^|\n)(?:[^\n:]{1,40}:[ \t]*)?"
 # Case-insensitive where speech-to-text may capitalise or not; the name itself must be capitalised.
 _PATTERN = re.compile(
-    rf"(?:^|\n)(?:(?P<label>[^\n:]{{1,40}}):[ \t]*)?(?i:(?:ja|jo|nej|ah|åh|oh|aha|oj|nämen|okej)[,!. ]+){{0,2}}(?i:{_GREETING}[,!.]?[ ]+(?:(?P<intro>{_INTRO}|{_DIALECT_INTRO})[ ]+)?|(?P<only>{_INTRO})[ ]+){_NAME}(?i:{_AFTER})",
+    rf"(?:^|\n)(?:(?P<label>[^\n:]{{1,40}}):[ \t]*)?(?i:(?:ja|jo|nej|ah|åh|oh|aha|oj|nämen|okej)[,!. ]+){{0,2}}(?i:{_GREETING}[,!.]?[ ]+(?:(?:(?P<intro>{_INTRO})|(?P<dialect>{_DIALECT_INTRO}))[ ]+)?|(?P<only>{_INTRO})[ ]+){_NAME}(?i:{_AFTER})",
     re.MULTILINE,
 )
 # The farm or village the one introduced lives in, said with the name: "dä e Ingvar Hägg i Når.",
@@ -296,21 +296,18 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
             while words and words[0].lower() in NOT_NAMES:
                 start += len(words[0]) + 1
                 words = words[1:]
+            introduced = bool(m.group("intro") or m.group("dialect") or m.group("only"))
             # a company greeting, not a name, before its town: "Hej, Synhuset i Lund, Petra heter jag."
-            if text.startswith(" i ", end) and not (m.group("intro") or m.group("only")):
+            if text.startswith(" i ", end) and not introduced:
                 continue
             # not a department said in capitals ("jag är HR på Byggkoncernen")
             if words and not any(w.lower() in NOT_NAMES or (w.isupper() and len(w) <= 3) for w in words):
                 spans.append((start, end))
                 # after "det är", "dä e", "jag heter" in a later turn and not the agent's: the one who
                 # answers names their workplace ("Hej, det är Robin på Kvitt Mobil.", "Hej, Linda på Mobilia.")
-                introduced = "\n" in text[: m.start("name")] and (m.group("intro") or m.group("only"))
                 agent = (m.group("label") or "").strip().lower().startswith("agent")
-                places += (
-                    _place_after(text, end, bool(m.group("intro") and re.match(_DIALECT_INTRO, m.group("intro"))))
-                    if introduced and not agent
-                    else []
-                )
+                if introduced and "\n" in text[: m.start("name")] and not agent:
+                    places += _place_after(text, end, dialect=bool(m.group("dialect")))
         spans += [s for s in _lowercase_names(text) if not any(a <= s[0] < b for a, b in spans)]
         answering = _ANSWERING.match(text)
         if (

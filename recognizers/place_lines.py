@@ -14,9 +14,10 @@ a flat number, a property designation.
   elvahundraarton", "lägenheten var tolvhundratvå", a room: "rum femhundrafemton", after the street line: "Kastanjegatan 19, tolv noll fyra"), a neighbour's house
   number ("grannen på nummer fjorton"), or a neighbour's four digits ("grannen i 1402");
 - a property designation (fastighetsbeteckning), which names the owner through Lantmäteriet's
-  register: "Hjorten 4:12", "sörby 1:45", "Hjorten fyra kolon tolv" (block and unit), only in a text that speaks of a
-  fastighet, tomt, bygglov or rivningslov, or of a cottage or a piece of forest ("stugan", "skiftet"), and not a law, a chapter or a clock time
-  ("Miljöbalken 7:15", "Kapitel 4:12", "Klockan 13:30").
+  register: "Hjorten 4:12", "sörby 1:45", "Hjorten fyra kolon tolv" (block and unit), only in a
+  text that speaks of a fastighet, tomt, bygglov or rivningslov, or of a cottage or a piece of
+  forest ("stugan", "skiftet"), and not a law, a chapter or a clock time ("Miljöbalken 7:15",
+  "Kapitel 4:12", "Klockan 13:30").
 """
 
 from __future__ import annotations
