@@ -1762,10 +1762,36 @@ def _birth_dates(body: str) -> list[tuple[int, int]]:
     """The birth date an answer gives: its first date, and one after a correction ("Nittonde januari
     femtiofem... nej förlåt, sjunde mars femtiofem"), not an appointment said after it ("... Och
     tiden hos tandläkaren är den tjugonde mars.")."""
-    said = sorted(_dates(body) + _date_parts(body))
+    said = sorted(_dates(body) + _date_parts(body) + _year_first(body))
     # ... and the next person's after their name: "Zofia sjuttonde januari tjugotretton, Jakub tjugofjärde oktober ..."
     named = [d for d in said[1:] if _NAME_THEN.search(body, max(0, d[0] - 40), d[0])]
     return said[:1] + [d for a, d in zip(said, said[1:]) if _CORRECTION.search(body, a[1], d[0]) or d in named]
+
+
+# A birth date said year first, then the month and the day: "tjugohundrafemton, i november, den
+# tjugosjätte", "Tjugohundraelva... nionde månaden... trettionde.", "tjugohundranitton, i september.
+# Den tjugofjärde, tror jag."
+_MONTH_AFTER_YEAR = re.compile(rf"[ ,.…]*(?:i[ ]+)?(?P<month>(?:{_MONTH})(?![\w])|[a-zåäö]+[ ]+månaden)", re.IGNORECASE)
+_DAY_AFTER_MONTH = re.compile(
+    r"[ ,.…]*(?:den[ ]+)?(?P<day>[a-zåäö]+|(?P<digits>\d{1,2})(?::?e)?)(?![\w])", re.IGNORECASE
+)
+
+
+def _year_first(body: str) -> list[tuple[int, int]]:
+    out = []
+    for run in numbers.runs(body):
+        year = run.tokens[-1]
+        month = _MONTH_AFTER_YEAR.match(body, year.end)
+        if len(year.digits) != 4 or not _year_of_birth(year.digits) or month is None:
+            continue
+        word = month.group("month").split()
+        if len(word) > 1 and not 1 <= (_ordinal(word[0]) or 0) <= 12:  # "nionde månaden"
+            continue
+        day = _DAY_AFTER_MONTH.match(body, month.end())
+        number = (int(day.group("digits")) if day.group("digits") else _ordinal(day.group("day"))) if day else None
+        said_day = 1 <= (number or 0) <= 31
+        out.append((year.start, day.end("day") if said_day else month.end("month")))
+    return out
 
 
 def _date_parts(body: str) -> list[tuple[int, int]]:

@@ -328,6 +328,45 @@ def _beside(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# Two numbers set against each other, the right one and the wrong: "två fyra sju, inte två fyra
+# åtta", "2306 på slutet, inte 2360", "Tolv B, inte tolv A"
+_NOT_THAT = re.compile(
+    r"(?:[ ]+[a-h](?![\w]))?(?:[ ]+(?:på[ ]+slutet|i[ ]+början))?[ ]*,?[ ]+inte[ ]+", re.IGNORECASE
+)  # (a house's letter after the first: "Tolv B, inte tolv A")
+AGAINST_TURNS = 3  # how many turns before the pair the value may have been found in
+
+
+def set_against(text: str, spans: list[Span]) -> list[Span]:
+    """Both numbers of "X, inte Y" (of as many digits, one more or less) where either is a piece
+    of a value found in that turn or in the turns just before it: a piece of it corrected, and
+    the wrong piece said again ("noll åttiosju, inte sjuttioåtta" after "noll sjuttioåtta"). Run
+    after the learned tail too (`Detector._echoed`), whose findings such pieces often are."""
+    out: list[Span] = []
+    ts = turns(text)
+    for k, turn in enumerate(ts):
+        body = turn.body(text)
+        if "inte" not in body.lower():
+            continue
+        near = [(e, _digits(text, s, t)) for e, s, t in spans if ts[max(0, k - AGAINST_TURNS)].start <= s < turn.end]
+        runs = numbers.runs(body) if near else ()
+        for a, b in zip(runs, runs[1:]):
+            if not _NOT_THAT.fullmatch(body, a.tokens[-1].end, b.tokens[0].start):
+                continue
+            if min(len(a.digits), len(b.digits)) < 2 or abs(len(a.digits) - len(b.digits)) > 1:
+                continue
+            entity = next((e for e, d in near if _piece(a.digits, d) or _piece(b.digits, d)), None)
+            for run in (a, b) if entity else ():
+                start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
+                if _free(spans + out, start, end) and not _taken(text, start, end, run.digits):
+                    out.append((entity, start, _with_letter(text, entity, end)))
+    return out
+
+
+def _piece(said: str, value: str) -> bool:
+    """The value, a piece at its start or end, or three digits or more inside it."""
+    return said == value or value.startswith(said) or value.endswith(said) or (len(said) >= 3 and said in value)
+
+
 # A word broken off and taken back right before a value: "Kanelbulle... nej, " before "Kanelbulle77".
 _TAKEN_BACK = re.compile(rf"(?<![\w])([^\W\d_]{{3,}})(?:\.\.\.|…)?[ ,]*(?:{RETRACTS})(?![\w])[ ,.…]*$", re.IGNORECASE)
 
@@ -636,6 +675,20 @@ _NOT_PLACES = frozenset(
     "ica willys coop hemköp lidl biltema byggmax bauhaus jula ikea åhléns systembolaget apoteket "
     "elgiganten netonnet mediamarkt stadium intersport lindex kappahl rusta granit clas".split()
 )
+_TOWN_OPENS = re.compile(r"[ ]*(?:(?:ja|jo|okej|mm|aha)[,.!]?[ ]+)?((?-i:[A-ZÅÄÖ])[a-zåäö-]+)(?=[ ]*[.,!?])", re.I)
+
+
+def _town_next(text: str, ts: list[Turn], end: int) -> tuple[int, int] | None:
+    k = _turn_of(ts, [x.start for x in ts], end)
+    if k < 0 or k + 1 >= len(ts) or ts[k + 1].label == ts[k].label or text[end : ts[k].end].strip(" .,!?"):
+        return None
+    nxt = ts[k + 1]
+    m = _TOWN_OPENS.match(nxt.body(text))
+    if m is None or m.group(1).casefold() not in one_word_towns():
+        return None
+    return nxt.start + m.start(1), nxt.start + m.end(1)
+
+
 _IN_PLACE = re.compile(r"^[ ]*(?:(?:ja|jo|precis|stämmer),?[ ]+)?(?:i|på)[ ]+([\w-]{3,})(?=[ ]*(?:[.,!?]|$))", re.I)
 # A postnummer confirmed after an address read back: "Gammelbyvägen 6, Årsunda." / "Stämmer. 811 94."
 _SENTENCE_START = re.compile(r"(?:^|[.!?])[ ]*(?:(?:ja|jo|stämmer|precis|tack|och)[ ,.!]*)*$", re.IGNORECASE)
@@ -738,6 +791,11 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
                 at = (offset + place.start(place.lastindex), offset + place.end(place.lastindex)) if place else None
                 if at and _a_place(text[at[0] : at[1]], line) and _free(spans + out, *at):
                     out.append(("LOCATION", *at))
+        # the post town the other speaker names, opening the next turn, after a postnummer ending its
+        # turn ("163 72." / "Spånga. Mm. Och ett telefonnummer?"): a town the gazetteer knows
+        town = _town_next(text, ts, t) if e == "SE_POSTAL_CODE" else None
+        if town and _free(spans + out, *town):
+            out.append(("LOCATION", *town))
         m = _TOWN.match(text, t) if e == "SE_POSTAL_CODE" else None
         if m is None or ordinary_place_word(m.group(1).split()[0]) or not _free(spans + out, m.start(1), m.end(1)):
             continue

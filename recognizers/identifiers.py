@@ -89,6 +89,10 @@ CUSTOMER_CONTEXT = [
     "objektnumret",
     "kontraktsnummer",
     "kontraktsnumret",
+    # a housing queue's id for the one queueing
+    "kö-id",
+    "könummer",
+    "könumret",
 ]
 # not a reference said instead ("Har du kundnumret?" / "Nej, men jag har ordernumret, 4410 5523.")
 _CUSTOMER_REGEX = (
@@ -106,7 +110,18 @@ def code_canonical(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
-_CUSTOMER_WORDS = ("kundn", "kund-id", "kundid", "avtalsn", "medlemsn", "hyresgästn", "objektn", "kontraktsn")
+_CUSTOMER_WORDS = (
+    "kundn",
+    "kund-id",
+    "kundid",
+    "avtalsn",
+    "medlemsn",
+    "hyresgästn",
+    "objektn",
+    "kontraktsn",
+    "kö-id",
+    "könum",
+)
 
 
 class KlangCustomerNumberRecognizer(PatternRecognizer):

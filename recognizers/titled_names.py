@@ -35,6 +35,8 @@ _TITLES = (
     r"präst(?:en)?|imam(?:en)?|rabbin(?:en)?|diakon(?:en)?|officiant(?:en)?|"
     # family words said right before a name: "lillebror Adam", "storasyster Elsa", "barnbarnet wilmer"
     r"lillebror|storebror|lillasyster|storasyster|barnbarnet|sonen|dottern|brorsan|systern|frugan|hustrun|maken|makan|sambon|"
+    # ... and before a list of them: "barnen Arman och Sara", "kusin Artem"
+    r"barnen|barnbarnen|kusin|kusinen|"
     r"pappa|mamma|mormor|morfar|farmor|farfar|moster|faster|morbror|farbror|"
     r"vaktmästare(?:n)?|receptionist(?:en)?|"
     # a letter's care-of: "Care of Lina Holmqvist", "c/o Ingrid Wallin"
@@ -53,7 +55,10 @@ _WHO = r"(?:han|hon|hen|(?:den|det)[ ]+(?:äldsta|yngsta|minsta|mellersta|störs
 # ... or a title or a relation: "grannen heter fereshteh", "pappan heter han rodrigo"
 _NAMED = rf"(?:{_WHO}|{_TITLES}|pappan|mamman|mannen|frun|killen|tjejen|barnet)[ ]+heter(?:[ ]+(?:han|hon|hen)(?=[ ]))?"
 # a nickname: "fast alla säger Pelle", "kallas Bettan", "kalla mig Micke"
-_CALLED = r"(?:alla[ ]+säger|(?:han|hon|hen)[ ]+kallas|kallas|kalla[ ]+mig|säg[ ]+bara)"
+_CALLED = (
+    r"(?:alla[ ]+säger|(?:han|hon|hen)[ ]+kallas|kallas|kalla[ ]+mig|säg[ ]+bara|"
+    r"(?:alla|vi|de|dom)[ ]+kallar[ ]+(?:henne|honom|hen|mig|dem|dom))"
+)
 _WORD = r"[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"
 _PATTERN = re.compile(
     rf"(?<![\w-])(?P<lead>(?i:{_NAMED}|{_POSSESSOR}[ ]+(?:{_ADJECTIVE})?(?:{_RELATIONS})|{_TITLES}|{_CALLED})),?[ ]+"

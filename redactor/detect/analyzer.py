@@ -50,7 +50,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 import recognizers
 from recognizers.dialogue_slots import TURN_LINE
-from recognizers.echoes import ECHO_RECOGNIZER, ECHO_SCORE, compacted, echoes
+from recognizers.echoes import ECHO_RECOGNIZER, ECHO_SCORE, compacted, echoes, set_against
 from recognizers.fold import fold
 from recognizers.lexicon import shipped_lexicon
 from recognizers.tail import TAIL_ENTITY, TAIL_RECOGNIZER, TAIL_THRESHOLD, shipped_model
@@ -553,7 +553,10 @@ class Detector:
                 ]
             if _is_dialogue(text):
                 pieces = spans + [(d.entity_type, d.start, d.end) for d in more]
-                more += [Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER) for e, s, t in compacted(text, pieces)]
+                more += [
+                    Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER)
+                    for e, s, t in compacted(text, pieces) + set_against(text, pieces)
+                ]
             phrase_spans = self.allowlist.phrase_spans(text) if more else []
             more = [d for d in more if not self.allowlist.allows_at(d.entity_type, text, d.start, d.end, phrase_spans)]
             out.append(_resolve_overlaps(dets + more) if more else dets)

@@ -255,6 +255,19 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
             [("SE_PERSONNUMMER", "19931108-2391")],
         ),
         ("Agent: När vill du flytta?\nKund: Den första december nittiotre.", []),
+        # ... said year first, the month and the day after it
+        (
+            "Agent: Och född?\nKund: Född tjugohundrafemton, i november, den tjugosjätte.",
+            [
+                ("SE_PERSONNUMMER", "tjugohundrafemton"),
+                ("SE_PERSONNUMMER", "tjugohundrafemton, i november, den tjugosjätte"),
+            ],
+        ),
+        (
+            "Agent: Och hennes personnummer?\nKund: Tjugohundraelva... nionde månaden... trettionde.",
+            [("SE_PERSONNUMMER", "Tjugohundraelva... nionde månaden... trettionde")],
+        ),
+        ("Agent: När flyttade ni in?\nKund: Tjugohundrafemton, i november, den tjugosjätte.", []),
     ],
 )
 def test_slot_answers_in_parts_and_later_turns(text, expected):
@@ -1426,12 +1439,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         (
             "Agent: Och ditt personnummer också?\nKund: 1948, december, den 16:e. 15 96.",
-            [
-                ("SE_PERSONNUMMER", "1948"),
-                ("SE_PERSONNUMMER", "december"),
-                ("SE_PERSONNUMMER", "16"),
-                ("SE_PERSONNUMMER", "15 96"),
-            ],
+            [("SE_PERSONNUMMER", "1948, december, den 16:e"), ("SE_PERSONNUMMER", "15 96")],
         ),
         (
             "Agent: Jag behöver personnumret också, för säkerhets skull.\nKund: Ja. Sextio, tolv, sjutton, och sen 2737. "

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.echoes import compacted, echoes
+from recognizers.echoes import compacted, echoes, set_against
 
 
 def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """What `echoes` adds to the values `found` (entity, value as written; each the first
-    occurrence) in the dialogue of `lines`."""
+    """What `echoes` and `set_against` (which `Detector` runs after the learned tail) add to the
+    values `found` (entity, value as written; each the first occurrence) in the dialogue of `lines`."""
     text = "\n".join(lines)
     spans = [(e, text.index(v), text.index(v) + len(v)) for e, v in found]
-    return [(e, text[s:t]) for e, s, t in echoes(text, spans)]
+    more = echoes(text, spans)
+    return [(e, text[s:t]) for e, s, t in more + set_against(text, spans + more)]
 
 
 @pytest.mark.parametrize(
@@ -441,6 +442,26 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("PERSON", "Provo")],
             [("PERSON", "Maria Testsson")],
         ),
+        # the right piece and the wrong set against each other, a piece of a value found before
+        (
+            [
+                "Kund: Plus fyrtionio, ett sju sex, två fyra åtta, nio noll tre.",
+                "Kund: Nej, två fyra sju, inte två fyra åtta.",
+            ],
+            [("PHONE_NUMBER", "Plus fyrtionio, ett sju sex, två fyra åtta, nio noll tre")],
+            [("PHONE_NUMBER", "två fyra sju"), ("PHONE_NUMBER", "två fyra åtta")],
+        ),
+        (
+            ["Agent: Passnumret?", "Kund: 6150 4471. Nej vänta, det var 4417 på slutet, inte 4471."],
+            [("ID_NUMBER", "6150 4471")],
+            [("ID_NUMBER", "4417"), ("ID_NUMBER", "4471")],
+        ),
+        # the post town the other speaker names after a postnummer that ended its turn
+        (
+            ["Kund: 163 72.", "Agent: Spånga. Mm. Och telefon?"],
+            [("SE_POSTAL_CODE", "163 72")],
+            [("LOCATION", "Spånga")],
+        ),
         # ... one word no lexicon knows ending the sentence after a first name
         (["Kund: Vi har två barn hemma, Maria och Tindrelle."], [("PERSON", "Maria")], [("PERSON", "Tindrelle")]),
         # a plate's digits read back in words, corrected
@@ -534,6 +555,12 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
         # ... a make, a town, a word that is no first name before "och"
         (["Kund: Jag pratade med Erik och Volvo.", "Kund: Erik och Eskilstuna."], [("PERSON", "Erik")]),
         (["Kund: Glansfull Städ och Glansarna."], [("PERSON", "Städ")]),
+        # two amounts set against each other, no piece of a value found; a word opening the next turn
+        (
+            ["Kund: Kundnummer 4409137.", "Kund: Det kostar trehundra, inte tvåhundra kronor."],
+            [("CUSTOMER_NUMBER", "4409137")],
+        ),
+        (["Kund: 163 72.", "Agent: Tack. Och telefon?"], [("SE_POSTAL_CODE", "163 72")]),
         # a year near a plate, and a piece of its digits
         (
             ["Agent: KTX 318?", "Kund: Nej, jag köpte den 2019.", "Agent: 31, okej."],

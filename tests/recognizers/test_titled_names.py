@@ -38,6 +38,10 @@ def _found(text: str) -> list[str]:
         ("det var min grabb Mackan som lämnade den", ["Mackan"]),
         ("Care of Lina Provsson, Hagalundsgatan sex.", ["Lina Provsson"]),
         ("Den äldsta heter Warsame, sen Hibaaq och den minsta Ilhan.", ["Warsame", "Hibaaq", "Ilhan"]),
+        # children and a cousin before their names, and a nickname everybody uses
+        ("Vi är fyra, jag, min fru och barnen Tiran och Saba.", ["Tiran", "Saba"]),
+        ("Och kusin Oleksii bor här, går i samma skola.", ["Oleksii"]),
+        ("Zofia. Eller Zofi, alla kallar henne Zofi.", ["Zofi"]),
         ("Hon heter Anna och Stockholm är fint.", ["Anna"]),  # a place is no name listed
         # family words and roles said right before a name
         ("Hon frågar om pappa Farid kan komma istället.", ["Farid"]),

@@ -69,6 +69,8 @@ def _found(text: str) -> list[str]:
             "Agent: Står chassinumret i brevet?\nKund: Ja, W B A tre B ett C femtio E K ett två tre fyra fem sex.",
             "W B A tre B ett C femtio E K ett två tre fyra fem sex",
         ),
+        # a German plate, anywhere in a text about a vehicle
+        ("Vilket registreringsnummer har husbilen? HH-KS 4471.", "HH-KS 4471"),
     ],
 )
 def test_plates_are_found(text, plate):
@@ -94,6 +96,7 @@ def test_a_model_or_a_year_after_foreign_plates_is_no_plate(text):
         "Parkeringen kostar max 150 per dygn i zon 412.",
         "Vi har tre vw på lager, de kostar 300 i månaden.",  # a make, no plate
         "Bilen är en Volvo XC 60 och bilen är 12 år gammal.",  # a model
+        "Bilen är bokad, bokningsnummer HB-0815, ärende MK-2024-0877.",  # references, no German plate
     ],
 )
 def test_no_plate(text):
