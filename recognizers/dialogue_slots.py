@@ -1778,11 +1778,16 @@ _DAY_AFTER_MONTH = re.compile(
 
 
 def _year_first(body: str) -> list[tuple[int, int]]:
+    """Such dates opening the answer, or after "född" ("Han är född... tjugohundratjugo... nej,
+    nitton, tjugohundranitton, i september."); not "ansökan jag skickade 2019 i mars"."""
     out = []
-    for run in numbers.runs(body):
+    for n, run in enumerate(numbers.runs(body)):
         year = run.tokens[-1]
         month = _MONTH_AFTER_YEAR.match(body, year.end)
         if len(year.digits) != 4 or not _year_of_birth(year.digits) or month is None:
+            continue
+        lead = body[: run.tokens[0].start]
+        if not ("född" in lead[-50:].lower() or (n == 0 and len(lead.split()) <= 3)):
             continue
         word = month.group("month").split()
         if len(word) > 1 and not 1 <= (_ordinal(word[0]) or 0) <= 12:  # "nionde månaden"

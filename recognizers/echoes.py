@@ -333,31 +333,34 @@ def _beside(text: str, spans: list[Span]) -> list[Span]:
 _NOT_THAT = re.compile(
     r"(?:[ ]+[a-h](?![\w]))?(?:[ ]+(?:på[ ]+slutet|i[ ]+början))?[ ]*,?[ ]+inte[ ]+", re.IGNORECASE
 )  # (a house's letter after the first: "Tolv B, inte tolv A")
-AGAINST_TURNS = 3  # how many turns before the pair the value may have been found in
 
 
 def set_against(text: str, spans: list[Span]) -> list[Span]:
-    """Both numbers of "X, inte Y" (of as many digits, one more or less) where either is a piece
-    of a value found in that turn or in the turns just before it: a piece of it corrected, and
-    the wrong piece said again ("noll åttiosju, inte sjuttioåtta" after "noll sjuttioåtta"). Run
-    after the learned tail too (`Detector._echoed`), whose findings such pieces often are."""
+    """Both numbers of "X, inte Y" (of as many digits, one more or less, neither a quantity) where
+    either is a piece of a value found in that turn, or in the other speaker's turn just before
+    (a read-back corrected: "Skolgatan 12 A?" / "Tolv B, inte tolv A."): a piece of it corrected,
+    and the wrong piece said again ("noll åttiosju, inte sjuttioåtta" after "noll sjuttioåtta").
+    Run after the learned tail too (`Detector._echoed`), whose findings such pieces often are."""
     out: list[Span] = []
     ts = turns(text)
     for k, turn in enumerate(ts):
         body = turn.body(text)
         if "inte" not in body.lower():
             continue
-        near = [(e, _digits(text, s, t)) for e, s, t in spans if ts[max(0, k - AGAINST_TURNS)].start <= s < turn.end]
+        first = ts[k - 1].start if k and ts[k - 1].label != turn.label else turn.start
+        near = [(e, _digits(text, s, t)) for e, s, t in spans if first <= s < turn.end]
         runs = numbers.runs(body) if near else ()
         for a, b in zip(runs, runs[1:]):
             if not _NOT_THAT.fullmatch(body, a.tokens[-1].end, b.tokens[0].start):
                 continue
             if min(len(a.digits), len(b.digits)) < 2 or abs(len(a.digits) - len(b.digits)) > 1:
                 continue
+            pair = [(turn.start + r.tokens[0].start, turn.start + r.tokens[-1].end, r.digits) for r in (a, b)]
+            if any(_taken(text, *x) for x in pair):  # "Jag betalade 350, inte 530."
+                continue
             entity = next((e for e, d in near if _piece(a.digits, d) or _piece(b.digits, d)), None)
-            for run in (a, b) if entity else ():
-                start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
-                if _free(spans + out, start, end) and not _taken(text, start, end, run.digits):
+            for start, end, _ in pair if entity else ():
+                if _free(spans + out, start, end):
                     out.append((entity, start, _with_letter(text, entity, end)))
     return out
 

@@ -91,12 +91,12 @@ CUSTOMER_CONTEXT = [
     "kontraktsnumret",
     # a housing queue's id for the one queueing
     "kö-id",
-    "könummer",
-    "könumret",
 ]
 # not a reference said instead ("Har du kundnumret?" / "Nej, men jag har ordernumret, 4410 5523.")
 _CUSTOMER_REGEX = (
-    rf"(?<![\w\-.,+]){heuristics.REF_LOOKBEHIND}(?:(?-i:[A-Z]{{1,3}})[- ]?)?\d{{2,6}}(?:[ -]?\d{{2,6}}){{0,2}}"
+    # (not a date: "kö-id registrerat sedan 2019-03-12")
+    rf"(?<![\w\-.,+]){heuristics.REF_LOOKBEHIND}(?!(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d))"
+    rf"(?:(?-i:[A-Z]{{1,3}})[- ]?)?\d{{2,6}}(?:[ -]?\d{{2,6}}){{0,2}}"
     r"(?![\d]|[.,]\d)"
 )
 _CUSTOMER_BEFORE = re.compile(rf"(?:{'|'.join(CUSTOMER_CONTEXT)})[a-zåäö]*\b[^\n\d]{{0,25}}$", re.IGNORECASE)

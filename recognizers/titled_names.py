@@ -57,7 +57,7 @@ _NAMED = rf"(?:{_WHO}|{_TITLES}|pappan|mamman|mannen|frun|killen|tjejen|barnet)[
 # a nickname: "fast alla säger Pelle", "kallas Bettan", "kalla mig Micke"
 _CALLED = (
     r"(?:alla[ ]+säger|(?:han|hon|hen)[ ]+kallas|kallas|kalla[ ]+mig|säg[ ]+bara|"
-    r"(?:alla|vi|de|dom)[ ]+kallar[ ]+(?:henne|honom|hen|mig|dem|dom))"
+    r"(?:alla|vi|de|dom)[ ]+kallar[ ]+(?:henne|honom|hen)(?:[ ]+för)?)"
 )
 _WORD = r"[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"
 _PATTERN = re.compile(
@@ -69,6 +69,9 @@ _LISTED = re.compile(
     rf"(?:,[ ]*|[ ]+)(?:och[ ]+|sen[ ]+)?(?:(?:den|det)[ ]+(?:äldsta|yngsta|minsta|mellersta|lilla|stora)[ ]+)?"
     rf"(?P<name>(?=[A-ZÅÄÖÉÜ]){_WORD})"
 )
+# Children named only as a list ("barnen Arman och Sara"), and what goes on to the next name of it
+_LISTING = frozenset(("barnen", "barnbarnen"))
+_ANOTHER = re.compile(r"(?:,[ ]*|[ ]+och[ ]+)(?=[A-ZÅÄÖÉÜ])")
 # A name on a door or a letterbox: "det står al-jabouri på dörren", "Lundström Pettersson på brevlådan"
 _DOORS = r"(?:dörren|porten|brevlådan|postlådan|ringklockan|namnskylten|porttelefonen)"
 _ON_THE_DOOR = re.compile(
@@ -227,12 +230,15 @@ class KlangTitledNameRecognizer(TextRecognizer):
             # before a whole name
             unknown = 3 if named else 1 if lead in _BEFORE_NAMES or " " in lead else 0
             n = _name_words(words, m.group("after") or "", unknown)
+            listing = lead in _LISTING
+            end = m.start("name") + len(" ".join(words[:n]))
+            if listing and not _ANOTHER.match(text, end):
+                continue  # children named only in a list: "barnen Arman och Sara", not "Ge barnen Alvedon."
             if n:
                 start = m.start("name")
-                end = start + len(" ".join(words[:n]))
                 out.append(tagged_result(self, ENTITY, start, end, SCORE, "name after a title"))
                 # the names listed after it: "Den äldsta heter Cabdiraxmaan, sen Sagal och den minsta Ayaan."
-                while named and (more := _LISTED.match(text, end)):
+                while (named or listing) and (more := _LISTED.match(text, end)):
                     said = more.group("name")
                     if not _name_words([said], "", 0) or "place" in shipped_lexicon().get(said.lower(), ()):
                         break

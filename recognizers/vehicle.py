@@ -9,7 +9,8 @@ that speaks of a vehicle (bilen, regnummer, skylten, fordonet, parkering, motorc
 - in capitals ("DKR 447", "MLB 82C"), anywhere in such a text (a call about a car), unless the
   letters are a currency, a unit, a brand or a model ("SEK 100", "BMW 330");
 - a plate from abroad after the car is named as foreign ("en dansk bil, CX 48 317"), and a German
-  one anywhere there ("HH-KS 4471");
+  one right after the plate is asked for or named ("Vilket registreringsnummer har husbilen?" /
+  "HH-KS 4471.");
 - in lowercase ("lut 117"), spelled letter by letter ("U, R, S", "e r g") or with the digits in
   words ("ABC ett två tre", "mlb åttiotvå c"), only within 300 characters after or 80 before a
   vehicle word, and not when the letters are a Swedish word ("har 120", "max 150", "zon 412").
@@ -212,8 +213,11 @@ _FOREIGN_PLATE = re.compile(
 
 
 # ... or in the German form, a place's letters, a hyphen, letters and digits ("HH-KS 4471", "B-MB
-# 4471E"), anywhere in a text about a vehicle: no reference is written so
-_GERMAN_PLATE = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}[ ]?\d{1,4}[EH]?(?![\w-])")
+# 4471E"), right after the plate is asked for or named: references and codes are written so too
+_GERMAN_PLATE = re.compile(
+    r"(?i:registreringsnumm\w*|regnumm\w*|regnumret|skylt\w*|plåt\w*)[^\n]{0,80}\n?[^\n:]{0,40}:?[^\n]{0,20}?"
+    r"(?<![\w-])(?P<plate>[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}[ ]?\d{1,4}[EH]?)(?![\w-]|[ ]\d)"  # not "HSB-F 90 214"
+)
 
 
 def _foreign_plate(plate: str) -> bool:
@@ -247,7 +251,7 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
             if m.group("letters").lower() not in _NOT_LETTERS  # capitals, anywhere in a vehicle text
         }
         spans.update(m.span("plate") for m in _FOREIGN_PLATE.finditer(text) if _foreign_plate(m.group("plate")))
-        spans.update(m.span() for m in _GERMAN_PLATE.finditer(text))
+        spans.update(m.span("plate") for m in _GERMAN_PLATE.finditer(text))
         spans.update(m.span() for m in _VIN.finditer(text))
         spans.update(_vin_over_turns(text))
         spans.update(_vins_said(text))

@@ -442,12 +442,9 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("PERSON", "Provo")],
             [("PERSON", "Maria Testsson")],
         ),
-        # the right piece and the wrong set against each other, a piece of a value found before
+        # the right piece and the wrong set against each other, a piece of a value found in the turn
         (
-            [
-                "Kund: Plus fyrtionio, ett sju sex, två fyra åtta, nio noll tre.",
-                "Kund: Nej, två fyra sju, inte två fyra åtta.",
-            ],
+            ["Kund: Plus fyrtionio, ett sju sex, två fyra åtta, nio noll tre. Nej, två fyra sju, inte två fyra åtta."],
             [("PHONE_NUMBER", "Plus fyrtionio, ett sju sex, två fyra åtta, nio noll tre")],
             [("PHONE_NUMBER", "två fyra sju"), ("PHONE_NUMBER", "två fyra åtta")],
         ),
@@ -561,6 +558,12 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
             [("CUSTOMER_NUMBER", "4409137")],
         ),
         (["Kund: 163 72.", "Agent: Tack. Och telefon?"], [("SE_POSTAL_CODE", "163 72")]),
+        # ... a piece of a phone number found turns before; amounts against each other in its turn
+        (
+            ["Kund: 073-660 14 30.", "Agent: Tack. Hur många blir ni?", "Kund: Vi blir 30, inte 40."],
+            [("PHONE_NUMBER", "073-660 14 30")],
+        ),
+        (["Kund: 070-350 44 53, och jag betalade 350, inte 530 kronor."], [("PHONE_NUMBER", "070-350 44 53")]),
         # a year near a plate, and a piece of its digits
         (
             ["Agent: KTX 318?", "Kund: Nej, jag köpte den 2019.", "Agent: 31, okej."],

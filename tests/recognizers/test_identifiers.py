@@ -66,6 +66,7 @@ def test_customer_number_only_with_context():
     assert canonical_value(CUSTOMER, "kn 448120") == canonical_value(CUSTOMER, "KN-448120") == "KN448120"
     # a housing queue's id for the one queueing
     assert [t for t, _ in results(rec, "Ditt kö-id är BF 880 214, om du vill ha det.")] == ["BF 880 214"]
+    assert results(rec, "Ditt kö-id är registrerat sedan 2019-03-12.") == []  # a date
     # a reference said instead of the customer number asked for
     assert results(rec, "Har du kundnumret? Nej, men jag har ordernumret, 4410 5523.") == []
 

@@ -97,6 +97,7 @@ def test_a_model_or_a_year_after_foreign_plates_is_no_plate(text):
         "Vi har tre vw på lager, de kostar 300 i månaden.",  # a make, no plate
         "Bilen är en Volvo XC 60 och bilen är 12 år gammal.",  # a model
         "Bilen är bokad, bokningsnummer HB-0815, ärende MK-2024-0877.",  # references, no German plate
+        "Om bilen: ärendenummer hos oss är HSB-F 90 214.",
     ],
 )
 def test_no_plate(text):
