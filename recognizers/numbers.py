@@ -144,8 +144,9 @@ def _other_language(units: str, teens: str, tens: str, hundreds: str = "", thous
 
 
 # Numbers said in the caller's own language, as an interpreted call has them ("Dwa zero jeden
-# dziewięć", "Dvadeset tri, osamdeset dva", "Seitsemänkymmentäseitsemän"): Spanish, Polish,
-# Bosnian/Croatian/Serbian and Finnish read as the Swedish words they stand for (English is above).
+# dziewięć", "Dvadeset tri, osamdeset dva", "Seitsemänkymmentäseitsemän", "laba saddex siddeed"):
+# Spanish, Polish, Bosnian/Croatian/Serbian, Finnish, and Somali, Arabic and Persian as Latin letters
+# write them, read as the Swedish words they stand for (English is above).
 # Not the words that are Swedish or English too ("sto", "mil", "once", "una"); "-" where one is left.
 # Written with their letters and as the detection view folds them ("dziewięć", "dziewiec").
 OTHER_LANGUAGES: dict[str, str] = {
@@ -179,8 +180,28 @@ OTHER_LANGUAGES: dict[str, str] = {
         "kaksisataa kolmesataa neljäsataa viisisataa kuusisataa seitsemänsataa kahdeksansataa yhdeksänsataa",
         "tuhat tuhatta",
     ),
+    **_other_language(  # Somali, as Latin letters write it (not "shan", 5: a name too)
+        "eber kow laba saddex/sadex afar - lix toddoba/todoba siddeed/sideed sagaal",
+        "toban",
+        "labaatan soddon afartan konton lixdan toddobaatan siddeetan sagaashan",
+    ),
+    **_other_language(  # Arabic, romanised (not "sitta", Swedish "sit"; "wahid" and "saba", names too)
+        "sifr/sefr waahid/wahed ithnaan/ithnayn/ithnaa/itnein/itnen thalatha/thalaatha/talata arbaa/arbaaa"
+        " khamsa/khamse - sabaa/sabaah thamaniya/thamaaniya/tamanya tisaa/tisaah",
+        "ashara/ashra",
+        "ishreen/ishrin/eshrin thalathin/thalatheen arbaeen/arbain khamsin/khamseen sittin/sitteen sabeen/sabein"
+        " thamanin/thamaneen tisin/tiseen",
+    ),
+    **_other_language(  # Persian, romanised (not "do", "se", "si" nor "haft": English and Swedish words)
+        "- yek - - chahar/chahaar panj shesh - hasht noh",
+        "dah yazdah davazdah sizdah chahardah panzdah shanzdah hefdah hijdah noozdah",
+        "bist - chehel panjah shast haftad hashtad navad",
+        "devist sisad chaharsad pansad sheshsad haftsad hashtsad nohsad",
+        "hazar",
+    ),
     "cien": "hundra",  # Spanish "cien"/"ciento": a hundred (not Finnish "sata", a computer's SATA too)
     "ciento": "hundra",
+    "boqol": "hundra",  # Somali: a hundred
 }
 OTHER_LANGUAGES |= {fold_text(word): sv for word, sv in OTHER_LANGUAGES.items()}
 # Units allowed as the second part of a tens compound ("tjugoen", "tjugoett", "fyrtiotvå").

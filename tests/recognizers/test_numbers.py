@@ -156,8 +156,14 @@ def test_numbers_said_in_english(text, digits):
         ("diecisiete, veintitrés", ["1723"]),
         # as the detection view folds them
         ("dziewiec szesc", ["96"]),
-        # not the words that are Swedish or English too
+        # Somali, Arabic and Persian as Latin letters write them
+        ("laba saddex siddeed siddeed", ["2388"]),  # Somali
+        ("Eber toddoba... sorry. Noll sju noll.", ["07", "070"]),
+        ("Ithnaan thalaatha, sorry.", ["23"]),  # Arabic
+        ("Hashtad, sorry, åttiosju.", ["80", "87"]),  # Persian
+        # not the words that are Swedish or English too, nor names
         ("Ett sto, once upon a time", ["1"]),
+        ("Jag har haft det bra, Saba och Wahid ska sitta här, do se si.", []),
     ],
 )
 def test_numbers_said_in_other_languages(text, digits):
