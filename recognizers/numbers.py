@@ -180,10 +180,10 @@ OTHER_LANGUAGES: dict[str, str] = {
         "kaksisataa kolmesataa neljäsataa viisisataa kuusisataa seitsemänsataa kahdeksansataa yhdeksänsataa",
         "tuhat tuhatta",
     ),
-    **_other_language(  # Somali, as Latin letters write it (not "shan", 5: a name too)
+    **_other_language(  # Somali, as Latin letters write it (not "shan", 5, a name too; "konton", 50, "accounts")
         "eber kow laba saddex/sadex afar - lix toddoba/todoba siddeed/sideed sagaal",
         "toban",
-        "labaatan soddon afartan konton lixdan toddobaatan siddeetan sagaashan",
+        "labaatan soddon afartan - lixdan toddobaatan siddeetan sagaashan",
     ),
     **_other_language(  # Arabic, romanised (not "sitta", Swedish "sit"; "wahid" and "saba", names too)
         "sifr/sefr waahid/wahed ithnaan/ithnayn/ithnaa/itnein/itnen thalatha/thalaatha/talata arbaa/arbaaa"
@@ -192,12 +192,11 @@ OTHER_LANGUAGES: dict[str, str] = {
         "ishreen/ishrin/eshrin thalathin/thalatheen arbaeen/arbain khamsin/khamseen sittin/sitteen sabeen/sabein"
         " thamanin/thamaneen tisin/tiseen",
     ),
-    **_other_language(  # Persian, romanised (not "do", "se", "si" nor "haft": English and Swedish words)
+    **_other_language(  # Persian, romanised (not "do", "se", "si", "haft", English and Swedish words; "hazar", a name)
         "- yek - - chahar/chahaar panj shesh - hasht noh",
         "dah yazdah davazdah sizdah chahardah panzdah shanzdah hefdah hijdah noozdah",
         "bist - chehel panjah shast haftad hashtad navad",
         "devist sisad chaharsad pansad sheshsad haftsad hashtsad nohsad",
-        "hazar",
     ),
     "cien": "hundra",  # Spanish "cien"/"ciento": a hundred (not Finnish "sata", a computer's SATA too)
     "ciento": "hundra",

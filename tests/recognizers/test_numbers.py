@@ -163,7 +163,7 @@ def test_numbers_said_in_english(text, digits):
         ("Hashtad, sorry, åttiosju.", ["80", "87"]),  # Persian
         # not the words that are Swedish or English too, nor names
         ("Ett sto, once upon a time", ["1"]),
-        ("Jag har haft det bra, Saba och Wahid ska sitta här, do se si.", []),
+        ("Jag har haft det bra, Saba och Wahid ska sitta här, do se si, två konton.", ["2"]),
     ],
 )
 def test_numbers_said_in_other_languages(text, digits):
