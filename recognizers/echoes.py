@@ -18,8 +18,14 @@ recognizer found that value (an address, a postnummer, a customer number):
   "Ekvägen tjugotre... nej, tjugotvå"), and a list's next value of as many digits (`_beside`);
 - a written number grouped as a value beside it ("20 18 44 7, och ... ett nytt: 20 91 33 0";
   `_same_shape`);
-- the letter after a house number found without it, the post town after a postnummer, and a
-  postnummer confirmed after an address (`_after_addresses`);
+- the letter after a house number found without it, the post town after a postnummer (or
+  opening the other speaker's next turn: "163 72." / "Spånga."), and a postnummer confirmed after
+  an address (`_after_addresses`);
+- a plate's digits read back or corrected, all of them in any order ("ABX 460. Fyra sex noll,
+  inte fyra noll sex.");
+- both numbers of "X, inte Y" where either is a piece of a value found in that turn or the one
+  before ("det var två fyra sju, inte två fyra åtta"; `set_against`, which `Detector` runs after
+  the learned tail too);
 - a long value given in pieces over turns and read back whole, and its pieces (`_read_whole`);
 - a word said and taken back right before a value it begins ("Kanelbulle... nej, Kanelbulle77";
   `_false_starts`).

@@ -6,6 +6,10 @@ not: a greeting or "jag heter"/"det är"/"mitt namn är" at the start of a turn,
 capitalised words, then a pause (comma, full stop, end of turn) or "här"/"jag"/"och". Words that
 are not names in that place (interjections, "Kundtjänst") are left out.
 
+Dialects say "det är" as "dä e", "hä ä", "he e": after a greeting those introduce a name too. The
+village or farm said with one's name in a later turn is LOCATION ("dä e Emir ... i Eskelhem.",
+"det är Åsa på Björkhaga gård."), not a workplace ("det är Oskar på Skanska").
+
 Lowercase speech-to-text ("hej oluwaseun nowak", "jag heter donya okafor") has no capitals to go
 by: there the words after the introduction count when none is a common Swedish word and, after a
 bare greeting or "det är", they are two (a first name and a surname) or one is a known first name

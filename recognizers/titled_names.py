@@ -9,8 +9,10 @@ of the name model's lexicon and no common Swedish word ("doktor sjöberg", "min 
 capitalised and no common word ("sköterskan Mirela"), or one word no lexicon knows followed by a
 pause or a small word ("doktor okonkwo på vårdcentralen", "min lillebror jonte som"). An adjective or
 a genitive may stand between ("min äldsta dotter tindra", "min sambos mamma agneta"). "doktorn sa",
-"min fru ringde", "min son har", "min fru hemma" name no one. A name on a door or a letterbox is a
-name too: "det står al-jabouri på dörren", "Lundström Pettersson på brevlådan".
+"min fru ringde", "min son har", "min fru hemma" name no one. Children are named after "barnen"
+only as a list ("barnen Arman och Sara", not "Ge barnen Alvedon"); a nickname after "alla kallar
+henne". A name on a door or a letterbox is a name too: "det står al-jabouri på dörren", "Lundström
+Pettersson på brevlådan".
 """
 
 from __future__ import annotations
