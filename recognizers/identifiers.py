@@ -120,7 +120,6 @@ _CUSTOMER_WORDS = (
     "objektn",
     "kontraktsn",
     "kö-id",
-    "könum",
 )
 
 

@@ -42,10 +42,10 @@ _PARTICLE = r"(?:van|von|de|der|af|al|el|bin|ibn|da|di|dos|la|le)"
 _NAME = rf"(?P<name>{_WORD}(?:[ ]+(?:{_PARTICLE}[ ]+)?{_WORD}){{0,3}})"
 _AFTER = r"(?=[ ]*(?:[,.!?;]|$|[ ](?:här|jag|och|från|på|i|som|ringer)\b))"  # "Hej, Dragana på personskador."
 # At the start of a turn: after a line start and a speaker label, or at the start of the text.
-_TURN_START = r"(?:^|\n)(?:[^\n:]{1,40}:[ \t]*)?"
+_TURN_START = r"(?:^|\n)(?:(?P<label>[^\n:]{1,40}):[ \t]*)?"
 # Case-insensitive where speech-to-text may capitalise or not; the name itself must be capitalised.
 _PATTERN = re.compile(
-    rf"(?:^|\n)(?:(?P<label>[^\n:]{{1,40}}):[ \t]*)?(?i:(?:ja|jo|nej|ah|åh|oh|aha|oj|nämen|okej)[,!. ]+){{0,2}}(?i:{_GREETING}[,!.]?[ ]+(?:(?:(?P<intro>{_INTRO})|(?P<dialect>{_DIALECT_INTRO}))[ ]+)?|(?P<only>{_INTRO})[ ]+){_NAME}(?i:{_AFTER})",
+    rf"{_TURN_START}(?i:(?:ja|jo|nej|ah|åh|oh|aha|oj|nämen|okej)[,!. ]+){{0,2}}(?i:{_GREETING}[,!.]?[ ]+(?:(?:(?P<intro>{_INTRO})|(?P<dialect>{_DIALECT_INTRO}))[ ]+)?|(?P<only>{_INTRO})[ ]+){_NAME}(?i:{_AFTER})",
     re.MULTILINE,
 )
 # The farm or village the one introduced lives in, said with the name: "dä e Ingvar Hägg i Når.",

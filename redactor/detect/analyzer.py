@@ -52,6 +52,7 @@ import recognizers
 from recognizers.dialogue_slots import TURN_LINE
 from recognizers.echoes import ECHO_RECOGNIZER, ECHO_SCORE, compacted, echoes, set_against
 from recognizers.fold import fold
+from recognizers.introduction import KlangSelfIntroductionRecognizer
 from recognizers.lexicon import shipped_lexicon
 from recognizers.tail import TAIL_ENTITY, TAIL_RECOGNIZER, TAIL_THRESHOLD, shipped_model
 from redactor.detect import (
@@ -143,7 +144,7 @@ def _company_not_person(span: str) -> bool:
 def _named_by_rule(r: RecognizerResult) -> bool:
     """A person a recognizer found, or the place one said with their name (introduction.py)."""
     by = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY)
-    return r.entity_type == "PERSON" or (r.entity_type == "LOCATION" and by == "KlangSelfIntroductionRecognizer")
+    return r.entity_type == "PERSON" or (r.entity_type == "LOCATION" and by == KlangSelfIntroductionRecognizer.__name__)
 
 
 def _resolve_overlaps(results: list[_Span]) -> list[_Span]:
