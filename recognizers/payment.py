@@ -241,6 +241,7 @@ ACCOUNT_CONTEXT = [
     "kontonummer",
     "kontonumret",
     "bankkonto",
+    "depå",  # a depå's or an ISK's number is a bank account's ("depånumret blir 9570 112 448 06")
     "clearing",
     "clearingnummer",
     "clearingnumret",
@@ -294,6 +295,7 @@ def account_score(text: str) -> float | None:
 
 _ACCOUNT_WORDS = (
     "konto",
+    "depå",
     "clearing",
     "autogiro",
     "bank",

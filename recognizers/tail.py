@@ -12,7 +12,8 @@ first and last letters and the letter triples inside it (a name of an origin the
 still looks like one), whether it is a number word and what the name lexicon and the town list know
 it as; its neighbours in the turn, what the lexicon knows them as, and whether they were found (and
 as what); what was found in the turn and the one before; the last words of the turn before and
-whether it asked a question. Weights are trained by `python -m redactor.training.tail` on the
+whether it asked a question, the first words of the turn after; and whether the word is said again
+in the turns around it (a value read back, a name said twice). Weights are trained by `python -m redactor.training.tail` on the
 labelled calls of bench/data (docs/model-card.md) and shipped in recognizers/data/tail_model.npz.
 """
 
@@ -44,6 +45,15 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _WORD = re.compile(r"\w+")
 _PREVIOUS_WORDS = 10  # last words of the turn before that the model reads
 _TWO_BACK_WORDS = 8  # ... and of the turn before that
+_NEXT_WORDS = 3  # first words of the turn after (the other speaker's "Tack, Amira." or "Och sen?")
+_ECHO_TURNS = 4  # a word said again this many turns away or nearer is echoed
+# Words every turn says: their being said again tells nothing.
+_EVERYDAY = frozenset(
+    """
+    och i på en ett det att är som för med har jag du vi ni han hon den de inte ja nej mm okej så till av om
+    eller men kan ska var vad här där nu då också bara tack hej
+    """.split()
+)
 # A company by its legal form ("Andersson Bygg AB"): the company's name, not a person's detail.
 _COMPANY = re.compile(r"(?:\b[A-ZÅÄÖ][\w&-]*[ \t]+){1,4}(?:AB|HB|KB|Aktiebolag|Handelsbolag)\b")
 # Between two redacted tokens, a gap of spaces and punctuation joins them into one finding.
@@ -139,6 +149,7 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
         for i in range(start, end):
             covered[i] = entity
     dialogue = turns(text)
+    said = [{t.text.casefold() for t in turn.tokens if t.text[0].isalnum()} for turn in dialogue]
     # What was found in each turn, by type: "CREDIT_CARD,PERSON".
     found_in = [
         ",".join(sorted({covered[t.start] for t in turn.tokens if t.start in covered}))[:40] for turn in dialogue
@@ -150,6 +161,7 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
             _words(before, _PREVIOUS_WORDS),
             _words(dialogue[n - 2] if n > 1 else None, _TWO_BACK_WORDS),
         )
+        after = _words(dialogue[n + 1], len(dialogue[n + 1].tokens))[:_NEXT_WORDS] if n + 1 < len(dialogue) else []
         asked = int(before is not None and before.asks)
         in_turn, in_before = found_in[n], found_in[n - 1] if n else ""
         tokens = turn.tokens
@@ -178,6 +190,7 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
                 *(f"pt={x}" for x in previous),
                 *(f"pt2={x}" for x in two_back),
                 *(f"num_pt={num}_{x}" for x in previous),
+                *(f"nt={x}_{num}" for x in after),
             ]
             for num in (0, 1)
         }
@@ -214,11 +227,24 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
                 f"ref={int(reference is not None and reference.start() < token.start)}_{num}",
                 f"p1lex={_kinds(near[at - 1])}_{kinds}",
                 f"n1lex={_kinds(near[at + 1])}_{kinds}",
+                f"echo={_echoed(said, n, w)}_{num}",
             ]
             if not num and len(w) > 3:
                 own += [f"g3={w[i : i + 3]}" for i in range(1, min(len(w) - 3, 8))]
             out.append(Candidate(token, own, shared[num]))
     return out
+
+
+def _echoed(said: list[set[str]], n: int, word: str) -> str:
+    """Where else the word of turn n is said: in the turn before, the turn after, a turn further
+    off (a read-back, a name said again); "-" for a word every turn says."""
+    if word in _EVERYDAY or len(word) < 2:
+        return "-"
+    far = any(
+        word in said[m] for m in range(max(0, n - _ECHO_TURNS), min(len(said), n + _ECHO_TURNS + 1)) if abs(m - n) > 1
+    )
+    before, after = n > 0 and word in said[n - 1], n + 1 < len(said) and word in said[n + 1]
+    return f"{int(before)}{int(after)}{int(far)}"
 
 
 @lru_cache(maxsize=1 << 18)

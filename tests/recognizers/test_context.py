@@ -29,6 +29,10 @@ def test_context_word_for_giro_and_organisationsnummer(detector):
     bg = with_luhn("5050105")
     assert by_type(detector, f"betala {bg[:4]}-{bg[4:]} nu") == []
     assert [t for t, _, _ in by_type(detector, f"mitt bankgiro är {bg[:4]}-{bg[4:]}")] == ["SE_BANKGIRO"]
+    # a depå's or an ISK's number is an account's; the word alone takes no number
+    text = "Agent: Bra. Depånumret blir 9570 112 448 06, och avtalet ligger i appen."
+    assert [(t, v) for t, v, _ in by_type(detector, text)] == [("SE_BANK_ACCOUNT", "9570 112 448 06")]
+    assert by_type(detector, "Agent: Depån kostar 0 kronor, courtaget är 69 kronor, vi har 1200 fonder.") == []
     org = with_luhn("556614270")
     assert by_type(detector, f"jag har {org} här") == []
     assert [t for t, _, _ in by_type(detector, f"organisationsnumret är {org}")] == ["SE_ORGANISATIONSNUMMER"]

@@ -38,6 +38,15 @@ def test_features_hold_the_turn_before_and_what_was_found_next_to_the_word():
     assert "pt=brickan" in on and "pq=1" in on and "pf=ID_NUMBER" in on and "lab=kund" in on
 
 
+def test_features_hold_the_turn_after_and_where_the_word_is_said_again():
+    text = "Kund: Hon heter Wanjiru.\nAgent: Wanjiru, tack.\nKund: Ja, och jag bor kvar.\nAgent: Bra.\nKund: Wanjiru igen."
+    first = next(c.features for c in candidates(text, []) if c.token.text == "Wanjiru")
+    assert "nt=wanjiru_0" in first and "nt=tack_0" in first
+    assert "echo=011_0" in first  # not in the turn before, in the turn after, and four turns on
+    ja = next(c.features for c in candidates(text, []) if c.token.text == "Ja")
+    assert "echo=-_0" in ja  # a word every turn says tells nothing
+
+
 def test_a_number_said_in_parts_is_kept_or_redacted_whole():
     # "sju" alone scores over the threshold, "noll" under it: the run's mean decides for both.
     text = "Agent: Numret?\nKund: sju noll, sen inget mer"
