@@ -7,7 +7,8 @@ ID_NUMBER of a device: a MAC address, a SIM card's ICCID ("8946 2010 2240 1187 3
   (a misheard digit) still scores 0.6: the prefix alone is specific enough.
 - CUSTOMER_NUMBER: the retailer's customer/contract number. Its format is the company's own, so
   any 5-12 digit number (optionally a short capital prefix: "KN-448120") counts, but only right
-  after a context word ("kundnummer", "kundnumret", "avtalsnummer", ...): base score 0.2, raised
+  after a context word ("kundnummer", "kundnumret", "avtalsnummer", a care giver's "patient-id"
+  and "journalnummer", ...): base score 0.2, raised
   above the threshold by Presidio's context enhancer. Spoken ones need the context word within the
   preceding words.
 - IP_ADDRESS: IPv4 dotted quads (each part 0-255) and IPv6 (checked with `ipaddress`); not a
@@ -91,6 +92,13 @@ CUSTOMER_CONTEXT = [
     "kontraktsnumret",
     # a housing queue's id for the one queueing
     "kö-id",
+    # a patient's or a journal's number names the patient as a customer number does
+    "patientnummer",
+    "patientnumret",
+    "patient-id",
+    "patientid",
+    "journalnummer",
+    "journalnumret",
 ]
 # not a reference said instead ("Har du kundnumret?" / "Nej, men jag har ordernumret, 4410 5523.")
 _CUSTOMER_REGEX = (
@@ -120,6 +128,10 @@ _CUSTOMER_WORDS = (
     "objektn",
     "kontraktsn",
     "kö-id",
+    "patientn",
+    "patient-id",
+    "patientid",
+    "journaln",
 )
 
 

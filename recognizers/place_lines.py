@@ -157,6 +157,12 @@ _PROPERTY_WORDS = (
     "stugan",
     "hemmanet",
 )
+# ... or a block alone, in the answer to a question for the property ("vilken fastighet gäller det"
+# / "Hjorten 7 på Ekbacksvägen 22"), or after its word ("fastighetsbeteckningen är Lärkan 12")
+_PROPERTY_ASKED = re.compile(
+    rf"(?i:fastighet(?:en|sbeteckning(?:en)?)?|beteckning(?:en)?)(?![\w])(?:[^\n]*\n[^\n:]{{1,40}}:|[ ]+(?:är|var|blir)[ ]+)[^\n]{{0,40}}?"
+    rf"(?<![\w-])(?P<property>{_CAP_NAME}[ ]+\d{{1,4}}(?::\d{{1,4}})?)(?![\d:])(?![ ]*(?:kr|kronor|:-))"
+)
 # "Miljöbalken 7:15", "Klockan 13:30", "Kapitel 4:12" are no properties.
 _NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b", re.I)
 _CORRECTED_TO = re.compile(
@@ -266,6 +272,18 @@ def _town_follows(m: re.Match) -> bool:
     return bool(words) and words[0].casefold() in one_word_towns()
 
 
+def _same_block(text: str, found: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
+    """The block of a property found, said again with another number: "Hjorten 7" and the
+    neighbour's "Hjorten 8"."""
+    blocks = {m.group(1) for _, s, e in found if (m := re.fullmatch(rf"({_CAP_NAME})[ ]+\d[\d:]*", text[s:e]))}
+    if not blocks:
+        return set()
+    alt = "|".join(re.escape(b) for b in sorted(blocks))
+    return {
+        (ENTITY, *m.span()) for m in re.finditer(rf"(?<![\w-])(?:{alt})[ ]+\d{{1,4}}(?::\d{{1,4}})?(?![\d:])", text)
+    }
+
+
 class KlangPlaceLineRecognizer(TextRecognizer):
     ENTITIES = (ENTITY, POSTAL_CODE, LOCATION)
 
@@ -338,6 +356,12 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                 and numbers.parse_word(m.group("unit"))
                 and not _NOT_PROPERTIES.match(m.group(0))
             }
+            found |= {
+                (ENTITY, *m.span("property"))
+                for m in _PROPERTY_ASKED.finditer(text)
+                if not _NOT_PROPERTIES.match(m.group("property"))
+            }
+            found |= _same_block(text, found)
         return [self._result(*f) for f in sorted(found, key=lambda f: f[1:]) if not entities or f[0] in entities]
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:

@@ -4,7 +4,9 @@ Five digits, the first 1-9, written "NNN NN" or "NNNNN". Five-digit numbers are 
 call (meter readings, kWh, amounts), so a postal code is only reported where the call says it is
 one: right before a post town from the gazetteer ("532 31 Skara", "722 19, Västerås"), right
 after a street line ("Storgatan 12, 532 31", also with the town between: "Tallstigen 4 i
-Hedemora, 776 33") or after "postnummer"/"postnumret"/"postnr". The
+Hedemora, 776 33"), written "NNN NN" right after "i" and its post town, in the turn or opening
+the next ("i Järfälla 177 42", "Agent: i Linköping" / "Kund: ja 582 42"), or after
+"postnummer"/"postnumret"/"postnr". The
 same holds for spoken codes, found on digit windows (`recognizers.numbers`).
 """
 
@@ -68,6 +70,13 @@ def _regexes() -> list[tuple[str, str]]:
         ("postal code before a post town", rf"{start}{_CODE}{end}{town_ahead}"),
         ("postal code after 'postnummer'", rf"{start}(?<={_POST_WORD}){_CODE}{end}"),
         ("postal code after a street line", rf"{start}(?=[1-9])(?<={_STREET_END}){_CODE}{end}"),
+        # after its post town, in the turn or opening the next one: "ja i Järfälla 177 42",
+        # "Agent: i Linköping" / "Kund: ja 582 42"; written as a postnummer is, "NNN NN"
+        (
+            "postal code after its post town",
+            rf"{start}(?<=(?<![{_L}])i[ ]+(?:{_town_alt()})(?:,?[ ]+|[,.?]?[ ]*\n[^\n:]{{1,40}}:[ ]*"
+            rf"(?:(?:ja|jo|precis|japp|mm|det är)[,.]?[ ]+)?)){_CODE_SPACED}{end}(?![ ]*(?:kr|kronor|:-))",
+        ),
         # asked to confirm after the street line: "Gräsvägen 8... jag hittar två, är det 522 33?"
         (
             "postal code confirmed after a street line",

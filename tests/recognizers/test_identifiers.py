@@ -67,6 +67,10 @@ def test_customer_number_only_with_context():
     # a housing queue's id for the one queueing
     assert [t for t, _ in results(rec, "Ditt kö-id är BF 880 214, om du vill ha det.")] == ["BF 880 214"]
     assert results(rec, "Ditt kö-id är registrerat sedan 2019-03-12.") == []  # a date
+    # a care giver's patient-id or journal number, the agent stating it
+    assert [t for t, _ in results(rec, "Agent: Då ser jag patient-id HC-118 402 här.")] == ["HC-118 402"]
+    assert [t for t, _ in results(rec, "Agent: Journalnumret är 55 1234.")] == ["55 1234"]
+    assert results(rec, "Patienten fick 2 tabletter à 500 mg, patientnämnden har 3 ärenden.") == []
     # a reference said instead of the customer number asked for
     assert results(rec, "Har du kundnumret? Nej, men jag har ordernumret, 4410 5523.") == []
 

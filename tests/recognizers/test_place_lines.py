@@ -60,6 +60,15 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         # ... or named where someone has land or a cottage, with no word of property
         ("Jo, skiftet vid Lidarve 3:41, där vid myren, det behöver gallras.", ["Lidarve 3:41"]),
         ("Jag hyr ut stugan på Östra Rönnäs 2:19 genom er.", ["Östra Rönnäs 2:19"]),
+        # a block alone, asked for or after its word, and the same block with another number
+        (
+            "Agent: vilken fastighet gäller det\nKund: Hjorten 7 på Ekbacksvägen 22\nAgent: vem är grannen\n"
+            "Kund: det är han på Hjorten 8",
+            ["Hjorten 7", "Hjorten 8"],
+        ),
+        ("Agent: och fastighetsbeteckningen\nKund: vänta min man vet det Lärkan 12 säger han", ["Lärkan 12"]),
+        ("Kund: Fastighetsbeteckningen är Lärkan 12.", ["Lärkan 12"]),
+        ("Agent: Fastighetsavgiften är 9 287 kronor per år.\nKund: Okej, och Volvo 240 då?", []),
     ],
 )
 def test_other_address_forms_are_found(text, expected):

@@ -44,6 +44,10 @@ def recs():
         ("fem tre två tre två eh skara så det är kvar i kommunen", "fem tre två tre två"),  # a filler before the town
         # asked to confirm after the street line
         ("Agent: Lindvägen 7... jag hittar två, är det 646 31?", "646 31"),
+        # after its post town, in the turn or opening the next
+        ("Kund: ja i Järfälla 177 42", "177 42"),
+        ("Agent: i Linköping\nKund: ja 582 42", "582 42"),
+        ("Agent: i Jönköping?\nKund: precis, 553 15.", "553 15"),
     ],
 )
 def test_found(recs, text, value):
@@ -61,6 +65,8 @@ def test_found(recs, text, value):
         "fyrtiofem tusen åttahundrasjuttiotvå",
         "Storgatan 4 i Malmö, 25 000 kronor i månaden.",
         "Storgatan 4, och hyran, är det 8 450?",  # no postnummer's shape
+        "Vi betalar i Lund 550 00 kronor, och i Malmö 120 kvm.",  # an amount, a size
+        "Agent: Vi har en butik i Uppsala.\nKund: Okej. 753 20 i kassan?",  # no answer's opening
     ],
 )
 def test_hard_negatives(recs, text):
