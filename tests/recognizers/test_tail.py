@@ -39,7 +39,9 @@ def test_features_hold_the_turn_before_and_what_was_found_next_to_the_word():
 
 
 def test_features_hold_the_turn_after_and_where_the_word_is_said_again():
-    text = "Kund: Hon heter Wanjiru.\nAgent: Wanjiru, tack.\nKund: Ja, och jag bor kvar.\nAgent: Bra.\nKund: Wanjiru igen."
+    text = (
+        "Kund: Hon heter Wanjiru.\nAgent: Wanjiru, tack.\nKund: Ja, och jag bor kvar.\nAgent: Bra.\nKund: Wanjiru igen."
+    )
     first = next(c.features for c in candidates(text, []) if c.token.text == "Wanjiru")
     assert "nt=wanjiru_0" in first and "nt=tack_0" in first
     assert "echo=011_0" in first  # not in the turn before, in the turn after, and four turns on
