@@ -133,6 +133,29 @@ _CUSTOMER_WORDS = (
     "patientid",
     "journaln",
 )
+_CUSTOMER_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, _CUSTOMER_WORDS))})", re.IGNORECASE)
+# Another number named after the context word ("bokningsnumret", "remissnumret", "OCR", "ärendet"):
+# the number is that one's.
+_NAMED_NUMBER = re.compile(r"[^\W\d_]+(?:nummer|numret|nr)\b", re.I)
+_OTHER_NUMBER = re.compile(rf"[^\W\d_]+(?:nummer|numret|nr)\b|{heuristics.REFERENCE_TALK.pattern}|(?<![\w])ocr", re.I)
+_YEARS_OR_DATE = re.compile(r"(?:(?:19|20)\d\d[ ]?)+|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+
+
+def _other_number(text: str, start: int, end: int) -> bool:
+    """A number the context word is not about: a quantity ("vi har 10 000 patienter"), years or a
+    date ("sedan 20190312"), or another number named after the word ("Jag har inget kundnummer,
+    men bokningsnumret är ...")."""
+    if heuristics.QUANTITY_AFTER.match(text, end) or re.match(r"[ ]+(?:kunder|patienter|medlemmar)\b", text[end:]):
+        return True
+    if _YEARS_OR_DATE.fullmatch(text[start:end].strip()):
+        return True
+    before = text[max(text.rfind("\n", 0, start) + 1, start - 80) : start]
+    words = list(_CUSTOMER_WORD.finditer(before))
+    if words:
+        return _OTHER_NUMBER.search(before, words[-1].end()) is not None
+    # the word in a turn before: only another number named in this one ("Har du ditt patient-id?"
+    # / "Nej, men receptnumret är ...")
+    return _NAMED_NUMBER.search(before) is not None
 
 
 class KlangCustomerNumberRecognizer(PatternRecognizer):
@@ -150,6 +173,10 @@ class KlangCustomerNumberRecognizer(PatternRecognizer):
 
     def may_match(self, text: str) -> bool:
         return numbers.has_digit(text) and (heuristics.mentions(text, _CUSTOMER_WORDS))
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results if not _other_number(text, r.start, r.end)]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         n = len(ascii_digits(pattern_text))

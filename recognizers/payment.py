@@ -241,7 +241,12 @@ ACCOUNT_CONTEXT = [
     "kontonummer",
     "kontonumret",
     "bankkonto",
-    "depå",  # a depå's or an ISK's number is a bank account's ("depånumret blir 9570 112 448 06")
+    # a depå's or an ISK's number is a bank account's ("depånumret blir 9570 112 448 06"); the
+    # words whole, as context words match inside words ("bussdepån", "depåsprutan")
+    "depånummer",
+    "depånumret",
+    "depåkonto",
+    "depåkontot",
     "clearing",
     "clearingnummer",
     "clearingnumret",
@@ -295,7 +300,8 @@ def account_score(text: str) -> float | None:
 
 _ACCOUNT_WORDS = (
     "konto",
-    "depå",
+    "depånum",
+    "depåkonto",
     "clearing",
     "autogiro",
     "bank",

@@ -157,11 +157,28 @@ _PROPERTY_WORDS = (
     "stugan",
     "hemmanet",
 )
-# ... or a block alone, in the answer to a question for the property ("vilken fastighet gäller det"
-# / "Hjorten 7 på Ekbacksvägen 22"), or after its word ("fastighetsbeteckningen är Lärkan 12")
-_PROPERTY_ASKED = re.compile(
-    rf"(?i:fastighet(?:en|sbeteckning(?:en)?)?|beteckning(?:en)?)(?![\w])(?:[^\n]*\n[^\n:]{{1,40}}:|[ ]+(?:är|var|blir)[ ]+)[^\n]{{0,40}}?"
-    rf"(?<![\w-])(?P<property>{_CAP_NAME}[ ]+\d{{1,4}}(?::\d{{1,4}})?)(?![\d:])(?![ ]*(?:kr|kronor|:-))"
+# ... or a block alone (one to three digits), in the answer to a question for the property
+# ("vilken fastighet gäller det" / "Hjorten 7 på Ekbacksvägen 22"), or right after its word
+# ("fastighetsbeteckningen är Lärkan 12")
+_BLOCK = rf"(?P<property>(?P<block>{_CAP_NAME})[ ]+\d{{1,3}}(?::\d{{1,4}})?)(?![\d:])"
+_PROPERTY_ASKED = (
+    re.compile(
+        r"(?i:(?<![\w])(?:fastighetsbeteckning(?:en)?|vilken[ ]+fastighet))[^\n]*\n[^\n:]{1,40}:[^\n]{0,40}?"
+        rf"(?<![\w-]){_BLOCK}"
+    ),
+    re.compile(rf"(?i:(?<![\w])fastighetsbeteckning(?:en)?(?:[ ]+(?:är|var|blir|lyder|heter))?[ ]*:?[ ]+){_BLOCK}"),
+)
+# Words that stand before a number in talk of a property and are no block: "Hösten 2019", "Hus 3",
+# "Etapp 2", "Vecka 34".
+_NOT_BLOCKS = frozenset(
+    """
+    hösten våren sommaren vintern runt cirka ca sedan halv vecka veckan dag dagen år året klockan kl hus huset
+    etapp etappen port porten garage garaget tvättstuga tvättstugan team kundtjänst ruta rutan ärende kap
+    kapitel paragraf bilaga plan planet trappa trappan uppgång uppgången trappuppgång våning våningen rum
+    lägenhet nummer sida sidan linje linjen förråd förrådet buss bussen spår spåret
+    januari februari mars april maj juni juli augusti september oktober november december
+    måndag tisdag onsdag torsdag fredag lördag söndag mån-fre
+    """.split()
 )
 # "Miljöbalken 7:15", "Klockan 13:30", "Kapitel 4:12" are no properties.
 _NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b", re.I)
@@ -272,16 +289,16 @@ def _town_follows(m: re.Match) -> bool:
     return bool(words) and words[0].casefold() in one_word_towns()
 
 
-def _same_block(text: str, found: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
-    """The block of a property found, said again with another number: "Hjorten 7" and the
-    neighbour's "Hjorten 8"."""
-    blocks = {m.group(1) for _, s, e in found if (m := re.fullmatch(rf"({_CAP_NAME})[ ]+\d[\d:]*", text[s:e]))}
+def _same_block(text: str, blocks: set[str]) -> set[tuple[str, int, int]]:
+    """A block found, said again with another number ending a clause: the caller's "Hjorten 7"
+    and the neighbour's "Hjorten 8"."""
     if not blocks:
         return set()
     alt = "|".join(re.escape(b) for b in sorted(blocks))
-    return {
-        (ENTITY, *m.span()) for m in re.finditer(rf"(?<![\w-])(?:{alt})[ ]+\d{{1,4}}(?::\d{{1,4}})?(?![\d:])", text)
-    }
+    said = re.finditer(
+        rf"(?<![\w-])(?:{alt})[ ]+\d{{1,3}}(?::\d{{1,4}})?(?=[ ]*(?:[.,!?]|$)|[ ]+(?:och|på|i)\b)", text, re.M
+    )
+    return {(ENTITY, *m.span()) for m in said}
 
 
 class KlangPlaceLineRecognizer(TextRecognizer):
@@ -356,12 +373,14 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                 and numbers.parse_word(m.group("unit"))
                 and not _NOT_PROPERTIES.match(m.group(0))
             }
-            found |= {
-                (ENTITY, *m.span("property"))
-                for m in _PROPERTY_ASKED.finditer(text)
-                if not _NOT_PROPERTIES.match(m.group("property"))
-            }
-            found |= _same_block(text, found)
+            asked = [
+                m
+                for rx in _PROPERTY_ASKED
+                for m in rx.finditer(text)
+                if m.group("block").lower() not in _NOT_BLOCKS and not QUANTITY_AFTER.match(text, m.end("property"))
+            ]
+            found |= {(ENTITY, *m.span("property")) for m in asked}
+            found |= _same_block(text, {m.group("block") for m in asked})
         return [self._result(*f) for f in sorted(found, key=lambda f: f[1:]) if not entities or f[0] in entities]
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:

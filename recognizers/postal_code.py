@@ -32,6 +32,7 @@ _CODE_SPACED = r"[1-9]\d{2}[ ]\d{2}(?!\d)"  # "522 33", as a postnummer is writt
 _POST_WORD = r"(?:postnummer|postnumret|postnr)\.?(?:[ ]+(?:är|blir))?[ :]{1,3}"
 _SUFFIXES = "|".join(sorted({re.escape(s) for s in address.STREET_SUFFIXES}, key=len, reverse=True))
 _FILLER = r"(?:eh|öh|ehm)"
+_CLAUSE_END = r"(?=[ ]*(?:[.,!?]|$))"  # no unit, no more digits after it: "795 30 meter", "123 45 67"
 
 
 def _street_end(towns: str = "") -> str:
@@ -70,12 +71,17 @@ def _regexes() -> list[tuple[str, str]]:
         ("postal code before a post town", rf"{start}{_CODE}{end}{town_ahead}"),
         ("postal code after 'postnummer'", rf"{start}(?<={_POST_WORD}){_CODE}{end}"),
         ("postal code after a street line", rf"{start}(?=[1-9])(?<={_STREET_END}){_CODE}{end}"),
-        # after its post town, in the turn or opening the next one: "ja i Järfälla 177 42",
-        # "Agent: i Linköping" / "Kund: ja 582 42"; written as a postnummer is, "NNN NN"
+        # after "i" and its post town (with its capital), ending a clause: in the turn ("ja i
+        # Järfälla 177 42"), or opening the answer to a turn that only names the town ("Agent: i
+        # Linköping" / "Kund: ja 582 42"); written as a postnummer is, "NNN NN"
         (
             "postal code after its post town",
-            rf"{start}(?<=(?<![{_L}])i[ ]+(?:{_town_alt()})(?:,?[ ]+|[,.?]?[ ]*\n[^\n:]{{1,40}}:[ ]*"
-            rf"(?:(?:ja|jo|precis|japp|mm|det är)[,.]?[ ]+)?)){_CODE_SPACED}{end}(?![ ]*(?:kr|kronor|:-))",
+            rf"{start}(?<=(?<![{_L}])i[ ]+(?-i:{_town_alt()}),?[ ]+){_CODE_SPACED}{_CLAUSE_END}",
+        ),
+        (
+            "postal code answering its post town",
+            rf"{start}(?<=(?:^|\n)[^\n:]{{1,40}}:[ ]*(?:(?:ja|och|okej|mm)[,]?[ ]+)?i[ ]+(?-i:{_town_alt()})[.?]?[ ]*"
+            rf"\n[^\n:]{{1,40}}:[ ]*(?:(?:ja|jo|precis|japp|mm|det är)[,.]?[ ]+)?){_CODE_SPACED}{_CLAUSE_END}",
         ),
         # asked to confirm after the street line: "Gräsvägen 8... jag hittar två, är det 522 33?"
         (

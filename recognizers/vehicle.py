@@ -10,7 +10,8 @@ that speaks of a vehicle (bilen, regnummer, skylten, fordonet, parkering, motorc
   letters are a currency, a unit, a brand or a model ("SEK 100", "BMW 330");
 - a plate from abroad after the car is named as foreign ("en dansk bil, CX 48 317"), and a German
   one right after the plate is asked for or named ("Vilket registreringsnummer har husbilen?" /
-  "HH-KS 4471.");
+  "HH-KS 4471."), a Spanish one with its digits first or a French one after the car or its number
+  is named as of that country ("spanska nummer, 4821 KLM", "en fransk bil, GH-482-KT");
 - in lowercase ("lut 117"), spelled letter by letter ("U, R, S", "e r g") or with the digits in
   words ("ABC ett två tre", "mlb åttiotvå c"), only within 300 characters after or 80 before a
   vehicle word, and not when the letters are a Swedish word ("har 120", "max 150", "zon 412").
@@ -37,14 +38,12 @@ SCORE = 0.7
 SPELLED_SCORE = 0.9
 _LETTER = "A-HJ-PR-UW-Z"  # no I, Q, V (nor Å, Ä, Ö)
 _LAST = "0-9A-HJ-NPR-UW-Z"  # a digit, or a letter other than I, O, Q, V
-# Letters that stand before numbers and are no plate: currencies, units and codes; brands and models.
-_MODELS = frozenset(
-    "bmw eqa eqb eqc eqe eqs glc gle gla glb gls cla cls slk amg gtx rtx tcl hbo max wrt tgx man kia".split()
-)
-_NOT_PLATES = _MODELS | frozenset(
+# Letters that stand before numbers and are no plate: currencies, units, brands, models, codes.
+_NOT_PLATES = frozenset(
     """
     sek eur usd nok dkk gbp chf pln cad aud jpy cny isk huf czk try thb inr rub brl mxn zar nzd sgd hkd krw
     kwh mwh gwh mhz ghz ocr iso sms pin cvc cvv tel art ref num mom bic dvd usb cpu ram ssd hdd lte err
+    bmw eqa eqb eqc eqe eqs glc gle gla glb gls cla cls slk amg gtx rtx tcl hbo max wrt tgx man kia
     """.split()
 )
 # Swedish words that stand before a number in running speech: "vi har 120 kvadrat", "för 250 kronor".
@@ -205,12 +204,20 @@ def _vin_over_turns(text: str) -> set[tuple[int, int]]:
 
 # A plate from abroad, in its own letters and digits, right after the car is named as foreign or
 # the plate is named: "en tysk bil, B-MB 4471", "en dansk bil, CX 48 317", "hennes bil är BV 12 904",
-# "polska skyltar, WPR 4417C", "spanska nummer, 4821 KLM", "en fransk bil, GH-482-KT".
+# "polska skyltar, WPR 4417C".
 _FOREIGN_PLATE = re.compile(
     r"(?:(?:tysk|dansk|norsk|finsk|polsk|utländsk|holländsk|brittisk|engelsk|fransk|spansk|litauisk|estnisk|lettisk)"
-    r"(?:a)? (?:bil|registrering|skyltar|skylt|plåtar|nummer)|bil(?:en)? är|bilen har)[ ,:]+"
-    r"(?P<plate>(?-i:[A-ZÆØÅ]{1,3})(?:-(?-i:[A-Z]{1,3}))?[ -]?\d{1,5}(?:[ ]\d{2,3})?(?-i:[A-Z]{1,2})?"
-    r"|\d{4}[ ]?(?-i:[A-Z]{3})|(?-i:[A-Z]{2})-\d{3}-(?-i:[A-Z]{2}))(?![\w-])",  # Spanish, French
+    r"(?:a)? (?:bil|registrering|skyltar|skylt|plåtar)|bil(?:en)? är|bilen har)[ ,:]+"
+    r"(?P<plate>(?-i:[A-ZÆØÅ]{1,3})(?:-(?-i:[A-Z]{1,3}))?[ -]?\d{1,5}(?:[ ]\d{2,3})?(?-i:[A-Z]{1,2})?)(?![\w-])",
+    re.IGNORECASE,
+)
+# ... and with its digits first (Spanish) or in the French form, only after the car or its number
+# is named as of a country: "spanska nummer, 4821 KLM", "en fransk bil, GH-482-KT" ("bilen är 9000
+# CSE" is a Saab, "1400 TSI" an engine)
+_COUNTRY_PLATE = re.compile(
+    r"(?:tysk|dansk|norsk|finsk|polsk|holländsk|brittisk|engelsk|fransk|spansk|italiensk|portugisisk|litauisk|"
+    r"estnisk|lettisk)(?:a)? (?:bil|registrering|skyltar|skylt|plåtar|nummer)(?:[ ,:]+med)?[ ,:]+"
+    r"(?P<plate>\d{4}[ -]?(?-i:[A-Z]{3})|(?-i:[A-Z]{2})[ -]\d{3}[ -](?-i:[A-Z]{2}))(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -251,12 +258,10 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
         spans = {
             m.span()
             for m in _WRITTEN.finditer(text)
-            # capitals, anywhere in a vehicle text; a model's letters with a letter last are a new
-            # plate's ("CLS 88B"), a model is "CLS 350"
-            if m.group("letters").lower() not in _NOT_LETTERS
-            or (m.group("letters").lower() in _MODELS and m.group().isupper() and m.group()[-1].isalpha())
+            if m.group("letters").lower() not in _NOT_LETTERS  # capitals, anywhere in a vehicle text
         }
         spans.update(m.span("plate") for m in _FOREIGN_PLATE.finditer(text) if _foreign_plate(m.group("plate")))
+        spans.update(m.span("plate") for m in _COUNTRY_PLATE.finditer(text))
         spans.update(m.span("plate") for m in _GERMAN_PLATE.finditer(text))
         spans.update(m.span() for m in _VIN.finditer(text))
         spans.update(_vin_over_turns(text))

@@ -33,6 +33,8 @@ def test_context_word_for_giro_and_organisationsnummer(detector):
     text = "Agent: Bra. Depånumret blir 9570 112 448 06, och avtalet ligger i appen."
     assert [(t, v) for t, v, _ in by_type(detector, text)] == [("SE_BANK_ACCOUNT", "9570 112 448 06")]
     assert by_type(detector, "Agent: Depån kostar 0 kronor, courtaget är 69 kronor, vi har 1200 fonder.") == []
+    # "depå" inside other words is no account's word
+    assert by_type(detector, "Agent: Bussdepån har hittegods, ditt ärende är 2024 556 812.") == []
     org = with_luhn("556614270")
     assert by_type(detector, f"jag har {org} här") == []
     assert [t for t, _, _ in by_type(detector, f"organisationsnumret är {org}")] == ["SE_ORGANISATIONSNUMMER"]

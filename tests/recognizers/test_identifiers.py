@@ -71,6 +71,17 @@ def test_customer_number_only_with_context():
     assert [t for t, _ in results(rec, "Agent: Då ser jag patient-id HC-118 402 här.")] == ["HC-118 402"]
     assert [t for t, _ in results(rec, "Agent: Journalnumret är 55 1234.")] == ["55 1234"]
     assert results(rec, "Patienten fick 2 tabletter à 500 mg, patientnämnden har 3 ärenden.") == []
+    # not the number the word is about: a quantity, years or a date, another number named after it
+    for text in (
+        "Agent: Journalnummer behöver du inte, vi har 10 000 patienter i regionen.",
+        "Kund: Jag har inget kundnummer, men bokningsnumret är 4481 2093.",
+        "Kund: Patientnumret vet jag inte, men remissnumret står här, 552 103 887.",
+        "Kund: Jag hittar inte journalnumret, men fakturan var på 12 400 kronor.",
+        "Kund: Journalnumret? Jag ringde er 2023 2024 flera gånger om det.",
+        "Kund: Jag har patientnummer hos er sedan 20190312 tror jag.",
+        "Agent: Har du ditt patient-id?\nKund: Nej, men receptnumret är 2231 4456 12.",
+    ):
+        assert results(rec, text) == [], text
     # a reference said instead of the customer number asked for
     assert results(rec, "Har du kundnumret? Nej, men jag har ordernumret, 4410 5523.") == []
 

@@ -69,6 +69,13 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Agent: och fastighetsbeteckningen\nKund: vänta min man vet det Lärkan 12 säger han", ["Lärkan 12"]),
         ("Kund: Fastighetsbeteckningen är Lärkan 12.", ["Lärkan 12"]),
         ("Agent: Fastighetsavgiften är 9 287 kronor per år.\nKund: Okej, och Volvo 240 då?", []),
+        # a time, a building's part, a model; another word than the property's; a quantity
+        ("Agent: När köpte ni fastigheten?\nKund: Hösten 2019, i oktober tror jag.", []),
+        ("Agent: Vilken fastighet gäller det?\nKund: Hus 3, Etapp 2, Port 2.", []),
+        ("Agent: Vad är modellbeteckningen på bilen?\nKund: Det är en Volvo 240.", []),
+        ("Kund: Fastigheten var såld till Heimstaden 2021.", []),
+        ("Agent: Vilken fastighet?\nKund: Uppsala 2 mil söderut, vid gamla kvarnen.", []),
+        ("Kund: Fastighetsbeteckningen är Kronan 4 och jag betalade Kronan 5 gånger extra.", ["Kronan 4"]),
     ],
 )
 def test_other_address_forms_are_found(text, expected):

