@@ -137,7 +137,8 @@ _CUSTOMER_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, _CUSTOMER_WORDS))})",
 # Another number named after the context word ("bokningsnumret", "remissnumret", "OCR", "ärendet"):
 # the number is that one's.
 _NAMED_NUMBER = re.compile(r"[^\W\d_]+(?:nummer|numret|nr)\b", re.I)
-_OTHER_NUMBER = re.compile(rf"[^\W\d_]+(?:nummer|numret|nr)\b|{heuristics.REFERENCE_TALK.pattern}|(?<![\w])ocr", re.I)
+_OTHER_NUMBER = re.compile(rf"{_NAMED_NUMBER.pattern}|{heuristics.REFERENCE_TALK.pattern}|(?<![\w])ocr", re.I)
+_COUNTED = re.compile(r"[ ]+(?:kunder|patienter|medlemmar)\b", re.I)  # "vi har 10 000 patienter"
 _YEARS_OR_DATE = re.compile(r"(?:(?:19|20)\d\d[ ]?)+|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
@@ -145,7 +146,7 @@ def _other_number(text: str, start: int, end: int) -> bool:
     """A number the context word is not about: a quantity ("vi har 10 000 patienter"), years or a
     date ("sedan 20190312"), or another number named after the word ("Jag har inget kundnummer,
     men bokningsnumret är ...")."""
-    if heuristics.QUANTITY_AFTER.match(text, end) or re.match(r"[ ]+(?:kunder|patienter|medlemmar)\b", text[end:]):
+    if heuristics.QUANTITY_AFTER.match(text, end) or _COUNTED.match(text, end):
         return True
     if _YEARS_OR_DATE.fullmatch(text[start:end].strip()):
         return True

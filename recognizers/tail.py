@@ -12,9 +12,10 @@ first and last letters and the letter triples inside it (a name of an origin the
 still looks like one), whether it is a number word and what the name lexicon and the town list know
 it as; its neighbours in the turn, what the lexicon knows them as, and whether they were found (and
 as what); what was found in the turn and the one before; the last words of the turn before and
-whether it asked a question, the first words of the turn after; and whether the word is said again
-in the turns around it (a value read back, a name said twice). Weights are trained by `python -m redactor.training.tail` on the
-labelled calls of bench/data (docs/model-card.md) and shipped in recognizers/data/tail_model.npz.
+whether it asked a question, the first words of the turn after; and whether the word is said
+again in the turns around it (a value read back, a name said twice). Weights are trained by
+`python -m redactor.training.tail` on the labelled calls of bench/data (docs/model-card.md) and
+shipped in recognizers/data/tail_model.npz.
 """
 
 from __future__ import annotations
@@ -138,10 +139,6 @@ def _runs(flags: list[bool]) -> list[tuple[int, int]]:
     return out
 
 
-def _words(turn: Turn | None, last: int) -> list[str]:
-    return [] if turn is None else [t.text.casefold() for t in turn.tokens if t.text[0].isalnum()][-last:]
-
-
 def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candidate]:
     """Each word token of the dialogue that no finding covers, with its features."""
     covered: dict[int, str] = {}
@@ -149,7 +146,8 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
         for i in range(start, end):
             covered[i] = entity
     dialogue = turns(text)
-    said = [{t.text.casefold() for t in turn.tokens if t.text[0].isalnum()} for turn in dialogue]
+    spoken = [[t.text.casefold() for t in turn.tokens if t.text[0].isalnum()] for turn in dialogue]
+    said = [set(words) for words in spoken]
     # What was found in each turn, by type: "CREDIT_CARD,PERSON".
     found_in = [
         ",".join(sorted({covered[t.start] for t in turn.tokens if t.start in covered}))[:40] for turn in dialogue
@@ -157,11 +155,9 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
     out = []
     for n, turn in enumerate(dialogue):
         before = dialogue[n - 1] if n else None
-        previous, two_back = (
-            _words(before, _PREVIOUS_WORDS),
-            _words(dialogue[n - 2] if n > 1 else None, _TWO_BACK_WORDS),
-        )
-        after = _words(dialogue[n + 1], len(dialogue[n + 1].tokens))[:_NEXT_WORDS] if n + 1 < len(dialogue) else []
+        previous = spoken[n - 1][-_PREVIOUS_WORDS:] if n else []
+        two_back = spoken[n - 2][-_TWO_BACK_WORDS:] if n > 1 else []
+        after = spoken[n + 1][:_NEXT_WORDS] if n + 1 < len(dialogue) else []
         asked = int(before is not None and before.asks)
         in_turn, in_before = found_in[n], found_in[n - 1] if n else ""
         tokens = turn.tokens

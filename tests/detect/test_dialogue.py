@@ -2239,26 +2239,27 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     them (a95b366), all hundred and nine 205 of 50,987 (20 in 102-105, 41 in 106-109, held out and
     never read); with the rules from reading sets 106-116 and the tail trained on sets 1 and 3-113
     (2026-12-06), all hundred and seventeen 193 of 55,878 (28 in sets 114-117, held out;
-    42 at their blind run)."""
+    42 at their blind run); with the rules from reading sets 114-121 and the tail trained on sets 1
+    and 3-117 (2026-12-06, a later session), all hundred and twenty-one 172 of 57,774 (11 in sets
+    118-121, held out; 19 at their blind run)."""
     docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
     result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 3524
+    assert result["calls_written"] == len(docs) == 3644
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 198, result["readable_values"]
-    assert result["words_kept"] >= 0.975  # 0.978 over sets 1-117 with the tail
+    assert result["readable"] <= 177, result["readable_values"]
+    assert result["words_kept"] >= 0.975  # 0.978 over sets 1-121 with the tail
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(config, tmp_path):
-    """Blind sets 114-117 (docs/dialogue.md, "Blind sets 114-117"), held out from the tail's
-    training: at their blind run (531d66c, the tail trained on sets 1 and 3-113) 105 of 2,601
-    values readable with the rules alone and 42 with the tail; non-PII words kept 0.966 (0.932 in
-    set 116, numbers said in the callers' own languages). Read after that run, for the Somali,
-    Arabic and Persian number words: 28 now."""
-    docs = [d for n in range(114, 118) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
+    """Blind sets 118-121 (docs/dialogue.md, "Blind sets 118-121"), held out from the tail's
+    training: at their blind run (c4b16f6, the tail trained on sets 1 and 3-117) 44 of 1,896
+    values readable with the rules alone and 19 with the tail; non-PII words kept 0.978. Read
+    after that run, for postnummer after their town, property blocks and patient-ids: 11 now."""
+    docs = [d for n in range(118, 122) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == len(docs) == 120 and result["quarantined"] == 0
-    assert result["readable"] <= 31, result["readable_values"]
-    assert result["words_kept"] >= 0.96
+    assert result["readable"] <= 14, result["readable_values"]
+    assert result["words_kept"] >= 0.97
 
 
 def test_a_surname_found_again_in_lowercase_leaves_no_call_quarantined(config, tmp_path):
