@@ -202,12 +202,14 @@ def _vin_over_turns(text: str) -> set[tuple[int, int]]:
     return out
 
 
+# A car or its plates named as of a country: "en tysk bil", "polska skyltar" ("-a" for the plural).
+_COUNTRIES = "tysk|dansk|norsk|finsk|polsk|holländsk|brittisk|engelsk|fransk|spansk|litauisk|estnisk|lettisk"
+_PLATE_NOUNS = "bil|registrering|skyltar|skylt|plåtar"
 # A plate from abroad, in its own letters and digits, right after the car is named as foreign or
 # the plate is named: "en tysk bil, B-MB 4471", "en dansk bil, CX 48 317", "hennes bil är BV 12 904",
 # "polska skyltar, WPR 4417C".
 _FOREIGN_PLATE = re.compile(
-    r"(?:(?:tysk|dansk|norsk|finsk|polsk|utländsk|holländsk|brittisk|engelsk|fransk|spansk|litauisk|estnisk|lettisk)"
-    r"(?:a)? (?:bil|registrering|skyltar|skylt|plåtar)|bil(?:en)? är|bilen har)[ ,:]+"
+    rf"(?:(?:{_COUNTRIES}|utländsk)(?:a)? (?:{_PLATE_NOUNS})|bil(?:en)? är|bilen har)[ ,:]+"
     r"(?P<plate>(?-i:[A-ZÆØÅ]{1,3})(?:-(?-i:[A-Z]{1,3}))?[ -]?\d{1,5}(?:[ ]\d{2,3})?(?-i:[A-Z]{1,2})?)(?![\w-])",
     re.IGNORECASE,
 )
@@ -215,8 +217,7 @@ _FOREIGN_PLATE = re.compile(
 # is named as of a country: "spanska nummer, 4821 KLM", "en fransk bil, GH-482-KT" ("bilen är 9000
 # CSE" is a Saab, "1400 TSI" an engine)
 _COUNTRY_PLATE = re.compile(
-    r"(?:tysk|dansk|norsk|finsk|polsk|holländsk|brittisk|engelsk|fransk|spansk|italiensk|portugisisk|litauisk|"
-    r"estnisk|lettisk)(?:a)? (?:bil|registrering|skyltar|skylt|plåtar|nummer)(?:[ ,:]+med)?[ ,:]+"
+    rf"(?:{_COUNTRIES}|italiensk|portugisisk)(?:a)? (?:{_PLATE_NOUNS}|nummer)(?:[ ,:]+med)?[ ,:]+"
     r"(?P<plate>\d{4}[ -]?(?-i:[A-Z]{3})|(?-i:[A-Z]{2})[ -]\d{3}[ -](?-i:[A-Z]{2}))(?![\w-])",
     re.IGNORECASE,
 )
