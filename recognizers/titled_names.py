@@ -167,7 +167,12 @@ _CAPITALISED = re.compile(r"(?<=[\w,;] )[A-ZÅÄÖÉÜ][a-zåäöéü]{2,}(?![\w
 _PLACE_PARTICLES = frozenset("del de la le von van der di da du al el".split())
 _GATE = re.compile(rf"(?<![\w-])(?:{_TITLES}|{_RELATIONS}|heter|{_CALLED}|och)\b", re.IGNORECASE)
 # Words after a relation that say where or how the person is, not who: "min fru hemma", "min son själv"
-_NOT_NAMES = frozenset("hemma borta själv också sjuk igen nu här där idag imorgon igår ikväll snart sedan".split())
+_NOT_NAMES = frozenset(
+    "hemma borta själv också sjuk igen nu här där idag imorgon igår ikväll snart sedan"
+    # what the relation does, verbs the lexicon's news text rarely has lowercase ("kan min dotter hämta")
+    " hämta hämtas hämtade lämnas fixa fixar kollar ordna ordnar skickar ändra ändrar sköta sköter"
+    " signera signerar logga loggar boka bokar avboka avbokar".split()
+)
 _PET = re.compile(r"(?<![\w])(?:hund|katt|häst|kanin|marsvin|hamster|fågel|husdjur|valp|kattunge)\w*", re.IGNORECASE)
 # Titles said right before a name; after the others ("läkaren", "handläggaren") a word no lexicon
 # knows is more often an adverb than a name.

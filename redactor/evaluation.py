@@ -357,4 +357,11 @@ def stored_table(result: dict, title: str):
     table.add_section()
     table.add_row("all", str(result["values"]), str(result["readable"]), _fmt(result["readable_rate"]))
     table.add_row("non-PII words kept", "", "", _fmt(result["words_kept"]))
+    if result["ordinary_values"]:
+        table.add_row(
+            "ordinary values kept",
+            str(result["ordinary_values"]),
+            str(result["ordinary_kept"]),
+            _fmt(result["ordinary_kept_rate"]),
+        )
     return table

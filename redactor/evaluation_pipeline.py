@@ -11,6 +11,9 @@ read back, and every annotated value is looked for in its call's stored columns:
 
 Words kept: of the words outside every annotated value, the share still in the stored text of the
 same call (placeholders do not count as words). It is what redaction costs the analysts.
+Ordinary values kept: of the values labelled as look-alikes that are no personal data (the
+documents' "negatives": amounts, dates, the company's own numbers, order and case numbers), how
+many still stand as written in the call's stored segments.
 
 Nothing from the documents is printed: ids, types, counts and rates only.
 """
@@ -22,6 +25,7 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from recognizers import numbers
@@ -134,10 +138,17 @@ def _words(text: str) -> Counter:
     return Counter(w.lower() for w in _WORD.findall(_PLACEHOLDER.sub(" ", text)))
 
 
-def evaluate_stored(config: Config, docs: Sequence[Document], workdir: Path | None = None) -> dict:
-    """Ingest the documents for real and measure what the stored calls still show."""
+@dataclass(frozen=True)
+class StoredCalls:
+    """What the real ingest stored for labelled documents, read back from the Parquet."""
+
+    columns: dict[str, list[str]]  # call id -> every stored string of its call
+    segments: dict[str, list[str]]  # call id -> its segments' stored text
+
+
+def ingest_documents(config: Config, docs: Sequence[Document], workdir: Path | None = None) -> StoredCalls:
+    """Ingest the documents for real into a temporary store and read back what it holds."""
     from redactor.jobs.ingest import run_ingest
-    from redactor.store.lake import Lake
 
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         exports = Path(tmp) / "exports"
@@ -146,13 +157,22 @@ def evaluate_stored(config: Config, docs: Sequence[Document], workdir: Path | No
             for doc in docs:
                 fh.write(json.dumps(to_klang(doc), ensure_ascii=False) + "\n")
         store = str(Path(tmp) / "lake")
-        summary = run_ingest([str(exports)], config, store)
+        run_ingest([str(exports)], config, store)
         lake = Lake.from_config(config, store, "")
-        stored, stored_segments = stored_strings(lake, ("calls", "segments")), _segment_texts(lake)
+        return StoredCalls(stored_strings(lake, ("calls", "segments")), _segment_texts(lake))
 
+
+def evaluate_stored(config: Config, docs: Sequence[Document], workdir: Path | None = None) -> dict:
+    """Ingest the documents for real and measure what the stored calls still show."""
+    return measure_stored(docs, ingest_documents(config, docs, workdir))
+
+
+def measure_stored(docs: Sequence[Document], stored_calls: StoredCalls) -> dict:
+    """What the stored calls of these documents still show (any subset of the ingested ones)."""
+    stored, stored_segments = stored_calls.columns, stored_calls.segments
     per_type: dict[str, Counter] = {}
     leaks: list[dict] = []
-    kept = total = 0
+    kept = total = ordinary = ordinary_kept = 0
     missing = []
     for doc in docs:
         call_id = make_call_id("klang", str(doc.id))
@@ -170,17 +190,25 @@ def evaluate_stored(config: Config, docs: Sequence[Document], workdir: Path | No
         stored_words = _words(" ".join(stored_segments.get(call_id, [])))
         total += sum(words.values())
         kept += sum(min(n, stored_words[w]) for w, n in words.items())
+        said = Counter(doc.text[start:end] for _, start, end in doc.negatives)
+        for value, n in said.items():
+            if (pattern := value_pattern(value)) is not None:  # not one character alone
+                ordinary += n
+                ordinary_kept += min(n, sum(len(pattern.findall(t)) for t in stored_segments.get(call_id, [])))
     values = sum(c["values"] for c in per_type.values())
     n_readable = sum(c["readable"] for c in per_type.values())
     return {
         "documents": len(docs),
-        "calls_written": summary.calls_written,
-        "quarantined": summary.quarantined,
+        "calls_written": sum(make_call_id("klang", str(d.id)) in stored for d in docs),
+        "quarantined": len(missing),  # the job quarantines what it cannot store safely
         "quarantined_ids": missing,
         "values": values,
         "readable": n_readable,
         "readable_rate": round(n_readable / values, 4) if values else None,
         "words_kept": round(kept / total, 4) if total else None,
+        "ordinary_values": ordinary,
+        "ordinary_kept": ordinary_kept,
+        "ordinary_kept_rate": round(ordinary_kept / ordinary, 4) if ordinary else None,
         "by_type": {
             t: {
                 "values": c["values"],

@@ -43,7 +43,7 @@ def eval_command(
         help="Judge what is stored: ingest the documents (whole "
         "calls, one 'Speaker: text' line per turn) as Klang conversations into a "
         "temporary store and count the annotated values still readable there, and the "
-        "share of other words kept.",
+        "share of other words kept and of the values labelled ordinary (negatives) kept.",
     ),
 ) -> None:
     """Precision, recall and F2 per entity type, and redaction recall, on a labelled corpus; with

@@ -15,7 +15,8 @@ from __future__ import annotations
 from recognizers.numbers import words_to_digits
 
 # Interjections, answers, greetings, discourse particles and pronouns, and a few everyday words of
-# calls the model has taken for names ("Årsmodell?", "avin"): never a name, capitalised or not
+# calls the model has taken for names ("Årsmodell?", "avin"), thanks in the caller's other language
+# ("Muchas gracias") and dialect's "det" ("hä är Torbjörn"): never a name, capitalised or not
 # ("hans", "mina" and "max" are left out: Hans, Mina and Max are names).
 DISCOURSE = frozenset(
     """
@@ -29,6 +30,7 @@ eh ehm öh öhm äh ähm va vad men och så då nu
 jag mig min mitt du dig din ditt dina ni er ert era vi oss vår vårt våra hon henne hennes han honom
 de dem deras den det denna detta dessa som här där
 avi avin avier årsmodell årsmodellen dynamisk statisk
+gracias muchas merci danke grazie obrigado kiitos shukran thanks thank yes yeah okay please name hä dä
 """.split()
 )
 
@@ -62,7 +64,15 @@ sverige, norge, danmark, finland, island, tyskland, polen, frankrike, spanien, i
 storbritannien, usa, amerika, europa, eu, norden, skandinavien, estland, lettland, litauen,
 nederländerna, holland, belgien, schweiz, österrike, grekland, turkiet, thailand, kina, indien,
 ryssland, ukraina, irak, iran, syrien, somalia, eritrea, afghanistan, portugal, irland, skottland,
-kroatien, bosnien, serbien, rumänien, ungern, tjeckien, marocko, egypten, vietnam, japan, kanada
+kroatien, bosnien, serbien, rumänien, ungern, tjeckien, marocko, egypten, vietnam, japan, kanada,
+chile, argentina, brasilien, colombia, peru, mexiko, kuba, bolivia, venezuela, ecuador, etiopien,
+kenya, nigeria, ghana, uganda, sudan, sydsudan, kongo, gambia, senegal, kamerun, zimbabwe,
+sydafrika, tunisien, algeriet, libyen, jemen, libanon, jordanien, palestina, israel, saudiarabien,
+kuwait, pakistan, bangladesh, sri lanka, nepal, filippinerna, indonesien, malaysia, sydkorea,
+korea, australien, nya zeeland, kosovo, albanien, nordmakedonien, makedonien, montenegro,
+slovenien, slovakien, bulgarien, moldavien, belarus, vitryssland, georgien, armenien,
+azerbajdzjan, kazakstan, uzbekistan, tadzjikistan, kurdistan, tjetjenien, mongoliet, myanmar,
+kambodja, laos
 """.replace("\n", " ").split(",")
     if s.strip()
 )
@@ -125,13 +135,25 @@ fullmakt journal
 """.split()
 )
 _AT_MOST = "max"
+# "My" is a name and the English "my" of callers who mix in English ("My name, eh, mitt namn är ...",
+# "My wife Nasrin can take key").
+_MY = "my"
+MY_THINGS = frozenset(
+    """
+name wife husband daughter son mother father mom dad family friend brother sister children kids baby
+company phone number address account card job work home english swedish
+""".split()
+)
 
 
 def is_word_here(text: str, next_word: str) -> bool:
-    """A name that is a word where it stands: "Hans" before what he has, "max" before a number."""
+    """A name that is a word where it stands: "Hans" before what he has, "max" before a number,
+    "My" before an English noun."""
     key, nxt = text.casefold(), next_word.casefold()
-    return (key == _HIS and nxt in HIS_THINGS) or (
-        key == _AT_MOST and (nxt[:1].isdigit() or bool(words_to_digits(nxt)))
+    return (
+        (key == _HIS and nxt in HIS_THINGS)
+        or (key == _MY and nxt in MY_THINGS)
+        or (key == _AT_MOST and (nxt[:1].isdigit() or bool(words_to_digits(nxt))))
     )
 
 

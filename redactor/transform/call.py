@@ -591,25 +591,27 @@ def transform_call(
     # Per field: merged spans with their replacement, for rewriting words afterwards.
     replaced: dict[str, list[tuple[sp.Span, str]]] = {}
 
-    merged_of = {name: sp.merge(spans) for name, spans in found.items()}
+    # a span of joining words alone ("lägenhet", "Eh") holds no value: left as it stands
+    merged_of = {name: [s for s in sp.merge(spans) if sp.parts(units.texts[name], s)] for name, spans in found.items()}
     numbering = _numbering(units, merged_of, taken)
     # Keys last: a value is set under its key as parsed, then the key takes its redacted form.
     for name, merged in sorted(merged_of.items(), key=lambda item: item[0].startswith("metadata_keys[")):
         text = units.texts[name]
-        reps = []
+        pieces: list[tuple[sp.Span, sp.Span, str]] = []  # (piece, its merged span, replacement)
         for s in merged:
             value = text[s.start : s.end]
             if s.entity_type not in LOCAL_ENTITIES:
                 values[value] = s.entity_type
-            reps.append(policy.replacement(s.entity_type, value, numbering.number(s.entity_type, value)))
+            rep = policy.replacement(s.entity_type, value, numbering.number(s.entity_type, value))
+            pieces += [(piece, s, rep) for piece in sp.parts(text, s)]
             if pseudonymiser is not None and s.entity_type in SUBJECT_ENTITIES:
                 subject.add(pseudonymiser.index_token(s.entity_type, canonical_value(s.entity_type, value)))
-        new_text, new_offsets = sp.replace(text, merged, reps)
+        new_text, new_offsets = sp.replace(text, [p for p, _, _ in pieces], [r for _, _, r in pieces])
         _set_field(out, name, new_text)
-        replaced[name] = list(zip(merged, reps))
+        replaced[name] = [(p, r) for p, _, r in pieces]
         seg = _segment_of(call, name)
-        for s, (ns, ne) in zip(merged, new_offsets):
-            audio = _audio_range(seg, name, s.start, s.end, units) if seg is not None else (None, None)
+        for (p, s, _), (ns, ne) in zip(pieces, new_offsets):
+            audio = _audio_range(seg, name, p.start, p.end, units) if seg is not None else (None, None)
             findings.append(
                 Finding(
                     field=name,

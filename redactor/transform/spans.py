@@ -31,6 +31,31 @@ def merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
+# Words that stand between the parts of one value, or before it, and never carry it: "8327-9, och
+# kontot 994 123 456-7", "19470831... och sen 3103", "nitton eh åttio", "i lägenhet 1104". They stay
+# in the text beside the value's placeholder; the value is still replaced whole.
+_JOINING_WORDS = (
+    "och|sen|sedan|eh+|öh+|ehm|öhm|mm+|hmm+|ja|nej|alltså|"
+    "konto|kontot|kontonummer|kontonumret|clearing|clearingnummer|clearingnumret|"
+    "lägenhet|lägenheten|lägenhetsnummer|lägenhetsnumret|lgh"
+)
+_JOINING = re.compile(rf"(?:[\s,.;:!?…]*\b(?:{_JOINING_WORDS})\b)+[\s,.;:!?…]*", re.IGNORECASE)
+
+
+def parts(text: str, span: Span) -> list[Span]:
+    """The span without its joining words: the pieces that hold the value, in order (the whole
+    span when no joining word stands in it; none when it is joining words only)."""
+    pieces: list[Span] = []
+    pos = span.start
+    for m in _JOINING.finditer(text, span.start, span.end):
+        if m.start() > pos and any(c.isalnum() for c in text[pos : m.start()]):
+            pieces.append(Span(pos, m.start(), span.entity_type, span.score))
+        pos = max(pos, m.end())
+    if pos < span.end and any(c.isalnum() for c in text[pos : span.end]):
+        pieces.append(Span(pos, span.end, span.entity_type, span.score))
+    return pieces
+
+
 def replace(text: str, spans: list[Span], replacements: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """Apply non-overlapping spans (sorted); return new text and each replacement's new offsets."""
     out: list[str] = []

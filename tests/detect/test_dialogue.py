@@ -20,8 +20,17 @@ from redactor.detect.analyzer import WINDOW_CHARS, text_windows
 from redactor.detect.dialogue import build_dialogue
 from redactor.domain import Segment
 from redactor.evaluation import Document, load_dataset
-from redactor.evaluation_pipeline import _digit_runs, evaluate_stored, readable, stored_strings, to_klang
+from redactor.evaluation_pipeline import (
+    _digit_runs,
+    evaluate_stored,
+    ingest_documents,
+    measure_stored,
+    readable,
+    stored_strings,
+    to_klang,
+)
 from redactor.ingest import parse_record
+from redactor.training.tail import HELD_OUT
 from tests.conftest import ROOT
 
 DIALOGUE_CORPUS = ROOT / "bench" / "data" / "dev_dialogue.jsonl"
@@ -97,6 +106,17 @@ def test_values_given_across_turns_are_not_stored(config, tmp_path):
     assert result["values"] == len(doc.entities) > 15
     assert result["readable"] == 0, result["readable_values"]
     assert result["words_kept"] >= 0.95
+
+
+def test_the_pipeline_eval_counts_the_ordinary_values_still_stored(config, tmp_path):
+    """Negatives are look-alikes that are no personal data: kept when they still stand as written
+    in the stored segments. The order number is kept; the personnummer labelled ordinary here
+    (a labeller's mistake) is redacted, so it counts as lost."""
+    text = "Agent: Ordernumret?\nKund: Det är 4417 2209.\nAgent: Och personnumret?\nKund: 19810101-2386."
+    order, pnr = text.index("4417 2209"), text.index("19810101-2386")
+    doc = Document("negatives", text, [], [("ORDINARY", order, order + 9), ("ORDINARY", pnr, pnr + 13)])
+    result = evaluate_stored(config, [doc], tmp_path)
+    assert (result["ordinary_values"], result["ordinary_kept"], result["ordinary_kept_rate"]) == (2, 1, 0.5)
 
 
 def test_ordinary_numbers_after_other_questions_are_kept(detector):
@@ -2213,7 +2233,16 @@ def test_the_probes_conversations_stay_redacted(config, tmp_path):
     assert result["words_kept"] >= 0.975
 
 
-def test_the_blind_sets_stay_redacted(config, tmp_path):
+@pytest.fixture(scope="module")
+def blind_sets(config, tmp_path_factory):
+    """Every blind set's calls and what the real ingest stored for them, ingested once for the
+    two tests below."""
+    sets = {path.name: load_dataset(path) for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl"))}
+    docs = [d for set_docs in sets.values() for d in set_docs]
+    return sets, ingest_documents(config, docs, tmp_path_factory.mktemp("blind"))
+
+
+def test_the_blind_sets_stay_redacted(blind_sets):
     """The blind sets (bench/data/blind_calls*.jsonl; docs/dialogue.md): calls
     written by testers who read nothing of the project, each measured once blind, then no longer
     blind as rules were written for the kinds they showed. At 096fa66 (2026-12-04, before the late
@@ -2242,22 +2271,23 @@ def test_the_blind_sets_stay_redacted(config, tmp_path):
     42 at their blind run); with the rules from reading sets 114-121 and the tail trained on sets 1
     and 3-117 (2026-12-06, a later session), all hundred and twenty-one 172 of 57,774 (11 in sets
     118-121, held out; 19 at their blind run)."""
-    docs = [d for path in sorted((ROOT / "bench" / "data").glob("blind_calls*.jsonl")) for d in load_dataset(path)]
-    result = evaluate_stored(config, docs, tmp_path)
+    sets, stored = blind_sets
+    docs = [d for set_docs in sets.values() for d in set_docs]
+    result = measure_stored(docs, stored)
     assert result["calls_written"] == len(docs) == 3644
     assert result["quarantined"] == 0, result["quarantined_ids"]
     assert result["readable"] <= 177, result["readable_values"]
     assert result["words_kept"] >= 0.975  # 0.978 over sets 1-121 with the tail
 
 
-def test_the_learned_tail_on_blind_sets_it_never_saw(config, tmp_path):
+def test_the_learned_tail_on_blind_sets_it_never_saw(blind_sets):
     """Blind sets 118-121 (docs/dialogue.md, "Blind sets 118-121"), held out from the tail's
     training: at their blind run (c4b16f6, the tail trained on sets 1 and 3-117) 44 of 1,896
     values readable with the rules alone and 19 with the tail; non-PII words kept 0.978. Read
     after that run, for postnummer after their town, property blocks and patient-ids: 11 now."""
-    docs = [d for n in range(118, 122) for d in load_dataset(ROOT / "bench" / "data" / f"blind_calls_{n}.jsonl")]
-    result = evaluate_stored(config, docs, tmp_path)
-    assert result["calls_written"] == len(docs) == 120 and result["quarantined"] == 0
+    sets, stored = blind_sets
+    result = measure_stored([d for name in HELD_OUT for d in sets[name]], stored)
+    assert result["calls_written"] == 120 and result["quarantined"] == 0
     assert result["readable"] <= 14, result["readable_values"]
     assert result["words_kept"] >= 0.97
 

@@ -486,3 +486,25 @@ def test_a_number_said_whole_is_not_grown():
     start = text.index("070")
     (span,) = sp.widened(text, sp.Span(start, start + len("070-412 20 23"), "PHONE_NUMBER", 0.9), is_valid)
     assert text[span.start : span.end] == "070-412 20 23"
+
+
+@pytest.mark.parametrize(
+    "turn, kept",
+    [
+        ("Ja, clearing är 8327-9, och kontot 994 123 456-7.", ["och kontot"]),
+        ("Det är 19470831... och sen 3103.", ["och sen"]),
+        ("Vi bor på Storgatan 12, lägenhet 1203.", ["lägenhet"]),
+    ],
+)
+def test_the_words_joining_a_values_parts_are_kept(pipeline, turn, kept):
+    """The value is replaced piece by piece; the words between its pieces stay for the analysts."""
+    (text,) = _segment_texts(pipeline, f"Kund: {turn}")
+    assert all(k in text for k in kept), text
+    assert not re.search(r"\d", _unnumbered(text)), text
+
+
+def test_a_span_of_joining_words_alone_is_left_and_the_call_written():
+    text = "det är lägenhet 1104 och sen mm"
+    assert sp.parts(text, sp.Span(7, 15, "SE_ADDRESS", 1.0)) == []  # "lägenhet"
+    (piece,) = sp.parts(text, sp.Span(7, 20, "SE_ADDRESS", 1.0))
+    assert text[piece.start : piece.end] == "1104"

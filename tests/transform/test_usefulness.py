@@ -149,6 +149,11 @@ def test_the_customers_own_address_in_the_company_town_is_still_found(detector):
         "Kund: Det är min sons telefon. Hans nummer är 070-174 06 71.",
         "Agent: Det du vill, max 140 tecken.",
         "Talare 1: internet ligger nere max två timmar",
+        # thanks in the caller's other language, English mixed in, dialect's "det"
+        "Kund: Tack så mycket. Muchas gracias.",
+        "Kund: Gracias, tack!",
+        "Kund: My name, eh, mitt namn är inte viktigt.",
+        "Kund: Jo hej, hä är jag igen.",
     ],
 )
 def test_discourse_words_services_and_regions_are_not_names(detector, text):
@@ -177,6 +182,18 @@ def test_a_plate_spelled_with_words_keeps_its_type(detector, text):
 )
 def test_hans_the_name_is_still_a_name(detector, text, name):
     assert [text[d.start : d.end] for d in detector.detect(text) if d.entity_type == "PERSON"] == [name]
+
+
+def test_my_the_name_is_still_a_name_and_my_wife_is_english(detector):
+    text = "Kund: My Svensson hämtar. My wife Nasrin kommer sen."
+    names = [text[d.start : d.end] for d in detector.detect(text) if d.entity_type == "PERSON"]
+    assert "My Svensson" in names and not any("wife" in n for n in names)
+
+
+def test_a_relation_doing_something_is_no_name(detector):
+    """ "kan min dotter hämta": a verb after a relation, not a name the lexicon lacks."""
+    text = "Kund: Jag kan inte köra längre, kan min dotter hämta?"
+    assert [d for d in detector.detect(text) if d.entity_type == "PERSON"] == []
 
 
 def test_a_name_after_a_discourse_word_is_still_found(detector):
