@@ -347,7 +347,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "CUSTOMER_NUMBER",
         _q(
-            r"kundn|kund numm|kund nr|kund-?id|patientn|patient numm|journaln|journal numm|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
+            r"kundn|kund numm|kund nr|kund-?id|pantlånen|pantlåne ?numm|kandidatn|golf[- ]?id|patientn|patient numm|journaln|journal numm|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
             r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:har |får )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|stamkunds?kort|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
@@ -485,6 +485,7 @@ KEYWORDS = (
     "gsrn",
     "kund",
     "lån",
+    "golf",
     "kredit",
     "sms",
     "swish",
@@ -1017,6 +1018,19 @@ def _named_password(body: str) -> list[tuple[int, int]]:
 
 
 _LETTERS_ON = re.compile(r"[^\W\d_]*")
+
+
+def _runs_to_the_end(body: str, at: int) -> bool:
+    """A number right after the slot's word that the turn ends on, the rest to come in the speaker's
+    next turn ("... den har bankgiro fem fyra tre" / "två sju åtta ett")."""
+    runs = numbers.runs(body[at:])
+    return (
+        len(runs) == 1
+        and not body[at : at + runs[0].tokens[0].start].strip()
+        and not body[at + runs[0].tokens[-1].end :].strip(" .…,")
+    )
+
+
 # "... är" before a number, in digits or words ("Koden är tre sju...", "är fyrahundra...")
 # ... or "Körkortet. Nummer 3 3 0 4 ..."
 _GIVES = re.compile(
@@ -1144,7 +1158,11 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         # in a statement ("mina fyra sista är alltså, vänta lite nu, ...") gives it in that sentence.
         stop = _sentence_end(body, asked_end)
         # the speaker gives it, perhaps after naming it again: "... nyckelbox vid dörren. Koden är tre sju..."
-        gives = any(_GIVES.match(body, _LETTERS_ON.match(body, m.end()).end()) for m in slot.question.finditer(body))
+        goes_on = k + 1 < len(ts) and ts[k + 1].label == turn.label  # the speaker's next turn follows
+        gives = any(
+            _GIVES.match(body, at := _LETTERS_ON.match(body, m.end()).end()) or (goes_on and _runs_to_the_end(body, at))
+            for m in slot.question.finditer(body)
+        )
         if not asks and gives:
             stop = len(body)
         # "Till mitt plusgiro. Nittio trettiotre...": the speaker's own value may come in the next sentence
@@ -1258,6 +1276,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
         that are complete on their own count (the answer to a statement, not a question)."""
         out: list[tuple[str, int, int]] = []
         pending: list[tuple[int, int, str]] = []
+        dates_asked = dates
         # closed: where a complete value ended; the answer is over unless a correction follows
         corrected = False  # after "nej förlåt": the next number is the value, or a piece of it
         postal_head: tuple[int, int] | None = None  # a postnummer's first three digits ending a turn
@@ -1343,7 +1362,10 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             refusal = _DECLINED.search(body) if not out and not pending else None
             declined = refusal is not None
             after_refusal = _sentence_end(body, refusal.end()) if refusal and _UNWILLING.search(body) else len(body)
-            said = _birth_dates(body) if dates and not declined else []
+            # ... unless the answerer's next turn takes it back: "född tjugonionde juli nittiosju." /
+            # "nej, kontot står på mig! Mitt är nionde december åttiotvå."
+            retaken = dates_asked and bool(out) and _BROKEN_OFF.match(body) is not None and not declined
+            said = _birth_dates(body) if dates and not declined else _dates_retaken(body) if retaken else []
             out += [(slot.entity, start + s, start + e) for s, e in said]
             if slot.dates and not whole:  # "Nittonhundrasextiotre, fjortonde... nej vänta, elva fjorton"
                 out += [(slot.entity, start + s, start + e) for s, e in _broken_off_days(body)]
@@ -1735,15 +1757,48 @@ def _born(body: str) -> list[tuple[int, int]]:
         date = [(m.end() + s, m.end() + e) for s, e in _dates(after) if s == 0][:1]
         year = _BORN_YEAR.match(after)
         runs = numbers.runs(after[year.end() :]) if year else ()
+        day = _BORN_DAY.match(after)
         if date:
             out += date
         elif runs and runs[0].tokens[0].start == 0 and _year_said(runs[0].digits):
             at = m.end() + year.end() if year else m.end()
             out.append((at, at + runs[0].tokens[-1].end))
+        elif day and _ordinal(day.group("day")):
+            # the day alone, asked back, and the day the speaker thought instead: "du är född den
+            # sextonde? Jag trodde sjätte."
+            out.append((m.end() + day.start("day"), m.end() + day.end("day")))
+            stop = after.find(".", day.end())
+            out += [
+                (m.end() + w.start("day"), m.end() + w.end("day"))
+                for w in _THOUGHT_DAY.finditer(after, day.end(), stop if stop >= 0 else len(after))
+                if _ordinal(w.group("day"))
+            ]
     return out
 
 
+# "den" before the day: not "född tredje, av sju barn", "hon är född. Andra, tredje dagen på BB"
+_BORN_DAY = re.compile(r"den[ ]+(?P<day>[a-zåäö]+)(?=[ ]*[?.,!…]|$)", re.IGNORECASE)
+# the day thought instead, ending its clause, before a full stop: not "inte första gången"
+_THOUGHT_DAY = re.compile(
+    rf"(?<![\w])(?:trodde(?:[ ]+det[ ]+var)?|eller[ ]+(?:var[ ]+det[ ]+)?|{RETRACTS})[ ,]+(?:den[ ]+)?"
+    rf"(?P<day>[a-zåäö]+)(?=[ ]*[?.,!…]|[ ]*$)",
+    re.IGNORECASE,
+)
+
+
 _BORN_YEAR = re.compile(r"(?:år[ ]+|i[ ]+)?-?")
+
+
+# whose date the retaking turn gives: "Mitt är ...", "hon är född ..."
+_WHOSE_DATE = re.compile(r"(?<![\w])(?:mitt|min|hans|hennes|född)(?![\w])", re.IGNORECASE)
+
+
+def _dates_retaken(body: str) -> list[tuple[int, int]]:
+    """A birth date in a turn that takes the answer back: whose it is named before it, its year
+    said ("nej, kontot står på mig! Mitt är nionde december åttiotvå"; not "nej, jag flyttade hit
+    den första april", "nej, mötet är den tjugotredje maj 2025" has no "mitt")."""
+    whose = _WHOSE_DATE.search(body)
+    return [(s, e) for s, e, _, _, yy in dates_of(body) if whose and whose.end() <= s and yy is not None]
 
 
 def _dates(body: str) -> list[tuple[int, int]]:
@@ -2306,7 +2361,19 @@ def _abbreviation(spelled: str) -> bool:
 
 def _names(body: str) -> list[tuple[int, int]]:
     """The name in an answer to "Vad heter du?": its first capitalised words ("Ahmed Yusuf, jag
-    bor i Göteborg" gives "Ahmed Yusuf"), else the words after "heter"."""
+    bor i Göteborg" gives "Ahmed Yusuf"), else the words after "heter"; and a false start taken
+    back before it ("mosman... nej, musosm")."""
+    wrong = _FALSE_START.match(body)
+    if (
+        wrong
+        and _name_like(said := wrong.group("name"))
+        and not _ordinary(said)
+        and not introduction.DEFINITE.match(said)
+    ):
+        # only when the name said right after it is found: "mosman... nej, Musosm"
+        rest = [(wrong.end() + s, wrong.end() + e) for s, e in _names(body[wrong.end() :])]
+        if rest and rest[0][0] - wrong.end() <= 3:
+            return [wrong.span("name"), *rest]
     out: list[tuple[int, int]] = []
     first = ""
     for m in _CAP_NAME.finditer(body):
@@ -2334,6 +2401,7 @@ def _names(body: str) -> list[tuple[int, int]]:
     return out
 
 
+_FALSE_START = re.compile(rf"[ ]*(?P<name>[a-zåäöéü'’-]{{4,}})[ ]*(?:\.\.\.|…)[ ,]*(?:{RETRACTS})(?![\w])[ ,.]*")
 _SPELLED_AFTER = re.compile(r"(?:[ ,]+[a-zåäö]){2,}[ .!]*$")
 # A lowercase answer that is a name and nothing else: "sagal mustafe", "jag filmon berhane"
 _BARE_NAME = re.compile(

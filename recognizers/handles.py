@@ -90,6 +90,51 @@ def named_handles(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# Where a call talks of log-ins, letters glued to two digits said as what an account "står som" or
+# what the "konto" is are a user name as systems make them from a name and a year or a counter ("Nour
+# står som noukal11", "Här står jkorhonen93"), as is an external's "ext-warali"; a word a short answer
+# says is written "ihop" is the one spelled in parts just before ("vale underscore rojas" / "nej ihop
+# valerojas"). Not a common word, a thing a system numbers ("router02"), a folder ("tmp-filer") nor a
+# verb with "ihop" ("räkna ihop", "jag blandar ihop det").
+_LOG_IN_TALK = re.compile(r"användar|inlogg|logga(?:r)? in|står som|vpn|lösenord", re.IGNORECASE)
+_GLUED = re.compile(
+    r"(?<![\w])(?:står(?:[ ]+(?:som|det|här))?|konto(?:t)?(?:[ ]+(?:är|heter))?|gamla)[ :]+"
+    r"(?P<handle>[a-zåäö]{4,}\d{2}|ext-(?P<rest>[a-zåäö]{4,})\d*)(?![\w@-]|\.\w)",
+    re.IGNORECASE,
+)
+_SAID_JOINED = re.compile(
+    r"^(?:[^\W\d_][\w ]{0,20}:[ ]*)?(?:(?:nej|ja|bara)[ ,]+)+(?:ihop[ ,:]+(?P<after>[a-zåäö]{5,}\d*)|(?P<before>[a-zåäö]{5,}\d*)[ ,]+ihop)"
+    r"[ .!]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# what a system names with a counter, not a person: "routern står som router02", "kontot står som hyresgast12"
+_THINGS = tuple(
+    "skrivare router server laptop dator boxen modem wifi hemmanet kamera mobil telefon surfplatta "
+    "paket kurs sommar vinter höst kampanj incident felkod backup hyresgast gäst test admin".split()
+)
+_SPELLED_IN_PARTS = re.compile(r"\b(?:punkt|underscore|understreck|bindestreck)\b", re.IGNORECASE)
+
+
+def talked_of_handles(text: str) -> list[tuple[int, int]]:
+    """User names where log-ins are talked of, and a word a short answer says is written joined
+    after it was spelled in parts."""
+    out = [
+        m.span("handle")
+        for m in (_GLUED.finditer(text) if _LOG_IN_TALK.search(text) else ())
+        if not common_word(word := m.group("rest") or m.group("handle")[:-2]) and not word.startswith(_THINGS)
+    ]
+    for m in _SAID_JOINED.finditer(text):
+        group = "after" if m.group("after") else "before"
+        said = m.group(group)
+        if (
+            not common_word(said)
+            and said.lower() not in ("allting", "alltihop", "alltihopa")
+            and _SPELLED_IN_PARTS.search(text, max(0, m.start() - 200), m.start())
+        ):
+            out.append(m.span(group))
+    return out
+
+
 class KlangHandleRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("user or network name (written)", _HANDLE_REGEX, 0.5)]
 
@@ -104,7 +149,15 @@ class KlangHandleRecognizer(PatternRecognizer):
 
     def may_match(self, text: str) -> bool:
         """Cheap gate: a handle has an underscore or a dot, or is named."""
-        return "_" in text or "." in text or "namn" in text.lower() or "alias" in text.lower()
+        low = text.lower()
+        return (
+            "_" in text
+            or "." in text
+            or "namn" in low
+            or "alias" in low
+            or "ihop" in low
+            or _LOG_IN_TALK.search(text) is not None
+        )
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return is_handle(pattern_text)
@@ -112,8 +165,11 @@ class KlangHandleRecognizer(PatternRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         found = super().analyze(text, entities, nlp_artifacts, regex_flags)
         seen = {(r.start, r.end) for r in found}
-        return found + [
-            tagged_result(self, ENTITY, s, e, 0.6, "a token named a user name")
-            for s, e in named_handles(text)
-            if (s, e) not in seen
-        ]
+        named = [(s, e, "a token named a user name") for s, e in named_handles(text)]
+        talked = [(s, e, "a user name where log-ins are talked of") for s, e in talked_of_handles(text)]
+        out = found
+        for s, e, why in named + talked:
+            if (s, e) not in seen:
+                seen.add((s, e))
+                out.append(tagged_result(self, ENTITY, s, e, 0.6, why))
+        return out

@@ -99,6 +99,14 @@ CUSTOMER_CONTEXT = [
     "patientid",
     "journalnummer",
     "journalnumret",
+    # a pawn loan's, a job candidate's and a golfer's number name the person too
+    "pantlånenummer",
+    "pantlånenumret",
+    "kandidatnummer",
+    "kandidatnumret",
+    "golf-id",
+    "golf id",
+    "golfid",
 ]
 # not a reference said instead ("Har du kundnumret?" / "Nej, men jag har ordernumret, 4410 5523.")
 _CUSTOMER_REGEX = (
@@ -132,6 +140,10 @@ _CUSTOMER_WORDS = (
     "patient-id",
     "patientid",
     "journaln",
+    "pantlånen",
+    "kandidatn",
+    "golf-id",
+    "golfid",
 )
 _CUSTOMER_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, _CUSTOMER_WORDS))})", re.IGNORECASE)
 # Another number named after the context word ("bokningsnumret", "remissnumret", "OCR", "ärendet"):

@@ -51,7 +51,10 @@ _RELATIONS = (
 )
 # "min fru", "min äldsta dotter", "min sambos mamma"
 _POSSESSOR = r"(?:min|mitt|mina|din|ditt|sin|sitt|sina|hans|hennes|deras|vår|er)(?:[ ]+[a-zåäö]+s)?"
-_ADJECTIVE = r"(?:äldsta|yngsta|lilla|stora|gamla|nya|förra|före detta)[ ]+"
+_ADJECTIVE = r"(?:äldsta|yngsta|lilla|stora|gamla|nya|förra|före detta|två|tre|fyra|fem)[ ]+"
+# "mina två barn rojhat och nalin": the second of a lowercase pair after counted children
+_COUNTED = re.compile(r"(?:två|tre|fyra|fem)[ ]+(?:barn|barnbarn)$")
+_AND_LOWER = re.compile(r"[ ]+och[ ]+(?P<name>[a-zåäö]{3,})(?=[ ]*[,.!?]|[ ]*$)", re.MULTILINE)
 # who "heter": "hon heter ...", "den äldsta heter ..."
 _WHO = r"(?:han|hon|hen|(?:den|det)[ ]+(?:äldsta|yngsta|minsta|mellersta|största|lilla|stora))"
 # ... or a title or a relation: "grannen heter fereshteh", "pappan heter han rodrigo"
@@ -241,6 +244,12 @@ class KlangTitledNameRecognizer(TextRecognizer):
             end = m.start("name") + len(" ".join(words[:n]))
             if listing and not _ANOTHER.match(text, end):
                 continue  # children named only in a list: "barnen Arman och Sara", not "Ge barnen Alvedon."
+            if (
+                _COUNTED.search(lead)
+                and words[0].islower()
+                and not _counted_pair(words[:n], _AND_LOWER.match(text, end))
+            ):
+                continue  # "mina två barn rojhat och nalin", not "mina två barn sover"
             if n:
                 start = m.start("name")
                 out.append(tagged_result(self, ENTITY, start, end, SCORE, "name after a title"))
@@ -251,6 +260,8 @@ class KlangTitledNameRecognizer(TextRecognizer):
                         break
                     end = more.end("name")
                     out.append(tagged_result(self, ENTITY, more.start("name"), end, SCORE, "name listed after one"))
+                if _COUNTED.search(lead) and (more := _AND_LOWER.match(text, end)):
+                    out.append(tagged_result(self, ENTITY, *more.span("name"), SCORE, "name listed after one"))
         for m in _ON_THE_DOOR.finditer(text):
             # names the lexicon knows, capitalised words, or a hyphenated lowercase one ("al-jabouri");
             # not "tvättstuga" or "hundvakt"
@@ -332,6 +343,18 @@ class KlangTitledNameRecognizer(TextRecognizer):
                 if j != i
             )
         ]
+
+
+def _counted_pair(first: list[str], second: re.Match[str] | None) -> bool:
+    """Counted children named as a pair, each a name the lexicon knows or an unknown word that is
+    no verb in the present or past ("sover", "pluggar", "besökte") nor a relation ("bonusdottern")."""
+
+    def named(word: str) -> bool:
+        # a verb, or a relation's word ("bonusdottern")
+        ordinary = re.search(r"(?:ar|er|ir|or|ade|te|de|dottern|sonen|brodern|systern|barnet)$", word.lower())
+        return _first_name(word) or (_unknown_word(word) and ordinary is None)
+
+    return len(first) == 1 and second is not None and named(first[0]) and named(second.group("name"))
 
 
 def _known_name(word: str) -> bool:

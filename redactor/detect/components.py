@@ -87,7 +87,7 @@ def not_names(doc: Doc) -> Doc:
         while start < end and _edge_word(doc[start]):
             start += 1
         # the English "my wife" before the name: "My wife Nasrin can take key"
-        if end - start > 2 and is_word_here(doc[start].text, doc[start + 1].text):
+        if end - start >= 2 and is_word_here(doc[start].text, doc[start + 1].text):
             start += 2
         while end > start and _edge_word(doc[end - 1]):
             end -= 1

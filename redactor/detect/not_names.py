@@ -31,6 +31,7 @@ jag mig min mitt du dig din ditt dina ni er ert era vi oss vår vårt våra hon 
 de dem deras den det denna detta dessa som här där
 avi avin avier årsmodell årsmodellen dynamisk statisk
 gracias muchas merci danke grazie obrigado kiitos shukran thanks thank yes yeah okay please name hä dä
+señora señor senora senor signora madame monsieur madam sir
 """.split()
 )
 
@@ -65,9 +66,9 @@ storbritannien, usa, amerika, europa, eu, norden, skandinavien, estland, lettlan
 nederländerna, holland, belgien, schweiz, österrike, grekland, turkiet, thailand, kina, indien,
 ryssland, ukraina, irak, iran, syrien, somalia, eritrea, afghanistan, portugal, irland, skottland,
 kroatien, bosnien, serbien, rumänien, ungern, tjeckien, marocko, egypten, vietnam, japan, kanada,
-chile, argentina, brasilien, colombia, peru, mexiko, kuba, bolivia, venezuela, ecuador, etiopien,
+chile, argentina, brasilien, colombia, peru, mexiko, bolivia, venezuela, ecuador, etiopien,
 kenya, nigeria, ghana, uganda, sudan, sydsudan, kongo, gambia, senegal, kamerun, zimbabwe,
-sydafrika, tunisien, algeriet, libyen, jemen, libanon, jordanien, palestina, israel, saudiarabien,
+sydafrika, tunisien, algeriet, libyen, jemen, libanon, jordanien, palestina, saudiarabien,
 kuwait, pakistan, bangladesh, sri lanka, nepal, filippinerna, indonesien, malaysia, sydkorea,
 korea, australien, nya zeeland, kosovo, albanien, nordmakedonien, makedonien, montenegro,
 slovenien, slovakien, bulgarien, moldavien, belarus, vitryssland, georgien, armenien,

@@ -149,6 +149,78 @@ def test_an_interpreted_number_and_a_user_name_read_back_whole(detector):
     assert not any("upplåst" in c or "tack" in c for c in covered)
 
 
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        # a pawn loan's number, asked for and given in pieces, read back, named again
+        (
+            "Agent: okej har du pantlånenumret\nKund: ja det står på kvittot sex sju\nAgent: mm\n"
+            "Kund: åtta noll två ett\nAgent: märk betalningen med pantlånenumret 678021",
+            ["sex sju", "åtta noll två ett", "678021"],
+        ),
+        ("Agent: Skriv ditt kandidatnummer, K198802, när du laddar upp det.", ["K198802"]),
+        ("Kund: jag heter Per, mitt golf-ID är åttiofem noll två tjugosex, tre sju ett.", ["tjugosex, tre sju ett"]),
+        # a second birth date, the answerer's next turn taking the first back, and its read-back
+        (
+            "Agent: Jag behöver födelsedatum för kontoinnehavaren.\nKund: Det är jag, född tjugonionde juli nittiosju.\n"
+            "Kund: nej, kontot står på mig! Mitt är nionde december åttiotvå.\nAgent: Ja, och 9 december 1982 stämmer.",
+            ["tjugonionde juli nittiosju", "nionde december åttiotvå", "9 december 1982"],
+        ),
+        (
+            "Kund: fyrtiofyra noll ett sexton.\nKund: nej du är född den sextonde? Jag trodde sjätte.",
+            ["sextonde", "sjätte"],
+        ),
+        # a bankgiro started after its word and finished in the speaker's next turn
+        ("Kund: min firma har bankgiro fem fyra tre\nKund: två sju åtta ett", ["fem fyra tre", "två sju åtta ett"]),
+        # user names where log-ins are talked of, and one said to be written joined
+        ("Agent: Okej, Nour står som noukal11 hos oss, och VPN-kontot ext-warali går ut.", ["noukal11", "ext-warali"]),
+        ("Agent: vale underscore rojas eller\nKund: nej ihop valerojas", ["valerojas"]),
+        ("Agent: tack och bor du ensam\nKund: nej med mina två barn rojhat och nalin", ["rojhat", "nalin"]),
+    ],
+)
+def test_values_the_blind_sets_122_to_125_showed(detector, text, values):
+    covered = [text[d.start : d.end] for d in detector.detect(text)]
+    for value in values:
+        assert any(value in c for c in covered), value
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # devices, products, campaigns and folders where log-ins are talked of
+        (
+            "Kund: Jag loggar in på server01 under kampanjen sommar24, och mappen heter tmp-filer.",
+            ["server01", "sommar24", "tmp-filer"],
+        ),
+        ("Agent: det är punkt tre i avtalet\nKund: ja slå ihop fakturorna", ["fakturorna"]),
+        ("Agent: anna punkt lind\nKund: nej det stavas ihop", ["stavas"]),
+        # other dates in a turn that takes something back, days that are no birth date
+        (
+            "Agent: Och födelsedatum?\nKund: Född tjugonionde juli nittiosju.\nKund: nej men jag flyttade hit den första april.",
+            ["första april"],
+        ),
+        ("Kund: Hon är född den tjugonde. Och det är inte första gången jag ringer.", ["första"]),
+        ("Kund: min mamma är född tredje, av sju barn", ["tredje"]),
+        # counted children doing things, a filler taken back, greetings and English
+        ("Kund: jo mina två barn sover nu", ["sover"]),
+        ("Kund: mina två barn sixten och bonusdottern.", ["bonusdottern"]),
+        ("Agent: Vad heter du?\nKund: öhhh... nej förlåt, vad sa du?", ["öhhh"]),
+        ("Kund: Gracias señora, tack!", ["señora", "Gracias"]),
+        ("Kund: My husband kommer i morgon.", ["husband"]),
+    ],
+)
+def test_the_rules_from_blind_sets_122_to_125_leave_ordinary_words(detector, text, kept):
+    covered = [text[d.start : d.end] for d in detector.detect(text)]
+    for word in kept:
+        assert not any(word in c for c in covered), word
+
+
+def test_a_name_that_is_a_country_is_still_a_name(detector):
+    text = "Agent: Vad heter du?\nKund: Jag heter Kuba Nowak. Min dotter heter Israel."
+    covered = [text[d.start : d.end] for d in detector.detect(text)]
+    assert any("Kuba" in c for c in covered) and any("Israel" in c for c in covered)
+
+
 def test_an_employee_number_names_its_holder():
     text = "Agent: Vad är ditt anställningsnummer?\nKund: Fyrtiotvåtusen sexhundrasjuttioett.\nAgent: 42671, tack."
     got = [(r.entity_type, text[r.start : r.end]) for r in KlangDialogueSlotRecognizer().analyze(text, None)]
