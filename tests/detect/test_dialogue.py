@@ -176,6 +176,7 @@ def test_an_interpreted_number_and_a_user_name_read_back_whole(detector):
         ("Agent: Okej, Nour står som noukal11 hos oss, och VPN-kontot ext-warali går ut.", ["noukal11", "ext-warali"]),
         ("Agent: vale underscore rojas eller\nKund: nej ihop valerojas", ["valerojas"]),
         ("Agent: tack och bor du ensam\nKund: nej med mina två barn rojhat och nalin", ["rojhat", "nalin"]),
+        ("Agent: Vad heter du?\nKund: nasrin... nej, Nazrin Karimi.", ["nasrin", "Nazrin Karimi"]),
     ],
 )
 def test_values_the_blind_sets_122_to_125_showed(detector, text, values):
