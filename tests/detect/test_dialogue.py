@@ -2343,25 +2343,29 @@ def test_the_blind_sets_stay_redacted(blind_sets):
     (2026-12-06), all hundred and seventeen 193 of 55,878 (28 in sets 114-117, held out;
     42 at their blind run); with the rules from reading sets 114-121 and the tail trained on sets 1
     and 3-117 (2026-12-06, a later session), all hundred and twenty-one 172 of 57,774 (11 in sets
-    118-121, held out; 19 at their blind run)."""
+    118-121, held out; 19 at their blind run); with the rules from reading sets 122-125 and the
+    tail trained on sets 1 and 3-121 (2026-12-06, the session after), all hundred and twenty-five
+    179 of 59,859 (15 in sets 122-125, held out; 36 at their blind run), non-PII words kept 0.981
+    (0.978 before the words joining a value's parts were kept)."""
     sets, stored = blind_sets
     docs = [d for set_docs in sets.values() for d in set_docs]
     result = measure_stored(docs, stored)
-    assert result["calls_written"] == len(docs) == 3644
+    assert result["calls_written"] == len(docs) == 3764
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 177, result["readable_values"]
-    assert result["words_kept"] >= 0.975  # 0.978 over sets 1-121 with the tail
+    assert result["readable"] <= 184, result["readable_values"]
+    assert result["words_kept"] >= 0.978  # 0.981 over sets 1-125 with the tail
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(blind_sets):
-    """Blind sets 118-121 (docs/dialogue.md, "Blind sets 118-121"), held out from the tail's
-    training: at their blind run (c4b16f6, the tail trained on sets 1 and 3-117) 44 of 1,896
-    values readable with the rules alone and 19 with the tail; non-PII words kept 0.978. Read
-    after that run, for postnummer after their town, property blocks and patient-ids: 11 now."""
+    """Blind sets 122-125 (docs/dialogue.md, "Blind sets 122-125"), held out from the tail's
+    training: at their blind run (24c1b11, the tail trained on sets 1 and 3-121) 88 of 2,085
+    values readable with the rules alone and 36 with the tail, as at the session's start code;
+    non-PII words kept 0.976. Read after that run, for pawn-loan, candidate and golf-ID numbers,
+    retaken birth dates, user names and counted children: 15 now."""
     sets, stored = blind_sets
     result = measure_stored([d for name in HELD_OUT for d in sets[name]], stored)
     assert result["calls_written"] == 120 and result["quarantined"] == 0
-    assert result["readable"] <= 14, result["readable_values"]
+    assert result["readable"] <= 18, result["readable_values"]
     assert result["words_kept"] >= 0.97
 
 
