@@ -39,12 +39,17 @@ _JOINING_WORDS = (
     "konto|kontot|kontonummer|kontonumret|clearing|clearingnummer|clearingnumret|"
     "lägenhet|lägenheten|lägenhetsnummer|lägenhetsnumret|lgh"
 )
-_JOINING = re.compile(rf"(?:[\s,.;:!?…]*\b(?:{_JOINING_WORDS})\b)+[\s,.;:!?…]*", re.IGNORECASE)
+# (a word on its own, not inside a written token: "nej.tack@...", "anna.och.per")
+_JOINING = re.compile(rf"(?:[\s,.;:!?…]*(?<![\w.@_-])(?:{_JOINING_WORDS})(?![\w@_-]|\.\w))+[\s,.;:!?…]*", re.IGNORECASE)
+# values written as one token, whose parts are never said apart
+_WRITTEN = frozenset(("EMAIL_ADDRESS", "USERNAME", "URL", "IP_ADDRESS"))
 
 
 def parts(text: str, span: Span) -> list[Span]:
     """The span without its joining words: the pieces that hold the value, in order (the whole
     span when no joining word stands in it; none when it is joining words only)."""
+    if span.entity_type in _WRITTEN:
+        return [span]
     pieces: list[Span] = []
     pos = span.start
     for m in _JOINING.finditer(text, span.start, span.end):

@@ -508,3 +508,11 @@ def test_a_span_of_joining_words_alone_is_left_and_the_call_written():
     assert sp.parts(text, sp.Span(7, 15, "SE_ADDRESS", 1.0)) == []  # "lägenhet"
     (piece,) = sp.parts(text, sp.Span(7, 20, "SE_ADDRESS", 1.0))
     assert text[piece.start : piece.end] == "1104"
+
+
+@pytest.mark.parametrize(
+    "text, entity_type",
+    [("nej.tack@exempel.se", "EMAIL_ADDRESS"), ("anna.och.per", "USERNAME"), ("anna.och.per", "PERSON")],
+)
+def test_a_written_token_is_never_cut_at_a_joining_word(text, entity_type):
+    assert sp.parts(text, sp.Span(0, len(text), entity_type, 1.0)) == [sp.Span(0, len(text), entity_type, 1.0)]
