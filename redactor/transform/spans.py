@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from recognizers import heuristics, numbers
+from recognizers.entities import DIGIT_ENTITIES
 from recognizers.tail import TAIL_ENTITY
 
 
@@ -31,33 +32,44 @@ def merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
-# Words that stand between the parts of one value, or before it, and never carry it: "8327-9, och
+# Words that stand between the parts of one number, or before it, and never carry it: "8327-9, och
 # kontot 994 123 456-7", "19470831... och sen 3103", "nitton eh åttio", "i lägenhet 1104". They stay
-# in the text beside the value's placeholder; the value is still replaced whole.
-_JOINING_WORDS = (
-    "och|sen|sedan|eh+|öh+|ehm|öhm|mm+|hmm+|ja|nej|alltså|"
-    "konto|kontot|kontonummer|kontonumret|clearing|clearingnummer|clearingnumret|"
-    "lägenhet|lägenheten|lägenhetsnummer|lägenhetsnumret|lgh"
+# in the text beside the value's placeholder; the value is still replaced whole. Only numbers are
+# cut so, and an address at its flat and its fillers: a name or a place may be such a word ("Rahul
+# Sen", "Sedan Yilmaz"), and so may a password's or a written token's part ("Ja!Nej?2024").
+_FILLERS = r"eh+|öh+|ehm|öhm|mm+|hmm+"
+_FLAT = r"lägenhet|lägenheten|lägenhetsnummer|lägenhetsnumret|lgh"
+_NUMBER_JOINING = re.compile(
+    rf"(?<!\S)(?:och|sen|sedan|ja|nej|alltså|{_FILLERS}|{_FLAT}|"
+    rf"konto|kontot|kontonummer|kontonumret|clearing|clearingnummer|clearingnumret)(?=[\s,.;:!?…]|$)",
+    re.IGNORECASE,
 )
-# (a word on its own, not inside a written token: "nej.tack@...", "anna.och.per")
-_JOINING = re.compile(rf"(?:[\s,.;:!?…]*(?<![\w.@_-])(?:{_JOINING_WORDS})(?![\w@_-]|\.\w))+[\s,.;:!?…]*", re.IGNORECASE)
-# values written as one token, whose parts are never said apart
-_WRITTEN = frozenset(("EMAIL_ADDRESS", "USERNAME", "URL", "IP_ADDRESS"))
+_ADDRESS_JOINING = re.compile(rf"(?<!\S)(?:{_FILLERS}|{_FLAT})(?=[\s,.;:!?…]|$)", re.IGNORECASE)
+_JOINING_OF = {name: _NUMBER_JOINING for name in DIGIT_ENTITIES} | {
+    "SE_POSTAL_CODE": _NUMBER_JOINING,
+    "IBAN_CODE": _NUMBER_JOINING,
+    "ID_NUMBER": _NUMBER_JOINING,
+    "SE_VEHICLE_REGISTRATION": _NUMBER_JOINING,
+    "SE_ADDRESS": _ADDRESS_JOINING,
+}
+_SEPARATORS = " \t\n\r\u00a0,.;:!?…"
 
 
 def parts(text: str, span: Span) -> list[Span]:
     """The span without its joining words: the pieces that hold the value, in order (the whole
     span when no joining word stands in it; none when it is joining words only)."""
-    if span.entity_type in _WRITTEN:
+    joining = _JOINING_OF.get(span.entity_type)
+    if joining is None:
         return [span]
     pieces: list[Span] = []
     pos = span.start
-    for m in _JOINING.finditer(text, span.start, span.end):
-        if m.start() > pos and any(c.isalnum() for c in text[pos : m.start()]):
-            pieces.append(Span(pos, m.start(), span.entity_type, span.score))
-        pos = max(pos, m.end())
-    if pos < span.end and any(c.isalnum() for c in text[pos : span.end]):
-        pieces.append(Span(pos, span.end, span.entity_type, span.score))
+    for m in [*joining.finditer(text, span.start, span.end), None]:
+        end = m.start() if m else span.end
+        piece = text[pos:end]
+        if any(c.isalnum() for c in piece):  # the piece without the separators at its edges
+            start = pos + len(piece) - len(piece.lstrip(_SEPARATORS))
+            pieces.append(Span(start, pos + len(piece.rstrip(_SEPARATORS)), span.entity_type, span.score))
+        pos = m.end() if m else end
     return pieces
 
 

@@ -516,3 +516,22 @@ def test_a_span_of_joining_words_alone_is_left_and_the_call_written():
 )
 def test_a_written_token_is_never_cut_at_a_joining_word(text, entity_type):
     assert sp.parts(text, sp.Span(0, len(text), entity_type, 1.0)) == [sp.Span(0, len(text), entity_type, 1.0)]
+
+
+@pytest.mark.parametrize(
+    "turn, gone",
+    [
+        ("Hej, jag heter Rahul Sen och ringer om min faktura.", "Sen"),
+        ("Det är Sedan Yilmaz som ringer.", "Sedan"),
+    ],
+)
+def test_a_name_that_is_a_joining_word_is_redacted_whole(pipeline, turn, gone):
+    """Only numbers and an address's flat are cut at joining words: a name may be one."""
+    (text,) = _segment_texts(pipeline, f"Kund: {turn}")
+    assert gone not in text, text
+
+
+def test_a_long_run_of_separators_in_a_value_is_cut_in_linear_time():
+    text = "070" + ", " * 50_000 + "123 och" + " " * 50_000 + "45 67"
+    pieces = sp.parts(text, sp.Span(0, len(text), "PHONE_NUMBER", 1.0))
+    assert len(pieces) == 2 and text[pieces[1].start : pieces[1].end] == "45 67"
