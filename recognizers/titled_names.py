@@ -244,12 +244,11 @@ class KlangTitledNameRecognizer(TextRecognizer):
             end = m.start("name") + len(" ".join(words[:n]))
             if listing and not _ANOTHER.match(text, end):
                 continue  # children named only in a list: "barnen Arman och Sara", not "Ge barnen Alvedon."
-            if (
-                _COUNTED.search(lead)
-                and words[0].islower()
-                and not _counted_pair(words[:n], _AND_LOWER.match(text, end))
-            ):
-                continue  # "mina två barn rojhat och nalin", not "mina två barn sover"
+            # counted children ("mina två barn rojhat och nalin"): the second of the pair
+            counted = _COUNTED.search(lead) is not None
+            pair = _AND_LOWER.match(text, end) if counted else None
+            if counted and words[0].islower() and not _counted_pair(words[:n], pair):
+                continue  # not "mina två barn sover"
             if n:
                 start = m.start("name")
                 out.append(tagged_result(self, ENTITY, start, end, SCORE, "name after a title"))
@@ -260,8 +259,8 @@ class KlangTitledNameRecognizer(TextRecognizer):
                         break
                     end = more.end("name")
                     out.append(tagged_result(self, ENTITY, more.start("name"), end, SCORE, "name listed after one"))
-                if _COUNTED.search(lead) and (more := _AND_LOWER.match(text, end)):
-                    out.append(tagged_result(self, ENTITY, *more.span("name"), SCORE, "name listed after one"))
+                if pair:  # (a counted lead is neither named nor a listing: `end` is unchanged)
+                    out.append(tagged_result(self, ENTITY, *pair.span("name"), SCORE, "name listed after one"))
         for m in _ON_THE_DOOR.finditer(text):
             # names the lexicon knows, capitalised words, or a hyphenated lowercase one ("al-jabouri");
             # not "tvättstuga" or "hundvakt"

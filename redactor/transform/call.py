@@ -591,8 +591,12 @@ def transform_call(
     # Per field: merged spans with their replacement, for rewriting words afterwards.
     replaced: dict[str, list[tuple[sp.Span, str]]] = {}
 
-    # a span of joining words alone ("lägenhet", "Eh") holds no value: left as it stands
-    merged_of = {name: [s for s in sp.merge(spans) if sp.parts(units.texts[name], s)] for name, spans in found.items()}
+    # Each merged span with the pieces it is replaced by; a span of joining words alone ("lägenhet")
+    # holds no value and is left as it stands.
+    pieces_of = {
+        name: {s: p for s in sp.merge(spans) if (p := sp.parts(units.texts[name], s))} for name, spans in found.items()
+    }
+    merged_of = {name: list(pieces) for name, pieces in pieces_of.items()}
     numbering = _numbering(units, merged_of, taken)
     # Keys last: a value is set under its key as parsed, then the key takes its redacted form.
     for name, merged in sorted(merged_of.items(), key=lambda item: item[0].startswith("metadata_keys[")):
@@ -603,7 +607,7 @@ def transform_call(
             if s.entity_type not in LOCAL_ENTITIES:
                 values[value] = s.entity_type
             rep = policy.replacement(s.entity_type, value, numbering.number(s.entity_type, value))
-            pieces += [(piece, s, rep) for piece in sp.parts(text, s)]
+            pieces += [(piece, s, rep) for piece in pieces_of[name][s]]
             if pseudonymiser is not None and s.entity_type in SUBJECT_ENTITIES:
                 subject.add(pseudonymiser.index_token(s.entity_type, canonical_value(s.entity_type, value)))
         new_text, new_offsets = sp.replace(text, [p for p, _, _ in pieces], [r for _, _, r in pieces])
