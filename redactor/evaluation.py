@@ -345,6 +345,28 @@ def evaluate_corpus(
     return {"model": detector.model_name, "seconds": timings, "results": results}
 
 
+def dataset_table(summaries: dict[str, dict]):
+    """`redactor eval --pipeline` over several files: each file's calls, values readable and words kept."""
+    from rich.table import Table
+
+    table = Table(title="per file")
+    cols = ("file", "calls", "quarantined", "values", "readable", "rate", "words kept", "ordinary kept")
+    for col in cols:
+        table.add_column(col, justify="left" if col == "file" else "right")
+    for name, s in summaries.items():
+        table.add_row(
+            name,
+            str(s["documents"]),
+            str(s["quarantined"]),
+            str(s["values"]),
+            str(s["readable"]),
+            _fmt(s["readable_rate"]),
+            _fmt(s["words_kept"]),
+            _fmt(s["ordinary_kept_rate"]),
+        )
+    return table
+
+
 def stored_table(result: dict, title: str):
     """`redactor eval --pipeline`: the values readable in the stored calls, per type (a Rich table)."""
     from rich.table import Table

@@ -139,6 +139,32 @@ def test_eval_cli_on_a_corpus_slice(tmp_path):
     assert table.exit_code == 0 and "redaction recall" in table.output
 
 
+def test_pipeline_eval_over_several_files_measures_each_and_all(tmp_path):
+    """`redactor eval a.jsonl b.jsonl --pipeline`: one ingest, the figures for all and per file;
+    one id in two files would be one call in the store, so it is refused."""
+    from redactor.cli import app
+
+    lines = (ROOT / "bench" / "data" / "dev_dialogue.jsonl").read_text("utf-8").splitlines()
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    second.write_text(lines[2] + "\n", encoding="utf-8")
+    args = ["eval", str(first), str(second), "--pipeline", "--json", "--config", str(ALLOWLIST)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    each = out["by_dataset"]
+    assert out["dataset"] == [str(first), str(second)]
+    assert [each[str(first)]["documents"], each[str(second)]["documents"], out["documents"]] == [2, 1, 3]
+    assert each[str(first)]["values"] + each[str(second)]["values"] == out["values"] > 0
+    assert out["readable"] == 0, out["readable_values"]
+    table = CliRunner().invoke(app, ["eval", str(first), str(second), "--pipeline", "--config", str(ALLOWLIST)])
+    assert table.exit_code == 0 and "per file" in table.stdout and "second.jsonl" in table.stdout
+    twice = tmp_path / "again.jsonl"
+    twice.write_text(lines[0] + "\n", encoding="utf-8")
+    refused = CliRunner().invoke(app, ["eval", str(first), str(twice), "--pipeline"])
+    assert refused.exit_code == 2 and "more than once" in refused.output
+
+
 def test_personnummer_recall_small_sample_all_formats(detector):
     from bench.personnummer_recall import run
 
