@@ -49,6 +49,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 import recognizers
+from recognizers.company_own import CompanyOwn
 from recognizers.dialogue_slots import TURN_LINE
 from recognizers.echoes import ECHO_RECOGNIZER, ECHO_SCORE, compacted, echoes, set_against
 from recognizers.fold import fold
@@ -535,7 +536,8 @@ class Detector:
         """Each text's detections and what echoes them (`recognizers.echoes`: a value corrected or
         read back in part), then in a dialogue what the learned tail reads as personal data among
         the words left (`recognizers.tail`), but for the company's own values and phrases (the
-        allowlist)."""
+        allowlist) and, in a dialogue, what the call itself says is the company's own
+        (`recognizers.company_own`: its references, the contact the agent gives as "ours")."""
         out = []
         for text, dets in zip(texts, found):
             spans = [(d.entity_type, d.start, d.end) for d in dets]
@@ -560,6 +562,10 @@ class Detector:
                 ]
             phrase_spans = self.allowlist.phrase_spans(text) if more else []
             more = [d for d in more if not self.allowlist.allows_at(d.entity_type, text, d.start, d.end, phrase_spans)]
+            if (dets or more) and _is_dialogue(text):
+                own = CompanyOwn(text)
+                dets = [d for d in dets if not own.owns(d.entity_type, d.start, d.end)]
+                more = [d for d in more if not own.owns(d.entity_type, d.start, d.end)]
             out.append(_resolve_overlaps(dets + more) if more else dets)
         return out
 
