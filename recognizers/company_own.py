@@ -10,7 +10,8 @@ no personal data (the brief's hard negatives), however a recognizer or the model
   company's: "ring oss på 08-411 22 30", "vi ligger på Kungsgatan 48", "till vårt bankgiro
   5050-1055", "vårt kontor ligger på Stora Gatan 32", "numret till oss är ...".
 - **A town in the agent's first turn**, said before the caller is addressed or asked anything:
-  the company's name or place ("Sveriges ambassad i Berlin, Jonatan.", "Umeå stadsförsamling").
+  the company's name or place ("Sveriges ambassad i Berlin, Jonatan.", "Umeå stadsförsamling");
+  not a town that is also a first name ("trafikkontoret, Nora." may be the agent).
 
 Fail closed: a code whose digits could be a personnummer or a phone number is never a reference,
 and what is found elsewhere in the call as personal data is still redacted everywhere (the
@@ -21,17 +22,28 @@ roles unknown ("Talare 1") "ring oss på" may be a family's number.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from recognizers import numbers
 from recognizers.checksums import luhn_ok
 from recognizers.dialogue_slots import turns
+from recognizers.lexicon import shipped_lexicon
 
-# The company's references: the word, then a few words of its own ("hos oss är", "för samtalet är").
+# The company's references, named: "ärendenummer (hos oss är)", "Bokningsnumret är", "fyndnummer",
+# "Ärendet heter", "Ansökan har nummer", "Kreditnota", "OCR"; not "det står på fakturan, ..." (where
+# a number is written, not what it is) nor "objektnummer" (a flat's number names its tenant).
+_STEM = (
+    r"(?:ärende|boknings?|referens|fynd|order|kreditnota|ocr|faktura|anmälan|polisanmälan|anmälnings|ansökan|"
+    r"leverans|kvitto|retur|reklamation|skade|diarie|incident|ticket|kolli|sändning|spårning)"
+)
+_SAID = r"(?:[ ,]+(?:hos[ ]+oss|för[ ]+[a-zåäö]+))?"  # "ärendenummer hos oss", "referensnummer för samtalet"
 _REFERENCE = re.compile(
-    r"\b(?:ärende|boknings?|bokningen|referens|fynd|objekt|order|kreditnota|ocr|faktura|anmälan|polisanmälan|"
-    r"anmälnings|ansökan|leverans|kvitto|retur|reklamation|skade|diarie|incident|ticket|kolli|sändning|spårning)"
-    r"[a-zåäö]*(?:[ ,]+(?:nummer|numret|nr|är|blir|har|hos|oss|er|för[ ]+[a-zåäö]+|heter|då|alltså|eh|öh))*[ :,]+",
+    r"(?<!\bpå )(?<!\bi )(?<!\bfrån )(?<!\bav )\b"
+    rf"(?:{_STEM}-?s?(?:nummer|numret|numren|nr){_SAID}(?:[ ,]+(?:är|blir|heter))?"
+    rf"|{_STEM}(?:en|et|n|t)?{_SAID}[ ,]+(?:är|blir|heter|har[ ]+nummer)(?:[ ]+nummer)?"
+    rf"|{_STEM}){_SAID}[ :,]+",
     re.IGNORECASE,
 )
 # One piece of a code: a capital letter alone, a written code ("RF-77013", "K56"), digits, a number word.
@@ -44,8 +56,7 @@ MIN_KEY = 4  # letters and digits of a code said again; shorter ones are too com
 # The agent's words that make the value right after them the company's own.
 _OWN_NOUN = (
     r"(?:nya |gamla )?[a-zåäö\-]*(?:nummer|numret|växel|växeln|jour|kundtjänst|reception|receptionen|giro|girot|"
-    r"kontor|kontoret|mottagning|verkstad|butik|butiken|salong|lokal|lokaler|adress|mejl|mejladress|e-post|"
-    r"expedition|lager|konto)"
+    r"kontor|kontoret|mottagning|verkstad|butik|butiken|salong|lokal|lokaler|expedition|lager|konto)"
 )
 _OWN_BEFORE = re.compile(
     r"(?:\b(?:ring|nå|når|kontakta|mejla|maila|hittar|besök|sms:a)[ ]+(?:oss|vår[ ]+\w+)[ ]+(?:igen[ ]+)?"
@@ -103,6 +114,18 @@ def _could_be_personal(key: str) -> bool:
     return digits.startswith(("07", "46", "00")) and len(digits) >= 9
 
 
+_MAX_COMPARISONS = 100_000
+
+
+class _Finding(Protocol):
+    entity_type: str
+    start: int
+    end: int
+
+
+F = TypeVar("F", bound=_Finding)
+
+
 _WORD_START = re.compile(r"(?<!\S)\S")
 
 
@@ -114,6 +137,8 @@ class CompanyOwn:
     references: list[tuple[int, int]] = field(default_factory=list)
     agent_turns: list[tuple[int, int]] = field(default_factory=list)
     greeting: tuple[int, int] | None = None  # the agent's first turn up to the caller addressed
+    _merged: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _agent_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         text, keys = self.text, set()
@@ -125,14 +150,17 @@ class CompanyOwn:
                     self.references.append((m.end(), end))
                     keys.add(key)
         if keys:  # the same code said again, anywhere in the call
+            seen = set(self.references)
             for turn in dialogue:
                 pos = turn.start
                 while (w := _WORD_START.search(text, pos, turn.end)) is not None:
                     end, key = _code_end(text, w.start(), turn.end)
-                    if len(key) >= MIN_KEY and key in keys:
+                    if len(key) >= MIN_KEY and key in keys and (w.start(), end) not in seen:
                         self.references.append((w.start(), end))
                     pos = max(end, w.start() + 1)
+        self._merged = _merge(self.references)
         self.agent_turns = [(t.start, t.end) for t in dialogue if t.label.lower().startswith("agent")]
+        self._agent_starts = [s for s, _ in self.agent_turns]
         if dialogue and dialogue[0].label.lower().startswith("agent"):
             first = dialogue[0]
             addressed = _ADDRESSED.search(text, first.start, first.end)
@@ -140,11 +168,49 @@ class CompanyOwn:
 
     def owns(self, entity_type: str, start: int, end: int) -> bool:
         """Whether the finding text[start:end] is the company's own."""
-        if any(s <= start and end <= e for s, e in self.references):
-            return True
+        return self._owner(entity_type, start, end) is not None
+
+    def _owner(self, entity_type: str, start: int, end: int) -> tuple[int, int] | None:
+        """The span that makes the finding the company's own: its reference, or the finding."""
+        k = bisect_right(self._merged, (start, float("inf"))) - 1
+        if k >= 0 and self._merged[k][0] <= start and end <= self._merged[k][1]:
+            return self._merged[k]
         if entity_type in OWN_CONTACT_TYPES:
-            turn = next((t for t in self.agent_turns if t[0] <= start < t[1]), None)
-            if turn is not None and _OWN_BEFORE.search(self.text, max(turn[0], start - 80), start):
-                return True
+            k = bisect_right(self._agent_starts, start) - 1
+            turn = self.agent_turns[k] if k >= 0 else None
+            if turn is not None and start < turn[1] and _OWN_BEFORE.search(self.text, max(turn[0], start - 80), start):
+                return (start, end)
         g = self.greeting
-        return entity_type == "LOCATION" and g is not None and g[0] <= start and end <= g[1]
+        if entity_type != "LOCATION" or g is None or not (g[0] <= start and end <= g[1]):
+            return None
+        # a town that is also a first name may be the agent's ("trafikkontoret, Nora.")
+        return None if "first" in shipped_lexicon().get(self.text[start:end].lower(), ()) else (start, end)
+
+    def without_own(self, found: list[F]) -> list[F]:
+        """The findings that are not the company's own. Fail closed: what the company says is its
+        own stays redacted when its digits hold a value found as personal data elsewhere in the
+        call (an OCR number that holds the caller's customer number: the transform would find the
+        number again inside it)."""
+        owners = [self._owner(f.entity_type, f.start, f.end) for f in found]
+        if not any(owners):
+            return found
+        personal = {
+            d
+            for f, o in zip(found, owners)
+            if o is None and len(d := numbers.number_digits(self.text[f.start : f.end])) >= 4
+        }
+        digits = {o: numbers.number_digits(self.text[o[0] : o[1]]) for o in owners if o is not None}
+        if len(personal) * len(digits) > _MAX_COMPARISONS:
+            return found  # too many to compare: nothing is taken for the company's
+        shared = {o for o, d in digits.items() if any(p in d for p in personal)}
+        return [f for f, o in zip(found, owners) if o is None or o in shared]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

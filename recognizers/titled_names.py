@@ -174,7 +174,7 @@ _NOT_NAMES = frozenset(
     "hemma borta själv också sjuk igen nu här där idag imorgon igår ikväll snart sedan"
     # what the relation does, verbs the lexicon's news text rarely has lowercase ("kan min dotter hämta")
     " hämta hämtas hämtade lämnas fixa fixar kollar ordna ordnar skickar ändra ändrar sköta sköter"
-    " signera signerar logga loggar boka bokar avboka avbokar".split()
+    " signera signerar logga loggar boka bokar avboka avbokar kollade döptes döpte".split()
 )
 _PET = re.compile(r"(?<![\w])(?:hund|katt|häst|kanin|marsvin|hamster|fågel|husdjur|valp|kattunge)\w*", re.IGNORECASE)
 # Titles said right before a name; after the others ("läkaren", "handläggaren") a word no lexicon

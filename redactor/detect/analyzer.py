@@ -564,8 +564,8 @@ class Detector:
             more = [d for d in more if not self.allowlist.allows_at(d.entity_type, text, d.start, d.end, phrase_spans)]
             if (dets or more) and _is_dialogue(text):
                 own = CompanyOwn(text)
-                dets = [d for d in dets if not own.owns(d.entity_type, d.start, d.end)]
-                more = [d for d in more if not own.owns(d.entity_type, d.start, d.end)]
+                kept = set(own.without_own(dets + more))
+                dets, more = [d for d in dets if d in kept], [d for d in more if d in kept]
             out.append(_resolve_overlaps(dets + more) if more else dets)
         return out
 

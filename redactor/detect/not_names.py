@@ -31,6 +31,7 @@ jag mig min mitt du dig din ditt dina ni er ert era vi oss vår vårt våra hon 
 de dem deras den det denna detta dessa som här där
 avi avin avier årsmodell årsmodellen dynamisk statisk
 gracias muchas merci danke grazie obrigado kiitos shukran thanks thank yes yeah okay please name hä dä
+wa alaikum aleikum salam salaam assalamu
 señora señor senora senor signora madame monsieur madam sir
 """.split()
 )
