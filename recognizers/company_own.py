@@ -35,14 +35,14 @@ from recognizers.lexicon import shipped_lexicon
 # "Ärendet heter", "Ansökan har nummer", "Kreditnota", "OCR"; not "det står på fakturan, ..." (where
 # a number is written, not what it is) nor "objektnummer" (a flat's number names its tenant).
 _STEM = (
-    r"(?:ärende|boknings?|referens|fynd|order|kreditnota|ocr|faktura|anmälan|polisanmälan|anmälnings|ansökan|"
+    r"(?:ärende|boknings?|referens|fynd|order|kreditnota|ocr|faktura|[a-zåäö]*anmälan|anmälnings|ansökan|"
     r"leverans|kvitto|retur|reklamation|skade|diarie|incident|ticket|kolli|sändning|spårning)"
 )
 _SAID = r"(?:[ ,]+(?:hos[ ]+oss|för[ ]+[a-zåäö]+))?"  # "ärendenummer hos oss", "referensnummer för samtalet"
 _REFERENCE = re.compile(
     r"(?<!\bpå )(?<!\bi )(?<!\bfrån )(?<!\bav )\b"
     rf"(?:{_STEM}-?s?(?:nummer|numret|numren|nr){_SAID}(?:[ ,]+(?:är|blir|heter))?"
-    rf"|{_STEM}(?:en|et|n|t)?{_SAID}[ ,]+(?:är|blir|heter|har[ ]+nummer)(?:[ ]+nummer)?"
+    rf"|{_STEM}(?:en|et|n|t)?{_SAID}[ ,]+(?:är|blir|heter|(?:har|med)[ ]+nummer)(?:[ ]+nummer)?"
     rf"|{_STEM}){_SAID}[ :,]+",
     re.IGNORECASE,
 )

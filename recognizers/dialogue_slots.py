@@ -625,6 +625,8 @@ _OFFER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DECLINES_OFFER = re.compile(r"^[ ,.]*(?:nej|nä|behövs inte|inte nödvändigt)", re.IGNORECASE)
+# A field of a form asked for in one word that is not the slot and no name asked back: "Dödsdatum?"
+_OTHER_FIELD = re.compile(r"\w+(?:datum|datumet|nummer|numret|namn|namnet|adress|adressen)\W*$", re.IGNORECASE)
 # The rest of a birth date after its year: "Nittonhundranittioett, och datum?"
 _DATE_AGAIN = re.compile(r"(?<![\w])(?:datum(?:et)?|dag och månad|månad(?:en)?)(?=[ ?.]*$)", re.IGNORECASE)
 # The asker waiting or checking, not moving on ("Inga problem, ta den tid du behöver.").
@@ -1517,7 +1519,9 @@ def _reopened(body: str, last: tuple[Slot, int] | None, k: int) -> tuple[Slot | 
         return last[0], m.end()
     name = _NAME_ALONE.search(body)
     said = name.group(1).lower() if name else ""
-    if name and not (said in introduction.lexicon()[0] or said in NOT_NAMES or said in QUESTION_WORDS):
+    if name and not (
+        said in introduction.lexicon()[0] or said in NOT_NAMES or said in QUESTION_WORDS or _OTHER_FIELD.match(said)
+    ):
         return last[0], name.end()
     if not last[0].dates:
         return None, 0

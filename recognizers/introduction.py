@@ -45,7 +45,7 @@ _AFTER = r"(?=[ ]*(?:[,.!?;]|$|[ ](?:här|jag|och|från|på|i|som|ringer)\b))"  
 _TURN_START = r"(?:^|\n)(?:(?P<label>[^\n:]{1,40}):[ \t]*)?"
 # Case-insensitive where speech-to-text may capitalise or not; the name itself must be capitalised.
 _PATTERN = re.compile(
-    rf"{_TURN_START}(?i:(?:ja|jo|nej|ah|åh|oh|aha|oj|nämen|okej)[,!. ]+){{0,2}}(?i:{_GREETING}[,!.]?[ ]+(?:(?:(?P<intro>{_INTRO})|(?P<dialect>{_DIALECT_INTRO}))[ ]+)?|(?P<only>{_INTRO})[ ]+){_NAME}(?i:{_AFTER})",
+    rf"{_TURN_START}(?i:(?:ja|jo|nej|ah|åh|oh|aha|oj|nämen|okej)[,!. ]+){{0,2}}(?i:{_GREETING}[,!.]?[ ]+(?:(?:ja|jo|eh|öh)[,.]?[ ]+)?(?:(?:(?P<intro>{_INTRO})|(?P<dialect>{_DIALECT_INTRO}))[ ]+)?|(?P<only>{_INTRO})[ ]+){_NAME}(?i:{_AFTER})",
     re.MULTILINE,
 )
 # The farm or village the one introduced lives in, said with the name: "dä e Ingvar Hägg i Når.",
