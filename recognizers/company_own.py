@@ -1,22 +1,30 @@
 """What the company says is its own in a call: its references and its contact details, which are
-no personal data (the brief's hard negatives), however a recognizer or the model read them.
+no personal data (the brief's hard negatives), however the model or a rule that reads context
+took them.
 
 - **A reference after its word**, spoken or written, letters spelled before its digits:
   "ärendenummer hos oss är B E åtta nio ett nio noll", "Bokningsnumret är K B sex noll två",
-  "fyndnummer F T J noll åtta åtta", "Ärendet heter RF-77013". The letters read as a name ("T S K")
-  and the digits as a secret or a phone number otherwise. The same code said again in the call
-  (the caller's "K B sex noll två, tack.") is the same reference.
+  "fyndnummer F T J noll åtta åtta", "Ärendet heter RF-77013". The model reads the letters as a
+  name ("T S K"), the learned tail or an answer to a question the digits as a secret. The same code
+  read back at the start of a later turn (the caller's "K B sex noll två, tack.") is the same
+  reference. Only what the name model, the tail, the dialogue's questions and echoes found there
+  is dropped: a value a validating recognizer finds (a personnummer, a phone or card number, an
+  account, a plate, a postnummer) stays, wherever it stands.
 - **The company's own contact in the agent's turn**, right after the words that make it the
   company's: "ring oss på 08-411 22 30", "vi ligger på Kungsgatan 48", "till vårt bankgiro
-  5050-1055", "vårt kontor ligger på Stora Gatan 32", "numret till oss är ...".
-- **A town in the agent's first turn**, said before the caller is addressed or asked anything:
-  the company's name or place ("Sveriges ambassad i Berlin, Jonatan.", "Umeå stadsförsamling");
-  not a town that is also a first name ("trafikkontoret, Nora." may be the agent).
+  5050-1055", "vårt kontor ligger på Stora Gatan 32", "numret till oss är ...". Not in a sentence
+  that asks something or says "din", "ditt", "er", "min", ... (the caller's or someone's own:
+  "Jobbar du på kontoret på ...?", "vi sitter på Tallvägen 8, hemma hos er"), never a mobile
+  number (a small firm's mobile is its owner's), and an e-mail address only a role's ("info@",
+  "kundtjanst@"; "kontakta oss via anna.berg@..." gives a person's).
+- **A town in the company's name**, in the first clause of the agent's first turn, before any
+  name: "Sveriges ambassad i Berlin, Jonatan.", "Umeå stadsförsamling, ...", "Däckcentralen i
+  Växjö, Dragan."; not a town that is also a first name ("trafikkontoret, Nora." may be the agent).
 
-Fail closed: a code whose digits could be a personnummer or a phone number is never a reference,
-and what is found elsewhere in the call as personal data is still redacted everywhere (the
-transform propagates every value found). Only turns labelled "Agent" count as the agent's: with
-roles unknown ("Talare 1") "ring oss på" may be a family's number.
+Fail closed: a code that holds what could be a personnummer or a phone number is no reference, and
+what the company calls its own stays redacted when its digits hold a value found as personal data
+elsewhere in the call. Only turns labelled "Agent" count as the agent's: with roles unknown
+("Talare 1") "ring oss på" may be a family's number.
 """
 
 from __future__ import annotations
@@ -43,45 +51,84 @@ _REFERENCE = re.compile(
     r"(?<!\bpå )(?<!\bi )(?<!\bfrån )(?<!\bav )\b"
     rf"(?:{_STEM}-?s?(?:nummer|numret|numren|nr){_SAID}(?:[ ,]+(?:är|blir|heter))?"
     rf"|{_STEM}(?:en|et|n|t)?{_SAID}[ ,]+(?:är|blir|heter|(?:har|med)[ ]+nummer)(?:[ ]+nummer)?"
-    rf"|{_STEM}){_SAID}[ :,]+",
+    rf"|{_STEM}){_SAID}[ :]+",
     re.IGNORECASE,
 )
-# One piece of a code: a capital letter alone, a written code ("RF-77013", "K56"), digits, a number word.
-_TOKEN = re.compile(
-    r"[A-ZÅÄÖ](?![\wåäö])|[A-ZÅÄÖ0-9]+(?:[-/][A-ZÅÄÖ0-9]+)*(?![\wåäö])|[a-zåäöA-ZÅÄÖ]+|\S",
-)
-_SEPARATOR = re.compile(r"(?:[ ,]|-|bindestreck|streck|snedstreck)+", re.IGNORECASE)
-MIN_KEY = 4  # letters and digits of a code said again; shorter ones are too common to match
+# One piece of a code: a capital letter alone, a written code ("RF-77013", "K56"), digits, a word
+# (a number word goes on, another word ends the code).
+_TOKEN = re.compile(r"[A-ZÅÄÖ](?![\wåäö])|[A-ZÅÄÖ0-9]+(?:[-/][A-ZÅÄÖ0-9]+)*(?![\wåäö])|[a-zåäöA-ZÅÄÖ]+|\S")
+# Between a code's pieces: spaces, a hyphen, its spoken names. A comma ends the code: "Ärende 5,
+# 199103192390" is a reference and then another number.
+_SEPARATOR = re.compile(r"(?:[ ](?:bindestreck|streck|snedstreck)(?=[ ])|[ ]|-)+", re.IGNORECASE)
+# A code read back: at the start of its turn, after a word of assent at most ("Ja, K B sex noll två").
+_READ_BACK = re.compile(r"(?:(?:ja|jo|okej|tack|precis|så)[,.!]?[ ]+)?", re.IGNORECASE)
+# Letters and digits a code read back must have: a letter in it, or this many digits.
+MIN_READ_BACK_DIGITS = 6
+# What may be dropped inside a reference: what the model, the tail, the dialogue's questions and
+# echoes took there, never what a validating recognizer found.
+INFERRED = frozenset({"SpacyRecognizer", "KlangTail", "KlangDialogueSlotRecognizer", "KlangEchoes"})
 
 # The agent's words that make the value right after them the company's own.
 _OWN_NOUN = (
-    r"(?:nya |gamla )?[a-zåäö\-]*(?:nummer|numret|växel|växeln|jour|kundtjänst|reception|receptionen|giro|girot|"
-    r"kontor|kontoret|mottagning|verkstad|butik|butiken|salong|lokal|lokaler|expedition|lager|konto)"
+    r"(?:nya |gamla )?(?:(?:telefon|växel|fax|jour|swish|bankgiro|plusgiro|organisations|org)?(?:nummer|numret)|"
+    r"växel|växeln|jour|kundtjänst|reception|receptionen|bankgiro|bankgirot|plusgiro|plusgirot|huvudkontor|"
+    r"kontor|kontoret|mottagning|verkstad|butik|butiken|salong|lokal|lokaler|expedition|lager)"
 )
 _OWN_BEFORE = re.compile(
-    r"(?:\b(?:ring|nå|når|kontakta|mejla|maila|hittar|besök|sms:a)[ ]+(?:oss|vår[ ]+\w+)[ ]+(?:igen[ ]+)?"
+    rf"(?:\b(?:ring|nå|når|kontakta|mejla|maila|besök)[ ]+(?:oss|vår[ta]?[ ]+{_OWN_NOUN})[ ]+(?:igen[ ]+)?"
     r"(?:direkt[ ]+)?(?:på[ ]+|via[ ]+)?"
-    r"|\bvi[ ]+(?:ligger|finns|sitter|håller[ ]+till)[ ]+(?:(?:ju|nu|fortfarande|numera)[ ]+)*på[ ]+"
-    r"|\b[a-zåäö]*(?:kontoret|expeditionen|mottagningen|receptionen|butiken|salongen|verkstaden|lagret|kundcentret|"
+    r"|\bhittar[ ]+oss[ ]+på[ ]+"
+    r"|\bvi[ ]+(?:ligger|finns|håller[ ]+till)[ ]+(?:(?:ju|nu|fortfarande|numera)[ ]+)*på[ ]+"
+    r"|\b[a-zåäö]*(?:kontoret|expeditionen|mottagningen|receptionen|butiken|salongen|verkstaden|kundcentret|"
     r"kundcenter|hittegodset)[ ]+(?:(?:ligger|finns)[ ]+)?på[ ]+"
-    rf"|\bvår[ta]?[ ]+{_OWN_NOUN}[ ]+(?:(?:är|har|blir)[ ]+)?(?:(?:ligger|finns)[ ]+)?(?:på[ ]+)?"
-    rf"|\bvår[ta]?[ ]+{_OWN_NOUN}[ ,:]+"
-    r"|\b(?:numret|telefonnumret|adressen|mejlen|e-posten|bankgirot)[ ]+till[ ]+oss[ ]+(?:är[ ]+)?)$",
+    rf"|\bvår[ta]?[ ]+{_OWN_NOUN}[ ]+(?:(?:är|blir)[ ]+)?(?:(?:ligger|finns)[ ]+)?(?:på[ ]+)?"
+    r"|\bvår[ta]?[ ]+(?:organisationsnummer|bankgiro|plusgiro)[,:][ ]+"
+    r"|\b(?:numret|telefonnumret|adressen|bankgirot)[ ]+till[ ]+oss[ ]+(?:är[ ]+)?)$",
     re.IGNORECASE,
 )
 OWN_CONTACT_TYPES = frozenset(
     {"PHONE_NUMBER", "EMAIL_ADDRESS", "SE_ADDRESS", "SE_BANKGIRO", "SE_PLUSGIRO", "SE_ORGANISATIONSNUMMER"}
 )
-_ADDRESSED = re.compile(r"\b(?:du|dig|din|ditt|dina|ni|er|ert|era)\b|\?", re.IGNORECASE)
+# A sentence about the caller's or someone's own, or one that asks: its values are not the company's.
+_SOMEONES = re.compile(r"\b(?:din|ditt|dina|er|ert|era|min|mitt|mina|hans|hennes|deras)\b|\?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:[ ]|$)")
+# The first clause of the call: up to its first comma or full stop, and a few words.
+_FIRST_CLAUSE = re.compile(r"[^,.!?\n]{1,60}")
+# ... with no pronoun, verb or number before the town: "Vi har Storgatan 5 i Gnesta", "Skadan
+# inträffade i Mora", "jag söker Lars Berg i Sigtuna" name someone's place
+_NOT_A_NAME_CLAUSE = re.compile(
+    r"\d|\b(?:det|jag|vi|du|ni|han|hon|de|söker|ringer|angående|gäller|hos|bor|bodde|till|har|hade|var|är|blev|"
+    r"inträffade|flyttade|står|finns|ligger|kommer|från)\b",
+    re.IGNORECASE,
+)
+# An e-mail address the company gives as its own is a role's, not a person's: "info@", "kundtjanst@"
+_ROLE_MAILBOX = re.compile(
+    r"^(?:info|kundtjanst|kundtjänst|kundservice|support|order|faktura|fakturor|bokning|bokningar|kontakt|"
+    r"reception|receptionen|post|registrator|ekonomi|skador|skada|skadeanmalan|ersattning|anmalan|intyg|kansli|"
+    r"expedition|service|hej|hello|noreply|no-reply)(?:[._-][a-z0-9]+)?(?:@|[ ]+snabel-a\b)",
+    re.IGNORECASE,
+)
+
+
+class _Finding(Protocol):
+    entity_type: str
+    start: int
+    end: int
+    recognizer: str
+
+
+F = TypeVar("F", bound=_Finding)
+_MAX_COMPARISONS = 100_000
 
 
 def _is_number_word(word: str) -> bool:
     return numbers.parse_word(word.lower()) is not None
 
 
-def _code_end(text: str, start: int, limit: int) -> tuple[int, str]:
-    """Where a code starting at `start` ends (pieces joined by separators), and its key: its
-    letters and digits in order ("K B sex noll två" -> "KB602"). (start, "") when none starts."""
+def _code(text: str, start: int, limit: int) -> tuple[int, str, bool]:
+    """A code starting at `start`: where its run of pieces ends, its key (its letters and digits
+    in order: "K B sex noll två" -> "KB602"), and whether it is one (a digit in it, three
+    characters at least). The run's end is given either way, so a scan can skip the run whole."""
     pos, end, key, digits = start, start, [], 0
     while pos < limit:
         m = _TOKEN.match(text, pos, limit)
@@ -89,6 +136,8 @@ def _code_end(text: str, start: int, limit: int) -> tuple[int, str]:
             break
         token = m.group()
         if len(token) == 1 and token.isupper():
+            if digits:  # letters spelled after the digits are another word: "Ordernummer 55 B E R G"
+                break
             key.append(token)
         elif token[0].isupper() and any(c.isdigit() for c in token) or token.isdigit():
             key.append(re.sub(r"[-/]", "", token))
@@ -103,30 +152,20 @@ def _code_end(text: str, start: int, limit: int) -> tuple[int, str]:
         sep = _SEPARATOR.match(text, end, limit)
         pos = sep.end() if sep else end
     joined = "".join(key)
-    return (end, joined) if digits and len(joined) >= 3 else (start, "")
+    return end, joined, bool(digits) and len(joined) >= 3
 
 
-def _could_be_personal(key: str) -> bool:
-    """A code whose digits could be a personnummer or a phone number stays personal data."""
+def _could_be_personal(text: str, key: str) -> bool:
+    """A code that holds what could be a personnummer (ten or twelve digits, a date, Luhn) or a
+    phone number (a group of eight digits or more from a zero, or the code's digits so) stays
+    personal data."""
     digits = re.sub(r"\D", "", key)
-    if len(digits) in (10, 12) and luhn_ok(digits[-10:]):
-        return True
-    return digits.startswith(("07", "46", "00")) and len(digits) >= 9
-
-
-_MAX_COMPARISONS = 100_000
-
-
-class _Finding(Protocol):
-    entity_type: str
-    start: int
-    end: int
-
-
-F = TypeVar("F", bound=_Finding)
-
-
-_WORD_START = re.compile(r"(?<!\S)\S")
+    for i in range(len(digits) - 9):
+        ten = digits[i : i + 10]
+        if 1 <= int(ten[2:4]) <= 12 and luhn_ok(ten):
+            return True
+    groups = [*re.findall(r"\d+", text), *(re.sub(r"\D", "", g) for g in re.findall(r"\d[\d ]*\d", text)), digits]
+    return any(g.startswith("0") and len(g) >= 8 for g in groups) or digits.startswith(("46", "0046"))
 
 
 @dataclass
@@ -136,7 +175,7 @@ class CompanyOwn:
     text: str
     references: list[tuple[int, int]] = field(default_factory=list)
     agent_turns: list[tuple[int, int]] = field(default_factory=list)
-    greeting: tuple[int, int] | None = None  # the agent's first turn up to the caller addressed
+    greeting: tuple[int, int] | None = None  # the first clause of the agent's first turn
     _merged: list[tuple[int, int]] = field(default_factory=list, repr=False)
     _agent_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -145,53 +184,70 @@ class CompanyOwn:
         dialogue = turns(text)
         for turn in dialogue:
             for m in _REFERENCE.finditer(text, turn.start, turn.end):
-                end, key = _code_end(text, m.end(), turn.end)
-                if key and not _could_be_personal(key):
+                end, key, is_code = _code(text, m.end(), turn.end)
+                if is_code and not _could_be_personal(text[m.end() : end], key):
                     self.references.append((m.end(), end))
                     keys.add(key)
-        if keys:  # the same code said again, anywhere in the call
-            seen = set(self.references)
-            for turn in dialogue:
-                pos = turn.start
-                while (w := _WORD_START.search(text, pos, turn.end)) is not None:
-                    end, key = _code_end(text, w.start(), turn.end)
-                    if len(key) >= MIN_KEY and key in keys and (w.start(), end) not in seen:
-                        self.references.append((w.start(), end))
-                    pos = max(end, w.start() + 1)
+        readable_back = {k for k in keys if re.search(r"[A-ZÅÄÖ]", k) or len(k) >= MIN_READ_BACK_DIGITS}
+        for turn in dialogue if readable_back else ():  # a code read back at the start of a turn
+            at = _READ_BACK.match(text, turn.start, turn.end)
+            start = at.end() if at else turn.start
+            end, key, _ = _code(text, start, turn.end)
+            if key in readable_back:
+                self.references.append((start, end))
         self._merged = _merge(self.references)
         self.agent_turns = [(t.start, t.end) for t in dialogue if t.label.lower().startswith("agent")]
         self._agent_starts = [s for s, _ in self.agent_turns]
         if dialogue and dialogue[0].label.lower().startswith("agent"):
-            first = dialogue[0]
-            addressed = _ADDRESSED.search(text, first.start, first.end)
-            self.greeting = (first.start, addressed.start() if addressed else first.end)
+            first = _FIRST_CLAUSE.match(text, dialogue[0].start, dialogue[0].end)
+            if first is not None:
+                self.greeting = first.span()
 
-    def owns(self, entity_type: str, start: int, end: int) -> bool:
-        """Whether the finding text[start:end] is the company's own."""
-        return self._owner(entity_type, start, end) is not None
+    def owns(self, finding: _Finding) -> bool:
+        """Whether the finding is the company's own (names found in the greeting not considered)."""
+        return self._owner(finding) is not None
 
-    def _owner(self, entity_type: str, start: int, end: int) -> tuple[int, int] | None:
+    def _owner(self, f: _Finding) -> tuple[int, int] | None:
         """The span that makes the finding the company's own: its reference, or the finding."""
+        start, end = f.start, f.end
         k = bisect_right(self._merged, (start, float("inf"))) - 1
-        if k >= 0 and self._merged[k][0] <= start and end <= self._merged[k][1]:
+        if k >= 0 and self._merged[k][0] <= start and end <= self._merged[k][1] and f.recognizer in INFERRED:
             return self._merged[k]
-        if entity_type in OWN_CONTACT_TYPES:
-            k = bisect_right(self._agent_starts, start) - 1
-            turn = self.agent_turns[k] if k >= 0 else None
-            if turn is not None and start < turn[1] and _OWN_BEFORE.search(self.text, max(turn[0], start - 80), start):
-                return (start, end)
+        if f.entity_type in OWN_CONTACT_TYPES and self._own_contact(f):
+            return (start, end)
         g = self.greeting
-        if entity_type != "LOCATION" or g is None or not (g[0] <= start and end <= g[1]):
+        if f.entity_type != "LOCATION" or g is None or not (g[0] <= start and end <= g[1]):
+            return None
+        clause = self.text[g[0] : start]
+        if _NOT_A_NAME_CLAUSE.search(clause) or len(clause.split()) > 5:
             return None
         # a town that is also a first name may be the agent's ("trafikkontoret, Nora.")
         return None if "first" in shipped_lexicon().get(self.text[start:end].lower(), ()) else (start, end)
+
+    def _own_contact(self, f: _Finding) -> bool:
+        k = bisect_right(self._agent_starts, f.start) - 1
+        turn = self.agent_turns[k] if k >= 0 else None
+        if turn is None or f.start >= turn[1]:
+            return False
+        if f.entity_type == "PHONE_NUMBER" and numbers.number_digits(self.text[f.start : f.end]).startswith(
+            ("07", "467", "00467")
+        ):
+            return False  # a mobile is a person's, a small firm's owner's
+        if f.entity_type == "EMAIL_ADDRESS" and not _ROLE_MAILBOX.match(self.text, f.start, f.end):
+            return False  # "Kontakta oss via anna.berg@..." gives a person's address
+        if not _OWN_BEFORE.search(self.text, max(turn[0], f.start - 80), f.start):
+            return False
+        starts = [m.end() for m in _SENTENCE_END.finditer(self.text, turn[0], f.start)]
+        after = _SENTENCE_END.search(self.text, f.end, turn[1])
+        sentence = self.text[starts[-1] if starts else turn[0] : after.end() if after else turn[1]]
+        return _SOMEONES.search(sentence) is None
 
     def without_own(self, found: list[F]) -> list[F]:
         """The findings that are not the company's own. Fail closed: what the company says is its
         own stays redacted when its digits hold a value found as personal data elsewhere in the
         call (an OCR number that holds the caller's customer number: the transform would find the
-        number again inside it)."""
-        owners = [self._owner(f.entity_type, f.start, f.end) for f in found]
+        number again inside it), and a town in the greeting when a name stands before it there."""
+        owners = [self._owner(f) for f in found]
         if not any(owners):
             return found
         personal = {
@@ -203,7 +259,15 @@ class CompanyOwn:
         if len(personal) * len(digits) > _MAX_COMPARISONS:
             return found  # too many to compare: nothing is taken for the company's
         shared = {o for o, d in digits.items() if any(p in d for p in personal)}
-        return [f for f, o in zip(found, owners) if o is None or o in shared]
+        g = self.greeting
+        named_first = g is not None and any(
+            f.entity_type == "PERSON" and g[0] <= f.start < g[1] and o is None for f, o in zip(found, owners)
+        )
+        return [
+            f
+            for f, o in zip(found, owners)
+            if o is None or o in shared or (named_first and f.entity_type == "LOCATION" and o == (f.start, f.end))
+        ]
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
