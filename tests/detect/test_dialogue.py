@@ -216,6 +216,24 @@ def test_the_rules_from_blind_sets_122_to_125_leave_ordinary_words(detector, tex
         assert not any(word in c for c in covered), word
 
 
+def test_a_name_after_a_greeting_and_a_filler_is_a_name(detector):
+    """Blind set 126: "Hallå, ja, jag heter Amporn, Amporn Eriksson." (a name no lexicon knows)."""
+    text = "Agent: Kungsholms församling, Eva.\nKund: Hallå, ja, jag heter Amporn, Amporn Eriksson. Min man dog."
+    covered = [text[d.start : d.end] for d in detector.detect(text)]
+    assert any("Amporn" == c for c in covered), covered
+
+
+def test_a_one_word_question_for_another_field_ends_the_slot(detector):
+    """Blind set 126: "Dödsdatum?" after the personnummer asks for a date of death, no birth date;
+    "Amir?" asked back is still the name's slot."""
+    text = "Agent: Personnummer?\nKund: 194308175472.\nAgent: 19430817-5472. Dödsdatum?\nKund: Andra februari."
+    covered = [text[d.start : d.end] for d in detector.detect(text)]
+    assert not any("februari" in c for c in covered), covered
+    text = "Agent: Vad heter du?\nKund: Amir.\nAgent: Amir?\nKund: Ja, Amir Haddad."
+    covered = [text[d.start : d.end] for d in detector.detect(text)]
+    assert any("Haddad" in c for c in covered), covered
+
+
 def test_a_name_that_is_a_country_is_still_a_name(detector):
     text = "Agent: Vad heter du?\nKund: Jag heter Kuba Nowak. Min dotter heter Israel."
     covered = [text[d.start : d.end] for d in detector.detect(text)]
@@ -2329,28 +2347,30 @@ def test_the_blind_sets_stay_redacted(blind_sets):
     who read nothing of the project, each measured once blind, then no longer blind as rules were
     written for the kinds they showed. Here every fourth call of each set but the held-out ones.
     All of them, the history of the figures (from 110 of 3,563 values readable in sets 1-8 at
-    096fa66 to 179 of 59,859 in sets 1-125, words kept 0.981) is in docs/dialogue.md; at the
-    sampling's start (cafeeb9), SAMPLED_FIGURES."""
+    096fa66 to 189 of 62,100 in sets 1-129, words kept 0.981) is in docs/dialogue.md. The sample
+    when it was introduced (2026-12-06, the tail trained on sets 1 and 3-125): 1,122 calls, 71 of
+    18,344 values readable, non-PII words kept 0.981."""
     sets, stored = blind_sets
     docs = [d for set_docs in sets.values() for d in set_docs]
     result = measure_stored(docs, stored)
-    assert result["calls_written"] == len(docs) == SAMPLED_CALLS
+    assert result["calls_written"] == len(docs) == 1122
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= SAMPLED_BOUND, result["readable_values"]
-    assert result["words_kept"] >= SAMPLED_WORDS
+    assert result["readable"] <= 74, result["readable_values"]
+    assert result["words_kept"] >= 0.979
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(blind_sets):
-    """Blind sets 122-125 (docs/dialogue.md, "Blind sets 122-125"), held out from the tail's
-    training: at their blind run (24c1b11, the tail trained on sets 1 and 3-121) 88 of 2,085
-    values readable with the rules alone and 36 with the tail, as at the session's start code;
-    non-PII words kept 0.976. Read after that run, for pawn-loan, candidate and golf-ID numbers,
-    retaken birth dates, user names and counted children: 15 now."""
+    """Blind sets 126-129 (docs/dialogue.md, "Blind sets 126-129"), held out from the tail's
+    training: at their blind run (d4967be, the start code's detection, the tail trained on sets 1
+    and 3-121) 74 of 2,241 values readable with the rules alone and 22 with the tail; non-PII words
+    kept 0.959. After what the call says is the company's own (docs/usefulness.md) and the tail
+    retrained on sets 1 and 3-125: 20 with the tail (73 with the rules alone), words kept 0.969; no
+    longer blind for the kinds the rules came from."""
     sets, stored = blind_sets
     result = measure_stored([d for name in HELD_OUT for d in sets[name]], stored)
     assert result["calls_written"] == 120 and result["quarantined"] == 0
-    assert result["readable"] <= 18, result["readable_values"]
-    assert result["words_kept"] >= 0.97
+    assert result["readable"] <= 22, result["readable_values"]
+    assert result["words_kept"] >= 0.965
 
 
 def test_a_surname_found_again_in_lowercase_leaves_no_call_quarantined(config, tmp_path):
