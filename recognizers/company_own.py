@@ -64,9 +64,15 @@ _SEPARATOR = re.compile(r"(?:[ ](?:bindestreck|streck|snedstreck)(?=[ ])|[ ]|-)+
 _READ_BACK = re.compile(r"(?:(?:ja|jo|okej|tack|precis|så)[,.!]?[ ]+)?", re.IGNORECASE)
 # Letters and digits a code read back must have: a letter in it, or this many digits.
 MIN_READ_BACK_DIGITS = 6
+READ_BACK_TURNS = 2
 # What may be dropped inside a reference: what the model, the tail, the dialogue's questions and
 # echoes took there, never what a validating recognizer found.
 INFERRED = frozenset({"SpacyRecognizer", "KlangTail", "KlangDialogueSlotRecognizer", "KlangEchoes"})
+NAMES_INFERRED = frozenset({"SpacyRecognizer"})
+# An agent's turn that speaks of the caller's own numbers makes no reference of them.
+_THE_CALLERS = re.compile(r"medlems|kundnum|personnum|avtalsnum|födelse|clearing|kontonum", re.IGNORECASE)
+# A spelled word in a code is a name: "bokningsnummer N Y Q V I S T sju"
+MAX_LETTERS = 4
 
 # The agent's words that make the value right after them the company's own.
 _OWN_NOUN = (
@@ -75,12 +81,15 @@ _OWN_NOUN = (
     r"kontor|kontoret|mottagning|verkstad|butik|butiken|salong|lokal|lokaler|expedition|lager)"
 )
 _OWN_BEFORE = re.compile(
-    rf"(?:\b(?:ring|nå|når|kontakta|mejla|maila|besök)[ ]+(?:oss|vår[ta]?[ ]+{_OWN_NOUN})[ ]+(?:igen[ ]+)?"
+    rf"(?:\b(?:ring|nå|når|kontakta|mejla|maila)[ ]+(?:oss|vår[ta]?[ ]+{_OWN_NOUN})[ ]+(?:igen[ ]+)?"
     r"(?:direkt[ ]+)?(?:på[ ]+|via[ ]+)?"
     r"|\bhittar[ ]+oss[ ]+på[ ]+"
     r"|\bvi[ ]+(?:ligger|finns|håller[ ]+till)[ ]+(?:(?:ju|nu|fortfarande|numera)[ ]+)*på[ ]+"
-    r"|\b[a-zåäö]*(?:kontoret|expeditionen|mottagningen|receptionen|butiken|salongen|verkstaden|kundcentret|"
-    r"kundcenter|hittegodset)[ ]+(?:(?:ligger|finns)[ ]+)?på[ ]+"
+    # an office the caller is sent to: "hämta den på kontoret på ...", "Hittegodset finns på ..."
+    r"|\b(?:hämta|hämtar|lämna|lämnar|besöka|besöker)[ ]+(?:\w+[ ]+){0,2}?på[ ]+(?:kontoret|servicekontoret|"
+    r"förarprovskontoret|expeditionen|passexpeditionen|mottagningen|receptionen|kundcentret|kundcenter)[ ]+på[ ]+"
+    r"|\b(?:kontoret|servicekontoret|expeditionen|passexpeditionen|mottagningen|kundcentret|hittegodset)[ ]+"
+    r"(?:ligger|finns)[ ]+på[ ]+"
     rf"|\bvår[ta]?[ ]+{_OWN_NOUN}[ ]+(?:(?:är|blir)[ ]+)?(?:(?:ligger|finns)[ ]+)?(?:på[ ]+)?"
     r"|\bvår[ta]?[ ]+(?:organisationsnummer|bankgiro|plusgiro)[,:][ ]+"
     r"|\b(?:numret|telefonnumret|adressen|bankgirot)[ ]+till[ ]+oss[ ]+(?:är[ ]+)?)$",
@@ -90,22 +99,45 @@ OWN_CONTACT_TYPES = frozenset(
     {"PHONE_NUMBER", "EMAIL_ADDRESS", "SE_ADDRESS", "SE_BANKGIRO", "SE_PLUSGIRO", "SE_ORGANISATIONSNUMMER"}
 )
 # A sentence about the caller's or someone's own, or one that asks: its values are not the company's.
-_SOMEONES = re.compile(r"\b(?:din|ditt|dina|er|ert|era|min|mitt|mina|hans|hennes|deras)\b|\?", re.IGNORECASE)
+_SOMEONES = re.compile(
+    r"\?|\b(?:din|ditt|dina|er|ert|era|min|mitt|mina|hans|hennes|deras|dig|sin|sitt|sina|honom|hos|bor|bodde|hem|"
+    r"hemma|jobbar|arbetar|privat|privata)\b",
+    re.IGNORECASE,
+)
+# A turn that reads out or repeats what someone wrote or said: "I annonsen står det ring oss på
+# ...", "Du sa ring oss på ..." (the whole turn: "Jag läser upp annonsen. Vi finns på ...")
+_QUOTING = re.compile(
+    r"\b(?:skrev|skriver|skrivit|står|stod|annons\w*|formulär\w*|anmälan|meddelande\w*|läser[ ]+upp|sa|sade|säger)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?](?:[ ]|$)")
-# The first clause of the call: up to its first comma or full stop, and a few words.
+# The first clause of the call: up to its first comma or full stop, and a few words ...
 _FIRST_CLAUSE = re.compile(r"[^,.!?\n]{1,60}")
 # ... with no pronoun, verb or number before the town: "Vi har Storgatan 5 i Gnesta", "Skadan
 # inträffade i Mora", "jag söker Lars Berg i Sigtuna" name someone's place
 _NOT_A_NAME_CLAUSE = re.compile(
-    r"\d|\b(?:det|jag|vi|du|ni|han|hon|de|söker|ringer|angående|gäller|hos|bor|bodde|till|har|hade|var|är|blev|"
+    r"\d|\b(?:det|jag|vi|du|ni|han|hon|de|söker|ringer|angående|gäller|hos|bor|till|har|hade|var|är|blev|"
     r"inträffade|flyttade|står|finns|ligger|kommer|från)\b",
     re.IGNORECASE,
 )
+# ... and a greeting after it: the agent's name, "hej", "du pratar med ...": "Däckcentralen i Växjö,
+# Dragan.", "Husby församling, hej, Johan här.", "djurkliniken i växjö hej det är malin"
+_GREETING_AFTER = re.compile(
+    r"[ ,]+(?:[^,.!?\n]{1,40},[ ]+)?(?:hej\b|hallå\b|god[ ]+(?:morgon|dag|middag|eftermiddag|kväll)|välkommen|"
+    r"du[ ]+(?:pratar|talar)[ ]+med\b|det[ ]+är[ ]+\w+|jag[ ]+heter\b|(?:[A-ZÅÄÖ][a-zåäö-]+|[a-zåäö]+[ ]+här)[ ]*(?:[.!]|$))",
+)
+# ... in a turn that says nothing of anyone's own and asks nothing ("Ert hus i Ystad, hej, ...",
+# "Anhörig i Köping, hej. Det gäller din pappa.")
+_NOT_A_GREETING = re.compile(
+    r"\?|\b(?:dig|din|ditt|dina|er|ert|era|ni|hans|hennes|deras|söker|ringer|från|angående|gäller|bor|bott)\b",
+    re.IGNORECASE,
+)
+_AGENT_NAMED = re.compile(r"\bdu[ ]+(?:pratar|talar)[ ]+med\b", re.IGNORECASE)
 # An e-mail address the company gives as its own is a role's, not a person's: "info@", "kundtjanst@"
 _ROLE_MAILBOX = re.compile(
-    r"^(?:info|kundtjanst|kundtjänst|kundservice|support|order|faktura|fakturor|bokning|bokningar|kontakt|"
-    r"reception|receptionen|post|registrator|ekonomi|skador|skada|skadeanmalan|ersattning|anmalan|intyg|kansli|"
-    r"expedition|service|hej|hello|noreply|no-reply)(?:[._-][a-z0-9]+)?(?:@|[ ]+snabel-a\b)",
+    r"(?:info|kundtjanst|kundtjänst|kundservice|support|order|faktura|fakturor|bokning|bokningar|kontakt|"
+    r"reception|receptionen|registrator|ekonomi|skador|skada|skadeanmalan|ersattning|anmalan|intyg|kansli|"
+    r"expedition|service|noreply|no-reply)(?:@|[ ]+snabel-a\b)",
     re.IGNORECASE,
 )
 
@@ -129,15 +161,16 @@ def _code(text: str, start: int, limit: int) -> tuple[int, str, bool]:
     """A code starting at `start`: where its run of pieces ends, its key (its letters and digits
     in order: "K B sex noll två" -> "KB602"), and whether it is one (a digit in it, three
     characters at least). The run's end is given either way, so a scan can skip the run whole."""
-    pos, end, key, digits = start, start, [], 0
+    pos, end, key, digits, letters = start, start, [], 0, 0
     while pos < limit:
         m = _TOKEN.match(text, pos, limit)
         if m is None:
             break
         token = m.group()
         if len(token) == 1 and token.isupper():
-            if digits:  # letters spelled after the digits are another word: "Ordernummer 55 B E R G"
-                break
+            if digits or letters == MAX_LETTERS:  # another word: "Ordernummer 55 B E R G", "N Y Q V I S T"
+                return start, "", False
+            letters += 1
             key.append(token)
         elif token[0].isupper() and any(c.isdigit() for c in token) or token.isdigit():
             key.append(re.sub(r"[-/]", "", token))
@@ -176,26 +209,37 @@ class CompanyOwn:
     references: list[tuple[int, int]] = field(default_factory=list)
     agent_turns: list[tuple[int, int]] = field(default_factory=list)
     greeting: tuple[int, int] | None = None  # the first clause of the agent's first turn
-    _merged: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    # the references the agent gives and their read-backs, and those the caller names (in which
+    # only the model's names are dropped: "Referensen är 558812" may answer "Vad har du för kundnummer?")
+    _given: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _named: list[tuple[int, int]] = field(default_factory=list, repr=False)
     _agent_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        text, keys = self.text, set()
+        text, keys = self.text, {}  # key -> the turn that gave it
         dialogue = turns(text)
-        for turn in dialogue:
+        given: list[tuple[int, int]] = []
+        for k, turn in enumerate(dialogue):
+            agent = turn.label.lower().startswith("agent")
+            if agent and _THE_CALLERS.search(text, turn.start, turn.end):
+                continue  # "Ange medlemsnumret som referens, referens 778812."
             for m in _REFERENCE.finditer(text, turn.start, turn.end):
                 end, key, is_code = _code(text, m.end(), turn.end)
                 if is_code and not _could_be_personal(text[m.end() : end], key):
                     self.references.append((m.end(), end))
-                    keys.add(key)
+                    (given if agent else self._named).append((m.end(), end))
+                    if agent:
+                        keys[key] = k
         readable_back = {k for k in keys if re.search(r"[A-ZÅÄÖ]", k) or len(k) >= MIN_READ_BACK_DIGITS}
-        for turn in dialogue if readable_back else ():  # a code read back at the start of a turn
+        for k, turn in enumerate(dialogue) if readable_back else ():  # read back at the start of a turn
             at = _READ_BACK.match(text, turn.start, turn.end)
             start = at.end() if at else turn.start
             end, key, _ = _code(text, start, turn.end)
-            if key in readable_back:
+            # ... of one of the next two turns: later, the same digits answer another question
+            if key in readable_back and 0 < k - keys[key] <= READ_BACK_TURNS:
                 self.references.append((start, end))
-        self._merged = _merge(self.references)
+                given.append((start, end))
+        self._given, self._named = _merge(given), _merge(self._named)
         self.agent_turns = [(t.start, t.end) for t in dialogue if t.label.lower().startswith("agent")]
         self._agent_starts = [s for s, _ in self.agent_turns]
         if dialogue and dialogue[0].label.lower().startswith("agent"):
@@ -210,9 +254,10 @@ class CompanyOwn:
     def _owner(self, f: _Finding) -> tuple[int, int] | None:
         """The span that makes the finding the company's own: its reference, or the finding."""
         start, end = f.start, f.end
-        k = bisect_right(self._merged, (start, float("inf"))) - 1
-        if k >= 0 and self._merged[k][0] <= start and end <= self._merged[k][1] and f.recognizer in INFERRED:
-            return self._merged[k]
+        for merged, recognizers in ((self._given, INFERRED), (self._named, NAMES_INFERRED)):
+            k = bisect_right(merged, (start, float("inf"))) - 1
+            if k >= 0 and merged[k][0] <= start and end <= merged[k][1] and f.recognizer in recognizers:
+                return merged[k]
         if f.entity_type in OWN_CONTACT_TYPES and self._own_contact(f):
             return (start, end)
         g = self.greeting
@@ -220,6 +265,12 @@ class CompanyOwn:
             return None
         clause = self.text[g[0] : start]
         if _NOT_A_NAME_CLAUSE.search(clause) or len(clause.split()) > 5:
+            return None
+        turn_end = self.text.find("\n", end)
+        rest = self.text[end : len(self.text) if turn_end < 0 else turn_end]
+        if not _GREETING_AFTER.match(rest) or _NOT_A_GREETING.search(
+            _AGENT_NAMED.sub("", self.text[g[0] : end] + rest)
+        ):
             return None
         # a town that is also a first name may be the agent's ("trafikkontoret, Nora.")
         return None if "first" in shipped_lexicon().get(self.text[start:end].lower(), ()) else (start, end)
@@ -230,7 +281,7 @@ class CompanyOwn:
         if turn is None or f.start >= turn[1]:
             return False
         if f.entity_type == "PHONE_NUMBER" and numbers.number_digits(self.text[f.start : f.end]).startswith(
-            ("07", "467", "00467")
+            ("07", "467", "4607", "00467", "004607")
         ):
             return False  # a mobile is a person's, a small firm's owner's
         if f.entity_type == "EMAIL_ADDRESS" and not _ROLE_MAILBOX.match(self.text, f.start, f.end):
@@ -240,7 +291,7 @@ class CompanyOwn:
         starts = [m.end() for m in _SENTENCE_END.finditer(self.text, turn[0], f.start)]
         after = _SENTENCE_END.search(self.text, f.end, turn[1])
         sentence = self.text[starts[-1] if starts else turn[0] : after.end() if after else turn[1]]
-        return _SOMEONES.search(sentence) is None
+        return _SOMEONES.search(sentence) is None and _QUOTING.search(self.text, turn[0], turn[1]) is None
 
     def without_own(self, found: list[F]) -> list[F]:
         """The findings that are not the company's own. Fail closed: what the company says is its

@@ -98,10 +98,29 @@ def test_a_code_read_back_is_the_whole_code_at_the_start_of_a_turn():
         ("Agent: Hej, det är Sara från Telia, jag söker Lars Berg i Sigtuna.\nKund: Ja.", "Sigtuna"),
         ("Agent: Vi har Storgatan 5 i Gnesta.\nKund: Ja, det stämmer.", "Gnesta"),
         ("Agent: Skadan inträffade i Mora vid sjön.\nKund: Ja.", "Mora"),
+        # the second attack: the caller's form or words read out, an answer that names a reference,
+        # a member number given as the reference, a read-back that answers a later question
+        ("Agent: I annonsen står det ring oss på 08-765 43 21 efter sex.\nKund: Ja.", "08-765 43 21"),
+        ("Agent: Du sa ring oss på 08-765 43 21. Noterat.\nKund: Ja.", "08-765 43 21"),
+        ("Agent: Jag läser upp annonsen. Vi finns på Ekstigen 7 i Lerum.\nKund: Ja.", "Ekstigen 7"),
+        ("Agent: Okej, då skickar vi skärmen till hemkontoret på Björkvägen 3.\nKund: Bra.", "Björkvägen 3"),
+        ("Agent: Vad har du för kundnummer?\nKund: Referensen är 558812, står det på räkningen.", "558812"),
+        ("Agent: Och de fyra sista?\nKund: Ärendet är 2385.", "2385"),
+        ("Agent: Ange medlemsnumret som referens, referens 778812.\nKund: Okej, 778812.", "778812"),
+        (
+            "Agent: Ärendenumret är 912345.\nKund: Okej.\nAgent: Kan du säga ditt medlemsnummer?\nKund: 912345.",
+            "912345",
+        ),
+        ("Agent: Ditt bokningsnummer är N Y Q V I S T sju.\nKund: Okej.", "N Y Q V I S T"),
+        ("Agent: Mejla oss på post@familjenberg.se så tittar vi.\nKund: Okej.", "post@familjenberg.se"),
+        # a town in an outbound call's first words, or the caller's
+        ("Agent: Villan i Täby, hej, det är Stefan från Mäklarhuset.\nKund: Ja hej.", "Täby"),
+        ("Agent: Ert hus i Ystad, hej, jag ringer från försäkringsbolaget.\nKund: Ja.", "Ystad"),
+        ("Agent: Lägenheten i Sundsvall, den hyr du i andra hand?\nKund: Ja.", "Sundsvall"),
     ],
 )
 def test_what_the_attack_found_stays_redacted(detector, text, value):
-    """Cases a helper's attack on the first version found (the rule then dropped them)."""
+    """Cases two helpers' attacks found (the first and second versions dropped them)."""
     assert any(value in f or f in value for f in _found(detector, text)), value
 
 
