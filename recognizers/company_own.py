@@ -2,29 +2,32 @@
 no personal data (the brief's hard negatives), however the model or a rule that reads context
 took them.
 
-- **A reference after its word**, spoken or written, letters spelled before its digits:
-  "ärendenummer hos oss är B E åtta nio ett nio noll", "Bokningsnumret är K B sex noll två",
-  "fyndnummer F T J noll åtta åtta", "Ärendet heter RF-77013". The model reads the letters as a
-  name ("T S K"), the learned tail or an answer to a question the digits as a secret. The same code
-  read back at the start of a later turn (the caller's "K B sex noll två, tack.") is the same
-  reference. Only what the name model, the tail, the dialogue's questions and echoes found there
-  is dropped: a value a validating recognizer finds (a personnummer, a phone or card number, an
-  account, a plate, a postnummer) stays, wherever it stands.
+- **A reference after its word**, spoken or written, at most four letters spelled before its
+  digits: "ärendenummer hos oss är B E åtta nio ett nio noll", "Bokningsnumret är K B sex noll
+  två", "fyndnummer F T J noll åtta åtta", "Ärendet heter RF-77013". The model reads the letters
+  as a name ("T S K"), the learned tail or an answer to a question the digits as a secret. In a
+  reference the agent gives, and its read-back whole at the start of one of the next two turns
+  (the caller's "K B sex noll två, tack."), what the name model, the tail, the dialogue's
+  questions and echoes found is dropped; in one the caller names, only the model's names ("Vad
+  har du för kundnummer?" / "Referensen är 558812" is an answer). A value a validating recognizer
+  finds (a personnummer, a phone or card number, an account, a plate, a postnummer) stays.
 - **The company's own contact in the agent's turn**, right after the words that make it the
   company's: "ring oss på 08-411 22 30", "vi ligger på Kungsgatan 48", "till vårt bankgiro
-  5050-1055", "vårt kontor ligger på Stora Gatan 32", "numret till oss är ...". Not in a sentence
-  that asks something or says "din", "ditt", "er", "min", ... (the caller's or someone's own:
-  "Jobbar du på kontoret på ...?", "vi sitter på Tallvägen 8, hemma hos er"), never a mobile
-  number (a small firm's mobile is its owner's), and an e-mail address only a role's ("info@",
-  "kundtjanst@"; "kontakta oss via anna.berg@..." gives a person's).
-- **A town in the company's name**, in the first clause of the agent's first turn, before any
-  name: "Sveriges ambassad i Berlin, Jonatan.", "Umeå stadsförsamling, ...", "Däckcentralen i
-  Växjö, Dragan."; not a town that is also a first name ("trafikkontoret, Nora." may be the agent).
+  5050-1055", "vårt kontor ligger på Stora Gatan 32", "hämta den på kontoret på ...". Not in a
+  sentence that asks something or speaks of someone's own ("din", "hos", "bor", "hemma": "Jobbar
+  du på kontoret på ...?"), not in a turn that reads out or repeats ("I annonsen står det ring
+  oss på ...", "Du sa ..."), never a mobile number (a small firm's mobile is its owner's), and an
+  e-mail address only a role's ("info@", "kundtjanst@").
+- **A town in the company's name**, in the first clause of the agent's first turn, before the
+  agent's name or a greeting: "Sveriges ambassad i Berlin, Jonatan.", "Husby församling, hej,
+  Johan här."; not in an outbound call's first words ("Villan i Täby, hej, det är Stefan från
+  Mäklarhuset."), nor a town that is also a first name ("trafikkontoret, Nora." may be the agent).
 
 Fail closed: a code that holds what could be a personnummer or a phone number is no reference, and
 what the company calls its own stays redacted when its digits hold a value found as personal data
 elsewhere in the call. Only turns labelled "Agent" count as the agent's: with roles unknown
-("Talare 1") "ring oss på" may be a family's number.
+("Talare 1") "ring oss på" may be a family's number. Two attacks shaped these limits
+(docs/usefulness.md, tests/recognizers/test_company_own.py).
 """
 
 from __future__ import annotations
