@@ -156,10 +156,6 @@ F = TypeVar("F", bound=_Finding)
 _MAX_COMPARISONS = 100_000
 
 
-def _is_number_word(word: str) -> bool:
-    return numbers.parse_word(word.lower()) is not None
-
-
 def _code(text: str, start: int, limit: int) -> tuple[int, str, bool]:
     """A code starting at `start`: where its run of pieces ends, its key (its letters and digits
     in order: "K B sex noll två" -> "KB602"), and whether it is one (a digit in it, three
@@ -178,7 +174,7 @@ def _code(text: str, start: int, limit: int) -> tuple[int, str, bool]:
         elif token[0].isupper() and any(c.isdigit() for c in token) or token.isdigit():
             key.append(re.sub(r"[-/]", "", token))
             digits += sum(c.isdigit() for c in token)
-        elif token.isalpha() and _is_number_word(token):
+        elif token.isalpha() and numbers.parse_word(token.lower()) is not None:
             said = numbers.number_digits(token)
             key.append(said)
             digits += len(said)
@@ -249,10 +245,6 @@ class CompanyOwn:
             first = _FIRST_CLAUSE.match(text, dialogue[0].start, dialogue[0].end)
             if first is not None:
                 self.greeting = first.span()
-
-    def owns(self, finding: _Finding) -> bool:
-        """Whether the finding is the company's own (names found in the greeting not considered)."""
-        return self._owner(finding) is not None
 
     def _owner(self, f: _Finding) -> tuple[int, int] | None:
         """The span that makes the finding the company's own: its reference, or the finding."""

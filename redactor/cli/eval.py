@@ -95,10 +95,15 @@ def eval_command(
 
         stored_calls = ingest_documents(cfg, docs)
         stored = measure_stored(docs, stored_calls)
-        per_file = {str(path): measure_stored(file_docs, stored_calls) for path, file_docs in files.items()}
+        # each file on its own, when there are several (one file is the total)
+        per_file = (
+            {str(path): measure_stored(file_docs, stored_calls) for path, file_docs in files.items()}
+            if len(datasets) > 1
+            else {}
+        )
         if as_json:
             head: dict[str, object] = {"dataset": _names(datasets)}
-            if len(datasets) > 1:
+            if per_file:
                 head["by_dataset"] = {path: _summary(r) for path, r in per_file.items()}
             typer.echo(json.dumps({**head, "mode": "pipeline", **stored}, ensure_ascii=False, indent=2))
             return
@@ -110,7 +115,7 @@ def eval_command(
                 f"({stored['quarantined']} quarantined), values readable in the stored calls",
             )
         )
-        if len(datasets) > 1:
+        if per_file:
             console.print(dataset_table({Path(p).name: _summary(r) for p, r in per_file.items()}))
         for leak in stored["readable_values"]:
             console.print(f"readable: document {leak['id']} {leak['type']}")

@@ -546,7 +546,8 @@ class Detector:
                 x for x in echoes(text, spans) if x[0] != "PERSON" or not _company_not_person(text[x[1] : x[2]])
             ]
             more = [Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER) for e, s, t in said_again]
-            if self.tail is not None and _is_dialogue(text):
+            dialogue = _is_dialogue(text)
+            if self.tail is not None and dialogue:
                 model, threshold = self.tail
                 more += [
                     Detection(e, s, t, score, TAIL_RECOGNIZER)
@@ -554,7 +555,7 @@ class Detector:
                         text, spans + [(d.entity_type, d.start, d.end) for d in more], threshold
                     )
                 ]
-            if _is_dialogue(text):
+            if dialogue:
                 pieces = spans + [(d.entity_type, d.start, d.end) for d in more]
                 more += [
                     Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER)
@@ -562,7 +563,7 @@ class Detector:
                 ]
             phrase_spans = self.allowlist.phrase_spans(text) if more else []
             more = [d for d in more if not self.allowlist.allows_at(d.entity_type, text, d.start, d.end, phrase_spans)]
-            if (dets or more) and _is_dialogue(text):
+            if (dets or more) and dialogue:
                 own = CompanyOwn(text)
                 kept = set(own.without_own(dets + more))
                 dets, more = [d for d in dets if d in kept], [d for d in more if d in kept]
