@@ -385,7 +385,10 @@ SLOTS: tuple[Slot, ...] = (
             # an employee's number names them in the employer's register
             r"anställningsn|anställnings-id|personaln|medarbetarn|"
             # the Migration Agency's number of a person's file
-            r"dossiern|dossier numm"
+            r"dossiern|dossier numm|"
+            # the neighbours' personal identity numbers: Norway's fødselsnummer and D-nummer,
+            # Denmark's CPR, Finland's personbeteckning (henkilötunnus)
+            r"fødselsn|fodselsn|d-n|d numm|cpr|personbeteckn|henkilötunn|hetu\b"
         ),
         lambda d: 5 <= len(d) <= 20,
         lambda d: len(d) >= 8,

@@ -143,10 +143,58 @@ def _other_language(units: str, teens: str, tens: str, hundreds: str = "", thous
     return out
 
 
+def _nordic_compounds() -> dict[str, str]:
+    """Norwegian tens and a unit in one word ("tjueto", "syttifem": 22, 75) and Danish or old
+    Norwegian a unit "og" tens ("toogtyve", "femoghalvtreds": 22, 55), as Swedish compounds."""
+    units = {"en": "ett", "et": "ett", "ett": "ett", "to": "två", "tre": "tre", "fire": "fyra", "fem": "fem"}
+    units |= {"seks": "sex", "sju": "sju", "syv": "sju", "åtte": "åtta", "otte": "åtta", "ni": "nio"}
+    tens = {"tjue": "tjugo", "tretti": "trettio", "førti": "fyrtio", "femti": "femtio", "seksti": "sextio"}
+    tens |= {"sytti": "sjuttio", "åtti": "åttio", "nitti": "nittio"}
+    danish_tens = {"tyve": "tjugo", "tredive": "trettio", "tredve": "trettio", "fyrre": "fyrtio", "førti": "fyrtio"}
+    danish_tens |= {"halvtreds": "femtio", "femti": "femtio", "tres": "sextio", "halvfjerds": "sjuttio"}
+    danish_tens |= {"firs": "åttio", "halvfems": "nittio"}
+    out = {t + u: sv_t + sv_u for t, sv_t in tens.items() for u, sv_u in units.items()}
+    return out | {u + "og" + t: sv_t + sv_u for t, sv_t in danish_tens.items() for u, sv_u in units.items()}
+
+
+# Persian, romanised (not "do", "se", "si", "haft": English and Swedish words, see _AMBIGUOUS;
+# "hazar", a name)
+_PERSIAN = _other_language(
+    "- yek - - chahar/chahaar panj shesh/shash - hasht noh",
+    "dah yazdah davazdah sizdah chahardah panzdah shanzdah hefdah hijdah noozdah",
+    "bist - chehel panjah shast haftad hashtad navad",
+    "devist sisad chaharsad pansad sheshsad haftsad hashtsad nohsad",
+)
+# Norwegian and Danish (the words Swedish shares left out; "to", "ni", "et", "fire": _AMBIGUOUS)
+_NORDIC = {
+    **_other_language(
+        "null/nul - - - - - seks syv åtte/otte -",
+        "- elleve - tretten - femten seksten sytten atten nitten",
+        "tjue/tyve tredive/tredve førti/forti/fyrre halvtreds seksti sytti/halvfjerds firs halvfems",
+    ),
+    **{word: "hundra" for word in ("hundre", "hundrede")},
+    "tusind": "tusen",
+    **(_NORDIC_COMPOUNDS := _nordic_compounds()),
+}
+# Tigrinya, romanised ("hade", 1, is Swedish: _AMBIGUOUS)
+_TIGRINYA = _other_language(
+    "- - kilte seleste arbaete hamushte shidushte/shedushte shewate shemonte tesh'ate/teshate", "asser", ""
+)
+# Number words that are everyday Swedish or English words too ("ni", "to", "du", "se", "hade"):
+# a number only in a turn that says a number in their own language elsewhere, and only next to
+# another number ("to tre ni syv", "du se noh du"; not "Har ni nummer sju?").
+_AMBIGUOUS: dict[str, tuple[str, dict[str, str]]] = {
+    **{w: (sv, _NORDIC) for w, sv in {"to": "två", "ni": "nio", "et": "ett", "fire": "fyra", "ti": "tio"}.items()},
+    **{w: (sv, _PERSIAN) for w, sv in {"du": "två", "do": "två", "se": "tre", "haft": "sju", "si": "trettio"}.items()},
+    "hade": ("ett", _TIGRINYA),
+}
+
+
 # Numbers said in the caller's own language, as an interpreted call has them ("Dwa zero jeden
 # dziewięć", "Dvadeset tri, osamdeset dva", "Seitsemänkymmentäseitsemän", "laba saddex siddeed"):
-# Spanish, Polish, Bosnian/Croatian/Serbian, Finnish, and Somali, Arabic and Persian as Latin letters
-# write them, read as the Swedish words they stand for (English is above).
+# Spanish, Polish, Bosnian/Croatian/Serbian, Finnish, Norwegian and Danish ("to tre ni syv",
+# "femoghalvtreds"), and Somali, Arabic, Persian and Tigrinya as Latin letters write them
+# ("kilte seleste shemonte"), read as the Swedish words they stand for (English is above).
 # Not the words that are Swedish or English too ("sto", "mil", "once", "una"); "-" where one is left.
 # Written with their letters and as the detection view folds them ("dziewięć", "dziewiec").
 OTHER_LANGUAGES: dict[str, str] = {
@@ -192,17 +240,20 @@ OTHER_LANGUAGES: dict[str, str] = {
         "ishreen/ishrin/eshrin thalathin/thalatheen arbaeen/arbain khamsin/khamseen sittin/sitteen sabeen/sabein"
         " thamanin/thamaneen tisin/tiseen",
     ),
-    **_other_language(  # Persian, romanised (not "do", "se", "si", "haft", English and Swedish words; "hazar", a name)
-        "- yek - - chahar/chahaar panj shesh - hasht noh",
-        "dah yazdah davazdah sizdah chahardah panzdah shanzdah hefdah hijdah noozdah",
-        "bist - chehel panjah shast haftad hashtad navad",
-        "devist sisad chaharsad pansad sheshsad haftsad hashtsad nohsad",
+    **_PERSIAN,
+    **_NORDIC,
+    **_TIGRINYA,
+    **_other_language(  # Levantine Arabic, romanised
+        "- wahad tnein/tnen tlete/tlate arba'a - sitte sab'a tmenye/tmanye/tamanye tis'a",
+        "'ashra",
+        "'ishrin/ishrin talatin/tlatin arba'in khamsin/khamseen sittin sab'in tmenyin/tamanin tis'in",
     ),
     "cien": "hundra",  # Spanish "cien"/"ciento": a hundred (not Finnish "sata", a computer's SATA too)
     "ciento": "hundra",
     "boqol": "hundra",  # Somali: a hundred
 }
 OTHER_LANGUAGES |= {fold_text(word): sv for word, sv in OTHER_LANGUAGES.items()}
+OTHER_LANGUAGES |= {word.replace("'", "’"): sv for word, sv in OTHER_LANGUAGES.items() if "'" in word}  # "sab’a"
 # Units allowed as the second part of a tens compound ("tjugoen", "tjugoett", "fyrtiotvå").
 COMPOUND_UNITS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
 # Digit-name forms ("nolla", "sjua") and "tju"/"nie" stand alone only, never inside a compound.
@@ -275,11 +326,15 @@ SMALL_NUMBER_WORDS = _alt({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS})
 _ONE_THOUSAND = "ettusen"
 _PARTS = [*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *HUNDRED_WORDS, *THOUSAND_WORDS, _ONE_THOUSAND, *OTHER_LANGUAGES]
 _PART_RX = re.compile(_alt(_PARTS))
+# A Norwegian compound may start a Swedish one ("åttiet" in "åttiett", "nittini" in "nittinio")
+_SWEDISH_PART_RX = re.compile(_alt(p for p in _PARTS if p not in _NORDIC_COMPOUNDS))
 # A candidate token: a run of digits, or one word made only of number-word parts.
 # A digit said twice: "dubbel-fem", "dubbelnolla", "dubbel sju" (55, 00, 77)
 _DOUBLE = rf"dubbel[- ]?(?:{_alt(UNIT_WORDS)})(?![{_L}\d])"
 _TOKEN_RX = re.compile(rf"\d+|(?<![{_L}\d]){_DOUBLE}|(?<![{_L}\d])(?:{_alt(_PARTS)})+(?![{_L}\d])", re.IGNORECASE)
 _QUICK_RX = re.compile(rf"\d|(?<![{_L}])(?:{_alt(_PARTS)})", re.IGNORECASE)
+_WORD_RX = re.compile(rf"[{_L}'’]+")
+_AMBIGUOUS_RX = re.compile(rf"(?<![{_L}\d'’])(?:{_alt(_AMBIGUOUS)})(?![{_L}\d'’])", re.IGNORECASE)
 
 # Between two tokens of one run, inside a turn.
 _FILLER_ALT = _alt(FILLERS)
@@ -289,7 +344,10 @@ _FILLER_ALT = _alt(FILLERS)
 # a speaker label "Talare 2: 811218" never joins), "(070) 174 06 05", and a line break inside a turn (a "." or "_" with a space on
 # one side only is a sentence end or a word, not a separator).
 _GAP_RX = re.compile(
-    rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT}|streck|bindestreck|snedstreck|dash)(?![{_L}]))+"
+    rf"(?:[ \t]+|[-–+](?![-–+])|,(?=[ \t])|\.\.\.|…|(?<![{_L}])(?:{_FILLER_ALT}|streck|bindestreck|snedstreck|dash"
+    # "and" between the parts of a number in Norwegian and Danish, Arabic, Somali, Persian:
+    # "femti en og så to", "arba'in w tnein", "haftad-o noh"
+    rf"|og(?:[ \t]+så)?|w|wa|iyo|(?<=-)o)(?![{_L}]))+"
     rf"|[._:|~]|[ \t]+[._][ \t]+|[ \t]*[()/][ \t]*|[ \t]*\r?\n[ \t]*"
     # a pause and "(och) sen" go on with the same number: "femtiotvå elva tjugotre... och sen arton sextiofyra"
     # (and "å sen" as it is spoken: "fyrtiofem sextiosju åttionio... å sen sex")
@@ -349,11 +407,13 @@ class Phrase:
     tail: int = 0  # a unit added after "tusen", which "hundra" may still multiply ("sextusen ett hundra")
 
 
-def _split_parts(word: str) -> list[str] | None:
+def _split_parts(word: str, part_rx: re.Pattern[str] = _PART_RX) -> list[str] | None:
     parts = []
     pos = 0
     while pos < len(word):
-        m = _PART_RX.match(word, pos)
+        m = part_rx.match(word, pos)
+        if not m and part_rx is _PART_RX:
+            return _split_parts(word, _SWEDISH_PART_RX)
         if not m:
             return None
         part = m.group(0)
@@ -636,17 +696,57 @@ def _glued_digits(word: str) -> str:
     return ""
 
 
+def _candidates(text: str) -> list[tuple[int, int, str]]:
+    """Where a number token may stand: the token pattern's matches, and the `_AMBIGUOUS` words
+    that are numbers here (their language's number said in the same line, a number next to them)."""
+    found = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RX.finditer(text)]
+    if not found or not _AMBIGUOUS_RX.search(text):
+        return found
+    maybe = []
+    for m in _AMBIGUOUS_RX.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if _said_in(line, _AMBIGUOUS[m.group(0).lower()][1]):
+            maybe.append((m.start(), m.end(), m.group(0)))
+    accepted = sorted(found)
+    grew = True
+    while grew and maybe:  # next to a number, or to an ambiguous word taken next to one
+        grew = False
+        for cand in list(maybe):
+            if any(_adjacent(text, cand, other) for other in accepted):
+                accepted.append(cand)
+                maybe.remove(cand)
+                grew = True
+        accepted.sort()
+    return accepted
+
+
+@lru_cache(maxsize=1024)
+def _words_of(line: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD_RX.findall(line))
+
+
+def _said_in(line: str, words: dict[str, str]) -> bool:
+    """Whether the line says a number word of this language (its words are the dict's keys)."""
+    return not _words_of(line).isdisjoint(words)
+
+
+def _adjacent(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    first, second = (a, b) if a[0] < b[0] else (b, a)
+    gap = text[first[1] : second[0]]
+    return "\n" not in gap and _GAP_RX.fullmatch(gap) is not None
+
+
 def _scan_tokens(text: str) -> list[Token]:
     tokens: list[Token] = []
     prev: Phrase | None = None
-    for m in _TOKEN_RX.finditer(text):
-        s, e = m.span()
-        word = m.group(0)
+    for s, e, word in _candidates(text):
         if word[0].isdigit():
             tokens.append(Token(s, e, word, False))
             prev = None
             continue
-        ph = parse_word(word)
+        ph = parse_word(_AMBIGUOUS[word.lower()][0] if word.lower() in _AMBIGUOUS else word)
         if ph is None:
             glued = _glued_digits(word)
             if glued:
@@ -660,7 +760,7 @@ def _scan_tokens(text: str) -> list[Token]:
             plain = between.strip(" \t") == ""
             joined = None
             if plain:
-                joined = _combine(prev, ph) or _multiplied(prev, word)
+                joined = _combine(prev, ph) or _multiplied(prev, _AMBIGUOUS.get(word.lower(), (word,))[0])
             elif prev.kind == "tens" and ph.kind == "unit" and _GAP_RX.fullmatch(between):
                 joined = _combine(prev, ph)
             if joined is not None:

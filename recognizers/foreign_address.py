@@ -1,0 +1,71 @@
+"""SE_POSTAL_CODE and LOCATION abroad: the postcode and town after a street line of a
+neighbouring country ("Storgata 88, 9007 Tromsø", "Geilovegen 41, tre fem åtta noll Geilo",
+"Hallituskatu 7 B 21, 90100 Uleåborg").
+
+Norway and Denmark write four digits before the town, Finland five; the towns are seldom in the
+gazetteers and a four-digit code is no postnummer, so `postal_code.py` and `address.py` see
+neither. After a street line with a street ending of those countries (-gata, -gate, -veien,
+-vegen, -vei, -veg, -gade, -vej, -katu, -tie) and a house number, a code of four or five digits,
+written or spoken, then a capitalised word: the code and the town are the person's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recognizers import numbers
+from recognizers.base import TextRecognizer, tagged_result
+
+POSTAL_CODE = "SE_POSTAL_CODE"
+LOCATION = "LOCATION"
+SCORE = 0.6
+_UPPER = "A-ZÅÄÖÆØÜ"
+_LOWER = "a-zåäöæøüé"
+# "Storgata 88, ", "Kirkeveien 64 B, ", "Hallituskatu 7 B 21, " (a Finnish flat after the letter)
+_STREET = re.compile(
+    rf"(?<![\w-])[{_UPPER}][{_LOWER}-]*(?:gata|gate|gaten|veien|vegen|vei|veg|gade|vej|katu|tie)"
+    rf"[ ]+\d{{1,4}}(?:[ ]?[A-Ha-h](?![\w]))?(?:[ ]\d{{1,3}})?,?[ ]+"
+)
+_TOWN = re.compile(rf"[ ]+(?P<town>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w-])(?:[ ][A-Z](?![\w]))?")
+
+
+class KlangForeignPostcodeRecognizer(TextRecognizer):
+    ENTITIES = (POSTAL_CODE, LOCATION)
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for street in _STREET.finditer(text):
+            code = _code_at(text, street.end())
+            if code is None:
+                continue
+            town = _TOWN.match(text, code[1])
+            if town is None:
+                continue
+            if POSTAL_CODE in entities:
+                out.append(tagged_result(self, POSTAL_CODE, *code, SCORE, "a postcode abroad after a street line"))
+            if LOCATION in entities:
+                out.append(tagged_result(self, LOCATION, *town.span("town"), SCORE, "the town after a postcode abroad"))
+        return out
+
+
+def _code_at(text: str, at: int) -> tuple[int, int] | None:
+    """The span of a code of four or five digits starting at `at`, written or spoken ("9007",
+    "ni null null sju"), in one turn."""
+    for run in numbers.runs(text):
+        tokens = run.tokens
+        if not tokens or tokens[0].start > at or tokens[-1].end < at:
+            continue
+        first = next((k for k, t in enumerate(tokens) if t.start == at), None)
+        if first is None:
+            return None
+        digits = ""
+        for k in range(first, len(tokens)):
+            if k > first and run.gaps[k] == "turn":
+                return None
+            digits += tokens[k].digits
+            if len(digits) in (4, 5) and (k + 1 == len(tokens) or len(digits) == 5):
+                return tokens[first].start, tokens[k].end
+            if len(digits) > 5:
+                return None
+        return None
+    return None
