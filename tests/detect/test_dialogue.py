@@ -2381,3 +2381,17 @@ def test_a_surname_found_again_in_lowercase_leaves_no_call_quarantined(config, t
     result = evaluate_stored(config, docs, tmp_path)
     assert result["calls_written"] == 1 and result["quarantined"] == 0
     assert result["words_kept"] >= 0.97
+
+
+def test_the_neighbours_identity_numbers_are_asked_for():
+    """A Norwegian fødselsnummer and a Danish CPR number, said in their own number words, name
+    their holder as a personnummer does (made-up numbers)."""
+    text = (
+        "Agent: Och ditt norska fødselsnummer?\nKund: Tjueseks elleve nittisju, fire tre åtte fem to.\n"
+        "Agent: Och ditt danska CPR-nummer?\nKund: Atten nul et niogfirs, og så fire to en ni."
+    )
+    got = [(r.entity_type, text[r.start : r.end]) for r in KlangDialogueSlotRecognizer().analyze(text, None)]
+    assert got == [
+        ("ID_NUMBER", "Tjueseks elleve nittisju, fire tre åtte fem to"),
+        ("ID_NUMBER", "Atten nul et niogfirs, og så fire to en ni"),
+    ]

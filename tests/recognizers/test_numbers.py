@@ -161,9 +161,28 @@ def test_numbers_said_in_english(text, digits):
         ("Eber toddoba... sorry. Noll sju noll.", ["07", "070"]),
         ("Ithnaan thalaatha, sorry.", ["23"]),  # Arabic
         ("Hashtad, sorry, åttiosju.", ["80", "87"]),  # Persian
+        ("haftad-o noh... panjah-o panj", ["7955"]),
+        # Norwegian and Danish, their compounds both ways round, "og (så)" inside one number
+        ("nitten niogfirs, nul et, atten... to tre ni syv", ["198901182397"]),
+        ("Atten nul et niogfirs, og så fire to en ni.", ["1801894219"]),
+        ("Tjueseks elleve nittisju, fire tre åtte fem to.", ["26119743852"]),
+        ("toogtyve, femoghalvtreds, syvogtredive, nul otte", ["22553708"]),
+        ("Nei, femti en, ikke femten.", ["51", "15"]),
+        # a Norwegian compound that starts a Swedish one
+        ("nittinio åttiett", ["9981"]),
+        # Tigrinya and Levantine Arabic
+        ("kilte seleste shemonte shewate", ["2387"]),
+        ("tnein tlete tmenye khamse", ["2385"]),
+        ("sab'a tis'a wahad, sab’a", ["7917"]),
+        # Persian "du" and "se" beside a Persian number
+        ("du se noh du", ["2392"]),
         # not the words that are Swedish or English too, nor names
         ("Ett sto, once upon a time", ["1"]),
         ("Jag har haft det bra, Saba och Wahid ska sitta här, do se si, två konton.", ["2"]),
+        # "ni", "to", "du", "se", "hade" only beside a number, in a turn in their own language
+        ("Har ni nummer sju? Kan du se 070 123? Vi hade tre barn.", ["7", "070123", "3"]),
+        ("Ni kan ringa, to go, fire alarm, sju", ["7"]),
+        ("Vi hade tre, sa du två?\nTo tre, sa han null.", ["3", "2", "23", "0"]),
     ],
 )
 def test_numbers_said_in_other_languages(text, digits):

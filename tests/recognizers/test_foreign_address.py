@@ -1,0 +1,40 @@
+"""Postcodes and towns abroad after a street line (made-up addresses)."""
+
+import pytest
+
+from recognizers.foreign_address import KlangForeignPostcodeRecognizer
+
+ENTITIES = ["SE_POSTAL_CODE", "LOCATION"]
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(r.entity_type, text[r.start : r.end]) for r in KlangForeignPostcodeRecognizer().analyze(text, ENTITIES)]
+
+
+@pytest.mark.parametrize(
+    "text, code, town",
+    [
+        ("Til meg, Storgata 88, 9007 Tromsø.", "9007", "Tromsø"),
+        ("Geilovegen 41, tre fem åtta noll Geilo. Det är personalbostaden.", "tre fem åtta noll", "Geilo"),
+        ("Kirkeveien 64 B, null tre seks fire Oslo.", "null tre seks fire", "Oslo"),
+        ("Busterudgata 12, sytten syttien Halden.", "sytten syttien", "Halden"),
+        ("Hallituskatu 7 B 21, 90100 Uleåborg. På finska Oulu.", "90100", "Uleåborg"),
+        ("Vestervej 3, 8000 Aarhus C", "8000", "Aarhus"),
+    ],
+)
+def test_a_postcode_and_town_abroad_after_a_street_line(text, code, town):
+    assert _found(text) == [("SE_POSTAL_CODE", code), ("LOCATION", town)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Storgatan 12, 532 31 Skara",  # a Swedish street line: postal_code.py's
+        "Storgata 88, 9007 kronor i månaden",  # no town after the number
+        "Storgata 88, 123456 Tromsø",  # six digits: no postcode
+        "Storgata 88.\nAgent: 9007 Tromsø?",  # another turn
+        "Han bor i Tromsø, 9007 är koden.",  # no street line before it
+    ],
+)
+def test_no_postcode_abroad(text):
+    assert _found(text) == []
