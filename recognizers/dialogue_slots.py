@@ -700,12 +700,12 @@ PAUSE_AT = re.compile(r"[ ]*(?:\.\.\.|…)[ ]*(?=\n|$)")
 _GOES_ON = re.compile(r"[ .…,]*(?:(?:och|sen|sedan|så|eh|öh|ja)[ ,.…]+)*", re.IGNORECASE)  # a piece's lead-in
 _LISTED = re.compile(r"(?<![\w])och(?![ ]+sen)(?![\w])", re.IGNORECASE)
 # Nothing but a correction between a value and the number after it.
-RETRACTS = r"nej|nä|nää|förlåt|vänta|jag menar"  # words that take back what was just said
+RETRACTS = r"nej|nä|nää|nei|förlåt|vänta|vent|jag menar"  # words that take back what was just said (also Norwegian)
 _RESTATED = re.compile(rf"[ ,.…]*(?:(?:{RETRACTS}|alltså|utan|eh|öh)(?![\w])[ ,.…]*)+", re.I)
 _BROKEN_OFF = re.compile(rf"[ ,]*(?:\.\.\.|…)?[ ,]*(?:{RETRACTS})(?![\w])", re.IGNORECASE)
 # A value corrected after it was given ("41319, nej förlåt, det var 41391"): the answer goes on.
 _CORRECTION = re.compile(
-    r"(?<![\w])(?:nej|nä|nää|förlåt|fel|jag menar|menar|rättelse|vänta|stämmer inte|inte riktigt|ska vara|rätt är|"
+    r"(?<![\w])(?:nej|nä|nää|nei|förlåt|fel|jag menar|menar|rättelse|vänta|vent|stämmer inte|inte riktigt|ska vara|rätt är|"
     r"egentligen|eller|utan|ändrade?s?|ändrat|bytte?s?|bytt|nya)(?![\w])",  # ... or changed: "den ändrades till 8840"
     re.IGNORECASE,
 )

@@ -76,12 +76,12 @@ _SHORT = frozenset({"SE_VEHICLE_REGISTRATION"})
 # What a read-back opens with before the number: "Tack, tjugofem.", "Oj, 67, jag rättar.", "Eh, 12 B faktiskt.",
 # "Det är 39 C, det saknas ett C."
 _OPENER = re.compile(
-    r"^[ ]*(?:(?:ja|jo|nej|nä|tack|oj|ah|aha|okej|ok|så|där|förlåt|nästan|precis|bra|mm|då|alltså|eh|öh|det är|det ska vara)(?![\w])[ ,.!]*)*",
+    r"^[ ]*(?:(?:ja|jo|nej|nä|nei|tack|oj|ah|aha|okej|ok|så|där|förlåt|nästan|precis|bra|mm|då|alltså|eh|öh|det är|det ska vara)(?![\w])[ ,.!]*)*",
     re.IGNORECASE,
 )
 # Nothing but a correction between a value and a number: ", inte ", "... nej, ", ", jag menar ", ", eh, "
 _CORRECTED = re.compile(
-    rf"[ ,.…]*(?:(?:{RETRACTS}|inte|menar jag|utan|eller|tror jag|i ?stället för|eh|öh)(?![\w])[ ,.…]*)+",
+    rf"[ ,.…]*(?:(?:{RETRACTS}|inte|ikke|ikkje|menar jag|utan|eller|tror jag|i ?stället för|eh|öh)(?![\w])[ ,.…]*)+",
     re.IGNORECASE,
 )
 _LISTED = re.compile(r"(?:[ ]*,|[ ,]*och)[ ]+", re.IGNORECASE)  # the next value of a list, of as many digits

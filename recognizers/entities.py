@@ -176,9 +176,9 @@ ENTITIES: tuple[Entity, ...] = (
         (
             *_DIALOGUE,
             place_lines.KlangPlaceLineRecognizer,
+            foreign_address.KlangForeignPostcodeRecognizer,
             postal_code.KlangPostalCodeRecognizer,
             postal_code.KlangSpokenPostalCodeRecognizer,
-            foreign_address.KlangForeignPostcodeRecognizer,
         ),
         postal_code.canonical,
     ),

@@ -707,9 +707,18 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if _said_in(line, _AMBIGUOUS[m.group(0).lower()][1]):
+        language = _AMBIGUOUS[m.group(0).lower()][1]
+        # a Norwegian or Dane says "ni" and "to" for 9 and 2 all along: any line of the speaker's
+        # ("Ja, fire et et to." after "Atten nul et niogfirs")
+        speaker = _SPEAKER.match(line) if language is _NORDIC else None
+        if _said_in(line, language) or (speaker and not _speaker_words(text, speaker.group(0)).isdisjoint(language)):
             maybe.append((m.start(), m.end(), m.group(0)))
     accepted = sorted(found)
+    # two of one language side by side are a number in that language's line ("Ja, fire et et to.")
+    for a, b in zip(maybe, maybe[1:]):
+        if _AMBIGUOUS[a[2].lower()][1] is _AMBIGUOUS[b[2].lower()][1] and _adjacent(text, a, b):
+            accepted += [c for c in (a, b) if c not in accepted]
+    maybe = [c for c in maybe if c not in accepted]
     grew = True
     while grew and maybe:  # next to a number, or to an ambiguous word taken next to one
         grew = False
@@ -720,6 +729,15 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
                 grew = True
         accepted.sort()
     return accepted
+
+
+_SPEAKER = re.compile(r"[^\n:]{1,40}:")
+
+
+@lru_cache(maxsize=64)
+def _speaker_words(text: str, label: str) -> frozenset[str]:
+    """Every word said in the text's lines that open with this speaker label."""
+    return frozenset().union(*(_words_of(line) for line in text.split("\n") if line.startswith(label)))
 
 
 @lru_cache(maxsize=1024)

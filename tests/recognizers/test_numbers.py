@@ -183,6 +183,10 @@ def test_numbers_said_in_english(text, digits):
         ("Har ni nummer sju? Kan du se 070 123? Vi hade tre barn.", ["7", "070123", "3"]),
         ("Ni kan ringa, to go, fire alarm, sju", ["7"]),
         ("Vi hade tre, sa du två?\nTo tre, sa han null.", ["3", "2", "23", "0"]),
+        # a Norwegian or Dane says "to" and "et" all along, two side by side are a number; another
+        # speaker's "ni" and "to" stay words
+        ("Kund: Atten nul et niogfirs.\nAgent: Okej.\nKund: Ja, fire et et to.", ["180189", "4112"]),
+        ("Agent: Atten nul.\nKund: Har ni to minuter?", ["180"]),
     ],
 )
 def test_numbers_said_in_other_languages(text, digits):
