@@ -841,3 +841,41 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
             ):
                 out.append(("SE_POSTAL_CODE", start, end))
     return out
+
+
+# Months as callers name them in a birth date, in Swedish and in the languages of interpreted
+# calls (English, Polish, Levantine Arabic, Somali, Tigrinya and Amharic as Latin letters write them)
+_MONTHS = (
+    *heuristics.MONTHS,
+    *"january february june july august october".split(),
+    *"styczeń stycznia luty lutego marzec marca kwiecień kwietnia czerwiec czerwca lipiec lipca sierpień sierpnia"
+    " wrzesień września październik października listopad listopada grudzień grudnia".split(),
+    *"kanun el-tani|kanun el-thani|kanun el-awwal|shubat|adar|nisan|ayyar|ayar|haziran|tammuz|aab|aylul|"
+    "tishrin el-awwal|tishrin el-tani|tishrin el-thani".split("|"),
+    *"jannaayo febraayo maarso abriil maajo juun luulyo agoosto sebtembar oktoobar noofembar diseembar".split(),
+    *"jenuwari febuwari meskerem tikimt hidar tahsas tir yekatit megabit miyazya ginbot sene hamle nehase".split(),
+)
+_MONTH_NAME = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(_MONTHS, key=len, reverse=True))})(?![\w-])", re.IGNORECASE)
+# only punctuation, pauses and fillers between a month and the piece of the date beside it
+_DATE_GAP = re.compile(r"[ ,.…]*(?:(?:eh|öh|ehm|mm)(?![\w])[ ,.…]*)*")
+
+
+def months_beside(text: str, spans: list[Span]) -> list[Span]:
+    """A month named right beside a piece of a personnummer or birth date, in the same turn,
+    is part of that date ("2015 ... październik ... jedenaście ... 2384", "1989 ... jenuwari ...
+    shewate"): the digits are found, the month would be left between them. Run after the learned
+    tail (`Detector._echoed`)."""
+    dates = [(s, t) for e, s, t in spans if e == "SE_PERSONNUMMER"]
+    if not dates:
+        return []
+    out: list[Span] = []
+    for m in _MONTH_NAME.finditer(text):
+        start, end = m.span()
+        if any(_next_to(text, t, start) or _next_to(text, end, s) for s, t in dates) and _free(spans + out, start, end):
+            out.append(("SE_PERSONNUMMER", start, end))
+    return out
+
+
+def _next_to(text: str, a: int, b: int) -> bool:
+    """Only a date's gap between `a` and `b` (no line break)."""
+    return a <= b and _DATE_GAP.fullmatch(text, a, b) is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.echoes import compacted, echoes, set_against
+from recognizers.echoes import compacted, echoes, months_beside, set_against
 
 
 def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -627,3 +627,28 @@ def test_a_value_given_in_pieces_and_read_back_as_one_token(lines, found, expect
 )
 def test_what_is_no_token_read_back_is_not_taken(lines, found):
     assert _compacted(lines, found) == []
+
+
+@pytest.mark.parametrize(
+    "body, month",
+    [
+        ("2015 ... październik ... jedenaście ... 2384", "październik"),  # Polish
+        ("1989 ... jenuwari ... shewate", "jenuwari"),  # Tigrinya
+        ("1988, kanun el-tani, 'ishrin w talata", "kanun el-tani"),  # Levantine Arabic
+        ("2023... noofembar ... laba", "noofembar"),  # Somali
+    ],
+)
+def test_a_month_beside_a_piece_of_a_birth_date_is_part_of_it(body, month):
+    """The digits of a birth date said in the caller's language are found; the month between them
+    would be left (made-up dates)."""
+    text = f"Agent: Personnummer?\nKund: {body}"
+    year = text.index(body.split()[0])
+    spans = [("SE_PERSONNUMMER", year, year + 4), ("SE_PERSONNUMMER", text.rindex(body.split()[-1]), len(text))]
+    at = text.index(month)
+    assert months_beside(text, spans) == [("SE_PERSONNUMMER", at, at + len(month))]
+
+
+def test_a_month_apart_from_a_birth_date_stays():
+    text = "Agent: Vi har ett möte den 3 maj. Ditt personnummer?\nKund: 19880413-2382, och mötet i maj passar."
+    at = text.index("19880413")
+    assert months_beside(text, [("SE_PERSONNUMMER", at, at + 13)]) == []
