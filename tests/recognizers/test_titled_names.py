@@ -86,6 +86,9 @@ def _found(text: str) -> list[str]:
         ("om jag inte är hemma så kan kirsi grannen ta emot det", ["kirsi"]),
         # the name on the door, said after it
         ("Husbygårdsgatan 15. Namnet på dörren är El-Amin.", ["El-Amin"]),
+        # a child by what it is, and a relation in an interpreted call's own words
+        ("min dotter och den lilla pojken Elyas", ["Elyas"]),
+        ("nazywam się. moja córka Zosia... Zofia", ["Zosia"]),
     ],
 )
 def test_a_name_after_a_title_or_relation_is_found(text, expected):
@@ -150,6 +153,7 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         # a club, a school, family speech and a car (a helper's attack)
         "jag är tränare till AIK P12, Vasaskolans klass, Hammarbys tränare",
         "Morsan fyller sjuttio, Lillen fyller fem, Volvon fyller tio, Abonnemanget fyller ett år",
+        "Pojken har feber, flickan är hemma och bebisen sover.",
     ],
 )
 def test_no_name_follows(text):
