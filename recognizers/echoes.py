@@ -45,6 +45,7 @@ from recognizers import heuristics, numbers, phone
 from recognizers.address import one_word_towns, ordinary_place_word
 from recognizers.dialogue_slots import PAUSE_AT, RETRACTS, SPELLED_AS, Turn, corrections, turns
 from recognizers.email import SPOKEN_SEP_WORDS
+from recognizers.fold import fold_text
 from recognizers.identifiers import FACILITY_PREFIX
 from recognizers.introduction import DEFINITE, common_word, known_name
 from recognizers.vehicle import MAKES
@@ -855,7 +856,11 @@ _MONTHS = (
     *"jannaayo febraayo maarso abriil maajo juun luulyo agoosto sebtembar oktoobar noofembar diseembar".split(),
     *"jenuwari febuwari meskerem tikimt hidar tahsas tir yekatit megabit miyazya ginbot sene hamle nehase".split(),
 )
-_MONTH_NAME = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(_MONTHS, key=len, reverse=True))})(?![\w-])", re.IGNORECASE)
+# (with their letters and as the detection view folds them: "październik", "pazdziernik")
+_MONTH_NAME = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(sorted({*_MONTHS, *map(fold_text, _MONTHS)}, key=len, reverse=True))})(?![\w-])",
+    re.IGNORECASE,
+)
 # only punctuation, pauses and fillers between a month and the piece of the date beside it
 _DATE_GAP = re.compile(r"[ ,.…]*(?:(?:eh|öh|ehm|mm)(?![\w])[ ,.…]*)*")
 

@@ -333,6 +333,9 @@ _SWEDISH_PART_RX = re.compile(_alt(p for p in _PARTS if p not in _NORDIC_COMPOUN
 _DOUBLE = rf"dubbel[- ]?(?:{_alt(UNIT_WORDS)})(?![{_L}\d])"
 _TOKEN_RX = re.compile(rf"\d+|(?<![{_L}\d]){_DOUBLE}|(?<![{_L}\d])(?:{_alt(_PARTS)})+(?![{_L}\d])", re.IGNORECASE)
 _QUICK_RX = re.compile(rf"\d|(?<![{_L}])(?:{_alt(_PARTS)})", re.IGNORECASE)
+# "and" between a unit and the tens after it ("arba'a w tis'in", "kow iyo toban", "tnein wa 'ishrin")
+_UNIT_AND = re.compile(r"[ \t]+(?:w|wa|iyo)[ \t]+", re.IGNORECASE)
+_TENS_AND_TEN = frozenset(range(10, 100, 10))
 _WORD_RX = re.compile(rf"[{_L}'’]+")
 _AMBIGUOUS_RX = re.compile(rf"(?<![{_L}\d'’])(?:{_alt(_AMBIGUOUS)})(?![{_L}\d'’])", re.IGNORECASE)
 
@@ -781,6 +784,10 @@ def _scan_tokens(text: str) -> list[Token]:
                 joined = _combine(prev, ph) or _multiplied(prev, _AMBIGUOUS.get(word.lower(), (word,))[0])
             elif prev.kind == "tens" and ph.kind == "unit" and _GAP_RX.fullmatch(between):
                 joined = _combine(prev, ph)
+            elif prev.kind == "unit" and 1 <= prev.value and ph.value in _TENS_AND_TEN and _UNIT_AND.fullmatch(between):
+                # Arabic and Somali say the unit first: "arba'a w tis'in" is 94, "saddex iyo toban" 13
+                v = ph.value + prev.value
+                joined = Phrase(f"{v:02d}", v, "compound")
             if joined is not None:
                 last = tokens[-1]
                 # "fyrtio sex" may be 46 or 40, 6 (a digit read on its own): keep both readings

@@ -174,6 +174,9 @@ def test_numbers_said_in_english(text, digits):
         ("kilte seleste shemonte shewate", ["2387"]),
         ("tnein tlete tmenye khamse", ["2385"]),
         ("sab'a tis'a wahad, sab’a", ["7917"]),
+        # the unit first, then "and" and the tens, as Arabic and Somali say it
+        ("arba'a w tis'in ... tammuz ... tamanya w 'ishrin", ["94", "28"]),
+        ("saddex iyo toban. 2394", ["13", "2394"]),
         # Persian "du" and "se" beside a Persian number
         ("du se noh du", ["2392"]),
         # not the words that are Swedish or English too, nor names
