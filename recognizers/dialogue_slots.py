@@ -278,6 +278,8 @@ SLOTS: tuple[Slot, ...] = (
         "SE_PERSONNUMMER",
         _q(
             rf"(?:fyra|4) sista{_NOT_NOUN}|sista (?:fyra|4){_NOT_NOUN}|sista siffr|slutsiffr|kontrollsiffr|"
+            # ... in Danish and Norwegian: "Og de sidste fire?"
+            r"(?:sidste|siste) (?:fire|4)\b|"
             r"efter (?:binde?)?strecket|sista (?:är|delen)|(?:de|dom|och) sista(?:[ ]+då)?(?=[ ?.]*$)"
         ),
         lambda d: len(d) == 4,
@@ -388,7 +390,9 @@ SLOTS: tuple[Slot, ...] = (
             r"dossiern|dossier numm|"
             # the neighbours' personal identity numbers: Norway's fødselsnummer and D-nummer,
             # Denmark's CPR, Finland's personbeteckning (henkilötunnus)
-            r"fødselsn|fodselsn|d-n|d numm|cpr|personbeteckn|henkilötunn|hetu\b"
+            # (a D-nummer someone has, not a count of them: "Hur många har fått D-nummer?")
+            r"fødselsn|fodselsn|fnr\b|d-numret|(?:ditt|ett|hans|hennes|ert|norskt|norska) d-?nummer|cpr|"
+            r"personbeteckn|henkilötunn|hetu\b|sotu\b"
         ),
         lambda d: 5 <= len(d) <= 20,
         lambda d: len(d) >= 8,

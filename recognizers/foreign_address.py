@@ -6,7 +6,8 @@ Norway and Denmark write four digits before the town, Finland five; the towns ar
 gazetteers and a four-digit code is no postnummer, so `postal_code.py` and `address.py` see
 neither. After a street line with a street ending of those countries (-gata, -gate, -veien,
 -vegen, -vei, -veg, -gade, -vej, -katu, -tie) and a house number, a code of four or five digits,
-written or spoken, then a capitalised word: the code and the town are the person's.
+written or spoken, then a capitalised word that is no month, weekday, currency, common word or
+country: the code and the town are the person's.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from recognizers import numbers
+from recognizers.address import ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
 
 POSTAL_CODE = "SE_POSTAL_CODE"
@@ -29,6 +31,21 @@ _STREET = re.compile(
 _TOWN = re.compile(rf"[ ]+(?P<town>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w-])(?:[ ][A-Z](?![\w]))?")
 
 
+# What follows a year or an amount after a street line ("2019 Mars", "1500 Kroner i måneden")
+_NOT_TOWNS = frozenset(
+    """
+    januar januari january februar februari february mars marts march april mai maj may juni june juli july
+    august augusti september oktober october november desember december
+    mandag tirsdag onsdag torsdag fredag lørdag søndag kroner kronor kr euro nok dkk
+    """.split()
+)
+
+
+def _no_town(word: str) -> bool:
+    """A month, a weekday, a currency, a common Swedish word or a country."""
+    return word.lower() in _NOT_TOWNS or ordinary_place_word(word)
+
+
 class KlangForeignPostcodeRecognizer(TextRecognizer):
     ENTITIES = (POSTAL_CODE, LOCATION)
 
@@ -39,7 +56,7 @@ class KlangForeignPostcodeRecognizer(TextRecognizer):
             if code is None:
                 continue
             town = _TOWN.match(text, code[1])
-            if town is None:
+            if town is None or _no_town(town.group("town")):
                 continue
             if POSTAL_CODE in entities:
                 out.append(tagged_result(self, POSTAL_CODE, *code, SCORE, "a postcode abroad after a street line"))

@@ -176,18 +176,22 @@ _NORDIC = {
     "tusind": "tusen",
     **(_NORDIC_COMPOUNDS := _nordic_compounds()),
 }
-# Tigrinya, romanised ("hade", 1, is Swedish: _AMBIGUOUS)
+# Tigrinya, romanised ("hade", 1, is Swedish: _AMBIGUOUS; "asser", 10, a name)
 _TIGRINYA = _other_language(
-    "- - kilte seleste arbaete hamushte shidushte/shedushte shewate shemonte tesh'ate/teshate", "asser", ""
+    "- - kilte seleste arbaete hamushte shidushte/shedushte shewate shemonte tesh'ate/teshate", "", ""
 )
 # Number words that are everyday Swedish or English words too ("ni", "to", "du", "se", "hade"):
-# a number only in a turn that says a number in their own language elsewhere, and only next to
-# another number ("to tre ni syv", "du se noh du"; not "Har ni nummer sju?").
-_AMBIGUOUS: dict[str, tuple[str, dict[str, str]]] = {
-    **{w: (sv, _NORDIC) for w, sv in {"to": "två", "ni": "nio", "et": "ett", "fire": "fyra", "ti": "tio"}.items()},
-    **{w: (sv, _PERSIAN) for w, sv in {"du": "två", "do": "två", "se": "tre", "haft": "sju", "si": "trettio"}.items()},
-    "hade": ("ett", _TIGRINYA),
+# a number only in a line that says a number word only their language has (for a Norwegian or a
+# Dane: any line of theirs), and only right beside a number word of their language or another
+# such word ("to tre ni syv", "du se noh du"; not "Har ni nummer sju?", "tjugotre nittio, ni har").
+_LANGUAGES: dict[str, dict[str, str]] = {"nordic": _NORDIC, "persian": _PERSIAN, "tigrinya": _TIGRINYA}
+_AMBIGUOUS: dict[str, tuple[str, str]] = {
+    **{w: (sv, "nordic") for w, sv in {"to": "två", "ni": "nio", "et": "ett", "fire": "fyra", "ti": "tio"}.items()},
+    **{w: (sv, "persian") for w, sv in {"du": "två", "do": "två", "se": "tre", "haft": "sju", "si": "trettio"}.items()},
+    "hade": ("ett", "tigrinya"),
 }
+# ... and the Swedish number words a Norwegian or a Dane says too ("to tre", "femti en")
+_SHARED = {"nordic": frozenset("en ett tre fem sju tolv fjorten tretti femti åtti nitti".split())}
 
 
 # Numbers said in the caller's own language, as an interpreted call has them ("Dwa zero jeden
@@ -426,6 +430,18 @@ def _split_parts(word: str, part_rx: re.Pattern[str] = _PART_RX) -> list[str] | 
             parts += ["ett", "tusen"] if part == _ONE_THOUSAND else [part]
         pos = m.end()
     return parts
+
+
+# What marks a line as a language's: its number words that are no Swedish one ("femtifem" is
+# Swedish as much as Norwegian, "null" and "tjueto" are not)
+_SWEDISH_ONLY_RX = re.compile(_alt([*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *HUNDRED_WORDS, *THOUSAND_WORDS]))
+_ANCHORS = {
+    name: frozenset(w for w in words if _split_parts(w, _SWEDISH_ONLY_RX) is None) for name, words in _LANGUAGES.items()
+}
+_NEIGHBOURS = {
+    name: frozenset(words) | {w for w, (_, n) in _AMBIGUOUS.items() if n == name} | _SHARED.get(name, frozenset())
+    for name, words in _LANGUAGES.items()
+}
 
 
 def _small(parts: list[str], i: int) -> tuple[int | None, int, str]:
@@ -701,7 +717,7 @@ def _glued_digits(word: str) -> str:
 
 def _candidates(text: str) -> list[tuple[int, int, str]]:
     """Where a number token may stand: the token pattern's matches, and the `_AMBIGUOUS` words
-    that are numbers here (their language's number said in the same line, a number next to them)."""
+    that are numbers here (see there)."""
     found = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RX.finditer(text)]
     if not found or not _AMBIGUOUS_RX.search(text):
         return found
@@ -711,27 +727,21 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         line_end = text.find("\n", m.end())
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         language = _AMBIGUOUS[m.group(0).lower()][1]
+        anchors = _ANCHORS[language]
         # a Norwegian or Dane says "ni" and "to" for 9 and 2 all along: any line of the speaker's
         # ("Ja, fire et et to." after "Atten nul et niogfirs")
-        speaker = _SPEAKER.match(line) if language is _NORDIC else None
-        if _said_in(line, language) or (speaker and not _speaker_words(text, speaker.group(0)).isdisjoint(language)):
+        speaker = _SPEAKER.match(line) if language == "nordic" else None
+        if _said_in(line, anchors) or (speaker and not _speaker_words(text, speaker.group(0)).isdisjoint(anchors)):
             maybe.append((m.start(), m.end(), m.group(0)))
-    accepted = sorted(found)
-    # two of one language side by side are a number in that language's line ("Ja, fire et et to.")
-    for a, b in zip(maybe, maybe[1:]):
-        if _AMBIGUOUS[a[2].lower()][1] is _AMBIGUOUS[b[2].lower()][1] and _adjacent(text, a, b):
-            accepted += [c for c in (a, b) if c not in accepted]
-    maybe = [c for c in maybe if c not in accepted]
-    grew = True
-    while grew and maybe:  # next to a number, or to an ambiguous word taken next to one
-        grew = False
-        for cand in list(maybe):
-            if any(_adjacent(text, cand, other) for other in accepted):
-                accepted.append(cand)
-                maybe.remove(cand)
-                grew = True
-        accepted.sort()
-    return accepted
+    taken = [
+        cand
+        for cand in maybe
+        if any(
+            o is not cand and o[2].lower() in _NEIGHBOURS[_AMBIGUOUS[cand[2].lower()][1]] and _adjacent(text, cand, o)
+            for o in found + maybe
+        )
+    ]
+    return sorted(found + taken)
 
 
 _SPEAKER = re.compile(r"[^\n:]{1,40}:")
@@ -748,8 +758,8 @@ def _words_of(line: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD_RX.findall(line))
 
 
-def _said_in(line: str, words: dict[str, str]) -> bool:
-    """Whether the line says a number word of this language (its words are the dict's keys)."""
+def _said_in(line: str, words: frozenset[str]) -> bool:
+    """Whether the line says one of these words."""
     return not _words_of(line).isdisjoint(words)
 
 

@@ -2383,6 +2383,12 @@ def test_a_surname_found_again_in_lowercase_leaves_no_call_quarantined(config, t
     assert result["words_kept"] >= 0.97
 
 
+def test_a_count_of_d_numbers_asks_for_none():
+    """(a helper's attack) "D-nummer" in a question of how many is no question for one."""
+    text = "Agent: Hur många har fått D-nummer i år?\nKund: Ungefär 12 000 personer, 11 450 förra året."
+    assert KlangDialogueSlotRecognizer().analyze(text, None) == []
+
+
 def test_the_neighbours_identity_numbers_are_asked_for():
     """A Norwegian fødselsnummer and a Danish CPR number, said in their own number words, name
     their holder as a personnummer does (made-up numbers)."""

@@ -34,6 +34,9 @@ def test_a_postcode_and_town_abroad_after_a_street_line(text, code, town):
         "Storgata 88, 123456 Tromsø",  # six digits: no postcode
         "Storgata 88.\nAgent: 9007 Tromsø?",  # another turn
         "Han bor i Tromsø, 9007 är koden.",  # no street line before it
+        # (a helper's attack) a year or an amount after a street line, then a month or a currency
+        "Bare Kirkeveien 12, 1500 Kroner i måneden koster det.",
+        "Jag köpte tandkräm, Colgate 75, 2019 Mars var det.",
     ],
 )
 def test_no_postcode_abroad(text):

@@ -190,6 +190,14 @@ def test_numbers_said_in_english(text, digits):
         # speaker's "ni" and "to" stay words
         ("Kund: Atten nul et niogfirs.\nAgent: Okej.\nKund: Ja, fire et et to.", ["180189", "4112"]),
         ("Agent: Atten nul.\nKund: Har ni to minuter?", ["180"]),
+        # (a helper's attack) Swedes say "femtitre" and "nittio" too: no Norwegian line, no "ni"
+        # glued onto a personnummer; "Asser" is a name; a stammered "ni, ni" stays in its place;
+        # a Persian caller's Swedish "du" beside a Swedish number stays a word
+        ("Kund: Åttifem tolv tjugofyra, tjugotre nittio, ni har det.", ["8512242390"]),
+        ("Kund: min son Asser, tjugohundraarton noll ett noll tre, tjugotre nittio, hade feber", ["201801032390"]),
+        ("Kund: Hej, ni, ni ringde om femtitre... Det gäller tjugotre nittio.", ["53", "2390"]),
+        ("Kund: Hashtad-o panj, eh, åttiofem, tolv, tjugotre nittio, du förstår?", ["8585122390"]),
+        ("Kund: Ni to tre, fire fem, seks null.", ["9234560"]),
     ],
 )
 def test_numbers_said_in_other_languages(text, digits):
