@@ -23,12 +23,25 @@ LOCATION = "LOCATION"
 SCORE = 0.6
 _UPPER = "A-ZÅÄÖÆØÜ"
 _LOWER = "a-zåäöæøüé"
-# "Storgata 88, ", "Kirkeveien 64 B, ", "Hallituskatu 7 B 21, " (a Finnish flat after the letter)
-_STREET = re.compile(
-    rf"(?<![\w-])[{_UPPER}][{_LOWER}-]*(?:gata|gate|gaten|veien|vegen|vei|veg|gade|vej|katu|tie)"
-    rf"[ ]+\d{{1,4}}(?:[ ]?[A-Ha-h](?![\w]))?(?:[ ]\d{{1,3}})?,?[ ]+"
+# "Storgata 88, ", "Kirkeveien 64 B, ", "Hovedgaden 5, ", "Bygdøy allé 5, ", "Søndre gate 7, ";
+# after the number a letter, a Finnish flat ("Hallituskatu 7 B 21"), a Norwegian flat ("H0201") or
+# a Danish floor and side ("3. tv.", "st. th.")
+_FOREIGN_STREET = rf"[{_UPPER}{_LOWER}][{_LOWER}-]*(?:gata|gate|gaten|gaden|veien|vegen|vei|veg|gade|vej|katu|tie)"
+_TWO_WORDS = rf"[{_UPPER}][{_LOWER}-]+[ ](?:gate|gata|allé|alle|vei|veg|vej|gade|plass|plads)"
+_AFTER_NUMBER = (
+    r"(?:[ ]?[A-Ha-h](?![\w]))?(?:[ ]\d{1,3})?(?:[ ]H\d{4})?"
+    r"(?:,?[ ]+(?:\d{1,2}\.|st\.?)[ ]?(?:tv|th|mf|sal)?\.?)?"
 )
-_TOWN = re.compile(rf"[ ]+(?P<town>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w-])(?:[ ][A-Z](?![\w]))?")
+_STREET = re.compile(rf"(?<![\w-])(?:{_FOREIGN_STREET}|{_TWO_WORDS})[ ]+\d{{1,4}}{_AFTER_NUMBER},?[ ]+")
+# A Swedish street ending with a Finnish code, five digits from 0 (no Swedish postnummer starts
+# with 0): "Mannerheimvägen 12, 00100 Helsingfors"
+_FINLAND_SWEDISH = re.compile(
+    rf"(?<![\w-])[{_UPPER}][{_LOWER}-]*(?:vägen|gatan)[ ]+\d{{1,4}}{_AFTER_NUMBER},?[ ]+(?=0\d{{4}}(?!\d))"
+)
+# the town, capitalised or as speech-to-text writes it, and a district's letter ("Aarhus C", "København V")
+_TOWN = re.compile(
+    rf"[ ]+(?P<town>[{_UPPER}{_LOWER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?(?:[ ][A-Z](?![\w]))?)(?![\w-])"
+)
 
 
 # What follows a year or an amount after a street line ("2019 Mars", "1500 Kroner i måneden")
@@ -51,7 +64,7 @@ class KlangForeignPostcodeRecognizer(TextRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
-        for street in _STREET.finditer(text):
+        for street in sorted([*_STREET.finditer(text), *_FINLAND_SWEDISH.finditer(text)], key=lambda m: m.start()):
             code = _code_at(text, street.end())
             if code is None:
                 continue

@@ -176,9 +176,12 @@ _NORDIC = {
     "tusind": "tusen",
     **(_NORDIC_COMPOUNDS := _nordic_compounds()),
 }
-# Tigrinya, romanised ("hade", 1, is Swedish: _AMBIGUOUS; "asser", 10, a name)
+# Tigrinya, romanised ("hade", 1, is Swedish: _AMBIGUOUS; "asser", 10, "hamsa" and "susa", 50 and
+# 60, names; "arba'a", 40, Arabic 4)
 _TIGRINYA = _other_language(
-    "- - kilte seleste arbaete hamushte shidushte/shedushte shewate shemonte tesh'ate/teshate", "", ""
+    "bado - kilte seleste arbaete hamushte shidushte/shedushte shewate shemonte tesh'ate/teshate",
+    "",
+    "esra/'esra selasa - - - sebe'a semanya -",
 )
 # Number words that are everyday Swedish or English words too ("ni", "to", "du", "se", "hade"):
 # a number only in a line that says a number word only their language has (for a Norwegian or a
@@ -249,7 +252,8 @@ OTHER_LANGUAGES: dict[str, str] = {
     **_TIGRINYA,
     **_other_language(  # Levantine Arabic, romanised
         "- wahad tnein/tnen tlete/tlate arba'a - sitte sab'a tmenye/tmanye/tamanye tis'a",
-        "'ashra",
+        "'ashra hda'sh/ihda'sh tna'sh/itna'sh tlatta'sh/tletta'sh arba'ta'sh/arbata'sh khamsta'sh sitta'sh"
+        " saba'ta'sh/sabata'sh tamanta'sh/tmenta'sh tisa'ta'sh/tisata'sh",
         "'ishrin/ishrin talatin/tlatin arba'in khamsin/khamseen sittin sab'in tmenyin/tamanin tis'in",
     ),
     "cien": "hundra",  # Spanish "cien"/"ciento": a hundred (not Finnish "sata", a computer's SATA too)

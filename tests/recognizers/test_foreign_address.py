@@ -19,7 +19,16 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Kirkeveien 64 B, null tre seks fire Oslo.", "null tre seks fire", "Oslo"),
         ("Busterudgata 12, sytten syttien Halden.", "sytten syttien", "Halden"),
         ("Hallituskatu 7 B 21, 90100 Uleåborg. På finska Oulu.", "90100", "Uleåborg"),
-        ("Vestervej 3, 8000 Aarhus C", "8000", "Aarhus"),
+        ("Vestervej 3, 8000 Aarhus C", "8000", "Aarhus C"),
+        # (a helper's attack) a Danish floor and side, "-gaden", "allé", a street of two words, a
+        # Norwegian flat, lowercase speech-to-text, a Finnish code after a Swedish street ending
+        ("Adressen er Vesterbrogade 12, 3. tv., 1620 København V.", "1620", "København V"),
+        ("Hovedgaden 5, 4000 Roskilde.", "4000", "Roskilde"),
+        ("Bygdøy allé 5, 0257 Oslo.", "0257", "Oslo"),
+        ("Hun bor på Søndre gate 7, 7011 Trondheim.", "7011", "Trondheim"),
+        ("Jeg bor i Storgata 88 H0201, 9007 Tromsø.", "9007", "Tromsø"),
+        ("storgata 88, 9007 tromsø.", "9007", "tromsø"),
+        ("Jag bor på Mannerheimvägen 12, 00100 Helsingfors.", "00100", "Helsingfors"),
     ],
 )
 def test_a_postcode_and_town_abroad_after_a_street_line(text, code, town):
@@ -30,6 +39,7 @@ def test_a_postcode_and_town_abroad_after_a_street_line(text, code, town):
     "text",
     [
         "Storgatan 12, 532 31 Skara",  # a Swedish street line: postal_code.py's
+        "Vi ligger på Storgatan 4, 2019 var det",  # a Swedish street, a year
         "Storgata 88, 9007 kronor i månaden",  # no town after the number
         "Storgata 88, 123456 Tromsø",  # six digits: no postcode
         "Storgata 88.\nAgent: 9007 Tromsø?",  # another turn

@@ -173,6 +173,8 @@ def test_numbers_said_in_english(text, digits):
         # Tigrinya and Levantine Arabic
         ("kilte seleste shemonte shewate", ["2387"]),
         ("tnein tlete tmenye khamse", ["2385"]),
+        ("bado shewate bado, hade kilte seleste", ["070123"]),  # a Tigrinya zero, "hade" beside it
+        ("selasa shemonte, tna'sh, 'ishrin", ["381220"]),  # Tigrinya tens, a Levantine teen
         ("sab'a tis'a wahad, sab’a", ["7917"]),
         # the unit first, then "and" and the tens, as Arabic and Somali say it
         ("arba'a w tis'in ... tammuz ... tamanya w 'ishrin", ["94", "28"]),
