@@ -494,7 +494,7 @@ class KlangPostTownRecognizer(PatternRecognizer):
 _CARE_HOMES = "äldreboende|vårdboende|demensboende|gruppboende|serviceboende|servicehus"
 _HOME_PLACE = (
     # (an adverb between: "bor kvar", "bor långt ut, i Järbo", "Han bor närmare, i Kallhäll")
-    rf"(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:kvar|fortfarande|numera|nu|långt ut|närmare|också|ihop|själv|ensam),?)?"
+    rf"(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:kvar|fortfarande|numera|nu|ju|långt ut|närmare|också|ihop|själv|ensam),?)?"
     rf"(?:[ ]+(?:uppe|nere|ute|borta))?"
     # ... also after the home itself: "han bor kvar i huset i Vittangi"
     rf"(?:[ ]+i[ ]+(?:huset|lägenheten|stugan|villan|radhuset|en villa|ett hus|en lägenhet|ett radhus))?"
