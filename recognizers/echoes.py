@@ -863,6 +863,7 @@ _MONTH_NAME = re.compile(
 )
 # only punctuation, pauses and fillers between a month and the piece of the date beside it
 _DATE_GAP = re.compile(r"[ ,.…]*(?:(?:eh|öh|ehm|mm)(?![\w])[ ,.…]*)*")
+_MONTH_BEFORE = re.compile(rf"(?:{_MONTH_NAME.pattern})(?={_DATE_GAP.pattern}$)", re.IGNORECASE)
 
 
 def months_beside(text: str, spans: list[Span]) -> list[Span]:
@@ -874,13 +875,10 @@ def months_beside(text: str, spans: list[Span]) -> list[Span]:
     if not dates:
         return []
     out: list[Span] = []
-    for m in _MONTH_NAME.finditer(text):
-        start, end = m.span()
-        if any(_next_to(text, t, start) or _next_to(text, end, s) for s, t in dates) and _free(spans + out, start, end):
-            out.append(("SE_PERSONNUMMER", start, end))
+    for s, t in dates:
+        after = _MONTH_NAME.match(text, _DATE_GAP.match(text, t).end())
+        before = _MONTH_BEFORE.search(text, max(0, s - 40), s)
+        for m in (after, before):
+            if m is not None and _free(spans + out, *m.span()):
+                out.append(("SE_PERSONNUMMER", *m.span()))
     return out
-
-
-def _next_to(text: str, a: int, b: int) -> bool:
-    """Only a date's gap between `a` and `b` (no line break)."""
-    return a <= b and _DATE_GAP.fullmatch(text, a, b) is not None

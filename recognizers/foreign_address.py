@@ -38,6 +38,9 @@ _STREET = re.compile(rf"(?<![\w-])(?:{_FOREIGN_STREET}|{_TWO_WORDS})[ ]+\d{{1,4}
 _FINLAND_SWEDISH = re.compile(
     rf"(?<![\w-])[{_UPPER}][{_LOWER}-]*(?:vägen|gatan)[ ]+\d{{1,4}}{_AFTER_NUMBER},?[ ]+(?=0\d{{4}}(?!\d))"
 )
+_ENDING = re.compile(
+    r"(?:gat[ae]n?|gaden|ve[ij]en|vei|vegen|veg|gade|vej|katu|tie|all[ée]|plass|plads|vägen|gatan)[ ]+\d"
+)
 # the town, capitalised or as speech-to-text writes it, and a district's letter ("Aarhus C", "København V")
 _TOWN = re.compile(
     rf"[ ]+(?P<town>[{_UPPER}{_LOWER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?(?:[ ][A-Z](?![\w]))?)(?![\w-])"
@@ -64,6 +67,8 @@ class KlangForeignPostcodeRecognizer(TextRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
+        if not _ENDING.search(text):  # no street ending before a number: most texts, one cheap scan
+            return out
         for street in sorted([*_STREET.finditer(text), *_FINLAND_SWEDISH.finditer(text)], key=lambda m: m.start()):
             code = _code_at(text, street.end())
             if code is None:

@@ -442,6 +442,7 @@ _SWEDISH_ONLY_RX = re.compile(_alt([*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *HUND
 _ANCHORS = {
     name: frozenset(w for w in words if _split_parts(w, _SWEDISH_ONLY_RX) is None) for name, words in _LANGUAGES.items()
 }
+_ANY_ANCHOR = frozenset().union(*_ANCHORS.values())
 _NEIGHBOURS = {
     name: frozenset(words) | {w for w, (_, n) in _AMBIGUOUS.items() if n == name} | _SHARED.get(name, frozenset())
     for name, words in _LANGUAGES.items()
@@ -723,7 +724,7 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
     """Where a number token may stand: the token pattern's matches, and the `_AMBIGUOUS` words
     that are numbers here (see there)."""
     found = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RX.finditer(text)]
-    if not found or not _AMBIGUOUS_RX.search(text):
+    if not found or not any(w[2].lower() in _ANY_ANCHOR for w in found):
         return found
     maybe = []
     for m in _AMBIGUOUS_RX.finditer(text):
