@@ -799,7 +799,7 @@ def _scan_tokens(text: str) -> list[Token]:
                 joined = _combine(prev, ph) or _multiplied(prev, _AMBIGUOUS.get(word.lower(), (word,))[0])
             elif prev.kind == "tens" and ph.kind == "unit" and _GAP_RX.fullmatch(between):
                 joined = _combine(prev, ph)
-            elif prev.kind == "unit" and 1 <= prev.value and ph.value in _TENS_AND_TEN and _UNIT_AND.fullmatch(between):
+            elif prev.kind == "unit" and prev.value >= 1 and ph.value in _TENS_AND_TEN and _UNIT_AND.fullmatch(between):
                 # Arabic and Somali say the unit first: "arba'a w tis'in" is 94, "saddex iyo toban" 13
                 v = ph.value + prev.value
                 joined = Phrase(f"{v:02d}", v, "compound")
