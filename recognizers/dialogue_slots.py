@@ -573,6 +573,15 @@ KEYWORDS = (
     "strecket",
     "siffr",
     "datum",
+    # the neighbours' identity numbers, and Danish and Norwegian "the last four"
+    "cpr",
+    "fnr",
+    "hetu",
+    "sotu",
+    "beteckn",
+    "henkilö",
+    "sidste",
+    "siste",
 )
 
 _KEYWORD = re.compile("|".join(map(re.escape, KEYWORDS)))
@@ -1043,7 +1052,7 @@ def _runs_to_the_end(body: str, at: int) -> bool:
 # "... är" before a number, in digits or words ("Koden är tre sju...", "är fyrahundra...")
 # ... or "Körkortet. Nummer 3 3 0 4 ..."
 _GIVES = re.compile(
-    rf"(?:(?:[ ]+till[ ]+[a-zåäö]+)?[ ]+(?:är|blir)|[.,]?[ ]+(?:nummer|numret|nr)(?:[ ]+(?:är|blir))?[:,]?)[ ]+"
+    rf"(?:(?:[ ]+till[ ]+[a-zåäö]+)?[ ]+(?:är|blir|er)|[.,]?[ ]+(?:nummer|numret|nr)(?:[ ]+(?:är|blir|er))?[:,]?)[ ]+"
     rf"(?=\d|(?:{numbers.SMALL_NUMBER_WORDS})+(?![a-zåäö])|[a-zåäö]*(?:hundra|tusen))",
     re.I,
 )
@@ -1653,7 +1662,7 @@ _PURPOSE = re.compile(rf"[ ,]+(?:{_FOR_CHECKING}.*|för[ ]+[a-zåäö]+)$", re.I
 _PURPOSE_BEFORE = re.compile(rf"(?<![\w]){_FOR_CHECKING}", re.IGNORECASE)  # "för att verifiera ditt födelsedatum"
 # The speaker's own value: "mitt personnummer", "mina fyra sista", "vårt kundnummer".
 _OWN = re.compile(
-    r"(?<![\w])(?:(?:mitt|min|mina|vårt|vår|våra)[ ]+(?:[\w-]+[ ]+)?"
+    r"(?<![\w])(?:(?:mitt|min|mina|vårt|vår|våra|mit|mine)[ ]+(?:[\w-]+[ ]+)?"  # (Danish, Norwegian "mit", "mine")
     r"|(?:jag|vi)[ ]+har[ ]+(?:(?!(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ])[\w-]+[ ]+)?"  # "Jag har kortnumret här"
     r"|(?:jag|vi)[ ]+(?:kan|ska)[ ]+(?:ge|läsa upp)[ ]+(?:(?:dig|er)[ ]+)?)$",  # "Jag kan ge kortnumret nu."
     re.IGNORECASE,

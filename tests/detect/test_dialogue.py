@@ -2385,6 +2385,14 @@ def test_a_surname_found_again_in_lowercase_leaves_no_call_quarantined(config, t
     assert result["words_kept"] >= 0.97
 
 
+def test_a_cpr_number_volunteered_and_the_danish_last_four():
+    """(a helper's attack) "Mit CPR er ..." gives the speaker's own in the sentence, as "Mitt
+    personnummer är ..." does; "Og de sidste fire?" asks for the last four (made-up numbers)."""
+    text = "Agent: Hej.\nKund: Mit CPR er tolv nul tre femogfirs, tolv syvogtredive.\nAgent: Og de sidste fire?\nKund: 4219."
+    got = [(r.entity_type, text[r.start : r.end]) for r in KlangDialogueSlotRecognizer().analyze(text, None)]
+    assert got == [("ID_NUMBER", "tolv nul tre femogfirs, tolv syvogtredive"), ("SE_PERSONNUMMER", "4219")]
+
+
 def test_a_count_of_d_numbers_asks_for_none():
     """(a helper's attack) "D-nummer" in a question of how many is no question for one."""
     text = "Agent: Hur många har fått D-nummer i år?\nKund: Ungefär 12 000 personer, 11 450 förra året."
