@@ -26,8 +26,11 @@ _LOWER = "a-zåäöæøüé"
 # "Storgata 88, ", "Kirkeveien 64 B, ", "Hovedgaden 5, ", "Bygdøy allé 5, ", "Søndre gate 7, ";
 # after the number a letter, a Finnish flat ("Hallituskatu 7 B 21"), a Norwegian flat ("H0201") or
 # a Danish floor and side ("3. tv.", "st. th.")
-_FOREIGN_STREET = rf"[{_UPPER}{_LOWER}][{_LOWER}-]*(?:gata|gate|gaten|gaden|veien|vegen|vei|veg|gade|vej|katu|tie)"
-_TWO_WORDS = rf"[{_UPPER}][{_LOWER}-]+[ ](?:gate|gata|allé|alle|vei|veg|vej|gade|plass|plads)"
+_ENDINGS = "gata|gate|gaten|gaden|veien|vegen|vei|veg|gade|vej|katu|tie"  # of one word: "Storgata"
+_SECOND_WORDS = "gate|gata|allé|alle|vei|veg|vej|gade|plass|plads"  # of two: "Søndre gate"
+_FINLAND_SWEDISH_ENDINGS = "vägen|gatan"
+_FOREIGN_STREET = rf"[{_UPPER}{_LOWER}][{_LOWER}-]*(?:{_ENDINGS})"
+_TWO_WORDS = rf"[{_UPPER}][{_LOWER}-]+[ ](?:{_SECOND_WORDS})"
 _AFTER_NUMBER = (
     r"(?:[ ]?[A-Ha-h](?![\w]))?(?:[ ]\d{1,3})?(?:[ ]H\d{4})?"
     r"(?:,?[ ]+(?:\d{1,2}\.|st\.?)[ ]?(?:tv|th|mf|sal)?\.?)?"
@@ -36,11 +39,10 @@ _STREET = re.compile(rf"(?<![\w-])(?:{_FOREIGN_STREET}|{_TWO_WORDS})[ ]+\d{{1,4}
 # A Swedish street ending with a Finnish code, five digits from 0 (no Swedish postnummer starts
 # with 0): "Mannerheimvägen 12, 00100 Helsingfors"
 _FINLAND_SWEDISH = re.compile(
-    rf"(?<![\w-])[{_UPPER}][{_LOWER}-]*(?:vägen|gatan)[ ]+\d{{1,4}}{_AFTER_NUMBER},?[ ]+(?=0\d{{4}}(?!\d))"
+    rf"(?<![\w-])[{_UPPER}][{_LOWER}-]*(?:{_FINLAND_SWEDISH_ENDINGS})[ ]+\d{{1,4}}{_AFTER_NUMBER},?[ ]+(?=0\d{{4}}(?!\d))"
 )
-_ENDING = re.compile(
-    r"(?:gat[ae]n?|gaden|ve[ij]en|vei|vegen|veg|gade|vej|katu|tie|all[ée]|plass|plads|vägen|gatan)[ ]+\d"
-)
+# Any of those endings before a number: what a text must hold for either pattern to match
+_ENDING = re.compile(rf"(?:{_ENDINGS}|{_SECOND_WORDS}|{_FINLAND_SWEDISH_ENDINGS})[ ]+\d")
 # the town, capitalised or as speech-to-text writes it, and a district's letter ("Aarhus C", "København V")
 _TOWN = re.compile(
     rf"[ ]+(?P<town>[{_UPPER}{_LOWER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?(?:[ ][A-Z](?![\w]))?)(?![\w-])"

@@ -738,14 +738,12 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         speaker = _SPEAKER.match(line) if language == "nordic" else None
         if _said_in(line, anchors) or (speaker and not _speaker_words(text, speaker.group(0)).isdisjoint(anchors)):
             maybe.append((m.start(), m.end(), m.group(0)))
-    taken = [
-        cand
-        for cand in maybe
-        if any(
-            o is not cand and o[2].lower() in _NEIGHBOURS[_AMBIGUOUS[cand[2].lower()][1]] and _adjacent(text, cand, o)
-            for o in found + maybe
-        )
-    ]
+    tokens = found + maybe
+    taken = []
+    for cand in maybe:
+        own = _NEIGHBOURS[_AMBIGUOUS[cand[2].lower()][1]]
+        if any(o is not cand and o[2].lower() in own and _adjacent(text, cand, o) for o in tokens):
+            taken.append(cand)
     return sorted(found + taken)
 
 
@@ -782,7 +780,8 @@ def _scan_tokens(text: str) -> list[Token]:
             tokens.append(Token(s, e, word, False))
             prev = None
             continue
-        ph = parse_word(_AMBIGUOUS[word.lower()][0] if word.lower() in _AMBIGUOUS else word)
+        said = _AMBIGUOUS.get(word.lower(), (word,))[0]  # an ambiguous word as the Swedish it stands for
+        ph = parse_word(said)
         if ph is None:
             glued = _glued_digits(word)
             if glued:
@@ -796,7 +795,7 @@ def _scan_tokens(text: str) -> list[Token]:
             plain = between.strip(" \t") == ""
             joined = None
             if plain:
-                joined = _combine(prev, ph) or _multiplied(prev, _AMBIGUOUS.get(word.lower(), (word,))[0])
+                joined = _combine(prev, ph) or _multiplied(prev, said)
             elif prev.kind == "tens" and ph.kind == "unit" and _GAP_RX.fullmatch(between):
                 joined = _combine(prev, ph)
             elif prev.kind == "unit" and prev.value >= 1 and ph.value in _TENS_AND_TEN and _UNIT_AND.fullmatch(between):
