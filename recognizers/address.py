@@ -494,7 +494,9 @@ class KlangPostTownRecognizer(PatternRecognizer):
 _CARE_HOMES = "äldreboende|vårdboende|demensboende|gruppboende|serviceboende|servicehus"
 _HOME_PLACE = (
     # (an adverb between: "bor kvar", "bor långt ut, i Järbo", "Han bor närmare, i Kallhäll")
-    rf"(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:kvar|fortfarande|numera|nu|ju|långt ut|närmare|också|ihop|själv|ensam),?)?"
+    # (the subject after the verb: "nu bor jag i Tranås", "där bor ja i Mora" in dialect)
+    rf"(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:jag|ja|vi|han|hon|hen|de|dom|du|ni))?"
+    rf"(?:[ ]+(?:kvar|fortfarande|numera|nu|ju|långt ut|närmare|också|ihop|själv|ensam),?)?"
     rf"(?:[ ]+(?:uppe|nere|ute|borta))?"
     # ... also after the home itself: "han bor kvar i huset i Vittangi"
     rf"(?:[ ]+i[ ]+(?:huset|lägenheten|stugan|villan|radhuset|en villa|ett hus|en lägenhet|ett radhus))?"

@@ -192,6 +192,9 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
     [
         ("Jag bor kvar uppe i Moskosel.", ["Moskosel"]),
         ("Vi bor långt ut, i Järbo, närmaste akut är i Gävle.", ["Järbo"]),
+        ("Nu bor jag i Tranås, sen i våras.", ["Tranås"]),  # the subject after the verb
+        ("där bor ja i Mora, ja", ["Mora"]),  # ... in dialect
+        ("Bor du i Sverige nu?", []),
         ("Vi bor i Norge nu. Jag har flyttat till Spanien.", []),  # a country
         ("Nej, vi har flyttat till Smedby, Kolbäcksvägen 4.", ["Smedby"]),  # where someone has moved
         ("Vi flyttade till Ett annat ställe.", []),  # a common word
