@@ -12,6 +12,7 @@ All entries are casefolded. The operating company's own names come from its prof
 
 from __future__ import annotations
 
+from recognizers.introduction import his_before
 from recognizers.numbers import words_to_digits
 
 # Interjections, answers, greetings, discourse particles and pronouns, and a few everyday words of
@@ -125,17 +126,8 @@ ORGANISATION_FORMS = frozenset(("ab", "hb", "kb", "brf"))
 QUESTION_NOUN_ENDINGS = ("nummer", "numret", "datum", "datumet", "adress", "adressen", "koden", "avgiften")
 
 
-# "Hans" and "max" are names and words: "hans" before what someone has ("Hans personnummer?", "hans
-# nya tjej") is "his", "max" before a number ("max 140 tecken") is "at most".
-_HIS = "hans"
-HIS_THINGS = frozenset(
-    """
-personnummer nummer telefonnummer mobilnummer mobil telefon konto kontonummer adress mejl mejladress
-e-post namn efternamn användarnamn lösenord pappa mamma fru man sambo son dotter bror syster barn
-föräldrar dödsbo lägenhet bil del nya gamla egen egna vägnar räkning abonnemang avtal kort
-fullmakt journal
-""".split()
-)
+# "max" before a number ("max 140 tecken") is "at most"; "hans" before what someone has is "his"
+# (`recognizers.introduction.his_before`).
 _AT_MOST = "max"
 # "My" is a name and the English "my" of callers who mix in English ("My name, eh, mitt namn är ...",
 # "My wife Nasrin can take key").
@@ -153,7 +145,7 @@ def is_word_here(text: str, next_word: str) -> bool:
     "My" before an English noun."""
     key, nxt = text.casefold(), next_word.casefold()
     return (
-        (key == _HIS and nxt in HIS_THINGS)
+        his_before(text, next_word)
         or (key == _MY and nxt in MY_THINGS)
         or (key == _AT_MOST and (nxt[:1].isdigit() or bool(words_to_digits(nxt))))
     )

@@ -147,6 +147,8 @@ def test_the_customers_own_address_in_the_company_town_is_still_found(detector):
         # "Hans" before what he has is "his", "max" before a number "at most"
         "Agent: Då ska den finnas. Hans personnummer?",
         "Kund: Det är min sons telefon. Hans nummer är 070-174 06 71.",
+        "Agent: Den ger dig rätt att betala räkningar från hans lönekonto. Vad gäller det?",
+        "Talare 2: ja hans storasyster går där",
         "Agent: Det du vill, max 140 tecken.",
         "Talare 1: internet ligger nere max två timmar",
         # thanks in the caller's other language, English mixed in, dialect's "det"
@@ -158,6 +160,18 @@ def test_the_customers_own_address_in_the_company_town_is_still_found(detector):
 )
 def test_discourse_words_services_and_regions_are_not_names(detector, text):
     assert [text[d.start : d.end] for d in detector.detect(text) if d.entity_type in ("PERSON", "LOCATION")] == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Kund: Hans Persson heter han.", "Hans"),
+        ("Kund: det är hans persson som äger den", "hans"),  # a surname after it
+        ("Kund: min sambo heter hans ekström", "hans"),
+    ],
+)
+def test_hans_before_a_surname_is_still_a_name(detector, text, name):
+    assert any(name in text[d.start : d.end] for d in detector.detect(text) if d.entity_type == "PERSON")
 
 
 def test_a_name_run_together_with_a_company_is_still_redacted(detector):
