@@ -380,13 +380,28 @@ def _full_line() -> regex.Pattern:
     return regex.compile(_ADDRESS_REGEX, regex.IGNORECASE)
 
 
+# A word alone with a street's ending that is an everyday word: "Vi får adressen från
+# folkbokföringen", "försäkringen", "parkeringen" (-ering, -föring, -säkring, -ändring), a past
+# tense in lowercase ("frågade", the Danish "-gade"), "förväg", "poängen".
+_NOMINAL_ENDING = re.compile(r"(?:er|ör|kr|dr)ingen$", re.IGNORECASE)
+_LOWERCASE_PAST = re.compile(r"[a-zåäö]+gade")
+
+
+def _not_a_street(line: str) -> bool:
+    """One word with a street's ending that is an everyday word, not a street without its number."""
+    return " " not in line and (
+        bool(_NOMINAL_ENDING.search(line) or _LOWERCASE_PAST.fullmatch(line))
+        or "common" in shipped_lexicon().get(line.lower(), set())
+    )
+
+
 def answer_street_lines(text: str) -> list[tuple[int, int]]:
     """Street lines in an answer to an address question, by their ending alone ("Björkvägen, eh,
     fjorton"; "Kvarnbacksvägen." with the number in the next turn; a street abroad with its word for
     street apart, "eppendorfer weg hundrafyrtiotvå"), or a name and house number
     that open the answer ("Solvändan 7, det är ett radhus.") or stand between commas ("Ute på
     landet, Västanby 212, utanför Mora.")."""
-    found = [m.span() for m in _ANSWER_LINE.finditer(text)]
+    found = [m.span() for m in _ANSWER_LINE.finditer(text) if not _not_a_street(m.group(0))]
     # ... and a street abroad in lowercase ("eppendorfer weg hundrafyrtiotvå"), and a street line whose
     # ending stands apart ("Thereses gate tjugoåtta", "Gröna gatan 6"), where no line was found yet
     for pattern in (_ANSWER_ABROAD, _full_line()):

@@ -76,6 +76,14 @@ def _edge_word(token: Token) -> bool:
     return token.lower_ in DISCOURSE or token.is_punct or token.is_space
 
 
+# Whose relative someone is, said after the name: "jag och Elsas mamma", "det är jessica mamma till
+# leo" (in lowercase: "Son" and "Nana" are names too).
+_KIN_AFTER = frozenset(
+    "mamma pappa mormor morfar farmor farfar moster faster morbror farbror syster bror storasyster "
+    "lillasyster storebror lillebror dotter kusin sambo fru make maka".split()
+)
+
+
 @Language.component("not_names")
 def not_names(doc: Doc) -> Doc:
     kept, changed = [], False
@@ -89,7 +97,7 @@ def not_names(doc: Doc) -> Doc:
         # the English "my wife" before the name: "My wife Nasrin can take key"
         if end - start >= 2 and is_word_here(doc[start].text, doc[start + 1].text):
             start += 2
-        while end > start and _edge_word(doc[end - 1]):
+        while end > start and (_edge_word(doc[end - 1]) or doc[end - 1].text in _KIN_AFTER):
             end -= 1
         after = doc[end].text if end < len(doc) else ""
         if start == end or is_not_name(doc[start:end].text) or is_word_here(doc[start:end].text, after):

@@ -16,8 +16,9 @@ from recognizers.introduction import his_before
 from recognizers.numbers import words_to_digits
 
 # Interjections, answers, greetings, discourse particles and pronouns, and a few everyday words of
-# calls the model has taken for names ("Årsmodell?", "avin"), thanks in the caller's other language
-# ("Muchas gracias") and dialect's "det" ("hä är Torbjörn"): never a name, capitalised or not
+# calls the model has taken for names ("Årsmodell?", "avin", "Villa.", "PUK-koden"), thanks in the
+# caller's other language ("Muchas gracias") and dialect's "det" ("hä är Torbjörn"): never a name,
+# capitalised or not
 # ("hans", "mina" and "max" are left out: Hans, Mina and Max are names).
 DISCOURSE = frozenset(
     """
@@ -30,7 +31,7 @@ hoppsan hoppla usch herregud förlåt ursäkta sorry grattis välkommen tja tjen
 eh ehm öh öhm äh ähm va vad men och så då nu
 jag mig min mitt du dig din ditt dina ni er ert era vi oss vår vårt våra hon henne hennes han honom
 de dem deras den det denna detta dessa som här där
-avi avin avier årsmodell årsmodellen dynamisk statisk
+avi avin avier årsmodell årsmodellen dynamisk statisk villa villan puk pin
 gracias muchas merci danke grazie obrigado kiitos shukran thanks thank yes yeah okay please name hä dä
 wa alaikum aleikum salam salaam assalamu
 señora señor senora senor signora madame monsieur madam sir

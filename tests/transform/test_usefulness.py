@@ -149,6 +149,9 @@ def test_the_customers_own_address_in_the_company_town_is_still_found(detector):
         "Kund: Det är min sons telefon. Hans nummer är 070-174 06 71.",
         "Agent: Den ger dig rätt att betala räkningar från hans lönekonto. Vad gäller det?",
         "Talare 2: ja hans storasyster går där",
+        # a house's kind, a SIM card's code
+        "Talare 1: Lägenhet eller villa?\nTalare 2: Villa. Det är ett gult hus.",
+        "Agent: Vänta tills flytten är klar. Och läs helst inte upp PUK för någon.",
         "Agent: Det du vill, max 140 tecken.",
         "Talare 1: internet ligger nere max två timmar",
         # thanks in the caller's other language, English mixed in, dialect's "det"
@@ -160,6 +163,24 @@ def test_the_customers_own_address_in_the_company_town_is_still_found(detector):
 )
 def test_discourse_words_services_and_regions_are_not_names(detector, text):
     assert [text[d.start : d.end] for d in detector.detect(text) if d.entity_type in ("PERSON", "LOCATION")] == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Kund: Ja, klockan fjorton, vi kommer båda två, jag och Elsas mamma.", "Elsas"),
+        ("Kund: hej det är jessica mamma till leo", "jessica"),
+    ],
+)
+def test_a_relative_after_the_name_is_not_part_of_it(detector, text, name):
+    found = [text[d.start : d.end] for d in detector.detect(text) if d.entity_type == "PERSON"]
+    assert name in found and not any("mamma" in f for f in found)
+
+
+def test_a_word_with_a_street_ending_in_an_address_turn_is_no_street(detector):
+    text = "Agent: Vi får adressen från folkbokföringen. Var bor du nu?\nKund: Jag bor på Flogstavägen 7 nu."
+    found = [text[d.start : d.end] for d in detector.detect(text)]
+    assert "Flogstavägen 7" in found and not any("folkbokföringen" in f for f in found)
 
 
 @pytest.mark.parametrize(
