@@ -76,12 +76,17 @@ def _edge_word(token: Token) -> bool:
     return token.lower_ in DISCOURSE or token.is_punct or token.is_space
 
 
-# Whose relative someone is, said after the name: "jag och Elsas mamma", "det är jessica mamma till
-# leo" (in lowercase: "Son" and "Nana" are names too).
-_KIN_AFTER = frozenset(
+# Whose relative someone is, before or after the name: "min bror Anders", "jag och Elsas mamma", "det
+# är jessica mamma till leo" (in lowercase: "Son" and "Nana" are names too).
+_KIN = frozenset(
     "mamma pappa mormor morfar farmor farfar moster faster morbror farbror syster bror storasyster "
     "lillasyster storebror lillebror dotter kusin sambo fru make maka".split()
 )
+
+
+def _care_of(token: Token) -> bool:
+    """The "o" of "c/o Nyberg"."""
+    return token.lower_ == "o" and token.i > 0 and token.nbor(-1).text.endswith("/")
 
 
 @Language.component("not_names")
@@ -92,12 +97,12 @@ def not_names(doc: Doc) -> Doc:
             kept.append(ent)
             continue
         start, end = ent.start, ent.end
-        while start < end and _edge_word(doc[start]):
+        while start < end and (_edge_word(doc[start]) or doc[start].text in _KIN or _care_of(doc[start])):
             start += 1
         # the English "my wife" before the name: "My wife Nasrin can take key"
         if end - start >= 2 and is_word_here(doc[start].text, doc[start + 1].text):
             start += 2
-        while end > start and (_edge_word(doc[end - 1]) or doc[end - 1].text in _KIN_AFTER):
+        while end > start and (_edge_word(doc[end - 1]) or doc[end - 1].text in _KIN):
             end -= 1
         after = doc[end].text if end < len(doc) else ""
         if start == end or is_not_name(doc[start:end].text) or is_word_here(doc[start:end].text, after):

@@ -495,6 +495,7 @@ def test_a_number_said_whole_is_not_grown():
         ("Det är 19470831... och sen 3103.", ["och sen"]),
         ("Vi bor på Storgatan 12, lägenhet 1203.", ["lägenhet"]),
         ("Det svenske er nitten åtti, null ni, tjue, og så to tre ni fire.", ["og så"]),
+        ("Mitt personnummer är 52 06 14... vänta... 25 97.", ["vänta"]),
     ],
 )
 def test_the_words_joining_a_values_parts_are_kept(pipeline, turn, kept):

@@ -170,11 +170,14 @@ def test_discourse_words_services_and_regions_are_not_names(detector, text):
     [
         ("Kund: Ja, klockan fjorton, vi kommer båda två, jag och Elsas mamma.", "Elsas"),
         ("Kund: hej det är jessica mamma till leo", "jessica"),
+        ("Anhörig: Det blir jag. Min bror Anders bor i Norge.", "Anders"),
+        ("Kund: min bror abdirahman sa att jag skulle göra en polisanmälan", "abdirahman"),
+        ("Kund: Nu bor jag hos min bror, c/o Farah, Hagalundsgatan 22.", "Farah"),  # care of
     ],
 )
-def test_a_relative_after_the_name_is_not_part_of_it(detector, text, name):
+def test_a_relative_or_care_of_beside_the_name_is_not_part_of_it(detector, text, name):
     found = [text[d.start : d.end] for d in detector.detect(text) if d.entity_type == "PERSON"]
-    assert name in found and not any("mamma" in f for f in found)
+    assert name in found and not any(w in f for f in found for w in ("mamma", "bror", "o "))
 
 
 def test_a_word_with_a_street_ending_in_an_address_turn_is_no_street(detector):
