@@ -381,7 +381,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "ID_NUMBER",
         _q(
-            r"pass ?n|pass(?:et|en)?\b|passuppgift\w*|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|"
+            r"pass ?n|pass(?:et|en)?\b|passuppgift\w*|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|ueln|"
             r"chipnumret|id-handling|legitimationen\b|legitimation(?=[ ]*\?)|lma|frikort(?:et)?\b|"
             r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id|icc|simkortsn|simkortets numm|långa numret på (?:plast)?kortet|"
             # an employee's number names them in the employer's register
@@ -454,7 +454,10 @@ SLOTS: tuple[Slot, ...] = (
             r"(?:och )?du heter(?=[ ]*[?.]?[ ]*$)|(?<![^.?!,][ ])(?:och |ditt |hela )?namnet(?=[ ]*[?]?[ ]*$)|"
             r"vad var namnet(?=[ ]*[?]?[ ]*$)|"
             # someone else's: "Vad heter han?", "vad heter din sambo", "vem äger abonnemanget"
-            r"vad heter (?:han|hon|hen|ni|de|dom|barnet|(?:din|ditt|hans|hennes|deras) [a-zåäö]+)\b|"
+            r"vad heter (?:han|hon|hen|ni|de|dom|(?:din|ditt|hans|hennes|deras) [a-zåäö]+|"
+            # ... someone by who they are: "Vad heter dottern?", "och bonuspappan, vad heter han?"
+            r"[a-zåäö]*(?:dottern|sonen|pojken|flickan|killen|tjejen|barnet|barnen|bebisen|mamman|pappan|frun|"
+            r"mannen|sambon|grannen|eleven|läraren|mentorn|hyresgästen))\b|"
             r"(?:på )?vilket namn\b|vems namn\b|"
             r"vem (?:äger|står på|har) (?:abonnemanget|avtalet|kontot|kontraktet|lägenheten|bilen)"
         ),
@@ -530,6 +533,7 @@ KEYWORDS = (
     "säkerhetskod",
     "siffrorna",
     "chip",
+    "ueln",
     "frikort",
     "könum",
     "medlem",
@@ -1019,6 +1023,12 @@ def _passwords(body: str) -> list[tuple[int, int]]:
     return out
 
 
+def _document_numbers(body: str) -> list[tuple[int, int]]:
+    """Letters and digits mixed, as passports and ID cards are numbered ("C4J7K2L91", "C4 J7 K2
+    L91"): three digits at least, so no product ("PS5") nor a flat ("3B")."""
+    return [m.span() for m in _MIXED.finditer(body) if sum(c.isdigit() for c in m.group()) >= 3]
+
+
 # The word an answer names as the password; the answer is read from after the slot's word when it
 # names it (" är blåbärssoppa.").
 _NAMED_PASSWORD = re.compile(
@@ -1047,6 +1057,12 @@ def _runs_to_the_end(body: str, at: int) -> bool:
         and not body[at : at + runs[0].tokens[0].start].strip()
         and not body[at + runs[0].tokens[-1].end :].strip(" .…,")
     )
+
+
+def _asked_back_at_end(body: str, at: int) -> bool:
+    """The turn ends on a number after `at` and a question mark: a value read back to be confirmed."""
+    runs = numbers.runs(body[at:])
+    return bool(runs) and re.fullmatch(r"[ .…]*\?[ ]*", body[at + runs[-1].tokens[-1].end :]) is not None
 
 
 # "... är" before a number, in digits or words ("Koden är tre sju...", "är fyrahundra...")
@@ -1192,6 +1208,10 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             ):
                 stop = _sentence_end(body, stop + 1)
         end = turn.start + (min(len(body), asked_end + SAME_TURN_CHARS) if asks else stop)
+        # ... or the asker's own read-back, asked at the turn's end after more words: "Har hon samma
+        # personnummer? Alltså, jag behöver kolla att det stämmer, sjuttiosex noll fyra tjugosju?"
+        if asks and _asked_back_at_end(body, asked_end):
+            end = turn.end
         # the answer after the slot's word, not in its ending: "postkod|en åttio" is no "en"
         said_from = _LETTERS_ON.match(body, asked_end).end()
         same = [  # "född den 13 april 1988" in the asking turn is a birth date whatever the turn is
@@ -1366,6 +1386,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             if slot.reads == "ips":
                 out += [(slot.entity, start + s, start + e) for s, e in _spoken_ips(body, whole)]
                 continue
+            if slot.entity == "ID_NUMBER":  # a document's number of letters and digits: "C4J7K2L91"
+                out += [(slot.entity, start + s, start + e) for s, e in _document_numbers(body)]
             if slot.reads == "passwords":  # and its digits, as a code's, below
                 out += [(slot.entity, start + s, start + e) for s, e in _passwords(body)]
                 if slot.entity == "ACCESS_CODE":  # the word named as the password: "Kodordet är blåbärssoppa."
@@ -1946,7 +1968,40 @@ def dates_of(body: str) -> list[tuple[int, int, int, int, str | None]]:
             end += year[0].tokens[-1].end
             yy = year[0].digits[-2:] if len(year[0].digits) in (2, 4) else None
         out.append((start, end, day, month or 0, yy))
+    # a holiday of a fixed date, with its year if said right after: "född på nyårsdagen", "julafton 2015"
+    for m in _HOLIDAY.finditer(body):
+        day, month = _HOLIDAYS[" ".join(m.group(0).lower().split())]
+        year = numbers.runs(body[m.end() : m.end() + 30])
+        if (
+            year
+            and not body[m.end() : m.end() + year[0].tokens[0].start].strip(" ,")
+            and _year_of_birth(year[0].digits)
+        ):
+            out.append((m.start(), m.end() + year[0].tokens[-1].end, day, month, year[0].digits[-2:]))
+        else:
+            out.append((m.start(), m.end(), day, month, None))
     return out
+
+
+# (day, month) of the holidays whose date is fixed
+_HOLIDAYS = {
+    "nyårsdagen": (1, 1),
+    "trettondagsafton": (5, 1),
+    "trettondagen": (6, 1),
+    "trettondedag jul": (6, 1),
+    "alla hjärtans dag": (14, 2),
+    "valborg": (30, 4),
+    "valborgsmässoafton": (30, 4),
+    "nationaldagen": (6, 6),
+    "julafton": (24, 12),
+    "juldagen": (25, 12),
+    "annandag jul": (26, 12),
+    "annandagen": (26, 12),
+    "nyårsafton": (31, 12),
+}
+_HOLIDAY = re.compile(
+    r"(?<![\w])(?:" + "|".join(k.replace(" ", "[ ]+") for k in _HOLIDAYS) + r")(?![\w])", re.IGNORECASE
+)
 
 
 def birth_dates(text: str) -> list[str]:

@@ -205,6 +205,12 @@ STOP_WORDS = frozenset(
         "har",
         "vill",
         "okej",
+        # where or how something is, which the name lists also hold: "ja det är hemma, 184 36"
+        "hemma",
+        "ute",
+        "sant",
+        "lugnt",
+        "färdigt",
     )
 )
 

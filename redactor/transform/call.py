@@ -244,6 +244,8 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     patterns += [
         (sp.value_pattern(w), s) for v, s in values.items() if s.entity_type == "ACCESS_CODE" if (w := _glued(v))
     ]
+    # A code of letters and digits read back with other spaces: "C4J7K2L91" as "C4 J7 K2 L91"
+    patterns += [(p, s) for v, s in values.items() if (p := _code_spaced_anyhow(v))]
     # A person's first and last names also stand alone ("Toppen Sofia", "punkt nordin" in an e-mail
     # address), in any case, as the leak check reads them: matched with their capital only, a call
     # with "nordin" in lowercase failed the check and was quarantined whole. Not where the name is the
@@ -486,6 +488,17 @@ def _street_name(value: str) -> str:
         and re.fullmatch(r"[^\W\d_]+(?:[ -][^\W\d_]+)*", name)
         else ""
     )
+
+
+def _code_spaced_anyhow(value: str) -> re.Pattern[str] | None:
+    """A pattern for a code of letters and digits, not words (no four letters in a row), with a space
+    or hyphen or none between any two of its characters."""
+    chars = [c for c in value if c.isalnum()]
+    if len(chars) < 6 or sum(c.isdigit() for c in chars) < 3 or re.search(r"[^\W\d_]{4}", value):
+        return None
+    if not any(c.isalpha() for c in chars):
+        return None
+    return re.compile(r"(?<!\w)" + "[ -]?".join(map(re.escape, chars)) + r"(?!\w)", re.IGNORECASE)
 
 
 def _glued(value: str) -> str:

@@ -1240,6 +1240,7 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Vad heter barnen och deras personnummer?\nKund: Liam, tjugohundrasjutton, noll fyra tjugonio, "
             "tjugotre åttio, och Alva, tjugo noll två tjugotre, hon är bara fyra.",
             [
+                ("PERSON", "Liam"),
                 ("SE_PERSONNUMMER", "tjugohundrasjutton, noll fyra tjugonio, tjugotre åttio"),
                 ("SE_PERSONNUMMER", "tjugo noll två tjugotre"),
             ],
@@ -1911,6 +1912,32 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         (
             "talare 1: okej och förnamnet\ntalare 2: s som i sigurd i r i p o r n\ntalare 1: okej siriporn tack",
             [("PERSON", "s som i sigurd i r i p o r n"), ("PERSON", "siriporn")],
+        ),
+        # the asker's own read-back at the end of the asking turn, after more words
+        (
+            "Agent: Har hon samma personnummer? Alltså, jag behöver kolla att det stämmer, sjuttiosex noll fyra "
+            "tjugosju?\nKund: Eh, ja, hon fyller år i april.",
+            [("SE_PERSONNUMMER", "sjuttiosex noll fyra tjugosju")],
+        ),
+        # a passport's number of letters and digits; a horse's UELN
+        (
+            "Agent: Har du passnumret?\nKund: Ja, det är C4J7K2L91. C som Cäsar.",
+            [("ID_NUMBER", "C4J7K2L91")],
+        ),
+        (
+            "Agent: Tack. Svenskt varmblod, UELN 752004001204578\nKund: ja",
+            [("ID_NUMBER", "752004001204578")],
+        ),
+        # a birthday on a holiday, with its year or without
+        (
+            "Agent: och personnumret?\nKund: femtiofyra noll ett noll ett... jag är född på nyårsdagen vet du",
+            [("SE_PERSONNUMMER", "femtiofyra noll ett noll ett"), ("SE_PERSONNUMMER", "nyårsdagen")],
+        ),
+        ("Kund: hon är född på julafton 2015\nAgent: okej.", [("SE_PERSONNUMMER", "julafton 2015")]),
+        # a name asked for by who the person is
+        (
+            "Agent: Okej. Vad heter dottern?\nKund: Vilja. Vilja Karlsson.",
+            [("PERSON", "Vilja"), ("PERSON", "Vilja Karlsson")],
         ),
     ],
 )

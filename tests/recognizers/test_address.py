@@ -193,6 +193,7 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
         ("Jag bor kvar uppe i Moskosel.", ["Moskosel"]),
         ("Vi bor långt ut, i Järbo, närmaste akut är i Gävle.", ["Järbo"]),
         ("Nu bor jag i Tranås, sen i våras.", ["Tranås"]),  # the subject after the verb
+        ("ja, men i juni flyttar vi till Åbo, till Aurakatu 8", ["Åbo"]),
         ("där bor ja i Mora, ja", ["Mora"]),  # ... in dialect
         ("Bor du i Sverige nu?", []),
         ("Vi bor i Norge nu. Jag har flyttat till Spanien.", []),  # a country

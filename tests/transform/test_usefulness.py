@@ -149,6 +149,8 @@ def test_the_customers_own_address_in_the_company_town_is_still_found(detector):
         "Kund: Det är min sons telefon. Hans nummer är 070-174 06 71.",
         "Agent: Den ger dig rätt att betala räkningar från hans lönekonto. Vad gäller det?",
         "Talare 2: ja hans storasyster går där",
+        # where something is ("det är hemma"), not who
+        "Agent: Och var står bilen nu?\nKund: ja det är hemma",
         # a house's kind, a SIM card's code
         "Talare 1: Lägenhet eller villa?\nTalare 2: Villa. Det är ett gult hus.",
         "Agent: Vänta tills flytten är klar. Och läs helst inte upp PUK för någon.",
