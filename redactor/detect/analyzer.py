@@ -55,6 +55,7 @@ from recognizers.echoes import ECHO_RECOGNIZER, ECHO_SCORE, compacted, echoes, m
 from recognizers.fold import fold
 from recognizers.introduction import KlangSelfIntroductionRecognizer
 from recognizers.lexicon import shipped_lexicon
+from recognizers.pets import is_pet, pet_names
 from recognizers.tail import TAIL_ENTITY, TAIL_RECOGNIZER, TAIL_THRESHOLD, shipped_model
 from redactor.detect import (
     components,  # noqa: F401  (registers "lower_lemmas", "name_shape", "name_particles", "not_names")
@@ -537,7 +538,8 @@ class Detector:
         read back in part), then in a dialogue what the learned tail reads as personal data among
         the words left (`recognizers.tail`), but for the company's own values and phrases (the
         allowlist) and, in a dialogue, what the call itself says is the company's own
-        (`recognizers.company_own`: its references, the contact the agent gives as "ours")."""
+        (`recognizers.company_own`: its references, the contact the agent gives as "ours") and the
+        names it gives its animals (`recognizers.pets`)."""
         out = []
         for text, dets in zip(texts, found):
             spans = [(d.entity_type, d.start, d.end) for d in dets]
@@ -566,6 +568,9 @@ class Detector:
             if (dets or more) and dialogue:
                 own = CompanyOwn(text)
                 kept = set(own.without_own(dets + more))
+                # ... and its animals' names ("hunden Sixten"): no one's personal data
+                if pets := pet_names(text):
+                    kept -= {d for d in kept if d.entity_type == "PERSON" and is_pet(text[d.start : d.end], pets)}
                 dets, more = [d for d in dets if d in kept], [d for d in more if d in kept]
             out.append(_resolve_overlaps(dets + more) if more else dets)
         return out

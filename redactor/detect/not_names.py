@@ -94,7 +94,20 @@ sydsverige, mellansverige, norra sverige, södra sverige, mellersta sverige
     if s.strip()
 )
 
-NOT_NAMES = SERVICES | COUNTRIES | REGIONS
+# Breeds a vet's or an animal insurer's caller names, which the model takes for people or places.
+BREEDS = frozenset(
+    s.strip()
+    for s in """
+golden retriever, golden, labrador, labrador retriever, retriever, schäfer, tax, chihuahua, border collie,
+jack russell, cocker spaniel, springer spaniel, pudel, beagle, mops, bulldog, fransk bulldog,
+gårdshund, dansk-svensk gårdshund, rottweiler, boxer, dalmatiner, husky, shih tzu, cavalier,
+whippet, vinthund, norsk skogkatt, maine coon, ragdoll, perser, helig birma, bengal, sphynx,
+svenskt varmblod, nordsvensk, shetlandsponny, islandshäst, fjordhäst, gotlandsruss, arabiskt fullblod
+""".replace("\n", " ").split(",")
+    if s.strip()
+)
+
+NOT_NAMES = SERVICES | COUNTRIES | REGIONS | BREEDS
 
 # Organisations named by what they are ("Bostadsrättsföreningen Tallen", "Fastighetsbolaget Norr",
 # "Lunds kommun", "Tallen AB") or by what they sell ("Sparbanken Mälardalen", "Kvitter Mobil").
