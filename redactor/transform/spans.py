@@ -34,14 +34,15 @@ def merge(spans: list[Span]) -> list[Span]:
 
 # Words that stand between the parts of one number, or before it, and never carry it: "8327-9, och
 # kontot 994 123 456-7", "19470831... och sen 3103", "nitton eh åttio", "070... vänta... 211 93 40",
-# "i lägenhet 1104", Norwegian and Danish "og så", Somali "iyo" ("tjue, og så to tre ni fire"). They
-# stay in the text beside the value's placeholder; the value is still replaced whole. Only numbers are
-# cut so, and an address at its flat and its fillers: a name or a place may be such a word ("Rahul
-# Sen", "Sedan Yilmaz"), and so may a password's or a written token's part ("Ja!Nej?2024").
+# "20010503 streck 2387", "i lägenhet 1104", Norwegian and Danish "og så", Somali "iyo" ("tjue, og
+# så to tre ni fire"). They stay in the text beside the value's placeholder; the value is still
+# replaced whole. Only numbers are cut so, and an address at its flat and its fillers: a name or a
+# place may be such a word ("Rahul Sen", "Sedan Yilmaz"), and so may a password's or a written
+# token's part ("Ja!Nej?2024").
 _FILLERS = r"eh+|öh+|ehm|öhm|mm+|hmm+"
 _FLAT = r"lägenhet|lägenheten|lägenhetsnummer|lägenhetsnumret|lgh"
 _NUMBER_JOINING = re.compile(
-    rf"(?<!\S)(?:och|sen|sedan|ja|nej|alltså|vänta|förlåt|og|så|nei|iyo|{_FILLERS}|{_FLAT}|"
+    rf"(?<!\S)(?:och|sen|sedan|ja|nej|alltså|vänta|förlåt|streck|bindestreck|og|så|nei|iyo|{_FILLERS}|{_FLAT}|"
     rf"konto|kontot|kontonummer|kontonumret|clearing|clearingnummer|clearingnumret)(?=[\s,.;:!?…]|$)",
     re.IGNORECASE,
 )

@@ -496,6 +496,7 @@ def test_a_number_said_whole_is_not_grown():
         ("Vi bor på Storgatan 12, lägenhet 1203.", ["lägenhet"]),
         ("Det svenske er nitten åtti, null ni, tjue, og så to tre ni fire.", ["og så"]),
         ("Mitt personnummer är 52 06 14... vänta... 25 97.", ["vänta"]),
+        ("Det är 20010503 streck 2387.", ["streck"]),
     ],
 )
 def test_the_words_joining_a_values_parts_are_kept(pipeline, turn, kept):
