@@ -382,9 +382,9 @@ def _full_line() -> regex.Pattern:
 
 # A word alone with a street's ending that is an everyday word: "Vi får adressen från
 # folkbokföringen", "försäkringen", "parkeringen" (-ering, -föring, -säkring, -ändring), a past
-# tense in lowercase ("frågade", the Danish "-gade"), "förväg", "poängen".
-_NOMINAL_ENDING = re.compile(r"(?:er|ör|kr|dr)ingen$", re.IGNORECASE)
-_LOWERCASE_PAST = re.compile(r"[a-zåäö]+gade")
+# tense in lowercase ("frågade", "loggade": the Danish street's "-gade"), "förväg", "poängen".
+_NOMINAL_ENDING = re.compile(r"(?:er|ör|äkr|ndr)ingen$", re.IGNORECASE)  # not "Björkringen", "Parkringen"
+_LOWERCASE_PAST = re.compile(r"[a-zåäö]*[aåoug]gade")  # not "vestergade", "nørregade"
 
 
 def _not_a_street(line: str) -> bool:

@@ -674,9 +674,7 @@ _IN_AFTER = re.compile(
     # capitalised after a comma, closing the phrase ("Tallstigen 8, Ösmo?"; not "Storgatan 12,
     # Stämmer det?", "Lindvägen 7, Kanon.")
     r"|[ ]+utanför[ ]+([^\W\d_]{3,}(?:-[^\W\d_]+)?)(?![\w-])"
-    r"|,[ ]+((?-i:[A-ZÅÄÖ])[^\W\d_]{2,}(?:-[^\W\d_]+)?)(?=[ ]*(?:[.,!?]|$))"
-    # ... or an island, capitalised, after "på": "sommarhuset på Skärgårdsvägen 212 på Väddö?"
-    r"|[ ]+på[ ]+((?-i:[A-ZÅÄÖ])[^\W\d_]{2,}(?:-[^\W\d_]+)?)(?=[ ]*(?:[.,!?]|$))",
+    r"|,[ ]+((?-i:[A-ZÅÄÖ])[^\W\d_]{2,}(?:-[^\W\d_]+)?)(?=[ ]*(?:[.,!?]|$))",
     re.M | re.I,
 )
 # ... and said before it: "i gottsunda valthornsvägen 8 c", "Från Kallhäll, Tallstigen 8"

@@ -226,26 +226,29 @@ def known_name(word: str | None) -> bool:
     return word is not None and word.lower() in lexicon()[1] and not common_word(word)
 
 
-# "Hans" is a name and "his". Before a lowercase word that is no name, place or verb ("från hans
-# lönekonto", "ja hans storasyster Tyra"; not "hans persson", "hans ringde") it is "his": in the
-# testers' calls so some 1,150 times, and once a name ("hans hans ekström", a first name again).
+# "Hans" is a name and "his". It is "his" before what someone has, said alone or as the last part
+# of a compound ("hans personnummer", "från hans lönekonto", "ja hans storasyster Tyra"): lowercase,
+# or capitalised where a sentence opens ("Hans e-post, har du den?"); a capitalised Hans in
+# mid-sentence is the name ("jag och Hans som står på kontraktet"), and so is "hans" before anything
+# else ("hans malmsten heter jag", "Hans tar hand om mamma").
 _HIS = "hans"
-_VERBS = frozenset(
-    "är var har hade ska skulle kan kunde vill ville får fick måste bor bodde heter hette kommer kom ringer "
-    "sa sade säger tror trodde tycker vet visste jobbar går gick står stod".split()
+_HIS_THINGS = frozenset(
+    """
+personnummer nummer numret telefon mobil konto kontot adress adressen mejl e-post namn efternamn lösenord
+pappa mamma fru man sambo son sons dotter bror syster barn barnbarn föräldrar familj dödsbo lägenhet hus
+rum bil cykel del nya gamla egen egna vägnar räkning räkningar pengar lön pension skuld skulder lån
+abonnemang avtal kort fullmakt journal medicin mediciner ärende ärenden el försäkring post brev papper
+saker nycklar plånbok körkort pass jobb chef arbetsgivare läkare
+""".split()
 )
 
 
-def his_before(word: str, next_word: str) -> bool:
-    """`word` is "his" before `next_word`, not the name Hans."""
+def his_before(word: str, next_word: str, opens: bool = False) -> bool:
+    """`word` is "his" before `next_word`, not the name Hans; `opens`: it opens a sentence."""
+    if word.casefold() != _HIS or not (word[0].islower() or opens):
+        return False
     nxt = next_word.casefold()
-    return (
-        word.casefold() == _HIS
-        and next_word[:1].islower()
-        and nxt not in _VERBS
-        and not nxt.endswith(("de", "te"))  # a past tense: "hans ringde igår"
-        and not (NAME_FEATURES | {"place"}) & shipped_lexicon().get(nxt, set())
-    )
+    return nxt in _HIS_THINGS or any(nxt.endswith(t) for t in _HIS_THINGS if len(t) >= 4)
 
 
 @lru_cache(maxsize=1)
@@ -283,6 +286,12 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
         if known_name(greeted) or pair:
             out.append(m.span("greeted"))
     return out
+
+
+def _his_thing(text: str, start: int, end: int) -> bool:
+    words = text[start:end].split()
+    opens = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?:\n"
+    return len(words) >= 2 and his_before(words[0], words[1], opens)
 
 
 class KlangSelfIntroductionRecognizer(TextRecognizer):
@@ -358,7 +367,7 @@ class KlangSelfIntroductionRecognizer(TextRecognizer):
         if greeted and known_name(greeted.group("name")) and greeted.span("name") not in spans:
             spans.append(greeted.span("name"))
         # "ja hans storasyster Tyra": his sister, not Hans Storasyster
-        spans = [(s, e) for s, e in spans if not his_before(*(text[s:e].split()[:2] + [""])[:2])]
+        spans = [(s, e) for s, e in spans if not _his_thing(text, s, e)]
         return [
             tagged_result(self, ENTITY, s, e, SCORE, "name after a greeting or self-introduction") for s, e in spans
         ] + [tagged_result(self, entity, s, e, SCORE, "place said with an introduced name") for entity, s, e in places]

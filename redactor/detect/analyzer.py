@@ -568,9 +568,15 @@ class Detector:
             if (dets or more) and dialogue:
                 own = CompanyOwn(text)
                 kept = set(own.without_own(dets + more))
-                # ... and its animals' names ("hunden Sixten"): no one's personal data
-                if pets := pet_names(text):
-                    kept -= {d for d in kept if d.entity_type == "PERSON" and is_pet(text[d.start : d.end], pets)}
+                # ... and its animals' names ("hunden Sixten"), where no rule that reads people found them
+                if pets := _pets_only(text, dets + more):
+                    kept -= {
+                        d
+                        for d in kept
+                        if d.entity_type == "PERSON"
+                        and d.recognizer in _GUESSED
+                        and is_pet(text[d.start : d.end], pets)
+                    }
                 dets, more = [d for d in dets if d in kept], [d for d in more if d in kept]
             out.append(_resolve_overlaps(dets + more) if more else dets)
         return out
@@ -600,6 +606,21 @@ class Detector:
             )
             out[i] = self._to_detections(text, results)
         return out
+
+
+# The recognizers that guess names from the words alone; the others read people from what is said
+# (a self-introduction, a question for a name, a title).
+_GUESSED = frozenset({NER_RECOGNIZER, TAIL_RECOGNIZER, ECHO_RECOGNIZER})
+
+
+def _pets_only(text: str, found: list[Detection]) -> frozenset[str]:
+    """The call's pets' names that no rule reading people found as someone's ("Tack Eva" after "min
+    hund, Eva heter jag" is a person)."""
+    pets = pet_names(text)
+    people = {
+        text[d.start : d.end].casefold() for d in found if d.entity_type == "PERSON" and d.recognizer not in _GUESSED
+    }
+    return pets - {w for p in people for w in p.split()} if pets else pets
 
 
 def _is_dialogue(text: str) -> bool:

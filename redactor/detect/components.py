@@ -84,6 +84,9 @@ _KIN = frozenset(
 )
 
 
+_SENTENCE_ENDS = frozenset(".!?:")
+
+
 def _care_of(token: Token) -> bool:
     """The "o" of "c/o Nyberg"."""
     return token.lower_ == "o" and token.i > 0 and token.nbor(-1).text.endswith("/")
@@ -99,13 +102,14 @@ def not_names(doc: Doc) -> Doc:
         start, end = ent.start, ent.end
         while start < end and (_edge_word(doc[start]) or doc[start].text in _KIN or _care_of(doc[start])):
             start += 1
+        opens = start == 0 or doc[start - 1].text in _SENTENCE_ENDS or "\n" in doc[start - 1].text
         # the English "my wife" before the name: "My wife Nasrin can take key"
-        if end - start >= 2 and is_word_here(doc[start].text, doc[start + 1].text):
+        if end - start >= 2 and is_word_here(doc[start].text, doc[start + 1].text, opens):
             start += 2
         while end > start and (_edge_word(doc[end - 1]) or doc[end - 1].text in _KIN):
             end -= 1
         after = doc[end].text if end < len(doc) else ""
-        if start == end or is_not_name(doc[start:end].text) or is_word_here(doc[start:end].text, after):
+        if start == end or is_not_name(doc[start:end].text) or is_word_here(doc[start:end].text, after, opens):
             changed = True
             continue
         if (start, end) != (ent.start, ent.end):

@@ -154,12 +154,12 @@ company phone number address account card job work home english swedish
 )
 
 
-def is_word_here(text: str, next_word: str) -> bool:
+def is_word_here(text: str, next_word: str, opens: bool = False) -> bool:
     """A name that is a word where it stands: "Hans" before what he has, "max" before a number,
-    "My" before an English noun."""
+    "My" before an English noun; `opens`: it opens a sentence."""
     key, nxt = text.casefold(), next_word.casefold()
     return (
-        his_before(text, next_word)
+        his_before(text, next_word, opens)
         or (key == _MY and nxt in MY_THINGS)
         or (key == _AT_MOST and (nxt[:1].isdigit() or bool(words_to_digits(nxt))))
     )

@@ -1934,6 +1934,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             [("SE_PERSONNUMMER", "femtiofyra noll ett noll ett"), ("SE_PERSONNUMMER", "nyårsdagen")],
         ),
         ("Kund: hon är född på julafton 2015\nAgent: okej.", [("SE_PERSONNUMMER", "julafton 2015")]),
+        # a street of the "-ringen" kind named alone, its number in the next turn
+        (
+            "Agent: okej och vilken adress\nKund: björkringen\nAgent: och nummer\nKund: fjorton",
+            [("SE_ADDRESS", "björkringen")],  # (its number is the echoes')
+        ),
         # a name asked for by who the person is
         (
             "Agent: Okej. Vad heter dottern?\nKund: Vilja. Vilja Karlsson.",
@@ -2037,6 +2042,11 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Vad var namnet på appen?\nKund: Mina Sidor.",
         # letters listed, not spelled: joined by "och", too few for a word
         "Agent: Vad heter du?\nKund: Det gäller sektion A, B och C i kontraktet.",
+        # a price or a flight is no document's number; a holiday is a birthday only where one is asked for
+        "Agent: Har du körkortet med dig?\nKund: Ja, fast jag ska förnya det, det kostar väl 250kr?",
+        "Agent: Och passet?\nKund: Pass, jag ska flyga med SK1415 på fredag.",
+        "Agent: Vad heter grannen?\nKund: Det vet jag inte. Han har en röd Volvo.",
+        "Agent: Har ni öppet på julafton?\nKund: Ja, till tolv.",
     ],
 )
 def test_no_slot_answer(text):

@@ -277,12 +277,6 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_ADDRESS", "gräddö byväg 45")],
             [("LOCATION", "rådmansö")],
         ),
-        # ... said after it in the same turn, capitalised
-        (
-            ["Agent: sommarhuset på Skärgårdsvägen 212 på Väddö?", "Kund: ja"],
-            [("SE_ADDRESS", "Skärgårdsvägen 212")],
-            [("LOCATION", "Väddö")],
-        ),
         # a long piece anywhere in the next turn; the next value of a list, of as many digits
         (
             ["Agent: Från kontot 6189-834 217 560?", "Kund: Eh... ja, det är rätt, 834 217 560, inte sparkontot."],

@@ -6,16 +6,17 @@ from recognizers.introduction import his_before
 
 
 @pytest.mark.parametrize(
-    "word, next_word, his",
+    "word, next_word, opens, his",
     [
-        ("hans", "lönekonto", True),
-        ("Hans", "storasyster", True),
-        ("hans", "persson", False),  # a surname
-        ("Hans", "Persson", False),
-        ("hans", "ringde", False),  # a verb: the name as the subject
-        ("hans", "är", False),
-        ("hanna", "lönekonto", False),
+        ("hans", "lönekonto", False, True),  # a compound of what someone has
+        ("hans", "storasyster", False, True),
+        ("Hans", "e-post", True, True),  # capitalised where a sentence opens
+        ("Hans", "personnummer", False, False),  # ... in mid-sentence it is the name
+        ("hans", "malmsten", False, False),  # a surname no list has
+        ("hans", "ringde", False, False),
+        ("Hans", "tar", True, False),
+        ("hanna", "lönekonto", False, False),
     ],
 )
-def test_hans_is_his_before_what_he_has(word, next_word, his):
-    assert his_before(word, next_word) is his
+def test_hans_is_his_before_what_he_has(word, next_word, opens, his):
+    assert his_before(word, next_word, opens) is his
