@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from recognizers import numbers
+from recognizers import heuristics, numbers
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.introduction import DEFINITE, KIN_WORDS, STOP_WORDS, common_word, known_name, lexicon
 from recognizers.lexicon import shipped_lexicon
@@ -298,7 +298,7 @@ class KlangTitledNameRecognizer(TextRecognizer):
             following = text[m.end() : m.end() + 5]
             after = text[m.end() + 1 : m.end() + 30].split(" ")[0].strip(",.!?")
             if (
-                _known_name(m.group(0))
+                (_known_name(m.group(0)) or _month_as_name(m.group(0), before, text[m.end() : m.end() + 30]))
                 and before.islower()
                 # a particle of a place ("Costa del Sol"), or a thing ("en Bosch", but "en Jukka som står")
                 and before.strip() not in _PLACE_PARTICLES
@@ -363,6 +363,27 @@ def _counted_pair(first: list[str], second: re.Match[str] | None) -> bool:
 def _known_name(word: str) -> bool:
     """A name the lexicon knows (`introduction.known_name`) that is no place or country either."""
     return known_name(word) and not shipped_lexicon().get(word.lower(), set()) & {"common", "place", "country"}
+
+
+# A Swedish month is written in lowercase, so one capitalised in mid-sentence is a name ("två barn,
+# Juni på fritids och Melker på förskolan"), where no date is said with it ("i Juni", "den 3 Maj").
+_DATE_WORDS = frozenset("i till från sedan sen under efter före om den nästa förra in på".split())
+
+
+_ORDINAL = re.compile(r"(?:första|andra|[a-zåäö]*(?:de|te|dje))$", re.IGNORECASE)  # "tjugotredje April"
+
+
+def _month_as_name(word: str, before: str, rest: str) -> bool:
+    said_before = before.strip(" ,").lower()
+    said_after = rest.lstrip(" ,").split(" ")[0].strip(",.!?").lower()
+    return (
+        word.lower() in heuristics.MONTHS
+        and said_before not in _DATE_WORDS
+        and not _ORDINAL.search(said_before)
+        and not any(c.isdigit() for c in said_before + said_after)
+        and numbers.parse_word(said_before) is None
+        and numbers.parse_word(said_after) is None
+    )
 
 
 # Names that are ordinary words or things too: "i ull och lin", "fråga Siri", "Rut-avdrag", "Ale kommun"

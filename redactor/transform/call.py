@@ -416,8 +416,11 @@ _RATE_BEFORE = re.compile(r"(?:\d|\b(?:öre|kronor|kr|procent|gånger|gång|ampe
 
 def ordinary_use(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], a name that is also an ordinary word, is written lowercase in a
-    rate ("öre per kilowattimme"), where it is that word and not the person."""
+    rate ("öre per kilowattimme") or is a month ("Juni" the child, "i juni" the month), where it is
+    that word and not the person."""
     word = text[start:end]
+    if word in heuristics.MONTHS:
+        return True
     if not word.islower() or word not in _ordinary_word_names():
         return False
     return bool(_RATE_AFTER.match(text, end) or _RATE_BEFORE.search(text, max(0, start - 12), start))

@@ -80,6 +80,8 @@ def _found(text: str) -> list[str]:
         ("Men du står inte som anhörig här, det är en Jukka som står.", ["Jukka"]),
         ("Och min fru har också telefon, Khadra, kan ni skicka till henne?", ["Khadra"]),
         ("Mamma till Kerem, Gülay, vill gärna ha ditt nummer.", ["Gülay", "Kerem"]),  # after a comma
+        # ... or a month, which Swedish writes in lowercase
+        ("Och det gäller två barn, Juni på fritids och Melker på förskolan.", ["Juni", "Melker"]),
         # two names the lexicon knows joined by "och"; a name before who they are, without a comma
         ("mm och så kommer golnar och dariush alltså föräldrarna", ["golnar", "dariush"]),
         ("och berivan min syster kommer kanske förbi", ["berivan"]),
@@ -126,6 +128,8 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         "ja jag hämtar tv-boxen imorgon, och glass till barnen",
         "i fältet skriv bank-id och tryck nästa",
         "jag har ett lån hos Svea Bank också",
+        # a month written with a capital where a date is said
+        "Betalningen kommer i Juni, eller efter tjugotredje April, nittonhundraåttionio.",
         "Förresten, min man har också ett abonnemang hos er.",
         "Vi är i Alanya, min fru och jag.",
         "min dotter numer bor i malmö så skicka dit",

@@ -254,6 +254,18 @@ def test_a_name_that_is_also_a_word_is_redacted_only_as_a_name(pipeline):
     assert "Per" not in rc.call.segments[1].text and "Pers" not in rc.call.segments[1].text
 
 
+def test_a_child_named_for_a_month_is_redacted_and_the_month_kept(pipeline):
+    rc = _redact(
+        pipeline,
+        "[00:00:01] Agent: Och det gäller två barn, Juni på fritids och Melker på förskolan.\n"
+        "[00:00:05] Kund: Ja. Och Juni har ju inte ens gått på fritids i juni.",
+        participants=[],
+        summary="",
+    )
+    first, second = (s.text for s in rc.call.segments)
+    assert "Juni" not in first and "Juni" not in second and "fritids i juni" in second
+
+
 def test_a_lowercase_name_is_still_found_again_outside_a_rate(pipeline):
     """ASR writes names lowercase: "per" found once is redacted wherever it is the person, not
     in "öre per kilowattimme"."""
