@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from redactor import __version__
 from redactor.config import Config
 from redactor.detect import Detection, Detector
+from redactor.detect.analyzer import pets_of, without_pets
 from redactor.detect.structure import structural_detections
 from redactor.domain import Call, Quarantined, RedactedCall
 from redactor.errors import RedactorError
@@ -135,7 +136,11 @@ class Pipeline:
                 owners.append((i, name))
         found = self.detector.detect_many(texts)
         per_call = [structural_detections(u.texts) for u in units]
+        # the names the dialogue gives its animals are no one's in the call's other fields either
+        pets = {i: pets_of(text, dets) for (i, name), text, dets in zip(owners, texts, found) if name == DIALOGUE}
         for (i, name), text, dets in zip(owners, texts, found):
+            if name != DIALOGUE and pets.get(i):
+                dets = without_pets(text, dets, pets[i])
             if name == DIALOGUE:
                 for field_name, seg_dets in units[i].dialogue.split(dets).items():
                     per_call[i].setdefault(field_name, []).extend(seg_dets)

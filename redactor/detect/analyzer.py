@@ -568,16 +568,10 @@ class Detector:
             if (dets or more) and dialogue:
                 own = CompanyOwn(text)
                 kept = set(own.without_own(dets + more))
-                # ... and its animals' names ("hunden Sixten"), where no rule that reads people found them
-                if pets := _pets_only(text, dets + more):
-                    kept -= {
-                        d
-                        for d in kept
-                        if d.entity_type == "PERSON"
-                        and d.recognizer in _GUESSED
-                        and is_pet(text[d.start : d.end], pets)
-                    }
                 dets, more = [d for d in dets if d in kept], [d for d in more if d in kept]
+                # ... and its animals' names ("hunden Sixten"), where no rule that reads people found them
+                pets = pets_of(text, dets + more)
+                dets, more = without_pets(text, dets, pets), without_pets(text, more, pets)
             out.append(_resolve_overlaps(dets + more) if more else dets)
         return out
 
@@ -613,14 +607,33 @@ class Detector:
 _GUESSED = frozenset({NER_RECOGNIZER, TAIL_RECOGNIZER, ECHO_RECOGNIZER})
 
 
-def _pets_only(text: str, found: list[Detection]) -> frozenset[str]:
-    """The call's pets' names that no rule reading people found as someone's ("Tack Eva" after "min
-    hund, Eva heter jag" is a person)."""
+def pets_of(text: str, found: Sequence[Detection]) -> frozenset[str]:
+    """The names a call's dialogue gives its animals (`recognizers.pets`) that no rule reading people
+    found as someone's ("Tack Eva" after "min hund, Eva heter jag" is a person)."""
     pets = pet_names(text)
     people = {
         text[d.start : d.end].casefold() for d in found if d.entity_type == "PERSON" and d.recognizer not in _GUESSED
     }
     return pets - {w for p in people for w in p.split()} if pets else pets
+
+
+def without_pets(text: str, found: Sequence[Detection], pets: frozenset[str]) -> list[Detection]:
+    """The detections of `text` without the call's pets' names (in any field of the call: "Sixten"
+    in its summary too): a guessed PERSON that is one is dropped, one that opens with one loses it
+    ("Sixten opererades", the model's span in a summary, keeps "opererades")."""
+    if not pets:
+        return list(found)
+    out = []
+    for d in found:
+        said = text[d.start : d.end]
+        first = said.split()[0] if said.split() else ""
+        if d.entity_type == "PERSON" and d.recognizer in _GUESSED and is_pet(first, pets):
+            rest = said[len(first) :]
+            if not rest.strip():
+                continue
+            d = replace(d, start=d.start + len(first) + len(rest) - len(rest.lstrip()))
+        out.append(d)
+    return out
 
 
 def _is_dialogue(text: str) -> bool:

@@ -254,6 +254,19 @@ def test_a_name_that_is_also_a_word_is_redacted_only_as_a_name(pipeline):
     assert "Per" not in rc.call.segments[1].text and "Pers" not in rc.call.segments[1].text
 
 
+def test_a_pets_name_is_kept_in_every_field_of_its_call(pipeline):
+    """The dialogue gives the dog its name; the summary, read on its own, does not say it is a dog."""
+    rc = _redact(
+        pipeline,
+        "[00:00:01] Kund: Hej, Tomas Wikström här, jag ringer om min hund Sixten som opererades.\n"
+        "[00:00:05] Agent: Tack. Då ser jag Sixten, golden retriever, sex år.",
+        participants=[],
+        summary="Sixten opererades förra veckan. Tomas vill ha ersättning.",
+    )
+    assert all("Sixten" in s.text for s in rc.call.segments) and "Sixten" in rc.call.summary
+    assert "Tomas" not in rc.call.summary and "Wikström" not in rc.call.segments[0].text
+
+
 def test_a_child_named_for_a_month_is_redacted_and_the_month_kept(pipeline):
     rc = _redact(
         pipeline,
