@@ -1,15 +1,16 @@
 """Pets' names in a call: no personal data, though the name model takes them for people.
 
 A vet's or an animal insurer's call names the animal many times ("Sixten har ont i benet",
-"Bellas försäkring") and its owner seldom; redacting "Sixten" costs the analysts the call's subject
-and protects no one. A name is the animal's where the call says so: right after the animal's word, with no comma
-between ("hunden Sixten", "katten heter Molly", "Hästen som heter Doris": "Och katten, Maria, hur
-gammal är hon?" speaks to Maria), standing alone there (a full stop, a comma or an everyday word
-after it: "min katt Fatima Benali" is a person), and not introducing the speaker ("min hund eva
-heter jag", "hästen Karin här"). The detector drops what the name model, the learned tail and the
-echoes take for a one-word PERSON with such a name anywhere in the call, unless a rule that reads
-people (a self-introduction, a question for a name) found it as someone's (`redactor.detect.analyzer`);
-a name of two words or more ("Bella Svensson") stays a person.
+"Bellas försäkring") and its owner seldom; redacting "Sixten" costs the analysts the call's
+subject and protects no one. A name is the animal's where the call says so: right after the
+animal's word, with no comma between ("hunden Sixten", "katten heter Molly", "Hästen som heter
+Doris"; "Och katten, Maria, hur gammal är hon?" speaks to Maria), standing alone there (a full
+stop, a comma or an everyday word after it: "min katt Fatima Benali" is a person), and not
+introducing the speaker ("min hund eva heter jag", "hästen Karin här"). The detector drops what
+the name model, the learned tail and the echoes take for a one-word PERSON with such a name
+anywhere in the call, in every field, unless a rule that reads people (a self-introduction, a
+question for a name) found it as someone's (`redactor.detect.analyzer.without_pets`); a name of
+two words or more ("Bella Svensson") stays a person.
 """
 
 from __future__ import annotations
