@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from redactor.detect.not_names import DISCOURSE, is_not_name, is_word_here
+from redactor.detect.not_names import DISCOURSE, ENGLISH_WORDS, is_not_name, is_word_here
 
 
 @Language.component("lower_lemmas")
@@ -109,7 +109,12 @@ def not_names(doc: Doc) -> Doc:
         while end > start and (_edge_word(doc[end - 1]) or doc[end - 1].text in _KIN):
             end -= 1
         after = doc[end].text if end < len(doc) else ""
-        if start == end or is_not_name(doc[start:end].text) or is_word_here(doc[start:end].text, after, opens):
+        if (
+            start == end
+            or is_not_name(doc[start:end].text)
+            or is_word_here(doc[start:end].text, after, opens)
+            or any(t.lower_ in ENGLISH_WORDS for t in doc[start:end])  # "end of the month"
+        ):
             changed = True
             continue
         if (start, end) != (ent.start, ent.end):

@@ -15,13 +15,24 @@ from __future__ import annotations
 from recognizers.introduction import his_before
 from recognizers.numbers import words_to_digits
 
+# English words callers mix in, never a name nor inside one: a span of the model's that holds one
+# ("end of the month", "Théo uses the profile") is no name at all (`components.not_names`); "the"
+# and "and" taken for a name were found again everywhere in the call. Not "an", "do", "will",
+# "may": names too.
+ENGLISH_WORDS = frozenset(
+    """
+the and of to on at for with from by about into your our their its this that these those is are was
+were been am i'm you he she we they it but or if not does did have has had would could should must
+""".split()
+)
 # Interjections, answers, greetings, discourse particles and pronouns, and a few everyday words of
 # calls the model has taken for names ("Årsmodell?", "avin", "Villa.", "PUK-koden"), thanks in the
-# caller's other language ("Muchas gracias") and dialect's "det" ("hä är Torbjörn"): never a name,
-# capitalised or not
-# ("hans", "mina" and "max" are left out: Hans, Mina and Max are names).
-DISCOURSE = frozenset(
-    """
+# caller's other language ("Muchas gracias"), dialect's "det" ("hä är Torbjörn") and the English
+# words above: never a name, capitalised or not ("hans", "mina" and "max" are left out: Hans, Mina
+# and Max are names).
+DISCOURSE = (
+    frozenset(
+        """
 aha ah aj ajdå aja asså alltså absolut adjö bra hej hejsan hejhej hejdå hallå hm hmm mm mhm mmm
 ja jaa jaha jahaa jahopp jaja jajamen jamen japp jaså javisst jo jodå jovisst juste just
 kanon kanonbra ok okej okejdå okidoki oj ojdå ojoj oh nej nejdå nja nä nää näe nämen nåja nå
@@ -36,6 +47,8 @@ gracias muchas merci danke grazie obrigado kiitos shukran thanks thank yes yeah 
 wa alaikum aleikum salam salaam assalamu
 señora señor senora senor signora madame monsieur madam sir
 """.split()
+    )
+    | ENGLISH_WORDS
 )
 
 # Services, apps, brands and authorities a Swedish energy customer mentions.

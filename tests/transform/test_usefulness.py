@@ -254,6 +254,17 @@ def test_a_name_that_is_also_a_word_is_redacted_only_as_a_name(pipeline):
     assert "Per" not in rc.call.segments[1].text and "Pers" not in rc.call.segments[1].text
 
 
+def test_english_words_are_never_part_of_a_name(detector):
+    """Callers who mix in English: the model's "end of the month" or "Théo uses the profile" is no
+    name, and "the" or "and" is never found again as one."""
+    text = (
+        "Kund: yes please. and eh, my boyfriend Théo uses the profile on the second one.\n"
+        "Agent: Okej.\nKund: okay. and I keep Filmly until the end of the month?"
+    )
+    found = [text[d.start : d.end] for d in detector.detect(text) if d.entity_type in ("PERSON", "LOCATION")]
+    assert "Théo" in found and not any(w in f.split() for f in found for w in ("the", "and", "of", "uses"))
+
+
 def test_a_pets_name_is_kept_in_every_field_of_its_call(pipeline):
     """The dialogue gives the dog its name; the summary, read on its own, does not say it is a dog."""
     rc = _redact(
