@@ -626,7 +626,7 @@ def without_pets(text: str, found: Sequence[Detection], pets: frozenset[str]) ->
     out = []
     for d in found:
         said = text[d.start : d.end]
-        first = said.split()[0] if said.split() else ""
+        first = (said.split() or [""])[0]
         if d.entity_type == "PERSON" and d.recognizer in _GUESSED and is_pet(first, pets):
             rest = said[len(first) :]
             if not rest.strip():
