@@ -2179,6 +2179,11 @@ def _read_backs(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str,
             digits = numbers.words_to_digits(text[s1:t1]) + numbers.words_to_digits(text[s2:t2])
             if len(digits) >= 6:
                 wholes[digits] = e1
+    return runs_reading(text, wholes)
+
+
+def runs_reading(text: str, wholes: dict[str, str]) -> list[tuple[str, int, int]]:
+    """Where a turn's number, whole or a stretch of it, says one of `wholes` (digits -> entity)."""
     if not wholes:
         return []
     out, longest = [], max(len(d) for d in wholes)

@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 from recognizers import heuristics, numbers, phone
 from recognizers.address import one_word_towns, ordinary_place_word
-from recognizers.dialogue_slots import PAUSE_AT, RETRACTS, SPELLED_AS, Turn, corrections, turns
+from recognizers.dialogue_slots import PAUSE_AT, RETRACTS, SPELLED_AS, Turn, corrections, runs_reading, turns
 from recognizers.email import SPOKEN_SEP_WORDS
 from recognizers.fold import fold_text
 from recognizers.identifiers import FACILITY_PREFIX
@@ -467,6 +467,49 @@ def compacted(text: str, spans: list[Span]) -> list[Span]:
                     out.append(("USERNAME" if mixed or "_" in token or "." in token else pieces[i][1], start, end))
                     break
     return out
+
+
+_ECHO_AROUND = re.compile(r"(?<![\w])(?:ja|jo|okej|mm|precis)(?![\w])|[ ,.?!…]", re.IGNORECASE)  # "118, ja?"
+_PIECES_JOINED = 4  # pieces of one value said over turns, the listener echoing each
+
+
+def pieces_read_back(text: str, spans: list[Span]) -> list[Span]:
+    """A number given in pieces over turns, the listener echoing between, and read back whole ("och
+    sen tre noll fem" / "Mm." / "ett ett åtta" / "118" / "fyra sju sex" / "476. Så 305 118 476."):
+    two to four pieces found in a row within a few turns, their digits together six or more, as
+    a number anywhere in the call; and a piece echoed alone in the next turn by another speaker.
+    Runs after the learned tail, as the pieces are often the tail's."""
+    ts = turns(text)
+    starts = [x.start for x in ts]
+    pieces = []  # (start, turn, entity, digits) of the spans that are numbers and nothing else
+    for entity, start, end in sorted(spans, key=lambda x: x[1]):
+        runs = numbers.runs(text[start:end])
+        if len(runs) == 1 and runs[0].tokens[0].start == 0 and runs[0].tokens[-1].end == len(text[start:end]):
+            pieces.append((_turn_of(ts, starts, start), entity, runs[0].digits))
+    out: list[Span] = []
+    # ... and each piece echoed alone in the next turn: "ett ett åtta" / "118"
+    said = {(turn, digits): entity for turn, entity, digits in pieces}
+    for k, turn_k in enumerate(ts[1:], 1):
+        body = turn_k.body(text)
+        runs = numbers.runs(body)
+        if len(runs) == 1 and ts[k - 1].label != turn_k.label and (k - 1, runs[0].digits) in said:
+            if not _ECHO_AROUND.sub("", body[: runs[0].tokens[0].start] + body[runs[0].tokens[-1].end :]):
+                start, end = turn_k.start + runs[0].tokens[0].start, turn_k.start + runs[0].tokens[-1].end
+                out.append((said[(k - 1, runs[0].digits)], start, end))
+    wholes: dict[str, str] = {}
+    for i, (turn, entity, digits) in enumerate(pieces):
+        joined, last = digits, digits
+        for later_turn, _, more in pieces[i + 1 : i + _PIECES_JOINED]:
+            if later_turn - turn > _WHOLE_WITHIN:
+                break
+            if more == last:  # the listener's echo of the piece before
+                continue
+            joined, last = joined + more, more
+            if len(joined) >= PIECE_DIGITS:
+                wholes.setdefault(joined, entity)
+    read = runs_reading(text, wholes)  # the longest stretch read, not the pieces joined within it
+    out += [x for x in read if not any(y[1] <= x[1] and x[2] <= y[2] and y != x for y in read)]
+    return [x for x in out if _free(spans, x[1], x[2])]
 
 
 # A number word broken off by a pause right before the value: "Nittio... ja, 900320-2398"

@@ -243,6 +243,7 @@ ENTITIES: tuple[Entity, ...] = (
         (
             *_DIALOGUE,
             identifiers.KlangCustomerNumberRecognizer,
+            identifiers.KlangContractCodeRecognizer,
             identifiers.KlangSpokenCustomerNumberRecognizer,
         ),
         identifiers.code_canonical,

@@ -196,6 +196,31 @@ class KlangCustomerNumberRecognizer(PatternRecognizer):
         return None if 5 <= n <= 12 else False
 
 
+# A contract's number with its letters, right after the contract's word, in a statement as much as
+# after a question ("du har avtalet PL 2219504", "hyresavtalet HY 30418", "avtal LA 2021 30562"): the
+# letters make it a number, not a term or a price ("avtalet 24 månader", "avtalet 299 kronor").
+_CONTRACT_CODE = (
+    r"(?:(?<=avtal[ ])|(?<=avtalet[ ])|(?<=kontrakt[ ])|(?<=kontraktet[ ]))"
+    r"(?-i:[A-Z]{1,3})[- ]?\d{2,6}(?:[ -]?\d{2,6}){0,2}(?:[ -]\d)?(?![\w]|[.,]\d)"  # "SE-118 204 7"
+)
+
+
+class KlangContractCodeRecognizer(PatternRecognizer):
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entity=CUSTOMER,
+            patterns=[Pattern("contract number with letters", _CONTRACT_CODE, 0.6)],
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
+
+    def may_match(self, text: str) -> bool:
+        return numbers.has_digit(text) and heuristics.mentions(text, ("avtal", "kontrakt"))
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return 5 <= len(ascii_digits(pattern_text)) <= 12
+
+
 class KlangSpokenCustomerNumberRecognizer(base.DigitWindowRecognizer):
     ENTITY = CUSTOMER
     LENGTHS = tuple(range(5, 13))
@@ -211,7 +236,8 @@ class KlangSpokenCustomerNumberRecognizer(base.DigitWindowRecognizer):
 
 # Six hex pairs, one separator throughout ("00:1A:79:FE:33:0C", "A4-3C-00-1F-BE-72", "A4, 3C, 00, 1F,
 # BE, 72" as an agent reads it back); with a letter and a digit in it, so no list of numbers is one.
-_MAC = r"(?<![\w:-])[0-9A-Fa-f]{2}(:|-|,[ ]|[ ])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-]|,[ ]\w)"
+# (read with commas, the list must end there; written with colons, a comma may follow: "08:B2:7C:11:E4:9A, toppen")
+_MAC = r"(?<![\w:-])[0-9A-Fa-f]{2}(:|-|,[ ]|[ ])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])(?!(?<=,[ ][0-9A-Fa-f]{2}),[ ]\w)"
 
 
 class KlangMacAddressRecognizer(PatternRecognizer):

@@ -135,6 +135,11 @@ CARD_CONTEXT = [
 ]
 
 
+_CODE_LETTERS_BEFORE = re.compile(r"(?<![\w])([A-Z]{2,})[ -]?$")
+CARD_BRANDS = frozenset({"VISA", "AMEX", "MC"})
+_CARD_GROUPS = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}")  # "4571 2208 9314 6657"
+
+
 def card_issuer_ok(digits: str) -> bool:
     n = len(digits)
     if not 13 <= n <= 19:
@@ -175,8 +180,24 @@ class KlangCreditCardRecognizer(PatternRecognizer):
         """Cheap gate: written digits only."""
         return numbers.has_digit(text)
 
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        # ... but a parcel's number after its letters is no card: "JJFI 6048 2210 0019 7731"
+        return [
+            r
+            for r in results
+            if card_valid_digits(ascii_digits(text[r.start : r.end]))
+            or not (m := _CODE_LETTERS_BEFORE.search(text, max(0, r.start - 12), r.start))
+            or m.group(1) in CARD_BRANDS
+        ]
+
     def validate_result(self, pattern_text: str) -> bool | None:
-        return card_valid_digits(ascii_digits(pattern_text))
+        digits = ascii_digits(pattern_text)
+        # sixteen digits written as a card prints them are a card's, checksum or not: a digit
+        # misread or misheard leaves the rest readable ("det är 4571 2208 9314 6657")
+        return card_valid_digits(digits) or (
+            card_issuer_ok(digits) and _CARD_GROUPS.fullmatch(pattern_text) is not None
+        )
 
 
 # A card's expiry date and security code written after their word: "exp 07/28", "giltigt t.o.m. 03/29",

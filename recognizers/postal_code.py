@@ -5,7 +5,8 @@ call (meter readings, kWh, amounts), so a postal code is only reported where the
 one: right before a post town from the gazetteer ("532 31 Skara", "722 19, Västerås"), right
 after a street line ("Storgatan 12, 532 31", also with the town between: "Tallstigen 4 i
 Hedemora, 776 33"), written "NNN NN" right after "i" and its post town, in the turn or opening
-the next ("i Järfälla 177 42", "Agent: i Linköping" / "Kund: ja 582 42"), or after
+the next ("i Järfälla 177 42", "Agent: i Linköping" / "Kund: ja 582 42", "Agent: till Bruksgatan 17 i
+Kolbäck?" / "Kund: ja det stämmer, 734 31"), or after
 "postnummer"/"postnumret"/"postnr". The
 same holds for spoken codes, found on digit windows (`recognizers.numbers`).
 """
@@ -73,15 +74,19 @@ def _regexes() -> list[tuple[str, str]]:
         ("postal code after a street line", rf"{start}(?=[1-9])(?<={_STREET_END}){_CODE}{end}"),
         # after "i" and its post town (with its capital), ending a clause: in the turn ("ja i
         # Järfälla 177 42"), or opening the answer to a turn that only names the town ("Agent: i
-        # Linköping" / "Kund: ja 582 42"); written as a postnummer is, "NNN NN"
+        # Linköping" / "Kund: ja 582 42") or ends on a street line and its town ("till Bruksgatan 17
+        # i Kolbäck?" / "ja det stämmer, 734 31");
+        # written as a postnummer is, "NNN NN"
         (
             "postal code after its post town",
             rf"{start}(?<=(?<![{_L}])i[ ]+(?-i:{_town_alt()}),?[ ]+){_CODE_SPACED}{_CLAUSE_END}",
         ),
         (
             "postal code answering its post town",
-            rf"{start}(?<=(?:^|\n)[^\n:]{{1,40}}:[ ]*(?:(?:ja|och|okej|mm)[,]?[ ]+)?i[ ]+(?-i:{_town_alt()})[.?]?[ ]*"
-            rf"\n[^\n:]{{1,40}}:[ ]*(?:(?:ja|jo|precis|japp|mm|det är)[,.]?[ ]+)?){_CODE_SPACED}{_CLAUSE_END}",
+            rf"{start}(?<=(?:^|\n)[^\n:]{{1,40}}:(?:[ ]*(?:(?:ja|och|okej|mm)[,]?[ ]+)?|[^\n]{{0,60}}(?:{_SUFFIXES})[ ]+\d{{1,4}}"
+            rf"(?:[ ]?[A-Ha-h])?,?[ ]+)i[ ]+(?-i:{_town_alt()})[.?]?[ ]*"
+            rf"\n[^\n:]{{1,40}}:[ ]*(?:(?:ja|jo|precis|japp|mm|det är|det stämmer|stämmer)[,.]?[ ]+){{0,2}}){_CODE_SPACED}"
+            rf"{_CLAUSE_END}",
         ),
         # asked to confirm after the street line: "Gräsvägen 8... jag hittar två, är det 522 33?"
         (

@@ -51,7 +51,15 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 import recognizers
 from recognizers.company_own import CompanyOwn
 from recognizers.dialogue_slots import TURN_LINE
-from recognizers.echoes import ECHO_RECOGNIZER, ECHO_SCORE, compacted, echoes, months_beside, set_against
+from recognizers.echoes import (
+    ECHO_RECOGNIZER,
+    ECHO_SCORE,
+    compacted,
+    echoes,
+    months_beside,
+    pieces_read_back,
+    set_against,
+)
 from recognizers.fold import fold
 from recognizers.introduction import KlangSelfIntroductionRecognizer
 from recognizers.lexicon import shipped_lexicon
@@ -561,7 +569,10 @@ class Detector:
                 pieces = spans + [(d.entity_type, d.start, d.end) for d in more]
                 more += [
                     Detection(e, s, t, ECHO_SCORE, ECHO_RECOGNIZER)
-                    for e, s, t in compacted(text, pieces) + set_against(text, pieces) + months_beside(text, pieces)
+                    for e, s, t in compacted(text, pieces)
+                    + pieces_read_back(text, pieces)
+                    + set_against(text, pieces)
+                    + months_beside(text, pieces)
                 ]
             phrase_spans = self.allowlist.phrase_spans(text) if more else []
             more = [d for d in more if not self.allowlist.allows_at(d.entity_type, text, d.start, d.end, phrase_spans)]

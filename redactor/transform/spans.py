@@ -109,6 +109,20 @@ def value_pattern(value: str, ignore_case: bool = True, genitive: bool = False) 
     return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE if ignore_case else 0)
 
 
+GLUED_NAME_LETTERS = 4  # shorter names glued into words are too often pieces of them ("Eva", "Ali")
+
+
+def glued_pattern(name: str) -> re.Pattern[str] | None:
+    """A capitalised name glued into a handle or a network's name, on one side at least: after "_",
+    "." or a small letter or digit, before "_", ".", a digit or a capital ("NymanKristoffer_2G",
+    "Wikström_hemma"). As written; `value_pattern` takes it standing alone."""
+    if len(name) < GLUED_NAME_LETTERS:
+        return None
+    body = re.escape(name)
+    left, right = r"(?:(?<=[_.])|(?<=[a-zåäöé0-9]))", r"(?=[_.\dA-ZÅÄÖ])"
+    return re.compile(rf"{left}{body}(?:{right}|(?![\w]))|(?<![\w]){body}{right}")
+
+
 def occurrences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.echoes import compacted, echoes, months_beside, set_against
+from recognizers.echoes import compacted, echoes, months_beside, pieces_read_back, set_against
 
 
 def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -627,6 +627,53 @@ def test_a_value_given_in_pieces_and_read_back_as_one_token(lines, found, expect
 )
 def test_what_is_no_token_read_back_is_not_taken(lines, found):
     assert _compacted(lines, found) == []
+
+
+def _read_back(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    text = "\n".join(lines)
+    spans = []
+    for e, v in found:  # each piece's next occurrence
+        at = text.index(v, spans[-1][2] if spans else 0)
+        spans.append((e, at, at + len(v)))
+    return [(e, text[s:t]) for e, s, t in pieces_read_back(text, spans)]
+
+
+def test_a_number_given_in_pieces_with_echoes_and_read_back_whole():
+    lines = [
+        "Kund: och sen tre noll fem",
+        "Agent: mm",
+        "Kund: ett ett åtta",
+        "Agent: 118",
+        "Kund: fyra sju sex",
+        "Agent: 476. Så 305 118 476. Det var sexan som saknades.",
+    ]
+    found = [
+        ("PERSONAL_DETAIL", "tre noll fem"),
+        ("PERSONAL_DETAIL", "ett ett åtta"),
+        ("SE_BANK_ACCOUNT", "fyra sju sex"),
+    ]
+    assert _read_back(lines, found) == [("PERSONAL_DETAIL", "118"), ("PERSONAL_DETAIL", "305 118 476")]
+    # the listener's echo found too: skipped in the joining
+    found_echo = found[:2] + [("PERSONAL_DETAIL", "118")] + found[2:]
+    assert ("PERSONAL_DETAIL", "305 118 476") in _read_back(lines, found_echo)
+
+
+@pytest.mark.parametrize(
+    "lines, found",
+    [
+        # joined, fewer than six digits; the pieces seven turns apart
+        (["Kund: tolv", "Agent: mm", "Kund: trettio", "Agent: Så 1230."], [("X", "tolv"), ("X", "trettio")]),
+        (
+            ["Kund: tre noll fem", *["Agent: mm", "Kund: ja"] * 3, "Kund: ett ett åtta", "Agent: 305118."],
+            [("X", "tre noll fem"), ("X", "ett ett åtta")],
+        ),
+        # an echo with more in its turn, or by the same speaker
+        (["Kund: ett ett åtta", "Agent: 118 kronor, ja."], [("X", "ett ett åtta")]),
+        (["Kund: ett ett åtta", "Kund: 118"], [("X", "ett ett åtta")]),
+    ],
+)
+def test_what_is_no_read_back_of_pieces_is_not_taken(lines, found):
+    assert _read_back(lines, found) == []
 
 
 @pytest.mark.parametrize(

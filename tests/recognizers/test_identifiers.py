@@ -9,6 +9,7 @@ from recognizers.identifiers import (
     CUSTOMER,
     FACILITY,
     IP,
+    KlangContractCodeRecognizer,
     KlangCustomerNumberRecognizer,
     KlangFacilityIdRecognizer,
     KlangIpAddressRecognizer,
@@ -111,6 +112,8 @@ def test_not_ip(text):
     "text, found",
     [
         ("Routern har 00:1A:79:FE:33:0C.", ["00:1A:79:FE:33:0C"]),
+        # read back with colons, a comma after it: no list going on
+        ("Agent: 08:B2:7C:11:E4:9A, toppen. Den har inte hörts av.", ["08:B2:7C:11:E4:9A"]),
         ("Agent: A4, 3C, 00, 1F, BE, 72. Nu är den registrerad.", ["A4, 3C, 00, 1F, BE, 72"]),
         ("a4-3c-00-1f-be-72", ["a4-3c-00-1f-be-72"]),
         ("Vi har 12, 34, 56, 78, 90, 11 kronor på sex fakturor.", []),  # numbers only: a list, no MAC
@@ -132,3 +135,19 @@ def test_mac_addresses_written(text, found):
 )
 def test_sim_card_number(text, expected):
     assert [t for t, _ in results(KlangSimCardRecognizer(), text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Agent: tack. du har avtalet PL 2219504, en Volvo EX30.", ["PL 2219504"]),
+        ("Agent: ja. hyresavtalet HY 30418, fyra personer.", ["HY 30418"]),
+        ("Agent: ditt avtal LA 2021 30562 har stöldförsäkring.", ["LA 2021 30562"]),
+        ("Kund: Leasingkontraktet SE-118 204 7 går ut i juni.", ["SE-118 204 7"]),
+        # no letters: a term, a price or a year; too few digits
+        ("Agent: avtalet 24 månader, avtal 2019, kontrakt 12 000 kronor.", []),
+        ("Agent: avtalet AB 12 gäller.", []),
+    ],
+)
+def test_a_contracts_number_with_letters_after_its_word(text, found):
+    assert [t for t, _ in results(KlangContractCodeRecognizer(), text)] == found

@@ -113,6 +113,22 @@ def test_a_card_named_before_its_number_is_a_card_though_its_check_digit_fails(r
     assert confident(recs, f"ordernumret är {spoken}") == []  # not named a card: a number like any
 
 
+def test_sixteen_digits_grouped_as_a_card_prints_them_are_a_card_though_its_check_digit_fails(recs):
+    digits = with_wrong_luhn("457122089314665")
+    grouped = " ".join(digits[i : i + 4] for i in range(0, 16, 4))
+    assert confident(recs, f"Kund: jag har det här, det är {grouped}") == [(CARD, grouped)]
+    assert confident(recs, f"Kund: det är VISA {grouped}") == [(CARD, grouped)]
+    # a parcel's number after its letters, not grouped so, or no issuer's prefix: the checksum decides
+    assert [e for e, _ in confident(recs, f"Kund: kollinumret är JJFI {grouped}") if e == CARD] == []
+    assert [e for e, _ in confident(recs, f"Kund: det är {digits[:8]} {digits[8:]}") if e == CARD] == []
+    other = with_wrong_luhn("757122089314665")
+    assert [
+        e
+        for e, _ in confident(recs, "Kund: det är " + " ".join(other[i : i + 4] for i in range(0, 16, 4)))
+        if e == CARD
+    ] == []
+
+
 def test_a_number_and_its_read_back_are_no_card(recs):
     # 40118726 twice passes Luhn, as a fifth of such doubles do; across a turn it is a read-back
     assert card_valid_digits("4011872640118726")

@@ -48,6 +48,8 @@ def recs():
         ("Kund: ja i Järfälla 177 42", "177 42"),
         ("Agent: i Linköping\nKund: ja 582 42", "582 42"),
         ("Agent: i Jönköping?\nKund: precis, 553 15.", "553 15"),
+        # ... a turn that ends on the town, the answer confirming first
+        ("Agent: till Bruksgatan 17 i Kolbäck?\nKund: ja det stämmer, 734 31", "734 31"),
     ],
 )
 def test_found(recs, text, value):

@@ -115,6 +115,20 @@ def test_a_known_name_is_also_redacted_in_the_genitive(pipeline):
     assert "faktura" in text and "konto" in text
 
 
+def test_a_known_name_glued_into_a_network_or_user_name_is_redacted_there(pipeline):
+    content = (
+        "[00:00:01] Kund: Ja hej, Kristoffer Provsson här.\n"
+        "[00:00:05] Agent: Hej Kristoffer. Vad heter nätverket?\n"
+        "[00:00:09] Kund: Det heter ProvssonKristoffer_2G, på routern Kristofferboxen.\n"
+        "[00:00:13] Agent: Och AnnaBoxen är den gamla."
+    )
+    (rc,) = _run(pipeline, klang_record(content=content))
+    text = _all_text(rc)
+    assert "Kristoffer" not in text.replace("Kristofferboxen", "") and "Provsson" not in text
+    assert "_2G" in text and "AnnaBoxen" in text  # no name of this call's
+    assert "Kristofferboxen" in text  # a word that only begins with the name, in small letters
+
+
 @pytest.mark.parametrize(
     "turns, gone, kept",
     [
