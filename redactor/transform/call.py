@@ -260,8 +260,12 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         for local in _local_parts(v)
     ]
     patterns += [(sp.value_pattern(p, genitive=True), sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts)]
-    # ... and glued into a network's or a user's name: "NymanKristoffer_2G"
-    patterns += [(sp.glued_pattern(p), sp.Span(0, 0, "PERSON", 1.0)) for p in sorted(parts) if p[:1].isupper()]
+    # ... and glued into a network's or a user's name: "NymanKristoffer_2G" (not a word: "Bank" in "BankID")
+    patterns += [
+        (sp.glued_pattern(p), sp.Span(0, 0, "PERSON", 1.0))
+        for p in sorted(parts)
+        if p[:1].isupper() and not introduction.common_word(p)
+    ]
     # A plate's letters also stand alone, and its number after them ("GHW..." / "G-H-W, sju åtta, nio" /
     # "GHW 789"; "p t n fem noll åtta" read back as "ptn 508" or "p t n femhundraåtta")
     plates = {
