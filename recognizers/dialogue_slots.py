@@ -349,7 +349,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "CUSTOMER_NUMBER",
         _q(
-            r"kundn|kund numm|kund nr|kund-?id|pantlånen|pantlåne ?numm|kandidatn|golf[- ]?id|patientn|patient numm|journaln|journal numm|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
+            r"kundn|kund numm|kund nr|kund-?id|pantlånen|pantlåne ?numm|kandidatn|golf[- ]?id|patientn|patient numm|journaln|journal numm|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|klubbn|klubb ?numm|(?:membership|member) ?(?:number|no)\b|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
             r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:har |får )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|stamkunds?kort|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
@@ -384,8 +384,6 @@ SLOTS: tuple[Slot, ...] = (
             r"pass ?n|pass(?:et|en)?\b|passuppgift\w*|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|ueln|"
             r"chipnumret|id-handling|legitimationen\b|legitimation(?=[ ]*\?)|lma|frikort(?:et)?\b|"
             r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id|icc|simkortsn|simkortets numm|långa numret på (?:plast)?kortet|"
-            # an employee's number names them in the employer's register
-            r"anställningsn|anställnings-id|personaln|medarbetarn|"
             # the Migration Agency's number of a person's file
             r"dossiern|dossier numm|"
             # the neighbours' personal identity numbers: Norway's fødselsnummer and D-nummer,
@@ -396,6 +394,13 @@ SLOTS: tuple[Slot, ...] = (
         ),
         lambda d: 5 <= len(d) <= 20,
         lambda d: len(d) >= 8,
+    ),
+    # an employee's number names them in the employer's register, and it is often short: "0457", "113"
+    Slot(
+        "ID_NUMBER",
+        _q(r"anställningsn|anställnings-id|personaln|medarbetarn"),
+        lambda d: 3 <= len(d) <= 10,
+        lambda d: len(d) >= 6,
     ),
     # the flat of an address: "Vilken lägenhet bor du i?" / "Ett noll ett."
     Slot(
@@ -536,6 +541,8 @@ KEYWORDS = (
     "frikort",
     "könum",
     "medlem",
+    "member",
+    "klubb",
     "försäkring",
     "abonnemang",
     "kontrakt",

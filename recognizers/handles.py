@@ -73,17 +73,24 @@ _NAMED = re.compile(
     rf"(?:[ ]+(?:{SMALL_NUMBER_WORDS})+(?![\w]))*)(?![\w@])",
     re.IGNORECASE,
 )
+# ... or right before them: "och sofiedahl99 är mitt användarnamn på ert forum"
+_NAMED_BEFORE = re.compile(
+    r"(?<![\w@.-])(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w])[ ]+(?:är|var)[ ]+(?:mitt|ditt|hans|hennes|vårt|ert)[ ]+"
+    r"(?:användarnamn|användar-?id|inloggningsnamn|alias)",
+    re.IGNORECASE,
+)
 _DEFAULTS = frozenset("admin administrator root user guest gäst".split())
 # what a user name is said to be, not the name: "Användarnamnet är mejladressen", "... är samma"
 _DESCRIBED = re.compile(r"adress|mejl|mail|e-?post|nummer|numret|namn|samma", re.IGNORECASE)
 
 
 def named_handles(text: str) -> list[tuple[int, int]]:
-    """Tokens said right after the words for a user name: three characters or more, not a common
-    word ("Användarnamnet är samma") nor a device's default ("admin")."""
+    """Tokens said right after the words for a user name, or right before "är mitt användarnamn":
+    three characters or more, not a common word ("Användarnamnet är samma") nor a device's default
+    ("admin")."""
     return [
         m.span("handle")
-        for m in _NAMED.finditer(text)
+        for m in (*_NAMED.finditer(text), *_NAMED_BEFORE.finditer(text))
         if len(h := m.group("handle")) >= 3
         and h.lower() not in _DEFAULTS
         and not (h.isalpha() and (common_word(h) or _DESCRIBED.search(h)))

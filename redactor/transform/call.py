@@ -296,6 +296,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
                 # its birth date said again ("Fyrtioett, elva, tjugonio, det är jag."), its last four
                 # read back alone ("... februari. Och 2399.")
                 by_digits.setdefault(whole[2:8], s)
+                by_digits.setdefault(whole[:8], s)  # ... with its century: "nittonhundraåttio noll ett noll fem"
                 by_digits.setdefault(whole[8:], s)
                 birthdays.setdefault((int(whole[6:8]), int(whole[4:6])), (whole[2:4], s))
             else:

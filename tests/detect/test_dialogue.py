@@ -246,6 +246,34 @@ def test_an_employee_number_names_its_holder():
     assert got == [("ID_NUMBER", "Fyrtiotvåtusen sexhundrasjuttioett"), ("ID_NUMBER", "42671")]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an employee's number is often short, asked for or stated
+        (
+            "Agent: vilket anställningsnummer står det på specen?\nKund: 0457\nAgent: 0457, okej.",
+            [("ID_NUMBER", "0457"), ("ID_NUMBER", "0457")],
+        ),
+        (
+            "Agent: har du lönebesked från april?\nKund: ja. där står anställningsnummer 113. och fjorton sparade dagar",
+            [("ID_NUMBER", "113")],
+        ),
+        # a club's or a loyalty programme's member number, in Swedish or English
+        (
+            "Kund: och pappa har ett klubbnummer kan det stå med 2207 1185 6630\nAgent: det lägger jag in.",
+            [("CUSTOMER_NUMBER", "2207 1185 6630")],
+        ),
+        (
+            "Agent: Great. Your membership number is 5518 0094 3327, it'll be in the email.\nKund: Tack.",
+            [("CUSTOMER_NUMBER", "5518 0094 3327")],
+        ),
+    ],
+)
+def test_short_employee_numbers_and_club_numbers(text, expected):
+    got = [(r.entity_type, text[r.start : r.end]) for r in KlangDialogueSlotRecognizer().analyze(text, None)]
+    assert got == expected
+
+
 def test_every_piece_of_a_value_given_slowly_is_kept():
     """A piece too short to be joined yet ("fyra sju...") is kept with the pieces after it, and a
     Migration Agency file number (dossiernummer) names its holder."""

@@ -31,6 +31,8 @@ def found(rec, text):
         ("Ja, han hade användarnamnet båtkalle59 och skrev", "båtkalle59"),
         ("Användarnamnet är ahmedyk och lösenordet", "ahmedyk"),
         ("Användarnamnet är tova understreck wester noll två.", "tova understreck wester noll två"),
+        # ... or right before "är mitt användarnamn"
+        ("ja det stämmer. och sofiedahl99 är mitt användarnamn på ert forum", "sofiedahl99"),
     ],
 )
 def test_found(rec, text, handle):
@@ -42,6 +44,7 @@ def test_found(rec, text, handle):
     [
         "Det gäller t.ex. fakturan, o.s.v.",
         "Användarnamnet är mejladressen, användarnamn admin, användarnamnet är samma.",
+        "Ja, det där är mitt användarnamn, och samma är ditt användarnamn.",
         "Fältet caller_ID, klang_page_2026, Talare_1 och faktura.PDF.",
         "Firmwaren är v2.1 och appen 3.5.2.",
         "Jag skickar faktura.pdf och bild_1.jpg till er.",

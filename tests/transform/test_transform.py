@@ -178,6 +178,16 @@ def test_a_known_name_glued_into_a_network_or_user_name_is_redacted_there(pipeli
             ["4877", "Tolv, tolv, tolv"],
             ["det är jag"],
         ),
+        # ... and read back with its century, in words (blind set 153)
+        (
+            [
+                "Agent: personnummer?",
+                "Kund: 800105 2383",
+                "Agent: nittonhundraåttio noll ett noll fem, ja här. du har Premium.",
+            ],
+            ["nittonhundraåttio"],
+            ["du har Premium"],
+        ),
         # no piece of a long number where a year, a price or a time has its digits (a helper's attack)
         (
             [
