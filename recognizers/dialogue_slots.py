@@ -272,6 +272,10 @@ def _year_said(digits: str) -> bool:
     return len(digits) == 2 or _birth_year(digits)
 
 
+_DIED = r"(?:dog|avled|gick bort|somnade in)\b"
+_KIN_DIED = "mamma|pappa|mor|far|farmor|farfar|mormor|morfar|maken|makan|frun|mannen|sambon|brodern|systern"
+
+
 # Order matters where the words overlap: the first slot whose question matches wins.
 SLOTS: tuple[Slot, ...] = (
     Slot(
@@ -305,6 +309,19 @@ SLOTS: tuple[Slot, ...] = (
         "SE_PERSONNUMMER",
         _q(r"födelse ?dat|födelse ?dag|födelse ?år|födda?\b|föddes\b|fyller (?:du )?år"),
         birth_date,  # or a year that opens the answer ("När är du född?" / "1988."), see _answers
+        lambda d: True,
+        True,
+    ),
+    # a date of death, with the deceased's name or relatives beside it, narrows down who died
+    # ("Datum när han dog?" / "i natt. Så åttonde november.", "Dödsdatum var 23 oktober?")
+    Slot(
+        "PERSONAL_DETAIL",
+        _q(
+            r"dödsdat\w*|dödsdag(?:en)?\b|"
+            # someone died, not a battery: "Hon dog i januari", "när dog han", "pappa gick bort"
+            rf"(?:han|hon|hen|{_KIN_DIED})[ ]+(?:[a-zåäö]+[ ]+)?{_DIED}|{_DIED}[ ]+(?:han|hon|hen)\b"
+        ),
+        birth_date,
         lambda d: True,
         True,
     ),
@@ -484,6 +501,12 @@ KEYWORDS = (
     "fyra",
     "sista",
     "född",
+    "död",
+    "dog",
+    "avled",
+    "avlidit",
+    "gick bort",
+    "somnade in",
     "födelse",
     "personn",
     "pnr",

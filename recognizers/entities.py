@@ -273,8 +273,8 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "PERSONAL_DETAIL",
         "what the learned tail (recognizers.tail) reads as personal data in a dialogue where no rule names it: a code "
-        "read letter by letter, a clearing number alone, a sibling's birth date",
-        (),
+        "read letter by letter, a clearing number alone, a sibling's birth date; and a date of death asked or told",
+        _DIALOGUE,
         is_number=False,
         local=True,  # its single words ("K", "tredje") are too common to chase (its numbers of 4+ digits are)
     ),
