@@ -469,7 +469,7 @@ def compacted(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-_ECHO_AROUND = re.compile(r"(?<![\w])(?:ja|jo|okej|mm|precis)(?![\w])|[ ,.?!…]", re.IGNORECASE)  # "118, ja?"
+_ECHO_AROUND = re.compile(r"(?<![\w])(?:ja|jo|okej|mm|mhm|hm|aha|precis)(?![\w])|[ ,.?!…]", re.IGNORECASE)  # "118, ja?"
 _PIECES_JOINED = 4  # pieces of one value said over turns, the listener echoing each
 
 

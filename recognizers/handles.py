@@ -73,9 +73,10 @@ _NAMED = re.compile(
     rf"(?:[ ]+(?:{SMALL_NUMBER_WORDS})+(?![\w]))*)(?![\w@])",
     re.IGNORECASE,
 )
-# ... or right before them: "och sofiedahl99 är mitt användarnamn på ert forum"
+# ... or right before them, with a digit or "_" (not "på Steam är mitt användarnamn ..."): "och
+# sofiedahl99 är mitt användarnamn på ert forum"
 _NAMED_BEFORE = re.compile(
-    r"(?<![\w@.-])(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w])[ ]+(?:är|var)[ ]+(?:mitt|ditt|hans|hennes|vårt|ert)[ ]+"
+    r"(?<![\w@.-])(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\d_][\w.-]*)[ ]+(?:är|var)[ ]+(?:mitt|ditt|hans|hennes|vårt|ert)[ ]+"
     r"(?:användarnamn|användar-?id|inloggningsnamn|alias)",
     re.IGNORECASE,
 )

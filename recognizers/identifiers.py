@@ -204,7 +204,10 @@ class KlangCustomerNumberRecognizer(PatternRecognizer):
 # letters make it a number, not a term or a price ("avtalet 24 månader", "avtalet 299 kronor").
 _CONTRACT_CODE = (
     r"(?:(?<=avtal[ ])|(?<=avtalet[ ])|(?<=kontrakt[ ])|(?<=kontraktet[ ]))"
-    r"(?-i:[A-Z]{1,3})[- ]?\d{2,6}(?:[ -]?\d{2,6}){0,2}(?:[ -]\d)?(?![\w]|[.,]\d)"  # "SE-118 204 7"
+    r"(?!(?-i:SEK|EUR|USD|NOK|DKK|KR)\b)(?-i:[A-Z]{1,3})[- ]?"
+    # three digits or more first, a year only before five more: not a model ("XC 40 2022"), an amount
+    # ("XL 24 000") or years ("IT 2023 2025")
+    r"(?!(?:19|20)\d\d(?![ -]?\d{5}))\d{3,7}(?:[ -]?\d{2,6}){0,2}(?:[ -]\d)?(?![\w]|[.,]\d)"  # "SE-118 204 7"
 )
 
 
@@ -239,8 +242,9 @@ class KlangSpokenCustomerNumberRecognizer(base.DigitWindowRecognizer):
 
 # Six hex pairs, one separator throughout ("00:1A:79:FE:33:0C", "A4-3C-00-1F-BE-72", "A4, 3C, 00, 1F,
 # BE, 72" as an agent reads it back); with a letter and a digit in it, so no list of numbers is one.
-# (read with commas, the list must end there; written with colons, a comma may follow: "08:B2:7C:11:E4:9A, toppen")
-_MAC = r"(?<![\w:-])[0-9A-Fa-f]{2}(:|-|,[ ]|[ ])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])(?!(?<=,[ ][0-9A-Fa-f]{2}),[ ]\w)"
+# (only written with colons may a comma and more words follow: "08:B2:7C:11:E4:9A, toppen"; not a list of
+# moves or seats: "e4 e5 d4 d5 c4 c6, sen ...")
+_MAC = r"(?<![\w:-])[0-9A-Fa-f]{2}(:|-|,[ ]|[ ])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])(?!(?<![:][0-9A-Fa-f]{2}),[ ]\w)"
 
 
 class KlangMacAddressRecognizer(PatternRecognizer):

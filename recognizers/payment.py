@@ -136,7 +136,22 @@ CARD_CONTEXT = [
 
 
 _CODE_LETTERS_BEFORE = re.compile(r"(?<![\w])([A-Z]{2,})[ -]?$")
-CARD_BRANDS = frozenset({"VISA", "AMEX", "MC"})
+CARD_BRANDS = frozenset({"VISA", "AMEX", "MC", "MASTERCARD", "MAESTRO"})
+_CARD_WORD = re.compile(r"(?<![\w])(?:\w*kort(?:et|s?nummer|s?numret)?|visa|mastercard|maestro|amex)(?![\w])", re.I)
+
+
+def _named_a_card(text: str, start: int) -> bool:
+    """Sixteen digits that fail the checksum are a card's only where its line or the line before
+    names a card ("Vilket kort var det?" / "det är 4571 2208 9314 6657"), not after a code's
+    capitals ("JJFI 6048 2210 0019 7731", a parcel): an order's, an invoice's or a booking's number
+    is grouped so too."""
+    letters = _CODE_LETTERS_BEFORE.search(text, max(0, start - 12), start)
+    if letters and letters.group(1) not in CARD_BRANDS:
+        return False
+    line_before = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start)))
+    return _CARD_WORD.search(text, line_before + 1, start) is not None
+
+
 _CARD_GROUPS = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}")  # "4571 2208 9314 6657"
 
 
@@ -182,13 +197,8 @@ class KlangCreditCardRecognizer(PatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        # ... but a parcel's number after its letters is no card: "JJFI 6048 2210 0019 7731"
         return [
-            r
-            for r in results
-            if card_valid_digits(ascii_digits(text[r.start : r.end]))
-            or not (m := _CODE_LETTERS_BEFORE.search(text, max(0, r.start - 12), r.start))
-            or m.group(1) in CARD_BRANDS
+            r for r in results if card_valid_digits(ascii_digits(text[r.start : r.end])) or _named_a_card(text, r.start)
         ]
 
     def validate_result(self, pattern_text: str) -> bool | None:

@@ -282,6 +282,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     patterns += [(sp.value_pattern(name), s) for name, s in sorted(streets.items())]
     # Numbers also by their digits: a read-back says the same number in another form.
     by_digits = {}
+    centuries: dict[str, sp.Span] = {}  # a personnummer's birth date with its century
     # (day, month) of a birth date found: (its year's last two digits, if said; the value)
     birthdays: dict[tuple[int, int], tuple[str | None, sp.Span]] = {}
     for v, s in values.items():
@@ -296,7 +297,9 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
                 # its birth date said again ("Fyrtioett, elva, tjugonio, det är jag."), its last four
                 # read back alone ("... februari. Och 2399.")
                 by_digits.setdefault(whole[2:8], s)
-                by_digits.setdefault(whole[:8], s)  # ... with its century: "nittonhundraåttio noll ett noll fem"
+                # ... with its century, exactly ("nittonhundraåttio noll ett noll fem"; not a date
+                # with two digits swapped: "1975-06-21" for 19750612)
+                centuries.setdefault(whole[:8], s)
                 by_digits.setdefault(whole[8:], s)
                 birthdays.setdefault((int(whole[6:8]), int(whole[4:6])), (whole[2:4], s))
             else:
@@ -332,6 +335,8 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             for start, end, day, month, yy in (dialogue_slots.dates_of(view.text) if birthdays else ())
             if (day, month) in birthdays and (yy is None or birthdays[day, month][0] in (None, yy))
         ]
+        if centuries:
+            hits += [(x.start, x.end, x) for x in sp.number_occurrences(view.text, centuries, near_copies=False)]
         if by_digits:
             hits += [(x.start, x.end, x) for x in sp.number_occurrences(view.text, by_digits)]
             hits += [(x.start, x.end, x) for x in sp.piece_occurrences(view.text, by_digits)]

@@ -113,14 +113,15 @@ GLUED_NAME_LETTERS = 4  # shorter names glued into words are too often pieces of
 
 
 def glued_pattern(name: str) -> re.Pattern[str] | None:
-    """A capitalised name glued into a handle or a network's name, on one side at least: after "_",
-    "." or a small letter or digit, before "_", ".", a digit or a capital ("NymanKristoffer_2G",
-    "Wikström_hemma"). As written; `value_pattern` takes it standing alone."""
+    """A handle or a network's name, with a digit or "_" in it, that holds a capitalised name glued
+    on one side at least: after "_", "." or a small letter or digit, before "_", ".", a digit or a
+    capital ("NymanKristoffer_2G", "Wikström_hemma", "Lind94"). The whole token, as written; not a
+    brand's word ("BabyBjörn", "PostNord"), and `value_pattern` takes the name standing alone."""
     if len(name) < GLUED_NAME_LETTERS:
         return None
     body = re.escape(name)
-    left, right = r"(?:(?<=[_.])|(?<=[a-zåäöé0-9]))", r"(?=[_.\dA-ZÅÄÖ])"
-    return re.compile(rf"{left}{body}(?:{right}|(?![\w]))|(?<![\w]){body}{right}")
+    glued = rf"(?:[\w.]*?(?:(?<=[_.])|(?<=[a-zåäöé0-9])){body}[\w.]*|{body}(?=[_.\dA-ZÅÄÖ])[\w.]*)"
+    return re.compile(rf"(?<![\w.])(?=[\w.]*[_\d])(?:{glued})(?<=\w)(?![\w])")
 
 
 def occurrences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -132,7 +133,7 @@ def occurrences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
 NEAR_DIGITS = 6
 
 
-def number_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
+def number_occurrences(text: str, wanted: dict[str, Span], near_copies: bool = True) -> list[Span]:
     """Numbers in the text whose digits are one of `wanted`'s keys, whatever their form: written,
     grouped or spoken ("528-7875" for "femhundratjugoåtta, sjuttioåtta, sjuttiofem"), and, for keys
     of NEAR_DIGITS or more, with one digit added, dropped or changed or two neighbours swapped. A
@@ -142,7 +143,7 @@ def number_occurrences(text: str, wanted: dict[str, Span]) -> list[Span]:
         return []
     out: list[Span] = []
     longest = max(len(d) for d in wanted) + 1
-    near = [(d, s) for d, s in wanted.items() if len(d) >= NEAR_DIGITS]
+    near = [(d, s) for d, s in wanted.items() if len(d) >= NEAR_DIGITS and near_copies]
     for run in numbers.runs(text):
         toks = run.tokens
         exact: list[tuple[int, int]] = []

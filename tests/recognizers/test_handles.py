@@ -45,6 +45,7 @@ def test_found(rec, text, handle):
         "Det gäller t.ex. fakturan, o.s.v.",
         "Användarnamnet är mejladressen, användarnamn admin, användarnamnet är samma.",
         "Ja, det där är mitt användarnamn, och samma är ditt användarnamn.",
+        "I appen är mitt användarnamn samma, på Steam är mitt alias något annat.",
         "Fältet caller_ID, klang_page_2026, Talare_1 och faktura.PDF.",
         "Firmwaren är v2.1 och appen 3.5.2.",
         "Jag skickar faktura.pdf och bild_1.jpg till er.",

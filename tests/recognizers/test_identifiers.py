@@ -117,6 +117,8 @@ def test_not_ip(text):
         ("Agent: A4, 3C, 00, 1F, BE, 72. Nu är den registrerad.", ["A4, 3C, 00, 1F, BE, 72"]),
         ("a4-3c-00-1f-be-72", ["a4-3c-00-1f-be-72"]),
         ("Vi har 12, 34, 56, 78, 90, 11 kronor på sex fakturor.", []),  # numbers only: a list, no MAC
+        ("Jag spelade e4 e5 d4 d5 c4 c6, sen vet jag inte mer.", []),  # moves, seats: a comma goes on
+        ("Hyllorna B1-B2-C3-C4-D5-D6, sen inget mer.", []),
         ("00:1A:79:FE:33", []),  # five pairs
     ],
 )
@@ -147,6 +149,9 @@ def test_sim_card_number(text, expected):
         # no letters: a term, a price or a year; too few digits
         ("Agent: avtalet 24 månader, avtal 2019, kontrakt 12 000 kronor.", []),
         ("Agent: avtalet AB 12 gäller.", []),
+        # a model, an amount in its currency, years, a phone's name and its storage
+        ("Agent: Kontraktet XC 40 2022 års modell, avtalet SEK 850 000 på tre år.", []),
+        ("Agent: Vi har avtal IT 2023 2025, och avtalet S24 128 gig, företagsavtalet XL 24 000.", []),
     ],
 )
 def test_a_contracts_number_with_letters_after_its_word(text, found):

@@ -116,10 +116,14 @@ def test_a_card_named_before_its_number_is_a_card_though_its_check_digit_fails(r
 def test_sixteen_digits_grouped_as_a_card_prints_them_are_a_card_though_its_check_digit_fails(recs):
     digits = with_wrong_luhn("457122089314665")
     grouped = " ".join(digits[i : i + 4] for i in range(0, 16, 4))
-    assert confident(recs, f"Kund: jag har det här, det är {grouped}") == [(CARD, grouped)]
+    text = f"Agent: Vilket kort var det?\nKund: jag har det här, det är {grouped}"
+    assert confident(recs, text) == [(CARD, grouped)]
     assert confident(recs, f"Kund: det är VISA {grouped}") == [(CARD, grouped)]
+    assert confident(recs, f"Kund: kortnumret är {grouped}") == [(CARD, grouped)]
+    # no card named in its line or the one before: an order's, an invoice's or a booking's number
+    assert [e for e, _ in confident(recs, f"Agent: Ordernumret?\nKund: det är {grouped}") if e == CARD] == []
     # a parcel's number after its letters, not grouped so, or no issuer's prefix: the checksum decides
-    assert [e for e, _ in confident(recs, f"Kund: kollinumret är JJFI {grouped}") if e == CARD] == []
+    assert [e for e, _ in confident(recs, f"Kund: kortet, kollinumret är JJFI {grouped}") if e == CARD] == []
     assert [e for e, _ in confident(recs, f"Kund: det är {digits[:8]} {digits[8:]}") if e == CARD] == []
     other = with_wrong_luhn("757122089314665")
     assert [
