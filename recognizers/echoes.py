@@ -481,7 +481,7 @@ def pieces_read_back(text: str, spans: list[Span]) -> list[Span]:
     Runs after the learned tail, as the pieces are often the tail's."""
     ts = turns(text)
     starts = [x.start for x in ts]
-    pieces = []  # (start, turn, entity, digits) of the spans that are numbers and nothing else
+    pieces = []  # (turn, entity, digits) of the spans that are numbers and nothing else, in order
     for entity, start, end in sorted(spans, key=lambda x: x[1]):
         runs = numbers.runs(text[start:end])
         if len(runs) == 1 and runs[0].tokens[0].start == 0 and runs[0].tokens[-1].end == len(text[start:end]):
