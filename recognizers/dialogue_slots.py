@@ -272,7 +272,8 @@ def _year_said(digits: str) -> bool:
     return len(digits) == 2 or _birth_year(digits)
 
 
-_DIED = r"(?:dog|avled|gick bort|somnade in)\b"
+_DIED_WORDS = ("dog", "avled", "gick bort", "somnade in")  # also the slots' keywords (KEYWORDS)
+_DIED = rf"(?:{'|'.join(_DIED_WORDS)})\b"
 _KIN_DIED = "mamma|pappa|mor|far|farmor|farfar|mormor|morfar|maken|makan|frun|mannen|sambon|brodern|systern"
 
 
@@ -502,11 +503,8 @@ KEYWORDS = (
     "sista",
     "född",
     "död",
-    "dog",
-    "avled",
     "avlidit",
-    "gick bort",
-    "somnade in",
+    *_DIED_WORDS,
     "födelse",
     "personn",
     "pnr",
