@@ -18,6 +18,11 @@ took them.
   du på kontoret på ...?"), not in a turn that reads out or repeats ("I annonsen står det ring
   oss på ...", "Du sa ..."), never a mobile number (a small firm's mobile is its owner's), and an
   e-mail address only a role's ("info@", "kundtjanst@").
+- **A service number**, wherever it stands and whoever says it: a valid 020, 0771, 0900, 0939
+  or 0944 number (free, shared-cost and premium numbers are companies', never a subscriber's),
+  written or spoken, whatever took it ("Försäkringskassans nummer är 0771-524 524"); never what
+  was taken as a personnummer, nor digits that hold a date and a Luhn check (a personnummer may
+  start "020", and an answer to "personnummer?" counts even with a wrong check digit).
 - **A town in the company's name**, in the first clause of the agent's first turn, before the
   agent's name or a greeting: "Sveriges ambassad i Berlin, Jonatan.", "Husby församling, hej,
   Johan här."; not in an outbound call's first words ("Villan i Täby, hej, det är Stefan från
@@ -37,7 +42,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
-from recognizers import numbers
+from recognizers import numbers, phone
 from recognizers.checksums import luhn_ok
 from recognizers.dialogue_slots import turns
 from recognizers.lexicon import shipped_lexicon
@@ -187,17 +192,29 @@ def _code(text: str, start: int, limit: int) -> tuple[int, str, bool]:
     return end, joined, bool(digits) and len(joined) >= 3
 
 
+def _holds_personnummer(digits: str) -> bool:
+    """Ten digits in a row with a month and a Luhn check: what could be a personnummer."""
+    return any(1 <= int(digits[i + 2 : i + 4]) <= 12 and luhn_ok(digits[i : i + 10]) for i in range(len(digits) - 9))
+
+
 def _could_be_personal(text: str, key: str) -> bool:
     """A code that holds what could be a personnummer (ten or twelve digits, a date, Luhn) or a
     phone number (a group of eight digits or more from a zero, or the code's digits so) stays
     personal data."""
     digits = re.sub(r"\D", "", key)
-    for i in range(len(digits) - 9):
-        ten = digits[i : i + 10]
-        if 1 <= int(ten[2:4]) <= 12 and luhn_ok(ten):
-            return True
+    if _holds_personnummer(digits):
+        return True
     groups = [*re.findall(r"\d+", text), *(re.sub(r"\D", "", g) for g in re.findall(r"\d[\d ]*\d", text)), digits]
     return any(g.startswith("0") and len(g) >= 8 for g in groups) or digits.startswith(("46", "0046"))
+
+
+def _service_number(text: str) -> bool:
+    digits = numbers.number_digits(text)
+    return (
+        digits.startswith(("020", "0771", "0900", "0939", "0944"))
+        and phone.is_service_number(digits)
+        and not _holds_personnummer(digits)
+    )
 
 
 @dataclass
@@ -254,6 +271,8 @@ class CompanyOwn:
             if k >= 0 and merged[k][0] <= start and end <= merged[k][1] and f.recognizer in recognizers:
                 return merged[k]
         if f.entity_type in OWN_CONTACT_TYPES and self._own_contact(f):
+            return (start, end)
+        if f.entity_type != "SE_PERSONNUMMER" and _service_number(self.text[start:end]):
             return (start, end)
         g = self.greeting
         if f.entity_type != "LOCATION" or g is None or not (g[0] <= start and end <= g[1]):

@@ -428,14 +428,30 @@ _RATE_BEFORE = re.compile(r"(?:\d|\b(?:öre|kronor|kr|procent|gånger|gång|ampe
 
 def ordinary_use(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], a name that is also an ordinary word, is written lowercase in a
-    rate ("öre per kilowattimme") or is a month ("Juni" the child, "i juni" the month), where it is
-    that word and not the person."""
+    rate ("öre per kilowattimme") or in a text written with capitals ("Det droppar i hans hall.",
+    where the name Hans would be capitalised), or is a month ("Juni" the child, "i juni" the month),
+    where it is that word and not the person. In lowercase speech-to-text "karin hans dotter" may
+    be a name, and stays one."""
     word = text[start:end]
     if word in heuristics.MONTHS:
         return True
     if not word.islower() or word not in _ordinary_word_names():
         return False
-    return bool(_RATE_AFTER.match(text, end) or _RATE_BEFORE.search(text, max(0, start - 12), start))
+    return bool(
+        _RATE_AFTER.match(text, end)
+        or _RATE_BEFORE.search(text, max(0, start - 12), start)
+        or _sentence_case(text, start)
+    )
+
+
+def _sentence_case(text: str, at: int) -> bool:
+    """Whether the turn around `at` (its line, without a "Label: ") opens with a capital letter:
+    written with capitals, its names capitalised."""
+    end = text.find("\n", at)
+    line = text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end]
+    turn = dialogue_slots.TURN_LINE.match(line)
+    body = turn.group("body") if turn is not None else line
+    return next((c for c in body if c.isalpha()), "").isupper()
 
 
 def pattern_of(value: str, entity_type: str) -> re.Pattern[str] | None:

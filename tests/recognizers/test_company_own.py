@@ -32,6 +32,11 @@ def _found(detector, text: str) -> list[str]:
         # the town in the company's greeting
         ("Agent: Sveriges ambassad i Berlin, Jonatan.\nKund: Hej, jag behöver ett pass.", ["Berlin"]),
         ("Agent: Husby församling, hej, Johan här.\nKund: Hej, det gäller ett dop.", ["Husby"]),
+        # a service number, whoever says it and whatever took it (here the customer-number question)
+        ("Agent: Försäkringskassans nummer är 0771-524 524.\nKund: 0771-524 524. Ja okej.", ["524 524"]),
+        ("Agent: Ditt mobilnummer?\nKund: 070-123 45 67, eller ring 020-22 33 44.", ["020-22 33 44"]),
+        ("Talare 1: då ringer du oss på noll sju sju ett tvåhundratjugo tvåhundratjugo", ["tvåhundratjugo"]),
+        ("Kund: att mitt konto var låst och att jag skulle ringa 0771-40 40 00", ["40 40 00"]),
     ],
 )
 def test_the_companys_own_is_kept(detector, text, kept):
@@ -52,6 +57,10 @@ def test_the_companys_own_is_kept(detector, text, kept):
         ("Agent: Hej, jag ringer från elbolaget till dig i Umeå.\nKund: Ja?", "Umeå"),
         # a contract number names its holder: no reference word
         ("Agent: Avtalet har nummer SW-20931.\nKund: Okej.", "SW-20931"),
+        # a personnummer may start as a free number does, with or without its check digit right
+        ("Agent: Vad har du för personnummer?\nKund: 020101-2390", "020101-2390"),
+        ("Agent: Vad har du för personnummer?\nKund: 020304-2383", "020304-2383"),
+        ("Agent: Och ditt mobilnummer?\nKund: 070-123 45 67", "070-123 45 67"),
     ],
 )
 def test_personal_data_beside_the_companys_words_stays_redacted(detector, text, redacted):

@@ -307,6 +307,23 @@ def test_a_lowercase_name_is_still_found_again_outside_a_rate(pipeline):
     assert out.count("per") == 2 and "öre per kilowattimme" in out and "gång per månad" in out
 
 
+def test_a_name_that_is_a_pronoun_is_kept_as_the_pronoun_where_names_are_capitalised(pipeline):
+    """The caller's father Hans: "hans" (his) in a turn written with capitals is the pronoun, kept;
+    in a lowercase turn it may be the name, and is redacted."""
+    rc = _redact(
+        pipeline,
+        "[00:00:01] Kund: Min pappa Hans Testsson kan ta emot posten.\n"
+        "[00:00:05] Agent: Bra. Och hans telefonnummer?\n"
+        "[00:00:09] Kund: ja hans är noll sju noll\n"
+        "[00:00:12] Agent: Tack Hans.",
+        participants=[],
+        summary="",
+    )
+    first, second, third, fourth = (s.text for s in rc.call.segments)
+    assert "Hans" not in first and "Och hans telefonnummer" in second
+    assert "hans" not in third and "Hans" not in fourth
+
+
 # ---- one placeholder per value per call --------------------------------------------------------
 
 
