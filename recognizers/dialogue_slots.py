@@ -1059,17 +1059,23 @@ def _document_numbers(body: str) -> list[tuple[int, int]]:
 # The word an answer names as the password; the answer is read from after the slot's word when it
 # names it (" är blåbärssoppa.").
 _NAMED_PASSWORD = re.compile(
-    r"(?:^[ ,]*|(?<![\w])(?:lösenord|kodord|säkerhetsord)(?:et)?[ ]+)(?:är|blir)[ ]+([^\W\d_][\w-]{3,})(?=[ ]*(?:[.,!?]|$))",
+    r"(?:^[ ,]*(?P<it>(?:(?:ja|det|den)[ ,]+)*)|(?<![\w])(?:lösenord|kodord|säkerhetsord|användarnamn)(?:et)?[ ]+)"
+    r"(?:är|blir)[ ]+(?P<word>[^\W\d_][\w-]{3,})(?=[ ]*(?:[.,!?]|$))",
     re.IGNORECASE,
 )
 
 _SAYS_WHAT_IT_IS = frozenset("samma detsamma hemligt hemlig fel rätt nytt ändrat bytt gammalt kort långt".split())
 
 
-def _named_password(body: str) -> list[tuple[int, int]]:
+def _named_password(body: str, entity: str) -> list[tuple[int, int]]:
     """The word an answer names as the password, any word but one that says what it is ("samma som
-    förut", "hemligt")."""
-    return [m.span(1) for m in _NAMED_PASSWORD.finditer(body) if m.group(1).lower() not in _SAYS_WHAT_IT_IS]
+    förut", "hemligt"); no common word as the user name, nor after "det är" ("det är bra")."""
+    return [
+        m.span("word")
+        for m in _NAMED_PASSWORD.finditer(body)
+        if m.group("word").lower() not in _SAYS_WHAT_IT_IS
+        and not ((entity != "ACCESS_CODE" or m.group("it")) and _ordinary(m.group("word")))
+    ]
 
 
 _LETTERS_ON = re.compile(r"[^\W\d_]*")
@@ -1417,8 +1423,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 out += [(slot.entity, start + s, start + e) for s, e in _document_numbers(body)]
             if slot.reads == "passwords":  # and its digits, as a code's, below
                 out += [(slot.entity, start + s, start + e) for s, e in _passwords(body)]
-                if slot.entity == "ACCESS_CODE":  # the word named as the password: "Kodordet är blåbärssoppa."
-                    out += [(slot.entity, start + s, start + e) for s, e in _named_password(body)]
+                # the word named as the password or the user name: "Kodordet är blåbärssoppa.", "det är selmakosk"
+                out += [(slot.entity, start + s, start + e) for s, e in _named_password(body, slot.entity)]
             if closed >= 0 and not _CORRECTION.search(text, closed, end):
                 return out
             # "Vet inte, men fakturan förföll den 15 december.": the dates after it are not the

@@ -87,6 +87,7 @@ ENTITIES: tuple[Entity, ...] = (
             *_DIALOGUE,
             personnummer.KlangSpokenPersonnummerRecognizer,
             personnummer.KlangPersonnummerTailRecognizer,
+            personnummer.KlangBirthDatePairsRecognizer,
         ),
         personnummer.canonical,
         subject_kind="personnummer",
@@ -259,9 +260,14 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "ID_NUMBER",
         "the number of an ID document or a device: passport, driving licence, ID card, IMEI, MAC address, SIM card,"
-        " pet chip, "
+        " eSIM, pet chip, key tag, "
         "frikort",
-        (*_DIALOGUE, identifiers.KlangMacAddressRecognizer, identifiers.KlangSimCardRecognizer),
+        (
+            *_DIALOGUE,
+            identifiers.KlangMacAddressRecognizer,
+            identifiers.KlangSimCardRecognizer,
+            identifiers.KlangTagNumberRecognizer,
+        ),
         identifiers.code_canonical,
     ),
     Entity(

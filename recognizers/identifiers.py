@@ -1,5 +1,6 @@
 """SE_FACILITY_ID (anläggnings-id), CUSTOMER_NUMBER (kund-/avtalsnummer), IP_ADDRESS, and the
-ID_NUMBER of a device: a MAC address, a SIM card's ICCID ("8946 2010 2240 1187 329").
+ID_NUMBER of a device: a MAC address, a SIM card's ICCID ("8946 2010 2240 1187 329") or an eSIM's
+EID, a key tag's or a chip's number ("Min bricka är B 7702").
 
 - SE_FACILITY_ID: the 18-digit GSRN of an electricity connection point, always starting 735999
   in Sweden ("735999123456789012", "735 999 123 456 789 012", spoken). The last digit is a GS1
@@ -270,14 +271,16 @@ class KlangMacAddressRecognizer(PatternRecognizer):
 # Sweden, 18-20 digits in all ("Det gamla SIM-kortet, 8946 2010 2240 1187 329"); it names the
 # subscriber through the operator's register. The prefix alone is specific enough.
 _ICCID = r"(?<![\d\-.,])89[ ]?46(?:[ ]?\d){14,16}(?![\d]|[.,]\d)"
+# ... and an eSIM's EID, 32 digits from "89", read off a phone's settings ("89049032 0072 0110 ...")
+_EID = r"(?<![\d\-.,])89(?:[ ]?\d){30}(?![\d]|[.,]\d)"
 
 
 class KlangSimCardRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
             supported_entity="ID_NUMBER",
-            patterns=[Pattern("SIM card number (ICCID 8946...)", _ICCID, 0.6)],
-            context=["sim", "simkort", "simkortet", "sim-kort", "sim-kortet", "icc", "kortet"],
+            patterns=[Pattern("SIM card number (ICCID 8946...)", _ICCID, 0.6), Pattern("eSIM EID", _EID, 0.6)],
+            context=["sim", "simkort", "simkortet", "sim-kort", "sim-kortet", "icc", "kortet", "eid", "esim"],
             supported_language=supported_language,
             name=type(self).__name__,
         )
@@ -285,6 +288,39 @@ class KlangSimCardRecognizer(PatternRecognizer):
     def may_match(self, text: str) -> bool:
         """Cheap gate: the prefix, written."""
         return "89" in text
+
+
+# A key tag's or a chip's number: registered to the one who carries it, it names them in the
+# door's log ("två brickor registrerade på dig, 0047 1192 och 0047 1193", "du har två chip, A 2201
+# och A 2202", "Min bricka är B 7702"). Every code, a capital letter and three to eight digits, in
+# the sentence after the word; a pet's chip number too; not an amount ("En ny bricka kostar 250 kronor").
+_TAG_WORDS = re.compile(
+    r"(?<![\w-])(?:(?:nyckel|passer|port)?brick(?:a|an|or|orna)|(?:nyckel)?tagg(?:en|ar|arna)?|chip(?:et|pet|pen|s|nummer|numret)?)\b",
+    re.IGNORECASE,
+)
+_TAG_CODE = re.compile(
+    r"(?<![\w,.-])(?:\d{3}(?:[ ]?\d{3}){4}|(?:(?-i:[A-Z])[ -]?)?\d{3,4}(?:[ ]\d{3,4})?)(?![\w]|[.,]\d)"
+)  # (a pet's chip: fifteen digits, "752 098 100 443 217")
+_SENTENCE_END = re.compile(r"[.?!](?:\s|$)|\n")
+
+
+class KlangTagNumberRecognizer(base.TextRecognizer):
+    ENTITIES = ("ID_NUMBER",)
+
+    def may_match(self, text: str) -> bool:
+        return numbers.has_digit(text) and _TAG_WORDS.search(text) is not None
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if (entities and "ID_NUMBER" not in entities) or not self.may_match(text):
+            return []
+        out = []
+        for word in _TAG_WORDS.finditer(text):
+            stop = _SENTENCE_END.search(text, word.end())
+            for m in _TAG_CODE.finditer(text, word.end(), stop.start() if stop else len(text)):
+                digits = ascii_digits(m.group())
+                if not heuristics.quantity(text, m.start(), m.end(), digits, shapes=False):
+                    out.append(base.tagged_result(self, "ID_NUMBER", m.start(), m.end(), 0.85, "a key tag's number"))
+        return out
 
 
 # ---- IP address ---------------------------------------------------------------------------------

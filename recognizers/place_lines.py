@@ -90,10 +90,12 @@ _FARM = re.compile(r"(?<![\w-])(?-i:[A-ZÅÄÖ])[a-zåäö]*gården[ ]+(?=\w)")
 _FLOOR_AND_DOOR = r"(?:0[89]|1[0-8])(?:0[1-9]|[1-9]\d)"
 # (or digit by digit, as some speech-to-text writes it: "han bor på 1 0 0 3")
 _FLAT_NO = rf"(?P<flat>{_FLOOR_AND_DOOR}|(?:1[ ][0-8]|0[ ][89])[ ]\d[ ]\d)(?![\d:.,]\d|\d|[ ]\d)"
-# ... also "bor på 1003", and where someone can be found: "nyckeln finns hos Kjell i 1003"
+# ... also "bor på 1003", and where someone can be found or lives: "nyckeln finns hos Kjell i 1003",
+# "uppsagd av Jönsson i 1402", "den där unga tjejen i 1401"
+_SOMEONE = r"(?:tjejen|killen|kvinnan|mannen|damen|gubben|tanten|familjen|paret)"
 _FLAT_OF = re.compile(
-    rf"(?<![\w-])(?:(?:grann\w*|bor|bodde)\b[^.\n\d]{{0,30}}?[ ](?:i|på)|in[ ]i|hos[ ]+(?-i:[A-ZÅÄÖ])[a-zåäö]+[ ]i"
-    rf"|i(?=[ ]+\d{{4}},?[ ]+bor\b))[ ]+{_FLAT_NO}",
+    rf"(?<![\w-])(?:(?:grann\w*|bor|bodde)\b[^.\n\d]{{0,30}}?[ ](?:i|på)|in[ ]i|(?:hos[ ]+)?(?-i:[A-ZÅÄÖ])[a-zåäö]+[ ]i"
+    rf"|{_SOMEONE}[ ]i|i(?=[ ]+\d{{4}},?[ ]+bor\b))[ ]+{_FLAT_NO}",
     re.IGNORECASE,
 )
 # a house on the street talked of, by its number and letter: "grannen Bengt ..., han bor i 39 B"
@@ -107,7 +109,9 @@ _YEAR_BEFORE = re.compile(r"(?<![\w])(?:sen|sedan|år|född|från år)[ ]+$", re
 _ON_DOOR = re.compile(r"[ ]+på[ ]+dörren\b", re.IGNORECASE)
 _DOOR_BEFORE = re.compile(r"dörr\w*\b[^.\n\d]{0,30}?\bnummer[ ]+$", re.IGNORECASE)
 # a neighbour's flat said: "Grannen i elvahundrafyra har samma problem"
-_NEIGHBOUR_FLAT = re.compile(r"(?<![\w-])grann\w*\b[^.\n\d]{0,20}?[ ]i[ ]+(?=[a-zåäö])", re.IGNORECASE)
+_NEIGHBOUR_FLAT = re.compile(
+    rf"(?<![\w-])(?:grann\w*\b[^.\n\d]{{0,20}}?|{_SOMEONE})[ ]i[ ]+(?=[a-zåäö])", re.IGNORECASE
+)
 # a neighbour's house: "grannen på nummer fjorton", "grannarna i nummer 12", "han bor i nummer 5"
 _NEIGHBOUR_HOUSE = re.compile(
     r"(?<![\w-])(?:grann\w*\b[^.\n\d]{0,20}?|(?:han|hon|hen|de|dom)[ ]+bor)[ ](?:på|i)[ ]+nummer[ ]+", re.IGNORECASE
@@ -305,9 +309,14 @@ class KlangPlaceLineRecognizer(TextRecognizer):
     ENTITIES = (ENTITY, POSTAL_CODE, LOCATION)
 
     def may_match(self, text: str) -> bool:
-        """Cheap gate for the detector: a written postnummer-shaped number, a word of the forms, or
-        a street ending (a flat said after the street line)."""
-        return bool(_POSTAL_SHAPED.search(text)) or mentions(text, _GATE) or mentions_street(text)
+        """Cheap gate for the detector: a written postnummer-shaped number, a word of the forms, a
+        street ending (a flat said after the street line), or a flat by its four digits."""
+        return (
+            bool(_POSTAL_SHAPED.search(text))
+            or mentions(text, _GATE)
+            or mentions_street(text)
+            or _FLAT_OF.search(text) is not None
+        )
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if not self.may_match(text):

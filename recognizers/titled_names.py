@@ -191,15 +191,18 @@ _BEFORE_NAMES = frozenset("doktor dr dr. syster fröken herr fru lillebror store
 _AFTER_A_NAME = frozenset("henne honom hen".split())
 
 
-def _name_words(words: list[str], after: str, unknown: int) -> int:
-    """How many of the leading words are a name: lexicon names or capitalised uncommon words; else
-    up to `unknown` lowercase words no lexicon knows ("doktor okonkwo", "min lillebror jonte", "hon
-    heter faadumo cabdi xasan") when a pause or a small word follows them."""
+def _name_words(words: list[str], after: str, unknown: int, named: bool = False) -> int:
+    """How many of the leading words are a name: lexicon names or capitalised uncommon words (after
+    "heter" any capitalised word: "hon heter Vilja", "han heter Frost"); else up to `unknown`
+    lowercase words no lexicon knows ("doktor okonkwo", "min lillebror jonte", "hon heter faadumo
+    cabdi xasan") when a pause or a small word follows them."""
     common, names = lexicon()
 
     def ordinary(w: str) -> bool:
         low = w.lower()
-        return low in STOP_WORDS or low in _NOT_NAMES or (low in common and low not in names)
+        if low in STOP_WORDS or low in _NOT_NAMES:
+            return True
+        return low in common and low not in names and not (named and w[0].isupper())
 
     n = 0
     while n < len(words) and not ordinary(words[n]) and (words[n].lower() in names or words[n][0].isupper()):
@@ -243,7 +246,7 @@ class KlangTitledNameRecognizer(TextRecognizer):
             # a bare title or a relation after a possessive may come before one unknown word; "heter"
             # before a whole name
             unknown = 3 if named else 1 if lead in _BEFORE_NAMES or " " in lead else 0
-            n = _name_words(words, m.group("after") or "", unknown)
+            n = _name_words(words, m.group("after") or "", unknown, named)
             listing = lead in _LISTING
             end = m.start("name") + len(" ".join(words[:n]))
             if listing and not _ANOTHER.match(text, end):

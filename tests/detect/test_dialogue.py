@@ -360,6 +360,10 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
             [("USERNAME", "solros underscore åttiofyra")],
         ),
         ("Agent: Vad är ditt användarnamn?\nKund: Det är samma som mejlen.", []),
+        # the user name named in the answer, after the slot's statement too; no common word
+        ("Agent: Logga in med ditt användarnamn\nKund: det är selmakosk", [("USERNAME", "selmakosk")]),
+        ("Agent: Vad är ditt användarnamn?\nKund: Det är bra.", []),
+        ("Agent: Vad är ditt lösenord?\nKund: Det är blåbärssoppa.", [("ACCESS_CODE", "blåbärssoppa")]),
         (
             "Agent: tack och för att verifiera ditt födelsedatum\nKund: tredje mars åttiofyra",
             [("SE_PERSONNUMMER", "tredje mars åttiofyra")],

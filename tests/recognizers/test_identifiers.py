@@ -133,10 +133,30 @@ def test_mac_addresses_written(text, found):
         ("Det har nummer 89 46 01 99 21 00 34 5 77 8.", ["89 46 01 99 21 00 34 5 77 8"]),
         # an amount, a short number, another country's SIM
         ("Jag betalade 8946 kronor, ärende 89 46 12, och 8947 2010 2240 1187 329.", []),
+        # an eSIM's EID: 32 digits from 89
+        ("EID... det är 89049032 0072 0110 0000 2198 4417 5206", ["89049032 0072 0110 0000 2198 4417 5206"]),
     ],
 )
 def test_sim_card_number(text, expected):
     assert [t for t, _ in results(KlangSimCardRecognizer(), text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("jag ser två brickor registrerade på dig, 0047 1192 och 0047 1193", ["0047 1192", "0047 1193"]),
+        ("Jag ser att du har två chip, A 2201 och A 2202.", ["A 2201", "A 2202"]),
+        ("Min bricka är B 7702, bara så ni vet.", ["B 7702"]),
+        ("Molly, labrador, chipnummer 752 098 100 443 217?", ["752 098 100 443 217"]),
+        # an amount; a number in the next sentence; snacks
+        ("En ny bricka kostar 250 kronor. Ring 0771-22 33 44.", []),
+        ("Jag köpte chips för 120 kr.", []),
+    ],
+)
+def test_key_tag_and_chip_numbers(text, expected):
+    from recognizers.identifiers import KlangTagNumberRecognizer
+
+    assert [t for t, _ in results(KlangTagNumberRecognizer(), text)] == expected
 
 
 @pytest.mark.parametrize(

@@ -193,6 +193,25 @@ def test_last_four_after_och_sista_right_after_a_birth_date(text, tails):
     assert [text[r.start : r.end] for r in KlangPersonnummerTailRecognizer().analyze(text, [ENTITY])] == tails
 
 
+@pytest.mark.parametrize(
+    "text, dates",
+    [
+        ("Hanna Testsson, 88 04 13 om ni behöver.", ["88 04 13"]),  # asked for or not
+        ("Mitt är 05 01 01, min son.", ["05 01 01"]),
+        # no valid date, a piece of a longer number, an amount, a phone number asked for
+        ("Kund: 88 13 04 tror jag", []),
+        ("ring 070 12 04 11 eller 08-12 05 11", []),
+        ("Det kostar 12 05 11 kronor.", []),
+        ("Agent: Vilket telefonnummer når vi dig på?\nKund: +46 8 46\nAgent: ja\nKund: 50 04 03", []),
+        ("Kontot är 8327 12 04 11, klockan 14.05.11", []),
+    ],
+)
+def test_a_birth_date_in_three_pairs(text, dates):
+    from recognizers.personnummer import KlangBirthDatePairsRecognizer
+
+    assert [text[r.start : r.end] for r in KlangBirthDatePairsRecognizer().analyze(text, [ENTITY])] == dates
+
+
 def test_hesitation_words_inside_a_spoken_number(recs):
     value = "åttioåtta noll fyra tretton eh vänta tjugotre åttiotvå"
     assert pnr_found(recs, f"personnumret alltså {value}") == [value]

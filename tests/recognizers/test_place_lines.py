@@ -46,6 +46,9 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Grannen i 1402 spelar hög musik.", ["1402"]),  # a neighbour's flat by its four digits
         ("Ovanför dig, i 1402, bor Olofsson enligt listan.", ["1402"]),
         ("De behöver komma in i 1402 också.", ["1402"]),
+        # ... or by the one who lives there (a flat's number: floor 10-16, never a year)
+        ("ja det är den där unga tjejen i 1401, Moa heter hon", ["1401"]),
+        ("plats 18 är uppsagd av Jönsson i 1402, så kön rör sig", ["1402"]),
         ("Det är Kastanjegatan 19, tolv noll fyra.", ["tolv noll fyra"]),  # a flat said after the street
         ("Det står fjorton noll tre på dörren.", ["fjorton noll tre"]),  # ... or of a door
         ("Det är dörren längst in, nummer elva noll två.", ["elva noll två"]),
@@ -168,6 +171,7 @@ def test_houses_rooms_and_places_named_as_the_address(text, expected):
         "Lägenheten niohundra kronor dyrare, en lägenhet tre trappor upp, lägenhet två rum.",
         "Vi bor i 2019 års hus på 1200 meters höjd, grannen i 1950-talets villa.",
         "Vi flyttade in i 2019, i 1800-talets hus.",
+        "Mannen i 1998 var min pappa, och Volvon i 1700-talets stad.",
         "Storgatan 12, nittonhundranittiofem flyttade vi dit. Storgatan 12, tolvhundra kronor.",
         "En lägenhet tjugo kvadrat, lägenhet två rum, dörren nummer 5.",
         "Grannen sa att nummer 3 var bäst.",

@@ -33,6 +33,9 @@ def _found(text: str) -> list[str]:
         # after "heter", a whole name no lexicon knows, in lowercase
         ("min mamma hon heter faadumo cabdi xasan hon väntar på beslut", ["faadumo cabdi xasan"]),
         ("han heter Per Olsson och bor här", ["Per Olsson"]),
+        # ... and a capitalised word that is also a common word ("vilja", "frost")
+        ("nej hon är ny. hon heter Vilja, Vilja Frost", ["Vilja"]),
+        ("Han heter Frost i efternamn.", ["Frost"]),
         # "sin kusin", "min grabb", a care-of; the names listed after a "heter"
         ("Hon bor hos sin kusin Hodan, på en väg i Rinkeby.", ["Hodan"]),
         ("det var min grabb Mackan som lämnade den", ["Mackan"]),
