@@ -45,6 +45,8 @@ _TITLES = (
     r"barnen|barnbarnen|kusin|kusinen|"
     r"pappa|mamma|mormor|morfar|farmor|farfar|moster|faster|morbror|farbror|"
     r"vaktmästare(?:n)?|receptionist(?:en)?|"
+    # an association's officers: "ordföranden Görel Sundin", "kassören Leif"
+    r"ordförande(?:n)?|kassör(?:en)?|sekreterare(?:n)?|"
     # a letter's care-of: "Care of Lina Holmqvist", "c/o Ingrid Wallin"
     r"care of|c/o"
 )
@@ -146,6 +148,11 @@ _BIRTHDAY = re.compile(rf"(?<![\w-])(?P<name>{_WORD})[ ]+fyller[ ]+(?P<after>\w+
 # ... or said first and then taken up by a pronoun, as speech does: "eller yousef han är ju hemma"
 _TAKEN_UP = re.compile(
     rf"(?<![\w-])(?P<name>{_WORD})[ ]+(?:han|hon)[ ]+(?:är|har|kan|ska|bor|jobbar|kommer|vill|brukar|pratar|sa|var|hade)(?![\w])"
+)
+# ... or said before "heter": "Moa heter hon tror jag", "en äldre kvinna, Rut tror jag hon heter"
+_NAMED_BEFORE_HETER = re.compile(
+    rf"(?<![\w-])(?P<name>{_WORD})[ ]+(?:(?:tror[ ]+jag|nog|väl|visst)[ ]+)?"
+    r"(?:(?:han|hon|hen)[ ]+heter|heter[ ]+(?:han|hon|hen))(?![\w])"
 )
 # What the word after it says of a word no lexicon knows, per rule: a name ("mamma till ploy",
 # "Kasem fyller nio"; not "pappa till Göran-huset", "Kasem fyller ut")
@@ -330,12 +337,20 @@ class KlangTitledNameRecognizer(TextRecognizer):
                 after = (m.groupdict().get("after") or "").strip(" ,.!?").lower()
                 if _first_name(name) or (confirms is not None and _unknown_word(name) and confirms(name, after)):
                     out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, f"name of {what}"))
+        for m in _NAMED_BEFORE_HETER.finditer(text):
+            # a first name, or any capitalised word where no sentence opens, the common ones too
+            # ("kvinna, Rut tror jag hon heter"; not "Egentligen heter hon", "Vad heter han")
+            name = m.group("name")
+            low = name.lower()
+            if _first_name(name) or (
+                name[0].isupper() and _mid_sentence(text, m.start()) and low not in STOP_WORDS and low not in _NOT_NAMES
+            ):
+                out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name before heter"))
         for m in _WHOSE.finditer(text):
             name = m.group("name")
             # a capitalised word no lexicon knows where no sentence opens ("Farid här, Daryas pappa";
             # not "Grattis mamma")
-            mid_sentence = m.start() >= 2 and re.match(r"[\w,] ", text[m.start() - 2 : m.start()]) is not None
-            if _first_name(name) or (name[0].isupper() and mid_sentence and _unknown_word(name)):
+            if _first_name(name) or (name[0].isupper() and _mid_sentence(text, m.start()) and _unknown_word(name)):
                 out.append(
                     tagged_result(self, ENTITY, m.start("name"), m.end("name") + 1, SCORE, "name in the genitive")
                 )
@@ -349,6 +364,11 @@ class KlangTitledNameRecognizer(TextRecognizer):
                 if j != i
             )
         ]
+
+
+def _mid_sentence(text: str, at: int) -> bool:
+    """A word or a comma and a space right before `at`: no sentence opens there."""
+    return at >= 2 and re.match(r"[\w,] ", text[at - 2 : at]) is not None
 
 
 def _counted_pair(first: list[str], second: re.Match[str] | None) -> bool:

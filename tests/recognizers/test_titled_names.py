@@ -36,6 +36,9 @@ def _found(text: str) -> list[str]:
         # ... and a capitalised word that is also a common word ("vilja", "frost")
         ("nej hon är ny. hon heter Vilja, Vilja Frost", ["Vilja"]),
         ("Han heter Frost i efternamn.", ["Frost"]),
+        # ... or said before "heter", and after an association's officer
+        ("1402, det är en äldre kvinna, Rut tror jag hon heter", ["Rut"]),
+        ("Jag tar upp det med ordföranden Görel Sundin.", ["Görel Sundin"]),
         # "sin kusin", "min grabb", a care-of; the names listed after a "heter"
         ("Hon bor hos sin kusin Hodan, på en väg i Rinkeby.", ["Hodan"]),
         ("det var min grabb Mackan som lämnade den", ["Mackan"]),
@@ -111,6 +114,7 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         "Jag har en tid hos tandläkaren imorgon.",
         "min fru hemma vet, min son jobbar där, läkaren brukar säga det",
         "hon heter väl något sånt",
+        "Egentligen heter hon så. Vad heter han? Så heter hon.",
         "vad heter hunden? han heter bamse en golden",  # a pet
         "det står inget på dörren",
         "det står hyresvärden på skylten",
