@@ -20,9 +20,11 @@ took them.
   e-mail address only a role's ("info@", "kundtjanst@").
 - **A service number**, wherever it stands and whoever says it: a valid 020, 0771, 0900, 0939
   or 0944 number (free, shared-cost and premium numbers are companies', never a subscriber's),
-  written or spoken, whatever took it ("Försäkringskassans nummer är 0771-524 524"); never what
-  was taken as a personnummer, nor digits that hold a date and a Luhn check (a personnummer may
-  start "020", and an answer to "personnummer?" counts even with a wrong check digit).
+  written or spoken, grouped as one ("0771-22 33 00", not a meter's "09-448120"), as a phone
+  number or what the learned tail or an echo took ("Försäkringskassans nummer är 0771-524 524");
+  never what was taken as a personnummer, a customer, contract or member number, an ID or a code
+  (their formats are the company's: "Vad är ditt kundnummer?" / "0900 1187 34"), nor digits that
+  hold a date and a Luhn check.
 - **A town in the company's name**, in the first clause of the agent's first turn, before the
   agent's name or a greeting: "Sveriges ambassad i Berlin, Jonatan.", "Husby församling, hej,
   Johan här."; not in an outbound call's first words ("Villan i Täby, hej, det är Stefan från
@@ -208,10 +210,22 @@ def _could_be_personal(text: str, key: str) -> bool:
     return any(g.startswith("0") and len(g) >= 8 for g in groups) or digits.startswith(("46", "0046"))
 
 
+_SERVICE_PREFIXES = ("020", "0771", "0900", "0939", "0944")
+# What a number asked for is beside a phone number: a personnummer may start "020", and a customer,
+# contract or member number has the company's own format ("Vad är ditt kundnummer?" / "0900 1187 34").
+ASKED_TYPES = frozenset({"SE_PERSONNUMMER", "CUSTOMER_NUMBER", "ID_NUMBER", "ACCESS_CODE"})
+# where a number's first group ends: a hyphen, a comma or a slash written or said
+_GROUP_END = re.compile(r"[-,/]|\b(?:bindestreck|streck)\b", re.IGNORECASE)
+
+
 def _service_number(text: str) -> bool:
+    """A service number grouped as one: its prefix whole in the first group ("0771-22 33 00"),
+    not a meter's "09-448120" whose digits only happen to start so."""
     digits = numbers.number_digits(text)
+    cut = _GROUP_END.search(text)
+    head = numbers.number_digits(text[: cut.start()]) if cut else digits
     return (
-        digits.startswith(("020", "0771", "0900", "0939", "0944"))
+        any(digits.startswith(p) and len(head) >= len(p) for p in _SERVICE_PREFIXES)
         and phone.is_service_number(digits)
         and not _holds_personnummer(digits)
     )
@@ -272,7 +286,7 @@ class CompanyOwn:
                 return merged[k]
         if f.entity_type in OWN_CONTACT_TYPES and self._own_contact(f):
             return (start, end)
-        if f.entity_type != "SE_PERSONNUMMER" and _service_number(self.text[start:end]):
+        if f.entity_type not in ASKED_TYPES and _service_number(self.text[start:end]):
             return (start, end)
         g = self.greeting
         if f.entity_type != "LOCATION" or g is None or not (g[0] <= start and end <= g[1]):

@@ -1060,7 +1060,7 @@ def _document_numbers(body: str) -> list[tuple[int, int]]:
 # names it (" är blåbärssoppa.").
 _NAMED_PASSWORD = re.compile(
     r"(?:^[ ,]*(?P<it>(?:(?:ja|det|den)[ ,]+)*)|(?<![\w])(?:lösenord|kodord|säkerhetsord|användarnamn)(?:et)?[ ]+)"
-    r"(?:är|blir)[ ]+(?P<word>[^\W\d_][\w-]{3,})(?=[ ]*(?:[.,!?]|$))",
+    r"(?:är|blir)[ ]+(?P<word>[^\W\d_][\w-]{3,})(?=[ ]*(?:[.,!?](?![\w])|$))",
     re.IGNORECASE,
 )
 
@@ -1069,13 +1069,23 @@ _SAYS_WHAT_IT_IS = frozenset("samma detsamma hemligt hemlig fel rätt nytt ändr
 
 def _named_password(body: str, entity: str) -> list[tuple[int, int]]:
     """The word an answer names as the password, any word but one that says what it is ("samma som
-    förut", "hemligt"); no common word as the user name, nor after "det är" ("det är bra")."""
+    förut", "hemligt"); as the user name, or after "det är", no common word ("det är bra"), nor
+    what names a field, a definite noun or a participle ("Det är mejladressen", "det är BankID",
+    "Det är spärrat"), which the lexicon's words do not all cover."""
     return [
         m.span("word")
         for m in _NAMED_PASSWORD.finditer(body)
         if m.group("word").lower() not in _SAYS_WHAT_IT_IS
-        and not ((entity != "ACCESS_CODE" or m.group("it")) and _ordinary(m.group("word")))
+        and not ((entity != "ACCESS_CODE" or m.group("it")) and _says_a_thing(m.group("word")))
     ]
+
+
+# a participle ("spärrat", "återställt") or a field's name ("kundnummer", "mejl", "BankID")
+_A_THING = re.compile(r".*(?:at|t|d|nummer|adress|mejl|mail|kod|namn)$", re.IGNORECASE)
+
+
+def _says_a_thing(word: str) -> bool:
+    return _ordinary(word) or introduction.DEFINITE.match(word) is not None or _A_THING.match(word) is not None
 
 
 _LETTERS_ON = re.compile(r"[^\W\d_]*")

@@ -292,16 +292,24 @@ class KlangSimCardRecognizer(PatternRecognizer):
 
 # A key tag's or a chip's number: registered to the one who carries it, it names them in the
 # door's log ("två brickor registrerade på dig, 0047 1192 och 0047 1193", "du har två chip, A 2201
-# och A 2202", "Min bricka är B 7702"). Every code, a capital letter and three to eight digits, in
-# the sentence after the word; a pet's chip number too; not an amount ("En ny bricka kostar 250 kronor").
+# och A 2202", "Min bricka är B 7702"). A code in the sentence after the word, right after the
+# word, "nummer", "är", "blir", "har", "och" or a comma: a capital letter and three digits or more,
+# four digits or more, or a pet's chip (fifteen digits, "752 098 100 443 217"); not a model, a
+# price, a room, a year or a count ("av typen EM 4100", "min Volvo 940", "Pant för brickan är
+# 200", "2019 års modell", "sattes in 2018").
 _TAG_WORDS = re.compile(
-    r"(?<![\w-])(?:(?:nyckel|passer|port)?brick(?:a|an|or|orna)|(?:nyckel)?tagg(?:en|ar|arna)?|chip(?:et|pet|pen|s|nummer|numret)?)\b",
+    r"(?<![\w-])(?:(?:nyckel|passer|port)?brick(?:a|an|or|orna)|(?:nyckel)?tagg(?:en|ar|arna)?|"
+    r"chip(?:et|pet|pen|s|nummer|numret)?)\b",
     re.IGNORECASE,
 )
 _TAG_CODE = re.compile(
-    r"(?<![\w,.-])(?:\d{3}(?:[ ]?\d{3}){4}|(?:(?-i:[A-Z])[ -]?)?\d{3,4}(?:[ ]\d{3,4})?)(?![\w]|[.,]\d)"
-)  # (a pet's chip: fifteen digits, "752 098 100 443 217")
+    r"(?<![\w,.-])(?:\d{3}(?:[ ]?\d{3}){4}|(?-i:[A-Z])[ -]?\d{3,4}(?:[ ]\d{3,4})?|\d{4}(?:[ ]\d{3,4})?)"
+    r"(?![\w]|[.,]\d|[ ]+(?:års|st|stycken|lägenheter|kr|kronor)\b)"
+)
+# what may stand right before a code (or the tag's word itself)
+_BEFORE_CODE = re.compile(r"(?:(?<![\w])(?:nummer|numret|nr|är|blir|har|och)|[,:])[ ]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)|\n")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 class KlangTagNumberRecognizer(base.TextRecognizer):
@@ -317,9 +325,11 @@ class KlangTagNumberRecognizer(base.TextRecognizer):
         for word in _TAG_WORDS.finditer(text):
             stop = _SENTENCE_END.search(text, word.end())
             for m in _TAG_CODE.finditer(text, word.end(), stop.start() if stop else len(text)):
-                digits = ascii_digits(m.group())
-                if not heuristics.quantity(text, m.start(), m.end(), digits, shapes=False):
-                    out.append(base.tagged_result(self, "ID_NUMBER", m.start(), m.end(), 0.85, "a key tag's number"))
+                placed = not text[word.end() : m.start()].strip() or _BEFORE_CODE.search(
+                    text, max(word.end(), m.start() - 12), m.start()
+                )
+                if placed and _YEAR.fullmatch(m.group()) is None:
+                    out.append(base.tagged_result(self, "ID_NUMBER", *m.span(), 0.85, "a key tag's number"))
         return out
 
 

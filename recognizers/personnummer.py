@@ -29,6 +29,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from recognizers import base, heuristics, numbers
 from recognizers.checksums import luhn_ok, valid_date
 from recognizers.fold import ascii_digits
+from recognizers.lexicon import shipped_lexicon
 
 ENTITY = "SE_PERSONNUMMER"
 
@@ -234,18 +235,19 @@ def birth_date(digits: str) -> bool:
     return valid_date(y, m, d if d <= 60 else d - 60) or valid_date(2000 + y % 100, m, d if d <= 60 else d - 60)
 
 
-# A birth date written in three pairs ("Hanna Karlsson, 81 08 04 om ni behöver."): every such
-# date in the testers' 161 sets is someone's birth date or a personnummer's first half; an
-# appointment is said with its month named. Not a piece of a longer number ("070 12 34 56"), nor
-# of a phone number asked for ("Vilket telefonnummer?" / "+46 8 46" / "50 04 03"), nor an amount.
+# A birth date written in three pairs right after a name ("Hanna Karlsson, 81 08 04 om ni
+# behöver."), volunteered: asked for, the dialogue's slots take it. Elsewhere such pairs are tooth
+# numbers, meter readings, dates and references ("tänderna 46 11 21", "Mätaren visar 45 10 22",
+# "ärende ts 40 12 77"). Not a piece of a longer number ("070 12 34 56"), nor an amount.
 _DATE_PAIRS = re.compile(
     r"(?<![\w+\-.,/:])(?<!\d[ \-])\d{2} \d{2} \d{2}(?![ \-]?\d)(?![.,:/]\d)(?![ ]?(?:kr\b|kronor|:-|%|procent))"
 )
+_NAME_BEFORE = re.compile(r"(?<![\w])(?-i:[A-ZÅÄÖ])[a-zåäöéü]+(?:-(?-i:[A-ZÅÄÖ])[a-zåäöéü]+)?,?[ ]$")
 
 
 class KlangBirthDatePairsRecognizer(base.TextRecognizer):
-    """A birth date written YY MM DD in three pairs, asked for or not; a valid calendar date (day +
-    60 for a samordningsnummer)."""
+    """A birth date written YY MM DD in three pairs right after a name (a capitalised word that is
+    no common word); a valid calendar date (day + 60 for a samordningsnummer)."""
 
     ENTITIES = (ENTITY,)
 
@@ -257,10 +259,15 @@ class KlangBirthDatePairsRecognizer(base.TextRecognizer):
         if entities and ENTITY not in entities:
             return []
         return [
-            base.tagged_result(self, ENTITY, m.start(), m.end(), 0.85, "birth date in three pairs")
+            base.tagged_result(self, ENTITY, m.start(), m.end(), 0.85, "birth date in three pairs after a name")
             for m in _DATE_PAIRS.finditer(text)
-            if birth_date(m.group().replace(" ", "")) and heuristics.topic_before(text, m.start()) != "phone"
+            if birth_date(m.group().replace(" ", "")) and _after_a_name(text, m.start())
         ]
+
+
+def _after_a_name(text: str, at: int) -> bool:
+    m = _NAME_BEFORE.search(text, max(0, at - 40), at)
+    return m is not None and "common" not in shipped_lexicon().get(m.group().strip(" ,").lower(), ())
 
 
 _TAIL_QUICK = re.compile(r"sista[ ]+fyra|fyra[ ]+sista|och[ ]+sista", re.IGNORECASE)

@@ -30,6 +30,8 @@ from recognizers import numbers
 from recognizers.address import mentions_street, one_word_towns, ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.heuristics import QUANTITY_AFTER, mentions
+from recognizers.introduction import DEFINITE
+from recognizers.lexicon import shipped_lexicon
 from recognizers.postal_code import after_street_line
 
 ENTITY = "SE_ADDRESS"
@@ -91,13 +93,27 @@ _FLOOR_AND_DOOR = r"(?:0[89]|1[0-8])(?:0[1-9]|[1-9]\d)"
 # (or digit by digit, as some speech-to-text writes it: "han bor på 1 0 0 3")
 _FLAT_NO = rf"(?P<flat>{_FLOOR_AND_DOOR}|(?:1[ ][0-8]|0[ ][89])[ ]\d[ ]\d)(?![\d:.,]\d|\d|[ ]\d)"
 # ... also "bor på 1003", and where someone can be found or lives: "nyckeln finns hos Kjell i 1003",
-# "uppsagd av Jönsson i 1402", "den där unga tjejen i 1401"
-_SOMEONE = r"(?:tjejen|killen|kvinnan|mannen|damen|gubben|tanten|familjen|paret)"
+# "den där unga tjejen i 1401", "han i 1401"
+_SOMEONE = r"(?:tjejen|killen|kvinnan|mannen|damen|gubben|tanten|familjen|paret|han|hon|hen|de|dom|nån|någon)"
 _FLAT_OF = re.compile(
-    rf"(?<![\w-])(?:(?:grann\w*|bor|bodde)\b[^.\n\d]{{0,30}}?[ ](?:i|på)|in[ ]i|(?:hos[ ]+)?(?-i:[A-ZÅÄÖ])[a-zåäö]+[ ]i"
-    rf"|{_SOMEONE}[ ]i|i(?=[ ]+\d{{4}},?[ ]+bor\b))[ ]+{_FLAT_NO}",
+    rf"(?<![\w-])(?:(?:grann\w*|bor|bodde)\b[^.\n\d]{{0,30}}?[ ](?:i|på)|in[ ]i|hos[ ]+(?-i:[A-ZÅÄÖ])[a-zåäö]+[ ]i"
+    rf"|{_SOMEONE}[ ]i|i(?=[ ]+\d{{4}},?[ ]+bor\b))[ ]+(?!1177\b){_FLAT_NO}",
     re.IGNORECASE,
 )
+
+
+# ... or a surname: "uppsagd av Jönsson i 1402" (a name, not a place or a thing: "Kolla i 1177",
+# "Föreningslokalen i 1001")
+def _a_name(word: str) -> bool:
+    """A first name or surname the lexicon knows that is no common word or place, or a word it does
+    not know that is no definite noun ("Föreningslokalen", "Cykelrummet")."""
+    flags = shipped_lexicon().get(word.lower(), set())
+    if flags & {"common", "place"}:
+        return False
+    return bool(flags & {"first", "surname"}) or (not flags and DEFINITE.match(word) is None)
+
+
+_NAMED_IN_FLAT = re.compile(rf"(?<![\w-])(?P<who>(?-i:[A-ZÅÄÖ])[a-zåäöé]+)[ ]i[ ]+(?!1177\b){_FLAT_NO}")
 # a house on the street talked of, by its number and letter: "grannen Bengt ..., han bor i 39 B"
 _HOUSE_OF = re.compile(
     r"(?<![\w-])(?:bor|bodde)\b[^.\n\d]{0,20}?[ ](?:i|på)[ ]+(?:nummer[ ]+)?(?P<house>\d{1,3}[ ]?(?-i:[A-H]))(?![\w-])",
@@ -316,6 +332,8 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             or mentions(text, _GATE)
             or mentions_street(text)
             or _FLAT_OF.search(text) is not None
+            or _NAMED_IN_FLAT.search(text) is not None
+            or _NEIGHBOUR_FLAT.search(text) is not None
         )
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -361,6 +379,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                     found.add((ENTITY, m.start() if with_words else m.end(), end))
         found |= {(ENTITY, *m.span()) for m in _FLAT.finditer(text)}
         found |= {(ENTITY, *m.span("flat")) for m in _FLAT_OF.finditer(text)}
+        found |= {(ENTITY, *m.span("flat")) for m in _NAMED_IN_FLAT.finditer(text) if _a_name(m.group("who"))}
         found |= {(ENTITY, *m.span("house")) for m in _HOUSE_OF.finditer(text)}
         found |= {
             (ENTITY, s, e)

@@ -64,7 +64,11 @@ _AND_LOWER = re.compile(r"[ ]+och[ ]+(?P<name>[a-zåäö]{3,})(?=[ ]*[,.!?]|[ ]*
 # who "heter": "hon heter ...", "den äldsta heter ..."
 _WHO = r"(?:han|hon|hen|(?:den|det)[ ]+(?:äldsta|yngsta|minsta|mellersta|största|lilla|stora))"
 # ... or a title or a relation: "grannen heter fereshteh", "pappan heter han rodrigo"
-_NAMED = rf"(?:{_WHO}|{_TITLES}|pappan|mamman|mannen|frun|killen|tjejen|barnet)[ ]+heter(?:[ ]+(?:han|hon|hen)(?=[ ]))?"
+_NAMED = (
+    rf"(?:{_WHO}|{_TITLES}|pappan|mamman|mannen|frun|killen|tjejen|barnet|"
+    # ... or one's relation: "Min dotter heter Vilja"
+    rf"{_POSSESSOR}[ ]+(?:{_ADJECTIVE})?(?:{_RELATIONS}))[ ]+heter(?:[ ]+(?:han|hon|hen)(?=[ ]))?"
+)
 # a nickname: "fast alla säger Pelle", "kallas Bettan", "kalla mig Micke"
 _CALLED = (
     r"(?:alla[ ]+säger|(?:han|hon|hen)[ ]+kallas|kallas|kalla[ ]+mig|säg[ ]+bara|"
@@ -209,7 +213,10 @@ def _name_words(words: list[str], after: str, unknown: int, named: bool = False)
         low = w.lower()
         if low in STOP_WORDS or low in _NOT_NAMES:
             return True
-        return low in common and low not in names and not (named and w[0].isupper())
+        # a capitalised common word after "heter": a name ("Vilja", "Frost"), not a contact saved as
+        # "Mamma" or "Jobbet"
+        named_so = named and w[0].isupper() and low not in KIN_WORDS and DEFINITE.match(low) is None
+        return low in common and low not in names and not named_so
 
     n = 0
     while n < len(words) and not ordinary(words[n]) and (words[n].lower() in names or words[n][0].isupper()):
@@ -253,7 +260,9 @@ class KlangTitledNameRecognizer(TextRecognizer):
             # a bare title or a relation after a possessive may come before one unknown word; "heter"
             # before a whole name
             unknown = 3 if named else 1 if lead in _BEFORE_NAMES or " " in lead else 0
-            n = _name_words(words, m.group("after") or "", unknown, named)
+            # ("Tandläkaren heter, Ingen aning": a comma after "heter" names no one)
+            comma = text[m.end("lead") : m.start("name")].startswith(",")
+            n = _name_words(words, m.group("after") or "", unknown, named and not comma)
             listing = lead in _LISTING
             end = m.start("name") + len(" ".join(words[:n]))
             if listing and not _ANOTHER.match(text, end):

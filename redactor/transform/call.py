@@ -428,10 +428,11 @@ _RATE_BEFORE = re.compile(r"(?:\d|\b(?:öre|kronor|kr|procent|gånger|gång|ampe
 
 def ordinary_use(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], a name that is also an ordinary word, is written lowercase in a
-    rate ("öre per kilowattimme") or in a text written with capitals ("Det droppar i hans hall.",
-    where the name Hans would be capitalised), or is a month ("Juni" the child, "i juni" the month),
-    where it is that word and not the person. In lowercase speech-to-text "karin hans dotter" may
-    be a name, and stays one."""
+    rate ("öre per kilowattimme"), or is the pronoun "hans" lowercase in a turn written with
+    capitals ("Det droppar i hans hall.", where the name Hans would be capitalised), or is a month
+    ("Juni" the child, "i juni" the month), where it is that word and not the person. In lowercase
+    speech-to-text "karin hans dotter" may be a name, and stays one; and other such names ("bo",
+    "mina", "inga") a transcript that capitalises only a turn's first letter writes lowercase too."""
     word = text[start:end]
     if word in heuristics.MONTHS:
         return True
@@ -440,7 +441,7 @@ def ordinary_use(text: str, start: int, end: int) -> bool:
     return bool(
         _RATE_AFTER.match(text, end)
         or _RATE_BEFORE.search(text, max(0, start - 12), start)
-        or _sentence_case(text, start)
+        or (word == "hans" and _sentence_case(text, start))
     )
 
 

@@ -363,6 +363,15 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
         # the user name named in the answer, after the slot's statement too; no common word
         ("Agent: Logga in med ditt användarnamn\nKund: det är selmakosk", [("USERNAME", "selmakosk")]),
         ("Agent: Vad är ditt användarnamn?\nKund: Det är bra.", []),
+        ("Agent: Vad är ditt användarnamn?\nKund: Det är mejladressen.", []),
+        ("Agent: Vad är ditt användarnamn?\nKund: det är BankID", []),
+        ("Agent: Vad är lösenordet?\nKund: Det är spärrat.", []),
+        # a handle named is the handle recognizer's, not cut at its dot, and the answer goes on
+        (
+            "Talare 1: Vilket konto loggar du in med?\nTalare 2: Användarnamnet är lejla.testsson.\n"
+            "Talare 1: Ah, då har du två konton, det som är kopplat till Adi är lejlat81.",
+            [("USERNAME", "lejlat81")],
+        ),
         ("Agent: Vad är ditt lösenord?\nKund: Det är blåbärssoppa.", [("ACCESS_CODE", "blåbärssoppa")]),
         (
             "Agent: tack och för att verifiera ditt födelsedatum\nKund: tredje mars åttiofyra",

@@ -32,8 +32,8 @@ def _found(detector, text: str) -> list[str]:
         # the town in the company's greeting
         ("Agent: Sveriges ambassad i Berlin, Jonatan.\nKund: Hej, jag behöver ett pass.", ["Berlin"]),
         ("Agent: Husby församling, hej, Johan här.\nKund: Hej, det gäller ett dop.", ["Husby"]),
-        # a service number, whoever says it and whatever took it (here the customer-number question)
-        ("Agent: Försäkringskassans nummer är 0771-524 524.\nKund: 0771-524 524. Ja okej.", ["524 524"]),
+        # a service number, whoever says it, as a phone number or an echo took it
+        ("Agent: Ring Försäkringskassan på 0771-524 524.\nKund: 0771-524 524. Ja okej.", ["524 524"]),
         ("Agent: Ditt mobilnummer?\nKund: 070-123 45 67, eller ring 020-22 33 44.", ["020-22 33 44"]),
         ("Talare 1: då ringer du oss på noll sju sju ett tvåhundratjugo tvåhundratjugo", ["tvåhundratjugo"]),
         ("Kund: att mitt konto var låst och att jag skulle ringa 0771-40 40 00", ["40 40 00"]),
@@ -61,6 +61,13 @@ def test_the_companys_own_is_kept(detector, text, kept):
         ("Agent: Vad har du för personnummer?\nKund: 020101-2390", "020101-2390"),
         ("Agent: Vad har du för personnummer?\nKund: 020304-2383", "020304-2383"),
         ("Agent: Och ditt mobilnummer?\nKund: 070-123 45 67", "070-123 45 67"),
+        # a customer number asked for that a service number's digits could be; digits that only start
+        # as a service number's do ("09-448120" is no 0944 number)
+        ("Agent: Vad är ditt kundnummer?\nKund: Det är 0900 1187 34.", "0900 1187 34"),
+        (
+            "Agent: Och mätarnumret?\nKund: Det står noll nio, streck, fyra fyra åtta ett två noll.\nAgent: 09-448120.",
+            "09-448120",
+        ),
     ],
 )
 def test_personal_data_beside_the_companys_words_stays_redacted(detector, text, redacted):

@@ -148,9 +148,12 @@ def test_sim_card_number(text, expected):
         ("Jag ser att du har två chip, A 2201 och A 2202.", ["A 2201", "A 2202"]),
         ("Min bricka är B 7702, bara så ni vet.", ["B 7702"]),
         ("Molly, labrador, chipnummer 752 098 100 443 217?", ["752 098 100 443 217"]),
-        # an amount; a number in the next sentence; snacks
+        # an amount; a number in the next sentence; snacks; a model, a price, a room, a year, a count
         ("En ny bricka kostar 250 kronor. Ring 0771-22 33 44.", []),
         ("Jag köpte chips för 120 kr.", []),
+        ("Brickorna är av typen EM 4100, chipet i min Volvo 940 är dyrt.", []),
+        ("Pant för brickan är 200. Hämta brickan i rum 312 på plan två.", []),
+        ("Taggarna är 2019 års modell. Chipet sattes in 2018. Brickor till alla 340 lägenheter.", []),
     ],
 )
 def test_key_tag_and_chip_numbers(text, expected):

@@ -196,14 +196,15 @@ def test_last_four_after_och_sista_right_after_a_birth_date(text, tails):
 @pytest.mark.parametrize(
     "text, dates",
     [
-        ("Hanna Testsson, 88 04 13 om ni behöver.", ["88 04 13"]),  # asked for or not
-        ("Mitt är 05 01 01, min son.", ["05 01 01"]),
-        # no valid date, a piece of a longer number, an amount, a phone number asked for
-        ("Kund: 88 13 04 tror jag", []),
+        ("Hanna Testsson, 88 04 13 om ni behöver.", ["88 04 13"]),  # volunteered after a name
+        ("Det är min son Kalle 05 01 01.", ["05 01 01"]),
+        # no valid date, a piece of a longer number, an amount, no name before it
+        ("Hanna Testsson, 88 13 04 tror jag", []),
         ("ring 070 12 04 11 eller 08-12 05 11", []),
-        ("Det kostar 12 05 11 kronor.", []),
-        ("Agent: Vilket telefonnummer når vi dig på?\nKund: +46 8 46\nAgent: ja\nKund: 50 04 03", []),
-        ("Kontot är 8327 12 04 11, klockan 14.05.11", []),
+        ("Det kostar Anna 12 05 11 kronor.", []),
+        ("Remissen gäller tänderna 46 11 21, en lagning. Mätaren visar 45 10 22.", []),
+        ("Bokningen är HQ 74 12 09, ärende ts 40 12 77, ärendenummer är E 55 10 29.", []),
+        ("Kund: 50 04 03", []),
     ],
 )
 def test_a_birth_date_in_three_pairs(text, dates):

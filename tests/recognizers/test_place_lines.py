@@ -49,6 +49,8 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         # ... or by the one who lives there (a flat's number: floor 10-16, never a year)
         ("ja det är den där unga tjejen i 1401, Moa heter hon", ["1401"]),
         ("plats 18 är uppsagd av Jönsson i 1402, så kön rör sig", ["1402"]),
+        ("han i 1401 spelar högt, och de i 1402", ["1401", "1402"]),
+        ("Paret i fjortonhundraett bråkar.", ["fjortonhundraett"]),
         ("Det är Kastanjegatan 19, tolv noll fyra.", ["tolv noll fyra"]),  # a flat said after the street
         ("Det står fjorton noll tre på dörren.", ["fjorton noll tre"]),  # ... or of a door
         ("Det är dörren längst in, nummer elva noll två.", ["elva noll två"]),
@@ -172,6 +174,8 @@ def test_houses_rooms_and_places_named_as_the_address(text, expected):
         "Vi bor i 2019 års hus på 1200 meters höjd, grannen i 1950-talets villa.",
         "Vi flyttade in i 2019, i 1800-talets hus.",
         "Mannen i 1998 var min pappa, och Volvon i 1700-talets stad.",
+        # a public service's number, things and places
+        "Kolla i 1177 så ser du tiden. Sköterskan i 1177 sa det. Föreningslokalen i 1001, Cykelrummet i 0902.",
         "Storgatan 12, nittonhundranittiofem flyttade vi dit. Storgatan 12, tolvhundra kronor.",
         "En lägenhet tjugo kvadrat, lägenhet två rum, dörren nummer 5.",
         "Grannen sa att nummer 3 var bäst.",

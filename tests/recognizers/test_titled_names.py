@@ -36,6 +36,7 @@ def _found(text: str) -> list[str]:
         # ... and a capitalised word that is also a common word ("vilja", "frost")
         ("nej hon är ny. hon heter Vilja, Vilja Frost", ["Vilja"]),
         ("Han heter Frost i efternamn.", ["Frost"]),
+        ("Min dotter heter Vilja.", ["Vilja"]),
         # ... or said before "heter", and after an association's officer
         ("1402, det är en äldre kvinna, Rut tror jag hon heter", ["Rut"]),
         ("Jag tar upp det med ordföranden Görel Sundin.", ["Görel Sundin"]),
@@ -115,6 +116,9 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         "min fru hemma vet, min son jobbar där, läkaren brukar säga det",
         "hon heter väl något sånt",
         "Egentligen heter hon så. Vad heter han? Så heter hon.",
+        # a contact saved under a word, a comma after "heter"
+        "Ja han heter Jobbet i telefonen, och hon heter Mamma.",
+        "Tandläkaren heter, Ingen aning faktiskt.",
         "vad heter hunden? han heter bamse en golden",  # a pet
         "det står inget på dörren",
         "det står hyresvärden på skylten",
