@@ -402,6 +402,8 @@ SLOTS: tuple[Slot, ...] = (
             r"pass ?n|pass(?:et|en)?\b|passuppgift\w*|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|ueln|"
             r"chipnumret|id-handling|legitimationen\b|legitimation(?=[ ]*\?)|lma|frikort(?:et)?\b|"
             r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id|icc|simkortsn|simkortets numm|långa numret på (?:plast)?kortet|"
+            # a device's serial number names its owner in the seller's or the operator's register
+            r"serien|serie numm|"
             # the Migration Agency's number of a person's file
             r"dossiern|dossier numm|"
             # the neighbours' personal identity numbers: Norway's fødselsnummer and D-nummer,
@@ -544,6 +546,7 @@ KEYWORDS = (
     "idkort",
     "legitimation",
     "imei",
+    "serie",
     "mac",
     "mätarn",
     "tillstånd",

@@ -245,7 +245,11 @@ class KlangSpokenCustomerNumberRecognizer(base.DigitWindowRecognizer):
 # BE, 72" as an agent reads it back); with a letter and a digit in it, so no list of numbers is one.
 # (only written with colons may a comma and more words follow: "08:B2:7C:11:E4:9A, toppen"; not a list of
 # moves or seats: "e4 e5 d4 d5 c4 c6, sen ...")
-_MAC = r"(?<![\w:-])[0-9A-Fa-f]{2}(:|-|,[ ]|[ ])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])(?!(?<![:][0-9A-Fa-f]{2}),[ ]\w)"
+# (its colons also said: "F0 kolon 18 kolon 98 kolon 2A kolon CC kolon 01")
+_MAC = (
+    r"(?<![\w:-])[0-9A-Fa-f]{2}(:|-|,[ ]|[ ]kolon[ ]|[ ])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])"
+    r"(?!(?<![:][0-9A-Fa-f]{2}),[ ]\w)"
+)
 
 
 class KlangMacAddressRecognizer(PatternRecognizer):

@@ -158,6 +158,10 @@ _NAMED_BEFORE_HETER = re.compile(
     rf"(?<![\w-])(?P<name>{_WORD})[ ]+(?:(?:tror[ ]+jag|nog|väl|visst)[ ]+)?"
     r"(?:(?:han|hon|hen)[ ]+heter|heter[ ]+(?:han|hon|hen))(?![\w])"
 )
+# ... and the surname added after it: "Stefan heter jag, Nyqvist."
+_SURNAME_ADDED = re.compile(
+    r"(?<![\w-])heter[ ]+jag,[ ]+(?P<name>(?-i:[A-ZÅÄÖ])[a-zåäöéü]+(?:-(?-i:[A-ZÅÄÖ])[a-zåäöéü]+)?)"
+)
 # What the word after it says of a word no lexicon knows, per rule: a name ("mamma till ploy",
 # "Kasem fyller nio"; not "pappa till Göran-huset", "Kasem fyller ut")
 _UNKNOWN_NAME_CONFIRMED: dict[str, Callable[[str, str], bool]] = {
@@ -355,6 +359,9 @@ class KlangTitledNameRecognizer(TextRecognizer):
                 name[0].isupper() and _mid_sentence(text, m.start()) and low not in STOP_WORDS and low not in _NOT_NAMES
             ):
                 out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name before heter"))
+        for m in _SURNAME_ADDED.finditer(text):
+            if not common_word(m.group("name")):
+                out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "surname after heter jag"))
         for m in _WHOSE.finditer(text):
             name = m.group("name")
             # a capitalised word no lexicon knows where no sentence opens ("Farid här, Daryas pappa";

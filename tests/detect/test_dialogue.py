@@ -366,6 +366,8 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
         ("Agent: Vad är ditt användarnamn?\nKund: Det är mejladressen.", []),
         ("Agent: Vad är ditt användarnamn?\nKund: det är BankID", []),
         ("Agent: Vad är lösenordet?\nKund: Det är spärrat.", []),
+        # a device's serial number, asked for or named with its value
+        ("Agent: Och serienumret?\nKund: Serienummer... 5CD2174QXZ.", [("ID_NUMBER", "5CD2174QXZ")]),
         # a handle named is the handle recognizer's, not cut at its dot, and the answer goes on
         (
             "Talare 1: Vilket konto loggar du in med?\nTalare 2: Användarnamnet är lejla.testsson.\n"

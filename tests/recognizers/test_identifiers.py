@@ -116,6 +116,10 @@ def test_not_ip(text):
         ("Agent: 08:B2:7C:11:E4:9A, toppen. Den har inte hörts av.", ["08:B2:7C:11:E4:9A"]),
         ("Agent: A4, 3C, 00, 1F, BE, 72. Nu är den registrerad.", ["A4, 3C, 00, 1F, BE, 72"]),
         ("a4-3c-00-1f-be-72", ["a4-3c-00-1f-be-72"]),
+        (
+            "wifi adress: F0 kolon 18 kolon 98 kolon 2A kolon CC kolon 01",
+            ["F0 kolon 18 kolon 98 kolon 2A kolon CC kolon 01"],
+        ),
         ("Vi har 12, 34, 56, 78, 90, 11 kronor på sex fakturor.", []),  # numbers only: a list, no MAC
         ("Jag spelade e4 e5 d4 d5 c4 c6, sen vet jag inte mer.", []),  # moves, seats: a comma goes on
         ("Hyllorna B1-B2-C3-C4-D5-D6, sen inget mer.", []),

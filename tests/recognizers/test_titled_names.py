@@ -37,6 +37,7 @@ def _found(text: str) -> list[str]:
         ("nej hon är ny. hon heter Vilja, Vilja Frost", ["Vilja"]),
         ("Han heter Frost i efternamn.", ["Frost"]),
         ("Min dotter heter Vilja.", ["Vilja"]),
+        ("ja tjena. Stefan heter jag, Nyqvist. Det har kommit ett brev", ["Nyqvist"]),  # the surname added
         # ... or said before "heter", and after an association's officer
         ("1402, det är en äldre kvinna, Rut tror jag hon heter", ["Rut"]),
         ("Jag tar upp det med ordföranden Görel Sundin.", ["Görel Sundin"]),
@@ -119,6 +120,7 @@ def test_a_name_after_a_title_or_relation_is_found(text, expected):
         # a contact saved under a word, a comma after "heter"
         "Ja han heter Jobbet i telefonen, och hon heter Mamma.",
         "Tandläkaren heter, Ingen aning faktiskt.",
+        "Stefan heter jag, Och jag ringer om ett brev.",
         "vad heter hunden? han heter bamse en golden",  # a pet
         "det står inget på dörren",
         "det står hyresvärden på skylten",
