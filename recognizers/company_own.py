@@ -20,8 +20,8 @@ took them.
   e-mail address only a role's ("info@", "kundtjanst@").
 - **A service number**, wherever it stands and whoever says it: a valid 020, 0771, 0900, 0939
   or 0944 number (free, shared-cost and premium numbers are companies', never a subscriber's),
-  written or spoken, grouped as one ("0771-22 33 00", not a meter's "09-448120"), as a phone
-  number or what the learned tail or an echo took ("Försäkringskassans nummer är 0771-524 524");
+  written or spoken, grouped as one ("0771-22 33 00", not a meter's "09-448120"), taken as a
+  phone number, an account or by the learned tail ("Ring Försäkringskassan på 0771-524 524");
   never what was taken as a personnummer, a customer, contract or member number, an ID or a code
   (their formats are the company's: "Vad är ditt kundnummer?" / "0900 1187 34"), nor digits that
   hold a date and a Luhn check.
@@ -211,8 +211,9 @@ def _could_be_personal(text: str, key: str) -> bool:
 
 
 _SERVICE_PREFIXES = ("020", "0771", "0900", "0939", "0944")
-# What a number asked for is beside a phone number: a personnummer may start "020", and a customer,
-# contract or member number has the company's own format ("Vad är ditt kundnummer?" / "0900 1187 34").
+# Numbers whose digits may be a service number's by chance: a personnummer may start "020", and a
+# customer, contract or member number has the company's own format ("Vad är ditt kundnummer?" /
+# "0900 1187 34").
 ASKED_TYPES = frozenset({"SE_PERSONNUMMER", "CUSTOMER_NUMBER", "ID_NUMBER", "ACCESS_CODE"})
 # where a number's first group ends: a hyphen, a comma or a slash written or said
 _GROUP_END = re.compile(r"[-,/]|\b(?:bindestreck|streck)\b", re.IGNORECASE)

@@ -102,8 +102,6 @@ _FLAT_OF = re.compile(
 )
 
 
-# ... or a surname: "uppsagd av Jönsson i 1402" (a name, not a place or a thing: "Kolla i 1177",
-# "Föreningslokalen i 1001")
 def _a_name(word: str) -> bool:
     """A first name or surname the lexicon knows that is no common word or place, or a word it does
     not know that is no definite noun ("Föreningslokalen", "Cykelrummet")."""
@@ -113,6 +111,8 @@ def _a_name(word: str) -> bool:
     return bool(flags & {"first", "surname"}) or (not flags and DEFINITE.match(word) is None)
 
 
+# ... or a surname: "uppsagd av Jönsson i 1402" (a name, not a place or a thing: "Kolla i 1177",
+# "Föreningslokalen i 1001")
 _NAMED_IN_FLAT = re.compile(rf"(?<![\w-])(?P<who>(?-i:[A-ZÅÄÖ])[a-zåäöé]+)[ ]i[ ]+(?!1177\b){_FLAT_NO}")
 # a house on the street talked of, by its number and letter: "grannen Bengt ..., han bor i 39 B"
 _HOUSE_OF = re.compile(

@@ -431,8 +431,9 @@ def ordinary_use(text: str, start: int, end: int) -> bool:
     rate ("öre per kilowattimme"), or is the pronoun "hans" lowercase in a turn written with
     capitals ("Det droppar i hans hall.", where the name Hans would be capitalised), or is a month
     ("Juni" the child, "i juni" the month), where it is that word and not the person. In lowercase
-    speech-to-text "karin hans dotter" may be a name, and stays one; and other such names ("bo",
-    "mina", "inga") a transcript that capitalises only a turn's first letter writes lowercase too."""
+    speech-to-text "karin hans dotter" may be a name, and stays one; other names that are words
+    ("bo", "mina", "inga") stay names lowercase in any turn, as a transcript that capitalises only
+    a turn's first letter writes them."""
     word = text[start:end]
     if word in heuristics.MONTHS:
         return True
