@@ -111,7 +111,7 @@ _SINCE = re.compile(
     r"(?<![\w])(?:sedan|sen|från|år|kunder?|medlem\w*|nytt|nya|köpte|köpt|flyttade|byggdes|byggt|byggd)[ ]*$",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR = re.compile(r"(?:19|20)\d\d")  # a year of the last century or this one, written
 MONTHS = (
     "januari",
     "februari",
@@ -200,8 +200,8 @@ def quantity(text: str, start: int, end: int, digits: str, four_digits: bool = F
         or QUANTITY_AFTER.match(text, end)
         or DATE_OR_TIME.fullmatch(text, start, end)
         or _ISO_DATE.fullmatch(text, start, end)
-        or (not four_digits and _YEAR.fullmatch(digits) and _SINCE.search(before))
-        or (_YEAR.fullmatch(digits) and _MONTH_BEFORE.search(before))  # "i september 2022"
+        or (not four_digits and YEAR.fullmatch(digits) and _SINCE.search(before))
+        or (YEAR.fullmatch(digits) and _MONTH_BEFORE.search(before))  # "i september 2022"
         or (_AMOUNT_BEFORE.search(before) and _amount_shaped(text[start:end]) and not four_digits)
         or (_GROUPED.fullmatch(text, start, end) and _FOR.search(before))
         or (not four_digits and _clock(digits) and _TIME_BEFORE.search(before))

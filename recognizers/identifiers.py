@@ -307,13 +307,12 @@ _TAG_WORDS = re.compile(
     re.IGNORECASE,
 )
 _TAG_CODE = re.compile(
-    r"(?<![\w,.-])(?:\d{3}(?:[ ]?\d{3}){4}|(?-i:[A-Z])[ -]?\d{3,4}(?:[ ]\d{3,4})?|\d{4}(?:[ ]\d{3,4})?)"
+    r"(?<![\w,.-])(?:\d{3}(?:[ ]?\d{3}){4}|[A-Z][ -]?\d{3,4}(?:[ ]\d{3,4})?|\d{4}(?:[ ]\d{3,4})?)"
     r"(?![\w]|[.,]\d|[ ]+(?:års|st|stycken|lägenheter|kr|kronor)\b)"
 )
 # what may stand right before a code (or the tag's word itself)
 _BEFORE_CODE = re.compile(r"(?:(?<![\w])(?:nummer|numret|nr|är|blir|har|och)|[,:])[ ]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)|\n")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 class KlangTagNumberRecognizer(base.TextRecognizer):
@@ -332,7 +331,7 @@ class KlangTagNumberRecognizer(base.TextRecognizer):
                 placed = not text[word.end() : m.start()].strip() or _BEFORE_CODE.search(
                     text, max(word.end(), m.start() - 12), m.start()
                 )
-                if placed and _YEAR.fullmatch(m.group()) is None:
+                if placed and heuristics.YEAR.fullmatch(m.group()) is None:
                     out.append(base.tagged_result(self, "ID_NUMBER", *m.span(), 0.85, "a key tag's number"))
         return out
 
