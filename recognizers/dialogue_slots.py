@@ -252,7 +252,7 @@ def _codes_read_off(text: str, ts: list[Turn]) -> list[tuple[str, int, int]]:
                 if "kort" in m.group("what").lower() or "legitim" in m.group("what").lower()
                 else "CUSTOMER_NUMBER"
             )
-            out.append((entity, turn.start + rs, turn.start + re_))  # a letter before it: `_letters_before`
+            out.append((entity, turn.start + rs, turn.start + re_))  # a letter before it: `letters_before`
     return out
 
 
@@ -971,17 +971,17 @@ def _slots_of(body: str) -> list[tuple[Slot, int]]:
 
 
 # Numbers that may start with letters: a passport "FA1234567", a customer number "KN-448120".
-_LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER", "IBAN_CODE", "ACCESS_CODE")
+LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER", "IBAN_CODE", "ACCESS_CODE")
 _LETTER_PREFIX = re.compile(
-    r"(?<![\w-])(?:[A-Z]{1,3}-?|(?:[A-Z][ ]?(?:,|\.\.\.|…)?[ ]){1,3})$"
-)  # "FA", "K L ", "L N ... "
+    r"(?<![\w-])(?:[A-Z]{1,3}-?|(?!(?:PIN|PUK|OCR|SMS|BG|PG)[ ])[A-Z]{2,3}[ ]|(?:[A-Z][ ]?(?:,|\.\.\.|…)?[ ]){1,3})$"
+)  # "FA", "NV " (not the code's name: "PIN 1 2 3 4"), "K L ", "L N ... "
 # a password: letters and digits glued into one word ("Hjortron1981")
 _GLUED_WORD = re.compile(
     r"(?<![\w-])[^\W\d_]{2,}[!#?*&%]?$"
 )  # "Hjortron" of "Hjortron1981", "Nyberg!" of "Nyberg!2019"
 
 
-def _letters_before(text: str, start: int, entity: str) -> int:
+def letters_before(text: str, start: int, entity: str) -> int:
     """The start of a number with its letter prefix glued on ("FA" of "FA1234567"), or, for a
     code, with the word it is glued to ("Hjortron" of "Hjortron1981")."""
     m = _LETTER_PREFIX.search(text, max(0, start - 12), start)
@@ -1002,7 +1002,7 @@ def _other_slot_start(body: str, slot: Slot, after: int) -> int:
             m
             and runs
             and o.accept(runs[0].digits)
-            and not _SENTENCE_END.search(body, m.end(), m.end() + runs[0].tokens[0].start)
+            and not SENTENCE_END.search(body, m.end(), m.end() + runs[0].tokens[0].start)
         ):
             starts.append(m.start())
     return min(starts, default=len(body))
@@ -1127,7 +1127,7 @@ def _asked_start(body: str, slot: Slot, asked_end: int) -> int:
 
 def _sentences_before(body: str, slot: Slot, named_end: int) -> int:
     """Where the sentences before the one naming the slot end, when they hold a number; else 0."""
-    ends = [e.end() for e in _SENTENCE_END.finditer(body, 0, _asked_start(body, slot, named_end))]
+    ends = [e.end() for e in SENTENCE_END.finditer(body, 0, _asked_start(body, slot, named_end))]
     return ends[-1] if ends and numbers.runs(body[: ends[-1]]) else 0
 
 
@@ -1219,7 +1219,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 if (not entities or x[0] in entities) and not any(s < x[2] and x[1] < t for _, s, t in spans)
             )
         spans.extend(_read_backs(text, spans))
-        spans = [(e, _letters_before(text, s, e) if e in _LETTERED else s, t) for e, s, t, *_ in spans]
+        spans = [(e, letters_before(text, s, e) if e in LETTERED else s, t) for e, s, t, *_ in spans]
         return [self._result(e, s, t) for e, s, t in sorted(set(spans), key=lambda x: (x[1], x[2]))]
 
     def _zone(
@@ -1724,7 +1724,7 @@ _LEADING = frozenset(
     "och så då okej ok bra tack ja mm ditt din dina ert er era de dom det sen hans hennes deras barnets barnens".split()
 )
 _TRAILING = frozenset("är då tack alltså ja eh öh också och nu så va siffrorna siffror numret nummer".split())
-_FOR_CHECKING = r"(?:för att (?:bekräfta|kontrollera|verifiera|stämma av|se|kolla)|för säkerhets skull)\b"
+_FOR_CHECKING = r"(?:för att (?:bekräfta|kontrollera|verifiera|stämma av|se|kolla)|för säkerhets skull|för kontroll(?:ens skull)?)\b"
 # "personnummer för att bekräfta", "barnens födelsedatum för priset"
 _PURPOSE = re.compile(rf"[ ,]+(?:{_FOR_CHECKING}.*|för[ ]+[a-zåäö]+)$", re.IGNORECASE)
 _PURPOSE_BEFORE = re.compile(rf"(?<![\w]){_FOR_CHECKING}", re.IGNORECASE)  # "för att verifiera ditt födelsedatum"
@@ -1736,7 +1736,7 @@ _OWN = re.compile(
     re.IGNORECASE,
 )
 # A sentence ends at "." "!" "?", not at "..." (a pause) nor inside "12.03".
-_SENTENCE_END = re.compile(r"[!?]|(?<![.\d])\.(?![.\d])")
+SENTENCE_END = re.compile(r"[!?]|(?<![.\d])\.(?![.\d])")
 
 
 _ANSWER_OPENERS = frozenset("ja jo eh öh ehm alltså det är den mitt min okej".split())
@@ -1774,6 +1774,12 @@ def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", lead + " " + rest)]
     if len(body.split()) <= BACKCHANNEL_WORDS and all(w in _TRAILING or w in _LEADING for w in words):
         return True
+    # ... or the turn's last sentence is ("självklart. ditt anställningsnummer", "hej Karin.
+    # Tillståndsnummer"): unpunctuated speech asks so too
+    if not SENTENCE_END.search(body, asked_end, len(body.rstrip(" .!"))):
+        said = lead[_sentence_start(lead, len(lead)) :] + " " + rest
+        if all(w.lower() in _TRAILING or w.lower() in _LEADING for w in re.findall(r"[^\W\d_]+", said)):
+            return True
     # ... or a longer turn that ends with it: "ett fyra fyra noll nio två sex och ditt födelsedatum",
     # "okej c o nyberg och postnummer"
     return bool(_AND_YOURS.search(lead)) and not rest.strip(" ?.,")
@@ -1785,13 +1791,13 @@ def _own(body: str, asked_end: int) -> bool:
 
 
 def _sentence_end(body: str, pos: int) -> int:
-    m = _SENTENCE_END.search(body, pos)
+    m = SENTENCE_END.search(body, pos)
     return m.start() if m else len(body)
 
 
 def _sentence_start(body: str, pos: int) -> int:
     """Where the sentence that holds `pos` starts."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(body, 0, pos)]
+    ends = [m.end() for m in SENTENCE_END.finditer(body, 0, pos)]
     return ends[-1] if ends else 0
 
 

@@ -43,7 +43,18 @@ from typing import NamedTuple
 
 from recognizers import heuristics, numbers, phone
 from recognizers.address import one_word_towns, ordinary_place_word
-from recognizers.dialogue_slots import PAUSE_AT, RETRACTS, SPELLED_AS, Turn, corrections, runs_reading, turns
+from recognizers.dialogue_slots import (
+    LETTERED,
+    PAUSE_AT,
+    RETRACTS,
+    SENTENCE_END,
+    SPELLED_AS,
+    Turn,
+    corrections,
+    letters_before,
+    runs_reading,
+    turns,
+)
 from recognizers.email import SPOKEN_SEP_WORDS
 from recognizers.fold import fold_text
 from recognizers.identifiers import FACILITY_PREFIX
@@ -291,7 +302,11 @@ def _read_back_of(
     # står fel på fakturan, det står 1202"
     if entity is None and _READ_FROM.search(body, 0, tokens[0].start):
         entity = next((e for e, s, t in own if t <= start and _near(digits, _digits(text, s, t))), None)
-    return None if entity is None else (entity, start, _with_letter(text, entity, end))
+    if entity is None:
+        return None
+    # with the letters it opens with ("B4419", "NV-2077" read back after "B 4 4 1 9", "NV 2077")
+    first = letters_before(text, start, entity) if entity in LETTERED else start
+    return entity, first, _with_letter(text, entity, end)
 
 
 def _numbers_of(text: str, entity: str, start: int, end: int) -> list[str]:
@@ -378,7 +393,10 @@ def _piece(said: str, value: str) -> bool:
 
 
 # A word broken off and taken back right before a value: "Kanelbulle... nej, " before "Kanelbulle77".
-_TAKEN_BACK = re.compile(rf"(?<![\w])([^\W\d_]{{3,}})(?:\.\.\.|…)?[ ,]*(?:{RETRACTS})(?![\w])[ ,.…]*$", re.IGNORECASE)
+# ... or said again after a filler: "jonwes eh jonwes02"
+_TAKEN_BACK = re.compile(
+    rf"(?<![\w])([^\W\d_]{{3,}})(?:\.\.\.|…)?[ ,]*(?:{RETRACTS}|eh|öh|ehm)(?![\w])[ ,.…]*$", re.IGNORECASE
+)
 
 
 # A sentence's end, and a sentence that lists children or gives names, up to where it is read
@@ -682,20 +700,29 @@ def _shape(value: str) -> tuple[int, ...]:
     return () if numbers.has_spoken_number(value) else tuple(len(g) for g in _GROUPS.findall(value))
 
 
+def _between_sentences(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """A sentence ends between the two spans."""
+    first, second = sorted((a, b))
+    return SENTENCE_END.search(text, first[1], max(first[1], second[0])) is not None
+
+
 def _same_shape(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
-    """A written number grouped as a value found in the same turn or the one before, six digits or
-    more in two groups or more: the same kind of value ("Hans gamla kundnummer var 20 18 44 7, och
-    dödsboet får ett nytt: 20 91 33 0."); not a reference."""
+    """A written number grouped as a value found in the turn before or in the same sentence, six
+    digits or more in two groups or more: the same kind of value ("Hans gamla kundnummer var 20 18
+    44 7, och dödsboet får ett nytt: 20 91 33 0."); not a reference, nor a number of the next
+    sentence ("388 140 ja Marianne Ek. Resan 610 253 till ...")."""
     out: list[Span] = []
     for k, turn in enumerate(ts):
-        near = [ts[k - 1]] if k else []
-        shapes = {_shape(text[s:t]): e for e, s, t in spans if any(x.start <= s < x.end for x in [*near, turn])}
-        shapes = {sh: e for sh, e in shapes.items() if len(sh) >= 2 and sum(sh) >= 6}
-        if not shapes:
+        near = [(e, s, t) for e, s, t in spans if (k and ts[k - 1].start <= s < ts[k - 1].end)]
+        own = [(e, s, t) for e, s, t in spans if turn.start <= s < turn.end]
+        if not any(len(sh) >= 2 and sum(sh) >= 6 for sh in (_shape(text[s:t]) for _, s, t in near + own)):
             continue
         body = turn.body(text)
         for run in numbers.runs(body):
             start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
+            beside = near + [(e, s, t) for e, s, t in own if not _between_sentences(text, (s, t), (start, end))]
+            shapes = {_shape(text[s:t]): e for e, s, t in beside}
+            shapes = {sh: e for sh, e in shapes.items() if len(sh) >= 2 and sum(sh) >= 6}
             entity = shapes.get(_shape(text[start:end]))
             if (
                 entity

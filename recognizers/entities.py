@@ -208,6 +208,7 @@ ENTITIES: tuple[Entity, ...] = (
             *_DIALOGUE,
             payment.KlangBankAccountRecognizer,
             payment.KlangSpokenBankAccountRecognizer,
+            payment.KlangBankClearingRecognizer,
         ),
         payment.account_canonical,
         digits_identify=True,

@@ -67,7 +67,9 @@ def is_handle(token: str) -> bool:
 # "användarnamnet båtkalle59", "Ditt användarnamn är kolsson49" (not a default such as "admin")
 # (its joiners and digits may be said: "tova understreck wester noll två")
 _NAMED = re.compile(
-    r"(?<![\w-])(?:användarnamn(?:et)?|användar-?id|inloggningsnamn(?:et)?|username|alias(?:et)?)"
+    r"(?<![\w-])(?:användarnamn(?:et)?|användar-?id|inloggningsnamn(?:et)?|username|alias(?:et)?|"
+    # what the log-in will be: "inloggningen blir emros01" (with a digit)
+    r"(?P<login>inloggningen)(?=[ ]+(?:blir|är)))"
     r"(?:[ ]+(?:är|blir|var))?[ :]+(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w]"
     r"(?:[ ]+(?:understreck|underscore|punkt|bindestreck|streck)[ ]+[\w]+)*"
     rf"(?:[ ]+(?:{SMALL_NUMBER_WORDS})+(?![\w]))*)(?![\w@])",
@@ -82,7 +84,7 @@ _NAMED_BEFORE = re.compile(
 )
 _DEFAULTS = frozenset("admin administrator root user guest gäst".split())
 # what a user name is said to be, not the name: "Användarnamnet är mejladressen", "... är samma"
-_DESCRIBED = re.compile(r"adress|mejl|mail|e-?post|nummer|numret|namn|samma", re.IGNORECASE)
+_DESCRIBED = re.compile(r"adress|mejl|mail|e-?post|nummer|numret|namn|samma|bankid|freja", re.IGNORECASE)
 
 
 def named_handles(text: str) -> list[tuple[int, int]]:
@@ -94,6 +96,8 @@ def named_handles(text: str) -> list[tuple[int, int]]:
         for m in (*_NAMED.finditer(text), *_NAMED_BEFORE.finditer(text))
         if len(h := m.group("handle")) >= 3
         and h.lower() not in _DEFAULTS
+        # what the log-in is like is no name of it: "inloggningen är krånglig"
+        and not (m.groupdict().get("login") and not any(c.isdigit() for c in h))
         and not (h.isalpha() and (common_word(h) or _DESCRIBED.search(h)))
     ]
 

@@ -372,6 +372,67 @@ class KlangBankAccountRecognizer(PatternRecognizer):
         return True if score >= 1.0 else None
 
 
+# A clearing number said right after its bank's name is the start of that person's account: "till
+# ditt Swedbank 8214 5 slutar på 031-6", "Handelsbanken, 6152...", "ICA Banken, 9271, och ...".
+# Each bank's ranges (Bankgirot's clearing list): a bank's name and a number outside them ("SEB,
+# 1200 kronor") is no account, nor an amount or a count in them ("Swedbank, 8200 kronor").
+CLEARING_RANGES = {
+    "swedbank": ((7000, 8999),),
+    "sparbanken": ((7000, 8999), (9570, 9579)),
+    "nordea": ((1100, 1199), (1400, 2099), (3000, 3399), (3410, 4999)),
+    "handelsbanken": ((6000, 6999),),
+    "seb": ((5000, 5999), (9120, 9124), (9130, 9149)),
+    "danske bank": ((1200, 1399), (2400, 2499), (9180, 9189)),
+    "länsförsäkringar": ((3400, 3409), (9020, 9029), (9060, 9069)),
+    "ica banken": ((9270, 9279),),
+    "skandia": ((9150, 9169),),
+    "avanza": ((9550, 9569),),
+    "nordnet": ((9100, 9109),),
+    "sbab": ((9250, 9259),),
+}
+_BANK_CLEARING = re.compile(
+    rf"(?<![\w])(?P<bank>{'|'.join(CLEARING_RANGES)})"
+    r"(?:[ ,:]+(?:eh|öh|clearing(?:nummer|numret)?|nummer|är|med))*[ ,:]+"
+    # Swedbank's check digit after a dash or a space: "8214-5", "8214 5" (not the account's first digit)
+    r"(?P<clearing>\d{4}(?:[ ]?-[ ]?\d|[ ]\d)?)(?![\d,.]\d|[\w-])"
+    # ... and the account's end said after it: "slutar på 031-6"
+    r"(?:[ ,]+(?:och[ ]+)?(?:kontot[ ]+)?slutar[ ]+på[ ]+\d[\d -]*\d)?",
+    re.IGNORECASE,
+)
+
+
+def _clearing_of(bank: str, clearing: str) -> bool:
+    """Its first four digits in the bank's ranges (a fifth is Swedbank's check digit, as misheard
+    as any other); four alone not a year ("Nordea 2023 hade bättre ränta")."""
+    digits = ascii_digits(clearing)
+    if len(digits) == 4 and heuristics.YEAR.fullmatch(digits):
+        return False
+    first = int(digits[:4])
+    return any(low <= first <= high for low, high in CLEARING_RANGES[bank.lower()])
+
+
+class KlangBankClearingRecognizer(base.TextRecognizer):
+    """A clearing number right after its bank's name (`_BANK_CLEARING`)."""
+
+    ENTITIES = (BANK_ACCOUNT,)
+
+    def may_match(self, text: str) -> bool:
+        return numbers.has_digit(text) and heuristics.mentions(text, tuple(CLEARING_RANGES))
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if (entities and BANK_ACCOUNT not in entities) or not self.may_match(text):
+            return []
+        return [
+            base.tagged_result(
+                self, BANK_ACCOUNT, m.start("clearing"), m.end(), 0.85, "a clearing number after its bank"
+            )
+            for m in _BANK_CLEARING.finditer(text)
+            # an amount or a count after the bank's name: "Swedbank, 8200 kronor", "7000 2 gånger"
+            if _clearing_of(m.group("bank"), m.group("clearing"))
+            and heuristics.QUANTITY_AFTER.match(text, m.end("clearing")) is None
+        ]
+
+
 def account_canonical(text: str) -> str:
     """ "clearing-account" digits: written, spoken, or with words between the two parts."""
     if numbers.has_spoken_number(text) or any(ch.isalpha() for ch in text):

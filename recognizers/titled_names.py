@@ -69,9 +69,11 @@ _NAMED = (
     # ... or one's relation: "Min dotter heter Vilja"
     rf"{_POSSESSOR}[ ]+(?:{_ADJECTIVE})?(?:{_RELATIONS}))[ ]+heter(?:[ ]+(?:han|hon|hen)(?=[ ]))?"
 )
-# a nickname: "fast alla säger Pelle", "kallas Bettan", "kalla mig Micke"
+# a nickname: "fast alla säger Pelle", "folk säger Stisse", "kallas Bettan", "kalla mig Micke"
 _CALLED = (
-    r"(?:alla[ ]+säger|(?:han|hon|hen)[ ]+kallas|kallas|kalla[ ]+mig|säg[ ]+bara|"
+    r"(?:(?:alla|folk|de|dom|vi)[ ]+säger|(?:han|hon|hen)[ ]+kallas|kallas|kalla[ ]+mig|säg[ ]+bara|"
+    # "han vill bli kallad Tusse"
+    r"(?:vill[ ]+)?bli[ ]+kallad|"
     r"(?:alla|vi|de|dom)[ ]+kallar[ ]+(?:henne|honom|hen)(?:[ ]+för)?)"
 )
 _WORD = r"[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"

@@ -346,7 +346,7 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
             "Agent: jag ser två bokningar på det namnet vad är ditt födelsedatum\nKund: andra oktober nittiofem",
             [("SE_PERSONNUMMER", "andra oktober nittiofem")],
         ),
-        ("Agent: Har du stamkundskortet?\nKund: Ja, numret är SK 4412.", [("CUSTOMER_NUMBER", "4412")]),
+        ("Agent: Har du stamkundskortet?\nKund: Ja, numret är SK 4412.", [("CUSTOMER_NUMBER", "SK 4412")]),
         # a card's expiry after "Giltig till?"
         ("Agent: Giltig till?\nKund: Elva tjugoåtta.", [("CREDIT_CARD", "Elva tjugoåtta")]),
         # a card's last digits after "slutar på" and a filler
@@ -1562,6 +1562,14 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Talare 1: ett fyra fyra noll nio två sex och ditt födelsedatum\nTalare 2: femte december nittiofyra",
             [("SE_PERSONNUMMER", "femte december nittiofyra")],
         ),
+        # ... or in the turn's last sentence, unpunctuated, with a letter before the digits
+        ("Agent: självklart. ditt anställningsnummer\nKund: B 4 4 1 9", [("ID_NUMBER", "B 4 4 1 9")]),
+        ("Beställning: hej Karin. Tillståndsnummer\nResenär: M A 4 4 0 2 1", [("CUSTOMER_NUMBER", "M A 4 4 0 2 1")]),
+        ("Agent: och ditt anställningsnummer\nKund: NV 2077", [("ID_NUMBER", "NV 2077")]),
+        (
+            "Agent: A5002 ja. och för kontroll födelsedag\nKund: första november nittonhundraåttio",
+            [("SE_PERSONNUMMER", "första november nittonhundraåttio")],
+        ),
         (
             "Agent: Och för säkerhets skull, ditt födelsedatum?\nKund: Sjunde mars... femtiofem.",
             [("SE_PERSONNUMMER", "Sjunde mars... femtiofem")],
@@ -2060,6 +2068,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         # a short statement is no question; a name asked for something else; a band, not an IP address
         "Agent: Jag söker på ditt personnummer.\nKund: Det gäller en på 1 480 och en från 12 mars.",
         "Agent: Postnumret ser jag här.\nKund: Bra. Mätarställningen är 45873.",
+        "Agent: Tack. Personnumret har jag redan.\nKund: Bra. Mätarställningen är 45873.",
         "Agent: Vad är namnet på avtalet?\nKund: Det heter Rörligt Bas.",
         "Agent: Har du IP-adressen?\nKund: Nej, men routern kör på två punkt fyra gigahertz.",
         "Agent: Kan du stava mejladressen?\nKund: Den går via banken, S E B.",

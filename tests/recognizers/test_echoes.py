@@ -142,6 +142,23 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("ACCESS_CODE", "Kanelbulle77")],
             [("ACCESS_CODE", "Kanelbulle")],
         ),
+        # ... or said again after a filler
+        (
+            ["Kund: jonwes eh jonwes02"],
+            [("USERNAME", "jonwes02")],
+            [("USERNAME", "jonwes")],
+        ),
+        # a number read back glued to the letters it opens with
+        (
+            ["Agent: ditt anställningsnummer", "Kund: B 4 4 1 9", "Agent: B4419 Per Åström"],
+            [("ID_NUMBER", "B 4 4 1 9")],
+            [("ID_NUMBER", "B4419")],
+        ),
+        (
+            ["Agent: och ditt anställningsnummer", "Kund: NV 2077", "Agent: NV-2077 ja"],
+            [("ID_NUMBER", "NV 2077")],
+            [("ID_NUMBER", "NV-2077")],
+        ),
         (
             ["Kund: Han hade NMX... nej, NXM 774, jag skrev upp det."],
             [("SE_VEHICLE_REGISTRATION", "NXM 774")],
@@ -570,6 +587,11 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
             [("SE_VEHICLE_REGISTRATION", "KTX 318")],
         ),
         (["Kund: Tre... ja, 4 500 kronor, och kundnumret 4409137."], [("CUSTOMER_NUMBER", "4409137")]),
+        # a number grouped as a value, but in the next sentence: the company's trip
+        (
+            ["Agent: 388 140 ja Marianne Ek. Resan 610 253 till Vårdcentralen Gripen på fredag"],
+            [("CUSTOMER_NUMBER", "388 140")],
+        ),
     ],
 )
 def test_what_is_no_echo_is_not_taken(lines, found):

@@ -33,6 +33,8 @@ def found(rec, text):
         ("Användarnamnet är tova understreck wester noll två.", "tova understreck wester noll två"),
         # ... or right before "är mitt användarnamn"
         ("ja det stämmer. och sofiedahl99 är mitt användarnamn på ert forum", "sofiedahl99"),
+        # what the log-in will be
+        ("ja emma.ros@exempel.se antagligen och inloggningen blir emros01", "emros01"),
     ],
 )
 def test_found(rec, text, handle):
@@ -53,6 +55,8 @@ def test_found(rec, text, handle):
         "Skriv till anna.berg@exempel.se.",
         "Det står <EMAIL_ADDRESS_1> och <PERSON_2> här.",
         "Storgatan 12, lägenhet 1102.",
+        "Det blir bra när inloggningen blir enklare, inloggningen är BankID.",
+        "inloggningen är krånglig och när jag testar så blir det fel hela tiden inloggningen blir fel",
         "caller_number queue_name conv_7f3a91c2 rec_20240101 klang_page_2026 spk_0 speaker_12",  # an export's field names and ids
     ],
 )

@@ -13,6 +13,7 @@ from recognizers.payment import (
     IBAN,
     PLUSGIRO,
     KlangBankAccountRecognizer,
+    KlangBankClearingRecognizer,
     KlangBankgiroRecognizer,
     KlangCardDetailsRecognizer,
     KlangCreditCardRecognizer,
@@ -307,6 +308,38 @@ def test_giro_spoken(spoken_recs, text, entity, span):
 )
 def test_giro_spoken_negatives(spoken_recs, text):
     assert confident(spoken_recs, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Agent: till ditt Swedbank 8214 5 slutar på 031-6", "8214 5 slutar på 031-6"),
+        ("Kund: Handelsbanken, 6152... ", "6152"),
+        ("Kund: Det är ICA Banken, 9271, och 103 558 2.", "9271"),
+        ("Kund: Nordea, clearing 3300, och kontonumret är mitt personnummer", "3300"),
+        ("Kund: Sparbanken, clearingnummer 8105-9", "8105-9"),
+        ("Kund: och sen avanza 9550 3314 882", "9550"),
+    ],
+)
+def test_a_clearing_number_after_its_bank(text, span):
+    got = [text[r.start : r.end] for r in KlangBankClearingRecognizer().analyze(text, None)]
+    assert got == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kund: Jag har betalat SEB, 1200 kronor i månaden.",  # outside SEB's ranges
+        "Kund: Nordea 2023 hade bättre ränta.",  # in Nordea's ranges, but a year
+        "Agent: Swedbank 8214,50 kronor",  # an amount
+        "Agent: Handelsbanken har 6000 kontor",  # not right after the name
+        "Kund: Jag har Swedbank, 8200 kronor fanns på kontot i morse.",  # an amount, a count
+        "Kund: hej jag har fört över från swedbank 7000 2 gånger nu",
+        "Kund: vi har billånet på danske bank 1250 i månaden",
+    ],
+)
+def test_no_clearing_after_a_bank(text):
+    assert KlangBankClearingRecognizer().analyze(text, None) == []
 
 
 def test_giro_word_earlier_in_the_line():

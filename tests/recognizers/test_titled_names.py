@@ -57,6 +57,8 @@ def _found(text: str) -> list[str]:
         # a nickname
         ("Per-Olof, fast alla säger Pelle.", ["Pelle"]),
         ("Min fru Elisabeth, hon kallas Bettan.", ["Elisabeth", "Bettan"]),
+        ("Stig-Olof Berglund. folk säger Stisse men det står Stig-Olof", ["Stisse"]),
+        ("men han vill bli kallad Tusse ha ha så skriv det", ["Tusse"]),
         # a name on a door or a letterbox
         ("det står al-jabouri på dörren lägenhet trettiotvå", ["al-jabouri"]),
         ("porten mot parkeringen det står laine och salo på dörren", ["laine och salo"]),
