@@ -12,7 +12,8 @@ first and last letters and the letter triples inside it (a name of an origin the
 still looks like one), whether it is a number word and what the name lexicon and the town list know
 it as; its neighbours in the turn, what the lexicon knows them as, and whether they were found (and
 as what); what was found in the turn and the one before; the last words of the turn before and
-whether it asked a question, the first words of the turn after; and whether the word is said
+whether it asked a question, the first words of the turn after; the heads of long compounds before
+it and in the turn before ("tillståndsnumret" ends as "kundnumret" does); and whether the word is said
 again in the turns around it (a value read back, a name said twice). Weights are trained by
 `python -m redactor.training.tail` on the labelled calls of bench/data (docs/model-card.md) and
 shipped in recognizers/data/tail_model.npz.
@@ -48,6 +49,10 @@ _PREVIOUS_WORDS = 10  # last words of the turn before that the model reads
 _TWO_BACK_WORDS = 8  # ... and of the turn before that
 _NEXT_WORDS = 3  # first words of the turn after (the other speaker's "Tack, Amira." or "Och sen?")
 _ECHO_TURNS = 4  # a word said again this many turns away or nearer is echoed
+# A Swedish compound ends in its head: "tillståndsnumret", "anställningsnummer" and "brickkoden"
+# are numbers and codes the calls it was trained on may never have named.
+_COMPOUND = 9  # a word this long or longer is read as a compound ...
+_HEAD = 6  # ... and its last letters as its head
 # Words every turn says: their being said again tells nothing.
 _EVERYDAY = frozenset(
     """
@@ -187,6 +192,7 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
                 *(f"pt2={x}" for x in two_back),
                 *(f"num_pt={num}_{x}" for x in previous),
                 *(f"nt={x}_{num}" for x in after),
+                *(f"num_pth={num}_{_head(x)}" for x in previous if len(x) >= _COMPOUND),
             ]
             for num in (0, 1)
         }
@@ -224,11 +230,18 @@ def candidates(text: str, found: Iterable[tuple[str, int, int]]) -> list[Candida
                 f"p1lex={_kinds(near[at - 1])}_{kinds}",
                 f"n1lex={_kinds(near[at + 1])}_{kinds}",
                 f"echo={_echoed(said, n, w)}_{num}",
+                f"p1h={num}_{_head(near[at - 1])}",
+                f"p2h={num}_{_head(near[at - 2])}",
             ]
             if not num and len(w) > 3:
                 own += [f"g3={w[i : i + 3]}" for i in range(1, min(len(w) - 3, 8))]
             out.append(Candidate(token, own, shared[num]))
     return out
+
+
+def _head(word: str) -> str:
+    """A compound's head ("tillståndsnumret" -> "numret"); a shorter word is its own."""
+    return word[-_HEAD:] if len(word) >= _COMPOUND else word
 
 
 def _echoed(said: list[set[str]], n: int, word: str) -> str:
