@@ -2459,32 +2459,34 @@ def test_the_blind_sets_stay_redacted(blind_sets):
     written for the kinds they showed. Here every fourth call of each set but the held-out ones,
     and all of those. All of them, the history of the figures (from 110 of 3,563 values readable in
     sets 1-8 at 096fa66 to the figures of sets 1-169 in docs/dialogue.md) is one command there. The
-    sample (2026-12-07, night, the tail trained on sets 1 and 3-149, 150-169 held out): 1,794
-    calls, 260 of 28,833 values readable, non-PII words kept 0.978 (at 9643913, with sets 134-165
+    sample (2026-12-07, night, the tail trained on sets 1 and 3-149, 150-173 held out): 1,914
+    calls, 292 of 30,639 values readable, non-PII words kept 0.977 (with 150-169 held out: 1,794
+    calls, 260 of 28,833, 0.978; at 9643913, with sets 134-165
     held out: 2,026 calls, 373 of 32,404, 0.977; at 4a7a9a2, with sets 134-157 held out: 1,786
     calls, 303 of 28,441, 0.978; at its introduction, on sets 1-129: 1,122 calls, 70 of 18,344,
     0.981)."""
     sets, stored = blind_sets
     docs = [d for set_docs in sets.values() for d in set_docs]
     result = measure_stored(docs, stored)
-    assert result["calls_written"] == len(docs) == 1794
+    assert result["calls_written"] == len(docs) == 1914
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 268, result["readable_values"]
+    assert result["readable"] <= 300, result["readable_values"]
     assert result["words_kept"] >= 0.975
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(blind_sets):
-    """Blind sets 150-169 (docs/dialogue.md, "Blind sets 150-153" to "166-169"), held out from the
+    """Blind sets 150-173 (docs/dialogue.md, "Blind sets 150-153" to "170-173"), held out from the
     tail's training, each round at its blind run: 150-153 (bc72728) 41 of 1,654 values readable
     with the tail, 67 with the rules alone; 154-157 (1d04758) 79 of 1,922, 115; 158-161 (abce3d6)
-    73 of 2,010, 115; 162-165 (108275c) 38 of 1,953, 80; 166-169 (cbc31fa) 36 of 1,817, 74. With
-    the tail trained on sets 1 and 3-149 at the night's rules: 200 of 9,356, non-PII words kept
-    0.971 (the tail before, trained on 1 and 3-133, held out 134-165 at 9643913: 318 of 14,911,
-    0.973); no longer blind for the kinds the rules came from."""
+    73 of 2,010, 115; 162-165 (108275c) 38 of 1,953, 80; 166-169 (cbc31fa) 36 of 1,817, 74;
+    170-173 (b366a75, this tail) 32 of 1,806, 91. With the tail trained on sets 1 and 3-149 at the
+    night's rules: 232 of 11,162, non-PII words kept 0.971 (the tail before, trained on 1 and
+    3-133, held out 134-165 at 9643913: 318 of 14,911, 0.973); no longer blind for the kinds the
+    rules came from but 170-173's."""
     sets, stored = blind_sets
     result = measure_stored([d for name in HELD_OUT for d in sets[name]], stored)
-    assert result["calls_written"] == 600 and result["quarantined"] == 0
-    assert result["readable"] <= 206, result["readable_values"]
+    assert result["calls_written"] == 720 and result["quarantined"] == 0
+    assert result["readable"] <= 240, result["readable_values"]
     assert result["words_kept"] >= 0.969
 
 
