@@ -1761,6 +1761,11 @@ def _four_digits(slot: Slot) -> bool:
 _AND_YOURS = re.compile(r"(?<![\w])och[ ]+(?:(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ]+)?$", re.IGNORECASE)
 
 
+def _around_the_slot_word(words: str) -> bool:
+    """Only words that may stand before or after a slot word that asks for it ("och ditt", "tack")."""
+    return all(w.lower() in _TRAILING or w.lower() in _LEADING for w in re.findall(r"[^\W\d_]+", words))
+
+
 def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     """The turn asks for its slot: a question, a request, or a short turn that ends with the slot word."""
     # the turn, or the sentence naming the slot: "... ja jag ser den. vem pratar jag med"
@@ -1771,15 +1776,13 @@ def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     rest = re.sub(r"^[\w-]*", "", body[asked_end:])  # the rest of the slot word ("personn|umret")
     rest = _PURPOSE.sub("", rest)
     lead = _PURPOSE_BEFORE.sub("", body[:asked_start])  # what comes before the slot word
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", lead + " " + rest)]
-    if len(body.split()) <= BACKCHANNEL_WORDS and all(w in _TRAILING or w in _LEADING for w in words):
+    if len(body.split()) <= BACKCHANNEL_WORDS and _around_the_slot_word(lead + " " + rest):
         return True
     # ... or the turn's last sentence is ("självklart. ditt anställningsnummer", "hej Karin.
     # Tillståndsnummer"): unpunctuated speech asks so too
-    if not SENTENCE_END.search(body, asked_end, len(body.rstrip(" .!"))):
-        said = lead[_sentence_start(lead, len(lead)) :] + " " + rest
-        if all(w.lower() in _TRAILING or w.lower() in _LEADING for w in re.findall(r"[^\W\d_]+", said)):
-            return True
+    last_sentence = not SENTENCE_END.search(body, asked_end, len(body.rstrip(" .!")))
+    if last_sentence and _around_the_slot_word(lead[_sentence_start(lead, len(lead)) :] + " " + rest):
+        return True
     # ... or a longer turn that ends with it: "ett fyra fyra noll nio två sex och ditt födelsedatum",
     # "okej c o nyberg och postnummer"
     return bool(_AND_YOURS.search(lead)) and not rest.strip(" ?.,")

@@ -713,17 +713,25 @@ def _same_shape(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     sentence ("388 140 ja Marianne Ek. Resan 610 253 till ...")."""
     out: list[Span] = []
     for k, turn in enumerate(ts):
-        near = [(e, s, t) for e, s, t in spans if (k and ts[k - 1].start <= s < ts[k - 1].end)]
-        own = [(e, s, t) for e, s, t in spans if turn.start <= s < turn.end]
-        if not any(len(sh) >= 2 and sum(sh) >= 6 for sh in (_shape(text[s:t]) for _, s, t in near + own)):
+        # the values of the turn before (True) and of this turn (False), grouped so
+        near = [(e, s, t, True) for e, s, t in spans if k and ts[k - 1].start <= s < ts[k - 1].end]
+        own = [(e, s, t, False) for e, s, t in spans if turn.start <= s < turn.end]
+        grouped = [(e, s, t, sh, b) for e, s, t, b in near + own if len(sh := _shape(text[s:t])) >= 2 and sum(sh) >= 6]
+        if not grouped:
             continue
         body = turn.body(text)
         for run in numbers.runs(body):
             start, end = turn.start + run.tokens[0].start, turn.start + run.tokens[-1].end
-            beside = near + [(e, s, t) for e, s, t in own if not _between_sentences(text, (s, t), (start, end))]
-            shapes = {_shape(text[s:t]): e for e, s, t in beside}
-            shapes = {sh: e for sh, e in shapes.items() if len(sh) >= 2 and sum(sh) >= 6}
-            entity = shapes.get(_shape(text[start:end]))
+            shape = _shape(text[start:end])
+            # the last value of its shape the number stands beside
+            entity = next(
+                (
+                    e
+                    for e, s, t, sh, before in reversed(grouped)
+                    if sh == shape and (before or not _between_sentences(text, (s, t), (start, end)))
+                ),
+                None,
+            )
             if (
                 entity
                 and _free(spans + out, start, end)

@@ -390,8 +390,9 @@ CLEARING_RANGES = {
     "nordnet": ((9100, 9109),),
     "sbab": ((9250, 9259),),
 }
+_BANKS = tuple(CLEARING_RANGES)
 _BANK_CLEARING = re.compile(
-    rf"(?<![\w])(?P<bank>{'|'.join(CLEARING_RANGES)})"
+    rf"(?<![\w])(?P<bank>{'|'.join(_BANKS)})"
     r"(?:[ ,:]+(?:eh|öh|clearing(?:nummer|numret)?|nummer|är|med))*[ ,:]+"
     # Swedbank's check digit after a dash or a space: "8214-5", "8214 5" (not the account's first digit)
     r"(?P<clearing>\d{4}(?:[ ]?-[ ]?\d|[ ]\d)?)(?![\d,.]\d|[\w-])"
@@ -417,7 +418,7 @@ class KlangBankClearingRecognizer(base.TextRecognizer):
     ENTITIES = (BANK_ACCOUNT,)
 
     def may_match(self, text: str) -> bool:
-        return numbers.has_digit(text) and heuristics.mentions(text, tuple(CLEARING_RANGES))
+        return numbers.has_digit(text) and heuristics.mentions(text, _BANKS)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if (entities and BANK_ACCOUNT not in entities) or not self.may_match(text):
