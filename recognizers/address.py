@@ -154,7 +154,6 @@ _ADJECTIVES = [
     "nedre",
     "sankt",
     "s:t",
-    "övre",
 ]
 
 _L = "a-zåäöéüøæßA-ZÅÄÖÉÜØÆ"  # with the Danish, Norwegian and German letters of streets abroad
@@ -533,6 +532,15 @@ _HOME_PLACE = (
 def ordinary_place_word(word: str) -> bool:
     """A common word or a country ("bor i Norge"): no one's home place, capitalised or not."""
     return bool({"common", "country"} & shipped_lexicon().get(word.lower(), set()))
+
+
+def ordinary_place_name(name: str) -> bool:
+    """`ordinary_place_word` for a name of one or two words: an adjective that begins a place's name
+    ("Stora Mellösa", "Västra Vemmerlöv") leaves the word after it to decide."""
+    words = name.split()
+    if len(words) == 2 and words[0].casefold() in _ADJECTIVES:
+        return ordinary_place_word(words[1])
+    return ordinary_place_word(words[0])
 
 
 class KlangHomePlaceRecognizer(PatternRecognizer):

@@ -114,10 +114,11 @@ BARE_NUMBER = Slot(
 
 
 _PASSWORD_WORDS = _q(r"[a-zåäö-]*lösenord\w*|lösen\b|kodord\w*|säkerhetsord\w*")
-_CODE_WORDS = _q(
+_CODE_WORD_ALTERNATIVES = (
     r"portkod|port kod|dörrkod|larmkod|pinkod|pin-kod|\bpin\b|utlämningskod|nyckel(?:gömma|låda|box|skåp)\w*|kodlås\w*|larmet\b|"
-    r"(?<!-)kod(?:en)?\b|(?!(?:post|rabatt|kampanj|streck|fel|lands|pris|moms|produkt|artikel)kod)[a-zåäö]+kod(?:en)?\b|öppna\w* (?:\w+ )?med\b|puk\w*|porten\b|välj (?:fyra|fem|sex) siffror|ny kod\b"
+    r"(?<!-)kod(?:en)?\b|(?!(?:post|rabatt|kampanj|streck|fel|lands|pris|moms|produkt|artikel|boknings|zon)kod)[a-zåäö]+kod(?:en)?\b|öppna\w* (?:\w+ )?med\b|puk\w*|porten\b|välj (?:fyra|fem|sex) siffror|ny kod\b"
 )
+_CODE_WORDS = _q(_CODE_WORD_ALTERNATIVES)
 # A word glued to a number, as passwords are made ("Kattenmisse1945", "sandra1992"), where a
 # password is talked of; digits said one by one where a code is ("Den nya är 3 8 5 1?").
 _GLUED_PASSWORD = re.compile(r"(?<![\w@.-])[^\W\d_]{3,}[!#?*&%]?\d{2,}[!#?*&%]?(?![\w@-]|\.\w)")  # "Nyberg!2019"
@@ -399,7 +400,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "ID_NUMBER",
         _q(
-            r"pass ?n|pass(?:et|en)?\b|passuppgift\w*|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|ueln|"
+            r"pass ?n|pass(?:et|en)?\b|passport\b|passuppgift\w*|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|ueln|"
             r"chipnumret|id-handling|legitimationen\b|legitimation(?=[ ]*\?)|lma|frikort(?:et)?\b|"
             r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id|icc|simkortsn|simkortets numm|långa numret på (?:plast)?kortet|"
             # a device's serial number names its owner in the seller's or the operator's register
@@ -450,8 +451,15 @@ SLOTS: tuple[Slot, ...] = (
     _access_code(_PASSWORD_WORDS, reads="passwords"),
     # a user name, read as a password is: "Vad är ditt användarnamn?" / "solros underscore åttiofyra"
     Slot("USERNAME", _q(r"användarnamn\w*|inloggningsnamn\w*|användar-?id"), lambda d: False, reads="passwords"),
-    # a code that opens something: the street door, the alarm, a key box, a PIN, a parcel's pickup
-    _access_code(_CODE_WORDS),
+    # a code that opens something: the street door, the alarm, a key box, a PIN, a parcel's pickup;
+    # also in English after what it opens ("the door downstairs, the code is 1-9-5-8"; not an error's
+    # or a discount's code), which opens no talk of codes for the turns after it ("the case number?"
+    # / "F eight eight five four zero")
+    _access_code(
+        _q(
+            rf"{_CODE_WORD_ALTERNATIVES}|(?:door|gate|entrance|entry|alarm|key[ ]?box)\b[^.?!\n]{{0,30}}?(?<![\w-])code\b"
+        )
+    ),
     # before the address: "routerns externa adress", "WAN-adressen"
     Slot(
         "IP_ADDRESS",
@@ -597,6 +605,7 @@ KEYWORDS = (
     "kort",
     "slutar",
     "kod",
+    "code",
     "pin",
     "nyckel",
     "bor ",
@@ -1111,10 +1120,10 @@ def _asked_back_at_end(body: str, at: int) -> bool:
     return bool(runs) and re.fullmatch(r"[ .…]*\?[ ]*", body[at + runs[-1].tokens[-1].end :]) is not None
 
 
-# "... är" before a number, in digits or words ("Koden är tre sju...", "är fyrahundra...")
-# ... or "Körkortet. Nummer 3 3 0 4 ..."
+# "... är" before a number, in digits or words ("Koden är tre sju...", "är fyrahundra...", also
+# the neighbours' "er" and English "is": "the code is 1-9-5-8") ... or "Körkortet. Nummer 3 3 0 4 ..."
 _GIVES = re.compile(
-    rf"(?:(?:[ ]+till[ ]+[a-zåäö]+)?[ ]+(?:är|blir|er)|[.,]?[ ]+(?:nummer|numret|nr)(?:[ ]+(?:är|blir|er))?[:,]?)[ ]+"
+    rf"(?:(?:[ ]+till[ ]+[a-zåäö]+)?[ ]+(?:är|blir|er|is)|[.,]?[ ]+(?:nummer|numret|nr|number)(?:[ ]+(?:är|blir|er|is))?[:,]?)[ ]+"
     rf"(?=\d|(?:{numbers.SMALL_NUMBER_WORDS})+(?![a-zåäö])|[a-zåäö]*(?:hundra|tusen))",
     re.I,
 )

@@ -20,12 +20,13 @@ recognizer found that value (an address, a postnummer, a customer number):
   `_same_shape`);
 - the letter after a house number found without it, the post town after a postnummer (or
   opening the other speaker's next turn: "163 72." / "Spånga."), and a postnummer confirmed after
-  an address (`_after_addresses`);
+  an address (`_after_addresses`); a town right after a person's whole name ("Kristoffer Testsson
+  i Järpen"; `_towns_after`);
 - a plate's digits read back or corrected, all of them in any order ("ABX 460. Fyra sex noll,
   inte fyra noll sex.");
-- both numbers of "X, inte Y" where either is a piece of a value found in that turn or the one
-  before ("det var två fyra sju, inte två fyra åtta"; `set_against`, which `Detector` runs after
-  the learned tail too);
+- both numbers of "X, inte Y" or "X eller Y" where either is a piece of a value found in that turn
+  or the one before ("det var två fyra sju, inte två fyra åtta", "är det 47B eller 74B";
+  `set_against`, which `Detector` runs after the learned tail too);
 - a long value given in pieces over turns and read back whole, and its pieces (`_read_whole`);
 - a word said and taken back right before a value it begins ("Kanelbulle... nej, Kanelbulle77";
   `_false_starts`).
@@ -42,7 +43,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from recognizers import heuristics, numbers, phone
-from recognizers.address import one_word_towns, ordinary_place_word
+from recognizers.address import one_word_towns, ordinary_place_name, ordinary_place_word
 from recognizers.dialogue_slots import (
     LETTERED,
     PAUSE_AT,
@@ -106,6 +107,7 @@ _READ_FROM = re.compile(
 )
 PIECE_DIGITS = 6  # a piece this long is the value's anywhere in the next turn, not only at its opening
 _HOUSE_LETTER = re.compile(r"[ ]?[A-Ha-h](?![\w])")  # "3 B", "sju A"
+_PLATE_LETTER = re.compile(r"(?-i:[A-Z])(?![\w])")  # "47B"
 
 Span = tuple[str, int, int]
 ECHO_RECOGNIZER = "KlangEchoes"  # what findings of this step record as their recognizer
@@ -119,7 +121,12 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     found = [s for s in spans if s[0] in _ECHOED]
     ts = turns(text)
     if not found:
-        return _false_starts(text, spans) + _dictated(text, ts, spans) + _joined_names(text, spans)
+        return (
+            _false_starts(text, spans)
+            + _dictated(text, ts, spans)
+            + _joined_names(text, spans)
+            + _towns_after(text, spans)
+        )
     out = corrections(text, ts, [s for s in found if s[0] in _NO_AMOUNTS], shapes=False)
     out += corrections(text, ts, [s for s in found if s[0] not in _NO_AMOUNTS])
     # (a plate corrected by its digits: "Nej, fyra noll sex", not "Nej, jag köpte den 2019", "Nej, en Volvo 240")
@@ -138,6 +145,7 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     out += _after_addresses(text, ts, spans + out)
     out += _false_starts(text, spans + out)
     out += _joined_names(text, spans + out)
+    out += _towns_after(text, spans + out)
     # the steps look beside the numbers only; nothing inside what another recognizer found (a plate)
     return [x for x in out if not any(s <= x[1] and x[2] <= t for _, s, t in spans)]
 
@@ -165,9 +173,10 @@ def _repeats(said: str, value: str) -> bool:
 
 
 def _with_letter(text: str, entity: str, end: int) -> int:
-    """Where a house number ends: after its letter, if one follows."""
-    letter = _HOUSE_LETTER.match(text, end) if entity == "SE_ADDRESS" else None
-    return letter.end() if letter else end
+    """Where a house number or a new plate's number ends: after its letter, if one follows."""
+    letter = {"SE_ADDRESS": _HOUSE_LETTER, "SE_VEHICLE_REGISTRATION": _PLATE_LETTER}.get(entity)
+    at = letter.match(text, end) if letter else None
+    return at.end() if at else end
 
 
 def _with_century(said: str, value: str) -> bool:
@@ -180,9 +189,13 @@ def _reordered(said: str, value: str) -> bool:
 
 
 def _near(said: str, value: str) -> bool:
-    """The same number of digits, four or more, with one other (two from six digits): a value
-    corrected anywhere in the next turn ("lägenhet 1203?" / "... nej, det står 1103.")."""
-    return len(said) >= 4 and _digits_other(said, value) <= (1 if len(said) < 6 else 2)
+    """The same number of digits, four or more, with one other (two from six digits) or two next
+    to each other swapped: a value corrected anywhere in the next turn ("lägenhet 1203?" / "...
+    nej, det står 1103."; "831 34 Östersund" / "det ska vara 831 43")."""
+    if len(said) < 4:
+        return False
+    swapped = any(said == value[:i] + value[i + 1] + value[i] + value[i + 2 :] for i in range(len(value) - 1))
+    return swapped or _digits_other(said, value) <= (1 if len(said) < 6 else 2)
 
 
 def _digits_other(said: str, value: str) -> int:
@@ -355,27 +368,42 @@ def _beside(text: str, spans: list[Span]) -> list[Span]:
 _NOT_THAT = re.compile(
     r"(?:[ ]+[a-h](?![\w]))?(?:[ ]+(?:på[ ]+slutet|i[ ]+början))?[ ]*,?[ ]+inte[ ]+", re.IGNORECASE
 )  # (a house's letter after the first: "Tolv B, inte tolv A")
+# ... and the two a speaker cannot choose between, of as many digits: "var det 9 2 5 2 eller 9 2 5 3?",
+# "är det 47B eller 74B"
+_OR_THAT = re.compile(r"(?:[ ]?[a-hA-Z](?![\w]))?[ ]*,?[ ]+eller[ ]+", re.IGNORECASE)
 
 
 def set_against(text: str, spans: list[Span]) -> list[Span]:
-    """Both numbers of "X, inte Y" (of as many digits, one more or less, neither a quantity) where
-    either is a piece of a value found in that turn, or in the other speaker's turn just before
-    (a read-back corrected: "Skolgatan 12 A?" / "Tolv B, inte tolv A."): a piece of it corrected,
-    and the wrong piece said again ("noll åttiosju, inte sjuttioåtta" after "noll sjuttioåtta").
+    """Both numbers of "X, inte Y" (of as many digits, one more or less, neither a quantity), or of
+    "X eller Y" (of as many digits, four or more and no year, or each with a plate's letter), where
+    either is a piece of a value found in that turn, or in
+    the other speaker's turn just before (a read-back corrected: "Skolgatan 12 A?" / "Tolv B, inte
+    tolv A."): a piece of it corrected, and the wrong piece said again ("noll åttiosju, inte
+    sjuttioåtta" after "noll sjuttioåtta"; "var det 9 2 5 2 eller 9 2 5 3?").
     Run after the learned tail too (`Detector._echoed`), whose findings such pieces often are."""
     out: list[Span] = []
     ts = turns(text)
     for k, turn in enumerate(ts):
         body = turn.body(text)
-        if "inte" not in body.lower():
+        if "inte" not in body.lower() and "eller" not in body.lower():
             continue
         first = ts[k - 1].start if k and ts[k - 1].label != turn.label else turn.start
         near = [(e, _digits(text, s, t)) for e, s, t in spans if first <= s < turn.end]
         runs = numbers.runs(body) if near else ()
         for a, b in zip(runs, runs[1:]):
-            if not _NOT_THAT.fullmatch(body, a.tokens[-1].end, b.tokens[0].start):
+            gap = (a.tokens[-1].end, b.tokens[0].start)
+            if _NOT_THAT.fullmatch(body, *gap):
+                fits = abs(len(a.digits) - len(b.digits)) <= 1
+            elif _OR_THAT.fullmatch(body, *gap):
+                # a choice is a value's only when both are long and no years ("2019 eller 2020"),
+                # or both carry a plate's letter ("47B eller 74B"; not "zon 47 eller 74", "18 eller 40")
+                fits = len(a.digits) == len(b.digits) and (
+                    (len(a.digits) >= 4 and not heuristics.YEAR.fullmatch(a.digits))
+                    or all(_PLATE_LETTER.match(body, r.tokens[-1].end) for r in (a, b))
+                )
+            else:
                 continue
-            if min(len(a.digits), len(b.digits)) < 2 or abs(len(a.digits) - len(b.digits)) > 1:
+            if min(len(a.digits), len(b.digits)) < 2 or not fits:
                 continue
             pair = [(turn.start + r.tokens[0].start, turn.start + r.tokens[-1].end, r.digits) for r in (a, b)]
             if any(_taken(text, *x) for x in pair):  # "Jag betalade 350, inte 530."
@@ -408,6 +436,21 @@ _CHILDREN = re.compile(
 )
 # A second name joined to one found: "Jag ser Abdullah och Maria Provsson på den adressen."
 _AND_NAME = re.compile(r"[ ]+(?:och|eller)[ ]+(?P<name>(?-i:[A-ZÅÄÖ])[a-zåäöéü]+(?:[ ]+(?-i:[A-ZÅÄÖ])[a-zåäöéü]+)?)")
+
+
+# A town after a person's whole name, ending its clause: "Kristoffer Ahl i Järpen", "Jari Mäkinen i Luleå."
+_TOWN_AFTER_NAME = re.compile(r"[ ]+i[ ]+((?-i:[A-ZÅÄÖ])[a-zåäö-]+)(?=[ ]*(?:[.,!?]|$))", re.M)
+
+
+def _towns_after(text: str, spans: list[Span]) -> list[Span]:
+    """The town a person named in full is of, said right after the name as an address line puts
+    it: a town the gazetteer knows."""
+    out: list[Span] = []
+    for entity, start, end in spans:
+        m = _TOWN_AFTER_NAME.match(text, end) if entity == "PERSON" and " " in text[start:end].strip() else None
+        if m and m.group(1).casefold() in one_word_towns() and _free(spans + out, *m.span(1)):
+            out.append(("LOCATION", *m.span(1)))
+    return out
 
 
 def _joined_names(text: str, spans: list[Span]) -> list[Span]:
@@ -450,36 +493,43 @@ def _compact(said: str) -> str:
     words as digits, joiners dropped ("S-A-N... M-A-T" is "sanmat", "understreck, L-A-N" "lan",
     "K som i Kalle" "k")."""
     view = numbers.digit_view(_SAID_JOINER.sub(" ", SPELLED_AS.sub(r"\1", said))).text
-    return "".join(ch for ch in view.lower() if ch.isalnum())
+    return _alnum(view)
+
+
+def _alnum(said: str) -> str:
+    return "".join(ch for ch in said.lower() if ch.isalnum())
 
 
 def compacted(text: str, spans: list[Span]) -> list[Span]:
     """A value spelled or said in pieces and read back by another speaker as one token: the
-    token's letters and digits are two or more pieces found in the two turns before, in order
-    ("S-A-N... M-A-T... noll ett." / "sanmat01."; "nguyen understreck lan" / "nguyen_lan"). Of
-    the first piece's type, but a joined or mixed token is a user name. Runs after the learned
+    token's letters and digits are one or more pieces found in the two turns before, in order
+    ("S-A-N... M-A-T... noll ett." / "sanmat01."; "nguyen understreck lan" / "nguyen_lan";
+    "niklasoberg åttioåtta" / "niklasoberg88", one piece said otherwise than written). Of the first
+    piece's type, but a joined or mixed token is a user name. Runs after the learned
     tail too (`Detector._echoed`), as the pieces are often the tail's."""
     ts = turns(text)
     starts = [x.start for x in ts]
-    # each value's turn and what a person reads in it, once
-    placed = sorted((s, _turn_of(ts, starts, s), e, _compact(text[s:t])) for e, s, t in spans)
+    # each value's turn, what a person reads in it, and whether it was said otherwise, once
+    placed = sorted((s, _turn_of(ts, starts, s), e, _compact(text[s:t]), _alnum(text[s:t])) for e, s, t in spans)
     out: list[Span] = []
     for k, turn in enumerate(ts):
         pieces = [
-            (s, e, said) for s, j, e, said in placed if k - _COMPACT_WITHIN <= j < k and ts[j].label != turn.label
+            (s, e, said, said != as_written)
+            for s, j, e, said, as_written in placed
+            if k - _COMPACT_WITHIN <= j < k and ts[j].label != turn.label
         ]
-        if len(pieces) < 2:
-            continue
-        for m in _ONE_TOKEN.finditer(turn.body(text)):
-            said = "".join(ch for ch in m.group(0).lower() if ch.isalnum())
+        for m in _ONE_TOKEN.finditer(turn.body(text) if pieces else ""):
+            said = _alnum(m.group(0))
             start, end = turn.start + m.start(), turn.start + m.end()
-            for i in range(len(pieces) - 1):
-                joined = pieces[i][2]
+            for i in range(len(pieces)):
+                joined, joins = pieces[i][2], 1
                 for j in range(i + 1, len(pieces)):
-                    joined += pieces[j][2]
                     if joined == said or not said.startswith(joined):
                         break
-                if joined == said and _free(spans + out, start, end):
+                    joined, joins = joined + pieces[j][2], joins + 1
+                # one piece alone only where it was said otherwise ("niklasoberg åttioåtta"): the
+                # same word again is the transform's to find, if it chases that kind at all
+                if joined == said and (joins > 1 or pieces[i][3]) and _free(spans + out, start, end):
                     token = m.group(0)
                     mixed = any(ch.isdigit() for ch in said) and not said.isdigit()
                     out.append(("USERNAME" if mixed or "_" in token or "." in token else pieces[i][1], start, end))
@@ -745,9 +795,10 @@ def _same_shape(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
 _TOWN = re.compile(
     r"[ ,]+((?-i:[A-ZÅÄÖ])[\w-]+(?:[ ](?-i:[A-ZÅÄÖ])[\w-]+)?|[a-zåäö][\w-]+)(?=[ ]*(?:[.,!?]|$))", re.I | re.M
 )
-# ... ending its clause, or before its postnummer ("källvägen två i alfta åttahundratjugotvå trettio")
+# ... ending its clause, or before its postnummer ("källvägen två i alfta åttahundratjugotvå trettio",
+# "Övre Husargatan 31 i Linnéstaden eh 413 14")
 _IN_AFTER = re.compile(
-    rf"[ ]+i[ ]+([^\W\d_]{{3,}}(?:-[^\W\d_]+)?)(?=[ ]*(?:[.,!?]|$)|[ ]+(?:\d|{numbers.SMALL_NUMBER_WORDS}))"
+    rf"[ ]+i[ ]+([^\W\d_]{{3,}}(?:-[^\W\d_]+)?)(?=[ ]*(?:[.,!?]|$)|(?:[ ]+(?:eh|öh),?)?[ ]+(?:\d|{numbers.SMALL_NUMBER_WORDS}))"
     # ... "utanför" it, whatever follows ("norrbyvägen tolv utanför öregrund det är en röd stuga"), or
     # capitalised after a comma, closing the phrase ("Tallstigen 8, Ösmo?"; not "Storgatan 12,
     # Stämmer det?", "Lindvägen 7, Kanon.")
@@ -885,7 +936,7 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
         if town and _free(spans + out, *town):
             out.append(("LOCATION", *town))
         m = _TOWN.match(text, t) if e == "SE_POSTAL_CODE" else None
-        if m is None or ordinary_place_word(m.group(1).split()[0]) or not _free(spans + out, m.start(1), m.end(1)):
+        if m is None or ordinary_place_name(m.group(1)) or not _free(spans + out, m.start(1), m.end(1)):
             continue
         # in lowercase only where the transcript has no capitals ("Postnumret 431 37 stämmer?")
         line = text[text.rfind("\n", 0, t) + 1 : m.end()]

@@ -48,9 +48,10 @@ REFERENCE_TALK = re.compile(
     r"diarie|kontrollavgift|avgift|retur|inc|incident|felanmäl)",
     re.IGNORECASE,
 )
-# The same as lookbehinds for the written patterns (the `regex` module, as Presidio compiles them).
+# The same as lookbehinds for the written patterns (the `regex` module, as Presidio compiles them);
+# not "för referens", said of the number itself ("lånenumret för referens är ...").
 REF_LOOKBEHIND = (
-    r"(?<!(?:ocr|referens)(?:[- ]?(?:nummer|numret|nr\.?))?[ :]{0,3}(?:är[ ]{1,2})?)"
+    r"(?<!(?<!för[ ])(?:ocr|referens)(?:[- ]?(?:nummer|numret|nr\.?))?[ :]{0,3}(?:är[ ]{1,2})?)"
     r"(?<!(?:faktura|order|ärende)[- ]?(?:nummer|numret|nr\.?)[ :,]{0,3}(?:är[ ]{1,2})?)"
 )
 

@@ -110,12 +110,17 @@ CUSTOMER_CONTEXT = [
     "golf-id",
     "golf id",
     "golfid",
+    # a loan's number names the borrower in the lender's register ("lånenumret är 9046 771 2038")
+    "lånenummer",
+    "lånenumret",
+    "lånenumren",
 ]
 # not a reference said instead ("Har du kundnumret?" / "Nej, men jag har ordernumret, 4410 5523.")
 _CUSTOMER_REGEX = (
     # (not a date: "kö-id registrerat sedan 2019-03-12")
     rf"(?<![\w\-.,+]){heuristics.REF_LOOKBEHIND}(?!(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d))"
-    rf"(?:(?-i:[A-Z]{{1,3}})[- ]?)?\d{{2,6}}(?:[ -]?\d{{2,6}}){{0,2}}"
+    # (also read digit by digit: "ditt medlemsnummer är 8 8 0 2 1 4")
+    rf"(?:(?-i:[A-Z]{{1,3}})[- ]?)?(?:\d(?:[ ]\d){{4,11}}|\d{{2,6}}(?:[ -]?\d{{2,6}}){{0,2}})"
     r"(?![\d]|[.,]\d)"
 )
 _CUSTOMER_BEFORE = re.compile(rf"(?:{'|'.join(CUSTOMER_CONTEXT)})[a-zåäö]*\b[^\n\d]{{0,25}}$", re.IGNORECASE)
@@ -148,12 +153,16 @@ _CUSTOMER_WORDS = (
     "kandidatn",
     "golf-id",
     "golfid",
+    "lånenum",
 )
 _CUSTOMER_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, _CUSTOMER_WORDS))})", re.IGNORECASE)
 # Another number named after the context word ("bokningsnumret", "remissnumret", "OCR", "ärendet"):
 # the number is that one's.
 _NAMED_NUMBER = re.compile(r"[^\W\d_]+(?:nummer|numret|nr)\b", re.I)
-_OTHER_NUMBER = re.compile(rf"{_NAMED_NUMBER.pattern}|{heuristics.REFERENCE_TALK.pattern}|(?<![\w])ocr", re.I)
+# (not "för referens", said of the number itself: "lånenumret för referens är ...")
+_OTHER_NUMBER = re.compile(
+    rf"{_NAMED_NUMBER.pattern}|(?<!för[ ])(?:{heuristics.REFERENCE_TALK.pattern})|(?<![\w])ocr", re.I
+)
 _COUNTED = re.compile(r"[ ]+(?:kunder|patienter|medlemmar)\b", re.I)  # "vi har 10 000 patienter"
 _YEARS_OR_DATE = re.compile(r"(?:(?:19|20)\d\d[ ]?)+|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
@@ -205,10 +214,11 @@ class KlangCustomerNumberRecognizer(PatternRecognizer):
 # letters make it a number, not a term or a price ("avtalet 24 månader", "avtalet 299 kronor").
 _CONTRACT_CODE = (
     r"(?:(?<=avtal[ ])|(?<=avtalet[ ])|(?<=kontrakt[ ])|(?<=kontraktet[ ]))"
-    r"(?!(?-i:SEK|EUR|USD|NOK|DKK|KR)\b)(?-i:[A-Z]{1,3})[- ]?"
+    r"(?!(?-i:SEK|EUR|USD|NOK|DKK|KR)\b)(?-i:[A-Z](?:[ ]?[A-Z]){0,2})[- ]?"
     # three digits or more first, a year only before five more: not a model ("XC 40 2022"), an amount
-    # ("XL 24 000") or years ("IT 2023 2025")
-    r"(?!(?:19|20)\d\d(?![ -]?\d{5}))\d{3,7}(?:[ -]?\d{2,6}){0,2}(?:[ -]\d)?(?![\w]|[.,]\d)"  # "SE-118 204 7"
+    # ("XL 24 000") or years ("IT 2023 2025"); or read letter by letter and digit by digit ("S N 4 4 0 2 1")
+    r"(?:(?!(?:19|20)\d\d(?![ -]?\d{5}))\d{3,7}(?:[ -]?\d{2,6}){0,2}(?:[ -]\d)?|\d(?:[ ]\d){4,11})"
+    r"(?![\w]|[.,]\d)"  # "SE-118 204 7"
 )
 
 
@@ -296,8 +306,8 @@ class KlangSimCardRecognizer(PatternRecognizer):
 
 # A key tag's or a chip's number: registered to the one who carries it, it names them in the
 # door's log ("två brickor registrerade på dig, 0047 1192 och 0047 1193", "du har två chip, A 2201
-# och A 2202", "Min bricka är B 7702"). A code in the sentence after the word, right after the
-# word, "nummer", "är", "blir", "har", "och" or a comma: a capital letter and three digits or more,
+# och A 2202", "Min bricka är B 7702", "tagg 04-B7731"). A code in the sentence after the word, right
+# after the word, "nummer", "är", "blir", "har", "och" or a comma: a capital letter and three digits or more,
 # four digits or more, or a pet's chip (fifteen digits, "752 098 100 443 217"); not a model, a
 # price, a room, a year or a count ("av typen EM 4100", "min Volvo 940", "Pant för brickan är
 # 200", "2019 års modell", "sattes in 2018").
@@ -307,7 +317,7 @@ _TAG_WORDS = re.compile(
     re.IGNORECASE,
 )
 _TAG_CODE = re.compile(
-    r"(?<![\w,.-])(?:\d{3}(?:[ ]?\d{3}){4}|[A-Z][ -]?\d{3,4}(?:[ ]\d{3,4})?|\d{4}(?:[ ]\d{3,4})?)"
+    r"(?<![\w,.-])(?:\d{3}(?:[ ]?\d{3}){4}|(?:\d\d-)?[A-Z][ -]?\d{3,4}(?:[ ]\d{3,4})?|\d{4}(?:[ ]\d{3,4})?)"
     r"(?![\w]|[.,]\d|[ ]+(?:års|st|stycken|lägenheter|kr|kronor)\b)"
 )
 # what may stand right before a code (or the tag's word itself)

@@ -256,7 +256,22 @@ class KlangSpokenCreditCardRecognizer(base.DigitWindowRecognizer):
         # a card named right before its number is a card, though a digit was misheard or misspoken
         # and the check digit fails ("ett mastercard fem fem två fyra eh tre tre ...")
         named = card_issuer_ok(window.digits) and _introduced_by(_CARD_BEFORE, text, window.start)
-        return 0.7 if named else None
+        # ... or sixteen digits grouped as a card prints them, in a turn of its own after a card is
+        # named ("betalning tar jag med kort" / "fyra nio två nio, tre ett noll noll, ...")
+        printed = card_issuer_ok(window.digits) and _four_by_four(window) and _named_a_card(text, window.start)
+        return 0.7 if named or printed else None
+
+
+def _four_by_four(window) -> bool:
+    """Sixteen digits, the whole of what its turn says in digits, paused only between groups of four."""
+    if len(window.digits) != 16 or window.crosses_turn or not window.whole_utterance:
+        return False
+    tokens, gaps, said, pauses = window.run.tokens, window.run.gaps, 0, []
+    for k in range(window.i, window.j + 1):
+        if k > window.i and gaps[k] == "loose":
+            pauses.append(said)
+        said += len(tokens[k].digits)
+    return set(pauses) <= {4, 8, 12}
 
 
 # ---- bank account ------------------------------------------------------------------------------

@@ -267,7 +267,8 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         if p[:1].isupper() and not introduction.common_word(p)
     ]
     # A plate's letters also stand alone, and its number after them ("GHW..." / "G-H-W, sju åtta, nio" /
-    # "GHW 789"; "p t n fem noll åtta" read back as "ptn 508" or "p t n femhundraåtta")
+    # "GHW 789"; "p t n fem noll åtta" read back as "ptn 508" or "p t n femhundraåtta"); so does the
+    # number of a new plate, with its letter ("KXP 47B" / "är det 47B eller ...")
     plates = {
         canonical_value(s.entity_type, v): s for v, s in values.items() if s.entity_type == "SE_VEHICLE_REGISTRATION"
     }
@@ -276,6 +277,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         for plate, s in sorted(plates.items())
         if re.fullmatch(r"[A-Z]{3}\d\d[A-Z\d]", plate)
         for form in (plate[:3], f"{plate[:3]} {plate[3:]}", " ".join(plate[:3]))
+        + ((plate[3:],) if plate[-1].isalpha() else ())
     ]
     # A street's name also stands alone ("Björkhagen fjorton" / "Björkhagen, är det en väg?")
     streets = {name: s for v, s in values.items() if s.entity_type == "SE_ADDRESS" if (name := _street_name(v))}

@@ -2017,6 +2017,16 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Okej. Vad heter dottern?\nKund: Vilja. Vilja Karlsson.",
             [("PERSON", "Vilja"), ("PERSON", "Vilja Karlsson")],
         ),
+        # English said in a Swedish call: a code and a passport given in the speaker's own sentence
+        (
+            "Agent: Hej.\nKund: I work from home. but the door downstairs, the code is 1-9-5-8.\n"
+            "Agent: the case number?\nAgent: it's F-88540.\nKund: F eight eight five four zero. good.",
+            [("ACCESS_CODE", "1-9-5-8")],
+        ),
+        (
+            "Agent: we need identification.\nKund: my passport is Polish, number EK 4418207, do you need it now?",
+            [("ID_NUMBER", "EK 4418207")],
+        ),
     ],
 )
 def test_corrections_slow_answers_and_other_forms(text, expected):
@@ -2109,6 +2119,10 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Hej.\nKund: Fakturan förföll tjugonde mars, 2024, och jag betalade 1200.",
         "Agent: Hej.\nKund: Den tolfte mars, 24, 1450 kronor.",
         "Agent: Har du en rabattkod?\nKund: Ja, 4411.",
+        # a parking zone's code and a booking's code are the company's
+        "Agent: Har du bokningskoden, eller ska jag söka?\nKund: Den står i mejlet... B E L fem nio två.",
+        "Agent: Vilken zonkod betalade hon på?\nKund: Hon säger 4012, men skylten var svår att läsa.",
+        "Agent: Hej.\nKund: Also the coffee machine shows an error, the code is 1-9-5-8.\nAgent: Error 1958, okay.",
         "Agent: Hej.\nKund: Det står på kortet att det kostar 1 250 kronor, och på lappen står det 2024.",
         # a date said after a personnummer with words between is no piece of it
         "Kund: Mitt är 811218-9876, och jag flyttade i maj.\nAgent: Okej.",

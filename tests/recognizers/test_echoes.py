@@ -470,11 +470,45 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("ID_NUMBER", "6150 4471")],
             [("ID_NUMBER", "4417"), ("ID_NUMBER", "4471")],
         ),
+        # the two a speaker cannot choose between, of as many digits, one a piece of a value
+        (
+            ["Kund: 19831210... 9 2 5 2", "Agent: 831210... var det 9 2 5 2 eller 9 2 5 3?"],
+            [("SE_PERSONNUMMER", "19831210... 9 2 5 2")],
+            [("SE_PERSONNUMMER", "831210"), ("SE_PERSONNUMMER", "9 2 5 2"), ("SE_PERSONNUMMER", "9 2 5 3")],
+        ),
+        (
+            ["Kund: KXP 47B.", "Agent: K X P fyrtiosju B.", "Kund: Ja. Eller vänta, är det 47B eller 74B... nej."],
+            [("SE_VEHICLE_REGISTRATION", "KXP 47B"), ("SE_VEHICLE_REGISTRATION", "K X P fyrtiosju B")],
+            [("SE_VEHICLE_REGISTRATION", "47B"), ("SE_VEHICLE_REGISTRATION", "74B")],
+        ),
         # the post town the other speaker names after a postnummer that ended its turn
         (
             ["Kund: 163 72.", "Agent: Spånga. Mm. Och telefon?"],
             [("SE_POSTAL_CODE", "163 72")],
             [("LOCATION", "Spånga")],
+        ),
+        # ... or two, a place's adjective and a name
+        (
+            ["Kund: Lövgården 1, 715 94 Stora Mellösa", "Agent: Tack."],
+            [("SE_POSTAL_CODE", "715 94")],
+            [("LOCATION", "Stora Mellösa")],
+        ),
+        # ... and a town after a person's whole name, as an address line puts it
+        (
+            ["Kundtjänst: där har jag dig, Kristoffer Testsson i Järpen", "Kund: mm"],
+            [("PERSON", "Kristoffer Testsson")],
+            [("LOCATION", "Järpen")],
+        ),
+        # ... and the place after a street line, a filler before its postnummer
+        (["Kund: Tallstigen 4 i Bjursås eh 790 21"], [("SE_ADDRESS", "Tallstigen 4")], [("LOCATION", "Bjursås")]),
+        # a postnummer corrected with two digits swapped, in the next turn
+        (
+            [
+                "Agent: den gick till Tallstigen 3 B, 831 34 Östersund",
+                "Kund: ja och det ska vara 831 43, jag kastade om siffrorna",
+            ],
+            [("SE_POSTAL_CODE", "831 34")],
+            [("SE_POSTAL_CODE", "831 43"), ("LOCATION", "Östersund")],
         ),
         # ... one word no lexicon knows ending the sentence after a first name
         (["Kund: Vi har två barn hemma, Maria och Tindrelle."], [("PERSON", "Maria")], [("PERSON", "Tindrelle")]),
@@ -581,6 +615,20 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
             [("PHONE_NUMBER", "073-660 14 30")],
         ),
         (["Kund: 070-350 44 53, och jag betalade 350, inte 530 kronor."], [("PHONE_NUMBER", "070-350 44 53")]),
+        # ... or one of a choice not as long as the other, or an amount
+        (["Kund: Kundnummer 4409137.", "Agent: Var det 44 eller 440?"], [("CUSTOMER_NUMBER", "4409137")]),
+        # a town after a first name alone, or no town after a whole name
+        (
+            ["Kund: Det var Provo i Luleå, och Provo Testsson i telefon."],
+            [("PERSON", "Provo"), ("PERSON", "Provo Testsson")],
+        ),
+        (["Kund: Kundnummer 4409137.", "Agent: Blir det 44 eller 37 kronor?"], [("CUSTOMER_NUMBER", "4409137")]),
+        # ... or years, or short numbers without a plate's letter
+        (
+            ["Kund: Kundnummer 20194417.", "Agent: Var det 2019 eller 2020 du tecknade den?"],
+            [("CUSTOMER_NUMBER", "20194417")],
+        ),
+        (["Kund: KXP 47B.", "Agent: Var det zon 47 eller 74?"], [("SE_VEHICLE_REGISTRATION", "KXP 47B")]),
         # a year near a plate, and a piece of its digits
         (
             ["Agent: KTX 318?", "Kund: Nej, jag köpte den 2019.", "Agent: 31, okej."],
@@ -617,6 +665,12 @@ def _compacted(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str
             ["Kund: Det är provo understreck lan.", "Agent: provo_lan, ja."],
             [("PERSON", "provo"), ("PERSONAL_DETAIL", "understreck lan")],
             [("USERNAME", "provo_lan")],
+        ),
+        # ... or said in one piece with its digits in words, read back written
+        (
+            ["Kund: provolan åttioåtta, allt ihop", "Agent: provolan88. Och ditt personnummer?"],
+            [("USERNAME", "provolan åttioåtta")],
+            [("USERNAME", "provolan88")],
         ),
         # ... or a code in letters alone, of the first piece's type
         (

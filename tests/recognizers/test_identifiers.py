@@ -68,6 +68,13 @@ def test_customer_number_only_with_context():
     # a housing queue's id for the one queueing
     assert [t for t, _ in results(rec, "Ditt kö-id är BF 880 214, om du vill ha det.")] == ["BF 880 214"]
     assert results(rec, "Ditt kö-id är registrerat sedan 2019-03-12.") == []  # a date
+    # a loan's number, also "för referens" (said of the number itself, no other reference)
+    assert [t for t, _ in results(rec, "Agent: och lånenumret för referens är 9046 771 2038")] == ["9046 771 2038"]
+    assert results(rec, "Agent: lånenumret har 10 siffror, fakturanumret är 4410 5523.") == []
+    # ... read digit by digit, with a letter before or not
+    assert [t for t, _ in results(rec, "ditt medlemsnummer är 8 8 0 2 1 4, det kommer på ett kort")] == ["8 8 0 2 1 4"]
+    assert [t for t, _ in results(rec, "ditt medlemsnummer är S 8 8 0 2 1 4.")] == ["S 8 8 0 2 1 4"]
+    assert results(rec, "medlemsnumret har 6 siffror, 1 2 3") == []
     # a care giver's patient-id or journal number, the agent stating it
     assert [t for t, _ in results(rec, "Agent: Då ser jag patient-id HC-118 402 här.")] == ["HC-118 402"]
     assert [t for t, _ in results(rec, "Agent: Journalnumret är 55 1234.")] == ["55 1234"]
@@ -151,6 +158,7 @@ def test_sim_card_number(text, expected):
         ("jag ser två brickor registrerade på dig, 0047 1192 och 0047 1193", ["0047 1192", "0047 1193"]),
         ("Jag ser att du har två chip, A 2201 och A 2202.", ["A 2201", "A 2202"]),
         ("Min bricka är B 7702, bara så ni vet.", ["B 7702"]),
+        ("jag ser här, tagg 04-B7731 är registrerad på dig.", ["04-B7731"]),
         ("Molly, labrador, chipnummer 752 098 100 443 217?", ["752 098 100 443 217"]),
         # an amount; a number in the next sentence; snacks; a model, a price, a room, a year, a count
         ("En ny bricka kostar 250 kronor. Ring 0771-22 33 44.", []),
@@ -173,9 +181,11 @@ def test_key_tag_and_chip_numbers(text, expected):
         ("Agent: ja. hyresavtalet HY 30418, fyra personer.", ["HY 30418"]),
         ("Agent: ditt avtal LA 2021 30562 har stöldförsäkring.", ["LA 2021 30562"]),
         ("Kund: Leasingkontraktet SE-118 204 7 går ut i juni.", ["SE-118 204 7"]),
+        ("Agent: förra året hade du avtal S N 4 4 0 2 1 skottning av uppfart.", ["S N 4 4 0 2 1"]),
         # no letters: a term, a price or a year; too few digits
         ("Agent: avtalet 24 månader, avtal 2019, kontrakt 12 000 kronor.", []),
         ("Agent: avtalet AB 12 gäller.", []),
+        ("Agent: avtalet A B 1 2 gäller.", []),
         # a model, an amount in its currency, years, a phone's name and its storage
         ("Agent: Kontraktet XC 40 2022 års modell, avtalet SEK 850 000 på tre år.", []),
         ("Agent: Vi har avtal IT 2023 2025, och avtalet S24 128 gig, företagsavtalet XL 24 000.", []),

@@ -134,6 +134,22 @@ def test_sixteen_digits_grouped_as_a_card_prints_them_are_a_card_though_its_chec
     ] == []
 
 
+def test_sixteen_digits_said_as_a_card_prints_them_after_a_card_is_named_are_a_card(recs):
+    digits = with_wrong_luhn("492931008484206")
+    words = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"]
+    groups = [" ".join(words[int(d)] for d in digits[i : i + 4]) for i in range(0, 16, 4)]
+    said = ", ".join(groups)
+    text = f"Agent: betalning tar jag med kort\nKund: okej. {said}"
+    assert confident(recs, text) == [(CARD, said)]
+    assert confident(recs, f"Agent: vilket kort?\nKund: {' '.join(groups)}") == [(CARD, " ".join(groups))]
+    # paused elsewhere than after each fourth digit, or no card named: not a card's
+    regrouped = ", ".join(" ".join(words[int(d)] for d in digits[i : i + 3]) for i in range(0, 15, 3))
+    assert [
+        e for e, _ in confident(recs, f"Agent: med kort?\nKund: {regrouped} {words[int(digits[15])]}") if e == CARD
+    ] == []
+    assert [e for e, _ in confident(recs, f"Agent: Ordernumret?\nKund: okej. {said}") if e == CARD] == []
+
+
 def test_a_number_and_its_read_back_are_no_card(recs):
     # 40118726 twice passes Luhn, as a fifth of such doubles do; across a turn it is a read-back
     assert card_valid_digits("4011872640118726")

@@ -431,6 +431,19 @@ def test_a_plate_spelled_is_found_again_as_written_and_by_its_letters(pipeline):
     assert "en Volvo" in texts[2], texts
 
 
+def test_a_new_plates_number_is_found_again_alone(pipeline):
+    """ "KXP 47B" and then "47B" alone (blind set 170): a number with its letter after it is the
+    plate's; the digits alone are not chased ("47 kronor")."""
+    content = (
+        "[00:00:01] Agent: Och registreringsnumret?\n"
+        "[00:00:04] Kund: KXP 47B.\n"
+        "[00:00:08] Agent: Bra. Det kostar 47 kronor i månaden.\n"
+        "[00:00:11] Kund: Och 47B, den står på mig."
+    )
+    texts = _segment_texts(pipeline, content)
+    assert "47B" not in texts[3] and "47 kronor" in texts[2], texts
+
+
 def test_words_the_tail_found_are_found_again_when_one_is_uncommon():
     """ "ekbacken fem" read back (blind set 75) is chased; "tredje mars", all common or number
     words, is not."""
