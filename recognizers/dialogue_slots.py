@@ -980,7 +980,7 @@ def _slots_of(body: str) -> list[tuple[Slot, int]]:
 
 
 # Numbers that may start with letters: a passport "FA1234567", a customer number "KN-448120".
-LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER", "IBAN_CODE", "ACCESS_CODE")
+LETTERED = ("ID_NUMBER", "CUSTOMER_NUMBER", "IBAN_CODE", "ACCESS_CODE", "CREDIT_CARD")  # a card: "RP0418833", a permit
 _LETTER_PREFIX = re.compile(
     r"(?<![\w-])(?:[A-Z]{1,3}-?|(?!(?:PIN|PUK|OCR|SMS|BG|PG)[ ])[A-Z]{2,3}[ ]|(?:[A-Z][ ]?(?:,|\.\.\.|…)?[ ]){1,3})$"
 )  # "FA", "NV " (not the code's name: "PIN 1 2 3 4"), "K L ", "L N ... "
@@ -1069,10 +1069,10 @@ def _document_numbers(body: str) -> list[tuple[int, int]]:
 
 
 # The word an answer names as the password; the answer is read from after the slot's word when it
-# names it (" är blåbärssoppa.").
+# names it (" är blåbärssoppa.", "Kodordet är Stjärnfall förresten, ...").
 _NAMED_PASSWORD = re.compile(
     r"(?:^[ ,]*(?P<it>(?:(?:ja|det|den)[ ,]+)*)|(?<![\w])(?:lösenord|kodord|säkerhetsord|användarnamn)(?:et)?[ ]+)"
-    r"(?:är|blir)[ ]+(?P<word>[^\W\d_][\w-]{3,})(?=[ ]*(?:[.,!?](?![\w])|$))",
+    r"(?:är|blir)[ ]+(?P<word>[^\W\d_][\w-]{3,})(?=(?:[ ]+(?:förresten|alltså))?[ ]*(?:[.,!?](?![\w])|$))",
     re.IGNORECASE,
 )
 

@@ -68,8 +68,8 @@ def is_handle(token: str) -> bool:
 # (its joiners and digits may be said: "tova understreck wester noll två")
 _NAMED = re.compile(
     r"(?<![\w-])(?:användarnamn(?:et)?|användar-?id|inloggningsnamn(?:et)?|username|alias(?:et)?|"
-    # what the log-in will be: "inloggningen blir emros01" (with a digit)
-    r"(?P<login>inloggningen)(?=[ ]+(?:blir|är)))"
+    # what the log-in will be: "inloggningen blir emros01", "hon är inloggad som jennyfalk79" (with a digit)
+    r"(?P<login>inloggningen(?=[ ]+(?:blir|är))|inloggad[ ]+som))"
     r"(?:[ ]+(?:är|blir|var))?[ :]+(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w]"
     r"(?:[ ]+(?:understreck|underscore|punkt|bindestreck|streck)[ ]+[\w]+)*"
     rf"(?:[ ]+(?:{SMALL_NUMBER_WORDS})+(?![\w]))*)(?![\w@])",

@@ -341,6 +341,12 @@ def test_an_answer_two_turns_later_and_a_complete_answer_ends_it():
             "Talare 1: Jag behöver ditt kodord först.\nTalare 2: Kodordet är blåbärssoppa.",
             [("ACCESS_CODE", "blåbärssoppa")],
         ),
+        (
+            "Agent: Och kodordet?\nKund: Men det var ju jag. Kodordet är Stjärnfall förresten, jag kom på det.",
+            [("ACCESS_CODE", "Stjärnfall")],
+        ),
+        # a card's number with letters glued before its digits (a residence permit card)
+        ("Agent: vad är kortnumret på det nya kortet?\nKund: RP0418833", [("CREDIT_CARD", "RP0418833")]),
         ("Talare 1: Och lösenordet?\nTalare 2: Lösenordet är samma som förut.", []),
         (
             "Agent: jag ser två bokningar på det namnet vad är ditt födelsedatum\nKund: andra oktober nittiofem",

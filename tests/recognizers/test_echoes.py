@@ -148,6 +148,12 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("USERNAME", "jonwes02")],
             [("USERNAME", "jonwes")],
         ),
+        # ... or two capitals broken off
+        (
+            ["Agent: vad är kortnumret på det nya kortet?", "Kund: RP... RP0418833"],
+            [("ID_NUMBER", "RP0418833")],
+            [("ID_NUMBER", "RP")],
+        ),
         # a number read back glued to the letters it opens with
         (
             ["Agent: ditt anställningsnummer", "Kund: B 4 4 1 9", "Agent: B4419 Per Åström"],

@@ -35,6 +35,7 @@ def found(rec, text):
         ("ja det stämmer. och sofiedahl99 är mitt användarnamn på ert forum", "sofiedahl99"),
         # what the log-in will be
         ("ja emma.ros@exempel.se antagligen och inloggningen blir emros01", "emros01"),
+        ("och ska Jenny ha kvar appen? Hon är inloggad som jennyfalk79", "jennyfalk79"),
     ],
 )
 def test_found(rec, text, handle):
@@ -57,6 +58,7 @@ def test_found(rec, text, handle):
         "Storgatan 12, lägenhet 1102.",
         "Det blir bra när inloggningen blir enklare, inloggningen är BankID.",
         "inloggningen är krånglig och när jag testar så blir det fel hela tiden inloggningen blir fel",
+        "jag är inloggad som vanligt men det går inte, jag var inloggad som gäst",
         "caller_number queue_name conv_7f3a91c2 rec_20240101 klang_page_2026 spk_0 speaker_12",  # an export's field names and ids
     ],
 )
