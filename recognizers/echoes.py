@@ -376,10 +376,10 @@ _OR_THAT = re.compile(r"(?:[ ]?[a-hA-Z](?![\w]))?[ ]*,?[ ]+eller[ ]+", re.IGNORE
 def set_against(text: str, spans: list[Span]) -> list[Span]:
     """Both numbers of "X, inte Y" (of as many digits, one more or less, neither a quantity), or of
     "X eller Y" (of as many digits, four or more and no year, or each with a plate's letter), where
-    either is a piece of a value found in that turn, or in
-    the other speaker's turn just before (a read-back corrected: "Skolgatan 12 A?" / "Tolv B, inte
-    tolv A."): a piece of it corrected, and the wrong piece said again ("noll åttiosju, inte
-    sjuttioåtta" after "noll sjuttioåtta"; "var det 9 2 5 2 eller 9 2 5 3?").
+    either is a piece of a value found in that turn, or in the other speaker's turn just before (a
+    read-back corrected: "Skolgatan 12 A?" / "Tolv B, inte tolv A."): a piece of it corrected, and
+    the wrong piece said again ("noll åttiosju, inte sjuttioåtta" after "noll sjuttioåtta"; "var
+    det 9 2 5 2 eller 9 2 5 3?").
     Run after the learned tail too (`Detector._echoed`), whose findings such pieces often are."""
     out: list[Span] = []
     ts = turns(text)
