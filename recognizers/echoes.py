@@ -422,9 +422,9 @@ def _piece(said: str, value: str) -> bool:
 
 # A word broken off and taken back right before a value: "Kanelbulle... nej, " before "Kanelbulle77".
 # ... or said again after a filler: "jonwes eh jonwes02"; or two capitals broken off: "RP... RP0418833"
+_RETRACTED = rf"(?:{RETRACTS}|eh|öh|ehm)(?![\w])"
 _TAKEN_BACK = re.compile(
-    rf"(?<![\w])([^\W\d_]{{3,}}|(?-i:[A-Z]{{2}}))"
-    rf"(?:(?:\.\.\.|…)[ ,]*(?:(?:{RETRACTS}|eh|öh|ehm)(?![\w]))?|[ ,]*(?:{RETRACTS}|eh|öh|ehm)(?![\w]))[ ,.…]*$",
+    rf"(?<![\w])([^\W\d_]{{3,}}|(?-i:[A-Z]{{2}}))(?:(?:\.\.\.|…)[ ,]*(?:{_RETRACTED})?|[ ,]*{_RETRACTED})[ ,.…]*$",
     re.IGNORECASE,
 )
 

@@ -48,10 +48,11 @@ REFERENCE_TALK = re.compile(
     r"diarie|kontrollavgift|avgift|retur|inc|incident|felanmäl)",
     re.IGNORECASE,
 )
-# The same as lookbehinds for the written patterns (the `regex` module, as Presidio compiles them);
-# not "för referens", said of the number itself ("lånenumret för referens är ...").
+# "för referens" is said of the number itself, no other reference ("lånenumret för referens är ...")
+NOT_FOR_REFERENCE = r"(?<!för[ ])"
+# The same as lookbehinds for the written patterns (the `regex` module, as Presidio compiles them).
 REF_LOOKBEHIND = (
-    r"(?<!(?<!för[ ])(?:ocr|referens)(?:[- ]?(?:nummer|numret|nr\.?))?[ :]{0,3}(?:är[ ]{1,2})?)"
+    rf"(?<!{NOT_FOR_REFERENCE}(?:ocr|referens)(?:[- ]?(?:nummer|numret|nr\.?))?[ :]{{0,3}}(?:är[ ]{{1,2}})?)"
     r"(?<!(?:faktura|order|ärende)[- ]?(?:nummer|numret|nr\.?)[ :,]{0,3}(?:är[ ]{1,2})?)"
 )
 

@@ -115,12 +115,13 @@ CUSTOMER_CONTEXT = [
     "lånenumret",
     "lånenumren",
 ]
+# a number read digit by digit: "ditt medlemsnummer är 8 8 0 2 1 4", "avtal S N 4 4 0 2 1"
+_DIGIT_BY_DIGIT = r"\d(?:[ ]\d){4,11}"
 # not a reference said instead ("Har du kundnumret?" / "Nej, men jag har ordernumret, 4410 5523.")
 _CUSTOMER_REGEX = (
     # (not a date: "kö-id registrerat sedan 2019-03-12")
     rf"(?<![\w\-.,+]){heuristics.REF_LOOKBEHIND}(?!(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d))"
-    # (also read digit by digit: "ditt medlemsnummer är 8 8 0 2 1 4")
-    rf"(?:(?-i:[A-Z]{{1,3}})[- ]?)?(?:\d(?:[ ]\d){{4,11}}|\d{{2,6}}(?:[ -]?\d{{2,6}}){{0,2}})"
+    rf"(?:(?-i:[A-Z]{{1,3}})[- ]?)?(?:{_DIGIT_BY_DIGIT}|\d{{2,6}}(?:[ -]?\d{{2,6}}){{0,2}})"
     r"(?![\d]|[.,]\d)"
 )
 _CUSTOMER_BEFORE = re.compile(rf"(?:{'|'.join(CUSTOMER_CONTEXT)})[a-zåäö]*\b[^\n\d]{{0,25}}$", re.IGNORECASE)
@@ -159,9 +160,8 @@ _CUSTOMER_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, _CUSTOMER_WORDS))})",
 # Another number named after the context word ("bokningsnumret", "remissnumret", "OCR", "ärendet"):
 # the number is that one's.
 _NAMED_NUMBER = re.compile(r"[^\W\d_]+(?:nummer|numret|nr)\b", re.I)
-# (not "för referens", said of the number itself: "lånenumret för referens är ...")
 _OTHER_NUMBER = re.compile(
-    rf"{_NAMED_NUMBER.pattern}|(?<!för[ ])(?:{heuristics.REFERENCE_TALK.pattern})|(?<![\w])ocr", re.I
+    rf"{_NAMED_NUMBER.pattern}|{heuristics.NOT_FOR_REFERENCE}(?:{heuristics.REFERENCE_TALK.pattern})|(?<![\w])ocr", re.I
 )
 _COUNTED = re.compile(r"[ ]+(?:kunder|patienter|medlemmar)\b", re.I)  # "vi har 10 000 patienter"
 _YEARS_OR_DATE = re.compile(r"(?:(?:19|20)\d\d[ ]?)+|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
@@ -216,8 +216,8 @@ _CONTRACT_CODE = (
     r"(?:(?<=avtal[ ])|(?<=avtalet[ ])|(?<=kontrakt[ ])|(?<=kontraktet[ ]))"
     r"(?!(?-i:SEK|EUR|USD|NOK|DKK|KR)\b)(?-i:[A-Z](?:[ ]?[A-Z]){0,2})[- ]?"
     # three digits or more first, a year only before five more: not a model ("XC 40 2022"), an amount
-    # ("XL 24 000") or years ("IT 2023 2025"); or read letter by letter and digit by digit ("S N 4 4 0 2 1")
-    r"(?:(?!(?:19|20)\d\d(?![ -]?\d{5}))\d{3,7}(?:[ -]?\d{2,6}){0,2}(?:[ -]\d)?|\d(?:[ ]\d){4,11})"
+    # ("XL 24 000") or years ("IT 2023 2025"); or read letter by letter and digit by digit
+    rf"(?:(?!(?:19|20)\d\d(?![ -]?\d{{5}}))\d{{3,7}}(?:[ -]?\d{{2,6}}){{0,2}}(?:[ -]\d)?|{_DIGIT_BY_DIGIT})"
     r"(?![\w]|[.,]\d)"  # "SE-118 204 7"
 )
 
