@@ -370,7 +370,9 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"kundn|kund numm|kund nr|kund-?id|pantlånen|pantlåne ?numm|kandidatn|golf[- ]?id|patientn|patient numm|journaln|journal numm|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|klubbn|klubb ?numm|(?:membership|member) ?(?:number|no)\b|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
-            r"medlemskort|mätarnumm|mätarnumr|mätaren? (?:har |får )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|stamkunds?kort|"
+            r"medlemskort|mätarnumm|mätarnumr|mätaren?(?: (?!visar|står)[a-zåäö]{1,4}){0,3}? (?:har |får |är )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|stamkunds?kort|"
+            # a meter's number, not its reading: "Mätaren är 16-093377" (not "mätaren är på 45 213")
+            r"mätaren är(?=[ ]+(?:\d{2}-\d{4}|\d{6}))|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
             r"\w*(?:försäkring|avtal|abonnemang|kontrakt|lån(?!g)|tillstånd|kort)\w*(?:[ ,]+\w+){0,9}?[ ,]+(?:har |med )?(?:nummer|numret)\b|"
             # a membership named by the club: "Du är medlem i Synklubben, nummer 7 7 4 1 0 3?"
@@ -419,7 +421,8 @@ SLOTS: tuple[Slot, ...] = (
     # an employee's number names them in the employer's register, and it is often short: "0457", "113"
     Slot(
         "ID_NUMBER",
-        _q(r"anställningsn|anställnings-id|personaln|medarbetarn"),
+        # (a freelance courier's or driver's id: "bud-id 5 1 0 6 2", "det är Sebastian, bud nummer 4 8 8 3 0")
+        _q(r"anställningsn|anställnings-id|personaln|medarbetarn|(?:bud|förar|chaufför)-?id\b|bud ?nummer|budnumret"),
         lambda d: 3 <= len(d) <= 10,
         lambda d: len(d) >= 6,
     ),
@@ -556,7 +559,10 @@ KEYWORDS = (
     "imei",
     "serie",
     "mac",
-    "mätarn",
+    "mätar",
+    "bud",
+    "förar",
+    "chaufför",
     "tillstånd",
     "bonus",
     "friends",
@@ -1172,7 +1178,7 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                 spans.extend(_ips_said(text, ts, k))
             if ("..." in low or "…" in low) and (not entities or "IP_ADDRESS" in entities):
                 spans.extend(_ip_over_turns(text, ts, k))
-            if "slutar" in low or "slutande" in low:
+            if "slutar" in low or "slutade" in low or "slutande" in low:
                 spans.extend(x for x in _last_digits(text, ts, k) if not entities or x[0] in entities)
             if "går ut" in low and (not entities or "CREDIT_CARD" in entities):
                 spans.extend(("CREDIT_CARD", turn.start + s, turn.start + e) for s, e in _card_expiry(text, ts, k))
@@ -1643,7 +1649,8 @@ def _value_before(body: str, slot: Slot) -> list[tuple[int, int]]:
         end = run.tokens[-1].end
         between = body[end : m.start()]
         words = re.findall(r"[^\W\d_]+", between)
-        if re.search(r"[.?!]", between) or any(w.lower() not in _LINKING for w in words):
+        # (not a number of the clause before: "3310, och mätaren är nummer 21-776540")
+        if re.search(r"[.?!]", between) or any(w.lower() not in _LINKING for w in words) or words == ["och"]:
             return []
         return [(run.tokens[0].start, end)]
     return []
@@ -2370,12 +2377,15 @@ def _spoken_ips(body: str, whole: bool = False) -> list[tuple[int, int]]:
     return out
 
 
-# "ett kort som slutar på 5502 och ett som slutar på 7713", "det slutar med fyra sju noll två"
+# "ett kort som slutar på 5502 och ett som slutar på 7713", "det slutar med fyra sju noll två",
+# "kortet slutade på 1 1 5 8"
 _ENDS_WITH = re.compile(
-    r"(?<![\w])(?:slutar|slutande)[ ]+(?:(?:det|den|de|dom|numret)[ ]+)?(?:på|med)(?:[ ]*(?:\.\.\.|…))?[ ]+"
+    r"(?<![\w])(?:slutar|slutade|slutande)[ ]+(?:(?:det|den|de|dom|numret)[ ]+)?(?:på|med)(?:[ ]*(?:\.\.\.|…))?[ ]+"
     r"(?:(?:eh|öh|vänta)[ ,]+)*"  # "lånet som slutar på eh vänta sex sex åtta ..."
     # ... and the next in a list: "ett som slutar på sex ett noll noll och ett på åtta tre två fem"
-    r"|(?<=[0-9a-zåäö])[ ,]+och[ ]+(?:ett|en|det|den)(?:[ ]+andra)?[ ]+(?:på|med)[ ]+",
+    r"|(?<=[0-9a-zåäö])[ ,]+och[ ]+(?:ett|en|det|den)(?:[ ]+andra)?[ ]+(?:på|med)[ ]+"
+    # ... or named by its kind: "ett bankkort som slutar på 1185 och ett kreditkort 7340"
+    r"|(?<=\d)[ ,]+och[ ]+(?:ett|en)[ ]+[a-zåäö]*(?:kort|konto)[ ]+(?=\d)",
     re.IGNORECASE,
 )
 _LISTED_NEXT = re.compile(r"[ ,]+och[ ]+")

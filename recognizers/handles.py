@@ -9,7 +9,8 @@ before the first separator, are taken (not the placeholders: "<EMAIL_ADDRESS_1>"
 abbreviations ("t.ex."), versions ("v2.1"), file names ("faktura.pdf"), domains without digits
 ("telia.se"), the export's field names ("caller_number"), speaker ids ("spk_0") and ids a system made
 ("conv_7f3a91c2", "rec_20240101", "klang_page_2026": one separator only) are left; an e-mail address is the e-mail recognizer's.
-Any token right after the words for a user name is one too ("Användarnamnet är erikd_ske").
+Any token right after the words for a user name is one too ("Användarnamnet är erikd_ske",
+"profilen hette leobjork71", "användare ingermagnusson").
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ _SYSTEM_WORDS = frozenset(
     "spk speaker talare channel kanal agent caller customer kund user conv call rec seg segment track page file".split()
 )
 _FILE_ENDINGS = frozenset("pdf doc docx xls xlsx txt jpg jpeg png gif zip csv html htm exe".split())
+# the words an export's field names are made of ("caller_number", "queue_name", "agent_id"): a token
+# of these is a field, not a handle
+_FIELD_WORDS = _SYSTEM_WORDS | frozenset(
+    "number nr name id queue type status date time start end text phone mail email address key value count "
+    "duration language lang direction created updated first last source target url path ref org company".split()
+)
 
 
 # a part of a system's own id: hex, or digits and letters mixed at length ("conv_7f3a91c2"); or six
@@ -48,7 +55,11 @@ def is_handle(token: str) -> bool:
     # one separator: more is a system's naming ("klang_page_2026", "export_2024_11"), unless a name
     # opens it ("Bergs_Wifi_5G"); capitals after a separator only so ("caller_ID" is a field's name)
     named = token[0].isupper() and "_" in token
-    if _HANDLE.fullmatch(token) is None or (len(parts) > 2 and not named) or parts[-1].lower() in _FILE_ENDINGS:
+    fielded = any(p.lower() in _FIELD_WORDS for p in parts)
+    # three parts or more are a handle only of words and short numbers ("rosa_l_82",
+    # "linn_svensson_99"), not a system's naming ("klang_page_2026", "export_2024_11")
+    counted = fielded or any(p.isdigit() and len(p) >= 4 for p in parts)
+    if _HANDLE.fullmatch(token) is None or (len(parts) > 2 and not named and counted) or parts[-1].lower() in _FILE_ENDINGS:
         return False
     if not named and any(ch.isupper() for ch in token[1:]):
         return False
@@ -59,18 +70,21 @@ def is_handle(token: str) -> bool:
         for p in parts[1:]
     ):
         return False
-    # a digit, or a name before the underscore ("Wikström_hemma"); "caller_number" is a field's name
-    return any(ch.isdigit() for ch in token) or ("_" in token and token[0].isupper())
+    # a digit, or an underscore: nobody says one but in a name someone chose ("Wikström_hemma",
+    # "jonte_lundgren", "tommys_loppis"); "caller_number" is a field's name
+    return any(ch.isdigit() for ch in token) or ("_" in token and (token[0].isupper() or not fielded))
 
 
 # ... or any token said right after the words for a user name: "Användarnamnet är erikd_ske",
 # "användarnamnet båtkalle59", "Ditt användarnamn är kolsson49" (not a default such as "admin")
 # (its joiners and digits may be said: "tova understreck wester noll två")
 _NAMED = re.compile(
-    r"(?<![\w-])(?:användarnamn(?:et)?|användar-?id|inloggningsnamn(?:et)?|username|alias(?:et)?|"
+    r"(?<![\w-])(?:användarnamn(?:et)?|användar-?id|inloggningsnamn(?:et)?|username|alias(?:et)?|användare|"
+    # a marketplace's profile, by what it is called: "profilen hette leobjork71" (not "profilen är låst")
+    r"(?P<profile>profil(?:en|namnet)?(?=[ ]+(?:heter|hette|är|var)\b))|"
     # what the log-in will be: "inloggningen blir emros01", "hon är inloggad som jennyfalk79" (with a digit)
     r"(?P<login>inloggningen(?=[ ]+(?:blir|är))|inloggad[ ]+som))"
-    r"(?:[ ]+(?:är|blir|var))?[ :]+(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w]"
+    r"(?:[ ]+(?P<verb>är|blir|var|heter|hette))?[ :]+(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w]"
     r"(?:[ ]+(?:understreck|underscore|punkt|bindestreck|streck)[ ]+[\w]+)*"
     rf"(?:[ ]+(?:{SMALL_NUMBER_WORDS})+(?![\w]))*)(?![\w@])",
     re.IGNORECASE,
@@ -98,6 +112,8 @@ def named_handles(text: str) -> list[tuple[int, int]]:
         and h.lower() not in _DEFAULTS
         # what the log-in is like is no name of it: "inloggningen är krånglig"
         and not (m.groupdict().get("login") and not any(c.isdigit() for c in h))
+        # what a profile is, not what it is called: "profilen är låst" (a word alone only after "heter")
+        and not (m.groupdict().get("profile") and h.isalpha() and m.group("verb").lower() not in ("heter", "hette"))
         and not (h.isalpha() and (common_word(h) or _DESCRIBED.search(h)))
     ]
 
@@ -167,6 +183,7 @@ class KlangHandleRecognizer(PatternRecognizer):
             or "." in text
             or "namn" in low
             or "alias" in low
+            or "profil" in low
             or "ihop" in low
             or _LOG_IN_TALK.search(text) is not None
         )

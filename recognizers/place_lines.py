@@ -17,7 +17,8 @@ a flat number, a property designation.
   register: "Hjorten 4:12", "sörby 1:45", "Hjorten fyra kolon tolv" (block and unit), only in a
   text that speaks of a fastighet, tomt, bygglov or rivningslov, or of a cottage or a piece of
   forest ("stugan", "skiftet"), and not a law, a chapter or a clock time ("Miljöbalken 7:15",
-  "Kapitel 4:12", "Klockan 13:30").
+  "Kapitel 4:12", "Klockan 13:30"); anywhere when no clock reads it ("Gräddö 4:112"); a block
+  alone after "fastighetsbeteckningen" or "fastigheten" ("fastigheten Korpen 4").
 """
 
 from __future__ import annotations
@@ -159,6 +160,8 @@ _FLAT = re.compile(
 )
 # capitalised, one or two words ("Stora Sörby 1:45"), or one word in lowercase ("hjorten 4:12")
 _PROPERTY = re.compile(rf"(?<![\w-])(?:{_CAP_NAME}(?:[ ]{_CAP_NAME})?|[a-zåäö]+)[ ]+\d{{1,4}}:\d{{1,4}}(?![\d:])")
+# ... or one no clock reads, anywhere: a unit of three digits or more ("det är på Gräddö, Gräddö 4:112")
+_PROPERTY_UNTIMED = re.compile(rf"(?<![\w-]){_CAP_NAME}(?:[ ]{_CAP_NAME})?[ ]+\d{{1,3}}:\d{{3,4}}(?![\d:])")
 # ... said: "Hjorten fyra kolon tolv"
 _PROPERTY_SAID = re.compile(
     rf"(?<![\w-])(?:{_CAP_NAME}(?:[ ]{_CAP_NAME})?|[a-zåäö]+)[ ]+(?P<block>[a-zåäö]+)[ ]+kolon[ ]+(?P<unit>[a-zåäö]+)(?![\w])"
@@ -186,7 +189,10 @@ _PROPERTY_ASKED = (
         r"(?i:(?<![\w])(?:fastighetsbeteckning(?:en)?|vilken[ ]+fastighet))[^\n]*\n[^\n:]{1,40}:[^\n]{0,40}?"
         rf"(?<![\w-]){_BLOCK}"
     ),
-    re.compile(rf"(?i:(?<![\w])fastighetsbeteckning(?:en)?(?:[ ]+(?:är|var|blir|lyder|heter))?[ ]*:?[ ]+){_BLOCK}"),
+    # (or "fastigheten": "då är det fastigheten Korpen 4 på Edsvägen 64")
+    re.compile(
+        rf"(?i:(?<![\w])(?:fastighetsbeteckning(?:en)?|fastigheten)(?:[ ]+(?:är|var|blir|lyder|heter))?[ ]*:?[ ]+){_BLOCK}"
+    ),
 )
 # Words that stand before a number in talk of a property and are no block: "Hösten 2019", "Hus 3",
 # "Etapp 2", "Vecka 34".
@@ -334,6 +340,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             or _FLAT_OF.search(text) is not None
             or _NAMED_IN_FLAT.search(text) is not None
             or _NEIGHBOUR_FLAT.search(text) is not None
+            or _PROPERTY_UNTIMED.search(text) is not None
         )
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -392,6 +399,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             end = _said_after(text, m.end(), (2, 3, 4)) if m else None
             if m and end is not None:
                 found.add((ENTITY, m.end(), end))
+        found |= {(ENTITY, *m.span()) for m in _PROPERTY_UNTIMED.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}
         if mentions(text, _PROPERTY_WORDS):
             found |= {(ENTITY, *m.span()) for m in _PROPERTY.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}
             found |= {

@@ -2033,6 +2033,35 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: we need identification.\nKund: my passport is Polish, number EK 4418207, do you need it now?",
             [("ID_NUMBER", "EK 4418207")],
         ),
+        # a meter's number named in a statement or a question, not its reading
+        (
+            "Kund: den sitter i tvättstugan\nAgent: bra. mätaren ni har nu är nummer 93 60 12 55, den nya får ett annat",
+            [("CUSTOMER_NUMBER", "93 60 12 55")],
+        ),
+        (
+            "Agent: Stallbackens samfällighet. Mätaren är 16-093377\nKund: ja det står i pannrummet",
+            [("CUSTOMER_NUMBER", "16-093377")],
+        ),
+        # (the reading before it, in the clause before, is not the meter's number)
+        (
+            "Kund: det stod 3 3 1 0\nAgent: 3310, och mätaren är nummer 21-776540?\nKund: eh jag tittade inte",
+            [("CUSTOMER_NUMBER", "21-776540")],
+        ),
+        # a courier's id, said with their name or asked for
+        (
+            "Support: budsupport\nBud: hej det är Mira, bud-id 5 1 0 6 2. jag har en leverans\nSupport: ok",
+            [("ID_NUMBER", "5 1 0 6 2")],
+        ),
+        ("Support: okej. vad är ditt bud-id\nBud: 6 1 1 4 0", [("ID_NUMBER", "6 1 1 4 0")]),
+        # a card's last digits in the past tense, and the next card of a list named by its kind
+        (
+            "Kund: hej\nSupport: återbetalning godkänd den fjärde. kortet slutade på 1 1 5 8\nKund: ja",
+            [("CREDIT_CARD", "1 1 5 8")],
+        ),
+        (
+            "Kund: hej\nAgent: jag ser två kort, ett bankkort som slutar på 1185 och ett kreditkort 7340\nKund: ja",
+            [("CREDIT_CARD", "1185"), ("CREDIT_CARD", "7340")],
+        ),
     ],
 )
 def test_corrections_slow_answers_and_other_forms(text, expected):
@@ -2141,6 +2170,10 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Och passet?\nKund: Pass, jag ska flyga med SK1415 på fredag.",
         "Agent: Vad heter grannen?\nKund: Det vet jag inte. Han har en röd Volvo.",
         "Agent: Har ni öppet på julafton?\nKund: Ja, till tolv.",
+        # a meter's reading; a gift card's amount in a list
+        "Kund: hej\nAgent: mätaren står på 45213 och mätaren visar 45 213 nu\nKund: ja",
+        "Kund: hej\nAgent: du betalade 500 kronor och ett presentkort 200 kronor\nKund: ja",
+        "Agent: vad heter budgivaren?\nKund: budet var 4500 kronor och det högsta budet 5000\nAgent: ok",
     ],
 )
 def test_no_slot_answer(text):

@@ -36,6 +36,12 @@ def found(rec, text):
         # what the log-in will be
         ("ja emma.ros@exempel.se antagligen och inloggningen blir emros01", "emros01"),
         ("och ska Jenny ha kvar appen? Hon är inloggad som jennyfalk79", "jennyfalk79"),
+        # an underscore is a handle's without a digit too, and of three parts with a short number
+        ("jonte_lundgren typ med understreck", "jonte_lundgren"),
+        ("ett gammalt som hette rosa_l_82", "rosa_l_82"),
+        # a marketplace's profile and user, by what they are called
+        ("Leo Björk, och profilen hette leobjork71", "leobjork71"),
+        ("ja, användare ingermagnusson. jag har en soffa ute", "ingermagnusson"),
     ],
 )
 def test_found(rec, text, handle):
@@ -60,6 +66,9 @@ def test_found(rec, text, handle):
         "inloggningen är krånglig och när jag testar så blir det fel hela tiden inloggningen blir fel",
         "jag är inloggad som vanligt men det går inte, jag var inloggad som gäst",
         "caller_number queue_name conv_7f3a91c2 rec_20240101 klang_page_2026 spk_0 speaker_12",  # an export's field names and ids
+        "agent_id export_2024_11 call_start_time",
+        # what a profile is; the word "användare" before a common word
+        "profilen är låst och profilen var privat. Gå till Användare och koder.",
     ],
 )
 def test_not_found(rec, text):

@@ -81,6 +81,10 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Kund: Fastigheten var såld till Heimstaden 2021.", []),
         ("Agent: Vilken fastighet?\nKund: Uppsala 2 mil söderut, vid gamla kvarnen.", []),
         ("Kund: Fastighetsbeteckningen är Kronan 4 och jag betalade Kronan 5 gånger extra.", ["Kronan 4"]),
+        # a block after "fastigheten"; a unit no clock reads, with no word of property
+        ("Agent: tack. då är det fastigheten Korpen 4 på Edsvägen 64.", ["Korpen 4"]),
+        ("Kund: det är på Gräddö, Gräddö 4:112, där vid bryggan", ["Gräddö 4:112"]),
+        ("Kund: Det står i Miljöbalken 7:115, och Tisdag 15:30 passar.", []),
     ],
 )
 def test_other_address_forms_are_found(text, expected):
