@@ -1082,6 +1082,12 @@ _NAMED_PASSWORD = re.compile(
     re.IGNORECASE,
 )
 
+# a user name as the whole answer, in lowercase, said to be written joined: "annajberglund allt ihop"
+_HANDLE_ALONE = re.compile(
+    r"^[ ,]*(?:(?:ja|det[ ]+är|den[ ]+är)[ ,]+)?(?P<word>[a-zåäö][a-zåäö0-9]{4,})"
+    r"(?=[ ,]*(?P<joined>(?:allt[ ]+)?ihop|i[ ]+ett[ ]+ord)?[ ]*(?:[.,!?]|$))"
+)
+
 _SAYS_WHAT_IT_IS = frozenset("samma detsamma hemligt hemlig fel rätt nytt ändrat bytt gammalt kort långt".split())
 
 
@@ -1089,13 +1095,25 @@ def _named_password(body: str, entity: str) -> list[tuple[int, int]]:
     """The word an answer names as the password, any word but one that says what it is ("samma som
     förut", "hemligt"); as the user name, or after "det är", no common word ("det är bra"), nor
     what names a field, a definite noun or a participle ("Det är mejladressen", "det är BankID",
-    "Det är spärrat"), which the lexicon's words do not all cover."""
+    "Det är spärrat"), which the lexicon's words do not all cover; a user name also as the whole
+    answer in lowercase ("annajberglund allt ihop")."""
+    alone = _HANDLE_ALONE.finditer(body) if entity == "USERNAME" else ()
     return [
         m.span("word")
         for m in _NAMED_PASSWORD.finditer(body)
         if m.group("word").lower() not in _SAYS_WHAT_IT_IS
         and not ((entity != "ACCESS_CODE" or m.group("it")) and _says_a_thing(m.group("word")))
+    ] + [
+        m.span("word")
+        for m in alone
+        if m.group("word").lower() not in _SAYS_WHAT_IT_IS
+        # (said to be joined, "-lund" is no participle's "-d"; "spärrat" still is one)
+        and not (_joined_thing(m.group("word")) if m.group("joined") else _says_a_thing(m.group("word")))
     ]
+
+
+def _joined_thing(word: str) -> bool:
+    return _ordinary(word) or introduction.DEFINITE.match(word) is not None or word.lower().endswith(("at", "it", "ad"))
 
 
 # a participle ("spärrat", "återställt") or a field's name ("kundnummer", "mejl", "BankID")
@@ -2396,6 +2414,8 @@ _ENDS_OF = (
     ("SE_BANK_ACCOUNT", re.compile(r"konto", re.IGNORECASE)),
     ("PHONE_NUMBER", re.compile(r"telefon|mobil", re.IGNORECASE)),
     ("SE_FACILITY_ID", re.compile(r"anläggnings[- ]?(?:id|nummer|numret)|mätpunkt|gsrn", re.IGNORECASE)),
+    # a device's: "jag läser av IMEI, XS:en slutar på 0364"
+    ("ID_NUMBER", re.compile(r"imei|serienumm|serienumr", re.IGNORECASE)),
     ("CUSTOMER_NUMBER", re.compile(r"nummer|numret|avtal|lån", re.IGNORECASE)),
     ("SE_PERSONNUMMER", re.compile(r"sista fyra|fyra sista|personn", re.IGNORECASE)),
 )

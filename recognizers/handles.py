@@ -20,7 +20,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.base import tagged_result
-from recognizers.introduction import common_word
+from recognizers.introduction import common_word, known_name
 from recognizers.numbers import SMALL_NUMBER_WORDS
 
 ENTITY = "USERNAME"
@@ -56,9 +56,9 @@ def is_handle(token: str) -> bool:
     # opens it ("Bergs_Wifi_5G"); capitals after a separator only so ("caller_ID" is a field's name)
     named = token[0].isupper() and "_" in token
     fielded = any(p.lower() in _FIELD_WORDS for p in parts)
-    # three parts or more are a handle only of words and short numbers ("rosa_l_82",
-    # "linn_svensson_99"), not a system's naming ("klang_page_2026", "export_2024_11")
-    counted = fielded or any(p.isdigit() and len(p) >= 4 for p in parts)
+    # three parts or more are a handle only of words and short numbers, or a name's and a year
+    # ("rosa_l_82", "erika_s_2004"), not a system's naming ("klang_page_2026", "export_2024_11")
+    counted = fielded or (any(p.isdigit() and len(p) >= 4 for p in parts) and not known_name(parts[0]))
     if _HANDLE.fullmatch(token) is None or (len(parts) > 2 and not named and counted) or parts[-1].lower() in _FILE_ENDINGS:
         return False
     if not named and any(ch.isupper() for ch in token[1:]):
@@ -101,13 +101,19 @@ _DEFAULTS = frozenset("admin administrator root user guest gäst".split())
 _DESCRIBED = re.compile(r"adress|mejl|mail|e-?post|nummer|numret|namn|samma|bankid|freja", re.IGNORECASE)
 
 
+# ... and the one said instead: "användarnamnet är maria.lundgren... eller mlundgren kanske"
+_OR_ELSE = re.compile(r"[ ,.…]*eller[ ]+(?P<handle>[a-zåäö][\w.-]*\w)(?![\w@])")
+
+
 def named_handles(text: str) -> list[tuple[int, int]]:
-    """Tokens said right after the words for a user name, or right before "är mitt användarnamn":
-    three characters or more, not a common word ("Användarnamnet är samma") nor a device's default
-    ("admin")."""
+    """Tokens said right after the words for a user name, or right before "är mitt användarnamn",
+    and one said instead after "eller": three characters or more, not a common word
+    ("Användarnamnet är samma") nor a device's default ("admin")."""
+    named = [*_NAMED.finditer(text), *_NAMED_BEFORE.finditer(text)]
+    named += [alt for m in named if (alt := _OR_ELSE.match(text, m.end("handle")))]
     return [
         m.span("handle")
-        for m in (*_NAMED.finditer(text), *_NAMED_BEFORE.finditer(text))
+        for m in named
         if len(h := m.group("handle")) >= 3
         and h.lower() not in _DEFAULTS
         # what the log-in is like is no name of it: "inloggningen är krånglig"

@@ -320,6 +320,11 @@ _TAG_CODE = re.compile(
     r"(?<![\w,.-])(?:\d{3}(?:[ ]?\d{3}){4}|(?:\d\d-)?[A-Z][ -]?\d{3,4}(?:[ ]\d{3,4})?|\d{4}(?:[ ]\d{3,4})?)"
     r"(?![\w]|[.,]\d|[ ]+(?:års|st|stycken|lägenheter|kr|kronor)\b)"
 )
+# A card's long number the same way ("ditt gamla kort, det var nummer 20060 0058 1127", "barnkortet
+# är 20062 0118 3307", "Extrakortet 0045 7781 9207"): a library's, a club's or a bank's card names its
+# holder; twelve to nineteen digits in groups, so no phone number ("+46 70 ...") nor amount.
+_CARD_WORDS = re.compile(r"(?<![\w-])[a-zåäö]*kort(?:et|s)?\b", re.IGNORECASE)
+_CARD_CODE = re.compile(r"(?<![\w,.+-])\d{3,6}(?:[ -]\d{3,6}){1,4}(?![\w]|[.,]\d)")
 # what may stand right before a code (or the tag's word itself)
 _BEFORE_CODE = re.compile(r"(?:(?<![\w])(?:nummer|numret|nr|är|blir|har|och)|[,:])[ ]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)|\n")
@@ -329,20 +334,26 @@ class KlangTagNumberRecognizer(base.TextRecognizer):
     ENTITIES = ("ID_NUMBER",)
 
     def may_match(self, text: str) -> bool:
-        return numbers.has_digit(text) and _TAG_WORDS.search(text) is not None
+        return numbers.has_digit(text) and (_TAG_WORDS.search(text) is not None or "kort" in text.lower())
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if (entities and "ID_NUMBER" not in entities) or not self.may_match(text):
             return []
         out = []
-        for word in _TAG_WORDS.finditer(text):
-            stop = _SENTENCE_END.search(text, word.end())
-            for m in _TAG_CODE.finditer(text, word.end(), stop.start() if stop else len(text)):
-                placed = not text[word.end() : m.start()].strip() or _BEFORE_CODE.search(
-                    text, max(word.end(), m.start() - 12), m.start()
-                )
-                if placed and heuristics.YEAR.fullmatch(m.group()) is None:
-                    out.append(base.tagged_result(self, "ID_NUMBER", *m.span(), 0.85, "a key tag's number"))
+        for words, codes, why in (
+            (_TAG_WORDS, _TAG_CODE, "a key tag's number"),
+            (_CARD_WORDS, _CARD_CODE, "a card's long number"),
+        ):
+            for word in words.finditer(text):
+                stop = _SENTENCE_END.search(text, word.end())
+                for m in codes.finditer(text, word.end(), stop.start() if stop else len(text)):
+                    placed = not text[word.end() : m.start()].strip(" ,") or _BEFORE_CODE.search(
+                        text, max(word.end(), m.start() - 12), m.start()
+                    )
+                    digits = len(ascii_digits(m.group()))
+                    if not placed or heuristics.YEAR.fullmatch(m.group()) or (codes is _CARD_CODE and not 12 <= digits <= 19):
+                        continue
+                    out.append(base.tagged_result(self, "ID_NUMBER", *m.span(), 0.85, why))
         return out
 
 

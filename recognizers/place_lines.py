@@ -18,7 +18,8 @@ a flat number, a property designation.
   text that speaks of a fastighet, tomt, bygglov or rivningslov, or of a cottage or a piece of
   forest ("stugan", "skiftet"), and not a law, a chapter or a clock time ("Miljöbalken 7:15",
   "Kapitel 4:12", "Klockan 13:30"); anywhere when no clock reads it ("Gräddö 4:112"); a block
-  alone after "fastighetsbeteckningen" or "fastigheten" ("fastigheten Korpen 4").
+  alone after "fastighetsbeteckningen" or "fastigheten" ("fastigheten Korpen 4");
+- a place's map coordinates, latitude and longitude in Sweden: "57,7031... och 14,3318".
 """
 
 from __future__ import annotations
@@ -234,6 +235,13 @@ _GATE = (
     *_PROPERTY_WORDS,
 )
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
+# A place given as map coordinates, latitude and longitude in Sweden with three decimals or more
+# ("vänta... 57,7031... och 14,3318", "57.70312, 14.33180"): a stranded car's or a home's spot to
+# a few metres. Both are needed, so no amount or reading ("12,500 liter") is one.
+_COORDINATES = re.compile(
+    r"(?<![\d,.])(?P<lat>5[5-9]|6[0-9])[,.]\d{3,6}(?![\d])(?:[ ]*(?:\.\.\.|…))?[ ]*(?:,|och)?[ ]*"
+    r"(?P<lon>1[0-9]|2[0-4])[,.]\d{3,6}(?![\d]|[,.]\d)"
+)
 
 
 _FLAT_VALUE = re.compile(
@@ -341,6 +349,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             or _NAMED_IN_FLAT.search(text) is not None
             or _NEIGHBOUR_FLAT.search(text) is not None
             or _PROPERTY_UNTIMED.search(text) is not None
+            or _COORDINATES.search(text) is not None
         )
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -400,6 +409,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             if m and end is not None:
                 found.add((ENTITY, m.end(), end))
         found |= {(ENTITY, *m.span()) for m in _PROPERTY_UNTIMED.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}
+        found |= {(ENTITY, *m.span()) for m in _COORDINATES.finditer(text)}
         if mentions(text, _PROPERTY_WORDS):
             found |= {(ENTITY, *m.span()) for m in _PROPERTY.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}
             found |= {

@@ -2053,6 +2053,15 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             [("ID_NUMBER", "5 1 0 6 2")],
         ),
         ("Support: okej. vad är ditt bud-id\nBud: 6 1 1 4 0", [("ID_NUMBER", "6 1 1 4 0")]),
+        # a user name as the whole answer, said to be joined; a device's IMEI by its last digits
+        (
+            "Agent: okej. vilket användarnamn har du\nKund: annajberglund allt ihop\nAgent: ja jag ser det.",
+            [("USERNAME", "annajberglund")],
+        ),
+        (
+            "Verkstad: och jag läser av IMEI, XS:en slutar på 0364 och tolvan slutar på 7735, så kan ni kolla\nKund: ja",
+            [("ID_NUMBER", "0364"), ("ID_NUMBER", "7735")],
+        ),
         # a card's last digits in the past tense, and the next card of a list named by its kind
         (
             "Kund: hej\nSupport: återbetalning godkänd den fjärde. kortet slutade på 1 1 5 8\nKund: ja",
@@ -2174,6 +2183,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Kund: hej\nAgent: mätaren står på 45213 och mätaren visar 45 213 nu\nKund: ja",
         "Kund: hej\nAgent: du betalade 500 kronor och ett presentkort 200 kronor\nKund: ja",
         "Agent: vad heter budgivaren?\nKund: budet var 4500 kronor och det högsta budet 5000\nAgent: ok",
+        "Agent: Vad är ditt användarnamn?\nKund: spärrat, allt ihop.",
     ],
 )
 def test_no_slot_answer(text):

@@ -42,10 +42,18 @@ def found(rec, text):
         # a marketplace's profile and user, by what they are called
         ("Leo Björk, och profilen hette leobjork71", "leobjork71"),
         ("ja, användare ingermagnusson. jag har en soffa ute", "ingermagnusson"),
+        # a name's handle with a year
+        ("det är erika_s_2004... på psn", "erika_s_2004"),
     ],
 )
 def test_found(rec, text, handle):
     assert found(rec, text) == [handle]
+
+
+def test_the_user_name_said_instead_after_eller(rec):
+    text = "användarnamnet är maria.lundgren... eller mlundgren kanske, jag vet inte"
+    assert found(rec, text) == ["maria.lundgren", "mlundgren"]
+    assert found(rec, "Användarnamnet är admin eller något sånt.") == []
 
 
 @pytest.mark.parametrize(

@@ -85,6 +85,9 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Agent: tack. då är det fastigheten Korpen 4 på Edsvägen 64.", ["Korpen 4"]),
         ("Kund: det är på Gräddö, Gräddö 4:112, där vid bryggan", ["Gräddö 4:112"]),
         ("Kund: Det står i Miljöbalken 7:115, och Tisdag 15:30 passar.", []),
+        # map coordinates, both of them; not a price and a reading
+        ("Kund: vänta... 57,7031... och 14,3318\nAgent: 57,7031, 14,3318, toppen", ["57,7031... och 14,3318", "57,7031, 14,3318"]),
+        ("Kund: det kostar 59,900 och mätaren visar 12,500 liter", []),
     ],
 )
 def test_other_address_forms_are_found(text, expected):
