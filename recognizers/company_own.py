@@ -18,6 +18,10 @@ took them.
   du på kontoret på ...?"), not in a turn that reads out or repeats ("I annonsen står det ring
   oss på ...", "Du sa ..."), never a mobile number (a small firm's mobile is its owner's), and an
   e-mail address only a role's ("info@", "kundtjanst@").
+- **A role's mailbox at an organisation's domain**, wherever it stands and whoever says it, written
+  or spoken: "skador@trygghem.se", "info snabel-a norrekonomi punkt se" (a caller's firm's too); not
+  at a mail provider ("info@gmail.com" is someone's), nor at a domain that opens with a first name
+  or a surname ("faktura@lindbergsredovisning.se" may be a sole trader's).
 - **A service number**, wherever it stands and whoever says it: a valid 020, 0771, 0900, 0939
   or 0944 number (free, shared-cost and premium numbers are companies', never a subscriber's),
   written or spoken, grouped as one ("0771-22 33 00", not a meter's "09-448120"), taken as a
@@ -44,7 +48,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
-from recognizers import numbers, phone
+from recognizers import email, numbers, phone
 from recognizers.checksums import luhn_ok
 from recognizers.dialogue_slots import turns
 from recognizers.lexicon import shipped_lexicon
@@ -144,11 +148,19 @@ _NOT_A_GREETING = re.compile(
 )
 _AGENT_NAMED = re.compile(r"\bdu[ ]+(?:pratar|talar)[ ]+med\b", re.IGNORECASE)
 # An e-mail address the company gives as its own is a role's, not a person's: "info@", "kundtjanst@"
-_ROLE_MAILBOX = re.compile(
-    r"(?:info|kundtjanst|kundtjänst|kundservice|support|order|faktura|fakturor|bokning|bokningar|kontakt|"
+_ROLES = (
+    r"info|kundtjanst|kundtjänst|kundservice|support|order|faktura|fakturor|bokning|bokningar|kontakt|"
     r"reception|receptionen|registrator|ekonomi|skador|skada|skadeanmalan|ersattning|anmalan|intyg|kansli|"
-    r"expedition|service|noreply|no-reply)(?:@|[ ]+snabel-a\b)",
-    re.IGNORECASE,
+    r"expedition|service|noreply|no-reply|medlem|dodsbo|reklamation|styrelsen|avbokning|bestrid|bestridande|"
+    r"deklaration|parkering|antagning|skolskjuts|studentexpeditionen"
+)
+_ROLE_MAILBOX = re.compile(rf"(?:{_ROLES})(?:@|[ ]+snabel-a\b)", re.IGNORECASE)
+_ROLE_ADDRESS = re.compile(rf"(?:{_ROLES})@(?P<domain>[\w-]+)\.[\w.-]+", re.IGNORECASE)
+# ... wherever it stands, at an organisation's own domain: not a mail provider's ("info@gmail.com" is
+# someone's), nor a domain that opens with a person's name ("faktura@lindbergsredovisning.se")
+_MAIL_PROVIDERS = frozenset(
+    "gmail hotmail outlook live msn yahoo icloud me mac telia bredband spray comhem proton protonmail pm gmx aol "
+    "mail post tele2 bahnhof".split()
 )
 
 
@@ -219,6 +231,20 @@ ASKED_TYPES = frozenset({"SE_PERSONNUMMER", "CUSTOMER_NUMBER", "ID_NUMBER", "ACC
 _GROUP_END = re.compile(r"[-,/]|\b(?:bindestreck|streck)\b", re.IGNORECASE)
 
 
+def _role_address(said: str) -> bool:
+    """A role's mailbox at an organisation's own domain, written or spoken ("skador snabel-a
+    trygghem punkt se"): no one's name is in it."""
+    m = _ROLE_ADDRESS.fullmatch(email.written_form(said))
+    if m is None:
+        return False
+    domain = m.group("domain").lower()
+    names = shipped_lexicon()
+    opens_with_name = any(
+        {"first", "surname"} & names.get(domain[:n], set()) for n in range(4, len(domain) + 1)
+    )
+    return domain not in _MAIL_PROVIDERS and not opens_with_name
+
+
 def _service_number(text: str) -> bool:
     """A service number grouped as one: its prefix whole in the first group ("0771-22 33 00"),
     not a meter's "09-448120" whose digits only happen to start so."""
@@ -286,6 +312,8 @@ class CompanyOwn:
             if k >= 0 and merged[k][0] <= start and end <= merged[k][1] and f.recognizer in recognizers:
                 return merged[k]
         if f.entity_type in OWN_CONTACT_TYPES and self._own_contact(f):
+            return (start, end)
+        if f.entity_type == "EMAIL_ADDRESS" and _role_address(self.text[start:end]):
             return (start, end)
         if f.entity_type not in ASKED_TYPES and _service_number(self.text[start:end]):
             return (start, end)

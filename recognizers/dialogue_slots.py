@@ -41,6 +41,7 @@ from recognizers import heuristics, introduction, numbers, phone
 from recognizers.address import answer_street_lines, ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.checksums import valid_date
+from recognizers.handles import DEVICE_DEFAULTS
 from recognizers.email import AT_WORDS, SPOKEN_SEP_WORDS, SPOKEN_TLDS
 from recognizers.lexicon import shipped_lexicon
 from recognizers.personnummer import birth_date, is_valid_digits
@@ -370,7 +371,7 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"kundn|kund numm|kund nr|kund-?id|pantlånen|pantlåne ?numm|kandidatn|golf[- ]?id|patientn|patient numm|journaln|journal numm|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|klubbn|klubb ?numm|(?:membership|member) ?(?:number|no)\b|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
-            r"medlemskort|mätarnumm|mätarnumr|mätaren?(?: (?!visar|står)[a-zåäö]{1,4}){0,3}? (?:har |får |är )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|stamkunds?kort|"
+            r"medlemskort|mätarnumm|mätarnumr|numr?et på (?:vatten|el)?mätaren|mätaren?(?: (?!visar|står)[a-zåäö]{1,4}){0,3}? (?:har |får |är )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|stamkunds?kort|"
             # a meter's number, not its reading: "Mätaren är 16-093377" (not "mätaren är på 45 213")
             r"mätaren är(?=[ ]+(?:\d{2}-\d{4}|\d{6}))|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
@@ -422,7 +423,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "ID_NUMBER",
         # (a freelance courier's or driver's id: "bud-id 5 1 0 6 2", "det är Sebastian, bud nummer 4 8 8 3 0")
-        _q(r"anställningsn|anställnings-id|personaln|medarbetarn|(?:bud|förar|chaufför)-?id\b|bud ?nummer|budnumret"),
+        _q(r"anställningsn|anställnings-id|personaln|medarbetarn|(?:bud|förar|chaufför|kurir)s?-?(?:id\b|nummer|numret)|bud nummer"),
         lambda d: 3 <= len(d) <= 10,
         lambda d: len(d) >= 6,
     ),
@@ -563,6 +564,7 @@ KEYWORDS = (
     "bud",
     "förar",
     "chaufför",
+    "kurir",
     "tillstånd",
     "bonus",
     "friends",
@@ -1097,7 +1099,7 @@ def _named_password(body: str, entity: str) -> list[tuple[int, int]]:
     what names a field, a definite noun or a participle ("Det är mejladressen", "det är BankID",
     "Det är spärrat"), which the lexicon's words do not all cover; a user name also as the whole
     answer in lowercase ("annajberglund allt ihop")."""
-    alone = _HANDLE_ALONE.finditer(body) if entity == "USERNAME" else ()
+    alone = [m for m in _HANDLE_ALONE.finditer(body) if m.group("word").lower() not in DEVICE_DEFAULTS] if entity == "USERNAME" else []
     return [
         m.span("word")
         for m in _NAMED_PASSWORD.finditer(body)

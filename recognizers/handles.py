@@ -16,11 +16,13 @@ Any token right after the words for a user name is one too ("Användarnamnet är
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.base import tagged_result
 from recognizers.introduction import common_word, known_name
+from recognizers.nicknames import nicknames
 from recognizers.numbers import SMALL_NUMBER_WORDS
 
 ENTITY = "USERNAME"
@@ -56,10 +58,10 @@ def is_handle(token: str) -> bool:
     # opens it ("Bergs_Wifi_5G"); capitals after a separator only so ("caller_ID" is a field's name)
     named = token[0].isupper() and "_" in token
     fielded = any(p.lower() in _FIELD_WORDS for p in parts)
-    # three parts or more are a handle only of words and short numbers, or a name's and a year
-    # ("rosa_l_82", "erika_s_2004"), not a system's naming ("klang_page_2026", "export_2024_11")
-    counted = fielded or (any(p.isdigit() and len(p) >= 4 for p in parts) and not known_name(parts[0]))
-    if _HANDLE.fullmatch(token) is None or (len(parts) > 2 and not named and counted) or parts[-1].lower() in _FILE_ENDINGS:
+    # three parts or more are a handle only with a name in them ("rosa_l_82", "erika_s_2004"), not a
+    # system's naming ("klang_page_2026", "export_2024_11", "mina_sidor_v2")
+    systems = fielded or not _holds_a_name(parts)
+    if _HANDLE.fullmatch(token) is None or (len(parts) > 2 and not named and systems) or parts[-1].lower() in _FILE_ENDINGS:
         return False
     if not named and any(ch.isupper() for ch in token[1:]):
         return False
@@ -70,9 +72,24 @@ def is_handle(token: str) -> bool:
         for p in parts[1:]
     ):
         return False
-    # a digit, or an underscore: nobody says one but in a name someone chose ("Wikström_hemma",
-    # "jonte_lundgren", "tommys_loppis"); "caller_number" is a field's name
-    return any(ch.isdigit() for ch in token) or ("_" in token and (token[0].isupper() or not fielded))
+    # a digit, or a name and an underscore: "Wikström_hemma", "jonte_lundgren", "tommys_loppis"
+    # ("caller_number" is a field's name, "session_timeout" a setting's)
+    return any(ch.isdigit() for ch in token) or ("_" in token and (token[0].isupper() or _holds_a_name(parts)))
+
+
+def _holds_a_name(parts: list[str]) -> bool:
+    """A part of four letters or more is a first name, a surname or a nickname, also in the
+    genitive ("tommys", "robbans"); not "max" of "max_connections"."""
+    return any(
+        len(p) >= 4 and any(known_name(w) or w in _nicknames() for w in (p.lower(), p.lower().removesuffix("s")))
+        for p in parts
+        if p.isalpha()
+    )
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> frozenset[str]:
+    return frozenset(n.lower() for n in nicknames())
 
 
 # ... or any token said right after the words for a user name: "Användarnamnet är erikd_ske",
@@ -81,7 +98,7 @@ def is_handle(token: str) -> bool:
 _NAMED = re.compile(
     r"(?<![\w-])(?:användarnamn(?:et)?|användar-?id|inloggningsnamn(?:et)?|username|alias(?:et)?|användare|"
     # a marketplace's profile, by what it is called: "profilen hette leobjork71" (not "profilen är låst")
-    r"(?P<profile>profil(?:en|namnet)?(?=[ ]+(?:heter|hette|är|var)\b))|"
+    r"(?P<profile>(?:profil(?:en|namnet)?|kontot)(?=[ ]+(?:heter|hette|är|var)\b))|"
     # what the log-in will be: "inloggningen blir emros01", "hon är inloggad som jennyfalk79" (with a digit)
     r"(?P<login>inloggningen(?=[ ]+(?:blir|är))|inloggad[ ]+som))"
     r"(?:[ ]+(?P<verb>är|blir|var|heter|hette))?[ :]+(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w]"
@@ -96,13 +113,15 @@ _NAMED_BEFORE = re.compile(
     r"(?:användarnamn|användar-?id|inloggningsnamn|alias)",
     re.IGNORECASE,
 )
-_DEFAULTS = frozenset("admin administrator root user guest gäst".split())
+DEVICE_DEFAULTS = frozenset("admin administrator root user guest gäst".split())
 # what a user name is said to be, not the name: "Användarnamnet är mejladressen", "... är samma"
 _DESCRIBED = re.compile(r"adress|mejl|mail|e-?post|nummer|numret|namn|samma|bankid|freja", re.IGNORECASE)
 
 
 # ... and the one said instead: "användarnamnet är maria.lundgren... eller mlundgren kanske"
-_OR_ELSE = re.compile(r"[ ,.…]*eller[ ]+(?P<handle>[a-zåäö][\w.-]*\w)(?![\w@])")
+_OR_ELSE = re.compile(
+    r"[ ,.…]*eller(?:[ ]+(?:det|den)[ ]+(?:hette|heter|var))?[ ]+(?P<handle>[a-zåäö][\w.-]*\w)(?![\w@])"
+)
 
 
 def named_handles(text: str) -> list[tuple[int, int]]:
@@ -115,11 +134,16 @@ def named_handles(text: str) -> list[tuple[int, int]]:
         m.span("handle")
         for m in named
         if len(h := m.group("handle")) >= 3
-        and h.lower() not in _DEFAULTS
+        and h.lower() not in DEVICE_DEFAULTS
         # what the log-in is like is no name of it: "inloggningen är krånglig"
         and not (m.groupdict().get("login") and not any(c.isdigit() for c in h))
-        # what a profile is, not what it is called: "profilen är låst" (a word alone only after "heter")
-        and not (m.groupdict().get("profile") and h.isalpha() and m.group("verb").lower() not in ("heter", "hette"))
+        # what a profile is, not what it is called: "profilen är låst", a thermostat's "Profilen heter
+        # Eko" (a word alone only in lowercase after "heter")
+        and not (
+            m.groupdict().get("profile")
+            and h.isalpha()
+            and (m.group("verb").lower() not in ("heter", "hette") or not h.islower())
+        )
         and not (h.isalpha() and (common_word(h) or _DESCRIBED.search(h)))
     ]
 

@@ -259,6 +259,9 @@ def lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(w for w, fs in table.items() if "common" in fs) - names, names
 
 
+_CLAUSE_ENDS = re.compile(r"[ ]*(?:[,.!?]|$|här\b|heter\b)", re.MULTILINE)
+
+
 def _lowercase_names(text: str) -> list[tuple[int, int]]:
     names = lexicon()[1]
     out = []
@@ -281,6 +284,11 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
             and not any(common_word(w) or w.lower() in KIN_WORDS or DEFINITE.match(w) for w in (greeted, *words))
             and not numbers.parse_word(greeted)
         )
+        # after an answer word alone, one word is a name only where the clause ends: "ja anna." but
+        # "ja ring 031-704 22 10" (a verb that is a surname too)
+        answered = re.fullmatch(r"(?:(?:ja|jo|nej)[, ]+)+", m.group("pre") or "") is not None
+        if answered and len(words) == 1 and not m.group("strong") and not _CLAUSE_ENDS.match(text, start + len(words[0])):
+            words = []
         if words and introduced and (m.group("strong") or pair or len(words) >= 2 or any(w in names for w in words)):
             out.append((start, start + len(" ".join(words))))
         if known_name(greeted) or pair:

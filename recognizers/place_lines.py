@@ -19,7 +19,8 @@ a flat number, a property designation.
   forest ("stugan", "skiftet"), and not a law, a chapter or a clock time ("Miljöbalken 7:15",
   "Kapitel 4:12", "Klockan 13:30"); anywhere when no clock reads it ("Gräddö 4:112"); a block
   alone after "fastighetsbeteckningen" or "fastigheten" ("fastigheten Korpen 4");
-- a place's map coordinates, latitude and longitude in Sweden: "57,7031... och 14,3318".
+- a place's map coordinates, latitude and longitude in Sweden in either order, or in degrees and
+  minutes: "57,7031... och 14,3318", "N 62° 23.472' E 17° 18.414'".
 """
 
 from __future__ import annotations
@@ -190,9 +191,9 @@ _PROPERTY_ASKED = (
         r"(?i:(?<![\w])(?:fastighetsbeteckning(?:en)?|vilken[ ]+fastighet))[^\n]*\n[^\n:]{1,40}:[^\n]{0,40}?"
         rf"(?<![\w-]){_BLOCK}"
     ),
-    # (or "fastigheten": "då är det fastigheten Korpen 4 på Edsvägen 64")
+    # (or "fastighet(en)" and "tomten heter": "då är det fastigheten Korpen 4 på Edsvägen 64")
     re.compile(
-        rf"(?i:(?<![\w])(?:fastighetsbeteckning(?:en)?|fastigheten)(?:[ ]+(?:är|var|blir|lyder|heter))?[ ]*:?[ ]+){_BLOCK}"
+        rf"(?i:(?<![\w])(?:fastighetsbeteckning(?:en)?|fastighet(?:en)?|tomten(?=[ ]+heter))(?:[ ]+(?:är|var|blir|lyder|heter))?[ ]*:?[ ]+){_BLOCK}"
     ),
 )
 # Words that stand before a number in talk of a property and are no block: "Hösten 2019", "Hus 3",
@@ -238,9 +239,17 @@ _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
 # A place given as map coordinates, latitude and longitude in Sweden with three decimals or more
 # ("vänta... 57,7031... och 14,3318", "57.70312, 14.33180"): a stranded car's or a home's spot to
 # a few metres. Both are needed, so no amount or reading ("12,500 liter") is one.
+_LAT = r"(?:(?:latitud|lat)[ ]+)?(?:5[5-9]|6[0-9])[,.]\d{3,6}"
+_LON = r"(?:(?:longitud|long|lon)[ ]+)?(?:1[0-9]|2[0-4])[,.]\d{3,6}"
+_COORDINATE_SEP = r"(?![\d])(?:[ ]*(?:\.\.\.|…))?[ ]*(?:,|och)?[ ]*"
+# ... in either order ("longitud 14,3318 latitud 57,7031"), or in degrees and minutes as a phone or
+# a chart shows them ("N 62° 23.472' E 17° 18.414'", "58 grader 21 minuter nord 11 grader 13 minuter öst")
+_DEGREES = r"\d{1,2}(?:°|[ ]+grader)[ ]*\d{1,2}(?:[.,]\d+)?(?:'|′|[ ]+minuter)?"
 _COORDINATES = re.compile(
-    r"(?<![\d,.])(?P<lat>5[5-9]|6[0-9])[,.]\d{3,6}(?![\d])(?:[ ]*(?:\.\.\.|…))?[ ]*(?:,|och)?[ ]*"
-    r"(?P<lon>1[0-9]|2[0-4])[,.]\d{3,6}(?![\d]|[,.]\d)"
+    rf"(?<![\d,.])(?:{_LAT}{_COORDINATE_SEP}{_LON}|{_LON}{_COORDINATE_SEP}{_LAT})(?![\d]|[,.]\d)"
+    rf"|(?<![\w])[NS][ ]*{_DEGREES}[ ,]*[EÖOW][ ]*{_DEGREES}"
+    rf"|(?<![\w]){_DEGREES}[ ]+(?:nord|norr)[ ,]+(?:och[ ]+)?{_DEGREES}[ ]+(?:öst|väst|ost)\b",
+    re.IGNORECASE,
 )
 
 

@@ -2053,6 +2053,14 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             [("ID_NUMBER", "5 1 0 6 2")],
         ),
         ("Support: okej. vad är ditt bud-id\nBud: 6 1 1 4 0", [("ID_NUMBER", "6 1 1 4 0")]),
+        (
+            "Agent: vad gäller det\nKund: budet hade chaufförsnummer 4 8 8 3 0 på jackan och var otrevlig",
+            [("ID_NUMBER", "4 8 8 3 0")],
+        ),
+        (
+            "Agent: Kan du läsa av numret på vattenmätaren?\nKund: Numret på mätaren: 16-093377.",
+            [("CUSTOMER_NUMBER", "16-093377")],
+        ),
         # a user name as the whole answer, said to be joined; a device's IMEI by its last digits
         (
             "Agent: okej. vilket användarnamn har du\nKund: annajberglund allt ihop\nAgent: ja jag ser det.",
@@ -2184,6 +2192,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Kund: hej\nAgent: du betalade 500 kronor och ett presentkort 200 kronor\nKund: ja",
         "Agent: vad heter budgivaren?\nKund: budet var 4500 kronor och det högsta budet 5000\nAgent: ok",
         "Agent: Vad är ditt användarnamn?\nKund: spärrat, allt ihop.",
+        "Agent: Logga in på routern. Vilket användarnamn har du?\nKund: admin",
     ],
 )
 def test_no_slot_answer(text):
@@ -2331,6 +2340,8 @@ def test_names_greeted_and_greeting_in_any_language(text, names):
         "agent: elbolaget felanmälan god morgon\nkund: hej",
         "agent: vi ses på fredag hej\nkund: hej",
         "Agent: kundtjänst hej\nKund: hej",
+        # a verb that is a surname too, after "ja": "ring" with the number to call
+        "Kund: har du ett nummer?\nAgent: ja ring 031-704 22 10, det går direkt till oss",
     ],
 )
 def test_no_self_introduction(text):

@@ -37,6 +37,9 @@ def _found(detector, text: str) -> list[str]:
         ("Agent: Ditt mobilnummer?\nKund: 070-123 45 67, eller ring 020-22 33 44.", ["020-22 33 44"]),
         ("Talare 1: då ringer du oss på noll sju sju ett tvåhundratjugo tvåhundratjugo", ["tvåhundratjugo"]),
         ("Kund: att mitt konto var låst och att jag skulle ringa 0771-40 40 00", ["40 40 00"]),
+        # a role's mailbox at an organisation's domain, whoever says it, written or spoken
+        ("Kund: jag mejlade skador@trygghem.se i går\nAgent: Bra.", ["skador@trygghem.se"]),
+        ("Agent: Hej.\nKund: fakturorna går till info snabel-a norrekonomi punkt se", ["norrekonomi"]),
     ],
 )
 def test_the_companys_own_is_kept(detector, text, kept):
@@ -68,6 +71,9 @@ def test_the_companys_own_is_kept(detector, text, kept):
             "Agent: Och mätarnumret?\nKund: Det står noll nio, streck, fyra fyra åtta ett två noll.\nAgent: 09-448120.",
             "09-448120",
         ),
+        # a role's word at a mail provider, or at a domain that opens with a name, is someone's
+        ("Agent: Din mejl?\nKund: info@gmail.com, den delar vi.", "info@gmail.com"),
+        ("Agent: Hej.\nKund: skicka till faktura@lindbergsredovisning.se", "faktura@lindbergsredovisning.se"),
     ],
 )
 def test_personal_data_beside_the_companys_words_stays_redacted(detector, text, redacted):

@@ -50,6 +50,11 @@ def test_found(rec, text, handle):
     assert found(rec, text) == [handle]
 
 
+def test_an_accounts_name_and_the_one_it_had_before(rec):
+    text = "kontot heter leobjork71 eller det hette leo.bjork innan jag bytte"
+    assert found(rec, text) == ["leobjork71", "leo.bjork"]
+
+
 def test_the_user_name_said_instead_after_eller(rec):
     text = "användarnamnet är maria.lundgren... eller mlundgren kanske, jag vet inte"
     assert found(rec, text) == ["maria.lundgren", "mlundgren"]
@@ -75,6 +80,11 @@ def test_the_user_name_said_instead_after_eller(rec):
         "jag är inloggad som vanligt men det går inte, jag var inloggad som gäst",
         "caller_number queue_name conv_7f3a91c2 rec_20240101 klang_page_2026 spk_0 speaker_12",  # an export's field names and ids
         "agent_id export_2024_11 call_start_time",
+        # a setting's or a file's name, with no name in it
+        "leta upp raden max_connections, sen ska auto_update vara true och session_timeout trettio",
+        "Och under notification_settings har du sms_enabled avbockat? Ändra redirect_uri.",
+        # a thermostat's profile, named in capitals
+        "Profilen heter Eko. Förut hette den Komfort.",
         # what a profile is; the word "användare" before a common word
         "profilen är låst och profilen var privat. Gå till Användare och koder.",
     ],
