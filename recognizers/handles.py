@@ -9,13 +9,16 @@ before the first separator, are taken (not the placeholders: "<EMAIL_ADDRESS_1>"
 abbreviations ("t.ex."), versions ("v2.1"), file names ("faktura.pdf"), domains without digits
 ("telia.se"), the export's field names ("caller_number"), speaker ids ("spk_0") and ids a system made
 ("conv_7f3a91c2", "rec_20240101", "klang_page_2026": one separator only) are left; an e-mail address is the e-mail recognizer's.
-Any token right after the words for a user name is one too ("Användarnamnet är erikd_ske",
+A user name built from a name the call says is one too where log-ins are talked of ("Mona
+Karlsson, monkar", "lisjoh2": the first letters of the first name and the surname). Any token right
+after the words for a user name is one too ("Användarnamnet är erikd_ske",
 "profilen hette leobjork71", "användare ingermagnusson").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from presidio_analyzer import Pattern, PatternRecognizer
@@ -193,6 +196,35 @@ def talked_of_handles(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A user name an organisation builds from a person's name: the first letters of the first name and
+# of the surname, perhaps a counter ("Mona Karlsson, monkar", "Jonny Åström" / "jonast", "lisjoh2"),
+# where the call names the person and talks of log-ins. Two to four letters of each, five letters or
+# more in all, no common word.
+_FULL_NAME = re.compile(r"(?<![\w-])(?-i:[A-ZÅÄÖ])[a-zåäöéü]{2,}[ ]+(?-i:[A-ZÅÄÖ])[a-zåäöéü]{2,}(?![\w-])")
+_BUILT_TOKEN = re.compile(r"(?<![\w@.-])(?P<letters>[a-zåäö]{5,8})\d{0,2}(?![\w@-]|\.\w)")
+
+
+def _ascii(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def built_from_names(text: str) -> list[tuple[int, int]]:
+    """Tokens made of the first letters of a full name's two words, where log-ins are talked of."""
+    if _LOG_IN_TALK.search(text) is None:
+        return []
+    built = set()
+    for m in _FULL_NAME.finditer(text):
+        first, last = (_ascii(w) for w in m.group().split())
+        built |= {first[:i] + last[:j] for i in range(2, 5) for j in range(2, 5) if i + j >= 5}
+    if not built:
+        return []
+    return [
+        m.span()
+        for m in _BUILT_TOKEN.finditer(text)
+        if _ascii(m.group("letters")) in built and not common_word(m.group("letters"))
+    ]
+
+
 class KlangHandleRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("user or network name (written)", _HANDLE_REGEX, 0.5)]
 
@@ -226,8 +258,9 @@ class KlangHandleRecognizer(PatternRecognizer):
         seen = {(r.start, r.end) for r in found}
         named = [(s, e, "a token named a user name") for s, e in named_handles(text)]
         talked = [(s, e, "a user name where log-ins are talked of") for s, e in talked_of_handles(text)]
+        built = [(s, e, "a user name built from a name in the call") for s, e in built_from_names(text)]
         out = found
-        for s, e, why in named + talked:
+        for s, e, why in named + talked + built:
             if (s, e) not in seen:
                 seen.add((s, e))
                 out.append(tagged_result(self, ENTITY, s, e, 0.6, why))

@@ -55,6 +55,17 @@ def test_an_accounts_name_and_the_one_it_had_before(rec):
     assert found(rec, text) == ["leobjork71", "leo.bjork"]
 
 
+def test_a_user_name_built_from_a_name_the_call_says(rec):
+    text = (
+        "IT: Vem ska ha licensen?\nAnställd: Mona Karlsson och Jonny Åström.\n"
+        "IT: Okej, monkar har den, och jonast loggar in i morgon. Lisa Johansson har lisjoh2."
+    )
+    assert found(rec, text) == ["monkar", "jonast", "lisjoh2"]
+    # not without talk of log-ins, nor a common word
+    assert found(rec, "Agent: Mona Karlsson ringde.\nKund: monkar, sa hon?") == []
+    assert found(rec, "Agent: Sten Ekström loggar in.\nKund: ja stenek, sten ek, stora stenar") == ["stenek"]
+
+
 def test_the_user_name_said_instead_after_eller(rec):
     text = "användarnamnet är maria.lundgren... eller mlundgren kanske, jag vet inte"
     assert found(rec, text) == ["maria.lundgren", "mlundgren"]
