@@ -405,7 +405,7 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"pass ?n|pass(?:et|en)?\b|passport\b|passuppgift\w*|körkortsn|körkort numm|körkort(?:et)?\b|id-?kort|legitimationsn|imei|chip ?n|ueln|"
             r"chipnumret|id-handling|legitimationen\b|legitimation(?=[ ]*\?)|lma|frikort(?:et)?\b|"
-            r"frikortsn|frikort numm|ramn|ram numm|tolknumm|tolk-id|icc|simkortsn|simkortets numm|långa numret på (?:plast)?kortet|"
+            r"frikortsn|frikort numm|ramn|ram numm|icc|simkortsn|simkortets numm|långa numret på (?:plast)?kortet|"
             # a device's serial number names its owner in the seller's or the operator's register
             r"serien|serie numm|"
             # the Migration Agency's number of a person's file
@@ -423,7 +423,11 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "ID_NUMBER",
         # (a freelance courier's or driver's id: "bud-id 5 1 0 6 2", "det är Sebastian, bud nummer 4 8 8 3 0")
-        _q(r"anställningsn|anställnings-id|personaln|medarbetarn|(?:bud|förar|chaufför|kurir)s?-?(?:id\b|nummer|numret)|bud nummer"),
+        # (an authorised interpreter's four digits in Kammarkollegiet's register: "tolknummer 3 9 7 7")
+        _q(
+            r"anställningsn|anställnings-id|personaln|medarbetarn|(?:bud|förar|chaufför|kurir)s?-?(?:id\b|nummer|numret)|bud nummer|"
+            r"tolkn|tolk numm|tolk-id"
+        ),
         lambda d: 3 <= len(d) <= 10,
         lambda d: len(d) >= 6,
     ),

@@ -125,6 +125,13 @@ NOT_NAMES = frozenset(
         "Kha",
         "Khrap",
         "Krap",
+        # fillers, capitalised where a sentence opens: "hej! Eh jag har vunnit lite"
+        "Eh",
+        "Öh",
+        "Ehm",
+        "Äh",
+        "Hm",
+        "Mm",
     )
 )
 

@@ -1403,6 +1403,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         # an interpreter's number; letters before a pause
         ("Agent: Hej.\nTolk: Jag är tolk i arabiska, tolknummer 40812.", [("ID_NUMBER", "40812")]),
+        # ... and its four digits in Kammarkollegiet's register, read one by one or in words
+        (
+            "Förmedling: Språkbron.\nTolk: hej, det är Marisol Vega, spanska, tolknummer 3 9 7 7.\nFörmedling: Hej.",
+            [("ID_NUMBER", "3 9 7 7")],
+        ),
+        ("Förmedling: Hej.\nTolk: det är Reza, tolknummer två noll noll fem.", [("ID_NUMBER", "två noll noll fem")]),
         (
             "Agent: Har du kundnumret?\nKund: Kundnumret... L N ... 6 0 3 3 9 1.",
             [("CUSTOMER_NUMBER", "L N ... 6 0 3 3 9 1")],
@@ -2342,6 +2348,8 @@ def test_names_greeted_and_greeting_in_any_language(text, names):
         "Agent: kundtjänst hej\nKund: hej",
         # a verb that is a surname too, after "ja": "ring" with the number to call
         "Kund: har du ett nummer?\nAgent: ja ring 031-704 22 10, det går direkt till oss",
+        # a filler capitalised where a sentence opens, after a greeting
+        "Agent: Spelbolaget, hej.\nKund: hej! Eh jag har vunnit lite och vill ta ut pengarna",
     ],
 )
 def test_no_self_introduction(text):
