@@ -239,9 +239,7 @@ def _role_address(said: str) -> bool:
         return False
     domain = m.group("domain").lower()
     names = shipped_lexicon()
-    opens_with_name = any(
-        {"first", "surname"} & names.get(domain[:n], set()) for n in range(4, len(domain) + 1)
-    )
+    opens_with_name = any({"first", "surname"} & names.get(domain[:n], set()) for n in range(4, len(domain) + 1))
     return domain not in _MAIL_PROVIDERS and not opens_with_name
 
 

@@ -41,8 +41,8 @@ from recognizers import heuristics, introduction, numbers, phone
 from recognizers.address import answer_street_lines, ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.checksums import valid_date
-from recognizers.handles import DEVICE_DEFAULTS
 from recognizers.email import AT_WORDS, SPOKEN_SEP_WORDS, SPOKEN_TLDS
+from recognizers.handles import DEVICE_DEFAULTS
 from recognizers.lexicon import shipped_lexicon
 from recognizers.personnummer import birth_date, is_valid_digits
 
@@ -1103,7 +1103,11 @@ def _named_password(body: str, entity: str) -> list[tuple[int, int]]:
     what names a field, a definite noun or a participle ("Det är mejladressen", "det är BankID",
     "Det är spärrat"), which the lexicon's words do not all cover; a user name also as the whole
     answer in lowercase ("annajberglund allt ihop")."""
-    alone = [m for m in _HANDLE_ALONE.finditer(body) if m.group("word").lower() not in DEVICE_DEFAULTS] if entity == "USERNAME" else []
+    alone = (
+        [m for m in _HANDLE_ALONE.finditer(body) if m.group("word").lower() not in DEVICE_DEFAULTS]
+        if entity == "USERNAME"
+        else []
+    )
     return [
         m.span("word")
         for m in _NAMED_PASSWORD.finditer(body)

@@ -64,7 +64,11 @@ def is_handle(token: str) -> bool:
     # three parts or more are a handle only with a name in them ("rosa_l_82", "erika_s_2004"), not a
     # system's naming ("klang_page_2026", "export_2024_11", "mina_sidor_v2")
     systems = fielded or not _holds_a_name(parts)
-    if _HANDLE.fullmatch(token) is None or (len(parts) > 2 and not named and systems) or parts[-1].lower() in _FILE_ENDINGS:
+    if (
+        _HANDLE.fullmatch(token) is None
+        or (len(parts) > 2 and not named and systems)
+        or parts[-1].lower() in _FILE_ENDINGS
+    ):
         return False
     if not named and any(ch.isupper() for ch in token[1:]):
         return False
@@ -200,7 +204,7 @@ def talked_of_handles(text: str) -> list[tuple[int, int]]:
 # of the surname, perhaps a counter ("Mona Karlsson, monkar", "Jonny Åström" / "jonast", "lisjoh2"),
 # where the call names the person and talks of log-ins. Two to four letters of each, five letters or
 # more in all, no common word.
-_FULL_NAME = re.compile(r"(?<![\w-])(?-i:[A-ZÅÄÖ])[a-zåäöéü]{2,}[ ]+(?-i:[A-ZÅÄÖ])[a-zåäöéü]{2,}(?![\w-])")
+_FULL_NAME = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]{2,}[ ]+[A-ZÅÄÖ][a-zåäöéü]{2,}(?![\w-])")
 _BUILT_TOKEN = re.compile(r"(?<![\w@.-])(?P<letters>[a-zåäö]{5,8})\d{0,2}(?![\w@-]|\.\w)")
 
 

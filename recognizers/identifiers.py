@@ -351,7 +351,11 @@ class KlangTagNumberRecognizer(base.TextRecognizer):
                         text, max(word.end(), m.start() - 12), m.start()
                     )
                     digits = len(ascii_digits(m.group()))
-                    if not placed or heuristics.YEAR.fullmatch(m.group()) or (codes is _CARD_CODE and not 12 <= digits <= 19):
+                    if (
+                        not placed
+                        or heuristics.YEAR.fullmatch(m.group())
+                        or (codes is _CARD_CODE and not 12 <= digits <= 19)
+                    ):
                         continue
                     out.append(base.tagged_result(self, "ID_NUMBER", *m.span(), 0.85, why))
         return out

@@ -417,7 +417,9 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             end = _said_after(text, m.end(), (2, 3, 4)) if m else None
             if m and end is not None:
                 found.add((ENTITY, m.end(), end))
-        found |= {(ENTITY, *m.span()) for m in _PROPERTY_UNTIMED.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}
+        found |= {
+            (ENTITY, *m.span()) for m in _PROPERTY_UNTIMED.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))
+        }
         found |= {(ENTITY, *m.span()) for m in _COORDINATES.finditer(text)}
         if mentions(text, _PROPERTY_WORDS):
             found |= {(ENTITY, *m.span()) for m in _PROPERTY.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}

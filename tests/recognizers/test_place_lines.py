@@ -86,7 +86,10 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Kund: det är på Gräddö, Gräddö 4:112, där vid bryggan", ["Gräddö 4:112"]),
         ("Kund: Det står i Miljöbalken 7:115, och Tisdag 15:30 passar.", []),
         # map coordinates, both of them; not a price and a reading
-        ("Kund: vänta... 57,7031... och 14,3318\nAgent: 57,7031, 14,3318, toppen", ["57,7031... och 14,3318", "57,7031, 14,3318"]),
+        (
+            "Kund: vänta... 57,7031... och 14,3318\nAgent: 57,7031, 14,3318, toppen",
+            ["57,7031... och 14,3318", "57,7031, 14,3318"],
+        ),
         ("Kund: det kostar 59,900 och mätaren visar 12,500 liter", []),
         ("Kund: den har ingen adress men longitud 14,3318 latitud 57,7031", ["longitud 14,3318 latitud 57,7031"]),
         ("Kund: Den säger N 62° 23.472' E 17° 18.414' nu.", ["N 62° 23.472' E 17° 18.414'"]),
@@ -94,7 +97,10 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
             "Kund: den står på 58 grader 21 minuter nord 11 grader 13 minuter öst.",
             ["58 grader 21 minuter nord 11 grader 13 minuter öst"],
         ),
-        ("Agent: Och förrådet hör till fastighet Lunden 12?\nKund: Ja, tomten heter Svanen 11.", ["Lunden 12", "Svanen 11"]),
+        (
+            "Agent: Och förrådet hör till fastighet Lunden 12?\nKund: Ja, tomten heter Svanen 11.",
+            ["Lunden 12", "Svanen 11"],
+        ),
     ],
 )
 def test_other_address_forms_are_found(text, expected):
