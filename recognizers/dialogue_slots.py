@@ -1103,11 +1103,7 @@ def _named_password(body: str, entity: str) -> list[tuple[int, int]]:
     what names a field, a definite noun or a participle ("Det är mejladressen", "det är BankID",
     "Det är spärrat"), which the lexicon's words do not all cover; a user name also as the whole
     answer in lowercase ("annajberglund allt ihop")."""
-    alone = (
-        [m for m in _HANDLE_ALONE.finditer(body) if m.group("word").lower() not in DEVICE_DEFAULTS]
-        if entity == "USERNAME"
-        else []
-    )
+    alone = _HANDLE_ALONE.finditer(body) if entity == "USERNAME" else ()
     return [
         m.span("word")
         for m in _NAMED_PASSWORD.finditer(body)
@@ -1116,22 +1112,20 @@ def _named_password(body: str, entity: str) -> list[tuple[int, int]]:
     ] + [
         m.span("word")
         for m in alone
-        if m.group("word").lower() not in _SAYS_WHAT_IT_IS
+        if m.group("word").lower() not in _SAYS_WHAT_IT_IS | DEVICE_DEFAULTS
         # (said to be joined, "-lund" is no participle's "-d"; "spärrat" still is one)
-        and not (_joined_thing(m.group("word")) if m.group("joined") else _says_a_thing(m.group("word")))
+        and not _says_a_thing(m.group("word"), _A_JOINED_THING if m.group("joined") else _A_THING)
     ]
 
 
-def _joined_thing(word: str) -> bool:
-    return _ordinary(word) or introduction.DEFINITE.match(word) is not None or word.lower().endswith(("at", "it", "ad"))
-
-
-# a participle ("spärrat", "återställt") or a field's name ("kundnummer", "mejl", "BankID")
+# a participle ("spärrat", "återställt") or a field's name ("kundnummer", "mejl", "BankID"); of a word
+# said to be written joined only a participle's "-at", "-it", "-ad" ("annajberglund" is no "-d")
 _A_THING = re.compile(r".*(?:at|t|d|nummer|adress|mejl|mail|kod|namn)$", re.IGNORECASE)
+_A_JOINED_THING = re.compile(r".*(?:at|it|ad)$", re.IGNORECASE)
 
 
-def _says_a_thing(word: str) -> bool:
-    return _ordinary(word) or introduction.DEFINITE.match(word) is not None or _A_THING.match(word) is not None
+def _says_a_thing(word: str, endings: re.Pattern = _A_THING) -> bool:
+    return _ordinary(word) or introduction.DEFINITE.match(word) is not None or endings.match(word) is not None
 
 
 _LETTERS_ON = re.compile(r"[^\W\d_]*")

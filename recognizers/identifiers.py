@@ -340,9 +340,10 @@ class KlangTagNumberRecognizer(base.TextRecognizer):
         if (entities and "ID_NUMBER" not in entities) or not self.may_match(text):
             return []
         out = []
-        for words, codes, why in (
-            (_TAG_WORDS, _TAG_CODE, "a key tag's number"),
-            (_CARD_WORDS, _CARD_CODE, "a card's long number"),
+        # (a tag's code any length its pattern reads, a card's twelve to nineteen digits)
+        for words, codes, lengths, why in (
+            (_TAG_WORDS, _TAG_CODE, None, "a key tag's number"),
+            (_CARD_WORDS, _CARD_CODE, range(12, 20), "a card's long number"),
         ):
             for word in words.finditer(text):
                 stop = _SENTENCE_END.search(text, word.end())
@@ -350,11 +351,10 @@ class KlangTagNumberRecognizer(base.TextRecognizer):
                     placed = not text[word.end() : m.start()].strip(" ,") or _BEFORE_CODE.search(
                         text, max(word.end(), m.start() - 12), m.start()
                     )
-                    digits = len(ascii_digits(m.group()))
                     if (
                         not placed
                         or heuristics.YEAR.fullmatch(m.group())
-                        or (codes is _CARD_CODE and not 12 <= digits <= 19)
+                        or (lengths is not None and len(ascii_digits(m.group())) not in lengths)
                     ):
                         continue
                     out.append(base.tagged_result(self, "ID_NUMBER", *m.span(), 0.85, why))

@@ -267,6 +267,7 @@ def lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _CLAUSE_ENDS = re.compile(r"[ ]*(?:[,.!?]|$|här\b|heter\b)", re.MULTILINE)
+_ANSWER_WORDS = re.compile(r"(?:(?:ja|jo|nej)[, ]+)+")
 
 
 def _lowercase_names(text: str) -> list[tuple[int, int]]:
@@ -293,7 +294,7 @@ def _lowercase_names(text: str) -> list[tuple[int, int]]:
         )
         # after an answer word alone, one word is a name only where the clause ends: "ja anna." but
         # "ja ring 031-704 22 10" (a verb that is a surname too)
-        answered = re.fullmatch(r"(?:(?:ja|jo|nej)[, ]+)+", m.group("pre") or "") is not None and m.end("pre") == start
+        answered = _ANSWER_WORDS.fullmatch(m.group("pre") or "") is not None and m.end("pre") == start
         if answered and len(words) == 1 and not _CLAUSE_ENDS.match(text, start + len(words[0])):
             words = []
         if words and introduced and (m.group("strong") or pair or len(words) >= 2 or any(w in names for w in words)):
