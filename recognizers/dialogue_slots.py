@@ -371,6 +371,8 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"kundn|kund numm|kund nr|kund-?id|pantlånen|pantlåne ?numm|kandidatn|golf[- ]?id|patientn|patient numm|journaln|journal numm|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|klubbn|klubb ?numm|(?:membership|member) ?(?:number|no)\b|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
+            # a card of one's own, asked about: "Har du ett ledsagarkort?" / "ja, numret är eh L 2 2 4 0 7 1"
+            r"har (?:du|ni) (?:ett|något|en) (?!(?:kör|fri|id-?|sim|bank|kredit|betal|present)kort)[a-zåäö]+kort(?=[ ]*\?)|"
             r"medlemskort|mätarnumm|mätarnumr|numr?et på (?:vatten|el)?mätaren|mätaren?(?: (?!visar|står)[a-zåäö]{1,4}){0,3}? (?:har |får |är )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|stamkunds?kort|"
             # a meter's number, not its reading: "Mätaren är 16-093377" (not "mätaren är på 45 213")
             r"mätaren är(?=[ ]+(?:\d{2}-\d{4}|\d{6}))|"
@@ -2407,7 +2409,9 @@ _ENDS_WITH = re.compile(
     # ... and the next in a list: "ett som slutar på sex ett noll noll och ett på åtta tre två fem"
     r"|(?<=[0-9a-zåäö])[ ,]+och[ ]+(?:ett|en|det|den)(?:[ ]+andra)?[ ]+(?:på|med)[ ]+"
     # ... or named by its kind: "ett bankkort som slutar på 1185 och ett kreditkort 7340"
-    r"|(?<=\d)[ ,]+och[ ]+(?:ett|en)[ ]+[a-zåäö]*(?:kort|konto)[ ]+(?=\d)",
+    r"|(?<=\d)[ ,]+och[ ]+(?:ett|en)[ ]+[a-zåäö]*(?:kort|konto)[ ]+(?=\d)"
+    # ... or without "på": "kort som slutar 6 1 0 3" (a card's or an account's four digits only)
+    r"|(?<![\w])(?P<bare>slutar|slutade)[ ]+(?=\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b)",
     re.IGNORECASE,
 )
 _LISTED_NEXT = re.compile(r"[ ,]+och[ ]+")
@@ -2444,6 +2448,12 @@ def _last_digits(text: str, ts: list[Turn], k: int) -> list[tuple[str, int, int]
         # up to six digits; a facility id's 18 leave up to eight ("slutar på 4 0 5 6 0 8 6")
         if not found or len(runs[0].digits) > (8 if max(found)[1] == "SE_FACILITY_ID" else 6):
             continue
+        if m.group("bare") and (
+            max(found)[1] not in ("CREDIT_CARD", "SE_BANK_ACCOUNT")
+            or len(runs[0].digits) != 4
+            or heuristics.YEAR.fullmatch(runs[0].digits)
+        ):
+            continue  # "avtalet slutar 2027", "slutar 15 mars"
         out.append((max(found)[1], turn.start + s, turn.start + e))
         # a list of as many digits after it: "de slutar på tre tre åtta ett och sju noll noll två"
         listed = _LISTED_NEXT.match(body, e)

@@ -325,6 +325,21 @@ _TAG_CODE = re.compile(
 # holder; twelve to nineteen digits in groups, so no phone number ("+46 70 ...") nor amount.
 _CARD_WORDS = re.compile(r"(?<![\w-])[a-zåäö]*kort(?:et|s)?\b", re.IGNORECASE)
 _CARD_CODE = re.compile(r"(?<![\w,.+-])\d{3,6}(?:[ -]\d{3,6}){1,4}(?![\w]|[.,]\d)")
+
+
+def _card_number(code: str) -> bool:
+    """Twelve to nineteen digits, or the first groups of four of a card being read out ("jag har
+    kortet här, 4581 0923")."""
+    return 12 <= len(ascii_digits(code)) <= 19 or (
+        re.fullmatch(r"\d{4}(?:[ -]\d{4}){1,3}", code) is not None
+        and not all(heuristics.YEAR.fullmatch(g) for g in re.split(r"[ -]", code))  # "2024 2025"
+    )
+
+
+# A permit's number: the holder is in the authority's register ("Ditt tillstånd R-2021-0412 går ut",
+# "parkeringstillståndet PT-2019-1183"): letters, a year and a serial, after the permit's word.
+_PERMIT_WORDS = re.compile(r"(?<![\w-])[a-zåäö]*tillstånd(?:et|s(?:bevis\w*|nummer|numret))?\b", re.IGNORECASE)
+_PERMIT_CODE = re.compile(r"(?<![\w,.-])[A-Z]{1,3}[ -]?(?:19|20)\d\d[ -]\d{3,6}(?![\w-])")
 # what may stand right before a code (or the tag's word itself)
 _BEFORE_CODE = re.compile(r"(?:(?<![\w])(?:nummer|numret|nr|är|blir|har|och)|[,:])[ ]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)|\n")
@@ -334,16 +349,18 @@ class KlangTagNumberRecognizer(base.TextRecognizer):
     ENTITIES = ("ID_NUMBER",)
 
     def may_match(self, text: str) -> bool:
-        return numbers.has_digit(text) and (_TAG_WORDS.search(text) is not None or "kort" in text.lower())
+        low = text.lower()
+        return numbers.has_digit(text) and (_TAG_WORDS.search(text) is not None or "kort" in low or "tillstånd" in low)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if (entities and "ID_NUMBER" not in entities) or not self.may_match(text):
             return []
         out = []
-        # (a tag's code any length its pattern reads, a card's twelve to nineteen digits)
-        for words, codes, lengths, why in (
+        # (a tag's or a permit's code as its pattern reads it, a card's number as `_card_number` does)
+        for words, codes, fits, why in (
             (_TAG_WORDS, _TAG_CODE, None, "a key tag's number"),
-            (_CARD_WORDS, _CARD_CODE, range(12, 20), "a card's long number"),
+            (_CARD_WORDS, _CARD_CODE, _card_number, "a card's long number"),
+            (_PERMIT_WORDS, _PERMIT_CODE, None, "a permit's number"),
         ):
             for word in words.finditer(text):
                 stop = _SENTENCE_END.search(text, word.end())
@@ -351,14 +368,11 @@ class KlangTagNumberRecognizer(base.TextRecognizer):
                     placed = not text[word.end() : m.start()].strip(" ,") or _BEFORE_CODE.search(
                         text, max(word.end(), m.start() - 12), m.start()
                     )
-                    if (
-                        not placed
-                        or heuristics.YEAR.fullmatch(m.group())
-                        or (lengths is not None and len(ascii_digits(m.group())) not in lengths)
-                    ):
+                    if not placed or heuristics.YEAR.fullmatch(m.group()) or (fits is not None and not fits(m.group())):
                         continue
                     out.append(base.tagged_result(self, "ID_NUMBER", *m.span(), 0.85, why))
-        return out
+        # a code after two of the words ("kort ... kortet här, 4581 0923") is one finding
+        return list({(r.start, r.end): r for r in out}.values())
 
 
 # ---- IP address ---------------------------------------------------------------------------------

@@ -84,13 +84,15 @@ _WRITTEN = re.compile(rf"(?<![\w-])(?P<letters>[{_LETTER}]{{3}})[ -]?\d{{2}}[{_L
 # A car by its make or model: "vi har tittat på din Passat, DFG sex noll nio".
 MAKES = (
     *"volvo saab tesla toyota volkswagen vw audi skoda škoda kia renault peugeot passat nissan mazda".split(),
-    *"hyundai mercedes opel citroën subaru polestar porsche lexus".split(),
+    *"hyundai mercedes opel citroën subaru polestar porsche lexus honda ford fiat dacia suzuki mitsubishi".split(),
+    *"yamaha kawasaki ducati husqvarna vespa".split(),  # motorcycles and mopeds
 )
 # Words of a call about a vehicle: "bilen", "bilförsäkringen", "reg nummer", "registreringsnumret",
-# "skylten", "fordonet", "parkeringstillstånd", "motorcykeln" (not "mobil", "bilaga", "bild", "biljett").
+# "skylten", "fordonet", "parkeringstillstånd", "boendeparkering", "motorcykeln", "motorcyklar", "MC:n"
+# (not "mobil", "bilaga", "bild", "biljett").
 _VEHICLE_WORDS = re.compile(
     r"(?<![\w])(?:\w*(?<!mo)bil(?!aga|d|jett)\w*|reg(?:-|[ ])?n(?:umm|umr|r)\w*|registreringsn\w*|skylt\w*|"
-    r"fordon\w*|parkering\w*|p-tillstånd\w*|motorcykel\w*|moped\w*|släp(?:vagn)?\w*|chassi\w*|traktor\w*|"
+    r"fordon\w*|\w*parkering\w*|p-tillstånd\w*|motorcyk(?:el|l)\w*|mc(?::n|-\w+)?|moped\w*|släp(?:vagn)?\w*|chassi\w*|traktor\w*|"
     rf"husvagn\w*|(?:{'|'.join(MAKES)})(?:n|en)?)(?![\w])",  # "den svarta Skodan"
     re.IGNORECASE,
 )
@@ -101,7 +103,8 @@ _GATE_WORDS = (
     "fordon",
     "parkering",
     "p-tillstånd",
-    "motorcykel",
+    "motorcyk",
+    "mc",
     "moped",
     "släp",
     "husvagn",

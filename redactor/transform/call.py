@@ -252,6 +252,9 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     # ordinary word it also is (`ordinary_use`: "öre per kilowattimme").
     parts = {p for v, s in values.items() if s.entity_type == "PERSON" for p in _name_parts(units, found, v)}
     parts |= _mailbox_names(units, [v for v, s in values.items() if s.entity_type == "EMAIL_ADDRESS"])
+    # ... and written without the Swedish letters, as in an e-mail address ("björkman" / "ja utan
+    # prickar, bjorkman"); not where that is a word ("Bäck", "back")
+    parts |= {a for p in parts if (a := _without_dots(p)) != p and len(a) >= 4 and not introduction.common_word(a)}
     # An address's local part said alone, as written or run together: "elinprov02, ihop."
     patterns += [
         (sp.value_pattern(local), s)
@@ -508,6 +511,13 @@ def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> 
                         p for p in value.split() if len(p) >= 3 and p not in common and p not in introduction.STOP_WORDS
                     )
     return parts
+
+
+_DOTS = str.maketrans("åäöÅÄÖ", "aaoAAO")
+
+
+def _without_dots(word: str) -> str:
+    return word.translate(_DOTS)
 
 
 def _street_name(value: str) -> str:

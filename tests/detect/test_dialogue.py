@@ -2085,6 +2085,16 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Kund: hej\nAgent: jag ser två kort, ett bankkort som slutar på 1185 och ett kreditkort 7340\nKund: ja",
             [("CREDIT_CARD", "1185"), ("CREDIT_CARD", "7340")],
         ),
+        # ... without "på": a card's or an account's four digits only (not a year, not a date)
+        (
+            "Kund: Och vart går pengarna?\nAgent: han betalade med kort som slutar 6 1 0 3, men kortet är avslutat",
+            [("CREDIT_CARD", "6 1 0 3")],
+        ),
+        # a card of one's own, asked about: its number in the answer
+        (
+            "Agent: Har du ett ledsagarkort?\nKund: ja från kommunen, numret är eh L 2 2 4 0 7 1\nAgent: tack.",
+            [("CUSTOMER_NUMBER", "L 2 2 4 0 7 1")],
+        ),
     ],
 )
 def test_corrections_slow_answers_and_other_forms(text, expected):
@@ -2138,6 +2148,9 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Postnumret ser jag här.\nKund: Bra. Mätarställningen är 45873.",
         "Agent: Tack. Personnumret har jag redan.\nKund: Bra. Mätarställningen är 45873.",
         "Agent: Vad är namnet på avtalet?\nKund: Det heter Rörligt Bas.",
+        # a contract or a card that ends at a year or a date; a bank card asked about is not a card of one's own
+        "Agent: Avtalet slutar 2027 och kortet slutar 15 mars.\nKund: okej, och det slutar 2025?",
+        "Agent: Har du ett bankkort?\nKund: ja, numret är 1180 på kvittot.",
         "Agent: Har du IP-adressen?\nKund: Nej, men routern kör på två punkt fyra gigahertz.",
         "Agent: Kan du stava mejladressen?\nKund: Den går via banken, S E B.",
         "Agent: Och kundnumret?\nKund: Nej, men avtalet är från september 2022.",

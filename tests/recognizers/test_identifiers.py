@@ -166,6 +166,15 @@ def test_sim_card_number(text, expected):
         ("Brickorna är av typen EM 4100, chipet i min Volvo 940 är dyrt.", []),
         ("Pant för brickan är 200. Hämta brickan i rum 312 på plan två.", []),
         ("Taggarna är 2019 års modell. Chipet sattes in 2018. Brickor till alla 340 lägenheter.", []),
+        # a card's number begun, in groups of four; not a price or a year after the card
+        ("kan jag inte bara betala med kort nu direkt, jag har kortet här, 4581 0923", ["4581 0923"]),
+        ("Kortet kostar 1200, och årskortet 2024 2025 gäller ett år.", []),
+        # a permit's number: letters, a year and a serial; not a date or a count
+        (
+            "Bra. Ditt tillstånd R-2021-0412 går ut den 31 juli. Tillståndet PT 2019 1183 var din mammas.",
+            ["R-2021-0412", "PT 2019 1183"],
+        ),
+        ("Tillståndet gäller från 2021-04-12, och 2021 gavs 340 tillstånd.", []),
     ],
 )
 def test_key_tag_and_chip_numbers(text, expected):

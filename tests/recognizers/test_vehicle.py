@@ -55,6 +55,12 @@ def _found(text: str) -> list[str]:
         # a VIN (made up: 17 characters without I, O, Q)
         ("Agent: Och chassinumret?\nKund: Det står WBA3B1C50EK123456.", "WBA3B1C50EK123456"),
         ("Kund: Det gäller släpet, DFG 55H, som ska besiktas på fredag.", "DFG 55H"),
+        # a motorcycle, in a call about residents' parking
+        (
+            "Agent: Din boendeparkering löper.\nKund: Och MC:n?\nAgent: Motorcyklar står gratis.\nKund: Det är en "
+            "Honda, MPT 121.",
+            "MPT 121",
+        ),
         # the number said in words up to a comma; a car named by its make
         ("Agent: Regnumret?\nKund: Ja.\nAgent: KLM åtta fyra ett, en Volvo från tjugonitton.", "KLM åtta fyra ett"),
         ("Agent: Vi har tittat på din Passat, DFG sex noll nio.", "DFG sex noll nio"),
@@ -105,6 +111,7 @@ def test_a_model_or_a_year_after_foreign_plates_is_no_plate(text):
         "Bilen är en GLC 63S och laddboxen MAX 16A.",  # a model, a charger's current
         "Bilen är bokad, bokningsnummer HB-0815, ärende MK-2024-0877.",  # references, no German plate
         "Om bilen: ärendenummer hos oss är HSB-F 90 214.",
+        "Vi åt på McDonalds, och mitt grafikkort är ett GTX 970.",  # "mc" opens a word: no motorcycle
     ],
 )
 def test_no_plate(text):

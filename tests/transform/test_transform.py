@@ -145,6 +145,16 @@ def test_a_known_name_glued_into_a_network_or_user_name_is_redacted_there(pipeli
             ["Tunde", "tunde", "Provssom"],
             ["Info om avgiften", "vårdnadshavare", "utan prickar"],
         ),
+        # a surname written without its Swedish letters, as in the address ("Bäck" is also "back": kept)
+        (
+            [
+                "Kund: Det är Daniel Provström och Lisa Bäck.",
+                "Agent: Och i passet?",
+                "Kund: i passet står det provstrom, utan prickar. Och backa bilen, sa Lisa.",
+            ],
+            ["provstrom", "Provström"],
+            ["backa bilen", "utan prickar"],
+        ),
         # a password said in words, read back in digits
         (
             [
