@@ -372,8 +372,10 @@ SLOTS: tuple[Slot, ...] = (
             r"kundn|kund numm|kund nr|kund-?id|pantlånen|pantlåne ?numm|kandidatn|golf[- ]?id|patientn|patient numm|journaln|journal numm|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|klubbn|klubb ?numm|(?:membership|member) ?(?:number|no)\b|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
             # a card of one's own, asked about: "Har du ett ledsagarkort?" / "ja, numret är eh L 2 2 4 0 7 1"
-            r"har (?:du|ni) (?:ett|något|en) (?!(?:kör|fri|id-?|sim|bank|kredit|betal|present)kort)[a-zåäö]+kort(?=[ ]*\?)|"
-            r"medlemskort|mätarnumm|mätarnumr|numr?et på (?:vatten|el)?mätaren|mätaren?(?: (?!visar|står)[a-zåäö]{1,4}){0,3}? (?:har |får |är )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|stamkunds?kort|"
+            # ... or said to be had: "men du har ju serviceavtal" / "ja det har jag, numret är SA-004471"
+            r"(?:har (?:du|ni)|(?:du|ni) har)(?:[ ]+(?:ju|också|redan))?[ ]+(?:(?:ett|något|en)[ ]+)?"
+            r"(?!(?:kör|fri|id-?|sim|bank|kredit|betal|present)kort)[a-zåäö]*(?:kort|avtal|försäkring)(?:et|en)?(?=[ ]*[?,.]|[ ]*$)|"
+            r"lånelöftes?-?n(?:umm|umr|r)|medlemskort|mätarnumm|mätarnumr|numr?et på (?:vatten|el)?mätaren|mätaren?(?: (?!visar|står)[a-zåäö]{1,4}){0,3}? (?:har |får |är )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|stamkunds?kort|"
             # a meter's number, not its reading: "Mätaren är 16-093377" (not "mätaren är på 45 213")
             r"mätaren är(?=[ ]+(?:\d{2}-\d{4}|\d{6}))|"
             # "villahemförsäkringen framme, nummer 10 44 78 21", "livförsäkringen med nummer L 55 03 19 77"
@@ -1194,6 +1196,8 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
             low = body.lower()
             if "född" in low and (not entities or "SE_PERSONNUMMER" in entities):
                 spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _born(body))
+            if "fyller" in low and (not entities or "SE_PERSONNUMMER" in entities):
+                spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _birthday(body))
             if not entities or "SE_PERSONNUMMER" in entities:
                 spans.extend(("SE_PERSONNUMMER", turn.start + s, turn.start + e) for s, e in _dated_personnummer(body))
             # an IP address said whole in words is one whatever was asked ("Vänta, jag skriver. Hundranittiotre
@@ -1509,8 +1513,10 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
                     # ... and so do the birth dates of several people ("Liam, ..., och Alva, tjugo noll två tjugotre")
                     between = text[closed : start + rs]
                     whole_date = birth_date(run.digits) or len(run.digits) in (10, 12)
+                    # ... and numbers of the same shape listed ("det är två, 3948 22 18810 och 3948 22 18829")
+                    listed = bool(out) and _same_shape(text[out[-1][1] : out[-1][2]], text[start + rs : start + re_])
                     another = (
-                        (slot.code or (slot.dates and whole_date))
+                        (slot.code or (slot.dates and whole_date) or listed)
                         and _ANOTHER.fullmatch(between)
                         and not _slots_of(between)
                     )
@@ -1608,6 +1614,14 @@ class KlangDialogueSlotRecognizer(TextRecognizer):
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
         return tagged_result(self, entity, start, end, SCORE, "answer to the slot question before it")
+
+
+def _same_shape(value: str, said: str) -> bool:
+    """Two numbers written alike, six digits or more: the same groups of digits ("3948 22 18810"),
+    whatever was said before the first ("två, 3948 22 18810")."""
+    written = re.search(r"\d[\d -]*$", value)
+    shape = re.sub(r"\d", "9", written.group()) if written else ""
+    return shape.count("9") >= 6 and shape == re.sub(r"\d", "9", said)
 
 
 def _restarted(run: numbers.Run, slot: Slot, whole: bool) -> str:
@@ -1936,6 +1950,21 @@ def _dates_retaken(body: str) -> list[tuple[int, int]]:
     den första april", "nej, mötet är den tjugotredje maj 2025" has no "mitt")."""
     whose = _WHOSE_DATE.search(body)
     return [(s, e) for s, e, _, _, yy in dates_of(body) if whose and whose.end() <= s and yy is not None]
+
+
+# A birthday is the birth date without its year: "Rune fyller ju alltid år den tjugoåttonde september",
+# "hon fyller sjuttio år den 3 maj" (with the age, the year too).
+_BIRTHDAY = re.compile(r"(?<![\w])fyller[ ]+(?:[a-zåäö0-9]+[ ]+){0,2}?år[ ]+", re.IGNORECASE)
+
+
+def _birthday(body: str) -> list[tuple[int, int]]:
+    """The date with its month named right after "fyller ... år"."""
+    return [
+        (m.end() + s, m.end() + e)
+        for m in _BIRTHDAY.finditer(body)
+        for s, e, *_ in dates_of(body[m.end() : m.end() + 60])[:1]
+        if s == 0
+    ]
 
 
 def _dates(body: str) -> list[tuple[int, int]]:

@@ -259,6 +259,16 @@ _FLAT_VALUE = re.compile(
 )
 
 
+_ROOM_CODE = re.compile(r"^rum(?:met)?\b.*?(?<![\w])([a-h][ ]?\d{3,4})$", re.IGNORECASE)
+
+
+def room_code(value: str) -> str:
+    """A corridor room's letter and number ("B 412" of "rum B 412"), so it is found again read back
+    alone ("rum... B 412"); "" for anything else."""
+    m = _ROOM_CODE.match(value)
+    return m.group(1) if m else ""
+
+
 def flat_digits(value: str) -> str:
     """The four digits of a flat found with its word ("lägenhet fjortonhundratvå" is 1402) or
     alone (the flat's slot: "Vilket lägenhetsnummer?" / "elva noll två"), so it is found again said

@@ -205,6 +205,32 @@ def _vin_over_turns(text: str) -> set[tuple[int, int]]:
     return out
 
 
+# A VIN asked for or named ("jag behöver chassinumret också", "VIN-numret"): in the turns after it, a
+# part of one written ("JMZKF6W1", "WVWZZZAUZGW... nej vänta") or one read out a character short or
+# long ("J M Z K F 6 W 1 0 0 2 4 1 8 5 5... det är sjutton tecken?") is the vehicle's too.
+_VIN_WORDS = re.compile(r"(?<![\w])(?:chassi\w*|(?-i:VIN)(?:-?n\w*)?|vin-?n(?:umm|umr|r)\w*)(?![\w])", re.IGNORECASE)
+_VIN_PART = re.compile(
+    r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z][A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{8,16}(?![\w-])"
+)
+VIN_AFTER_CHARS = 300
+
+
+def _vin_parts(text: str) -> set[tuple[int, int]]:
+    out: set[tuple[int, int]] = set()
+    for word in _VIN_WORDS.finditer(text):
+        end = min(len(text), word.end() + VIN_AFTER_CHARS)
+        out.update(
+            m.span()
+            for m in _VIN_PART.finditer(text, word.end(), end)
+            if any(c.isdigit() for c in m.group()) or len(m.group()) >= 10
+        )
+        for m in _SAID_VIN.finditer(text, word.end(), end):
+            letters, digits = _said_characters(m.group())
+            if letters >= 2 and digits >= 2 and 15 <= letters + digits <= 18:
+                out.add(m.span())
+    return out
+
+
 # A car or its plates named as of a country: "en tysk bil", "polska skyltar" ("-a" for the plural).
 _COUNTRIES = "tysk|dansk|norsk|finsk|polsk|holländsk|brittisk|engelsk|fransk|spansk|litauisk|estnisk|lettisk"
 _PLATE_NOUNS = "bil|registrering|skyltar|skylt|plåtar"
@@ -270,6 +296,7 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
         spans.update(m.span() for m in _VIN.finditer(text))
         spans.update(_vin_over_turns(text))
         spans.update(_vins_said(text))
+        spans.update(_vin_parts(text))
         for m in _LETTERS.finditer(text):
             letters = _letters(m.group("letters"))
             if letters.lower() in _NOT_LETTERS:

@@ -282,6 +282,12 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         for form in (plate[:3], f"{plate[:3]} {plate[3:]}", " ".join(plate[:3]))
         + ((plate[3:],) if plate[-1].isalpha() else ())
     ]
+    # ... and a corridor room's letter and number ("rum B 412" / "rum... B 412")
+    patterns += [
+        (p, s)
+        for v, s in values.items()
+        if s.entity_type == "SE_ADDRESS" and (code := place_lines.room_code(v)) and (p := sp.value_pattern(code))
+    ]
     # A street's name also stands alone ("Björkhagen fjorton" / "Björkhagen, är det en väg?")
     streets = {name: s for v, s in values.items() if s.entity_type == "SE_ADDRESS" if (name := _street_name(v))}
     patterns += [(sp.value_pattern(name), s) for name, s in sorted(streets.items())]

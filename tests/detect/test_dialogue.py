@@ -2095,6 +2095,29 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Har du ett ledsagarkort?\nKund: ja från kommunen, numret är eh L 2 2 4 0 7 1\nAgent: tack.",
             [("CUSTOMER_NUMBER", "L 2 2 4 0 7 1")],
         ),
+        # ... or an agreement said to be had
+        (
+            "Agent: den kostar 3 495 men du har ju serviceavtal\nKund: ja det har jag, numret är SA-004471\nAgent: bra",
+            [("CUSTOMER_NUMBER", "SA-004471")],
+        ),
+        # a loan promise's number; two numbers of the same shape listed in one answer
+        (
+            "Agent: och lånelöftesnumret? så hon vet vilket ärende\nKund: det är LF 7781 2093\nAgent: bra",
+            [("CUSTOMER_NUMBER", "LF 7781 2093")],
+        ),
+        (
+            "Agent: och lånenumren\nKund: det är 3948 22 18810 och 3948 22 18829\nAgent: okej",
+            [("CUSTOMER_NUMBER", "3948 22 18810"), ("CUSTOMER_NUMBER", "3948 22 18829")],
+        ),
+        (  # (an amount after it is no second number)
+            "Agent: och lånenumret\nKund: det är 3948 22 18810 och räntan 4 125 i månaden\nAgent: okej",
+            [("CUSTOMER_NUMBER", "3948 22 18810")],
+        ),
+        # a birthday: the birth date without its year, in any turn
+        (
+            "Agent: ska jag ändra nåt mer?\nKund: nej, men Rune fyller ju alltid år den tjugoåttonde september",
+            [("SE_PERSONNUMMER", "den tjugoåttonde september")],
+        ),
     ],
 )
 def test_corrections_slow_answers_and_other_forms(text, expected):
@@ -2151,6 +2174,9 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         # a contract or a card that ends at a year or a date; a bank card asked about is not a card of one's own
         "Agent: Avtalet slutar 2027 och kortet slutar 15 mars.\nKund: okej, och det slutar 2025?",
         "Agent: Har du ett bankkort?\nKund: ja, numret är 1180 på kvittot.",
+        # an agreement had, answered with a year and an amount; an age and a party, no birthday
+        "Agent: Du har ett avtal, eller hur?\nKund: ja sen 2019, och det kostar 1 200 i månaden.",
+        "Kund: Hon fyller år snart, femtio år, och vi firar den 3 maj på Stadshotellet.",
         "Agent: Har du IP-adressen?\nKund: Nej, men routern kör på två punkt fyra gigahertz.",
         "Agent: Kan du stava mejladressen?\nKund: Den går via banken, S E B.",
         "Agent: Och kundnumret?\nKund: Nej, men avtalet är från september 2022.",

@@ -55,6 +55,12 @@ def _found(text: str) -> list[str]:
         # a VIN (made up: 17 characters without I, O, Q)
         ("Agent: Och chassinumret?\nKund: Det står WBA3B1C50EK123456.", "WBA3B1C50EK123456"),
         ("Kund: Det gäller släpet, DFG 55H, som ska besiktas på fredag.", "DFG 55H"),
+        # a VIN's part, or one read out a character short, after the VIN is asked for
+        ("Agent: Chassinumret har du?\nKund: WVWZZZAUZGW... nej vänta, resten ser jag inte", "WVWZZZAUZGW"),
+        (
+            "Agent: jag behöver chassinumret också\nKund: J M Z K F 6 W 1 0 0 2 4 1 8 5 5... det är sjutton tecken?",
+            "J M Z K F 6 W 1 0 0 2 4 1 8 5 5",
+        ),
         # a motorcycle, in a call about residents' parking
         (
             "Agent: Din boendeparkering löper.\nKund: Och MC:n?\nAgent: Motorcyklar står gratis.\nKund: Det är en "
@@ -112,6 +118,7 @@ def test_a_model_or_a_year_after_foreign_plates_is_no_plate(text):
         "Bilen är bokad, bokningsnummer HB-0815, ärende MK-2024-0877.",  # references, no German plate
         "Om bilen: ärendenummer hos oss är HSB-F 90 214.",
         "Vi åt på McDonalds, och mitt grafikkort är ett GTX 970.",  # "mc" opens a word: no motorcycle
+        "Bilens chassinummer står i registreringsbeviset, VOLVOCARS och SERVICE är bara ord där.",  # no digit, short
     ],
 )
 def test_no_plate(text):

@@ -155,6 +155,16 @@ def test_a_known_name_glued_into_a_network_or_user_name_is_redacted_there(pipeli
             ["provstrom", "Provström"],
             ["backa bilen", "utan prickar"],
         ),
+        # a corridor room's letter and number, read back alone
+        (
+            [
+                "Agent: Vilken postadress?",
+                "Kund: Tornavägen 13, rum B 412, 223 63 Lund.",
+                "Agent: Tornavägen 13, rum... B 412.",
+            ],
+            ["B 412"],
+            ["rum..."],
+        ),
         # a password said in words, read back in digits
         (
             [
