@@ -1953,8 +1953,14 @@ def _dates_retaken(body: str) -> list[tuple[int, int]]:
 
 
 # A birthday is the birth date without its year: "Rune fyller ju alltid år den tjugoåttonde september",
-# "hon fyller sjuttio år den 3 maj" (with the age, the year too).
-_BIRTHDAY = re.compile(r"(?<![\w])fyller[ ]+(?:[a-zåäö0-9]+[ ]+){0,2}?år[ ]+", re.IGNORECASE)
+# "hon fyller sjuttio år den 3 maj" (with the age, the year too); a person's, named or by a pronoun
+# or kin word, not a shop's ("butiken fyller 40 år den 14 oktober").
+_BIRTHDAY = re.compile(r"(?<![\w])(?P<who>[^\W\d_]+)[ ]+fyller[ ]+(?:[a-zåäö0-9]+[ ]+){0,3}?år[ ]+", re.IGNORECASE)
+_BIRTHDAY_KIN = re.compile(
+    r"jag|du|han|hon|hen|(?:lill|stor)?(?:son|dotter|bror|syster)(?:n|en|ern)?|barnet|barnbarnet|sonson|dotterdotter|"
+    r"(?:mor|far)(?:mor|far)|mamma|pappa|maken|makan|frun|mannen|sambon|brorsan|syrran",
+    re.IGNORECASE,
+)
 
 
 def _birthday(body: str) -> list[tuple[int, int]]:
@@ -1962,6 +1968,7 @@ def _birthday(body: str) -> list[tuple[int, int]]:
     return [
         (m.end() + s, m.end() + e)
         for m in _BIRTHDAY.finditer(body)
+        if _BIRTHDAY_KIN.fullmatch(m.group("who")) or introduction.known_name(m.group("who"))
         for s, e, *_ in dates_of(body[m.end() : m.end() + 60])[:1]
         if s == 0
     ]

@@ -338,10 +338,14 @@ def _card_number(code: str) -> bool:
 
 # A permit's number: the holder is in the authority's register ("Ditt tillstånd R-2021-0412 går ut",
 # "parkeringstillståndet PT-2019-1183"): letters, a year and a serial, after the permit's word.
-_PERMIT_WORDS = re.compile(r"(?<![\w-])[a-zåäö]*tillstånd(?:et|s(?:bevis\w*|nummer|numret))?\b", re.IGNORECASE)
+# (not the company's own: "vårt tillstånd T-2018-0042 från Transportstyrelsen")
+_PERMIT_WORDS = re.compile(
+    r"(?<![\w-])(?<!vårt[ ])(?<!vår[ ])(?<!företagets[ ])(?<!bolagets[ ])[a-zåäö]*tillstånd(?:et|s(?:bevis\w*|nummer|numret))?\b",
+    re.IGNORECASE,
+)
 _PERMIT_CODE = re.compile(r"(?<![\w,.-])[A-Z]{1,3}[ -]?(?:19|20)\d\d[ -]\d{3,6}(?![\w-])")
 # what may stand right before a code (or the tag's word itself)
-_BEFORE_CODE = re.compile(r"(?:(?<![\w])(?:nummer|numret|nr|är|blir|har|och)|[,:])[ ]*$", re.IGNORECASE)
+_BEFORE_CODE = re.compile(r"(?:(?<![\w])(?:nummer|numret|nr|är|blir|har|här|och)|[,:])[ ]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)|\n")
 
 

@@ -253,8 +253,8 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     parts = {p for v, s in values.items() if s.entity_type == "PERSON" for p in _name_parts(units, found, v)}
     parts |= _mailbox_names(units, [v for v, s in values.items() if s.entity_type == "EMAIL_ADDRESS"])
     # ... and written without the Swedish letters, as in an e-mail address ("björkman" / "ja utan
-    # prickar, bjorkman"); not where that is a word ("Bäck", "back")
-    parts |= {a for p in parts if (a := _without_dots(p)) != p and len(a) >= 4 and not introduction.common_word(a)}
+    # prickar, bjorkman"); five letters or more and no word ("Bäck" and "Hård" are "back" and "hard")
+    parts |= {a for p in parts if (a := _without_dots(p)) != p and len(a) >= 5 and not introduction.common_word(a)}
     # An address's local part said alone, as written or run together: "elinprov02, ihop."
     patterns += [
         (sp.value_pattern(local), s)

@@ -2177,6 +2177,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         # an agreement had, answered with a year and an amount; an age and a party, no birthday
         "Agent: Du har ett avtal, eller hur?\nKund: ja sen 2019, och det kostar 1 200 i månaden.",
         "Kund: Hon fyller år snart, femtio år, och vi firar den 3 maj på Stadshotellet.",
+        "Agent: Ja, butiken fyller 40 år den 14 oktober, då är det 20 procent på allt.",
         "Agent: Har du IP-adressen?\nKund: Nej, men routern kör på två punkt fyra gigahertz.",
         "Agent: Kan du stava mejladressen?\nKund: Den går via banken, S E B.",
         "Agent: Och kundnumret?\nKund: Nej, men avtalet är från september 2022.",

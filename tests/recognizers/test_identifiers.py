@@ -168,6 +168,7 @@ def test_sim_card_number(text, expected):
         ("Taggarna är 2019 års modell. Chipet sattes in 2018. Brickor till alla 340 lägenheter.", []),
         # a card's number begun, in groups of four; not a price or a year after the card
         ("kan jag inte bara betala med kort nu direkt, jag har kortet här, 4581 0923", ["4581 0923"]),
+        ("ja jag har kortet här 4581 0923 sen kommer det mer", ["4581 0923"]),
         ("Kortet kostar 1200, och årskortet 2024 2025 gäller ett år.", []),
         # a permit's number: letters, a year and a serial; not a date or a count
         (
@@ -175,6 +176,7 @@ def test_sim_card_number(text, expected):
             ["R-2021-0412", "PT 2019 1183"],
         ),
         ("Tillståndet gäller från 2021-04-12, och 2021 gavs 340 tillstånd.", []),
+        ("ja vårt tillstånd T-2018-0042 från Transportstyrelsen gäller till 2027", []),  # the company's own
     ],
 )
 def test_key_tag_and_chip_numbers(text, expected):

@@ -150,10 +150,10 @@ def test_a_known_name_glued_into_a_network_or_user_name_is_redacted_there(pipeli
             [
                 "Kund: Det är Daniel Provström och Lisa Bäck.",
                 "Agent: Och i passet?",
-                "Kund: i passet står det provstrom, utan prickar. Och backa bilen, sa Lisa.",
+                "Kund: i passet står det provstrom, utan prickar. Och delen ligger i back order, sa Lisa.",
             ],
             ["provstrom", "Provström"],
-            ["backa bilen", "utan prickar"],
+            ["back order", "utan prickar"],
         ),
         # a corridor room's letter and number, read back alone
         (
