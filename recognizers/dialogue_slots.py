@@ -366,6 +366,8 @@ SLOTS: tuple[Slot, ...] = (
         lambda d: 4 <= len(d) <= 12,  # also in pieces: "sexton femtio fyrtiofyra, sjuttioåtta tjugoett"
         lambda d: len(d) in (10, 12),
     ),
+    # a member's share in an association, short: "och andelsnumret?" / "jag tror det är 45"
+    Slot("CUSTOMER_NUMBER", _q(r"andelsn|andels numm"), lambda d: 1 <= len(d) <= 4, lambda d: True, code=True),
     Slot(
         "CUSTOMER_NUMBER",
         _q(
@@ -521,6 +523,7 @@ BIRTH_YEAR = Slot(
 )
 KEYWORDS = (
     "org",
+    "andel",
     "fyra",
     "sista",
     "född",
@@ -1078,10 +1081,31 @@ def _passwords(body: str) -> list[tuple[int, int]]:
     return out
 
 
+# Capitals and digits read off in pieces between pauses: "BDKX... 412", "WCR... 0 8 8 1 3 4 5",
+# "C02 F... K7X... Q6L4", "31882... MZ... 145"
+_CODE_PIECE = r"(?-i:[A-Z0-9]{1,12})"
+_PIECES = re.compile(
+    rf"(?<![\w-]){_CODE_PIECE}(?:(?:[ ,-]+|[ ]*(?:\.\.\.|…)[ ]*|[ ]+(?:eh|öh)[ ,.…]*){_CODE_PIECE})+(?![\w-])"
+)
+_PAUSED = re.compile(r"\.\.\.|…|(?<![\w])(?:eh|öh)(?![\w])")
+
+
 def _document_numbers(body: str) -> list[tuple[int, int]]:
     """Letters and digits mixed, as passports and ID cards are numbered ("C4J7K2L91", "C4 J7 K2
-    L91"): five digits at least, so no product ("PS5"), price ("250kr") or flight ("SK1415")."""
-    return [m.span() for m in _MIXED.finditer(body) if sum(c.isdigit() for c in m.group()) >= 5]
+    L91"): five digits at least, so no product ("PS5"), price ("250kr") or flight ("SK1415"); or
+    read off in pieces, two capitals and three digits at least, with a pause between or seven
+    characters ("BDKX 412")."""
+    out = [m.span() for m in _MIXED.finditer(body) if sum(c.isdigit() for c in m.group()) >= 5]
+    for m in _PIECES.finditer(body):
+        said = m.group()
+        if (
+            (_PAUSED.search(said) or sum(c.isalnum() for c in said) >= 7)
+            and sum(c.isdigit() for c in said) >= 3
+            and sum(c.isalpha() and c.isupper() for c in said) >= 2
+            and not any(a <= m.start() and m.end() <= b for a, b in out)
+        ):
+            out.append(m.span())
+    return out
 
 
 # The word an answer names as the password; the answer is read from after the slot's word when it

@@ -246,6 +246,7 @@ ENTITIES: tuple[Entity, ...] = (
             *_DIALOGUE,
             identifiers.KlangCustomerNumberRecognizer,
             identifiers.KlangContractCodeRecognizer,
+            identifiers.KlangShareNumberRecognizer,
             identifiers.KlangSpokenCustomerNumberRecognizer,
         ),
         identifiers.code_canonical,

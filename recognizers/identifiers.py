@@ -209,11 +209,13 @@ class KlangCustomerNumberRecognizer(PatternRecognizer):
         return None if 5 <= n <= 12 else False
 
 
-# A contract's number with its letters, right after the contract's word, in a statement as much as
+# A contract's or a policy's number with its letters, right after its word, in a statement as much as
 # after a question ("du har avtalet PL 2219504", "hyresavtalet HY 30418", "avtal LA 2021 30562"): the
 # letters make it a number, not a term or a price ("avtalet 24 månader", "avtalet 299 kronor").
 _CONTRACT_CODE = (
-    r"(?:(?<=avtal[ ])|(?<=avtalet[ ])|(?<=kontrakt[ ])|(?<=kontraktet[ ]))"
+    r"(?:(?<=avtal[ ])|(?<=avtalet[ ])|(?<=kontrakt[ ])|(?<=kontraktet[ ])|(?<=avtal,[ ])|(?<=avtalet,[ ])"
+    # ... and an insurance policy's ("jag ser försäkringen HT 3308 1165", "under din försäkring, HT 5520 9134")
+    r"|(?<=försäkring[ ])|(?<=försäkringen[ ])|(?<=försäkring,[ ])|(?<=försäkringen,[ ]))"
     r"(?!(?-i:SEK|EUR|USD|NOK|DKK|KR)\b)(?-i:[A-Z](?:[ ]?[A-Z]){0,2})[- ]?"
     # three digits or more first, a year only before five more: not a model ("XC 40 2022"), an amount
     # ("XL 24 000") or years ("IT 2023 2025"); or read letter by letter and digit by digit
@@ -232,10 +234,36 @@ class KlangContractCodeRecognizer(PatternRecognizer):
         )
 
     def may_match(self, text: str) -> bool:
-        return numbers.has_digit(text) and heuristics.mentions(text, ("avtal", "kontrakt"))
+        return numbers.has_digit(text) and heuristics.mentions(text, ("avtal", "kontrakt", "försäkring"))
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return 5 <= len(ascii_digits(pattern_text)) <= 12
+
+
+# A member's share in an economic association (a fibre or water association, a cooperative): its
+# number names the member in the association's register, and it is short ("andel 41 till köparen",
+# "din andel är 119", "Betalarnumret blir ditt andelsnummer, 049"). Not a proportion: "andelen 30
+# procent", "en andel på 20 000", "andelstal 1,25".
+_SHARE_NUMBER = (
+    r"(?<=(?<![\w-])andel(?:en|snummer|snumret|snr)?(?:[ ]+(?:nummer|nr))?(?:[ ]+(?:är|blir|var))?[ ,]{1,2})"
+    r"\d{1,4}(?![\w]|[.,:]\d|[ ]*(?:%|procent|kr\b|kronor|:-|st\b|stycken|år\b|månad|dag|vecka|kvm|kvadrat|tusen|miljon))"
+)
+
+
+class KlangShareNumberRecognizer(PatternRecognizer):
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entity=CUSTOMER,
+            patterns=[Pattern("a member's share number", _SHARE_NUMBER, 0.6)],
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
+
+    def may_match(self, text: str) -> bool:
+        return numbers.has_digit(text) and "andel" in text.lower()
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return heuristics.YEAR.fullmatch(pattern_text) is None  # "andelen 2024 var hög"
 
 
 class KlangSpokenCustomerNumberRecognizer(base.DigitWindowRecognizer):

@@ -542,10 +542,11 @@ def _street_name(value: str) -> str:
 
 
 def _code_spaced_anyhow(value: str) -> re.Pattern[str] | None:
-    """A pattern for a code of letters and digits, not words (no four letters in a row), with a space
-    or hyphen or none between any two of its characters."""
+    """A pattern for a code of letters and digits, not words (no four letters in a row with a vowel:
+    "bdkx 412" is a code), with a space or hyphen or none between any two of its characters."""
     chars = [c for c in value if c.isalnum()]
-    if len(chars) < 6 or sum(c.isdigit() for c in chars) < 3 or re.search(r"[^\W\d_]{4}", value):
+    worded = any(re.search(r"[aeiouyåäöé]", w, re.IGNORECASE) for w in re.findall(r"[^\W\d_]{4,}", value))
+    if len(chars) < 6 or sum(c.isdigit() for c in chars) < 3 or worded:
         return None
     if not any(c.isalpha() for c in chars):
         return None

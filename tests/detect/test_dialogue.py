@@ -2113,6 +2113,17 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: och lånenumret\nKund: det är 3948 22 18810 och räntan 4 125 i månaden\nAgent: okej",
             [("CUSTOMER_NUMBER", "3948 22 18810")],
         ),
+        # a serial number read off in pieces: capitals and digits between pauses
+        (
+            "Agent: och serienumret?\nKund: det står på vapnet, BDKX... 412\nAgent: tack",
+            [("ID_NUMBER", "BDKX... 412")],
+        ),
+        (
+            "Agent: vet du serienumret på datorn?\nKund: ja från kvittot, C02 F... K7X... Q6L4\nAgent: tack",
+            [("ID_NUMBER", "C02 F... K7X... Q6L4")],
+        ),
+        # a member's share in an association, short
+        ("Agent: och andelsnumret?\nKund: jag tror det är 45\nAgent: tack", [("CUSTOMER_NUMBER", "45")]),
         # a birthday: the birth date without its year, in any turn
         (
             "Agent: ska jag ändra nåt mer?\nKund: nej, men Rune fyller ju alltid år den tjugoåttonde september",
@@ -2178,6 +2189,8 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Du har ett avtal, eller hur?\nKund: ja sen 2019, och det kostar 1 200 i månaden.",
         "Kund: Hon fyller år snart, femtio år, och vi firar den 3 maj på Stadshotellet.",
         "Agent: Ja, butiken fyller 40 år den 14 oktober, då är det 20 procent på allt.",
+        # a product and a year in the answer to a serial number's question
+        "Agent: och serienumret?\nKund: den är en PS5... från 2021, köpt på Elgiganten",
         "Agent: Har du IP-adressen?\nKund: Nej, men routern kör på två punkt fyra gigahertz.",
         "Agent: Kan du stava mejladressen?\nKund: Den går via banken, S E B.",
         "Agent: Och kundnumret?\nKund: Nej, men avtalet är från september 2022.",

@@ -188,11 +188,30 @@ def test_key_tag_and_chip_numbers(text, expected):
 @pytest.mark.parametrize(
     "text, found",
     [
+        ("Agent: och när huset är sålt gör vi en överlåtelse av andel 41 till köparen", ["41"]),
+        ("Agent: Betalarnumret blir ditt andelsnummer, 049. Din andel är 119.", ["049", "119"]),
+        # a proportion, an amount, a ratio, a year
+        ("Agent: andelen 30 procent, en andel på 20 000, andelstal 1,25 och andelen 2024 var hög.", []),
+    ],
+)
+def test_a_members_share_number(text, found):
+    from recognizers.identifiers import KlangShareNumberRecognizer
+
+    assert [t for t, _ in results(KlangShareNumberRecognizer(), text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
         ("Agent: tack. du har avtalet PL 2219504, en Volvo EX30.", ["PL 2219504"]),
         ("Agent: ja. hyresavtalet HY 30418, fyra personer.", ["HY 30418"]),
         ("Agent: ditt avtal LA 2021 30562 har stöldförsäkring.", ["LA 2021 30562"]),
         ("Kund: Leasingkontraktet SE-118 204 7 går ut i juni.", ["SE-118 204 7"]),
         ("Agent: förra året hade du avtal S N 4 4 0 2 1 skottning av uppfart.", ["S N 4 4 0 2 1"]),
+        # an insurance policy's
+        ("Agent: jag ser försäkringen HT 3308 1165 via Ericsson, stämmer det?", ["HT 3308 1165"]),
+        ("Agent: han ligger under din försäkring, HT 5520 9134, så det går bra", ["HT 5520 9134"]),
+        ("Agent: försäkringen SEK 1 200 per år, och försäkringen XL 24 000 i bilen", []),
         # no letters: a term, a price or a year; too few digits
         ("Agent: avtalet 24 månader, avtal 2019, kontrakt 12 000 kronor.", []),
         ("Agent: avtalet AB 12 gäller.", []),
