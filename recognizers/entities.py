@@ -262,13 +262,15 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "ID_NUMBER",
         "the number of an ID document or a device: passport, driving licence, ID card, IMEI, MAC address, SIM card,"
-        " eSIM, pet chip, key tag, "
+        " eSIM, pet chip, a dog's registration number, a crypto wallet's address, key tag, "
         "frikort",
         (
             *_DIALOGUE,
             identifiers.KlangMacAddressRecognizer,
             identifiers.KlangSimCardRecognizer,
             identifiers.KlangTagNumberRecognizer,
+            identifiers.KlangDogRegistrationRecognizer,
+            identifiers.KlangWalletAddressRecognizer,
         ),
         identifiers.code_canonical,
     ),

@@ -216,6 +216,8 @@ _CONTRACT_CODE = (
     r"(?:(?<=avtal[ ])|(?<=avtalet[ ])|(?<=kontrakt[ ])|(?<=kontraktet[ ])|(?<=avtal,[ ])|(?<=avtalet,[ ])"
     # ... and an insurance policy's ("jag ser försäkringen HT 3308 1165", "under din försäkring, HT 5520 9134")
     r"|(?<=försäkring[ ])|(?<=försäkringen[ ])|(?<=försäkring,[ ])|(?<=försäkringen,[ ]))"
+    # ... not the company's own: "mot vår ansvarsförsäkring S 1 0 4 2 5"
+    r"(?<!(?:vår|vårt|våra|företagets|bolagets|föreningens)[ ]+[a-zåäö]*(?:avtal|kontrakt|försäkring)(?:en|et)?,?[ ])"
     r"(?!(?-i:SEK|EUR|USD|NOK|DKK|KR)\b)(?-i:[A-Z](?:[ ]?[A-Z]){0,2})[- ]?"
     # three digits or more first, a year only before five more: not a model ("XC 40 2022"), an amount
     # ("XL 24 000") or years ("IT 2023 2025"); or read letter by letter and digit by digit
@@ -404,6 +406,77 @@ class KlangTagNumberRecognizer(base.TextRecognizer):
                         continue
                     out.append(base.tagged_result(self, "ID_NUMBER", *m.span(), 0.85, why))
         # a code after two of the words ("kort ... kortet här, 4581 0923") is one finding
+        return list({(r.start, r.end): r for r in out}.values())
+
+
+# A dog's number in the kennel club's register (SKK: "SE12345/2021"), which names its owner there:
+# "SE", five or six digits, a slash and the year, written or read digit by digit ("SE 1 2 6 6 4 /
+# 2016", "SE 5 5 0 1 8 snedstreck 2022", the year in two digits: "/ 2 3"); the Nordic registers'
+# letters too (NO, DK, FI, S).
+_DIGIT = r"(?:\d|noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)"
+_DOG_REGISTRATION = (
+    rf"(?<![\w-])(?-i:SE|NO|DK|FI|S)[ -]?{_DIGIT}(?:[ ]?{_DIGIT}){{4,5}}[ ]*(?:/|snedstreck)[ ]*"
+    r"(?:(?:19|20)\d\d|\d[ ]?\d)(?![\w])"
+)
+
+
+class KlangDogRegistrationRecognizer(PatternRecognizer):
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entity="ID_NUMBER",
+            patterns=[Pattern("a dog's registration number (SE12345/2021)", _DOG_REGISTRATION, 0.7)],
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
+
+    def may_match(self, text: str) -> bool:
+        return "/" in text or "snedstreck" in text.lower()
+
+
+# A crypto wallet's address names its owner at the exchange that knows them, and is read out in
+# part ("den börjar på bc1q", "bc1qvj5g och sluta på c67me", "0x68b1 och så vidare, slutar på de361"):
+# a Bitcoin address's "bc1" and what follows it, anywhere; an Ethereum one's "0x" and its hex where
+# the text speaks of a wallet (not a Windows error code's eight hex digits: "0x80070005"); and the
+# piece of letters and digits after "slutar på" right after either.
+_BECH32 = r"(?<![\w])(?:bc1[a-z0-9]{1,87}|b[ ,]+c[ ,]+(?:ett|1)[ ,]+q)(?![\w])"
+_WALLET_WORDS = re.compile(r"plånbok|wallet|bitcoin|ethereum|\beth\b|krypto|insättningsadress|usdt", re.IGNORECASE)
+_HEX_ADDRESS = re.compile(r"(?<![\w])0x(?![0-9a-f]{8}(?![0-9a-f]))[0-9a-f]{4,40}(?![\w])", re.IGNORECASE)
+WALLET_END_CHARS = 40  # "0x68b1 och så vidare, slutar på de361"
+_WALLET_END = re.compile(
+    r"(?<![\w])(?:slutar|sluta|slutade|börjar|börja|började)[ ]+(?:på|med)[ ]+"
+    r"(?P<piece>(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{4,12})(?![\w])",
+    re.IGNORECASE,
+)
+
+
+class KlangWalletAddressRecognizer(PatternRecognizer):
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entity="ID_NUMBER",
+            patterns=[Pattern("a Bitcoin address or its opening (bc1...)", _BECH32, 0.7)],
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
+
+    def may_match(self, text: str) -> bool:
+        low = text.lower()
+        return "bc1" in low or "b c " in low or _WALLET_WORDS.search(text) is not None
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        if not self.may_match(text):
+            return []
+        out = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if _WALLET_WORDS.search(text):
+            out += [
+                base.tagged_result(self, "ID_NUMBER", *m.span(), 0.7, "an Ethereum address or its opening (0x...)")
+                for m in _HEX_ADDRESS.finditer(text)
+            ]
+        heads = [r.end for r in out]
+        out += [
+            base.tagged_result(self, "ID_NUMBER", *m.span("piece"), 0.7, "a wallet address's end")
+            for m in _WALLET_END.finditer(text)
+            if any(0 <= m.start() - h <= WALLET_END_CHARS for h in heads)
+        ]
         return list({(r.start, r.end): r for r in out}.values())
 
 

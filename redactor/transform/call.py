@@ -301,6 +301,10 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             digits = numbers.words_to_digits(v)
             if len(digits) >= MIN_PROPAGATED_DIGITS:
                 by_digits[digits] = s
+            # a phone number read back without its trunk "0" ("070-174 06 94" / "sjuttio ett sju fyra noll
+            # sex nittiofyra")
+            if s.entity_type == "PHONE_NUMBER" and digits.startswith("0") and len(digits) >= 9:
+                by_digits.setdefault(digits[1:], s)
         elif s.entity_type == "SE_ADDRESS" and (flat := place_lines.flat_digits(v)):
             by_digits[flat] = s  # a flat, said again alone
         if s.entity_type == "SE_PERSONNUMMER":

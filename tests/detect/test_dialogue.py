@@ -2191,6 +2191,7 @@ def test_corrections_slow_answers_and_other_forms(text, expected):
         "Agent: Ja, butiken fyller 40 år den 14 oktober, då är det 20 procent på allt.",
         # a product and a year in the answer to a serial number's question
         "Agent: och serienumret?\nKund: den är en PS5... från 2021, köpt på Elgiganten",
+        "Agent: och passnumret?\nKund: har det inte här, bilen är en Volvo V60, RJU 88A",
         "Agent: Har du IP-adressen?\nKund: Nej, men routern kör på två punkt fyra gigahertz.",
         "Agent: Kan du stava mejladressen?\nKund: Den går via banken, S E B.",
         "Agent: Och kundnumret?\nKund: Nej, men avtalet är från september 2022.",

@@ -188,6 +188,42 @@ def test_key_tag_and_chip_numbers(text, expected):
 @pytest.mark.parametrize(
     "text, found",
     [
+        ("Kund: Det är Bamse. Regnumret är SE 5 5 0 1 8 snedstreck 2022.", ["SE 5 5 0 1 8 snedstreck 2022"]),
+        ("Agent: en papillon, SE 1 2 6 6 4 / 2016, och SE23110/2024.", ["SE 1 2 6 6 4 / 2016", "SE23110/2024"]),
+        ("Kund: Ja, Leo. SE 1 7 7 0 3 / 2 3.", ["SE 1 7 7 0 3 / 2 3"]),
+        # a price per year, an amount, a date, a fraction
+        ("Agent: Priset är 12 500/år och SE 100/200 kr, datum 12/4 och S 1/2.", []),
+    ],
+)
+def test_a_dogs_registration_number(text, found):
+    from recognizers.identifiers import KlangDogRegistrationRecognizer
+
+    assert [t for t, _ in results(KlangDogRegistrationRecognizer(), text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Kund: ja vänta... den börjar på bc1q", ["bc1q"]),
+        (
+            "Kund: den är lång. b c ett q...\nAgent: Den ska börja på bc1qvj5g och sluta på c67me",
+            ["b c ett q", "bc1qvj5g", "c67me"],
+        ),
+        ("Agent: din insättningsadress hos oss, 0x68b1 och så vidare, slutar på de361", ["0x68b1", "de361"]),
+        # a Windows error code; a piece after "slutar på" where no wallet is spoken of
+        ("Agent: Felkoden är 0x80070005 i plånboksappen, och ordern slutar på ab12.", []),
+        ("Agent: Ordern slutar på ab12 och felet är 0x68b1.", []),
+    ],
+)
+def test_a_crypto_wallets_address_and_its_pieces(text, found):
+    from recognizers.identifiers import KlangWalletAddressRecognizer
+
+    assert sorted(t for t, _ in results(KlangWalletAddressRecognizer(), text)) == sorted(found)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
         ("Agent: och när huset är sålt gör vi en överlåtelse av andel 41 till köparen", ["41"]),
         ("Agent: Betalarnumret blir ditt andelsnummer, 049. Din andel är 119.", ["049", "119"]),
         # a proportion, an amount, a ratio, a year
@@ -212,6 +248,7 @@ def test_a_members_share_number(text, found):
         ("Agent: jag ser försäkringen HT 3308 1165 via Ericsson, stämmer det?", ["HT 3308 1165"]),
         ("Agent: han ligger under din försäkring, HT 5520 9134, så det går bra", ["HT 5520 9134"]),
         ("Agent: försäkringen SEK 1 200 per år, och försäkringen XL 24 000 i bilen", []),
+        ("Agent: ett skadeärende mot vår ansvarsförsäkring S 1 0 4 2 5, och vårt avtal PL 2219504", []),
         # no letters: a term, a price or a year; too few digits
         ("Agent: avtalet 24 månader, avtal 2019, kontrakt 12 000 kronor.", []),
         ("Agent: avtalet AB 12 gäller.", []),

@@ -155,6 +155,16 @@ def test_a_known_name_glued_into_a_network_or_user_name_is_redacted_there(pipeli
             ["provstrom", "Provström"],
             ["back order", "utan prickar"],
         ),
+        # a phone number read back without its trunk "0"
+        (
+            [
+                "Agent: och telefonnumret?",
+                "Kund: samma, 070-174 06 94",
+                "Agent: sjuttio ett sju fyra noll sex nittiofyra, ja",
+            ],
+            ["sjuttio ett sju fyra", "nittiofyra"],
+            ["ja"],
+        ),
         # a corridor room's letter and number, read back alone
         (
             [
