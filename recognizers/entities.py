@@ -153,6 +153,7 @@ ENTITIES: tuple[Entity, ...] = (
             address.KlangAddressRecognizer,
             address.KlangAddressLowercaseRecognizer,
             place_lines.KlangPlaceLineRecognizer,
+            foreign_address.KlangEnglishAddressRecognizer,
         ),
         address.canonical,
         is_number=False,
@@ -177,6 +178,7 @@ ENTITIES: tuple[Entity, ...] = (
         (
             *_DIALOGUE,
             place_lines.KlangPlaceLineRecognizer,
+            foreign_address.KlangEnglishAddressRecognizer,
             foreign_address.KlangForeignPostcodeRecognizer,
             postal_code.KlangPostalCodeRecognizer,
             postal_code.KlangSpokenPostalCodeRecognizer,

@@ -106,3 +106,41 @@ def _code_at(text: str, at: int) -> tuple[int, int] | None:
                 return None
         return None
     return None
+
+
+# A street line in the English form, the number first ("14 Marchmont Crescent, flat 2", "fjorton
+# Marchmont Crescent", "Unit 7, 22 Bondi Road"): a house number in digits or a Swedish number
+# word, one to three capitalised words and a street word; with a flat, unit or apartment before or
+# after it. A British postcode after it ("EH9 1HN", "SW1A 1AA") is the person's too.
+_EN_STREET_WORDS = (
+    "Street|St|Road|Rd|Avenue|Ave|Lane|Crescent|Drive|Close|Terrace|Way|Place|Gardens|Court|Square|Boulevard|"
+    "Blvd|Parade|Grove|Row|Mews|Walk|Highway|Hwy"
+)
+_EN_FLAT = r"(?:flat|apartment|apt\.?|unit|suite)[ ]+(?:\d{1,4}[A-Za-z]?|[a-zåäö]+)"
+_EN_LINE = re.compile(
+    rf"(?<![\w-])(?:(?i:{_EN_FLAT}),?[ ]+)?(?P<number>\d{{1,5}}[A-Za-z]?|[a-zåäö]+)[ ]+"
+    rf"(?:(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)[ ]+)?(?:[A-Z][a-z]+[ ]+){{1,3}}"
+    rf"(?:{_EN_STREET_WORDS})(?![\w])(?:,?[ ]+(?i:{_EN_FLAT}))?"
+)
+_UK_POSTCODE = re.compile(r"(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\w])")
+UK_POSTCODE_AFTER = 80  # characters after the street line: the town between
+
+
+class KlangEnglishAddressRecognizer(TextRecognizer):
+    ENTITIES = ("SE_ADDRESS", POSTAL_CODE)
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for line in _EN_LINE.finditer(text):
+            number = line.group("number")
+            if not number[0].isdigit() and not numbers.words_to_digits(number):
+                continue  # "på Marchmont Crescent": no house number
+            if "SE_ADDRESS" in entities:
+                out.append(tagged_result(self, "SE_ADDRESS", *line.span(), SCORE, "a street line in the English form"))
+            if POSTAL_CODE in entities:
+                end = min(len(text), line.end() + UK_POSTCODE_AFTER)
+                out += [
+                    tagged_result(self, POSTAL_CODE, *m.span(), SCORE, "a British postcode after a street line")
+                    for m in _UK_POSTCODE.finditer(text, line.end(), end)
+                ]
+        return out

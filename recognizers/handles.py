@@ -106,6 +106,8 @@ _NAMED = re.compile(
     r"(?<![\w-])(?:användarnamn(?:et)?|användar-?id|inloggningsnamn(?:et)?|username|alias(?:et)?|användare|"
     # a marketplace's profile, by what it is called: "profilen hette leobjork71" (not "profilen är låst")
     r"(?P<profile>(?:profil(?:en|namnet)?|kontot)(?=[ ]+(?:heter|hette|är|var)\b))|"
+    # ... or a social network's, by its name: "Via din profil på Linkedin, fredrikwahlberg-ops"
+    r"(?P<social>(?:profil(?:en)?|konto(?:t)?)[ ]+på[ ]+(?:linkedin|instagram|facebook|tiktok|twitter|snapchat|github|youtube),?)|"
     # what the log-in will be: "inloggningen blir emros01", "hon är inloggad som jennyfalk79" (with a digit)
     r"(?P<login>inloggningen(?=[ ]+(?:blir|är))|inloggad[ ]+som))"
     r"(?:[ ]+(?P<verb>är|blir|var|heter|hette))?[ :]+(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w]"
@@ -152,6 +154,9 @@ def named_handles(text: str) -> list[tuple[int, int]]:
             and (m.group("verb").lower() not in ("heter", "hette") or not h.islower())
         )
         and not (h.isalpha() and (common_word(h) or _DESCRIBED.search(h)))
+        # a network's profile: a handle with a digit, "_", "." or "-" in it, not the next word ("profil
+        # på Instagram och Facebook", "min profil på linkedin är uppdaterad")
+        and not (m.groupdict().get("social") and not re.search(r"[\d_.-]", h))
     ]
 
 

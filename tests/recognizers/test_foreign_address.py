@@ -51,3 +51,30 @@ def test_a_postcode_and_town_abroad_after_a_street_line(text, code, town):
 )
 def test_no_postcode_abroad(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        (
+            "Agent: 14 Marchmont Crescent, flat 2, EH9 1HN. Och du är folkbokförd i Sverige?",
+            [("SE_ADDRESS", "14 Marchmont Crescent, flat 2"), ("SE_POSTAL_CODE", "EH9 1HN")],
+        ),
+        (
+            "Kund: den är fjorton Marchmont Crescent, flat två, Edinburgh",
+            [("SE_ADDRESS", "fjorton Marchmont Crescent, flat två")],
+        ),
+        (
+            "Kund: det ska vara 2215 Northeast Alberta Street, apartment three, Portland Oregon",
+            [("SE_ADDRESS", "2215 Northeast Alberta Street, apartment three")],
+        ),
+        # no house number before it; a film, a record, a company's Swedish address
+        ("Agent: Vi har Mulholland Drive på Netflix, och Abbey Road från 1969, på Drottninggatan 5.", []),
+        ("Kund: jag bodde på Baker Street i London, SW1A 1AA står på vykortet.", []),
+    ],
+)
+def test_a_street_line_in_the_english_form(text, found):
+    from recognizers.foreign_address import KlangEnglishAddressRecognizer
+
+    got = KlangEnglishAddressRecognizer().analyze(text, ["SE_ADDRESS", "SE_POSTAL_CODE"])
+    assert [(r.entity_type, text[r.start : r.end]) for r in got] == found

@@ -42,12 +42,18 @@ def found(rec, text):
         # a marketplace's profile and user, by what they are called
         ("Leo Björk, och profilen hette leobjork71", "leobjork71"),
         ("ja, användare ingermagnusson. jag har en soffa ute", "ingermagnusson"),
+        # a social network's profile, by its name
+        ("Agent: Via din profil på Linkedin, fredrikwahlberg-ops.", "fredrikwahlberg-ops"),
         # a name's handle with a year
         ("det är erika_s_2004... på psn", "erika_s_2004"),
     ],
 )
 def test_found(rec, text, handle):
     assert found(rec, text) == [handle]
+
+
+def test_a_profile_on_a_network_is_named_by_a_handle_not_a_word(rec):
+    assert found(rec, "Kund: jag har en profil på Instagram och Facebook, min profil på linkedin är uppdaterad") == []
 
 
 def test_an_accounts_name_and_the_one_it_had_before(rec):
