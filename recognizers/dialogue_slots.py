@@ -1085,7 +1085,7 @@ def _passwords(body: str) -> list[tuple[int, int]]:
 # "C02 F... K7X... Q6L4", "31882... MZ... 145" (not over a comma: "en Volvo V60, RJU 88A")
 _CODE_PIECE = r"(?-i:[A-Z0-9]{1,12})"
 _PIECES = re.compile(
-    rf"(?<![\w-]){_CODE_PIECE}(?:(?:[ -]+|[ ]*(?:\.\.\.|…)[ ]*|[ ]+(?:eh|öh)[ ,.…]*){_CODE_PIECE})+(?![\w-])"
+    rf"(?<![\w-]){_CODE_PIECE}(?:(?:[ -]+|[ ]*(?:\.\.\.|…)[ ]*(?:(?:och[ ]+)?sen[ ]+)?|[ ]+(?:eh|öh)[ ,.…]*){_CODE_PIECE})+(?![\w-])"
 )
 _PAUSED = re.compile(r"\.\.\.|…|(?<![\w])(?:eh|öh)(?![\w])")
 

@@ -120,7 +120,7 @@ _EN_FLAT = r"(?:flat|apartment|apt\.?|unit|suite)[ ]+(?:\d{1,4}[A-Za-z]?|[a-zå�
 _EN_LINE = re.compile(
     rf"(?<![\w-])(?:(?i:{_EN_FLAT}),?[ ]+)?(?P<number>\d{{1,5}}[A-Za-z]?|[a-zåäö]+)[ ]+"
     rf"(?:(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)[ ]+)?(?:[A-Z][a-z]+[ ]+){{1,3}}"
-    rf"(?:{_EN_STREET_WORDS})(?![\w])(?:,?[ ]+(?i:{_EN_FLAT}))?"
+    rf"(?:{_EN_STREET_WORDS})(?![\w-])(?:,?[ ]+(?i:{_EN_FLAT}))?"  # not "221B Baker Street-hållet"
 )
 _UK_POSTCODE = re.compile(r"(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\w])")
 UK_POSTCODE_AFTER = 80  # characters after the street line: the town between

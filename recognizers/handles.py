@@ -107,7 +107,9 @@ _NAMED = re.compile(
     # a marketplace's profile, by what it is called: "profilen hette leobjork71" (not "profilen är låst")
     r"(?P<profile>(?:profil(?:en|namnet)?|kontot)(?=[ ]+(?:heter|hette|är|var)\b))|"
     # ... or a social network's, by its name: "Via din profil på Linkedin, fredrikwahlberg-ops"
-    r"(?P<social>(?:profil(?:en)?|konto(?:t)?)[ ]+på[ ]+(?:linkedin|instagram|facebook|tiktok|twitter|snapchat|github|youtube),?)|"
+    # (or "på github heter jag asjo88")
+    r"(?P<social>(?:(?:profil(?:en)?|konto(?:t)?)[ ]+)?på[ ]+(?:linkedin|instagram|facebook|tiktok|twitter|snapchat|github|youtube|x)"
+    r"(?:,|(?=[ ]+heter[ ]+(?:jag|han|hon|hen)\b)[ ]+heter[ ]+(?:jag|han|hon|hen)|(?<=[a-z])(?=,))?)|"
     # what the log-in will be: "inloggningen blir emros01", "hon är inloggad som jennyfalk79" (with a digit)
     r"(?P<login>inloggningen(?=[ ]+(?:blir|är))|inloggad[ ]+som))"
     r"(?:[ ]+(?P<verb>är|blir|var|heter|hette))?[ :]+(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w]"

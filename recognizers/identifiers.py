@@ -248,7 +248,8 @@ class KlangContractCodeRecognizer(PatternRecognizer):
 # procent", "en andel på 20 000", "andelstal 1,25".
 _SHARE_NUMBER = (
     r"(?<=(?<![\w-])andel(?:en|snummer|snumret|snr)?(?:[ ]+(?:nummer|nr))?(?:[ ]+(?:är|blir|var))?[ ,]{1,2})"
-    r"\d{1,4}(?![\w]|[.,:]\d|[ ]*(?:%|procent|kr\b|kronor|:-|st\b|stycken|år\b|månad|dag|vecka|kvm|kvadrat|tusen|miljon))"
+    r"\d{1,4}(?![\w]|[.,:]\d|[ ]*(?:%|procent|kr\b|kronor|:-|st\b|stycken|år\b|månad|dag|vecka|kvm|kvadrat|tusen|miljon)"
+    r"|[ ]+(?:i|per|om|varje)[ ]+(?:månad|år|kvartal|vecka))"  # "min andel är 412 i månaden"
 )
 
 

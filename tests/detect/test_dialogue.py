@@ -2122,6 +2122,10 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: vet du serienumret på datorn?\nKund: ja från kvittot, C02 F... K7X... Q6L4\nAgent: tack",
             [("ID_NUMBER", "C02 F... K7X... Q6L4")],
         ),
+        (
+            "Agent: Kan du läsa upp serienumret?\nKund: ja det är PF3K... sen 9Q... 7LM2\nAgent: Tack.",
+            [("ID_NUMBER", "PF3K... sen 9Q... 7LM2")],
+        ),
         # a member's share in an association, short
         ("Agent: och andelsnumret?\nKund: jag tror det är 45\nAgent: tack", [("CUSTOMER_NUMBER", "45")]),
         # a birthday: the birth date without its year, in any turn

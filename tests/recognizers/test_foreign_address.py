@@ -71,6 +71,7 @@ def test_no_postcode_abroad(text):
         # no house number before it; a film, a record, a company's Swedish address
         ("Agent: Vi har Mulholland Drive på Netflix, och Abbey Road från 1969, på Drottninggatan 5.", []),
         ("Kund: jag bodde på Baker Street i London, SW1A 1AA står på vykortet.", []),
+        ("Agent: Hotellet ligger på 221B Baker Street-hållet, som i Sherlock Holmes.", []),
     ],
 )
 def test_a_street_line_in_the_english_form(text, found):

@@ -44,6 +44,7 @@ def found(rec, text):
         ("ja, användare ingermagnusson. jag har en soffa ute", "ingermagnusson"),
         # a social network's profile, by its name
         ("Agent: Via din profil på Linkedin, fredrikwahlberg-ops.", "fredrikwahlberg-ops"),
+        ("Kund: ja det är jag, och på github heter jag asjo88", "asjo88"),
         # a name's handle with a year
         ("det är erika_s_2004... på psn", "erika_s_2004"),
     ],

@@ -228,6 +228,7 @@ def test_a_crypto_wallets_address_and_its_pieces(text, found):
         ("Agent: Betalarnumret blir ditt andelsnummer, 049. Din andel är 119.", ["049", "119"]),
         # a proportion, an amount, a ratio, a year
         ("Agent: andelen 30 procent, en andel på 20 000, andelstal 1,25 och andelen 2024 var hög.", []),
+        ("Kund: okej så min andel är 412 i månaden då", []),
     ],
 )
 def test_a_members_share_number(text, found):
