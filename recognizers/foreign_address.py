@@ -133,8 +133,8 @@ class KlangEnglishAddressRecognizer(TextRecognizer):
         out = []
         for line in _EN_LINE.finditer(text):
             number = line.group("number")
-            if not number[0].isdigit() and not numbers.words_to_digits(number):
-                continue  # "på Marchmont Crescent": no house number
+            if not number[0].isdigit() and (number.lower() in ("en", "ett") or not numbers.words_to_digits(number)):
+                continue  # "på Marchmont Crescent": no house number; "en Triumph Street Triple": an article
             if "SE_ADDRESS" in entities:
                 out.append(tagged_result(self, "SE_ADDRESS", *line.span(), SCORE, "a street line in the English form"))
             if POSTAL_CODE in entities:

@@ -294,6 +294,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     # Numbers also by their digits: a read-back says the same number in another form.
     by_digits = {}
     centuries: dict[str, sp.Span] = {}  # a personnummer's birth date with its century
+    trunkless: dict[str, sp.Span] = {}
     # (day, month) of a birth date found: (its year's last two digits, if said; the value)
     birthdays: dict[tuple[int, int], tuple[str | None, sp.Span]] = {}
     for v, s in values.items():
@@ -301,10 +302,10 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
             digits = numbers.words_to_digits(v)
             if len(digits) >= MIN_PROPAGATED_DIGITS:
                 by_digits[digits] = s
-            # a phone number read back without its trunk "0" ("070-174 06 94" / "sjuttio ett sju fyra noll
-            # sex nittiofyra")
-            if s.entity_type == "PHONE_NUMBER" and digits.startswith("0") and len(digits) >= 9:
-                by_digits.setdefault(digits[1:], s)
+            # a phone number read back without its trunk "0", whole ("070-174 06 94" / "sjuttio ett sju
+            # fyra noll sex nittiofyra"; its pieces are no phone's: "fakturanummer 5 504 271")
+            if s.entity_type == "PHONE_NUMBER" and digits.startswith("0") and len(digits) >= 10:
+                trunkless.setdefault(digits[1:], s)
         elif s.entity_type == "SE_ADDRESS" and (flat := place_lines.flat_digits(v)):
             by_digits[flat] = s  # a flat, said again alone
         if s.entity_type == "SE_PERSONNUMMER":
@@ -352,6 +353,8 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         ]
         if centuries:
             hits += [(x.start, x.end, x) for x in sp.number_occurrences(view.text, centuries, near_copies=False)]
+        if trunkless:
+            hits += [(x.start, x.end, x) for x in sp.number_occurrences(view.text, trunkless)]
         if by_digits:
             hits += [(x.start, x.end, x) for x in sp.number_occurrences(view.text, by_digits)]
             hits += [(x.start, x.end, x) for x in sp.piece_occurrences(view.text, by_digits)]

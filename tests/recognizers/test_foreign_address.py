@@ -72,6 +72,7 @@ def test_no_postcode_abroad(text):
         ("Agent: Vi har Mulholland Drive på Netflix, och Abbey Road från 1969, på Drottninggatan 5.", []),
         ("Kund: jag bodde på Baker Street i London, SW1A 1AA står på vykortet.", []),
         ("Agent: Hotellet ligger på 221B Baker Street-hållet, som i Sherlock Holmes.", []),
+        ("Kund: det är en Triumph Street Triple, och ett Abbey Road-album", []),
     ],
 )
 def test_a_street_line_in_the_english_form(text, found):
