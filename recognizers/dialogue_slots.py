@@ -322,7 +322,10 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"dödsdat\w*|dödsdag(?:en)?\b|"
             # someone died, not a battery: "Hon dog i januari", "när dog han", "pappa gick bort"
-            rf"(?:han|hon|hen|{_KIN_DIED})[ ]+(?:[a-zåäö]+[ ]+)?{_DIED}|{_DIED}[ ]+(?:han|hon|hen)\b"
+            rf"(?:han|hon|hen|{_KIN_DIED})[ ]+(?:[a-zåäö]+[ ]+)?{_DIED}|{_DIED}[ ]+(?:han|hon|hen)\b|"
+            # ... asked the other way round: "vilket datum gick han bort?", "när dog din mamma?"
+            rf"(?:gick|somnade)[ ]+(?:han|hon|hen|(?:din|er|hans|hennes)[ ]+(?:{_KIN_DIED}))[ ]+(?:bort|in)\b|"
+            rf"(?:dog|avled)[ ]+(?:din|er|hans|hennes)[ ]+(?:{_KIN_DIED})\b"
         ),
         birth_date,
         lambda d: True,
@@ -413,14 +416,16 @@ SLOTS: tuple[Slot, ...] = (
             r"chipnumret|id-handling|legitimationen\b|legitimation(?=[ ]*\?)|lma|frikort(?:et)?\b|"
             r"frikortsn|frikort numm|ramn|ram numm|icc|simkortsn|simkortets numm|långa numret på (?:plast)?kortet|"
             # a device's serial number names its owner in the seller's or the operator's register
-            r"serien|serie numm|"
+            r"serien|serie numm|tillverkningsn|tillverknings numm|"
             # the Migration Agency's number of a person's file
             r"dossiern|dossier numm|"
             # the neighbours' personal identity numbers: Norway's fødselsnummer and D-nummer,
             # Denmark's CPR, Finland's personbeteckning (henkilötunnus)
             # (a D-nummer someone has, not a count of them: "Hur många har fått D-nummer?")
             r"fødselsn|fodselsn|fnr\b|d-numret|(?:ditt|ett|hans|hennes|ert|norskt|norska) d-?nummer|cpr|"
-            r"personbeteckn|henkilötunn|hetu\b|sotu\b"
+            r"personbeteckn|henkilötunn|hetu\b|sotu\b|"
+            # ... and Poland's PESEL, Spain's NIE
+            r"pesel|nie-?numm|nie-?numr"
         ),
         lambda d: 5 <= len(d) <= 20,
         lambda d: len(d) >= 8,
@@ -644,6 +649,9 @@ KEYWORDS = (
     "henkilö",
     "sidste",
     "siste",
+    "pesel",
+    "nie-",
+    "tillverkning",
 )
 
 _KEYWORD = re.compile("|".join(map(re.escape, KEYWORDS)))
@@ -1191,9 +1199,11 @@ def _asked_start(body: str, slot: Slot, asked_end: int) -> int:
 
 
 def _sentences_before(body: str, slot: Slot, named_end: int) -> int:
-    """Where the sentences before the one naming the slot end, when they hold a number; else 0."""
+    """Where the sentences before the one naming the slot end, when they hold a number, or a date
+    for a slot of dates ("Åttonde juni. Han dog på plats."); else 0."""
     ends = [e.end() for e in SENTENCE_END.finditer(body, 0, _asked_start(body, slot, named_end))]
-    return ends[-1] if ends and numbers.runs(body[: ends[-1]]) else 0
+    said = body[: ends[-1]] if ends else ""
+    return ends[-1] if said and (numbers.runs(said) or (slot.dates and dates_of(said))) else 0
 
 
 def _slot_of(body: str) -> tuple[Slot | None, int]:

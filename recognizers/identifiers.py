@@ -226,11 +226,25 @@ _CONTRACT_CODE = (
 )
 
 
+# ... and a policy's, grouped in any way, its first group a year too ("livförsäkringen LF 1988 0213",
+# "försäkring BF 77 30 215"): seven digits or more, eight after a year, not years alone ("IT 2023 2025")
+_POLICY_CODE = (
+    r"(?<=försäkring(?:en)?,?[ ])"
+    r"(?<!(?:vår|vårt|våra|företagets|bolagets|föreningens)[ ]+[a-zåäö]*försäkring(?:en)?,?[ ])"
+    r"(?!(?-i:SEK|EUR|USD|NOK|DKK|KR)\b)(?-i:[A-Z]{1,3})[- ]?"
+    r"(?!(?:(?:19|20)\d\d[ -]?){2}(?![\d]))(?!(?:19|20)\d\d(?:[ -]?\d){3}(?![\d]))(?=(?:\d[ -]?){7,12}(?![\d]))"
+    r"\d{2,4}(?:[ -]\d{2,4}){1,3}(?![\w]|[.,]\d)"
+)
+
+
 class KlangContractCodeRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
             supported_entity=CUSTOMER,
-            patterns=[Pattern("contract number with letters", _CONTRACT_CODE, 0.6)],
+            patterns=[
+                Pattern("contract number with letters", _CONTRACT_CODE, 0.6),
+                Pattern("policy number with letters", _POLICY_CODE, 0.6),
+            ],
             supported_language=supported_language,
             name=type(self).__name__,
         )

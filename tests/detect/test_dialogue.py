@@ -282,6 +282,11 @@ def test_short_employee_numbers_and_club_numbers(text, expected):
         ("Agent: Vad heter din mamma?\nKund: Ingrid Provsson. Hon dog i januari, tredje januari.", ["tredje januari"]),
         ("Agent: Dödsdatum var 23 oktober?\nKund: ja.", ["23 oktober"]),
         ("Agent: Hon dog i februari?\nKund: tjugoåttonde februari. Precis innan.", ["tjugoåttonde februari"]),
+        # the date before the answer says the death again; the question the other way round
+        ("Agent: Vi betalar direkt. Dödsdatum?\nKund: Åttonde juni. Han dog på plats.", ["Åttonde juni"]),
+        ("Agent: Och vilket datum gick han bort?\nKund: Den tredje februari.", ["Den tredje februari"]),
+        ("Agent: Och när dog din mamma?\nKund: Tjugosjunde december.", ["Tjugosjunde december"]),
+        ("Agent: Batteriet gick sönder, när dog din telefon?\nKund: tredje mars.", []),
         # a thing that died, an appointment after the death is talked of
         ("Agent: Batteriet dog i går, vi kommer den tredje mars.\nKund: okej, tredje mars passar.", []),
         ("Agent: Routern dog. Teknikern kommer den 12 april.\nKund: Bra.", []),
@@ -2126,6 +2131,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Kan du läsa upp serienumret?\nKund: ja det är PF3K... sen 9Q... 7LM2\nAgent: Tack.",
             [("ID_NUMBER", "PF3K... sen 9Q... 7LM2")],
         ),
+        # a weapon's serial number by its maker's word; a Polish PESEL
+        (
+            "Agent: och tillverkningsnumret?\nKund: det är F 771042 på pipan\nAgent: tack",
+            [("ID_NUMBER", "F 771042")],
+        ),
+        ("Agent: Har han ett PESEL-nummer?\nKund: Ja. 68041203718.\nAgent: tack", [("ID_NUMBER", "68041203718")]),
         # a member's share in an association, short
         ("Agent: och andelsnumret?\nKund: jag tror det är 45\nAgent: tack", [("CUSTOMER_NUMBER", "45")]),
         # a birthday: the birth date without its year, in any turn

@@ -249,6 +249,9 @@ def test_a_members_share_number(text, found):
         ("Agent: jag ser försäkringen HT 3308 1165 via Ericsson, stämmer det?", ["HT 3308 1165"]),
         ("Agent: han ligger under din försäkring, HT 5520 9134, så det går bra", ["HT 5520 9134"]),
         ("Agent: försäkringen SEK 1 200 per år, och försäkringen XL 24 000 i bilen", []),
+        ("Agent: det gäller livförsäkringen LF 1988 0213.", ["LF 1988 0213"]),
+        ("Agent: Ja, Åke Persson, försäkring BF 77 30 215, belopp trettiofemtusen.", ["BF 77 30 215"]),
+        ("Agent: försäkringen IT 2023 2025, försäkringen AB 12 34 och försäkringen XC 40 2022.", []),
         ("Agent: ett skadeärende mot vår ansvarsförsäkring S 1 0 4 2 5, och vårt avtal PL 2219504", []),
         # no letters: a term, a price or a year; too few digits
         ("Agent: avtalet 24 månader, avtal 2019, kontrakt 12 000 kronor.", []),
