@@ -1991,8 +1991,7 @@ def _dates_retaken(body: str) -> list[tuple[int, int]]:
 # or kin word, not a shop's ("butiken fyller 40 år den 14 oktober").
 _BIRTHDAY = re.compile(r"(?<![\w])(?P<who>[^\W\d_]+)[ ]+fyller[ ]+(?:[a-zåäö0-9]+[ ]+){0,3}?år[ ]+", re.IGNORECASE)
 _BIRTHDAY_KIN = re.compile(
-    r"jag|du|han|hon|hen|(?:lill|stor)?(?:son|dotter|bror|syster)(?:n|en|ern)?|barnet|barnbarnet|sonson|dotterdotter|"
-    r"(?:mor|far)(?:mor|far)|mamma|pappa|maken|makan|frun|mannen|sambon|brorsan|syrran",
+    rf"jag|du|han|hon|hen|{_KIN_DIED}|(?:lill|stor)?(?:son|dotter|bror|syster)(?:n|en|ern)?|barnet|barnbarnet|brorsan|syrran",
     re.IGNORECASE,
 )
 

@@ -109,7 +109,7 @@ _NAMED = re.compile(
     # ... or a social network's, by its name: "Via din profil på Linkedin, fredrikwahlberg-ops"
     # (or "på github heter jag asjo88")
     r"(?P<social>(?:(?:profil(?:en)?|konto(?:t)?)[ ]+)?på[ ]+(?:linkedin|instagram|facebook|tiktok|twitter|snapchat|github|youtube|x)"
-    r"(?:,|(?=[ ]+heter[ ]+(?:jag|han|hon|hen)\b)[ ]+heter[ ]+(?:jag|han|hon|hen)|(?<=[a-z])(?=,))?)|"
+    r"(?:,|[ ]+heter[ ]+(?:jag|han|hon|hen)\b)?)|"
     # what the log-in will be: "inloggningen blir emros01", "hon är inloggad som jennyfalk79" (with a digit)
     r"(?P<login>inloggningen(?=[ ]+(?:blir|är))|inloggad[ ]+som))"
     r"(?:[ ]+(?P<verb>är|blir|var|heter|hette))?[ :]+(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w]"

@@ -209,6 +209,11 @@ class KlangCustomerNumberRecognizer(PatternRecognizer):
         return None if 5 <= n <= 12 else False
 
 
+# Who says a thing is theirs when it is the company's own: "vårt tillstånd", "mot vår ansvarsförsäkring"
+_OWN_WORDS = ("vår", "vårt", "våra", "företagets", "bolagets", "föreningens")
+_OURS = f"(?:{'|'.join(_OWN_WORDS)})"
+
+
 # A contract's or a policy's number with its letters, right after its word, in a statement as much as
 # after a question ("du har avtalet PL 2219504", "hyresavtalet HY 30418", "avtal LA 2021 30562"): the
 # letters make it a number, not a term or a price ("avtalet 24 månader", "avtalet 299 kronor").
@@ -217,7 +222,7 @@ _CONTRACT_CODE = (
     # ... and an insurance policy's ("jag ser försäkringen HT 3308 1165", "under din försäkring, HT 5520 9134")
     r"|(?<=försäkring[ ])|(?<=försäkringen[ ])|(?<=försäkring,[ ])|(?<=försäkringen,[ ]))"
     # ... not the company's own: "mot vår ansvarsförsäkring S 1 0 4 2 5"
-    r"(?<!(?:vår|vårt|våra|företagets|bolagets|föreningens)[ ]+[a-zåäö]*(?:avtal|kontrakt|försäkring)(?:en|et)?,?[ ])"
+    rf"(?<!{_OURS}[ ]+[a-zåäö]*(?:avtal|kontrakt|försäkring)(?:en|et)?,?[ ])"
     r"(?!(?-i:SEK|EUR|USD|NOK|DKK|KR)\b)(?-i:[A-Z](?:[ ]?[A-Z]){0,2})[- ]?"
     # three digits or more first, a year only before five more: not a model ("XC 40 2022"), an amount
     # ("XL 24 000") or years ("IT 2023 2025"); or read letter by letter and digit by digit
@@ -230,7 +235,7 @@ _CONTRACT_CODE = (
 # "försäkring BF 77 30 215"): seven digits or more, eight after a year, not years alone ("IT 2023 2025")
 _POLICY_CODE = (
     r"(?<=försäkring(?:en)?,?[ ])"
-    r"(?<!(?:vår|vårt|våra|företagets|bolagets|föreningens)[ ]+[a-zåäö]*försäkring(?:en)?,?[ ])"
+    rf"(?<!{_OURS}[ ]+[a-zåäö]*försäkring(?:en)?,?[ ])"
     r"(?!(?-i:SEK|EUR|USD|NOK|DKK|KR)\b)(?-i:[A-Z]{1,3})[- ]?"
     r"(?!(?:(?:19|20)\d\d[ -]?){2}(?![\d]))(?!(?:19|20)\d\d(?:[ -]?\d){3}(?![\d]))(?=(?:\d[ -]?){7,12}(?![\d]))"
     r"\d{2,4}(?:[ -]\d{2,4}){1,3}(?![\w]|[.,]\d)"
@@ -385,7 +390,9 @@ def _card_number(code: str) -> bool:
 # "parkeringstillståndet PT-2019-1183"): letters, a year and a serial, after the permit's word.
 # (not the company's own: "vårt tillstånd T-2018-0042 från Transportstyrelsen")
 _PERMIT_WORDS = re.compile(
-    r"(?<![\w-])(?<!vårt[ ])(?<!vår[ ])(?<!företagets[ ])(?<!bolagets[ ])[a-zåäö]*tillstånd(?:et|s(?:bevis\w*|nummer|numret))?\b",
+    r"(?<![\w-])"
+    + "".join(f"(?<!{w}[ ])" for w in _OWN_WORDS)
+    + r"[a-zåäö]*tillstånd(?:et|s(?:bevis\w*|nummer|numret))?\b",
     re.IGNORECASE,
 )
 _PERMIT_CODE = re.compile(r"(?<![\w,.-])[A-Z]{1,3}[ -]?(?:19|20)\d\d[ -]\d{3,6}(?![\w-])")
