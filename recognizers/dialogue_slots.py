@@ -877,7 +877,7 @@ _NUMERIC_DATE = re.compile(
 
 # A spoken or written IPv4 address: four numbers joined by "punkt" or ".".
 _DOT = r"(?:punkt|prick|komma|dot)"  # "prick", "komma", "dot" too; a filler may follow: "punkt eh hundraåttio"
-_DIGIT_WORD = r"(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)"
+_DIGIT_WORD = numbers.DIGIT_WORD
 # one or two words ("tvåhundrafyrtioett", "hundra åtta"), or three digits said one by one ("ett nio fem")
 _NUM = (
     rf"(?:\d{{1,3}}|{_DIGIT_WORD}(?:[ ]{_DIGIT_WORD}){{2}}(?![\w])|"

@@ -154,6 +154,12 @@ def fold_text(text: str) -> str:
     return text if _MAY_CHANGE.search(text) is None else fold(text).text
 
 
+def unaccented(word: str) -> str:
+    """The word without any diacritic, the Swedish letters' too ("Björkman" is "Bjorkman"), as user
+    names and e-mail addresses write names."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def ascii_digits(text: str) -> str:
     """Every digit of the text, of any script, as ASCII digits in order."""
     return "".join(ch for ch in fold_text(text) if "0" <= ch <= "9")

@@ -18,12 +18,12 @@ after the words for a user name is one too ("Användarnamnet är erikd_ske",
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.base import tagged_result
+from recognizers.fold import unaccented
 from recognizers.introduction import common_word, known_name
 from recognizers.nicknames import nicknames
 from recognizers.numbers import SMALL_NUMBER_WORDS
@@ -215,24 +215,20 @@ _FULL_NAME = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]{2,}[ ]+[A-ZÅÄÖ
 _BUILT_TOKEN = re.compile(r"(?<![\w@.-])(?P<letters>[a-zåäö]{5,8})\d{0,2}(?![\w@-]|\.\w)")
 
 
-def _ascii(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-
-
 def built_from_names(text: str) -> list[tuple[int, int]]:
     """Tokens made of the first letters of a full name's two words, where log-ins are talked of."""
     if _LOG_IN_TALK.search(text) is None:
         return []
     built = set()
     for m in _FULL_NAME.finditer(text):
-        first, last = (_ascii(w) for w in m.group().split())
+        first, last = (unaccented(w.lower()) for w in m.group().split())
         built |= {first[:i] + last[:j] for i in range(2, 5) for j in range(2, 5) if i + j >= 5}
     if not built:
         return []
     return [
         m.span()
         for m in _BUILT_TOKEN.finditer(text)
-        if _ascii(m.group("letters")) in built and not common_word(m.group("letters"))
+        if unaccented(m.group("letters").lower()) in built and not common_word(m.group("letters"))
     ]
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from recognizers import base, heuristics, numbers
 from recognizers.fold import ascii_digits
@@ -354,6 +354,11 @@ class KlangSimCardRecognizer(PatternRecognizer):
         return "89" in text
 
 
+def _one_per_span(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """The first finding of each span: a code two patterns or two words before it found is one."""
+    return list({(r.start, r.end): r for r in results}.values())
+
+
 # A key tag's or a chip's number: registered to the one who carries it, it names them in the
 # door's log ("två brickor registrerade på dig, 0047 1192 och 0047 1193", "du har två chip, A 2201
 # och A 2202", "Min bricka är B 7702", "tagg 04-B7731"). A code in the sentence after the word, right
@@ -428,14 +433,14 @@ class KlangTagNumberRecognizer(base.TextRecognizer):
                         continue
                     out.append(base.tagged_result(self, "ID_NUMBER", *m.span(), 0.85, why))
         # a code after two of the words ("kort ... kortet här, 4581 0923") is one finding
-        return list({(r.start, r.end): r for r in out}.values())
+        return _one_per_span(out)
 
 
 # A dog's number in the kennel club's register (SKK: "SE12345/2021"), which names its owner there:
 # "SE", five or six digits, a slash and the year, written or read digit by digit ("SE 1 2 6 6 4 /
 # 2016", "SE 5 5 0 1 8 snedstreck 2022", the year in two digits: "/ 2 3"); the Nordic registers'
 # letters too (NO, DK, FI, S).
-_DIGIT = r"(?:\d|noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)"
+_DIGIT = rf"(?:\d|{numbers.DIGIT_WORD})"
 _DOG_REGISTRATION = (
     rf"(?<![\w-])(?-i:SE|NO|DK|FI|S)[ -]?{_DIGIT}(?:[ ]?{_DIGIT}){{4,5}}[ ]*(?:/|snedstreck)[ ]*"
     r"(?:(?:19|20)\d\d|\d[ ]?\d)(?![\w])"
@@ -499,7 +504,7 @@ class KlangWalletAddressRecognizer(PatternRecognizer):
             for m in _WALLET_END.finditer(text)
             if any(0 <= m.start() - h <= WALLET_END_CHARS for h in heads)
         ]
-        return list({(r.start, r.end): r for r in out}.values())
+        return _one_per_span(out)
 
 
 # ---- IP address ---------------------------------------------------------------------------------

@@ -265,6 +265,8 @@ OTHER_LANGUAGES |= {word.replace("'", "’"): sv for word, sv in OTHER_LANGUAGES
 # Units allowed as the second part of a tens compound ("tjugoen", "tjugoett", "fyrtiotvå").
 COMPOUND_UNITS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
 # Digit-name forms ("nolla", "sjua") and "tju"/"nie" stand alone only, never inside a compound.
+# The digits' words, as one alternation for patterns: "noll", "ett", "en", "två", ... "nio"
+DIGIT_WORD = "(?:noll|" + "|".join(COMPOUND_UNITS) + ")"
 STANDALONE_ONLY = {"nolla", "etta", "tvåa", "trea", "fyran", "femma", "sexa", "sjua", "åttan", "nia", "nie", "tju"}
 
 # The standard form of each value (the first listed above), for generators of spoken numbers.

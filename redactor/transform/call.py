@@ -29,7 +29,7 @@ from recognizers import (
     place_lines,
 )
 from recognizers.entities import DIGIT_ENTITIES, LOCAL_ENTITIES, NOT_NUMBERS, SUBJECT_ENTITIES
-from recognizers.fold import fold, fold_text
+from recognizers.fold import fold, fold_text, unaccented
 from recognizers.lexicon import shipped_lexicon
 from redactor.detect import Detection
 from redactor.detect.dialogue import Dialogue, build_dialogue
@@ -254,7 +254,7 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
     parts |= _mailbox_names(units, [v for v, s in values.items() if s.entity_type == "EMAIL_ADDRESS"])
     # ... and written without the Swedish letters, as in an e-mail address ("björkman" / "ja utan
     # prickar, bjorkman"); five letters or more and no word ("Bäck" and "Hård" are "back" and "hard")
-    parts |= {a for p in parts if (a := _without_dots(p)) != p and len(a) >= 5 and not introduction.common_word(a)}
+    parts |= {a for p in parts if (a := unaccented(p)) != p and len(a) >= 5 and not introduction.common_word(a)}
     # An address's local part said alone, as written or run together: "elinprov02, ihop."
     patterns += [
         (sp.value_pattern(local), s)
@@ -524,13 +524,6 @@ def _name_parts(units: ScanUnits, found: dict[str, list[sp.Span]], key: str) -> 
                         p for p in value.split() if len(p) >= 3 and p not in common and p not in introduction.STOP_WORDS
                     )
     return parts
-
-
-_DOTS = str.maketrans("åäöÅÄÖ", "aaoAAO")
-
-
-def _without_dots(word: str) -> str:
-    return word.translate(_DOTS)
 
 
 def _street_name(value: str) -> str:
