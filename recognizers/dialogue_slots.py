@@ -280,6 +280,9 @@ _KIN_DIED = "mamma|pappa|mor|far|farmor|farfar|mormor|morfar|maken|makan|frun|ma
 
 
 # Order matters where the words overlap: the first slot whose question matches wins.
+# a card that is no customer's number with the company: a licence, a SIM card's carrier, a payment card
+_NOT_OWN_CARD = r"(?!(?:kör|fri|id-?|sim|bank|kredit|betal|present|plast)kort)"
+
 SLOTS: tuple[Slot, ...] = (
     Slot(
         "SE_PERSONNUMMER",
@@ -376,10 +379,6 @@ SLOTS: tuple[Slot, ...] = (
         _q(
             r"kundn|kund numm|kund nr|kund-?id|pantlånen|pantlåne ?numm|kandidatn|golf[- ]?id|patientn|patient numm|journaln|journal numm|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|klubbn|klubb ?numm|(?:membership|member) ?(?:number|no)\b|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
             r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
-            # a card of one's own, asked about: "Har du ett ledsagarkort?" / "ja, numret är eh L 2 2 4 0 7 1"
-            # ... or said to be had: "men du har ju serviceavtal" / "ja det har jag, numret är SA-004471"
-            r"(?:har (?:du|ni)|(?:du|ni) har)(?:[ ]+(?:ju|också|redan))?[ ]+(?:(?:ett|något|en)[ ]+)?"
-            r"(?!(?:kör|fri|id-?|sim|bank|kredit|betal|present)kort)[a-zåäö]*(?:kort|avtal|försäkring)(?:et|en)?(?=[ ]*[?,.]|[ ]*$)|"
             r"lånelöftes?-?n(?:umm|umr|r)|medlemskort|mätarnumm|mätarnumr|numr?et på (?:vatten|el)?mätaren|mätaren?(?: (?!visar|står)[a-zåäö]{1,4}){0,3}? (?:har |får |är )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|stamkunds?kort|"
             # a meter's number, not its reading: "Mätaren är 16-093377" (not "mätaren är på 45 213")
             r"mätaren är(?=[ ]+(?:\d{2}-\d{4}|\d{6}))|"
@@ -394,6 +393,22 @@ SLOTS: tuple[Slot, ...] = (
         ),
         lambda d: 4 <= len(d) <= 12,
         lambda d: len(d) >= 6,  # "trettioåtta sextiotvå" / "Mm." / "nittioett fyrtio" is one number
+    ),
+    Slot(
+        "CUSTOMER_NUMBER",
+        _q(
+            # a card of one's own, asked about: "Har du ett ledsagarkort?" / "ja, numret är eh L 2 2 4 0 7 1"
+            # ... or said to be had: "men du har ju serviceavtal" / "ja det har jag, numret är SA-004471"
+            # (with its kind and on one: "har du ditt europeiska sjukförsäkringskort med dig?")
+            r"(?:har (?:du|ni)|(?:du|ni) har)(?:[ ]+(?:ju|också|redan))?[ ]+(?:(?:ett|något|en|ditt|ert)[ ]+)?(?:[a-zåäö]+a[ ]+)?"
+            rf"{_NOT_OWN_CARD}[a-zåäö]*(?:kort|avtal|försäkring)(?:et|en)?"
+            r"(?=(?:[ ]+med (?:dig|er))?[ ]*[?,.]|[ ]*$)|"
+            # a card's number named: "numret på hans gröna kort är 4418 207 993" (an insurance's green card)
+            r"(?:nummer|numret) på (?:(?:hans|hennes|deras|ditt|ert|mitt|vårt|det|den)[ ]+)?(?:[a-zåäö]+a[ ]+)?"
+            rf"{_NOT_OWN_CARD}[a-zåäö]*kort(?:et)?\b"
+        ),
+        lambda d: 4 <= len(d) <= 20,  # a European health insurance card's twenty
+        lambda d: len(d) >= 6,
     ),
     Slot(
         "PHONE_NUMBER",
@@ -417,6 +432,8 @@ SLOTS: tuple[Slot, ...] = (
             r"frikortsn|frikort numm|ramn|ram numm|icc|simkortsn|simkortets numm|långa numret på (?:plast)?kortet|"
             # a device's serial number names its owner in the seller's or the operator's register
             r"serien|serie numm|tillverkningsn|tillverknings numm|"
+            # ... and an aid's lent by the region ("sängen har individnummer VS 20 19 44 83")
+            r"individn|individ numm|"
             # the Migration Agency's number of a person's file
             r"dossiern|dossier numm|"
             # the neighbours' personal identity numbers: Norway's fødselsnummer and D-nummer,
@@ -424,8 +441,8 @@ SLOTS: tuple[Slot, ...] = (
             # (a D-nummer someone has, not a count of them: "Hur många har fått D-nummer?")
             r"fødselsn|fodselsn|fnr\b|d-numret|(?:ditt|ett|hans|hennes|ert|norskt|norska) d-?nummer|cpr|"
             r"personbeteckn|henkilötunn|hetu\b|sotu\b|"
-            # ... and Poland's PESEL, Spain's NIE
-            r"pesel|nie-?numm|nie-?numr"
+            # ... and Poland's PESEL, Spain's NIE, Britain's National Insurance number, the US's SSN
+            r"pesel|nie-?numm|nie-?numr|national insurance|ni-?numm|social security|\bssn\b"
         ),
         lambda d: 5 <= len(d) <= 20,
         lambda d: len(d) >= 8,

@@ -124,6 +124,7 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
         return (
             _false_starts(text, spans)
             + _dictated(text, ts, spans)
+            + _spelled_out(text, ts, spans)
             + _joined_names(text, spans)
             + _towns_after(text, spans)
         )
@@ -142,6 +143,7 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     out += _same_shape(text, ts, found + out)
     out += _read_whole(text, ts, found + out)
     out += _dictated(text, ts, spans + out)
+    out += _spelled_out(text, ts, spans + out)
     out += _after_addresses(text, ts, spans + out)
     out += _false_starts(text, spans + out)
     out += _joined_names(text, spans + out)
@@ -152,6 +154,10 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
 
 def _free(spans: list[Span], start: int, end: int) -> bool:
     return not any(s < end and start < t for _, s, t in spans)
+
+
+def _within(spans: list[Span], start: int, end: int) -> bool:
+    return any(s <= start and end <= t for _, s, t in spans)
 
 
 def _taken(text: str, start: int, end: int, digits: str) -> bool:
@@ -696,6 +702,108 @@ def _dictated(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
             kind = next((e for e, s, t in spans for a, b in found if s < b and a < t), "CUSTOMER_NUMBER")
             out += [(kind, a, b) for a, b in found if _free(spans + out, a, b)]
     return out
+
+
+# A code written in capitals and digits ("GE 431 TP", "HRO-KL 77", "KX19 ORT", "1-VXK-482",
+# "QN482107C"), and a word that may spell one out: a letter alone, a few capitals, digits, a number
+# word; "sen" or a filler between them goes on spelling ("HMC sen 0 4 4 7 1 8")
+_WRITTEN_CODE = re.compile(r"(?<![\w-])(?-i:[A-Z0-9]{5,12}|[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,8}){1,3})(?![\w-])")
+_SPELLING_WORD = re.compile(r"[^\W_]+")
+_SPELLING_GAP = re.compile(r"[ ,.…-]*")
+_GOES_ON = frozenset({"sen", "och", "eh", "öh"})
+SPELLED_WITHIN = 2  # turns between a code written and spelled out
+
+
+def _code(said: str) -> str:
+    """What a person reads in a code written in capitals: its letters and digits, when it mixes two
+    letters or more with two digits or more ("GE 431 TP"); else ""."""
+    chars = _alnum(said)
+    letters, digits = sum(c.isalpha() for c in chars), sum(c.isdigit() for c in chars)
+    return chars if letters >= 2 and digits >= 2 and 5 <= len(chars) <= 12 else ""
+
+
+def _reads(word: str) -> str:
+    """What a word reads as when it spells: a letter, a few capitals, digits; else ""."""
+    if len(word) == 1 or word.isdigit() or (len(word) <= 4 and word.isupper() and word.isalpha()):
+        return word.lower()
+    digits = numbers.digit_view(word).text
+    return digits if digits.isdigit() else ""
+
+
+def _spells(run: list[tuple[int, int, str]]) -> bool:
+    """A run spells a code when it reads two letters or more, two of them alone or in four words or
+    more ("I L, fyra åtta två, D F", "HMC sen 0 4 4 7 1 8", "QN 48 21 07 C"; not "CV 48 217")."""
+    letters = sum(c.isalpha() for w in run for c in w[2])
+    alone = sum(len(w[2]) == 1 and w[2].isalpha() for w in run)
+    return letters >= 2 and (alone >= 2 or len(run) >= 4)
+
+
+def _spellings(text: str, turn: Turn) -> list[list[tuple[int, int, str]]]:
+    """A turn's runs of words that spell characters, each word with what it reads as ("G E fyra tre
+    ett T P": g, e, 4, 3, 1, t, p; "tvåhundrasjutton": 217)."""
+    runs: list[list[tuple[int, int, str]]] = []
+    last = -1
+    for m in _SPELLING_WORD.finditer(text, turn.start, turn.end):
+        if last >= 0 and m.group().lower() in _GOES_ON:
+            last = m.end()
+            continue
+        reads = _reads(m.group())
+        if not reads:
+            last = -1
+            continue
+        if last < 0 or _SPELLING_GAP.fullmatch(text, last, m.start()) is None:
+            runs.append([])
+        runs[-1].append((m.start(), m.end(), reads))
+        last = m.end()
+    return [r for r in runs if _spells(r)]
+
+
+def _spelled_out(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
+    """A code of capitals and digits written in one turn and spelled out character by character in
+    another speaker's turn within SPELLED_WITHIN, either first: one value given and confirmed,
+    whatever names it ("IL 482 DF" / "I L, fyra åtta två, D F"; "GE 431 TP" / "G E fyra tre ett T
+    P"). Of the kind found for either form (a number's or a plate's), else an ID number; not where a
+    reference of the company's is talked of in the first form's turn or the one before ("Har du
+    bokningsnumret?" / "M A 10 66 29" / "MA 10 66 29")."""
+    if len(ts) < 2:
+        return []
+    spelled = [(k, run) for k, turn in enumerate(ts) for run in _spellings(text, turn)]
+    out: list[Span] = []
+    for j, turn in enumerate(ts):
+        for m in _WRITTEN_CODE.finditer(text, turn.start, turn.end):
+            code = _code(m.group())
+            if not code:
+                continue
+            for k, run in spelled:
+                if k == j or abs(k - j) > SPELLED_WITHIN or ts[k].label == turn.label:
+                    continue
+                back = _spelled_as(run, code)
+                if back is None or _reference_talk(text, ts[max(0, min(j, k) - 1)].start, min(m.start(), back[0])):
+                    continue
+                found = [m.span(), back]
+                kinds = (e for e, s, t in spans for a, b in found if s < b and a < t and e in _ECHOED | _SHORT)
+                kind = next(kinds, "ID_NUMBER")
+                # whole, over what found a part only (the name model's "C V fyrtioåtta")
+                out += [(kind, a, b) for a, b in found if not _within(spans + out, a, b)]
+    return out
+
+
+def _reference_talk(text: str, start: int, end: int) -> bool:
+    """Talk of the company's references, but of a serial number: a device's names its owner."""
+    return any(not m.group().lower().startswith("serie") for m in heuristics.REFERENCE_TALK.finditer(text, start, end))
+
+
+def _spelled_as(run: list[tuple[int, int, str]], code: str) -> tuple[int, int] | None:
+    """Where in a run of spelling words a code is spelled whole, or None."""
+    for i in range(len(run)):
+        said = ""
+        for j in range(i, len(run)):
+            said += run[j][2]
+            if said == code:
+                return run[i][0], run[j][1]
+            if not code.startswith(said):
+                break
+    return None
 
 
 def _read_back(later: list[_Piece], ts: list[Turn], last: int, speaker: str, digits: str) -> _Piece | None:

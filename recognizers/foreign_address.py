@@ -8,6 +8,10 @@ neither. After a street line with a street ending of those countries (-gata, -ga
 -vegen, -vei, -veg, -gade, -vej, -katu, -tie) and a house number, a code of four or five digits,
 written or spoken, then a capitalised word that is no month, weekday, currency, common word or
 country: the code and the town are the person's.
+
+A street line written number first (`KlangNumberFirstAddressRecognizer`) is one abroad too: in the
+English form ("14 Marchmont Crescent, flat 2", a British postcode after it) and in the French
+("14 rue des Tilleuls", a code of five digits before its town after it: "74000 Annecy").
 """
 
 from __future__ import annotations
@@ -120,27 +124,44 @@ _EN_FLAT = r"(?:flat|apartment|apt\.?|unit|suite)[ ]+(?:\d{1,4}[A-Za-z]?|[a-zå�
 _EN_LINE = re.compile(
     rf"(?<![\w-])(?:(?i:{_EN_FLAT}),?[ ]+)?(?P<number>\d{{1,5}}[A-Za-z]?|[a-zåäö]+)[ ]+"
     rf"(?:(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)[ ]+)?(?:[A-Z][a-z]+[ ]+){{1,3}}"
-    rf"(?:{_EN_STREET_WORDS})(?![\w-])(?:,?[ ]+(?i:{_EN_FLAT}))?"  # not "221B Baker Street-hållet"
+    rf"(?:{_EN_STREET_WORDS})(?![\w-])(?:[ ]+(?:North|South|East|West|NE|NW|SE|SW)(?![\w-]))?"  # "Stone Way North"
+    rf"(?:,?[ ]+(?i:{_EN_FLAT}))?"  # not "221B Baker Street-hållet"
 )
-_UK_POSTCODE = re.compile(r"(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\w])")
-UK_POSTCODE_AFTER = 80  # characters after the street line: the town between
+# ... and in the French form, the number before the street's word ("14 rue des Tilleuls", "3 bis
+# avenue Jean Jaurès"), with a code of five digits before its town after it ("74000 Annecy")
+_FR_LINE = re.compile(
+    r"(?<![\w-])(?P<number>\d{1,4}(?:[ ]?(?:bis|ter))?),?[ ]+"
+    r"(?i:rue|avenue|boulevard|chemin|allée|impasse|place|quai|route|cours)[ ]+"
+    r"(?:(?:de[ ]+la|des|du|de|la|le)[ ]+|[ld]['’])?[A-ZÉÈ][\w'’-]+(?:[ ][A-ZÉÈ][\w'’-]+){0,2}"
+)
+# (and Canada's, "M5S 1G5"; the US's ZIP after its word, "zip-koden är 98103")
+_UK_POSTCODE = re.compile(
+    r"(?<![\w])(?:[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|(?<=zip-koden är )\d{5}"
+    r"|(?<=zip-koden )\d{5}|(?<=zip code )\d{5}|(?<=zip )\d{5})(?![\w])"
+)
+_FR_POSTCODE = re.compile(r"(?<![\w])\d{5}(?=[ ]+[A-ZÉÈ][a-zéèêëàâîïôûç-]+)")
+UK_POSTCODE_AFTER = 100  # characters after the street line: the town, a state between
 
 
-class KlangEnglishAddressRecognizer(TextRecognizer):
+class KlangNumberFirstAddressRecognizer(TextRecognizer):
     ENTITIES = ("SE_ADDRESS", POSTAL_CODE)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
-        for line in _EN_LINE.finditer(text):
+        lines = [(m, _UK_POSTCODE, "English") for m in _EN_LINE.finditer(text)]
+        lines += [(m, _FR_POSTCODE, "French") for m in _FR_LINE.finditer(text)]
+        for line, postcode, form in lines:
             number = line.group("number")
             if not number[0].isdigit() and (number.lower() in ("en", "ett") or not numbers.words_to_digits(number)):
                 continue  # "på Marchmont Crescent": no house number; "en Triumph Street Triple": an article
             if "SE_ADDRESS" in entities:
-                out.append(tagged_result(self, "SE_ADDRESS", *line.span(), SCORE, "a street line in the English form"))
+                out.append(tagged_result(self, "SE_ADDRESS", *line.span(), SCORE, f"a street line in the {form} form"))
             if POSTAL_CODE in entities:
                 end = min(len(text), line.end() + UK_POSTCODE_AFTER)
                 out += [
-                    tagged_result(self, POSTAL_CODE, *m.span(), SCORE, "a British postcode after a street line")
-                    for m in _UK_POSTCODE.finditer(text, line.end(), end)
+                    tagged_result(
+                        self, POSTAL_CODE, *m.span(), SCORE, f"a postcode after a street line in the {form} form"
+                    )
+                    for m in postcode.finditer(text, line.end(), end)
                 ]
         return out

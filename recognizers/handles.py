@@ -10,7 +10,8 @@ abbreviations ("t.ex."), versions ("v2.1"), file names ("faktura.pdf"), domains 
 ("telia.se"), the export's field names ("caller_number"), speaker ids ("spk_0") and ids a system made
 ("conv_7f3a91c2", "rec_20240101", "klang_page_2026": one separator only) are left; an e-mail address is the e-mail recognizer's.
 A user name built from a name the call says is one too where log-ins are talked of ("Mona
-Karlsson, monkar", "lisjoh2": the first letters of the first name and the surname). Any token right
+Karlsson, monkar", "lisjoh2": the first letters of the first name and the surname; a child's
+with a parent's surname, "sixobe11"; or both names whole, "emmalundgren"). Any token right
 after the words for a user name is one too ("Användarnamnet är erikd_ske",
 "profilen hette leobjork71", "användare ingermagnusson").
 """
@@ -168,7 +169,7 @@ def named_handles(text: str) -> list[tuple[int, int]]:
 # says is written "ihop" is the one spelled in parts just before ("vale underscore rojas" / "nej ihop
 # valerojas"). Not a common word, a thing a system numbers ("router02"), a folder ("tmp-filer") nor a
 # verb with "ihop" ("räkna ihop", "jag blandar ihop det").
-_LOG_IN_TALK = re.compile(r"användar|inlogg|logga(?:r)? in|står som|vpn|lösenord", re.IGNORECASE)
+_LOG_IN_TALK = re.compile(r"användar|inlogg|logga(?:r)? in|står som|vpn|lösenord|konto", re.IGNORECASE)
 _GLUED = re.compile(
     r"(?<![\w])(?:står(?:[ ]+(?:som|det|här))?|konto(?:t)?(?:[ ]+(?:är|heter))?|gamla)[ :]+"
     r"(?P<handle>[a-zåäö]{4,}\d{2}|ext-(?P<rest>[a-zåäö]{4,})\d*)(?![\w@-]|\.\w)",
@@ -208,23 +209,31 @@ def talked_of_handles(text: str) -> list[tuple[int, int]]:
 
 
 # A user name an organisation builds from a person's name: the first letters of the first name and
-# of the surname, perhaps a counter ("Mona Karlsson, monkar", "Jonny Åström" / "jonast", "lisjoh2"),
-# where the call names the person and talks of log-ins. Two to four letters of each, five letters or
-# more in all, no common word.
+# of the surname, perhaps a counter and a letter ("Mona Karlsson, monkar", "Jonny Åström" / "jonast",
+# "lisjoh2", "noasve12b"), or both names whole ("Emma Lundgren" / "emmalundgren"), where the call
+# names the person and talks of log-ins or accounts. Two to four letters of each, five letters or
+# more in all, no common word. A child's user name takes a parent's surname: any first name the call
+# says (one the lexicon knows, capitalised) goes with any full name's surname ("Maria Öberg, mamma
+# till Sixten" / "sixobe11").
 _FULL_NAME = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]{2,}[ ]+[A-ZÅÄÖ][a-zåäöéü]{2,}(?![\w-])")
-_BUILT_TOKEN = re.compile(r"(?<![\w@.-])(?P<letters>[a-zåäö]{5,8})\d{0,2}(?![\w@-]|\.\w)")
+_FIRST_NAME = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöéü]{2,}(?![\w-])")
+_BUILT_TOKEN = re.compile(r"(?<![\w@.-])(?P<letters>[a-zåäö]{5,20})(?:\d{1,2}[a-z]?)?(?![\w@-]|\.\w)")
 
 
 def built_from_names(text: str) -> list[tuple[int, int]]:
-    """Tokens made of the first letters of a full name's two words, where log-ins are talked of."""
+    """Tokens made of the first letters of a first name and a surname the call says, or of both
+    whole, where log-ins or accounts are talked of."""
     if _LOG_IN_TALK.search(text) is None:
         return []
-    built = set()
-    for m in _FULL_NAME.finditer(text):
-        first, last = (unaccented(w.lower()) for w in m.group().split())
-        built |= {first[:i] + last[:j] for i in range(2, 5) for j in range(2, 5) if i + j >= 5}
-    if not built:
+    fulls = [[unaccented(w.lower()) for w in m.group().split()] for m in _FULL_NAME.finditer(text)]
+    if not fulls:
         return []
+    firsts = {f for f, _ in fulls} | {
+        unaccented(m.group().lower()) for m in _FIRST_NAME.finditer(text) if known_name(m.group())
+    }
+    built = {f + last for f, last in fulls}
+    for _, last in fulls:
+        built |= {first[:i] + last[:j] for first in firsts for i in range(2, 5) for j in range(2, 5) if i + j >= 5}
     return [
         m.span()
         for m in _BUILT_TOKEN.finditer(text)

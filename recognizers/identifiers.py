@@ -361,18 +361,20 @@ def _one_per_span(results: list[RecognizerResult]) -> list[RecognizerResult]:
 
 # A key tag's or a chip's number: registered to the one who carries it, it names them in the
 # door's log ("två brickor registrerade på dig, 0047 1192 och 0047 1193", "du har två chip, A 2201
-# och A 2202", "Min bricka är B 7702", "tagg 04-B7731"). A code in the sentence after the word, right
+# och A 2202", "Min bricka är B 7702", "tagg 04-B7731"); a home's key by its number, which the home
+# help's key register ties to the address ("de har nyckel med nummer T 0877"); a charging tag's,
+# its letters and groups ("din bricka LD 4410 2076 8", "nummer NL-0093-3318", "slutar på 4471"). A code in the sentence after the word, right
 # after the word, "nummer", "är", "blir", "har", "och" or a comma: a capital letter and three digits or more,
 # four digits or more, or a pet's chip (fifteen digits, "752 098 100 443 217"); not a model, a
 # price, a room, a year or a count ("av typen EM 4100", "min Volvo 940", "Pant för brickan är
 # 200", "2019 års modell", "sattes in 2018").
 _TAG_WORDS = re.compile(
-    r"(?<![\w-])(?:(?:nyckel|passer|port)?brick(?:a|an|or|orna)|(?:nyckel)?tagg(?:en|ar|arna)?|"
+    r"(?<![\w-])(?:(?:nyckel|passer|port)?brick(?:a|an|or|orna)|(?:nyckel)?tagg(?:en|ar|arna)?|nyckel(?:n|ar|arna)?|"
     r"chip(?:et|pet|pen|s|nummer|numret)?)\b",
     re.IGNORECASE,
 )
 _TAG_CODE = re.compile(
-    r"(?<![\w,.-])(?:\d{3}(?:[ ]?\d{3}){4}|(?:\d\d-)?[A-Z][ -]?\d{3,4}(?:[ ]\d{3,4})?|\d{4}(?:[ ]\d{3,4})?)"
+    r"(?<![\w,.-])(?:\d{3}(?:[ ]?\d{3}){4}|(?:\d\d-)?[A-Z]{1,2}[ -]?\d{3,4}(?:[ -]\d{1,4}){0,2}|\d{4}(?:[ ]\d{3,4})?)"
     r"(?![\w]|[.,]\d|[ ]+(?:års|st|stycken|lägenheter|kr|kronor)\b)"
 )
 # A card's long number the same way ("ditt gamla kort, det var nummer 20060 0058 1127", "barnkortet
@@ -402,7 +404,7 @@ _PERMIT_WORDS = re.compile(
 )
 _PERMIT_CODE = re.compile(r"(?<![\w,.-])[A-Z]{1,3}[ -]?(?:19|20)\d\d[ -]\d{3,6}(?![\w-])")
 # what may stand right before a code (or the tag's word itself)
-_BEFORE_CODE = re.compile(r"(?:(?<![\w])(?:nummer|numret|nr|är|blir|har|här|och)|[,:])[ ]*$", re.IGNORECASE)
+_BEFORE_CODE = re.compile(r"(?:(?<![\w])(?:nummer|numret|nr|är|blir|har|här|och|slutar på)|[,:])[ ]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)|\n")
 
 

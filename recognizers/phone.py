@@ -208,6 +208,42 @@ class KlangInternationalPhoneRecognizer(_WrittenPhoneRecognizer):
         return is_valid_international(pattern_text)
 
 
+# A person's number told of, as a note or a form gave it, without its country code when it is a
+# number abroad ("han skrev sitt nummer 5384 1127", "hon har nummer 697 554 0091", "och numret 06
+# 5539 1108"): eight to thirteen digits in groups after the words, a person the one who has or gave
+# it ("Kreditfakturan har nummer 9 004 331 27" is an invoice's); not where a reference, an order or
+# the company is talked of just before ("vi har nummer ...").
+_TOLD_NUMBER = re.compile(
+    r"(?<![\w])(?:(?:han|hon|hen|de|dom|jag)[ ]+(?:skrev|gav|lämnade|har|hade)(?:[ ]+(?:mig|oss|upp))?[ ]+"
+    r"(?:(?:sitt|hans|hennes|mitt|sina)[ ]+)?"
+    r"(?:telefon|mobil)?(?:nummer|numret)|(?:och|med)[ ]+(?:telefon|mobil)?numret)[ ,:]+(?:(?:är|var)[ ]+)?"
+    r"(?P<number>\d{1,5}(?:[ -]\d{2,5}){1,4})(?![\w]|[.,]\d|[ -]\d)",
+    re.IGNORECASE,
+)
+_NOT_A_PERSONS = re.compile(
+    rf"{heuristics.REFERENCE_TALK.pattern}|företag|bolag|butik|kundtjänst|växel|\b(?:vi|ni)[ ]+har\b", re.I
+)
+TOLD_BEFORE_CHARS = 40
+
+
+class KlangToldPhoneRecognizer(base.TextRecognizer):
+    ENTITIES = (ENTITY,)
+
+    def may_match(self, text: str) -> bool:
+        low = text.lower()
+        return numbers.has_digit(text) and ("numm" in low or "numr" in low)
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if not self.may_match(text):
+            return []
+        return [
+            base.tagged_result(self, ENTITY, *m.span("number"), 0.6, "a person's number told of")
+            for m in _TOLD_NUMBER.finditer(text)
+            if 8 <= len(ascii_digits(m.group("number"))) <= 13
+            and not _NOT_A_PERSONS.search(text, max(0, m.start() - TOLD_BEFORE_CHARS), m.start("number"))
+        ]
+
+
 _SPOKEN_PLUS = re.compile(r"(?<![a-zåäö])plus[ ]+$", re.IGNORECASE)
 
 

@@ -235,11 +235,14 @@ def _vin_parts(text: str) -> set[tuple[int, int]]:
 _COUNTRIES = "tysk|dansk|norsk|finsk|polsk|holländsk|brittisk|engelsk|fransk|spansk|litauisk|estnisk|lettisk"
 _PLATE_NOUNS = "bil|registrering|skyltar|skylt|plåtar"
 # A plate from abroad, in its own letters and digits, right after the car is named as foreign or
-# the plate is named: "en tysk bil, B-MB 4471", "en dansk bil, CX 48 317", "hennes bil är BV 12 904",
-# "polska skyltar, WPR 4417C".
+# the plate is named: "en tysk bil, B-MB 4471", "en dansk bil, CX 48 317", "hennes bil var BV 12
+# 904", "polska skyltar, WPR 4417C", "registreringsnumret R-218-XK" (the Dutch, Italian, French
+# and Croatian shapes too: "GE 431 TP", "EK-731-PB", "ST 482-KL"; the Belgian "1-VXK-482").
 _FOREIGN_PLATE = re.compile(
-    rf"(?:(?:{_COUNTRIES}|utländsk)(?:a)? (?:{_PLATE_NOUNS})|bil(?:en)? är|bilen har)[ ,:]+"
-    r"(?P<plate>(?-i:[A-ZÆØÅ]{1,3})(?:-(?-i:[A-Z]{1,3}))?[ -]?\d{1,5}(?:[ ]\d{2,3})?(?-i:[A-Z]{1,2})?)(?![\w-])",
+    rf"(?:(?:{_COUNTRIES}|utländsk)(?:a)? (?:{_PLATE_NOUNS})|bil(?:en)? (?:är|var)|bilen har"
+    r"|registreringsnum\w*|registreringen|regnum\w*)[ ,:]+"
+    r"(?P<plate>(?-i:[A-Z]{1,2})[ -]\d{2,3}[ -](?-i:[A-Z]{2})|\d-(?-i:[A-Z]{3})-\d{3}"
+    r"|(?-i:[A-ZÆØÅ]{1,3})(?:-(?-i:[A-Z]{1,3}))?[ -]?\d{1,5}(?:[ ]\d{2,3})?(?-i:[A-Z]{1,2})?)(?![\w-])",
     re.IGNORECASE,
 )
 # ... and with its digits first (Spanish) or in the French form, only after the car or its number

@@ -2100,6 +2100,21 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: Har du ett ledsagarkort?\nKund: ja från kommunen, numret är eh L 2 2 4 0 7 1\nAgent: tack.",
             [("CUSTOMER_NUMBER", "L 2 2 4 0 7 1")],
         ),
+        # ... with its kind, on one (a European health insurance card's seventeen digits)
+        (
+            "Agent: har du ditt europeiska sjukförsäkringskort med dig?\nKund: ja, numret är 80752 0000 1184 2293",
+            [("CUSTOMER_NUMBER", "80752 0000 1184 2293")],
+        ),
+        # an aid's individual number
+        (
+            "Agent: rullstolen är en lånerullstol, individnummer K 1 1 0 4 5 2\nKund: okej",
+            [("ID_NUMBER", "K 1 1 0 4 5 2")],
+        ),
+        # ... or its number named (an insurance's green card)
+        (
+            "Kund: AXA. numret på hans gröna kort är 4418 207 993\nAgent: okej.",
+            [("CUSTOMER_NUMBER", "4418 207 993")],
+        ),
         # ... or an agreement said to be had
         (
             "Agent: den kostar 3 495 men du har ju serviceavtal\nKund: ja det har jag, numret är SA-004471\nAgent: bra",
@@ -2665,6 +2680,12 @@ def test_a_cpr_number_volunteered_and_the_danish_last_four():
     text = "Agent: Hej.\nKund: Mit CPR er tolv nul tre femogfirs, tolv syvogtredive.\nAgent: Og de sidste fire?\nKund: 4219."
     got = [(r.entity_type, text[r.start : r.end]) for r in KlangDialogueSlotRecognizer().analyze(text, None)]
     assert got == [("ID_NUMBER", "tolv nul tre femogfirs, tolv syvogtredive"), ("SE_PERSONNUMMER", "4219")]
+
+
+def test_britains_national_insurance_number_is_asked_for():
+    text = "Agent: Har du ett brittiskt National Insurance-nummer?\nKund: ja, QN 48 21 07 C\nAgent: tack."
+    got = {(r.entity_type, text[r.start : r.end]) for r in KlangDialogueSlotRecognizer().analyze(text, None)}
+    assert ("ID_NUMBER", "QN 48 21 07 C") in got  # (with its digits alone, inside it)
 
 
 def test_a_count_of_d_numbers_asks_for_none():

@@ -350,6 +350,55 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
                 ("CUSTOMER_NUMBER", "000 476 982 015"),
             ],
         ),
+        # a code of capitals and digits written and spelled out by another speaker, either first: a
+        # value confirmed (a plate abroad), the spelled form whole over the name model's part of it
+        (
+            ["Kund: en österrikare, Mats Testsson, IL 482 DF", "Agent: I L, fyra åtta två, D F", "Kund: ja."],
+            [],
+            [("ID_NUMBER", "IL 482 DF"), ("ID_NUMBER", "I L, fyra åtta två, D F")],
+        ),
+        (
+            ["Agent: registreringsnummer?", "Kund: EK-731-PB", "Agent: E K sju tre ett P B. Och constaten?"],
+            [("SE_VEHICLE_REGISTRATION", "EK-731-PB"), ("PERSON", "E K")],
+            [("SE_VEHICLE_REGISTRATION", "E K sju tre ett P B")],
+        ),
+        (
+            ["Agent: C V fyrtioåtta tvåhundrasjutton?", "Kund: ja, CV 48 217 stod det."],
+            [],
+            [("ID_NUMBER", "CV 48 217"), ("ID_NUMBER", "C V fyrtioåtta tvåhundrasjutton")],
+        ),
+        # ... its letters said together before digits said alone, or a group at a time; a serial number
+        (
+            ["Agent: vad står det för serienummer?", "Kund: eh jag ser HMC sen 0 4 4 7 1 8", "Agent: HMC 044718 ja."],
+            [],
+            [("ID_NUMBER", "HMC 044718"), ("ID_NUMBER", "HMC sen 0 4 4 7 1 8")],
+        ),
+        (
+            ["Kund: ja, QN 48 21 07 C", "Agent: QN482107C, tack."],
+            [],
+            [("ID_NUMBER", "QN482107C"), ("ID_NUMBER", "QN 48 21 07 C")],
+        ),
+        # ... not a reference of the company's, nor a code spelled otherwise or by the same speaker
+        (
+            ["Agent: ert ärendenummer är HK 4471 AB", "Kund: H K fyrtiofyra sjuttioett A B, tack."],
+            [],
+            [],
+        ),
+        (
+            ["Agent: har du bokningsnumret?", "Kund: ja MA... M A 10 66 29", "Agent: MA 10 66 29, Malmö."],
+            [],
+            [],
+        ),
+        (
+            ["Kund: det var GE 431 TP", "Agent: G E fyra tre två T P?"],
+            [],
+            [],
+        ),
+        (
+            ["Kund: det var GE 431 TP, alltså G E fyra tre ett T P."],
+            [],
+            [],
+        ),
         # the place said after a street line, lowercase too; not a definite noun
         (
             ["Agent: vilken adress gäller det", "Kund: storbyvägen tolv i bjursås"],

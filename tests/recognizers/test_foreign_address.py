@@ -68,6 +68,22 @@ def test_no_postcode_abroad(text):
             "Kund: det ska vara 2215 Northeast Alberta Street, apartment three, Portland Oregon",
             [("SE_ADDRESS", "2215 Northeast Alberta Street, apartment three")],
         ),
+        # ... a direction after the street; Canada's postcode, the US's ZIP after its word
+        (
+            "Kund: 4120 Stone Way North, apartment 305, Seattle, och zip-koden är 98103",
+            [("SE_ADDRESS", "4120 Stone Way North, apartment 305"), ("SE_POSTAL_CODE", "98103")],
+        ),
+        (
+            "Kund: 88 Harbord Street, Toronto, Ontario, M5S 1G5",
+            [("SE_ADDRESS", "88 Harbord Street"), ("SE_POSTAL_CODE", "M5S 1G5")],
+        ),
+        # ... and in the French form, with a code of five digits before its town
+        (
+            "Kund: han bor där, 14 rue des Tilleuls, 74000 Annecy",
+            [("SE_ADDRESS", "14 rue des Tilleuls"), ("SE_POSTAL_CODE", "74000")],
+        ),
+        ("Kund: 3 bis avenue Jean Jaurès i Lyon", [("SE_ADDRESS", "3 bis avenue Jean Jaurès")]),
+        ("Agent: vi bodde på rue de Rivoli, det kostade 74000 euro", []),
         # no house number before it; a film, a record, a company's Swedish address
         ("Agent: Vi har Mulholland Drive på Netflix, och Abbey Road från 1969, på Drottninggatan 5.", []),
         ("Kund: jag bodde på Baker Street i London, SW1A 1AA står på vykortet.", []),
@@ -76,7 +92,7 @@ def test_no_postcode_abroad(text):
     ],
 )
 def test_a_street_line_in_the_english_form(text, found):
-    from recognizers.foreign_address import KlangEnglishAddressRecognizer
+    from recognizers.foreign_address import KlangNumberFirstAddressRecognizer
 
-    got = KlangEnglishAddressRecognizer().analyze(text, ["SE_ADDRESS", "SE_POSTAL_CODE"])
+    got = KlangNumberFirstAddressRecognizer().analyze(text, ["SE_ADDRESS", "SE_POSTAL_CODE"])
     assert [(r.entity_type, text[r.start : r.end]) for r in got] == found

@@ -73,6 +73,15 @@ def test_a_user_name_built_from_a_name_the_call_says(rec):
     assert found(rec, "Agent: Sten Ekström loggar in.\nKund: ja stenek, sten ek, stora stenar") == ["stenek"]
 
 
+def test_a_childs_user_name_takes_a_parents_surname_and_a_name_whole_is_one_too(rec):
+    text = (
+        "Kund: Hej, Maria Testsson här, mamma till Sixten i 8A.\n"
+        "Agent: Sixten lägger in det med sitt elevkonto. Vad heter hans användare, sixtes11b?\n"
+        "Kund: Emma Provsson har emmaprovsson, bara ihop."
+    )
+    assert found(rec, text) == ["sixtes11b", "emmaprovsson"]
+
+
 def test_the_user_name_said_instead_after_eller(rec):
     text = "användarnamnet är maria.lundgren... eller mlundgren kanske, jag vet inte"
     assert found(rec, text) == ["maria.lundgren", "mlundgren"]

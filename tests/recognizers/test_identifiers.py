@@ -159,6 +159,13 @@ def test_sim_card_number(text, expected):
         ("Jag ser att du har två chip, A 2201 och A 2202.", ["A 2201", "A 2202"]),
         ("Min bricka är B 7702, bara så ni vet.", ["B 7702"]),
         ("jag ser här, tagg 04-B7731 är registrerad på dig.", ["04-B7731"]),
+        # a home's key in the home help's register
+        ("ja, de har nyckel med nummer T 0877.", ["T 0877"]),
+        ("Nyckeln till förrådet kostar 250 kronor, nycklarna hämtas 2024.", []),
+        # a charging tag's, with its letters and groups, or its end
+        ("ja, jag ser din bricka LD 4410 2076 8, den har använts", ["LD 4410 2076 8"]),
+        ("idag har du en bricka, nummer NL-0093-3318", ["NL-0093-3318"]),
+        ("och brickan som är registrerad slutar på 4471, är det den?", ["4471"]),
         ("Molly, labrador, chipnummer 752 098 100 443 217?", ["752 098 100 443 217"]),
         # an amount; a number in the next sentence; snacks; a model, a price, a room, a year, a count
         ("En ny bricka kostar 250 kronor. Ring 0771-22 33 44.", []),

@@ -189,3 +189,22 @@ def test_a_number_valid_as_a_personnummer_in_a_phone_grouping_is_a_phone_number(
 @pytest.mark.parametrize("value", ["0701740656", "070174-0656", "070174 0656", "07 01 74 06 56"])
 def test_the_same_digits_in_a_personnummer_layout_are_left_to_the_personnummer_recognizer(recs, value):
     assert found(recs, f"Det är {value}.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kund: vi fyllde i en blankett och han skrev sitt nummer 5384 1127", ["5384 1127"]),
+        ("Kund: min kusin bor här, hon har nummer 697 554 0091", ["697 554 0091"]),
+        ("Kund: hon skrev bara sitt förnamn och numret 06 5539 1108", ["06 5539 1108"]),
+        # a reference, an order or the company's; a count or a year
+        ("Agent: ordern har nummer 4412 8891 och går i dag", []),
+        ("Agent: Bra. Kreditfakturan har nummer 9 004 331 27.", []),
+        ("Agent: vi har nummer 0771 22 33 44 till växeln", []),
+        ("Kund: han har nummer 12 på tröjan sen 2019", []),
+    ],
+)
+def test_a_persons_number_told_of(text, expected):
+    from recognizers.phone import KlangToldPhoneRecognizer
+
+    assert [v for _, v in found((KlangToldPhoneRecognizer(),), text)] == expected

@@ -79,6 +79,11 @@ def _found(text: str) -> list[str]:
         ("Kund: Han heter Javier. Hans bil har spanska nummer, 4821 KLM.", "4821 KLM"),  # digits first
         ("Kund: Jag backade in i en fransk bil, GH-482-KT.", "GH-482-KT"),
         ("Kund: Hans bil har spanska skyltar med 4821-KLM.", "4821-KLM"),
+        # ... or after the plate is named, or the car "var": the Dutch, Italian, Belgian and Swiss shapes
+        ("Kund: gul skylt, det stod på papperet och registreringsnumret R-218-XK", "R-218-XK"),
+        ("Kund: hon stannade. hennes bil var GE 431 TP", "GE 431 TP"),
+        ("Kund: en vit Peugeot, registreringen 1-VXK-482", "1-VXK-482"),
+        ("Kund: han har Zurich. registreringsnummer ZH 481 223.", "ZH 481 223"),
         # a VIN read aloud, capitals and numbers in words
         (
             "Agent: Står chassinumret i brevet?\nKund: Ja, W B A tre B ett C femtio E K ett två tre fyra fem sex.",
