@@ -13,7 +13,9 @@ took them.
   finds (a personnummer, a phone or card number, an account, a plate, a postnummer) stays.
 - **The company's own contact in the agent's turn**, right after the words that make it the
   company's: "ring oss på 08-411 22 30", "vi ligger på Kungsgatan 48", "till vårt bankgiro
-  5050-1055", "vårt kontor ligger på Stora Gatan 32", "hämta den på kontoret på ...". Not in a
+  5050-1055", "vårt kontor ligger på Stora Gatan 32", "hämta den på kontoret på ...", and the
+  postcode and town after such a street line in its sentence ("vårt kontor på 480 Queen Street
+  East, Toronto, postkoden är M5A 1T7"). Not in a
   sentence that asks something or speaks of someone's own ("din", "hos", "bor", "hemma": "Jobbar
   du på kontoret på ...?"), not in a turn that reads out or repeats ("I annonsen står det ring
   oss på ...", "Du sa ..."), never a mobile number (a small firm's mobile is its owner's), and an
@@ -356,6 +358,7 @@ class CompanyOwn:
         owners = [self._owner(f) for f in found]
         if not any(owners):
             return found
+        owners = self._rest_of_own_addresses(found, owners)
         personal = {
             d
             for f, o in zip(found, owners)
@@ -374,6 +377,31 @@ class CompanyOwn:
             for f, o in zip(found, owners)
             if o is None or o in shared or (named_first and f.entity_type == "LOCATION" and o == (f.start, f.end))
         ]
+
+    def _rest_of_own_addresses(
+        self, found: list[F], owners: list[tuple[int, int] | None]
+    ) -> list[tuple[int, int] | None]:
+        """The postcode and town after the company's own street line, in its sentence ("vårt kontor
+        på 480 Queen Street East, Toronto, postkoden är M5A 1T7"), are its own too."""
+        lines = [f.end for f, o in zip(found, owners) if o == (f.start, f.end) and f.entity_type == "SE_ADDRESS"]
+        if not lines:
+            return owners
+        return [
+            (f.start, f.end)
+            if o is None
+            and f.entity_type in ("SE_POSTAL_CODE", "LOCATION")
+            and any(
+                0 <= f.start - end <= OWN_ADDRESS_REST
+                and not _SENTENCE_END.search(self.text, end, f.start)
+                and not _SOMEONES.search(self.text, end, f.start)
+                for end in lines
+            )
+            else o
+            for f, o in zip(found, owners)
+        ]
+
+
+OWN_ADDRESS_REST = 60  # characters from the company's street line to its postcode or town
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

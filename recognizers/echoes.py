@@ -763,8 +763,9 @@ def _spelled_out(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     another speaker's turn within SPELLED_WITHIN, either first: one value given and confirmed,
     whatever names it ("IL 482 DF" / "I L, fyra åtta två, D F"; "GE 431 TP" / "G E fyra tre ett T
     P"). Of the kind found for either form (a number's or a plate's), else an ID number; not where a
-    reference of the company's is talked of in the first form's turn or the one before ("Har du
-    bokningsnumret?" / "M A 10 66 29" / "MA 10 66 29")."""
+    reference of the company's, a flight, a build or a model is talked of from two turns before the
+    first form to the end of the second's turn ("Har du bokningsnumret?" / "M A 10 66 29" / "MA 10
+    66 29, Malmö"; "SK 1427 till Nice" / "S K, ett fyra två sju, avgång tio och femton?")."""
     if len(ts) < 2:
         return []
     spelled = [(k, run) for k, turn in enumerate(ts) for run in _spellings(text, turn)]
@@ -778,7 +779,7 @@ def _spelled_out(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
                 if k == j or abs(k - j) > SPELLED_WITHIN or ts[k].label == turn.label:
                     continue
                 back = _spelled_as(run, code)
-                if back is None or _reference_talk(text, ts[max(0, min(j, k) - 1)].start, min(m.start(), back[0])):
+                if back is None or _reference_talk(text, ts[max(0, min(j, k) - 2)].start, ts[max(j, k)].end):
                     continue
                 found = [m.span(), back]
                 kinds = (e for e, s, t in spans for a, b in found if s < b and a < t and e in _ECHOED | _SHORT)
@@ -788,9 +789,16 @@ def _spelled_out(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     return out
 
 
+# a flight, a build or a model is spelled out and read back as a person's code is
+_NO_PERSONS_CODE = re.compile(r"(?<![\w])(?:flyg|flight|avgång|build|version|modell)", re.IGNORECASE)
+
+
 def _reference_talk(text: str, start: int, end: int) -> bool:
-    """Talk of the company's references, but of a serial number: a device's names its owner."""
-    return any(not m.group().lower().startswith("serie") for m in heuristics.REFERENCE_TALK.finditer(text, start, end))
+    """Talk of the company's references, a flight, a build or a model, but of a serial number: a
+    device's names its owner."""
+    return _NO_PERSONS_CODE.search(text, start, end) is not None or any(
+        not m.group().lower().startswith("serie") for m in heuristics.REFERENCE_TALK.finditer(text, start, end)
+    )
 
 
 def _spelled_as(run: list[tuple[int, int, str]], code: str) -> tuple[int, int] | None:

@@ -45,7 +45,7 @@ REFERENCE_BEFORE = re.compile(
 # read out or back there is one of them ("Jag lägger ärendet som INC fyra fyra nio åtta två").
 REFERENCE_TALK = re.compile(
     r"(?<![\w])(?:ocr|referens|faktura|order|ärende|bokning|kolli|sändning|spårning|beställ|paket|artikel|serie|skade|"
-    r"diarie|kontrollavgift|avgift|retur|inc|incident|felanmäl|bagagetag)",
+    r"diarie|kontrollavgift|avgift|retur|inc|incident|felanmäl|bagagetag|offert)",
     re.IGNORECASE,
 )
 # "för referens" is said of the number itself, no other reference ("lånenumret för referens är ...")

@@ -29,6 +29,11 @@ def _found(detector, text: str) -> list[str]:
         ("Agent: Vi ligger på Kungsgatan 48, plan två.\nKund: Bra.", ["Kungsgatan 48"]),
         ("Agent: Betala till vårt bankgiro 5050-1055.\nKund: Okej.", ["5050-1055"]),
         ("Agent: Du kan hämta den på vårt kontor på Drottningtorget 5.\nKund: Bra.", ["Drottningtorget 5"]),
+        # ... with its postcode and town after it in its sentence
+        (
+            "Agent: Då är det vårt kontor på 480 Queen Street East, Toronto, postkoden är M5A 1T7.\nKund: Okej.",
+            ["Queen Street", "Toronto", "M5A 1T7"],
+        ),
         # the town in the company's greeting
         ("Agent: Sveriges ambassad i Berlin, Jonatan.\nKund: Hej, jag behöver ett pass.", ["Berlin"]),
         ("Agent: Husby församling, hej, Johan här.\nKund: Hej, det gäller ett dop.", ["Husby"]),
