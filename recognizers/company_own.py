@@ -192,6 +192,9 @@ def _code(text: str, start: int, limit: int) -> tuple[int, str, bool]:
                 return start, "", False
             letters += 1
             key.append(token)
+        elif token.isalpha() and token.isupper() and not key and len(token) <= MAX_LETTERS:
+            letters += len(token)  # its letters written together first: "AO 5 5 2 1 9", read back "AO 55219"
+            key.append(token)
         elif token[0].isupper() and any(c.isdigit() for c in token) or token.isdigit():
             key.append(re.sub(r"[-/]", "", token))
             digits += sum(c.isdigit() for c in token)

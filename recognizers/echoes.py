@@ -712,6 +712,7 @@ _SPELLING_WORD = re.compile(r"[^\W_]+")
 _SPELLING_GAP = re.compile(r"[ ,.…-]*")
 _GOES_ON = frozenset({"sen", "och", "eh", "öh"})
 SPELLED_WITHIN = 2  # turns between a code written and spelled out
+GUARD_AFTER = 30  # characters after the later form where talk of a flight or a reference still counts
 
 
 def _code(said: str) -> str:
@@ -730,12 +731,13 @@ def _reads(word: str) -> str:
     return digits if digits.isdigit() else ""
 
 
-def _spells(run: list[tuple[int, int, str]]) -> bool:
-    """A run spells a code when it reads two letters or more, two of them alone or in four words or
-    more ("I L, fyra åtta två, D F", "HMC sen 0 4 4 7 1 8", "QN 48 21 07 C"; not "CV 48 217")."""
+def _spells(text: str, run: list[tuple[int, int, str]]) -> bool:
+    """A run spells a code when it reads two letters or more and says two of its characters or
+    more aloud, as a letter alone, a digit alone or a number word ("I L, fyra åtta två, D F", "HMC
+    sen 0 4 4 7 1 8"; not a code written again: "CV 48 217", "AV 77 18 01")."""
     letters = sum(c.isalpha() for w in run for c in w[2])
-    alone = sum(len(w[2]) == 1 and w[2].isalpha() for w in run)
-    return letters >= 2 and (alone >= 2 or len(run) >= 4)
+    aloud = sum(len(w[2]) == 1 or not text[w[0] : w[1]].isdigit() and w[2].isdigit() for w in run)
+    return letters >= 2 and aloud >= 2
 
 
 def _spellings(text: str, turn: Turn) -> list[list[tuple[int, int, str]]]:
@@ -755,7 +757,7 @@ def _spellings(text: str, turn: Turn) -> list[list[tuple[int, int, str]]]:
             runs.append([])
         runs[-1].append((m.start(), m.end(), reads))
         last = m.end()
-    return [r for r in runs if _spells(r)]
+    return [r for r in runs if _spells(text, r)]
 
 
 def _spelled_out(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
@@ -764,8 +766,8 @@ def _spelled_out(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     whatever names it ("IL 482 DF" / "I L, fyra åtta två, D F"; "GE 431 TP" / "G E fyra tre ett T
     P"). Of the kind found for either form (a number's or a plate's), else an ID number; not where a
     reference of the company's, a flight, a build or a model is talked of from two turns before the
-    first form to the end of the second's turn ("Har du bokningsnumret?" / "M A 10 66 29" / "MA 10
-    66 29, Malmö"; "SK 1427 till Nice" / "S K, ett fyra två sju, avgång tio och femton?")."""
+    first form to just after the second ("Har du bokningsnumret?" / "M A 10 66 29" / "MA 10 66 29,
+    Malmö"; "SK 1427 till Nice" / "S K, ett fyra två sju, avgång tio och femton?")."""
     if len(ts) < 2:
         return []
     spelled = [(k, run) for k, turn in enumerate(ts) for run in _spellings(text, turn)]
@@ -779,7 +781,10 @@ def _spelled_out(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
                 if k == j or abs(k - j) > SPELLED_WITHIN or ts[k].label == turn.label:
                     continue
                 back = _spelled_as(run, code)
-                if back is None or _reference_talk(text, ts[max(0, min(j, k) - 2)].start, ts[max(j, k)].end):
+                if back is None:
+                    continue
+                later = max(m.end(), back[1])
+                if _reference_talk(text, ts[max(0, min(j, k) - 2)].start, min(later + GUARD_AFTER, ts[max(j, k)].end)):
                     continue
                 found = [m.span(), back]
                 kinds = (e for e, s, t in spans for a, b in found if s < b and a < t and e in _ECHOED | _SHORT)
@@ -790,7 +795,7 @@ def _spelled_out(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
 
 
 # a flight, a build or a model is spelled out and read back as a person's code is
-_NO_PERSONS_CODE = re.compile(r"(?<![\w])(?:flyg|flight|avgång|build|version|modell)", re.IGNORECASE)
+_NO_PERSONS_CODE = re.compile(r"(?<![\w])(?:flyg|flight|avgång|build|version|modell|reklamation)", re.IGNORECASE)
 
 
 def _reference_talk(text: str, start: int, end: int) -> bool:

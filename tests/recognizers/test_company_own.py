@@ -24,6 +24,12 @@ def _found(detector, text: str) -> list[str]:
         ("Agent: Bokningsnumret är K B sex noll två.\nKund: K B sex noll två, tack.", ["K B", "sex noll två"]),
         ("Agent: Referensnummer för samtalet är H L tre tre noll åtta.\nKund: H L tre tre noll åtta.", ["tre tre"]),
         ("Agent: Ärendet heter RF-77013.\nKund: RF-77013, okej.", ["RF-77013"]),
+        # ... its letters written together, read back whole, after a device's number was asked for
+        (
+            "Agent: kan du läsa serienumret?\nKund: okej\nAgent: ordernumret är AO 5 5 2 1 9 om du ringer igen\n"
+            "Kund: AO 55219 ja",
+            ["AO 55219", "5 5 2 1 9"],
+        ),
         # the company's own contact, given by the agent
         ("Agent: Ring oss på 08-411 22 30 så löser vi det.\nKund: Tack.", ["08-411 22 30"]),
         ("Agent: Vi ligger på Kungsgatan 48, plan två.\nKund: Bra.", ["Kungsgatan 48"]),
