@@ -4,7 +4,8 @@ took them.
 
 - **A reference after its word**, spoken or written, at most four letters spelled before its
   digits: "ärendenummer hos oss är B E åtta nio ett nio noll", "Bokningsnumret är K B sex noll
-  två", "fyndnummer F T J noll åtta åtta", "Ärendet heter RF-77013". The model reads the letters
+  två", "fyndnummer F T J noll åtta åtta", "Ärendet heter RF-77013", "ordernumret är AO 5 5 2 1
+  9" (its letters written together). The model reads the letters
   as a name ("T S K"), the learned tail or an answer to a question the digits as a secret. In a
   reference the agent gives, and its read-back whole at the start of one of the next two turns
   (the caller's "K B sex noll två, tack."), what the name model, the tail, the dialogue's
