@@ -780,7 +780,7 @@ def _spelled_out(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
             for k, run in spelled:
                 if k == j or abs(k - j) > SPELLED_WITHIN or ts[k].label == turn.label:
                     continue
-                back = _spelled_as(run, code)
+                back = _spelled_as(text, run, code)
                 if back is None:
                     continue
                 later = max(m.end(), back[1])
@@ -806,14 +806,15 @@ def _reference_talk(text: str, start: int, end: int) -> bool:
     )
 
 
-def _spelled_as(run: list[tuple[int, int, str]], code: str) -> tuple[int, int] | None:
-    """Where in a run of spelling words a code is spelled whole, or None."""
+def _spelled_as(text: str, run: list[tuple[int, int, str]], code: str) -> tuple[int, int] | None:
+    """Where in a run of spelling words a code is spelled whole, itself spelling ("NS 40 96 32 01,
+    noll ett på slutet" writes the code, its correction says it), or None."""
     for i in range(len(run)):
         said = ""
         for j in range(i, len(run)):
             said += run[j][2]
             if said == code:
-                return run[i][0], run[j][1]
+                return (run[i][0], run[j][1]) if _spells(text, run[i : j + 1]) else None
             if not code.startswith(said):
                 break
     return None
