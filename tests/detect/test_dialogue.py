@@ -2624,9 +2624,10 @@ def test_the_blind_sets_stay_redacted(blind_sets):
     who read nothing of the project, each measured once blind, then no longer blind as rules were
     written for the kinds they showed. Here every fourth call of each set but the held-out ones,
     and all of those. All of them, the history of the figures (from 110 of 3,563 values readable in
-    sets 1-8 at 096fa66 to the figures of sets 1-201 in docs/dialogue.md) is one command there. The
-    sample (2026-12-07, late, the tail trained on sets 1 and 3-149 at the late session's rules,
-    150-225 held out): 3,474 calls, 942 of 53,709 values readable, non-PII words kept 0.976 (with
+    sets 1-8 at 096fa66 to the figures of sets 1-229 in docs/dialogue.md) is one command there. The
+    sample (2026-12-07, evening, the tail trained on sets 1 and 3-149 at the evening session's
+    rules, 150-229 held out): 3,594 calls, 971 of 56,049 values readable, non-PII words kept 0.975
+    (the late session's, with 150-225 held out: 3,474 calls, 942 of 53,709, 0.976; with
     150-221 held out, before 222-225 came: 3,354 calls, 865 of 51,698, 0.976; the
     day's, with 150-205 held out: 2,874 calls, 728 of 44,496, 0.976; the morning's, with
     150-185 held out: 2,274 calls, 522 of 36,232, 0.977; the night's, with 150-173 held out: 1,914 calls, 292 of 30,639, 0.977; with 150-169 held out: 1,794
@@ -2637,14 +2638,14 @@ def test_the_blind_sets_stay_redacted(blind_sets):
     sets, stored = blind_sets
     docs = [d for set_docs in sets.values() for d in set_docs]
     result = measure_stored(docs, stored)
-    assert result["calls_written"] == len(docs) == 3474
+    assert result["calls_written"] == len(docs) == 3594
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 955, result["readable_values"]
-    assert result["words_kept"] >= 0.973
+    assert result["readable"] <= 985, result["readable_values"]
+    assert result["words_kept"] >= 0.972
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(blind_sets):
-    """Blind sets 150-225 (docs/dialogue.md, "Blind sets 150-153" to "222-225"), held out from the
+    """Blind sets 150-229 (docs/dialogue.md, "Blind sets 150-153" to "222-229"), held out from the
     tail's training, each round at its blind run: 150-153 (bc72728) 41 of 1,654 values readable
     with the tail, 67 with the rules alone; 154-157 (1d04758) 79 of 1,922, 115; 158-161 (abce3d6)
     73 of 2,010, 115; 162-165 (108275c) 38 of 1,953, 80; 166-169 (cbc31fa) 36 of 1,817, 74;
@@ -2653,14 +2654,15 @@ def test_the_learned_tail_on_blind_sets_it_never_saw(blind_sets):
     b4ef922) 40 of 1,571; 190-193 (c719fc9) 41 of 1,505; 194-197 (6001eeb) 62 of 1,744;
     198-201 (bf165e7) 103 of 1,678; 202-205 (6731dd0) 25 of 1,766; 206-209 (07613bf) 26 of 1,560;
     210-213 (6fbf267) 67 of 1,807; 214-217 (9b6957d) 44 of 1,604; 218-221 (6ecd3ce) 77 of 2,231;
-    222-225 (6700049, the final code; never read) 77 of 2,011. With the tail trained on sets 1 and
-    3-149 at the late session's rules: 881 of 34,232, non-PII words kept 0.973 (on 150-221: 804 of
-    32,221; the day's tail on 150-205: 666 of 25,019, 0.973; the morning's on 150-185:
-    462 of 16,755, 0.973); no longer blind for the kinds the rules came from but 222-225's."""
+    222-225 (6700049) 77 of 2,011; 226-229 (ea670e7 and at their arrival) 95 of 2,340. With the
+    tail trained on sets 1 and 3-149 at the evening session's rules: 907 of 36,572, non-PII words
+    kept 0.973 (the late session's tail on 150-225: 881 of 34,232; on 150-221: 804 of 32,221; the
+    day's tail on 150-205: 666 of 25,019, 0.973; the morning's on 150-185: 462 of 16,755, 0.973);
+    no longer blind for the kinds the rules came from."""
     sets, stored = blind_sets
     result = measure_stored([d for name in HELD_OUT for d in sets[name]], stored)
-    assert result["calls_written"] == 2280 and result["quarantined"] == 0
-    assert result["readable"] <= 895, result["readable_values"]
+    assert result["calls_written"] == 2400 and result["quarantined"] == 0
+    assert result["readable"] <= 920, result["readable_values"]
     assert result["words_kept"] >= 0.970
 
 
