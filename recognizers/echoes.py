@@ -28,6 +28,8 @@ recognizer found that value (an address, a postnummer, a customer number):
   or the one before ("det var två fyra sju, inte två fyra åtta", "är det 47B eller 74B";
   `set_against`, which `Detector` runs after the learned tail too);
 - a long value given in pieces over turns and read back whole, and its pieces (`_read_whole`);
+- a code of capitals and digits written by one speaker and spelled out by another, either first
+  ("IL 482 DF" / "I L, fyra åtta två, D F"; `_spelled_out`);
 - a word said and taken back right before a value it begins ("Kanelbulle... nej, Kanelbulle77";
   `_false_starts`).
 
