@@ -112,6 +112,7 @@ _OWN_BEFORE = re.compile(
     r"|\b(?:numret|telefonnumret|adressen|bankgirot)[ ]+till[ ]+oss[ ]+(?:är[ ]+)?)$",
     re.IGNORECASE,
 )
+OWN_ADDRESS_REST = 60  # characters from the company's street line to its postcode or town
 OWN_CONTACT_TYPES = frozenset(
     {"PHONE_NUMBER", "EMAIL_ADDRESS", "SE_ADDRESS", "SE_BANKGIRO", "SE_PLUSGIRO", "SE_ORGANISATIONSNUMMER"}
 )
@@ -403,9 +404,6 @@ class CompanyOwn:
             else o
             for f, o in zip(found, owners)
         ]
-
-
-OWN_ADDRESS_REST = 60  # characters from the company's street line to its postcode or town
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

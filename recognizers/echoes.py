@@ -151,7 +151,7 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     out += _joined_names(text, spans + out)
     out += _towns_after(text, spans + out)
     # the steps look beside the numbers only; nothing inside what another recognizer found (a plate)
-    return [x for x in out if not any(s <= x[1] and x[2] <= t for _, s, t in spans)]
+    return [x for x in out if not _within(spans, x[1], x[2])]
 
 
 def _free(spans: list[Span], start: int, end: int) -> bool:
@@ -772,27 +772,32 @@ def _spelled_out(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     Malmö"; "SK 1427 till Nice" / "S K, ett fyra två sju, avgång tio och femton?")."""
     if len(ts) < 2:
         return []
-    spelled = [(k, run) for k, turn in enumerate(ts) for run in _spellings(text, turn)]
+    codes = [
+        (j, m, code)
+        for j, turn in enumerate(ts)
+        for m in _WRITTEN_CODE.finditer(text, turn.start, turn.end)
+        if (code := _code(m.group()))
+    ]
+    # a turn's spellings only where a code is written within reach: most calls write none
+    near = {k for j, _, _ in codes for k in range(j - SPELLED_WITHIN, j + SPELLED_WITHIN + 1) if 0 <= k < len(ts)}
+    spelled = [(k, run) for k in sorted(near) for run in _spellings(text, ts[k])]
     out: list[Span] = []
-    for j, turn in enumerate(ts):
-        for m in _WRITTEN_CODE.finditer(text, turn.start, turn.end):
-            code = _code(m.group())
-            if not code:
+    for j, m, code in codes:
+        turn = ts[j]
+        for k, run in spelled:
+            if k == j or abs(k - j) > SPELLED_WITHIN or ts[k].label == turn.label:
                 continue
-            for k, run in spelled:
-                if k == j or abs(k - j) > SPELLED_WITHIN or ts[k].label == turn.label:
-                    continue
-                back = _spelled_as(text, run, code)
-                if back is None:
-                    continue
-                later = max(m.end(), back[1])
-                if _reference_talk(text, ts[max(0, min(j, k) - 2)].start, min(later + GUARD_AFTER, ts[max(j, k)].end)):
-                    continue
-                found = [m.span(), back]
-                kinds = (e for e, s, t in spans for a, b in found if s < b and a < t and e in _ECHOED | _SHORT)
-                kind = next(kinds, "ID_NUMBER")
-                # whole, over what found a part only (the name model's "C V fyrtioåtta")
-                out += [(kind, a, b) for a, b in found if not _within(spans + out, a, b)]
+            back = _spelled_as(text, run, code)
+            if back is None:
+                continue
+            later = max(m.end(), back[1])
+            if _reference_talk(text, ts[max(0, min(j, k) - 2)].start, min(later + GUARD_AFTER, ts[max(j, k)].end)):
+                continue
+            found = [m.span(), back]
+            kinds = (e for e, s, t in spans for a, b in found if s < b and a < t and e in _ECHOED | _SHORT)
+            kind = next(kinds, "ID_NUMBER")
+            # whole, over what found a part only (the name model's "C V fyrtioåtta")
+            out += [(kind, a, b) for a, b in found if not _within(spans + out, a, b)]
     return out
 
 

@@ -134,13 +134,14 @@ _FR_LINE = re.compile(
     r"(?i:rue|avenue|boulevard|chemin|allée|impasse|place|quai|route|cours)[ ]+"
     r"(?:(?:de[ ]+la|des|du|de|la|le)[ ]+|[ld]['’])?[A-ZÉÈ][\w'’-]+(?:[ ][A-ZÉÈ][\w'’-]+){0,2}"
 )
-# (and Canada's, "M5S 1G5"; the US's ZIP after its word, "zip-koden är 98103")
-_UK_POSTCODE = re.compile(
+# A postcode after an English street line: Britain's ("EH9 1HN"), Canada's ("M5S 1G5"), the US's
+# ZIP after its word ("zip-koden är 98103")
+_EN_POSTCODE = re.compile(
     r"(?<![\w])(?:[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|(?<=zip-koden är )\d{5}"
     r"|(?<=zip-koden )\d{5}|(?<=zip code )\d{5}|(?<=zip )\d{5})(?![\w])"
 )
 _FR_POSTCODE = re.compile(r"(?<![\w])\d{5}(?=[ ]+[A-ZÉÈ][a-zéèêëàâîïôûç-]+)")
-UK_POSTCODE_AFTER = 100  # characters after the street line: the town, a state between
+POSTCODE_AFTER = 100  # characters after the street line: the town, a state between
 
 
 class KlangNumberFirstAddressRecognizer(TextRecognizer):
@@ -148,7 +149,7 @@ class KlangNumberFirstAddressRecognizer(TextRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
-        lines = [(m, _UK_POSTCODE, "English") for m in _EN_LINE.finditer(text)]
+        lines = [(m, _EN_POSTCODE, "English") for m in _EN_LINE.finditer(text)]
         lines += [(m, _FR_POSTCODE, "French") for m in _FR_LINE.finditer(text)]
         for line, postcode, form in lines:
             number = line.group("number")
@@ -157,7 +158,7 @@ class KlangNumberFirstAddressRecognizer(TextRecognizer):
             if "SE_ADDRESS" in entities:
                 out.append(tagged_result(self, "SE_ADDRESS", *line.span(), SCORE, f"a street line in the {form} form"))
             if POSTAL_CODE in entities:
-                end = min(len(text), line.end() + UK_POSTCODE_AFTER)
+                end = min(len(text), line.end() + POSTCODE_AFTER)
                 out += [
                     tagged_result(
                         self, POSTAL_CODE, *m.span(), SCORE, f"a postcode after a street line in the {form} form"
