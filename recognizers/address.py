@@ -514,7 +514,7 @@ _HOME_PLACE = (
     rf"(?:[ ]+(?:uppe|nere|ute|borta))?"
     # ... also after the home itself: "han bor kvar i huset i Vittangi"
     rf"(?:[ ]+i[ ]+(?:huset|lägenheten|stugan|villan|radhuset|en villa|ett hus|en lägenhet|ett radhus))?"
-    rf"[ ]+i[ ]+\K(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}(?![{_L}])"
+    rf"[ ]+i[ ]+\K(?:(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}|(?-i:[a-zåäöü])[{_L}]{{3,}})(?![{_L}])"
     # ... or right before "där vi bor": "vi ska till Ödeshög där vi bor"
     rf"|(?<![{_L}])(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}(?=,?[ ]+där[ ]+(?:vi|jag|han|hon|de|dom|ni)[ ]+bor\b)"
     # ... or where someone has moved: "vi har flyttat till Smedby", "jag har flyttat till Norge", "i juni
@@ -527,6 +527,17 @@ _HOME_PLACE = (
     # ... in lowercase where someone lives on it: "mamma bor på solgårdens äldreboende nu"
     rf"|(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:kvar|nu|numera|fortfarande))?[ ]+på[ ]+\K[{_L}]{{3,}}s[ ]+(?:{_CARE_HOMES})(?![{_L}])"
 )
+
+
+# In lowercase, where speech-to-text writes a place like any word, what follows "bor i" is a place
+# only when it is no word of a home: not a common word, not a noun in its definite form ("trappan",
+# "radhuset", "föreningen"), not a kind of dwelling ("hyresrätt", "studentkorridor", "andrahand").
+_DEFINITE_END = re.compile(r"(?:en|et|an|rna)$")
+_DWELLING = re.compile(r"hus|rätt|korridor|lägenhet|rum|hand|stug|villa|zon|område|kvarter|bostad|hyr|kollektiv|boende")
+
+
+def _lowercase_home_place(word: str) -> bool:
+    return not (_DEFINITE_END.search(word) or _DWELLING.search(word) or shipped_lexicon().get(word))
 
 
 def ordinary_place_word(word: str) -> bool:
@@ -560,11 +571,47 @@ class KlangHomePlaceRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # not a country: most callers' countries the testers' calls keep as ordinary words
-        if ordinary_place_word(pattern_text):
+        if ordinary_place_word(pattern_text) or (
+            pattern_text.isalpha() and pattern_text.islower() and not _lowercase_home_place(pattern_text)
+        ):
             return False
         # a care home's name, not whose it is: "kommunens äldreboende", "stadens", "nåns"
         owner = pattern_text.split()[0][:-1] if re.search(rf"[ ](?:{_CARE_HOMES})$", pattern_text) else ""
         return not owner or not (len(owner) < 4 or shipped_lexicon().get(owner.lower(), set()) & {"common"})
+
+
+# The place said last in a turn, right after a street line and its number: "prästgårdsvägen sju
+# östervåla", "Gamla landsvägen 112 i skultuna" (a village or a district no gazetteer lists); a word
+# no lexicon knows, no noun in its definite form, no dwelling, no word of a number or a confirmation.
+_PLACE_AFTER_STREET = (
+    rf"(?<![{_L}\d-]){_STREET}[ ]+{_HOUSE_NO}{_LETTER}?,?[ ]+(?:i[ ]+)?\K[{_L}]{{4,}}(?=[ ]*[.?!]?[ ]*$)"
+)
+_NOT_PLACES_AFTER = frozenset("stämmer förlåt noterat ampere precis exakt korrekt toppen perfekt".split())
+
+
+class KlangPlaceAfterStreetRecognizer(PatternRecognizer):
+    """LOCATION: the word that ends a turn right after a street line and its number, when it is no
+    word a lexicon knows, no definite noun and no number ("prästgårdsvägen sju östervåla")."""
+
+    def __init__(self, supported_language: str = "sv"):
+        super().__init__(
+            supported_entity=LOCATION,
+            patterns=[Pattern("the place after a street line, last in its turn", _PLACE_AFTER_STREET, 0.55)],
+            supported_language=supported_language,
+            name=type(self).__name__,
+        )
+
+    def may_match(self, text: str) -> bool:
+        return mentions_street(text)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        word = pattern_text.lower()
+        return not (
+            word in _NOT_PLACES_AFTER
+            or word.endswith("nummer")
+            or re.fullmatch(_NUM_WORDS_ALT, word)
+            or not _lowercase_home_place(word)
+        )
 
 
 class KlangAddressLowercaseRecognizer(PatternRecognizer):

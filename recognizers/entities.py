@@ -21,6 +21,7 @@ from presidio_analyzer import EntityRecognizer
 
 from recognizers import (
     address,
+    birth_years,
     dialogue_slots,
     email,
     foreign_address,
@@ -88,6 +89,7 @@ ENTITIES: tuple[Entity, ...] = (
             personnummer.KlangSpokenPersonnummerRecognizer,
             personnummer.KlangPersonnummerTailRecognizer,
             personnummer.KlangBirthDatePairsRecognizer,
+            birth_years.KlangBirthYearDateRecognizer,
         ),
         personnummer.canonical,
         subject_kind="personnummer",
@@ -168,6 +170,7 @@ ENTITIES: tuple[Entity, ...] = (
             place_lines.KlangPlaceLineRecognizer,
             address.KlangPostTownRecognizer,
             address.KlangHomePlaceRecognizer,
+            address.KlangPlaceAfterStreetRecognizer,
             foreign_address.KlangForeignPostcodeRecognizer,
         ),
         from_model=True,
@@ -251,6 +254,7 @@ ENTITIES: tuple[Entity, ...] = (
             identifiers.KlangContractCodeRecognizer,
             identifiers.KlangShareNumberRecognizer,
             identifiers.KlangSpokenCustomerNumberRecognizer,
+            identifiers.KlangOwnNumberRecognizer,
         ),
         identifiers.code_canonical,
         subject_kind="customer_number",

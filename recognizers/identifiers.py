@@ -21,6 +21,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
+import regex
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from recognizers import base, heuristics, numbers
@@ -207,6 +208,45 @@ class KlangCustomerNumberRecognizer(PatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         n = len(ascii_digits(pattern_text))
         return None if 5 <= n <= 12 else False
+
+
+# A number a person calls theirs by its kind, whatever the kind: "mitt faddernummer är F 20 44 19",
+# "hans givarnummer är 88 41 20" (a register's number for the person), not a reference's ("mitt
+# ärendenummer", "ditt bokningsnummer") nor one that names a case, an application or a receipt.
+_OWN_NUMBER = (
+    r"(?<![\w])(?:mitt|ditt|hans|hennes|ert|sitt|deras)[ ]+(?P<kind>[a-zåäö]{3,}?)(?:-?nummer|-?numret|nr)"
+    r"[ ]+(?:är[ ]+)?(?:eh[ ]+)?\K(?:(?-i:[A-Z]{1,3})[ -]?)?\d{2,}(?:[ -]?\d{2,}){0,4}(?![\d]|[.,]\d)"
+)
+_NOT_OWN_KINDS = re.compile(
+    rf"{heuristics.REFERENCE_TALK.pattern}|spärr|uppdrag|ansökn|kvitto|hittegods|reklamation|telefon|mobil|person|"
+    r"organisations|konto|clearing|bankgiro|plusgiro|kort|pass|id|reg",
+    re.IGNORECASE,
+)
+
+
+class KlangOwnNumberRecognizer(base.TextRecognizer):
+    """A number a person calls their own by its kind ("mitt faddernummer är F 20 44 19"): a written
+    number of four digits or more after "mitt/ditt/hans/hennes ...nummer", unless the kind is a
+    reference's, a case's or another entity's (a phone, a personnummer, an account, an ID)."""
+
+    ENTITIES = (CUSTOMER,)
+
+    def may_match(self, text: str) -> bool:
+        return numbers.has_digit(text) and heuristics.mentions(
+            text, ("mitt", "ditt", "hans", "hennes", "ert", "sitt", "deras")
+        )
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if (entities and CUSTOMER not in entities) or not self.may_match(text):
+            return []
+        return [
+            base.tagged_result(self, CUSTOMER, m.start(), m.end(), 0.6, "a number a person calls theirs")
+            for m in _OWN_NUMBER_RE.finditer(text)
+            if not _NOT_OWN_KINDS.match(m.group("kind")) and len(ascii_digits(m.group())) >= 4
+        ]
+
+
+_OWN_NUMBER_RE = regex.compile(_OWN_NUMBER, regex.IGNORECASE)
 
 
 # Who says a thing is theirs when it is the company's own: "vårt tillstånd", "mot vår ansvarsförsäkring"

@@ -74,7 +74,10 @@ _CALLED = (
     r"(?:(?:alla|folk|de|dom|vi)[ ]+säger|(?:han|hon|hen)[ ]+kallas|kallas|kalla[ ]+mig|säg[ ]+bara|"
     # "han vill bli kallad Tusse"
     r"(?:vill[ ]+)?bli[ ]+kallad|"
-    r"(?:alla|vi|de|dom)[ ]+kallar[ ]+(?:henne|honom|hen)(?:[ ]+för)?)"
+    r"(?:alla|vi|de|dom)[ ]+kallar[ ]+(?:henne|honom|hen)(?:[ ]+för)?|"
+    # ... a person in a relative clause: "en kille som alla kallar lillen" (not "appen som vi kallar portalen")
+    r"(?:kille|killen|tjej|tjejen|man|mannen|kvinna|kvinnan|grabb|grabben|gubbe|gubben|kompis|granne|typ|snubbe)"
+    r"[ ]+som[ ]+(?:alla|folk|vi|de|dom)[ ]+kallar(?:[ ]+för)?)"
 )
 _WORD = r"[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéüA-ZÅÄÖÉÜ'’]+(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéü'’]+)?"
 _PATTERN = re.compile(
@@ -204,8 +207,8 @@ _BEFORE_NAMES = frozenset("doktor dr dr. syster fröken herr fru lillebror store
 
 
 # What a name is followed by besides a small word: a pronoun ("min mamma fatou henne på fritids";
-# not a verb: "min dotter numer bor i malmö")
-_AFTER_A_NAME = frozenset("henne honom hen".split())
+# not a verb: "min dotter numer bor i malmö"), or "men" ("han kallas kaxen men jag tror ...")
+_AFTER_A_NAME = frozenset("henne honom hen men".split())
 
 
 def _name_words(words: list[str], after: str, unknown: int, named: bool = False) -> int:

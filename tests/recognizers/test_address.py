@@ -10,6 +10,7 @@ from recognizers.address import (
     LOCATION,
     KlangAddressRecognizer,
     KlangHomePlaceRecognizer,
+    KlangPlaceAfterStreetRecognizer,
     KlangPostTownRecognizer,
     towns,
 )
@@ -201,6 +202,10 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
         ("Vi flyttade till Ett annat ställe.", []),  # a common word
         ("ja vi ska till Ödeshög där vi bor", ["Ödeshög"]),
         ("jag bor i en villa", []),  # no capital
+        ("och systern bor i lübeck hon har numret", ["lübeck"]),  # lowercase: no word of a home
+        ("hon bor fortfarande i kigoma va", ["kigoma"]),
+        ("vi bor i hyresrätt, han bor i studentkorridor, de bor i trappan", []),  # dwellings, definite nouns
+        ("han bor i sverige och hon bor i samma", []),  # a country, a common word
         ("Ja, han bor kvar i huset i Vittangi.", ["Vittangi"]),  # after the home itself
         ("Ring min bror. Han bor närmare, i Kallhäll.", ["Kallhäll"]),  # an adverb between
         ("Jag bor inte i Ösmo längre.", []),
@@ -213,4 +218,22 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
 )
 def test_the_place_someone_lives_in_that_no_gazetteer_lists(text, found):
     rec = KlangHomePlaceRecognizer()
+    assert [text[r.start : r.end] for r in rec.analyze(text, rec.supported_entities)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Kund: prästgårdsvägen sju östervåla", ["östervåla"]),  # a village no gazetteer lists
+        ("Agent: adressen är gamla landsvägen hundratolv i skultuna", ["skultuna"]),
+        ("Kund: högbergsvägen 9 irsta.\nAgent: tack", ["irsta"]),
+        ("Kund: storgatan 14 trappan", []),  # a definite noun
+        ("Kund: storgatan 5 stämmer", []),  # a confirmation
+        ("Kund: storgatan 5 kundnummer", []),
+        ("Kund: kvarnvägen tolv femton", []),  # a number
+        ("Kund: prästgårdsvägen sju östervåla tror jag", []),  # not last in its turn
+    ],
+)
+def test_the_place_after_a_street_line_last_in_its_turn(text, found):
+    rec = KlangPlaceAfterStreetRecognizer()
     assert [text[r.start : r.end] for r in rec.analyze(text, rec.supported_entities)] == found

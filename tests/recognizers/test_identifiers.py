@@ -11,6 +11,7 @@ from recognizers.identifiers import (
     IP,
     KlangContractCodeRecognizer,
     KlangCustomerNumberRecognizer,
+    KlangOwnNumberRecognizer,
     KlangFacilityIdRecognizer,
     KlangIpAddressRecognizer,
     KlangMacAddressRecognizer,
@@ -271,3 +272,20 @@ def test_a_members_share_number(text, found):
 )
 def test_a_contracts_number_with_letters_after_its_word(text, found):
     assert [t for t, _ in results(KlangContractCodeRecognizer(), text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("marianne holm och mitt faddernummer är F 20 44 19", ["F 20 44 19"]),  # any kind a person calls theirs
+        ("hans givarnummer är 88 41 20", ["88 41 20"]),
+        ("mitt ärendenummer är 4471 2231", []),  # a reference
+        ("ditt bokningsnummer är AB 12345", []),
+        ("mitt spärrnummer är 1234 5678", []),  # a case
+        ("mitt telefonnummer är 070 123 45 67", []),  # another entity's own rules
+        ("mitt medlemsnummer är 12", []),  # too short to name anyone
+    ],
+)
+def test_a_number_a_person_calls_theirs(text, found):
+    rec = KlangOwnNumberRecognizer()
+    assert [text[r.start : r.end] for r in rec.analyze(text, rec.ENTITIES)] == found

@@ -57,6 +57,9 @@ def _found(text: str) -> list[str]:
         # a nickname
         ("Per-Olof, fast alla säger Pelle.", ["Pelle"]),
         ("Min fru Elisabeth, hon kallas Bettan.", ["Elisabeth", "Bettan"]),
+        ("eh han kallas kaxen men jag tror", ["kaxen"]),  # "men" after the nickname
+        ("en kille som alla kallar lillen han heter kim", ["lillen", "kim"]),  # a person in a relative clause
+        ("appen som vi kallar portalen", []),  # a thing
         ("Stig-Olof Berglund. folk säger Stisse men det står Stig-Olof", ["Stisse"]),
         ("men han vill bli kallad Tusse ha ha så skriv det", ["Tusse"]),
         # a name on a door or a letterbox

@@ -1,0 +1,37 @@
+"""A day and a month with a year of birth: a birth date wherever it stands (recognizers.birth_years)."""
+
+import pytest
+
+from recognizers.birth_years import KlangBirthYearDateRecognizer
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a passenger list, a name then the date, no question before it
+        ("precis och så viggo samma efternamn fjärde januari tjugoelva", ["fjärde januari tjugoelva"]),
+        ("femtonde mars sextioåtta", ["femtonde mars sextioåtta"]),  # a read-back alone
+        (
+            "hon är född tolfte februari åttiosju, danylo andra augusti tvåtusenfjorton",
+            ["tolfte februari åttiosju", "andra augusti tvåtusenfjorton"],
+        ),
+        ("han är född 15 mars 1968", ["15 mars 1968"]),
+        ("född 1968-03-15", ["1968-03-15"]),
+        # a recent year: an appointment, a payment
+        ("mötet är den tjugotredje maj 2025", []),
+        # a clock's hour or a count after the month, not a year
+        ("fjärde maj tio och femtio", []),
+        ("fredag 16 maj 13.30", []),
+        ("från första november femtio procent", []),
+        ("tre veckor, till tjugotredje september, fyrtio timmar", []),
+        ("den tredje maj, 1 847 kronor", []),
+        # an event's date
+        ("du har ködatum 3 juni 2019", []),
+        ("jag har jobbat där sen fjärde maj tjugohundranio", []),
+        ("examen utfärdad den fjärde juni 2019", []),
+        ("Beslutsdatum 2019-05-14", []),
+    ],
+)
+def test_a_date_with_a_year_of_birth(text, found):
+    rec = KlangBirthYearDateRecognizer()
+    assert [text[r.start : r.end] for r in rec.analyze(text, rec.ENTITIES)] == found
