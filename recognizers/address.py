@@ -532,7 +532,7 @@ _HOME_PLACE = (
 # In lowercase, where speech-to-text writes a place like any word, what follows "bor i" is a place
 # only when it is no word of a home: not a common word, not a noun in its definite form ("trappan",
 # "radhuset", "föreningen"), not a kind of dwelling ("hyresrätt", "studentkorridor", "andrahand").
-_DEFINITE_END = re.compile(r"(?:en|et|an|rna)$")
+_DEFINITE_END = re.compile(r"(?:en|et|an|rna|ar|er|or)$")  # definite, or plural: "bor i kartonger"
 _DWELLING = re.compile(r"hus|rätt|korridor|lägenhet|rum|hand|stug|villa|zon|område|kvarter|bostad|hyr|kollektiv|boende")
 
 
@@ -586,7 +586,9 @@ class KlangHomePlaceRecognizer(PatternRecognizer):
 _PLACE_AFTER_STREET = (
     rf"(?<![{_L}\d-]){_STREET}[ ]+{_HOUSE_NO}{_LETTER}?,?[ ]+(?:i[ ]+)?\K[{_L}]{{4,}}(?=[ ]*[.?!]?[ ]*$)"
 )
-_NOT_PLACES_AFTER = frozenset("stämmer förlåt noterat ampere precis exakt korrekt toppen perfekt".split())
+_NOT_PLACES_AFTER = frozenset(
+    "stämmer förlåt noterat ampere precis exakt korrekt toppen perfekt nånstans någonstans ungefär kanske".split()
+)
 
 
 class KlangPlaceAfterStreetRecognizer(PatternRecognizer):

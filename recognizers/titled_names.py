@@ -264,8 +264,8 @@ class KlangTitledNameRecognizer(TextRecognizer):
             words = m.group("name").split(" ")
             lead = m.group("lead").lower()
             named = " heter" in lead
-            if named and _PET.search(text, max(0, m.start() - 80), m.start()):
-                continue  # "Vad heter hunden?" / "Han heter Bamse."
+            if (named or "kalla" in lead) and _PET.search(text, max(0, m.start() - 80), m.start()):
+                continue  # "Vad heter hunden?" / "Han heter Bamse.", "vår hund han kallas doffe"
             # a bare title or a relation after a possessive may come before one unknown word; "heter"
             # before a whole name
             unknown = 3 if named else 1 if lead in _BEFORE_NAMES or " " in lead else 0

@@ -328,7 +328,8 @@ def _propagate(units: ScanUnits, found: dict[str, list[sp.Span]]) -> dict[str, l
         if len(restart := _restarted(v)) >= MIN_PROPAGATED_DIGITS:
             by_digits.setdefault(restart, s)  # "tretton... trettonhundratvå", read back as "1302"
     for digits, s in local_numbers.items():
-        by_digits.setdefault(digits, s)
+        if digits not in centuries:  # a personnummer's date with its century is found again exactly
+            by_digits.setdefault(digits, s)
     for digits, s in _joined_pieces(units, found):
         by_digits.setdefault(digits, s)  # "tre tre nio..." / "Ja?" / "sju ett.", read back as "33971"
     out = {name: list(spans) for name, spans in found.items()}

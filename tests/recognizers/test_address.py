@@ -206,6 +206,7 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
         ("hon bor fortfarande i kigoma va", ["kigoma"]),
         ("vi bor i hyresrätt, han bor i studentkorridor, de bor i trappan", []),  # dwellings, definite nouns
         ("han bor i sverige och hon bor i samma", []),  # a country, a common word
+        ("nej och nu bor vi i kartonger redan haha", []),  # a plural noun
         ("Ja, han bor kvar i huset i Vittangi.", ["Vittangi"]),  # after the home itself
         ("Ring min bror. Han bor närmare, i Kallhäll.", ["Kallhäll"]),  # an adverb between
         ("Jag bor inte i Ösmo längre.", []),
@@ -231,6 +232,7 @@ def test_the_place_someone_lives_in_that_no_gazetteer_lists(text, found):
         ("Kund: storgatan 5 stämmer", []),  # a confirmation
         ("Kund: storgatan 5 kundnummer", []),
         ("Kund: kvarnvägen tolv femton", []),  # a number
+        ("Kund: solvägen fyrtio nånstans", []),  # an adverb
         ("Kund: prästgårdsvägen sju östervåla tror jag", []),  # not last in its turn
     ],
 )

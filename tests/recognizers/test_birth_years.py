@@ -10,7 +10,11 @@ from recognizers.birth_years import KlangBirthYearDateRecognizer
     [
         # a passenger list, a name then the date, no question before it
         ("precis och så viggo samma efternamn fjärde januari tjugoelva", ["fjärde januari tjugoelva"]),
-        ("femtonde mars sextioåtta", ["femtonde mars sextioåtta"]),  # a read-back alone
+        ("min dotter tjugonde mars 2015", ["tjugonde mars 2015"]),  # a kin word before it
+        # no person before it: an event's date (a helper's attack)
+        ("föreningen skriver att det stod klart första juli nittonhundrasextiofyra", []),
+        ("ja klubben bildades fjärde juli nittonhundratjugosex så nästa år blir det hundra år", []),
+        ("femtonde mars sextioåtta", []),  # a read-back alone: the slots' and echoes' to find
         (
             "hon är född tolfte februari åttiosju, danylo andra augusti tvåtusenfjorton",
             ["tolfte februari åttiosju", "andra augusti tvåtusenfjorton"],
@@ -18,16 +22,16 @@ from recognizers.birth_years import KlangBirthYearDateRecognizer
         ("han är född 15 mars 1968", ["15 mars 1968"]),
         ("född 1968-03-15", ["1968-03-15"]),
         # a recent year: an appointment, a payment
-        ("mötet är den tjugotredje maj 2025", []),
+        ("hon är född, mötet är den tjugotredje maj 2025", []),
         # a clock's hour or a count after the month, not a year
-        ("fjärde maj tio och femtio", []),
-        ("fredag 16 maj 13.30", []),
-        ("från första november femtio procent", []),
+        ("min son kommer fjärde maj tio och femtio", []),
+        ("min son kommer fredag 16 maj 13.30", []),
+        ("min son jobbar från första november femtio procent", []),
         ("tre veckor, till tjugotredje september, fyrtio timmar", []),
         ("den tredje maj, 1 847 kronor", []),
         # an event's date
-        ("du har ködatum 3 juni 2019", []),
-        ("jag har jobbat där sen fjärde maj tjugohundranio", []),
+        ("min son har ködatum 3 juni 2019", []),
+        ("min son har jobbat där sen fjärde maj tjugohundranio", []),
         ("examen utfärdad den fjärde juni 2019", []),
         ("Beslutsdatum 2019-05-14", []),
     ],

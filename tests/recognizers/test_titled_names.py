@@ -60,6 +60,7 @@ def _found(text: str) -> list[str]:
         ("eh han kallas kaxen men jag tror", ["kaxen"]),  # "men" after the nickname
         ("en kille som alla kallar lillen han heter kim", ["lillen", "kim"]),  # a person in a relative clause
         ("appen som vi kallar portalen", []),  # a thing
+        ("ja och vår hund han kallas doffe men han är liten", []),  # a pet
         ("Stig-Olof Berglund. folk säger Stisse men det står Stig-Olof", ["Stisse"]),
         ("men han vill bli kallad Tusse ha ha så skriv det", ["Tusse"]),
         # a name on a door or a letterbox
