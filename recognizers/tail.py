@@ -32,7 +32,7 @@ from importlib.resources import files
 import numpy as np
 
 from recognizers.address import one_word_towns
-from recognizers.dialogue_slots import TURN_LINE
+from recognizers.dialogue_slots import TURN_LINE, dates_of
 from recognizers.heuristics import QUANTITY_AFTER, REFERENCE_TALK
 from recognizers.lexicon import shipped_lexicon
 from recognizers.numbers import parse_word
@@ -325,8 +325,14 @@ class TailModel:
                 spans[-1] = (spans[-1][0], t.end, max(spans[-1][2], float(p)))
             else:
                 spans.append((t.start, t.end, float(p)))
-        # an amount or a measure is no one's ("trettiofem ampere", "tvåhundra kronor")
-        return [(TAIL_ENTITY, s, e, round(p, 4)) for s, e, p in spans if not _quantity(text, s, e)]
+        # an amount or a measure is no one's ("trettiofem ampere", "tvåhundra kronor"), nor a date of
+        # this decade with its year: a move's, a payment's or an appointment's ("när flyttade du in?" /
+        # "den tjugotredje november tjugotjugofyra"; a child's asked-for birth date is the slots')
+        return [
+            (TAIL_ENTITY, s, e, round(p, 4))
+            for s, e, p in spans
+            if not _quantity(text, s, e) and not _recent_date(text, s, e)
+        ]
 
 
 # Letters said alone that are also words ("i", "å", "ö"; "o" and "e" for "och" and "är"): no code's.
@@ -343,6 +349,20 @@ def _quantity(text: str, start: int, end: int) -> bool:
     return any(
         _is_number(m.group().casefold()) and QUANTITY_AFTER.match(text, m.end()) is not None
         for m in _WORD.finditer(text, start, end)
+    )
+
+
+RECENT_YEARS = range(20, 30)  # 2020-2029, by the year's last two digits
+
+
+def _recent_date(text: str, start: int, end: int) -> bool:
+    """The span lies in a date said with a year of this decade."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return any(
+        yy is not None and int(yy) in RECENT_YEARS and line_start + s <= start and end <= line_start + e
+        for s, e, _day, _month, yy in dates_of(line)
     )
 
 

@@ -108,6 +108,17 @@ def test_an_amount_or_a_measure_is_never_the_tails():
     assert _said(text, model.find(text, [])) == ["trettiofem"]
 
 
+def test_a_date_of_this_decade_is_never_the_tails():
+    """However high its words score, a date said with a year of the 2020s is a move's, a payment's
+    or an appointment's ("När flyttade du in?" / "Den tjugotredje november tjugotjugofyra"); with
+    a year of birth its words are taken."""
+    model = TailModel.from_arrays(hashed(["num=1"]), np.array([9.0], dtype=np.float32), -3.0)
+    text = "Agent: När flyttade du in?\nKund: Den tjugotredje november tjugotjugofyra."
+    assert model.find(text, []) == []
+    text = "Agent: Och hans?\nKund: Den tjugotredje november nittonhundrasextio."
+    assert _said(text, model.find(text, [])) == ["nittonhundrasextio"]
+
+
 def test_detector_runs_the_tail_on_dialogues_only(detector):
     assert [(d.entity_type, d.recognizer) for d in detector.detect_many([ROUTER])[0]] == [(TAIL_ENTITY, "KlangTail")]
     one_line = "Det står q fyra r nio x två k sju."
