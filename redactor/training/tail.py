@@ -5,7 +5,7 @@
 Each labelled call (bench/data: dialogue probes, blind sets, precision calls, dev dialogues) is
 read by the detector without the tail; every word token the rules left becomes an example,
 positive where it lies in a labelled value. A logistic model over hashed features is fitted by
-full-batch AdaGrad with positive examples weighted up: deterministic, about five minutes
+full-batch AdaGrad with positive examples weighted up: deterministic, about twelve minutes
 on two cores. With --folds N it first reports, per threshold, what N-fold cross-validation by data
 file finds (files held out whole, as new testers' calls would be).
 
