@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from recognizers import base, numbers
+from recognizers import base, heuristics, numbers
 from recognizers.dialogue_slots import dates_of
 from recognizers.introduction import KIN_WORDS, known_name
 
@@ -35,9 +35,7 @@ _EVENT_BEFORE = re.compile(
     r"flyttade|tecknade|registrerad|gäller|giltig\w*|utgång\w*|går[ ]+ut|förfall\w*|levererad\w*)[ ]+(?:den[ ]+)?$",
     re.IGNORECASE,
 )
-_MONTH_GATE = re.compile(
-    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)", re.IGNORECASE
-)
+_MONTH_GATE = re.compile("|".join(heuristics.MONTHS), re.IGNORECASE)
 
 
 _ISO = re.compile(r"(\d{4})-\d\d-\d\d$")
