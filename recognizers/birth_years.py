@@ -24,11 +24,6 @@ from recognizers.introduction import KIN_WORDS, known_name
 
 ENTITY = "SE_PERSONNUMMER"
 SCORE = 0.6
-# A count after the number: the "year" was an amount or a share
-_COUNT_AFTER = re.compile(
-    r"[ ]*(?:år|%|procent|timmar|timme|minuter|dagar|veckor|månader|gånger|kronor|kr|st|kilo|mil|meter)\b",
-    re.IGNORECASE,
-)
 # What dates an event, not a birth, right before the date
 _EVENT_BEFORE = re.compile(
     r"(?:datum|daterad|utfärdad|sen|sedan|från|fr\.?o\.?m|beslut\w*|köpt\w*|betal\w*|anställd|började|slutade|"
@@ -52,7 +47,7 @@ def _birth_year(said: str, after: str) -> bool:
     digits = iso.group(1) if iso else runs[-1].digits
     if len(digits) == 4:
         return 1900 <= int(digits) <= 2019
-    return len(digits) == 2 and 30 <= int(digits) <= 99 and not _COUNT_AFTER.match(after)
+    return len(digits) == 2 and 30 <= int(digits) <= 99 and not heuristics.QUANTITY_AFTER.match(after)
 
 
 # Whose date it is, said before it in the turn: a name, a kin word, or birth itself ("viggo samma

@@ -98,7 +98,7 @@ DATE_OR_TIME = re.compile(rf"(?:[0-3]?\d([./])[01]?\d\1(?:\d{{2}}|\d{{4}})|{_TIM
 # "sedan 2011", "efter 16.30".
 QUANTITY_AFTER = re.compile(
     r"[ ]*(?::-|kr\b|kronor|spänn|öre|kwh|kilowatt|procent|%|kvadrat|kvm|m2|m²|ampere|amp\b|volt|megabit|mbit|grader|år\b|månader|"
-    r"dagar|veckor|mån\b|timmar|minuter|stycken|styck|st\b|mil\b|meter|liter|hushåll|mätare|personer|gånger|"
+    r"dagar|veckor|mån\b|timm(?:ar|e\b)|minuter|stycken|styck|st\b|mil\b|meter|liter|hushåll|mätare|personer|gånger|"
     r"sek\b|euro|gig\b|gb\b|mb\b|tum\b|kg\b|kilo\b|siffr|"
     r"(?:om|per|i|varje)[ ](?:året|år|månaden|månad|kvartalet|dygnet|dagen)|att betala)",
     re.IGNORECASE,

@@ -213,9 +213,10 @@ class KlangCustomerNumberRecognizer(PatternRecognizer):
 # A number a person calls theirs by its kind, whatever the kind: "mitt faddernummer är F 20 44 19",
 # "hans givarnummer är 88 41 20" (a register's number for the person), not a reference's ("mitt
 # ärendenummer", "ditt bokningsnummer") nor one that names a case, an application or a receipt.
-_OWN_NUMBER = (
+_OWN_NUMBER = regex.compile(
     r"(?<![\w])(?:mitt|ditt|hans|hennes|ert|sitt|deras)[ ]+(?P<kind>[a-zåäö]{3,}?)(?:-?nummer|-?numret|nr)"
-    r"[ ]+(?:är[ ]+)?(?:eh[ ]+)?\K(?:(?-i:[A-Z]{1,3})[ -]?)?\d{2,}(?:[ -]?\d{2,}){0,4}(?![\d]|[.,]\d)"
+    r"[ ]+(?:är[ ]+)?(?:eh[ ]+)?\K(?:(?-i:[A-Z]{1,3})[ -]?)?\d{2,}(?:[ -]?\d{2,}){0,4}(?![\d]|[.,]\d)",
+    regex.IGNORECASE,
 )
 _NOT_OWN_KINDS = re.compile(
     rf"{heuristics.REFERENCE_TALK.pattern}|spärr|uppdrag|ansökn|kvitto|hittegods|reklamation|telefon|mobil|person|"
@@ -241,12 +242,9 @@ class KlangOwnNumberRecognizer(base.TextRecognizer):
             return []
         return [
             base.tagged_result(self, CUSTOMER, m.start(), m.end(), 0.6, "a number a person calls theirs")
-            for m in _OWN_NUMBER_RE.finditer(text)
+            for m in _OWN_NUMBER.finditer(text)
             if not _NOT_OWN_KINDS.match(m.group("kind")) and len(ascii_digits(m.group())) >= 4
         ]
-
-
-_OWN_NUMBER_RE = regex.compile(_OWN_NUMBER, regex.IGNORECASE)
 
 
 # Who says a thing is theirs when it is the company's own: "vårt tillstånd", "mot vår ansvarsförsäkring"

@@ -35,6 +35,7 @@ from recognizers.address import one_word_towns
 from recognizers.dialogue_slots import TURN_LINE, dates_of
 from recognizers.heuristics import QUANTITY_AFTER, REFERENCE_TALK
 from recognizers.lexicon import shipped_lexicon
+from recognizers import numbers
 from recognizers.numbers import parse_word
 
 TAIL_ENTITY = "PERSONAL_DETAIL"  # the type its findings carry
@@ -354,18 +355,29 @@ def _quantity(text: str, start: int, end: int) -> bool:
     )
 
 
-RECENT_YEARS = range(20, 30)  # 2020-2029, by the year's last two digits
+RECENT_YEARS = range(2020, 2030)
 
 
 def _recent_date(text: str, start: int, end: int) -> bool:
-    """The span lies in a date said with a year of this decade."""
+    """The span lies in a date said with a year of this decade (a year said in two digits is of
+    this century; "nittonhundratjugotre" is a birth year, not a recent one)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     return any(
-        yy is not None and int(yy) in RECENT_YEARS and line_start + s <= start and end <= line_start + e
+        yy is not None and _year(line[s:e], yy) in RECENT_YEARS and line_start + s <= start and end <= line_start + e
         for s, e, _day, _month, yy in dates_of(line)
     )
+
+
+def _year(date: str, yy: str) -> int:
+    """The year of a date whose year ends in yy: the one said in full ("1923", an ISO date's first
+    four digits), or 20yy."""
+    for run in numbers.runs(date):
+        full = run.digits[:4] if len(run.digits) in (4, 8) else ""
+        if full.endswith(yy):
+            return int(full)
+    return 2000 + int(yy)
 
 
 def _joined(text: str, before: Token, after: Token) -> bool:

@@ -119,6 +119,15 @@ def test_a_date_of_this_decade_is_never_the_tails():
     assert _said(text, model.find(text, [])) == ["nittonhundrasextio"]
 
 
+@pytest.mark.parametrize("year", ["nittonhundratjugotre", "1923"])
+def test_a_birth_year_of_the_1920s_is_not_this_decade(year):
+    """The year said in full decides, not its last two digits: "nittonhundratjugotre" ends like
+    "tjugotjugotre" but is a birth year (an elderly caller's)."""
+    model = TailModel.from_arrays(hashed(["num=1"]), np.array([9.0], dtype=np.float32), -3.0)
+    text = f"Agent: Och hennes?\nKund: Den tjugotredje november {year}."
+    assert _said(text, model.find(text, [])) == [year]
+
+
 def test_detector_runs_the_tail_on_dialogues_only(detector):
     assert [(d.entity_type, d.recognizer) for d in detector.detect_many([ROUTER])[0]] == [(TAIL_ENTITY, "KlangTail")]
     one_line = "Det står q fyra r nio x två k sju."
