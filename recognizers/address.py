@@ -175,7 +175,13 @@ _FLAT = (
     r",?[ ]+rum[ ]+\d{1,4}(?!\d)|"
     r",[ ]+(?!(?:19|20)\d\d)\d{4}(?![\d]|[ ]\d|[ ]*(?:kr|kronor|sek|mil|km|:-)))"
 )
-_FLOOR = rf"(?:,?[ ]+\d[ ]?(?:tr|trappor|trappa|trp)(?![{_L}]))"
+# the floor, written or said: "2 tr", "tredje våningen", "två trappor upp"
+_FLOOR_NO = r"(?:\d[ ]?|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)[ ]+)"
+_FLOOR = (
+    rf"(?:,?[ ]+(?:{_FLOOR_NO}(?:tr|trappor|trappa|trp)(?:[ ]+upp)?|"
+    r"(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|\d{1,2}:?[ae])[ ]+(?:våningen|vån|våning))"
+    rf"(?![{_L}]))"
+)
 # The whole word first (possessive, no backtracking), then: does it end in a street suffix?
 # (one capital before the ending is a whole name too: "Ågatan", "Övägen")
 _COMPOUND = rf"[{_L}]{{3,}}+(?<=(?:[{_L}]{{2}}|(?<![{_L}])(?-i:[A-ZÅÄÖ]))(?:{_alt(STREET_SUFFIXES)}))"
@@ -428,10 +434,20 @@ _HOME_STREET_REGEX = (
 )
 
 
+# ... or one word for a street, in any case, after "på" or "till": "rune holm på lärkvägen", "emma
+# född nittio på ekersgatan", "fullmaktsblanketten till rinkebysvingen"; not a road ("på motorvägen")
+# nor where a thing is: "det ligger på Storgatan", "butiken finns på Drottninggatan"
+_STREET_NAMED_REGEX = (
+    rf"(?<![{_L}])(?<!(?:ligger|låg|ligga|finns|fanns|öppnat|öppnar|öppnade|flyttat butiken)[ ]+)"
+    rf"(?:på|till)[ ]+\K{_COMPOUND}(?![{_L}\d-])"
+)
+
+
 class KlangAddressRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("swedish street address", _ADDRESS_REGEX, 0.55),
         Pattern("street someone lives on", _HOME_STREET_REGEX, 0.55),
+        Pattern("street named without its number", _STREET_NAMED_REGEX, 0.5),
     ]
 
     def __init__(self, supported_language: str = "sv"):
@@ -583,8 +599,14 @@ class KlangHomePlaceRecognizer(PatternRecognizer):
 # The place said last in a turn, right after a street line and its number: "prästgårdsvägen sju
 # östervåla", "Gamla landsvägen 112 i skultuna" (a village or a district no gazetteer lists); a word
 # no lexicon knows, no noun in its definite form, no dwelling, no word of a number or a confirmation.
+# ... or before "och", "men", "alltså", "nej", "postnummer" going on to something else ("Kyrkvägen 17
+# Brunflo och ditt eget nummer", "kvarngatan fjorton b i gränby alltså uppsala");
+# and the place right before a street line after "i" ("jag bor hos mina föräldrar nu i Brunflo
+# Kyrkvägen 17")
 _PLACE_AFTER_STREET = (
-    rf"(?<![{_L}\d-]){_STREET}[ ]+{_HOUSE_NO}{_LETTER}?,?[ ]+(?:i[ ]+)?\K[{_L}]{{4,}}(?=[ ]*[.?!]?[ ]*$)"
+    rf"(?<![{_L}\d-]){_STREET}[ ]+{_HOUSE_NO}{_LETTER}?,?[ ]+(?:i[ ]+)?\K[{_L}]{{4,}}"
+    rf"(?=[ ]*[.?!]?[ ]*$|,?[ ]+(?:och|men|alltså|eller|nej|postnummer|postnumret)[ ]+)"
+    rf"|(?<![{_L}])i[ ]+\K[{_L}]{{4,}}(?=,?[ ]+{_STREET}[ ]+{_HOUSE_NO}(?![{_L}\d]))"
 )
 _NOT_PLACES_AFTER = frozenset(
     "stämmer förlåt noterat ampere precis exakt korrekt toppen perfekt nånstans någonstans ungefär kanske".split()
@@ -592,8 +614,9 @@ _NOT_PLACES_AFTER = frozenset(
 
 
 class KlangPlaceAfterStreetRecognizer(PatternRecognizer):
-    """LOCATION: the word that ends a turn right after a street line and its number, when it is no
-    word a lexicon knows, no definite noun and no number ("prästgårdsvägen sju östervåla")."""
+    """LOCATION: the word that ends a turn (or its clause) right after a street line and its number,
+    or stands after "i" right before one, when it is no word a lexicon knows, no definite noun and
+    no number ("prästgårdsvägen sju östervåla", "i Brunflo Kyrkvägen 17")."""
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(

@@ -115,6 +115,12 @@ CUSTOMER_CONTEXT = [
     "lånenummer",
     "lånenumret",
     "lånenumren",
+    # a member's key tag or access card, read digit by digit ("din bricka noll noll tre ett sex ...")
+    "bricka",
+    "nyckelbricka",
+    "passerbricka",
+    "nyckelkort",
+    "passerkort",
 ]
 # a number read digit by digit: "ditt medlemsnummer är 8 8 0 2 1 4", "avtal S N 4 4 0 2 1"
 _DIGIT_BY_DIGIT = r"\d(?:[ ]\d){4,11}"

@@ -152,6 +152,17 @@ def _named_a_card(text: str, start: int) -> bool:
     return _CARD_WORD.search(text, line_before + 1, start) is not None
 
 
+def _card_named_near(text: str, start: int, end: int) -> bool:
+    """A card named in the line of `start`..`end`, the two lines before it or the line after it."""
+    before = start
+    for _ in range(3):
+        before = text.rfind("\n", 0, before) if before > 0 else -1
+        if before < 0:
+            break
+    after = text.find("\n", text.find("\n", end) + 1) if text.find("\n", end) >= 0 else len(text)
+    return _CARD_WORD.search(text, before + 1, after if after >= 0 else len(text)) is not None
+
+
 _CARD_GROUPS = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}")  # "4571 2208 9314 6657"
 
 
@@ -259,7 +270,20 @@ class KlangSpokenCreditCardRecognizer(base.DigitWindowRecognizer):
         # ... or sixteen digits grouped as a card prints them, in a turn of its own after a card is
         # named ("betalning tar jag med kort" / "fyra nio två nio, tre ett noll noll, ...")
         printed = card_issuer_ok(window.digits) and _four_by_four(window) and _named_a_card(text, window.start)
-        return 0.7 if named or printed else None
+        # ... or sixteen digits said in words without a pause, the whole of what its turn says in
+        # digits, where a card is named in the two lines before or the line after ("det andra kortet
+        # det nya" / ... / "det är fyra fem sju ett tjugotvå trettiotre ..." / "läs inte upp hela
+        # kortnumret"): no pause says how they are grouped
+        said = (
+            len(window.digits) == 16
+            and window.spoken
+            and window.gap_kinds <= {"plain"}
+            and not window.crosses_turn
+            and window.whole_utterance
+            and card_issuer_ok(window.digits)
+            and _card_named_near(text, window.start, window.end)
+        )
+        return 0.7 if named or printed or said else None
 
 
 def _four_by_four(window) -> bool:

@@ -71,7 +71,7 @@ _NAMED = (
 )
 # a nickname: "fast alla säger Pelle", "folk säger Stisse", "kallas Bettan", "kalla mig Micke"
 _CALLED = (
-    r"(?:(?:alla|folk|de|dom|vi)[ ]+säger|(?:han|hon|hen)[ ]+kallas|kallas|kalla[ ]+mig|säg[ ]+bara|"
+    r"(?:(?:alla|folk|de|dom|vi)[ ]+säger|(?:han|hon|hen)[ ]+kalla(?:de)?s|kalla(?:de)?s|kalla[ ]+mig|säg[ ]+bara|"
     # "han vill bli kallad Tusse"
     r"(?:vill[ ]+)?bli[ ]+kallad|"
     r"(?:alla|vi|de|dom)[ ]+kallar[ ]+(?:henne|honom|hen)(?:[ ]+för)?|"
@@ -162,6 +162,12 @@ _TAKEN_UP = re.compile(
 _NAMED_BEFORE_HETER = re.compile(
     rf"(?<![\w-])(?P<name>{_WORD})[ ]+(?:(?:tror[ ]+jag|nog|väl|visst)[ ]+)?"
     r"(?:(?:han|hon|hen)[ ]+heter|heter[ ]+(?:han|hon|hen))(?![\w])"
+)
+# ... or before the name people called them: "jojje kallade vi honom", "Maggan kallades hon"
+_CALLED_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<name>{_WORD})[ ]+(?:kallade[ ]+(?:vi|de|dom|alla|jag|folk)[ ]+(?:honom|henne|hen)|"
+    r"kallades[ ]+(?:han|hon|hen))(?![\w])",
+    re.IGNORECASE,
 )
 # ... and the surname added after it: "Stefan heter jag, Nyqvist."
 _SURNAME_ADDED = re.compile(
@@ -254,6 +260,7 @@ class KlangTitledNameRecognizer(TextRecognizer):
             or _WHOSE.search(text)
             or _BIRTHDAY.search(text)
             or _TAKEN_UP.search(text)
+            or _CALLED_BEFORE.search(text)
         )
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -364,6 +371,10 @@ class KlangTitledNameRecognizer(TextRecognizer):
                 name[0].isupper() and _mid_sentence(text, m.start()) and low not in STOP_WORDS and low not in _NOT_NAMES
             ):
                 out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name before heter"))
+        for m in _CALLED_BEFORE.finditer(text):
+            name = m.group("name")
+            if (_first_name(name) or _unknown_word(name)) and not _PET.search(text, max(0, m.start() - 80), m.start()):
+                out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name before kallade"))
         for m in _SURNAME_ADDED.finditer(text):
             if not common_word(m.group("name")):
                 out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "surname after heter jag"))
