@@ -31,11 +31,11 @@ from importlib.resources import files
 
 import numpy as np
 
+from recognizers import numbers
 from recognizers.address import one_word_towns
 from recognizers.dialogue_slots import TURN_LINE, dates_of
 from recognizers.heuristics import QUANTITY_AFTER, REFERENCE_TALK
 from recognizers.lexicon import shipped_lexicon
-from recognizers import numbers
 from recognizers.numbers import parse_word
 
 TAIL_ENTITY = "PERSONAL_DETAIL"  # the type its findings carry
