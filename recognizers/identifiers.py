@@ -115,12 +115,6 @@ CUSTOMER_CONTEXT = [
     "lånenummer",
     "lånenumret",
     "lånenumren",
-    # a member's key tag or access card, read digit by digit ("din bricka noll noll tre ett sex ...")
-    "bricka",
-    "nyckelbricka",
-    "passerbricka",
-    "nyckelkort",
-    "passerkort",
 ]
 # a number read digit by digit: "ditt medlemsnummer är 8 8 0 2 1 4", "avtal S N 4 4 0 2 1"
 _DIGIT_BY_DIGIT = r"\d(?:[ ]\d){4,11}"
@@ -448,8 +442,18 @@ _PERMIT_WORDS = re.compile(
 )
 _PERMIT_CODE = re.compile(r"(?<![\w,.-])[A-Z]{1,3}[ -]?(?:19|20)\d\d[ -]\d{3,6}(?![\w-])")
 # what may stand right before a code (or the tag's word itself)
-_BEFORE_CODE = re.compile(r"(?:(?<![\w])(?:nummer|numret|nr|är|blir|har|här|och|slutar på)|[,:])[ ]*$", re.IGNORECASE)
+_BEFORE_CODE = re.compile(
+    r"(?:(?<![\w])(?:nummer|numret|nr|är|var|blir|har|här|och|slutar på)|[,:])[ ]*$", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)|\n")
+
+
+def _placed(text: str, word_end: int, start: int) -> bool:
+    """A code at `start` is the one the tag's word ending at `word_end` names: right after it, or
+    after "nummer", "är", "var", ... ("brickan, numret på den gamla var 0047 1192")."""
+    return (
+        not text[word_end:start].strip(" ,") or _BEFORE_CODE.search(text, max(word_end, start - 12), start) is not None
+    )
 
 
 class KlangTagNumberRecognizer(base.TextRecognizer):
@@ -457,7 +461,8 @@ class KlangTagNumberRecognizer(base.TextRecognizer):
 
     def may_match(self, text: str) -> bool:
         low = text.lower()
-        return numbers.has_digit(text) and (_TAG_WORDS.search(text) is not None or "kort" in low or "tillstånd" in low)
+        worded = _TAG_WORDS.search(text) is not None or "kort" in low or "tillstånd" in low
+        return worded and (numbers.has_digit(text) or numbers.has_spoken_number(text))
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if (entities and "ID_NUMBER" not in entities) or not self.may_match(text):
@@ -472,12 +477,19 @@ class KlangTagNumberRecognizer(base.TextRecognizer):
             for word in words.finditer(text):
                 stop = _SENTENCE_END.search(text, word.end())
                 for m in codes.finditer(text, word.end(), stop.start() if stop else len(text)):
-                    placed = not text[word.end() : m.start()].strip(" ,") or _BEFORE_CODE.search(
-                        text, max(word.end(), m.start() - 12), m.start()
-                    )
+                    placed = _placed(text, word.end(), m.start())
                     if not placed or heuristics.YEAR.fullmatch(m.group()) or (fits is not None and not fits(m.group())):
                         continue
                     out.append(base.tagged_result(self, "ID_NUMBER", *m.span(), 0.85, why))
+        # a tag's number said in words, five digits or more: "din bricka noll noll tre ett sex två två nio"
+        for word in _TAG_WORDS.finditer(text):
+            stop = _SENTENCE_END.search(text, word.end())
+            runs = numbers.runs(text[word.end() : stop.start() if stop else len(text)])
+            if not runs or not any(t.spoken for t in runs[0].tokens) or len(runs[0].digits) < 5:
+                continue
+            start, end = word.end() + runs[0].tokens[0].start, word.end() + runs[0].tokens[-1].end
+            if _placed(text, word.end(), start) and not heuristics.quantity(text, start, end, runs[0].digits):
+                out.append(base.tagged_result(self, "ID_NUMBER", start, end, 0.85, "a key tag's number said"))
         # a code after two of the words ("kort ... kortet här, 4581 0923") is one finding
         return _one_per_span(out)
 

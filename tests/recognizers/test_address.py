@@ -83,6 +83,11 @@ def found(recs, text):
         ("vi har flyttat till Gnesta", [(LOCATION, "Gnesta")]),
         ("vi bor långt ut, i Ljusdal", [(LOCATION, "Ljusdal")]),
         ("skicka till mig här i Alunda", [(LOCATION, "Alunda")]),
+        # a street named without its number after "på" or "till", in any case; a floor said in words
+        ("det är rune provsson på lärkvägen", [(ENTITY, "lärkvägen")]),
+        ("jag skickar blanketten till rinkebysvingen eller din adress", [(ENTITY, "rinkebysvingen")]),
+        ("kvarngatan tjugosex tredje våningen", [(ENTITY, "kvarngatan tjugosex tredje våningen")]),
+        ("Björkgatan 4 två trappor upp", [(ENTITY, "Björkgatan 4 två trappor upp")]),
     ],
 )
 def test_found(recs, text, expected):
@@ -104,6 +109,8 @@ def test_found(recs, text, expected):
         "Vi bor på landet och handlar på Ica.",
         "Vi var på Kolmården två gånger.",
         "det ligger på Storgatan tvåhundra meter bort",  # a distance
+        "butiken finns på Drottninggatan",  # where a thing is, not whose street
+        "vi åkte på motorvägen hela vägen",  # a road
     ],
 )
 def test_not_found(recs, text):
@@ -234,6 +241,11 @@ def test_the_place_someone_lives_in_that_no_gazetteer_lists(text, found):
         ("Kund: kvarnvägen tolv femton", []),  # a number
         ("Kund: solvägen fyrtio nånstans", []),  # an adverb
         ("Kund: prästgårdsvägen sju östervåla tror jag", []),  # not last in its turn
+        # ... or before its clause goes on to something else; or after "i" right before the street
+        ("Kund: kyrkvägen 17 brunflo och ditt eget nummer", ["brunflo"]),
+        ("Kund: kvarngatan fjorton b i gränby alltså uppsala", ["gränby"]),
+        ("Kund: jag bor hos mina föräldrar nu i Brunflo Kyrkvägen 17", ["Brunflo"]),
+        ("Kund: vi ses i kväll Storgatan 5", []),  # a lexicon word
     ],
 )
 def test_the_place_after_a_street_line_last_in_its_turn(text, found):

@@ -168,6 +168,10 @@ def test_sim_card_number(text, expected):
         ("idag har du en bricka, nummer NL-0093-3318", ["NL-0093-3318"]),
         ("och brickan som är registrerad slutar på 4471, är det den?", ["4471"]),
         ("Molly, labrador, chipnummer 752 098 100 443 217?", ["752 098 100 443 217"]),
+        # ... said in words, five digits or more
+        ("din bricka noll noll tre ett sex två två nio spärras inte", ["noll noll tre ett sex två två nio"]),
+        ("brickan, numret på den gamla var noll noll sex två nittioett åtta", ["noll noll sex två nittioett åtta"]),
+        ("brickan kostar tjugofemtusen kronor, din bricka ett två", []),  # an amount; too short
         # an amount; a number in the next sentence; snacks; a model, a price, a room, a year, a count
         ("En ny bricka kostar 250 kronor. Ring 0771-22 33 44.", []),
         ("Jag köpte chips för 120 kr.", []),

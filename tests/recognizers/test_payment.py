@@ -150,6 +150,22 @@ def test_sixteen_digits_said_as_a_card_prints_them_after_a_card_is_named_are_a_c
     assert [e for e, _ in confident(recs, f"Agent: Ordernumret?\nKund: okej. {said}") if e == CARD] == []
 
 
+def test_sixteen_digits_said_in_words_without_a_pause_where_a_card_is_named_near_are_a_card(recs):
+    """Words say no grouping: sixteen digits in a turn of their own, a card named in the two lines
+    before or the line after, are a card's though the check digit fails (misheard)."""
+    digits = with_wrong_luhn("457122339087112")
+    words = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"]
+    said = " ".join(words[int(d)] for d in digits)
+    before = f"Kund: och det nya kortet\nAgent: mm\nKund: okej det är {said}"
+    after = f"Agent: mm\nKund: okej det är {said}\nAgent: läs inte upp hela kortnumret"
+    for text in (before, after):
+        assert [t for e, t in confident(recs, text) if e == CARD] == [said]
+    # no card named, or named three lines before
+    far = f"Kund: och det nya kortet\nAgent: mm\nKund: ja\nAgent: och sen?\nKund: okej det är {said}"
+    for text in (f"Agent: och sen?\nKund: okej det är {said}", far):
+        assert [e for e, _ in confident(recs, text) if e == CARD] == []
+
+
 def test_a_number_and_its_read_back_are_no_card(recs):
     # 40118726 twice passes Luhn, as a fifth of such doubles do; across a turn it is a read-back
     assert card_valid_digits("4011872640118726")

@@ -63,6 +63,11 @@ def _found(text: str) -> list[str]:
         ("ja och vår hund han kallas doffe men han är liten", []),  # a pet
         ("Stig-Olof Berglund. folk säger Stisse men det står Stig-Olof", ["Stisse"]),
         ("men han vill bli kallad Tusse ha ha så skriv det", ["Tusse"]),
+        # ... said before "kallade vi honom", or after "kallades"
+        ("ja det är han jojje kallade vi honom", ["jojje"]),
+        ("och hon kallades ninni.", ["ninni"]),
+        ("hon kallades så av alla", []),
+        ("vår katt doffe kallade vi honom", []),  # a pet
         # a name on a door or a letterbox
         ("det står al-jabouri på dörren lägenhet trettiotvå", ["al-jabouri"]),
         ("porten mot parkeringen det står laine och salo på dörren", ["laine och salo"]),

@@ -546,6 +546,22 @@ def test_a_number_is_redacted_as_said_whole(text, piece, whole):
     assert text[span.start : span.end] == whole
 
 
+@pytest.mark.parametrize(
+    ("text", "entity", "whole"),
+    [
+        ("medlemsnumret ö r fyra fyra sju ett nio och", "CUSTOMER_NUMBER", "ö r fyra fyra sju ett nio"),
+        ("nummer b fyra fyra sju ett nio", "ID_NUMBER", "b fyra fyra sju ett nio"),
+        # a letter that is a word ("i", "å", "a" for "ja") is not a code's; nor letters before a phone number
+        ("det är i fyra fyra sju ett nio", "CUSTOMER_NUMBER", "fyra fyra sju ett nio"),
+        ("ring ö r fyra fyra sju ett nio", "PHONE_NUMBER", "fyra fyra sju ett nio"),
+    ],
+)
+def test_a_codes_spelled_letters_go_with_its_digits(text, entity, whole):
+    start = text.index("fyra")
+    (span, *_) = sp.widened(text, sp.Span(start, start + len("fyra fyra sju ett nio"), entity, 0.9))
+    assert text[span.start : span.end] == whole
+
+
 def test_a_number_said_whole_is_not_grown():
     """A valid phone number ends where it was said: "... 14 30 idag" after it is a time."""
     from recognizers.phone import is_valid
