@@ -110,7 +110,11 @@ _NAMED = re.compile(
     # ... or a social network's, by its name: "Via din profil på Linkedin, fredrikwahlberg-ops"
     # (or "på github heter jag asjo88")
     r"(?P<social>(?:(?:profil(?:en)?|konto(?:t)?)[ ]+)?på[ ]+(?:linkedin|instagram|facebook|tiktok|twitter|snapchat|github|youtube|x)"
-    r"(?:,|[ ]+heter[ ]+(?:jag|han|hon|hen)\b)?)|"
+    r"(?:,|[ ]+heter[ ]+(?:jag|han|hon|hen)\b)?|"
+    # ... or one's own by the network's name, what it is for said between: "mitt instagram där jag
+    # bokar gig är djsimbo underscore noll ett"
+    r"(?:mitt|ditt|hans|hennes|min|din)[ ]+(?:instagram|tiktok|snapchat|youtube|github)(?:konto)?"
+    r"(?:[ ]+(?:där|som)(?:[ ]+[a-zåäö]+){1,4}?)?(?=[ ]+(?:är|heter)\b))|"
     # what the log-in will be: "inloggningen blir emros01", "hon är inloggad som jennyfalk79" (with a digit)
     r"(?P<login>inloggningen(?=[ ]+(?:blir|är))|inloggad[ ]+som))"
     r"(?:[ ]+(?P<verb>är|blir|var|heter|hette))?[ :]+(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w]"
@@ -159,7 +163,7 @@ def named_handles(text: str) -> list[tuple[int, int]]:
         and not (h.isalpha() and (common_word(h) or _DESCRIBED.search(h)))
         # a network's profile: a handle with a digit, "_", "." or "-" in it, not the next word ("profil
         # på Instagram och Facebook", "min profil på linkedin är uppdaterad")
-        and not (m.groupdict().get("social") and not re.search(r"[\d_.-]", h))
+        and not (m.groupdict().get("social") and not re.search(r"[\d_.-]", h) and not _SPELLED_IN_PARTS.search(h))
     ]
 
 

@@ -45,6 +45,8 @@ def found(rec, text):
         # a social network's profile, by its name
         ("Agent: Via din profil på Linkedin, fredrikwahlberg-ops.", "fredrikwahlberg-ops"),
         ("Kund: ja det är jag, och på github heter jag asjo88", "asjo88"),
+        # ... or one's own by the network's name, its joiners and digits said
+        ("Kund: mitt instagram där jag bokar gig är djprov underscore noll ett", "djprov underscore noll ett"),
         # a name's handle with a year
         ("det är erika_s_2004... på psn", "erika_s_2004"),
     ],
@@ -55,6 +57,7 @@ def test_found(rec, text, handle):
 
 def test_a_profile_on_a_network_is_named_by_a_handle_not_a_word(rec):
     assert found(rec, "Kund: jag har en profil på Instagram och Facebook, min profil på linkedin är uppdaterad") == []
+    assert found(rec, "Kund: mitt instagram är privat") == []
 
 
 def test_an_accounts_name_and_the_one_it_had_before(rec):
