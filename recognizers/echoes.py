@@ -20,8 +20,8 @@ recognizer found that value (an address, a postnummer, a customer number):
   `_same_shape`);
 - the letter after a house number found without it, the post town after a postnummer (or
   opening the other speaker's next turn: "163 72." / "Spånga."), and a postnummer confirmed after
-  an address (`_after_addresses`); a town right after a person's whole name ("Kristoffer Testsson
-  i Järpen"; `_towns_after`);
+  an address (`_after_addresses`); a town right after a person's whole name or a relative's first name ("Kristoffer Testsson
+  i Järpen", "rune provsson från saltsjöbaden"; `_towns_after`);
 - a plate's digits read back or corrected, all of them in any order ("ABX 460. Fyra sex noll,
   inte fyra noll sex.");
 - both numbers of "X, inte Y" or "X eller Y" where either is a piece of a value found in that turn
@@ -61,7 +61,7 @@ from recognizers.dialogue_slots import (
 from recognizers.email import SPOKEN_SEP_WORDS
 from recognizers.fold import fold_text
 from recognizers.identifiers import FACILITY_PREFIX
-from recognizers.introduction import DEFINITE, common_word, known_name
+from recognizers.introduction import DEFINITE, KIN_WORDS, common_word, known_name
 from recognizers.vehicle import MAKES
 
 # What a value found may be echoed as: numbers, and an address's house or flat number.
@@ -448,17 +448,32 @@ _CHILDREN = re.compile(
 _AND_NAME = re.compile(r"[ ]+(?:och|eller)[ ]+(?P<name>(?-i:[A-ZÅÄÖ])[a-zåäöéü]+(?:[ ]+(?-i:[A-ZÅÄÖ])[a-zåäöéü]+)?)")
 
 
-# A town after a person's whole name, ending its clause: "Kristoffer Ahl i Järpen", "Jari Mäkinen i Luleå."
-_TOWN_AFTER_NAME = re.compile(r"[ ]+i[ ]+((?-i:[A-ZÅÄÖ])[a-zåäö-]+)(?=[ ]*(?:[.,!?]|$))", re.M)
+# A town after a person's name, ending its clause or going on to another: "Kristoffer Ahl i Järpen",
+# "Jari Mäkinen i Luleå.", "rune provsson från saltsjöbaden", "en kusin margareta i bollnäs men ..."
+_TOWN_AFTER_NAME = re.compile(
+    r"[ ]+(?:i|från)[ ]+([A-ZÅÄÖa-zåäö][a-zåäö-]+)(?=[ ]*(?:[.,!?]|$)|[ ]+(?:men|och|som)\b)", re.M
+)
+
+
+_KIN_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(KIN_WORDS))})(?![\w])[^.!?\n]*$", re.IGNORECASE)
 
 
 def _towns_after(text: str, spans: list[Span]) -> list[Span]:
-    """The town a person named in full is of, said right after the name as an address line puts
-    it: a town the gazetteer knows."""
+    """The town a person is of, said right after their whole name as an address line or a guest
+    list puts it, or after a relative's first name ("en kusin margareta i bollnäs"; not "Det var
+    Provo i Luleå", who may work there): a town the gazetteer knows, no ordinary word ("mark")."""
     out: list[Span] = []
     for entity, start, end in spans:
-        m = _TOWN_AFTER_NAME.match(text, end) if entity == "PERSON" and " " in text[start:end].strip() else None
-        if m and m.group(1).casefold() in one_word_towns() and _free(spans + out, *m.span(1)):
+        whole = " " in text[start:end].strip()
+        kin = not whole and _KIN_BEFORE.search(text, max(0, start - 25), start) is not None
+        m = _TOWN_AFTER_NAME.match(text, end) if entity == "PERSON" and (whole or kin) else None
+        town = m.group(1) if m else ""
+        if (
+            m
+            and town.casefold() in one_word_towns()
+            and not ordinary_place_word(town)
+            and _free(spans + out, *m.span(1))
+        ):
             out.append(("LOCATION", *m.span(1)))
     return out
 

@@ -555,6 +555,17 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("PERSON", "Kristoffer Testsson")],
             [("LOCATION", "Järpen")],
         ),
+        # ... in lowercase, after "från", or a relative's first name, going on with "men"
+        (
+            ["Kund: ja här rune provsson från saltsjöbaden"],
+            [("PERSON", "rune provsson")],
+            [("LOCATION", "saltsjöbaden")],
+        ),
+        (
+            ["Kund: en kusin margareta i bollnäs men jag vet inte efternamnet"],
+            [("PERSON", "margareta")],
+            [("LOCATION", "bollnäs")],
+        ),
         # ... and the place after a street line, a filler before its postnummer
         (["Kund: Tallstigen 4 i Bjursås eh 790 21"], [("SE_ADDRESS", "Tallstigen 4")], [("LOCATION", "Bjursås")]),
         # a postnummer corrected with two digits swapped, in the next turn
@@ -592,6 +603,8 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
     "lines, found",
     [
         # amounts, measures and times after a value are no echo of it
+        # (a town that is an ordinary word, or no town, after a name: "Anna i kassan", "Erik från mark")
+        (["Kund: det var Anna i kassan och Erik från mark"], [("PERSON", "Anna"), ("PERSON", "Erik")]),
         (["Kund: Ängsvägen 3 B.", "Agent: 3 dagar tar det, ungefär."], [("SE_ADDRESS", "Ängsvägen 3 B")]),
         (
             ["Kund: Kundnummer 4409137.", "Agent: Tack, 440 kronor är kvar att betala."],
