@@ -434,20 +434,10 @@ _HOME_STREET_REGEX = (
 )
 
 
-# ... or one word for a street, in any case, after "på" or "till": "rune holm på lärkvägen", "emma
-# född nittio på ekersgatan", "fullmaktsblanketten till rinkebysvingen"; not a road ("på motorvägen")
-# nor where a thing is: "det ligger på Storgatan", "butiken finns på Drottninggatan"
-_STREET_NAMED_REGEX = (
-    rf"(?<![{_L}])(?<!(?:ligger|låg|ligga|finns|fanns|öppnat|öppnar|öppnade|flyttat butiken)[ ]+)"
-    rf"(?:på|till)[ ]+\K{_COMPOUND}(?![{_L}\d-])"
-)
-
-
 class KlangAddressRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("swedish street address", _ADDRESS_REGEX, 0.55),
         Pattern("street someone lives on", _HOME_STREET_REGEX, 0.55),
-        Pattern("street named without its number", _STREET_NAMED_REGEX, 0.5),
     ]
 
     def __init__(self, supported_language: str = "sv"):
@@ -472,15 +462,22 @@ class KlangAddressRecognizer(PatternRecognizer):
             flags=re.I,
         )
         word = street_word.group(1) if street_word else first
-        lower = word.lower()
-        if first[:1].islower():
-            if any(lower.endswith(s) and len(lower) > len(s) for s in PROPER_ONLY_SUFFIXES) and not any(
-                lower.endswith(s) for s in STREET_SUFFIXES if s not in PROPER_ONLY_SUFFIXES
-            ):
-                return False
-            if ROAD_WORDS.match(lower):
-                return False
-        return True
+        return not first[:1].islower() or lowercase_street(word)
+
+
+def lowercase_street(word: str) -> bool:
+    """A street's word that may stand in lowercase: not one whose ending is an everyday compound's
+    only ("-backen", "-leden"), nor a road ("motorvägen", "riksväg")."""
+    lower = word.lower()
+    if any(lower.endswith(s) and len(lower) > len(s) for s in PROPER_ONLY_SUFFIXES) and not any(
+        lower.endswith(s) for s in STREET_SUFFIXES if s not in PROPER_ONLY_SUFFIXES
+    ):
+        return False
+    return not ROAD_WORDS.match(lower)
+
+
+# One word that is a street's name, in any case ("lärkvägen", "Rinkebysvingen")
+ONE_WORD_STREET = regex.compile(rf"(?<![{_L}]){_COMPOUND}(?![{_L}\d-])", regex.IGNORECASE)
 
 
 # Where someone lives: "jag bor i bollebygd nu", "vi har flyttat till Gnesta", "vi bor långt ut, i

@@ -36,6 +36,7 @@ from recognizers import (
     phone,
     place_lines,
     postal_code,
+    street_named,
     titled_names,
     vehicle,
 )
@@ -90,6 +91,7 @@ ENTITIES: tuple[Entity, ...] = (
             personnummer.KlangSpokenPersonnummerRecognizer,
             personnummer.KlangPersonnummerTailRecognizer,
             personnummer.KlangBirthDatePairsRecognizer,
+            personnummer.KlangNamedPersonnummerRecognizer,
             birth_years.KlangBirthYearDateRecognizer,
         ),
         personnummer.canonical,
@@ -157,6 +159,7 @@ ENTITIES: tuple[Entity, ...] = (
             *_DIALOGUE,
             address.KlangAddressRecognizer,
             address.KlangAddressLowercaseRecognizer,
+            street_named.KlangStreetNamedRecognizer,
             place_lines.KlangPlaceLineRecognizer,
             foreign_address.KlangNumberFirstAddressRecognizer,
         ),

@@ -114,7 +114,7 @@ _NAMED = re.compile(
     # ... or one's own by the network's name, what it is for said between: "mitt instagram där jag
     # bokar gig är djsimbo underscore noll ett"
     r"(?:mitt|ditt|hans|hennes|min|din)[ ]+(?:instagram|tiktok|snapchat|youtube|github)(?:konto)?"
-    r"(?:[ ]+(?:där|som)(?:[ ]+[a-zåäö]+){1,4}?)?(?=[ ]+(?:är|heter)\b))|"
+    r"(?:[ ]+(?:där|som)(?:[ ]+[a-zåäö]+){0,4}?)?(?=[ ]+(?:är|heter)\b))|"
     # what the log-in will be: "inloggningen blir emros01", "hon är inloggad som jennyfalk79" (with a digit)
     r"(?P<login>inloggningen(?=[ ]+(?:blir|är))|inloggad[ ]+som))"
     r"(?:[ ]+(?P<verb>är|blir|var|heter|hette))?[ :]+(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w]"

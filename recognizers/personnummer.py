@@ -296,3 +296,68 @@ class KlangPersonnummerTailRecognizer(base.DigitWindowRecognizer):
         last = _AND_LAST.search(lead)
         runs = numbers.runs(lead[: last.start()]) if last else ()
         return 0.6 if runs and runs[-1].tokens[-1].end == last.start() and birth_date(runs[-1].digits) else None
+
+
+# A personnummer named right before it ("mitt personnummer är 19440421-8016", "personnumret:
+# nittonhundrafyrtiofyra noll fyra tjugoett åttio sexton"), or asked about in the two lines before
+# and said whole, in twelve digits, as a turn of its own ("... på hans personnummer" / "vad är det"
+# / "nittonhundrafyrtiofyra ..."): ten or twelve digits that open with a birth date are the
+# personnummer though the check digit fails (a digit misheard, misspoken or mistyped).
+_NAMED = re.compile(
+    r"(?<![\w])(?:personnummer|personnumret|personnumer|personnr|pnr|samordningsnummer|samordningsnumret)"
+    r"(?:[ ]+(?:är|blir|var|lyder))?[ ]*[:,]?[ ]*(?:(?:eh|öh)[ ,]+)?",
+    re.IGNORECASE,
+)
+_ALONE = re.compile(r"^[^\n:]{0,30}:[ ]*(?:(?:ja|eh|öh|det är)[ ,]+)*$", re.IGNORECASE)
+
+
+class KlangNamedPersonnummerRecognizer(base.TextRecognizer):
+    ENTITIES = (ENTITY,)
+
+    def may_match(self, text: str) -> bool:
+        return heuristics.mentions(text, ("pers", "pnr", "samordning"))
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if (entities and ENTITY not in entities) or not self.may_match(text):
+            return []
+        out = []
+        for m in _NAMED.finditer(text):
+            line_end = text.find("\n", m.end())
+            after = text[m.end() : line_end if line_end >= 0 else len(text)]
+            runs = numbers.runs(after)
+            if runs and runs[0].tokens[0].start == 0 and _dated(runs[0].digits):
+                out.append((m.end(), m.end() + runs[0].tokens[-1].end))
+            # the next two lines: a turn that says twelve digits and nothing else of note
+            for line in _next_lines(text, m.end(), 2):
+                start, body = line
+                runs = numbers.runs(body)
+                if (
+                    len(runs) == 1
+                    and len(runs[0].digits) == 12
+                    and _dated(runs[0].digits)
+                    and _ALONE.match(body[: runs[0].tokens[0].start])
+                    and not body[runs[0].tokens[-1].end :].strip(" .,!?")
+                ):
+                    out.append((start + runs[0].tokens[0].start, start + runs[0].tokens[-1].end))
+        return [
+            base.tagged_result(self, ENTITY, s, e, 0.7, "a personnummer named, its check digit failing")
+            for s, e in sorted(set(out))
+        ]
+
+
+def _dated(digits: str) -> bool:
+    """Ten or twelve digits that open with a birth date (the twelve with a century of 18-20)."""
+    if len(digits) == 12:
+        return digits[:2] in ("18", "19", "20") and birth_date(digits[:8])
+    return len(digits) == 10 and birth_date(digits[:6])
+
+
+def _next_lines(text: str, at: int, n: int) -> list[tuple[int, str]]:
+    """The n lines after the one `at` is in: (start, text)."""
+    out = []
+    pos = text.find("\n", at)
+    while pos >= 0 and len(out) < n:
+        end = text.find("\n", pos + 1)
+        out.append((pos + 1, text[pos + 1 : end if end >= 0 else len(text)]))
+        pos = end
+    return out

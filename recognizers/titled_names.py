@@ -71,7 +71,8 @@ _NAMED = (
 )
 # a nickname: "fast alla säger Pelle", "folk säger Stisse", "kallas Bettan", "kalla mig Micke"
 _CALLED = (
-    r"(?:(?:alla|folk|de|dom|vi)[ ]+säger|(?:han|hon|hen)[ ]+kalla(?:de)?s|kalla(?:de)?s|kalla[ ]+mig|säg[ ]+bara|"
+    r"(?:(?:alla|folk|de|dom|vi)[ ]+säger|(?:han|hon|hen)[ ]+kalla(?:de)?s|kalla(?:de)?s(?:[ ]+(?:han|hon|hen))?|"
+    r"kalla[ ]+mig|säg[ ]+bara|"
     # "han vill bli kallad Tusse"
     r"(?:vill[ ]+)?bli[ ]+kallad|"
     r"(?:alla|vi|de|dom)[ ]+kallar[ ]+(?:henne|honom|hen)(?:[ ]+för)?|"
@@ -165,7 +166,7 @@ _NAMED_BEFORE_HETER = re.compile(
 )
 # ... or before the name people called them: "jojje kallade vi honom", "Maggan kallades hon"
 _CALLED_BEFORE = re.compile(
-    rf"(?<![\w-])(?P<name>{_WORD})[ ]+(?:kallade[ ]+(?:vi|de|dom|alla|jag|folk)[ ]+(?:honom|henne|hen)|"
+    rf"(?<![\w-])(?P<name>{_WORD})[ ]+(?:kallade[ ]+(?:vi|de|dom|alla|jag|folk)[ ]+(?:honom|henne|hen|mig|oss)|"
     r"kallades[ ]+(?:han|hon|hen))(?![\w])",
     re.IGNORECASE,
 )
@@ -206,7 +207,13 @@ _NOT_NAMES = frozenset(
     " hämta hämtas hämtade lämnas fixa fixar kollar ordna ordnar skickar ändra ändrar sköta sköter"
     " signera signerar logga loggar boka bokar avboka avbokar kollade döptes döpte".split()
 )
-_PET = re.compile(r"(?<![\w])(?:hund|katt|häst|kanin|marsvin|hamster|fågel|husdjur|valp|kattunge)\w*", re.IGNORECASE)
+# Animals and the things people name ("vår båt kallades hon Virvelvinden"): what "heter" or "kallas"
+# after them names is no person
+_NAMED_THING = re.compile(
+    r"(?<![\w])(?:(?:hund|katt|häst|kanin|marsvin|hamster|fågel|husdjur|valp|kattunge|båt|segelbåt|motorbåt)\w*|"
+    r"(?:bilen|huset|stugan|sommarstugan|gården|torpet|villan))",
+    re.IGNORECASE,
+)
 # Titles said right before a name; after the others ("läkaren", "handläggaren") a word no lexicon
 # knows is more often an adverb than a name.
 _BEFORE_NAMES = frozenset("doktor dr dr. syster fröken herr fru lillebror storebror lillasyster storasyster".split())
@@ -271,7 +278,7 @@ class KlangTitledNameRecognizer(TextRecognizer):
             words = m.group("name").split(" ")
             lead = m.group("lead").lower()
             named = " heter" in lead
-            if (named or "kalla" in lead) and _PET.search(text, max(0, m.start() - 80), m.start()):
+            if (named or "kalla" in lead) and _NAMED_THING.search(text, max(0, m.start() - 80), m.start()):
                 continue  # "Vad heter hunden?" / "Han heter Bamse.", "vår hund han kallas doffe"
             # a bare title or a relation after a possessive may come before one unknown word; "heter"
             # before a whole name
@@ -373,7 +380,9 @@ class KlangTitledNameRecognizer(TextRecognizer):
                 out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name before heter"))
         for m in _CALLED_BEFORE.finditer(text):
             name = m.group("name")
-            if (_first_name(name) or _unknown_word(name)) and not _PET.search(text, max(0, m.start() - 80), m.start()):
+            if (_first_name(name) or _unknown_word(name)) and not _NAMED_THING.search(
+                text, max(0, m.start() - 80), m.end("name")
+            ):
                 out.append(tagged_result(self, ENTITY, *m.span("name"), SCORE, "name before kallade"))
         for m in _SURNAME_ADDED.finditer(text):
             if not common_word(m.group("name")):

@@ -47,6 +47,7 @@ def found(rec, text):
         ("Kund: ja det är jag, och på github heter jag asjo88", "asjo88"),
         # ... or one's own by the network's name, its joiners and digits said
         ("Kund: mitt instagram där jag bokar gig är djprov underscore noll ett", "djprov underscore noll ett"),
+        ("Kund: det är kopplat till mitt tiktok som heter noraprov underscore style", "noraprov underscore style"),
         # a name's handle with a year
         ("det är erika_s_2004... på psn", "erika_s_2004"),
     ],

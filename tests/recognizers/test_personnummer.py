@@ -8,6 +8,7 @@ import pytest
 from recognizers import canonical_value
 from recognizers.personnummer import (
     ENTITY,
+    KlangNamedPersonnummerRecognizer,
     KlangPersonnummerRecognizer,
     KlangSpokenPersonnummerRecognizer,
     canonical,
@@ -226,3 +227,36 @@ def test_a_phone_number_after_a_given_personnummer_is_a_phone_number(recs):
         (ENTITY, "åttioåtta noll fyra tretton tjugotre åttiotvå"),
         ("PHONE_NUMBER", "noll sju noll ett sju fyra noll sex fem fem"),
     ]
+
+
+WRONG = P12[:-1] + str((int(P12[-1]) + 1) % 10)  # a test number with its check digit misheard
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (f"Kund: mitt personnummer är {WRONG[:8]}-{WRONG[8:]}", f"{WRONG[:8]}-{WRONG[8:]}"),
+        (f"Kund: personnumret: {WRONG[2:]} tack", WRONG[2:]),
+        (
+            "Kund: och rot-avdraget på hans personnummer\nAgent: vad är det\n"
+            f"Kund: nittonhundraåttioåtta noll fyra tretton {WRONG[8:10]} {WRONG[10:]}",
+            f"nittonhundraåttioåtta noll fyra tretton {WRONG[8:10]} {WRONG[10:]}",
+        ),
+    ],
+)
+def test_a_personnummer_named_is_found_though_its_check_digit_fails(text, said):
+    assert not is_valid(WRONG)
+    rec = KlangNamedPersonnummerRecognizer()
+    assert [text[r.start : r.end] for r in rec.analyze(text, [ENTITY])] == [said]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kund: personnumret har jag inte här\nAgent: okej\nKund: men ring 0701234567",  # a phone number
+        "Kund: vad är ditt pnr\nAgent: nej det är ordernumret 202401234567",  # not a turn of its own
+        f"Kund: mitt personnummer är {WRONG[:4]}13{WRONG[6:]}",  # no calendar date
+    ],
+)
+def test_a_number_after_the_personnummer_word_that_is_none_is_not_taken(text):
+    assert KlangNamedPersonnummerRecognizer().analyze(text, [ENTITY]) == []

@@ -68,6 +68,9 @@ def _found(text: str) -> list[str]:
         ("och hon kallades ninni.", ["ninni"]),
         ("hon kallades så av alla", []),
         ("vår katt doffe kallade vi honom", []),  # a pet
+        ("i klassen kallades hon lillan men nu", ["lillan"]),
+        ("ja men lacke kallade de mig i laget", ["lacke"]),
+        ("vår båt kallades hon virvelvinden", []),  # a thing
         # a name on a door or a letterbox
         ("det står al-jabouri på dörren lägenhet trettiotvå", ["al-jabouri"]),
         ("porten mot parkeringen det står laine och salo på dörren", ["laine och salo"]),
