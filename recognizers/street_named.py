@@ -2,8 +2,9 @@
 
 "rune holm på lärkvägen", "han bor nu på tallåsvägen", "till mig på vallmovägen", "skicka
 blanketten till rinkebysvingen": one word for a street, in any case, after "på" or "till" where
-the words before make it a person's: "bor" or a person's name or pronoun right before "på", or
-sending or moving before "till", or "som adress" after it. A street where a shop, an office, an accident or an event is
+the words before make it a person's: "bor", a person's whole name, a relative's first name or a
+pronoun right before "på", sending or moving before "till", or "som adress" after it. A street
+where a shop, an office, an accident or an event is
 ("vi har kontor på sveavägen", "olyckan på kungsgatan", "verkstaden har flyttat till
 industrivägen") is left: most streets said without a number in a call are such places.
 """
@@ -14,17 +15,20 @@ import re
 
 from recognizers.address import ONE_WORD_STREET, lowercase_street, mentions_street
 from recognizers.base import TextRecognizer, tagged_result
-from recognizers.introduction import known_name
+from recognizers.introduction import KIN_WORDS, known_name
 
 ENTITY = "SE_ADDRESS"
 SCORE = 0.55
 # Whose the street is, said right before "på": someone living there, or a person by name or pronoun
 # ("hon bor kvar i huset uppe på björkvägen", "hämtar henne vanligtvis på ängsvägen")
-_LIVES_ON = re.compile(r"(?<![\w])(?:bor|bodde|bott)(?:[ ]+[\w-]+){0,4}[ ]+på[ ]+$", re.IGNORECASE)
+# (not "jag bor ju inte på stationsgatan")
+_LIVES_ON = re.compile(r"(?<![\w])(?:bor|bodde|bott)(?:[ ]+(?!inte\b|aldrig\b)[\w-]+){0,4}[ ]+på[ ]+$", re.IGNORECASE)
 _PRONOUN_ON = re.compile(
     r"(?<![\w])(?:mig|dig|honom|henne|hen|oss|er|dem|dom)(?:[ ]+[\w-]+)?[ ]+på[ ]+$", re.IGNORECASE
 )
-_NAME_ON = re.compile(r"(?<![\w-])(?P<name>[\w-]+)[ ]+på[ ]+$")
+# ... a whole name ("rune holm på lärkvägen"), or a first name after a relation ("grannen olle på
+# ringvägen"); not a first name alone, as staff give theirs ("du pratar med Elin på Säljtorget")
+_NAME_ON = re.compile(r"(?<![\w-])(?P<first>[\w-]+)[ ]+(?P<name>[\w-]+)[ ]+på[ ]+$")
 # ... or where a person sends a thing or moves, right before "till"
 _SENT_TO = re.compile(
     r"(?<![\w])(?:(?:hem)?skicka[rst]?|skickade|hemskickad|hemskickat|levereras|leverera|posta|postas)"
@@ -41,8 +45,16 @@ _AS_ADDRESS = re.compile(r"[ ]+som[ ]+(?:hem|folkbokförings|post)?adress\b", re
 def _whose(before: str) -> bool:
     if before.endswith(("till ", "Till ")):
         return _SENT_TO.search(before) is not None
-    name = _NAME_ON.search(before)
-    return bool(_LIVES_ON.search(before) or _PRONOUN_ON.search(before) or (name and known_name(name.group("name"))))
+    named = _NAME_ON.search(before)
+    return bool(
+        _LIVES_ON.search(before)
+        or _PRONOUN_ON.search(before)
+        or (
+            named
+            and known_name(named.group("name"))
+            and (known_name(named.group("first")) or named.group("first").lower() in KIN_WORDS)
+        )
+    )
 
 
 class KlangStreetNamedRecognizer(TextRecognizer):

@@ -23,6 +23,10 @@ from recognizers.street_named import KlangStreetNamedRecognizer
         ("Agent: verkstaden har flyttat till industrivägen", []),
         ("Kund: ja hos pelican på industrigatan", []),
         ("Kund: han bor på motorvägen nästan", []),
+        # staff by their first name at the company; a street someone does not live on
+        ("Agent: hej det är Mikael på Säljtorget", []),
+        ("Kund: jaha men jag bor ju inte på stationsgatan", []),
+        ("Kund: bra. och grannen olle på ringvägen har också en nyckel", ["ringvägen"]),
     ],
 )
 def test_a_street_named_without_its_number_as_someones(text, found):
