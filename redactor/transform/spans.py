@@ -271,7 +271,9 @@ def widened(text: str, span: Span, whole: Callable[[str], bool] | None = None) -
         if last > inside[-1] and heuristics.QUANTITY_AFTER.match(text, toks[last].end):
             last = inside[-1]  # "... 2 340 kronor": an amount goes on, not the number
         said = Span(min(span.start, toks[first].start), max(span.end, toks[last].end), span.entity_type, span.score)
-        if span.entity_type in LETTERED and (letters := _SPELLED_BEFORE.search(text, 0, said.start)):
+        if span.entity_type in LETTERED and (
+            letters := _SPELLED_BEFORE.search(text, max(0, said.start - _SPELLED_REACH), said.start)
+        ):
             said = Span(letters.start(), said.end, said.entity_type, said.score)
         tried = _tried_before(text, runs[r - 1], said.start, run.digits) if r and first == 0 else None
         # the try is a piece, redacted where it stands (its digits are no value to chase)
@@ -282,6 +284,7 @@ def widened(text: str, span: Span, whole: Callable[[str], bool] | None = None) -
 # A code's letters spelled before its digits, one to three, the last no letter that is a word
 # ("medlemsnumret ö r fyra fyra sju ett nio"; not "det är i 4 5 6", "a 4 5 6" for "ja")
 _SPELLED_BEFORE = re.compile(r"(?<![\w])(?:[a-zåäö][ ]){0,2}[b-df-hj-np-zäA-Z][ ]$")
+_SPELLED_REACH = 6  # the longest such prefix: three letters and their spaces (the lookbehind sees further)
 
 
 def _tried_before(text: str, tried: numbers.Run, start: int, digits: str) -> tuple[int, int] | None:
