@@ -44,7 +44,7 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-from recognizers import heuristics, numbers, phone
+from recognizers import heuristics, numbers, phone, place_lines
 from recognizers.address import one_word_towns, ordinary_place_name, ordinary_place_word
 from recognizers.dialogue_slots import (
     LETTERED,
@@ -454,19 +454,23 @@ _TOWN_AFTER_NAME = re.compile(
     r"[ ]+(?:i|från)[ ]+([A-ZÅÄÖa-zåäö][a-zåäö-]+)(?=[ ]*(?:[.,!?]|$)|[ ]+(?:men|och|som)\b)", re.M
 )
 
+# ... or, capitalised, ending the line a register reads out: "820121-2381 Sofie Andersson Pershagen"
+_TOWN_ENDS_NAME = re.compile(r"[ ]+((?-i:[A-ZÅÄÖ])[a-zåäö-]+)(?=[ ]*(?:[.!?]|$))", re.M)
 
 _KIN_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(KIN_WORDS))})(?![\w])[^.!?\n]*$", re.IGNORECASE)
 
 
 def _towns_after(text: str, spans: list[Span]) -> list[Span]:
     """The town a person is of, said right after their whole name as an address line or a guest
-    list puts it, or after a relative's first name ("en kusin margareta i bollnäs"; not "Det var
+    list puts it (with "i" or "från", or capitalised ending the line), or after a relative's first name ("en kusin margareta i bollnäs"; not "Det var
     Provo i Luleå", who may work there): a town the gazetteer knows, no ordinary word ("mark")."""
     out: list[Span] = []
     for entity, start, end in spans:
         whole = " " in text[start:end].strip()
         kin = not whole and _KIN_BEFORE.search(text, max(0, start - 25), start) is not None
         m = _TOWN_AFTER_NAME.match(text, end) if entity == "PERSON" and (whole or kin) else None
+        if m is None and entity == "PERSON" and whole:
+            m = _TOWN_ENDS_NAME.match(text, end)
         town = m.group(1) if m else ""
         if (
             m
@@ -566,11 +570,15 @@ _ECHO_AROUND = re.compile(r"(?<![\w])(?:ja|jo|okej|mm|mhm|hm|aha|precis)(?![\w])
 _PIECES_JOINED = 4  # pieces of one value said over turns, the listener echoing each
 
 
+CODE_DIGITS = 4
+
+
 def pieces_read_back(text: str, spans: list[Span]) -> list[Span]:
     """A number given in pieces over turns, the listener echoing between, and read back whole ("och
     sen tre noll fem" / "Mm." / "ett ett åtta" / "118" / "fyra sju sex" / "476. Så 305 118 476."):
-    two to four pieces found in a row within a few turns, their digits together six or more, as
-    a number anywhere in the call; and a piece echoed alone in the next turn by another speaker.
+    two to four pieces found in a row within a few turns, their digits together six or more (four
+    for a code's pieces: "koden är sju tre" / "mm" / "fyra åtta" / "7348"), as a number anywhere
+    in the call; and a piece echoed alone in the next turn by another speaker.
     Runs after the learned tail, as the pieces are often the tail's."""
     ts = turns(text)
     starts = [x.start for x in ts]
@@ -598,7 +606,7 @@ def pieces_read_back(text: str, spans: list[Span]) -> list[Span]:
             if more == last:  # the listener's echo of the piece before
                 continue
             joined, last = joined + more, more
-            if len(joined) >= PIECE_DIGITS:
+            if len(joined) >= (CODE_DIGITS if entity == "ACCESS_CODE" else PIECE_DIGITS):
                 wholes.setdefault(joined, entity)
     read = runs_reading(text, wholes)  # the longest stretch read, not the pieces joined within it
     out += [x for x in read if not any(y[1] <= x[1] and x[2] <= y[2] and y != x for y in read)]
@@ -623,6 +631,8 @@ def _false_starts(text: str, spans: list[Span]) -> list[Span]:
         if broken and (said := _digits(text, *broken.span(1))) and _digits(text, start, end).startswith(said):
             if _free(spans + out, *broken.span(1)) and not _taken(text, *broken.span(1), said):
                 out.append((entity, *broken.span(1)))
+        if entity == "SE_ADDRESS":
+            out += [("SE_ADDRESS", *at) for at in _street_begun(text, start, end) if _free(spans + out, *at)]
         m = _TAKEN_BACK.search(text, max(0, start - 40), start)
         if m is None:
             continue
@@ -634,6 +644,23 @@ def _false_starts(text: str, spans: list[Span]) -> list[Span]:
             if _free(spans + out, m.start(1), m.end(1)):
                 out.append((entity, m.start(1), m.end(1)))
     return out
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])(?-i:[A-ZÅÄÖ])[^\W\d_]{4,}(?![\w-])")
+_BEGUN_WITHIN = 60
+
+
+def _street_begun(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A street's name begun earlier in the line, before the street line itself ("från jobbet
+    Morabergs eh jag jobbar på ett lager där Morabergsvägen 21", "Vivalla Centrum nej Vivallagatan
+    22"): capitalised, five letters or more, no common word (not "en björk vid Björkvägen 3")."""
+    street = text[start:end].split()[0].lower()
+    line_start = text.rfind("\n", 0, start) + 1
+    return [
+        m.span()
+        for m in _CAPITALISED.finditer(text, max(line_start, start - _BEGUN_WITHIN), start)
+        if street.startswith(m.group().lower()) and street != m.group().lower() and not common_word(m.group())
+    ]
 
 
 LONG_DIGITS = 10  # a value this long is said in pieces and read back whole
@@ -1067,7 +1094,7 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
         if e == "SE_ADDRESS" and text[t - 1 : t].isalnum() and (letter := _with_letter(text, e, t)) > t:
             out.append((e, t, letter))
         # the place a street line lies in, said after it ("storbyvägen tolv i bjursås") or before it
-        if e == "SE_ADDRESS" and text[t - 1 : t].isalnum():
+        if e == "SE_ADDRESS" and text[t - 1 : t].isalnum() and not place_lines.coordinates(text[s:t]):
             end = text.find("\n", t)
             line = text[text.rfind("\n", 0, s) + 1 : end if end >= 0 else len(text)].split(":", 1)[-1]
             before = max(0, s - 40)

@@ -440,12 +440,16 @@ _PERMIT_WORDS = re.compile(
     + r"[a-zåäö]*tillstånd(?:et|s(?:bevis\w*|nummer|numret))?\b",
     re.IGNORECASE,
 )
-_PERMIT_CODE = re.compile(r"(?<![\w,.-])[A-Z]{1,3}[ -]?(?:19|20)\d\d[ -]\d{3,6}(?![\w-])")
+# (or letters and groups of digits, as a färdtjänst card prints it: "tillstånd FT 90 31 77")
+_PERMIT_CODE = re.compile(
+    r"(?<![\w,.-])[A-Z]{1,3}[ -]?(?:(?:19|20)\d\d[ -]\d{3,6}|\d{2,4}(?:[ ]\d{2,4}){1,3})(?![\w-])"
+)
 # what may stand right before a code (or the tag's word itself)
 _BEFORE_CODE = re.compile(
     r"(?:(?<![\w])(?:nummer|numret|nr|är|var|blir|har|här|och|slutar på)|[,:])[ ]*$", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)|\n")
+_NUMBERED = re.compile(r"[ ]+(?:nummer|numret|nr)[ ]+(?=\w)", re.IGNORECASE)
 
 
 def _placed(text: str, word_end: int, start: int) -> bool:
@@ -481,11 +485,13 @@ class KlangTagNumberRecognizer(base.TextRecognizer):
                     if not placed or heuristics.YEAR.fullmatch(m.group()) or (fits is not None and not fits(m.group())):
                         continue
                     out.append(base.tagged_result(self, "ID_NUMBER", *m.span(), 0.85, why))
-        # a tag's number said in words, five digits or more: "din bricka noll noll tre ett sex två två nio"
+        # a tag's number said in words, five digits or more: "din bricka noll noll tre ett sex två två
+        # nio", or two or more after "nummer" ("brickan nummer hundrafjorton"; not "brickan, två stycken")
         for word in _TAG_WORDS.finditer(text):
             stop = _SENTENCE_END.search(text, word.end())
             runs = numbers.runs(text[word.end() : stop.start() if stop else len(text)])
-            if not runs or not any(t.spoken for t in runs[0].tokens) or len(runs[0].digits) < 5:
+            fewest = 2 if _NUMBERED.match(text, word.end()) else 5
+            if not runs or not any(t.spoken for t in runs[0].tokens) or len(runs[0].digits) < fewest:
                 continue
             start, end = word.end() + runs[0].tokens[0].start, word.end() + runs[0].tokens[-1].end
             if _placed(text, word.end(), start) and not heuristics.quantity(text, start, end, runs[0].digits):

@@ -335,6 +335,8 @@ SMALL_NUMBER_WORDS = _alt({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS})
 # "ettusen" is "ett" + "tusen" with one "t" dropped, as Swedish writes it ("ettusenett": 1001)
 _ONE_THOUSAND = "ettusen"
 _PARTS = [*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *HUNDRED_WORDS, *THOUSAND_WORDS, _ONE_THOUSAND, *OTHER_LANGUAGES]
+# One number said in one word or written in digits ("fyrahundratolv", "412"), for patterns to build on
+NUMBER_WORD = rf"(?:\d+|(?:{_alt(_PARTS)})+)(?![{_L}\d])"
 _PART_RX = re.compile(_alt(_PARTS))
 # A Norwegian compound may start a Swedish one ("åttiet" in "åttiett", "nittini" in "nittinio")
 _SWEDISH_PART_RX = re.compile(_alt(p for p in _PARTS if p not in _NORDIC_COMPOUNDS))

@@ -252,6 +252,77 @@ _COORDINATES = re.compile(
     re.IGNORECASE,
 )
 
+# ... or said, each half read off a plotter or a phone with its compass word ("femtionio grader
+# fyrtioett komma fyrahundratolv norr" / "arton grader femtiosex komma noll trettio öst"), or both
+# after their letters ("n femtionio fyrtioett komma fyra ett två e arton femtiosex komma noll tre
+# noll"): a temperature or an angle has no minutes with a compass word after them
+_SAID_NUMBER = rf"{numbers.NUMBER_WORD}(?:[ ]+{numbers.NUMBER_WORD}){{0,3}}"
+_COORDINATES_SAID = re.compile(
+    rf"(?<![\w]){_SAID_NUMBER}[ ]+grader[ ]+{_SAID_NUMBER}(?:[ ]+komma[ ]+{_SAID_NUMBER})?(?:[ ]+minuter)?"
+    r"[ ]+(?:nord|norr|syd|söder|öst|öster|ost|väst|väster)(?![\w])"
+    rf"|(?<![\w])[ns][ ]+{_SAID_NUMBER}[ ]+komma[ ]+{_SAID_NUMBER}[ ]+[eöw][ ]+{_SAID_NUMBER}[ ]+komma[ ]+{_SAID_NUMBER}",
+    re.IGNORECASE,
+)
+
+# A berth or a pitch a person rents, by its letter and number ("plats d tolv", "sommarplats g
+# trettioett", "båtplats D12") or, for a berth's own word, its number ("uppställningsplats
+# trettiotvå", "boj nummer sjutton"): a place in a queue has no letter ("plats tre i kön"), and
+# "i", "å", "ö" are words, not a pier's letter
+_PIER = r"(?-i:[a-hj-zA-HJ-Z])"
+_BERTH_CODE = rf"{_PIER}[ ]?(?:\d{{1,3}}(?![\d,.:])|{numbers.NUMBER_WORD})"
+_BERTH_WORD = r"(?:båt|brygg|sommar|vinter|uppställnings|bojplats|camping)plats(?:en)?|boj(?:en)?"
+_BERTH = re.compile(
+    rf"(?<![\w-])(?:{_BERTH_WORD}|plats(?:en)?)(?:[ ]+(?:nummer|nr\.?))?[ ]+(?P<code>{_BERTH_CODE})(?![\w])"
+    rf"|(?<![\w-])(?:{_BERTH_WORD})(?:[ ]+(?:nummer|nr\.?))?[ ]+(?P<number>{numbers.NUMBER_WORD})(?![\w]|[ ]*(?:kr|kronor|meter|m)\b)",
+    re.IGNORECASE,
+)
+# ... and, in a call that gives one so, another said where a person or a boat lies ("roger på a
+# tio", "vågspel ligger på c fjorton"): elsewhere "på e fyra" is a road and "på a fyra" paper
+_ON_BERTH = re.compile(rf"(?<![\w-])på[ ]+(?P<code>{_PIER}[ ]+{numbers.NUMBER_WORD})(?![\w])", re.IGNORECASE)
+_BERTH_AGAIN = re.compile(rf"{_BERTH_CODE}(?![\w])", re.IGNORECASE)  # corrected: "plats h elva nej h tretton"
+
+# The floor someone lives on, said with "bor" ("han bor på fjärde våningen och hissen är trasig"):
+# the floor narrows the address to a few doors, as after the street line (`address.py`)
+_FLOOR_LIVED = re.compile(
+    r"(?<![\w-])(?:bor|bodde)(?:[ ]+[^\W\d_]+){0,2}?[ ]+på[ ]+"
+    r"(?P<floor>(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde)[ ]+våningen"
+    r"|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d)[ ]+trappor?(?:[ ]+upp)?)(?![\w])",
+    re.IGNORECASE,
+)
+
+# A home someone lives in named after its kind ("han bor nu på ett gruppboende Ljuragården",
+# "äldreboendet solgläntan"): its name is where the person lives, found again wherever it is said
+_CARE_HOME = re.compile(
+    r"(?<![\w-])(?:grupp|äldre|demens|service|vård|korttids|lss-|stöd)?boende(?:t)?[ ]+(?:heter[ ]+)?"
+    r"(?P<home>(?-i:[A-ZÅÄÖ])[a-zåäö]{3,}|[a-zåäö]{4,})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _care_homes(text: str) -> list[tuple[int, int]]:
+    """`_CARE_HOME`'s names that are no common word ("boendet där", "gruppboende Ljuragården")."""
+    return [m.span("home") for m in _CARE_HOME.finditer(text) if not ordinary_place_word(m.group("home"))]
+
+
+def _berths(text: str) -> list[tuple[int, int]]:
+    said = list(_BERTH.finditer(text))
+    found = [m.span(m.lastgroup or 0) for m in said]
+    for m in said:
+        if (
+            m.group("code")
+            and (fix := _CORRECTED_TO.match(text, m.end()))
+            and (again := _BERTH_AGAIN.match(text, fix.end()))
+        ):
+            found.append(again.span())
+    if any(m.group("code") for m in said):
+        found += [m.span("code") for m in _ON_BERTH.finditer(text)]
+    return found
+
+
+def coordinates(value: str) -> bool:
+    """Whether a place found is map coordinates (no street line, with no place or postnummer to it)."""
+    return _COORDINATES.fullmatch(value) is not None or _COORDINATES_SAID.fullmatch(value) is not None
+
 
 _FLAT_VALUE = re.compile(
     rf"^(?:{_FLAT_NOUN})(?:[ ]+(?:nummer|nr\.?))?[ ]+(.+)$",
@@ -369,6 +440,9 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             or _NEIGHBOUR_FLAT.search(text) is not None
             or _PROPERTY_UNTIMED.search(text) is not None
             or _COORDINATES.search(text) is not None
+            or ("boende" in text and _CARE_HOME.search(text) is not None)
+            or (("plats" in text or "boj" in text) and _BERTH.search(text) is not None)
+            or ((" komma " in text or " grader " in text) and _COORDINATES_SAID.search(text) is not None)
         )
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -430,7 +504,15 @@ class KlangPlaceLineRecognizer(TextRecognizer):
         found |= {
             (ENTITY, *m.span()) for m in _PROPERTY_UNTIMED.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))
         }
-        found |= {(ENTITY, *m.span()) for m in _COORDINATES.finditer(text)}
+        written = [m.span() for m in _COORDINATES.finditer(text)]
+        found |= {(ENTITY, *at) for at in written}
+        found |= {(LOCATION, s, e) for s, e in _berths(text)}
+        found |= {(ENTITY, *m.span("floor")) for m in _FLOOR_LIVED.finditer(text)}
+        if "boende" in text:
+            found |= {(LOCATION, s, e) for s, e in _care_homes(text)}
+        if " komma " in text or " grader " in text:  # (a half said, not within both written)
+            said = (m.span() for m in _COORDINATES_SAID.finditer(text))
+            found |= {(ENTITY, s, e) for s, e in said if not any(a <= s and e <= b for a, b in written)}
         if mentions(text, _PROPERTY_WORDS):
             found |= {(ENTITY, *m.span()) for m in _PROPERTY.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}
             found |= {

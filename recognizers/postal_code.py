@@ -46,7 +46,8 @@ def _street_end(towns: str = "") -> str:
         # and the town between them: "Tallstigen 4 i Hedemora, 776 33", "Tallstigen 4, Hedemora, 776 33",
         # "uppe i Hedemora", "i Gamla Uppsala", "i Gnesta, eh, 646 31", "det är i västra frölunda"
         rf"(?:,?[ ]+(?:det[ ]+är[ ]+)?(?:(?:uppe|nere|ute|borta)[ ]+)?(?:i[ ]+)?(?:{town}))?"
-        rf"(?:,?[ ]+(?:{_FILLER}|nu|då|alltså))?,?[ ]{{1,2}})"  # "jag bor på Lönngatan tre nu, två ett fyra ..."
+        # "jag bor på Lönngatan tre nu, två ett fyra ...", "Storgatan 62 lägenhet 1203 det är 941 32"
+        rf"(?:,?[ ]+(?:{_FILLER}|nu|då|alltså|det[ ]+är))?,?[ ]{{1,2}})"
     )
 
 

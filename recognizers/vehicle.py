@@ -88,11 +88,12 @@ MAKES = (
     *"yamaha kawasaki ducati husqvarna vespa".split(),  # motorcycles and mopeds
 )
 # Words of a call about a vehicle: "bilen", "bilförsäkringen", "reg nummer", "registreringsnumret",
-# "skylten", "fordonet", "parkeringstillstånd", "boendeparkering", "motorcykeln", "motorcyklar", "MC:n"
+# "skylten", "fordonet", "parkeringstillstånd", "boendeparkering", "motorcykeln", "motorcyklar", "MC:n",
+# "båttrailern"
 # (not "mobil", "bilaga", "bild", "biljett").
 _VEHICLE_WORDS = re.compile(
     r"(?<![\w])(?:\w*(?<!mo)bil(?!aga|d|jett)\w*|reg(?:-|[ ])?n(?:umm|umr|r)\w*|registreringsn\w*|skylt\w*|"
-    r"fordon\w*|\w*parkering\w*|p-tillstånd\w*|motorcyk(?:el|l)\w*|mc(?::n|-\w+)?|moped\w*|släp(?:vagn)?\w*|chassi\w*|traktor\w*|"
+    r"fordon\w*|\w*parkering\w*|p-tillstånd\w*|motorcyk(?:el|l)\w*|mc(?::n|-\w+)?|moped\w*|släp(?:vagn)?\w*|chassi\w*|traktor\w*|\w*trailer\w*|"
     rf"husvagn\w*|(?:{'|'.join(MAKES)})(?:n|en)?)(?![\w])",  # "den svarta Skodan"
     re.IGNORECASE,
 )
@@ -108,6 +109,7 @@ _GATE_WORDS = (
     "moped",
     "släp",
     "husvagn",
+    "trailer",
     "chassi",
     "traktor",
     *MAKES,

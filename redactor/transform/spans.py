@@ -271,6 +271,8 @@ def widened(text: str, span: Span, whole: Callable[[str], bool] | None = None) -
         if last > inside[-1] and heuristics.QUANTITY_AFTER.match(text, toks[last].end):
             last = inside[-1]  # "... 2 340 kronor": an amount goes on, not the number
         said = Span(min(span.start, toks[first].start), max(span.end, toks[last].end), span.entity_type, span.score)
+        if span.entity_type in CHECKED_AFTER and (check := _CHECK_DIGIT_AFTER.match(text, said.end)):
+            said = Span(said.start, check.end(), said.entity_type, said.score)
         if span.entity_type in LETTERED and (
             letters := _SPELLED_BEFORE.search(text, max(0, said.start - _SPELLED_REACH), said.start)
         ):
@@ -281,6 +283,13 @@ def widened(text: str, span: Span, whole: Callable[[str], bool] | None = None) -
     return [span]
 
 
+# An account's or a giro number's check digit said after a word for its hyphen ("... noll ett minus
+# sex", "... fem tre streck ett"): a single digit, not a number that goes on ("minus sex kronor")
+CHECKED_AFTER = frozenset({"SE_BANK_ACCOUNT", "SE_BANKGIRO", "SE_PLUSGIRO"})
+_CHECK_DIGIT_AFTER = re.compile(
+    r"[ ,]*(?:streck|bindestreck|minus)[ ]+(?:\d|noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)(?![\w-])(?![ ]+(?:\d|kr|kronor|procent))",
+    re.IGNORECASE,
+)
 # A code's letters spelled before its digits, one to three, the last no letter that is a word
 # ("medlemsnumret ö r fyra fyra sju ett nio"; not "det är i 4 5 6", "a 4 5 6" for "ja")
 _SPELLED_BEFORE = re.compile(r"(?<![\w])(?:[a-zåäö][ ]){0,2}[b-df-hj-np-zäA-Z][ ]$")

@@ -566,6 +566,23 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("PERSON", "margareta")],
             [("LOCATION", "bollnäs")],
         ),
+        # ... or capitalised, ending the line a register reads out
+        (
+            ["Agent: 820121-2381 Kristoffer Testsson Järpen", "Kund: ja"],
+            [("PERSON", "Kristoffer Testsson")],
+            [("LOCATION", "Järpen")],
+        ),
+        # a street's name begun earlier in its line, before the street line
+        (
+            ["Kund: nej från jobbet Morabergs eh jag jobbar på ett lager där Morabergsvägen 21"],
+            [("SE_ADDRESS", "Morabergsvägen 21")],
+            [("SE_ADDRESS", "Morabergs")],
+        ),
+        (
+            ["Kund: Vivalla Centrum nej Vivallagatan 22"],
+            [("SE_ADDRESS", "Vivallagatan 22")],
+            [("SE_ADDRESS", "Vivalla")],
+        ),
         # ... and the place after a street line, a filler before its postnummer
         (["Kund: Tallstigen 4 i Bjursås eh 790 21"], [("SE_ADDRESS", "Tallstigen 4")], [("LOCATION", "Bjursås")]),
         # a postnummer corrected with two digits swapped, in the next turn
@@ -704,6 +721,9 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
             [("SE_VEHICLE_REGISTRATION", "KTX 318")],
         ),
         (["Kund: Tre... ja, 4 500 kronor, och kundnumret 4409137."], [("CUSTOMER_NUMBER", "4409137")]),
+        # a common word a street's name begins with; a word the name begins with in another line
+        (["Kund: vi har en björk vid Björkvägen 3"], [("SE_ADDRESS", "Björkvägen 3")]),
+        (["Kund: det var Morabergs fel", "Kund: Morabergsvägen 21"], [("SE_ADDRESS", "Morabergsvägen 21")]),
         # a number grouped as a value, but in the next sentence: the company's trip
         (
             ["Agent: 388 140 ja Marianne Ek. Resan 610 253 till Vårdcentralen Gripen på fredag"],
@@ -803,10 +823,16 @@ def test_a_number_given_in_pieces_with_echoes_and_read_back_whole():
     assert ("PERSONAL_DETAIL", "305 118 476") in _read_back(lines, found_echo)
 
 
+def test_a_code_given_in_pieces_and_read_back_whole():
+    lines = ["Kund: det finns en nyckelbox koden är sju tre", "Agent: mm", "Kund: fyra åtta", "Agent: 7348 noterat"]
+    found = [("ACCESS_CODE", "sju tre"), ("ACCESS_CODE", "fyra åtta")]
+    assert _read_back(lines, found) == [("ACCESS_CODE", "7348")]
+
+
 @pytest.mark.parametrize(
     "lines, found",
     [
-        # joined, fewer than six digits; the pieces seven turns apart
+        # joined, fewer than six digits (but for a code's pieces); the pieces seven turns apart
         (["Kund: tolv", "Agent: mm", "Kund: trettio", "Agent: Så 1230."], [("X", "tolv"), ("X", "trettio")]),
         (
             ["Kund: tre noll fem", *["Agent: mm", "Kund: ja"] * 3, "Kund: ett ett åtta", "Agent: 305118."],

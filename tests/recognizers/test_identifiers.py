@@ -172,6 +172,9 @@ def test_sim_card_number(text, expected):
         ("din bricka noll noll tre ett sex två två nio spärras inte", ["noll noll tre ett sex två två nio"]),
         ("brickan, numret på den gamla var noll noll sex två nittioett åtta", ["noll noll sex två nittioett åtta"]),
         ("brickan kostar tjugofemtusen kronor, din bricka ett två", []),  # an amount; too short
+        # ... or two digits or more after "nummer"; not a count after it
+        ("bra då är den spärrade brickan nummer hundrafjorton noterad", ["hundrafjorton"]),
+        ("nyckeln nummer två ligger i lådan, brickan nummer fem kronor", []),
         # an amount; a number in the next sentence; snacks; a model, a price, a room, a year, a count
         ("En ny bricka kostar 250 kronor. Ring 0771-22 33 44.", []),
         ("Jag köpte chips för 120 kr.", []),
@@ -187,6 +190,8 @@ def test_sim_card_number(text, expected):
             "Bra. Ditt tillstånd R-2021-0412 går ut den 31 juli. Tillståndet PT 2019 1183 var din mammas.",
             ["R-2021-0412", "PT 2019 1183"],
         ),
+        # ... or letters and groups of digits, as a färdtjänst card prints it
+        ("Agent: ja nu hittar jag dig tillstånd FT 90 31 77", ["FT 90 31 77"]),
         ("Tillståndet gäller från 2021-04-12, och 2021 gavs 340 tillstånd.", []),
         ("ja vårt tillstånd T-2018-0042 från Transportstyrelsen gäller till 2027", []),  # the company's own
     ],

@@ -206,3 +206,67 @@ def test_houses_rooms_and_places_named_as_the_address(text, expected):
 )
 def test_ordinary_text_is_no_address(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # each half of a position said with its compass word, or both after their letters
+        (
+            "Kund: jag har dem från plottern femtionio grader fyrtioett komma fyrahundratolv norr",
+            ["femtionio grader fyrtioett komma fyrahundratolv norr"],
+        ),
+        ("Kund: arton grader femtiosex komma noll trettio öst", ["arton grader femtiosex komma noll trettio öst"]),
+        (
+            "Kund: n femtionio fyrtioett komma fyra ett två e arton femtiosex komma noll tre noll",
+            ["n femtionio fyrtioett komma fyra ett två e arton femtiosex komma noll tre noll"],
+        ),
+        # a temperature, a decimal amount: no minutes with a compass word
+        ("Kund: det var minus fem grader och tre komma två meter snö", []),
+        ("Kund: vi köpte tre komma fem kilo norr om stan", []),
+        # the floor someone lives on; not a floor of a shop or one said with no one living there
+        ("Kund: ja och han bor på fjärde våningen och hissen är trasig", ["fjärde våningen"]),
+        ("Kund: mamma bor ju på två trappor upp", ["två trappor upp"]),
+        ("Kund: skorna finns på andra våningen i butiken", []),
+    ],
+)
+def test_positions_said_and_the_floor_someone_lives_on(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a berth by its letter and number, or a berth word's number; corrected
+        ("Kund: mm ja jag ser anders holm med plats d tolv här", ["d tolv"]),
+        ("Kund: hej jag har sommarplats g trettioett och båtplats D12", ["g trettioett", "D12"]),
+        ("Agent: okej jag ser boj nummer sjutton på dig", ["sjutton"]),
+        ("Agent: och du får uppställningsplats trettiotvå på östra planen", ["trettiotvå"]),
+        ("Kund: jag har plats h elva nej h tretton", ["h elva", "h tretton"]),
+        # ... and in a call that gives one so, another where a person or a boat lies
+        (
+            "Kund: jag har plats c tretton\nAgent: mm\nKund: och roger på a tio har samma problem",
+            ["c tretton", "a tio"],
+        ),
+        # a place in a queue, a road, paper: no berth
+        ("Agent: du står på plats tre i kön", []),
+        ("Kund: olyckan var på e fyra och jag skrev ut den på a fyra", []),
+        ("Kund: du har plats i bilen", []),
+    ],
+)
+def test_a_berth_rented_by_its_letter_and_number(text, expected):
+    assert _found(text, "LOCATION") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kund: han bor nu på ett gruppboende Ljuragården Ljuravägen 3", ["Ljuragården"]),
+        ("Kund: hon bor på äldreboendet solgläntan sen i våras", ["solgläntan"]),
+        # a home of no name, a common word after it
+        ("Kund: vi har ett boende där personalen hjälper till", []),
+        ("Kund: boendet har bra personal", []),
+    ],
+)
+def test_a_care_home_by_its_name(text, expected):
+    assert _found(text, "LOCATION") == expected

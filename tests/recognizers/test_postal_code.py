@@ -23,6 +23,7 @@ def recs():
         ("722 19, Västerås", "722 19"),
         ("KVARNGÄRDET 7B,75444 UPPSALA", "75444"),  # glued to the street line by an exporter
         ("Nej jag bor på Lönngatan tre nu, två ett fyra tre sex", "två ett fyra tre sex"),
+        ("vi bor på Storgatan 62 lägenhet 1203 det är 941 32", "941 32"),
         ("postnummer 532 31", "532 31"),
         ("Hagvägen 14, 7 4 5 9 2 Vallåsa.", "7 4 5 9 2"),  # written digit by digit
         ("postnumret är 53231", "53231"),

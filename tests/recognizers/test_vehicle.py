@@ -55,6 +55,7 @@ def _found(text: str) -> list[str]:
         # a VIN (made up: 17 characters without I, O, Q)
         ("Agent: Och chassinumret?\nKund: Det står WBA3B1C50EK123456.", "WBA3B1C50EK123456"),
         ("Kund: Det gäller släpet, DFG 55H, som ska besiktas på fredag.", "DFG 55H"),
+        ("Agent: okej och båtplats d nitton och trailer j u s fyrtioett e", "j u s fyrtioett e"),
         # a VIN's part, or one read out a character short, after the VIN is asked for
         ("Agent: Chassinumret har du?\nKund: WVWZZZAUZGW... nej vänta, resten ser jag inte", "WVWZZZAUZGW"),
         (

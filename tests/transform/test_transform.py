@@ -562,6 +562,42 @@ def test_a_codes_spelled_letters_go_with_its_digits(text, entity, whole):
     assert text[span.start : span.end] == whole
 
 
+@pytest.mark.parametrize(
+    ("text", "entity", "number", "whole"),
+    [
+        (
+            "konto nio tre fyra ett två åtta fem fem tre streck ett",
+            "SE_BANK_ACCOUNT",
+            "nio tre fyra ett två åtta fem fem tre",
+            "nio tre fyra ett två åtta fem fem tre streck ett",
+        ),
+        (
+            "det är fyrtiofyra femtiofem tjugotvå noll ett minus sex",
+            "SE_PLUSGIRO",
+            "fyrtiofyra femtiofem tjugotvå noll ett",
+            "fyrtiofyra femtiofem tjugotvå noll ett minus sex",
+        ),
+        # an amount after the word, or a number that goes on: no check digit
+        (
+            "konto nio tre fyra ett två åtta fem fem tre minus sex kronor",
+            "SE_BANK_ACCOUNT",
+            "nio tre fyra ett två åtta fem fem tre",
+            "nio tre fyra ett två åtta fem fem tre",
+        ),
+        (
+            "kundnummer fyrtiofyra femtiofem streck ett",
+            "CUSTOMER_NUMBER",
+            "fyrtiofyra femtiofem",
+            "fyrtiofyra femtiofem",
+        ),
+    ],
+)
+def test_an_accounts_check_digit_said_after_its_hyphen_goes_with_it(text, entity, number, whole):
+    start = text.index(number)
+    (span, *_) = sp.widened(text, sp.Span(start, start + len(number), entity, 0.9))
+    assert text[span.start : span.end] == whole
+
+
 def test_a_number_said_whole_is_not_grown():
     """A valid phone number ends where it was said: "... 14 30 idag" after it is a time."""
     from recognizers.phone import is_valid
