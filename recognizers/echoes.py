@@ -981,6 +981,7 @@ _IN_AFTER = re.compile(
 )
 # ... and said before it: "i gottsunda valthornsvägen 8 c", "Från Kallhäll, Tallstigen 8"
 _IN_BEFORE = re.compile(r"(?<![\w-])(?i:i|från)[ ]+([^\W\d_]{3,}(?:-[^\W\d_]+)?),?[ ]+$")
+_BETWEEN_NAME_AND_LINE = re.compile(r"[ ,]+((?-i:[A-ZÅÄÖ])[a-zåäö]{2,}(?:-[A-ZÅÄÖa-zåäö]+)?),?[ ]+$")
 # Words that answer or name a shop, not a place: "Lindvägen 7, Kanon.", "Storgatan 3 utanför Willys"
 _NOT_PLACES = frozenset(
     "kanon japp uppfattat toppen perfekt super exakt korrekt strålande utmärkt fint yes "
@@ -1098,7 +1099,16 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
             end = text.find("\n", t)
             line = text[text.rfind("\n", 0, s) + 1 : end if end >= 0 else len(text)].split(":", 1)[-1]
             before = max(0, s - 40)
-            for place, offset in ((_IN_AFTER.match(text, t), 0), (_IN_BEFORE.search(text[before:s]), before)):
+            # (or between a name and the street line, as a register reads a line out: "Ludvig Testsson
+            # Dalsjöfors Kyrkvägen 2")
+            named = _BETWEEN_NAME_AND_LINE.search(text[before:s])
+            if named and not any(e2 == "PERSON" and t2 == before + named.start() for e2, _, t2 in spans):
+                named = None
+            for place, offset in (
+                (_IN_AFTER.match(text, t), 0),
+                (_IN_BEFORE.search(text[before:s]), before),
+                (named, before),
+            ):
                 # each alternative captures the place in a group of its own: the one that matched
                 at = (offset + place.start(place.lastindex), offset + place.end(place.lastindex)) if place else None
                 if at and _a_place(text[at[0] : at[1]], line) and _free(spans + out, *at):

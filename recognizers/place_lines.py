@@ -277,8 +277,14 @@ _BERTH = re.compile(
     re.IGNORECASE,
 )
 # ... and, in a call that gives one so, another said where a person or a boat lies ("roger på a
-# tio", "vågspel ligger på c fjorton"): elsewhere "på e fyra" is a road and "på a fyra" paper
-_ON_BERTH = re.compile(rf"(?<![\w-])på[ ]+(?P<code>{_PIER}[ ]+{numbers.NUMBER_WORD})(?![\w])", re.IGNORECASE)
+# tio", "vågspel ligger på c fjorton", "och du med d två"): elsewhere "på e fyra" is a road and
+# "på a fyra" paper
+_ON_BERTH = re.compile(rf"(?<![\w-])(?:på|med)[ ]+(?P<code>{_PIER}[ ]+{numbers.NUMBER_WORD})(?![\w])", re.IGNORECASE)
+# ... or, asked for, the answer's opening: "vilken plats har du" / "c tjugotvå"
+_BERTH_ASKED = re.compile(
+    rf"\bplats\w*\b[^\n]*\n[^\n:]{{1,40}}:[ ]*(?:(?:ja|jo|eh|öh)[ ,]+)?(?P<code>{_PIER}[ ]+{numbers.NUMBER_WORD})(?![\w])",
+    re.IGNORECASE,
+)
 _BERTH_AGAIN = re.compile(rf"{_BERTH_CODE}(?![\w])", re.IGNORECASE)  # corrected: "plats h elva nej h tretton"
 
 # The floor someone lives on, said with "bor" ("han bor på fjärde våningen och hissen är trasig"):
@@ -315,7 +321,7 @@ def _berths(text: str) -> list[tuple[int, int]]:
         ):
             found.append(again.span())
     if any(m.group("code") for m in said):
-        found += [m.span("code") for m in _ON_BERTH.finditer(text)]
+        found += [m.span("code") for rx in (_ON_BERTH, _BERTH_ASKED) for m in rx.finditer(text)]
     return found
 
 

@@ -572,6 +572,12 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("PERSON", "Kristoffer Testsson")],
             [("LOCATION", "Järpen")],
         ),
+        # ... or between a whole name and a street line
+        (
+            ["Agent: BF 77302 Ludvig Testsson Dalsjöfors Kyrkvägen 2", "Kund: ja"],
+            [("PERSON", "Ludvig Testsson"), ("SE_ADDRESS", "Kyrkvägen 2")],
+            [("LOCATION", "Dalsjöfors")],
+        ),
         # a street's name begun earlier in its line, before the street line
         (
             ["Kund: nej från jobbet Morabergs eh jag jobbar på ett lager där Morabergsvägen 21"],

@@ -248,6 +248,11 @@ def test_positions_said_and_the_floor_someone_lives_on(text, expected):
             "Kund: jag har plats c tretton\nAgent: mm\nKund: och roger på a tio har samma problem",
             ["c tretton", "a tio"],
         ),
+        # ... with "med", or answering a question for it
+        (
+            "Agent: plats d ett och du med d två\nAgent: vilken plats har du\nKund: c tjugotvå",
+            ["d ett", "d två", "c tjugotvå"],
+        ),
         # a place in a queue, a road, paper: no berth
         ("Agent: du står på plats tre i kön", []),
         ("Kund: olyckan var på e fyra och jag skrev ut den på a fyra", []),
