@@ -267,19 +267,35 @@ _COORDINATES_SAID = re.compile(
 # A berth or a pitch a person rents, by its letter and number ("plats d tolv", "sommarplats g
 # trettioett", "båtplats D12") or, for a berth's own word, its number ("uppställningsplats
 # trettiotvå", "boj nummer sjutton"): a place in a queue has no letter ("plats tre i kön"), and
-# "i", "å", "ö" are words, not a pier's letter
+# "i", "å", "ö" are words, not a pier's letter. A bare "plats" is a seat, a pitch for sale or a
+# place in a garage ("vagn fem plats c tjugotvå", "vi har plats b fyra och b sju lediga") unless
+# someone has it: "jag har plats f nio", "med plats d ett", "jag ser dig här plats d tolv", "karin
+# lund plats e fem"
 _PIER = r"(?-i:[a-hj-zA-HJ-Z])"
 _BERTH_CODE = rf"{_PIER}[ ]?(?:\d{{1,3}}(?![\d,.:])|{numbers.NUMBER_WORD})"
 _BERTH_WORD = r"(?:båt|brygg|sommar|vinter|uppställnings|bojplats|camping)plats(?:en)?|boj(?:en)?"
+_HELD = (
+    r"(?:(?:jag|du|han|hon|hen|ni|de|dom)[ ]+(?:har|hade|hyr|hyrde|fick|får)(?:[ ]+(?:ju|nu|kvar))?|med"
+    r"|(?:ser|har)(?:[ ]+jag)?[ ]+(?:dig|honom|henne|er)(?:[ ]+här)?)[ ]+"
+)
+_FREE_AFTER = (
+    r"(?![ ]+(?:och[ ]+\w+[ ]+\w+[ ]+)?(?:lediga?|kvar|till)\b)"  # "... och b sju lediga", "a ett till a fyrtio"
+)
 _BERTH = re.compile(
-    rf"(?<![\w-])(?:{_BERTH_WORD}|plats(?:en)?)(?:[ ]+(?:nummer|nr\.?))?[ ]+(?P<code>{_BERTH_CODE})(?![\w])"
-    rf"|(?<![\w-])(?:{_BERTH_WORD})(?:[ ]+(?:nummer|nr\.?))?[ ]+(?P<number>{numbers.NUMBER_WORD})(?![\w]|[ ]*(?:kr|kronor|meter|m)\b)",
+    rf"(?<![\w-])(?:(?<!ledig[ ])(?<!lediga[ ])(?:{_BERTH_WORD})|(?P<held>{_HELD})?plats(?:en)?)(?:[ ]+(?:nummer|nr\.?))?"
+    rf"[ ]+(?P<code>{_BERTH_CODE})(?![\w]){_FREE_AFTER}"
+    rf"|(?<![\w-])(?:{_BERTH_WORD})(?:[ ]+(?:nummer|nr\.?))?[ ]+(?P<number>{numbers.NUMBER_WORD})(?![\w]|[ ]*(?:kr|kronor|meter|m)\b){_FREE_AFTER}",
     re.IGNORECASE,
 )
+_NAME_BEFORE = re.compile(r"([^\W\d_]+)[ ]+$")
+_NAME_KINDS = frozenset({"first", "surname", "foreign_first", "foreign_surname"})
 # ... and, in a call that gives one so, another said where a person or a boat lies ("roger på a
-# tio", "vågspel ligger på c fjorton", "och du med d två"): elsewhere "på e fyra" is a road and
-# "på a fyra" paper
-_ON_BERTH = re.compile(rf"(?<![\w-])(?:på|med)[ ]+(?P<code>{_PIER}[ ]+{numbers.NUMBER_WORD})(?![\w])", re.IGNORECASE)
+# tio", "vågspel ligger på c fjorton", "och du med d två"): not a road ("på e fyra", "e sex") or
+# paper ("på a fyra")
+_ON_BERTH = re.compile(
+    rf"(?<![\w-])(?:på|med)[ ]+(?P<code>(?![eE][ ])(?![aA][ ]+(?:noll|ett|en|två|tre|fyra|fem|sex)\b){_PIER}[ ]+{numbers.NUMBER_WORD})(?![\w])",
+    re.IGNORECASE,
+)
 # ... or, asked for, the answer's opening: "vilken plats har du" / "c tjugotvå"
 _BERTH_ASKED = re.compile(
     rf"\bplats\w*\b[^\n]*\n[^\n:]{{1,40}}:[ ]*(?:(?:ja|jo|eh|öh)[ ,]+)?(?P<code>{_PIER}[ ]+{numbers.NUMBER_WORD})(?![\w])",
@@ -290,16 +306,17 @@ _BERTH_AGAIN = re.compile(rf"{_BERTH_CODE}(?![\w])", re.IGNORECASE)  # corrected
 # The floor someone lives on, said with "bor" ("han bor på fjärde våningen och hissen är trasig"):
 # the floor narrows the address to a few doors, as after the street line (`address.py`)
 _FLOOR_LIVED = re.compile(
-    r"(?<![\w-])(?:bor|bodde)(?:[ ]+[^\W\d_]+){0,2}?[ ]+på[ ]+"
+    r"(?<![\w-])(?:bor|bodde)(?:[ ]+[^\W\d_]+){0,2}?[ ]+(?:på[ ]+)?"
     r"(?P<floor>(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde)[ ]+våningen"
     r"|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d)[ ]+trappor?(?:[ ]+upp)?)(?![\w])",
     re.IGNORECASE,
 )
 
 # A home someone lives in named after its kind ("han bor nu på ett gruppboende Ljuragården",
-# "äldreboendet solgläntan"): its name is where the person lives, found again wherever it is said
+# "äldreboendet solgläntan", "servicebostaden Granen"): its name is where the person lives, found again wherever it is said
 _CARE_HOME = re.compile(
-    r"(?<![\w-])(?:grupp|äldre|demens|service|vård|korttids|lss-|stöd)?boende(?:t)?[ ]+(?:heter[ ]+)?"
+    r"(?<![\w-])(?:(?:grupp|äldre|demens|service|vård|korttids|lss-|stöd)?boende(?:t)?|(?:grupp|service|lss-)bostad(?:en)?)"
+    r"[ ]+(?:heter[ ]+)?"
     r"(?P<home>(?-i:[A-ZÅÄÖ])[a-zåäö]{3,}|[a-zåäö]{4,})(?![\w-])",
     re.IGNORECASE,
 )
@@ -310,9 +327,18 @@ def _care_homes(text: str) -> list[tuple[int, int]]:
     return [m.span("home") for m in _CARE_HOME.finditer(text) if not ordinary_place_word(m.group("home"))]
 
 
+def _someones(text: str, m: re.Match[str]) -> bool:
+    """A berth's word, or "plats" that someone has: after "jag har", "med" or a name."""
+    if not m.group(0).lower().startswith("plats") or m.group("held"):
+        return True
+    name = _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    flags = shipped_lexicon().get(name.group(1).lower(), set()) if name else set()
+    return bool(flags & _NAME_KINDS) and "common" not in flags
+
+
 def _berths(text: str) -> list[tuple[int, int]]:
-    said = list(_BERTH.finditer(text))
-    found = [m.span(m.lastgroup or 0) for m in said]
+    said = [m for m in _BERTH.finditer(text) if _someones(text, m)]
+    found = [m.span("code" if m.group("code") else "number") for m in said]
     for m in said:
         if (
             m.group("code")
@@ -323,6 +349,27 @@ def _berths(text: str) -> list[tuple[int, int]]:
     if any(m.group("code") for m in said):
         found += [m.span("code") for rx in (_ON_BERTH, _BERTH_ASKED) for m in rx.finditer(text)]
     return found
+
+
+# ... where the position is someone's: a home, a cabin, a buoy or a boat named in its line or the
+# line before, or coordinates asked for; or the rest of a position just given ("... norr" / "mm" /
+# "arton grader ... öst"). A lighthouse's or a hunting tower's position is kept.
+_SOMEONES_PLACE = re.compile(
+    r"(?<![\w-])(?:\w*stug\w*|hus(?:et)?|hem\w*|bor|boj\w*|båt\w*|tomt\w*|plotter\w*|koordinat\w*|position\w*|"
+    r"min|mitt|vår|vårt|hans|hennes|deras)(?![\w-])",
+    re.IGNORECASE,
+)
+_POSITION_GOES_ON = 120  # characters from one half to the next
+
+
+def _positions_said(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _COORDINATES_SAID.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        context = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : m.start()]  # this line and the one before
+        if _SOMEONES_PLACE.search(context) or (out and m.start() - out[-1][1] <= _POSITION_GOES_ON):
+            out.append(m.span())
+    return out
 
 
 def coordinates(value: str) -> bool:
@@ -446,7 +493,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             or _NEIGHBOUR_FLAT.search(text) is not None
             or _PROPERTY_UNTIMED.search(text) is not None
             or _COORDINATES.search(text) is not None
-            or ("boende" in text and _CARE_HOME.search(text) is not None)
+            or (("boende" in text or "bostad" in text) and _CARE_HOME.search(text) is not None)
             or (("plats" in text or "boj" in text) and _BERTH.search(text) is not None)
             or ((" komma " in text or " grader " in text) and _COORDINATES_SAID.search(text) is not None)
         )
@@ -514,10 +561,10 @@ class KlangPlaceLineRecognizer(TextRecognizer):
         found |= {(ENTITY, *at) for at in written}
         found |= {(LOCATION, s, e) for s, e in _berths(text)}
         found |= {(ENTITY, *m.span("floor")) for m in _FLOOR_LIVED.finditer(text)}
-        if "boende" in text:
+        if "boende" in text or "bostad" in text:
             found |= {(LOCATION, s, e) for s, e in _care_homes(text)}
         if " komma " in text or " grader " in text:  # (a half said, not within both written)
-            said = (m.span() for m in _COORDINATES_SAID.finditer(text))
+            said = _positions_said(text)
             found |= {(ENTITY, s, e) for s, e in said if not any(a <= s and e <= b for a, b in written)}
         if mentions(text, _PROPERTY_WORDS):
             found |= {(ENTITY, *m.span()) for m in _PROPERTY.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}

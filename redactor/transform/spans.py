@@ -147,7 +147,6 @@ def number_occurrences(text: str, wanted: dict[str, Span], near_copies: bool = T
     near = [(d, s) for d, s in wanted.items() if len(d) >= NEAR_DIGITS and near_copies]
     for run in numbers.runs(text):
         toks = run.tokens
-        exact: list[tuple[int, int]] = []
         close: list[tuple[int, int, Span]] = []
         for i in range(len(toks)):
             digits = ""
@@ -161,19 +160,19 @@ def number_occurrences(text: str, wanted: dict[str, Span], near_copies: bool = T
                 if hit is not None and heuristics.QUANTITY_AFTER.match(text, toks[j].end):
                     continue  # "1 402 kronor" is an amount, whatever value has its digits
                 if hit is not None:
-                    exact.append((i, j))
                     out.append(Span(toks[i].start, toks[j].end, hit.entity_type, hit.score))
                 elif len(digits) >= NEAR_DIGITS:
                     near_hit = next((s for d, s in near if one_edit(digits, d)), None)
                     if near_hit is not None:
                         close.append((i, j, near_hit))
-        # around a number said in full, a near copy must end where its run pauses: "... sextiofem
-        # tre tre" is the number with a digit slipped, "5327-7182, 2 340 kronor" the bankgiro and
-        # an amount
+        # a near copy is a number said whole, beginning and ending where its run pauses: "...
+        # sextiofem tre tre" is the number with a digit slipped, "5327-7182, 2 340 kronor" the
+        # bankgiro and an amount, and "noll tre två ett sextioåtta åttionio noll noll" the
+        # company's switchboard, not the customer number 2168189 with a digit dropped inside it
         out += [
             Span(toks[i].start, toks[j].end, s.entity_type, s.score)
             for i, j, s in close
-            if j + 1 == len(toks) or run.gaps[j + 1] != "plain" or not any(i <= b and a <= j for a, b in exact)
+            if (i == 0 or run.gaps[i] != "plain") and (j + 1 == len(toks) or run.gaps[j + 1] != "plain")
         ]
     return out
 

@@ -211,15 +211,21 @@ def test_ordinary_text_is_no_address(text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # each half of a position said with its compass word, or both after their letters
+        # each half of a position said with its compass word, or both after their letters, where
+        # someone's place is named in the line or the one before, or the rest of a position given
         (
-            "Kund: jag har dem från plottern femtionio grader fyrtioett komma fyrahundratolv norr",
-            ["femtionio grader fyrtioett komma fyrahundratolv norr"],
+            "Kund: jag har dem från plottern femtionio grader fyrtioett komma fyrahundratolv norr\nAgent: mm\n"
+            "Kund: arton grader femtiosex komma noll trettio öst",
+            ["femtionio grader fyrtioett komma fyrahundratolv norr", "arton grader femtiosex komma noll trettio öst"],
         ),
-        ("Kund: arton grader femtiosex komma noll trettio öst", ["arton grader femtiosex komma noll trettio öst"]),
         (
-            "Kund: n femtionio fyrtioett komma fyra ett två e arton femtiosex komma noll tre noll",
+            "Kund: stugans position n femtionio fyrtioett komma fyra ett två e arton femtiosex komma noll tre noll",
             ["n femtionio fyrtioett komma fyra ett två e arton femtiosex komma noll tre noll"],
+        ),
+        # ... not a lighthouse's
+        (
+            "Agent: och sjökortet\nKund: nej fyren står på femtioåtta grader tjugo komma ett norr elva grader femton komma fyra öst",
+            [],
         ),
         # a temperature, a decimal amount: no minutes with a compass word
         ("Kund: det var minus fem grader och tre komma två meter snö", []),
@@ -227,6 +233,7 @@ def test_ordinary_text_is_no_address(text):
         # the floor someone lives on; not a floor of a shop or one said with no one living there
         ("Kund: ja och han bor på fjärde våningen och hissen är trasig", ["fjärde våningen"]),
         ("Kund: mamma bor ju på två trappor upp", ["två trappor upp"]),
+        ("Kund: jag bor två trappor upp det är sjuttiotvå kvadrat", ["två trappor upp"]),
         ("Kund: skorna finns på andra våningen i butiken", []),
     ],
 )
@@ -243,6 +250,7 @@ def test_positions_said_and_the_floor_someone_lives_on(text, expected):
         ("Agent: okej jag ser boj nummer sjutton på dig", ["sjutton"]),
         ("Agent: och du får uppställningsplats trettiotvå på östra planen", ["trettiotvå"]),
         ("Kund: jag har plats h elva nej h tretton", ["h elva", "h tretton"]),
+        ("Agent: tack då ser jag dig här plats d tolv på brygga fyra", ["d tolv"]),
         # ... and in a call that gives one so, another where a person or a boat lies
         (
             "Kund: jag har plats c tretton\nAgent: mm\nKund: och roger på a tio har samma problem",
@@ -250,13 +258,18 @@ def test_positions_said_and_the_floor_someone_lives_on(text, expected):
         ),
         # ... with "med", or answering a question for it
         (
-            "Agent: plats d ett och du med d två\nAgent: vilken plats har du\nKund: c tjugotvå",
+            "Agent: lars-erik med plats d ett och du med d två\nAgent: vilken plats har du\nKund: c tjugotvå",
             ["d ett", "d två", "c tjugotvå"],
         ),
         # a place in a queue, a road, paper: no berth
         ("Agent: du står på plats tre i kön", []),
         ("Kund: olyckan var på e fyra och jag skrev ut den på a fyra", []),
         ("Kund: du har plats i bilen", []),
+        # a seat, pitches for sale or closed, a garage's places; a road or paper in a call with a berth
+        ("Kund: jag sitter på tåget vagn fem plats c tjugotvå", []),
+        ("Agent: då har vi plats b fyra och b sju lediga, och duscharna vid plats c ett är stängda", []),
+        ("Agent: garaget bredvid har plats a ett till a fyrtio för teaterbesökare", []),
+        ("Kund: jag har båtplats c tretton och kör ner på e sex, kvittot kommer på a fyra", ["c tretton"]),
     ],
 )
 def test_a_berth_rented_by_its_letter_and_number(text, expected):
@@ -268,6 +281,7 @@ def test_a_berth_rented_by_its_letter_and_number(text, expected):
     [
         ("Kund: han bor nu på ett gruppboende Ljuragården Ljuravägen 3", ["Ljuragården"]),
         ("Kund: hon bor på äldreboendet solgläntan sen i våras", ["solgläntan"]),
+        ("Agent: hon har fått beslut om en plats på servicebostaden Granen", ["Granen"]),
         # a home of no name, a common word after it
         ("Kund: vi har ett boende där personalen hjälper till", []),
         ("Kund: boendet har bra personal", []),

@@ -76,6 +76,22 @@ def test_a_read_back_with_one_digit_slipped_is_the_same_number(pipeline):
     assert "1 250" in texts[3] and "CUSTOMER_NUMBER" not in texts[3]
 
 
+def test_a_near_copy_is_no_piece_inside_a_longer_number(pipeline):
+    """A generated call of the 30,000-call memory run was quarantined: "två ett sextioåtta åttionio"
+    inside the company's switchboard said in words is the customer number 2168189 with a digit
+    dropped, so the whole spoken number was taken as the customer's and then found again in the
+    switchboard written, which the company's own numbers keep. A near copy is a number said whole."""
+    content = (
+        "[00:00:01] Kund: Mitt kundnummer är 2168189 om det hjälper.\n"
+        "[00:00:05] Agent: Du kan alltid ringa vår växel på 0321-688900, vi har öppet 9 till 17.\n"
+        "[00:00:09] Agent: Du kan alltid ringa vår växel på noll tre två ett sextioåtta åttionio noll noll."
+    )
+    (rc,) = _run(pipeline, klang_record(content=content))
+    assert isinstance(rc, RedactedCall), rc
+    assert "0321-688900" in rc.call.segments[1].text and "sextioåtta åttionio" in rc.call.segments[2].text
+    assert "2168189" not in rc.call.segments[0].text
+
+
 def test_a_flat_is_found_again_said_alone(pipeline):
     content = (
         "[00:00:01] Agent: Vilken lägenhet har du?\n"
