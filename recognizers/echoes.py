@@ -462,8 +462,9 @@ _KIN_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(KIN_WORDS))})(?![\w])[^
 
 def _towns_after(text: str, spans: list[Span]) -> list[Span]:
     """The town a person is of, said right after their whole name as an address line or a guest
-    list puts it (with "i" or "från", or capitalised ending the line), or after a relative's first name ("en kusin margareta i bollnäs"; not "Det var
-    Provo i Luleå", who may work there): a town the gazetteer knows, no ordinary word ("mark")."""
+    list puts it (with "i" or "från", or capitalised ending the line), or after a relative's first
+    name ("en kusin margareta i bollnäs"; not "Det var Provo i Luleå", who may work there): a town
+    the gazetteer knows, no ordinary word ("mark")."""
     out: list[Span] = []
     for entity, start, end in spans:
         whole = " " in text[start:end].strip()
@@ -570,7 +571,7 @@ _ECHO_AROUND = re.compile(r"(?<![\w])(?:ja|jo|okej|mm|mhm|hm|aha|precis)(?![\w])
 _PIECES_JOINED = 4  # pieces of one value said over turns, the listener echoing each
 
 
-CODE_DIGITS = 4
+CODE_DIGITS = 4  # a code's pieces joined: a door or a key box code has four digits
 
 
 def pieces_read_back(text: str, spans: list[Span]) -> list[Span]:

@@ -313,7 +313,8 @@ _FLOOR_LIVED = re.compile(
 )
 
 # A home someone lives in named after its kind ("han bor nu på ett gruppboende Ljuragården",
-# "äldreboendet solgläntan", "servicebostaden Granen"): its name is where the person lives, found again wherever it is said
+# "äldreboendet solgläntan", "servicebostaden Granen"): its name is where the person lives, found
+# again wherever it is said
 _CARE_HOME = re.compile(
     r"(?<![\w-])(?:(?:grupp|äldre|demens|service|vård|korttids|lss-|stöd)?boende(?:t)?|(?:grupp|service|lss-)bostad(?:en)?)"
     r"[ ]+(?:heter[ ]+)?"
@@ -322,9 +323,29 @@ _CARE_HOME = re.compile(
 )
 
 
+# Each of these patterns opens with alternatives, so a search tries it at every position of a long
+# dialogue: it is tried only around a word every match of it holds, that far before and after
+_ANCHORS = {
+    _CARE_HOME: (re.compile(r"boende|bostad", re.IGNORECASE), 30, 40),
+    _BERTH: (re.compile(r"plats|boj", re.IGNORECASE), 40, 80),
+    _COORDINATES_SAID: (re.compile(r" grader | komma "), 120, 160),
+}
+
+
+def _around(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`rx`'s matches in `text`, found in windows around its anchor word (`_ANCHORS`), in order."""
+    anchor, before, after = _ANCHORS[rx]
+    seen: dict[tuple[int, int], re.Match[str]] = {}
+    for a in anchor.finditer(text):
+        for m in rx.finditer(text, max(0, a.start() - before), min(len(text), a.end() + after)):
+            seen.setdefault(m.span(), m)
+    found = sorted(seen.values(), key=lambda m: (m.start(), -m.end()))
+    return [m for k, m in enumerate(found) if not any(o.start() <= m.start() and m.end() <= o.end() for o in found[:k])]
+
+
 def _care_homes(text: str) -> list[tuple[int, int]]:
     """`_CARE_HOME`'s names that are no common word ("boendet där", "gruppboende Ljuragården")."""
-    return [m.span("home") for m in _CARE_HOME.finditer(text) if not ordinary_place_word(m.group("home"))]
+    return [m.span("home") for m in _around(_CARE_HOME, text) if not ordinary_place_word(m.group("home"))]
 
 
 def _someones(text: str, m: re.Match[str]) -> bool:
@@ -337,7 +358,7 @@ def _someones(text: str, m: re.Match[str]) -> bool:
 
 
 def _berths(text: str) -> list[tuple[int, int]]:
-    said = [m for m in _BERTH.finditer(text) if _someones(text, m)]
+    said = [m for m in _around(_BERTH, text) if _someones(text, m)]
     found = [m.span("code" if m.group("code") else "number") for m in said]
     for m in said:
         if (
@@ -364,7 +385,7 @@ _POSITION_GOES_ON = 120  # characters from one half to the next
 
 def _positions_said(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for m in _COORDINATES_SAID.finditer(text):
+    for m in _around(_COORDINATES_SAID, text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         context = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : m.start()]  # this line and the one before
         if _SOMEONES_PLACE.search(context) or (out and m.start() - out[-1][1] <= _POSITION_GOES_ON):
@@ -493,9 +514,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             or _NEIGHBOUR_FLAT.search(text) is not None
             or _PROPERTY_UNTIMED.search(text) is not None
             or _COORDINATES.search(text) is not None
-            or (("boende" in text or "bostad" in text) and _CARE_HOME.search(text) is not None)
-            or (("plats" in text or "boj" in text) and _BERTH.search(text) is not None)
-            or ((" komma " in text or " grader " in text) and _COORDINATES_SAID.search(text) is not None)
+            or any(_around(rx, text) for rx in (_CARE_HOME, _BERTH, _COORDINATES_SAID))
         )
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -561,11 +580,10 @@ class KlangPlaceLineRecognizer(TextRecognizer):
         found |= {(ENTITY, *at) for at in written}
         found |= {(LOCATION, s, e) for s, e in _berths(text)}
         found |= {(ENTITY, *m.span("floor")) for m in _FLOOR_LIVED.finditer(text)}
-        if "boende" in text or "bostad" in text:
-            found |= {(LOCATION, s, e) for s, e in _care_homes(text)}
-        if " komma " in text or " grader " in text:  # (a half said, not within both written)
-            said = _positions_said(text)
-            found |= {(ENTITY, s, e) for s, e in said if not any(a <= s and e <= b for a, b in written)}
+        found |= {(LOCATION, s, e) for s, e in _care_homes(text)}
+        # (a half said, not within both written: "58 grader 21 minuter nord 11 grader 13 minuter öst")
+        said = _positions_said(text)
+        found |= {(ENTITY, s, e) for s, e in said if not any(a <= s and e <= b for a, b in written)}
         if mentions(text, _PROPERTY_WORDS):
             found |= {(ENTITY, *m.span()) for m in _PROPERTY.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}
             found |= {
