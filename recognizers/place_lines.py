@@ -282,12 +282,15 @@ _FREE_AFTER = (
     r"(?![ ]+(?:och[ ]+\w+[ ]+\w+[ ]+)?(?:lediga?|kvar|till)\b)"  # "... och b sju lediga", "a ett till a fyrtio"
 )
 _BERTH = re.compile(
-    rf"(?<![\w-])(?:(?<!ledig[ ])(?<!lediga[ ])(?:{_BERTH_WORD})|(?P<held>{_HELD})?plats(?:en)?)(?:[ ]+(?:nummer|nr\.?))?"
+    rf"(?<![\w-])(?<!ledig[ ])(?<!lediga[ ])(?:(?:{_BERTH_WORD})|(?P<held>{_HELD})?plats(?:en)?)(?:[ ]+(?:nummer|nr\.?))?"
     rf"[ ]+(?P<code>{_BERTH_CODE})(?![\w]){_FREE_AFTER}"
     rf"|(?<![\w-])(?:{_BERTH_WORD})(?:[ ]+(?:nummer|nr\.?))?[ ]+(?P<number>{numbers.NUMBER_WORD})(?![\w]|[ ]*(?:kr|kronor|meter|m)\b){_FREE_AFTER}",
     re.IGNORECASE,
 )
 _NAME_BEFORE = re.compile(r"([^\W\d_]+)[ ]+$")
+_BOATS = re.compile(
+    r"(?<![\w-])(?:båt\w*|segelbåt\w*|motorbåt\w*|brygg\w*|bojen|marinan|hamnen)(?![\w-])", re.IGNORECASE
+)
 _NAME_KINDS = frozenset({"first", "surname", "foreign_first", "foreign_surname"})
 # ... and, in a call that gives one so, another said where a person or a boat lies ("roger på a
 # tio", "vågspel ligger på c fjorton", "och du med d två"): not a road ("på e fyra", "e sex") or
@@ -349,8 +352,9 @@ def _care_homes(text: str) -> list[tuple[int, int]]:
 
 
 def _someones(text: str, m: re.Match[str]) -> bool:
-    """A berth's word, or "plats" that someone has: after "jag har", "med" or a name."""
-    if not m.group(0).lower().startswith("plats") or m.group("held"):
+    """A berth's word, or "plats" that someone has: after "jag har", "med" or a name, or anywhere in
+    a call about boats ("och plats v trettio på vinterplanen har jag kvar")."""
+    if not m.group(0).lower().startswith("plats") or m.group("held") or _BOATS.search(text):
         return True
     name = _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
     flags = shipped_lexicon().get(name.group(1).lower(), set()) if name else set()

@@ -265,6 +265,8 @@ def test_positions_said_and_the_floor_someone_lives_on(text, expected):
         ("Agent: du står på plats tre i kön", []),
         ("Kund: olyckan var på e fyra och jag skrev ut den på a fyra", []),
         ("Kund: du har plats i bilen", []),
+        # ... or a bare "plats" in a call about boats
+        ("Kund: båten ligger kvar och plats v trettio på vinterplanen har jag kvar", ["v trettio"]),
         # a seat, pitches for sale or closed, a garage's places; a road or paper in a call with a berth
         ("Kund: jag sitter på tåget vagn fem plats c tjugotvå", []),
         ("Agent: då har vi plats b fyra och b sju lediga, och duscharna vid plats c ett är stängda", []),
