@@ -648,19 +648,25 @@ def _false_starts(text: str, spans: list[Span]) -> list[Span]:
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])(?-i:[A-ZÅÄÖ])[^\W\d_]{4,}(?![\w-])")
+_TAKEN_BACK_BETWEEN = re.compile(r"(?<![\w])(?:eh|öh|ehm|nej|nä|förlåt|vänta|jag menar|alltså)(?![\w])", re.IGNORECASE)
 _BEGUN_WITHIN = 60
 
 
 def _street_begun(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A street's name begun earlier in the line, before the street line itself ("från jobbet
     Morabergs eh jag jobbar på ett lager där Morabergsvägen 21", "Vivalla Centrum nej Vivallagatan
-    22"): capitalised, five letters or more, no common word (not "en björk vid Björkvägen 3")."""
+    22"): capitalised, five letters or more, no common word, and taken back by a filler or a
+    correction before the street line (not "en björk vid Björkvägen 3", nor a place named after
+    its street: "vi har en station i Birsta på Birstavägen 7")."""
     street = text[start:end].split()[0].lower()
     line_start = text.rfind("\n", 0, start) + 1
     return [
         m.span()
         for m in _CAPITALISED.finditer(text, max(line_start, start - _BEGUN_WITHIN), start)
-        if street.startswith(m.group().lower()) and street != m.group().lower() and not common_word(m.group())
+        if street.startswith(m.group().lower())
+        and street != m.group().lower()
+        and not common_word(m.group())
+        and _TAKEN_BACK_BETWEEN.search(text, m.end(), start) is not None
     ]
 
 

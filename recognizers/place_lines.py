@@ -347,8 +347,13 @@ def _around(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 
 def _care_homes(text: str) -> list[tuple[int, int]]:
-    """`_CARE_HOME`'s names that are no common word ("boendet där", "gruppboende Ljuragården")."""
-    return [m.span("home") for m in _around(_CARE_HOME, text) if not ordinary_place_word(m.group("home"))]
+    """`_CARE_HOME`'s names that are no common word, weekday or month ("gruppboende Ljuragården"; not
+    "boendet där", "ett besök på boendet onsdag")."""
+    return [
+        m.span("home")
+        for m in _around(_CARE_HOME, text)
+        if not ordinary_place_word(m.group("home")) and m.group("home").lower() not in _NOT_BLOCKS
+    ]
 
 
 def _someones(text: str, m: re.Match[str]) -> bool:

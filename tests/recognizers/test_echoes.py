@@ -730,6 +730,8 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
         # a common word a street's name begins with; a word the name begins with in another line
         (["Kund: vi har en björk vid Björkvägen 3"], [("SE_ADDRESS", "Björkvägen 3")]),
         (["Kund: det var Morabergs fel", "Kund: Morabergsvägen 21"], [("SE_ADDRESS", "Morabergsvägen 21")]),
+        # ... a place named after its street, with no filler or correction between
+        (["Agent: vi har en station i Birsta på Birstavägen 7"], [("SE_ADDRESS", "Birstavägen 7")]),
         # a number grouped as a value, but in the next sentence: the company's trip
         (
             ["Agent: 388 140 ja Marianne Ek. Resan 610 253 till Vårdcentralen Gripen på fredag"],

@@ -287,6 +287,7 @@ def test_a_berth_rented_by_its_letter_and_number(text, expected):
         # a home of no name, a common word after it
         ("Kund: vi har ett boende där personalen hjälper till", []),
         ("Kund: boendet har bra personal", []),
+        ("Agent: han har ett besök på boendet onsdag nästa vecka", []),
     ],
 )
 def test_a_care_home_by_its_name(text, expected):
