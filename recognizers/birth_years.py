@@ -1,7 +1,8 @@
 """SE_PERSONNUMMER: a date with a year of birth said right after the person it is of.
 
 A day and a month with a year of birth, 1900-2019 said in full or 30-99 in two digits, said after
-a name, a kin word or "född" in the same turn, is a birth date even with no question before it:
+a name, a kin word or "född" in the same turn (right after "född" or "födelsedatum" any year from
+1900 to 2029: a child's, "jag ser bara födelsedatum tjugonionde augusti tjugotjugotre"), is a birth date even with no question before it:
 a passenger list ("och så viggo samma efternamn fjärde januari tjugoelva"), a family's dates in
 one breath ("oksana är född tolfte februari åttiosju danylo andra augusti tvåtusenfjorton"), "min
 dotter tjugonde mars 2015". In the labelled calls of bench/data, of 972 dates with a year 921 are
@@ -26,7 +27,7 @@ ENTITY = "SE_PERSONNUMMER"
 SCORE = 0.6
 # What dates an event, not a birth, right before the date
 _EVENT_BEFORE = re.compile(
-    r"(?:datum|daterad|utfärdad|sen|sedan|från|fr\.?o\.?m|beslut\w*|köpt\w*|betal\w*|anställd|började|slutade|"
+    r"(?:(?<!födelse)datum|daterad|utfärdad|sen|sedan|från|fr\.?o\.?m|beslut\w*|köpt\w*|betal\w*|anställd|började|slutade|"
     r"flyttade|tecknade|registrerad|gäller|giltig\w*|utgång\w*|går[ ]+ut|förfall\w*|levererad\w*)[ ]+(?:den[ ]+)?$",
     re.IGNORECASE,
 )
@@ -36,9 +37,9 @@ _MONTH_GATE = re.compile("|".join(heuristics.MONTHS), re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})-\d\d-\d\d$")
 
 
-def _birth_year(said: str, after: str) -> bool:
-    """The year said with the date is one of birth: 1900-2019 in full, 30-99 in two digits with no
-    count after it."""
+def _birth_year(said: str, after: str, born: bool) -> bool:
+    """The year said with the date is one of birth: 1900-2019 in full (to 2029 when the turn says
+    it is a birth), 30-99 in two digits with no count after it."""
     iso = _ISO.match(said)
     month = _MONTH_GATE.search(said)
     runs = numbers.runs(said[month.end() :]) if month else []
@@ -46,22 +47,28 @@ def _birth_year(said: str, after: str) -> bool:
         return False  # no year after the month ("15/3 68" is a date in digits: too like a reference)
     digits = iso.group(1) if iso else runs[-1].digits
     if len(digits) == 4:
-        return 1900 <= int(digits) <= 2019
+        return 1900 <= int(digits) <= (2029 if born else 2019)
     return len(digits) == 2 and 30 <= int(digits) <= 99 and not heuristics.QUANTITY_AFTER.match(after)
 
 
 # Whose date it is, said before it in the turn: a name, a kin word, or birth itself ("viggo samma
 # efternamn fjärde januari tjugoelva", "min son ...", "född ...")
 _BORN = re.compile(r"(?<![\w])(?:född|födda|föddes|födelse\w*|fyller)(?![\w])", re.IGNORECASE)
+# ... right before it, which a date of any year after 1900 is: "födelsedatum tjugonionde augusti tjugotjugotre"
+_BORN_RIGHT_BEFORE = re.compile(
+    r"(?<![\w])(?:född|födda|föddes|födelse\w*)(?:[ ]+(?:är|var))?(?:[ ]+den)?[ ,:]*$", re.I
+)
 _WORD = re.compile(r"[^\W\d_]+")
 PERSON_BEFORE = 45
 
 
+def _lead(text: str, start: int) -> str:
+    return text[max(0, start - PERSON_BEFORE, text.rfind("\n", 0, start) + 1) : start]
+
+
 def _a_person_before(text: str, start: int) -> bool:
-    lead = text[max(0, start - PERSON_BEFORE, text.rfind("\n", 0, start) + 1) : start]
-    if _BORN.search(lead):
-        return True
-    return any(known_name(w) or w.lower() in KIN_WORDS for w in _WORD.findall(lead))
+    lead = _lead(text, start)
+    return _BORN.search(lead) is not None or any(known_name(w) or w.lower() in KIN_WORDS for w in _WORD.findall(lead))
 
 
 class KlangBirthYearDateRecognizer(base.TextRecognizer):
@@ -81,7 +88,7 @@ class KlangBirthYearDateRecognizer(base.TextRecognizer):
             base.tagged_result(self, ENTITY, s, e, SCORE, "date with a year of birth")
             for s, e, _day, _month, yy in dates_of(text)
             if yy is not None
-            and _birth_year(text[s:e], text[e : e + 20])
+            and _birth_year(text[s:e], text[e : e + 20], _BORN_RIGHT_BEFORE.search(_lead(text, s)) is not None)
             and not _EVENT_BEFORE.search(text[max(0, s - 30) : s])
             and _a_person_before(text, s)
         ]

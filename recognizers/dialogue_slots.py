@@ -1826,7 +1826,9 @@ _REQUEST = re.compile(
 # What may follow the slot word in a short turn that asks for it without "?": "och ditt födelsedatum",
 # "Personnumret är", "Kundnumret tack".
 _LEADING = frozenset(
-    "och så då okej ok bra tack ja mm ditt din dina ert er era de dom det sen hans hennes deras barnets barnens".split()
+    "och så då okej ok bra tack ja mm ditt din dina ert er era de dom det sen hans hennes deras barnets barnens"
+    # ... and who it is asked of: "och han är född"
+    " du ni han hon hen".split()
 )
 _TRAILING = frozenset("är då tack alltså ja eh öh också och nu så va siffrorna siffror numret nummer".split())
 _FOR_CHECKING = r"(?:för att (?:bekräfta|kontrollera|verifiera|stämma av|se|kolla)|för säkerhets skull|för kontroll(?:ens skull)?)\b"

@@ -128,7 +128,9 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
             + _dictated(text, ts, spans)
             + _spelled_out(text, ts, spans)
             + _joined_names(text, spans)
+            + _surnames_after(text, spans)
             + _towns_after(text, spans)
+            + _farms_in(text, spans)
         )
     out = corrections(text, ts, [s for s in found if s[0] in _NO_AMOUNTS], shapes=False)
     out += corrections(text, ts, [s for s in found if s[0] not in _NO_AMOUNTS])
@@ -149,7 +151,9 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
     out += _after_addresses(text, ts, spans + out)
     out += _false_starts(text, spans + out)
     out += _joined_names(text, spans + out)
+    out += _surnames_after(text, spans + out)
     out += _towns_after(text, spans + out)
+    out += _farms_in(text, spans + out)
     # the steps look beside the numbers only; nothing inside what another recognizer found (a plate)
     return [x for x in out if not _within(spans, x[1], x[2])]
 
@@ -480,6 +484,58 @@ def _towns_after(text: str, spans: list[Span]) -> list[Span]:
             and _free(spans + out, *m.span(1))
         ):
             out.append(("LOCATION", *m.span(1)))
+    return out
+
+
+# A surname the lexicon does not know, shaped as Swedish surnames are, right after a first name
+# found alone: "jag söker karin vestergren", "Peter Almgren"
+_SURNAME_AFTER = re.compile(
+    r"[ ]+([a-zåäöéA-ZÅÄÖÉ]{2,}(?:gren|ström|qvist|kvist|sson|berg|borg|holm|dahl|lund|stedt|blad|lind))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _surnames_after(text: str, spans: list[Span]) -> list[Span]:
+    """A surname right after a first name found alone: a word ending as Swedish surnames do
+    ("-gren", "-ström", "-qvist", "-sson", "-berg"), no common word and no town ("Karin
+    Stockholm", "Anna Visby" are not)."""
+    out: list[Span] = []
+    for entity, start, end in spans:
+        m = _SURNAME_AFTER.match(text, end) if entity == "PERSON" else None
+        if (
+            m
+            and " " not in text[start:end].strip()
+            and known_name(text[start:end])
+            and not common_word(m.group(1))
+            and m.group(1).casefold() not in one_word_towns()
+            and _free(spans + out, *m.span(1))
+        ):
+            out.append(("PERSON", *m.span(1)))
+    return out
+
+
+# A farm or a house by its name, right before the village found ("hedgården i lillbyn", "granbacken i
+# nyland"): in the countryside the name is the address.
+_FARM = r"(?<![\w-])([a-zåäöA-ZÅÄÖ]{2,}(?:gården|gärdet|backen|stugan|torpet|hagen|ängen|vik|näs|sätra|berga))(?![\w-])"
+_FARM_IN = re.compile(_FARM + r"[ ]+i[ ]+$")
+# ... or where someone lives: "jag bodde på backgården förut"
+_LIVES_ON_FARM = re.compile(
+    r"(?<![\w])(?:bor|bodde|bott|flyttar|flyttade)(?:[ ]+(?:kvar|nu|fortfarande))?[ ]+på[ ]+" + _FARM
+)
+
+
+def _farms_in(text: str, spans: list[Span]) -> list[Span]:
+    """A farm's or a house's name right before "i" and a place found, or where someone lives ("bor
+    på"): a word shaped as such names are ("-gården", "-backen", "-stugan", "-vik"), no common word."""
+    before = [
+        _FARM_IN.search(text, max(0, start - 40), start)
+        for entity, start, _ in spans
+        if entity in ("LOCATION", "SE_ADDRESS")
+    ]
+    out: list[Span] = []
+    for m in [m for m in before if m] + list(_LIVES_ON_FARM.finditer(text)):
+        if not common_word(m.group(1)) and _free(spans + out, *m.span(1)):
+            out.append(("SE_ADDRESS", *m.span(1)))
     return out
 
 

@@ -14,11 +14,13 @@ a flat number, a property designation.
   elvahundraarton", "lägenheten var tolvhundratvå", a room: "rum femhundrafemton", after the street line: "Kastanjegatan 19, tolv noll fyra"), a neighbour's house
   number ("grannen på nummer fjorton"), or a neighbour's four digits ("grannen i 1402");
 - a property designation (fastighetsbeteckning), which names the owner through Lantmäteriet's
-  register: "Hjorten 4:12", "sörby 1:45", "Hjorten fyra kolon tolv" (block and unit), only in a
+  register: "Hjorten 4:12", "sörby 1:45" (block and unit), only in a
   text that speaks of a fastighet, tomt, bygglov or rivningslov, or of a cottage or a piece of
   forest ("stugan", "skiftet"), and not a law, a chapter or a clock time ("Miljöbalken 7:15",
   "Kapitel 4:12", "Klockan 13:30"); anywhere when no clock reads it ("Gräddö 4:112"); a block
-  alone after "fastighetsbeteckningen" or "fastigheten" ("fastigheten Korpen 4");
+  alone after "fastighetsbeteckningen" or "fastigheten" ("fastigheten Korpen 4"); said with
+  "kolon" anywhere, as no clock is read ("hennes hus lövnäs ett kolon nitton", "Hjorten fyra kolon
+  tolv");
 - a place's map coordinates, latitude and longitude in Sweden in either order, or in degrees and
   minutes: "57,7031... och 14,3318", "N 62° 23.472' E 17° 18.414'".
 """
@@ -233,6 +235,7 @@ _GATE = (
     "in i ",
     "hos ",
     "dörr",
+    "kolon",
     *_PROPERTY_WORDS,
 )
 _POSTAL_SHAPED = re.compile(r"\d\d\d ?\d\d")
@@ -593,15 +596,17 @@ class KlangPlaceLineRecognizer(TextRecognizer):
         # (a half said, not within both written: "58 grader 21 minuter nord 11 grader 13 minuter öst")
         said = _positions_said(text)
         found |= {(ENTITY, s, e) for s, e in said if not any(a <= s and e <= b for a, b in written)}
+        # said with "kolon", anywhere: no clock or paragraph is read so ("hennes hus lövnäs ett kolon nitton")
+        found |= {
+            (ENTITY, *m.span())
+            for m in _PROPERTY_SAID.finditer(text)
+            if numbers.parse_word(m.group("block"))
+            and numbers.parse_word(m.group("unit"))
+            and numbers.parse_word(text[m.start() : m.start("block")].split()[-1].lower()) is None
+            and not _NOT_PROPERTIES.match(m.group(0))
+        }
         if mentions(text, _PROPERTY_WORDS):
             found |= {(ENTITY, *m.span()) for m in _PROPERTY.finditer(text) if not _NOT_PROPERTIES.match(m.group(0))}
-            found |= {
-                (ENTITY, *m.span())
-                for m in _PROPERTY_SAID.finditer(text)
-                if numbers.parse_word(m.group("block"))
-                and numbers.parse_word(m.group("unit"))
-                and not _NOT_PROPERTIES.match(m.group(0))
-            }
             asked = [
                 m
                 for rx in _PROPERTY_ASKED

@@ -61,7 +61,7 @@ from recognizers.echoes import (
     set_against,
 )
 from recognizers.fold import fold
-from recognizers.introduction import KlangSelfIntroductionRecognizer
+from recognizers.introduction import KlangSelfIntroductionRecognizer, lexicon
 from recognizers.lexicon import shipped_lexicon
 from recognizers.pets import is_pet, pet_names
 from recognizers.tail import TAIL_ENTITY, TAIL_RECOGNIZER, TAIL_THRESHOLD, shipped_model
@@ -235,6 +235,13 @@ def _overrides(rec: EntityRecognizer, base: type, *names: str) -> bool:
     return any(getattr(type(rec), n) is not getattr(base, n) for n in names)
 
 
+def _warm_tokenizer(nlp: spacy.Language) -> None:
+    """Fill the tokenizer's cache with the lexicon's everyday words and names, outside any memory
+    zone: inside one spaCy caches nothing, so what is cached now is what detection reuses."""
+    common, names = lexicon()[0], lexicon()[1]
+    nlp.tokenizer(" ".join(sorted(common | names)))
+
+
 class Detector:
     def __init__(
         self,
@@ -257,6 +264,7 @@ class Detector:
         self.entities = list(entities) if entities else None
         self.nlp_engine = LocalSpacyNlpEngine(self.model_path)
         self.nlp_engine.load()
+        _warm_tokenizer(self.nlp_engine.nlp[LANGUAGE])
         registry = RecognizerRegistry(supported_languages=[LANGUAGE])
         for rec in recognizers.build_recognizers(LANGUAGE):
             registry.add_recognizer(rec)
@@ -480,6 +488,9 @@ class Detector:
 
     def _detect_folded(self, texts: Sequence[str], batch_size: int, reads: Reads = "all") -> list[list[Detection]]:
         # spaCy holds a whole batch in memory: whole dialogues go through in smaller batches.
+        # The docs live in a memory zone: the strings and lexemes of a call's numbers and names are
+        # freed after it, so a worker's vocabulary does not grow with every call it reads (only
+        # Detections, plain strings and offsets, leave the zone).
         longest = max((len(t) for t in texts), default=0)
         batch_size = max(1, min(batch_size, BATCH_CHARS // max(1, longest)))
         out: list[list[Detection]] = [[] for _ in texts]
@@ -515,14 +526,14 @@ class Detector:
                         need_tokens.append((i, known))
                     else:
                         out[i] = found
-            with nlp.select_pipes(disable=nlp.pipe_names):
+            with nlp.select_pipes(disable=nlp.pipe_names), nlp.memory_zone():
                 docs = nlp.pipe([texts[i] for i, _ in need_tokens], batch_size=batch_size)
                 for (i, known), doc in zip(need_tokens, docs):
                     out[i] = self._analyse(texts[i], known, doc)
         else:
             # Same texts, same order, same batches as the reference path: the model sees what it
             # would have seen; lemmas are filled only where Presidio will read them.
-            with nlp.select_pipes(disable=[LEMMA_COMPONENT]):
+            with nlp.select_pipes(disable=[LEMMA_COMPONENT]), nlp.memory_zone():
                 for i, doc in zip(todo, nlp.pipe([texts[i] for i in todo], batch_size=batch_size)):
                     # The model alone: every other recognizer's results are known to be none.
                     hit, known = (

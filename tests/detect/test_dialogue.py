@@ -1186,6 +1186,11 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         # a birth date with its month said as an ordinal, no "i"
         ("Agent: När är du född?\nKund: Sjuttonde elfte åttiosju.", [("SE_PERSONNUMMER", "Sjuttonde elfte åttiosju")]),
+        # ... asked without a question word or mark: "och han är född"
+        (
+            "Agent: och han är född\nKund: tjugoåttonde februari tjugohundrasexton\nAgent: och din mammas namn",
+            [("SE_PERSONNUMMER", "tjugoåttonde februari tjugohundrasexton")],
+        ),
         # an e-mail's name part alone, the rest never said
         (
             "Agent: Mejlen, med apostrof?\nKund: Nej, utan, bara obrien punkt sean.",

@@ -23,6 +23,9 @@ from recognizers.birth_years import KlangBirthYearDateRecognizer
         ("född 1968-03-15", ["1968-03-15"]),
         # a recent year: an appointment, a payment
         ("hon är född, mötet är den tjugotredje maj 2025", []),
+        # ... but a child's birth date right after the word for it
+        ("jag ser bara födelsedatum tjugonionde augusti tjugotjugotre", ["tjugonionde augusti tjugotjugotre"]),
+        ("min son har besök tjugonionde augusti tjugotjugotre", []),
         # a clock's hour or a count after the month, not a year
         ("min son kommer fjärde maj tio och femtio", []),
         ("min son kommer fredag 16 maj 13.30", []),

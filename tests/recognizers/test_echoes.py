@@ -602,6 +602,11 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
         ),
         # ... one word no lexicon knows ending the sentence after a first name
         (["Kund: Vi har två barn hemma, Maria och Tindrelle."], [("PERSON", "Maria")], [("PERSON", "Tindrelle")]),
+        # a surname shaped as Swedish surnames are, right after a first name found alone
+        (["Agent: jag söker karin vestergren"], [("PERSON", "karin")], [("PERSON", "vestergren")]),
+        # a farm's name before the village found, and the farm someone lived on
+        (["Agent: bra det gäller granbacken i nyland"], [("LOCATION", "nyland")], [("SE_ADDRESS", "granbacken")]),
+        (["Kund: jag bodde på backgården förut"], [], [("SE_ADDRESS", "backgården")]),
         # a plate's digits read back in words, corrected
         (
             [
@@ -628,6 +633,9 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
         # amounts, measures and times after a value are no echo of it
         # (a town that is an ordinary word, or no town, after a name: "Anna i kassan", "Erik från mark")
         (["Kund: det var Anna i kassan och Erik från mark"], [("PERSON", "Anna"), ("PERSON", "Erik")]),
+        # (a town or a common word after a first name, a farm word alone, a town's "-holm")
+        (["Kund: jag heter anna och ringer från karin stockholm"], [("PERSON", "karin")]),
+        (["Kund: vi bor på gården i nyland"], [("LOCATION", "nyland")]),
         (["Kund: Ängsvägen 3 B.", "Agent: 3 dagar tar det, ungefär."], [("SE_ADDRESS", "Ängsvägen 3 B")]),
         (
             ["Kund: Kundnummer 4409137.", "Agent: Tack, 440 kronor är kvar att betala."],

@@ -62,6 +62,8 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Kämnärsvägen trettiotre, rum femhundrafemton, i Lund.", ["rum femhundrafemton"]),
         ("Det är Norrgården tvåhundraelva, utanför byn.", ["Norrgården tvåhundraelva"]),  # a farm
         ("Bygglovet för Hjorten fyra kolon tolv.", ["Hjorten fyra kolon tolv"]),  # a property said
+        # ... said so anywhere, as no clock is read
+        ("det är ju hennes hus lövnäs ett kolon nitton", ["lövnäs ett kolon nitton"]),
         # ... or named where someone has land or a cottage, with no word of property
         ("Jo, skiftet vid Lidarve 3:41, där vid myren, det behöver gallras.", ["Lidarve 3:41"]),
         ("Jag hyr ut stugan på Östra Rönnäs 2:19 genom er.", ["Östra Rönnäs 2:19"]),
