@@ -336,7 +336,7 @@ SLOTS: tuple[Slot, ...] = (
     ),
     Slot(
         "SE_POSTAL_CODE",
-        _q(r"postn(?!ord)|post numm|post nr|postkod"),  # speech-to-text writes "post nummer"; not PostNord
+        _q(r"postn(?!ord)|post numm|post nr|postkod|zip ?code|zip ?kod"),  # speech-to-text writes "post nummer"; not PostNord
         lambda d: len(d) in (3, 5),
         lambda d: len(d) == 5,
     ),
@@ -1865,6 +1865,7 @@ def _four_digits(slot: Slot) -> bool:
     return slot.accept("2010") and not slot.accept("20100")
 
 
+_ASKED_LAST = re.compile(r"(?<![\w])(?:när|vad|vilket|vilken|vilka)(?:[ ]+[^\W\d_]+){0,3}[ ]+$", re.IGNORECASE)
 _AND_YOURS = re.compile(r"(?<![\w])och[ ]+(?:(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ]+)?$", re.IGNORECASE)
 
 
@@ -1891,8 +1892,9 @@ def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     if last_sentence and _around_the_slot_word(lead[_sentence_start(lead, len(lead)) :] + " " + rest):
         return True
     # ... or a longer turn that ends with it: "ett fyra fyra noll nio två sex och ditt födelsedatum",
-    # "okej c o nyberg och postnummer"
-    return bool(_AND_YOURS.search(lead)) and not rest.strip(" ?.,")
+    # "okej c o nyberg och postnummer", or with a question that opens with its question word ("eh
+    # vänta han sitter här erik när är du född")
+    return bool(_AND_YOURS.search(lead) or _ASKED_LAST.search(lead)) and not rest.strip(" ?.,")
 
 
 def _own(body: str, asked_end: int) -> bool:

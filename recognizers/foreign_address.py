@@ -10,16 +10,19 @@ written or spoken, then a capitalised word that is no month, weekday, currency, 
 country: the code and the town are the person's.
 
 A street line written number first (`KlangNumberFirstAddressRecognizer`) is one abroad too: in the
-English form ("14 Marchmont Crescent, flat 2", a British postcode after it) and in the French
+English form ("14 Marchmont Crescent, flat 2", a British postcode after it; in lowercase with the
+commoner street words, "234 prospect place apartment 3R") and in the French
 ("14 rue des Tilleuls", a code of five digits before its town after it: "74000 Annecy").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from recognizers import numbers
 from recognizers.address import ordinary_place_word
+from recognizers.introduction import common_word
 from recognizers.base import TextRecognizer, tagged_result
 
 POSTAL_CODE = "SE_POSTAL_CODE"
@@ -127,6 +130,13 @@ _EN_LINE = re.compile(
     rf"(?:{_EN_STREET_WORDS})(?![\w-])(?:[ ]+(?:North|South|East|West|NE|NW|SE|SW)(?![\w-]))?"  # "Stone Way North"
     rf"(?:,?[ ]+(?i:{_EN_FLAT}))?"  # not "221B Baker Street-hållet"
 )
+# ... in lowercase, as speech-to-text writes it, with the commoner street words ("234 prospect place
+# apartment 3R", "tvåhundratrettiofyra prospect place", "4417 xerxes avenue south")
+_EN_LINE_LOWER = re.compile(
+    rf"(?<![\w-])(?:{_EN_FLAT},?[ ]+)?(?P<number>\d{{1,5}}[a-z]?|[a-zåäö]+)[ ]+(?P<name>(?:[a-zåäöéè]+[ ]+){{1,2}})"
+    r"(?:street|road|avenue|lane|drive|place|boulevard|crescent|terrace)(?![\w-])(?:[ ]+(?:north|south|east|west)(?![\w-]))?"
+    rf"(?:,?[ ]+{_EN_FLAT})?"
+)
 # ... and in the French form, the number before the street's word ("14 rue des Tilleuls", "3 bis
 # avenue Jean Jaurès"), with a code of five digits before its town after it ("74000 Annecy")
 _FR_LINE = re.compile(
@@ -144,16 +154,33 @@ _FR_POSTCODE = re.compile(r"(?<![\w])\d{5}(?=[ ]+[A-ZÉÈ][a-zéèêëàâîïô
 POSTCODE_AFTER = 100  # characters after the street line: the town, a state between
 
 
+def _house_number(number: str) -> bool:
+    return number[0].isdigit() or (number.lower() not in ("en", "ett") and bool(numbers.words_to_digits(number)))
+
+
+def _lowercase_lines(text: str) -> Iterator[re.Match]:
+    """`_EN_LINE_LOWER`'s lines with a house number and a name of no common or number word; a
+    match that fails is tried again one character on ("det är tvåhundratrettiofyra prospect place")."""
+    pos = 0
+    while m := _EN_LINE_LOWER.search(text, pos):
+        words = m.group("name").split()
+        if _house_number(m.group("number")) and not any(common_word(w) or numbers.parse_word(w) or w in ("bis", "ter") for w in words):
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+
+
 class KlangNumberFirstAddressRecognizer(TextRecognizer):
     ENTITIES = ("SE_ADDRESS", POSTAL_CODE)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
         lines = [(m, _EN_POSTCODE, "English") for m in _EN_LINE.finditer(text)]
+        lines += [(m, _EN_POSTCODE, "English") for m in _lowercase_lines(text)]
         lines += [(m, _FR_POSTCODE, "French") for m in _FR_LINE.finditer(text)]
         for line, postcode, form in lines:
-            number = line.group("number")
-            if not number[0].isdigit() and (number.lower() in ("en", "ett") or not numbers.words_to_digits(number)):
+            if not _house_number(line.group("number")):
                 continue  # "på Marchmont Crescent": no house number; "en Triumph Street Triple": an article
             if "SE_ADDRESS" in entities:
                 out.append(tagged_result(self, "SE_ADDRESS", *line.span(), SCORE, f"a street line in the {form} form"))

@@ -1186,6 +1186,17 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
         ),
         # a birth date with its month said as an ordinal, no "i"
         ("Agent: När är du född?\nKund: Sjuttonde elfte åttiosju.", [("SE_PERSONNUMMER", "Sjuttonde elfte åttiosju")]),
+        # ... asked of a third speaker at the end of a longer turn, and read back
+        (
+            "Uppringare: eh vänta han sitter här erik när är du född\nKollega: sjätte november åttio\n"
+            "Uppringare: sjätte november nittonhundraåttio\nAgent: tack",
+            [("SE_PERSONNUMMER", "sjätte november åttio"), ("SE_PERSONNUMMER", "sjätte november nittonhundraåttio")],
+        ),
+        # a ZIP code asked for as a postnummer is (its read-back is the echoes')
+        (
+            "Agent: och zip code\nDotter: fem fem fyra ett noll\nAgent: 55410 och telefon",
+            [("SE_POSTAL_CODE", "fem fem fyra ett noll")],
+        ),
         # ... asked without a question word or mark: "och han är född"
         (
             "Agent: och han är född\nKund: tjugoåttonde februari tjugohundrasexton\nAgent: och din mammas namn",

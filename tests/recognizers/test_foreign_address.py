@@ -83,6 +83,16 @@ def test_no_postcode_abroad(text):
             [("SE_ADDRESS", "14 rue des Tilleuls"), ("SE_POSTAL_CODE", "74000")],
         ),
         ("Kund: 3 bis avenue Jean Jaurès i Lyon", [("SE_ADDRESS", "3 bis avenue Jean Jaurès")]),
+        # ... in lowercase, as speech-to-text writes it, the number in digits or words
+        (
+            "Agent: 234 prospect place apartment 3R brooklyn 11238",
+            [("SE_ADDRESS", "234 prospect place apartment 3R")],
+        ),
+        (
+            "Kund: i brooklyn det är tvåhundratrettiofyra prospect place",
+            [("SE_ADDRESS", "tvåhundratrettiofyra prospect place")],
+        ),
+        ("Kund: det kostar tre bra place och sen två nya street", []),  # common words
         ("Agent: vi bodde på rue de Rivoli, det kostade 74000 euro", []),
         # no house number before it; a film, a record, a company's Swedish address
         ("Agent: Vi har Mulholland Drive på Netflix, och Abbey Road från 1969, på Drottninggatan 5.", []),

@@ -498,6 +498,14 @@ def test_words_the_tail_found_are_found_again_when_one_is_uncommon():
     assert [w for _, w in said] == ["ekbacken fem", "tredje mars", "ekbacken fem"], said
 
 
+def test_one_uncommon_word_the_tail_found_is_found_again():
+    """ "sofiia" spelled and found (blind set 243), then said in passing: chased; "fyran", "kolon"
+    and short words are not."""
+    text = "Kund: dottern sofiia med två i, hon går i fyran\nAgent: okej då ska sofiia gå i fyran"
+    said = sorted({(s.start, text[s.start : s.end]) for s in _tail_found_again(text, ["sofiia", "fyran"])})
+    assert [w for _, w in said] == ["sofiia", "fyran", "sofiia"], said
+
+
 def test_a_number_read_back_glued_to_its_letters_is_redacted_whole(pipeline):
     """Blind set 64's one quarantined call: "HF ... 4430982" then "HF4430982". Its digits alone were
     redacted in the read-back, leaving "HF<CUSTOMER_NUMBER_1>"; "HF", found as a name in the turn
