@@ -336,7 +336,9 @@ SLOTS: tuple[Slot, ...] = (
     ),
     Slot(
         "SE_POSTAL_CODE",
-        _q(r"postn(?!ord)|post numm|post nr|postkod|zip ?code|zip ?kod"),  # speech-to-text writes "post nummer"; not PostNord
+        _q(
+            r"postn(?!ord)|post numm|post nr|postkod|zip ?code|zip ?kod"
+        ),  # speech-to-text writes "post nummer"; not PostNord
         lambda d: len(d) in (3, 5),
         lambda d: len(d) == 5,
     ),

@@ -22,8 +22,8 @@ from collections.abc import Iterator
 
 from recognizers import numbers
 from recognizers.address import ordinary_place_word
-from recognizers.introduction import common_word
 from recognizers.base import TextRecognizer, tagged_result
+from recognizers.introduction import common_word
 
 POSTAL_CODE = "SE_POSTAL_CODE"
 LOCATION = "LOCATION"
@@ -164,7 +164,9 @@ def _lowercase_lines(text: str) -> Iterator[re.Match]:
     pos = 0
     while m := _EN_LINE_LOWER.search(text, pos):
         words = m.group("name").split()
-        if _house_number(m.group("number")) and not any(common_word(w) or numbers.parse_word(w) or w in ("bis", "ter") for w in words):
+        if _house_number(m.group("number")) and not any(
+            common_word(w) or numbers.parse_word(w) or w in ("bis", "ter") for w in words
+        ):
             yield m
             pos = m.end()
         else:

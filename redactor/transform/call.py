@@ -201,7 +201,9 @@ def _distinctive(value: str) -> bool:
     """Several words, one of them neither a common word nor a number ("ekbacken fem", not "tredje
     mars"), or one such word of five letters or more ("sofiia", found where it was spelled)."""
     words = re.findall(r"[^\W\d_]+", value)
-    rare = [w for w in words if len(w) >= 4 and not introduction.common_word(w) and numbers.parse_word(w.lower()) is None]
+    rare = [
+        w for w in words if len(w) >= 4 and not introduction.common_word(w) and numbers.parse_word(w.lower()) is None
+    ]
     if len(value.split()) >= 2:
         return bool(rare)
     return len(rare) == 1 and rare[0] == value.strip() and len(value.strip()) >= 5
