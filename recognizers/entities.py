@@ -106,6 +106,7 @@ ENTITIES: tuple[Entity, ...] = (
             introduction.KlangSelfIntroductionRecognizer,
             titled_names.KlangTitledNameRecognizer,
             nicknames.KlangNicknameRecognizer,
+            nicknames.KlangCalledNameRecognizer,
             double_names.KlangDoubleFirstNameRecognizer,
         ),
         from_model=True,

@@ -4,15 +4,21 @@ A nickname said once in passing ("festen på lördag för Sebbe", "jag har gått
 no greeting or title before it, the name model has seldom seen it, and the lexicon lists full
 names only. These forms (`recognizers/data/nicknames.txt`, hand-written) are no common Swedish
 word, so each is taken as a name in any case wherever it stands, also in the genitive ("Tobbes").
+
+Any word is a name where the call says someone goes by it: "under namnet malle", "barnen kallar
+henne farmor bitte" (`KlangCalledNameRecognizer`).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.address import read_list
+from recognizers.base import TextRecognizer, tagged_result
+from recognizers.introduction import common_word
 
 ENTITY = "PERSON"
 
@@ -34,3 +40,32 @@ class KlangNicknameRecognizer(PatternRecognizer):
             supported_language=supported_language,
             name=type(self).__name__,
         )
+
+
+# A name given as what someone is called: "under namnet malle", "barnen kallar henne farmor bitte",
+# "han kallas för nisse" (a kin word before it is part of the name the family uses)
+_CALLED = re.compile(
+    r"(?<![\w])(?:under[ ]+namnet|kallar[ ]+(?:henne|honom|mig|oss|dem|dom|hen)(?:[ ]+för)?|kallas(?:[ ]+för)?)"
+    r"[ ]+(?P<name>(?:(?:farmor|farfar|mormor|morfar|moster|faster|morbror|farbror|tant)[ ]+)?"
+    r"[a-zåäöéüA-ZÅÄÖÉÜ][a-zåäöéü-]+)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+class KlangCalledNameRecognizer(TextRecognizer):
+    """PERSON: the name someone goes by, said after "under namnet" or "kallar henne" ("det står på
+    hans lista under namnet malle"); no common word ("kallar honom idiot" is no name)."""
+
+    ENTITIES = (ENTITY,)
+
+    def may_match(self, text: str) -> bool:
+        return "namnet" in text or "kalla" in text
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if (entities and ENTITY not in entities) or not self.may_match(text):
+            return []
+        return [
+            tagged_result(self, ENTITY, *m.span("name"), 0.6, "the name someone goes by")
+            for m in _CALLED.finditer(text)
+            if not common_word(m.group("name").split()[-1])
+        ]

@@ -6,7 +6,7 @@ import pytest
 
 from recognizers.introduction import common_word
 from recognizers.lexicon import shipped_lexicon
-from recognizers.nicknames import KlangNicknameRecognizer, nicknames
+from recognizers.nicknames import KlangCalledNameRecognizer, KlangNicknameRecognizer, nicknames
 
 
 def found(text: str) -> list[str]:
@@ -34,3 +34,17 @@ def test_the_list_holds_no_common_word_and_no_lexicon_word():
     words = nicknames()
     assert len(words) == len(set(words)) >= 40
     assert [w for w in words if common_word(w) or w in shipped_lexicon()] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("ja det står på hans lista under namnet malle", ["malle"]),
+        ("barnen kallar henne farmor bitte", ["farmor bitte"]),
+        ("han kallas för nisse på jobbet", ["nisse"]),
+        ("vi kallar dem ofta så", []),  # a common word
+        ("vad var namnet på appen", []),
+    ],
+)
+def test_the_name_someone_goes_by(text, names):
+    assert [text[r.start : r.end] for r in KlangCalledNameRecognizer().analyze(text, ["PERSON"])] == names
