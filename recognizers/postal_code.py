@@ -7,7 +7,8 @@ after a street line ("Storgatan 12, 532 31", also with the town between: "Tallst
 Hedemora, 776 33"), written "NNN NN" right after "i" and its post town, in the turn or opening
 the next ("i Järfälla 177 42", "Agent: i Linköping" / "Kund: ja 582 42", "Agent: till Bruksgatan 17 i
 Kolbäck?" / "Kund: ja det stämmer, 734 31"), or after
-"postnummer"/"postnumret"/"postnr". The
+"postnummer"/"postnumret"/"postnr", or opening a turn one or two turns after one that ends asking
+for it ("... lgh 1203 postnummer" / "oj fem åtta fyra nånting trettiotvå" / "584 32 ..."). The
 same holds for spoken codes, found on digit windows (`recognizers.numbers`).
 """
 
@@ -88,6 +89,13 @@ def _regexes() -> list[tuple[str, str]]:
             rf"(?:[ ]?[A-Ha-h])?,?[ ]+)i[ ]+(?-i:{_town_alt()})[.?]?[ ]*"
             rf"\n[^\n:]{{1,40}}:[ ]*(?:(?:ja|jo|precis|japp|mm|det är|det stämmer|stämmer)[,.]?[ ]+){{0,2}}){_CODE_SPACED}"
             rf"{_CLAUSE_END}",
+        ),
+        # opening a turn one or two turns after one that ends asking for it, as a read-back of an
+        # unsure answer ("ryds allé 4 lgh 1203 postnummer" / "oj fem åtta fyra nånting trettiotvå" /
+        # "584 32 jag ber henne bekräfta det")
+        (
+            "postal code opening a turn after its question",
+            rf"{start}(?<=(?i:postn(?:ummer|umret|r))[ ?.]*\n(?:[^\n]*\n)?[^\n:]{{1,40}}:[ ]*){_CODE_SPACED}(?![ ]*(?:kr|kronor|sek|:-)(?![{_L}]))",
         ),
         # asked to confirm after the street line: "Gräsvägen 8... jag hittar två, är det 522 33?"
         (

@@ -51,6 +51,8 @@ def recs():
         ("Agent: i Jönköping?\nKund: precis, 553 15.", "553 15"),
         # ... a turn that ends on the town, the answer confirming first
         ("Agent: till Bruksgatan 17 i Kolbäck?\nKund: ja det stämmer, 734 31", "734 31"),
+        # opening a turn after one that asked for it, the answer unsure between
+        ("Agent: lgh 1203 postnummer\nKund: oj fem åtta fyra nånting\nAgent: 584 32 jag ber henne", "584 32"),
     ],
 )
 def test_found(recs, text, value):
@@ -75,6 +77,7 @@ def test_found(recs, text, value):
         "Kund: Min mamma bor i Mora 795 30 meter från kyrkan.",
         "Agent: Vilket nummer står på mätaren i Skövde?\nKund: 541 28",
         "Kund: det var i handen 120 50 gånger",  # a town's name as a common word
+        "Agent: och postnummer\nKund: vänta\nAgent: 123 45 kronor",  # an amount after the question
     ],
 )
 def test_hard_negatives(recs, text):
