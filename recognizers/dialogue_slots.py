@@ -380,7 +380,7 @@ SLOTS: tuple[Slot, ...] = (
         "CUSTOMER_NUMBER",
         _q(
             r"kundn|kund numm|kund nr|kund-?id|pantlånen|pantlåne ?numm|kandidatn|golf[- ]?id|patientn|patient numm|journaln|journal numm|avtalsn|avtals numm|avtals-?id|medlems ?n|medlem ?numm|klubbn|klubb ?numm|(?:membership|member) ?(?:number|no)\b|elevn|elev ?numm|licensn|licens ?numm|försäkringsn|"
-            r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
+            r"abonnemangsn|kontraktsn|hyresgästn|hyresgäst numm|objekts?n(?:umm|umr|r)|(?:ditt|mitt|ert|vårt) kontrakt(?= är\b)|kö-?nummer|kö-?numret|köplats-?id|köplats ?id|köplatsn|kön (?:med|har) nummer|(?!(?:kör|fri|id-?)kort)[a-zåäö]+kortsn|givarn|givar numm|(?:kund|kontrakt|avtal)(?=,?[ ]+(?:[A-Z]{1,3}-?)?(?:\d|(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)\b))|kundprofil|lånen|låne ?numm|lån-?nr|kreditn|kredit ?numm|"
             r"lånelöftes?-?n(?:umm|umr|r)|medlemskort|mätarnumm|mätarnumr|numr?et på (?:vatten|el)?mätaren|mätaren?(?: (?!visar|står)[a-zåäö]{1,4}){0,3}? (?:har |får |är )?(?:ett )?(?:nummer|numret|nr)\b|nummer på mätaren|tillståndsn|\w*bonus-?n|\w*-?friends-?n|stamkundsn|stamkunds?kort|"
             # a meter's number, not its reading: "Mätaren är 16-093377" (not "mätaren är på 45 213")
             r"mätaren är(?=[ ]+(?:\d{2}-\d{4}|\d{6}))|"

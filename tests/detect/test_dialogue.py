@@ -1192,6 +1192,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Uppringare: sjätte november nittonhundraåttio\nAgent: tack",
             [("SE_PERSONNUMMER", "sjätte november åttio"), ("SE_PERSONNUMMER", "sjätte november nittonhundraåttio")],
         ),
+        # a preschool's queue id is the child's number (its read-back is the echoes')
+        (
+            "Agent: ella har köplats-id K fyra fyra ett nio noll sju och ärendenummer FSK 48812\n"
+            "Kund: vänta K fyra fyra ett nio noll sju och FSK 48812",
+            [("CUSTOMER_NUMBER", "K fyra fyra ett nio noll sju")],
+        ),
         # a ZIP code asked for as a postnummer is (its read-back is the echoes')
         (
             "Agent: och zip code\nDotter: fem fem fyra ett noll\nAgent: 55410 och telefon",
