@@ -28,7 +28,7 @@ from pathlib import Path
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers.heuristics import lowered, mentions
+from recognizers.heuristics import MONTHS, lowered, mentions
 from recognizers.lexicon import shipped_lexicon
 from recognizers.numbers import (
     COMPOUND_UNITS,
@@ -567,6 +567,13 @@ def ordinary_place_name(name: str) -> bool:
     return ordinary_place_word(words[0])
 
 
+_WHEN = re.compile(
+    "|".join((*MONTHS, "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"))
+    + r"|\w*(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|elfte|tolfte|tonde)",  # a day's ordinal
+    re.I,
+)
+
+
 class KlangHomePlaceRecognizer(PatternRecognizer):
     """LOCATION: the place someone lives in, named right after "bor i" or "flyttat till" when no
     gazetteer has it (not a country), or a care home by its name ("Solbackens äldreboende")."""
@@ -587,6 +594,9 @@ class KlangHomePlaceRecognizer(PatternRecognizer):
         if ordinary_place_word(pattern_text) or (
             pattern_text.isalpha() and pattern_text.islower() and not _lowercase_home_place(pattern_text)
         ):
+            return False
+        # an appointment moved, not a home: "jag kan flytta till onsdag", "flytta till tjugotredje"
+        if _WHEN.fullmatch(pattern_text) or parse_word(pattern_text.lower()) is not None:
             return False
         # a care home's name, not whose it is: "kommunens äldreboende", "stadens", "nåns"
         owner = pattern_text.split()[0][:-1] if re.search(rf"[ ](?:{_CARE_HOMES})$", pattern_text) else ""

@@ -1828,9 +1828,7 @@ _REQUEST = re.compile(
 # What may follow the slot word in a short turn that asks for it without "?": "och ditt födelsedatum",
 # "Personnumret är", "Kundnumret tack".
 _LEADING = frozenset(
-    "och så då okej ok bra tack ja mm ditt din dina ert er era de dom det sen hans hennes deras barnets barnens"
-    # ... and who it is asked of: "och han är född"
-    " du ni han hon hen".split()
+    "och så då okej ok bra tack ja mm ditt din dina ert er era de dom det sen hans hennes deras barnets barnens".split()
 )
 _TRAILING = frozenset("är då tack alltså ja eh öh också och nu så va siffrorna siffror numret nummer".split())
 _FOR_CHECKING = r"(?:för att (?:bekräfta|kontrollera|verifiera|stämma av|se|kolla)|för säkerhets skull|för kontroll(?:ens skull)?)\b"
@@ -1867,6 +1865,7 @@ def _four_digits(slot: Slot) -> bool:
     return slot.accept("2010") and not slot.accept("20100")
 
 
+_WHO_IS_BORN = re.compile(r"[ ]*(?:(?:och|så)[ ]+)?(?:han|hon|hen|du|ni|de|dom)[ ]+(?:är|e)[ ]+", re.IGNORECASE)
 _ASKED_LAST = re.compile(r"(?<![\w])(?:när|vad|vilket|vilken|vilka)(?:[ ]+[^\W\d_]+){0,3}[ ]+$", re.IGNORECASE)
 _AND_YOURS = re.compile(r"(?<![\w])och[ ]+(?:(?:ditt|din|dina|ert|er|era|hans|hennes|deras)[ ]+)?$", re.IGNORECASE)
 
@@ -1896,7 +1895,10 @@ def _asks(body: str, asked_start: int, asked_end: int) -> bool:
     # ... or a longer turn that ends with it: "ett fyra fyra noll nio två sex och ditt födelsedatum",
     # "okej c o nyberg och postnummer", or with a question that opens with its question word ("eh
     # vänta han sitter här erik när är du född")
-    return bool(_AND_YOURS.search(lead) or _ASKED_LAST.search(lead)) and not rest.strip(" ?.,")
+    # ("och han är född" alone asks; "Hon är född 2019." does not)
+    return bool(_AND_YOURS.search(lead) or _ASKED_LAST.search(lead) or _WHO_IS_BORN.fullmatch(lead)) and not rest.strip(
+        " ?.,"
+    )
 
 
 def _own(body: str, asked_end: int) -> bool:

@@ -518,6 +518,12 @@ def _surnames_after(text: str, spans: list[Span]) -> list[Span]:
 # nyland"): in the countryside the name is the address.
 _FARM = r"(?<![\w-])([a-zåäöA-ZÅÄÖ]{2,}(?:gården|gärdet|backen|stugan|torpet|hagen|ängen|vik|näs|sätra|berga))(?![\w-])"
 _FARM_IN = re.compile(_FARM + r"[ ]+i[ ]+$")
+# (not a yard or a graveyard: "gamla kyrkogården i mora"; nor a project's or an association's name:
+# "projektet Kvarnbacken i Sollentuna", "Brf Kvarnbacken")
+_NO_FARM = re.compile(r"^(?:kyrko|skol|bak|inner|bond|lek|fram|slotts|kloster|präst|gäst)gården$", re.IGNORECASE)
+_NAMED_PLACE_BEFORE = re.compile(
+    r"(?<![\w])(?:gamla|nya|projektet|området|kvarteret|brf|föreningen|bostadsrättsföreningen)[ ]+$", re.IGNORECASE
+)
 # ... or where someone lives: "jag bodde på backgården förut"
 _LIVES_ON_FARM = re.compile(
     r"(?<![\w])(?:bor|bodde|bott|flyttar|flyttade)(?:[ ]+(?:kvar|nu|fortfarande))?[ ]+på[ ]+" + _FARM
@@ -534,7 +540,12 @@ def _farms_in(text: str, spans: list[Span]) -> list[Span]:
     ]
     out: list[Span] = []
     for m in [m for m in before if m] + list(_LIVES_ON_FARM.finditer(text)):
-        if not common_word(m.group(1)) and _free(spans + out, *m.span(1)):
+        if (
+            not common_word(m.group(1))
+            and not _NO_FARM.search(m.group(1))
+            and not _NAMED_PLACE_BEFORE.search(text, max(0, m.start(1) - 25), m.start(1))
+            and _free(spans + out, *m.span(1))
+        ):
             out.append(("SE_ADDRESS", *m.span(1)))
     return out
 

@@ -1203,6 +1203,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             "Agent: och zip code\nDotter: fem fem fyra ett noll\nAgent: 55410 och telefon",
             [("SE_POSTAL_CODE", "fem fem fyra ett noll")],
         ),
+        # ("Hon är född 2019." asks nothing: a date in the turn after it is no birth date)
+        (
+            "Kund: Saga, min yngsta. Hon är född 2019.\nAgent: Mm.\nKund: två tre åtta sex.\n"
+            "Agent: Okej. Jag ser två ansökningar. En för 12 till 14 mars och en för... Leo?",
+            [("SE_PERSONNUMMER", "2019")],
+        ),
         # ... asked without a question word or mark: "och han är född"
         (
             "Agent: och han är född\nKund: tjugoåttonde februari tjugohundrasexton\nAgent: och din mammas namn",

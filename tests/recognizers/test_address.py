@@ -206,6 +206,7 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
         ("Vi flyttade till Ett annat ställe.", []),  # a common word
         ("vi flyttade till andersberg i oktober", ["andersberg"]),  # lowercase, as after "bor i"
         ("han har flyttat till stan och sen till jobbet", []),  # definite nouns
+        ("jag kan flytta till onsdag den femte, eller flytta till tjugotredje", []),  # an appointment moved
         ("ja vi ska till Ödeshög där vi bor", ["Ödeshög"]),
         ("jag bor i en villa", []),  # no capital
         ("och systern bor i lübeck hon har numret", ["lübeck"]),  # lowercase: no word of a home

@@ -636,6 +636,8 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
         # (a town or a common word after a first name, a farm word alone, a town's "-holm")
         (["Kund: jag heter anna och ringer från karin stockholm"], [("PERSON", "karin")]),
         (["Kund: vi bor på gården i nyland"], [("LOCATION", "nyland")]),
+        (["Kund: han ville vara på Gamla kyrkogården i Sandviken"], [("LOCATION", "Sandviken")]),
+        (["Kund: jag ringer om projektet Kvarnbacken i Sollentuna"], [("LOCATION", "Sollentuna")]),
         (["Kund: Ängsvägen 3 B.", "Agent: 3 dagar tar det, ungefär."], [("SE_ADDRESS", "Ängsvägen 3 B")]),
         (
             ["Kund: Kundnummer 4409137.", "Agent: Tack, 440 kronor är kvar att betala."],
