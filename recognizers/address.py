@@ -531,9 +531,10 @@ _HOME_PLACE = (
     # ... or right before "där vi bor": "vi ska till Ödeshög där vi bor"
     rf"|(?<![{_L}])(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}(?=,?[ ]+där[ ]+(?:vi|jag|han|hon|de|dom|ni)[ ]+bor\b)"
     # ... or where someone has moved: "vi har flyttat till Smedby", "jag har flyttat till Norge", "i juni
-    # flyttar vi till Åbo", in lowercase as "bor i" ("vi flyttade till andersberg i oktober")
+    # flyttar vi till Åbo", in lowercase as "bor i" after "flyttat" or "flyttade" ("vi flyttade till
+    # andersberg i oktober"; not "flytta numret till comviq", "flytta till fondkontot")
     rf"|(?<![{_L}])(?:flyttat|flyttar|flyttade|flytta)(?:[ ]+(?:jag|vi|han|hon|hen|de|dom))?(?:[ ]+hem)?[ ]+till[ ]+"
-    rf"\K(?:(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}|(?-i:[a-zåäöü])[{_L}]{{3,}})(?![{_L}])"
+    rf"\K(?:(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}|(?<=(?:flyttat|flyttade)[ ]+till[ ]+)(?-i:[a-zåäöü])[{_L}]{{3,}})(?![{_L}])"
     rf"(?![ ]+(?:{_CARE_HOMES}))"
     # ... or a care home by its name: "Solbackens äldreboende" (where someone lives, and few do)
     rf"|(?<![{_L}])(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}s[ ]+(?:{_CARE_HOMES})(?![{_L}])"

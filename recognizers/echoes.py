@@ -524,10 +524,8 @@ _NO_FARM = re.compile(r"^(?:kyrko|skol|bak|inner|bond|lek|fram|slotts|kloster|pr
 _NAMED_PLACE_BEFORE = re.compile(
     r"(?<![\w])(?:gamla|nya|projektet|området|kvarteret|brf|föreningen|bostadsrättsföreningen)[ ]+$", re.IGNORECASE
 )
-# ... or where someone lives: "jag bodde på backgården förut"
-_LIVES_ON_FARM = re.compile(
-    r"(?<![\w])(?:bor|bodde|bott|flyttar|flyttade)(?:[ ]+(?:kvar|nu|fortfarande))?[ ]+på[ ]+" + _FARM
-)
+# ... or where someone lives: "jag bor på backgården" (not "vi bodde på tällbergsgården förra året", a hotel)
+_LIVES_ON_FARM = re.compile(r"(?<![\w])bor(?:[ ]+(?:kvar|nu|fortfarande))?[ ]+på[ ]+" + _FARM)
 
 
 def _farms_in(text: str, spans: list[Span]) -> list[Span]:

@@ -158,14 +158,32 @@ def _house_number(number: str) -> bool:
     return number[0].isdigit() or (number.lower() not in ("en", "ett") and bool(numbers.words_to_digits(number)))
 
 
+# Whose the line is, in its turn or the one before: someone lives or stays there ("vi bor hos min
+# kusin ... det är tvåhundratrettiofyra prospect place"); not a bank's, a hotel's or a show's
+_LIVED_IN = re.compile(
+    r"(?<![\w])(?:bor|bodde|hos|min|mitt|vår|vårt|hans|hennes|deras|apartment|lägenhet)(?![\w])", re.I
+)
+
+
+def _lived_in(text: str, start: int) -> bool:
+    """The turn holding `start`, or the one before it, says someone lives there."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    line_end = text.find("\n", start)
+    return _LIVED_IN.search(text, before, line_end if line_end >= 0 else len(text)) is not None
+
+
 def _lowercase_lines(text: str) -> Iterator[re.Match]:
-    """`_EN_LINE_LOWER`'s lines with a house number and a name of no common or number word; a
-    match that fails is tried again one character on ("det är tvåhundratrettiofyra prospect place")."""
+    """`_EN_LINE_LOWER`'s lines with a house number and a name of no common or number word, where
+    the turn or the one before says someone lives there; a match that fails is tried again one
+    character on ("det är tvåhundratrettiofyra prospect place")."""
     pos = 0
     while m := _EN_LINE_LOWER.search(text, pos):
         words = m.group("name").split()
-        if _house_number(m.group("number")) and not any(
-            common_word(w) or numbers.parse_word(w) or w in ("bis", "ter") for w in words
+        if (
+            _house_number(m.group("number"))
+            and not any(common_word(w) or numbers.parse_word(w) or w in ("bis", "ter") for w in words)
+            and _lived_in(text, m.start())
         ):
             yield m
             pos = m.end()

@@ -18,7 +18,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.address import read_list
 from recognizers.base import TextRecognizer, tagged_result
-from recognizers.introduction import common_word
+from recognizers.introduction import known_name
 
 ENTITY = "PERSON"
 
@@ -42,11 +42,12 @@ class KlangNicknameRecognizer(PatternRecognizer):
         )
 
 
-# A name given as what someone is called: "under namnet malle", "barnen kallar henne farmor bitte",
-# "han kallas för nisse" (a kin word before it is part of the name the family uses)
+# A name given as what someone is called: "under namnet malle", "barnen kallar henne farmor bitte"
+# (a kin word before it is part of the name the family uses); not "kallas" alone, which products
+# and memberships are ("medlemskapet som kallas flex")
 _CALLED = re.compile(
-    r"(?<![\w])(?:under[ ]+namnet|kallar[ ]+(?:henne|honom|mig|oss|dem|dom|hen)(?:[ ]+för)?|kallas(?:[ ]+för)?)"
-    r"[ ]+(?P<name>(?:(?:farmor|farfar|mormor|morfar|moster|faster|morbror|farbror|tant)[ ]+)?"
+    r"(?<![\w])(?:under[ ]+namnet|kallar[ ]+(?:henne|honom|mig|oss|dem|dom|hen)(?:[ ]+för)?)"
+    r"[ ]+(?P<name>(?P<kin>(?:farmor|farfar|mormor|morfar|moster|faster|morbror|farbror|tant)[ ]+)?"
     r"[a-zåäöéüA-ZÅÄÖÉÜ][a-zåäöéü-]+)(?![\w])",
     re.IGNORECASE,
 )
@@ -54,12 +55,14 @@ _CALLED = re.compile(
 
 class KlangCalledNameRecognizer(TextRecognizer):
     """PERSON: the name someone goes by, said after "under namnet" or "kallar henne" ("det står på
-    hans lista under namnet malle"); no common word ("kallar honom idiot" is no name)."""
+    hans lista under namnet malle"): a name the lexicon knows, or any word after a kin word
+    ("farmor bitte"); not an account's or a product's name ("kontot under namnet buffert"), nor
+    a dog's the lexicon does not know ("vi kallar honom zeppe")."""
 
     ENTITIES = (ENTITY,)
 
     def may_match(self, text: str) -> bool:
-        return "namnet" in text or "kalla" in text
+        return "namnet" in text or "kallar" in text
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if (entities and ENTITY not in entities) or not self.may_match(text):
@@ -67,5 +70,5 @@ class KlangCalledNameRecognizer(TextRecognizer):
         return [
             tagged_result(self, ENTITY, *m.span("name"), 0.6, "the name someone goes by")
             for m in _CALLED.finditer(text)
-            if not common_word(m.group("name").split()[-1])
+            if m.group("kin") or known_name(m.group("name"))
         ]

@@ -211,7 +211,11 @@ _NOT_BLOCKS = frozenset(
     """.split()
 )
 # "Miljöbalken 7:15", "Klockan 13:30", "Kapitel 4:12" are no properties.
-_NOT_PROPERTIES = re.compile(r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b", re.I)
+_NOT_PROPERTIES = re.compile(
+    r"\w*(?:balken|lagen)\b|klockan\b|kl\b|kapitel\b|paragraf\b|avsnitt\b|bilaga\b|"
+    r"psaltaren\b|predikaren\b|ordspråksboken\b|\w*mosebok\b|jesaja\b|johannesevangeliet\b|vers\b",  # a Bible verse
+    re.I,
+)
 _CORRECTED_TO = re.compile(
     r"[ ,.…]*(?:eller[ ]+)?(?:nej|nä|förlåt|jag menar)(?:[ ,]+(?:förlåt|alltså|vänta))*[ ,]+", re.I
 )
@@ -603,6 +607,7 @@ class KlangPlaceLineRecognizer(TextRecognizer):
             if numbers.parse_word(m.group("block"))
             and numbers.parse_word(m.group("unit"))
             and numbers.parse_word(text[m.start() : m.start("block")].split()[-1].lower()) is None
+            and m.group("unit").lower() != "noll"  # a clock's "tolv kolon noll noll"
             and not _NOT_PROPERTIES.match(m.group(0))
         }
         if mentions(text, _PROPERTY_WORDS):

@@ -95,7 +95,7 @@ def _regexes() -> list[tuple[str, str]]:
         # "584 32 jag ber henne bekräfta det")
         (
             "postal code opening a turn after its question",
-            rf"{start}(?<=(?i:postn(?:ummer|umret|r))[ ?.]*\n(?:[^\n]*\n)?[^\n:]{{1,40}}:[ ]*){_CODE_SPACED}(?![ ]*(?:kr|kronor|sek|:-)(?![{_L}]))",
+            rf"{start}(?<=(?i:postn(?:ummer|umret|r))[ ?.]*\n(?:[^\n]*\n)?[^\n:]{{1,40}}:[ ]*){_CODE_SPACED}(?![^\n]{{0,40}}(?:kr|kronor|sek|:-)(?![{_L}]))",
         ),
         # asked to confirm after the street line: "Gräsvägen 8... jag hittar två, är det 522 33?"
         (

@@ -606,7 +606,7 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
         (["Agent: jag söker karin vestergren"], [("PERSON", "karin")], [("PERSON", "vestergren")]),
         # a farm's name before the village found, and the farm someone lived on
         (["Agent: bra det gäller granbacken i nyland"], [("LOCATION", "nyland")], [("SE_ADDRESS", "granbacken")]),
-        (["Kund: jag bodde på backgården förut"], [], [("SE_ADDRESS", "backgården")]),
+        (["Kund: jag bor på backgården sen i våras"], [], [("SE_ADDRESS", "backgården")]),
         # a plate's digits read back in words, corrected
         (
             [
@@ -638,6 +638,7 @@ def test_a_value_echoed_beside_where_it_was_found_takes_its_type(lines, found, e
         (["Kund: vi bor på gården i nyland"], [("LOCATION", "nyland")]),
         (["Kund: han ville vara på Gamla kyrkogården i Sandviken"], [("LOCATION", "Sandviken")]),
         (["Kund: jag ringer om projektet Kvarnbacken i Sollentuna"], [("LOCATION", "Sollentuna")]),
+        (["Kund: vi bodde på tällbergsgården förra året"], []),  # a hotel stayed at
         (["Kund: Ängsvägen 3 B.", "Agent: 3 dagar tar det, ungefär."], [("SE_ADDRESS", "Ängsvägen 3 B")]),
         (
             ["Kund: Kundnummer 4409137.", "Agent: Tack, 440 kronor är kvar att betala."],

@@ -89,10 +89,11 @@ def test_no_postcode_abroad(text):
             [("SE_ADDRESS", "234 prospect place apartment 3R")],
         ),
         (
-            "Kund: i brooklyn det är tvåhundratrettiofyra prospect place",
+            "Kund: vi bor hos min kusin i brooklyn det är tvåhundratrettiofyra prospect place",
             [("SE_ADDRESS", "tvåhundratrettiofyra prospect place")],
         ),
         ("Kund: det kostar tre bra place och sen två nya street", []),  # common words
+        ("Agent: banken har adressen 270 park avenue new york", []),  # no one lives there
         ("Agent: vi bodde på rue de Rivoli, det kostade 74000 euro", []),
         # no house number before it; a film, a record, a company's Swedish address
         ("Agent: Vi har Mulholland Drive på Netflix, och Abbey Road från 1969, på Drottninggatan 5.", []),

@@ -41,8 +41,11 @@ def test_the_list_holds_no_common_word_and_no_lexicon_word():
     [
         ("ja det står på hans lista under namnet malle", ["malle"]),
         ("barnen kallar henne farmor bitte", ["farmor bitte"]),
-        ("han kallas för nisse på jobbet", ["nisse"]),
+        ("vi kallar honom kalle på jobbet", ["kalle"]),
         ("vi kallar dem ofta så", []),  # a common word
+        # a membership, an account, a dog the lexicon does not know
+        ("du har medlemskapet som kallas flex och kontot under namnet buffert", []),
+        ("han heter zeppo men vi kallar honom zeppe", []),
         ("vad var namnet på appen", []),
     ],
 )

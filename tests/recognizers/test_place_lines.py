@@ -203,6 +203,7 @@ def test_houses_rooms_and_places_named_as_the_address(text, expected):
         "Grannen sa att nummer 3 var bäst.",
         "En lägenhet tre rum och kök, rum två är störst.",
         "Om bygglovet: kapitel fyra kolon två.",
+        "läs psaltaren tjugotre kolon ett, och mötet är åtta kolon noll noll",  # a verse, a clock
         "Vi bor på 1 våning sedan 2019, och vi har bott hos Nisse i 2019.",
     ],
 )

@@ -78,6 +78,7 @@ def test_found(recs, text, value):
         "Agent: Vilket nummer står på mätaren i Skövde?\nKund: 541 28",
         "Kund: det var i handen 120 50 gånger",  # a town's name as a common word
         "Agent: och postnummer\nKund: vänta\nAgent: 123 45 kronor",  # an amount after the question
+        "Agent: och postnummer\nKund: vänta\nAgent: 149 00 alltså hundrafyrtionio kronor",
     ],
 )
 def test_hard_negatives(recs, text):
