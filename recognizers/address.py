@@ -28,7 +28,7 @@ from pathlib import Path
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers.heuristics import MONTHS, lowered, mentions
+from recognizers.heuristics import MONTHS, WEEKDAYS, lowered, mentions
 from recognizers.lexicon import shipped_lexicon
 from recognizers.numbers import (
     COMPOUND_UNITS,
@@ -569,7 +569,7 @@ def ordinary_place_name(name: str) -> bool:
 
 
 _WHEN = re.compile(
-    "|".join((*MONTHS, "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"))
+    "|".join((*MONTHS, *WEEKDAYS))
     + r"|\w*(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|elfte|tolfte|tonde)",  # a day's ordinal
     re.I,
 )

@@ -128,6 +128,7 @@ MONTHS = (
     "november",
     "december",
 )
+WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 _MONTH_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(MONTHS)})[ ,]*$", re.IGNORECASE)
 # An amount introduced as one: "faktura på 612", "Fakturan var 890", "runt 2 400". Not "Det som
 # står på fakturan är 5845..." nor "Postnumret på räkningen är 41391" ("är" reads identifiers out),

@@ -34,7 +34,7 @@ from presidio_analyzer import RecognizerResult
 from recognizers import numbers
 from recognizers.address import mentions_street, one_word_towns, ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
-from recognizers.heuristics import QUANTITY_AFTER, mentions
+from recognizers.heuristics import MONTHS, QUANTITY_AFTER, WEEKDAYS, mentions
 from recognizers.introduction import DEFINITE
 from recognizers.lexicon import shipped_lexicon
 from recognizers.postal_code import after_street_line
@@ -205,10 +205,9 @@ _NOT_BLOCKS = frozenset(
     hösten våren sommaren vintern runt cirka ca sedan halv vecka veckan dag dagen år året klockan kl hus huset
     etapp etappen port porten garage garaget tvättstuga tvättstugan team kundtjänst ruta rutan ärende kap
     kapitel paragraf bilaga plan planet trappa trappan uppgång uppgången trappuppgång våning våningen rum
-    lägenhet nummer sida sidan linje linjen förråd förrådet buss bussen spår spåret
-    januari februari mars april maj juni juli augusti september oktober november december
-    måndag tisdag onsdag torsdag fredag lördag söndag mån-fre
+    lägenhet nummer sida sidan linje linjen förråd förrådet buss bussen spår spåret mån-fre
     """.split()
+    + [*MONTHS, *WEEKDAYS]
 )
 # "Miljöbalken 7:15", "Klockan 13:30", "Kapitel 4:12" are no properties.
 _NOT_PROPERTIES = re.compile(
