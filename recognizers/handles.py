@@ -34,9 +34,7 @@ ENTITY = "USERNAME"
 # (not in an id read with its joiners as spaces or ";", "klang page_2026 11 24.json": where a number
 # goes on after a space, or a ";" joins)
 # (after a separator capitals too, as network names are written: "Sjögrens_5G", "Bergs_Wifi_5G")
-_HANDLE_REGEX = (
-    r"(?<![\w@./;-])(?!www\.)[A-ZÅÄÖa-zåäö][a-zåäö]{2,}[a-zåäö0-9]*(?:[._][A-ZÅÄÖa-zåäö0-9]+)+(?![\w@/;-]|\.\w|[ ]+\d)"
-)
+_HANDLE_REGEX = r"(?<![\w@./;-])(?!www\.)[A-ZÅÄÖa-zåäö][a-zåäö0-9]+(?:[._][A-ZÅÄÖa-zåäö0-9]+)+(?![\w@/;-]|\.\w|[ ]+\d)"
 _HANDLE = re.compile(_HANDLE_REGEX)
 _SYSTEM_WORDS = frozenset(
     "spk speaker talare channel kanal agent caller customer kund user conv call rec seg segment track page file".split()
@@ -67,8 +65,10 @@ def is_handle(token: str) -> bool:
     systems = fielded or not _holds_a_name(parts)
     if (
         _HANDLE.fullmatch(token) is None
-        or (len(parts) > 2 and not named and systems)
+        or (len(parts) > 2 and not named and systems and not _words_joined(parts))
         or parts[-1].lower() in _FILE_ENDINGS
+        # three letters or more open it, or a name follows: "r0bban_86", "dr_anders_m" (not "v2_final")
+        or (sum(ch.isalpha() for ch in parts[0]) < 3 and not (len(parts[0]) >= 2 and _holds_a_name(parts[1:])))
     ):
         return False
     if not named and any(ch.isupper() for ch in token[1:]):
@@ -76,13 +76,27 @@ def is_handle(token: str) -> bool:
     if parts[0].lower() in _SYSTEM_WORDS:  # a speaker's or a record's id: "spk_0", "conv_12"
         return False
     if any(
-        (_GENERATED.fullmatch(p) and sum(ch.isdigit() for ch in p) >= 3) or (p.isdigit() and len(p) >= 6)
+        (_GENERATED.fullmatch(p) and sum(ch.isdigit() for ch in p) >= 3 and not _WORD_AND_NUMBER.fullmatch(p))
+        or (p.isdigit() and len(p) >= 6)
         for p in parts[1:]
     ):
         return False
     # a digit, or a name and an underscore: "Wikström_hemma", "jonte_lundgren", "tommys_loppis"
-    # ("caller_number" is a field's name, "session_timeout" a setting's)
-    return any(ch.isdigit() for ch in token) or ("_" in token and (token[0].isupper() or _holds_a_name(parts)))
+    # ("caller_number" is a field's name, "session_timeout" a setting's), or words joined
+    # ("mysig_tjej_i_norr")
+    return any(ch.isdigit() for ch in token) or (
+        "_" in token and (token[0].isupper() or _holds_a_name(parts) or _words_joined(parts))
+    )
+
+
+# a word with a number after it is a handle's part, not a system's id: "stjarna009" (not "7f3a91c2")
+_WORD_AND_NUMBER = re.compile(r"[a-zåäö]{3,}\d{1,4}")
+
+
+def _words_joined(parts: list[str]) -> bool:
+    """Three words or more of letters joined by "_", none a field's: a phrase someone chose as a
+    name ("kaffe_och_kanelbulle"), not a system's naming ("export_2024_11", "caller_phone_number")."""
+    return len(parts) >= 3 and all(p.isalpha() and p.islower() and p not in _FIELD_WORDS for p in parts)
 
 
 def _holds_a_name(parts: list[str]) -> bool:
@@ -158,7 +172,8 @@ def named_handles(text: str) -> list[tuple[int, int]]:
         and not (
             m.groupdict().get("profile")
             and h.isalpha()
-            and (m.group("verb").lower() not in ("heter", "hette") or not h.islower())
+            # (no verb matched: the handle is the verb itself, "vet du vad profilen heter" ending a line)
+            and ((m.group("verb") or "").lower() not in ("heter", "hette") or not h.islower())
         )
         and not (h.isalpha() and (common_word(h) or _DESCRIBED.search(h)))
         # a network's profile: a handle with a digit, "_", "." or "-" in it, not the next word ("profil

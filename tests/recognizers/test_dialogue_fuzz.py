@@ -4,6 +4,8 @@ pauses, corrections). A crash here would quarantine a whole call (fail closed, n
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,3 +70,57 @@ def test_no_user_name_inside_a_placeholder(words):
     for r in KlangHandleRecognizer().analyze(text, [ENTITY]):
         assert "<" not in text[r.start : r.end] and ">" not in text[r.start : r.end]
         assert not any(text.rfind("<", 0, r.start) > text.rfind(">", 0, r.start) for _ in [0])
+
+
+# The phrases that open a named value (user names, profiles, places, names), also ending a line.
+NAMING = [
+    "användarnamnet är",
+    "profilen heter",
+    "kontot hette",
+    "inloggad som",
+    "inloggningen blir",
+    "på instagram heter jag",
+    "mitt tiktok är",
+    "eller det hette",
+    "understreck",
+    "bor i",
+    "flyttat till",
+    "bor på",
+    "kallar henne",
+    "under namnet",
+    "ett kolon nitton",
+    "erik_82",
+    "kaffe_och_bulle",
+    "Karin Lindqvist",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(LABELS),
+            st.lists(
+                st.tuples(st.sampled_from(NAMING) | st.sampled_from(WORDS), st.sampled_from(PUNCT)),
+                min_size=0,
+                max_size=10,
+            ),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_no_recognizer_raises_on_a_dialogue(turns):
+    """Every pattern recognizer the analyzer registers, on a dialogue of the words they react to:
+    a crash quarantines the whole call ("vet du vad profilen heter" ending a line once did)."""
+    text = "\n".join(f"{label}: " + " ".join(w + p for w, p in words) for label, words in turns)
+    for rec in _registered():
+        for r in rec.analyze(text, rec.supported_entities, None):
+            assert 0 <= r.start < r.end <= len(text)
+
+
+@lru_cache(maxsize=1)
+def _registered() -> list:
+    from recognizers import build_recognizers
+
+    return build_recognizers()
