@@ -28,7 +28,7 @@ from pathlib import Path
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers.heuristics import MONTHS, WEEKDAYS, lowered, mentions
+from recognizers.heuristics import lowered, mentions, when_word
 from recognizers.lexicon import shipped_lexicon
 from recognizers.numbers import (
     COMPOUND_UNITS,
@@ -518,7 +518,7 @@ class KlangPostTownRecognizer(PatternRecognizer):
 
 # A capitalised place right after "bor i" that no gazetteer lists: "Jag bor kvar uppe i Moskosel",
 # "Vi bor långt ut, i Järbo" (not a country: "bor i Norge").
-_CARE_HOMES = "äldreboende|vårdboende|demensboende|gruppboende|serviceboende|servicehus"
+_CARE_HOMES = "äldreboende|vårdboende|demensboende|gruppboende|serviceboende|servicehus|vård-?[ ]och[ ]omsorgsboende|omsorgsboende"
 _HOME_PLACE = (
     # (an adverb between: "bor kvar", "bor långt ut, i Järbo", "Han bor närmare, i Kallhäll")
     # (the subject after the verb: "nu bor jag i Tranås", "där bor ja i Mora" in dialect)
@@ -538,8 +538,9 @@ _HOME_PLACE = (
     rf"(?![ ]+(?:{_CARE_HOMES}))"
     # ... or a care home by its name: "Solbackens äldreboende" (where someone lives, and few do)
     rf"|(?<![{_L}])(?-i:[A-ZÅÄÖ])[{_L}]{{2,}}s[ ]+(?:{_CARE_HOMES})(?![{_L}])"
-    # ... in lowercase where someone lives on it: "mamma bor på solgårdens äldreboende nu"
-    rf"|(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:kvar|nu|numera|fortfarande))?[ ]+på[ ]+\K[{_L}]{{3,}}s[ ]+(?:{_CARE_HOMES})(?![{_L}])"
+    # ... in lowercase where someone lives on it: "mamma bor på solgårdens äldreboende nu", "nu bor
+    # hon på lindgårdens vård och omsorgsboende"
+    rf"|(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:jag|vi|han|hon|hen|de|dom))?(?:[ ]+(?:kvar|nu|numera|fortfarande))?[ ]+på[ ]+\K[{_L}]{{3,}}s[ ]+(?:{_CARE_HOMES})(?![{_L}])"
 )
 
 
@@ -568,13 +569,6 @@ def ordinary_place_name(name: str) -> bool:
     return ordinary_place_word(words[0])
 
 
-_WHEN = re.compile(
-    "|".join((*MONTHS, *WEEKDAYS))
-    + r"|\w*(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|elfte|tolfte|tonde)",  # a day's ordinal
-    re.I,
-)
-
-
 class KlangHomePlaceRecognizer(PatternRecognizer):
     """LOCATION: the place someone lives in, named right after "bor i" or "flyttat till" when no
     gazetteer has it (not a country), or a care home by its name ("Solbackens äldreboende")."""
@@ -597,7 +591,7 @@ class KlangHomePlaceRecognizer(PatternRecognizer):
         ):
             return False
         # an appointment moved, not a home: "jag kan flytta till onsdag", "flytta till tjugotredje"
-        if _WHEN.fullmatch(pattern_text) or parse_word(pattern_text.lower()) is not None:
+        if when_word(pattern_text) or parse_word(pattern_text.lower()) is not None:
             return False
         # a care home's name, not whose it is: "kommunens äldreboende", "stadens", "nåns"
         owner = pattern_text.split()[0][:-1] if re.search(rf"[ ](?:{_CARE_HOMES})$", pattern_text) else ""

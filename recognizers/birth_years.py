@@ -62,13 +62,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 PERSON_BEFORE = 45
 
 
-def _lead(text: str, start: int) -> str:
-    return text[max(0, start - PERSON_BEFORE, text.rfind("\n", 0, start) + 1) : start]
-
-
-def _a_person_before(text: str, start: int) -> bool:
-    lead = _lead(text, start)
-    return _BORN.search(lead) is not None or any(known_name(w) or w.lower() in KIN_WORDS for w in _WORD.findall(lead))
+def _of_a_birth(text: str, start: int, end: int) -> bool:
+    """The date at start-end has a year of birth and a person (or "född") before it in its turn."""
+    lead = text[max(0, start - PERSON_BEFORE, text.rfind("\n", 0, start) + 1) : start]
+    return _birth_year(text[start:end], text[end : end + 20], _BORN_RIGHT_BEFORE.search(lead) is not None) and (
+        _BORN.search(lead) is not None or any(known_name(w) or w.lower() in KIN_WORDS for w in _WORD.findall(lead))
+    )
 
 
 class KlangBirthYearDateRecognizer(base.TextRecognizer):
@@ -87,8 +86,5 @@ class KlangBirthYearDateRecognizer(base.TextRecognizer):
         return [
             base.tagged_result(self, ENTITY, s, e, SCORE, "date with a year of birth")
             for s, e, _day, _month, yy in dates_of(text)
-            if yy is not None
-            and _birth_year(text[s:e], text[e : e + 20], _BORN_RIGHT_BEFORE.search(_lead(text, s)) is not None)
-            and not _EVENT_BEFORE.search(text[max(0, s - 30) : s])
-            and _a_person_before(text, s)
+            if yy is not None and not _EVENT_BEFORE.search(text[max(0, s - 30) : s]) and _of_a_birth(text, s, e)
         ]

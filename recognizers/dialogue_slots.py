@@ -813,16 +813,11 @@ _CORRECTION = re.compile(
 )
 
 # A date with its month named: "den 8 november 1993", "åttonde november nittiotre", "tolv mars".
-_ORDINAL_WORDS = (
-    "första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde elfte tolfte trettonde fjortonde "
-    "femtonde sextonde sjuttonde artonde nittonde tjugonde"
-).split()
-_ORDINALS = {w: n + 1 for n, w in enumerate(_ORDINAL_WORDS)} | {"förste": 1, "andre": 2, "trettionde": 30}
 _MONTH = "|".join(heuristics.MONTHS) + "|jan|feb|apr|aug|sept|sep|okt|nov|dec"
 _ISO_DATE = re.compile(r"(?<![\d-])((?:18|19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d-])")
 _WRITTEN_PNR = re.compile(r"(?<!\d)(?:\d{8}|\d{6})[-+ ]?\d{4}(?!\d)")
 # "trettonde i fjärde", "sjuttonde elfte" (the day before it is found from it, so "första" alone is no date)
-_MONTH_ORDINAL = rf"(?:i[ ]+)?(?:{'|'.join(_ORDINAL_WORDS[:12])})"
+_MONTH_ORDINAL = rf"(?:i[ ]+)?(?:{'|'.join([*heuristics.ORDINAL_WORDS[:12], *(w for w, n in heuristics.NORDIC_ORDINALS.items() if n <= 12)])})"
 # Found from the month (most words are no month), then the day before it.
 _MONTH_WORD = re.compile(rf"(?<![\w])(?:{_MONTH}|{_MONTH_ORDINAL})(?![\w])", re.IGNORECASE)
 # (the day is any word here: dates_of reads it as an ordinal or a number, or drops the date)
@@ -1973,7 +1968,7 @@ def _born(body: str) -> list[tuple[int, int]]:
         elif runs and runs[0].tokens[0].start == 0 and _year_said(runs[0].digits):
             at = m.end() + year.end() if year else m.end()
             out.append((at, at + runs[0].tokens[-1].end))
-        elif day and _ordinal(day.group("day")):
+        elif day and heuristics.day_ordinal(day.group("day")):
             # the day alone, asked back, and the day the speaker thought instead: "du är född den
             # sextonde? Jag trodde sjätte."
             out.append((m.end() + day.start("day"), m.end() + day.end("day")))
@@ -1981,7 +1976,7 @@ def _born(body: str) -> list[tuple[int, int]]:
             out += [
                 (m.end() + w.start("day"), m.end() + w.end("day"))
                 for w in _THOUGHT_DAY.finditer(after, day.end(), stop if stop >= 0 else len(after))
-                if _ordinal(w.group("day"))
+                if heuristics.day_ordinal(w.group("day"))
             ]
     return out
 
@@ -2076,10 +2071,14 @@ def _year_first(body: str) -> list[tuple[int, int]]:
         if not ("född" in lead[-50:].lower() or (n == 0 and len(lead.split()) <= 3)):
             continue
         word = month.group("month").split()
-        if len(word) > 1 and not 1 <= (_ordinal(word[0]) or 0) <= 12:  # "nionde månaden"
+        if len(word) > 1 and not 1 <= (heuristics.day_ordinal(word[0]) or 0) <= 12:  # "nionde månaden"
             continue
         day = _DAY_AFTER_MONTH.match(body, month.end())
-        number = (int(day.group("digits")) if day.group("digits") else _ordinal(day.group("day"))) if day else None
+        number = (
+            (int(day.group("digits")) if day.group("digits") else heuristics.day_ordinal(day.group("day")))
+            if day
+            else None
+        )
         said_day = 1 <= (number or 0) <= 31
         out.append((year.start, day.end("day") if said_day else month.end("month")))
     return out
@@ -2089,7 +2088,7 @@ def _date_parts(body: str) -> list[tuple[int, int]]:
     """A day alone ("Den fjortonde."), or a month with the year after it ("Juli, nittioett."), as
     a short answer of its own."""
     day = _DAY_ALONE.match(body)
-    if day and _ordinal(day.group("day")) is not None:
+    if day and heuristics.day_ordinal(day.group("day")) is not None:
         return [day.span("day")]
     month = _MONTH_ALONE.match(body)
     if not month or len(body.split()) > 4:
@@ -2101,20 +2100,12 @@ def _date_parts(body: str) -> list[tuple[int, int]]:
     return [(month.start("month"), end)]
 
 
-def _ordinal(word: str) -> int | None:
-    word = word.lower()
-    for tens, base in (("tjugo", 20), ("trettio", 30)):
-        if word.startswith(tens) and _ORDINALS.get(word[len(tens) :], 10) < 10:
-            return base + _ORDINALS[word[len(tens) :]]
-    return _ORDINALS.get(word)
-
-
 def _broken_off_days(body: str) -> list[tuple[int, int]]:
     """Days of the month said and broken off for a correction: a false start of a birth date."""
     return [
         m.span()
         for m in re.finditer(r"(?<![\w])[a-zåäö]+(?![\w])", body, re.IGNORECASE)
-        if _ordinal(m.group(0)) and _BROKEN_OFF.match(body, m.end())
+        if heuristics.day_ordinal(m.group(0)) and _BROKEN_OFF.match(body, m.end())
     ]
 
 
@@ -2137,13 +2128,13 @@ def dates_of(body: str, holidays: bool = False) -> list[tuple[int, int, int, int
         if m is None:
             continue
         day_word, month_word = m.group("day"), mm.group(0).lower()
-        day = _ordinal(day_word)
+        day = heuristics.day_ordinal(day_word)
         if day is None:
             d = day_word.split(":")[0] if day_word[0].isdigit() else numbers.words_to_digits(day_word)
             if not (d.isdigit() and 1 <= int(d) <= 31):
                 continue
             day = int(d)
-        month = _ordinal(month_word.split()[-1]) or _MONTHS.get(month_word[:3])
+        month = heuristics.day_ordinal(month_word.split()[-1]) or _MONTHS.get(month_word[:3])
         start, end, yy = m.start(), mm.end(), None
         # the year said in full right before: "Nittonhundratrettiosex, tjugofemte mars"
         lead = body[max(0, start - 40) : start].rstrip(" ,")
@@ -2218,7 +2209,7 @@ def _dated_personnummer(body: str) -> list[tuple[int, int]]:
     out = []
     for mm in _MONTH_WORD.finditer(body):
         day = _DAY_BEFORE.search(body, max(0, mm.start() - 30), mm.start())
-        if day is None or (_ordinal(day.group("day")) is None and not day.group("day").isdigit()):
+        if day is None or (heuristics.day_ordinal(day.group("day")) is None and not day.group("day").isdigit()):
             continue
         lead = body[: day.start()].rstrip(" ,")
         before = [r for r in numbers.runs(lead) if r.tokens[-1].end == len(lead) and _year_of_birth(r.digits)]
@@ -2332,7 +2323,7 @@ def _dates_beside(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[st
         m.span()
         for at, end in lines
         for m in _DAY_OR_MONTH.finditer(text, at, end)
-        if _MONTH_NAME.fullmatch(m.group(0)) or _ordinal(m.group(0))
+        if _MONTH_NAME.fullmatch(m.group(0)) or heuristics.day_ordinal(m.group(0))
     ]
     out: list[tuple[str, int, int]] = []
     grown = True
@@ -2559,7 +2550,7 @@ def _last_digits(text: str, ts: list[Turn], k: int) -> list[tuple[str, int, int]
 
 # A card's expiry said with "går ut": "..., går ut elva tjugofem", "det går ut nionde månaden tjugosju"
 _EXPIRES = re.compile(
-    rf"(?<![\w])går[ ]+ut[ ,]+(?:den[ ]+|i[ ]+)?(?P<month>(?:{_MONTH})(?![\w])|(?:{'|'.join(_ORDINAL_WORDS[:12])})[ ]+månaden)?[ ,]*",
+    rf"(?<![\w])går[ ]+ut[ ,]+(?:den[ ]+|i[ ]+)?(?P<month>(?:{_MONTH})(?![\w])|(?:{'|'.join(heuristics.ORDINAL_WORDS[:12])})[ ]+månaden)?[ ,]*",
     re.IGNORECASE,
 )
 

@@ -713,7 +713,7 @@ def _false_starts(text: str, spans: list[Span]) -> list[Span]:
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])(?-i:[A-ZÅÄÖ])[^\W\d_]{4,}(?![\w-])")
-_TAKEN_BACK_BETWEEN = re.compile(r"(?<![\w])(?:eh|öh|ehm|nej|nä|förlåt|vänta|jag menar|alltså)(?![\w])", re.IGNORECASE)
+_TAKEN_BACK_BETWEEN = re.compile(rf"(?<![\w])(?:{_RETRACTED}|alltså(?![\w]))", re.IGNORECASE)
 _BEGUN_WITHIN = 60
 
 

@@ -129,6 +129,59 @@ MONTHS = (
     "december",
 )
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+# A day of the month said as an ordinal: "tredje", "tjugoandra", "trettioförsta".
+ORDINAL_WORDS = (
+    "första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde elfte tolfte trettonde fjortonde "
+    "femtonde sextonde sjuttonde artonde nittonde tjugonde"
+).split()
+# ... and as Norwegian and Danish callers say them ("sjette i tolvte", "den ottende juni")
+NORDIC_ORDINALS = {
+    **dict.fromkeys(("første", "förste"), 1),
+    "anden": 2,
+    "fjerde": 4,
+    "sjette": 6,
+    **dict.fromkeys(("sjuende", "syvende"), 7),
+    **dict.fromkeys(("åttende", "ottende"), 8),
+    "niende": 9,
+    "tiende": 10,
+    "ellevte": 11,
+    "tolvte": 12,
+    "trettende": 13,
+    "fjortende": 14,
+    "femtende": 15,
+    "sekstende": 16,
+    "syttende": 17,
+    "attende": 18,
+    "nittende": 19,
+    **dict.fromkeys(("tjuende", "tyvende"), 20),
+    **dict.fromkeys(("trettiende", "tredevte", "tredivte"), 30),
+}
+_ORDINALS = (
+    {w: n + 1 for n, w in enumerate(ORDINAL_WORDS)} | {"förste": 1, "andre": 2, "trettionde": 30} | NORDIC_ORDINALS
+)
+# Danish counts the units first: "enogtyvende" is 21, "enogtredivte" 31
+_DANISH_UNITS = {w: n + 1 for n, w in enumerate("en to tre fire fem seks syv otte ni".split())}
+_DANISH_TENS = {"tyvende": 20, "tredivte": 30}
+
+
+def day_ordinal(word: str) -> int | None:
+    """The number of a day's ordinal word ("tjugoandra" is 22, Norwegian "tjueandre" too), or None."""
+    word = word.lower()
+    for tens, base in (("tjugo", 20), ("trettio", 30), ("tjue", 20), ("tretti", 30)):
+        if word.startswith(tens) and _ORDINALS.get(word[len(tens) :], 10) < 10:
+            return base + _ORDINALS[word[len(tens) :]]
+    unit, og, tens = word.partition("og")
+    if og and unit in _DANISH_UNITS and tens in _DANISH_TENS:
+        return _DANISH_TENS[tens] + _DANISH_UNITS[unit]
+    return _ORDINALS.get(word)
+
+
+def when_word(word: str) -> bool:
+    """A month, a weekday or a day's ordinal: a word of the calendar, not a name."""
+    low = word.lower()
+    return low in MONTHS or low in WEEKDAYS or day_ordinal(low) is not None
+
+
 _MONTH_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(MONTHS)})[ ,]*$", re.IGNORECASE)
 # An amount introduced as one: "faktura på 612", "Fakturan var 890", "runt 2 400". Not "Det som
 # står på fakturan är 5845..." nor "Postnumret på räkningen är 41391" ("är" reads identifiers out),

@@ -35,7 +35,7 @@ from recognizers import numbers
 from recognizers.address import mentions_street, one_word_towns, ordinary_place_word
 from recognizers.base import TextRecognizer, tagged_result
 from recognizers.heuristics import MONTHS, QUANTITY_AFTER, WEEKDAYS, mentions
-from recognizers.introduction import DEFINITE
+from recognizers.introduction import DEFINITE, common_word
 from recognizers.lexicon import shipped_lexicon
 from recognizers.postal_code import after_street_line
 
@@ -183,19 +183,25 @@ _PROPERTY_WORDS = (
     "skiftet",
     "stugan",
     "hemmanet",
+    "ägare",  # "jag ser stensjön 1:14 med två ägare"
 )
 # ... or a block alone (one to three digits), in the answer to a question for the property
 # ("vilken fastighet gäller det" / "Hjorten 7 på Ekbacksvägen 22"), or right after its word
 # ("fastighetsbeteckningen är Lärkan 12")
 _BLOCK = rf"(?P<property>(?P<block>{_CAP_NAME})[ ]+\d{{1,3}}(?::\d{{1,4}})?)(?![\d:])"
+_SMALL = rf"(?:{numbers.SMALL_NUMBER_WORDS})+"  # "sex", "fjorton", "tjugotre"
+_NAMED_PROPERTY = r"(?i:(?<![\w])(?:fastighetsbeteckning(?:en)?|fastighet(?:en)?|tomten(?=[ ]+heter))(?:[ ]+(?:är|var|blir|lyder|heter))?[ ]*:?[ ]+)"
 _PROPERTY_ASKED = (
     re.compile(
         r"(?i:(?<![\w])(?:fastighetsbeteckning(?:en)?|vilken[ ]+fastighet))[^\n]*\n[^\n:]{1,40}:[^\n]{0,40}?"
         rf"(?<![\w-]){_BLOCK}"
     ),
     # (or "fastighet(en)" and "tomten heter": "då är det fastigheten Korpen 4 på Edsvägen 64")
+    re.compile(rf"{_NAMED_PROPERTY}{_BLOCK}"),
+    # ... there also in lowercase, its block and unit said: "fastigheten är lillträsk sex fjorton" (a
+    # name that is no common word: not "fastigheten är ungefär tre fyra hektar")
     re.compile(
-        rf"(?i:(?<![\w])(?:fastighetsbeteckning(?:en)?|fastighet(?:en)?|tomten(?=[ ]+heter))(?:[ ]+(?:är|var|blir|lyder|heter))?[ ]*:?[ ]+){_BLOCK}"
+        rf"{_NAMED_PROPERTY}(?P<property>(?P<block>[a-zåäö]{{4,}})[ ]+{_SMALL}[ ]+(?:kolon[ ]+)?{_SMALL})(?![\w])"
     ),
 )
 # Words that stand before a number in talk of a property and are no block: "Hösten 2019", "Hus 3",
@@ -615,7 +621,9 @@ class KlangPlaceLineRecognizer(TextRecognizer):
                 m
                 for rx in _PROPERTY_ASKED
                 for m in rx.finditer(text)
-                if m.group("block").lower() not in _NOT_BLOCKS and not QUANTITY_AFTER.match(text, m.end("property"))
+                if m.group("block").lower() not in _NOT_BLOCKS
+                and not QUANTITY_AFTER.match(text, m.end("property"))
+                and not (m.group("block").islower() and common_word(m.group("block")))
             ]
             found |= {(ENTITY, *m.span("property")) for m in asked}
             found |= _same_block(text, {m.group("block") for m in asked})

@@ -508,6 +508,12 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             [("SE_PERSONNUMMER", "den trettonde i fjärde åttioåtta")],
         ),
         ("Agent: När fyller du år?\nKund: Trettonde april.", [("SE_PERSONNUMMER", "Trettonde april")]),
+        # ... and as Norwegian and Danish callers say the day and the month
+        ("Agent: Och ditt födelsedatum?\nKund: den ottende juni", [("SE_PERSONNUMMER", "den ottende juni")]),
+        (
+            "Agent: och hon är född tjugoandra oktober\nKund: ja tjueandre i tiende som norrmännen skriver",
+            [("SE_PERSONNUMMER", "tjugoandra oktober"), ("SE_PERSONNUMMER", "tjueandre i tiende")],
+        ),
         (
             "Agent: Så du är född den trettonde april nittonhundraåttioåtta, och så de fyra sista?\nKund: 2382.",
             [("SE_PERSONNUMMER", "den trettonde april nittonhundraåttioåtta"), ("SE_PERSONNUMMER", "2382")],

@@ -220,6 +220,7 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
         ("Han har flyttat till Solbackens äldreboende på Tunavägen.", ["Solbackens äldreboende"]),  # a care home
         ("Mamma är på Ekbackens servicehus sedan i våras.", ["Ekbackens servicehus"]),
         ("ja mamma bor på solgårdens äldreboende nu rum fjorton", ["solgårdens äldreboende"]),  # lowercase
+        ("nu bor hon på lindgårdens vård och omsorgsboende", ["lindgårdens vård och omsorgsboende"]),
         ("hon jobbar på kommunens äldreboende", []),  # works there: no one's home
         ("nu bor han på kommunens äldreboende och hon på stadens", []),  # whose, not which
     ],

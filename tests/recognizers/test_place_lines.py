@@ -85,6 +85,12 @@ def _found(text: str, entity: str = "SE_ADDRESS") -> list[str]:
         ("Kund: Fastighetsbeteckningen är Kronan 4 och jag betalade Kronan 5 gånger extra.", ["Kronan 4"]),
         # a block after "fastigheten"; a unit no clock reads, with no word of property
         ("Agent: tack. då är det fastigheten Korpen 4 på Edsvägen 64.", ["Korpen 4"]),
+        # ... in lowercase, its block and unit said; not a quantity nor a year
+        ("Kund: tack fastigheten är lillträsk sex fjorton", ["lillträsk sex fjorton"]),
+        ("Kund: fastigheten är ungefär tre fyra hektar och byggd nittonhundrasjuttio", []),
+        ("Kund: fastigheten är skogsmark sex hektar", []),
+        # a lowercase name and its numbers where the property's owners are named
+        ("Agent: ja jag ser norrbyn 1:14 med två ägare", ["norrbyn 1:14"]),
         ("Kund: det är på Gräddö, Gräddö 4:112, där vid bryggan", ["Gräddö 4:112"]),
         ("Kund: Det står i Miljöbalken 7:115, och Tisdag 15:30 passar.", []),
         # map coordinates, both of them; not a price and a reading
