@@ -488,7 +488,15 @@ SLOTS: tuple[Slot, ...] = (
     # a password: a code that may hold letters ("x7 k9 m4 q2", "Hallonbåt sjuttiotre")
     _access_code(_PASSWORD_WORDS, reads="passwords"),
     # a user name, read as a password is: "Vad är ditt användarnamn?" / "solros underscore åttiofyra"
-    Slot("USERNAME", _q(r"användarnamn\w*|inloggningsnamn\w*|användar-?id"), lambda d: False, reads="passwords"),
+    # (or what an account or a profile is called: "vad heter kontot nu")
+    Slot(
+        "USERNAME",
+        _q(
+            r"användarnamn\w*|inloggningsnamn\w*|användar-?id|vad heter (?:ditt |hans |hennes )?(?:konto|kontot|profilen)"
+        ),
+        lambda d: False,
+        reads="passwords",
+    ),
     # a code that opens something: the street door, the alarm, a key box, a PIN, a parcel's pickup;
     # also in English after what it opens ("the door downstairs, the code is 1-9-5-8"; not an error's
     # or a discount's code), which opens no talk of codes for the turns after it ("the case number?"
@@ -1138,10 +1146,11 @@ _NAMED_PASSWORD = re.compile(
     re.IGNORECASE,
 )
 
-# a user name as the whole answer, in lowercase, said to be written joined: "annajberglund allt ihop"
+# a user name as the whole answer, in lowercase, said to be written joined: "annajberglund allt ihop",
+# "sommarregn bara så ett ord"
 _HANDLE_ALONE = re.compile(
     r"^[ ,]*(?:(?:ja|det[ ]+är|den[ ]+är)[ ,]+)?(?P<word>[a-zåäö][a-zåäö0-9]{4,})"
-    r"(?=[ ,]*(?P<joined>(?:allt[ ]+)?ihop|i[ ]+ett[ ]+ord)?[ ]*(?:[.,!?]|$))"
+    r"(?=[ ,]*(?P<joined>(?:bara[ ]+)?(?:så[ ]+)?(?:(?:allt[ ]+)?ihop|(?:i|som)?[ ]*ett[ ]+ord))?[ ]*(?:[.,!?]|$))"
 )
 
 _SAYS_WHAT_IT_IS = frozenset("samma detsamma hemligt hemlig fel rätt nytt ändrat bytt gammalt kort långt".split())

@@ -85,8 +85,13 @@ def is_handle(token: str) -> bool:
     # ("caller_number" is a field's name, "session_timeout" a setting's), or words joined
     # ("mysig_tjej_i_norr")
     return any(ch.isdigit() for ch in token) or (
-        "_" in token and (token[0].isupper() or _holds_a_name(parts) or _words_joined(parts))
+        "_" in token and (token[0].isupper() or _holds_a_name(parts) or _words_joined(parts) or _initialled(parts))
     )
+
+
+def _initialled(parts: list[str]) -> bool:
+    """A word and an initial: "nisse_e" (not a field's "point_x")."""
+    return len(parts) == 2 and len(parts[1]) == 1 and parts[0].isalpha() and parts[0] not in _FIELD_WORDS
 
 
 # a word with a number after it is a handle's part, not a system's id: "stjarna009" (not "7f3a91c2")
@@ -118,7 +123,7 @@ def _nicknames() -> frozenset[str]:
 # "användarnamnet båtkalle59", "Ditt användarnamn är kolsson49" (not a default such as "admin")
 # (its joiners and digits may be said: "tova understreck wester noll två")
 _NAMED = re.compile(
-    r"(?<![\w-])(?:användarnamn(?:et)?|användar-?id|inloggningsnamn(?:et)?|username|alias(?:et)?|användare|"
+    r"(?<![\w-])(?:användarnamn(?:et)?|användar-?id|användarkonto(?:t)?|inloggningsnamn(?:et)?|username|alias(?:et)?|användare|"
     # a marketplace's profile, by what it is called: "profilen hette leobjork71" (not "profilen är låst")
     r"(?P<profile>(?:profil(?:en|namnet)?|kontot)(?=[ ]+(?:heter|hette|är|var)\b))|"
     # ... or a social network's, by its name: "Via din profil på Linkedin, fredrikwahlberg-ops"

@@ -2112,6 +2112,13 @@ def test_slot_answers_in_parts_and_later_turns(text, expected):
             [("USERNAME", "annajberglund")],
         ),
         (
+            "Agent: kan jag få ditt användarnamn\nKund: sommarprov bara så ett ord",
+            [("USERNAME", "sommarprov")],
+        ),
+        # what an account or a profile is called ("vad heter kontot"; not a bank's "sparkontot")
+        ("Agent: okej vad heter profilen?\nKund: det är blåprov77 tror jag", [("USERNAME", "blåprov77")]),
+        ("Agent: vad heter kontot\nKund: det är sparkontot", []),
+        (
             "Verkstad: och jag läser av IMEI, XS:en slutar på 0364 och tolvan slutar på 7735, så kan ni kolla\nKund: ja",
             [("ID_NUMBER", "0364"), ("ID_NUMBER", "7735")],
         ),

@@ -57,6 +57,9 @@ def found(rec, text):
         # words joined into a phrase someone chose
         ("vi har stängt av mysig_tjej_i_norr och två andra konton", "mysig_tjej_i_norr"),
         ("kaffe_och_kanelbulle ja den har jag", "kaffe_och_kanelbulle"),
+        # a word and an initial; the words for a user account
+        ("nisse_e och köpet gjordes igår", "nisse_e"),
+        ("användarkontot noahprov underscore noll åtta stängs också", "noahprov underscore noll åtta"),
     ],
 )
 def test_found(rec, text, handle):
