@@ -541,6 +541,11 @@ _HOME_PLACE = (
     # ... in lowercase where someone lives on it: "mamma bor på solgårdens äldreboende nu", "nu bor
     # hon på lindgårdens vård och omsorgsboende"
     rf"|(?<![{_L}])(?:bor|bodde)(?:[ ]+(?:jag|vi|han|hon|hen|de|dom))?(?:[ ]+(?:kvar|nu|numera|fortfarande))?[ ]+på[ ]+\K[{_L}]{{3,}}s[ ]+(?:{_CARE_HOMES})(?![{_L}])"
+    # ... or a post town named as one: "postorten är havdhem", "det står havdhem som postort"
+    rf"|(?<![{_L}])postort(?:en)?(?:[ ]+(?:är|blir|var))?[ ]+\K[{_L}]{{3,}}(?![{_L}])"
+    rf"|(?<![{_L}])[{_L}]{{3,}}(?=[ ]+som[ ]+postort(?![{_L}]))"
+    # ... or a village or a farm by what it is called: "jag bor i en by som heter norrbäcken"
+    rf"|(?<![{_L}])(?:en[ ]+by|byn|en[ ]+gård|gården|ett[ ]+torp|torpet)(?:[ ]+som)?[ ]+heter[ ]+\K[{_L}]{{3,}}(?![{_L}])"
 )
 
 
@@ -551,8 +556,20 @@ _DEFINITE_END = re.compile(r"(?:en|et|an|rna|ar|er|or)$")  # definite, or plural
 _DWELLING = re.compile(r"hus|rätt|korridor|lägenhet|rum|hand|stug|villa|zon|område|kvarter|bostad|hyr|kollektiv|boende")
 
 
+# ... but a compound ending in a definite word of the land is a village's or a farm's name
+# ("norrbäcken", "lillsjöliden", "västergården"; not "backen" alone, which the lexicon knows)
+_LAND_END = re.compile(
+    r"[a-zåäö]{3,}(?:bäcken|gården|berget|liden|sjön|viken|ängen|backen|dalen|åsen|holmen|näset|torpet|"
+    r"skogen|myren|träsket|forsen|heden|hagen|lunden|udden|vallen|tjärnen)$"
+)
+
+
 def _lowercase_home_place(word: str) -> bool:
-    return not (_DEFINITE_END.search(word) or _DWELLING.search(word) or shipped_lexicon().get(word))
+    return not (
+        (_DEFINITE_END.search(word) and not _LAND_END.match(word))
+        or _DWELLING.search(word)
+        or shipped_lexicon().get(word)
+    )
 
 
 def ordinary_place_word(word: str) -> bool:
@@ -571,7 +588,8 @@ def ordinary_place_name(name: str) -> bool:
 
 class KlangHomePlaceRecognizer(PatternRecognizer):
     """LOCATION: the place someone lives in, named right after "bor i" or "flyttat till" when no
-    gazetteer has it (not a country), or a care home by its name ("Solbackens äldreboende")."""
+    gazetteer has it (not a country), a care home by its name ("Solbackens äldreboende"), a post
+    town named as one, or a village or a farm by what it is called ("en by som heter ...")."""
 
     def __init__(self, supported_language: str = "sv"):
         super().__init__(
@@ -582,7 +600,7 @@ class KlangHomePlaceRecognizer(PatternRecognizer):
         )
 
     def may_match(self, text: str) -> bool:
-        return mentions(text, ("bor", "bodde", "boende", "servicehus", "flytta"))
+        return mentions(text, ("bor", "bodde", "boende", "servicehus", "flytta", "postort", "heter"))
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # not a country: most callers' countries the testers' calls keep as ordinary words

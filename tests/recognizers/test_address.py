@@ -221,6 +221,13 @@ def test_lowercase_everyday_endings_alone_are_not_addresses(text):
         ("Mamma är på Ekbackens servicehus sedan i våras.", ["Ekbackens servicehus"]),
         ("ja mamma bor på solgårdens äldreboende nu rum fjorton", ["solgårdens äldreboende"]),  # lowercase
         ("nu bor hon på lindgårdens vård och omsorgsboende", ["lindgårdens vård och omsorgsboende"]),
+        # a post town named as one; a village or a farm by what it is called, its name a compound
+        # ending in a definite word of the land
+        ("ja eller det står havdhem som postort tror jag", ["havdhem"]),
+        ("postorten är fel, det ska vara samma som förut", []),
+        ("jag bor i en by som heter norrbäcken utanför", ["norrbäcken"]),
+        ("vi bor i lillsjöliden sen tio år", ["lillsjöliden"]),
+        ("gården heter så för att den ligger vid ån", []),
         ("hon jobbar på kommunens äldreboende", []),  # works there: no one's home
         ("nu bor han på kommunens äldreboende och hon på stadens", []),  # whose, not which
     ],
