@@ -1149,6 +1149,20 @@ def _house_number_next(text: str, ts: list[Turn], start: int, end: int) -> tuple
     return m.span(1)
 
 
+def _code_after(text: str, end: int) -> tuple[int, int] | None:
+    """A postnummer's five digits said right after `end` in its line (a comma between at most), not
+    an amount."""
+    stop = text.find("\n", end)
+    runs = numbers.runs(text[end : stop if stop >= 0 else len(text)])
+    if not runs:
+        return None
+    start, stop = end + runs[0].tokens[0].start, end + runs[0].tokens[-1].end
+    digits = runs[0].digits
+    if text[end:start].strip(" ,") or len(digits) != 5 or not 10000 <= int(digits) <= 98999:
+        return None
+    return None if heuristics.quantity(text, start, stop, digits) else (start, stop)
+
+
 def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]:
     """The letter after a house number found without it, the place said after a street line
     ("storbyvägen tolv i bjursås"), the post town after a postnummer found,
@@ -1166,6 +1180,13 @@ def _after_addresses(text: str, ts: list[Turn], spans: list[Span]) -> list[Span]
         # the letter after a house number found without it ("fjorton A", the number a slot's answer)
         if e == "SE_ADDRESS" and text[t - 1 : t].isalnum() and (letter := _with_letter(text, e, t)) > t:
             out.append((e, t, letter))
+        # a postnummer said right after the address, and the town ending the clause after it
+        # ("ängebäck tjugotre åtta fyra två nio tre hede", "skogsåsen 40 875 93")
+        if e == "SE_ADDRESS" and (code := _code_after(text, t)) and _free(spans + out, *code):
+            out.append(("SE_POSTAL_CODE", *code))
+            town = _TOWN.match(text, code[1])
+            if town and not ordinary_place_name(town.group(1)) and _free(spans + out, *town.span(1)):
+                out.append(("LOCATION", *town.span(1)))
         # the place a street line lies in, said after it ("storbyvägen tolv i bjursås") or before it
         if e == "SE_ADDRESS" and text[t - 1 : t].isalnum() and not place_lines.coordinates(text[s:t]):
             end = text.find("\n", t)

@@ -288,6 +288,18 @@ def _echoed(lines: list[str], found: list[tuple[str, str]]) -> list[tuple[str, s
             [("SE_ADDRESS", "Fabriksgatan 18, lägenhet 1302"), ("LOCATION", "Eskilstuna")],
             [("SE_POSTAL_CODE", "633 40")],
         ),
+        # a postnummer right after the address, in digits or words, and the town ending the clause
+        (
+            ["Kund: tack och adressen är fortfarande ängeprov tjugotre åtta fyra två nio tre hede"],
+            [("SE_ADDRESS", "ängeprov tjugotre")],
+            [("SE_POSTAL_CODE", "åtta fyra två nio tre"), ("LOCATION", "hede")],
+        ),
+        (
+            ["Kund: skogsprov 40 875 93 och telefon till henne"],
+            [("SE_ADDRESS", "skogsprov 40")],
+            [("SE_POSTAL_CODE", "875 93")],
+        ),
+        (["Kund: Storgatan 12 kostade 12 000 kronor"], [("SE_ADDRESS", "Storgatan 12")], []),
         # the place an address read back lies in (not a country)
         (
             ["Agent: Villahemförsäkring för Tallstigen 6?", "Kund: Ja, i Kovland."],
