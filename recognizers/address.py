@@ -107,7 +107,9 @@ PROPER_ONLY_SUFFIXES = {
     "brynet",
     "gläntan",
     *_FOLDED_SUFFIXES,
-    *"gate gaten veien vei vej gade katu tie straße strasse weg".split(),
+    # (abroad, those that end no Swedish word are taken in lowercase too: "ryesgade fyrtiofyra",
+    # "toftesvej 12", "nygårdsgaten nittiotre")
+    *"gate vei katu tie weg".split(),
 }
 # Road words, not addresses ("motorvägen 40", "riksväg 50"), unless capitalised.
 ROAD_WORDS = re.compile(

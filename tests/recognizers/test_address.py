@@ -56,6 +56,10 @@ def found(recs, text):
         ("Calle Mayor 12, Via Roma 3", [(ENTITY, "Calle Mayor 12"), (ENTITY, "Via Roma 3")]),
         ("Halina Provska, ulica Długa 14, Kraków.", [(ENTITY, "ulica Długa 14")]),  # the street word in lowercase
         ("Thorvald Meyers gate tjugotvå", [(ENTITY, "Thorvald Meyers gate tjugotvå")]),
+        # streets abroad in lowercase, by endings no Swedish word has
+        ("min adresse var toftesvej 12", [(ENTITY, "toftesvej 12")]),
+        ("ryesgade fyrtiofyra tredje tv", [(ENTITY, "ryesgade fyrtiofyra")]),
+        ("vi ses vid gaten 12", []),
         # streets abroad, by their own endings (capitalised only)
         ("Vi bor på Hauptstraße 12 nu.", [(ENTITY, "Hauptstraße 12")]),
         ("adressen är Mannerheimintie tjugotre A", [(ENTITY, "Mannerheimintie tjugotre A")]),
