@@ -11,7 +11,9 @@ that speaks of a vehicle (bilen, regnummer, skylten, fordonet, parkering, motorc
 - a plate from abroad after the car is named as foreign ("en dansk bil, CX 48 317"), and a German
   one right after the plate is asked for or named ("Vilket registreringsnummer har husbilen?" /
   "HH-KS 4471."), a Spanish one with its digits first or a French one after the car or its number
-  is named as of that country ("spanska nummer, 4821 KLM", "en fransk bil, GH-482-KT");
+  is named as of that country ("spanska nummer, 4821 KLM", "en fransk bil, GH-482-KT"); a
+  Norwegian or Danish one, two letters and five digits, in lowercase, spelled or said, near a
+  vehicle word in a call that names Norway or Denmark ("d n femtiofem åttahundratolv");
 - in lowercase ("lut 117"), spelled letter by letter ("U, R, S", "e r g") or with the digits in
   words ("ABC ett två tre", "mlb åttiotvå c"), only within 300 characters after or 80 before a
   vehicle word, and not when the letters are a Swedish word ("har 120", "max 150", "zon 412").
@@ -277,6 +279,29 @@ def _foreign_plate(plate: str) -> bool:
     )
 
 
+# A Norwegian or Danish plate, two letters and five digits, in lowercase, spelled or with its number
+# in words ("dn 55 812", "b r nittio fyrtiofyra ett"), near a vehicle word in a call that names
+# Norway or Denmark (the letters no Swedish word before a number: "på", "om", "en", "av" ...).
+_NORDIC = re.compile(r"(?<![\w])(?:norsk|norska|norge|dansk|danska|danmark|norske|danske)(?![\w])", re.IGNORECASE)
+_TWO_LETTERS = re.compile(rf"(?<![\w-])(?P<letters>[{_LETTER}]{{2}}|[{_LETTER}][ ,.-]+[{_LETTER}])[ ,.-]+", re.I)
+_TWO_LETTER_WORDS = frozenset("en av de nu ca kr st ja vi du ni se bl tv ex typ nr tr ok".split())
+
+
+def _nordic_plates(text: str, words: list[int]) -> set[tuple[int, int]]:
+    if not _NORDIC.search(text):
+        return set()
+    out = set()
+    for m in _TWO_LETTERS.finditer(text):
+        if _letters(m.group("letters")).lower() in _TWO_LETTER_WORDS:
+            continue
+        if not any(-BEFORE_CHARS <= w - m.start() <= AFTER_CHARS for w in words):
+            continue
+        runs = numbers.runs(text[m.end() : m.end() + 80])
+        if runs and runs[0].tokens[0].start == 0 and len(runs[0].digits) == 5:
+            out.add((m.start(), m.end() + runs[0].tokens[-1].end))
+    return out
+
+
 class KlangVehicleRegistrationRecognizer(TextRecognizer):
     ENTITIES = (ENTITY,)
 
@@ -298,6 +323,7 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
         spans.update(m.span("plate") for m in _FOREIGN_PLATE.finditer(text) if _foreign_plate(m.group("plate")))
         spans.update(m.span("plate") for m in _COUNTRY_PLATE.finditer(text))
         spans.update(m.span("plate") for m in _GERMAN_PLATE.finditer(text))
+        spans.update(_nordic_plates(text, words))
         spans.update(m.span() for m in _VIN.finditer(text))
         spans.update(_vin_over_turns(text))
         spans.update(_vins_said(text))

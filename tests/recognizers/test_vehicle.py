@@ -75,6 +75,12 @@ def _found(text: str) -> list[str]:
         # a plate from abroad, after the car is named as foreign or the plate is named
         ("Kund: Ja, en tysk bil, B-MB 4471.", "B-MB 4471"),
         ("Kund: Det är en dansk bil, CX 48 317.", "CX 48 317"),
+        # a Norwegian or Danish plate in lowercase or spelled, its number in words, where the call names the country
+        (
+            "Kund: den har norska skyltar\nAgent: och registreringsnumret\nKund: d n femtiofem åttahundratolv",
+            "d n femtiofem åttahundratolv",
+        ),
+        ("Agent: bilen i norge, br 90 441", "br 90 441"),
         ("Kund: Och han kommer köra egen bil, polska skyltar, WPR 4417C.", "WPR 4417C"),
         ("Kund: Min fru fick också en avgift, hennes bil är BV 12 904.", "BV 12 904"),
         ("Kund: Han heter Javier. Hans bil har spanska nummer, 4821 KLM.", "4821 KLM"),  # digits first
@@ -125,6 +131,8 @@ def test_a_model_or_a_year_after_foreign_plates_is_no_plate(text):
         "Om bilen: ärendenummer hos oss är HSB-F 90 214.",
         "Vi åt på McDonalds, och mitt grafikkort är ett GTX 970.",  # "mc" opens a word: no motorcycle
         "Bilens chassinummer står i registreringsbeviset, VOLVOCARS och SERVICE är bara ord där.",  # no digit, short
+        "Kund: jag köpte bilen i norge och betalade av 12 345 kronor",  # a Swedish word before a number
+        "Kund: bilen kostar tv 12 345 i månaden",  # no country named
     ],
 )
 def test_no_plate(text):
