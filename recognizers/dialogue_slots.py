@@ -825,7 +825,7 @@ _MONTH = "|".join(heuristics.MONTHS) + "|jan|feb|apr|aug|sept|sep|okt|nov|dec"
 _ISO_DATE = re.compile(r"(?<![\d-])((?:18|19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d-])")
 _WRITTEN_PNR = re.compile(r"(?<!\d)(?:\d{8}|\d{6})[-+ ]?\d{4}(?!\d)")
 # "trettonde i fjärde", "sjuttonde elfte" (the day before it is found from it, so "första" alone is no date)
-_MONTH_ORDINAL = rf"(?:i[ ]+)?(?:{'|'.join([*heuristics.ORDINAL_WORDS[:12], *(w for w, n in heuristics.NORDIC_ORDINALS.items() if n <= 12)])})"
+_MONTH_ORDINAL = rf"(?:i[ ]+)?(?:{'|'.join(heuristics.MONTH_ORDINALS)})"
 # Found from the month (most words are no month), then the day before it.
 _MONTH_WORD = re.compile(rf"(?<![\w])(?:{_MONTH}|{_MONTH_ORDINAL})(?![\w])", re.IGNORECASE)
 # (the day is any word here: dates_of reads it as an ordinal or a number, or drops the date)

@@ -159,6 +159,8 @@ NORDIC_ORDINALS = {
 _ORDINALS = (
     {w: n + 1 for n, w in enumerate(ORDINAL_WORDS)} | {"förste": 1, "andre": 2, "trettionde": 30} | NORDIC_ORDINALS
 )
+# A month said as its ordinal: "trettonde i fjärde", "sjette i tolvte"
+MONTH_ORDINALS = (*ORDINAL_WORDS[:12], *(w for w, n in NORDIC_ORDINALS.items() if n <= 12))
 # Danish counts the units first: "enogtyvende" is 21, "enogtredivte" 31
 _DANISH_UNITS = {w: n + 1 for n, w in enumerate("en to tre fire fem seks syv otte ni".split())}
 _DANISH_TENS = {"tyvende": 20, "tredivte": 30}
