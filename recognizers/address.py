@@ -115,6 +115,7 @@ PROPER_ONLY_SUFFIXES = {
 ROAD_WORDS = re.compile(
     r"^(?:motor|riks|läns|europa|cykel|gång|gen|om|lands|bil|skogs|grus|åter|hem|bak|fram|mellan|halv|"
     r"väg|sido|in|ut|till|vinter|sommar)(?:väg|vägen|gata|gatan|led|leden)$"
+    r"|^(?:bri|blocka|kaska|arka)gade$"  # words that end as a Danish street does: "en brigade"
 )
 # A standalone ending after a genitive ("Olof Palmes gata") or an adjective ("Gamla vägen").
 _STANDALONE = [

@@ -1149,6 +1149,9 @@ def _house_number_next(text: str, ts: list[Turn], start: int, end: int) -> tuple
     return m.span(1)
 
 
+_NAMED_AS = re.compile(r"[ ,]*(?:är|var|blir)(?![\w])", re.IGNORECASE)
+
+
 def _code_after(text: str, end: int) -> tuple[int, int] | None:
     """A postnummer's five digits said right after `end` in its line (a comma between at most), not
     an amount."""
@@ -1159,6 +1162,8 @@ def _code_after(text: str, end: int) -> tuple[int, int] | None:
     start, stop = end + runs[0].tokens[0].start, end + runs[0].tokens[-1].end
     digits = runs[0].digits
     if text[end:start].strip(" ,") or len(digits) != 5 or not 10000 <= int(digits) <= 98999:
+        return None
+    if _NAMED_AS.match(text, stop):  # a number said to be something else: "48 216 är numret på den"
         return None
     return None if heuristics.quantity(text, start, stop, digits) else (start, stop)
 

@@ -65,10 +65,11 @@ def is_handle(token: str) -> bool:
     systems = fielded or not _holds_a_name(parts)
     if (
         _HANDLE.fullmatch(token) is None
-        or (len(parts) > 2 and not named and systems and not _words_joined(parts))
+        or (len(parts) > 2 and not named and systems)
         or parts[-1].lower() in _FILE_ENDINGS
-        # three letters or more open it, or a name follows: "r0bban_86", "dr_anders_m" (not "v2_final")
-        or (sum(ch.isalpha() for ch in parts[0]) < 3 and not (len(parts[0]) >= 2 and _holds_a_name(parts[1:])))
+        # three letters or more open it, or a title before a name: "r0bban_86", "dr_anders_m" (not
+        # "v2_final", "eu_west_3")
+        or (sum(ch.isalpha() for ch in parts[0]) < 3 and not (parts[0].lower() in _TITLES and _holds_a_name(parts[1:])))
     ):
         return False
     if not named and any(ch.isupper() for ch in token[1:]):
@@ -82,10 +83,10 @@ def is_handle(token: str) -> bool:
     ):
         return False
     # a digit, or a name and an underscore: "Wikström_hemma", "jonte_lundgren", "tommys_loppis"
-    # ("caller_number" is a field's name, "session_timeout" a setting's), or words joined
-    # ("mysig_tjej_i_norr")
+    # ("caller_number" is a field's name, "session_timeout" a setting's, "gästnät_på_övervåningen" a
+    # network's, "resa_till_thailand" a savings goal's)
     return any(ch.isdigit() for ch in token) or (
-        "_" in token and (token[0].isupper() or _holds_a_name(parts) or _words_joined(parts) or _initialled(parts))
+        "_" in token and (token[0].isupper() or _holds_a_name(parts) or _initialled(parts))
     )
 
 
@@ -95,13 +96,8 @@ def _initialled(parts: list[str]) -> bool:
 
 
 # a word with a number after it is a handle's part, not a system's id: "stjarna009" (not "7f3a91c2")
+_TITLES = frozenset("dr mr ms".split())
 _WORD_AND_NUMBER = re.compile(r"[a-zåäö]{3,}\d{1,4}")
-
-
-def _words_joined(parts: list[str]) -> bool:
-    """Three words or more of letters joined by "_", none a field's: a phrase someone chose as a
-    name ("kaffe_och_kanelbulle"), not a system's naming ("export_2024_11", "caller_phone_number")."""
-    return len(parts) >= 3 and all(p.isalpha() and p.islower() and p not in _FIELD_WORDS for p in parts)
 
 
 def _holds_a_name(parts: list[str]) -> bool:
@@ -123,7 +119,7 @@ def _nicknames() -> frozenset[str]:
 # "användarnamnet båtkalle59", "Ditt användarnamn är kolsson49" (not a default such as "admin")
 # (its joiners and digits may be said: "tova understreck wester noll två")
 _NAMED = re.compile(
-    r"(?<![\w-])(?:användarnamn(?:et)?|användar-?id|användarkonto(?:t)?|inloggningsnamn(?:et)?|username|alias(?:et)?|användare|"
+    r"(?<![\w-])(?:användarnamn(?:et)?|användar-?id|inloggningsnamn(?:et)?|username|alias(?:et)?|användare|"
     # a marketplace's profile, by what it is called: "profilen hette leobjork71" (not "profilen är låst")
     r"(?P<profile>(?:profil(?:en|namnet)?|kontot)(?=[ ]+(?:heter|hette|är|var)\b))|"
     # ... or a social network's, by its name: "Via din profil på Linkedin, fredrikwahlberg-ops"
@@ -135,7 +131,8 @@ _NAMED = re.compile(
     r"(?:mitt|ditt|hans|hennes|min|din)[ ]+(?:instagram|tiktok|snapchat|youtube|github)(?:konto)?"
     r"(?:[ ]+(?:där|som)(?:[ ]+[a-zåäö]+){0,4}?)?(?=[ ]+(?:är|heter)\b))|"
     # what the log-in will be: "inloggningen blir emros01", "hon är inloggad som jennyfalk79" (with a digit)
-    r"(?P<login>inloggningen(?=[ ]+(?:blir|är))|inloggad[ ]+som))"
+    # (or the account itself, "användarkontot noahv underscore noll åtta", not "användarkontot spärrat")
+    r"(?P<login>inloggningen(?=[ ]+(?:blir|är))|inloggad[ ]+som|användarkonto(?:t)?))"
     r"(?:[ ]+(?P<verb>är|blir|var|heter|hette))?[ :]+(?P<handle>[A-ZÅÄÖa-zåäö][\w.-]*[\w]"
     r"(?:[ ]+(?:understreck|underscore|punkt|bindestreck|streck)[ ]+[\w]+)*"
     rf"(?:[ ]+(?:{SMALL_NUMBER_WORDS})+(?![\w]))*)(?![\w@])",
@@ -159,6 +156,9 @@ _OR_ELSE = re.compile(
 )
 
 
+_JOINED_OR_NUMBERED = re.compile(rf"\d|(?<![\w])(?:understreck|underscore|punkt|{SMALL_NUMBER_WORDS})(?![\w])", re.I)
+
+
 def named_handles(text: str) -> list[tuple[int, int]]:
     """Tokens said right after the words for a user name, or right before "är mitt användarnamn",
     and one said instead after "eller": three characters or more, not a common word
@@ -171,7 +171,7 @@ def named_handles(text: str) -> list[tuple[int, int]]:
         if len(h := m.group("handle")) >= 3
         and h.lower() not in DEVICE_DEFAULTS
         # what the log-in is like is no name of it: "inloggningen är krånglig"
-        and not (m.groupdict().get("login") and not any(c.isdigit() for c in h))
+        and not (m.groupdict().get("login") and not _JOINED_OR_NUMBERED.search(h))
         # what a profile is, not what it is called: "profilen är låst", a thermostat's "Profilen heter
         # Eko" (a word alone only in lowercase after "heter")
         and not (

@@ -280,21 +280,27 @@ def _foreign_plate(plate: str) -> bool:
 
 
 # A Norwegian or Danish plate, two letters and five digits, in lowercase, spelled or with its number
-# in words ("dn 55 812", "b r nittio fyrtiofyra ett"), near a vehicle word in a call that names
-# Norway or Denmark (the letters no Swedish word before a number: "på", "om", "en", "av" ...).
+# in words ("dn 55 812", "b r nittio fyrtiofyra ett"), in a call that names Norway or Denmark, shortly
+# after the plate's own word: tickets, invoices and subscriptions are numbered so too ("det står sf
+# 20 881 på billetten", "fakturaen har nummer fa 10 552"); the letters no Swedish word before a
+# number ("på", "om", "en", "av" ...).
 _NORDIC = re.compile(r"(?<![\w])(?:norsk|norska|norge|dansk|danska|danmark|norske|danske)(?![\w])", re.IGNORECASE)
 _TWO_LETTERS = re.compile(rf"(?<![\w-])(?P<letters>[{_LETTER}]{{2}}|[{_LETTER}][ ,.-]+[{_LETTER}])[ ,.-]+", re.I)
 _TWO_LETTER_WORDS = frozenset("en av de nu ca kr st ja vi du ni se bl tv ex typ nr tr ok".split())
+_PLATE_WORDS = re.compile(
+    r"(?<![\w])(?:registreringsn\w*|reg(?:-|[ ])?n(?:umm|umr|r)\w*|skylt\w*|nummerpl\w*|kjenne\w*)", re.IGNORECASE
+)
+PLATE_WORD_BEFORE = 250  # a Nordic plate: its word this far before it (the question, a turn or two)
 
 
-def _nordic_plates(text: str, words: list[int]) -> set[tuple[int, int]]:
+def _nordic_plates(text: str) -> set[tuple[int, int]]:
     if not _NORDIC.search(text):
         return set()
     out = set()
     for m in _TWO_LETTERS.finditer(text):
         if _letters(m.group("letters")).lower() in _TWO_LETTER_WORDS:
             continue
-        if not any(-BEFORE_CHARS <= w - m.start() <= AFTER_CHARS for w in words):
+        if not _PLATE_WORDS.search(text, max(0, m.start() - PLATE_WORD_BEFORE), m.start()):
             continue
         runs = numbers.runs(text[m.end() : m.end() + 80])
         if runs and runs[0].tokens[0].start == 0 and len(runs[0].digits) == 5:
@@ -323,7 +329,7 @@ class KlangVehicleRegistrationRecognizer(TextRecognizer):
         spans.update(m.span("plate") for m in _FOREIGN_PLATE.finditer(text) if _foreign_plate(m.group("plate")))
         spans.update(m.span("plate") for m in _COUNTRY_PLATE.finditer(text))
         spans.update(m.span("plate") for m in _GERMAN_PLATE.finditer(text))
-        spans.update(_nordic_plates(text, words))
+        spans.update(_nordic_plates(text))
         spans.update(m.span() for m in _VIN.finditer(text))
         spans.update(_vin_over_turns(text))
         spans.update(_vins_said(text))

@@ -59,7 +59,7 @@ def found(recs, text):
         # streets abroad in lowercase, by endings no Swedish word has
         ("min adresse var toftesvej 12", [(ENTITY, "toftesvej 12")]),
         ("ryesgade fyrtiofyra tredje tv", [(ENTITY, "ryesgade fyrtiofyra")]),
-        ("vi ses vid gaten 12", []),
+        ("vi ses vid gaten 12, en brigade 2 kom", []),
         # streets abroad, by their own endings (capitalised only)
         ("Vi bor på Hauptstraße 12 nu.", [(ENTITY, "Hauptstraße 12")]),
         ("adressen är Mannerheimintie tjugotre A", [(ENTITY, "Mannerheimintie tjugotre A")]),

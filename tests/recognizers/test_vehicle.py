@@ -80,7 +80,7 @@ def _found(text: str) -> list[str]:
             "Kund: den har norska skyltar\nAgent: och registreringsnumret\nKund: d n femtiofem åttahundratolv",
             "d n femtiofem åttahundratolv",
         ),
-        ("Agent: bilen i norge, br 90 441", "br 90 441"),
+        ("Agent: bilen i norge, registreringsnumret br 90 441", "br 90 441"),
         ("Kund: Och han kommer köra egen bil, polska skyltar, WPR 4417C.", "WPR 4417C"),
         ("Kund: Min fru fick också en avgift, hennes bil är BV 12 904.", "BV 12 904"),
         ("Kund: Han heter Javier. Hans bil har spanska nummer, 4821 KLM.", "4821 KLM"),  # digits first
@@ -132,6 +132,7 @@ def test_a_model_or_a_year_after_foreign_plates_is_no_plate(text):
         "Vi åt på McDonalds, och mitt grafikkort är ett GTX 970.",  # "mc" opens a word: no motorcycle
         "Bilens chassinummer står i registreringsbeviset, VOLVOCARS och SERVICE är bara ord där.",  # no digit, short
         "Kund: jag köpte bilen i norge och betalade av 12 345 kronor",  # a Swedish word before a number
+        "Kund: bilen kom från norge\nAgent: och det står sf 20 881 på billetten för bilen",  # no plate's word before
         "Kund: bilen kostar tv 12 345 i månaden",  # no country named
     ],
 )
