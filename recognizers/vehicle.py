@@ -12,8 +12,8 @@ that speaks of a vehicle (bilen, regnummer, skylten, fordonet, parkering, motorc
   one right after the plate is asked for or named ("Vilket registreringsnummer har husbilen?" /
   "HH-KS 4471."), a Spanish one with its digits first or a French one after the car or its number
   is named as of that country ("spanska nummer, 4821 KLM", "en fransk bil, GH-482-KT"); a
-  Norwegian or Danish one, two letters and five digits, in lowercase, spelled or said, near a
-  vehicle word in a call that names Norway or Denmark ("d n femtiofem åttahundratolv");
+  Norwegian or Danish one, two letters and five digits, in lowercase, spelled or said, shortly
+  after a plate's word in a call that names Norway or Denmark ("d n femtiofem åttahundratolv");
 - in lowercase ("lut 117"), spelled letter by letter ("U, R, S", "e r g") or with the digits in
   words ("ABC ett två tre", "mlb åttiotvå c"), only within 300 characters after or 80 before a
   vehicle word, and not when the letters are a Swedish word ("har 120", "max 150", "zon 412").
