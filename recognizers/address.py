@@ -603,7 +603,9 @@ class KlangHomePlaceRecognizer(PatternRecognizer):
         )
 
     def may_match(self, text: str) -> bool:
-        return mentions(text, ("bor", "bodde", "boende", "servicehus", "flytta", "postort", "heter"))
+        return mentions(
+            text, ("bor", "bodde", "boende", "servicehus", "flytta", "postort", "gård", "torp", "by som", "byn heter")
+        )
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # not a country: most callers' countries the testers' calls keep as ordinary words
