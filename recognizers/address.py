@@ -604,7 +604,8 @@ class KlangHomePlaceRecognizer(PatternRecognizer):
 
     def may_match(self, text: str) -> bool:
         return mentions(
-            text, ("bor", "bodde", "boende", "servicehus", "flytta", "postort", "gård", "torp", "by som", "byn heter")
+            text,
+            ("bor", "bodde", "boende", "servicehus", "flytta", "postort", "gård", "torp", "by som", "by heter", "byn "),
         )
 
     def validate_result(self, pattern_text: str) -> bool | None:
