@@ -183,7 +183,6 @@ _PROPERTY_WORDS = (
     "skiftet",
     "stugan",
     "hemmanet",
-    "ägare",  # "jag ser stensjön 1:14 med två ägare"
 )
 # ... or a block alone (one to three digits), in the answer to a question for the property
 # ("vilken fastighet gäller det" / "Hjorten 7 på Ekbacksvägen 22"), or right after its word

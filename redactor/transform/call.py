@@ -199,15 +199,14 @@ def _joined_pieces(units: ScanUnits, found: dict[str, list[sp.Span]]) -> list[tu
 
 def _distinctive(value: str) -> bool:
     """Several words, one of them neither a common word nor a number ("ekbacken fem", not "tredje
-    mars"), or one such word of five letters or more ("sofiia", found where it was spelled), not a
-    word of the calendar (a day's ordinal the tail took once is not chased through the call)."""
+    mars"), or one such word of five letters or more ("sofiia", found where it was spelled)."""
     words = re.findall(r"[^\W\d_]+", value)
     rare = [
         w for w in words if len(w) >= 4 and not introduction.common_word(w) and numbers.parse_word(w.lower()) is None
     ]
     if len(value.split()) >= 2:
         return bool(rare)
-    return len(rare) == 1 and rare[0] == value.strip() and len(rare[0]) >= 5 and not heuristics.when_word(rare[0])
+    return len(rare) == 1 and rare[0] == value.strip() and len(value.strip()) >= 5
 
 
 def _rename_key(call: Call, index: int, new_key: str) -> None:
