@@ -2666,9 +2666,10 @@ def test_the_blind_sets_stay_redacted(blind_sets):
     written for the kinds they showed. Here every fourth call of each set but the held-out ones,
     and all of those. All of them, the history of the figures (from 110 of 3,563 values readable in
     sets 1-8 at 096fa66 to the figures of sets 1-241 in docs/dialogue.md) is one command there. The
-    sample (2026-12-07, evening, 9ae0c79's rules, the tail trained on sets 1 and 3-209 at the
-    afternoon session's rules, 210-245 held out): 2,754 calls, 560 of 45,750 values readable,
-    non-PII words kept 0.975 (the early-evening session's, 657ff37, with 210-241 held out: 2,634
+    sample (2026-12-08, night, the night session's rules, the tail trained on sets 1 and 3-209 at
+    the afternoon session's rules, 210-249 held out): 2,874 calls, 653 of 47,989 values readable,
+    non-PII words kept 0.975 (the evening session's, 9ae0c79, with 210-245 held out: 2,754 calls,
+    560 of 45,750, 0.975; the early-evening session's, 657ff37, with 210-241 held out: 2,634
     calls, 506 of 43,355, 0.976; the late-afternoon session's, with 210-237 held out: 2,514 calls, 414
     of 41,144, 0.976; the afternoon session's, with 210-233 held out: 2,394 calls, 373 of
     38,774, 0.976; the evening session's, with 150-229 held out: 3,594 calls, 971 of 56,049, 0.975; the late session's, with 150-225 held out: 3,474 calls, 942 of 53,709, 0.976; with
@@ -2682,16 +2683,16 @@ def test_the_blind_sets_stay_redacted(blind_sets):
     sets, stored = blind_sets
     docs = [d for set_docs in sets.values() for d in set_docs]
     result = measure_stored(docs, stored)
-    assert result["calls_written"] == len(docs) == 2754
+    assert result["calls_written"] == len(docs) == 2874
     assert result["quarantined"] == 0, result["quarantined_ids"]
-    assert result["readable"] <= 575, result["readable_values"]
+    assert result["readable"] <= 668, result["readable_values"]
     assert result["words_kept"] >= 0.972
 
 
 def test_the_learned_tail_on_blind_sets_it_never_saw(blind_sets):
-    """Blind sets 210-245 (docs/dialogue.md, "Blind sets 210-213" to "242-245"), held out from the
-    tail's training since the afternoon session (150-229 before; 234-237, 238-241 and 242-245 added
-    before they were written), each round at its blind run: 150-153 (bc72728) 41 of 1,654 values readable
+    """Blind sets 210-249 (docs/dialogue.md, "Blind sets 210-213" to "246-249"), held out from the
+    tail's training since the afternoon session (150-229 before; 234-237, 238-241, 242-245 and
+    246-249 added before they were written), each round at its blind run: 150-153 (bc72728) 41 of 1,654 values readable
     with the tail, 67 with the rules alone; 154-157 (1d04758) 79 of 1,922, 115; 158-161 (abce3d6)
     73 of 2,010, 115; 162-165 (108275c) 38 of 1,953, 80; 166-169 (cbc31fa) 36 of 1,817, 74;
     170-173 (b366a75) 32 of 1,806, 91; 174-177 (e754027) 60 of 1,714; 178-181 (e754027 and
@@ -2702,8 +2703,9 @@ def test_the_learned_tail_on_blind_sets_it_never_saw(blind_sets):
     222-225 (6700049) 77 of 2,011; 226-229 (ea670e7 and at their arrival) 95 of 2,340; 230-233
     (2120711, at their arrival) 78 of 2,315; 234-237 (e0d2778, at their arrival) 64 of 2,370;
     238-241 (c906fea, at their arrival) 144 of 2,211; 242-245 (535685a, at their arrival) 101 of
-    2,395. With the tail trained on sets 1 and 3-209 at the afternoon session's rules, at 9ae0c79's
-    rules, on 210-245: 456 of 19,284, non-PII words kept 0.971 (on 210-241: 380 of 16,889); at
+    2,395; 246-249 (bb5fe98, at their arrival) 121 of 2,239. With the tail trained on sets 1 and
+    3-209 at the afternoon session's rules, at the night session's rules, on 210-249: 549 of 21,523,
+    non-PII words kept 0.971 (on 210-245: 452 of 19,284); at 9ae0c79's rules, on 210-245: 456 of 19,284, non-PII words kept 0.971 (on 210-241: 380 of 16,889); at
     657ff37's rules, on 210-241: 397 of 16,889, non-PII words kept 0.971 (at 964ca50's rules on 210-237: 305 of 14,678, 0.971; on 210-233: 261 of 12,308; at the afternoon
     session's rules 263 of 12,308, 0.971 (the evening
     session's tail, trained on 1 and 3-149, on the same sets at 2120711: 331)). The evening session's
@@ -2712,8 +2714,8 @@ def test_the_learned_tail_on_blind_sets_it_never_saw(blind_sets):
     no longer blind for the kinds the rules came from."""
     sets, stored = blind_sets
     result = measure_stored([d for name in HELD_OUT for d in sets[name]], stored)
-    assert result["calls_written"] == 1080 and result["quarantined"] == 0
-    assert result["readable"] <= 468, result["readable_values"]
+    assert result["calls_written"] == 1200 and result["quarantined"] == 0
+    assert result["readable"] <= 562, result["readable_values"]
     assert result["words_kept"] >= 0.968
 
 
