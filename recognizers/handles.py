@@ -95,8 +95,8 @@ def _initialled(parts: list[str]) -> bool:
     return len(parts) == 2 and len(parts[1]) == 1 and parts[0].isalpha() and parts[0] not in _FIELD_WORDS
 
 
+_TITLES = frozenset("dr mr ms".split())  # before a name: "dr_anders_m"
 # a word with a number after it is a handle's part, not a system's id: "stjarna009" (not "7f3a91c2")
-_TITLES = frozenset("dr mr ms".split())
 _WORD_AND_NUMBER = re.compile(r"[a-zåäö]{3,}\d{1,4}")
 
 

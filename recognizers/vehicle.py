@@ -93,8 +93,9 @@ MAKES = (
 # "skylten", "fordonet", "parkeringstillstånd", "boendeparkering", "motorcykeln", "motorcyklar", "MC:n",
 # "båttrailern"
 # (not "mobil", "bilaga", "bild", "biljett").
+_PLATE_WORD = r"reg(?:-|[ ])?n(?:umm|umr|r)\w*|registreringsn\w*|skylt\w*"  # the plate's own words
 _VEHICLE_WORDS = re.compile(
-    r"(?<![\w])(?:\w*(?<!mo)bil(?!aga|d|jett)\w*|reg(?:-|[ ])?n(?:umm|umr|r)\w*|registreringsn\w*|skylt\w*|"
+    rf"(?<![\w])(?:\w*(?<!mo)bil(?!aga|d|jett)\w*|{_PLATE_WORD}|"
     r"fordon\w*|\w*parkering\w*|p-tillstånd\w*|motorcyk(?:el|l)\w*|mc(?::n|-\w+)?|moped\w*|släp(?:vagn)?\w*|chassi\w*|traktor\w*|\w*trailer\w*|"
     rf"husvagn\w*|(?:{'|'.join(MAKES)})(?:n|en)?)(?![\w])",  # "den svarta Skodan"
     re.IGNORECASE,
@@ -287,9 +288,7 @@ def _foreign_plate(plate: str) -> bool:
 _NORDIC = re.compile(r"(?<![\w])(?:norsk|norska|norge|dansk|danska|danmark|norske|danske)(?![\w])", re.IGNORECASE)
 _TWO_LETTERS = re.compile(rf"(?<![\w-])(?P<letters>[{_LETTER}]{{2}}|[{_LETTER}][ ,.-]+[{_LETTER}])[ ,.-]+", re.I)
 _TWO_LETTER_WORDS = frozenset("en av de nu ca kr st ja vi du ni se bl tv ex typ nr tr ok".split())
-_PLATE_WORDS = re.compile(
-    r"(?<![\w])(?:registreringsn\w*|reg(?:-|[ ])?n(?:umm|umr|r)\w*|skylt\w*|nummerpl\w*|kjenne\w*)", re.IGNORECASE
-)
+_PLATE_WORDS = re.compile(rf"(?<![\w])(?:{_PLATE_WORD}|nummerpl\w*|kjenne\w*)", re.IGNORECASE)
 PLATE_WORD_BEFORE = 250  # a Nordic plate: its word this far before it (the question, a turn or two)
 
 
